@@ -1,0 +1,58 @@
+# The microneedling clinic assistant. `make help` lists the targets.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+SPACY_MODEL := build/spacy/clinic_en
+MODEL := models/clinic.tar.gz
+TRAINING_INPUTS := config.yml domain.yml $(shell find data -name '*.yml') $(SPACY_MODEL)/meta.json
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export TF_CPP_MIN_LOG_LEVEL := 2
+export RASA_TELEMETRY_ENABLED := false
+
+.PHONY: help setup train run test unit validate test-stories test-nlu e2e bookings clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	@py=$$(scripts/find_python310.sh) && [ -x $(BIN)/python ] || $$py -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip==24.0
+	$(BIN)/pip install --quiet --requirement requirements.txt
+	touch $@
+
+$(SPACY_MODEL)/meta.json: $(BIN)/.installed spacy_pipeline/build.py spacy_pipeline/patterns.jsonl
+	$(BIN)/python spacy_pipeline/build.py $(SPACY_MODEL)
+
+setup: $(BIN)/.installed $(SPACY_MODEL)/meta.json ## Create the venv, install pinned packages, build the spaCy pipeline
+
+$(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
+	$(BIN)/rasa train --force --fixed-model-name clinic --out models
+
+train: $(MODEL) ## Train the model when data, domain or config changed
+
+run: setup $(MODEL) ## Start the action server (:5055), Rasa (:5005, REST + socket.io) and the chat page (:8080)
+	scripts/run.sh
+
+unit: setup ## Unit tests of the actions, the domain and the clinical facts
+	$(BIN)/pytest tests --ignore=tests/e2e
+
+validate: setup ## rasa data validate, failing on warnings
+	$(BIN)/rasa data validate --fail-on-warnings
+
+test-stories: $(MODEL) ## Conversation tests in tests/test_stories.yml
+	$(BIN)/rasa test core --model $(MODEL) --stories tests/test_stories.yml --fail-on-prediction-errors --out results/core
+
+test-nlu: $(MODEL) ## Held-out NLU set in tests/nlu; fails below intent weighted F1 0.95
+	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/nlu --out results/nlu --successes
+	$(BIN)/python scripts/check_nlu_report.py results/nlu/intent_report.json --min-weighted-f1 0.95
+
+e2e: $(MODEL) ## Whole conversations over REST against real servers
+	$(BIN)/pytest tests/e2e
+
+test: unit validate test-stories test-nlu e2e ## Everything above, in that order
+
+bookings: setup ## Print stored booking requests as JSON, one per line
+	@$(BIN)/python -m scripts.print_bookings
+
+clean: ## Remove the venv, builds, models and results
+	rm -rf $(VENV) build results models/*.tar.gz

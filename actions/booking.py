@@ -1,0 +1,316 @@
+"""Booking a consultation: the form's extraction and validation, the summary, storage."""
+import datetime as dt
+import logging
+import re
+from typing import Any, Callable, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.booking_fields import InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
+from actions.config import clinic
+from actions.storage import BookingRequest, get_store
+
+logger = logging.getLogger(__name__)
+
+FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
+# Slots a person can ask to change from the summary.
+EDITABLE_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern")
+ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
+MAX_FAILURES = 3
+
+# Intents that leave the form for one turn (a rule answers them, then the form
+# asks its question again), unless the message is itself a valid answer.
+INTERRUPTING_INTENTS = frozenset({
+    "ask_pain", "ask_sessions", "ask_side_effects", "ask_what_is", "ask_duration",
+    "ask_preparation", "ask_aftercare", "ask_downtime", "ask_results", "ask_safety",
+    "ask_provider", "ask_consultation", "ask_procedure", "ask_suitability", "ask_price",
+    "report_complication", "start_guide", "next_step", "previous_step",
+    "request_human", "bot_challenge", "stop",
+})
+NOT_A_NAME_INTENTS = frozenset({"greet", "thank", "goodbye", "affirm", "deny", "book_consultation"})
+SKIP_WORDS = re.compile(r"^\s*(?:skip|no|nope|none|nothing|n/?a|not sure|no thanks|rather not say|prefer not to say|-)\s*[.!]*\s*$", re.IGNORECASE)
+
+# Words that name a field in "change my phone number" and the like.
+FIELD_WORDS = (
+    ("booking_contact", re.compile(r"\b(?:e-?mail|phone|number|mobile|contact|cell)\b", re.IGNORECASE)),
+    ("booking_time", re.compile(r"\b(?:time|day|date|when|morning|afternoon|evening|appointment)\b", re.IGNORECASE)),
+    ("booking_concern", re.compile(r"\b(?:concern|area|skin|scars?|lines|wrinkles)\b", re.IGNORECASE)),
+    ("booking_name", re.compile(r"\bname\b", re.IGNORECASE)),
+)
+
+
+def field_to_change(tracker: Tracker) -> Optional[Text]:
+    """Which booking detail a correction is about, from a button's entity or the words used."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "booking_field" and entity.get("value") in EDITABLE_SLOTS:
+            return entity["value"]
+    text = tracker.latest_message.get("text") or ""
+    for slot, words in FIELD_WORDS:
+        if words.search(text):
+            return slot
+    return None
+
+
+def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional[Text]) -> Optional[Text]:
+    """A concern to prefill from what the person already mentioned, e.g. "acne scars (face)"."""
+    if skin_concern and treatment_area:
+        return f"{skin_concern} ({treatment_area})"
+    return skin_concern or treatment_area
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class ActionStartBooking(Action):
+    """Clears an earlier request and prefills the concern, then the form takes over."""
+
+    def name(self) -> Text:
+        return "action_start_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_booking_start")
+        events = [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS]
+        concern = concern_from_entities(tracker.get_slot("skin_concern"), tracker.get_slot("treatment_area"))
+        if concern:
+            events.append(SlotSet("booking_concern", concern))
+        return events
+
+
+class ValidateBookingForm(FormValidationAction):
+    """Reads each answer of the booking form, checks it, and says why when it is not right."""
+
+    def __init__(self, clock: Callable[[], dt.datetime] = now) -> None:
+        self._clock = clock
+
+    def name(self) -> Text:
+        return "validate_booking_form"
+
+    # ------------------------------------------------------------ extraction
+
+    @staticmethod
+    def _answer(tracker: Tracker, slot: Text, is_value: Callable[[Text], bool] = lambda _: False) -> Optional[Text]:
+        """The text of the latest message if it answers `slot`; None if it is for someone else."""
+        if tracker.get_slot("requested_slot") != slot:
+            return None
+        text = tracker.latest_message.get("text") or ""
+        if text.startswith("/"):  # a button payload is an intent, never a typed answer
+            return None
+        intent = tracker.get_intent_of_latest_message()
+        if (intent in INTERRUPTING_INTENTS or intent == "correct_booking") and not is_value(text):
+            return None
+        return text
+
+    @staticmethod
+    def _correction(tracker: Tracker) -> Dict[Text, Any]:
+        if tracker.get_intent_of_latest_message() != "correct_booking":
+            return {}
+        field = field_to_change(tracker)
+        if field is None:
+            return {"booking_confirmed": None}
+        cleared = {field: None, "booking_confirmed": None}
+        if field == "booking_time":
+            cleared["booking_time_text"] = None
+        return cleared
+
+    async def extract_booking_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = self._answer(tracker, "booking_name")
+        return {} if text is None else {"booking_name": text}
+
+    async def extract_booking_contact(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        def is_contact(text: Text) -> bool:
+            try:
+                parse_contact(text, clinic().phone_region)
+                return True
+            except InvalidValue:
+                return False
+
+        text = self._answer(tracker, "booking_contact", is_contact)
+        return {} if text is None else {"booking_contact": text}
+
+    async def extract_booking_time(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        def is_time(text: Text) -> bool:
+            try:
+                parse_preferred_time(text, clinic(), self._clock())
+                return True
+            except InvalidValue as invalid:
+                return invalid.response != "utter_invalid_booking_time"
+
+        text = self._answer(tracker, "booking_time", is_time)
+        return {} if text is None else {"booking_time": text}
+
+    async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = self._answer(tracker, "booking_concern")
+        if text is None:
+            return {}
+        if SKIP_WORDS.match(text) or tracker.get_intent_of_latest_message() in ("deny", "affirm"):
+            return {"booking_concern": ""}
+        return {"booking_concern": text.strip()}
+
+    async def extract_booking_consent(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if tracker.get_slot("requested_slot") != "booking_consent":
+            return {}
+        intent = tracker.get_intent_of_latest_message()
+        if intent == "affirm":
+            return {"booking_consent": True}
+        if intent == "deny":
+            return {"booking_consent": False}
+        if intent in INTERRUPTING_INTENTS or intent == "correct_booking":
+            return {}
+        return {"booking_consent": "unclear"}
+
+    async def extract_booking_confirmed(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        correction = self._correction(tracker)
+        if correction:
+            if correction == {"booking_confirmed": None}:  # no field named: ask which
+                dispatcher.utter_message(response="utter_booking_what_to_change")
+            return correction
+        if tracker.get_slot("requested_slot") != "booking_confirmed":
+            return {}
+        intent = tracker.get_intent_of_latest_message()
+        if intent == "affirm":
+            return {"booking_confirmed": True}
+        if intent == "deny":
+            dispatcher.utter_message(response="utter_booking_what_to_change")
+            return {"booking_confirmed": None}
+        if intent in INTERRUPTING_INTENTS:
+            return {}
+        return {"booking_confirmed": "unclear"}
+
+    # ------------------------------------------------------------ validation
+
+    def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
+        """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""
+        failures = dict(tracker.get_slot("booking_failures") or {})
+        failures[slot] = failures.get(slot, 0) + 1
+        facts = clinic().facts()
+        if failures[slot] >= MAX_FAILURES:
+            dispatcher.utter_message(response="utter_booking_too_many_failures", **facts)
+            return {slot: None, "booking_failures": {}, "requested_slot": None}
+        dispatcher.utter_message(response=invalid.response, **{**facts, **invalid.values})
+        return {slot: None, "booking_failures": failures}
+
+    async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value is None:
+            return {"booking_name": None}
+        try:
+            if tracker.get_intent_of_latest_message() in NOT_A_NAME_INTENTS or value.rstrip().endswith("?"):
+                raise InvalidValue("utter_invalid_booking_name")
+            return {"booking_name": parse_name(value)}
+        except InvalidValue as invalid:
+            return self._reject("booking_name", invalid, dispatcher, tracker)
+
+    async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value is None:
+            return {"booking_contact": None}
+        try:
+            return {"booking_contact": parse_contact(value, clinic().phone_region).value}
+        except InvalidValue as invalid:
+            return self._reject("booking_contact", invalid, dispatcher, tracker)
+
+    async def validate_booking_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value is None:
+            return {"booking_time": None}
+        try:
+            window = parse_preferred_time(value, clinic(), self._clock())
+        except InvalidValue as invalid:
+            return self._reject("booking_time", invalid, dispatcher, tracker)
+        return {"booking_time": window.to_slot(), "booking_time_text": value}
+
+    async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return {"booking_concern": value}
+
+    async def validate_booking_consent(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value is True or value is None:
+            return {"booking_consent": value}
+        if value is False:
+            dispatcher.utter_message(response="utter_booking_consent_declined", **clinic().facts())
+            return {"booking_consent": None, "requested_slot": None}
+        return self._reject("booking_consent", InvalidValue("utter_invalid_booking_yes_no"), dispatcher, tracker)
+
+    async def validate_booking_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value is True or value is None:
+            return {"booking_confirmed": value}
+        return self._reject("booking_confirmed", InvalidValue("utter_invalid_booking_yes_no"), dispatcher, tracker)
+
+
+def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
+    """What the summary shows, in the words a person reads."""
+    time_slot = tracker.get_slot("booking_time")
+    concern = tracker.get_slot("booking_concern")
+    if not concern:
+        concern = domain["responses"]["utter_concern_not_given"][0]["text"]
+    return {
+        "booking_name": tracker.get_slot("booking_name"),
+        "booking_contact": tracker.get_slot("booking_contact"),
+        "preferred_time": PreferredTime.from_slot(time_slot).describe() if time_slot else "",
+        "booking_concern": concern,
+    }
+
+
+class ActionAskBookingFormBookingConfirmed(Action):
+    """Shows the collected details and asks to confirm or correct them."""
+
+    def name(self) -> Text:
+        return "action_ask_booking_form_booking_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_booking_summary", **summary_values(tracker, domain))
+        return []
+
+
+def clear_booking() -> List[Dict[Text, Any]]:
+    return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS]
+
+
+class ActionSubmitBooking(Action):
+    """After the form: store a confirmed request, then give its reference. Nothing is kept otherwise."""
+
+    def name(self) -> Text:
+        return "action_submit_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("booking_confirmed") is not True or tracker.get_slot("booking_consent") is not True:
+            return clear_booking()  # the form ended early and has already said why
+        window = PreferredTime.from_slot(tracker.get_slot("booking_time"))
+        contact = tracker.get_slot("booking_contact")
+        request = BookingRequest(
+            name=tracker.get_slot("booking_name"),
+            contact_kind="email" if "@" in contact else "phone",
+            contact=contact,
+            preferred_start=window.start.astimezone(dt.timezone.utc),
+            preferred_end=window.end.astimezone(dt.timezone.utc),
+            preferred_text=tracker.get_slot("booking_time_text") or "",
+            concern=tracker.get_slot("booking_concern") or None,
+            consent=True,
+            conversation_id=tracker.sender_id,
+        )
+        facts = clinic().facts()
+        try:
+            reference = get_store().save(request)
+        except Exception:  # the person must never get a reference for a request that was not stored
+            logger.exception("could not store a booking request")
+            dispatcher.utter_message(response="utter_booking_save_failed", **facts)
+            return clear_booking()
+        dispatcher.utter_message(response="utter_booking_saved", reference=reference, **facts)
+        return clear_booking()
+
+
+class ActionCancelBooking(Action):
+    def name(self) -> Text:
+        return "action_cancel_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_booking_cancelled")
+        return clear_booking()

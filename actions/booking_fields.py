@@ -1,0 +1,255 @@
+"""Parsing and validation of what a person types into the booking form.
+
+Pure functions: each takes the text and returns the value to store, or raises
+`InvalidValue` whose `response` names the domain response explaining why.
+"""
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Dict, Optional, Tuple
+
+import dateparser
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from actions.config import Clinic
+
+MAX_NAME_LENGTH = 100
+
+
+@dataclass
+class InvalidValue(Exception):
+    response: str
+    values: Dict[str, str] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- name
+
+_NAME_LEAD_IN = re.compile(
+    r"^\s*(?:hi|hello|hey)?[\s,!.]*(?:my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is|call me)\s+",
+    re.IGNORECASE,
+)
+
+
+def parse_name(text: str) -> str:
+    """The name as typed (accents, quotes, any script), minus a lead-in like "my name is"."""
+    name = _NAME_LEAD_IN.sub("", text or "", count=1).strip()
+    if not name or not any(ch.isalpha() for ch in name):
+        raise InvalidValue("utter_invalid_booking_name")
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidValue("utter_invalid_booking_name_length", {"max_length": str(MAX_NAME_LENGTH)})
+    if "@" in name or sum(ch.isdigit() for ch in name) >= 3:
+        # an email or phone number typed where the name was asked for
+        raise InvalidValue("utter_invalid_booking_name")
+    return name
+
+
+# ---------------------------------------------------------------- contact
+
+_EMAIL_CANDIDATE = re.compile(r"[^\s<>(),;:]+@[^\s<>(),;:]+")
+_PHONE_CANDIDATE = re.compile(r"\+?[\d][\d\s().\-/]{5,}\d")
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str  # "email" or "phone"
+    value: str  # normalised: the email as validated, the phone in E.164
+
+
+def parse_contact(text: str, region: str) -> Contact:
+    """An email address or a phone number found in the text, normalised."""
+    text = text or ""
+    email = _EMAIL_CANDIDATE.search(text)
+    if email:
+        try:
+            checked = validate_email(email.group(0).rstrip("."), check_deliverability=False)
+        except EmailNotValidError:
+            raise InvalidValue("utter_invalid_booking_email") from None
+        return Contact("email", checked.normalized)
+    phone = _PHONE_CANDIDATE.search(text)
+    if phone:
+        try:
+            number = phonenumbers.parse(phone.group(0), region)
+        except phonenumbers.NumberParseException:
+            raise InvalidValue("utter_invalid_booking_phone") from None
+        if not phonenumbers.is_valid_number(number):
+            raise InvalidValue("utter_invalid_booking_phone")
+        return Contact("phone", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
+    raise InvalidValue("utter_invalid_booking_contact")
+
+
+# ---------------------------------------------------------------- preferred time
+
+# Parts of the day a person may name instead of a time: (from, to).
+_PARTS_OF_DAY = {
+    "early morning": (dt.time(7, 0), dt.time(10, 0)),
+    "morning": (dt.time(7, 0), dt.time(12, 0)),
+    "lunchtime": (dt.time(12, 0), dt.time(14, 0)),
+    "lunch time": (dt.time(12, 0), dt.time(14, 0)),
+    "midday": (dt.time(12, 0), dt.time(12, 0)),
+    "noon": (dt.time(12, 0), dt.time(12, 0)),
+    "afternoon": (dt.time(12, 0), dt.time(17, 0)),
+    "after work": (dt.time(17, 0), dt.time(21, 0)),
+    "evening": (dt.time(17, 0), dt.time(21, 0)),
+    "tonight": (dt.time(17, 0), dt.time(21, 0)),
+}
+_PART_OF_DAY = re.compile(r"\b(?:in the |during the |at )?(" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + r")s?\b")
+_CLOCK = re.compile(
+    r"\b(?:at\s+|@\s*|around\s+|about\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?=\W|$)"
+    r"|\b(?:at\s+|@\s*|around\s+|about\s+)?(\d{1,2})[:.](\d{2})\b"
+    r"|\b(?:at|around|about)\s+(\d{1,2})\b(?!\s*(?:st|nd|rd|th|/|-|\.\d))"
+)
+_HALF_PAST = re.compile(r"\bhalf (?:past )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_ORDINAL_DAY = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$")
+_WEEKDAY = re.compile(r"\b(?:next|this|coming|on)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)", re.IGNORECASE)
+_SHORTHANDS = (
+    (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
+    (re.compile(r"\b(?:tues)\b"), "tuesday"),
+    (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
+    (re.compile(r"\bweds\b"), "wednesday"),
+)
+_FILLER = re.compile(r"\b(?:please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
+
+
+@dataclass(frozen=True)
+class PreferredTime:
+    """A requested window in the clinic's time zone; start == end for an exact time."""
+
+    start: dt.datetime
+    end: dt.datetime
+
+    def to_slot(self) -> str:
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    @classmethod
+    def from_slot(cls, value: str) -> "PreferredTime":
+        start, end = value.split("/")
+        return cls(dt.datetime.fromisoformat(start), dt.datetime.fromisoformat(end))
+
+    def describe(self) -> str:
+        day = f"{self.start:%A} {self.start.day} {self.start:%B %Y}"
+        if self.start == self.end:
+            return f"{day} at {self.start:%H:%M}"
+        return f"{day}, between {self.start:%H:%M} and {self.end:%H:%M}"
+
+
+def _clock_time(match: "re.Match") -> dt.time:
+    hour_text, minute_text, meridiem = match.group(1), match.group(2), match.group(3)
+    if hour_text is None:
+        hour_text, minute_text, meridiem = match.group(4), match.group(5), None
+    if hour_text is None:
+        hour_text, minute_text, meridiem = match.group(6), None, None
+        hour = int(hour_text)
+        if 1 <= hour <= 7:  # "at 3" on a clinic's day means 3 pm
+            hour += 12
+    else:
+        hour = int(hour_text)
+    minute = int(minute_text or 0)
+    if meridiem:
+        if hour < 1 or hour > 12:
+            raise InvalidValue("utter_invalid_booking_time")
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    if hour > 23 or minute > 59:
+        raise InvalidValue("utter_invalid_booking_time")
+    return dt.time(hour, minute)
+
+
+def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
+    """Remove a clock time or part of the day from the text; return what is left and the window."""
+    half = _HALF_PAST.search(text)
+    if half:
+        word = half.group(1)
+        hour = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        if 1 <= hour <= 7:
+            hour += 12
+        moment = dt.time(hour % 24, 30)
+        return text[: half.start()] + text[half.end():], (moment, moment)
+    clock = _CLOCK.search(text)
+    if clock:
+        moment = _clock_time(clock)
+        return text[: clock.start()] + text[clock.end():], (moment, moment)
+    part = _PART_OF_DAY.search(text)
+    if part:
+        return text[: part.start()] + text[part.end():], _PARTS_OF_DAY[part.group(1)]
+    return text, None
+
+
+def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
+    text = " ".join(_WEEKDAY.sub(r"\1", text).split()).strip(" ,.-")
+    if not text or text in ("today", "this"):
+        return now.date() if text == "today" else None
+    ordinal = _ORDINAL_DAY.match(text)
+    if ordinal:  # "the 14th": the next date with that day of the month
+        day_of_month = int(ordinal.group(1))
+        year, month = now.year, now.month
+        for _ in range(13):
+            try:
+                candidate = dt.date(year, month, day_of_month)
+            except ValueError:
+                candidate = None
+            if candidate and candidate >= now.date():
+                return candidate
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        return None
+    parsed = dateparser.parse(
+        text,
+        languages=["en"],
+        settings={
+            "PREFER_DATES_FROM": "future",
+            "RELATIVE_BASE": now.replace(tzinfo=None),
+            "DATE_ORDER": "DMY",
+            "REQUIRE_PARTS": [],
+        },
+    )
+    return parsed.date() if parsed else None
+
+
+def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
+    """A day and a time (or part of the day) in the future, within opening hours.
+
+    `now` is timezone-aware; the result is in the clinic's time zone. A day
+    without a time means any time the clinic is open that day.
+    """
+    now = now.astimezone(clinic.timezone)
+    cleaned = (text or "").lower().replace("’", "'")
+    for pattern, replacement in _SHORTHANDS:
+        cleaned = pattern.sub(replacement, cleaned)
+    cleaned = _FILLER.sub(" ", cleaned)
+    rest, window = _split_time_of_day(cleaned)
+    rest = " ".join(rest.split()).strip(" ,.-!?")
+    day = _parse_day(rest, now) if rest else None
+    if day is None:
+        if rest or window is None:
+            raise InvalidValue("utter_invalid_booking_time")
+        # a time alone: the next day on which that time is still ahead
+        day = now.date() if dt.datetime.combine(now.date(), window[0], clinic.timezone) > now else now.date() + dt.timedelta(days=1)
+
+    hours = clinic.hours_on(day)
+    if hours is None:
+        raise InvalidValue("utter_invalid_booking_time_closed", {"day": f"{day:%A}", "clinic_hours": clinic.hours_text()})
+    opens, closes = hours
+    if window is None:
+        start_time, end_time = opens, closes
+    else:
+        start_time, end_time = max(window[0], opens), min(window[1], closes)
+        exact = window[0] == window[1]
+        if (exact and not opens <= window[0] < closes) or (not exact and start_time >= end_time):
+            raise InvalidValue(
+                "utter_invalid_booking_time_hours",
+                {"day": f"{day:%A}", "opens": f"{opens:%H:%M}", "closes": f"{closes:%H:%M}"},
+            )
+    start = dt.datetime.combine(day, start_time, clinic.timezone)
+    end = dt.datetime.combine(day, end_time, clinic.timezone)
+
+    earliest = now + dt.timedelta(hours=clinic.minimum_notice_hours)
+    if end <= now:
+        raise InvalidValue("utter_invalid_booking_time_past")
+    if end < earliest:
+        raise InvalidValue("utter_invalid_booking_time_notice", {"hours": str(clinic.minimum_notice_hours)})
+    if start < earliest:  # keep the part of the window that is still far enough ahead
+        start = earliest.replace(second=0, microsecond=0)
+    if day > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
+        raise InvalidValue("utter_invalid_booking_time_far", {"days": str(clinic.booking_horizon_days)})
+    return PreferredTime(start, end)

@@ -1,0 +1,49 @@
+"""The step-by-step walk-through of the guide's four steps."""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+STEPS = ("consultation", "preparation", "procedure", "aftercare")
+
+# A question about one step jumps straight to it.
+STEP_OF_INTENT = {
+    "ask_consultation": "consultation",
+    "ask_preparation": "preparation",
+    "ask_procedure": "procedure",
+    "ask_aftercare": "aftercare",
+}
+
+
+def target_step(intent: Optional[Text], current: Optional[Text]) -> Optional[Text]:
+    """The step to show next; None once the walk-through has gone past the last step."""
+    if intent in STEP_OF_INTENT:
+        return STEP_OF_INTENT[intent]
+    index = STEPS.index(current) if current in STEPS else None
+    if intent == "next_step":
+        if index is None:
+            return STEPS[0]
+        return STEPS[index + 1] if index + 1 < len(STEPS) else None
+    if intent == "previous_step":
+        return STEPS[max(index - 1, 0)] if index is not None else STEPS[0]
+    return STEPS[0]  # start_guide, or anything else: from the beginning
+
+
+class ActionShowGuideStep(Action):
+    def name(self) -> Text:
+        return "action_show_guide_step"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        intent = tracker.get_intent_of_latest_message()
+        current = tracker.get_slot("guide_step")
+        step = target_step(intent, current)
+        if step is None:
+            dispatcher.utter_message(response="utter_guide_finished")
+            return [SlotSet("guide_step", None)]
+        if intent == "previous_step" and current == STEPS[0]:
+            dispatcher.utter_message(response="utter_guide_at_start")
+        dispatcher.utter_message(response=f"utter_guide_step_{step}")
+        return [SlotSet("guide_step", step)]

@@ -1,0 +1,125 @@
+"""Booking requests, stored through SQLAlchemy (SQLite by default, PostgreSQL by URL)."""
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from typing import Callable, Iterator, List, Optional
+
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, select
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+
+metadata = MetaData()
+
+bookings = Table(
+    "bookings",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("reference", String(16), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("contact_kind", String(8), nullable=False),
+    Column("contact", Text, nullable=False),
+    Column("preferred_start", DateTime(timezone=True), nullable=False),
+    Column("preferred_end", DateTime(timezone=True), nullable=False),
+    Column("preferred_text", Text, nullable=False),
+    Column("concern", Text, nullable=True),
+    Column("consent", Boolean, nullable=False),
+    Column("conversation_id", Text, nullable=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# No 0/O, 1/I/L, 5/S, 2/Z: a reference read out over the phone stays unambiguous.
+REFERENCE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
+REFERENCE_PREFIX = "MN-"
+
+
+def new_reference(length: int = 4) -> str:
+    return REFERENCE_PREFIX + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(length))
+
+
+@dataclass(frozen=True)
+class BookingRequest:
+    name: str
+    contact_kind: str
+    contact: str
+    preferred_start: dt.datetime
+    preferred_end: dt.datetime
+    preferred_text: str
+    concern: Optional[str]
+    consent: bool
+    conversation_id: Optional[str] = None
+
+
+class BookingStore:
+    """Writes and reads booking requests. The engine is created on first use."""
+
+    def __init__(self, url: str, reference_factory: Callable[[], str] = new_reference) -> None:
+        self.url = url
+        self._new_reference = reference_factory
+        self._engine: Optional[Engine] = None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            if self.url.startswith("sqlite:///"):
+                from pathlib import Path
+
+                Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+            self._engine = create_engine(self.url, future=True, pool_pre_ping=True)
+            metadata.create_all(self._engine)
+        return self._engine
+
+    def save(self, request: BookingRequest, attempts: int = 10) -> str:
+        """Store the request and return its reference; the row is committed before this returns."""
+        if not request.consent:
+            raise ValueError("a booking request is stored only with the person's consent")
+        for _ in range(attempts):
+            reference = self._new_reference()
+            row = dict(request.__dict__, reference=reference, created_at=dt.datetime.now(dt.timezone.utc))
+            try:
+                with self.engine.begin() as connection:
+                    connection.execute(bookings.insert().values(**row))
+                return reference
+            except IntegrityError:
+                continue  # the reference was taken: draw another
+        raise RuntimeError("could not find a free booking reference")
+
+    def all(self) -> List[dict]:
+        with self.engine.connect() as connection:
+            rows = connection.execute(select(bookings).order_by(bookings.c.id)).mappings().all()
+        return [dict(row) for row in rows]
+
+    def find(self, reference: str) -> Optional[dict]:
+        with self.engine.connect() as connection:
+            row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
+        return dict(row) if row else None
+
+    def dispose(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+_store: Optional[BookingStore] = None
+
+
+def get_store() -> BookingStore:
+    """The action server's store, created when a booking is first saved."""
+    global _store
+    if _store is None:
+        from actions.config import bookings_database_url
+
+        _store = BookingStore(bookings_database_url())
+    return _store
+
+
+def set_store(store: Optional[BookingStore]) -> None:
+    """Replace the store (tests inject one on a temporary database)."""
+    global _store
+    _store = store
+
+
+def iter_json_lines(store: BookingStore) -> Iterator[str]:
+    import json
+
+    for row in store.all():
+        yield json.dumps(row, default=lambda v: v.isoformat() if isinstance(v, dt.datetime) else str(v), ensure_ascii=False)

@@ -1,0 +1,11 @@
+"""Print the stored booking requests as JSON, one per line (`make bookings`)."""
+from actions.storage import get_store, iter_json_lines
+
+
+def main() -> None:
+    for line in iter_json_lines(get_store()):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
