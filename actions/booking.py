@@ -42,6 +42,12 @@ FIELD_WORDS = (
 )
 
 
+def latest_intent(tracker: Tracker) -> Optional[Text]:
+    """The intent NLU gave the latest message, `nlu_fallback` included (unlike
+    `Tracker.get_intent_of_latest_message`, which skips to the runner-up)."""
+    return (tracker.latest_message.get("intent") or {}).get("name")
+
+
 def field_to_change(tracker: Tracker) -> Optional[Text]:
     """Which booking detail a correction is about, from a button's entity or the words used."""
     for entity in tracker.latest_message.get("entities") or []:
@@ -101,14 +107,14 @@ class ValidateBookingForm(FormValidationAction):
         text = tracker.latest_message.get("text") or ""
         if text.startswith("/"):  # a button payload is an intent, never a typed answer
             return None
-        intent = tracker.get_intent_of_latest_message()
+        intent = latest_intent(tracker)
         if (intent in INTERRUPTING_INTENTS or intent == "correct_booking") and not is_value(text):
             return None
         return text
 
     @staticmethod
     def _correction(tracker: Tracker) -> Dict[Text, Any]:
-        if tracker.get_intent_of_latest_message() != "correct_booking":
+        if latest_intent(tracker) != "correct_booking":
             return {}
         field = field_to_change(tracker)
         if field is None:
@@ -148,14 +154,14 @@ class ValidateBookingForm(FormValidationAction):
         text = self._answer(tracker, "booking_concern")
         if text is None:
             return {}
-        if SKIP_WORDS.match(text) or tracker.get_intent_of_latest_message() in ("deny", "affirm"):
+        if SKIP_WORDS.match(text) or latest_intent(tracker) in ("deny", "affirm"):
             return {"booking_concern": ""}
         return {"booking_concern": text.strip()}
 
     async def extract_booking_consent(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if tracker.get_slot("requested_slot") != "booking_consent":
             return {}
-        intent = tracker.get_intent_of_latest_message()
+        intent = latest_intent(tracker)
         if intent == "affirm":
             return {"booking_consent": True}
         if intent == "deny":
@@ -172,7 +178,7 @@ class ValidateBookingForm(FormValidationAction):
             return correction
         if tracker.get_slot("requested_slot") != "booking_confirmed":
             return {}
-        intent = tracker.get_intent_of_latest_message()
+        intent = latest_intent(tracker)
         if intent == "affirm":
             return {"booking_confirmed": True}
         if intent == "deny":
@@ -199,7 +205,7 @@ class ValidateBookingForm(FormValidationAction):
         if value is None:
             return {"booking_name": None}
         try:
-            if tracker.get_intent_of_latest_message() in NOT_A_NAME_INTENTS or value.rstrip().endswith("?"):
+            if latest_intent(tracker) in NOT_A_NAME_INTENTS or value.rstrip().endswith("?"):
                 raise InvalidValue("utter_invalid_booking_name")
             return {"booking_name": parse_name(value)}
         except InvalidValue as invalid:

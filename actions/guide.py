@@ -37,7 +37,7 @@ class ActionShowGuideStep(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        intent = tracker.get_intent_of_latest_message()
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
         current = tracker.get_slot("guide_step")
         step = target_step(intent, current)
         if step is None:

@@ -1,0 +1,147 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from actions.booking_fields import InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
+from actions.config import load_clinic
+
+LONDON = ZoneInfo("Europe/London")
+# Tuesday 24 November 2026, 10:00 in London
+NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=LONDON)
+
+CLINIC_YAML = """
+name: Test Clinic
+phone: "+44 20 7946 0000"
+email: test@clinic.example
+address: 1 Test Street
+timezone: Europe/London
+phone_region: GB
+opening_hours:
+  monday: ["09:00", "18:00"]
+  tuesday: ["09:00", "18:00"]
+  wednesday: ["09:00", "18:00"]
+  thursday: ["09:00", "20:00"]
+  friday: ["09:00", "18:00"]
+  saturday: ["10:00", "16:00"]
+booking_horizon_days: 120
+minimum_notice_hours: 2
+"""
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory):
+    path = tmp_path_factory.mktemp("clinic") / "clinic.yml"
+    path.write_text(CLINIC_YAML, encoding="utf-8")
+    return load_clinic(path)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Zoë Ñúñez-O'Brien", "Zoë Ñúñez-O'Brien"),  # accents and an apostrophe, verbatim
+        ("'; DROP TABLE bookings; --", "'; DROP TABLE bookings; --"),  # hostile text is just a name
+        ("李雷", "李雷"),  # another script
+        ("my name is Priya Shah", "Priya Shah"),  # lead-in removed
+        ("  Siobhán  ", "Siobhán"),  # surrounding spaces trimmed
+    ],
+)
+def test_parse_name_keeps_the_name_as_typed(text, expected):
+    assert parse_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("", "utter_invalid_booking_name"),  # nothing typed
+        ("12345", "utter_invalid_booking_name"),  # no letters
+        ("jo@example.com", "utter_invalid_booking_name"),  # an email where the name was asked
+        ("a" * 101, "utter_invalid_booking_name_length"),  # longer than we store
+    ],
+)
+def test_parse_name_rejects(text, response):
+    with pytest.raises(InvalidValue) as raised:
+        parse_name(text)
+    assert raised.value.response == response
+
+
+@pytest.mark.parametrize(
+    "text, kind, value",
+    [
+        ("jo.smith@example.com", "email", "jo.smith@example.com"),
+        ("you can email me at Jo@Example.COM.", "email", "Jo@example.com"),  # domain lower-cased, full stop dropped
+        ("07911 123456", "phone", "+447911123456"),  # national UK format
+        ("+44 7911 123456", "phone", "+447911123456"),
+        ("call me on +1 (212) 555-0123", "phone", "+12125550123"),  # another country
+        ("020 7946 0321", "phone", "+442079460321"),  # a landline
+    ],
+)
+def test_parse_contact_normalises(text, kind, value):
+    contact = parse_contact(text, "GB")
+    assert (contact.kind, contact.value) == (kind, value)
+
+
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("jo@", "utter_invalid_booking_contact"),  # nothing that looks like an address
+        ("jo@example", "utter_invalid_booking_email"),  # no top-level domain
+        ("jo..smith@example.com", "utter_invalid_booking_email"),  # two dots in a row
+        ("0791 12", "utter_invalid_booking_phone"),  # too short to be a number
+        ("07911 12345678", "utter_invalid_booking_phone"),  # too long for a UK mobile
+        ("tomorrow", "utter_invalid_booking_contact"),  # not a contact at all
+    ],
+)
+def test_parse_contact_rejects(text, response):
+    with pytest.raises(InvalidValue) as raised:
+        parse_contact(text, "GB")
+    assert raised.value.response == response
+
+
+def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
+    return dt.datetime(2026, month, day, hour, minute, tzinfo=LONDON)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        ("next Tuesday afternoon", at(1, 12, month=12), at(1, 17, month=12)),
+        ("friday at 3pm", at(27, 15), at(27, 15)),
+        ("tmrw 10am", at(25, 10), at(25, 10)),
+        ("the 14th at 11", at(14, 11, month=12), at(14, 11, month=12)),
+        ("monday morning", at(30, 9), at(30, 12)),  # clipped to opening time
+        ("thursday evening", at(26, 17), at(26, 20)),  # late opening on Thursdays
+        ("dec 3rd 4pm", at(3, 16, month=12), at(3, 16, month=12)),
+        ("wednesday", at(25, 9), at(25, 18)),  # a day alone: any time it is open
+        ("next friday at half past two", at(27, 14, 30), at(27, 14, 30)),
+        ("today", at(24, 12), at(24, 18)),  # the part of today still far enough ahead
+    ],
+)
+def test_parse_preferred_time(clinic, text, start, end):
+    assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
+
+
+@pytest.mark.parametrize(
+    "text, response",
+    [
+        ("whenever", "utter_invalid_booking_time"),  # no day in it
+        ("yesterday at 3pm", "utter_invalid_booking_time_past"),
+        ("today at 11am", "utter_invalid_booking_time_notice"),  # less than 2 hours away
+        ("sunday at 2pm", "utter_invalid_booking_time_closed"),
+        ("saturday at 5pm", "utter_invalid_booking_time_hours"),  # closes at 16:00 on Saturdays
+        ("wednesday at 8am", "utter_invalid_booking_time_hours"),  # before opening
+        ("saturday evening", "utter_invalid_booking_time_hours"),  # window outside the hours
+        ("15 june 2027", "utter_invalid_booking_time_far"),  # beyond the booking horizon
+        ("friday at 25:00", "utter_invalid_booking_time"),  # not a time of day
+    ],
+)
+def test_parse_preferred_time_rejects(clinic, text, response):
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time(text, clinic, NOW)
+    assert raised.value.response == response
+
+
+def test_preferred_time_round_trips_through_its_slot_value():
+    window = PreferredTime(at(27, 15), at(27, 17))
+    assert PreferredTime.from_slot(window.to_slot()) == window
+    assert window.describe() == "Friday 27 November 2026, between 15:00 and 17:00"
