@@ -1,5 +1,5 @@
 """Replies that name the clinic's own details (name, phone, email, hours)."""
-from abc import ABC
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -12,6 +12,10 @@ class ClinicReplyAction(Action, ABC):
     """Utters `responses` in order, filled with the clinic's facts from clinic.yml."""
 
     responses: List[Text] = []
+
+    @abstractmethod
+    def name(self) -> Text:
+        """The action's name in the domain."""
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]

@@ -1,0 +1,51 @@
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.guide import ActionShowGuideStep, target_step
+from tests.conftest import responses
+
+
+@pytest.mark.parametrize(
+    "intent, current, expected",
+    [
+        ("start_guide", None, "consultation"),  # walk me through it
+        ("start_guide", "procedure", "consultation"),  # starting again
+        ("next_step", None, "consultation"),  # "next" before any step: the first
+        ("next_step", "consultation", "preparation"),
+        ("next_step", "procedure", "aftercare"),
+        ("next_step", "aftercare", None),  # past the last step
+        ("previous_step", "aftercare", "procedure"),
+        ("previous_step", "consultation", "consultation"),  # nothing before the first
+        ("ask_procedure", None, "procedure"),  # a question about a step jumps to it
+        ("ask_aftercare", "consultation", "aftercare"),
+        ("ask_preparation", "aftercare", "preparation"),
+        ("ask_consultation", "procedure", "consultation"),
+    ],
+)
+def test_target_step(intent, current, expected):
+    assert target_step(intent, current) == expected
+
+
+@pytest.mark.parametrize(
+    "intent, current, expected_responses, expected_step",
+    [
+        ("start_guide", None, ["utter_guide_step_consultation"], "consultation"),
+        ("next_step", "preparation", ["utter_guide_step_procedure"], "procedure"),
+        ("previous_step", "preparation", ["utter_guide_step_consultation"], "consultation"),
+        ("previous_step", "consultation", ["utter_guide_at_start", "utter_guide_step_consultation"], "consultation"),
+        ("next_step", "aftercare", ["utter_guide_finished"], None),
+        ("ask_procedure", None, ["utter_guide_step_procedure"], "procedure"),
+    ],
+)
+async def test_show_guide_step(dispatcher, make_tracker, domain, intent, current, expected_responses, expected_step):
+    tracker = make_tracker(intent=intent, slots={"guide_step": current})
+    events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected_responses
+    assert events == [SlotSet("guide_step", expected_step)]
+
+
+def test_every_step_has_a_response(domain):
+    from actions.guide import STEPS
+
+    for step in STEPS:
+        assert f"utter_guide_step_{step}" in domain["responses"]

@@ -1,0 +1,65 @@
+import datetime as dt
+import json
+
+import pytest
+
+from actions.storage import REFERENCE_ALPHABET, BookingRequest, BookingStore, iter_json_lines, new_reference
+
+REQUEST = BookingRequest(
+    name="'; DROP TABLE bookings; --",
+    contact_kind="email",
+    contact="jo@example.com",
+    preferred_start=dt.datetime(2026, 12, 1, 12, tzinfo=dt.timezone.utc),
+    preferred_end=dt.datetime(2026, 12, 1, 17, tzinfo=dt.timezone.utc),
+    preferred_text="next Tuesday afternoon",
+    concern="acne scars (face)",
+    consent=True,
+    conversation_id="abc",
+)
+
+
+def test_reference_format():
+    reference = new_reference()
+    assert reference.startswith("MN-") and len(reference) == 7
+    assert all(ch in REFERENCE_ALPHABET for ch in reference[3:])
+
+
+def test_save_then_find_keeps_every_field_verbatim(booking_store):
+    reference = booking_store.save(REQUEST)
+    stored = booking_store.find(reference)
+    assert stored["name"] == "'; DROP TABLE bookings; --"
+    assert stored["preferred_text"] == "next Tuesday afternoon"
+    assert stored["concern"] == "acne scars (face)"
+    assert booking_store.find("MN-XXXX") is None
+    assert len(booking_store.all()) == 1  # the table is still there
+
+
+def test_a_taken_reference_is_drawn_again(tmp_path):
+    drawn = iter(["MN-AAAA", "MN-AAAA", "MN-BBBB"])
+    store = BookingStore(f"sqlite:///{tmp_path / 'b.db'}", reference_factory=lambda: next(drawn))
+    assert store.save(REQUEST) == "MN-AAAA"
+    assert store.save(REQUEST) == "MN-BBBB"  # the collision was retried, not overwritten
+    assert [row["reference"] for row in store.all()] == ["MN-AAAA", "MN-BBBB"]
+    store.dispose()
+
+
+def test_nothing_is_stored_without_consent(booking_store):
+    with pytest.raises(ValueError):
+        booking_store.save(BookingRequest(**{**REQUEST.__dict__, "consent": False}))
+    assert booking_store.all() == []
+
+
+def test_json_lines_are_one_booking_per_line(booking_store):
+    booking_store.save(REQUEST)
+    booking_store.save(BookingRequest(**{**REQUEST.__dict__, "name": "Zoë Ñúñez-O'Brien"}))
+    lines = list(iter_json_lines(booking_store))
+    assert [json.loads(line)["name"] for line in lines] == ["'; DROP TABLE bookings; --", "Zoë Ñúñez-O'Brien"]
+
+
+def test_the_store_opens_nothing_until_used(tmp_path):
+    path = tmp_path / "sub" / "lazy.db"
+    store = BookingStore(f"sqlite:///{path}")
+    assert not path.exists()
+    store.all()
+    assert path.exists()
+    store.dispose()
