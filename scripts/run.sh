@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Starts the action server, Rasa (REST + socket.io) and the chat page; Ctrl-C stops all three.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+ACTION_PORT=${ACTION_PORT:-5055}
+RASA_PORT=${RASA_PORT:-5005}
+CHAT_PORT=${CHAT_PORT:-8080}
+MODEL=${MODEL:-models/clinic.tar.gz}
+mkdir -p var
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  echo "stopped"
+}
+trap stop INT TERM EXIT
+
+$BIN/rasa run actions --actions actions --port "$ACTION_PORT" &
+pids+=($!)
+$BIN/python -m http.server "$CHAT_PORT" --bind 127.0.0.1 --directory web >/dev/null 2>&1 &
+pids+=($!)
+$BIN/rasa run --model "$MODEL" --port "$RASA_PORT" \
+  --credentials credentials.yml --endpoints endpoints.yml \
+  --cors "http://localhost:$CHAT_PORT" "http://127.0.0.1:$CHAT_PORT" &
+pids+=($!)
+
+echo "Chat page: http://localhost:$CHAT_PORT  (Rasa on :$RASA_PORT, actions on :$ACTION_PORT; Ctrl-C stops)"
+wait -n "${pids[@]}"

@@ -1,0 +1,154 @@
+"""Whole conversations with the real servers over the REST and socket.io channels."""
+import asyncio
+import datetime as dt
+import re
+import sqlite3
+import uuid
+
+import pytest
+
+from actions.config import clinic
+
+REFERENCE = re.compile(r"\bMN-[0-9A-Z]{4}\b")
+
+
+def texts(messages):
+    return " ".join(message.get("text", "") for message in messages)
+
+
+def button_titles(messages):
+    return [button["title"] for message in messages for button in message.get("buttons", [])]
+
+
+def new_sender():
+    return f"e2e-{uuid.uuid4()}"
+
+
+def a_future_weekday_text() -> str:
+    """A weekday 8 to 14 days ahead at 11am, when the clinic is open."""
+    day = dt.date.today() + dt.timedelta(days=8)
+    while clinic().hours_on(day) is None:
+        day += dt.timedelta(days=1)
+    return f"{day.day} {day:%B} at 11am"
+
+
+def test_greeting_says_what_it_can_do_and_that_it_is_not_medical_advice(servers):
+    reply = servers.say(new_sender(), "hello")
+    assert clinic().name in texts(reply)
+    assert "not medical advice" in texts(reply)
+    assert "Book a consultation" in button_titles(reply)
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("does microneedling hurt?", "numbing cream"),
+        ("how many sesions do i need", "3-6 treatments"),
+        ("how long does a treatment take", "30 minutes to an hour"),
+        ("any side effects?", "redness, swelling and sensitivity"),
+    ],
+)
+def test_faq_answers_come_from_the_guide(servers, question, expected):
+    reply = servers.say(new_sender(), question)
+    assert expected in texts(reply)
+    assert "Book a consultation" in button_titles(reply)
+
+
+def test_a_question_the_guide_cannot_settle_goes_to_a_consultation(servers):
+    reply = servers.say(new_sender(), "I'm pregnant, can I still have microneedling?")
+    assert "consultation" in texts(reply)
+    assert "Yes, book a consultation" in button_titles(reply)
+
+
+def test_walk_through_with_next_back_and_a_jump(servers):
+    sender = new_sender()
+    assert "Step 1 of 4" in texts(servers.say(sender, "can you walk me through it step by step"))
+    assert "Step 2 of 4" in texts(servers.say(sender, "/next_step"))
+    assert "Step 1 of 4" in texts(servers.say(sender, "/previous_step"))
+    assert "Step 3 of 4" in texts(servers.say(sender, "what happens during the procedure?"))
+    assert "Step 4 of 4" in texts(servers.say(sender, "next"))
+
+
+def test_out_of_scope_and_asking_for_a_person(servers):
+    sender = new_sender()
+    assert f"microneedling at {clinic().name}" in texts(servers.say(sender, "what's the capital of France?"))
+    assert clinic().phone in texts(servers.say(sender, "can I talk to a real person please"))
+
+
+def test_a_whole_booking_is_stored_verbatim_and_referenced(servers):
+    sender = new_sender()
+    name = "Zoë Ñúñez-O'Brien"
+    reply = servers.say(sender, "I'd like to book a consultation about my acne scars")
+    assert "What's your name?" in texts(reply)
+    assert name in texts(servers.say(sender, name))  # "Thanks, Zoë…" then asks for a contact
+    reply = servers.say(sender, "not sure")
+    assert "couldn't find an email address or a phone number" in texts(reply)  # asked again with the reason
+    reply = servers.say(sender, "zoe.nunez@example.com")
+    assert "When would you like to come in?" in texts(reply)
+    reply = servers.say(sender, "how long does it take?")  # a question inside the form
+    assert "30 minutes to an hour" in texts(reply)
+    assert "When would you like to come in?" in texts(reply)  # and the form goes on
+    reply = servers.say(sender, a_future_weekday_text())
+    assert "May the clinic keep these details" in texts(reply)  # the concern was prefilled
+    reply = servers.say(sender, "/affirm")
+    assert "Please check your request" in texts(reply) and "acne scars" in texts(reply)
+    reply = servers.say(sender, "/affirm")
+    reference = REFERENCE.search(texts(reply)).group(0)
+    stored = servers.bookings.find(reference)
+    assert stored["name"] == name
+    assert stored["contact"] == "zoe.nunez@example.com"
+    assert stored["concern"] == "acne scars"
+    assert stored["conversation_id"] == sender
+
+
+def test_a_hostile_name_is_just_a_name(servers):
+    sender = new_sender()
+    name = "'; DROP TABLE bookings; --"
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, name)
+    servers.say(sender, "+44 7911 123456")
+    servers.say(sender, a_future_weekday_text())
+    servers.say(sender, "skip")
+    servers.say(sender, "/affirm")
+    reply = servers.say(sender, "/affirm")
+    reference = REFERENCE.search(texts(reply)).group(0)
+    assert servers.bookings.find(reference)["name"] == name
+    assert servers.bookings.all()  # the table is still there
+
+
+def test_cancelling_keeps_nothing(servers):
+    sender = new_sender()
+    before = len(servers.bookings.all())
+    servers.say(sender, "book me in please")
+    servers.say(sender, "Sam Taylor")
+    reply = servers.say(sender, "cancel")
+    assert "cancelled" in texts(reply)
+    assert len(servers.bookings.all()) == before
+    assert "What's your name?" not in texts(servers.say(sender, "is it safe?"))
+
+
+def test_conversations_are_kept_in_the_sql_tracker_store(servers):
+    sender = new_sender()
+    servers.say(sender, "hello")
+    with sqlite3.connect(servers.conversations_db) as connection:
+        count = connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
+    assert count > 0
+
+
+def test_socketio_channel_answers(servers):
+    import socketio
+
+    async def converse():
+        client = socketio.AsyncClient()
+        replies = asyncio.Queue()
+        client.on("bot_uttered", lambda data: replies.put_nowait(data))
+        await client.connect(servers.rasa_url, socketio_path="/socket.io", transports=["websocket"])
+        session_id = str(uuid.uuid4())
+        await client.emit("session_request", {"session_id": session_id})
+        await client.emit("user_uttered", {"message": "is microneedling painful?", "session_id": session_id})
+        reply = await asyncio.wait_for(replies.get(), timeout=60)
+        await client.disconnect()
+        return reply
+
+    reply = asyncio.run(converse())
+    assert "numbing cream" in reply["text"]
