@@ -31,6 +31,8 @@ INTERRUPTING_INTENTS = frozenset({
     "request_human", "bot_challenge", "stop",
 })
 NOT_A_NAME_INTENTS = frozenset({"greet", "thank", "goodbye", "affirm", "deny", "book_consultation"})
+YES_WORDS = re.compile(r"^\s*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|y|correct|agreed|i agree|i consent|that's right|thats right|that is right|go ahead|fine|absolutely|of course)\b", re.IGNORECASE)
+NO_WORDS = re.compile(r"^\s*(?:no|nope|nah|n|i don't|i dont|i do not|don't|dont|not really)\b", re.IGNORECASE)
 SKIP_WORDS = re.compile(r"^\s*(?:skip|no|nope|none|nothing|n/?a|not sure|no thanks|rather not say|prefer not to say|-)\s*[.!]*\s*$", re.IGNORECASE)
 
 # Words that name a field in "change my phone number" and the like.
@@ -113,6 +115,17 @@ class ValidateBookingForm(FormValidationAction):
         return text
 
     @staticmethod
+    def _yes_or_no(tracker: Tracker) -> Optional[bool]:
+        """True or False for a yes or a no, typed or by intent; None for anything else."""
+        text = tracker.latest_message.get("text") or ""
+        intent = latest_intent(tracker)
+        if intent == "affirm" or (not text.startswith("/") and YES_WORDS.match(text)):
+            return True
+        if intent == "deny" or (not text.startswith("/") and NO_WORDS.match(text)):
+            return False
+        return None
+
+    @staticmethod
     def _correction(tracker: Tracker) -> Dict[Text, Any]:
         if latest_intent(tracker) != "correct_booking":
             return {}
@@ -151,7 +164,7 @@ class ValidateBookingForm(FormValidationAction):
         return {} if text is None else {"booking_time": text}
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        text = self._answer(tracker, "booking_concern")
+        text = self._answer(tracker, "booking_concern", lambda typed: bool(SKIP_WORDS.match(typed)))
         if text is None:
             return {}
         if SKIP_WORDS.match(text) or latest_intent(tracker) in ("deny", "affirm"):
@@ -161,11 +174,10 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_booking_consent(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if tracker.get_slot("requested_slot") != "booking_consent":
             return {}
+        answer = self._yes_or_no(tracker)
+        if answer is not None:
+            return {"booking_consent": answer}
         intent = latest_intent(tracker)
-        if intent == "affirm":
-            return {"booking_consent": True}
-        if intent == "deny":
-            return {"booking_consent": False}
         if intent in INTERRUPTING_INTENTS or intent == "correct_booking":
             return {}
         return {"booking_consent": "unclear"}
@@ -178,13 +190,13 @@ class ValidateBookingForm(FormValidationAction):
             return correction
         if tracker.get_slot("requested_slot") != "booking_confirmed":
             return {}
-        intent = latest_intent(tracker)
-        if intent == "affirm":
+        answer = self._yes_or_no(tracker)
+        if answer is True:
             return {"booking_confirmed": True}
-        if intent == "deny":
+        if answer is False:
             dispatcher.utter_message(response="utter_booking_what_to_change")
             return {"booking_confirmed": None}
-        if intent in INTERRUPTING_INTENTS:
+        if latest_intent(tracker) in INTERRUPTING_INTENTS:
             return {}
         return {"booking_confirmed": "unclear"}
 

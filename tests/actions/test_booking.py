@@ -56,6 +56,8 @@ async def test_start_clears_an_old_request_and_prefills_the_concern(dispatcher, 
         ("booking_concern", "acne scars on my cheeks", "inform", "acne scars on my cheeks"),
         ("booking_concern", "skip", "inform", ""),  # optional
         ("booking_consent", "yes", "affirm", True),
+        ("booking_consent", "yes please", "next_step", True),  # a typed yes wins over a wrong intent
+        ("booking_concern", "skip", "next_step", ""),  # the Skip button's text, whatever NLU made of it
         ("booking_confirmed", "yes that's right", "affirm", True),
     ],
 )

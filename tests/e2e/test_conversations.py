@@ -81,7 +81,7 @@ def test_a_whole_booking_is_stored_verbatim_and_referenced(servers):
     reply = servers.say(sender, "I'd like to book a consultation about my acne scars")
     assert "What's your name?" in texts(reply)
     assert name in texts(servers.say(sender, name))  # "Thanks, Zoë…" then asks for a contact
-    reply = servers.say(sender, "not sure")
+    reply = servers.say(sender, "my email is zoe at example dot com")
     assert "couldn't find an email address or a phone number" in texts(reply)  # asked again with the reason
     reply = servers.say(sender, "zoe.nunez@example.com")
     assert "When would you like to come in?" in texts(reply)
