@@ -31,6 +31,13 @@ INTERRUPTING_INTENTS = frozenset({
     "request_human", "bot_challenge", "stop",
 })
 NOT_A_NAME_INTENTS = frozenset({"greet", "thank", "goodbye", "affirm", "deny", "book_consultation"})
+# Leaving the form throws the answers away, so a "stop" must say so in words: a
+# name like "'; DROP TABLE bookings; --" that NLU reads as stop is still a name.
+CANCEL_WORDS = re.compile(
+    r"\b(?:cancel\w*|stop\w*|quit|exit|abort|never\s?mind|nvm|forget|changed my mind|change of mind|"
+    r"don'?t want|do not want|no longer|not interested|leave it|rather not|end this|enough)\b",
+    re.IGNORECASE,
+)
 YES_WORDS = re.compile(r"^\s*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|y|correct|agreed|i agree|i consent|that's right|thats right|that is right|go ahead|fine|absolutely|of course)\b", re.IGNORECASE)
 NO_WORDS = re.compile(r"^\s*(?:no|nope|nah|n|i don't|i dont|i do not|don't|dont|not really)\b", re.IGNORECASE)
 SKIP_WORDS = re.compile(r"^\s*(?:skip|no|nope|none|nothing|n/?a|not sure|no thanks|rather not say|prefer not to say|-)\s*[.!]*\s*$", re.IGNORECASE)
@@ -110,6 +117,8 @@ class ValidateBookingForm(FormValidationAction):
         if text.startswith("/"):  # a button payload is an intent, never a typed answer
             return None
         intent = latest_intent(tracker)
+        if intent == "stop" and not CANCEL_WORDS.search(text):
+            return text
         if (intent in INTERRUPTING_INTENTS or intent == "correct_booking") and not is_value(text):
             return None
         return text

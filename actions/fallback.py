@@ -2,10 +2,12 @@
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.config import clinic
+
 FALLBACK_INTENT = "nlu_fallback"
+OUT_OF_SCOPE_INTENT = "out_of_scope"
 MAX_SUGGESTIONS = 3
 LABEL_PREFIX = "utter_label_"
 
@@ -46,7 +48,13 @@ class ActionSuggestIntents(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        candidates = suggestions(tracker.latest_message.get("intent_ranking") or [], domain)
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        best_guess = next((entry["name"] for entry in ranking if entry.get("name") != FALLBACK_INTENT), None)
+        if best_guess == OUT_OF_SCOPE_INTENT:
+            # Saying what the assistant can do is safe even when unsure: no claim is made.
+            dispatcher.utter_message(response="utter_out_of_scope", **clinic().facts())
+            return []
+        candidates = suggestions(ranking, domain)
         if previous_user_intent(tracker) == FALLBACK_INTENT or not candidates:
             dispatcher.utter_message(response="utter_still_not_sure")
             return []

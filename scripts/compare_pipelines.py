@@ -47,7 +47,7 @@ def evaluate(config: Path) -> dict:
     train_seconds = time.perf_counter() - start
     model = model_dir / f"{name}.tar.gz"
     run([sys.executable, "-m", "rasa", "test", "nlu", "--model", str(model), "--nlu", "tests/nlu",
-         "--out", str(OUT / name)])
+         "--out", str(OUT / name), "--successes"])
     report = json.loads((OUT / name / "intent_report.json").read_text())
     timing = subprocess.run([sys.executable, "-c", PARSE_TIMER, str(model)], check=True,
                             capture_output=True, text=True).stdout.strip().splitlines()[-1]

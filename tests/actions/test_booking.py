@@ -50,6 +50,7 @@ async def test_start_clears_an_old_request_and_prefills_the_concern(dispatcher, 
     [
         ("booking_name", "Zoë Ñúñez-O'Brien", "inform", "Zoë Ñúñez-O'Brien"),  # stored as typed
         ("booking_name", "'; DROP TABLE bookings; --", "out_of_scope", "'; DROP TABLE bookings; --"),
+        ("booking_name", "'; DROP TABLE bookings; --", "stop", "'; DROP TABLE bookings; --"),  # no cancel word: a name
         ("booking_contact", "jo@example.com", "inform", "jo@example.com"),
         ("booking_contact", "07911 123456", "ask_price", "+447911123456"),  # a number is an answer whatever NLU thought
         ("booking_time", "friday at 3pm", "inform", "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00"),
@@ -125,6 +126,7 @@ async def test_failures_are_counted_per_slot(validate, dispatcher, make_tracker,
     [
         ("booking_name", "does it hurt", "ask_pain"),  # a question: a rule answers it, the form resumes
         ("booking_contact", "cancel", "stop"),  # leaves the form
+        ("booking_time", "actually never mind, i changed my mind", "stop"),
         ("booking_time", "how long does it take", "ask_duration"),
         ("booking_consent", "can I talk to a person", "request_human"),
         ("booking_name", "/ask_pain", "ask_pain"),  # a button

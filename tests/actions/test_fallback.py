@@ -43,3 +43,11 @@ async def test_a_miss_after_an_understood_message_is_a_first_miss(dispatcher, ma
     assert previous_user_intent(tracker) == "ask_pain"
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_did_you_mean"]
+
+
+async def test_an_unsure_guess_of_out_of_scope_says_what_the_assistant_does(dispatcher, make_tracker, domain):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.7}, {"name": "out_of_scope", "confidence": 0.5}, RANKING[1]]
+    tracker = make_tracker(intent="nlu_fallback", text="capital of peru", intent_ranking=ranking)
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_out_of_scope"]
+    assert dispatcher.messages[0]["clinic_name"]

@@ -142,7 +142,7 @@ def test_socketio_channel_answers(servers):
         client = socketio.AsyncClient()
         replies = asyncio.Queue()
         client.on("bot_uttered", lambda data: replies.put_nowait(data))
-        await client.connect(servers.rasa_url, socketio_path="/socket.io", transports=["websocket"])
+        await client.connect(servers.rasa_url, socketio_path="/socket.io", transports=["polling"])
         session_id = str(uuid.uuid4())
         await client.emit("session_request", {"session_id": session_id})
         await client.emit("user_uttered", {"message": "is microneedling painful?", "session_id": session_id})
