@@ -121,5 +121,11 @@ def set_store(store: Optional[BookingStore]) -> None:
 def iter_json_lines(store: BookingStore) -> Iterator[str]:
     import json
 
+    def encode(value):
+        if isinstance(value, dt.datetime):
+            # stored in UTC; SQLite gives the value back without its zone
+            return (value if value.tzinfo else value.replace(tzinfo=dt.timezone.utc)).isoformat()
+        return str(value)
+
     for row in store.all():
-        yield json.dumps(row, default=lambda v: v.isoformat() if isinstance(v, dt.datetime) else str(v), ensure_ascii=False)
+        yield json.dumps(row, default=encode, ensure_ascii=False)

@@ -54,6 +54,7 @@ def test_json_lines_are_one_booking_per_line(booking_store):
     booking_store.save(BookingRequest(**{**REQUEST.__dict__, "name": "Zoë Ñúñez-O'Brien"}))
     lines = list(iter_json_lines(booking_store))
     assert [json.loads(line)["name"] for line in lines] == ["'; DROP TABLE bookings; --", "Zoë Ñúñez-O'Brien"]
+    assert json.loads(lines[0])["preferred_start"] == "2026-12-01T12:00:00+00:00"  # UTC, said so
 
 
 def test_the_store_opens_nothing_until_used(tmp_path):

@@ -140,15 +140,20 @@ def test_socketio_channel_answers(servers):
 
     async def converse():
         client = socketio.AsyncClient()
-        replies = asyncio.Queue()
-        client.on("bot_uttered", lambda data: replies.put_nowait(data))
+        received = asyncio.Queue()
+        client.on("session_confirm", lambda data: received.put_nowait(("session_confirm", data)))
+        client.on("bot_uttered", lambda data: received.put_nowait(("bot_uttered", data)))
         await client.connect(servers.rasa_url, socketio_path="/socket.io", transports=["polling"])
-        session_id = str(uuid.uuid4())
-        await client.emit("session_request", {"session_id": session_id})
-        await client.emit("user_uttered", {"message": "is microneedling painful?", "session_id": session_id})
-        reply = await asyncio.wait_for(replies.get(), timeout=60)
-        await client.disconnect()
-        return reply
+        try:
+            session_id = str(uuid.uuid4())
+            await client.emit("session_request", {"session_id": session_id})
+            assert await asyncio.wait_for(received.get(), timeout=30) == ("session_confirm", session_id)
+            await client.emit("user_uttered", {"message": "is microneedling painful?", "session_id": session_id})
+            return await asyncio.wait_for(received.get(), timeout=60)
+        finally:
+            await client.disconnect()
 
-    reply = asyncio.run(converse())
+    event, reply = asyncio.run(converse())
+    assert event == "bot_uttered"
     assert "numbing cream" in reply["text"]
+    assert "Book a consultation" in [quick_reply["title"] for quick_reply in reply["quick_replies"]]
