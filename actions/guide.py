@@ -2,7 +2,7 @@
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 STEPS = ("consultation", "preparation", "procedure", "aftercare")
@@ -21,7 +21,7 @@ def target_step(intent: Optional[Text], current: Optional[Text]) -> Optional[Tex
     if intent in STEP_OF_INTENT:
         return STEP_OF_INTENT[intent]
     index = STEPS.index(current) if current in STEPS else None
-    if intent == "next_step":
+    if intent in ("next_step", "affirm"):  # "yes" to a step means go on
         if index is None:
             return STEPS[0]
         return STEPS[index + 1] if index + 1 < len(STEPS) else None
@@ -39,6 +39,9 @@ class ActionShowGuideStep(Action):
     ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         current = tracker.get_slot("guide_step")
+        if intent == "affirm" and current not in STEPS:
+            # "yes" to "Would you like to book your consultation?" at the end
+            return [FollowupAction("action_start_booking")]
         step = target_step(intent, current)
         if step is None:
             dispatcher.utter_message(response="utter_guide_finished")

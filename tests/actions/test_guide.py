@@ -14,6 +14,7 @@ from tests.conftest import responses
         ("next_step", "consultation", "preparation"),
         ("next_step", "procedure", "aftercare"),
         ("next_step", "aftercare", None),  # past the last step
+        ("affirm", "preparation", "procedure"),  # "yes" after a step goes on
         ("previous_step", "aftercare", "procedure"),
         ("previous_step", "consultation", "consultation"),  # nothing before the first
         ("ask_procedure", None, "procedure"),  # a question about a step jumps to it
@@ -49,3 +50,12 @@ def test_every_step_has_a_response(domain):
 
     for step in STEPS:
         assert f"utter_guide_step_{step}" in domain["responses"]
+
+
+async def test_yes_after_the_last_step_books_a_consultation(dispatcher, make_tracker, domain):
+    from rasa_sdk.events import FollowupAction
+
+    tracker = make_tracker(intent="affirm", slots={"guide_step": None})
+    events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
+    assert events == [FollowupAction("action_start_booking")]
+    assert dispatcher.messages == []

@@ -69,6 +69,13 @@ def test_walk_through_with_next_back_and_a_jump(servers):
     assert "Step 4 of 4" in texts(servers.say(sender, "next"))
 
 
+def test_yes_at_the_end_of_the_walk_through_starts_a_booking(servers):
+    sender = new_sender()
+    assert "Step 4 of 4" in texts(servers.say(sender, "what should i do for aftercare"))
+    assert "Would you like to book" in texts(servers.say(sender, "/next_step"))
+    assert "What's your name?" in texts(servers.say(sender, "yes please"))
+
+
 def test_out_of_scope_and_asking_for_a_person(servers):
     sender = new_sender()
     assert f"microneedling at {clinic().name}" in texts(servers.say(sender, "what's the capital of France?"))
