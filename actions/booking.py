@@ -28,17 +28,17 @@ INTERRUPTING_INTENTS = frozenset({
     "ask_preparation", "ask_aftercare", "ask_downtime", "ask_results", "ask_safety",
     "ask_provider", "ask_consultation", "ask_procedure", "ask_suitability", "ask_price",
     "report_complication", "start_guide", "next_step", "previous_step",
-    "request_human", "bot_challenge", "stop",
+    "request_human", "bot_challenge", "ask_clinic_info", "stop",
 })
 NOT_A_NAME_INTENTS = frozenset({"greet", "thank", "goodbye", "affirm", "deny", "book_consultation"})
 # Leaving the form throws the answers away, so a "stop" must say so in words: a
 # name like "'; DROP TABLE bookings; --" that NLU reads as stop is still a name.
 CANCEL_WORDS = re.compile(
-    r"\b(?:cancel\w*|stop\w*|quit|exit|abort|never\s?mind|nvm|forget|changed my mind|change of mind|"
+    r"\b(?:canc\w*|cancle|stop\w*|quit|exit|abort|never\s?mind|nvm|forget|changed my mind|change of mind|"
     r"don'?t want|do not want|no longer|not interested|leave it|rather not|end this|enough)\b",
     re.IGNORECASE,
 )
-YES_WORDS = re.compile(r"^\s*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|y|correct|agreed|i agree|i consent|that's right|thats right|that is right|go ahead|fine|absolutely|of course)\b", re.IGNORECASE)
+YES_WORDS = re.compile(r"^\s*(?:yes|yeah|yea|yep|yup|ya|sure|ok|okay|y|correct|agreed|i agree|i consent|that's right|thats right|that is right|go ahead|fine|absolutely|of course|send|book it|confirm\w*|looks good|all good|perfect|great)\b", re.IGNORECASE)
 NO_WORDS = re.compile(r"^\s*(?:no|nope|nah|n|i don't|i dont|i do not|don't|dont|not really)\b", re.IGNORECASE)
 SKIP_WORDS = re.compile(r"^\s*(?:skip|no|nope|none|nothing|n/?a|not sure|no thanks|rather not say|prefer not to say|-)\s*[.!]*\s*$", re.IGNORECASE)
 
@@ -90,8 +90,11 @@ class ActionStartBooking(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_booking_start")
-        events = [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS]
-        concern = concern_from_entities(tracker.get_slot("skin_concern"), tracker.get_slot("treatment_area"))
+        events = clear_booking()
+        said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
+        concern = concern_from_entities(
+            said_now.get("skin_concern") or tracker.get_slot("skin_concern"), said_now.get("treatment_area")
+        )
         if concern:
             events.append(SlotSet("booking_concern", concern))
         return events
@@ -141,6 +144,11 @@ class ValidateBookingForm(FormValidationAction):
         field = field_to_change(tracker)
         if field is None:
             return {"booking_confirmed": None}
+        return ValidateBookingForm._clear(field)
+
+    @staticmethod
+    def _clear(field: Text) -> Dict[Text, Any]:
+        """Forget one detail so the form asks for it again, then for confirmation."""
         cleared = {field: None, "booking_confirmed": None}
         if field == "booking_time":
             cleared["booking_time_text"] = None
@@ -200,6 +208,16 @@ class ValidateBookingForm(FormValidationAction):
         if tracker.get_slot("requested_slot") != "booking_confirmed":
             return {}
         answer = self._yes_or_no(tracker)
+        text = tracker.latest_message.get("text") or ""
+        if not text.startswith("/"):
+            # "no, saturday afternoon instead", "ok my email is ...": the new value itself
+            bare = NO_WORDS.sub("", YES_WORDS.sub("", text, count=1), count=1).strip(" ,.!-")
+            new_value = self._new_value(bare)
+            if new_value:
+                return {**new_value, "booking_confirmed": None}
+            field = field_to_change(tracker) if answer is not True else None  # "the time", "wrong email"
+            if field:
+                return self._clear(field)
         if answer is True:
             return {"booking_confirmed": True}
         if answer is False:
@@ -209,6 +227,22 @@ class ValidateBookingForm(FormValidationAction):
             return {}
         return {"booking_confirmed": "unclear"}
 
+    def _new_value(self, text: Text) -> Dict[Text, Any]:
+        """A contact or a preferred time typed at the summary, to replace the old one."""
+        if not text:
+            return {}
+        try:
+            parse_contact(text, clinic().phone_region)
+            return {"booking_contact": text}
+        except InvalidValue:
+            pass
+        try:
+            parse_preferred_time(text, clinic(), self._clock())
+        except InvalidValue as invalid:
+            if invalid.response == "utter_invalid_booking_time":
+                return {}
+        return {"booking_time": text}
+
     # ------------------------------------------------------------ validation
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
@@ -216,10 +250,11 @@ class ValidateBookingForm(FormValidationAction):
         failures = dict(tracker.get_slot("booking_failures") or {})
         failures[slot] = failures.get(slot, 0) + 1
         facts = clinic().facts()
-        if failures[slot] >= MAX_FAILURES:
-            dispatcher.utter_message(response="utter_booking_too_many_failures", **facts)
-            return {slot: None, "booking_failures": {}, "requested_slot": None}
         dispatcher.utter_message(response=invalid.response, **{**facts, **invalid.values})
+        if failures[slot] >= MAX_FAILURES:
+            # offer the team instead, without throwing away what was already given
+            dispatcher.utter_message(response="utter_booking_too_many_failures", **facts)
+            failures[slot] = 0
         return {slot: None, "booking_failures": failures}
 
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -294,7 +329,8 @@ class ActionAskBookingFormBookingConfirmed(Action):
 
 
 def clear_booking() -> List[Dict[Text, Any]]:
-    return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS]
+    """Forget every booking detail, and the concern and area mentioned in the chat."""
+    return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area")]
 
 
 class ActionSubmitBooking(Action):

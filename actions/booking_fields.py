@@ -26,20 +26,36 @@ class InvalidValue(Exception):
 # ---------------------------------------------------------------- name
 
 _NAME_LEAD_IN = re.compile(
-    r"^\s*(?:hi|hello|hey)?[\s,!.]*(?:my name is|my name's|name is|name:|i am|i'm|im|it's|its|this is|call me)\s+",
-    re.IGNORECASE,
+    r"^\s*(?:hi|hello|hey)?[\s,!.]*(?:i am|i'm|im|it's|its|this is)\s+", re.IGNORECASE
 )
+# "ok whatever. my name is Dave": a clear lead-in anywhere in the message
+_NAME_IS = re.compile(r"(?:^|\b)(?:my name is|my name's|my names|name is|name:|call me)\s+", re.IGNORECASE)
+_QUESTION_WORDS = frozenset(
+    "why what how when where who which can could do does is are will would should".split()
+)
+MAX_NAME_WORDS = 6
 
 
 def parse_name(text: str) -> str:
     """The name as typed (accents, quotes, any script), minus a lead-in like "my name is"."""
-    name = _NAME_LEAD_IN.sub("", text or "", count=1).strip()
+    text = text or ""
+    lead_in = None
+    for lead_in in _NAME_IS.finditer(text):
+        pass  # the last "my name is" in the message
+    name = text[lead_in.end():] if lead_in else _NAME_LEAD_IN.sub("", text, count=1)
+    name = name.strip()
+    words = name.split()
     if not name or not any(ch.isalpha() for ch in name):
         raise InvalidValue("utter_invalid_booking_name")
     if len(name) > MAX_NAME_LENGTH:
         raise InvalidValue("utter_invalid_booking_name_length", {"max_length": str(MAX_NAME_LENGTH)})
-    if "@" in name or sum(ch.isdigit() for ch in name) >= 3:
-        # an email or phone number typed where the name was asked for
+    if (
+        "@" in name
+        or any(ch.isdigit() for ch in name)  # an email, phone number or time typed where the name was asked
+        or words[0].lower().strip(",.!?") in _QUESTION_WORDS
+        or len(words) > MAX_NAME_WORDS
+        or name.endswith("?")
+    ):
         raise InvalidValue("utter_invalid_booking_name")
     return name
 
@@ -110,7 +126,7 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),
 )
-_FILLER = re.compile(r"\b(?:please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
+_FILLER = re.compile(r"\b(?:actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
 
 
 @dataclass(frozen=True)
@@ -235,10 +251,11 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     else:
         start_time, end_time = max(window[0], opens), min(window[1], closes)
         exact = window[0] == window[1]
-        if (exact and not opens <= window[0] < closes) or (not exact and start_time >= end_time):
+        last_start = (dt.datetime.combine(day, closes) - dt.timedelta(minutes=clinic.last_start_before_closing_minutes)).time()
+        if (exact and not opens <= window[0] <= last_start) or (not exact and start_time >= end_time):
             raise InvalidValue(
                 "utter_invalid_booking_time_hours",
-                {"day": f"{day:%A}", "opens": f"{opens:%H:%M}", "closes": f"{closes:%H:%M}"},
+                {"day": f"{day:%A}", "opens": f"{opens:%H:%M}", "closes": f"{closes:%H:%M}", "last_start": f"{last_start:%H:%M}"},
             )
     start = dt.datetime.combine(day, start_time, clinic.timezone)
     end = dt.datetime.combine(day, end_time, clinic.timezone)

@@ -66,3 +66,10 @@ class ActionExplainBookingChanges(ClinicReplyAction):
 
     def name(self) -> Text:
         return "action_explain_booking_changes"
+
+
+class ActionTellClinicInfo(ClinicReplyAction):
+    responses = ["utter_clinic_info"]
+
+    def name(self) -> Text:
+        return "action_tell_clinic_info"

@@ -28,6 +28,7 @@ class Clinic:
     opening_hours: Dict[int, Tuple[dt.time, dt.time]]
     booking_horizon_days: int
     minimum_notice_hours: int
+    last_start_before_closing_minutes: int
 
     def hours_on(self, day: dt.date) -> Optional[Tuple[dt.time, dt.time]]:
         return self.opening_hours.get(day.weekday())
@@ -81,6 +82,7 @@ def load_clinic(path: Path) -> Clinic:
         opening_hours=hours,
         booking_horizon_days=int(raw["booking_horizon_days"]),
         minimum_notice_hours=int(raw["minimum_notice_hours"]),
+        last_start_before_closing_minutes=int(raw.get("last_start_before_closing_minutes", 0)),
     )
 
 

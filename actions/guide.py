@@ -6,6 +6,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 STEPS = ("consultation", "preparation", "procedure", "aftercare")
+FINISHED = "finished"  # the walk-through went past its last step
 
 # A question about one step jumps straight to it.
 STEP_OF_INTENT = {
@@ -20,6 +21,8 @@ def target_step(intent: Optional[Text], current: Optional[Text]) -> Optional[Tex
     """The step to show next; None once the walk-through has gone past the last step."""
     if intent in STEP_OF_INTENT:
         return STEP_OF_INTENT[intent]
+    if current == FINISHED:
+        return STEPS[-1] if intent == "previous_step" else STEPS[0]
     index = STEPS.index(current) if current in STEPS else None
     if intent in ("next_step", "affirm"):  # "yes" to a step means go on
         if index is None:
@@ -39,13 +42,13 @@ class ActionShowGuideStep(Action):
     ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         current = tracker.get_slot("guide_step")
-        if intent == "affirm" and current not in STEPS:
+        if intent == "affirm" and current == FINISHED:
             # "yes" to "Would you like to book your consultation?" at the end
             return [FollowupAction("action_start_booking")]
         step = target_step(intent, current)
         if step is None:
             dispatcher.utter_message(response="utter_guide_finished")
-            return [SlotSet("guide_step", None)]
+            return [SlotSet("guide_step", FINISHED)]
         if intent == "previous_step" and current == STEPS[0]:
             dispatcher.utter_message(response="utter_guide_at_start")
         dispatcher.utter_message(response=f"utter_guide_step_{step}")

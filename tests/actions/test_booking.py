@@ -33,15 +33,22 @@ async def run_form_turn(validate, dispatcher, make_tracker, domain, requested, t
     return await validate.run(dispatcher, tracker, domain)
 
 
-async def test_start_clears_an_old_request_and_prefills_the_concern(dispatcher, make_tracker, domain):
-    tracker = make_tracker(
-        intent="book_consultation",
-        slots={"booking_name": "Old Name", "skin_concern": "acne scars", "treatment_area": "face"},
-    )
+@pytest.mark.parametrize(
+    "slots, entities, concern",
+    [
+        # said in the booking request itself
+        ({}, [{"entity": "skin_concern", "value": "acne scars"}, {"entity": "treatment_area", "value": "face"}], "acne scars (face)"),
+        ({"skin_concern": "stretch marks"}, [], "stretch marks"),  # a concern named earlier in the chat
+        ({"treatment_area": "neck"}, [], None),  # an area alone, said earlier ("does it work on the neck?"), is no concern
+    ],
+)
+async def test_start_clears_an_old_request_and_prefills_the_concern(dispatcher, make_tracker, domain, slots, entities, concern):
+    tracker = make_tracker(intent="book_consultation", slots={"booking_name": "Old Name", **slots}, entities=entities)
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     values = slot_values(events)
     assert values["booking_name"] is None
-    assert values["booking_concern"] == "acne scars (face)"  # prefilled from what was said before
+    assert values["treatment_area"] is None and values["skin_concern"] is None  # nothing kept from the chat
+    assert values.get("booking_concern") == concern
     assert responses(dispatcher) == ["utter_booking_start"]
 
 
@@ -101,15 +108,16 @@ async def test_a_bad_answer_is_asked_again_with_the_reason(
     assert responses(dispatcher) == [response]
 
 
-async def test_third_failure_on_one_slot_offers_the_staff_instead(validate, dispatcher, make_tracker, domain):
+async def test_third_failure_on_one_slot_offers_the_staff_and_keeps_the_form(validate, dispatcher, make_tracker, domain):
     events = await run_form_turn(
         validate, dispatcher, make_tracker, domain, "booking_contact", "no idea",
-        slots={"booking_failures": {"booking_contact": 2}},
+        slots={"booking_name": "Jo", "booking_failures": {"booking_contact": 2}},
     )
     values = slot_values(events)
-    assert values["requested_slot"] is None  # ends the form
-    assert responses(dispatcher) == ["utter_booking_too_many_failures"]
-    assert "+44" in dispatcher.messages[0]["clinic_phone"]
+    assert "requested_slot" not in values  # the form goes on: nothing given so far is lost
+    assert values["booking_failures"] == {"booking_contact": 0}
+    assert responses(dispatcher) == ["utter_invalid_booking_contact", "utter_booking_too_many_failures"]
+    assert "+44" in dispatcher.messages[1]["clinic_phone"]
 
 
 async def test_failures_are_counted_per_slot(validate, dispatcher, make_tracker, domain):
@@ -167,6 +175,28 @@ async def test_a_correction_clears_that_detail_and_asks_again(
     values = slot_values(events)
     assert cleared in values and values[cleared] is None
     assert values["booking_confirmed"] is None
+
+
+@pytest.mark.parametrize(
+    "text, intent, expected",
+    [
+        ("the time", "inform", {"booking_time": None, "booking_time_text": None, "booking_confirmed": None}),
+        ("wrong email", "deny", {"booking_contact": None, "booking_confirmed": None}),
+        ("actually saturday afternoon instead", "inform",
+         {"booking_time": "2026-11-28T12:00:00+00:00/2026-11-28T16:00:00+00:00", "booking_time_text": "actually saturday afternoon instead", "booking_confirmed": None}),
+        ("ok saturday at 11", "affirm",
+         {"booking_time": "2026-11-28T11:00:00+00:00/2026-11-28T11:00:00+00:00", "booking_time_text": "saturday at 11", "booking_confirmed": None}),
+        ("no, my email is jo@example.org", "deny", {"booking_contact": "jo@example.org", "booking_confirmed": None}),
+        ("send", "inform", {"booking_confirmed": True}),
+        ("yep send it", "affirm", {"booking_confirmed": True}),
+    ],
+)
+async def test_at_the_summary_a_new_value_or_a_field_is_understood(
+    validate, dispatcher, make_tracker, domain, text, intent, expected
+):
+    events = await run_form_turn(validate, dispatcher, make_tracker, domain, "booking_confirmed", text, intent)
+    values = slot_values(events)
+    assert {key: values.get(key) for key in expected} == expected
 
 
 async def test_no_at_the_summary_asks_what_to_change(validate, dispatcher, make_tracker, domain):

@@ -26,6 +26,7 @@ opening_hours:
   saturday: ["10:00", "16:00"]
 booking_horizon_days: 120
 minimum_notice_hours: 2
+last_start_before_closing_minutes: 30
 """
 
 
@@ -44,6 +45,9 @@ def clinic(tmp_path_factory):
         ("李雷", "李雷"),  # another script
         ("my name is Priya Shah", "Priya Shah"),  # lead-in removed
         ("  Siobhán  ", "Siobhán"),  # surrounding spaces trimmed
+        ("ok whatever. my name is Dave", "Dave"),  # a lead-in later in the message
+        ("i'm jess", "jess"),
+        ("Robert'); DROP TABLE bookings;--", "Robert'); DROP TABLE bookings;--"),
     ],
 )
 def test_parse_name_keeps_the_name_as_typed(text, expected):
@@ -57,6 +61,9 @@ def test_parse_name_keeps_the_name_as_typed(text, expected):
         ("12345", "utter_invalid_booking_name"),  # no letters
         ("jo@example.com", "utter_invalid_booking_name"),  # an email where the name was asked
         ("a" * 101, "utter_invalid_booking_name_length"),  # longer than we store
+        ("why do you need my name", "utter_invalid_booking_name"),  # a question, not a name
+        ("today at 2pm", "utter_invalid_booking_name"),  # a time typed too early
+        ("i really would rather not tell you that right now", "utter_invalid_booking_name"),  # too many words
     ],
 )
 def test_parse_name_rejects(text, response):
@@ -129,6 +136,7 @@ def test_parse_preferred_time(clinic, text, start, end):
         ("today at 11am", "utter_invalid_booking_time_notice"),  # less than 2 hours away
         ("sunday at 2pm", "utter_invalid_booking_time_closed"),
         ("saturday at 5pm", "utter_invalid_booking_time_hours"),  # closes at 16:00 on Saturdays
+        ("saturday 3:45pm", "utter_invalid_booking_time_hours"),  # too close to closing
         ("wednesday at 8am", "utter_invalid_booking_time_hours"),  # before opening
         ("saturday evening", "utter_invalid_booking_time_hours"),  # window outside the hours
         ("15 june 2027", "utter_invalid_booking_time_far"),  # beyond the booking horizon

@@ -7,6 +7,7 @@ from actions.clinic_replies import (
     ActionHandleComplication,
     ActionHandleOutOfScope,
     ActionHandOver,
+    ActionTellClinicInfo,
 )
 from actions.config import clinic
 from tests.conftest import responses
@@ -21,6 +22,7 @@ from tests.conftest import responses
         (ActionHandleOutOfScope, ["utter_out_of_scope"]),
         (ActionHandleComplication, ["utter_complication"]),
         (ActionExplainBookingChanges, ["utter_change_existing_booking"]),
+        (ActionTellClinicInfo, ["utter_clinic_info"]),
     ],
 )
 async def test_replies_carry_the_clinic_facts(dispatcher, make_tracker, domain, action, expected):

@@ -17,6 +17,8 @@ from tests.conftest import responses
         ("affirm", "preparation", "procedure"),  # "yes" after a step goes on
         ("previous_step", "aftercare", "procedure"),
         ("previous_step", "consultation", "consultation"),  # nothing before the first
+        ("previous_step", "finished", "aftercare"),  # back from the end: the last step
+        ("next_step", "finished", "consultation"),  # next from the end: again from the start
         ("ask_procedure", None, "procedure"),  # a question about a step jumps to it
         ("ask_aftercare", "consultation", "aftercare"),
         ("ask_preparation", "aftercare", "preparation"),
@@ -34,7 +36,7 @@ def test_target_step(intent, current, expected):
         ("next_step", "preparation", ["utter_guide_step_procedure"], "procedure"),
         ("previous_step", "preparation", ["utter_guide_step_consultation"], "consultation"),
         ("previous_step", "consultation", ["utter_guide_at_start", "utter_guide_step_consultation"], "consultation"),
-        ("next_step", "aftercare", ["utter_guide_finished"], None),
+        ("next_step", "aftercare", ["utter_guide_finished"], "finished"),
         ("ask_procedure", None, ["utter_guide_step_procedure"], "procedure"),
     ],
 )
@@ -55,7 +57,7 @@ def test_every_step_has_a_response(domain):
 async def test_yes_after_the_last_step_books_a_consultation(dispatcher, make_tracker, domain):
     from rasa_sdk.events import FollowupAction
 
-    tracker = make_tracker(intent="affirm", slots={"guide_step": None})
+    tracker = make_tracker(intent="affirm", slots={"guide_step": "finished"})
     events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
     assert events == [FollowupAction("action_start_booking")]
     assert dispatcher.messages == []

@@ -80,6 +80,7 @@ def test_out_of_scope_and_asking_for_a_person(servers):
     sender = new_sender()
     assert f"microneedling at {clinic().name}" in texts(servers.say(sender, "what's the capital of France?"))
     assert clinic().phone in texts(servers.say(sender, "can I talk to a real person please"))
+    assert clinic().address in texts(servers.say(sender, "what are your opening hours and where are you"))
 
 
 def test_a_whole_booking_is_stored_verbatim_and_referenced(servers):
@@ -106,6 +107,23 @@ def test_a_whole_booking_is_stored_verbatim_and_referenced(servers):
     assert stored["contact"] == "zoe.nunez@example.com"
     assert stored["concern"] == "acne scars"
     assert stored["conversation_id"] == sender
+
+
+def test_changing_the_time_at_the_summary(servers):
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "ok whatever. my name is Dave")
+    servers.say(sender, "07911 123456")
+    servers.say(sender, "next friday at 10am")
+    servers.say(sender, "skip")
+    assert "Dave" in texts(servers.say(sender, "/affirm"))  # the summary, with the name only
+    reply = servers.say(sender, "no")
+    assert "What would you like to change" in texts(reply)
+    reply = servers.say(sender, a_future_weekday_text())
+    assert "Please check your request" in texts(reply) and "11:00" in texts(reply)
+    reference = REFERENCE.search(texts(servers.say(sender, "yes send it"))).group(0)
+    stored = servers.bookings.find(reference)
+    assert stored["name"] == "Dave" and stored["preferred_text"] == a_future_weekday_text()
 
 
 def test_a_hostile_name_is_just_a_name(servers):
