@@ -24,12 +24,12 @@ def new_sender():
     return f"e2e-{uuid.uuid4()}"
 
 
-def a_future_weekday_text() -> str:
-    """A weekday 8 to 14 days ahead at 11am, when the clinic is open."""
-    day = dt.date.today() + dt.timedelta(days=8)
+def a_future_weekday_text(days_ahead: int = 8, hour: str = "11am") -> str:
+    """An open day at least `days_ahead` days from now, at `hour` (within every day's hours)."""
+    day = dt.date.today() + dt.timedelta(days=days_ahead)
     while clinic().hours_on(day) is None:
         day += dt.timedelta(days=1)
-    return f"{day.day} {day:%B} at 11am"
+    return f"{day.day} {day:%B} at {hour}"
 
 
 def test_greeting_says_what_it_can_do_and_that_it_is_not_medical_advice(servers):
@@ -114,7 +114,7 @@ def test_changing_the_time_at_the_summary(servers):
     servers.say(sender, "/book_consultation")
     servers.say(sender, "ok whatever. my name is Dave")
     servers.say(sender, "07911 123456")
-    servers.say(sender, "next friday at 10am")
+    servers.say(sender, a_future_weekday_text(days_ahead=9, hour="10am"))
     servers.say(sender, "skip")
     assert "Dave" in texts(servers.say(sender, "/affirm"))  # the summary, with the name only
     reply = servers.say(sender, "no")
