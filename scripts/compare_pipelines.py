@@ -8,7 +8,6 @@ Usage: python scripts/compare_pipelines.py [pipelines/NAME.yml ...]
 """
 import json
 import os
-import statistics
 import subprocess
 import sys
 import time

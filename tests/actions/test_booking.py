@@ -2,7 +2,6 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from rasa_sdk.events import SlotSet
 
 from actions.booking import (
     ActionAskBookingFormBookingConfirmed,
