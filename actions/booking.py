@@ -122,6 +122,8 @@ class ValidateBookingForm(FormValidationAction):
         intent = latest_intent(tracker)
         if intent == "stop" and not CANCEL_WORDS.search(text):
             return text
+        if intent == "nlu_fallback" and text.rstrip().endswith("?") and not is_value(text):
+            return None  # an unclear question: the suggestions, then the form asks again
         if (intent in INTERRUPTING_INTENTS or intent == "correct_booking") and not is_value(text):
             return None
         return text
@@ -137,10 +139,14 @@ class ValidateBookingForm(FormValidationAction):
             return False
         return None
 
-    @staticmethod
-    def _correction(tracker: Tracker) -> Dict[Text, Any]:
+    def _correction(self, tracker: Tracker) -> Dict[Text, Any]:
+        """"change my email to x@y.com" gives the new value; "wrong name" clears the name."""
         if latest_intent(tracker) != "correct_booking":
             return {}
+        text = tracker.latest_message.get("text") or ""
+        new_value = {} if text.startswith("/") else self._new_value(text)
+        if new_value:
+            return {**new_value, "booking_confirmed": None}
         field = field_to_change(tracker)
         if field is None:
             return {"booking_confirmed": None}

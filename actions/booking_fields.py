@@ -29,7 +29,13 @@ _NAME_LEAD_IN = re.compile(
     r"^\s*(?:hi|hello|hey)?[\s,!.]*(?:i am|i'm|im|it's|its|this is)\s+", re.IGNORECASE
 )
 # "ok whatever. my name is Dave": a clear lead-in anywhere in the message
-_NAME_IS = re.compile(r"(?:^|\b)(?:my name is|my name's|my names|name is|name:|call me)\s+", re.IGNORECASE)
+_NAME_IS = re.compile(
+    r"(?:^|\b)(?:my name is|my name's|my names|name is|name's|names|name:|call me|i'm called|im called|i am called)\s+",
+    re.IGNORECASE,
+)
+_NOT_NAMES = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning afternoon evening".split()
+)
 _QUESTION_WORDS = frozenset(
     "why what how when where who which can could do does is are will would should".split()
 )
@@ -54,6 +60,7 @@ def parse_name(text: str) -> str:
         or any(ch.isdigit() for ch in name)  # an email, phone number or time typed where the name was asked
         or words[0].lower().strip(",.!?") in _QUESTION_WORDS
         or len(words) > MAX_NAME_WORDS
+        or (len(words) == 1 and name.lower().strip(".!") in _NOT_NAMES)
         or name.endswith("?")
     ):
         raise InvalidValue("utter_invalid_booking_name")
@@ -235,6 +242,10 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     cleaned = _FILLER.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)
     rest = " ".join(rest.split()).strip(" ,.-!?")
+    if re.search(r"\b(?:weeks?|fortnight|months?|sometime|some time|anytime|any time)\b", rest) and not re.search(
+        r"\d|mon|tue|wed|thu|fri|sat|sun", rest
+    ):
+        raise InvalidValue("utter_invalid_booking_time")  # "next week": which day is for the person to say
     day = _parse_day(rest, now) if rest else None
     if day is None:
         if rest or window is None:

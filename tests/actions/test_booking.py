@@ -64,6 +64,7 @@ async def test_start_clears_an_old_request_and_prefills_the_concern(dispatcher, 
         ("booking_concern", "skip", "inform", ""),  # optional
         ("booking_consent", "yes", "affirm", True),
         ("booking_consent", "yes please", "next_step", True),  # a typed yes wins over a wrong intent
+        ("booking_contact", "my email is sean@example.ie", "correct_booking", "sean@example.ie"),  # not a correction
         ("booking_concern", "skip", "next_step", ""),  # the Skip button's text, whatever NLU made of it
         ("booking_confirmed", "yes that's right", "affirm", True),
     ],
@@ -137,6 +138,7 @@ async def test_failures_are_counted_per_slot(validate, dispatcher, make_tracker,
         ("booking_time", "how long does it take", "ask_duration"),
         ("booking_consent", "can I talk to a person", "request_human"),
         ("booking_name", "/ask_pain", "ask_pain"),  # a button
+        ("booking_contact", "is it safe if I'm pregnant?", "nlu_fallback"),  # an unclear question: suggestions
     ],
 )
 async def test_a_question_inside_the_form_is_left_to_the_rules(
@@ -187,6 +189,7 @@ async def test_a_correction_clears_that_detail_and_asks_again(
          {"booking_time": "2026-11-28T11:00:00+00:00/2026-11-28T11:00:00+00:00", "booking_time_text": "saturday at 11", "booking_confirmed": None}),
         ("no, my email is jo@example.org", "deny", {"booking_contact": "jo@example.org", "booking_confirmed": None}),
         ("send", "inform", {"booking_confirmed": True}),
+        ("change my email to lena.f@gmail.com", "correct_booking", {"booking_contact": "lena.f@gmail.com", "booking_confirmed": None}),
         ("yep send it", "affirm", {"booking_confirmed": True}),
     ],
 )

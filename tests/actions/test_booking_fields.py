@@ -47,6 +47,8 @@ def clinic(tmp_path_factory):
         ("  Siobhán  ", "Siobhán"),  # surrounding spaces trimmed
         ("ok whatever. my name is Dave", "Dave"),  # a lead-in later in the message
         ("i'm jess", "jess"),
+        ("I'm called Anna-Lena", "Anna-Lena"),
+        ("name's D'Arcy", "D'Arcy"),
         ("Robert'); DROP TABLE bookings;--", "Robert'); DROP TABLE bookings;--"),
     ],
 )
@@ -63,6 +65,7 @@ def test_parse_name_keeps_the_name_as_typed(text, expected):
         ("a" * 101, "utter_invalid_booking_name_length"),  # longer than we store
         ("why do you need my name", "utter_invalid_booking_name"),  # a question, not a name
         ("today at 2pm", "utter_invalid_booking_name"),  # a time typed too early
+        ("Thursday", "utter_invalid_booking_name"),  # a day, not a name
         ("i really would rather not tell you that right now", "utter_invalid_booking_name"),  # too many words
     ],
 )
@@ -132,6 +135,8 @@ def test_parse_preferred_time(clinic, text, start, end):
     "text, response",
     [
         ("whenever", "utter_invalid_booking_time"),  # no day in it
+        ("next week sometime", "utter_invalid_booking_time"),  # which day is for the person to choose
+        ("in a couple of weeks", "utter_invalid_booking_time"),
         ("yesterday at 3pm", "utter_invalid_booking_time_past"),
         ("today at 11am", "utter_invalid_booking_time_notice"),  # less than 2 hours away
         ("sunday at 2pm", "utter_invalid_booking_time_closed"),
