@@ -150,7 +150,7 @@ class ValidateBookingForm(FormValidationAction):
         field = field_to_change(tracker)
         if field is None:
             return {"booking_confirmed": None}
-        return ValidateBookingForm._clear(field)
+        return self._clear(field)
 
     @staticmethod
     def _clear(field: Text) -> Dict[Text, Any]:
@@ -164,26 +164,28 @@ class ValidateBookingForm(FormValidationAction):
         text = self._answer(tracker, "booking_name")
         return {} if text is None else {"booking_name": text}
 
-    async def extract_booking_contact(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        def is_contact(text: Text) -> bool:
-            try:
-                parse_contact(text, clinic().phone_region)
-                return True
-            except InvalidValue:
-                return False
+    @staticmethod
+    def _is_contact(text: Text) -> bool:
+        try:
+            parse_contact(text, clinic().phone_region)
+            return True
+        except InvalidValue:
+            return False
 
-        text = self._answer(tracker, "booking_contact", is_contact)
+    def _is_time(self, text: Text) -> bool:
+        """A day and time, or one whose only fault is when it is (closed, past, …)."""
+        try:
+            parse_preferred_time(text, clinic(), self._clock())
+            return True
+        except InvalidValue as invalid:
+            return invalid.response != "utter_invalid_booking_time"
+
+    async def extract_booking_contact(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = self._answer(tracker, "booking_contact", self._is_contact)
         return {} if text is None else {"booking_contact": text}
 
     async def extract_booking_time(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        def is_time(text: Text) -> bool:
-            try:
-                parse_preferred_time(text, clinic(), self._clock())
-                return True
-            except InvalidValue as invalid:
-                return invalid.response != "utter_invalid_booking_time"
-
-        text = self._answer(tracker, "booking_time", is_time)
+        text = self._answer(tracker, "booking_time", self._is_time)
         return {} if text is None else {"booking_time": text}
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -235,19 +237,11 @@ class ValidateBookingForm(FormValidationAction):
 
     def _new_value(self, text: Text) -> Dict[Text, Any]:
         """A contact or a preferred time typed at the summary, to replace the old one."""
-        if not text:
-            return {}
-        try:
-            parse_contact(text, clinic().phone_region)
+        if text and self._is_contact(text):
             return {"booking_contact": text}
-        except InvalidValue:
-            pass
-        try:
-            parse_preferred_time(text, clinic(), self._clock())
-        except InvalidValue as invalid:
-            if invalid.response == "utter_invalid_booking_time":
-                return {}
-        return {"booking_time": text}
+        if text and self._is_time(text):
+            return {"booking_time": text}
+        return {}
 
     # ------------------------------------------------------------ validation
 
