@@ -1,4 +1,5 @@
 """The step-by-step walk-through of the guide's four steps."""
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -17,8 +18,33 @@ STEP_OF_INTENT = {
 }
 
 
-def target_step(intent: Optional[Text], current: Optional[Text]) -> Optional[Text]:
+# "go to step 3", "the first step", "back to the beginning": a step named in words
+_STEP_NUMBER = re.compile(r"\bstep\s*(?:no\.?\s*|number\s*)?([1-4])\b", re.IGNORECASE)
+_FIRST = re.compile(r"\b(?:beginning|the start|from the top|first step|step one|start again|start over)\b", re.IGNORECASE)
+_LAST = re.compile(r"\b(?:last step|final step|step four)\b", re.IGNORECASE)
+_WORD_NUMBERS = {"two": 2, "three": 3}
+_STEP_WORD = re.compile(r"\bstep\s+(two|three)\b", re.IGNORECASE)
+
+
+def named_step(text: Text) -> Optional[Text]:
+    """The step a message names by number or position, if any."""
+    number = _STEP_NUMBER.search(text or "")
+    if number:
+        return STEPS[int(number.group(1)) - 1]
+    word = _STEP_WORD.search(text or "")
+    if word:
+        return STEPS[_WORD_NUMBERS[word.group(1).lower()] - 1]
+    if _FIRST.search(text or ""):
+        return STEPS[0]
+    if _LAST.search(text or ""):
+        return STEPS[-1]
+    return None
+
+
+def target_step(intent: Optional[Text], current: Optional[Text], text: Text = "") -> Optional[Text]:
     """The step to show next; None once the walk-through has gone past the last step."""
+    if intent in ("start_guide", "next_step", "previous_step") and named_step(text):
+        return named_step(text)
     if intent in STEP_OF_INTENT:
         return STEP_OF_INTENT[intent]
     if current == FINISHED:
@@ -45,7 +71,7 @@ class ActionShowGuideStep(Action):
         if intent == "affirm" and current == FINISHED:
             # "yes" to "Would you like to book your consultation?" at the end
             return [FollowupAction("action_start_booking")]
-        step = target_step(intent, current)
+        step = target_step(intent, current, tracker.latest_message.get("text") or "")
         if step is None:
             dispatcher.utter_message(response="utter_guide_finished")
             return [SlotSet("guide_step", FINISHED)]

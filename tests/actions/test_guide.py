@@ -30,6 +30,21 @@ def test_target_step(intent, current, expected):
 
 
 @pytest.mark.parametrize(
+    "intent, current, text, expected",
+    [
+        ("next_step", "consultation", "go to step 3", "procedure"),  # a step named by number
+        ("previous_step", "aftercare", "go back to the beginning", "consultation"),
+        ("start_guide", None, "whats step 4", "aftercare"),
+        ("previous_step", "aftercare", "back to step two please", "preparation"),
+        ("next_step", "preparation", "next", "procedure"),  # no step named: one on
+        ("ask_pain", "preparation", "does step 3 hurt", "consultation"),  # only guide intents jump by number
+    ],
+)
+def test_a_step_named_in_words_is_jumped_to(intent, current, text, expected):
+    assert target_step(intent, current, text) == expected
+
+
+@pytest.mark.parametrize(
     "intent, current, expected_responses, expected_step",
     [
         ("start_guide", None, ["utter_guide_step_consultation"], "consultation"),
