@@ -261,7 +261,7 @@ class ValidateBookingForm(FormValidationAction):
         if value is None:
             return {"booking_name": None}
         try:
-            if latest_intent(tracker) in NOT_A_NAME_INTENTS or value.rstrip().endswith("?"):
+            if latest_intent(tracker) in NOT_A_NAME_INTENTS:
                 raise InvalidValue("utter_invalid_booking_name")
             return {"booking_name": parse_name(value)}
         except InvalidValue as invalid:

@@ -43,8 +43,9 @@ def named_step(text: Text) -> Optional[Text]:
 
 def target_step(intent: Optional[Text], current: Optional[Text], text: Text = "") -> Optional[Text]:
     """The step to show next; None once the walk-through has gone past the last step."""
-    if intent in ("start_guide", "next_step", "previous_step") and named_step(text):
-        return named_step(text)
+    named = named_step(text) if intent in ("start_guide", "next_step", "previous_step") else None
+    if named:
+        return named
     if intent in STEP_OF_INTENT:
         return STEP_OF_INTENT[intent]
     if current == FINISHED:

@@ -1,12 +1,16 @@
 """Booking requests, stored through SQLAlchemy (SQLite by default, PostgreSQL by URL)."""
 import datetime as dt
+import json
 import secrets
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable, Iterator, List, Optional
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
+
+from actions.config import bookings_database_url
 
 metadata = MetaData()
 
@@ -61,8 +65,6 @@ class BookingStore:
     def engine(self) -> Engine:
         if self._engine is None:
             if self.url.startswith("sqlite:///"):
-                from pathlib import Path
-
                 Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
             self._engine = create_engine(self.url, future=True, pool_pre_ping=True)
             metadata.create_all(self._engine)
@@ -106,8 +108,6 @@ def get_store() -> BookingStore:
     """The action server's store, created when a booking is first saved."""
     global _store
     if _store is None:
-        from actions.config import bookings_database_url
-
         _store = BookingStore(bookings_database_url())
     return _store
 
@@ -119,8 +119,6 @@ def set_store(store: Optional[BookingStore]) -> None:
 
 
 def iter_json_lines(store: BookingStore) -> Iterator[str]:
-    import json
-
     def encode(value):
         if isinstance(value, dt.datetime):
             # stored in UTC; SQLite gives the value back without its zone
