@@ -9,10 +9,10 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup train run test unit validate test-stories test-nlu e2e bookings clean
+.PHONY: help setup train run test unit validate test-stories test-nlu e2e real-questions bookings clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: requirements.txt
 	@py=$$(scripts/find_python310.sh) && [ -x $(BIN)/python ] || $$py -m venv $(VENV)
@@ -50,6 +50,9 @@ e2e: $(MODEL) ## Whole conversations over REST against real servers
 	$(BIN)/pytest tests/e2e
 
 test: unit validate test-stories test-nlu e2e ## Everything above, in that order
+
+real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml: right, safe non-answer, wrong per expect
+	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions ../shared/real-questions/dev.yml --json results/real_questions.json
 
 bookings: setup ## Print stored booking requests as JSON, one per line
 	@$(BIN)/python -m scripts.print_bookings

@@ -1,0 +1,142 @@
+"""Start the real action server and Rasa server on free loopback ports, for whole conversations.
+
+Used by the end-to-end tests (tests/e2e/conftest.py) and by scripts/real_questions_report.py:
+
+    with running_servers(Path("models/clinic.tar.gz"), work_dir) as servers:
+        servers.say("some-sender", "hello")
+
+Each run gets its own endpoints.yml, SQLite tracker store and SQLite booking database in
+`work_dir`, so nothing touches var/ or the ports of `make run`.
+"""
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterator, List, Optional
+
+import requests
+
+PROJECT_DIR = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+START_TIMEOUT_S = 240
+STOP_TIMEOUT_S = 30
+LOOPBACK = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind((LOOPBACK, 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout_s: float = START_TIMEOUT_S) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{url} exited early:\n{log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(1)
+    raise RuntimeError(f"{url} did not come up in {timeout_s}s:\n{log.read_text()[-3000:]}")
+
+
+def say(rasa_url: str, sender: str, message: str, timeout_s: float = 60) -> list:
+    """Send one message over the REST channel and return the bot's messages."""
+    reply = requests.post(
+        f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout_s
+    )
+    reply.raise_for_status()
+    return reply.json()
+
+
+class Servers:
+    """The running servers: Rasa's URL, the booking store and the tracker store's SQLite file."""
+
+    def __init__(self, rasa_url: str, bookings_url: str, conversations_db: Path):
+        self.rasa_url = rasa_url
+        self.bookings_url = bookings_url
+        self.conversations_db = conversations_db
+        self._bookings = None
+
+    @property
+    def bookings(self):
+        """The booking store the action server writes to (opened on first use)."""
+        if self._bookings is None:
+            from actions.storage import BookingStore  # only the tests need it
+
+            self._bookings = BookingStore(self.bookings_url)
+        return self._bookings
+
+    def say(self, sender: str, message: str) -> list:
+        return say(self.rasa_url, sender, message)
+
+    def close(self) -> None:
+        if self._bookings is not None:
+            self._bookings.dispose()
+            self._bookings = None
+
+
+def _stop(processes: List[subprocess.Popen]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=STOP_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextlib.contextmanager
+def running_servers(model_path: Path, work_dir: Path, project_dir: Optional[Path] = None) -> Iterator[Servers]:
+    """Start `rasa run actions` and `rasa run` on free loopback ports; stop both on exit.
+
+    Logs (actions.log, rasa.log), endpoints.yml, conversations.db and bookings.db go to work_dir.
+    """
+    project_dir = Path(project_dir or PROJECT_DIR)
+    model_path = Path(model_path).resolve()
+    if not model_path.exists():
+        raise FileNotFoundError(f"no trained model at {model_path}: run `make train` first")
+    work_dir = Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    action_port, rasa_port = free_port(), free_port()
+    conversations_db = work_dir / "conversations.db"
+    endpoints = work_dir / "endpoints.yml"
+    endpoints.write_text(
+        f'action_endpoint:\n  url: "http://{LOOPBACK}:{action_port}/webhook"\n'
+        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{conversations_db}"\n'
+    )
+    bookings_url = f"sqlite:///{work_dir / 'bookings.db'}"
+    env = {**os.environ, "BOOKINGS_DATABASE_URL": bookings_url, "RASA_TELEMETRY_ENABLED": "false"}
+    processes: List[subprocess.Popen] = []
+    servers = None
+    try:
+        action_log = work_dir / "actions.log"
+        with action_log.open("w") as log:
+            actions = subprocess.Popen(
+                [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
+                cwd=project_dir, env={**env, "SANIC_HOST": LOOPBACK}, stdout=log, stderr=subprocess.STDOUT,
+            )
+        processes.append(actions)
+        rasa_log = work_dir / "rasa.log"
+        with rasa_log.open("w") as log:
+            rasa = subprocess.Popen(
+                [str(BIN / "rasa"), "run", "--model", str(model_path), "--port", str(rasa_port),
+                 "--interface", LOOPBACK, "--credentials", "credentials.yml", "--endpoints", str(endpoints)],
+                cwd=project_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
+            )
+        processes.append(rasa)
+        wait_until_up(f"http://{LOOPBACK}:{action_port}/health", actions, action_log)
+        wait_until_up(f"http://{LOOPBACK}:{rasa_port}/", rasa, rasa_log)
+        servers = Servers(f"http://{LOOPBACK}:{rasa_port}", bookings_url, conversations_db)
+        yield servers
+    finally:
+        if servers is not None:
+            servers.close()
+        _stop(processes)
