@@ -29,6 +29,8 @@ class Clinic:
     booking_horizon_days: int
     minimum_notice_hours: int
     last_start_before_closing_minutes: int
+    # privacy answer: who sees the details, what for, how long they are kept
+    privacy: Dict[str, str]
 
     def hours_on(self, day: dt.date) -> Optional[Tuple[dt.time, dt.time]]:
         return self.opening_hours.get(day.weekday())
@@ -50,13 +52,16 @@ class Clinic:
         return ", ".join(parts)
 
     def facts(self) -> Dict[str, str]:
-        """Values that responses in domain.yml may name, e.g. {clinic_name}."""
+        """Values that responses in domain.yml may name, e.g. {clinic_name}: set as slots at session start."""
         return {
             "clinic_name": self.name,
             "clinic_phone": self.phone,
             "clinic_email": self.email,
             "clinic_address": self.address,
             "clinic_hours": self.hours_text(),
+            "privacy_who_sees": self.privacy["who_sees"],
+            "privacy_used_for": self.privacy["used_for"],
+            "privacy_kept_for": self.privacy["kept_for"],
         }
 
 
@@ -83,6 +88,7 @@ def load_clinic(path: Path) -> Clinic:
         booking_horizon_days=int(raw["booking_horizon_days"]),
         minimum_notice_hours=int(raw["minimum_notice_hours"]),
         last_start_before_closing_minutes=int(raw.get("last_start_before_closing_minutes", 0)),
+        privacy={key: str(raw["privacy"][key]) for key in ("who_sees", "used_for", "kept_for")},
     )
 
 

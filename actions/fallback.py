@@ -4,12 +4,13 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.config import clinic
-
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+RETRIEVAL_INTENT = "faq"
 MAX_SUGGESTIONS = 3
 LABEL_PREFIX = "utter_label_"
+# the booking form's yes-or-no questions
+BOOL_SLOTS = ("booking_consent", "booking_confirmed")
 
 
 def previous_user_intent(tracker: Tracker) -> Optional[Text]:
@@ -25,14 +26,28 @@ def previous_user_intent(tracker: Tracker) -> Optional[Text]:
     return None
 
 
-def suggestions(intent_ranking: List[Dict[Text, Any]], domain: Dict[Text, Any]) -> List[Text]:
-    """The top-ranked intents that have a label to show, best first."""
-    labelled = [
-        entry["name"]
-        for entry in intent_ranking
-        if entry.get("name") != FALLBACK_INTENT and f"{LABEL_PREFIX}{entry.get('name')}" in domain.get("responses", {})
+def candidates(message: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    """Every intent and every answer the NLU considered, best first: `faq` stands for its answers."""
+    answers = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("ranking") or []
+    ranked = [
+        {"label": f"{LABEL_PREFIX}{RETRIEVAL_INTENT}_{entry['intent_response_key'].split('/', 1)[1]}",
+         "payload": f'/{RETRIEVAL_INTENT}{{"topic": "{entry["intent_response_key"].split("/", 1)[1]}"}}',
+         "confidence": entry["confidence"], "name": entry["intent_response_key"]}
+        for entry in answers
     ]
-    return labelled[:MAX_SUGGESTIONS]
+    ranked += [
+        {"label": f"{LABEL_PREFIX}{entry['name']}", "payload": f"/{entry['name']}",
+         "confidence": entry["confidence"], "name": entry["name"]}
+        for entry in message.get("intent_ranking") or []
+        if entry.get("name") not in (FALLBACK_INTENT, RETRIEVAL_INTENT)
+    ]
+    return sorted(ranked, key=lambda entry: -entry["confidence"])
+
+
+def suggestions(message: Dict[Text, Any], domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    """The best candidates that have a label to show."""
+    responses = domain.get("responses", {})
+    return [entry for entry in candidates(message) if entry["label"] in responses][:MAX_SUGGESTIONS]
 
 
 def label(domain: Dict[Text, Any], name: Text) -> Text:
@@ -48,17 +63,21 @@ class ActionSuggestIntents(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        ranking = tracker.latest_message.get("intent_ranking") or []
-        best_guess = next((entry["name"] for entry in ranking if entry.get("name") != FALLBACK_INTENT), None)
-        if best_guess == OUT_OF_SCOPE_INTENT:
-            # Saying what the assistant can do is safe even when unsure: no claim is made.
-            dispatcher.utter_message(response="utter_out_of_scope", **clinic().facts())
+        message = tracker.latest_message
+        ranked = candidates(message)
+        if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") in BOOL_SLOTS:
+            # an unclear reply to a yes-or-no question: the form asks it again
+            dispatcher.utter_message(response="utter_invalid_booking_yes_no")
             return []
-        candidates = suggestions(ranking, domain)
-        if previous_user_intent(tracker) == FALLBACK_INTENT or not candidates:
+        if ranked and ranked[0]["name"] == OUT_OF_SCOPE_INTENT:
+            # Saying what the assistant can do is safe even when unsure: no claim is made.
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        shown = suggestions(message, domain)
+        if previous_user_intent(tracker) == FALLBACK_INTENT or not shown:
             dispatcher.utter_message(response="utter_still_not_sure")
             return []
-        buttons = [{"title": label(domain, f"{LABEL_PREFIX}{name}"), "payload": f"/{name}"} for name in candidates]
+        buttons = [{"title": label(domain, entry["label"]), "payload": entry["payload"]} for entry in shown]
         buttons.append({"title": label(domain, "utter_something_else"), "payload": "/out_of_scope"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return []

@@ -1,0 +1,133 @@
+"""The booking form: starting it, checking each answer, cancelling it.
+
+Rasa fills the slots (the mappings in domain.yml) and decides which messages are
+answers; the validators here only check values, and say why one is not right.
+"""
+import datetime as dt
+import re
+from typing import Any, Callable, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.booking_fields import InvalidValue, parse_contact, parse_name, parse_preferred_time
+from actions.config import clinic
+
+FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
+ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
+MAX_FAILURES = 3
+# a concern answered with one of these was not given
+NO_CONCERN = re.compile(
+    r"^\s*(?:skip|none|nothing|n/?a|not sure|no thanks|rather not say|prefer not to say|-)\s*[.!]*\s*$", re.IGNORECASE
+)
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def checked_value(slot: Text, text: Text, clock: Callable[[], dt.datetime] = now) -> Dict[Text, Any]:
+    """The slots to set for a value typed for `slot`, or InvalidValue saying why it is not right."""
+    if slot == "booking_name":
+        return {"booking_name": parse_name(text)}
+    if slot == "booking_contact":
+        return {"booking_contact": parse_contact(text, clinic().phone_region).value}
+    if slot == "booking_time":
+        window = parse_preferred_time(text, clinic(), clock())
+        return {"booking_time": window.to_slot(), "booking_time_text": text}
+    if slot == "booking_concern":
+        return {"booking_concern": "" if NO_CONCERN.match(text) else text.strip()}
+    raise ValueError(f"{slot} is not a typed booking detail")
+
+
+def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional[Text]) -> Optional[Text]:
+    """A concern to prefill from what the person already mentioned, e.g. "acne scars (face)"."""
+    if skin_concern and treatment_area:
+        return f"{skin_concern} ({treatment_area})"
+    return skin_concern or treatment_area
+
+
+def clear_booking() -> List[Dict[Text, Any]]:
+    """Forget every booking detail, and the concern and area mentioned in the chat."""
+    return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area")]
+
+
+class ActionStartBooking(Action):
+    """Says what is about to happen and prefills the concern; the form takes over (and checks any detail already given)."""
+
+    def name(self) -> Text:
+        return "action_start_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_booking_start")
+        said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
+        concern = concern_from_entities(
+            said_now.get("skin_concern") or tracker.get_slot("skin_concern"), said_now.get("treatment_area")
+        )
+        return [SlotSet("booking_concern", concern)] if concern else []
+
+
+class ValidateBookingForm(FormValidationAction):
+    """Checks each answer of the booking form, and says why when it is not right."""
+
+    def __init__(self, clock: Callable[[], dt.datetime] = now) -> None:
+        self._clock = clock
+
+    def name(self) -> Text:
+        return "validate_booking_form"
+
+    def _check(self, slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+        if value is None:
+            return {slot: None}
+        try:
+            return checked_value(slot, str(value), self._clock)
+        except InvalidValue as invalid:
+            return self._reject(slot, invalid, dispatcher, tracker)
+
+    def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
+        """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""
+        failures = dict(tracker.get_slot("booking_failures") or {})
+        failures[slot] = failures.get(slot, 0) + 1
+        dispatcher.utter_message(response=invalid.response, **invalid.values)
+        if failures[slot] >= MAX_FAILURES:
+            # offer the team instead, without throwing away what was already given
+            dispatcher.utter_message(response="utter_booking_too_many_failures")
+            failures[slot] = 0
+        return {slot: None, "booking_failures": failures}
+
+    async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self._check("booking_name", value, dispatcher, tracker)
+
+    async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self._check("booking_contact", value, dispatcher, tracker)
+
+    async def validate_booking_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self._check("booking_time", value, dispatcher, tracker)
+
+    async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self._check("booking_concern", value, dispatcher, tracker)
+
+    async def validate_booking_consent(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value is False:
+            dispatcher.utter_message(response="utter_booking_consent_declined")
+            return {"booking_consent": None, "requested_slot": None}  # ends the form; nothing is kept
+        return {"booking_consent": value}
+
+    async def validate_booking_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        # a "no" leaves the request open: the form asks what to change
+        return {"booking_confirmed": True if value is True else None}
+
+
+class ActionCancelBooking(Action):
+    def name(self) -> Text:
+        return "action_cancel_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_booking_cancelled")
+        return clear_booking()

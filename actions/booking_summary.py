@@ -1,0 +1,83 @@
+"""The booking summary: showing the details, and changing one of them."""
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.booking_fields import InvalidValue, PreferredTime
+from actions.booking_form import checked_value
+
+# details a person can change, and the entity that carries a new value for each
+EDITABLE = {"booking_name": ("person",), "booking_contact": ("email", "phone"), "booking_time": ("time",), "booking_concern": ()}
+
+
+def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
+    """What the summary shows, in the words a person reads."""
+    time_slot = tracker.get_slot("booking_time")
+    concern = tracker.get_slot("booking_concern")
+    if not concern:
+        concern = domain["responses"]["utter_concern_not_given"][0]["text"]
+    return {
+        "booking_name": tracker.get_slot("booking_name"),
+        "booking_contact": tracker.get_slot("booking_contact"),
+        "preferred_time": PreferredTime.from_slot(time_slot).describe() if time_slot else "",
+        "booking_concern": concern,
+    }
+
+
+class ActionAskBookingFormBookingConfirmed(Action):
+    """Shows the collected details and asks to confirm them; after a "no" to that, asks what to change."""
+
+    def name(self) -> Text:
+        return "action_ask_booking_form_booking_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        said_no = (tracker.latest_message.get("intent") or {}).get("name") == "deny"
+        if said_no and tracker.get_slot("requested_slot") == "booking_confirmed":
+            dispatcher.utter_message(response="utter_booking_what_to_change")
+        else:
+            dispatcher.utter_message(response="utter_booking_summary", **summary_values(tracker, domain))
+        return []
+
+
+def _clear(slot: Text) -> Dict[Text, Any]:
+    cleared = {slot: None}
+    if slot == "booking_time":
+        cleared["booking_time_text"] = None
+    return cleared
+
+
+class ActionChangeBookingDetail(Action):
+    """"Change the time", "my email is actually …": takes a new value the message gives, else forgets the
+    detail it names so that the form asks for it again; then the summary is shown again."""
+
+    def name(self) -> Text:
+        return "action_change_booking_detail"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        entities = tracker.latest_message.get("entities") or []
+        named = [e["value"] for e in entities if e.get("entity") == "booking_field" and e.get("value") in EDITABLE]
+        changes: Dict[Text, Any] = {}
+        for slot, carriers in EDITABLE.items():
+            for entity in entities:
+                if entity.get("entity") not in carriers:
+                    continue
+                try:
+                    changes.update(checked_value(slot, entity["value"]))
+                except InvalidValue as invalid:
+                    dispatcher.utter_message(response=invalid.response, **invalid.values)
+                    changes.update(_clear(slot))
+                break
+        if not changes:
+            for slot in named[:1]:
+                changes.update(_clear(slot))
+        if not changes:
+            dispatcher.utter_message(response="utter_booking_what_to_change")
+        changes["booking_confirmed"] = None
+        return [SlotSet(slot, value) for slot, value in changes.items()]

@@ -1,0 +1,171 @@
+"""Entity extractors of the clinic's NLU pipeline.
+
+- `RulerEntityExtractor`: the spaCy pipeline's entity-ruler entities, as Rasa's
+  SpacyEntityExtractor gives them, except that a pattern's `id` becomes the value
+  for the labels named in `value_from_id` ("step two" -> `preparation`).
+- `BookingDetailsExtractor`: the details of a booking a person may give before
+  they are asked for (`email`, `phone`, `person`, `time`), so that the booking
+  form asks only for what is missing. The form's validators check the values.
+"""
+import re
+from typing import Any, Dict, List, Optional, Text
+
+import phonenumbers
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.nlu.extractors.spacy_entity_extractor import SpacyEntityExtractor
+from rasa.nlu.utils.spacy_utils import SpacyModel
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
+)
+class RulerEntityExtractor(SpacyEntityExtractor):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"dimensions": None, "value_from_id": []}
+
+    def process(self, messages: List[Message], model: SpacyModel) -> List[Message]:
+        dimensions = self._config.get("dimensions")
+        from_id = set(self._config.get("value_from_id") or [])
+        for message in messages:
+            doc = model.model(message.get(TEXT))
+            found = [
+                {
+                    "entity": ent.label_,
+                    "value": ent.ent_id_ if ent.label_ in from_id and ent.ent_id_ else ent.text,
+                    "start": ent.start_char,
+                    "end": ent.end_char,
+                    "confidence": None,
+                }
+                for ent in doc.ents
+                if not dimensions or ent.label_ in dimensions
+            ]
+            message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
+        return messages
+
+
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
+_NAME_AFTER = re.compile(
+    r"\b(?:my name is|my name's|name is|name's|names|name:|call me|i'm called|i am called)\s+"
+    r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
+    re.IGNORECASE | re.UNICODE,
+)
+# "it's Tom Ruiz", "I'm Priya", "this is Ana Lima": capitalised words only, so "I'm worried" is no name
+_CAPITALISED_AFTER = re.compile(
+    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
+    re.UNICODE,
+)
+_NOT_A_NAME_WORD = re.compile(
+    r"^(?:and|my|on|at|in|for|the|please|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|tomorrow|next|this|email|phone|number|mobile)$",
+    re.IGNORECASE,
+)
+
+_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_TIME_PARTS = re.compile(
+    rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?\b"
+    r"|\b(?:today|tomorrow|tmrw|tonight|next week|weekend)\b"
+    rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
+    rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b(?:in the\s+)?(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
+    r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
+    r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b",
+    re.IGNORECASE,
+)
+# parts of one time expression may be this far apart ("friday, ideally after 3pm")
+_TIME_GAP = 14
+
+
+def _phone_entities(text: Text, region: Text) -> List[Dict[Text, Any]]:
+    return [
+        {"entity": "phone", "value": match.raw_string, "start": match.start, "end": match.end}
+        for match in phonenumbers.PhoneNumberMatcher(text, region)
+    ]
+
+
+def _person_entity(text: Text) -> Optional[Dict[Text, Any]]:
+    for pattern, group in ((_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name")):
+        match = pattern.search(text)
+        if not match:
+            continue
+        words = match.group(group).split()
+        kept = []
+        for word in words:
+            if _NOT_A_NAME_WORD.match(word.strip(".,'’")):
+                break
+            kept.append(word)
+        if kept:
+            value = " ".join(kept).rstrip(".,")
+            start = match.start(group)
+            return {"entity": "person", "value": value, "start": start, "end": start + len(value)}
+    return None
+
+
+def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
+    """The first run of day and time words, e.g. "Thursday morning" or "next tuesday at 11am"."""
+    spans = [
+        match.span()
+        for match in _TIME_PARTS.finditer(text)
+        if not any(entity["start"] <= match.start() < entity["end"] for entity in taken)
+    ]
+    if not spans:
+        return None
+    start, end = spans[0]
+    for next_start, next_end in spans[1:]:
+        if next_start - end > _TIME_GAP:
+            break
+        end = next_end
+    value = text[start:end].strip()
+    return {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)
+class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"phone_region": "GB"}
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self._config = {**self.get_default_config(), **config}
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "BookingDetailsExtractor":
+        return cls(config)
+
+    @staticmethod
+    def required_packages() -> List[Text]:
+        return ["phonenumbers"]
+
+    def extract(self, text: Text) -> List[Dict[Text, Any]]:
+        found = [
+            {"entity": "email", "value": match.group(0), "start": match.start(), "end": match.end()}
+            for match in _EMAIL.finditer(text)
+        ]
+        found += [
+            phone for phone in _phone_entities(text, self._config["phone_region"])
+            if not any(e["start"] <= phone["start"] < e["end"] for e in found)
+        ]
+        person = _person_entity(text)
+        if person and not any(e["start"] <= person["start"] < e["end"] for e in found):
+            found.append(person)
+        time = _time_entity(text, found)
+        if time:
+            found.append(time)
+        return sorted(found, key=lambda entity: entity["start"])
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            found = self.add_extractor_name(self.extract(message.get(TEXT) or ""))
+            message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
+        return messages

@@ -1,0 +1,293 @@
+"""Intent classifier that also picks the FAQ answer and finds each question in a message.
+
+One logistic regression over the full labels (`faq/pain`, `faq/suitability`, …,
+`book_consultation`, `affirm`, …), on TF-IDF features of lemmas (words and word
+pairs) and of character n-grams. It writes what Rasa's own components write:
+
+- `intent` and `intent_ranking` for the top-level intents; the confidence of
+  `faq` is that of its best answer, so the FallbackClassifier after this
+  component asks "did you mean …?" whenever the answer itself is uncertain;
+- `response_selector` in the ResponseSelector's format for the retrieval
+  intent, so `rasa test nlu` scores the answers and Rasa sets
+  `full_retrieval_intent_name`;
+- `questions`: when a message asks several things ("does it hurt and how many
+  sessions?"), each question with its own answer key, in order.
+
+Entities from the spaCy pipeline can decide the answer (`entity_answers`, in
+order): a personal factor ("pregnant", "roaccutane", "my daughter") makes any
+answer the suitability one, and something the guide does not cover ("swimming",
+`unknown_activity`) makes a guide answer the matching `faq/unknown_*` one, so
+"how many sessions for cellulite" never gets the guide's number of sessions as if
+it answered. Answers in `keep_answers` are never replaced.
+"""
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+import numpy as np
+from scipy.sparse import hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+logger = logging.getLogger(__name__)
+
+QUESTIONS = "questions"
+# sklearn keeps the IDF weights as scipy matrices; nothing else may be loaded.
+TRUSTED_TYPES = {"scipy.sparse._csr.csr_matrix", "scipy.sparse._dia.dia_matrix"}
+
+# Where one question ends and the next begins: after ?, ! or a full stop, at a
+# semicolon, or at "and"/"also"/"plus" followed by a question word.
+_QUESTION_WORD = (
+    r"(?:how|what|whats|what's|when|where|why|which|who|is|are|can|could|do|does|did|will|would|"
+    r"should|shall|any|has|have|am|tell)\b"
+)
+_BOUNDARY = re.compile(
+    rf"(?<=[?!.])\s+|\s*;\s*|,?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})",
+    re.IGNORECASE,
+)
+_STARTS_AS_QUESTION = re.compile(rf"^\W*(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def question_spans(text: Text) -> List[Span]:
+    """The parts of `text` that read as questions, in order."""
+    spans, start = [], 0
+    for boundary in _BOUNDARY.finditer(text):
+        spans.append(Span(start, boundary.start()))
+        start = boundary.end()
+    spans.append(Span(start, len(text)))
+    return [
+        span
+        for span in spans
+        if text[span.start:span.end].strip()
+        and (text[span.start:span.end].rstrip().endswith("?") or _STARTS_AS_QUESTION.match(text[span.start:span.end]))
+    ]
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
+class QuestionClassifier(GraphComponent, IntentClassifier):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            # inverse regularisation strength of the logistic regression
+            "C": 10.0,
+            "max_iter": 2000,
+            "random_state": 2024,
+            "word_ngrams": [1, 2],
+            "char_ngrams": [2, 5],
+            "ranking_length": 10,
+            # the retrieval intent whose answers this component selects
+            "retrieval_intent": "faq",
+            # [entity, answer] pairs, in order: a message with the entity gets the
+            # answer instead of the one the classifier chose
+            "entity_answers": [],
+            # answers that an off-guide entity never replaces
+            "keep_answers": [],
+            # answers given alone: a message whose best answer is one of these is
+            # never split into other questions
+            "answer_alone": [],
+            # how sure each part of a message must be to count as its own question
+            "question_threshold": 0.5,
+            "max_questions": 3,
+        }
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self._model_storage = model_storage
+        self._resource = resource
+        self.words: Optional[TfidfVectorizer] = None
+        self.chars: Optional[TfidfVectorizer] = None
+        self.model: Optional[LogisticRegression] = None
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "QuestionClassifier":
+        return cls(config, model_storage, resource)
+
+    @staticmethod
+    def required_packages() -> List[Text]:
+        return ["sklearn", "skops"]
+
+    # ------------------------------------------------------------ features
+
+    @staticmethod
+    def _views(message: Message, span: Optional[Span] = None) -> Tuple[Text, Text]:
+        """The lemmas and the lower-cased text of the message, or of one span of it."""
+        text = message.get(TEXT) or ""
+        tokens = message.get(TOKENS_NAMES[TEXT]) or []
+        if span is not None:
+            tokens = [token for token in tokens if token.start >= span.start and token.end <= span.end]
+            text = text[span.start:span.end]
+        lemmas = " ".join((token.lemma or token.text).lower() for token in tokens) or text.lower()
+        return lemmas, text.lower()
+
+    def _matrix(self, views: Sequence[Tuple[Text, Text]]):
+        return hstack([self.words.transform([v[0] for v in views]), self.chars.transform([v[1] for v in views])]).tocsr()
+
+    # ------------------------------------------------------------ training
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
+        labels = [e.get(INTENT_RESPONSE_KEY) or e.get(INTENT) for e in examples]
+        views = [self._views(e) for e in examples]
+        self.words = TfidfVectorizer(
+            token_pattern=r"\S+", ngram_range=tuple(self.config["word_ngrams"]), sublinear_tf=True
+        )
+        self.chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=tuple(self.config["char_ngrams"]), sublinear_tf=True, min_df=2
+        )
+        self.words.fit([v[0] for v in views])
+        self.chars.fit([v[1] for v in views])
+        self.model = LogisticRegression(
+            C=self.config["C"],
+            max_iter=self.config["max_iter"],
+            class_weight="balanced",
+            random_state=self.config["random_state"],
+        )
+        self.model.fit(self._matrix(views), labels)
+        self.persist()
+        return self._resource
+
+    def persist(self) -> None:
+        import skops.io as sio
+
+        with self._model_storage.write_to(self._resource) as directory:
+            sio.dump({"words": self.words, "chars": self.chars, "model": self.model}, directory / "classifier.skops")
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "QuestionClassifier":
+        import skops.io as sio
+
+        component = cls(config, model_storage, resource)
+        try:
+            with model_storage.read_from(resource) as directory:
+                path = directory / "classifier.skops"
+                untrusted = set(sio.get_untrusted_types(file=path))
+                if not untrusted <= TRUSTED_TYPES:
+                    raise ValueError(f"refusing to load types {sorted(untrusted - TRUSTED_TYPES)}")
+                parts = sio.load(path, trusted=sorted(untrusted))
+        except ValueError:
+            logger.warning("QuestionClassifier: no trained model to load; every message gets no intent")
+            return component
+        component.words, component.chars, component.model = parts["words"], parts["chars"], parts["model"]
+        return component
+
+    # ------------------------------------------------------------ prediction
+
+    def _answer_key(self, label: Text, confidence: float, entities: List[Dict[Text, Any]], span: Optional[Span]) -> Text:
+        """The label, turned into an off-guide answer when the message names something the guide does not cover."""
+        prefix = f"{self.config['retrieval_intent']}/"
+        if not label.startswith(prefix) or label in self.config["keep_answers"]:
+            return label
+        named = {
+            entity.get("entity")
+            for entity in entities
+            if span is None or (entity["start"] >= span.start and entity["end"] <= span.end)
+        }
+        for entity, answer in self.config["entity_answers"]:
+            if entity in named:
+                return answer
+        return label
+
+    def _questions(self, message: Message, best: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+        """Each question of a message that asks several, with its answer key; [] for one question."""
+        text = message.get(TEXT) or ""
+        spans = question_spans(text)
+        if len(spans) < 2:
+            return []
+        probabilities = self.model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
+        prefix = f"{self.config['retrieval_intent']}/"
+        questions, seen = [], set()
+        for span, row in zip(spans, probabilities):
+            index = int(np.argmax(row))
+            label, confidence = self.model.classes_[index], float(row[index])
+            if not label.startswith(prefix) or confidence < self.config["question_threshold"]:
+                continue
+            key = self._answer_key(label, confidence, entities, span)
+            if key in seen:
+                continue
+            seen.add(key)
+            questions.append(
+                {"text": text[span.start:span.end], "start": span.start, "end": span.end,
+                 INTENT_RESPONSE_KEY: key, "confidence": confidence}
+            )
+        if best in self.config["answer_alone"] and best not in seen:
+            return []  # never let other parts crowd out a suitability or complication answer
+        return questions[: self.config["max_questions"]] if len(questions) > 1 else []
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self.model is None:
+            return messages
+        views = [self._views(message) for message in messages]
+        probabilities = self.model.predict_proba(self._matrix(views)) if messages else []
+        retrieval_intent = self.config["retrieval_intent"]
+        for message, row in zip(messages, probabilities):
+            entities = message.get(ENTITIES) or []
+            ranking = sorted(zip(self.model.classes_, row), key=lambda pair: -pair[1])
+            best_label, best_confidence = ranking[0][0], float(ranking[0][1])
+            best = self._answer_key(best_label, best_confidence, entities, None)
+
+            top_level: Dict[Text, float] = {}
+            for label, confidence in ranking:
+                name = label.split("/", 1)[0]
+                top_level[name] = max(top_level.get(name, 0.0), float(confidence))
+            intent_ranking = [
+                {"name": name, "confidence": confidence}
+                for name, confidence in sorted(top_level.items(), key=lambda pair: -pair[1])
+            ][: self.config["ranking_length"]]
+            message.set(INTENT, intent_ranking[0], add_to_output=True)
+            message.set("intent_ranking", intent_ranking, add_to_output=True)
+
+            answers = [(label, float(confidence)) for label, confidence in ranking if label.startswith(f"{retrieval_intent}/")]
+            if best != best_label:
+                answers = [(best, best_confidence)] + [pair for pair in answers if pair[0] != best]
+            selected, selected_confidence = answers[0]
+            message.set(
+                "response_selector",
+                {
+                    "all_retrieval_intents": [retrieval_intent],
+                    retrieval_intent: {
+                        "response": {
+                            "responses": [],
+                            "confidence": selected_confidence,
+                            INTENT_RESPONSE_KEY: selected,
+                            "utter_action": f"utter_{selected}",
+                        },
+                        "ranking": [
+                            {"confidence": confidence, INTENT_RESPONSE_KEY: label}
+                            for label, confidence in answers[: self.config["ranking_length"]]
+                        ],
+                    },
+                },
+                add_to_output=True,
+            )
+            questions = self._questions(message, best, entities) if intent_ranking[0]["name"] == retrieval_intent else []
+            message.set(QUESTIONS, questions, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data

@@ -1,0 +1,155 @@
+"""The entity patterns of the project's spaCy pipeline (spacy_pipeline/patterns.jsonl).
+
+The unknown_* labels mark what the clinic's guide does not cover, so that the assistant
+never answers a question about it with a guide answer. They must therefore never match
+anything the guide covers: neither a passage quoted in facts/guide_facts.yml nor a
+question asked only in the guide's own words.
+"""
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+import yaml
+
+from spacy_pipeline.build import PATTERNS, build
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+FACTS = yaml.safe_load((PROJECT_DIR / "facts" / "guide_facts.yml").read_text(encoding="utf-8"))["facts"]
+GUIDE = PROJECT_DIR / "facts" / "collagen-induction-therapy-guide.txt"
+
+UNKNOWN_LABELS = {"unknown_activity", "unknown_product", "unknown_treatment", "unknown_device", "unknown_area"}
+LABELS = UNKNOWN_LABELS | {"guide_step", "skin_concern", "treatment_area"}
+STEPS = {"consultation", "preparation", "procedure", "aftercare"}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build()
+
+
+def entities(nlp, text):
+    return [(ent.label_, ent.text, ent.ent_id_) for ent in nlp(text).ents]
+
+
+def unknown_entities(nlp, text):
+    return [(label, span) for label, span, _ in entities(nlp, text) if label in UNKNOWN_LABELS]
+
+
+# Every entity the sentence must get, as (label, matched text) or (label, matched text, id).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("can i go swimming the day after", [("unknown_activity", "swimming")]),
+        ("when can I go back to the gym", [("unknown_activity", "gym")]),
+        ("is it ok to work out after microneedling", [("unknown_activity", "work out")]),
+        ("can I use the sauna or steam room", [("unknown_activity", "sauna"), ("unknown_activity", "steam room")]),
+        ("I have a flight two days after, is that ok", [("unknown_activity", "flight")]),
+        ("when can I wash my face", [("unknown_activity", "wash my face")]),
+        ("when can I start wearing makeup again", [("unknown_activity", "wearing makeup")]),
+        ("can I put on make-up the next day", [("unknown_activity", "put on make-up")]),
+        ("can I have a glass of wine after", [("unknown_activity", "wine")]),
+        ("is a tanning bed ok after", [("unknown_activity", "tanning bed")]),
+        ("can I sleep on my face", [("unknown_activity", "sleep on my face")]),
+        ("can I use vitamin C serum after", [("unknown_product", "vitamin C"), ("unknown_product", "serum")]),
+        ("is hyaluronic acid good afterwards", [("unknown_product", "hyaluronic acid")]),
+        ("when can I go back on retinol", [("unknown_product", "retinol")]),
+        ("can I put ice on it", [("unknown_product", "ice")]),
+        ("does it help ice pick scars", [("skin_concern", "ice pick scars")]),
+        ("is it better than laser", [("unknown_treatment", "laser")]),
+        ("can I combine it with a chemical peel", [("unknown_treatment", "chemical peel")]),
+        ("do you offer PRP or the vampire facial", [("unknown_treatment", "PRP"), ("unknown_treatment", "vampire facial")]),
+        ("can I have botox in the same session", [("unknown_treatment", "botox")]),
+        ("can I get fillers the same day", [("unknown_treatment", "fillers")]),
+        ("what needle depth do you use", [("unknown_device", "needle depth")]),
+        ("can I use a derma roller at home", [("unknown_device", "derma roller")]),
+        ("is 0.5mm enough", [("unknown_device", "0.5mm")]),
+        ("do you go to 1.5 mm", [("unknown_device", "1.5 mm")]),
+        ("how many sessions for cellulite", [("unknown_area", "cellulite")]),
+        ("does it hurt on stretch marks", [("unknown_area", "stretch marks")]),
+        ("is it safe near the eyes", [("unknown_area", "near the eyes")]),
+        ("can it be done on the scalp for hair loss", [("unknown_area", "scalp"), ("unknown_area", "hair loss")]),
+        ("is it good for melasma", [("unknown_area", "melasma")]),
+        ("can you do my hands and neck", [("unknown_area", "hands"), ("treatment_area", "neck")]),
+        ("what's step 2", [("guide_step", "step 2", "preparation")]),
+        ("what is step one", [("guide_step", "step one", "consultation")]),
+        ("show me the third step", [("guide_step", "third step", "procedure")]),
+        ("go to the last step", [("guide_step", "last step", "aftercare")]),
+        ("take me back to the beginning", [("guide_step", "the beginning", "consultation")]),
+        ("acne scars on my cheeks", [("skin_concern", "acne scars"), ("treatment_area", "cheeks")]),
+    ],
+)
+def test_sentence_gets_its_entities(nlp, text, expected):
+    found = entities(nlp, text)
+    assert [(label, span) for label, span, _ in found] == [item[:2] for item in expected], found
+    for (_, _, ent_id), item in zip(found, expected):
+        if len(item) == 3:
+            assert ent_id == item[2], found
+
+
+@pytest.mark.parametrize("fact", sorted(FACTS))
+def test_no_unknown_entity_in_what_the_guide_quotes(nlp, fact):
+    assert unknown_entities(nlp, FACTS[fact]) == []
+
+
+def test_no_unknown_entity_anywhere_in_the_guide(nlp):
+    assert unknown_entities(nlp, GUIDE.read_text(encoding="utf-8")) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does it hurt",
+        "is it painful, will the numbing cream help",
+        "how long is my face red",
+        "how long will the redness and swelling last",
+        "do I need sunscreen after",
+        "can I go out in the sun after my session",
+        "which SPF should I use",
+        "how many sessions will I need",
+        "what are the side effects",
+        "can it cause infection or scarring",
+        "will it help my acne scars",
+        "does it help fine lines and wrinkles",
+        "will it improve my skin texture and tone",
+        "how does it make collagen and elastin",
+        "how does the body heal after the micro-punctures",
+        "how long does the procedure take",
+        "what does the device with the tiny needles do",
+        "how do I choose a reputable provider",
+        "what happens at the consultation",
+        "do I need to remove my makeup before the treatment",
+        "should I come in without makeup",
+        "what should I do at home after the treatment",
+        "what can I put on my skin after",
+        "will my skin peel afterwards",
+        "how sensitive will my skin be, like a sunburn",
+        "is it an in-depth consultation",
+        "what's the next step I should take",
+        "on the other hand, is it safe",
+    ],
+)
+def test_questions_in_the_guides_words_get_no_unknown_entity(nlp, text):
+    assert unknown_entities(nlp, text) == []
+
+
+def test_every_pattern_has_a_known_label_and_an_id():
+    for line in PATTERNS.read_text(encoding="utf-8").splitlines():
+        pattern = json.loads(line)
+        assert pattern["label"] in LABELS, pattern
+        assert pattern.get("id"), pattern
+        if pattern["label"] == "guide_step":
+            assert pattern["id"] in STEPS, pattern
+
+
+def test_one_phrase_has_one_label(nlp):
+    labels_of = defaultdict(set)
+    for line in PATTERNS.read_text(encoding="utf-8").splitlines():
+        pattern = json.loads(line)
+        if isinstance(pattern["pattern"], str):
+            labels_of[pattern["pattern"].lower()].add(pattern["label"])
+    assert {phrase: labels for phrase, labels in labels_of.items() if len(labels) > 1} == {}
+    # and each phrase, run through the pipeline, gets the label it is listed under
+    for phrase, labels in labels_of.items():
+        found = {label for label, span, _ in entities(nlp, phrase) if span.lower() == phrase}
+        assert found == labels, (phrase, found)
