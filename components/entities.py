@@ -92,21 +92,24 @@ def _phone_entities(text: Text, region: Text) -> List[Dict[Text, Any]]:
     ]
 
 
-def _person_entity(text: Text) -> Optional[Dict[Text, Any]]:
+def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     for pattern, group in ((_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name")):
         match = pattern.search(text)
         if not match:
             continue
-        words = match.group(group).split()
-        kept = []
-        for word in words:
-            if _NOT_A_NAME_WORD.match(word.strip(".,'’")):
+        start, end = match.start(group), None
+        for word in re.finditer(r"\S+", match.group(group)):
+            word_start, word_end = start + word.start(), start + word.end()
+            # a word that is no name, or that is part of an email or phone number
+            # ("my name is Ana Lima ana@example.com"), ends the name
+            if _NOT_A_NAME_WORD.match(word.group().strip(".,'’")) or any(
+                entity["start"] < word_end and word_start < entity["end"] for entity in taken
+            ):
                 break
-            kept.append(word)
-        if kept:
-            value = " ".join(kept).rstrip(".,")
-            start = match.start(group)
-            return {"entity": "person", "value": value, "start": start, "end": start + len(value)}
+            end = word_end
+        if end is not None:
+            found = text[start:end].rstrip(".,")
+            return {"entity": "person", "value": " ".join(found.split()), "start": start, "end": start + len(found)}
     return None
 
 
@@ -156,7 +159,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             phone for phone in _phone_entities(text, self._config["phone_region"])
             if not any(e["start"] <= phone["start"] < e["end"] for e in found)
         ]
-        person = _person_entity(text)
+        person = _person_entity(text, found)
         if person and not any(e["start"] <= person["start"] < e["end"] for e in found):
             found.append(person)
         time = _time_entity(text, found)

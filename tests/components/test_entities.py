@@ -1,0 +1,222 @@
+"""components/entities.py: booking details in free text, and the spaCy ruler's entities."""
+import pytest
+
+from rasa.nlu.utils.spacy_utils import SpacyModel
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.entities import BookingDetailsExtractor, RulerEntityExtractor
+from spacy_pipeline.build import build
+
+# ---------------------------------------------------------------- BookingDetailsExtractor
+
+
+@pytest.fixture(scope="module")
+def booking():
+    return BookingDetailsExtractor({"phone_region": "GB"})
+
+
+def found(extractor, text):
+    """(entity, value) pairs, checking that each value is the text at its offsets."""
+    entities = extractor.extract(text)
+    for entity in entities:
+        assert text[entity["start"]:entity["end"]] == entity["value"]
+    return [(entity["entity"], entity["value"]) for entity in entities]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a plain address
+        ("my email is ana.lima@example.com", [("email", "ana.lima@example.com")]),
+        # plus addressing and a two-part domain
+        ("it's jo+clinic@mail.example.co.uk thanks", [("email", "jo+clinic@mail.example.co.uk")]),
+        # an address alone
+        ("tom_r@example.org", [("email", "tom_r@example.org")]),
+    ],
+)
+def test_email(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a UK mobile without the country code
+        ("you can reach me on 07911 123456", [("phone", "07911 123456")]),
+        # a UK mobile with +44
+        ("my number is +44 7911 123456", [("phone", "+44 7911 123456")]),
+        # +44 without spaces
+        ("+447911123456", [("phone", "+447911123456")]),
+        # a London landline
+        ("call 020 7946 0958 please", [("phone", "020 7946 0958")]),
+        # a London landline with +44
+        ("call +44 20 7946 0018 please", [("phone", "+44 20 7946 0018")]),
+    ],
+)
+def test_phone(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "my name is" takes the words after it
+        ("my name is Ana Lima", [("person", "Ana Lima")]),
+        # "my name is" in lower case still gives the name
+        ("hi my name is priya", [("person", "priya")]),
+        # "it's" before a capitalised name
+        ("hi it's Tom Ruiz", [("person", "Tom Ruiz")]),
+        # "I'm" before a capitalised name
+        ("I'm Priya", [("person", "Priya")]),
+        # the name stops before "and"
+        ("my name is Sara and I'd like to book", [("person", "Sara")]),
+        # "I'm worried" is no name
+        ("I'm worried about the redness", []),
+        # "it's sore" is no name either
+        ("it's sore today", [("time", "today")]),
+        # an email right after the name is not part of it
+        ("my name is Ana Lima ana@example.com", [("person", "Ana Lima"), ("email", "ana@example.com")]),
+        # nor is a lower-case email with dots
+        ("my name is ana lima ana.lima@example.com thanks", [("person", "ana lima"), ("email", "ana.lima@example.com")]),
+    ],
+)
+def test_person(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+def test_person_offsets_cover_the_name_as_typed(booking):
+    # two spaces between the words: the value has one, the offsets cover both
+    text = "my name is Ana  Lima, thanks"
+    [person] = booking.extract(text)
+    assert person["value"] == "Ana Lima"
+    assert text[person["start"]:person["end"]] == "Ana  Lima"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative day and a part of the day
+        ("next tuesday afternoon", "next tuesday afternoon"),
+        # a capitalised day and a part of the day
+        ("Thursday morning works for me", "Thursday morning"),
+        # a date with an ordinal and "in the morning"
+        ("could I come the 14th in the morning", "the 14th in the morning"),
+        # a day and a clock time
+        ("friday at 2pm please", "friday at 2pm"),
+        # a date with a month
+        ("is 3 June free", "3 June"),
+        # tomorrow and a time with minutes
+        ("tomorrow at 10:30am", "tomorrow at 10:30am"),
+    ],
+)
+def test_time(booking, text, expected):
+    assert found(booking, text) == [("time", expected)]
+
+
+def test_all_details_in_one_message(booking):
+    text = "hi, I'm Sam Patel, sam.patel@example.com, 07911 123456, next tuesday afternoon please"
+    assert found(booking, text) == [
+        ("person", "Sam Patel"),
+        ("email", "sam.patel@example.com"),
+        ("phone", "07911 123456"),
+        ("time", "next tuesday afternoon"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an FAQ question
+        "does it hurt",
+        # another FAQ question, with a number that is no phone number or time
+        "how many sessions will I need for 2 scars",
+        # a statement about feelings
+        "I'm nervous about needles",
+    ],
+)
+def test_nothing_in_a_question(booking, text):
+    assert booking.extract(text) == []
+
+
+def test_process_adds_to_existing_entities(booking):
+    existing = {"entity": "skin_concern", "value": "acne scars", "start": 0, "end": 10}
+    message = Message(data={TEXT: "acne scars, my email is ana@example.com"})
+    message.set(ENTITIES, [existing])
+    booking.process([message])
+    entities = message.get(ENTITIES)
+    assert entities[0] == existing
+    assert entities[1]["entity"] == "email" and entities[1]["value"] == "ana@example.com"
+    assert entities[1]["extractor"] == "BookingDetailsExtractor"
+
+
+# ---------------------------------------------------------------- RulerEntityExtractor
+
+
+@pytest.fixture(scope="module")
+def spacy_model():
+    return SpacyModel(model=build(), model_name="clinic_en")
+
+
+def ruler(**config):
+    return RulerEntityExtractor({**RulerEntityExtractor.get_default_config(), **config})
+
+
+def ruler_entities(extractor, model, text):
+    message = Message(data={TEXT: text})
+    extractor.process([message], model)
+    return [(entity["entity"], entity["value"]) for entity in message.get(ENTITIES)]
+
+
+ALL_LABELS = [
+    "skin_concern", "treatment_area", "guide_step", "suitability_factor", "unknown_activity",
+    "unknown_product", "unknown_treatment", "unknown_device", "unknown_area",
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a step named by number gets the step's id
+        ("what's step 2", [("guide_step", "preparation")]),
+        # a step named by ordinal
+        ("tell me about the second stage", [("guide_step", "preparation")]),
+        # step two and an area: only the step takes the id
+        ("what about step two and my cheeks", [("guide_step", "preparation"), ("treatment_area", "cheeks")]),
+        # a treatment area keeps the words, not the id ("face")
+        ("does it work on my cheeks", [("treatment_area", "cheeks")]),
+        # an unknown activity keeps the words, not the id ("swimming")
+        ("can I go in the swimming pool after", [("unknown_activity", "swimming pool")]),
+        # an unknown product keeps the text as written
+        ("can I use Vit C after", [("unknown_product", "Vit C")]),
+        # nothing to find
+        ("does it hurt", []),
+    ],
+)
+def test_ruler_values(spacy_model, text, expected):
+    assert ruler_entities(ruler(dimensions=ALL_LABELS, value_from_id=["guide_step"]), spacy_model, text) == expected
+
+
+@pytest.mark.parametrize(
+    "config, expected",
+    [
+        # without value_from_id every label keeps its text
+        ({"dimensions": ALL_LABELS, "value_from_id": []}, [("guide_step", "step 2"), ("treatment_area", "cheeks")]),
+        # dimensions filter the labels
+        ({"dimensions": ["treatment_area"], "value_from_id": ["guide_step"]}, [("treatment_area", "cheeks")]),
+        # no dimensions: every label
+        ({"dimensions": None, "value_from_id": ["guide_step"]},
+         [("guide_step", "preparation"), ("treatment_area", "cheeks")]),
+    ],
+)
+def test_ruler_config(spacy_model, config, expected):
+    assert ruler_entities(ruler(**config), spacy_model, "what's step 2 for my cheeks") == expected
+
+
+def test_ruler_offsets_and_extractor(spacy_model):
+    text = "I'm pregnant, does it hurt on my cheeks"
+    message = Message(data={TEXT: text})
+    ruler(dimensions=ALL_LABELS, value_from_id=["guide_step"]).process([message], spacy_model)
+    entities = message.get(ENTITIES)
+    assert [text[e["start"]:e["end"]] for e in entities] == ["pregnant", "cheeks"]
+    assert {e["extractor"] for e in entities} == {"RulerEntityExtractor"}

@@ -1,0 +1,366 @@
+"""components/question_classifier.py: question spans, and the classifier trained on a tiny data set."""
+import logging
+import os
+
+import numpy as np
+import pytest
+import skops.io as sio
+
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.question_classifier import QUESTIONS, QuestionClassifier, question_spans
+
+
+# ---------------------------------------------------------------- question_spans
+
+
+def parts(text):
+    return [text[span.start:span.end] for span in question_spans(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "and" followed by a question word starts a second question
+        ("does it hurt and how many sessions will I need?", ["does it hurt", "how many sessions will I need?"]),
+        # a story with "and": no part reads as a question
+        ("I had it done 4 days ago and my face is red", []),
+        # three questions separated by "?"
+        (
+            "does it hurt? how long does it take? when can I wear makeup?",
+            ["does it hurt?", "how long does it take?", "when can I wear makeup?"],
+        ),
+        # "and" without a question word after it does not split
+        ("can I come in and bring my sister", ["can I come in and bring my sister"]),
+        # "and" between two adjectives does not split
+        ("is it safe and effective?", ["is it safe and effective?"]),
+        # a semicolon separates two questions
+        ("what is the price; is there parking", ["what is the price", "is there parking"]),
+        # ", and also" before a question word splits, dropping the comma and the "and"
+        ("how much is it, and also when can I book", ["how much is it", "also when can I book"]),
+        # a statement before a question is not a question
+        ("I am pregnant. does it hurt?", ["does it hurt?"]),
+    ],
+)
+def test_question_spans(text, expected):
+    assert parts(text) == expected
+
+
+# ---------------------------------------------------------------- the classifier
+
+EXAMPLES = {
+    "faq/pain": [
+        "does it hurt", "is it painful", "will it hurt a lot", "how much does it hurt",
+        "is the needling painful", "does microneedling hurt much",
+    ],
+    "faq/sessions": [
+        "how many sessions will i need", "how many treatments do i need", "how many sessions does it take",
+        "number of sessions needed", "how many appointments will i need", "how many rounds of treatment",
+    ],
+    "faq/suitability": [
+        "can i have it if i am pregnant", "is it safe while breastfeeding", "can i have it on roaccutane",
+        "am i suitable for microneedling", "is it ok with eczema", "can my teenager have it",
+    ],
+    "faq/unknown_area": [
+        "can you do my scalp", "can you treat my hands", "do you do the back",
+        "can it be done on my feet", "can you treat knees", "do you treat the belly",
+    ],
+    "faq/price": [
+        "how much does it cost", "what is the price", "how much do you charge",
+        "what are your prices", "is it expensive", "what does a session cost",
+    ],
+    "affirm": ["yes", "yes please", "sure", "ok sounds good", "yep", "that is right"],
+    "greet": ["hello", "hi there", "good morning", "hey", "hiya", "hello there"],
+}
+ANSWERS = sorted(label for label in EXAMPLES if label.startswith("faq/"))
+CONFIG = {
+    "entity_answers": [["suitability_factor", "faq/suitability"], ["unknown_area", "faq/unknown_area"]],
+    "keep_answers": ["faq/suitability", "faq/price"],
+    "answer_alone": ["faq/suitability"],
+    "question_threshold": 0.5,
+}
+TOKENIZER = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
+CONTEXT = ExecutionContext(GraphSchema({}), "test-model")
+
+
+def training_data():
+    messages = []
+    for label, texts in EXAMPLES.items():
+        for text in texts:
+            data = {TEXT: text, INTENT: label.split("/", 1)[0]}
+            if "/" in label:
+                data[INTENT_RESPONSE_KEY] = label
+            messages.append(Message(data=data))
+    data = TrainingData(messages)
+    TOKENIZER.process_training_data(data)  # the tokens' lemma is their text
+    return data
+
+
+def make(storage, resource, **config):
+    return QuestionClassifier.create({**QuestionClassifier.get_default_config(), **CONFIG, **config},
+                                     storage, resource, CONTEXT)
+
+
+def entity(text, name, word):
+    start = text.index(word)
+    return {"entity": name, "value": word, "start": start, "end": start + len(word)}
+
+
+def parse(component, text, entities=()):
+    message = Message(data={TEXT: text})
+    if entities:
+        message.set(ENTITIES, list(entities))
+    TOKENIZER.process([message])
+    component.process([message])
+    return message
+
+
+def answer(message):
+    return message.get("response_selector")["faq"]["response"][INTENT_RESPONSE_KEY]
+
+
+@pytest.fixture(scope="module")
+def storage(tmp_path_factory):
+    return LocalModelStorage(tmp_path_factory.mktemp("models"))
+
+
+@pytest.fixture(scope="module")
+def resource():
+    return Resource("question_classifier")
+
+
+@pytest.fixture(scope="module")
+def classifier(storage, resource):
+    component = make(storage, resource)
+    assert component.train(training_data()) == resource
+    return component
+
+
+@pytest.fixture(scope="module")
+def loaded(classifier, storage, resource):
+    return QuestionClassifier.load({**QuestionClassifier.get_default_config(), **CONFIG}, storage, resource, CONTEXT)
+
+
+SAMPLES = [
+    "does it hurt", "how many sessions will i need", "yes please", "hello",
+    "how much does it cost and does it hurt", "can you do my scalp",
+]
+
+
+@pytest.mark.parametrize(
+    "text, expected_intent, expected_answer",
+    [
+        # a pain question
+        ("does it hurt", "faq", "faq/pain"),
+        # a sessions question
+        ("how many sessions will i need", "faq", "faq/sessions"),
+        # a price question
+        ("how much do you charge", "faq", "faq/price"),
+        # an intent outside the retrieval intent
+        ("yes please", "affirm", None),
+        # a greeting
+        ("hello there", "greet", None),
+    ],
+)
+def test_intent_and_answer(classifier, text, expected_intent, expected_answer):
+    message = parse(classifier, text)
+    assert message.get(INTENT)["name"] == expected_intent
+    if expected_answer:
+        assert answer(message) == expected_answer
+
+
+def test_faq_confidence_is_that_of_its_best_answer(classifier):
+    message = parse(classifier, "does it hurt")
+    probabilities = dict(zip(classifier.model.classes_, classifier.model.predict_proba(
+        classifier._matrix([classifier._views(message)]))[0]))
+    intent = message.get(INTENT)
+    assert intent == {"name": "faq", "confidence": pytest.approx(probabilities["faq/pain"])}
+    assert intent["confidence"] == message.get("response_selector")["faq"]["response"]["confidence"]
+    # the ranking names each top-level intent once, best first
+    ranking = message.get("intent_ranking")
+    assert sorted(item["name"] for item in ranking) == ["affirm", "faq", "greet"]
+    assert ranking[0] == intent
+    assert [item["confidence"] for item in ranking] == sorted((item["confidence"] for item in ranking), reverse=True)
+
+
+def test_response_selector_structure(classifier):
+    selector = parse(classifier, "does it hurt").get("response_selector")
+    assert set(selector) == {"all_retrieval_intents", "faq"}
+    assert selector["all_retrieval_intents"] == ["faq"]
+    assert set(selector["faq"]) == {"response", "ranking"}
+    response = selector["faq"]["response"]
+    assert set(response) == {"responses", "confidence", INTENT_RESPONSE_KEY, "utter_action"}
+    assert response["responses"] == []
+    assert response[INTENT_RESPONSE_KEY] == "faq/pain"
+    assert response["utter_action"] == "utter_faq/pain"
+    ranking = selector["faq"]["ranking"]
+    assert all(set(item) == {"confidence", INTENT_RESPONSE_KEY} for item in ranking)
+    # every answer, and only answers, best first
+    assert sorted(item[INTENT_RESPONSE_KEY] for item in ranking) == ANSWERS
+    assert ranking[0] == {"confidence": response["confidence"], INTENT_RESPONSE_KEY: "faq/pain"}
+    assert [item["confidence"] for item in ranking] == sorted((item["confidence"] for item in ranking), reverse=True)
+
+
+def test_non_faq_message_still_has_a_response_selector_and_no_questions(classifier):
+    message = parse(classifier, "yes please")
+    assert message.get(QUESTIONS) == []
+    assert message.get("response_selector")["faq"]["response"][INTENT_RESPONSE_KEY] in ANSWERS
+
+
+@pytest.mark.parametrize(
+    "text, entities, expected",
+    [
+        # an area the guide does not cover turns a guide answer into faq/unknown_area
+        ("does it hurt on the elbows", [("unknown_area", "elbows")], "faq/unknown_area"),
+        # a personal factor and an unknown area: suitability comes first in entity_answers,
+        # whatever the order of the entities in the message
+        ("does it hurt on the elbows when pregnant",
+         [("unknown_area", "elbows"), ("suitability_factor", "pregnant")], "faq/suitability"),
+        # a personal factor alone
+        ("how many sessions will i need when pregnant", [("suitability_factor", "pregnant")], "faq/suitability"),
+        # an answer in keep_answers is never replaced
+        ("how much does it cost for the elbows", [("unknown_area", "elbows")], "faq/price"),
+        # an entity entity_answers does not name changes nothing
+        ("does it hurt on the cheeks", [("treatment_area", "cheeks")], "faq/pain"),
+    ],
+)
+def test_entity_answers(classifier, text, entities, expected):
+    message = parse(classifier, text, [entity(text, name, word) for name, word in entities])
+    assert message.get(INTENT)["name"] == "faq"
+    assert answer(message) == expected
+    ranking = message.get("response_selector")["faq"]["ranking"]
+    assert ranking[0][INTENT_RESPONSE_KEY] == expected
+    # the override is not listed twice
+    assert len({item[INTENT_RESPONSE_KEY] for item in ranking}) == len(ranking)
+    # the intent keeps the classifier's confidence, which the selected answer shares
+    assert ranking[0]["confidence"] == message.get(INTENT)["confidence"]
+
+
+def test_entity_answers_do_not_touch_other_intents(classifier):
+    text = "yes please"
+    message = parse(classifier, text, [entity(text, "suitability_factor", "please")])
+    assert message.get(INTENT)["name"] == "affirm"
+
+
+def test_two_questions_in_order(classifier):
+    text = "how much does it cost and does it hurt"
+    questions = parse(classifier, text).get(QUESTIONS)
+    assert [(q["text"], q[INTENT_RESPONSE_KEY]) for q in questions] == [
+        ("how much does it cost", "faq/price"),
+        ("does it hurt", "faq/pain"),
+    ]
+    for question in questions:
+        assert text[question["start"]:question["end"]] == question["text"]
+        assert question["confidence"] >= CONFIG["question_threshold"]
+
+
+def test_one_question_gives_no_questions(classifier):
+    assert parse(classifier, "does it hurt").get(QUESTIONS) == []
+
+
+def test_each_question_gets_its_own_entity_answer(classifier):
+    text = "does it hurt on the elbows and how many sessions will i need"
+    questions = parse(classifier, text, [entity(text, "unknown_area", "elbows")]).get(QUESTIONS)
+    assert [q[INTENT_RESPONSE_KEY] for q in questions] == ["faq/unknown_area", "faq/sessions"]
+
+
+@pytest.mark.parametrize(
+    "answer_alone, expected",
+    [
+        # the best answer (suitability, from the entity in the statement) is in answer_alone and
+        # is none of the parts: the message is not split
+        (["faq/suitability"], []),
+        # without answer_alone the two questions are split as usual
+        ([], ["faq/pain", "faq/sessions"]),
+    ],
+)
+def test_answer_alone_is_not_crowded_out(storage, resource, classifier, answer_alone, expected):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "answer_alone": answer_alone}, storage, resource, CONTEXT
+    )
+    text = "I am pregnant. does it hurt and how many sessions will i need?"
+    message = parse(component, text, [entity(text, "suitability_factor", "pregnant")])
+    assert answer(message) == "faq/suitability"
+    assert [q[INTENT_RESPONSE_KEY] for q in message.get(QUESTIONS)] == expected
+
+
+def test_answer_alone_among_the_parts_is_split(classifier):
+    # the best answer is suitability and one of the parts answers it: both questions are kept
+    text = "can i have it if i am pregnant and does it hurt"
+    message = parse(classifier, text)
+    assert answer(message) == "faq/suitability"
+    assert [q[INTENT_RESPONSE_KEY] for q in message.get(QUESTIONS)] == ["faq/suitability", "faq/pain"]
+
+
+@pytest.mark.parametrize("text", SAMPLES)
+def test_loaded_predicts_the_same(classifier, loaded, text):
+    assert loaded.model is not None
+    original, restored = parse(classifier, text), parse(loaded, text)
+    for key in (INTENT, "intent_ranking", "response_selector", QUESTIONS):
+        assert restored.get(key) == original.get(key)
+
+
+def test_persisted_file_has_only_trusted_types(classifier, storage, resource):
+    from components.question_classifier import TRUSTED_TYPES
+
+    with storage.read_from(resource) as directory:
+        assert set(sio.get_untrusted_types(file=directory / "classifier.skops")) <= TRUSTED_TYPES
+
+
+# ---------------------------------------------------------------- refusing untrusted files
+
+EXECUTED = []
+
+
+class Payload:
+    """A type that is not on the allowlist; loading it would run __setstate__."""
+
+    def __init__(self):
+        self.value = 1
+
+    def __setstate__(self, state):
+        EXECUTED.append(state)
+        self.__dict__.update(state)
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        # a custom class
+        lambda: {"words": Payload(), "chars": None, "model": None},
+        # a numpy array of dtype object holding a custom class
+        lambda: {"words": np.array([Payload()], dtype=object), "chars": None, "model": None},
+        # a function that would run a shell command
+        lambda: {"words": os.system, "chars": None, "model": None},
+    ],
+)
+def test_load_refuses_untrusted_types(tmp_path, caplog, payload):
+    storage, resource = LocalModelStorage(tmp_path), Resource("untrusted")
+    with storage.write_to(resource) as directory:
+        sio.dump(payload(), directory / "classifier.skops")
+    EXECUTED.clear()
+    with caplog.at_level(logging.WARNING, logger="components.question_classifier"):
+        component = QuestionClassifier.load(QuestionClassifier.get_default_config(), storage, resource, CONTEXT)
+    assert EXECUTED == []
+    assert component.model is None and component.words is None and component.chars is None
+    assert any(record.levelno == logging.WARNING and record.name == "components.question_classifier"
+               for record in caplog.records)
+    # an untrained component leaves messages as they are
+    message = parse(component, "does it hurt")
+    assert message.get(INTENT) is None and message.get("response_selector") is None
+
+
+def test_load_without_a_trained_model(tmp_path, caplog):
+    with caplog.at_level(logging.WARNING, logger="components.question_classifier"):
+        component = QuestionClassifier.load(
+            QuestionClassifier.get_default_config(), LocalModelStorage(tmp_path), Resource("never_trained"), CONTEXT
+        )
+    assert component.model is None
+    assert any(record.levelno == logging.WARNING and record.name == "components.question_classifier"
+               for record in caplog.records)
