@@ -71,10 +71,14 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response=response_name(FOLLOW_UP))
                 topic = last_topic
             response = response_name(topic)
+            if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
+                dispatcher.utter_message(response="utter_ask_what_about")
+                continue
             dispatcher.utter_message(response=response, thing=named_thing(tracker, topic))
             if topic in STEPS:  # "next" goes on from the step just shown
-                events.append(SlotSet("guide_step", topic))
-            last_topic, offer = topic, offer_of(domain, response)
+                events.append(SlotSet("current_step", topic))
+            # a "yes" takes up what any of the answers offered
+            last_topic, offer = topic, offer or offer_of(domain, response)
         if tracker.active_loop.get("name"):
             offer = None  # inside the booking form, "yes" answers the form's question
         return events + [SlotSet("last_topic", last_topic), SlotSet("offer", offer)]

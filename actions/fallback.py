@@ -65,10 +65,13 @@ class ActionSuggestIntents(Action):
     ) -> List[Dict[Text, Any]]:
         message = tracker.latest_message
         ranked = candidates(message)
-        if tracker.active_loop.get("name") and tracker.get_slot("requested_slot") in BOOL_SLOTS:
-            # an unclear reply to a yes-or-no question: the form asks it again
-            dispatcher.utter_message(response="utter_invalid_booking_yes_no")
-            return []
+        if tracker.active_loop.get("name"):
+            # Inside the form the fallback runs when a message fills nothing; the form then asks again.
+            if tracker.get_slot("requested_slot") in BOOL_SLOTS:
+                dispatcher.utter_message(response="utter_invalid_booking_yes_no")
+                return []
+            if (message.get("intent") or {}).get("name") != FALLBACK_INTENT:
+                return []  # "hi" or "yes" to "What's your name?": just the question again
         if ranked and ranked[0]["name"] == OUT_OF_SCOPE_INTENT:
             # Saying what the assistant can do is safe even when unsure: no claim is made.
             dispatcher.utter_message(response="utter_out_of_scope")

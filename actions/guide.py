@@ -46,15 +46,15 @@ class ActionShowGuideStep(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
-        current = tracker.get_slot("guide_step")
+        current = tracker.get_slot("current_step")
         if intent == "affirm" and current == FINISHED:
             # "yes" to "Would you like to book your consultation?" at the end
             return [FollowupAction("action_start_booking")]
         step = target_step(intent, current, named_step(tracker))
         if step is None:
             dispatcher.utter_message(response="utter_guide_finished")
-            return [SlotSet("guide_step", FINISHED)]
-        if intent == "previous_step" and current == STEPS[0]:
+            return [SlotSet("current_step", FINISHED)]
+        if intent == "previous_step" and current == step == STEPS[0]:  # not when another step was named
             dispatcher.utter_message(response="utter_guide_at_start")
         dispatcher.utter_message(response=step_response(step))
-        return [SlotSet("guide_step", step), SlotSet("last_topic", step)]
+        return [SlotSet("current_step", step), SlotSet("last_topic", step)]

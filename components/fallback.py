@@ -4,7 +4,10 @@ A deferral ("suitability is assessed at your consultation", "contact the clinic
 promptly", "the guide doesn't cover that") is safe to give on weaker evidence
 than an answer from the guide, and "did you mean …?" instead of it would only
 delay the person: answers starting with one of `deferral_answers` need
-`deferral_threshold`, everything else `threshold`.
+`deferral_threshold`, other answers and intents `threshold`, and the intents in
+`intent_thresholds` their own (a cancel throws away what the person typed, so it
+needs more certainty). For the retrieval intent the answer's own confidence
+counts (components/question_classifier.py); the ambiguity check compares intents.
 """
 from typing import Any, Dict, Text, Tuple
 
@@ -18,17 +21,26 @@ from rasa.shared.nlu.training_data.message import Message
 class AnswerFallbackClassifier(FallbackClassifier):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        return {**FallbackClassifier.get_default_config(), "deferral_threshold": 0.3, "deferral_answers": []}
+        return {
+            **FallbackClassifier.get_default_config(),
+            "deferral_threshold": 0.3,
+            "deferral_answers": [],
+            "intent_thresholds": {},
+        }
 
-    def _selected_answer(self, message: Message) -> Text:
+    @staticmethod
+    def _selected_answer(message: Message) -> Dict[Text, Any]:
         intent = (message.get(INTENT) or {}).get("name")
         selector = (message.get("response_selector") or {}).get(intent) or {}
-        return (selector.get("response") or {}).get(INTENT_RESPONSE_KEY) or ""
+        return selector.get("response") or {}
 
     def _nlu_confidence_below_threshold(self, message: Message) -> Tuple[bool, float]:
-        confidence = message.data[INTENT].get("confidence")
-        answer = self._selected_answer(message)
         config = {**self.get_default_config(), **self.component_config}
-        if answer and answer.startswith(tuple(config["deferral_answers"])):
-            return confidence < config["deferral_threshold"], confidence
-        return confidence < config["threshold"], confidence
+        intent = message.data[INTENT]
+        answer = self._selected_answer(message)
+        if answer.get(INTENT_RESPONSE_KEY):
+            confidence = answer["confidence"]
+            deferral = answer[INTENT_RESPONSE_KEY].startswith(tuple(config["deferral_answers"]))
+            return confidence < config["deferral_threshold" if deferral else "threshold"], confidence
+        threshold = config["intent_thresholds"].get(intent.get("name"), config["threshold"])
+        return intent.get("confidence") < threshold, intent.get("confidence")

@@ -5,8 +5,9 @@ One logistic regression over the full labels (`faq/pain`, `faq/suitability`, …
 pairs) and of character n-grams. It writes what Rasa's own components write:
 
 - `intent` and `intent_ranking` for the top-level intents; the confidence of
-  `faq` is that of its best answer, so the FallbackClassifier after this
-  component asks "did you mean …?" whenever the answer itself is uncertain;
+  `faq` is how likely the message is a question at all (the sum over its
+  answers), and the answer's own confidence is in `response_selector`, which
+  components/fallback.py holds against its threshold;
 - `response_selector` in the ResponseSelector's format for the retrieval
   intent, so `rasa test nlu` scores the answers and Rasa sets
   `full_retrieval_intent_name`;
@@ -198,11 +199,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
 
     # ------------------------------------------------------------ prediction
 
-    def _answer_key(self, label: Text, confidence: float, entities: List[Dict[Text, Any]], span: Optional[Span]) -> Text:
-        """The label, turned into an off-guide answer when the message names something the guide does not cover."""
+    def _answer_key(self, label: Text, entities: List[Dict[Text, Any]], span: Optional[Span]) -> Tuple[Text, bool]:
+        """The answer for a label, and whether an entity decided it (see `entity_answers`)."""
         prefix = f"{self.config['retrieval_intent']}/"
         if not label.startswith(prefix) or label in self.config["keep_answers"]:
-            return label
+            return label, False
         named = {
             entity.get("entity")
             for entity in entities
@@ -210,8 +211,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         }
         for entity, answer in self.config["entity_answers"]:
             if entity in named:
-                return answer
-        return label
+                return answer, True
+        return label, False
 
     def _questions(self, message: Message, best: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
         """Each question of a message that asks several, with its answer key; [] for one question."""
@@ -227,7 +228,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             label, confidence = self.model.classes_[index], float(row[index])
             if not label.startswith(prefix) or confidence < self.config["question_threshold"]:
                 continue
-            key = self._answer_key(label, confidence, entities, span)
+            key, _ = self._answer_key(label, entities, span)
             if key in seen:
                 continue
             seen.add(key)
@@ -249,12 +250,13 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             entities = message.get(ENTITIES) or []
             ranking = sorted(zip(self.model.classes_, row), key=lambda pair: -pair[1])
             best_label, best_confidence = ranking[0][0], float(ranking[0][1])
-            best = self._answer_key(best_label, best_confidence, entities, None)
+            best, decided_by_entity = self._answer_key(best_label, entities, None)
 
+            # an intent's confidence; for the retrieval intent, how likely the message is a question at all
             top_level: Dict[Text, float] = {}
             for label, confidence in ranking:
                 name = label.split("/", 1)[0]
-                top_level[name] = max(top_level.get(name, 0.0), float(confidence))
+                top_level[name] = top_level.get(name, 0.0) + float(confidence)
             intent_ranking = [
                 {"name": name, "confidence": confidence}
                 for name, confidence in sorted(top_level.items(), key=lambda pair: -pair[1])
@@ -263,8 +265,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             message.set("intent_ranking", intent_ranking, add_to_output=True)
 
             answers = [(label, float(confidence)) for label, confidence in ranking if label.startswith(f"{retrieval_intent}/")]
-            if best != best_label:
-                answers = [(best, best_confidence)] + [pair for pair in answers if pair[0] != best]
+            if decided_by_entity:
+                # the entity decides the answer: it is as sure as the message is a question
+                answers = [(best, top_level[retrieval_intent])] + [pair for pair in answers if pair[0] != best]
             selected, selected_confidence = answers[0]
             message.set(
                 "response_selector",

@@ -1,6 +1,13 @@
-"""Shared fixtures: a dispatcher, the domain, a tracker factory and a booking store."""
+"""Shared fixtures: a dispatcher, the domain, a tracker factory and a booking store.
+
+`make_tracker` builds the tracker as the action server receives it from Rasa 3.6:
+`latest_message` is the user event's parse data (intent, entities, intent ranking,
+and what the NLU adds: `response_selector`, `questions`), and slot candidates that
+Rasa's mappings filled this turn are SlotSet events after the user event, which is
+what `FormValidationAction` validates (`Tracker.slots_to_validate()`).
+"""
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 import pytest
 import yaml
@@ -11,6 +18,7 @@ from actions import storage
 from actions.storage import BookingStore
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+RETRIEVAL_INTENT = "faq"
 
 
 @pytest.fixture(scope="session")
@@ -23,9 +31,49 @@ def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
 
 
+def selected_answer(key: str, confidence: float = 0.9, ranking: Optional[Sequence[Tuple[str, float]]] = None) -> Dict[str, Any]:
+    """`response_selector` as the NLU writes it (ResponseSelector format) for an answer key like "faq/pain"."""
+    ranking = ranking if ranking is not None else [(key, confidence)]
+    return {
+        "all_retrieval_intents": [RETRIEVAL_INTENT],
+        RETRIEVAL_INTENT: {
+            "response": {
+                "responses": [],
+                "confidence": confidence,
+                "intent_response_key": key,
+                "utter_action": f"utter_{key}",
+            },
+            "ranking": [{"intent_response_key": name, "confidence": value} for name, value in ranking],
+        },
+    }
+
+
+def asked(text: str, *parts: Tuple[str, str]) -> List[Dict[str, Any]]:
+    """`questions` of a message that asks several things: each (part of the text, answer key), in order."""
+    questions = []
+    for part, key in parts:
+        start = text.index(part)
+        questions.append(
+            {"text": part, "start": start, "end": start + len(part), "intent_response_key": key, "confidence": 0.9}
+        )
+    return questions
+
+
+def slot_event(name: str, value: Any) -> Dict[str, Any]:
+    return {"event": "slot", "timestamp": None, "name": name, "value": value}
+
+
 @pytest.fixture
 def make_tracker(domain):
-    """Build a tracker as the action server receives it."""
+    """Build a tracker as the action server receives it.
+
+    `response_selector` and `questions` are the NLU's output for the message
+    (`selected_answer`, `asked`); with a response selector for the message's
+    intent, the intent gets `full_retrieval_intent_name`, as Rasa adds it.
+    `slot_candidates` are the values Rasa's slot mappings took from this message:
+    inside a form they follow the form's execution, as the form sends them to
+    its validation action.
+    """
 
     def _make(
         intent: Optional[str] = None,
@@ -36,26 +84,52 @@ def make_tracker(domain):
         events: Optional[List[Dict[str, Any]]] = None,
         active_loop: Optional[str] = None,
         sender_id: str = "test-user",
+        response_selector: Optional[Dict[str, Any]] = None,
+        questions: Optional[List[Dict[str, Any]]] = None,
+        slot_candidates: Optional[Dict[str, Any]] = None,
+        latest_action_name: Optional[str] = None,
+        confidence: float = 1.0,
     ) -> Tracker:
         all_slots = {name: None for name in domain["slots"]}
         all_slots["requested_slot"] = None
         all_slots.update(slots or {})
-        latest_message = {
+        intent_data: Dict[str, Any] = {"name": intent, "confidence": confidence} if intent else {}
+        if intent and response_selector and intent in response_selector.get("all_retrieval_intents", []):
+            # rasa/core/processor.py `_update_full_retrieval_intent`
+            intent_data["full_retrieval_intent_name"] = response_selector[intent]["response"]["intent_response_key"]
+        latest_message: Dict[str, Any] = {
             "text": text,
-            "intent": {"name": intent, "confidence": 1.0} if intent else {},
+            "intent": intent_data,
             "entities": entities or [],
-            "intent_ranking": intent_ranking or ([{"name": intent, "confidence": 1.0}] if intent else []),
+            "intent_ranking": intent_ranking or ([{"name": intent, "confidence": confidence}] if intent else []),
+            "message_id": "message-1",
+            "metadata": {},
         }
-        user_event = {"event": "user", "text": text, "parse_data": latest_message}
+        if response_selector is not None:
+            latest_message["response_selector"] = response_selector
+        if questions is not None:
+            latest_message["questions"] = questions
+        user_event = {"event": "user", "timestamp": None, "text": text, "parse_data": latest_message}
+        after_user: List[Dict[str, Any]] = []
+        if slot_candidates:
+            if active_loop:
+                # rasa/core/actions/forms.py `_temporary_tracker`
+                after_user += [
+                    slot_event("requested_slot", all_slots["requested_slot"]),
+                    {"event": "action", "timestamp": None, "name": active_loop},
+                ]
+                latest_action_name = latest_action_name or active_loop
+            after_user += [slot_event(name, value) for name, value in slot_candidates.items()]
+            all_slots.update(slot_candidates)
         return Tracker(
             sender_id=sender_id,
             slots=all_slots,
             latest_message=latest_message,
-            events=(events or []) + [user_event],
+            events=(events or []) + [user_event] + after_user,
             paused=False,
             followup_action=None,
             active_loop={"name": active_loop} if active_loop else {},
-            latest_action_name="action_listen",
+            latest_action_name=latest_action_name or "action_listen",
         )
 
     return _make

@@ -38,7 +38,12 @@ def unsupported(response_text: str, fact_ids) -> dict:
 
 
 def response_texts(domain, name):
-    return [variation["text"] for variation in domain["responses"][name]]
+    """The texts of a response, without its placeholders: {clinic_phone} or {thing} is filled when it is sent."""
+    return [re.sub(r"\{\w+\}", "", variation["text"]) for variation in domain["responses"][name]]
+
+
+def says(text: str, phrase: str) -> bool:
+    return normalise(phrase).lower() in normalise(text).lower()
 
 
 def test_the_guide_copy_matches_the_clinic_guide():
@@ -53,16 +58,31 @@ def test_every_fact_is_quoted_verbatim_from_the_guide(fact):
 
 
 def test_every_clinical_answer_is_listed(domain):
-    clinical = {name for name in domain["responses"] if name.startswith(("utter_faq_", "utter_guide_step_"))}
-    listed = set(FACTS["answers"]) | set(FACTS["deferrals"])
-    assert clinical <= listed, clinical - listed
-    assert listed <= set(domain["responses"])
+    clinical = {name for name in domain["responses"] if name.startswith("utter_faq/")} | {"utter_guide_finished"}
+    listed = set(FACTS["answers"]) | set(FACTS["deferrals"]) | set(FACTS["no_claim"])
+    assert clinical - listed == set()
+    assert listed - set(domain["responses"]) == set()
+    assert set(FACTS["must_say"]) <= set(FACTS["answers"])
 
 
 @pytest.mark.parametrize("name", sorted(FACTS["answers"]))
 def test_answer_states_only_what_its_facts_say(domain, name):
     for text in response_texts(domain, name):
         assert unsupported(text, FACTS["answers"][name]) == {"numbers": [], "terms": []}
+
+
+@pytest.mark.parametrize("name", sorted(FACTS["must_say"]))
+def test_answer_says_what_it_must(domain, name):
+    for text in response_texts(domain, name):
+        assert says(text, FACTS["must_say"][name])
+
+
+def test_what_must_be_said_is_required_where_it_matters(domain):
+    # a complication goes to the clinic promptly; an off-guide answer says first that it cannot answer
+    assert FACTS["must_say"]["utter_faq/complication"] == "contact the clinic promptly"
+    off_guide = {name for name in domain["responses"] if name.startswith("utter_faq/unknown_")}
+    assert off_guide, "no off-guide answers found"
+    assert {name: FACTS["must_say"].get(name) for name in off_guide} == {name: "can't tell you that here" for name in off_guide}
 
 
 @pytest.mark.parametrize("name", sorted(FACTS["deferrals"]))
@@ -74,6 +94,14 @@ def test_deferrals_make_no_claim_and_say_where_to_go(domain, name):
         assert not claims, claims
 
 
+@pytest.mark.parametrize("name", sorted(FACTS["no_claim"]))
+def test_replies_about_the_clinic_make_no_clinical_claim(domain, name):
+    for text in response_texts(domain, name):
+        assert not numbers(text)
+        claims = terms_in(text) - set(FACTS["no_claim"][name])
+        assert not claims, claims
+
+
 @pytest.mark.parametrize(
     "text, facts, expected",
     [
@@ -82,7 +110,26 @@ def test_deferrals_make_no_claim_and_say_where_to_go(domain, name):
         ("You need 2-3 sessions.", ["sessions"], {"numbers": ["2"], "terms": []}),
         ("Expect some bruising for 48 hours.", ["side_effects_common"], {"numbers": ["48"], "terms": ["bruis", "hour", "hours"]}),
         ("Usually 3-6 treatments, 4-6 weeks apart.", ["sessions"], {"numbers": [], "terms": []}),
+        # a true fact cited for the wrong answer still fails: each answer rests on its own facts
+        ("Redness settles within a few days.", ["pain"], {"numbers": [], "terms": ["days", "red", "redness"]}),
+        # how long results last: the guide never says
+        ("Results last for years.", ["results"], {"numbers": [], "terms": ["years"]}),
     ],
 )
 def test_the_checker_catches_invented_claims(text, facts, expected):
     assert unsupported(text, facts) == expected
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        # the phrase must be there, whatever the apostrophe or case
+        ("I can’t tell you that here: the guide doesn't cover it.", "can't tell you that here", True),
+        ("Please Contact the clinic promptly on 0123.", "contact the clinic promptly", True),
+        # a near miss is a miss
+        ("Please contact the clinic on 0123.", "contact the clinic promptly", False),
+        ("I can tell you that here.", "can't tell you that here", False),
+    ],
+)
+def test_the_checker_finds_what_must_be_said(text, phrase, expected):
+    assert says(text, phrase) is expected

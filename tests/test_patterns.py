@@ -19,7 +19,7 @@ FACTS = yaml.safe_load((PROJECT_DIR / "facts" / "guide_facts.yml").read_text(enc
 GUIDE = PROJECT_DIR / "facts" / "collagen-induction-therapy-guide.txt"
 
 UNKNOWN_LABELS = {"unknown_activity", "unknown_product", "unknown_treatment", "unknown_device", "unknown_area"}
-LABELS = UNKNOWN_LABELS | {"guide_step", "skin_concern", "treatment_area"}
+LABELS = UNKNOWN_LABELS | {"guide_step", "skin_concern", "treatment_area", "suitability_factor"}
 STEPS = {"consultation", "preparation", "procedure", "aftercare"}
 
 

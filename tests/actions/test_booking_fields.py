@@ -27,6 +27,10 @@ opening_hours:
 booking_horizon_days: 120
 minimum_notice_hours: 2
 last_start_before_closing_minutes: 30
+privacy:
+  who_sees: the test team
+  used_for: to test
+  kept_for: a day
 """
 
 

@@ -1,53 +1,122 @@
-from actions.fallback import ActionSuggestIntents, previous_user_intent, suggestions
-from tests.conftest import responses
+import pytest
 
-RANKING = [
+from actions.fallback import LABEL_PREFIX, ActionSuggestIntents, candidates, previous_user_intent, suggestions
+from tests.conftest import responses, selected_answer
+
+# What the NLU gives an unclear message: the FallbackClassifier puts nlu_fallback first,
+# `faq` stands for its answers, ranked by the response selector.
+INTENT_RANKING = [
     {"name": "nlu_fallback", "confidence": 0.5},
-    {"name": "ask_downtime", "confidence": 0.41},
-    {"name": "greet", "confidence": 0.2},  # no label: never suggested
-    {"name": "ask_aftercare", "confidence": 0.15},
-    {"name": "ask_results", "confidence": 0.1},
-    {"name": "ask_pain", "confidence": 0.05},
+    {"name": "faq", "confidence": 0.41},
+    {"name": "start_guide", "confidence": 0.2},
+    {"name": "greet", "confidence": 0.12},  # no label: never suggested
+    {"name": "book_consultation", "confidence": 0.05},
 ]
+ANSWER_RANKING = [
+    ("faq/downtime", 0.41),
+    ("faq/unknown_activity", 0.3),  # no label: never suggested
+    ("faq/aftercare", 0.15),
+    ("faq/results", 0.1),
+]
+SELECTOR = selected_answer("faq/downtime", 0.41, ANSWER_RANKING)
 
 
-def fallback_message_events(intent):
+def unclear(make_tracker, text="how long am i red", intent_ranking=INTENT_RANKING, **kwargs):
+    return make_tracker(
+        intent="nlu_fallback", text=text, confidence=intent_ranking[0]["confidence"], intent_ranking=intent_ranking,
+        response_selector=SELECTOR, **kwargs,
+    )
+
+
+def earlier_message(intent):
     return [{"event": "user", "text": "earlier", "parse_data": {"intent": {"name": intent}}}, {"event": "bot", "text": "x"}]
 
 
-def test_suggestions_skip_fallback_and_unlabelled_intents(domain):
-    assert suggestions(RANKING, domain) == ["ask_downtime", "ask_aftercare", "ask_results"]
+def test_candidates_rank_answers_and_intents_together():
+    ranked = candidates({"intent_ranking": INTENT_RANKING, "response_selector": SELECTOR})
+    assert [entry["name"] for entry in ranked] == [
+        "faq/downtime", "faq/unknown_activity", "start_guide", "faq/aftercare", "greet", "faq/results", "book_consultation",
+    ]
+
+
+def test_suggestions_are_the_best_labelled_candidates(domain):
+    shown = suggestions({"intent_ranking": INTENT_RANKING, "response_selector": SELECTOR}, domain)
+    assert [entry["payload"] for entry in shown] == ['/faq{"topic": "downtime"}', "/start_guide", '/faq{"topic": "aftercare"}']
 
 
 async def test_first_miss_asks_did_you_mean_with_labelled_buttons(dispatcher, make_tracker, domain):
-    tracker = make_tracker(intent="nlu_fallback", text="how long am i red", intent_ranking=RANKING)
-    await ActionSuggestIntents().run(dispatcher, tracker, domain)
-    message = dispatcher.messages[0]
-    assert message["response"] == "utter_did_you_mean"
-    assert [b["payload"] for b in message["buttons"]] == ["/ask_downtime", "/ask_aftercare", "/ask_results", "/out_of_scope"]
-    assert message["buttons"][0]["title"] == domain["responses"]["utter_label_ask_downtime"][0]["text"]
+    events = await ActionSuggestIntents().run(dispatcher, unclear(make_tracker), domain)
+    assert events == []
+    assert responses(dispatcher) == ["utter_did_you_mean"]
+    assert dispatcher.messages[0]["buttons"] == [
+        {"title": "Is there any downtime?", "payload": '/faq{"topic": "downtime"}'},
+        {"title": "What happens step by step?", "payload": "/start_guide"},
+        {"title": "What is the aftercare?", "payload": '/faq{"topic": "aftercare"}'},
+        {"title": "Something else", "payload": "/out_of_scope"},
+    ]
 
 
 async def test_second_miss_in_a_row_offers_booking_or_staff(dispatcher, make_tracker, domain):
-    tracker = make_tracker(
-        intent="nlu_fallback", text="???", intent_ranking=RANKING, events=fallback_message_events("nlu_fallback")
-    )
-    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    tracker = unclear(make_tracker, text="???", events=earlier_message("nlu_fallback"))
+    assert await ActionSuggestIntents().run(dispatcher, tracker, domain) == []
     assert responses(dispatcher) == ["utter_still_not_sure"]
 
 
 async def test_a_miss_after_an_understood_message_is_a_first_miss(dispatcher, make_tracker, domain):
-    tracker = make_tracker(
-        intent="nlu_fallback", text="hmm", intent_ranking=RANKING, events=fallback_message_events("ask_pain")
-    )
-    assert previous_user_intent(tracker) == "ask_pain"
+    tracker = unclear(make_tracker, text="hmm", events=earlier_message("faq"))
+    assert previous_user_intent(tracker) == "faq"
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_did_you_mean"]
 
 
-async def test_an_unsure_guess_of_out_of_scope_says_what_the_assistant_does(dispatcher, make_tracker, domain):
-    ranking = [{"name": "nlu_fallback", "confidence": 0.7}, {"name": "out_of_scope", "confidence": 0.5}, RANKING[1]]
-    tracker = make_tracker(intent="nlu_fallback", text="capital of peru", intent_ranking=ranking)
+@pytest.mark.parametrize(
+    "intent_ranking, response",
+    [
+        # the best guess is out of scope: saying what the assistant does is safe, no claim is made
+        ([{"name": "nlu_fallback", "confidence": 0.7}, {"name": "out_of_scope", "confidence": 0.5}, {"name": "faq", "confidence": 0.41}],
+         "utter_out_of_scope"),
+        # out of scope, but an answer ranks above it: suggestions
+        ([{"name": "nlu_fallback", "confidence": 0.7}, {"name": "out_of_scope", "confidence": 0.3}, {"name": "faq", "confidence": 0.41}],
+         "utter_did_you_mean"),
+    ],
+)
+async def test_an_unsure_guess_of_out_of_scope_says_what_the_assistant_does(dispatcher, make_tracker, domain, intent_ranking, response):
+    tracker = unclear(make_tracker, text="capital of peru", intent_ranking=intent_ranking)
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
-    assert responses(dispatcher) == ["utter_out_of_scope"]
-    assert dispatcher.messages[0]["clinic_name"]
+    assert responses(dispatcher) == [response]
+
+
+async def test_nothing_to_suggest_offers_booking_or_staff(dispatcher, make_tracker, domain):
+    ranking = [{"name": "nlu_fallback", "confidence": 0.6}, {"name": "greet", "confidence": 0.3}]
+    tracker = make_tracker(intent="nlu_fallback", text="hrm", intent_ranking=ranking)
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_still_not_sure"]
+
+
+@pytest.mark.parametrize(
+    "requested, response",
+    [
+        # "purple" to "may the clinic keep these details?": the form asks again
+        ("booking_consent", "utter_invalid_booking_yes_no"),
+        # "hmm" to the summary
+        ("booking_confirmed", "utter_invalid_booking_yes_no"),
+        # an unclear message at a typed detail, when the form did not take it: suggestions as anywhere else
+        ("booking_time", "utter_did_you_mean"),
+    ],
+)
+async def test_inside_the_booking_form(dispatcher, make_tracker, domain, requested, response):
+    tracker = unclear(make_tracker, text="purple", active_loop="booking_form", slots={"requested_slot": requested})
+    assert await ActionSuggestIntents().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == [response]
+
+
+def test_every_label_names_an_answer_or_an_intent(domain):
+    answers = {name.split("/", 1)[1] for name in domain["responses"] if name.startswith("utter_faq/")}
+    for name in domain["responses"]:
+        if not name.startswith(LABEL_PREFIX):
+            continue
+        labelled = name[len(LABEL_PREFIX):]
+        if labelled.startswith("faq_"):
+            assert labelled[len("faq_"):] in answers, name
+        else:
+            assert labelled in domain["intents"], name

@@ -1,8 +1,13 @@
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
-from actions.guide import ActionShowGuideStep, target_step
+from actions.guide import STEPS, ActionShowGuideStep, named_step, step_response, target_step
 from tests.conftest import responses
+
+
+def step_entity(value):
+    """A step named by number or position, as the entity ruler gives it ("step 3" -> procedure)."""
+    return {"entity": "guide_step", "value": value, "start": 0, "end": 6}
 
 
 @pytest.mark.parametrize(
@@ -15,14 +20,13 @@ from tests.conftest import responses
         ("next_step", "procedure", "aftercare"),
         ("next_step", "aftercare", None),  # past the last step
         ("affirm", "preparation", "procedure"),  # "yes" after a step goes on
+        ("affirm", None, "consultation"),
         ("previous_step", "aftercare", "procedure"),
         ("previous_step", "consultation", "consultation"),  # nothing before the first
+        ("previous_step", None, "consultation"),
         ("previous_step", "finished", "aftercare"),  # back from the end: the last step
         ("next_step", "finished", "consultation"),  # next from the end: again from the start
-        ("ask_procedure", None, "procedure"),  # a question about a step jumps to it
-        ("ask_aftercare", "consultation", "aftercare"),
-        ("ask_preparation", "aftercare", "preparation"),
-        ("ask_consultation", "procedure", "consultation"),
+        ("show_step", "procedure", "consultation"),  # a step asked for without naming it
     ],
 )
 def test_target_step(intent, current, expected):
@@ -30,49 +34,72 @@ def test_target_step(intent, current, expected):
 
 
 @pytest.mark.parametrize(
-    "intent, current, text, expected",
+    "intent, current, named, expected",
     [
-        ("next_step", "consultation", "go to step 3", "procedure"),  # a step named by number
-        ("previous_step", "aftercare", "go back to the beginning", "consultation"),
-        ("start_guide", None, "whats step 4", "aftercare"),
-        ("previous_step", "aftercare", "back to step two please", "preparation"),
-        ("next_step", "preparation", "next", "procedure"),  # no step named: one on
-        ("ask_pain", "preparation", "does step 3 hurt", "consultation"),  # only guide intents jump by number
+        ("show_step", "consultation", "procedure", "procedure"),  # "go to step 3"
+        ("previous_step", "aftercare", "consultation", "consultation"),  # "go back to the beginning"
+        ("start_guide", None, "aftercare", "aftercare"),  # "walk me through it from step 4"
+        ("next_step", "finished", "preparation", "preparation"),  # a named step wins over the end
+        ("next_step", "preparation", None, "procedure"),  # no step named: one on
     ],
 )
-def test_a_step_named_in_words_is_jumped_to(intent, current, text, expected):
-    assert target_step(intent, current, text) == expected
+def test_a_named_step_is_jumped_to(intent, current, named, expected):
+    assert target_step(intent, current, named) == expected
 
 
 @pytest.mark.parametrize(
-    "intent, current, expected_responses, expected_step",
+    "entities, expected",
     [
-        ("start_guide", None, ["utter_guide_step_consultation"], "consultation"),
-        ("next_step", "preparation", ["utter_guide_step_procedure"], "procedure"),
-        ("previous_step", "preparation", ["utter_guide_step_consultation"], "consultation"),
-        ("previous_step", "consultation", ["utter_guide_at_start", "utter_guide_step_consultation"], "consultation"),
-        ("next_step", "aftercare", ["utter_guide_finished"], "finished"),
-        ("ask_procedure", None, ["utter_guide_step_procedure"], "procedure"),
+        ([step_entity("preparation")], "preparation"),
+        # a value the ruler should never give is ignored
+        ([step_entity("step 2")], None),
+        # other entities are not steps
+        ([{"entity": "treatment_area", "value": "face"}], None),
+        ([], None),
     ],
 )
-async def test_show_guide_step(dispatcher, make_tracker, domain, intent, current, expected_responses, expected_step):
-    tracker = make_tracker(intent=intent, slots={"guide_step": current})
+def test_named_step(make_tracker, entities, expected):
+    assert named_step(make_tracker(intent="show_step", text="...", entities=entities)) == expected
+
+
+@pytest.mark.parametrize(
+    "intent, current, entities, expected_responses, expected_events",
+    [
+        # the walk-through starts at the consultation
+        ("start_guide", None, [], ["utter_faq/consultation"],
+         [SlotSet("current_step", "consultation"), SlotSet("last_topic", "consultation")]),
+        ("next_step", "preparation", [], ["utter_faq/procedure"],
+         [SlotSet("current_step", "procedure"), SlotSet("last_topic", "procedure")]),
+        ("previous_step", "preparation", [], ["utter_faq/consultation"],
+         [SlotSet("current_step", "consultation"), SlotSet("last_topic", "consultation")]),
+        # back from the first step: says so, and shows it again
+        ("previous_step", "consultation", [], ["utter_guide_at_start", "utter_faq/consultation"],
+         [SlotSet("current_step", "consultation"), SlotSet("last_topic", "consultation")]),
+        # past the last step: offers to book
+        ("next_step", "aftercare", [], ["utter_guide_finished"], [SlotSet("current_step", "finished")]),
+        # "what's step 3?"
+        ("show_step", None, [step_entity("procedure")], ["utter_faq/procedure"],
+         [SlotSet("current_step", "procedure"), SlotSet("last_topic", "procedure")]),
+        # "back to step 4" while at the first step: no "that's the first step already"
+        ("previous_step", "consultation", [step_entity("aftercare")], ["utter_faq/aftercare"],
+         [SlotSet("current_step", "aftercare"), SlotSet("last_topic", "aftercare")]),
+    ],
+)
+async def test_show_guide_step(dispatcher, make_tracker, domain, intent, current, entities, expected_responses, expected_events):
+    tracker = make_tracker(intent=intent, text="...", slots={"current_step": current}, entities=entities)
     events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected_responses
-    assert events == [SlotSet("guide_step", expected_step)]
+    assert events == expected_events
 
 
-def test_every_step_has_a_response(domain):
-    from actions.guide import STEPS
-
+def test_every_step_is_shown_by_its_answer(domain):
     for step in STEPS:
-        assert f"utter_guide_step_{step}" in domain["responses"]
+        assert step_response(step) == f"utter_faq/{step}"
+        assert step_response(step) in domain["responses"]
 
 
 async def test_yes_after_the_last_step_books_a_consultation(dispatcher, make_tracker, domain):
-    from rasa_sdk.events import FollowupAction
-
-    tracker = make_tracker(intent="affirm", slots={"guide_step": "finished"})
+    tracker = make_tracker(intent="affirm", text="yes", slots={"current_step": "finished"})
     events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
     assert events == [FollowupAction("action_start_booking")]
     assert dispatcher.messages == []

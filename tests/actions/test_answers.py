@@ -1,0 +1,161 @@
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.answers import ActionAnswerQuestion, answer_keys, offer_of
+from tests.conftest import asked, responses, selected_answer
+
+FORM = "booking_form"
+
+
+async def answer(dispatcher, make_tracker, domain, **message):
+    tracker = make_tracker(intent="faq", **message)
+    return await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize(
+    "key, expected_responses, expected_events",
+    [
+        # an answer from the guide
+        ("faq/pain", ["utter_faq/pain"], [SlotSet("last_topic", "pain"), SlotSet("offer", None)]),
+        # an answer that asks "Would you like to book one?" offers the consultation, so "yes" takes it up
+        ("faq/suitability", ["utter_faq/suitability"], [SlotSet("last_topic", "suitability"), SlotSet("offer", "consultation")]),
+        ("faq/price", ["utter_faq/price"], [SlotSet("last_topic", "price"), SlotSet("offer", "consultation")]),
+        # an off-guide answer
+        ("faq/unknown_longevity", ["utter_faq/unknown_longevity"], [SlotSet("last_topic", "unknown_longevity"), SlotSet("offer", None)]),
+        # a question about a step of the walk-through: "next" goes on from it
+        ("faq/procedure", ["utter_faq/procedure"],
+         [SlotSet("current_step", "procedure"), SlotSet("last_topic", "procedure"), SlotSet("offer", None)]),
+        # the clinic's own facts
+        ("faq/clinic_info", ["utter_faq/clinic_info"], [SlotSet("last_topic", "clinic_info"), SlotSet("offer", None)]),
+    ],
+)
+async def test_the_selected_answer_is_said(dispatcher, make_tracker, domain, key, expected_responses, expected_events):
+    events = await answer(dispatcher, make_tracker, domain, text="...", response_selector=selected_answer(key))
+    assert responses(dispatcher) == expected_responses
+    assert events == expected_events
+
+
+async def test_each_question_of_a_message_is_answered_in_order(dispatcher, make_tracker, domain):
+    text = "does it hurt and is it ok if im pregnant"
+    events = await answer(
+        dispatcher, make_tracker, domain, text=text,
+        # the selector's single answer is the whole message's best guess: the questions win
+        response_selector=selected_answer("faq/pain"),
+        questions=asked(text, ("does it hurt", "faq/pain"), ("is it ok if im pregnant", "faq/suitability")),
+    )
+    assert responses(dispatcher) == ["utter_faq/pain", "utter_faq/suitability"]
+    assert events == [SlotSet("last_topic", "suitability"), SlotSet("offer", "consultation")]
+
+
+async def test_an_offer_in_any_of_the_answers_stands(dispatcher, make_tracker, domain):
+    text = "how much is it and how long does it take"
+    events = await answer(
+        dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/price"),
+        questions=asked(text, ("how much is it", "faq/price"), ("how long does it take", "faq/duration")),
+    )
+    assert responses(dispatcher) == ["utter_faq/price", "utter_faq/duration"]
+    # the price answer asked "Would you like to book a consultation?": a "yes" takes that up
+    assert events == [SlotSet("last_topic", "duration"), SlotSet("offer", "consultation")]
+
+
+async def test_a_button_names_the_answer_as_an_entity(dispatcher, make_tracker, domain):
+    # /faq{"topic": "results"}: the regex message handler gives no response selector
+    events = await answer(
+        dispatcher, make_tracker, domain, text='/faq{"topic": "results"}', entities=[{"entity": "topic", "value": "results"}]
+    )
+    assert responses(dispatcher) == ["utter_faq/results"]
+    assert events == [SlotSet("last_topic", "results"), SlotSet("offer", None)]
+
+
+@pytest.mark.parametrize(
+    "last_topic, expected_responses, expected_events",
+    [
+        # "what about my neck?" after the pain answer: the pain answer again, said to be general
+        ("pain", ["utter_faq/follow_up", "utter_faq/pain"], [SlotSet("last_topic", "pain"), SlotSet("offer", None)]),
+        # after a step, the step again, and the walk-through goes on from it
+        ("aftercare", ["utter_faq/follow_up", "utter_faq/aftercare"],
+         [SlotSet("current_step", "aftercare"), SlotSet("last_topic", "aftercare"), SlotSet("offer", None)]),
+        # the offer of the answer repeated is made again
+        ("suitability", ["utter_faq/follow_up", "utter_faq/suitability"],
+         [SlotSet("last_topic", "suitability"), SlotSet("offer", "consultation")]),
+        # nothing asked before: what about what?
+        (None, ["utter_ask_what_about"], [SlotSet("last_topic", None), SlotSet("offer", None)]),
+    ],
+)
+async def test_a_follow_up_repeats_the_last_answer(dispatcher, make_tracker, domain, last_topic, expected_responses, expected_events):
+    events = await answer(
+        dispatcher, make_tracker, domain, text="what about my neck", slots={"last_topic": last_topic},
+        response_selector=selected_answer("faq/follow_up"),
+    )
+    assert responses(dispatcher) == expected_responses
+    assert events == expected_events
+
+
+async def test_a_message_that_names_no_answer_asks_what_it_is_about(dispatcher, make_tracker, domain):
+    # /faq typed by hand: no selector, no topic
+    events = await answer(dispatcher, make_tracker, domain, text="/faq", slots={"last_topic": "pain"})
+    assert responses(dispatcher) == ["utter_ask_what_about"]
+    assert events == [SlotSet("last_topic", "pain"), SlotSet("offer", None)]
+
+
+@pytest.mark.parametrize(
+    "key, entities, thing",
+    [
+        # the activity the person named fills {thing}
+        ("faq/unknown_activity", [{"entity": "unknown_activity", "value": "swimming"}], "swimming"),
+        ("faq/unknown_product", [{"entity": "unknown_product", "value": "retinol"}], "retinol"),
+        # nothing recognised: "that"
+        ("faq/unknown_device", [], "that"),
+        # an entity of another kind is not what this answer is about
+        ("faq/unknown_activity", [{"entity": "unknown_product", "value": "retinol"}], "that"),
+    ],
+)
+async def test_an_off_guide_answer_names_what_was_asked_about(dispatcher, make_tracker, domain, key, entities, thing):
+    await answer(dispatcher, make_tracker, domain, text="...", entities=entities, response_selector=selected_answer(key))
+    assert responses(dispatcher) == [f"utter_{key}"]
+    assert dispatcher.messages[0]["thing"] == thing
+
+
+@pytest.mark.parametrize(
+    "key, expected_events",
+    [
+        # "yes" inside the form answers the form's question, never the answer's offer
+        ("faq/suitability", [SlotSet("last_topic", "suitability"), SlotSet("offer", None)]),
+        ("faq/pain", [SlotSet("last_topic", "pain"), SlotSet("offer", None)]),
+    ],
+)
+async def test_inside_the_booking_form_no_offer_is_made(dispatcher, make_tracker, domain, key, expected_events):
+    events = await answer(
+        dispatcher, make_tracker, domain, text="...", active_loop=FORM, slots={"requested_slot": "booking_time"},
+        response_selector=selected_answer(key),
+    )
+    assert responses(dispatcher) == [f"utter_{key}"]
+    assert events == expected_events
+
+
+@pytest.mark.parametrize(
+    "message, expected",
+    [
+        # questions first, in order
+        ({"questions": [{"intent_response_key": "faq/pain"}, {"intent_response_key": "faq/sessions"}],
+          "response_selector": selected_answer("faq/pain")}, ["pain", "sessions"]),
+        # an empty question list: the selector's answer
+        ({"questions": [], "response_selector": selected_answer("faq/downtime")}, ["downtime"]),
+        # a button's topic
+        ({"entities": [{"entity": "topic", "value": "safety"}]}, ["safety"]),
+        # nothing
+        ({}, []),
+    ],
+)
+def test_answer_keys(make_tracker, message, expected):
+    tracker = make_tracker(intent="faq", text="...")
+    tracker.latest_message.update(message)
+    assert answer_keys(tracker) == expected
+
+
+def test_an_answer_that_asks_to_book_offers_the_consultation(domain):
+    for name, variations in domain["responses"].items():
+        if not name.startswith("utter_faq/"):
+            continue
+        asks = "would you like to book" in variations[0]["text"].lower()
+        assert (offer_of(domain, name) == "consultation") == asks, name

@@ -1,0 +1,204 @@
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.booking_form import ActionCancelBooking, ActionStartBooking, ValidateBookingForm
+from tests.conftest import responses
+
+NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
+FORM = "booking_form"
+
+
+@pytest.fixture
+def validate():
+    return ValidateBookingForm(clock=lambda: NOW)
+
+
+async def form_turn(validate, dispatcher, make_tracker, domain, requested, candidates, slots=None):
+    """One turn of the form: Rasa's slot mappings took `candidates` from the message; the validator checks them."""
+    tracker = make_tracker(
+        intent="inform", text=str(next(iter(candidates.values()))), active_loop=FORM,
+        slots={"requested_slot": requested, **(slots or {})}, slot_candidates=candidates,
+    )
+    return await validate.run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize(
+    "slots, entities, expected_events",
+    [
+        # a concern and an area said in the booking request itself
+        ({}, [{"entity": "skin_concern", "value": "acne scars"}, {"entity": "treatment_area", "value": "face"}],
+         [SlotSet("booking_concern", "acne scars (face)")]),
+        # a concern named earlier in the chat
+        ({"skin_concern": "stretch marks"}, [], [SlotSet("booking_concern", "stretch marks")]),
+        # an area named now
+        ({}, [{"entity": "treatment_area", "value": "neck"}], [SlotSet("booking_concern", "neck")]),
+        # an area alone, said earlier ("does it work on the neck?"), is no concern
+        ({"treatment_area": "neck"}, [], []),
+        # nothing named: the form asks
+        ({}, [], []),
+    ],
+)
+async def test_start_says_what_happens_and_prefills_the_concern(dispatcher, make_tracker, domain, slots, entities, expected_events):
+    tracker = make_tracker(intent="book_consultation", text="book me in", slots=slots, entities=entities)
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert events == expected_events
+    assert responses(dispatcher) == ["utter_booking_start"]
+
+
+@pytest.mark.parametrize(
+    "requested, value, expected_events",
+    [
+        # a name is stored as typed: accents, apostrophes, any script
+        ("booking_name", "Zoë Ñúñez-O'Brien", [SlotSet("booking_name", "Zoë Ñúñez-O'Brien")]),
+        ("booking_name", "李雷", [SlotSet("booking_name", "李雷")]),
+        # text that looks like SQL is only text
+        ("booking_name", "'; DROP TABLE bookings; --", [SlotSet("booking_name", "'; DROP TABLE bookings; --")]),
+        # a lead-in is dropped
+        ("booking_name", "my name is Jo Bloggs", [SlotSet("booking_name", "Jo Bloggs")]),
+        # an email is normalised
+        ("booking_contact", "my email is Sean@Example.IE", [SlotSet("booking_contact", "Sean@example.ie")]),
+        # a UK number without its country code is stored in E.164
+        ("booking_contact", "07911 123456", [SlotSet("booking_contact", "+447911123456")]),
+        # a time is stored as a window in the clinic's time zone, beside the words typed
+        ("booking_time", "friday at 3pm",
+         [SlotSet("booking_time", "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00"), SlotSet("booking_time_text", "friday at 3pm")]),
+        ("booking_time", "next Tuesday afternoon",
+         [SlotSet("booking_time", "2026-12-01T12:00:00+00:00/2026-12-01T17:00:00+00:00"), SlotSet("booking_time_text", "next Tuesday afternoon")]),
+        # a concern is kept without the spaces around it
+        ("booking_concern", "  acne scars on my cheeks ", [SlotSet("booking_concern", "acne scars on my cheeks")]),
+        # the concern is optional: "skip" typed, or the Skip button (deny, mapped to "")
+        ("booking_concern", "Skip.", [SlotSet("booking_concern", "")]),
+        ("booking_concern", "", [SlotSet("booking_concern", "")]),
+        # yes and no come from the affirm and deny intents
+        ("booking_consent", True, [SlotSet("booking_consent", True)]),
+        ("booking_confirmed", True, [SlotSet("booking_confirmed", True)]),
+    ],
+)
+async def test_a_valid_answer_fills_the_requested_slot(validate, dispatcher, make_tracker, domain, requested, value, expected_events):
+    events = await form_turn(validate, dispatcher, make_tracker, domain, requested, {requested: value})
+    assert events == expected_events
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "requested, value, response, values",
+    [
+        # a question typed where the name was asked
+        ("booking_name", "what does it cost?", "utter_invalid_booking_name", {}),
+        # an email where the name was asked
+        ("booking_name", "jo@example.com", "utter_invalid_booking_name", {}),
+        ("booking_name", "x" * 101, "utter_invalid_booking_name_length", {"max_length": "100"}),
+        ("booking_contact", "jo@example", "utter_invalid_booking_email", {}),
+        ("booking_contact", "01234 5678", "utter_invalid_booking_phone", {}),
+        ("booking_contact", "not telling you", "utter_invalid_booking_contact", {}),
+        ("booking_time", "whenever", "utter_invalid_booking_time", {}),
+        # "next week": which day is for the person to say
+        ("booking_time", "next week", "utter_invalid_booking_time", {}),
+        ("booking_time", "yesterday", "utter_invalid_booking_time_past", {}),
+        # it is 10:00: 11:00 leaves less than the clinic's notice
+        ("booking_time", "today at 11am", "utter_invalid_booking_time_notice", {"hours": "2"}),
+        ("booking_time", "1 june 2027", "utter_invalid_booking_time_far", {"days": "120"}),
+        ("booking_time", "friday at 8pm", "utter_invalid_booking_time_hours",
+         {"day": "Friday", "opens": "09:00", "closes": "18:00", "last_start": "17:30"}),
+    ],
+)
+async def test_a_bad_answer_is_asked_again_with_the_reason(
+    validate, dispatcher, make_tracker, domain, requested, value, response, values
+):
+    events = await form_turn(validate, dispatcher, make_tracker, domain, requested, {requested: value})
+    # the form goes on (no requested_slot) and asks again
+    assert events == [SlotSet(requested, None), SlotSet("booking_failures", {requested: 1})]
+    assert responses(dispatcher) == [response]
+    assert {key: dispatcher.messages[0][key] for key in values} == values
+
+
+async def test_closed_day_names_the_day_and_the_opening_hours(validate, dispatcher, make_tracker, domain):
+    await form_turn(validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": "sunday at 2pm"})
+    assert responses(dispatcher) == ["utter_invalid_booking_time_closed"]
+    assert dispatcher.messages[0]["day"] == "Sunday"
+    assert "Sat 10:00–16:00" in dispatcher.messages[0]["clinic_hours"]
+
+
+async def test_third_failure_on_one_slot_offers_the_staff_and_keeps_the_form(validate, dispatcher, make_tracker, domain):
+    events = await form_turn(
+        validate, dispatcher, make_tracker, domain, "booking_contact", {"booking_contact": "no idea"},
+        slots={"booking_name": "Jo", "booking_failures": {"booking_contact": 2}},
+    )
+    # the form goes on: nothing given so far is lost, and the count starts again
+    assert events == [SlotSet("booking_contact", None), SlotSet("booking_failures", {"booking_contact": 0})]
+    assert responses(dispatcher) == ["utter_invalid_booking_contact", "utter_booking_too_many_failures"]
+
+
+async def test_failures_are_counted_per_slot(validate, dispatcher, make_tracker, domain):
+    events = await form_turn(
+        validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": "whenever"},
+        slots={"booking_failures": {"booking_contact": 2}},
+    )
+    assert events == [SlotSet("booking_time", None), SlotSet("booking_failures", {"booking_contact": 2, "booking_time": 1})]
+    assert responses(dispatcher) == ["utter_invalid_booking_time"]
+
+
+async def test_details_given_with_the_request_are_checked_together(validate, dispatcher, make_tracker, domain):
+    # "book me in friday at 3pm, I'm Jo, 07911 123456": the entities fill the slots, the form checks them on activation
+    events = await form_turn(
+        validate, dispatcher, make_tracker, domain, None,
+        {"booking_name": "Jo", "booking_contact": "07911 123456", "booking_time": "friday at 3pm"},
+    )
+    assert events == [
+        SlotSet("booking_name", "Jo"),
+        SlotSet("booking_contact", "+447911123456"),
+        SlotSet("booking_time", "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00"),
+        SlotSet("booking_time_text", "friday at 3pm"),
+    ]
+    assert dispatcher.messages == []
+
+
+async def test_one_bad_detail_among_several_is_asked_for_again(validate, dispatcher, make_tracker, domain):
+    events = await form_turn(
+        validate, dispatcher, make_tracker, domain, None, {"booking_name": "Jo", "booking_time": "sunday at 2pm"},
+    )
+    assert events == [
+        SlotSet("booking_name", "Jo"),
+        SlotSet("booking_time", None),
+        SlotSet("booking_failures", {"booking_time": 1}),
+    ]
+    assert responses(dispatcher) == ["utter_invalid_booking_time_closed"]
+
+
+async def test_a_cleared_detail_stays_cleared(validate, dispatcher, make_tracker, domain):
+    # a correction forgot the time: nothing to check, nothing said
+    events = await form_turn(validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": None})
+    assert events == [SlotSet("booking_time", None)]
+    assert dispatcher.messages == []
+
+
+async def test_declining_consent_ends_the_form_without_keeping_anything(validate, dispatcher, make_tracker, domain):
+    events = await form_turn(validate, dispatcher, make_tracker, domain, "booking_consent", {"booking_consent": False})
+    # requested_slot None ends the form; action_submit_booking then forgets every detail
+    assert events == [SlotSet("booking_consent", None), SlotSet("requested_slot", None)]
+    assert responses(dispatcher) == ["utter_booking_consent_declined"]
+
+
+async def test_no_at_the_summary_leaves_the_request_open(validate, dispatcher, make_tracker, domain):
+    # the form asks booking_confirmed again, and its ask action asks what to change (test_booking_summary.py)
+    events = await form_turn(validate, dispatcher, make_tracker, domain, "booking_confirmed", {"booking_confirmed": False})
+    assert events == [SlotSet("booking_confirmed", None)]
+    assert dispatcher.messages == []
+
+
+async def test_cancel_forgets_every_booking_detail(dispatcher, make_tracker, domain):
+    slots = {
+        "booking_name": "Jo", "booking_contact": "+447911123456", "booking_time": "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00",
+        "booking_time_text": "friday at 3pm", "booking_concern": "acne scars", "booking_consent": True,
+        "booking_failures": {"booking_time": 1}, "skin_concern": "acne scars", "treatment_area": "face",
+    }
+    events = await ActionCancelBooking().run(dispatcher, make_tracker(intent="stop", text="cancel", slots=slots), domain)
+    # every booking slot of the domain, and the concern and area mentioned in the chat
+    forgotten = sorted(name for name in domain["slots"] if name.startswith("booking_")) + ["skin_concern", "treatment_area"]
+    assert sorted(events, key=lambda event: event["name"]) == sorted(
+        [SlotSet(name, None) for name in forgotten], key=lambda event: event["name"]
+    )
+    assert responses(dispatcher) == ["utter_booking_cancelled"]

@@ -1,0 +1,121 @@
+import datetime as dt
+import threading
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions import storage
+from actions.booking_submit import ActionSubmitBooking
+from actions.storage import BookingStore
+from tests.conftest import responses
+
+CONFIRMED = {
+    "booking_name": "Zoë Ñúñez-O'Brien",
+    "booking_contact": "+447911123456",
+    "booking_time": "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00",
+    "booking_time_text": "friday at 3pm",
+    "booking_concern": "",
+    "booking_consent": True,
+    "booking_confirmed": True,
+    "skin_concern": "acne scars",
+    "treatment_area": "face",
+}
+
+
+def forgets_everything(events, domain):
+    """Every booking slot of the domain, and the concern and area mentioned in the chat, set to None."""
+    forgotten = {name for name in domain["slots"] if name.startswith("booking_")} | {"skin_concern", "treatment_area"}
+    return sorted(events, key=lambda event: event["name"]) == [SlotSet(name, None) for name in sorted(forgotten)]
+
+
+async def submit(dispatcher, make_tracker, domain, **slots):
+    tracker = make_tracker(intent="affirm", text="yes", slots={**CONFIRMED, **slots}, sender_id="conversation-42")
+    return await ActionSubmitBooking().run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Zoë Ñúñez-O'Brien",  # accents and an apostrophe
+        "'; DROP TABLE bookings; --",  # looks like SQL
+        "李雷",  # another script
+        'Robert "Bobby" Tables',  # quotes
+    ],
+)
+async def test_a_confirmed_request_is_stored_verbatim_then_its_reference_given(booking_store, dispatcher, make_tracker, domain, name):
+    events = await submit(dispatcher, make_tracker, domain, booking_name=name)
+    assert responses(dispatcher) == ["utter_booking_saved"]
+    stored = booking_store.find(dispatcher.messages[0]["reference"])
+    assert stored["name"] == name
+    assert stored["contact"] == "+447911123456" and stored["contact_kind"] == "phone"
+    assert stored["conversation_id"] == "conversation-42"
+    assert stored["consent"] is True
+    assert stored["concern"] is None  # not given
+    assert stored["preferred_text"] == "friday at 3pm"
+    assert len(booking_store.all()) == 1
+    assert forgets_everything(events, domain)  # nothing kept in the conversation
+
+
+async def test_every_detail_is_stored(booking_store, dispatcher, make_tracker, domain):
+    await submit(
+        dispatcher, make_tracker, domain, booking_contact="jo@example.org", booking_concern="acne scars (face)",
+        booking_time="2026-12-01T12:00:00+00:00/2026-12-01T17:00:00+00:00", booking_time_text="next Tuesday afternoon",
+    )
+    stored = booking_store.find(dispatcher.messages[0]["reference"])
+    assert stored["contact_kind"] == "email" and stored["contact"] == "jo@example.org"
+    assert stored["concern"] == "acne scars (face)"
+    assert stored["preferred_text"] == "next Tuesday afternoon"
+    # SQLite gives the value back without its zone: it was stored in UTC
+    assert stored["preferred_start"].replace(tzinfo=dt.timezone.utc) == dt.datetime(2026, 12, 1, 12, 0, tzinfo=dt.timezone.utc)
+    assert stored["preferred_end"].replace(tzinfo=dt.timezone.utc) == dt.datetime(2026, 12, 1, 17, 0, tzinfo=dt.timezone.utc)
+
+
+async def test_the_reference_is_given_only_once_the_request_is_committed(booking_store, dispatcher, make_tracker, domain):
+    await submit(dispatcher, make_tracker, domain)
+    # another connection, as the clinic's export would open, sees the row
+    other = BookingStore(booking_store.url)
+    try:
+        assert other.find(dispatcher.messages[0]["reference"])["name"] == CONFIRMED["booking_name"]
+    finally:
+        other.dispose()
+
+
+async def test_the_database_write_runs_off_the_event_loop(booking_store, dispatcher, make_tracker, domain, monkeypatch):
+    threads = []
+    save = booking_store.save
+
+    def recording_save(request):
+        threads.append(threading.get_ident())
+        return save(request)
+
+    monkeypatch.setattr(booking_store, "save", recording_save)
+    await submit(dispatcher, make_tracker, domain)
+    assert threads and threads[0] != threading.get_ident()
+
+
+@pytest.mark.parametrize(
+    "slots",
+    [
+        {"booking_confirmed": None},  # the form ended before the summary was confirmed
+        {"booking_consent": None},  # consent declined: the form ended
+        {"booking_consent": False},
+        {"booking_confirmed": False},
+    ],
+)
+async def test_nothing_is_stored_without_confirmation_and_consent(booking_store, dispatcher, make_tracker, domain, slots):
+    events = await submit(dispatcher, make_tracker, domain, **slots)
+    assert booking_store.all() == []
+    assert dispatcher.messages == []  # the form already said why it ended
+    assert forgets_everything(events, domain)
+
+
+async def test_a_storage_failure_gives_no_reference(dispatcher, make_tracker, domain, monkeypatch):
+    class BrokenStore:
+        def save(self, request):
+            raise RuntimeError("database is down")
+
+    monkeypatch.setattr(storage, "_store", BrokenStore())
+    events = await submit(dispatcher, make_tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_save_failed"]
+    assert "reference" not in dispatcher.messages[0]
+    assert forgets_everything(events, domain)

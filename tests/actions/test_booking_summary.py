@@ -1,0 +1,154 @@
+import datetime as dt
+import json
+import re
+from functools import partial
+from zoneinfo import ZoneInfo
+
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions import booking_summary
+from actions.booking_form import checked_value
+from actions.booking_summary import ActionAskBookingFormBookingConfirmed, ActionChangeBookingDetail
+from tests.conftest import responses
+
+NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
+FORM = "booking_form"
+DETAILS = {
+    "booking_name": "Zoë Ñúñez-O'Brien",
+    "booking_contact": "+447911123456",
+    "booking_time": "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00",
+    "booking_time_text": "friday at 3pm",
+    "booking_concern": "",
+    "booking_consent": True,
+}
+
+
+@pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    """A new time in a correction is checked against a fixed now."""
+    monkeypatch.setattr(booking_summary, "checked_value", partial(checked_value, clock=lambda: NOW))
+
+
+@pytest.mark.parametrize(
+    "slots, shown",
+    [
+        # an exact time, and no concern given
+        ({}, {"booking_name": "Zoë Ñúñez-O'Brien", "booking_contact": "+447911123456",
+              "preferred_time": "Friday 27 November 2026 at 15:00", "booking_concern": "not given"}),
+        # a part of the day, and a concern
+        ({"booking_time": "2026-12-01T12:00:00+00:00/2026-12-01T17:00:00+00:00", "booking_concern": "acne scars (face)"},
+         {"booking_name": "Zoë Ñúñez-O'Brien", "booking_contact": "+447911123456",
+          "preferred_time": "Tuesday 1 December 2026, between 12:00 and 17:00", "booking_concern": "acne scars (face)"}),
+    ],
+)
+async def test_summary_shows_every_detail(dispatcher, make_tracker, domain, slots, shown):
+    tracker = make_tracker(
+        intent="affirm", text="yes", active_loop=FORM, slots={**DETAILS, **slots, "requested_slot": "booking_confirmed"}
+    )
+    events = await ActionAskBookingFormBookingConfirmed().run(dispatcher, tracker, domain)
+    assert events == []
+    assert responses(dispatcher) == ["utter_booking_summary"]
+    assert {key: dispatcher.messages[0][key] for key in shown} == shown
+
+
+@pytest.mark.parametrize(
+    "intent, requested, response",
+    [
+        # "no" to the summary: what should change?
+        ("deny", "booking_confirmed", "utter_booking_what_to_change"),
+        # the ask action sees the slot that was asked when the person replied (Rasa's
+        # FormAction passes the tracker before the new requested_slot): a "no" to the
+        # concern (the Skip button) is followed by the summary
+        ("deny", "booking_concern", "utter_booking_summary"),
+        ("affirm", "booking_consent", "utter_booking_summary"),
+        # after a correction, the summary again
+        ("correct_booking", "booking_confirmed", "utter_booking_summary"),
+    ],
+)
+async def test_no_to_the_summary_asks_what_to_change(dispatcher, make_tracker, domain, intent, requested, response):
+    tracker = make_tracker(intent=intent, text="...", active_loop=FORM, slots={**DETAILS, "requested_slot": requested})
+    await ActionAskBookingFormBookingConfirmed().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [response]
+
+
+def field(slot):
+    return {"entity": "booking_field", "value": slot}
+
+
+@pytest.mark.parametrize(
+    "entities, expected_events",
+    [
+        # the Change contact button: forget the contact, so the form asks for it again
+        ([field("booking_contact")], [SlotSet("booking_contact", None), SlotSet("booking_confirmed", None)]),
+        # "wrong name"
+        ([field("booking_name")], [SlotSet("booking_name", None), SlotSet("booking_confirmed", None)]),
+        # the time goes with the words typed for it
+        ([field("booking_time")],
+         [SlotSet("booking_time", None), SlotSet("booking_time_text", None), SlotSet("booking_confirmed", None)]),
+        ([field("booking_concern")], [SlotSet("booking_concern", None), SlotSet("booking_confirmed", None)]),
+        # "change my email to lena.f@gmail.com": the new value is taken at once
+        ([field("booking_contact"), {"entity": "email", "value": "lena.f@gmail.com"}],
+         [SlotSet("booking_contact", "lena.f@gmail.com"), SlotSet("booking_confirmed", None)]),
+        # "my number is actually 07911 123456", no field named
+        ([{"entity": "phone", "value": "07911 123456"}], [SlotSet("booking_contact", "+447911123456"), SlotSet("booking_confirmed", None)]),
+        # "it's Jo, not Joe"
+        ([{"entity": "person", "value": "Jo"}], [SlotSet("booking_name", "Jo"), SlotSet("booking_confirmed", None)]),
+        # "can we do saturday afternoon instead"
+        ([field("booking_time"), {"entity": "time", "value": "saturday afternoon"}],
+         [SlotSet("booking_time", "2026-11-28T12:00:00+00:00/2026-11-28T16:00:00+00:00"),
+          SlotSet("booking_time_text", "saturday afternoon"), SlotSet("booking_confirmed", None)]),
+        # two new values in one message
+        ([{"entity": "email", "value": "jo@example.org"}, {"entity": "time", "value": "saturday at 11"}],
+         [SlotSet("booking_contact", "jo@example.org"),
+          SlotSet("booking_time", "2026-11-28T11:00:00+00:00/2026-11-28T11:00:00+00:00"),
+          SlotSet("booking_time_text", "saturday at 11"), SlotSet("booking_confirmed", None)]),
+        # a value names its own field, whatever field the message named too
+        ([field("booking_name"), {"entity": "email", "value": "jo@example.org"}],
+         [SlotSet("booking_contact", "jo@example.org"), SlotSet("booking_confirmed", None)]),
+    ],
+)
+async def test_a_correction_takes_the_new_value_or_forgets_the_detail(dispatcher, make_tracker, domain, entities, expected_events):
+    tracker = make_tracker(
+        intent="correct_booking", text="...", entities=entities, active_loop=FORM,
+        slots={**DETAILS, "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert events == expected_events
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    "entities, response, expected_events",
+    [
+        # a new value that is not right: the reason, and the form asks for that detail again
+        ([{"entity": "email", "value": "jo@example"}], "utter_invalid_booking_email",
+         [SlotSet("booking_contact", None), SlotSet("booking_confirmed", None)]),
+        ([{"entity": "time", "value": "sunday at 2pm"}], "utter_invalid_booking_time_closed",
+         [SlotSet("booking_time", None), SlotSet("booking_time_text", None), SlotSet("booking_confirmed", None)]),
+        # "I want to change something": which detail?
+        ([], "utter_booking_what_to_change", [SlotSet("booking_confirmed", None)]),
+        # a field that cannot be changed here is no field
+        ([field("booking_consent")], "utter_booking_what_to_change", [SlotSet("booking_confirmed", None)]),
+    ],
+)
+async def test_a_correction_that_cannot_be_taken_says_why(dispatcher, make_tracker, domain, entities, response, expected_events):
+    tracker = make_tracker(
+        intent="correct_booking", text="...", entities=entities, active_loop=FORM,
+        slots={**DETAILS, "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert events == expected_events
+    assert responses(dispatcher) == [response]
+
+
+def test_every_field_a_summary_button_names_can_be_changed(domain):
+    payloads = [button["payload"] for button in domain["responses"]["utter_booking_summary"][0]["buttons"]]
+    named = [
+        json.loads(match.group(1).replace("{{", "{").replace("}}", "}"))["booking_field"]
+        for payload in payloads
+        for match in [re.match(r"^/correct_booking(\{.*\})$", payload)]
+        if match
+    ]
+    assert named, "no Change button found"
+    assert set(named) == set(booking_summary.EDITABLE)

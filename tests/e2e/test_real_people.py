@@ -1,0 +1,175 @@
+"""What real people ask, in whole conversations over REST (issue: understand real people, cases 1-10).
+
+Every message here is our own wording; none is in the training data or the
+development sets (tests/test_domain.py checks the training data side).
+"""
+import uuid
+
+import pytest
+
+from actions.config import clinic
+
+PROMPT_CONSENT = "May the clinic keep these details"
+PROMPT_SUMMARY = "Please check your request"
+CANNOT_TELL = "can't tell you that here"
+CONSULTATION_DECIDES = "assessed by a skincare professional at your consultation"
+
+
+def texts(messages):
+    return " ".join(message.get("text", "") for message in messages)
+
+
+def new_sender():
+    return f"real-{uuid.uuid4()}"
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        # 1. questions the guide answers, in any wording
+        ("talk me through the appointment itself", "of 4"),
+        ("when does the glow kick in", "texture, tone and appearance"),
+        ("will my face still be red at a party the next day?", "red"),
+    ],
+)
+def test_the_guide_answers_in_other_words(servers, question, expected):
+    reply = texts(servers.say(new_sender(), question))
+    assert expected in reply
+    assert "Did you mean" not in reply
+
+
+@pytest.mark.parametrize(
+    "question, named, not_the_nearby_answer",
+    [
+        # 2. the guide covers only part: say so, give what it does say, point to the clinic
+        ("can I go swimming the day after?", "swimming", "Step 4 of 4"),
+        ("how many sessions would I need for cellulite?", "cellulite", "3-6 treatments is recommended"),
+        ("is it ok to put a vitamin c serum on afterwards", "vitamin c", "Step 4 of 4"),
+        ("can you combine it with a chemical peel", "chemical peel", "Step 1 of 4"),
+    ],
+)
+def test_what_the_guide_does_not_settle_is_said_plainly(servers, question, named, not_the_nearby_answer):
+    reply = texts(servers.say(new_sender(), question))
+    assert CANNOT_TELL in reply
+    assert named in reply.lower()
+    assert not_the_nearby_answer not in reply
+
+
+def test_swimming_gets_the_aftercare_the_guide_gives_and_the_clinic(servers):
+    reply = texts(servers.say(new_sender(), "am I allowed to swim the next morning"))
+    assert CANNOT_TELL in reply and "high SPF sunscreen" in reply and clinic().phone in reply
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 3. suitability, for the person or for a group: never yes or no, always the consultation
+        "is it ok if I'm on metformin",
+        "are there people you turn away",
+        "I take antihistamines every day, is that a problem?",
+        "my daughter is 16, can she come",
+        "I had a peel last week",
+        "does it work on very dark skin",
+    ],
+)
+def test_suitability_goes_to_the_consultation(servers, question):
+    reply = texts(servers.say(new_sender(), question))
+    assert CONSULTATION_DECIDES in reply
+    assert "safe and effective" not in reply
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        # 4. something happening after a treatment
+        "tiny white spots on day 3",
+        "my skin stings when I wash it",
+        "it looks blotchy four days on",
+    ],
+)
+def test_something_after_a_treatment_gets_the_clinic_promptly(servers, report):
+    reply = texts(servers.say(new_sender(), report))
+    assert "contact the clinic promptly" in reply
+    assert clinic().phone in reply and clinic().hours_text() in reply
+    assert "usually settle within a few days" in reply  # what the guide says is common, and when to call
+
+
+def test_several_questions_are_answered_in_order(servers):
+    # 5. several questions in one message
+    reply = servers.say(new_sender(), "does it hurt and how many sessions will I need?")
+    answers = [message["text"] for message in reply]
+    pain = next(i for i, text in enumerate(answers) if "numbing cream" in text)
+    sessions = next(i for i, text in enumerate(answers) if "3-6 treatments" in text)
+    assert pain < sessions
+
+
+def test_follow_ups_lean_on_the_last_answer(servers):
+    # 6. follow-ups
+    sender = new_sender()
+    assert "3-6 treatments" in texts(servers.say(sender, "how many sessions do people usually need?"))
+    assert "30 minutes to an hour" in texts(servers.say(sender, "and how long is each one?"))
+    assert "numbing cream" in texts(servers.say(sender, "is that painful?"))
+    reply = texts(servers.say(sender, "what about my neck?"))
+    assert "doesn't single out particular areas" in reply and "numbing cream" in reply
+
+
+@pytest.mark.parametrize(
+    "question, step",
+    [
+        # 7. steps by name or number
+        ("what's step 2?", "Step 2 of 4"),
+        ("what happens in the aftercare step", "Step 4 of 4"),
+        ("tell me about the third step", "Step 3 of 4"),
+    ],
+)
+def test_a_step_by_name_or_number(servers, question, step):
+    assert step in texts(servers.say(new_sender(), question))
+
+
+@pytest.mark.parametrize("question", ["what do you do with my details?", "who sees this?", "how do I get my data deleted?"])
+def test_privacy_is_answered_from_the_clinic_config(servers, question):
+    # 8. privacy
+    reply = texts(servers.say(new_sender(), question))
+    for fact in ("who_sees", "used_for", "kept_for"):
+        assert clinic().privacy[fact] in reply
+    assert "deleted" in reply and clinic().email in reply
+
+
+def test_details_given_up_front_are_taken_and_only_the_rest_is_asked(servers):
+    # 9. booking details given up front
+    sender = new_sender()
+    reply = texts(servers.say(sender, "can I come in Thursday morning? it's Tom Ruiz, 07911 123456"))
+    assert "What would you like to have looked at?" in reply  # not the name, the contact or the time
+    assert PROMPT_CONSENT in texts(servers.say(sender, "skip"))
+    summary = texts(servers.say(sender, "yes"))
+    assert PROMPT_SUMMARY in summary
+    assert "Tom Ruiz" in summary and "+447911123456" in summary and "Thursday" in summary
+    assert "between 09:00 and 12:00" in summary
+
+
+def _to_consent(servers, sender):
+    servers.say(sender, "I'd like to book a consultation")
+    servers.say(sender, "Imogen Castellanos")
+    servers.say(sender, "imogen.c@example.com")
+    servers.say(sender, "friday afternoon")
+    assert PROMPT_CONSENT in texts(servers.say(sender, "skip"))
+
+
+def test_only_a_clear_yes_is_consent(servers):
+    # 10. a question at the consent step is answered and the question asked again
+    sender = new_sender()
+    _to_consent(servers, sender)
+    reply = texts(servers.say(sender, "ok but who sees it?"))
+    assert clinic().privacy["who_sees"] in reply and PROMPT_CONSENT in reply and PROMPT_SUMMARY not in reply
+    reply = texts(servers.say(sender, "I don't understand, what will you do with my data?"))
+    assert clinic().privacy["used_for"] in reply and PROMPT_CONSENT in reply
+    assert "won't keep your details" not in reply  # not taken as a refusal
+    reply = texts(servers.say(sender, "hmm"))
+    assert "I need a yes or a no" in reply and PROMPT_CONSENT in reply
+    assert PROMPT_SUMMARY in texts(servers.say(sender, "yes, that's fine"))
+    # the same at the summary
+    reply = texts(servers.say(sender, "hmm"))
+    assert "I need a yes or a no" in reply and PROMPT_SUMMARY in reply
+    reply = texts(servers.say(sender, "wait, who will see this?"))
+    assert clinic().privacy["who_sees"] in reply and PROMPT_SUMMARY in reply
+    assert "MN-" in texts(servers.say(sender, "yes send it"))
