@@ -20,7 +20,9 @@ ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
 MAX_FAILURES = 3
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
-    r"^\s*(?:skip|none|nothing|n/?a|not sure|no thanks|rather not say|prefer not to say|-)\s*[.!]*\s*$", re.IGNORECASE
+    r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|no thanks|rather not say|"
+    r"prefer not to say|-)(?:\s+(?:it|this|that)(?:\s+(?:one|question))?)?\s*[.!]*\s*$",
+    re.IGNORECASE,
 )
 
 

@@ -1,47 +1,56 @@
-"""Show, for candidate fallback thresholds, what the held-out set would get.
+"""Show, for candidate fallback thresholds, what a development set would get.
 
-Reads Rasa's per-example results of a model evaluated WITHOUT a fallback
-threshold (`intent_successes.json`, `intent_errors.json`), and prints for each
-threshold how many messages would be answered, how many of those wrongly, and
-how many wrong answers would go to a clinical question (an ask_* or
-report_complication message).
+Reads the predictions that `python -m scripts.evaluate_nlu FOLDER --out FILE`
+wrote (the fallback undone) and prints, for each threshold of guide answers and
+intents, how many messages would be answered and how many of those wrongly; a
+deferral answer (see `deferral_answers` in config.yml) is held to the fixed
+--deferral-threshold instead. Use a development set (tests/nlu), never the
+held-out one.
 
-Usage: python scripts/choose_threshold.py results/threshold
+Usage: python scripts/choose_threshold.py results/dev_nlu.json [--deferral-threshold 0.2]
 """
+import argparse
 import json
 import sys
 from pathlib import Path
 
-CLINICAL_PREFIXES = ("ask_", "report_")
+import yaml
+
+THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
 
 
-def load(folder: Path):
-    rows = []
-    for name in ("intent_successes.json", "intent_errors.json"):
-        path = folder / name
-        if path.exists():
-            rows += json.loads(path.read_text(encoding="utf-8"))
-    return [(r["intent"], r["intent_prediction"]["name"], r["intent_prediction"]["confidence"]) for r in rows]
+def deferral_prefixes(config: Path):
+    for component in yaml.safe_load(config.read_text(encoding="utf-8"))["pipeline"]:
+        if "deferral_answers" in component:
+            return tuple(component["deferral_answers"])
+    return ()
 
 
-def table(rows, thresholds):
-    for threshold in thresholds:
-        answered = [(gold, pred) for gold, pred, conf in rows if conf >= threshold]
-        wrong = [(gold, pred) for gold, pred in answered if gold != pred]
-        clinical_wrong = [(g, p) for g, p in wrong if g.startswith(CLINICAL_PREFIXES) or p.startswith(CLINICAL_PREFIXES)]
-        yield threshold, len(answered), len(rows), len(wrong), len(clinical_wrong)
+def table(predictions, deferrals, deferral_threshold):
+    for threshold in THRESHOLDS:
+        answered = [
+            p for p in predictions
+            if p["confidence"] >= (deferral_threshold if p["predicted"].startswith(deferrals) else threshold)
+        ]
+        wrong = [p for p in answered if p["gold"] != p["predicted"]]
+        wrong_guide = [p for p in wrong if p["predicted"].startswith("faq/") and not p["predicted"].startswith(deferrals)]
+        yield threshold, len(answered), len(wrong), len(wrong_guide)
 
 
-def main(folder: str) -> None:
-    rows = load(Path(folder))
-    print("threshold  answered  wrong  wrong-on-clinical")
-    for threshold, answered, total, wrong, clinical in table(rows, [x / 20 for x in range(0, 20)]):
-        print(f"{threshold:9.2f}  {answered:4d}/{total}  {wrong:5d}  {clinical:5d}")
-    top_wrong = sorted(((c, g, p) for g, p, c in rows if g != p), reverse=True)[:10]
-    print("most confident mistakes:")
-    for conf, gold, pred in top_wrong:
-        print(f"  {conf:.3f}  {gold} -> {pred}")
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("predictions", type=Path)
+    parser.add_argument("--config", type=Path, default=Path("config.yml"))
+    parser.add_argument("--deferral-threshold", type=float, default=0.2)
+    args = parser.parse_args(argv)
+    predictions = json.loads(args.predictions.read_text(encoding="utf-8"))["predictions"]
+    print(f"{len(predictions)} messages; threshold: answered, answered wrongly, of which a guide answer")
+    for threshold, answered, wrong, wrong_guide in table(
+        predictions, deferral_prefixes(args.config), args.deferral_threshold
+    ):
+        print(f"  {threshold:.2f}: {answered:4d} {wrong:4d} {wrong_guide:4d}")
+    return 0
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    sys.exit(main())

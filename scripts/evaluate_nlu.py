@@ -43,8 +43,12 @@ def full_label(parse: Dict) -> Tuple[str, bool, float]:
 
 
 async def predict(model: Path, examples: List[Tuple[str, str]]) -> List[Dict]:
-    from rasa.core.agent import Agent
+    import logging
 
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # no debug line per message
     agent = Agent.load(str(model))
     rows = []
     for text, gold in examples:
