@@ -27,6 +27,16 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
     }
 
 
+def changed_this_turn(tracker: Tracker) -> bool:
+    """Whether the latest message set a booking detail ("no wait, my email is …")."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "slot" and event.get("name") in EDITABLE and event.get("value") is not None:
+            return True
+    return False
+
+
 class ActionAskBookingFormBookingConfirmed(Action):
     """Shows the collected details and asks to confirm them; after a "no" to that, asks what to change."""
 
@@ -37,7 +47,7 @@ class ActionAskBookingFormBookingConfirmed(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         said_no = (tracker.latest_message.get("intent") or {}).get("name") == "deny"
-        if said_no and tracker.get_slot("requested_slot") == "booking_confirmed":
+        if said_no and tracker.get_slot("requested_slot") == "booking_confirmed" and not changed_this_turn(tracker):
             dispatcher.utter_message(response="utter_booking_what_to_change")
         else:
             dispatcher.utter_message(response="utter_booking_summary", **summary_values(tracker, domain))

@@ -78,7 +78,8 @@ _TIME_PARTS = re.compile(
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b(?:in the\s+)?(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
-    r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b",
+    r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b"
+    r"|\b\d{1,2}[:.]\d{2}\b",
     re.IGNORECASE,
 )
 # parts of one time expression may be this far apart ("friday, ideally after 3pm")

@@ -48,13 +48,13 @@ QUESTIONS = "questions"
 TRUSTED_TYPES = {"scipy.sparse._csr.csr_matrix", "scipy.sparse._dia.dia_matrix"}
 
 # Where one question ends and the next begins: after ?, ! or a full stop, at a
-# semicolon, or at "and"/"also"/"plus" followed by a question word.
+# semicolon, or at a comma or "and"/"also"/"plus" followed by a question word.
 _QUESTION_WORD = (
     r"(?:how|what|whats|what's|when|where|why|which|who|is|are|can|could|do|does|did|will|would|"
     r"should|shall|any|has|have|am|tell)\b"
 )
 _BOUNDARY = re.compile(
-    rf"(?<=[?!.])\s+|\s*;\s*|,?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})",
+    rf"(?<=[?!.])\s+|\s*;\s*|,?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )
 _STARTS_AS_QUESTION = re.compile(rf"^\W*(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE)
@@ -249,8 +249,6 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         for message, row in zip(messages, probabilities):
             entities = message.get(ENTITIES) or []
             ranking = sorted(zip(self.model.classes_, row), key=lambda pair: -pair[1])
-            best_label, best_confidence = ranking[0][0], float(ranking[0][1])
-            best, decided_by_entity = self._answer_key(best_label, entities, None)
 
             # an intent's confidence; for the retrieval intent, how likely the message is a question at all
             top_level: Dict[Text, float] = {}
@@ -265,6 +263,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             message.set("intent_ranking", intent_ranking, add_to_output=True)
 
             answers = [(label, float(confidence)) for label, confidence in ranking if label.startswith(f"{retrieval_intent}/")]
+            best, decided_by_entity = self._answer_key(answers[0][0], entities, None)
             if decided_by_entity:
                 # the entity decides the answer: it is as sure as the message is a question
                 answers = [(best, top_level[retrieval_intent])] + [pair for pair in answers if pair[0] != best]
