@@ -147,3 +147,14 @@ def booking_store(tmp_path):
 
 def responses(dispatcher: CollectingDispatcher) -> List[str]:
     return [message.get("response") for message in dispatcher.messages]
+
+
+# The details of a booking request collected by the form, as slots.
+COLLECTED_BOOKING = {
+    "booking_name": "Zoë Ñúñez-O'Brien",
+    "booking_contact": "+447911123456",
+    "booking_time": "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00",
+    "booking_time_text": "friday at 3pm",
+    "booking_concern": "",
+    "booking_consent": True,
+}

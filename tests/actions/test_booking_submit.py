@@ -7,15 +7,10 @@ from rasa_sdk.events import SlotSet
 from actions import storage
 from actions.booking_submit import ActionSubmitBooking
 from actions.storage import BookingStore
-from tests.conftest import responses
+from tests.conftest import COLLECTED_BOOKING, responses
 
 CONFIRMED = {
-    "booking_name": "Zoë Ñúñez-O'Brien",
-    "booking_contact": "+447911123456",
-    "booking_time": "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00",
-    "booking_time_text": "friday at 3pm",
-    "booking_concern": "",
-    "booking_consent": True,
+    **COLLECTED_BOOKING,
     "booking_confirmed": True,
     "skin_concern": "acne scars",
     "treatment_area": "face",

@@ -10,18 +10,11 @@ from rasa_sdk.events import SlotSet
 from actions import booking_summary
 from actions.booking_form import checked_value
 from actions.booking_summary import ActionAskBookingFormBookingConfirmed, ActionChangeBookingDetail
-from tests.conftest import responses
+from tests.conftest import COLLECTED_BOOKING, responses
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
 FORM = "booking_form"
-DETAILS = {
-    "booking_name": "Zoë Ñúñez-O'Brien",
-    "booking_contact": "+447911123456",
-    "booking_time": "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00",
-    "booking_time_text": "friday at 3pm",
-    "booking_concern": "",
-    "booking_consent": True,
-}
+DETAILS = COLLECTED_BOOKING
 
 
 @pytest.fixture(autouse=True)
