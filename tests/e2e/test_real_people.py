@@ -94,6 +94,13 @@ def test_something_after_a_treatment_gets_the_clinic_promptly(servers, report):
     assert "usually settle within a few days" in reply  # what the guide says is common, and when to call
 
 
+def test_a_follow_up_to_a_problem_after_a_treatment_stays_with_the_clinic(servers):
+    sender = new_sender()
+    assert "contact the clinic promptly" in texts(servers.say(sender, "there are tiny white spots on my cheeks, day 3"))
+    reply = texts(servers.say(sender, "hmm is that normal?"))
+    assert "contact the clinic promptly" in reply and clinic().phone in reply
+
+
 def test_several_questions_are_answered_in_order(servers):
     # 5. several questions in one message
     reply = servers.say(new_sender(), "does it hurt and how many sessions will I need?")
