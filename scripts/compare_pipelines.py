@@ -282,6 +282,11 @@ def set_name(path: Path) -> str:
     return str(path.relative_to(PROJECT_DIR)) if path.is_relative_to(PROJECT_DIR) else str(path)
 
 
+def write_json(path: Path, results: Sequence[Result]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps([asdict(r) for r in results], indent=1) + "\n", encoding="utf-8")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     args = parse_args(argv)
     warnings.filterwarnings("ignore", category=DeprecationWarning)  # Rasa's dependencies, on import
@@ -308,6 +313,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                             model_mb=round(model.stat().st_size / 1e6, 1))
             print(f"{config.stem}: trained in {seconds:.0f}s; scoring ...", file=sys.stderr, flush=True)
             results.append(asyncio.run(score(model, nlu_sets, questions, result)))
+            print(table(results)[-1], file=sys.stderr, flush=True)
+            if args.json:  # after every candidate, so that an interrupted run keeps what it measured
+                write_json(args.json, results)
             if args.models:
                 args.models.mkdir(parents=True, exist_ok=True)
                 shutil.copy2(model, args.models / model.name)
@@ -319,9 +327,6 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
           f"{args.questions.name}: {len(questions)} real questions (NLU-level proxy). "
           f"{platform.machine()}, {os.cpu_count()} CPUs, one candidate at a time.\n")
     print("\n".join(table(results)))
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps([asdict(r) for r in results], indent=1) + "\n", encoding="utf-8")
     return 0
 
 
