@@ -282,6 +282,18 @@ def set_name(path: Path) -> str:
     return str(path.relative_to(PROJECT_DIR)) if path.is_relative_to(PROJECT_DIR) else str(path)
 
 
+def data_version() -> str:
+    """The commit the training data, domain, components and candidates are at, and whether they differ from it."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=PROJECT_DIR, capture_output=True,
+                                text=True, check=True).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--", "data/nlu", "domain.yml", "components",
+                                  "pipelines"], cwd=PROJECT_DIR, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return "not in git"
+    return f"commit {commit}" + (" with uncommitted changes" if changed.strip() else "")
+
+
 def write_json(path: Path, results: Sequence[Result]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps([asdict(r) for r in results], indent=1) + "\n", encoding="utf-8")
@@ -302,6 +314,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     nlu_sets = {set_name(path): load_examples(path) for path in sets}
     questions = load_questions(args.questions)
     before = fingerprint(code_and_configs())
+    version = data_version()
     results = []
     with tempfile.TemporaryDirectory(prefix="compare-pipelines-") as tmp:
         work = Path(tmp)
@@ -323,7 +336,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         print("warning: components/ or pipelines/ changed during the run; the candidates may not be comparable",
               file=sys.stderr)
     described = "; ".join(f"{name}: {len(examples)} examples" for name, examples in nlu_sets.items())
-    print(f"Trained on data/nlu and domain.yml as copied at the start of the run. Scored on {described}; "
+    print(f"Trained on data/nlu and domain.yml as copied at the start of the run ({version}). Scored on {described}; "
           f"{args.questions.name}: {len(questions)} real questions (NLU-level proxy). "
           f"{platform.machine()}, {os.cpu_count()} CPUs, one candidate at a time.\n")
     print("\n".join(table(results)))
