@@ -4,9 +4,11 @@ from typing import Any, Dict, List, Optional, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.answers import RETRIEVAL_INTENT
+
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
-RETRIEVAL_INTENT = "faq"
+
 MAX_SUGGESTIONS = 3
 LABEL_PREFIX = "utter_label_"
 # the booking form's yes-or-no questions
