@@ -19,6 +19,7 @@ TRAINING_DATA = "data/nlu"
 HELD_OUT = "tests/heldout"  # the real held-out set: measured, never tuned on
 DEVELOPMENT = "tests/nlu"  # a development set
 PARAPHRASES = "tests/paraphrases"  # fresh FAQ paraphrases: a development set
+FRESH = "tests/fresh"  # FAQ paraphrases written without seeing the training data: measured, never tuned on
 REAL_QUESTIONS = PROJECT_DIR.parent / "shared" / "real-questions" / "dev.yml"
 MIN_TRAINING_EXAMPLES = 25
 MIN_HELD_OUT_EXAMPLES = 10
@@ -168,6 +169,7 @@ def test_every_label_has_enough_examples(folder, minimum):
         (HELD_OUT, True),  # the held-out set measures every label
         (DEVELOPMENT, False),  # the development set may leave some out, but knows no other label
         (PARAPHRASES, False),  # the paraphrases cover the guide's answers only
+        (FRESH, False),
     ],
 )
 def test_the_test_sets_use_the_training_labels(folder, complete):
@@ -190,7 +192,7 @@ def held_out_texts(source):
     return [line for lines in load_examples(source).values() for line in lines]
 
 
-@pytest.mark.parametrize("source", [HELD_OUT, DEVELOPMENT, PARAPHRASES, "real-questions"])
+@pytest.mark.parametrize("source", [HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions"])
 def test_held_out_examples_are_not_in_the_training_data(source):
     training = {normalise(line) for lines in load_examples(TRAINING_DATA).values() for line in lines}
     copied = sorted({text for text in held_out_texts(source) if normalise(text) in training})
