@@ -9,7 +9,10 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 2
 export RASA_TELEMETRY_ENABLED := false
 
-.PHONY: help setup train run test unit validate test-stories test-nlu e2e real-questions bookings clean
+WEB_DEPS := web/node_modules/.package-lock.json
+SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
+
+.PHONY: help setup train run test unit validate test-stories test-nlu e2e browser real-questions bookings telegram-webhook clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -23,7 +26,15 @@ $(BIN)/.installed: requirements.txt
 $(SPACY_MODEL)/meta.json: $(BIN)/.installed spacy_pipeline/build.py spacy_pipeline/patterns.jsonl
 	$(BIN)/python spacy_pipeline/build.py $(SPACY_MODEL)
 
-setup: $(BIN)/.installed $(SPACY_MODEL)/meta.json ## Create the venv, install pinned packages, build the spaCy pipeline
+$(WEB_DEPS): web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(SOCKETIO_CLIENT): $(WEB_DEPS)
+	mkdir -p $(@D)
+	cp web/node_modules/socket.io-client/dist/socket.io.min.js $@
+
+setup: $(BIN)/.installed $(SPACY_MODEL)/meta.json $(SOCKETIO_CLIENT) ## Create the venv, install pinned Python and npm packages, build the spaCy pipeline
 
 $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
 	$(BIN)/rasa train --force --fixed-model-name clinic --out models
@@ -47,7 +58,10 @@ test-nlu: $(MODEL) ## Held-out NLU set in tests/heldout: intent F1 (Rasa's repor
 	$(BIN)/python scripts/check_nlu_report.py results/nlu/intent_report.json --min-weighted-f1 0.95
 	$(BIN)/python -m scripts.evaluate_nlu tests/heldout --model $(MODEL) --out results/nlu/answers.json --min-weighted-f1 0.90
 
-e2e: $(MODEL) ## Whole conversations over REST against real servers
+browser: ## Install Debian's chromium for the widget's browser test, if missing
+	@scripts/debian_packages.sh chromium chromium
+
+e2e: setup $(MODEL) browser ## Whole conversations against real servers: REST, socket.io, Telegram, WhatsApp, the widget in Chromium
 	$(BIN)/pytest tests/e2e
 
 test: unit validate test-stories test-nlu e2e ## Everything above, in that order
@@ -55,8 +69,11 @@ test: unit validate test-stories test-nlu e2e ## Everything above, in that order
 real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml: right, safe non-answer, wrong per expect
 	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions ../shared/real-questions/dev.yml --json results/real_questions.json
 
+telegram-webhook: setup ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_SECRET_TOKEN)
+	$(BIN)/python -m scripts.telegram_webhook
+
 bookings: setup ## Print stored booking requests as JSON, one per line
 	@$(BIN)/python -m scripts.print_bookings
 
 clean: ## Remove the venv, builds, models and results
-	rm -rf $(VENV) build results models/*.tar.gz
+	rm -rf $(VENV) build results models/*.tar.gz web/node_modules web/widget/vendor

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Sequence
 
 import requests
 
@@ -59,6 +59,7 @@ class Servers:
     """The running servers: Rasa's URL, the booking store and the tracker store's SQLite file."""
 
     def __init__(self, rasa_url: str, bookings_url: str, conversations_db: Path):
+        self.restart_rasa = None  # set by running_servers: stop Rasa and start it again on its port
         self.rasa_url = rasa_url
         self.bookings_url = bookings_url
         self.conversations_db = conversations_db
@@ -94,10 +95,18 @@ def _stop(processes: List[subprocess.Popen]) -> None:
 
 
 @contextlib.contextmanager
-def running_servers(model_path: Path, work_dir: Path, project_dir: Optional[Path] = None) -> Iterator[Servers]:
+def running_servers(
+    model_path: Path,
+    work_dir: Path,
+    project_dir: Optional[Path] = None,
+    env: Optional[Dict[str, str]] = None,
+    cors: Sequence[str] = (),
+) -> Iterator[Servers]:
     """Start `rasa run actions` and `rasa run` on free loopback ports; stop both on exit.
 
     Logs (actions.log, rasa.log), endpoints.yml, conversations.db and bookings.db go to work_dir.
+    `env` adds environment variables for both (the channels' settings); `cors` lists the
+    origins Rasa allows (the widget's page).
     """
     project_dir = Path(project_dir or PROJECT_DIR)
     model_path = Path(model_path).resolve()
@@ -113,7 +122,7 @@ def running_servers(model_path: Path, work_dir: Path, project_dir: Optional[Path
         f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{conversations_db}"\n'
     )
     bookings_url = f"sqlite:///{work_dir / 'bookings.db'}"
-    env = {**os.environ, "BOOKINGS_DATABASE_URL": bookings_url, "RASA_TELEMETRY_ENABLED": "false"}
+    env = {**os.environ, **(env or {}), "BOOKINGS_DATABASE_URL": bookings_url, "RASA_TELEMETRY_ENABLED": "false"}
     processes: List[subprocess.Popen] = []
     servers = None
     try:
@@ -125,16 +134,30 @@ def running_servers(model_path: Path, work_dir: Path, project_dir: Optional[Path
             )
         processes.append(actions)
         rasa_log = work_dir / "rasa.log"
-        with rasa_log.open("w") as log:
-            rasa = subprocess.Popen(
-                [str(BIN / "rasa"), "run", "--model", str(model_path), "--port", str(rasa_port),
-                 "--interface", LOOPBACK, "--credentials", "credentials.yml", "--endpoints", str(endpoints)],
-                cwd=project_dir, env=env, stdout=log, stderr=subprocess.STDOUT,
-            )
-        processes.append(rasa)
+        rasa_command = [
+            str(BIN / "rasa"), "run", "--model", str(model_path), "--port", str(rasa_port),
+            "--interface", LOOPBACK, "--credentials", "credentials.yml", "--endpoints", str(endpoints),
+            *(["--cors", *cors] if cors else []),
+        ]
+
+        def start_rasa() -> subprocess.Popen:
+            with rasa_log.open("a") as log:
+                started = subprocess.Popen(rasa_command, cwd=project_dir, env=env, stdout=log, stderr=subprocess.STDOUT)
+            processes.append(started)
+            return started
+
+        rasa = start_rasa()
         wait_until_up(f"http://{LOOPBACK}:{action_port}/health", actions, action_log)
         wait_until_up(f"http://{LOOPBACK}:{rasa_port}/", rasa, rasa_log)
         servers = Servers(f"http://{LOOPBACK}:{rasa_port}", bookings_url, conversations_db)
+
+        def restart_rasa(down_s: float = 0) -> None:
+            """Stop Rasa (SIGTERM), wait `down_s`, start it again on the same port, wait until it is up."""
+            _stop([process for process in processes if process.args == rasa_command and process.poll() is None])
+            time.sleep(down_s)
+            wait_until_up(servers.rasa_url + "/", start_rasa(), rasa_log)
+
+        servers.restart_rasa = restart_rasa
         yield servers
     finally:
         if servers is not None:

@@ -1,5 +1,4 @@
-"""Whole conversations with the real servers over the REST and socket.io channels."""
-import asyncio
+"""Whole conversations with the real servers over the REST channel."""
 import datetime as dt
 import re
 import sqlite3
@@ -158,27 +157,3 @@ def test_conversations_are_kept_in_the_sql_tracker_store(servers):
     with sqlite3.connect(servers.conversations_db) as connection:
         count = connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
     assert count > 0
-
-
-def test_socketio_channel_answers(servers):
-    import socketio
-
-    async def converse():
-        client = socketio.AsyncClient()
-        received = asyncio.Queue()
-        client.on("session_confirm", lambda data: received.put_nowait(("session_confirm", data)))
-        client.on("bot_uttered", lambda data: received.put_nowait(("bot_uttered", data)))
-        await client.connect(servers.rasa_url, socketio_path="/socket.io", transports=["polling"])
-        try:
-            session_id = str(uuid.uuid4())
-            await client.emit("session_request", {"session_id": session_id})
-            assert await asyncio.wait_for(received.get(), timeout=30) == ("session_confirm", session_id)
-            await client.emit("user_uttered", {"message": "is microneedling painful?", "session_id": session_id})
-            return await asyncio.wait_for(received.get(), timeout=60)
-        finally:
-            await client.disconnect()
-
-    event, reply = asyncio.run(converse())
-    assert event == "bot_uttered"
-    assert "numbing cream" in reply["text"]
-    assert "Book a consultation" in [quick_reply["title"] for quick_reply in reply["quick_replies"]]

@@ -1,0 +1,40 @@
+"""What a person saw in a conversation, read back from the tracker store.
+
+The widget shows this after a reload; Telegram and WhatsApp use `already_handled`
+to answer a message that the platform delivers twice only once.
+"""
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.shared.core.events import BotUttered, UserUttered
+
+SHOWN_KEY = "shown"  # metadata key: what the person saw for a button press (its title)
+
+
+def visible_history(events: List[Any], limit: int = 200) -> List[Dict[Text, Any]]:
+    """The person's messages and the assistant's replies, oldest first, at most `limit`.
+
+    A button press shows its title, as it did when it was pressed; a payload sent
+    without a title (the widget's opening `/greet`) is not shown at all.
+    """
+    items: List[Dict[Text, Any]] = []
+    for event in events:
+        if isinstance(event, UserUttered):
+            shown = (event.metadata or {}).get(SHOWN_KEY)
+            text = shown if isinstance(shown, str) else event.text
+            if text and not (shown is None and text.startswith("/")):
+                items.append({"from": "user", "text": text})
+        elif isinstance(event, BotUttered):
+            item: Dict[Text, Any] = {"from": "bot", "text": event.text or ""}
+            buttons = (event.data or {}).get("buttons")
+            if buttons:
+                item["buttons"] = [{"title": b.get("title", ""), "payload": b.get("payload", "")} for b in buttons]
+            items.append(item)
+    return items[-limit:]
+
+
+async def already_handled(tracker_store: Any, sender_id: Text, message_id: Optional[Text]) -> bool:
+    """Whether this conversation already holds a message with this platform message id."""
+    if not message_id or not await tracker_store.exists(sender_id):
+        return False
+    tracker = await tracker_store.retrieve_full_tracker(sender_id)
+    return any(isinstance(e, UserUttered) and e.message_id == message_id for e in tracker.events)

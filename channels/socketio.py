@@ -1,0 +1,161 @@
+"""The website widget's channel: Rasa's socket.io protocol, with the conversation kept across pages.
+
+It speaks the protocol of Rasa's own `socketio` channel (`session_request`,
+`session_confirm`, `user_uttered`, `bot_uttered`) and serves the same path, so a
+client written for Rasa works. What it adds:
+
+- **History.** `session_request` with a known session id answers with
+  `session_history`: what the person saw so far, read from the tracker store.
+  So a reload or another page of the clinic's site shows the same conversation.
+- **One socket, one session.** A socket may only speak in the session it asked
+  for. Rasa's channel takes the `session_id` from every message, so any client
+  could speak in any conversation; here a message is always filed under the
+  session bound to its socket. Session ids are 128-bit random hex, made by the
+  server when the client has none (or sends one that is not of that form).
+- **Typing.** `bot_typing` `{"typing": true}` before the assistant works on a
+  message and `false` after, so the widget can show a typing indicator.
+- **Allowed origins.** `cors_allowed_origins` in credentials.yml limits which
+  sites may connect (socket.io checks the Origin header); by default any.
+"""
+import logging
+import re
+import uuid
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+
+from rasa.core.channels.channel import InputChannel, UserMessage
+from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+from socketio import AsyncServer
+
+from channels.history import SHOWN_KEY, visible_history
+
+logger = logging.getLogger(__name__)
+
+SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+MAX_MESSAGE_CHARS = 5000  # socket.io frames are not a place for documents; see also Rasa's limits
+
+
+def new_session_id() -> Text:
+    return uuid.uuid4().hex
+
+
+def session_id_from(data: Any) -> Text:
+    """The client's session id when it is one of ours in form, else a new one."""
+    asked = data.get("session_id") if isinstance(data, dict) else None
+    if isinstance(asked, str) and SESSION_ID.match(asked):
+        return asked
+    return new_session_id()
+
+
+def shown_title(data: Dict[Text, Any]) -> Optional[Text]:
+    """The button title the widget showed for a payload it sent, if any (as text, bounded)."""
+    shown = data.get(SHOWN_KEY)
+    return shown[:200] if isinstance(shown, str) and shown.strip() else None
+
+
+class ClinicSocketIOInput(InputChannel):
+    """Rasa's socket.io protocol with history, sessions bound to sockets, and a typing signal."""
+
+    @classmethod
+    def name(cls) -> Text:
+        return "socketio"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        origins = credentials.get("cors_allowed_origins") or []
+        if isinstance(origins, str):
+            origins = [origin.strip() for origin in origins.split(",") if origin.strip()]
+        return cls(
+            user_message_evt=credentials.get("user_message_evt", "user_uttered"),
+            bot_message_evt=credentials.get("bot_message_evt", "bot_uttered"),
+            socketio_path=credentials.get("socketio_path", "/socket.io"),
+            cors_allowed_origins=origins,
+        )
+
+    def __init__(
+        self,
+        user_message_evt: Text = "user_uttered",
+        bot_message_evt: Text = "bot_uttered",
+        socketio_path: Text = "/socket.io",
+        cors_allowed_origins: Optional[List[Text]] = None,
+    ) -> None:
+        self.user_message_evt = user_message_evt
+        self.bot_message_evt = bot_message_evt
+        self.socketio_path = socketio_path
+        self.cors_allowed_origins = list(cors_allowed_origins or [])
+        self.sio: Optional[AsyncServer] = None
+        self.app: Any = None
+        self.sessions: Dict[Text, Text] = {}  # socket id -> the session it asked for
+
+    def get_output_channel(self) -> Optional[SocketIOOutput]:
+        return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
+
+    async def history(self, session_id: Text) -> List[Dict[Text, Any]]:
+        agent = getattr(getattr(self.app, "ctx", None), "agent", None)
+        if agent is None or agent.tracker_store is None or not await agent.tracker_store.exists(session_id):
+            return []
+        tracker = await agent.tracker_store.retrieve(session_id)
+        return visible_history(tracker.events) if tracker else []
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        # An empty list switches python-socketio's own origin check off (Rasa's default);
+        # a list of origins switches it on.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins)
+        self.sio = sio
+        webhook = SocketBlueprint(sio, self.socketio_path, "clinic_socketio_webhook", __name__)
+
+        @webhook.listener("before_server_start")
+        async def keep_app(app: Any, _loop: Any) -> None:
+            self.app = app
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @sio.on("connect")
+        async def connect(sid: Text, _environ: Dict, _auth: Optional[Dict] = None) -> bool:
+            return True
+
+        @sio.on("disconnect")
+        async def disconnect(sid: Text) -> None:
+            self.sessions.pop(sid, None)
+
+        @sio.on("session_request")
+        async def session_request(sid: Text, data: Any) -> None:
+            previous = self.sessions.get(sid)
+            if previous:
+                sio.leave_room(sid, previous)
+            session_id = session_id_from(data)
+            self.sessions[sid] = session_id
+            sio.enter_room(sid, session_id)
+            await sio.emit("session_confirm", session_id, room=sid)
+            history = await self.history(session_id)
+            await sio.emit("session_history", {"session_id": session_id, "messages": history}, room=sid)
+
+        @sio.on(self.user_message_evt)
+        async def handle_message(sid: Text, data: Any) -> None:
+            session_id = self.sessions.get(sid)
+            if session_id is None or not isinstance(data, dict):
+                logger.warning("socket.io message before a session_request: ignored")
+                return
+            text = data.get("message")
+            if not isinstance(text, str) or not text.strip():
+                return
+            metadata: Dict[Text, Any] = {}
+            shown = shown_title(data)
+            if shown:
+                metadata[SHOWN_KEY] = shown
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            await sio.emit("bot_typing", {"typing": True}, room=session_id)
+            try:
+                await on_new_message(
+                    UserMessage(text[:MAX_MESSAGE_CHARS], output, session_id,
+                                input_channel=self.name(), metadata=metadata)
+                )
+            finally:
+                await sio.emit("bot_typing", {"typing": False}, room=session_id)
+
+        return webhook

@@ -1,0 +1,26 @@
+from rasa.shared.core.events import ActionExecuted, BotUttered, SlotSet, UserUttered
+
+from channels.history import visible_history
+
+
+def test_history_shows_what_the_person_saw():
+    events = [
+        ActionExecuted("action_session_start"),
+        UserUttered("/greet"),  # the widget's opening payload: not shown
+        BotUttered("Hello", data={"buttons": [{"title": "Book a consultation", "payload": "/book_consultation"}]}),
+        UserUttered("/book_consultation", metadata={"shown": "Book a consultation"}),  # a press: its title
+        SlotSet("requested_slot", "booking_name"),
+        BotUttered("What's your name?"),
+        UserUttered("<b>Sam</b>"),
+    ]
+    assert visible_history(events) == [
+        {"from": "bot", "text": "Hello", "buttons": [{"title": "Book a consultation", "payload": "/book_consultation"}]},
+        {"from": "user", "text": "Book a consultation"},
+        {"from": "bot", "text": "What's your name?"},
+        {"from": "user", "text": "<b>Sam</b>"},
+    ]
+
+
+def test_history_keeps_the_latest_messages():
+    events = [BotUttered(str(i)) for i in range(10)]
+    assert [m["text"] for m in visible_history(events, limit=3)] == ["7", "8", "9"]

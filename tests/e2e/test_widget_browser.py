@@ -1,0 +1,226 @@
+"""The website widget in a real browser: Debian's Chromium, driven by Playwright for Python.
+
+The demo site (web/) is served on loopback with its widget pointed at the test's Rasa.
+Screenshots, the axe-core result and the list of requests the page made go to results/.
+"""
+import json
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+
+from actions.config import clinic
+from tests.e2e.test_conversations import a_future_weekday_text
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+RESULTS = PROJECT_DIR / "results" / "widget"
+AXE = PROJECT_DIR / "web" / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# As the machine's notes say: without these, Chromium tries Google's hosts at every start.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+REFERENCE = re.compile(r"\bMN-[0-9A-Z]{4}\b")
+WAIT_MS = 60_000
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian's chromium is not installed: `make e2e` installs it (scripts/debian_packages.sh)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Page:
+    """A page of the demo site with the widget, recording every request it makes."""
+
+    def __init__(self, browser, site, width=1280, height=800):
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.requests = []
+        self.dialogs = []
+        self.context.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.site = site
+
+    def open(self, path="/index.html"):
+        self.page.goto(self.site.url + path)
+        self.page.wait_for_selector(".cc-launcher", timeout=WAIT_MS)
+
+    def bubbles(self, who):
+        return self.page.locator(f".cc-log .cc-{who}")
+
+    def wait_for_bot(self, text):
+        self.page.locator(".cc-log .cc-bot", has_text=text).last.wait_for(timeout=WAIT_MS)
+
+    def wait_idle(self):
+        self.page.wait_for_selector(".cc-typing", state="hidden", timeout=WAIT_MS)
+
+    def say(self, text):
+        count = self.bubbles("bot").count()
+        self.page.fill(".cc-input", text)
+        self.page.press(".cc-input", "Enter")
+        self.page.wait_for_function(
+            f"document.querySelectorAll('.cc-log .cc-bot').length > {count}", timeout=WAIT_MS)
+        self.wait_idle()
+
+    def press(self, title):
+        count = self.bubbles("bot").count()
+        self.page.get_by_role("button", name=title, exact=True).last.click()
+        self.page.wait_for_function(
+            f"document.querySelectorAll('.cc-log .cc-bot').length > {count}", timeout=WAIT_MS)
+        self.wait_idle()
+
+    def log_text(self):
+        return self.page.inner_text(".cc-log")
+
+    def close(self):
+        self.context.close()
+
+
+def test_a_person_books_from_the_widget(browser, site, servers):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    page = Page(browser, site)
+    try:
+        page.open()
+        launcher = page.page.get_by_role("button", name="Chat with us")
+        launcher.click()
+        assert page.page.evaluate("document.activeElement.id") == "cc-input"  # focus goes into the widget
+        page.wait_for_bot(clinic().name)  # on first open the assistant greets
+
+        page.say("does it hurt?")
+        page.wait_for_bot("numbing cream")
+        page.press("Book a consultation")
+        assert page.bubbles("user").last.inner_text().endswith("Book a consultation")  # the title is shown
+        page.wait_for_bot("What's your name?")
+        page.say("Alex Morgan")
+        page.say("07911 123456")
+        page.say(a_future_weekday_text())
+        page.say("skip")
+        page.wait_for_bot("May the clinic keep these details")
+        page.press("Yes, I agree")
+        page.wait_for_bot("Please check your request")
+        page.page.screenshot(path=str(RESULTS / "widget-desktop.png"))
+        page.press("Yes, send it")
+        reference = REFERENCE.search(page.log_text()).group(0)
+
+        stored = servers.bookings.find(reference)
+        assert stored["name"] == "Alex Morgan" and stored["contact"].replace(" ", "").endswith("7911123456")
+
+        before = page.bubbles("bot").count() + page.bubbles("user").count()
+        page.page.reload()
+        page.page.wait_for_selector(".cc-panel:not([hidden])", timeout=WAIT_MS)  # still open
+        page.page.locator(".cc-log .cc-bot", has_text=reference).wait_for(timeout=WAIT_MS)
+        assert page.bubbles("bot").count() + page.bubbles("user").count() == before  # the same history
+        assert "Book a consultation" in page.bubbles("user").all_inner_texts()[1]
+
+        page.page.goto(site.url + "/visit.html")  # another page of the site: the same conversation
+        page.page.locator(".cc-log .cc-bot", has_text=reference).wait_for(timeout=WAIT_MS)
+
+        page.say("what are your opening hours and where are you?")
+        links = page.page.locator(".cc-log .cc-bot").last.locator("a")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert f"tel:{re.sub(r'[^0-9+]', '', clinic().phone)}" in hrefs
+        assert f"mailto:{clinic().email}" in hrefs
+    finally:
+        requests = sorted(set(page.requests))
+        (RESULTS / "requests.txt").write_text("\n".join(requests) + "\n")
+        page.close()
+    hosts = {urlparse(url).hostname for url in requests}
+    assert hosts == {"127.0.0.1"}, f"requests to other hosts: {hosts}"
+
+
+def test_typed_markup_is_shown_as_text_and_runs_nothing(browser, site, servers):
+    page = Page(browser, site)
+    try:
+        page.open()
+        page.page.get_by_role("button", name="Chat with us").click()
+        page.wait_for_bot(clinic().name)
+        hostile = "<img src=x onerror=alert(1)>"
+        page.say(hostile)
+        assert page.bubbles("user").last.inner_text().endswith(hostile)
+        assert page.page.locator(".cc-log img").count() == 0
+        assert page.dialogs == []
+    finally:
+        page.close()
+
+
+def test_keyboard_use_and_start_over(browser, site, servers):
+    page = Page(browser, site)
+    try:
+        page.open()
+        page.page.focus(".cc-launcher")
+        page.page.keyboard.press("Enter")
+        assert page.page.evaluate("document.activeElement.id") == "cc-input"
+        page.wait_for_bot(clinic().name)
+        page.say("how many sessions will I need?")
+        page.page.keyboard.press("Escape")
+        assert page.page.is_hidden(".cc-panel")
+        assert page.page.evaluate("document.activeElement.className") == "cc-launcher"
+        assert page.page.get_attribute(".cc-launcher", "aria-expanded") == "false"
+
+        page.page.keyboard.press("Enter")
+        old_session = page.page.evaluate("window.clinicChat.sessionId")
+        page.page.get_by_role("button", name="Start over").click()
+        page.page.wait_for_function(f"window.clinicChat.sessionId && window.clinicChat.sessionId !== {old_session!r}",
+                                    timeout=WAIT_MS)
+        page.wait_for_bot(clinic().name)  # a new conversation, greeted again
+        assert "sessions" not in page.log_text()
+        assert page.page.get_attribute(".cc-log", "aria-live") == "polite"  # new messages are announced
+    finally:
+        page.close()
+
+
+def test_no_serious_accessibility_violation_and_it_fits_a_phone(browser, site, servers):
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    results = {}
+    for name, (width, height) in {"desktop": (1280, 800), "phone": (375, 667)}.items():
+        page = Page(browser, site, width, height)
+        try:
+            page.open()
+            page.page.get_by_role("button", name="Chat with us").click()
+            page.wait_for_bot(clinic().name)
+            page.say("does it hurt?")
+            page.wait_for_bot("numbing cream")
+            if name == "phone":
+                assert page.page.evaluate("document.documentElement.scrollWidth") <= width
+                box = page.page.locator(".cc-panel").bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width
+                page.page.screenshot(path=str(RESULTS / "widget-phone.png"))
+            page.page.add_script_tag(path=str(AXE))
+            axe = page.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+            results[name] = [
+                {"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in axe["violations"]
+            ]
+        finally:
+            page.close()
+    (RESULTS / "axe.json").write_text(json.dumps(results, indent=2) + "\n")
+    serious = {name: [v for v in found if v["impact"] in ("serious", "critical")] for name, found in results.items()}
+    assert serious == {"desktop": [], "phone": []}
+
+
+def test_the_widget_reconnects_when_the_server_restarts(browser, site, servers):
+    """Last in this module: it stops and starts the session's Rasa server."""
+    page = Page(browser, site)
+    try:
+        page.open()
+        page.page.get_by_role("button", name="Chat with us").click()
+        page.wait_for_bot(clinic().name)
+        page.say("does it hurt?")
+        page.wait_for_bot("numbing cream")
+        shown = page.bubbles("bot").count() + page.bubbles("user").count()
+
+        servers.restart_rasa(down_s=3)
+        page.page.wait_for_function("document.querySelector('.cc-status').textContent === ''", timeout=WAIT_MS)
+        page.say("how many sessions will I need?")  # answered over the new connection, same conversation
+        page.wait_for_bot("3-6 treatments")
+        assert page.bubbles("bot").count() + page.bubbles("user").count() > shown
+        assert "numbing cream" in page.log_text()
+    finally:
+        page.close()

@@ -1,0 +1,279 @@
+/*
+ * The clinic assistant's website widget.
+ *
+ * Embed it with a config object and one script tag (see the README):
+ *
+ *   <script>window.clinicChatConfig = { serverUrl: "https://chat.example-clinic.com", title: "Ask us" };</script>
+ *   <script src="https://chat.example-clinic.com/widget/clinic-chat.js" defer></script>
+ *
+ * It loads its stylesheet and the socket.io client from its own folder, talks to
+ * Rasa's socket.io channel (channels/socketio.py) and keeps the conversation's id
+ * in the browser's session storage, so a reload or another page of the site shows
+ * the same conversation. Everything typed or received is rendered as text.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var base = script ? script.src.replace(/[^/]*$/, "") : "/widget/";
+  var defaults = {
+    serverUrl: window.location.origin,
+    socketPath: "/socket.io",
+    title: "Clinic assistant",
+    greeting: "/greet", // what the widget says to the assistant on first open; its reply is the greeting
+    storage: "session", // "session": the conversation ends with the tab; "local": it survives closing it
+    colors: { primary: "#2f6f6a", onPrimary: "#ffffff", background: "#ffffff", bot: "#f1efec", text: "#1d1d1d" },
+    labels: {
+      open: "Chat with us",
+      close: "Close chat",
+      send: "Send",
+      input: "Your message",
+      placeholder: "Ask about microneedling…",
+      startOver: "Start over",
+      typing: "The assistant is typing…",
+      offline: "Reconnecting…",
+      you: "You said",
+      assistant: "Assistant said",
+    },
+  };
+  var config = merge(defaults, window.clinicChatConfig || {});
+  var store = config.storage === "local" ? window.localStorage : window.sessionStorage;
+  var KEY = "clinic-chat:" + config.serverUrl;
+
+  function merge(into, from) {
+    var out = {};
+    Object.keys(into).forEach(function (k) {
+      var v = from[k];
+      if (into[k] && typeof into[k] === "object" && v && typeof v === "object") out[k] = merge(into[k], v);
+      else out[k] = v === undefined ? into[k] : v;
+    });
+    return out;
+  }
+
+  function remember(key, value) {
+    try {
+      if (value === null) store.removeItem(KEY + ":" + key);
+      else store.setItem(KEY + ":" + key, value);
+    } catch (e) { /* storage may be off: the conversation then lasts one page */ }
+  }
+
+  function recall(key) {
+    try { return store.getItem(KEY + ":" + key); } catch (e) { return null; }
+  }
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "text") node.textContent = attrs[k];
+      else node.setAttribute(k, attrs[k]);
+    });
+    (children || []).forEach(function (c) { node.appendChild(c); });
+    return node;
+  }
+
+  function load(tag, attrs, onload) {
+    var node = el(tag, attrs);
+    if (onload) node.onload = onload;
+    document.head.appendChild(node);
+  }
+
+  // ---------------------------------------------------------------- text with links
+  // Phone numbers and email addresses in a message become tel: and mailto: links;
+  // everything else stays a text node.
+  var CONTACT = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(\+?\d[\d ()-]{6,}\d)/g;
+
+  function withLinks(text) {
+    var fragment = document.createDocumentFragment();
+    var last = 0;
+    text.replace(CONTACT, function (match, email, phone, offset) {
+      fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+      var href = email ? "mailto:" + email : "tel:" + phone.replace(/[^\d+]/g, "");
+      fragment.appendChild(el("a", { href: href, text: match }));
+      last = offset + match.length;
+      return match;
+    });
+    fragment.appendChild(document.createTextNode(text.slice(last)));
+    return fragment;
+  }
+
+  // ---------------------------------------------------------------- the widget
+  function Widget() {
+    var c = config.colors;
+    this.root = el("div", { class: "cc-root" });
+    this.root.style.setProperty("--cc-primary", c.primary);
+    this.root.style.setProperty("--cc-on-primary", c.onPrimary);
+    this.root.style.setProperty("--cc-background", c.background);
+    this.root.style.setProperty("--cc-bot", c.bot);
+    this.root.style.setProperty("--cc-text", c.text);
+
+    var L = config.labels;
+    this.launcher = el("button", {
+      class: "cc-launcher", type: "button", "aria-expanded": "false", "aria-controls": "cc-panel", text: L.open,
+    });
+    this.title = el("h2", { class: "cc-title", id: "cc-title", text: config.title });
+    this.restart = el("button", { class: "cc-restart", type: "button", text: L.startOver });
+    this.close = el("button", { class: "cc-close", type: "button", "aria-label": L.close, text: "×" });
+    this.status = el("p", { class: "cc-status", role: "status", text: "" });
+    this.log = el("div", { class: "cc-log", role: "log", "aria-live": "polite", "aria-relevant": "additions" });
+    this.typing = el("p", { class: "cc-typing", hidden: "", text: L.typing });
+    this.input = el("input", {
+      class: "cc-input", id: "cc-input", type: "text", autocomplete: "off", maxlength: "2000",
+      placeholder: L.placeholder,
+    });
+    this.send = el("button", { class: "cc-send", type: "submit", text: L.send });
+    this.form = el("form", { class: "cc-form" }, [
+      el("label", { class: "cc-visually-hidden", for: "cc-input", text: L.input }), this.input, this.send,
+    ]);
+    this.panel = el("section", {
+      class: "cc-panel", id: "cc-panel", role: "dialog", "aria-labelledby": "cc-title", hidden: "",
+    }, [
+      el("div", { class: "cc-header" }, [this.title, this.restart, this.close]),
+      this.status, this.log, this.typing, this.form,
+    ]);
+    this.root.appendChild(this.panel);
+    this.root.appendChild(this.launcher);
+    document.body.appendChild(this.root);
+
+    var self = this;
+    this.launcher.addEventListener("click", function () { self.isOpen() ? self.hide() : self.show(); });
+    this.close.addEventListener("click", function () { self.hide(); });
+    this.restart.addEventListener("click", function () { self.startOver(); });
+    this.panel.addEventListener("keydown", function (e) { if (e.key === "Escape") self.hide(); });
+    this.form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var text = self.input.value.trim();
+      if (!text) return;
+      self.input.value = "";
+      self.say(text, null);
+    });
+
+    this.sessionId = recall("session");
+    this.historyShown = false;
+    this.socket = io(config.serverUrl, { path: config.socketPath, reconnectionDelayMax: 5000 });
+    this.socket.on("connect", function () {
+      self.status.textContent = "";
+      self.socket.emit("session_request", { session_id: self.sessionId });
+    });
+    this.socket.on("disconnect", function () { self.status.textContent = L.offline; self.setTyping(false); });
+    this.socket.on("connect_error", function () { self.status.textContent = L.offline; });
+    this.socket.on("session_confirm", function (id) {
+      self.sessionId = typeof id === "string" ? id : (id && id.session_id);
+      remember("session", self.sessionId);
+    });
+    this.socket.on("session_history", function (data) { self.showHistory((data && data.messages) || []); });
+    this.socket.on("bot_uttered", function (message) { self.setTyping(false); self.addBot(message || {}, true); });
+    this.socket.on("bot_typing", function (data) { self.setTyping(!!(data && data.typing)); });
+
+    if (recall("open") === "1") this.show(true);
+  }
+
+  Widget.prototype.isOpen = function () { return !this.panel.hidden; };
+
+  Widget.prototype.show = function (quietly) {
+    this.panel.hidden = false;
+    this.launcher.setAttribute("aria-expanded", "true");
+    this.root.classList.add("cc-open");
+    remember("open", "1");
+    if (!quietly) this.input.focus();
+    this.greetIfNew();
+  };
+
+  Widget.prototype.hide = function () {
+    this.panel.hidden = true;
+    this.launcher.setAttribute("aria-expanded", "false");
+    this.root.classList.remove("cc-open");
+    remember("open", null);
+    this.launcher.focus();
+  };
+
+  Widget.prototype.greetIfNew = function () {
+    if (this.isOpen() && this.historyShown && !this.log.children.length && config.greeting && !this.greeted) {
+      this.greeted = true;
+      this.say(config.greeting, "");
+    }
+  };
+
+  Widget.prototype.startOver = function () {
+    this.sessionId = null;
+    remember("session", null);
+    this.greeted = false;
+    this.historyShown = false;
+    this.log.textContent = "";
+    this.socket.emit("session_request", {});
+    this.input.focus();
+  };
+
+  // shown: what the person sees for what is sent (a button's title); "" shows nothing; null: the text.
+  Widget.prototype.say = function (message, shown) {
+    var visible = shown === null ? message : shown;
+    if (visible) this.addUser(visible, true);
+    var data = { message: message, session_id: this.sessionId };
+    if (shown) data.shown = shown;
+    this.setTyping(true);
+    this.socket.emit("user_uttered", data);
+  };
+
+  Widget.prototype.setTyping = function (on) { this.typing.hidden = !on; };
+
+  Widget.prototype.scroll = function () { this.log.scrollTop = this.log.scrollHeight; };
+
+  Widget.prototype.bubble = function (who, text) {
+    var L = config.labels;
+    var item = el("div", { class: "cc-msg cc-" + who });
+    item.appendChild(el("span", { class: "cc-visually-hidden", text: (who === "user" ? L.you : L.assistant) + ": " }));
+    item.appendChild(withLinks(String(text)));
+    this.log.appendChild(item);
+    return item;
+  };
+
+  Widget.prototype.addUser = function (text) {
+    this.clearReplies();
+    this.bubble("user", text);
+    this.scroll();
+  };
+
+  Widget.prototype.addBot = function (message, live) {
+    var self = this;
+    var item = this.bubble("bot", message.text || "");
+    var buttons = message.quick_replies || message.buttons || [];
+    if (live && buttons.length) {
+      var row = el("div", { class: "cc-replies", role: "group" });
+      buttons.forEach(function (b) {
+        var button = el("button", { type: "button", class: "cc-reply", text: b.title });
+        button.addEventListener("click", function () { self.say(b.payload, b.title); self.input.focus(); });
+        row.appendChild(button);
+      });
+      item.appendChild(row);
+    }
+    this.scroll();
+  };
+
+  Widget.prototype.clearReplies = function () {
+    var rows = this.log.querySelectorAll(".cc-replies");
+    for (var i = 0; i < rows.length; i++) rows[i].parentNode.removeChild(rows[i]);
+  };
+
+  // The conversation so far, from the server: drawn without announcing each old message.
+  Widget.prototype.showHistory = function (messages) {
+    var self = this;
+    this.log.setAttribute("aria-live", "off");
+    this.log.textContent = "";
+    messages.forEach(function (m, i) {
+      if (m.from === "user") self.bubble("user", m.text);
+      else self.addBot(m, i === messages.length - 1);
+    });
+    this.scroll();
+    this.log.setAttribute("aria-live", "polite");
+    this.historyShown = true;
+    if (messages.length) this.greeted = true;
+    this.greetIfNew();
+  };
+
+  function start() {
+    load("link", { rel: "stylesheet", href: base + "clinic-chat.css" });
+    load("script", { src: base + "vendor/socket.io.min.js" }, function () { window.clinicChat = new Widget(); });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
