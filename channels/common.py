@@ -11,7 +11,7 @@ import aiohttp
 logger = logging.getLogger(__name__)
 
 API_TIMEOUT_S = 15
-MAX_MESSAGE_CHARS = 4096
+MAX_REPLY_CHARS = 4096  # what Telegram and WhatsApp take in one text message
 
 
 def setting(credentials: Optional[Dict[Text, Any]], key: Text, default: Optional[Text] = None) -> Optional[Text]:

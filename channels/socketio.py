@@ -14,6 +14,9 @@ client written for Rasa works. What it adds:
   server when the client has none (or sends one that is not of that form).
 - **Typing.** `bot_typing` `{"typing": true}` before the assistant works on a
   message and `false` after, so the widget can show a typing indicator.
+- **Limits.** A message over 2,000 characters is answered with
+  `utter_message_too_long` and not processed; a flood from one session or one
+  address gets `rate_limited` instead of answers (channels/guard.py).
 - **Allowed origins.** `cors_allowed_origins` in credentials.yml limits which
   sites may connect (socket.io checks the Origin header); by default any.
 """
@@ -29,12 +32,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels.guard import per_address, per_sender, response_text, too_long
 from channels.history import SHOWN_KEY, visible_history
 
 logger = logging.getLogger(__name__)
 
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
-MAX_MESSAGE_CHARS = 5000  # socket.io frames are not a place for documents; see also Rasa's limits
 
 
 def new_session_id() -> Text:
@@ -89,6 +92,9 @@ class ClinicSocketIOInput(InputChannel):
         self.sio: Optional[AsyncServer] = None
         self.app: Any = None
         self.sessions: Dict[Text, Text] = {}  # socket id -> the session it asked for
+        self.addresses: Dict[Text, Text] = {}  # socket id -> the client's address
+        self.per_sender = per_sender()
+        self.per_address = per_address()
 
     def get_output_channel(self) -> Optional[SocketIOOutput]:
         return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
@@ -116,12 +122,16 @@ class ClinicSocketIOInput(InputChannel):
             return response.json({"status": "ok"})
 
         @sio.on("connect")
-        async def connect(sid: Text, _environ: Dict, _auth: Optional[Dict] = None) -> bool:
+        async def connect(sid: Text, environ: Dict, _auth: Optional[Dict] = None) -> bool:
+            request = environ.get("sanic.request")
+            self.addresses[sid] = (getattr(request, "remote_addr", "") or getattr(request, "ip", "")
+                                   or environ.get("REMOTE_ADDR", ""))
             return True
 
         @sio.on("disconnect")
         async def disconnect(sid: Text) -> None:
             self.sessions.pop(sid, None)
+            self.addresses.pop(sid, None)
 
         @sio.on("session_request")
         async def session_request(sid: Text, data: Any) -> None:
@@ -144,6 +154,13 @@ class ClinicSocketIOInput(InputChannel):
             text = data.get("message")
             if not isinstance(text, str) or not text.strip():
                 return
+            if not self.per_address.allow(self.addresses.get(sid)) or not self.per_sender.allow(session_id):
+                await sio.emit("rate_limited", {"retry": True}, room=sid)
+                return
+            if too_long(text):
+                await sio.emit(self.bot_message_evt, {"text": response_text(self.app)}, room=session_id)
+                await sio.emit("bot_typing", {"typing": False}, room=session_id)
+                return
             metadata: Dict[Text, Any] = {}
             shown = shown_title(data)
             if shown:
@@ -152,7 +169,7 @@ class ClinicSocketIOInput(InputChannel):
             await sio.emit("bot_typing", {"typing": True}, room=session_id)
             try:
                 await on_new_message(
-                    UserMessage(text[:MAX_MESSAGE_CHARS], output, session_id,
+                    UserMessage(text, output, session_id,
                                 input_channel=self.name(), metadata=metadata)
                 )
             finally:

@@ -24,7 +24,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import MAX_MESSAGE_CHARS, OnceOnly, post_json, same_secret, setting
+from channels.common import MAX_REPLY_CHARS, OnceOnly, post_json, same_secret, setting
+from channels.guard import per_sender, response_text, too_long
 from channels.history import SHOWN_KEY
 
 logger = logging.getLogger(__name__)
@@ -87,7 +88,7 @@ def parse_update(update: Any) -> Optional[Tuple[Text, Text, Dict[Text, Any], Opt
             return None
         if text.strip().split("@")[0] == START_COMMAND:
             return str(chat), GREET_PAYLOAD, {}, None
-        return str(chat), text[:MAX_MESSAGE_CHARS], {}, None
+        return str(chat), text, {}, None
     return None
 
 
@@ -103,14 +104,14 @@ class TelegramOutput(OutputChannel):
         return await post_json(f"{self.base}/{method}", payload)
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self.call("sendMessage", {"chat_id": chat_id_of(recipient_id), "text": text[:MAX_MESSAGE_CHARS]})
+        await self.call("sendMessage", {"chat_id": chat_id_of(recipient_id), "text": text[:MAX_REPLY_CHARS]})
 
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
     ) -> None:
         await self.call(
             "sendMessage",
-            {"chat_id": chat_id_of(recipient_id), "text": text[:MAX_MESSAGE_CHARS],
+            {"chat_id": chat_id_of(recipient_id), "text": text[:MAX_REPLY_CHARS],
              "reply_markup": inline_keyboard(buttons)},
         )
 
@@ -141,6 +142,7 @@ class TelegramInput(InputChannel):
         self.secret_token = secret_token
         self.api_url = api_url
         self.once = OnceOnly()
+        self.per_sender = per_sender()  # Telegram's servers post every update: no per-address limit
         if token and not secret_token:
             logger.error("TELEGRAM_SECRET_TOKEN is not set: every Telegram update will be refused")
 
@@ -179,6 +181,11 @@ class TelegramInput(InputChannel):
             output = TelegramOutput(self.api_url, self.token)
             if callback_id:
                 await output.answer_callback(callback_id)  # stops the button's spinner
+            if not self.per_sender.allow(sender_id(chat)):
+                return response.json({"status": "rate limited"})  # 200: a retry would only add to it
+            if too_long(text):
+                await output.send_text_message(sender_id(chat), response_text(request.app))
+                return response.json({"status": "too long"})
             await on_new_message(
                 UserMessage(text, output, sender_id(chat), input_channel=self.name(),
                             message_id=message_id, metadata=metadata)

@@ -24,7 +24,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import MAX_MESSAGE_CHARS, OnceOnly, post_json, same_secret, setting
+from channels.common import MAX_REPLY_CHARS, OnceOnly, post_json, same_secret, setting
+from channels.guard import per_sender, response_text, too_long
 from channels.history import SHOWN_KEY
 
 logger = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ def parse_message(message: Any) -> Optional[Tuple[Text, Text, Text, Dict[Text, A
     if not isinstance(text, str) or not text.strip():
         return None
     metadata = {SHOWN_KEY: shown} if isinstance(shown, str) else {}
-    return str(message["from"]), str(message["id"]), text[:MAX_MESSAGE_CHARS], metadata
+    return str(message["from"]), str(message["id"]), text, metadata
 
 
 def cut(text: Text, limit: int) -> Text:
@@ -146,7 +147,7 @@ class WhatsAppOutput(OutputChannel):
         )
 
     async def send_text_message(self, recipient_id: Text, text: Text, **kwargs: Any) -> None:
-        await self.send(recipient_id, "text", {"body": text[:MAX_MESSAGE_CHARS], "preview_url": False})
+        await self.send(recipient_id, "text", {"body": text[:MAX_REPLY_CHARS], "preview_url": False})
 
     async def send_text_with_buttons(
         self, recipient_id: Text, text: Text, buttons: List[Dict[Text, Any]], **kwargs: Any
@@ -196,6 +197,7 @@ class WhatsAppInput(InputChannel):
         self.api_url = api_url
         self.list_button = list_button
         self.once = OnceOnly()
+        self.per_sender = per_sender()  # Meta's servers post every message: no per-address limit
         if access_token and not (app_secret and verify_token and phone_number_id):
             logger.error("WhatsApp needs WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID")
 
@@ -239,6 +241,11 @@ class WhatsAppInput(InputChannel):
             output = WhatsAppOutput(self.api_url, self.phone_number_id, self.access_token, self.list_button)
             for wa_id, message_id, text, metadata in incoming_messages(payload, self.phone_number_id):
                 if not await self.once.claim(message_id, tracker_store, sender_id(wa_id)):
+                    continue
+                if not self.per_sender.allow(sender_id(wa_id)):
+                    continue
+                if too_long(text):
+                    await output.send_text_message(sender_id(wa_id), response_text(request.app))
                     continue
                 await on_new_message(
                     UserMessage(text, output, sender_id(wa_id), input_channel=self.name(),

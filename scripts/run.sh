@@ -8,6 +8,8 @@ RASA_PORT=${RASA_PORT:-5005}
 CHAT_PORT=${CHAT_PORT:-8080}
 MODEL=${MODEL:-models/clinic.tar.gz}
 mkdir -p var
+# Rasa sends this token to the action server, which answers nothing else.
+export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(32))')}
 
 pids=()
 stop() {
@@ -18,7 +20,7 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-$BIN/rasa run actions --actions actions --port "$ACTION_PORT" &
+$BIN/python -m actions.server --port "$ACTION_PORT" &
 pids+=($!)
 $BIN/python -m http.server "$CHAT_PORT" --bind 127.0.0.1 --directory web >/dev/null 2>&1 &
 pids+=($!)

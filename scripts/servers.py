@@ -10,6 +10,7 @@ Each run gets its own endpoints.yml, SQLite tracker store and SQLite booking dat
 """
 import contextlib
 import os
+import secrets
 import socket
 import subprocess
 import sys
@@ -60,6 +61,8 @@ class Servers:
 
     def __init__(self, rasa_url: str, bookings_url: str, conversations_db: Path):
         self.restart_rasa = None  # set by running_servers: stop Rasa and start it again on its port
+        self.action_url = ""  # the action server, and the token Rasa sends it
+        self.action_token = ""
         self.rasa_url = rasa_url
         self.bookings_url = bookings_url
         self.conversations_db = conversations_db
@@ -102,7 +105,7 @@ def running_servers(
     env: Optional[Dict[str, str]] = None,
     cors: Sequence[str] = (),
 ) -> Iterator[Servers]:
-    """Start `rasa run actions` and `rasa run` on free loopback ports; stop both on exit.
+    """Start the action server (`python -m actions.server`) and `rasa run` on free loopback ports; stop both on exit.
 
     Logs (actions.log, rasa.log), endpoints.yml, conversations.db and bookings.db go to work_dir.
     `env` adds environment variables for both (the channels' settings); `cors` lists the
@@ -119,18 +122,23 @@ def running_servers(
     endpoints = work_dir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://{LOOPBACK}:{action_port}/webhook"\n'
+        f'  headers:\n    Authorization: Bearer ${{ACTION_SERVER_TOKEN}}\n'
         f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{conversations_db}"\n'
     )
     bookings_url = f"sqlite:///{work_dir / 'bookings.db'}"
-    env = {**os.environ, **(env or {}), "BOOKINGS_DATABASE_URL": bookings_url, "RASA_TELEMETRY_ENABLED": "false"}
+    action_token = secrets.token_urlsafe(32)
+    # Tests and reports send many messages from one address: generous limits unless the caller sets them.
+    limits = {"RATE_LIMIT_PER_SENDER": "1000/60", "RATE_LIMIT_PER_ADDRESS": "100000/60"}
+    env = {**os.environ, **limits, **(env or {}), "BOOKINGS_DATABASE_URL": bookings_url, "RASA_TELEMETRY_ENABLED": "false",
+           "ACTION_SERVER_TOKEN": action_token}
     processes: List[subprocess.Popen] = []
     servers = None
     try:
         action_log = work_dir / "actions.log"
         with action_log.open("w") as log:
             actions = subprocess.Popen(
-                [str(BIN / "rasa"), "run", "actions", "--actions", "actions", "--port", str(action_port)],
-                cwd=project_dir, env={**env, "SANIC_HOST": LOOPBACK}, stdout=log, stderr=subprocess.STDOUT,
+                [str(BIN / "python"), "-m", "actions.server", "--port", str(action_port)],
+                cwd=project_dir, env={**env, "ACTION_SERVER_HOST": LOOPBACK}, stdout=log, stderr=subprocess.STDOUT,
             )
         processes.append(actions)
         rasa_log = work_dir / "rasa.log"
@@ -150,6 +158,8 @@ def running_servers(
         wait_until_up(f"http://{LOOPBACK}:{action_port}/health", actions, action_log)
         wait_until_up(f"http://{LOOPBACK}:{rasa_port}/", rasa, rasa_log)
         servers = Servers(f"http://{LOOPBACK}:{rasa_port}", bookings_url, conversations_db)
+        servers.action_url = f"http://{LOOPBACK}:{action_port}"
+        servers.action_token = action_token
 
         def restart_rasa(down_s: float = 0) -> None:
             """Stop Rasa (SIGTERM), wait `down_s`, start it again on the same port, wait until it is up."""

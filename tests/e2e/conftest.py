@@ -13,6 +13,7 @@ from tests.e2e.fakes import FakePlatform, StaticSite
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 MODEL = PROJECT_DIR / "models" / "clinic.tar.gz"
+SENDER_LIMIT = 40  # messages a minute from one sender: more than any test's conversation
 
 
 class Channels:
@@ -37,6 +38,7 @@ class Channels:
             "WHATSAPP_VERIFY_TOKEN": self.whatsapp_verify_token,
             "WHATSAPP_PHONE_NUMBER_ID": self.whatsapp_phone_number_id,
             "WHATSAPP_API_URL": self.platform.url,
+            "RATE_LIMIT_PER_SENDER": f"{SENDER_LIMIT}/60",  # tests/e2e/test_limits.py floods one sender
         }
 
 

@@ -32,6 +32,7 @@
       startOver: "Start over",
       typing: "The assistant is typing…",
       offline: "Reconnecting…",
+      slowDown: "You're sending messages faster than I can answer. Please wait a moment.",
       you: "You said",
       assistant: "Assistant said",
     },
@@ -163,6 +164,7 @@
     this.socket.on("session_history", function (data) { self.showHistory((data && data.messages) || []); });
     this.socket.on("bot_uttered", function (message) { self.setTyping(false); self.addBot(message || {}, true); });
     this.socket.on("bot_typing", function (data) { self.setTyping(!!(data && data.typing)); });
+    this.socket.on("rate_limited", function () { self.setTyping(false); self.status.textContent = L.slowDown; });
 
     if (recall("open") === "1") this.show(true);
   }
@@ -205,6 +207,7 @@
 
   // shown: what the person sees for what is sent (a button's title); "" shows nothing; null: the text.
   Widget.prototype.say = function (message, shown) {
+    if (this.status.textContent === config.labels.slowDown) this.status.textContent = "";
     var visible = shown === null ? message : shown;
     if (visible) this.addUser(visible, true);
     var data = { message: message, session_id: this.sessionId };

@@ -1,0 +1,82 @@
+"""The action server: rasa-sdk's app, on loopback by default, answering only Rasa.
+
+rasa-sdk 3.6 listens on every interface and checks nothing, so anyone who could
+reach :5055 could run `action_submit_booking` with a hand-made tracker and store a
+booking that no conversation or consent is behind. Here:
+
+- it binds to `ACTION_SERVER_HOST` (default 127.0.0.1);
+- every request but `GET /health` must carry `Authorization: Bearer <ACTION_SERVER_TOKEN>`,
+  the header Rasa sends from `endpoints.yml` (`action_endpoint.headers`); others get 401;
+- it refuses to start without a token;
+- an error's reply names no request data (rasa-sdk's own echoes the request body,
+  which holds the conversation).
+
+Run: `python -m actions.server [--port 5055]` (scripts/run.sh does).
+"""
+import argparse
+import logging
+import os
+import sys
+from typing import Optional
+
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.common import same_secret
+
+logger = logging.getLogger(__name__)
+
+TOKEN_VARIABLE = "ACTION_SERVER_TOKEN"
+HOST_VARIABLE = "ACTION_SERVER_HOST"
+OPEN_PATHS = {"/health"}
+BEARER = "Bearer "
+
+
+def authorised(header: Optional[str], token: Optional[str]) -> bool:
+    return bool(header) and header.startswith(BEARER) and same_secret(header[len(BEARER):], token)
+
+
+def create_app(token: str, action_package: str = "actions"):
+    from rasa_sdk.endpoint import create_app as create_sdk_app
+
+    if not token:
+        raise ValueError(f"{TOKEN_VARIABLE} is not set: the action server will not run without it")
+    app = create_sdk_app(action_package, cors_origins=None)  # server to server: no browser may call it
+
+    @app.middleware("request")
+    async def only_rasa(request: Request) -> Optional[HTTPResponse]:
+        if request.path in OPEN_PATHS and request.method == "GET":
+            return None
+        if not authorised(request.headers.get("Authorization"), token):
+            logger.warning("refused a request to %s without the action server's token", request.path)
+            return response.json({"error": "unauthorised"}, status=401)
+        return None
+
+    @app.exception(Exception)
+    async def failed(request: Request, exception: Exception) -> HTTPResponse:
+        logger.error("action server error on %s: %s", request.path, type(exception).__name__)
+        return response.json({"error": "internal error"}, status=500)
+
+    return app
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_SERVER_PORT", 5055)))
+    parser.add_argument("--actions", default="actions")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    token = os.environ.get(TOKEN_VARIABLE, "")
+    if not token:
+        print(f"{TOKEN_VARIABLE} is not set: the action server will not run without it", file=sys.stderr)
+        return 2
+    host = os.environ.get(HOST_VARIABLE, "127.0.0.1")
+    app = create_app(token, args.actions)
+    logger.info("action server on http://%s:%s", host, args.port)
+    app.run(host, args.port, workers=1, access_log=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

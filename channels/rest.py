@@ -1,0 +1,82 @@
+"""Rasa's REST channel at its usual path, `/webhooks/rest/webhook`, for servers (not browsers).
+
+It is for server-to-server use (the tests, a clinic's own back end); the website
+uses the widget's socket.io channel. What it adds to Rasa's `RestInput`:
+
+- with `REST_TOKEN` set, every POST needs `Authorization: Bearer <REST_TOKEN>` (401
+  otherwise): set it whenever the port is reachable from outside the machine;
+- a message over 2,000 characters is answered politely and not processed
+  (channels/guard.py);
+- a flood from one sender or one address gets 429 instead of an answer.
+"""
+import logging
+import os
+from typing import Any, Awaitable, Callable, Dict, Optional, Text
+
+from rasa.core.channels.channel import CollectingOutputChannel, InputChannel, UserMessage
+from rasa.core.channels.rest import RestInput
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from channels.common import same_secret
+from channels.guard import per_address, per_sender, response_text, too_long
+
+logger = logging.getLogger(__name__)
+
+BEARER = "Bearer "
+
+
+def client_address(request: Request) -> Text:
+    """The client's address as Sanic sees it (behind a proxy: as the proxy reports it, if trusted)."""
+    return request.remote_addr or request.ip or ""
+
+
+class ClinicRestInput(RestInput):
+    @classmethod
+    def name(cls) -> Text:
+        return "rest"
+
+    @classmethod
+    def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
+        credentials = credentials or {}
+        return cls(token=credentials.get("token") or os.environ.get("REST_TOKEN") or None)
+
+    def __init__(self, token: Optional[Text] = None) -> None:
+        self.token = token
+        self.senders = per_sender()
+        self.addresses = per_address()
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        webhook = Blueprint("clinic_rest_webhook", __name__)
+
+        @webhook.route("/", methods=["GET"])
+        async def health(_: Request) -> HTTPResponse:
+            return response.json({"status": "ok"})
+
+        @webhook.route("/webhook", methods=["POST"])
+        async def receive(request: Request) -> HTTPResponse:
+            if self.token:
+                header = request.headers.get("Authorization") or ""
+                if not (header.startswith(BEARER) and same_secret(header[len(BEARER):], self.token)):
+                    return response.json({"error": "unauthorised"}, status=401)
+            payload = request.json if isinstance(request.json, dict) else {}
+            sender_id, text = payload.get("sender"), payload.get("message")
+            if not isinstance(sender_id, str) or not sender_id or not isinstance(text, str):
+                return response.json({"error": "a JSON body with 'sender' and 'message' strings is needed"}, status=400)
+            if not self.addresses.allow(client_address(request)) or not self.senders.allow(sender_id):
+                return response.json({"error": "too many messages, please slow down"}, status=429)
+            if too_long(text):
+                return response.json([{"recipient_id": sender_id, "text": response_text(request.app)}])
+            collector = CollectingOutputChannel()
+            try:
+                await on_new_message(
+                    UserMessage(text, collector, sender_id, input_channel=self.name(),
+                                metadata=self.get_metadata(request))
+                )
+            except Exception:  # noqa: BLE001 - logged without the message, which may hold personal details
+                logger.exception("could not handle a REST message")
+                return response.json({"error": "the message could not be handled"}, status=500)
+            return response.json(collector.messages)
+
+        return webhook
