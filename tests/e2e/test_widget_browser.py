@@ -47,6 +47,7 @@ class Page:
         self.dialogs = []
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on("websocket", lambda socket: self.requests.append(socket.url))  # not a "request" event
         self.site = site
 
     def open(self, path="/index.html"):
