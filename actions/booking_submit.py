@@ -1,8 +1,9 @@
 """Sending a booking request: stored only when confirmed with consent, then its reference is given."""
 import asyncio
 import datetime as dt
+import hashlib
 import logging
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -15,7 +16,27 @@ from actions.storage import BookingRequest, get_store
 logger = logging.getLogger(__name__)
 
 
-def booking_request(tracker: Tracker) -> BookingRequest:
+CONSENT_QUESTION = "utter_ask_booking_form_booking_consent"
+
+
+def consent_version(domain: DomainDict) -> Optional[str]:
+    """A short hash of the consent question's wording, so a stored consent names what was agreed to."""
+    variants = (domain.get("responses") or {}).get(CONSENT_QUESTION) or []
+    wording = "\n".join(variant.get("text", "") for variant in variants)
+    return hashlib.sha256(wording.encode()).hexdigest()[:16] if wording else None
+
+
+def consent_given_at(tracker: Tracker) -> Optional[dt.datetime]:
+    """When the consent slot was last set to yes (from the tracker's events)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "booking_consent":
+            if event.get("value") is True and event.get("timestamp"):
+                return dt.datetime.fromtimestamp(event["timestamp"], dt.timezone.utc)
+            return None
+    return None
+
+
+def booking_request(tracker: Tracker, domain: Optional[DomainDict] = None) -> BookingRequest:
     window = PreferredTime.from_slot(tracker.get_slot("booking_time"))
     contact = tracker.get_slot("booking_contact")
     return BookingRequest(
@@ -28,6 +49,8 @@ def booking_request(tracker: Tracker) -> BookingRequest:
         concern=tracker.get_slot("booking_concern") or None,
         consent=True,
         conversation_id=tracker.sender_id,
+        consent_version=consent_version(domain or {}),
+        consent_given_at=consent_given_at(tracker),
     )
 
 
@@ -44,7 +67,7 @@ class ActionSubmitBooking(Action):
             return clear_booking()  # the form ended early and has already said why
         try:
             # the database write runs off the action server's event loop
-            reference = await asyncio.get_running_loop().run_in_executor(None, get_store().save, booking_request(tracker))
+            reference = await asyncio.get_running_loop().run_in_executor(None, get_store().save, booking_request(tracker, domain))
         except Exception:  # the person must never get a reference for a request that was not stored
             logger.exception("could not store a booking request")
             dispatcher.utter_message(response="utter_booking_save_failed")

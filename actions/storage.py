@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, List, Optional
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, select
+from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
@@ -27,9 +27,24 @@ bookings = Table(
     Column("preferred_text", Text, nullable=False),
     Column("concern", Text, nullable=True),
     Column("consent", Boolean, nullable=False),
+    # what the person agreed to: the version (a hash) of the consent question's wording, and when
+    Column("consent_version", String(32), nullable=True),
+    Column("consent_given_at", DateTime(timezone=True), nullable=True),
     Column("conversation_id", Text, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+ADDED_COLUMNS = ("consent_version", "consent_given_at")  # added to tables made before them
+
+def add_missing_columns(engine: Engine) -> None:
+    """Bring a bookings table made by an earlier version up to date (nullable columns only)."""
+    present = {column["name"] for column in inspect(engine).get_columns("bookings")}
+    with engine.begin() as connection:
+        for name in ADDED_COLUMNS:
+            if name not in present:
+                column = bookings.c[name]
+                kind = column.type.compile(dialect=engine.dialect)
+                connection.exec_driver_sql(f"ALTER TABLE bookings ADD COLUMN {name} {kind}")
+
 
 # No 0/O, 1/I/L, 5/S, 2/Z: a reference read out over the phone stays unambiguous.
 REFERENCE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
@@ -51,6 +66,8 @@ class BookingRequest:
     concern: Optional[str]
     consent: bool
     conversation_id: Optional[str] = None
+    consent_version: Optional[str] = None
+    consent_given_at: Optional[dt.datetime] = None
 
 
 class BookingStore:
@@ -68,6 +85,7 @@ class BookingStore:
                 Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
             self._engine = create_engine(self.url, future=True, pool_pre_ping=True)
             metadata.create_all(self._engine)
+            add_missing_columns(self._engine)
         return self._engine
 
     def save(self, request: BookingRequest, attempts: int = 10) -> str:

@@ -114,3 +114,23 @@ async def test_a_storage_failure_gives_no_reference(dispatcher, make_tracker, do
     assert responses(dispatcher) == ["utter_booking_save_failed"]
     assert "reference" not in dispatcher.messages[0]
     assert forgets_everything(events, domain)
+
+
+async def test_the_consent_is_stored_with_its_wordings_version_and_time(booking_store, dispatcher, make_tracker, domain):
+    from actions.booking_submit import consent_version
+
+    given = dt.datetime(2026, 11, 20, 10, 30, tzinfo=dt.timezone.utc)
+    consent_event = {"event": "slot", "name": "booking_consent", "value": True, "timestamp": given.timestamp()}
+    tracker = make_tracker(intent="affirm", text="yes", slots=CONFIRMED, sender_id="c-1", events=[consent_event])
+    await ActionSubmitBooking().run(dispatcher, tracker, domain)
+    stored = booking_store.find(dispatcher.messages[0]["reference"])
+    assert stored["consent_version"] == consent_version(domain) and len(stored["consent_version"]) == 16
+    assert stored["consent_given_at"].replace(tzinfo=dt.timezone.utc) == given
+
+
+def test_the_consent_version_follows_the_wording(domain):
+    from actions.booking_submit import CONSENT_QUESTION, consent_version
+
+    changed = {**domain, "responses": {**domain["responses"], CONSENT_QUESTION: [{"text": "May we keep your details?"}]}}
+    assert consent_version(changed) != consent_version(domain)
+    assert consent_version({"responses": {}}) is None

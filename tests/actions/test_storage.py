@@ -64,3 +64,21 @@ def test_the_store_opens_nothing_until_used(tmp_path):
     store.all()
     assert path.exists()
     store.dispose()
+
+
+def test_a_table_made_before_the_consent_columns_gets_them(tmp_path):
+    import sqlalchemy
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = sqlalchemy.create_engine(url)
+    with old.begin() as connection:
+        connection.exec_driver_sql(
+            "CREATE TABLE bookings (id INTEGER PRIMARY KEY, reference VARCHAR(16) UNIQUE NOT NULL, name TEXT NOT NULL,"
+            " contact_kind VARCHAR(8) NOT NULL, contact TEXT NOT NULL, preferred_start DATETIME NOT NULL,"
+            " preferred_end DATETIME NOT NULL, preferred_text TEXT NOT NULL, concern TEXT, consent BOOLEAN NOT NULL,"
+            " conversation_id TEXT, created_at DATETIME NOT NULL)")
+    old.dispose()
+    store = BookingStore(url)
+    reference = store.save(BookingRequest(**{**REQUEST.__dict__, "consent_version": "abc123"}))
+    assert store.find(reference)["consent_version"] == "abc123"
+    store.dispose()
