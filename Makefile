@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 WEB_DEPS := web/node_modules/.package-lock.json
 SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
 
-.PHONY: help setup train run test unit validate test-stories test-nlu e2e browser real-questions bookings telegram-webhook clean
+.PHONY: help setup train run test unit validate test-stories test-nlu e2e browser real-questions bookings purge telegram-webhook clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml: right, s
 
 telegram-webhook: setup ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_SECRET_TOKEN)
 	$(BIN)/python -m scripts.telegram_webhook
+
+purge: setup ## Delete conversations and booking requests older than clinic.yml's retention_days
+	$(BIN)/python -m scripts.purge --endpoints endpoints.yml
 
 bookings: setup ## Print stored booking requests as JSON, one per line
 	@$(BIN)/python -m scripts.print_bookings

@@ -31,6 +31,8 @@ class Clinic:
     last_start_before_closing_minutes: int
     # privacy answer: who sees the details, what for, how long they are kept
     privacy: Dict[str, str]
+    # conversations and booking requests older than this are purged (scripts/purge.py)
+    retention_days: int = 365
 
     def hours_on(self, day: dt.date) -> Optional[Tuple[dt.time, dt.time]]:
         return self.opening_hours.get(day.weekday())
@@ -89,6 +91,7 @@ def load_clinic(path: Path) -> Clinic:
         minimum_notice_hours=int(raw["minimum_notice_hours"]),
         last_start_before_closing_minutes=int(raw.get("last_start_before_closing_minutes", 0)),
         privacy={key: str(raw["privacy"][key]) for key in ("who_sees", "used_for", "kept_for")},
+        retention_days=int(raw["privacy"].get("retention_days", 365)),
     )
 
 

@@ -113,6 +113,16 @@ class BookingStore:
             row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
         return dict(row) if row else None
 
+    def delete_for_conversation(self, conversation_id: str) -> int:
+        """Delete the booking requests made in a conversation; returns how many."""
+        with self.engine.begin() as connection:
+            return connection.execute(bookings.delete().where(bookings.c.conversation_id == conversation_id)).rowcount
+
+    def purge_before(self, cutoff: dt.datetime) -> int:
+        """Delete the booking requests made before the cutoff; returns how many."""
+        with self.engine.begin() as connection:
+            return connection.execute(bookings.delete().where(bookings.c.created_at < cutoff)).rowcount
+
     def dispose(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

@@ -38,3 +38,19 @@ async def already_handled(tracker_store: Any, sender_id: Text, message_id: Optio
         return False
     tracker = await tracker_store.retrieve_full_tracker(sender_id)
     return any(isinstance(e, UserUttered) and e.message_id == message_id for e in tracker.events)
+
+
+def replies_to(events: List[Any], message_id: Text) -> Optional[List[Dict[Text, Any]]]:
+    """The assistant's messages that answered the user message with this id (REST's shape), or None."""
+    replies: Optional[List[Dict[Text, Any]]] = None
+    for event in events:
+        if isinstance(event, UserUttered):
+            if replies is not None:
+                break
+            if event.message_id == message_id:
+                replies = []
+        elif replies is not None and isinstance(event, BotUttered):
+            reply: Dict[Text, Any] = {"text": event.text} if event.text else {}
+            reply.update({key: value for key, value in (event.data or {}).items() if value})
+            replies.append(reply)
+    return replies

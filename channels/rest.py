@@ -7,7 +7,10 @@ uses the widget's socket.io channel. What it adds to Rasa's `RestInput`:
   otherwise): set it whenever the port is reachable from outside the machine;
 - a message over 2,000 characters is answered politely and not processed
   (channels/guard.py);
-- a flood from one sender or one address gets 429 instead of an answer.
+- a flood from one sender or one address gets 429 instead of an answer;
+- a `message_id` in the body makes the call idempotent: sent again (a client's or
+  a load balancer's retry, at any replica), the message is not handled twice and
+  the call answers with the replies it got the first time.
 """
 import logging
 import os
@@ -19,8 +22,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import same_secret
+from channels.common import OnceOnly, same_secret
 from channels.guard import per_address, per_sender, response_text, too_long
+from channels.history import replies_to
 
 logger = logging.getLogger(__name__)
 
@@ -46,6 +50,16 @@ class ClinicRestInput(RestInput):
         self.token = token
         self.senders = per_sender()
         self.addresses = per_address()
+        self.once = OnceOnly()
+
+    @staticmethod
+    async def earlier_replies(request: Request, sender_id: Text, message_id: Text) -> Optional[list]:
+        tracker_store = request.app.ctx.agent.tracker_store
+        if not await tracker_store.exists(sender_id):
+            return None
+        tracker = await tracker_store.retrieve_full_tracker(sender_id)
+        found = replies_to(tracker.events, message_id)
+        return [{"recipient_id": sender_id, **reply} for reply in found] if found is not None else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         webhook = Blueprint("clinic_rest_webhook", __name__)
@@ -68,10 +82,20 @@ class ClinicRestInput(RestInput):
                 return response.json({"error": "too many messages, please slow down"}, status=429)
             if too_long(text):
                 return response.json([{"recipient_id": sender_id, "text": response_text(request.app)}])
+            message_id = payload.get("message_id")
+            if message_id is not None:
+                if not isinstance(message_id, str) or not 0 < len(message_id) <= 128:
+                    return response.json({"error": "'message_id' must be a string of 1 to 128 characters"}, status=400)
+                message_id = f"rest-{message_id}"
+                earlier = await self.earlier_replies(request, sender_id, message_id)
+                if earlier is not None:
+                    return response.json(earlier)
+                if not await self.once.claim(message_id):
+                    return response.json({"error": "this message is being handled"}, status=409)
             collector = CollectingOutputChannel()
             try:
                 await on_new_message(
-                    UserMessage(text, collector, sender_id, input_channel=self.name(),
+                    UserMessage(text, collector, sender_id, input_channel=self.name(), message_id=message_id,
                                 metadata=self.get_metadata(request))
                 )
             except Exception:  # noqa: BLE001 - logged without the message, which may hold personal details

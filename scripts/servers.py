@@ -61,6 +61,7 @@ class Servers:
 
     def __init__(self, rasa_url: str, bookings_url: str, conversations_db: Path):
         self.restart_rasa = None  # set by running_servers: stop Rasa and start it again on its port
+        self.log_files: List[Path] = []  # what the action server and Rasa logged
         self.action_url = ""  # the action server, and the token Rasa sends it
         self.action_token = ""
         self.rasa_url = rasa_url
@@ -123,7 +124,7 @@ def running_servers(
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://{LOOPBACK}:{action_port}/webhook"\n'
         f'  headers:\n    Authorization: Bearer ${{ACTION_SERVER_TOKEN}}\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{conversations_db}"\n'
+        f'tracker_store:\n  type: stores.tracker_store.ClinicTrackerStore\n  dialect: "sqlite"\n  db: "{conversations_db}"\n'
     )
     bookings_url = f"sqlite:///{work_dir / 'bookings.db'}"
     action_token = secrets.token_urlsafe(32)
@@ -158,6 +159,7 @@ def running_servers(
         wait_until_up(f"http://{LOOPBACK}:{action_port}/health", actions, action_log)
         wait_until_up(f"http://{LOOPBACK}:{rasa_port}/", rasa, rasa_log)
         servers = Servers(f"http://{LOOPBACK}:{rasa_port}", bookings_url, conversations_db)
+        servers.log_files = [action_log, rasa_log]
         servers.action_url = f"http://{LOOPBACK}:{action_port}"
         servers.action_token = action_token
 

@@ -158,3 +158,13 @@ COLLECTED_BOOKING = {
     "booking_concern": "",
     "booking_consent": True,
 }
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A real PostgreSQL server on loopback for this test session (tests/postgres.py)."""
+    from tests.postgres import PostgresServer
+
+    server = PostgresServer()
+    yield server
+    server.stop()

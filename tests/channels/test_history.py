@@ -24,3 +24,19 @@ def test_history_shows_what_the_person_saw():
 def test_history_keeps_the_latest_messages():
     events = [BotUttered(str(i)) for i in range(10)]
     assert [m["text"] for m in visible_history(events, limit=3)] == ["7", "8", "9"]
+
+
+def test_the_replies_to_a_message_are_found_by_its_id():
+    from channels.history import replies_to
+
+    events = [
+        UserUttered("hi", message_id="m1"),
+        BotUttered("Hello", data={"buttons": [{"title": "Book", "payload": "/book"}]}),
+        BotUttered("Not medical advice."),
+        UserUttered("does it hurt?", message_id="m2"),
+        BotUttered("A numbing cream is used."),
+    ]
+    assert replies_to(events, "m1") == [
+        {"text": "Hello", "buttons": [{"title": "Book", "payload": "/book"}]}, {"text": "Not medical advice."}]
+    assert replies_to(events, "m2") == [{"text": "A numbing cream is used."}]
+    assert replies_to(events, "m3") is None

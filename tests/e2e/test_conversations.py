@@ -157,3 +157,32 @@ def test_conversations_are_kept_in_the_sql_tracker_store(servers):
     with sqlite3.connect(servers.conversations_db) as connection:
         count = connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0]
     assert count > 0
+
+
+def test_delete_my_data_removes_the_booking_and_the_conversation(servers):
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Dana Whitfield")
+    servers.say(sender, "dana.w@example.com")
+    servers.say(sender, a_future_weekday_text())
+    servers.say(sender, "skip")
+    servers.say(sender, "/affirm")
+    reference = REFERENCE.search(texts(servers.say(sender, "yes send it"))).group(0)
+    assert servers.bookings.find(reference)["name"] == "Dana Whitfield"
+
+    assert "can't be undone" in texts(servers.say(sender, "please delete my data"))
+    assert "I've deleted" in texts(servers.say(sender, "yes"))
+    assert servers.bookings.find(reference) is None
+    with sqlite3.connect(servers.conversations_db) as connection:
+        rows = connection.execute("select data from events where sender_id = ?", (sender,)).fetchall()
+    assert rows == []  # the conversation is gone, with the name and email in it
+    assert clinic().name in texts(servers.say(sender, "hi"))  # and a new one starts
+
+
+def test_delete_my_data_can_be_called_off(servers):
+    sender = new_sender()
+    servers.say(sender, "hello")
+    assert "can't be undone" in texts(servers.say(sender, "delete everything you have about me"))
+    assert "nothing has been deleted" in texts(servers.say(sender, "no"))
+    with sqlite3.connect(servers.conversations_db) as connection:
+        assert connection.execute("select count(*) from events where sender_id = ?", (sender,)).fetchone()[0] > 0

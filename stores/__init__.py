@@ -1,0 +1,1 @@
+"""Rasa extension points for storage: the tracker store that can forget a conversation."""

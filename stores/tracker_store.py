@@ -1,0 +1,73 @@
+"""Rasa's SQL tracker store, able to forget a conversation and to purge old ones.
+
+Name it in endpoints.yml as `type: stores.tracker_store.ClinicTrackerStore`, with the
+same keys as Rasa's `SQL` store (dialect, url, port, db, username, password).
+
+- **Forgetting.** When a turn ends with the assistant saying `utter_data_deleted`
+  (the action server has deleted the person's bookings; actions/privacy.py), saving
+  the tracker deletes every stored event of that conversation instead of adding
+  the new ones. The next message starts a conversation from nothing.
+- **Purging.** `purge_before(cutoff)` deletes the conversations whose latest event
+  is older than the cutoff (scripts/purge.py), whole, so no conversation is left
+  with its beginning missing.
+"""
+import logging
+from typing import Any, Iterable, List, Text
+
+import sqlalchemy as sa
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+logger = logging.getLogger(__name__)
+
+FORGET_RESPONSE = "utter_data_deleted"
+
+
+def last_turn(events: Iterable[Any]) -> List[Any]:
+    """The events after the last user message (the turn just handled)."""
+    turn: List[Any] = []
+    for event in events:
+        if isinstance(event, UserUttered):
+            turn = []
+        else:
+            turn.append(event)
+    return turn
+
+
+def forgets(tracker: DialogueStateTracker) -> bool:
+    return any(
+        isinstance(event, BotUttered) and (event.metadata or {}).get("utter_action") == FORGET_RESPONSE
+        for event in last_turn(tracker.events)
+    )
+
+
+class ClinicTrackerStore(SQLTrackerStore):
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        if forgets(tracker):
+            deleted = self.delete_conversation(tracker.sender_id)
+            logger.info("a conversation was deleted at the person's request (%d events)", deleted)
+            return
+        await super().save(tracker)
+
+    def delete_conversation(self, sender_id: Text) -> int:
+        with self.session_scope() as session:
+            deleted = session.query(self.SQLEvent).filter(self.SQLEvent.sender_id == sender_id).delete()
+            session.commit()
+        return deleted
+
+    def purge_before(self, cutoff_timestamp: float) -> int:
+        """Delete every conversation whose latest event is older than the cutoff; returns how many."""
+        events = self.SQLEvent
+        with self.session_scope() as session:
+            latest = (
+                session.query(events.sender_id)
+                .group_by(events.sender_id)
+                .having(sa.func.max(events.timestamp) < cutoff_timestamp)
+            )
+            senders = [row[0] for row in latest]
+            for start in range(0, len(senders), 500):
+                chunk = senders[start:start + 500]
+                session.query(events).filter(events.sender_id.in_(chunk)).delete(synchronize_session=False)
+            session.commit()
+        return len(senders)

@@ -1,0 +1,68 @@
+"""A real PostgreSQL server for the tests, started on loopback in a temporary folder.
+
+It comes from Debian's `postgresql` package, installed here when missing (as root,
+the way CI runs), and runs as the `postgres` user. `tests/conftest.py` starts one
+per test session; each test that needs a database makes its own with `new_database`.
+"""
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+
+import pytest
+
+
+def postgres_bin(name):
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found[-1] if found else None
+
+
+def ensure_postgresql_installed():
+    if postgres_bin("initdb"):
+        return
+    if os.geteuid() != 0:
+        pytest.fail("PostgreSQL is not installed and this test is not root: apt-get install postgresql")
+    subprocess.run(["apt-get", "update", "-qq"], check=True)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "postgresql"], check=True,
+                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def as_postgres(args):
+    prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    return subprocess.run(prefix + args, check=True, capture_output=True, text=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PostgresServer:
+    def __init__(self) -> None:
+        ensure_postgresql_installed()
+        self.folder = tempfile.mkdtemp(prefix="clinic-pg-")
+        os.chmod(self.folder, 0o777)
+        self.data = os.path.join(self.folder, "data")
+        self.port = free_port()
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres")
+        as_postgres([postgres_bin("initdb"), "-D", self.data, "-U", "postgres", "--auth=trust", "-E", "UTF8"])
+        as_postgres([postgres_bin("pg_ctl"), "-D", self.data, "-w", "-l", os.path.join(self.folder, "log"),
+                     "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder}", "start"])
+
+    def new_database(self) -> str:
+        """A new empty database; returns its SQLAlchemy URL."""
+        name = f"clinic_{uuid.uuid4().hex[:12]}"
+        as_postgres([postgres_bin("createdb") or "createdb", "-h", "127.0.0.1", "-p", str(self.port),
+                     "-U", "postgres", name])
+        return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
+
+    def stop(self) -> None:
+        try:
+            as_postgres([postgres_bin("pg_ctl"), "-D", self.data, "-m", "fast", "stop"])
+        finally:
+            shutil.rmtree(self.folder, ignore_errors=True)
