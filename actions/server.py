@@ -23,18 +23,17 @@ from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import same_secret
+from channels.common import bearer_ok
 
 logger = logging.getLogger(__name__)
 
 TOKEN_VARIABLE = "ACTION_SERVER_TOKEN"
 HOST_VARIABLE = "ACTION_SERVER_HOST"
 OPEN_PATHS = {"/health"}
-BEARER = "Bearer "
 
 
 def authorised(header: Optional[str], token: Optional[str]) -> bool:
-    return bool(header) and header.startswith(BEARER) and same_secret(header[len(BEARER):], token)
+    return bearer_ok(header, token)
 
 
 def create_app(token: str, action_package: str = "actions"):

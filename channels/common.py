@@ -29,6 +29,12 @@ def same_secret(given: Optional[Text], expected: Optional[Text]) -> bool:
     return hmac.compare_digest(given.encode(), expected.encode())
 
 
+def bearer_ok(header: Optional[Text], token: Optional[Text]) -> bool:
+    """Whether an Authorization header is `Bearer <token>`; no token configured means no."""
+    prefix = "Bearer "
+    return bool(header) and header.startswith(prefix) and same_secret(header[len(prefix):], token)
+
+
 class OnceOnly:
     """Claims a platform message id so that a message delivered twice is handled once.
 

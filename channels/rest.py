@@ -22,13 +22,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import OnceOnly, same_secret
+from channels.common import OnceOnly, bearer_ok
 from channels.guard import per_address, per_sender, response_text, too_long
 from channels.history import replies_to
 
 logger = logging.getLogger(__name__)
-
-BEARER = "Bearer "
 
 
 def client_address(request: Request) -> Text:
@@ -70,10 +68,8 @@ class ClinicRestInput(RestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            if self.token:
-                header = request.headers.get("Authorization") or ""
-                if not (header.startswith(BEARER) and same_secret(header[len(BEARER):], self.token)):
-                    return response.json({"error": "unauthorised"}, status=401)
+            if self.token and not bearer_ok(request.headers.get("Authorization"), self.token):
+                return response.json({"error": "unauthorised"}, status=401)
             payload = request.json if isinstance(request.json, dict) else {}
             sender_id, text = payload.get("sender"), payload.get("message")
             if not isinstance(sender_id, str) or not sender_id or not isinstance(text, str):

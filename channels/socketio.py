@@ -17,10 +17,13 @@ client written for Rasa works. What it adds:
 - **Limits.** A message over 2,000 characters is answered with
   `utter_message_too_long` and not processed; a flood from one session or one
   address gets `rate_limited` instead of answers (channels/guard.py).
-- **Allowed origins.** `cors_allowed_origins` in credentials.yml limits which
-  sites may connect (socket.io checks the Origin header); by default any.
+- **Allowed origins.** `cors_allowed_origins` in credentials.yml, or the
+  environment's `SOCKETIO_ORIGINS` (comma-separated), limits which sites' pages may
+  connect: a browser's Origin header must be one of them. Unset, any may (Rasa's
+  default); set it in production.
 """
 import logging
+import os
 import re
 import uuid
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
@@ -68,7 +71,7 @@ class ClinicSocketIOInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: Optional[Dict[Text, Any]]) -> InputChannel:
         credentials = credentials or {}
-        origins = credentials.get("cors_allowed_origins") or []
+        origins = credentials.get("cors_allowed_origins") or os.environ.get("SOCKETIO_ORIGINS") or []
         if isinstance(origins, str):
             origins = [origin.strip() for origin in origins.split(",") if origin.strip()]
         return cls(

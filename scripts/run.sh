@@ -8,6 +8,8 @@ RASA_PORT=${RASA_PORT:-5005}
 CHAT_PORT=${CHAT_PORT:-8080}
 MODEL=${MODEL:-models/clinic.tar.gz}
 mkdir -p var
+# Only the demo site's pages may open the widget's socket.
+export SOCKETIO_ORIGINS=${SOCKETIO_ORIGINS:-http://localhost:$CHAT_PORT,http://127.0.0.1:$CHAT_PORT}
 # Rasa sends this token to the action server, which answers nothing else.
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(32))')}
 
@@ -24,7 +26,7 @@ $BIN/python -m actions.server --port "$ACTION_PORT" &
 pids+=($!)
 $BIN/python -m http.server "$CHAT_PORT" --bind 127.0.0.1 --directory web >/dev/null 2>&1 &
 pids+=($!)
-$BIN/rasa run --model "$MODEL" --port "$RASA_PORT" \
+$BIN/rasa run --model "$MODEL" --port "$RASA_PORT" --interface "${RASA_INTERFACE:-127.0.0.1}" \
   --credentials credentials.yml --endpoints endpoints.yml \
   --cors "http://localhost:$CHAT_PORT" "http://127.0.0.1:$CHAT_PORT" &
 pids+=($!)

@@ -63,10 +63,12 @@ def site_port():
 def servers(tmp_path_factory, channels, site_port):
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` first")
+    site_origin = f"http://127.0.0.1:{site_port}"
     with running_servers(
         MODEL, tmp_path_factory.mktemp("e2e"), project_dir=PROJECT_DIR,
-        env=channels.env(), cors=[f"http://127.0.0.1:{site_port}"],
+        env={**channels.env(), "SOCKETIO_ORIGINS": site_origin}, cors=[site_origin],
     ) as running:
+        running.site_origin = site_origin
         yield running
 
 
