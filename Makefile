@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 WEB_DEPS := web/node_modules/.package-lock.json
 SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
 
-.PHONY: help setup train run test unit validate test-stories test-nlu e2e browser real-questions bookings purge telegram-webhook clean
+.PHONY: help setup train run test unit validate test-stories test-nlu e2e test-deps real-questions bookings purge telegram-webhook clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -58,10 +58,10 @@ test-nlu: $(MODEL) ## Held-out NLU set in tests/heldout: intent F1 (Rasa's repor
 	$(BIN)/python scripts/check_nlu_report.py results/nlu/intent_report.json --min-weighted-f1 0.95
 	$(BIN)/python -m scripts.evaluate_nlu tests/heldout --model $(MODEL) --out results/nlu/answers.json --min-weighted-f1 0.90
 
-browser: ## Install Debian's chromium for the widget's browser test, if missing
-	@scripts/debian_packages.sh chromium chromium
+test-deps: ## Install Debian's chromium (the widget's browser test) and redis-server (the fault tests), if missing
+	@scripts/debian_packages.sh chromium chromium redis-server redis-server
 
-e2e: setup $(MODEL) browser ## Whole conversations against real servers: REST, socket.io, Telegram, WhatsApp, the widget in Chromium
+e2e: setup $(MODEL) test-deps ## Whole conversations against real servers: REST, socket.io, Telegram, WhatsApp, the widget in Chromium
 	$(BIN)/pytest tests/e2e
 
 test: unit validate test-stories test-nlu e2e ## Everything above, in that order

@@ -22,6 +22,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.answer import handle
 from channels.common import OnceOnly, bearer_ok
 from channels.guard import per_address, per_sender, response_text, too_long
 from channels.history import replies_to
@@ -89,14 +90,9 @@ class ClinicRestInput(RestInput):
                 if not await self.once.claim(message_id):
                     return response.json({"error": "this message is being handled"}, status=409)
             collector = CollectingOutputChannel()
-            try:
-                await on_new_message(
-                    UserMessage(text, collector, sender_id, input_channel=self.name(), message_id=message_id,
-                                metadata=self.get_metadata(request))
-                )
-            except Exception:  # noqa: BLE001 - logged without the message, which may hold personal details
-                logger.exception("could not handle a REST message")
-                return response.json({"error": "the message could not be handled"}, status=500)
+            await handle(on_new_message, UserMessage(text, collector, sender_id, input_channel=self.name(),
+                                                     message_id=message_id, metadata=self.get_metadata(request)),
+                         request.app)
             return response.json(collector.messages)
 
         return webhook

@@ -35,6 +35,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
+from channels.answer import handle
 from channels.guard import per_address, per_sender, response_text, too_long
 from channels.history import SHOWN_KEY, visible_history
 
@@ -171,10 +172,8 @@ class ClinicSocketIOInput(InputChannel):
             output = SocketIOOutput(sio, self.bot_message_evt)
             await sio.emit("bot_typing", {"typing": True}, room=session_id)
             try:
-                await on_new_message(
-                    UserMessage(text, output, session_id,
-                                input_channel=self.name(), metadata=metadata)
-                )
+                await handle(on_new_message, UserMessage(text, output, session_id, input_channel=self.name(),
+                                                         metadata=metadata), self.app)
             finally:
                 await sio.emit("bot_typing", {"typing": False}, room=session_id)
 

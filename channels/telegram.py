@@ -24,6 +24,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.answer import handle
 from channels.common import MAX_REPLY_CHARS, OnceOnly, post_json, same_secret, setting
 from channels.guard import per_sender, response_text, too_long
 from channels.history import SHOWN_KEY
@@ -186,10 +187,8 @@ class TelegramInput(InputChannel):
             if too_long(text):
                 await output.send_text_message(sender_id(chat), response_text(request.app))
                 return response.json({"status": "too long"})
-            await on_new_message(
-                UserMessage(text, output, sender_id(chat), input_channel=self.name(),
-                            message_id=message_id, metadata=metadata)
-            )
+            await handle(on_new_message, UserMessage(text, output, sender_id(chat), input_channel=self.name(),
+                                                     message_id=message_id, metadata=metadata), request.app)
             return response.json({"status": "ok"})
 
         return webhook

@@ -24,6 +24,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.answer import handle
 from channels.common import MAX_REPLY_CHARS, OnceOnly, post_json, same_secret, setting
 from channels.guard import per_sender, response_text, too_long
 from channels.history import SHOWN_KEY
@@ -247,10 +248,8 @@ class WhatsAppInput(InputChannel):
                 if too_long(text):
                     await output.send_text_message(sender_id(wa_id), response_text(request.app))
                     continue
-                await on_new_message(
-                    UserMessage(text, output, sender_id(wa_id), input_channel=self.name(),
-                                message_id=message_id, metadata=metadata)
-                )
+                await handle(on_new_message, UserMessage(text, output, sender_id(wa_id), input_channel=self.name(),
+                                                         message_id=message_id, metadata=metadata), request.app)
             return response.json({"status": "ok"})  # statuses and anything else: acknowledged
 
         return webhook

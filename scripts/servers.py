@@ -61,6 +61,8 @@ class Servers:
 
     def __init__(self, rasa_url: str, bookings_url: str, conversations_db: Path):
         self.restart_rasa = None  # set by running_servers: stop Rasa and start it again on its port
+        self.stop_actions = None  # ... and stop or start the action server
+        self.start_actions = None
         self.log_files: List[Path] = []  # what the action server and Rasa logged
         self.action_url = ""  # the action server, and the token Rasa sends it
         self.action_token = ""
@@ -105,12 +107,14 @@ def running_servers(
     project_dir: Optional[Path] = None,
     env: Optional[Dict[str, str]] = None,
     cors: Sequence[str] = (),
+    endpoints_extra: str = "",
 ) -> Iterator[Servers]:
     """Start the action server (`python -m actions.server`) and `rasa run` on free loopback ports; stop both on exit.
 
     Logs (actions.log, rasa.log), endpoints.yml, conversations.db and bookings.db go to work_dir.
-    `env` adds environment variables for both (the channels' settings); `cors` lists the
-    origins Rasa allows (the widget's page).
+    `env` adds environment variables for both (the channels' settings; BOOKINGS_DATABASE_URL
+    replaces the SQLite bookings file); `cors` lists the origins Rasa allows (the widget's
+    page); `endpoints_extra` is appended to the endpoints file (a lock store, say).
     """
     project_dir = Path(project_dir or PROJECT_DIR)
     model_path = Path(model_path).resolve()
@@ -125,8 +129,9 @@ def running_servers(
         f'action_endpoint:\n  url: "http://{LOOPBACK}:{action_port}/webhook"\n'
         f'  headers:\n    Authorization: Bearer ${{ACTION_SERVER_TOKEN}}\n'
         f'tracker_store:\n  type: stores.tracker_store.ClinicTrackerStore\n  dialect: "sqlite"\n  db: "{conversations_db}"\n'
+        + endpoints_extra
     )
-    bookings_url = f"sqlite:///{work_dir / 'bookings.db'}"
+    bookings_url = (env or {}).get("BOOKINGS_DATABASE_URL") or f"sqlite:///{work_dir / 'bookings.db'}"
     action_token = secrets.token_urlsafe(32)
     # Tests and reports send many messages from one address: generous limits unless the caller sets them.
     limits = {"RATE_LIMIT_PER_SENDER": "1000/60", "RATE_LIMIT_PER_ADDRESS": "100000/60"}
@@ -136,12 +141,16 @@ def running_servers(
     servers = None
     try:
         action_log = work_dir / "actions.log"
-        with action_log.open("w") as log:
-            actions = subprocess.Popen(
-                [str(BIN / "python"), "-m", "actions.server", "--port", str(action_port)],
-                cwd=project_dir, env={**env, "ACTION_SERVER_HOST": LOOPBACK}, stdout=log, stderr=subprocess.STDOUT,
-            )
-        processes.append(actions)
+        action_command = [str(BIN / "python"), "-m", "actions.server", "--port", str(action_port)]
+
+        def start_actions() -> subprocess.Popen:
+            with action_log.open("a") as log:
+                started = subprocess.Popen(action_command, cwd=project_dir, env={**env, "ACTION_SERVER_HOST": LOOPBACK},
+                                           stdout=log, stderr=subprocess.STDOUT)
+            processes.append(started)
+            return started
+
+        actions = start_actions()
         rasa_log = work_dir / "rasa.log"
         rasa_command = [
             str(BIN / "rasa"), "run", "--model", str(model_path), "--port", str(rasa_port),
@@ -169,7 +178,17 @@ def running_servers(
             time.sleep(down_s)
             wait_until_up(servers.rasa_url + "/", start_rasa(), rasa_log)
 
+        def stop_actions() -> None:
+            """Stop the action server (SIGTERM)."""
+            _stop([process for process in processes if process.args == action_command and process.poll() is None])
+
+        def start_actions_again() -> None:
+            """Start the action server again on its port and wait until it is up."""
+            wait_until_up(f"{servers.action_url}/health", start_actions(), action_log)
+
         servers.restart_rasa = restart_rasa
+        servers.stop_actions = stop_actions
+        servers.start_actions = start_actions_again
         yield servers
     finally:
         if servers is not None:

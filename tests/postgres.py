@@ -61,6 +61,14 @@ class PostgresServer:
                      "-U", "postgres", name])
         return f"postgresql://postgres@127.0.0.1:{self.port}/{name}"
 
+    def pause(self) -> None:
+        """Stop the server, keeping its data (a database outage)."""
+        as_postgres([postgres_bin("pg_ctl"), "-D", self.data, "-m", "fast", "-w", "stop"])
+
+    def resume(self) -> None:
+        as_postgres([postgres_bin("pg_ctl"), "-D", self.data, "-w", "-l", os.path.join(self.folder, "log"),
+                     "-o", f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.folder}", "start"])
+
     def stop(self) -> None:
         try:
             as_postgres([postgres_bin("pg_ctl"), "-D", self.data, "-m", "fast", "stop"])

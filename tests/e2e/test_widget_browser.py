@@ -30,7 +30,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
-        pytest.fail("Debian's chromium is not installed: `make e2e` installs it (scripts/debian_packages.sh)")
+        pytest.fail("Debian's chromium is not installed: `make test-deps` installs it")
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield launched

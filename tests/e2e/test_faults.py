@@ -1,0 +1,88 @@
+"""Faults, with the real service stopped and started again: the action server, the bookings database, Redis.
+
+These servers keep bookings in PostgreSQL and take Rasa's Redis lock store, as in production.
+"""
+import time
+import uuid
+
+import pytest
+import requests
+
+from actions.config import clinic
+from scripts.servers import running_servers
+from tests.e2e.conftest import MODEL, PROJECT_DIR
+from tests.e2e.test_conversations import REFERENCE, a_future_weekday_text, texts
+from tests.redis_server import RedisServer
+
+TROUBLE = "having a technical problem"
+
+
+@pytest.fixture(scope="module")
+def redis():
+    server = RedisServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def servers(tmp_path_factory, postgres, redis):
+    lock_store = (f"lock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {redis.port}\n  db: 0\n"
+                  f"  key_prefix: clinic\n  socket_timeout: 5\n")
+    with running_servers(MODEL, tmp_path_factory.mktemp("faults"), project_dir=PROJECT_DIR,
+                         env={"BOOKINGS_DATABASE_URL": postgres.new_database()},
+                         endpoints_extra=lock_store) as running:
+        yield running
+
+
+def booked_up_to_the_summary(servers, sender):
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Noor Haddad")
+    servers.say(sender, "noor.h@example.com")
+    servers.say(sender, a_future_weekday_text())
+    servers.say(sender, "skip")
+    assert "Please check your request" in texts(servers.say(sender, "/affirm"))
+
+
+def test_action_server_down_gets_an_apology_and_the_clinic_then_the_conversation_goes_on(servers):
+    sender = f"faults-{uuid.uuid4()}"
+    assert "numbing cream" in texts(servers.say(sender, "does it hurt?"))
+    servers.stop_actions()
+    try:
+        reply = texts(servers.say(sender, "how many sessions will I need?"))
+        assert TROUBLE in reply and clinic().phone in reply
+        assert requests.get(servers.rasa_url + "/", timeout=10).ok  # Rasa itself is fine
+    finally:
+        servers.start_actions()
+    assert "3-6 treatments" in texts(servers.say(sender, "how many sessions will I need?"))
+
+
+def test_database_down_during_a_booking_claims_nothing_and_it_works_again_after(servers, postgres):
+    sender = f"faults-{uuid.uuid4()}"
+    booked_up_to_the_summary(servers, sender)
+    postgres.pause()
+    try:
+        reply = texts(servers.say(sender, "yes send it"))
+    finally:
+        postgres.resume()
+    assert "couldn't save your request" in reply and "nothing has been booked" in reply
+    assert clinic().phone in reply and not REFERENCE.search(reply)
+    assert [row for row in servers.bookings.all() if row["conversation_id"] == sender] == []
+
+    booked_up_to_the_summary(servers, sender)  # the database is back: the same person books
+    reference = REFERENCE.search(texts(servers.say(sender, "yes send it"))).group(0)
+    assert [row["reference"] for row in servers.bookings.all() if row["conversation_id"] == sender] == [reference]
+
+
+def test_redis_down_gets_a_clear_answer_not_a_hung_request(servers, redis):
+    sender = f"faults-{uuid.uuid4()}"
+    assert "numbing cream" in texts(servers.say(sender, "does it hurt?"))
+    redis.stop()
+    try:
+        started = time.monotonic()
+        reply = texts(servers.say(sender, "how many sessions will I need?"))  # requests' own timeout: 60 s
+        took = time.monotonic() - started
+    finally:
+        redis.start()
+    print(f"with Redis down the answer took {took:.1f} s")
+    assert TROUBLE in reply and clinic().phone in reply
+    assert "3-6 treatments" in texts(servers.say(sender, "how many sessions will I need?"))
