@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 WEB_DEPS := web/node_modules/.package-lock.json
 SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
 
-.PHONY: help setup train run test unit validate test-stories test-nlu e2e test-deps real-questions bookings purge telegram-webhook clean
+.PHONY: help setup train run test unit validate test-stories test-nlu e2e test-deps test-scale real-questions bookings purge telegram-webhook clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -64,7 +64,10 @@ test-deps: ## Install Debian's chromium (the widget's browser test) and redis-se
 e2e: setup $(MODEL) test-deps ## Whole conversations against real servers: REST, socket.io, Telegram, WhatsApp, the widget in Chromium
 	$(BIN)/pytest tests/e2e
 
-test: unit validate test-stories test-nlu e2e ## Everything above, in that order
+test-scale: setup $(MODEL) ## Two Rasa replicas and two action servers behind nginx on PostgreSQL and Redis: 40 conversations, one replica killed
+	$(BIN)/python -m scripts.scale.run
+
+test: unit validate test-stories test-nlu e2e test-scale ## Everything above, in that order
 
 real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml: right, safe non-answer, wrong per expect
 	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions ../shared/real-questions/dev.yml --json results/real_questions.json

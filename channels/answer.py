@@ -43,13 +43,17 @@ def trouble_text(app: Any) -> Text:
         return text
 
 
-async def handle(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage, app: Any) -> None:
+async def handle(on_new_message: Callable[[UserMessage], Awaitable[Any]], message: UserMessage, app: Any) -> bool:
+    """Hand the message to Rasa; True when Rasa handled it, False when it failed (and the apology went out)."""
     counted = CountingOutput(message.output_channel)
     message.output_channel = counted
+    handled = True
     try:
         await on_new_message(message)
     except Exception as error:  # noqa: BLE001 - logged without the message, which may hold personal details
+        handled = False
         logger.error("could not handle a message on %s: %s", counted.name(), type(error).__name__)
     if counted.sent == 0:
         logger.warning("no reply to a message on %s: answered with %s", counted.name(), TROUBLE_RESPONSE)
         await counted.inner.send_response(message.sender_id, {"text": trouble_text(app)})
+    return handled

@@ -61,6 +61,11 @@ class OnceOnly:
             return False
         return True
 
+    async def release(self, key: Text) -> None:
+        """Give a claim back: its message was not handled after all, so a retry may try again."""
+        async with self.lock:
+            self.seen.pop(key, None)
+
 
 async def post_json(url: Text, payload: Dict[Text, Any], headers: Optional[Dict[Text, Text]] = None) -> Dict:
     """POST JSON to a platform API; log (never raise) a failure, so one lost reply does not lose the turn."""

@@ -90,9 +90,17 @@ class ClinicRestInput(RestInput):
                 if not await self.once.claim(message_id):
                     return response.json({"error": "this message is being handled"}, status=409)
             collector = CollectingOutputChannel()
-            await handle(on_new_message, UserMessage(text, collector, sender_id, input_channel=self.name(),
-                                                     message_id=message_id, metadata=self.get_metadata(request)),
-                         request.app)
+            handled = False
+            try:
+                handled = await handle(
+                    on_new_message,
+                    UserMessage(text, collector, sender_id, input_channel=self.name(),
+                                message_id=message_id, metadata=self.get_metadata(request)),
+                    request.app,
+                )
+            finally:
+                if message_id and not handled:
+                    await self.once.release(message_id)  # not stored: a retry must be handled, not refused
             return response.json(collector.messages)
 
         return webhook

@@ -35,3 +35,15 @@ def test_a_failure_gets_the_apology_instead_of_an_error():
         raise ConnectionError("lock store down")
 
     assert run(fails) == [f"Sorry, a problem. Call {clinic().phone}."]
+
+
+def test_handle_says_whether_rasa_handled_the_message():
+    async def fails(message):
+        raise ConnectionError("lock store down")
+
+    async def answers(message):
+        await message.output_channel.send_response(message.sender_id, {"text": "Hello"})
+
+    for on_new_message, expected in ((fails, False), (answers, True)):
+        handled = asyncio.run(handle(on_new_message, UserMessage("hi", CollectingOutputChannel(), "s"), APP))
+        assert handled is expected

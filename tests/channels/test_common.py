@@ -43,3 +43,13 @@ def test_an_id_already_in_the_conversation_is_not_claimed():
         return await once.claim("m1", Store(), "whatsapp:1"), await once.claim("m2", Store(), "whatsapp:1")
 
     assert asyncio.run(claims()) == (False, True)
+
+
+def test_a_released_claim_can_be_claimed_again():
+    async def claims():
+        once = OnceOnly()
+        first = await once.claim("m1")
+        await once.release("m1")
+        return first, await once.claim("m1"), await once.claim("m1")
+
+    assert asyncio.run(claims()) == (True, True, False)

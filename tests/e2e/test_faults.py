@@ -26,7 +26,7 @@ def redis():
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory, postgres, redis):
-    lock_store = (f"lock_store:\n  type: redis\n  url: 127.0.0.1\n  port: {redis.port}\n  db: 0\n"
+    lock_store = (f"lock_store:\n  type: stores.lock_store.ClinicRedisLockStore\n  url: 127.0.0.1\n  port: {redis.port}\n  db: 0\n"
                   f"  key_prefix: clinic\n  socket_timeout: 5\n")
     with running_servers(MODEL, tmp_path_factory.mktemp("faults"), project_dir=PROJECT_DIR,
                          env={"BOOKINGS_DATABASE_URL": postgres.new_database()},
