@@ -1,10 +1,10 @@
 """Settings for the action server, read in one place and only when first needed."""
 import datetime as dt
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, Optional, Tuple
+from typing import Any, Dict, Optional, Tuple
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -13,7 +13,37 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CLINIC_FILE = PROJECT_DIR / "clinic.yml"
 DEFAULT_BOOKINGS_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'bookings.db'}"
 
+WEBHOOK_URL_VARIABLE = "NOTIFY_WEBHOOK_URL"
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class EmailSettings:
+    """Where the staff's email about a new booking request goes (the password is env SMTP_PASSWORD)."""
+
+    smtp_host: str
+    smtp_port: int
+    starttls: bool
+    username: Optional[str]
+    sender: str  # clinic.yml `from`
+    recipients: Tuple[str, ...]  # clinic.yml `to`: one address or a list
+
+
+@dataclass(frozen=True)
+class NotificationSettings:
+    """How the clinic hears about a stored booking request (notifications/)."""
+
+    email: Optional[EmailSettings] = None
+    webhook_url: Optional[str] = None  # env NOTIFY_WEBHOOK_URL, when set, wins over the file
+    interval_seconds: float = 15.0
+
+    def webhook(self) -> Optional[str]:
+        return os.environ.get(WEBHOOK_URL_VARIABLE) or self.webhook_url
+
+    def channels(self) -> Tuple[str, ...]:
+        """The configured channels, in order: 'email' and/or 'webhook'; empty when none is."""
+        return tuple(name for name, on in (("email", self.email is not None), ("webhook", bool(self.webhook()))) if on)
 
 
 @dataclass(frozen=True)
@@ -33,6 +63,7 @@ class Clinic:
     privacy: Dict[str, str]
     # conversations and booking requests older than this are purged (scripts/purge.py)
     retention_days: int = 365
+    notifications: NotificationSettings = field(default_factory=NotificationSettings)
 
     def hours_on(self, day: dt.date) -> Optional[Tuple[dt.time, dt.time]]:
         return self.opening_hours.get(day.weekday())
@@ -71,6 +102,30 @@ def _parse_time(text: str) -> dt.time:
     return dt.datetime.strptime(str(text), "%H:%M").time()
 
 
+def _load_notifications(raw: Optional[Dict[str, Any]], path: Path) -> NotificationSettings:
+    raw = raw or {}
+    email = None
+    if raw.get("email"):
+        mail = raw["email"]
+        recipients = mail.get("to") or []
+        recipients = (recipients,) if isinstance(recipients, str) else tuple(str(address) for address in recipients)
+        if not mail.get("smtp_host") or not mail.get("from") or not recipients:
+            raise ValueError(f"{path}: notifications.email needs smtp_host, from and to")
+        email = EmailSettings(
+            smtp_host=str(mail["smtp_host"]),
+            smtp_port=int(mail.get("smtp_port", 25)),
+            starttls=bool(mail.get("starttls", False)),
+            username=str(mail["username"]) if mail.get("username") else None,
+            sender=str(mail["from"]),
+            recipients=recipients,
+        )
+    webhook_url = (raw.get("webhook") or {}).get("url") or None
+    interval = float(raw.get("interval_seconds", 15))
+    if interval <= 0:
+        raise ValueError(f"{path}: notifications.interval_seconds must be positive")
+    return NotificationSettings(email=email, webhook_url=webhook_url, interval_seconds=interval)
+
+
 def load_clinic(path: Path) -> Clinic:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     hours = {}
@@ -92,6 +147,7 @@ def load_clinic(path: Path) -> Clinic:
         last_start_before_closing_minutes=int(raw.get("last_start_before_closing_minutes", 0)),
         privacy={key: str(raw["privacy"][key]) for key in ("who_sees", "used_for", "kept_for")},
         retention_days=int(raw["privacy"].get("retention_days", 365)),
+        notifications=_load_notifications(raw.get("notifications"), path),
     )
 
 
@@ -99,6 +155,11 @@ def load_clinic(path: Path) -> Clinic:
 def clinic() -> Clinic:
     """The clinic's facts; CLINIC_CONFIG names another file."""
     return load_clinic(Path(os.environ.get("CLINIC_CONFIG", DEFAULT_CLINIC_FILE)))
+
+
+def notification_channels() -> Tuple[str, ...]:
+    """The channels a new booking request is announced on ('email', 'webhook'); empty: none."""
+    return clinic().notifications.channels()
 
 
 def bookings_database_url() -> str:

@@ -11,9 +11,13 @@ booking that no conversation or consent is behind. Here:
 - an error's reply names no request data (rasa-sdk's own echoes the request body,
   which holds the conversation).
 
+It also sends the clinic's notifications of new booking requests: a background task
+runs a pass over the outbox every `notifications.interval_seconds` (notifications/outbox.py).
+
 Run: `python -m actions.server [--port 5055]` (scripts/run.sh does).
 """
 import argparse
+import asyncio
 import logging
 import os
 import sys
@@ -57,7 +61,36 @@ def create_app(token: str, action_package: str = "actions"):
         logger.error("action server error on %s: %s", request.path, type(exception).__name__)
         return response.json({"error": "internal error"}, status=500)
 
+    add_notification_worker(app)
     return app
+
+
+def add_notification_worker(app) -> None:
+    """After the server starts, send due booking notifications in the background until it stops.
+
+    The task does nothing when clinic.yml configures no channel, and a failing pass (a mail
+    server or database that is down) is logged and tried again: it never stops the server.
+    """
+
+    @app.listener("after_server_start")
+    async def start_notifications(app, loop) -> None:
+        from notifications.outbox import start_worker
+
+        try:
+            app.ctx.notifications = start_worker()
+        except Exception as error:  # whatever stops the worker from starting must not stop the actions
+            logger.error("notifications not started: %s", type(error).__name__)
+            app.ctx.notifications = None
+
+    @app.listener("before_server_stop")
+    async def stop_notifications(app, loop) -> None:
+        task = getattr(app.ctx, "notifications", None)
+        if task is not None:
+            task.cancel()
+            try:
+                await task
+            except asyncio.CancelledError:
+                pass
 
 
 def main(argv=None) -> int:

@@ -4,13 +4,13 @@ import json
 import secrets
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, List, Optional
+from typing import Callable, Iterator, List, Optional, Sequence
 
 from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, inspect, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from actions.config import bookings_database_url
+from actions.config import bookings_database_url, notification_channels
 
 metadata = MetaData()
 
@@ -84,23 +84,33 @@ class BookingStore:
             if self.url.startswith("sqlite:///"):
                 Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
             self._engine = create_engine(self.url, future=True, pool_pre_ping=True)
+            import notifications.outbox  # noqa: F401 - puts the outbox table on `metadata`
+
             metadata.create_all(self._engine)
             add_missing_columns(self._engine)
         return self._engine
 
-    def save(self, request: BookingRequest, attempts: int = 10) -> str:
-        """Store the request and return its reference; the row is committed before this returns."""
+    def save(self, request: BookingRequest, attempts: int = 10, notify: Optional[Sequence[str]] = None) -> str:
+        """Store the request and return its reference; the row is committed before this returns.
+
+        The clinic's notifications of it ('email', 'webhook': `notify`, by default the channels
+        clinic.yml configures) go into the outbox in the same transaction (notifications/outbox.py).
+        """
         if not request.consent:
             raise ValueError("a booking request is stored only with the person's consent")
+        from notifications.outbox import enqueue
+
+        channels = notification_channels() if notify is None else notify
         for _ in range(attempts):
             reference = self._new_reference()
             row = dict(request.__dict__, reference=reference, created_at=dt.datetime.now(dt.timezone.utc))
             try:
                 with self.engine.begin() as connection:
                     connection.execute(bookings.insert().values(**row))
+                    enqueue(connection, reference, channels, now=row["created_at"])
                 return reference
             except IntegrityError:
-                continue  # the reference was taken: draw another
+                continue  # the reference was taken (by a booking, or by an earlier one's notification): draw another
         raise RuntimeError("could not find a free booking reference")
 
     def all(self) -> List[dict]:

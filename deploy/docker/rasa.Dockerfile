@@ -1,0 +1,47 @@
+# The Rasa server with the clinic's model baked in. Build from the project's root:
+#   docker build -f deploy/docker/rasa.Dockerfile -t registry.example-clinic.com/clinic/rasa:1.0.0 .
+# The model is trained in the build (stage `train`), from the files in git, so an image
+# is rebuilt the same way anywhere. Only the files named in COPY go into the image:
+# no .venv/, var/, results/, models/ or tests/ from the build machine.
+
+FROM python:3.10.13-slim-bookworm AS base
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    RASA_TELEMETRY_ENABLED=false \
+    SQLALCHEMY_SILENCE_UBER_WARNING=1 \
+    TF_CPP_MIN_LOG_LEVEL=2
+WORKDIR /app
+# The pinned set, as `make setup` installs it (pip 24.0, then requirements.txt).
+COPY requirements.txt ./
+RUN pip install --no-cache-dir pip==24.0 \
+ && pip install --no-cache-dir -r requirements.txt
+
+FROM base AS train
+# The project's spaCy pipeline (config.yml loads it from build/spacy/clinic_en).
+COPY spacy_pipeline/build.py spacy_pipeline/patterns.jsonl spacy_pipeline/
+RUN python spacy_pipeline/build.py build/spacy/clinic_en
+COPY components/*.py components/
+COPY config.yml domain.yml ./
+COPY data/ data/
+RUN rasa train --fixed-model-name clinic --out models
+
+FROM base
+RUN groupadd --gid 1001 clinic \
+ && useradd --uid 1001 --gid 1001 --create-home --home-dir /home/clinic --shell /usr/sbin/nologin clinic
+COPY --from=train /app/build/spacy/clinic_en build/spacy/clinic_en
+COPY --from=train /app/models/clinic.tar.gz models/clinic.tar.gz
+COPY components/*.py components/
+COPY channels/*.py channels/
+COPY stores/*.py stores/
+# The channels read the clinic's facts (clinic.yml) through actions/config.py.
+COPY actions/__init__.py actions/config.py actions/
+COPY clinic.yml ./
+COPY deploy/credentials.production.yml deploy/endpoints.production.yml deploy/
+USER 1001:1001
+EXPOSE 5005
+# The Helm chart replaces CMD with its own args (`run --port ...`), so the entrypoint is `rasa`.
+# Every setting comes from the environment (deploy/*.production.yml). No --enable-api, and
+# no --cors: the widget talks socket.io, whose allowed sites are SOCKETIO_ORIGINS.
+ENTRYPOINT ["rasa"]
+CMD ["run", "--model", "models/clinic.tar.gz", "--credentials", "deploy/credentials.production.yml", "--endpoints", "deploy/endpoints.production.yml", "--port", "5005"]
