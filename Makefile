@@ -64,8 +64,9 @@ test-deps: ## Install Debian's chromium (the widget's browser test) and redis-se
 e2e: setup $(MODEL) test-deps ## Whole conversations against real servers: REST, socket.io, Telegram, WhatsApp, the widget in Chromium
 	$(BIN)/pytest tests/e2e
 
-test-scale: setup $(MODEL) ## Two Rasa replicas and two action servers behind nginx on PostgreSQL and Redis: 40 conversations, one replica killed
+test-scale: setup $(MODEL) ## Two Rasa replicas and two action servers behind nginx on PostgreSQL and Redis: 40 conversations, one replica killed; then a replica killed mid-booking
 	$(BIN)/python -m scripts.scale.run
+	$(BIN)/python -m scripts.scale.run --crash-during-booking
 
 test: unit validate test-stories test-nlu e2e test-scale ## Everything above, in that order
 

@@ -36,8 +36,17 @@ def consent_given_at(tracker: Tracker) -> Optional[dt.datetime]:
     return None
 
 
+def request_key(sender_id: Text, given_at: Optional[dt.datetime]) -> Optional[str]:
+    """What makes a request the same one when it is sent again: the conversation and the moment of
+    its consent (an earlier turn, so a retry of the confirming turn has the same)."""
+    if given_at is None:
+        return None
+    return hashlib.sha256(f"{sender_id}|{given_at.isoformat()}".encode()).hexdigest()[:32]
+
+
 def booking_request(tracker: Tracker, domain: Optional[DomainDict] = None) -> BookingRequest:
     window = PreferredTime.from_slot(tracker.get_slot("booking_time"))
+    given_at = consent_given_at(tracker)
     contact = tracker.get_slot("booking_contact")
     return BookingRequest(
         name=tracker.get_slot("booking_name"),
@@ -50,7 +59,8 @@ def booking_request(tracker: Tracker, domain: Optional[DomainDict] = None) -> Bo
         consent=True,
         conversation_id=tracker.sender_id,
         consent_version=consent_version(domain or {}),
-        consent_given_at=consent_given_at(tracker),
+        consent_given_at=given_at,
+        request_key=request_key(tracker.sender_id, given_at),
     )
 
 

@@ -2,13 +2,14 @@
 import datetime as dt
 import json
 import secrets
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator, List, Optional, Sequence
 
-from sqlalchemy import Boolean, Column, DateTime, Integer, MetaData, String, Table, Text, create_engine, inspect, select
+from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, create_engine, inspect, select
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
 from actions.config import bookings_database_url, notification_channels
 
@@ -32,8 +33,25 @@ bookings = Table(
     Column("consent_given_at", DateTime(timezone=True), nullable=True),
     Column("conversation_id", Text, nullable=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    # the same request sent again (a retry after a replica died mid-turn) has the same key: stored once
+    Column("request_key", String(64), nullable=True),
+    Index("ix_bookings_request_key", "request_key", unique=True),
 )
-ADDED_COLUMNS = ("consent_version", "consent_given_at")  # added to tables made before them
+ADDED_COLUMNS = ("consent_version", "consent_given_at", "request_key")  # added to tables made before them
+
+def create_tables(engine: Engine, attempts: int = 3) -> None:
+    """Create the tables, or bring them up to date. Two servers starting together may race on
+    PostgreSQL's catalogue (one fails with a unique violation): the loser tries again."""
+    for attempt in range(attempts):
+        try:
+            metadata.create_all(engine)
+            add_missing_columns(engine)
+            return
+        except (IntegrityError, ProgrammingError, OperationalError):
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.5 * (attempt + 1))
+
 
 def add_missing_columns(engine: Engine) -> None:
     """Bring a bookings table made by an earlier version up to date (nullable columns only)."""
@@ -44,6 +62,8 @@ def add_missing_columns(engine: Engine) -> None:
                 column = bookings.c[name]
                 kind = column.type.compile(dialect=engine.dialect)
                 connection.exec_driver_sql(f"ALTER TABLE bookings ADD COLUMN {name} {kind}")
+        connection.exec_driver_sql(
+            "CREATE UNIQUE INDEX IF NOT EXISTS ix_bookings_request_key ON bookings (request_key)")
 
 
 # No 0/O, 1/I/L, 5/S, 2/Z: a reference read out over the phone stays unambiguous.
@@ -68,6 +88,7 @@ class BookingRequest:
     conversation_id: Optional[str] = None
     consent_version: Optional[str] = None
     consent_given_at: Optional[dt.datetime] = None
+    request_key: Optional[str] = None
 
 
 class BookingStore:
@@ -86,9 +107,13 @@ class BookingStore:
             self._engine = create_engine(self.url, future=True, pool_pre_ping=True)
             import notifications.outbox  # noqa: F401 - puts the outbox table on `metadata`
 
-            metadata.create_all(self._engine)
-            add_missing_columns(self._engine)
+            create_tables(self._engine)
         return self._engine
+
+    def reference_for(self, connection, request_key: Optional[str]) -> Optional[str]:
+        if not request_key:
+            return None
+        return connection.execute(select(bookings.c.reference).where(bookings.c.request_key == request_key)).scalar()
 
     def save(self, request: BookingRequest, attempts: int = 10, notify: Optional[Sequence[str]] = None) -> str:
         """Store the request and return its reference; the row is committed before this returns.
@@ -106,10 +131,17 @@ class BookingStore:
             row = dict(request.__dict__, reference=reference, created_at=dt.datetime.now(dt.timezone.utc))
             try:
                 with self.engine.begin() as connection:
+                    stored = self.reference_for(connection, request.request_key)
+                    if stored:
+                        return stored  # sent again: the first one stands, notified once
                     connection.execute(bookings.insert().values(**row))
                     enqueue(connection, reference, channels, now=row["created_at"])
                 return reference
             except IntegrityError:
+                with self.engine.connect() as connection:
+                    stored = self.reference_for(connection, request.request_key)
+                if stored:
+                    return stored  # the same request, sent again at the same moment, was stored first
                 continue  # the reference was taken (by a booking, or by an earlier one's notification): draw another
         raise RuntimeError("could not find a free booking reference")
 

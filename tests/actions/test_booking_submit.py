@@ -134,3 +134,14 @@ def test_the_consent_version_follows_the_wording(domain):
     changed = {**domain, "responses": {**domain["responses"], CONSENT_QUESTION: [{"text": "May we keep your details?"}]}}
     assert consent_version(changed) != consent_version(domain)
     assert consent_version({"responses": {}}) is None
+
+
+async def test_a_confirmation_sent_again_after_a_crash_gives_the_same_reference(booking_store, dispatcher, make_tracker, domain):
+    """A replica that died after the row was committed leaves the turn unsaved; the retry runs the action again."""
+    consent_event = {"event": "slot", "name": "booking_consent", "value": True, "timestamp": 1_790_000_000.0}
+    for _ in range(2):
+        tracker = make_tracker(intent="affirm", text="yes", slots=CONFIRMED, sender_id="c-9", events=[consent_event])
+        await ActionSubmitBooking().run(dispatcher, tracker, domain)
+    first, again = (message["reference"] for message in dispatcher.messages)
+    assert first == again
+    assert len(booking_store.all()) == 1

@@ -82,3 +82,15 @@ def test_a_table_made_before_the_consent_columns_gets_them(tmp_path):
     reference = store.save(BookingRequest(**{**REQUEST.__dict__, "consent_version": "abc123"}))
     assert store.find(reference)["consent_version"] == "abc123"
     store.dispose()
+
+
+def test_the_same_request_sent_again_is_stored_once_and_keeps_its_reference(booking_store):
+    keyed = BookingRequest(**{**REQUEST.__dict__, "request_key": "conversation-1|consent-at-10:30"})
+    first = booking_store.save(keyed, notify=["email"])
+    again = booking_store.save(keyed, notify=["email"])
+    assert again == first
+    assert len(booking_store.all()) == 1
+    other = booking_store.save(BookingRequest(**{**keyed.__dict__, "request_key": "conversation-1|consent-at-11:00"}))
+    assert other != first and len(booking_store.all()) == 2
+    unkeyed = [booking_store.save(REQUEST), booking_store.save(REQUEST)]  # no key: two requests
+    assert len(set(unkeyed)) == 2

@@ -21,3 +21,25 @@ def test_bookings_round_trip_through_postgresql(postgres_url):
         assert len(store.all()) == 2
     finally:
         store.dispose()
+
+
+def test_two_servers_creating_the_tables_at_once_both_succeed(postgres_url):
+    import threading
+
+    stores = [BookingStore(postgres_url) for _ in range(4)]
+    errors = []
+
+    def open_store(store):
+        try:
+            store.engine
+        except Exception as error:  # noqa: BLE001
+            errors.append(error)
+
+    threads = [threading.Thread(target=open_store, args=(store,)) for store in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    for store in stores:
+        store.dispose()
+    assert errors == []
