@@ -47,10 +47,11 @@ def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout_s: flo
     raise RuntimeError(f"{url} did not come up in {timeout_s}s:\n{log.read_text()[-3000:]}")
 
 
-def say(rasa_url: str, sender: str, message: str, timeout_s: float = 60) -> list:
+def say(rasa_url: str, sender: str, message: str, timeout_s: float = 60, token: str = "") -> list:
     """Send one message over the REST channel and return the bot's messages."""
     reply = requests.post(
-        f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout_s
+        f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": message}, timeout=timeout_s,
+        headers={"Authorization": f"Bearer {token}"} if token else {},
     )
     reply.raise_for_status()
     return reply.json()
@@ -64,6 +65,7 @@ class Servers:
         self.stop_actions = None  # ... and stop or start the action server
         self.start_actions = None
         self.log_files: List[Path] = []  # what the action server and Rasa logged
+        self.rest_token = ""  # REST_TOKEN, when the servers were started with one
         self.action_url = ""  # the action server, and the token Rasa sends it
         self.action_token = ""
         self.rasa_url = rasa_url
@@ -81,7 +83,7 @@ class Servers:
         return self._bookings
 
     def say(self, sender: str, message: str) -> list:
-        return say(self.rasa_url, sender, message)
+        return say(self.rasa_url, sender, message, token=self.rest_token)
 
     def close(self) -> None:
         if self._bookings is not None:
@@ -169,6 +171,7 @@ def running_servers(
         wait_until_up(f"http://{LOOPBACK}:{rasa_port}/", rasa, rasa_log)
         servers = Servers(f"http://{LOOPBACK}:{rasa_port}", bookings_url, conversations_db)
         servers.log_files = [action_log, rasa_log]
+        servers.rest_token = env.get("REST_TOKEN", "")
         servers.action_url = f"http://{LOOPBACK}:{action_port}"
         servers.action_token = action_token
 

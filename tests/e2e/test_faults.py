@@ -1,7 +1,9 @@
 """Faults, with the real service stopped and started again: the action server, the bookings database, Redis.
 
-These servers keep bookings in PostgreSQL and take Rasa's Redis lock store, as in production.
+These servers run as in production: bookings in PostgreSQL, the Redis lock store, and REST
+behind a token (REST_TOKEN), which the first test checks.
 """
+import secrets
 import time
 import uuid
 
@@ -15,6 +17,7 @@ from tests.e2e.test_conversations import REFERENCE, a_future_weekday_text, texts
 from tests.redis_server import RedisServer
 
 TROUBLE = "having a technical problem"
+REST_TOKEN = secrets.token_urlsafe(24)
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +32,7 @@ def servers(tmp_path_factory, postgres, redis):
     lock_store = (f"lock_store:\n  type: stores.lock_store.ClinicRedisLockStore\n  url: 127.0.0.1\n  port: {redis.port}\n  db: 0\n"
                   f"  key_prefix: clinic\n  socket_timeout: 5\n")
     with running_servers(MODEL, tmp_path_factory.mktemp("faults"), project_dir=PROJECT_DIR,
-                         env={"BOOKINGS_DATABASE_URL": postgres.new_database()},
+                         env={"BOOKINGS_DATABASE_URL": postgres.new_database(), "REST_TOKEN": REST_TOKEN},
                          endpoints_extra=lock_store) as running:
         yield running
 
@@ -41,6 +44,15 @@ def booked_up_to_the_summary(servers, sender):
     servers.say(sender, a_future_weekday_text())
     servers.say(sender, "skip")
     assert "Please check your request" in texts(servers.say(sender, "/affirm"))
+
+
+def test_rest_with_a_token_set_refuses_calls_without_it(servers):
+    url = f"{servers.rasa_url}/webhooks/rest/webhook"
+    body = {"sender": f"faults-{uuid.uuid4()}", "message": "does it hurt?"}
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": REST_TOKEN}):
+        assert requests.post(url, json=body, headers=headers, timeout=30).status_code == 401
+    answered = requests.post(url, json=body, headers={"Authorization": f"Bearer {REST_TOKEN}"}, timeout=60)
+    assert answered.status_code == 200 and "numbing cream" in answered.json()[0]["text"]
 
 
 def test_action_server_down_gets_an_apology_and_the_clinic_then_the_conversation_goes_on(servers):
