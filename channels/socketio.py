@@ -100,6 +100,10 @@ class ClinicSocketIOInput(InputChannel):
         self.per_sender = per_sender()
         self.per_address = per_address()
 
+    def origin_allowed(self, origin: Optional[Text]) -> bool:
+        """A browser's page must come from an allowed site; a client that sends no Origin is no browser."""
+        return not self.cors_allowed_origins or not origin or origin in self.cors_allowed_origins
+
     def get_output_channel(self) -> Optional[SocketIOOutput]:
         return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
 
@@ -111,9 +115,10 @@ class ClinicSocketIOInput(InputChannel):
         return visible_history(tracker.events) if tracker else []
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
-        # An empty list switches python-socketio's own origin check off (Rasa's default);
-        # a list of origins switches it on.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=self.cors_allowed_origins)
+        # python-socketio's own CORS handling stays off, as in Rasa: Rasa's --cors already adds
+        # the CORS headers, and both together send two Access-Control-Allow-Origin headers,
+        # which browsers refuse. The origin is checked in `connect` instead.
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
         self.sio = sio
         webhook = SocketBlueprint(sio, self.socketio_path, "clinic_socketio_webhook", __name__)
 
@@ -127,6 +132,9 @@ class ClinicSocketIOInput(InputChannel):
 
         @sio.on("connect")
         async def connect(sid: Text, environ: Dict, _auth: Optional[Dict] = None) -> bool:
+            if not self.origin_allowed(environ.get("HTTP_ORIGIN")):
+                logger.warning("refused a socket.io connection from a page of another site")
+                return False
             request = environ.get("sanic.request")
             self.addresses[sid] = (getattr(request, "remote_addr", "") or getattr(request, "ip", "")
                                    or environ.get("REMOTE_ADDR", ""))

@@ -27,3 +27,11 @@ def test_allowed_origins_come_from_credentials():
     channel = ClinicSocketIOInput.from_credentials({"cors_allowed_origins": "https://a.example, https://b.example"})
     assert channel.cors_allowed_origins == ["https://a.example", "https://b.example"]
     assert ClinicSocketIOInput.from_credentials(None).cors_allowed_origins == []
+
+
+def test_only_allowed_sites_pages_may_connect():
+    channel = ClinicSocketIOInput(cors_allowed_origins=["https://www.example-clinic.com"])
+    assert channel.origin_allowed("https://www.example-clinic.com")
+    assert not channel.origin_allowed("https://evil.example")
+    assert channel.origin_allowed(None)  # not a browser: the Origin header is a browser's
+    assert ClinicSocketIOInput().origin_allowed("https://anywhere.example")  # none configured: any
