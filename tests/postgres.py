@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 import uuid
 
-import pytest
+from tests.debian import ensure_installed
 
 
 def postgres_bin(name):
@@ -21,13 +21,7 @@ def postgres_bin(name):
 
 
 def ensure_postgresql_installed():
-    if postgres_bin("initdb"):
-        return
-    if os.geteuid() != 0:
-        pytest.fail("PostgreSQL is not installed and this test is not root: apt-get install postgresql")
-    subprocess.run(["apt-get", "update", "-qq"], check=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "postgresql"], check=True,
-                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    ensure_installed(bool(postgres_bin("initdb")), "postgresql")
 
 
 def as_postgres(args):

@@ -1,23 +1,15 @@
 """A real Redis server for the tests, on loopback, from Debian's `redis-server` (installed when missing)."""
-import os
 import shutil
 import subprocess
 import tempfile
 import time
 
-import pytest
-
+from tests.debian import ensure_installed
 from tests.postgres import free_port
 
 
 def ensure_redis_installed():
-    if shutil.which("redis-server"):
-        return
-    if os.geteuid() != 0:
-        pytest.fail("redis-server is not installed and this test is not root: apt-get install redis-server")
-    subprocess.run(["apt-get", "update", "-qq"], check=True)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "redis-server"], check=True,
-                   env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    ensure_installed(bool(shutil.which("redis-server")), "redis-server")
 
 
 class RedisServer:

@@ -54,6 +54,12 @@ class Page:
         self.page.goto(self.site.url + path)
         self.page.wait_for_selector(".cc-launcher", timeout=WAIT_MS)
 
+    def open_and_greet(self):
+        """The demo page, the launcher clicked, and the assistant's greeting shown."""
+        self.open()
+        self.page.get_by_role("button", name="Chat with us").click()
+        self.wait_for_bot(clinic().name)
+
     def bubbles(self, who):
         return self.page.locator(f".cc-log .cc-{who}")
 
@@ -140,9 +146,7 @@ def test_a_person_books_from_the_widget(browser, site, servers):
 def test_typed_markup_is_shown_as_text_and_runs_nothing(browser, site, servers):
     page = Page(browser, site)
     try:
-        page.open()
-        page.page.get_by_role("button", name="Chat with us").click()
-        page.wait_for_bot(clinic().name)
+        page.open_and_greet()
         hostile = "<img src=x onerror=alert(1)>"
         page.say(hostile)
         assert page.bubbles("user").last.inner_text().endswith(hostile)
@@ -184,9 +188,7 @@ def test_no_serious_accessibility_violation_and_it_fits_a_phone(browser, site, s
     for name, (width, height) in {"desktop": (1280, 800), "phone": (375, 667)}.items():
         page = Page(browser, site, width, height)
         try:
-            page.open()
-            page.page.get_by_role("button", name="Chat with us").click()
-            page.wait_for_bot(clinic().name)
+            page.open_and_greet()
             page.say("does it hurt?")
             page.wait_for_bot("numbing cream")
             if name == "phone":
@@ -210,9 +212,7 @@ def test_the_widget_reconnects_when_the_server_restarts(browser, site, servers):
     """Last in this module: it stops and starts the session's Rasa server."""
     page = Page(browser, site)
     try:
-        page.open()
-        page.page.get_by_role("button", name="Chat with us").click()
-        page.wait_for_bot(clinic().name)
+        page.open_and_greet()
         page.say("does it hurt?")
         page.wait_for_bot("numbing cream")
         shown = page.bubbles("bot").count() + page.bubbles("user").count()
