@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 WEB_DEPS := web/node_modules/.package-lock.json
 SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
 
-.PHONY: help setup train run test unit validate test-stories test-nlu e2e test-deps test-scale real-questions bookings purge telegram-webhook clean
+.PHONY: help setup train run test unit validate test-stories test-nlu e2e test-deps test-scale bench real-questions bookings purge telegram-webhook clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -69,6 +69,9 @@ test-scale: setup $(MODEL) ## Two Rasa replicas and two action servers behind ng
 	$(BIN)/python -m scripts.scale.run --crash-during-booking
 
 test: unit validate test-stories test-nlu e2e test-scale ## Everything above, in that order
+
+bench: setup $(MODEL) ## This assistant against Rasa's default configuration, side by side (trains both; over an hour)
+	$(BIN)/python -m scripts.bench.run
 
 real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml: right, safe non-answer, wrong per expect
 	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions ../shared/real-questions/dev.yml --json results/real_questions.json
