@@ -68,3 +68,42 @@ def test_conversations_older_than_the_cutoff_are_purged_whole(store):
     purged, exists = asyncio.run(run())
     assert purged == 1
     assert exists == [False, True, True]
+
+
+def test_events_are_rebuilt_as_rasa_rebuilds_them():
+    from rasa.shared.core.events import (
+        ActionExecuted, ActiveLoop, BotUttered, EntitiesAdded, FollowupAction, Restarted, SessionStarted, SlotSet,
+        UserUttered, deserialise_events,
+    )
+
+    from stores.tracker_store import deserialise
+
+    made = [
+        ActionExecuted("action_session_start", timestamp=1.0), SessionStarted(timestamp=1.5),
+        SlotSet("clinic_name", "Lumen", timestamp=2.0),
+        UserUttered("does it hurt?", {"name": "faq", "confidence": 0.9},
+                    [{"entity": "skin_concern", "value": "acne"}], message_id="m1", timestamp=3.0),
+        BotUttered("A numbing cream is used.", data={"buttons": [{"title": "Book", "payload": "/book"}]},
+                   metadata={"utter_action": "utter_faq/pain"}, timestamp=4.0),
+        ActiveLoop("booking_form", timestamp=5.0), EntitiesAdded([{"entity": "person", "value": "Sam"}], timestamp=6.0),
+        FollowupAction("action_listen", timestamp=7.0), Restarted(timestamp=8.0),
+    ]
+    stored = [event.as_dict() for event in made] + [{"event": "topic", "topic": "old"}, {"no": "event"}]
+    assert deserialise(stored) == deserialise_events(stored)
+    assert [type(event) for event in deserialise(stored)] == [type(event) for event in made]
+
+
+def test_a_retrieved_tracker_equals_the_one_rasas_store_gives(tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+
+    domain = Domain.load("domain.yml")
+    db = str(tmp_path / "same.db")
+    ours, rasas = ClinicTrackerStore(domain=domain, dialect="sqlite", db=db), SQLTrackerStore(domain=domain, dialect="sqlite", db=db)
+
+    async def run():
+        await ours.save(tracker("s", UserUttered("hi"), said("Hello", "utter_greet"), UserUttered("does it hurt?")))
+        return await ours.retrieve("s"), await rasas.retrieve("s")
+
+    mine, theirs = asyncio.run(run())
+    assert mine.events == theirs.events and mine.current_slot_values() == theirs.current_slot_values()
