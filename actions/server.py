@@ -36,10 +36,6 @@ HOST_VARIABLE = "ACTION_SERVER_HOST"
 OPEN_PATHS = {"/health"}
 
 
-def authorised(header: Optional[str], token: Optional[str]) -> bool:
-    return bearer_ok(header, token)
-
-
 def create_app(token: str, action_package: str = "actions"):
     from rasa_sdk.endpoint import create_app as create_sdk_app
 
@@ -51,7 +47,7 @@ def create_app(token: str, action_package: str = "actions"):
     async def only_rasa(request: Request) -> Optional[HTTPResponse]:
         if request.path in OPEN_PATHS and request.method == "GET":
             return None
-        if not authorised(request.headers.get("Authorization"), token):
+        if not bearer_ok(request.headers.get("Authorization"), token):
             logger.warning("refused a request to %s without the action server's token", request.path)
             return response.json({"error": "unauthorised"}, status=401)
         return None

@@ -1,6 +1,6 @@
 import asyncio
 
-from channels.common import OnceOnly, same_secret, setting
+from channels.common import OnceOnly, bearer_ok, same_secret, setting
 
 
 def test_settings_come_from_credentials_then_the_environment(monkeypatch):
@@ -53,3 +53,10 @@ def test_a_released_claim_can_be_claimed_again():
         return first, await once.claim("m1"), await once.claim("m1")
 
     assert asyncio.run(claims()) == (True, True, False)
+
+
+def test_only_the_bearer_token_is_authorised():
+    assert bearer_ok("Bearer s3cret-token", "s3cret-token")
+    for header in (None, "", "s3cret-token", "Bearer wrong", "Basic s3cret-token", "Bearer "):
+        assert not bearer_ok(header, "s3cret-token")
+    assert not bearer_ok("Bearer ", "")
