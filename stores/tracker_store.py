@@ -10,11 +10,30 @@ same keys as Rasa's `SQL` store (dialect, url, port, db, username, password).
 - **Purging.** `purge_before(cutoff)` deletes the conversations whose latest event
   is older than the cutoff (scripts/purge.py), whole, so no conversation is left
   with its beginning missing.
+- **Recent turns only.** Rasa's store hands back the whole session on every turn,
+  and everything after it is paid per event: rebuilding the events, replaying them,
+  the policies' states of every earlier turn, the tracker sent to the action server.
+  A turn at message 200 cost three times one at message 10. Here `retrieve` (what
+  the processor handles a message with) gives the last `recent_turns` user turns
+  (endpoints.yml, default 10; 0 gives the whole session), starting at the
+  `action_listen` before the first of them, and in front of them the stored events
+  that make the state as it was there: the session's start, the latest `slot` event of each slot (its
+  own, timestamp included), and the latest `active_loop` event with the loop's
+  interruptions and rejections after it. Slots, the active form and the rules see
+  what they saw before (all but the form's `trigger_message`, which nothing in
+  Rasa 3.6 or the SDK reads); the policies' histories and the rules are far shorter than
+  10 turns. A session holding a restart or an undo (`restart`, `rewind`, `undo`)
+  before the window is loaded whole, since those change what earlier events mean.
+  `retrieve_full_tracker` (the history, the API) still gives everything.
+- **Saving what is new.** A retrieved tracker remembers how many of its events are
+  stored, so `save` adds the ones after them (Rasa's store counts the stored rows
+  instead, which a shortened tracker would defeat).
 - **Loading faster.** Rasa rebuilds every stored event on every turn, and finds
   each event's class by walking all of `Event`'s subclasses again (in 3.6,
   `Event.resolve_by_type`): at turn 200 that was 59 ms of a 248 ms turn. Here the
   classes are looked up in a table made once.
 """
+import itertools
 import json
 import logging
 from functools import lru_cache
@@ -29,6 +48,11 @@ from rasa.shared.utils.common import all_subclasses
 logger = logging.getLogger(__name__)
 
 FORGET_RESPONSE = "utter_data_deleted"
+RECENT_TURNS = 10
+STORED_COUNT = "_clinic_stored_events"  # set on a tracker this store built or saved: how many of its events are stored
+# Before the window, the events that make the state, and those that make the session load whole.
+STATE_EVENTS = ("session_started", "slot", "reset_slots", "active_loop", "loop_interrupted", "action_execution_rejected")
+WHOLE_SESSION_EVENTS = ("restart", "rewind", "undo")
 
 
 @lru_cache(maxsize=1)
@@ -70,21 +94,121 @@ def forgets(tracker: DialogueStateTracker) -> bool:
     )
 
 
+def state_before(rows: Iterable[Any]) -> Optional[List[Any]]:
+    """Of the rows (id, type_name, action_name, data) before the window, in order, the ones that make
+    the state at its start; None when the session must be loaded whole."""
+    start: List[Any] = []  # the session's start
+    slots: Dict[Text, Any] = {}  # slot name (the row's action_name) -> its latest row
+    loop: List[Any] = []
+    for row in rows:
+        if row.type_name in WHOLE_SESSION_EVENTS:
+            return None
+        if row.type_name == "session_started":
+            start = [row]
+        elif row.type_name == "reset_slots":
+            slots.clear()
+        elif row.type_name == "slot":
+            slots[row.action_name] = row
+        elif row.type_name == "active_loop":
+            loop = [row]
+        elif loop:  # an interruption or rejection of the active loop
+            loop.append(row)
+    return sorted([*start, *slots.values(), *loop], key=lambda row: row.id)
+
+
 class ClinicTrackerStore(SQLTrackerStore):
+    def __init__(self, *args: Any, recent_turns: int = RECENT_TURNS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not isinstance(recent_turns, int) or recent_turns < 0:
+            raise ValueError(f"recent_turns must be a whole number, 0 or more (got {recent_turns!r})")
+        self.recent_turns = recent_turns
+
+    async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
+        """The latest session's last `recent_turns` turns, with the state before them (see above)."""
+        rows = self._recent_rows(sender_id) if self.recent_turns else None
+        if rows is None:
+            return await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
+        return self._tracker(sender_id, [row.data for row in rows])
+
+    def _recent_rows(self, sender_id: Text) -> Optional[List[Any]]:
+        """The rows to build the tracker from, or None when the whole session is needed."""
+        events = self.SQLEvent
+        with self.session_scope() as session:
+            conversation = session.query(events).filter(events.sender_id == sender_id)
+            session_start = (
+                session.query(sa.func.max(events.id))
+                .filter(events.sender_id == sender_id, events.type_name == "session_started")
+                .scalar()
+            )
+            if session_start is not None:
+                conversation = conversation.filter(events.id >= session_start)
+            users = (
+                conversation.filter(events.type_name == "user").with_entities(events.id)
+                .order_by(events.id.desc()).limit(self.recent_turns).all()
+            )
+            if len(users) < self.recent_turns:
+                return None  # a short session: all of it
+            first_user = users[-1].id
+            listen = (
+                conversation.filter(events.id < first_user, events.type_name == "action",
+                                    events.action_name == "action_listen")
+                .with_entities(sa.func.max(events.id)).scalar()
+            )
+            window_start = listen if listen is not None else first_user
+            columns = (events.id, events.type_name, events.action_name, events.data)
+            before = state_before(
+                conversation.filter(events.id < window_start, events.type_name.in_(STATE_EVENTS + WHOLE_SESSION_EVENTS))
+                .with_entities(*columns).order_by(events.id).all()
+            )
+            if before is None:
+                return None
+            window = conversation.filter(events.id >= window_start).with_entities(*columns).order_by(events.id).all()
+        return before + window
+
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         with self.session_scope() as session:
             rows = self._event_query(session, sender_id, fetch_events_from_all_sessions).all()
-            stored = [json.loads(row.data) for row in rows]
-        if not self.domain or not stored:
+            data = [row.data for row in rows]
+        return self._tracker(sender_id, data)
+
+    def _tracker(self, sender_id: Text, data: List[Text]) -> Optional[DialogueStateTracker]:
+        if not self.domain or not data:
             return None
-        return DialogueStateTracker.from_events(sender_id, deserialise(stored), self.domain.slots)
+        tracker = DialogueStateTracker.from_events(sender_id, deserialise(json.loads(d) for d in data), self.domain.slots)
+        setattr(tracker, STORED_COUNT, len(tracker.events))
+        return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         if forgets(tracker):
             deleted = self.delete_conversation(tracker.sender_id)
             logger.info("a conversation was deleted at the person's request (%d events)", deleted)
             return
-        await super().save(tracker)
+        stored = getattr(tracker, STORED_COUNT, None)
+        if stored is None:  # not built here: Rasa's store counts what is stored
+            await super().save(tracker)
+        else:
+            new = list(itertools.islice(tracker.events, stored, None))
+            if self.event_broker:
+                await self._stream_new_events(self.event_broker, new, tracker.sender_id)
+            self._add(tracker.sender_id, new)
+        setattr(tracker, STORED_COUNT, len(tracker.events))
+
+    def _add(self, sender_id: Text, events: List[Event]) -> None:
+        """Store events, in the columns Rasa's SQL store writes."""
+        if not events:
+            return
+        with self.session_scope() as session:
+            for event in events:
+                data = event.as_dict()
+                session.add(self.SQLEvent(
+                    sender_id=sender_id,
+                    type_name=event.type_name,
+                    timestamp=data.get("timestamp"),
+                    intent_name=((data.get("parse_data") or {}).get("intent") or {}).get("name"),
+                    action_name=data.get("name"),
+                    data=json.dumps(data),
+                ))
+            session.commit()
 
     def delete_conversation(self, sender_id: Text) -> int:
         with self.session_scope() as session:

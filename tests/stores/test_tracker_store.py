@@ -107,3 +107,122 @@ def test_a_retrieved_tracker_equals_the_one_rasas_store_gives(tmp_path):
 
     mine, theirs = asyncio.run(run())
     assert mine.events == theirs.events and mine.current_slot_values() == theirs.current_slot_values()
+
+
+# -- the recent turns only ------------------------------------------------------------------------
+def a_long_conversation(turns):
+    """A session: its start, a booking form started, consent given and the form interrupted early on,
+    then `turns` question turns, each setting `last_topic`."""
+    from rasa.shared.core.events import ActiveLoop, LoopInterrupted, SessionStarted, SlotSet
+
+    events = [ActionExecuted("action_session_start"), SessionStarted(), SlotSet("clinic_name", "Clinic"),
+              ActionExecuted("action_listen"), UserUttered("book me in", {"name": "book"}),
+              ActionExecuted("booking_form"), ActiveLoop("booking_form"), SlotSet("booking_name", "Ann Lee"),
+              SlotSet("booking_consent", True, timestamp=time.time() + 1), LoopInterrupted(True)]
+    for turn in range(turns):
+        events += [ActionExecuted("action_listen"), UserUttered(f"question {turn}", {"name": "faq"}),
+                   ActionExecuted("action_answer_question"), said(f"answer {turn}", "utter_faq"),
+                   SlotSet("last_topic", f"topic {turn}")]
+    return events + [ActionExecuted("action_listen")]
+
+
+@pytest.fixture
+def domain():
+    from rasa.shared.core.domain import Domain
+
+    return Domain.load("domain.yml")
+
+
+def windowed_store(domain, path, recent_turns=10):
+    return ClinicTrackerStore(domain=domain, dialect="sqlite", db=str(path), recent_turns=recent_turns)
+
+
+def test_a_long_session_comes_back_as_its_recent_turns_with_the_state_before_them(domain, tmp_path):
+    store = windowed_store(domain, tmp_path / "c.db", recent_turns=10)
+    events = a_long_conversation(40)
+
+    async def run():
+        await store.save(DialogueStateTracker.from_events("s", events, domain.slots))
+        return await store.retrieve("s"), await store.retrieve_full_tracker("s")
+
+    recent, whole = asyncio.run(run())
+    users = [e.text for e in recent.events if isinstance(e, UserUttered)]
+    assert users == [f"question {turn}" for turn in range(30, 40)]
+    assert len(whole.events) == len(events) and len(recent.events) < len(events) / 3
+    # the state is the same: slots (with the consent's own timestamp), the form and its interruption
+    assert recent.current_slot_values() == whole.current_slot_values()
+    # (all of the form's state but the message that started it, which nothing in Rasa 3.6 or the SDK reads)
+    loop = ("name", "is_interrupted", "rejected")
+    assert [getattr(recent.active_loop, key) for key in loop] == [getattr(whole.active_loop, key) for key in loop]
+    assert recent.active_loop_name == "booking_form"
+    consents = [[e.timestamp for e in t.events if getattr(e, "key", None) == "booking_consent"] for t in (recent, whole)]
+    assert consents[0] == consents[1] and len(consents[0]) == 1
+    assert recent.latest_message.text == whole.latest_message.text == "question 39"
+    # and so are the states the policies look at (far more than any max_history or rule)
+    assert recent.past_states(domain)[-15:] == whole.past_states(domain)[-15:]
+
+
+def test_saving_a_shortened_tracker_adds_only_what_is_new(domain, tmp_path):
+    store = windowed_store(domain, tmp_path / "c.db", recent_turns=5)
+    events = a_long_conversation(20)
+
+    async def run():
+        await store.save(DialogueStateTracker.from_events("s", events, domain.slots))
+        recent = await store.retrieve("s")
+        recent.update(UserUttered("one more"))
+        recent.update(ActionExecuted("action_listen"))
+        await store.save(recent)
+        await store.save(recent)  # saved again with nothing new: nothing added
+        return await store.retrieve_full_tracker("s")
+
+    whole = asyncio.run(run())
+    assert len(whole.events) == len(events) + 2
+    assert [e.text for e in whole.events if isinstance(e, UserUttered)][-2:] == ["question 19", "one more"]
+
+
+def test_a_short_session_or_a_window_of_zero_comes_back_whole(domain, tmp_path):
+    from rasa.core.tracker_store import SQLTrackerStore
+
+    async def run(recent_turns, turns):
+        db = tmp_path / f"{recent_turns}-{turns}.db"
+        store, rasas = windowed_store(domain, db, recent_turns), SQLTrackerStore(domain=domain, dialect="sqlite", db=str(db))
+        await store.save(DialogueStateTracker.from_events("s", a_long_conversation(turns), domain.slots))
+        return (await store.retrieve("s")).events, (await rasas.retrieve("s")).events
+
+    for recent_turns, turns in ((10, 8), (0, 30)):  # (a_long_conversation(8) has 9 user turns)
+        ours, rasas = asyncio.run(run(recent_turns, turns))
+        assert ours == rasas and len(ours) > 5 * turns
+    with pytest.raises(ValueError):
+        windowed_store(domain, tmp_path / "c.db", -1)
+
+
+def test_a_session_with_an_undo_before_the_window_comes_back_whole(domain, tmp_path):
+    from rasa.shared.core.events import SlotSet, UserUtteranceReverted
+
+    events = a_long_conversation(3)[1:-1] + [SlotSet("booking_name", "Wrong"), UserUtteranceReverted()]
+    events += a_long_conversation(20)[10:]  # twenty more turns, no new session
+    store = windowed_store(domain, tmp_path / "c.db", 5)
+
+    async def run():
+        await store.save(DialogueStateTracker.from_events("s", events, domain.slots))
+        return await store.retrieve("s")
+
+    recent = asyncio.run(run())
+    assert len(recent.events) == len(events)
+    assert recent.get_slot("booking_name") == "Ann Lee"
+
+
+def test_slots_reset_before_the_window_stay_reset(domain, tmp_path):
+    from rasa.shared.core.events import ActiveLoop, AllSlotsReset
+
+    events = a_long_conversation(2)[:-1] + [ActiveLoop(None), AllSlotsReset()] + a_long_conversation(12)[10:]
+    store = windowed_store(domain, tmp_path / "c.db", 5)
+
+    async def run():
+        await store.save(DialogueStateTracker.from_events("s", events, domain.slots))
+        return await store.retrieve("s"), await store.retrieve_full_tracker("s")
+
+    recent, whole = asyncio.run(run())
+    assert len(recent.events) < len(whole.events)
+    assert recent.get_slot("booking_name") is None and recent.active_loop_name is None
+    assert recent.current_slot_values() == whole.current_slot_values()
