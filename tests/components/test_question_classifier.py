@@ -310,6 +310,18 @@ def test_loaded_predicts_the_same(classifier, loaded, text):
         assert restored.get(key) == original.get(key)
 
 
+def test_loaded_weights_are_laid_out_for_scoring_and_score_the_same(loaded):
+    import copy
+
+    import numpy as np
+
+    assert loaded.model.coef_.T.flags["C_CONTIGUOUS"]  # what scoring multiplies by, used without a copy
+    row_major = copy.deepcopy(loaded.model)
+    row_major.coef_ = np.ascontiguousarray(row_major.coef_)
+    features = loaded._matrix([("do it hurt", "does it hurt"), ("how much be it", "how much is it")])
+    assert np.allclose(loaded.model.predict_proba(features), row_major.predict_proba(features))
+
+
 def test_persisted_file_has_only_trusted_types(classifier, storage, resource):
     from components.question_classifier import TRUSTED_TYPES
 

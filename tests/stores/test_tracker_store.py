@@ -226,3 +226,18 @@ def test_slots_reset_before_the_window_stay_reset(domain, tmp_path):
     assert len(recent.events) < len(whole.events)
     assert recent.get_slot("booking_name") is None and recent.active_loop_name is None
     assert recent.current_slot_values() == whole.current_slot_values()
+
+
+def test_where_the_window_starts():
+    from collections import namedtuple
+
+    from stores.tracker_store import window_start_of
+
+    Row = namedtuple("Row", "id type_name")
+    listen, user, start = "action", "user", "session_started"
+    newest_first = [Row(9, listen), Row(8, user), Row(6, listen), Row(5, user), Row(3, listen), Row(2, start)]
+    assert window_start_of(newest_first, 2, 20) == 3  # the listen before the 2nd latest user message
+    assert window_start_of(newest_first, 3, 20) == 2  # fewer in the session: from its start
+    assert window_start_of(newest_first[:5], 3, 20) == 0  # the whole conversation, with no session start
+    assert window_start_of(newest_first[:5], 3, 5) is None  # read to the limit: the session start is further back
+    assert window_start_of([Row(8, user), Row(7, user)], 2, 20) == 7  # no listen before it: the message itself
