@@ -21,6 +21,7 @@ answer the suitability one, and something the guide does not cover ("swimming",
 "how many sessions for cellulite" never gets the guide's number of sessions as if
 it answered. Answers in `keep_answers` are never replaced.
 """
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -45,7 +46,8 @@ logger = logging.getLogger(__name__)
 
 QUESTIONS = "questions"
 # sklearn keeps the IDF weights as scipy matrices; nothing else may be loaded.
-TRUSTED_TYPES = {"scipy.sparse._csr.csr_matrix", "scipy.sparse._dia.dia_matrix"}
+VOCABULARY_FILE = "classifier.json"
+ARRAYS_FILE = "classifier.npz"
 
 # Where one question ends and the next begins: after ?, ! or a full stop, at a
 # semicolon, or at a comma or "and"/"also"/"plus" followed by a question word.
@@ -124,7 +126,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def required_packages() -> List[Text]:
-        return ["sklearn", "skops"]
+        return ["sklearn"]
 
     # ------------------------------------------------------------ features
 
@@ -144,34 +146,50 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
 
     # ------------------------------------------------------------ training
 
-    def train(self, training_data: TrainingData) -> Resource:
-        examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
-        labels = [e.get(INTENT_RESPONSE_KEY) or e.get(INTENT) for e in examples]
-        views = [self._views(e) for e in examples]
-        self.words = TfidfVectorizer(
-            token_pattern=r"\S+", ngram_range=tuple(self.config["word_ngrams"]), sublinear_tf=True
+    def _vectorizers(self, words_vocabulary=None, chars_vocabulary=None) -> Tuple[TfidfVectorizer, TfidfVectorizer]:
+        """The word and character TF-IDF vectorizers, with a fixed vocabulary when loading."""
+        words = TfidfVectorizer(
+            token_pattern=r"\S+", ngram_range=tuple(self.config["word_ngrams"]), sublinear_tf=True,
+            vocabulary=words_vocabulary,
         )
-        self.chars = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=tuple(self.config["char_ngrams"]), sublinear_tf=True, min_df=2
+        chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=tuple(self.config["char_ngrams"]), sublinear_tf=True, min_df=2,
+            vocabulary=chars_vocabulary,
         )
-        self.words.fit([v[0] for v in views])
-        self.chars.fit([v[1] for v in views])
-        self.model = LogisticRegression(
+        return words, chars
+
+    def _regression(self) -> LogisticRegression:
+        return LogisticRegression(
             C=self.config["C"],
             max_iter=self.config["max_iter"],
             class_weight="balanced",
             random_state=self.config["random_state"],
         )
+
+    def train(self, training_data: TrainingData) -> Resource:
+        examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
+        labels = [e.get(INTENT_RESPONSE_KEY) or e.get(INTENT) for e in examples]
+        views = [self._views(e) for e in examples]
+        self.words, self.chars = self._vectorizers()
+        self.words.fit([v[0] for v in views])
+        self.chars.fit([v[1] for v in views])
+        self.model = self._regression()
         self.model.fit(self._matrix(views), labels)
         self._coefficients_by_column()
         self.persist()
         return self._resource
 
     def persist(self) -> None:
-        import skops.io as sio
-
+        """The fitted numbers only: vocabularies and labels as JSON, arrays as .npz (no pickle, nothing
+        that runs code when read)."""
         with self._model_storage.write_to(self._resource) as directory:
-            sio.dump({"words": self.words, "chars": self.chars, "model": self.model}, directory / "classifier.skops")
+            (directory / VOCABULARY_FILE).write_text(json.dumps({
+                "words": {term: int(index) for term, index in self.words.vocabulary_.items()},
+                "chars": {term: int(index) for term, index in self.chars.vocabulary_.items()},
+                "classes": [str(label) for label in self.model.classes_],
+            }), encoding="utf-8")
+            np.savez(directory / ARRAYS_FILE, words_idf=self.words.idf_, chars_idf=self.chars.idf_,
+                     coef=self.model.coef_, intercept=self.model.intercept_)
 
     @classmethod
     def load(
@@ -182,22 +200,38 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> "QuestionClassifier":
-        import skops.io as sio
-
         component = cls(config, model_storage, resource)
         try:
             with model_storage.read_from(resource) as directory:
-                path = directory / "classifier.skops"
-                untrusted = set(sio.get_untrusted_types(file=path))
-                if not untrusted <= TRUSTED_TYPES:
-                    raise ValueError(f"refusing to load types {sorted(untrusted - TRUSTED_TYPES)}")
-                parts = sio.load(path, trusted=sorted(untrusted))
-        except ValueError:
-            logger.warning("QuestionClassifier: no trained model to load; every message gets no intent")
-            return component
-        component.words, component.chars, component.model = parts["words"], parts["chars"], parts["model"]
-        component._coefficients_by_column()
+                fitted = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
+                with np.load(directory / ARRAYS_FILE, allow_pickle=False) as stored:
+                    arrays = {name: stored[name] for name in ("words_idf", "chars_idf", "coef", "intercept")}
+            component._restore(fitted, arrays)
+        except (ValueError, OSError, KeyError, TypeError) as error:
+            logger.warning("QuestionClassifier: no trained model to load (%s); every message gets no intent", error)
+            component.words = component.chars = component.model = None
         return component
+
+    def _restore(self, fitted: Dict[Text, Any], arrays: Dict[Text, np.ndarray]) -> None:
+        """The vectorizers and the regression from their numbers, each checked against the others."""
+        if not all(isinstance(fitted.get(key), dict) for key in ("words", "chars")) or not isinstance(
+            fitted.get("classes"), list
+        ):
+            raise ValueError("the vocabulary file is not the classifier's")
+        if any(array.dtype.kind != "f" for array in arrays.values()):
+            raise ValueError("the stored arrays are not numbers")
+        words, chars = self._vectorizers({str(k): int(v) for k, v in fitted["words"].items()},
+                                         {str(k): int(v) for k, v in fitted["chars"].items()})
+        words.idf_, chars.idf_ = arrays["words_idf"], arrays["chars_idf"]  # each checked against its vocabulary
+        classes, coef, intercept = np.array([str(c) for c in fitted["classes"]]), arrays["coef"], arrays["intercept"]
+        if coef.shape != (len(classes), len(words.vocabulary_) + len(chars.vocabulary_)) or intercept.shape != (
+            len(classes),
+        ):
+            raise ValueError("the stored weights do not fit the vocabularies and labels")
+        model = self._regression()
+        model.classes_, model.coef_, model.intercept_, model.n_features_in_ = classes, coef, intercept, coef.shape[1]
+        self.words, self.chars, self.model = words, chars, model
+        self._coefficients_by_column()
 
     def _coefficients_by_column(self) -> None:
         """Keep the weights column by column. Scoring multiplies a message's sparse features by

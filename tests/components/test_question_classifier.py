@@ -1,10 +1,8 @@
 """components/question_classifier.py: question spans, and the classifier trained on a tiny data set."""
 import logging
-import os
 
 import numpy as np
 import pytest
-import skops.io as sio
 
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
@@ -322,20 +320,27 @@ def test_loaded_weights_are_laid_out_for_scoring_and_score_the_same(loaded):
     assert np.allclose(loaded.model.predict_proba(features), row_major.predict_proba(features))
 
 
-def test_persisted_file_has_only_trusted_types(classifier, storage, resource):
-    from components.question_classifier import TRUSTED_TYPES
+def test_persisted_files_hold_only_numbers_and_words(classifier, storage, resource):
+    import json
+
+    from components.question_classifier import ARRAYS_FILE, VOCABULARY_FILE
 
     with storage.read_from(resource) as directory:
-        assert set(sio.get_untrusted_types(file=directory / "classifier.skops")) <= TRUSTED_TYPES
+        assert sorted(path.name for path in directory.iterdir()) == sorted([ARRAYS_FILE, VOCABULARY_FILE])
+        fitted = json.loads((directory / VOCABULARY_FILE).read_text())
+        with np.load(directory / ARRAYS_FILE, allow_pickle=False) as arrays:
+            assert {name: arrays[name].dtype.kind for name in arrays.files} == dict.fromkeys(
+                ["words_idf", "chars_idf", "coef", "intercept"], "f")
+    assert set(fitted) == {"words", "chars", "classes"} and "faq/pain" in fitted["classes"]
 
 
-# ---------------------------------------------------------------- refusing untrusted files
+# ---------------------------------------------------------------- refusing files that are not the classifier's
 
 EXECUTED = []
 
 
 class Payload:
-    """A type that is not on the allowlist; loading it would run __setstate__."""
+    """Loading this with pickle would run __setstate__."""
 
     def __init__(self):
         self.value = 1
@@ -345,21 +350,47 @@ class Payload:
         self.__dict__.update(state)
 
 
-@pytest.mark.parametrize(
-    "payload",
-    [
-        # a custom class
-        lambda: {"words": Payload(), "chars": None, "model": None},
-        # a numpy array of dtype object holding a custom class
-        lambda: {"words": np.array([Payload()], dtype=object), "chars": None, "model": None},
-        # a function that would run a shell command
-        lambda: {"words": os.system, "chars": None, "model": None},
-    ],
-)
-def test_load_refuses_untrusted_types(tmp_path, caplog, payload):
-    storage, resource = LocalModelStorage(tmp_path), Resource("untrusted")
+def stored(classifier):
+    """The trained classifier's files, as dictionaries to spoil."""
+    fitted = {"words": dict(classifier.words.vocabulary_), "chars": dict(classifier.chars.vocabulary_),
+              "classes": list(classifier.model.classes_)}
+    arrays = {"words_idf": classifier.words.idf_, "chars_idf": classifier.chars.idf_,
+              "coef": np.ascontiguousarray(classifier.model.coef_), "intercept": classifier.model.intercept_}
+    return {k: {t: int(i) for t, i in v.items()} if isinstance(v, dict) else v for k, v in fitted.items()}, arrays
+
+
+def spoil_object_array(fitted, arrays):
+    arrays["coef"] = np.array([Payload()], dtype=object)  # needs pickle to read
+
+
+def spoil_shape(fitted, arrays):
+    arrays["coef"] = arrays["coef"][:, :-1]
+
+
+def spoil_vocabulary(fitted, arrays):
+    fitted["words"] = ["not", "a", "vocabulary"]
+
+
+def spoil_idf(fitted, arrays):
+    arrays["words_idf"] = arrays["words_idf"][:-1]
+
+
+def spoil_dtype(fitted, arrays):
+    arrays["intercept"] = np.array(["1"] * len(arrays["intercept"]))
+
+
+@pytest.mark.parametrize("spoil", [spoil_object_array, spoil_shape, spoil_vocabulary, spoil_idf, spoil_dtype])
+def test_load_refuses_files_that_are_not_the_classifiers(classifier, tmp_path, caplog, spoil):
+    import json
+
+    from components.question_classifier import ARRAYS_FILE, VOCABULARY_FILE
+
+    fitted, arrays = stored(classifier)
+    spoil(fitted, arrays)
+    storage, resource = LocalModelStorage(tmp_path), Resource("spoilt")
     with storage.write_to(resource) as directory:
-        sio.dump(payload(), directory / "classifier.skops")
+        (directory / VOCABULARY_FILE).write_text(json.dumps(fitted))
+        np.savez(directory / ARRAYS_FILE, **arrays)
     EXECUTED.clear()
     with caplog.at_level(logging.WARNING, logger="components.question_classifier"):
         component = QuestionClassifier.load(QuestionClassifier.get_default_config(), storage, resource, CONTEXT)
@@ -370,6 +401,20 @@ def test_load_refuses_untrusted_types(tmp_path, caplog, payload):
     # an untrained component leaves messages as they are
     message = parse(component, "does it hurt")
     assert message.get(INTENT) is None and message.get("response_selector") is None
+
+
+def test_the_unspoilt_files_load(classifier, tmp_path):
+    import json
+
+    from components.question_classifier import ARRAYS_FILE, VOCABULARY_FILE
+
+    fitted, arrays = stored(classifier)
+    storage, resource = LocalModelStorage(tmp_path), Resource("kept")
+    with storage.write_to(resource) as directory:
+        (directory / VOCABULARY_FILE).write_text(json.dumps(fitted))
+        np.savez(directory / ARRAYS_FILE, **arrays)
+    component = QuestionClassifier.load({**QuestionClassifier.get_default_config(), **CONFIG}, storage, resource, CONTEXT)
+    assert answer(parse(component, "does it hurt")) == answer(parse(classifier, "does it hurt"))
 
 
 def test_load_without_a_trained_model(tmp_path, caplog):
