@@ -49,7 +49,7 @@ from rasa.shared.utils.common import all_subclasses
 logger = logging.getLogger(__name__)
 
 FORGET_RESPONSE = "utter_data_deleted"
-RECENT_TURNS = 5
+RECENT_TURNS = 10
 STORED_COUNT = "_clinic_stored_events"  # set on a tracker this store built or saved: how many of its events are stored
 # Before the window, the events that make the state, and those that make the session load whole.
 STATE_EVENTS = ("session_started", "slot", "reset_slots", "active_loop", "loop_interrupted", "action_execution_rejected")
