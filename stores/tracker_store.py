@@ -15,14 +15,14 @@ same keys as Rasa's `SQL` store (dialect, url, port, db, username, password).
   the policies' states of every earlier turn, the tracker sent to the action server.
   A turn at message 200 cost three times one at message 10. Here `retrieve` (what
   the processor handles a message with) gives the last `recent_turns` user turns
-  (endpoints.yml, default 10; 0 gives the whole session), starting at the
+  (endpoints.yml, default 5; 0 gives the whole session), starting at the
   `action_listen` before the first of them, and in front of them the stored events
   that make the state as it was there: the session's start, the latest `slot` event of each slot (its
   own, timestamp included), and the latest `active_loop` event with the loop's
   interruptions and rejections after it. Slots, the active form and the rules see
   what they saw before (all but the form's `trigger_message`, which nothing in
-  Rasa 3.6 or the SDK reads); the policies' histories and the rules are far shorter than
-  10 turns. A session holding a restart or an undo (`restart`, `rewind`, `undo`)
+  Rasa 3.6 or the SDK reads); the rules hold one user turn each and the actions look back two;
+  turns 1-10 and 191-200 of a conversation cost the same (make bench). A session holding a restart or an undo (`restart`, `rewind`, `undo`)
   before the window is loaded whole, since those change what earlier events mean.
   `retrieve_full_tracker` (the history, the API) still gives everything.
 - **Saving what is new.** A retrieved tracker remembers how many of its events are
@@ -49,7 +49,7 @@ from rasa.shared.utils.common import all_subclasses
 logger = logging.getLogger(__name__)
 
 FORGET_RESPONSE = "utter_data_deleted"
-RECENT_TURNS = 10
+RECENT_TURNS = 5
 STORED_COUNT = "_clinic_stored_events"  # set on a tracker this store built or saved: how many of its events are stored
 # Before the window, the events that make the state, and those that make the session load whole.
 STATE_EVENTS = ("session_started", "slot", "reset_slots", "active_loop", "loop_interrupted", "action_execution_rejected")
