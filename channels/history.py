@@ -5,9 +5,16 @@ to answer a message that the platform delivers twice only once.
 """
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.shared.core.events import BotUttered, UserUttered
+from rasa.shared.core.events import BotUttered, SessionStarted, UserUttered
 
 SHOWN_KEY = "shown"  # metadata key: what the person saw for a button press (its title)
+
+
+def latest_session(events: List[Any]) -> List[Any]:
+    """The events from the latest session start on (all of them when there is none)."""
+    events = list(events)
+    starts = [index for index, event in enumerate(events) if isinstance(event, SessionStarted)]
+    return events[starts[-1]:] if starts else events
 
 
 def visible_history(events: List[Any], limit: int = 200) -> List[Dict[Text, Any]]:

@@ -40,3 +40,14 @@ def test_the_replies_to_a_message_are_found_by_its_id():
         {"text": "Hello", "buttons": [{"title": "Book", "payload": "/book"}]}, {"text": "Not medical advice."}]
     assert replies_to(events, "m2") == [{"text": "A numbing cream is used."}]
     assert replies_to(events, "m3") is None
+
+
+def test_history_is_the_latest_session():
+    from rasa.shared.core.events import SessionStarted
+
+    from channels.history import latest_session
+
+    earlier = [SessionStarted(), UserUttered("last week"), BotUttered("an answer")]
+    latest = [SessionStarted(), UserUttered("today"), BotUttered("another")]
+    assert latest_session(earlier + latest) == latest
+    assert latest_session(earlier[1:]) == earlier[1:]  # no session start: everything
