@@ -165,7 +165,8 @@ def main(argv=None) -> int:
         log(f"stopped early: {type(error).__name__}: {error}")
 
     setup = [
-        f"{time.strftime('%Y-%m-%d %H:%M')}, {'smoke run' if args.smoke else 'ours only' if args.ours_only else 'full run'}, "
+        f"{time.strftime('%Y-%m-%d %H:%M')}, {'smoke run' if args.smoke else 'ours only' if args.ours_only else 'both'}"
+        f"{', no training (--skip-train)' if args.skip_train and not args.smoke else ''}, "
         f"same machine, one assistant served at a time",
         f"latency: {load.conversations} conversations one after another"
         f" ({load.turns or 9} turns each, half questions and the walk-through, half bookings), plus one "
