@@ -180,3 +180,13 @@ def test_only_a_clear_yes_is_consent(servers):
     reply = texts(servers.say(sender, "wait, who will see this?"))
     assert clinic().privacy["who_sees"] in reply and PROMPT_SUMMARY in reply
     assert "MN-" in texts(servers.say(sender, "yes send it"))
+
+
+# ("Harry Price" is still read as a price question: more "… Price" examples tipped other
+# messages to "did you mean" instead)
+@pytest.mark.parametrize("name", ["Ines Costa", "megan payne"])
+def test_a_name_that_looks_like_a_question_word_is_taken_as_the_name(servers, name):
+    sender = new_sender()
+    servers.say(sender, "I'd like to book a consultation")
+    reply = texts(servers.say(sender, name))
+    assert "How can the clinic reach you" in reply and name.lower() in reply.lower()
