@@ -55,4 +55,7 @@ def test_a_flood_from_one_sender_is_cut_off_without_starving_the_others(servers)
     assert set(flood) == {200, 429}
     assert flood.count(200) <= SENDER_LIMIT + refilled + 1
     assert send(other) == 200  # another client is answered straight after
-    assert send(flooder) == 429  # while the flooder still waits
+    # while the flooder still waits: since the flood's first refusal the bucket held less than one
+    # message and has refilled at most `elapsed * rate` more, so these quick tries cannot all pass
+    elapsed = time.monotonic() - started
+    assert 429 in [send(flooder) for _ in range(int(elapsed * SENDER_LIMIT / 60) + 3)]
