@@ -137,8 +137,30 @@ def windowed_store(domain, path, recent_turns=10):
     return ClinicTrackerStore(domain=domain, dialect="sqlite", db=str(path), recent_turns=recent_turns)
 
 
-def test_a_long_session_comes_back_as_its_recent_turns_with_the_state_before_them(domain, tmp_path):
-    store = windowed_store(domain, tmp_path / "c.db", recent_turns=10)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def make_windowed(request, domain, tmp_path):
+    """Stores with a window, on SQLite and on PostgreSQL (the production store)."""
+    made = []
+
+    def make(recent_turns):
+        if request.param == "sqlite":
+            store = windowed_store(domain, tmp_path / f"{len(made)}.db", recent_turns)
+        else:
+            from sqlalchemy.engine import make_url
+
+            url = make_url(request.getfixturevalue("postgres").new_database())
+            store = ClinicTrackerStore(domain=domain, dialect="postgresql", host=url.host, port=url.port,
+                                       db=url.database, username=url.username, recent_turns=recent_turns)
+        made.append(store)
+        return store
+
+    yield make
+    for store in made:
+        store.engine.dispose()
+
+
+def test_a_long_session_comes_back_as_its_recent_turns_with_the_state_before_them(domain, make_windowed):
+    store = make_windowed(10)
     events = a_long_conversation(40)
 
     async def run():
@@ -162,8 +184,8 @@ def test_a_long_session_comes_back_as_its_recent_turns_with_the_state_before_the
     assert recent.past_states(domain)[-15:] == whole.past_states(domain)[-15:]
 
 
-def test_saving_a_shortened_tracker_adds_only_what_is_new(domain, tmp_path):
-    store = windowed_store(domain, tmp_path / "c.db", recent_turns=5)
+def test_saving_a_shortened_tracker_adds_only_what_is_new(domain, make_windowed):
+    store = make_windowed(5)
     events = a_long_conversation(20)
 
     async def run():
