@@ -39,12 +39,19 @@ def visible_history(events: List[Any], limit: int = 200) -> List[Dict[Text, Any]
     return items[-limit:]
 
 
+async def stored_events(tracker_store: Any, sender_id: Text) -> List[Any]:
+    """Every stored event of the conversation, [] when there is none. One load: the store gives
+    None for a conversation it does not hold, so no `exists` first (which loads it too)."""
+    tracker = await tracker_store.retrieve_full_tracker(sender_id)
+    return list(tracker.events) if tracker else []
+
+
 async def already_handled(tracker_store: Any, sender_id: Text, message_id: Optional[Text]) -> bool:
     """Whether this conversation already holds a message with this platform message id."""
-    if not message_id or not await tracker_store.exists(sender_id):
+    if not message_id:
         return False
-    tracker = await tracker_store.retrieve_full_tracker(sender_id)
-    return any(isinstance(e, UserUttered) and e.message_id == message_id for e in tracker.events)
+    return any(isinstance(e, UserUttered) and e.message_id == message_id
+               for e in await stored_events(tracker_store, sender_id))
 
 
 def replies_to(events: List[Any], message_id: Text) -> Optional[List[Dict[Text, Any]]]:

@@ -25,7 +25,7 @@ from sanic.response import HTTPResponse
 from channels.answer import handle
 from channels.common import OnceOnly, bearer_ok
 from channels.guard import per_address, per_sender, response_text, too_long
-from channels.history import replies_to
+from channels.history import replies_to, stored_events
 
 logger = logging.getLogger(__name__)
 
@@ -53,11 +53,7 @@ class ClinicRestInput(RestInput):
 
     @staticmethod
     async def earlier_replies(request: Request, sender_id: Text, message_id: Text) -> Optional[list]:
-        tracker_store = request.app.ctx.agent.tracker_store
-        if not await tracker_store.exists(sender_id):
-            return None
-        tracker = await tracker_store.retrieve_full_tracker(sender_id)
-        found = replies_to(tracker.events, message_id)
+        found = replies_to(await stored_events(request.app.ctx.agent.tracker_store, sender_id), message_id)
         return [{"recipient_id": sender_id, **reply} for reply in found] if found is not None else None
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:

@@ -37,7 +37,7 @@ from socketio import AsyncServer
 
 from channels.answer import handle
 from channels.guard import per_address, per_sender, response_text, too_long
-from channels.history import SHOWN_KEY, latest_session, visible_history
+from channels.history import SHOWN_KEY, latest_session, stored_events, visible_history
 
 logger = logging.getLogger(__name__)
 
@@ -109,11 +109,10 @@ class ClinicSocketIOInput(InputChannel):
 
     async def history(self, session_id: Text) -> List[Dict[Text, Any]]:
         agent = getattr(getattr(self.app, "ctx", None), "agent", None)
-        if agent is None or agent.tracker_store is None or not await agent.tracker_store.exists(session_id):
+        if agent is None or agent.tracker_store is None:
             return []
         # the whole conversation: `retrieve` gives only the recent turns (stores/tracker_store.py)
-        tracker = await agent.tracker_store.retrieve_full_tracker(session_id)
-        return visible_history(latest_session(tracker.events)) if tracker else []
+        return visible_history(latest_session(await stored_events(agent.tracker_store, session_id)))
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
         # python-socketio's own CORS handling stays off, as in Rasa: Rasa's --cors already adds
