@@ -45,7 +45,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 logger = logging.getLogger(__name__)
 
 QUESTIONS = "questions"
-# sklearn keeps the IDF weights as scipy matrices; nothing else may be loaded.
+# what persist() writes: vocabularies and labels as JSON, the fitted arrays as .npz
 VOCABULARY_FILE = "classifier.json"
 ARRAYS_FILE = "classifier.npz"
 
@@ -209,7 +209,6 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             component._restore(fitted, arrays)
         except (ValueError, OSError, KeyError, TypeError) as error:
             logger.warning("QuestionClassifier: no trained model to load (%s); every message gets no intent", error)
-            component.words = component.chars = component.model = None
         return component
 
     def _restore(self, fitted: Dict[Text, Any], arrays: Dict[Text, np.ndarray]) -> None:

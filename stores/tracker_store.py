@@ -51,8 +51,9 @@ logger = logging.getLogger(__name__)
 FORGET_RESPONSE = "utter_data_deleted"
 RECENT_TURNS = 5
 STORED_COUNT = "_clinic_stored_events"  # set on a tracker this store built or saved: how many of its events are stored
-# Before the window, the events that make the state, and those that make the session load whole.
-STATE_EVENTS = ("session_started", "slot", "reset_slots", "active_loop", "loop_interrupted", "action_execution_rejected")
+# Before the window: the events that make the state (with each slot's latest `slot` event, picked
+# in SQL), and those that make the session load whole.
+STATE_EVENTS = ("session_started", "reset_slots", "active_loop", "loop_interrupted", "action_execution_rejected")
 WHOLE_SESSION_EVENTS = ("restart", "rewind", "undo")
 
 
@@ -187,7 +188,7 @@ class ClinicTrackerStore(SQLTrackerStore):
                 sa.select(*columns).where(
                     mine, c.id >= session_start,
                     sa.or_(c.id >= window_start, c.id.in_(latest_slots),
-                           c.type_name.in_(tuple(set(STATE_EVENTS + WHOLE_SESSION_EVENTS) - {"slot"}))),
+                           c.type_name.in_(STATE_EVENTS + WHOLE_SESSION_EVENTS)),
                 ).order_by(c.id)
             ).all()
             before = state_before(row for row in rows if row.id < window_start)
