@@ -4,20 +4,15 @@ It comes from Debian's `postgresql` package, installed here when missing (as roo
 the way CI runs), and runs as the `postgres` user. `tests/conftest.py` starts one
 per test session; each test that needs a database makes its own with `new_database`.
 """
-import glob
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 import uuid
 
+from scripts.scale.services import postgres_bin
+from scripts.servers import free_port
 from tests.debian import ensure_installed
-
-
-def postgres_bin(name):
-    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
-    return found[-1] if found else None
 
 
 def ensure_postgresql_installed():
@@ -27,12 +22,6 @@ def ensure_postgresql_installed():
 def as_postgres(args):
     prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     return subprocess.run(prefix + args, check=True, capture_output=True, text=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class PostgresServer:

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence
 
 import requests
+from scripts.servers import free_port
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -51,12 +52,6 @@ FAIL_TIMEOUT_S = 5
 NEXT_UPSTREAM_TIMEOUT_S = 120
 
 Log = Callable[[str], None]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((LOOPBACK, 0))
-        return sock.getsockname()[1]
 
 
 def postgres_bin(name: str) -> Optional[str]:

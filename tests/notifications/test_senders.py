@@ -29,7 +29,7 @@ from notifications.senders import (
     IDEMPOTENCY_HEADER, SIGNATURE_HEADER, EmailSender, WebhookRejected, WebhookSender, senders_from_config,
 )
 from tests.notifications import PERSONAL, REQUEST, T0, outbox_rows
-from tests.postgres import free_port
+from scripts.servers import free_port
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 PYTHON = PROJECT_DIR / ".venv" / "bin" / "python"
