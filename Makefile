@@ -73,8 +73,9 @@ test: unit validate test-stories test-nlu e2e test-scale ## Everything above, in
 bench: setup $(MODEL) ## This assistant against Rasa's default configuration, side by side (trains both; over an hour)
 	$(BIN)/python -m scripts.bench.run
 
-real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml: right, safe non-answer, wrong per expect
+real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml and tests/unseen: right, safe non-answer, wrong per expect
 	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions ../shared/real-questions/dev.yml --json results/real_questions.json
+	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions tests/unseen/questions.yml --json results/unseen_questions.json
 
 telegram-webhook: setup ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_SECRET_TOKEN)
 	$(BIN)/python -m scripts.telegram_webhook

@@ -21,6 +21,9 @@ DEVELOPMENT = "tests/nlu"  # a development set
 PARAPHRASES = "tests/paraphrases"  # fresh FAQ paraphrases: a development set
 FRESH = "tests/fresh"  # FAQ paraphrases written without seeing the training data: measured, never tuned on
 REAL_QUESTIONS = PROJECT_DIR.parent / "shared" / "real-questions" / "dev.yml"
+# questions in real people's style, written blind to the training data and the development sets
+# before a round of tuning, scored only in aggregate (scripts/real_questions_report.py)
+UNSEEN = PROJECT_DIR / "tests" / "unseen" / "questions.yml"
 MIN_TRAINING_EXAMPLES = 25
 MIN_HELD_OUT_EXAMPLES = 10
 FORM = "booking_form"
@@ -185,14 +188,15 @@ def normalise(text):
 
 
 def held_out_texts(source):
-    if source == "real-questions":
-        if not REAL_QUESTIONS.exists():
-            pytest.skip(f"{REAL_QUESTIONS} is not next to this checkout")
-        return [question["text"] for question in yaml.safe_load(REAL_QUESTIONS.read_text(encoding="utf-8"))["questions"]]
+    if source in ("real-questions", "unseen"):
+        path = REAL_QUESTIONS if source == "real-questions" else UNSEEN
+        if not path.exists():
+            pytest.skip(f"{path} is not next to this checkout")
+        return [question["text"] for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
     return [line for lines in load_examples(source).values() for line in lines]
 
 
-@pytest.mark.parametrize("source", [HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions"])
+@pytest.mark.parametrize("source", [HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions", "unseen"])
 def test_held_out_examples_are_not_in_the_training_data(source):
     training = {normalise(line) for lines in load_examples(TRAINING_DATA).values() for line in lines}
     copied = sorted({text for text in held_out_texts(source) if normalise(text) in training})
