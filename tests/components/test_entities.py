@@ -220,3 +220,31 @@ def test_ruler_offsets_and_extractor(spacy_model):
     entities = message.get(ENTITIES)
     assert [text[e["start"]:e["end"]] for e in entities] == ["pregnant", "cheeks"]
     assert {e["extractor"] for e in entities} == {"RulerEntityExtractor"}
+
+
+def project_ruler_config():
+    """The RulerEntityExtractor's settings in config.yml."""
+    import yaml
+    from pathlib import Path
+
+    config = yaml.safe_load((Path(__file__).resolve().parents[2] / "config.yml").read_text(encoding="utf-8"))
+    return next(c for c in config["pipeline"] if c["name"].endswith("RulerEntityExtractor"))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # what the guide does not cover is named in the answer as the pattern's id, which reads in
+        # "the guide doesn't cover {thing} around a treatment" and the like
+        ("can I put on make-up the next day", [("unknown_activity", "makeup")]),
+        ("is it ok to use a dermaroller", [("unknown_device", "derma rollers")]),
+        ("can I do it at home with a kit", [("unknown_device", "at-home kits")]),
+        ("can I have it after a glycolic peel", [("unknown_treatment", "chemical peels")]),
+        ("is it safe near the eyes", [("unknown_area", "the skin near the eyes")]),
+        # the booking concern keeps the person's words
+        ("acne scars on my cheeks", [("skin_concern", "acne scars"), ("treatment_area", "cheeks")]),
+    ],
+)
+def test_the_project_names_an_uncovered_thing_by_its_id(spacy_model, text, expected):
+    settings = {key: value for key, value in project_ruler_config().items() if key != "name"}
+    assert ruler_entities(ruler(**settings), spacy_model, text) == expected
