@@ -34,8 +34,11 @@ _NAME_IS = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning afternoon evening".split()
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning afternoon evening "
+    "skip pass none nothing nobody anonymous anon idk dunno n/a na".split()
 )
+# characters no one's name has: markup, code and symbols
+_NOT_IN_NAMES = frozenset("<>{}[]=;|\\/`*#$%^~_+")
 _QUESTION_WORDS = frozenset(
     "why what how when where who which can could do does is are will would should".split()
 )
@@ -57,6 +60,7 @@ def parse_name(text: str) -> str:
         raise InvalidValue("utter_invalid_booking_name_length", {"max_length": str(MAX_NAME_LENGTH)})
     if (
         "@" in name
+        or any(ch in _NOT_IN_NAMES for ch in name)
         or any(ch.isdigit() for ch in name)  # an email, phone number or time typed where the name was asked
         or words[0].lower().strip(",.!?") in _QUESTION_WORDS
         or len(words) > MAX_NAME_WORDS

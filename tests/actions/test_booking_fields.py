@@ -45,7 +45,6 @@ def clinic(tmp_path_factory):
     "text, expected",
     [
         ("Zoë Ñúñez-O'Brien", "Zoë Ñúñez-O'Brien"),  # accents and an apostrophe, verbatim
-        ("'; DROP TABLE bookings; --", "'; DROP TABLE bookings; --"),  # hostile text is just a name
         ("李雷", "李雷"),  # another script
         ("my name is Priya Shah", "Priya Shah"),  # lead-in removed
         ("  Siobhán  ", "Siobhán"),  # surrounding spaces trimmed
@@ -53,7 +52,6 @@ def clinic(tmp_path_factory):
         ("i'm jess", "jess"),
         ("I'm called Anna-Lena", "Anna-Lena"),
         ("name's D'Arcy", "D'Arcy"),
-        ("Robert'); DROP TABLE bookings;--", "Robert'); DROP TABLE bookings;--"),
     ],
 )
 def test_parse_name_keeps_the_name_as_typed(text, expected):
@@ -70,6 +68,10 @@ def test_parse_name_keeps_the_name_as_typed(text, expected):
         ("why do you need my name", "utter_invalid_booking_name"),  # a question, not a name
         ("today at 2pm", "utter_invalid_booking_name"),  # a time typed too early
         ("Thursday", "utter_invalid_booking_name"),  # a day, not a name
+        ("skip", "utter_invalid_booking_name"),  # a refusal, not a name
+        ("idk", "utter_invalid_booking_name"),
+        ("<script>alert('x')</script>", "utter_invalid_booking_name"),  # markup
+        ("Robert'); DROP TABLE bookings;--", "utter_invalid_booking_name"),  # code
         ("i really would rather not tell you that right now", "utter_invalid_booking_name"),  # too many words
     ],
 )

@@ -54,8 +54,8 @@ async def test_start_says_what_happens_and_prefills_the_concern(dispatcher, make
         # a name is stored as typed: accents, apostrophes, any script
         ("booking_name", "Zoë Ñúñez-O'Brien", [SlotSet("booking_name", "Zoë Ñúñez-O'Brien")]),
         ("booking_name", "李雷", [SlotSet("booking_name", "李雷")]),
-        # text that looks like SQL is only text
-        ("booking_name", "'; DROP TABLE bookings; --", [SlotSet("booking_name", "'; DROP TABLE bookings; --")]),
+        # text that looks like SQL is only text, where free text is asked for
+        ("booking_concern", "'; DROP TABLE bookings; --", [SlotSet("booking_concern", "'; DROP TABLE bookings; --")]),
         # a lead-in is dropped
         ("booking_name", "my name is Jo Bloggs", [SlotSet("booking_name", "Jo Bloggs")]),
         # an email is normalised

@@ -125,18 +125,20 @@ def test_changing_the_time_at_the_summary(servers):
     assert stored["name"] == "Dave" and stored["preferred_text"] == a_future_weekday_text()
 
 
-def test_a_hostile_name_is_just_a_name(servers):
+def test_hostile_text_is_refused_as_a_name_and_stored_as_text_where_text_is_asked(servers):
     sender = new_sender()
-    name = "'; DROP TABLE bookings; --"
+    hostile = "'; DROP TABLE bookings; --"
     servers.say(sender, "/book_consultation")
-    servers.say(sender, name)
+    assert "doesn't look like a name" in texts(servers.say(sender, hostile))
+    servers.say(sender, "Bobby Tables")
     servers.say(sender, "+44 7911 123456")
     servers.say(sender, a_future_weekday_text())
-    servers.say(sender, "skip")
+    servers.say(sender, hostile)  # the concern: free text
     servers.say(sender, "/affirm")
     reply = servers.say(sender, "/affirm")
     reference = REFERENCE.search(texts(reply)).group(0)
-    assert servers.bookings.find(reference)["name"] == name
+    stored = servers.bookings.find(reference)
+    assert stored["name"] == "Bobby Tables" and stored["concern"] == hostile
     assert servers.bookings.all()  # the table is still there
 
 
