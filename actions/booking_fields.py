@@ -126,6 +126,16 @@ _CLOCK = re.compile(
     r"|\b(?:at\s+|@\s*|around\s+|about\s+)?(\d{1,2})[:.](\d{2})\b"
     r"|\b(?:at|around|about)\s+(\d{1,2})\b(?!\s*(?:st|nd|rd|th|/|-|\.\d))"
 )
+# "after 5", "from 2pm", "before 11": the window opens or closes at that time (a bare 1-7 is pm)
+_BOUNDED = re.compile(
+    r"\b(after|from|not before|before|by|until|till|no later than)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?"
+    r"(?=\W|$)(?!\s*(?:st|nd|rd|th)\b)"
+)
+_OPENS_AT = ("after", "from", "not before")
+# "sat 12", "tuesday 5": a weekday and a bare number up to 12 is a time on that day, not a date
+_WEEKDAY_HOUR = re.compile(
+    r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})(?=\s*$|\s*,)"
+)
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -183,8 +193,31 @@ def _clock_time(match: "re.Match") -> dt.time:
     return dt.time(hour, minute)
 
 
+def _hour(hour_text: str, minute_text: Optional[str], meridiem: Optional[str]) -> dt.time:
+    """A clock time from its parts; without am or pm, 1 to 7 is in the afternoon (a clinic's day)."""
+    hour, minute = int(hour_text), int(minute_text or 0)
+    if meridiem:
+        if hour < 1 or hour > 12:
+            raise InvalidValue("utter_invalid_booking_time")
+        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+    elif 1 <= hour <= 7:
+        hour += 12
+    if hour > 23 or minute > 59:
+        raise InvalidValue("utter_invalid_booking_time")
+    return dt.time(hour, minute)
+
+
 def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     """Remove a clock time or part of the day from the text; return what is left and the window."""
+    bounded = _BOUNDED.search(text)
+    if bounded:
+        moment = _hour(bounded.group(2), bounded.group(3), bounded.group(4))
+        window = (moment, dt.time(23, 59)) if bounded.group(1) in _OPENS_AT else (dt.time(0, 0), moment)
+        return text[: bounded.start()] + text[bounded.end():], window
+    weekday_hour = _WEEKDAY_HOUR.search(text)
+    if weekday_hour and 1 <= int(weekday_hour.group(2)) <= 12:
+        moment = _hour(weekday_hour.group(2), None, None)
+        return text[: weekday_hour.start(2)] + text[weekday_hour.end(2):], (moment, moment)
     half = _HALF_PAST.search(text)
     if half:
         word = half.group(1)
@@ -203,10 +236,32 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
     return text, None
 
 
+_WEEKDAY_NAME = re.compile(
+    r"\b(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b"
+)
+_WEEKDAY_INDEX = {name: index for index, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+# a date beside the weekday: a number ("the 2nd") or a month
+_DATE_WORDS = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+)
+
+
 def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
     text = " ".join(_WEEKDAY.sub(r"\1", text).split()).strip(" ,.-")
     if not text or text in ("today", "this"):
         return now.date() if text == "today" else None
+    named = _WEEKDAY_NAME.search(text)
+    date_text = " ".join(_WEEKDAY_NAME.sub(" ", text).split()).strip(" ,.-")
+    if named and date_text and _DATE_WORDS.search(date_text):
+        # "monday 1st dec": the date decides, and the weekday must be its weekday
+        day = _parse_date(date_text, now)
+        if day is not None and day.weekday() != _WEEKDAY_INDEX[named.group(1)[:3]]:
+            raise InvalidValue("utter_invalid_booking_time_weekday", {"date": f"{day.day} {day:%B}", "weekday": f"{day:%A}"})
+        return day
+    return _parse_date(text, now)
+
+
+def _parse_date(text: str, now: dt.datetime) -> Optional[dt.date]:
     ordinal = _ORDINAL_DAY.match(text)
     if ordinal:  # "the 14th": the next date with that day of the month
         day_of_month = int(ordinal.group(1))

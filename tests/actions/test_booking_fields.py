@@ -131,6 +131,15 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("wednesday", at(25, 9), at(25, 18)),  # a day alone: any time it is open
         ("next friday at half past two", at(27, 14, 30), at(27, 14, 30)),
         ("today", at(24, 12), at(24, 18)),  # the part of today still far enough ahead
+        # "after", "from" and "before" bound the window; a bare 1-7 is in the afternoon
+        ("friday after 5", at(27, 17), at(27, 18)),
+        ("friday after 5pm", at(27, 17), at(27, 18)),
+        ("thursday from 2pm", at(26, 14), at(26, 20)),
+        ("wednesday before 11", at(25, 9), at(25, 11)),
+        # a weekday and a bare number up to 12 is a time that day, not a date
+        ("sat 12", at(28, 12), at(28, 12)),
+        # a weekday with a date that agrees
+        ("wednesday the 2nd at 3", at(2, 15, month=12), at(2, 15, month=12)),
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):
@@ -152,12 +161,20 @@ def test_parse_preferred_time(clinic, text, start, end):
         ("saturday evening", "utter_invalid_booking_time_hours"),  # window outside the hours
         ("15 june 2027", "utter_invalid_booking_time_far"),  # beyond the booking horizon
         ("friday at 25:00", "utter_invalid_booking_time"),  # not a time of day
+        ("monday 1st dec at 11", "utter_invalid_booking_time_weekday"),  # 1 December is a Tuesday
+        ("saturday before 9", "utter_invalid_booking_time_hours"),  # opens later than that
     ],
 )
 def test_parse_preferred_time_rejects(clinic, text, response):
     with pytest.raises(InvalidValue) as raised:
         parse_preferred_time(text, clinic, NOW)
     assert raised.value.response == response
+
+
+def test_a_weekday_that_does_not_match_the_date_says_which_day_the_date_is(clinic):
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time("monday 1st dec at 11", clinic, NOW)
+    assert raised.value.values == {"date": "1 December", "weekday": "Tuesday"}
 
 
 def test_preferred_time_round_trips_through_its_slot_value():
