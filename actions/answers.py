@@ -20,6 +20,17 @@ FOLLOW_UP = "follow_up"
 UNNAMED_THING = "that"
 
 
+def question_keys(tracker: Tracker) -> List[Text]:
+    """The answer key of each question the NLU found in the latest message, in order (`faq/` removed)."""
+    keys = [question["intent_response_key"] for question in tracker.latest_message.get("questions") or []]
+    return [key.split("/", 1)[1] for key in keys if key.startswith(f"{RETRIEVAL_INTENT}/")]
+
+
+def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, topic: Text) -> None:
+    """The answer to one question, naming what the person named where the answer has a {thing}."""
+    dispatcher.utter_message(response=response_name(topic), thing=named_thing(tracker, topic))
+
+
 def answer_keys(tracker: Tracker) -> List[Text]:
     """The answers asked for, in order: each question of the message, else its one answer."""
     message = tracker.latest_message
@@ -74,7 +85,7 @@ class ActionAnswerQuestion(Action):
             if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
                 dispatcher.utter_message(response="utter_ask_what_about")
                 continue
-            dispatcher.utter_message(response=response, thing=named_thing(tracker, topic))
+            say_answer(dispatcher, tracker, topic)
             if topic in STEPS:  # "next" goes on from the step just shown
                 events.append(SlotSet("current_step", topic))
             # a "yes" takes up what any of the answers offered

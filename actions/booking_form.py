@@ -12,6 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answers import question_keys, response_name, say_answer
 from actions.booking_fields import InvalidValue, parse_contact, parse_name, parse_preferred_time
 from actions.config import clinic
 
@@ -57,7 +58,8 @@ def clear_booking() -> List[Dict[Text, Any]]:
 
 
 class ActionStartBooking(Action):
-    """Says what is about to happen and prefills the concern; the form takes over (and checks any detail already given)."""
+    """Answers any question asked with the request, says what is about to happen and prefills the concern;
+    the form takes over (and checks any detail already given)."""
 
     def name(self) -> Text:
         return "action_start_booking"
@@ -65,6 +67,9 @@ class ActionStartBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        for topic in question_keys(tracker):  # "does it hurt? I'd like to book for Saturday"
+            if response_name(topic) in domain.get("responses", {}):
+                say_answer(dispatcher, tracker, topic)
         dispatcher.utter_message(response="utter_booking_start")
         said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
         concern = concern_from_entities(

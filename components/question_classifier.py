@@ -108,6 +108,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # how sure each part of a message must be to count as its own question
             "question_threshold": 0.5,
             "max_questions": 3,
+            # intents whose messages may also ask something ("does it hurt? I'd like to book for
+            # Saturday"): each question in them is given in `questions`, even a single one
+            "questions_alongside": [],
         }
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
@@ -255,11 +258,14 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 return answer, True
         return label, False
 
-    def _questions(self, message: Message, best: Text, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-        """Each question of a message that asks several, with its answer key; [] for one question."""
+    def _questions(
+        self, message: Message, best: Optional[Text], entities: List[Dict[Text, Any]], alongside: bool = False
+    ) -> List[Dict[Text, Any]]:
+        """Each question of a message that asks several, with its answer key; [] for one question.
+        `alongside`: the message is mainly something else (a booking), and any question in it counts."""
         text = message.get(TEXT) or ""
         spans = question_spans(text)
-        if len(spans) < 2:
+        if len(spans) < (1 if alongside else 2):
             return []
         probabilities = self.model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
         prefix = f"{self.config['retrieval_intent']}/"
@@ -277,6 +283,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 {"text": text[span.start:span.end], "start": span.start, "end": span.end,
                  INTENT_RESPONSE_KEY: key, "confidence": confidence}
             )
+        if alongside:
+            return questions[: self.config["max_questions"]]
         if best in self.config["answer_alone"] and best not in seen:
             return []  # never let other parts crowd out a suitability or complication answer
         return questions[: self.config["max_questions"]] if len(questions) > 1 else []
@@ -328,7 +336,13 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 },
                 add_to_output=True,
             )
-            questions = self._questions(message, best, entities) if intent_ranking[0]["name"] == retrieval_intent else []
+            top = intent_ranking[0]["name"]
+            if top == retrieval_intent:
+                questions = self._questions(message, best, entities)
+            elif top in self.config["questions_alongside"]:
+                questions = self._questions(message, None, entities, alongside=True)
+            else:
+                questions = []
             message.set(QUESTIONS, questions, add_to_output=True)
         return messages
 

@@ -5,7 +5,7 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.booking_form import ActionCancelBooking, ActionStartBooking, ValidateBookingForm
-from tests.conftest import responses
+from tests.conftest import asked, responses
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
 FORM = "booking_form"
@@ -202,3 +202,14 @@ async def test_cancel_forgets_every_booking_detail(dispatcher, make_tracker, dom
         [SlotSet(name, None) for name in forgotten], key=lambda event: event["name"]
     )
     assert responses(dispatcher) == ["utter_booking_cancelled"]
+
+
+async def test_start_answers_the_questions_asked_with_the_request_first(dispatcher, make_tracker, domain):
+    text = "does it hurt? and can I use retinol after? I'd like to book for Saturday"
+    tracker = make_tracker(
+        intent="book_consultation", text=text, entities=[{"entity": "unknown_product", "value": "retinol"}],
+        questions=asked(text, ("does it hurt?", "faq/pain"), ("and can I use retinol after?", "faq/unknown_product")),
+    )
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/pain", "utter_faq/unknown_product", "utter_booking_start"]
+    assert dispatcher.messages[1]["thing"] == "retinol"

@@ -425,3 +425,28 @@ def test_load_without_a_trained_model(tmp_path, caplog):
     assert component.model is None
     assert any(record.levelno == logging.WARNING and record.name == "components.question_classifier"
                for record in caplog.records)
+
+
+@pytest.mark.parametrize(
+    "alongside, expected",
+    [
+        # a message that is mainly something else gives each question in it, even one
+        (["affirm"], ["faq/pain"]),
+        # otherwise a message that is not a question gives none
+        ([], []),
+    ],
+)
+def test_a_question_alongside_another_intent(storage, resource, classifier, alongside, expected):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "questions_alongside": alongside}, storage, resource, CONTEXT
+    )
+    message = parse(component, "yes please, yes. does it hurt?")
+    assert message.get(INTENT)["name"] == "affirm"
+    assert [q[INTENT_RESPONSE_KEY] for q in message.get(QUESTIONS)] == expected
+
+
+def test_a_message_alongside_with_no_question_gives_none(storage, resource, classifier):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "questions_alongside": ["affirm"]}, storage, resource, CONTEXT
+    )
+    assert parse(component, "yes please").get(QUESTIONS) == []

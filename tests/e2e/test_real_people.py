@@ -154,6 +154,17 @@ def test_details_given_up_front_are_taken_and_only_the_rest_is_asked(servers):
     assert "between 09:00 and 12:00" in summary
 
 
+def test_a_question_asked_with_the_booking_details_is_answered_first(servers):
+    # 5 and 9 together: the question, then the booking with every detail given
+    sender = new_sender()
+    reply = servers.say(sender, "is it painful? I'd like to book for friday afternoon, I'm Lena Fischer, lena.f@example.com")
+    answers = [message["text"] for message in reply]
+    pain = next(i for i, text in enumerate(answers) if "numbing cream" in text)
+    start = next(i for i, text in enumerate(answers) if "let's request a consultation" in text)
+    assert pain < start
+    assert "What would you like to have looked at?" in answers[-1]  # name, contact and time were taken
+
+
 def _to_consent(servers, sender):
     servers.say(sender, "I'd like to book a consultation")
     servers.say(sender, "Imogen Castellanos")
