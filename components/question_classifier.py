@@ -62,6 +62,10 @@ _BOUNDARY = re.compile(
 _STARTS_AS_QUESTION = re.compile(rf"^\W*(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE)
 
 
+# two or three capitalised words and nothing else: "Mia Long", "Jo Paine", "Anne-Marie O'Neill"
+_NAME_SHAPED = re.compile(r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$")
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -111,6 +115,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # intents whose messages may also ask something ("does it hurt? I'd like to book for
             # Saturday"): each question in them is given in `questions`, even a single one
             "questions_alongside": [],
+            # a message shaped like a name ("Mia Long": two or three capitalised words, the first
+            # one never seen in training) is this intent, whatever its other words suggest
+            "name_intent": None,
         }
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
@@ -120,6 +127,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         self.words: Optional[TfidfVectorizer] = None
         self.chars: Optional[TfidfVectorizer] = None
         self.model: Optional[LogisticRegression] = None
+        # lemmas seen in training outside the name intent and the intents that carry names (booking)
+        self.topic_words: frozenset = frozenset()
 
     @classmethod
     def create(
@@ -178,6 +187,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         self.chars.fit([v[1] for v in views])
         self.model = self._regression()
         self.model.fit(self._matrix(views), labels)
+        carry_names = {self.config["name_intent"], *self.config["questions_alongside"]}
+        self.topic_words = frozenset(
+            word for view, label in zip(views, labels) if label.split("/", 1)[0] not in carry_names for word in view[0].split()
+        )
         self._coefficients_by_column()
         self.persist()
         return self._resource
@@ -190,6 +203,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 "words": {term: int(index) for term, index in self.words.vocabulary_.items()},
                 "chars": {term: int(index) for term, index in self.chars.vocabulary_.items()},
                 "classes": [str(label) for label in self.model.classes_],
+                "topic_words": sorted(self.topic_words),
             }), encoding="utf-8")
             np.savez(directory / ARRAYS_FILE, words_idf=self.words.idf_, chars_idf=self.chars.idf_,
                      coef=self.model.coef_, intercept=self.model.intercept_)
@@ -232,7 +246,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             raise ValueError("the stored weights do not fit the vocabularies and labels")
         model = self._regression()
         model.classes_, model.coef_, model.intercept_, model.n_features_in_ = classes, coef, intercept, coef.shape[1]
+        topic_words = fitted.get("topic_words", [])
+        if not isinstance(topic_words, list) or not all(isinstance(word, str) for word in topic_words):
+            raise ValueError("the vocabulary file's topic words are not a list of words")
         self.words, self.chars, self.model = words, chars, model
+        self.topic_words = frozenset(topic_words)
         self._coefficients_by_column()
 
     def _coefficients_by_column(self) -> None:
@@ -289,6 +307,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             return []  # never let other parts crowd out a suitability or complication answer
         return questions[: self.config["max_questions"]] if len(questions) > 1 else []
 
+    def _looks_like_a_name(self, message: Message) -> bool:
+        """Two or three capitalised words whose first was never seen in training outside names: a
+        person's name ("Mia Long", "Grace Step"), not a heading ("Microneedling Aftercare")."""
+        text = message.get(TEXT) or ""
+        if not self.config["name_intent"] or not self.topic_words or not _NAME_SHAPED.match(text):
+            return False
+        first_word = self._views(message)[0].split(" ", 1)[0]
+        return first_word not in self.topic_words
+
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None:
             return messages
@@ -308,6 +335,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 {"name": name, "confidence": confidence}
                 for name, confidence in sorted(top_level.items(), key=lambda pair: -pair[1])
             ][: self.config["ranking_length"]]
+            if self._looks_like_a_name(message):
+                name_intent = self.config["name_intent"]
+                intent_ranking = [{"name": name_intent, "confidence": 1.0}] + [
+                    {"name": entry["name"], "confidence": 0.0} for entry in intent_ranking if entry["name"] != name_intent
+                ][: self.config["ranking_length"] - 1]
             message.set(INTENT, intent_ranking[0], add_to_output=True)
             message.set("intent_ranking", intent_ranking, add_to_output=True)
 

@@ -331,7 +331,8 @@ def test_persisted_files_hold_only_numbers_and_words(classifier, storage, resour
         with np.load(directory / ARRAYS_FILE, allow_pickle=False) as arrays:
             assert {name: arrays[name].dtype.kind for name in arrays.files} == dict.fromkeys(
                 ["words_idf", "chars_idf", "coef", "intercept"], "f")
-    assert set(fitted) == {"words", "chars", "classes"} and "faq/pain" in fitted["classes"]
+    assert set(fitted) == {"words", "chars", "classes", "topic_words"} and "faq/pain" in fitted["classes"]
+    assert all(isinstance(word, str) for word in fitted["topic_words"]) and "hurt" in fitted["topic_words"]
 
 
 # ---------------------------------------------------------------- refusing files that are not the classifier's
@@ -353,10 +354,14 @@ class Payload:
 def stored(classifier):
     """The trained classifier's files, as dictionaries to spoil."""
     fitted = {"words": dict(classifier.words.vocabulary_), "chars": dict(classifier.chars.vocabulary_),
-              "classes": list(classifier.model.classes_)}
+              "classes": list(classifier.model.classes_), "topic_words": sorted(classifier.topic_words)}
     arrays = {"words_idf": classifier.words.idf_, "chars_idf": classifier.chars.idf_,
               "coef": np.ascontiguousarray(classifier.model.coef_), "intercept": classifier.model.intercept_}
     return {k: {t: int(i) for t, i in v.items()} if isinstance(v, dict) else v for k, v in fitted.items()}, arrays
+
+
+def spoil_topic_words(fitted, arrays):
+    fitted["topic_words"] = {"not": "a list"}
 
 
 def spoil_object_array(fitted, arrays):
@@ -379,7 +384,9 @@ def spoil_dtype(fitted, arrays):
     arrays["intercept"] = np.array(["1"] * len(arrays["intercept"]))
 
 
-@pytest.mark.parametrize("spoil", [spoil_object_array, spoil_shape, spoil_vocabulary, spoil_idf, spoil_dtype])
+@pytest.mark.parametrize(
+    "spoil", [spoil_object_array, spoil_shape, spoil_vocabulary, spoil_idf, spoil_dtype, spoil_topic_words]
+)
 def test_load_refuses_files_that_are_not_the_classifiers(classifier, tmp_path, caplog, spoil):
     import json
 
@@ -450,3 +457,28 @@ def test_a_message_alongside_with_no_question_gives_none(storage, resource, clas
         {**QuestionClassifier.get_default_config(), **CONFIG, "questions_alongside": ["affirm"]}, storage, resource, CONTEXT
     )
     assert parse(component, "yes please").get(QUESTIONS) == []
+
+
+@pytest.mark.parametrize(
+    "text, is_a_name",
+    [
+        ("Mia Long", True),  # "long" would make it a question about duration
+        ("Jo Paine", True),
+        ("Anne-Marie O'Neill", True),
+        ("Siobhán Ní Bhriain", True),
+        ("How Much", False),  # capitalised, but its first word was seen in training
+        ("Is It Expensive", False),
+        ("mia long", False),  # not capitalised: the classifier decides
+        ("Mia", False),  # one word
+        ("Mia Long?", False),  # a question
+        ("Mia Long Has Questions Here", False),  # too long
+    ],
+)
+def test_a_name_shaped_message_gets_the_name_intent(storage, resource, classifier, text, is_a_name):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "name_intent": "greet"}, storage, resource, CONTEXT
+    )
+    intent = parse(component, text).get(INTENT)
+    assert (intent == {"name": "greet", "confidence": 1.0}) is is_a_name
+    # without the setting the classifier alone decides
+    assert parse(classifier, text).get(INTENT)["confidence"] < 1.0
