@@ -70,6 +70,9 @@ class ActionStartBooking(Action):
         for topic in question_keys(tracker):  # "does it hurt? I'd like to book for Saturday"
             if response_name(topic) in domain.get("responses", {}):
                 say_answer(dispatcher, tracker, topic)
+        said_with = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        if "suitability_factor" in said_with:  # "I'm 17, can I book?": no yes or no here either
+            dispatcher.utter_message(response="utter_booking_suitability_note")
         dispatcher.utter_message(response="utter_booking_start")
         said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
         concern = concern_from_entities(

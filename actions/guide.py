@@ -50,7 +50,10 @@ class ActionShowGuideStep(Action):
         if intent == "affirm" and current == FINISHED:
             # "yes" to "Would you like to book your consultation?" at the end
             return [FollowupAction("action_start_booking")]
-        step = target_step(intent, current, named_step(tracker))
+        named = named_step(tracker)
+        step = target_step(intent, current, named)
+        if intent == "show_step" and named is None:  # "step 5", "show me a step": there are four
+            dispatcher.utter_message(response="utter_guide_four_steps")
         if step is None:
             dispatcher.utter_message(response="utter_guide_finished")
             return [SlotSet("current_step", FINISHED)]

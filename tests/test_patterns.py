@@ -77,6 +77,9 @@ def unknown_entities(nlp, text):
         ("go to the last step", [("guide_step", "last step", "aftercare")]),
         ("take me back to the beginning", [("guide_step", "the beginning", "consultation")]),
         ("acne scars on my cheeks", [("skin_concern", "acne scars"), ("treatment_area", "cheeks")]),
+        # an age given as "I'm 17" (two digits: "I'm 3 days post" is no age)
+        ("im 17 can i book", [("suitability_factor", "im 17", "age")]),
+        ("i'm 3 days post and still red", []),
     ],
 )
 def test_sentence_gets_its_entities(nlp, text, expected):

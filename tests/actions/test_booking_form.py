@@ -213,3 +213,12 @@ async def test_start_answers_the_questions_asked_with_the_request_first(dispatch
     await ActionStartBooking().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/pain", "utter_faq/unknown_product", "utter_booking_start"]
     assert dispatcher.messages[1]["thing"] == "retinol"
+
+
+async def test_start_says_suitability_is_for_the_consultation_when_a_personal_factor_comes_with_the_request(
+    dispatcher, make_tracker, domain
+):
+    tracker = make_tracker(intent="book_consultation", text="im 17 can i book",
+                           entities=[{"entity": "suitability_factor", "value": "17"}])
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_suitability_note", "utter_booking_start"]

@@ -80,6 +80,9 @@ def test_named_step(make_tracker, entities, expected):
         # "what's step 3?"
         ("show_step", None, [step_entity("procedure")], ["utter_faq/procedure"],
          [SlotSet("current_step", "procedure"), SlotSet("last_topic", "procedure")]),
+        # "step 5": a step asked for that is not one of the four says there are four, then shows the first
+        ("show_step", "procedure", [], ["utter_guide_four_steps", "utter_faq/consultation"],
+         [SlotSet("current_step", "consultation"), SlotSet("last_topic", "consultation")]),
         # "back to step 4" while at the first step: no "that's the first step already"
         ("previous_step", "consultation", [step_entity("aftercare")], ["utter_faq/aftercare"],
          [SlotSet("current_step", "aftercare"), SlotSet("last_topic", "aftercare")]),
