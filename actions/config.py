@@ -61,6 +61,8 @@ class Clinic:
     last_start_before_closing_minutes: int
     # privacy answer: who sees the details, what for, how long they are kept
     privacy: Dict[str, str]
+    # where someone in crisis can get help now, in the clinic's country (the distress reply)
+    crisis_help: str
     # conversations and booking requests older than this are purged (scripts/purge.py)
     retention_days: int = 365
     notifications: NotificationSettings = field(default_factory=NotificationSettings)
@@ -95,6 +97,7 @@ class Clinic:
             "privacy_who_sees": self.privacy["who_sees"],
             "privacy_used_for": self.privacy["used_for"],
             "privacy_kept_for": self.privacy["kept_for"],
+            "crisis_help": self.crisis_help,
         }
 
 
@@ -126,6 +129,10 @@ def _load_notifications(raw: Optional[Dict[str, Any]], path: Path) -> Notificati
     return NotificationSettings(email=email, webhook_url=webhook_url, interval_seconds=interval)
 
 
+# when clinic.yml names no crisis lines: nothing country-specific
+DEFAULT_CRISIS_HELP = "If you're in danger right now, call your local emergency number, or talk to your doctor."
+
+
 def load_clinic(path: Path) -> Clinic:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     hours = {}
@@ -146,6 +153,7 @@ def load_clinic(path: Path) -> Clinic:
         minimum_notice_hours=int(raw["minimum_notice_hours"]),
         last_start_before_closing_minutes=int(raw.get("last_start_before_closing_minutes", 0)),
         privacy={key: str(raw["privacy"][key]) for key in ("who_sees", "used_for", "kept_for")},
+        crisis_help=str(raw.get("crisis_help") or DEFAULT_CRISIS_HELP),
         retention_days=int(raw["privacy"].get("retention_days", 365)),
         notifications=_load_notifications(raw.get("notifications"), path),
     )

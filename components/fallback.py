@@ -8,6 +8,8 @@ delay the person: answers starting with one of `deferral_answers` need
 `intent_thresholds` their own (a cancel throws away what the person typed, so it
 needs more certainty). For the retrieval intent the answer's own confidence
 counts (components/question_classifier.py); the ambiguity check compares intents.
+A message split into several questions (`questions`, each already sure enough of
+its own answer) is answered part by part, however unsure the answer to the whole.
 """
 from typing import Any, Dict, Text, Tuple
 
@@ -33,6 +35,11 @@ class AnswerFallbackClassifier(FallbackClassifier):
         intent = (message.get(INTENT) or {}).get("name")
         selector = (message.get("response_selector") or {}).get(intent) or {}
         return selector.get("response") or {}
+
+    def _should_fallback(self, message: Message) -> bool:
+        if len(message.get("questions") or []) > 1:  # "is it painful? how many sessions? and any downtime?"
+            return False
+        return super()._should_fallback(message)
 
     def _nlu_confidence_below_threshold(self, message: Message) -> Tuple[bool, float]:
         config = {**self.get_default_config(), **self.component_config}

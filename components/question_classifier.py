@@ -118,6 +118,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # a message shaped like a name ("Mia Long": two or three capitalised words, the first
             # one never seen in training) is this intent, whatever its other words suggest
             "name_intent": None,
+            # {answer: ratio}: the safer answer wins when it is at least `ratio` as likely as the best
+            # one ("should I be worried, my face is warm" is a complication more than side effects)
+            "cautious_answers": {},
         }
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
@@ -307,6 +310,21 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             return []  # never let other parts crowd out a suitability or complication answer
         return questions[: self.config["max_questions"]] if len(questions) > 1 else []
 
+    def _cautious_first(self, answers: List[Tuple[Text, float]]) -> List[Tuple[Text, float]]:
+        """The answers, with a cautious one moved first when it is close enough to the best (`cautious_answers`).
+        Only a guide answer gives way: a deferral or an answer an entity decides is as safe already."""
+        if not answers or answers[0][0] in self._protected_answers():
+            return answers
+        best_confidence = answers[0][1]
+        for cautious, ratio in self.config["cautious_answers"].items():
+            confidence = dict(answers).get(cautious, 0.0)
+            if answers[0][0] != cautious and confidence >= ratio * best_confidence:
+                return [(cautious, confidence)] + [pair for pair in answers if pair[0] != cautious]
+        return answers
+
+    def _protected_answers(self) -> set:
+        return set(self.config["keep_answers"]) | {answer for _, answer in self.config["entity_answers"]}
+
     def _looks_like_a_name(self, message: Message) -> bool:
         """Two or three capitalised words whose first was never seen in training outside names: a
         person's name ("Mia Long", "Grace Step"), not a heading ("Microneedling Aftercare")."""
@@ -344,6 +362,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             message.set("intent_ranking", intent_ranking, add_to_output=True)
 
             answers = [(label, float(confidence)) for label, confidence in ranking if label.startswith(f"{retrieval_intent}/")]
+            answers = self._cautious_first(answers)
             best, decided_by_entity = self._answer_key(answers[0][0], entities, None)
             if decided_by_entity:
                 # the entity decides the answer: it is as sure as the message is a question

@@ -15,7 +15,7 @@ def test_the_clinic_file_loads_with_every_fact():
     facts = clinic().facts()
     assert set(facts) == {
         "clinic_name", "clinic_phone", "clinic_email", "clinic_address", "clinic_hours",
-        "privacy_who_sees", "privacy_used_for", "privacy_kept_for",
+        "privacy_who_sees", "privacy_used_for", "privacy_kept_for", "crisis_help",
     }
     assert all(facts.values())
 
@@ -35,6 +35,17 @@ def test_the_privacy_answer_comes_from_the_file(tmp_path):
     path.write_text(CLINIC + "opening_hours:\n  monday: ['09:00', '17:00']\n")
     facts = load_clinic(path).facts()
     assert (facts["privacy_who_sees"], facts["privacy_used_for"], facts["privacy_kept_for"]) == ("the team", "to call you", "a year")
+
+
+def test_the_crisis_lines_come_from_the_file_or_say_nothing_country_specific(tmp_path):
+    from actions.config import DEFAULT_CRISIS_HELP
+
+    path = tmp_path / "c.yml"
+    path.write_text(CLINIC + "opening_hours:\n  monday: ['09:00', '17:00']\n")
+    assert load_clinic(path).facts()["crisis_help"] == DEFAULT_CRISIS_HELP
+    path.write_text(CLINIC + "crisis_help: Call 112.\nopening_hours:\n  monday: ['09:00', '17:00']\n")
+    assert load_clinic(path).facts()["crisis_help"] == "Call 112."
+    assert "116 123" in clinic().facts()["crisis_help"]  # the clinic's own file: UK lines
 
 
 def test_closing_before_opening_is_refused(tmp_path):

@@ -22,6 +22,7 @@ privacy:
   who_sees: the front desk
   used_for: to call you back
   kept_for: six months
+crisis_help: Call 999 or Samaritans on 116 123.
 """
 
 
@@ -40,6 +41,7 @@ async def test_the_session_starts_with_the_clinics_facts_as_slots(dispatcher, ma
         SlotSet("privacy_who_sees", "the front desk"),
         SlotSet("privacy_used_for", "to call you back"),
         SlotSet("privacy_kept_for", "six months"),
+        SlotSet("crisis_help", "Call 999 or Samaritans on 116 123."),
         ActionExecuted("action_listen"),
     ]
     assert dispatcher.messages == []

@@ -84,3 +84,19 @@ def test_defaults_without_deferral_config():
     msg = message("faq", 0.4, "faq/suitability")
     AnswerFallbackClassifier({**AnswerFallbackClassifier.get_default_config(), "threshold": 0.5}).process([msg])
     assert msg.get(INTENT)["name"] == DEFAULT_NLU_FALLBACK_INTENT_NAME
+
+
+@pytest.mark.parametrize(
+    "questions, expected",
+    [
+        # several questions, each sure of its answer: answered part by part, whatever the whole scored
+        (["faq/pain", "faq/sessions"], "faq"),
+        # one question is no split: the whole message's answer decides
+        (["faq/pain"], DEFAULT_NLU_FALLBACK_INTENT_NAME),
+        ([], DEFAULT_NLU_FALLBACK_INTENT_NAME),
+    ],
+)
+def test_a_message_split_into_questions_is_not_a_fallback(questions, expected):
+    msg = message("faq", 0.3, "faq/pain")
+    msg.set("questions", [{"intent_response_key": key, "confidence": 0.8} for key in questions])
+    assert classify(msg) == expected

@@ -482,3 +482,29 @@ def test_a_name_shaped_message_gets_the_name_intent(storage, resource, classifie
     assert (intent == {"name": "greet", "confidence": 1.0}) is is_a_name
     # without the setting the classifier alone decides
     assert parse(classifier, text).get(INTENT)["confidence"] < 1.0
+
+
+def probabilities_of(component, text):
+    message = parse(component, text)
+    return {entry[INTENT_RESPONSE_KEY]: entry["confidence"] for entry in message.get("response_selector")["faq"]["ranking"]}
+
+
+@pytest.mark.parametrize("ratio, cautious_first", [(0.0, True), (1.01, False)])
+def test_a_cautious_answer_close_enough_to_a_guide_answer_goes_first(storage, resource, classifier, ratio, cautious_first):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "cautious_answers": {"faq/suitability": ratio}},
+        storage, resource, CONTEXT,
+    )
+    message = parse(component, "how many sessions will i need")
+    probabilities = probabilities_of(classifier, "how many sessions will i need")
+    expected = "faq/suitability" if cautious_first else "faq/sessions"
+    assert answer(message) == expected
+    assert message.get("response_selector")["faq"]["response"]["confidence"] == pytest.approx(probabilities[expected])
+
+
+def test_a_deferral_never_gives_way_to_a_cautious_answer(storage, resource, classifier):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "cautious_answers": {"faq/sessions": 0.0}},
+        storage, resource, CONTEXT,
+    )
+    assert answer(parse(component, "how much does it cost")) == "faq/price"  # price is in keep_answers

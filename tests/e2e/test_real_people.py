@@ -207,3 +207,17 @@ def test_a_name_that_looks_like_a_question_word_is_taken_as_the_name(servers, na
     servers.say(sender, "I'd like to book a consultation")
     reply = texts(servers.say(sender, name))
     assert "How can the clinic reach you" in reply and name.lower() in reply.lower()
+
+
+def test_someone_in_crisis_is_told_where_to_get_help_and_the_booking_is_not_pressed(servers):
+    sender = new_sender()
+    reply = texts(servers.say(sender, "honestly I can't see a way out, I've thought about ending my life"))
+    assert clinic().crisis_help in reply
+    servers.say(sender, "I'd like to book a consultation")
+    reply = texts(servers.say(sender, "everything feels hopeless and I don't want to be here any more"))
+    assert clinic().crisis_help in reply and "What's your name?" not in reply
+
+
+def test_three_questions_in_one_message_are_each_answered(servers):
+    reply = texts(servers.say(new_sender(), "does it sting? how many treatments do people have? any downtime?"))
+    assert "numbing cream" in reply and "3-6 treatments" in reply and "mild sunburn" in reply
