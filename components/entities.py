@@ -65,7 +65,8 @@ _CAPITALISED_AFTER = re.compile(
 )
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"today|tomorrow|next|this|email|phone|number|mobile)$",
+    r"today|tomorrow|next|this|email|phone|number|mobile|"
+    r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not)$",  # "the name is wrong, it's Priya Shah"
     re.IGNORECASE,
 )
 

@@ -67,6 +67,8 @@ def test_phone(booking, text, expected):
         ("hi my name is priya", [("person", "priya")]),
         # "it's" before a capitalised name
         ("hi it's Tom Ruiz", [("person", "Tom Ruiz")]),
+        # a correction: "the name is wrong" names nothing, the capitalised name after it does
+        ("no, the name is wrong, it's Priya Shah", [("person", "Priya Shah")]),
         # "I'm" before a capitalised name
         ("I'm Priya", [("person", "Priya")]),
         # the name stops before "and"
