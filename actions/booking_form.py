@@ -19,9 +19,10 @@ from actions.config import clinic
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
 ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
 MAX_FAILURES = 3
+SUITABILITY = "suitability"  # the answer that already says suitability is for the consultation
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
-    r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|no thanks|rather not say|"
+    r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|dunno|idk|no idea|(?:i )?don'?t know|no thanks|rather not say|"
     r"prefer not to say|-)(?:\s+(?:it|this|that)(?:\s+(?:one|question))?)?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
@@ -67,11 +68,11 @@ class ActionStartBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        for topic in question_keys(tracker):  # "does it hurt? I'd like to book for Saturday"
-            if response_name(topic) in domain.get("responses", {}):
-                say_answer(dispatcher, tracker, topic)
+        answered = [topic for topic in question_keys(tracker) if response_name(topic) in domain.get("responses", {})]
+        for topic in answered:  # "does it hurt? I'd like to book for Saturday"
+            say_answer(dispatcher, tracker, topic)
         said_with = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-        if "suitability_factor" in said_with:  # "I'm 17, can I book?": no yes or no here either
+        if "suitability_factor" in said_with and SUITABILITY not in answered:  # "I'm 17, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
         dispatcher.utter_message(response="utter_booking_start")
         said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}

@@ -66,6 +66,19 @@ _STARTS_AS_QUESTION = re.compile(rf"^\W*(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTI
 _NAME_SHAPED = re.compile(r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$")
 
 
+def _edits(a: Text, b: Text) -> int:
+    """Levenshtein distance, with a swap of neighbours as one edit."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if previous2 is not None and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -332,7 +345,16 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         if not self.config["name_intent"] or not self.topic_words or not _NAME_SHAPED.match(text):
             return False
         first_word = self._views(message)[0].split(" ", 1)[0]
-        return first_word not in self.topic_words
+        return first_word not in self.topic_words and not self._misspelt_topic_word(first_word)
+
+    def _misspelt_topic_word(self, word: Text) -> bool:
+        """Whether a longer word is a topic word with a typo or two ("Micronedling", "Colagen"): no name."""
+        if len(word) < 6:
+            return False
+        return any(
+            len(known) >= 7 and abs(len(known) - len(word)) <= 2 and known[0] == word[0] and _edits(word, known) <= 2
+            for known in self.topic_words
+        )
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None:

@@ -140,6 +140,7 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("sat 12", at(28, 12), at(28, 12)),
         # a weekday with a date that agrees
         ("wednesday the 2nd at 3", at(2, 15, month=12), at(2, 15, month=12)),
+        ("12 noon tuesday", at(1, 12, month=12), at(1, 12, month=12)),  # "12" is not a date here
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):

@@ -72,6 +72,8 @@ async def test_start_says_what_happens_and_prefills_the_concern(dispatcher, make
         # the concern is optional: "skip" typed, or the Skip button (deny, mapped to "")
         ("booking_concern", "Skip.", [SlotSet("booking_concern", "")]),
         ("booking_concern", "", [SlotSet("booking_concern", "")]),
+        ("booking_concern", "dunno", [SlotSet("booking_concern", "")]),  # not knowing is no concern given
+        ("booking_concern", "I don't know", [SlotSet("booking_concern", "")]),
         # yes and no come from the affirm and deny intents
         ("booking_consent", True, [SlotSet("booking_consent", True)]),
         ("booking_confirmed", True, [SlotSet("booking_confirmed", True)]),
@@ -222,3 +224,13 @@ async def test_start_says_suitability_is_for_the_consultation_when_a_personal_fa
                            entities=[{"entity": "suitability_factor", "value": "17"}])
     await ActionStartBooking().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_suitability_note", "utter_booking_start"]
+
+
+async def test_no_second_suitability_note_when_the_suitability_question_was_answered(dispatcher, make_tracker, domain):
+    text = "is it safe for dark skin? book me in for saturday"
+    tracker = make_tracker(
+        intent="book_consultation", text=text, entities=[{"entity": "suitability_factor", "value": "dark skin"}],
+        questions=asked(text, ("is it safe for dark skin?", "faq/suitability")),
+    )
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/suitability", "utter_booking_start"]

@@ -472,6 +472,7 @@ def test_a_message_alongside_with_no_question_gives_none(storage, resource, clas
         ("Mia", False),  # one word
         ("Mia Long?", False),  # a question
         ("Mia Long Has Questions Here", False),  # too long
+        ("Expensiev Treatment", False),  # a topic word with a typo ("expensive") is no name
     ],
 )
 def test_a_name_shaped_message_gets_the_name_intent(storage, resource, classifier, text, is_a_name):
@@ -508,3 +509,14 @@ def test_a_deferral_never_gives_way_to_a_cautious_answer(storage, resource, clas
         storage, resource, CONTEXT,
     )
     assert answer(parse(component, "how much does it cost")) == "faq/price"  # price is in keep_answers
+
+
+@pytest.mark.parametrize(
+    "a, b, edits",
+    [("micronedling", "microneedling", 1), ("mirconeedling", "microneedling", 1), ("colagen", "collagen", 1),
+     ("expensive", "expensive", 0), ("sessoins", "sessions", 1), ("kitten", "sitting", 3)],
+)
+def test_edits(a, b, edits):
+    from components.question_classifier import _edits
+
+    assert _edits(a, b) == edits
