@@ -20,10 +20,18 @@ FOLLOW_UP = "follow_up"
 UNNAMED_THING = "that"
 
 
+def _topics(keys: List[Text]) -> List[Text]:
+    """Answer keys without `faq/` ("faq/pain" -> "pain"); keys of other intents are dropped."""
+    return [key.split("/", 1)[1] for key in keys if key.startswith(f"{RETRIEVAL_INTENT}/")]
+
+
+def _asked(message: Dict[Text, Any]) -> List[Text]:
+    return [question["intent_response_key"] for question in message.get("questions") or []]
+
+
 def question_keys(tracker: Tracker) -> List[Text]:
     """The answer key of each question the NLU found in the latest message, in order (`faq/` removed)."""
-    keys = [question["intent_response_key"] for question in tracker.latest_message.get("questions") or []]
-    return [key.split("/", 1)[1] for key in keys if key.startswith(f"{RETRIEVAL_INTENT}/")]
+    return _topics(_asked(tracker.latest_message))
 
 
 def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, topic: Text) -> None:
@@ -34,14 +42,14 @@ def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, topic: Text) 
 def answer_keys(tracker: Tracker) -> List[Text]:
     """The answers asked for, in order: each question of the message, else its one answer."""
     message = tracker.latest_message
-    keys = [question["intent_response_key"] for question in message.get("questions") or []]
+    keys = _asked(message)
     if not keys:
         selected = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
         if selected.get("intent_response_key"):
             keys = [selected["intent_response_key"]]
     if not keys:  # a button: /faq{"topic": "pain"}
         keys = [f"{RETRIEVAL_INTENT}/{e['value']}" for e in message.get("entities") or [] if e.get("entity") == "topic"]
-    return [key.split("/", 1)[1] for key in keys if key.startswith(f"{RETRIEVAL_INTENT}/")]
+    return _topics(keys)
 
 
 def named_thing(tracker: Tracker, topic: Text) -> Text:

@@ -132,10 +132,10 @@ _BOUNDED = re.compile(
     r"(?=\W|$)(?!\s*(?:st|nd|rd|th)\b)"
 )
 _OPENS_AT = ("after", "from", "not before")
+# a weekday as people write it: "mon", "tues", "weds", "thurs", "saturday"
+_WEEKDAY_WORD = r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 # "sat 12", "tuesday 5": a weekday and a bare number up to 12 is a time on that day, not a date
-_WEEKDAY_HOUR = re.compile(
-    r"\b((?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\s+(\d{1,2})(?=\s*$|\s*,)"
-)
+_WEEKDAY_HOUR = re.compile(rf"\b{_WEEKDAY_WORD}\s+(\d{{1,2}})(?=\s*$|\s*,)")
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -174,34 +174,24 @@ class PreferredTime:
 
 
 def _clock_time(match: "re.Match") -> dt.time:
-    hour_text, minute_text, meridiem = match.group(1), match.group(2), match.group(3)
-    if hour_text is None:
-        hour_text, minute_text, meridiem = match.group(4), match.group(5), None
-    if hour_text is None:
-        hour_text, minute_text, meridiem = match.group(6), None, None
-        hour = int(hour_text)
-        if 1 <= hour <= 7:  # "at 3" on a clinic's day means 3 pm
-            hour += 12
-    else:
-        hour = int(hour_text)
-    minute = int(minute_text or 0)
-    if meridiem:
-        if hour < 1 or hour > 12:
-            raise InvalidValue("utter_invalid_booking_time")
-        hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-    if hour > 23 or minute > 59:
-        raise InvalidValue("utter_invalid_booking_time")
-    return dt.time(hour, minute)
+    if match.group(1) is not None:  # "3pm", "3:30 pm"
+        return _hour(match.group(1), match.group(2), match.group(3))
+    if match.group(4) is not None:  # "15:30", "3:30": as written
+        return _hour(match.group(4), match.group(5), None, bare_is_afternoon=False)
+    return _hour(match.group(6), None, None)  # "at 3" on a clinic's day means 3 pm
 
 
-def _hour(hour_text: str, minute_text: Optional[str], meridiem: Optional[str]) -> dt.time:
-    """A clock time from its parts; without am or pm, 1 to 7 is in the afternoon (a clinic's day)."""
+def _hour(
+    hour_text: str, minute_text: Optional[str], meridiem: Optional[str], bare_is_afternoon: bool = True
+) -> dt.time:
+    """A clock time from its parts; without am or pm, 1 to 7 is in the afternoon (a clinic's day)
+    unless `bare_is_afternoon` is off."""
     hour, minute = int(hour_text), int(minute_text or 0)
     if meridiem:
         if hour < 1 or hour > 12:
             raise InvalidValue("utter_invalid_booking_time")
         hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
-    elif 1 <= hour <= 7:
+    elif bare_is_afternoon and 1 <= hour <= 7:
         hour += 12
     if hour > 23 or minute > 59:
         raise InvalidValue("utter_invalid_booking_time")
@@ -237,9 +227,7 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
     return text, None
 
 
-_WEEKDAY_NAME = re.compile(
-    r"\b(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\b"
-)
+_WEEKDAY_NAME = re.compile(rf"\b{_WEEKDAY_WORD}\b")
 _WEEKDAY_INDEX = {name: index for index, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 # a date beside the weekday: a number ("the 2nd") or a month
 _DATE_WORDS = re.compile(

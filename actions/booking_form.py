@@ -71,11 +71,10 @@ class ActionStartBooking(Action):
         answered = [topic for topic in question_keys(tracker) if response_name(topic) in domain.get("responses", {})]
         for topic in answered:  # "does it hurt? I'd like to book for Saturday"
             say_answer(dispatcher, tracker, topic)
-        said_with = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
-        if "suitability_factor" in said_with and SUITABILITY not in answered:  # "I'm 17, can I book?"
+        said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
+        if "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 17, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
         dispatcher.utter_message(response="utter_booking_start")
-        said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
         concern = concern_from_entities(
             said_now.get("skin_concern") or tracker.get_slot("skin_concern"), said_now.get("treatment_area")
         )

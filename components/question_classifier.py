@@ -338,13 +338,14 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
     def _protected_answers(self) -> set:
         return set(self.config["keep_answers"]) | {answer for _, answer in self.config["entity_answers"]}
 
-    def _looks_like_a_name(self, message: Message) -> bool:
+    def _looks_like_a_name(self, message: Message, lemmas: Text) -> bool:
         """Two or three capitalised words whose first was never seen in training outside names: a
-        person's name ("Mia Long", "Grace Step"), not a heading ("Microneedling Aftercare")."""
+        person's name ("Mia Long", "Grace Step"), not a heading ("Microneedling Aftercare").
+        `lemmas`: the message's lemma view (`_views`)."""
         text = message.get(TEXT) or ""
         if not self.config["name_intent"] or not self.topic_words or not _NAME_SHAPED.match(text):
             return False
-        first_word = self._views(message)[0].split(" ", 1)[0]
+        first_word = lemmas.split(" ", 1)[0]
         return first_word not in self.topic_words and not self._misspelt_topic_word(first_word)
 
     def _misspelt_topic_word(self, word: Text) -> bool:
@@ -362,7 +363,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         views = [self._views(message) for message in messages]
         probabilities = self.model.predict_proba(self._matrix(views)) if messages else []
         retrieval_intent = self.config["retrieval_intent"]
-        for message, row in zip(messages, probabilities):
+        for message, view, row in zip(messages, views, probabilities):
             entities = message.get(ENTITIES) or []
             ranking = sorted(zip(self.model.classes_, row), key=lambda pair: -pair[1])
 
@@ -375,7 +376,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 {"name": name, "confidence": confidence}
                 for name, confidence in sorted(top_level.items(), key=lambda pair: -pair[1])
             ][: self.config["ranking_length"]]
-            if self._looks_like_a_name(message):
+            if self._looks_like_a_name(message, view[0]):
                 name_intent = self.config["name_intent"]
                 intent_ranking = [{"name": name_intent, "confidence": 1.0}] + [
                     {"name": entry["name"], "confidence": 0.0} for entry in intent_ranking if entry["name"] != name_intent

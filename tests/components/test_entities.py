@@ -1,5 +1,6 @@
 """components/entities.py: booking details in free text, and the spaCy ruler's entities."""
 import pytest
+import yaml
 
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.constants import ENTITIES, TEXT
@@ -7,6 +8,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from components.entities import BookingDetailsExtractor, RulerEntityExtractor
 from spacy_pipeline.build import build
+from tests.conftest import PROJECT_DIR
 
 # ---------------------------------------------------------------- BookingDetailsExtractor
 
@@ -226,10 +228,7 @@ def test_ruler_offsets_and_extractor(spacy_model):
 
 def project_ruler_config():
     """The RulerEntityExtractor's settings in config.yml."""
-    import yaml
-    from pathlib import Path
-
-    config = yaml.safe_load((Path(__file__).resolve().parents[2] / "config.yml").read_text(encoding="utf-8"))
+    config = yaml.safe_load((PROJECT_DIR / "config.yml").read_text(encoding="utf-8"))
     return next(c for c in config["pipeline"] if c["name"].endswith("RulerEntityExtractor"))
 
 
