@@ -222,9 +222,27 @@ class Row:
     responses: List[Optional[str]] = field(default_factory=list)
 
 
+MULTI = "multi:"  # a message asking several things: "multi:pain+downtime", its parts in order
+
+
+def multi_verdict(parts: Sequence[str], keys: Sequence[str]) -> str:
+    """right: every part got its answer; wrong: a guide topic or out-of-scope reply that no part asked for;
+    else safe (a part left unanswered, a fallback or deferral)."""
+    rights = [RIGHT_KEYS.get(part, lambda k, p=part: k == p) for part in parts]
+    if any((key in GUIDE_TOPICS or key == OOS) and not any(is_right(key) for is_right in rights) for key in keys):
+        return WRONG
+    if all(any(is_right(key) for key in keys) for is_right in rights):
+        return RIGHT
+    return SAFE
+
+
 def judge(text: str, expect: str, messages: Sequence[dict], templates: Sequence[Template]) -> Row:
     names = reply_responses(messages, templates)
     key = reply_key(names)
+    if expect.startswith(MULTI):
+        keys = [response_key(name) for name in names if name and is_topic_response(name)] or [key]
+        return Row(text=text, expect=expect, key="+".join(keys),
+                   verdict=multi_verdict(expect[len(MULTI):].split("+"), keys), responses=names)
     return Row(text=text, expect=expect, key=key, verdict=verdict(expect, key), responses=names)
 
 
@@ -241,11 +259,12 @@ def summary(rows: Sequence[Row]) -> dict:
 
 
 def report_lines(rows: Sequence[Row]) -> List[str]:
-    expects = [e for e in EXPECT_ORDER if any(row.expect == e for row in rows)]
-    expects += sorted({row.expect for row in rows} - set(expects))
+    kind = lambda row: "multi" if row.expect.startswith(MULTI) else row.expect  # noqa: E731
+    expects = [e for e in EXPECT_ORDER if any(kind(row) == e for row in rows)]
+    expects += sorted({kind(row) for row in rows} - set(expects))
     lines = [f"{'expect':<14}{'n':>5}{'right':>7}{'safe':>7}{'wrong':>7}"]
     for expect in expects:
-        group = [row for row in rows if row.expect == expect]
+        group = [row for row in rows if kind(row) == expect]
         counts = [sum(row.verdict == v for row in group) for v in (RIGHT, SAFE, WRONG)]
         lines.append(f"{expect:<14}{len(group):>5}{counts[0]:>7}{counts[1]:>7}{counts[2]:>7}")
     s = summary(rows)
@@ -276,7 +295,12 @@ def load_questions(path: Path) -> List[Tuple[str, str]]:
     for number, item in enumerate(questions, 1):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str) or not item.get("expect"):
             raise ValueError(f"{path}: question {number} needs `text` and `expect`")
-        pairs.append((item["text"], str(item["expect"])))
+        expect = str(item["expect"])
+        if expect == "multi":
+            if not isinstance(item.get("parts"), list) or not item["parts"]:
+                raise ValueError(f"{path}: question {number} is multi and needs `parts`")
+            expect = MULTI + "+".join(str(part) for part in item["parts"])
+        pairs.append((item["text"], expect))
     return pairs
 
 

@@ -368,3 +368,25 @@ def test_a_failing_server_is_an_error(tmp_path, monkeypatch):
     monkeypatch.setattr("scripts.servers.say", broken_say)
     monkeypatch.setattr(report.time, "sleep", lambda s: None)
     assert report.main(["--url", "http://127.0.0.1:1", "--questions", str(questions), "--domain", str(domain)]) == 1
+
+
+def test_a_multi_question_reads_its_parts(tmp_path):
+    path = tmp_path / "q.yml"
+    path.write_text(yaml.safe_dump({"questions": [{"expect": "multi", "parts": ["pain", "downtime"], "text": "x"}]}))
+    assert load_questions(path) == [("x", "multi:pain+downtime")]
+    path.write_text(yaml.safe_dump({"questions": [{"expect": "multi", "text": "x"}]}))
+    with pytest.raises(ValueError):
+        load_questions(path)
+
+
+@pytest.mark.parametrize("keys, expected", [
+    (["pain", "downtime"], "right"),  # both parts answered
+    (["pain", "aftercare"], "right"),  # aftercare answers a downtime part, as for single questions
+    (["pain"], "safe"),  # a part left unanswered
+    (["pain", "sessions"], "wrong"),  # an answer to something not asked
+    (["fallback"], "safe"),
+])
+def test_multi_verdict(keys, expected):
+    from scripts.real_questions_report import multi_verdict
+
+    assert multi_verdict(["pain", "downtime"], keys) == expected
