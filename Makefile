@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 WEB_DEPS := web/node_modules/.package-lock.json
 SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
 
-.PHONY: help setup train run test unit validate test-stories test-nlu e2e test-deps test-scale bench real-questions bookings purge telegram-webhook clean
+.PHONY: help setup train run test unit validate test-stories test-nlu e2e test-deps test-scale bench real-questions safety bookings purge telegram-webhook clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -73,9 +73,13 @@ test: unit validate test-stories test-nlu e2e test-scale ## Everything above, in
 bench: setup $(MODEL) ## This assistant against Rasa's default configuration, side by side (trains both; over an hour)
 	$(BIN)/python -m scripts.bench.run
 
-real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml and tests/unseen: right, safe non-answer, wrong per expect
+real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml, tests/unseen and tests/blind (totals only): right, safe non-answer, wrong per expect
 	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions ../shared/real-questions/dev.yml --json results/real_questions.json
 	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions tests/unseen/questions.yml --json results/unseen_questions.json
+	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions tests/blind/questions.yml --json results/blind_questions.json --totals-only
+
+safety: $(MODEL) ## Report on tests/safety/conversations.yml (blind): right, safe, wrong per category, and the levels' confusion matrix
+	$(BIN)/python -m scripts.safety_report --model $(MODEL) --json results/safety.json
 
 telegram-webhook: setup ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_SECRET_TOKEN)
 	$(BIN)/python -m scripts.telegram_webhook

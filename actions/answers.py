@@ -12,12 +12,25 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.config import clinic, now
 from actions.guide import STEPS
 
 RETRIEVAL_INTENT = "faq"
 FOLLOW_UP = "follow_up"
 # what {thing} says in an off-guide answer when the person named nothing the NLU recognised
 UNNAMED_THING = "that"
+# An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
+CLOSED_VARIANT = "_closed"
+
+# Safety answers (components/triage.py picks them), most severe first. The classifier's "something is
+# happening" answer, offered as a "did you mean" button, is the urgent one: unclear is urgent.
+SEVERITY = ("emergency", "urgent", "expected_reaction")
+ALIASES = {"complication": "urgent"}
+# Where Python decides the dialogue, in one place: the thread after a safety answer. The next message,
+# unless it is a new topic, gets the route again, never reassurance; "it's got worse" raises an
+# expected reaction to urgent, and a new safety answer never lowers the level.
+NEW_TOPICS = {"price", "sessions", "what_is", "provider", "duration", "privacy", "consultation", "procedure",
+              "preparation", "results", "minors"}
 
 
 def _topics(keys: List[Text]) -> List[Text]:
@@ -70,6 +83,43 @@ def offer_of(domain: Dict[Text, Any], response: Text) -> Optional[Text]:
     return (variations[0].get("metadata") or {}).get("offer")
 
 
+def response_for(domain: Dict[Text, Any], topic: Text) -> Text:
+    """The answer's response, its `_closed` variant while the clinic is closed."""
+    response = response_name(topic)
+    if response + CLOSED_VARIANT in domain.get("responses", {}) and not clinic().is_open(now()):
+        return response + CLOSED_VARIANT
+    return response
+
+
+def safety_thread_level(tracker: Tracker) -> Optional[Text]:
+    """The safety answer given in reply to the message before this one, if any."""
+    last_topic = tracker.get_slot("last_topic")
+    if last_topic not in SEVERITY:
+        return None
+    user_turns = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    if len(user_turns) < 2:
+        return None
+    between = tracker.events[user_turns[-2] + 1:user_turns[-1]]
+    answered = any(e.get("event") == "action" and e.get("name") == "action_answer_question" for e in between)
+    return last_topic if answered else None
+
+
+def thread_topics(tracker: Tracker, topics: List[Text]) -> Optional[Text]:
+    """In the thread after a safety answer: the level to answer with, or None for a new topic."""
+    previous = safety_thread_level(tracker)
+    if previous is None:
+        return None
+    new = [topic for topic in topics if topic in SEVERITY]
+    if new:
+        return min(new + [previous], key=SEVERITY.index)  # never lower than before
+    if topics and all(topic in NEW_TOPICS for topic in topics):
+        return None
+    worse = bool((tracker.latest_message.get("triage") or {}).get("worse"))
+    if worse and previous == "expected_reaction":
+        return "urgent"
+    return previous
+
+
 class ActionAnswerQuestion(Action):
     def name(self) -> Text:
         return "action_answer_question"
@@ -79,7 +129,12 @@ class ActionAnswerQuestion(Action):
     ) -> List[Dict[Text, Any]]:
         events: List[Dict[Text, Any]] = []
         last_topic, offer = tracker.get_slot("last_topic"), None
-        topics = answer_keys(tracker)
+        topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)]
+        in_thread = thread_topics(tracker, topics)
+        if in_thread is not None:
+            if in_thread == safety_thread_level(tracker):
+                dispatcher.utter_message(response="utter_safety_no_reassurance")
+            topics = [in_thread]
         if not topics:
             dispatcher.utter_message(response="utter_ask_what_about")
         for topic in topics:
@@ -93,11 +148,14 @@ class ActionAnswerQuestion(Action):
             if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
                 dispatcher.utter_message(response="utter_ask_what_about")
                 continue
-            say_answer(dispatcher, tracker, topic)
+            dispatcher.utter_message(response=response_for(domain, topic), thing=named_thing(tracker, topic))
             if topic in STEPS:  # "next" goes on from the step just shown
                 events.append(SlotSet("current_step", topic))
             # a "yes" takes up what any of the answers offered
             last_topic, offer = topic, offer or offer_of(domain, response)
-        if tracker.active_loop.get("name"):
+        if tracker.active_loop.get("name") and offer == "consultation":
             offer = None  # inside the booking form, "yes" answers the form's question
+        if tracker.active_loop.get("name") and last_topic in SEVERITY[1:]:
+            # the rules pause the booking after a safety answer; after the emergency one, nothing about booking
+            dispatcher.utter_message(response="utter_safety_booking_paused")
         return events + [SlotSet("last_topic", last_topic), SlotSet("offer", offer)]

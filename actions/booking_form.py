@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import question_keys, response_name, say_answer
 from actions.booking_fields import InvalidValue, parse_contact, parse_name, parse_preferred_time
-from actions.config import clinic
+from actions.config import clinic, now
 
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
 ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
@@ -26,10 +26,6 @@ NO_CONCERN = re.compile(
     r"prefer not to say|-)(?:\s+(?:it|this|that)(?:\s+(?:one|question))?)?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
 
 
 def checked_value(slot: Text, text: Text, clock: Callable[[], dt.datetime] = now) -> Dict[Text, Any]:
@@ -94,6 +90,10 @@ class ValidateBookingForm(FormValidationAction):
         if value is None:
             return {slot: None}
         try:
+            if slot == "booking_time" and value == tracker.get_slot(slot) and tracker.get_slot("booking_time_text"):
+                # a time checked before, the form taken up again (after a pause for a safety answer):
+                # the person's own words are checked again, so a time that has passed meanwhile is refused
+                return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
             return checked_value(slot, str(value), self._clock)
         except InvalidValue as invalid:
             return self._reject(slot, invalid, dispatcher, tracker)

@@ -63,12 +63,21 @@ class Clinic:
     privacy: Dict[str, str]
     # where someone in crisis can get help now, in the clinic's country (the distress reply)
     crisis_help: str
+    # safety routes (clinic.yml `safety`): the emergency number, what to do while the clinic is
+    # closed, and the policy for under-18s; the signs themselves are read by components/triage.py
+    safety: Dict[str, str] = field(default_factory=dict)
     # conversations and booking requests older than this are purged (scripts/purge.py)
     retention_days: int = 365
     notifications: NotificationSettings = field(default_factory=NotificationSettings)
 
     def hours_on(self, day: dt.date) -> Optional[Tuple[dt.time, dt.time]]:
         return self.opening_hours.get(day.weekday())
+
+    def is_open(self, at: dt.datetime) -> bool:
+        """Whether the clinic is open at `at` (an aware time), by its own clock and time zone."""
+        local = at.astimezone(self.timezone)
+        hours = self.hours_on(local.date())
+        return bool(hours) and hours[0] <= local.time() < hours[1]
 
     def hours_text(self) -> str:
         """Opening hours as one line, consecutive days with equal hours grouped."""
@@ -98,6 +107,7 @@ class Clinic:
             "privacy_used_for": self.privacy["used_for"],
             "privacy_kept_for": self.privacy["kept_for"],
             "crisis_help": self.crisis_help,
+            **{key: self.safety[key] for key in SAFETY_FACTS},
         }
 
 
@@ -133,6 +143,36 @@ def _load_notifications(raw: Optional[Dict[str, Any]], path: Path) -> Notificati
 DEFAULT_CRISIS_HELP = "If you're in danger right now, call your local emergency number, or talk to your doctor."
 
 
+# clinic.yml `safety` settings that the replies name as slots ({emergency_number}, …)
+SAFETY_FACTS = ("emergency_number", "out_of_hours", "under_age_policy")
+# CLINIC_NOW fixes the clinic's clock (an ISO time with its offset), for tests and demos of "closed"
+CLOCK_VARIABLE = "CLINIC_NOW"
+
+
+def now() -> dt.datetime:
+    """The time now, as an aware UTC time; CLINIC_NOW fixes it."""
+    fixed = os.environ.get(CLOCK_VARIABLE)
+    if fixed:
+        at = dt.datetime.fromisoformat(fixed)
+        if at.tzinfo is None:
+            raise ValueError(f"{CLOCK_VARIABLE} needs a UTC offset, e.g. 2026-12-12T22:00:00+00:00")
+        return at.astimezone(dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)
+
+
+# when clinic.yml names no routes: nothing country-specific
+DEFAULT_SAFETY = {
+    "emergency_number": "your local emergency number",
+    "out_of_hours": "contact your doctor or your local urgent care service now",
+    "under_age_policy": "We treat adults only.",
+}
+
+
+def _load_safety(raw: Optional[Dict[str, Any]]) -> Dict[str, str]:
+    raw = raw or {}
+    return {key: str(raw.get(key) or DEFAULT_SAFETY[key]) for key in SAFETY_FACTS}
+
+
 def load_clinic(path: Path) -> Clinic:
     raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     hours = {}
@@ -154,6 +194,7 @@ def load_clinic(path: Path) -> Clinic:
         last_start_before_closing_minutes=int(raw.get("last_start_before_closing_minutes", 0)),
         privacy={key: str(raw["privacy"][key]) for key in ("who_sees", "used_for", "kept_for")},
         crisis_help=str(raw.get("crisis_help") or DEFAULT_CRISIS_HELP),
+        safety=_load_safety(raw.get("safety")),
         retention_days=int(raw["privacy"].get("retention_days", 365)),
         notifications=_load_notifications(raw.get("notifications"), path),
     )

@@ -18,6 +18,11 @@ from typing import Dict, List, Tuple
 from sklearn.metrics import classification_report, f1_score
 
 FALLBACK = "nlu_fallback"
+# The safety triage (components/triage.py) answers the classifier's "something is happening after a
+# treatment" with the answer of its level, and an age question with the clinic's age policy, which
+# defers to the consultation as the suitability answer does: each is scored as the label it refines.
+REFINES = {"faq/emergency": "faq/complication", "faq/urgent": "faq/complication",
+           "faq/expected_reaction": "faq/complication", "faq/minors": "faq/suitability"}
 
 
 def load_examples(folder: Path) -> List[Tuple[str, str]]:
@@ -38,7 +43,8 @@ def full_label(parse: Dict) -> Tuple[str, bool, float]:
     confidence = ranking[0]["confidence"] if ranking else parse["intent"].get("confidence", 0.0)
     selector = (parse.get("response_selector") or {}).get(intent)
     if selector:
-        return selector["response"]["intent_response_key"], answered, selector["response"]["confidence"]
+        key = selector["response"]["intent_response_key"]
+        return REFINES.get(key, key), answered, selector["response"]["confidence"]
     return intent, answered, confidence
 
 

@@ -56,8 +56,15 @@ _FALLBACK_RESPONSES = {"utter_did_you_mean", "utter_still_not_sure"}
 _GUIDE_NOT_START = {"utter_guide_finished", "utter_guide_at_start"}
 
 
+# the safety answers (components/triage.py), each a route for something happening after a treatment
+SAFETY_RESPONSES = {"utter_faq/emergency", "utter_faq/urgent", "utter_faq/urgent_closed", "utter_faq/expected_reaction",
+                    "utter_faq/expected_reaction_closed"}
+
+
 def response_key(name: str) -> str:
     """The topic key of a response name, in the old scheme or the new retrieval-style one."""
+    if name in SAFETY_RESPONSES:
+        return COMPLICATION
     for prefix in _PREFIXES:
         if name.startswith(prefix):
             return name[len(prefix):]
@@ -188,7 +195,7 @@ RIGHT_KEYS.update({
     "aftercare": lambda key: key in ("aftercare", "downtime"),
     "downtime": lambda key: key in ("downtime", "aftercare"),
     "steps": lambda key: key == "procedure" or key in GUIDE_STEPS or key == GUIDE_START,
-    "consult": lambda key: key in ("suitability", "consultation"),
+    "consult": lambda key: key in ("suitability", "consultation", "minors"),
     "unknown": lambda key: key.startswith("unknown_"),
     "oos": lambda key: key == OOS,
 })
@@ -258,7 +265,7 @@ def summary(rows: Sequence[Row]) -> dict:
             "right_pct": float(_pct(counts[RIGHT], total))}
 
 
-def report_lines(rows: Sequence[Row]) -> List[str]:
+def report_lines(rows: Sequence[Row], show_texts: bool = True) -> List[str]:
     kind = lambda row: "multi" if row.expect.startswith(MULTI) else row.expect  # noqa: E731
     expects = [e for e in EXPECT_ORDER if any(kind(row) == e for row in rows)]
     expects += sorted({kind(row) for row in rows} - set(expects))
@@ -274,7 +281,7 @@ def report_lines(rows: Sequence[Row]) -> List[str]:
     worst = [row for row in rows if row.verdict == WRONG and row.expect in WORST_EXPECTS]
     lines.append("")
     lines.append(f"wrong answers on consult or complication: {len(worst)}")
-    for row in worst:
+    for row in worst if show_texts else []:  # a blind set is read as totals only
         lines.append(f"  {row.expect:<13} got {row.key:<14} {' '.join(row.text.split())[:80]}")
     unmatched = sum(name is None for row in rows for name in row.responses)
     if unmatched:
@@ -334,6 +341,8 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
                              "responses defined in the data directory next to it are read too")
     parser.add_argument("--json", type=Path, help="write every row (text, expect, key, verdict) here")
     parser.add_argument("--parallel", type=int, default=MAX_PARALLEL, help="requests at once (default %(default)s)")
+    parser.add_argument("--totals-only", action="store_true",
+                        help="print no question's text (a blind set is read as totals only)")
     return parser.parse_args(argv)
 
 
@@ -370,7 +379,7 @@ def run(args: argparse.Namespace) -> int:
         args.json.write_text(json.dumps({"summary": summary(rows), "rows": [asdict(row) for row in rows]},
                                         indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{len(rows)} questions in {time.monotonic() - started:.0f}s", file=sys.stderr, flush=True)
-    print("\n".join(report_lines(rows)))
+    print("\n".join(report_lines(rows, show_texts=not args.totals_only)))
     return 0
 
 

@@ -24,6 +24,8 @@ REAL_QUESTIONS = PROJECT_DIR.parent / "shared" / "real-questions" / "dev.yml"
 # questions in real people's style, written blind to the training data and the development sets
 # before a round of tuning, scored only in aggregate (scripts/real_questions_report.py)
 UNSEEN = PROJECT_DIR / "tests" / "unseen" / "questions.yml"
+BLIND = PROJECT_DIR / "tests" / "blind" / "questions.yml"  # issue 15: written blind, read as totals only
+SAFETY = PROJECT_DIR / "tests" / "safety" / "conversations.yml"  # issue 14: written blind, read as totals only
 MIN_TRAINING_EXAMPLES = 25
 MIN_HELD_OUT_EXAMPLES = 10
 FORM = "booking_form"
@@ -153,7 +155,16 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     labels = set(load_examples(TRAINING_DATA))
     retrieval_intents = {top_level(label) for label in labels if "/" in label}
     assert retrieval_intents == {"faq"}
-    answers = {f"utter_{label}" for label in labels if "/" in label}
+    # the safety triage (components/triage.py) always replaces the classifier's "something is happening"
+    # answer with the answer of its level, and gives the age policy
+    from components.triage import ANSWERS, MINORS_ANSWER, SafetyTriage
+
+    happening = SafetyTriage.get_default_config()["happening_answer"]
+    assert happening in labels
+    answers = {f"utter_{label}" for label in labels if "/" in label and label != happening}
+    answers |= {f"utter_{answer}" for answer in [*ANSWERS.values(), MINORS_ANSWER]}
+    # an answer's `_closed` variant is said while the clinic is closed (actions/answers.py)
+    answers |= {name + "_closed" for name in answers if name + "_closed" in domain["responses"]}
     answer_responses = {name for name in domain["responses"] if name.startswith(tuple(f"utter_{i}/" for i in retrieval_intents))}
     assert answers - answer_responses == set(), "answers without a response"
     assert answer_responses - answers == set(), "responses no answer leads to"
@@ -188,6 +199,12 @@ def normalise(text):
 
 
 def held_out_texts(source):
+    if source == "safety":  # every scored turn of the blind safety conversations ("hi" before one measures nothing)
+        document = yaml.safe_load(SAFETY.read_text(encoding="utf-8"))
+        return [turn["user"] for conversation in document["conversations"] for turn in conversation["turns"]
+                if turn.get("expect")]
+    if source == "blind":
+        return [question["text"] for question in yaml.safe_load(BLIND.read_text(encoding="utf-8"))["questions"]]
     if source in ("real-questions", "unseen"):
         path = REAL_QUESTIONS if source == "real-questions" else UNSEEN
         if not path.exists():
@@ -196,7 +213,7 @@ def held_out_texts(source):
     return [line for lines in load_examples(source).values() for line in lines]
 
 
-@pytest.mark.parametrize("source", [HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions", "unseen"])
+@pytest.mark.parametrize("source", [HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions", "unseen", "blind", "safety"])
 def test_held_out_examples_are_not_in_the_training_data(source):
     training = {normalise(line) for lines in load_examples(TRAINING_DATA).values() for line in lines}
     copied = sorted({text for text in held_out_texts(source) if normalise(text) in training})

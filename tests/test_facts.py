@@ -59,7 +59,7 @@ def test_every_fact_is_quoted_verbatim_from_the_guide(fact):
 
 def test_every_clinical_answer_is_listed(domain):
     clinical = {name for name in domain["responses"] if name.startswith("utter_faq/")} | {"utter_guide_finished"}
-    listed = set(FACTS["answers"]) | set(FACTS["deferrals"]) | set(FACTS["no_claim"])
+    listed = set(FACTS["answers"]) | set(FACTS["deferrals"]) | set(FACTS["no_claim"]) | set(FACTS["safety_routes"])
     assert clinical - listed == set()
     assert listed - set(domain["responses"]) == set()
     assert set(FACTS["must_say"]) <= set(FACTS["answers"])
@@ -78,8 +78,8 @@ def test_answer_says_what_it_must(domain, name):
 
 
 def test_what_must_be_said_is_required_where_it_matters(domain):
-    # a complication goes to the clinic promptly; an off-guide answer says first that it cannot answer
-    assert FACTS["must_say"]["utter_faq/complication"] == "contact the clinic promptly"
+    # an expected reaction says when to contact the clinic; an off-guide answer says first that it cannot answer
+    assert FACTS["must_say"]["utter_faq/expected_reaction"] == "contact the clinic"
     off_guide = {name for name in domain["responses"] if name.startswith("utter_faq/unknown_")}
     assert off_guide, "no off-guide answers found"
     assert {name: FACTS["must_say"].get(name) for name in off_guide} == {name: "can't tell you that here" for name in off_guide}
@@ -133,3 +133,51 @@ def test_the_checker_catches_invented_claims(text, facts, expected):
 )
 def test_the_checker_finds_what_must_be_said(text, phrase, expected):
     assert says(text, phrase) is expected
+
+
+# ---------------------------------------------------------------- safety routes: clinic.yml's settings
+
+CLINIC = yaml.safe_load((PROJECT_DIR / "clinic.yml").read_text(encoding="utf-8"))
+
+
+def first_sentence(text: str) -> str:
+    return re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0]
+
+
+@pytest.mark.parametrize("name", sorted(FACTS["safety_routes"]))
+def test_a_safety_route_says_where_to_go_first_and_reassures_nobody(domain, name):
+    for variation in domain["responses"][name]:
+        text = variation["text"]
+        assert FACTS["safety_routes"][name] in first_sentence(text), first_sentence(text)
+        assert not numbers(re.sub(r"\{\w+\}", "", text)), "a number not from clinic.yml"
+        lowered = normalise(text).lower()
+        assert [word for word in FACTS["reassurance"] if re.search(rf"\b{re.escape(word)}", lowered)] == []
+        assert not variation.get("buttons"), "no booking offer with a safety route"
+
+
+def test_the_safety_replies_name_the_clinics_settings(domain):
+    # the emergency number and the out-of-hours route are the clinic's settings, filled in from clinic.yml
+    from actions.config import SAFETY_FACTS, load_clinic
+
+    clinic = load_clinic(PROJECT_DIR / "clinic.yml")
+    assert {key: clinic.facts()[key] for key in SAFETY_FACTS} == {key: str(CLINIC["safety"][key]) for key in SAFETY_FACTS}
+    assert "{emergency_number}" in domain["responses"]["utter_faq/emergency"][0]["text"]
+    assert "{out_of_hours}" in domain["responses"]["utter_faq/urgent_closed"][0]["text"]
+    assert "{out_of_hours}" in domain["responses"]["utter_faq/expected_reaction_closed"][0]["text"]
+    assert "{under_age_policy}" in domain["responses"]["utter_faq/minors"][0]["text"]
+
+
+def test_the_safety_defaults_follow_nhs_advice():
+    # the defaults are the UK's: 999 for anaphylaxis, NHS 111 when the clinic is closed; the file says so
+    safety = CLINIC["safety"]
+    assert safety["emergency_number"] == "999" and "111" in safety["out_of_hours"]
+    source = (PROJECT_DIR / "clinic.yml").read_text(encoding="utf-8")
+    assert "nhs.uk" in source and "Anaphylaxis" in source and "Cellulitis" in source
+    # the signs the issue names fall where it says
+    signs = {level: " ".join(safety["signs"][level]) for level in ("emergency", "urgent", "expected")}
+    for word in ("lip", "tongue", "throat", "breath", "swallow", "faint", "chest"):
+        assert word in signs["emergency"], word
+    for word in ("pus", "discharge", "crust", "spread", "throb", "fever", "eye", "worse"):
+        assert word in signs["urgent"], word
+    for word in ("red", "swell", "sensitiv", "sunburn"):
+        assert word in signs["expected"], word

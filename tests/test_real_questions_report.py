@@ -110,6 +110,10 @@ def bot(*texts):
         ("utter_faq/pain", "pain"),
         ("utter_faq/unknown_activity", "unknown_activity"),
         ("utter_faq/complication", "complication"),
+        # the safety answers of each level are answers to something happening after a treatment
+        ("utter_faq/emergency", "complication"),
+        ("utter_faq/urgent_closed", "complication"),
+        ("utter_faq/expected_reaction", "complication"),
         ("utter_faq/clinic_info", "clinic_info"),
         ("utter_guide_step_preparation", "preparation"),
         ("utter_complication", "complication"),

@@ -22,7 +22,8 @@ FROM base AS train
 COPY spacy_pipeline/build.py spacy_pipeline/patterns.jsonl spacy_pipeline/
 RUN python spacy_pipeline/build.py build/spacy/clinic_en
 COPY components/*.py components/
-COPY config.yml domain.yml ./
+# clinic.yml: the safety triage (components/triage.py) reads its signs when the pipeline loads
+COPY config.yml domain.yml clinic.yml ./
 COPY data/ data/
 RUN rasa train --fixed-model-name clinic --out models
 

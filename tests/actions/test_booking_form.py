@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.booking_form import ActionCancelBooking, ActionStartBooking, ValidateBookingForm
+from actions.booking_form import ActionCancelBooking, ActionStartBooking, ValidateBookingForm, checked_value
 from tests.conftest import asked, responses
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
@@ -234,3 +234,26 @@ async def test_no_second_suitability_note_when_the_suitability_question_was_answ
     )
     await ActionStartBooking().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/suitability", "utter_booking_start"]
+
+
+@pytest.mark.parametrize(
+    "stored_text, later, expected",
+    [
+        # the form taken up again after a pause: the time given before is checked again from its words, and kept
+        ("friday at 3pm", NOW, [SlotSet("booking_time", "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00"),
+                                SlotSet("booking_time_text", "friday at 3pm")]),
+        # ... and refused when it has passed meanwhile
+        ("today at 3pm", NOW + dt.timedelta(hours=6), [SlotSet("booking_time", None),
+                                                        SlotSet("booking_failures", {"booking_time": 1})]),
+    ],
+)
+async def test_a_time_checked_before_is_checked_again_when_the_form_is_taken_up(
+    dispatcher, make_tracker, domain, stored_text, later, expected
+):
+    stored = checked_value("booking_time", stored_text, lambda: NOW)["booking_time"]
+    tracker = make_tracker(
+        intent="book_consultation", text="book a consultation", active_loop=FORM,
+        slots={"requested_slot": None, "booking_time": stored, "booking_time_text": stored_text},
+        slot_candidates={"booking_time": stored},
+    )
+    assert await ValidateBookingForm(clock=lambda: later).run(dispatcher, tracker, domain) == expected

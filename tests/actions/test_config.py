@@ -2,7 +2,9 @@ import datetime as dt
 
 import pytest
 
-from actions.config import clinic, load_clinic
+import yaml
+
+from actions.config import PROJECT_DIR, clinic, load_clinic
 
 CLINIC = (
     "name: C\nphone: '1'\nemail: e@x.example\naddress: a\ntimezone: UTC\nphone_region: GB\n"
@@ -16,6 +18,7 @@ def test_the_clinic_file_loads_with_every_fact():
     assert set(facts) == {
         "clinic_name", "clinic_phone", "clinic_email", "clinic_address", "clinic_hours",
         "privacy_who_sees", "privacy_used_for", "privacy_kept_for", "crisis_help",
+        "emergency_number", "out_of_hours", "under_age_policy",
     }
     assert all(facts.values())
 
@@ -60,3 +63,42 @@ def test_a_clinic_file_without_the_privacy_facts_is_refused(tmp_path):
     path.write_text(CLINIC.split("privacy:")[0] + "opening_hours:\n  monday: ['09:00', '17:00']\n")
     with pytest.raises(KeyError):
         load_clinic(path)
+
+
+@pytest.mark.parametrize(
+    "at, is_open",
+    [
+        ("2026-12-09T11:00:00+00:00", True),  # a Wednesday morning in London
+        ("2026-12-09T08:59:00+00:00", False),  # before it opens
+        ("2026-12-09T18:00:00+00:00", False),  # closing time is closed
+        ("2026-12-12T22:00:00+00:00", False),  # Saturday night
+        ("2026-12-13T12:00:00+00:00", False),  # Sunday: closed all day
+        ("2026-07-08T08:30:00+00:00", True),  # summer time: 09:30 in London
+        ("2026-12-10T19:30:00+00:00", True),  # Thursday's late opening
+    ],
+)
+def test_the_clinic_is_open_by_its_own_clock(at, is_open):
+    assert clinic().is_open(dt.datetime.fromisoformat(at)) is is_open
+
+
+def test_the_clock_can_be_fixed_for_tests_and_demos(monkeypatch):
+    from actions.config import now
+
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-12T22:00:00+01:00")
+    assert now() == dt.datetime(2026, 12, 12, 21, 0, tzinfo=dt.timezone.utc)
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-12T22:00:00")  # no offset: refused, not guessed
+    with pytest.raises(ValueError):
+        now()
+    monkeypatch.delenv("CLINIC_NOW")
+    assert abs(now() - dt.datetime.now(dt.timezone.utc)) < dt.timedelta(seconds=5)
+
+
+def test_safety_routes_default_to_nothing_country_specific(tmp_path):
+    path = tmp_path / "clinic.yml"
+    raw = yaml.safe_load((PROJECT_DIR / "clinic.yml").read_text(encoding="utf-8"))
+    del raw["safety"]
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    facts = load_clinic(path).facts()
+    assert facts["emergency_number"] == "your local emergency number"
+    routes = " ".join(facts[key] for key in ("emergency_number", "out_of_hours", "under_age_policy"))
+    assert "999" not in routes and "NHS" not in routes

@@ -1,5 +1,6 @@
 import pytest
 
+from actions.answers import ALIASES
 from actions.fallback import LABEL_PREFIX, ActionSuggestIntents, candidates, previous_user_intent, suggestions
 from tests.conftest import responses, selected_answer
 
@@ -117,6 +118,7 @@ def test_every_label_names_an_answer_or_an_intent(domain):
             continue
         labelled = name[len(LABEL_PREFIX):]
         if labelled.startswith("faq_"):
-            assert labelled[len("faq_"):] in answers, name
+            # the classifier's "something is happening" answer is said as the urgent one (actions/answers.py)
+            assert ALIASES.get(labelled[len("faq_"):], labelled[len("faq_"):]) in answers, name
         else:
             assert labelled in domain["intents"], name

@@ -23,6 +23,10 @@ privacy:
   used_for: to call you back
   kept_for: six months
 crisis_help: Call 999 or Samaritans on 116 123.
+safety:
+  emergency_number: "999"
+  out_of_hours: call NHS 111
+  under_age_policy: Adults only.
 """
 
 
@@ -42,6 +46,9 @@ async def test_the_session_starts_with_the_clinics_facts_as_slots(dispatcher, ma
         SlotSet("privacy_used_for", "to call you back"),
         SlotSet("privacy_kept_for", "six months"),
         SlotSet("crisis_help", "Call 999 or Samaritans on 116 123."),
+        SlotSet("emergency_number", "999"),
+        SlotSet("out_of_hours", "call NHS 111"),
+        SlotSet("under_age_policy", "Adults only."),
         ActionExecuted("action_listen"),
     ]
     assert dispatcher.messages == []

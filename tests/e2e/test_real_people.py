@@ -67,7 +67,6 @@ def test_swimming_gets_the_aftercare_the_guide_gives_and_the_clinic(servers):
         "is it ok if I'm on metformin",
         "are there people you turn away",
         "I take antihistamines every day, is that a problem?",
-        "my daughter is 16, can she come",
         "I had a peel last week",
         "does it work on very dark skin",
     ],
@@ -76,6 +75,13 @@ def test_suitability_goes_to_the_consultation(servers, question):
     reply = texts(servers.say(new_sender(), question))
     assert CONSULTATION_DECIDES in reply
     assert "safe and effective" not in reply
+
+
+def test_an_under_18_gets_the_clinics_age_policy_and_the_consultation(servers):
+    # the clinic's policy for under-18s first (tests/e2e/test_safety.py), then the consultation decides
+    reply = texts(servers.say(new_sender(), "my daughter is 16, can she come"))
+    assert clinic().safety["under_age_policy"] in reply
+    assert "a skincare professional assesses at a consultation" in reply and "safe and effective" not in reply
 
 
 @pytest.mark.parametrize(
@@ -87,18 +93,19 @@ def test_suitability_goes_to_the_consultation(servers, question):
         "it looks blotchy four days on",
     ],
 )
-def test_something_after_a_treatment_gets_the_clinic_promptly(servers, report):
+def test_something_after_a_treatment_gets_the_clinic(servers, report):
+    # the level and the clinic's clock decide the words (tests/e2e/test_safety.py); each sends to the clinic
     reply = texts(servers.say(new_sender(), report))
-    assert "contact the clinic promptly" in reply
-    assert clinic().phone in reply and clinic().hours_text() in reply
-    assert "usually settle within a few days" in reply  # what the guide says is common, and when to call
+    assert "contact the clinic" in reply or "The clinic is closed right now" in reply
+    assert clinic().phone in reply
 
 
 def test_a_follow_up_to_a_problem_after_a_treatment_stays_with_the_clinic(servers):
     sender = new_sender()
-    assert "contact the clinic promptly" in texts(servers.say(sender, "there are tiny white spots on my cheeks, day 3"))
+    first = texts(servers.say(sender, "there are tiny white spots on my cheeks, day 3"))
+    assert clinic().phone in first
     reply = texts(servers.say(sender, "hmm is that normal?"))
-    assert "contact the clinic promptly" in reply and clinic().phone in reply
+    assert reply.startswith("I can't tell you that it's fine") and clinic().phone in reply
 
 
 def test_several_questions_are_answered_in_order(servers):

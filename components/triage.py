@@ -1,0 +1,334 @@
+"""Safety triage: the last word of the NLU on every message, before the dialogue sees it.
+
+Something happening after a treatment gets one of three answers, by severity:
+
+- `faq/emergency`: a sign of a severe allergic reaction (swelling of the lips, tongue or
+  throat, trouble breathing or swallowing, feeling faint, a tight chest): call the
+  emergency number first;
+- `faq/urgent`: a sign of infection, severe or worsening pain, the eye, anything later
+  than the first days, and anything unclear: contact the clinic now (or its out-of-hours
+  route when it is closed, actions/answers.py);
+- `faq/expected_reaction`: redness, mild swelling or sensitivity in the first days: the
+  guide's words and when to call.
+
+Which signs fall where is the clinic's setting (`safety.signs` in clinic.yml, read when
+the component loads); this module only reads them. The classifier's `faq/complication`
+("something is happening") is never answered as it is: it is triaged, and without a
+named sign it is unclear, so urgent. A question about what could go wrong asked by
+someone not yet treated ("what if something goes wrong?") is the side effects answer.
+
+Two more routes for the right person: someone under 18, or asking about a parent coming
+or not knowing, gets the clinic's age policy (`faq/minors`). The classifier's `distress`
+(the crisis answer) stands whenever the message has a crisis word (`safety.crisis_words`);
+without one, a sign of a level or an age comes first ("I'm going to pass out" is an
+emergency, "without telling my mum" the age policy), and otherwise it stands as it is.
+
+The component sets the intent `faq` with the answer at confidence 1.0, clears the other
+questions of the message (a triage answer is given alone), and writes what it found
+under `triage` ({"level", "signs", "worse"}) for the actions and the tests.
+"""
+import logging
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+
+import yaml
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+logger = logging.getLogger(__name__)
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+TRIAGE = "triage"
+EMERGENCY, URGENT, EXPECTED = "emergency", "urgent", "expected"
+LEVELS = (EMERGENCY, URGENT, EXPECTED)  # most severe first
+# the answer key of each level, and of the other routes
+ANSWERS = {EMERGENCY: "faq/emergency", URGENT: "faq/urgent", EXPECTED: "faq/expected_reaction"}
+SIDE_EFFECTS_ANSWER = "faq/side_effects"
+MINORS_ANSWER = "faq/minors"
+WINDOW = 8  # the words of one sign stand within this many words of each other
+NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
+
+_NEGATIONS = {"no", "not", "without", "never", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent",
+              "havent", "hasnt", "nothing", "none", "nor"}
+_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SENTENCE_END = re.compile(r"[.!?;\n]+")
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "three": 3, "few": 3, "four": 4, "five": 5,
+            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 4}
+
+# Something the person is going through now, not a question about the treatment in general.
+_NOW = re.compile(
+    r"\b(?:still|now|right now|currently|at the moment|atm|today|tonight|this (?:morning|evening|afternoon)|"
+    r"yesterday|last night|since|ago|after my|after (?:the|this|that|it|today'?s|yesterday'?s|last)|post[- ]?(?:treatment|"
+    r"procedure|session|tx)|had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|"
+    r"got (?:it )?done|did it|day \d+|\d+ (?:days?|hours?|hrs?|weeks?) (?:after|later|post|since|in|out|on)|"
+    r"is (?:this|that|it) normal|are these normal|this (?:much|red|swollen|sore|bad)|woke up|(?:the )?day after|"
+    r"(?:the )?next (?:day|morning)|the morning after|"
+    r"keeps?|started|has been|have been|hasn'?t|won'?t (?:stop|go)|getting|turned|went)\b"
+)
+# "my cheek is …", "I've got …", "it feels …": the person's own skin, now
+_PERSONAL = re.compile(
+    r"\b(?:my (?:face|skin|cheeks?|forehead|chin|neck|lips?|eyes?|eyelids?|nose|jaw|scalp|throat|tongue|mouth|"
+    r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)|i (?:have|got|feel|look|am|can'?t|cant|cannot|"
+    r"think|noticed|notice)|i'?m (?:so |really |very |a bit )?(?:red|swollen|sore|burning|itchy|dizzy|worried|"
+    r"scared|bleeding|struggling|feeling)|i'?ve (?:got|been|noticed)|it'?s (?:still|really|very|so|gone|getting|"
+    r"got|all|now)|it (?:is|feels|looks|keeps|has|hurts|burns|stings))\b"
+)
+# A question about the treatment in general ...
+_HYPOTHETICAL = re.compile(
+    r"(?:^\W*(?:could|can|will|would|does|do|might|may|is there|are there|how (?:likely|common|often)|"
+    r"what (?:are|is) the)\b|\bwhat (?:if|happens if|would happen if|could|can|might)\b|\b(?:risks?|chances?|ever|"
+    r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b)"
+)
+# ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
+_NOT_YET = re.compile(
+    r"\bbefore (?:i|my|the|booking|having)\b|\b(?:thinking|considering|planning)\b|"
+    r"\b(?:never|not yet|haven'?t|havent|not) (?:had|tried|done)\b|\bfirst time\b|\bwhat (?:if|happens if)\b"
+)
+_DAYS = re.compile(
+    r"\b(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)(?: of)?\s*"
+    r"(day|days|week|weeks|wk|wks|fortnight|month|months)|day\s*(\d+)|(fortnight))\b"
+)
+_UNDER_AGE = re.compile(
+    r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|(?:daughter|son|kid|child) is|aged?)\s*"
+    r"(?:1[0-7]|[5-9]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?!\s*(?:days?|weeks?|months?|"
+    r"hours?|minutes?|mins?|miles?|sessions?|treatments?|:|am|pm|th|st|nd|rd))|(?:1[0-7])\s*(?:yo|y/o|yrs?|years?|year)(?:[- ]old)?|"
+    r"(?:a|my|our) teen|teenagers?|underage|under[- ]?(?:18|16|eighteen|sixteen)|(?:i'?m|i am|is|she'?s|he'?s) a minor|"
+    r"minors|(?:in|at) (?:school|sixth form|year (?:9|10|11|12|13))|gcses?|a[- ]levels?|age (?:limit|restriction|"
+    r"requirement)s?|minimum age|old enough|how old (?:do|must|should|does|have)|too young)\b"
+)
+_PARENT = re.compile(r"\b(?:parents?|parental|mum|mom|mam|mummy|mommy|mother|dad|daddy|father|guardian|carer)\b")
+_PARENT_ASKS = re.compile(
+    r"\b(?:permission|consent|come|coming|with me|without|sign|signature|allow|let me|tell|telling|told|knowing|"
+    r"find out|finds out|bring|accompany|approval|approve|agree)\b"
+)
+_WORSE = re.compile(r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder)\b")
+
+
+def words(text: Text) -> List[Text]:
+    """Lower-case words without apostrophes ("can't" -> "cant"), hyphenated words kept whole."""
+    return _WORD.findall(text.lower().replace("’", "'").replace("'", ""))
+
+
+@dataclass(frozen=True)
+class Sign:
+    """Groups of alternatives, each alternative one or more words ("pass*_out"), "*" a prefix."""
+
+    text: Text
+    groups: Tuple[Tuple[Tuple[Text, ...], ...], ...]
+
+    @classmethod
+    def parse(cls, text: Text) -> "Sign":
+        groups = []
+        for group in text.split(" + "):
+            alternatives = tuple(tuple(alt.strip().lower().split("_")) for alt in group.split("|") if alt.strip())
+            if not alternatives:
+                raise ValueError(f"empty word group in sign {text!r}")
+            groups.append(alternatives)
+        return cls(text, tuple(groups))
+
+    @staticmethod
+    def _word_matches(pattern: Text, word: Text) -> bool:
+        return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
+
+    def _positions(self, alternatives, tokens: Sequence[Text]) -> List[int]:
+        found = []
+        for index in range(len(tokens)):
+            for alternative in alternatives:
+                if index + len(alternative) <= len(tokens) and all(
+                    self._word_matches(p, tokens[index + k]) for k, p in enumerate(alternative)
+                ):
+                    found.append(index)
+                    break
+        return found
+
+    def found_in(self, tokens: Sequence[Text]) -> bool:
+        """Whether every group stands within WINDOW words, with no negation just before the first."""
+        positions = [self._positions(group, tokens) for group in self.groups]
+        if not all(positions):
+            return False
+        for start in positions[0]:
+            chosen = [start]
+            for others in positions[1:]:
+                near = [p for p in others if abs(p - start) <= WINDOW]
+                if not near:
+                    break
+                chosen.append(min(near, key=lambda p: abs(p - start)))
+            else:
+                # a "no" or "not" just before the sign or inside it denies it ("not sure" denies nothing)
+                span = tokens[max(0, min(chosen) - NEGATION_BEFORE):max(chosen) + 1]
+                denied = [i for i, word in enumerate(span) if word in _NEGATIONS
+                          and not (word == "not" and span[i + 1:i + 2] == ["sure"])]
+                if not denied:
+                    return True
+        return False
+
+
+@dataclass(frozen=True)
+class SafetySettings:
+    signs: Dict[Text, Tuple[Sign, ...]]
+    expected_for_days: int
+    crisis_words: Sign
+
+    @classmethod
+    def from_clinic_file(cls, path: Path) -> "SafetySettings":
+        raw = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("safety") or {}
+        signs = raw.get("signs") or {}
+        if set(signs) != set(LEVELS):
+            raise ValueError(f"{path}: safety.signs needs exactly {', '.join(LEVELS)}")
+        return cls(
+            signs={level: tuple(Sign.parse(str(text)) for text in signs[level] or []) for level in LEVELS},
+            expected_for_days=int(raw.get("expected_for_days", 3)),
+            crisis_words=Sign.parse(str(raw.get("crisis_words") or "suicid*")),
+        )
+
+
+def clinic_file() -> Path:
+    return Path(os.environ.get("CLINIC_CONFIG", PROJECT_DIR / "clinic.yml"))
+
+
+def days_since(text: Text) -> Optional[int]:
+    """The largest number of days the message speaks of ("day 5", "a week", "10 days"), if any."""
+    most = None
+    for number, unit, day_number, fortnight in _DAYS.findall(text):
+        if day_number:
+            days = int(day_number)
+        elif fortnight:
+            days = 14
+        else:
+            count = int(number) if number.isdigit() else _NUMBERS.get(number, 1)
+            days = count * {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14,
+                            "month": 30, "months": 30}[unit]
+        most = days if most is None else max(most, days)
+    if most is None and re.search(r"\byesterday\b|\blast night\b", text):
+        return 1
+    return most
+
+
+@dataclass(frozen=True)
+class Triage:
+    level: Optional[Text]
+    signs: Tuple[Text, ...] = ()
+    worse: bool = False
+    hypothetical: bool = False
+
+
+def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> Triage:
+    """The level of a message, or None when it is not about something happening after a treatment.
+
+    `said_to_be_happening`: the classifier's answer is `faq/complication`."""
+    lowered = text.lower().replace("’", "'")
+    sentences = [words(part) for part in _SENTENCE_END.split(lowered) if part.strip()]
+    found = {
+        level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
+        for level in LEVELS
+    }
+    # "haven't had it yet" is no "had it": what was not done yet says nothing happened
+    now = bool(_NOW.search(_NOT_YET.sub(" ", lowered)))
+    personal = bool(_PERSONAL.search(lowered))
+    not_yet = bool(_NOT_YET.search(lowered)) and not now
+    hypothetical = (bool(_HYPOTHETICAL.search(lowered)) or not_yet) and not now
+    worse = bool(_WORSE.search(lowered))
+    if found[EMERGENCY] and not hypothetical:
+        return Triage(EMERGENCY, found[EMERGENCY], worse)
+    if hypothetical and (not personal or not_yet):
+        return Triage(None, hypothetical=True)
+    # something happening: the classifier says so, or a sign is named as the person's own or as now
+    reported = said_to_be_happening or ((now or personal) and any(found.values()))
+    if not reported:
+        return Triage(None)
+    if found[URGENT]:
+        return Triage(URGENT, found[URGENT], worse)
+    days = days_since(lowered)
+    if found[EXPECTED] and (days is None or days <= settings.expected_for_days) and not worse:
+        return Triage(EXPECTED, found[EXPECTED])
+    return Triage(URGENT, found[EXPECTED], worse)  # later than the first days, or nothing named: unclear
+
+
+def under_age(text: Text) -> bool:
+    """Someone under 18, or a question about a parent coming, consenting or knowing."""
+    lowered = text.lower().replace("’", "'")
+    return bool(_UNDER_AGE.search(lowered)) or bool(_PARENT.search(lowered) and _PARENT_ASKS.search(lowered))
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class SafetyTriage(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "retrieval_intent": "faq",
+            # the classifier's answer for "something is happening after a treatment": always triaged
+            "happening_answer": "faq/complication",
+            # intents a message about an age or a parent is taken from (the classifier's distress only
+            # without a crisis word)
+            "minors_from_intents": ["faq", "book_consultation", "nlu_fallback", "out_of_scope", "inform", "distress"],
+        }
+
+    def __init__(self, config: Dict[Text, Any], settings: SafetySettings) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self.settings = settings
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "SafetyTriage":
+        return cls(config, SafetySettings.from_clinic_file(clinic_file()))
+
+    def _selected(self, message: Message) -> Text:
+        selector = (message.get("response_selector") or {}).get(self.config["retrieval_intent"]) or {}
+        return (selector.get("response") or {}).get(INTENT_RESPONSE_KEY) or ""
+
+    def _answer(self, message: Message, answer: Text) -> None:
+        """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0."""
+        intent = self.config["retrieval_intent"]
+        ranking = [{"name": intent, "confidence": 1.0}] + [
+            {"name": entry["name"], "confidence": 0.0} for entry in message.get("intent_ranking") or []
+            if entry.get("name") != intent
+        ]
+        message.set(INTENT, ranking[0], add_to_output=True)
+        message.set("intent_ranking", ranking, add_to_output=True)
+        selector = dict(message.get("response_selector") or {"all_retrieval_intents": [intent]})
+        previous = selector.get(intent) or {}
+        selector[intent] = {
+            "response": {"responses": [], "confidence": 1.0, INTENT_RESPONSE_KEY: answer,
+                         "utter_action": f"utter_{answer}"},
+            "ranking": [{"confidence": 1.0, INTENT_RESPONSE_KEY: answer}] + [
+                entry for entry in previous.get("ranking") or [] if entry.get(INTENT_RESPONSE_KEY) != answer
+            ],
+        }
+        message.set("response_selector", selector, add_to_output=True)
+        message.set("questions", [], add_to_output=True)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            if not text or text.startswith("/"):  # a button's payload says what it means
+                continue
+            intent = (message.get(INTENT) or {}).get("name")
+            selected = self._selected(message)
+            happening = selected == self.config["happening_answer"] and intent in (
+                self.config["retrieval_intent"], "nlu_fallback")
+            found = triage(text, self.settings, happening)
+            message.set(TRIAGE, {"level": found.level, "signs": list(found.signs), "worse": found.worse},
+                        add_to_output=True)
+            # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
+            crisis = intent == "distress" and self.settings.crisis_words.found_in(words(text))
+            if found.level and not crisis:
+                self._answer(message, ANSWERS[found.level])
+            elif happening and found.hypothetical:
+                self._answer(message, SIDE_EFFECTS_ANSWER)  # "what if something goes wrong?", not yet treated
+            elif happening:
+                self._answer(message, ANSWERS[URGENT])
+            elif intent in self.config["minors_from_intents"] and under_age(text) and not crisis:
+                self._answer(message, MINORS_ANSWER)
+        return messages
+
+    def process_training_data(self, training_data):
+        return training_data

@@ -1,0 +1,225 @@
+"""The safety triage: the level of what someone describes, from the clinic's signs, before anything else."""
+from pathlib import Path
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from components.triage import (
+    ANSWERS,
+    EMERGENCY,
+    EXPECTED,
+    MINORS_ANSWER,
+    SIDE_EFFECTS_ANSWER,
+    URGENT,
+    SafetySettings,
+    SafetyTriage,
+    Sign,
+    days_since,
+    triage,
+    under_age,
+    words,
+)
+
+PROJECT_DIR = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def settings():
+    return SafetySettings.from_clinic_file(PROJECT_DIR / "clinic.yml")
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # emergency: the first words must be the emergency number
+        ("my lips have started swelling since the session this afternoon", EMERGENCY),
+        ("throat feels tight and its hard to swallow", EMERGENCY),
+        ("I can't breathe properly", EMERGENCY),
+        ("feel really faint after the microneedling", EMERGENCY),
+        ("my tongue is going numb and puffy", EMERGENCY),
+        ("chest is tight and my face is swelling quickly", EMERGENCY),
+        # urgent: infection, bad or worsening pain, the eye, later than the first days, anything unclear
+        ("there's pus on my chin where they did it", URGENT),
+        ("yellowish crust all over my forehead, treated tuesday", URGENT),
+        ("the redness is spreading down my neck", URGENT),
+        ("I've got a temperature and chills since yesterday's treatment", URGENT),
+        ("my cheek is throbbing", URGENT),
+        ("the pain is getting worse, not better", URGENT),
+        ("my eyelid is swollen after the session", URGENT),
+        ("it's still red after a week", URGENT),
+        ("day 6 and my skin is still sensitive", URGENT),
+        ("my face is really swollen from yesterday", URGENT),
+        ("hot to the touch this morning", URGENT),
+        # expected: redness, mild swelling, sensitivity like a mild sunburn, in the first days
+        ("had it done yesterday and my face is bright red", EXPECTED),
+        ("skin feels like a mild sunburn tonight, is that normal", EXPECTED),
+        ("a bit puffy and pink the day after", EXPECTED),
+        ("my skin is sensitive 2 days after treatment", EXPECTED),
+    ],
+)
+def test_a_sign_falls_where_the_clinic_says(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # questions about the treatment in general, from someone not yet treated
+        "does it hurt",
+        "can microneedling make your lips swell?",
+        "what are the risks of infection",
+        "how long will I be red for",
+        "is there a chance of scarring",
+        "before I book, could it make my skin worse",
+        # no sign at all
+        "how many sessions do I need",
+        "I'd like to book a consultation for Friday",
+        # said to be after a treatment, but naming no sign: the classifier decides
+        "can I go swimming the day after?",
+        "is it ok to wear makeup the next morning",
+    ],
+)
+def test_a_general_question_is_not_triaged(settings, text):
+    assert triage(text, settings, said_to_be_happening=False).level is None
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        ("no swelling of my lips, just a bit pink since this morning", EXPECTED),  # a denied sign does not count
+        ("my throat isn't tight, my face is red from yesterday", EXPECTED),
+        ("not sure if this is pus, my chin has had white bits since the treatment", URGENT),  # "not sure" denies nothing
+    ],
+)
+def test_a_sign_after_no_or_not_does_not_count(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+def test_something_happening_that_no_sign_names_is_unclear_and_so_urgent(settings):
+    # the classifier says something is happening; no sign the clinic lists is named
+    assert triage("something feels off with my face since the session", settings, True).level == URGENT
+    assert triage("my skin has gone a funny colour", settings, True).level == URGENT
+
+
+def test_what_could_go_wrong_before_a_treatment_is_hypothetical(settings):
+    found = triage("what happens if something goes wrong", settings, said_to_be_happening=True)
+    assert found.level is None and found.hypothetical
+
+
+def test_worse_is_noticed(settings):
+    assert triage("it's got worse", settings, False).worse
+    assert not triage("it's a bit red", settings, False).worse
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [("day 5", 5), ("a week later", 7), ("two weeks", 14), ("3 days after", 3), ("yesterday", 1),
+     ("a fortnight", 14), ("a few days", 3), ("no time given", None)],
+)
+def test_days_since(text, days):
+    assert days_since(text) == days
+
+
+@pytest.mark.parametrize(
+    "text, minor",
+    [
+        ("im 16 can i book without my mum", True),
+        ("do i need my parents to come with me", True),
+        ("my daughter is 15 and has acne scars", True),
+        ("is there an age limit", True),
+        ("can I come without telling my dad", True),
+        ("I'm 45, is that too old", False),
+        ("I'm 10 minutes away", False),
+        ("are there any minor side effects", False),
+        ("teenage acne left me with scars", False),
+        ("my mum had it done and loved it", False),
+    ],
+)
+def test_under_age(text, minor):
+    assert under_age(text) is minor
+
+
+def test_a_sign_reads_word_groups_phrases_and_prefixes():
+    sign = Sign.parse("pass*_out|faint + after")
+    assert sign.found_in(words("I nearly passed out after it"))
+    assert sign.found_in(words("felt faint right after"))
+    assert not sign.found_in(words("I passed the test out after"))
+    assert not sign.found_in(words("I did not faint after"))  # denied
+    far = "faint " + "word " * 12 + "after"
+    assert not sign.found_in(words(far))  # the words of a sign stand close together
+
+
+def test_the_clinic_file_must_name_every_level(tmp_path):
+    path = tmp_path / "clinic.yml"
+    path.write_text("safety:\n  signs:\n    emergency: ['lip + swell*']\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        SafetySettings.from_clinic_file(path)
+
+
+# ---------------------------------------------------------------- the component on NLU output
+
+
+def parsed(text, intent, answer=None, confidence=0.6, questions=()):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": confidence})
+    message.set("intent_ranking", [{"name": intent, "confidence": confidence}])
+    if answer:
+        message.set("response_selector", {"all_retrieval_intents": ["faq"], "faq": {
+            "response": {"intent_response_key": answer, "confidence": confidence, "responses": [],
+                         "utter_action": f"utter_{answer}"},
+            "ranking": [{"intent_response_key": answer, "confidence": confidence}]}})
+    message.set("questions", list(questions))
+    return message
+
+
+@pytest.fixture(scope="module")
+def component(settings):
+    return SafetyTriage({}, settings)
+
+
+def selected(message):
+    return message.get("response_selector")["faq"]["response"]["intent_response_key"]
+
+
+@pytest.mark.parametrize(
+    "text, intent, answer, expected",
+    [
+        # at the name prompt the classifier says inform; the triage answers first
+        ("my lips are swelling up", "inform", None, ANSWERS[EMERGENCY]),
+        # after a "did you mean": the fallback's intent is replaced
+        ("theres yellow stuff coming out of my cheek", "nlu_fallback", "faq/pain", ANSWERS[URGENT]),
+        # the classifier's "something is happening", with no sign: urgent
+        ("something's not right with my skin", "faq", "faq/complication", ANSWERS[URGENT]),
+        ("it's red and tender, I had it done this morning", "faq", "faq/downtime", ANSWERS[EXPECTED]),
+        # not yet treated: what could go wrong gets the side effects
+        ("what if something goes wrong?", "faq", "faq/complication", SIDE_EFFECTS_ANSWER),
+        # the right script for an under-18 or a parent question, even where the classifier said crisis
+        ("can i come without telling my mum", "distress", None, MINORS_ANSWER),
+        ("im 17 can i book", "book_consultation", None, MINORS_ANSWER),
+        # a sign of an emergency that the classifier took for a crisis
+        ("feel like i'm going to pass out", "distress", None, ANSWERS[EMERGENCY]),
+    ],
+)
+def test_the_triage_has_the_last_word(component, text, intent, answer, expected):
+    message = parsed(text, intent, answer, questions=[{"intent_response_key": "faq/sessions"}])
+    component.process([message])
+    assert message.get("intent") == {"name": "faq", "confidence": 1.0}
+    assert selected(message) == expected
+    assert message.get("questions") == []  # a safety answer is given alone
+
+
+@pytest.mark.parametrize(
+    "text, intent, answer",
+    [
+        ("I want to end it all, I'm 16", "distress", None),  # a crisis word: the crisis answer stands
+        ("how many sessions will I need", "faq", "faq/sessions"),
+        ("/faq{\"topic\": \"complication\"}", "faq", "faq/complication"),  # a button says what it means
+        ("my lips are swelling and I want to end it all", "distress", None),  # the crisis answer first
+    ],
+)
+def test_the_triage_leaves_other_messages_alone(component, text, intent, answer):
+    message = parsed(text, intent, answer)
+    component.process([message])
+    assert message.get("intent")["name"] == intent
+    if answer:
+        assert selected(message) == answer
