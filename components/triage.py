@@ -22,6 +22,8 @@ or not knowing, gets the clinic's age policy (`faq/minors`). The classifier's `d
 (the crisis answer) stands whenever the message has a crisis word (`safety.crisis_words`);
 without one, a sign of a level or an age comes first ("I'm going to pass out" is an
 emergency, "without telling my mum" the age policy), and otherwise it stands as it is.
+Unmistakable words of a crisis (`safety.crisis_signs`) get the crisis answer even where the
+classifier missed it.
 
 The component sets the intent `faq` with the answer at confidence 1.0, clears the other
 questions of the message (a triage answer is given alone), and writes what it found
@@ -100,7 +102,9 @@ _UNDER_AGE = re.compile(
     r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|(?:daughter|son|kid|child) is|aged?)\s*"
     r"(?:1[0-7]|[5-9]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?!\s*(?:days?|weeks?|months?|"
     r"hours?|minutes?|mins?|miles?|sessions?|treatments?|:|am|pm|th|st|nd|rd))|(?:1[0-7])\s*(?:yo|y/o|yrs?|years?|year)(?:[- ]old)?|"
-    r"(?:a|my|our) teen|teenagers?|underage|under[- ]?(?:18|16|eighteen|sixteen)|(?:i'?m|i am|is|she'?s|he'?s) a minor|"
+    r"(?:a|my|our) teen|teenagers?|teenage (?:son|daughter|kid|child|boy|girl)s?|"
+    r"(?:son|daughter|kid|child|boy|girl) (?:is|who'?s|aged?) (?:1[0-7]|[5-9])|"
+    r"(?:thirteen|fourteen|fifteen|sixteen|seventeen)[- ]years?[- ]old|underage|under[- ]?(?:18|16|eighteen|sixteen)|(?:i'?m|i am|is|she'?s|he'?s) a minor|"
     r"minors|(?:in|at) (?:school|sixth form|year (?:9|10|11|12|13))|gcses?|a[- ]levels?|age (?:limit|restriction|"
     r"requirement)s?|minimum age|old enough|how old (?:do|must|should|does|have)|too young)\b"
 )
@@ -138,35 +142,48 @@ class Sign:
     def _word_matches(pattern: Text, word: Text) -> bool:
         return word.startswith(pattern[:-1]) if pattern.endswith("*") else word == pattern
 
-    def _positions(self, alternatives, tokens: Sequence[Text]) -> List[int]:
+    def _positions(self, alternatives, tokens: Sequence[Text]) -> List[Tuple[int, int]]:
+        """(start, length) of each place one of the alternatives stands in `tokens`."""
         found = []
         for index in range(len(tokens)):
             for alternative in alternatives:
                 if index + len(alternative) <= len(tokens) and all(
                     self._word_matches(p, tokens[index + k]) for k, p in enumerate(alternative)
                 ):
-                    found.append(index)
+                    found.append((index, len(alternative)))
                     break
         return found
 
+    @staticmethod
+    def _denied(tokens: Sequence[Text], chosen: Sequence[Tuple[int, int]]) -> bool:
+        """A "no" or "not" just before the sign, or between its words, denies it; the sign's own words
+        ("dont want to live") and "not sure" deny nothing."""
+        first = min(start for start, _ in chosen)
+        last = max(start + length for start, length in chosen)
+        own = {start + k for start, length in chosen for k in range(length)}
+        for index in range(max(0, first - NEGATION_BEFORE), last):
+            word = tokens[index]
+            if index in own or word not in _NEGATIONS:
+                continue
+            if word == "not" and tokens[index + 1:index + 2] == ["sure"]:
+                continue
+            return True
+        return False
+
     def found_in(self, tokens: Sequence[Text]) -> bool:
-        """Whether every group stands within WINDOW words, with no negation just before the first."""
+        """Whether every group stands within WINDOW words of the first, and nothing denies it."""
         positions = [self._positions(group, tokens) for group in self.groups]
         if not all(positions):
             return False
         for start in positions[0]:
             chosen = [start]
             for others in positions[1:]:
-                near = [p for p in others if abs(p - start) <= WINDOW]
+                near = [p for p in others if abs(p[0] - start[0]) <= WINDOW]
                 if not near:
                     break
-                chosen.append(min(near, key=lambda p: abs(p - start)))
+                chosen.append(min(near, key=lambda p: abs(p[0] - start[0])))
             else:
-                # a "no" or "not" just before the sign or inside it denies it ("not sure" denies nothing)
-                span = tokens[max(0, min(chosen) - NEGATION_BEFORE):max(chosen) + 1]
-                denied = [i for i, word in enumerate(span) if word in _NEGATIONS
-                          and not (word == "not" and span[i + 1:i + 2] == ["sure"])]
-                if not denied:
+                if not self._denied(tokens, chosen):
                     return True
         return False
 
@@ -176,6 +193,7 @@ class SafetySettings:
     signs: Dict[Text, Tuple[Sign, ...]]
     expected_for_days: int
     crisis_words: Sign
+    crisis_signs: Sign
 
     @classmethod
     def from_clinic_file(cls, path: Path) -> "SafetySettings":
@@ -187,6 +205,7 @@ class SafetySettings:
             signs={level: tuple(Sign.parse(str(text)) for text in signs[level] or []) for level in LEVELS},
             expected_for_days=int(raw.get("expected_for_days", 3)),
             crisis_words=Sign.parse(str(raw.get("crisis_words") or "suicid*")),
+            crisis_signs=Sign.parse(str(raw.get("crisis_signs") or "suicid*")),
         )
 
 
@@ -306,6 +325,16 @@ class SafetyTriage(GraphComponent):
         message.set("response_selector", selector, add_to_output=True)
         message.set("questions", [], add_to_output=True)
 
+    @staticmethod
+    def _crisis(message: Message) -> None:
+        ranking = [{"name": "distress", "confidence": 1.0}] + [
+            {"name": entry["name"], "confidence": 0.0} for entry in message.get("intent_ranking") or []
+            if entry.get("name") != "distress"
+        ]
+        message.set(INTENT, ranking[0], add_to_output=True)
+        message.set("intent_ranking", ranking, add_to_output=True)
+        message.set("questions", [], add_to_output=True)
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
@@ -318,8 +347,12 @@ class SafetyTriage(GraphComponent):
             found = triage(text, self.settings, happening)
             message.set(TRIAGE, {"level": found.level, "signs": list(found.signs), "worse": found.worse},
                         add_to_output=True)
+            tokens = words(text)
+            if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
+                self._crisis(message)  # unmistakable words of a crisis, whatever the classifier said
+                continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
-            crisis = intent == "distress" and self.settings.crisis_words.found_in(words(text))
+            crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])
             elif happening and found.hypothetical:

@@ -38,6 +38,8 @@ def settings():
         ("feel really faint after the microneedling", EMERGENCY),
         ("my tongue is going numb and puffy", EMERGENCY),
         ("chest is tight and my face is swelling quickly", EMERGENCY),
+        ("I can't get enough air and my voice has gone croaky", EMERGENCY),
+        ("my whole face is ballooning since the treatment", EMERGENCY),
         # urgent: infection, bad or worsening pain, the eye, later than the first days, anything unclear
         ("there's pus on my chin where they did it", URGENT),
         ("yellowish crust all over my forehead, treated tuesday", URGENT),
@@ -50,6 +52,9 @@ def settings():
         ("day 6 and my skin is still sensitive", URGENT),
         ("my face is really swollen from yesterday", URGENT),
         ("hot to the touch this morning", URGENT),
+        # what the guide does not name as expected is unclear, so urgent, even beside an expected sign
+        ("my face is red and covered in tiny bumps since yesterday", URGENT),
+        ("it's a bit itchy and flaky today", URGENT),
         # expected: redness, mild swelling, sensitivity like a mild sunburn, in the first days
         ("had it done yesterday and my face is bright red", EXPECTED),
         ("skin feels like a mild sunburn tonight, is that normal", EXPECTED),
@@ -206,6 +211,26 @@ def test_the_triage_has_the_last_word(component, text, intent, answer, expected)
     assert message.get("intent") == {"name": "faq", "confidence": 1.0}
     assert selected(message) == expected
     assert message.get("questions") == []  # a safety answer is given alone
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("honestly I want to end it all", "faq"),
+    ("I don't want to live anymore", "nlu_fallback"),
+    ("I'm 16 and I've been thinking about suicide", "book_consultation"),
+])
+def test_unmistakable_words_of_a_crisis_get_the_crisis_answer(component, text, intent):
+    message = parsed(text, intent, "faq/pain" if intent == "faq" else None)
+    component.process([message])
+    assert message.get("intent") == {"name": "distress", "confidence": 1.0}
+
+
+@pytest.mark.parametrize("text", [
+    "I cut myself shaving, can I still have it",  # not a crisis word where it counts
+    "my mum would kill me if she found out",
+    "I could die of embarrassment about my scars",
+])
+def test_a_look_alike_of_a_crisis_is_no_crisis_sign(settings, text):
+    assert not settings.crisis_signs.found_in(words(text))
 
 
 @pytest.mark.parametrize(
