@@ -78,9 +78,9 @@ _NOW = re.compile(
 # "my cheek is …", "I've got …", "it feels …": the person's own skin, now
 _PERSONAL = re.compile(
     r"\b(?:my (?:face|skin|cheeks?|forehead|chin|neck|lips?|eyes?|eyelids?|nose|jaw|scalp|throat|tongue|mouth|"
-    r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)|i (?:have|got|feel|look|am|can'?t|cant|cannot|"
-    r"think|noticed|notice)|i'?m (?:so |really |very |a bit )?(?:red|swollen|sore|burning|itchy|dizzy|worried|"
-    r"scared|bleeding|struggling|feeling)|i'?ve (?:got|been|noticed)|it'?s (?:still|really|very|so|gone|getting|"
+    r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)|i (?:have|got|feel|look)|"
+    r"i'?m (?:so |really |very |a bit )?(?:red|swollen|sore|burning|itchy|dizzy|bleeding|struggling|feeling)|"
+    r"i'?ve (?:got|noticed)|it'?s (?:still|really|very|so|gone|getting|"
     r"got|all|now)|it (?:is|feels|looks|keeps|has|hurts|burns|stings))\b"
 )
 # A question about the treatment in general ...
@@ -92,7 +92,8 @@ _HYPOTHETICAL = re.compile(
 # ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
 _NOT_YET = re.compile(
     r"\bbefore (?:i|my|the|booking|having)\b|\b(?:thinking|considering|planning)\b|"
-    r"\b(?:never|not yet|haven'?t|havent|not) (?:had|tried|done)\b|\bfirst time\b|\bwhat (?:if|happens if)\b"
+    r"\b(?:never|not yet|haven'?t|havent|not) (?:had|tried|done)\b|\bfirst time\b|\bwhat (?:if|happens if)\b|"
+    r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b"
 )
 _DAYS = re.compile(
     r"\b(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)(?: of)?\s*"
@@ -342,8 +343,8 @@ class SafetyTriage(GraphComponent):
                 continue
             intent = (message.get(INTENT) or {}).get("name")
             selected = self._selected(message)
-            happening = selected == self.config["happening_answer"] and intent in (
-                self.config["retrieval_intent"], "nlu_fallback")
+            # the classifier sure enough that something is happening (below the bar, only a named sign counts)
+            happening = selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
             found = triage(text, self.settings, happening)
             message.set(TRIAGE, {"level": found.level, "signs": list(found.signs), "worse": found.worse},
                         add_to_output=True)
