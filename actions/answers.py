@@ -92,10 +92,14 @@ def response_for(domain: Dict[Text, Any], topic: Text) -> Text:
 
 
 def safety_thread_level(tracker: Tracker) -> Optional[Text]:
-    """The safety answer given in reply to the message before this one, if any."""
+    """The safety answer given in reply to the message before this one, if any. A reply that is no
+    question (the rules of data/rules/safety.yml send "yes", "no", "ok", an unclear message here only
+    after a safety answer) always stays with the last safety answer."""
     last_topic = tracker.get_slot("last_topic")
     if last_topic not in SEVERITY:
         return None
+    if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT:
+        return last_topic
     user_turns = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
     if len(user_turns) < 2:
         return None
@@ -129,10 +133,14 @@ class ActionAnswerQuestion(Action):
     ) -> List[Dict[Text, Any]]:
         events: List[Dict[Text, Any]] = []
         last_topic, offer = tracker.get_slot("last_topic"), None
-        topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)]
+        # only a question has answers: the classifier ranks answers for "yes" too, which say nothing
+        asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
+        topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)] if asked else []
         in_thread = thread_topics(tracker, topics)
         if in_thread is not None:
-            if in_thread == safety_thread_level(tracker):
+            # "so it's fine?": not reassured; the emergency number always comes first, and a new report is
+            # answered as one
+            if in_thread != SEVERITY[0] and not any(topic in SEVERITY for topic in topics):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
             topics = [in_thread]
         if not topics:

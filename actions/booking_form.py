@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import question_keys, response_name, say_answer
-from actions.booking_fields import InvalidValue, parse_contact, parse_name, parse_preferred_time
+from actions.booking_fields import InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
 from actions.config import clinic, now
 
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
@@ -42,6 +42,15 @@ def checked_value(slot: Text, text: Text, clock: Callable[[], dt.datetime] = now
     raise ValueError(f"{slot} is not a typed booking detail")
 
 
+def is_checked_time(value: Any) -> bool:
+    """Whether a booking_time value is one the form stored after checking it (a window), not typed words."""
+    try:
+        PreferredTime.from_slot(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional[Text]) -> Optional[Text]:
     """A concern to prefill from what the person already mentioned, e.g. "acne scars (face)"."""
     if skin_concern and treatment_area:
@@ -68,7 +77,9 @@ class ActionStartBooking(Action):
         for topic in answered:  # "does it hurt? I'd like to book for Saturday"
             say_answer(dispatcher, tracker, topic)
         said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
-        if "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 17, can I book?"
+        if (tracker.latest_message.get("triage") or {}).get("under_age"):  # "I'm 16, can I book?" (components/triage.py)
+            dispatcher.utter_message(response="utter_booking_age_policy")
+        elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
         dispatcher.utter_message(response="utter_booking_start")
         concern = concern_from_entities(
@@ -90,7 +101,7 @@ class ValidateBookingForm(FormValidationAction):
         if value is None:
             return {slot: None}
         try:
-            if slot == "booking_time" and value == tracker.get_slot(slot) and tracker.get_slot("booking_time_text"):
+            if slot == "booking_time" and is_checked_time(value) and tracker.get_slot("booking_time_text"):
                 # a time checked before, the form taken up again (after a pause for a safety answer):
                 # the person's own words are checked again, so a time that has passed meanwhile is refused
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)

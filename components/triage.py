@@ -32,6 +32,7 @@ under `triage` ({"level", "signs", "worse"}) for the actions and the tests.
 import logging
 import os
 import re
+from datetime import datetime
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
@@ -78,7 +79,8 @@ _NOW = re.compile(
 # "my cheek is …", "I've got …", "it feels …": the person's own skin, now
 _PERSONAL = re.compile(
     r"\b(?:my (?:face|skin|cheeks?|forehead|chin|neck|lips?|eyes?|eyelids?|nose|jaw|scalp|throat|tongue|mouth|"
-    r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)|i (?:have|got|feel|look)|"
+    r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)|(?<!could )(?<!can )(?<!will )(?<!would )(?<!might )"
+    r"(?<!if )(?<!do )i (?:have|got|feel|look)|"
     r"i'?m (?:so |really |very |a bit )?(?:red|swollen|sore|burning|itchy|dizzy|bleeding|struggling|feeling)|"
     r"i'?ve (?:got|noticed)|it'?s (?:still|really|very|so|gone|getting|"
     r"got|all|now)|it (?:is|feels|looks|keeps|has|hurts|burns|stings))\b"
@@ -89,6 +91,8 @@ _HYPOTHETICAL = re.compile(
     r"what (?:are|is) the)\b|\bwhat (?:if|happens if|would happen if|could|can|might)\b|\b(?:risks?|chances?|ever|"
     r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b)"
 )
+# "what if after it my face goes red": hypothetical, whatever else it says
+_WHAT_IF = re.compile(r"^\W*(?:and |but |so )?what (?:if|happens if|would happen if|should i do if)\b")
 # ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
 _NOT_YET = re.compile(
     r"\bbefore (?:i|my|the|booking|having)\b|\b(?:thinking|considering|planning)\b|"
@@ -210,12 +214,25 @@ class SafetySettings:
         )
 
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_NAMES = {day[:3]: day for day in WEEKDAYS}
+_WEEKDAY = re.compile(r"\b(?:on|last|since) (mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
+
+
+def clinic_weekday() -> int:
+    """Today's weekday (Monday = 0); CLINIC_NOW fixes the clock, as it does for the action server."""
+    fixed = os.environ.get("CLINIC_NOW")
+    return (datetime.fromisoformat(fixed) if fixed else datetime.now()).weekday()
+
+
 def clinic_file() -> Path:
     return Path(os.environ.get("CLINIC_CONFIG", PROJECT_DIR / "clinic.yml"))
 
 
-def days_since(text: Text) -> Optional[int]:
-    """The largest number of days the message speaks of ("day 5", "a week", "10 days"), if any."""
+def days_since(text: Text, today: Optional[int] = None) -> Optional[int]:
+    """The largest number of days the message speaks of ("day 5", "a week", "10 days", "last friday"), if any.
+    `today`: the weekday now (Monday = 0), for a weekday named."""
+    today = clinic_weekday() if today is None else today
     most = None
     for number, unit, day_number, fortnight in _DAYS.findall(text):
         if day_number:
@@ -227,6 +244,11 @@ def days_since(text: Text) -> Optional[int]:
             days = count * {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14,
                             "month": 30, "months": 30}[unit]
         most = days if most is None else max(most, days)
+    if re.search(r"\blast (?:week|weekend)(?:'?s)?\b", text):
+        most = max(most or 0, 7)
+    for weekday in _WEEKDAY.findall(text):  # "last friday", "on saturday": the days since, by the clinic's clock
+        days = (today - WEEKDAYS.index(_WEEKDAY_NAMES[weekday[:3]])) % 7 or 7
+        most = max(most or 0, days)
     if most is None and re.search(r"\byesterday\b|\blast night\b", text):
         return 1
     return most
@@ -253,8 +275,8 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> 
     # "haven't had it yet" is no "had it": what was not done yet says nothing happened
     now = bool(_NOW.search(_NOT_YET.sub(" ", lowered)))
     personal = bool(_PERSONAL.search(lowered))
-    not_yet = bool(_NOT_YET.search(lowered)) and not now
-    hypothetical = (bool(_HYPOTHETICAL.search(lowered)) or not_yet) and not now
+    not_yet = (bool(_NOT_YET.search(lowered)) and not now) or bool(_WHAT_IF.search(lowered))
+    hypothetical = (bool(_HYPOTHETICAL.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))
     if found[EMERGENCY] and not hypothetical:
         return Triage(EMERGENCY, found[EMERGENCY], worse)
@@ -272,10 +294,21 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> 
     return Triage(URGENT, found[EXPECTED], worse)  # later than the first days, or nothing named: unclear
 
 
+_PARENT_NEEDED = re.compile(
+    r"\b(?:need|needs|have to|has to|must|should|got to)\b(?:\W+\w+){0,3}?\W+(?:my |a |their |her |his )?"
+    r"(?:parents?|mum|mom|mam|dad|guardian|mother|father)\b"
+)
+_ADULT = re.compile(r"\b(?:i'?m|i am|im|aged?|over) (?:1[89]|[2-9]\d)\b")
+
+
 def under_age(text: Text) -> bool:
-    """Someone under 18, or a question about a parent coming, consenting or knowing."""
+    """Someone under 18, or a question about a parent coming, consenting or knowing; not someone who says
+    they are an adult ("without my mum knowing, I'm 18 tho")."""
     lowered = text.lower().replace("’", "'")
-    return bool(_UNDER_AGE.search(lowered)) or bool(_PARENT.search(lowered) and _PARENT_ASKS.search(lowered))
+    if _ADULT.search(lowered):
+        return False
+    return bool(_UNDER_AGE.search(lowered) or _PARENT_NEEDED.search(lowered)
+                or (_PARENT.search(lowered) and _PARENT_ASKS.search(lowered)))
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -288,7 +321,8 @@ class SafetyTriage(GraphComponent):
             "happening_answer": "faq/complication",
             # intents a message about an age or a parent is taken from (the classifier's distress only
             # without a crisis word)
-            "minors_from_intents": ["faq", "book_consultation", "nlu_fallback", "out_of_scope", "inform", "distress"],
+            # (a booking request keeps its intent: the booking starts with the policy said first, actions/booking_form.py)
+            "minors_from_intents": ["faq", "nlu_fallback", "out_of_scope", "inform", "distress"],
         }
 
     def __init__(self, config: Dict[Text, Any], settings: SafetySettings) -> None:
@@ -343,11 +377,15 @@ class SafetyTriage(GraphComponent):
                 continue
             intent = (message.get(INTENT) or {}).get("name")
             selected = self._selected(message)
-            # the classifier sure enough that something is happening (below the bar, only a named sign counts)
-            happening = selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
+            # the classifier sure enough that something is happening (below the bar, only a named sign counts);
+            # an email address or a phone number typed at a booking prompt is no report of anything
+            details = {entity.get("entity") for entity in message.get("entities") or []} & {"email", "phone"}
+            happening = (selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
+                         and not details)
             found = triage(text, self.settings, happening)
-            message.set(TRIAGE, {"level": found.level, "signs": list(found.signs), "worse": found.worse},
-                        add_to_output=True)
+            young = under_age(text)
+            message.set(TRIAGE, {"level": found.level, "signs": list(found.signs), "worse": found.worse,
+                                 "under_age": young}, add_to_output=True)
             tokens = words(text)
             if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
                 self._crisis(message)  # unmistakable words of a crisis, whatever the classifier said
@@ -360,7 +398,7 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, SIDE_EFFECTS_ANSWER)  # "what if something goes wrong?", not yet treated
             elif happening:
                 self._answer(message, ANSWERS[URGENT])
-            elif intent in self.config["minors_from_intents"] and under_age(text) and not crisis:
+            elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)
         return messages
 

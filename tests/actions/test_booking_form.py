@@ -257,3 +257,24 @@ async def test_a_time_checked_before_is_checked_again_when_the_form_is_taken_up(
         slot_candidates={"booking_time": stored},
     )
     assert await ValidateBookingForm(clock=lambda: later).run(dispatcher, tracker, domain) == expected
+
+
+async def test_a_new_time_typed_at_the_summary_is_the_one_checked(dispatcher, make_tracker, domain):
+    # the words typed now, not the ones stored with the time before
+    stored = checked_value("booking_time", "friday at 3pm", lambda: NOW)["booking_time"]
+    tracker = make_tracker(
+        intent="inform", text="thursday at 11am", active_loop=FORM,
+        slots={"requested_slot": "booking_confirmed", "booking_time": stored, "booking_time_text": "friday at 3pm"},
+        slot_candidates={"booking_time": "thursday at 11am"},
+    )
+    events = await ValidateBookingForm(clock=lambda: NOW).run(dispatcher, tracker, domain)
+    assert events == [SlotSet("booking_time", "2026-11-26T11:00:00+00:00/2026-11-26T11:00:00+00:00"),
+                      SlotSet("booking_time_text", "thursday at 11am")]
+
+
+async def test_start_says_the_age_policy_first_to_someone_under_18(dispatcher, make_tracker, domain):
+    tracker = make_tracker(intent="book_consultation", text="im 16 can i book",
+                           entities=[{"entity": "suitability_factor", "value": "age"}])
+    tracker.latest_message["triage"] = {"level": None, "under_age": True}  # components/triage.py
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_age_policy", "utter_booking_start"]

@@ -39,6 +39,9 @@ def settings():
         ("my tongue is going numb and puffy", EMERGENCY),
         ("chest is tight and my face is swelling quickly", EMERGENCY),
         ("I can't get enough air and my voice has gone croaky", EMERGENCY),
+        ("tounge swolen cant talk properly", EMERGENCY),
+        ("my face is blowing up like a balloon", EMERGENCY),
+        ("lips gone massive after the numbing cream", EMERGENCY),
         ("my whole face is ballooning since the treatment", EMERGENCY),
         # urgent: infection, bad or worsening pain, the eye, later than the first days, anything unclear
         ("there's pus on my chin where they did it", URGENT),
@@ -55,6 +58,9 @@ def settings():
         # what the guide does not name as expected is unclear, so urgent, even beside an expected sign
         ("my face is red and covered in tiny bumps since yesterday", URGENT),
         ("it's a bit itchy and flaky today", URGENT),
+        ("skin very red and hot and little yellow water since yesterday", URGENT),
+        ("she says her cheeks hurt more each day since saturday", URGENT),
+        ("my face is still a bit red and warm from last weeks session", URGENT),
         # expected: redness, mild swelling, sensitivity like a mild sunburn, in the first days
         ("had it done yesterday and my face is bright red", EXPECTED),
         ("skin feels like a mild sunburn tonight, is that normal", EXPECTED),
@@ -76,6 +82,9 @@ def test_a_sign_falls_where_the_clinic_says(settings, text, level):
         "how long will I be red for",
         "is there a chance of scarring",
         "before I book, could it make my skin worse",
+        "could i have an allergic reaction to the numbing cream?",
+        "what if after it my face goes really red and hot and starts oozing",
+        "had it yesterday, can I take a hot shower tonight",
         # no sign at all
         "how many sessions do I need",
         "I'd like to book a consultation for Friday",
@@ -119,10 +128,12 @@ def test_worse_is_noticed(settings):
 @pytest.mark.parametrize(
     "text, days",
     [("day 5", 5), ("a week later", 7), ("two weeks", 14), ("3 days after", 3), ("yesterday", 1),
-     ("a fortnight", 14), ("a few days", 3), ("no time given", None)],
+     ("a fortnight", 14), ("a few days", 3), ("no time given", None), ("from last week's session", 7),
+     # on a Wednesday (2): last Friday was 5 days ago, Monday 2, and "on wednesday" a week
+     ("treatment was last friday", 5), ("had it done on monday", 2), ("since wednesday", 7)],
 )
 def test_days_since(text, days):
-    assert days_since(text) == days
+    assert days_since(text, today=2) == days
 
 
 @pytest.mark.parametrize(
@@ -138,6 +149,8 @@ def test_days_since(text, days):
         ("are there any minor side effects", False),
         ("teenage acne left me with scars", False),
         ("my mum had it done and loved it", False),
+        ("do i need my parents", True),
+        ("booking without my mum knowing, im 18 tho", False),  # an adult says so
     ],
 )
 def test_under_age(text, minor):
@@ -200,7 +213,6 @@ def selected(message):
         ("what if something goes wrong?", "faq", "faq/complication", SIDE_EFFECTS_ANSWER),
         # the right script for an under-18 or a parent question, even where the classifier said crisis
         ("can i come without telling my mum", "distress", None, MINORS_ANSWER),
-        ("im 17 can i book", "book_consultation", None, MINORS_ANSWER),
         # a sign of an emergency that the classifier took for a crisis
         ("feel like i'm going to pass out", "distress", None, ANSWERS[EMERGENCY]),
     ],
@@ -240,11 +252,14 @@ def test_a_look_alike_of_a_crisis_is_no_crisis_sign(settings, text):
         ("how many sessions will I need", "faq", "faq/sessions"),
         ("/faq{\"topic\": \"complication\"}", "faq", "faq/complication"),  # a button says what it means
         ("my lips are swelling and I want to end it all", "distress", None),  # the crisis answer first
+        # a booking request by someone under 18 stays one; the booking says the policy first
+        ("I'm 16 and want to book", "book_consultation", None),
     ],
 )
 def test_the_triage_leaves_other_messages_alone(component, text, intent, answer):
     message = parsed(text, intent, answer)
     component.process([message])
+    assert (message.get("triage") or {}).get("under_age", False) is ("16" in text)
     assert message.get("intent")["name"] == intent
     if answer:
         assert selected(message) == answer

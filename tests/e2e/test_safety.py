@@ -149,8 +149,7 @@ def test_a_follow_up_to_the_emergency_answer_is_never_reassured(open_clinic):
     chat = Conversation(open_clinic)
     emergency_first(chat.say("my tongue is swelling up")[0])
     replies = chat.say("should I wait to see if it goes down?")[0]
-    assert replies[0].startswith("I can't tell you that it's fine")
-    assert replies[1].startswith(f"Please call {clinic().safety['emergency_number']} now")
+    emergency_first(replies)  # the emergency number first, again; it says not to wait
 
 
 def test_a_new_question_after_a_safety_answer_is_answered(open_clinic):
@@ -230,3 +229,35 @@ def test_someone_under_18_gets_the_clinics_age_policy(open_clinic, message):
 @pytest.mark.parametrize("message", ["I want to end my life", "I've been thinking about killing myself"])
 def test_the_crisis_answer_still_fires(open_clinic, message):
     assert clinic().crisis_help in " ".join(Conversation(open_clinic).say(message)[0])
+
+
+# ---------------------------------------------------------------- found by a play-test as patients
+
+
+@pytest.mark.parametrize("first, check", [
+    ("my lips are swelling after the treatment", emergency_first),
+    ("pus on my face after microneedling yesterday", urgent_now),
+    ("bit red after my treatment today", expected_reaction),
+])
+@pytest.mark.parametrize("reply", ["yes", "Yes.", "yes i will call them", "no i'm fine", "cancel"])
+def test_a_yes_or_no_to_a_safety_answer_gets_the_route_again_and_the_conversation_goes_on(
+    open_clinic, first, check, reply
+):
+    chat = Conversation(open_clinic)
+    check(chat.say(first)[0])
+    replies, _ = chat.say(reply)
+    assert len(replies) <= 3 and "Did you mean" not in " ".join(replies)  # no loop of "did you mean"
+    check(replies[1:] if replies and replies[0].startswith("I can't tell you") else replies)
+    emergency_first(chat.say("now my throat is closing up")[0])  # and the next emergency gets 999
+
+
+def test_an_email_typed_at_the_contact_prompt_is_taken_as_the_contact(open_clinic):
+    chat = Conversation(open_clinic)
+    chat.say("I'd like to book a consultation")
+    chat.say("Dan Reid")
+    assert "When would you like to come in" in " ".join(chat.say("dan@example.com")[0])
+
+
+def test_a_question_about_an_allergy_before_a_treatment_is_no_report(open_clinic):
+    whole = " ".join(Conversation(open_clinic).say("im nervous, could i have an allergic reaction to the numbing cream?")[0])
+    assert "Please contact the clinic now" not in whole and "say that you had microneedling" not in whole
