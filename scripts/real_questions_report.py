@@ -346,13 +346,19 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = parse_args(argv)
+def report_main(name: str, parse: Callable[[Optional[Sequence[str]]], argparse.Namespace],
+                run_report: Callable[[argparse.Namespace], int], argv: Optional[Sequence[str]] = None) -> int:
+    """Run a report: it exits 0 whatever the figures, 1 only when it could not measure."""
+    args = parse(argv)
     try:
-        return run(args)
+        return run_report(args)
     except Exception as error:  # a report, not a gate: only a failure to measure is an error
-        print(f"real_questions_report: {type(error).__name__}: {error}", file=sys.stderr)
+        print(f"{name}: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    return report_main("real_questions_report", parse_args, run, argv)
 
 
 def run(args: argparse.Namespace) -> int:

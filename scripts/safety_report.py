@@ -36,6 +36,7 @@ from scripts.real_questions_report import (
     domain_files,
     load_templates,
     reply_responses,
+    report_main,
 )
 
 DEFAULT_CONVERSATIONS = PROJECT_DIR / "tests" / "safety" / "conversations.yml"
@@ -210,12 +211,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    args = parse_args(argv)
-    try:
-        return run(args)
-    except Exception as error:  # a report, not a gate: only a failure to measure is an error
-        print(f"safety_report: {type(error).__name__}: {error}", file=sys.stderr)
-        return 1
+    return report_main("safety_report", parse_args, run, argv)
 
 
 if __name__ == "__main__":
