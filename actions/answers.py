@@ -140,7 +140,7 @@ class ActionAnswerQuestion(Action):
         if in_thread is not None:
             # "so it's fine?": not reassured; the emergency number always comes first, and a new report is
             # answered as one
-            if in_thread != SEVERITY[0] and not any(topic in SEVERITY for topic in topics):
+            if in_thread in SEVERITY[1:] and in_thread == safety_thread_level(tracker) and not (set(topics) & set(SEVERITY)):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
             topics = [in_thread]
         if not topics:

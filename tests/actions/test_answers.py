@@ -159,3 +159,69 @@ def test_an_answer_that_asks_to_book_offers_the_consultation(domain):
             continue
         asks = "would you like to book" in variations[0]["text"].lower()
         assert (offer_of(domain, name) == "consultation") == asks, name
+
+
+# ---------------------------------------------------------------- the thread after a safety answer
+
+SAFETY_TURN = [  # a safety answer to the message before the latest one
+    {"event": "user", "timestamp": None, "text": "my cheek is oozing", "parse_data": {}},
+    {"event": "action", "timestamp": None, "name": "action_answer_question"},
+    {"event": "action", "timestamp": None, "name": "action_listen"},
+]
+
+
+def in_thread(make_tracker, level, intent, key=None, worse=False, text="..."):
+    tracker = make_tracker(intent=intent, text=text, events=SAFETY_TURN, slots={"last_topic": level, "offer": "clinic"},
+                           response_selector=selected_answer(key) if key else selected_answer("faq/privacy"))
+    tracker.latest_message["triage"] = {"level": None, "worse": worse}
+    return tracker
+
+
+@pytest.fixture
+def clinic_open(monkeypatch):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00")  # a Wednesday morning
+
+
+@pytest.mark.parametrize(
+    "level, intent, key, worse, expected",
+    [
+        # "yes" after the urgent answer: the route again, never an answer from the classifier's ranking for "yes"
+        ("urgent", "affirm", None, False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+        # "so it's fine?" after an expected reaction: not reassured
+        ("expected_reaction", "faq", "faq/reassurance", False, ["utter_safety_no_reassurance", "utter_faq/expected_reaction"]),
+        # "can I put aloe on it?": the route again, not what the guide does not cover
+        ("urgent", "faq", "faq/unknown_product", False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+        # after the emergency answer the emergency number comes first again
+        ("emergency", "nlu_fallback", None, False, ["utter_faq/emergency"]),
+        # "it's got worse" moves an expected reaction up to urgent
+        ("expected_reaction", "out_of_scope", None, True, ["utter_faq/urgent"]),
+        # a new report is answered as one, never lower than before
+        ("urgent", "faq", "faq/expected_reaction", False, ["utter_faq/urgent"]),
+        ("urgent", "faq", "faq/emergency", False, ["utter_faq/emergency"]),
+        # a new question is answered
+        ("urgent", "faq", "faq/sessions", False, ["utter_faq/sessions"]),
+    ],
+)
+async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain, clinic_open, level, intent, key,
+                                                worse, expected):
+    events = await ActionAnswerQuestion().run(dispatcher, in_thread(make_tracker, level, intent, key, worse), domain)
+    assert responses(dispatcher) == expected
+    assert SlotSet("offer", "clinic" if expected[-1] != "utter_faq/sessions" else None) in events
+
+
+async def test_the_urgent_answer_while_the_clinic_is_closed_is_its_out_of_hours_variant(
+    dispatcher, make_tracker, domain, monkeypatch
+):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-13T12:00:00+00:00")  # Sunday: closed all day
+    await answer(dispatcher, make_tracker, domain, text="pus", response_selector=selected_answer("faq/urgent"))
+    assert responses(dispatcher) == ["utter_faq/urgent_closed"]
+
+
+async def test_a_safety_answer_inside_the_form_says_the_booking_is_paused_except_after_the_emergency_one(
+    dispatcher, make_tracker, domain, clinic_open
+):
+    await answer(dispatcher, make_tracker, domain, text="pus", active_loop=FORM, response_selector=selected_answer("faq/urgent"))
+    assert responses(dispatcher) == ["utter_faq/urgent", "utter_safety_booking_paused"]
+    dispatcher.messages.clear()
+    await answer(dispatcher, make_tracker, domain, text="lips", active_loop=FORM, response_selector=selected_answer("faq/emergency"))
+    assert responses(dispatcher) == ["utter_faq/emergency"]
