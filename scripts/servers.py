@@ -27,10 +27,19 @@ STOP_TIMEOUT_S = 30
 LOOPBACK = "127.0.0.1"
 
 
+_HANDED_OUT: set = set()  # ports this process was given already: the kernel may offer a released one again
+
+
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind((LOOPBACK, 0))
-        return sock.getsockname()[1]
+    """A free loopback port, never one this process was given before (the scale stack once got the same
+    port for both of nginx's servers, which then shadowed each other)."""
+    while True:
+        with socket.socket() as sock:
+            sock.bind((LOOPBACK, 0))
+            port = sock.getsockname()[1]
+        if port not in _HANDED_OUT:
+            _HANDED_OUT.add(port)
+            return port
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path, timeout_s: float = START_TIMEOUT_S) -> None:

@@ -310,3 +310,27 @@ def test_nginx_retries_are_counted_from_its_log():
         '3.0 200 0.1 "127.0.0.1:9101, 127.0.0.1:9102" "502, 200" /webhook',
     ]
     assert checks.nginx_retries(lines) == 1
+
+
+def test_a_free_port_is_never_handed_out_twice(monkeypatch):
+    # the kernel may offer a port it just released again: two servers would then share it
+    import scripts.servers as servers
+
+    offered = iter([41001, 41001, 41002])
+
+    class FakeSocket:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def bind(self, address):
+            self.port = next(offered)
+
+        def getsockname(self):
+            return ("127.0.0.1", self.port)
+
+    monkeypatch.setattr(servers, "_HANDED_OUT", set())
+    monkeypatch.setattr(servers.socket, "socket", FakeSocket)
+    assert [servers.free_port(), servers.free_port()] == [41001, 41002]
