@@ -30,7 +30,7 @@ ALIASES = {"complication": "urgent"}
 # unless it is a new topic, gets the route again, never reassurance; "it's got worse" raises an
 # expected reaction to urgent, and a new safety answer never lowers the level.
 NEW_TOPICS = {"price", "sessions", "what_is", "provider", "duration", "privacy", "consultation", "procedure",
-              "preparation", "results", "minors"}
+              "preparation", "results", "minors", "pain", "warning_signs"}
 
 
 def _topics(keys: List[Text]) -> List[Text]:
@@ -111,7 +111,10 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
 def thread_topics(tracker: Tracker, topics: List[Text]) -> Optional[Text]:
     """In the thread after a safety answer: the level to answer with, or None for a new topic."""
     previous = safety_thread_level(tracker)
-    if previous is None:
+    asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
+    if previous is None or (asked and (tracker.latest_message.get("triage") or {}).get("not_yet")):
+        # no thread, or a question asked before any treatment ("I haven't had it yet, is it normal to be red?");
+        # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
         return None
     new = [topic for topic in topics if topic in SEVERITY]
     if new:

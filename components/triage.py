@@ -55,6 +55,7 @@ LEVELS = (EMERGENCY, URGENT, EXPECTED)  # most severe first
 # the answer key of each level, and of the other routes
 ANSWERS = {EMERGENCY: "faq/emergency", URGENT: "faq/urgent", EXPECTED: "faq/expected_reaction"}
 SIDE_EFFECTS_ANSWER = "faq/side_effects"
+WARNING_SIGNS_ANSWER = "faq/warning_signs"
 MINORS_ANSWER = "faq/minors"
 WINDOW = 8  # the words of one sign stand within this many words of each other
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
@@ -74,13 +75,17 @@ _NOW = re.compile(
     r"got (?:it )?done|did it|day \d+|\d+ (?:days?|hours?|hrs?|weeks?) (?:after|later|post|since|in|out|on)|"
     r"is (?:this|that|it) normal|are these normal|this (?:much|red|swollen|sore|bad)|woke up|(?:the )?day after|"
     r"(?:the )?next (?:day|morning)|the morning after|"
-    r"keeps?|started|has been|have been|hasn'?t|won'?t (?:stop|go)|getting|turned|went)\b"
+    r"keeps?|started|has been|have been|hasn'?t|won'?t (?:stop|go)|getting|turned|went|treated|"
+    r"(?:treatment|session|appointment) was)\b"
 )
 # "my cheek is …", "I've got …", "it feels …": the person's own skin, now
 _PERSONAL = re.compile(
     r"\b(?:my (?:face|skin|cheeks?|forehead|chin|neck|lips?|eyes?|eyelids?|nose|jaw|scalp|throat|tongue|mouth|"
-    r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)|(?<!could )(?<!can )(?<!will )(?<!would )(?<!might )"
-    r"(?<!if )(?<!do )i (?:have|got|feel|look)|"
+    r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)(?: \w+)? (?:is|are|has|have|feels?|looks?|keeps?|went|"
+    r"gone|got|started|getting|turned|been|hurts?|burns?|stings?)|mine (?:is|has|looks|feels)|"
+    r"(?:the|this|that) (?:redness|swelling|skin|area|spot|rash|pain|bump|lump|patch|crust|puffiness)s? "
+    r"(?:is|are|has|have|keeps?|looks?|feels?)|there(?:'?s| is| are) (?:\w+ ){0,3}(?:on|in|coming|from|all over)\b|"
+    r"(?<!could )(?<!can )(?<!will )(?<!would )(?<!might )(?<!if )(?<!do )i (?:have|got|feel|look)|"
     r"i'?m (?:so |really |very |a bit )?(?:red|swollen|sore|burning|itchy|dizzy|bleeding|struggling|feeling)|"
     r"i'?ve (?:got|noticed)|it'?s (?:still|really|very|so|gone|getting|"
     r"got|all|now)|it (?:is|feels|looks|keeps|has|hurts|burns|stings))\b"
@@ -89,15 +94,29 @@ _PERSONAL = re.compile(
 _HYPOTHETICAL = re.compile(
     r"(?:^\W*(?:could|can|will|would|does|do|might|may|is there|are there|how (?:likely|common|often)|"
     r"what (?:are|is) the)\b|\bwhat (?:if|happens if|would happen if|could|can|might)\b|\b(?:risks?|chances?|ever|"
-    r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b)"
+    r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b|"
+    r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b)"
 )
 # "what if after it my face goes red": hypothetical, whatever else it says
-_WHAT_IF = re.compile(r"^\W*(?:and |but |so )?what (?:if|happens if|would happen if|should i do if)\b")
+_WHAT_IF = re.compile(
+    r"^\W*(?:and |but |so )?what (?:if|happens if|would happen if|should i do if|do i do if)\b|"
+    r"\bhow (?:will|would|do|can|should) i (?:know|tell)\b|\bwhat (?:should|do) i (?:do|look out for) if\b|"
+    r"\bsigns? (?:of|to look|i should)\b|\blook out for\b"
+)
 # ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
 _NOT_YET = re.compile(
     r"\bbefore (?:i|my|the|booking|having)\b|\b(?:thinking|considering|planning)\b|"
     r"\b(?:never|not yet|haven'?t|havent|not) (?:had|tried|done)\b|\bfirst time\b|\bwhat (?:if|happens if)\b|"
-    r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b"
+    r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b|"
+    r"\b(?:haven'?t|havent|not|never) (?:booked|been)\b|\bjust wondering\b|\basking before\b|"
+    r"\bat the sight of\b|\bwhen i see\b|\bneedle phobi\w*|\b(?:scared|afraid|terrified) of needles\b|"
+    r"\bcan i (?:still )?(?:have|get|do)\b|\bis (?:it|microneedling|this) (?:safe|ok|okay|suitable) for (?:me|someone)\b|"
+    r"\brules? me out\b|\bam i (?:able|allowed|suitable)\b"
+)
+# Said of now beyond doubt: not even "I haven't booked" makes these hypothetical
+_STRONG_NOW = re.compile(
+    r"\b(?:since|ago|yesterday|today|tonight|this (?:morning|evening|afternoon)|last night|day \d+|right now|"
+    r"at the moment|currently|just now|after my (?:treatment|session|microneedling|needling|appointment))\b"
 )
 _DAYS = re.compile(
     r"\b(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)(?: of)?\s*"
@@ -118,7 +137,10 @@ _PARENT_ASKS = re.compile(
     r"\b(?:permission|consent|come|coming|with me|without|sign|signature|allow|let me|tell|telling|told|knowing|"
     r"find out|finds out|bring|accompany|approval|approve|agree)\b"
 )
-_WORSE = re.compile(r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder)\b")
+_WORSE = re.compile(
+    r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder|darker|puffier|hotter|"
+    r"(?:not|isn'?t|isnt|aren'?t|arent) (?:going down|getting better|improving|settling|calming down)|no better)\b"
+)
 
 
 def words(text: Text) -> List[Text]:
@@ -260,6 +282,7 @@ class Triage:
     signs: Tuple[Text, ...] = ()
     worse: bool = False
     hypothetical: bool = False
+    not_yet: bool = False  # said to be before any treatment ("I haven't had it yet")
 
 
 def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> Triage:
@@ -272,20 +295,24 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> 
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
         for level in LEVELS
     }
-    # "haven't had it yet" is no "had it": what was not done yet says nothing happened
-    now = bool(_NOW.search(_NOT_YET.sub(" ", lowered)))
+    # "haven't had it yet" is no "had it", and "is it normal to be red? haven't had it yet" asks in general;
+    # only what is said of now beyond doubt ("since yesterday") outweighs it
+    not_yet = (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered)) or bool(_WHAT_IF.search(lowered))
+    now = bool(_NOW.search(_NOT_YET.sub(" ", lowered))) and not not_yet
     personal = bool(_PERSONAL.search(lowered))
-    not_yet = (bool(_NOT_YET.search(lowered)) and not now) or bool(_WHAT_IF.search(lowered))
     hypothetical = (bool(_HYPOTHETICAL.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))
     if found[EMERGENCY] and not hypothetical:
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if hypothetical and (not personal or not_yet):
-        return Triage(None, hypothetical=True)
-    # something happening: the classifier says so, or a sign is named as the person's own or as now
-    reported = said_to_be_happening or ((now or personal) and any(found.values()))
+        # a question about warning signs ("what if my lips swell?") is told what to do if they appear
+        return Triage(None, found[EMERGENCY] + found[URGENT], worse, hypothetical=True, not_yet=not_yet)
+    # something happening: the classifier says so, or a sign is named as the person's own or as now, or a
+    # sign of infection is all the message says ("pus", "infected i think")
+    terse = len(words(lowered)) <= 4 and bool(found[URGENT])
+    reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
     if not reported:
-        return Triage(None)
+        return Triage(None, worse=worse)
     if found[URGENT]:
         return Triage(URGENT, found[URGENT], worse)
     days = days_since(lowered)
@@ -385,7 +412,7 @@ class SafetyTriage(GraphComponent):
             found = triage(text, self.settings, happening)
             young = under_age(text)
             message.set(TRIAGE, {"level": found.level, "signs": list(found.signs), "worse": found.worse,
-                                 "under_age": young}, add_to_output=True)
+                                 "under_age": young, "not_yet": found.not_yet}, add_to_output=True)
             tokens = words(text)
             if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
                 self._crisis(message)  # unmistakable words of a crisis, whatever the classifier said
@@ -394,6 +421,8 @@ class SafetyTriage(GraphComponent):
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])
+            elif found.hypothetical and found.signs and not crisis:
+                self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
             elif happening and found.hypothetical:
                 self._answer(message, SIDE_EFFECTS_ANSWER)  # "what if something goes wrong?", not yet treated
             elif happening:

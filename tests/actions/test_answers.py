@@ -170,11 +170,24 @@ SAFETY_TURN = [  # a safety answer to the message before the latest one
 ]
 
 
-def in_thread(make_tracker, level, intent, key=None, worse=False, text="..."):
+def in_thread(make_tracker, level, intent, key=None, worse=False, text="...", not_yet=False):
     tracker = make_tracker(intent=intent, text=text, events=SAFETY_TURN, slots={"last_topic": level, "offer": "clinic"},
                            response_selector=selected_answer(key) if key else selected_answer("faq/privacy"))
-    tracker.latest_message["triage"] = {"level": None, "worse": worse}
+    tracker.latest_message["triage"] = {"level": None, "worse": worse, "not_yet": not_yet}
     return tracker
+
+
+@pytest.mark.parametrize("intent, key, expected", [
+    # a question from someone not treated yet leaves the thread ("haven't had it yet, is it normal to be red?")
+    ("faq", "faq/downtime", ["utter_faq/downtime"]),
+    # a reply that is no question always gets the route again: the rules expect the clinic's help offered
+    ("deny", None, ["utter_faq/emergency"]),
+])
+async def test_not_yet_treated_in_the_thread(dispatcher, make_tracker, domain, clinic_open, intent, key, expected):
+    events = await ActionAnswerQuestion().run(
+        dispatcher, in_thread(make_tracker, "emergency", intent, key, not_yet=True), domain)
+    assert responses(dispatcher) == expected
+    assert SlotSet("offer", "clinic" if intent != "faq" else None) in events
 
 
 @pytest.fixture

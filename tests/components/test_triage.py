@@ -11,6 +11,7 @@ from components.triage import (
     MINORS_ANSWER,
     SIDE_EFFECTS_ANSWER,
     URGENT,
+    WARNING_SIGNS_ANSWER,
     SafetySettings,
     SafetyTriage,
     Sign,
@@ -42,6 +43,13 @@ def settings():
         ("tounge swolen cant talk properly", EMERGENCY),
         ("my face is blowing up like a balloon", EMERGENCY),
         ("lips gone massive after the numbing cream", EMERGENCY),
+        # misspelt and loosely worded breathing and swallowing, found by a play-test
+        ("my throaght is closing up", EMERGENCY),
+        ("cant breth properly", EMERGENCY),
+        ("its getting harder to breathe", EMERGENCY),
+        ("it hurts to swallow and my neck is swollen", EMERGENCY),
+        ("my airway feels narrow", EMERGENCY),
+        ("my breathing feels weird since the treatment", EMERGENCY),
         ("my whole face is ballooning since the treatment", EMERGENCY),
         # urgent: infection, bad or worsening pain, the eye, later than the first days, anything unclear
         ("there's pus on my chin where they did it", URGENT),
@@ -61,6 +69,9 @@ def settings():
         ("skin very red and hot and little yellow water since yesterday", URGENT),
         ("she says her cheeks hurt more each day since saturday", URGENT),
         ("my face is still a bit red and warm from last weeks session", URGENT),
+        ("infectd i think", URGENT),  # a sign of infection is all the message says
+        ("pus", URGENT),
+        ("the redness isnt going down, its darker red now", URGENT),
         # expected: redness, mild swelling, sensitivity like a mild sunburn, in the first days
         ("had it done yesterday and my face is bright red", EXPECTED),
         ("skin feels like a mild sunburn tonight, is that normal", EXPECTED),
@@ -85,6 +96,15 @@ def test_a_sign_falls_where_the_clinic_says(settings, text, level):
         "could i have an allergic reaction to the numbing cream?",
         "what if after it my face goes really red and hot and starts oozing",
         "had it yesterday, can I take a hot shower tonight",
+        # not yet treated, found by a play-test: no 999 and no "call the clinic now"
+        "i have a nut allergy and get anaphylaxis, is microneedling safe for me?",
+        "I have asthma, sometimes trouble breathing. can I still have microneedling?",
+        "i faint at the sight of needles lol will i be ok",
+        "what about an allergic reaction, could my throat swell?",
+        "my friend said her face swelled up, does that happen a lot? i havent booked yet",
+        "could i go blind if they do near my eyes?",
+        "how will i know if something is wrong after my treatment?",
+        "is it normal to be red after? havent had it yet, just wondering",
         # no sign at all
         "how many sessions do I need",
         "I'd like to book a consultation for Friday",
@@ -122,6 +142,8 @@ def test_what_could_go_wrong_before_a_treatment_is_hypothetical(settings):
 
 def test_worse_is_noticed(settings):
     assert triage("it's got worse", settings, False).worse
+    assert triage("puffier than earlier", settings, False).worse
+    assert triage("its getting redder tbh", settings, False).worse
     assert not triage("it's a bit red", settings, False).worse
 
 
@@ -215,6 +237,10 @@ def selected(message):
         ("can i come without telling my mum", "distress", None, MINORS_ANSWER),
         # a sign of an emergency that the classifier took for a crisis
         ("feel like i'm going to pass out", "distress", None, ANSWERS[EMERGENCY]),
+        # a question about warning signs gets what to do if they appear, with the emergency number
+        ("what if my face swells up and i cant breathe??", "faq", "faq/side_effects", WARNING_SIGNS_ANSWER),
+        ("not had it yet - but if my lips swelled up afterwards what would i do?", "faq", "faq/side_effects",
+         WARNING_SIGNS_ANSWER),
     ],
 )
 def test_the_triage_has_the_last_word(component, text, intent, answer, expected):
@@ -227,6 +253,9 @@ def test_the_triage_has_the_last_word(component, text, intent, answer, expected)
 
 @pytest.mark.parametrize("text, intent", [
     ("honestly I want to end it all", "faq"),
+    # about someone else, found by a play-test
+    ("my son is 15 and his acne is so bad he told me he wants to kill himself", "faq"),
+    ("my boyfriend keeps saying he wants to end his life over his scars", "nlu_fallback"),
     ("I don't want to live anymore", "nlu_fallback"),
     ("I'm 16 and I've been thinking about suicide", "book_consultation"),
 ])

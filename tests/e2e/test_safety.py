@@ -261,3 +261,25 @@ def test_an_email_typed_at_the_contact_prompt_is_taken_as_the_contact(open_clini
 def test_a_question_about_an_allergy_before_a_treatment_is_no_report(open_clinic):
     whole = " ".join(Conversation(open_clinic).say("im nervous, could i have an allergic reaction to the numbing cream?")[0])
     assert "Please contact the clinic now" not in whole and "say that you had microneedling" not in whole
+
+
+@pytest.mark.parametrize("message", ["my throaght is closing up", "cant breth properly", "its getting harder to breathe"])
+def test_a_misspelt_or_loosely_worded_emergency_gets_the_emergency_number(open_clinic, message):
+    emergency_first(Conversation(open_clinic).say(message)[0])
+
+
+def test_a_crisis_about_someone_else_gets_the_crisis_lines(open_clinic):
+    whole = " ".join(Conversation(open_clinic).say("my boyfriend keeps saying he wants to end his life over his scars")[0])
+    assert clinic().crisis_help in whole
+
+
+def test_a_question_about_warning_signs_before_a_treatment_says_what_to_do_if_they_appear(open_clinic):
+    whole = " ".join(Conversation(open_clinic).say("not had it yet - but if my lips swelled up afterwards what would i do?")[0])
+    assert f"call {clinic().safety['emergency_number']} straight away" in whole
+    assert not whole.startswith("Please call")  # not an emergency now
+
+
+def test_someone_not_yet_treated_who_names_a_condition_is_not_sent_to_999(open_clinic):
+    chat = Conversation(open_clinic)
+    whole = " ".join(chat.say("I have asthma, sometimes trouble breathing. can I still have microneedling?")[0])
+    assert "Please call" not in whole and "Please contact the clinic now" not in whole
