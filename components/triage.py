@@ -305,8 +305,10 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> 
     if found[EMERGENCY] and not hypothetical:
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if hypothetical and (not personal or not_yet):
-        # a question about warning signs ("what if my lips swell?") is told what to do if they appear
-        return Triage(None, found[EMERGENCY] + found[URGENT], worse, hypothetical=True, not_yet=not_yet)
+        # a question about warning signs ("what if my lips swell?", "what if it starts oozing?") is told what to
+        # do if they appear; a question about side effects in general ("can it cause bruising?") is not
+        warning = found[EMERGENCY] or (found[URGENT] if _WHAT_IF.search(lowered) else ())
+        return Triage(None, warning, worse, hypothetical=True, not_yet=not_yet)
     # something happening: the classifier says so, or a sign is named as the person's own or as now, or a
     # sign of infection is all the message says ("pus", "infected i think")
     terse = len(words(lowered)) <= 4 and bool(found[URGENT])

@@ -292,3 +292,16 @@ def test_the_triage_leaves_other_messages_alone(component, text, intent, answer)
     assert message.get("intent")["name"] == intent
     if answer:
         assert selected(message) == answer
+
+
+@pytest.mark.parametrize("text", [
+    # questions about side effects or other things, found on the held-out set: no warning-signs answer
+    "can you get scabs from microneedling",
+    "can it cause bruising",
+    "will you use my number for marketing",
+    "Does Microneedling Work On Stretch Marks?",
+    "I Have A Really Low Pain Threshold - Will I Cope With Skin Needling?",
+])
+def test_a_general_question_naming_a_side_effect_is_neither_triaged_nor_a_warning(settings, text):
+    found = triage(text, settings, said_to_be_happening=False)
+    assert found.level is None and not found.signs
