@@ -26,11 +26,12 @@ CLOSED_VARIANT = "_closed"
 # happening" answer, offered as a "did you mean" button, is the urgent one: unclear is urgent.
 SEVERITY = ("emergency", "urgent", "expected_reaction")
 ALIASES = {"complication": "urgent"}
-# Where Python decides the dialogue, in one place: the thread after a safety answer. The next message,
-# unless it is a new topic, gets the route again, never reassurance; "it's got worse" raises an
-# expected reaction to urgent, and a new safety answer never lowers the level.
-NEW_TOPICS = {"price", "sessions", "what_is", "provider", "duration", "privacy", "consultation", "procedure",
-              "preparation", "results", "minors", "pain", "warning_signs"}
+# Where Python decides the dialogue, in one place: the thread after a safety answer. The next message gets
+# the route again, never reassurance, when it is no question or a question that may be about what is
+# happening ("so it's fine?", "can I put aloe on it?", "you're closed"); any other question is answered.
+# "It's got worse" raises an expected reaction to urgent, and a new safety answer never lowers the level.
+THREAD_TOPICS = {"reassurance", "follow_up", "unknown_product", "unknown_activity", "unknown_other", "aftercare",
+                 "downtime", "side_effects", "safety", "clinic_info", "suitability"}
 
 
 def _topics(keys: List[Text]) -> List[Text]:
@@ -119,7 +120,7 @@ def thread_topics(tracker: Tracker, topics: List[Text]) -> Optional[Text]:
     new = [topic for topic in topics if topic in SEVERITY]
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before
-    if topics and all(topic in NEW_TOPICS for topic in topics):
+    if topics and not any(topic in THREAD_TOPICS for topic in topics):
         return None
     worse = bool((tracker.latest_message.get("triage") or {}).get("worse"))
     if worse and previous == "expected_reaction":

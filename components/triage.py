@@ -95,13 +95,17 @@ _HYPOTHETICAL = re.compile(
     r"(?:^\W*(?:could|can|will|would|does|do|might|may|is there|are there|how (?:likely|common|often)|"
     r"what (?:are|is) the)\b|\bwhat (?:if|happens if|would happen if|could|can|might)\b|\b(?:risks?|chances?|ever|"
     r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b|"
-    r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b)"
+    r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b|"
+    r"\b(?:prevent|avoid|elsewhere|how do you)\b)"
 )
 # "what if after it my face goes red": hypothetical, whatever else it says
 _WHAT_IF = re.compile(
     r"^\W*(?:and |but |so )?what (?:if|happens if|would happen if|should i do if|do i do if)\b|"
     r"\bhow (?:will|would|do|can|should) i (?:know|tell)\b|\bwhat (?:should|do) i (?:do|look out for) if\b|"
-    r"\bsigns? (?:of|to look|i should)\b|\blook out for\b"
+    r"\bsigns? (?:of|to look|i should)\b|\blook out for\b|\bhypothetically\b|"
+    r"\bif (?:my|i|it|the|your|her|his)\b[^.?!]{0,60}\bwhat (?:would|should|do|can|will)\b|"
+    r"\bwhat (?:would|should|do|can) (?:i|you) do if\b|\bif i (?:get|have|notice|see|develop)\b|"
+    r"\bsigns?\b[^.?!]{0,30}\b(?:call|worry|worried|watch)\b"
 )
 # ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
 _NOT_YET = re.compile(
@@ -238,7 +242,11 @@ class SafetySettings:
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_NAMES = {day[:3]: day for day in WEEKDAYS}
-_WEEKDAY = re.compile(r"\b(?:on|last|since) (mon|tue|wed|thu|fri|sat|sun)[a-z]*\b")
+# "last friday", "since monday", "had it done on saturday": not "your hours on saturday"
+_WEEKDAY = re.compile(
+    r"\b(?:(?:last|since)\s+|(?:had|done|treated|treatment|session|needling|microneedling)\b(?:\s+\w+){0,3}?\s+(?:on\s+)?)"
+    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+)
 
 
 def clinic_weekday() -> int:

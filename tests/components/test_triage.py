@@ -70,6 +70,8 @@ def settings():
         ("she says her cheeks hurt more each day since saturday", URGENT),
         ("my face is still a bit red and warm from last weeks session", URGENT),
         ("infectd i think", URGENT),  # a sign of infection is all the message says
+        ("yesterday microneedling. skin is burning very much and red like tomato, pain is strong", URGENT),
+        ("microneedling 2 days ago, face is red and sore as hell, cant sleep from the pain", URGENT),
         ("pus", URGENT),
         ("the redness isnt going down, its darker red now", URGENT),
         # expected: redness, mild swelling, sensitivity like a mild sunburn, in the first days
@@ -77,6 +79,8 @@ def settings():
         ("skin feels like a mild sunburn tonight, is that normal", EXPECTED),
         ("a bit puffy and pink the day after", EXPECTED),
         ("my skin is sensitive 2 days after treatment", EXPECTED),
+        # "on saturday" here is the clinic's hours, not when it was done
+        ("had treatment yesterday, mild redness. what are your opening hours on saturday?", EXPECTED),
     ],
 )
 def test_a_sign_falls_where_the_clinic_says(settings, text, level):
@@ -105,6 +109,7 @@ def test_a_sign_falls_where_the_clinic_says(settings, text, level):
         "could i go blind if they do near my eyes?",
         "how will i know if something is wrong after my treatment?",
         "is it normal to be red after? havent had it yet, just wondering",
+        "my friend got an infection after microneedling elsewhere, how do you prevent that?",
         # no sign at all
         "how many sessions do I need",
         "I'd like to book a consultation for Friday",
@@ -241,6 +246,10 @@ def selected(message):
         ("what if my face swells up and i cant breathe??", "faq", "faq/side_effects", WARNING_SIGNS_ANSWER),
         ("not had it yet - but if my lips swelled up afterwards what would i do?", "faq", "faq/side_effects",
          WARNING_SIGNS_ANSWER),
+        ("hypothetically if my face swelled up fast after, what should i do", "faq", "faq/side_effects",
+         WARNING_SIGNS_ANSWER),
+        ("if my tongue swelled after microneedling what would you do?", "faq", "faq/side_effects", WARNING_SIGNS_ANSWER),
+        ("If I get a fever afterwards, should I worry?", "faq", "faq/suitability", WARNING_SIGNS_ANSWER),
     ],
 )
 def test_the_triage_has_the_last_word(component, text, intent, answer, expected):
