@@ -42,7 +42,9 @@ from typing import Any, Dict, Iterable, List, Optional, Text, Type
 
 import sqlalchemy as sa
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import BotUttered, Event, UserUttered
+from rasa.core.processor import MAX_NUMBER_OF_PREDICTIONS
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.utils.common import all_subclasses
 
@@ -138,6 +140,18 @@ def window_start_of(anchors: Iterable[Any], turns: int, read: int) -> Optional[i
     return 0 if count < read else None
 
 
+def tripped_the_circuit_breaker(tracker: DialogueStateTracker) -> bool:
+    """Whether Rasa's limit of actions is reached, counted as Rasa counts it (rasa/core/processor.py,
+    `is_action_limit_reached`): back to the last action_listen or session start, past any message."""
+    actions = 0
+    for event in reversed(tracker.events):
+        if isinstance(event, ActionExecuted):
+            if event.action_name in (ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME):
+                break
+            actions += 1
+    return actions >= MAX_NUMBER_OF_PREDICTIONS
+
+
 class ClinicTrackerStore(SQLTrackerStore):
     def __init__(self, *args: Any, recent_turns: int = RECENT_TURNS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -211,6 +225,12 @@ class ClinicTrackerStore(SQLTrackerStore):
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
+        if tripped_the_circuit_breaker(tracker):
+            # Rasa stopped predicting (MAX_NUMBER_OF_PREDICTIONS actions in one turn) without listening, and
+            # counts actions back to the last action_listen, past the next message too: every later message
+            # would trip it again at once. The turn ends listening, so the conversation goes on.
+            logger.warning("a turn tripped Rasa's circuit breaker; it is closed with action_listen")
+            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
         if forgets(tracker):
             deleted = self.delete_conversation(tracker.sender_id)
             logger.info("a conversation was deleted at the person's request (%d events)", deleted)

@@ -263,3 +263,27 @@ def test_where_the_window_starts():
     assert window_start_of(newest_first[:5], 3, 20) == 0  # the whole conversation, with no session start
     assert window_start_of(newest_first[:5], 3, 5) is None  # read to the limit: the session start is further back
     assert window_start_of([Row(8, user), Row(7, user)], 2, 20) == 7  # no listen before it: the message itself
+
+
+def test_a_turn_that_tripped_the_circuit_breaker_is_closed_listening(store):
+    # Rasa counts actions back to the last action_listen, past later messages: without one, every later
+    # message trips the breaker at once, and the person gets only the channels' apology (a play-test found it)
+    from rasa.core.processor import MAX_NUMBER_OF_PREDICTIONS
+
+    looped = [ActionExecuted("action_suggest_intents") for _ in range(MAX_NUMBER_OF_PREDICTIONS)]
+
+    async def run():
+        await store.save(tracker("loop", ActionExecuted("action_listen"), UserUttered("yes"), *looped))
+        # a conversation stored broken before: the next message ran no action, and is closed listening too
+        await store.save(tracker("broken", ActionExecuted("action_listen"), UserUttered("yes"), *looped,
+                                 UserUttered("my throat is closing up")))
+        await store.save(tracker("fine", ActionExecuted("action_listen"), UserUttered("hi"),
+                                 ActionExecuted("utter_greet"), ActionExecuted("action_listen")))
+        return [await store.retrieve_full_tracker(name) for name in ("loop", "fine", "broken")]
+
+    loop, fine, broken = asyncio.run(run())
+    assert isinstance(broken.events[-1], ActionExecuted) and broken.events[-1].action_name == "action_listen"
+    assert [e.action_name for e in loop.events if isinstance(e, ActionExecuted)][-2:] == [
+        "action_suggest_intents", "action_listen"]
+    assert [e.action_name for e in fine.events if isinstance(e, ActionExecuted)] == [
+        "action_listen", "utter_greet", "action_listen"]  # a turn that ended listening is stored as it was
