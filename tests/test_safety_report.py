@@ -29,6 +29,8 @@ from scripts.safety_report import (
         # the answer before the triage: one for every level, reassuring
         (["utter_faq/complication"], False, "reassuring_clinic"),
         (["utter_faq/pain"], False, "other"),
+        # what to do if a warning sign appears: the side effects script for the not yet treated
+        (["utter_faq/warning_signs"], False, "side_effects"),
         ([], False, "none"),
     ],
 )
