@@ -109,10 +109,9 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
     return last_topic if answered else None
 
 
-def thread_topics(tracker: Tracker, topics: List[Text]) -> Optional[Text]:
-    """In the thread after a safety answer: the level to answer with, or None for a new topic."""
-    previous = safety_thread_level(tracker)
-    asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
+def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text], asked: bool) -> Optional[Text]:
+    """In the thread after a safety answer: the level to answer with, or None for a new topic.
+    `previous`: `safety_thread_level`; `asked`: the latest message is a question."""
     if previous is None or (asked and (tracker.latest_message.get("triage") or {}).get("not_yet")):
         # no thread, or a question asked before any treatment ("I haven't had it yet, is it normal to be red?");
         # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
@@ -140,11 +139,12 @@ class ActionAnswerQuestion(Action):
         # only a question has answers: the classifier ranks answers for "yes" too, which say nothing
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
         topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)] if asked else []
-        in_thread = thread_topics(tracker, topics)
+        previous = safety_thread_level(tracker)
+        in_thread = thread_topics(tracker, topics, previous, asked)
         if in_thread is not None:
             # "so it's fine?": not reassured; the emergency number always comes first, and a new report is
             # answered as one
-            if in_thread in SEVERITY[1:] and in_thread == safety_thread_level(tracker) and not (set(topics) & set(SEVERITY)):
+            if in_thread in SEVERITY[1:] and in_thread == previous and not (set(topics) & set(SEVERITY)):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
             topics = [in_thread]
         if not topics:

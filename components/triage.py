@@ -27,7 +27,7 @@ classifier missed it.
 
 The component sets the intent `faq` with the answer at confidence 1.0, clears the other
 questions of the message (a triage answer is given alone), and writes what it found
-under `triage` ({"level", "signs", "worse"}) for the actions and the tests.
+under `triage` ({"level", "signs", "worse", "under_age", "not_yet"}) for the actions.
 """
 import logging
 import os
@@ -376,15 +376,21 @@ class SafetyTriage(GraphComponent):
         selector = (message.get("response_selector") or {}).get(self.config["retrieval_intent"]) or {}
         return (selector.get("response") or {}).get(INTENT_RESPONSE_KEY) or ""
 
-    def _answer(self, message: Message, answer: Text) -> None:
-        """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0."""
-        intent = self.config["retrieval_intent"]
+    @staticmethod
+    def _intent(message: Message, intent: Text) -> None:
+        """Make `intent` the message's intent at confidence 1.0, given alone (no other questions)."""
         ranking = [{"name": intent, "confidence": 1.0}] + [
             {"name": entry["name"], "confidence": 0.0} for entry in message.get("intent_ranking") or []
             if entry.get("name") != intent
         ]
         message.set(INTENT, ranking[0], add_to_output=True)
         message.set("intent_ranking", ranking, add_to_output=True)
+        message.set("questions", [], add_to_output=True)
+
+    def _answer(self, message: Message, answer: Text) -> None:
+        """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0."""
+        intent = self.config["retrieval_intent"]
+        self._intent(message, intent)
         selector = dict(message.get("response_selector") or {"all_retrieval_intents": [intent]})
         previous = selector.get(intent) or {}
         selector[intent] = {
@@ -395,17 +401,6 @@ class SafetyTriage(GraphComponent):
             ],
         }
         message.set("response_selector", selector, add_to_output=True)
-        message.set("questions", [], add_to_output=True)
-
-    @staticmethod
-    def _crisis(message: Message) -> None:
-        ranking = [{"name": "distress", "confidence": 1.0}] + [
-            {"name": entry["name"], "confidence": 0.0} for entry in message.get("intent_ranking") or []
-            if entry.get("name") != "distress"
-        ]
-        message.set(INTENT, ranking[0], add_to_output=True)
-        message.set("intent_ranking", ranking, add_to_output=True)
-        message.set("questions", [], add_to_output=True)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -425,7 +420,7 @@ class SafetyTriage(GraphComponent):
                                  "under_age": young, "not_yet": found.not_yet}, add_to_output=True)
             tokens = words(text)
             if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
-                self._crisis(message)  # unmistakable words of a crisis, whatever the classifier said
+                self._intent(message, "distress")  # unmistakable words of a crisis, whatever the classifier said
                 continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
@@ -433,10 +428,8 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, ANSWERS[found.level])
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
-            elif happening and found.hypothetical:
+            elif happening:  # triage() gives every other happening message a level: this one is hypothetical
                 self._answer(message, SIDE_EFFECTS_ANSWER)  # "what if something goes wrong?", not yet treated
-            elif happening:
-                self._answer(message, ANSWERS[URGENT])
             elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)
         return messages
