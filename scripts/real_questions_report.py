@@ -79,9 +79,13 @@ def response_key(name: str) -> str:
     return name
 
 
+# A follow-up's lead-in ("The same goes for that:"), said before the answer it leads to: not the topic.
+LEAD_INS = {"utter_faq/follow_up", "utter_faq/about_that"}
+
+
 def is_topic_response(name: str) -> bool:
-    """Whether the response says what the reply is about (not a greeting, disclaimer, offer ...)."""
-    return (
+    """Whether the response says what the reply is about (not a greeting, disclaimer, lead-in, offer ...)."""
+    return name not in LEAD_INS and (
         name.startswith(_PREFIXES)
         or name == "utter_complication"
         or name in _FALLBACK_RESPONSES
@@ -311,23 +315,53 @@ def load_questions(path: Path) -> List[Tuple[str, str]]:
     return pairs
 
 
-def ask_all(say: Callable[[str, str], list], questions: Sequence[Tuple[str, str]],
-            templates: Sequence[Template], parallel: int = MAX_PARALLEL) -> List[Row]:
-    """Each question in a fresh conversation (a new sender id), up to `parallel` at once."""
+NOT_SCORED = "none"  # a turn of a conversation that is said but not judged ("thanks")
+Conversation = List[Tuple[str, str]]
 
-    def one(question: Tuple[str, str]) -> Row:
-        text, expect = question
+
+def load_conversations(path: Path) -> List[Conversation]:
+    """The turns of each conversation in a `conversations:` file (`turns:` of `text` and `expect`, each
+    judged in the context of the turns before it), or each question of a `questions:` file alone."""
+    document = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    if not isinstance(document, dict) or "conversations" not in document:
+        return [[question] for question in load_questions(path)]
+    conversations = document["conversations"]
+    if not isinstance(conversations, list) or not conversations:
+        raise ValueError(f"{path}: expected a non-empty `conversations:` list")
+    loaded = []
+    for number, conversation in enumerate(conversations, 1):
+        turns = conversation.get("turns") if isinstance(conversation, dict) else None
+        if not isinstance(turns, list) or not turns or not all(
+            isinstance(turn, dict) and isinstance(turn.get("text"), str) and turn.get("expect") for turn in turns
+        ):
+            raise ValueError(f"{path}: conversation {number} needs `turns`, each with `text` and `expect`")
+        loaded.append([(turn["text"], str(turn["expect"])) for turn in turns])
+    return loaded
+
+
+def ask_all(say: Callable[[str, str], list], conversations: Sequence[Conversation],
+            templates: Sequence[Template], parallel: int = MAX_PARALLEL) -> List[Row]:
+    """Each conversation with a sender id of its own, its turns in order, up to `parallel` at once; a row
+    for each turn that is scored. A one-turn conversation that fails is tried once more, afresh."""
+
+    def one(conversation: Conversation) -> List[Row]:
         sender = f"real-questions-{uuid.uuid4()}"
-        try:
-            messages = say(sender, text)
-        except Exception:  # one retry, in a fresh conversation, for a transient failure
-            time.sleep(1)
-            sender = f"real-questions-{uuid.uuid4()}"
-            messages = say(sender, text)
-        return judge(text, expect, messages, templates)
+        rows = []
+        for turn, (text, expect) in enumerate(conversation):
+            try:
+                messages = say(sender, text)
+            except Exception:  # one retry, in a fresh conversation, for a transient failure
+                if len(conversation) > 1:
+                    raise
+                time.sleep(1)
+                sender = f"real-questions-{uuid.uuid4()}"
+                messages = say(sender, text)
+            if expect != NOT_SCORED:
+                rows.append(judge(text, expect, messages, templates))
+        return rows
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
-        return list(pool.map(one, questions))
+        return [row for rows in pool.map(one, conversations) for row in rows]
 
 
 def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
@@ -363,7 +397,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     started = time.monotonic()
-    questions = load_questions(args.questions)
+    questions = load_conversations(args.questions)
     domain = args.domain.resolve()
     templates = load_templates(domain_files(domain, (domain if domain.is_dir() else domain.parent) / "data"))
     if not templates:
@@ -384,7 +418,7 @@ def run(args: argparse.Namespace) -> int:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps({"summary": summary(rows), "rows": [asdict(row) for row in rows]},
                                         indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(rows)} questions in {time.monotonic() - started:.0f}s", file=sys.stderr, flush=True)
+    print(f"{len(rows)} scored turns in {time.monotonic() - started:.0f}s", file=sys.stderr, flush=True)
     print("\n".join(report_lines(rows, show_texts=not args.totals_only)))
     return 0
 

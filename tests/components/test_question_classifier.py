@@ -44,6 +44,18 @@ def parts(text):
         ("how much is it, and also when can I book", ["how much is it", "also when can I book"]),
         # a statement before a question is not a question
         ("I am pregnant. does it hurt?", ["does it hurt?"]),
+        # a new line ends a question, with or without "and" after it
+        ("does it hurt\nand how long is the recovery", ["does it hurt", "and how long is the recovery"]),
+        ("how much is it\r\nwhen are you open", ["how much is it", "when are you open"]),
+        # a dash between words (not inside one) joins two questions
+        ("does it hurt - how long does it take", ["does it hurt", "how long does it take"]),
+        ("do you numb it — and when would I see a difference", ["do you numb it", "when would I see a difference"]),
+        ("is a 2-3 day recovery normal", ["is a 2-3 day recovery normal"]),
+        # a comma, then ", and": three questions
+        ("does it hurt, how long is recovery, and how much is it",
+         ["does it hurt", "how long is recovery", "how much is it"]),
+        # a line that is no question is left out
+        ("hi there\ndoes it hurt?", ["does it hurt?"]),
     ],
 )
 def test_question_spans(text, expected):
