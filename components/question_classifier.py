@@ -47,6 +47,9 @@ from components import embeddings as pretrained
 logger = logging.getLogger(__name__)
 
 QUESTIONS = "questions"
+# whether a message leans on what was said before it ("and is that per session?"): the answer action
+# weighs the last answer's topic up for it (actions/answers.py)
+LEANS_ON_CONTEXT = "leans_on_context"
 # what persist() writes: vocabularies and labels as JSON, the fitted arrays as .npz
 VOCABULARY_FILE = "classifier.json"
 ARRAYS_FILE = "classifier.npz"
@@ -64,6 +67,25 @@ _BOUNDARY = re.compile(
     re.IGNORECASE,
 )
 _STARTS_AS_QUESTION = re.compile(rf"^\W*(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE)
+# Two questions run together with no mark between them ("does it hurt how long does it take"): a new one
+# starts at a question word with its verb ("how long", "what is", "when can"), after a word.
+_RUN_ON = re.compile(
+    r"(?<=\w)(?<!\band)(?<!\balso)(?<!\bso)(?<!\bbut)(?<!\bor)(?<!\bplus)(?<!\bthen)\s+(?=(?:how\s+(?:long|many|much|soon|often|do|does|is|are|can|will|would|should)|"
+    r"(?:what|when|where|why|which)\s+(?:is|are|do|does|can|will|would|should|happens))\b)",
+    re.IGNORECASE,
+)
+# A short part without a question's shape ("price and how long does it take?") is asked too when another
+# part of the message is a question: at most this many words, and no sentence of its own ("I'm 40.").
+_SHORT_PART_WORDS = 4
+
+
+# A message that points back ("that", "those", "them", "the same") or goes on from the last answer
+# ("and …", "what about …", "so …"); "it" is left out: it is mostly the treatment itself.
+_LEANS = re.compile(
+    r"^\W*(?:ok(?:ay)?\W+|right\W+|oh\W+)?(?:and|so|but|also|then|what about|how about)\b"
+    r"|\b(?:that|those|these|this one|them|they|the same|same thing)\b",
+    re.IGNORECASE,
+)
 
 
 # two or three capitalised words and nothing else: "Mia Long", "Jo Paine", "Anne-Marie O'Neill"
@@ -89,18 +111,36 @@ class Span:
     end: int
 
 
+def _split(text: Text, start: int, end: int, boundary) -> List[Span]:
+    spans = []
+    for found in boundary.finditer(text, start, end):
+        spans.append(Span(start, found.start()))
+        start = found.end()
+    return spans + [Span(start, end)]
+
+
+def _reads_as_a_question(part: Text) -> bool:
+    return part.rstrip().endswith("?") or bool(_STARTS_AS_QUESTION.match(part))
+
+
 def question_spans(text: Text) -> List[Span]:
-    """The parts of `text` that read as questions, in order."""
-    spans, start = [], 0
-    for boundary in _BOUNDARY.finditer(text):
-        spans.append(Span(start, boundary.start()))
-        start = boundary.end()
-    spans.append(Span(start, len(text)))
+    """The parts of `text` that read as questions, in order: each part between marks that ends with "?" or
+    starts with a question word, split again where a question runs on into the next; and, beside them,
+    a short part that names what is asked ("price and how long does it take?")."""
+    parts = [
+        run_on
+        for span in _split(text, 0, len(text), _BOUNDARY)
+        for run_on in (_split(text, span.start, span.end, _RUN_ON)
+                       if _reads_as_a_question(text[span.start:span.end]) else [span])
+        if text[run_on.start:run_on.end].strip()
+    ]
+    questions = [span for span in parts if _reads_as_a_question(text[span.start:span.end])]
+    if not questions:
+        return []
     return [
-        span
-        for span in spans
-        if text[span.start:span.end].strip()
-        and (text[span.start:span.end].rstrip().endswith("?") or _STARTS_AS_QUESTION.match(text[span.start:span.end]))
+        span for span in parts
+        if span in questions
+        or (len(text[span.start:span.end].split()) <= _SHORT_PART_WORDS and not text[span.start:span.end].rstrip().endswith((".", "!")))
     ]
 
 
@@ -435,6 +475,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             else:
                 questions = []
             message.set(QUESTIONS, questions, add_to_output=True)
+            message.set(LEANS_ON_CONTEXT, bool(_LEANS.search(message.get(TEXT) or "")), add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -89,6 +89,7 @@ def make_tracker(domain):
         slot_candidates: Optional[Dict[str, Any]] = None,
         latest_action_name: Optional[str] = None,
         confidence: float = 1.0,
+        leans_on_context: Optional[bool] = None,
     ) -> Tracker:
         all_slots = {name: None for name in domain["slots"]}
         all_slots["requested_slot"] = None
@@ -109,6 +110,8 @@ def make_tracker(domain):
             latest_message["response_selector"] = response_selector
         if questions is not None:
             latest_message["questions"] = questions
+        if leans_on_context is not None:
+            latest_message["leans_on_context"] = leans_on_context
         user_event = {"event": "user", "timestamp": None, "text": text, "parse_data": latest_message}
         after_user: List[Dict[str, Any]] = []
         if slot_candidates:

@@ -238,3 +238,44 @@ async def test_a_safety_answer_inside_the_form_says_the_booking_is_paused_except
     dispatcher.messages.clear()
     await answer(dispatcher, make_tracker, domain, text="lips", active_loop=FORM, response_selector=selected_answer("faq/emergency"))
     assert responses(dispatcher) == ["utter_faq/emergency"]
+
+
+# ---------------------------------------------------------------- a question that leans on the last answer
+
+
+@pytest.mark.parametrize(
+    "last_topic, leans, ranking, expected",
+    [
+        # "and is that per session?" after the price answer: price is a third as likely as sessions, so price
+        ("price", True, [("faq/sessions", 0.6), ("faq/price", 0.2)], "price"),
+        # less than a third as likely: the classifier's answer stands
+        ("price", True, [("faq/sessions", 0.7), ("faq/price", 0.2)], "sessions"),
+        # a message that does not lean on the last answer is answered as the classifier says
+        ("price", False, [("faq/sessions", 0.6), ("faq/price", 0.3)], "sessions"),
+        # nothing answered before
+        (None, True, [("faq/sessions", 0.6), ("faq/price", 0.3)], "sessions"),
+        # an answer that must stand is never weighed away, nor weighed towards
+        ("results", True, [("faq/suitability", 0.5), ("faq/results", 0.4)], "suitability"),
+        ("results", True, [("faq/unknown_longevity", 0.5), ("faq/results", 0.4)], "unknown_longevity"),
+        ("suitability", True, [("faq/pain", 0.5), ("faq/suitability", 0.4)], "pain"),
+    ],
+)
+async def test_a_question_that_leans_on_the_last_answer_is_weighed_by_its_topic(
+    dispatcher, make_tracker, domain, last_topic, leans, ranking, expected
+):
+    events = await answer(
+        dispatcher, make_tracker, domain, text="and is that per session?", slots={"last_topic": last_topic},
+        response_selector=selected_answer(ranking[0][0], ranking[0][1], ranking=ranking), leans_on_context=leans,
+    )
+    assert responses(dispatcher) == [f"utter_faq/{expected}"]
+    assert SlotSet("last_topic", expected) in events
+
+
+async def test_several_questions_are_not_weighed_by_the_last_answer(dispatcher, make_tracker, domain):
+    text = "and is that per session, and does it hurt"
+    await answer(
+        dispatcher, make_tracker, domain, text=text, slots={"last_topic": "price"}, leans_on_context=True,
+        response_selector=selected_answer("faq/sessions", 0.6, ranking=[("faq/sessions", 0.6), ("faq/price", 0.3)]),
+        questions=asked(text, ("and is that per session", "faq/sessions"), ("does it hurt", "faq/pain")),
+    )
+    assert responses(dispatcher) == ["utter_faq/sessions", "utter_faq/pain"]

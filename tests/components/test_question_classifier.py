@@ -55,7 +55,14 @@ def parts(text):
         ("does it hurt, how long is recovery, and how much is it",
          ["does it hurt", "how long is recovery", "how much is it"]),
         # a line that is no question is left out
-        ("hi there\ndoes it hurt?", ["does it hurt?"]),
+        ("I had my first session last week\ndoes it hurt?", ["does it hurt?"]),
+        # two questions run together with no mark between them
+        ("does it hurt how long does it take", ["does it hurt", "how long does it take"]),
+        ("how long does it take for my skin to heal", ["how long does it take for my skin to heal"]),
+        ("what should I do when it is red", ["what should I do when it is red"]),
+        # a short part beside a question is asked too; a sentence of its own is not
+        ("price and how long does it take?", ["price", "how long does it take?"]),
+        ("ok thanks. does it hurt?", ["does it hurt?"]),
     ],
 )
 def test_question_spans(text, expected):

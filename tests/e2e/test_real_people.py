@@ -228,3 +228,70 @@ def test_someone_in_crisis_is_told_where_to_get_help_and_the_booking_is_not_pres
 def test_three_questions_in_one_message_are_each_answered(servers):
     reply = texts(servers.say(new_sender(), "does it sting? how many treatments do people have? any downtime?"))
     assert "numbing cream" in reply and "3-6 treatments" in reply and "mild sunburn" in reply
+
+
+# ---------------------------------------------------------------- issue 15: context, joined questions, groups
+
+ABOUT_THAT = "On that, this is what the guide I answer from says:"
+SAID_AGAIN = "I can only say again what I said about that:"
+
+
+def test_a_follow_up_with_no_topic_of_its_own_is_answered_about_the_last_answer(servers):
+    sender = new_sender()
+    assert "mild sunburn" in texts(servers.say(sender, "what's recovery like afterwards"))
+    reply = texts(servers.say(sender, "and that goes on for how long?"))
+    assert reply.startswith(ABOUT_THAT) and "mild sunburn" in reply
+    # the next one names its own topic, and gets it
+    assert "numbing cream" in texts(servers.say(sender, "would that be sore?"))
+
+
+def test_a_follow_up_for_another_concern_gets_the_last_answer_again(servers):
+    sender = new_sender()
+    assert "3-6 treatments" in texts(servers.say(sender, "how many goes does it usually take"))
+    reply = texts(servers.say(sender, "and for acne scars?"))
+    assert "3-6 treatments" in reply and "Did you mean" not in reply
+
+
+def test_a_follow_up_to_a_suitability_answer_stays_with_the_consultation(servers):
+    sender = new_sender()
+    assert CONSULTATION_DECIDES in texts(servers.say(sender, "I'm on roaccutane at the moment, can I still have it?"))
+    reply = texts(servers.say(sender, "why's that then?"))
+    assert reply.startswith(SAID_AGAIN) and CONSULTATION_DECIDES in reply
+
+
+def test_a_follow_up_with_nothing_before_it_asks_what_about(servers):
+    reply = texts(servers.say(new_sender(), "and that goes on for how long?"))
+    assert "What would you like to know about it?" in reply
+
+
+def answers_in_order(messages, *markers):
+    """The index of the first message holding each marker (None where none does)."""
+    return [next((i for i, m in enumerate(messages) if marker in m.get("text", "")), None) for marker in markers]
+
+
+@pytest.mark.parametrize(
+    "message, markers",
+    [
+        ("do you numb it first, and when would I see a difference", ["numbing cream", "Results build up"]),
+        ("how long is the appointment\nand is there any downtime", ["30 minutes to an hour", "mild sunburn"]),
+        ("does it sting - how many sessions do people have", ["numbing cream", "3-6 treatments"]),
+        ("does it hurt how long does it take", ["numbing cream", "30 minutes to an hour"]),
+        ("price and how long does it take?", ["can't give prices here", "30 minutes to an hour"]),
+        ("when will i see results\nhow many treatments\nwhat does it cost",
+         ["Results build up", "3-6 treatments", "can't give prices here"]),
+    ],
+)
+def test_joined_questions_are_each_answered_in_order(servers, message, markers):
+    messages = servers.say(new_sender(), message)
+    found = answers_in_order(messages, *markers)
+    assert None not in found and found == sorted(found), (found, texts(messages))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is this something anybody can have", "are some people not able to get it done", "who would you say no to",
+     "is it meant for everybody or not"],
+)
+def test_suitability_for_a_group_goes_to_the_consultation(servers, question):
+    reply = texts(servers.say(new_sender(), question))
+    assert CONSULTATION_DECIDES in reply
