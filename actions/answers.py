@@ -32,29 +32,33 @@ ALIASES = {"complication": "urgent"}
 # the route again, never reassurance, when it is no question or a question that may be about what is
 # happening ("so it's fine?", "can I put aloe on it?", "you're closed"); any other question is answered.
 # "It's got worse" raises an expected reaction to urgent, and a new safety answer never lowers the level.
-THREAD_TOPICS = {"reassurance", "follow_up", "about_that", "unknown_product", "unknown_activity", "unknown_other", "aftercare",
+THREAD_TOPICS = {"reassurance", "follow_up", "about_that", "pain", "unknown_product", "unknown_activity", "unknown_other", "aftercare",
                  "downtime", "side_effects", "safety", "clinic_info", "suitability"}
 
 
 # Where Python decides the dialogue, in one place: a question that leans on the last answer ("and is that
 # per session?", NLU `leans_on_context`) is this many times as likely to be about the last answer's topic as
 # the classifier alone says. A prior fixed in advance, not tuned: the last topic wins when the classifier finds
-# it at least a third as likely as its best. Never across an answer that must stand as it is (below).
+# it (with "more about the last answer") at least a third as likely as its best. A follow-up to a suitability
+# answer may so stay with the consultation, and one to what the guide does not cover stays with the clinic.
 CONTEXT_WEIGHT = 3.0
+# answers never weighed away: a personal factor, the age policy, the safety answers and their thread, the
+# clinic's own facts, and what the guide does not cover (never pass off a nearby answer as the answer)
 STANDS_AS_IT_IS = {"suitability", "minors", "reassurance", "warning_signs", "privacy", "clinic_info", *SEVERITY}
 
 
-def _stands(topic: Text) -> bool:
+def _stands(tracker: Tracker, topic: Text) -> bool:
     return topic in STANDS_AS_IT_IS or topic.startswith("unknown_")
 
 
 def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Text]) -> bool:
     """Whether the last answer's topic is the likelier answer to a message that leans on it: its own
     confidence and that of "more about the last answer" (`about_that`), times CONTEXT_WEIGHT, against
-    the best other answer's (`best`; None: the best in the ranking)."""
-    if not last_topic or _stands(last_topic) or not tracker.latest_message.get("leans_on_context"):
+    the best other answer's (`best`; None: the best in the ranking). The safety thread decides after a
+    safety answer."""
+    if not last_topic or last_topic in SEVERITY or not tracker.latest_message.get("leans_on_context"):
         return False
-    if best is not None and (best == last_topic or best in FOLLOW_UPS or _stands(best)):
+    if best is not None and (best == last_topic or best in FOLLOW_UPS or _stands(tracker, best)):
         return False
     selector = (tracker.latest_message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     ranking = {entry.get("intent_response_key"): entry.get("confidence") or 0.0 for entry in selector.get("ranking") or []}
@@ -65,7 +69,7 @@ def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Te
         best_confidence = others.get(f"{RETRIEVAL_INTENT}/{best}", 0.0)
     else:
         best_confidence = max(others.values(), default=0.0)
-        if any(_stands(key.split("/", 1)[-1]) for key, value in others.items() if value == best_confidence):
+        if any(_stands(tracker, key.split("/", 1)[-1]) for key, value in others.items() if value == best_confidence):
             return False
     return last_confidence > 0 and CONTEXT_WEIGHT * last_confidence >= best_confidence
 
@@ -162,8 +166,8 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
     new = [topic for topic in topics if topic in SEVERITY]
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before
-    if topics and not any(topic in THREAD_TOPICS for topic in topics):
-        return None
+    if topics and not any(topic in THREAD_TOPICS for topic in topics) and tracker.latest_message.get("asks", True):
+        return None  # a new question ("how much is it?"); a message that asks nothing keeps the route
     worse = bool((tracker.latest_message.get("triage") or {}).get("worse"))
     if worse and previous == "expected_reaction":
         return "urgent"

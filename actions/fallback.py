@@ -5,7 +5,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import RETRIEVAL_INTENT, context_wins, say_answers
+from actions.answers import FOLLOW_UPS, RETRIEVAL_INTENT, context_wins, say_answers
 
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
@@ -47,10 +47,12 @@ def candidates(message: Dict[Text, Any]) -> List[Dict[Text, Any]]:
     return sorted(ranked, key=lambda entry: -entry["confidence"])
 
 
-def suggestions(message: Dict[Text, Any], domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-    """The best candidates that have a label to show."""
+def suggestions(message: Dict[Text, Any], domain: Dict[Text, Any], answered_before: bool = True) -> List[Dict[Text, Any]]:
+    """The best candidates that have a label to show; "more about the last answer" only after an answer."""
     responses = domain.get("responses", {})
-    return [entry for entry in candidates(message) if entry["label"] in responses][:MAX_SUGGESTIONS]
+    follow_ups = set() if answered_before else {f"{RETRIEVAL_INTENT}/{topic}" for topic in FOLLOW_UPS}
+    return [entry for entry in candidates(message) if entry["label"] in responses and entry["name"] not in follow_ups][
+        :MAX_SUGGESTIONS]
 
 
 def label(domain: Dict[Text, Any], name: Text) -> Text:
@@ -94,7 +96,7 @@ class ActionSuggestIntents(Action):
         if context_wins(tracker, None, last_topic):
             # "is that per session?" after the price answer: unclear alone, clear after it (actions/answers.py)
             return say_answers(dispatcher, tracker, domain, [last_topic])
-        shown = suggestions(message, domain)
+        shown = suggestions(message, domain, answered_before=bool(last_topic))
         if previous_user_intent(tracker) == FALLBACK_INTENT or not shown:
             dispatcher.utter_message(response="utter_still_not_sure")
             return None

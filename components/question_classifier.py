@@ -50,6 +50,11 @@ QUESTIONS = "questions"
 # whether a message leans on what was said before it ("and is that per session?"): the answer action
 # weighs the last answer's topic up for it (actions/answers.py)
 LEANS_ON_CONTEXT = "leans_on_context"
+# whether a message asks anything at all ("it doesn't hurt or anything" does not): the safety thread keeps
+# its route for a message that asks nothing (actions/answers.py)
+ASKS = "asks"
+# a message this short leans on what was said before it too ("how long should i wait", "for how long?")
+_SHORT_MESSAGE_WORDS = 5
 # what persist() writes: vocabularies and labels as JSON, the fitted arrays as .npz
 VOCABULARY_FILE = "classifier.json"
 ARRAYS_FILE = "classifier.npz"
@@ -80,7 +85,9 @@ _SHORT_PART_WORDS = 4
 
 
 # A message that points back ("that", "those", "them", "the same") or goes on from the last answer
-# ("and …", "what about …", "so …"); "it" is left out: it is mostly the treatment itself.
+# ("and …", "what about …", "so …"); "it" is left out: it is mostly the treatment itself. A short
+# message leans too (_SHORT_MESSAGE_WORDS). Leaning only weighs the last topic up; a message whose
+# own answer is clear keeps it (actions/answers.py).
 _LEANS = re.compile(
     r"^\W*(?:ok(?:ay)?\W+|right\W+|oh\W+)?(?:and|so|but|also|then|what about|how about)\b"
     r"|\b(?:that|those|these|this one|them|they|the same|same thing)\b",
@@ -475,7 +482,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             else:
                 questions = []
             message.set(QUESTIONS, questions, add_to_output=True)
-            message.set(LEANS_ON_CONTEXT, bool(_LEANS.search(message.get(TEXT) or "")), add_to_output=True)
+            text = message.get(TEXT) or ""
+            message.set(LEANS_ON_CONTEXT, bool(_LEANS.search(text)) or len(text.split()) <= _SHORT_MESSAGE_WORDS,
+                        add_to_output=True)
+            message.set(ASKS, bool(question_spans(text)), add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -257,7 +257,11 @@ async def test_a_safety_answer_inside_the_form_says_the_booking_is_paused_except
         # an answer that must stand is never weighed away, nor weighed towards
         ("results", True, [("faq/suitability", 0.5), ("faq/results", 0.4)], "suitability"),
         ("results", True, [("faq/unknown_longevity", 0.5), ("faq/results", 0.4)], "unknown_longevity"),
-        ("suitability", True, [("faq/pain", 0.5), ("faq/suitability", 0.4)], "pain"),
+        # a follow-up to a suitability answer stays with the consultation unless it clearly asks something else
+        ("suitability", True, [("faq/duration", 0.5), ("faq/suitability", 0.4)], "suitability"),
+        ("suitability", True, [("faq/pain", 0.9), ("faq/suitability", 0.05)], "pain"),
+        # and one to what the guide does not cover stays with it ("can i use retinol before" … "and after?")
+        ("unknown_product", True, [("faq/aftercare", 0.3), ("faq/unknown_product", 0.2)], "unknown_product"),
     ],
 )
 async def test_a_question_that_leans_on_the_last_answer_is_weighed_by_its_topic(
@@ -279,3 +283,20 @@ async def test_several_questions_are_not_weighed_by_the_last_answer(dispatcher, 
         questions=asked(text, ("and is that per session", "faq/sessions"), ("does it hurt", "faq/pain")),
     )
     assert responses(dispatcher) == ["utter_faq/sessions", "utter_faq/pain"]
+
+
+@pytest.mark.parametrize("asks, key, expected", [
+    # "it doesn't hurt or anything" after the urgent answer: it asks nothing, so the route again
+    (False, "faq/preparation", ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+    # pain after a treatment is about what is happening, asked or not
+    (True, "faq/pain", ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+    # a new question is answered
+    (True, "faq/sessions", ["utter_faq/sessions"]),
+])
+async def test_a_message_in_the_thread_that_asks_nothing_keeps_the_route(
+    dispatcher, make_tracker, domain, clinic_open, asks, key, expected
+):
+    tracker = in_thread(make_tracker, "urgent", "faq", key)
+    tracker.latest_message["asks"] = asks
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -139,8 +139,10 @@ IN_CONTEXT_RANKING = [("faq/about_that", 0.34), ("faq/duration", 0.24), ("faq/pr
         # the same message with nothing before it, or not leaning on it: did you mean
         (None, True, ["utter_did_you_mean"]),
         ("price", False, ["utter_did_you_mean"]),
-        # an answer that must stand is never the context: did you mean
-        ("suitability", True, ["utter_did_you_mean"]),
+        # after a suitability answer, the consultation again
+        ("suitability", True, ["utter_faq/suitability"]),
+        # after a safety answer the thread decides, never the weighing
+        ("urgent", True, ["utter_did_you_mean"]),
     ],
 )
 async def test_an_unclear_message_that_leans_on_the_last_answer_is_answered_about_it(
@@ -153,6 +155,14 @@ async def test_an_unclear_message_that_leans_on_the_last_answer_is_answered_abou
     )
     events = await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
-    if expected == ["utter_faq/price"]:
+    if expected == ["utter_faq/price"]:  # the answer's offer stands: "yes" books
         assert {"event": "slot", "timestamp": None, "name": "last_topic", "value": "price"} in events
         assert {"event": "slot", "timestamp": None, "name": "offer", "value": "consultation"} in events
+
+
+def test_more_about_the_last_answer_is_suggested_only_after_an_answer(domain):
+    ranking = [("faq/about_that", 0.3), ("faq/pain", 0.2), ("faq/price", 0.1), ("faq/results", 0.05)]
+    message = {"intent_ranking": INTENT_RANKING, "response_selector": selected_answer("faq/about_that", 0.3, ranking)}
+    assert [entry["name"] for entry in suggestions(message, domain, answered_before=False)] == [
+        "faq/pain", "start_guide", "faq/price"]
+    assert suggestions(message, domain, answered_before=True)[0]["name"] == "faq/about_that"
