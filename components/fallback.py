@@ -11,12 +11,14 @@ counts (components/question_classifier.py); the ambiguity check compares intents
 A message split into several questions (`questions`, each already sure enough of
 its own answer) is answered part by part, however unsure the answer to the whole.
 """
-from typing import Any, Dict, Text, Tuple
+from typing import Any, Dict, Optional, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.nlu.classifiers.fallback_classifier import FallbackClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY
 from rasa.shared.nlu.training_data.message import Message
+
+from components.question_classifier import DECIDED_BY_ENTITY
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -40,6 +42,17 @@ class AnswerFallbackClassifier(FallbackClassifier):
         if len(message.get("questions") or []) > 1:  # "is it painful? how many sessions? and any downtime?"
             return False
         return super()._should_fallback(message)
+
+    def _nlu_prediction_ambiguous(self, message: Message) -> Tuple[bool, Optional[float]]:
+        """As Rasa's, except for a deferral that the message itself decided ("can you combine it with a
+        chemical peel": the guide does not cover chemical peels): saying so is safe, whatever the runner-up."""
+        config = {**self.get_default_config(), **self.component_config}
+        answer = self._selected_answer(message)
+        if answer.get(DECIDED_BY_ENTITY) and str(answer.get(INTENT_RESPONSE_KEY, "")).startswith(
+            tuple(config["deferral_answers"])
+        ):
+            return False, None
+        return super()._nlu_prediction_ambiguous(message)
 
     def _nlu_confidence_below_threshold(self, message: Message) -> Tuple[bool, float]:
         config = {**self.get_default_config(), **self.component_config}

@@ -53,6 +53,7 @@ LEANS_ON_CONTEXT = "leans_on_context"
 # whether a message asks anything at all ("it doesn't hurt or anything" does not): the safety thread keeps
 # its route for a message that asks nothing (actions/answers.py)
 ASKS = "asks"
+DECIDED_BY_ENTITY = "decided_by_entity"
 # a message this short leans on what was said before it too ("how long should i wait", "for how long?")
 _SHORT_MESSAGE_WORDS = 5
 # what persist() writes: vocabularies and labels as JSON, the fitted arrays as .npz
@@ -465,6 +466,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                             "confidence": selected_confidence,
                             INTENT_RESPONSE_KEY: selected,
                             "utter_action": f"utter_{selected}",
+                            # the message names what decides the answer (a personal factor, or something the
+                            # guide does not cover): components/fallback.py never calls that ambiguous
+                            DECIDED_BY_ENTITY: decided_by_entity and selected == best,
                         },
                         "ranking": [
                             {"confidence": confidence, INTENT_RESPONSE_KEY: label}

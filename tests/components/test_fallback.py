@@ -100,3 +100,17 @@ def test_a_message_split_into_questions_is_not_a_fallback(questions, expected):
     msg = message("faq", 0.3, "faq/pain")
     msg.set("questions", [{"intent_response_key": key, "confidence": 0.8} for key in questions])
     assert classify(msg) == expected
+
+
+@pytest.mark.parametrize("answer, decided_by_entity, expected", [
+    # "can you combine it with a chemical peel": the message names what the guide does not cover
+    ("faq/unknown_treatment", True, "faq"),
+    # the same answer without the entity deciding it: ambiguous as before
+    ("faq/unknown_treatment", False, DEFAULT_NLU_FALLBACK_INTENT_NAME),
+    # a guide answer is never spared the ambiguity check
+    ("faq/pain", True, DEFAULT_NLU_FALLBACK_INTENT_NAME),
+])
+def test_a_deferral_the_message_itself_decided_is_not_ambiguous(answer, decided_by_entity, expected):
+    msg = message("faq", 0.51, answer, second=0.46)
+    msg.get("response_selector")["faq"]["response"]["decided_by_entity"] = decided_by_entity
+    assert classify(msg) == expected

@@ -213,8 +213,8 @@ def test_response_selector_structure(classifier):
     assert selector["all_retrieval_intents"] == ["faq"]
     assert set(selector["faq"]) == {"response", "ranking"}
     response = selector["faq"]["response"]
-    assert set(response) == {"responses", "confidence", INTENT_RESPONSE_KEY, "utter_action"}
-    assert response["responses"] == []
+    assert set(response) == {"responses", "confidence", INTENT_RESPONSE_KEY, "utter_action", "decided_by_entity"}
+    assert response["responses"] == [] and response["decided_by_entity"] is False
     assert response[INTENT_RESPONSE_KEY] == "faq/pain"
     assert response["utter_action"] == "utter_faq/pain"
     ranking = selector["faq"]["ranking"]
@@ -257,10 +257,11 @@ def test_entity_answers(classifier, text, entities, expected):
     # the override is not listed twice
     assert len({item[INTENT_RESPONSE_KEY] for item in ranking}) == len(ranking)
     # an answer an entity decided is as sure as the message is a question; any other keeps its own confidence
+    decided = message.get("response_selector")["faq"]["response"]["decided_by_entity"]
     if expected in {answer for _, answer in classifier.config["entity_answers"]}:
-        assert ranking[0]["confidence"] == pytest.approx(message.get(INTENT)["confidence"])
+        assert ranking[0]["confidence"] == pytest.approx(message.get(INTENT)["confidence"]) and decided is True
     else:
-        assert ranking[0]["confidence"] <= message.get(INTENT)["confidence"]
+        assert ranking[0]["confidence"] <= message.get(INTENT)["confidence"] and decided is False
 
 
 def test_entity_answers_do_not_touch_other_intents(classifier):
