@@ -80,9 +80,10 @@ _RUN_ON = re.compile(
     r"(?:what|when|where|why|which)\s+(?:is|are|do|does|can|will|would|should|happens))\b)",
     re.IGNORECASE,
 )
-# A short part without a question's shape ("price and how long does it take?") is asked too when another
-# part of the message is a question: at most this many words, and no sentence of its own ("I'm 40.").
+# A short part without a question's shape ("price and how long does it take?") is asked too when "and"
+# joins it to a question: at most this many words.
 _SHORT_PART_WORDS = 4
+_JOINED_BY_AND = re.compile(r"\b(?:and|also|plus)\b|&", re.IGNORECASE)
 
 
 # A message that points back ("that", "those", "them", "the same") or goes on from the last answer
@@ -119,12 +120,13 @@ class Span:
     end: int
 
 
-def _split(text: Text, start: int, end: int, boundary) -> List[Span]:
-    spans = []
+def _split(text: Text, start: int, end: int, boundary) -> List[Tuple[Span, Text]]:
+    """The parts between boundaries, each with the boundary that follows it ("" for the last)."""
+    parts = []
     for found in boundary.finditer(text, start, end):
-        spans.append(Span(start, found.start()))
+        parts.append((Span(start, found.start()), found.group(0)))
         start = found.end()
-    return spans + [Span(start, end)]
+    return parts + [(Span(start, end), "")]
 
 
 def _reads_as_a_question(part: Text) -> bool:
@@ -133,22 +135,24 @@ def _reads_as_a_question(part: Text) -> bool:
 
 def question_spans(text: Text) -> List[Span]:
     """The parts of `text` that read as questions, in order: each part between marks that ends with "?" or
-    starts with a question word, split again where a question runs on into the next; and, beside them,
-    a short part that names what is asked ("price and how long does it take?")."""
+    starts with a question word, split again where a question runs on into the next; and, joined to a
+    question by "and", a short part that names what is asked ("price and how long does it take?"). A
+    short part before a comma or a dash only introduces the question ("microneedling - does it hurt")."""
     parts = [
-        run_on
-        for span in _split(text, 0, len(text), _BOUNDARY)
-        for run_on in (_split(text, span.start, span.end, _RUN_ON)
-                       if _reads_as_a_question(text[span.start:span.end]) else [span])
+        (run_on, joint if index == len(split) - 1 else run_on_joint)
+        for span, joint in _split(text, 0, len(text), _BOUNDARY)
+        for split in [_split(text, span.start, span.end, _RUN_ON) if _reads_as_a_question(text[span.start:span.end])
+                      else [(span, joint)]]
+        for index, (run_on, run_on_joint) in enumerate(split)
         if text[run_on.start:run_on.end].strip()
     ]
-    questions = [span for span in parts if _reads_as_a_question(text[span.start:span.end])]
+    questions = [span for span, _ in parts if _reads_as_a_question(text[span.start:span.end])]
     if not questions:
         return []
     return [
-        span for span in parts
+        span for span, joint in parts
         if span in questions
-        or (len(text[span.start:span.end].split()) <= _SHORT_PART_WORDS and not text[span.start:span.end].rstrip().endswith((".", "!")))
+        or (len(text[span.start:span.end].split()) <= _SHORT_PART_WORDS and _JOINED_BY_AND.search(joint))
     ]
 
 

@@ -63,6 +63,9 @@ def parts(text):
         # a short part beside a question is asked too; a sentence of its own is not
         ("price and how long does it take?", ["price", "how long does it take?"]),
         ("ok thanks. does it hurt?", ["does it hurt?"]),
+        # a short part before a comma or a dash only introduces the question
+        ("microneedling - does it hurt", ["does it hurt"]),
+        ("re the numbing cream, how long before does it go on", ["how long before does it go on"]),
     ],
 )
 def test_question_spans(text, expected):
