@@ -32,8 +32,8 @@ ALIASES = {"complication": "urgent"}
 # the route again, never reassurance, when it is no question or a question that may be about what is
 # happening ("so it's fine?", "can I put aloe on it?", "you're closed"); any other question is answered.
 # "It's got worse" raises an expected reaction to urgent, and a new safety answer never lowers the level.
-THREAD_TOPICS = {"reassurance", "follow_up", "about_that", "pain", "unknown_product", "unknown_activity", "unknown_other", "aftercare",
-                 "downtime", "side_effects", "safety", "clinic_info", "suitability"}
+THREAD_TOPICS = {"reassurance", "follow_up", "about_that", "pain", "duration", "unknown_product", "unknown_activity",
+                 "unknown_other", "aftercare", "downtime", "side_effects", "safety", "clinic_info", "suitability"}
 
 
 # Where Python decides the dialogue, in one place: a question that leans on the last answer ("and is that
@@ -205,13 +205,17 @@ def say_answers(
     last_topic, offer = tracker.get_slot("last_topic"), None
     if not topics:
         dispatcher.utter_message(response="utter_ask_what_about")
+    said: List[Text] = []
     for topic in topics:
         if topic in FOLLOW_UPS:
             if not last_topic:
                 dispatcher.utter_message(response="utter_ask_what_about")
                 continue
+            if last_topic in said:  # "what about scarring, how common is that?": the last answer once
+                continue
             dispatcher.utter_message(response=response_name(topic))
             topic = last_topic
+        said.append(topic)
         response = response_name(topic)
         if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
             dispatcher.utter_message(response="utter_ask_what_about")

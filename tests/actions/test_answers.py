@@ -300,3 +300,19 @@ async def test_a_message_in_the_thread_that_asks_nothing_keeps_the_route(
     tracker.latest_message["asks"] = asks
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_two_follow_ups_in_one_message_say_the_last_answer_once(dispatcher, make_tracker, domain):
+    text = "what about my neck, how long does that last?"
+    await answer(
+        dispatcher, make_tracker, domain, text=text, slots={"last_topic": "downtime"},
+        response_selector=selected_answer("faq/follow_up"),
+        questions=asked(text, ("what about my neck", "faq/follow_up"), ("how long does that last?", "faq/about_that")),
+    )
+    assert responses(dispatcher) == ["utter_faq/follow_up", "utter_faq/downtime"]
+
+
+async def test_how_long_in_the_thread_is_about_what_is_happening(dispatcher, make_tracker, domain, clinic_open):
+    # "how long will it last?" after the urgent answer: the route again, never the length of an appointment
+    await ActionAnswerQuestion().run(dispatcher, in_thread(make_tracker, "urgent", "faq", "faq/duration"), domain)
+    assert responses(dispatcher) == ["utter_safety_no_reassurance", "utter_faq/urgent"]
