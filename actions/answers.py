@@ -19,6 +19,7 @@ RETRIEVAL_INTENT = "faq"
 # "what about my neck?" (another area or group) and "how long does that last?" (no topic of its own): each
 # says its lead-in, then the last answer again
 FOLLOW_UPS = ("follow_up", "about_that")
+ABOUT_THAT = "about_that"
 # what {thing} says in an off-guide answer when the person named nothing the NLU recognised
 UNNAMED_THING = "that"
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
@@ -47,7 +48,7 @@ CONTEXT_WEIGHT = 3.0
 STANDS_AS_IT_IS = {"suitability", "minors", "reassurance", "warning_signs", "privacy", "clinic_info", *SEVERITY}
 
 
-def _stands(tracker: Tracker, topic: Text) -> bool:
+def _stands(topic: Text) -> bool:
     return topic in STANDS_AS_IT_IS or topic.startswith("unknown_")
 
 
@@ -58,7 +59,7 @@ def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Te
     safety answer."""
     if not last_topic or last_topic in SEVERITY or not tracker.latest_message.get("leans_on_context"):
         return False
-    if best is not None and (best == last_topic or best in FOLLOW_UPS or _stands(tracker, best)):
+    if best is not None and (best == last_topic or best in FOLLOW_UPS or _stands(best)):
         return False
     selector = (tracker.latest_message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
     ranking = {entry.get("intent_response_key"): entry.get("confidence") or 0.0 for entry in selector.get("ranking") or []}
@@ -69,13 +70,24 @@ def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Te
         best_confidence = others.get(f"{RETRIEVAL_INTENT}/{best}", 0.0)
     else:
         best_confidence = max(others.values(), default=0.0)
-        if any(_stands(tracker, key.split("/", 1)[-1]) for key, value in others.items() if value == best_confidence):
+        if any(_stands(key.split("/", 1)[-1]) for key, value in others.items() if value == best_confidence):
             return False
     return last_confidence > 0 and CONTEXT_WEIGHT * last_confidence >= best_confidence
 
 
+def asks_about_the_last_answer(tracker: Tracker, best: Optional[Text], last_topic: Optional[Text]) -> bool:
+    """A message of question words alone ("how long for?", NLU `aspect_only`) after an answer asks about it."""
+    return bool(
+        tracker.latest_message.get("aspect_only") and last_topic and last_topic not in SEVERITY
+        and (best is None or not _stands(best))
+    )
+
+
 def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text]) -> List[Text]:
-    """The one question of a message that leans on the last answer, weighed by that answer's topic."""
+    """The one question of a message that leans on the last answer, weighed by that answer's topic; a message
+    of question words alone is about the last answer ("On that, …")."""
+    if len(topics) == 1 and asks_about_the_last_answer(tracker, topics[0], last_topic):
+        return [ABOUT_THAT]
     if len(topics) == 1 and context_wins(tracker, topics[0], last_topic):
         return [last_topic]
     return topics

@@ -5,7 +5,14 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.answers import FOLLOW_UPS, RETRIEVAL_INTENT, context_wins, say_answers
+from actions.answers import (
+    ABOUT_THAT,
+    FOLLOW_UPS,
+    RETRIEVAL_INTENT,
+    asks_about_the_last_answer,
+    context_wins,
+    say_answers,
+)
 
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
@@ -93,6 +100,8 @@ class ActionSuggestIntents(Action):
             dispatcher.utter_message(response="utter_out_of_scope")
             return None
         last_topic = tracker.get_slot("last_topic")
+        if asks_about_the_last_answer(tracker, None, last_topic):
+            return say_answers(dispatcher, tracker, domain, [ABOUT_THAT])
         if context_wins(tracker, None, last_topic):
             # "is that per session?" after the price answer: unclear alone, clear after it (actions/answers.py)
             return say_answers(dispatcher, tracker, domain, [last_topic])

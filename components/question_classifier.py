@@ -96,6 +96,15 @@ _LEANS = re.compile(
     re.IGNORECASE,
 )
 
+# A message of question words alone ("how long for?", "how long is it?", "why?") names no topic of its own:
+# after an answer it asks about that answer. "much", "many" and "take" are not among them: "how much?" is the
+# price, "how many?" the sessions, "how long does it take?" the appointment.
+_ASPECT_WORDS = frozenset(
+    "how long for is it that this those these they them will would does do did be last lasts usually roughly "
+    "about the a and so then ok okay oh why what when exactly normally generally".split()
+)
+ASPECT_ONLY = "aspect_only"
+
 
 # two or three capitalised words and nothing else: "Mia Long", "Jo Paine", "Anne-Marie O'Neill"
 _NAME_SHAPED = re.compile(r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$")
@@ -494,6 +503,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             message.set(LEANS_ON_CONTEXT, bool(_LEANS.search(text)) or len(text.split()) <= _SHORT_MESSAGE_WORDS,
                         add_to_output=True)
             message.set(ASKS, bool(question_spans(text)), add_to_output=True)
+            words = re.findall(r"[^\W\d_]+", text.lower())
+            message.set(ASPECT_ONLY, bool(words) and all(word in _ASPECT_WORDS for word in words), add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

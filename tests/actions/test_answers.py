@@ -316,3 +316,21 @@ async def test_how_long_in_the_thread_is_about_what_is_happening(dispatcher, mak
     # "how long will it last?" after the urgent answer: the route again, never the length of an appointment
     await ActionAnswerQuestion().run(dispatcher, in_thread(make_tracker, "urgent", "faq", "faq/duration"), domain)
     assert responses(dispatcher) == ["utter_safety_no_reassurance", "utter_faq/urgent"]
+
+
+@pytest.mark.parametrize("last_topic, best, expected", [
+    # "how long for?" after the results answer: about the results, not the appointment's length
+    ("results", "faq/duration", ["utter_faq/about_that", "utter_faq/results"]),
+    # with nothing answered before, the classifier's answer
+    (None, "faq/duration", ["utter_faq/duration"]),
+    # an answer that must stand keeps standing
+    ("results", "faq/suitability", ["utter_faq/suitability"]),
+])
+async def test_a_message_of_question_words_alone_is_about_the_last_answer(
+    dispatcher, make_tracker, domain, last_topic, best, expected
+):
+    tracker = make_tracker(intent="faq", text="how long for?", slots={"last_topic": last_topic},
+                           response_selector=selected_answer(best, 0.8))
+    tracker.latest_message["aspect_only"] = True
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -543,3 +543,18 @@ def test_edits(a, b, edits):
     from components.question_classifier import _edits
 
     assert _edits(a, b) == edits
+
+
+@pytest.mark.parametrize("text, leans, asks, aspect_only", [
+    ("how long for?", True, True, True),
+    ("why?", True, True, True),
+    ("how long does it take?", True, True, False),  # "take": the appointment
+    ("how much?", True, True, False),  # "much": the price
+    ("and is that per session?", True, True, False),
+    ("it doesn't hurt or anything", True, False, False),
+    ("I had my first treatment a week ago and my skin is peeling badly on both cheeks", False, False, False),
+    ("can you tell me whether microneedling helps with acne scars on the face", False, True, False),
+])
+def test_what_a_message_says_of_the_context(classifier, text, leans, asks, aspect_only):
+    message = parse(classifier, text)
+    assert (message.get("leans_on_context"), message.get("asks"), message.get("aspect_only")) == (leans, asks, aspect_only)
