@@ -37,7 +37,7 @@ THREAD_TOPICS = {"reassurance", "follow_up", "about_that", "pain", "duration", "
                  "unknown_other", "aftercare", "downtime", "side_effects", "safety", "clinic_info", "suitability"}
 
 
-# Where Python decides the dialogue, in one place: a question that leans on the last answer ("and is that
+# Where Python decides the dialogue, in the same place: a question that leans on the last answer ("and is that
 # per session?", NLU `leans_on_context`) is this many times as likely to be about the last answer's topic as
 # the classifier alone says. A prior fixed in advance, not tuned: the last topic wins when the classifier finds
 # it (with "more about the last answer") at least a third as likely as its best. A follow-up to a suitability
