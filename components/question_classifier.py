@@ -371,12 +371,13 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         return label, False
 
     def _questions(
-        self, message: Message, best: Optional[Text], entities: List[Dict[Text, Any]], alongside: bool = False
+        self, message: Message, spans: List[Span], best: Optional[Text], entities: List[Dict[Text, Any]],
+        alongside: bool = False,
     ) -> List[Dict[Text, Any]]:
         """Each question of a message that asks several, with its answer key; [] for one question.
+        `spans`: its parts that read as questions (`question_spans`).
         `alongside`: the message is mainly something else (a booking), and any question in it counts."""
         text = message.get(TEXT) or ""
-        spans = question_spans(text)
         if len(spans) < (1 if alongside else 2):
             return []
         probabilities = self.model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
@@ -481,7 +482,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                             "utter_action": f"utter_{selected}",
                             # the message names what decides the answer (a personal factor, or something the
                             # guide does not cover): components/fallback.py never calls that ambiguous
-                            DECIDED_BY_ENTITY: decided_by_entity and selected == best,
+                            DECIDED_BY_ENTITY: decided_by_entity,
                         },
                         "ranking": [
                             {"confidence": confidence, INTENT_RESPONSE_KEY: label}
@@ -491,18 +492,19 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 },
                 add_to_output=True,
             )
+            text = message.get(TEXT) or ""
+            spans = question_spans(text)
             top = intent_ranking[0]["name"]
             if top == retrieval_intent:
-                questions = self._questions(message, best, entities)
+                questions = self._questions(message, spans, best, entities)
             elif top in self.config["questions_alongside"]:
-                questions = self._questions(message, None, entities, alongside=True)
+                questions = self._questions(message, spans, None, entities, alongside=True)
             else:
                 questions = []
             message.set(QUESTIONS, questions, add_to_output=True)
-            text = message.get(TEXT) or ""
             message.set(LEANS_ON_CONTEXT, bool(_LEANS.search(text)) or len(text.split()) <= _SHORT_MESSAGE_WORDS,
                         add_to_output=True)
-            message.set(ASKS, bool(question_spans(text)), add_to_output=True)
+            message.set(ASKS, bool(spans), add_to_output=True)
             words = re.findall(r"[^\W\d_]+", text.lower())
             message.set(ASPECT_ONLY, bool(words) and all(word in _ASPECT_WORDS for word in words), add_to_output=True)
         return messages
