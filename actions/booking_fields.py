@@ -77,6 +77,19 @@ _EMAIL_CANDIDATE = re.compile(r"[^\s<>(),;:]+@[^\s<>(),;:]+")
 _PHONE_CANDIDATE = re.compile(r"\+?[\d][\d\s().\-/]{5,}\d")
 
 
+# a whole number's least digits after the country code; a shorter one may be only part of a number
+MIN_NUMBER_DIGITS = 9
+
+
+def callable_number(number: "phonenumbers.PhoneNumber") -> bool:
+    """A number in a range in use, or one of the right length that the library's list of ranges does not
+    have yet (07911 5…): the clinic rather calls a number than turns a patient away."""
+    return phonenumbers.is_valid_number(number) or (
+        phonenumbers.is_possible_number(number)
+        and len(str(number.national_number)) >= MIN_NUMBER_DIGITS
+    )
+
+
 @dataclass(frozen=True)
 class Contact:
     kind: str  # "email" or "phone"
@@ -99,7 +112,7 @@ def parse_contact(text: str, region: str) -> Contact:
             number = phonenumbers.parse(phone.group(0), region)
         except phonenumbers.NumberParseException:
             raise InvalidValue("utter_invalid_booking_phone") from None
-        if not phonenumbers.is_valid_number(number):
+        if not callable_number(number):
             raise InvalidValue("utter_invalid_booking_phone")
         return Contact("phone", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164))
     raise InvalidValue("utter_invalid_booking_contact")
@@ -148,6 +161,8 @@ _SHORTHANDS = (
     (re.compile(r"\bweds\b"), "wednesday"),
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),
 )
+# "same time", "as I said": a correction that keeps the rest of what was said (`keep` below)
+_KEEPS_THE_REST = re.compile(r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i said)\b")
 _FILLER = re.compile(r"\b(?:actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
 
 
@@ -277,19 +292,35 @@ def _parse_date(text: str, now: dt.datetime) -> Optional[dt.date]:
     return parsed.date() if parsed else None
 
 
-def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
+def _whole_day(window: PreferredTime, clinic: Clinic) -> bool:
+    """Whether a window is a day without a time: the clinic's hours that day."""
+    return clinic.hours_on(window.start.date()) == (window.start.time(), window.end.time())
+
+
+def parse_preferred_time(
+    text: str, clinic: Clinic, now: dt.datetime, keep: Optional[PreferredTime] = None
+) -> PreferredTime:
     """A day and a time (or part of the day) in the future, within opening hours.
 
     `now` is timezone-aware; the result is in the clinic's time zone. A day
-    without a time means any time the clinic is open that day.
+    without a time means any time the clinic is open that day. `keep` is the
+    time a correction changes: what the correction does not name is kept
+    ("Tuesday instead, same time" keeps the time, "at 10am I said" the day).
     """
     now = now.astimezone(clinic.timezone)
     cleaned = (text or "").lower().replace("’", "'")
     for pattern, replacement in _SHORTHANDS:
         cleaned = pattern.sub(replacement, cleaned)
+    cleaned = _KEEPS_THE_REST.sub(" ", cleaned)
     cleaned = _FILLER.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)
     rest = " ".join(rest.split()).strip(" ,.-!?")
+    if keep is not None:
+        keep = PreferredTime(keep.start.astimezone(clinic.timezone), keep.end.astimezone(clinic.timezone))
+        if not rest and window is not None:  # a time alone: on the day already given
+            rest = f"{keep.start.day} {keep.start:%B %Y}".lower()
+        elif rest and window is None and not _whole_day(keep, clinic):  # a day alone: at the time already given
+            window = (keep.start.time(), keep.end.time())
     if re.search(r"\b(?:weeks?|fortnight|months?|sometime|some time|anytime|any time)\b", rest) and not re.search(
         r"\d|mon|tue|wed|thu|fri|sat|sun", rest
     ):

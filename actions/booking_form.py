@@ -19,6 +19,10 @@ from actions.config import clinic, now
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
 ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
 MAX_FAILURES = 3
+YES_NO = ("affirm", "deny")
+ANSWERS = "answers"  # the entity of a yes/no button naming the form's question it answers
+# a concern the guide does not cover ("melasma", "pigmentation"): still what the person wants looked at
+UNKNOWN_CONCERN = "unknown_area"
 SUITABILITY = "suitability"  # the answer that already says suitability is for the consultation
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
@@ -28,18 +32,50 @@ NO_CONCERN = re.compile(
 )
 
 
-def checked_value(slot: Text, text: Text, clock: Callable[[], dt.datetime] = now) -> Dict[Text, Any]:
-    """The slots to set for a value typed for `slot`, or InvalidValue saying why it is not right."""
+# between the words of a time and those of a correction to it, in booking_time_text ("monday at 2pm → tuesday")
+CORRECTED = " → "
+
+
+def checked_value(
+    slot: Text, text: Text, clock: Callable[[], dt.datetime] = now, corrects: Optional[Text] = None
+) -> Dict[Text, Any]:
+    """The slots to set for a value typed for `slot`, or InvalidValue saying why it is not right.
+    `corrects`: the words of a time already given, which a new time corrects, keeping what it does not name."""
     if slot == "booking_name":
         return {"booking_name": parse_name(text)}
     if slot == "booking_contact":
         return {"booking_contact": parse_contact(text, clinic().phone_region).value}
     if slot == "booking_time":
-        window = parse_preferred_time(text, clinic(), clock())
-        return {"booking_time": window.to_slot(), "booking_time_text": text}
+        words = f"{corrects}{CORRECTED}{text}" if corrects else text
+        window = None
+        for said in words.split(CORRECTED):  # the first words, then each correction to them
+            window = parse_preferred_time(said, clinic(), clock(), keep=window)
+        return {"booking_time": window.to_slot(), "booking_time_text": words}
     if slot == "booking_concern":
         return {"booking_concern": "" if NO_CONCERN.match(text) else text.strip()}
     raise ValueError(f"{slot} is not a typed booking detail")
+
+
+def value_before(tracker: Tracker, slot: Text) -> Any:
+    """The slot's value before the latest message (what a correction or a stale button press would replace)."""
+    value = None
+    latest_user = max((i for i, event in enumerate(tracker.events) if event.get("event") == "user"), default=len(tracker.events))
+    for event in tracker.events[:latest_user]:
+        if event.get("event") == "slot" and event.get("name") == slot:
+            value = event.get("value")
+        elif event.get("event") == "restart" or event.get("event") == "session_started":
+            value = None
+    return value
+
+
+def stale_press(tracker: Tracker) -> bool:
+    """Whether the latest message is a yes/no button of another question than the form asks now: the form's own
+    yes/no buttons name the question they answer (`answers` in their payload, domain.yml)."""
+    message = tracker.latest_message
+    if not (message.get("text") or "").startswith("/") or (message.get("intent") or {}).get("name") not in YES_NO:
+        return False
+    answers = [e.get("value") for e in message.get("entities") or [] if e.get("entity") == ANSWERS]
+    return answers != [tracker.get_slot("requested_slot")]
 
 
 def is_checked_time(value: Any) -> bool:
@@ -49,6 +85,15 @@ def is_checked_time(value: Any) -> bool:
     except ValueError:
         return False
     return True
+
+
+def typed(tracker: Tracker, entity: Text) -> Optional[Text]:
+    """The words of the latest message an entity was found in (not the value it was mapped to)."""
+    text = tracker.latest_message.get("text") or ""
+    for found in tracker.latest_message.get("entities") or []:
+        if found.get("entity") == entity and found.get("end") is not None:
+            return text[found["start"]:found["end"]]
+    return None
 
 
 def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional[Text]) -> Optional[Text]:
@@ -83,7 +128,8 @@ class ActionStartBooking(Action):
             dispatcher.utter_message(response="utter_booking_suitability_note")
         dispatcher.utter_message(response="utter_booking_start")
         concern = concern_from_entities(
-            said_now.get("skin_concern") or tracker.get_slot("skin_concern"), said_now.get("treatment_area")
+            said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),
+            said_now.get("treatment_area"),
         )
         return [SlotSet("booking_concern", concern)] if concern else []
 
@@ -97,6 +143,14 @@ class ValidateBookingForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_booking_form"
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        if stale_press(tracker):
+            # an older yes/no button (an old keyboard, a message scrolled back to) answers nothing asked now:
+            # what it would have set is put back, and the form asks its question again
+            dispatcher.utter_message(response="utter_stale_button")
+            return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
+        return await super().run(dispatcher, tracker, domain)
+
     def _check(self, slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         if value is None:
             return {slot: None}
@@ -105,6 +159,9 @@ class ValidateBookingForm(FormValidationAction):
                 # a time checked before, the form taken up again (after a pause for a safety answer):
                 # the person's own words are checked again, so a time that has passed meanwhile is refused
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
+            if slot == "booking_time" and is_checked_time(value_before(tracker, "booking_time")):
+                # a new time for one already given ("Tuesday instead, same time") keeps what it does not name
+                return checked_value(slot, str(value), self._clock, corrects=value_before(tracker, "booking_time_text"))
             return checked_value(slot, str(value), self._clock)
         except InvalidValue as invalid:
             return self._reject(slot, invalid, dispatcher, tracker)

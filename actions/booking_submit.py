@@ -6,6 +6,7 @@ import logging
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -83,4 +84,4 @@ class ActionSubmitBooking(Action):
             dispatcher.utter_message(response="utter_booking_save_failed")
             return clear_booking()
         dispatcher.utter_message(response="utter_booking_saved", reference=reference)
-        return clear_booking()
+        return clear_booking() + [SlotSet("request_sent", True)]

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking_fields import InvalidValue, PreferredTime
-from actions.booking_form import checked_value
+from actions.booking_form import checked_value, stale_press
 
 # details a person can change, and the entity that carries a new value for each
 EDITABLE = {"booking_name": ("person",), "booking_contact": ("email", "phone"), "booking_time": ("time",), "booking_concern": ()}
@@ -46,7 +46,7 @@ class ActionAskBookingFormBookingConfirmed(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        said_no = (tracker.latest_message.get("intent") or {}).get("name") == "deny"
+        said_no = (tracker.latest_message.get("intent") or {}).get("name") == "deny" and not stale_press(tracker)
         if said_no and tracker.get_slot("requested_slot") == "booking_confirmed" and not changed_this_turn(tracker):
             dispatcher.utter_message(response="utter_booking_what_to_change")
         else:
@@ -79,7 +79,9 @@ class ActionChangeBookingDetail(Action):
                 if entity.get("entity") not in carriers:
                     continue
                 try:
-                    changes.update(checked_value(slot, entity["value"]))
+                    # a new time keeps what it does not name of the one given ("change it to 10am" keeps the day)
+                    corrects = tracker.get_slot("booking_time_text") if slot == "booking_time" else None
+                    changes.update(checked_value(slot, entity["value"], corrects=corrects))
                 except InvalidValue as invalid:
                     dispatcher.utter_message(response=invalid.response, **invalid.values)
                     changes.update(_clear(slot))

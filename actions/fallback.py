@@ -16,6 +16,7 @@ from actions.answers import (
 
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
+SOMETHING_ELSE_INTENT = "something_else"  # none of the suggestions: asked what it is
 
 MAX_SUGGESTIONS = 3
 LABEL_PREFIX = "utter_label_"
@@ -110,6 +111,6 @@ class ActionSuggestIntents(Action):
             dispatcher.utter_message(response="utter_still_not_sure")
             return None
         buttons = [{"title": label(domain, entry["label"]), "payload": entry["payload"]} for entry in shown]
-        buttons.append({"title": label(domain, "utter_something_else"), "payload": "/out_of_scope"})
+        buttons.append({"title": label(domain, "utter_something_else"), "payload": f"/{SOMETHING_ELSE_INTENT}"})
         dispatcher.utter_message(response="utter_did_you_mean", buttons=buttons)
         return None

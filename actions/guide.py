@@ -10,8 +10,9 @@ FINISHED = "finished"  # the walk-through went past its last step
 
 
 def step_response(step: Text) -> Text:
-    """A step is shown by the answer to a question about it (domain.yml)."""
-    return f"utter_faq/{step}"
+    """A step as the walk-through shows it, "Step N of 4" with Next and Back (domain.yml); a question about
+    the step alone gets its answer, `utter_faq/<step>`, without them."""
+    return f"utter_walkthrough_{step}"
 
 
 def named_step(tracker: Tracker) -> Optional[Text]:

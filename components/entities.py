@@ -60,11 +60,12 @@ _NAME_AFTER = re.compile(
 )
 # "it's Tom Ruiz", "I'm Priya", "this is Ana Lima": capitalised words only, so "I'm worried" is no name
 _CAPITALISED_AFTER = re.compile(
-    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
+    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
 _NOT_A_NAME_WORD = re.compile(
-    r"^(?:and|my|on|at|in|for|the|please|thanks|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
+    r"january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"today|tomorrow|next|this|email|phone|number|mobile|"
     r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not)$",  # "the name is wrong, it's Priya Shah"
     re.IGNORECASE,
@@ -83,15 +84,39 @@ _TIME_PARTS = re.compile(
     r"|\b\d{1,2}[:.]\d{2}\b",
     re.IGNORECASE,
 )
+# "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone
+# between commas or sentences, in a message that gives another booking detail
+_NAME_ALONE = re.compile(
+    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})\s*"
+    r"(?=$|[,;\n]|[.!?](?:\s|$))",
+    re.UNICODE,
+)
+# a phone number's least digits after the country code (a time or a date is no number)
+_MIN_NUMBER_DIGITS = 9
 # parts of one time expression may be this far apart ("friday, ideally after 3pm")
 _TIME_GAP = 14
 
 
 def _phone_entities(text: Text, region: Text) -> List[Dict[Text, Any]]:
+    # a number of the right length for the region too: a new range may be missing from the library's list
+    # of ranges in use (actions/booking_fields.py, `callable_number`, checks the value)
     return [
         {"entity": "phone", "value": match.raw_string, "start": match.start, "end": match.end}
-        for match in phonenumbers.PhoneNumberMatcher(text, region)
+        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)
+        if len(str(match.number.national_number)) >= _MIN_NUMBER_DIGITS
     ]
+
+
+def _name_alone(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
+    for match in _NAME_ALONE.finditer(text):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if any(_NOT_A_NAME_WORD.match(word) or _TIME_PARTS.fullmatch(word) for word in words) or any(
+            entity["start"] < end and start < entity["end"] for entity in taken
+        ):
+            continue
+        return {"entity": "person", "value": " ".join(words), "start": start, "end": end}
+    return None
 
 
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
@@ -152,7 +177,8 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
     def required_packages() -> List[Text]:
         return ["phonenumbers"]
 
-    def extract(self, text: Text) -> List[Dict[Text, Any]]:
+    def extract(self, text: Text, known: Optional[List[Dict[Text, Any]]] = None) -> List[Dict[Text, Any]]:
+        """The booking details in the text; `known`: entities found before (a skin concern is no name)."""
         found = [
             {"entity": "email", "value": match.group(0), "start": match.start(), "end": match.end()}
             for match in _EMAIL.finditer(text)
@@ -167,10 +193,14 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         time = _time_entity(text, found)
         if time:
             found.append(time)
+        if found and not person:
+            person = _name_alone(text, found + [e for e in known or [] if "start" in e and "end" in e])
+            if person:
+                found.append(person)
         return sorted(found, key=lambda entity: entity["start"])
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            found = self.add_extractor_name(self.extract(message.get(TEXT) or ""))
+            found = self.add_extractor_name(self.extract(message.get(TEXT) or "", message.get(ENTITIES)))
             message.set(ENTITIES, message.get(ENTITIES, []) + found, add_to_output=True)
         return messages

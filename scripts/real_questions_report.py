@@ -51,7 +51,7 @@ GUIDE_TOPICS = frozenset(
     {"pain", "sessions", "side_effects", "what_is", "duration", "preparation", "aftercare", "downtime",
      "results", "safety", "provider", "consultation", "procedure"}
 )
-_PREFIXES = ("utter_faq/", "utter_faq_", "utter_guide_step_")
+_PREFIXES = ("utter_faq/", "utter_faq_", "utter_guide_step_", "utter_walkthrough_")
 _FALLBACK_RESPONSES = {"utter_did_you_mean", "utter_still_not_sure"}
 _GUIDE_NOT_START = {"utter_guide_finished", "utter_guide_at_start"}
 

@@ -64,6 +64,7 @@ _ROUTES = {
     "utter_faq/downtime": SIDE_EFFECTS,
     "utter_faq/safety": SIDE_EFFECTS,
     "utter_faq/aftercare": SIDE_EFFECTS,
+    "utter_walkthrough_aftercare": SIDE_EFFECTS,
     "utter_faq/warning_signs": SIDE_EFFECTS,  # what to do if a warning sign appears, to someone not yet treated
     "utter_faq/minors": MINOR,
     "utter_distress": CRISIS,

@@ -266,10 +266,10 @@ def test_the_rules_answer_questions_inside_the_form():
     assert {"faq", "stop", "correct_booking", "next_step", "show_step"} <= in_form_rule_intents()
 
 
-# A bare greeting, thanks, goodbye, yes, no or booking request is no name, contact,
+# A bare greeting, thanks, goodbye, yes, no or "none of those" is no name, contact,
 # time or concern either: the text mappings refuse these too, and the fallback
 # then lets the form ask again (actions/fallback.py).
-NOT_AN_ANSWER = {"greet", "thank", "goodbye", "affirm", "deny", "unsure", "book_consultation"}
+NOT_AN_ANSWER = {"greet", "thank", "goodbye", "affirm", "deny", "unsure", "something_else"}
 
 
 def test_a_message_a_rule_answers_is_never_taken_as_an_answer(domain):

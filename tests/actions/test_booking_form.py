@@ -5,7 +5,7 @@ import pytest
 from rasa_sdk.events import SlotSet
 
 from actions.booking_form import ActionCancelBooking, ActionStartBooking, ValidateBookingForm, checked_value
-from tests.conftest import asked, responses
+from tests.conftest import asked, responses, slot_event
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
 FORM = "booking_form"
@@ -278,3 +278,98 @@ async def test_start_says_the_age_policy_first_to_someone_under_18(dispatcher, m
     tracker.latest_message["triage"] = {"level": None, "under_age": True}  # components/triage.py
     await ActionStartBooking().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_age_policy", "utter_booking_start"]
+
+
+FRIDAY_3PM = "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "said, expected_time, expected_words",
+    [
+        # "at 10am I said": the time changes, the day stays
+        ("at 10am", "2026-11-27T10:00:00+00:00/2026-11-27T10:00:00+00:00", "friday at 3pm → at 10am"),
+        # "can we do Saturday the 28th instead, same time": the day changes, the time stays
+        ("Saturday the 28th", "2026-11-28T15:00:00+00:00/2026-11-28T15:00:00+00:00", "friday at 3pm → Saturday the 28th"),
+        # both named: both change
+        ("monday morning", "2026-11-30T09:00:00+00:00/2026-11-30T12:00:00+00:00", "friday at 3pm → monday morning"),
+    ],
+)
+async def test_a_new_time_for_one_given_keeps_what_it_does_not_name(
+    validate, dispatcher, make_tracker, domain, said, expected_time, expected_words
+):
+    tracker = make_tracker(
+        intent="inform", text=said, active_loop=FORM,
+        events=[slot_event("booking_time", FRIDAY_3PM), slot_event("booking_time_text", "friday at 3pm")],
+        slots={"requested_slot": "booking_confirmed", "booking_time_text": "friday at 3pm"},
+        slot_candidates={"booking_time": said},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time", expected_time) in events
+    assert SlotSet("booking_time_text", expected_words) in events
+
+
+async def test_a_time_asked_for_again_is_not_a_correction(validate, dispatcher, make_tracker, domain):
+    # "Change time" forgot the time, so the new one is taken whole (a day alone is the whole day)
+    tracker = make_tracker(
+        intent="inform", text="saturday", active_loop=FORM,
+        events=[slot_event("booking_time", FRIDAY_3PM), slot_event("booking_time", None)],
+        slots={"requested_slot": "booking_time"}, slot_candidates={"booking_time": "saturday"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time_text", "saturday") in events
+    assert SlotSet("booking_time", "2026-11-28T10:00:00+00:00/2026-11-28T16:00:00+00:00") in events  # Saturday's hours
+
+
+def press(make_tracker, intent, answers, requested, candidates):
+    payload = f'/{intent}{{"answers":"{answers}"}}' if answers else f"/{intent}"
+    entities = [{"entity": "answers", "value": answers}] if answers else []
+    return make_tracker(
+        intent=intent, text=payload, entities=entities, active_loop=FORM,
+        events=[slot_event("booking_concern", "fine lines around my eyes")],
+        slots={"requested_slot": requested, "booking_concern": "fine lines around my eyes"}, slot_candidates=candidates,
+    )
+
+
+@pytest.mark.parametrize(
+    "intent, answers, requested, candidates",
+    [
+        # the concern's "Skip", pressed when consent is asked: no refusal of consent
+        ("deny", "booking_concern", "booking_consent", {"booking_consent": False}),
+        # consent's "Yes, I agree", pressed again at the summary: nothing is sent
+        ("affirm", "booking_consent", "booking_confirmed", {"booking_confirmed": True}),
+        # an older "Not now" (no question named) at the summary
+        ("deny", None, "booking_confirmed", {"booking_confirmed": False}),
+    ],
+)
+async def test_an_older_yes_or_no_button_is_set_aside(validate, dispatcher, make_tracker, domain, intent, answers, requested, candidates):
+    events = await validate.run(dispatcher, press(make_tracker, intent, answers, requested, candidates), domain)
+    assert responses(dispatcher) == ["utter_stale_button"]
+    assert events == [SlotSet(slot, None) for slot in candidates]
+
+
+async def test_the_button_of_the_question_asked_is_taken(validate, dispatcher, make_tracker, domain):
+    events = await validate.run(
+        dispatcher, press(make_tracker, "affirm", "booking_consent", "booking_consent", {"booking_consent": True}), domain
+    )
+    assert responses(dispatcher) == []
+    assert SlotSet("booking_consent", True) in events
+
+
+async def test_a_typed_no_is_an_answer_not_a_stale_press(validate, dispatcher, make_tracker, domain):
+    tracker = make_tracker(
+        intent="deny", text="no", active_loop=FORM, slots={"requested_slot": "booking_consent"},
+        slot_candidates={"booking_consent": False},
+    )
+    await validate.run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_consent_declined"]
+
+
+async def test_a_concern_the_guide_does_not_cover_is_still_the_concern(dispatcher, make_tracker, domain):
+    text = "can I book, it's about pigmentation on my cheeks"
+    entities = [
+        {"entity": "unknown_area", "value": "hyperpigmentation", "start": text.index("pigm"), "end": text.index(" on")},
+        {"entity": "treatment_area", "value": "cheeks", "start": text.index("cheeks"), "end": len(text)},
+    ]
+    tracker = make_tracker(intent="book_consultation", text=text, entities=entities)
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("booking_concern", "pigmentation (cheeks)")]

@@ -18,9 +18,16 @@ CONFIRMED = {
 
 
 def forgets_everything(events, domain):
-    """Every booking slot of the domain, and the concern and area mentioned in the chat, set to None."""
+    """Every booking slot of the domain, and the concern and area mentioned in the chat, set to None
+    (beside them only that a request was sent, which `was_sent` checks)."""
     forgotten = {name for name in domain["slots"] if name.startswith("booking_")} | {"skin_concern", "treatment_area"}
-    return sorted(events, key=lambda event: event["name"]) == [SlotSet(name, None) for name in sorted(forgotten)]
+    details = [event for event in events if event["name"] != "request_sent"]
+    return sorted(details, key=lambda event: event["name"]) == [SlotSet(name, None) for name in sorted(forgotten)]
+
+
+def was_sent(events):
+    """Whether the events say a request was sent ("change my number" then goes to the clinic)."""
+    return SlotSet("request_sent", True) in events
 
 
 async def submit(dispatcher, make_tracker, domain, **slots):
@@ -49,6 +56,7 @@ async def test_a_confirmed_request_is_stored_verbatim_then_its_reference_given(b
     assert stored["preferred_text"] == "friday at 3pm"
     assert len(booking_store.all()) == 1
     assert forgets_everything(events, domain)  # nothing kept in the conversation
+    assert was_sent(events)
 
 
 async def test_every_detail_is_stored(booking_store, dispatcher, make_tracker, domain):
@@ -101,7 +109,7 @@ async def test_nothing_is_stored_without_confirmation_and_consent(booking_store,
     events = await submit(dispatcher, make_tracker, domain, **slots)
     assert booking_store.all() == []
     assert dispatcher.messages == []  # the form already said why it ended
-    assert forgets_everything(events, domain)
+    assert forgets_everything(events, domain) and not was_sent(events)
 
 
 async def test_a_storage_failure_gives_no_reference(dispatcher, make_tracker, domain, monkeypatch):
@@ -113,7 +121,7 @@ async def test_a_storage_failure_gives_no_reference(dispatcher, make_tracker, do
     events = await submit(dispatcher, make_tracker, domain)
     assert responses(dispatcher) == ["utter_booking_save_failed"]
     assert "reference" not in dispatcher.messages[0]
-    assert forgets_everything(events, domain)
+    assert forgets_everything(events, domain) and not was_sent(events)
 
 
 async def test_the_consent_is_stored_with_its_wordings_version_and_time(booking_store, dispatcher, make_tracker, domain):

@@ -65,6 +65,16 @@ async def test_no_to_the_summary_asks_what_to_change(dispatcher, make_tracker, d
     assert responses(dispatcher) == [response]
 
 
+async def test_an_older_no_button_at_the_summary_shows_the_summary_again(dispatcher, make_tracker, domain):
+    # the concern's "Skip" (/deny naming booking_concern), pressed at the summary, is set aside: no "what to change?"
+    tracker = make_tracker(
+        intent="deny", text='/deny{"answers":"booking_concern"}', entities=[{"entity": "answers", "value": "booking_concern"}],
+        active_loop=FORM, slots={**DETAILS, "requested_slot": "booking_confirmed"},
+    )
+    await ActionAskBookingFormBookingConfirmed().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_summary"]
+
+
 def field(slot):
     return {"entity": "booking_field", "value": slot}
 
@@ -90,12 +100,20 @@ def field(slot):
         # "can we do saturday afternoon instead"
         ([field("booking_time"), {"entity": "time", "value": "saturday afternoon"}],
          [SlotSet("booking_time", "2026-11-28T12:00:00+00:00/2026-11-28T16:00:00+00:00"),
-          SlotSet("booking_time_text", "saturday afternoon"), SlotSet("booking_confirmed", None)]),
+          SlotSet("booking_time_text", "friday at 3pm → saturday afternoon"), SlotSet("booking_confirmed", None)]),
+        # "at 10am I said": a time alone keeps the day
+        ([{"entity": "time", "value": "at 10am"}],
+         [SlotSet("booking_time", "2026-11-27T10:00:00+00:00/2026-11-27T10:00:00+00:00"),
+          SlotSet("booking_time_text", "friday at 3pm → at 10am"), SlotSet("booking_confirmed", None)]),
+        # "can we do saturday instead, same time": a day alone keeps the time
+        ([field("booking_time"), {"entity": "time", "value": "saturday"}],
+         [SlotSet("booking_time", "2026-11-28T15:00:00+00:00/2026-11-28T15:00:00+00:00"),
+          SlotSet("booking_time_text", "friday at 3pm → saturday"), SlotSet("booking_confirmed", None)]),
         # two new values in one message
         ([{"entity": "email", "value": "jo@example.org"}, {"entity": "time", "value": "saturday at 11"}],
          [SlotSet("booking_contact", "jo@example.org"),
           SlotSet("booking_time", "2026-11-28T11:00:00+00:00/2026-11-28T11:00:00+00:00"),
-          SlotSet("booking_time_text", "saturday at 11"), SlotSet("booking_confirmed", None)]),
+          SlotSet("booking_time_text", "friday at 3pm → saturday at 11"), SlotSet("booking_confirmed", None)]),
         # a value names its own field, whatever field the message named too
         ([field("booking_name"), {"entity": "email", "value": "jo@example.org"}],
          [SlotSet("booking_contact", "jo@example.org"), SlotSet("booking_confirmed", None)]),

@@ -55,7 +55,7 @@ async def test_first_miss_asks_did_you_mean_with_labelled_buttons(dispatcher, ma
         {"title": "Is there any downtime?", "payload": '/faq{"topic": "downtime"}'},
         {"title": "What happens step by step?", "payload": "/start_guide"},
         {"title": "What is the aftercare?", "payload": '/faq{"topic": "aftercare"}'},
-        {"title": "Something else", "payload": "/out_of_scope"},
+        {"title": "Something else", "payload": "/something_else"},
     ]
 
 

@@ -66,25 +66,25 @@ def test_named_step(make_tracker, entities, expected):
     "intent, current, entities, expected_responses, expected_events",
     [
         # the walk-through starts at the consultation
-        ("start_guide", None, [], ["utter_faq/consultation"],
+        ("start_guide", None, [], ["utter_walkthrough_consultation"],
          [SlotSet("current_step", "consultation"), SlotSet("last_topic", "consultation")]),
-        ("next_step", "preparation", [], ["utter_faq/procedure"],
+        ("next_step", "preparation", [], ["utter_walkthrough_procedure"],
          [SlotSet("current_step", "procedure"), SlotSet("last_topic", "procedure")]),
-        ("previous_step", "preparation", [], ["utter_faq/consultation"],
+        ("previous_step", "preparation", [], ["utter_walkthrough_consultation"],
          [SlotSet("current_step", "consultation"), SlotSet("last_topic", "consultation")]),
         # back from the first step: says so, and shows it again
-        ("previous_step", "consultation", [], ["utter_guide_at_start", "utter_faq/consultation"],
+        ("previous_step", "consultation", [], ["utter_guide_at_start", "utter_walkthrough_consultation"],
          [SlotSet("current_step", "consultation"), SlotSet("last_topic", "consultation")]),
         # past the last step: offers to book
         ("next_step", "aftercare", [], ["utter_guide_finished"], [SlotSet("current_step", "finished")]),
         # "what's step 3?"
-        ("show_step", None, [step_entity("procedure")], ["utter_faq/procedure"],
+        ("show_step", None, [step_entity("procedure")], ["utter_walkthrough_procedure"],
          [SlotSet("current_step", "procedure"), SlotSet("last_topic", "procedure")]),
         # "step 5": a step asked for that is not one of the four says there are four, then shows the first
-        ("show_step", "procedure", [], ["utter_guide_four_steps", "utter_faq/consultation"],
+        ("show_step", "procedure", [], ["utter_guide_four_steps", "utter_walkthrough_consultation"],
          [SlotSet("current_step", "consultation"), SlotSet("last_topic", "consultation")]),
         # "back to step 4" while at the first step: no "that's the first step already"
-        ("previous_step", "consultation", [step_entity("aftercare")], ["utter_faq/aftercare"],
+        ("previous_step", "consultation", [step_entity("aftercare")], ["utter_walkthrough_aftercare"],
          [SlotSet("current_step", "aftercare"), SlotSet("last_topic", "aftercare")]),
     ],
 )
@@ -97,7 +97,7 @@ async def test_show_guide_step(dispatcher, make_tracker, domain, intent, current
 
 def test_every_step_is_shown_by_its_answer(domain):
     for step in STEPS:
-        assert step_response(step) == f"utter_faq/{step}"
+        assert step_response(step) == f"utter_walkthrough_{step}"
         assert step_response(step) in domain["responses"]
 
 

@@ -129,6 +129,42 @@ def test_all_details_in_one_message(booking):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "name" as the lead-in, and a mobile in a range the library's list of ranges does not have yet
+        ("book me in please - name Tom Baker, 07911 555321, friday 11am, fine lines",
+         [("person", "Tom Baker"), ("phone", "07911 555321"), ("time", "friday 11am")]),
+        # a name standing alone between commas, after a sentence about something else
+        ("I want to book for my acne scars. Dan Green, dan.green@example.com, next friday at 3pm",
+         [("person", "Dan Green"), ("email", "dan.green@example.com"), ("time", "next friday at 3pm")]),
+        # the name last, after a sign-off that is no name
+        ("Can I book? Friday 2pm. Many Thanks, Anna Kowalska", [("time", "Friday 2pm"), ("person", "Anna Kowalska")]),
+        ("fine lines, Tuesday morning, 07700 900123, Mia Long",
+         [("time", "Tuesday morning"), ("phone", "07700 900123"), ("person", "Mia Long")]),
+    ],
+)
+def test_details_in_any_order_and_wording(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+def test_a_name_standing_alone_needs_another_detail_beside_it(booking):
+    # two capitalised words alone are a name only in a message that gives a booking detail
+    assert booking.extract("Dan Green, is it painful?") == []
+
+
+def test_a_capitalised_concern_is_no_name(booking):
+    text = "could I book a consultation. Acne Scars. Thursday at 10"
+    start = text.index("Acne")
+    concern = {"entity": "skin_concern", "value": "acne scars", "start": start, "end": start + len("Acne Scars")}
+    assert [e["entity"] for e in booking.extract(text, [concern])] == ["time"]
+
+
+@pytest.mark.parametrize("text", ["call me on 0791 12", "room 12345 please"])
+def test_too_few_digits_is_no_phone_number(booking, text):
+    assert "phone" not in [e["entity"] for e in booking.extract(text)]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # an FAQ question
