@@ -17,6 +17,8 @@ client written for Rasa works. What it adds:
 - **Limits.** A message over 2,000 characters is answered with
   `utter_message_too_long` and not processed; a flood from one session or one
   address gets `rate_limited` instead of answers (channels/guard.py).
+- **No error when a socket closes.** The engine.io route is one Sanic knows may
+  end as a websocket (`EngineIOBlueprint`).
 - **Allowed origins.** `cors_allowed_origins` in credentials.yml, or the
   environment's `SOCKETIO_ORIGINS` (comma-separated), limits which sites' pages may
   connect: a browser's Origin header must be one of them. Unset, any may (Rasa's
@@ -30,7 +32,7 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
-from sanic import Blueprint, response
+from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
@@ -60,6 +62,30 @@ def shown_title(data: Dict[Text, Any]) -> Optional[Text]:
     """The button title the widget showed for a payload it sent, if any (as text, bounded)."""
     shown = data.get(SHOWN_KEY)
     return shown[:200] if isinstance(shown, str) and shown.strip() else None
+
+
+class EngineIOBlueprint(SocketBlueprint):
+    """Rasa's SocketBlueprint, with the engine.io route marked as one that may become a websocket.
+
+    python-engineio's Sanic driver (`engineio/async_drivers/sanic.py`, `create_route`) adds
+    `handle_request` as a plain HTTP route. A websocket request stays inside that handler for as
+    long as the socket is open and returns None when it closes: it answered with the websocket
+    handshake, not with an HTTPResponse. Sanic 21.12 (`Sanic.handle_request`) accepts None only from
+    a handler marked `is_websocket`, as its own websocket routes are; from any other it raises
+    `ServerError("Invalid response type None (need HTTPResponse)")` and logs the traceback, once for
+    every widget that goes away. So the route is added here, as `create_route` adds it, with the mark.
+    """
+
+    def register(self, app: Sanic, options: Dict[Text, Any]) -> None:
+        engineio = self.ctx.sio.eio
+
+        async def engineio_request(request: Request) -> Optional[HTTPResponse]:
+            return await engineio.handle_request(request)  # None once a websocket it carried has closed
+
+        engineio_request.is_websocket = True  # type: ignore[attr-defined]
+        app.add_route(engineio_request, f"/{self.ctx.socketio_path.strip('/')}/", methods=["GET", "POST", "OPTIONS"])
+        app.enable_websocket()
+        Blueprint.register(self, app, options)  # its own routes; not SocketBlueprint's, which adds engineio's
 
 
 class ClinicSocketIOInput(InputChannel):
@@ -120,7 +146,7 @@ class ClinicSocketIOInput(InputChannel):
         # which browsers refuse. The origin is checked in `connect` instead.
         sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
         self.sio = sio
-        webhook = SocketBlueprint(sio, self.socketio_path, "clinic_socketio_webhook", __name__)
+        webhook = EngineIOBlueprint(sio, self.socketio_path, "clinic_socketio_webhook", __name__)
 
         @webhook.listener("before_server_start")
         async def keep_app(app: Any, _loop: Any) -> None:

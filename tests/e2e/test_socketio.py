@@ -1,6 +1,9 @@
 """The widget's channel (channels/socketio.py) from a Python socket.io client: the protocol the widget uses."""
 import asyncio
+import time
 import uuid
+
+import requests
 
 from tests.e2e.channel_clients import SocketIOUser, joined, user_texts
 
@@ -82,3 +85,49 @@ def test_typing_is_signalled_around_each_turn(servers):
     events = run(converse())
     assert events[0] == ("bot_typing", {"typing": True})
     assert any(name == "bot_uttered" and "numbing cream" in data["text"] for name, data in events)
+
+
+class WidgetUser(SocketIOUser):
+    """Connects as the widget's socket.io client does: polling first, then upgraded to a websocket."""
+
+    async def connect(self, session_id=None):
+        await self.client.connect(self.servers.rasa_url, socketio_path="/socket.io", transports=["polling", "websocket"])
+        await self.client.emit("session_request", {"session_id": session_id})
+        self.session_id = await self.next_event("session_confirm")
+        return (await self.next_event("session_history"))["messages"]
+
+
+def wait_until_the_server_forgets(servers, engineio_sid, timeout_s=30):
+    """Engine.io drops a closed socket as the last step of the request that carried its websocket, in the
+    same step as that request ends; until then a polling request for it is answered (a no-op), after it 400."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        probe = requests.get(f"{servers.rasa_url}/socket.io/",
+                             params={"EIO": "4", "transport": "polling", "sid": engineio_sid}, timeout=10)
+        if probe.status_code == 400:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the server still knows the closed socket {engineio_sid} after {timeout_s}s")
+
+
+def test_closing_the_widgets_socket_leaves_no_error_in_the_log(servers):
+    rasa_log = servers.log_files[-1]
+    assert rasa_log.name == "rasa.log"
+    logged_before = rasa_log.stat().st_size
+
+    async def converse():
+        user = WidgetUser(servers)
+        await user.connect()
+        transport, engineio_sid = user.client.transport(), user.client.eio.sid
+        reply = await user.say("is microneedling painful?")
+        await user.close()  # the person closes the tab
+        return transport, engineio_sid, reply
+
+    transport, engineio_sid, reply = run(converse())
+    assert transport == "websocket"  # what a browser ends up on
+    assert "numbing cream" in joined(reply)
+    wait_until_the_server_forgets(servers, engineio_sid)
+    with rasa_log.open(errors="replace") as log:
+        log.seek(logged_before)
+        logged = log.read()
+    assert "ServerError" not in logged and "Traceback" not in logged, logged
