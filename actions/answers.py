@@ -6,6 +6,7 @@ message asks several things, each question's key in order. Each key has one
 response, `utter_faq/<key>`, in domain.yml: a new topic is NLU examples and a
 response, nothing here.
 """
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -13,9 +14,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.config import clinic, now
-from actions.guide import STEPS
+from actions.guide import GUIDE_ACTION, STEPS, step_response
 
 RETRIEVAL_INTENT = "faq"
+# a question that calls what it asks about a step asks for the walk-through's step ("Step 4 of 4", Next, Back)
+STEP_WORD = re.compile(r"\bsteps?\b", re.IGNORECASE)
 # "what about my neck?" (another area or group) and "how long does that last?" (no topic of its own): each
 # says its lead-in, then the last answer again
 FOLLOW_UPS = ("follow_up", "about_that")
@@ -209,6 +212,19 @@ class ActionAnswerQuestion(Action):
         return say_answers(dispatcher, tracker, domain, topics)
 
 
+def walking_through(tracker: Tracker) -> bool:
+    """Whether the reply before the latest message was a step of the walk-through (actions/guide.py)."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
+            return event.get("name") == GUIDE_ACTION
+    return False
+
+
 def say_answers(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], topics: List[Text]
 ) -> List[Dict[Text, Any]]:
@@ -232,7 +248,11 @@ def say_answers(
         if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
             dispatcher.utter_message(response="utter_ask_what_about")
             continue
-        dispatcher.utter_message(response=response_for(domain, topic), thing=named_thing(tracker, topic))
+        if topic in STEPS and (walking_through(tracker) or STEP_WORD.search(tracker.latest_message.get("text") or "")):
+            # "and what happens during the procedure?" mid-walk-through, or "what happens in the aftercare step?"
+            dispatcher.utter_message(response=step_response(topic))
+        else:
+            dispatcher.utter_message(response=response_for(domain, topic), thing=named_thing(tracker, topic))
         if topic in STEPS:  # "next" goes on from the step just shown
             events.append(SlotSet("current_step", topic))
         # a "yes" takes up what any of the answers offered

@@ -6,6 +6,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 STEPS = ("consultation", "preparation", "procedure", "aftercare")
+GUIDE_ACTION = "action_show_guide_step"
 FINISHED = "finished"  # the walk-through went past its last step
 
 
@@ -41,7 +42,7 @@ def target_step(intent: Optional[Text], current: Optional[Text], named: Optional
 
 class ActionShowGuideStep(Action):
     def name(self) -> Text:
-        return "action_show_guide_step"
+        return GUIDE_ACTION
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]

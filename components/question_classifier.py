@@ -204,6 +204,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             "embeddings": None,
             # how much the pretrained features weigh against the TF-IDF ones (each view has length 1)
             "embeddings_weight": 1.0,
+            # intents another component decides alone (a message in another language: components/language.py);
+            # their examples are not learnt here
+            "decided_elsewhere": [],
         }
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource) -> None:
@@ -272,7 +275,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         )
 
     def train(self, training_data: TrainingData) -> Resource:
-        examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
+        elsewhere = set(self.config["decided_elsewhere"])
+        examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT) and e.get(INTENT) not in elsewhere]
         labels = [e.get(INTENT_RESPONSE_KEY) or e.get(INTENT) for e in examples]
         views = [self._views(e) for e in examples]
         self.words, self.chars = self._vectorizers()

@@ -334,3 +334,30 @@ async def test_a_message_of_question_words_alone_is_about_the_last_answer(
     tracker.latest_message["aspect_only"] = True
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize(
+    "before, expected",
+    [
+        # the reply before was a walk-through step: a question about a step is shown as a step ("Step 3 of 4")
+        ([{"event": "user", "text": "next"}, {"event": "action", "name": "action_show_guide_step"},
+          {"event": "action", "name": "action_listen"}], "utter_walkthrough_procedure"),
+        # asked on its own: the answer without "Step N of 4" and Next and Back
+        ([{"event": "user", "text": "hi"}, {"event": "action", "name": "utter_greet"},
+          {"event": "action", "name": "action_listen"}], "utter_faq/procedure"),
+        ([], "utter_faq/procedure"),
+    ],
+)
+async def test_a_step_is_shown_as_a_step_only_inside_the_walk_through(dispatcher, make_tracker, domain, before, expected):
+    tracker = make_tracker(
+        intent="faq", text="what happens during the treatment itself?", events=before,
+        response_selector=selected_answer("faq/procedure"),
+    )
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [expected]
+
+
+async def test_a_question_calling_it_a_step_gets_the_step(dispatcher, make_tracker, domain):
+    tracker = make_tracker(intent="faq", text="what happens in the aftercare step", response_selector=selected_answer("faq/aftercare"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_walkthrough_aftercare"]

@@ -558,3 +558,24 @@ def test_edits(a, b, edits):
 def test_what_a_message_says_of_the_context(classifier, text, leans, asks, aspect_only):
     message = parse(classifier, text)
     assert (message.get("leans_on_context"), message.get("asks"), message.get("aspect_only")) == (leans, asks, aspect_only)
+
+
+def test_an_intent_decided_elsewhere_is_not_learnt(tmp_path):
+    # a message in another language is recognised by components/language.py alone (config.yml `decided_elsewhere`)
+    from rasa.engine.storage.local_model_storage import LocalModelStorage
+    from rasa.engine.storage.resource import Resource
+    from rasa.shared.nlu.training_data.message import Message as RasaMessage
+    from rasa.shared.nlu.training_data.training_data import TrainingData as RasaTrainingData
+
+    from components.question_classifier import QuestionClassifier
+
+    examples = [RasaMessage(data={"text": text, "intent": intent}) for intent, texts in {
+        "greet": ["hello", "hi there", "good morning"],
+        "goodbye": ["bye", "see you", "goodbye then"],
+        "other_language": ["hola que tal", "bonjour merci", "guten tag danke"],
+    }.items() for text in texts]
+    config = {**QuestionClassifier.get_default_config(), "decided_elsewhere": ["other_language"]}
+    classifier = QuestionClassifier(config, LocalModelStorage(tmp_path), Resource("classifier"))
+    classifier.train(RasaTrainingData(training_examples=examples))
+    assert "other_language" not in set(classifier.model.classes_)
+    assert {"greet", "goodbye"} <= set(classifier.model.classes_)

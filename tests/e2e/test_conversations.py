@@ -19,6 +19,13 @@ def button_titles(messages):
     return [button["title"] for message in messages for button in message.get("buttons", [])]
 
 
+def press(servers, sender, reply, title):
+    """Press a button of the reply, as the widget sends it: its payload."""
+    payloads = [button["payload"] for message in reply for button in message.get("buttons", []) if button["title"] == title]
+    assert payloads, f"no button {title!r} in {button_titles(reply)}"
+    return servers.say(sender, payloads[0])
+
+
 def new_sender():
     return f"e2e-{uuid.uuid4()}"
 
@@ -70,7 +77,7 @@ def test_walk_through_with_next_back_and_a_jump(servers):
 
 def test_yes_at_the_end_of_the_walk_through_starts_a_booking(servers):
     sender = new_sender()
-    assert "Step 4 of 4" in texts(servers.say(sender, "what should i do for aftercare"))
+    assert "avoid direct sun" in texts(servers.say(sender, "what should i do for aftercare"))  # the last step
     assert "Would you like to book" in texts(servers.say(sender, "/next_step"))
     assert "What's your name?" in texts(servers.say(sender, "yes please"))
 
@@ -97,9 +104,9 @@ def test_a_whole_booking_is_stored_verbatim_and_referenced(servers):
     assert "When would you like to come in?" in texts(reply)  # and the form goes on
     reply = servers.say(sender, a_future_weekday_text())
     assert "May the clinic keep these details" in texts(reply)  # the concern was prefilled
-    reply = servers.say(sender, "/affirm")
+    reply = press(servers, sender, reply, "Yes, I agree")
     assert "Please check your request" in texts(reply) and "acne scars" in texts(reply)
-    reply = servers.say(sender, "/affirm")
+    reply = press(servers, sender, reply, "Yes, send it")
     reference = REFERENCE.search(texts(reply)).group(0)
     stored = servers.bookings.find(reference)
     assert stored["name"] == name
@@ -114,15 +121,17 @@ def test_changing_the_time_at_the_summary(servers):
     servers.say(sender, "ok whatever. my name is Dave")
     servers.say(sender, "07911 123456")
     servers.say(sender, a_future_weekday_text(days_ahead=9, hour="10am"))
-    servers.say(sender, "skip")
-    assert "Dave" in texts(servers.say(sender, "/affirm"))  # the summary, with the name only
+    reply = servers.say(sender, "skip")
+    assert "Dave" in texts(press(servers, sender, reply, "Yes, I agree"))  # the summary, with the name only
     reply = servers.say(sender, "no")
     assert "What would you like to change" in texts(reply)
     reply = servers.say(sender, a_future_weekday_text())
     assert "Please check your request" in texts(reply) and "11:00" in texts(reply)
     reference = REFERENCE.search(texts(servers.say(sender, "yes send it"))).group(0)
     stored = servers.bookings.find(reference)
-    assert stored["name"] == "Dave" and stored["preferred_text"] == a_future_weekday_text()
+    # the person's words, the first time and its correction
+    assert stored["name"] == "Dave"
+    assert stored["preferred_text"] == f"{a_future_weekday_text(days_ahead=9, hour='10am')} → {a_future_weekday_text()}"
 
 
 def test_hostile_text_is_refused_as_a_name_and_stored_as_text_where_text_is_asked(servers):
@@ -133,9 +142,9 @@ def test_hostile_text_is_refused_as_a_name_and_stored_as_text_where_text_is_aske
     servers.say(sender, "Bobby Tables")
     servers.say(sender, "+44 7911 123456")
     servers.say(sender, a_future_weekday_text())
-    servers.say(sender, hostile)  # the concern: free text
-    servers.say(sender, "/affirm")
-    reply = servers.say(sender, "/affirm")
+    reply = servers.say(sender, hostile)  # the concern: free text
+    reply = press(servers, sender, reply, "Yes, I agree")
+    reply = press(servers, sender, reply, "Yes, send it")
     reference = REFERENCE.search(texts(reply)).group(0)
     stored = servers.bookings.find(reference)
     assert stored["name"] == "Bobby Tables" and stored["concern"] == hostile
@@ -167,8 +176,8 @@ def test_delete_my_data_removes_the_booking_and_the_conversation(servers):
     servers.say(sender, "Dana Whitfield")
     servers.say(sender, "dana.w@example.com")
     servers.say(sender, a_future_weekday_text())
-    servers.say(sender, "skip")
-    servers.say(sender, "/affirm")
+    reply = servers.say(sender, "skip")
+    press(servers, sender, reply, "Yes, I agree")
     reference = REFERENCE.search(texts(servers.say(sender, "yes send it"))).group(0)
     assert servers.bookings.find(reference)["name"] == "Dana Whitfield"
 

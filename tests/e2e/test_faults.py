@@ -43,7 +43,7 @@ def booked_up_to_the_summary(servers, sender):
     servers.say(sender, "noor.h@example.com")
     servers.say(sender, a_future_weekday_text())
     servers.say(sender, "skip")
-    assert "Please check your request" in texts(servers.say(sender, "/affirm"))
+    assert "Please check your request" in texts(servers.say(sender, "yes I agree"))
 
 
 def test_rest_with_a_token_set_refuses_calls_without_it(servers):

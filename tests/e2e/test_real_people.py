@@ -27,7 +27,7 @@ def new_sender():
     "question, expected",
     [
         # 1. questions the guide answers, in any wording
-        ("talk me through the appointment itself", "of 4"),
+        ("talk me through the appointment itself", "micro-punctures"),
         ("when does the glow kick in", "texture, tone and appearance"),
         ("will my face still be red at a party the next day?", "red"),
     ],

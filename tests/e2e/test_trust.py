@@ -1,0 +1,182 @@
+"""A conversation a patient can trust, over REST with the real servers: the booking keeps what was said,
+buttons mean what they say, and nothing restarts by itself."""
+import datetime as dt
+
+import pytest
+
+from actions.booking_fields import PreferredTime
+from actions.config import clinic
+from tests.e2e.test_conversations import REFERENCE, button_titles, new_sender, press, texts
+
+
+def open_day(days_ahead: int) -> dt.date:
+    """The first day the clinic is open, at least `days_ahead` days from today."""
+    day = dt.date.today() + dt.timedelta(days=days_ahead)
+    while clinic().hours_on(day) is None:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def said(day: dt.date) -> str:
+    """A date as a person types it: "Tuesday the 15th"."""
+    return f"{day:%A} the {day.day}{'th' if 11 <= day.day <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day.day % 10, 'th')}"
+
+
+def shown(day: dt.date, time: str) -> str:
+    """The preferred time as the summary shows it."""
+    moment = dt.datetime.combine(day, dt.time.fromisoformat(time))
+    return PreferredTime(moment, moment).describe()
+
+
+def up_to_the_summary(servers, sender, day: dt.date, concern="fine lines around my eyes"):
+    servers.say(sender, "I'd like to book a consultation")
+    servers.say(sender, "Jo Marsh")
+    servers.say(sender, "jo.marsh@example.com")
+    servers.say(sender, f"{said(day)} at 2pm")
+    reply = press(servers, sender, servers.say(sender, concern), "Yes, I agree")
+    assert "Please check your request" in texts(reply) and shown(day, "14:00") in texts(reply)
+    return reply
+
+
+def test_a_new_day_at_the_summary_keeps_the_time(servers):
+    sender, first, second = new_sender(), open_day(9), open_day(10)
+    while second == first or second.weekday() == 5:  # Saturday's hours differ; any other open day after the first
+        second = open_day((second - dt.date.today()).days + 1)
+    up_to_the_summary(servers, sender, first)
+    reply = servers.say(sender, f"can we do {said(second)} instead, same time")
+    assert shown(second, "14:00") in texts(reply)
+    assert "fine lines around my eyes" in texts(reply)
+
+
+def test_a_new_time_at_the_summary_keeps_the_day(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    reply = servers.say(sender, "at 10am I said")
+    assert shown(day, "10:00") in texts(reply)
+    reference = REFERENCE.search(texts(press(servers, sender, reply, "Yes, send it"))).group(0)
+    stored = servers.bookings.find(reference)
+    assert stored["name"] == "Jo Marsh" and stored["concern"] == "fine lines around my eyes"
+    assert stored["preferred_text"] == f"{said(day)} at 2pm → at 10am"
+
+
+def test_an_older_book_button_at_the_summary_restarts_nothing(servers):
+    sender, day = new_sender(), open_day(9)
+    answer = servers.say(sender, "does it hurt?")  # an answer with a "Book a consultation" button
+    up_to_the_summary(servers, sender, day)
+    reply = press(servers, sender, answer, "Book a consultation")  # scrolled back to, pressed again
+    assert "already requesting your consultation" in texts(reply)
+    assert "What's your name?" not in texts(reply)
+    assert "fine lines around my eyes" in texts(reply)  # not reverted to "fine lines"
+    assert "Please check your request" in texts(reply)
+
+
+def test_an_older_skip_button_at_consent_is_no_refusal(servers):
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Jo Marsh")
+    servers.say(sender, "07911 123456")
+    concern_question = servers.say(sender, f"{said(day)} at 2pm")
+    assert "Skip" in button_titles(concern_question)
+    consent_question = servers.say(sender, "acne scars")
+    assert "May the clinic keep these details" in texts(consent_question)
+    reply = press(servers, sender, concern_question, "Skip")  # the concern's button, pressed late
+    assert "earlier question" in texts(reply)
+    assert "May the clinic keep these details" in texts(reply)  # asked again; nothing dropped
+    reply = press(servers, sender, reply, "Yes, I agree")
+    assert "acne scars" in texts(reply) and "Jo Marsh" in texts(reply)
+
+
+def test_an_older_consent_button_at_the_summary_sends_nothing(servers):
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Jo Marsh")
+    servers.say(sender, "07911 123456")
+    servers.say(sender, f"{said(day)} at 2pm")
+    consent_question = servers.say(sender, "acne scars")
+    summary = press(servers, sender, consent_question, "Yes, I agree")
+    assert "Please check your request" in texts(summary)
+    before = len(servers.bookings.all())
+    reply = press(servers, sender, consent_question, "Yes, I agree")  # pressed again: no "send it"
+    assert "earlier question" in texts(reply) and "Please check your request" in texts(reply)
+    assert not REFERENCE.search(texts(reply)) and len(servers.bookings.all()) == before
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hi, I'm Sarah Jones, I'd like to book a consultation for acne scars on {day} at 2pm, my email is sarah@example.com",
+        "book me in please - name Tom Baker, 07911 555321, {day} 11am, fine lines",
+        "Can I book a consultation? My number is 07700 900123, I'm Priya, I'd like {day} afternoon, "
+        "it's about pigmentation on my cheeks",
+        "I want to book for my acne scars. Dan Green, dan.green@example.com, {day} at 3pm",
+        "{day} at 10am works for me. fine lines on my forehead. jo.k@example.org. Book me in please, name's Jo King",
+    ],
+)
+def test_every_detail_given_up_front_is_taken_and_only_consent_is_asked(servers, message):
+    sender, day = new_sender(), open_day(9)
+    reply = servers.say(sender, message.format(day=said(day)))
+    assert "May the clinic keep these details" in texts(reply), texts(reply)
+    for question in ("What's your name?", "How can the clinic reach you", "When would you like to come in?",
+                     "What would you like to have looked at?"):
+        assert question not in texts(reply)
+
+
+def test_changing_a_detail_before_any_request_offers_to_start_one(servers):
+    sender = new_sender()
+    reply = servers.say(sender, "change my number to 07911 123456")
+    assert "haven't requested a consultation yet" in texts(reply)
+    assert "already requested" not in texts(reply)
+    assert "What's your name?" in texts(press(servers, sender, reply, "Yes, book a consultation"))
+
+
+def test_changing_a_detail_after_a_request_was_sent_goes_to_the_clinic(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    assert REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it")))
+    reply = servers.say(sender, "change my number to 07911 123456")
+    assert "already requested" in texts(reply) and clinic().phone in texts(reply)
+
+
+def test_something_else_asks_what_it_is(servers):
+    sender = new_sender()
+    reply = servers.say(sender, "is the thing with the stuff ok")  # unclear: "did you mean …?"
+    assert "Something else" in button_titles(reply)
+    reply = press(servers, sender, reply, "Something else")
+    assert "What would you like to ask?" in texts(reply)
+    assert "can't help" not in texts(reply)
+
+
+def test_a_step_asked_alone_is_answered_without_the_walk_through(servers):
+    sender = new_sender()
+    reply = servers.say(sender, "how do I prepare for the treatment on the day?")
+    assert "cleansed" in texts(reply)
+    assert "Step " not in texts(reply) and not {"Next", "Back"} & set(button_titles(reply))
+    reply = servers.say(sender, "can you walk me through it step by step?")
+    assert "Step 1 of 4" in texts(reply) and "Next" in button_titles(reply)
+
+
+@pytest.mark.parametrize(
+    "message, in_that_language",
+    [
+        ("hola, me gustaría saber si el tratamiento duele mucho", "solo puedo responder en inglés"),
+        ("bonjour, combien de séances faut-il pour les cicatrices d'acné ?", "je ne peux répondre qu'en anglais"),
+        ("czy mogę umówić się na wizytę w przyszły wtorek?", "tylko po angielsku"),
+    ],
+)
+def test_a_message_in_another_language_gets_the_clinic_in_that_language_too(servers, message, in_that_language):
+    reply = texts(servers.say(new_sender(), message))
+    assert in_that_language in reply
+    assert "I can only answer in English" in reply and clinic().phone in reply and clinic().email in reply
+    assert clinic().safety["emergency_number"] in reply  # safety first, whatever the language
+
+
+def test_a_language_without_its_own_words_gets_the_english_reply(servers):
+    reply = texts(servers.say(new_sender(), "hei, kuinka paljon hoito maksaa ja sattuuko se?"))  # Finnish
+    assert "I can only answer in English" in reply and clinic().phone in reply
+
+
+def test_another_language_inside_the_booking_form_keeps_the_form(servers):
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    reply = texts(servers.say(sender, "perdón, no hablo bien inglés, puedo escribir en español?"))
+    assert "solo puedo responder en inglés" in reply and "What's your name?" in reply
