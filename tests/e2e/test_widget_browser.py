@@ -182,6 +182,26 @@ def test_keyboard_use_and_start_over(browser, site, servers):
         page.close()
 
 
+def test_the_demo_page_has_a_favicon(browser, site, servers):
+    """Headless Chromium asks for no favicon, so the test asks for the one a browser would:
+    the page's icon link, or /favicon.ico when there is none."""
+    for path in ("/index.html", "/visit.html"):
+        page = Page(browser, site)
+        failed = []
+        page.page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+        page.page.on("requestfailed", lambda request: failed.append(request.url))
+        try:
+            page.open(path)
+            icon = page.page.evaluate("""() => (document.querySelector('link[rel~="icon"]') || {}).href
+                || new URL('/favicon.ico', location.href).href""")
+            response = page.context.request.get(icon)
+            assert response.status == 200, (icon, response.status)
+            assert response.headers["content-type"] == "image/svg+xml"
+            assert failed == []
+        finally:
+            page.close()
+
+
 def test_no_serious_accessibility_violation_and_it_fits_a_phone(browser, site, servers):
     RESULTS.mkdir(parents=True, exist_ok=True)
     results = {}
