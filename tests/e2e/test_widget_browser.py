@@ -1,7 +1,8 @@
 """The website widget in a real browser: Debian's Chromium, driven by Playwright for Python.
 
 The demo site (web/) is served on loopback with its widget pointed at the test's Rasa.
-Screenshots, the axe-core result and the list of requests the page made go to results/.
+Screenshots, the axe-core result and the list of requests the page made go to results/
+(results/screenshots/ for what each fix of the widget looks like).
 """
 import json
 import re
@@ -10,12 +11,14 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from actions.config import clinic
 from tests.e2e.test_conversations import a_future_weekday_text
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 RESULTS = PROJECT_DIR / "results" / "widget"
+SCREENSHOTS = PROJECT_DIR / "results" / "screenshots"
 AXE = PROJECT_DIR / "web" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # As the machine's notes say: without these, Chromium tries Google's hosts at every start.
@@ -178,6 +181,71 @@ def test_keyboard_use_and_start_over(browser, site, servers):
         page.wait_for_bot(clinic().name)  # a new conversation, greeted again
         assert "sessions" not in page.log_text()
         assert page.page.get_attribute(".cc-log", "aria-live") == "polite"  # new messages are announced
+    finally:
+        page.close()
+
+
+def reply_buttons(page):
+    """Every reply button in the log: its message's index among the bot's, its title, whether it is disabled."""
+    return page.page.evaluate("""() => [...document.querySelectorAll('.cc-log .cc-bot')].flatMap((message, i) =>
+        [...message.querySelectorAll('.cc-reply')].map(b => [i, b.textContent, b.disabled]))""")
+
+
+def test_an_answered_messages_buttons_are_disabled(browser, site, servers):
+    page = Page(browser, site)
+    try:
+        page.open_and_greet()
+        page.wait_for_bot("not medical advice")  # the disclaimer after the greeting, no buttons of its own
+        page.wait_idle()
+        greeting = page.page.locator(".cc-log .cc-bot", has_text=clinic().name).first.locator(".cc-reply")
+        assert [greeting.nth(i).is_disabled() for i in range(greeting.count())] == [False] * 3
+
+        # A typed reply answers the greeting; of the two answers that come, the newer one is the question's now
+        page.page.fill(".cc-input", "does it hurt and how many sessions will I need?")
+        page.page.press(".cc-input", "Enter")
+        page.wait_for_bot("3-6 treatments")
+        pain = page.page.locator(".cc-log .cc-bot", has_text="numbing cream")
+        sessions = page.page.locator(".cc-log .cc-bot", has_text="3-6 treatments")
+        assert greeting.count() == 3 and [greeting.nth(i).is_disabled() for i in range(3)] == [True] * 3
+        assert [b.is_disabled() for b in pain.locator(".cc-reply").all()] == [True, True]
+        assert [b.is_disabled() for b in sessions.locator(".cc-reply").all()] == [False, False]
+        done, usable = pain.locator(".cc-reply").first, sessions.locator(".cc-reply").first
+        assert done.get_attribute("disabled") is not None  # for assistive tech too
+        expect(page.page.get_by_role("button", name="What happens step by step?", disabled=True)).to_have_count(2)
+        style = "b => [getComputedStyle(b).borderStyle, getComputedStyle(b).color]"
+        assert done.evaluate(style) != usable.evaluate(style)  # and visibly
+
+        page.press("Book a consultation")  # a pressed button is done too
+        page.wait_for_bot("What's your name?")
+        assert [b.is_disabled() for b in sessions.locator(".cc-reply").all()] == [True, True]
+        buttons = reply_buttons(page)
+        assert len(buttons) == 7 and [disabled for _, _, disabled in buttons] == [True] * 7
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.page.screenshot(path=str(SCREENSHOTS / "disabled-buttons.png"))
+
+        page.page.reload()  # the history comes back with the same buttons, done as they were
+        page.wait_for_bot("What's your name?")
+        assert reply_buttons(page) == buttons
+    finally:
+        page.close()
+
+
+def test_several_answers_are_read_from_the_first(browser, site, servers):
+    page = Page(browser, site)
+    try:
+        page.open_and_greet()
+        before = page.bubbles("bot").count()
+        page.page.fill(".cc-input", "does it hurt and how many sessions will I need?")
+        page.page.press(".cc-input", "Enter")
+        page.wait_for_bot("numbing cream")
+        page.wait_for_bot("3-6 treatments")
+        page.wait_idle()
+        assert page.bubbles("bot").count() - before >= 2
+        log = page.page.locator(".cc-log").bounding_box()
+        first = page.bubbles("bot").nth(before).bounding_box()
+        assert log["y"] <= first["y"] < log["y"] + log["height"], (first, log)  # its top is in view
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.page.screenshot(path=str(SCREENSHOTS / "several-answers-scroll.png"))
     finally:
         page.close()
 

@@ -174,6 +174,7 @@
   Widget.prototype.show = function (quietly) {
     this.panel.hidden = false;
     this.launcher.setAttribute("aria-expanded", "true");
+    this.scroll(); // a message that came while the panel was hidden could not be measured
     this.root.classList.add("cc-open");
     remember("open", "1");
     if (!quietly) this.input.focus();
@@ -209,6 +210,7 @@
   Widget.prototype.say = function (message, shown) {
     if (this.status.textContent === config.labels.slowDown) this.status.textContent = "";
     var visible = shown === null ? message : shown;
+    this.replyStart = null;
     if (visible) this.addUser(visible, true);
     var data = { message: message, session_id: this.sessionId };
     if (shown) data.shown = shown;
@@ -218,7 +220,13 @@
 
   Widget.prototype.setTyping = function (on) { this.typing.hidden = !on; };
 
-  Widget.prototype.scroll = function () { this.log.scrollTop = this.log.scrollHeight; };
+  // To the end of the log, but never past the top of the first message of the assistant's
+  // reply: when one message gets several answers, the person reads them from the first.
+  Widget.prototype.scroll = function () {
+    var end = this.log.scrollHeight - this.log.clientHeight;
+    var start = this.replyStart && this.replyStart.parentNode === this.log ? this.replyStart.offsetTop - 8 : end;
+    this.log.scrollTop = Math.min(end, start);
+  };
 
   Widget.prototype.bubble = function (who, text) {
     var L = config.labels;
@@ -230,16 +238,18 @@
   };
 
   Widget.prototype.addUser = function (text) {
-    this.clearReplies();
+    this.retireReplies();
     this.bubble("user", text);
     this.scroll();
   };
 
+  // live: a message just received (not history); the first of a reply is where the log scrolls to.
   Widget.prototype.addBot = function (message, live) {
     var self = this;
-    var item = this.bubble("bot", message.text || "");
     var buttons = message.quick_replies || message.buttons || [];
-    if (live && buttons.length) {
+    if (buttons.length) this.retireReplies();
+    var item = this.bubble("bot", message.text || "");
+    if (buttons.length) {
       var row = el("div", { class: "cc-replies", role: "group" });
       buttons.forEach(function (b) {
         var button = el("button", { type: "button", class: "cc-reply", text: b.title });
@@ -248,12 +258,17 @@
       });
       item.appendChild(row);
     }
+    if (live && !this.replyStart) this.replyStart = item;
     this.scroll();
   };
 
-  Widget.prototype.clearReplies = function () {
-    var rows = this.log.querySelectorAll(".cc-replies");
-    for (var i = 0; i < rows.length; i++) rows[i].parentNode.removeChild(rows[i]);
+  // A message's buttons are done once the person answers (a button or typing) or a newer message
+  // brings buttons of its own: only the newest buttons can be pressed. A newer message without
+  // buttons leaves them be: the greeting's come with the disclaimer after them, in one reply.
+  // Done buttons stay in view, disabled, so the conversation reads as it happened.
+  Widget.prototype.retireReplies = function () {
+    var buttons = this.log.querySelectorAll(".cc-reply:not([disabled])");
+    for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
   };
 
   // The conversation so far, from the server: drawn without announcing each old message.
@@ -261,9 +276,10 @@
     var self = this;
     this.log.setAttribute("aria-live", "off");
     this.log.textContent = "";
-    messages.forEach(function (m, i) {
-      if (m.from === "user") self.bubble("user", m.text);
-      else self.addBot(m, i === messages.length - 1);
+    this.replyStart = null;
+    messages.forEach(function (m) {
+      if (m.from === "user") self.addUser(m.text);
+      else self.addBot(m, false);
     });
     this.scroll();
     this.log.setAttribute("aria-live", "polite");
