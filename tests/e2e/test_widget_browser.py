@@ -174,8 +174,31 @@ def test_keyboard_use_and_start_over(browser, site, servers):
         assert page.page.get_attribute(".cc-launcher", "aria-expanded") == "false"
 
         page.page.keyboard.press("Enter")
+        expect(page.page.locator(".cc-launcher")).to_have_accessible_name("Close chat")  # open: it closes
         old_session = page.page.evaluate("window.clinicChat.sessionId")
-        page.page.get_by_role("button", name="Start over").click()
+        start_over = page.page.get_by_role("button", name="Start over", exact=True)
+        confirm = page.page.get_by_role("alertdialog", name="Start over? This clears the conversation.")
+
+        start_over.click()  # asks first; the safe answer has the focus
+        expect(confirm).to_be_visible()
+        assert page.page.evaluate("document.activeElement.textContent") == "Cancel"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.page.screenshot(path=str(SCREENSHOTS / "start-over-confirm.png"))
+        page.page.get_by_role("button", name="Cancel", exact=True).click()
+        expect(confirm).to_be_hidden()
+        assert page.page.evaluate("document.activeElement.textContent") == "Start over"
+        page.page.keyboard.press("Enter")  # asked again; Escape cancels and leaves the chat open
+        expect(confirm).to_be_visible()
+        page.page.keyboard.press("Escape")
+        expect(confirm).to_be_hidden()
+        assert page.page.is_visible(".cc-panel")
+        assert "sessions" in page.log_text()
+        assert page.page.evaluate("window.clinicChat.sessionId") == old_session
+
+        page.page.keyboard.press("Enter")
+        page.page.keyboard.press("Shift+Tab")  # from Cancel back to Yes
+        page.page.keyboard.press("Enter")
+        expect(confirm).to_be_hidden()
         page.page.wait_for_function(f"window.clinicChat.sessionId && window.clinicChat.sessionId !== {old_session!r}",
                                     timeout=WAIT_MS)
         page.wait_for_bot(clinic().name)  # a new conversation, greeted again
@@ -250,6 +273,36 @@ def test_several_answers_are_read_from_the_first(browser, site, servers):
         page.close()
 
 
+def test_on_a_phone_the_launcher_leaves_the_last_line_clear(browser, site, servers):
+    page = Page(browser, site, 390, 844)
+    try:
+        page.open()
+        # A host page whose text runs to its very end, as any site's may: no room kept for the launcher.
+        page.page.add_style_tag(content="main { padding-bottom: 0 !important; }")
+        page.page.evaluate("""() => { for (let i = 1; i <= 30; i++) document.querySelector('main')
+            .appendChild(document.createElement('p')).textContent = `Paragraph ${i} of the clinic's page, `
+            + 'long enough to fill the width of a phone screen from one side to the other.'; }""")
+        page.page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        last_line = page.page.evaluate("""() => { const range = document.createRange();
+            range.selectNodeContents(document.querySelector('main p:last-of-type'));
+            const rects = range.getClientRects(); return rects[rects.length - 1].toJSON(); }""")
+        launcher = page.page.locator(".cc-launcher").bounding_box()
+        assert last_line["bottom"] <= launcher["y"], (last_line, launcher)
+        assert last_line["bottom"] <= 844  # scrolled into view, not pushed off the screen
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.page.screenshot(path=str(SCREENSHOTS / "phone-launcher.png"))
+
+        expect(page.page.locator(".cc-launcher")).to_have_accessible_name("Chat with us")
+        page.page.locator(".cc-launcher").click()
+        page.wait_for_bot(clinic().name)
+        assert page.page.get_attribute(".cc-launcher", "aria-expanded") == "true"
+        assert page.page.text_content(".cc-launcher") == "Close chat"
+        page.page.get_by_role("button", name="Close chat").click()  # the panel's own close button
+        expect(page.page.get_by_role("button", name="Chat with us")).to_be_visible()
+    finally:
+        page.close()
+
+
 def test_the_demo_page_has_a_favicon(browser, site, servers):
     """Headless Chromium asks for no favicon, so the test asks for the one a browser would:
     the page's icon link, or /favicon.ico when there is none."""
@@ -284,6 +337,8 @@ def test_no_serious_accessibility_violation_and_it_fits_a_phone(browser, site, s
                 box = page.page.locator(".cc-panel").bounding_box()
                 assert box["x"] >= 0 and box["x"] + box["width"] <= width
                 page.page.screenshot(path=str(RESULTS / "widget-phone.png"))
+            page.page.get_by_role("button", name="Start over", exact=True).click()  # its question is checked too
+            page.page.get_by_role("alertdialog").wait_for(timeout=WAIT_MS)
             page.page.add_script_tag(path=str(AXE))
             axe = page.page.evaluate("axe.run(document, {resultTypes: ['violations']})")
             results[name] = [

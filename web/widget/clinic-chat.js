@@ -10,6 +10,11 @@
  * Rasa's socket.io channel (channels/socketio.py) and keeps the conversation's id
  * in the browser's session storage, so a reload or another page of the site shows
  * the same conversation. Everything typed or received is rendered as text.
+ *
+ * The launcher sits fixed at the bottom right of the host page. On a phone-wide screen
+ * the page's text runs under it, so the widget ends the page with a spacer as tall as the
+ * launcher (.cc-spacer in clinic-chat.css, phone widths only): the page's last line can be
+ * scrolled clear of it on any site, without the site reserving room itself.
  */
 (function () {
   "use strict";
@@ -30,6 +35,9 @@
       input: "Your message",
       placeholder: "Ask about microneedling…",
       startOver: "Start over",
+      startOverQuestion: "Start over? This clears the conversation.",
+      startOverYes: "Yes, start over",
+      startOverNo: "Cancel",
       typing: "The assistant is typing…",
       offline: "Reconnecting…",
       slowDown: "You're sending messages faster than I can answer. Please wait a moment.",
@@ -114,6 +122,14 @@
     this.title = el("h2", { class: "cc-title", id: "cc-title", text: config.title });
     this.restart = el("button", { class: "cc-restart", type: "button", text: L.startOver });
     this.close = el("button", { class: "cc-close", type: "button", "aria-label": L.close, text: "×" });
+    this.confirmYes = el("button", { class: "cc-confirm-yes", type: "button", text: L.startOverYes });
+    this.confirmNo = el("button", { class: "cc-confirm-no", type: "button", text: L.startOverNo });
+    this.confirm = el("div", {
+      class: "cc-confirm", role: "alertdialog", "aria-labelledby": "cc-confirm-question", hidden: "",
+    }, [
+      el("p", { class: "cc-confirm-question", id: "cc-confirm-question", text: L.startOverQuestion }),
+      el("div", { class: "cc-confirm-actions" }, [this.confirmYes, this.confirmNo]),
+    ]);
     this.status = el("p", { class: "cc-status", role: "status", text: "" });
     this.log = el("div", { class: "cc-log", role: "log", "aria-live": "polite", "aria-relevant": "additions" });
     this.typing = el("p", { class: "cc-typing", hidden: "", text: L.typing });
@@ -129,17 +145,24 @@
       class: "cc-panel", id: "cc-panel", role: "dialog", "aria-labelledby": "cc-title", hidden: "",
     }, [
       el("div", { class: "cc-header" }, [this.title, this.restart, this.close]),
-      this.status, this.log, this.typing, this.form,
+      this.confirm, this.status, this.log, this.typing, this.form,
     ]);
     this.root.appendChild(this.panel);
     this.root.appendChild(this.launcher);
+    document.body.appendChild(el("div", { class: "cc-spacer", "aria-hidden": "true" }));
     document.body.appendChild(this.root);
 
     var self = this;
     this.launcher.addEventListener("click", function () { self.isOpen() ? self.hide() : self.show(); });
     this.close.addEventListener("click", function () { self.hide(); });
-    this.restart.addEventListener("click", function () { self.startOver(); });
-    this.panel.addEventListener("keydown", function (e) { if (e.key === "Escape") self.hide(); });
+    this.restart.addEventListener("click", function () { self.askStartOver(); });
+    this.confirmYes.addEventListener("click", function () { self.endConfirm(); self.startOver(); });
+    this.confirmNo.addEventListener("click", function () { self.endConfirm(); self.restart.focus(); });
+    this.panel.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      if (self.confirm.hidden) self.hide();
+      else { self.endConfirm(); self.restart.focus(); } // Escape answers the question first: Cancel
+    });
     this.form.addEventListener("submit", function (e) {
       e.preventDefault();
       var text = self.input.value.trim();
@@ -174,6 +197,7 @@
   Widget.prototype.show = function (quietly) {
     this.panel.hidden = false;
     this.launcher.setAttribute("aria-expanded", "true");
+    this.launcher.textContent = config.labels.close;
     this.scroll(); // a message that came while the panel was hidden could not be measured
     this.root.classList.add("cc-open");
     remember("open", "1");
@@ -182,8 +206,10 @@
   };
 
   Widget.prototype.hide = function () {
+    this.endConfirm();
     this.panel.hidden = true;
     this.launcher.setAttribute("aria-expanded", "false");
+    this.launcher.textContent = config.labels.open;
     this.root.classList.remove("cc-open");
     remember("open", null);
     this.launcher.focus();
@@ -195,6 +221,14 @@
       this.say(config.greeting, "");
     }
   };
+
+  // Start over asks first, inside the widget; Cancel (or Escape) is where the focus goes.
+  Widget.prototype.askStartOver = function () {
+    this.confirm.hidden = false;
+    this.confirmNo.focus();
+  };
+
+  Widget.prototype.endConfirm = function () { this.confirm.hidden = true; };
 
   Widget.prototype.startOver = function () {
     this.sessionId = null;
