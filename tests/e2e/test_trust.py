@@ -180,3 +180,15 @@ def test_another_language_inside_the_booking_form_keeps_the_form(servers):
     servers.say(sender, "/book_consultation")
     reply = texts(servers.say(sender, "perdón, no hablo bien inglés, puedo escribir en español?"))
     assert "solo puedo responder en inglés" in reply and "What's your name?" in reply
+
+
+def test_a_question_inside_the_form_is_answered_without_a_second_offer_to_book(servers):
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    reply = servers.say(sender, "how much does it cost?")
+    assert "can't give prices here" in texts(reply)
+    assert "Would you like to book" not in texts(reply)
+    assert not [title for title in button_titles(reply) if "book" in title.lower()]
+    assert "What's your name?" in texts(reply)  # the form simply goes on
+    # outside the form the same answer offers the consultation
+    assert "Would you like to book a consultation?" in texts(servers.say(new_sender(), "how much does it cost?"))
