@@ -250,7 +250,15 @@ _DATE_WORDS = re.compile(
 )
 
 
+# "next friday": the Friday of next week (Monday to Sunday), not the coming one ("this friday", "friday")
+_NEXT_WEEKDAY = re.compile(rf"(?:on\s+)?next\s+{_WEEKDAY_WORD}(?:\s+(?:at|around|about))?")
+
+
 def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
+    next_week = _NEXT_WEEKDAY.fullmatch(" ".join(text.split()).strip(" ,.-"))
+    if next_week:
+        monday = now.date() + dt.timedelta(days=7 - now.weekday())
+        return monday + dt.timedelta(days=_WEEKDAY_INDEX[next_week.group(1)[:3]])
     text = " ".join(_WEEKDAY.sub(r"\1", text).split()).strip(" ,.-")
     if not text or text in ("today", "this"):
         return now.date() if text == "today" else None

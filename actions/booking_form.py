@@ -20,6 +20,7 @@ FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concer
 ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
 MAX_FAILURES = 3
 YES_NO = ("affirm", "deny")
+CONTACT_ENTITIES = ("email", "phone")
 ANSWERS = "answers"  # the entity of a yes/no button naming the form's question it answers
 # a concern the guide does not cover ("melasma", "pigmentation"): still what the person wants looked at
 UNKNOWN_CONCERN = "unknown_area"
@@ -76,6 +77,11 @@ def stale_press(tracker: Tracker) -> bool:
         return False
     answers = [e.get("value") for e in message.get("entities") or [] if e.get("entity") == ANSWERS]
     return answers != [tracker.get_slot("requested_slot")]
+
+
+def gives_a_contact(tracker: Tracker) -> bool:
+    """Whether the latest message gives an email address or a phone number (components/entities.py)."""
+    return any(e.get("entity") in CONTACT_ENTITIES for e in tracker.latest_message.get("entities") or [])
 
 
 def is_checked_time(value: Any) -> bool:
@@ -187,6 +193,9 @@ class ValidateBookingForm(FormValidationAction):
         return self._check("booking_time", value, dispatcher, tracker)
 
     async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if value and tracker.get_slot("requested_slot") == "booking_concern" and gives_a_contact(tracker):
+            # "actually my email is …" when the concern is asked: the contact (its own mapping), not the concern
+            return {"booking_concern": None}
         return self._check("booking_concern", value, dispatcher, tracker)
 
     async def validate_booking_consent(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

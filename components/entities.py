@@ -54,7 +54,7 @@ class RulerEntityExtractor(SpacyEntityExtractor):
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
 _NAME_AFTER = re.compile(
-    r"\b(?:my name is|my name's|name is|name's|names|name:|call me|i'm called|i am called)\s+"
+    r"\b(?:my name is|my name's|name is|name's|names|name:|name to|call me|i'm called|i am called)\s+"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )

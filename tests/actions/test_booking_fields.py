@@ -129,7 +129,9 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("thursday evening", at(26, 17), at(26, 20)),  # late opening on Thursdays
         ("dec 3rd 4pm", at(3, 16, month=12), at(3, 16, month=12)),
         ("wednesday", at(25, 9), at(25, 18)),  # a day alone: any time it is open
-        ("next friday at half past two", at(27, 14, 30), at(27, 14, 30)),
+        # "next friday": the Friday of next week (Monday to Sunday); "friday" is the coming one
+        ("next friday at half past two", at(4, 14, 30, month=12), at(4, 14, 30, month=12)),
+        ("next wednesday", at(2, 9, month=12), at(2, 18, month=12)),
         ("today", at(24, 12), at(24, 18)),  # the part of today still far enough ahead
         # "after", "from" and "before" bound the window; a bare 1-7 is in the afternoon
         ("friday after 5", at(27, 17), at(27, 18)),

@@ -373,3 +373,28 @@ async def test_a_concern_the_guide_does_not_cover_is_still_the_concern(dispatche
     tracker = make_tracker(intent="book_consultation", text=text, entities=entities)
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert events == [SlotSet("booking_concern", "pigmentation (cheeks)")]
+
+
+async def test_a_contact_typed_for_the_concern_is_no_concern(validate, dispatcher, make_tracker, domain):
+    # "actually my email is …" when the concern is asked: the contact mapping takes the email, the concern stays asked
+    text = "actually my email is jo.smith@example.org"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_concern"},
+        entities=[{"entity": "email", "value": "jo.smith@example.org", "start": 21, "end": len(text)}],
+        slot_candidates={"booking_contact": "jo.smith@example.org", "booking_concern": text},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", "jo.smith@example.org") in events
+    assert SlotSet("booking_concern", None) in events
+    assert SlotSet("booking_concern", text) not in events
+
+
+async def test_a_concern_given_with_a_contact_up_front_is_kept(validate, dispatcher, make_tracker, domain):
+    # "book me in, jo@example.com, for acne scars": the form's first run checks the prefilled concern
+    tracker = make_tracker(
+        intent="book_consultation", text="book me in, jo@example.com, for acne scars", active_loop=FORM,
+        entities=[{"entity": "email", "value": "jo@example.com", "start": 12, "end": 26}],
+        slot_candidates={"booking_concern": "acne scars"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", "acne scars") in events

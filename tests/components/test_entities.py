@@ -147,6 +147,10 @@ def test_details_in_any_order_and_wording(booking, text, expected):
     assert found(booking, text) == expected
 
 
+def test_a_new_name_in_a_correction(booking):
+    assert found(booking, "change name to Joanna Smith") == [("person", "Joanna Smith")]
+
+
 def test_a_name_standing_alone_needs_another_detail_beside_it(booking):
     # two capitalised words alone are a name only in a message that gives a booking detail
     assert booking.extract("Dan Green, is it painful?") == []

@@ -192,3 +192,17 @@ def test_a_question_inside_the_form_is_answered_without_a_second_offer_to_book(s
     assert "What's your name?" in texts(reply)  # the form simply goes on
     # outside the form the same answer offers the consultation
     assert "Would you like to book a consultation?" in texts(servers.say(new_sender(), "how much does it cost?"))
+
+
+def test_a_new_email_typed_for_the_concern_is_the_contact_and_a_new_name_is_taken(servers):
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Jo Marsh")
+    servers.say(sender, "jo@example.com")
+    servers.say(sender, f"{said(day)} at 2pm")
+    reply = servers.say(sender, "actually my email is jo.marsh@example.org")
+    assert "What would you like to have looked at?" in texts(reply)  # the concern is still asked
+    summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
+    assert "jo.marsh@example.org" in texts(summary) and "Concern: acne scars" in texts(summary)
+    reply = servers.say(sender, "change name to Joanna Marsh")
+    assert "Name: Joanna Marsh" in texts(reply) and "What's your name?" not in texts(reply)
