@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Starts the action server, Rasa (REST + socket.io) and the chat page; Ctrl-C stops all three.
+# Starts the action server, Rasa (REST + socket.io), the chat page and a mail catcher for the
+# booking emails; Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
@@ -7,6 +8,7 @@ ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 CHAT_PORT=${CHAT_PORT:-8080}
 MODEL=${MODEL:-models/clinic.tar.gz}
+MAIL_DIR=${MAIL_DIR:-var/mail}
 mkdir -p var
 # Only the demo site's pages may open the widget's socket.
 export SOCKETIO_ORIGINS=${SOCKETIO_ORIGINS:-http://localhost:$CHAT_PORT,http://127.0.0.1:$CHAT_PORT}
@@ -14,13 +16,23 @@ export SOCKETIO_ORIGINS=${SOCKETIO_ORIGINS:-http://localhost:$CHAT_PORT,http://1
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(32))')}
 
 pids=()
+catcher=""
 stop() {
   trap - INT TERM EXIT
   [ ${#pids[@]} -gt 0 ] && kill "${pids[@]}" 2>/dev/null || true
+  [ -n "$catcher" ] && kill "$catcher" 2>/dev/null || true
   wait 2>/dev/null || true
   echo "stopped"
 }
 trap stop INT TERM EXIT
+
+# Booking emails go to clinic.yml's SMTP server: on loopback, scripts/mail_catcher.py catches them
+# and writes them to $MAIL_DIR. It says where they go in one line and then logs to stderr; the demo
+# runs on without it (port taken, or another server named).
+exec {catcher_says}< <(exec $BIN/python -m scripts.mail_catcher "$MAIL_DIR")
+catcher=$!
+read -r -t 30 mail_line <&"$catcher_says" || mail_line="Booking emails: the mail catcher did not start (its error is above)"
+exec {catcher_says}<&-
 
 $BIN/python -m actions.server --port "$ACTION_PORT" &
 pids+=($!)
@@ -32,4 +44,5 @@ $BIN/rasa run --model "$MODEL" --port "$RASA_PORT" --interface "${RASA_INTERFACE
 pids+=($!)
 
 echo "Chat page: http://localhost:$CHAT_PORT  (Rasa on :$RASA_PORT, actions on :$ACTION_PORT; Ctrl-C stops)"
+echo "$mail_line"
 wait -n "${pids[@]}"
