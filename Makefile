@@ -42,7 +42,7 @@ $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
 
 train: $(MODEL) ## Train the model when data, domain or config changed
 
-run: setup $(MODEL) ## Start the action server (:5055), Rasa (:5005, REST + socket.io) and the chat page (:8080)
+run: setup $(MODEL) ## Start the action server (:5055), Rasa (:5005, REST + socket.io), the chat page (:8080) and a mail catcher for the booking emails (var/mail/)
 	scripts/run.sh
 
 unit: setup ## Unit tests of the actions, the domain and the clinical facts

@@ -300,43 +300,59 @@ def _parse_date(text: str, now: dt.datetime) -> Optional[dt.date]:
     return parsed.date() if parsed else None
 
 
-def _whole_day(window: PreferredTime, clinic: Clinic) -> bool:
-    """Whether a window is a day without a time: the clinic's hours that day."""
-    return clinic.hours_on(window.start.date()) == (window.start.time(), window.end.time())
-
-
-def parse_preferred_time(
-    text: str, clinic: Clinic, now: dt.datetime, keep: Optional[PreferredTime] = None
-) -> PreferredTime:
-    """A day and a time (or part of the day) in the future, within opening hours.
-
-    `now` is timezone-aware; the result is in the clinic's time zone. A day
-    without a time means any time the clinic is open that day. `keep` is the
-    time a correction changes: what the correction does not name is kept
-    ("Tuesday instead, same time" keeps the time, "at 10am I said" the day).
-    """
-    now = now.astimezone(clinic.timezone)
+def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
+    """The words of the day, and the time of day (a window), in what a person typed."""
     cleaned = (text or "").lower().replace("’", "'")
     for pattern, replacement in _SHORTHANDS:
         cleaned = pattern.sub(replacement, cleaned)
     cleaned = _KEEPS_THE_REST.sub(" ", cleaned)
     cleaned = _FILLER.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)
-    rest = " ".join(rest.split()).strip(" ,.-!?")
-    if keep is not None:
-        keep = PreferredTime(keep.start.astimezone(clinic.timezone), keep.end.astimezone(clinic.timezone))
-        if not rest and window is not None:  # a time alone: on the day already given
-            rest = f"{keep.start.day} {keep.start:%B %Y}".lower()
-        elif rest and window is None and not _whole_day(keep, clinic):  # a day alone: at the time already given
-            window = (keep.start.time(), keep.end.time())
+    return " ".join(rest.split()).strip(" ,.-!?"), window
+
+
+def _day_and_window(text: str, now: dt.datetime) -> Tuple[Optional[dt.date], Optional[Tuple[dt.time, dt.time]]]:
+    """The day and the time of day named in the words, either of them None when not named; InvalidValue when
+    the words name neither, or a day that cannot be worked out."""
+    rest, window = _day_and_time(text)
     if re.search(r"\b(?:weeks?|fortnight|months?|sometime|some time|anytime|any time)\b", rest) and not re.search(
         r"\d|mon|tue|wed|thu|fri|sat|sun", rest
     ):
         raise InvalidValue("utter_invalid_booking_time")  # "next week": which day is for the person to say
     day = _parse_day(rest, now) if rest else None
+    if (rest and day is None) or (day is None and window is None):
+        raise InvalidValue("utter_invalid_booking_time")
+    return day, window
+
+
+# between the words of a time and those of a correction to it ("monday at 2pm → tuesday")
+CORRECTED = " → "
+
+
+def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
+    """A day and a time (or part of the day) in the future, within opening hours.
+
+    `now` is timezone-aware; the result is in the clinic's time zone. A day
+    without a time means any time the clinic is open that day. The text may be
+    a time and its corrections, joined by CORRECTED: each correction changes what
+    it names and keeps the rest ("friday 3pm → saturday" is Saturday at 3pm,
+    "saturday 5pm → 3pm" Saturday at 3pm), whether the earlier time was taken
+    or refused.
+    """
+    now = now.astimezone(clinic.timezone)
+    day: Optional[dt.date] = None
+    window: Optional[Tuple[dt.time, dt.time]] = None
+    said = (text or "").split(CORRECTED)
+    for index, words in enumerate(said):
+        try:
+            said_day, said_window = _day_and_window(words, now)
+        except InvalidValue:
+            if index == len(said) - 1:
+                raise  # the latest words are wrong: say why
+            continue  # earlier words with no day or time in them add nothing
+        day = said_day or day
+        window = said_window or window
     if day is None:
-        if rest or window is None:
-            raise InvalidValue("utter_invalid_booking_time")
         # a time alone: the next day on which that time is still ahead
         day = now.date() if dt.datetime.combine(now.date(), window[0], clinic.timezone) > now else now.date() + dt.timedelta(days=1)
 

@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import question_keys, response_name, say_answer
-from actions.booking_fields import InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
+from actions.booking_fields import CORRECTED, InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
 from actions.config import clinic, now
 
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
@@ -33,25 +33,19 @@ NO_CONCERN = re.compile(
 )
 
 
-# between the words of a time and those of a correction to it, in booking_time_text ("monday at 2pm → tuesday")
-CORRECTED = " → "
-
-
 def checked_value(
     slot: Text, text: Text, clock: Callable[[], dt.datetime] = now, corrects: Optional[Text] = None
 ) -> Dict[Text, Any]:
     """The slots to set for a value typed for `slot`, or InvalidValue saying why it is not right.
-    `corrects`: the words of a time already given, which a new time corrects, keeping what it does not name."""
+    `corrects`: the words of a time already given (taken or refused), which the new words correct, keeping what
+    they do not name (actions/booking_fields.py)."""
     if slot == "booking_name":
         return {"booking_name": parse_name(text)}
     if slot == "booking_contact":
         return {"booking_contact": parse_contact(text, clinic().phone_region).value}
     if slot == "booking_time":
         words = f"{corrects}{CORRECTED}{text}" if corrects else text
-        window = None
-        for said in words.split(CORRECTED):  # the first words, then each correction to them
-            window = parse_preferred_time(said, clinic(), clock(), keep=window)
-        return {"booking_time": window.to_slot(), "booking_time_text": words}
+        return {"booking_time": parse_preferred_time(words, clinic(), clock()).to_slot(), "booking_time_text": words}
     if slot == "booking_concern":
         return {"booking_concern": "" if NO_CONCERN.match(text) else text.strip()}
     raise ValueError(f"{slot} is not a typed booking detail")
@@ -165,12 +159,17 @@ class ValidateBookingForm(FormValidationAction):
                 # a time checked before, the form taken up again (after a pause for a safety answer):
                 # the person's own words are checked again, so a time that has passed meanwhile is refused
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
-            if slot == "booking_time" and is_checked_time(value_before(tracker, "booking_time")):
-                # a new time for one already given ("Tuesday instead, same time") keeps what it does not name
+            if slot == "booking_time" and value_before(tracker, "booking_time_text"):
+                # new words for a time already given, taken or refused ("Tuesday instead, same time", "3pm then"
+                # after "saturday 5pm" was past closing): they change what they name and keep the rest
                 return checked_value(slot, str(value), self._clock, corrects=value_before(tracker, "booking_time_text"))
             return checked_value(slot, str(value), self._clock)
         except InvalidValue as invalid:
-            return self._reject(slot, invalid, dispatcher, tracker)
+            rejected = self._reject(slot, invalid, dispatcher, tracker)
+            if slot == "booking_time" and not is_checked_time(value):  # the words are kept for the next ones
+                earlier = value_before(tracker, "booking_time_text")
+                rejected["booking_time_text"] = f"{earlier}{CORRECTED}{value}" if earlier else str(value)
+            return rejected
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""

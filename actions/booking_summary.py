@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_fields import InvalidValue, PreferredTime
+from actions.booking_fields import CORRECTED, InvalidValue, PreferredTime
 from actions.booking_form import checked_value, stale_press
 
 # details a person can change, and the entity that carries a new value for each
@@ -55,10 +55,8 @@ class ActionAskBookingFormBookingConfirmed(Action):
 
 
 def _clear(slot: Text) -> Dict[Text, Any]:
-    cleared = {slot: None}
-    if slot == "booking_time":
-        cleared["booking_time_text"] = None
-    return cleared
+    # a time's words stay (booking_time_text): the new words change what they name and keep the rest
+    return {slot: None}
 
 
 class ActionChangeBookingDetail(Action):
@@ -85,6 +83,8 @@ class ActionChangeBookingDetail(Action):
                 except InvalidValue as invalid:
                     dispatcher.utter_message(response=invalid.response, **invalid.values)
                     changes.update(_clear(slot))
+                    if slot == "booking_time":  # the words are kept for the next ones to complete
+                        changes["booking_time_text"] = f"{corrects}{CORRECTED}{entity['value']}" if corrects else entity["value"]
                 break
         if not changes:
             for slot in named[:1]:

@@ -81,14 +81,15 @@ _TIME_PARTS = re.compile(
     r"|\b(?:in the\s+)?(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b"
-    r"|\b\d{1,2}[:.]\d{2}\b",
+    r"|\b\d{1,2}[:.]\d{2}\b"
+    r"|\b(?:at\s+|around\s+)?half(?:\s+past)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.IGNORECASE,
 )
 # "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone
 # between commas or sentences, in a message that gives another booking detail
 _NAME_ALONE = re.compile(
-    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})\s*"
-    r"(?=$|[,;\n]|[.!?](?:\s|$))",
+    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})\s*"
+    r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s)",
     re.UNICODE,
 )
 # a phone number's least digits after the country code (a time or a date is no number)

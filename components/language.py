@@ -50,6 +50,8 @@ _LABEL = "__label__"
 # A dialect or a variety the model names on its own, taken as the language its readers read
 MACRO_LANGUAGES = {"arz": "ar", "azb": "az", "ckb": "ku", "pnb": "pa", "wuu": "zh", "yue": "zh", "mzn": "fa",
                    "als": "de", "bar": "de", "nds": "de", "vls": "nl", "sh": "hr"}
+# what is read past: email addresses, links, and any token with a digit in it
+_NOT_WORDS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S*\d\S*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 # Common English words, none of them also a common word of the languages tested (so no "a", "no",
@@ -58,7 +60,14 @@ ENGLISH_WORDS = (
     "i i'm im i'll i've you u your ur my the it it's its does did can could would should how what when where who "
     "why which this that there and or but of with after before about any some have has had get got need want like "
     "please pls plz thanks thank thx ta ok okay yes yeah yep not just too very much many more book booking "
-    "appointment price cost skin face"
+    "appointment price cost skin face "
+    # what people write while booking or correcting a detail
+    "then wait dont don't cancel sorry said meant mean actually instead change same time name number email "
+    "already know think make take come here thats that's whats what's ive i'd youre you're cant can't wont won't "
+    "isnt isn't didnt didn't doesnt doesn't hi hello hey send right wrong great good fine sure maybe today "
+    "tomorrow morning afternoon evening monday tuesday wednesday thursday friday saturday sunday next week day "
+    "treatment microneedling scars acne lines wrinkles pain hurt sessions results redness swelling booked phone "
+    "call over last new update wanted from for all also only one two three"
 ).split()
 
 
@@ -166,10 +175,15 @@ class LanguageIdentifier:
         return {label[len(_LABEL):]: float(p) for label, p in zip(labels, probabilities)}
 
     def identify(self, text: Text) -> Optional[Tuple[Text, float]]:
-        """(ISO 639-1 code, confidence) when the text is surely in another language than English, else None."""
+        """(ISO 639-1 code, confidence) when the text is surely in another language than English, else None.
+        Email addresses, links and anything with a digit ("3pm", "07911 555321", "9th") are no language's
+        words, and are read past: "lucja.w@wp.pl" alone is no Polish, "3pm then" no Dutch."""
         if not text or not text.strip() or text.lstrip().startswith("/"):
             return None
-        return self.settings.decide(text, self.scores(text))
+        words = _NOT_WORDS.sub(" ", text)
+        if not words.strip():
+            return None
+        return self.settings.decide(words, self.scores(words))
 
 
 _LOADED: Dict[Tuple, LanguageIdentifier] = {}

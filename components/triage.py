@@ -360,6 +360,8 @@ class SafetyTriage(GraphComponent):
             # without a crisis word)
             # (a booking request keeps its intent: the booking starts with the policy said first, actions/booking_form.py)
             "minors_from_intents": ["faq", "nlu_fallback", "out_of_scope", "inform", "distress"],
+            # a message in another language (components/language.py): not triaged by English signs
+            "other_language_intent": "other_language",
         }
 
     def __init__(self, config: Dict[Text, Any], settings: SafetySettings) -> None:
@@ -408,6 +410,10 @@ class SafetyTriage(GraphComponent):
             if not text or text.startswith("/"):  # a button's payload says what it means
                 continue
             intent = (message.get(INTENT) or {}).get("name")
+            if intent == self.config["other_language_intent"]:
+                # another language (components/language.py): its reply gives the emergency number first; the signs
+                # are English words, and one in another language means something else ("faint" is "how much" in Welsh)
+                continue
             selected = self._selected(message)
             # the classifier sure enough that something is happening (below the bar, only a named sign counts);
             # an email address or a phone number typed at a booking prompt is no report of anything

@@ -143,6 +143,13 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         # a weekday with a date that agrees
         ("wednesday the 2nd at 3", at(2, 15, month=12), at(2, 15, month=12)),
         ("12 noon tuesday", at(1, 12, month=12), at(1, 12, month=12)),  # "12" is not a date here
+        # a time and its corrections: each changes what it names and keeps the rest
+        ("friday at 3pm → saturday", at(28, 15), at(28, 15)),
+        ("friday at 3pm → at 10am I said", at(27, 10), at(27, 10)),
+        ("friday at 3pm → saturday instead, same time", at(28, 15), at(28, 15)),
+        ("saturday 5pm → 3pm then", at(28, 15), at(28, 15)),  # completes a refused time
+        ("whenever → friday 2pm", at(27, 14), at(27, 14)),  # earlier words with no day or time add nothing
+        ("monday → wednesday", at(25, 9), at(25, 18)),  # a day alone, then another: the whole day
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):

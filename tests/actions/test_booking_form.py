@@ -111,8 +111,9 @@ async def test_a_bad_answer_is_asked_again_with_the_reason(
     validate, dispatcher, make_tracker, domain, requested, value, response, values
 ):
     events = await form_turn(validate, dispatcher, make_tracker, domain, requested, {requested: value})
-    # the form goes on (no requested_slot) and asks again
-    assert events == [SlotSet(requested, None), SlotSet("booking_failures", {requested: 1})]
+    # the form goes on (no requested_slot) and asks again; a time's words are kept for the next ones to complete
+    kept = [SlotSet("booking_time_text", value)] if requested == "booking_time" else []
+    assert events == [SlotSet(requested, None), SlotSet("booking_failures", {requested: 1})] + kept
     assert responses(dispatcher) == [response]
     assert {key: dispatcher.messages[0][key] for key in values} == values
 
@@ -139,7 +140,10 @@ async def test_failures_are_counted_per_slot(validate, dispatcher, make_tracker,
         validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": "whenever"},
         slots={"booking_failures": {"booking_contact": 2}},
     )
-    assert events == [SlotSet("booking_time", None), SlotSet("booking_failures", {"booking_contact": 2, "booking_time": 1})]
+    assert events == [
+        SlotSet("booking_time", None), SlotSet("booking_failures", {"booking_contact": 2, "booking_time": 1}),
+        SlotSet("booking_time_text", "whenever"),  # kept for the next words to complete
+    ]
     assert responses(dispatcher) == ["utter_invalid_booking_time"]
 
 
@@ -166,6 +170,7 @@ async def test_one_bad_detail_among_several_is_asked_for_again(validate, dispatc
         SlotSet("booking_name", "Jo"),
         SlotSet("booking_time", None),
         SlotSet("booking_failures", {"booking_time": 1}),
+        SlotSet("booking_time_text", "sunday at 2pm"),  # "saturday then" keeps the 2pm
     ]
     assert responses(dispatcher) == ["utter_invalid_booking_time_closed"]
 
@@ -308,16 +313,29 @@ async def test_a_new_time_for_one_given_keeps_what_it_does_not_name(
     assert SlotSet("booking_time_text", expected_words) in events
 
 
-async def test_a_time_asked_for_again_is_not_a_correction(validate, dispatcher, make_tracker, domain):
-    # "Change time" forgot the time, so the new one is taken whole (a day alone is the whole day)
+async def test_a_time_asked_for_again_keeps_what_the_new_words_do_not_name(validate, dispatcher, make_tracker, domain):
+    # "Change time" forgot the time but kept its words: "saturday" then keeps the 3pm
     tracker = make_tracker(
         intent="inform", text="saturday", active_loop=FORM,
-        events=[slot_event("booking_time", FRIDAY_3PM), slot_event("booking_time", None)],
-        slots={"requested_slot": "booking_time"}, slot_candidates={"booking_time": "saturday"},
+        events=[slot_event("booking_time", FRIDAY_3PM), slot_event("booking_time_text", "friday at 3pm"),
+                slot_event("booking_time", None)],
+        slots={"requested_slot": "booking_time", "booking_time_text": "friday at 3pm"}, slot_candidates={"booking_time": "saturday"},
     )
     events = await validate.run(dispatcher, tracker, domain)
-    assert SlotSet("booking_time_text", "saturday") in events
-    assert SlotSet("booking_time", "2026-11-28T10:00:00+00:00/2026-11-28T16:00:00+00:00") in events  # Saturday's hours
+    assert SlotSet("booking_time_text", "friday at 3pm → saturday") in events
+    assert SlotSet("booking_time", "2026-11-28T15:00:00+00:00/2026-11-28T15:00:00+00:00") in events
+
+
+async def test_words_of_a_refused_time_are_completed_by_the_next(validate, dispatcher, make_tracker, domain):
+    # "saturday 5pm" is past Saturday's last start; "3pm then" is Saturday at 3pm, not today
+    tracker = make_tracker(
+        intent="inform", text="3pm then", active_loop=FORM,
+        events=[slot_event("booking_time", "saturday 5pm"), slot_event("booking_time", None),
+                slot_event("booking_time_text", "saturday 5pm")],
+        slots={"requested_slot": "booking_time", "booking_time_text": "saturday 5pm"}, slot_candidates={"booking_time": "3pm then"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time", "2026-11-28T15:00:00+00:00/2026-11-28T15:00:00+00:00") in events
 
 
 def press(make_tracker, intent, answers, requested, candidates):

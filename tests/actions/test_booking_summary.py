@@ -87,8 +87,8 @@ def field(slot):
         # "wrong name"
         ([field("booking_name")], [SlotSet("booking_name", None), SlotSet("booking_confirmed", None)]),
         # the time goes with the words typed for it
-        ([field("booking_time")],
-         [SlotSet("booking_time", None), SlotSet("booking_time_text", None), SlotSet("booking_confirmed", None)]),
+        # the time is asked again; its words stay, so that "11am" keeps the day
+        ([field("booking_time")], [SlotSet("booking_time", None), SlotSet("booking_confirmed", None)]),
         ([field("booking_concern")], [SlotSet("booking_concern", None), SlotSet("booking_confirmed", None)]),
         # "change my email to lena.f@gmail.com": the new value is taken at once
         ([field("booking_contact"), {"entity": "email", "value": "lena.f@gmail.com"}],
@@ -135,8 +135,10 @@ async def test_a_correction_takes_the_new_value_or_forgets_the_detail(dispatcher
         # a new value that is not right: the reason, and the form asks for that detail again
         ([{"entity": "email", "value": "jo@example"}], "utter_invalid_booking_email",
          [SlotSet("booking_contact", None), SlotSet("booking_confirmed", None)]),
+        # the words are kept ("saturday then" keeps the 2pm)
         ([{"entity": "time", "value": "sunday at 2pm"}], "utter_invalid_booking_time_closed",
-         [SlotSet("booking_time", None), SlotSet("booking_time_text", None), SlotSet("booking_confirmed", None)]),
+         [SlotSet("booking_time", None), SlotSet("booking_time_text", "friday at 3pm → sunday at 2pm"),
+          SlotSet("booking_confirmed", None)]),
         # "I want to change something": which detail?
         ([], "utter_booking_what_to_change", [SlotSet("booking_confirmed", None)]),
         # a field that cannot be changed here is no field

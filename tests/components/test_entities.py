@@ -139,6 +139,9 @@ def test_all_details_in_one_message(booking):
          [("person", "Dan Green"), ("email", "dan.green@example.com"), ("time", "next friday at 3pm")]),
         # the name last, after a sign-off that is no name
         ("Can I book? Friday 2pm. Many Thanks, Anna Kowalska", [("time", "Friday 2pm"), ("person", "Anna Kowalska")]),
+        # between dashes
+        ("priya.patel@example.com - Priya Patel - need a consultation, wed 9th dec at half 10",
+         [("email", "priya.patel@example.com"), ("person", "Priya Patel"), ("time", "wed 9th dec at half 10")]),
         ("fine lines, Tuesday morning, 07700 900123, Mia Long",
          [("time", "Tuesday morning"), ("phone", "07700 900123"), ("person", "Mia Long")]),
     ],

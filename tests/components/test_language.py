@@ -194,3 +194,20 @@ def test_settings_that_miss_a_key_are_refused():
 
 def test_the_model_is_read_once_per_process():
     assert language.load() is language.load(default_config())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by a play-test: a time, an address or a number is read past, and what is left is too little
+        "3pm then", "lucja.w@wp.pl", "j.mueller@web.de", "see www.lumenskin.example/prices", "07911 555321 x",
+        # and booking's own words
+        "no wait dont cancel", "what?? i said dont cancel my booking", "monday 11ish", "go on then",
+    ],
+)
+def test_times_addresses_and_booking_words_are_no_other_language(text):
+    assert identify(text) is None
+
+
+def test_a_message_with_an_address_is_still_read_for_its_words():
+    assert identify("hola, quiero reservar una cita, mi correo es ana@example.es") == "es"

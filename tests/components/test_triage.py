@@ -314,3 +314,15 @@ def test_the_triage_leaves_other_messages_alone(component, text, intent, answer)
 def test_a_general_question_naming_a_side_effect_is_neither_triaged_nor_a_warning(settings, text):
     found = triage(text, settings, said_to_be_happening=False)
     assert found.level is None and not found.signs
+
+
+def test_a_message_in_another_language_is_not_read_for_english_signs(component):
+    # Welsh "how much does it cost?": "faint" is Welsh for "how much"; its reply gives the emergency number anyway
+    message = parsed("Shwmae, faint mae'n costio?", "other_language", confidence=0.9)
+    component.process([message])
+    assert message.get("intent")["name"] == "other_language"
+    assert message.get("triage") is None
+    # the same sign in an English message is triaged
+    english = parsed("I feel faint since my treatment", "faq", "faq/complication")
+    component.process([english])
+    assert english.get("triage")["level"] == "emergency"

@@ -18,7 +18,7 @@ def test_a_booking_leaves_no_personal_detail_or_message_text_in_the_logs(servers
     servers.say(sender, f"{EMAIL} or {PHONE}")
     servers.say(sender, a_future_weekday_text())
     servers.say(sender, "skip")
-    servers.say(sender, "/affirm")
+    servers.say(sender, "yes I agree")
     assert REFERENCE.search(texts(servers.say(sender, "yes send it")))
     servers.say(sender, "please delete my data")
     servers.say(sender, "yes")

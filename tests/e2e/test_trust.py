@@ -206,3 +206,46 @@ def test_a_new_email_typed_for_the_concern_is_the_contact_and_a_new_name_is_take
     assert "jo.marsh@example.org" in texts(summary) and "Concern: acne scars" in texts(summary)
     reply = servers.say(sender, "change name to Joanna Marsh")
     assert "Name: Joanna Marsh" in texts(reply) and "What's your name?" not in texts(reply)
+
+
+def next_saturday(days_ahead: int = 9) -> dt.date:
+    day = dt.date.today() + dt.timedelta(days=days_ahead)
+    while day.weekday() != 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def test_a_time_refused_is_completed_by_the_next_words(servers):
+    # found by a play-test: "saturday 5pm" is past Saturday's last start; "3pm then" meant that Saturday, not today
+    sender, saturday = new_sender(), next_saturday()
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Jo Marsh")
+    servers.say(sender, "07911 123456")
+    reply = servers.say(sender, f"{said(saturday)} at 5pm")
+    assert "When would you like to come in?" in texts(reply)  # refused, with the hours
+    reply = servers.say(sender, "3pm then")
+    assert "What would you like to have looked at?" in texts(reply)
+    summary = press(servers, sender, servers.say(sender, "skip"), "Yes, I agree")
+    assert shown(saturday, "15:00") in texts(summary)
+
+
+def test_change_time_then_a_time_alone_keeps_the_day(servers):
+    # found by a play-test: after "Change time", "11am" moved the request to another day
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    assert "When would you like to come in?" in texts(press(servers, sender, summary, "Change time"))
+    assert shown(day, "11:00") in texts(servers.say(sender, "11am"))
+
+
+def test_details_given_before_the_offer_to_book_are_kept(servers):
+    # found by a play-test: a message of details without "book" got the offer, and "yes" asked for them all again
+    sender, day = new_sender(), open_day(9)
+    reply = servers.say(sender, f"priya.patel@example.com - Priya Patel - need a consultation for pigmentation on my "
+                                f"forehead, {said(day)} at half 10")
+    if "May the clinic keep these details" not in texts(reply):  # the offer first, then "yes" takes it up
+        assert "Would you like to book" in texts(reply), texts(reply)
+        reply = servers.say(sender, "yes")
+    assert "May the clinic keep these details" in texts(reply), texts(reply)
+    summary = press(servers, sender, reply, "Yes, I agree")
+    assert "Priya Patel" in texts(summary) and "priya.patel@example.com" in texts(summary)
+    assert shown(day, "10:30") in texts(summary)

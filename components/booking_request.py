@@ -1,0 +1,55 @@
+"""A message that gives a booking's details is a booking request, whatever else the classifier read.
+
+"priya@example.com - Priya Patel - need a consultation for my forehead, wed 9th at half 10" is a
+request to book, though its words are mostly details the classifier never learnt. When a message
+gives at least `min_details` kinds of detail (components/entities.py: a name, an email address, a
+phone number, a day and time) and the classifier (or the fallback after it) made it one of
+`from_intents` (a statement, unclear, out of scope), its intent becomes `intent`; the booking form
+then takes every detail (the slot mappings in domain.yml) and asks only for what is missing. A
+question asked with the details ("I'm Priya, 07911 555321, does it hurt?") stays a question.
+"""
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class BookingDetailsRequest(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {
+            "intent": "book_consultation",
+            "details": ["person", "email", "phone", "time"],
+            "min_details": 2,
+            "from_intents": ["inform", "nlu_fallback", "out_of_scope"],
+        }
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.config = {**self.get_default_config(), **config}
+
+    @classmethod
+    def create(
+        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+    ) -> "BookingDetailsRequest":
+        return cls(config)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            if (message.get(TEXT) or "").startswith("/"):  # a button's payload says what it means
+                continue
+            intent = message.get(INTENT) or {}
+            kinds = {entity.get("entity") for entity in message.get(ENTITIES) or []} & set(self.config["details"])
+            if intent.get("name") in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
+                request = {"name": self.config["intent"], "confidence": 1.0}
+                ranking = [request] + [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != request["name"]]
+                message.set(INTENT, request, add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+        return messages
+
+    def process_training_data(self, training_data):
+        return training_data
