@@ -249,3 +249,16 @@ def test_details_given_before_the_offer_to_book_are_kept(servers):
     summary = press(servers, sender, reply, "Yes, I agree")
     assert "Priya Patel" in texts(summary) and "priya.patel@example.com" in texts(summary)
     assert shown(day, "10:30") in texts(summary)
+
+
+def test_a_new_name_typed_at_the_summary_is_taken(servers):
+    # found by a play-test: "actually it's Jon not John" got "I need a yes or a no"
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "John Baker")
+    servers.say(sender, "john@example.com")
+    servers.say(sender, f"{said(day)} at 2pm")
+    summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
+    assert "Name: John Baker" in texts(summary)
+    reply = servers.say(sender, "actually it's Jon Baker not John")
+    assert "Name: Jon Baker" in texts(reply) and "yes or a no" not in texts(reply)
