@@ -160,6 +160,7 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),
+    (re.compile(r"\b(\d{1,2})\s*-?ish\b"), r"around \1"),  # "2ish"
 )
 # "same time", "as I said": a correction that keeps the rest of what was said (`keep` below)
 _KEEPS_THE_REST = re.compile(r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i said)\b")
@@ -191,8 +192,8 @@ class PreferredTime:
 def _clock_time(match: "re.Match") -> dt.time:
     if match.group(1) is not None:  # "3pm", "3:30 pm"
         return _hour(match.group(1), match.group(2), match.group(3))
-    if match.group(4) is not None:  # "15:30", "3:30": as written
-        return _hour(match.group(4), match.group(5), None, bare_is_afternoon=False)
+    if match.group(4) is not None:  # "15:30" as written; "4:30", like "at 4", is in the afternoon (a clinic's day)
+        return _hour(match.group(4), match.group(5), None, bare_is_afternoon=not match.group(4).startswith("0"))
     return _hour(match.group(6), None, None)  # "at 3" on a clinic's day means 3 pm
 
 

@@ -10,7 +10,7 @@ from actions.booking_fields import CORRECTED, InvalidValue, PreferredTime
 from actions.booking_form import checked_value, stale_press
 
 # details a person can change, and the entity that carries a new value for each
-EDITABLE = {"booking_name": ("person",), "booking_contact": ("email", "phone"), "booking_time": ("time",), "booking_concern": ()}
+EDITABLE = {"booking_name": ("person",), "booking_contact": ("email", "phone"), "booking_time": ("time",), "booking_concern": ("concern",)}
 
 
 def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:

@@ -71,7 +71,11 @@ _NOT_A_NAME_WORD = re.compile(
     re.IGNORECASE,
 )
 
-_DAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+# "sat" and "sun" are also words ("dark spots from the sun", "I sat…"): a weekday only when a time follows or
+# "on", "this" or "next" comes before
+_DAY = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
+        r"|(?:(?<=on\s)|(?<=this\s)|(?<=next\s))(?:sat|sun)"
+        r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|after\b|before\b|from\b)))")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _TIME_PARTS = re.compile(
     rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?\b"
@@ -81,7 +85,7 @@ _TIME_PARTS = re.compile(
     r"|\b(?:in the\s+)?(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b"
-    r"|\b\d{1,2}[:.]\d{2}\b"
+    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*-?ish\b"
     r"|\b(?:at\s+|around\s+)?half(?:\s+past)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
     re.IGNORECASE,
 )
@@ -91,6 +95,13 @@ _NAME_ALONE = re.compile(
     r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})\s*"
     r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s)",
     re.UNICODE,
+)
+# "the concern should just say stretch marks on my stomach", "change the concern to acne scars", "concern = pores":
+# the new concern, in the person's words, to the end of the message
+_CONCERN_IS = re.compile(
+    r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)|is(?:\s+actually)?|=|:|to|as))"
+    r"\s+(?!wrong\b|incorrect\b|not\b)(?P<concern>[^,;.!?\n]+?)(?:\s+instead)?\s*(?=[,;.!?\n]|$)",
+    re.IGNORECASE,
 )
 # a phone number's least digits after the country code (a time or a date is no number)
 _MIN_NUMBER_DIGITS = 9
@@ -194,6 +205,11 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         time = _time_entity(text, found)
         if time:
             found.append(time)
+        concern = _CONCERN_IS.search(text)
+        if concern:
+            start, end = concern.span("concern")
+            found = [e for e in found if e["end"] <= start or e["start"] >= end]  # its words are the concern
+            found.append({"entity": "concern", "value": concern.group("concern"), "start": start, "end": end})
         if found and not person:
             person = _name_alone(text, found + [e for e in known or [] if "start" in e and "end" in e])
             if person:

@@ -143,6 +143,11 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         # a weekday with a date that agrees
         ("wednesday the 2nd at 3", at(2, 15, month=12), at(2, 15, month=12)),
         ("12 noon tuesday", at(1, 12, month=12), at(1, 12, month=12)),  # "12" is not a date here
+        # found by a play-test: "4:30" is in the afternoon, as "at 4" is; "2ish" is about 2pm
+        ("friday at 4:30", at(27, 16, 30), at(27, 16, 30)),
+        ("friday 09:30", at(27, 9, 30), at(27, 9, 30)),
+        ("monday 2ish", at(30, 14), at(30, 14)),
+        ("monday 11ish", at(30, 11), at(30, 11)),
         # a time and its corrections: each changes what it names and keeps the rest
         ("friday at 3pm → saturday", at(28, 15), at(28, 15)),
         ("friday at 3pm → at 10am I said", at(27, 10), at(27, 10)),

@@ -114,6 +114,9 @@ def field(slot):
          [SlotSet("booking_contact", "jo@example.org"),
           SlotSet("booking_time", "2026-11-28T11:00:00+00:00/2026-11-28T11:00:00+00:00"),
           SlotSet("booking_time_text", "friday at 3pm → saturday at 11"), SlotSet("booking_confirmed", None)]),
+        # "the concern should just say stretch marks on my stomach"
+        ([{"entity": "concern", "value": "stretch marks on my stomach"}],
+         [SlotSet("booking_concern", "stretch marks on my stomach"), SlotSet("booking_confirmed", None)]),
         # a value names its own field, whatever field the message named too
         ([field("booking_name"), {"entity": "email", "value": "jo@example.org"}],
          [SlotSet("booking_contact", "jo@example.org"), SlotSet("booking_confirmed", None)]),

@@ -292,3 +292,37 @@ def project_ruler_config():
 def test_the_project_names_an_uncovered_thing_by_its_id(spacy_model, text, expected):
     settings = {key: value for key, value in project_ruler_config().items() if key != "name"}
     assert ruler_entities(ruler(**settings), spacy_model, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # found by a play-test: the concern "dark spots from the sun" was taken for Sunday
+        ("dark spots on my forehead from the sun", []),
+        ("I sat in the sun all summer", []),
+        # the short forms are weekdays with a time after them, or "on", "this" or "next" before them
+        ("sun 3pm", [("time", "sun 3pm")]),
+        ("next sat at 11", [("time", "next sat at 11")]),
+        ("on sun", [("time", "on sun")]),
+    ],
+)
+def test_sat_and_sun_are_weekdays_only_beside_a_time_or_a_day_word(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # found by a play-test: concerns corrected in free text at the summary
+        ("concern should just say stretch marks on stomach", [("concern", "stretch marks on stomach")]),
+        ("concern = big pores on my nose", [("concern", "big pores on my nose")]),
+        ("change the concern to acne scars on my chin", [("concern", "acne scars on my chin")]),
+        ("actually make the concern acne scarring instead", [("concern", "acne scarring")]),
+        # the clause only: a time after it stays a time
+        ("my main concern is acne scars, friday 2pm", [("concern", "acne scars"), ("time", "friday 2pm")]),
+        # saying it is wrong names no new concern
+        ("the concern is wrong, should be enlarged pores", []),
+    ],
+)
+def test_a_concern_named_as_one(booking, text, expected):
+    assert sorted(found(booking, text)) == sorted(expected)

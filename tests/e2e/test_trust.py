@@ -28,11 +28,16 @@ def shown(day: dt.date, time: str) -> str:
     return PreferredTime(moment, moment).describe()
 
 
+def up_to_the_concern(servers, sender, day: dt.date, name="Jo Marsh", contact="07911 123456"):
+    """A booking started by its button, answered up to the concern's question (its reply)."""
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, name)
+    servers.say(sender, contact)
+    return servers.say(sender, f"{said(day)} at 2pm")
+
+
 def up_to_the_summary(servers, sender, day: dt.date, concern="fine lines around my eyes"):
-    servers.say(sender, "I'd like to book a consultation")
-    servers.say(sender, "Jo Marsh")
-    servers.say(sender, "jo.marsh@example.com")
-    servers.say(sender, f"{said(day)} at 2pm")
+    up_to_the_concern(servers, sender, day, contact="jo.marsh@example.com")
     reply = press(servers, sender, servers.say(sender, concern), "Yes, I agree")
     assert "Please check your request" in texts(reply) and shown(day, "14:00") in texts(reply)
     return reply
@@ -72,10 +77,7 @@ def test_an_older_book_button_at_the_summary_restarts_nothing(servers):
 
 def test_an_older_skip_button_at_consent_is_no_refusal(servers):
     sender, day = new_sender(), open_day(9)
-    servers.say(sender, "/book_consultation")
-    servers.say(sender, "Jo Marsh")
-    servers.say(sender, "07911 123456")
-    concern_question = servers.say(sender, f"{said(day)} at 2pm")
+    concern_question = up_to_the_concern(servers, sender, day)
     assert "Skip" in button_titles(concern_question)
     consent_question = servers.say(sender, "acne scars")
     assert "May the clinic keep these details" in texts(consent_question)
@@ -88,10 +90,7 @@ def test_an_older_skip_button_at_consent_is_no_refusal(servers):
 
 def test_an_older_consent_button_at_the_summary_sends_nothing(servers):
     sender, day = new_sender(), open_day(9)
-    servers.say(sender, "/book_consultation")
-    servers.say(sender, "Jo Marsh")
-    servers.say(sender, "07911 123456")
-    servers.say(sender, f"{said(day)} at 2pm")
+    up_to_the_concern(servers, sender, day)
     consent_question = servers.say(sender, "acne scars")
     summary = press(servers, sender, consent_question, "Yes, I agree")
     assert "Please check your request" in texts(summary)
@@ -196,10 +195,7 @@ def test_a_question_inside_the_form_is_answered_without_a_second_offer_to_book(s
 
 def test_a_new_email_typed_for_the_concern_is_the_contact_and_a_new_name_is_taken(servers):
     sender, day = new_sender(), open_day(9)
-    servers.say(sender, "/book_consultation")
-    servers.say(sender, "Jo Marsh")
-    servers.say(sender, "jo@example.com")
-    servers.say(sender, f"{said(day)} at 2pm")
+    up_to_the_concern(servers, sender, day, contact="jo@example.com")
     reply = servers.say(sender, "actually my email is jo.marsh@example.org")
     assert "What would you like to have looked at?" in texts(reply)  # the concern is still asked
     summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
@@ -254,11 +250,39 @@ def test_details_given_before_the_offer_to_book_are_kept(servers):
 def test_a_new_name_typed_at_the_summary_is_taken(servers):
     # found by a play-test: "actually it's Jon not John" got "I need a yes or a no"
     sender, day = new_sender(), open_day(9)
-    servers.say(sender, "/book_consultation")
-    servers.say(sender, "John Baker")
-    servers.say(sender, "john@example.com")
-    servers.say(sender, f"{said(day)} at 2pm")
+    up_to_the_concern(servers, sender, day, name="John Baker", contact="john@example.com")
     summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
     assert "Name: John Baker" in texts(summary)
     reply = servers.say(sender, "actually it's Jon Baker not John")
     assert "Name: Jon Baker" in texts(reply) and "yes or a no" not in texts(reply)
+
+
+@pytest.mark.parametrize("correction", ["hmm no {day}", "back to {day}", "ok {day} then"])
+def test_a_new_day_at_the_summary_is_taken_however_it_is_said(servers, correction):
+    # found by a play-test: "hmm no tuesday" and "back to tuesday" got "I need a yes or a no"
+    # a weekday named alone is the coming one: one within the week, not a Saturday (other hours), not today
+    sender, first = new_sender(), open_day(9)
+    second = open_day(2)
+    while second.weekday() in (5, first.weekday()):
+        second = open_day((second - dt.date.today()).days + 1)
+    up_to_the_summary(servers, sender, first)
+    reply = servers.say(sender, correction.format(day=f"{second:%A}".lower()))
+    assert "yes or a no" not in texts(reply)
+    assert shown(second, "14:00") in texts(reply)
+
+
+def test_a_concern_naming_the_sun_is_no_sunday(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    reply = servers.say(sender, "dark spots on my forehead from the sun")
+    assert "closed on Sunday" not in texts(reply) and "May the clinic keep these details" in texts(reply)
+
+
+@pytest.mark.parametrize("correction", ["the concern should just say stretch marks on my stomach",
+                                        "change the concern to stretch marks on my stomach"])
+def test_a_concern_corrected_in_words_at_the_summary(servers, correction):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    reply = servers.say(sender, correction)
+    assert "Concern: stretch marks on my stomach" in texts(reply) and "yes or a no" not in texts(reply)
+    assert shown(day, "14:00") in texts(reply)  # nothing else changed
