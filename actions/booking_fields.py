@@ -82,11 +82,20 @@ MIN_NUMBER_DIGITS = 9
 
 
 def callable_number(number: "phonenumbers.PhoneNumber") -> bool:
-    """A number in a range in use, or one of the right length that the library's list of ranges does not
-    have yet (07911 5…): the clinic rather calls a number than turns a patient away."""
-    return phonenumbers.is_valid_number(number) or (
-        phonenumbers.is_possible_number(number)
-        and len(str(number.national_number)) >= MIN_NUMBER_DIGITS
+    """A number in a range in use, or a mobile number of the right length and prefix that the library's list
+    of ranges does not have yet (07911 5…): the clinic rather calls a number than turns a patient away. Any
+    other unknown number is refused ("087 123 4567" is no UK number: an Irish mobile needs +353)."""
+    if phonenumbers.is_valid_number(number):
+        return True
+    region = phonenumbers.region_code_for_country_code(number.country_code)
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    national = str(number.national_number)
+    return (
+        example is not None
+        and len(national) >= MIN_NUMBER_DIGITS
+        and len(national) == len(str(example.national_number))
+        and national[0] == str(example.national_number)[0]
+        and phonenumbers.is_possible_number_for_type(number, phonenumbers.PhoneNumberType.MOBILE)
     )
 
 
