@@ -200,9 +200,9 @@ def test_only_a_clear_yes_is_consent(servers):
     assert clinic().privacy["used_for"] in reply and PROMPT_CONSENT in reply
     assert "won't keep your details" not in reply
     assert PROMPT_SUMMARY in texts(servers.say(sender, "yes, that's fine"))
-    # the same at the summary
+    # at the summary: a yes sends it, and a change may be said too
     reply = texts(servers.say(sender, "hmm"))
-    assert "I need a yes or a no" in reply and PROMPT_SUMMARY in reply
+    assert "To send your request, say yes. To change something" in reply and PROMPT_SUMMARY in reply
     reply = texts(servers.say(sender, "wait, who will see this?"))
     assert clinic().privacy["who_sees"] in reply and PROMPT_SUMMARY in reply
     assert "MN-" in texts(servers.say(sender, "yes send it"))

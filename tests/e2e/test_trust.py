@@ -254,7 +254,7 @@ def test_a_new_name_typed_at_the_summary_is_taken(servers):
     summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
     assert "Name: John Baker" in texts(summary)
     reply = servers.say(sender, "actually it's Jon Baker not John")
-    assert "Name: Jon Baker" in texts(reply) and "yes or a no" not in texts(reply)
+    assert "Name: Jon Baker" in texts(reply) and "didn't catch that" not in texts(reply)
 
 
 @pytest.mark.parametrize("correction", ["hmm no {day}", "back to {day}", "ok {day} then"])
@@ -267,7 +267,7 @@ def test_a_new_day_at_the_summary_is_taken_however_it_is_said(servers, correctio
         second = open_day((second - dt.date.today()).days + 1)
     up_to_the_summary(servers, sender, first)
     reply = servers.say(sender, correction.format(day=f"{second:%A}".lower()))
-    assert "yes or a no" not in texts(reply)
+    assert "didn't catch that" not in texts(reply)
     assert shown(second, "14:00") in texts(reply)
 
 
@@ -284,5 +284,5 @@ def test_a_concern_corrected_in_words_at_the_summary(servers, correction):
     sender, day = new_sender(), open_day(9)
     up_to_the_summary(servers, sender, day)
     reply = servers.say(sender, correction)
-    assert "Concern: stretch marks on my stomach" in texts(reply) and "yes or a no" not in texts(reply)
+    assert "Concern: stretch marks on my stomach" in texts(reply) and "didn't catch that" not in texts(reply)
     assert shown(day, "14:00") in texts(reply)  # nothing else changed
