@@ -171,7 +171,7 @@ _SHORTHANDS = (
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),
     (re.compile(r"\b(\d{1,2})\s*-?ish\b"), r"around \1"),  # "2ish"
 )
-# "same time", "as I said": a correction that keeps the rest of what was said (`keep` below)
+# "same time", "as I said": words of a correction that only say it keeps the rest (read past)
 _KEEPS_THE_REST = re.compile(r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i said)\b")
 _FILLER = re.compile(r"\b(?:actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
 
@@ -337,6 +337,12 @@ def _day_and_window(text: str, now: dt.datetime) -> Tuple[Optional[dt.date], Opt
 
 # between the words of a time and those of a correction to it ("monday at 2pm → tuesday")
 CORRECTED = " → "
+
+
+def corrected_words(earlier: Optional[str], new: str) -> str:
+    """The words of a time (taken or refused) followed by new words that correct them, for
+    `parse_preferred_time` and for the clinic to read; the new words alone when there were none."""
+    return f"{earlier}{CORRECTED}{new}" if earlier else new
 
 
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:

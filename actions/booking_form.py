@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import question_keys, response_name, say_answer
-from actions.booking_fields import CORRECTED, InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
+from actions.booking_fields import InvalidValue, PreferredTime, corrected_words, parse_contact, parse_name, parse_preferred_time
 from actions.config import clinic, now
 
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
@@ -44,7 +44,7 @@ def checked_value(
     if slot == "booking_contact":
         return {"booking_contact": parse_contact(text, clinic().phone_region).value}
     if slot == "booking_time":
-        words = f"{corrects}{CORRECTED}{text}" if corrects else text
+        words = corrected_words(corrects, text)
         return {"booking_time": parse_preferred_time(words, clinic(), clock()).to_slot(), "booking_time_text": words}
     if slot == "booking_concern":
         return {"booking_concern": "" if NO_CONCERN.match(text) else text.strip()}
@@ -154,21 +154,19 @@ class ValidateBookingForm(FormValidationAction):
     def _check(self, slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         if value is None:
             return {slot: None}
+        # the words of a time given before, taken or refused: new words change what they name and keep the rest
+        # ("Tuesday instead, same time"; "3pm then" after "saturday 5pm" was past closing)
+        earlier = value_before(tracker, "booking_time_text") if slot == "booking_time" else None
         try:
             if slot == "booking_time" and is_checked_time(value) and tracker.get_slot("booking_time_text"):
                 # a time checked before, the form taken up again (after a pause for a safety answer):
                 # the person's own words are checked again, so a time that has passed meanwhile is refused
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
-            if slot == "booking_time" and value_before(tracker, "booking_time_text"):
-                # new words for a time already given, taken or refused ("Tuesday instead, same time", "3pm then"
-                # after "saturday 5pm" was past closing): they change what they name and keep the rest
-                return checked_value(slot, str(value), self._clock, corrects=value_before(tracker, "booking_time_text"))
-            return checked_value(slot, str(value), self._clock)
+            return checked_value(slot, str(value), self._clock, corrects=earlier)
         except InvalidValue as invalid:
             rejected = self._reject(slot, invalid, dispatcher, tracker)
             if slot == "booking_time" and not is_checked_time(value):  # the words are kept for the next ones
-                earlier = value_before(tracker, "booking_time_text")
-                rejected["booking_time_text"] = f"{earlier}{CORRECTED}{value}" if earlier else str(value)
+                rejected["booking_time_text"] = corrected_words(earlier, str(value))
             return rejected
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:

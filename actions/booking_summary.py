@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_fields import CORRECTED, InvalidValue, PreferredTime
+from actions.booking_fields import InvalidValue, PreferredTime, corrected_words
 from actions.booking_form import checked_value, stale_press
 
 # details a person can change, and the entity that carries a new value for each
@@ -84,7 +84,7 @@ class ActionChangeBookingDetail(Action):
                     dispatcher.utter_message(response=invalid.response, **invalid.values)
                     changes.update(_clear(slot))
                     if slot == "booking_time":  # the words are kept for the next ones to complete
-                        changes["booking_time_text"] = f"{corrects}{CORRECTED}{entity['value']}" if corrects else entity["value"]
+                        changes["booking_time_text"] = corrected_words(corrects, entity["value"])
                 break
         if not changes:
             for slot in named[:1]:

@@ -97,7 +97,7 @@ _NAME_ALONE = re.compile(
     re.UNICODE,
 )
 # "the concern should just say stretch marks on my stomach", "change the concern to acne scars", "concern = pores":
-# the new concern, in the person's words, to the end of the message
+# the new concern, in the person's words, to the end of its clause ("…, friday 2pm" stays a time)
 _CONCERN_IS = re.compile(
     r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)|is(?:\s+actually)?|=|:|to|as))"
     r"\s+(?!wrong\b|incorrect\b|not\b)(?P<concern>[^,;.!?\n]+?)(?:\s+instead)?\s*(?=[,;.!?\n]|$)",
