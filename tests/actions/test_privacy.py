@@ -14,6 +14,10 @@ async def test_the_persons_booking_requests_are_deleted_and_they_are_told(bookin
     assert responses(dispatcher) == ["utter_data_deleted"]
     assert booking_store.find(mine) is None
     assert [row["reference"] for row in booking_store.all()] == [theirs]
+    # the person's details are forgotten in the conversation too (an empty list would forget nothing)
+    assert {event.get("name") for event in events} >= {
+        "booking_name", "booking_contact", "booking_time", "booking_time_text", "booking_concern", "booking_consent",
+        "skin_concern", "treatment_area"}
     assert all(event["event"] == "slot" and event["value"] is None for event in events)
 
 
