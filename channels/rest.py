@@ -5,12 +5,16 @@ uses the widget's socket.io channel. What it adds to Rasa's `RestInput`:
 
 - with `REST_TOKEN` set, every POST needs `Authorization: Bearer <REST_TOKEN>` (401
   otherwise): set it whenever the port is reachable from outside the machine;
-- a message over 2,000 characters is answered politely and not processed
-  (channels/guard.py);
-- a flood from one sender or one address gets 429 instead of an answer;
+- a flood from one sender or one client address gets 429 instead of an answer;
+- a message over 2,000 characters is answered politely and not processed;
 - a `message_id` in the body makes the call idempotent: sent again (a client's or
   a load balancer's retry, at any replica), the message is not handled twice and
-  the call answers with the replies it got the first time.
+  the call answers with the replies it got the first time (409 while the first is
+  still being handled).
+
+Those three and the hand-over to Rasa are channels/guard.py's `ChannelGuard`, as on
+every channel. Behind a proxy, the client address is the one the proxy reports only
+when Sanic is told to trust it (`SANIC_PROXIES_COUNT`, see channels/guard.py).
 """
 import logging
 import os
@@ -22,17 +26,13 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.answer import handle
-from channels.common import OnceOnly, bearer_ok
-from channels.guard import per_address, per_sender, response_text, too_long
+from channels.common import bearer_ok
+from channels.guard import ChannelGuard, Outcome, client_address
 from channels.history import replies_to, stored_events
 
 logger = logging.getLogger(__name__)
 
-
-def client_address(request: Request) -> Text:
-    """The client's address as Sanic sees it (behind a proxy: as the proxy reports it, if trusted)."""
-    return request.remote_addr or request.ip or ""
+__all__ = ["ClinicRestInput", "client_address"]
 
 
 class ClinicRestInput(RestInput):
@@ -47,9 +47,7 @@ class ClinicRestInput(RestInput):
 
     def __init__(self, token: Optional[Text] = None) -> None:
         self.token = token
-        self.senders = per_sender()
-        self.addresses = per_address()
-        self.once = OnceOnly()
+        self.guard = ChannelGuard(by_address=True)
 
     @staticmethod
     async def earlier_replies(request: Request, sender_id: Text, message_id: Text) -> Optional[list]:
@@ -71,32 +69,24 @@ class ClinicRestInput(RestInput):
             sender_id, text = payload.get("sender"), payload.get("message")
             if not isinstance(sender_id, str) or not sender_id or not isinstance(text, str):
                 return response.json({"error": "a JSON body with 'sender' and 'message' strings is needed"}, status=400)
-            if not self.addresses.allow(client_address(request)) or not self.senders.allow(sender_id):
-                return response.json({"error": "too many messages, please slow down"}, status=429)
-            if too_long(text):
-                return response.json([{"recipient_id": sender_id, "text": response_text(request.app)}])
             message_id = payload.get("message_id")
             if message_id is not None:
                 if not isinstance(message_id, str) or not 0 < len(message_id) <= 128:
                     return response.json({"error": "'message_id' must be a string of 1 to 128 characters"}, status=400)
                 message_id = f"rest-{message_id}"
+            agent = getattr(request.app.ctx, "agent", None)
+            collector = CollectingOutputChannel()
+            outcome = await self.guard.take(
+                text, sender_id, collector, on_new_message, request.app, input_channel=self.name(),
+                metadata=self.get_metadata(request), message_id=message_id, address=client_address(request),
+                tracker_store=agent.tracker_store if agent is not None else None)
+            if outcome is Outcome.RATE_LIMITED:
+                return response.json({"error": "too many messages, please slow down"}, status=429)
+            if outcome is Outcome.DUPLICATE:
                 earlier = await self.earlier_replies(request, sender_id, message_id)
                 if earlier is not None:
-                    return response.json(earlier)
-                if not await self.once.claim(message_id):
-                    return response.json({"error": "this message is being handled"}, status=409)
-            collector = CollectingOutputChannel()
-            handled = False
-            try:
-                handled = await handle(
-                    on_new_message,
-                    UserMessage(text, collector, sender_id, input_channel=self.name(),
-                                message_id=message_id, metadata=self.get_metadata(request)),
-                    request.app,
-                )
-            finally:
-                if message_id and not handled:
-                    await self.once.release(message_id)  # not stored: a retry must be handled, not refused
+                    return response.json(earlier)  # handled before (here, at another replica, before a restart)
+                return response.json({"error": "this message is being handled"}, status=409)
             return response.json(collector.messages)
 
         return webhook

@@ -14,9 +14,11 @@ client written for Rasa works. What it adds:
   server when the client has none (or sends one that is not of that form).
 - **Typing.** `bot_typing` `{"typing": true}` before the assistant works on a
   message and `false` after, so the widget can show a typing indicator.
-- **Limits.** A message over 2,000 characters is answered with
-  `utter_message_too_long` and not processed; a flood from one session or one
-  address gets `rate_limited` instead of answers (channels/guard.py).
+- **Limits.** A flood from one session or one client address gets `rate_limited`
+  instead of answers; a message over 2,000 characters is answered with
+  `utter_message_too_long` and not processed (channels/guard.py's `ChannelGuard`,
+  as on every channel). The address is the socket's first request's, as Sanic
+  resolves it (`SANIC_PROXIES_COUNT` behind a proxy).
 - **No error when a socket closes.** The engine.io route is one Sanic knows may
   end as a websocket (`EngineIOBlueprint`).
 - **Allowed origins.** `cors_allowed_origins` in credentials.yml, or the
@@ -37,8 +39,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncServer
 
-from channels.answer import handle
-from channels.guard import per_address, per_sender, response_text, too_long
+from channels.guard import ChannelGuard, Outcome, client_address
 from channels.history import SHOWN_KEY, latest_session, stored_events, visible_history
 
 logger = logging.getLogger(__name__)
@@ -123,8 +124,7 @@ class ClinicSocketIOInput(InputChannel):
         self.app: Any = None
         self.sessions: Dict[Text, Text] = {}  # socket id -> the session it asked for
         self.addresses: Dict[Text, Text] = {}  # socket id -> the client's address
-        self.per_sender = per_sender()
-        self.per_address = per_address()
+        self.guard = ChannelGuard(by_address=True)
 
     def origin_allowed(self, origin: Optional[Text]) -> bool:
         """A browser's page must come from an allowed site; a client that sends no Origin is no browser."""
@@ -161,9 +161,8 @@ class ClinicSocketIOInput(InputChannel):
             if not self.origin_allowed(environ.get("HTTP_ORIGIN")):
                 logger.warning("refused a socket.io connection from a page of another site")
                 return False
-            request = environ.get("sanic.request")
-            self.addresses[sid] = (getattr(request, "remote_addr", "") or getattr(request, "ip", "")
-                                   or environ.get("REMOTE_ADDR", ""))
+            request = environ.get("sanic.request")  # engineio's own REMOTE_ADDR is always 127.0.0.1
+            self.addresses[sid] = client_address(request) if request is not None else environ.get("REMOTE_ADDR", "")
             return True
 
         @sio.on("disconnect")
@@ -192,23 +191,24 @@ class ClinicSocketIOInput(InputChannel):
             text = data.get("message")
             if not isinstance(text, str) or not text.strip():
                 return
-            if not self.per_address.allow(self.addresses.get(sid)) or not self.per_sender.allow(session_id):
-                await sio.emit("rate_limited", {"retry": True}, room=sid)
-                return
-            if too_long(text):
-                await sio.emit(self.bot_message_evt, {"text": response_text(self.app)}, room=session_id)
-                await sio.emit("bot_typing", {"typing": False}, room=session_id)
-                return
             metadata: Dict[Text, Any] = {}
             shown = shown_title(data)
             if shown:
                 metadata[SHOWN_KEY] = shown
             output = SocketIOOutput(sio, self.bot_message_evt)
-            await sio.emit("bot_typing", {"typing": True}, room=session_id)
+
+            async def typing() -> None:
+                await sio.emit("bot_typing", {"typing": True}, room=session_id)
+
+            outcome: Optional[Outcome] = None
             try:
-                await handle(on_new_message, UserMessage(text, output, session_id, input_channel=self.name(),
-                                                         metadata=metadata), self.app)
+                outcome = await self.guard.take(text, session_id, output, on_new_message, self.app,
+                                                input_channel=self.name(), metadata=metadata,
+                                                address=self.addresses.get(sid), before_handover=typing)
             finally:
-                await sio.emit("bot_typing", {"typing": False}, room=session_id)
+                if outcome is not Outcome.RATE_LIMITED:
+                    await sio.emit("bot_typing", {"typing": False}, room=session_id)
+            if outcome is Outcome.RATE_LIMITED:
+                await sio.emit("rate_limited", {"retry": True}, room=sid)
 
         return webhook

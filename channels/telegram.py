@@ -9,7 +9,10 @@ and registers the webhook each time the server starts. This one:
 - leaves the webhook to `make telegram-webhook` (scripts/telegram_webhook.py),
   which registers it once, with the secret;
 - turns buttons into inline keyboards and handles a press as the button's payload;
-- handles an update that Telegram sends again (same `update_id`) once.
+- handles an update that Telegram sends again (same `update_id`) once;
+- limits each chat's rate and the length of a message (channels/guard.py's
+  `ChannelGuard`, as on every channel; no per-address limit: Telegram's servers
+  post every update).
 
 Settings come from the environment (or the same keys in credentials.yml):
 `TELEGRAM_TOKEN`, `TELEGRAM_SECRET_TOKEN`, `TELEGRAM_WEBHOOK_URL` (for the make
@@ -24,9 +27,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.answer import handle
-from channels.common import MAX_REPLY_CHARS, OnceOnly, post_json, same_secret, setting
-from channels.guard import per_sender, response_text, too_long
+from channels.common import MAX_REPLY_CHARS, post_json, same_secret, setting
+from channels.guard import ChannelGuard, Outcome
 from channels.history import SHOWN_KEY
 
 logger = logging.getLogger(__name__)
@@ -142,8 +144,7 @@ class TelegramInput(InputChannel):
         self.token = token
         self.secret_token = secret_token
         self.api_url = api_url
-        self.once = OnceOnly()
-        self.per_sender = per_sender()  # Telegram's servers post every update: no per-address limit
+        self.guard = ChannelGuard(by_address=False)  # Telegram's servers post every update
         if token and not secret_token:
             logger.error("TELEGRAM_SECRET_TOKEN is not set: every Telegram update will be refused")
 
@@ -174,21 +175,24 @@ class TelegramInput(InputChannel):
             if parsed is None or update_id is None:
                 return response.json({"status": "ignored"})  # 200: Telegram must not retry it
             chat, text, metadata, callback_id = parsed
-            message_id = f"telegram-update-{update_id}"
             agent = getattr(request.app.ctx, "agent", None)
-            tracker_store = agent.tracker_store if agent is not None else None
-            if not await self.once.claim(message_id, tracker_store, sender_id(chat)):
-                return response.json({"status": "duplicate"})
             output = TelegramOutput(self.api_url, self.token)
-            if callback_id:
-                await output.answer_callback(callback_id)  # stops the button's spinner
-            if not self.per_sender.allow(sender_id(chat)):
+
+            async def answer_press() -> None:
+                if callback_id:
+                    await output.answer_callback(callback_id)  # stops the button's spinner
+
+            outcome = await self.guard.take(
+                text, sender_id(chat), output, on_new_message, request.app, input_channel=self.name(),
+                metadata=metadata, message_id=f"telegram-update-{update_id}",
+                tracker_store=agent.tracker_store if agent is not None else None, before_handover=answer_press)
+            if outcome is Outcome.DUPLICATE:
+                return response.json({"status": "duplicate"})
+            if outcome is Outcome.RATE_LIMITED:
+                await answer_press()
                 return response.json({"status": "rate limited"})  # 200: a retry would only add to it
-            if too_long(text):
-                await output.send_text_message(sender_id(chat), response_text(request.app))
+            if outcome is Outcome.TOO_LONG:
                 return response.json({"status": "too long"})
-            await handle(on_new_message, UserMessage(text, output, sender_id(chat), input_channel=self.name(),
-                                                     message_id=message_id, metadata=metadata), request.app)
             return response.json({"status": "ok"})
 
         return webhook

@@ -6,7 +6,9 @@
   body with WHATSAPP_APP_SECRET>`; anything else is refused (403) before it is read.
 - Text, reply-button and list replies become messages (a reply as its payload);
   status callbacks (sent, delivered, read) are acknowledged and ignored; a message
-  delivered twice (same message id) is handled once.
+  delivered twice (same message id) is handled once; each sender's rate and the
+  length of a message are limited (channels/guard.py's `ChannelGuard`, as on every
+  channel; no per-address limit: Meta's servers post every message).
 - Replies go to `{WHATSAPP_API_URL}/{WHATSAPP_PHONE_NUMBER_ID}/messages` with
   `WHATSAPP_ACCESS_TOKEN`. Up to 3 buttons become reply buttons (titles cut to
   WhatsApp's 20 characters); more become a list message.
@@ -24,9 +26,8 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.answer import handle
-from channels.common import MAX_REPLY_CHARS, OnceOnly, post_json, same_secret, setting
-from channels.guard import per_sender, response_text, too_long
+from channels.common import MAX_REPLY_CHARS, post_json, same_secret, setting
+from channels.guard import ChannelGuard
 from channels.history import SHOWN_KEY
 
 logger = logging.getLogger(__name__)
@@ -197,8 +198,7 @@ class WhatsAppInput(InputChannel):
         self.phone_number_id = phone_number_id
         self.api_url = api_url
         self.list_button = list_button
-        self.once = OnceOnly()
-        self.per_sender = per_sender()  # Meta's servers post every message: no per-address limit
+        self.guard = ChannelGuard(by_address=False)  # Meta's servers post every message
         if access_token and not (app_secret and verify_token and phone_number_id):
             logger.error("WhatsApp needs WHATSAPP_APP_SECRET, WHATSAPP_VERIFY_TOKEN and WHATSAPP_PHONE_NUMBER_ID")
 
@@ -241,15 +241,9 @@ class WhatsAppInput(InputChannel):
             tracker_store = agent.tracker_store if agent is not None else None
             output = WhatsAppOutput(self.api_url, self.phone_number_id, self.access_token, self.list_button)
             for wa_id, message_id, text, metadata in incoming_messages(payload, self.phone_number_id):
-                if not await self.once.claim(message_id, tracker_store, sender_id(wa_id)):
-                    continue
-                if not self.per_sender.allow(sender_id(wa_id)):
-                    continue
-                if too_long(text):
-                    await output.send_text_message(sender_id(wa_id), response_text(request.app))
-                    continue
-                await handle(on_new_message, UserMessage(text, output, sender_id(wa_id), input_channel=self.name(),
-                                                         message_id=message_id, metadata=metadata), request.app)
+                await self.guard.take(text, sender_id(wa_id), output, on_new_message, request.app,
+                                      input_channel=self.name(), metadata=metadata, message_id=message_id,
+                                      tracker_store=tracker_store)
             return response.json({"status": "ok"})  # statuses and anything else: acknowledged
 
         return webhook
