@@ -173,7 +173,16 @@ _SHORTHANDS = (
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)
 _KEEPS_THE_REST = re.compile(r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i said)\b")
-_FILLER = re.compile(r"\b(?:actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
+# "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
+_NOT_MEANT = re.compile(
+    rf"\b(?:not|rather than|instead of)\s+(?:(?:this|that|the|on)\s+)?(?:(?:all|the whole|whole|any time of the)\s+day|"
+    rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)?)(?=\W|$)"
+)
+# "the one after", "a week later": the same weekday a week on from the day said before; "the day after": a day on
+_LATER = re.compile(r"^(?:the\s+)?(?:(one|week|day)\s+after|following\s+(one|week|day)|(a\s+week|a\s+day)\s+later)$")
+# a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
+_BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
+_FILLER = re.compile(r"\b(?:but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
 
 
 @dataclass(frozen=True)
@@ -316,6 +325,7 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     for pattern, replacement in _SHORTHANDS:
         cleaned = pattern.sub(replacement, cleaned)
     cleaned = _KEEPS_THE_REST.sub(" ", cleaned)
+    cleaned = _NOT_MEANT.sub(" ", cleaned)
     cleaned = _FILLER.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)
     return " ".join(rest.split()).strip(" ,.-!?"), window
@@ -360,6 +370,17 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     window: Optional[Tuple[dt.time, dt.time]] = None
     said = (text or "").split(CORRECTED)
     for index, words in enumerate(said):
+        if index:  # a correction: words that only make sense beside what was said before
+            rest, _ = _day_and_time(_NOT_MEANT.sub(" ", words.lower()))
+            later = _LATER.match(rest)
+            if later and day is not None:  # "not this saturday, the one after"
+                day += dt.timedelta(days=1 if "day" in later.group(0) else 7)
+                continue
+            bare = _BARE_HOUR.match(rest)
+            if bare and window is not None and 1 <= int(bare.group(1)) <= 12:  # "i said 11": the hour, not the 11th
+                moment = _hour(bare.group(1), None, None)
+                window = (moment, moment)
+                continue
         try:
             said_day, said_window = _day_and_window(words, now)
         except InvalidValue:

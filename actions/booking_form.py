@@ -24,6 +24,7 @@ CONTACT_ENTITIES = ("email", "phone")
 ANSWERS = "answers"  # the entity of a yes/no button naming the form's question it answers
 # a concern the guide does not cover ("melasma", "pigmentation"): still what the person wants looked at
 UNKNOWN_CONCERN = "unknown_area"
+CONCERN = "concern"  # the concern as the person put it (components/entities.py)
 SUITABILITY = "suitability"  # the answer that already says suitability is for the consultation
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
@@ -103,6 +104,28 @@ def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional
     return skin_concern or treatment_area
 
 
+# the actions after which a request not sent is stopped (its details cleared), and the one that forgets them for good
+STOPPING_ACTIONS = ("action_cancel_booking", "action_submit_booking")
+FORGETTING_ACTIONS = ("action_delete_my_data",)
+RESTORED_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_time_text", "booking_concern", "booking_consent")
+
+
+def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
+    """The details a request had when it was last stopped (cancelled, or consent declined), from the tracker's
+    events; nothing after the person's data was deleted, or a restart."""
+    values: Dict[Text, Any] = {}
+    stopped: Dict[Text, Any] = {}
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") in RESTORED_SLOTS:
+            values[event["name"]] = event.get("value")
+        elif kind == "action" and event.get("name") in STOPPING_ACTIONS:
+            stopped = dict(values)
+        elif kind in ("restart", "session_started") or (kind == "action" and event.get("name") in FORGETTING_ACTIONS):
+            values, stopped = {}, {}
+    return {slot: value for slot, value in stopped.items() if value is not None}
+
+
 def clear_booking() -> List[Dict[Text, Any]]:
     """Forget every booking detail, and the concern and area mentioned in the chat."""
     return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area")]
@@ -127,11 +150,29 @@ class ActionStartBooking(Action):
         elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
         dispatcher.utter_message(response="utter_booking_start")
-        concern = concern_from_entities(
+        # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
+        concern = said_now.get(CONCERN) or concern_from_entities(
             said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),
             said_now.get("treatment_area"),
         )
-        return [SlotSet("booking_concern", concern)] if concern else []
+        # a request stopped before is left behind (it is picked up only by asking to book right after, data/rules)
+        restarted = [SlotSet("request_stopped", False)] if tracker.get_slot("request_stopped") else []
+        return restarted + ([SlotSet("booking_concern", concern)] if concern else [])
+
+
+class ActionRestoreBooking(Action):
+    """Asked to book after a request was stopped: the details it had are put back, and the form asks what is
+    missing (the consent, when it was declined) or shows the summary, where any of them can be changed."""
+
+    def name(self) -> Text:
+        return "action_restore_booking"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_booking_picked_up")
+        restored = details_before_stop(tracker)
+        return [SlotSet("request_stopped", False)] + [SlotSet(slot, value) for slot, value in restored.items()]
 
 
 class ValidateBookingForm(FormValidationAction):
@@ -214,4 +255,4 @@ class ActionCancelBooking(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_booking_cancelled")
-        return clear_booking()
+        return clear_booking() + [SlotSet("request_stopped", True)]  # asking to book again picks it up

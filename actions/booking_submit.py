@@ -75,13 +75,14 @@ class ActionSubmitBooking(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         if tracker.get_slot("booking_confirmed") is not True or tracker.get_slot("booking_consent") is not True:
-            return clear_booking()  # the form ended early and has already said why
+            # the form ended early (consent declined) and has already said why; asking to book again picks it up
+            return clear_booking() + [SlotSet("request_stopped", True)]
         try:
             # the database write runs off the action server's event loop
             reference = await asyncio.get_running_loop().run_in_executor(None, get_store().save, booking_request(tracker, domain))
         except Exception:  # the person must never get a reference for a request that was not stored
             logger.exception("could not store a booking request")
             dispatcher.utter_message(response="utter_booking_save_failed")
-            return clear_booking()
+            return clear_booking() + [SlotSet("request_stopped", True)]  # "book a consultation" tries it again
         dispatcher.utter_message(response="utter_booking_saved", reference=reference)
         return clear_booking() + [SlotSet("request_sent", True)]

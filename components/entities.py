@@ -11,6 +11,7 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 import phonenumbers
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -54,7 +55,8 @@ class RulerEntityExtractor(SpacyEntityExtractor):
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
 _NAME_AFTER = re.compile(
-    r"\b(?:my name is|my name's|name is|name's|names|name:|name to|call me|i'm called|i am called)\s+"
+    r"\b(?:my name is|my name's|name is|name's|names|name:|name to|name (?:should|could|can|must) (?:be|say|read)|"
+    r"call me|i'm called|i am called)\s+"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )
@@ -78,7 +80,8 @@ _DAY = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
         r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|after\b|before\b|from\b)))")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 _TIME_PARTS = re.compile(
-    rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?\b"
+    # "tues 11": a weekday and a bare hour (not "monday 7th", "tuesday 8 december", "fri 10:30" read whole below)
+    rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?(?:\s+\d{{1,2}}(?![\d:.]|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|{_MONTH})\b))?\b"
     r"|\b(?:today|tomorrow|tmrw|tonight|next week|weekend)\b"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
@@ -101,6 +104,25 @@ _NAME_ALONE = re.compile(
 _CONCERN_IS = re.compile(
     r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)|is(?:\s+actually)?|=|:|to|as))"
     r"\s+(?!wrong\b|incorrect\b|not\b)(?P<concern>[^,;.!?\n]+?)(?:\s+instead)?\s*(?=[,;.!?\n]|$)",
+    re.IGNORECASE,
+)
+# "im sarah okafor": a lead-in, then two or three lowercase words that are no common words ("im so tired",
+# "i'm really nervous about it", "im currently pregnant"), as the whole message or its first clause
+_LOWERCASE_NAME = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|hiya)\W+)?(?:i'?m|i’m|i am|this is|it'?s|its)\s+(?P<name>[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){1,2})\s*(?=$|[,;.!\n])",
+    re.UNICODE,
+)
+_NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(
+    "interested looking wondering thinking worried scared nervous anxious tired sure free available away busy new keen "
+    "happy fine ok okay good great sorry allergic pregnant diabetic older younger male female booked booking trying "
+    "hoping asking calling writing messaging wanting needing due late early ready still also just here back".split()
+)
+# in a message that lists booking details, a clause with none of them that is no lead-in ("hi", "i'd like to
+# book") is what the person wants looked at: "Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles"
+_CLAUSE = re.compile(r"[^,;\n]+")
+_LEAD_IN = re.compile(
+    r"\b(?:book|booking|consultation|appointment|hi|hello|hey|hiya|thanks|thank|please|pls|cheers|name|email|phone|number|"
+    r"mobile|contact|reach|call|want|like|could|can|would|need|available|free|time|day)\b",
     re.IGNORECASE,
 )
 # a phone number's least digits after the country code (a time or a date is no number)
@@ -131,6 +153,33 @@ def _name_alone(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text,
     return None
 
 
+def _lowercase_name(text: Text) -> Optional[Dict[Text, Any]]:
+    match = _LOWERCASE_NAME.search(text)
+    if not match:
+        return None
+    words = match.group("name").split()
+    if any(word.strip("'’-") in _NOT_IN_LOWERCASE_NAMES or word.endswith(("ing", "ed", "ly")) or _NOT_A_NAME_WORD.match(word)
+           or _TIME_PARTS.fullmatch(word) for word in words):
+        return None
+    start, end = match.span("name")
+    return {"entity": "person", "value": match.group("name"), "start": start, "end": end}  # as typed
+
+
+def _listed_concern(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
+    """The clauses of a list of booking details that are none of them, joined: what the person wants looked at."""
+    clauses = [
+        match for match in _CLAUSE.finditer(text)
+        if match.group().strip(" .!?-–") and not _LEAD_IN.search(match.group())
+        and not any(entity["start"] < match.end() and match.start() < entity["end"] for entity in taken)
+    ]
+    if not clauses:
+        return None
+    start = clauses[0].start() + len(clauses[0].group()) - len(clauses[0].group().lstrip())
+    end = clauses[-1].end() - (len(clauses[-1].group()) - len(clauses[-1].group().rstrip(" .!?")))
+    value = ", ".join(match.group().strip(" .!?") for match in clauses)
+    return {"entity": "concern", "value": value, "start": start, "end": end}
+
+
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     for pattern, group in ((_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name")):
         match = pattern.search(text)
@@ -149,7 +198,7 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
         if end is not None:
             found = text[start:end].rstrip(".,")
             return {"entity": "person", "value": " ".join(found.split()), "start": start, "end": start + len(found)}
-    return None
+    return _lowercase_name(text)
 
 
 def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
@@ -214,6 +263,11 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             person = _name_alone(text, found + [e for e in known or [] if "start" in e and "end" in e])
             if person:
                 found.append(person)
+        details = {entity["entity"] for entity in found} & {"person", "email", "phone", "time"}
+        if not concern and len(details) >= 2 and re.search(r"[,;\n]", text):
+            listed = _listed_concern(text, found)
+            if listed:
+                found.append(listed)
         return sorted(found, key=lambda entity: entity["start"])
 
     def process(self, messages: List[Message]) -> List[Message]:

@@ -141,6 +141,14 @@ _PARENT_ASKS = re.compile(
     r"\b(?:permission|consent|come|coming|with me|without|sign|signature|allow|let me|tell|telling|told|knowing|"
     r"find out|finds out|bring|accompany|approval|approve|agree)\b"
 )
+# how the skin looks, said as a wish to improve it ("my skin just looks tired", "my face looks dull and older"):
+# a concern to look at, not something happening, unless a treatment or a time since one is named (_NOW)
+_LOOKS_AGED = re.compile(
+    r"\b(?:looks?|looking|seems?)\b(?:\W+(?:so|just|very|really|a bit|quite|kind of|kinda|all|more|and))*\W+"
+    r"(?:tired|dull|old|older|aged|ageing|aging|lacklustre|lackluster|sallow|grey|gray|saggy|crepey|lifeless|worn|"
+    r"tired[- ]looking|flat)\b"
+)
+
 _WORSE = re.compile(
     r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder|darker|puffier|hotter|"
     r"(?:not|isn'?t|isnt|aren'?t|arent) (?:going down|getting better|improving|settling|calming down)|no better)\b"
@@ -291,6 +299,7 @@ class Triage:
     worse: bool = False
     hypothetical: bool = False
     not_yet: bool = False  # said to be before any treatment ("I haven't had it yet")
+    concern: bool = False  # how the skin looks, described as a concern ("my skin looks tired"), nothing happening
 
 
 def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> Triage:
@@ -323,6 +332,8 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> 
     reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
     if not reported:
         return Triage(None, worse=worse)
+    if not any(found.values()) and not now and not worse and _LOOKS_AGED.search(lowered):
+        return Triage(None, concern=True)  # no sign, no treatment and no time since one named: a concern
     if found[URGENT]:
         return Triage(URGENT, found[URGENT], worse)
     days = days_since(lowered)
@@ -362,6 +373,9 @@ class SafetyTriage(GraphComponent):
             "minors_from_intents": ["faq", "nlu_fallback", "out_of_scope", "inform", "distress"],
             # a message in another language (components/language.py): not triaged by English signs
             "other_language_intent": "other_language",
+            # how the skin looks, described as a concern: the intent of details given for a consultation (the
+            # offer of one, or the concern asked for in the booking form)
+            "concern_intent": "inform",
         }
 
     def __init__(self, config: Dict[Text, Any], settings: SafetySettings) -> None:
@@ -434,7 +448,9 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, ANSWERS[found.level])
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
-            elif happening:  # triage() gives every other happening message a level: this one is hypothetical
+            elif found.concern:  # "my skin just looks tired": what a consultation looks at
+                self._intent(message, self.config["concern_intent"])
+            elif happening:  # triage() gives every other happening message a level or a concern: this one is hypothetical
                 self._answer(message, SIDE_EFFECTS_ANSWER)  # "what if something goes wrong?", not yet treated
             elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)

@@ -160,6 +160,16 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("saturday 5pm → 3pm then", at(28, 15), at(28, 15)),  # completes a refused time
         ("whenever → friday 2pm", at(27, 14), at(27, 14)),  # earlier words with no day or time add nothing
         ("monday → wednesday", at(25, 9), at(25, 18)),  # a day alone, then another: the whole day
+        # found by the second play-test: corrections that only make sense beside what was said before
+        ("friday at 3pm → i said 11", at(27, 11), at(27, 11)),  # an hour, not the 11th
+        ("friday at 3pm → make it 11", at(27, 11), at(27, 11)),
+        ("friday at 3pm → same day but in the morning", at(27, 9), at(27, 12)),
+        ("friday → afternoon not all day", at(27, 12), at(27, 17)),
+        ("saturday at 11am → not this saturday, the one after", at(5, 11, month=12), at(5, 11, month=12)),
+        ("friday 2pm → the day after", at(28, 14), at(28, 14)),
+        ("monday, not tuesday", at(30, 9), at(30, 18)),  # what is said not to be meant is read past
+        ("3pm not 2pm", at(24, 15), at(24, 15)),
+        ("tues 11", at(1, 11, month=12), at(1, 11, month=12)),
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):

@@ -2,9 +2,12 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
-from actions.booking_form import ActionCancelBooking, ActionStartBooking, ValidateBookingForm, checked_value
+from actions.booking_form import (
+    ActionCancelBooking, ActionRestoreBooking, ActionStartBooking, ValidateBookingForm, checked_value, details_before_stop,
+)
 from tests.conftest import asked, responses, slot_event
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
@@ -205,9 +208,11 @@ async def test_cancel_forgets_every_booking_detail(dispatcher, make_tracker, dom
     events = await ActionCancelBooking().run(dispatcher, make_tracker(intent="stop", text="cancel", slots=slots), domain)
     # every booking slot of the domain, and the concern and area mentioned in the chat
     forgotten = sorted(name for name in domain["slots"] if name.startswith("booking_")) + ["skin_concern", "treatment_area"]
-    assert sorted(events, key=lambda event: event["name"]) == sorted(
+    details = [event for event in events if event["name"] != "request_stopped"]
+    assert sorted(details, key=lambda event: event["name"]) == sorted(
         [SlotSet(name, None) for name in forgotten], key=lambda event: event["name"]
     )
+    assert SlotSet("request_stopped", True) in events  # asking to book again picks it up
     assert responses(dispatcher) == ["utter_booking_cancelled"]
 
 
@@ -416,3 +421,58 @@ async def test_a_concern_given_with_a_contact_up_front_is_kept(validate, dispatc
     )
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_concern", "acne scars") in events
+
+
+def _slot(name, value):
+    return {"event": "slot", "name": name, "value": value}
+
+
+def _action(name):
+    return {"event": "action", "name": name}
+
+
+GIVEN = [_slot("booking_name", "Jo Bloggs"), _slot("booking_contact", "jo@example.com"),
+         _slot("booking_time", "2026-12-04T15:00:00+00:00/2026-12-04T15:00:00+00:00"),
+         _slot("booking_time_text", "friday at 3pm"), _slot("booking_concern", "acne scars")]
+CLEARED = [_slot(name, None) for name in ("booking_name", "booking_contact", "booking_time", "booking_time_text",
+                                          "booking_concern", "booking_consent")]
+
+
+@pytest.mark.parametrize("stop", ["action_cancel_booking", "action_submit_booking"])
+async def test_a_stopped_request_is_picked_up_with_what_was_given(dispatcher, make_tracker, domain, stop):
+    events = GIVEN + [_slot("booking_consent", True), _action(stop)] + CLEARED + [_slot("request_stopped", True)]
+    tracker = make_tracker(intent="book_consultation", text="actually let's book", events=events,
+                           slots={"request_stopped": True})
+    restored = await ActionRestoreBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_picked_up"]
+    assert SlotSet("request_stopped", False) in restored
+    assert {e["name"]: e["value"] for e in restored if e["name"] != "request_stopped"} == {
+        "booking_name": "Jo Bloggs", "booking_contact": "jo@example.com",
+        "booking_time": "2026-12-04T15:00:00+00:00/2026-12-04T15:00:00+00:00", "booking_time_text": "friday at 3pm",
+        "booking_concern": "acne scars", "booking_consent": True,
+    }
+
+
+def test_consent_declined_is_not_put_back_so_the_form_asks_it_again():
+    # the form's check sets the declined consent to None before the form ends
+    tracker = Tracker("t", {}, {}, GIVEN + [_slot("booking_consent", None), _action("action_submit_booking")] + CLEARED,
+                      False, None, {}, "action_listen")
+    assert "booking_consent" not in details_before_stop(tracker)
+    assert details_before_stop(tracker)["booking_name"] == "Jo Bloggs"
+
+
+@pytest.mark.parametrize("forget", [{"event": "restart"}, {"event": "session_started"}, _action("action_delete_my_data")])
+def test_nothing_is_picked_up_after_the_data_was_deleted_or_the_conversation_restarted(forget):
+    events = GIVEN + [_action("action_cancel_booking")] + CLEARED + [forget]
+    assert details_before_stop(Tracker("t", {}, {}, events, False, None, {}, "action_listen")) == {}
+
+
+def test_the_latest_stop_is_picked_up():
+    events = (GIVEN + [_action("action_cancel_booking")] + CLEARED + [_slot("booking_name", "Sam Lee")]
+              + [_action("action_cancel_booking")] + CLEARED)
+    assert details_before_stop(Tracker("t", {}, {}, events, False, None, {}, "action_listen")) == {"booking_name": "Sam Lee"}
+
+
+async def test_a_new_start_leaves_a_stopped_request_behind(dispatcher, make_tracker, domain):
+    tracker = make_tracker(intent="book_consultation", text="book", slots={"request_stopped": True})
+    assert SlotSet("request_stopped", False) in await ActionStartBooking().run(dispatcher, tracker, domain)

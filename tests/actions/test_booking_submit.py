@@ -19,10 +19,15 @@ CONFIRMED = {
 
 def forgets_everything(events, domain):
     """Every booking slot of the domain, and the concern and area mentioned in the chat, set to None
-    (beside them only that a request was sent, which `was_sent` checks)."""
+    (beside them only that a request was sent, which `was_sent` checks, or was stopped, which `was_stopped` checks)."""
     forgotten = {name for name in domain["slots"] if name.startswith("booking_")} | {"skin_concern", "treatment_area"}
-    details = [event for event in events if event["name"] != "request_sent"]
+    details = [event for event in events if event["name"] not in ("request_sent", "request_stopped")]
     return sorted(details, key=lambda event: event["name"]) == [SlotSet(name, None) for name in sorted(forgotten)]
+
+
+def was_stopped(events):
+    """Whether the events say a request was stopped before it was sent (asking to book again picks it up)."""
+    return SlotSet("request_stopped", True) in events
 
 
 def was_sent(events):
@@ -56,7 +61,7 @@ async def test_a_confirmed_request_is_stored_verbatim_then_its_reference_given(b
     assert stored["preferred_text"] == "friday at 3pm"
     assert len(booking_store.all()) == 1
     assert forgets_everything(events, domain)  # nothing kept in the conversation
-    assert was_sent(events)
+    assert was_sent(events) and not was_stopped(events)
 
 
 async def test_every_detail_is_stored(booking_store, dispatcher, make_tracker, domain):
@@ -110,6 +115,7 @@ async def test_nothing_is_stored_without_confirmation_and_consent(booking_store,
     assert booking_store.all() == []
     assert dispatcher.messages == []  # the form already said why it ended
     assert forgets_everything(events, domain) and not was_sent(events)
+    assert was_stopped(events)
 
 
 async def test_a_storage_failure_gives_no_reference(dispatcher, make_tracker, domain, monkeypatch):
@@ -122,6 +128,7 @@ async def test_a_storage_failure_gives_no_reference(dispatcher, make_tracker, do
     assert responses(dispatcher) == ["utter_booking_save_failed"]
     assert "reference" not in dispatcher.messages[0]
     assert forgets_everything(events, domain) and not was_sent(events)
+    assert was_stopped(events)  # "book a consultation" tries it again with the same details
 
 
 async def test_the_consent_is_stored_with_its_wordings_version_and_time(booking_store, dispatcher, make_tracker, domain):

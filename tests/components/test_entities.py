@@ -133,7 +133,7 @@ def test_all_details_in_one_message(booking):
     [
         # "name" as the lead-in, and a mobile in a range the library's list of ranges does not have yet
         ("book me in please - name Tom Baker, 07911 555321, friday 11am, fine lines",
-         [("person", "Tom Baker"), ("phone", "07911 555321"), ("time", "friday 11am")]),
+         [("person", "Tom Baker"), ("phone", "07911 555321"), ("time", "friday 11am"), ("concern", "fine lines")]),
         # a name standing alone between commas, after a sentence about something else
         ("I want to book for my acne scars. Dan Green, dan.green@example.com, next friday at 3pm",
          [("person", "Dan Green"), ("email", "dan.green@example.com"), ("time", "next friday at 3pm")]),
@@ -143,7 +143,7 @@ def test_all_details_in_one_message(booking):
         ("priya.patel@example.com - Priya Patel - need a consultation, wed 9th dec at half 10",
          [("email", "priya.patel@example.com"), ("person", "Priya Patel"), ("time", "wed 9th dec at half 10")]),
         ("fine lines, Tuesday morning, 07700 900123, Mia Long",
-         [("time", "Tuesday morning"), ("phone", "07700 900123"), ("person", "Mia Long")]),
+         [("concern", "fine lines"), ("time", "Tuesday morning"), ("phone", "07700 900123"), ("person", "Mia Long")]),
     ],
 )
 def test_details_in_any_order_and_wording(booking, text, expected):
@@ -326,3 +326,36 @@ def test_sat_and_sun_are_weekdays_only_beside_a_time_or_a_day_word(booking, text
 )
 def test_a_concern_named_as_one(booking, text, expected):
     assert sorted(found(booking, text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # found by the second play-test: the concern last in a list, in the person's words; a lowercase name
+        ("im sarah okafor, sarah@example.com, tues 11, acne scars on my cheeks",
+         [("person", "sarah okafor"), ("email", "sarah@example.com"), ("time", "tues 11"),
+          ("concern", "acne scars on my cheeks")]),
+        ("Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles",
+         [("person", "Sarah Okafor"), ("phone", "07911 555321"), ("time", "friday 2pm"),
+          ("concern", "fine lines, dark circles")]),
+        # a lead-in clause is no concern
+        ("hi, i'd like to book please, Jo Bloggs, jo@example.com, monday 2pm",
+         [("person", "Jo Bloggs"), ("email", "jo@example.com"), ("time", "monday 2pm")]),
+        ("name should be Sarah Okafor", [("person", "Sarah Okafor")]),
+        ("tues 11", [("time", "tues 11")]),
+        ("its jo bloggs", [("person", "jo bloggs")]),
+    ],
+)
+def test_a_list_of_details_and_a_lowercase_name(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text", ["im so tired", "i'm really nervous about it", "im currently pregnant", "im 45",
+                                  "im looking forward to it", "hi im new here"])
+def test_what_someone_says_they_are_is_no_name(booking, text):
+    assert [entity for entity, _ in found(booking, text)] == []
+
+
+def test_a_concern_is_listed_only_beside_two_other_details(booking):
+    # one detail and a clause: the message is no list of booking details
+    assert found(booking, "friday 2pm, fine lines") == [("time", "friday 2pm")]

@@ -326,3 +326,27 @@ def test_a_message_in_another_language_is_not_read_for_english_signs(component):
     english = parsed("I feel faint since my treatment", "faq", "faq/complication")
     component.process([english])
     assert english.get("triage")["level"] == "emergency"
+
+
+@pytest.mark.parametrize("text", [
+    "my skin just looks tired",
+    "honestly my face looks so dull and older than i am",
+    "my complexion seems a bit lifeless",
+])
+def test_how_the_skin_looks_said_as_a_concern_is_no_report_of_anything_happening(component, settings, text):
+    # the classifier may take it for "something is happening"; no sign, no treatment and no time since one is named
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.concern
+    message = parsed(text, "faq", "faq/complication")
+    component.process([message])
+    assert message.get("intent") == {"name": "inform", "confidence": 1.0}  # details for a consultation
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my skin looks tired since the treatment", URGENT),  # a treatment named: something is happening, unclear
+    ("my face looks dull after my session and it's hot and oozing", URGENT),
+    ("my skin looks tired and my lips are swelling", EMERGENCY),
+    ("my skin looks dull and it's getting worse", URGENT),
+])
+def test_how_the_skin_looks_beside_a_treatment_or_a_sign_is_still_triaged(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
