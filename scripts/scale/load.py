@@ -7,10 +7,13 @@ with the same id: the REST channel (channels/rest.py) answers a repeated id with
 replies of the first time instead of handling it twice.
 
 Each conversation runs in its own thread, one message at a time, with a short pause
-between turns. When half of all turns are answered, `kill` is called once (the caller
+between turns, from its own client address (127.0.0.2, 127.0.0.3, ...: Linux routes all of
+127.0.0.0/8 to the loopback interface), as each patient has their own: the replicas' per-address
+limit (120 a minute) is the production one, behind nginx as behind an ingress. When half of all turns are answered, `kill` is called once (the caller
 SIGKILLs a Rasa replica); every message is timed so the interruption can be measured.
 """
 import datetime as dt
+import ipaddress
 import random
 import re
 import statistics
@@ -20,10 +23,14 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 import requests
+from requests.adapters import HTTPAdapter
 
 REFERENCE = re.compile(r"\bMN-[0-9A-Z]{4}\b")
 WEBHOOK = "/webhooks/rest/webhook"
 RETRY_STATUSES = frozenset({409, 429, 500, 502, 503, 504})  # 409: the same message is being handled right now
+RATE_LIMITED = 429
+LOOPBACK_NETWORK = ipaddress.IPv4Network("127.0.0.0/8")
+FIRST_CLIENT = ipaddress.IPv4Address("127.0.0.2")  # 127.0.0.1 is the servers' (and nginx's, to the replicas)
 
 NAMES = ("Ana Lima", "Sam Taylor", "Priya Shah", "Tom Becker", "Mia Novak", "Leo Martin", "Zoe Clarke",
          "Omar Haddad", "Ines Moreau", "Ben Walsh", "Chloe Dupont", "Raj Mehta", "Nina Berg", "Jack Moore",
@@ -179,6 +186,36 @@ def send_with_retries(post: Post, url: str, payload: Dict[str, Any], policy: Ret
     return Outcome(None, attempts, error)
 
 
+# -- the clients' addresses ----------------------------------------------------------------------
+def client_address(number: int) -> str:
+    """The loopback address conversation `number` sends from: 127.0.0.2 for the first, then the next ones."""
+    address = FIRST_CLIENT + number
+    if number < 0 or address not in LOOPBACK_NETWORK or address == LOOPBACK_NETWORK.broadcast_address:
+        raise ValueError(f"no loopback client address for conversation {number}")
+    return str(address)
+
+
+class SourceAddressAdapter(HTTPAdapter):
+    """requests' HTTP adapter whose connections leave from `source_ip` (the kernel picks the port)."""
+
+    def __init__(self, source_ip: str, **kwargs: Any) -> None:
+        self.source_ip = source_ip  # before HTTPAdapter.__init__, which makes the pool manager
+        super().__init__(**kwargs)
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["source_address"] = (self.source_ip, 0)
+        super().init_poolmanager(*args, **kwargs)
+
+
+def session_from(source_ip: str) -> requests.Session:
+    """A requests session that sends every request from `source_ip`."""
+    session = requests.Session()
+    adapter = SourceAddressAdapter(source_ip)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
+    return session
+
+
 # -- the conversations --------------------------------------------------------------------------
 @dataclass
 class Message:
@@ -238,6 +275,10 @@ class LoadResult:
     def script(self, sender: str) -> Script:
         return next(script for script in self.scripts if script.sender == sender)
 
+    def rate_limited(self) -> int:
+        """How many requests the replicas refused with 429 (a client over its address's or its own limit)."""
+        return sum(1 for message in self.messages for attempt in message.attempts if attempt.status == RATE_LIMITED)
+
 
 class Load:
     """Runs the conversations against `url`, calls `kill` once half of the turns are answered."""
@@ -268,7 +309,7 @@ class Load:
 
     def _conversation(self, number: int, script: Script) -> None:
         rng = random.Random(self.seed * 1000 + number)
-        session = requests.Session()
+        session = session_from(client_address(number))
         try:
             if self.stop.wait(number * self.stagger_s):
                 return
@@ -308,7 +349,8 @@ class Load:
                    for n, s in enumerate(self.scripts)]
         for thread in threads:
             thread.start()
-        self.log(f"load: {len(self.scripts)} conversations, {planned} turns; "
+        self.log(f"load: {len(self.scripts)} conversations, {planned} turns, each conversation from its own "
+                 f"address ({client_address(0)} to {client_address(max(0, len(self.scripts) - 1))}); "
                  f"a replica is killed after {kill_after} answers")
         next_progress = self.progress_every_s
         try:

@@ -1,7 +1,8 @@
 """The scale-out test: `python -m scripts.scale.run` (`make test-scale`).
 
 Starts PostgreSQL, Redis, nginx, two action servers and two Rasa replicas on loopback
-(scripts/scale/services.py), holds 40 conversations through nginx, SIGKILLs one replica
+(scripts/scale/services.py), holds 40 conversations through nginx (each from its own loopback
+address, under the production rate limits), SIGKILLs one replica
 when half of the turns are answered (scripts/scale/load.py), then checks from PostgreSQL
 that every conversation's tracker holds its turns once and in order and that every booking
 is stored once, with the reference the person was told (scripts/scale/checks.py).
@@ -101,6 +102,12 @@ def evaluate(result: LoadResult, stack: Stack) -> Dict[str, object]:
             problems.append(f"{sent_after - after} of {sent_after} messages sent after the kill were not answered")
     if result.timed_out:
         problems.append(f"the load did not finish within its deadline ({LOAD_DEADLINE_S}s)")
+    # each conversation sends from its own address, a few messages a minute: far under the production
+    # per-address limit (120 a minute), unless the replicas count every client as nginx's address
+    rate_limited = result.rate_limited()
+    if rate_limited:
+        problems.append(f"{rate_limited} requests were refused with 429: are the clients' addresses told apart "
+                        f"(SANIC_PROXIES_COUNT behind nginx)?")
 
     # the gate must be able to fail: did the replicas use Redis as their lock store at all?
     lock_writes = int(stack.redis().info("commandstats").get("cmdstat_set", {}).get("calls", 0))
@@ -124,6 +131,7 @@ def evaluate(result: LoadResult, stack: Stack) -> Dict[str, object]:
         "lock_writes": lock_writes,
         "leftover_locks": leftover_locks,
         "answered": len(answered),
+        "rate_limited": rate_limited,
     }
 
 
@@ -158,8 +166,8 @@ def load_test(args, stack: Stack, fields: Dict[str, object]) -> List[str]:
         f"kill, the slowest answered after {fmt(timing.get('in_flight_max_s'))}s; messages sent after the kill "
         f"waited {fmt(timing.get('after_max_s'))}s at most")
     log(f"checks: nginx passed {found['nginx_retried']} requests on to the other replica, the client retried "
-        f"{found['client_retried']} messages; Redis took {found['lock_writes']} lock writes, "
-        f"{found['leftover_locks']} locks left")
+        f"{found['client_retried']} messages ({found['rate_limited']} refusals with 429); Redis took "
+        f"{found['lock_writes']} lock writes, {found['leftover_locks']} locks left")
     fields.update({
         "turns": f"{found['answered']}/{result.planned_turns}",
         "events_checked": found["events_checked"],

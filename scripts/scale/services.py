@@ -5,7 +5,9 @@
   `clinic` that logs in with a password over TCP;
 - Redis, Rasa's lock store, with a password and no persistence;
 - nginx with two upstreams: the Rasa replicas (the REST channel is reached through it) and
-  the action servers (the replicas' `action_endpoint` points at it);
+  the action servers (the replicas' `action_endpoint` points at it); it appends the client's
+  address to `X-Forwarded-For`, and the replicas trust that one proxy (`SANIC_PROXIES_COUNT=1`),
+  so each client has its own per-address bucket, as behind a production ingress;
 - two action servers (`python -m actions.server`) and two Rasa replicas (`rasa run`), the
   replicas on `deploy/endpoints.production.yml` itself, its variables set in their environment.
 
@@ -44,6 +46,9 @@ TRACKER_DB = "rasa"
 BOOKINGS_DB = "clinic"
 REDIS_DB = 1
 LOCK_KEY_PREFIX = "clinic"  # deploy/endpoints.production.yml: key_prefix
+# One proxy (nginx) in front of the replicas: Sanic then takes the client's address from the last
+# X-Forwarded-For entry, the one nginx added (Sanic 21.12: sanic/headers.py parse_xforwarded).
+TRUSTED_PROXIES = 1
 
 # nginx: how a dead replica is routed around (see nginx_config).
 CONNECT_TIMEOUT_S = 1
@@ -111,6 +116,7 @@ def nginx_config(prefix: Path, rasa_listen: int, actions_listen: int,
             f"        location / {{\n"
             f"            proxy_pass http://{upstream_name};\n"
             f"            proxy_set_header Host $host;\n"
+            # what the client sent, then the address nginx saw: the entry the replicas trust (TRUSTED_PROXIES)
             f"            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;\n"
             f"            proxy_connect_timeout {CONNECT_TIMEOUT_S}s;\n"
             f"            proxy_send_timeout 10s;\n"
@@ -157,7 +163,7 @@ def redis_config(folder: Path, port: int, password: str) -> str:
 
 def replica_env(base: Dict[str, str], postgres_port: int, db_password: str, redis_port: int, redis_password: str,
                 actions_url: str, action_token: str, lock_lifetime_s: int) -> Dict[str, str]:
-    """What `deploy/endpoints.production.yml` reads, and the limits and lock lifetime of the test."""
+    """What `deploy/endpoints.production.yml` reads, the trusted proxy, the sender limit and the lock lifetime."""
     return {
         **base,
         "ACTION_SERVER_URL": actions_url,
@@ -168,8 +174,9 @@ def replica_env(base: Dict[str, str], postgres_port: int, db_password: str, redi
         "REDIS_DB": str(REDIS_DB),
         # Rasa reads it when rasa.core.lock_store is imported: how long a ticket of the conversation lock lives
         "TICKET_LOCK_LIFETIME": str(int(lock_lifetime_s)),
-        # all the load comes from 127.0.0.1 through nginx
-        "RATE_LIMIT_PER_ADDRESS": "100000/60",
+        # nginx is the one proxy in front (deploy/helm/rasa-values.yml sets the same for the ingress):
+        # each client's address is its own, so the per-address limit stays the production one
+        "SANIC_PROXIES_COUNT": str(TRUSTED_PROXIES),
         "RATE_LIMIT_PER_SENDER": "1000/60",
     }
 
