@@ -30,6 +30,11 @@ COPY data/ data/
 RUN rasa train --fixed-model-name clinic --out models
 
 FROM base
+# The image runs behind one proxy (the cluster's ingress, deploy/helm/rasa-values.yml sets it too):
+# Sanic then takes the client's address from the last X-Forwarded-For entry, the proxy's, so each
+# patient has their own per-address rate limit (channels/guard.py). Run the image with
+# SANIC_PROXIES_COUNT=0 where clients reach it directly, or they could name their own address.
+ENV SANIC_PROXIES_COUNT=1
 RUN groupadd --gid 1001 clinic \
  && useradd --uid 1001 --gid 1001 --create-home --home-dir /home/clinic --shell /usr/sbin/nologin clinic
 COPY --from=train /app/build/spacy/clinic_en build/spacy/clinic_en
