@@ -175,11 +175,12 @@ _SHORTHANDS = (
 _KEEPS_THE_REST = re.compile(r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i said)\b")
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
 _NOT_MEANT = re.compile(
-    rf"\b(?:not|rather than|instead of)\s+(?:(?:this|that|the|on)\s+)?(?:(?:all|the whole|whole|any time of the)\s+day|"
+    rf"\b(?:not|rather than|instead of)\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of the)\s+)?day|"
     rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)?)(?=\W|$)"
 )
 # "the one after", "a week later": the same weekday a week on from the day said before; "the day after": a day on
-_LATER = re.compile(r"^(?:the\s+)?(?:(one|week|day)\s+after|following\s+(one|week|day)|(a\s+week|a\s+day)\s+later)$")
+# (at the end of the words: "this saturday, the one after" names the day it moves on from)
+_LATER = re.compile(r"\b(?:the\s+)?(?:(one|week|day)\s+after|following\s+(one|week|day)|(a\s+week|a\s+day)\s+later)$")
 # a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
 _FILLER = re.compile(r"\b(?:but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
@@ -372,7 +373,7 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     for index, words in enumerate(said):
         if index:  # a correction: words that only make sense beside what was said before
             rest, _ = _day_and_time(_NOT_MEANT.sub(" ", words.lower()))
-            later = _LATER.match(rest)
+            later = _LATER.search(rest)
             if later and day is not None:  # "not this saturday, the one after"
                 day += dt.timedelta(days=1 if "day" in later.group(0) else 7)
                 continue

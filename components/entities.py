@@ -89,7 +89,10 @@ _TIME_PARTS = re.compile(
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*-?ish\b"
-    r"|\b(?:at\s+|around\s+)?half(?:\s+past)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b",
+    r"|\b(?:at\s+|around\s+)?half(?:\s+past)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+    # a correction that leans on the time said before: "i said 11", "make it 3", "not this saturday, the one after"
+    r"|(?<=\bi said\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\bmake it\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)"
+    r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b",
     re.IGNORECASE,
 )
 # "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone

@@ -359,3 +359,14 @@ def test_what_someone_says_they_are_is_no_name(booking, text):
 def test_a_concern_is_listed_only_beside_two_other_details(booking):
     # one detail and a clause: the message is no list of booking details
     assert found(booking, "friday 2pm, fine lines") == [("time", "friday 2pm")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no, i said 11", [("time", "11")]),
+    ("make it 3", [("time", "3")]),
+    ("not this saturday, the one after", [("time", "this saturday, the one after")]),
+    ("can i wear makeup the day after", []),  # an aftercare question names no time to book
+    ("i said 11th", [("time", "11th")]),  # a date
+])
+def test_a_time_that_leans_on_the_one_said_before(booking, text, expected):
+    assert found(booking, text) == expected

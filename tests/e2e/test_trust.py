@@ -286,3 +286,76 @@ def test_a_concern_corrected_in_words_at_the_summary(servers, correction):
     reply = servers.say(sender, correction)
     assert "Concern: stretch marks on my stomach" in texts(reply) and "didn't catch that" not in texts(reply)
     assert shown(day, "14:00") in texts(reply)  # nothing else changed
+
+
+# ------------------------------------------------- found by the second play-test
+
+def test_a_cancelled_request_is_picked_up_with_what_was_given(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    cancelled = servers.say(sender, "cancel")
+    assert "nothing has been sent" in texts(cancelled) and "Continue my request" in button_titles(cancelled)
+    picked_up = press(servers, sender, cancelled, "Continue my request")
+    assert "Please check your request" in texts(picked_up)
+    assert "Jo Marsh" in texts(picked_up) and "fine lines around my eyes" in texts(picked_up)
+    assert shown(day, "14:00") in texts(picked_up)
+    # the summary shown before the cancel is done with; the new one sends
+    reference = REFERENCE.search(texts(press(servers, sender, picked_up, "Yes, send it"))).group(0)
+    assert servers.bookings.find(reference)["name"] == "Jo Marsh"
+
+
+def test_an_older_send_button_after_a_cancel_sends_nothing(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    servers.say(sender, "cancel")
+    before = len(servers.bookings.all())
+    reply = press(servers, sender, summary, "Yes, send it")
+    assert "request that was stopped" in texts(reply) and "Continue my request" in button_titles(reply)
+    assert not REFERENCE.search(texts(reply)) and len(servers.bookings.all()) == before
+
+
+def test_a_yes_after_declining_consent_picks_the_request_up(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    declined = press(servers, sender, servers.say(sender, "acne scars"), "No")
+    assert "nothing has been sent" in texts(declined)
+    again = servers.say(sender, "oh ok then, yes that's fine")
+    assert "May the clinic keep these details" in texts(again)  # asked again, the rest kept
+    summary = press(servers, sender, again, "Yes, I agree")
+    assert "Jo Marsh" in texts(summary) and "acne scars" in texts(summary) and shown(day, "14:00") in texts(summary)
+
+
+def test_how_the_skin_looks_given_as_the_concern_is_the_concern(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    reply = servers.say(sender, "my skin just looks tired")
+    assert "May the clinic keep these details" in texts(reply), texts(reply)
+    assert "contact the clinic now" not in texts(reply).lower() and "paused" not in texts(reply)
+    assert "my skin just looks tired" in texts(press(servers, sender, reply, "Yes, I agree"))
+
+
+def test_corrections_that_lean_on_what_was_said_before(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    assert shown(day, "11:00") in texts(servers.say(sender, "no, i said 11"))
+    morning = texts(servers.say(sender, "same day but in the morning"))
+    assert f"{day:%A} {day.day} {day:%B}" in morning and "and 12:00" in morning
+    later = day + dt.timedelta(days=7)
+    moved = texts(servers.say(sender, f"not {day:%A}, the one after"))
+    assert f"{later:%A} {later.day} {later:%B}" in moved and "and 12:00" in moved  # the morning kept
+    assert "fine lines around my eyes" in moved and "Jo Marsh" in moved
+
+
+def test_a_list_with_a_lowercase_name_and_the_concern_last(servers):
+    sender, day = new_sender(), open_day(9)
+    reply = servers.say(sender, f"im sarah okafor, sarah@example.com, {said(day)} at 11am, fine lines, dark circles")
+    assert "May the clinic keep these details" in texts(reply), texts(reply)
+    summary = texts(press(servers, sender, reply, "Yes, I agree"))
+    assert "sarah okafor" in summary and "fine lines, dark circles" in summary and shown(day, "11:00") in summary
+
+
+def test_a_short_ok_in_the_walk_through_goes_on(servers):
+    sender = new_sender()
+    assert "Step 1 of 4" in texts(servers.say(sender, "can you walk me through it step by step"))
+    reply = texts(servers.say(sender, "k"))
+    assert "Step 2 of 4" in reply and "Thanks for telling me" not in reply  # not the offer after details
