@@ -7,7 +7,8 @@ it to `ChannelGuard.take`, which does four things, always in this order:
    that a client reaches directly (REST, socket.io), stops one flooding client from
    starving the others. Limits: `RATE_LIMIT_PER_SENDER` and `RATE_LIMIT_PER_ADDRESS`, as
    `<messages>/<seconds>` (defaults 20/60 and 120/60). First, because it costs nothing
-   (no I/O) and a refused message must cost nothing more: no store is read, no reply sent.
+   (no I/O) and a refused message must cost little more: no store is read, no answer
+   sent, nothing claimed (once the bucket refills, the same message id is handled).
 2. **Length.** A message over `MAX_MESSAGE_CHARS` is not processed: the channel's own
    output answers it with `utter_message_too_long` from domain.yml, and the text never
    reaches Rasa's NLU or the tracker store. Before the claim, because it needs no I/O
@@ -17,8 +18,8 @@ it to `ChannelGuard.take`, which does four things, always in this order:
    this process, and against the conversation's tracker), so a message delivered twice is
    handled once. This may read the tracker store, so it comes after the free checks.
 4. **Hand-over.** Rasa handles the message (`channels.answer.handle`: an apology when it
-   cannot). When it failed, the claim is given back: the message is not stored, so a
-   retry is handled (as it would be at another replica), not refused.
+   cannot). When it failed, the claim is given back, so a retry is handled again (as it
+   would be at another replica) unless the tracker shows the message stored after all.
 
 Each step's outcome is returned (`Outcome`); what the person then sees (a 429, a
 `rate_limited` event, the earlier replies, ...) is the channel's business.
