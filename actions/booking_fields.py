@@ -127,6 +127,29 @@ def parse_contact(text: str, region: str) -> Contact:
     raise InvalidValue("utter_invalid_booking_contact")
 
 
+# two ways to reach someone ("also add my number"): an email address and a phone number, one of each
+CONTACTS_JOINED = "; "
+# words that add a contact rather than replace the one given ("also add my number", "my mobile too")
+ADDS_A_CONTACT = re.compile(r"\b(?:also|add|as well|too|both|another|second|in addition)\b", re.IGNORECASE)
+
+
+def contact_kind(value: str) -> str:
+    """"email", "phone", or "both" for a stored contact value."""
+    kinds = {"email" if "@" in part else "phone" for part in value.split(CONTACTS_JOINED)}
+    return kinds.pop() if len(kinds) == 1 else "both"
+
+
+def parse_contacts(text: str, region: str) -> str:
+    """The contact value of the text: one contact, or two kept together (CONTACTS_JOINED), each checked."""
+    return CONTACTS_JOINED.join(parse_contact(part, region).value for part in (text or "").split(CONTACTS_JOINED))
+
+
+def added_contact(earlier: str, new: str) -> str:
+    """A contact added beside those given before: one of each kind, the new one replacing one of its kind."""
+    kept = [part for part in earlier.split(CONTACTS_JOINED) if contact_kind(part) != contact_kind(new)]
+    return CONTACTS_JOINED.join(kept + [new])
+
+
 # ---------------------------------------------------------------- preferred time
 
 # Parts of the day a person may name instead of a time: (from, to).

@@ -13,7 +13,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import question_keys, response_name, say_answer
-from actions.booking_fields import InvalidValue, PreferredTime, corrected_words, parse_contact, parse_name, parse_preferred_time
+from actions.booking_fields import (
+    ADDS_A_CONTACT, InvalidValue, PreferredTime, added_contact, corrected_words, parse_contacts, parse_name, parse_preferred_time,
+)
 from actions.config import clinic, now
 
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
@@ -43,7 +45,7 @@ def checked_value(
     if slot == "booking_name":
         return {"booking_name": parse_name(text)}
     if slot == "booking_contact":
-        return {"booking_contact": parse_contact(text, clinic().phone_region).value}
+        return {"booking_contact": parse_contacts(text, clinic().phone_region)}
     if slot == "booking_time":
         words = corrected_words(corrects, text)
         return {"booking_time": parse_preferred_time(words, clinic(), clock()).to_slot(), "booking_time_text": words}
@@ -203,12 +205,23 @@ class ValidateBookingForm(FormValidationAction):
                 # a time checked before, the form taken up again (after a pause for a safety answer):
                 # the person's own words are checked again, so a time that has passed meanwhile is refused
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
-            return checked_value(slot, str(value), self._clock, corrects=earlier)
+            checked = checked_value(slot, str(value), self._clock, corrects=earlier)
+            if slot == "booking_contact":
+                checked = self._added(checked, tracker)
+            return checked
         except InvalidValue as invalid:
             rejected = self._reject(slot, invalid, dispatcher, tracker)
             if slot == "booking_time" and not is_checked_time(value):  # the words are kept for the next ones
                 rejected["booking_time_text"] = corrected_words(earlier, str(value))
             return rejected
+
+    @staticmethod
+    def _added(checked: Dict[Text, Any], tracker: Tracker) -> Dict[Text, Any]:
+        """"also add my number": the new contact beside the one given before, not instead of it."""
+        earlier = value_before(tracker, "booking_contact")
+        if earlier and ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
+            return {"booking_contact": added_contact(earlier, checked["booking_contact"])}
+        return checked
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_fields import PreferredTime
+from actions.booking_fields import PreferredTime, contact_kind
 from actions.booking_form import clear_booking
 from actions.storage import BookingRequest, get_store
 
@@ -51,7 +51,7 @@ def booking_request(tracker: Tracker, domain: Optional[DomainDict] = None) -> Bo
     contact = tracker.get_slot("booking_contact")
     return BookingRequest(
         name=tracker.get_slot("booking_name"),
-        contact_kind="email" if "@" in contact else "phone",
+        contact_kind=contact_kind(contact),
         contact=contact,
         preferred_start=window.start.astimezone(dt.timezone.utc),
         preferred_end=window.end.astimezone(dt.timezone.utc),

@@ -211,3 +211,17 @@ def test_preferred_time_round_trips_through_its_slot_value():
     window = PreferredTime(at(27, 15), at(27, 17))
     assert PreferredTime.from_slot(window.to_slot()) == window
     assert window.describe() == "Friday 27 November 2026, between 15:00 and 17:00"
+
+
+def test_a_contact_added_beside_another_keeps_one_of_each_kind():
+    from actions.booking_fields import added_contact, contact_kind, parse_contacts
+
+    both = added_contact("jo@example.com", "+447911555321")
+    assert both == "jo@example.com; +447911555321" and contact_kind(both) == "both"
+    # a new number replaces the number, never the email
+    assert added_contact(both, "+447700900123") == "jo@example.com; +447700900123"
+    assert contact_kind("jo@example.com") == "email" and contact_kind("+447911555321") == "phone"
+    # two kept together are each checked again (a request picked up, the form taken up again)
+    assert parse_contacts(both, "GB") == both
+    with pytest.raises(InvalidValue):
+        parse_contacts("jo@example.com; 087 123 4567", "GB")

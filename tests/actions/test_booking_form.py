@@ -476,3 +476,16 @@ def test_the_latest_stop_is_picked_up():
 async def test_a_new_start_leaves_a_stopped_request_behind(dispatcher, make_tracker, domain):
     tracker = make_tracker(intent="book_consultation", text="book", slots={"request_stopped": True})
     assert SlotSet("request_stopped", False) in await ActionStartBooking().run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize("said, expected", [
+    ("also add my number 07911 555321", "jo@example.com; +447911555321"),  # beside the email
+    ("my number is 07911 555321", "+447911555321"),  # a new contact alone replaces it
+])
+async def test_a_contact_added_is_kept_beside_the_one_given(validate, dispatcher, make_tracker, domain, said, expected):
+    tracker = make_tracker(
+        intent="inform", text=said, active_loop=FORM, events=[slot_event("booking_contact", "jo@example.com")],
+        slots={"requested_slot": "booking_confirmed", "booking_contact": "jo@example.com"},
+        slot_candidates={"booking_contact": "07911 555321"},
+    )
+    assert SlotSet("booking_contact", expected) in await validate.run(dispatcher, tracker, domain)

@@ -160,3 +160,10 @@ async def test_a_confirmation_sent_again_after_a_crash_gives_the_same_reference(
     first, again = (message["reference"] for message in dispatcher.messages)
     assert first == again
     assert len(booking_store.all()) == 1
+
+
+async def test_two_contacts_are_stored_together_as_both(booking_store, dispatcher, make_tracker, domain):
+    events = await submit(dispatcher, make_tracker, domain, booking_contact="jo@example.com; +447911555321")
+    assert was_sent(events)
+    stored = booking_store.all()[0]
+    assert stored["contact"] == "jo@example.com; +447911555321" and stored["contact_kind"] == "both"

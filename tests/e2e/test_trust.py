@@ -359,3 +359,13 @@ def test_a_short_ok_in_the_walk_through_goes_on(servers):
     assert "Step 1 of 4" in texts(servers.say(sender, "can you walk me through it step by step"))
     reply = texts(servers.say(sender, "k"))
     assert "Step 2 of 4" in reply and "Thanks for telling me" not in reply  # not the offer after details
+
+
+def test_a_number_added_at_the_summary_is_kept_beside_the_email(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    reply = servers.say(sender, "also add my number 07911 555321")
+    assert "jo.marsh@example.com; +447911555321" in texts(reply)
+    reference = REFERENCE.search(texts(press(servers, sender, reply, "Yes, send it"))).group(0)
+    stored = servers.bookings.find(reference)
+    assert stored["contact"] == "jo.marsh@example.com; +447911555321" and stored["contact_kind"] == "both"
