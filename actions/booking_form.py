@@ -151,7 +151,8 @@ class ActionStartBooking(Action):
             dispatcher.utter_message(response="utter_booking_age_policy")
         elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
-        dispatcher.utter_message(response="utter_booking_start")
+        paused = any(tracker.get_slot(slot) is not None for slot in FORM_SLOTS[:4])  # a booking paused (a safety answer)
+        dispatcher.utter_message(response="utter_booking_picked_up" if paused else "utter_booking_start")
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
         concern = said_now.get(CONCERN) or concern_from_entities(
             said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),

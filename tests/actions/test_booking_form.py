@@ -489,3 +489,10 @@ async def test_a_contact_added_is_kept_beside_the_one_given(validate, dispatcher
         slot_candidates={"booking_contact": "07911 555321"},
     )
     assert SlotSet("booking_contact", expected) in await validate.run(dispatcher, tracker, domain)
+
+
+async def test_a_paused_booking_taken_up_again_says_so(dispatcher, make_tracker, domain):
+    tracker = make_tracker(intent="book_consultation", text="can we carry on with the booking",
+                           slots={"booking_name": "Jo Bloggs", "booking_contact": "jo@example.com"})
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_picked_up"]
