@@ -163,9 +163,44 @@ COLLECTED_BOOKING = {
 }
 
 
+# --- tests against real servers from Debian packages: the `services` marker (pytest.ini) -------------
+#
+# `make unit` deselects them (-m "not services") and sets TESTS_NO_SERVICES, so any such test that is
+# not marked fails at once instead of installing or starting a server (tests/debian.py); `make services`
+# runs them. A test is marked here when it needs the `postgres` fixture, when it is parametrized on a
+# "postgresql" backend (its fixture asks for `postgres` by name), or when its module starts a server
+# from a Debian package itself (tests/redis_server.py, tests/postgres.py, tests/debian.py).
+SERVICES = "services"
+
+
+def _starts_a_debian_server(module) -> bool:
+    from tests.debian import ensure_installed
+    from tests.postgres import PostgresServer
+    from tests.redis_server import RedisServer
+
+    helpers = (ensure_installed, PostgresServer, RedisServer)
+    return any(any(value is helper for helper in helpers) for value in vars(module).values())
+
+
+def needs_services(item) -> bool:
+    if item.get_closest_marker(SERVICES) is not None or "postgres" in getattr(item, "fixturenames", ()):
+        return True
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and any(isinstance(value, str) and value == "postgresql" for value in callspec.params.values()):
+        return True
+    module = getattr(item, "module", None)
+    return module is not None and _starts_a_debian_server(module)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if needs_services(item) and item.get_closest_marker(SERVICES) is None:
+            item.add_marker(pytest.mark.services)
+
+
 @pytest.fixture(scope="session")
 def postgres():
-    """A real PostgreSQL server on loopback for this test session (tests/postgres.py)."""
+    """A real PostgreSQL server on loopback for this test session (tests/postgres.py); `services` tests only."""
     from tests.postgres import PostgresServer
 
     server = PostgresServer()

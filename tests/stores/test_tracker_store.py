@@ -17,7 +17,7 @@ def tracker(sender, *events):
     return DialogueStateTracker.from_events(sender, list(events))
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
 def store(request, tmp_path):
     if request.param == "sqlite":
         made = ClinicTrackerStore(dialect="sqlite", db=str(tmp_path / "conversations.db"))
@@ -137,7 +137,7 @@ def windowed_store(domain, path, recent_turns=10):
     return ClinicTrackerStore(domain=domain, dialect="sqlite", db=str(path), recent_turns=recent_turns)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
 def make_windowed(request, domain, tmp_path):
     """Stores with a window, on SQLite and on PostgreSQL (the production store)."""
     made = []
