@@ -1,14 +1,20 @@
-"""Helpers of the notification tests: a booking to store, and reading the outbox back."""
+"""Helpers of the notification tests: a booking to store, the tests' clock, and reading the outbox back.
+
+The outbox's functions take the time as `now`, so the tests pass their own clock and never read
+the real one. `BookingStore.save` (actions/storage.py) stamps a booking and its notifications with
+the real clock; a test that stores through it starts its clock at that stamp (`enqueued_at`), so
+nothing depends on when the test runs or how long the tests before it took.
+"""
 import datetime as dt
 from typing import List
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from actions.storage import BookingRequest, BookingStore
 from notifications.outbox import outbox
 
-# the tests' clock starts a minute from now, so what was stored just now is due
-T0 = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(minutes=1)
+# the clock of notifications a test writes into the outbox itself (`enqueue(..., now=T0)`)
+T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone.utc)
 
 REQUEST = BookingRequest(
     name="Zoë Ñúñez-O'Brien",
@@ -35,3 +41,12 @@ def outbox_rows(store: BookingStore) -> List[dict]:
 
 def utc(value: dt.datetime) -> dt.datetime:
     return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value
+
+
+def enqueued_at(store: BookingStore) -> dt.datetime:
+    """When the latest notification was written: `save` writes it in the booking's transaction, due at the
+    booking's `created_at`. A test's clock starts here."""
+    with store.engine.connect() as connection:
+        latest = connection.execute(select(func.max(outbox.c.created_at))).scalar()
+    assert latest is not None, "nothing was enqueued"
+    return utc(latest)

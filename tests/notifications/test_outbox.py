@@ -11,7 +11,7 @@ from actions import config
 from actions.storage import BookingRequest, BookingStore
 from notifications import outbox
 from notifications.outbox import FAILED, PENDING, SENDING, SENT, backoff, claim_due, enqueue, mark_failed, mark_sent, process_due
-from tests.notifications import PERSONAL, REQUEST, T0, outbox_rows, utc
+from tests.notifications import PERSONAL, REQUEST, T0, enqueued_at, outbox_rows, utc
 
 SECOND = dt.timedelta(seconds=1)
 
@@ -39,10 +39,11 @@ class Recorder:
         self.delivered.append(booking["reference"])
 
 
-def run_until_quiet(store, senders, start=T0, step=dt.timedelta(minutes=1), passes=400, **kwargs):
-    """Pass after pass on a clock that moves `step` each time; returns the summed counts."""
+def run_until_quiet(store, senders, start=None, step=dt.timedelta(minutes=1), passes=400, **kwargs):
+    """Pass after pass on a clock that moves `step` each time, from `start` (by default when the
+    latest notification was written); returns the summed counts."""
     total = {}
-    now = start
+    now = start or enqueued_at(store)
     for _ in range(passes):
         for key, value in process_due(store.engine, senders, now=now, **kwargs).items():
             total[key] = total.get(key, 0) + value
@@ -129,7 +130,7 @@ def test_back_off_doubles_and_is_capped(attempts, seconds):
 def test_back_off_times_grow_then_the_row_fails_with_an_error_line(store, caplog):
     reference = store.save(REQUEST, notify=["email"])
     always_down = Recorder(fail_first=10**6)
-    waits, now = [], T0
+    waits, now = [], enqueued_at(store)
     with caplog.at_level(logging.WARNING, logger="notifications"):
         for _ in range(outbox.MAX_ATTEMPTS):
             assert process_due(store.engine, {"email": always_down}, now=now)["sent"] == 0
@@ -170,26 +171,28 @@ def test_a_retried_notification_goes_out_once_when_the_channel_is_back(store):
 
 def test_an_expired_lease_is_taken_again(store):
     store.save(REQUEST, notify=["email"])
-    first = claim_due(store.engine, T0, limit=5, lease_s=60)
+    t0 = enqueued_at(store)
+    first = claim_due(store.engine, t0, limit=5, lease_s=60)
     assert [(claim.channel, claim.attempts) for claim in first] == [("email", 1)]
     assert outbox_rows(store)[0]["status"] == SENDING
-    assert claim_due(store.engine, T0 + 59 * SECOND, lease_s=60) == []  # still the first worker's
-    second = claim_due(store.engine, T0 + 60 * SECOND, lease_s=60)  # the first worker died
+    assert claim_due(store.engine, t0 + 59 * SECOND, lease_s=60) == []  # still the first worker's
+    second = claim_due(store.engine, t0 + 60 * SECOND, lease_s=60)  # the first worker died
     assert [(claim.id, claim.attempts) for claim in second] == [(first[0].id, 2)]
     # the first worker, late, cannot put the row back over the second one's claim
-    assert mark_failed(store.engine, first[0], "TimeoutError", T0 + 61 * SECOND) == SENDING
+    assert mark_failed(store.engine, first[0], "TimeoutError", t0 + 61 * SECOND) == SENDING
     assert outbox_rows(store)[0]["lease_token"] == second[0].token
-    mark_sent(store.engine, second[0], T0 + 62 * SECOND)
+    mark_sent(store.engine, second[0], t0 + 62 * SECOND)
     assert outbox_rows(store)[0]["status"] == SENT
 
 
 def test_a_worker_that_dies_on_the_last_attempt_leaves_a_failed_row(store, caplog):
     reference = store.save(REQUEST, notify=["email"])
-    assert len(claim_due(store.engine, T0, lease_s=60, max_attempts=3)) == 1
+    t0 = enqueued_at(store)
+    assert len(claim_due(store.engine, t0, lease_s=60, max_attempts=3)) == 1
     with store.engine.begin() as connection:
         connection.execute(outbox.outbox.update().values(attempts=3))
     with caplog.at_level(logging.ERROR, logger="notifications"):
-        counts = process_due(store.engine, {"email": Recorder()}, now=T0 + 61 * SECOND, max_attempts=3)
+        counts = process_due(store.engine, {"email": Recorder()}, now=t0 + 61 * SECOND, max_attempts=3)
     assert counts["failed"] == 1 and counts["sent"] == 0
     row = outbox_rows(store)[0]
     assert (row["status"], row["last_error"]) == (FAILED, "LeaseExpired")
@@ -199,7 +202,7 @@ def test_a_worker_that_dies_on_the_last_attempt_leaves_a_failed_row(store, caplo
 def test_only_the_channels_with_a_sender_are_claimed(store):
     store.save(REQUEST, notify=["email", "webhook"])
     email = Recorder()
-    assert process_due(store.engine, {"email": email}, now=T0)["sent"] == 1
+    assert process_due(store.engine, {"email": email}, now=enqueued_at(store))["sent"] == 1
     webhook_row = outbox_rows(store)[1]
     assert (webhook_row["status"], webhook_row["attempts"]) == (PENDING, 0)  # waits, no attempt spent
 
@@ -208,7 +211,7 @@ def test_a_channel_that_fails_is_left_alone_for_the_rest_of_the_pass(store):
     for _ in range(3):
         store.save(REQUEST, notify=["email", "webhook"])
     email, webhook = Recorder(fail_first=10**6), Recorder()
-    counts = process_due(store.engine, {"email": email, "webhook": webhook}, now=T0)
+    counts = process_due(store.engine, {"email": email, "webhook": webhook}, now=enqueued_at(store))
     assert counts == {"sent": 3, "retry": 1, "failed": 0, "dropped": 0}
     assert email.calls == 1  # the mail server is down: one attempt spent this pass, not three
 
@@ -226,7 +229,7 @@ def test_a_booking_deleted_before_its_notification_is_not_announced(store):
     store.save(REQUEST, notify=["email"])
     store.delete_for_conversation(REQUEST.conversation_id)  # the person asked for their data to be deleted
     email = Recorder()
-    assert process_due(store.engine, {"email": email}, now=T0)["dropped"] == 1
+    assert process_due(store.engine, {"email": email}, now=enqueued_at(store))["dropped"] == 1
     assert email.calls == 0 and outbox_rows(store) == []
 
 
@@ -258,7 +261,7 @@ def fill(engine, count):
     return 2 * count
 
 
-@pytest.mark.parametrize("backend", ["sqlite", "postgresql"])
+@pytest.mark.parametrize("backend", ["sqlite", pytest.param("postgresql", marks=pytest.mark.services)])
 def test_concurrent_claimers_never_get_the_same_row(backend, tmp_path, request):
     if backend == "postgresql":
         url = request.getfixturevalue("postgres").new_database()
@@ -274,6 +277,7 @@ def test_concurrent_claimers_never_get_the_same_row(backend, tmp_path, request):
     store.dispose()
 
 
+@pytest.mark.services
 def test_on_postgresql_a_claimer_skips_the_rows_another_has_locked(postgres):
     store = BookingStore(postgres.new_database())
     fill(store.engine, 3)  # 6 rows
@@ -290,6 +294,7 @@ def test_on_postgresql_a_claimer_skips_the_rows_another_has_locked(postgres):
     store.dispose()
 
 
+@pytest.mark.services
 def test_a_whole_pass_on_postgresql(postgres):
     store = BookingStore(postgres.new_database())
     reference = store.save(REQUEST, notify=["email"])
@@ -305,18 +310,22 @@ def test_a_whole_pass_on_postgresql(postgres):
 
 async def test_the_background_loop_survives_a_failing_pass():
     calls = []
+    loop = asyncio.get_running_loop()
+    third_pass = asyncio.Event()
 
-    def one_pass():
+    def one_pass():  # in the worker's thread
         calls.append(1)
+        if len(calls) == 3:
+            loop.call_soon_threadsafe(third_pass.set)
         if len(calls) == 1:
             raise OSError("database down")
         return {}
 
     task = asyncio.create_task(outbox.run_forever(one_pass, 0.01))
-    for _ in range(200):
-        await asyncio.sleep(0.01)
-        if len(calls) >= 3:
-            break
+    waiting = asyncio.create_task(third_pass.wait())
+    # two passes after the failed one, however slow they are (or the loop ended: then awaiting it raises)
+    await asyncio.wait({task, waiting}, timeout=60, return_when=asyncio.FIRST_COMPLETED)
+    waiting.cancel()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task

@@ -16,6 +16,7 @@ import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Optional
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -24,11 +25,11 @@ from aiosmtpd.smtp import AuthResult
 from actions import config
 from actions.config import EmailSettings, load_clinic
 from actions.storage import BookingStore
-from notifications.outbox import SENT, process_due
+from notifications.outbox import SENT, enqueue, process_due
 from notifications.senders import (
     IDEMPOTENCY_HEADER, SIGNATURE_HEADER, EmailSender, WebhookRejected, WebhookSender, senders_from_config,
 )
-from tests.notifications import PERSONAL, REQUEST, T0, outbox_rows
+from tests.notifications import PERSONAL, REQUEST, enqueued_at, outbox_rows
 from scripts.servers import free_port
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
@@ -87,7 +88,7 @@ def store(tmp_path):
 
 
 def passes_until_sent(store, senders, step=dt.timedelta(seconds=30), passes=20):
-    now = T0
+    now = enqueued_at(store)
     for _ in range(passes):
         process_due(store.engine, senders, now=now)
         if all(row["status"] == SENT for row in outbox_rows(store)):
@@ -101,8 +102,9 @@ def test_a_mail_server_that_refuses_twice_gets_one_email_per_booking(store, smtp
     controller = smtp_server(mailbox)
     references = [store.save(REQUEST, notify=["email"]) for _ in range(2)]
     sender = EmailSender(email_settings(controller.port), "Lumen Skin Clinic", LONDON)
+    t0 = enqueued_at(store)
     with caplog.at_level(logging.INFO, logger="notifications"):
-        process_due(store.engine, {"email": sender}, now=T0)
+        process_due(store.engine, {"email": sender}, now=t0)
         assert (mailbox.refused, mailbox.messages) == (1, [])
         assert outbox_rows(store)[0]["last_error"] == "SMTPDataError"
         passes_until_sent(store, {"email": sender})
@@ -128,7 +130,7 @@ def test_a_mail_server_that_refuses_twice_gets_one_email_per_booking(store, smtp
             assert expected in body
     # later passes send nothing more
     for hours in (1, 24, 24 * 30):
-        process_due(store.engine, {"email": sender}, now=T0 + dt.timedelta(hours=hours))
+        process_due(store.engine, {"email": sender}, now=t0 + dt.timedelta(hours=hours))
     assert len(mailbox.messages) == 2
     logged = caplog.text
     assert "SMTPDataError" in logged and references[0] in logged
@@ -139,7 +141,7 @@ def test_with_no_mail_server_listening_the_notification_waits(store, caplog):
     store.save(REQUEST, notify=["email"])
     sender = EmailSender(email_settings(free_port()), "Lumen Skin Clinic", LONDON)  # nothing listens there
     with caplog.at_level(logging.WARNING, logger="notifications"):
-        assert process_due(store.engine, {"email": sender}, now=T0)["retry"] == 1
+        assert process_due(store.engine, {"email": sender}, now=enqueued_at(store))["retry"] == 1
     row = outbox_rows(store)[0]
     assert (row["status"], row["last_error"]) == ("pending", "ConnectionRefusedError")
     assert [record.levelname for record in caplog.records] == ["WARNING"]
@@ -187,7 +189,7 @@ def test_starttls_and_the_login_with_the_password_from_the_environment(store, sm
     reference = store.save(REQUEST, notify=["email"])
     sender = EmailSender(email_settings(controller.port, starttls=True, username="bookings"), "C", LONDON,
                          ssl_context=client_tls)
-    assert process_due(store.engine, {"email": sender}, now=T0)["sent"] == 1
+    assert process_due(store.engine, {"email": sender}, now=enqueued_at(store))["sent"] == 1
     assert logins == [(b"bookings", b"s3cret")]
     assert [message["X-Booking-Reference"] for message in mailbox.messages] == [reference]
 
@@ -196,9 +198,10 @@ def test_starttls_and_the_login_with_the_password_from_the_environment(store, sm
 
 
 class Receiver:
-    """An HTTP server on loopback answering each POST with the next status of `statuses` (then 200)."""
+    """An HTTP server on loopback answering each POST with the next status of `statuses` (then 200);
+    with `hold`, only once the test sets that event (a receiver that does not answer in time)."""
 
-    def __init__(self, statuses=(), delay_s: float = 0.0) -> None:
+    def __init__(self, statuses=(), hold: Optional[threading.Event] = None) -> None:
         self.statuses = list(statuses)
         self.requests = []  # (status answered, headers, body)
         receiver = self
@@ -208,7 +211,8 @@ class Receiver:
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 status = receiver.statuses.pop(0) if receiver.statuses else 200
                 receiver.requests.append((status, dict(self.headers), body))
-                time.sleep(delay_s)
+                if hold is not None:
+                    hold.wait(timeout=60)
                 self.send_response(status)
                 if status in (301, 302, 307, 308):
                     self.send_header("Location", "/elsewhere")
@@ -248,6 +252,7 @@ def test_a_receiver_that_fails_twice_gets_one_signed_delivery(store, receiver):
     hook = receiver([500, 500])
     reference = store.save(REQUEST, notify=["webhook"])
     sender = WebhookSender(hook.url, "Lumen Skin Clinic", LONDON, secret=SECRET)
+    t0 = enqueued_at(store)
     passes_until_sent(store, {"webhook": sender})
     assert [status for status, _, _ in hook.requests] == [500, 500, 200]
     assert outbox_rows(store)[0]["last_error"] is None and outbox_rows(store)[0]["attempts"] == 3
@@ -264,14 +269,14 @@ def test_a_receiver_that_fails_twice_gets_one_signed_delivery(store, receiver):
     assert payload["consent_version"] == "0123456789abcdef"
     assert reference in payload["text"]
     for hours in (1, 24):
-        process_due(store.engine, {"webhook": sender}, now=T0 + dt.timedelta(hours=hours))
+        process_due(store.engine, {"webhook": sender}, now=t0 + dt.timedelta(hours=hours))
     assert len(hook.requests) == 3  # and never again
 
 
 def test_a_tampered_body_fails_the_signature(store, receiver):
     hook = receiver()
     store.save(REQUEST, notify=["webhook"])
-    process_due(store.engine, {"webhook": WebhookSender(hook.url, "C", LONDON, secret=SECRET)}, now=T0)
+    process_due(store.engine, {"webhook": WebhookSender(hook.url, "C", LONDON, secret=SECRET)}, now=enqueued_at(store))
     [(headers, body)] = hook.delivered()
     forged = body.replace(b"acne scars", b"acne scarz")
     assert headers[SIGNATURE_HEADER] != "sha256=" + hmac.new(SECRET.encode(), forged, hashlib.sha256).hexdigest()
@@ -280,7 +285,7 @@ def test_a_tampered_body_fails_the_signature(store, receiver):
 def test_without_a_secret_nothing_is_signed(store, receiver):
     hook = receiver()
     store.save(REQUEST, notify=["webhook"])
-    process_due(store.engine, {"webhook": WebhookSender(hook.url, "C", LONDON)}, now=T0)
+    process_due(store.engine, {"webhook": WebhookSender(hook.url, "C", LONDON)}, now=enqueued_at(store))
     [(headers, _)] = hook.delivered()
     assert SIGNATURE_HEADER not in headers
 
@@ -309,10 +314,14 @@ def test_only_a_2xx_reply_is_a_delivery(status, delivered, store, receiver):
 
 
 def test_a_receiver_that_does_not_answer_in_time_is_a_failure(store, receiver):
-    hook = receiver(delay_s=0.5)
+    answer = threading.Event()
+    hook = receiver(hold=answer)  # answers only after the sender gave up, however slow the machine
     store.save(REQUEST, notify=["webhook"])
     sender = WebhookSender(hook.url, "C", LONDON, timeout_s=0.1)
-    assert process_due(store.engine, {"webhook": sender}, now=T0)["retry"] == 1
+    try:
+        assert process_due(store.engine, {"webhook": sender}, now=enqueued_at(store))["retry"] == 1
+    finally:
+        answer.set()
     assert outbox_rows(store)[0]["last_error"] in ("TimeoutError", "URLError", "timeout")
 
 
@@ -432,7 +441,15 @@ def test_the_action_server_sends_in_the_background(tmp_path, smtp_server):
         while len(mailbox.messages) < 2 and time.monotonic() < deadline:
             time.sleep(0.1)
         assert [message["X-Booking-Reference"] for message in mailbox.messages] == [reference, second]
-        time.sleep(0.5)  # a few more passes: nothing twice
+        # a later claim, not a while: a notification of a booking that is gone, due after both, is dropped
+        # without a message; a pass claims the earliest due first, so it would have taken either again
+        with store.engine.begin() as connection:
+            enqueue(connection, "MN-GONE", ["email"])
+        deadline = time.monotonic() + 10
+        while any(row["booking_reference"] == "MN-GONE" for row in outbox_rows(store)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert [(row["booking_reference"], row["status"]) for row in outbox_rows(store)] == [
+            (reference, SENT), (second, SENT)]  # MN-GONE dropped: a claim ran after both were sent
         assert len(mailbox.messages) == 2
     finally:
         server.terminate()
