@@ -15,7 +15,7 @@ The tickets' lifetime is Rasa's `TICKET_LOCK_LIFETIME` (seconds, default 60).
 import asyncio
 import logging
 from contextlib import asynccontextmanager
-from typing import AsyncGenerator, Text
+from typing import AsyncGenerator, Awaitable, Callable, Text
 
 from rasa.core.lock import TicketLock
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, RedisLockStore
@@ -25,8 +25,11 @@ logger = logging.getLogger(__name__)
 
 
 class ClinicRedisLockStore(RedisLockStore):
-    def __init__(self, endpoint_config: EndpointConfig) -> None:
+    def __init__(
+        self, endpoint_config: EndpointConfig, sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+    ) -> None:
         super().__init__(host=endpoint_config.url or "localhost", **endpoint_config.kwargs)
+        self.sleep = sleep  # how a waiting message waits between looks at the lock (the tests pass their clock's)
 
     @asynccontextmanager
     async def lock(
@@ -52,5 +55,5 @@ class ClinicRedisLockStore(RedisLockStore):
                 holder["ticket"] = self.issue_ticket(conversation_id, lock_lifetime)
                 logger.info("a waiting message's ticket expired: it took a new one")
                 continue
-            await asyncio.sleep(wait_time_in_seconds)
+            await self.sleep(wait_time_in_seconds)
             self.update_lock(conversation_id)
