@@ -2,7 +2,7 @@
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 STEPS = ("consultation", "preparation", "procedure", "aftercare")
@@ -49,9 +49,6 @@ class ActionShowGuideStep(Action):
     ) -> List[Dict[Text, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         current = tracker.get_slot("current_step")
-        if intent == "affirm" and current == FINISHED:
-            # "yes" to "Would you like to book your consultation?" at the end
-            return [FollowupAction("action_start_booking")]
         named = named_step(tracker)
         step = target_step(intent, current, named)
         if intent == "show_step" and named is None:  # "step 5", "show me a step": there are four

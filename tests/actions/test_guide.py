@@ -1,5 +1,5 @@
 import pytest
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 
 from actions.guide import STEPS, ActionShowGuideStep, named_step, step_response, target_step
 from tests.conftest import responses
@@ -101,8 +101,4 @@ def test_every_step_is_shown_by_its_answer(domain):
         assert step_response(step) in domain["responses"]
 
 
-async def test_yes_after_the_last_step_books_a_consultation(dispatcher, make_tracker, domain):
-    tracker = make_tracker(intent="affirm", text="yes", slots={"current_step": "finished"})
-    events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
-    assert events == [FollowupAction("action_start_booking")]
-    assert dispatcher.messages == []
+# "yes" after the last step books a consultation: a rule (data/rules/guide.yml; tests/test_stories.yml), not this action

@@ -369,3 +369,13 @@ def test_a_number_added_at_the_summary_is_kept_beside_the_email(servers):
     reference = REFERENCE.search(texts(press(servers, sender, reply, "Yes, send it"))).group(0)
     stored = servers.bookings.find(reference)
     assert stored["contact"] == "jo.marsh@example.com; +447911555321" and stored["contact_kind"] == "both"
+
+
+def test_yes_after_the_last_step_of_the_walk_through_books(servers):
+    sender = new_sender()
+    servers.say(sender, "can you walk me through it step by step")
+    for _ in range(3):
+        servers.say(sender, "/next_step")
+    finished = servers.say(sender, "/next_step")
+    assert "Step" not in texts(finished)
+    assert "What's your name?" in texts(servers.say(sender, "yes please"))
