@@ -27,6 +27,8 @@ from scripts.scale.services import BIN, LOOPBACK, Stack, nginx_bin, replica_env
 from scripts.servers import free_port
 from tests.debian import ensure_installed
 
+pytestmark = pytest.mark.services  # nginx, from its Debian package (tests/conftest.py)
+
 LIMIT = 3  # messages per address
 WEBHOOK = "/webhooks/rest/webhook"
 START_TIMEOUT_S = 180  # Rasa's imports take a while on 2 busy cores
