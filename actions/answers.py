@@ -130,10 +130,7 @@ def answer_keys(tracker: Tracker) -> List[Text]:
 
 def named_thing(tracker: Tracker, topic: Text) -> Text:
     """What the person named that the guide does not cover ("swimming"), for an off-guide answer."""
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == topic:
-            return entity.get("value") or UNNAMED_THING
-    return UNNAMED_THING
+    return next(tracker.get_latest_entity_values(topic), None) or UNNAMED_THING
 
 
 def response_name(topic: Text) -> Text:

@@ -70,15 +70,15 @@ def stale_press(tracker: Tracker) -> bool:
     """Whether the latest message is a yes/no button of another question than the form asks now: the form's own
     yes/no buttons name the question they answer (`answers` in their payload, domain.yml)."""
     message = tracker.latest_message
-    if not (message.get("text") or "").startswith("/") or (message.get("intent") or {}).get("name") not in YES_NO:
+    if not (message.get("text") or "").startswith("/") or tracker.get_intent_of_latest_message(False) not in YES_NO:
         return False
-    answers = [e.get("value") for e in message.get("entities") or [] if e.get("entity") == ANSWERS]
+    answers = list(tracker.get_latest_entity_values(ANSWERS))
     return answers != [tracker.get_slot("requested_slot")]
 
 
 def gives_a_contact(tracker: Tracker) -> bool:
     """Whether the latest message gives an email address or a phone number (components/entities.py)."""
-    return any(e.get("entity") in CONTACT_ENTITIES for e in tracker.latest_message.get("entities") or [])
+    return any(next(tracker.get_latest_entity_values(entity), None) for entity in CONTACT_ENTITIES)
 
 
 def is_checked_time(value: Any) -> bool:

@@ -46,7 +46,7 @@ class ActionAskBookingFormBookingConfirmed(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        said_no = (tracker.latest_message.get("intent") or {}).get("name") == "deny" and not stale_press(tracker)
+        said_no = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == "deny" and not stale_press(tracker)
         if said_no and tracker.get_slot("requested_slot") == "booking_confirmed" and not changed_this_turn(tracker):
             dispatcher.utter_message(response="utter_booking_what_to_change")
         else:

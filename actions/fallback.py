@@ -26,15 +26,8 @@ BOOL_SLOTS = ("booking_consent", "booking_confirmed")
 
 def previous_user_intent(tracker: Tracker) -> Optional[Text]:
     """The intent of the user message before the latest one, if any."""
-    seen_latest = False
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        if not seen_latest:
-            seen_latest = True
-            continue
-        return (event.get("parse_data") or {}).get("intent", {}).get("name")
-    return None
+    before = tracker.get_last_event_for("user", skip=1)
+    return ((before or {}).get("parse_data") or {}).get("intent", {}).get("name")
 
 
 def candidates(message: Dict[Text, Any]) -> List[Dict[Text, Any]]:

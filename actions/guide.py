@@ -18,10 +18,7 @@ def step_response(step: Text) -> Text:
 
 def named_step(tracker: Tracker) -> Optional[Text]:
     """The step a message names by number or position ("what's step 2?"), from the spaCy entity ruler."""
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == "guide_step" and entity.get("value") in STEPS:
-            return entity["value"]
-    return None
+    return next((value for value in tracker.get_latest_entity_values("guide_step") if value in STEPS), None)
 
 
 def target_step(intent: Optional[Text], current: Optional[Text], named: Optional[Text] = None) -> Optional[Text]:
@@ -47,7 +44,7 @@ class ActionShowGuideStep(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
         current = tracker.get_slot("current_step")
         named = named_step(tracker)
         step = target_step(intent, current, named)
