@@ -80,7 +80,9 @@ def test_database_down_during_a_booking_claims_nothing_and_it_works_again_after(
     assert clinic().phone in reply and not REFERENCE.search(reply)
     assert [row for row in servers.bookings.all() if row["conversation_id"] == sender] == []
 
-    booked_up_to_the_summary(servers, sender)  # the database is back: the same person books
+    # the database is back: asking to book again picks the request up with what was given, and it is sent
+    again = texts(servers.say(sender, "book a consultation"))
+    assert "Please check your request" in again and "Noor Haddad" in again and "noor.h@example.com" in again
     reference = REFERENCE.search(texts(servers.say(sender, "yes send it"))).group(0)
     assert [row["reference"] for row in servers.bookings.all() if row["conversation_id"] == sender] == [reference]
 
