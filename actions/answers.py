@@ -91,7 +91,7 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
     of question words alone is about the last answer ("On that, …")."""
     if len(topics) == 1 and asks_about_the_last_answer(tracker, topics[0], last_topic):
         return [ABOUT_THAT]
-    if len(topics) == 1 and context_wins(tracker, topics[0], last_topic):
+    if last_topic is not None and len(topics) == 1 and context_wins(tracker, topics[0], last_topic):
         return [last_topic]
     return topics
 

@@ -87,7 +87,7 @@ def callable_number(number: "phonenumbers.PhoneNumber") -> bool:
     other unknown number is refused ("087 123 4567" is no UK number: an Irish mobile needs +353)."""
     if phonenumbers.is_valid_number(number):
         return True
-    region = phonenumbers.region_code_for_country_code(number.country_code)
+    region = phonenumbers.region_code_for_country_code(number.country_code or 0)
     example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
     national = str(number.national_number)
     return (
@@ -414,7 +414,8 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
         day = said_day or day
         window = said_window or window
     if day is None:
-        # a time alone: the next day on which that time is still ahead
+        # a time alone (the words name a day or a time, _day_and_window): the next day on which it is still ahead
+        assert window is not None
         day = now.date() if dt.datetime.combine(now.date(), window[0], clinic.timezone) > now else now.date() + dt.timedelta(days=1)
 
     hours = clinic.hours_on(day)

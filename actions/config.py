@@ -4,7 +4,7 @@ import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Dict, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 from zoneinfo import ZoneInfo
 
 import yaml
@@ -77,11 +77,11 @@ class Clinic:
         """Whether the clinic is open at `at` (an aware time), by its own clock and time zone."""
         local = at.astimezone(self.timezone)
         hours = self.hours_on(local.date())
-        return bool(hours) and hours[0] <= local.time() < hours[1]
+        return hours is not None and hours[0] <= local.time() < hours[1]
 
     def hours_text(self) -> str:
         """Opening hours as one line, consecutive days with equal hours grouped."""
-        groups = []
+        groups: List[List[str]] = []  # [first day, last day, hours]
         for index, day in enumerate(WEEKDAYS):
             hours = self.opening_hours.get(index)
             label = f"{hours[0]:%H:%M}–{hours[1]:%H:%M}" if hours else "closed"

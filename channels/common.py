@@ -4,7 +4,7 @@ import hmac
 import logging
 import os
 from collections import OrderedDict
-from typing import Any, Dict, Optional, Text
+from typing import Any, Dict, Optional, Text, overload
 
 import aiohttp
 
@@ -14,6 +14,10 @@ API_TIMEOUT_S = 15
 MAX_REPLY_CHARS = 4096  # what Telegram and WhatsApp take in one text message
 
 
+@overload
+def setting(credentials: Optional[Dict[Text, Any]], key: Text, default: Text) -> Text: ...
+@overload
+def setting(credentials: Optional[Dict[Text, Any]], key: Text, default: None = None) -> Optional[Text]: ...
 def setting(credentials: Optional[Dict[Text, Any]], key: Text, default: Optional[Text] = None) -> Optional[Text]:
     """A setting from credentials.yml if given there, else from the environment variable of that name."""
     value = (credentials or {}).get(key)
@@ -32,7 +36,7 @@ def same_secret(given: Optional[Text], expected: Optional[Text]) -> bool:
 def bearer_ok(header: Optional[Text], token: Optional[Text]) -> bool:
     """Whether an Authorization header is `Bearer <token>`; no token configured means no."""
     prefix = "Bearer "
-    return bool(header) and header.startswith(prefix) and same_secret(header[len(prefix):], token)
+    return header is not None and header.startswith(prefix) and same_secret(header[len(prefix):], token)
 
 
 class OnceOnly:

@@ -62,14 +62,14 @@ def response_text(app: Any, name: Text = TOO_LONG_RESPONSE) -> Text:
 def parse_rate(value: Optional[Text], default: Text) -> Tuple[float, float]:
     """'20/60' -> (20 messages, per 60 seconds)."""
     try:
-        count, seconds = (value or default).split("/")
-        count, seconds = float(count), float(seconds)
+        count_text, seconds_text = (value or default).split("/")
+        count, seconds = float(count_text), float(seconds_text)
         if count > 0 and seconds > 0:
             return count, seconds
     except ValueError:
         pass
-    count, seconds = default.split("/")
-    return float(count), float(seconds)
+    count_text, seconds_text = default.split("/")
+    return float(count_text), float(seconds_text)
 
 
 class RateLimiter:

@@ -54,8 +54,10 @@ async def already_handled(tracker_store: Any, sender_id: Text, message_id: Optio
                for e in await stored_events(tracker_store, sender_id))
 
 
-def replies_to(events: List[Any], message_id: Text) -> Optional[List[Dict[Text, Any]]]:
+def replies_to(events: List[Any], message_id: Optional[Text]) -> Optional[List[Dict[Text, Any]]]:
     """The assistant's messages that answered the user message with this id (REST's shape), or None."""
+    if message_id is None:
+        return None
     replies: Optional[List[Dict[Text, Any]]] = None
     for event in events:
         if isinstance(event, UserUttered):

@@ -50,7 +50,7 @@ class ClinicRestInput(RestInput):
         self.guard = ChannelGuard(by_address=True)
 
     @staticmethod
-    async def earlier_replies(request: Request, sender_id: Text, message_id: Text) -> Optional[list]:
+    async def earlier_replies(request: Request, sender_id: Text, message_id: Optional[Text]) -> Optional[list]:
         found = replies_to(await stored_events(request.app.ctx.agent.tracker_store, sender_id), message_id)
         return [{"recipient_id": sender_id, **reply} for reply in found] if found is not None else None
 

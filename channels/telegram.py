@@ -100,7 +100,7 @@ class TelegramOutput(OutputChannel):
     def name(cls) -> Text:
         return "telegram"
 
-    def __init__(self, api_url: Text, token: Text) -> None:
+    def __init__(self, api_url: Text, token: Optional[Text]) -> None:  # set whenever the channel is enabled
         self.base = f"{api_url.rstrip('/')}/bot{token}"
 
     async def call(self, method: Text, payload: Dict[Text, Any]) -> Dict:

@@ -135,7 +135,8 @@ class WhatsAppOutput(OutputChannel):
     def name(cls) -> Text:
         return "whatsapp"
 
-    def __init__(self, api_url: Text, phone_number_id: Text, access_token: Text, list_button: Text) -> None:
+    # the ids are set whenever the channel is enabled (WhatsAppInput.enabled); None only for a disabled one
+    def __init__(self, api_url: Text, phone_number_id: Optional[Text], access_token: Optional[Text], list_button: Text) -> None:
         self.url = f"{api_url.rstrip('/')}/{phone_number_id}/messages"
         self.headers = {"Authorization": f"Bearer {access_token}"}
         self.list_button = list_button

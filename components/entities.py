@@ -243,7 +243,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
 
     def extract(self, text: Text, known: Optional[List[Dict[Text, Any]]] = None) -> List[Dict[Text, Any]]:
         """The booking details in the text; `known`: entities found before (a skin concern is no name)."""
-        found = [
+        found: List[Dict[Text, Any]] = [
             {"entity": "email", "value": match.group(0), "start": match.start(), "end": match.end()}
             for match in _EMAIL.finditer(text)
         ]

@@ -105,7 +105,7 @@ class LanguageSettings:
         scripts/compare_language_id.py gives other identifiers' scores the same way)."""
         if not scores or not any(c.isalpha() for c in text):  # a number, an emoji, a "?" is no language
             return None
-        label = max(scores, key=scores.get)
+        label = max(scores, key=lambda name: scores[name])
         code = MACRO_LANGUAGES.get(label, label)
         confidence = scores[label]
         if code == ENGLISH or len(code) != 2 or code in self.ignore:

@@ -243,8 +243,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         lemmas = " ".join((token.lemma or token.text).lower() for token in tokens) or text.lower()
         return lemmas, text.lower()
 
+    def _fitted(self) -> Tuple[TfidfVectorizer, TfidfVectorizer, LogisticRegression]:
+        """The vectorizers and the regression, trained or loaded (None before either)."""
+        if self.words is None or self.chars is None or self.model is None:
+            raise RuntimeError("the question classifier is neither trained nor loaded")
+        return self.words, self.chars, self.model
+
     def _matrix(self, views: Sequence[Tuple[Text, Text]]):
-        blocks = [self.words.transform([v[0] for v in views]), self.chars.transform([v[1] for v in views])]
+        words, chars, _ = self._fitted()
+        blocks = [words.transform([v[0] for v in views]), chars.transform([v[1] for v in views])]
         if self.embeddings is not None:
             blocks.append(csr_matrix(self.config["embeddings_weight"] * self.embeddings.embed([v[1] for v in views])))
         return hstack(blocks).tocsr()
@@ -295,15 +302,16 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
     def persist(self) -> None:
         """The fitted numbers only: vocabularies and labels as JSON, arrays as .npz (no pickle, nothing
         that runs code when read)."""
+        words, chars, model = self._fitted()
         with self._model_storage.write_to(self._resource) as directory:
             (directory / VOCABULARY_FILE).write_text(json.dumps({
-                "words": {term: int(index) for term, index in self.words.vocabulary_.items()},
-                "chars": {term: int(index) for term, index in self.chars.vocabulary_.items()},
-                "classes": [str(label) for label in self.model.classes_],
+                "words": {term: int(index) for term, index in words.vocabulary_.items()},
+                "chars": {term: int(index) for term, index in chars.vocabulary_.items()},
+                "classes": [str(label) for label in model.classes_],
                 "topic_words": sorted(self.topic_words),
             }), encoding="utf-8")
-            np.savez(directory / ARRAYS_FILE, words_idf=self.words.idf_, chars_idf=self.chars.idf_,
-                     coef=self.model.coef_, intercept=self.model.intercept_)
+            np.savez(directory / ARRAYS_FILE, words_idf=words.idf_, chars_idf=chars.idf_,
+                     coef=model.coef_, intercept=model.intercept_)
 
     @classmethod
     def load(
@@ -355,7 +363,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         """Keep the weights column by column. Scoring multiplies a message's sparse features by
         `coef_.T`; with `coef_` row by row scipy copied all of it first (43 x 28,591 weights, 3.3 ms
         a message); laid out by column, `coef_.T` is used as it is (0.05 ms). Same numbers."""
-        self.model.coef_ = np.asfortranarray(self.model.coef_)
+        model = self._fitted()[2]
+        model.coef_ = np.asfortranarray(model.coef_)
 
     # ------------------------------------------------------------ prediction
 
@@ -384,12 +393,13 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         text = message.get(TEXT) or ""
         if len(spans) < (1 if alongside else 2):
             return []
-        probabilities = self.model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
+        model = self._fitted()[2]
+        probabilities = model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
         prefix = f"{self.config['retrieval_intent']}/"
         questions, seen = [], set()
         for span, row in zip(spans, probabilities):
             index = int(np.argmax(row))
-            label, confidence = self.model.classes_[index], float(row[index])
+            label, confidence = model.classes_[index], float(row[index])
             if not label.startswith(prefix) or confidence < self.config["question_threshold"]:
                 continue
             key, _ = self._answer_key(label, entities, span)
