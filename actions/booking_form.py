@@ -257,8 +257,11 @@ class ValidateBookingForm(FormValidationAction):
         return {"booking_consent": value}
 
     async def validate_booking_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        # a "no" leaves the request open: the form asks what to change
-        return {"booking_confirmed": True if value is True else None}
+        # a plain "no" leaves the request open, and the summary's question becomes what to change (a variation
+        # of utter_booking_summary on summary_declined); "no, my email is …" changes the email, and the summary shows
+        changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in FORM_SLOTS[:4])
+        declined = {"summary_declined": True} if value is False and not changed else {}
+        return {"booking_confirmed": True if value is True else None, **declined}
 
 
 class ActionCancelBooking(Action):

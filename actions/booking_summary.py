@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking_fields import InvalidValue, PreferredTime, corrected_words
-from actions.booking_form import checked_value, stale_press
+from actions.booking_form import checked_value
 
 # details a person can change, and the entity that carries a new value for each
 EDITABLE = {"booking_name": ("person",), "booking_contact": ("email", "phone"), "booking_time": ("time",), "booking_concern": ("concern",)}
@@ -27,18 +27,9 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
     }
 
 
-def changed_this_turn(tracker: Tracker) -> bool:
-    """Whether the latest message set a booking detail ("no wait, my email is …")."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "slot" and event.get("name") in EDITABLE and event.get("value") is not None:
-            return True
-    return False
-
-
 class ActionAskBookingFormBookingConfirmed(Action):
-    """Shows the collected details and asks to confirm them; after a "no" to that, asks what to change."""
+    """Shows the collected details and asks to confirm them (after a "no" to that, the response's variation
+    asks what to change)."""
 
     def name(self) -> Text:
         return "action_ask_booking_form_booking_confirmed"
@@ -46,12 +37,9 @@ class ActionAskBookingFormBookingConfirmed(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        said_no = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == "deny" and not stale_press(tracker)
-        if said_no and tracker.get_slot("requested_slot") == "booking_confirmed" and not changed_this_turn(tracker):
-            dispatcher.utter_message(response="utter_booking_what_to_change")
-        else:
-            dispatcher.utter_message(response="utter_booking_summary", **summary_values(tracker, domain))
-        return []
+        # after a plain "no", Rasa's variation on summary_declined asks what to change; it is put back for the next turn
+        dispatcher.utter_message(response="utter_booking_summary", **summary_values(tracker, domain))
+        return [SlotSet("summary_declined", False)] if tracker.get_slot("summary_declined") else []
 
 
 def _clear(slot: Text) -> Dict[Text, Any]:

@@ -193,9 +193,9 @@ async def test_declining_consent_ends_the_form_without_keeping_anything(validate
 
 
 async def test_no_at_the_summary_leaves_the_request_open(validate, dispatcher, make_tracker, domain):
-    # the form asks booking_confirmed again, and its ask action asks what to change (test_booking_summary.py)
+    # the form asks booking_confirmed again, and its question becomes what to change (test_booking_summary.py)
     events = await form_turn(validate, dispatcher, make_tracker, domain, "booking_confirmed", {"booking_confirmed": False})
-    assert events == [SlotSet("booking_confirmed", None)]
+    assert events == [SlotSet("booking_confirmed", None), SlotSet("summary_declined", True)]
     assert dispatcher.messages == []
 
 
