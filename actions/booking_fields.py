@@ -33,6 +33,12 @@ _NAME_IS = re.compile(
     r"(?:^|\b)(?:my name is|my name's|my names|name is|name's|names|name:|call me|i'm called|im called|i am called)\s+",
     re.IGNORECASE,
 )
+# "Margaret Holloway, as I said", "Ryan McAllister, i just said", "Kez. again", "just Kez": words around a name
+_AROUND_A_NAME = re.compile(
+    r"^\s*(?:just|only|simply)\s+|[\s,.!]*(?:(?:as|like)\s+i\s+said|i\s+(?:just\s+|already\s+)?said(?:\s+that)?|again|"
+    r"thanks?|thank you|thx|ty|please|pls)\W*$",
+    re.IGNORECASE,
+)
 _NOT_NAMES = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning afternoon evening "
     "skip pass none nothing nobody anonymous anon idk dunno n/a na".split()
@@ -52,7 +58,7 @@ def parse_name(text: str) -> str:
     for lead_in in _NAME_IS.finditer(text):
         pass  # the last "my name is" in the message
     name = text[lead_in.end():] if lead_in else _NAME_LEAD_IN.sub("", text, count=1)
-    name = name.strip()
+    name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.")
     words = name.split()
     if not name or not any(ch.isalpha() for ch in name):
         raise InvalidValue("utter_invalid_booking_name")
@@ -182,6 +188,12 @@ _WEEKDAY_WORD = r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsd
 # "sat 12", "tuesday 5": a weekday and a bare number up to 12 is a time on that day, not a date
 _WEEKDAY_HOUR = re.compile(rf"\b{_WEEKDAY_WORD}\s+(\d{{1,2}})(?=\s*$|\s*,)")
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
+# "ten past two", "quarter past 2", "quarter to three", "20 past 2": minutes from the hour (a bare 1-7 is pm)
+_PAST_OR_TO = re.compile(
+    r"\b(five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(past|to)\s+"
+    r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s*(am|pm))?"
+)
+_MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "twenty five": 25}
 _NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve".split())}
 _ORDINAL_DAY = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$")
@@ -193,9 +205,15 @@ _SHORTHANDS = (
     (re.compile(r"\bweds\b"), "wednesday"),
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),
     (re.compile(r"\b(\d{1,2})\s*-?ish\b"), r"around \1"),  # "2ish"
+    # "wednesday next week", "next week on wednesday": the Wednesday of next week, as "next wednesday"
+    (re.compile(rf"\b{_WEEKDAY_WORD}\s+next\s+week\b"), r"next \1"),
+    (re.compile(rf"\bnext\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"next \1"),
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)
-_KEEPS_THE_REST = re.compile(r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i said)\b")
+_KEEPS_THE_REST = re.compile(
+    r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i said|(?:like|as) before|if (?:you'?re|you are) open|"
+    r"(?:any ?time|whenever)(?= *$| *[,.!]))"
+)
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
 _NOT_MEANT = re.compile(
     rf"\b(?:not|rather than|instead of)\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of the)\s+)?day|"
@@ -267,6 +285,16 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
     if weekday_hour and 1 <= int(weekday_hour.group(2)) <= 12:
         moment = _hour(weekday_hour.group(2), None, None)
         return text[: weekday_hour.start(2)] + text[weekday_hour.end(2):], (moment, moment)
+    past = _PAST_OR_TO.search(text)
+    if past:
+        minutes = _MINUTE_WORDS.get(past.group(1)) if not past.group(1).isdigit() else int(past.group(1))
+        word = past.group(3)
+        hour = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+        if minutes is None or minutes >= 60 or not 1 <= hour <= 12:
+            raise InvalidValue("utter_invalid_booking_time")
+        moment = _hour(str(hour), None, past.group(4))
+        at = dt.datetime.combine(dt.date(2000, 1, 3), moment) + dt.timedelta(minutes=minutes if past.group(2) == "past" else -minutes)
+        return text[: past.start()] + text[past.end():], (at.time(), at.time())
     half = _HALF_PAST.search(text)
     if half:
         word = half.group(1)
@@ -297,7 +325,15 @@ _DATE_WORDS = re.compile(
 _NEXT_WEEKDAY = re.compile(rf"(?:on\s+)?next\s+{_WEEKDAY_WORD}(?:\s+(?:at|around|about))?")
 
 
+# "friday week": a week on from the coming Friday
+_WEEKDAY_WEEK = re.compile(rf"(?:on\s+)?{_WEEKDAY_WORD}\s+week(?:\s+(?:at|around|about))?")
+
+
 def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
+    week_on = _WEEKDAY_WEEK.fullmatch(" ".join(text.split()).strip(" ,.-"))
+    if week_on:
+        ahead = (_WEEKDAY_INDEX[week_on.group(1)[:3]] - now.weekday()) % 7 or 7
+        return now.date() + dt.timedelta(days=ahead + 7)
     next_week = _NEXT_WEEKDAY.fullmatch(" ".join(text.split()).strip(" ,.-"))
     if next_week:
         monday = now.date() + dt.timedelta(days=7 - now.weekday())
@@ -401,7 +437,7 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
                 day += dt.timedelta(days=1 if "day" in later.group(0) else 7)
                 continue
             bare = _BARE_HOUR.match(rest)
-            if bare and window is not None and 1 <= int(bare.group(1)) <= 12:  # "i said 11": the hour, not the 11th
+            if bare and 1 <= int(bare.group(1)) <= 12:  # "i said 11", "make it 3": the hour, not the 11th
                 moment = _hour(bare.group(1), None, None)
                 window = (moment, moment)
                 continue

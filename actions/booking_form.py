@@ -36,6 +36,13 @@ NO_CONCERN = re.compile(
 )
 
 
+# "ok sorry, acne scars", "I TOLD YOU. loose skin under my jaw": words before the concern that are no part of it
+BEFORE_A_CONCERN = re.compile(
+    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:already )?told you|as i said|like i said|i said)\b[\s,.!:-]*)+",
+    re.IGNORECASE,
+)
+
+
 def checked_value(
     slot: Text, text: Text, clock: Callable[[], dt.datetime] = now, corrects: Optional[Text] = None
 ) -> Dict[Text, Any]:
@@ -50,7 +57,7 @@ def checked_value(
         words = corrected_words(corrects, text)
         return {"booking_time": parse_preferred_time(words, clinic(), clock()).to_slot(), "booking_time_text": words}
     if slot == "booking_concern":
-        return {"booking_concern": "" if NO_CONCERN.match(text) else text.strip()}
+        return {"booking_concern": "" if NO_CONCERN.match(text) else BEFORE_A_CONCERN.sub("", text).strip()}
     raise ValueError(f"{slot} is not a typed booking detail")
 
 
@@ -72,6 +79,8 @@ def stale_press(tracker: Tracker) -> bool:
     message = tracker.latest_message
     if not (message.get("text") or "").startswith("/") or tracker.get_intent_of_latest_message(False) not in YES_NO:
         return False
+    if tracker.get_slot("requested_slot") is None:
+        return False  # the form asks nothing yet (it starts, or a stopped request is picked up by this press)
     answers = list(tracker.get_latest_entity_values(ANSWERS))
     return answers != [tracker.get_slot("requested_slot")]
 
@@ -151,7 +160,8 @@ class ActionStartBooking(Action):
             dispatcher.utter_message(response="utter_booking_age_policy")
         elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
-        paused = any(tracker.get_slot(slot) is not None for slot in FORM_SLOTS[:4])  # a booking paused (a safety answer)
+        # a booking paused (by a safety answer): details given before this message (not the ones it gives now)
+        paused = any(value_before(tracker, slot) is not None for slot in FORM_SLOTS[:4])
         dispatcher.utter_message(response="utter_booking_picked_up" if paused else "utter_booking_start")
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
         concern = said_now.get(CONCERN) or concern_from_entities(
@@ -175,6 +185,9 @@ class ActionRestoreBooking(Action):
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(response="utter_booking_picked_up")
         restored = details_before_stop(tracker)
+        if tracker.get_intent_of_latest_message(False) == "affirm":
+            # a yes right after declining consent ("ok, you may keep my details", or its old "Yes, I agree"): the consent
+            restored["booking_consent"] = True
         return [SlotSet("request_stopped", False)] + [SlotSet(slot, value) for slot, value in restored.items()]
 
 

@@ -85,4 +85,4 @@ class ActionSubmitBooking(Action):
             dispatcher.utter_message(response="utter_booking_save_failed")
             return clear_booking() + [SlotSet("request_stopped", True)]  # "book a consultation" tries it again
         dispatcher.utter_message(response="utter_booking_saved", reference=reference)
-        return clear_booking() + [SlotSet("request_sent", True)]
+        return clear_booking() + [SlotSet("request_sent", True), SlotSet("request_reference", reference)]

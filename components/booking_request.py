@@ -7,6 +7,10 @@ phone number, a day and time) and the classifier (or the fallback after it) made
 `from_intents` (a statement, unclear, out of scope), its intent becomes `intent`; the booking form
 then takes every detail (the slot mappings in domain.yml) and asks only for what is missing. A
 question asked with the details ("I'm Priya, 07911 555321, does it hurt?") stays a question.
+
+A message that names a booking detail and gives a new value for it ("the time to 2.15pm", "concern: wrinkles
+around the eyes", "surname should be Osei-Bonsu") is a correction (`correction_intent`), whatever the classifier
+read in its words ("the time" is also a question about how long it takes).
 """
 from typing import Any, Dict, List, Text
 
@@ -27,6 +31,12 @@ class BookingDetailsRequest(GraphComponent):
             "details": ["person", "email", "phone", "time"],
             "min_details": 2,
             "from_intents": ["inform", "nlu_fallback", "out_of_scope"],
+            "correction_intent": "correct_booking",
+            # the entity naming a detail (data/nlu/booking.yml), and the entities that carry each detail's value
+            "field_entity": "booking_field",
+            "field_values": {"booking_name": ["person"], "booking_contact": ["email", "phone"], "booking_time": ["time"],
+                             "booking_concern": ["concern"]},
+            "correction_from_intents": ["faq", "inform", "nlu_fallback", "out_of_scope", "deny", "affirm"],
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -42,14 +52,27 @@ class BookingDetailsRequest(GraphComponent):
         for message in messages:
             if (message.get(TEXT) or "").startswith("/"):  # a button's payload says what it means
                 continue
-            intent = message.get(INTENT) or {}
-            kinds = {entity.get("entity") for entity in message.get(ENTITIES) or []} & set(self.config["details"])
-            if intent.get("name") in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
-                request = {"name": self.config["intent"], "confidence": 1.0}
-                ranking = [request] + [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != request["name"]]
-                message.set(INTENT, request, add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            intent = (message.get(INTENT) or {}).get("name")
+            entities = message.get(ENTITIES) or []
+            kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
+            if intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
+                self._set(message, self.config["intent"])
+            elif intent in self.config["correction_from_intents"] and self._corrects(entities):
+                self._set(message, self.config["correction_intent"])
         return messages
+
+    def _corrects(self, entities: List[Dict[Text, Any]]) -> bool:
+        """Whether the entities name a detail and carry a value for it."""
+        found = {entity.get("entity") for entity in entities}
+        named = [entity.get("value") for entity in entities if entity.get("entity") == self.config["field_entity"]]
+        return any(found & set(self.config["field_values"].get(field, [])) for field in named)
+
+    @staticmethod
+    def _set(message: Message, name: Text) -> None:
+        chosen = {"name": name, "confidence": 1.0}
+        ranking = [chosen] + [e for e in message.get(INTENT_RANKING_KEY) or [] if e.get("name") != name]
+        message.set(INTENT, chosen, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     def process_training_data(self, training_data):
         return training_data

@@ -55,7 +55,7 @@ class RulerEntityExtractor(SpacyEntityExtractor):
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
 _NAME_AFTER = re.compile(
-    r"\b(?:my name is|my name's|name is|name's|names|name:|name to|name (?:should|could|can|must) (?:be|say|read)|"
+    r"\b(?:my name is|my name's|name is|name's|names|name:|name to|full name,?|name (?:should|could|can|must) (?:be|say|read)|"
     r"call me|i'm called|i am called)\s+"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
@@ -92,20 +92,23 @@ _TIME_PARTS = re.compile(
     r"|\b(?:at\s+|around\s+)?half(?:\s+past)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # a correction that leans on the time said before: "i said 11", "make it 3", "not this saturday, the one after"
     r"|(?<=\bi said\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\bmake it\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)"
+    r"|(?<=\bwe do\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\blike\s)\d{1,2}\b(?=\s*$|\s*[,.!?])"
+    r"|\b\d{1,2}\s+instead\b"
     r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b",
     re.IGNORECASE,
 )
 # "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone
 # between commas or sentences, in a message that gives another booking detail
 _NAME_ALONE = re.compile(
-    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})\s*"
+    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?"
+    r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?){1,2})\s*"
     r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s)",
     re.UNICODE,
 )
 # "the concern should just say stretch marks on my stomach", "change the concern to acne scars", "concern = pores":
 # the new concern, in the person's words, to the end of its clause ("…, friday 2pm" stays a time)
 _CONCERN_IS = re.compile(
-    r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)|is(?:\s+actually)?|=|:|to|as))"
+    r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)\s*:?|is(?:\s+actually)?|=|:|to|as))"
     r"\s+(?!wrong\b|incorrect\b|not\b)(?P<concern>[^,;.!?\n]+?)(?:\s+instead)?\s*(?=[,;.!?\n]|$)",
     re.IGNORECASE,
 )
@@ -122,7 +125,7 @@ _NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(
 )
 # in a message that lists booking details, a clause with none of them that is no lead-in ("hi", "i'd like to
 # book") is what the person wants looked at: "Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles"
-_CLAUSE = re.compile(r"[^,;\n]+")
+_CLAUSE = re.compile(r"(?:[^,;\n\s]|\s(?![-–]\s))+")  # between commas, semicolons, lines or spaced dashes
 _LEAD_IN = re.compile(
     r"\b(?:book|booking|consultation|appointment|hi|hello|hey|hiya|thanks|thank|please|pls|cheers|name|email|phone|number|"
     r"mobile|contact|reach|call|want|like|could|can|would|need|available|free|time|day)\b",
@@ -169,18 +172,26 @@ def _lowercase_name(text: Text) -> Optional[Dict[Text, Any]]:
 
 
 def _listed_concern(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
-    """The clauses of a list of booking details that are none of them, joined: what the person wants looked at."""
-    clauses = [
-        match for match in _CLAUSE.finditer(text)
-        if match.group().strip(" .!?-–") and not _LEAD_IN.search(match.group())
-        and not any(entity["start"] < match.end() and match.start() < entity["end"] for entity in taken)
-    ]
-    if not clauses:
+    """The clauses of a list of booking details that are none of them: what the person wants looked at, as they
+    wrote it (the first run of such clauses with no detail between them)."""
+    spans = []
+    for match in _CLAUSE.finditer(text):
+        clause = match.group()
+        if not clause.strip(" .!?-–") or _LEAD_IN.search(clause) or any(
+            entity["start"] < match.end() and match.start() < entity["end"] for entity in taken
+        ):
+            continue
+        start = match.start() + len(clause) - len(clause.lstrip(" .!?-–"))
+        end = match.end() - (len(clause) - len(clause.rstrip(" .!?-–")))
+        spans.append((start, end))
+    if not spans:
         return None
-    start = clauses[0].start() + len(clauses[0].group()) - len(clauses[0].group().lstrip())
-    end = clauses[-1].end() - (len(clauses[-1].group()) - len(clauses[-1].group().rstrip(" .!?")))
-    value = ", ".join(match.group().strip(" .!?") for match in clauses)
-    return {"entity": "concern", "value": value, "start": start, "end": end}
+    start, end = spans[0]
+    for next_start, next_end in spans[1:]:
+        if any(start <= entity["start"] and entity["end"] <= next_start for entity in taken):
+            break  # a detail between: the concern is the run before it
+        end = next_end
+    return {"entity": "concern", "value": text[start:end], "start": start, "end": end}
 
 
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
@@ -267,7 +278,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             if person:
                 found.append(person)
         details = {entity["entity"] for entity in found} & {"person", "email", "phone", "time"}
-        if not concern and len(details) >= 2 and re.search(r"[,;\n]", text):
+        if not concern and len(details) >= 2 and re.search(r"[,;\n]|\s[-–]\s", text):
             listed = _listed_concern(text, found)
             if listed:
                 found.append(listed)

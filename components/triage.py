@@ -57,6 +57,7 @@ ANSWERS = {EMERGENCY: "faq/emergency", URGENT: "faq/urgent", EXPECTED: "faq/expe
 SIDE_EFFECTS_ANSWER = "faq/side_effects"
 WARNING_SIGNS_ANSWER = "faq/warning_signs"
 MINORS_ANSWER = "faq/minors"
+SUITABILITY_ANSWER = "faq/suitability"
 WINDOW = 8  # the words of one sign stand within this many words of each other
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
 
@@ -147,6 +148,14 @@ _LOOKS_AGED = re.compile(
     r"\b(?:looks?|looking|seems?)\b(?:\W+(?:so|just|very|really|a bit|quite|kind of|kinda|all|more|and))*\W+"
     r"(?:tired|dull|old|older|aged|ageing|aging|lacklustre|lackluster|sallow|grey|gray|saggy|crepey|lifeless|worn|"
     r"tired[- ]looking|flat)\b"
+)
+
+# the colour words of a sign ("skin + grey"): beside how tired or dull the skin looks, a look, not a sign
+_COLOURS = frozenset({"grey", "gray", "blue", "pale"})
+# something long past ("a reaction years ago", "as a child"): history for the consultation, not something happening
+_LONG_AGO = re.compile(
+    r"\b(?:years?|yrs?|months?|decades?)\s+ago\b|\byears\s+back\b|\bas a (?:child|kid|teenager)\b|"
+    r"\bwhen i was (?:younger|little|a (?:child|kid|teenager))\b|\bin the past\b|\bonce,? (?:years|ages) ago\b"
 )
 
 _WORSE = re.compile(
@@ -300,12 +309,18 @@ class Triage:
     hypothetical: bool = False
     not_yet: bool = False  # said to be before any treatment ("I haven't had it yet")
     concern: bool = False  # how the skin looks, described as a concern ("my skin looks tired"), nothing happening
+    history: bool = False  # something long past ("my lip swelled years ago"): for the consultation
 
 
-def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> Triage:
+def _colour_only(sign: "Sign") -> bool:
+    return any(set(word for alternative in group for word in alternative) <= _COLOURS for group in sign.groups)
+
+
+def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, names_a_concern: bool = False) -> Triage:
     """The level of a message, or None when it is not about something happening after a treatment.
 
-    `said_to_be_happening`: the classifier's answer is `faq/complication`."""
+    `said_to_be_happening`: the classifier's answer is `faq/complication`. `names_a_concern`: the message names
+    a skin concern the clinic treats ("wrinkles around the eyes"), so a few words naming a sign are no report."""
     lowered = text.lower().replace("’", "'")
     sentences = [words(part) for part in _SENTENCE_END.split(lowered) if part.strip()]
     found = {
@@ -319,6 +334,13 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> 
     personal = bool(_PERSONAL.search(lowered))
     hypothetical = (bool(_HYPOTHETICAL.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))
+    looks = bool(_LOOKS_AGED.search(lowered)) and not now and not worse
+    if looks and found[EMERGENCY] and not found[URGENT] and all(
+        _colour_only(sign) for sign in settings.signs[EMERGENCY] if sign.text in found[EMERGENCY]
+    ):
+        return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
+    if _LONG_AGO.search(lowered) and not worse and not re.search(r"\b(?:now|today|again|still|since my)\b", lowered):
+        return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
     if found[EMERGENCY] and not hypothetical:
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if hypothetical and (not personal or not_yet):
@@ -328,11 +350,11 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool) -> 
         return Triage(None, warning, worse, hypothetical=True, not_yet=not_yet)
     # something happening: the classifier says so, or a sign is named as the person's own or as now, or a
     # sign of infection is all the message says ("pus", "infected i think")
-    terse = len(words(lowered)) <= 4 and bool(found[URGENT])
+    terse = len(words(lowered)) <= 4 and bool(found[URGENT]) and not names_a_concern
     reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
     if not reported:
         return Triage(None, worse=worse)
-    if not any(found.values()) and not now and not worse and _LOOKS_AGED.search(lowered):
+    if not any(found.values()) and looks:
         return Triage(None, concern=True)  # no sign, no treatment and no time since one named: a concern
     if found[URGENT]:
         return Triage(URGENT, found[URGENT], worse)
@@ -434,7 +456,8 @@ class SafetyTriage(GraphComponent):
             details = {entity.get("entity") for entity in message.get("entities") or []} & {"email", "phone"}
             happening = (selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
                          and not details)
-            found = triage(text, self.settings, happening)
+            concern = any(entity.get("entity") == "skin_concern" for entity in message.get("entities") or [])
+            found = triage(text, self.settings, happening, names_a_concern=concern)
             young = under_age(text)
             message.set(TRIAGE, {"level": found.level, "signs": list(found.signs), "worse": found.worse,
                                  "under_age": young, "not_yet": found.not_yet}, add_to_output=True)
@@ -448,6 +471,8 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, ANSWERS[found.level])
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
+            elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
+                self._answer(message, SUITABILITY_ANSWER)
             elif found.concern:  # "my skin just looks tired": what a consultation looks at
                 self._intent(message, self.config["concern_intent"])
             elif happening:  # triage() gives every other happening message a level or a concern: this one is hypothetical

@@ -170,6 +170,14 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("monday, not tuesday", at(30, 9), at(30, 18)),  # what is said not to be meant is read past
         ("3pm not 2pm", at(24, 15), at(24, 15)),
         ("tues 11", at(1, 11, month=12), at(1, 11, month=12)),
+        # found by the third play-test
+        ("friday at 3pm → make it 11", at(27, 11), at(27, 11)),
+        ("friday → 3", at(27, 15), at(27, 15)),  # a bare hour in a correction, though no time was given before
+        ("friday week at half 10", at(4, 10, 30, month=12), at(4, 10, 30, month=12)),  # a week on from the coming one
+        ("wednesday next week at ten past two", at(2, 14, 10, month=12), at(2, 14, 10, month=12)),
+        ("saturday quarter past eleven", at(28, 11, 15), at(28, 11, 15)),
+        ("thursday 17th 7pm like before", at(17, 19, month=12), at(17, 19, month=12)),
+        ("monday 4th jan, anytime", dt.datetime(2027, 1, 4, 9, 0, tzinfo=LONDON), dt.datetime(2027, 1, 4, 18, 0, tzinfo=LONDON)),
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):
@@ -225,3 +233,15 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     assert parse_contacts(both, "GB") == both
     with pytest.raises(InvalidValue):
         parse_contacts("jo@example.com; 087 123 4567", "GB")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found by the third play-test: words around a name are no part of it
+    ("Margaret Holloway, as I said", "Margaret Holloway"),
+    ("Ryan McAllister, i just said", "Ryan McAllister"),
+    ("Kez. again", "Kez"),
+    ("name is just Kez", "Kez"),
+    ("Dr. Hamid Qureshi", "Dr. Hamid Qureshi"),
+])
+def test_words_around_a_name_are_left_out(text, expected):
+    assert parse_name(text) == expected

@@ -493,6 +493,42 @@ async def test_a_contact_added_is_kept_beside_the_one_given(validate, dispatcher
 
 async def test_a_paused_booking_taken_up_again_says_so(dispatcher, make_tracker, domain):
     tracker = make_tracker(intent="book_consultation", text="can we carry on with the booking",
+                           events=[slot_event("booking_name", "Jo Bloggs"), slot_event("booking_contact", "jo@example.com")],
                            slots={"booking_name": "Jo Bloggs", "booking_contact": "jo@example.com"})
     await ActionStartBooking().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_picked_up"]
+
+
+async def test_details_given_with_the_request_to_book_are_no_booking_taken_up_again(dispatcher, make_tracker, domain):
+    # found by the third play-test: "I'd like to book, I'm Sarah Jennings, …" said "let's pick up where we left off"
+    tracker = make_tracker(intent="book_consultation", text="I'd like to book, I'm Sarah Jennings",
+                           slots={"booking_name": "Sarah Jennings"})  # set by this message's slot mappings
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_start"]
+
+
+async def test_the_old_consent_button_after_declining_gives_the_consent(dispatcher, make_tracker, domain):
+    events = GIVEN + [_slot("booking_consent", None), _action("action_submit_booking")] + CLEARED
+    tracker = make_tracker(intent="affirm", text='/affirm{"answers":"booking_consent"}', events=events,
+                           entities=[{"entity": "answers", "value": "booking_consent"}], slots={"request_stopped": True})
+    restored = await ActionRestoreBooking().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_consent", True) in restored and SlotSet("booking_name", "Jo Bloggs") in restored
+
+
+async def test_a_yes_no_button_is_no_stale_press_when_the_form_asks_nothing_yet(validate, dispatcher, make_tracker, domain):
+    # the form taken up again by that press: its answer stands, the details put back stay
+    tracker = make_tracker(intent="affirm", text='/affirm{"answers":"booking_consent"}', active_loop=FORM,
+                           entities=[{"entity": "answers", "value": "booking_consent"}],
+                           slots={"requested_slot": None}, slot_candidates={"booking_name": "Jo Bloggs"})
+    events = await validate.run(dispatcher, tracker, domain)
+    assert "utter_stale_button" not in responses(dispatcher)
+    assert SlotSet("booking_name", "Jo Bloggs") in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ok sorry, acne scars", "acne scars"),
+    ("I TOLD YOU. loose skin under my jaw", "loose skin under my jaw"),
+    ("oklahoma tan lines", "oklahoma tan lines"),  # a word that starts like one is kept
+])
+def test_words_before_a_concern_are_left_out(text, expected):
+    assert checked_value("booking_concern", text) == {"booking_concern": expected}

@@ -21,7 +21,7 @@ def forgets_everything(events, domain):
     """Every booking slot of the domain, and the concern and area mentioned in the chat, set to None
     (beside them only that a request was sent, which `was_sent` checks, or was stopped, which `was_stopped` checks)."""
     forgotten = {name for name in domain["slots"] if name.startswith("booking_")} | {"skin_concern", "treatment_area"}
-    details = [event for event in events if event["name"] not in ("request_sent", "request_stopped")]
+    details = [event for event in events if event["name"] not in ("request_sent", "request_stopped", "request_reference")]
     return sorted(details, key=lambda event: event["name"]) == [SlotSet(name, None) for name in sorted(forgotten)]
 
 
@@ -62,6 +62,7 @@ async def test_a_confirmed_request_is_stored_verbatim_then_its_reference_given(b
     assert len(booking_store.all()) == 1
     assert forgets_everything(events, domain)  # nothing kept in the conversation
     assert was_sent(events) and not was_stopped(events)
+    assert SlotSet("request_reference", stored["reference"]) in events  # for "cancel" or "change" afterwards
 
 
 async def test_every_detail_is_stored(booking_store, dispatcher, make_tracker, domain):

@@ -40,3 +40,31 @@ def test_a_button_is_left_alone():
     found = message('/inform{"person": "Jo"}', "inform", ["person", "phone"])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "inform"
+
+
+def with_field(text, intent, field, kinds):
+    found = message(text, intent, kinds)
+    found.set("entities", found.get("entities") + [{"entity": "booking_field", "value": field, "start": 0, "end": 1}])
+    return found
+
+
+@pytest.mark.parametrize(
+    "intent, field, kinds, expected",
+    [
+        # found by the third play-test: "the time to 2.15pm" was answered with how long the procedure takes
+        ("faq", "booking_time", ["time"], "correct_booking"),
+        ("faq", "booking_concern", ["concern"], "correct_booking"),  # "concern: wrinkles around the eyes"
+        ("nlu_fallback", "booking_name", ["person"], "correct_booking"),  # "surname should be Osei-Bonsu"
+        ("inform", "booking_contact", ["phone"], "correct_booking"),
+        # a detail named without its value, or a value of another detail: as the classifier said
+        ("faq", "booking_time", [], "faq"),
+        ("faq", "booking_time", ["email"], "faq"),
+        # never a crisis, a stop or another language
+        ("distress", "booking_time", ["time"], "distress"),
+        ("stop", "booking_time", ["time"], "stop"),
+    ],
+)
+def test_a_detail_named_with_its_new_value_is_a_correction(intent, field, kinds, expected):
+    found = with_field("...", intent, field, kinds)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

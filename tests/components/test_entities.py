@@ -370,3 +370,19 @@ def test_a_concern_is_listed_only_beside_two_other_details(booking):
 ])
 def test_a_time_that_leans_on_the_one_said_before(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found by the third play-test
+    ("hi i want to book. 07700900111 - Ryan McAllister - acne scars on my back and shoulders - friday after 5",
+     [("phone", "07700900111"), ("person", "Ryan McAllister"), ("concern", "acne scars on my back and shoulders"),
+      ("time", "friday after 5")]),
+    ("The concern should read: fine lines on my upper lip", [("concern", "fine lines on my upper lip")]),
+    ("put my full name, Anna Kowalczyk", [("person", "Anna Kowalczyk")]),
+    ("can we do 3 instead", [("time", "3")]),
+    ("same day but later, like 2", [("time", "2")]),
+    ("fine lines, 07911 555321, dark circles, Jo Bloggs",  # a detail between: the first run
+     [("concern", "fine lines"), ("phone", "07911 555321"), ("person", "Jo Bloggs")]),
+])
+def test_details_found_by_the_third_play_test(booking, text, expected):
+    assert found(booking, text) == expected

@@ -350,3 +350,37 @@ def test_how_the_skin_looks_said_as_a_concern_is_no_report_of_anything_happening
 ])
 def test_how_the_skin_looks_beside_a_treatment_or_a_sign_is_still_triaged(settings, text, level):
     assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+# found by the third play-test
+@pytest.mark.parametrize("text", ["my skin looks tired and grey tbh, and these lines by my mouth",
+                                  "my skin looks a bit grey and tired"])
+def test_a_grey_tired_look_is_a_concern_not_a_sign(settings, text):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.concern
+
+
+@pytest.mark.parametrize("text, level", [
+    ("my lips look blue", EMERGENCY),  # the colour alone is the sign
+    ("my face looks grey and i feel faint", EMERGENCY),  # beside another sign
+    ("my skin looks tired and grey since the session", EMERGENCY),  # something happening now
+])
+def test_a_colour_sign_stands_without_a_tired_look_or_beside_another_sign(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+def test_a_sign_long_past_is_history_for_the_consultation(component, settings):
+    text = "i had a reaction to numbing cream once years ago, my lip swelled up. will that be a problem?"
+    found = triage(text, settings, said_to_be_happening=False)
+    assert found.level is None and found.history
+    message = parsed(text, "faq", "faq/side_effects")
+    component.process([message])
+    assert selected(message) == "faq/suitability"
+    # happening again now: the emergency
+    assert triage("my lip swelled up years ago and now it's swelling again", settings, False).level == EMERGENCY
+
+
+def test_a_few_words_naming_a_concern_and_the_eyes_are_no_report(component, settings):
+    assert triage("wrinkles around the eyes", settings, False, names_a_concern=True).level is None
+    assert triage("wrinkles around the eyes", settings, False).level == URGENT  # without the concern: terse, urgent
+    assert triage("pain in my eye", settings, False, names_a_concern=False).level == URGENT

@@ -379,3 +379,46 @@ def test_yes_after_the_last_step_of_the_walk_through_books(servers):
     finished = servers.say(sender, "/next_step")
     assert "Step" not in texts(finished)
     assert "What's your name?" in texts(servers.say(sender, "yes please"))
+
+
+# ------------------------------------------------- found by the third play-test
+
+def test_cancel_after_a_request_was_sent_goes_to_the_clinic_with_its_reference(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    for message in ("actually can i cancel my booking, something came up", "/stop"):
+        reply = texts(servers.say(sender, message))
+        assert "already been sent" in reply and reference in reply and clinic().phone in reply
+        assert "nothing has been sent" not in reply and "What's your name?" not in reply
+
+
+def test_the_old_consent_button_after_declining_keeps_every_detail(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    consent_question = servers.say(sender, "acne scars")
+    press(servers, sender, consent_question, "No")
+    reply = press(servers, sender, consent_question, "Yes, I agree")  # scrolled back: a change of mind
+    assert "Please check your request" in texts(reply), texts(reply)
+    assert "Jo Marsh" in texts(reply) and "acne scars" in texts(reply) and "What's your name?" not in texts(reply)
+
+
+def test_a_first_message_with_details_is_no_request_picked_up(servers):
+    reply = texts(servers.say(new_sender(), "I'd like to book a consultation please. I'm Sarah Jennings"))
+    assert "where we left off" not in reply and "How can the clinic reach you" in reply
+
+
+def test_a_concern_naming_the_eyes_is_the_concern(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    reply = texts(servers.say(sender, "wrinkles around the eyes"))
+    assert "May the clinic keep these details" in reply and "111" not in reply and "paused" not in reply
+
+
+def test_a_detail_named_with_its_value_at_the_summary_is_changed(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    reply = texts(servers.say(sender, "the time to 2.15pm"))
+    assert shown(day, "14:15") in reply and "fine lines around my eyes" in reply
+    reply = texts(servers.say(sender, "The concern should read: fine lines on my upper lip"))
+    assert "Concern: fine lines on my upper lip" in reply and shown(day, "14:15") in reply
