@@ -137,6 +137,13 @@ def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
     return {slot: value for slot, value in stopped.items() if value is not None}
 
 
+def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
+    """"also add my number": the new contact beside the one given before, not instead of it."""
+    if earlier and ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
+        return added_contact(earlier, new)
+    return new
+
+
 def clear_booking() -> List[Dict[Text, Any]]:
     """Forget every booking detail, and the concern and area mentioned in the chat."""
     return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area")]
@@ -231,11 +238,7 @@ class ValidateBookingForm(FormValidationAction):
 
     @staticmethod
     def _added(checked: Dict[Text, Any], tracker: Tracker) -> Dict[Text, Any]:
-        """"also add my number": the new contact beside the one given before, not instead of it."""
-        earlier = value_before(tracker, "booking_contact")
-        if earlier and ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
-            return {"booking_contact": added_contact(earlier, checked["booking_contact"])}
-        return checked
+        return {"booking_contact": with_contact_added(checked["booking_contact"], value_before(tracker, "booking_contact"), tracker)}
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""

@@ -7,7 +7,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking_fields import InvalidValue, PreferredTime, corrected_words
-from actions.booking_form import checked_value
+from actions.booking_form import checked_value, with_contact_added
 
 # details a person can change, and the entity that carries a new value for each
 EDITABLE = {"booking_name": ("person",), "booking_contact": ("email", "phone"), "booking_time": ("time",), "booking_concern": ("concern",)}
@@ -68,6 +68,8 @@ class ActionChangeBookingDetail(Action):
                     # a new time keeps what it does not name of the one given ("change it to 10am" keeps the day)
                     corrects = tracker.get_slot("booking_time_text") if slot == "booking_time" else None
                     changes.update(checked_value(slot, entity["value"], corrects=corrects))
+                    if slot == "booking_contact":  # "also add my number …": beside the email
+                        changes[slot] = with_contact_added(changes[slot], tracker.get_slot(slot), tracker)
                 except InvalidValue as invalid:
                     dispatcher.utter_message(response=invalid.response, **invalid.values)
                     changes.update(_clear(slot))

@@ -183,3 +183,14 @@ def test_every_field_a_summary_button_names_can_be_changed(domain):
     ]
     assert named, "no Change button found"
     assert set(named) == set(booking_summary.EDITABLE)
+
+
+async def test_a_contact_added_at_the_summary_is_kept_beside_the_other(dispatcher, make_tracker, domain):
+    # "also add my number …" read as a correction (it names the contact and gives one)
+    tracker = make_tracker(
+        intent="correct_booking", text="also add my number 07911 555321", active_loop=FORM,
+        entities=[field("booking_contact"), {"entity": "phone", "value": "07911 555321"}],
+        slots={**DETAILS, "booking_contact": "jo@example.com", "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", "jo@example.com; +447911555321") in events
