@@ -421,3 +421,21 @@ def test_a_detail_named_with_its_value_at_the_summary_is_changed(servers):
     assert shown(day, "14:15") in reply and "fine lines around my eyes" in reply
     reply = texts(servers.say(sender, "The concern should read: fine lines on my upper lip"))
     assert "Concern: fine lines on my upper lip" in reply and shown(day, "14:15") in reply
+
+
+def test_the_reference_asked_for_again(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    assert reference in texts(servers.say(sender, "can i get the reference again? i didnt write it down"))
+
+
+def test_an_old_change_button_after_a_cancel_picks_the_request_up_and_changes_it(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    servers.say(sender, "cancel")
+    reply = texts(press(servers, sender, summary, "Change time"))
+    assert "where we left off" in reply and "When would you like to come in?" in reply
+    assert "haven't requested a consultation" not in reply
+    summary = texts(servers.say(sender, "11am"))
+    assert shown(day, "11:00") in summary and "Jo Marsh" in summary
