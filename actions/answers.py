@@ -13,7 +13,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.config import clinic, now
+from core.settings import clinic, now
 from actions.guide import GUIDE_ACTION, STEPS, step_response
 
 RETRIEVAL_INTENT = "faq"

@@ -12,7 +12,7 @@ import dateparser
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from actions.config import Clinic
+from core.settings import Clinic
 
 MAX_NAME_LENGTH = 100
 

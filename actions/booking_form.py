@@ -16,7 +16,7 @@ from actions.answers import question_keys, response_name, say_answer
 from actions.booking_fields import (
     ADDS_A_CONTACT, InvalidValue, PreferredTime, added_contact, corrected_words, parse_contacts, parse_name, parse_preferred_time,
 )
-from actions.config import clinic, now
+from core.settings import clinic, now
 
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
 ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")

@@ -11,7 +11,7 @@ from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, Stri
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from actions.config import bookings_database_url, notification_channels
+from core.settings import bookings_database_url, notification_channels
 
 metadata = MetaData()
 

@@ -12,7 +12,7 @@ from typing import Any, Awaitable, Callable, Dict, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from actions.config import clinic
+from core.settings import clinic
 from channels.guard import response_text
 
 logger = logging.getLogger(__name__)

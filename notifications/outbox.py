@@ -307,7 +307,7 @@ class Sender:
 
 def configured_pass(engine_factory: Optional[Callable[[], Engine]] = None) -> Optional[Callable[[], Dict[str, int]]]:
     """One pass over the configured channels, or None when the clinic configured none."""
-    from actions.config import clinic
+    from core.settings import clinic
     from notifications.senders import senders_from_config
 
     if not clinic().notifications.channels():
@@ -343,7 +343,7 @@ async def run_forever(one_pass: Callable[[], Dict[str, int]], interval_s: float)
 
 def start_worker() -> Optional["asyncio.Task"]:
     """Start the background task on the running loop; None (and nothing runs) when no channel is configured."""
-    from actions.config import clinic
+    from core.settings import clinic
 
     one_pass = configured_pass()
     if one_pass is None:
@@ -359,7 +359,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--once", action="store_true", help="one pass, then exit (cron, tests)")
     args = parser.parse_args(argv)
     logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    from actions.config import clinic
+    from core.settings import clinic
 
     one_pass = configured_pass()
     if one_pass is None:

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from actions.booking_fields import PreferredTime
-from actions.config import Clinic, EmailSettings
+from core.settings import Clinic, EmailSettings
 
 logger = logging.getLogger(__name__)
 

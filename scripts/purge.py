@@ -14,9 +14,9 @@ import datetime as dt
 import sys
 from typing import List, Optional
 
-from actions.config import clinic
+from core.settings import clinic
 from actions.storage import BookingStore
-from actions.config import bookings_database_url
+from core.settings import bookings_database_url
 
 
 def tracker_store_from(endpoints_path: str):

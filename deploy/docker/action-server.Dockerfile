@@ -17,6 +17,8 @@ RUN pip install --no-cache-dir pip==24.0 \
 RUN groupadd --gid 1001 clinic \
  && useradd --uid 1001 --gid 1001 --create-home --home-dir /home/clinic --shell /usr/sbin/nologin clinic
 COPY actions/*.py actions/
+# What the actions share with the rest of the project: the clinic's settings (core/settings.py).
+COPY core/*.py core/
 # actions/server.py checks the token with channels.common.same_secret, and sends the
 # clinic's booking notifications (notifications/).
 COPY channels/*.py channels/

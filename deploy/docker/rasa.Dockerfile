@@ -42,8 +42,8 @@ COPY --from=train /app/models/clinic.tar.gz models/clinic.tar.gz
 COPY components/*.py components/
 COPY channels/*.py channels/
 COPY stores/*.py stores/
-# The channels read the clinic's facts (clinic.yml) through actions/config.py.
-COPY actions/__init__.py actions/config.py actions/
+# The channels read the clinic's facts (clinic.yml) through core/settings.py.
+COPY core/*.py core/
 COPY clinic.yml ./
 COPY deploy/credentials.production.yml deploy/endpoints.production.yml deploy/
 USER 1001:1001

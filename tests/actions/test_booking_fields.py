@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from actions.booking_fields import InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
-from actions.config import load_clinic
+from core.settings import load_clinic
 
 LONDON = ZoneInfo("Europe/London")
 # Tuesday 24 November 2026, 10:00 in London

@@ -3,7 +3,7 @@ import re
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 
 from actions import session
-from actions.config import load_clinic
+from core.settings import load_clinic
 from actions.session import ActionSessionStart
 
 CLINIC_FILE = """\

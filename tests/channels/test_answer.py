@@ -3,7 +3,7 @@ from types import SimpleNamespace
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from actions.config import clinic
+from core.settings import clinic
 from channels.answer import handle
 
 APP = SimpleNamespace(ctx=SimpleNamespace(agent=SimpleNamespace(domain=SimpleNamespace(responses={

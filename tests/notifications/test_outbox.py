@@ -7,7 +7,7 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from actions import config
+from core import settings as config
 from actions.storage import BookingRequest, BookingStore
 from notifications import outbox
 from notifications.outbox import FAILED, PENDING, SENDING, SENT, backoff, claim_due, enqueue, mark_failed, mark_sent, process_due

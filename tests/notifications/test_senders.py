@@ -22,8 +22,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from actions import config
-from actions.config import EmailSettings, load_clinic
+from core import settings as config
+from core.settings import EmailSettings, load_clinic
 from actions.storage import BookingStore
 from notifications.outbox import SENT, enqueue, process_due
 from notifications.senders import (

@@ -1,4 +1,4 @@
-"""Settings for the action server, read in one place and only when first needed."""
+"""The clinic's settings (clinic.yml and the environment), read in one place and only when first needed."""
 import datetime as dt
 import os
 from dataclasses import dataclass, field
