@@ -6,7 +6,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_fields import InvalidValue, PreferredTime, corrected_words
+from core.booking import InvalidValue, PreferredTime, corrected_words
 from actions.booking_form import checked_value, stale_press
 
 # details a person can change, and the entity that carries a new value for each

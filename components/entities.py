@@ -136,7 +136,7 @@ _TIME_GAP = 14
 
 def _phone_entities(text: Text, region: Text) -> List[Dict[Text, Any]]:
     # a number of the right length for the region too: a new range may be missing from the library's list
-    # of ranges in use (actions/booking_fields.py, `callable_number`, checks the value)
+    # of ranges in use (core/booking.py, `callable_number`, checks the value)
     return [
         {"entity": "phone", "value": match.raw_string, "start": match.start, "end": match.end}
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)

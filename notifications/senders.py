@@ -21,7 +21,7 @@ from typing import Dict, Optional
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from actions.booking_fields import PreferredTime
+from core.booking import PreferredTime
 from core.settings import Clinic, EmailSettings
 
 logger = logging.getLogger(__name__)
