@@ -12,7 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from core.booking import PreferredTime, contact_kind
 from actions.booking_form import clear_booking
-from actions.storage import BookingRequest, get_store
+from core.database import BookingRequest, get_store
 
 logger = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ import sys
 from typing import List, Optional
 
 from core.settings import clinic
-from actions.storage import BookingStore
+from core.database import BookingStore
 from core.settings import bookings_database_url
 
 

@@ -1,8 +1,8 @@
 import datetime as dt
 
 from actions.privacy import ActionDeleteMyData
-from actions.storage import BookingRequest
-from tests.actions.test_storage import REQUEST
+from core.database import BookingRequest
+from tests.core.test_storage import REQUEST
 from tests.conftest import responses
 
 
