@@ -9,14 +9,13 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from core.words import WEEKDAYS
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CLINIC_FILE = PROJECT_DIR / "clinic.yml"
 DEFAULT_BOOKINGS_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'bookings.db'}"
 
 WEBHOOK_URL_VARIABLE = "NOTIFY_WEBHOOK_URL"
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 
 @dataclass(frozen=True)
 class EmailSettings:
