@@ -10,8 +10,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from core.booking import PreferredTime, contact_kind
 from actions.booking_form import clear_booking
+from core.booking import PreferredTime, contact_kind
 from core.database import BookingRequest, get_store
 
 logger = logging.getLogger(__name__)

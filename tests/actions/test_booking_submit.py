@@ -4,8 +4,8 @@ import threading
 import pytest
 from rasa_sdk.events import SlotSet
 
-from core import database
 from actions.booking_submit import ActionSubmitBooking
+from core import database
 from core.database import BookingStore
 from tests.conftest import COLLECTED_BOOKING, responses
 

@@ -2,8 +2,8 @@ import datetime as dt
 
 from actions.privacy import ActionDeleteMyData
 from core.database import BookingRequest
-from tests.core.test_storage import REQUEST
 from tests.conftest import responses
+from tests.core.test_storage import REQUEST
 
 
 async def test_the_persons_booking_requests_are_deleted_and_they_are_told(booking_store, dispatcher, make_tracker, domain):
