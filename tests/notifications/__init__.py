@@ -2,8 +2,9 @@
 
 The outbox's functions take the time as `now`, so the tests pass their own clock and never read
 the real one. `BookingStore.save` (core/database.py) stamps a booking and its notifications with
-the real clock; a test that stores through it starts its clock at that stamp (`enqueued_at`), so
-nothing depends on when the test runs or how long the tests before it took.
+the store's clock, the real one unless the store is given its own (`now=`); a test that stores
+through a store on the real clock starts its clock at that stamp (`enqueued_at`), so nothing
+depends on when the test runs or how long the tests before it took.
 """
 import datetime as dt
 from typing import List
