@@ -13,8 +13,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.config import clinic, now
 from actions.guide import GUIDE_ACTION, STEPS, step_response
+from core.settings import clinic, now
 
 RETRIEVAL_INTENT = "faq"
 # a question that calls what it asks about a step asks for the walk-through's step ("Step 4 of 4", Next, Back)

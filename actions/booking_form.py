@@ -13,10 +13,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import question_keys, response_name, say_answer
-from actions.booking_fields import (
+from core.booking import (
     ADDS_A_CONTACT, InvalidValue, PreferredTime, added_contact, corrected_words, parse_contacts, parse_name, parse_preferred_time,
 )
-from actions.config import clinic, now
+from core.settings import clinic, now
 
 FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
 ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
@@ -48,7 +48,7 @@ def checked_value(
 ) -> Dict[Text, Any]:
     """The slots to set for a value typed for `slot`, or InvalidValue saying why it is not right.
     `corrects`: the words of a time already given (taken or refused), which the new words correct, keeping what
-    they do not name (actions/booking_fields.py)."""
+    they do not name (core/booking.py)."""
     if slot == "booking_name":
         return {"booking_name": parse_name(text)}
     if slot == "booking_contact":

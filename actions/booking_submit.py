@@ -10,9 +10,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_fields import PreferredTime, contact_kind
 from actions.booking_form import clear_booking
-from actions.storage import BookingRequest, get_store
+from core.booking import PreferredTime, contact_kind
+from core.database import BookingRequest, get_store
 
 logger = logging.getLogger(__name__)
 

@@ -6,8 +6,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_fields import InvalidValue, PreferredTime, corrected_words
 from actions.booking_form import checked_value, with_contact_added
+from core.booking import InvalidValue, PreferredTime, corrected_words
 
 # details a person can change, and the entity that carries a new value for each
 EDITABLE = {"booking_name": ("person",), "booking_contact": ("email", "phone"), "booking_time": ("time",), "booking_concern": ("concern",)}

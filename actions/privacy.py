@@ -13,7 +13,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking_form import clear_booking
-from actions.storage import get_store
+from core.database import get_store
 
 logger = logging.getLogger(__name__)
 

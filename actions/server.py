@@ -27,7 +27,7 @@ from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import bearer_ok
+from core.auth import bearer_ok
 
 logger = logging.getLogger(__name__)
 

@@ -12,8 +12,8 @@ from typing import Any, Awaitable, Callable, Dict, Text
 
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
-from actions.config import clinic
 from channels.guard import response_text
+from core.settings import clinic
 
 logger = logging.getLogger(__name__)
 

@@ -1,12 +1,13 @@
 """What the messaging connectors share: settings from the environment, a once-only guard, HTTP calls."""
 import asyncio
-import hmac
 import logging
 import os
 from collections import OrderedDict
 from typing import Any, Dict, Optional, Text, overload
 
 import aiohttp
+
+from core.auth import bearer_ok, same_secret  # noqa: F401 - moved to core/auth.py; still importable from here
 
 logger = logging.getLogger(__name__)
 
@@ -24,19 +25,6 @@ def setting(credentials: Optional[Dict[Text, Any]], key: Text, default: Optional
     if value in (None, ""):
         value = os.environ.get(key, default)
     return value or default
-
-
-def same_secret(given: Optional[Text], expected: Optional[Text]) -> bool:
-    """Constant-time comparison; no secret configured means nothing matches."""
-    if not given or not expected:
-        return False
-    return hmac.compare_digest(given.encode(), expected.encode())
-
-
-def bearer_ok(header: Optional[Text], token: Optional[Text]) -> bool:
-    """Whether an Authorization header is `Bearer <token>`; no token configured means no."""
-    prefix = "Bearer "
-    return header is not None and header.startswith(prefix) and same_secret(header[len(prefix):], token)
 
 
 class OnceOnly:

@@ -26,9 +26,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import bearer_ok
 from channels.guard import ChannelGuard, Outcome, client_address
 from channels.history import replies_to, stored_events
+from core.auth import bearer_ok
 
 logger = logging.getLogger(__name__)
 

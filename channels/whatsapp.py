@@ -26,9 +26,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import MAX_REPLY_CHARS, post_json, same_secret, setting
+from channels.common import MAX_REPLY_CHARS, post_json, setting
 from channels.guard import ChannelGuard
 from channels.history import SHOWN_KEY
+from core.auth import same_secret
 
 logger = logging.getLogger(__name__)
 

@@ -13,6 +13,7 @@ from typing import Any, Dict, List, Optional, Text
 import phonenumbers
 from spacy.lang.en.stop_words import STOP_WORDS
 
+
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -22,6 +23,8 @@ from rasa.nlu.extractors.spacy_entity_extractor import SpacyEntityExtractor
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from core.words import MIN_NUMBER_DIGITS, MONTH_ABBREVIATIONS, MONTHS, NAME_IS, SELF_INTRODUCTIONS, WEEKDAYS, alternatives
 
 
 @DefaultV1Recipe.register(
@@ -55,8 +58,8 @@ class RulerEntityExtractor(SpacyEntityExtractor):
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
 _NAME_AFTER = re.compile(
-    r"\b(?:my name is|my name's|name is|name's|names|name:|name to|full name,?|name (?:should|could|can|must) (?:be|say|read)|"
-    r"call me|i'm called|i am called)\s+"
+    # the shared lead-ins, and the extractor's own for a correction ("the name should be …")
+    rf"\b(?:{alternatives(NAME_IS)}|name to|full name,?|name (?:should|could|can|must) (?:be|say|read))\s+"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )
@@ -67,7 +70,8 @@ _CAPITALISED_AFTER = re.compile(
 )
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
-    r"january|february|march|april|june|july|august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    # every month but "may" (May is also a name)
+    rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
     r"today|tomorrow|next|this|email|phone|number|mobile|"
     r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not)$",  # "the name is wrong, it's Priya Shah"
     re.IGNORECASE,
@@ -78,7 +82,8 @@ _NOT_A_NAME_WORD = re.compile(
 _DAY = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
         r"|(?:(?<=on\s)|(?<=this\s)|(?<=next\s))(?:sat|sun)"
         r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|after\b|before\b|from\b)))")
-_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+# a month, written out or shortened; the longest form first, as the regex tries them
+_MONTH = f"(?:{alternatives(sorted(dict.fromkeys(MONTHS + MONTH_ABBREVIATIONS), key=len, reverse=True))})"
 _TIME_PARTS = re.compile(
     # "tues 11": a weekday and a bare hour (not "monday 7th", "tuesday 8 december", "fri 10:30" read whole below)
     rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?(?:\s+\d{{1,2}}(?![\d:.]|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|{_MONTH})\b))?\b"
@@ -115,7 +120,7 @@ _CONCERN_IS = re.compile(
 # "im sarah okafor": a lead-in, then two or three lowercase words that are no common words ("im so tired",
 # "i'm really nervous about it", "im currently pregnant"), as the whole message or its first clause
 _LOWERCASE_NAME = re.compile(
-    r"^\W*(?:(?:hi|hello|hey|hiya)\W+)?(?:i'?m|i’m|i am|this is|it'?s|its)\s+(?P<name>[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){1,2})\s*(?=$|[,;.!\n])",
+    rf"^\W*(?:(?:hi|hello|hey|hiya)\W+)?(?:{alternatives(SELF_INTRODUCTIONS + ('i’m',))})\s+(?P<name>[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){{1,2}})\s*(?=$|[,;.!\n])",
     re.UNICODE,
 )
 _NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(
@@ -131,19 +136,17 @@ _LEAD_IN = re.compile(
     r"mobile|contact|reach|call|want|like|could|can|would|need|available|free|time|day)\b",
     re.IGNORECASE,
 )
-# a phone number's least digits after the country code (a time or a date is no number)
-_MIN_NUMBER_DIGITS = 9
 # parts of one time expression may be this far apart ("friday, ideally after 3pm")
 _TIME_GAP = 14
 
 
 def _phone_entities(text: Text, region: Text) -> List[Dict[Text, Any]]:
     # a number of the right length for the region too: a new range may be missing from the library's list
-    # of ranges in use (actions/booking_fields.py, `callable_number`, checks the value)
+    # of ranges in use (core/booking.py, `callable_number`, checks the value)
     return [
         {"entity": "phone", "value": match.raw_string, "start": match.start, "end": match.end}
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE)
-        if len(str(match.number.national_number)) >= _MIN_NUMBER_DIGITS
+        if len(str(match.number.national_number)) >= MIN_NUMBER_DIGITS
     ]
 
 

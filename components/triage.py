@@ -46,6 +46,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from core.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
+
 logger = logging.getLogger(__name__)
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -257,12 +259,11 @@ class SafetySettings:
         )
 
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_NAMES = {day[:3]: day for day in WEEKDAYS}
 # "last friday", "since monday", "had it done on saturday": not "your hours on saturday"
 _WEEKDAY = re.compile(
     r"\b(?:(?:last|since)\s+|(?:had|done|treated|treatment|session|needling|microneedling)\b(?:\s+\w+){0,3}?\s+(?:on\s+)?)"
-    r"(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    rf"({alternatives(WEEKDAY_ABBREVIATIONS)})[a-z]*\b"
 )
 
 

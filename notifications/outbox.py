@@ -1,8 +1,9 @@
 """The outbox: one row per (booking, channel), written in the booking's own transaction and
 sent by a worker with retries and back-off.
 
-- `enqueue` runs inside the transaction that inserts the booking (`BookingStore.save`), so a
-  stored booking always has its notifications and a booking that was not stored has none.
+- `enqueue` (core/database.py, beside the table) runs inside the transaction that inserts the
+  booking (`BookingStore.save`), so a stored booking always has its notifications and a booking
+  that was not stored has none.
 - `claim_due` hands a due row to one worker at a time: it marks it 'sending' with a lease
   (PostgreSQL: `SELECT ... FOR UPDATE SKIP LOCKED`; SQLite, which has one writer: one guarded
   UPDATE). A worker that dies mid-send leaves a lease that expires, and the row is taken again.
@@ -29,52 +30,18 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence
 
-from sqlalchemy import Column, DateTime, Index, Integer, String, Table, UniqueConstraint, and_, or_, select
-from sqlalchemy.engine import Connection, Engine
+from sqlalchemy import and_, or_, select
+from sqlalchemy.engine import Engine
 
-from actions.storage import bookings, metadata
+from core.database import CHANNELS, FAILED, PENDING, SENDING, SENT, as_utc, bookings, outbox, utcnow
 
 logger = logging.getLogger(__name__)
-
-CHANNELS = ("email", "webhook")
-PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
 BASE_DELAY_S = 30  # after the first failed attempt; doubled after each further one
 MAX_DELAY_S = 3600
 MAX_ATTEMPTS = 12  # about 5 hours of trying at the defaults
 LEASE_S = 120  # how long a claimed row is a worker's; a send times out after 10 s
 BATCH = 20  # rows one pass sends at most
-
-outbox = Table(
-    "outbox",
-    metadata,
-    Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("booking_reference", String(16), nullable=False),
-    Column("channel", String(16), nullable=False),
-    Column("status", String(16), nullable=False),
-    Column("attempts", Integer, nullable=False, default=0),
-    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
-    Column("lease_until", DateTime(timezone=True), nullable=True),
-    # who holds the lease: a worker whose lease ran out cannot record a failure over the next one's claim
-    Column("lease_token", String(32), nullable=True),
-    Column("last_error", String(64), nullable=True),  # the error's type only
-    Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("sent_at", DateTime(timezone=True), nullable=True),
-    UniqueConstraint("booking_reference", "channel", name="uq_outbox_booking_channel"),
-    Index("ix_outbox_due", "status", "next_attempt_at"),
-    keep_existing=True,  # `python -m notifications.outbox` loads this module twice (as __main__ and by name)
-)
-
-
-def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
-
-
-def as_utc(value: Optional[dt.datetime]) -> Optional[dt.datetime]:
-    """SQLite gives datetimes back without their zone; they are stored in UTC."""
-    if value is None:
-        return None
-    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
 
 
 def backoff(attempts: int, base_s: float = BASE_DELAY_S, cap_s: float = MAX_DELAY_S) -> dt.timedelta:
@@ -93,23 +60,6 @@ class Claim:
     attempts: int  # including this one
     token: str
     lease_until: dt.datetime
-
-
-def enqueue(connection: Connection, reference: str, channels: Iterable[str], now: Optional[dt.datetime] = None) -> int:
-    """Add the booking's notifications, one per channel, in the caller's transaction; returns how many."""
-    channels = list(dict.fromkeys(channels))
-    unknown = [channel for channel in channels if channel not in CHANNELS]
-    if unknown:
-        raise ValueError(f"unknown notification channel(s): {unknown}")
-    if not channels:
-        return 0
-    now = as_utc(now) or utcnow()
-    connection.execute(outbox.insert(), [
-        dict(booking_reference=reference, channel=channel, status=PENDING, attempts=0,
-             next_attempt_at=now, created_at=now)
-        for channel in channels
-    ])
-    return len(channels)
 
 
 def _due(now: dt.datetime, max_attempts: int):
@@ -307,13 +257,13 @@ class Sender:
 
 def configured_pass(engine_factory: Optional[Callable[[], Engine]] = None) -> Optional[Callable[[], Dict[str, int]]]:
     """One pass over the configured channels, or None when the clinic configured none."""
-    from actions.config import clinic
+    from core.settings import clinic
     from notifications.senders import senders_from_config
 
     if not clinic().notifications.channels():
         return None
     if engine_factory is None:
-        from actions.storage import get_store
+        from core.database import get_store
 
         engine_factory = lambda: get_store().engine  # noqa: E731 - the action server's own store
 
@@ -343,7 +293,7 @@ async def run_forever(one_pass: Callable[[], Dict[str, int]], interval_s: float)
 
 def start_worker() -> Optional["asyncio.Task"]:
     """Start the background task on the running loop; None (and nothing runs) when no channel is configured."""
-    from actions.config import clinic
+    from core.settings import clinic
 
     one_pass = configured_pass()
     if one_pass is None:
@@ -359,7 +309,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--once", action="store_true", help="one pass, then exit (cron, tests)")
     args = parser.parse_args(argv)
     logging.basicConfig(level="INFO", format="%(asctime)s %(levelname)s %(name)s %(message)s")
-    from actions.config import clinic
+    from core.settings import clinic
 
     one_pass = configured_pass()
     if one_pass is None:

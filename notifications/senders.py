@@ -21,8 +21,8 @@ from typing import Dict, Optional
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from actions.booking_fields import PreferredTime
-from actions.config import Clinic, EmailSettings
+from core.booking import PreferredTime
+from core.settings import Clinic, EmailSettings
 
 logger = logging.getLogger(__name__)
 

@@ -26,7 +26,7 @@ from typing import Callable, List, Optional, Tuple
 
 from aiosmtpd.smtp import SMTP, Envelope, Session
 
-from actions.config import EmailSettings, clinic
+from core.settings import EmailSettings, clinic
 
 logger = logging.getLogger("mail_catcher")
 

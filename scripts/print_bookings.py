@@ -1,5 +1,5 @@
 """Print the stored booking requests as JSON, one per line (`make bookings`)."""
-from actions.storage import get_store, iter_json_lines
+from core.database import get_store, iter_json_lines
 
 
 def main() -> None:

@@ -14,9 +14,8 @@ import datetime as dt
 import sys
 from typing import List, Optional
 
-from actions.config import clinic
-from actions.storage import BookingStore
-from actions.config import bookings_database_url
+from core.database import BookingStore
+from core.settings import bookings_database_url, clinic
 
 
 def tracker_store_from(endpoints_path: str):

@@ -86,7 +86,7 @@ class Servers:
     def bookings(self):
         """The booking store the action server writes to (opened on first use)."""
         if self._bookings is None:
-            from actions.storage import BookingStore  # only the tests need it
+            from core.database import BookingStore  # only the tests need it
 
             self._bookings = BookingStore(self.bookings_url)
         return self._bookings

@@ -14,8 +14,8 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions import storage
-from actions.storage import BookingStore
+from core import database
+from core.database import BookingStore
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 RETRIEVAL_INTENT = "faq"
@@ -142,9 +142,9 @@ def make_tracker(domain):
 def booking_store(tmp_path):
     """A real store on a temporary SQLite file, injected into the action server's module."""
     store = BookingStore(f"sqlite:///{tmp_path / 'bookings.db'}")
-    storage.set_store(store)
+    database.set_store(store)
     yield store
-    storage.set_store(None)
+    database.set_store(None)
     store.dispose()
 
 

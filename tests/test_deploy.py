@@ -536,6 +536,29 @@ def test_the_image_has_every_project_module_its_code_imports(dockerfile):
             assert not missing, f"{name} imports {module}: {missing} not in the image"
 
 
+# what each image runs: the action server (and the notifications it sends), or Rasa with the clinic's
+# channels, NLU components and stores; core/ is what they share
+IMAGE_PACKAGES = {
+    ACTION_DOCKERFILE: {"actions", "core", "notifications"},
+    RASA_DOCKERFILE: {"channels", "components", "core", "stores"},
+}
+
+
+@DOCKERFILES
+def test_the_image_copies_the_packages_it_runs_and_no_other(dockerfile):
+    assert copied_packages(final_stage(dockerfile)) == IMAGE_PACKAGES[dockerfile]
+
+
+def test_the_training_stage_has_every_project_module_its_code_imports():
+    train = stages(RASA_DOCKERFILE)[-2]
+    copied = copied_files(train)
+    assert "components/entities.py" in copied
+    for name in sorted(name for name in copied if name.endswith(".py")):
+        for module in project_imports((PROJECT_DIR / name).read_text(encoding="utf-8")):
+            missing = [file for file in module_files(module) if file not in copied]
+            assert not missing, f"{name} imports {module}: {missing} not in the {train.name} stage"
+
+
 def test_the_rasa_image_trains_the_model_in_the_build():
     all_stages = stages(RASA_DOCKERFILE)
     final = all_stages[-1]
@@ -552,7 +575,7 @@ def test_the_rasa_image_trains_the_model_in_the_build():
 
 @DOCKERFILES
 def test_the_image_has_the_clinics_facts(dockerfile):
-    # actions/config.py reads clinic.yml beside the packages: the action server, and Rasa's channels
+    # core/settings.py reads clinic.yml beside the packages: the action server, and Rasa's channels
     assert "clinic.yml" in copied_files(final_stage(dockerfile))
 
 

@@ -68,13 +68,14 @@ def test_abstract_bases_are_not_registered():
 
 
 def names_in_code():
-    """Every string the actions' code holds, and every f-string rendered with the module's string constants.
+    """Every string the actions' code holds (actions/, and core/: the booking parsers name the responses that
+    explain a refused value), and every f-string rendered with the module's string constants.
 
     An f-string like f"utter_{RETRIEVAL_INTENT}/{topic}" becomes the pattern utter_faq/{}, where {} is a part
     only known when the action runs.
     """
     plain, patterns = set(), set()
-    for path in sorted((PROJECT_DIR / "actions").glob("*.py")):
+    for path in sorted([*(PROJECT_DIR / "actions").glob("*.py"), *(PROJECT_DIR / "core").glob("*.py")]):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         constants = {
             target.id: node.value.value

@@ -157,7 +157,7 @@ def test_a_safety_route_says_where_to_go_first_and_reassures_nobody(domain, name
 
 def test_the_safety_replies_name_the_clinics_settings(domain):
     # the emergency number and the out-of-hours route are the clinic's settings, filled in from clinic.yml
-    from actions.config import SAFETY_FACTS, load_clinic
+    from core.settings import SAFETY_FACTS, load_clinic
 
     clinic = load_clinic(PROJECT_DIR / "clinic.yml")
     assert {key: clinic.facts()[key] for key in SAFETY_FACTS} == {key: str(CLINIC["safety"][key]) for key in SAFETY_FACTS}

@@ -8,9 +8,9 @@ from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import update
 
-from actions.storage import BookingRequest, BookingStore, bookings
+from core.database import BookingRequest, BookingStore, bookings
 from scripts.purge import main, tracker_store_from
-from tests.actions.test_storage import REQUEST
+from tests.core.test_storage import REQUEST
 
 DAY = 24 * 3600
 

@@ -17,9 +17,10 @@ RUN pip install --no-cache-dir pip==24.0 \
 RUN groupadd --gid 1001 clinic \
  && useradd --uid 1001 --gid 1001 --create-home --home-dir /home/clinic --shell /usr/sbin/nologin clinic
 COPY actions/*.py actions/
-# actions/server.py checks the token with channels.common.same_secret, and sends the
-# clinic's booking notifications (notifications/).
-COPY channels/*.py channels/
+# What the actions share with the rest of the project (core/): the clinic's settings, the booking
+# parsers and database, and the token check (core/auth.py) of actions/server.py, which also sends
+# the clinic's booking notifications (notifications/).
+COPY core/*.py core/
 COPY notifications/*.py notifications/
 COPY clinic.yml ./
 USER 1001:1001

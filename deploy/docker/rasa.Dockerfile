@@ -24,6 +24,8 @@ FROM base AS train
 COPY spacy_pipeline/build.py spacy_pipeline/patterns.jsonl spacy_pipeline/
 RUN python spacy_pipeline/build.py build/spacy/clinic_en
 COPY components/*.py components/
+# the components' shared words (core/words.py)
+COPY core/*.py core/
 # clinic.yml: the safety triage (components/triage.py) reads its signs when the pipeline loads
 COPY config.yml domain.yml clinic.yml ./
 COPY data/ data/
@@ -42,8 +44,9 @@ COPY --from=train /app/models/clinic.tar.gz models/clinic.tar.gz
 COPY components/*.py components/
 COPY channels/*.py channels/
 COPY stores/*.py stores/
-# The channels read the clinic's facts (clinic.yml) through actions/config.py.
-COPY actions/__init__.py actions/config.py actions/
+# The channels read the clinic's facts (clinic.yml) through core/settings.py; the components
+# share words with the booking parsers (core/words.py).
+COPY core/*.py core/
 COPY clinic.yml ./
 COPY deploy/credentials.production.yml deploy/endpoints.production.yml deploy/
 USER 1001:1001

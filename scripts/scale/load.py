@@ -53,7 +53,7 @@ class Script:
 
 def open_day(days_ahead: int, today: Optional[dt.date] = None) -> dt.date:
     """The first day the clinic is open, at least `days_ahead` days from today."""
-    from actions.config import clinic
+    from core.settings import clinic
 
     facts = clinic()
     day = (today or dt.date.today()) + dt.timedelta(days=days_ahead)

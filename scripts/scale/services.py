@@ -381,7 +381,7 @@ class Stack:
 
         Two action servers that each create it on their first booking race in PostgreSQL.
         """
-        from actions.storage import BookingStore
+        from core.database import BookingStore
 
         store = BookingStore(self.database_url(BOOKINGS_DB))
         try:

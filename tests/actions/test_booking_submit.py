@@ -4,9 +4,9 @@ import threading
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions import storage
 from actions.booking_submit import ActionSubmitBooking
-from actions.storage import BookingStore
+from core import database
+from core.database import BookingStore
 from tests.conftest import COLLECTED_BOOKING, responses
 
 CONFIRMED = {
@@ -124,7 +124,7 @@ async def test_a_storage_failure_gives_no_reference(dispatcher, make_tracker, do
         def save(self, request):
             raise RuntimeError("database is down")
 
-    monkeypatch.setattr(storage, "_store", BrokenStore())
+    monkeypatch.setattr(database, "_store", BrokenStore())
     events = await submit(dispatcher, make_tracker, domain)
     assert responses(dispatcher) == ["utter_booking_save_failed"]
     assert "reference" not in dispatcher.messages[0]

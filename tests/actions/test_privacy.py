@@ -1,9 +1,9 @@
 import datetime as dt
 
 from actions.privacy import ActionDeleteMyData
-from actions.storage import BookingRequest
-from tests.actions.test_storage import REQUEST
+from core.database import BookingRequest
 from tests.conftest import responses
+from tests.core.test_storage import REQUEST
 
 
 async def test_the_persons_booking_requests_are_deleted_and_they_are_told(booking_store, dispatcher, make_tracker, domain):

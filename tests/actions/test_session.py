@@ -3,8 +3,8 @@ import re
 from rasa_sdk.events import ActionExecuted, SessionStarted, SlotSet
 
 from actions import session
-from actions.config import load_clinic
 from actions.session import ActionSessionStart
+from core.settings import load_clinic
 
 CLINIC_FILE = """\
 name: Birch Skin Studio

@@ -3,8 +3,8 @@ from types import SimpleNamespace
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 
-from actions.config import clinic
 from channels.answer import handle
+from core.settings import clinic
 
 APP = SimpleNamespace(ctx=SimpleNamespace(agent=SimpleNamespace(domain=SimpleNamespace(responses={
     "utter_service_trouble": [{"text": "Sorry, a problem. Call {clinic_phone}."}]}))))

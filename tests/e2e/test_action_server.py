@@ -4,7 +4,7 @@ import uuid
 
 import requests
 
-from actions.config import clinic
+from core.settings import clinic
 
 
 def forged_booking_call(sender: str) -> dict:

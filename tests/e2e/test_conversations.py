@@ -6,7 +6,7 @@ import uuid
 
 import pytest
 
-from actions.config import clinic
+from core.settings import clinic
 
 REFERENCE = re.compile(r"\bMN-[0-9A-Z]{4}\b")
 

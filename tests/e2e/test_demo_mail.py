@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.config import clinic
+from core.settings import clinic
 from scripts.servers import LOOPBACK, free_port, running_servers
 from tests.e2e.conftest import MODEL, PROJECT_DIR
 from tests.e2e.test_conversations import REFERENCE, a_future_weekday_text, texts

@@ -10,7 +10,7 @@ import uuid
 import pytest
 import requests
 
-from actions.config import clinic
+from core.settings import clinic
 from scripts.servers import running_servers
 from tests.e2e.conftest import MODEL, PROJECT_DIR
 from tests.e2e.test_conversations import REFERENCE, a_future_weekday_text, texts

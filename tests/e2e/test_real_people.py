@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from actions.config import clinic
+from core.settings import clinic
 
 PROMPT_CONSENT = "May the clinic keep these details"
 PROMPT_SUMMARY = "Please check your request"

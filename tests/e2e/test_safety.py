@@ -7,7 +7,7 @@ import uuid
 
 import pytest
 
-from actions.config import clinic
+from core.settings import clinic
 from tests.e2e.conftest import MODEL, PROJECT_DIR, running_servers
 
 OPEN = "2026-12-09T11:00:00+00:00"  # a Wednesday, 11:00 in London

@@ -1,7 +1,7 @@
 """Telegram: updates posted to the webhook as Telegram posts them, replies read back from a fake Bot API."""
 import re
 
-from actions.config import clinic
+from core.settings import clinic
 from tests.e2e.channel_clients import TelegramUser, joined, user_texts
 from tests.e2e.test_conversations import a_future_weekday_text
 

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from actions.booking_fields import PreferredTime
-from actions.config import clinic
+from core.booking import PreferredTime
+from core.settings import clinic
 from tests.e2e.test_conversations import REFERENCE, button_titles, new_sender, press, texts
 
 

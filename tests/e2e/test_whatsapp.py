@@ -3,7 +3,7 @@ import re
 
 import requests
 
-from actions.config import clinic
+from core.settings import clinic
 from tests.e2e.channel_clients import WhatsAppUser, joined, user_texts
 from tests.e2e.test_conversations import a_future_weekday_text
 

@@ -13,7 +13,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-from actions.config import clinic
+from core.settings import clinic
 from tests.e2e.test_conversations import a_future_weekday_text
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]

@@ -1,17 +1,17 @@
 """Helpers of the notification tests: a booking to store, the tests' clock, and reading the outbox back.
 
 The outbox's functions take the time as `now`, so the tests pass their own clock and never read
-the real one. `BookingStore.save` (actions/storage.py) stamps a booking and its notifications with
-the real clock; a test that stores through it starts its clock at that stamp (`enqueued_at`), so
-nothing depends on when the test runs or how long the tests before it took.
+the real one. `BookingStore.save` (core/database.py) stamps a booking and its notifications with
+the store's clock, the real one unless the store is given its own (`now=`); a test that stores
+through a store on the real clock starts its clock at that stamp (`enqueued_at`), so nothing
+depends on when the test runs or how long the tests before it took.
 """
 import datetime as dt
 from typing import List
 
 from sqlalchemy import func, select
 
-from actions.storage import BookingRequest, BookingStore
-from notifications.outbox import outbox
+from core.database import BookingRequest, BookingStore, outbox
 
 # the clock of notifications a test writes into the outbox itself (`enqueue(..., now=T0)`)
 T0 = dt.datetime(2026, 1, 5, 9, 0, tzinfo=dt.timezone.utc)

@@ -7,10 +7,11 @@ import threading
 import pytest
 from sqlalchemy import select
 
-from actions import config
-from actions.storage import BookingRequest, BookingStore
+from core import database
+from core import settings as config
+from core.database import FAILED, PENDING, SENDING, SENT, BookingRequest, BookingStore, enqueue
 from notifications import outbox
-from notifications.outbox import FAILED, PENDING, SENDING, SENT, backoff, claim_due, enqueue, mark_failed, mark_sent, process_due
+from notifications.outbox import backoff, claim_due, mark_failed, mark_sent, process_due
 from tests.notifications import PERSONAL, REQUEST, T0, enqueued_at, outbox_rows, utc
 
 SECOND = dt.timedelta(seconds=1)
@@ -90,7 +91,7 @@ def test_a_transaction_that_fails_after_the_enqueue_keeps_neither(store, monkeyp
         enqueue(connection, reference, channels, now)
         raise OSError("the process died before the commit")
 
-    monkeypatch.setattr(outbox, "enqueue", enqueue_then_crash)
+    monkeypatch.setattr(database, "enqueue", enqueue_then_crash)
     with pytest.raises(OSError):
         store.save(REQUEST, notify=["email"])
     assert store.all() == [] and outbox_rows(store) == []

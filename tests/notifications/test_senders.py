@@ -22,10 +22,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult
 
-from actions import config
-from actions.config import EmailSettings, load_clinic
-from actions.storage import BookingStore
-from notifications.outbox import SENT, enqueue, process_due
+from core import settings as config
+from core.database import SENT, BookingStore, enqueue
+from core.settings import EmailSettings, load_clinic
+from notifications.outbox import process_due
 from notifications.senders import (
     IDEMPOTENCY_HEADER, SIGNATURE_HEADER, EmailSender, WebhookRejected, WebhookSender, senders_from_config,
 )

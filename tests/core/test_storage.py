@@ -2,8 +2,9 @@ import datetime as dt
 import json
 
 import pytest
+from sqlalchemy import select
 
-from actions.storage import REFERENCE_ALPHABET, BookingRequest, BookingStore, iter_json_lines, new_reference
+from core.database import REFERENCE_ALPHABET, BookingRequest, BookingStore, iter_json_lines, new_reference, outbox
 
 REQUEST = BookingRequest(
     name="'; DROP TABLE bookings; --",
@@ -40,6 +41,17 @@ def test_a_taken_reference_is_drawn_again(tmp_path):
     assert store.save(REQUEST) == "MN-AAAA"
     assert store.save(REQUEST) == "MN-BBBB"  # the collision was retried, not overwritten
     assert [row["reference"] for row in store.all()] == ["MN-AAAA", "MN-BBBB"]
+    store.dispose()
+
+
+def test_the_store_stamps_by_its_own_clock(tmp_path):
+    clock = dt.datetime(2031, 3, 4, 5, 6, tzinfo=dt.timezone.utc)
+    store = BookingStore(f"sqlite:///{tmp_path / 'b.db'}", now=lambda: clock)
+    reference = store.save(REQUEST, notify=["email", "webhook"])
+    assert store.find(reference)["created_at"].replace(tzinfo=dt.timezone.utc) == clock
+    with store.engine.connect() as connection:
+        stamps = connection.execute(select(outbox.c.created_at, outbox.c.next_attempt_at)).all()
+    assert [tuple(value.replace(tzinfo=dt.timezone.utc) for value in row) for row in stamps] == [(clock, clock)] * 2
     store.dispose()
 
 

@@ -1,4 +1,4 @@
-"""Settings for the action server, read in one place and only when first needed."""
+"""The clinic's settings (clinic.yml and the environment), read in one place and only when first needed."""
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -9,14 +9,13 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from core.words import WEEKDAYS
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 DEFAULT_CLINIC_FILE = PROJECT_DIR / "clinic.yml"
 DEFAULT_BOOKINGS_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'bookings.db'}"
 
 WEBHOOK_URL_VARIABLE = "NOTIFY_WEBHOOK_URL"
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
 
 @dataclass(frozen=True)
 class EmailSettings:

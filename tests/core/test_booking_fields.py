@@ -3,8 +3,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from actions.booking_fields import InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
-from actions.config import load_clinic
+from core.booking import InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
+from core.settings import load_clinic
 
 LONDON = ZoneInfo("Europe/London")
 # Tuesday 24 November 2026, 10:00 in London
@@ -222,7 +222,7 @@ def test_preferred_time_round_trips_through_its_slot_value():
 
 
 def test_a_contact_added_beside_another_keeps_one_of_each_kind():
-    from actions.booking_fields import added_contact, contact_kind, parse_contacts
+    from core.booking import added_contact, contact_kind, parse_contacts
 
     both = added_contact("jo@example.com", "+447911555321")
     assert both == "jo@example.com; +447911555321" and contact_kind(both) == "both"

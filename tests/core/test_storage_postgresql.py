@@ -1,8 +1,8 @@
 """The booking store on a real PostgreSQL server (tests/postgres.py), started on loopback."""
 import pytest
 
-from actions.storage import BookingStore
-from tests.actions.test_storage import REQUEST
+from core.database import BookingStore
+from tests.core.test_storage import REQUEST
 
 
 @pytest.fixture

@@ -1,17 +1,23 @@
-"""Booking requests, stored through SQLAlchemy (SQLite by default, PostgreSQL by URL)."""
+"""The booking database, through SQLAlchemy (SQLite by default, PostgreSQL by URL): its tables (booking
+requests, and the outbox of the clinic's notifications of them) on one `metadata`, and the store.
+
+The outbox's rows are written here (`enqueue`, in the booking's own transaction); notifications/outbox.py
+claims and sends them.
+"""
 import datetime as dt
 import json
 import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, List, Optional, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence
 
-from sqlalchemy import Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, create_engine, inspect, select
-from sqlalchemy.engine import Engine
+from sqlalchemy import (Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, UniqueConstraint,
+                        create_engine, inspect, select)
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
-from actions.config import bookings_database_url, notification_channels
+from core.settings import bookings_database_url, notification_channels
 
 metadata = MetaData()
 
@@ -38,6 +44,30 @@ bookings = Table(
     Index("ix_bookings_request_key", "request_key", unique=True),
 )
 ADDED_COLUMNS = ("consent_version", "consent_given_at", "request_key")  # added to tables made before them
+
+# the outbox: one row per (booking, channel), sent by notifications/outbox.py
+CHANNELS = ("email", "webhook")
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+
+outbox = Table(
+    "outbox",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("booking_reference", String(16), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", DateTime(timezone=True), nullable=False),
+    Column("lease_until", DateTime(timezone=True), nullable=True),
+    # who holds the lease: a worker whose lease ran out cannot record a failure over the next one's claim
+    Column("lease_token", String(32), nullable=True),
+    Column("last_error", String(64), nullable=True),  # the error's type only
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("booking_reference", "channel", name="uq_outbox_booking_channel"),
+    Index("ix_outbox_due", "status", "next_attempt_at"),
+)
+
 
 def create_tables(engine: Engine, attempts: int = 3) -> None:
     """Create the tables, or bring them up to date. Two servers starting together may race on
@@ -66,6 +96,35 @@ def add_missing_columns(engine: Engine) -> None:
             "CREATE UNIQUE INDEX IF NOT EXISTS ix_bookings_request_key ON bookings (request_key)")
 
 
+def utcnow() -> dt.datetime:
+    """The real clock, as an aware UTC time."""
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def as_utc(value: Optional[dt.datetime]) -> Optional[dt.datetime]:
+    """SQLite gives datetimes back without their zone; they are stored in UTC."""
+    if value is None:
+        return None
+    return value.replace(tzinfo=dt.timezone.utc) if value.tzinfo is None else value.astimezone(dt.timezone.utc)
+
+
+def enqueue(connection: Connection, reference: str, channels: Iterable[str], now: Optional[dt.datetime] = None) -> int:
+    """Add the booking's notifications, one per channel, in the caller's transaction; returns how many."""
+    channels = list(dict.fromkeys(channels))
+    unknown = [channel for channel in channels if channel not in CHANNELS]
+    if unknown:
+        raise ValueError(f"unknown notification channel(s): {unknown}")
+    if not channels:
+        return 0
+    now = as_utc(now) or utcnow()
+    connection.execute(outbox.insert(), [
+        dict(booking_reference=reference, channel=channel, status=PENDING, attempts=0,
+             next_attempt_at=now, created_at=now)
+        for channel in channels
+    ])
+    return len(channels)
+
+
 # No 0/O, 1/I/L, 5/S, 2/Z: a reference read out over the phone stays unambiguous.
 REFERENCE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
 REFERENCE_PREFIX = "MN-"
@@ -92,11 +151,18 @@ class BookingRequest:
 
 
 class BookingStore:
-    """Writes and reads booking requests. The engine is created on first use."""
+    """Writes and reads booking requests. The engine is created on first use.
 
-    def __init__(self, url: str, reference_factory: Callable[[], str] = new_reference) -> None:
+    `now` is the clock that stamps what the store writes (a booking's `created_at`, its notifications'
+    times): the real UTC clock unless a test gives its own.
+    """
+
+    def __init__(
+        self, url: str, reference_factory: Callable[[], str] = new_reference, now: Callable[[], dt.datetime] = utcnow
+    ) -> None:
         self.url = url
         self._new_reference = reference_factory
+        self._now = now
         self._engine: Optional[Engine] = None
 
     @property
@@ -105,8 +171,6 @@ class BookingStore:
             if self.url.startswith("sqlite:///"):
                 Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
             self._engine = create_engine(self.url, future=True, pool_pre_ping=True)
-            import notifications.outbox  # noqa: F401 - puts the outbox table on `metadata`
-
             create_tables(self._engine)
         return self._engine
 
@@ -119,16 +183,15 @@ class BookingStore:
         """Store the request and return its reference; the row is committed before this returns.
 
         The clinic's notifications of it ('email', 'webhook': `notify`, by default the channels
-        clinic.yml configures) go into the outbox in the same transaction (notifications/outbox.py).
+        clinic.yml configures) go into the outbox in the same transaction (`enqueue`; notifications/outbox.py
+        sends them).
         """
         if not request.consent:
             raise ValueError("a booking request is stored only with the person's consent")
-        from notifications.outbox import enqueue
-
         channels = notification_channels() if notify is None else notify
         for _ in range(attempts):
             reference = self._new_reference()
-            row = dict(request.__dict__, reference=reference, created_at=dt.datetime.now(dt.timezone.utc))
+            row = dict(request.__dict__, reference=reference, created_at=self._now())
             try:
                 with self.engine.begin() as connection:
                     stored = self.reference_for(connection, request.request_key)

@@ -4,7 +4,7 @@ import pytest
 
 import yaml
 
-from actions.config import PROJECT_DIR, clinic, load_clinic
+from core.settings import PROJECT_DIR, clinic, load_clinic
 
 CLINIC = (
     "name: C\nphone: '1'\nemail: e@x.example\naddress: a\ntimezone: UTC\nphone_region: GB\n"
@@ -41,7 +41,7 @@ def test_the_privacy_answer_comes_from_the_file(tmp_path):
 
 
 def test_the_crisis_lines_come_from_the_file_or_say_nothing_country_specific(tmp_path):
-    from actions.config import DEFAULT_CRISIS_HELP
+    from core.settings import DEFAULT_CRISIS_HELP
 
     path = tmp_path / "c.yml"
     path.write_text(CLINIC + "opening_hours:\n  monday: ['09:00', '17:00']\n")
@@ -82,7 +82,7 @@ def test_the_clinic_is_open_by_its_own_clock(at, is_open):
 
 
 def test_the_clock_can_be_fixed_for_tests_and_demos(monkeypatch):
-    from actions.config import now
+    from core.settings import now
 
     monkeypatch.setenv("CLINIC_NOW", "2026-12-12T22:00:00+01:00")
     assert now() == dt.datetime(2026, 12, 12, 21, 0, tzinfo=dt.timezone.utc)

@@ -12,7 +12,10 @@ import dateparser
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from actions.config import Clinic
+from core.settings import Clinic
+from core.words import (
+    MIN_NUMBER_DIGITS, MONTH_ABBREVIATIONS, NAME_IS, SELF_INTRODUCTIONS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives,
+)
 
 MAX_NAME_LENGTH = 100
 
@@ -26,11 +29,12 @@ class InvalidValue(Exception):
 # ---------------------------------------------------------------- name
 
 _NAME_LEAD_IN = re.compile(
-    r"^\s*(?:hi|hello|hey)?[\s,!.]*(?:i am|i'm|im|it's|its|this is)\s+", re.IGNORECASE
+    rf"^\s*(?:hi|hello|hey)?[\s,!.]*(?:{alternatives(SELF_INTRODUCTIONS)})\s+", re.IGNORECASE
 )
 # "ok whatever. my name is Dave": a clear lead-in anywhere in the message
 _NAME_IS = re.compile(
-    r"(?:^|\b)(?:my name is|my name's|my names|name is|name's|names|name:|call me|i'm called|im called|i am called)\s+",
+    # the shared lead-ins, and two of the form's own that the entity extractor does not read
+    rf"(?:^|\b)(?:{alternatives(NAME_IS + ('my names', 'im called'))})\s+",
     re.IGNORECASE,
 )
 # "Margaret Holloway, as I said", "Ryan McAllister, i just said", "Kez. again", "just Kez": words around a name
@@ -39,9 +43,8 @@ _AROUND_A_NAME = re.compile(
     r"thanks?|thank you|thx|ty|please|pls)\W*$",
     re.IGNORECASE,
 )
-_NOT_NAMES = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today tomorrow tonight morning afternoon evening "
-    "skip pass none nothing nobody anonymous anon idk dunno n/a na".split()
+_NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
+    "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno n/a na".split()
 )
 # characters no one's name has: markup, code and symbols
 _NOT_IN_NAMES = frozenset("<>{}[]=;|\\/`*#$%^~_+")
@@ -81,10 +84,6 @@ def parse_name(text: str) -> str:
 
 _EMAIL_CANDIDATE = re.compile(r"[^\s<>(),;:]+@[^\s<>(),;:]+")
 _PHONE_CANDIDATE = re.compile(r"\+?[\d][\d\s().\-/]{5,}\d")
-
-
-# a whole number's least digits after the country code; a shorter one may be only part of a number
-MIN_NUMBER_DIGITS = 9
 
 
 def callable_number(number: "phonenumbers.PhoneNumber") -> bool:
@@ -314,10 +313,10 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
 
 
 _WEEKDAY_NAME = re.compile(rf"\b{_WEEKDAY_WORD}\b")
-_WEEKDAY_INDEX = {name: index for index, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
+_WEEKDAY_INDEX = {name: index for index, name in enumerate(WEEKDAY_ABBREVIATIONS)}
 # a date beside the weekday: a number ("the 2nd") or a month
 _DATE_WORDS = re.compile(
-    r"\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)\b|\b\d{{1,2}}[/.-]\d{{1,2}}\b|\b(?:{alternatives(MONTH_ABBREVIATIONS)})[a-z]*\b"
 )
 
 

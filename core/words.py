@@ -1,0 +1,31 @@
+"""Words that several parsers share: the booking form's (core/booking.py), the NLU's entity extractor
+(components/entities.py) and the safety triage (components/triage.py).
+
+Each parser builds its own patterns from these lists; where a parser reads a word its own way (a
+weekday written "tues" or "weds", "sat" only before a time) it keeps its own pattern beside them.
+"""
+import re
+from typing import Iterable
+
+# Monday = 0, as `datetime.weekday()` counts
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS = tuple(day[:3] for day in WEEKDAYS)  # "mon" … "sun"
+
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+# as people shorten them: "sept" as well as "sep"
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
+
+# what comes before a name: "my name is Ana Lima", "call me Jo" (each parser adds its own)
+NAME_IS = ("my name is", "my name's", "name is", "name's", "names", "name:", "call me", "i'm called", "i am called")
+# how a person introduces themselves: "i'm Priya", "this is Ana Lima"
+SELF_INTRODUCTIONS = ("i am", "i'm", "im", "it's", "its", "this is")
+
+# a whole phone number's least digits after the country code; fewer may be only part of a number
+# (or a time, or a date)
+MIN_NUMBER_DIGITS = 9
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """The words as a regular expression's alternatives (a|b|c), each matched literally."""
+    return "|".join(re.escape(word) for word in words)
