@@ -422,9 +422,9 @@ def pip_installs(stage: Stage) -> List[List[str]]:
     return commands
 
 
-def requirement_pins() -> Dict[str, str]:
+def requirement_pins(file: str = "requirements.txt") -> Dict[str, str]:
     pins = {}
-    for line in (PROJECT_DIR / "requirements.txt").read_text(encoding="utf-8").splitlines():
+    for line in (PROJECT_DIR / file).read_text(encoding="utf-8").splitlines():
         match = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s;#]+)", line.strip())
         if match:
             pins[match.group(1).lower().replace("_", "-")] = match.group(2)
@@ -449,14 +449,25 @@ def test_requirements_pin_rasa_rasa_sdk_and_spacy():
     assert {name: pins.get(name) for name in PINNED} == PINNED
 
 
+# the action server installs its own, smaller set (requirements-actions.in, compiled against requirements.txt)
+IMAGE_REQUIREMENTS = {RASA_DOCKERFILE: "requirements.txt", ACTION_DOCKERFILE: "requirements-actions.txt"}
+
+
+def test_the_action_servers_set_is_pinned_as_the_projects_and_smaller():
+    actions, project = requirement_pins("requirements-actions.txt"), requirement_pins()
+    assert actions and all(project.get(name) == version for name, version in actions.items()), actions
+    assert "rasa" not in actions and "tensorflow" not in actions and actions["rasa-sdk"] == PINNED["rasa-sdk"]
+
+
 @DOCKERFILES
 def test_the_image_installs_exactly_the_pinned_versions(dockerfile):
     stage = final_stage(dockerfile)
     installs = pip_installs(stage)
-    from_requirements = ["--no-cache-dir", "-r", "requirements.txt"]
+    requirements = IMAGE_REQUIREMENTS[dockerfile]
+    from_requirements = ["--no-cache-dir", "-r", requirements]
     assert any(args == from_requirements for args in installs), installs
     copied = [sources for chained in stage.chain() for origin, sources, _ in copies(chained) if origin is None]
-    assert any("requirements.txt" in sources for sources in copied)
+    assert any(requirements in sources for sources in copied)
     pins = requirement_pins()
     every_install = [args for each in stages(dockerfile) for args in pip_installs(each)]
     for args in every_install:  # nothing installed over it at another version, in any stage

@@ -10,10 +10,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     SQLALCHEMY_SILENCE_UBER_WARNING=1
 WORKDIR /app
-# The pinned set, as `make setup` installs it (pip 24.0, then requirements.txt).
-COPY requirements.txt ./
+# The action server's own pinned set (requirements-actions.in, compiled against requirements.txt): rasa-sdk and
+# what the actions and the notifications import, without Rasa, TensorFlow or spaCy.
+COPY requirements-actions.txt ./
 RUN pip install --no-cache-dir pip==24.0 \
- && pip install --no-cache-dir -r requirements.txt
+ && pip install --no-cache-dir -r requirements-actions.txt
 RUN groupadd --gid 1001 clinic \
  && useradd --uid 1001 --gid 1001 --create-home --home-dir /home/clinic --shell /usr/sbin/nologin clinic
 COPY actions/*.py actions/
