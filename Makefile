@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 WEB_DEPS := web/node_modules/.package-lock.json
 SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
 
-.PHONY: help setup train run test unit services validate test-stories test-nlu e2e test-deps test-scale bench real-questions safety bookings purge telegram-webhook clean
+.PHONY: help setup train run test lint unit services validate test-stories test-nlu e2e test-deps test-scale bench real-questions safety bookings purge telegram-webhook clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -45,6 +45,11 @@ train: $(MODEL) ## Train the model when data, domain or config changed
 run: setup $(MODEL) ## Start the action server (:5055), Rasa (:5005, REST + socket.io), the chat page (:8080) and a mail catcher for the booking emails (var/mail/)
 	scripts/run.sh
 
+lint: setup ## ruff (lint, and the format checked) and mypy on the product code, as pyproject.toml says
+	$(BIN)/ruff check
+	$(BIN)/ruff format --check
+	$(BIN)/mypy
+
 unit: setup ## Unit tests of the actions, the domain and the clinical facts (no server started, nothing installed)
 	TESTS_NO_SERVICES=1 $(BIN)/pytest tests --ignore=tests/e2e -m "not services"
 
@@ -72,7 +77,7 @@ test-scale: setup $(MODEL) ## Two Rasa replicas and two action servers behind ng
 	$(BIN)/python -m scripts.scale.run
 	$(BIN)/python -m scripts.scale.run --crash-during-booking
 
-test: unit services validate test-stories test-nlu e2e test-scale ## Everything above, in that order
+test: lint unit services validate test-stories test-nlu e2e test-scale ## Everything above, in that order
 
 bench: setup $(MODEL) ## This assistant against Rasa's default configuration, side by side (trains both; over an hour)
 	$(BIN)/python -m scripts.bench.run

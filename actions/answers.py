@@ -6,6 +6,7 @@ message asks several things, each question's key in order. Each key has one
 response, `utter_faq/<key>`, in domain.yml: a new topic is NLU examples and a
 response, nothing here.
 """
+
 import re
 from typing import Any, Dict, List, Optional, Text
 
@@ -36,8 +37,22 @@ ALIASES = {"complication": "urgent"}
 # the route again, never reassurance, when it is no question or a question that may be about what is
 # happening ("so it's fine?", "can I put aloe on it?", "you're closed"); any other question is answered.
 # "It's got worse" raises an expected reaction to urgent, and a new safety answer never lowers the level.
-THREAD_TOPICS = {"reassurance", "follow_up", "about_that", "pain", "duration", "unknown_product", "unknown_activity",
-                 "unknown_other", "aftercare", "downtime", "side_effects", "safety", "clinic_info", "suitability"}
+THREAD_TOPICS = {
+    "reassurance",
+    "follow_up",
+    "about_that",
+    "pain",
+    "duration",
+    "unknown_product",
+    "unknown_activity",
+    "unknown_other",
+    "aftercare",
+    "downtime",
+    "side_effects",
+    "safety",
+    "clinic_info",
+    "suitability",
+}
 
 
 # Where Python decides the dialogue, in the same place: a question that leans on the last answer ("and is that
@@ -65,7 +80,9 @@ def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Te
     if best is not None and (best == last_topic or best in FOLLOW_UPS or _stands(best)):
         return False
     selector = (tracker.latest_message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
-    ranking = {entry.get("intent_response_key"): entry.get("confidence") or 0.0 for entry in selector.get("ranking") or []}
+    ranking = {
+        entry.get("intent_response_key"): entry.get("confidence") or 0.0 for entry in selector.get("ranking") or []
+    }
     in_context = {f"{RETRIEVAL_INTENT}/{topic}" for topic in (last_topic, *FOLLOW_UPS)}
     last_confidence = sum(ranking.get(key, 0.0) for key in in_context)
     others = {key: value for key, value in ranking.items() if key not in in_context}
@@ -81,7 +98,9 @@ def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Te
 def asks_about_the_last_answer(tracker: Tracker, best: Optional[Text], last_topic: Optional[Text]) -> bool:
     """A message of question words alone ("how long for?", NLU `aspect_only`) after an answer asks about it."""
     return bool(
-        tracker.latest_message.get("aspect_only") and last_topic and last_topic not in SEVERITY
+        tracker.latest_message.get("aspect_only")
+        and last_topic
+        and last_topic not in SEVERITY
         and (best is None or not _stands(best))
     )
 
@@ -163,7 +182,7 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
     user_turns = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
     if len(user_turns) < 2:
         return None
-    between = tracker.events[user_turns[-2] + 1:user_turns[-1]]
+    between = tracker.events[user_turns[-2] + 1 : user_turns[-1]]
     answered = any(e.get("event") == "action" and e.get("name") == "action_answer_question" for e in between)
     return last_topic if answered else None
 

@@ -3,6 +3,7 @@
 Rasa fills the slots (the mappings in domain.yml) and decides which messages are
 answers; the validators here only check values, and say why one is not right.
 """
+
 import datetime as dt
 import re
 from typing import Any, Callable, Dict, List, Optional, Text
@@ -14,11 +15,25 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import question_keys, response_name, say_answer
 from core.booking import (
-    ADDS_A_CONTACT, InvalidValue, PreferredTime, added_contact, corrected_words, parse_contacts, parse_name, parse_preferred_time,
+    ADDS_A_CONTACT,
+    InvalidValue,
+    PreferredTime,
+    added_contact,
+    corrected_words,
+    parse_contacts,
+    parse_name,
+    parse_preferred_time,
 )
 from core.settings import clinic, now
 
-FORM_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
+FORM_SLOTS = (
+    "booking_name",
+    "booking_contact",
+    "booking_time",
+    "booking_concern",
+    "booking_consent",
+    "booking_confirmed",
+)
 ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
 MAX_FAILURES = 3
 YES_NO = ("affirm", "deny")
@@ -30,7 +45,8 @@ CONCERN = "concern"  # the concern as the person put it (components/entities.py)
 SUITABILITY = "suitability"  # the answer that already says suitability is for the consultation
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
-    r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|dunno|idk|no idea|(?:i )?don'?t know|no thanks|rather not say|"
+    r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|dunno|idk|no idea|(?:i "
+    r")?don'?t know|no thanks|rather not say|"
     r"prefer not to say|-)(?:\s+(?:it|this|that)(?:\s+(?:one|question))?)?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
@@ -38,7 +54,8 @@ NO_CONCERN = re.compile(
 
 # "ok sorry, acne scars", "I TOLD YOU. loose skin under my jaw": words before the concern that are no part of it
 BEFORE_A_CONCERN = re.compile(
-    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:already )?told you|as i said|like i said|i said)\b[\s,.!:-]*)+",
+    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:already )?told you|as i said|like i said|i "
+    r"said)\b[\s,.!:-]*)+",
     re.IGNORECASE,
 )
 
@@ -64,7 +81,9 @@ def checked_value(
 def value_before(tracker: Tracker, slot: Text) -> Any:
     """The slot's value before the latest message (what a correction or a stale button press would replace)."""
     value = None
-    latest_user = max((i for i, event in enumerate(tracker.events) if event.get("event") == "user"), default=len(tracker.events))
+    latest_user = max(
+        (i for i, event in enumerate(tracker.events) if event.get("event") == "user"), default=len(tracker.events)
+    )
     for event in tracker.events[:latest_user]:
         if event.get("event") == "slot" and event.get("name") == slot:
             value = event.get("value")
@@ -104,7 +123,7 @@ def typed(tracker: Tracker, entity: Text) -> Optional[Text]:
     text = tracker.latest_message.get("text") or ""
     for found in tracker.latest_message.get("entities") or []:
         if found.get("entity") == entity and found.get("end") is not None:
-            return text[found["start"]:found["end"]]
+            return text[found["start"] : found["end"]]
     return None
 
 
@@ -118,7 +137,14 @@ def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional
 # the actions after which a request not sent is stopped (its details cleared), and the one that forgets them for good
 STOPPING_ACTIONS = ("action_cancel_booking", "action_submit_booking")
 FORGETTING_ACTIONS = ("action_delete_my_data",)
-RESTORED_SLOTS = ("booking_name", "booking_contact", "booking_time", "booking_time_text", "booking_concern", "booking_consent")
+RESTORED_SLOTS = (
+    "booking_name",
+    "booking_contact",
+    "booking_time",
+    "booking_time_text",
+    "booking_concern",
+    "booking_consent",
+)
 
 
 def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
@@ -138,7 +164,7 @@ def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
 
 
 def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
-    """"also add my number": the new contact beside the one given before, not instead of it."""
+    """ "also add my number": the new contact beside the one given before, not instead of it."""
     if earlier and ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
         return added_contact(earlier, new)
     return new
@@ -163,7 +189,9 @@ class ActionStartBooking(Action):
         for topic in answered:  # "does it hurt? I'd like to book for Saturday"
             say_answer(dispatcher, tracker, topic)
         said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
-        if (tracker.latest_message.get("triage") or {}).get("under_age"):  # "I'm 16, can I book?" (components/triage.py)
+        if (tracker.latest_message.get("triage") or {}).get(
+            "under_age"
+        ):  # "I'm 16, can I book?" (components/triage.py)
             dispatcher.utter_message(response="utter_booking_age_policy")
         elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
@@ -193,7 +221,8 @@ class ActionRestoreBooking(Action):
         dispatcher.utter_message(response="utter_booking_picked_up")
         restored = details_before_stop(tracker)
         if tracker.get_intent_of_latest_message(False) == "affirm":
-            # a yes right after declining consent ("ok, you may keep my details", or its old "Yes, I agree"): the consent
+            # a yes right after declining consent ("ok, you may keep my details", or its old "Yes, I agree"):
+            # the consent
             restored["booking_consent"] = True
         return [SlotSet("request_stopped", False)] + [SlotSet(slot, value) for slot, value in restored.items()]
 
@@ -207,7 +236,9 @@ class ValidateBookingForm(FormValidationAction):
     def name(self) -> Text:
         return "validate_booking_form"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         if stale_press(tracker):
             # an older yes/no button (an old keyboard, a message scrolled back to) answers nothing asked now:
             # what it would have set is put back, and the form asks its question again
@@ -238,7 +269,11 @@ class ValidateBookingForm(FormValidationAction):
 
     @staticmethod
     def _added(checked: Dict[Text, Any], tracker: Tracker) -> Dict[Text, Any]:
-        return {"booking_contact": with_contact_added(checked["booking_contact"], value_before(tracker, "booking_contact"), tracker)}
+        return {
+            "booking_contact": with_contact_added(
+                checked["booking_contact"], value_before(tracker, "booking_contact"), tracker
+            )
+        }
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""
@@ -275,7 +310,9 @@ class ValidateBookingForm(FormValidationAction):
     async def validate_booking_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # a plain "no" leaves the request open, and the summary's question becomes what to change (a variation
         # of utter_booking_summary on summary_declined); "no, my email is …" changes the email, and the summary shows
-        changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in FORM_SLOTS[:4])
+        changed = any(
+            value is not None for slot, value in tracker.slots_to_validate().items() if slot in FORM_SLOTS[:4]
+        )
         declined = {"summary_declined": True} if value is False and not changed else {}
         return {"booking_confirmed": True if value is True else None, **declined}
 

@@ -1,4 +1,5 @@
 """Sending a booking request: stored only when confirmed with consent, then its reference is given."""
+
 import asyncio
 import datetime as dt
 import hashlib
@@ -79,7 +80,9 @@ class ActionSubmitBooking(Action):
             return clear_booking() + [SlotSet("request_stopped", True)]
         try:
             # the database write runs off the action server's event loop
-            reference = await asyncio.get_running_loop().run_in_executor(None, get_store().save, booking_request(tracker, domain))
+            reference = await asyncio.get_running_loop().run_in_executor(
+                None, get_store().save, booking_request(tracker, domain)
+            )
         except Exception:  # the person must never get a reference for a request that was not stored
             logger.exception("could not store a booking request")
             dispatcher.utter_message(response="utter_booking_save_failed")

@@ -1,4 +1,5 @@
 """The booking summary: showing the details, and changing one of them."""
+
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -10,7 +11,12 @@ from actions.booking_form import checked_value, with_contact_added
 from core.booking import InvalidValue, PreferredTime, corrected_words
 
 # details a person can change, and the entity that carries a new value for each
-EDITABLE = {"booking_name": ("person",), "booking_contact": ("email", "phone"), "booking_time": ("time",), "booking_concern": ("concern",)}
+EDITABLE = {
+    "booking_name": ("person",),
+    "booking_contact": ("email", "phone"),
+    "booking_time": ("time",),
+    "booking_concern": ("concern",),
+}
 
 
 def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
@@ -48,7 +54,7 @@ def _clear(slot: Text) -> Dict[Text, Any]:
 
 
 class ActionChangeBookingDetail(Action):
-    """"Change the time", "my email is actually …": takes a new value the message gives, else forgets the
+    """ "Change the time", "my email is actually …": takes a new value the message gives, else forgets the
     detail it names so that the form asks for it again; then the summary is shown again."""
 
     def name(self) -> Text:

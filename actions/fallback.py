@@ -1,4 +1,5 @@
 """What happens when the assistant is not confident it understood."""
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -34,26 +35,36 @@ def candidates(message: Dict[Text, Any]) -> List[Dict[Text, Any]]:
     """Every intent and every answer the NLU considered, best first: `faq` stands for its answers."""
     answers = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("ranking") or []
     ranked = [
-        {"label": f"{LABEL_PREFIX}{RETRIEVAL_INTENT}_{entry['intent_response_key'].split('/', 1)[1]}",
-         "payload": f'/{RETRIEVAL_INTENT}{{"topic": "{entry["intent_response_key"].split("/", 1)[1]}"}}',
-         "confidence": entry["confidence"], "name": entry["intent_response_key"]}
+        {
+            "label": f"{LABEL_PREFIX}{RETRIEVAL_INTENT}_{entry['intent_response_key'].split('/', 1)[1]}",
+            "payload": f'/{RETRIEVAL_INTENT}{{"topic": "{entry["intent_response_key"].split("/", 1)[1]}"}}',
+            "confidence": entry["confidence"],
+            "name": entry["intent_response_key"],
+        }
         for entry in answers
     ]
     ranked += [
-        {"label": f"{LABEL_PREFIX}{entry['name']}", "payload": f"/{entry['name']}",
-         "confidence": entry["confidence"], "name": entry["name"]}
+        {
+            "label": f"{LABEL_PREFIX}{entry['name']}",
+            "payload": f"/{entry['name']}",
+            "confidence": entry["confidence"],
+            "name": entry["name"],
+        }
         for entry in message.get("intent_ranking") or []
         if entry.get("name") not in (FALLBACK_INTENT, RETRIEVAL_INTENT)
     ]
     return sorted(ranked, key=lambda entry: -entry["confidence"])
 
 
-def suggestions(message: Dict[Text, Any], domain: Dict[Text, Any], answered_before: bool = True) -> List[Dict[Text, Any]]:
+def suggestions(
+    message: Dict[Text, Any], domain: Dict[Text, Any], answered_before: bool = True
+) -> List[Dict[Text, Any]]:
     """The best candidates that have a label to show; "more about the last answer" only after an answer."""
     responses = domain.get("responses", {})
     follow_ups = set() if answered_before else {f"{RETRIEVAL_INTENT}/{topic}" for topic in FOLLOW_UPS}
     return [entry for entry in candidates(message) if entry["label"] in responses and entry["name"] not in follow_ups][
-        :MAX_SUGGESTIONS]
+        :MAX_SUGGESTIONS
+    ]
 
 
 def label(domain: Dict[Text, Any], name: Text) -> Text:

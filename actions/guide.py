@@ -1,4 +1,5 @@
 """The step-by-step walk-through of the guide's four steps."""
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker

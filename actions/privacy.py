@@ -4,6 +4,7 @@ The booking rows of this conversation are deleted by the action server. Saying
 `utter_data_deleted` then tells the tracker store to delete the conversation itself
 when the turn is saved (stores/tracker_store.py), so both go together.
 """
+
 import asyncio
 import logging
 from typing import Any, Dict, List, Text

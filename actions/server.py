@@ -16,6 +16,7 @@ runs a pass over the outbox every `notifications.interval_seconds` (notification
 
 Run: `python -m actions.server [--port 5055]` (scripts/run.sh does).
 """
+
 import argparse
 import asyncio
 import logging
@@ -94,7 +95,9 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("ACTION_SERVER_PORT", 5055)))
     parser.add_argument("--actions", default="actions")
     args = parser.parse_args(argv)
-    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("LOG_LEVEL", "INFO"), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
     token = os.environ.get(TOKEN_VARIABLE, "")
     if not token:
         print(f"{TOKEN_VARIABLE} is not set: the action server will not run without it", file=sys.stderr)

@@ -1,4 +1,5 @@
 """The start of every conversation session: the clinic's facts become slots."""
+
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker

@@ -7,6 +7,7 @@ reply was sent, sends `utter_service_trouble` from domain.yml with the clinic's
 contact details from clinic.yml (the slots that usually fill them come from the
 action server, which may be the part that is down).
 """
+
 import logging
 from typing import Any, Awaitable, Callable, Dict, Text
 

@@ -1,4 +1,5 @@
 """What the messaging connectors share: settings from the environment, a once-only guard, HTTP calls."""
+
 import asyncio
 import logging
 import os

@@ -30,6 +30,7 @@ when a trusted proxy reported it, else the socket's peer. Sanic trusts a proxy's
 e.g. 1 behind nginx or a Kubernetes ingress): without it the header is ignored, so a
 client cannot pick its own bucket, and behind a proxy every client shares the proxy's.
 """
+
 import enum
 import os
 import threading
@@ -137,7 +138,8 @@ class ChannelGuard:
         self.once = OnceOnly()
 
     def allow(self, sender_id: Optional[Text], address: Optional[Text] = None) -> bool:
-        """Takes a token from the address's bucket, then from the sender's (an address refused takes none from the sender)."""
+        """Takes a token from the address's bucket, then from the sender's (an address refused takes none from
+        the sender)."""
         if self.addresses is not None and not self.addresses.allow(address):
             return False
         return self.senders.allow(sender_id)
@@ -179,8 +181,9 @@ class ChannelGuard:
         try:
             if before_handover is not None:
                 await before_handover()
-            message = UserMessage(text, output, sender_id, input_channel=input_channel, message_id=message_id,
-                                  metadata=metadata)
+            message = UserMessage(
+                text, output, sender_id, input_channel=input_channel, message_id=message_id, metadata=metadata
+            )
             handled = await handle(on_new_message, message, app)
         finally:
             if message_id and not handled:

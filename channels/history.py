@@ -3,6 +3,7 @@
 The widget shows this after a reload; Telegram and WhatsApp use `already_handled`
 to answer a message that the platform delivers twice only once.
 """
+
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.shared.core.events import BotUttered, SessionStarted, UserUttered
@@ -14,7 +15,7 @@ def latest_session(events: List[Any]) -> List[Any]:
     """The events from the latest session start on (all of them when there is none)."""
     events = list(events)
     starts = [index for index, event in enumerate(events) if isinstance(event, SessionStarted)]
-    return events[starts[-1]:] if starts else events
+    return events[starts[-1] :] if starts else events
 
 
 def visible_history(events: List[Any], limit: int = 200) -> List[Dict[Text, Any]]:
@@ -50,8 +51,9 @@ async def already_handled(tracker_store: Any, sender_id: Text, message_id: Optio
     """Whether this conversation already holds a message with this platform message id."""
     if not message_id:
         return False
-    return any(isinstance(e, UserUttered) and e.message_id == message_id
-               for e in await stored_events(tracker_store, sender_id))
+    return any(
+        isinstance(e, UserUttered) and e.message_id == message_id for e in await stored_events(tracker_store, sender_id)
+    )
 
 
 def replies_to(events: List[Any], message_id: Optional[Text]) -> Optional[List[Dict[Text, Any]]]:

@@ -16,6 +16,7 @@ Those three and the hand-over to Rasa are channels/guard.py's `ChannelGuard`, as
 every channel. Behind a proxy, the client address is the one the proxy reports only
 when Sanic is told to trust it (`SANIC_PROXIES_COUNT`, see channels/guard.py).
 """
+
 import logging
 import os
 from typing import Any, Awaitable, Callable, Dict, Optional, Text
@@ -77,9 +78,17 @@ class ClinicRestInput(RestInput):
             agent = getattr(request.app.ctx, "agent", None)
             collector = CollectingOutputChannel()
             outcome = await self.guard.take(
-                text, sender_id, collector, on_new_message, request.app, input_channel=self.name(),
-                metadata=self.get_metadata(request), message_id=message_id, address=client_address(request),
-                tracker_store=agent.tracker_store if agent is not None else None)
+                text,
+                sender_id,
+                collector,
+                on_new_message,
+                request.app,
+                input_channel=self.name(),
+                metadata=self.get_metadata(request),
+                message_id=message_id,
+                address=client_address(request),
+                tracker_store=agent.tracker_store if agent is not None else None,
+            )
             if outcome is Outcome.RATE_LIMITED:
                 return response.json({"error": "too many messages, please slow down"}, status=429)
             if outcome is Outcome.DUPLICATE:

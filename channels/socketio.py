@@ -26,6 +26,7 @@ client written for Rasa works. What it adds:
   connect: a browser's Origin header must be one of them. Unset, any may (Rasa's
   default); set it in production.
 """
+
 import logging
 import os
 import re
@@ -202,9 +203,17 @@ class ClinicSocketIOInput(InputChannel):
 
             outcome: Optional[Outcome] = None
             try:
-                outcome = await self.guard.take(text, session_id, output, on_new_message, self.app,
-                                                input_channel=self.name(), metadata=metadata,
-                                                address=self.addresses.get(sid), before_handover=typing)
+                outcome = await self.guard.take(
+                    text,
+                    session_id,
+                    output,
+                    on_new_message,
+                    self.app,
+                    input_channel=self.name(),
+                    metadata=metadata,
+                    address=self.addresses.get(sid),
+                    before_handover=typing,
+                )
             finally:
                 if outcome is not Outcome.RATE_LIMITED:
                     await sio.emit("bot_typing", {"typing": False}, room=session_id)

@@ -19,6 +19,7 @@ Settings come from the environment (or the same keys in credentials.yml):
 target) and `TELEGRAM_API_URL` (default Telegram's own; the tests use a fake).
 Without `TELEGRAM_TOKEN` the channel is off: its webhook route does not exist.
 """
+
 import logging
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Tuple
 
@@ -47,7 +48,7 @@ def sender_id(chat_id: Any) -> Text:
 
 
 def chat_id_of(recipient_id: Text) -> Text:
-    return recipient_id[len(SENDER_PREFIX):] if recipient_id.startswith(SENDER_PREFIX) else recipient_id
+    return recipient_id[len(SENDER_PREFIX) :] if recipient_id.startswith(SENDER_PREFIX) else recipient_id
 
 
 def inline_keyboard(buttons: List[Dict[Text, Any]]) -> Dict[Text, Any]:
@@ -115,8 +116,11 @@ class TelegramOutput(OutputChannel):
     ) -> None:
         await self.call(
             "sendMessage",
-            {"chat_id": chat_id_of(recipient_id), "text": text[:MAX_REPLY_CHARS],
-             "reply_markup": inline_keyboard(buttons)},
+            {
+                "chat_id": chat_id_of(recipient_id),
+                "text": text[:MAX_REPLY_CHARS],
+                "reply_markup": inline_keyboard(buttons),
+            },
         )
 
     async def send_quick_replies(
@@ -184,9 +188,17 @@ class TelegramInput(InputChannel):
                     await output.answer_callback(callback_id)  # stops the button's spinner
 
             outcome = await self.guard.take(
-                text, sender_id(chat), output, on_new_message, request.app, input_channel=self.name(),
-                metadata=metadata, message_id=f"telegram-update-{update_id}",
-                tracker_store=agent.tracker_store if agent is not None else None, before_handover=answer_press)
+                text,
+                sender_id(chat),
+                output,
+                on_new_message,
+                request.app,
+                input_channel=self.name(),
+                metadata=metadata,
+                message_id=f"telegram-update-{update_id}",
+                tracker_store=agent.tracker_store if agent is not None else None,
+                before_handover=answer_press,
+            )
             if outcome is Outcome.DUPLICATE:
                 return response.json({"status": "duplicate"})
             if outcome is Outcome.RATE_LIMITED:

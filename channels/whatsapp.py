@@ -16,6 +16,7 @@
 Settings come from the environment (or the same keys in credentials.yml). Without
 `WHATSAPP_ACCESS_TOKEN` the channel is off: its webhook routes do not exist.
 """
+
 import hashlib
 import hmac
 import logging
@@ -51,14 +52,14 @@ def sender_id(wa_id: Any) -> Text:
 
 
 def wa_id_of(recipient_id: Text) -> Text:
-    return recipient_id[len(SENDER_PREFIX):] if recipient_id.startswith(SENDER_PREFIX) else recipient_id
+    return recipient_id[len(SENDER_PREFIX) :] if recipient_id.startswith(SENDER_PREFIX) else recipient_id
 
 
 def valid_signature(body: bytes, header: Optional[Text], app_secret: Optional[Text]) -> bool:
     if not header or not app_secret or not header.startswith("sha256="):
         return False
     expected = hmac.new(app_secret.encode(), body, hashlib.sha256).hexdigest()
-    return same_secret(header[len("sha256="):], expected)
+    return same_secret(header[len("sha256=") :], expected)
 
 
 def incoming_messages(
@@ -111,10 +112,12 @@ def interactive_message(text: Text, buttons: List[Dict[Text, Any]], list_button:
         return {
             "type": "button",
             "body": body,
-            "action": {"buttons": [
-                {"type": "reply", "reply": {"id": payload, "title": cut(title, MAX_BUTTON_TITLE)}}
-                for payload, title in options
-            ]},
+            "action": {
+                "buttons": [
+                    {"type": "reply", "reply": {"id": payload, "title": cut(title, MAX_BUTTON_TITLE)}}
+                    for payload, title in options
+                ]
+            },
         }
     rows = []
     for payload, title in options[:MAX_LIST_ROWS]:
@@ -137,7 +140,9 @@ class WhatsAppOutput(OutputChannel):
         return "whatsapp"
 
     # the ids are set whenever the channel is enabled (WhatsAppInput.enabled); None only for a disabled one
-    def __init__(self, api_url: Text, phone_number_id: Optional[Text], access_token: Optional[Text], list_button: Text) -> None:
+    def __init__(
+        self, api_url: Text, phone_number_id: Optional[Text], access_token: Optional[Text], list_button: Text
+    ) -> None:
         self.url = f"{api_url.rstrip('/')}/{phone_number_id}/messages"
         self.headers = {"Authorization": f"Bearer {access_token}"}
         self.list_button = list_button
@@ -145,8 +150,13 @@ class WhatsAppOutput(OutputChannel):
     async def send(self, recipient_id: Text, kind: Text, content: Dict[Text, Any]) -> None:
         await post_json(
             self.url,
-            {"messaging_product": "whatsapp", "recipient_type": "individual",
-             "to": wa_id_of(recipient_id), "type": kind, kind: content},
+            {
+                "messaging_product": "whatsapp",
+                "recipient_type": "individual",
+                "to": wa_id_of(recipient_id),
+                "type": kind,
+                kind: content,
+            },
             headers=self.headers,
         )
 
@@ -243,9 +253,17 @@ class WhatsAppInput(InputChannel):
             tracker_store = agent.tracker_store if agent is not None else None
             output = WhatsAppOutput(self.api_url, self.phone_number_id, self.access_token, self.list_button)
             for wa_id, message_id, text, metadata in incoming_messages(payload, self.phone_number_id):
-                await self.guard.take(text, sender_id(wa_id), output, on_new_message, request.app,
-                                      input_channel=self.name(), metadata=metadata, message_id=message_id,
-                                      tracker_store=tracker_store)
+                await self.guard.take(
+                    text,
+                    sender_id(wa_id),
+                    output,
+                    on_new_message,
+                    request.app,
+                    input_channel=self.name(),
+                    metadata=metadata,
+                    message_id=message_id,
+                    tracker_store=tracker_store,
+                )
             return response.json({"status": "ok"})  # statuses and anything else: acknowledged
 
         return webhook

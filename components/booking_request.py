@@ -12,6 +12,7 @@ A message that names a booking detail and gives a new value for it ("the time to
 around the eyes", "surname should be Osei-Bonsu") is a correction (`correction_intent`), whatever the classifier
 read in its words ("the time" is also a question about how long it takes).
 """
+
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -34,8 +35,12 @@ class BookingDetailsRequest(GraphComponent):
             "correction_intent": "correct_booking",
             # the entity naming a detail (data/nlu/booking.yml), and the entities that carry each detail's value
             "field_entity": "booking_field",
-            "field_values": {"booking_name": ["person"], "booking_contact": ["email", "phone"], "booking_time": ["time"],
-                             "booking_concern": ["concern"]},
+            "field_values": {
+                "booking_name": ["person"],
+                "booking_contact": ["email", "phone"],
+                "booking_time": ["time"],
+                "booking_concern": ["concern"],
+            },
             "correction_from_intents": ["faq", "inform", "nlu_fallback", "out_of_scope", "deny", "affirm"],
         }
 
@@ -44,7 +49,11 @@ class BookingDetailsRequest(GraphComponent):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
     ) -> "BookingDetailsRequest":
         return cls(config)
 

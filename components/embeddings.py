@@ -10,6 +10,7 @@ of the classifier cannot see.
 Each file is checked against the sha256 recorded in config.yml before it is read: any other
 file is refused, so an upgraded or altered package can never change the model unnoticed.
 """
+
 import hashlib
 import importlib.util
 import threading
@@ -76,7 +77,9 @@ class StaticEmbeddings:
         tokenizer = checked(source.file(source.tokenizer), source.tokenizer_sha256)
         table = load_file(str(weights)).get(source.tensor)
         if table is None or table.ndim != 2 or not 0 < source.dimensions <= table.shape[1]:
-            raise EmbeddingFileRefused(f"{weights} has no {source.tensor!r} table of at least {source.dimensions} columns")
+            raise EmbeddingFileRefused(
+                f"{weights} has no {source.tensor!r} table of at least {source.dimensions} columns"
+            )
         # float32, only the dimensions used: 32,000 x 256 is 33 MB, x 64 is 8 MB
         self.table = np.ascontiguousarray(table[:, : source.dimensions], dtype=np.float32)
         self.tokenizer = Tokenizer.from_file(str(tokenizer))

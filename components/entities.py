@@ -7,13 +7,11 @@
   they are asked for (`email`, `phone`, `person`, `time`), so that the booking
   form asks only for what is missing. The form's validators check the values.
 """
+
 import re
 from typing import Any, Dict, List, Optional, Text
 
 import phonenumbers
-from spacy.lang.en.stop_words import STOP_WORDS
-
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -23,13 +21,20 @@ from rasa.nlu.extractors.spacy_entity_extractor import SpacyEntityExtractor
 from rasa.nlu.utils.spacy_utils import SpacyModel
 from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
+from spacy.lang.en.stop_words import STOP_WORDS
 
-from core.words import MIN_NUMBER_DIGITS, MONTH_ABBREVIATIONS, MONTHS, NAME_IS, SELF_INTRODUCTIONS, WEEKDAYS, alternatives
-
-
-@DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP"
+from core.words import (
+    MIN_NUMBER_DIGITS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NAME_IS,
+    SELF_INTRODUCTIONS,
+    WEEKDAYS,
+    alternatives,
 )
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
 class RulerEntityExtractor(SpacyEntityExtractor):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
@@ -79,9 +84,11 @@ _NOT_A_NAME_WORD = re.compile(
 
 # "sat" and "sun" are also words ("dark spots from the sun", "I sat…"): a weekday only when a time follows or
 # "on", "this" or "next" comes before
-_DAY = (r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
-        r"|(?:(?<=on\s)|(?<=this\s)|(?<=next\s))(?:sat|sun)"
-        r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|after\b|before\b|from\b)))")
+_DAY = (
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
+    r"|(?:(?<=on\s)|(?<=this\s)|(?<=next\s))(?:sat|sun)"
+    r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|after\b|before\b|from\b)))"
+)
 # a month, written out or shortened; the longest form first, as the regex tries them
 _MONTH = f"(?:{alternatives(sorted(dict.fromkeys(MONTHS + MONTH_ABBREVIATIONS), key=len, reverse=True))})"
 _TIME_PARTS = re.compile(
@@ -120,7 +127,8 @@ _CONCERN_IS = re.compile(
 # "im sarah okafor": a lead-in, then two or three lowercase words that are no common words ("im so tired",
 # "i'm really nervous about it", "im currently pregnant"), as the whole message or its first clause
 _LOWERCASE_NAME = re.compile(
-    rf"^\W*(?:(?:hi|hello|hey|hiya)\W+)?(?:{alternatives(SELF_INTRODUCTIONS + ('i’m',))})\s+(?P<name>[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){{1,2}})\s*(?=$|[,;.!\n])",
+    rf"^\W*(?:(?:hi|hello|hey|hiya)\W+)?(?:{alternatives(SELF_INTRODUCTIONS + ('i’m',))})\s+"
+    r"(?P<name>[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){1,2})\s*(?=$|[,;.!\n])",
     re.UNICODE,
 )
 _NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(
@@ -167,8 +175,13 @@ def _lowercase_name(text: Text) -> Optional[Dict[Text, Any]]:
     if not match:
         return None
     words = match.group("name").split()
-    if any(word.strip("'’-") in _NOT_IN_LOWERCASE_NAMES or word.endswith(("ing", "ed", "ly")) or _NOT_A_NAME_WORD.match(word)
-           or _TIME_PARTS.fullmatch(word) for word in words):
+    if any(
+        word.strip("'’-") in _NOT_IN_LOWERCASE_NAMES
+        or word.endswith(("ing", "ed", "ly"))
+        or _NOT_A_NAME_WORD.match(word)
+        or _TIME_PARTS.fullmatch(word)
+        for word in words
+    ):
         return None
     start, end = match.span("name")
     return {"entity": "person", "value": match.group("name"), "start": start, "end": end}  # as typed
@@ -180,8 +193,10 @@ def _listed_concern(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[T
     spans = []
     for match in _CLAUSE.finditer(text):
         clause = match.group()
-        if not clause.strip(" .!?-–") or _LEAD_IN.search(clause) or any(
-            entity["start"] < match.end() and match.start() < entity["end"] for entity in taken
+        if (
+            not clause.strip(" .!?-–")
+            or _LEAD_IN.search(clause)
+            or any(entity["start"] < match.end() and match.start() < entity["end"] for entity in taken)
         ):
             continue
         start = match.start() + len(clause) - len(clause.lstrip(" .!?-–"))
@@ -247,7 +262,11 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
     ) -> "BookingDetailsExtractor":
         return cls(config)
 
@@ -262,7 +281,8 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             for match in _EMAIL.finditer(text)
         ]
         found += [
-            phone for phone in _phone_entities(text, self._config["phone_region"])
+            phone
+            for phone in _phone_entities(text, self._config["phone_region"])
             if not any(e["start"] <= phone["start"] < e["end"] for e in found)
         ]
         person = _person_entity(text, found)

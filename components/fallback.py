@@ -11,6 +11,7 @@ counts (components/question_classifier.py); the ambiguity check compares intents
 A message split into several questions (`questions`, each already sure enough of
 its own answer) is answered part by part, however unsure the answer to the whole.
 """
+
 from typing import Any, Dict, Optional, Text, Tuple
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe

@@ -26,6 +26,7 @@ The component sets the intent `other_language` (the identifier's confidence, fir
 ranking) and adds the entity `language` (the code); anything else the message carries
 (response_selector, questions) it leaves as it is. Buttons' payloads and empty text are never touched.
 """
+
 import importlib.util
 import re
 import threading
@@ -48,8 +49,20 @@ LANGUAGE_ENTITY = "language"
 ENGLISH = "en"
 _LABEL = "__label__"
 # A dialect or a variety the model names on its own, taken as the language its readers read
-MACRO_LANGUAGES = {"arz": "ar", "azb": "az", "ckb": "ku", "pnb": "pa", "wuu": "zh", "yue": "zh", "mzn": "fa",
-                   "als": "de", "bar": "de", "nds": "de", "vls": "nl", "sh": "hr"}
+MACRO_LANGUAGES = {
+    "arz": "ar",
+    "azb": "az",
+    "ckb": "ku",
+    "pnb": "pa",
+    "wuu": "zh",
+    "yue": "zh",
+    "mzn": "fa",
+    "als": "de",
+    "bar": "de",
+    "nds": "de",
+    "vls": "nl",
+    "sh": "hr",
+}
 # what is read past: email addresses, links, and any token with a digit in it
 _NOT_WORDS = re.compile(r"\S+@\S+|\b(?:https?://|www\.)\S+|\S*\d\S*")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -172,7 +185,7 @@ class LanguageIdentifier:
     def scores(self, text: Text) -> Dict[Text, float]:
         """Every language's probability, by the model's label (fastText reads one line)."""
         labels, probabilities = self.model.predict(" ".join(text.split()), k=-1)
-        return {label[len(_LABEL):]: float(p) for label, p in zip(labels, probabilities)}
+        return {label[len(_LABEL) :]: float(p) for label, p in zip(labels, probabilities, strict=True)}
 
     def identify(self, text: Text) -> Optional[Tuple[Text, float]]:
         """(ISO 639-1 code, confidence) when the text is surely in another language than English, else None.
@@ -222,7 +235,11 @@ class OtherLanguageClassifier(GraphComponent):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
     ) -> "OtherLanguageClassifier":
         # the model file is checked here, when Rasa builds the graph to train and when it loads a model
         return cls(config, load({key: config[key] for key in default_config() if key in config}))
@@ -235,13 +252,22 @@ class OtherLanguageClassifier(GraphComponent):
                 continue
             code, confidence = found
             top = {"name": OTHER_LANGUAGE, "confidence": confidence}
-            ranking = [top] + [entry for entry in message.get(INTENT_RANKING_KEY) or []
-                               if entry.get("name") != OTHER_LANGUAGE]
+            ranking = [top] + [
+                entry for entry in message.get(INTENT_RANKING_KEY) or [] if entry.get("name") != OTHER_LANGUAGE
+            ]
             message.set(INTENT, top, add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             entities = [entity for entity in message.get(ENTITIES) or [] if entity.get("entity") != LANGUAGE_ENTITY]
-            entities.append({"entity": LANGUAGE_ENTITY, "value": code, "start": 0, "end": len(text),
-                             "confidence_entity": confidence, "extractor": self.__class__.__name__})
+            entities.append(
+                {
+                    "entity": LANGUAGE_ENTITY,
+                    "value": code,
+                    "start": 0,
+                    "end": len(text),
+                    "confidence_entity": confidence,
+                    "extractor": self.__class__.__name__,
+                }
+            )
             message.set(ENTITIES, entities, add_to_output=True)
         return messages
 

@@ -21,6 +21,7 @@ answer the suitability one, and something the guide does not cover ("swimming",
 "how many sessions for cellulite" never gets the guide's number of sessions as if
 it answered. Answers in `keep_answers` are never replaced.
 """
+
 import json
 import logging
 import re
@@ -28,10 +29,6 @@ from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 import numpy as np
-from scipy.sparse import csr_matrix, hstack
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -41,6 +38,9 @@ from rasa.nlu.constants import TOKENS_NAMES
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from scipy.sparse import csr_matrix, hstack
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
 
 from components import embeddings as pretrained
 
@@ -107,7 +107,9 @@ ASPECT_ONLY = "aspect_only"
 
 
 # two or three capitalised words and nothing else: "Mia Long", "Jo Paine", "Anne-Marie O'Neill"
-_NAME_SHAPED = re.compile(r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$")
+_NAME_SHAPED = re.compile(
+    r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$"
+)
 
 
 def _edits(a: Text, b: Text) -> int:
@@ -150,18 +152,22 @@ def question_spans(text: Text) -> List[Span]:
     parts = [
         (run_on, joint if index == len(split) - 1 else run_on_joint)
         for span, joint in _split(text, 0, len(text), _BOUNDARY)
-        for split in [_split(text, span.start, span.end, _RUN_ON) if _reads_as_a_question(text[span.start:span.end])
-                      else [(span, joint)]]
+        for split in [
+            _split(text, span.start, span.end, _RUN_ON)
+            if _reads_as_a_question(text[span.start : span.end])
+            else [(span, joint)]
+        ]
         for index, (run_on, run_on_joint) in enumerate(split)
-        if text[run_on.start:run_on.end].strip()
+        if text[run_on.start : run_on.end].strip()
     ]
-    questions = [span for span, _ in parts if _reads_as_a_question(text[span.start:span.end])]
+    questions = [span for span, _ in parts if _reads_as_a_question(text[span.start : span.end])]
     if not questions:
         return []
     return [
-        span for span, joint in parts
+        span
+        for span, joint in parts
         if span in questions
-        or (len(text[span.start:span.end].split()) <= _SHORT_PART_WORDS and _JOINED_BY_AND.search(joint))
+        or (len(text[span.start : span.end].split()) <= _SHORT_PART_WORDS and _JOINED_BY_AND.search(joint))
     ]
 
 
@@ -222,7 +228,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
     ) -> "QuestionClassifier":
         return cls(config, model_storage, resource)
 
@@ -239,7 +249,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         tokens = message.get(TOKENS_NAMES[TEXT]) or []
         if span is not None:
             tokens = [token for token in tokens if token.start >= span.start and token.end <= span.end]
-            text = text[span.start:span.end]
+            text = text[span.start : span.end]
         lemmas = " ".join((token.lemma or token.text).lower() for token in tokens) or text.lower()
         return lemmas, text.lower()
 
@@ -264,11 +274,16 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
     def _vectorizers(self, words_vocabulary=None, chars_vocabulary=None) -> Tuple[TfidfVectorizer, TfidfVectorizer]:
         """The word and character TF-IDF vectorizers, with a fixed vocabulary when loading."""
         words = TfidfVectorizer(
-            token_pattern=r"\S+", ngram_range=tuple(self.config["word_ngrams"]), sublinear_tf=True,
+            token_pattern=r"\S+",
+            ngram_range=tuple(self.config["word_ngrams"]),
+            sublinear_tf=True,
             vocabulary=words_vocabulary,
         )
         chars = TfidfVectorizer(
-            analyzer="char_wb", ngram_range=tuple(self.config["char_ngrams"]), sublinear_tf=True, min_df=2,
+            analyzer="char_wb",
+            ngram_range=tuple(self.config["char_ngrams"]),
+            sublinear_tf=True,
+            min_df=2,
             vocabulary=chars_vocabulary,
         )
         return words, chars
@@ -283,7 +298,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         elsewhere = set(self.config["decided_elsewhere"])
-        examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT) and e.get(INTENT) not in elsewhere]
+        examples = [
+            e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT) and e.get(INTENT) not in elsewhere
+        ]
         labels = [e.get(INTENT_RESPONSE_KEY) or e.get(INTENT) for e in examples]
         views = [self._views(e) for e in examples]
         self.words, self.chars = self._vectorizers()
@@ -293,7 +310,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         self.model.fit(self._matrix(views), labels)
         carry_names = {self.config["name_intent"], *self.config["questions_alongside"]}
         self.topic_words = frozenset(
-            word for view, label in zip(views, labels) if label.split("/", 1)[0] not in carry_names for word in view[0].split()
+            word
+            for view, label in zip(views, labels, strict=True)
+            if label.split("/", 1)[0] not in carry_names
+            for word in view[0].split()
         )
         self._coefficients_by_column()
         self.persist()
@@ -304,14 +324,24 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         that runs code when read)."""
         words, chars, model = self._fitted()
         with self._model_storage.write_to(self._resource) as directory:
-            (directory / VOCABULARY_FILE).write_text(json.dumps({
-                "words": {term: int(index) for term, index in words.vocabulary_.items()},
-                "chars": {term: int(index) for term, index in chars.vocabulary_.items()},
-                "classes": [str(label) for label in model.classes_],
-                "topic_words": sorted(self.topic_words),
-            }), encoding="utf-8")
-            np.savez(directory / ARRAYS_FILE, words_idf=words.idf_, chars_idf=chars.idf_,
-                     coef=model.coef_, intercept=model.intercept_)
+            (directory / VOCABULARY_FILE).write_text(
+                json.dumps(
+                    {
+                        "words": {term: int(index) for term, index in words.vocabulary_.items()},
+                        "chars": {term: int(index) for term, index in chars.vocabulary_.items()},
+                        "classes": [str(label) for label in model.classes_],
+                        "topic_words": sorted(self.topic_words),
+                    }
+                ),
+                encoding="utf-8",
+            )
+            np.savez(
+                directory / ARRAYS_FILE,
+                words_idf=words.idf_,
+                chars_idf=chars.idf_,
+                coef=model.coef_,
+                intercept=model.intercept_,
+            )
 
     @classmethod
     def load(
@@ -341,14 +371,13 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             raise ValueError("the vocabulary file is not the classifier's")
         if any(array.dtype.kind != "f" for array in arrays.values()):
             raise ValueError("the stored arrays are not numbers")
-        words, chars = self._vectorizers({str(k): int(v) for k, v in fitted["words"].items()},
-                                         {str(k): int(v) for k, v in fitted["chars"].items()})
+        words, chars = self._vectorizers(
+            {str(k): int(v) for k, v in fitted["words"].items()}, {str(k): int(v) for k, v in fitted["chars"].items()}
+        )
         words.idf_, chars.idf_ = arrays["words_idf"], arrays["chars_idf"]  # each checked against its vocabulary
         classes, coef, intercept = np.array([str(c) for c in fitted["classes"]]), arrays["coef"], arrays["intercept"]
         columns = len(words.vocabulary_) + len(chars.vocabulary_) + self._dense_columns()
-        if coef.shape != (len(classes), columns) or intercept.shape != (
-            len(classes),
-        ):
+        if coef.shape != (len(classes), columns) or intercept.shape != (len(classes),):
             raise ValueError("the stored weights do not fit the vocabularies and labels")
         model = self._regression()
         model.classes_, model.coef_, model.intercept_, model.n_features_in_ = classes, coef, intercept, coef.shape[1]
@@ -384,7 +413,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         return label, False
 
     def _questions(
-        self, message: Message, spans: List[Span], best: Optional[Text], entities: List[Dict[Text, Any]],
+        self,
+        message: Message,
+        spans: List[Span],
+        best: Optional[Text],
+        entities: List[Dict[Text, Any]],
         alongside: bool = False,
     ) -> List[Dict[Text, Any]]:
         """Each question of a message that asks several, with its answer key; [] for one question.
@@ -397,7 +430,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         probabilities = model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
         prefix = f"{self.config['retrieval_intent']}/"
         questions, seen = [], set()
-        for span, row in zip(spans, probabilities):
+        for span, row in zip(spans, probabilities, strict=True):
             index = int(np.argmax(row))
             label, confidence = model.classes_[index], float(row[index])
             if not label.startswith(prefix) or confidence < self.config["question_threshold"]:
@@ -407,8 +440,13 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 continue
             seen.add(key)
             questions.append(
-                {"text": text[span.start:span.end], "start": span.start, "end": span.end,
-                 INTENT_RESPONSE_KEY: key, "confidence": confidence}
+                {
+                    "text": text[span.start : span.end],
+                    "start": span.start,
+                    "end": span.end,
+                    INTENT_RESPONSE_KEY: key,
+                    "confidence": confidence,
+                }
             )
         if alongside:
             return questions[: self.config["max_questions"]]
@@ -456,9 +494,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         views = [self._views(message) for message in messages]
         probabilities = self.model.predict_proba(self._matrix(views)) if messages else []
         retrieval_intent = self.config["retrieval_intent"]
-        for message, view, row in zip(messages, views, probabilities):
+        for message, view, row in zip(messages, views, probabilities, strict=True):
             entities = message.get(ENTITIES) or []
-            ranking = sorted(zip(self.model.classes_, row), key=lambda pair: -pair[1])
+            ranking = sorted(zip(self.model.classes_, row, strict=True), key=lambda pair: -pair[1])
 
             # an intent's confidence; for the retrieval intent, how likely the message is a question at all
             top_level: Dict[Text, float] = {}
@@ -472,12 +510,16 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             if self._looks_like_a_name(message, view[0]):
                 name_intent = self.config["name_intent"]
                 intent_ranking = [{"name": name_intent, "confidence": 1.0}] + [
-                    {"name": entry["name"], "confidence": 0.0} for entry in intent_ranking if entry["name"] != name_intent
+                    {"name": entry["name"], "confidence": 0.0}
+                    for entry in intent_ranking
+                    if entry["name"] != name_intent
                 ][: self.config["ranking_length"] - 1]
             message.set(INTENT, intent_ranking[0], add_to_output=True)
             message.set("intent_ranking", intent_ranking, add_to_output=True)
 
-            answers = [(label, float(confidence)) for label, confidence in ranking if label.startswith(f"{retrieval_intent}/")]
+            answers = [
+                (label, float(confidence)) for label, confidence in ranking if label.startswith(f"{retrieval_intent}/")
+            ]
             answers = self._cautious_first(answers)
             best, decided_by_entity = self._answer_key(answers[0][0], entities, None)
             if decided_by_entity:
@@ -516,8 +558,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             else:
                 questions = []
             message.set(QUESTIONS, questions, add_to_output=True)
-            message.set(LEANS_ON_CONTEXT, bool(_LEANS.search(text)) or len(text.split()) <= _SHORT_MESSAGE_WORDS,
-                        add_to_output=True)
+            message.set(
+                LEANS_ON_CONTEXT,
+                bool(_LEANS.search(text)) or len(text.split()) <= _SHORT_MESSAGE_WORDS,
+                add_to_output=True,
+            )
             message.set(ASKS, bool(spans), add_to_output=True)
             words = re.findall(r"[^\W\d_]+", text.lower())
             message.set(ASPECT_ONLY, bool(words) and all(word in _ASPECT_WORDS for word in words), add_to_output=True)

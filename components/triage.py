@@ -29,16 +29,16 @@ The component sets the intent `faq` with the answer at confidence 1.0, clears th
 questions of the message (a triage answer is given alone), and writes what it found
 under `triage` ({"level", "signs", "worse", "under_age", "not_yet"}) for the actions.
 """
+
 import logging
 import os
 import re
-from datetime import datetime
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 import yaml
-
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -63,17 +63,49 @@ SUITABILITY_ANSWER = "faq/suitability"
 WINDOW = 8  # the words of one sign stand within this many words of each other
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
 
-_NEGATIONS = {"no", "not", "without", "never", "dont", "doesnt", "didnt", "isnt", "arent", "wasnt", "werent",
-              "havent", "hasnt", "nothing", "none", "nor"}
+_NEGATIONS = {
+    "no",
+    "not",
+    "without",
+    "never",
+    "dont",
+    "doesnt",
+    "didnt",
+    "isnt",
+    "arent",
+    "wasnt",
+    "werent",
+    "havent",
+    "hasnt",
+    "nothing",
+    "none",
+    "nor",
+}
 _WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "couple": 2, "three": 3, "few": 3, "four": 4, "five": 5,
-            "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "several": 4}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "couple": 2,
+    "three": 3,
+    "few": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 4,
+}
 
 # Something the person is going through now, not a question about the treatment in general.
 _NOW = re.compile(
     r"\b(?:still|now|right now|currently|at the moment|atm|today|tonight|this (?:morning|evening|afternoon)|"
-    r"yesterday|last night|since|ago|after my|after (?:the|this|that|it|today'?s|yesterday'?s|last)|post[- ]?(?:treatment|"
+    r"yesterday|last night|since|ago|after my|after (?:the|this|that|it|today'?s|yesterday'?s|last)|post[- "
+    r"]?(?:treatment|"
     r"procedure|session|tx)|had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|"
     r"got (?:it )?done|did it|day \d+|\d+ (?:days?|hours?|hrs?|weeks?) (?:after|later|post|since|in|out|on)|"
     r"is (?:this|that|it) normal|are these normal|this (?:much|red|swollen|sore|bad)|woke up|(?:the )?day after|"
@@ -117,7 +149,8 @@ _NOT_YET = re.compile(
     r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b|"
     r"\b(?:haven'?t|havent|not|never) (?:booked|been)\b|\bjust wondering\b|\basking before\b|"
     r"\bat the sight of\b|\bwhen i see\b|\bneedle phobi\w*|\b(?:scared|afraid|terrified) of needles\b|"
-    r"\bcan i (?:still )?(?:have|get|do)\b|\bis (?:it|microneedling|this) (?:safe|ok|okay|suitable) for (?:me|someone)\b|"
+    r"\bcan i (?:still )?(?:have|get|do)\b|\bis (?:it|microneedling|this) (?:safe|ok|okay|suitable) for (?:me|"
+    r"someone)\b|"
     r"\brules? me out\b|\bam i (?:able|allowed|suitable)\b"
 )
 # Said of now beyond doubt: not even "I haven't booked" makes these hypothetical
@@ -132,10 +165,12 @@ _DAYS = re.compile(
 _UNDER_AGE = re.compile(
     r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|(?:daughter|son|kid|child) is|aged?)\s*"
     r"(?:1[0-7]|[5-9]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?!\s*(?:days?|weeks?|months?|"
-    r"hours?|minutes?|mins?|miles?|sessions?|treatments?|:|am|pm|th|st|nd|rd))|(?:1[0-7])\s*(?:yo|y/o|yrs?|years?|year)(?:[- ]old)?|"
+    r"hours?|minutes?|mins?|miles?|sessions?|treatments?|:|am|pm|th|st|nd|rd))|(?:1[0-7])\s*(?:yo|y/o|yrs?|years?|"
+    r"year)(?:[- ]old)?|"
     r"(?:a|my|our) teen|teenagers?|teenage (?:son|daughter|kid|child|boy|girl)s?|"
     r"(?:son|daughter|kid|child|boy|girl) (?:is|who'?s|aged?) (?:1[0-7]|[5-9])|"
-    r"(?:thirteen|fourteen|fifteen|sixteen|seventeen)[- ]years?[- ]old|underage|under[- ]?(?:18|16|eighteen|sixteen)|(?:i'?m|i am|is|she'?s|he'?s) a minor|"
+    r"(?:thirteen|fourteen|fifteen|sixteen|seventeen)[- ]years?[- ]old|underage|under[- ]?(?:18|16|eighteen|sixteen)|"
+    r"(?:i'?m|i am|is|she'?s|he'?s) a minor|"
     r"minors|(?:in|at) (?:school|sixth form|year (?:9|10|11|12|13))|gcses?|a[- ]levels?|age (?:limit|restriction|"
     r"requirement)s?|minimum age|old enough|how old (?:do|must|should|does|have)|too young)\b"
 )
@@ -215,7 +250,7 @@ class Sign:
             word = tokens[index]
             if index in own or word not in _NEGATIONS:
                 continue
-            if word == "not" and tokens[index + 1:index + 2] == ["sure"]:
+            if word == "not" and tokens[index + 1 : index + 2] == ["sure"]:
                 continue
             return True
         return False
@@ -289,8 +324,20 @@ def days_since(text: Text, today: Optional[int] = None) -> Optional[int]:
             days = 14
         else:
             count = int(number) if number.isdigit() else _NUMBERS.get(number, 1)
-            days = count * {"day": 1, "days": 1, "week": 7, "weeks": 7, "wk": 7, "wks": 7, "fortnight": 14,
-                            "month": 30, "months": 30}[unit]
+            days = (
+                count
+                * {
+                    "day": 1,
+                    "days": 1,
+                    "week": 7,
+                    "weeks": 7,
+                    "wk": 7,
+                    "wks": 7,
+                    "fortnight": 14,
+                    "month": 30,
+                    "months": 30,
+                }[unit]
+            )
         most = days if most is None else max(most, days)
     if re.search(r"\blast (?:week|weekend)(?:'?s)?\b", text):
         most = max(most or 0, 7)
@@ -336,8 +383,11 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     hypothetical = (bool(_HYPOTHETICAL.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))
     looks = bool(_LOOKS_AGED.search(lowered)) and not now and not worse
-    if looks and found[EMERGENCY] and not found[URGENT] and all(
-        _colour_only(sign) for sign in settings.signs[EMERGENCY] if sign.text in found[EMERGENCY]
+    if (
+        looks
+        and found[EMERGENCY]
+        and not found[URGENT]
+        and all(_colour_only(sign) for sign in settings.signs[EMERGENCY] if sign.text in found[EMERGENCY])
     ):
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
     if _LONG_AGO.search(lowered) and not worse and not re.search(r"\b(?:now|today|again|still|since my)\b", lowered):
@@ -378,8 +428,11 @@ def under_age(text: Text) -> bool:
     lowered = text.lower().replace("’", "'")
     if _ADULT.search(lowered):
         return False
-    return bool(_UNDER_AGE.search(lowered) or _PARENT_NEEDED.search(lowered)
-                or (_PARENT.search(lowered) and _PARENT_ASKS.search(lowered)))
+    return bool(
+        _UNDER_AGE.search(lowered)
+        or _PARENT_NEEDED.search(lowered)
+        or (_PARENT.search(lowered) and _PARENT_ASKS.search(lowered))
+    )
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -392,7 +445,8 @@ class SafetyTriage(GraphComponent):
             "happening_answer": "faq/complication",
             # intents a message about an age or a parent is taken from (the classifier's distress only
             # without a crisis word)
-            # (a booking request keeps its intent: the booking starts with the policy said first, actions/booking_form.py)
+            # (a booking request keeps its intent: the booking starts with the policy said first,
+            # actions/booking_form.py)
             "minors_from_intents": ["faq", "nlu_fallback", "out_of_scope", "inform", "distress"],
             # a message in another language (components/language.py): not triaged by English signs
             "other_language_intent": "other_language",
@@ -407,7 +461,11 @@ class SafetyTriage(GraphComponent):
 
     @classmethod
     def create(
-        cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, execution_context: ExecutionContext
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
     ) -> "SafetyTriage":
         return cls(config, SafetySettings.from_clinic_file(clinic_file()))
 
@@ -419,7 +477,8 @@ class SafetyTriage(GraphComponent):
     def _intent(message: Message, intent: Text) -> None:
         """Make `intent` the message's intent at confidence 1.0, given alone (no other questions)."""
         ranking = [{"name": intent, "confidence": 1.0}] + [
-            {"name": entry["name"], "confidence": 0.0} for entry in message.get("intent_ranking") or []
+            {"name": entry["name"], "confidence": 0.0}
+            for entry in message.get("intent_ranking") or []
             if entry.get("name") != intent
         ]
         message.set(INTENT, ranking[0], add_to_output=True)
@@ -433,11 +492,14 @@ class SafetyTriage(GraphComponent):
         selector = dict(message.get("response_selector") or {"all_retrieval_intents": [intent]})
         previous = selector.get(intent) or {}
         selector[intent] = {
-            "response": {"responses": [], "confidence": 1.0, INTENT_RESPONSE_KEY: answer,
-                         "utter_action": f"utter_{answer}"},
-            "ranking": [{"confidence": 1.0, INTENT_RESPONSE_KEY: answer}] + [
-                entry for entry in previous.get("ranking") or [] if entry.get(INTENT_RESPONSE_KEY) != answer
-            ],
+            "response": {
+                "responses": [],
+                "confidence": 1.0,
+                INTENT_RESPONSE_KEY: answer,
+                "utter_action": f"utter_{answer}",
+            },
+            "ranking": [{"confidence": 1.0, INTENT_RESPONSE_KEY: answer}]
+            + [entry for entry in previous.get("ranking") or [] if entry.get(INTENT_RESPONSE_KEY) != answer],
         }
         message.set("response_selector", selector, add_to_output=True)
 
@@ -455,13 +517,25 @@ class SafetyTriage(GraphComponent):
             # the classifier sure enough that something is happening (below the bar, only a named sign counts);
             # an email address or a phone number typed at a booking prompt is no report of anything
             details = {entity.get("entity") for entity in message.get("entities") or []} & {"email", "phone"}
-            happening = (selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
-                         and not details)
+            happening = (
+                selected == self.config["happening_answer"]
+                and intent == self.config["retrieval_intent"]
+                and not details
+            )
             concern = any(entity.get("entity") == "skin_concern" for entity in message.get("entities") or [])
             found = triage(text, self.settings, happening, names_a_concern=concern)
             young = under_age(text)
-            message.set(TRIAGE, {"level": found.level, "signs": list(found.signs), "worse": found.worse,
-                                 "under_age": young, "not_yet": found.not_yet}, add_to_output=True)
+            message.set(
+                TRIAGE,
+                {
+                    "level": found.level,
+                    "signs": list(found.signs),
+                    "worse": found.worse,
+                    "under_age": young,
+                    "not_yet": found.not_yet,
+                },
+                add_to_output=True,
+            )
             tokens = words(text)
             if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
                 self._intent(message, "distress")  # unmistakable words of a crisis, whatever the classifier said
@@ -476,7 +550,9 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, SUITABILITY_ANSWER)
             elif found.concern:  # "my skin just looks tired": what a consultation looks at
                 self._intent(message, self.config["concern_intent"])
-            elif happening:  # triage() gives every other happening message a level or a concern: this one is hypothetical
+            elif (
+                happening
+            ):  # triage() gives every other happening message a level or a concern: this one is hypothetical
                 self._answer(message, SIDE_EFFECTS_ANSWER)  # "what if something goes wrong?", not yet treated
             elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)

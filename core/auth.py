@@ -1,4 +1,5 @@
 """The shared-secret checks: a bearer token (the action server, the REST channel) and a platform's secret."""
+
 import hmac
 from typing import Optional, Text
 
@@ -13,4 +14,4 @@ def same_secret(given: Optional[Text], expected: Optional[Text]) -> bool:
 def bearer_ok(header: Optional[Text], token: Optional[Text]) -> bool:
     """Whether an Authorization header is `Bearer <token>`; no token configured means no."""
     prefix = "Bearer "
-    return header is not None and header.startswith(prefix) and same_secret(header[len(prefix):], token)
+    return header is not None and header.startswith(prefix) and same_secret(header[len(prefix) :], token)

@@ -3,6 +3,7 @@
 Pure functions: each takes the text and returns the value to store, or raises
 `InvalidValue` whose `response` names the domain response explaining why.
 """
+
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -14,7 +15,13 @@ from email_validator import EmailNotValidError, validate_email
 
 from core.settings import Clinic
 from core.words import (
-    MIN_NUMBER_DIGITS, MONTH_ABBREVIATIONS, NAME_IS, SELF_INTRODUCTIONS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives,
+    MIN_NUMBER_DIGITS,
+    MONTH_ABBREVIATIONS,
+    NAME_IS,
+    SELF_INTRODUCTIONS,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
+    alternatives,
 )
 
 MAX_NAME_LENGTH = 100
@@ -28,9 +35,7 @@ class InvalidValue(Exception):
 
 # ---------------------------------------------------------------- name
 
-_NAME_LEAD_IN = re.compile(
-    rf"^\s*(?:hi|hello|hey)?[\s,!.]*(?:{alternatives(SELF_INTRODUCTIONS)})\s+", re.IGNORECASE
-)
+_NAME_LEAD_IN = re.compile(rf"^\s*(?:hi|hello|hey)?[\s,!.]*(?:{alternatives(SELF_INTRODUCTIONS)})\s+", re.IGNORECASE)
 # "ok whatever. my name is Dave": a clear lead-in anywhere in the message
 _NAME_IS = re.compile(
     # the shared lead-ins, and two of the form's own that the entity extractor does not read
@@ -44,13 +49,12 @@ _AROUND_A_NAME = re.compile(
     re.IGNORECASE,
 )
 _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
-    "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno n/a na".split()
+    "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno "
+    "n/a na".split()
 )
 # characters no one's name has: markup, code and symbols
 _NOT_IN_NAMES = frozenset("<>{}[]=;|\\/`*#$%^~_+")
-_QUESTION_WORDS = frozenset(
-    "why what how when where who which can could do does is are will would should".split()
-)
+_QUESTION_WORDS = frozenset("why what how when where who which can could do does is are will would should".split())
 MAX_NAME_WORDS = 6
 
 
@@ -58,9 +62,9 @@ def parse_name(text: str) -> str:
     """The name as typed (accents, quotes, any script), minus a lead-in like "my name is"."""
     text = text or ""
     lead_in = None
-    for lead_in in _NAME_IS.finditer(text):
-        pass  # the last "my name is" in the message
-    name = text[lead_in.end():] if lead_in else _NAME_LEAD_IN.sub("", text, count=1)
+    for lead_in in _NAME_IS.finditer(text):  # noqa: B007 - the last "my name is" in the message
+        pass
+    name = text[lead_in.end() :] if lead_in else _NAME_LEAD_IN.sub("", text, count=1)
     name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.")
     words = name.split()
     if not name or not any(ch.isalpha() for ch in name):
@@ -139,7 +143,7 @@ ADDS_A_CONTACT = re.compile(r"\b(?:also|add|as well|too|both|another|second|in a
 
 
 def contact_kind(value: str) -> str:
-    """"email", "phone", or "both" for a stored contact value."""
+    """ "email", "phone", or "both" for a stored contact value."""
     kinds = {"email" if "@" in part else "phone" for part in value.split(CONTACTS_JOINED)}
     return kinds.pop() if len(kinds) == 1 else "both"
 
@@ -170,7 +174,9 @@ _PARTS_OF_DAY = {
     "evening": (dt.time(17, 0), dt.time(21, 0)),
     "tonight": (dt.time(17, 0), dt.time(21, 0)),
 }
-_PART_OF_DAY = re.compile(r"\b(?:in the |during the |at )?(" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + r")s?\b")
+_PART_OF_DAY = re.compile(
+    r"\b(?:in the |during the |at )?(" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + r")s?\b"
+)
 _CLOCK = re.compile(
     r"\b(?:at\s+|@\s*|around\s+|about\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?=\W|$)"
     r"|\b(?:at\s+|@\s*|around\s+|about\s+)?(\d{1,2})[:.](\d{2})\b"
@@ -183,7 +189,9 @@ _BOUNDED = re.compile(
 )
 _OPENS_AT = ("after", "from", "not before")
 # a weekday as people write it: "mon", "tues", "weds", "thurs", "saturday"
-_WEEKDAY_WORD = r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+_WEEKDAY_WORD = (
+    r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
+)
 # "sat 12", "tuesday 5": a weekday and a bare number up to 12 is a time on that day, not a date
 _WEEKDAY_HOUR = re.compile(rf"\b{_WEEKDAY_WORD}\s+(\d{{1,2}})(?=\s*$|\s*,)")
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
@@ -193,8 +201,9 @@ _PAST_OR_TO = re.compile(
     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s*(am|pm))?"
 )
 _MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "twenty five": 25}
-_NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS = {
+    w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+}
 _ORDINAL_DAY = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$")
 _WEEKDAY = re.compile(r"\b(?:next|this|coming|on)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)", re.IGNORECASE)
 _SHORTHANDS = (
@@ -215,15 +224,21 @@ _KEEPS_THE_REST = re.compile(
 )
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
 _NOT_MEANT = re.compile(
-    rf"\b(?:not|rather than|instead of)\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of the)\s+)?day|"
-    rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)?)(?=\W|$)"
+    rf"\b(?:not|rather than|instead of)\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of "
+    rf"the)\s+)?day|"
+    rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|"
+    rf"pm)?)(?=\W|$)"
 )
 # "the one after", "a week later": the same weekday a week on from the day said before; "the day after": a day on
 # (at the end of the words: "this saturday, the one after" names the day it moves on from)
 _LATER = re.compile(r"\b(?:the\s+)?(?:(one|week|day)\s+after|following\s+(one|week|day)|(a\s+week|a\s+day)\s+later)$")
 # a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
-_FILLER = re.compile(r"\b(?:but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b")
+_FILLER = re.compile(
+    r"\b(?:but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make "
+    r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|"
+    r"works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -279,11 +294,11 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
     if bounded:
         moment = _hour(bounded.group(2), bounded.group(3), bounded.group(4))
         window = (moment, dt.time(23, 59)) if bounded.group(1) in _OPENS_AT else (dt.time(0, 0), moment)
-        return text[: bounded.start()] + text[bounded.end():], window
+        return text[: bounded.start()] + text[bounded.end() :], window
     weekday_hour = _WEEKDAY_HOUR.search(text)
     if weekday_hour and 1 <= int(weekday_hour.group(2)) <= 12:
         moment = _hour(weekday_hour.group(2), None, None)
-        return text[: weekday_hour.start(2)] + text[weekday_hour.end(2):], (moment, moment)
+        return text[: weekday_hour.start(2)] + text[weekday_hour.end(2) :], (moment, moment)
     past = _PAST_OR_TO.search(text)
     if past:
         minutes = _MINUTE_WORDS.get(past.group(1)) if not past.group(1).isdigit() else int(past.group(1))
@@ -292,8 +307,10 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
         if minutes is None or minutes >= 60 or not 1 <= hour <= 12:
             raise InvalidValue("utter_invalid_booking_time")
         moment = _hour(str(hour), None, past.group(4))
-        at = dt.datetime.combine(dt.date(2000, 1, 3), moment) + dt.timedelta(minutes=minutes if past.group(2) == "past" else -minutes)
-        return text[: past.start()] + text[past.end():], (at.time(), at.time())
+        at = dt.datetime.combine(dt.date(2000, 1, 3), moment) + dt.timedelta(
+            minutes=minutes if past.group(2) == "past" else -minutes
+        )
+        return text[: past.start()] + text[past.end() :], (at.time(), at.time())
     half = _HALF_PAST.search(text)
     if half:
         word = half.group(1)
@@ -301,14 +318,14 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
         if 1 <= hour <= 7:
             hour += 12
         moment = dt.time(hour % 24, 30)
-        return text[: half.start()] + text[half.end():], (moment, moment)
+        return text[: half.start()] + text[half.end() :], (moment, moment)
     clock = _CLOCK.search(text)
     if clock:
         moment = _clock_time(clock)
-        return text[: clock.start()] + text[clock.end():], (moment, moment)
+        return text[: clock.start()] + text[clock.end() :], (moment, moment)
     part = _PART_OF_DAY.search(text)
     if part:
-        return text[: part.start()] + text[part.end():], _PARTS_OF_DAY[part.group(1)]
+        return text[: part.start()] + text[part.end() :], _PARTS_OF_DAY[part.group(1)]
     return text, None
 
 
@@ -346,7 +363,9 @@ def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
         # "monday 1st dec": the date decides, and the weekday must be its weekday
         day = _parse_date(date_text, now)
         if day is not None and day.weekday() != _WEEKDAY_INDEX[named.group(1)[:3]]:
-            raise InvalidValue("utter_invalid_booking_time_weekday", {"date": f"{day.day} {day:%B}", "weekday": f"{day:%A}"})
+            raise InvalidValue(
+                "utter_invalid_booking_time_weekday", {"date": f"{day.day} {day:%B}", "weekday": f"{day:%A}"}
+            )
         return day
     return _parse_date(text, now)
 
@@ -451,22 +470,35 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     if day is None:
         # a time alone (the words name a day or a time, _day_and_window): the next day on which it is still ahead
         assert window is not None
-        day = now.date() if dt.datetime.combine(now.date(), window[0], clinic.timezone) > now else now.date() + dt.timedelta(days=1)
+        day = (
+            now.date()
+            if dt.datetime.combine(now.date(), window[0], clinic.timezone) > now
+            else now.date() + dt.timedelta(days=1)
+        )
 
     hours = clinic.hours_on(day)
     if hours is None:
-        raise InvalidValue("utter_invalid_booking_time_closed", {"day": f"{day:%A}", "clinic_hours": clinic.hours_text()})
+        raise InvalidValue(
+            "utter_invalid_booking_time_closed", {"day": f"{day:%A}", "clinic_hours": clinic.hours_text()}
+        )
     opens, closes = hours
     if window is None:
         start_time, end_time = opens, closes
     else:
         start_time, end_time = max(window[0], opens), min(window[1], closes)
         exact = window[0] == window[1]
-        last_start = (dt.datetime.combine(day, closes) - dt.timedelta(minutes=clinic.last_start_before_closing_minutes)).time()
+        last_start = (
+            dt.datetime.combine(day, closes) - dt.timedelta(minutes=clinic.last_start_before_closing_minutes)
+        ).time()
         if (exact and not opens <= window[0] <= last_start) or (not exact and start_time >= end_time):
             raise InvalidValue(
                 "utter_invalid_booking_time_hours",
-                {"day": f"{day:%A}", "opens": f"{opens:%H:%M}", "closes": f"{closes:%H:%M}", "last_start": f"{last_start:%H:%M}"},
+                {
+                    "day": f"{day:%A}",
+                    "opens": f"{opens:%H:%M}",
+                    "closes": f"{closes:%H:%M}",
+                    "last_start": f"{last_start:%H:%M}",
+                },
             )
     start = dt.datetime.combine(day, start_time, clinic.timezone)
     end = dt.datetime.combine(day, end_time, clinic.timezone)

@@ -4,6 +4,7 @@ requests, and the outbox of the clinic's notifications of them) on one `metadata
 The outbox's rows are written here (`enqueue`, in the booking's own transaction); notifications/outbox.py
 claims and sends them.
 """
+
 import datetime as dt
 import json
 import secrets
@@ -12,8 +13,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, List, Optional, Sequence
 
-from sqlalchemy import (Boolean, Column, DateTime, Index, Integer, MetaData, String, Table, Text, UniqueConstraint,
-                        create_engine, inspect, select)
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    inspect,
+    select,
+)
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError, ProgrammingError
 
@@ -93,7 +107,8 @@ def add_missing_columns(engine: Engine) -> None:
                 kind = column.type.compile(dialect=engine.dialect)
                 connection.exec_driver_sql(f"ALTER TABLE bookings ADD COLUMN {name} {kind}")
         connection.exec_driver_sql(
-            "CREATE UNIQUE INDEX IF NOT EXISTS ix_bookings_request_key ON bookings (request_key)")
+            "CREATE UNIQUE INDEX IF NOT EXISTS ix_bookings_request_key ON bookings (request_key)"
+        )
 
 
 def utcnow() -> dt.datetime:
@@ -117,11 +132,20 @@ def enqueue(connection: Connection, reference: str, channels: Iterable[str], now
     if not channels:
         return 0
     now = as_utc(now) or utcnow()
-    connection.execute(outbox.insert(), [
-        dict(booking_reference=reference, channel=channel, status=PENDING, attempts=0,
-             next_attempt_at=now, created_at=now)
-        for channel in channels
-    ])
+    connection.execute(
+        outbox.insert(),
+        [
+            dict(
+                booking_reference=reference,
+                channel=channel,
+                status=PENDING,
+                attempts=0,
+                next_attempt_at=now,
+                created_at=now,
+            )
+            for channel in channels
+        ],
+    )
     return len(channels)
 
 
@@ -169,7 +193,7 @@ class BookingStore:
     def engine(self) -> Engine:
         if self._engine is None:
             if self.url.startswith("sqlite:///"):
-                Path(self.url[len("sqlite:///"):]).parent.mkdir(parents=True, exist_ok=True)
+                Path(self.url[len("sqlite:///") :]).parent.mkdir(parents=True, exist_ok=True)
             self._engine = create_engine(self.url, future=True, pool_pre_ping=True)
             create_tables(self._engine)
         return self._engine

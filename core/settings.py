@@ -1,4 +1,5 @@
 """The clinic's settings (clinic.yml and the environment), read in one place and only when first needed."""
+
 import datetime as dt
 import os
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ DEFAULT_CLINIC_FILE = PROJECT_DIR / "clinic.yml"
 DEFAULT_BOOKINGS_URL = f"sqlite:///{PROJECT_DIR / 'var' / 'bookings.db'}"
 
 WEBHOOK_URL_VARIABLE = "NOTIFY_WEBHOOK_URL"
+
 
 @dataclass(frozen=True)
 class EmailSettings:

@@ -4,6 +4,7 @@
 Each parser builds its own patterns from these lists; where a parser reads a word its own way (a
 weekday written "tues" or "weds", "sat" only before a time) it keeps its own pattern beside them.
 """
+
 import re
 from typing import Iterable
 
@@ -11,8 +12,20 @@ from typing import Iterable
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY_ABBREVIATIONS = tuple(day[:3] for day in WEEKDAYS)  # "mon" … "sun"
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 # as people shorten them: "sept" as well as "sep"
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 

@@ -19,6 +19,7 @@ sent; the email's Message-ID and the webhook's Idempotency-Key carry the booking
 can drop the second. Logs and `last_error` name the booking reference, the channel and the
 error's type, never a name or a contact detail.
 """
+
 import argparse
 import asyncio
 import datetime as dt
@@ -28,7 +29,7 @@ import sys
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable, Dict, Iterable, List, Mapping, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence
 
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Engine
@@ -47,7 +48,7 @@ BATCH = 20  # rows one pass sends at most
 def backoff(attempts: int, base_s: float = BASE_DELAY_S, cap_s: float = MAX_DELAY_S) -> dt.timedelta:
     """The wait after the `attempts`-th failed attempt: 30 s, 1 min, 2 min, 4 min, … at most 1 h."""
     exponent = min(max(attempts - 1, 0), 32)
-    return dt.timedelta(seconds=min(base_s * 2 ** exponent, cap_s))
+    return dt.timedelta(seconds=min(base_s * 2**exponent, cap_s))
 
 
 @dataclass(frozen=True)
@@ -59,7 +60,7 @@ class Claim:
     channel: str
     attempts: int  # including this one
     token: str
-    lease_until: dt.datetime
+    lease_until: Optional[dt.datetime]  # set on every claimed row
 
 
 def _due(now: dt.datetime, max_attempts: int):
@@ -102,9 +103,11 @@ def claim_due(
             connection.execute(claim.where(outbox.c.id.in_(ids)))
         else:
             connection.execute(claim.where(and_(outbox.c.id.in_(candidates.scalar_subquery()), due)))
-        rows = connection.execute(
-            select(outbox).where(outbox.c.lease_token == token).order_by(outbox.c.id)
-        ).mappings().all()
+        rows = (
+            connection.execute(select(outbox).where(outbox.c.lease_token == token).order_by(outbox.c.id))
+            .mappings()
+            .all()
+        )
     return [
         Claim(row["id"], row["booking_reference"], row["channel"], row["attempts"], token, as_utc(row["lease_until"]))
         for row in rows
@@ -137,7 +140,7 @@ def mark_failed(
     """
     now = as_utc(now) or utcnow()
     given_up = claim.attempts >= max_attempts
-    values = dict(lease_until=None, lease_token=None, last_error=error[:64])
+    values: Dict[str, Any] = dict(lease_until=None, lease_token=None, last_error=error[:64])
     if given_up:
         values.update(status=FAILED)
     else:
@@ -151,12 +154,19 @@ def mark_failed(
     if given_up:
         logger.error(
             "gave up the %s notification of booking %s after %d attempts (last error %s): tell the clinic by hand",
-            claim.channel, claim.reference, claim.attempts, error,
+            claim.channel,
+            claim.reference,
+            claim.attempts,
+            error,
         )
         return FAILED
     logger.warning(
         "could not send the %s notification of booking %s (attempt %d of %d, %s); trying again in %d s",
-        claim.channel, claim.reference, claim.attempts, max_attempts, error,
+        claim.channel,
+        claim.reference,
+        claim.attempts,
+        max_attempts,
+        error,
         backoff(claim.attempts, base_s, cap_s).total_seconds(),
     )
     return PENDING
@@ -176,8 +186,11 @@ def give_up_abandoned(engine: Engine, now: Optional[dt.datetime] = None, max_att
             )
     for row in rows:
         logger.error(
-            "gave up the %s notification of booking %s after %d attempts (last error LeaseExpired): tell the clinic by hand",
-            row["channel"], row["booking_reference"], row["attempts"],
+            "gave up the %s notification of booking %s after %d attempts (last error LeaseExpired): tell the clinic "
+            "by hand",
+            row["channel"],
+            row["booking_reference"],
+            row["attempts"],
         )
     return len(rows)
 
@@ -229,7 +242,9 @@ def process_due(
         booking = _booking(engine, claim.reference)
         if booking is None:  # deleted at the person's request (or purged) before it was announced
             _drop(engine, claim)
-            logger.info("dropped the %s notification of booking %s: the booking is gone", claim.channel, claim.reference)
+            logger.info(
+                "dropped the %s notification of booking %s: the booking is gone", claim.channel, claim.reference
+            )
             counts["dropped"] += 1
             continue
         try:

@@ -5,6 +5,7 @@ dict) or raises; the outbox (notifications/outbox.py) retries. Blocking I/O: the
 them in a thread. The message names the person's details, which is what the clinic needs;
 errors raised here do not (the outbox keeps only their type).
 """
+
 import datetime as dt
 import hashlib
 import hmac
@@ -17,7 +18,7 @@ import urllib.error
 import urllib.request
 from email.message import EmailMessage
 from email.utils import formatdate
-from typing import Dict, Optional
+from typing import Any, Dict, Optional
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -39,7 +40,9 @@ def subject(reference: str) -> str:
 
 def preferred_time(booking: dict, timezone: ZoneInfo) -> str:
     """The requested window in the clinic's time zone, worded as in the summary the person confirmed."""
-    window = PreferredTime(booking["preferred_start"].astimezone(timezone), booking["preferred_end"].astimezone(timezone))
+    window = PreferredTime(
+        booking["preferred_start"].astimezone(timezone), booking["preferred_end"].astimezone(timezone)
+    )
     return f"{window.describe()} ({timezone.key})"
 
 
@@ -69,9 +72,15 @@ def describe(booking: dict, clinic_name: str, timezone: ZoneInfo) -> str:
 class EmailSender:
     """Sends the notification by SMTP, with STARTTLS and a login when configured."""
 
-    def __init__(self, settings: EmailSettings, clinic_name: str, timezone: ZoneInfo,
-                 password: Optional[str] = None, timeout_s: float = TIMEOUT_S,
-                 ssl_context: Optional[ssl.SSLContext] = None) -> None:
+    def __init__(
+        self,
+        settings: EmailSettings,
+        clinic_name: str,
+        timezone: ZoneInfo,
+        password: Optional[str] = None,
+        timeout_s: float = TIMEOUT_S,
+        ssl_context: Optional[ssl.SSLContext] = None,
+    ) -> None:
         self.settings = settings
         self.clinic_name = clinic_name
         self.timezone = timezone
@@ -128,8 +137,9 @@ def signature(body: bytes, secret: str) -> str:
 class WebhookSender:
     """POSTs the notification as JSON; signed (HMAC-SHA256 of the body) when a secret is set."""
 
-    def __init__(self, url: str, clinic_name: str, timezone: ZoneInfo,
-                 secret: Optional[str] = None, timeout_s: float = TIMEOUT_S) -> None:
+    def __init__(
+        self, url: str, clinic_name: str, timezone: ZoneInfo, secret: Optional[str] = None, timeout_s: float = TIMEOUT_S
+    ) -> None:
         if urlsplit(url).scheme not in ("http", "https"):
             raise ValueError("the notification webhook must be an http(s) address")
         self.url = url
@@ -181,16 +191,18 @@ class WebhookSender:
             raise WebhookRejected(status)
 
 
-def senders_from_config(clinic: Clinic) -> Dict[str, object]:
+def senders_from_config(clinic: Clinic) -> Dict[str, Any]:
     """The senders of the channels clinic.yml (and the environment) configure, by channel name."""
     settings = clinic.notifications
-    senders: Dict[str, object] = {}
+    senders: Dict[str, Any] = {}
     if settings.email is not None:
         senders["email"] = EmailSender(settings.email, clinic.name, clinic.timezone)
     url = settings.webhook()
     if url:
         try:
-            senders["webhook"] = WebhookSender(url, clinic.name, clinic.timezone, os.environ.get(WEBHOOK_SECRET_VARIABLE) or None)
+            senders["webhook"] = WebhookSender(
+                url, clinic.name, clinic.timezone, os.environ.get(WEBHOOK_SECRET_VARIABLE) or None
+            )
         except ValueError:
             # its notifications stay pending, with no attempt spent, until the address is fixed
             logger.error("the notification webhook's address is not http(s): webhook notifications wait")

@@ -7,6 +7,7 @@ Rasa's `SpacyNLP` loads the result by path (see `config.yml`).
 
 Usage: python spacy_pipeline/build.py OUTPUT_DIR
 """
+
 import sys
 from pathlib import Path
 
@@ -20,9 +21,7 @@ def build(patterns_path: Path = PATTERNS) -> "spacy.language.Language":
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     # Patterns match on lower case or on lemmas, so the ruler runs after the lemmatizer.
-    ruler = nlp.add_pipe(
-        "entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True}
-    )
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER", "overwrite_ents": True})
     nlp.initialize()  # loads the lemma lookup table from spacy-lookups-data
     ruler.from_disk(patterns_path)
     nlp.meta["name"] = "clinic_en"

@@ -12,6 +12,7 @@ Name it in endpoints.yml as `lock_store: type: stores.lock_store.ClinicRedisLock
 with the keys of Rasa's `redis` lock store (url, port, db, password, key_prefix, ...).
 The tickets' lifetime is Rasa's `TICKET_LOCK_LIFETIME` (seconds, default 60).
 """
+
 import asyncio
 import logging
 from contextlib import asynccontextmanager

@@ -22,8 +22,8 @@ same keys as Rasa's `SQL` store (dialect, url, port, db, username, password).
   interruptions and rejections after it. Slots, the active form and the rules see
   what they saw before (all but the form's `trigger_message`, which nothing in
   Rasa 3.6 or the SDK reads); the rules hold one user turn each and the actions look back two;
-  turns 1-10 and 191-200 of a conversation cost the same (make bench). A session holding a restart or an undo (`restart`, `rewind`, `undo`)
-  before the window is loaded whole, since those change what earlier events mean.
+  turns 1-10 and 191-200 of a conversation cost the same (make bench). A session holding a restart or an undo
+  (`restart`, `rewind`, `undo`) before the window is loaded whole, since those change what earlier events mean.
   `retrieve_full_tracker` (the history, the API) still gives everything.
 - **Saving what is new.** A retrieved tracker remembers how many of its events are
   stored, so `save` adds the ones after them, in one insert (Rasa's store counts the
@@ -34,6 +34,7 @@ same keys as Rasa's `SQL` store (dialect, url, port, db, username, password).
   `Event.resolve_by_type`): at turn 200 that was 59 ms of a 248 ms turn. Here the
   classes are looked up in a table made once.
 """
+
 import itertools
 import json
 import logging
@@ -41,8 +42,8 @@ from functools import lru_cache
 from typing import Any, Dict, Iterable, List, Optional, Text, Type
 
 import sqlalchemy as sa
-from rasa.core.tracker_store import SQLTrackerStore
 from rasa.core.processor import MAX_NUMBER_OF_PREDICTIONS
+from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, BotUttered, Event, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -73,7 +74,7 @@ def deserialise(stored: Iterable[Dict[Text, Any]]) -> List[Event]:
     classes = event_classes()
     events: List[Event] = []
     for parameters in stored:
-        cls = classes.get(parameters.get("event"))
+        cls = classes.get(parameters.get("event") or "")
         event: Optional[Event] = cls._from_parameters(parameters) if cls else Event.from_parameters(parameters)
         if event:
             events.append(event)
@@ -126,7 +127,7 @@ def window_start_of(anchors: Iterable[Any], turns: int, read: int) -> Optional[i
     start when it holds fewer); 0 when the anchors (at most `read`) hold the whole conversation and
     no session start; None when they end before either."""
     users, count, first_user = 0, 0, None
-    for count, row in enumerate(anchors, start=1):
+    for count, row in enumerate(anchors, start=1):  # noqa: B007 - how many were read, after the loop
         if row.type_name == "session_started":
             return row.id
         if first_user is not None:
@@ -153,6 +154,8 @@ def tripped_the_circuit_breaker(tracker: DialogueStateTracker) -> bool:
 
 
 class ClinicTrackerStore(SQLTrackerStore):
+    engine: Any  # SQLTrackerStore's, replaced by _keep_sqlite_connections
+
     def __init__(self, *args: Any, recent_turns: int = RECENT_TURNS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite" and self.engine.url.database not in (None, "", ":memory:"):
@@ -185,30 +188,49 @@ class ClinicTrackerStore(SQLTrackerStore):
         mine = c.sender_id == sender_id
         read = 4 * self.recent_turns + 4
         # newest first: user messages, the listens before them, the session's start
-        anchors = sa.select(c.id, c.type_name).where(
-            mine, sa.or_(c.type_name.in_(("user", "session_started")),
-                         sa.and_(c.type_name == "action", c.action_name == "action_listen"))
-        ).order_by(c.id.desc()).limit(read)
-        session_start = sa.select(sa.func.coalesce(sa.func.max(c.id), 0)).where(
-            mine, c.type_name == "session_started").scalar_subquery()
+        anchors = (
+            sa.select(c.id, c.type_name)
+            .where(
+                mine,
+                sa.or_(
+                    c.type_name.in_(("user", "session_started")),
+                    sa.and_(c.type_name == "action", c.action_name == "action_listen"),
+                ),
+            )
+            .order_by(c.id.desc())
+            .limit(read)
+        )
+        session_start = (
+            sa.select(sa.func.coalesce(sa.func.max(c.id), 0))
+            .where(mine, c.type_name == "session_started")
+            .scalar_subquery()
+        )
         columns = (c.id, c.type_name, c.action_name, c.data)
         with self.session_scope() as session:
             window_start = window_start_of(session.execute(anchors).all(), self.recent_turns, read)
             if window_start is None:  # the session starts further back than the anchors read
                 window_start = session.execute(sa.select(session_start)).scalar()
-            latest_slots = sa.select(sa.func.max(c.id)).where(
-                mine, c.type_name == "slot", c.id >= session_start, c.id < window_start).group_by(c.action_name)
+            latest_slots = (
+                sa.select(sa.func.max(c.id))
+                .where(mine, c.type_name == "slot", c.id >= session_start, c.id < window_start)
+                .group_by(c.action_name)
+            )
             rows = session.execute(
-                sa.select(*columns).where(
-                    mine, c.id >= session_start,
-                    sa.or_(c.id >= window_start, c.id.in_(latest_slots),
-                           c.type_name.in_(STATE_EVENTS + WHOLE_SESSION_EVENTS)),
-                ).order_by(c.id)
+                sa.select(*columns)
+                .where(
+                    mine,
+                    c.id >= session_start,
+                    sa.or_(
+                        c.id >= window_start,
+                        c.id.in_(latest_slots),
+                        c.type_name.in_(STATE_EVENTS + WHOLE_SESSION_EVENTS),
+                    ),
+                )
+                .order_by(c.id)
             ).all()
             before = state_before(row for row in rows if row.id < window_start)
             if before is None:  # a restart or an undo before the window: the whole session
-                return session.execute(
-                    sa.select(*columns).where(mine, c.id >= session_start).order_by(c.id)).all()
+                return session.execute(sa.select(*columns).where(mine, c.id >= session_start).order_by(c.id)).all()
         return before + [row for row in rows if row.id >= window_start]
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
@@ -220,7 +242,9 @@ class ClinicTrackerStore(SQLTrackerStore):
     def _tracker(self, sender_id: Text, data: List[Text]) -> Optional[DialogueStateTracker]:
         if not self.domain or not data:
             return None
-        tracker = DialogueStateTracker.from_events(sender_id, deserialise(json.loads(d) for d in data), self.domain.slots)
+        tracker = DialogueStateTracker.from_events(
+            sender_id, deserialise(json.loads(d) for d in data), self.domain.slots
+        )
         setattr(tracker, STORED_COUNT, len(tracker.events))
         return tracker
 
@@ -252,14 +276,16 @@ class ClinicTrackerStore(SQLTrackerStore):
         rows = []
         for event in events:
             data = event.as_dict()
-            rows.append({
-                "sender_id": sender_id,
-                "type_name": event.type_name,
-                "timestamp": data.get("timestamp"),
-                "intent_name": ((data.get("parse_data") or {}).get("intent") or {}).get("name"),
-                "action_name": data.get("name"),
-                "data": json.dumps(data),
-            })
+            rows.append(
+                {
+                    "sender_id": sender_id,
+                    "type_name": event.type_name,
+                    "timestamp": data.get("timestamp"),
+                    "intent_name": ((data.get("parse_data") or {}).get("intent") or {}).get("name"),
+                    "action_name": data.get("name"),
+                    "data": json.dumps(data),
+                }
+            )
         with self.session_scope() as session:
             session.execute(self.SQLEvent.__table__.insert(), rows)
             session.commit()
@@ -281,7 +307,7 @@ class ClinicTrackerStore(SQLTrackerStore):
             )
             senders = [row[0] for row in latest]
             for start in range(0, len(senders), 500):
-                chunk = senders[start:start + 500]
+                chunk = senders[start : start + 500]
                 session.query(events).filter(events.sender_id.in_(chunk)).delete(synchronize_session=False)
             session.commit()
         return len(senders)
