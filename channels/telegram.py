@@ -6,7 +6,7 @@ and registers the webhook each time the server starts. This one:
 - refuses (403) any update without Telegram's `X-Telegram-Bot-Api-Secret-Token`
   header equal to `TELEGRAM_SECRET_TOKEN`, before reading it;
 - calls the Bot API only to reply (`sendMessage`, `answerCallbackQuery`);
-- leaves the webhook to `make telegram-webhook` (scripts/telegram_webhook.py),
+- leaves the webhook to `make telegram-webhook` (ops/telegram_webhook.py),
   which registers it once, with the secret;
 - turns buttons into inline keyboards and handles a press as the button's payload;
 - handles an update that Telegram sends again (same `update_id`) once;

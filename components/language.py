@@ -21,7 +21,7 @@ dependencies, requirements-weights.txt), read by fasttext-predict; nothing is do
 checked against the sha256 recorded in the settings before it is read: any other file is refused,
 so an upgraded or altered package can never change the model unnoticed.
 
-The settings were chosen on tests/languages/messages.yml with scripts/compare_language_id.py.
+The settings were chosen on tests/languages/messages.yml with evaluation/compare_language_id.py.
 The component sets the intent `other_language` (the identifier's confidence, first in the
 ranking) and adds the entity `language` (the code); anything else the message carries
 (response_selector, questions) it leaves as it is. Buttons' payloads and empty text are never touched.
@@ -115,7 +115,7 @@ class LanguageSettings:
         """(ISO 639-1 code, confidence) when every check says another language, else None.
 
         `scores` is an identifier's probability for each language it names (fastText's labels;
-        scripts/compare_language_id.py gives other identifiers' scores the same way)."""
+        evaluation/compare_language_id.py gives other identifiers' scores the same way)."""
         if not scores or not any(c.isalpha() for c in text):  # a number, an emoji, a "?" is no language
             return None
         label = max(scores, key=lambda name: scores[name])

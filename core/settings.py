@@ -67,7 +67,7 @@ class Clinic:
     # safety routes (clinic.yml `safety`): the emergency number, what to do while the clinic is
     # closed, and the policy for under-18s; the signs themselves are read by components/triage.py
     safety: Dict[str, str] = field(default_factory=dict)
-    # conversations and booking requests older than this are purged (scripts/purge.py)
+    # conversations and booking requests older than this are purged (ops/purge.py)
     retention_days: int = 365
     notifications: NotificationSettings = field(default_factory=NotificationSettings)
 

@@ -8,7 +8,7 @@ same keys as Rasa's `SQL` store (dialect, url, port, db, username, password).
   the tracker deletes every stored event of that conversation instead of adding
   the new ones. The next message starts a conversation from nothing.
 - **Purging.** `purge_before(cutoff)` deletes the conversations whose latest event
-  is older than the cutoff (scripts/purge.py), whole, so no conversation is left
+  is older than the cutoff (ops/purge.py), whole, so no conversation is left
   with its beginning missing.
 - **Recent turns only.** Rasa's store hands back the whole session on every turn,
   and everything after it is paid per event: rebuilding the events, replaying them,

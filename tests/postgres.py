@@ -10,8 +10,8 @@ import subprocess
 import tempfile
 import uuid
 
-from scripts.scale.services import postgres_bin
-from scripts.servers import free_port
+from harness.scale.services import postgres_bin
+from harness.servers import free_port
 from tests.debian import ensure_installed
 
 

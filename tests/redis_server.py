@@ -5,7 +5,7 @@ import tempfile
 import time
 
 from tests.debian import ensure_installed
-from scripts.servers import free_port
+from harness.servers import free_port
 
 
 def ensure_redis_installed():

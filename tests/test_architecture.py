@@ -18,7 +18,7 @@ CORE = "core"
 # the packages that run beside the action server's code but are no part of it
 NOT_ACTIONS = ("channels", "stores", "notifications", "components")
 CHECKED = (CORE,) + NOT_ACTIONS
-PROJECT_PACKAGES = ("actions", "channels", "components", "core", "notifications", "scripts", "stores")
+PROJECT_PACKAGES = ("actions", "channels", "components", "core", "evaluation", "harness", "notifications", "ops", "stores")
 NOT_IN_CORE = ("rasa", "rasa_sdk", "sanic") + tuple(name for name in PROJECT_PACKAGES if name != CORE)
 
 

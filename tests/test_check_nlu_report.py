@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from scripts.check_nlu_report import main
+from evaluation.check_nlu_report import main
 
 
 @pytest.mark.parametrize("f1, expected_exit", [(0.97, 0), (0.95, 0), (0.9499, 1), (0.5, 1)])

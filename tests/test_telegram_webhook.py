@@ -1,4 +1,4 @@
-from scripts.telegram_webhook import main, problems, register
+from ops.telegram_webhook import main, problems, register
 
 GOOD = {"TELEGRAM_TOKEN": "123:abc", "TELEGRAM_WEBHOOK_URL": "https://chat.example/webhooks/telegram/webhook",
         "TELEGRAM_SECRET_TOKEN": "a-secret_1", "TELEGRAM_API_URL": "http://127.0.0.1:9"}

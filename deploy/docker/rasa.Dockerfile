@@ -47,6 +47,9 @@ COPY stores/*.py stores/
 # The channels read the clinic's facts (clinic.yml) through core/settings.py; the components
 # share words with the booking parsers (core/words.py).
 COPY core/*.py core/
+# the purge of conversations and requests older than clinic.yml's retention_days, run in this image:
+#   docker run --entrypoint python <image> -m ops.purge --endpoints deploy/endpoints.production.yml
+COPY ops/__init__.py ops/purge.py ops/
 COPY clinic.yml ./
 COPY deploy/credentials.production.yml deploy/endpoints.production.yml deploy/
 USER 1001:1001

@@ -1,13 +1,13 @@
-"""The bench harness (scripts/bench/): its percentile maths and its report, on made-up figures.
+"""The bench harness (harness/bench/): its percentile maths and its report, on made-up figures.
 No timing is asserted anywhere. The smoke run against the real servers is tests/e2e/test_bench_smoke.py."""
 import math
 import re
 
 import pytest
 
-from scripts.bench import report
-from scripts.bench.measure import Deadline, DeadlinePassed, Measured, children, conversations, percentile
-from scripts.bench.run import parse_args
+from harness.bench import report
+from harness.bench.measure import Deadline, DeadlinePassed, Measured, children, conversations, percentile
+from harness.bench.run import parse_args
 
 NUMBER = r"(-?\d+\.\d+|n/a)"
 LAST_LINE = re.compile(

@@ -78,7 +78,7 @@ def test_other_languages_are_recognised(text, code):
 
 
 def test_most_messages_in_other_languages_are_recognised_with_their_language():
-    # 125 of 138 when the settings were chosen (scripts/compare_language_id.py): a drop means the model or a check changed
+    # 125 of 138 when the settings were chosen (evaluation/compare_language_id.py): a drop means the model or a check changed
     other = messages("messages.yml")["other"]
     right = sum(1 for item in other if identify(item["text"]) == item["lang"])
     wrong = [(item["text"], identify(item["text"])) for item in other if identify(item["text"]) not in (None, item["lang"])]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.servers import Servers, free_port, running_servers  # noqa: F401  (Servers: the fixture's type)
+from harness.servers import Servers, free_port, running_servers  # noqa: F401  (Servers: the fixture's type)
 from tests.e2e.fakes import FakePlatform, StaticSite
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]

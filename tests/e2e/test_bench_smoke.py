@@ -1,18 +1,18 @@
-"""A smoke run of the bench harness (`python -m scripts.bench.run --smoke`): our model only, a few
+"""A smoke run of the bench harness (`python -m harness.bench.run --smoke`): our model only, a few
 messages through the real servers, so that `make bench` cannot rot. No timing is asserted."""
 import subprocess
 import sys
 
 import pytest
 
-from scripts.bench.run import Load
+from harness.bench.run import Load
 from tests.bench.test_harness import LAST_LINE
 from tests.e2e.conftest import MODEL, PROJECT_DIR
 
 def test_smoke_run_prints_the_table_writes_bench_md_and_ends_with_the_line(tmp_path):
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run `make train` first")
-    done = subprocess.run([sys.executable, "-m", "scripts.bench.run", "--smoke", "--out", str(tmp_path)],
+    done = subprocess.run([sys.executable, "-m", "harness.bench.run", "--smoke", "--out", str(tmp_path)],
                           cwd=PROJECT_DIR, capture_output=True, text=True, timeout=900)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     lines = done.stdout.strip().splitlines()

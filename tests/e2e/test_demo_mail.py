@@ -1,5 +1,5 @@
-"""`make run`'s mail catcher (scripts/mail_catcher.py): a booking's email lands in a folder, and
-scripts/run.sh starts the catcher, says where the emails are and stops it with the rest."""
+"""`make run`'s mail catcher (ops/mail_catcher.py): a booking's email lands in a folder, and
+ops/run.sh starts the catcher, says where the emails are and stops it with the rest."""
 import email
 import email.policy
 import os
@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from core.settings import clinic
-from scripts.servers import LOOPBACK, free_port, running_servers
+from harness.servers import LOOPBACK, free_port, running_servers
 from tests.e2e.conftest import MODEL, PROJECT_DIR
 from tests.e2e.test_conversations import REFERENCE, a_future_weekday_text, texts
 
@@ -97,7 +97,7 @@ def test_a_booking_email_is_caught_and_kept_as_a_file(tmp_path):
     mail_dir = tmp_path / "mail"
     catcher_log = tmp_path / "mail_catcher.log"
     with catcher_log.open("w") as log:
-        catcher = subprocess.Popen([str(PYTHON), "-m", "scripts.mail_catcher", str(mail_dir)], cwd=PROJECT_DIR,
+        catcher = subprocess.Popen([str(PYTHON), "-m", "ops.mail_catcher", str(mail_dir)], cwd=PROJECT_DIR,
                                    env={**os.environ, "CLINIC_CONFIG": str(config)},
                                    stdout=subprocess.PIPE, stderr=log, text=True)
     try:
@@ -145,7 +145,7 @@ def test_run_sh_starts_the_catcher_says_where_the_emails_go_and_stops_it(tmp_pat
         taken.bind((LOOPBACK, smtp_port))
         taken.listen()
     with (tmp_path / "run.log").open("w") as log:
-        run = subprocess.Popen(["bash", str(PROJECT_DIR / "scripts" / "run.sh")], env=environment,
+        run = subprocess.Popen(["bash", str(PROJECT_DIR / "ops" / "run.sh")], env=environment,
                                stdout=subprocess.PIPE, stderr=log, text=True, start_new_session=True)
     try:
         printed = Lines(run.stdout)

@@ -11,7 +11,7 @@ import pytest
 import requests
 
 from core.settings import clinic
-from scripts.servers import running_servers
+from harness.servers import running_servers
 from tests.e2e.conftest import MODEL, PROJECT_DIR
 from tests.e2e.test_conversations import REFERENCE, a_future_weekday_text, texts
 from tests.redis_server import RedisServer

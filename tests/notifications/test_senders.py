@@ -30,7 +30,7 @@ from notifications.senders import (
     IDEMPOTENCY_HEADER, SIGNATURE_HEADER, EmailSender, WebhookRejected, WebhookSender, senders_from_config,
 )
 from tests.notifications import PERSONAL, REQUEST, enqueued_at, outbox_rows
-from scripts.servers import free_port
+from harness.servers import free_port
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 PYTHON = PROJECT_DIR / ".venv" / "bin" / "python"

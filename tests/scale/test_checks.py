@@ -1,6 +1,6 @@
-"""The scale-out test's pure parts (scripts/scale/): its checks on hand-made rows, the nginx
+"""The scale-out test's pure parts (harness/scale/): its checks on hand-made rows, the nginx
 configuration it writes, the client's bounded retries, the conversations and the interruption
-figure. No server is started here; `python -m scripts.scale.run` runs the real thing.
+figure. No server is started here; `python -m harness.scale.run` runs the real thing.
 """
 import datetime as dt
 import json
@@ -10,12 +10,12 @@ import subprocess
 import pytest
 import requests
 
-from scripts.scale import checks
-from scripts.scale.checks import EventRow, Sent
-from scripts.scale.load import (LoadResult, Message, RetryPolicy, Script, Turn, interruption, make_scripts,
+from harness.scale import checks
+from harness.scale.checks import EventRow, Sent
+from harness.scale.load import (LoadResult, Message, RetryPolicy, Script, Turn, interruption, make_scripts,
                                 send_with_retries)
-from scripts.scale.run import LOCK_LIFETIME_S
-from scripts.scale.services import (PRODUCTION_ENDPOINTS, READ_TIMEOUT_S, nginx_bin, nginx_config, redis_config,
+from harness.scale.run import LOCK_LIFETIME_S
+from harness.scale.services import (PRODUCTION_ENDPOINTS, READ_TIMEOUT_S, nginx_bin, nginx_config, redis_config,
                                     replica_env)
 
 
@@ -314,7 +314,7 @@ def test_nginx_retries_are_counted_from_its_log():
 
 def test_a_free_port_is_never_handed_out_twice(monkeypatch):
     # the kernel may offer a port it just released again: two servers would then share it
-    import scripts.servers as servers
+    import harness.servers as servers
 
     offered = iter([41001, 41001, 41002])
 

@@ -1,4 +1,4 @@
-"""The scale run's clients and the proxy settings of its stack (scripts/scale/): each simulated patient
+"""The scale run's clients and the proxy settings of its stack (harness/scale/): each simulated patient
 sends from an address of its own, nginx reports it, the replicas trust nginx and keep the production
 per-address limit. tests/scale/test_proxy.py checks the same behind a running nginx."""
 import http.server
@@ -7,8 +7,8 @@ import threading
 
 import pytest
 
-from scripts.scale.load import Attempt, LoadResult, Message, client_address, session_from
-from scripts.scale.services import TRUSTED_PROXIES, nginx_config, replica_env
+from harness.scale.load import Attempt, LoadResult, Message, client_address, session_from
+from harness.scale.services import TRUSTED_PROXIES, nginx_config, replica_env
 
 
 def env():

@@ -1,4 +1,4 @@
-"""The per-address rate limit behind the scale stack's real nginx (scripts/scale/services.py).
+"""The per-address rate limit behind the scale stack's real nginx (harness/scale/services.py).
 
 Behind a proxy every client connects from the proxy's address; only when Sanic trusts that
 proxy (`SANIC_PROXIES_COUNT=1`, as the scale stack's `replica_env` and the Helm values set it)
@@ -22,9 +22,9 @@ from typing import Dict, List, Optional
 import pytest
 import requests
 
-from scripts.scale.load import session_from
-from scripts.scale.services import BIN, LOOPBACK, Stack, nginx_bin, replica_env
-from scripts.servers import free_port
+from harness.scale.load import session_from
+from harness.scale.services import BIN, LOOPBACK, Stack, nginx_bin, replica_env
+from harness.servers import free_port
 from tests.debian import ensure_installed
 
 pytestmark = pytest.mark.services  # nginx, from its Debian package (tests/conftest.py)

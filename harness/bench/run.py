@@ -1,21 +1,21 @@
 """`make bench`: this assistant against the `rasa init` baseline, on the same machine, in one run.
 
-    python -m scripts.bench.run [--smoke] [--skip-train] [--baseline-model PATH] [--ours-model PATH]
+    python -m harness.bench.run [--smoke] [--skip-train] [--baseline-model PATH] [--ours-model PATH]
                                 [--long-turns 200] [--out results] [--deadline-s 10800]
 
-For each assistant (ours: config.yml; the baseline: scripts/bench/baseline_config.yml, the
+For each assistant (ours: config.yml; the baseline: harness/bench/baseline_config.yml, the
 same data, domain and actions), one after the other, never both at once:
 
 1. training: `rasa train --force` into a temporary folder, wall time (not with --skip-train;
    models/clinic.tar.gz is never touched);
-2. serving with scripts/servers.py (action server + `rasa run`, SQLite tracker store, loopback):
+2. serving with harness/servers.py (action server + `rasa run`, SQLite tracker store, loopback):
    cold start (process start to the first answer), latency over realistic conversations
    one after another, throughput with 8 at a time, one long conversation, peak RSS of both
    servers;
 3. intent weighted F1 of `rasa test nlu` on tests/heldout.
 
 It prints the table, writes <out>/bench.md and <out>/bench.json (the servers' logs and the
-trained models under <out>/bench/), and ends with one line (scripts/bench/report.py).
+trained models under <out>/bench/), and ends with one line (harness/bench/report.py).
 --smoke: ours only, models/clinic.tar.gz, a handful of messages, no training, no F1.
 --ours-only: the full measurements on ours alone (the baseline takes long to train).
 Without --skip-train the models served are the ones just trained, unless --ours-model or
@@ -32,18 +32,18 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import List, Optional
 
-from scripts.bench import measure, report
-from scripts.bench.measure import Client, Deadline, DeadlinePassed, Measured, RssPoller
-from scripts.servers import running_servers
+from harness.bench import measure, report
+from harness.bench.measure import Client, Deadline, DeadlinePassed, Measured, RssPoller
+from harness.servers import running_servers
 
 PROJECT_DIR = Path(__file__).resolve().parents[2]
 OURS_CONFIG = PROJECT_DIR / "config.yml"
-BASELINE_CONFIG = PROJECT_DIR / "scripts" / "bench" / "baseline_config.yml"
+BASELINE_CONFIG = PROJECT_DIR / "harness" / "bench" / "baseline_config.yml"
 OURS_MODEL = PROJECT_DIR / "models" / "clinic.tar.gz"
 HELDOUT = PROJECT_DIR / "tests" / "heldout"
 BASELINE_NOTES = (
     "Rasa 3.6's default pipeline and policies (what `rasa init` trains), with `retrieval_intent: faq` "
-    "on the ResponseSelector so that action_answer_question finds its answer (scripts/bench/baseline_config.yml).",
+    "on the ResponseSelector so that action_answer_question finds its answer (harness/bench/baseline_config.yml).",
     "Without the project's components: no spaCy entities (skin concern, area, step by number, personal "
     "factors, what the guide does not cover), no booking details extractor, one question per message, "
     "no answer-level thresholds; DIET learns entities from the few annotated booking examples only.",
@@ -117,7 +117,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     if not 0 <= args.long_turns <= 1000 or not 1 <= args.conversations <= 100:
         parser.error("--long-turns is at most 1000 and --conversations 1 to 100")
     if args.skip_train and not args.smoke and not args.ours_only and not args.baseline_model:
-        parser.error("--skip-train needs --baseline-model (a model trained with scripts/bench/baseline_config.yml)")
+        parser.error("--skip-train needs --baseline-model (a model trained with harness/bench/baseline_config.yml)")
     return args
 
 
@@ -175,7 +175,7 @@ def main(argv=None) -> int:
         f"long conversation: {load.long_turns} turns (questions and walk-through, no booking); "
         f"p50 of the first and last {load.window}",
         "RSS: peak (VmHWM, and VmRSS polled every 0.5 s) of each server process; `both` is their sum",
-        "cold start: from starting both servers to the first answer (a greeting); scripts/servers.py checks "
+        "cold start: from starting both servers to the first answer (a greeting); harness/servers.py checks "
         "readiness once a second, so it reads up to about 1 s high",
     ]
     print(report.table(assistants))

@@ -1,10 +1,10 @@
 """A mail catcher for `make run`: the booking emails of the demo, kept as files instead of sent.
 
-    python -m scripts.mail_catcher var/mail
+    python -m ops.mail_catcher var/mail
 
 Listens on 127.0.0.1 at the SMTP port clinic.yml's `notifications.email` names (CLINIC_CONFIG
 names another file), and writes each email it is given to the folder as
-`<UTC time>-<n>.eml`, logging one line per email. scripts/run.sh starts it.
+`<UTC time>-<n>.eml`, logging one line per email. ops/run.sh starts it.
 
 It prints one line first, on stdout, saying where the booking emails go, and then logs on
 stderr only. It catches nothing, and says why, when clinic.yml's SMTP server is not on this

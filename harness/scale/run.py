@@ -1,11 +1,11 @@
-"""The scale-out test: `python -m scripts.scale.run` (`make test-scale`).
+"""The scale-out test: `python -m harness.scale.run` (`make test-scale`).
 
 Starts PostgreSQL, Redis, nginx, two action servers and two Rasa replicas on loopback
-(scripts/scale/services.py), holds 40 conversations through nginx (each from its own loopback
+(harness/scale/services.py), holds 40 conversations through nginx (each from its own loopback
 address, under the production rate limits), SIGKILLs one replica
-when half of the turns are answered (scripts/scale/load.py), then checks from PostgreSQL
+when half of the turns are answered (harness/scale/load.py), then checks from PostgreSQL
 that every conversation's tracker holds its turns once and in order and that every booking
-is stored once, with the reference the person was told (scripts/scale/checks.py).
+is stored once, with the reference the person was told (harness/scale/checks.py).
 
 Prints progress, then one summary line last; exits 1 when a check fails, 2 when the run
 itself could not be done, 130 when interrupted. Every process and the temporary folder are
@@ -29,10 +29,10 @@ from typing import Dict, List, Optional
 
 import requests
 
-from scripts.scale import checks
-from scripts.scale.load import (REFERENCE, WEBHOOK, Load, LoadResult, RetryPolicy, booking_script, interruption,
+from harness.scale import checks
+from harness.scale.load import (REFERENCE, WEBHOOK, Load, LoadResult, RetryPolicy, booking_script, interruption,
                                 make_scripts, send_with_retries)
-from scripts.scale.services import (BOOKINGS_DB, LOCK_KEY_PREFIX, LOOPBACK, PROJECT_DIR, TRACKER_DB, Stack,
+from harness.scale.services import (BOOKINGS_DB, LOCK_KEY_PREFIX, LOOPBACK, PROJECT_DIR, TRACKER_DB, Stack,
                                     ensure_packages)
 
 # Rasa's conversation lock (rasa/core/lock_store.py): each message takes a ticket in Redis that

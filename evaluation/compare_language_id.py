@@ -16,7 +16,7 @@ the others, install them beside it first (none of them downloads anything at run
     .venv/bin/pip install langid==1.1.6 langdetect==1.0.9 pycld2==0.42 \\
         lingua-language-detector==2.1.1 cld3-py==3.1.0
 
-Usage: python -m scripts.compare_language_id [--messages tests/languages/messages.yml] [--wrong]
+Usage: python -m evaluation.compare_language_id [--messages tests/languages/messages.yml] [--wrong]
 (--wrong lists each English message wrongly taken, per row)
 """
 import argparse

@@ -1,6 +1,6 @@
 """Delete conversations and booking requests older than a number of days.
 
-    python -m scripts.purge [--days N] [--endpoints endpoints.yml] [--dry-run]
+    python -m ops.purge [--days N] [--endpoints endpoints.yml] [--dry-run]
 
 N defaults to `retention_days` in the clinic's config (clinic.yml). Conversations
 go whole, when their latest event is older than N days (the tracker store named in

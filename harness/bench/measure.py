@@ -11,7 +11,7 @@
   `rasa test nlu` on the held-out set.
 
 Every request has a timeout no later than the run's deadline; every count is bounded by the
-caller. Load stays on the loopback servers scripts/servers.py started.
+caller. Load stays on the loopback servers harness/servers.py started.
 """
 import json
 import math
@@ -27,7 +27,7 @@ from typing import Dict, Iterable, List, Optional, Sequence
 
 import requests
 
-from scripts.scale.load import Script, Turn, booking_script, faq_script
+from harness.scale.load import Script, Turn, booking_script, faq_script
 
 BIN = Path(sys.executable).parent
 WEBHOOK = "/webhooks/rest/webhook"
@@ -132,7 +132,7 @@ class Client:
 
 
 def conversations(run_id: str, count: int, turns: Optional[int] = None) -> List[Script]:
-    """`count` realistic conversations of 9 turns: a greeting, then scripts/scale/load.py's scripts
+    """`count` realistic conversations of 9 turns: a greeting, then harness/scale/load.py's scripts
     (half questions and the walk-through, half a booking from name to reference), alternating.
     `turns` cuts each one short (the smoke test)."""
     made: List[Script] = []
@@ -233,7 +233,7 @@ def children(parent: int) -> List[int]:
 
 
 def server_pids(parent: Optional[int] = None) -> Dict[str, int]:
-    """The pids of the Rasa server and the action server this process started (scripts/servers.py)."""
+    """The pids of the Rasa server and the action server this process started (harness/servers.py)."""
     pids: Dict[str, int] = {}
     for pid in children(parent or os.getpid()):
         args = cmdline(pid)

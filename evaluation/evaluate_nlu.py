@@ -6,7 +6,7 @@ Rasa's own report), and whether the assistant would answer it (not
 and how many messages would be answered and how many of those wrongly; writes
 every prediction to --out as JSON. With --min-weighted-f1 it fails below that.
 
-Usage: python -m scripts.evaluate_nlu tests/heldout [--model models/clinic.tar.gz] [--out results/heldout.json]
+Usage: python -m evaluation.evaluate_nlu tests/heldout [--model models/clinic.tar.gz] [--out results/heldout.json]
 """
 import argparse
 import asyncio

@@ -1,11 +1,11 @@
 """Report how the assistant routes worried patients, over whole conversations.
 
-    python -m scripts.safety_report [--conversations PATH] [--model PATH] [--domain PATH] [--json OUT]
+    python -m evaluation.safety_report [--conversations PATH] [--model PATH] [--domain PATH] [--json OUT]
 
 Each conversation of tests/safety/conversations.yml is held over REST in a conversation of its own,
 with the clinic's clock fixed (CLINIC_NOW) at an open moment or a closed one, as the conversation
 says. Every bot message is traced back to the domain response it came from (the templates of
-scripts/real_questions_report.py), each scored turn's reply gets a route, and the route is judged
+evaluation/real_questions_report.py), each scored turn's reply gets a route, and the route is judged
 against the turn's `expect`:
 
 - right: the route a careful clinic wants;
@@ -29,7 +29,7 @@ from typing import Callable, Dict, List, Optional, Sequence
 
 import yaml
 
-from scripts.real_questions_report import (
+from evaluation.real_questions_report import (
     DEFAULT_DOMAIN,
     DEFAULT_MODEL,
     PROJECT_DIR,
@@ -185,7 +185,7 @@ def parse_args(argv: Optional[Sequence[str]] = None) -> argparse.Namespace:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scripts.servers import running_servers
+    from harness.servers import running_servers
 
     started = time.monotonic()
     conversations = load_conversations(args.conversations)

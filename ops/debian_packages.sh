@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs Debian packages that a test needs, if a command they provide is missing.
-# Usage: scripts/debian_packages.sh <command> <package> [<command> <package> ...]
+# Usage: ops/debian_packages.sh <command> <package> [<command> <package> ...]
 set -euo pipefail
 missing=()
 while [ $# -ge 2 ]; do

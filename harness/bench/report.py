@@ -11,7 +11,7 @@ has no baseline). RSS is the Rasa server's and the action server's peaks added t
 import math
 from typing import Callable, List, Optional, Sequence, Tuple
 
-from scripts.bench.measure import Measured
+from harness.bench.measure import Measured
 
 Number = Optional[float]
 

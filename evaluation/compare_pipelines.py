@@ -1,6 +1,6 @@
 """Compare the candidate NLU pipelines in pipelines/: what each costs and how well it answers.
 
-    python -m scripts.compare_pipelines [NAME ...] [--nlu DIR ...] [--json OUT] [--models DIR]
+    python -m evaluation.compare_pipelines [NAME ...] [--nlu DIR ...] [--json OUT] [--models DIR]
 
 NAME is a file in pipelines/ with or without `.yml` (default: all of them);
 pipelines/question_classifier.yml is a copy of config.yml's pipeline. The
@@ -12,8 +12,8 @@ candidates run one after another. For each:
   machine's mean load average meanwhile (other work on the machine slows it);
 - each labelled development set (default tests/nlu and tests/paraphrases):
   weighted F1 over full labels (`faq/pain`, `affirm`, …, the fallback undone), how
-  many messages would be answered and how many of those wrongly (scripts/evaluate_nlu.py);
-- ../shared/real-questions/dev.yml: an NLU-level proxy of scripts/real_questions_report.py,
+  many messages would be answered and how many of those wrongly (evaluation/evaluate_nlu.py);
+- ../shared/real-questions/dev.yml: an NLU-level proxy of evaluation/real_questions_report.py,
   no servers: the full label the model gives becomes the key of the reply it leads
   to (see `reply_key`) and is judged right, safe or wrong by the same `verdict`.
   Only the top label counts, so a message split into questions is judged by it;
@@ -45,8 +45,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 
-from scripts.evaluate_nlu import full_label, load_examples, summary
-from scripts.real_questions_report import (
+from evaluation.evaluate_nlu import full_label, load_examples, summary
+from evaluation.real_questions_report import (
     DEFAULT_QUESTIONS, FALLBACK, OOS, RIGHT, SAFE, WORST_EXPECTS, WRONG, load_questions, verdict,
 )
 
@@ -156,7 +156,7 @@ def shipped_differs() -> bool:
 
 
 def reply_key(label: str, answered: bool, entities: Sequence[Dict] = ()) -> str:
-    """The key of the reply a parse leads to, as scripts/real_questions_report.py names replies.
+    """The key of the reply a parse leads to, as evaluation/real_questions_report.py names replies.
 
     Not answered: the fallback ("did you mean …?"); `faq/x`: x; out_of_scope: "oos"; a walk-through
     intent: the step action_show_guide_step shows in a fresh conversation (the one a `guide_step`

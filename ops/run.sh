@@ -26,10 +26,10 @@ stop() {
 }
 trap stop INT TERM EXIT
 
-# Booking emails go to clinic.yml's SMTP server: on loopback, scripts/mail_catcher.py catches them
+# Booking emails go to clinic.yml's SMTP server: on loopback, ops/mail_catcher.py catches them
 # and writes them to $MAIL_DIR. It says where they go in one line and then logs to stderr; the demo
 # runs on without it (port taken, or another server named).
-exec {catcher_says}< <(exec $BIN/python -m scripts.mail_catcher "$MAIL_DIR")
+exec {catcher_says}< <(exec $BIN/python -m ops.mail_catcher "$MAIL_DIR")
 catcher=$!
 read -r -t 30 mail_line <&"$catcher_says" || mail_line="Booking emails: the mail catcher did not start (its error is above)"
 exec {catcher_says}<&-

@@ -1,6 +1,6 @@
 """Report how the assistant answers the real questions in ../shared/real-questions/dev.yml.
 
-    python -m scripts.real_questions_report [--url URL] [--questions PATH] [--json OUT]
+    python -m evaluation.real_questions_report [--url URL] [--questions PATH] [--json OUT]
 
 Every question goes to the assistant in a fresh conversation over REST. Each bot message is
 traced back to the domain response it came from (its text is matched against every response
@@ -403,12 +403,12 @@ def run(args: argparse.Namespace) -> int:
     if not templates:
         raise ValueError(f"{args.domain}: no response templates found")
     if args.url:
-        from scripts.servers import say
+        from harness.servers import say
 
         rows = ask_all(lambda sender, text: say(args.url.rstrip("/"), sender, text), questions, templates,
                        args.parallel)
     else:
-        from scripts.servers import running_servers
+        from harness.servers import running_servers
 
         with tempfile.TemporaryDirectory(prefix="real-questions-") as work:
             print(f"starting the servers with {args.model} ...", file=sys.stderr, flush=True)

@@ -1,6 +1,6 @@
 """Start the real action server and Rasa server on free loopback ports, for whole conversations.
 
-Used by the end-to-end tests (tests/e2e/conftest.py) and by scripts/real_questions_report.py:
+Used by the end-to-end tests (tests/e2e/conftest.py) and by evaluation/real_questions_report.py:
 
     with running_servers(Path("models/clinic.tar.gz"), work_dir) as servers:
         servers.say("some-sender", "hello")

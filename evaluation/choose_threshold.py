@@ -1,13 +1,13 @@
 """Show, for candidate fallback thresholds, what a development set would get.
 
-Reads the predictions that `python -m scripts.evaluate_nlu FOLDER --out FILE`
+Reads the predictions that `python -m evaluation.evaluate_nlu FOLDER --out FILE`
 wrote (the fallback undone) and prints, for each threshold of guide answers and
 intents, how many messages would be answered and how many of those wrongly; a
 deferral answer (see `deferral_answers` in config.yml) is held to the fixed
 --deferral-threshold instead. Use a development set (tests/nlu), never the
 held-out one.
 
-Usage: python scripts/choose_threshold.py results/dev_nlu.json [--deferral-threshold 0.2]
+Usage: python evaluation/choose_threshold.py results/dev_nlu.json [--deferral-threshold 0.2]
 """
 import argparse
 import json

@@ -1,6 +1,6 @@
 """Fail when the held-out intent weighted F1 in Rasa's report is below the minimum.
 
-Usage: python scripts/check_nlu_report.py results/nlu/intent_report.json --min-weighted-f1 0.95
+Usage: python evaluation/check_nlu_report.py results/nlu/intent_report.json --min-weighted-f1 0.95
 """
 import argparse
 import json

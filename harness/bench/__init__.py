@@ -1,0 +1,1 @@
+"""`make bench`: this assistant against the `rasa init` baseline (harness/bench/run.py)."""

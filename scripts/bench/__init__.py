@@ -1,1 +1,0 @@
-"""`make bench`: this assistant against the `rasa init` baseline (scripts/bench/run.py)."""
