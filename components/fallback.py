@@ -42,6 +42,7 @@ class AnswerFallbackClassifier(FallbackClassifier):
     def _should_fallback(self, message: Message) -> bool:
         if len(message.get("questions") or []) > 1:  # "is it painful? how many sessions? and any downtime?"
             return False
+        # a private Rasa API, listed and checked in tests/test_rasa_private_apis.py
         return super()._should_fallback(message)
 
     def _nlu_prediction_ambiguous(self, message: Message) -> Tuple[bool, Optional[float]]:
@@ -53,6 +54,7 @@ class AnswerFallbackClassifier(FallbackClassifier):
             tuple(config["deferral_answers"])
         ):
             return False, None
+        # a private Rasa API, listed and checked in tests/test_rasa_private_apis.py
         return super()._nlu_prediction_ambiguous(message)
 
     def _nlu_confidence_below_threshold(self, message: Message) -> Tuple[bool, float]:

@@ -75,6 +75,7 @@ def deserialise(stored: Iterable[Dict[Text, Any]]) -> List[Event]:
     events: List[Event] = []
     for parameters in stored:
         cls = classes.get(parameters.get("event") or "")
+        # a private Rasa API, listed and checked in tests/test_rasa_private_apis.py
         event: Optional[Event] = cls._from_parameters(parameters) if cls else Event.from_parameters(parameters)
         if event:
             events.append(event)
@@ -235,6 +236,7 @@ class ClinicTrackerStore(SQLTrackerStore):
 
     async def _retrieve(self, sender_id: Text, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
         with self.session_scope() as session:
+            # a private Rasa API, listed and checked in tests/test_rasa_private_apis.py
             rows = self._event_query(session, sender_id, fetch_events_from_all_sessions).all()
             data = [row.data for row in rows]
         return self._tracker(sender_id, data)
@@ -265,6 +267,7 @@ class ClinicTrackerStore(SQLTrackerStore):
         else:
             new = list(itertools.islice(tracker.events, stored, None))
             if self.event_broker:
+                # a private Rasa API, listed and checked in tests/test_rasa_private_apis.py
                 await self._stream_new_events(self.event_broker, new, tracker.sender_id)
             self._add(tracker.sender_id, new)
         setattr(tracker, STORED_COUNT, len(tracker.events))
