@@ -60,6 +60,10 @@ BEFORE_A_CONCERN = re.compile(
 )
 
 
+# "surname should be …", "my first name is …": a part of the name given before
+PART_OF_A_NAME = re.compile(r"\b(?:(sur|last |family )name|(first) name)\b", re.IGNORECASE)
+
+
 def checked_value(
     slot: Text, text: Text, clock: Callable[[], dt.datetime] = now, corrects: Optional[Text] = None
 ) -> Dict[Text, Any]:
@@ -78,14 +82,15 @@ def checked_value(
     raise ValueError(f"{slot} is not a typed booking detail")
 
 
-def value_before(tracker: Tracker, slot: Text) -> Any:
-    """The slot's value before the latest message (what a correction or a stale button press would replace)."""
+def value_before(tracker: Tracker, slot: Text, given: bool = False) -> Any:
+    """The slot's value before the latest message (what a correction or a stale button press would replace);
+    `given`: the latest value it was given, passing over a clearing ("Change time" cleared it)."""
     value = None
     latest_user = max(
         (i for i, event in enumerate(tracker.events) if event.get("event") == "user"), default=len(tracker.events)
     )
     for event in tracker.events[:latest_user]:
-        if event.get("event") == "slot" and event.get("name") == slot:
+        if event.get("event") == "slot" and event.get("name") == slot and not (given and event.get("value") is None):
             value = event.get("value")
         elif event.get("event") == "restart" or event.get("event") == "session_started":
             value = None
@@ -154,10 +159,11 @@ def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
     stopped: Dict[Text, Any] = {}
     for event in tracker.events:
         kind = event.get("event")
-        if kind == "slot" and event.get("name") in RESTORED_SLOTS:
+        if kind == "slot" and event.get("name") in RESTORED_SLOTS and event.get("value") is not None:
+            # the latest value given: one a "Change …" cleared before the stop comes back too
             values[event["name"]] = event.get("value")
         elif kind == "action" and event.get("name") in STOPPING_ACTIONS:
-            stopped = dict(values)
+            stopped, values = dict(values), {}
         elif kind in ("restart", "session_started") or (kind == "action" and event.get("name") in FORGETTING_ACTIONS):
             values, stopped = {}, {}
     return {slot: value for slot, value in stopped.items() if value is not None}
@@ -206,6 +212,21 @@ class ActionStartBooking(Action):
         # a request stopped before is left behind (it is picked up only by asking to book right after, data/rules)
         restarted = [SlotSet("request_stopped", False)] if tracker.get_slot("request_stopped") else []
         return restarted + ([SlotSet("booking_concern", concern)] if concern else [])
+
+
+class ActionKeepDetail(Action):
+    """ "Never mind, keep it as it was" when the form asks for a detail again (after "Change …"): the detail as
+    it was; when it had none, the form simply asks again."""
+
+    def name(self) -> Text:
+        return "action_keep_detail"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        slot = tracker.get_slot("requested_slot")
+        kept = value_before(tracker, slot, given=True) if slot in FORM_SLOTS[:4] else None
+        return [SlotSet(slot, kept)] if kept is not None else []
 
 
 class ActionRestoreBooking(Action):
@@ -287,7 +308,14 @@ class ValidateBookingForm(FormValidationAction):
         return {slot: None, "booking_failures": failures}
 
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._check("booking_name", value, dispatcher, tracker)
+        checked = self._check("booking_name", value, dispatcher, tracker)
+        earlier = value_before(tracker, "booking_name")
+        part = PART_OF_A_NAME.search(tracker.latest_message.get("text") or "")
+        if checked.get("booking_name") and earlier and part and len(earlier.split()) >= 2:
+            # "surname should be Osei-Bonsu": that part of the name given before changes, the rest stays
+            words, new = earlier.split(), checked["booking_name"]
+            checked["booking_name"] = " ".join([new] + words[1:] if part.group(2) else words[:-1] + [new])
+        return checked
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._check("booking_contact", value, dispatcher, tracker)

@@ -64,13 +64,16 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
 _NAME_AFTER = re.compile(
     # the shared lead-ins, and the extractor's own for a correction ("the name should be …")
-    rf"\b(?:{alternatives(NAME_IS)}|name to|full name,?|name (?:should|could|can|must) (?:be|say|read))\s+"
+    rf"\b(?:{alternatives(NAME_IS)}|name to|full name,?|"
+    r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:be|say|read)|"
+    r"(?:surname|last name|family name|first name) (?:is|to))\s+"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )
 # "it's Tom Ruiz", "I'm Priya", "this is Ana Lima": capitalised words only, so "I'm worried" is no name
 _CAPITALISED_AFTER = re.compile(
-    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame)\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
+    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut)\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
 _NOT_A_NAME_WORD = re.compile(
@@ -105,7 +108,9 @@ _TIME_PARTS = re.compile(
     # a correction that leans on the time said before: "i said 11", "make it 3", "not this saturday, the one after"
     r"|(?<=\bi said\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\bmake it\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)"
     r"|(?<=\bwe do\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\blike\s)\d{1,2}\b(?=\s*$|\s*[,.!?])"
-    r"|\b\d{1,2}\s+instead\b"
+    r"|\b\d{1,2}\s+instead\b|\b\d{1,2}\b(?=\s+not\s+\d)"
+    r"|\b(?:five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(?:past|to)\s+"
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b",
     re.IGNORECASE,
 )
@@ -233,12 +238,16 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
     return _lowercase_name(text)
 
 
+_SAID_NOT_MEANT = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     """The first run of day and time words, e.g. "Thursday morning" or "next tuesday at 11am"."""
     spans = [
         match.span()
         for match in _TIME_PARTS.finditer(text)
         if not any(entity["start"] <= match.start() < entity["end"] for entity in taken)
+        and not _SAID_NOT_MEANT.search(text[: match.start()])  # "11 not 10:30": not the 10:30
     ]
     if not spans:
         return None

@@ -226,7 +226,8 @@ _KEEPS_THE_REST = re.compile(
 _NOT_MEANT = re.compile(
     rf"\b(?:not|rather than|instead of)\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of "
     rf"the)\s+)?day|"
-    rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|"
+    rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|(?:five|ten|quarter|twenty|half) past|"
+    rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|"
     rf"pm)?)(?=\W|$)"
 )
 # "the one after", "a week later": the same weekday a week on from the day said before; "the day after": a day on

@@ -532,3 +532,31 @@ async def test_a_yes_no_button_is_no_stale_press_when_the_form_asks_nothing_yet(
 ])
 def test_words_before_a_concern_are_left_out(text, expected):
     assert checked_value("booking_concern", text) == {"booking_concern": expected}
+
+
+async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_tracker, domain):
+    from actions.booking_form import ActionKeepDetail
+
+    tracker = make_tracker(
+        intent="never_mind", text="never mind, keep it as it was", active_loop=FORM,
+        events=[slot_event("booking_time", FRIDAY_3PM), slot_event("booking_time", None)],  # "Change time" cleared it
+        slots={"requested_slot": "booking_time", "booking_time": None},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("booking_time", FRIDAY_3PM)]
+    # a detail never given: nothing to put back, the form asks again
+    tracker = make_tracker(intent="never_mind", text="never mind", active_loop=FORM, slots={"requested_slot": "booking_name"})
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("and surname should be Osei-Bonsu", "Marcus Osei-Bonsu"),
+    ("my first name is Kwame", "Kwame Osei"),
+    ("Marcus Osei-Bonsu", "Marcus Osei-Bonsu"),  # a whole name replaces the whole name
+])
+async def test_a_part_of_the_name_changes_that_part(validate, dispatcher, make_tracker, domain, text, expected):
+    value = text.split()[-1] if "name" in text else text
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, events=[slot_event("booking_name", "Marcus Osei")],
+        slots={"requested_slot": "booking_confirmed", "booking_name": "Marcus Osei"}, slot_candidates={"booking_name": value},
+    )
+    assert SlotSet("booking_name", expected) in await validate.run(dispatcher, tracker, domain)

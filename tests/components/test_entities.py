@@ -364,7 +364,7 @@ def test_a_concern_is_listed_only_beside_two_other_details(booking):
 @pytest.mark.parametrize("text, expected", [
     ("no, i said 11", [("time", "11")]),
     ("make it 3", [("time", "3")]),
-    ("not this saturday, the one after", [("time", "this saturday, the one after")]),
+    ("not this saturday, the one after", [("time", "the one after")]),  # the day said not to be meant is left out
     ("can i wear makeup the day after", []),  # an aftercare question names no time to book
     ("i said 11th", [("time", "11th")]),  # a date
 ])
@@ -385,4 +385,14 @@ def test_a_time_that_leans_on_the_one_said_before(booking, text, expected):
      [("concern", "fine lines"), ("phone", "07911 555321"), ("person", "Jo Bloggs")]),
 ])
 def test_details_found_by_the_third_play_test(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("and surname should be Osei-Bonsu", [("person", "Osei-Bonsu")]),
+    ("sorry put Joanne not Jo", [("person", "Joanne")]),
+    ("and 11 not 10:30", [("time", "11")]),  # the time said not to be meant is no time
+    ("Could we make it a quarter past two rather than ten past?", [("time", "quarter past two")]),
+])
+def test_corrections_found_by_the_third_play_test(booking, text, expected):
     assert found(booking, text) == expected

@@ -439,3 +439,17 @@ def test_an_old_change_button_after_a_cancel_picks_the_request_up_and_changes_it
     assert "haven't requested a consultation" not in reply
     summary = texts(servers.say(sender, "11am"))
     assert shown(day, "11:00") in summary and "Jo Marsh" in summary
+
+
+def test_never_mind_after_change_time_keeps_the_time(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    assert "When would you like to come in?" in texts(press(servers, sender, summary, "Change time"))
+    reply = texts(servers.say(sender, "never mind, don't change it"))
+    assert "Please check your request" in reply and shown(day, "14:00") in reply and "stopped" not in reply
+
+
+def test_a_new_surname_at_the_summary_keeps_the_first_name(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    assert "Name: Jo Osei-Bonsu" in texts(servers.say(sender, "and surname should be Osei-Bonsu"))
