@@ -169,6 +169,15 @@ def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
     return {slot: value for slot, value in stopped.items() if value is not None}
 
 
+def with_name_part(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
+    """ "surname should be Osei-Bonsu": that part of the name given before changes, the rest stays."""
+    part = PART_OF_A_NAME.search(tracker.latest_message.get("text") or "")
+    if not (earlier and part and len(earlier.split()) >= 2 and len(new.split()) == 1):
+        return new
+    words = earlier.split()
+    return " ".join([new] + words[1:] if part.group(2) else words[:-1] + [new])
+
+
 def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
     """ "also add my number": the new contact beside the one given before, not instead of it."""
     if earlier and ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
@@ -309,12 +318,10 @@ class ValidateBookingForm(FormValidationAction):
 
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         checked = self._check("booking_name", value, dispatcher, tracker)
-        earlier = value_before(tracker, "booking_name")
-        part = PART_OF_A_NAME.search(tracker.latest_message.get("text") or "")
-        if checked.get("booking_name") and earlier and part and len(earlier.split()) >= 2:
-            # "surname should be Osei-Bonsu": that part of the name given before changes, the rest stays
-            words, new = earlier.split(), checked["booking_name"]
-            checked["booking_name"] = " ".join([new] + words[1:] if part.group(2) else words[:-1] + [new])
+        if checked.get("booking_name"):
+            checked["booking_name"] = with_name_part(
+                checked["booking_name"], value_before(tracker, "booking_name"), tracker
+            )
         return checked
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import checked_value, with_contact_added
+from actions.booking_form import checked_value, with_contact_added, with_name_part
 from core.booking import InvalidValue, PreferredTime, corrected_words
 
 # details a person can change, and the entity that carries a new value for each
@@ -76,6 +76,8 @@ class ActionChangeBookingDetail(Action):
                     changes.update(checked_value(slot, entity["value"], corrects=corrects))
                     if slot == "booking_contact":  # "also add my number …": beside the email
                         changes[slot] = with_contact_added(changes[slot], tracker.get_slot(slot), tracker)
+                    if slot == "booking_name":  # "surname should be …": the first name stays
+                        changes[slot] = with_name_part(changes[slot], tracker.get_slot(slot), tracker)
                 except InvalidValue as invalid:
                     dispatcher.utter_message(response=invalid.response, **invalid.values)
                     changes.update(_clear(slot))
