@@ -6,9 +6,10 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-STEPS = ("consultation", "preparation", "procedure", "aftercare")
+from core.walkthrough import FINISHED, STEPS, target_step
+
 GUIDE_ACTION = "action_show_guide_step"
-FINISHED = "finished"  # the walk-through went past its last step
+__all__ = ["FINISHED", "GUIDE_ACTION", "STEPS", "target_step"]  # the walk-through's order is core's
 
 
 def step_response(step: Text) -> Text:
@@ -20,22 +21,6 @@ def step_response(step: Text) -> Text:
 def named_step(tracker: Tracker) -> Optional[Text]:
     """The step a message names by number or position ("what's step 2?"), from the spaCy entity ruler."""
     return next((value for value in tracker.get_latest_entity_values("guide_step") if value in STEPS), None)
-
-
-def target_step(intent: Optional[Text], current: Optional[Text], named: Optional[Text] = None) -> Optional[Text]:
-    """The step to show next; None once the walk-through has gone past the last step."""
-    if named:
-        return named
-    if current == FINISHED:
-        return STEPS[-1] if intent == "previous_step" else STEPS[0]
-    index = STEPS.index(current) if current in STEPS else None
-    if intent in ("next_step", "affirm"):  # "yes" to a step means go on
-        if index is None:
-            return STEPS[0]
-        return STEPS[index + 1] if index + 1 < len(STEPS) else None
-    if intent == "previous_step":
-        return STEPS[max(index - 1, 0)] if index is not None else STEPS[0]
-    return STEPS[0]  # start_guide, or a step asked for that the message did not name
 
 
 class ActionShowGuideStep(Action):

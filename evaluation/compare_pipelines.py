@@ -55,7 +55,7 @@ PIPELINES_DIR = PROJECT_DIR / "pipelines"
 RETRIEVAL_PREFIX = "faq/"
 OUT_OF_SCOPE = "out_of_scope"
 # intents that run action_show_guide_step; in a fresh conversation it shows the step
-# the message names, else the first one (actions/guide.py)
+# the message names, else the first one (core/walkthrough.py)
 GUIDE_INTENTS = ("start_guide", "next_step", "previous_step", "show_step")
 WARM_UP = 20
 LOAD_SAMPLE_S = 5
@@ -169,7 +169,7 @@ def reply_key(label: str, answered: bool, entities: Sequence[Dict] = ()) -> str:
     if label == OUT_OF_SCOPE:
         return OOS
     if label in GUIDE_INTENTS:
-        from actions.guide import target_step
+        from core.walkthrough import target_step
 
         named = next((e.get("value") for e in entities if e.get("entity") == "guide_step"), None)
         return target_step(label, None, named if isinstance(named, str) else None) or label
