@@ -28,6 +28,7 @@ from core.words import (
     MONTH_ABBREVIATIONS,
     MONTHS,
     NAME_IS,
+    NOT_MEANT,
     SELF_INTRODUCTIONS,
     WEEKDAYS,
     alternatives,
@@ -238,7 +239,7 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
     return _lowercase_name(text)
 
 
-_SAID_NOT_MEANT = re.compile(r"\b(?:not|rather than|instead of)\s+(?:the\s+)?$", re.IGNORECASE)
+_SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:

@@ -18,6 +18,7 @@ from core.words import (
     MIN_NUMBER_DIGITS,
     MONTH_ABBREVIATIONS,
     NAME_IS,
+    NOT_MEANT,
     SELF_INTRODUCTIONS,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
@@ -224,7 +225,7 @@ _KEEPS_THE_REST = re.compile(
 )
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
 _NOT_MEANT = re.compile(
-    rf"\b(?:not|rather than|instead of)\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of "
+    rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of "
     rf"the)\s+)?day|"
     rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|(?:five|ten|quarter|twenty|half) past|"
     rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|"

@@ -38,6 +38,9 @@ SELF_INTRODUCTIONS = ("i am", "i'm", "im", "it's", "its", "this is")
 # (or a time, or a date)
 MIN_NUMBER_DIGITS = 9
 
+# words that say what follows is not meant ("11 not 10:30", "the morning rather than the afternoon")
+NOT_MEANT = ("not", "rather than", "instead of")
+
 
 def alternatives(words: Iterable[str]) -> str:
     """The words as a regular expression's alternatives (a|b|c), each matched literally."""
