@@ -132,6 +132,25 @@ def typed(tracker: Tracker, entity: Text) -> Optional[Text]:
     return None
 
 
+# the rest of a concern's clause: "dark circles| and crepey skin under my eyes", "scarring| from self harm on my arms"
+_REST_OF_CLAUSE = re.compile(r"[^,;.!?\n]{0,80}")
+# where a clause turns to something else than the concern ("… and i'm free friday", "… but can i …")
+_TURN = re.compile(r"\s+(?:and|but|so|or)\s+(?:i|i'm|im|my|can|could|would|is|are|do)\b.*$", re.IGNORECASE)
+
+
+def in_own_words(tracker: Tracker, entity: Text) -> Optional[Text]:
+    """A concern named in the latest message, with the rest of its clause as the person wrote it ("dark circles
+    and crepey skin under my eyes"), where the pattern alone would keep "dark circles"."""
+    found = typed(tracker, entity)
+    if not found:
+        return None
+    text = tracker.latest_message.get("text") or ""
+    start = text.find(found)
+    rest = _REST_OF_CLAUSE.match(text, start + len(found))
+    words = _TURN.sub("", text[start : rest.end() if rest else start + len(found)]).strip()
+    return words or found
+
+
 def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional[Text]) -> Optional[Text]:
     """A concern to prefill from what the person already mentioned, e.g. "acne scars (face)"."""
     if skin_concern and treatment_area:
@@ -159,7 +178,8 @@ def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
     stopped: Dict[Text, Any] = {}
     for event in tracker.events:
         kind = event.get("event")
-        if kind == "slot" and event.get("name") in RESTORED_SLOTS and event.get("value") is not None:
+        if kind == "slot" and event.get("name") in RESTORED_SLOTS and event.get("value") not in (None, False):
+            # (a consent declined is no consent to put back: the form asks again)
             # the latest value given: one a "Change …" cleared before the stop comes back too
             values[event["name"]] = event.get("value")
         elif kind == "action" and event.get("name") in STOPPING_ACTIONS:
@@ -214,9 +234,13 @@ class ActionStartBooking(Action):
         paused = any(value_before(tracker, slot) is not None for slot in FORM_SLOTS[:4])
         dispatcher.utter_message(response="utter_booking_picked_up" if paused else "utter_booking_start")
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
-        concern = said_now.get(CONCERN) or concern_from_entities(
-            said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),
-            said_now.get("treatment_area"),
+        concern = (
+            said_now.get(CONCERN)
+            or in_own_words(tracker, "skin_concern")
+            or concern_from_entities(
+                said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),
+                said_now.get("treatment_area"),
+            )
         )
         # a request stopped before is left behind (it is picked up only by asking to book right after, data/rules)
         restarted = [SlotSet("request_stopped", False)] if tracker.get_slot("request_stopped") else []

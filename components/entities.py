@@ -9,7 +9,7 @@
 """
 
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 import phonenumbers
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -109,7 +109,7 @@ _TIME_PARTS = re.compile(
     # a correction that leans on the time said before: "i said 11", "make it 3", "not this saturday, the one after"
     r"|(?<=\bi said\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\bmake it\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)"
     r"|(?<=\bwe do\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\blike\s)\d{1,2}\b(?=\s*$|\s*[,.!?])"
-    r"|\b\d{1,2}\s+instead\b|\b\d{1,2}\b(?=\s+not\s+\d)"
+    r"|\b\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}\s+instead\b|\b\d{1,2}\b(?=\s+not\s+\d)"
     r"|\b(?:five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(?:past|to)\s+"
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b",
@@ -144,6 +144,8 @@ _NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(
 )
 # in a message that lists booking details, a clause with none of them that is no lead-in ("hi", "i'd like to
 # book") is what the person wants looked at: "Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles"
+# what the pipeline's patterns name that a concern is about (RulerEntityExtractor, before this extractor)
+CONCERN_KINDS = ("skin_concern", "treatment_area", "unknown_area", "unknown_treatment")
 _CLAUSE = re.compile(r"(?:[^,;\n\s]|\s(?![-–]\s))+")  # between commas, semicolons, lines or spaced dashes
 _LEAD_IN = re.compile(
     r"\b(?:book|booking|consultation|appointment|hi|hello|hey|hiya|thanks|thank|please|pls|cheers|name|email|phone|number|"
@@ -193,9 +195,12 @@ def _lowercase_name(text: Text) -> Optional[Dict[Text, Any]]:
     return {"entity": "person", "value": match.group("name"), "start": start, "end": end}  # as typed
 
 
-def _listed_concern(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
+def _listed_concern(
+    text: Text, taken: List[Dict[Text, Any]], named: Optional[List[Dict[Text, Any]]] = None
+) -> Optional[Dict[Text, Any]]:
     """The clauses of a list of booking details that are none of them: what the person wants looked at, as they
-    wrote it (the first run of such clauses with no detail between them)."""
+    wrote it (the first run of such clauses with no detail between them). `named`: the skin concerns and areas
+    the pipeline's patterns found; when given, a clause names one of them ("busy week" is no concern)."""
     spans = []
     for match in _CLAUSE.finditer(text):
         clause = match.group()
@@ -208,14 +213,17 @@ def _listed_concern(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[T
         start = match.start() + len(clause) - len(clause.lstrip(" .!?-–"))
         end = match.end() - (len(clause) - len(clause.rstrip(" .!?-–")))
         spans.append((start, end))
-    if not spans:
-        return None
-    start, end = spans[0]
-    for next_start, next_end in spans[1:]:
-        if any(start <= entity["start"] and entity["end"] <= next_start for entity in taken):
-            break  # a detail between: the concern is the run before it
-        end = next_end
-    return {"entity": "concern", "value": text[start:end], "start": start, "end": end}
+    runs: List[List[Tuple[int, int]]] = []
+    for span in spans:  # runs of clauses with no detail between them
+        if runs and not any(runs[-1][-1][1] <= entity["start"] < span[0] for entity in taken):
+            runs[-1].append(span)
+        else:
+            runs.append([span])
+    for run in runs:
+        start, end = run[0][0], run[-1][1]
+        if named is None or any(start < e["end"] and e["start"] < end for e in named):
+            return {"entity": "concern", "value": text[start:end], "start": start, "end": end}
+    return None
 
 
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
@@ -312,7 +320,8 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 found.append(person)
         details = {entity["entity"] for entity in found} & {"person", "email", "phone", "time"}
         if not concern and len(details) >= 2 and re.search(r"[,;\n]|\s[-–]\s", text):
-            listed = _listed_concern(text, found)
+            named = None if known is None else [e for e in known if e.get("entity") in CONCERN_KINDS and "start" in e]
+            listed = _listed_concern(text, found, named)
             if listed:
                 found.append(listed)
         return sorted(found, key=lambda entity: entity["start"])

@@ -198,7 +198,7 @@ _WEEKDAY_HOUR = re.compile(rf"\b{_WEEKDAY_WORD}\s+(\d{{1,2}})(?=\s*$|\s*,)")
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
 # "ten past two", "quarter past 2", "quarter to three", "20 past 2": minutes from the hour (a bare 1-7 is pm)
 _PAST_OR_TO = re.compile(
-    r"\b(five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(past|to)\s+"
+    r"\b(?:at\s+)?(?:a\s+)?(five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(past|to)\s+"
     r"(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b(?:\s*(am|pm))?"
 )
 _MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five": 25, "twenty five": 25}
@@ -220,7 +220,8 @@ _SHORTHANDS = (
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)
 _KEEPS_THE_REST = re.compile(
-    r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i said|(?:like|as) before|if (?:you'?re|you are) open|"
+    r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i (?:already )?said|same as before|(?:like|as) "
+    r"before|if (?:you'?re|you are) open|"
     r"(?:any ?time|whenever)(?= *$| *[,.!]))"
 )
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
@@ -237,7 +238,8 @@ _LATER = re.compile(r"\b(?:the\s+)?(?:(one|week|day)\s+after|following\s+(one|we
 # a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
 _FILLER = re.compile(
-    r"\b(?:but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|can we do|could we do|change it to|make "
+    r"\b(?:but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|needs to be|"
+    r"must be|can we do|could we do|change it to|make "
     r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|"
     r"works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b"
 )
@@ -408,6 +410,12 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     cleaned = _NOT_MEANT.sub(" ", cleaned)
     cleaned = _FILLER.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)
+    part = _PART_OF_DAY.search(rest) if window is not None else None
+    if part:  # "saturday morning 11am", "saturday morning, after 10": the part of the day narrows the time
+        if window is not None and window[0] != window[1]:
+            start, end = _PARTS_OF_DAY[part.group(1)]
+            window = (max(window[0], start), min(window[1], end))
+        rest = _PART_OF_DAY.sub(" ", rest)
     return " ".join(rest.split()).strip(" ,.-!?"), window
 
 

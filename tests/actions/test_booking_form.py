@@ -455,7 +455,9 @@ async def test_a_stopped_request_is_picked_up_with_what_was_given(dispatcher, ma
 
 def test_consent_declined_is_not_put_back_so_the_form_asks_it_again():
     # the form's check sets the declined consent to None before the form ends
-    tracker = Tracker("t", {}, {}, GIVEN + [_slot("booking_consent", None), _action("action_submit_booking")] + CLEARED,
+    # (the slot mapping took the "No" as False first; found by the fourth play-test: put back, it looped)
+    declined = [_slot("booking_consent", False), _slot("booking_consent", None)]
+    tracker = Tracker("t", {}, {}, GIVEN + declined + [_action("action_submit_booking")] + CLEARED,
                       False, None, {}, "action_listen")
     assert "booking_consent" not in details_before_stop(tracker)
     assert details_before_stop(tracker)["booking_name"] == "Jo Bloggs"
@@ -560,3 +562,16 @@ async def test_a_part_of_the_name_changes_that_part(validate, dispatcher, make_t
         slots={"requested_slot": "booking_confirmed", "booking_name": "Marcus Osei"}, slot_candidates={"booking_name": value},
     )
     assert SlotSet("booking_name", expected) in await validate.run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize("text, named, expected", [
+    # found by the fourth play-test: the concern in the booking request kept whole, not just the pattern's words
+    ("I'd like to book about dark circles and crepey skin under my eyes", "dark circles",
+     "dark circles and crepey skin under my eyes"),
+    ("can i book for acne scars and i'm free friday", "acne scars", "acne scars"),
+])
+async def test_a_concern_in_the_request_is_kept_in_the_persons_words(dispatcher, make_tracker, domain, text, named, expected):
+    start = text.index(named)
+    entities = [{"entity": "skin_concern", "value": named, "start": start, "end": start + len(named)}]
+    tracker = make_tracker(intent="book_consultation", text=text, entities=entities)
+    assert SlotSet("booking_concern", expected) in await ActionStartBooking().run(dispatcher, tracker, domain)

@@ -396,3 +396,14 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
 ])
 def test_corrections_found_by_the_third_play_test(booking, text, expected):
     assert found(booking, text) == expected
+
+
+def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
+    # found by the fourth play-test: "busy week" was taken as the concern
+    text = "need a consult asap, busy week, can do 10/12 at 17:00, raj patel 07400 555666 raj@example.co.uk acne scarring"
+    start = text.index("acne scarring")
+    known = [{"entity": "skin_concern", "value": "acne scars", "start": start, "end": start + len("acne scarring")}]
+    assert "concern" not in [entity["entity"] for entity in booking.extract(text, known)]
+    listed = "Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles"
+    known = [{"entity": "skin_concern", "value": "fine lines", "start": listed.index("fine"), "end": listed.index("fine") + 10}]
+    assert [e["value"] for e in booking.extract(listed, known) if e["entity"] == "concern"] == ["fine lines, dark circles"]

@@ -245,3 +245,16 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
 ])
 def test_words_around_a_name_are_left_out(text, expected):
     assert parse_name(text) == expected
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # found by the fourth play-test
+    ("saturday morning pls, has to be after 10", at(28, 10), at(28, 12)),  # the part of the day narrows "after 10"
+    ("thursday evening after work, 7pm?", at(26, 19), at(26, 19)),
+    ("sorry - saturday morning 11am", at(28, 11), at(28, 11)),
+    ("same as before, wednesday 2nd 1pm", at(2, 13, month=12), at(2, 13, month=12)),
+    ("Thursday the 26th, at a quarter past four", at(26, 16, 15), at(26, 16, 15)),
+    ("friday at 3pm → i already said monday 5.30pm", at(30, 17, 30), at(30, 17, 30)),
+])
+def test_times_found_by_the_fourth_play_test(clinic, text, start, end):
+    assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
