@@ -78,14 +78,17 @@ class Accounts:
 
     def _failures(self, connection, column, value) -> int:
         since = self.now() - dt.timedelta(minutes=self.settings.failure_window_minutes)
-        query = select(func.count()).select_from(staff_sign_in_failures).where(
-            column == value, staff_sign_in_failures.c.at >= since
+        query = (
+            select(func.count())
+            .select_from(staff_sign_in_failures)
+            .where(column == value, staff_sign_in_failures.c.at >= since)
         )
         return int(connection.execute(query).scalar() or 0)
 
     def sign_in(self, name: str, password: str, address: str) -> Optional[str]:
-        """A new session's id (for the cookie) for the right name and password; None for a wrong one (counted); SignInRefused when
-        this account or this address failed too often within the window (then even the right password)."""
+        """A new session's id (for the cookie) for the right name and password; None for a wrong one (counted);
+        SignInRefused when this account or this address failed too often within the window (then even for the
+        right password)."""
         name = (name or "")[:NAME_MAX]
         address = (address or "unknown")[:64]
         with self.engine.connect() as connection:
@@ -106,16 +109,14 @@ class Accounts:
             ok = False
         with self.engine.begin() as connection:
             if not ok:
-                connection.execute(
-                    insert(staff_sign_in_failures).values(account=name, address=address, at=self.now())
-                )
+                connection.execute(insert(staff_sign_in_failures).values(account=name, address=address, at=self.now()))
                 return None
             connection.execute(delete(staff_sign_in_failures).where(staff_sign_in_failures.c.account == name))
             if stored is not None and _hasher.check_needs_rehash(stored):
                 connection.execute(
-                    update(staff_accounts).where(staff_accounts.c.name == name).values(
-                        password_hash=_hasher.hash(password)
-                    )
+                    update(staff_accounts)
+                    .where(staff_accounts.c.name == name)
+                    .values(password_hash=_hasher.hash(password))
                 )
             self._audit(connection, name, "signed_in")
         return None if not ok else self._new_session(name)
@@ -144,7 +145,9 @@ class Accounts:
         id_hash = hash_session_id(session_id)
         now = self.now()
         with self.engine.begin() as connection:
-            row = connection.execute(select(staff_sessions).where(staff_sessions.c.id_hash == id_hash)).mappings().first()
+            row = (
+                connection.execute(select(staff_sessions).where(staff_sessions.c.id_hash == id_hash)).mappings().first()
+            )
             if row is None:
                 return None
             idle = now - (as_utc(row["last_used_at"]) or now)
@@ -162,7 +165,9 @@ class Accounts:
     def end(self, session_id: Optional[str]) -> None:
         if session_id:
             with self.engine.begin() as connection:
-                connection.execute(delete(staff_sessions).where(staff_sessions.c.id_hash == hash_session_id(session_id)))
+                connection.execute(
+                    delete(staff_sessions).where(staff_sessions.c.id_hash == hash_session_id(session_id))
+                )
 
     # ------------------------------------------------------------------ audit
 

@@ -92,10 +92,11 @@ def create_app(
     now: Callable[[], dt.datetime] = utcnow,
     origin: Optional[str] = None,
     name: Optional[str] = None,
+    log_config: Optional[dict] = None,
 ) -> Sanic:
     """The console on the bookings database at `database_url`. `origin` is its public origin
     (e.g. https://console.example-clinic.com); by default the origin the request was made to."""
-    app = Sanic(name or f"clinic_console_{secrets.token_hex(4)}")
+    app = Sanic(name or f"clinic_console_{secrets.token_hex(4)}", log_config=log_config)
     app.config.FALLBACK_ERROR_FORMAT = "text"
     store = BookingStore(database_url, now=now)
     accounts = Accounts(store.engine, settings, now=now)
@@ -145,8 +146,14 @@ def create_app(
 
     def sign_in_page(request: Request, status: int = 200, message: str = "", account: str = "") -> HTTPResponse:
         token = secrets.token_urlsafe(32)
-        resp = page("sign_in.html", status=status, csrf_token=token, message=message, account=account,
-                    next=safe_next(request.args.get("next")))
+        resp = page(
+            "sign_in.html",
+            status=status,
+            csrf_token=token,
+            message=message,
+            account=account,
+            next=safe_next(request.args.get("next")),
+        )
         set_cookie(request, resp, SIGN_IN_COOKIE, token, path="/sign-in", max_age=3600)
         return resp
 
@@ -155,8 +162,7 @@ def create_app(
 
     @app.get("/sign-in")
     async def sign_in_form(request: Request) -> HTTPResponse:
-        if request.ctx.session is not None:
-            return response.redirect("/requests", status=303)
+        # shown even to a browser with a session: signing in again ends that one (a planted cookie included)
         return sign_in_page(request)
 
     @app.post("/sign-in")
@@ -200,8 +206,12 @@ def create_app(
         if request.method == "POST":
             try:
                 detail = booking_requests.change(
-                    store.engine, reference, session.account, request.form.get("status", ""),
-                    request.form.get("note", ""), now=now,
+                    store.engine,
+                    reference,
+                    session.account,
+                    request.form.get("status", ""),
+                    request.form.get("note", ""),
+                    now=now,
                 )
             except booking_requests.ChangeError as error:
                 if str(error) == "no such request":
@@ -218,11 +228,13 @@ def create_app(
                 message = "Saved."
             elif request.args.get("saved") == "0":
                 message = "Nothing changed."
-        return page("request.html", status=status, session=session, request=found, message=message,
-                    statuses=REQUEST_STATUSES)
+        return page(
+            "request.html", status=status, session=session, request=found, message=message, statuses=REQUEST_STATUSES
+        )
 
-    @app.listener("after_server_stop")
     async def dispose(app: Sanic, loop) -> None:
         store.dispose()
+
+    app.register_listener(dispose, "after_server_stop")
 
     return app

@@ -104,6 +104,8 @@ def change(
         )
         detail = "; ".join(changes)
         connection.execute(
-            insert(staff_audit).values(at=at, account=account, action="request_changed", reference=reference, detail=detail)
+            insert(staff_audit).values(
+                at=at, account=account, action="request_changed", reference=reference, detail=detail
+            )
         )
     return detail
