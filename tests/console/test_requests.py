@@ -127,6 +127,17 @@ async def test_a_change_from_another_origin_is_refused(console, headers):
     assert console.store.find(reference)["status"] is None
 
 
+@pytest.mark.parametrize("tail", ["0/requests", ".evil.example/requests", "@evil.example/"])
+async def test_a_referer_that_only_starts_like_the_console_is_another_origin(console, tail):
+    reference = console.add_request()
+    browser = await signed_in(console)
+    token = csrf_of((await browser.get(f"/requests/{reference}")).body)
+    resp = await browser.post(f"/requests/{reference}", data={"csrf_token": token, "status": "closed"},
+                              headers={"Origin": None, "Referer": console.base + tail})
+    assert resp.status == 403
+    assert console.store.find(reference)["status"] is None
+
+
 async def test_a_change_with_only_the_consoles_own_referer_is_accepted(console):
     reference = console.add_request()
     browser = await signed_in(console)
