@@ -109,6 +109,9 @@ class Accounts:
             ok = False
         with self.engine.begin() as connection:
             if not ok:
+                # failures older than the window count no more: they go (a mistyped name may be a password)
+                since = self.now() - dt.timedelta(minutes=self.settings.failure_window_minutes)
+                connection.execute(delete(staff_sign_in_failures).where(staff_sign_in_failures.c.at < since))
                 connection.execute(insert(staff_sign_in_failures).values(account=name, address=address, at=self.now()))
                 return None
             connection.execute(delete(staff_sign_in_failures).where(staff_sign_in_failures.c.account == name))
@@ -131,7 +134,14 @@ class Accounts:
             created_at=now,
             last_used_at=now,
         )
+        idle_since = now - dt.timedelta(minutes=self.settings.idle_minutes)
+        started_since = now - dt.timedelta(hours=self.settings.session_hours)
         with self.engine.begin() as connection:
+            connection.execute(  # sessions that are over, whoever's
+                delete(staff_sessions).where(
+                    (staff_sessions.c.last_used_at < idle_since) | (staff_sessions.c.created_at < started_since)
+                )
+            )
             connection.execute(insert(staff_sessions).values(**row))
         return session_id  # for the browser's cookie only; the database has its hash
 

@@ -142,6 +142,20 @@ async def test_a_session_unused_for_too_long_is_refused(console):
     assert (await browser.get("/requests")).status == 303
 
 
+async def test_sessions_and_failures_that_are_over_are_deleted_at_the_next_sign_in(console):
+    idle = console.browser()
+    await idle.sign_in()
+    await console.browser().sign_in("my password is long", "a mistyped password")
+    console.clock.advance(minutes=31)
+    await console.browser().sign_in("bob", "another mistyped one")
+    await console.browser().sign_in()
+    with console.store.engine.connect() as connection:
+        sessions = list(connection.execute(select(staff_sessions.c.id_hash)).scalars())
+        failures = list(connection.execute(select(staff_sign_in_failures.c.account)).scalars())
+    assert hashlib.sha256(idle.session_id().encode()).hexdigest() not in sessions and len(sessions) == 1
+    assert failures == ["bob"]  # the one out of the window went at the next failure
+
+
 async def test_a_session_ends_after_session_hours_however_busy(console):
     browser = console.browser()
     await browser.sign_in()
