@@ -124,21 +124,26 @@ class Console:
         return Browser(self.base, self.http)
 
     def add_request(self, conversation_id: str = "conversation-1", **details) -> str:
-        values = dict(PERSON, **details)
-        return self.store.save(
-            BookingRequest(
-                name=values["name"],
-                contact_kind=values["contact_kind"],
-                contact=values["contact"],
-                preferred_start=dt.datetime(2026, 12, 4, 15, 0, tzinfo=dt.timezone.utc),
-                preferred_end=dt.datetime(2026, 12, 4, 15, 0, tzinfo=dt.timezone.utc),
-                preferred_text="friday at 3pm",
-                concern=values["concern"],
-                consent=True,
-                conversation_id=conversation_id,
-            ),
-            notify=[],
-        )
+        return add_request(self.store, conversation_id, **details)
+
+
+def add_request(store, conversation_id: str = "conversation-1", **details) -> str:
+    """A booking request as the action server stores it (PERSON's details, or `details`)."""
+    values = dict(PERSON, **details)
+    return store.save(
+        BookingRequest(
+            name=values["name"],
+            contact_kind=values["contact_kind"],
+            contact=values["contact"],
+            preferred_start=dt.datetime(2026, 12, 4, 15, 0, tzinfo=dt.timezone.utc),
+            preferred_end=dt.datetime(2026, 12, 4, 15, 0, tzinfo=dt.timezone.utc),
+            preferred_text="friday at 3pm",
+            concern=values["concern"],
+            consent=True,
+            conversation_id=conversation_id,
+        ),
+        notify=[],
+    )
 
 
 @pytest.fixture

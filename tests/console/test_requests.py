@@ -13,6 +13,13 @@ from core.database import BookingStore
 
 from .conftest import PERSON, START, csrf_of
 
+# the bookings table as a version before the console (and before consent_version, request_key) made it
+OLD_BOOKINGS_TABLE = (
+    "CREATE TABLE bookings (id INTEGER PRIMARY KEY, reference VARCHAR(16) NOT NULL UNIQUE, name TEXT NOT NULL,"
+    " contact_kind VARCHAR(8) NOT NULL, contact TEXT NOT NULL, preferred_start DATETIME NOT NULL,"
+    " preferred_end DATETIME NOT NULL, preferred_text TEXT NOT NULL, concern TEXT, consent BOOLEAN NOT NULL,"
+    " conversation_id TEXT, created_at DATETIME NOT NULL)"
+)
 TEMPLATES = Path(__file__).resolve().parents[2] / "console" / "templates"
 
 
@@ -209,12 +216,7 @@ def test_the_console_creates_its_tables_on_a_bookings_database_made_before_them(
     url = f"sqlite:///{tmp_path / 'old.db'}"
     engine = create_engine(url)
     with engine.begin() as connection:  # the bookings table as an earlier version made it
-        connection.exec_driver_sql(
-            "CREATE TABLE bookings (id INTEGER PRIMARY KEY, reference VARCHAR(16) NOT NULL UNIQUE, name TEXT NOT NULL,"
-            " contact_kind VARCHAR(8) NOT NULL, contact TEXT NOT NULL, preferred_start DATETIME NOT NULL,"
-            " preferred_end DATETIME NOT NULL, preferred_text TEXT NOT NULL, concern TEXT, consent BOOLEAN NOT NULL,"
-            " conversation_id TEXT, created_at DATETIME NOT NULL)"
-        )
+        connection.exec_driver_sql(OLD_BOOKINGS_TABLE)
     from zoneinfo import ZoneInfo
 
     from .conftest import SETTINGS
