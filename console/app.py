@@ -6,6 +6,7 @@ a token that is also in a short-lived cookie (no session yet). Every response ca
 the pages are never cached.
 """
 
+import asyncio
 import datetime as dt
 import hmac
 import secrets
@@ -69,20 +70,30 @@ def same_token(given: Optional[str], expected: Optional[str]) -> bool:
     return bool(given) and bool(expected) and hmac.compare_digest(str(given).encode(), str(expected).encode())
 
 
-def set_cookie(request: Request, resp: HTTPResponse, name: str, value: str, path: str = "/", max_age=None) -> None:
+def secure_cookies(request: Request, configured_origin: Optional[str]) -> bool:
+    """Secure cookies, but on plain http to the machine itself: with a configured origin, when it is https;
+    without one, unless the request was made to localhost."""
+    if configured_origin:
+        return configured_origin.startswith("https://")
+    return not is_loopback(request)
+
+
+def set_cookie(
+    request: Request, resp: HTTPResponse, name: str, value: str, path: str = "/", max_age=None, origin=None
+) -> None:
     resp.cookies[name] = value
     cookie = resp.cookies[name]
     cookie["path"] = path
     cookie["httponly"] = True
     cookie["samesite"] = "Strict"
-    if not is_loopback(request):
+    if secure_cookies(request, origin):
         cookie["secure"] = True
     if max_age is not None:
         cookie["max-age"] = max_age
 
 
-def clear_cookie(request: Request, resp: HTTPResponse, name: str, path: str = "/") -> None:
-    set_cookie(request, resp, name, "", path=path, max_age=0)
+def clear_cookie(request: Request, resp: HTTPResponse, name: str, path: str = "/", origin=None) -> None:
+    set_cookie(request, resp, name, "", path=path, max_age=0, origin=origin)
 
 
 def create_app(
@@ -130,7 +141,7 @@ def create_app(
             if request.method in ("GET", "HEAD"):
                 resp = response.redirect(f"/sign-in?next={quote(request.path)}", status=303)
                 if request.cookies.get(SESSION_COOKIE):
-                    clear_cookie(request, resp, SESSION_COOKIE)
+                    clear_cookie(request, resp, SESSION_COOKIE, origin=origin)
                 return resp
             return response.text("Refused: sign in first.", status=401)
         if request.method == "POST" and not same_token(request.form.get("csrf_token"), request.ctx.session.csrf_token):
@@ -154,7 +165,7 @@ def create_app(
             account=account,
             next=safe_next(request.args.get("next")),
         )
-        set_cookie(request, resp, SIGN_IN_COOKIE, token, path="/sign-in", max_age=3600)
+        set_cookie(request, resp, SIGN_IN_COOKIE, token, path="/sign-in", max_age=3600, origin=origin)
         return resp
 
     def safe_next(value: Optional[str]) -> str:
@@ -171,16 +182,19 @@ def create_app(
             return response.text("Refused: the form's token is missing or wrong. Reload the page.", status=403)
         name = request.form.get("name", "")
         address = request.remote_addr or request.ip or "unknown"
-        try:
-            session_id = accounts.sign_in(name, request.form.get("password", ""), address)
+        password = request.form.get("password", "")
+        try:  # argon2 takes tens of milliseconds of CPU: not on the event loop
+            session_id = await asyncio.get_running_loop().run_in_executor(
+                None, accounts.sign_in, name, password, address
+            )
         except SignInRefused as refused:
             return sign_in_page(request, status=429, message=str(refused), account=name)
         if session_id is None:
             return sign_in_page(request, status=401, message="That name and password do not match.", account=name)
         accounts.end(request.cookies.get(SESSION_COOKIE))  # a session the browser had before is over
         resp = response.redirect(safe_next(request.form.get("next")) or "/requests", status=303)
-        set_cookie(request, resp, SESSION_COOKIE, session_id)
-        clear_cookie(request, resp, SIGN_IN_COOKIE, path="/sign-in")
+        set_cookie(request, resp, SESSION_COOKIE, session_id, origin=origin)
+        clear_cookie(request, resp, SIGN_IN_COOKIE, path="/sign-in", origin=origin)
         return resp
 
     @app.post("/sign-out")
@@ -188,7 +202,7 @@ def create_app(
         accounts.end(request.cookies.get(SESSION_COOKIE))
         accounts.audit(request.ctx.session.account, "signed_out")
         resp = response.redirect("/sign-in", status=303)
-        clear_cookie(request, resp, SESSION_COOKIE)
+        clear_cookie(request, resp, SESSION_COOKIE, origin=origin)
         return resp
 
     @app.get("/")

@@ -1,6 +1,7 @@
 """The staff console served in-process by Sanic on a free loopback port, against a temporary SQLite bookings
 database, with a clock the tests move; and a small browser (aiohttp) that keeps the cookies it is given."""
 
+import contextlib
 import datetime as dt
 import socket
 from http.cookies import SimpleCookie
@@ -151,21 +152,36 @@ def clock() -> Clock:
     return Clock(START)
 
 
-@pytest.fixture
-async def console(tmp_path, clock, monkeypatch):
-    # Sanic 21.12 rewrites its own methods when an app starts (TouchUp); in test mode it keeps the originals,
-    # so that a second app in the process can start
-    monkeypatch.setattr(Sanic, "test_mode", True)
-    app = create_app(f"sqlite:///{tmp_path / 'bookings.db'}", SETTINGS, ZoneInfo("Europe/London"), now=clock)
+@contextlib.asynccontextmanager
+async def serve(tmp_path, clock: Clock, origin: Optional[str] = None):
+    """The console served on a free loopback port; `origin` is its configured public origin (CONSOLE_ORIGIN)."""
+    app = create_app(
+        f"sqlite:///{tmp_path / 'bookings.db'}", SETTINGS, ZoneInfo("Europe/London"), now=clock, origin=origin
+    )
     port = free_port()
     server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
     assert server is not None
     await server.startup()
     await server.after_start()
     app.ctx.accounts.create("alice", PASSWORD)
-    async with aiohttp.ClientSession() as http:
-        yield Console(app, f"http://127.0.0.1:{port}", clock, http)
-    await server.before_stop()
-    server.close()
-    await server.wait_closed()
-    await server.after_stop()
+    try:
+        async with aiohttp.ClientSession() as http:
+            yield Console(app, f"http://127.0.0.1:{port}", clock, http)
+    finally:
+        await server.before_stop()
+        server.close()
+        await server.wait_closed()
+        await server.after_stop()
+
+
+@pytest.fixture
+def sanic_test_mode(monkeypatch):
+    # Sanic 21.12 rewrites its own methods when an app starts (TouchUp); in test mode it keeps the originals,
+    # so that a second app in the process can start
+    monkeypatch.setattr(Sanic, "test_mode", True)
+
+
+@pytest.fixture
+async def console(tmp_path, clock, sanic_test_mode):
+    async with serve(tmp_path, clock) as served:
+        yield served

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from console.app import SESSION_COOKIE, SIGN_IN_COOKIE
 from core.database import staff_sessions, staff_sign_in_failures
 
-from .conftest import PASSWORD, csrf_of
+from .conftest import PASSWORD, csrf_of, serve
 
 
 
@@ -62,6 +62,20 @@ async def test_the_cookie_is_secure_outside_loopback(console):
     )
     assert resp.status == 303
     assert browser.set_cookies[SESSION_COOKIE][SESSION_COOKIE]["secure"]
+
+
+async def test_with_a_configured_https_origin_the_cookie_is_secure_and_only_that_origin_may_post(
+    tmp_path, clock, sanic_test_mode
+):
+    async with serve(tmp_path, clock, origin="https://console.example-clinic.com") as console:
+        browser = console.browser()
+        token = await browser.sign_in_token()
+        assert browser.set_cookies[SIGN_IN_COOKIE][SIGN_IN_COOKIE]["secure"]  # though reached on loopback
+        data = {"csrf_token": token, "name": "alice", "password": PASSWORD}
+        assert (await browser.post("/sign-in", data=data)).status == 403  # Origin http://127.0.0.1:…
+        resp = await browser.post("/sign-in", data=data, headers={"Origin": "https://console.example-clinic.com"})
+        assert resp.status == 303
+        assert browser.set_cookies[SESSION_COOKIE][SESSION_COOKIE]["secure"]
 
 
 async def test_a_wrong_password_or_an_unknown_name_is_refused(console):
