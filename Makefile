@@ -12,7 +12,7 @@ export RASA_TELEMETRY_ENABLED := false
 WEB_DEPS := web/node_modules/.package-lock.json
 SOCKETIO_CLIENT := web/widget/vendor/socket.io.min.js
 
-.PHONY: help setup train run test lint unit services validate test-stories test-nlu e2e test-deps test-scale bench real-questions safety bookings purge telegram-webhook clean
+.PHONY: help setup train run test lint unit services validate test-stories test-nlu e2e test-deps test-scale bench real-questions safety bookings purge staff-account telegram-webhook clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -42,7 +42,7 @@ $(MODEL): $(BIN)/.installed $(TRAINING_INPUTS)
 
 train: $(MODEL) ## Train the model when data, domain or config changed
 
-run: setup $(MODEL) ## Start the action server (:5055), Rasa (:5005, REST + socket.io), the chat page (:8080) and a mail catcher for the booking emails (var/mail/)
+run: setup $(MODEL) ## Start the action server (:5055), Rasa (:5005, REST + socket.io), the chat page (:8080), the staff console (:8081) and a mail catcher for the booking emails (var/mail/)
 	ops/run.sh
 
 lint: setup ## ruff (lint, and the format checked) and mypy on the product code, as pyproject.toml says
@@ -95,6 +95,9 @@ telegram-webhook: setup ## Register the Telegram webhook (TELEGRAM_TOKEN, TELEGR
 
 purge: setup ## Delete conversations and booking requests older than clinic.yml's retention_days
 	$(BIN)/python -m ops.purge --endpoints endpoints.yml
+
+staff-account: setup ## Make a staff console account (asks for the name and password; or NAME=… with the password in STAFF_PASSWORD)
+	$(BIN)/python -m console.create_account $(if $(NAME),--name "$(NAME)")
 
 bookings: setup ## Print stored booking requests as JSON, one per line
 	@$(BIN)/python -m ops.print_bookings

@@ -1,5 +1,6 @@
 """The booking database, through SQLAlchemy (SQLite by default, PostgreSQL by URL): its tables (booking
-requests, and the outbox of the clinic's notifications of them) on one `metadata`, and the store.
+requests, the outbox of the clinic's notifications of them, and the staff console's accounts, sessions,
+failed sign-ins and audit log) on one `metadata`, and the store.
 
 The outbox's rows are written here (`enqueue`, in the booking's own transaction); notifications/outbox.py
 claims and sends them.
@@ -56,8 +57,67 @@ bookings = Table(
     # the same request sent again (a retry after a replica died mid-turn) has the same key: stored once
     Column("request_key", String(64), nullable=True),
     Index("ix_bookings_request_key", "request_key", unique=True),
+    # the staff console (console/): where the request stands, the staff's note, and who changed them and when
+    Column("status", String(16), nullable=True),  # None reads as "new"
+    Column("note", Text, nullable=True),
+    Column("status_changed_by", String(64), nullable=True),
+    Column("status_changed_at", DateTime(timezone=True), nullable=True),
 )
-ADDED_COLUMNS = ("consent_version", "consent_given_at", "request_key")  # added to tables made before them
+# added to tables made before them
+ADDED_COLUMNS = (
+    "consent_version",
+    "consent_given_at",
+    "request_key",
+    "status",
+    "note",
+    "status_changed_by",
+    "status_changed_at",
+)
+REQUEST_STATUSES = ("new", "contacted", "booked", "closed")
+
+# the staff console's accounts: a name and an argon2id hash (console/accounts.py); no account is built in
+staff_accounts = Table(
+    "staff_accounts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# a signed-in browser: the sha256 of its cookie's random id (the id itself is never stored), its CSRF token
+staff_sessions = Table(
+    "staff_sessions",
+    metadata,
+    Column("id_hash", String(64), primary_key=True),
+    Column("account", String(64), nullable=False),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True), nullable=False),
+)
+
+# failed sign-ins, counted per account name and per address over a window (console/accounts.py)
+staff_sign_in_failures = Table(
+    "staff_sign_in_failures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("account", String(64), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_staff_sign_in_failures_at", "at"),
+)
+
+# every staff action: who, what, which request (its reference, never the person's name or contact), when
+staff_audit = Table(
+    "staff_audit",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("account", String(64), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("reference", String(16), nullable=True),
+    Column("detail", Text, nullable=True),  # e.g. "status new -> contacted; note changed": no note text
+)
 
 # the outbox: one row per (booking, channel), sent by notifications/outbox.py
 CHANNELS = ("email", "webhook")

@@ -48,6 +48,29 @@ class NotificationSettings:
 
 
 @dataclass(frozen=True)
+class ConsoleSettings:
+    """The staff console (console/): clinic.yml `console`."""
+
+    idle_minutes: int = 30  # a session unused for this long is over
+    session_hours: int = 12  # and any session after this long
+    max_failures_per_account: int = 5  # failed sign-ins within the window, then refused until it passes
+    max_failures_per_address: int = 20
+    failure_window_minutes: int = 15
+    min_password_length: int = 12
+
+
+def _load_console(raw: Optional[Dict[str, Any]], path: Path) -> ConsoleSettings:
+    raw = raw or {}
+    unknown = set(raw) - set(ConsoleSettings.__dataclass_fields__)
+    if unknown:
+        raise ValueError(f"{path}: console has unknown settings {sorted(unknown)}")
+    values = {key: int(value) for key, value in raw.items()}
+    if any(value < 1 for value in values.values()):
+        raise ValueError(f"{path}: console settings must be positive whole numbers")
+    return ConsoleSettings(**values)
+
+
+@dataclass(frozen=True)
 class Clinic:
     name: str
     phone: str
@@ -70,6 +93,7 @@ class Clinic:
     # conversations and booking requests older than this are purged (ops/purge.py)
     retention_days: int = 365
     notifications: NotificationSettings = field(default_factory=NotificationSettings)
+    console: ConsoleSettings = field(default_factory=ConsoleSettings)
 
     def hours_on(self, day: dt.date) -> Optional[Tuple[dt.time, dt.time]]:
         return self.opening_hours.get(day.weekday())
@@ -198,6 +222,7 @@ def load_clinic(path: Path) -> Clinic:
         safety=_load_safety(raw.get("safety")),
         retention_days=int(raw["privacy"].get("retention_days", 365)),
         notifications=_load_notifications(raw.get("notifications"), path),
+        console=_load_console(raw.get("console"), path),
     )
 
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Starts the action server, Rasa (REST + socket.io), the chat page and a mail catcher for the
-# booking emails; Ctrl-C stops them all.
+# Starts the action server, Rasa (REST + socket.io), the chat page, the staff console and a mail
+# catcher for the booking emails; Ctrl-C stops them all.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=.venv/bin
 ACTION_PORT=${ACTION_PORT:-5055}
 RASA_PORT=${RASA_PORT:-5005}
 CHAT_PORT=${CHAT_PORT:-8080}
+CONSOLE_PORT=${CONSOLE_PORT:-8081}
 MODEL=${MODEL:-models/clinic.tar.gz}
 MAIL_DIR=${MAIL_DIR:-var/mail}
 mkdir -p var
@@ -38,6 +39,9 @@ $BIN/python -m actions.server --port "$ACTION_PORT" &
 pids+=($!)
 $BIN/python -m http.server "$CHAT_PORT" --bind 127.0.0.1 --directory web >/dev/null 2>&1 &
 pids+=($!)
+# the staff console (console/): loopback only; accounts come from `make staff-account`
+$BIN/python -m console --host 127.0.0.1 --port "$CONSOLE_PORT" &
+pids+=($!)
 $BIN/rasa run --model "$MODEL" --port "$RASA_PORT" --interface "${RASA_INTERFACE:-127.0.0.1}" \
   --credentials credentials.yml --endpoints endpoints.yml \
   --cors "http://localhost:$CHAT_PORT" "http://127.0.0.1:$CHAT_PORT" &
@@ -45,4 +49,5 @@ pids+=($!)
 
 echo "Chat page: http://localhost:$CHAT_PORT  (Rasa on :$RASA_PORT, actions on :$ACTION_PORT; Ctrl-C stops)"
 echo "$mail_line"
+echo "Staff console: http://localhost:$CONSOLE_PORT — create an account with \`make staff-account\`"
 wait -n "${pids[@]}"

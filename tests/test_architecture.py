@@ -4,6 +4,7 @@
   packages: they import it.
 - no folder but actions/ itself imports actions/ (the action server's code): channels/, stores/, notifications/,
   components/, evaluation/, harness/ and ops/ never do.
+- console/ (the staff console) imports core/ and none of actions/, channels/, stores/, notifications/, components/.
 - The project's top-level packages import each other without a cycle, counting imports inside functions.
 """
 import ast
@@ -18,8 +19,11 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 CORE = "core"
 # the packages that run beside the action server's code but are no part of it
 NOT_ACTIONS = ("channels", "stores", "notifications", "components", "evaluation", "harness", "ops")
-CHECKED = (CORE,) + NOT_ACTIONS
-PROJECT_PACKAGES = ("actions", "channels", "components", "core", "evaluation", "harness", "notifications", "ops", "stores")
+CONSOLE = "console"
+NOT_IN_CONSOLE = ("actions",) + NOT_ACTIONS
+CHECKED = (CORE,) + NOT_ACTIONS + (CONSOLE,)
+PROJECT_PACKAGES = (
+    "actions", "channels", "components", "console", "core", "evaluation", "harness", "notifications", "ops", "stores")
 NOT_IN_CORE = ("rasa", "rasa_sdk", "sanic") + tuple(name for name in PROJECT_PACKAGES if name != CORE)
 
 
@@ -53,7 +57,7 @@ def top(module: str) -> str:
 
 def violations(path: Path) -> List[str]:
     package = path.relative_to(PROJECT_DIR).parts[0]
-    forbidden = NOT_IN_CORE if package == CORE else ("actions",)
+    forbidden = NOT_IN_CORE if package == CORE else NOT_IN_CONSOLE if package == CONSOLE else ("actions",)
     return sorted({
         f"{path.relative_to(PROJECT_DIR)}:{line} imports {module}"
         for line, module in imported_modules(path)
@@ -137,6 +141,16 @@ def test_from_a_package_import_a_module_is_seen(tmp_path, monkeypatch):
     (tmp_path / "channels").mkdir()
     path = write(tmp_path / "channels", "bad.py", "from . import common\nfrom actions import storage\n")
     assert violations(path) == ["channels/bad.py:2 imports actions", "channels/bad.py:2 imports actions.storage"]
+
+
+def test_the_console_may_not_import_the_assistants_packages(tmp_path, monkeypatch):
+    monkeypatch.setattr(sys.modules[__name__], "PROJECT_DIR", tmp_path)
+    (tmp_path / "console").mkdir()
+    path = write(tmp_path / "console", "bad.py",
+                 "import core.database\nimport stores.tracker_store\nfrom channels import guard\nimport sanic\n")
+    assert violations(path) == [
+        "console/bad.py:2 imports stores.tracker_store", "console/bad.py:3 imports channels",
+        "console/bad.py:3 imports channels.guard"]
 
 
 def test_a_cycle_is_found():

@@ -138,6 +138,7 @@ def test_run_sh_starts_the_catcher_says_where_the_emails_go_and_stops_it(tmp_pat
         "CLINIC_CONFIG": str(clinic_file(tmp_path, smtp_port)),
         "MAIL_DIR": str(mail_dir),
         "ACTION_PORT": str(free_port()), "RASA_PORT": str(free_port()), "CHAT_PORT": str(chat_port),
+        "CONSOLE_PORT": str(free_port()),
         "BOOKINGS_DATABASE_URL": f"sqlite:///{tmp_path / 'bookings.db'}",
     }
     taken = socket.socket()
