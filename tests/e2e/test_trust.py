@@ -453,3 +453,23 @@ def test_a_new_surname_at_the_summary_keeps_the_first_name(servers):
     sender, day = new_sender(), open_day(9)
     up_to_the_summary(servers, sender, day)
     assert "Name: Jo Osei-Bonsu" in texts(servers.say(sender, "and surname should be Osei-Bonsu"))
+
+
+# ------------------------------------------------- found by the fourth play-test
+
+def test_continue_after_declining_consent_asks_for_it_again_and_sends(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    declined = press(servers, sender, servers.say(sender, "acne scars"), "No")
+    again = press(servers, sender, declined, "Continue my request")
+    assert "May the clinic keep these details" in texts(again) and "won't keep your details" not in texts(again)
+    summary = press(servers, sender, again, "Yes, I agree")
+    assert "Jo Marsh" in texts(summary) and "acne scars" in texts(summary)
+
+
+def test_nvm_right_after_a_change_button_keeps_the_detail(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    press(servers, sender, summary, "Change name")
+    reply = texts(servers.say(sender, "actually nvm"))
+    assert "Please check your request" in reply and "Name: Jo Marsh" in reply and "cancelled" not in reply
