@@ -1,6 +1,7 @@
 """The booking summary: showing the details, and changing one of them."""
 
-from typing import Any, Dict, List, Text
+import re
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -8,7 +9,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking_form import checked_value, with_contact_added, with_name_part
-from core.booking import InvalidValue, PreferredTime, corrected_words
+from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
+from core.words import REMOVING, alternatives
 
 # details a person can change, and the entity that carries a new value for each
 EDITABLE = {
@@ -31,6 +33,25 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
         "preferred_time": PreferredTime.from_slot(time_slot).describe() if time_slot else "",
         "booking_concern": concern,
     }
+
+
+# "remove the gmail", "take my number off": which of two kept contacts goes
+_REMOVES = rf"\b(?:{alternatives(REMOVING)})\b[^,.;]{{0,20}}?\b"
+_REMOVES_EMAIL = re.compile(_REMOVES + r"(?:e-?mail|g-?mail|hotmail|outlook|mail)\b", re.IGNORECASE)
+_REMOVES_PHONE = re.compile(_REMOVES + r"(?:phone|number|mobile|landline)\b", re.IGNORECASE)
+
+
+def without_a_contact(tracker: Tracker) -> Optional[Text]:
+    """Of two contacts kept together, the one that stays when the message takes the other out; None otherwise."""
+    contact = tracker.get_slot("booking_contact") or ""
+    if contact_kind(contact) != "both":
+        return None
+    text = tracker.latest_message.get("text") or ""
+    email, phone = (part for part in sorted(contact.split(CONTACTS_JOINED), key=lambda part: "@" not in part))
+    removes_email, removes_phone = bool(_REMOVES_EMAIL.search(text)), bool(_REMOVES_PHONE.search(text))
+    if removes_email != removes_phone:
+        return phone if removes_email else email
+    return None
 
 
 class ActionAskBookingFormBookingConfirmed(Action):
@@ -84,6 +105,9 @@ class ActionChangeBookingDetail(Action):
                     if slot == "booking_time":  # the words are kept for the next ones to complete
                         changes["booking_time_text"] = corrected_words(corrects, entity["value"])
                 break
+        kept = without_a_contact(tracker) if not changes and "booking_contact" in named else None
+        if kept:  # "remove the gmail, just the phone is fine": the other contact stays
+            changes["booking_contact"] = kept
         if not changes:
             for slot in named[:1]:
                 changes.update(_clear(slot))

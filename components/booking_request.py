@@ -13,6 +13,7 @@ around the eyes", "surname should be Osei-Bonsu") is a correction (`correction_i
 read in its words ("the time" is also a question about how long it takes).
 """
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -21,6 +22,10 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
+
+from core.words import REMOVING, alternatives
+
+REMOVES = re.compile(rf"\b(?:{alternatives(REMOVING)})\b", re.IGNORECASE)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -42,6 +47,9 @@ class BookingDetailsRequest(GraphComponent):
                 "booking_concern": ["concern"],
             },
             "correction_from_intents": ["faq", "inform", "nlu_fallback", "out_of_scope", "deny", "affirm"],
+            # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
+            # a request is a correction, not a request to delete the person's data
+            "removal_from_intents": ["delete_my_data", "nlu_fallback"],
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -68,6 +76,8 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["intent"])
             elif intent in self.config["correction_from_intents"] and self._corrects(entities):
                 self._set(message, self.config["correction_intent"])
+            elif intent in self.config["removal_from_intents"] and self._removes(message.get(TEXT) or "", entities):
+                self._set(message, self.config["correction_intent"])
         return messages
 
     def _corrects(self, entities: List[Dict[Text, Any]]) -> bool:
@@ -75,6 +85,11 @@ class BookingDetailsRequest(GraphComponent):
         found = {entity.get("entity") for entity in entities}
         named = [entity.get("value") for entity in entities if entity.get("entity") == self.config["field_entity"]]
         return any(found & set(self.config["field_values"].get(field, [])) for field in named)
+
+    def _removes(self, text: Text, entities: List[Dict[Text, Any]]) -> bool:
+        """Whether the message takes a named detail out ("remove the gmail")."""
+        named = any(entity.get("entity") == self.config["field_entity"] for entity in entities)
+        return named and bool(REMOVES.search(text))
 
     @staticmethod
     def _set(message: Message, name: Text) -> None:

@@ -41,6 +41,9 @@ MIN_NUMBER_DIGITS = 9
 # words that say what follows is not meant ("11 not 10:30", "the morning rather than the afternoon")
 NOT_MEANT = ("not", "rather than", "instead of")
 
+# words that take a detail out ("remove the gmail", "leave off my number")
+REMOVING = ("remove", "delete", "drop", "take off", "take out", "get rid of", "leave off", "without")
+
 
 def alternatives(words: Iterable[str]) -> str:
     """The words as a regular expression's alternatives (a|b|c), each matched literally."""

@@ -194,3 +194,17 @@ async def test_a_contact_added_at_the_summary_is_kept_beside_the_other(dispatche
     )
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert SlotSet("booking_contact", "jo@example.com; +447911555321") in events
+
+
+@pytest.mark.parametrize("text, kept", [
+    # found by the fifth play-test: "remove the gmail" read as delete-my-data cancelled the request
+    ("wait remove the gmail, just the phone is fine", "+447911555321"),
+    ("and actually remove the phone number, email only please", "jo@example.com"),
+])
+async def test_one_of_two_contacts_taken_out_keeps_the_other(dispatcher, make_tracker, domain, text, kept):
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM, entities=[field("booking_contact")],
+        slots={**DETAILS, "booking_contact": "jo@example.com; +447911555321", "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", kept) in events

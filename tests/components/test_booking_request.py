@@ -68,3 +68,16 @@ def test_a_detail_named_with_its_new_value_is_a_correction(intent, field, kinds,
     found = with_field("...", intent, field, kinds)
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("intent, text, expected", [
+    ("delete_my_data", "remove my email, the phone is enough", "correct_booking"),
+    ("nlu_fallback", "wait remove the gmail, just the phone is fine", "correct_booking"),
+    ("delete_my_data", "delete my data", "delete_my_data"),  # no detail named: the person's data
+])
+def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected):
+    found = message(text, intent, [])
+    if intent != "delete_my_data" or "email" in text:
+        found.set("entities", [{"entity": "booking_field", "value": "booking_contact", "start": 0, "end": 1}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

@@ -473,3 +473,11 @@ def test_nvm_right_after_a_change_button_keeps_the_detail(servers):
     press(servers, sender, summary, "Change name")
     reply = texts(servers.say(sender, "actually nvm"))
     assert "Please check your request" in reply and "Name: Jo Marsh" in reply and "cancelled" not in reply
+
+
+def test_taking_one_of_two_contacts_out_keeps_the_other_and_deletes_nothing(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    assert "jo.marsh@example.com; +447911555321" in texts(servers.say(sender, "also add my number 07911 555321"))
+    reply = texts(servers.say(sender, "wait remove the gmail, just the phone is fine"))
+    assert "Contact: +447911555321" in reply and "Shall I delete" not in reply and "cancelled" not in reply
