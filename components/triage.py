@@ -187,6 +187,11 @@ _LOOKS_AGED = re.compile(
     r"tired[- ]looking|flat)\b"
 )
 
+# a treatment named ("since my session", "after the needling"): something may be happening after one
+_TREATMENT = re.compile(
+    r"\b(?:treatments?|treated|sessions?|micro ?needl\w*|needl\w*|procedures?|appointments?|derma ?(?:pen|roll\w*)|"
+    r"facials?|peels?|lasers?|injections?|fillers?|botox)\b"
+)
 # the colour words of a sign ("skin + grey"): beside how tired or dull the skin looks, a look, not a sign
 _COLOURS = frozenset({"grey", "gray", "blue", "pale"})
 # something long past ("a reaction years ago", "as a child"): history for the consultation, not something happening
@@ -405,7 +410,9 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
     if not reported:
         return Triage(None, worse=worse)
-    if not any(found.values()) and looks:
+    if not any(found.values()) and (looks or (names_a_concern and not _TREATMENT.search(lowered) and not worse)):
+        # "my skin looks tired", "pigmentation since my pregnancy", "a scar from a bicycle accident": a concern
+        # the clinic treats, with no sign and no treatment named, is what a consultation looks at
         return Triage(None, concern=True)  # no sign, no treatment and no time since one named: a concern
     if found[URGENT]:
         return Triage(URGENT, found[URGENT], worse)

@@ -384,3 +384,17 @@ def test_a_few_words_naming_a_concern_and_the_eyes_are_no_report(component, sett
     assert triage("wrinkles around the eyes", settings, False, names_a_concern=True).level is None
     assert triage("wrinkles around the eyes", settings, False).level == URGENT  # without the concern: terse, urgent
     assert triage("pain in my eye", settings, False, names_a_concern=False).level == URGENT
+
+
+@pytest.mark.parametrize("text, level, concern", [
+    # found by the fifth play-test: a concern the clinic treats, with no sign and no treatment named
+    ("pigmentation, brown flecks on the cheeks since my pregnancy", None, True),
+    ("scar on left cheek from a bicycle accident", None, True),
+    # a sign, or a treatment named: triaged as before
+    ("my scar looks infected", URGENT, False),
+    ("my pigmentation got darker since the treatment", URGENT, False),
+    ("my acne scars are bleeding", URGENT, False),
+])
+def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, text, level, concern):
+    found = triage(text, settings, said_to_be_happening=True, names_a_concern=True)
+    assert found.level == level and found.concern is concern
