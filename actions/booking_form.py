@@ -34,6 +34,7 @@ FORM_SLOTS = (
     "booking_consent",
     "booking_confirmed",
 )
+TYPED_SLOTS = FORM_SLOTS[:4]  # the details typed in words (the last two are yes/no questions)
 ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
 MAX_FAILURES = 3
 YES_NO = ("affirm", "deny")
@@ -205,6 +206,16 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
     return new
 
 
+def as_changed(slot: Text, new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
+    """A new name or contact read against the one given before: a part of the name ("surname should be …"), a
+    contact beside the other ("also add my number …"); any other value as it is."""
+    if slot == "booking_name":
+        return with_name_part(new, earlier, tracker)
+    if slot == "booking_contact":
+        return with_contact_added(new, earlier, tracker)
+    return new
+
+
 def clear_booking() -> List[Dict[Text, Any]]:
     """Forget every booking detail, and the concern and area mentioned in the chat."""
     return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area")]
@@ -231,7 +242,7 @@ class ActionStartBooking(Action):
         elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
         # a booking paused (by a safety answer): details given before this message (not the ones it gives now)
-        paused = any(value_before(tracker, slot) is not None for slot in FORM_SLOTS[:4])
+        paused = any(value_before(tracker, slot) is not None for slot in TYPED_SLOTS)
         dispatcher.utter_message(response="utter_booking_picked_up" if paused else "utter_booking_start")
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
         concern = (
@@ -258,7 +269,7 @@ class ActionKeepDetail(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         slot = tracker.get_slot("requested_slot")
-        kept = value_before(tracker, slot, given=True) if slot in FORM_SLOTS[:4] else None
+        kept = value_before(tracker, slot, given=True) if slot in TYPED_SLOTS else None
         return [SlotSet(slot, kept)] if kept is not None else []
 
 
@@ -312,22 +323,14 @@ class ValidateBookingForm(FormValidationAction):
                 # the person's own words are checked again, so a time that has passed meanwhile is refused
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
             checked = checked_value(slot, str(value), self._clock, corrects=earlier)
-            if slot == "booking_contact":
-                checked = self._added(checked, tracker)
+            if slot in ("booking_name", "booking_contact"):
+                checked[slot] = as_changed(slot, checked[slot], value_before(tracker, slot), tracker)
             return checked
         except InvalidValue as invalid:
             rejected = self._reject(slot, invalid, dispatcher, tracker)
             if slot == "booking_time" and not is_checked_time(value):  # the words are kept for the next ones
                 rejected["booking_time_text"] = corrected_words(earlier, str(value))
             return rejected
-
-    @staticmethod
-    def _added(checked: Dict[Text, Any], tracker: Tracker) -> Dict[Text, Any]:
-        return {
-            "booking_contact": with_contact_added(
-                checked["booking_contact"], value_before(tracker, "booking_contact"), tracker
-            )
-        }
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""
@@ -341,12 +344,7 @@ class ValidateBookingForm(FormValidationAction):
         return {slot: None, "booking_failures": failures}
 
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        checked = self._check("booking_name", value, dispatcher, tracker)
-        if checked.get("booking_name"):
-            checked["booking_name"] = with_name_part(
-                checked["booking_name"], value_before(tracker, "booking_name"), tracker
-            )
-        return checked
+        return self._check("booking_name", value, dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._check("booking_contact", value, dispatcher, tracker)
@@ -369,9 +367,7 @@ class ValidateBookingForm(FormValidationAction):
     async def validate_booking_confirmed(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # a plain "no" leaves the request open, and the summary's question becomes what to change (a variation
         # of utter_booking_summary on summary_declined); "no, my email is …" changes the email, and the summary shows
-        changed = any(
-            value is not None for slot, value in tracker.slots_to_validate().items() if slot in FORM_SLOTS[:4]
-        )
+        changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in TYPED_SLOTS)
         declined = {"summary_declined": True} if value is False and not changed else {}
         return {"booking_confirmed": True if value is True else None, **declined}
 

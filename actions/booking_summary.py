@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import checked_value, with_contact_added, with_name_part
+from actions.booking_form import as_changed, checked_value
 from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
 from core.words import REMOVING, alternatives
 
@@ -95,10 +95,8 @@ class ActionChangeBookingDetail(Action):
                     # a new time keeps what it does not name of the one given ("change it to 10am" keeps the day)
                     corrects = tracker.get_slot("booking_time_text") if slot == "booking_time" else None
                     changes.update(checked_value(slot, entity["value"], corrects=corrects))
-                    if slot == "booking_contact":  # "also add my number …": beside the email
-                        changes[slot] = with_contact_added(changes[slot], tracker.get_slot(slot), tracker)
-                    if slot == "booking_name":  # "surname should be …": the first name stays
-                        changes[slot] = with_name_part(changes[slot], tracker.get_slot(slot), tracker)
+                    # "also add my number …" keeps the email; "surname should be …" the first name
+                    changes[slot] = as_changed(slot, changes[slot], tracker.get_slot(slot), tracker)
                 except InvalidValue as invalid:
                     dispatcher.utter_message(response=invalid.response, **invalid.values)
                     changes.update(_clear(slot))
