@@ -165,6 +165,10 @@ def added_contact(earlier: str, new: str) -> str:
 # Parts of the day a person may name instead of a time: (from, to).
 _PARTS_OF_DAY = {
     "early morning": (dt.time(7, 0), dt.time(10, 0)),
+    "late morning": (dt.time(10, 0), dt.time(12, 0)),
+    "early afternoon": (dt.time(12, 0), dt.time(15, 0)),
+    "late afternoon": (dt.time(15, 0), dt.time(17, 0)),
+    "early evening": (dt.time(17, 0), dt.time(19, 0)),
     "morning": (dt.time(7, 0), dt.time(12, 0)),
     "lunchtime": (dt.time(12, 0), dt.time(14, 0)),
     "lunch time": (dt.time(12, 0), dt.time(14, 0)),
@@ -213,6 +217,12 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),
+    (re.compile(r"\b(?:aftrnoon|afternon|aftenoon|afternoom|arvo)\b"), "afternoon"),
+    (re.compile(r"\b(?:mornin|mroning|morninng|mornig)\b"), "morning"),
+    (re.compile(r"\b(?:evenin|evning|eveing)\b"), "evening"),
+    (re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b"), r"at \1"),  # "3 o'clock"
+    # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
+    (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),
     (re.compile(r"\b(\d{1,2})\s*-?ish\b"), r"around \1"),  # "2ish"
     # "wednesday next week", "next week on wednesday": the Wednesday of next week, as "next wednesday"
     (re.compile(rf"\b{_WEEKDAY_WORD}\s+next\s+week\b"), r"next \1"),
@@ -241,7 +251,8 @@ _FILLER = re.compile(
     r"\b(?:but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|needs to be|"
     r"must be|can we do|could we do|change it to|make "
     r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|"
-    r"works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is)\b"
+    r"works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is|"
+    r"(?:is |would be )?(?:better|possible)|like|(?:no,? )?i mean|would work|works)\b"
 )
 
 

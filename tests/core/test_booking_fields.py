@@ -178,6 +178,16 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("saturday quarter past eleven", at(28, 11, 15), at(28, 11, 15)),
         ("thursday 17th 7pm like before", at(17, 19, month=12), at(17, 19, month=12)),
         ("monday 4th jan, anytime", dt.datetime(2027, 1, 4, 9, 0, tzinfo=LONDON), dt.datetime(2027, 1, 4, 18, 0, tzinfo=LONDON)),
+        # found by the fifth play-test: spellings, "o'clock", parts of a part of the day, words around the time
+        ("a week on tuesday", at(8, 9, month=12), at(8, 18, month=12)),  # as "tuesday week"
+        ("thursday aftrnoon", at(26, 12), at(26, 17)),
+        ("friday 3 o'clock", at(27, 15), at(27, 15)),
+        ("wed is better, 5pm", at(25, 17), at(25, 17)),
+        ("thursday evening is possible?", at(26, 17), at(26, 20)),
+        ("wednesday 2nd late morning", at(2, 10, month=12), at(2, 12, month=12)),
+        ("friday late afternoon", at(27, 15), at(27, 17)),
+        ("like friday at 2", at(27, 14), at(27, 14)),
+        ("no later than 5 on friday", at(27, 9), at(27, 17)),  # "no" before "later than" still bounds it
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):
