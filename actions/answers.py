@@ -205,6 +205,41 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
     return previous
 
 
+# Where Python decides the dialogue, in the same place: the booking form's concern prompt. A message there that
+# asks nothing and describes the skin ("bit of loose saggy skin under my chin", "an old scar from a cycling
+# accident years ago", "redness and broken veins") is the concern asked for, though the classifier finds an
+# answer for it: the form takes it (ValidateBookingForm.extract_booking_concern) and no answer is said. A sign
+# said to follow a treatment or to be happening now, a crisis, an age, and any answer below still stand.
+NEVER_A_CONCERN = {"emergency", "urgent", "warning_signs", "minors", "privacy", "clinic_info", "reassurance"}
+SKIN_ENTITIES = ("skin_concern", "treatment_area", "unknown_area", "concern")
+SKIN_WORDS = re.compile(
+    r"\b(?:skin|face|complexion|scars?|scarring|lines|wrinkles|spots|pores|marks|glow|dull|texture|tone|"
+    r"pigmentation|redness|veins?|sagging|saggy|loose|jowls?|cheeks?|chin|neck|forehead)\b",
+    re.IGNORECASE,
+)
+
+
+def concern_given(tracker: Tracker) -> bool:
+    """Whether the latest message, at the booking form's concern prompt, is the concern (see above)."""
+    message = tracker.latest_message
+    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_concern":
+        return False
+    if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT or message.get(
+        "asks", True
+    ):
+        return False
+    triage = message.get("triage") or {}
+    if triage.get("under_age") or (triage.get("level") and triage.get("after_treatment")):
+        return False
+    if set(ALIASES.get(topic, topic) for topic in answer_keys(tracker)) & NEVER_A_CONCERN:
+        return False
+    if triage.get("level") not in (None, "expected"):  # components/triage.py LEVELS
+        return False
+    text = message.get("text") or ""
+    named = any(next(tracker.get_latest_entity_values(entity), None) for entity in SKIN_ENTITIES)
+    return named or bool(SKIN_WORDS.search(text))
+
+
 class ActionAnswerQuestion(Action):
     def name(self) -> Text:
         return "action_answer_question"
@@ -212,6 +247,8 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if concern_given(tracker):
+            return [SlotSet("offer", None)]  # the concern asked for: the form takes it, and nothing is answered
         last_topic = tracker.get_slot("last_topic")
         # only a question has answers: the classifier ranks answers for "yes" too, which say nothing
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT

@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import question_keys, response_name, say_answer
+from actions.answers import concern_given, question_keys, response_name, say_answer
 from core.booking import (
     ADDS_A_CONTACT,
     InvalidValue,
@@ -351,6 +351,10 @@ class ValidateBookingForm(FormValidationAction):
 
     async def validate_booking_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._check("booking_time", value, dispatcher, tracker)
+
+    async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        # the concern described in words the classifier also finds an answer for (actions/answers.py)
+        return {"booking_concern": tracker.latest_message.get("text")} if concern_given(tracker) else {}
 
     async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if value and tracker.get_slot("requested_slot") == "booking_concern" and gives_a_contact(tracker):

@@ -7,9 +7,11 @@ when the turn is saved (stores/tracker_store.py), so both go together.
 
 import asyncio
 import logging
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -17,6 +19,19 @@ from actions.booking_form import clear_booking
 from core.database import get_store
 
 logger = logging.getLogger(__name__)
+
+# a yes that names another thing to do ("ok send", "yes book it", "yes keep it") may answer an earlier question
+OTHER_THAN_DELETING = re.compile(r"\b(?:send|sent|book|booking|submit|keep|continue|carry on)\b", re.IGNORECASE)
+ANSWERS = "answers"  # the entity of a booking form's yes/no button, naming the question it answers (domain.yml)
+
+
+def meant_to_delete(tracker: Tracker) -> bool:
+    """Whether the latest yes is to deleting: the question's own button (a plain /affirm), or typed words that
+    name nothing else. An older yes button of the booking form ("Yes, send it") or "ok send" is asked about again:
+    deleting is final."""
+    if next(tracker.get_latest_entity_values(ANSWERS), None):
+        return False
+    return not OTHER_THAN_DELETING.search(tracker.latest_message.get("text") or "")
 
 
 class ActionDeleteMyData(Action):
@@ -26,6 +41,8 @@ class ActionDeleteMyData(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if not meant_to_delete(tracker):
+            return [SlotSet("delete_unclear", True)]  # the rules say so and ask again (data/rules/privacy.yml)
         try:
             deleted = await asyncio.get_running_loop().run_in_executor(
                 None, get_store().delete_for_conversation, tracker.sender_id
@@ -33,7 +50,7 @@ class ActionDeleteMyData(Action):
         except Exception:  # nothing may be claimed as deleted that was not
             logger.exception("could not delete a person's booking requests")
             dispatcher.utter_message(response="utter_data_delete_failed")
-            return []
+            return [SlotSet("delete_unclear", False)]
         logger.info("deleted %d booking request(s) at the person's request", deleted)
         dispatcher.utter_message(response="utter_data_deleted")
-        return clear_booking()  # and the tracker store forgets the conversation
+        return clear_booking() + [SlotSet("delete_unclear", False)]  # and the tracker store forgets the conversation

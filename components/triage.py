@@ -540,6 +540,9 @@ class SafetyTriage(GraphComponent):
                     "worse": found.worse,
                     "under_age": young,
                     "not_yet": found.not_yet,
+                    # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's
+                    # concern prompt, a sign named with neither is the concern to look at (actions/answers.py)
+                    "after_treatment": bool(_TREATMENT.search(text.lower()) or _NOW.search(text.lower())),
                 },
                 add_to_output=True,
             )

@@ -90,6 +90,7 @@ def make_tracker(domain):
         latest_action_name: Optional[str] = None,
         confidence: float = 1.0,
         leans_on_context: Optional[bool] = None,
+        parse_data: Optional[Dict[str, Any]] = None,
     ) -> Tracker:
         all_slots = {name: None for name in domain["slots"]}
         all_slots["requested_slot"] = None
@@ -112,6 +113,7 @@ def make_tracker(domain):
             latest_message["questions"] = questions
         if leans_on_context is not None:
             latest_message["leans_on_context"] = leans_on_context
+        latest_message.update(parse_data or {})  # what else the NLU adds ("asks", "triage")
         user_event = {"event": "user", "timestamp": None, "text": text, "parse_data": latest_message}
         after_user: List[Dict[str, Any]] = []
         if slot_candidates:

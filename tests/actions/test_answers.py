@@ -1,7 +1,7 @@
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.answers import ActionAnswerQuestion, answer_keys, offer_of
+from actions.answers import ActionAnswerQuestion, answer_keys, concern_given, offer_of
 from tests.conftest import asked, responses, selected_answer
 
 FORM = "booking_form"
@@ -361,3 +361,54 @@ async def test_a_question_calling_it_a_step_gets_the_step(dispatcher, make_track
     tracker = make_tracker(intent="faq", text="what happens in the aftercare step", response_selector=selected_answer("faq/aftercare"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_walkthrough_aftercare"]
+
+
+def at_the_concern_prompt(make_tracker, text, key, asks=False, triage=None, entities=None):
+    return make_tracker(
+        intent="faq", text=text, active_loop=FORM, slots={"requested_slot": "booking_concern"},
+        response_selector=selected_answer(key), entities=entities,
+        parse_data={"asks": asks, "triage": triage or {"level": None}},
+    )
+
+
+@pytest.mark.parametrize(
+    "text, key, asks, triage, entities, taken",
+    [
+        # found by the fifth play-test: a description of the skin, asking nothing, is the concern asked for
+        ("bit of loose saggy skin under my chin", "faq/unknown_area", False, None,
+         [{"entity": "unknown_area", "value": "sagging skin"}], True),
+        ("my skin looks dull and tired", "faq/results", False, None, None, True),
+        ("redness and broken veins", "faq/expected_reaction", False,
+         {"level": "expected", "after_treatment": False}, None, True),
+        # a sign after a treatment, or any graver one, is a report: its safety answer stands
+        ("red and sore since my treatment", "faq/expected_reaction", False,
+         {"level": "expected", "after_treatment": True}, None, False),
+        ("my lips are swelling", "faq/emergency", False, {"level": "emergency", "after_treatment": False}, None, False),
+        ("a spot that's oozing on my cheek", "faq/urgent", False, {"level": "urgent", "after_treatment": False}, None,
+         False),
+        # a question is answered; so are the age policy and what says nothing of the skin
+        ("does it help with saggy skin?", "faq/unknown_area", True, None,
+         [{"entity": "unknown_area", "value": "sagging skin"}], False),
+        ("i'm 16, my skin has spots", "faq/minors", False, {"level": None, "under_age": True}, None, False),
+        ("I'm pregnant", "faq/suitability", False, None, None, False),
+    ],
+)
+async def test_a_description_of_the_skin_at_the_concern_prompt_is_the_concern(
+    dispatcher, make_tracker, domain, text, key, asks, triage, entities, taken
+):
+    tracker = at_the_concern_prompt(make_tracker, text, key, asks, triage, entities)
+    assert concern_given(tracker) is taken
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    if taken:  # nothing answered: the form takes the words as the concern
+        assert responses(dispatcher) == [] and events == [SlotSet("offer", None)]
+    else:
+        assert responses(dispatcher)
+
+
+def test_only_at_the_concern_prompt(make_tracker):
+    tracker = make_tracker(
+        intent="faq", text="bit of loose saggy skin under my chin", active_loop=FORM,
+        slots={"requested_slot": "booking_time"}, response_selector=selected_answer("faq/unknown_area"),
+        parse_data={"asks": False}, entities=[{"entity": "unknown_area", "value": "sagging skin"}],
+    )
+    assert not concern_given(tracker)

@@ -1,6 +1,9 @@
 import datetime as dt
 
-from actions.privacy import ActionDeleteMyData
+import pytest
+from rasa_sdk.events import SlotSet
+
+from actions.privacy import ActionDeleteMyData, meant_to_delete
 from core.database import BookingRequest
 from tests.conftest import responses
 from tests.core.test_storage import REQUEST
@@ -18,7 +21,7 @@ async def test_the_persons_booking_requests_are_deleted_and_they_are_told(bookin
     assert {event.get("name") for event in events} >= {
         "booking_name", "booking_contact", "booking_time", "booking_time_text", "booking_concern", "booking_consent",
         "skin_concern", "treatment_area"}
-    assert all(event["event"] == "slot" and event["value"] is None for event in events)
+    assert all(event["event"] == "slot" and event["value"] in (None, False) for event in events)
 
 
 async def test_when_the_database_fails_nothing_is_claimed(booking_store, dispatcher, make_tracker, domain, monkeypatch):
@@ -28,7 +31,7 @@ async def test_when_the_database_fails_nothing_is_claimed(booking_store, dispatc
     monkeypatch.setattr(booking_store, "delete_for_conversation", broken)
     events = await ActionDeleteMyData().run(dispatcher, make_tracker(intent="affirm", sender_id="me"), domain)
     assert responses(dispatcher) == ["utter_data_delete_failed"]  # not utter_data_deleted: the tracker is kept
-    assert events == []
+    assert events == [SlotSet("delete_unclear", False)]
 
 
 def test_booking_requests_older_than_the_cutoff_are_purged(booking_store):
@@ -36,3 +39,31 @@ def test_booking_requests_older_than_the_cutoff_are_purged(booking_store):
     assert booking_store.purge_before(dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=1)) == 0
     assert booking_store.purge_before(dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=1)) == 1
     assert booking_store.all() == []
+
+
+@pytest.mark.parametrize(
+    "text, entities, deleted",
+    [
+        ("/affirm", [], True),  # the question's own button
+        ("yes", [], True),
+        ("yes please delete it all", [], True),
+        # found by the fifth play-test: "ok send" after the summary was cancelled for the deletion
+        ("ok send", [], False),
+        ("yes book it", [], False),
+        # an older "Yes, send it" button answers the summary, not this question
+        ('/affirm{"answers":"booking_confirmed"}', [{"entity": "answers", "value": "booking_confirmed"}], False),
+    ],
+)
+async def test_a_yes_that_may_mean_something_else_is_asked_about_again(
+    booking_store, dispatcher, make_tracker, domain, text, entities, deleted
+):
+    mine = booking_store.save(BookingRequest(**{**REQUEST.__dict__, "conversation_id": "me"}))
+    tracker = make_tracker(intent="affirm", text=text, entities=entities, sender_id="me")
+    assert meant_to_delete(tracker) is deleted
+    events = await ActionDeleteMyData().run(dispatcher, tracker, domain)
+    if deleted:
+        assert responses(dispatcher) == ["utter_data_deleted"] and booking_store.find(mine) is None
+        assert SlotSet("delete_unclear", False) in events
+    else:  # nothing deleted; the rules ask again (data/rules/privacy.yml)
+        assert responses(dispatcher) == [] and booking_store.find(mine) is not None
+        assert events == [SlotSet("delete_unclear", True)]

@@ -481,3 +481,37 @@ def test_taking_one_of_two_contacts_out_keeps_the_other_and_deletes_nothing(serv
     assert "jo.marsh@example.com; +447911555321" in texts(servers.say(sender, "also add my number 07911 555321"))
     reply = texts(servers.say(sender, "wait remove the gmail, just the phone is fine"))
     assert "Contact: +447911555321" in reply and "Shall I delete" not in reply and "cancelled" not in reply
+
+
+@pytest.mark.parametrize(
+    "concern",
+    [
+        # found by the fifth play-test: descriptions the classifier also finds an answer for
+        "bit of loose saggy skin under my chin, getting older innit",
+        "redness and broken veins",
+        "An old scar on my cheek from a cycling accident years ago",
+    ],
+)
+def test_a_description_of_the_skin_at_the_concern_prompt_is_the_concern(servers, concern):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    reply = servers.say(sender, concern)
+    assert "May the clinic keep these details" in texts(reply), texts(reply)
+    assert "paused" not in texts(reply) and "guide" not in texts(reply)
+    assert concern in texts(press(servers, sender, reply, "Yes, I agree"))
+
+
+def test_a_sign_after_a_treatment_at_the_concern_prompt_still_gets_its_safety_answer(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    reply = texts(servers.say(sender, "red and sore since my treatment yesterday"))
+    assert "paused" in reply and "May the clinic keep" not in reply
+
+
+def test_a_yes_that_names_sending_does_not_delete_the_persons_data(servers):
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    assert "can't be undone" in texts(servers.say(sender, "delete my data"))
+    again = servers.say(sender, "ok send")  # the summary's question was "Shall I send it?"
+    assert "want to be sure" in texts(again) and "I've deleted" not in texts(again)
+    assert "I've deleted" in texts(press(servers, sender, again, "Yes, delete my data"))
