@@ -19,6 +19,7 @@ from core.booking import (
     InvalidValue,
     PreferredTime,
     added_contact,
+    contact_kind,
     corrected_words,
     parse_contacts,
     parse_name,
@@ -44,6 +45,7 @@ ANSWERS = "answers"  # the entity of a yes/no button naming the form's question 
 UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
 SUITABILITY = "suitability"  # the answer that already says suitability is for the consultation
+CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
     r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|dunno|idk|no idea|(?:i "
@@ -243,7 +245,11 @@ class ActionStartBooking(Action):
             dispatcher.utter_message(response="utter_booking_suitability_note")
         # a booking paused (by a safety answer): details given before this message (not the ones it gives now)
         paused = any(value_before(tracker, slot) is not None for slot in TYPED_SLOTS)
-        dispatcher.utter_message(response="utter_booking_picked_up" if paused else "utter_booking_start")
+        call_back = said_now.get("request_kind") == CALL_BACK or (
+            tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm"
+        )
+        started = "utter_call_back_start" if call_back else "utter_booking_start"
+        dispatcher.utter_message(response="utter_booking_picked_up" if paused else started)
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
         concern = (
             said_now.get(CONCERN)
@@ -255,7 +261,8 @@ class ActionStartBooking(Action):
         )
         # a request stopped before is left behind (it is picked up only by asking to book right after, data/rules)
         restarted = [SlotSet("request_stopped", False)] if tracker.get_slot("request_stopped") else []
-        return restarted + ([SlotSet("booking_concern", concern)] if concern else [])
+        kind = [SlotSet("request_kind", CALL_BACK if call_back else None), SlotSet("offer", None)]
+        return restarted + kind + ([SlotSet("booking_concern", concern)] if concern else [])
 
 
 class ActionKeepDetail(Action):
@@ -347,7 +354,12 @@ class ValidateBookingForm(FormValidationAction):
         return self._check("booking_name", value, dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._check("booking_contact", value, dispatcher, tracker)
+        checked = self._check("booking_contact", value, dispatcher, tracker)
+        contact = checked.get("booking_contact")
+        if contact and tracker.get_slot("request_kind") == CALL_BACK and contact_kind(contact) == "email":
+            dispatcher.utter_message(response="utter_call_back_needs_phone")  # a call back needs a number to call
+            return {"booking_contact": None}
+        return checked
 
     async def validate_booking_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._check("booking_time", value, dispatcher, tracker)

@@ -63,6 +63,7 @@ def booking_request(tracker: Tracker, domain: Optional[DomainDict] = None) -> Bo
         consent_version=consent_version(domain or {}),
         consent_given_at=given_at,
         request_key=request_key(tracker.sender_id, given_at),
+        kind=tracker.get_slot("request_kind") or None,
     )
 
 

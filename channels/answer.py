@@ -14,6 +14,7 @@ from typing import Any, Awaitable, Callable, Dict, Text
 from rasa.core.channels.channel import OutputChannel, UserMessage
 
 from channels.guard import response_text
+from channels.handover import answer_while_paused
 from core.settings import clinic
 
 logger = logging.getLogger(__name__)
@@ -54,6 +55,12 @@ async def handle(on_new_message: Callable[[UserMessage], Awaitable[Any]], messag
     except Exception as error:  # noqa: BLE001 - logged without the message, which may hold personal details
         handled = False
         logger.error("could not handle a message on %s: %s", counted.name(), type(error).__name__)
+    if counted.sent == 0 and handled:
+        try:  # a person has the chat: the assistant is silent on purpose, but for a message in crisis
+            if await answer_while_paused(app, message.sender_id, counted.inner):
+                return handled
+        except Exception as error:  # noqa: BLE001 - then the apology below, so the person sees something
+            logger.error("could not check a paused conversation on %s: %s", counted.name(), type(error).__name__)
     if counted.sent == 0:
         logger.warning("no reply to a message on %s: answered with %s", counted.name(), TROUBLE_RESPONSE)
         await counted.inner.send_response(message.sender_id, {"text": trouble_text(app)})

@@ -21,6 +21,9 @@ client written for Rasa works. What it adds:
   resolves it (`SANIC_PROXIES_COUNT` behind a proxy).
 - **No error when a socket closes.** The engine.io route is one Sanic knows may
   end as a websocket (`EngineIOBlueprint`).
+- **Several replicas.** With `SOCKETIO_REDIS_URL` set (production, the scale stack), messages for a socket
+  go through Redis (python-socketio's `AsyncRedisManager`), so any replica can reach a socket another one
+  holds: a member of staff's reply (channels/handover.py) arrives wherever the patient's socket is.
 - **Allowed origins.** `cors_allowed_origins` in credentials.yml, or the
   environment's `SOCKETIO_ORIGINS` (comma-separated), limits which sites' pages may
   connect: a browser's Origin header must be one of them. Unset, any may (Rasa's
@@ -38,7 +41,7 @@ from rasa.core.channels.socketio import SocketBlueprint, SocketIOOutput
 from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
-from socketio import AsyncServer
+from socketio import AsyncRedisManager, AsyncServer
 
 from channels.guard import ChannelGuard, Outcome, client_address
 from channels.history import SHOWN_KEY, latest_session, stored_events, visible_history
@@ -46,6 +49,7 @@ from channels.history import SHOWN_KEY, latest_session, stored_events, visible_h
 logger = logging.getLogger(__name__)
 
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
+REDIS_VARIABLE = "SOCKETIO_REDIS_URL"
 
 
 def new_session_id() -> Text:
@@ -145,7 +149,11 @@ class ClinicSocketIOInput(InputChannel):
         # python-socketio's own CORS handling stays off, as in Rasa: Rasa's --cors already adds
         # the CORS headers, and both together send two Access-Control-Allow-Origin headers,
         # which browsers refuse. The origin is checked in `connect` instead.
-        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[])
+        # several replicas: a message for a socket held by another replica (a member of staff's reply that the
+        # console sent to this one, channels/handover.py) goes through Redis; one process needs nothing
+        redis_url = os.environ.get(REDIS_VARIABLE)
+        manager = AsyncRedisManager(redis_url) if redis_url else None
+        sio = AsyncServer(async_mode="sanic", cors_allowed_origins=[], client_manager=manager)
         self.sio = sio
         webhook = EngineIOBlueprint(sio, self.socketio_path, "clinic_socketio_webhook", __name__)
 
@@ -182,6 +190,13 @@ class ClinicSocketIOInput(InputChannel):
             await sio.emit("session_confirm", session_id, room=sid)
             history = await self.history(session_id)
             await sio.emit("session_history", {"session_id": session_id, "messages": history}, room=sid)
+
+        @sio.on("*")
+        async def refuse(event: Text, sid: Text, *_: Any) -> None:
+            # a patient's socket speaks only the widget's protocol: whatever else it sends (the staff's own
+            # events among them, which only the console sends, server to server: channels/handover.py) does nothing
+            logger.warning("refused a socket.io event the widget does not send")
+            await sio.emit("refused", {"event": str(event)[:64]}, room=sid)
 
         @sio.on(self.user_message_evt)
         async def handle_message(sid: Text, data: Any) -> None:

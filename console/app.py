@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse
 
 from console import requests as booking_requests
 from console.accounts import Accounts, SignInRefused
+from console.chats import RasaHandover, RasaUnavailable, handover, run, waiting_for
 from core.database import REQUEST_STATUSES, BookingStore, utcnow
 from core.settings import ConsoleSettings
 
@@ -31,11 +32,17 @@ SIGN_IN_COOKIE = "console_sign_in"  # the sign-in form's CSRF token, before ther
 PUBLIC_PATHS = ("/sign-in",)
 STATIC_PREFIX = "/static/"
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+# what went wrong with a chat, by the code a redirect carries
+CHAT_PROBLEMS = {
+    "taken": "Someone else has taken this chat, or it has ended.",
+    "untold": "Saved, but the patient could not be told: the assistant's server cannot be reached.",
+    "unsent": "Not sent: the assistant's server cannot be reached. Try again.",
+}
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-        "frame-ancestors 'none'; base-uri 'none'"
+        "default-src 'none'; style-src 'self'; img-src 'self'; script-src 'self'; connect-src 'self'; "
+        "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     ),
     "X-Frame-Options": "DENY",
     "X-Content-Type-Options": "nosniff",
@@ -104,15 +111,19 @@ def create_app(
     origin: Optional[str] = None,
     name: Optional[str] = None,
     log_config: Optional[dict] = None,
+    rasa: Optional[RasaHandover] = None,
 ) -> Sanic:
     """The console on the bookings database at `database_url`. `origin` is its public origin
-    (e.g. https://console.example-clinic.com); by default the origin the request was made to."""
+    (e.g. https://console.example-clinic.com); by default the origin the request was made to. `rasa`: the
+    Rasa server's hand-over routes (RASA_URL and HANDOVER_TOKEN by default)."""
     app = Sanic(name or f"clinic_console_{secrets.token_hex(4)}", log_config=log_config)
     app.config.FALLBACK_ERROR_FORMAT = "text"
     store = BookingStore(database_url, now=now)
     accounts = Accounts(store.engine, settings, now=now)
     app.ctx.store = store
     app.ctx.accounts = accounts
+    rasa = rasa or RasaHandover()
+    app.ctx.rasa = rasa
     templates = Environment(
         loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"]), trim_blocks=True
     )
@@ -245,6 +256,124 @@ def create_app(
         return page(
             "request.html", status=status, session=session, request=found, message=message, statuses=REQUEST_STATUSES
         )
+
+    # ------------------------------------------------------------------ chats a person is asked to take
+
+    @app.get("/chats")
+    async def chat_list(request: Request) -> HTTPResponse:
+        session = request.ctx.session
+        chats = await run(store.engine, handover.listing)
+        away = await run(store.engine, handover.is_away, session.account)
+        return page(
+            "chats.html",
+            session=session,
+            chats=chats,
+            away=away,
+            enabled=rasa.enabled,
+            waited={chat["id"]: waiting_for(chat, now()) for chat in chats},
+        )
+
+    @app.post("/availability")
+    async def availability(request: Request) -> HTTPResponse:
+        session = request.ctx.session
+        away = request.form.get("away") == "1"
+        await run(store.engine, handover.set_away, session.account, away)
+        accounts.audit(session.account, "marked_away" if away else "marked_available")
+        return response.redirect("/chats", status=303)
+
+    async def chat_or_404(request: Request, chat_id: str):
+        found = await run(store.engine, handover.find, int(chat_id)) if chat_id.isdigit() else None
+        if found is None:
+            return None, page("not_found.html", status=404, session=request.ctx.session)
+        return found, None
+
+    def back_to(chat: dict, problem: str) -> HTTPResponse:
+        return response.redirect(f"/chats/{chat['id']}?problem=" + quote(problem), status=303)
+
+    def chat_reference(chat: dict) -> str:
+        return f"chat {chat['id']}"
+
+    @app.get("/chats/<chat_id>")
+    async def one_chat(request: Request, chat_id: str) -> HTTPResponse:
+        session = request.ctx.session
+        chat, missing = await chat_or_404(request, chat_id)
+        if missing:
+            return missing
+        problem = CHAT_PROBLEMS.get(request.args.get("problem", ""), "")  # only the console's own words
+        try:
+            conversation = await rasa.transcript(chat["conversation_id"])
+        except RasaUnavailable:
+            conversation, problem = {"messages": []}, problem or "The assistant's server cannot be reached."
+        accounts.audit(session.account, "chat_viewed", chat_reference(chat))
+        return page(
+            "chat.html",
+            session=session,
+            chat=chat,
+            messages=conversation.get("messages") or [],
+            mine=chat["status"] == handover.TAKEN and chat["taken_by"] == session.account,
+            problem=problem,
+        )
+
+    @app.get("/chats/<chat_id>/transcript")
+    async def chat_transcript(request: Request, chat_id: str) -> HTTPResponse:
+        chat, missing = await chat_or_404(request, chat_id)
+        if missing:
+            return response.json({"error": "no such chat"}, status=404)
+        try:
+            conversation = await rasa.transcript(chat["conversation_id"])
+        except RasaUnavailable:
+            return response.json({"error": "the assistant's server cannot be reached"}, status=502)
+        return response.json(
+            {"status": chat["status"], "flagged": chat["flagged_at"] is not None, **conversation},
+            headers={"Cache-Control": "no-store"},
+        )
+
+    @app.post("/chats/<chat_id>/take")
+    async def take_chat(request: Request, chat_id: str) -> HTTPResponse:
+        session = request.ctx.session
+        chat, missing = await chat_or_404(request, chat_id)
+        if missing:
+            return missing
+        if not await run(store.engine, handover.take, chat["id"], session.account):
+            return back_to(chat, "taken")
+        accounts.audit(session.account, "chat_taken", chat_reference(chat))
+        try:
+            await rasa.join(chat["conversation_id"], session.account)
+        except RasaUnavailable:
+            return back_to(chat, "untold")
+        return response.redirect(f"/chats/{chat['id']}", status=303)
+
+    @app.post("/chats/<chat_id>/reply")
+    async def reply_to_chat(request: Request, chat_id: str) -> HTTPResponse:
+        session = request.ctx.session
+        chat, missing = await chat_or_404(request, chat_id)
+        if missing:
+            return missing
+        if chat["status"] != handover.TAKEN or chat["taken_by"] != session.account:
+            return response.text("Refused: take the chat first.", status=403)
+        text = (request.form.get("text") or "").strip()
+        if text:
+            try:
+                await rasa.message(chat["conversation_id"], session.account, text)
+            except RasaUnavailable:
+                return back_to(chat, "unsent")
+            accounts.audit(session.account, "chat_replied", chat_reference(chat))
+        return response.redirect(f"/chats/{chat['id']}", status=303)
+
+    @app.post("/chats/<chat_id>/hand-back")
+    async def hand_back_chat(request: Request, chat_id: str) -> HTTPResponse:
+        session = request.ctx.session
+        chat, missing = await chat_or_404(request, chat_id)
+        if missing:
+            return missing
+        if not await run(store.engine, handover.hand_back, chat["id"], session.account):
+            return response.text("Refused: you do not have this chat.", status=403)
+        accounts.audit(session.account, "chat_handed_back", chat_reference(chat))
+        try:
+            await rasa.leave(chat["conversation_id"], session.account)
+        except RasaUnavailable:
+            return back_to(chat, "untold")
+        return response.redirect("/chats", status=303)
 
     async def dispose(app: Sanic, loop) -> None:
         store.dispose()

@@ -62,9 +62,12 @@ bookings = Table(
     Column("note", Text, nullable=True),
     Column("status_changed_by", String(64), nullable=True),
     Column("status_changed_at", DateTime(timezone=True), nullable=True),
+    # what is asked for: a consultation (None) or a call back ("call_back", when nobody could join the chat)
+    Column("kind", String(16), nullable=True),
 )
 # added to tables made before them
 ADDED_COLUMNS = (
+    "kind",
     "consent_version",
     "consent_given_at",
     "request_key",
@@ -117,6 +120,32 @@ staff_audit = Table(
     Column("action", String(32), nullable=False),
     Column("reference", String(16), nullable=True),
     Column("detail", Text, nullable=True),  # e.g. "status new -> contacted; note changed": no note text
+)
+
+# a patient's request for a person (core/handover.py): waiting, taken by a member of staff, ended (handed back)
+# or unanswered (nobody took it in time)
+handovers = Table(
+    "handovers",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conversation_id", String(128), nullable=False),
+    Column("channel", String(32), nullable=False),  # the patient's input channel, as Rasa names it
+    Column("status", String(16), nullable=False),
+    Column("requested_at", DateTime(timezone=True), nullable=False),
+    Column("taken_by", String(64), nullable=True),
+    Column("taken_at", DateTime(timezone=True), nullable=True),
+    Column("ended_at", DateTime(timezone=True), nullable=True),
+    Column("flagged_at", DateTime(timezone=True), nullable=True),  # a message in crisis while it was open
+    Index("ix_handovers_status", "status", "requested_at"),
+    Index("ix_handovers_conversation", "conversation_id"),
+)
+
+# a member of staff who has said they are away: signed in, but not asked to take chats (none: available)
+staff_away = Table(
+    "staff_away",
+    metadata,
+    Column("account", String(64), primary_key=True),
+    Column("since", DateTime(timezone=True), nullable=False),
 )
 
 # the outbox: one row per (booking, channel), sent by notifications/outbox.py
@@ -232,6 +261,7 @@ class BookingRequest:
     consent_version: Optional[str] = None
     consent_given_at: Optional[dt.datetime] = None
     request_key: Optional[str] = None
+    kind: Optional[str] = None  # None: a consultation; "call_back"
 
 
 class BookingStore:
@@ -303,13 +333,17 @@ class BookingStore:
         return dict(row) if row else None
 
     def delete_for_conversation(self, conversation_id: str) -> int:
-        """Delete the booking requests made in a conversation; returns how many."""
+        """Delete the booking requests made in a conversation, and its requests for a person; returns how many
+        booking requests."""
         with self.engine.begin() as connection:
+            connection.execute(handovers.delete().where(handovers.c.conversation_id == conversation_id))
             return connection.execute(bookings.delete().where(bookings.c.conversation_id == conversation_id)).rowcount
 
     def purge_before(self, cutoff: dt.datetime) -> int:
-        """Delete the booking requests made before the cutoff; returns how many."""
+        """Delete the booking requests made before the cutoff, and requests for a person; returns how many
+        booking requests."""
         with self.engine.begin() as connection:
+            connection.execute(handovers.delete().where(handovers.c.requested_at < cutoff))
             return connection.execute(bookings.delete().where(bookings.c.created_at < cutoff)).rowcount
 
     def dispose(self) -> None:

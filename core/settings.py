@@ -57,6 +57,9 @@ class ConsoleSettings:
     max_failures_per_address: int = 20
     failure_window_minutes: int = 15
     min_password_length: int = 12
+    # a patient who asks for a person waits this long for one to take the chat, then gets the contact details
+    # and the call-back offer (core/handover.py)
+    handover_wait_seconds: int = 180
 
 
 def _load_console(raw: Optional[Dict[str, Any]], path: Path) -> ConsoleSettings:

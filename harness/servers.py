@@ -77,6 +77,7 @@ class Servers:
         self.rest_token = ""  # REST_TOKEN, when the servers were started with one
         self.action_url = ""  # the action server, and the token Rasa sends it
         self.action_token = ""
+        self.handover_token = ""  # the token the staff console sends to Rasa's hand-over routes
         self.rasa_url = rasa_url
         self.bookings_url = bookings_url
         self.conversations_db = conversations_db
@@ -144,10 +145,11 @@ def running_servers(
     )
     bookings_url = (env or {}).get("BOOKINGS_DATABASE_URL") or f"sqlite:///{work_dir / 'bookings.db'}"
     action_token = secrets.token_urlsafe(32)
+    handover_token = (env or {}).get("HANDOVER_TOKEN") or secrets.token_urlsafe(32)
     # Tests and reports send many messages from one address: generous limits unless the caller sets them.
     limits = {"RATE_LIMIT_PER_SENDER": "1000/60", "RATE_LIMIT_PER_ADDRESS": "100000/60"}
     env = {**os.environ, **limits, **(env or {}), "BOOKINGS_DATABASE_URL": bookings_url, "RASA_TELEMETRY_ENABLED": "false",
-           "ACTION_SERVER_TOKEN": action_token}
+           "ACTION_SERVER_TOKEN": action_token, "HANDOVER_TOKEN": handover_token}
     processes: List[subprocess.Popen] = []
     servers = None
     try:
@@ -183,6 +185,7 @@ def running_servers(
         servers.rest_token = env.get("REST_TOKEN", "")
         servers.action_url = f"http://{LOOPBACK}:{action_port}"
         servers.action_token = action_token
+        servers.handover_token = handover_token
 
         def restart_rasa(down_s: float = 0) -> None:
             """Stop Rasa (SIGTERM), wait `down_s`, start it again on the same port, wait until it is up."""

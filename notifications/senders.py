@@ -52,19 +52,21 @@ def describe(booking: dict, clinic_name: str, timezone: ZoneInfo) -> str:
     consent = "given" + (f" {consent_at.astimezone(timezone):%Y-%m-%d %H:%M}" if consent_at else "")
     if booking.get("consent_version"):
         consent += f" (wording version {booking['consent_version']})"
+    call_back = booking.get("kind") == "call_back"
     lines = [
-        f"A new consultation request came in through the {clinic_name} chat assistant.",
+        f"A new {'call-back' if call_back else 'consultation'} request came in through the {clinic_name} chat "
+        "assistant.",
         "",
         f"Reference:      {booking['reference']}",
         f"Name:           {booking['name']}",
         f"Contact:        {booking['contact']} ({booking['contact_kind']})",
-        f"Preferred time: {preferred_time(booking, timezone)}",
+        f"{'Time to call:  ' if call_back else 'Preferred time:'} {preferred_time(booking, timezone)}",
         f"In their words: {booking['preferred_text']}",
         f"Concern:        {booking.get('concern') or '(none given)'}",
         f"Consent:        {consent}",
         f"Received:       {booking['created_at'].astimezone(timezone):%Y-%m-%d %H:%M}",
         "",
-        "Please contact them to confirm the consultation.",
+        "Please call them back." if call_back else "Please contact them to confirm the consultation.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -164,6 +166,7 @@ class WebhookSender:
             "preferred_time": preferred_time(booking, self.timezone),  # in the clinic's time zone
             "preferred_text": booking["preferred_text"],  # the person's own words
             "concern": booking.get("concern"),
+            "kind": booking.get("kind") or "consultation",
             "consent_version": booking.get("consent_version"),
             "consent_given_at": iso(booking.get("consent_given_at")),
             "created_at": iso(booking["created_at"]),

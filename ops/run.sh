@@ -15,6 +15,9 @@ mkdir -p var
 export SOCKETIO_ORIGINS=${SOCKETIO_ORIGINS:-http://localhost:$CHAT_PORT,http://127.0.0.1:$CHAT_PORT}
 # Rasa sends this token to the action server, which answers nothing else.
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(32))')}
+# The console sends this token to Rasa's hand-over routes (channels/handover.py) to speak in a chat it took.
+export HANDOVER_TOKEN=${HANDOVER_TOKEN:-$($BIN/python -c 'import secrets; print(secrets.token_urlsafe(32))')}
+export RASA_URL=${RASA_URL:-http://127.0.0.1:$RASA_PORT}
 
 pids=()
 catcher=""
@@ -49,5 +52,6 @@ pids+=($!)
 
 echo "Chat page: http://localhost:$CHAT_PORT  (Rasa on :$RASA_PORT, actions on :$ACTION_PORT; Ctrl-C stops)"
 echo "$mail_line"
-echo "Staff console: http://localhost:$CONSOLE_PORT — create an account with \`make staff-account\`"
+echo "Staff console: http://localhost:$CONSOLE_PORT — create an account with \`make staff-account\`, sign in, and"
+echo "  while the clinic is open, \"can I talk to a person\" in the chat page waits for you under Chats"
 wait -n "${pids[@]}"

@@ -18,8 +18,8 @@ same keys as Rasa's `SQL` store (dialect, url, port, db, username, password).
   (endpoints.yml, default 5; 0 gives the whole session), starting at the
   `action_listen` before the first of them, and in front of them the stored events
   that make the state as it was there: the session's start, the latest `slot` event of each slot (its
-  own, timestamp included), and the latest `active_loop` event with the loop's
-  interruptions and rejections after it. Slots, the active form and the rules see
+  own, timestamp included), the latest `active_loop` event with the loop's interruptions and rejections
+  after it, and the latest pause or resume (a person has the chat). Slots, the active form and the rules see
   what they saw before (all but the form's `trigger_message`, which nothing in
   Rasa 3.6 or the SDK reads); the rules hold one user turn each and the actions look back two;
   turns 1-10 and 191-200 of a conversation cost the same (make bench). A session holding a restart or an undo
@@ -56,7 +56,15 @@ RECENT_TURNS = 5
 STORED_COUNT = "_clinic_stored_events"  # set on a tracker this store built or saved: how many of its events are stored
 # Before the window: the events that make the state (with each slot's latest `slot` event, picked
 # in SQL), and those that make the session load whole.
-STATE_EVENTS = ("session_started", "reset_slots", "active_loop", "loop_interrupted", "action_execution_rejected")
+STATE_EVENTS = (
+    "session_started",
+    "reset_slots",
+    "active_loop",
+    "loop_interrupted",
+    "action_execution_rejected",
+    "pause",
+    "resume",
+)
 WHOLE_SESSION_EVENTS = ("restart", "rewind", "undo")
 
 
@@ -106,6 +114,7 @@ def state_before(rows: Iterable[Any]) -> Optional[List[Any]]:
     start: List[Any] = []  # the session's start
     slots: Dict[Text, Any] = {}  # slot name (the row's action_name) -> its latest row
     loop: List[Any] = []
+    paused: List[Any] = []  # the latest pause or resume: a person has the chat (channels/handover.py) or not
     for row in rows:
         if row.type_name in WHOLE_SESSION_EVENTS:
             return None
@@ -115,11 +124,13 @@ def state_before(rows: Iterable[Any]) -> Optional[List[Any]]:
             slots.clear()
         elif row.type_name == "slot":
             slots[row.action_name] = row
+        elif row.type_name in ("pause", "resume"):
+            paused = [row]
         elif row.type_name == "active_loop":
             loop = [row]
         elif loop:  # an interruption or rejection of the active loop
             loop.append(row)
-    return sorted([*start, *slots.values(), *loop], key=lambda row: row.id)
+    return sorted([*start, *slots.values(), *loop, *paused], key=lambda row: row.id)
 
 
 def window_start_of(anchors: Iterable[Any], turns: int, read: int) -> Optional[int]:

@@ -250,6 +250,24 @@ def test_slots_reset_before_the_window_stay_reset(domain, tmp_path):
     assert recent.current_slot_values() == whole.current_slot_values()
 
 
+@pytest.mark.parametrize("resumed", [False, True])
+def test_a_pause_before_the_window_still_holds_and_a_resume_still_ends_it(domain, tmp_path, resumed):
+    """A person took the chat (channels/handover.py) many turns ago: Rasa must still see it paused."""
+    from rasa.shared.core.events import ConversationPaused, ConversationResumed
+
+    pause = [ConversationPaused()] + ([ConversationResumed()] if resumed else [])
+    events = a_long_conversation(2)[:-1] + pause + a_long_conversation(12)[10:]
+    store = windowed_store(domain, tmp_path / "p.db", 5)
+
+    async def run():
+        await store.save(DialogueStateTracker.from_events("s", events, domain.slots))
+        return await store.retrieve("s"), await store.retrieve_full_tracker("s")
+
+    recent, whole = asyncio.run(run())
+    assert len(recent.events) < len(whole.events)
+    assert recent.is_paused() is whole.is_paused() is (not resumed)
+
+
 def test_where_the_window_starts():
     from collections import namedtuple
 

@@ -1,0 +1,52 @@
+"""Asking for a person: a member of staff is asked to join the chat, or the patient gets the clinic's contact
+details and the offer of a call back.
+
+Where Python decides the dialogue, in one place: whether someone can be asked. That is while the clinic is
+open (clinic.yml), on a channel a reply can reach the patient on (not REST, which only answers), with a member
+of staff signed in to the console and available (core/handover.py). Then the request waits for them and the
+conversation is paused (`ConversationPaused`): Rasa keeps every message and answers none, until the member
+of staff hands the chat back or nobody takes it in time (channels/handover.py).
+"""
+
+import asyncio
+import logging
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ConversationPaused, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from core import handover
+from core.database import get_store
+from core.settings import clinic, now
+
+logger = logging.getLogger(__name__)
+
+
+def someone_can_be_asked(channel: str) -> bool:
+    settings = clinic()
+    if channel not in handover.LIVE_CHANNELS or not settings.is_open(now()):
+        return False
+    return bool(handover.available_staff(get_store().engine, settings.console))  # sessions keep real time
+
+
+class ActionRequestHuman(Action):
+    def name(self) -> Text:
+        return "action_request_human"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        channel = tracker.get_latest_input_channel() or ""
+        loop = asyncio.get_running_loop()
+        try:
+            if await loop.run_in_executor(None, someone_can_be_asked, channel):
+                await loop.run_in_executor(None, handover.ask, get_store().engine, tracker.sender_id, channel)
+                dispatcher.utter_message(response="utter_handover_asked")
+                return [SlotSet("offer", None), ConversationPaused()]
+        except Exception:  # noqa: BLE001 - the database is down: the patient still gets the clinic's details
+            logger.exception("could not ask for a member of staff")
+        dispatcher.utter_message(response="utter_hand_over")
+        # inside the booking form a "yes" answers the form's question; its buttons still offer the call back
+        return [SlotSet("offer", None if tracker.active_loop.get("name") else "call_back")]
