@@ -261,8 +261,14 @@ class ActionStartBooking(Action):
         )
         # a request stopped before is left behind (it is picked up only by asking to book right after, data/rules)
         restarted = [SlotSet("request_stopped", False)] if tracker.get_slot("request_stopped") else []
-        kind = [SlotSet("request_kind", CALL_BACK if call_back else None), SlotSet("offer", None)]
-        return restarted + kind + ([SlotSet("booking_concern", concern)] if concern else [])
+        # what is requested: a call back, or a consultation (a request made before may have been a call back)
+        kind = (
+            [SlotSet("request_kind", CALL_BACK if call_back else None)]
+            if call_back or tracker.get_slot("request_kind")
+            else []
+        )
+        offered = [SlotSet("offer", None)] if tracker.get_slot("offer") else []  # taken up: a yes answers the form
+        return restarted + kind + offered + ([SlotSet("booking_concern", concern)] if concern else [])
 
 
 class ActionKeepDetail(Action):

@@ -575,3 +575,32 @@ async def test_a_concern_in_the_request_is_kept_in_the_persons_words(dispatcher,
     entities = [{"entity": "skin_concern", "value": named, "start": start, "end": start + len(named)}]
     tracker = make_tracker(intent="book_consultation", text=text, entities=entities)
     assert SlotSet("booking_concern", expected) in await ActionStartBooking().run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize(
+    "intent, entities, slots, call_back",
+    [
+        # the "Request a call back" button offered when nobody can join the chat
+        ("book_consultation", [{"entity": "request_kind", "value": "call_back"}], {}, True),
+        # a yes to that offer
+        ("affirm", [], {"offer": "call_back"}, True),
+        # a consultation after a call back was requested: no longer a call back
+        ("book_consultation", [], {"request_kind": "call_back"}, False),
+    ],
+)
+async def test_a_call_back_request_starts_as_one(dispatcher, make_tracker, domain, intent, entities, slots, call_back):
+    tracker = make_tracker(intent=intent, text="...", entities=entities, slots=slots)
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert SlotSet("request_kind", "call_back" if call_back else None) in events
+    assert responses(dispatcher) == ["utter_call_back_start" if call_back else "utter_booking_start"]
+
+
+async def test_a_call_back_needs_a_phone_number(dispatcher, make_tracker, domain):
+    tracker = make_tracker(
+        intent="inform", text="sam@example.com", active_loop="booking_form",
+        slots={"requested_slot": "booking_contact", "request_kind": "call_back"},
+        slot_candidates={"booking_contact": "sam@example.com"},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert "utter_call_back_needs_phone" in responses(dispatcher)
+    assert SlotSet("booking_contact", None) in events

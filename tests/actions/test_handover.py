@@ -1,0 +1,62 @@
+"""Asking for a person (actions/handover.py): asked and paused only when someone can take the chat."""
+
+import datetime as dt
+
+import pytest
+from rasa_sdk.events import ConversationPaused, SlotSet
+
+from actions import handover as action
+from core import handover
+from tests.conftest import responses
+
+OPEN = dt.datetime(2026, 12, 9, 11, 0, tzinfo=dt.timezone.utc)  # a Wednesday, 11:00 in London
+CLOSED = dt.datetime(2026, 12, 13, 11, 0, tzinfo=dt.timezone.utc)  # a Sunday
+
+
+@pytest.fixture
+def staff(monkeypatch, booking_store):
+    present = {"names": ["anna"]}
+    monkeypatch.setattr(handover, "available_staff", lambda engine, settings, now=None: present["names"])
+    return present
+
+
+def tracker_on(make_tracker, channel, active_loop=None):
+    tracker = make_tracker(intent="request_human", text="can I talk to a person", active_loop=active_loop)
+    tracker.events[-1]["input_channel"] = channel
+    return tracker
+
+
+@pytest.mark.parametrize(
+    "channel, at, names, asked",
+    [
+        ("socketio", OPEN, ["anna"], True),
+        ("telegram", OPEN, ["anna"], True),
+        ("socketio", CLOSED, ["anna"], False),  # outside opening hours
+        ("socketio", OPEN, [], False),  # nobody signed in and available
+        ("rest", OPEN, ["anna"], False),  # REST only answers: a person's reply could not reach them
+    ],
+)
+async def test_someone_is_asked_only_when_the_clinic_is_open_staff_are_free_and_the_channel_can_carry_it(
+    dispatcher, make_tracker, domain, staff, booking_store, monkeypatch, channel, at, names, asked
+):
+    monkeypatch.setattr(action, "now", lambda: at)
+    staff["names"] = names
+    events = await action.ActionRequestHuman().run(dispatcher, tracker_on(make_tracker, channel), domain)
+    if asked:
+        assert responses(dispatcher) == ["utter_handover_asked"]
+        assert events == [SlotSet("offer", None), ConversationPaused()]
+        assert handover.open_request(booking_store.engine, "test-user")["channel"] == channel
+    else:
+        assert responses(dispatcher) == ["utter_hand_over"]
+        assert events == [SlotSet("offer", "call_back")]
+        assert handover.open_request(booking_store.engine, "test-user") is None
+
+
+async def test_inside_the_booking_form_nobody_free_offers_no_yes_to_take_up(
+    dispatcher, make_tracker, domain, staff, monkeypatch
+):
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    events = await action.ActionRequestHuman().run(
+        dispatcher, tracker_on(make_tracker, "socketio", "booking_form"), domain
+    )
+    assert events == [SlotSet("offer", None)]  # a "yes" answers the form's question
