@@ -1,5 +1,6 @@
 """The production deployment (deploy/): Helm values for RasaHQ's `rasa` and
-`rasa-action-server` charts, and the two Dockerfiles.
+`rasa-action-server` charts (the latter for the action server and for the staff console),
+and the three Dockerfiles.
 
 Nothing is built or installed here (no container engine or cluster in the tests): the
 values are read with PyYAML and the Dockerfiles as text, and each setting that keeps
@@ -8,9 +9,12 @@ so the checks fall back to those defaults (charts/rasa/values.yaml 1.17.8 and
 charts/rasa-action-server/values.yaml 1.0.9).
 """
 import ast
+import functools
+import importlib.metadata
 import json
 import re
 import shlex
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterator, List, Optional, Tuple
@@ -21,8 +25,10 @@ import yaml
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 RASA_VALUES = PROJECT_DIR / "deploy" / "helm" / "rasa-values.yml"
 ACTION_VALUES = PROJECT_DIR / "deploy" / "helm" / "action-server-values.yml"
+CONSOLE_VALUES = PROJECT_DIR / "deploy" / "helm" / "console-values.yml"
 RASA_DOCKERFILE = PROJECT_DIR / "deploy" / "docker" / "rasa.Dockerfile"
 ACTION_DOCKERFILE = PROJECT_DIR / "deploy" / "docker" / "action-server.Dockerfile"
+CONSOLE_DOCKERFILE = PROJECT_DIR / "deploy" / "docker" / "console.Dockerfile"
 PRODUCTION_CREDENTIALS = "deploy/credentials.production.yml"
 PRODUCTION_ENDPOINTS = "deploy/endpoints.production.yml"
 MODEL = "models/clinic.tar.gz"
@@ -34,6 +40,7 @@ CHANNELS = {
     "channels.socketio.ClinicSocketIOInput",
     "channels.telegram.TelegramInput",
     "channels.whatsapp.WhatsAppInput",
+    "channels.handover.HandoverInput",
 }
 PINNED = {"rasa": "3.6.21", "rasa-sdk": "3.6.2", "spacy": "3.4.4"}
 PYTHON_IMAGE = re.compile(r"^python:3\.10\.\d+-slim(-[a-z]+)?$")
@@ -73,6 +80,11 @@ def rasa_values() -> Dict[str, Any]:
 @pytest.fixture(scope="module")
 def action_values() -> Dict[str, Any]:
     return load(ACTION_VALUES)
+
+
+@pytest.fixture(scope="module")
+def console_values() -> Dict[str, Any]:
+    return load(CONSOLE_VALUES)
 
 
 def extra_env(values: Dict[str, Any]) -> Dict[str, Dict[str, Any]]:
@@ -216,6 +228,47 @@ def test_rasa_calls_the_action_server_with_its_token(rasa_values, action_values)
     assert secret_ref(env["ACTION_SERVER_TOKEN"]) == secret_ref(extra_env(action_values)["ACTION_SERVER_TOKEN"])
 
 
+def test_rasa_has_the_hand_over_token_and_the_bookings_database_from_secrets(
+    rasa_values, action_values, console_values
+):
+    env = extra_env(rasa_values)
+    # the same Secret as the console's: the hand-over channel answers only the console
+    assert secret_ref(env["HANDOVER_TOKEN"]) and "value" not in env["HANDOVER_TOKEN"]
+    assert secret_ref(env["HANDOVER_TOKEN"]) == secret_ref(extra_env(console_values)["HANDOVER_TOKEN"])
+    # the hand-over's sweep reads the bookings database the action server writes
+    assert secret_ref(env["BOOKINGS_DATABASE_URL"]) == secret_ref(extra_env(action_values)["BOOKINGS_DATABASE_URL"])
+
+
+def kubernetes_references(value: str) -> List[str]:
+    """The $(VAR)s Kubernetes fills in from the container's earlier variables."""
+    return re.findall(r"\$\(([A-Za-z_][A-Za-z0-9_]*)\)", value)
+
+
+def test_socketio_goes_through_the_lock_stores_redis_with_its_password_from_the_secret(rasa_values):
+    entry = extra_env(rasa_values)["SOCKETIO_REDIS_URL"]
+    assert "valueFrom" not in entry
+    url = str(entry.get("value", ""))
+    # nothing written: host, port and password are the chart's own variables for the lock store's Redis
+    assert re.fullmatch(r"redis://:\$\(REDIS_PASSWORD\)@\$\(REDIS_HOST\):\$\(REDIS_PORT\)/\d+", url), url
+    assert {"REDIS_HOST", "REDIS_PORT", "REDIS_PASSWORD"} <= chart_env(rasa_values)
+    lock_store = dig(rasa_values, "applicationSettings.endpoints.lockStore", {})
+    assert (lock_store.get("url"), lock_store.get("port")) == ("${REDIS_HOST}", "${REDIS_PORT}")
+    assert url.rsplit("/", 1)[1] == str(lock_store.get("db"))
+
+
+def test_every_variable_an_environment_value_uses_is_set_before_it(rasa_values):
+    """Kubernetes fills in $(VAR) only from variables earlier in the list (the chart's come before extraEnv);
+    an unknown one stays in the value as it is written."""
+    defined = set(chart_env(rasa_values))
+    used = 0
+    for entry in rasa_values.get("extraEnv") or []:
+        for name in kubernetes_references(str(entry.get("value", ""))):
+            used += 1
+            assert name in defined, f"{entry['name']}: $({name}) is not set before it"
+        defined.add(entry["name"])
+    assert used
+
+
 def test_rasa_has_about_one_and_a_half_gigabytes(rasa_values):
     memory = dig(rasa_values, "resources.limits.memory")
     assert memory and 1.25 * 2**30 <= memory_bytes(memory) <= 2 * 2**30
@@ -253,9 +306,51 @@ def test_the_action_server_is_not_exposed(action_values):
     assert dig(action_values, "service.type", "ClusterIP") == "ClusterIP"
 
 
-# ------------------------------------------------------------------ both charts
+# ------------------------------------------------------------------ the console (the rasa-action-server chart)
 
-BOTH = pytest.mark.parametrize("values_file", [RASA_VALUES, ACTION_VALUES], ids=["rasa", "action-server"])
+def test_the_console_runs_the_images_command_on_its_port(console_values):
+    port = dig(console_values, "applicationSettings.port", 5055)
+    command = (console_values.get("command") or []) + (console_values.get("args") or [])
+    assert command == exec_form(final_stage(CONSOLE_DOCKERFILE), "CMD")
+    assert command == ["python", "-m", "console", "--host", "0.0.0.0", "--port", str(port)]
+    assert dig(console_values, "service.port") == port
+
+
+def test_the_console_reads_its_secrets_and_calls_rasa_inside_the_cluster(console_values, rasa_values, action_values):
+    env = extra_env(console_values)
+    assert secret_ref(env["HANDOVER_TOKEN"]) == secret_ref(extra_env(rasa_values)["HANDOVER_TOKEN"])
+    assert secret_ref(env["BOOKINGS_DATABASE_URL"]) == secret_ref(extra_env(action_values)["BOOKINGS_DATABASE_URL"])
+    # Rasa's Service: the chart's name and port (charts/rasa/values.yaml: service.port 5005)
+    rasa_service = f"http://{rasa_values['fullnameOverride']}:{dig(rasa_values, 'service.port', 5005)}"
+    assert env["RASA_URL"].get("value") == rasa_service
+    assert env["SANIC_PROXIES_COUNT"].get("value") == "1"  # behind the ingress: each member of staff's own address
+
+
+@pytest.mark.parametrize("probe", ["livenessProbe", "readinessProbe"])
+def test_the_console_probe_is_its_sign_in_page(console_values, probe):
+    # /sign-in is the one page console/app.py answers without a session
+    assert dig(console_values, f"{probe}.httpGet.path") == "/sign-in"
+    assert dig(console_values, f"{probe}.httpGet.port") == "http"
+
+
+def test_the_console_has_its_own_address_open_only_to_the_clinics_networks(console_values, rasa_values):
+    assert dig(console_values, "service.type", "ClusterIP") == "ClusterIP"
+    assert dig(console_values, "ingress.enabled") is True
+    host = dig(console_values, "ingress.hostname")
+    assert host and host != dig(rasa_values, "ingress.hostname")  # never the patients' chat address
+    assert [host] == [h for tls in dig(console_values, "ingress.tls", []) for h in tls.get("hosts", [])]
+    assert extra_env(console_values)["CONSOLE_ORIGIN"].get("value") == f"https://{host}"
+    annotations = dig(console_values, "ingress.annotations", {})
+    allowed = str(annotations.get("nginx.ingress.kubernetes.io/whitelist-source-range", ""))
+    ranges = [part.strip() for part in allowed.split(",") if part.strip()]
+    assert ranges and all(re.fullmatch(r"[0-9.]+/\d+", part) for part in ranges), allowed
+    assert not any(part.endswith("/0") for part in ranges), "an allow-list that allows everyone"
+
+
+# ------------------------------------------------------------------ every chart
+
+BOTH = pytest.mark.parametrize("values_file", [RASA_VALUES, ACTION_VALUES, CONSOLE_VALUES],
+                               ids=["rasa", "action-server", "console"])
 
 
 @BOTH
@@ -330,7 +425,8 @@ def test_the_values_name_the_chart_version_they_were_read_from(values_file):
 
 @BOTH
 def test_the_pods_run_as_the_images_user(values_file):
-    dockerfile = RASA_DOCKERFILE if values_file == RASA_VALUES else ACTION_DOCKERFILE
+    images = {RASA_VALUES: RASA_DOCKERFILE, ACTION_VALUES: ACTION_DOCKERFILE, CONSOLE_VALUES: CONSOLE_DOCKERFILE}
+    dockerfile = images[values_file]
     values = load(values_file)
     assert dig(values, "podSecurityContext.runAsNonRoot") is True
     assert str(dig(values, "podSecurityContext.runAsUser")) == image_user(final_stage(dockerfile)).split(":")[0]
@@ -435,7 +531,8 @@ def instruction_text(path: Path) -> str:
     return "\n".join(f"{word} {rest}" for stage in stages(path) for word, rest in stage.instructions)
 
 
-DOCKERFILES = pytest.mark.parametrize("dockerfile", [RASA_DOCKERFILE, ACTION_DOCKERFILE], ids=["rasa", "action-server"])
+DOCKERFILES = pytest.mark.parametrize("dockerfile", [RASA_DOCKERFILE, ACTION_DOCKERFILE, CONSOLE_DOCKERFILE],
+                                      ids=["rasa", "action-server", "console"])
 
 
 @DOCKERFILES
@@ -449,14 +546,70 @@ def test_requirements_pin_rasa_rasa_sdk_and_spacy():
     assert {name: pins.get(name) for name in PINNED} == PINNED
 
 
-# the action server installs its own, smaller set (requirements-actions.in, compiled against requirements.txt)
-IMAGE_REQUIREMENTS = {RASA_DOCKERFILE: "requirements.txt", ACTION_DOCKERFILE: "requirements-actions.txt"}
+# the action server and the console install their own, smaller sets (requirements-actions.in and
+# requirements-console.in, compiled against requirements.txt)
+IMAGE_REQUIREMENTS = {RASA_DOCKERFILE: "requirements.txt", ACTION_DOCKERFILE: "requirements-actions.txt",
+                      CONSOLE_DOCKERFILE: "requirements-console.txt"}
 
 
 def test_the_action_servers_set_is_pinned_as_the_projects_and_smaller():
     actions, project = requirement_pins("requirements-actions.txt"), requirement_pins()
     assert actions and all(project.get(name) == version for name, version in actions.items()), actions
     assert "rasa" not in actions and "tensorflow" not in actions and actions["rasa-sdk"] == PINNED["rasa-sdk"]
+
+
+def test_the_consoles_set_is_pinned_as_the_projects_and_smaller():
+    console, project = requirement_pins("requirements-console.txt"), requirement_pins()
+    assert console and all(project.get(name) == version for name, version in console.items()), console
+    assert not {"rasa", "rasa-sdk", "tensorflow", "spacy"} & set(console)
+    # what it runs on: the web app, its pages, the passwords, PostgreSQL, and its calls to Rasa
+    assert {"sanic", "jinja2", "argon2-cffi", "sqlalchemy", "psycopg2-binary", "pyyaml", "aiohttp"} <= set(console)
+
+
+def third_party_imports(source: str) -> Iterator[str]:
+    """Top-level names of the modules a file imports that are neither the standard library's nor the project's."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            top = name.split(".")[0]
+            if top not in sys.stdlib_module_names and top not in project_packages():
+                yield top
+
+
+@functools.lru_cache(maxsize=None)
+def installed_modules() -> Dict[str, set]:
+    """Top-level module name -> the installed distributions that provide it. (Python 3.10's
+    importlib.metadata.packages_distributions reads only top_level.txt, which newer wheels leave out.)"""
+    found: Dict[str, set] = {}
+    for dist in importlib.metadata.distributions():
+        name = dist.metadata["Name"].lower().replace("_", "-")
+        top_level = (dist.read_text("top_level.txt") or "").split()
+        top_level += [file.parts[0].removesuffix(".py") for file in dist.files or [] if file.parts[0] != ".."
+                      and not file.parts[0].endswith((".dist-info", ".egg-info", ".pth"))]
+        for module in top_level:
+            found.setdefault(module, set()).add(name)
+    return found
+
+
+@DOCKERFILES
+def test_the_image_installs_every_package_its_code_imports(dockerfile):
+    """Each third-party module the image's code imports comes from a distribution its requirements pin
+    (the module's distribution as installed in the project's environment)."""
+    pins = requirement_pins(IMAGE_REQUIREMENTS[dockerfile])
+    distributions = installed_modules()
+    copied = copied_files(final_stage(dockerfile))
+    checked = 0
+    for name in sorted(name for name in copied if name.endswith(".py")):
+        for module in third_party_imports((PROJECT_DIR / name).read_text(encoding="utf-8")):
+            providers = distributions.get(module, set())
+            assert providers & set(pins), f"{name} imports {module} ({providers or 'not installed'}): not pinned"
+            checked += 1
+    assert checked
 
 
 @DOCKERFILES
@@ -547,10 +700,11 @@ def test_the_image_has_every_project_module_its_code_imports(dockerfile):
             assert not missing, f"{name} imports {module}: {missing} not in the image"
 
 
-# what each image runs: the action server (and the notifications it sends), or Rasa with the clinic's
-# channels, NLU components and stores; core/ is what they share
+# what each image runs: the action server (and the notifications it sends), Rasa with the clinic's
+# channels, NLU components and stores, or the staff console; core/ is what they share
 IMAGE_PACKAGES = {
     ACTION_DOCKERFILE: {"actions", "core", "notifications"},
+    CONSOLE_DOCKERFILE: {"console", "core"},
     RASA_DOCKERFILE: {"channels", "components", "core", "ops", "stores"},
 }
 
@@ -675,3 +829,20 @@ def test_the_final_stage_has_every_project_module_its_code_imports(dockerfile):
 
 def test_the_rasa_image_can_run_the_purge():
     assert {"ops/__init__.py", "ops/purge.py"} <= copied_files(final_stage(RASA_DOCKERFILE))
+
+
+def test_the_console_image_has_its_pages_and_static_files():
+    # console/app.py loads its templates and serves its static files from beside itself
+    copied = copied_files(final_stage(CONSOLE_DOCKERFILE))
+    for folder in ("console/templates", "console/static"):
+        files = {str(path.relative_to(PROJECT_DIR)) for path in (PROJECT_DIR / folder).rglob("*") if path.is_file()}
+        assert files and files <= copied, files - copied
+
+
+def test_the_console_image_listens_on_all_addresses_only_through_its_command_and_trusts_one_proxy():
+    final = final_stage(CONSOLE_DOCKERFILE)
+    assert exec_form(final, "CMD") == ["python", "-m", "console", "--host", "0.0.0.0", "--port", "8081"]
+    assert not exec_form(final, "ENTRYPOINT")  # `python -m console.create_account` runs in the same image
+    assert final.env().get("SANIC_PROXIES_COUNT") == "1"
+    # the code's own default stays loopback, so outside a container nothing changes
+    assert 'os.environ.get("CONSOLE_HOST", "127.0.0.1")' in (PROJECT_DIR / "console" / "__main__.py").read_text()

@@ -9,7 +9,9 @@
   address to `X-Forwarded-For`, and the replicas trust that one proxy (`SANIC_PROXIES_COUNT=1`),
   so each client has its own per-address bucket, as behind a production ingress;
 - two action servers (`python -m actions.server`) and two Rasa replicas (`rasa run`), the
-  replicas on `deploy/endpoints.production.yml` itself, its variables set in their environment.
+  replicas on `deploy/endpoints.production.yml` itself, its variables set in their environment,
+  with socket.io through the Redis (`SOCKETIO_REDIS_URL`) and the hand-over channel on
+  (`HANDOVER_TOKEN`, `BOOKINGS_DATABASE_URL`), as in production.
 
 The Debian packages are installed with apt-get when missing (as root). The system's own
 services are never used: every binary runs in the foreground, in its own process group,
@@ -162,8 +164,22 @@ def redis_config(folder: Path, port: int, password: str) -> str:
 
 
 def replica_env(base: Dict[str, str], postgres_port: int, db_password: str, redis_port: int, redis_password: str,
-                actions_url: str, action_token: str, lock_lifetime_s: int) -> Dict[str, str]:
-    """What `deploy/endpoints.production.yml` reads, the trusted proxy, the sender limit and the lock lifetime."""
+                actions_url: str, action_token: str, lock_lifetime_s: int, socketio_redis: bool = False,
+                handover_token: str = "", bookings_url: str = "") -> Dict[str, str]:
+    """What `deploy/endpoints.production.yml` reads, the trusted proxy, the sender limit and the lock lifetime;
+    with `socketio_redis`, `handover_token` and `bookings_url` (the stack sets them), socket.io through the lock
+    store's Redis and the hand-over channel, as deploy/helm/rasa-values.yml sets them. Without them (a server
+    with no Redis behind it), socket.io stays in the process and the hand-over off."""
+    extra = {}
+    if socketio_redis:
+        # the widget's sockets across the replicas (channels/socketio.py): the lock store's Redis, as in production
+        extra["SOCKETIO_REDIS_URL"] = f"redis://:{redis_password}@{LOOPBACK}:{redis_port}/{REDIS_DB}"
+    if handover_token:
+        # the staff console's hand-over channel (channels/handover.py)
+        extra["HANDOVER_TOKEN"] = handover_token
+    if bookings_url:
+        # the bookings database the hand-over's sweep reads (the action servers' own)
+        extra["BOOKINGS_DATABASE_URL"] = bookings_url
     return {
         **base,
         "ACTION_SERVER_URL": actions_url,
@@ -178,6 +194,7 @@ def replica_env(base: Dict[str, str], postgres_port: int, db_password: str, redi
         # each client's address is its own, so the per-address limit stays the production one
         "SANIC_PROXIES_COUNT": str(TRUSTED_PROXIES),
         "RATE_LIMIT_PER_SENDER": "1000/60",
+        **extra,
     }
 
 
@@ -242,6 +259,7 @@ class Stack:
     redis_port: int = 0
     redis_password: str = field(default_factory=lambda: secrets.token_hex(16))
     action_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
+    handover_token: str = field(default_factory=lambda: secrets.token_urlsafe(32))
     rasa_url: str = ""  # nginx, in front of the replicas
     actions_url: str = ""  # nginx, in front of the action servers
     replica_ports: List[int] = field(default_factory=list)
@@ -408,7 +426,9 @@ class Stack:
             self.action_servers.append(self._spawn(
                 f"actions-{index}", [str(BIN / "python"), "-m", "actions.server", "--port", str(port)], env=action_env))
         env = replica_env(base, self.postgres_port, self.db_password, self.redis_port, self.redis_password,
-                          f"{self.actions_url}/webhook", self.action_token, lock_lifetime_s)
+                          f"{self.actions_url}/webhook", self.action_token, lock_lifetime_s,
+                          socketio_redis=True, handover_token=self.handover_token,
+                          bookings_url=self.database_url(BOOKINGS_DB))
         started = time.monotonic()
         for index, port in enumerate(self.replica_ports, start=1):
             self.replicas.append(self._spawn(
