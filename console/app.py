@@ -9,6 +9,7 @@ the pages are never cached.
 import asyncio
 import datetime as dt
 import hmac
+import re
 import secrets
 from pathlib import Path
 from typing import Callable, Optional
@@ -29,7 +30,8 @@ from core.settings import ConsoleSettings
 HERE = Path(__file__).resolve().parent
 SESSION_COOKIE = "console_session"
 SIGN_IN_COOKIE = "console_sign_in"  # the sign-in form's CSRF token, before there is a session
-PUBLIC_PATHS = ("/sign-in",)
+SIGN_IN_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(32) makes
+PUBLIC_PATHS = ("/sign-in", "/favicon.ico")
 STATIC_PREFIX = "/static/"
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
 # what went wrong with a chat, by the code a redirect carries
@@ -167,7 +169,10 @@ def create_app(
             resp.headers["Cache-Control"] = "no-store"
 
     def sign_in_page(request: Request, status: int = 200, message: str = "", account: str = "") -> HTTPResponse:
-        token = secrets.token_urlsafe(32)
+        # the browser's token while it has one: a second sign-in page (another tab, or a request the browser makes
+        # by itself, such as for the icon) must not make the first page's form fail
+        kept = request.cookies.get(SIGN_IN_COOKIE) or ""
+        token = kept if SIGN_IN_TOKEN.fullmatch(kept) else secrets.token_urlsafe(32)
         resp = page(
             "sign_in.html",
             status=status,
@@ -215,6 +220,11 @@ def create_app(
         resp = response.redirect("/sign-in", status=303)
         clear_cookie(request, resp, SESSION_COOKIE, origin=origin)
         return resp
+
+    @app.get("/favicon.ico")
+    async def icon(request: Request) -> HTTPResponse:
+        # browsers ask for it by themselves: without it, the request is sent to the sign-in page like any other
+        return response.redirect("/static/favicon.svg", status=301)
 
     @app.get("/")
     async def home(request: Request) -> HTTPResponse:

@@ -8,6 +8,7 @@ person (a copy of clinic.yml with a short `handover_wait_seconds`).
 
 import asyncio
 import datetime as dt
+import json
 import re
 import subprocess
 import sys
@@ -21,10 +22,13 @@ import yaml
 from console.accounts import Accounts
 from core.database import BookingStore
 from core.settings import clinic
-from tests.e2e.channel_clients import SocketIOUser, TelegramUser, joined
+from tests.e2e.channel_clients import SocketIOUser, TelegramUser, WhatsAppUser, joined
 from tests.e2e.conftest import MODEL, PROJECT_DIR, free_port, running_servers
+from tests.e2e.fakes import StaticSite
+from tests.e2e.test_widget_browser import AXE, WAIT_MS, Page, browser  # noqa: F401  (browser: a fixture)
 
 HANDOVER_WAIT_S = 8
+RESULTS = PROJECT_DIR / "results" / "console"
 STAFF, PASSWORD = "anna", "a long staff password"
 ASK = "can I talk to a real person please"
 
@@ -97,8 +101,13 @@ def stack(tmp_path_factory, channels):
     settings["console"]["handover_wait_seconds"] = HANDOVER_WAIT_S
     clinic_file = work / "clinic.yml"
     clinic_file.write_text(yaml.safe_dump(settings, allow_unicode=True))
-    env = {**channels.env(), "CLINIC_NOW": open_moment(), "CLINIC_CONFIG": str(clinic_file)}
-    with running_servers(MODEL, work / "servers", project_dir=PROJECT_DIR, env=env) as servers:
+    site_port = free_port()
+    site_origin = f"http://127.0.0.1:{site_port}"
+    env = {**channels.env(), "CLINIC_NOW": open_moment(), "CLINIC_CONFIG": str(clinic_file),
+           "SOCKETIO_ORIGINS": site_origin}
+    with running_servers(MODEL, work / "servers", project_dir=PROJECT_DIR, env=env, cors=[site_origin]) as servers:
+        config = f"window.clinicChatConfig = {{ serverUrl: {servers.rasa_url!r}, title: 'Lumen Skin Clinic assistant' }};"
+        servers.site = StaticSite(PROJECT_DIR / "web", site_port, lambda: config)
         store = BookingStore(servers.bookings_url)
         Accounts(store.engine, clinic().console).create(STAFF, PASSWORD)
         port = free_port()
@@ -118,10 +127,21 @@ def stack(tmp_path_factory, channels):
             console.terminate()
             console.wait(timeout=20)
             store.dispose()
+            servers.site.close()
 
 
 def run(coroutine):
-    return asyncio.run(asyncio.wait_for(coroutine, timeout=240))
+    """The coroutine to its end, in a thread of its own: Playwright's sync API, once started in this module,
+    holds the main thread's event loop."""
+    return in_own_loop(lambda: asyncio.run(asyncio.wait_for(coroutine, timeout=240)))
+
+
+def in_own_loop(function):
+    """Run `function` in a thread of its own (for asyncio.run while this thread's loop is taken)."""
+    import concurrent.futures
+
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(function).result()
 
 
 async def in_thread(function, *args):
@@ -311,3 +331,119 @@ def test_a_patients_socket_that_sends_a_staff_event_is_refused(stack):
     first, second, delivered = run(converse())
     assert {first["event"], second["event"]} == {"staff_message", "bot_uttered"}
     assert not delivered
+
+
+# ---------------------------------------------------------------------------------------------- in a browser
+
+
+def test_in_a_browser_the_patient_asks_the_staff_member_takes_replies_and_hands_back(browser, stack):
+    """Two browser contexts in Debian's Chromium: the patient in the widget on the demo site, the member of staff
+    in the console. Screenshots go to results/console/."""
+    servers, staff, _ = stack
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    patient = Page(browser, servers.site)
+    console = browser.new_context(viewport={"width": 1280, "height": 900})
+    desk = console.new_page()
+    try:
+        patient.open_and_greet()
+        patient.say(ASK)
+        patient.wait_for_bot("asking someone from the team")
+
+        desk.goto(staff.base + "/sign-in")
+        desk.get_by_label("Name").fill(STAFF)
+        desk.get_by_label("Password").fill(PASSWORD)
+        desk.get_by_role("button", name="Sign in").click()
+        desk.wait_for_url(re.compile(r"/requests$"), timeout=WAIT_MS)
+        desk.get_by_role("link", name="Chats").click()
+        desk.locator("tr", has_text="waiting").last.get_by_role("link").click()
+        transcript = desk.locator("#transcript")
+        expect_text(transcript, ASK)
+        desk.screenshot(path=str(RESULTS / "chat-waiting.png"), full_page=True)
+        desk.get_by_role("button", name="Take this chat").click()
+        patient.wait_for_bot(f"Anna from {clinic().name} has joined the chat.")
+
+        desk.get_by_label("Your reply").fill("Hello, I'm Anna from the clinic. How can I help?")
+        desk.get_by_role("button", name="Send").click()
+        patient.wait_for_bot("Hello, I'm Anna from the clinic. How can I help?")
+        patient.page.fill(".cc-input", "Thanks Anna, it's about the scars on my cheeks")
+        patient.page.press(".cc-input", "Enter")
+        expect_text(transcript, "it's about the scars on my cheeks")  # the console's two-second refresh
+        desk.screenshot(path=str(RESULTS / "chat-taken.png"), full_page=True)
+
+        patient.page.reload()  # the history holds both sides
+        patient.page.wait_for_selector(".cc-panel:not([hidden])", timeout=WAIT_MS)
+        patient.page.locator(".cc-log .cc-bot", has_text="Hello, I'm Anna from the clinic").wait_for(timeout=WAIT_MS)
+        patient.page.locator(".cc-log .cc-user", has_text="about the scars on my cheeks").wait_for(timeout=WAIT_MS)
+        patient.page.screenshot(path=str(RESULTS / "widget-with-staff.png"))
+
+        desk.get_by_role("button", name="Hand back to the assistant").click()
+        patient.wait_for_bot("Anna has left the chat")
+        patient.say("does microneedling hurt?")
+        patient.wait_for_bot("numbing cream")
+        patient.page.screenshot(path=str(RESULTS / "widget-handed-back.png"))
+    finally:
+        patient.close()
+        console.close()
+
+
+def expect_text(locator, text: str) -> None:
+    locator.get_by_text(text, exact=False).first.wait_for(timeout=WAIT_MS)
+
+
+def test_no_serious_accessibility_violation_on_any_console_page(browser, stack):
+    """axe-core on every page of the console (the CSP is bypassed for axe's own script only); the result is in
+    results/console/axe.json."""
+    servers, staff, store = stack
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    run(_ask_once(servers))
+    chat = staff.waiting_chat()
+    from tests.console.conftest import add_request
+
+    reference = add_request(store, "axe-conversation")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    results = {}
+    try:
+        page.goto(staff.base + "/sign-in")
+        results["sign-in"] = axe_violations(page)
+        page.get_by_label("Name").fill(STAFF)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        pages = {"requests": "/requests", "request": f"/requests/{reference}", "chats": "/chats",
+                 "chat": f"/chats/{chat}", "not-found": "/chats/999999"}
+        for name, path in pages.items():
+            page.goto(staff.base + path)
+            page.wait_for_selector("main h1", timeout=WAIT_MS)
+            results[name] = axe_violations(page)
+            page.screenshot(path=str(RESULTS / f"console-{name}.png"), full_page=True)
+    finally:
+        context.close()
+    (RESULTS / "axe.json").write_text(json.dumps(results, indent=2) + "\n")
+    assert set(results) == {"sign-in", "requests", "request", "chats", "chat", "not-found"}
+    serious = {name: [v for v in found if v["impact"] in ("serious", "critical")] for name, found in results.items()}
+    assert serious == {name: [] for name in results}, serious
+
+
+def axe_violations(page):
+    page.add_script_tag(path=str(AXE))
+    axe = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    return [{"id": v["id"], "impact": v["impact"], "nodes": len(v["nodes"])} for v in axe["violations"]]
+
+
+def test_over_whatsapp_the_staff_reply_reaches_the_patients_chat(stack, channels):
+    servers, staff, _ = stack
+    user = WhatsAppUser(servers, channels)
+    asked = joined(user.say(ASK))
+    chat = staff.waiting_chat()
+    staff.post(f"/chats/{chat}/take", {})
+    staff.post(f"/chats/{chat}/reply", {"text": "Hi, Anna here on WhatsApp."})
+    texts = user_texts_sent(channels, user)
+    staff.post(f"/chats/{chat}/hand-back", {})
+    after = user_texts_sent(channels, user)
+    assert "asking someone from the team" in asked
+    assert f"Anna from {clinic().name} has joined the chat." in texts and "Hi, Anna here on WhatsApp." in texts
+    assert any(text.startswith("Anna has left the chat") for text in after)
+
+
+def user_texts_sent(channels, user) -> list:
+    return [(call["body"].get("text") or {}).get("body", "") for call in user.sent()]
