@@ -216,3 +216,19 @@ async def test_next_only_leads_within_the_console(console):
         "/sign-in", data={"csrf_token": token, "name": "alice", "password": PASSWORD, "next": "//evil.example/x"}
     )
     assert resp.status == 303 and resp.headers["Location"] == "/requests"
+
+
+async def test_a_second_sign_in_page_keeps_the_first_pages_form_working(console):
+    # found in a real browser: its request for the icon reached the sign-in page, whose new token replaced the
+    # cookie, and the form on screen was then refused
+    browser = console.browser()
+    first = await browser.sign_in_token()
+    second = await browser.sign_in_token()  # another tab, or the browser's own request for /favicon.ico
+    assert second == first
+    resp = await browser.post("/sign-in", data={"csrf_token": first, "name": "alice", "password": PASSWORD})
+    assert resp.status == 303
+
+
+async def test_the_icon_needs_no_session(console):
+    resp = await console.browser().get("/favicon.ico")
+    assert resp.status == 301 and resp.headers["Location"] == "/static/favicon.svg"
