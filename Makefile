@@ -73,9 +73,10 @@ test-deps: ## Install Debian's chromium (the widget's browser test) and redis-se
 e2e: setup $(MODEL) test-deps ## Whole conversations against real servers: REST, socket.io, Telegram, WhatsApp, the widget in Chromium
 	$(BIN)/pytest tests/e2e
 
-test-scale: setup $(MODEL) ## Two Rasa replicas and two action servers behind nginx on PostgreSQL and Redis: 40 conversations, one replica killed; then a replica killed mid-booking
+test-scale: setup $(MODEL) ## Two Rasa replicas and two action servers behind nginx on PostgreSQL and Redis: 40 conversations, one replica killed; then a replica killed mid-booking; then a hand-over across the replicas, one killed
 	$(BIN)/python -m harness.scale.run
 	$(BIN)/python -m harness.scale.run --crash-during-booking
+	$(BIN)/python -m harness.scale.run --hand-over
 
 test: lint unit services validate test-stories test-nlu e2e test-scale ## Everything above, in that order
 

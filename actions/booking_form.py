@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import concern_given, question_keys, response_name, say_answer
 from core.booking import (
     ADDS_A_CONTACT,
+    CONTACTS_JOINED,
     InvalidValue,
     PreferredTime,
     added_contact,
@@ -26,6 +27,9 @@ from core.booking import (
     parse_preferred_time,
 )
 from core.settings import clinic, now
+from core.words import REMOVING, alternatives
+
+REMOVING_A_DETAIL = re.compile(rf"\b(?:{alternatives(REMOVING)})\b", re.IGNORECASE)
 
 FORM_SLOTS = (
     "booking_name",
@@ -110,6 +114,16 @@ def stale_press(tracker: Tracker) -> bool:
         return False  # the form asks nothing yet (it starts, or a stopped request is picked up by this press)
     answers = list(tracker.get_latest_entity_values(ANSWERS))
     return answers != [tracker.get_slot("requested_slot")]
+
+
+def both_contacts(tracker: Tracker) -> Optional[Text]:
+    """An email address and a phone number given together in the latest message, as one contact value; None
+    when it gives fewer, or takes one out ("remove the gmail, just the phone")."""
+    email = next(tracker.get_latest_entity_values("email"), None)
+    phone = next(tracker.get_latest_entity_values("phone"), None)
+    if not (email and phone) or REMOVING_A_DETAIL.search(tracker.latest_message.get("text") or ""):
+        return None
+    return f"{email}{CONTACTS_JOINED}{phone}"
 
 
 def gives_a_contact(tracker: Tracker) -> bool:
@@ -245,7 +259,7 @@ class ActionStartBooking(Action):
             dispatcher.utter_message(response="utter_booking_suitability_note")
         # a booking paused (by a safety answer): details given before this message (not the ones it gives now)
         paused = any(value_before(tracker, slot) is not None for slot in TYPED_SLOTS)
-        call_back = said_now.get("request_kind") == CALL_BACK or (
+        call_back = said_now.get("request_kind") == CALL_BACK or (  # its button, or asked for in words
             tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm"
         )
         started = "utter_call_back_start" if call_back else "utter_booking_start"
@@ -360,6 +374,9 @@ class ValidateBookingForm(FormValidationAction):
         return self._check("booking_name", value, dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        both = both_contacts(tracker)
+        if value is not None and both:  # "kwame@… or 07456 112233, whichever": both kept, for the clinic to choose
+            value = both
         checked = self._check("booking_contact", value, dispatcher, tracker)
         contact = checked.get("booking_contact")
         if contact and tracker.get_slot("request_kind") == CALL_BACK and contact_kind(contact) == "email":

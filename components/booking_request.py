@@ -8,6 +8,10 @@ phone number, a day and time) and the classifier (or the fallback after it) made
 then takes every detail (the slot mappings in domain.yml) and asks only for what is missing. A
 question asked with the details ("I'm Priya, 07911 555321, does it hurt?") stays a question.
 
+A call back asked for in words ("can someone call me back", "i want a CALL BACK": the entity `request_kind`,
+data/nlu/booking.yml) is a booking request too, of the call-back kind (actions/booking_form.py), whatever the
+classifier read ("talk to a person", unclear).
+
 A message that names a booking detail and gives a new value for it ("the time to 2.15pm", "concern: wrinkles
 around the eyes", "surname should be Osei-Bonsu") is a correction (`correction_intent`), whatever the classifier
 read in its words ("the time" is also a question about how long it takes).
@@ -50,6 +54,9 @@ class BookingDetailsRequest(GraphComponent):
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
             "removal_from_intents": ["delete_my_data", "nlu_fallback"],
+            # a call back asked for in words
+            "kind_entity": "request_kind",
+            "kind_from_intents": ["request_human", "nlu_fallback", "out_of_scope", "inform", "correct_booking"],
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -72,7 +79,10 @@ class BookingDetailsRequest(GraphComponent):
             intent = (message.get(INTENT) or {}).get("name")
             entities = message.get(ENTITIES) or []
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
-            if intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
+            asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
+            if intent in self.config["kind_from_intents"] and asks_a_call_back:
+                self._set(message, self.config["intent"])
+            elif intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
                 self._set(message, self.config["intent"])
             elif intent in self.config["correction_from_intents"] and self._corrects(entities):
                 self._set(message, self.config["correction_intent"])

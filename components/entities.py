@@ -81,7 +81,7 @@ _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
     # every month but "may" (May is also a name)
     rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
-    r"today|tomorrow|next|this|email|phone|number|mobile|"
+    r"today|tomorrow|next|this|email|phone|number|mobile|back|later|asap|anytime|whenever|"
     r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not)$",  # "the name is wrong, it's Priya Shah"
     re.IGNORECASE,
 )

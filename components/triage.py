@@ -404,6 +404,17 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
         # do if they appear; a question about side effects in general ("can it cause bruising?") is not
         warning = found[EMERGENCY] or (found[URGENT] if _WHAT_IF.search(lowered) else ())
         return Triage(None, warning, worse, hypothetical=True, not_yet=not_yet)
+    if (
+        hypothetical
+        and not now
+        and found[URGENT]
+        and all(sign.startswith("worse") for sign in found[URGENT])
+        and not found[EMERGENCY]
+        and not found[EXPECTED]
+    ):
+        # "I have rosacea, would microneedling make it worse?": what a treatment might do to a condition, a
+        # question for the consultation, not a report of anything happening
+        return Triage(None, worse=worse, hypothetical=True)
     # something happening: the classifier says so, or a sign is named as the person's own or as now, or a
     # sign of infection is all the message says ("pus", "infected i think")
     terse = len(words(lowered)) <= 4 and bool(found[URGENT]) and not names_a_concern

@@ -192,7 +192,11 @@ class Accounts:
         with self.engine.begin() as connection:
             self._audit(connection, account, action, reference, detail)
 
-    def audit_log(self) -> List[dict]:
+    def audit_log(self, newest_first: bool = False, limit: Optional[int] = None) -> List[dict]:
+        order = staff_audit.c.id.desc() if newest_first else staff_audit.c.id
+        query = select(staff_audit).order_by(order)
+        if limit is not None:
+            query = query.limit(limit)
         with self.engine.connect() as connection:
-            rows = connection.execute(select(staff_audit).order_by(staff_audit.c.id)).mappings().all()
-        return [dict(row) for row in rows]
+            rows = connection.execute(query).mappings().all()
+        return [{**dict(row), "at": as_utc(row["at"])} for row in rows]

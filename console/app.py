@@ -34,6 +34,7 @@ SIGN_IN_TOKEN = re.compile(r"[A-Za-z0-9_-]{43}")  # what secrets.token_urlsafe(3
 PUBLIC_PATHS = ("/sign-in", "/favicon.ico")
 STATIC_PREFIX = "/static/"
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+AUDIT_PAGE_SIZE = 500  # the newest entries the audit page shows
 # what went wrong with a chat, by the code a redirect carries
 CHAT_PROBLEMS = {
     "taken": "Someone else has taken this chat, or it has ended.",
@@ -266,6 +267,14 @@ def create_app(
         return page(
             "request.html", status=status, session=session, request=found, message=message, statuses=REQUEST_STATUSES
         )
+
+    @app.get("/audit")
+    async def audit_log(request: Request) -> HTTPResponse:
+        session = request.ctx.session
+        entries = await asyncio.get_running_loop().run_in_executor(
+            None, lambda: accounts.audit_log(newest_first=True, limit=AUDIT_PAGE_SIZE)
+        )
+        return page("audit.html", session=session, entries=entries, limit=AUDIT_PAGE_SIZE)
 
     # ------------------------------------------------------------------ chats a person is asked to take
 

@@ -45,10 +45,12 @@ _NAME_IS = re.compile(
 )
 # "Margaret Holloway, as I said", "Ryan McAllister, i just said", "Kez. again", "just Kez": words around a name
 _AROUND_A_NAME = re.compile(
-    r"^\s*(?:just|only|simply)\s+|[\s,.!]*(?:(?:as|like)\s+i\s+said|i\s+(?:just\s+|already\s+)?said(?:\s+that)?|again|"
-    r"thanks?|thank you|thx|ty|please|pls)\W*$",
+    r"^\s*(?:just|only|simply|actually)\s+|[\s,.!]*(?:(?:as|like)\s+i\s+said|i\s+(?:just\s+|already\s+)?said(?:\s+that)?|again|"
+    r"thanks?|thank you|thx|ty|please|pls|sorry|soz|actually|instead|lol)\W*$",
     re.IGNORECASE,
 )
+# words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
+_NEVER_IN_A_NAME = frozenset("want wanna need human humans useless talk speak robot chatbot".split())
 _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
     "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno "
     "n/a na".split()
@@ -78,6 +80,7 @@ def parse_name(text: str) -> str:
         or any(ch.isdigit() for ch in name)  # an email, phone number or time typed where the name was asked
         or words[0].lower().strip(",.!?") in _QUESTION_WORDS
         or len(words) > MAX_NAME_WORDS
+        or any(word.lower().strip(",.!?") in _NEVER_IN_A_NAME for word in words)
         or (len(words) == 1 and name.lower().strip(".!") in _NOT_NAMES)
         or name.endswith("?")
     ):
@@ -221,6 +224,7 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:mornin|mroning|morninng|mornig)\b"), "morning"),
     (re.compile(r"\b(?:evenin|evning|eveing)\b"), "evening"),
     (re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b"), r"at \1"),  # "3 o'clock"
+    (re.compile(r"\bfirst thing(?: in the morning)?\b"), "early morning"),  # "tomorrow first thing"
     # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
     (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),
     (re.compile(r"\b(\d{1,2})\s*-?ish\b"), r"around \1"),  # "2ish"

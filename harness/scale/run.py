@@ -12,12 +12,16 @@ itself could not be done, 130 when interrupted. Every process and the temporary 
 removed on the way out; on a failure the logs are copied to results/scale/logs/ first.
 Every message's times go to results/scale/messages.json.
 
+`--hand-over` runs the hand-over to a person across the replicas instead (harness/scale/handover.py): the
+patient's socket on one replica, the console's calls through the other, the first replica killed mid-way.
+
 `--crash-during-booking` runs a narrower case instead of the load: the replica handling a
 booking's "yes, send it" is killed the moment the booking row is committed, and the client
 sends the turn again (see booking_crash_test). `--no-kill` measures the load alone.
 """
 import argparse
 import json
+import os
 import secrets
 import signal
 import sys
@@ -29,7 +33,8 @@ from typing import Dict, List, Optional
 
 import requests
 
-from harness.scale import checks
+from core.settings import CLOCK_VARIABLE
+from harness.scale import checks, handover
 from harness.scale.load import (REFERENCE, WEBHOOK, Load, LoadResult, RetryPolicy, booking_script, interruption,
                                 make_scripts, send_with_retries)
 from harness.scale.services import (BOOKINGS_DB, LOCK_KEY_PREFIX, LOOPBACK, PROJECT_DIR, TRACKER_DB, Stack,
@@ -260,6 +265,8 @@ def main(argv=None) -> int:
     parser.add_argument("--no-kill", action="store_true", help="measure the load without killing a replica")
     parser.add_argument("--crash-during-booking", action="store_true",
                         help="instead of the load: kill the replica handling a booking right after it is stored")
+    parser.add_argument("--hand-over", action="store_true",
+                        help="instead of the load: a person takes a chat across the replicas, one killed mid-way")
     parser.add_argument("--timings", type=Path, default=PROJECT_DIR / "results" / "scale" / "messages.json",
                         help="where every message's times, attempts and status are written")
     parser.add_argument("--logs", type=Path, default=PROJECT_DIR / "results" / "scale" / "logs",
@@ -267,8 +274,9 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
 
     began = time.monotonic()
-    fields: Dict[str, object] = {} if args.crash_during_booking else {"conversations": args.conversations}
-    if args.no_kill and not args.crash_during_booking:
+    narrow = args.crash_during_booking or args.hand_over
+    fields: Dict[str, object] = {} if narrow else {"conversations": args.conversations}
+    if args.no_kill and not narrow:
         fields["kill"] = "none"
     problems: List[str] = []
     status = 2
@@ -279,9 +287,14 @@ def main(argv=None) -> int:
     try:
         ensure_packages(log)
         signal.alarm(OVERALL_TIMEOUT_S)
+        if args.hand_over:
+            os.environ[CLOCK_VARIABLE] = handover.open_moment()  # the clinic is open: someone can be asked
         stack = Stack(log=log)
         stack.start(args.model.resolve(), lock_lifetime_s=args.lock_lifetime)
-        problems = (booking_crash_test if args.crash_during_booking else load_test)(args, stack, fields)
+        if args.hand_over:
+            problems = handover.hand_over_test(args, stack, fields, log)
+        else:
+            problems = (booking_crash_test if args.crash_during_booking else load_test)(args, stack, fields)
         for problem in problems[:30]:
             log(f"problem: {problem}")
         if len(problems) > 30:

@@ -604,3 +604,15 @@ async def test_a_call_back_needs_a_phone_number(dispatcher, make_tracker, domain
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
     assert "utter_call_back_needs_phone" in responses(dispatcher)
     assert SlotSet("booking_contact", None) in events
+
+
+async def test_an_email_and_a_phone_given_together_are_both_kept(dispatcher, make_tracker, domain):
+    # found by the sixth play-test: "kwame.m@gmail.com or 07456 112233 whichever" kept the email only
+    text = "kwame.m@gmail.com or 07456 112233 whichever"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="booking_form", slots={"requested_slot": "booking_contact"},
+        entities=[{"entity": "email", "value": "kwame.m@gmail.com"}, {"entity": "phone", "value": "07456 112233"}],
+        slot_candidates={"booking_contact": "kwame.m@gmail.com"},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", "kwame.m@gmail.com; +447456112233") in events

@@ -26,6 +26,11 @@ def message(text, intent, kinds):
         ("faq", ["person", "phone"], "faq"),
         # entities that are no booking details
         ("inform", ["skin_concern", "treatment_area"], "inform"),
+        # a call back asked for in words (found by the sixth play-test): "can you call me back about my scars"
+        ("request_human", ["request_kind", "skin_concern"], "book_consultation"),
+        ("nlu_fallback", ["request_kind"], "book_consultation"),
+        # asking for a person without a call back stays that
+        ("request_human", ["person"], "request_human"),
     ],
 )
 def test_two_kinds_of_detail_make_a_booking_request(intent, kinds, expected):

@@ -110,6 +110,8 @@ def test_a_sign_falls_where_the_clinic_says(settings, text, level):
         "how will i know if something is wrong after my treatment?",
         "is it normal to be red after? havent had it yet, just wondering",
         "my friend got an infection after microneedling elsewhere, how do you prevent that?",
+        # found by the sixth play-test: what a treatment might do to a condition the person has
+        "i have rosacea and eczema flare ups, would microneedling make it worse?",
         # no sign at all
         "how many sessions do I need",
         "I'd like to book a consultation for Friday",
@@ -120,6 +122,15 @@ def test_a_sign_falls_where_the_clinic_says(settings, text, level):
 )
 def test_a_general_question_is_not_triaged(settings, text):
     assert triage(text, settings, said_to_be_happening=False).level is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my redness is getting worse, would ice help?", "it's worse today, could it be infected?",
+     "will it get worse? my face is red and hot since my treatment"],
+)
+def test_worse_asked_about_with_something_happening_is_still_urgent(settings, text):
+    assert triage(text, settings, said_to_be_happening=False).level == URGENT
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,20 @@ async def test_viewing_a_request_is_audited(console):
         "alice", "request_viewed", reference)
 
 
+async def test_the_audit_log_page_shows_who_did_what_to_which_newest_first_and_nothing_personal(console):
+    reference = console.add_request()
+    browser = await signed_in(console)
+    token = csrf_of((await browser.get(f"/requests/{reference}")).body)
+    console.clock.advance(minutes=1)
+    await browser.post(f"/requests/{reference}", data={"csrf_token": token, "status": "booked", "note": "Zoë, 3pm"})
+    page = (await browser.get("/audit")).body
+    changed, viewed = page.index("request changed"), page.index("request viewed")
+    assert changed < viewed  # newest first
+    assert reference in page and "alice" in page and "status new -&gt; booked; note changed" in page
+    for private in ("Zoë", "Ñúñez", PERSON["contact"], "3pm"):
+        assert private not in page, private
+
+
 async def test_an_unknown_status_is_refused(console):
     reference = console.add_request()
     browser = await signed_in(console)

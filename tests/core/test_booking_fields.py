@@ -67,6 +67,7 @@ def test_parse_name_keeps_the_name_as_typed(text, expected):
         ("a" * 101, "utter_invalid_booking_name_length"),  # longer than we store
         ("why do you need my name", "utter_invalid_booking_name"),  # a question, not a name
         ("today at 2pm", "utter_invalid_booking_name"),  # a time typed too early
+        ("useless i want a human NOW", "utter_invalid_booking_name"),  # found by the sixth play-test: a plea
         ("Thursday", "utter_invalid_booking_name"),  # a day, not a name
         ("skip", "utter_invalid_booking_name"),  # a refusal, not a name
         ("idk", "utter_invalid_booking_name"),
@@ -188,6 +189,7 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("friday late afternoon", at(27, 15), at(27, 17)),
         ("like friday at 2", at(27, 14), at(27, 14)),
         ("no later than 5 on friday", at(27, 9), at(27, 17)),  # "no" before "later than" still bounds it
+        ("tomorrow first thing", at(25, 9), at(25, 10)),  # found by the sixth play-test
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):
@@ -251,6 +253,7 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     ("Ryan McAllister, i just said", "Ryan McAllister"),
     ("Kez. again", "Kez"),
     ("name is just Kez", "Kez"),
+    ("actually Okafor-Blake sorry", "Okafor-Blake"),  # found by the sixth play-test: words around a surname
     ("Dr. Hamid Qureshi", "Dr. Hamid Qureshi"),
 ])
 def test_words_around_a_name_are_left_out(text, expected):

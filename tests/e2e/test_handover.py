@@ -410,7 +410,7 @@ def test_no_serious_accessibility_violation_on_any_console_page(browser, stack):
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
         pages = {"requests": "/requests", "request": f"/requests/{reference}", "chats": "/chats",
-                 "chat": f"/chats/{chat}", "not-found": "/chats/999999"}
+                 "chat": f"/chats/{chat}", "audit": "/audit", "not-found": "/chats/999999"}
         for name, path in pages.items():
             page.goto(staff.base + path)
             page.wait_for_selector("main h1", timeout=WAIT_MS)
@@ -419,7 +419,7 @@ def test_no_serious_accessibility_violation_on_any_console_page(browser, stack):
     finally:
         context.close()
     (RESULTS / "axe.json").write_text(json.dumps(results, indent=2) + "\n")
-    assert set(results) == {"sign-in", "requests", "request", "chats", "chat", "not-found"}
+    assert set(results) == {"sign-in", "requests", "request", "chats", "chat", "audit", "not-found"}
     serious = {name: [v for v in found if v["impact"] in ("serious", "critical")] for name, found in results.items()}
     assert serious == {name: [] for name in results}, serious
 
