@@ -219,14 +219,21 @@ SKIN_WORDS = re.compile(
 )
 
 
+# At the consent question (the concern was taken from the chat before, so it was not asked), a message that asks
+# nothing and names a skin concern ("keloids and acne scars") is the concern, not a failed yes or no.
+CONCERN_AT_CONSENT_INTENTS = (RETRIEVAL_INTENT, "inform", "nlu_fallback", "out_of_scope")
+
+
 def concern_given(tracker: Tracker) -> bool:
-    """Whether the latest message, at the booking form's concern prompt, is the concern (see above)."""
+    """Whether the latest message, at the booking form's concern prompt (or its consent question), is the concern
+    (see above)."""
     message = tracker.latest_message
-    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_concern":
+    requested = tracker.get_slot("requested_slot")
+    if tracker.active_loop.get("name") != "booking_form" or requested not in ("booking_concern", "booking_consent"):
         return False
-    if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT or message.get(
-        "asks", True
-    ):
+    intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
+    wanted = (RETRIEVAL_INTENT,) if requested == "booking_concern" else CONCERN_AT_CONSENT_INTENTS
+    if intent not in wanted or message.get("asks", True):
         return False
     triage = message.get("triage") or {}
     if triage.get("under_age") or (triage.get("level") and triage.get("after_treatment")):
@@ -237,7 +244,7 @@ def concern_given(tracker: Tracker) -> bool:
         return False
     text = message.get("text") or ""
     named = any(next(tracker.get_latest_entity_values(entity), None) for entity in SKIN_ENTITIES)
-    return named or bool(SKIN_WORDS.search(text))
+    return named or (requested == "booking_concern" and bool(SKIN_WORDS.search(text)))
 
 
 class ActionAnswerQuestion(Action):

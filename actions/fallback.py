@@ -11,6 +11,7 @@ from actions.answers import (
     FOLLOW_UPS,
     RETRIEVAL_INTENT,
     asks_about_the_last_answer,
+    concern_given,
     context_wins,
     say_answers,
 )
@@ -96,7 +97,8 @@ class ActionSuggestIntents(Action):
         if tracker.active_loop.get("name"):
             # Inside the form the fallback runs when a message fills nothing; the form then asks again.
             if tracker.get_slot("requested_slot") in BOOL_SLOTS:
-                dispatcher.utter_message(response="utter_invalid_booking_yes_no")
+                if not concern_given(tracker):  # a concern named at the consent question: the form takes it
+                    dispatcher.utter_message(response="utter_invalid_booking_yes_no")
                 return None
             if (message.get("intent") or {}).get("name") != FALLBACK_INTENT:
                 return None  # "hi" or "yes" to "What's your name?": just the question again

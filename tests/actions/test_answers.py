@@ -412,3 +412,23 @@ def test_only_at_the_concern_prompt(make_tracker):
         parse_data={"asks": False}, entities=[{"entity": "unknown_area", "value": "sagging skin"}],
     )
     assert not concern_given(tracker)
+
+
+@pytest.mark.parametrize(
+    "intent, text, entities, asks, taken",
+    [
+        # found by the sixth play-test: the concern came from the chat, so the form asked for consent next
+        ("inform", "keloids and acne scars", [{"entity": "skin_concern", "value": "acne scars"}], False, True),
+        ("nlu_fallback", "beard area acne scarring", [{"entity": "skin_concern", "value": "scarring"}], False, True),
+        # no concern named, or a question: not the concern
+        ("nlu_fallback", "hmm not sure", [], False, False),
+        ("faq", "does it help acne scars?", [{"entity": "skin_concern", "value": "acne scars"}], True, False),
+        ("affirm", "yes, acne scars", [{"entity": "skin_concern", "value": "acne scars"}], False, False),
+    ],
+)
+def test_a_concern_named_at_the_consent_question_is_the_concern(make_tracker, intent, text, entities, asks, taken):
+    tracker = make_tracker(
+        intent=intent, text=text, active_loop=FORM, slots={"requested_slot": "booking_consent"}, entities=entities,
+        response_selector=selected_answer("faq/suitability"), parse_data={"asks": asks},
+    )
+    assert concern_given(tracker) is taken

@@ -515,3 +515,18 @@ def test_a_yes_that_names_sending_does_not_delete_the_persons_data(servers):
     again = servers.say(sender, "ok send")  # the summary's question was "Shall I send it?"
     assert "want to be sure" in texts(again) and "I've deleted" not in texts(again)
     assert "I've deleted" in texts(press(servers, sender, again, "Yes, delete my data"))
+
+
+def test_a_concern_typed_at_the_consent_question_replaces_the_one_taken_from_the_chat(servers):
+    # found by the sixth play-test: "Sorry, I need a yes or a no to that." and the concern typed was lost
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "does microneedling help with scarring?")
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Jo Marsh")
+    servers.say(sender, "07911 123456")
+    consent = servers.say(sender, f"{said(day)} at 2pm")
+    assert "May the clinic keep these details" in texts(consent), texts(consent)  # the concern came from the chat
+    again = servers.say(sender, "keloids and acne scars")
+    assert "yes or a no" not in texts(again) and "May the clinic keep these details" in texts(again)
+    summary = texts(press(servers, sender, again, "Yes, I agree"))
+    assert "Concern: keloids and acne scars" in summary, summary
