@@ -49,6 +49,7 @@ ANSWERS = "answers"  # the entity of a yes/no button naming the form's question 
 UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
 SUITABILITY = "suitability"  # the answer that already says suitability is for the consultation
+SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which a booking starts with the route
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
@@ -262,6 +263,9 @@ class ActionStartBooking(Action):
         call_back = said_now.get("request_kind") == CALL_BACK or (  # its button, or asked for in words
             tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm"
         )
+        if tracker.get_slot("last_topic") in SAFETY_ROUTES:
+            # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
+            dispatcher.utter_message(response="utter_booking_safety_reminder")
         started = "utter_call_back_start" if call_back else "utter_booking_start"
         dispatcher.utter_message(response="utter_booking_picked_up" if paused else started)
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")

@@ -50,7 +50,9 @@ _AROUND_A_NAME = re.compile(
     re.IGNORECASE,
 )
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
-_NEVER_IN_A_NAME = frozenset("want wanna need human humans useless talk speak robot chatbot".split())
+_NEVER_IN_A_NAME = frozenset(
+    "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy".split()
+) | frozenset(WEEKDAYS)
 _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
     "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno "
     "n/a na".split()
@@ -178,6 +180,7 @@ _PARTS_OF_DAY = {
     "midday": (dt.time(12, 0), dt.time(12, 0)),
     "noon": (dt.time(12, 0), dt.time(12, 0)),
     "afternoon": (dt.time(12, 0), dt.time(17, 0)),
+    "after lunch": (dt.time(13, 0), dt.time(17, 0)),
     "after work": (dt.time(17, 0), dt.time(21, 0)),
     "evening": (dt.time(17, 0), dt.time(21, 0)),
     "tonight": (dt.time(17, 0), dt.time(21, 0)),
@@ -238,6 +241,12 @@ _KEEPS_THE_REST = re.compile(
     r"before|if (?:you'?re|you are) open|"
     r"(?:any ?time|whenever)(?= *$| *[,.!]))"
 )
+# "tomorrow im busy, make it monday", "can't do friday": a day said not to suit is read past, as "not friday" is
+_DAY_NOT_FREE = re.compile(
+    rf"\b(?:(?:today|tomorrow|tonight|{_WEEKDAY_WORD})\s+(?:i'?m|im|i am|i'?ll be|i will be)\s+(?:busy|away|working|"
+    rf"out|not free|not around|booked up)|(?:can'?t|cannot|can not|couldn'?t)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+)?"
+    rf"(?:today|tomorrow|tonight|{_WEEKDAY_WORD}))\b"
+)
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
 _NOT_MEANT = re.compile(
     rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of "
@@ -252,9 +261,9 @@ _LATER = re.compile(r"\b(?:the\s+)?(?:(one|week|day)\s+after|following\s+(one|we
 # a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
 _FILLER = re.compile(
-    r"\b(?:but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|needs to be|"
-    r"must be|can we do|could we do|change it to|make "
-    r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|would be (?:good|great|best|ideal)|"
+    r"\b(?:oh|oops|wait|hang on|but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|"
+    r"needs to be|must be|can we do|could we do|change it to|make "
+    r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|if poss|would be (?:good|great|best|ideal)|"
     r"works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is|"
     r"(?:is |would be )?(?:better|possible)|like|(?:no,? )?i mean|would work|works)\b"
 )
@@ -422,6 +431,7 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     for pattern, replacement in _SHORTHANDS:
         cleaned = pattern.sub(replacement, cleaned)
     cleaned = _KEEPS_THE_REST.sub(" ", cleaned)
+    cleaned = _DAY_NOT_FREE.sub(" ", cleaned)
     cleaned = _NOT_MEANT.sub(" ", cleaned)
     cleaned = _FILLER.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)

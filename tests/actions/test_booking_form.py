@@ -616,3 +616,17 @@ async def test_an_email_and_a_phone_given_together_are_both_kept(dispatcher, mak
     )
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
     assert SlotSet("booking_contact", "kwame.m@gmail.com; +447456112233") in events
+
+
+@pytest.mark.parametrize("last_topic, reminded", [("urgent", True), ("emergency", True), ("expected_reaction", False),
+                                                  ("pain", False), (None, False)])
+async def test_a_request_started_right_after_a_safety_answer_says_the_route_first(
+    dispatcher, make_tracker, domain, last_topic, reminded
+):
+    # found by the seventh play-test: "can someone call me back tomorrow" right after pus and a fever
+    tracker = make_tracker(intent="book_consultation", text="can someone call me back tomorrow",
+                           slots={"last_topic": last_topic}, entities=[{"entity": "request_kind", "value": "call_back"}])
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert ("utter_booking_safety_reminder" in said) is reminded
+    assert said[-1] == "utter_call_back_start"

@@ -68,6 +68,8 @@ def test_parse_name_keeps_the_name_as_typed(text, expected):
         ("why do you need my name", "utter_invalid_booking_name"),  # a question, not a name
         ("today at 2pm", "utter_invalid_booking_name"),  # a time typed too early
         ("useless i want a human NOW", "utter_invalid_booking_name"),  # found by the sixth play-test: a plea
+        ("asap", "utter_invalid_booking_name"),  # found by the seventh: a time, typed where the name was asked
+        ("tomorrow im busy, monday morning please", "utter_invalid_booking_name"),
         ("Thursday", "utter_invalid_booking_name"),  # a day, not a name
         ("skip", "utter_invalid_booking_name"),  # a refusal, not a name
         ("idk", "utter_invalid_booking_name"),
@@ -190,6 +192,11 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("like friday at 2", at(27, 14), at(27, 14)),
         ("no later than 5 on friday", at(27, 9), at(27, 17)),  # "no" before "later than" still bounds it
         ("tomorrow first thing", at(25, 9), at(25, 10)),  # found by the sixth play-test
+        # found by the seventh play-test: a day said not to suit, "if poss", "after lunch"
+        ("oh wait tomorrow im busy, make it monday morning instead", at(30, 9), at(30, 12)),
+        ("can't do friday, monday at 10", at(30, 10), at(30, 10)),
+        ("thursday evening if poss", at(26, 17), at(26, 20)),
+        ("friday after lunch", at(27, 13), at(27, 17)),
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):
