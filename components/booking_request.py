@@ -30,6 +30,10 @@ from rasa.shared.nlu.training_data.message import Message
 from core.words import REMOVING, alternatives
 
 REMOVES = re.compile(rf"\b(?:{alternatives(REMOVING)})\b", re.IGNORECASE)
+# "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
+EVERYTHING = re.compile(
+    r"\b(?:everything|all (?:of )?(?:it|my|your|the)\b|my data|(?:all )?my details|all you have)", re.IGNORECASE
+)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -50,7 +54,16 @@ class BookingDetailsRequest(GraphComponent):
                 "booking_time": ["time"],
                 "booking_concern": ["concern"],
             },
-            "correction_from_intents": ["faq", "inform", "nlu_fallback", "out_of_scope", "deny", "affirm"],
+            "correction_from_intents": [
+                "faq",
+                "inform",
+                "nlu_fallback",
+                "out_of_scope",
+                "deny",
+                "affirm",
+                "never_mind",
+                "unsure",
+            ],
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
             "removal_from_intents": ["delete_my_data", "nlu_fallback"],
@@ -99,7 +112,7 @@ class BookingDetailsRequest(GraphComponent):
     def _removes(self, text: Text, entities: List[Dict[Text, Any]]) -> bool:
         """Whether the message takes a named detail out ("remove the gmail")."""
         named = any(entity.get("entity") == self.config["field_entity"] for entity in entities)
-        return named and bool(REMOVES.search(text))
+        return named and bool(REMOVES.search(text)) and not EVERYTHING.search(text)
 
     @staticmethod
     def _set(message: Message, name: Text) -> None:

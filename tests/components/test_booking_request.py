@@ -61,6 +61,8 @@ def with_field(text, intent, field, kinds):
         ("faq", "booking_concern", ["concern"], "correct_booking"),  # "concern: wrinkles around the eyes"
         ("nlu_fallback", "booking_name", ["person"], "correct_booking"),  # "surname should be Osei-Bonsu"
         ("inform", "booking_contact", ["phone"], "correct_booking"),
+        # found by the seventh play-test: "hang on, my mum's name should go on it, it's Karen Hart"
+        ("never_mind", "booking_name", ["person"], "correct_booking"),
         # a detail named without its value, or a value of another detail: as the classifier said
         ("faq", "booking_time", [], "faq"),
         ("faq", "booking_time", ["email"], "faq"),
@@ -79,10 +81,12 @@ def test_a_detail_named_with_its_new_value_is_a_correction(intent, field, kinds,
     ("delete_my_data", "remove my email, the phone is enough", "correct_booking"),
     ("nlu_fallback", "wait remove the gmail, just the phone is fine", "correct_booking"),
     ("delete_my_data", "delete my data", "delete_my_data"),  # no detail named: the person's data
+    # found by the seventh play-test: a detail named, but everything to go
+    ("delete_my_data", "forget it, i dont want you storing my number. delete everything", "delete_my_data"),
 ])
 def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected):
     found = message(text, intent, [])
-    if intent != "delete_my_data" or "email" in text:
+    if intent != "delete_my_data" or "email" in text or "number" in text:
         found.set("entities", [{"entity": "booking_field", "value": "booking_contact", "start": 0, "end": 1}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
