@@ -34,7 +34,7 @@ import asyncio
 import datetime as dt
 import logging
 import os
-from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
+from typing import Any, Awaitable, Callable, Dict, List, Optional, Text, Union
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
@@ -108,9 +108,11 @@ async def speak(
             message = await agent.nlg.generate(response_name, tracker, output.name(), staff_name=staff_name) or {}
         else:
             message = {"text": text}
-        stored = {**(metadata or {}), **({STAFF_KEY: staff_name} if staff_name and not response_name else {})}
+        stored = dict(metadata or {})
         if response_name:
-            stored["utter_action"] = response_name
+            stored["utter_action"] = response_name  # as Rasa stores a response (stores/tracker_store.py reads it)
+        else:
+            stored[STAFF_KEY] = staff_name  # the member of staff's own words
         tracker.update(
             BotUttered(message.get("text"), data={"buttons": message.get("buttons")}, metadata=stored or None)
         )
@@ -237,11 +239,15 @@ class HandoverInput(InputChannel):
                 return response.json({"error": "unauthorised"}, status=401)
             return None
 
-        def fields(request: Request, *names: Text) -> Optional[Dict[Text, Text]]:
+        def read(request: Request, *names: Text) -> Union[HTTPResponse, Dict[Text, Text]]:
+            """The request's fields, each a non-empty string; or the refusal to answer with."""
+            refusal = refused(request)
+            if refusal is not None:
+                return refusal
             body = request.json if isinstance(request.json, dict) else {}
             values = {name: body.get(name) for name in names}
             if not all(isinstance(value, str) and value.strip() for value in values.values()):
-                return None
+                return response.json({"error": f"{', '.join(names)} are needed"}, status=400)
             return values  # type: ignore[return-value]
 
         async def delivered(action: Awaitable[None]) -> HTTPResponse:
@@ -257,20 +263,18 @@ class HandoverInput(InputChannel):
 
         @webhook.route("/join", methods=["POST"])
         async def join(request: Request) -> HTTPResponse:
-            given = refused(request)
-            values = fields(request, "conversation_id", "staff_name")
-            if given or values is None:
-                return given or response.json({"error": "conversation_id and staff_name are needed"}, status=400)
+            values = read(request, "conversation_id", "staff_name")
+            if isinstance(values, HTTPResponse):
+                return values
             return await delivered(
                 speak(request.app, values["conversation_id"], "utter_staff_joined", staff_name=values["staff_name"])
             )
 
         @webhook.route("/message", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:
-            given = refused(request)
-            values = fields(request, "conversation_id", "staff_name", "text")
-            if given or values is None:
-                return given or response.json({"error": "conversation_id, staff_name and text are needed"}, status=400)
+            values = read(request, "conversation_id", "staff_name", "text")
+            if isinstance(values, HTTPResponse):
+                return values
             text = values["text"].strip()[:MAX_STAFF_MESSAGE_CHARS]
             return await delivered(
                 speak(request.app, values["conversation_id"], text=text, staff_name=values["staff_name"])
@@ -278,10 +282,9 @@ class HandoverInput(InputChannel):
 
         @webhook.route("/leave", methods=["POST"])
         async def leave(request: Request) -> HTTPResponse:
-            given = refused(request)
-            values = fields(request, "conversation_id", "staff_name")
-            if given or values is None:
-                return given or response.json({"error": "conversation_id and staff_name are needed"}, status=400)
+            values = read(request, "conversation_id", "staff_name")
+            if isinstance(values, HTTPResponse):
+                return values
             return await delivered(
                 speak(
                     request.app,
@@ -295,9 +298,9 @@ class HandoverInput(InputChannel):
 
         @webhook.route("/transcript/<conversation_id>", methods=["GET"])
         async def conversation(request: Request, conversation_id: Text) -> HTTPResponse:
-            given = refused(request)
-            if given:
-                return given
+            refusal = refused(request)
+            if refusal is not None:
+                return refusal
             tracker = await request.app.ctx.agent.tracker_store.retrieve_full_tracker(conversation_id)
             if tracker is None:
                 return response.json({"error": "no such conversation"}, status=404)

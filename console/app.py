@@ -23,7 +23,8 @@ from sanic.response import HTTPResponse
 
 from console import requests as booking_requests
 from console.accounts import Accounts, SignInRefused
-from console.chats import RasaHandover, RasaUnavailable, handover, run, waiting_for
+from console.chats import RasaHandover, RasaUnavailable, run, waiting_for
+from core import handover
 from core.database import REQUEST_STATUSES, BookingStore, utcnow
 from core.settings import ConsoleSettings
 

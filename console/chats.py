@@ -14,8 +14,6 @@ from typing import Any, Dict, Optional
 import aiohttp
 from sqlalchemy.engine import Engine
 
-from core import handover
-
 RASA_URL_VARIABLE = "RASA_URL"
 TOKEN_VARIABLE = "HANDOVER_TOKEN"
 DEFAULT_RASA_URL = "http://127.0.0.1:5005"
@@ -77,6 +75,3 @@ def waiting_for(request: Dict[str, Any], now: dt.datetime) -> str:
 def run(engine: Engine, function, *args):
     """A database call off the event loop."""
     return asyncio.get_running_loop().run_in_executor(None, function, engine, *args)
-
-
-__all__ = ["RasaHandover", "RasaUnavailable", "display_name", "handover", "run", "waiting_for"]
