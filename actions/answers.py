@@ -212,6 +212,7 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
 # said to follow a treatment or to be happening now, a crisis, an age, and any answer below still stand.
 NEVER_A_CONCERN = {"emergency", "urgent", "warning_signs", "minors", "privacy", "clinic_info", "reassurance"}
 SKIN_ENTITIES = ("skin_concern", "treatment_area", "unknown_area", "concern")
+SUITABILITY_FACTOR = "suitability_factor"
 SKIN_WORDS = re.compile(
     r"\b(?:skin|face|complexion|scars?|scarring|lines|wrinkles|spots|pores|marks|glow|dull|texture|tone|"
     r"pigmentation|redness|veins?|sagging|saggy|loose|jowls?|cheeks?|chin|neck|forehead)\b",
@@ -244,7 +245,15 @@ def concern_given(tracker: Tracker) -> bool:
         return False
     text = message.get("text") or ""
     named = any(next(tracker.get_latest_entity_values(entity), None) for entity in SKIN_ENTITIES)
-    return named or (requested == "booking_concern" and bool(SKIN_WORDS.search(text)))
+    if requested == "booking_concern":
+        # "pregnancy question", "I'm on warfarin": what the consultation is to look at (told so, ActionAnswerQuestion)
+        return named or bool(SKIN_WORDS.search(text)) or names_a_personal_factor(tracker)
+    return named
+
+
+def names_a_personal_factor(tracker: Tracker) -> bool:
+    """Whether the latest message names a suitability factor (pregnancy, a medication, a condition)."""
+    return next(tracker.get_latest_entity_values(SUITABILITY_FACTOR), None) is not None
 
 
 class ActionAnswerQuestion(Action):
@@ -255,7 +264,11 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         if concern_given(tracker):
-            return [SlotSet("offer", None)]  # the concern asked for: the form takes it, and nothing is answered
+            # the concern asked for: the form takes it, and nothing is answered; a personal factor is for the
+            # consultation, and the person is told so
+            if names_a_personal_factor(tracker):
+                dispatcher.utter_message(response="utter_booking_suitability_note")
+            return [SlotSet("offer", None)]
         last_topic = tracker.get_slot("last_topic")
         # only a question has answers: the classifier ranks answers for "yes" too, which say nothing
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT

@@ -390,7 +390,11 @@ def at_the_concern_prompt(make_tracker, text, key, asks=False, triage=None, enti
         ("does it help with saggy skin?", "faq/unknown_area", True, None,
          [{"entity": "unknown_area", "value": "sagging skin"}], False),
         ("i'm 16, my skin has spots", "faq/minors", False, {"level": None, "under_age": True}, None, False),
-        ("I'm pregnant", "faq/suitability", False, None, None, False),
+        # found by the seventh play-test: a personal factor is what the consultation is to look at
+        ("pregnancy question", "faq/suitability", False, None, [{"entity": "suitability_factor", "value": "pregnancy"}],
+         True),
+        ("is it ok if I'm pregnant?", "faq/suitability", True, None,
+         [{"entity": "suitability_factor", "value": "pregnant"}], False),
     ],
 )
 async def test_a_description_of_the_skin_at_the_concern_prompt_is_the_concern(
@@ -399,8 +403,9 @@ async def test_a_description_of_the_skin_at_the_concern_prompt_is_the_concern(
     tracker = at_the_concern_prompt(make_tracker, text, key, asks, triage, entities)
     assert concern_given(tracker) is taken
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
-    if taken:  # nothing answered: the form takes the words as the concern
-        assert responses(dispatcher) == [] and events == [SlotSet("offer", None)]
+    if taken:  # nothing answered: the form takes the words as the concern (a personal factor: told it's for then)
+        told = ["utter_booking_suitability_note"] if "pregnan" in text else []
+        assert responses(dispatcher) == told and events == [SlotSet("offer", None)]
     else:
         assert responses(dispatcher)
 

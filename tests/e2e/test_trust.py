@@ -530,3 +530,11 @@ def test_a_concern_typed_at_the_consent_question_replaces_the_one_taken_from_the
     assert "yes or a no" not in texts(again) and "May the clinic keep these details" in texts(again)
     summary = texts(press(servers, sender, again, "Yes, I agree"))
     assert "Concern: keloids and acne scars" in summary, summary
+
+
+def test_a_personal_factor_at_the_concern_prompt_is_the_concern_and_said_to_be_for_the_consultation(servers):
+    # found by the seventh play-test: "pregnancy question" got the suitability answer and the concern was asked again
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    reply = texts(servers.say(sender, "pregnancy question"))
+    assert "skincare professional assesses at the consultation" in reply and "May the clinic keep" in reply, reply
