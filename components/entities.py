@@ -77,6 +77,13 @@ _CAPITALISED_AFTER = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
+# "book a call back for Gary Singh on 07700 900654", "a consultation for Ann Lee": capitalised words after
+# "for" that follows a booking word
+_BOOKED_FOR = re.compile(
+    r"\b(?:book(?:ing)?|appointment|consultation|call[- ]?back)\b(?:\s+\w+)?\s+for\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
+    re.UNICODE,
+)
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
     # every month but "may" (May is also a name)
@@ -227,7 +234,7 @@ def _listed_concern(
 
 
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
-    for pattern, group in ((_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name")):
+    for pattern, group in ((_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name"), (_BOOKED_FOR, "name")):
         match = pattern.search(text)
         if not match:
             continue

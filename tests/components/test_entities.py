@@ -86,6 +86,10 @@ def test_phone(booking, text, expected):
         # "call me back" asks for a call back: no name "back about" (found by the sixth play-test)
         ("can you call me back about my scars", []),
         ("call me Jo", [("person", "Jo")]),
+        # found by the seventh play-test: the name after "book ... for"
+        ("book consultation for Ann Lee, ann.lee@example.com", [("person", "Ann Lee"), ("email", "ann.lee@example.com")]),
+        ("a consultation for Friday", [("time", "Friday")]),
+        ("book an appointment for my daughter", []),
     ],
 )
 def test_person(booking, text, expected):
