@@ -330,8 +330,10 @@ def say_answers(
             events.append(SlotSet("current_step", topic))
         # a "yes" takes up what any of the answers offered
         last_topic, offer = topic, offer or offer_of(domain, response)
-    if tracker.active_loop.get("name") and offer == "consultation":
-        offer = None  # inside the booking form, "yes" answers the form's question
+    if offer == "consultation" and (tracker.active_loop.get("name") or tracker.get_slot("request_sent")):
+        # inside the booking form, "yes" answers the form's question; after a request was sent, the answers say
+        # to raise it at that consultation and offer no other (their variations on request_sent, domain.yml)
+        offer = None
     if tracker.active_loop.get("name") and last_topic in SEVERITY[1:]:
         # the rules pause the booking after a safety answer; after the emergency one, nothing about booking
         dispatcher.utter_message(response="utter_safety_booking_paused")

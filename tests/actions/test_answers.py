@@ -437,3 +437,13 @@ def test_a_concern_named_at_the_consent_question_is_the_concern(make_tracker, in
         response_selector=selected_answer("faq/suitability"), parse_data={"asks": asks},
     )
     assert concern_given(tracker) is taken
+
+
+async def test_after_a_request_was_sent_an_answer_offers_no_second_booking(dispatcher, make_tracker, domain):
+    # found by the seventh play-test: "do you do it on dark skin?" right after booking got "Would you like to book one?"
+    events = await answer(dispatcher, make_tracker, domain, text="do you do it on dark skin?",
+                          slots={"request_sent": True}, response_selector=selected_answer("faq/suitability"))
+    assert responses(dispatcher) == ["utter_faq/suitability"] and SlotSet("offer", None) in events
+    said = [variation for variation in domain["responses"]["utter_faq/suitability"]
+            if {"name": "request_sent", "type": "slot", "value": True} in (variation.get("condition") or [])]
+    assert len(said) == 1 and "Would you like to book" not in said[0]["text"] and "metadata" not in said[0]
