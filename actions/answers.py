@@ -264,10 +264,7 @@ class ActionAnswerQuestion(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         if concern_given(tracker):
-            # the concern asked for: the form takes it, and nothing is answered; a personal factor is for the
-            # consultation, and the person is told so
-            if names_a_personal_factor(tracker):
-                dispatcher.utter_message(response="utter_booking_suitability_note")
+            # the concern asked for: the form takes it (and says a personal factor is for the consultation)
             return [SlotSet("offer", None)]
         last_topic = tracker.get_slot("last_topic")
         # only a question has answers: the classifier ranks answers for "yes" too, which say nothing

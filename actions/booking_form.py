@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import concern_given, question_keys, response_name, say_answer
+from actions.answers import concern_given, names_a_personal_factor, question_keys, response_name, say_answer
 from core.booking import (
     ADDS_A_CONTACT,
     CONTACTS_JOINED,
@@ -399,7 +399,11 @@ class ValidateBookingForm(FormValidationAction):
         if value and tracker.get_slot("requested_slot") == "booking_concern" and gives_a_contact(tracker):
             # "actually my email is …" when the concern is asked: the contact (its own mapping), not the concern
             return {"booking_concern": None}
-        return self._check("booking_concern", value, dispatcher, tracker)
+        checked = self._check("booking_concern", value, dispatcher, tracker)
+        if checked.get("booking_concern") and names_a_personal_factor(tracker):
+            # "pregnancy question", "I'm on warfarin": taken, and said to be what the consultation assesses
+            dispatcher.utter_message(response="utter_booking_suitability_note")
+        return checked
 
     async def validate_booking_consent(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if value is False:

@@ -630,3 +630,16 @@ async def test_a_request_started_right_after_a_safety_answer_says_the_route_firs
     said = responses(dispatcher)
     assert ("utter_booking_safety_reminder" in said) is reminded
     assert said[-1] == "utter_call_back_start"
+
+
+@pytest.mark.parametrize("entities, noted", [([{"entity": "suitability_factor", "value": "pregnancy"}], True), ([], False)])
+async def test_a_personal_factor_given_as_the_concern_is_said_to_be_for_the_consultation(
+    dispatcher, make_tracker, domain, entities, noted
+):
+    tracker = make_tracker(
+        intent="inform", text="pregnancy question", active_loop="booking_form", entities=entities,
+        slots={"requested_slot": "booking_concern"}, slot_candidates={"booking_concern": "pregnancy question"},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", "pregnancy question") in events
+    assert ("utter_booking_suitability_note" in responses(dispatcher)) is noted
