@@ -127,6 +127,18 @@ def both_contacts(tracker: Tracker) -> Optional[Text]:
     return f"{email}{CONTACTS_JOINED}{phone}"
 
 
+def without_contacts(value: Any, tracker: Tracker) -> Any:
+    """A name typed with a contact ("Tom Baker 07700 900456"): the words without the email address or phone
+    number (their own mappings take them as the contact)."""
+    if not isinstance(value, str):
+        return value
+    text = tracker.latest_message.get("text") or ""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") in CONTACT_ENTITIES and entity.get("start") is not None:
+            value = value.replace(text[entity["start"] : entity["end"]], " ")
+    return " ".join(value.split()).strip(" ,;-") or value
+
+
 def gives_a_contact(tracker: Tracker) -> bool:
     """Whether the latest message gives an email address or a phone number (components/entities.py)."""
     return any(next(tracker.get_latest_entity_values(entity), None) for entity in CONTACT_ENTITIES)
@@ -375,7 +387,7 @@ class ValidateBookingForm(FormValidationAction):
         return {slot: None, "booking_failures": failures}
 
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._check("booking_name", value, dispatcher, tracker)
+        return self._check("booking_name", without_contacts(value, tracker), dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         both = both_contacts(tracker)

@@ -643,3 +643,15 @@ async def test_a_personal_factor_given_as_the_concern_is_said_to_be_for_the_cons
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
     assert SlotSet("booking_concern", "pregnancy question") in events
     assert ("utter_booking_suitability_note" in responses(dispatcher)) is noted
+
+
+async def test_a_name_typed_with_a_phone_number_is_the_name_and_the_number_the_contact(dispatcher, make_tracker, domain):
+    # found by the seventh play-test: "Tom Baker 07700 900456" was refused as a name
+    text = "Tom Baker 07700 900456"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="booking_form", slots={"requested_slot": "booking_name"},
+        entities=[{"entity": "phone", "value": "07700 900456", "start": 10, "end": 22}],
+        slot_candidates={"booking_name": text, "booking_contact": "07700 900456"},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_name", "Tom Baker") in events and SlotSet("booking_contact", "+447700900456") in events

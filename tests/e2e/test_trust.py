@@ -538,3 +538,11 @@ def test_a_personal_factor_at_the_concern_prompt_is_the_concern_and_said_to_be_f
     up_to_the_concern(servers, sender, day)
     reply = texts(servers.say(sender, "pregnancy question"))
     assert "skincare professional assesses at the consultation" in reply and "May the clinic keep" in reply, reply
+
+
+def test_a_name_typed_with_a_number_at_the_name_prompt_gives_both(servers):
+    # found by the seventh play-test: "Sorry, that doesn't look like a name."
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    reply = texts(servers.say(sender, "Tom Baker 07700 900456"))
+    assert "When would you like to come in" in reply and "doesn't look like a name" not in reply, reply
