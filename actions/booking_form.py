@@ -27,9 +27,7 @@ from core.booking import (
     parse_preferred_time,
 )
 from core.settings import clinic, now
-from core.words import REMOVING, alternatives
-
-REMOVING_A_DETAIL = re.compile(rf"\b(?:{alternatives(REMOVING)})\b", re.IGNORECASE)
+from core.words import REMOVES
 
 FORM_SLOTS = (
     "booking_name",
@@ -122,7 +120,7 @@ def both_contacts(tracker: Tracker) -> Optional[Text]:
     when it gives fewer, or takes one out ("remove the gmail, just the phone")."""
     email = next(tracker.get_latest_entity_values("email"), None)
     phone = next(tracker.get_latest_entity_values("phone"), None)
-    if not (email and phone) or REMOVING_A_DETAIL.search(tracker.latest_message.get("text") or ""):
+    if not (email and phone) or REMOVES.search(tracker.latest_message.get("text") or ""):
         return None
     return f"{email}{CONTACTS_JOINED}{phone}"
 

@@ -15,14 +15,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import clear_booking
+from actions.booking_form import ANSWERS, clear_booking
 from core.database import get_store
 
 logger = logging.getLogger(__name__)
 
 # a yes that names another thing to do ("ok send", "yes book it", "yes keep it") may answer an earlier question
 OTHER_THAN_DELETING = re.compile(r"\b(?:send|sent|book|booking|submit|keep|continue|carry on)\b", re.IGNORECASE)
-ANSWERS = "answers"  # the entity of a booking form's yes/no button, naming the question it answers (domain.yml)
 
 
 def meant_to_delete(tracker: Tracker) -> bool:

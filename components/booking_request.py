@@ -27,9 +27,8 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from core.words import REMOVING, alternatives
+from core.words import REMOVES
 
-REMOVES = re.compile(rf"\b(?:{alternatives(REMOVING)})\b", re.IGNORECASE)
 # "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
 EVERYTHING = re.compile(
     r"\b(?:everything|all (?:of )?(?:it|my|your|the)\b|my data|(?:all )?my details|all you have)", re.IGNORECASE

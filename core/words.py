@@ -48,3 +48,7 @@ REMOVING = ("remove", "delete", "drop", "take off", "take out", "get rid of", "l
 def alternatives(words: Iterable[str]) -> str:
     """The words as a regular expression's alternatives (a|b|c), each matched literally."""
     return "|".join(re.escape(word) for word in words)
+
+
+# any of REMOVING in a message, as the booking form and the NLU's correction reading both look for it
+REMOVES = re.compile(rf"\b(?:{alternatives(REMOVING)})\b", re.IGNORECASE)
