@@ -57,7 +57,7 @@ async def handle(on_new_message: Callable[[UserMessage], Awaitable[Any]], messag
         logger.error("could not handle a message on %s: %s", counted.name(), type(error).__name__)
     if counted.sent == 0 and handled:
         try:  # a person has the chat: the assistant is silent on purpose, but for a message in crisis
-            if await answer_while_paused(app, message.sender_id, counted.inner):
+            if await answer_while_paused(app, message.sender_id):
                 return handled
         except Exception as error:  # noqa: BLE001 - then the apology below, so the person sees something
             logger.error("could not check a paused conversation on %s: %s", counted.name(), type(error).__name__)

@@ -50,7 +50,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.history import SHOWN_KEY
+from channels.history import shown_text
 from core import handover
 from core.auth import bearer_ok
 from core.database import BookingStore
@@ -128,9 +128,8 @@ def transcript(events: List[Event]) -> List[Dict[Text, Any]]:
     items: List[Dict[Text, Any]] = []
     for event in events[starts[-1] :] if starts else events:
         if isinstance(event, UserUttered):
-            shown = (event.metadata or {}).get(SHOWN_KEY)
-            text = shown if isinstance(shown, str) else event.text
-            if text and not (shown is None and text.startswith("/")):
+            text = shown_text(event)
+            if text:
                 items.append({"from": "patient", "text": text, "flagged": in_crisis(event.parse_data) is not None})
         elif isinstance(event, BotUttered):
             metadata = event.metadata or {}
@@ -149,7 +148,7 @@ def in_crisis(parse_data: Optional[Dict[Text, Any]]) -> Optional[Text]:
     return LEVEL_RESPONSES.get(str((parse_data.get("triage") or {}).get("level")))
 
 
-async def answer_while_paused(app: Any, sender_id: Text, output: OutputChannel) -> bool:
+async def answer_while_paused(app: Any, sender_id: Text) -> bool:
     """Called when Rasa sent nothing for a message: True when that is because a person has (or is asked to
     take) the chat, after giving a message in crisis its answer and flagging the request."""
     agent = getattr(getattr(app, "ctx", None), "agent", None)
@@ -180,7 +179,13 @@ async def sweep(app: Any, store: BookingStore) -> None:
         try:
             wait = clinic().console.handover_wait_seconds
             due = await loop.run_in_executor(None, handover.unanswered, store.engine, dt.timedelta(seconds=wait))
-            for request in due:
+        except asyncio.CancelledError:
+            raise
+        except Exception as error:  # noqa: BLE001 - the next pass tries again
+            logger.error("the hand-over sweep failed: %s", type(error).__name__)
+            continue
+        for request in due:  # each one marked unanswered by this pass: one that fails keeps none of the others back
+            try:
                 await speak(
                     app,
                     request["conversation_id"],
@@ -189,10 +194,10 @@ async def sweep(app: Any, store: BookingStore) -> None:
                     after=[ActionExecuted(ACTION_LISTEN_NAME)],
                 )
                 logger.info("a request for a person was not taken in time: the patient was offered a call back")
-        except asyncio.CancelledError:
-            raise
-        except Exception as error:  # noqa: BLE001 - the next pass tries again
-            logger.error("the hand-over sweep failed: %s", type(error).__name__)
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # noqa: BLE001
+                logger.error("could not tell a patient that nobody took the chat: %s", type(error).__name__)
 
 
 class HandoverInput(InputChannel):

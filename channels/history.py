@@ -18,6 +18,14 @@ def latest_session(events: List[Any]) -> List[Any]:
     return events[starts[-1] :] if starts else events
 
 
+def shown_text(event: UserUttered) -> Optional[Text]:
+    """What the person saw of their own message: the button's title for a press; None for a payload sent
+    without a title (the widget's opening `/greet`)."""
+    shown = (event.metadata or {}).get(SHOWN_KEY)
+    text = shown if isinstance(shown, str) else event.text
+    return None if not text or (shown is None and text.startswith("/")) else text
+
+
 def visible_history(events: List[Any], limit: int = 200) -> List[Dict[Text, Any]]:
     """The person's messages and the assistant's replies, oldest first, at most `limit`.
 
@@ -27,9 +35,8 @@ def visible_history(events: List[Any], limit: int = 200) -> List[Dict[Text, Any]
     items: List[Dict[Text, Any]] = []
     for event in events:
         if isinstance(event, UserUttered):
-            shown = (event.metadata or {}).get(SHOWN_KEY)
-            text = shown if isinstance(shown, str) else event.text
-            if text and not (shown is None and text.startswith("/")):
+            text = shown_text(event)
+            if text:
                 items.append({"from": "user", "text": text})
         elif isinstance(event, BotUttered):
             item: Dict[Text, Any] = {"from": "bot", "text": event.text or ""}
