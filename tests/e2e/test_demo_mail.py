@@ -69,6 +69,14 @@ def wait_for_files(folder: Path, count: int, timeout_s: float = 30) -> list:
     raise AssertionError(f"{count} email(s) expected in {folder} within {timeout_s}s")
 
 
+def wait_for_text(log: Path, text: str, timeout_s: float = 30) -> str:
+    """The log's text once it holds `text`; its text as it is after `timeout_s` otherwise, for the assert to show."""
+    deadline = time.monotonic() + timeout_s
+    while text not in log.read_text() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return log.read_text()
+
+
 def listening(port: int) -> bool:
     with socket.socket() as sock:
         return sock.connect_ex((LOOPBACK, port)) == 0
@@ -107,7 +115,9 @@ def test_a_booking_email_is_caught_and_kept_as_a_file(tmp_path):
                              env={"CLINIC_CONFIG": str(config)}) as servers:
             reference = book(servers)
             [caught] = wait_for_files(mail_dir, 1)
-            action_log = servers.log_files[0].read_text()
+            # The catcher writes the file as the message arrives; the outbox logs "sent" only once the
+            # SMTP exchange has ended, a moment later, so the log is waited for rather than read at once.
+            action_log = wait_for_text(servers.log_files[0], "sent the email notification of booking")
     finally:
         catcher.send_signal(signal.SIGINT)  # Ctrl-C
         catcher.wait(timeout=30)
