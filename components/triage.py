@@ -192,6 +192,24 @@ _TREATMENT = re.compile(
     r"\b(?:treatments?|treated|sessions?|micro ?needl\w*|needl\w*|procedures?|appointments?|derma ?(?:pen|roll\w*)|"
     r"facials?|peels?|lasers?|injections?|fillers?|botox)\b"
 )
+# emergency help already had ("the paramedics came and gave me antihistamines", "been to A&E, they sent me home"):
+# the emergency number again says nothing new; the clinic is told now, and 999 again if it comes back or gets worse
+_EMERGENCY_CARE_HAD = re.compile(
+    r"\b(?:paramedics?|ambulance(?: crew)?|a ?& ?e|a and e|hospital|the er|emergency room|999|111|doctors?|gp|nurse)\b"
+    r"[^.?!]{0,40}\b(?:came|been|seen|saw|checked|examined|gave|given|treated|discharged|sent me home|let me go|"
+    r"said|told|left|gone)\b|"
+    r"\b(?:been|went|was|were) (?:to|in|into|at|taken to) (?:a ?& ?e|a and e|(?:the )?hospital|the er|"
+    r"(?:the )?emergency room|urgent care)\b|"
+    r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
+    r"said|told|gave|sent|checked)\b"
+)
+# said again, or worse, after that help, or told by it to get emergency help: still an emergency
+_AGAIN = re.compile(
+    r"\b(?:again|back|returned|returning|coming back|worse|worsening|still swelling|swelling up)\b|"
+    r"\b(?:said|says|told me|telling me|want me|advised|advise)\b[^.?!]{0,20}\b(?:to )?(?:call|ring|phone|dial|go|get|"
+    r"come)\b[^.?!]{0,20}\b(?:999|ambulance|a ?& ?e|a and e|hospital|the er|emergency)\b|\b(?:on (?:its|their) way|"
+    r"waiting for)\b"
+)
 # the colour words of a sign ("skin + grey"): beside how tired or dull the skin looks, a look, not a sign
 _COLOURS = frozenset({"grey", "gray", "blue", "pale"})
 # something long past ("a reaction years ago", "as a child"): history for the consultation, not something happening
@@ -398,6 +416,8 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     if _LONG_AGO.search(lowered) and not worse and not re.search(r"\b(?:now|today|again|still|since my)\b", lowered):
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
     if found[EMERGENCY] and not hypothetical:
+        if _EMERGENCY_CARE_HAD.search(lowered) and not _AGAIN.search(lowered):
+            return Triage(URGENT, found[EMERGENCY], worse)  # seen by emergency care: the clinic now, 999 if it returns
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if hypothetical and (not personal or not_yet):
         # a question about warning signs ("what if my lips swell?", "what if it starts oozing?") is told what to

@@ -51,6 +51,11 @@ def settings():
         ("my airway feels narrow", EMERGENCY),
         ("my breathing feels weird since the treatment", EMERGENCY),
         ("my whole face is ballooning since the treatment", EMERGENCY),
+        # a sudden change in sight, found by the seventh play-test (it was urgent): 999 or A&E, says the NHS
+        ("my vision is blurry since the microneedling yesterday", EMERGENCY),
+        ("i can't see properly out of my left eye after treatment", EMERGENCY),
+        ("everything looks blurry and my eye is swollen", EMERGENCY),
+        ("my sight went funny an hour after", EMERGENCY),
         # urgent: infection, bad or worsening pain, the eye, later than the first days, anything unclear
         ("there's pus on my chin where they did it", URGENT),
         ("yellowish crust all over my forehead, treated tuesday", URGENT),
@@ -107,6 +112,8 @@ def test_a_sign_falls_where_the_clinic_says(settings, text, level):
         "what about an allergic reaction, could my throat swell?",
         "my friend said her face swelled up, does that happen a lot? i havent booked yet",
         "could i go blind if they do near my eyes?",
+        "i cant see anything different after 3 sessions",  # results, not sight
+        "can't see much change yet, is that normal",
         "how will i know if something is wrong after my treatment?",
         "is it normal to be red after? havent had it yet, just wondering",
         "my friend got an infection after microneedling elsewhere, how do you prevent that?",
@@ -409,3 +416,18 @@ def test_a_few_words_naming_a_concern_and_the_eyes_are_no_report(component, sett
 def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, text, level, concern):
     found = triage(text, settings, said_to_be_happening=True, names_a_concern=True)
     assert found.level == level and found.concern is concern
+
+
+@pytest.mark.parametrize("text, level", [
+    # found by the seventh play-test: 999 said again to someone the paramedics had already seen
+    ("my lips swelled up last night, the paramedics came and gave me antihistamine, im ok now. what should i do",
+     URGENT),
+    ("I went to A&E last night with a swollen tongue, they gave me steroids and it's gone down", URGENT),
+    # help not had yet, asked about, on its way, said to be needed, or the sign back again: still 999
+    ("my lips are swelling, should I go to hospital?", EMERGENCY),
+    ("throat closing, i called an ambulance, waiting for it", EMERGENCY),
+    ("my throat is tight, the 111 nurse said to call 999", EMERGENCY),
+    ("been to hospital with swollen lips, now its swelling again", EMERGENCY),
+])
+def test_emergency_help_already_had_is_told_to_tell_the_clinic_unless_it_is_needed_again(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
