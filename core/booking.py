@@ -373,7 +373,43 @@ _NEXT_WEEKDAY = re.compile(rf"(?:on\s+)?next\s+{_WEEKDAY_WORD}(?:\s+(?:at|around
 _WEEKDAY_WEEK = re.compile(rf"(?:on\s+)?{_WEEKDAY_WORD}\s+week(?:\s+(?:at|around|about))?")
 
 
+# "in 2 weeks, thursday", "thursday in two weeks' time", "a fortnight on monday": the weekday of the week that many
+# weeks on (Monday to Sunday); without a weekday, the day is for the person to say (as for "next week")
+_WEEKS_AHEAD = re.compile(
+    r"\b(?:in\s+)?(?:(\d|a|one|two|three|four|five|six|a\s+couple\s+of|couple\s+of)\s+weeks?|(a\s+)?fortnight)"
+    r"(?:'?s?\s+time|\s+from\s+(?:now|today))?(?:\s+(?:on|from|at))?\b"
+)
+# "thursday after next": the coming Thursday's, a week on
+_AFTER_NEXT = re.compile(rf"(?:on\s+)?(?:the\s+)?{_WEEKDAY_WORD}\s+after\s+next")
+
+
+def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
+    """The day of "in 2 weeks, thursday" and its wordings; None unless the words are a number of weeks and a
+    weekday, or "thursday after next"."""
+    after_next = _AFTER_NEXT.fullmatch(text)
+    if after_next:
+        ahead = (_WEEKDAY_INDEX[after_next.group(1)[:3]] - now.weekday()) % 7 or 7
+        return now.date() + dt.timedelta(days=ahead + 7)
+    weeks = _WEEKS_AHEAD.search(text)
+    if not weeks:
+        return None
+    count = weeks.group(1)
+    number = 2 if weeks.group(2) is not None or (count and "couple" in count) else None
+    if number is None:
+        number = int(count) if count.isdigit() else 1 if count == "a" else _NUMBER_WORDS[count]
+    rest = " ".join((text[: weeks.start()] + " " + text[weeks.end() :]).replace(",", " ").split())
+    rest = re.sub(r"^(?:on|the)\s+|\s+(?:on|at|around|about)$", "", rest)
+    then = now.date() + dt.timedelta(weeks=number)
+    named = _WEEKDAY_NAME.fullmatch(rest)
+    if not named:
+        return None
+    return then - dt.timedelta(days=then.weekday()) + dt.timedelta(days=_WEEKDAY_INDEX[named.group(1)[:3]])
+
+
 def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
+    ahead = _weeks_ahead(" ".join(text.split()).strip(" ,.-"), now)
+    if ahead is not None:
+        return ahead
     week_on = _WEEKDAY_WEEK.fullmatch(" ".join(text.split()).strip(" ,.-"))
     if week_on:
         ahead = (_WEEKDAY_INDEX[week_on.group(1)[:3]] - now.weekday()) % 7 or 7
@@ -448,8 +484,10 @@ def _day_and_window(text: str, now: dt.datetime) -> Tuple[Optional[dt.date], Opt
     """The day and the time of day named in the words, either of them None when not named; InvalidValue when
     the words name neither, or a day that cannot be worked out."""
     rest, window = _day_and_time(text)
-    if re.search(r"\b(?:weeks?|fortnight|months?|sometime|some time|anytime|any time)\b", rest) and not re.search(
-        r"\d|mon|tue|wed|thu|fri|sat|sun", rest
+    if (
+        re.search(r"\b(?:weeks?|fortnight|months?|sometime|some time|anytime|any time)\b", rest)
+        and not re.search(r"\d|mon|tue|wed|thu|fri|sat|sun", rest)
+        and _weeks_ahead(rest, now) is None
     ):
         raise InvalidValue("utter_invalid_booking_time")  # "next week": which day is for the person to say
     day = _parse_day(rest, now) if rest else None

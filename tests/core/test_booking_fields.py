@@ -197,6 +197,11 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("can't do friday, monday at 10", at(30, 10), at(30, 10)),
         ("thursday evening if poss", at(26, 17), at(26, 20)),
         ("friday after lunch", at(27, 13), at(27, 17)),
+        # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
+        ("in 2 weeks, thursday 4pm", at(10, 16, month=12), at(10, 16, month=12)),
+        ("thursday in two weeks' time at 4", at(10, 16, month=12), at(10, 16, month=12)),
+        ("in a couple of weeks, friday morning", at(11, 9, month=12), at(11, 12, month=12)),
+        ("thursday after next", at(3, 9, month=12), at(3, 20, month=12)),
     ],
 )
 def test_parse_preferred_time(clinic, text, start, end):
