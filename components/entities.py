@@ -119,7 +119,11 @@ _TIME_PARTS = re.compile(
     r"|\b\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}\s+instead\b|\b\d{1,2}\b(?=\s+not\s+\d)"
     r"|\b(?:five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(?:past|to)\s+"
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
-    r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b",
+    r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b"
+    # "in 2 weeks, thursday", "thursday in two weeks' time", "a week on friday", "thursday after next"
+    r"|\bin\s+(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time)?\b"
+    r"|\b(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time|\s+from\s+(?:now|today)|\s+on)\b"
+    r"|\bafter\s+next\b",
     re.IGNORECASE,
 )
 # "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone
@@ -127,7 +131,7 @@ _TIME_PARTS = re.compile(
 _NAME_ALONE = re.compile(
     r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?"
     r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?){1,2})\s*"
-    r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s)",
+    r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s|\s+here\b)",  # "Jo Bloggs here, …"
     re.UNICODE,
 )
 # "the concern should just say stretch marks on my stomach", "change the concern to acne scars", "concern = pores":

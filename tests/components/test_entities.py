@@ -151,6 +151,12 @@ def test_all_details_in_one_message(booking):
          [("email", "priya.patel@example.com"), ("person", "Priya Patel"), ("time", "wed 9th dec at half 10")]),
         ("fine lines, Tuesday morning, 07700 900123, Mia Long",
          [("concern", "fine lines"), ("time", "Tuesday morning"), ("phone", "07700 900123"), ("person", "Mia Long")]),
+        # a number of weeks ahead (found by the seventh play-test), and "Name here"
+        ("hi i'm Jo Bloggs, can i book in 2 weeks, thursday 4pm? 07700900123",
+         [("person", "Jo Bloggs"), ("time", "in 2 weeks, thursday 4pm"), ("phone", "07700900123")]),
+        ("Jo Bloggs here, thursday in two weeks' time at 4, jo@x.com",
+         [("person", "Jo Bloggs"), ("time", "thursday in two weeks' time at 4"), ("email", "jo@x.com")]),
+        ("book me for thursday after next please, jo@x.com", [("time", "thursday after next"), ("email", "jo@x.com")]),
     ],
 )
 def test_details_in_any_order_and_wording(booking, text, expected):
