@@ -33,6 +33,30 @@ def meant_to_delete(tracker: Tracker) -> bool:
     return not OTHER_THAN_DELETING.search(tracker.latest_message.get("text") or "")
 
 
+class ActionOfferToDelete(Action):
+    """Asks before deleting, saying what there is to delete: when this conversation holds nothing but the question
+    (a new one, or the one left after deleting), it says so, which also answers "has it been deleted?"."""
+
+    def name(self) -> Text:
+        return "action_offer_to_delete"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        said_before = sum(event.get("event") == "user" for event in tracker.events) > 1
+        try:
+            requests = await asyncio.get_running_loop().run_in_executor(
+                None, get_store().count_for_conversation, tracker.sender_id
+            )
+        except Exception:  # unknown: offer to delete whatever there is
+            logger.exception("could not count a conversation's booking requests")
+            requests = 1
+        nothing_earlier = not said_before and not requests
+        response = "utter_nothing_stored_to_delete" if nothing_earlier else "utter_confirm_delete_my_data"
+        dispatcher.utter_message(response=response)
+        return []
+
+
 class ActionDeleteMyData(Action):
     def name(self) -> Text:
         return "action_delete_my_data"

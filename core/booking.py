@@ -388,8 +388,8 @@ def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     weekday, or "thursday after next"."""
     after_next = _AFTER_NEXT.fullmatch(text)
     if after_next:
-        ahead = (_WEEKDAY_INDEX[after_next.group(1)[:3]] - now.weekday()) % 7 or 7
-        return now.date() + dt.timedelta(days=ahead + 7)
+        coming = (_WEEKDAY_INDEX[after_next.group(1)[:3]] - now.weekday()) % 7 or 7
+        return now.date() + dt.timedelta(days=coming + 7)
     weeks = _WEEKS_AHEAD.search(text)
     if not weeks:
         return None
@@ -407,9 +407,9 @@ def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
 
 
 def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
-    ahead = _weeks_ahead(" ".join(text.split()).strip(" ,.-"), now)
-    if ahead is not None:
-        return ahead
+    weeks_on = _weeks_ahead(" ".join(text.split()).strip(" ,.-"), now)
+    if weeks_on is not None:
+        return weeks_on
     week_on = _WEEKDAY_WEEK.fullmatch(" ".join(text.split()).strip(" ,.-"))
     if week_on:
         ahead = (_WEEKDAY_INDEX[week_on.group(1)[:3]] - now.weekday()) % 7 or 7

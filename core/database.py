@@ -26,6 +26,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     create_engine,
+    func,
     inspect,
     select,
 )
@@ -331,6 +332,13 @@ class BookingStore:
         with self.engine.connect() as connection:
             row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
         return dict(row) if row else None
+
+    def count_for_conversation(self, conversation_id: str) -> int:
+        """How many booking requests a conversation has made."""
+        with self.engine.connect() as connection:
+            return connection.execute(
+                select(func.count()).select_from(bookings).where(bookings.c.conversation_id == conversation_id)
+            ).scalar_one()
 
     def delete_for_conversation(self, conversation_id: str) -> int:
         """Delete the booking requests made in a conversation, and its requests for a person; returns how many

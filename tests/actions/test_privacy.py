@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.privacy import ActionDeleteMyData, meant_to_delete
+from actions.privacy import ActionDeleteMyData, ActionOfferToDelete, meant_to_delete
 from core.database import BookingRequest
 from tests.conftest import responses
 from tests.core.test_storage import REQUEST
@@ -67,3 +67,20 @@ async def test_a_yes_that_may_mean_something_else_is_asked_about_again(
     else:  # nothing deleted; the rules ask again (data/rules/privacy.yml)
         assert responses(dispatcher) == [] and booking_store.find(mine) is not None
         assert events == [SlotSet("delete_unclear", True)]
+
+
+EARLIER = [{"event": "user", "timestamp": None, "text": "hello", "parse_data": {}}]
+
+
+@pytest.mark.parametrize("earlier, requests, response", [
+    ([], 0, "utter_nothing_stored_to_delete"),  # "has it been deleted?" after a deletion, or a first message
+    (EARLIER, 0, "utter_confirm_delete_my_data"),  # something said before
+    ([], 1, "utter_confirm_delete_my_data"),  # a booking request of this conversation's
+])
+async def test_the_offer_to_delete_says_when_there_is_nothing_earlier(
+        booking_store, dispatcher, make_tracker, domain, earlier, requests, response):
+    for _ in range(requests):
+        booking_store.save(BookingRequest(**{**REQUEST.__dict__, "conversation_id": "me"}))
+    tracker = make_tracker(intent="delete_my_data", text="has it been deleted?", sender_id="me", events=earlier)
+    assert await ActionOfferToDelete().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == [response]

@@ -187,7 +187,10 @@ def test_delete_my_data_removes_the_booking_and_the_conversation(servers):
     with sqlite3.connect(servers.conversations_db) as connection:
         rows = connection.execute("select data from events where sender_id = ?", (sender,)).fetchall()
     assert rows == []  # the conversation is gone, with the name and email in it
-    assert clinic().name in texts(servers.say(sender, "hi"))  # and a new one starts
+    # asked again, it says there is nothing earlier left (found by the seventh play-test: it offered to delete again)
+    assert "nothing from earlier in this conversation" in texts(servers.say(sender, "has it been deleted?"))
+    assert "nothing has been deleted" in texts(servers.say(sender, "no"))
+    assert clinic().name in texts(servers.say(sender, "hi"))  # and the conversation goes on
 
 
 def test_delete_my_data_can_be_called_off(servers):
