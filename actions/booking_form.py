@@ -48,6 +48,7 @@ UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
 SUITABILITY = "suitability"  # the answer that already says suitability is for the consultation
 SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which a booking starts with the route
+UNDER_18 = "booking_under_18"  # the request is said to be for someone under 18
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
@@ -245,7 +246,12 @@ def as_changed(slot: Text, new: Text, earlier: Optional[Text], tracker: Tracker)
 
 def clear_booking() -> List[Dict[Text, Any]]:
     """Forget every booking detail, and the concern and area mentioned in the chat."""
-    return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area")]
+    return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area", UNDER_18)]
+
+
+def said_minor(event: Dict[Text, Any]) -> bool:
+    """A user message that says the person to be seen is under 18 (components/triage.py `stated_minor`)."""
+    return event.get("event") == "user" and bool(((event.get("parse_data") or {}).get("triage") or {}).get("minor"))
 
 
 class ActionStartBooking(Action):
@@ -296,7 +302,9 @@ class ActionStartBooking(Action):
             else []
         )
         offered = [SlotSet("offer", None)] if tracker.get_slot("offer") else []  # taken up: a yes answers the form
-        return restarted + kind + offered + ([SlotSet("booking_concern", concern)] if concern else [])
+        # "my daughter is 16" said now or earlier in the conversation: the request says so to the clinic
+        minor = [SlotSet(UNDER_18, True)] if any(said_minor(event) for event in tracker.events) else []
+        return restarted + kind + offered + minor + ([SlotSet("booking_concern", concern)] if concern else [])
 
 
 class ActionKeepDetail(Action):
@@ -350,7 +358,12 @@ class ValidateBookingForm(FormValidationAction):
             # what it would have set is put back, and the form asks its question again
             dispatcher.utter_message(response="utter_stale_button")
             return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
-        return await super().run(dispatcher, tracker, domain)
+        events = await super().run(dispatcher, tracker, domain)
+        if (tracker.latest_message.get("triage") or {}).get("minor") and not tracker.get_slot(UNDER_18):
+            # "she's 16 by the way", at any of the form's questions: noted for the clinic, and the policy said
+            dispatcher.utter_message(response="utter_booking_age_noted")
+            events.append(SlotSet(UNDER_18, True))
+        return events
 
     def _check(self, slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
         if value is None:

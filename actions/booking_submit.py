@@ -64,6 +64,7 @@ def booking_request(tracker: Tracker, domain: Optional[DomainDict] = None) -> Bo
         consent_given_at=given_at,
         request_key=request_key(tracker.sender_id, given_at),
         kind=tracker.get_slot("request_kind") or None,
+        under_18=bool(tracker.get_slot("booking_under_18")),
     )
 
 

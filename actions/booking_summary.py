@@ -32,6 +32,9 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
         "booking_contact": tracker.get_slot("booking_contact"),
         "preferred_time": PreferredTime.from_slot(time_slot).describe() if time_slot else "",
         "booking_concern": concern,
+        "under_18": domain["responses"]["utter_booking_summary_under_18"][0]["text"]
+        if tracker.get_slot("booking_under_18")
+        else "",
     }
 
 

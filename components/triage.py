@@ -460,6 +460,24 @@ _PARENT_NEEDED = re.compile(
 _ADULT = re.compile(r"\b(?:i'?m|i am|im|aged?|over) (?:1[89]|[2-9]\d)\b")
 
 
+# an age under 18 said of the person to be seen ("she's 16", "my 17 year old", "i'm a minor"), not a question about
+# ages in general ("what's the age limit?"): a booking request then says so to the clinic
+_STATED_MINOR = re.compile(
+    r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|they are|(?:daughter|son|kid|child|niece|nephew) is|"
+    r"aged?|turn(?:ed|s)?)\s*(?:only\s+|just\s+)?(?:1[0-7]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen)(?!\s*(?:days?|weeks?|months?|hours?|minutes?|mins?|miles?|sessions?|treatments?|:|am|pm|th|st|nd|rd))|"
+    r"(?:my|our|her|his) (?:1[0-7]|thirteen|fourteen|fifteen|sixteen|seventeen)[- ]?(?:yo|y/o|yrs?|years?|year)"
+    r"(?:[- ]old)?|(?:1[0-7])\s*(?:yo|y/o)|(?:my|our) teen(?:age(?:d|r)?)?\b|"
+    r"(?:i'?m|i am|she'?s|he'?s) (?:a minor|underage|under 18))"
+)
+
+
+def stated_minor(text: Text) -> bool:
+    """An age under 18 said of the person to be seen (not a question about the age limit)."""
+    lowered = text.lower().replace("’", "'")
+    return not _ADULT.search(lowered) and bool(_STATED_MINOR.search(lowered))
+
+
 def under_age(text: Text) -> bool:
     """Someone under 18, or a question about a parent coming, consenting or knowing; not someone who says
     they are an adult ("without my mum knowing, I'm 18 tho")."""
@@ -570,6 +588,7 @@ class SafetyTriage(GraphComponent):
                     "signs": list(found.signs),
                     "worse": found.worse,
                     "under_age": young,
+                    "minor": stated_minor(text),
                     "not_yet": found.not_yet,
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's
                     # concern prompt, a sign named with neither is the concern to look at (actions/answers.py)

@@ -65,9 +65,12 @@ bookings = Table(
     Column("status_changed_at", DateTime(timezone=True), nullable=True),
     # what is asked for: a consultation (None) or a call back ("call_back", when nobody could join the chat)
     Column("kind", String(16), nullable=True),
+    # said to be for someone aged 16 or 17 (clinic.yml's under_age_policy: a parent or guardian comes and consents)
+    Column("under_18", Boolean, nullable=True),
 )
 # added to tables made before them
 ADDED_COLUMNS = (
+    "under_18",
     "kind",
     "consent_version",
     "consent_given_at",
@@ -263,6 +266,7 @@ class BookingRequest:
     consent_given_at: Optional[dt.datetime] = None
     request_key: Optional[str] = None
     kind: Optional[str] = None  # None: a consultation; "call_back"
+    under_18: bool = False  # said to be for someone under 18 (the clinic's policy was said)
 
 
 class BookingStore:

@@ -63,6 +63,7 @@ def describe(booking: dict, clinic_name: str, timezone: ZoneInfo) -> str:
         f"{'Time to call:  ' if call_back else 'Preferred time:'} {preferred_time(booking, timezone)}",
         f"In their words: {booking['preferred_text']}",
         f"Concern:        {booking.get('concern') or '(none given)'}",
+        *(["Age:            said to be under 18 in the chat"] if booking.get("under_18") else []),
         f"Consent:        {consent}",
         f"Received:       {booking['created_at'].astimezone(timezone):%Y-%m-%d %H:%M}",
         "",
@@ -167,6 +168,7 @@ class WebhookSender:
             "preferred_text": booking["preferred_text"],  # the person's own words
             "concern": booking.get("concern"),
             "kind": booking.get("kind") or "consultation",
+            "under_18": bool(booking.get("under_18")),
             "consent_version": booking.get("consent_version"),
             "consent_given_at": iso(booking.get("consent_given_at")),
             "created_at": iso(booking["created_at"]),

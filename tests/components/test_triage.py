@@ -17,6 +17,7 @@ from components.triage import (
     Sign,
     days_since,
     triage,
+    stated_minor,
     under_age,
     words,
 )
@@ -431,3 +432,14 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
 ])
 def test_emergency_help_already_had_is_told_to_tell_the_clinic_unless_it_is_needed_again(settings, text, level):
     assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+@pytest.mark.parametrize("text, minor", [
+    ("my daughter is 16", True), ("she's 17 and wants it done", True), ("my 17 year old son", True),
+    ("my teenage daughter has acne scars", True), ("im 16, my mum will come", True),
+    # a question about ages, a number of days or weeks, an adult: no age under 18 said of anyone
+    ("what is the age limit", False), ("how old do you have to be", False), ("i had it done 16 days ago", False),
+    ("my daughter is 16 weeks pregnant", False), ("I'm 18", False), ("im 45", False),
+])
+def test_an_age_under_18_said_of_the_person_is_told_from_a_question_about_ages(text, minor):
+    assert stated_minor(text) is minor

@@ -546,3 +546,28 @@ def test_a_name_typed_with_a_number_at_the_name_prompt_gives_both(servers):
     servers.say(sender, "/book_consultation")
     reply = texts(servers.say(sender, "Tom Baker 07700 900456"))
     assert "When would you like to come in" in reply and "doesn't look like a name" not in reply, reply
+
+
+def test_a_request_for_someone_under_18_says_so_in_the_summary_and_to_the_clinic(servers):
+    # found by the seventh play-test: "she's 16" and the parent booking for her left no trace in the request
+    sender, day = new_sender(), open_day(9)
+    start = texts(servers.say(sender, "can i book a consultation for my daughter, she's 16"))
+    assert "18 and over" in start and "What's your name?" in start, start
+    servers.say(sender, "Ella Brown")
+    servers.say(sender, "07911 123456")
+    servers.say(sender, f"{said(day)} at 2pm")
+    summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
+    assert "Age: under 18" in texts(summary), texts(summary)
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    assert servers.bookings.find(reference)["under_18"]
+
+
+def test_an_adult_asking_about_the_age_limit_books_without_an_age_note(servers):
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "what's the minimum age for this?")
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Jo Marsh")
+    servers.say(sender, "07911 123456")
+    servers.say(sender, f"{said(day)} at 2pm")
+    summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
+    assert "Please check your request" in texts(summary) and "Age:" not in texts(summary), texts(summary)
