@@ -66,6 +66,12 @@ CONTEXT_WEIGHT = 3.0
 STANDS_AS_IT_IS = {"suitability", "minors", "reassurance", "warning_signs", "privacy", "clinic_info", *SEVERITY}
 
 
+SUITABILITY = "suitability"  # the answer that says suitability is for the consultation
+# right after a suitability answer ("I'm pregnant, can I have it?"), "but is it safe?" or "what could it do?" asks
+# about that person: the consultation's answer again, never the general one that reads as "yes, it's safe"
+ABOUT_THE_PERSON_AFTER_SUITABILITY = {"safety", "side_effects"}
+
+
 def _stands(topic: Text) -> bool:
     return topic in STANDS_AS_IT_IS or topic.startswith("unknown_")
 
@@ -108,6 +114,8 @@ def asks_about_the_last_answer(tracker: Tracker, best: Optional[Text], last_topi
 def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text]) -> List[Text]:
     """The one question of a message that leans on the last answer, weighed by that answer's topic; a message
     of question words alone is about the last answer ("On that, …")."""
+    if last_topic == SUITABILITY and len(topics) == 1 and topics[0] in ABOUT_THE_PERSON_AFTER_SUITABILITY:
+        return [SUITABILITY]
     if len(topics) == 1 and asks_about_the_last_answer(tracker, topics[0], last_topic):
         return [ABOUT_THAT]
     if last_topic is not None and len(topics) == 1 and context_wins(tracker, topics[0], last_topic):

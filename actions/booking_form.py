@@ -13,7 +13,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import concern_given, names_a_personal_factor, question_keys, response_name, say_answer
+from actions.answers import (
+    SUITABILITY,
+    concern_given,
+    names_a_personal_factor,
+    question_keys,
+    response_name,
+    say_answer,
+)
 from core.booking import (
     ADDS_A_CONTACT,
     CONTACTS_JOINED,
@@ -46,7 +53,6 @@ ANSWERS = "answers"  # the entity of a yes/no button naming the form's question 
 # a concern the guide does not cover ("melasma", "pigmentation"): still what the person wants looked at
 UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
-SUITABILITY = "suitability"  # the answer that already says suitability is for the consultation
 SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which a booking starts with the route
 UNDER_18 = "booking_under_18"  # the request is said to be for someone under 18
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)

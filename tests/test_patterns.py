@@ -80,6 +80,10 @@ def unknown_entities(nlp, text):
         # an age given as "I'm 17" (two digits: "I'm 3 days post" is no age)
         ("im 17 can i book", [("suitability_factor", "im 17", "age")]),
         ("i'm 3 days post and still red", []),
+        # found by the eighth play-test: the pregnancy named only as the baby, in a follow-up
+        ("surely you know if its dangerous for the baby", [("suitability_factor", "the baby", "pregnancy")]),
+        ("im 14 weeks along", [("suitability_factor", "im 14 weeks along", "pregnancy")]),  # no age of 14
+        ("i'm 20 weeks pregnant", [("suitability_factor", "i'm 20 weeks pregnant", "pregnancy")]),
     ],
 )
 def test_sentence_gets_its_entities(nlp, text, expected):

@@ -446,3 +446,19 @@ async def test_after_a_request_was_sent_an_answer_offers_no_second_booking(dispa
     said = [variation for variation in domain["responses"]["utter_faq/suitability"]
             if {"name": "request_sent", "type": "slot", "value": True} in (variation.get("condition") or [])]
     assert len(said) == 1 and "Would you like to book" not in said[0]["text"] and "metadata" not in said[0]
+
+
+@pytest.mark.parametrize("asked_now, last_topic, expected", [
+    # found by the eighth play-test: after the pregnancy answer, "surely you know if it's dangerous for the baby"
+    # got the general safety answer, which reads as "yes, it's safe"
+    ("faq/safety", "suitability", "utter_faq/suitability"),
+    ("faq/side_effects", "suitability", "utter_faq/suitability"),
+    ("faq/safety", "pain", "utter_faq/safety"),  # after any other answer, the general one
+    ("faq/pain", "suitability", "utter_faq/pain"),  # another question is answered as asked
+])
+async def test_is_it_safe_right_after_a_suitability_answer_stays_with_the_consultation(
+        dispatcher, make_tracker, domain, asked_now, last_topic, expected):
+    text = "but is it dangerous or not"
+    await answer(dispatcher, make_tracker, domain, text=text, slots={"last_topic": last_topic},
+                 response_selector=selected_answer(asked_now), questions=asked(text, (text, asked_now)))
+    assert responses(dispatcher) == [expected]
