@@ -63,7 +63,18 @@ THREAD_TOPICS = {
 CONTEXT_WEIGHT = 3.0
 # answers never weighed away: a personal factor, the age policy, the safety answers and their thread, the
 # clinic's own facts, and what the guide does not cover (never pass off a nearby answer as the answer)
-STANDS_AS_IT_IS = {"suitability", "minors", "reassurance", "warning_signs", "privacy", "clinic_info", *SEVERITY}
+STANDS_AS_IT_IS = {
+    "suitability",
+    "minors",
+    "reassurance",
+    "warning_signs",
+    "help_had",
+    "privacy",
+    "clinic_info",
+    *SEVERITY,
+}
+# seen or advised already (components/triage.py): the thread's route is not said again
+HELP_HAD = "help_had"
 
 
 SUITABILITY = "suitability"  # the answer that says suitability is for the consultation
@@ -202,6 +213,8 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # no thread, or a question asked before any treatment ("I haven't had it yet, is it normal to be red?");
         # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
         return None
+    if HELP_HAD in topics:
+        return None  # "I rang the clinic and they said it's normal": their advice, not the route again
     new = [topic for topic in topics if topic in SEVERITY]
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before

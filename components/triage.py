@@ -60,6 +60,7 @@ SIDE_EFFECTS_ANSWER = "faq/side_effects"
 WARNING_SIGNS_ANSWER = "faq/warning_signs"
 MINORS_ANSWER = "faq/minors"
 SUITABILITY_ANSWER = "faq/suitability"
+HELP_HAD_ANSWER = "faq/help_had"
 WINDOW = 8  # the words of one sign stand within this many words of each other
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
 
@@ -203,9 +204,37 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
     r"said|told|gave|sent|checked)\b"
 )
+# help had from someone who can judge it (the clinic, 111, a GP, a pharmacist, paramedics, A&E) and what they said
+# ("i rang them and they said it's normal for day one", "111 said to go to the walk-in centre tomorrow"): the
+# route again says nothing new; the person is told to follow that advice, and where to go if it gets worse
+_HELP_HAD = re.compile(
+    r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
+    r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|practitioner|dermatologist)\b[^.?!]{0,40}?\b(?:said|says|"
+    r"told me|told us|advised|advice|gave me|given me|checked|treated|prescribed|examined|sent me|discharged|looked at|"
+    r"reassured|saw me|seen me|confirmed)\b|"
+    r"\b(?:(?:i'?ve|i have|i|we'?ve|we) )?(?:already )?(?:saw|seen|been to|went to|visited|spoke to|spoken to|"
+    r"talked to|rang|called|phoned|contacted) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
+    r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
+    r"practitioner)\b"
+)
+# the help not had after all ("I called the clinic but nobody answered")
+_HELP_NOT_HAD = re.compile(
+    r"\b(?:no ?one|nobody|no answer|couldn'?t|could not|cant|can'?t|cannot|didn'?t|did not|not|haven'?t|have not|"
+    r"won'?t|wont|voicemail|engaged|closed|busy)\b[^.?!]{0,25}\b(?:answer\w*|reach|get through|pick\w*|"
+    r"respond\w*|call\w* back|rung|called|seen|spoken|open|help)\b|\bvoicemail\b|\bno answer\b"
+)
+# a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
+# session?"): after that help, a question for the consultation
+_NEXT_TREATMENT = re.compile(
+    r"\b(?:again|next (?:session|treatment|appointment)|another (?:session|treatment)|keep (?:my|the) "
+    r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with)\b"
+)
+# an emergency sign still there after that help ("the paramedics left but my throat is still tight")
+_STILL = re.compile(r"\b(?:still|now (?:it'?s|its|my)|keeps?|getting)\b")
 # said again, or worse, after that help, or told by it to get emergency help: still an emergency
 _AGAIN = re.compile(
-    r"\b(?:again|back|returned|returning|coming back|worse|worsening|still swelling|swelling up)\b|"
+    r"\b(?:again|back|returned|returning|coming back|worse|worsening|still swelling|swelling up|since then|new|"
+    r"spread\w*)\b|\bbut now\b|\bnow (?:there|it|its|it'?s|my|i'?ve|i have)\b|"
     r"\b(?:said|says|told me|telling me|want me|advised|advise)\b[^.?!]{0,20}\b(?:to )?(?:call|ring|phone|dial|go|get|"
     r"come)\b[^.?!]{0,20}\b(?:999|ambulance|a ?& ?e|a and e|hospital|the er|emergency)\b|\b(?:on (?:its|their) way|"
     r"waiting for)\b"
@@ -381,6 +410,7 @@ class Triage:
     not_yet: bool = False  # said to be before any treatment ("I haven't had it yet")
     concern: bool = False  # how the skin looks, described as a concern ("my skin looks tired"), nothing happening
     history: bool = False  # something long past ("my lip swelled years ago"): for the consultation
+    help_had: bool = False  # seen or advised by the clinic, 111, a doctor or paramedics: follow that advice
 
 
 def _colour_only(sign: "Sign") -> bool:
@@ -415,9 +445,22 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
     if _LONG_AGO.search(lowered) and not worse and not re.search(r"\b(?:now|today|again|still|since my)\b", lowered):
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
+    advised = bool(_HELP_HAD.search(lowered) or _EMERGENCY_CARE_HAD.search(lowered)) and not _HELP_NOT_HAD.search(
+        lowered
+    )
+    if (
+        advised
+        and _NEXT_TREATMENT.search(lowered)
+        and not found[EMERGENCY]
+        and all(sign.startswith("worse") for sign in found[URGENT])
+    ):
+        # "my GP says it's pigmentation and will fade; will microneedling again make it worse?": for the consultation
+        return Triage(None, found[URGENT] + found[EXPECTED], history=True)
+    if advised and not _AGAIN.search(lowered) and not (found[EMERGENCY] and _STILL.search(lowered)):
+        # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
+        # follow that advice, and the clinic, 111 or 999 if it gets worse
+        return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)
     if found[EMERGENCY] and not hypothetical:
-        if _EMERGENCY_CARE_HAD.search(lowered) and not _AGAIN.search(lowered):
-            return Triage(URGENT, found[EMERGENCY], worse)  # seen by emergency care: the clinic now, 999 if it returns
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if hypothetical and (not personal or not_yet):
         # a question about warning signs ("what if my lips swell?", "what if it starts oozing?") is told what to
@@ -606,6 +649,8 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, ANSWERS[found.level])
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
+            elif found.help_had and not crisis:  # "I rang the clinic and they said it's normal for day one"
+                self._answer(message, HELP_HAD_ANSWER)
             elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
                 self._answer(message, SUITABILITY_ANSWER)
             elif found.concern:  # "my skin just looks tired": what a consultation looks at

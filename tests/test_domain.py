@@ -157,13 +157,13 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     retrieval_intents = {top_level(label) for label in labels if "/" in label}
     assert retrieval_intents == {"faq"}
     # the safety triage (components/triage.py) always replaces the classifier's "something is happening"
-    # answer with the answer of its level, and gives the age policy
-    from components.triage import ANSWERS, MINORS_ANSWER, WARNING_SIGNS_ANSWER, SafetyTriage
+    # answer with the answer of its level, and gives the age policy and the answer to help already had
+    from components.triage import ANSWERS, HELP_HAD_ANSWER, MINORS_ANSWER, WARNING_SIGNS_ANSWER, SafetyTriage
 
     happening = SafetyTriage.get_default_config()["happening_answer"]
     assert happening in labels
     answers = {f"utter_{label}" for label in labels if "/" in label and label != happening}
-    answers |= {f"utter_{answer}" for answer in [*ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER]}
+    answers |= {f"utter_{answer}" for answer in [*ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER, HELP_HAD_ANSWER]}
     # an answer's `_closed` variant is said while the clinic is closed (actions/answers.py)
     answers |= {name + "_closed" for name in answers if name + "_closed" in domain["responses"]}
     answer_responses = {name for name in domain["responses"] if name.startswith(tuple(f"utter_{i}/" for i in retrieval_intents))}

@@ -213,6 +213,10 @@ def clinic_open(monkeypatch):
         ("urgent", "faq", "faq/emergency", False, ["utter_faq/emergency"]),
         # a new question is answered
         ("urgent", "faq", "faq/sessions", False, ["utter_faq/sessions"]),
+        # found by the eighth play-test: "I rang them and they said it's normal for day one", "111 said to go to the
+        # walk-in centre tomorrow" (the triage's help_had): their advice stands, the route is not said again
+        ("urgent", "faq", "faq/help_had", False, ["utter_faq/help_had"]),
+        ("emergency", "faq", "faq/help_had", False, ["utter_faq/help_had"]),
     ],
 )
 async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain, clinic_open, level, intent, key,

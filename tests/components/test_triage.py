@@ -8,6 +8,7 @@ from components.triage import (
     ANSWERS,
     EMERGENCY,
     EXPECTED,
+    HELP_HAD_ANSWER,
     MINORS_ANSWER,
     SIDE_EFFECTS_ANSWER,
     URGENT,
@@ -419,19 +420,33 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
     assert found.level == level and found.concern is concern
 
 
-@pytest.mark.parametrize("text, level", [
-    # found by the seventh play-test: 999 said again to someone the paramedics had already seen
+@pytest.mark.parametrize("text, level, help_had", [
+    # found by the seventh and eighth play-tests: 999 or "contact the clinic now" said again to someone the
+    # paramedics, A&E, 111 or the clinic had already seen or advised
     ("my lips swelled up last night, the paramedics came and gave me antihistamine, im ok now. what should i do",
-     URGENT),
-    ("I went to A&E last night with a swollen tongue, they gave me steroids and it's gone down", URGENT),
-    # help not had yet, asked about, on its way, said to be needed, or the sign back again: still 999
-    ("my lips are swelling, should I go to hospital?", EMERGENCY),
-    ("throat closing, i called an ambulance, waiting for it", EMERGENCY),
-    ("my throat is tight, the 111 nurse said to call 999", EMERGENCY),
-    ("been to hospital with swollen lips, now its swelling again", EMERGENCY),
+     None, True),
+    ("I went to A&E last night with a swollen tongue, they gave me steroids and it's gone down", None, True),
+    ("i rang them and they said its totally normal for day one", None, True),
+    ("ok ive called 111 and they said go to the walk in centre tomorrow morning", None, True),
+    # help not had yet, asked about, on its way, said to be needed, not reached, or the sign back, still there or
+    # new: the route as before
+    ("my lips are swelling, should I go to hospital?", EMERGENCY, False),
+    ("throat closing, i called an ambulance, waiting for it", EMERGENCY, False),
+    ("my throat is tight, the 111 nurse said to call 999", EMERGENCY, False),
+    ("been to hospital with swollen lips, now its swelling again", EMERGENCY, False),
+    ("the paramedics left but my throat is still tight", EMERGENCY, False),
+    ("i called the clinic but nobody answered and theres pus", URGENT, False),
+    ("the clinic said it's normal but now there's yellow crust and it's spreading", URGENT, False),
 ])
-def test_emergency_help_already_had_is_told_to_tell_the_clinic_unless_it_is_needed_again(settings, text, level):
-    assert triage(text, settings, said_to_be_happening=False).level == level
+def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, level, help_had):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert (found.level, found.help_had) == (level, help_had)
+
+
+def test_after_a_doctors_advice_a_question_about_the_next_treatment_is_for_the_consultation(settings):
+    found = triage("saw my GP yesterday, she said its post inflammatory hyperpigmentation and it'll fade. will "
+                   "microneedling again make it worse?", settings, said_to_be_happening=True)
+    assert found.level is None and found.history
 
 
 @pytest.mark.parametrize("text, minor", [
@@ -443,3 +458,10 @@ def test_emergency_help_already_had_is_told_to_tell_the_clinic_unless_it_is_need
 ])
 def test_an_age_under_18_said_of_the_person_is_told_from_a_question_about_ages(text, minor):
     assert stated_minor(text) is minor
+
+
+def test_help_already_had_gets_its_own_answer(component):
+    [message] = component.process([Message(data={"text": "i rang the clinic and they said its normal for day one",
+                                                 "intent": {"name": "faq", "confidence": 0.9}})])
+    selected = message.get("response_selector")["faq"]["response"]
+    assert selected["intent_response_key"] == HELP_HAD_ANSWER
