@@ -234,8 +234,12 @@ def with_name_part(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text
 
 
 def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
-    """ "also add my number": the new contact beside the one given before, not instead of it."""
-    if earlier and ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
+    """ "also add my number": the new contact beside the one given before, not instead of it. With both kinds
+    given before, a new email replaces the email and keeps the phone, and the other way round ("wrong email,
+    it's …"); two new contacts replace both."""
+    if not earlier or contact_kind(new) == "both":
+        return new
+    if contact_kind(earlier) == "both" or ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
         return added_contact(earlier, new)
     return new
 

@@ -145,7 +145,11 @@ def parse_contact(text: str, region: str) -> Contact:
 # two ways to reach someone ("also add my number"): an email address and a phone number, one of each
 CONTACTS_JOINED = "; "
 # words that add a contact rather than replace the one given ("also add my number", "my mobile too")
-ADDS_A_CONTACT = re.compile(r"\b(?:also|add|as well|too|both|another|second|in addition)\b", re.IGNORECASE)
+ADDS_A_CONTACT = re.compile(
+    r"\b(?:also|add|as well|too|both|another|second|in addition|put (?:it|that|them) back|back in|keep (?:the|my) "
+    r"(?:other|email|e-mail|phone|number|mobile))\b",
+    re.IGNORECASE,
+)
 
 
 def contact_kind(value: str) -> str:

@@ -196,6 +196,32 @@ async def test_a_contact_added_at_the_summary_is_kept_beside_the_other(dispatche
     assert SlotSet("booking_contact", "jo@example.com; +447911555321") in events
 
 
+@pytest.mark.parametrize("text, entities, contact", [
+    # found by the eighth play-test: with both kept, correcting one dropped the other
+    ("wrong email sorry, its sarah.kent@example.com", [{"entity": "email", "value": "sarah.kent@example.com"}],
+     "+447911123456; sarah.kent@example.com"),
+    ("my number is actually 07700 900999", [{"entity": "phone", "value": "07700 900999"}],
+     "jo@example.com; +447700900999"),
+])
+async def test_correcting_one_of_two_contacts_keeps_the_other(dispatcher, make_tracker, domain, text, entities, contact):
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM, entities=[field("booking_contact"), *entities],
+        slots={**DETAILS, "booking_contact": "jo@example.com; +447911123456", "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", contact) in events
+
+
+async def test_a_contact_put_back_beside_the_other_is_kept_once(dispatcher, make_tracker, domain):
+    tracker = make_tracker(
+        intent="correct_booking", text="my phone number has gone, can u put it back 07911 123456", active_loop=FORM,
+        entities=[field("booking_contact"), {"entity": "phone", "value": "07911 123456"}],
+        slots={**DETAILS, "booking_contact": "jo@example.com", "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", "jo@example.com; +447911123456") in events
+
+
 @pytest.mark.parametrize("text, kept", [
     # found by the fifth play-test: "remove the gmail" read as delete-my-data cancelled the request
     ("wait remove the gmail, just the phone is fine", "+447911555321"),
