@@ -386,7 +386,8 @@ class ValidateBookingForm(FormValidationAction):
                 # a time checked before, the form taken up again (after a pause for a safety answer):
                 # the person's own words are checked again, so a time that has passed meanwhile is refused
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
-            checked = checked_value(slot, str(value), self._clock, corrects=earlier)
+            checked = self._time_in_other_words(tracker, value, earlier) if slot == "booking_time" else None
+            checked = checked or checked_value(slot, str(value), self._clock, corrects=earlier)
             if slot in ("booking_name", "booking_contact"):
                 checked[slot] = as_changed(slot, checked[slot], value_before(tracker, slot), tracker)
             return checked
@@ -395,6 +396,22 @@ class ValidateBookingForm(FormValidationAction):
             if slot == "booking_time" and not is_checked_time(value):  # the words are kept for the next ones
                 rejected["booking_time_text"] = corrected_words(earlier, str(value))
             return rejected
+
+    def _time_in_other_words(self, tracker: Tracker, value: Any, earlier: Optional[Text]) -> Optional[Dict[Text, Any]]:
+        """A time typed among other words ("Yes I'll be coming with her. Saturday 11am please"): when the whole
+        message is no time, the day and time words the NLU found in it (its `time` entity), or InvalidValue saying
+        why those are refused; None when the whole message stands as it is."""
+        found = next(tracker.get_latest_entity_values("time"), None)
+        if not found or found == str(value):
+            return None
+        try:
+            checked_value("booking_time", str(value), self._clock, corrects=earlier)
+            return None  # the whole message reads as a time: it stands
+        except InvalidValue as invalid:
+            if invalid.response != "utter_invalid_booking_time":
+                return None  # a time read and refused (past, closed): said as it is
+        # its words read and refused (past, closed): why is said, more use than "I couldn't work out a day"
+        return checked_value("booking_time", found, self._clock, corrects=earlier)
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""

@@ -108,7 +108,8 @@ _TIME_PARTS = re.compile(
     r"|\b(?:today|tomorrow|tmrw|tonight|next week|weekend)\b"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-    r"|\b(?:in the\s+)?(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
+    r"|\b(?:(?:late|early)\s+)?(?:in the\s+)?(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
+    r"|\b(?:after|before)\s+(?:work|school)\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*-?ish\b"
@@ -165,6 +166,12 @@ _LEAD_IN = re.compile(
 )
 # parts of one time expression may be this far apart ("friday, ideally after 3pm")
 _TIME_GAP = 14
+# words between two parts of one time, however long ("thursday instead, after work, like 6ish")
+_TIME_FILLER = re.compile(
+    r"(?:[\s,.;:!?-]|\b(?:instead|then|please|pls|or|and|maybe|like|at|around|about|ideally|preferably|say|"
+    r"if possible|if poss|would be (?:best|good|great)|is best|works?|better|same time)\b)*",
+    re.IGNORECASE,
+)
 
 
 def _phone_entities(text: Text, region: Text) -> List[Dict[Text, Any]]:
@@ -273,7 +280,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         return None
     start, end = spans[0]
     for next_start, next_end in spans[1:]:
-        if next_start - end > _TIME_GAP:
+        if next_start - end > _TIME_GAP and not _TIME_FILLER.fullmatch(text[end:next_start]):
             break
         end = next_end
     value = text[start:end].strip()

@@ -186,6 +186,8 @@ _PARTS_OF_DAY = {
     "afternoon": (dt.time(12, 0), dt.time(17, 0)),
     "after lunch": (dt.time(13, 0), dt.time(17, 0)),
     "after work": (dt.time(17, 0), dt.time(21, 0)),
+    "after school": (dt.time(15, 0), dt.time(21, 0)),
+    "before work": (dt.time(7, 0), dt.time(9, 30)),
     "evening": (dt.time(17, 0), dt.time(21, 0)),
     "tonight": (dt.time(17, 0), dt.time(21, 0)),
 }
@@ -235,6 +237,21 @@ _SHORTHANDS = (
     # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
     (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),
     (re.compile(r"\b(\d{1,2})\s*-?ish\b"), r"around \1"),  # "2ish"
+    # found by the eighth play-test: "tonight, like 7", "a saturday would be best", "i meant friday the 18th"
+    (re.compile(r"\btonight\b"), "today evening"),
+    (re.compile(r"\b(?:like|say)\s+(\d{1,2})(?=\s*(?:$|[,.?!]|pm|am|o'?clock))"), r"at \1"),
+    (re.compile(rf"\ba\s+(?={_WEEKDAY_WORD}\b)"), ""),
+    (re.compile(r"^.*\b(?:i meant|i mean|what i meant was|i did mean)\b(?=.*\w)"), ""),
+    (
+        re.compile(
+            r"\b(?:asap|as soon as possible|earliest|soonest|if (?:they|you|it|that) can|if (?:that'?s|it'?s) "
+            r"(?:ok|okay|possible|free))\b"
+        ),
+        " ",
+    ),
+    (re.compile(r"\b(?:of )?(?:that|the same) week\b"), " "),
+    (re.compile(r"^\s*no\b(?!\s+(?:later|earlier|sooner|before|after))[\s,.!]*"), ""),
+    (re.compile(r"\b(?:i|we) (?:can|could) (?:do|come|make)(?: it)?\b|\b(?:i'?m|im|i am) free\b"), " "),
     # "wednesday next week", "next week on wednesday": the Wednesday of next week, as "next wednesday"
     (re.compile(rf"\b{_WEEKDAY_WORD}\s+next\s+week\b"), r"next \1"),
     (re.compile(rf"\bnext\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"next \1"),
@@ -262,6 +279,8 @@ _NOT_MEANT = re.compile(
 # "the one after", "a week later": the same weekday a week on from the day said before; "the day after": a day on
 # (at the end of the words: "this saturday, the one after" names the day it moves on from)
 _LATER = re.compile(r"\b(?:the\s+)?(?:(one|week|day)\s+after|following\s+(one|week|day)|(a\s+week|a\s+day)\s+later)$")
+# "same time but the friday after": the first such weekday after the day said before (a week on, for its own)
+_WEEKDAY_AFTER = re.compile(rf"\b(?:the\s+)?{_WEEKDAY_WORD}\s+(?:after|following)(?:\s+that)?$")
 # a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
 _FILLER = re.compile(
@@ -426,7 +445,9 @@ def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
     if not text or text in ("today", "this"):
         return now.date() if text == "today" else None
     named = _WEEKDAY_NAME.search(text)
-    date_text = " ".join(_WEEKDAY_NAME.sub(" ", text).split()).strip(" ,.-")
+    # "the wednesday, the 9th": the date's words once the weekday is out
+    date_text = re.sub(r"\b(?:the\s+)+the\b", "the", " ".join(_WEEKDAY_NAME.sub(" ", text).replace(",", " ").split()))
+    date_text = date_text.strip(" ,.-")
     if named and date_text and _DATE_WORDS.search(date_text):
         # "monday 1st dec": the date decides, and the weekday must be its weekday
         day = _parse_date(date_text, now)
@@ -530,6 +551,10 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
             later = _LATER.search(rest)
             if later and day is not None:  # "not this saturday, the one after"
                 day += dt.timedelta(days=1 if "day" in later.group(0) else 7)
+                continue
+            weekday_after = _WEEKDAY_AFTER.search(rest)
+            if weekday_after and day is not None:
+                day += dt.timedelta(days=(_WEEKDAY_INDEX[weekday_after.group(1)[:3]] - day.weekday()) % 7 or 7)
                 continue
             bare = _BARE_HOUR.match(rest)
             if bare and 1 <= int(bare.group(1)) <= 12:  # "i said 11", "make it 3": the hour, not the 11th

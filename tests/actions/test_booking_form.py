@@ -655,3 +655,22 @@ async def test_a_name_typed_with_a_phone_number_is_the_name_and_the_number_the_c
     )
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
     assert SlotSet("booking_name", "Tom Baker") in events and SlotSet("booking_contact", "+447700900456") in events
+
+
+@pytest.mark.parametrize("text, entity, expected", [
+    # found by the eighth play-test: a time among other words was "Sorry, I couldn't work out a day from that"
+    ("Yes I'll be coming with her. Saturday 11am please", "Saturday 11am",
+     "2026-11-28T11:00:00+00:00/2026-11-28T11:00:00+00:00"),
+    # a time read and refused is said as it is, not looked for in other words
+    ("sunday at 11, she's free then", "sunday at 11", None),
+])
+async def test_a_time_among_other_words_is_read_from_its_day_and_time_words(
+        validate, dispatcher, make_tracker, domain, text, entity, expected):
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_time"},
+        slot_candidates={"booking_time": text}, entities=[{"entity": "time", "value": entity}],
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time", expected) in events
+    if expected is None:
+        assert responses(dispatcher) == ["utter_invalid_booking_time_closed"]

@@ -197,6 +197,17 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("can't do friday, monday at 10", at(30, 10), at(30, 10)),
         ("thursday evening if poss", at(26, 17), at(26, 20)),
         ("friday after lunch", at(27, 13), at(27, 17)),
+        # found by the eighth play-test (NOW is Tuesday 24 November, 10:00)
+        ("tonight, like 5", at(24, 17), at(24, 17)),  # not the 5th
+        ("tomorrow after school? like 4ish", at(25, 16), at(25, 16)),
+        ("asap please, today if they can", at(24, 12), at(24, 18)),
+        ("a Saturday would be best, late morning", at(28, 10), at(28, 12)),
+        ("i can do friday after work", at(27, 17), at(27, 18)),
+        ("friday 3pm → no thats tomorrow?? i meant friday the 4th", at(4, 15, month=12), at(4, 15, month=12)),
+        ("tuesday 8th december at 2pm → no the wednesday of that week, the 9th", at(9, 14, month=12),
+         at(9, 14, month=12)),
+        ("friday 4th december afternoon → same time but the friday after?", at(11, 12, month=12), at(11, 17, month=12)),
+        ("friday 4th december at 2pm → the monday after", at(7, 14, month=12), at(7, 14, month=12)),
         # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
         ("in 2 weeks, thursday 4pm", at(10, 16, month=12), at(10, 16, month=12)),
         ("thursday in two weeks' time at 4", at(10, 16, month=12), at(10, 16, month=12)),
