@@ -12,6 +12,9 @@ A call back asked for in words ("can someone call me back", "i want a CALL BACK"
 data/nlu/booking.yml) is a booking request too, of the call-back kind (actions/booking_form.py), whatever the
 classifier read ("talk to a person", unclear).
 
+An unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "cancel. bye") is a stop,
+whatever the classifier read in the rest of the message.
+
 A message that names a booking detail and gives a new value for it ("the time to 2.15pm", "concern: wrinkles
 around the eyes", "surname should be Osei-Bonsu") is a correction (`correction_intent`), whatever the classifier
 read in its words ("the time" is also a question about how long it takes).
@@ -32,6 +35,21 @@ from core.words import REMOVES
 # "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
 EVERYTHING = re.compile(
     r"\b(?:everything|all (?:of )?(?:it|my|your|the)\b|my data|(?:all )?my details|all you have)", re.IGNORECASE
+)
+
+
+# an unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "hmm wait, cancel that i need to
+# check with my wife", "I DONT WANT TO BOOK", "oh ok. never mind then"), whatever the classifier made of the rest:
+# not "how do I stop the redness?" or "can I cancel later?", which ask something
+STOPS = re.compile(
+    r"(?:^|[.!?;,]\s*|\b(?:no|nah|ok|okay|actually|hmm+|wait|lol|jk|sorry|fine|then|so|oh)\b[\s,.!]*)"
+    r"(?:(?:please|just)\s+)?(?:"
+    r"(?:cancel|stop)(?:\s+(?:it|that|this|now|please|everything|asking|for now|all of it|the (?:booking|request|form|"
+    r"whole thing)))*(?=\s*(?:[.!,;]|$)|\s+(?:i|we|need|bye|thanks|thank))|"
+    r"i (?:do not|don'?t|dont) want to (?:book|do this|continue|carry on)|"
+    r"never ?mind(?:\s+then)?(?=\s*(?:[.!,;]|$)|\s+(?:i|we|bye|thanks))|"
+    r"forget (?:it|about it|the (?:booking|request))\b)",
+    re.IGNORECASE,
 )
 
 
@@ -66,6 +84,9 @@ class BookingDetailsRequest(GraphComponent):
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
             "removal_from_intents": ["delete_my_data", "nlu_fallback"],
+            # an unmistakable "stop" (STOPS) read as something else
+            "stop_intent": "stop",
+            "stop_from_intents": ["nlu_fallback", "inform", "out_of_scope", "deny", "affirm", "unsure", "thank"],
             # a call back asked for in words
             "kind_entity": "request_kind",
             "kind_from_intents": ["request_human", "nlu_fallback", "out_of_scope", "inform", "correct_booking"],
@@ -92,7 +113,9 @@ class BookingDetailsRequest(GraphComponent):
             entities = message.get(ENTITIES) or []
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
-            if intent in self.config["kind_from_intents"] and asks_a_call_back:
+            if intent in self.config["stop_from_intents"] and STOPS.search(message.get(TEXT) or ""):
+                self._set(message, self.config["stop_intent"])
+            elif intent in self.config["kind_from_intents"] and asks_a_call_back:
                 self._set(message, self.config["intent"])
             elif intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
                 self._set(message, self.config["intent"])

@@ -90,3 +90,22 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
         found.set("entities", [{"entity": "booking_field", "value": "booking_contact", "start": 0, "end": 1}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("intent, text, expected", [
+    # found by the eighth play-test: each was "Sorry, that doesn't look like a name" or taken as the concern
+    ("nlu_fallback", "hmm actually wait, cancel that i need to check with my wife first", "stop"),
+    ("nlu_fallback", "no stop. i already booked MN-4K3G, i just want to know what name it's under", "stop"),
+    ("inform", "I DONT WANT TO BOOK", "stop"),
+    ("nlu_fallback", "lol jk. cancel. bye loser", "stop"),
+    ("nlu_fallback", "oh ok. never mind then ill message again in the spring", "stop"),
+    # asking about stopping or cancelling, or "stop" in another sense: as the classifier read it
+    ("faq", "how do i stop the redness?", "faq"),
+    ("nlu_fallback", "can i cancel later if i change my mind?", "nlu_fallback"),
+    ("inform", "never mind the price, how long does it take", "inform"),
+    ("faq", "I DONT WANT TO BOOK. phone number for the clinic?", "faq"),  # a question asked stays one
+])
+def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
