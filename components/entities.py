@@ -130,8 +130,8 @@ _TIME_PARTS = re.compile(
 # "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone
 # between commas or sentences, in a message that gives another booking detail
 _NAME_ALONE = re.compile(
-    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?"
-    r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)?){1,2})\s*"
+    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*"
+    r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*){1,2})\s*"
     r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s|\s+here\b)",  # "Jo Bloggs here, …"
     re.UNICODE,
 )
