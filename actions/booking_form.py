@@ -224,9 +224,21 @@ def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
     return {slot: value for slot, value in stopped.items() if value is not None}
 
 
+# "put Thomas instead of Tom": the word of the name given before that the new one replaces
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|not)\s+([^\W\d_][\w'’-]*)", re.IGNORECASE)
+
+
 def with_name_part(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
-    """ "surname should be Osei-Bonsu": that part of the name given before changes, the rest stays."""
-    part = PART_OF_A_NAME.search(tracker.latest_message.get("text") or "")
+    """ "surname should be Osei-Bonsu", "put Thomas instead of Tom": that part of the name given before changes,
+    the rest stays."""
+    text = tracker.latest_message.get("text") or ""
+    instead = _INSTEAD_OF.search(text)
+    if earlier and instead and len(new.split()) == 1:
+        words = earlier.split()
+        replaced = [new if word.lower() == instead.group(1).lower() else word for word in words]
+        if replaced != words:
+            return " ".join(replaced)
+    part = PART_OF_A_NAME.search(text)
     if not (earlier and part and len(earlier.split()) >= 2 and len(new.split()) == 1):
         return new
     words = earlier.split()
