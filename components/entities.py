@@ -132,7 +132,8 @@ _TIME_PARTS = re.compile(
 _NAME_ALONE = re.compile(
     r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*"
     r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*){1,2})\s*"
-    r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s|\s+here\b)",  # "Jo Bloggs here, …"
+    # "Jo Bloggs here, …", "Sarah Kent 07712 345678", "Sarah Kent sarah@example.com"
+    r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s|\s+here\b|\s+\+?\d[\d ]{6,}|\s+[\w.+-]+@)",
     re.UNICODE,
 )
 # "the concern should just say stretch marks on my stomach", "change the concern to acne scars", "concern = pores":

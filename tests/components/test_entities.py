@@ -157,6 +157,9 @@ def test_all_details_in_one_message(booking):
         ("Jo Bloggs here, thursday in two weeks' time at 4, jo@x.com",
          [("person", "Jo Bloggs"), ("time", "thursday in two weeks' time at 4"), ("email", "jo@x.com")]),
         ("book me for thursday after next please, jo@x.com", [("time", "thursday after next"), ("email", "jo@x.com")]),
+        ("hi i want to book, Sarah Kent 07712 345678 sarah@example.com, next friday 2pm, acne scars",
+         [("person", "Sarah Kent"), ("phone", "07712 345678"), ("email", "sarah@example.com"),
+          ("time", "next friday 2pm"), ("concern", "acne scars")]),  # a name right before a number
         # found by the eighth play-test: a name with two capitals inside a word ("O'Neill-Harper")
         ("Rachel O'Neill-Harper, rachel.oh@gmail.com, 12th at 3pm, for enlarged pores",
          [("person", "Rachel O'Neill-Harper"), ("email", "rachel.oh@gmail.com"), ("time", "12th at 3pm"),
