@@ -76,6 +76,8 @@ def expected_reaction(replies):
     "my lips and tongue have swollen right up since this mornings session",
     "struggling to breathe a bit, had microneedling an hour ago",
     "feel like i'm going to pass out and my chest feels tight",
+    # a sudden change in sight: 999 or A&E, as the NHS says (it was urgent until the seventh play-test)
+    "my eye is puffy and my vision's blurry after the session",
 ])
 def test_an_emergency_gets_the_emergency_number_first(open_clinic, message):
     replies, messages = Conversation(open_clinic).say(message)
@@ -87,7 +89,7 @@ def test_an_emergency_gets_the_emergency_number_first(open_clinic, message):
     "there's yellow gunk weeping out of my cheek, had it done two days ago",
     "the redness has spread right down my neck since yesterday",
     "I've had a fever and chills since my treatment",
-    "my eye is puffy and my vision's blurry after the session",
+    "my eyelid is puffy and sore after the session",
     "it's been 9 days and my skin is still really red",
 ])
 def test_an_urgent_sign_gets_the_clinic_now(open_clinic, message):

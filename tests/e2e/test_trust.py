@@ -123,7 +123,7 @@ def test_every_detail_given_up_front_is_taken_and_only_consent_is_asked(servers,
 def test_changing_a_detail_before_any_request_offers_to_start_one(servers):
     sender = new_sender()
     reply = servers.say(sender, "change my number to 07911 123456")
-    assert "haven't requested a consultation yet" in texts(reply)
+    assert "haven't requested a consultation in this chat yet" in texts(reply)
     assert "already requested" not in texts(reply)
     assert "What's your name?" in texts(press(servers, sender, reply, "Yes, book a consultation"))
 
