@@ -67,7 +67,7 @@ _NAME_AFTER = re.compile(
     # the shared lead-ins, and the extractor's own for a correction ("the name should be …")
     rf"\b(?:{alternatives(NAME_IS)}|name to|full name,?|"
     r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:be|say|read)|"
-    r"(?:surname|last name|family name|first name) (?:is|to))\s+"
+    r"(?:surname|last name|family name|first name) (?:is|to))\s+(?:(?:just|only|actually|simply)\s+)?"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )
@@ -139,8 +139,14 @@ _NAME_ALONE = re.compile(
 # "the concern should just say stretch marks on my stomach", "change the concern to acne scars", "concern = pores":
 # the new concern, in the person's words, to the end of its clause ("…, friday 2pm" stays a time)
 _CONCERN_IS = re.compile(
-    r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)\s*:?|is(?:\s+actually)?|=|:|to|as))"
-    r"\s+(?!wrong\b|incorrect\b|not\b)(?P<concern>[^,;.!?\n]+?)(?:\s+instead)?\s*(?=[,;.!?\n]|$)",
+    r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)\s*:?|is(?:\s+actually)?|=|:|to|as)|"
+    # "the concern isnt right, its pigmentation on her forehead" (found by the eighth play-test)
+    r"concern\s+(?:isn'?t|is\s+not|is\s+wrong|was\s+wrong|'?s\s+wrong)\b[^.;!?\n]{0,20}?[,.;]?\s*(?:it'?s|its|it\s+is|"
+    r"(?:it\s+)?should\s+be))"
+    r"\s+(?!wrong\b|incorrect\b|not\b)(?:just\s+)?['\"‘“]?(?P<concern>[^,;.!?\n'\"’”]+?)['\"’”]?(?:\s+instead)?\s*"
+    # the concern ends where another detail's change begins ("… and my surname is just O'Neill")
+    r"(?=[,;.!?\n]|$|\s+and\s+(?:my|the|her|his)\s+(?:sur|first |last |family )?(?:name|number|phone|mobile|e-?mail|"
+    r"contact|time|day|date)\b)",
     re.IGNORECASE,
 )
 # "im sarah okafor": a lead-in, then two or three lowercase words that are no common words ("im so tired",

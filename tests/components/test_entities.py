@@ -340,8 +340,13 @@ def test_sat_and_sun_are_weekdays_only_beside_a_time_or_a_day_word(booking, text
         ("actually make the concern acne scarring instead", [("concern", "acne scarring")]),
         # the clause only: a time after it stays a time
         ("my main concern is acne scars, friday 2pm", [("concern", "acne scars"), ("time", "friday 2pm")]),
-        # saying it is wrong names no new concern
-        ("the concern is wrong, should be enlarged pores", []),
+        # saying it is wrong names no new concern; what it should be does (found by the eighth play-test)
+        ("the concern is wrong", []),
+        ("the concern is wrong, should be enlarged pores", [("concern", "enlarged pores")]),
+        ("lol the concern isnt right, its pigmentation on her forehead. and can it be the afternoon instead",
+         [("concern", "pigmentation on her forehead"), ("time", "afternoon")]),
+        ("tidy up the concern to just 'enlarged pores on nose and cheeks' and my surname is just O'Neill",
+         [("concern", "enlarged pores on nose and cheeks"), ("person", "O'Neill")]),
     ],
 )
 def test_a_concern_named_as_one(booking, text, expected):
