@@ -223,7 +223,10 @@ async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain
                                                 worse, expected):
     events = await ActionAnswerQuestion().run(dispatcher, in_thread(make_tracker, level, intent, key, worse), domain)
     assert responses(dispatcher) == expected
-    assert SlotSet("offer", "clinic" if expected[-1] != "utter_faq/sessions" else None) in events
+    # the thread's route offers the clinic; a new question, or the advice already had, leaves the thread (the rules
+    # then take the next message as any other: found by the ninth play-test, a loop of "not sure I understood")
+    offered = None if expected[-1] in ("utter_faq/sessions", "utter_faq/help_had") else "clinic"
+    assert SlotSet("offer", offered) in events
 
 
 async def test_the_urgent_answer_while_the_clinic_is_closed_is_its_out_of_hours_variant(

@@ -285,3 +285,16 @@ def test_someone_not_yet_treated_who_names_a_condition_is_not_sent_to_999(open_c
     chat = Conversation(open_clinic)
     whole = " ".join(chat.say("I have asthma, sometimes trouble breathing. can I still have microneedling?")[0])
     assert "Please call" not in whole and "Please contact the clinic now" not in whole
+
+
+def test_help_already_had_is_followed_and_the_next_message_answered_once(open_clinic):
+    # found by the eighth and ninth play-tests: the route said again to someone who had phoned, then, after the
+    # answer to that, nine "Sorry, I'm not sure I understood" in a row
+    conversation = Conversation(open_clinic)
+    urgent_now(conversation.say("theres pus coming out of my cheek since the treatment on monday")[0])
+    replies, _ = conversation.say("ok i rang them, the nurse said come in tomorrow at 9")
+    assert replies[0].startswith("Please follow the advice you were given"), replies
+    assert "Please contact the clinic now" not in " ".join(replies)
+    for message in ("it's honestly not that bad, i think im overreacting", "ok thanks"):
+        replies, _ = conversation.say(message)
+        assert 1 <= len(replies) <= 2, replies
