@@ -258,9 +258,9 @@ _SHORTHANDS = (
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)
 _KEEPS_THE_REST = re.compile(
-    r"\b(?:(?:at )?(?:the )?same (?:time|day)|(?:like |as )?i (?:already )?said|same as before|(?:like|as) "
-    r"before|if (?:you'?re|you are) open|"
-    r"(?:any ?time|whenever)(?= *$| *[,.!]))"
+    r"\b(?:(?:at )?(?:the )?same (?:time|day|morning|afternoon|evening)|(?:like |as )?i (?:already )?said|"
+    r"same as before|(?:like|as) before|if (?:you'?re|you are) open|"
+    r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from)\b))"
 )
 # "tomorrow im busy, make it monday", "can't do friday": a day said not to suit is read past, as "not friday" is
 _DAY_NOT_FREE = re.compile(
@@ -531,6 +531,19 @@ def corrected_words(earlier: Optional[str], new: str) -> str:
     return f"{earlier}{CORRECTED}{new}" if earlier else new
 
 
+_RELATIVE_DAY_WORDS = re.compile(r"\b(?:next|this|coming|week|weeks|after|following|today|tomorrow|fortnight)\b")
+
+
+def _in_the_week_of(earlier: dt.date, said: dt.date, words: str, now: dt.datetime) -> dt.date:
+    """A weekday alone correcting a day said before ("tuesday 15th → wednesday instead") is that weekday in the
+    week (Monday to Sunday) of the day said before, while that is still ahead; any other day as it was read."""
+    named = _WEEKDAY_NAME.search(words)
+    if not named or _DATE_WORDS.search(words) or _RELATIVE_DAY_WORDS.search(words):
+        return said
+    in_that_week = earlier - dt.timedelta(days=earlier.weekday()) + dt.timedelta(days=said.weekday())
+    return in_that_week if in_that_week > now.date() else said
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """A day and a time (or part of the day) in the future, within opening hours.
 
@@ -567,6 +580,8 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
             if index == len(said) - 1:
                 raise  # the latest words are wrong: say why
             continue  # earlier words with no day or time in them add nothing
+        if index and day is not None and said_day is not None:
+            said_day = _in_the_week_of(day, said_day, _day_and_time(words.lower())[0], now)
         day = said_day or day
         window = said_window or window
     if day is None:

@@ -678,3 +678,14 @@ async def test_a_time_among_other_words_is_read_from_its_day_and_time_words(
     assert SlotSet("booking_time", expected) in events
     if expected is None:
         assert responses(dispatcher) == ["utter_invalid_booking_time_closed"]
+
+
+async def test_a_time_found_among_other_words_must_hold_every_day_word(validate, dispatcher, make_tracker, domain):
+    # found by the ninth play-test: "any weekday morning in may 2027" was read as its "morning": tomorrow morning
+    text = "any weekday morning in may 2027"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_time"},
+        slot_candidates={"booking_time": text}, entities=[{"entity": "time", "value": "morning"}],
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time", None) in events

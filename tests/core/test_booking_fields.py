@@ -162,7 +162,15 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("friday at 3pm → saturday instead, same time", at(28, 15), at(28, 15)),
         ("saturday 5pm → 3pm then", at(28, 15), at(28, 15)),  # completes a refused time
         ("whenever → friday 2pm", at(27, 14), at(27, 14)),  # earlier words with no day or time add nothing
-        ("monday → wednesday", at(25, 9), at(25, 18)),  # a day alone, then another: the whole day
+        # a day alone, then another: the whole day, and a weekday alone is the one in the week of the day before
+        # (found by the eighth and ninth play-tests: "same time but wednesday" for Tuesday 15th gave the 9th)
+        ("monday → wednesday", at(2, 9, month=12), at(2, 18, month=12)),
+        ("tuesday 8th december at 2pm → same time but wednesday", at(9, 14, month=12), at(9, 14, month=12)),
+        ("monday 7th december afternoon → not monday, tuesday. same afternoon", at(8, 12, month=12),
+         at(8, 17, month=12)),
+        ("thursday 10th december at 10am → make it the friday instead same time", at(11, 10, month=12),
+         at(11, 10, month=12)),
+        ("monday 14th any time after 1", at(14, 13, month=12), at(14, 18, month=12)),
         # found by the second play-test: corrections that only make sense beside what was said before
         ("friday at 3pm → i said 11", at(27, 11), at(27, 11)),  # an hour, not the 11th
         ("friday at 3pm → make it 11", at(27, 11), at(27, 11)),
