@@ -54,6 +54,7 @@ ANSWERS = "answers"  # the entity of a yes/no button naming the form's question 
 UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
 SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which a booking starts with the route
+STOP_CANCELS = "stop_cancels"  # a stop right after a change at the summary cancels the request
 UNDER_18 = "booking_under_18"  # the request is said to be for someone under 18
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
 # a concern answered with one of these was not given
@@ -331,7 +332,8 @@ class ActionStartBooking(Action):
 
 class ActionKeepDetail(Action):
     """ "Never mind, keep it as it was" when the form asks for a detail again (after "Change …"): the detail as
-    it was; when it had none, the form simply asks again."""
+    it was; when it had none, the form simply asks again. Right after a change made at the summary (nothing asked
+    again), a stop is for the whole request: `stop_cancels`, which the rules follow (data/rules/booking.yml)."""
 
     def name(self) -> Text:
         return "action_keep_detail"
@@ -340,8 +342,12 @@ class ActionKeepDetail(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         slot = tracker.get_slot("requested_slot")
-        kept = value_before(tracker, slot, given=True) if slot in TYPED_SLOTS else None
-        return [SlotSet(slot, kept)] if kept is not None else []
+        if slot not in TYPED_SLOTS:
+            # nothing asked again: the change was made and the summary shown, so a stop now means the request
+            # (found by the ninth play-test: "cancel" right after a correction showed the summary again)
+            return [SlotSet(STOP_CANCELS, True)]
+        kept = value_before(tracker, slot, given=True)
+        return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, False)]
 
 
 class ActionRestoreBooking(Action):
@@ -502,4 +508,4 @@ class ActionCancelBooking(Action):
         # asking to book again picks it up; an age under 18 said stays noted for it (the message that said it may be
         # past the tracker store's window by then: found by the ninth play-test)
         forgotten = [event for event in clear_booking() if event["name"] != UNDER_18]
-        return forgotten + [SlotSet("request_stopped", True)]
+        return forgotten + [SlotSet("request_stopped", True), SlotSet(STOP_CANCELS, False)]

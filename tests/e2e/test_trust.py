@@ -571,3 +571,21 @@ def test_an_adult_asking_about_the_age_limit_books_without_an_age_note(servers):
     servers.say(sender, f"{said(day)} at 2pm")
     summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
     assert "Please check your request" in texts(summary) and "Age:" not in texts(summary), texts(summary)
+
+
+@pytest.mark.parametrize("stop", ["cancel", "/stop", "hmm actually cancel it, I'll ring instead"])
+def test_a_stop_right_after_a_change_at_the_summary_cancels_the_request(servers, stop):
+    # found by the ninth play-test: the first "cancel" after a correction (even the Cancel button) showed the summary
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    assert shown(day, "10:00") in texts(servers.say(sender, "at 10am I said"))
+    reply = texts(servers.say(sender, stop))
+    assert "I've cancelled that" in reply and "Please check your request" not in reply, reply
+
+
+def test_never_mind_after_a_change_button_keeps_the_detail(servers):
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    assert "When would you like to come in" in texts(press(servers, sender, summary, "Change time"))
+    reply = texts(servers.say(sender, "never mind"))
+    assert shown(day, "14:00") in reply and "I've cancelled" not in reply, reply
