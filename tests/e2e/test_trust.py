@@ -582,10 +582,3 @@ def test_a_stop_right_after_a_change_at_the_summary_cancels_the_request(servers,
     reply = texts(servers.say(sender, stop))
     assert "I've cancelled that" in reply and "Please check your request" not in reply, reply
 
-
-def test_never_mind_after_a_change_button_keeps_the_detail(servers):
-    sender, day = new_sender(), open_day(9)
-    summary = up_to_the_summary(servers, sender, day)
-    assert "When would you like to come in" in texts(press(servers, sender, summary, "Change time"))
-    reply = texts(servers.say(sender, "never mind"))
-    assert shown(day, "14:00") in reply and "I've cancelled" not in reply, reply
