@@ -465,3 +465,16 @@ def test_help_already_had_gets_its_own_answer(component):
                                                  "intent": {"name": "faq", "confidence": 0.9}})])
     selected = message.get("response_selector")["faq"]["response"]
     assert selected["intent_response_key"] == HELP_HAD_ANSWER
+
+
+@pytest.mark.parametrize("text", [
+    # found by the ninth play-test: on the way to the hospital, and the doctor's all-clear, got the route again
+    "We're nearly at the hospital, I'll tell them there. Thanks",
+    "Update: eye doctor says its fine, my vision is back to normal. Should I tell the clinic?",
+])
+def test_on_the_way_to_help_or_after_its_all_clear_the_advice_stands(settings, text):
+    assert triage(text, settings, said_to_be_happening=True).help_had
+
+
+def test_there_with_the_sign_still_there_is_still_an_emergency(settings):
+    assert triage("im at the hospital and my throat is still closing", settings, False).level == EMERGENCY
