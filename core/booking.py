@@ -49,6 +49,16 @@ _AROUND_A_NAME = re.compile(
     r"thanks?|thank you|thx|ty|please|pls|sorry|soz|actually|instead|lol)\W*$",
     re.IGNORECASE,
 )
+# "i just told you, tom baker" (found by the ninth play-test): what is said before the name again
+_TOLD_YOU = re.compile(
+    r"^\s*(?:(?:i|i've|ive)\s+(?:just\s+|already\s+)?(?:told\s+you|said|gave\s+(?:it|you\s+it))|as\s+i\s+said|"
+    r"like\s+i\s+said)\b[\s,:.!-]*",
+    re.IGNORECASE,
+)
+# where a name said twice, or with a title apart, splits ("margaret, margaret ellis"; not "Dr. Hamid Qureshi")
+_NAME_PARTS = re.compile(r",|(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!mrs)\.\s", re.IGNORECASE)
+# a title alone beside the name ("margaret ellis. mrs", "Mrs Ellis" keeps it: only a title standing apart goes)
+_TITLE = re.compile(r"(?:^|[\s,.]+)\(?(?:mrs|mr|ms|miss|mx|dr)\.?\)?\s*$", re.IGNORECASE)
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
 _NEVER_IN_A_NAME = frozenset(
     "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy".split()
@@ -70,7 +80,13 @@ def parse_name(text: str) -> str:
     for lead_in in _NAME_IS.finditer(text):  # noqa: B007 - the last "my name is" in the message
         pass
     name = text[lead_in.end() :] if lead_in else _NAME_LEAD_IN.sub("", text, count=1)
+    name = _TOLD_YOU.sub("", name)
     name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.")
+    name = _TITLE.sub("", name).strip(" ,.")
+    parts = [part.strip() for part in _NAME_PARTS.split(name) if part.strip()]
+    if len(parts) > 1 and not any(ch in _NOT_IN_NAMES for ch in name):
+        # "margaret, margaret ellis. mrs": the fullest part (found by the ninth play-test)
+        name = max(parts, key=lambda part: len(part.split()))
     words = name.split()
     if not name or not any(ch.isalpha() for ch in name):
         raise InvalidValue("utter_invalid_booking_name")

@@ -210,7 +210,7 @@ async def test_cancel_forgets_every_booking_detail(dispatcher, make_tracker, dom
     # (an age under 18 said stays noted for the request picked up again)
     forgotten = sorted(name for name in domain["slots"] if name.startswith("booking_") and name != "booking_under_18") + [
         "skin_concern", "treatment_area"]
-    details = [event for event in events if event["name"] != "request_stopped"]
+    details = [event for event in events if event["name"] not in ("request_stopped", "stop_cancels")]
     assert sorted(details, key=lambda event: event["name"]) == sorted(
         [SlotSet(name, None) for name in forgotten], key=lambda event: event["name"]
     )
@@ -546,10 +546,14 @@ async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_t
         events=[slot_event("booking_time", FRIDAY_3PM), slot_event("booking_time", None)],  # "Change time" cleared it
         slots={"requested_slot": "booking_time", "booking_time": None},
     )
-    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("booking_time", FRIDAY_3PM)]
+    kept = [SlotSet("booking_time", FRIDAY_3PM), SlotSet("stop_cancels", False)]
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == kept
     # a detail never given: nothing to put back, the form asks again
     tracker = make_tracker(intent="never_mind", text="never mind", active_loop=FORM, slots={"requested_slot": "booking_name"})
-    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == []
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", False)]
+    # nothing asked again (a change made at the summary, shown again): a stop is for the whole request
+    tracker = make_tracker(intent="stop", text="cancel", active_loop=FORM, slots={"requested_slot": "booking_confirmed"})
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
 
 
 @pytest.mark.parametrize("text, expected", [

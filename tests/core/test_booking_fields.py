@@ -286,6 +286,9 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     ("name is just Kez", "Kez"),
     ("actually Okafor-Blake sorry", "Okafor-Blake"),  # found by the sixth play-test: words around a surname
     ("Dr. Hamid Qureshi", "Dr. Hamid Qureshi"),
+    # found by the ninth play-test: the complaint, the name said twice and a title apart were all taken as the name
+    ("i just told you, tom baker", "tom baker"),
+    ("its margaret, margaret ellis. mrs", "margaret ellis"),
 ])
 def test_words_around_a_name_are_left_out(text, expected):
     assert parse_name(text) == expected
