@@ -641,8 +641,11 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
         raise InvalidValue("utter_invalid_booking_time_past")
     if end < earliest:
         raise InvalidValue("utter_invalid_booking_time_notice", {"hours": str(clinic.minimum_notice_hours)})
-    if start < earliest:  # keep the part of the window that is still far enough ahead
-        start = earliest.replace(second=0, microsecond=0)
+    if start < earliest:  # keep the part of the window that is still far enough ahead, from a quarter hour
+        rounded = earliest.replace(second=0, microsecond=0)
+        start = rounded + dt.timedelta(minutes=-rounded.minute % 15)
+        if start >= end:
+            start = rounded
     if day > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
         raise InvalidValue("utter_invalid_booking_time_far", {"days": str(clinic.booking_horizon_days)})
     return PreferredTime(start, end)

@@ -227,6 +227,12 @@ def test_parse_preferred_time(clinic, text, start, end):
     assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
 
 
+def test_the_part_of_today_still_ahead_starts_on_a_quarter_hour(clinic):
+    # found by the ninth play-test: "after 2pm" asked at 12:16 showed "between 14:16 and 18:00"
+    now = NOW.replace(minute=7)
+    assert parse_preferred_time("today", clinic, now) == PreferredTime(at(24, 12, 15), at(24, 18))
+
+
 @pytest.mark.parametrize(
     "text, response",
     [
