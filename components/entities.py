@@ -84,6 +84,15 @@ _BOOKED_FOR = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
+# "the appointment is for my daughter Ella Thompson, I'm her mum": the person to be seen, named after who they are
+RELATIVES = (
+    "daughter|son|wife|husband|partner|friend|mum|mom|mother|dad|father|sister|brother|niece|nephew|child|kid|"
+    "girlfriend|boyfriend|fiance|fiancee|grandson|granddaughter|stepdaughter|stepson|teenager|cousin|aunt|uncle"
+)
+_FOR_A_RELATIVE = re.compile(
+    rf"\b(?:for|is|it'?s) (?:my|our|her|his) (?:{RELATIVES})\s*,?\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,3}})",
+    re.UNICODE,
+)
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
     # every month but "may" (May is also a name)
@@ -252,7 +261,8 @@ def _listed_concern(
 
 
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
-    for pattern, group in ((_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name"), (_BOOKED_FOR, "name")):
+    patterns = ((_FOR_A_RELATIVE, "name"), (_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name"), (_BOOKED_FOR, "name"))
+    for pattern, group in patterns:
         match = pattern.search(text)
         if not match:
             continue

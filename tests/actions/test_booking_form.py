@@ -693,3 +693,21 @@ async def test_a_time_found_among_other_words_must_hold_every_day_word(validate,
     )
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_time", None) in events
+
+
+@pytest.mark.parametrize("said_before, text, expected", [
+    # found by the ninth play-test: "I'm Funmi, 07700 900456" replaced the son's name
+    ("can i book for my son, his name is James Okafor", "I'm Funmi, 07700 900456", "James Okafor"),
+    # for oneself, a name said again is taken as before
+    ("can i book please", "I'm Funmi, 07700 900456", "Funmi"),
+])
+async def test_the_person_booking_for_someone_else_does_not_replace_their_name(
+        validate, dispatcher, make_tracker, domain, said_before, text, expected):
+    events = [{"event": "user", "timestamp": None, "text": said_before, "parse_data": {}},
+              slot_event("booking_name", "James Okafor")]
+    tracker = make_tracker(
+        intent="book_consultation", text=text, active_loop=FORM, events=events,
+        slots={"requested_slot": "booking_contact", "booking_name": "James Okafor"},
+        slot_candidates={"booking_name": "Funmi", "booking_contact": "07700 900456"},
+    )
+    assert SlotSet("booking_name", expected) in await validate.run(dispatcher, tracker, domain)

@@ -90,6 +90,10 @@ def test_phone(booking, text, expected):
         ("book consultation for Ann Lee, ann.lee@example.com", [("person", "Ann Lee"), ("email", "ann.lee@example.com")]),
         ("a consultation for Friday", [("time", "Friday")]),
         ("book an appointment for my daughter", []),
+        # found by the ninth play-test: the person to be seen, named after who they are to the person booking
+        ("The appointment is for my daughter Ella Thompson, I'm her mum, Sarah Thompson", [("person", "Ella Thompson")]),
+        ("can i book for my friend Hannah Lee, monday 14th at 12",
+         [("person", "Hannah Lee"), ("time", "monday 14th at 12")]),
     ],
 )
 def test_person(booking, text, expected):
