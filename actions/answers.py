@@ -73,9 +73,9 @@ STANDS_AS_IT_IS = {
     "clinic_info",
     *SEVERITY,
 }
-# what looks for reassurance, or leans on the last answer: in the thread after the expected reaction, these alone
-# get its route again
-REASSURANCE_SOUGHT = {"reassurance", "follow_up", "about_that"}
+# what looks for reassurance, leans on the last answer, or asks how long the reaction lasts (which that answer says):
+# in the thread after the expected reaction, these alone get its route again
+REASSURANCE_SOUGHT = {"reassurance", "follow_up", "about_that", "duration", "downtime", "side_effects"}
 # seen or advised already (components/triage.py): the thread's route is not said again
 HELP_HAD = "help_had"
 
