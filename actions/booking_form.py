@@ -403,8 +403,10 @@ class ValidateBookingForm(FormValidationAction):
             return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
         events = await super().run(dispatcher, tracker, domain)
         if (tracker.latest_message.get("triage") or {}).get("minor") and not tracker.get_slot(UNDER_18):
-            # "she's 16 by the way", at any of the form's questions: noted for the clinic, and the policy said
-            dispatcher.utter_message(response="utter_booking_age_noted")
+            # "she's 16 by the way", at any of the form's questions: noted for the clinic, and the policy said,
+            # unless an answer said it already this turn ("I'm 17, is that ok?" gets the age policy as its answer)
+            if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != "faq":
+                dispatcher.utter_message(response="utter_booking_age_noted")
             events.append(SlotSet(UNDER_18, True))
         return events
 
