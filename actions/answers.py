@@ -81,6 +81,14 @@ HELP_HAD = "help_had"
 
 
 SUITABILITY = "suitability"  # the answer that says suitability is for the consultation
+UNDER_18 = "booking_under_18"  # the request is said to be for someone under 18 (actions/booking_form.py)
+
+
+def said_minor_now(tracker: Tracker) -> bool:
+    """The latest message says the person to be seen is under 18 (components/triage.py `stated_minor`)."""
+    return bool((tracker.latest_message.get("triage") or {}).get("minor"))
+
+
 # right after a suitability answer ("I'm pregnant, can I have it?"), "but is it safe?" or "what could it do?" asks
 # about that person: the consultation's answer again, never the general one that reads as "yes, it's safe"
 ABOUT_THE_PERSON_AFTER_SUITABILITY = {"safety", "side_effects"}
@@ -307,7 +315,10 @@ class ActionAnswerQuestion(Action):
             if in_thread in SEVERITY[1:] and in_thread == previous and not (set(topics) & set(SEVERITY)):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
             topics = [in_thread]
-        return say_answers(dispatcher, tracker, domain, topics)
+        events = say_answers(dispatcher, tracker, domain, topics)
+        if tracker.active_loop.get("name") and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
+            events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic
+        return events
 
 
 def walking_through(tracker: Tracker) -> bool:

@@ -15,10 +15,12 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import (
     SUITABILITY,
+    UNDER_18,
     concern_given,
     names_a_personal_factor,
     question_keys,
     response_name,
+    said_minor_now,
     say_answer,
 )
 from core.booking import (
@@ -55,7 +57,6 @@ UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
 SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which a booking starts with the route
 STOP_CANCELS = "stop_cancels"  # a stop right after a change at the summary cancels the request
-UNDER_18 = "booking_under_18"  # the request is said to be for someone under 18
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
@@ -402,7 +403,9 @@ class ValidateBookingForm(FormValidationAction):
             dispatcher.utter_message(response="utter_stale_button")
             return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
         events = await super().run(dispatcher, tracker, domain)
-        if (tracker.latest_message.get("triage") or {}).get("minor") and not tracker.get_slot(UNDER_18):
+        # (only beside another detail: an event of its own would keep the form from rejecting a question such as
+        # "I'm 17, is that ok?", which then went unanswered; ActionAnswerQuestion notes it then)
+        if events and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
             # "she's 16 by the way", at any of the form's questions: noted for the clinic, and the policy said,
             # unless an answer said it already this turn ("I'm 17, is that ok?" gets the age policy as its answer)
             if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != "faq":

@@ -57,3 +57,20 @@ async def test_the_stored_request_and_the_clinics_email_say_it(booking_store, di
     stored = booking_store.find(dispatcher.messages[0]["reference"])
     assert bool(stored["under_18"]) is under_18
     assert ("Age:            said to be under 18" in describe(stored, "Test", ZoneInfo("Europe/London"))) is under_18
+
+
+async def test_an_age_under_18_in_a_question_inside_the_form_is_noted_with_its_answer(dispatcher, make_tracker, domain):
+    from actions.answers import ActionAnswerQuestion
+    from tests.actions.test_answers import selected_answer
+
+    tracker = make_tracker(intent="faq", text="I'm 17, is that ok?", active_loop="booking_form", parse_data=MINOR,
+                           slots={"requested_slot": "booking_contact"}, response_selector=selected_answer("faq/minors"))
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/minors"] and SlotSet("booking_under_18", True) in events
+
+
+async def test_an_age_alone_inside_the_form_sets_nothing_that_would_keep_the_form_from_rejecting(
+        dispatcher, make_tracker, domain):
+    tracker = make_tracker(intent="faq", text="I'm 17, is that ok?", active_loop="booking_form", parse_data=MINOR,
+                           slots={"requested_slot": "booking_contact"})
+    assert await ValidateBookingForm().run(dispatcher, tracker, domain) == []

@@ -582,3 +582,16 @@ def test_a_stop_right_after_a_change_at_the_summary_cancels_the_request(servers,
     reply = texts(servers.say(sender, stop))
     assert "I've cancelled that" in reply and "Please check your request" not in reply, reply
 
+
+
+def test_an_age_under_18_asked_about_inside_the_form_is_answered_and_noted(servers):
+    # found while measuring: "I'm 17, is that ok?" in the form was swallowed (the form took the age as its answer)
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Jo Marsh")
+    reply = texts(servers.say(sender, "I'm 17, is that ok?"))
+    assert "18 and over" in reply and "How can the clinic reach you" in reply, reply
+    servers.say(sender, "07911 123456")
+    servers.say(sender, f"{said(day)} at 2pm")
+    summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
+    assert "Age: under 18" in texts(summary), texts(summary)
