@@ -89,9 +89,10 @@ def said_minor_now(tracker: Tracker) -> bool:
     return bool((tracker.latest_message.get("triage") or {}).get("minor"))
 
 
-# right after a suitability answer ("I'm pregnant, can I have it?"), "but is it safe?" or "what could it do?" asks
-# about that person: the consultation's answer again, never the general one that reads as "yes, it's safe"
-ABOUT_THE_PERSON_AFTER_SUITABILITY = {"safety", "side_effects"}
+# right after a suitability answer ("I'm pregnant, can I have it?"), "but is it safe?" asks about that person: the
+# consultation's answer again, never the general one that reads as "yes, it's safe" (the side effects in general
+# are still told as asked)
+ABOUT_THE_PERSON_AFTER_SUITABILITY = {"safety"}
 
 
 def _stands(topic: Text) -> bool:

@@ -462,7 +462,7 @@ async def test_after_a_request_was_sent_an_answer_offers_no_second_booking(dispa
     # found by the eighth play-test: after the pregnancy answer, "surely you know if it's dangerous for the baby"
     # got the general safety answer, which reads as "yes, it's safe"
     ("faq/safety", "suitability", "utter_faq/suitability"),
-    ("faq/side_effects", "suitability", "utter_faq/suitability"),
+    ("faq/side_effects", "suitability", "utter_faq/side_effects"),  # the side effects in general, as asked
     ("faq/safety", "pain", "utter_faq/safety"),  # after any other answer, the general one
     ("faq/pain", "suitability", "utter_faq/pain"),  # another question is answered as asked
 ])
