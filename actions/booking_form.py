@@ -36,7 +36,7 @@ from core.booking import (
     parse_preferred_time,
 )
 from core.settings import clinic, now
-from core.words import REMOVES
+from core.words import RELATIVES, REMOVES, alternatives
 
 FORM_SLOTS = (
     "booking_name",
@@ -372,9 +372,7 @@ class ActionRestoreBooking(Action):
 
 # a request for someone else ("for my son", "his name is …"), and the person booking saying who they are
 _FOR_SOMEONE_ELSE = re.compile(
-    r"\b(?:for|is) (?:my|our) (?:daughter|son|wife|husband|partner|friend|mum|mom|mother|dad|father|sister|brother|"
-    r"niece|nephew|child|kid|girlfriend|boyfriend|teenager)\b|\b(?:his|her|their) name(?:'s| is)\b",
-    re.IGNORECASE,
+    rf"\b(?:for|is) (?:my|our) (?:{alternatives(RELATIVES)})\b|\b(?:his|her|their) name(?:'s| is)\b", re.IGNORECASE
 )
 _INTRODUCES_ONESELF = re.compile(r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i am|im|this is|it'?s me)\b", re.IGNORECASE)
 # words of a day or a date: a time found among other words must hold all of them

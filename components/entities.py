@@ -29,6 +29,7 @@ from core.words import (
     MONTHS,
     NAME_IS,
     NOT_MEANT,
+    RELATIVES,
     SELF_INTRODUCTIONS,
     WEEKDAYS,
     alternatives,
@@ -85,12 +86,9 @@ _BOOKED_FOR = re.compile(
     re.UNICODE,
 )
 # "the appointment is for my daughter Ella Thompson, I'm her mum": the person to be seen, named after who they are
-RELATIVES = (
-    "daughter|son|wife|husband|partner|friend|mum|mom|mother|dad|father|sister|brother|niece|nephew|child|kid|"
-    "girlfriend|boyfriend|fiance|fiancee|grandson|granddaughter|stepdaughter|stepson|teenager|cousin|aunt|uncle"
-)
 _FOR_A_RELATIVE = re.compile(
-    rf"\b(?:for|is|it'?s) (?:my|our|her|his) (?:{RELATIVES})\s*,?\s+(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,3}})",
+    rf"\b(?:for|is|it'?s) (?:my|our|her|his) (?:{alternatives(RELATIVES)})\s*,?\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
 _NOT_A_NAME_WORD = re.compile(

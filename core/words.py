@@ -52,3 +52,37 @@ def alternatives(words: Iterable[str]) -> str:
 
 # any of REMOVING in a message, as the booking form and the NLU's correction reading both look for it
 REMOVES = re.compile(rf"\b(?:{alternatives(REMOVING)})\b", re.IGNORECASE)
+
+# who the person to be seen may be to the person booking ("for my daughter Ella", "it's for my son"): a request
+# for someone else (components/entities.py reads the name after it, actions/booking_form.py keeps that name)
+RELATIVES = (
+    "daughter",
+    "son",
+    "wife",
+    "husband",
+    "partner",
+    "friend",
+    "mum",
+    "mom",
+    "mother",
+    "dad",
+    "father",
+    "sister",
+    "brother",
+    "niece",
+    "nephew",
+    "child",
+    "kid",
+    "girlfriend",
+    "boyfriend",
+    "fiance",
+    "fiancee",
+    "grandson",
+    "granddaughter",
+    "stepdaughter",
+    "stepson",
+    "teenager",
+    "cousin",
+    "aunt",
+    "uncle",
+)
