@@ -424,8 +424,13 @@ class ValidateBookingForm(FormValidationAction):
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
             if slot == "booking_name" and self._booker_introduced(tracker, value):
                 return {slot: value_before(tracker, slot)}
-            checked = self._time_in_other_words(tracker, value, earlier) if slot == "booking_time" else None
-            checked = checked or checked_value(slot, str(value), self._clock, corrects=earlier)
+            try:
+                checked = checked_value(slot, str(value), self._clock, corrects=earlier)
+            except InvalidValue as invalid:
+                found = self._time_in_other_words(tracker, value, invalid) if slot == "booking_time" else None
+                if found is None:
+                    raise
+                checked = checked_value(slot, found, self._clock, corrects=earlier)
             if slot in ("booking_name", "booking_contact"):
                 checked[slot] = as_changed(slot, checked[slot], value_before(tracker, slot), tracker)
             return checked
@@ -451,23 +456,18 @@ class ValidateBookingForm(FormValidationAction):
         said = " ".join(event.get("text") or "" for event in tracker.events if event.get("event") == "user")
         return bool(_INTRODUCES_ONESELF.search(text)) and bool(_FOR_SOMEONE_ELSE.search(said))
 
-    def _time_in_other_words(self, tracker: Tracker, value: Any, earlier: Optional[Text]) -> Optional[Dict[Text, Any]]:
+    @staticmethod
+    def _time_in_other_words(tracker: Tracker, value: Any, invalid: InvalidValue) -> Optional[Text]:
         """A time typed among other words ("Yes I'll be coming with her. Saturday 11am please"): when the whole
-        message is no time, the day and time words the NLU found in it (its `time` entity), or InvalidValue saying
-        why those are refused; None when the whole message stands as it is."""
+        message reads as no time at all, the day and time words the NLU found in it (its `time` entity), if they
+        hold every day word of the message; None otherwise (a time read and refused, as past or closed, is said as
+        it is)."""
         found = next(tracker.get_latest_entity_values("time"), None)
-        if not found or found == str(value) or _DAY_WORDS.search(str(value).replace(found, " ")):
-            # none found, or day words beside them that they leave out ("any weekday morning in may 2027" is not
-            # "morning": found by the ninth play-test, it became tomorrow morning)
+        if invalid.response != "utter_invalid_booking_time" or not found or found == str(value):
             return None
-        try:
-            checked_value("booking_time", str(value), self._clock, corrects=earlier)
-            return None  # the whole message reads as a time: it stands
-        except InvalidValue as invalid:
-            if invalid.response != "utter_invalid_booking_time":
-                return None  # a time read and refused (past, closed): said as it is
-        # its words read and refused (past, closed): why is said, more use than "I couldn't work out a day"
-        return checked_value("booking_time", found, self._clock, corrects=earlier)
+        # day words beside them that they leave out: "any weekday morning in may 2027" is not "morning" (found by
+        # the ninth play-test, it became tomorrow morning)
+        return None if _DAY_WORDS.search(str(value).replace(found, " ")) else found
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""
