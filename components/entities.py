@@ -66,7 +66,7 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
 _NAME_AFTER = re.compile(
     # the shared lead-ins, and the extractor's own for a correction ("the name should be …")
-    rf"\b(?:{alternatives(NAME_IS)}|name to|full name,?|"
+    rf"\b(?:{alternatives(NAME_IS)}|name to|full name(?:\s+is|'s|,|:)?|"
     r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:be|say|read)|"
     r"(?:surname|last name|family name|first name) (?:is|to))\s+(?:(?:just|only|actually|simply)\s+)?"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",

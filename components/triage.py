@@ -216,6 +216,10 @@ _HELP_HAD = re.compile(
     r"talked to|rang|called|phoned|contacted) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
     r"practitioner)\b|"
+    # seen by them ("already seen by the clinic this morning, they put a cream on")
+    r"\b(?:been|was|were|got|already|just)\s+(?:seen|checked|examined|looked at|treated|assessed|reviewed) "
+    r"(?:over )?by (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|paramedics?|ambulance crew|"
+    r"a ?& ?e|hospital|111|clinic|practitioner|dermatologist)\b|"
     # on the way there, or there now ("we're nearly at the hospital, I'll tell them there")
     r"\b(?:we'?re|i'?m|im|we are|i am)\s+(?:nearly |now |already |just )?(?:at|in|on (?:my|our|the) way to|heading to|"
     r"being seen (?:at|in)) (?:the |a |an )?(?:hospital|a ?& ?e|a and e|walk[- ]in(?: centre| center)?|urgent care|"
@@ -237,7 +241,8 @@ _NEXT_TREATMENT = re.compile(
 _STILL = re.compile(r"\b(?:still|now (?:it'?s|its|my)|keeps?|getting)\b")
 # said again, or worse, after that help, or told by it to get emergency help: still an emergency
 _AGAIN = re.compile(
-    r"\b(?:again|back(?! to normal)|returned|returning|coming back|worse|worsening|still swelling|swelling up|"
+    r"\b(?:again|(?:it'?s|its|it is|is|are|they'?re|came|has come|have come) back(?! to normal)|returned|returning|"
+    r"coming back|worse|worsening|still swelling|swelling up|"
     r"since then|new|spread\w*)\b|\bbut now\b|\bnow (?:there|it|its|it'?s|my|i'?ve|i have)\b|"
     r"\b(?:said|says|told me|telling me|want me|advised|advise)\b[^.?!]{0,20}\b(?:to )?(?:call|ring|phone|dial|go|get|"
     r"come)\b[^.?!]{0,20}\b(?:999|ambulance|a ?& ?e|a and e|hospital|the er|emergency)\b|\b(?:on (?:its|their) way|"

@@ -86,6 +86,8 @@ def test_phone(booking, text, expected):
         # "call me back" asks for a call back: no name "back about" (found by the sixth play-test)
         ("can you call me back about my scars", []),
         ("call me Jo", [("person", "Jo")]),
+        ("full name is Tomasz Kowalczyk. number 07700 900123",  # found by the tenth play-test: "is Tomasz …"
+         [("person", "Tomasz Kowalczyk"), ("phone", "07700 900123")]),
         # found by the seventh play-test: the name after "book ... for"
         ("book consultation for Ann Lee, ann.lee@example.com", [("person", "Ann Lee"), ("email", "ann.lee@example.com")]),
         ("a consultation for Friday", [("time", "Friday")]),

@@ -471,6 +471,8 @@ def test_help_already_had_gets_its_own_answer(component):
     # found by the ninth play-test: on the way to the hospital, and the doctor's all-clear, got the route again
     "We're nearly at the hospital, I'll tell them there. Thanks",
     "Update: eye doctor says its fine, my vision is back to normal. Should I tell the clinic?",
+    # found by the tenth play-test: seen by the clinic, told to come back
+    "already seen by the clinic this morning, they put a cream on and said come back monday. is ice ok?",
 ])
 def test_on_the_way_to_help_or_after_its_all_clear_the_advice_stands(settings, text):
     assert triage(text, settings, said_to_be_happening=True).help_had
@@ -478,3 +480,7 @@ def test_on_the_way_to_help_or_after_its_all_clear_the_advice_stands(settings, t
 
 def test_there_with_the_sign_still_there_is_still_an_emergency(settings):
     assert triage("im at the hospital and my throat is still closing", settings, False).level == EMERGENCY
+
+
+def test_a_question_whether_it_should_be_seen_is_no_help_had(settings):
+    assert not triage("my face is red, should it be seen by a doctor?", settings, said_to_be_happening=True).help_had
