@@ -109,3 +109,11 @@ def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+def test_a_question_naming_a_time_is_no_correction():
+    # found by the tenth play-test: "what time does the clinic shut tonight" got "nothing here to change"
+    found = message("what time does the clinic shut tonight", "faq", ["time"])
+    found.set("entities", found.get("entities") + [{"entity": "booking_field", "value": "booking_time", "start": 5, "end": 9}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "faq"
