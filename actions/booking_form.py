@@ -241,6 +241,14 @@ def with_name_part(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text
         if replaced != words:
             return " ".join(replaced)
     part = PART_OF_A_NAME.search(text)
+    if earlier and not part and len(earlier.split()) >= 2 and len(new.split()) == 1:
+        # "its Leigh" for "Hannah Lee", "Thomas" for "Tom Baker": the word it respells, the rest kept (found by
+        # the tenth play-test: the first name was lost)
+        words = earlier.split()
+        like = [index for index in (len(words) - 1, 0) if words[index][:2].lower() == new[:2].lower()]
+        if like:
+            words[like[0]] = new
+            return " ".join(words)
     if not (earlier and part and len(earlier.split()) >= 2 and len(new.split()) == 1):
         return new
     words = earlier.split()

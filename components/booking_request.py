@@ -43,9 +43,9 @@ EVERYTHING = re.compile(
 # not "how do I stop the redness?" or "can I cancel later?", which ask something
 STOPS = re.compile(
     r"(?:^|[.!?;,]\s*|\b(?:no|nah|ok|okay|actually|hmm+|wait|lol|jk|sorry|fine|then|so|oh)\b[\s,.!]*)"
-    r"(?:(?:please|just)\s+)?(?:"
-    r"(?:cancel|stop)(?:\s+(?:it|that|this|now|please|everything|asking|for now|all of it|the (?:booking|request|form|"
-    r"whole thing)))*(?=\s*(?:[.!,;]|$)|\s+(?:i|we|need|bye|thanks|thank))|"
+    r"(?:(?:please|just|let'?s|lets|can we|we can|i want to|i'd like to|i need to)\s+)?(?:"
+    r"(?:cancel|stop)(?:\s+(?:it|that|this|now|please|everything|asking|here|there|for now|for today|all of it|"
+    r"the (?:booking|request|form|whole thing)))*(?=\s*(?:[.!,;]|$)|\s+(?:i|we|need|bye|thanks|thank))|"
     r"i (?:do not|don'?t|dont) want to (?:book|do this|continue|carry on)|"
     r"never ?mind(?:\s+then)?(?=\s*(?:[.!,;]|$)|\s+(?:i|we|bye|thanks))|"
     r"forget (?:it|about it|the (?:booking|request))\b)",

@@ -128,6 +128,11 @@ _TIME_PARTS = re.compile(
     r"|\b(?:five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(?:past|to)\s+"
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b"
+    # "the day after instead", "make it the day before": a day on from the one said before ("can i wear makeup the day
+    # after" names none)
+    r"|(?:(?<=\bmake it\s)|(?<=\bdo\s)|(?<=\babout\s)|(?<=\bno\s)|(?<=\bno,\s)|(?<=\bor\s)|(?<=^))"
+    r"(?:the\s+(?:day|week)\s+(?:after|before)|the\s+following\s+(?:day|week)|a\s+(?:day|week)\s+(?:later|earlier))\b"
+    r"|\bthe\s+(?:day|week)\s+(?:after|before)(?=\s+(?:instead|then|same time|at)\b)"
     # "in 2 weeks, thursday", "thursday in two weeks' time", "a week on friday", "thursday after next"
     r"|\bin\s+(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time)?\b"
     r"|\b(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time|\s+from\s+(?:now|today)|\s+on)\b"

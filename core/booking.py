@@ -81,6 +81,7 @@ def parse_name(text: str) -> str:
         pass
     name = text[lead_in.end() :] if lead_in else _NAME_LEAD_IN.sub("", text, count=1)
     name = _TOLD_YOU.sub("", name)
+    name = re.sub(r"^\s*(?:it'?s\s+)?for\s+(?=[^\W\d_])", "", name, flags=re.IGNORECASE)  # "for Marcus Bell"
     name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.")
     name = _TITLE.sub("", name).strip(" ,.")
     parts = [part.strip() for part in _NAME_PARTS.split(name) if part.strip()]
@@ -294,7 +295,10 @@ _NOT_MEANT = re.compile(
 )
 # "the one after", "a week later": the same weekday a week on from the day said before; "the day after": a day on
 # (at the end of the words: "this saturday, the one after" names the day it moves on from)
-_LATER = re.compile(r"\b(?:the\s+)?(?:(one|week|day)\s+after|following\s+(one|week|day)|(a\s+week|a\s+day)\s+later)$")
+_LATER = re.compile(
+    r"\b(?:the\s+)?(?:(one|week|day)\s+(?:after|before)|following\s+(one|week|day)|(a\s+week|a\s+day)\s+"
+    r"(?:later|earlier))$"
+)
 # "same time but the friday after": the first such weekday after the day said before (a week on, for its own)
 _WEEKDAY_AFTER = re.compile(rf"\b(?:the\s+)?{_WEEKDAY_WORD}\s+(?:after|following)(?:\s+that)?$")
 # a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
@@ -578,8 +582,9 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
         if index:  # a correction: words that only make sense beside what was said before
             rest, _ = _day_and_time(_NOT_MEANT.sub(" ", words.lower()))
             later = _LATER.search(rest)
-            if later and day is not None:  # "not this saturday, the one after"
-                day += dt.timedelta(days=1 if "day" in later.group(0) else 7)
+            if later and day is not None:  # "not this saturday, the one after", "the day before"
+                step = dt.timedelta(days=1 if "day" in later.group(0) else 7)
+                day += -step if re.search(r"before|earlier", later.group(0)) else step
                 continue
             weekday_after = _WEEKDAY_AFTER.search(rest)
             if weekday_after and day is not None:

@@ -562,6 +562,10 @@ async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_t
     ("Marcus Osei-Bonsu", "Marcus Osei-Bonsu"),  # a whole name replaces the whole name
     # found by the eighth play-test: "Name: Thomas", the surname lost
     ("can you put Mark instead of Marcus, its more formal lol", "Mark Osei"),
+    # found by the tenth play-test: one word respelling a part of the name ("its Leigh" for "Hannah Lee")
+    ("Osey", "Marcus Osey"),
+    ("Marc", "Marc Osei"),
+    ("Priya", "Priya"),  # a name like neither part replaces it
 ])
 async def test_a_part_of_the_name_changes_that_part(validate, dispatcher, make_tracker, domain, text, expected):
     value = "Mark" if "instead" in text else text.split()[-1] if "name" in text else text

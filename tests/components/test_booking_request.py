@@ -99,6 +99,7 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     ("inform", "I DONT WANT TO BOOK", "stop"),
     ("nlu_fallback", "lol jk. cancel. bye loser", "stop"),
     ("nlu_fallback", "oh ok. never mind then ill message again in the spring", "stop"),
+    ("nlu_fallback", "check her diary first. Let's stop here for now please", "stop"),  # the tenth play-test
     # asking about stopping or cancelling, or "stop" in another sense: as the classifier read it
     ("faq", "how do i stop the redness?", "faq"),
     ("nlu_fallback", "can i cancel later if i change my mind?", "nlu_fallback"),
