@@ -225,6 +225,13 @@ _HELP_HAD = re.compile(
     r"being seen (?:at|in)) (?:the |a |an )?(?:hospital|a ?& ?e|a and e|walk[- ]in(?: centre| center)?|urgent care|"
     r"eye casualty|casualty|gp|doctors?|surgery)\b"
 )
+# help arranged for later ("seeing gp at 8 tonight"): the advice of whoever arranged it stands, but never over an
+# emergency sign now ("i'm seeing my gp tomorrow, my lips are swelling right now" is 999)
+_HELP_ARRANGED = re.compile(
+    r"\b(?:seeing|see|going to see|appointment with|booked in with|booked with) (?:my |the |a |an |nhs |"
+    r"out[- ]of[- ]hours )?(?:gp|doctor|dr|nurse|pharmacist|dermatologist)\b[^.?!]{0,25}\b(?:at \d|tonight|today|"
+    r"tomorrow|this (?:evening|afternoon|morning)|later)\b"
+)
 # the help not had after all ("I called the clinic but nobody answered")
 _HELP_NOT_HAD = re.compile(
     r"\b(?:no ?one|nobody|no answer|couldn'?t|could not|cant|can'?t|cannot|didn'?t|did not|not|haven'?t|have not|"
@@ -237,8 +244,15 @@ _NEXT_TREATMENT = re.compile(
     r"\b(?:again|next (?:session|treatment|appointment)|another (?:session|treatment)|keep (?:my|the) "
     r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with)\b"
 )
+# getting medical help, or doing without it: a message about it the classifier calls distress is no crisis
+_MEDICAL_HELP = re.compile(
+    r"\b(?:ambulance|999|111|a ?& ?e|hospital|paramedics?|doctor|gp|antihistamines?|piriton|piriteze|benadryl|"
+    r"epipen|inhaler|tablets?|medicine|medication)\b"
+)
+# what the help said to do if something happens ("call back if it gets worse"): no report that it has
+_IF_IT_CHANGES = re.compile(r"\b(?:if|when|should)\b[^.,;!?]{0,30}\b(?:worse|back|again|changes?|spreads?|returns?)\b")
 # an emergency sign still there after that help ("the paramedics left but my throat is still tight")
-_STILL = re.compile(r"\b(?:still|now (?:it'?s|its|my)|keeps?|getting)\b")
+_STILL = re.compile(r"\b(?:still|now (?:it'?s|its|my)|right now|at the moment|currently|keeps?|getting)\b")
 # said again, or worse, after that help, or told by it to get emergency help: still an emergency
 _AGAIN = re.compile(
     r"\b(?:again|(?:it'?s|its|it is|is|are|they'?re|came|has come|have come) back(?! to normal)|returned|returning|"
@@ -252,7 +266,8 @@ _AGAIN = re.compile(
 _COLOURS = frozenset({"grey", "gray", "blue", "pale"})
 # something long past ("a reaction years ago", "as a child"): history for the consultation, not something happening
 _LONG_AGO = re.compile(
-    r"\b(?:years?|yrs?|months?|decades?)\s+ago\b|\byears\s+back\b|\bas a (?:child|kid|teenager)\b|"
+    r"\b(?:years?|yrs?|months?|decades?)\s+ago\b|\blast year\b|\ba year ago\b|\byears\s+back\b|"
+    r"\bas a (?:child|kid|teenager)\b|"
     r"\bwhen i was (?:younger|little|a (?:child|kid|teenager))\b|\bin the past\b|\bonce,? (?:years|ages) ago\b"
 )
 
@@ -454,9 +469,11 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
     if _LONG_AGO.search(lowered) and not worse and not re.search(r"\b(?:now|today|again|still|since my)\b", lowered):
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
-    advised = bool(_HELP_HAD.search(lowered) or _EMERGENCY_CARE_HAD.search(lowered)) and not _HELP_NOT_HAD.search(
-        lowered
-    )
+    advised = bool(
+        _HELP_HAD.search(lowered)
+        or _EMERGENCY_CARE_HAD.search(lowered)
+        or (_HELP_ARRANGED.search(lowered) and not found[EMERGENCY])
+    ) and not _HELP_NOT_HAD.search(lowered)
     if (
         advised
         and _NEXT_TREATMENT.search(lowered)
@@ -465,7 +482,8 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     ):
         # "my GP says it's pigmentation and will fade; will microneedling again make it worse?": for the consultation
         return Triage(None, found[URGENT] + found[EXPECTED], history=True)
-    if advised and not _AGAIN.search(lowered) and not (found[EMERGENCY] and _STILL.search(lowered)):
+    unconditional = _IF_IT_CHANGES.sub(" ", lowered)  # "call back if it gets worse": what they were told to do
+    if advised and not _AGAIN.search(unconditional) and not (found[EMERGENCY] and _STILL.search(unconditional)):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)
@@ -561,6 +579,9 @@ class SafetyTriage(GraphComponent):
             # how the skin looks, described as a concern: the intent of details given for a consultation (the
             # offer of one, or the concern asked for in the booking form)
             "concern_intent": "inform",
+            # a message about getting medical help the classifier calls distress, without a crisis word: unclear,
+            # which the thread after a safety answer gives its route again
+            "unclear_intent": "nlu_fallback",
         }
 
     def __init__(self, config: Dict[Text, Any], settings: SafetySettings) -> None:
@@ -662,6 +683,11 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, HELP_HAD_ANSWER)
             elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
                 self._answer(message, SUITABILITY_ANSWER)
+            elif intent == "distress" and not crisis and _MEDICAL_HELP.search(text.lower()):
+                # "i dont want to waste an ambulance, cant i just take a piriton" after the emergency answer: no crisis
+                # but a question about getting help, which the thread's route answers (found by the tenth play-test:
+                # the crisis answer, with Samaritans, softened the emergency one)
+                self._intent(message, self.config["unclear_intent"])
             elif found.concern:  # "my skin just looks tired": what a consultation looks at
                 self._intent(message, self.config["concern_intent"])
             elif (

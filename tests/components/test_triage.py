@@ -436,6 +436,13 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
     ("been to hospital with swollen lips, now its swelling again", EMERGENCY, False),
     ("the paramedics left but my throat is still tight", EMERGENCY, False),
     ("i called the clinic but nobody answered and theres pus", URGENT, False),
+    # found by the tenth play-test: what they were told to do if it gets worse is no report that it has
+    ("ok my husband called 999, paramedics came and gave me an antihistamine and checked me over. they said its an "
+     "allergic reaction, Im ok to stay home but to see my GP tomorrow and call back if it gets worse", None, True),
+    ("infection after treatment on monday, seeing gp at 8 tonight, want to let them know", None, True),
+    # help only arranged, or already had, never over an emergency sign now
+    ("i'm seeing my gp tomorrow, my lips are swelling right now", EMERGENCY, False),
+    ("the paramedics came but my lips are swelling right now", EMERGENCY, False),
     ("the clinic said it's normal but now there's yellow crust and it's spreading", URGENT, False),
 ])
 def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, level, help_had):
@@ -484,3 +491,17 @@ def test_there_with_the_sign_still_there_is_still_an_emergency(settings):
 
 def test_a_question_whether_it_should_be_seen_is_no_help_had(settings):
     assert not triage("my face is red, should it be seen by a doctor?", settings, said_to_be_happening=True).help_had
+
+
+def test_distress_about_getting_medical_help_without_a_crisis_word_is_unclear(component):
+    # found by the tenth play-test: during the emergency answer's thread this got the crisis answer, with Samaritans
+    [message] = component.process([Message(data={
+        "text": "i dont want to waste an ambulance, cant i just take a piriton and see",
+        "intent": {"name": "distress", "confidence": 0.53}})])
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_distress_with_a_crisis_word_stays_distress_whatever_help_it_names(component):
+    [message] = component.process([Message(data={
+        "text": "i want to end it all, i took too many tablets", "intent": {"name": "distress", "confidence": 0.9}})])
+    assert message.get("intent")["name"] == "distress"
