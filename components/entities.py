@@ -67,7 +67,7 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 _NAME_AFTER = re.compile(
     # the shared lead-ins, and the extractor's own for a correction ("the name should be …")
     rf"\b(?:{alternatives(NAME_IS)}|name to|full name(?:\s+is|'s|,|:)?|"
-    r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:be|say|read)|"
+    r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:just |only |actually )?(?:be|say|read)|"
     r"(?:surname|last name|family name|first name) (?:is|to))\s+(?:(?:just|only|actually|simply)\s+)?"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
@@ -93,6 +93,7 @@ _FOR_A_RELATIVE = re.compile(
 )
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
+    r"lol|haha|lmao|tbh|btw|not|instead|"
     # every month but "may" (May is also a name)
     rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
     r"today|tomorrow|next|this|email|phone|number|mobile|back|later|asap|anytime|whenever|"

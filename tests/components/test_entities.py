@@ -86,6 +86,7 @@ def test_phone(booking, text, expected):
         # "call me back" asks for a call back: no name "back about" (found by the sixth play-test)
         ("can you call me back about my scars", []),
         ("call me Jo", [("person", "Jo")]),
+        ("name should just be Marcus Bell lol not 'for marcus bell'", [("person", "Marcus Bell")]),  # the tenth
         ("full name is Tomasz Kowalczyk. number 07700 900123",  # found by the tenth play-test: "is Tomasz …"
          [("person", "Tomasz Kowalczyk"), ("phone", "07700 900123")]),
         # found by the seventh play-test: the name after "book ... for"
