@@ -35,6 +35,10 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
         "under_18": domain["responses"]["utter_booking_summary_under_18"][0]["text"]
         if tracker.get_slot("booking_under_18")
         else "",
+        # found by the tenth play-test: "does this say it's a call back and not an appointment?"
+        "request_kind": domain["responses"]["utter_booking_summary_call_back"][0]["text"]
+        if tracker.get_slot("request_kind") == "call_back"
+        else "",
     }
 
 

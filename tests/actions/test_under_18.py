@@ -1,4 +1,5 @@
-"""A request said to be for someone under 18 ("my daughter is 16"): the summary, the stored request and the
+"""What the summary says beyond the details: a request said to be for someone under 18 ("my daughter is 16"),
+which the stored request and the clinic's email say too, and a call back. The age under 18: the summary, the stored request and the
 clinic's email say so (found by the seventh play-test: the parent and the age were lost)."""
 from zoneinfo import ZoneInfo
 
@@ -74,3 +75,11 @@ async def test_an_age_alone_inside_the_form_sets_nothing_that_would_keep_the_for
     tracker = make_tracker(intent="faq", text="I'm 17, is that ok?", active_loop="booking_form", parse_data=MINOR,
                            slots={"requested_slot": "booking_contact"})
     assert await ValidateBookingForm().run(dispatcher, tracker, domain) == []
+
+
+@pytest.mark.parametrize("kind", ["call_back", None])
+async def test_the_summary_says_a_call_back_is_one(dispatcher, make_tracker, domain, kind):
+    tracker = make_tracker(intent="affirm", text="yes", active_loop="booking_form",
+                           slots={**COLLECTED_BOOKING, "request_kind": kind, "requested_slot": "booking_confirmed"})
+    await ActionAskBookingFormBookingConfirmed().run(dispatcher, tracker, domain)
+    assert ("a call back" in dispatcher.messages[0]["request_kind"]) is (kind == "call_back")
