@@ -1,6 +1,6 @@
-"""What the summary says beyond the details: a request said to be for someone under 18 ("my daughter is 16"),
-which the stored request and the clinic's email say too, and a call back. The age under 18: the summary, the stored request and the
-clinic's email say so (found by the seventh play-test: the parent and the age were lost)."""
+"""What the summary says beyond the details. A request said to be for someone under 18 ("my daughter is 16"): the
+summary, the stored request and the clinic's email say so (found by the seventh play-test: the parent and the age
+were lost). A call back: the summary says so (found by the tenth)."""
 from zoneinfo import ZoneInfo
 
 import pytest
