@@ -118,3 +118,15 @@ def test_a_question_naming_a_time_is_no_correction():
     found.set("entities", found.get("entities") + [{"entity": "booking_field", "value": "booking_time", "start": 5, "end": 9}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "faq"
+
+
+def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_request():
+    # found by the tenth play-test: "You haven't requested a consultation … nothing here to change"
+    text = "hey is it possible to get a consultation for my boyfriend? he wont do it himself lol. his name is Marcus Bell"
+    found = message(text, "correct_booking", ["person"])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "book_consultation"
+    # changing the name on a request already made stays a correction
+    found = message("change the name on my booking to Marcus Bell", "correct_booking", ["person"])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "correct_booking"
