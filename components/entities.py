@@ -133,7 +133,7 @@ _TIME_PARTS = re.compile(
     # after" names none)
     r"|(?:(?<=\bmake it\s)|(?<=\bdo\s)|(?<=\babout\s)|(?<=\bno\s)|(?<=\bno,\s)|(?<=\bor\s)|(?<=^))"
     r"(?:the\s+(?:day|week)\s+(?:after|before)|the\s+following\s+(?:day|week)|a\s+(?:day|week)\s+(?:later|earlier))\b"
-    r"|\bthe\s+(?:day|week)\s+(?:after|before)(?=\s+(?:instead|then|same time|at)\b)"
+    r"|\bthe\s+(?:day|week)\s+(?:after|before)(?:\s+that)?(?=\s+(?:instead|then|same|at)\b)"
     # "in 2 weeks, thursday", "thursday in two weeks' time", "a week on friday", "thursday after next"
     r"|\bin\s+(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time)?\b"
     r"|\b(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time|\s+from\s+(?:now|today)|\s+on)\b"

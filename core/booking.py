@@ -57,6 +57,13 @@ _TOLD_YOU = re.compile(
 )
 # where a name said twice, or with a title apart, splits ("margaret, margaret ellis"; not "Dr. Hamid Qureshi")
 _NAME_PARTS = re.compile(r",|(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!mrs)\.\s", re.IGNORECASE)
+# "Fiona McAllister, i already told you this before i cancelled", "seriously?? Fiona McAllister. again." (found by the
+# tenth play-test): what is said after the name again, or before it in exasperation
+_TOLD_YOU_AFTER = re.compile(
+    r"[\s,.;:!-]+(?:i\s+(?:already\s+|just\s+)?(?:told|gave)\s+(?:you|it)|as\s+i\s+said|like\s+i\s+said)\b.*$",
+    re.IGNORECASE,
+)
+_INTERJECTION = re.compile(r"^\s*(?:seriously|omg|ugh+|sigh|jeez|honestly|again|lol|haha|argh+)\b\W+", re.IGNORECASE)
 # a title alone beside the name ("margaret ellis. mrs", "Mrs Ellis" keeps it: only a title standing apart goes)
 _TITLE = re.compile(r"(?:^|[\s,.]+)\(?(?:mrs|mr|ms|miss|mx|dr)\.?\)?\s*$", re.IGNORECASE)
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
@@ -81,6 +88,7 @@ def parse_name(text: str) -> str:
         pass
     name = text[lead_in.end() :] if lead_in else _NAME_LEAD_IN.sub("", text, count=1)
     name = _TOLD_YOU.sub("", name)
+    name = _TOLD_YOU_AFTER.sub("", _INTERJECTION.sub("", name))
     name = re.sub(r"^\s*(?:it'?s\s+)?for\s+(?=[^\W\d_])", "", name, flags=re.IGNORECASE)  # "for Marcus Bell"
     name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.")
     name = _TITLE.sub("", name).strip(" ,.")
@@ -275,7 +283,8 @@ _SHORTHANDS = (
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)
 _KEEPS_THE_REST = re.compile(
-    r"\b(?:(?:at )?(?:the )?same (?:time|day|morning|afternoon|evening)|(?:like |as )?i (?:already )?said|"
+    r"\b(?:(?:at )?(?:the )?same (?:(?:sort|kind) of )?(?:time|day|morning|afternoon|evening)|"
+    r"(?:like |as )?i (?:already )?said|"
     r"same as before|(?:like|as) before|if (?:you'?re|you are) open|"
     r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from)\b))"
 )
@@ -297,14 +306,15 @@ _NOT_MEANT = re.compile(
 # (at the end of the words: "this saturday, the one after" names the day it moves on from)
 _LATER = re.compile(
     r"\b(?:the\s+)?(?:(one|week|day)\s+(?:after|before)|following\s+(one|week|day)|(a\s+week|a\s+day)\s+"
-    r"(?:later|earlier))$"
+    r"(?:later|earlier))(?:\s+that)?$"
 )
 # "same time but the friday after": the first such weekday after the day said before (a week on, for its own)
 _WEEKDAY_AFTER = re.compile(rf"\b(?:the\s+)?{_WEEKDAY_WORD}\s+(?:after|following)(?:\s+that)?$")
 # a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
 _FILLER = re.compile(
-    r"\b(?:oh|oops|wait|hang on|but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|"
+    r"\b(?:oh|oops|wait|hang on|but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|so|"
+    r"still|could it be|can it be|"
     r"needs to be|must be|can we do|could we do|change it to|make "
     r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|if poss|would be (?:good|great|best|ideal)|"
     r"works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is|"

@@ -218,6 +218,11 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("friday 4th december at 2pm → the monday after", at(7, 14, month=12), at(7, 14, month=12)),
         ("friday 4th december at 2pm → the day after instead, same time", at(5, 14, month=12), at(5, 14, month=12)),
         ("friday 4th december at 2pm → the day before", at(3, 14, month=12), at(3, 14, month=12)),
+        # found by the tenth play-test
+        ("tuesday 8th december afternoon → the wednesday, so the 9th. afternoon still", at(9, 12, month=12),
+         at(9, 17, month=12)),
+        ("tuesday 8th december afternoon → could it be the day after that instead? same sort of time",
+         at(9, 12, month=12), at(9, 17, month=12)),
         # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
         ("in 2 weeks, thursday 4pm", at(10, 16, month=12), at(10, 16, month=12)),
         ("thursday in two weeks' time at 4", at(10, 16, month=12), at(10, 16, month=12)),
@@ -298,6 +303,8 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     ("i just told you, tom baker", "tom baker"),
     ("its margaret, margaret ellis. mrs", "margaret ellis"),
     ("its for Marcus Bell", "Marcus Bell"),  # found by the tenth play-test: "for Marcus Bell"
+    ("Fiona McAllister, i already told you this before i cancelled", "Fiona McAllister"),
+    ("seriously?? Fiona McAllister. again.", "Fiona McAllister"),
 ])
 def test_words_around_a_name_are_left_out(text, expected):
     assert parse_name(text) == expected
