@@ -13,7 +13,8 @@ data/nlu/booking.yml) is a booking request too, of the call-back kind (actions/b
 classifier read ("talk to a person", unclear).
 
 An unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "cancel. bye") is a stop,
-whatever the classifier read in the rest of the message.
+and a farewell as the last clause ("I'll come back. Goodbye.") a goodbye, whatever the classifier read in the rest
+of the message.
 
 A message that names a booking detail and gives a new value for it ("the time to 2.15pm", "concern: wrinkles
 around the eyes", "surname should be Osei-Bonsu") is a correction (`correction_intent`), whatever the classifier
@@ -53,6 +54,13 @@ STOPS = re.compile(
 )
 
 
+# a farewell as its own last clause ("I'll come back. Goodbye.", "ill just ring them, ta", "nvm. thanks bye"), whatever
+# the classifier made of the rest (found by the tenth play-test: "not sure I understood"); not "saturday night"
+FAREWELL = re.compile(
+    r"(?:^|[.!?,;]\s*|\b(?:thanks|thank you|thx|ty|ok|okay|cheers|ta)\s+)(?:good ?bye|bye+(?:\s+(?:for now|then|now))?|"
+    r"night(?: night)?|nite|ta|cheers|take care|see (?:ya|you)(?: later)?)\W*$",
+    re.IGNORECASE,
+)
 # a consultation asked for someone else: "a consultation for my boyfriend", "book my daughter in"
 FOR_SOMEONE_ELSE = re.compile(
     rf"\b(?:book|booking|consultation|appointment)\b[^.?!]{{0,30}}\bfor (?:my|our) (?:{alternatives(RELATIVES)})\b|"
@@ -95,6 +103,9 @@ class BookingDetailsRequest(GraphComponent):
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
             "removal_from_intents": ["delete_my_data", "nlu_fallback"],
+            # a farewell (FAREWELL) read as something else
+            "goodbye_intent": "goodbye",
+            "goodbye_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure"],
             # an unmistakable "stop" (STOPS) read as something else
             "stop_intent": "stop",
             "stop_from_intents": ["nlu_fallback", "inform", "out_of_scope", "deny", "affirm", "unsure", "thank"],
@@ -126,6 +137,12 @@ class BookingDetailsRequest(GraphComponent):
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
             if intent in self.config["stop_from_intents"] and STOPS.search(message.get(TEXT) or ""):
                 self._set(message, self.config["stop_intent"])
+            elif (
+                intent in self.config["goodbye_from_intents"]
+                and FAREWELL.search(message.get(TEXT) or "")
+                and not kinds  # "Jo Smith, cheers" at the name prompt is the name
+            ):
+                self._set(message, self.config["goodbye_intent"])
             elif intent in self.config["kind_from_intents"] and asks_a_call_back:
                 self._set(message, self.config["intent"])
             elif intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:

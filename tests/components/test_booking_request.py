@@ -130,3 +130,20 @@ def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_requ
     found = message("change the name on my booking to Marcus Bell", "correct_booking", ["person"])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "correct_booking"
+
+
+@pytest.mark.parametrize("intent, text, expected", [
+    # found by the tenth play-test: each got "Sorry, I'm not sure I understood"
+    ("nlu_fallback", "Sorry, I need to check with my wife about the date first. I'll come back. Goodbye.", "goodbye"),
+    ("nlu_fallback", "ill just ring them, ta", "goodbye"),
+    ("nlu_fallback", "i dont want to change it i just want to see it. nvm. thanks bye", "goodbye"),
+    ("thank", "thank you thats what i needed. night", "goodbye"),
+    # a time of day is no farewell
+    ("inform", "saturday night", "inform"),
+    ("inform", "tomorrow after work, about 6. thanks", "inform"),
+    ("inform", "Jo Smith, cheers", "inform"),  # a detail given with thanks (the name found: kinds below)
+])
+def test_a_farewell_as_the_last_clause_is_a_goodbye(intent, text, expected):
+    found = message(text, intent, ["person"] if "Smith" in text else [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
