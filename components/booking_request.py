@@ -57,8 +57,10 @@ STOPS = re.compile(
 # a farewell as its own last clause ("I'll come back. Goodbye.", "ill just ring them, ta", "nvm. thanks bye"), whatever
 # the classifier made of the rest (found by the tenth play-test: "not sure I understood"); not "saturday night"
 FAREWELL = re.compile(
-    r"(?:^|[.!?,;]\s*|\b(?:thanks|thank you|thx|ty|ok|okay|cheers|ta)\s+)(?:good ?bye|bye+(?:\s+(?:for now|then|now))?|"
-    r"night(?: night)?|nite|ta|cheers|take care|see (?:ya|you)(?: later)?)\W*$",
+    r"(?:(?:^|[.!?,;]\s*|\b(?:thanks|thank you|thx|ty|ok|okay|cheers|ta)\s+)"
+    r"(?:good ?bye|bye+(?:\s+(?:for now|then|now))?|night(?: night)?|nite|take care|see (?:ya|you)(?: later)?)|"
+    # "ta" and "cheers" also thank: a farewell only as a sentence of their own ("Jo Smith, cheers" is the name)
+    r"(?:^|[.!?]\s*|\b(?:thanks|thank you|thx|ty|ok|okay)\s+)(?:ta|cheers))\W*$",
     re.IGNORECASE,
 )
 # a consultation asked for someone else: "a consultation for my boyfriend", "book my daughter in"

