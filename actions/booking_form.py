@@ -314,8 +314,12 @@ class ActionStartBooking(Action):
         if tracker.get_slot("last_topic") in SAFETY_ROUTES:
             # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
             dispatcher.utter_message(response="utter_booking_safety_reminder")
+        # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation
+        # stopped lends its name and contact (found by the tenth play-test: the call back started from nothing)
+        picked_up = self._stopped_details(tracker) if call_back else {}
         started = "utter_call_back_start" if call_back else "utter_booking_start"
-        dispatcher.utter_message(response="utter_booking_picked_up" if paused else started)
+        picked = paused or (picked_up and tracker.get_slot("request_kind") == CALL_BACK)
+        dispatcher.utter_message(response="utter_booking_picked_up" if picked else started)
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
         concern = (
             said_now.get(CONCERN)
@@ -336,7 +340,19 @@ class ActionStartBooking(Action):
         offered = [SlotSet("offer", None)] if tracker.get_slot("offer") else []  # taken up: a yes answers the form
         # "my daughter is 16" said now or earlier in the conversation: the request says so to the clinic
         minor = [SlotSet(UNDER_18, True)] if any(said_minor(event) for event in tracker.events) else []
-        return restarted + kind + offered + minor + ([SlotSet("booking_concern", concern)] if concern else [])
+        kept = [SlotSet(slot, value) for slot, value in picked_up.items()]
+        return restarted + kind + offered + minor + kept + ([SlotSet("booking_concern", concern)] if concern else [])
+
+    @staticmethod
+    def _stopped_details(tracker: Tracker) -> Dict[Text, Any]:
+        """The details of a request stopped before this call back: all of them when it was a call back, its name
+        and contact when it was a consultation (its time was a time to come in, not to be called)."""
+        if not tracker.get_slot("request_stopped"):
+            return {}
+        earlier = details_before_stop(tracker)
+        if tracker.get_slot("request_kind") == CALL_BACK:
+            return earlier
+        return {slot: value for slot, value in earlier.items() if slot in ("booking_name", "booking_contact")}
 
 
 class ActionKeepDetail(Action):

@@ -6,7 +6,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
 from actions.booking_form import (
-    ActionCancelBooking, ActionRestoreBooking, ActionStartBooking, ValidateBookingForm, checked_value, details_before_stop,
+    RESTORED_SLOTS, ActionCancelBooking, ActionRestoreBooking, ActionStartBooking, ValidateBookingForm, checked_value,
+    details_before_stop,
 )
 from tests.conftest import asked, responses, slot_event
 
@@ -715,3 +716,22 @@ async def test_the_person_booking_for_someone_else_does_not_replace_their_name(
         slot_candidates={"booking_name": "Funmi", "booking_contact": "07700 900456"},
     )
     assert SlotSet("booking_name", expected) in await validate.run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize("stopped_kind, expected", [
+    # found by the tenth play-test: the call-back button after a cancel started from nothing
+    ("call_back", {"booking_name": "Fiona McAllister", "booking_contact": "+447911123456",
+                   "booking_time": FRIDAY_3PM}),
+    # a consultation stopped lends only its name and contact: its time was to come in, not to be called
+    (None, {"booking_name": "Fiona McAllister", "booking_contact": "+447911123456"}),
+])
+async def test_a_call_back_after_a_stopped_request_keeps_what_it_can(dispatcher, make_tracker, domain, stopped_kind,
+                                                                      expected):
+    events = [slot_event("booking_name", "Fiona McAllister"), slot_event("booking_contact", "+447911123456"),
+              slot_event("booking_time", FRIDAY_3PM), _action("action_cancel_booking")]
+    tracker = make_tracker(intent="book_consultation", text='/book_consultation{"request_kind":"call_back"}',
+                           events=events, entities=[{"entity": "request_kind", "value": "call_back"}],
+                           slots={"request_stopped": True, "request_kind": stopped_kind})
+    returned = await ActionStartBooking().run(dispatcher, tracker, domain)
+    kept = {event["name"]: event["value"] for event in returned if event["name"] in RESTORED_SLOTS}
+    assert kept == expected

@@ -595,3 +595,14 @@ def test_an_age_under_18_asked_about_inside_the_form_is_answered_and_noted(serve
     servers.say(sender, f"{said(day)} at 2pm")
     summary = press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
     assert "Age: under 18" in texts(summary), texts(summary)
+
+
+def test_the_call_back_button_after_a_stopped_request_keeps_the_name_and_number(servers):
+    # found by the tenth play-test: "Request a call back" after a cancel asked for everything again
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Fiona McAllister")
+    servers.say(sender, "07911 123456")
+    assert "I've cancelled that" in texts(servers.say(sender, "cancel"))
+    reply = texts(servers.say(sender, '/book_consultation{"request_kind":"call_back"}'))
+    assert "call you back" in reply and "What's your name?" not in reply and "reach you" not in reply, reply
