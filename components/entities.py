@@ -118,6 +118,7 @@ _TIME_PARTS = re.compile(
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"|\b(?:(?:late|early)\s+)?(?:in the\s+)?(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
     r"|\b(?:after|before)\s+(?:work|school)\b"
+    r"|\b(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:and|to|till|until|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*-?ish\b"

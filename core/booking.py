@@ -230,6 +230,11 @@ _BOUNDED = re.compile(
     r"(?=\W|$)(?!\s*(?:st|nd|rd|th)\b)"
 )
 _OPENS_AT = ("after", "from", "not before")
+# "between 1 and 2", "from 10 till 12", "1-2pm": a window (found by the tenth play-test)
+_BETWEEN = re.compile(
+    r"\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:and|to|till|until|-|–)\s*"
+    r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?=\W|$)(?!\s*(?:st|nd|rd|th)\b)"
+)
 # a weekday as people write it: "mon", "tues", "weds", "thurs", "saturday"
 _WEEKDAY_WORD = (
     r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
@@ -371,6 +376,13 @@ def _hour(
 
 def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     """Remove a clock time or part of the day from the text; return what is left and the window."""
+    between = _BETWEEN.search(text)
+    if between:
+        later_meridiem = between.group(6)
+        opens = _hour(between.group(1), between.group(2), between.group(3) or later_meridiem)
+        closes = _hour(between.group(4), between.group(5), later_meridiem)
+        if opens < closes:
+            return text[: between.start()] + text[between.end() :], (opens, closes)
     bounded = _BOUNDED.search(text)
     if bounded:
         moment = _hour(bounded.group(2), bounded.group(3), bounded.group(4))

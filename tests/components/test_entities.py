@@ -164,6 +164,8 @@ def test_all_details_in_one_message(booking):
         ("Jo Bloggs here, thursday in two weeks' time at 4, jo@x.com",
          [("person", "Jo Bloggs"), ("time", "thursday in two weeks' time at 4"), ("email", "jo@x.com")]),
         ("book me for thursday after next please, jo@x.com", [("time", "thursday after next"), ("email", "jo@x.com")]),
+        ("Jo Bloggs, tomorrow between 1 and 2, 07700 900123",  # found by the tenth play-test
+         [("person", "Jo Bloggs"), ("time", "tomorrow between 1 and 2"), ("phone", "07700 900123")]),
         ("hi i want to book, Sarah Kent 07712 345678 sarah@example.com, next friday 2pm, acne scars",
          [("person", "Sarah Kent"), ("phone", "07712 345678"), ("email", "sarah@example.com"),
           ("time", "next friday 2pm"), ("concern", "acne scars")]),  # a name right before a number

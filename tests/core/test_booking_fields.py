@@ -219,6 +219,9 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("friday 4th december at 2pm → the day after instead, same time", at(5, 14, month=12), at(5, 14, month=12)),
         ("friday 4th december at 2pm → the day before", at(3, 14, month=12), at(3, 14, month=12)),
         # found by the tenth play-test
+        ("tomorrow between 1 and 2", at(25, 13), at(25, 14)),
+        ("friday from 10 till 12", at(27, 10), at(27, 12)),
+        ("monday between 10am and 1pm", at(30, 10), at(30, 13)),
         ("tuesday 8th december afternoon → the wednesday, so the 9th. afternoon still", at(9, 12, month=12),
          at(9, 17, month=12)),
         ("tuesday 8th december afternoon → could it be the day after that instead? same sort of time",
