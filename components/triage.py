@@ -213,7 +213,7 @@ _HELP_HAD = re.compile(
     r"told me|told us|advised|advice|gave me|given me|checked|treated|prescribed|examined|sent me|discharged|looked at|"
     r"reassured|saw me|seen me|confirmed)\b|"
     r"\b(?:(?:i'?ve|i have|i|we'?ve|we) )?(?:already )?(?:saw|seen|been to|went to|visited|spoke to|spoken to|"
-    r"talked to|rang|called|phoned|contacted) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
+    r"talked to) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
     r"practitioner)\b|"
     # seen by them ("already seen by the clinic this morning, they put a cream on")
@@ -248,6 +248,12 @@ _NEXT_TREATMENT = re.compile(
 _MEDICAL_HELP = re.compile(
     r"\b(?:ambulance|999|111|a ?& ?e|hospital|paramedics?|doctor|gp|antihistamines?|piriton|piriteze|benadryl|"
     r"epipen|inhaler|tablets?|medicine|medication)\b"
+)
+# the person well again after help ("im ok now", "it's gone down", "they sent me home")
+_RESOLVED = re.compile(
+    r"\b(?:i'?m|im|i am|feeling|feel|i feel)\s+(?:fine|ok|okay|better|alright|all right|much better)\b|"
+    r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\bsent me home\b|\bdischarged\b|"
+    r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b"
 )
 # what the help said to do if something happens ("call back if it gets worse"): no report that it has
 _IF_IT_CHANGES = re.compile(r"\b(?:if|when|should)\b[^.,;!?]{0,30}\b(?:worse|back|again|changes?|spreads?|returns?)\b")
@@ -483,7 +489,10 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
         # "my GP says it's pigmentation and will fade; will microneedling again make it worse?": for the consultation
         return Triage(None, found[URGENT] + found[EXPECTED], history=True)
     unconditional = _IF_IT_CHANGES.sub(" ", lowered)  # "call back if it gets worse": what they were told to do
-    if advised and not _AGAIN.search(unconditional) and not (found[EMERGENCY] and _STILL.search(unconditional)):
+    # an emergency sign named: only help had and the person now well ("they gave me steroids and it's gone down")
+    # stops 999; "i called the clinic and my throat is closing up" is an emergency whatever help was had
+    settled = not found[EMERGENCY] or (bool(_RESOLVED.search(unconditional)) and not _STILL.search(unconditional))
+    if advised and settled and not _AGAIN.search(unconditional):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)

@@ -440,7 +440,14 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
     ("ok my husband called 999, paramedics came and gave me an antihistamine and checked me over. they said its an "
      "allergic reaction, Im ok to stay home but to see my GP tomorrow and call back if it gets worse", None, True),
     ("infection after treatment on monday, seeing gp at 8 tonight, want to let them know", None, True),
-    # help only arranged, or already had, never over an emergency sign now
+    # help only arranged, or already had, never over an emergency sign now: only help had and the person well
+    # again stops 999 (found by a probe of my own after the tenth play-test)
+    ("i called the clinic and my throat is closing up", EMERGENCY, False),
+    ("rang 111, they said ambulance is coming, i cant breathe", EMERGENCY, False),
+    ("went to a&e last week for something else, today my tongue is swelling", EMERGENCY, False),
+    ("the nurse told me it was normal but my face is swelling fast", EMERGENCY, False),
+    ("i spoke to the clinic, they said its normal, but im struggling to breathe now", EMERGENCY, False),
+    ("i called the clinic and theres pus", URGENT, False),  # calling is no advice had
     ("i'm seeing my gp tomorrow, my lips are swelling right now", EMERGENCY, False),
     ("the paramedics came but my lips are swelling right now", EMERGENCY, False),
     ("the clinic said it's normal but now there's yellow crust and it's spreading", URGENT, False),
