@@ -76,6 +76,24 @@ class ActionAskBookingFormBookingConfirmed(Action):
         return [SlotSet("summary_declined", False)] if tracker.get_slot("summary_declined") else []
 
 
+# a named detail that a change beside another is asked for again when the message gives no new value for it (a
+# contact or a time named without one is more often "same time", "the number is fine")
+ASKED_AGAIN = ("booking_name", "booking_concern")
+# "drop the Mr", "take the 'Mrs' off": a title taken out of the name
+_TITLE_WORD = r"['\"‘“]?(?:mrs|mr|ms|miss|mx|dr)\.?['\"’”]?"
+_REMOVES_A_TITLE = re.compile(rf"{_REMOVES}{_TITLE_WORD}(?!\w)", re.IGNORECASE)
+_LEADING_TITLE = re.compile(r"^\s*(?:mrs|mr|ms|miss|mx|dr)\.?\s+(?=\S)", re.IGNORECASE)
+
+
+def without_a_title(tracker: Tracker) -> Optional[Text]:
+    """The name without its title when the message takes the title out; None otherwise."""
+    name = tracker.get_slot("booking_name") or ""
+    text = tracker.latest_message.get("text") or ""
+    if not _REMOVES_A_TITLE.search(text) or not _LEADING_TITLE.match(name):
+        return None
+    return _LEADING_TITLE.sub("", name)
+
+
 def _clear(slot: Text) -> Dict[Text, Any]:
     # a time's words stay (booking_time_text): the new words change what they name and keep the rest
     return {slot: None}
@@ -113,9 +131,19 @@ class ActionChangeBookingDetail(Action):
         kept = without_a_contact(tracker) if not changes and "booking_contact" in named else None
         if kept:  # "remove the gmail, just the phone is fine": the other contact stays
             changes["booking_contact"] = kept
+        untitled = without_a_title(tracker) if "booking_name" in named and "booking_name" not in changes else None
+        if untitled:  # "drop the 'Mr' from the name" (found by the tenth play-test)
+            changes["booking_name"] = untitled
         if not changes:
             for slot in named[:1]:
                 changes.update(_clear(slot))
+        else:
+            # "make it 10am, and the name's wrong": a name or concern named beside another change, with no new value
+            # read for it, is asked for again rather than silently kept (found by the tenth play-test: one of two
+            # corrections was dropped)
+            for slot in ASKED_AGAIN:
+                if slot in named and slot not in changes:
+                    changes.update(_clear(slot))
         if not changes:
             dispatcher.utter_message(response="utter_booking_what_to_change")
         changes["booking_confirmed"] = None

@@ -31,6 +31,7 @@ from core.words import (
     NOT_MEANT,
     RELATIVES,
     SELF_INTRODUCTIONS,
+    TIME_SHIFT,
     WEEKDAYS,
     alternatives,
 )
@@ -66,7 +67,10 @@ _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
 _NAME_AFTER = re.compile(
     # the shared lead-ins, and the extractor's own for a correction ("the name should be …")
-    rf"\b(?:{alternatives(NAME_IS)}|name to|full name(?:\s+is|'s|,|:)?|"
+    # first, as "name is" begins it too: "my surname is spelt Reed not Reid", "name's spelled Siobhan" (found by the
+    # tenth play-test)
+    r"\b(?:(?:sur|last |family |first )?name(?:\s+is|'s)?\s+(?:spelt|spelled|written)(?:\s+as)?|"
+    rf"{alternatives(NAME_IS)}|name to|full name(?:\s+is|'s|,|:)?|"
     r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:just |only |actually )?(?:be|say|read)|"
     r"(?:surname|last name|family name|first name) (?:is|to))\s+(?:(?:just|only|actually|simply)\s+)?"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
@@ -74,7 +78,8 @@ _NAME_AFTER = re.compile(
 )
 # "it's Tom Ruiz", "I'm Priya", "this is Ana Lima": capitalised words only, so "I'm worried" is no name
 _CAPITALISED_AFTER = re.compile(
-    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut)\s+"
+    # "The name. It should read Derek Whitfield." (found by the tenth play-test)
+    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut|[Ss]hould (?:read|say))\s+"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
@@ -138,7 +143,9 @@ _TIME_PARTS = re.compile(
     # "in 2 weeks, thursday", "thursday in two weeks' time", "a week on friday", "thursday after next"
     r"|\bin\s+(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time)?\b"
     r"|\b(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time|\s+from\s+(?:now|today)|\s+on)\b"
-    r"|\bafter\s+next\b",
+    r"|\bafter\s+next\b"
+    # "push it an hour later": the time said before, moved
+    rf"|{TIME_SHIFT}",
     re.IGNORECASE,
 )
 # "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone

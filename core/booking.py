@@ -20,6 +20,7 @@ from core.words import (
     NAME_IS,
     NOT_MEANT,
     SELF_INTRODUCTIONS,
+    TIME_SHIFT,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     alternatives,
@@ -327,6 +328,43 @@ _FILLER = re.compile(
 )
 
 
+# "push it an hour later", "half an hour earlier": the time said before, moved
+_SHIFT = re.compile(TIME_SHIFT)
+_SHIFT_MINUTES = (
+    (re.compile(r"hour\s+and\s+a\s+half"), 90),
+    (re.compile(r"half\s+an?\s+hour"), 30),
+    (re.compile(r"quarter"), 15),
+    (re.compile(r"couple|two\s+hours"), 120),
+    (re.compile(r"three\s+hours"), 180),
+    (re.compile(r"(\d+)\s+hours?"), 60),  # times the number
+    (re.compile(r"(?:an?|one)\s+hour"), 60),
+    (re.compile(r"(\d+)\s+min"), 1),  # times the number
+    (re.compile(r"fifteen"), 15),
+    (re.compile(r"twenty"), 20),
+    (re.compile(r"thirty"), 30),
+    (re.compile(r"forty"), 45),
+)
+
+
+def _time_shift(words: str) -> Optional[dt.timedelta]:
+    """How far, and which way, the words move the time said before; None when they name no move."""
+    found = _SHIFT.search(words)
+    if not found:
+        return None
+    said = found.group(0)
+    minutes = next(
+        (
+            unit * (int(match.group(1)) if match.groups() else 1)
+            for pattern, unit in _SHIFT_MINUTES
+            for match in [pattern.search(said)]
+            if match
+        ),
+        0,
+    )
+    earlier = re.search(r"earlier|sooner|forward", said)
+    return dt.timedelta(minutes=-minutes if earlier else minutes)
+
+
 @dataclass(frozen=True)
 class PreferredTime:
     """A requested window in the clinic's time zone; start == end for an exact time."""
@@ -601,6 +639,18 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     window: Optional[Tuple[dt.time, dt.time]] = None
     said = (text or "").split(CORRECTED)
     for index, words in enumerate(said):
+        shift = _time_shift(words.lower())
+        if shift is not None:  # "push it an hour later": the time said before, on the same day, moved
+            if window is None:  # no time was said before to move
+                if index == len(said) - 1:
+                    raise InvalidValue("utter_invalid_booking_time")
+                continue
+            base = day or now.date()
+            moved = [dt.datetime.combine(base, moment) + shift for moment in window]
+            if any(moment.date() != base for moment in moved):
+                raise InvalidValue("utter_invalid_booking_time")
+            window = (moved[0].time(), moved[1].time())
+            continue
         if index:  # a correction: words that only make sense beside what was said before
             rest, _ = _day_and_time(_NOT_MEANT.sub(" ", words.lower()))
             later = _LATER.search(rest)

@@ -45,6 +45,19 @@ NOT_MEANT = ("not", "rather than", "instead of")
 REMOVING = ("remove", "delete", "drop", "take off", "take out", "get rid of", "leave off", "without")
 
 
+# how far a time moves ("push it an hour later", "bring it forward half an hour", "30 mins earlier"), and which way:
+# a correction to the time said before (components/entities.py finds it, core/booking.py moves the time)
+SHIFT_AMOUNT = (
+    r"(?:(?:an?|one)\s+hour\s+and\s+a\s+half|half\s+an?\s+hour|(?:a\s+)?quarter\s+of\s+an\s+hour|"
+    r"(?:a\s+)?couple\s+(?:of\s+)?hours|(?:an?|one|two|three|\d)\s+hours?|"
+    r"(?:\d{1,2}|fifteen|twenty|thirty|forty[- ]?five)\s+min(?:ute)?s?)"
+)
+TIME_SHIFT = (
+    rf"\b(?:(?:back|forward|later|earlier)\s+(?:by\s+)?{SHIFT_AMOUNT}|{SHIFT_AMOUNT}\s+"
+    r"(?:later|earlier|sooner|back|forward))\b"
+)
+
+
 def alternatives(words: Iterable[str]) -> str:
     """The words as a regular expression's alternatives (a|b|c), each matched literally."""
     return "|".join(re.escape(word) for word in words)

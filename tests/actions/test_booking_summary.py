@@ -132,8 +132,13 @@ def field(slot):
         # "the concern should just say stretch marks on my stomach"
         ([{"entity": "concern", "value": "stretch marks on my stomach"}],
          [SlotSet("booking_concern", "stretch marks on my stomach"), SlotSet("booking_confirmed", None)]),
-        # a value names its own field, whatever field the message named too
+        # a value names its own field; a name named beside it with no new name read is asked for again ("sorry my
+        # surname is spelt wrong, and the email should be jo@example.org": found by the tenth play-test, the name's
+        # half of the correction was silently dropped)
         ([field("booking_name"), {"entity": "email", "value": "jo@example.org"}],
+         [SlotSet("booking_contact", "jo@example.org"), SlotSet("booking_name", None), SlotSet("booking_confirmed", None)]),
+        # a time named beside another change ("same time") is kept
+        ([field("booking_time"), {"entity": "email", "value": "jo@example.org"}],
          [SlotSet("booking_contact", "jo@example.org"), SlotSet("booking_confirmed", None)]),
     ],
 )
@@ -234,3 +239,26 @@ async def test_one_of_two_contacts_taken_out_keeps_the_other(dispatcher, make_tr
     )
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert SlotSet("booking_contact", kept) in events
+
+
+@pytest.mark.parametrize(
+    "text, entities, earlier, name",
+    [
+        # found by the tenth play-test: one of two corrections was dropped
+        ("sorry my surname is spelt Leigh not Lee, and the email should be hannah.leigh@gmail.com",
+         [field("booking_name"), {"entity": "person", "value": "Leigh"}, {"entity": "email", "value": "hannah.leigh@gmail.com"}],
+         "Jo Lee", "Jo Leigh"),
+        ("Could you drop the 'Mr' from the name please, and make it 10am specifically.",
+         [field("booking_name"), {"entity": "time", "value": "10am"}], "Mr Jo Lee", "Jo Lee"),
+    ],
+)
+async def test_two_corrections_in_one_message_change_both(dispatcher, make_tracker, domain, text, entities, earlier, name):
+    tracker = make_tracker(
+        intent="correct_booking", text=text, entities=entities, active_loop=FORM,
+        slots={**DETAILS, "booking_name": earlier, "requested_slot": "booking_confirmed"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events["booking_name"] == name
+    # the other detail is changed too, and the summary asked again
+    assert events.get("booking_contact", "").startswith("hannah") or events.get("booking_time", "").endswith("10:00:00+00:00")
+    assert events["booking_confirmed"] is None

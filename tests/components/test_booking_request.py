@@ -120,6 +120,23 @@ def test_a_question_naming_a_time_is_no_correction():
     assert found.get("intent")["name"] == "faq"
 
 
+@pytest.mark.parametrize(
+    "text, value, expected",
+    [
+        # found by the tenth play-test: "push it an hour later" was answered with how long a treatment takes
+        ("great. could we push it an hour later too", "an hour later", "correct_booking"),
+        ("can we bring it forward half an hour?", "forward half an hour", "correct_booking"),
+        # a question about something an hour later moves nothing
+        ("can i exercise an hour later?", "an hour later", "faq"),
+    ],
+)
+def test_a_time_moved_is_a_correction(text, value, expected):
+    found = message(text, "faq", [])
+    found.set("entities", [{"entity": "time", "value": value, "start": 0, "end": 1}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_request():
     # found by the tenth play-test: "You haven't requested a consultation … nothing here to change"
     text = "hey is it possible to get a consultation for my boyfriend? he wont do it himself lol. his name is Marcus Bell"

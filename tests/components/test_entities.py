@@ -441,3 +441,16 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     listed = "Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles"
     known = [{"entity": "skin_concern", "value": "fine lines", "start": listed.index("fine"), "end": listed.index("fine") + 10}]
     assert [e["value"] for e in booking.extract(listed, known) if e["entity"] == "concern"] == ["fine lines, dark circles"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found by the tenth play-test
+    ("sorry my surname is spelt Reed not Reid, and make it the morning", [("person", "Reed"), ("time", "morning")]),
+    ("the name is spelled Siobhan", [("person", "Siobhan")]),
+    ("The name. It should read Derek Whitfield.", [("person", "Derek Whitfield")]),
+    ("my name is spelt wrong", []),  # no new name given
+    ("great. could we push it an hour later too", [("time", "an hour later")]),
+    ("can we bring it forward half an hour?", [("time", "forward half an hour")]),
+])
+def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
+    assert found(booking, text) == expected

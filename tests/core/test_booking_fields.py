@@ -226,6 +226,13 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
          at(9, 17, month=12)),
         ("tuesday 8th december afternoon → could it be the day after that instead? same sort of time",
          at(9, 12, month=12), at(9, 17, month=12)),
+        ("monday 7th december at 2pm → great. could we push it an hour later too", at(7, 15, month=12),
+         at(7, 15, month=12)),
+        ("monday 7th december at 2pm → can we bring it forward half an hour?", at(7, 13, 30, month=12),
+         at(7, 13, 30, month=12)),
+        ("monday 7th december at 2pm → push it back by an hour and a half", at(7, 15, 30, month=12),
+         at(7, 15, 30, month=12)),
+        ("monday 7th december at 10am → 30 mins earlier", at(7, 9, 30, month=12), at(7, 9, 30, month=12)),
         # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
         ("in 2 weeks, thursday 4pm", at(10, 16, month=12), at(10, 16, month=12)),
         ("thursday in two weeks' time at 4", at(10, 16, month=12), at(10, 16, month=12)),
@@ -260,6 +267,8 @@ def test_the_part_of_today_still_ahead_starts_on_a_quarter_hour(clinic):
         ("friday at 25:00", "utter_invalid_booking_time"),  # not a time of day
         ("monday 1st dec at 11", "utter_invalid_booking_time_weekday"),  # 1 December is a Tuesday
         ("saturday before 9", "utter_invalid_booking_time_hours"),  # opens later than that
+        ("friday at 5pm → two hours later", "utter_invalid_booking_time_hours"),  # moved past closing
+        ("an hour later", "utter_invalid_booking_time"),  # no time said before to move
     ],
 )
 def test_parse_preferred_time_rejects(clinic, text, response):
