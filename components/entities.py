@@ -79,7 +79,8 @@ _NAME_AFTER = re.compile(
 # "it's Tom Ruiz", "I'm Priya", "this is Ana Lima": capitalised words only, so "I'm worried" is no name
 _CAPITALISED_AFTER = re.compile(
     # "The name. It should read Derek Whitfield." (found by the tenth play-test)
-    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut|[Ss]hould (?:read|say))\s+"
+    # "She is Amara Johnson", "he's called Marcus Bell": the person to be seen, in a request for someone else
+    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut|[Ss]hould (?:read|say)|(?:[Ss]?[Hh]e)(?: is|'s)(?: called)?)\s+"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
@@ -279,6 +280,8 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
         if not match:
             continue
         start, end = match.start(group), None
+        if pattern is _CAPITALISED_AFTER and match.group(group).split()[0].lower() in _NOT_IN_LOWERCASE_NAMES:
+            continue  # "She is Pregnant", "I'm Worried": what they are, not who
         for word in re.finditer(r"\S+", match.group(group)):
             word_start, word_end = start + word.start(), start + word.end()
             # a word that is no name, or that is part of an email or phone number

@@ -72,7 +72,17 @@ _BOUNDARY = re.compile(
     rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )
-_STARTS_AS_QUESTION = re.compile(rf"^\W*(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE)
+# words before a question that are no part of it ("wait do you even do backs", "oh ok, how long does it last"): a
+# question begins after them; they are read past as it is classified (found by the tenth play-test: "wait …" at the
+# summary was not understood, the same question without it was)
+_INTERJECTIONS = (
+    r"(?:(?:wait|oh|ooh|hmm+|um+|erm+|uh+|ok(?:ay)?|right|sorry|actually|btw|quick question|one more thing|hey|hi|"
+    r"hello)\b\W*)+"
+)
+_STARTS_AS_QUESTION = re.compile(
+    rf"^\W*(?:{_INTERJECTIONS})?(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE
+)
+_BEFORE_A_QUESTION = re.compile(rf"^\W*{_INTERJECTIONS}(?={_QUESTION_WORD})", re.IGNORECASE)
 # Two questions run together with no mark between them ("does it hurt how long does it take"): a new one
 # starts at a question word with its verb ("how long", "what is", "when can"), after a word.
 _RUN_ON = re.compile(
@@ -250,6 +260,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         if span is not None:
             tokens = [token for token in tokens if token.start >= span.start and token.end <= span.end]
             text = text[span.start : span.end]
+        lead_in = _BEFORE_A_QUESTION.match(text)
+        if lead_in:  # "wait do you even do backs": the question
+            offset = (span.start if span is not None else 0) + lead_in.end()
+            tokens = [token for token in tokens if token.start >= offset]
+            text = text[lead_in.end() :]
         lemmas = " ".join((token.lemma or token.text).lower() for token in tokens) or text.lower()
         return lemmas, text.lower()
 

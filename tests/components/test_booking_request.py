@@ -137,6 +137,23 @@ def test_a_time_moved_is_a_correction(text, value, expected):
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize(
+    "text, kinds, expected",
+    [
+        # found by the tenth play-test: the name was answered as a question about a son's suitability
+        ("well its for my son, Jamie Reid. Im Claire Reid, his mum", ["person"], "inform"),
+        ("it's for my daughter Ella Thompson", ["person"], "inform"),
+        # without a name it is still whatever the classifier read; a question stays a question
+        ("its for my son", [], "faq"),
+        ("is it ok for my son Jamie, he's 17?", ["person"], "faq"),
+    ],
+)
+def test_who_the_request_is_for_with_their_name_is_a_statement_of_details(text, kinds, expected):
+    found = message(text, "faq", kinds)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_request():
     # found by the tenth play-test: "You haven't requested a consultation … nothing here to change"
     text = "hey is it possible to get a consultation for my boyfriend? he wont do it himself lol. his name is Marcus Bell"

@@ -451,6 +451,9 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("my name is spelt wrong", []),  # no new name given
     ("great. could we push it an hour later too", [("time", "an hour later")]),
     ("can we bring it forward half an hour?", [("time", "forward half an hour")]),
+    ("She is Amara Johnson, 34.", [("person", "Amara Johnson")]),
+    ("he's called Marcus Bell", [("person", "Marcus Bell")]),
+    ("She is Pregnant", []),  # what she is, not who
 ])
 def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
     assert found(booking, text) == expected
