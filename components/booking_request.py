@@ -72,10 +72,14 @@ FOR_SOMEONE_ELSE = re.compile(
 # "push it an hour later", "can we make it half an hour earlier": the time said before moved, a correction whatever
 # the classifier read ("an hour" is also how long a treatment takes: found by the tenth play-test)
 MOVES_THE_TIME = re.compile(TIME_SHIFT, re.IGNORECASE)
-MOVE_IT = re.compile(r"\b(?:push|move|bring|make|shift|change)\s+(?:it|that|the\s+(?:time|appointment|booking))\b", re.I)
+MOVE_IT = re.compile(
+    r"\b(?:push|move|bring|make|shift|change)\s+(?:it|that|the\s+(?:time|appointment|booking))\b", re.IGNORECASE
+)
 # "well its for my son, Jamie Reid": who the request is for, with their name (a statement of details, not a question
 # about a son's suitability: found by the tenth play-test)
-IT_IS_FOR = re.compile(rf"\b(?:it'?s|its|it is|this is|that'?s|is) for (?:my|our) (?:{alternatives(RELATIVES)})\b", re.I)
+IT_IS_FOR = re.compile(
+    rf"\b(?:it'?s|its|it is|this is|that'?s|is) for (?:my|our) (?:{alternatives(RELATIVES)})\b", re.IGNORECASE
+)
 # a question the classifier answers ("what time does the clinic shut tonight?") names a detail's word and a time,
 # but changes nothing (found by the tenth play-test: "nothing here to change")
 ASKS = re.compile(r"^\W*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b", re.IGNORECASE)
@@ -91,7 +95,8 @@ class BookingDetailsRequest(GraphComponent):
             "min_details": 2,
             "from_intents": ["inform", "nlu_fallback", "out_of_scope"],
             "correction_intent": "correct_booking",
-            # a statement of details ("its for my son, Jamie Reid"): the form takes them, outside it a consultation is offered
+            # a statement of details ("its for my son, Jamie Reid"): the form takes them; outside it, a consultation
+            # is offered
             "details_intent": "inform",
             # the entity naming a detail (data/nlu/booking.yml), and the entities that carry each detail's value
             "field_entity": "booking_field",

@@ -80,7 +80,8 @@ _NAME_AFTER = re.compile(
 _CAPITALISED_AFTER = re.compile(
     # "The name. It should read Derek Whitfield." (found by the tenth play-test)
     # "She is Amara Johnson", "he's called Marcus Bell": the person to be seen, in a request for someone else
-    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut|[Ss]hould (?:read|say)|(?:[Ss]?[Hh]e)(?: is|'s)(?: called)?)\s+"
+    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut|[Ss]hould (?:read|say)|"
+    r"(?:[Ss]?[Hh]e)(?: is|'s)(?: called)?)\s+"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
