@@ -227,6 +227,10 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         return None
     if HELP_HAD in topics:
         return None  # "I rang the clinic and they said it's normal": their advice, not the route again
+    if previous == SEVERITY[0] and (tracker.latest_message.get("triage") or {}).get("waiting_for_help"):
+        # "ambulance is on the way. what do i do while waiting": the emergency's route again, not a new topic (found
+        # by the eleventh play-test: the treatment was described)
+        return previous
     new = [topic for topic in topics if topic in SEVERITY]
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before

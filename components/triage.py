@@ -134,6 +134,27 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b|"
     r"\b(?:prevent|avoid|elsewhere|how do you)\b)"
 )
+# "I have dark skin. Can make dark spots after?" (found by the eleventh play-test): what the treatment might do, asked
+# by someone who says nothing of a treatment had; the signs it names are what they ask about, not what they have
+_MIGHT_CAUSE = re.compile(
+    r"\b(?:can|could|will|would|might|does|do)\s+(?:it\s+|this\s+|that\s+|microneedling\s+|the treatment\s+)?"
+    r"(?:make|cause|give|leave|lead to|trigger|bring)\b[^.?!;]*"
+)
+# "it hurts a lot? how many session i need" (found by the eleventh play-test): "it" with a sign, asked, is the
+# treatment's ("does it hurt a lot?"), not the person's skin now
+_ASKED_OF_IT = re.compile(r"(?:^|(?<=[.!?;\n]))\s*(?:and\s+|so\s+|but\s+)?it (?:hurts?|burns?|stings?|is painful)\b[^.?!;\n]*\?")
+# a treatment had: whatever else is asked, something may be happening after it
+_TREATED = re.compile(
+    r"\b(?:had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|got (?:it )?done|did it|"
+    r"after (?:my|the|it|this|that)|since (?:my|the)|post[- ]?(?:treatment|procedure|session|tx)|treated|"
+    r"(?:treatment|session|appointment) was)\b"
+)
+# "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
+# asked with no treatment had (found by the eleventh play-test)
+_RULES_OUT = re.compile(
+    r"\b(?:would|does|will|could|is|do) (?:that|this|it|they|these|those) (?:still )?(?:matter|stop (?:it|me)|"
+    r"affect (?:it|the treatment|whether)|be (?:a|an) (?:problem|issue)|mean i can'?t)\b"
+)
 # "what if after it my face goes red": hypothetical, whatever else it says
 _WHAT_IF = re.compile(
     r"^\W*(?:and |but |so )?what (?:if|happens if|would happen if|should i do if|do i do if)\b|"
@@ -152,7 +173,10 @@ _NOT_YET = re.compile(
     r"\bat the sight of\b|\bwhen i see\b|\bneedle phobi\w*|\b(?:scared|afraid|terrified) of needles\b|"
     r"\bcan i (?:still )?(?:have|get|do)\b|\bis (?:it|microneedling|this) (?:safe|ok|okay|suitable) for (?:me|"
     r"someone)\b|"
-    r"\brules? me out\b|\bam i (?:able|allowed|suitable)\b"
+    r"\brules? me out\b|\bam i (?:able|allowed|suitable)\b|"
+    # "I did not have treatment yet!", "i not have it yet", "i ask before" (found by the eleventh play-test)
+    r"\b(?:not|n't|nt|never) (?:have|had|get|got|done|do) (?:it|the treatment|treatment|microneedling|any treatment|"
+    r"a treatment|a session|the procedure)?\s*yet\b|\bi (?:ask|asked|asking|am asking) (?:before|in advance)\b"
 )
 # Said of now beyond doubt: not even "I haven't booked" makes these hypothetical
 _STRONG_NOW = re.compile(
@@ -235,8 +259,15 @@ _HELP_ARRANGED = re.compile(
 # the help not had after all ("I called the clinic but nobody answered")
 _HELP_NOT_HAD = re.compile(
     r"\b(?:no ?one|nobody|no answer|couldn'?t|could not|cant|can'?t|cannot|didn'?t|did not|not|haven'?t|have not|"
-    r"won'?t|wont|voicemail|engaged|closed|busy)\b[^.?!]{0,25}\b(?:answer\w*|reach|get through|pick\w*|"
+    r"won'?t|wont|voicemail|engaged|closed|busy)\b[^.?!]{0,25}\b(?:answer\w*|reach|get through|pick\w*\s+(?:it\s+)?up|"
     r"respond\w*|call\w* back|rung|called|seen|spoken|open|help)\b|\bvoicemail\b|\bno answer\b"
+)
+# help called and on its way ("ambulance is on the way already. what do i do while waiting"): in the emergency's thread,
+# a question about the wait gets the emergency route again (found by the eleventh play-test: the treatment was described)
+_WAITING_FOR_HELP = re.compile(
+    r"\b(?:on (?:its|their|the|his|her) way|while (?:i'?m |we'?re |i |we )?wait(?:ing)?|waiting for (?:the |an )?"
+    r"(?:ambulance|paramedics?|help|them)|in the meantime|meanwhile|until (?:they|the ambulance|help|the paramedics) "
+    r"(?:arrive|get here|come))\b"
 )
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
@@ -264,6 +295,8 @@ _AGAIN = re.compile(
     r"\b(?:again|(?:it'?s|its|it is|is|are|they'?re|came|has come|have come) back(?! to normal)|returned|returning|"
     r"coming back|worse|worsening|still swelling|swelling up|"
     r"since then|new|spread\w*)\b|\bbut now\b|\bnow (?:there|it|its|it'?s|my|i'?ve|i have)\b|"
+    # "Now I also feel a bit feverish, 38.2" after 111's advice (found by the eleventh play-test)
+    r"\bnow (?:i )?also\b|\bnow i (?:feel|got|have got)\b|\balso (?:feel|got|have) (?:a |some )?(?:fever|temp)\w*|"
     r"\b(?:said|says|told me|telling me|want me|advised|advise)\b[^.?!]{0,20}\b(?:to )?(?:call|ring|phone|dial|go|get|"
     r"come)\b[^.?!]{0,20}\b(?:999|ambulance|a ?& ?e|a and e|hospital|the er|emergency)\b|\b(?:on (?:its|their) way|"
     r"waiting for)\b"
@@ -453,6 +486,9 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     `said_to_be_happening`: the classifier's answer is `faq/complication`. `names_a_concern`: the message names
     a skin concern the clinic treats ("wrinkles around the eyes"), so a few words naming a sign are no report."""
     lowered = text.lower().replace("’", "'")
+    treated = bool(_TREATED.search(lowered))
+    if not treated and not _STRONG_NOW.search(lowered):
+        lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     sentences = [words(part) for part in _SENTENCE_END.split(lowered) if part.strip()]
     found = {
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
@@ -460,9 +496,13 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     }
     # "haven't had it yet" is no "had it", and "is it normal to be red? haven't had it yet" asks in general;
     # only what is said of now beyond doubt ("since yesterday") outweighs it
-    not_yet = (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered)) or bool(_WHAT_IF.search(lowered))
+    not_yet = (
+        (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered))
+        or bool(_WHAT_IF.search(lowered))
+        or (bool(_RULES_OUT.search(lowered)) and not treated)
+    )
     now = bool(_NOW.search(_NOT_YET.sub(" ", lowered))) and not not_yet
-    personal = bool(_PERSONAL.search(lowered))
+    personal = bool(_PERSONAL.search(_ASKED_OF_IT.sub(" ", lowered)))
     hypothetical = (bool(_HYPOTHETICAL.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))
     looks = bool(_LOOKS_AGED.search(lowered)) and not now and not worse
@@ -672,6 +712,7 @@ class SafetyTriage(GraphComponent):
                     "under_age": young,
                     "minor": stated_minor(text),
                     "not_yet": found.not_yet,
+                    "waiting_for_help": bool(_WAITING_FOR_HELP.search(text.lower())),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's
                     # concern prompt, a sign named with neither is the concern to look at (actions/answers.py)
                     "after_treatment": bool(_TREATMENT.search(text.lower()) or _NOW.search(text.lower())),

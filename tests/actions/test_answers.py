@@ -472,3 +472,19 @@ async def test_is_it_safe_right_after_a_suitability_answer_stays_with_the_consul
     await answer(dispatcher, make_tracker, domain, text=text, slots={"last_topic": last_topic},
                  response_selector=selected_answer(asked_now), questions=asked(text, (text, asked_now)))
     assert responses(dispatcher) == [expected]
+
+
+@pytest.mark.parametrize("level, expected", [
+    # found by the eleventh play-test: "ambulance is on the way already. what do i do while waiting" got the treatment
+    # described; in the emergency's thread it gets the emergency route again
+    ("emergency", ["utter_faq/emergency"]),
+    # after any other safety answer, a new question is answered as asked
+    ("urgent", ["utter_faq/procedure"]),
+])
+async def test_waiting_for_help_in_the_emergency_thread_keeps_its_route(dispatcher, make_tracker, domain, clinic_open,
+                                                                          level, expected):
+    tracker = in_thread(make_tracker, level, "faq", "faq/procedure",
+                        text="ambulance is on the way already. what do i do while waiting")
+    tracker.latest_message["triage"]["waiting_for_help"] = True
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:1] == expected

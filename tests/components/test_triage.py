@@ -512,3 +512,48 @@ def test_distress_with_a_crisis_word_stays_distress_whatever_help_it_names(compo
     [message] = component.process([Message(data={
         "text": "i want to end it all, i took too many tablets", "intent": {"name": "distress", "confidence": 0.9}})])
     assert message.get("intent")["name"] == "distress"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # found by the eleventh play-test: questions asked before any treatment got "contact the clinic now"
+        "Ok. Other question. I have dark skin, from Nigeria. Can make dark spots after?",
+        "ok fair enough. my acne is still kind of active though, like i have a few spots right now, would that matter?",
+        "ok. i still have some active spots too, like 3 or 4 pimples, does that stop it",
+        "ok english. it hurts a lot? how many session i need",
+        "No no, I did not have treatment yet! I ask before. Is microneedling ok for dark skin?",
+    ],
+)
+def test_a_question_before_any_treatment_is_no_report(settings, text):
+    assert triage(text, settings, said_to_be_happening=False).level is None
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
+        # a treatment had, or something said of now: the same words are still a report
+        ("i had microneedling yesterday and have pus, would that matter?", URGENT),
+        ("i had it done on monday. it hurts a lot?", URGENT),
+        ("it hurts a lot since yesterday, is that normal?", URGENT),
+        ("i have pus coming out, could it be infected?", URGENT),
+        ("had microneedling today, could it make my lips swell like this? they're huge", EMERGENCY),
+    ],
+)
+def test_after_a_treatment_the_same_questions_are_still_reports(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+@pytest.mark.parametrize(
+    "text, level, help_had",
+    [
+        # found by the eleventh play-test
+        ("ok i spoke to them, they said its normal peeling and to use the balm they gave me and not pick it", None, True),
+        ("I have called 111 already, they said to see a GP tomorrow and take paracetamol. Now I also feel a bit "
+         "feverish, 38.2.", URGENT, False),  # a new sign since the advice
+        ("i rang the clinic but nobody picked up, my cheek is oozing", URGENT, False),
+    ],
+)
+def test_help_had_and_a_new_sign_since(settings, text, level, help_had):
+    found = triage(text, settings, said_to_be_happening=False)
+    assert (found.level, found.help_had) == (level, help_had)
