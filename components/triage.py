@@ -142,7 +142,9 @@ _MIGHT_CAUSE = re.compile(
 )
 # "it hurts a lot? how many session i need" (found by the eleventh play-test): "it" with a sign, asked, is the
 # treatment's ("does it hurt a lot?"), not the person's skin now
-_ASKED_OF_IT = re.compile(r"(?:^|(?<=[.!?;\n]))\s*(?:and\s+|so\s+|but\s+)?it (?:hurts?|burns?|stings?|is painful)\b[^.?!;\n]*\?")
+_ASKED_OF_IT = re.compile(
+    r"(?:^|(?<=[.!?;\n]))\s*(?:and\s+|so\s+|but\s+)?it (?:hurts?|burns?|stings?|is painful)\b[^.?!;\n]*\?"
+)
 # a treatment had: whatever else is asked, something may be happening after it
 _TREATED = re.compile(
     r"\b(?:had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|got (?:it )?done|did it|"
@@ -262,8 +264,9 @@ _HELP_NOT_HAD = re.compile(
     r"won'?t|wont|voicemail|engaged|closed|busy)\b[^.?!]{0,25}\b(?:answer\w*|reach|get through|pick\w*\s+(?:it\s+)?up|"
     r"respond\w*|call\w* back|rung|called|seen|spoken|open|help)\b|\bvoicemail\b|\bno answer\b"
 )
-# help called and on its way ("ambulance is on the way already. what do i do while waiting"): in the emergency's thread,
-# a question about the wait gets the emergency route again (found by the eleventh play-test: the treatment was described)
+# help called and on its way ("ambulance is on the way already. what do i do while waiting"): in the emergency's
+# thread, a question about the wait gets the emergency route again (found by the eleventh play-test: the treatment was
+# described)
 _WAITING_FOR_HELP = re.compile(
     r"\b(?:on (?:its|their|the|his|her) way|while (?:i'?m |we'?re |i |we )?wait(?:ing)?|waiting for (?:the |an )?"
     r"(?:ambulance|paramedics?|help|them)|in the meantime|meanwhile|until (?:they|the ambulance|help|the paramedics) "
