@@ -58,6 +58,7 @@ CONCERN = "concern"  # the concern as the person put it (components/entities.py)
 SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which a booking starts with the route
 STOP_CANCELS = "stop_cancels"  # a stop right after a change at the summary cancels the request
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
+CONSULTATION = "consultation"  # a request that is no call back (request_kind unset)
 # a concern answered with one of these was not given
 NO_CONCERN = re.compile(
     r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|dunno|idk|no idea|(?:i "
@@ -373,6 +374,58 @@ class ActionKeepDetail(Action):
             return [SlotSet(STOP_CANCELS, True)]
         kept = value_before(tracker, slot, given=True)
         return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, False)]
+
+
+# "I'd rather come in and see someone", "a consultation instead", "not a call back": a consultation asked for
+_WANTS_A_CONSULTATION = re.compile(
+    r"\b(?:consult\w*|come in|coming in|in person|see (?:someone|somebody|a person)|appointment|visit)\b", re.IGNORECASE
+)
+# "I don't want a phone call", "not a call back": a call back said not to be wanted
+_NO_CALL = re.compile(
+    r"\b(?:not|no|don'?t want|dont want|do not want|instead of|rather than|without)\s+(?:a\s+|the\s+|any\s+)?"
+    r"(?:phone\s+)?(?:call|ring)",
+    re.IGNORECASE,
+)
+
+
+def kind_asked_for(tracker: Tracker) -> Optional[Text]:
+    """The kind of request the latest message asks for while one is being made: CALL_BACK, CONSULTATION, or None
+    when it asks for none in particular (an older "Book a consultation" button, "I want to book")."""
+    text = tracker.latest_message.get("text") or ""
+    call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
+    if text.startswith("/"):  # a button: only the call-back button names a kind
+        return CALL_BACK if call_back else None
+    if _NO_CALL.search(text):
+        return CONSULTATION
+    if call_back:
+        return CALL_BACK
+    return CONSULTATION if _WANTS_A_CONSULTATION.search(text) else None
+
+
+class ActionBookInsideTheForm(Action):
+    """Asked to book while a request is being made: nothing starts again. Asked for the other kind (a call back
+    instead of a consultation, or the other way round), the request becomes that kind, keeping what was said; a call
+    back needs a phone number, so an email alone is asked again as one (found by the eleventh play-test: "We're
+    already requesting your consultation" to someone asking for a call back, even for the call-back button)."""
+
+    def name(self) -> Text:
+        return "action_book_inside_the_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        wanted = kind_asked_for(tracker)
+        current = CALL_BACK if tracker.get_slot("request_kind") == CALL_BACK else CONSULTATION
+        if wanted is None or wanted == current:
+            dispatcher.utter_message(response="utter_booking_already_started")
+            return []
+        if wanted == CALL_BACK:
+            dispatcher.utter_message(response="utter_request_now_a_call_back")
+            contact = tracker.get_slot("booking_contact")
+            no_number = [SlotSet("booking_contact", None)] if contact and contact_kind(contact) == "email" else []
+            return [SlotSet("request_kind", CALL_BACK), SlotSet("booking_confirmed", None)] + no_number
+        dispatcher.utter_message(response="utter_request_now_a_consultation")
+        return [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]
 
 
 class ActionRestoreBooking(Action):

@@ -63,6 +63,16 @@ FAREWELL = re.compile(
     r"(?:^|[.!?]\s*|\b(?:thanks|thank you|thx|ty|ok|okay)\s+)(?:ta|cheers))\W*$",
     re.IGNORECASE,
 )
+# "I'll book another time, thanks", "never mind, I'll have a chat with her first": the request left for later, said in
+# a clause of its own, whatever the classifier read (found by the tenth and eleventh play-tests: read as a time, or as
+# "never mind" a change)
+LATER = re.compile(
+    r"\b(?:i'?ll|i will|we'?ll|we will|i'?d better|i better|let me|i need to|i have to|gonna|going to)\s+(?:just\s+)?"
+    r"(?:book|do (?:it|this|that)|come back|sort (?:it|this)(?: out)?|leave it|think about it|check|ask|talk|speak|"
+    r"have a (?:chat|think|word|look)|get back)\b[^.?!]{0,40}?\b(?:another (?:time|day)|some ?(?:other )?time|later|"
+    r"first|tomorrow|next week|back to you)\b",
+    re.IGNORECASE,
+)
 # a consultation asked for someone else: "a consultation for my boyfriend", "book my daughter in"
 FOR_SOMEONE_ELSE = re.compile(
     rf"\b(?:book|booking|consultation|appointment)\b[^.?!]{{0,30}}\bfor (?:my|our) (?:{alternatives(RELATIVES)})\b|"
@@ -79,6 +89,20 @@ MOVE_IT = re.compile(
 # about a son's suitability: found by the tenth play-test)
 IT_IS_FOR = re.compile(
     rf"\b(?:it'?s|its|it is|this is|that'?s|is) for (?:my|our) (?:{alternatives(RELATIVES)})\b", re.IGNORECASE
+)
+# "change it to a consultation", "can it be a consultation instead": the kind of request changed (a call back changes by
+# its own words, `kind_entity`), not a detail (found by the eleventh play-test)
+TO_A_CONSULTATION = re.compile(
+    r"\b(?:to|into|be|as)\s+(?:a\s+|an\s+)?(?:consultation|in[- ]person (?:visit|appointment))\b|"
+    r"\bconsultation instead\b",
+    re.IGNORECASE,
+)
+# "monday would suit", "how about friday at 3?": a day or time and nothing else but these words, whatever the classifier
+# read ("suit" is also a word of suitability: found by the eleventh play-test)
+AROUND_A_TIME = frozenset(
+    "would will should suit suits suited works work working ok okay is fine good best better great perfect for me us "
+    "her him please pls plz then that yes yeah yep and or maybe probably ideally i can could do how about what if "
+    "possible be it's its that's thats preferably prefer".split()
 )
 # a question the classifier answers ("what time does the clinic shut tonight?") names a detail's word and a time,
 # but changes nothing (found by the tenth play-test: "nothing here to change")
@@ -119,9 +143,13 @@ class BookingDetailsRequest(GraphComponent):
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
             "removal_from_intents": ["delete_my_data", "nlu_fallback"],
+            # a day or time with nothing else but words around it (AROUND_A_TIME) read as something else
+            "time_alone_from_intents": ["faq", "nlu_fallback", "out_of_scope", "unsure", "affirm"],
             # a farewell (FAREWELL) read as something else
             "goodbye_intent": "goodbye",
             "goodbye_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure"],
+            # the request left for later (LATER) read as something else
+            "later_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure", "never_mind", "deny"],
             # an unmistakable "stop" (STOPS) read as something else
             "stop_intent": "stop",
             "stop_from_intents": ["nlu_fallback", "inform", "out_of_scope", "deny", "affirm", "unsure", "thank"],
@@ -154,12 +182,20 @@ class BookingDetailsRequest(GraphComponent):
             if intent in self.config["stop_from_intents"] and STOPS.search(message.get(TEXT) or ""):
                 self._set(message, self.config["stop_intent"])
             elif (
-                intent in self.config["goodbye_from_intents"]
-                and FAREWELL.search(message.get(TEXT) or "")
+                (
+                    (intent in self.config["goodbye_from_intents"] and FAREWELL.search(message.get(TEXT) or ""))
+                    or (intent in self.config["later_from_intents"] and LATER.search(message.get(TEXT) or ""))
+                )
                 and not kinds  # "Jo Smith, cheers" at the name prompt is the name
             ):
                 self._set(message, self.config["goodbye_intent"])
             elif intent in self.config["kind_from_intents"] and asks_a_call_back:
+                self._set(message, self.config["intent"])
+            elif (
+                intent in self.config["kind_from_intents"]
+                and TO_A_CONSULTATION.search(message.get(TEXT) or "")
+                and not kinds
+            ):
                 self._set(message, self.config["intent"])
             elif intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
                 self._set(message, self.config["intent"])
@@ -185,6 +221,10 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["correction_intent"])
             elif intent in self.config["removal_from_intents"] and self._removes(message.get(TEXT) or "", entities):
                 self._set(message, self.config["correction_intent"])
+            elif intent in self.config["time_alone_from_intents"] and self._a_time_alone(
+                message.get(TEXT) or "", entities
+            ):
+                self._set(message, self.config["details_intent"])
         return messages
 
     def _corrects(self, entities: List[Dict[Text, Any]]) -> bool:
@@ -199,6 +239,17 @@ class BookingDetailsRequest(GraphComponent):
         with a word that moves it ("can we push it an hour later?", not "can I exercise an hour later?")."""
         moved = any(e.get("entity") == "time" and MOVES_THE_TIME.search(str(e.get("value"))) for e in entities)
         return moved and (not ASKS.match(text) or bool(MOVE_IT.search(text)))
+
+    @staticmethod
+    def _a_time_alone(text: Text, entities: List[Dict[Text, Any]]) -> bool:
+        """Whether the message is a day or time and nothing else but words around one ("monday would suit")."""
+        times = [e for e in entities if e.get("entity") == "time" and e.get("start") is not None]
+        if not times or any(e.get("entity") not in ("time",) for e in entities if e.get("start") is not None):
+            return False
+        rest = text
+        for found in sorted(times, key=lambda e: -e["start"]):
+            rest = rest[: found["start"]] + " " + rest[found["end"] :]
+        return all(word in AROUND_A_TIME for word in re.findall(r"[a-z']+", rest.lower()))
 
     def _removes(self, text: Text, entities: List[Dict[Text, Any]]) -> bool:
         """Whether the message takes a named detail out ("remove the gmail")."""

@@ -127,7 +127,7 @@ _TIME_PARTS = re.compile(
     r"|\b(?:after|before)\s+(?:work|school)\b"
     r"|\b(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:and|to|till|until|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
-    r"|\b(?:at|after|before|around)\s+\d{1,2}(?:[:.]\d{2})?\b"
+    r"|\b(?:at|after|before|around)(?:\s+(?:about|around))?\s+\d{1,2}(?:[:.]\d{2})?\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*-?ish\b"
     r"|\b(?:at\s+|around\s+)?half(?:\s+past)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # a correction that leans on the time said before: "i said 11", "make it 3", "not this saturday, the one after"

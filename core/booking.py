@@ -292,7 +292,7 @@ _KEEPS_THE_REST = re.compile(
     r"\b(?:(?:at )?(?:the )?same (?:(?:sort|kind) of )?(?:time|day|morning|afternoon|evening)|"
     r"(?:like |as )?i (?:already )?said|"
     r"same as before|(?:like|as) before|if (?:you'?re|you are) open|"
-    r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from)\b))"
+    r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from|in the|that|on|mon|tue|wed|thu|fri|sat|sun)))"
 )
 # "tomorrow im busy, make it monday", "can't do friday": a day said not to suit is read past, as "not friday" is
 _DAY_NOT_FREE = re.compile(
@@ -323,7 +323,9 @@ _FILLER = re.compile(
     r"still|could it be|can it be|"
     r"needs to be|must be|can we do|could we do|change it to|make "
     r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|if poss|would be (?:good|great|best|ideal)|"
-    r"works? (?:for me|best)|suits? me|i'?d like|i would like|how about|what about|could i do|can i do|can we do|is|"
+    r"works? (?:for me|best)|suits? me|"
+    r"(?:would|will|should) suit(?: me| us| her| him)?|suits|i'?d like|i would like|how about|what about|could i do|"
+    r"can i do|can we do|is|"
     r"(?:is |would be )?(?:better|possible)|like|(?:no,? )?i mean|would work|works)\b"
 )
 

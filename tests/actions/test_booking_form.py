@@ -735,3 +735,41 @@ async def test_a_call_back_after_a_stopped_request_keeps_what_it_can(dispatcher,
     returned = await ActionStartBooking().run(dispatcher, tracker, domain)
     kept = {event["name"]: event["value"] for event in returned if event["name"] in RESTORED_SLOTS}
     assert kept == expected
+
+
+@pytest.mark.parametrize(
+    "text, entities, kind, expected_response, expected_events",
+    [
+        # found by the eleventh play-test: the other kind asked for while a request is being made
+        ("Actually... I'd rather just come in and see someone. Can I book a consultation instead?", [], "call_back",
+         "utter_request_now_a_consultation", [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]),
+        ("no, I don't want a phone call now, I want a consultation at the clinic", [], "call_back",
+         "utter_request_now_a_consultation", [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]),
+        ("That's wrong, I want a consultation not a call back.", [{"entity": "request_kind", "value": "call_back"}],
+         "call_back", "utter_request_now_a_consultation",
+         [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]),
+        ("make it a call back please", [{"entity": "request_kind", "value": "call_back"}], None,
+         "utter_request_now_a_call_back",
+         [SlotSet("request_kind", "call_back"), SlotSet("booking_confirmed", None), SlotSet("booking_contact", None)]),
+        # the bot's own call-back button
+        ('/book_consultation{"request_kind":"call_back"}', [{"entity": "request_kind", "value": "call_back"}], None,
+         "utter_request_now_a_call_back",
+         [SlotSet("request_kind", "call_back"), SlotSet("booking_confirmed", None), SlotSet("booking_contact", None)]),
+        # an older "Book a consultation" button, or the same kind again: nothing changes, nothing starts again
+        ("/book_consultation", [], "call_back", "utter_booking_already_started", []),
+        ("i want to book a consultation", [], None, "utter_booking_already_started", []),
+        ("can you call me back", [{"entity": "request_kind", "value": "call_back"}], "call_back",
+         "utter_booking_already_started", []),
+    ],
+)
+async def test_the_other_kind_of_request_asked_for_inside_the_form(dispatcher, make_tracker, domain, text, entities,
+                                                                   kind, expected_response, expected_events):
+    from actions.booking_form import ActionBookInsideTheForm
+
+    tracker = make_tracker(
+        intent="book_consultation", text=text, entities=entities, active_loop=FORM,
+        slots={"request_kind": kind, "booking_contact": "jo@example.com", "requested_slot": "booking_time"},
+    )
+    events = await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [expected_response]
+    assert events == expected_events

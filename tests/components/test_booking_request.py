@@ -154,6 +154,50 @@ def test_who_the_request_is_for_with_their_name_is_a_statement_of_details(text, 
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, intent, expected", [
+    # found by the eleventh play-test: the kind of request changed in words
+    ("change asked for to consultation", "correct_booking", "book_consultation"),
+    ("can it be a consultation instead", "nlu_fallback", "book_consultation"),
+    # a question about the consultation stays a question
+    ("what happens at a consultation", "faq", "faq"),
+])
+def test_the_kind_of_request_changed_to_a_consultation_is_a_booking_request(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, span, expected", [
+    # found by the eleventh play-test: "monday would suit" got the suitability answer at the time prompt
+    ("monday would suit", "monday", "inform"),
+    ("how about friday at 3?", "friday at 3", "inform"),
+    # other words beside the time: whatever the classifier read
+    ("swollen since monday", "monday", "faq"),
+    ("can i exercise on monday", "monday", "faq"),
+])
+def test_a_time_alone_is_a_detail(text, span, expected):
+    found = message(text, "faq", [])
+    start = text.index(span)
+    found.set("entities", [{"entity": "time", "value": span, "start": start, "end": start + len(span)}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # found by the tenth and eleventh play-tests
+    ("I'll book another time, thanks.", "inform", "goodbye"),
+    ("never mind thanks, I'll have a chat with her first", "never_mind", "goodbye"),
+    ("sorry i need to check with my husband first", "nlu_fallback", "goodbye"),
+    # "never mind" alone stays what it is (a change let go, data/rules/booking.yml)
+    ("never mind", "never_mind", "never_mind"),
+    ("i'll think about what time suits", "inform", "inform"),
+])
+def test_a_request_left_for_later_is_a_goodbye(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_request():
     # found by the tenth play-test: "You haven't requested a consultation … nothing here to change"
     text = "hey is it possible to get a consultation for my boyfriend? he wont do it himself lol. his name is Marcus Bell"

@@ -233,6 +233,11 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("monday 7th december at 2pm → push it back by an hour and a half", at(7, 15, 30, month=12),
          at(7, 15, 30, month=12)),
         ("monday 7th december at 10am → 30 mins earlier", at(7, 9, 30, month=12), at(7, 9, 30, month=12)),
+        # found by the eleventh play-test
+        ("Thursday afternoon would suit, around 2pm", at(26, 14), at(26, 14)),
+        ("the 22nd? any time in the morning", at(22, 9, month=12), at(22, 12, month=12)),
+        ("monday would suit", at(30, 9), at(30, 18)),
+        ("any time monday", at(30, 9), at(30, 18)),
         # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
         ("in 2 weeks, thursday 4pm", at(10, 16, month=12), at(10, 16, month=12)),
         ("thursday in two weeks' time at 4", at(10, 16, month=12), at(10, 16, month=12)),

@@ -581,6 +581,37 @@ def test_a_stop_right_after_a_change_at_the_summary_cancels_the_request(servers,
     assert shown(day, "10:00") in texts(servers.say(sender, "at 10am I said"))
     reply = texts(servers.say(sender, stop))
     assert "I've cancelled that" in reply and "Please check your request" not in reply, reply
+    # found by the eleventh play-test: the cancel was followed by seven "not sure I understood"
+    assert "not sure I understood" not in reply and "didn't catch that" not in reply, reply
+
+
+@pytest.mark.parametrize("stop", ["cancel", "/stop", "Actually I should check with her first. I'll book another time, thanks."])
+def test_a_stop_after_a_change_button_and_its_new_value_cancels_once(servers, stop):
+    # found by the eleventh play-test: after "Change contact" and a new number, a cancel was followed by seven
+    # "not sure I understood"
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    press(servers, sender, summary, "Change contact")
+    assert "Please check your request" in texts(servers.say(sender, "07922 333444"))
+    reply = servers.say(sender, stop)
+    assert "I've cancelled that" in texts(reply), texts(reply)
+    assert "not sure I understood" not in texts(reply) and "didn't catch that" not in texts(reply), texts(reply)
+    assert len(reply) <= 2, texts(reply)
+
+
+def test_two_changes_in_one_message_at_the_summary_change_both(servers):
+    # found by the tenth play-test: "sorry my surname is spelt Leigh not Lee, and the email should be …" kept "Lee"
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Hannah Lee")
+    servers.say(sender, "hannah@example.com")
+    servers.say(sender, f"{said(day)} at 2pm")
+    press(servers, sender, servers.say(sender, "fine lines"), "Yes, I agree")
+    reply = texts(servers.say(sender, "sorry my surname is spelt Leigh not Lee, and the email should be "
+                                      "hannah.leigh@example.com"))
+    assert "Name: Hannah Leigh" in reply and "hannah.leigh@example.com" in reply, reply
+    reply = texts(servers.say(sender, "great. could we push it an hour later too"))
+    assert shown(day, "15:00") in reply and "Name: Hannah Leigh" in reply, reply
 
 
 
