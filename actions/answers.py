@@ -26,6 +26,8 @@ FOLLOW_UPS = ("follow_up", "about_that")
 ABOUT_THAT = "about_that"
 # what {thing} says in an off-guide answer when the person named nothing the NLU recognised
 UNNAMED_THING = "that"
+# the kinds of thing the guide does not cover, each with its own answer naming it (components/entities.py)
+OFF_GUIDE_KINDS = ("unknown_activity", "unknown_product", "unknown_treatment", "unknown_device")
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
 CLOSED_VARIANT = "_closed"
 
@@ -175,12 +177,23 @@ def answer_keys(tracker: Tracker) -> List[Text]:
             keys = [selected["intent_response_key"]]
     if not keys:  # a button: /faq{"topic": "pain"}
         keys = [f"{RETRIEVAL_INTENT}/{e['value']}" for e in message.get("entities") or [] if e.get("entity") == "topic"]
+    if len(keys) == 1 and keys[0].split("/", 1)[-1] in OFF_GUIDE_KINDS:
+        # "can i wash my face tonight and use my normal moisturiser": each kind of thing the guide does not cover gets
+        # its answer, in the order named (found by the eleventh play-test: the moisturiser was dropped)
+        # (an answer whose own kind was not named gives way to those named: "that" names nothing)
+        named = [e.get("entity") for e in message.get("entities") or [] if e.get("entity") in OFF_GUIDE_KINDS]
+        kinds = list(dict.fromkeys(named)) or [keys[0].split("/", 1)[-1]]
+        keys = [f"{RETRIEVAL_INTENT}/{kind}" for kind in kinds][:3]
     return _topics(keys)
 
 
 def named_thing(tracker: Tracker, topic: Text) -> Text:
-    """What the person named that the guide does not cover ("swimming"), for an off-guide answer."""
-    return next(tracker.get_latest_entity_values(topic), None) or UNNAMED_THING
+    """What the person named that the guide does not cover ("swimming"; "makeup or exercise" for "makeup after?
+    gym?", found by the eleventh play-test: the gym was dropped), for an off-guide answer."""
+    named = list(dict.fromkeys(tracker.get_latest_entity_values(topic)))
+    if not named:
+        return UNNAMED_THING
+    return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"
 
 
 def response_name(topic: Text) -> Text:

@@ -113,7 +113,9 @@ _NOT_A_NAME_WORD = re.compile(
 _DAY = (
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
     r"|(?:(?<=on\s)|(?<=this\s)|(?<=next\s))(?:sat|sun)"
-    r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|after\b|before\b|from\b)))"
+    # ("sun after?" asks about the sun: a bound needs its time)
+    r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|(?:after|before|from)\s+(?:\d|work|school|"
+    r"lunch|noon|midday))))"
 )
 # a month, written out or shortened; the longest form first, as the regex tries them
 _MONTH = f"(?:{alternatives(sorted(dict.fromkeys(MONTHS + MONTH_ABBREVIATIONS), key=len, reverse=True))})"

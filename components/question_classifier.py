@@ -68,7 +68,9 @@ _QUESTION_WORD = (
     r"should|shall|any|has|have|am|tell)\b"
 )
 _BOUNDARY = re.compile(
-    rf"(?<=[?!.])\s+|\s*[\r\n]+\s*|\s*;\s*|\s+[-–—]+\s+(?:(?:and|also|plus)\s+)?|"
+    # also right after "?" or "!" with no space ("sun after?makeup after?"), and before a number of a list ("1) is it
+    # safe … 2) how many sessions …"): found by the eleventh play-test
+    rf"(?<=[?!.])\s+|(?<=[?!])(?=[^\W\d_])|(?:^|\s+)\d{{1,2}}[.)]\s+(?=[^\W\d_])|\s*[\r\n]+\s*|\s*;\s*|\s+[-–—]+\s+(?:(?:and|also|plus)\s+)?|"
     rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )

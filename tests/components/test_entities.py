@@ -456,6 +456,8 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("She is Pregnant", []),  # what she is, not who
     # found by the eleventh play-test: "at about 4" was left out, and the whole day requested
     ("could you do tuesday the 15th at about 4? thanks", [("time", "tuesday the 15th at about 4")]),
+    ("sun after?makeup after?", []),  # the sun, not Sunday
+    ("sun after 3", [("time", "sun after 3")]),
 ])
 def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
     assert found(booking, text) == expected

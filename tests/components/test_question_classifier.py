@@ -66,6 +66,13 @@ def parts(text):
         # a short part before a comma or a dash only introduces the question
         ("microneedling - does it hurt", ["does it hurt"]),
         ("re the numbing cream, how long before does it go on", ["how long before does it go on"]),
+        # found by the eleventh play-test: "?" with no space after it, and a numbered list
+        ("sun after?makeup after?working out after?", ["sun after?", "makeup after?", "working out after?"]),
+        ("1) is it safe for sensitive skin 2) how many sessions for acne scars",
+         ["is it safe for sensitive skin", "how many sessions for acne scars"]),
+        ("it took 1.5 hours? really", ["it took 1.5 hours?"]),  # a decimal is no list
+        # a question after "wait", "oh": found by the tenth play-test
+        ("wait do you even do backs", ["wait do you even do backs"]),
     ],
 )
 def test_question_spans(text, expected):
