@@ -49,11 +49,16 @@ STOPS = re.compile(
     r"the (?:booking|request|form|whole thing)))*(?=\s*(?:[.!,;]|$)|\s+(?:i|we|need|bye|thanks|thank))|"
     r"i (?:do not|don'?t|dont) want to (?:book|do this|continue|carry on)|"
     r"never ?mind(?:\s+then)?(?=\s*(?:[.!,;]|$)|\s+(?:i|we|bye|thanks))|"
-    r"forget (?:it|about it|the (?:booking|request))\b)",
+    r"forget (?:it|about it|the (?:booking|request))\b|"
+    # "no dont send it. bye" at the summary (found by the eleventh play-test: it asked what to change)
+    r"(?:do not|don'?t|dont) send (?:it|that|this|anything|the (?:request|booking))\b)",
     re.IGNORECASE,
 )
 
 
+# "its Siobhan not Shivon", "Siobhan, not Shivon", "put Joanne instead of Jo": a name against the one it replaces
+RESPELT = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+,?\s+(?:not|instead of|rather than)\s+[A-ZÀ-Ý][\w'’-]+\b")
+NEVER_MIND = re.compile(r"\bnever ?mind\b", re.IGNORECASE)
 # a farewell as its own last clause ("I'll come back. Goodbye.", "ill just ring them, ta", "nvm. thanks bye"), whatever
 # the classifier made of the rest (found by the tenth play-test: "not sure I understood"); not "saturday night"
 FAREWELL = re.compile(
@@ -143,11 +148,13 @@ class BookingDetailsRequest(GraphComponent):
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
             "removal_from_intents": ["delete_my_data", "nlu_fallback"],
+            # a name given again against the one it replaces (RESPELT)
+            "name_correction_from_intents": ["inform", "nlu_fallback", "out_of_scope", "faq", "deny"],
             # a day or time with nothing else but words around it (AROUND_A_TIME) read as something else
             "time_alone_from_intents": ["faq", "nlu_fallback", "out_of_scope", "unsure", "affirm"],
             # a farewell (FAREWELL) read as something else
             "goodbye_intent": "goodbye",
-            "goodbye_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure"],
+            "goodbye_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure", "deny"],
             # the request left for later (LATER) read as something else
             "later_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure", "never_mind", "deny"],
             # an unmistakable "stop" (STOPS) read as something else
@@ -179,7 +186,15 @@ class BookingDetailsRequest(GraphComponent):
             entities = message.get(ENTITIES) or []
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
-            if intent in self.config["stop_from_intents"] and STOPS.search(message.get(TEXT) or ""):
+            farewell = bool(FAREWELL.search(message.get(TEXT) or "")) and not kinds
+            if (
+                intent in self.config["stop_from_intents"] + ["stop", "never_mind"]
+                and farewell
+                and NEVER_MIND.search(message.get(TEXT) or "")
+            ):
+                # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
+                self._set(message, self.config["goodbye_intent"])
+            elif intent in self.config["stop_from_intents"] and STOPS.search(message.get(TEXT) or ""):
                 self._set(message, self.config["stop_intent"])
             elif (
                 (
@@ -218,6 +233,14 @@ class BookingDetailsRequest(GraphComponent):
                 (self._corrects(entities) and not (intent == "faq" and ASKS.match(message.get(TEXT) or "")))
                 or self._moves_the_time(message.get(TEXT) or "", entities)
             ):
+                self._set(message, self.config["correction_intent"])
+            elif (
+                intent in self.config["name_correction_from_intents"]
+                and kinds == {"person"}
+                and RESPELT.search(message.get(TEXT) or "")
+            ):
+                # "sorry autocorrect!! its Siobhan not Shivon" while the contact is asked (found by the eleventh
+                # play-test: ignored)
                 self._set(message, self.config["correction_intent"])
             elif intent in self.config["removal_from_intents"] and self._removes(message.get(TEXT) or "", entities):
                 self._set(message, self.config["correction_intent"])

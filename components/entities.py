@@ -125,7 +125,9 @@ _TIME_PARTS = re.compile(
     r"|\b(?:today|tomorrow|tmrw|tonight|next week|weekend)\b"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
-    r"|\b(?:(?:late|early)\s+)?(?:in the\s+)?(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
+    # ("Good afternoon" greets: found by the eleventh play-test, it became the preferred time)
+    r"|\b(?<!good )(?<!good\s\s)(?:(?:late|early)\s+)?(?:in the\s+)?"
+    r"(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
     r"|\b(?:after|before)\s+(?:work|school)\b"
     r"|\b(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:and|to|till|until|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
@@ -276,6 +278,10 @@ def _listed_concern(
     return None
 
 
+# "Jake Morris - contact is his mum Tracey Morris" (found by the eleventh play-test): whose the contact is
+_A_CONTACTS_OWNER = re.compile(r"\b(?:contact|number|phone|mobile|call|ring|text|email)\b", re.IGNORECASE)
+
+
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     patterns = ((_FOR_A_RELATIVE, "name"), (_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name"), (_BOOKED_FOR, "name"))
     for pattern, group in patterns:
@@ -294,6 +300,10 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
             ):
                 break
             end = word_end
+        if pattern is _FOR_A_RELATIVE and _A_CONTACTS_OWNER.search(text[max(0, match.start() - 25) : match.start()]):
+            continue  # "contact is his mum Tracey Morris": whose number it is, not who is to be seen
+        if end is not None and re.search(r"['’]s$", text[start:end].rstrip(".,)")):
+            continue  # "(number is my mum Karen's)": whose it is, not a name (found by the eleventh play-test)
         if end is not None:
             found = text[start:end].rstrip(".,")
             return {"entity": "person", "value": " ".join(found.split()), "start": start, "end": start + len(found)}
@@ -318,8 +328,17 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         if next_start - end > _TIME_GAP and not _TIME_FILLER.fullmatch(text[end:next_start]):
             break
         end = next_end
+    same = _SAME_TIME_AFTER.match(text, end)
+    if same:  # "tonight instead? same time": the time said before stands (core/booking.py reads it)
+        end = same.end()
     value = text[start:end].strip()
     return {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
+
+
+# "tonight instead? same time" (found by the eleventh play-test: the evening replaced "after 6")
+_SAME_TIME_AFTER = re.compile(
+    r"[\s,.;:!?-]*(?:(?:instead|then|please|pls)[\s,.;:!?-]*)*(?:at\s+)?(?:the\s+)?same\s+time\b", re.I
+)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

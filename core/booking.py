@@ -81,9 +81,18 @@ _QUESTION_WORDS = frozenset("why what how when where who which can could do does
 MAX_NAME_WORDS = 6
 
 
+# "Chloe Nguyen (my daughter)", "Jake Morris - contact is his mum Tracey Morris" (found by the eleventh play-test): a
+# note about the person or the contact after the name is no part of it
+_NOTE_AFTER_A_NAME = re.compile(
+    r"\s*(?:\([^)]*\)?|[-–,;]\s*(?:the\s+|my\s+|her\s+|his\s+|their\s+)?(?:contact|number|phone|mobile|email|"
+    r"booking|i'?m|im|i am)\b.*)\s*$",
+    re.IGNORECASE,
+)
+
+
 def parse_name(text: str) -> str:
     """The name as typed (accents, quotes, any script), minus a lead-in like "my name is"."""
-    text = text or ""
+    text = _NOTE_AFTER_A_NAME.sub("", text or "") or text or ""
     lead_in = None
     for lead_in in _NAME_IS.finditer(text):  # noqa: B007 - the last "my name is" in the message
         pass
@@ -294,6 +303,8 @@ _KEEPS_THE_REST = re.compile(
     r"same as before|(?:like|as) before|if (?:you'?re|you are) open|"
     r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from|in the|that|on|mon|tue|wed|thu|fri|sat|sun)))"
 )
+# "same time", "at the same time": the time of day said before stands, whatever part of the day is named with it
+_SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
 # "tomorrow im busy, make it monday", "can't do friday": a day said not to suit is read past, as "not friday" is
 _DAY_NOT_FREE = re.compile(
     rf"\b(?:(?:today|tomorrow|tonight|{_WEEKDAY_WORD})\s+(?:i'?m|im|i am|i'?ll be|i will be)\s+(?:busy|away|working|"
@@ -659,6 +670,9 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
             if later and day is not None:  # "not this saturday, the one after", "the day before"
                 step = dt.timedelta(days=1 if "day" in later.group(0) else 7)
                 day += -step if re.search(r"before|earlier", later.group(0)) else step
+                # "can it be the day after instead? in the evening": a time said with it (found by the eleventh
+                # play-test: the evening was dropped)
+                window = _day_and_time(_LATER.sub(" ", words.lower()))[1] or window
                 continue
             weekday_after = _WEEKDAY_AFTER.search(rest)
             if weekday_after and day is not None:
@@ -677,6 +691,8 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
             continue  # earlier words with no day or time in them add nothing
         if index and day is not None and said_day is not None:
             said_day = _in_the_week_of(day, said_day, _day_and_time(words.lower())[0], now)
+        if index and window is not None and _SAME_TIME.search(words.lower()):
+            said_window = None  # "tonight instead? same time": the time said before, not the whole evening
         day = said_day or day
         window = said_window or window
     if day is None:

@@ -198,6 +198,19 @@ def test_a_request_left_for_later_is_a_goodbye(text, intent, expected):
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, intent, kinds, expected", [
+    # found by the eleventh play-test
+    ("no dont send it. bye", "deny", [], "stop"),
+    ("never mind, bye", "stop", [], "goodbye"),
+    ("sorry autocorrect!! its Siobhan not Shivon", "inform", ["person"], "correct_booking"),
+    ("cancel. bye", "stop", [], "stop"),
+])
+def test_stops_goodbyes_and_a_name_respelt(text, intent, kinds, expected):
+    found = message(text, intent, kinds)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_request():
     # found by the tenth play-test: "You haven't requested a consultation … nothing here to change"
     text = "hey is it possible to get a consultation for my boyfriend? he wont do it himself lol. his name is Marcus Bell"

@@ -458,6 +458,10 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("could you do tuesday the 15th at about 4? thanks", [("time", "tuesday the 15th at about 4")]),
     ("sun after?makeup after?", []),  # the sun, not Sunday
     ("sun after 3", [("time", "sun after 3")]),
+    ("Good afternoon. I'd like to book for my mother", []),  # a greeting, no time
+    ("Jake Morris - contact is his mum Tracey Morris", []),  # whose number it is
+    ("the concern is acne scars. (number is my mum Karen's)", [("concern", "acne scars")]),
+    ("oh could they ring him tonight instead? same time", [("time", "tonight instead? same time")]),
 ])
 def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
     assert found(booking, text) == expected

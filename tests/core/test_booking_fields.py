@@ -238,6 +238,9 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("the 22nd? any time in the morning", at(22, 9, month=12), at(22, 12, month=12)),
         ("monday would suit", at(30, 9), at(30, 18)),
         ("any time monday", at(30, 9), at(30, 18)),
+        ("thursday 10th december at 11am → and can it be the day after instead? in the evening", at(11, 17, month=12),
+         at(11, 18, month=12)),
+        ("friday at 2pm → tomorrow afternoon instead? same time", at(25, 14), at(25, 14)),
         # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
         ("in 2 weeks, thursday 4pm", at(10, 16, month=12), at(10, 16, month=12)),
         ("thursday in two weeks' time at 4", at(10, 16, month=12), at(10, 16, month=12)),
@@ -309,6 +312,10 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
 
 
 @pytest.mark.parametrize("text, expected", [
+    # found by the eleventh play-test: a note about the person or the contact after the name
+    ("Jake Morris - contact is his mum Tracey Morris", "Jake Morris"),
+    ("Chloe Nguyen (my daughter)", "Chloe Nguyen"),
+    ("Jamie Reid (booking on his behalf, Claire Reid is my name)", "Jamie Reid"),
     # found by the third play-test: words around a name are no part of it
     ("Margaret Holloway, as I said", "Margaret Holloway"),
     ("Ryan McAllister, i just said", "Ryan McAllister"),
