@@ -44,8 +44,19 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
 
 # "remove the gmail", "take my number off": which of two kept contacts goes
 _REMOVES = rf"\b(?:{alternatives(REMOVING)})\b[^,.;]{{0,20}}?\b"
-_REMOVES_EMAIL = re.compile(_REMOVES + r"(?:e-?mail|g-?mail|hotmail|outlook|mail)\b", re.IGNORECASE)
-_REMOVES_PHONE = re.compile(_REMOVES + r"(?:phone|number|mobile|landline)\b", re.IGNORECASE)
+_EMAIL_WORDS = r"(?:e-?mail|g-?mail|hotmail|outlook|mail)"
+_PHONE_WORDS = r"(?:phone|number|mobile|landline)"
+# "take the email off", "just use the phone" (found by the eleventh play-test), as well as "remove the gmail"
+_REMOVES_EMAIL = re.compile(
+    rf"{_REMOVES}{_EMAIL_WORDS}\b|\btake (?:the |my )?{_EMAIL_WORDS} (?:off|out)\b|"
+    rf"\bjust (?:use |keep |have )?(?:the |my )?{_PHONE_WORDS}\b",
+    re.IGNORECASE,
+)
+_REMOVES_PHONE = re.compile(
+    rf"{_REMOVES}{_PHONE_WORDS}\b|\btake (?:the |my )?{_PHONE_WORDS} (?:off|out)\b|"
+    rf"\bjust (?:use |keep |have )?(?:the |my )?{_EMAIL_WORDS}\b",
+    re.IGNORECASE,
+)
 
 
 def without_a_contact(tracker: Tracker) -> Optional[Text]:
@@ -128,7 +139,9 @@ class ActionChangeBookingDetail(Action):
                     if slot == "booking_time":  # the words are kept for the next ones to complete
                         changes["booking_time_text"] = corrected_words(corrects, entity["value"])
                 break
-        kept = without_a_contact(tracker) if not changes and "booking_contact" in named else None
+        # (beside another change too: "the 23rd would be better, and just use the phone, take the email off", found by
+        # the eleventh play-test)
+        kept = without_a_contact(tracker) if "booking_contact" not in changes and "booking_contact" in named else None
         if kept:  # "remove the gmail, just the phone is fine": the other contact stays
             changes["booking_contact"] = kept
         untitled = without_a_title(tracker) if "booking_name" in named and "booking_name" not in changes else None

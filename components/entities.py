@@ -282,15 +282,28 @@ def _listed_concern(
 _A_CONTACTS_OWNER = re.compile(r"\b(?:contact|number|phone|mobile|call|ring|text|email)\b", re.IGNORECASE)
 
 
+# "name kerry-ann walsh. and make it the 10th" (found by the eleventh play-test): "name" opening the message
+_NAME_OPENS = re.compile(r"^\W*name\s+(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})", re.IGNORECASE)
+
+
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
-    patterns = ((_FOR_A_RELATIVE, "name"), (_NAME_AFTER, "any"), (_CAPITALISED_AFTER, "name"), (_BOOKED_FOR, "name"))
+    patterns = (
+        (_FOR_A_RELATIVE, "name"),
+        (_NAME_AFTER, "any"),
+        (_CAPITALISED_AFTER, "name"),
+        (_BOOKED_FOR, "name"),
+        (_NAME_OPENS, "any"),
+    )
     for pattern, group in patterns:
         match = pattern.search(text)
         if not match:
             continue
         start, end = match.start(group), None
-        if pattern is _CAPITALISED_AFTER and match.group(group).split()[0].lower() in _NOT_IN_LOWERCASE_NAMES:
-            continue  # "She is Pregnant", "I'm Worried": what they are, not who
+        if (
+            pattern in (_CAPITALISED_AFTER, _NAME_OPENS)
+            and match.group(group).split()[0].lower() in _NOT_IN_LOWERCASE_NAMES
+        ):
+            continue  # "She is Pregnant", "I'm Worried", "name is wrong": what they are, not who
         for word in re.finditer(r"\S+", match.group(group)):
             word_start, word_end = start + word.start(), start + word.end()
             # a word that is no name, or that is part of an email or phone number

@@ -262,3 +262,15 @@ async def test_two_corrections_in_one_message_change_both(dispatcher, make_track
     # the other detail is changed too, and the summary asked again
     assert events.get("booking_contact", "").startswith("hannah") or events.get("booking_time", "").endswith("10:00:00+00:00")
     assert events["booking_confirmed"] is None
+
+
+async def test_a_contact_taken_out_beside_another_change_is_taken_out(dispatcher, make_tracker, domain):
+    # found by the eleventh play-test: "the 23rd would be better, and just use the phone, take the email off" kept the
+    # email
+    tracker = make_tracker(
+        intent="correct_booking", text="the 23rd would be better, and just use the phone, take the email off",
+        entities=[{"entity": "time", "value": "saturday"}, field("booking_contact")], active_loop=FORM,
+        slots={**DETAILS, "booking_contact": "jo@example.com; +447911123456", "requested_slot": "booking_confirmed"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events["booking_contact"] == "+447911123456" and events["booking_time"]

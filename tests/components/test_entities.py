@@ -462,6 +462,8 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("Jake Morris - contact is his mum Tracey Morris", []),  # whose number it is
     ("the concern is acne scars. (number is my mum Karen's)", [("concern", "acne scars")]),
     ("oh could they ring him tonight instead? same time", [("time", "tonight instead? same time")]),
+    ("name kerry-ann walsh. and make it the 10th", [("person", "kerry-ann walsh"), ("time", "the 10th")]),
+    ("name is wrong", []),
 ])
 def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
     assert found(booking, text) == expected
