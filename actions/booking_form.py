@@ -460,12 +460,6 @@ _DAY_WORDS = re.compile(
 )
 
 
-# a message that opens as a question ("what time do you close on saturday?")
-_ASKS_FIRST = re.compile(
-    r"^\W*(?:what|when|how|where|why|which|who|do|does|did|is|are|can|could|will|would|should|shall)\b", re.IGNORECASE
-)
-
-
 class ValidateBookingForm(FormValidationAction):
     """Checks each answer of the booking form, and says why when it is not right."""
 
@@ -578,12 +572,6 @@ class ValidateBookingForm(FormValidationAction):
         return checked
 
     async def validate_booking_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        if tracker.get_intent_of_latest_message(False) == "faq" and _ASKS_FIRST.match(
-            tracker.latest_message.get("text") or ""
-        ):
-            # "what time do you close on saturday?" names a day but asks: the question is answered (its rule), and
-            # the time is asked again; "saturday morning, hes at school in the week" is the time (domain.yml)
-            return {"booking_time": value_before(tracker, "booking_time")}
         return self._check("booking_time", value, dispatcher, tracker)
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -773,23 +773,3 @@ async def test_the_other_kind_of_request_asked_for_inside_the_form(dispatcher, m
     events = await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == [expected_response]
     assert events == expected_events
-
-
-@pytest.mark.parametrize(
-    "text, kept",
-    [
-        # found by the eleventh play-test: a day and time given with words the classifier answered was lost
-        ("saturday morning hes at school in the week", True),
-        # a question naming a day is no time asked for
-        ("what time do you close on saturday?", False),
-    ],
-)
-async def test_a_time_given_with_a_question_is_taken_unless_it_is_asked(validate, dispatcher, make_tracker, domain,
-                                                                        text, kept):
-    tracker = make_tracker(
-        intent="faq", text=text, active_loop=FORM, slots={"requested_slot": "booking_time"},
-        slot_candidates={"booking_time": "saturday morning" if kept else "saturday"},
-    )
-    events = await validate.run(dispatcher, tracker, domain)
-    time = next((event["value"] for event in events if event["name"] == "booking_time"), None)
-    assert bool(time) == kept, events
