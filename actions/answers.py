@@ -30,6 +30,12 @@ UNNAMED_THING = "that"
 OFF_GUIDE_KINDS = ("unknown_activity", "unknown_product", "unknown_treatment", "unknown_device")
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
 CLOSED_VARIANT = "_closed"
+HELP_COMING_VARIANT = "_help_coming"  # emergency help called, on its way or there (components/triage.py)
+# "they're closed", "it's shut on sundays", "not open at 2am": the person says the clinic cannot be reached now
+SAYS_CLOSED = re.compile(
+    r"\b(?:closed|shut|not open|isn'?t open|aren'?t open|no one (?:there|answering)|nobody (?:there|answering))\b",
+    re.IGNORECASE,
+)
 
 # Safety answers (components/triage.py picks them), most severe first. The classifier's "something is
 # happening" answer, offered as a "did you mean" button, is the urgent one: unclear is urgent.
@@ -80,6 +86,9 @@ STANDS_AS_IT_IS = {
 REASSURANCE_SOUGHT = {"reassurance", "follow_up", "about_that", "duration", "downtime", "side_effects"}
 # seen or advised already (components/triage.py): the thread's route is not said again
 HELP_HAD = "help_had"
+# in the urgent thread, what gets the route again rather than an answer and the route in a line
+# (pain asked after a treatment is about what is happening: the general answer would read as reassurance)
+NOT_A_NEW_QUESTION = REASSURANCE_SOUGHT | set(SEVERITY) | {HELP_HAD, "warning_signs", "pain", "safety"}
 
 
 SUITABILITY = "suitability"  # the answer that says suitability is for the consultation
@@ -206,10 +215,17 @@ def offer_of(domain: Dict[Text, Any], response: Text) -> Optional[Text]:
     return (variations[0].get("metadata") or {}).get("offer")
 
 
-def response_for(domain: Dict[Text, Any], topic: Text) -> Text:
-    """The answer's response, its `_closed` variant while the clinic is closed."""
+def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker] = None) -> Text:
+    """The answer's response: its `_help_coming` variant when emergency help is already called or on its way, its
+    `_closed` variant while the clinic is closed or the person says it is ("they're closed, it's 10pm on a
+    Saturday": found by the twelfth play-test, "contact the clinic now" was said again)."""
     response = response_name(topic)
-    if response + CLOSED_VARIANT in domain.get("responses", {}) and not clinic().is_open(now()):
+    responses = domain.get("responses", {})
+    triage = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
+    if response + HELP_COMING_VARIANT in responses and triage.get("waiting_for_help"):
+        return response + HELP_COMING_VARIANT
+    says_closed = tracker is not None and bool(SAYS_CLOSED.search(tracker.latest_message.get("text") or ""))
+    if response + CLOSED_VARIANT in responses and (says_closed or not clinic().is_open(now())):
         return response + CLOSED_VARIANT
     return response
 
@@ -238,12 +254,14 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # no thread, or a question asked before any treatment ("I haven't had it yet, is it normal to be red?");
         # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
         return None
+    triage = tracker.latest_message.get("triage") or {}
+    if previous == SEVERITY[0] and (triage.get("waiting_for_help") or (HELP_HAD in topics and not triage.get("well"))):
+        # "ambulance is on the way. what do i do while waiting", "should i wait for 111 to call back? they said 2
+        # hours": the emergency's route again (its variant for help on its way), never "follow the advice" while the
+        # person is not well again (found by the eleventh and twelfth play-tests)
+        return previous
     if HELP_HAD in topics:
         return None  # "I rang the clinic and they said it's normal": their advice, not the route again
-    if previous == SEVERITY[0] and (tracker.latest_message.get("triage") or {}).get("waiting_for_help"):
-        # "ambulance is on the way. what do i do while waiting": the emergency's route again, not a new topic (found
-        # by the eleventh play-test: the treatment was described)
-        return previous
     new = [topic for topic in topics if topic in SEVERITY]
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before
@@ -343,6 +361,20 @@ class ActionAnswerQuestion(Action):
         topics = in_context(tracker, topics, last_topic)
         previous = safety_thread_level(tracker)
         in_thread = thread_topics(tracker, topics, previous, asked)
+        if (
+            in_thread == SEVERITY[1] == previous
+            and asked
+            and topics
+            and tracker.latest_message.get("asks", True)
+            and not set(topics) & NOT_A_NEW_QUESTION
+        ):
+            # after the urgent route, a new question ("can I use a sunbed next week?", "what are your opening hours?")
+            # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone
+            # came back five times and the questions went unanswered
+            events = say_answers(dispatcher, tracker, domain, topics)
+            closed = SAYS_CLOSED.search(tracker.latest_message.get("text") or "") or not clinic().is_open(now())
+            dispatcher.utter_message(response="utter_safety_route_reminder" + (CLOSED_VARIANT if closed else ""))
+            return events
         if in_thread is not None:
             # "so it's fine?": not reassured; the emergency number always comes first, and a new report is
             # answered as one
@@ -401,7 +433,7 @@ def say_answers(
             # "and what happens during the procedure?" mid-walk-through, or "what happens in the aftercare step?"
             dispatcher.utter_message(response=step_response(topic))
         else:
-            dispatcher.utter_message(response=response_for(domain, topic), thing=named_thing(tracker, topic))
+            dispatcher.utter_message(response=response_for(domain, topic, tracker), thing=named_thing(tracker, topic))
         if topic in STEPS:  # "next" goes on from the step just shown
             events.append(SlotSet("current_step", topic))
         # a "yes" takes up what any of the answers offered

@@ -264,18 +264,29 @@ _HELP_NOT_HAD = re.compile(
     r"won'?t|wont|voicemail|engaged|closed|busy)\b[^.?!]{0,25}\b(?:answer\w*|reach|get through|pick\w*\s+(?:it\s+)?up|"
     r"respond\w*|call\w* back|rung|called|seen|spoken|open|help)\b|\bvoicemail\b|\bno answer\b"
 )
+# emergency care there now ("she's in hospital now", "at A&E with her", "the paramedics are with him")
+_CARE_PRESENT = re.compile(
+    r"\b(?:now|already|still|she'?s|he'?s|they'?re|i'?m|we'?re|she is|he is|i am|we are)\s+(?:in|at)\s+(?:the\s+)?"
+    r"(?:hospital|a ?& ?e|a and e|er|emergency room|resus)\b|"
+    r"\bparamedics? (?:are |is )?(?:here|with (?:me|her|him|us))\b"
+)
 # help called and on its way ("ambulance is on the way already. what do i do while waiting"): in the emergency's
 # thread, a question about the wait gets the emergency route again (found by the eleventh play-test: the treatment was
 # described)
 _WAITING_FOR_HELP = re.compile(
     r"\b(?:on (?:its|their|the|his|her) way|while (?:i'?m |we'?re |i |we )?wait(?:ing)?|waiting for (?:the |an )?"
     r"(?:ambulance|paramedics?|help|them)|in the meantime|meanwhile|until (?:they|the ambulance|help|the paramedics) "
-    r"(?:arrive|get here|come))\b"
+    r"(?:arrive|get here|come)|"
+    # "I'm still on the phone with 999", "on hold with 111", "calling 999 now" (found by the twelfth play-test)
+    r"on (?:the )?(?:phone|line|hold) (?:to|with) (?:999|111|112|911|them|the ambulance|emergency)|"
+    r"(?:calling|ringing|phoning|dialling|dialing) (?:999|111|112|911|an ambulance) (?:now|right now)|"
+    r"ambulance (?:is )?(?:coming|here|outside)|paramedics? (?:are |is )?(?:here|coming|with (?:me|her|him|us)))\b"
 )
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
 _NEXT_TREATMENT = re.compile(
-    r"\b(?:again|next (?:session|treatment|appointment)|another (?:session|treatment)|keep (?:my|the) "
+    r"\b(?:(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )again|next (?:session|treatment|appointment)|"
+    r"another (?:session|treatment)|keep (?:my|the) "
     r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with)\b"
 )
 # getting medical help, or doing without it: a message about it the classifier calls distress is no crisis
@@ -295,7 +306,8 @@ _IF_IT_CHANGES = re.compile(r"\b(?:if|when|should)\b[^.,;!?]{0,30}\b(?:worse|bac
 _STILL = re.compile(r"\b(?:still|now (?:it'?s|its|my)|right now|at the moment|currently|keeps?|getting)\b")
 # said again, or worse, after that help, or told by it to get emergency help: still an emergency
 _AGAIN = re.compile(
-    r"\b(?:again|(?:it'?s|its|it is|is|are|they'?re|came|has come|have come) back(?! to normal)|returned|returning|"
+    r"\b(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?:again|"
+    r"(?:it'?s|its|it is|is|are|they'?re|came|has come|have come) back(?! to normal)|returned|returning|"
     r"coming back|worse|worsening|still swelling|swelling up|"
     r"since then|new|spread\w*)\b|\bbut now\b|\bnow (?:there|it|its|it'?s|my|i'?ve|i have)\b|"
     # "Now I also feel a bit feverish, 38.2" after 111's advice (found by the eleventh play-test)
@@ -519,7 +531,8 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     if _LONG_AGO.search(lowered) and not worse and not re.search(r"\b(?:now|today|again|still|since my)\b", lowered):
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
     advised = bool(
-        _HELP_HAD.search(lowered)
+        _CARE_PRESENT.search(lowered)
+        or _HELP_HAD.search(lowered)
         or _EMERGENCY_CARE_HAD.search(lowered)
         or (_HELP_ARRANGED.search(lowered) and not found[EMERGENCY])
     ) and not _HELP_NOT_HAD.search(lowered)
@@ -534,7 +547,12 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     unconditional = _IF_IT_CHANGES.sub(" ", lowered)  # "call back if it gets worse": what they were told to do
     # an emergency sign named: only help had and the person now well ("they gave me steroids and it's gone down")
     # stops 999; "i called the clinic and my throat is closing up" is an emergency whatever help was had
-    settled = not found[EMERGENCY] or (bool(_RESOLVED.search(unconditional)) and not _STILL.search(unconditional))
+    settled = (
+        not found[EMERGENCY]
+        or (bool(_RESOLVED.search(unconditional)) and not _STILL.search(unconditional))
+        # "tongue swelling, now in hospital" (found by the twelfth play-test: 999 again to someone in hospital)
+        or (bool(_CARE_PRESENT.search(unconditional)) and not _STILL.search(unconditional))
+    )
     if advised and settled and not _AGAIN.search(unconditional):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
@@ -716,6 +734,8 @@ class SafetyTriage(GraphComponent):
                     "minor": stated_minor(text),
                     "not_yet": found.not_yet,
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(text.lower())),
+                    # "im ok now", "it's gone down": well again, as the person says
+                    "well": bool(_RESOLVED.search(text.lower())),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's
                     # concern prompt, a sign named with neither is the concern to look at (actions/answers.py)
                     "after_treatment": bool(_TREATMENT.search(text.lower()) or _NOW.search(text.lower())),

@@ -220,8 +220,9 @@ def clinic_open(monkeypatch):
         ("urgent", "affirm", None, False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
         # "so it's fine?" after an expected reaction: not reassured
         ("expected_reaction", "faq", "faq/reassurance", False, ["utter_safety_no_reassurance", "utter_faq/expected_reaction"]),
-        # "can I put aloe on it?": the route again, not what the guide does not cover
-        ("urgent", "faq", "faq/unknown_product", False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+        # "can I put aloe on it?", "can I use a sunbed next week?": what the guide does not cover said so, then the
+        # route again in a line (twelfth play-test: the route alone came back five times, the questions unanswered)
+        ("urgent", "faq", "faq/unknown_product", False, ["utter_faq/unknown_product", "utter_safety_route_reminder"]),
         # after the emergency answer the emergency number comes first again
         ("emergency", "nlu_fallback", None, False, ["utter_faq/emergency"]),
         # "it's got worse" moves an expected reaction up to urgent
@@ -234,7 +235,9 @@ def clinic_open(monkeypatch):
         # found by the eighth play-test: "I rang them and they said it's normal for day one", "111 said to go to the
         # walk-in centre tomorrow" (the triage's help_had): their advice stands, the route is not said again
         ("urgent", "faq", "faq/help_had", False, ["utter_faq/help_had"]),
-        ("emergency", "faq", "faq/help_had", False, ["utter_faq/help_had"]),
+        # after the emergency answer, help had stands only when the person says they are well again (`well`, below);
+        # "should i wait for 111 to call back first? they said 2 hours" gets the emergency route (twelfth play-test)
+        ("emergency", "faq", "faq/help_had", False, ["utter_faq/emergency"]),
         # found by the ninth play-test: after the expected reaction, a new question is answered as asked; one that
         # looks for reassurance is not
         ("expected_reaction", "faq", "faq/unknown_product", False, ["utter_faq/unknown_product"]),
@@ -246,7 +249,8 @@ async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain
     assert responses(dispatcher) == expected
     # the thread's route offers the clinic; a new question, or the advice already had, leaves the thread (the rules
     # then take the next message as any other: found by the ninth play-test, a loop of "not sure I understood")
-    offered = None if expected[-1] in ("utter_faq/sessions", "utter_faq/help_had", "utter_faq/unknown_product") else "clinic"
+    offered = None if expected[-1] in ("utter_faq/sessions", "utter_faq/help_had", "utter_faq/unknown_product",
+                                       "utter_safety_route_reminder") else "clinic"
     assert SlotSet("offer", offered) in events
 
 
@@ -494,8 +498,8 @@ async def test_is_it_safe_right_after_a_suitability_answer_stays_with_the_consul
 
 @pytest.mark.parametrize("level, expected", [
     # found by the eleventh play-test: "ambulance is on the way already. what do i do while waiting" got the treatment
-    # described; in the emergency's thread it gets the emergency route again
-    ("emergency", ["utter_faq/emergency"]),
+    # described; in the emergency's thread it gets the emergency route again, said for help on its way
+    ("emergency", ["utter_faq/emergency_help_coming"]),
     # after any other safety answer, a new question is answered as asked
     ("urgent", ["utter_faq/procedure"]),
 ])
@@ -523,3 +527,20 @@ async def test_a_time_given_at_the_time_prompt_with_a_question_is_taken(dispatch
     )
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert next((event["value"] for event in events if event["name"] == "booking_time"), None) == expected
+
+
+async def test_after_the_emergency_answer_help_had_stands_once_the_person_is_well_again(dispatcher, make_tracker, domain,
+                                                                                       clinic_open):
+    # "the paramedics came, im ok now": their advice (eighth play-test)
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/help_had")
+    tracker.latest_message["triage"]["well"] = True
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/help_had"]
+
+
+async def test_the_person_saying_the_clinic_is_closed_gets_the_route_for_when_it_is_closed(dispatcher, make_tracker,
+                                                                                          domain, clinic_open):
+    # found by the twelfth play-test: "i said theyre closed, its 10pm on saturday" got "contact the clinic now"
+    tracker = in_thread(make_tracker, "urgent", "nlu_fallback", text="i said theyre closed, its 10pm on saturday")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == "utter_faq/urgent_closed"

@@ -557,3 +557,16 @@ def test_after_a_treatment_the_same_questions_are_still_reports(settings, text, 
 def test_help_had_and_a_new_sign_since(settings, text, level, help_had):
     found = triage(text, settings, said_to_be_happening=False)
     assert (found.level, found.help_had) == (level, help_had)
+
+
+@pytest.mark.parametrize(
+    "text, level, help_had",
+    [
+        # found by the twelfth play-test
+        ("my mum had an allergic reaction after her microneedling today, tongue swelling, now in hospital", None, True),
+        ("ok I called again, the nurse said to come back in at 4 to have a look", None, True),  # called again: no sign back
+    ],
+)
+def test_care_there_now_and_calling_again(settings, text, level, help_had):
+    found = triage(text, settings, said_to_be_happening=False)
+    assert (found.level, found.help_had) == (level, help_had)
