@@ -393,8 +393,8 @@ def kind_asked_for(tracker: Tracker) -> Optional[Text]:
     when it asks for none in particular (an older "Book a consultation" button, "I want to book")."""
     text = tracker.latest_message.get("text") or ""
     call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
-    if text.startswith("/"):  # a button: only the call-back button names a kind
-        return CALL_BACK if call_back else None
+    if text.startswith("/"):  # a button: the call-back button, or "Book a consultation" (twelfth play-test)
+        return CALL_BACK if call_back else CONSULTATION
     if _NO_CALL.search(text):
         return CONSULTATION
     if call_back:

@@ -48,13 +48,14 @@ _EMAIL_WORDS = r"(?:e-?mail|g-?mail|hotmail|outlook|mail)"
 _PHONE_WORDS = r"(?:phone|number|mobile|landline)"
 # "take the email off", "just use the phone" (found by the eleventh play-test), as well as "remove the gmail"
 _REMOVES_EMAIL = re.compile(
-    rf"{_REMOVES}{_EMAIL_WORDS}\b|\btake (?:the |my )?{_EMAIL_WORDS} (?:off|out)\b|"
-    rf"\bjust (?:use |keep |have )?(?:the |my )?{_PHONE_WORDS}\b",
+    rf"{_REMOVES}{_EMAIL_WORDS}\b|\btake (?:the |my |his |her )?{_EMAIL_WORDS} (?:off|out)\b|"
+    rf"\bjust (?:use |keep |have )?(?:the |my |his |her )?{_PHONE_WORDS}\b|\b{_PHONE_WORDS} only\b",
     re.IGNORECASE,
 )
 _REMOVES_PHONE = re.compile(
-    rf"{_REMOVES}{_PHONE_WORDS}\b|\btake (?:the |my )?{_PHONE_WORDS} (?:off|out)\b|"
-    rf"\bjust (?:use |keep |have )?(?:the |my )?{_EMAIL_WORDS}\b",
+    rf"{_REMOVES}{_PHONE_WORDS}\b|\btake (?:the |my |his |her )?{_PHONE_WORDS} (?:off|out)\b|"
+    rf"\bjust (?:use |keep |have )?(?:the |my |his |her )?{_EMAIL_WORDS}\b|\b{_EMAIL_WORDS} only\b|"
+    r"\bno (?:phone )?calls\b",
     re.IGNORECASE,
 )
 

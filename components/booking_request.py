@@ -51,7 +51,10 @@ STOPS = re.compile(
     r"never ?mind(?:\s+then)?(?=\s*(?:[.!,;]|$)|\s+(?:i|we|bye|thanks))|"
     r"forget (?:it|about it|the (?:booking|request))\b|"
     # "no dont send it. bye" at the summary (found by the eleventh play-test: it asked what to change)
-    r"(?:do not|don'?t|dont) send (?:it|that|this|anything|the (?:request|booking))\b)",
+    r"(?:do not|don'?t|dont) send (?:it|that|this|anything|the (?:request|booking))\b|"
+    # "scrap the whole thing", "cancel the lot sorry" (found by the twelfth play-test)
+    r"(?:scrap|cancel|bin|ditch) (?:it|that|this|everything|the (?:lot|whole (?:thing|lot)|booking|request|call ?back))"
+    r"(?=\s*(?:[.!,;]|$)|\s+(?:sorry|please|pls|thanks|i|we)))",
     re.IGNORECASE,
 )
 
@@ -77,6 +80,17 @@ LATER = re.compile(
     r"have a (?:chat|think|word|look)|get back)\b[^.?!]{0,40}?\b(?:another (?:time|day)|some ?(?:other )?time|later|"
     r"first|tomorrow|next week|back to you)\b",
     re.IGNORECASE,
+)
+# "take my email off", "email only please", "just his mobile", "no phone calls" (found by the twelfth play-test)
+ONLY_ONE_CONTACT = re.compile(
+    r"\btake (?:the |my |his |her )?(?:e-?mail|phone|number|mobile) (?:off|out)\b|"
+    r"\b(?:e-?mail|phone|number|mobile) only\b|\bonly (?:by |the |my )?(?:e-?mail|phone|number|mobile)\b|"
+    r"\bjust (?:use |keep |have )?(?:the |my |his |her )?(?:e-?mail|phone|number|mobile)\b|\bno (?:phone )?calls\b",
+    re.IGNORECASE,
+)
+# "can we just book me an actual consultation instead of the call?": the kind of request changed, asked as a question
+INSTEAD_OF_A_CALL = re.compile(
+    r"\bconsultation\b[^.?!]{0,30}\binstead\b|\binstead of (?:the |a )?(?:phone )?call(?: back)?\b", re.IGNORECASE
 )
 # a consultation asked for someone else: "a consultation for my boyfriend", "book my daughter in"
 FOR_SOMEONE_ELSE = re.compile(
@@ -207,10 +221,9 @@ class BookingDetailsRequest(GraphComponent):
             elif intent in self.config["kind_from_intents"] and asks_a_call_back:
                 self._set(message, self.config["intent"])
             elif (
-                intent in self.config["kind_from_intents"]
-                and TO_A_CONSULTATION.search(message.get(TEXT) or "")
-                and not kinds
-            ):
+                (intent in self.config["kind_from_intents"] and TO_A_CONSULTATION.search(message.get(TEXT) or ""))
+                or (intent in ("faq", "inform") and INSTEAD_OF_A_CALL.search(message.get(TEXT) or ""))
+            ) and not kinds:
                 self._set(message, self.config["intent"])
             elif intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
                 self._set(message, self.config["intent"])
@@ -275,9 +288,10 @@ class BookingDetailsRequest(GraphComponent):
         return all(word in AROUND_A_TIME for word in re.findall(r"[a-z']+", rest.lower()))
 
     def _removes(self, text: Text, entities: List[Dict[Text, Any]]) -> bool:
-        """Whether the message takes a named detail out ("remove the gmail")."""
+        """Whether the message takes a named detail out ("remove the gmail", "take my email off", "email only
+        please, no phone calls")."""
         named = any(entity.get("entity") == self.config["field_entity"] for entity in entities)
-        return named and bool(REMOVES.search(text)) and not EVERYTHING.search(text)
+        return named and bool(REMOVES.search(text) or ONLY_ONE_CONTACT.search(text)) and not EVERYTHING.search(text)
 
     @staticmethod
     def _set(message: Message, name: Text) -> None:

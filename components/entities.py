@@ -104,6 +104,8 @@ _NOT_A_NAME_WORD = re.compile(
     # every month but "may" (May is also a name)
     rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
     r"today|tomorrow|next|this|email|phone|number|mobile|back|later|asap|anytime|whenever|"
+    # "can they call me sooner", "call me first to explain" (found by the twelfth play-test: "Name: sooner")
+    r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|"
     r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not)$",  # "the name is wrong, it's Priya Shah"
     re.IGNORECASE,
 )
@@ -129,6 +131,9 @@ _TIME_PARTS = re.compile(
     r"|\b(?<!good )(?<!good\s\s)(?:(?:late|early)\s+)?(?:in the\s+)?"
     r"(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
     r"|\b(?:after|before)\s+(?:work|school)\b"
+    # "on my lunch break", "11h", "the day 9" (found by the twelfth play-test)
+    r"|\b(?:on\s+)?(?:my\s+)?lunch ?break\b|\b\d{1,2}h(?:\d{2})?\b|\bthe day \d{1,2}\b(?!\s*(?:st|nd|rd|th|am|pm|:))"
+    r"|\b\d{1,2}\s*o'?\s?clock\b"
     r"|\b(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:and|to|till|until|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\b(?:at|after|before|around)(?:\s+(?:about|around))?\s+\d{1,2}(?:[:.]\d{2})?\b"

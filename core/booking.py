@@ -273,6 +273,11 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:mornin|mroning|morninng|mornig)\b"), "morning"),
     (re.compile(r"\b(?:evenin|evning|eveing)\b"), "evening"),
     (re.compile(r"\b(\d{1,2})\s*o'?\s?clock\b"), r"at \1"),  # "3 o'clock"
+    # found by the twelfth play-test: "11h", "on my lunch break", "the day 9", "around half ten"
+    (re.compile(r"\b(\d{1,2})h(\d{2})?\b"), r"at \1:\2"),
+    (re.compile(r"\b(?:on )?(?:my )?lunch ?break\b"), "lunchtime"),
+    (re.compile(r"\bthe day (\d{1,2})\b(?!\s*(?:st|nd|rd|th|am|pm|:))"), r"the \1th"),
+    (re.compile(r"\b(?:around|about|at about|at around)\s+(half (?:past )?\w+)"), r"\1"),
     (re.compile(r"\bfirst thing(?: in the morning)?\b"), "early morning"),  # "tomorrow first thing"
     # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
     (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),

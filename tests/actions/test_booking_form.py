@@ -755,8 +755,11 @@ async def test_a_call_back_after_a_stopped_request_keeps_what_it_can(dispatcher,
         ('/book_consultation{"request_kind":"call_back"}', [{"entity": "request_kind", "value": "call_back"}], None,
          "utter_request_now_a_call_back",
          [SlotSet("request_kind", "call_back"), SlotSet("booking_confirmed", None), SlotSet("booking_contact", None)]),
-        # an older "Book a consultation" button, or the same kind again: nothing changes, nothing starts again
-        ("/book_consultation", [], "call_back", "utter_booking_already_started", []),
+        # the "Book a consultation" button during a call back: a consultation (twelfth play-test); during a
+        # consultation, or the same kind asked again: nothing changes, nothing starts again
+        ("/book_consultation", [], "call_back", "utter_request_now_a_consultation",
+         [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]),
+        ("/book_consultation", [], None, "utter_booking_already_started", []),
         ("i want to book a consultation", [], None, "utter_booking_already_started", []),
         ("can you call me back", [{"entity": "request_kind", "value": "call_back"}], "call_back",
          "utter_booking_already_started", []),

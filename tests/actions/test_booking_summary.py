@@ -274,3 +274,17 @@ async def test_a_contact_taken_out_beside_another_change_is_taken_out(dispatcher
     )
     events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
     assert events["booking_contact"] == "+447911123456" and events["booking_time"]
+
+
+@pytest.mark.parametrize("text, kept", [
+    # found by the twelfth play-test
+    ("email only please, no phone calls", "jo@example.com"),
+    ("take my email off, just his mobile", "+447911123456"),
+])
+async def test_one_contact_kept_in_other_words(dispatcher, make_tracker, domain, text, kept):
+    tracker = make_tracker(
+        intent="correct_booking", text=text, entities=[field("booking_contact")], active_loop=FORM,
+        slots={**DETAILS, "booking_contact": "jo@example.com; +447911123456", "requested_slot": "booking_confirmed"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events["booking_contact"] == kept

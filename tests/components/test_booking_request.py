@@ -211,6 +211,21 @@ def test_stops_goodbyes_and_a_name_respelt(text, intent, kinds, expected):
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, intent, kinds, expected", [
+    # found by the twelfth play-test
+    ("scrap the whole thing", "nlu_fallback", [], "stop"),
+    ("cancel the lot sorry", "inform", [], "stop"),
+    ("can we just book me an actual consultation instead of the call?", "faq", [], "book_consultation"),
+    ("email only please, no phone calls", "nlu_fallback", ["booking_field"], "correct_booking"),
+    ("take my email off, just his mobile", "nlu_fallback", ["booking_field"], "correct_booking"),
+])
+def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
+    found = message(text, intent, [])
+    found.set("entities", [{"entity": kind, "value": "booking_contact", "start": 0, "end": 1} for kind in kinds])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_request():
     # found by the tenth play-test: "You haven't requested a consultation … nothing here to change"
     text = "hey is it possible to get a consultation for my boyfriend? he wont do it himself lol. his name is Marcus Bell"

@@ -464,6 +464,12 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("oh could they ring him tonight instead? same time", [("time", "tonight instead? same time")]),
     ("name kerry-ann walsh. and make it the 10th", [("person", "kerry-ann walsh"), ("time", "the 10th")]),
     ("name is wrong", []),
+    # found by the twelfth play-test: "Name: sooner"
+    ("can they call me sooner, like tomorrow around 10am UK time?", [("time", "tomorrow around 10am")]),
+    ("have someone call me first to explain how it works", []),
+    ("call me Jo", [("person", "Jo")]),
+    ("tomorrow on my lunch break, like 12:30?", [("time", "tomorrow on my lunch break, like 12:30")]),
+    ("friday 11h please", [("time", "friday 11h")]),
 ])
 def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
     assert found(booking, text) == expected

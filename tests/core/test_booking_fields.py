@@ -238,6 +238,11 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("the 22nd? any time in the morning", at(22, 9, month=12), at(22, 12, month=12)),
         ("monday would suit", at(30, 9), at(30, 18)),
         ("any time monday", at(30, 9), at(30, 18)),
+        # found by the twelfth play-test
+        ("Perhaps Monday, around half ten?", at(30, 10, 30), at(30, 10, 30)),
+        ("tomorrow on my lunch break, like 12:30?", at(25, 12, 30), at(25, 12, 30)),
+        ("friday 11h", at(27, 11), at(27, 11)),
+        ("the day 9 in the afternoon, 4 o clock", at(9, 16, month=12), at(9, 16, month=12)),
         ("thursday 10th december at 11am → and can it be the day after instead? in the evening", at(11, 17, month=12),
          at(11, 18, month=12)),
         ("friday at 2pm → tomorrow afternoon instead? same time", at(25, 14), at(25, 14)),
