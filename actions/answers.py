@@ -371,10 +371,10 @@ class ActionAnswerQuestion(Action):
             # after the urgent route, a new question ("can I use a sunbed next week?", "what are your opening hours?")
             # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone
             # came back five times and the questions went unanswered
-            events = say_answers(dispatcher, tracker, domain, topics)
+            # (the route first: safety before anything else in every turn)
             closed = SAYS_CLOSED.search(tracker.latest_message.get("text") or "") or not clinic().is_open(now())
             dispatcher.utter_message(response="utter_safety_route_reminder" + (CLOSED_VARIANT if closed else ""))
-            return events
+            return say_answers(dispatcher, tracker, domain, topics)
         if in_thread is not None:
             # "so it's fine?": not reassured; the emergency number always comes first, and a new report is
             # answered as one

@@ -54,8 +54,13 @@ CONSULT, FALLBACK, OTHER, NO_ROUTE = "consult", "fallback", "other", "none"
 # response name -> route; the first response of a reply with a route gives the reply's route
 _ROUTES = {
     "utter_faq/emergency": EMERGENCY,
+    # the emergency route for help already called or on its way: follow the call handler, call again if worse
+    "utter_faq/emergency_help_coming": EMERGENCY,
     "utter_faq/urgent": URGENT,
     "utter_faq/urgent_closed": URGENT,
+    # the urgent route said again in a line, before the answer to a new question in its thread (actions/answers.py)
+    "utter_safety_route_reminder": URGENT,
+    "utter_safety_route_reminder_closed": URGENT,
     "utter_faq/expected_reaction": EXPECTED,
     "utter_faq/expected_reaction_closed": EXPECTED,
     "utter_faq/complication": REASSURING_CLINIC,  # before the triage: one answer for every level

@@ -220,9 +220,9 @@ def clinic_open(monkeypatch):
         ("urgent", "affirm", None, False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
         # "so it's fine?" after an expected reaction: not reassured
         ("expected_reaction", "faq", "faq/reassurance", False, ["utter_safety_no_reassurance", "utter_faq/expected_reaction"]),
-        # "can I put aloe on it?", "can I use a sunbed next week?": what the guide does not cover said so, then the
-        # route again in a line (twelfth play-test: the route alone came back five times, the questions unanswered)
-        ("urgent", "faq", "faq/unknown_product", False, ["utter_faq/unknown_product", "utter_safety_route_reminder"]),
+        # "can I put aloe on it?", "can I use a sunbed next week?": the route again in a line, then what the guide
+        # does not cover said so (twelfth play-test: the route alone came back five times, the questions unanswered)
+        ("urgent", "faq", "faq/unknown_product", False, ["utter_safety_route_reminder", "utter_faq/unknown_product"]),
         # after the emergency answer the emergency number comes first again
         ("emergency", "nlu_fallback", None, False, ["utter_faq/emergency"]),
         # "it's got worse" moves an expected reaction up to urgent
@@ -249,8 +249,7 @@ async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain
     assert responses(dispatcher) == expected
     # the thread's route offers the clinic; a new question, or the advice already had, leaves the thread (the rules
     # then take the next message as any other: found by the ninth play-test, a loop of "not sure I understood")
-    offered = None if expected[-1] in ("utter_faq/sessions", "utter_faq/help_had", "utter_faq/unknown_product",
-                                       "utter_safety_route_reminder") else "clinic"
+    offered = None if expected[-1] in ("utter_faq/sessions", "utter_faq/help_had", "utter_faq/unknown_product") else "clinic"
     assert SlotSet("offer", offered) in events
 
 
