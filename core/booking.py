@@ -85,7 +85,9 @@ MAX_NAME_WORDS = 6
 # note about the person or the contact after the name is no part of it
 _NOTE_AFTER_A_NAME = re.compile(
     r"\s*(?:\([^)]*\)?|[-–,;]\s*(?:the\s+|my\s+|her\s+|his\s+|their\s+)?(?:contact|number|phone|mobile|email|"
-    r"booking|i'?m|im|i am)\b.*)\s*$",
+    r"booking|i'?m|im|i am)\b.*|"
+    # "Jessica Martinez-Hall but everyone calls me Jess" (found by the twelfth play-test)
+    r"[\s,]+(?:but|though|and)\s+(?:everyone|everybody|people|friends|most people|my friends)\s+(?:call|calls)\b.*)\s*$",
     re.IGNORECASE,
 )
 
@@ -303,7 +305,7 @@ _SHORTHANDS = (
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)
 _KEEPS_THE_REST = re.compile(
-    r"\b(?:(?:at )?(?:the )?same (?:(?:sort|kind) of )?(?:time|day|morning|afternoon|evening)|"
+    r"\b(?:(?:at )?(?:the )?same (?:(?:sort|kind) of )?(?:time|hour|day|morning|afternoon|evening)|"
     r"(?:like |as )?i (?:already )?said|"
     r"same as before|(?:like|as) before|if (?:you'?re|you are) open|"
     r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from|in the|that|on|mon|tue|wed|thu|fri|sat|sun)))"

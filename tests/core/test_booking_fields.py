@@ -242,6 +242,7 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("Perhaps Monday, around half ten?", at(30, 10, 30), at(30, 10, 30)),
         ("tomorrow on my lunch break, like 12:30?", at(25, 12, 30), at(25, 12, 30)),
         ("friday 11h", at(27, 11), at(27, 11)),
+        ("monday 30th at 10am → the day after, same hour", at(1, 10, month=12), at(1, 10, month=12)),
         ("the day 9 in the afternoon, 4 o clock", at(9, 16, month=12), at(9, 16, month=12)),
         ("thursday 10th december at 11am → and can it be the day after instead? in the evening", at(11, 17, month=12),
          at(11, 18, month=12)),
@@ -320,6 +321,7 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     # found by the eleventh play-test: a note about the person or the contact after the name
     ("Jake Morris - contact is his mum Tracey Morris", "Jake Morris"),
     ("Chloe Nguyen (my daughter)", "Chloe Nguyen"),
+    ("Jessica Martinez-Hall but everyone calls me Jess", "Jessica Martinez-Hall"),
     ("Jamie Reid (booking on his behalf, Claire Reid is my name)", "Jamie Reid"),
     # found by the third play-test: words around a name are no part of it
     ("Margaret Holloway, as I said", "Margaret Holloway"),
