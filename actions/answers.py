@@ -367,6 +367,8 @@ class ActionAnswerQuestion(Action):
             and topics
             and tracker.latest_message.get("asks", True)
             and not set(topics) & NOT_A_NEW_QUESTION
+            # "it's saturday night, you're closed, what do I do?": who to call now is the route itself
+            and not SAYS_CLOSED.search(tracker.latest_message.get("text") or "")
         ):
             # after the urgent route, a new question ("can I use a sunbed next week?", "what are your opening hours?")
             # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone

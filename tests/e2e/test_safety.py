@@ -124,7 +124,6 @@ def test_with_the_clinic_closed_an_expected_reaction_names_the_out_of_hours_rout
 @pytest.mark.parametrize("follow_up", [
     "so it's fine, I don't need to call?",
     "should I just wait and see?",
-    "can I put aloe vera on it?",
     "ok",
 ])
 def test_a_follow_up_to_an_urgent_answer_gets_the_route_again(open_clinic, follow_up):
@@ -133,6 +132,16 @@ def test_a_follow_up_to_an_urgent_answer_gets_the_route_again(open_clinic, follo
     replies = chat.say(follow_up)[0]
     assert replies[0].startswith("I can't tell you that it's fine")
     urgent_now(replies)
+
+
+def test_a_new_question_after_an_urgent_answer_gets_the_route_in_a_line_first_then_its_answer(open_clinic):
+    # found by the twelfth play-test: the route alone came back five times, and the questions went unanswered
+    chat = Conversation(open_clinic)
+    urgent_now(chat.say("there's pus coming out of a spot on my chin since the session")[0])
+    replies = chat.say("can I put aloe vera on it?")[0]
+    assert replies[0].startswith("About what you described before: please still contact the clinic"), replies
+    assert clinic().phone in replies[0] and clinic().safety["out_of_hours"] in replies[0]
+    assert "aloe" in " ".join(replies[1:]).lower(), replies  # the guide does not cover it, said so
 
 
 def test_when_told_it_is_the_weekend_the_clinics_own_clock_decides(closed_clinic):
