@@ -266,9 +266,13 @@ _HELP_NOT_HAD = re.compile(
 )
 # emergency care there now ("she's in hospital now", "at A&E with her", "the paramedics are with him")
 _CARE_PRESENT = re.compile(
-    r"\b(?:now|already|still|she'?s|he'?s|they'?re|i'?m|we'?re|she is|he is|i am|we are)\s+(?:in|at)\s+(?:the\s+)?"
-    r"(?:hospital|a ?& ?e|a and e|er|emergency room|resus)\b|"
-    r"\bparamedics? (?:are |is )?(?:here|with (?:me|her|him|us))\b"
+    r"\b(?:now|already|still|she'?s|he'?s|they'?re|i'?m|we'?re|she is|he is|i am|we are|here)\s+(?:in|at)\s+"
+    r"(?:the\s+)?(?:hospital|a ?& ?e|a and e|er|emergency room|resus|maternity(?: unit| ward)?)\b|"
+    r"\bparamedics? (?:are |is )?(?:here|with (?:me|her|him|us))\b|"
+    r"\b(?:the )?(?:doctors?|nurses?|paramedics?) (?:is |are )?(?:checking|examining|seeing|treating|with) "
+    r"(?:me|her|him|us)\b|"
+    r"\b(?:they'?re|they are|someone is|somebody is)\s+(?:checking|examining|seeing|looking at|treating)\b|"
+    r"\bbeing (?:checked|seen|looked at|treated|monitored)\b"
 )
 # help called and on its way ("ambulance is on the way already. what do i do while waiting"): in the emergency's
 # thread, a question about the wait gets the emergency route again (found by the eleventh play-test: the treatment was
@@ -278,7 +282,8 @@ _WAITING_FOR_HELP = re.compile(
     r"(?:ambulance|paramedics?|help|them)|in the meantime|meanwhile|until (?:they|the ambulance|help|the paramedics) "
     r"(?:arrive|get here|come)|"
     # "I'm still on the phone with 999", "on hold with 111", "calling 999 now" (found by the twelfth play-test)
-    r"on (?:the )?(?:phone|line|hold) (?:to|with) (?:999|111|112|911|them|the ambulance|emergency)|"
+    # (on hold to the clinic or 111 is no emergency help on its way: found by the thirteenth play-test)
+    r"on (?:the )?(?:phone|line|hold) (?:to|with) (?:999|112|911|the ambulance|emergency)|"
     r"(?:calling|ringing|phoning|dialling|dialing) (?:999|111|112|911|an ambulance) (?:now|right now)|"
     r"ambulance (?:is )?(?:coming|here|outside)|paramedics? (?:are |is )?(?:here|coming|with (?:me|her|him|us)))\b"
 )
@@ -296,7 +301,11 @@ _MEDICAL_HELP = re.compile(
 )
 # the person well again after help ("im ok now", "it's gone down", "they sent me home")
 _RESOLVED = re.compile(
-    r"\b(?:i'?m|im|i am|feeling|feel|i feel)\s+(?:fine|ok|okay|better|alright|all right|much better)\b|"
+    r"\b(?:i'?m|im|i am|feeling|feel|i feel)\s+(?:completely |totally |all |much |a lot )?(?:fine|ok|okay|better|"
+    r"alright|all right|recovered|well)\b|"
+    # "used it, breathing easier", "all ok now", "no swelling at all now" (found by the thirteenth play-test)
+    r"\bbreathing (?:is )?(?:easier|better|fine|normal(?:ly)?|ok)\b|\ball (?:ok|okay|fine|good|clear) now\b|"
+    r"\bno (?:more )?swelling (?:at all|now|any ?more)\b|\brecovered\b|"
     r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\bsent me home\b|\bdischarged\b|"
     r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b"
 )
@@ -736,6 +745,8 @@ class SafetyTriage(GraphComponent):
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(text.lower())),
                     # "im ok now", "it's gone down": well again, as the person says
                     "well": bool(_RESOLVED.search(text.lower())),
+                    # "I'm at the hospital", "the doctor is checking me": emergency care there now
+                    "care_present": bool(_CARE_PRESENT.search(text.lower())),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's
                     # concern prompt, a sign named with neither is the concern to look at (actions/answers.py)
                     "after_treatment": bool(_TREATMENT.search(text.lower()) or _NOW.search(text.lower())),
@@ -756,6 +767,10 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, HELP_HAD_ANSWER)
             elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
                 self._answer(message, SUITABILITY_ANSWER)
+            elif intent == "distress" and not crisis and _RESOLVED.search(text.lower()):
+                # "I am completely fine now, no swelling at all. I just want to ask about my next session" (found by
+                # the thirteenth play-test: the crisis answer, with Samaritans): a question, as the classifier ranks it
+                self._intent(message, self.config["retrieval_intent"])
             elif intent == "distress" and not crisis and _MEDICAL_HELP.search(text.lower()):
                 # "i dont want to waste an ambulance, cant i just take a piriton" after the emergency answer: no crisis
                 # but a question about getting help, which the thread's route answers (found by the tenth play-test:

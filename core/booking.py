@@ -87,7 +87,8 @@ _NOTE_AFTER_A_NAME = re.compile(
     r"\s*(?:\([^)]*\)?|[-–,;]\s*(?:the\s+|my\s+|her\s+|his\s+|their\s+)?(?:contact|number|phone|mobile|email|"
     r"booking|i'?m|im|i am)\b.*|"
     # "Jessica Martinez-Hall but everyone calls me Jess" (found by the twelfth play-test)
-    r"[\s,]+(?:but|though|and)\s+(?:everyone|everybody|people|friends|most people|my friends)\s+(?:call|calls)\b.*)\s*$",
+    r"[\s,]+(?:but|though|and)\s+(?:everyone|everybody|people|friends|most people|my friends)\s+(?:call|calls)\b.*)"
+    r"\s*$",
     re.IGNORECASE,
 )
 

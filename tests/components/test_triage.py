@@ -570,3 +570,31 @@ def test_help_had_and_a_new_sign_since(settings, text, level, help_had):
 def test_care_there_now_and_calling_again(settings, text, level, help_had):
     found = triage(text, settings, said_to_be_happening=False)
     assert (found.level, found.help_had) == (level, help_had)
+
+
+@pytest.mark.parametrize(
+    "text, level, help_had",
+    [
+        # found by the thirteenth play-test: care there now, or well again, after an emergency
+        ("we're here now, they are checking my blood pressure", None, True),
+        ("I'm AT the hospital, the doctor is seeing me", None, True),
+        ("used it, breathing easier now", None, False),
+        # well again but a sign now: still an emergency
+        ("I'm fine now but my throat feels tight again", EMERGENCY, False),
+    ],
+)
+def test_after_an_emergency_care_there_or_well_again(settings, text, level, help_had):
+    found = triage(text, settings, said_to_be_happening=False)
+    assert (found.level, found.help_had) == (level, help_had)
+
+
+def test_on_hold_to_the_clinic_is_no_emergency_help_on_its_way(component):
+    # found by the thirteenth play-test: "follow what the 999 call handler tells you" to someone on hold to the clinic
+    message = Message(data={"text": "but im on hold with them, should i hang up?"})
+    message.set("intent", {"name": "faq", "confidence": 0.9})
+    component.process([message])
+    assert not message.get("triage")["waiting_for_help"]
+    message = Message(data={"text": "im on the phone with 999 now"})
+    message.set("intent", {"name": "faq", "confidence": 0.9})
+    component.process([message])
+    assert message.get("triage")["waiting_for_help"]
