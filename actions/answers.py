@@ -255,9 +255,14 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
         return None
     triage = tracker.latest_message.get("triage") or {}
-    if (triage.get("well") or triage.get("care_present")) and not [topic for topic in topics if topic in SEVERITY]:
+    if (
+        asked
+        and (triage.get("well") or triage.get("care_present"))
+        and not [topic for topic in topics if topic in SEVERITY]
+    ):
         # "used it, breathing easier", "I'm at the hospital", "all ok now, just a question about my next session":
-        # well again or in care now; the thread ends (found by the thirteenth play-test: 999 again and again)
+        # well again or in care now, and asking: the thread ends (found by the thirteenth play-test: 999 again and
+        # again); a reply that is no question ("no i'm fine") still gets the route (the rules expect it)
         return None
     if previous == SEVERITY[0] and (triage.get("waiting_for_help") or (HELP_HAD in topics and not triage.get("well"))):
         # "ambulance is on the way. what do i do while waiting", "should i wait for 111 to call back? they said 2

@@ -543,3 +543,18 @@ async def test_the_person_saying_the_clinic_is_closed_gets_the_route_for_when_it
     tracker = in_thread(make_tracker, "urgent", "nlu_fallback", text="i said theyre closed, its 10pm on saturday")
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[-1] == "utter_faq/urgent_closed"
+
+
+@pytest.mark.parametrize("intent, key, well, expected", [
+    # found by the thirteenth play-test: "all ok now, I just want to ask about my next session" after the emergency
+    # answer got 999 again
+    ("faq", "faq/sessions", True, ["utter_faq/sessions"]),
+    # a reply that is no question ("no i'm fine") still gets the route: the rules expect it
+    ("deny", None, True, ["utter_faq/emergency"]),
+])
+async def test_well_again_and_asking_ends_the_emergency_thread(dispatcher, make_tracker, domain, clinic_open, intent, key,
+                                                              well, expected):
+    tracker = in_thread(make_tracker, "emergency", intent, key)
+    tracker.latest_message["triage"]["well"] = well
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

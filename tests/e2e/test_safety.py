@@ -141,7 +141,7 @@ def test_a_new_question_after_an_urgent_answer_gets_the_route_in_a_line_first_th
     replies = chat.say("can I put aloe vera on it?")[0]
     assert replies[0].startswith("About what you described before: please still contact the clinic"), replies
     assert clinic().phone in replies[0] and clinic().safety["out_of_hours"] in replies[0]
-    assert "aloe" in " ".join(replies[1:]).lower(), replies  # the guide does not cover it, said so
+    assert "doesn't cover" in " ".join(replies[1:]), replies  # the guide does not cover it, said so
 
 
 def test_when_told_it_is_the_weekend_the_clinics_own_clock_decides(closed_clinic):
