@@ -92,6 +92,23 @@ ONLY_ONE_CONTACT = re.compile(
 INSTEAD_OF_A_CALL = re.compile(
     r"\bconsultation\b[^.?!]{0,30}\binstead\b|\binstead of (?:the |a )?(?:phone )?call(?: back)?\b", re.IGNORECASE
 )
+# "I hit cancel by accident, I still want it", "pressed no by mistake, carry on": the request picked up again (found by
+# the thirteenth play-test: "No problem. Anything else?")
+BY_MISTAKE = re.compile(
+    r"\b(?:by (?:accident|mistake)|accidentally|wrong (?:button|one)|mis-?clicked|didn'?t mean (?:to|it))\b[^?]{0,40}?"
+    r"(?:still want|want (?:it|to (?:book|carry on|continue))|i meant|carry on|continue|keep going|i do agree|"
+    r"i agree|yes)|"
+    r"\b(?:still want|i meant yes|i do agree|i agree)\b[^.?!]{0,40}\b(?:by (?:accident|mistake)|accidentally|"
+    r"wrong button)",
+    re.IGNORECASE,
+)
+# "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
+NEVER_MIND_BUT = re.compile(
+    r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b",
+    re.IGNORECASE,
+)
+# "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
+IT_IS_FOR_NAMED = re.compile(r"\b(?:[Ii]t'?s|[Ii]ts|[Ii]t is|[Tt]his is) for [A-ZÀ-Ý][a-zà-ÿ'’-]+\b")
 # a consultation asked for someone else: "a consultation for my boyfriend", "book my daughter in"
 FOR_SOMEONE_ELSE = re.compile(
     rf"\b(?:book|booking|consultation|appointment)\b[^.?!]{{0,30}}\bfor (?:my|our) (?:{alternatives(RELATIVES)})\b|"
@@ -176,7 +193,14 @@ class BookingDetailsRequest(GraphComponent):
             "stop_from_intents": ["nlu_fallback", "inform", "out_of_scope", "deny", "affirm", "unsure", "thank"],
             # a call back asked for in words
             "kind_entity": "request_kind",
-            "kind_from_intents": ["request_human", "nlu_fallback", "out_of_scope", "inform", "correct_booking"],
+            "kind_from_intents": [
+                "request_human",
+                "nlu_fallback",
+                "out_of_scope",
+                "inform",
+                "correct_booking",
+                "start_guide",  # "call back pls" started the walk-through (thirteenth play-test)
+            ],
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -208,8 +232,16 @@ class BookingDetailsRequest(GraphComponent):
             ):
                 # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
                 self._set(message, self.config["goodbye_intent"])
-            elif intent in self.config["stop_from_intents"] and STOPS.search(message.get(TEXT) or ""):
+            elif BY_MISTAKE.search(message.get(TEXT) or "") and not kinds:
+                self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
+            elif (
+                intent in self.config["stop_from_intents"]
+                and STOPS.search(message.get(TEXT) or "")
+                and not NEVER_MIND_BUT.search(message.get(TEXT) or "")
+            ):
                 self._set(message, self.config["stop_intent"])
+            elif intent in ("stop", "never_mind") and NEVER_MIND_BUT.search(message.get(TEXT) or ""):
+                self._set(message, self.config["correction_intent"])
             elif (
                 (
                     (intent in self.config["goodbye_from_intents"] and FAREWELL.search(message.get(TEXT) or ""))
@@ -229,7 +261,7 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["intent"])
             elif (
                 intent in self.config["correction_from_intents"]
-                and IT_IS_FOR.search(message.get(TEXT) or "")
+                and (IT_IS_FOR.search(message.get(TEXT) or "") or IT_IS_FOR_NAMED.search(message.get(TEXT) or ""))
                 and "person" in kinds
                 and not ASKS.match(message.get(TEXT) or "")
             ):

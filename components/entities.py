@@ -105,7 +105,7 @@ _NOT_A_NAME_WORD = re.compile(
     rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
     r"today|tomorrow|next|this|email|phone|number|mobile|back|later|asap|anytime|whenever|"
     # "can they call me sooner", "call me first to explain" (found by the twelfth play-test: "Name: sooner")
-    r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|"
+    r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|with|"
     r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not)$",  # "the name is wrong, it's Priya Shah"
     re.IGNORECASE,
 )
@@ -287,6 +287,12 @@ def _listed_concern(
 _A_CONTACTS_OWNER = re.compile(r"\b(?:contact|number|phone|mobile|call|ring|text|email)\b", re.IGNORECASE)
 
 
+# "well it's for Sophie, Sophie Whitfield" (found by the thirteenth play-test): who the request is for, by name
+_FOR_NAMED = re.compile(
+    r"\b(?:[Ii]t'?s|[Ii]ts|[Ii]t is|[Tt]his is) for (?:[A-ZÀ-Ý][\w'’-]*,\s+)?"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
+    re.UNICODE,
+)
 # "name kerry-ann walsh. and make it the 10th" (found by the eleventh play-test): "name" opening the message
 _NAME_OPENS = re.compile(r"^\W*name\s+(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})", re.IGNORECASE)
 
@@ -294,6 +300,7 @@ _NAME_OPENS = re.compile(r"^\W*name\s+(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     patterns = (
         (_FOR_A_RELATIVE, "name"),
+        (_FOR_NAMED, "name"),
         (_NAME_AFTER, "any"),
         (_CAPITALISED_AFTER, "name"),
         (_BOOKED_FOR, "name"),
@@ -318,7 +325,9 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
             ):
                 break
             end = word_end
-        if pattern is _FOR_A_RELATIVE and _A_CONTACTS_OWNER.search(text[max(0, match.start() - 25) : match.start()]):
+        if pattern in (_FOR_A_RELATIVE, _FOR_NAMED) and _A_CONTACTS_OWNER.search(
+            text[max(0, match.start() - 25) : match.start()]
+        ):
             continue  # "contact is his mum Tracey Morris": whose number it is, not who is to be seen
         if end is not None and re.search(r"['’]s$", text[start:end].rstrip(".,)")):
             continue  # "(number is my mum Karen's)": whose it is, not a name (found by the eleventh play-test)

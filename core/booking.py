@@ -52,7 +52,7 @@ _AROUND_A_NAME = re.compile(
 )
 # "i just told you, tom baker" (found by the ninth play-test): what is said before the name again
 _TOLD_YOU = re.compile(
-    r"^\s*(?:(?:i|i've|ive)\s+(?:just\s+|already\s+)?(?:told\s+you|said|gave\s+(?:it|you\s+it))|as\s+i\s+said|"
+    r"^\s*(?:(?:i|i've|ive|i have)\s+(?:just\s+|already\s+)?(?:told\s+you|said|gave\s+(?:it|you\s+it))|as\s+i\s+said|"
     r"like\s+i\s+said)\b[\s,:.!-]*",
     re.IGNORECASE,
 )

@@ -776,3 +776,26 @@ async def test_the_other_kind_of_request_asked_for_inside_the_form(dispatcher, m
     events = await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == [expected_response]
     assert events == expected_events
+
+
+
+@pytest.mark.parametrize("text, kept", [
+    # found by the thirteenth play-test: Ana's name went onto Jess's request
+    ("ok. send mine. then can I book one for my friend Ana too", True),
+    ("my phone better... I am Lucía, his wife", True),
+    # a new name at the summary is the change asked for
+    ("sorry it's Jessie not Jess", False),
+])
+async def test_a_name_at_the_summary_for_another_request_or_from_the_booker_keeps_the_name(
+    validate, dispatcher, make_tracker, domain, text, kept
+):
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM,
+        slots={"requested_slot": "booking_confirmed", "booking_name": "Jess Moore"},
+        slot_candidates={"booking_name": "Ana" if "Ana" in text else ("Lucía" if "Lucía" in text else "Jessie")},
+        events=[{"event": "user", "text": "its for my husband Javier", "parse_data": {}},
+                {"event": "slot", "name": "booking_name", "value": "Jess Moore"}],
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    name = next(event["value"] for event in events if event["name"] == "booking_name")
+    assert (name == "Jess Moore") == kept, events

@@ -226,6 +226,21 @@ def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, intent, kinds, expected", [
+    # found by the thirteenth play-test
+    ("I hit cancel by accident, I still want it", "inform", [], "book_consultation"),
+    ("oh no sorry pressed no by mistake!! i do agree", "deny", [], "book_consultation"),
+    ("never mind. could we make it a bit later in the day", "stop", [], "correct_booking"),
+    ("never mind, cancel it", "stop", [], "stop"),
+    ("call back pls", "start_guide", ["request_kind"], "book_consultation"),
+    ("well it's for Sophie, Sophie Whitfield. I'm her mum, Margaret", "faq", ["person"], "inform"),
+])
+def test_found_by_the_thirteenth_play_test(text, intent, kinds, expected):
+    found = message(text, intent, kinds)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_request():
     # found by the tenth play-test: "You haven't requested a consultation … nothing here to change"
     text = "hey is it possible to get a consultation for my boyfriend? he wont do it himself lol. his name is Marcus Bell"

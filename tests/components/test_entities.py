@@ -470,6 +470,9 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("call me Jo", [("person", "Jo")]),
     ("tomorrow on my lunch break, like 12:30?", [("time", "tomorrow on my lunch break, like 12:30")]),
     ("friday 11h please", [("time", "friday 11h")]),
+    # found by the thirteenth play-test
+    ("well it's for Sophie, Sophie Whitfield. I'm her mum, Margaret", [("person", "Sophie Whitfield")]),
+    ("my name's Siobhán with the fada, same time but Monday", [("person", "Siobhán"), ("time", "Monday")]),
 ])
 def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
     assert found(booking, text) == expected

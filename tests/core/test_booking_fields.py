@@ -322,6 +322,7 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     ("Jake Morris - contact is his mum Tracey Morris", "Jake Morris"),
     ("Chloe Nguyen (my daughter)", "Chloe Nguyen"),
     ("Jessica Martinez-Hall but everyone calls me Jess", "Jessica Martinez-Hall"),
+    ("I have just told you. Geoffrey Ashworth-Blyth.", "Geoffrey Ashworth-Blyth"),  # thirteenth play-test
     ("Jamie Reid (booking on his behalf, Claire Reid is my name)", "Jamie Reid"),
     # found by the third play-test: words around a name are no part of it
     ("Margaret Holloway, as I said", "Margaret Holloway"),
