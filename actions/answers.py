@@ -217,15 +217,14 @@ def offer_of(domain: Dict[Text, Any], response: Text) -> Optional[Text]:
 
 def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker] = None) -> Text:
     """The answer's response: its `_help_coming` variant when emergency help is already called or on its way, its
-    `_closed` variant while the clinic is closed or the person says it is ("they're closed, it's 10pm on a
-    Saturday": found by the twelfth play-test, "contact the clinic now" was said again)."""
+    `_closed` variant while the clinic is closed. The clinic's own clock decides, not what the person says of it (a
+    first version believed "you're shut on a Sunday" on a Thursday afternoon: fourteenth play-test)."""
     response = response_name(topic)
     responses = domain.get("responses", {})
     triage = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
     if response + HELP_COMING_VARIANT in responses and triage.get("waiting_for_help"):
         return response + HELP_COMING_VARIANT
-    says_closed = tracker is not None and bool(SAYS_CLOSED.search(tracker.latest_message.get("text") or ""))
-    if response + CLOSED_VARIANT in responses and (says_closed or not clinic().is_open(now())):
+    if response + CLOSED_VARIANT in responses and not clinic().is_open(now()):
         return response + CLOSED_VARIANT
     return response
 
@@ -383,7 +382,7 @@ class ActionAnswerQuestion(Action):
             # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone
             # came back five times and the questions went unanswered
             # (the route first: safety before anything else in every turn)
-            closed = SAYS_CLOSED.search(tracker.latest_message.get("text") or "") or not clinic().is_open(now())
+            closed = not clinic().is_open(now())
             dispatcher.utter_message(response="utter_safety_route_reminder" + (CLOSED_VARIANT if closed else ""))
             return say_answers(dispatcher, tracker, domain, topics)
         if in_thread is not None:

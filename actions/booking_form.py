@@ -260,11 +260,25 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
     """ "also add my number": the new contact beside the one given before, not instead of it. With both kinds
     given before, a new email replaces the email and keeps the phone, and the other way round ("wrong email,
     it's …"); two new contacts replace both."""
+    if not earlier and _asked_again_to_add(tracker):
+        # "add my mobile too, it's 087 …" refused (no country code), then "+353 87 …" alone: still added beside the
+        # contact given before, which the refusal cleared (found by the fourteenth play-test: the email was lost)
+        earlier = value_before(tracker, "booking_contact", given=True)
     if not earlier or contact_kind(new) == "both":
         return new
     if contact_kind(earlier) == "both" or ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
         return added_contact(earlier, new)
+    if _asked_again_to_add(tracker):
+        return added_contact(earlier, new)
     return new
+
+
+def _asked_again_to_add(tracker: Tracker) -> bool:
+    """Whether the contact is asked for again after a message that asked to add one ("add my mobile too")."""
+    if tracker.get_slot("requested_slot") != "booking_contact":
+        return False
+    said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
+    return len(said) >= 2 and bool(ADDS_A_CONTACT.search(said[-2]))
 
 
 def as_changed(slot: Text, new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:

@@ -274,6 +274,14 @@ _CARE_PRESENT = re.compile(
     r"\b(?:they'?re|they are|someone is|somebody is)\s+(?:checking|examining|seeing|looking at|treating)\b|"
     r"\bbeing (?:checked|seen|looked at|treated|monitored)\b"
 )
+# on the way to emergency care ("111 told me to go to eye casualty, im on the bus there now": fourteenth play-test): in
+# the emergency's thread, no call to 999 again for a question (actions/answers.py); never a sign settled (a closing
+# throat on the way to A&E is still 999)
+_ON_THE_WAY = re.compile(
+    r"\b(?:on (?:my|our|her|his) way|heading|going|driving) to (?:the )?(?:hospital|a ?& ?e|a and e|er|"
+    r"emergency(?: room| department)?|(?:eye )?casualty|urgent care|eye hospital)\b|\bon the (?:bus|train|way) there\b|"
+    r"\bnearly there\b"
+)
 # help called and on its way ("ambulance is on the way already. what do i do while waiting"): in the emergency's
 # thread, a question about the wait gets the emergency route again (found by the eleventh play-test: the treatment was
 # described)
@@ -746,7 +754,7 @@ class SafetyTriage(GraphComponent):
                     # "im ok now", "it's gone down": well again, as the person says
                     "well": bool(_RESOLVED.search(text.lower())),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
-                    "care_present": bool(_CARE_PRESENT.search(text.lower())),
+                    "care_present": bool(_CARE_PRESENT.search(text.lower()) or _ON_THE_WAY.search(text.lower())),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's
                     # concern prompt, a sign named with neither is the concern to look at (actions/answers.py)
                     "after_treatment": bool(_TREATMENT.search(text.lower()) or _NOW.search(text.lower())),

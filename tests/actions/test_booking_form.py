@@ -799,3 +799,18 @@ async def test_a_name_at_the_summary_for_another_request_or_from_the_booker_keep
     events = await validate.run(dispatcher, tracker, domain)
     name = next(event["value"] for event in events if event["name"] == "booking_name")
     assert (name == "Jess Moore") == kept, events
+
+
+async def test_a_contact_to_add_refused_then_given_again_is_added(validate, dispatcher, make_tracker, domain):
+    # found by the fourteenth play-test: "add my mobile too, it's 087 123 4567" was refused for its country code, and
+    # "+353 87 123 4567" alone then replaced the email
+    tracker = make_tracker(
+        intent="inform", text="+353 87 123 4567", active_loop=FORM,
+        slots={"requested_slot": "booking_contact"}, slot_candidates={"booking_contact": "+353 87 123 4567"},
+        events=[{"event": "slot", "name": "booking_contact", "value": "jo@example.com"},
+                {"event": "user", "text": "monday at 10 instead, and add my mobile too, it's 087 123 4567", "parse_data": {}},
+                {"event": "slot", "name": "booking_contact", "value": None}],
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    contact = next(event["value"] for event in events if event["name"] == "booking_contact")
+    assert "jo@example.com" in contact and "+353871234567" in contact, contact

@@ -598,3 +598,23 @@ def test_on_hold_to_the_clinic_is_no_emergency_help_on_its_way(component):
     message.set("intent", {"name": "faq", "confidence": 0.9})
     component.process([message])
     assert message.get("triage")["waiting_for_help"]
+
+
+@pytest.mark.parametrize("text, level", [
+    # on the way to emergency care with an emergency sign is still 999; a question about how common something is, with a
+    # sign named, still gets its route (a first version of the fourteenth play-test's fixes lowered both)
+    ("my throat is closing, I'm going to A&E", EMERGENCY),
+    ("is swelling common? my lips are swelling", EMERGENCY),
+    ("is swelling common after microneedling? my throat feels tight", EMERGENCY),
+])
+def test_signs_named_beside_help_on_the_way_or_a_general_question_keep_their_level(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+def test_on_the_way_to_emergency_care_ends_the_emergency_thread_for_a_question(component):
+    # found by the fourteenth play-test: "111 told me to go to eye casualty, im on the bus there now" got 999 again
+    message = Message(data={"text": "i already rang 111 earlier and they told me to go to eye casualty, im on the bus "
+                                    "there now"})
+    message.set("intent", {"name": "faq", "confidence": 0.9})
+    component.process([message])
+    assert message.get("triage")["care_present"] and message.get("triage")["level"] is None
