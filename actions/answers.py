@@ -352,6 +352,24 @@ def time_given_with_a_question(tracker: Tracker) -> Optional[Text]:
     return next(tracker.get_latest_entity_values("time"), None)
 
 
+# a question about how the clinic gets in touch ("will they ring me or him?", "they'll email not ring yeah?")
+_ABOUT_GETTING_IN_TOUCH = re.compile(
+    r"\b(?:ring|call|phone|email|e-mail|text|contact|confirm|confirmed|booked)\b", re.IGNORECASE
+)
+
+
+def about_the_request(tracker: Tracker) -> bool:
+    """Whether the latest message, after a request was sent, asks about how it goes on, with no sign named."""
+    triage = tracker.latest_message.get("triage") or {}
+    return (
+        bool(tracker.get_slot("request_sent"))
+        and not tracker.active_loop.get("name")
+        and not triage.get("signs")
+        and tracker.get_slot("last_topic") not in SEVERITY
+        and bool(_ABOUT_GETTING_IN_TOUCH.search(tracker.latest_message.get("text") or ""))
+    )
+
+
 class ActionAnswerQuestion(Action):
     def name(self) -> Text:
         return "action_answer_question"
@@ -391,6 +409,12 @@ class ActionAnswerQuestion(Action):
             if in_thread in SEVERITY[1:] and in_thread == previous and not (set(topics) & set(SEVERITY)):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
             topics = [in_thread]
+        elif topics == ["reassurance"] and about_the_request(tracker):
+            # "will they ring me or him?", "they'll email not ring yeah?" after a request was sent: a question about
+            # the request, not whether a symptom can wait (found by the thirteenth and fourteenth play-tests: the
+            # answer ended with 999)
+            dispatcher.utter_message(response="utter_request_reference")
+            return [SlotSet("offer", None)]
         events = say_answers(dispatcher, tracker, domain, topics)
         if tracker.active_loop.get("name") and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
             events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic

@@ -109,6 +109,14 @@ NEVER_MIND_BUT = re.compile(
 )
 # "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
 IT_IS_FOR_NAMED = re.compile(r"\b(?:[Ii]t'?s|[Ii]ts|[Ii]t is|[Tt]his is) for [A-ZÀ-Ý][a-zà-ÿ'’-]+\b")
+# "no actually, id rather you didnt keep my details": a no to keeping them (the consent question's), whatever the
+# classifier read (found by the fourteenth play-test: "never mind", and the consent was asked again)
+DECLINES_KEEPING = re.compile(
+    r"\b(?:(?:i'?d )?rather (?:you )?(?:didn'?t|did not|not)|(?:please )?(?:don'?t|do not|dont)|"
+    r"no,? (?:you )?(?:can'?t|may not))"
+    r"\s+(?:keep|store|save|hold)\s+(?:my|any of my|the)\s+(?:details|data|info|information|number|email)\b",
+    re.IGNORECASE,
+)
 # a consultation asked for someone else: "a consultation for my boyfriend", "book my daughter in"
 FOR_SOMEONE_ELSE = re.compile(
     rf"\b(?:book|booking|consultation|appointment)\b[^.?!]{{0,30}}\bfor (?:my|our) (?:{alternatives(RELATIVES)})\b|"
@@ -232,6 +240,10 @@ class BookingDetailsRequest(GraphComponent):
             ):
                 # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
                 self._set(message, self.config["goodbye_intent"])
+            elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(
+                message.get(TEXT) or ""
+            ):
+                self._set(message, "deny")
             elif BY_MISTAKE.search(message.get(TEXT) or "") and not kinds:
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
             elif (

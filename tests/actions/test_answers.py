@@ -558,3 +558,18 @@ async def test_well_again_and_asking_ends_the_emergency_thread(dispatcher, make_
     tracker.latest_message["triage"]["well"] = well
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("sent, text, expected", [
+    # found by the thirteenth and fourteenth play-tests: "will they ring me or him?" got the reassurance answer, 999
+    (True, "will they ring me or him? he doesn't speak much English", ["utter_request_reference"]),
+    # before any request, or about a symptom, the reassurance answer stands
+    (False, "will they ring me or him?", ["utter_faq/reassurance"]),
+    (True, "so it's fine to wait?", ["utter_faq/reassurance"]),
+])
+async def test_a_question_about_the_request_sent_is_no_reassurance_sought(dispatcher, make_tracker, domain, clinic_open,
+                                                                          sent, text, expected):
+    tracker = make_tracker(intent="faq", text=text, slots={"request_sent": sent},
+                           response_selector=selected_answer("faq/reassurance"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -241,6 +241,18 @@ def test_found_by_the_thirteenth_play_test(text, intent, kinds, expected):
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, intent, expected", [
+    # found by the fourteenth play-test: a no to the consent question in words was read as "never mind"
+    ("no actually, id rather you didnt keep my details", "never_mind", "deny"),
+    ("please don't keep my data", "nlu_fallback", "deny"),
+    ("do you keep my details?", "faq", "faq"),
+])
+def test_a_no_to_keeping_the_details_is_a_no(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 def test_a_consultation_asked_for_someone_else_with_their_name_is_a_booking_request():
     # found by the tenth play-test: "You haven't requested a consultation … nothing here to change"
     text = "hey is it possible to get a consultation for my boyfriend? he wont do it himself lol. his name is Marcus Bell"
