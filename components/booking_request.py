@@ -287,7 +287,7 @@ class BookingDetailsRequest(GraphComponent):
                 # name of the person to be seen, not a change to a name given before (found by the tenth play-test)
                 self._set(message, self.config["intent"])
             elif intent in self.config["correction_from_intents"] and (
-                (self._corrects(entities) and not (intent == "faq" and ASKS.match(message.get(TEXT) or "")))
+                (self._corrects(entities) and not (intent == "faq" and self._asks(message.get(TEXT) or "")))
                 or self._moves_the_time(message.get(TEXT) or "", entities)
             ):
                 self._set(message, self.config["correction_intent"])
@@ -312,6 +312,12 @@ class BookingDetailsRequest(GraphComponent):
         found = {entity.get("entity") for entity in entities}
         named = [entity.get("value") for entity in entities if entity.get("entity") == self.config["field_entity"]]
         return any(found & set(self.config["field_values"].get(field, [])) for field in named)
+
+    @staticmethod
+    def _asks(text: Text) -> bool:
+        """A question the classifier answers: it opens as one, or asks one ("… on my lunch break. Does anyone know
+        how long it takes?" names a time and "time", and changes nothing)."""
+        return bool(ASKS.match(text)) or "?" in text
 
     @staticmethod
     def _moves_the_time(text: Text, entities: List[Dict[Text, Any]]) -> bool:

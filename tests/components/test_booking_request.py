@@ -281,3 +281,12 @@ def test_a_farewell_as_the_last_clause_is_a_goodbye(intent, text, expected):
     found = message(text, intent, ["person", "phone"] if "0770" in text else [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+def test_a_question_the_classifier_answers_that_names_a_time_is_no_correction():
+    # a time named in a question ("… on my lunch break. Does anyone know how long it takes?") changes nothing
+    text = "I'm squeezing it into my lunch break at work. Does anyone know how long the needling takes?"
+    found = message(text, "faq", ["time"])
+    found.set("entities", found.get("entities") + [{"entity": "booking_field", "value": "booking_time", "start": 0, "end": 1}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "faq"
