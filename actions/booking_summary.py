@@ -10,7 +10,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.booking_form import as_changed, checked_value
 from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
-from core.words import REMOVING, alternatives
+from core.words import REMOVING, TITLES, alternatives
 
 # details a person can change, and the entity that carries a new value for each
 EDITABLE = {
@@ -92,9 +92,9 @@ class ActionAskBookingFormBookingConfirmed(Action):
 # contact or a time named without one is more often "same time", "the number is fine")
 ASKED_AGAIN = ("booking_name", "booking_concern")
 # "drop the Mr", "take the 'Mrs' off": a title taken out of the name
-_TITLE_WORD = r"['\"‘“]?(?:mrs|mr|ms|miss|mx|dr)\.?['\"’”]?"
+_TITLE_WORD = rf"['\"‘“]?{TITLES}\.?['\"’”]?"
 _REMOVES_A_TITLE = re.compile(rf"{_REMOVES}{_TITLE_WORD}(?!\w)", re.IGNORECASE)
-_LEADING_TITLE = re.compile(r"^\s*(?:mrs|mr|ms|miss|mx|dr)\.?\s+(?=\S)", re.IGNORECASE)
+_LEADING_TITLE = re.compile(rf"^\s*{TITLES}\.?\s+(?=\S)", re.IGNORECASE)
 
 
 def without_a_title(tracker: Tracker) -> Optional[Text]:

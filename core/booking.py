@@ -21,6 +21,7 @@ from core.words import (
     NOT_MEANT,
     SELF_INTRODUCTIONS,
     TIME_SHIFT,
+    TITLES,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     alternatives,
@@ -66,7 +67,7 @@ _TOLD_YOU_AFTER = re.compile(
 )
 _INTERJECTION = re.compile(r"^\s*(?:seriously|omg|ugh+|sigh|jeez|honestly|again|lol|haha|argh+)\b\W+", re.IGNORECASE)
 # a title alone beside the name ("margaret ellis. mrs", "Mrs Ellis" keeps it: only a title standing apart goes)
-_TITLE = re.compile(r"(?:^|[\s,.]+)\(?(?:mrs|mr|ms|miss|mx|dr)\.?\)?\s*$", re.IGNORECASE)
+_TITLE = re.compile(rf"(?:^|[\s,.]+)\(?{TITLES}\.?\)?\s*$", re.IGNORECASE)
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
 _NEVER_IN_A_NAME = frozenset(
     "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy".split()

@@ -41,6 +41,10 @@ MIN_NUMBER_DIGITS = 9
 # words that say what follows is not meant ("11 not 10:30", "the morning rather than the afternoon")
 NOT_MEANT = ("not", "rather than", "instead of")
 
+# titles before a name ("Mrs Ellis", "Dr. Hamid Qureshi"), as a regular expression's alternatives: the form drops one
+# standing apart (core/booking.py), and "drop the Mr" takes it out of the name (actions/booking_summary.py)
+TITLES = r"(?:mrs|mr|ms|miss|mx|dr)"
+
 # words that take a detail out ("remove the gmail", "leave off my number")
 REMOVING = ("remove", "delete", "drop", "take off", "take out", "get rid of", "leave off", "without")
 
