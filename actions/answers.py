@@ -215,18 +215,22 @@ def offer_of(domain: Dict[Text, Any], response: Text) -> Optional[Text]:
     return (variations[0].get("metadata") or {}).get("offer")
 
 
+def while_closed(domain: Dict[Text, Any], response: Text) -> Text:
+    """The response's `_closed` variant while the clinic is closed by its own clock, if it has one; else itself."""
+    if response + CLOSED_VARIANT in domain.get("responses", {}) and not clinic().is_open(now()):
+        return response + CLOSED_VARIANT
+    return response
+
+
 def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker] = None) -> Text:
     """The answer's response: its `_help_coming` variant when emergency help is already called or on its way, its
     `_closed` variant while the clinic is closed. The clinic's own clock decides, not what the person says of it (a
     first version believed "you're shut on a Sunday" on a Thursday afternoon: fourteenth play-test)."""
     response = response_name(topic)
-    responses = domain.get("responses", {})
     triage = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
-    if response + HELP_COMING_VARIANT in responses and triage.get("waiting_for_help"):
+    if response + HELP_COMING_VARIANT in domain.get("responses", {}) and triage.get("waiting_for_help"):
         return response + HELP_COMING_VARIANT
-    if response + CLOSED_VARIANT in responses and not clinic().is_open(now()):
-        return response + CLOSED_VARIANT
-    return response
+    return while_closed(domain, response)
 
 
 def safety_thread_level(tracker: Tracker) -> Optional[Text]:
@@ -249,16 +253,13 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
 def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text], asked: bool) -> Optional[Text]:
     """In the thread after a safety answer: the level to answer with, or None for a new topic.
     `previous`: `safety_thread_level`; `asked`: the latest message is a question."""
-    if previous is None or (asked and (tracker.latest_message.get("triage") or {}).get("not_yet")):
+    triage = tracker.latest_message.get("triage") or {}
+    if previous is None or (asked and triage.get("not_yet")):
         # no thread, or a question asked before any treatment ("I haven't had it yet, is it normal to be red?");
         # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
         return None
-    triage = tracker.latest_message.get("triage") or {}
-    if (
-        asked
-        and (triage.get("well") or triage.get("care_present"))
-        and not [topic for topic in topics if topic in SEVERITY]
-    ):
+    new = [topic for topic in topics if topic in SEVERITY]
+    if asked and (triage.get("well") or triage.get("care_present")) and not new:
         # "used it, breathing easier", "I'm at the hospital", "all ok now, just a question about my next session":
         # well again or in care now, and asking: the thread ends (found by the thirteenth play-test: 999 again and
         # again); a reply that is no question ("no i'm fine") still gets the route (the rules expect it)
@@ -270,13 +271,11 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         return previous
     if HELP_HAD in topics:
         return None  # "I rang the clinic and they said it's normal": their advice, not the route again
-    new = [topic for topic in topics if topic in SEVERITY]
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before
     if topics and not any(topic in THREAD_TOPICS for topic in topics) and tracker.latest_message.get("asks", True):
         return None  # a new question ("how much is it?"); a message that asks nothing keeps the route
-    worse = bool((tracker.latest_message.get("triage") or {}).get("worse"))
-    if worse and previous == "expected_reaction":
+    if triage.get("worse") and previous == "expected_reaction":
         return "urgent"
     if previous == "expected_reaction" and topics and not set(topics) & REASSURANCE_SOUGHT:
         # after the expected reaction's answer, "can I put makeup on tomorrow?" is answered as asked (found by the
@@ -400,8 +399,7 @@ class ActionAnswerQuestion(Action):
             # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone
             # came back five times and the questions went unanswered
             # (the route first: safety before anything else in every turn)
-            closed = not clinic().is_open(now())
-            dispatcher.utter_message(response="utter_safety_route_reminder" + (CLOSED_VARIANT if closed else ""))
+            dispatcher.utter_message(response=while_closed(domain, "utter_safety_route_reminder"))
             return say_answers(dispatcher, tracker, domain, topics)
         if in_thread is not None:
             # "so it's fine?": not reassured; the emergency number always comes first, and a new report is

@@ -260,15 +260,18 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
     """ "also add my number": the new contact beside the one given before, not instead of it. With both kinds
     given before, a new email replaces the email and keeps the phone, and the other way round ("wrong email,
     it's …"); two new contacts replace both."""
-    if not earlier and _asked_again_to_add(tracker):
+    asked_again = _asked_again_to_add(tracker)
+    if not earlier and asked_again:
         # "add my mobile too, it's 087 …" refused (no country code), then "+353 87 …" alone: still added beside the
         # contact given before, which the refusal cleared (found by the fourteenth play-test: the email was lost)
         earlier = value_before(tracker, "booking_contact", given=True)
     if not earlier or contact_kind(new) == "both":
         return new
-    if contact_kind(earlier) == "both" or ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""):
-        return added_contact(earlier, new)
-    if _asked_again_to_add(tracker):
+    if (
+        contact_kind(earlier) == "both"
+        or asked_again
+        or ADDS_A_CONTACT.search(tracker.latest_message.get("text") or "")
+    ):
         return added_contact(earlier, new)
     return new
 

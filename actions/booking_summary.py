@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import as_changed, checked_value
+from actions.booking_form import CALL_BACK, as_changed, checked_value
 from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
 from core.words import REMOVING, TITLES, alternatives
 
@@ -37,7 +37,7 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
         else "",
         # found by the tenth play-test: "does this say it's a call back and not an appointment?"
         "request_kind": domain["responses"]["utter_booking_summary_call_back"][0]["text"]
-        if tracker.get_slot("request_kind") == "call_back"
+        if tracker.get_slot("request_kind") == CALL_BACK
         else "",
     }
 

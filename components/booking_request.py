@@ -226,84 +226,71 @@ class BookingDetailsRequest(GraphComponent):
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
-            if (message.get(TEXT) or "").startswith("/"):  # a button's payload says what it means
+            text = message.get(TEXT) or ""
+            if text.startswith("/"):  # a button's payload says what it means
                 continue
             intent = (message.get(INTENT) or {}).get("name")
             entities = message.get(ENTITIES) or []
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
-            farewell = bool(FAREWELL.search(message.get(TEXT) or "")) and not kinds
+            farewell = bool(FAREWELL.search(text)) and not kinds
             if (
                 intent in self.config["stop_from_intents"] + ["stop", "never_mind"]
                 and farewell
-                and NEVER_MIND.search(message.get(TEXT) or "")
+                and NEVER_MIND.search(text)
             ):
                 # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
                 self._set(message, self.config["goodbye_intent"])
-            elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(
-                message.get(TEXT) or ""
-            ):
+            elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
-            elif BY_MISTAKE.search(message.get(TEXT) or "") and not kinds:
+            elif BY_MISTAKE.search(text) and not kinds:
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
-            elif (
-                intent in self.config["stop_from_intents"]
-                and STOPS.search(message.get(TEXT) or "")
-                and not NEVER_MIND_BUT.search(message.get(TEXT) or "")
-            ):
+            elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["stop_intent"])
-            elif intent in ("stop", "never_mind") and NEVER_MIND_BUT.search(message.get(TEXT) or ""):
+            elif intent in ("stop", "never_mind") and NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["correction_intent"])
             elif (
-                (
-                    (intent in self.config["goodbye_from_intents"] and FAREWELL.search(message.get(TEXT) or ""))
-                    or (intent in self.config["later_from_intents"] and LATER.search(message.get(TEXT) or ""))
-                )
-                and not kinds  # "Jo Smith, cheers" at the name prompt is the name
+                # (`farewell` holds no detail: "Jo Smith, cheers" at the name prompt is the name)
+                (intent in self.config["goodbye_from_intents"] and farewell)
+                or (intent in self.config["later_from_intents"] and LATER.search(text) and not kinds)
             ):
                 self._set(message, self.config["goodbye_intent"])
             elif intent in self.config["kind_from_intents"] and asks_a_call_back:
                 self._set(message, self.config["intent"])
             elif (
-                (intent in self.config["kind_from_intents"] and TO_A_CONSULTATION.search(message.get(TEXT) or ""))
-                or (intent in ("faq", "inform") and INSTEAD_OF_A_CALL.search(message.get(TEXT) or ""))
+                (intent in self.config["kind_from_intents"] and TO_A_CONSULTATION.search(text))
+                or (intent in ("faq", "inform") and INSTEAD_OF_A_CALL.search(text))
             ) and not kinds:
                 self._set(message, self.config["intent"])
             elif intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
                 self._set(message, self.config["intent"])
             elif (
                 intent in self.config["correction_from_intents"]
-                and (IT_IS_FOR.search(message.get(TEXT) or "") or IT_IS_FOR_NAMED.search(message.get(TEXT) or ""))
+                and (IT_IS_FOR.search(text) or IT_IS_FOR_NAMED.search(text))
                 and "person" in kinds
-                and not ASKS.match(message.get(TEXT) or "")
+                and not ASKS.match(text)
             ):
                 self._set(message, self.config["details_intent"])
             elif (
                 intent in self.config["correction_from_intents"] + ["correct_booking"]
-                and FOR_SOMEONE_ELSE.search(message.get(TEXT) or "")
+                and FOR_SOMEONE_ELSE.search(text)
                 and "person" in kinds
             ):
                 # "a consultation for my boyfriend? his name is Marcus Bell": a request for someone else, with the
                 # name of the person to be seen, not a change to a name given before (found by the tenth play-test)
                 self._set(message, self.config["intent"])
             elif intent in self.config["correction_from_intents"] and (
-                (self._corrects(entities) and not (intent == "faq" and self._asks(message.get(TEXT) or "")))
-                or self._moves_the_time(message.get(TEXT) or "", entities)
+                (self._corrects(entities) and not (intent == "faq" and self._asks(text)))
+                or self._moves_the_time(text, entities)
             ):
                 self._set(message, self.config["correction_intent"])
-            elif (
-                intent in self.config["name_correction_from_intents"]
-                and kinds == {"person"}
-                and RESPELT.search(message.get(TEXT) or "")
-            ):
+            elif intent in self.config["name_correction_from_intents"] and kinds == {"person"} and RESPELT.search(text):
                 # "sorry autocorrect!! its Siobhan not Shivon" while the contact is asked (found by the eleventh
                 # play-test: ignored)
                 self._set(message, self.config["correction_intent"])
-            elif intent in self.config["removal_from_intents"] and self._removes(message.get(TEXT) or "", entities):
+            elif intent in self.config["removal_from_intents"] and self._removes(text, entities):
                 self._set(message, self.config["correction_intent"])
-            elif intent in self.config["time_alone_from_intents"] and self._a_time_alone(
-                message.get(TEXT) or "", entities
-            ):
+            elif intent in self.config["time_alone_from_intents"] and self._a_time_alone(text, entities):
                 self._set(message, self.config["details_intent"])
         return messages
 

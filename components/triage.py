@@ -566,9 +566,12 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
     # stops 999; "i called the clinic and my throat is closing up" is an emergency whatever help was had
     settled = (
         not found[EMERGENCY]
-        or (bool(_RESOLVED.search(unconditional)) and not _STILL.search(unconditional))
-        # "tongue swelling, now in hospital" (found by the twelfth play-test: 999 again to someone in hospital)
-        or (bool(_CARE_PRESENT.search(unconditional)) and not _STILL.search(unconditional))
+        # well again, or in care now ("tongue swelling, now in hospital": found by the twelfth play-test, 999 again to
+        # someone in hospital), and the sign not still there
+        or (
+            bool(_RESOLVED.search(unconditional) or _CARE_PRESENT.search(unconditional))
+            and not _STILL.search(unconditional)
+        )
     )
     if advised and settled and not _AGAIN.search(unconditional):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
@@ -741,6 +744,7 @@ class SafetyTriage(GraphComponent):
             concern = any(entity.get("entity") == "skin_concern" for entity in message.get("entities") or [])
             found = triage(text, self.settings, happening, names_a_concern=concern)
             young = under_age(text)
+            lowered = text.lower()
             message.set(
                 TRIAGE,
                 {
@@ -750,14 +754,14 @@ class SafetyTriage(GraphComponent):
                     "under_age": young,
                     "minor": stated_minor(text),
                     "not_yet": found.not_yet,
-                    "waiting_for_help": bool(_WAITING_FOR_HELP.search(text.lower())),
+                    "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),
                     # "im ok now", "it's gone down": well again, as the person says
-                    "well": bool(_RESOLVED.search(text.lower())),
+                    "well": bool(_RESOLVED.search(lowered)),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
-                    "care_present": bool(_CARE_PRESENT.search(text.lower()) or _ON_THE_WAY.search(text.lower())),
+                    "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's
                     # concern prompt, a sign named with neither is the concern to look at (actions/answers.py)
-                    "after_treatment": bool(_TREATMENT.search(text.lower()) or _NOW.search(text.lower())),
+                    "after_treatment": bool(_TREATMENT.search(lowered) or _NOW.search(lowered)),
                 },
                 add_to_output=True,
             )
@@ -775,11 +779,11 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, HELP_HAD_ANSWER)
             elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
                 self._answer(message, SUITABILITY_ANSWER)
-            elif intent == "distress" and not crisis and _RESOLVED.search(text.lower()):
+            elif intent == "distress" and not crisis and _RESOLVED.search(lowered):
                 # "I am completely fine now, no swelling at all. I just want to ask about my next session" (found by
                 # the thirteenth play-test: the crisis answer, with Samaritans): a question, as the classifier ranks it
                 self._intent(message, self.config["retrieval_intent"])
-            elif intent == "distress" and not crisis and _MEDICAL_HELP.search(text.lower()):
+            elif intent == "distress" and not crisis and _MEDICAL_HELP.search(lowered):
                 # "i dont want to waste an ambulance, cant i just take a piriton" after the emergency answer: no crisis
                 # but a question about getting help, which the thread's route answers (found by the tenth play-test:
                 # the crisis answer, with Samaritans, softened the emergency one)
