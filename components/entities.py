@@ -129,7 +129,7 @@ _TIME_PARTS = re.compile(
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     # ("Good afternoon" greets: found by the eleventh play-test, it became the preferred time)
     r"|\b(?<!good )(?<!good\s\s)(?:(?:late|early)\s+)?(?:in the\s+)?"
-    r"(?:morning|afternoon|evening|lunchtime|midday|noon)\b"
+    r"(?:morning|afternoon|evening|lunchtime|midday|noon)s?\b"
     r"|\b(?:after|before)\s+(?:work|school)\b"
     # "on my lunch break", "11h", "the day 9" (found by the twelfth play-test)
     r"|\b(?:on\s+)?(?:my\s+)?lunch ?break\b|\b\d{1,2}h(?:\d{2})?\b|\bthe day \d{1,2}\b(?!\s*(?:st|nd|rd|th|am|pm|:))"

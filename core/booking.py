@@ -272,6 +272,8 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:tues)\b"), "tuesday"),
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),
+    # "wednesday mornings", "any monday": a weekday said of every week is the coming one
+    (re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days\b"), r"\1day"),
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),
     (re.compile(r"\b(?:aftrnoon|afternon|aftenoon|afternoom|arvo)\b"), "afternoon"),
     (re.compile(r"\b(?:mornin|mroning|morninng|mornig)\b"), "morning"),

@@ -473,6 +473,8 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     # found by the thirteenth play-test
     ("well it's for Sophie, Sophie Whitfield. I'm her mum, Margaret", [("person", "Sophie Whitfield")]),
     ("my name's Siobhán with the fada, same time but Monday", [("person", "Siobhán"), ("time", "Monday")]),
+    # found by the fourteenth play-test: "Wednesday mornings" became all of Wednesday
+    ("he's free Wednesday mornings, call me on 07700 900123", [("time", "Wednesday mornings"), ("phone", "07700 900123")]),
 ])
 def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
     assert found(booking, text) == expected

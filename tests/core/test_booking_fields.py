@@ -247,6 +247,9 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("thursday 10th december at 11am → and can it be the day after instead? in the evening", at(11, 17, month=12),
          at(11, 18, month=12)),
         ("friday at 2pm → tomorrow afternoon instead? same time", at(25, 14), at(25, 14)),
+        # found by the fourteenth play-test: a weekday said of every week
+        ("Wednesday mornings", at(25, 9), at(25, 12)),
+        ("mondays after 2", at(30, 14), at(30, 18)),
         # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
         ("in 2 weeks, thursday 4pm", at(10, 16, month=12), at(10, 16, month=12)),
         ("thursday in two weeks' time at 4", at(10, 16, month=12), at(10, 16, month=12)),
