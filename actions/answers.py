@@ -341,14 +341,25 @@ _OPENS_AS_A_QUESTION = re.compile(
 )
 
 
-def time_given_with_a_question(tracker: Tracker) -> Optional[Text]:
-    """A day and time in a message the booking form's time prompt got, that the classifier answered: the time asked
-    for, unless the message opens as a question; None otherwise."""
-    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_time":
-        return None
-    if _OPENS_AS_A_QUESTION.match(tracker.latest_message.get("text") or ""):
-        return None
-    return next(tracker.get_latest_entity_values("time"), None)
+# the detail the booking form asks for, and the entities that carry it in a message that also asks something
+_GIVEN_WITH_A_QUESTION = {"booking_time": ("time",), "booking_contact": ("phone", "email")}
+
+
+def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
+    """The detail the booking form asked for, in a message the classifier answered: a day and time unless the message
+    opens as a question ("what time do you close on saturday?" gives none), a phone number or an email address
+    wherever it stands (found by the fifteenth play-test: "07911 123456 - oh and whats the downtime like?" lost the
+    number); empty otherwise. The booking form takes it, checked (actions/booking_form.py)."""
+    requested = tracker.get_slot("requested_slot")
+    if tracker.active_loop.get("name") != "booking_form" or requested not in _GIVEN_WITH_A_QUESTION:
+        return {}
+    if requested == "booking_time" and _OPENS_AS_A_QUESTION.match(tracker.latest_message.get("text") or ""):
+        return {}
+    for entity in _GIVEN_WITH_A_QUESTION[requested]:
+        value = next(tracker.get_latest_entity_values(entity), None)
+        if value:
+            return {requested: value}
+    return {}
 
 
 # a question about how the clinic gets in touch ("will they ring me or him?", "they'll email not ring yeah?")
@@ -416,12 +427,6 @@ class ActionAnswerQuestion(Action):
         events = say_answers(dispatcher, tracker, domain, topics)
         if tracker.active_loop.get("name") and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
             events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic
-        time = time_given_with_a_question(tracker)
-        if time:
-            # "saturday morning hes at school in the week" when the time is asked: the words are answered, and the day
-            # and time given are the answer the form asked for (it checks them); a message opening as a question
-            # ("what time do you close on saturday?") gives none (found by the eleventh play-test: the time was lost)
-            events.append(SlotSet("booking_time", time))
         return events
 
 

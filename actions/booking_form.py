@@ -17,6 +17,7 @@ from actions.answers import (
     SUITABILITY,
     UNDER_18,
     concern_given,
+    detail_given_with_a_question,
     names_a_personal_factor,
     question_keys,
     response_name,
@@ -405,6 +406,45 @@ _NO_CALL = re.compile(
 )
 
 
+# "I want a consultation instead", "change it from a call back to a consultation" (found by the fifteenth play-test:
+# "it still says call back" read as a call back asked for); not "a call back instead of a consultation"
+_SWITCH_TO_CONSULTATION = re.compile(
+    r"\b(?:to|into|as|be) (?:a |an )?(?:proper )?(?:consultation|in[- ]person (?:visit|appointment))\b|"
+    r"\bconsultation\b[^.?!]{0,20}\b(?:instead|rather|proper)\b(?! of)",
+    re.IGNORECASE,
+)
+# words that ask for the other kind than the request's, with a kind named
+_SWITCH = re.compile(r"\b(?:instead|rather|switch|change it|make it|swap|prefer)\b", re.IGNORECASE)
+
+
+def switch_asked_for(tracker: Tracker) -> Optional[Text]:
+    """The kind a message beside a change of detail asks the request to become, said plainly ("a call back first
+    might be better, can someone ring me instead, same time"), or None (found by the fourteenth and fifteenth
+    play-tests: the switch in a message that changed the time too was dropped)."""
+    text = tracker.latest_message.get("text") or ""
+    if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
+        return CONSULTATION
+    call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
+    return CALL_BACK if call_back and _SWITCH.search(text) else None
+
+
+def switched_to(
+    wanted: Optional[Text], dispatcher: CollectingDispatcher, tracker: Tracker
+) -> Optional[List[Dict[Text, Any]]]:
+    """The request made the kind asked for, keeping what was said (a call back needs a phone number, so an email
+    alone is asked again as one), and said so; None when it is that kind already or none was asked for."""
+    current = CALL_BACK if tracker.get_slot("request_kind") == CALL_BACK else CONSULTATION
+    if wanted is None or wanted == current:
+        return None
+    if wanted == CALL_BACK:
+        dispatcher.utter_message(response="utter_request_now_a_call_back")
+        contact = tracker.get_slot("booking_contact")
+        no_number = [SlotSet("booking_contact", None)] if contact and contact_kind(contact) == "email" else []
+        return [SlotSet("request_kind", CALL_BACK), SlotSet("booking_confirmed", None)] + no_number
+    dispatcher.utter_message(response="utter_request_now_a_consultation")
+    return [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]
+
+
 def kind_asked_for(tracker: Tracker) -> Optional[Text]:
     """The kind of request the latest message asks for while one is being made: CALL_BACK, CONSULTATION, or None
     when it asks for none in particular (an older "Book a consultation" button, "I want to book")."""
@@ -412,7 +452,7 @@ def kind_asked_for(tracker: Tracker) -> Optional[Text]:
     call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
     if text.startswith("/"):  # a button: the call-back button, or "Book a consultation" (twelfth play-test)
         return CALL_BACK if call_back else CONSULTATION
-    if _NO_CALL.search(text):
+    if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
         return CONSULTATION
     if call_back:
         return CALL_BACK
@@ -431,18 +471,11 @@ class ActionBookInsideTheForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        wanted = kind_asked_for(tracker)
-        current = CALL_BACK if tracker.get_slot("request_kind") == CALL_BACK else CONSULTATION
-        if wanted is None or wanted == current:
+        switched = switched_to(kind_asked_for(tracker), dispatcher, tracker)
+        if switched is None:
             dispatcher.utter_message(response="utter_booking_already_started")
             return []
-        if wanted == CALL_BACK:
-            dispatcher.utter_message(response="utter_request_now_a_call_back")
-            contact = tracker.get_slot("booking_contact")
-            no_number = [SlotSet("booking_contact", None)] if contact and contact_kind(contact) == "email" else []
-            return [SlotSet("request_kind", CALL_BACK), SlotSet("booking_confirmed", None)] + no_number
-        dispatcher.utter_message(response="utter_request_now_a_consultation")
-        return [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]
+        return switched
 
 
 class ActionRestoreBooking(Action):
@@ -478,15 +511,42 @@ _SAYS_WHO_THEY_ARE = re.compile(rf"\b(?:his|her|their) (?:{alternatives(RELATIVE
 _ANOTHER_REQUEST = re.compile(
     rf"\b(?:book|booking|one|another|consultation|appointment|request)\b[^.?!]{{0,30}}\bfor (?:my|our) "
     rf"(?:{alternatives(RELATIVES)})\b[^.?!]{{0,30}}\b(?:too|as well|also)\b|\b(?:another|a second|second) "
-    r"(?:one|booking|consultation|appointment|request)\b",
+    r"(?:one|booking|consultation|appointment|request)\b|"
+    # "my friend Amy wants to come too, can you book her in? amy@…" (found by the fifteenth play-test: Amy's email
+    # replaced the person's own)
+    rf"\b(?:my|our) (?:{alternatives(RELATIVES)})\b[^.?!]{{0,40}}\b(?:wants?|would like|'d like|needs?) "
+    r"(?:to (?:come|book|have it|get it)|one|an? (?:appointment|consultation))\b[^.?!]{0,30}\b(?:too|as well|also)\b|"
+    r"\bbook (?:her|him|them) in (?:too|as well|also|with me|at the same time)\b",
     re.IGNORECASE,
 )
+
+
+def someone_else_too(tracker: Tracker) -> bool:
+    """ "send mine, then can I book one for my friend Ana too" at the summary: another request for someone else, not
+    a change of this one's name or contact (found by the thirteenth play-test: Ana's name went onto Jess's request)."""
+    if tracker.get_slot("requested_slot") != "booking_confirmed" or not value_before(tracker, "booking_name"):
+        return False
+    return bool(_ANOTHER_REQUEST.search(tracker.latest_message.get("text") or ""))
+
+
+# a clock time ("18:45", "7pm"), which names no day
+_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
 # words of a day or a date: a time found among other words must hold all of them
 _DAY_WORDS = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:today|tomorrow|tonight|week\w*|month\w*|year\w*|fortnight|spring|summer|autumn|winter|christmas|easter)\b",
     re.IGNORECASE,
 )
+
+
+def _answered_this_turn(tracker: Tracker) -> bool:
+    """Whether the latest message was answered as a question (the form runs after the answer)."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_answer_question":
+            return True
+    return False
 
 
 class ValidateBookingForm(FormValidationAction):
@@ -507,6 +567,19 @@ class ValidateBookingForm(FormValidationAction):
             dispatcher.utter_message(response="utter_stale_button")
             return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
         events = await super().run(dispatcher, tracker, domain)
+        if _answered_this_turn(tracker):
+            # "saturday morning hes at school in the week", "07911 123456 - oh and whats the downtime like?" when the
+            # time or the contact is asked: the words were answered, and the detail given is the answer the form asked
+            # for, checked (found by the eleventh and fifteenth play-tests: the time and the number were lost)
+            for slot, value in detail_given_with_a_question(tracker).items():
+                checked = self._check(slot, value, dispatcher, tracker)
+                events += [SlotSet(name, new) for name, new in checked.items()]
+        if someone_else_too(tracker):  # the other person's details wait for a request of their own
+            dispatcher.utter_message(response="utter_booking_one_at_a_time")
+        elif not tracker.latest_message.get("text", "").startswith("/"):
+            # "a consultation rather than a call, and make it 3pm" read as the time alone: the kind changes too (found
+            # by the fifteenth play-test; a change or a request to book that made the switch already leaves none)
+            events += switched_to(switch_asked_for(tracker), dispatcher, tracker) or []
         # (only beside another detail: an event of its own would keep the form from rejecting a question such as
         # "I'm 17, is that ok?", which then went unanswered; ActionAnswerQuestion notes it then)
         if events and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
@@ -528,8 +601,10 @@ class ValidateBookingForm(FormValidationAction):
                 # a time checked before, the form taken up again (after a pause for a safety answer):
                 # the person's own words are checked again, so a time that has passed meanwhile is refused
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
-            if slot == "booking_name" and (self._booker_introduced(tracker, value) or self._someone_else_too(tracker)):
+            if slot == "booking_name" and self._booker_introduced(tracker, value):
                 return {slot: value_before(tracker, slot)}
+            if slot in ("booking_name", "booking_contact") and someone_else_too(tracker):
+                return {slot: value_before(tracker, slot)}  # the other person's, for a request of their own
             try:
                 checked = checked_value(slot, str(value), self._clock, corrects=earlier)
             except InvalidValue as invalid:
@@ -567,14 +642,6 @@ class ValidateBookingForm(FormValidationAction):
         return bool(_INTRODUCES_ONESELF.search(text)) and bool(_FOR_SOMEONE_ELSE.search(said))
 
     @staticmethod
-    def _someone_else_too(tracker: Tracker) -> bool:
-        """ "send mine, then can I book one for my friend Ana too" at the summary: another request for someone else, not
-        a change of this one's name (found by the thirteenth play-test: Ana's name went onto Jess's request)."""
-        if tracker.get_slot("requested_slot") != "booking_confirmed" or not value_before(tracker, "booking_name"):
-            return False
-        return bool(_ANOTHER_REQUEST.search(tracker.latest_message.get("text") or ""))
-
-    @staticmethod
     def _time_in_other_words(tracker: Tracker, value: Any, invalid: InvalidValue) -> Optional[Text]:
         """A time typed among other words ("Yes I'll be coming with her. Saturday 11am please"): when the whole
         message reads as no time at all, the day and time words the NLU found in it (its `time` entity), if they
@@ -585,7 +652,8 @@ class ValidateBookingForm(FormValidationAction):
             return None
         # day words beside them that they leave out: "any weekday morning in may 2027" is not "morning" (found by
         # the ninth play-test, it became tomorrow morning)
-        return None if _DAY_WORDS.search(str(value).replace(found, " ")) else found
+        # (a clock time beside them is no day: "you just had 18:45 on there?? fine, 7pm", fifteenth play-test)
+        return None if _DAY_WORDS.search(_CLOCK_TIME.sub(" ", str(value).replace(found, " "))) else found
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""

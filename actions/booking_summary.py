@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import CALL_BACK, as_changed, checked_value
+from actions.booking_form import CALL_BACK, as_changed, checked_value, someone_else_too, switch_asked_for, switched_to
 from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
 from core.words import REMOVING, TITLES, alternatives
 
@@ -116,7 +116,9 @@ def concern_in_full(tracker: Tracker, entity: Dict[Text, Any]) -> Text:
     value = entity["value"]
     text = tracker.latest_message.get("text") or ""
     start, end = entity.get("start"), entity.get("end")
-    if tracker.get_slot("requested_slot") != "booking_concern" or start is None or text[start:end] != value:
+    if tracker.get_slot("requested_slot") != "booking_concern" or start is None or end is None:
+        return value
+    if text[start:end] != value:
         return value
     later = [
         e["start"]
@@ -145,6 +147,9 @@ class ActionChangeBookingDetail(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if someone_else_too(tracker):  # "book my friend Amy in too, amy@…": her details are for a request of her own
+            dispatcher.utter_message(response="utter_booking_one_at_a_time")
+            return [SlotSet("booking_confirmed", None)]
         entities = tracker.latest_message.get("entities") or []
         named = [e["value"] for e in entities if e.get("entity") == "booking_field" and e.get("value") in EDITABLE]
         changes: Dict[Text, Any] = {}
@@ -183,7 +188,9 @@ class ActionChangeBookingDetail(Action):
             for slot in ASKED_AGAIN:
                 if slot in named and slot not in changes:
                     changes.update(_clear(slot))
-        if not changes:
+        # "a consultation rather than a call, and make it 3pm": the kind changes too (found by the fifteenth play-test)
+        switched = switched_to(switch_asked_for(tracker), dispatcher, tracker) or []
+        if not changes and not switched:
             dispatcher.utter_message(response="utter_booking_what_to_change")
         changes["booking_confirmed"] = None
-        return [SlotSet(slot, value) for slot, value in changes.items()]
+        return switched + [SlotSet(slot, value) for slot, value in changes.items()]

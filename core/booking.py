@@ -746,6 +746,22 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     if end <= now:
         raise InvalidValue("utter_invalid_booking_time_past")
     if end < earliest:
+        # the earliest time the clinic can still take today, from a quarter hour, when there is one (found by the
+        # fifteenth play-test: "too soon" said with no time that would do)
+        rounded = earliest.replace(second=0, microsecond=0)
+        first = rounded + dt.timedelta(minutes=-rounded.minute % 15)
+        today = clinic.hours_on(now.date())
+        latest: Optional[dt.datetime] = (
+            dt.datetime.combine(now.date(), today[1], clinic.timezone)
+            - dt.timedelta(minutes=clinic.last_start_before_closing_minutes)
+            if today
+            else None
+        )
+        if latest is not None and first.date() == now.date() and first <= latest:
+            raise InvalidValue(
+                "utter_invalid_booking_time_notice_today",
+                {"hours": str(clinic.minimum_notice_hours), "earliest": f"{first:%H:%M}"},
+            )
         raise InvalidValue("utter_invalid_booking_time_notice", {"hours": str(clinic.minimum_notice_hours)})
     if start < earliest:  # keep the part of the window that is still far enough ahead, from a quarter hour
         rounded = earliest.replace(second=0, microsecond=0)

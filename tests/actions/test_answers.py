@@ -511,23 +511,6 @@ async def test_waiting_for_help_in_the_emergency_thread_keeps_its_route(dispatch
     assert responses(dispatcher)[:1] == expected
 
 
-@pytest.mark.parametrize("text, expected", [
-    # found by the eleventh play-test: a day and time given with words the classifier answered was lost
-    ("saturday morning hes at school in the week", "saturday morning"),
-    # a question naming a day is no time asked for
-    ("what time do you close on saturday?", None),
-])
-async def test_a_time_given_at_the_time_prompt_with_a_question_is_taken(dispatcher, make_tracker, domain, text,
-                                                                        expected):
-    tracker = make_tracker(
-        intent="faq", text=text, active_loop="booking_form", slots={"requested_slot": "booking_time"},
-        entities=[{"entity": "time", "value": "saturday morning" if expected else "saturday"}],
-        response_selector=selected_answer("faq/minors"),
-    )
-    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
-    assert next((event["value"] for event in events if event["name"] == "booking_time"), None) == expected
-
-
 async def test_after_the_emergency_answer_help_had_stands_once_the_person_is_well_again(dispatcher, make_tracker, domain,
                                                                                        clinic_open):
     # "the paramedics came, im ok now": their advice (eighth play-test)

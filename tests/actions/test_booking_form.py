@@ -105,7 +105,8 @@ async def test_a_valid_answer_fills_the_requested_slot(validate, dispatcher, mak
         ("booking_time", "next week", "utter_invalid_booking_time", {}),
         ("booking_time", "yesterday", "utter_invalid_booking_time_past", {}),
         # it is 10:00: 11:00 leaves less than the clinic's notice
-        ("booking_time", "today at 11am", "utter_invalid_booking_time_notice", {"hours": "2"}),
+        # it is 10:00: 11:00 leaves less than the clinic's notice, and the earliest time today is said
+        ("booking_time", "today at 11am", "utter_invalid_booking_time_notice_today", {"hours": "2", "earliest": "12:00"}),
         ("booking_time", "1 june 2027", "utter_invalid_booking_time_far", {"days": "120"}),
         ("booking_time", "friday at 8pm", "utter_invalid_booking_time_hours",
          {"day": "Friday", "opens": "09:00", "closes": "18:00", "last_start": "17:30"}),
@@ -676,6 +677,9 @@ async def test_a_name_typed_with_a_phone_number_is_the_name_and_the_number_the_c
      "2026-11-28T11:00:00+00:00/2026-11-28T11:00:00+00:00"),
     # a time read and refused is said as it is, not looked for in other words
     ("sunday at 11, she's free then", "sunday at 11", None),
+    # found by the fifteenth play-test: a clock time beside it names no day ("couldn't work out a day")
+    ("but you literally just had 13:45 on there?? fine, 2pm", "2pm",
+     "2026-11-24T14:00:00+00:00/2026-11-24T14:00:00+00:00"),
 ])
 async def test_a_time_among_other_words_is_read_from_its_day_and_time_words(
         validate, dispatcher, make_tracker, domain, text, entity, expected):
@@ -763,6 +767,13 @@ async def test_a_call_back_after_a_stopped_request_keeps_what_it_can(dispatcher,
         ("i want to book a consultation", [], None, "utter_booking_already_started", []),
         ("can you call me back", [{"entity": "request_kind", "value": "call_back"}], "call_back",
          "utter_booking_already_started", []),
+        # found by the fifteenth play-test: "call back" named as what the request says now, not what is wanted
+        ("it still says call back. I want a consultation instead please",
+         [{"entity": "request_kind", "value": "call_back"}], "call_back", "utter_request_now_a_consultation",
+         [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]),
+        ("no. change it from a call back to a consultation", [{"entity": "request_kind", "value": "call_back"}],
+         "call_back", "utter_request_now_a_consultation",
+         [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]),
     ],
 )
 async def test_the_other_kind_of_request_asked_for_inside_the_form(dispatcher, make_tracker, domain, text, entities,
@@ -814,3 +825,55 @@ async def test_a_contact_to_add_refused_then_given_again_is_added(validate, disp
     events = await validate.run(dispatcher, tracker, domain)
     contact = next(event["value"] for event in events if event["name"] == "booking_contact")
     assert "jo@example.com" in contact and "+353871234567" in contact, contact
+
+
+@pytest.mark.parametrize("requested, text, entities, expected", [
+    # found by the eleventh play-test: a day and time given with words the classifier answered was lost
+    ("booking_time", "saturday morning hes at school in the week", [{"entity": "time", "value": "saturday morning"}],
+     [SlotSet("booking_time", "2026-11-28T10:00:00+00:00/2026-11-28T12:00:00+00:00"),
+      SlotSet("booking_time_text", "saturday morning")]),
+    # a question naming a day is no time given
+    ("booking_time", "what time do you close on saturday?", [{"entity": "time", "value": "saturday"}], []),
+    # found by the fifteenth play-test: the number given with a question was lost, and asked for again
+    ("booking_contact", "07911 123456 - oh and whats the downtime like after microneedling?",
+     [{"entity": "phone", "value": "07911 123456"}], [SlotSet("booking_contact", "+447911123456")]),
+    ("booking_contact", "whats the downtime like? my email is jo@example.com",
+     [{"entity": "email", "value": "jo@example.com"}], [SlotSet("booking_contact", "jo@example.com")]),
+    # a detail the form does not ask for now is left for its own question
+    ("booking_time", "07911 123456, whats the downtime like?", [{"entity": "phone", "value": "07911 123456"}], []),
+])
+async def test_the_detail_asked_for_given_with_an_answered_question_is_taken_checked(
+    validate, dispatcher, make_tracker, domain, requested, text, entities, expected
+):
+    tracker = make_tracker(
+        intent="faq", text=text, active_loop=FORM, entities=entities, slots={"requested_slot": requested},
+        latest_action_name="booking_form",
+    )
+    # as Rasa sends it: after the message, the answer, then the form's own run (forms.py `_temporary_tracker`)
+    tracker.events.extend([_action("action_answer_question"), _action("booking_form")])
+    assert await validate.run(dispatcher, tracker, domain) == expected
+
+
+async def test_a_detail_in_a_message_not_answered_as_a_question_is_left_to_the_mappings(
+    validate, dispatcher, make_tracker, domain
+):
+    tracker = make_tracker(
+        intent="inform", text="07911 123456", active_loop=FORM, entities=[{"entity": "phone", "value": "07911 123456"}],
+        slots={"requested_slot": "booking_contact"}, latest_action_name="booking_form",
+    )
+    assert await validate.run(dispatcher, tracker, domain) == []
+
+
+async def test_a_switch_of_kind_read_beside_a_detail_is_made_by_the_form(validate, dispatcher, make_tracker, domain):
+    # found by the fifteenth play-test: the message was read as its time alone, and the switch was dropped
+    text = "actually on second thoughts lets just book the consultation proper rather than a call. and make it 3pm"
+    stored = checked_value("booking_time", "friday at 2pm", lambda: NOW)["booking_time"]
+    tracker = make_tracker(
+        intent="nlu_fallback", text=text, active_loop=FORM, slot_candidates={"booking_time": "3pm"},
+        slots={"requested_slot": "booking_confirmed", "request_kind": "call_back", "booking_time": stored,
+               "booking_time_text": "friday at 2pm"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("request_kind", None) in events
+    assert any(event["name"] == "booking_time" and event["value"] for event in events)  # the time is changed too
+    assert "utter_request_now_a_consultation" in [message["response"] for message in dispatcher.messages]

@@ -10,7 +10,7 @@ from rasa_sdk.events import SlotSet
 from actions import booking_summary
 from actions.booking_form import checked_value
 from actions.booking_summary import ActionAskBookingFormBookingConfirmed, ActionChangeBookingDetail
-from tests.conftest import COLLECTED_BOOKING, responses
+from tests.conftest import COLLECTED_BOOKING, responses, slot_event
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
 FORM = "booking_form"
@@ -325,3 +325,53 @@ async def test_the_concern_when_asked_stops_before_another_detail(dispatcher, ma
     )
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert SlotSet("booking_concern", "acne scars on my cheeks, from my teens") in events
+
+
+@pytest.mark.parametrize("text, entities, kind, response, switched", [
+    # found by the fifteenth play-test: the switch beside a new time was dropped
+    ("actually lets just book the consultation proper rather than a call. and make it 3pm not 2",
+     [{"entity": "time", "value": "3pm not 2"}], "call_back", "utter_request_now_a_consultation", None),
+    # found by the fourteenth play-test
+    ("actually a call back first might be better, can someone just ring me instead, same time",
+     [{"entity": "request_kind", "value": "call_back"}], None, "utter_request_now_a_call_back", "call_back"),
+])
+async def test_a_switch_of_kind_beside_a_change_is_made_too(
+    dispatcher, make_tracker, domain, text, entities, kind, response, switched
+):
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM, entities=entities,
+        slots={**DETAILS, "booking_contact": "+447911123456", "request_kind": kind,
+               "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("request_kind", switched) in events
+    assert response in [message["response"] for message in dispatcher.messages]
+
+
+async def test_a_change_naming_the_kind_it_has_switches_nothing(dispatcher, make_tracker, domain):
+    tracker = make_tracker(
+        intent="correct_booking", text="they can call me back at 3pm instead",
+        active_loop=FORM, entities=[{"entity": "time", "value": "3pm"}],
+        slots={**DETAILS, "request_kind": "call_back", "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert not [event for event in events if event["name"] == "request_kind"]
+
+
+@pytest.mark.parametrize("text", [
+    # found by the fifteenth play-test: the friend's email replaced the person's own
+    "also my friend Amy wants to come too, can you book her in at the same time? amy.r@gmail.com",
+    "can you book her in too? my sister, her email is kate@example.com",
+])
+async def test_another_persons_details_at_the_summary_wait_for_their_own_request(
+    dispatcher, make_tracker, domain, text
+):
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[{"entity": "email", "value": text.split()[-1]}],
+        slots={**DETAILS, "requested_slot": "booking_confirmed"},
+        events=[slot_event("booking_name", DETAILS["booking_name"])],
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("booking_confirmed", None)]
+    assert [message["response"] for message in dispatcher.messages] == ["utter_booking_one_at_a_time"]

@@ -406,6 +406,20 @@ def test_a_few_words_naming_a_concern_and_the_eyes_are_no_report(component, sett
     assert triage("pain in my eye", settings, False, names_a_concern=False).level == URGENT
 
 
+@pytest.mark.parametrize("text, level", [
+    # found by the fifteenth play-test: dark circles asked about got "contact the clinic now"
+    ("and under the eyes? i have dark circles and crepey skin there", None),
+    ("i have dark circles under my eyes", None),
+    # a treatment or a time since one named, or a sign in the eye itself: triaged as before
+    ("dark circles under my eyes since my session", URGENT),
+    ("i have dark circles under my eyes and my throat is swelling", EMERGENCY),
+    ("wrinkles around my eyes and now my eye is swollen shut", EMERGENCY),
+])
+def test_where_a_named_concern_is_near_the_eyes_is_no_sign(settings, text, level):
+    assert triage(text, settings, False, names_a_concern=True).level == level
+    assert triage(text, settings, False).level in (level, URGENT)  # with no concern named the eye is a sign
+
+
 @pytest.mark.parametrize("text, level, concern", [
     # found by the fifth play-test: a concern the clinic treats, with no sign and no treatment named
     ("pigmentation, brown flecks on the cheeks since my pregnancy", None, True),

@@ -274,7 +274,7 @@ def test_the_part_of_today_still_ahead_starts_on_a_quarter_hour(clinic):
         ("next week sometime", "utter_invalid_booking_time"),  # which day is for the person to choose
         ("in a couple of weeks", "utter_invalid_booking_time"),
         ("yesterday at 3pm", "utter_invalid_booking_time_past"),
-        ("today at 11am", "utter_invalid_booking_time_notice"),  # less than 2 hours away
+        ("today at 11am", "utter_invalid_booking_time_notice_today"),  # less than 2 hours away, and 12:00 is not
         ("sunday at 2pm", "utter_invalid_booking_time_closed"),
         ("saturday at 5pm", "utter_invalid_booking_time_hours"),  # closes at 16:00 on Saturdays
         ("saturday 3:45pm", "utter_invalid_booking_time_hours"),  # too close to closing
@@ -356,3 +356,16 @@ def test_words_around_a_name_are_left_out(text, expected):
 ])
 def test_times_found_by_the_fourth_play_test(clinic, text, start, end):
     assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
+
+
+def test_too_soon_with_no_time_left_today_names_none(clinic):
+    # 16:00 on a Tuesday: two hours on is past the last start (17:30)
+    late = dt.datetime(2026, 11, 24, 16, 0, tzinfo=LONDON)
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time("today at 5:15pm", clinic, late)
+    assert raised.value.response == "utter_invalid_booking_time_notice"
+    # 15:10: 17:15 is the earliest quarter hour, before the last start
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time("today at 4pm", clinic, late.replace(hour=15, minute=10))
+    assert raised.value.response == "utter_invalid_booking_time_notice_today"
+    assert raised.value.values == {"hours": "2", "earliest": "17:15"}
