@@ -32,6 +32,7 @@ from core.booking import (
     added_contact,
     contact_kind,
     corrected_words,
+    names_another_day,
     parse_contacts,
     parse_name,
     parse_preferred_time,
@@ -261,7 +262,7 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
     """ "also add my number": the new contact beside the one given before, not instead of it. With both kinds
     given before, a new email replaces the email and keeps the phone, and the other way round ("wrong email,
     it's …"); two new contacts replace both."""
-    asked_again = _asked_again_to_add(tracker)
+    asked_again = _asked_again_to_add(tracker) or _number_after_an_email_for_a_call_back(new, earlier, tracker)
     if not earlier and asked_again:
         # "add my mobile too, it's 087 …" refused (no country code), then "+353 87 …" alone: still added beside the
         # contact given before, which the refusal cleared (found by the fourteenth play-test: the email was lost)
@@ -275,6 +276,15 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
     ):
         return added_contact(earlier, new)
     return new
+
+
+def _number_after_an_email_for_a_call_back(new: Text, earlier: Optional[Text], tracker: Tracker) -> bool:
+    """A number given for a call back after an email, which a call back cannot use alone: the email is kept beside it
+    (found by the fifteenth play-test: the email was dropped, then asked for back)."""
+    if earlier or tracker.get_slot("request_kind") != CALL_BACK or contact_kind(new) != "phone":
+        return False
+    given = value_before(tracker, "booking_contact", given=True)
+    return bool(given) and contact_kind(given) == "email"
 
 
 def _asked_again_to_add(tracker: Tracker) -> bool:
@@ -681,7 +691,10 @@ class ValidateBookingForm(FormValidationAction):
         return checked
 
     async def validate_booking_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._check("booking_time", value, dispatcher, tracker)
+        checked = self._check("booking_time", value, dispatcher, tracker)
+        if checked.get("booking_time") and names_another_day(str(value)):
+            dispatcher.utter_message(response="utter_booking_time_first_day")  # "tuesday or wednesday"
+        return checked
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # the concern described in words the classifier also finds an answer for (actions/answers.py)

@@ -31,7 +31,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from core.words import RELATIVES, REMOVES, TIME_SHIFT, alternatives
+from core.words import FOR_WHOM, RELATIVES, REMOVES, TIME_SHIFT, alternatives
 
 # "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
 EVERYTHING = re.compile(
@@ -108,7 +108,7 @@ NEVER_MIND_BUT = re.compile(
     re.IGNORECASE,
 )
 # "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
-IT_IS_FOR_NAMED = re.compile(r"\b(?:[Ii]t'?s|[Ii]ts|[Ii]t is|[Tt]his is) for [A-ZÀ-Ý][a-zà-ÿ'’-]+\b")
+IT_IS_FOR_NAMED = re.compile(rf"{FOR_WHOM}[A-ZÀ-Ý][a-zà-ÿ'’-]+\b")
 # "no actually, id rather you didnt keep my details": a no to keeping them (the consent question's), whatever the
 # classifier read (found by the fourteenth play-test: "never mind", and the consent was asked again)
 DECLINES_KEEPING = re.compile(

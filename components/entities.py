@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from core.words import (
+    FOR_WHOM,
     MIN_NUMBER_DIGITS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -289,7 +290,7 @@ _A_CONTACTS_OWNER = re.compile(r"\b(?:contact|number|phone|mobile|call|ring|text
 
 # "well it's for Sophie, Sophie Whitfield" (found by the thirteenth play-test): who the request is for, by name
 _FOR_NAMED = re.compile(
-    r"\b(?:[Ii]t'?s|[Ii]ts|[Ii]t is|[Tt]his is) for (?:[A-ZÀ-Ý][\w'’-]*,\s+)?"
+    rf"{FOR_WHOM}(?:[A-ZÀ-Ý][\w'’-]*,\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )

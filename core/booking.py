@@ -267,11 +267,25 @@ _NUMBER_WORDS = {
 }
 _ORDINAL_DAY = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$")
 _WEEKDAY = re.compile(r"\b(?:next|this|coming|on)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)", re.IGNORECASE)
+_OTHER_WEEKDAY = re.compile(rf"\b{_WEEKDAY_WORD}\s+or\s+(?:on\s+|next\s+)?{_WEEKDAY_WORD}\b")
+_OTHER_DATE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+or\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b")
+
+
+def names_another_day(words: str) -> bool:
+    """Whether the words of a time offer a second day ("tuesday or wednesday"), of which the first is taken."""
+    lowered = (words or "").lower()
+    return bool(_OTHER_WEEKDAY.search(lowered) or _OTHER_DATE.search(lowered))
+
+
 _SHORTHANDS = (
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
     (re.compile(r"\b(?:tues)\b"), "tuesday"),
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),
+    # "next tuesday or wednesday", "the 14th or the 15th": the first day named (the clinic reads the words too:
+    # found by the fifteenth play-test, "couldn't work out a day")
+    (_OTHER_WEEKDAY, r"\1"),
+    (_OTHER_DATE, r"\1"),
     # "wednesday mornings", "any monday": a weekday said of every week is the coming one
     (re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days\b"), r"\1day"),
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),

@@ -41,6 +41,14 @@ MIN_NUMBER_DIGITS = 9
 # words that say what follows is not meant ("11 not 10:30", "the morning rather than the afternoon")
 NOT_MEANT = ("not", "rather than", "instead of")
 
+# who a request is for, before a name ("it's for Sophie", "the appointment is for her, Margaret O'Brien"), as a regular
+# expression (case-sensitive: the name that follows is capitalised): the name is the person to be seen
+# (components/entities.py), and the message gives a detail (components/booking_request.py)
+FOR_WHOM = (
+    r"\b(?:[Ii]t'?s|[Ii]ts|[Ii]t is|[Tt]his is|"
+    r"(?:[Tt]he |[Mm]y |[Tt]his )?(?:appointment|booking|consultation|request) is) for (?:(?:her|him|them),?\s+)?"
+)
+
 # titles before a name ("Mrs Ellis", "Dr. Hamid Qureshi"), as a regular expression's alternatives: the form drops one
 # standing apart (core/booking.py), and "drop the Mr" takes it out of the name (actions/booking_summary.py)
 TITLES = r"(?:mrs|mr|ms|miss|mx|dr)"

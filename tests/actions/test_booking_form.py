@@ -620,6 +620,24 @@ async def test_a_call_back_needs_a_phone_number(dispatcher, make_tracker, domain
     assert SlotSet("booking_contact", None) in events
 
 
+@pytest.mark.parametrize("kind, expected", [
+    # found by the fifteenth play-test: the email given first was dropped, and had to be asked for back
+    ("call_back", "sam@example.com; +447911123456"),
+    # for a consultation a new contact replaces the one before, as always
+    (None, "+447911123456"),
+])
+async def test_a_number_given_for_a_call_back_after_an_email_keeps_the_email(dispatcher, make_tracker, domain, kind,
+                                                                             expected):
+    tracker = make_tracker(
+        intent="inform", text="07911 123456", active_loop="booking_form",
+        slots={"requested_slot": "booking_contact", "request_kind": kind},
+        slot_candidates={"booking_contact": "07911 123456"},
+        events=[slot_event("booking_contact", "sam@example.com"), slot_event("booking_contact", None)],
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", expected) in events
+
+
 async def test_an_email_and_a_phone_given_together_are_both_kept(dispatcher, make_tracker, domain):
     # found by the sixth play-test: "kwame.m@gmail.com or 07456 112233 whichever" kept the email only
     text = "kwame.m@gmail.com or 07456 112233 whichever"
@@ -841,6 +859,10 @@ async def test_a_contact_to_add_refused_then_given_again_is_added(validate, disp
      [{"entity": "email", "value": "jo@example.com"}], [SlotSet("booking_contact", "jo@example.com")]),
     # a detail the form does not ask for now is left for its own question
     ("booking_time", "07911 123456, whats the downtime like?", [{"entity": "phone", "value": "07911 123456"}], []),
+    # found by the fifteenth play-test: the concern before a question was dropped, and asked for again
+    ("booking_concern", "enlarged pores and texture on my nose and cheeks. oh also how long after the consultation "
+     "would the actual treatment be?", [], [SlotSet("booking_concern", "enlarged pores and texture on my nose and cheeks")]),
+    ("booking_concern", "how long after the consultation would the treatment be? acne scars", [], []),
 ])
 async def test_the_detail_asked_for_given_with_an_answered_question_is_taken_checked(
     validate, dispatcher, make_tracker, domain, requested, text, entities, expected
@@ -877,3 +899,17 @@ async def test_a_switch_of_kind_read_beside_a_detail_is_made_by_the_form(validat
     assert SlotSet("request_kind", None) in events
     assert any(event["name"] == "booking_time" and event["value"] for event in events)  # the time is changed too
     assert "utter_request_now_a_consultation" in [message["response"] for message in dispatcher.messages]
+
+
+@pytest.mark.parametrize("words, said", [
+    ("thursday or friday, mornings ideally", True),  # found by the fifteenth play-test
+    ("thursday morning", False),
+])
+async def test_the_first_of_two_days_is_taken_and_said_to_be(validate, dispatcher, make_tracker, domain, words, said):
+    tracker = make_tracker(
+        intent="inform", text=words, active_loop=FORM, slots={"requested_slot": "booking_time"},
+        slot_candidates={"booking_time": words},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time", "2026-11-26T09:00:00+00:00/2026-11-26T12:00:00+00:00") in events
+    assert ("utter_booking_time_first_day" in responses(dispatcher)) is said

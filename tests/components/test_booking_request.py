@@ -234,6 +234,8 @@ def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
     ("never mind, cancel it", "stop", [], "stop"),
     ("call back pls", "start_guide", ["request_kind"], "book_consultation"),
     ("well it's for Sophie, Sophie Whitfield. I'm her mum, Margaret", "faq", ["person"], "inform"),
+    # found by the fifteenth play-test: the suitability answer, and the name asked for again
+    ("well the appointment is for her, Margaret O'Brien. I'm her daughter Claire", "faq", ["person"], "inform"),
 ])
 def test_found_by_the_thirteenth_play_test(text, intent, kinds, expected):
     found = message(text, intent, kinds)

@@ -478,3 +478,10 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
 ])
 def test_corrections_found_by_the_tenth_play_test(booking, text, expected):
     assert found(booking, text) == expected
+
+
+def test_who_the_appointment_is_for_is_the_name(booking):
+    # found by the fifteenth play-test: the name was asked for again
+    assert found(booking, "well the appointment is for her, Margaret O'Brien. I'm her daughter Claire") == [
+        ("person", "Margaret O'Brien")
+    ]
