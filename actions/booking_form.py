@@ -191,6 +191,27 @@ def in_own_words(tracker: Tracker, entity: Text) -> Optional[Text]:
     return words or found
 
 
+def concern_paused_on(tracker: Tracker) -> Optional[Text]:
+    """The message a safety answer paused the booking on when the form asked for the concern: what the person wants
+    the clinic to look at, kept when the request is taken up again (found by the fifteenth play-test: "small raised
+    bumps… wanted a second opinion" got the urgent route, and the call back then asked for the concern twice)."""
+    requested, paused_on, candidate, answered = None, None, None, False
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    for event in tracker.events[: users[-1]] if users else []:
+        kind = event.get("event")
+        if kind == "slot" and event.get("name") == "requested_slot":
+            requested = event.get("value")
+        elif kind == "user":
+            candidate, answered = (event.get("text") if requested == "booking_concern" else None), False
+        elif kind == "action" and event.get("name") == "action_answer_question":
+            answered = True  # the safety answer, which pauses the booking (data/rules/safety.yml)
+        elif kind == "active_loop" and event.get("name") is None and candidate and answered:
+            paused_on = candidate
+        elif kind == "active_loop" and event.get("name"):
+            paused_on = None
+    return paused_on
+
+
 def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional[Text]) -> Optional[Text]:
     """A concern to prefill from what the person already mentioned, e.g. "acne scars (face)"."""
     if skin_concern and treatment_area:
@@ -352,6 +373,7 @@ class ActionStartBooking(Action):
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
         concern = (
             said_now.get(CONCERN)
+            or (concern_paused_on(tracker) if paused and not tracker.get_slot("booking_concern") else None)
             or in_own_words(tracker, "skin_concern")
             or concern_from_entities(
                 said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),

@@ -913,3 +913,31 @@ async def test_the_first_of_two_days_is_taken_and_said_to_be(validate, dispatche
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_time", "2026-11-26T09:00:00+00:00/2026-11-26T12:00:00+00:00") in events
     assert ("utter_booking_time_first_day" in responses(dispatcher)) is said
+
+
+async def test_the_message_a_safety_answer_paused_the_concern_on_is_the_concern(dispatcher, make_tracker, domain):
+    # found by the fifteenth play-test: the call back asked for the concern twice after the urgent route
+    said = "i had microneedling elsewhere 3 weeks ago and still have small bumps on my cheek, wanted a second opinion"
+    events = [
+        slot_event("booking_name", "Dee Hart"), slot_event("booking_contact", "+447911123456"),
+        slot_event("requested_slot", "booking_concern"),
+        {"event": "user", "timestamp": None, "text": said, "parse_data": {}},
+        _action("action_answer_question"), _action("action_deactivate_loop"),
+        {"event": "active_loop", "timestamp": None, "name": None},
+        slot_event("requested_slot", None),
+    ]
+    tracker = make_tracker(intent="book_consultation", text="its not urgent, please carry on with the call back",
+                           events=events, slots={"booking_name": "Dee Hart", "booking_contact": "+447911123456"})
+    returned = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", said) in returned
+
+
+async def test_a_cancel_at_the_concern_prompt_is_no_concern(dispatcher, make_tracker, domain):
+    events = [
+        slot_event("booking_name", "Dee Hart"), slot_event("requested_slot", "booking_concern"),
+        {"event": "user", "timestamp": None, "text": "cancel", "parse_data": {}},
+        _action("action_cancel_booking"), {"event": "active_loop", "timestamp": None, "name": None},
+    ]
+    tracker = make_tracker(intent="book_consultation", text="book", events=events, slots={"booking_name": "Dee Hart"})
+    returned = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert not [event for event in returned if event["name"] == "booking_concern"]
