@@ -81,6 +81,9 @@ STANDS_AS_IT_IS = {
     "clinic_info",
     *SEVERITY,
 }
+# with emergency help called already, questions about these are answered: they are not about what is happening
+# ("what was the serum they used?", "is there parking?")
+ANSWERED_WHILE_HELP_COMES = {"unknown_other", "clinic_info"}
 # what looks for reassurance, leans on the last answer, or asks how long the reaction lasts (which that answer says):
 # in the thread after the expected reaction, these alone get its route again
 REASSURANCE_SOUGHT = {"reassurance", "follow_up", "about_that", "duration", "downtime", "side_effects"}
@@ -222,13 +225,31 @@ def while_closed(domain: Dict[Text, Any], response: Text) -> Text:
     return response
 
 
+def help_called_before(tracker: Tracker) -> bool:
+    """Whether, since the message the emergency answer was given for, an earlier message said emergency help is called
+    or on its way ("ambulance on its way, my flatmate called"): the emergency number is not said again as if it were
+    not (found by the sixteenth play-test: "Please call 999 now" twice after the ambulance was called)."""
+    if tracker.get_slot("last_topic") != SEVERITY[0]:
+        return False
+    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    for event in reversed(users[-6:]):
+        triage = (event.get("parse_data") or {}).get("triage") or {}
+        if triage.get("waiting_for_help"):
+            return True
+        if triage.get("level") == SEVERITY[0]:
+            return False
+    return False
+
+
 def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker] = None) -> Text:
     """The answer's response: its `_help_coming` variant when emergency help is already called or on its way, its
     `_closed` variant while the clinic is closed. The clinic's own clock decides, not what the person says of it (a
     first version believed "you're shut on a Sunday" on a Thursday afternoon: fourteenth play-test)."""
     response = response_name(topic)
     triage = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
-    if response + HELP_COMING_VARIANT in domain.get("responses", {}) and triage.get("waiting_for_help"):
+    if response + HELP_COMING_VARIANT in domain.get("responses", {}) and (
+        triage.get("waiting_for_help") or (tracker is not None and help_called_before(tracker))
+    ):
         return response + HELP_COMING_VARIANT
     return while_closed(domain, response)
 
@@ -263,6 +284,18 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # "used it, breathing easier", "I'm at the hospital", "all ok now, just a question about my next session":
         # well again or in care now, and asking: the thread ends (found by the thirteenth play-test: 999 again and
         # again); a reply that is no question ("no i'm fine") still gets the route (the rules expect it)
+        return None
+    if (
+        previous == SEVERITY[0]
+        and asked
+        and topics
+        and not new
+        and not triage.get("waiting_for_help")
+        and not any(topic in THREAD_TOPICS - ANSWERED_WHILE_HELP_COMES or topic == HELP_HAD for topic in topics)
+        and help_called_before(tracker)
+    ):
+        # "what was the serum they used? the paramedics might ask", with the ambulance called already: a new question
+        # is answered (found by the sixteenth play-test: "Please call 999 now" again)
         return None
     if previous == SEVERITY[0] and (triage.get("waiting_for_help") or (HELP_HAD in topics and not triage.get("well"))):
         # "ambulance is on the way. what do i do while waiting", "should i wait for 111 to call back? they said 2
@@ -503,6 +536,9 @@ def say_answers(
             events.append(SlotSet("current_step", topic))
         # a "yes" takes up what any of the answers offered
         last_topic, offer = topic, offer or offer_of(domain, response)
+    severe = [topic for topic in said if topic in SEVERITY]
+    if severe:  # "red today, normal? and when do results show?": the thread stays with the safety answer, said first
+        last_topic = min(severe, key=SEVERITY.index)
     if offer == "consultation" and (tracker.active_loop.get("name") or tracker.get_slot("request_sent")):
         # inside the booking form, "yes" answers the form's question; after a request was sent, the answers say
         # to raise it at that consultation and offer no other (their variations on request_sent, domain.yml)

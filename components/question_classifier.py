@@ -47,6 +47,7 @@ from components import embeddings as pretrained
 logger = logging.getLogger(__name__)
 
 QUESTIONS = "questions"
+QUESTION_PARTS = "question_parts"
 # whether a message leans on what was said before it ("and is that per session?"): the answer action
 # weighs the last answer's topic up for it (actions/answers.py)
 LEANS_ON_CONTEXT = "leans_on_context"
@@ -429,6 +430,36 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 return answer, True
         return label, False
 
+    def _parts(self, message: Message, spans: List[Span], entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+        """Each part of the message that reads as a question, with its answer key, each answer once, in order; parts
+        the classifier is not sure enough of (`question_threshold`) or finds no answer for are left out."""
+        if not spans:
+            return []
+        text = message.get(TEXT) or ""
+        model = self._fitted()[2]
+        probabilities = model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
+        prefix = f"{self.config['retrieval_intent']}/"
+        parts, seen = [], set()
+        for span, row in zip(spans, probabilities, strict=True):
+            index = int(np.argmax(row))
+            label, confidence = model.classes_[index], float(row[index])
+            if not label.startswith(prefix) or confidence < self.config["question_threshold"]:
+                continue
+            key, _ = self._answer_key(label, entities, span)
+            if key in seen:
+                continue
+            seen.add(key)
+            parts.append(
+                {
+                    "text": text[span.start : span.end],
+                    "start": span.start,
+                    "end": span.end,
+                    INTENT_RESPONSE_KEY: key,
+                    "confidence": confidence,
+                }
+            )
+        return parts
+
     def _questions(
         self,
         message: Message,
@@ -440,31 +471,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         """Each question of a message that asks several, with its answer key; [] for one question.
         `spans`: its parts that read as questions (`question_spans`).
         `alongside`: the message is mainly something else (a booking), and any question in it counts."""
-        text = message.get(TEXT) or ""
         if len(spans) < (1 if alongside else 2):
             return []
-        model = self._fitted()[2]
-        probabilities = model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
-        prefix = f"{self.config['retrieval_intent']}/"
-        questions, seen = [], set()
-        for span, row in zip(spans, probabilities, strict=True):
-            index = int(np.argmax(row))
-            label, confidence = model.classes_[index], float(row[index])
-            if not label.startswith(prefix) or confidence < self.config["question_threshold"]:
-                continue
-            key, _ = self._answer_key(label, entities, span)
-            if key in seen:
-                continue
-            seen.add(key)
-            questions.append(
-                {
-                    "text": text[span.start : span.end],
-                    "start": span.start,
-                    "end": span.end,
-                    INTENT_RESPONSE_KEY: key,
-                    "confidence": confidence,
-                }
-            )
+        questions = self._parts(message, spans, entities)
+        seen = {question[INTENT_RESPONSE_KEY] for question in questions}
         if alongside:
             return questions[: self.config["max_questions"]]
         if best in self.config["answer_alone"] and best not in seen:
@@ -570,6 +580,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             top = intent_ranking[0]["name"]
             if top == retrieval_intent:
                 questions = self._questions(message, spans, best, entities)
+                # each question part, even one: a safety answer for the whole message leaves the others answered
+                # (components/triage.py)
+                message.set(QUESTION_PARTS, questions or self._parts(message, spans, entities), add_to_output=True)
             elif top in self.config["questions_alongside"]:
                 questions = self._questions(message, spans, None, entities, alongside=True)
             else:

@@ -682,6 +682,29 @@ class SafetyTriage(GraphComponent):
             # a message about getting medical help the classifier calls distress, without a crisis word: unclear,
             # which the thread after a safety answer gives its route again
             "unclear_intent": "nlu_fallback",
+            # beside the expected reaction's answer, or advice had already, another question of the message is
+            # answered too ("they said to come in at 7. is there parking?", found by the sixteenth play-test),
+            # unless its answer is about what is happening, which the safety answer covers
+            "answers_beside": [EXPECTED, "help_had"],
+            "never_beside": [
+                "faq/reassurance",
+                "faq/follow_up",
+                "faq/about_that",
+                "faq/pain",
+                "faq/duration",
+                "faq/downtime",
+                "faq/side_effects",
+                "faq/safety",
+                "faq/aftercare",
+                "faq/complication",
+                "faq/warning_signs",
+                "faq/unknown_product",
+                "faq/unknown_activity",
+                "faq/emergency",
+                "faq/urgent",
+                "faq/expected_reaction",
+                "faq/help_had",
+            ],
         }
 
     def __init__(self, config: Dict[Text, Any], settings: SafetySettings) -> None:
@@ -713,6 +736,22 @@ class SafetyTriage(GraphComponent):
         message.set(INTENT, ranking[0], add_to_output=True)
         message.set("intent_ranking", ranking, add_to_output=True)
         message.set("questions", [], add_to_output=True)
+
+    def _with_questions_beside(self, message: Message, answer: Text) -> None:
+        """The safety answer first, then each other question of the message whose answer is not about what is
+        happening and whose part names no sign (`answers_beside`, `never_beside`), up to two."""
+        beside = [
+            part
+            for part in message.get("question_parts") or []
+            if part.get(INTENT_RESPONSE_KEY) not in self.config["never_beside"]
+            and not any(
+                sign.found_in(words(part.get("text") or "")) for level in LEVELS for sign in self.settings.signs[level]
+            )
+        ]
+        if beside:
+            message.set(
+                "questions", [{INTENT_RESPONSE_KEY: answer, "confidence": 1.0}] + beside[:2], add_to_output=True
+            )
 
     def _answer(self, message: Message, answer: Text) -> None:
         """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0."""
@@ -786,10 +825,14 @@ class SafetyTriage(GraphComponent):
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])
+                if found.level in self.config["answers_beside"]:
+                    self._with_questions_beside(message, ANSWERS[found.level])
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
             elif found.help_had and not crisis:  # "I rang the clinic and they said it's normal for day one"
                 self._answer(message, HELP_HAD_ANSWER)
+                if "help_had" in self.config["answers_beside"]:
+                    self._with_questions_beside(message, HELP_HAD_ANSWER)
             elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
                 self._answer(message, SUITABILITY_ANSWER)
             elif intent == "distress" and not crisis and _RESOLVED.search(lowered):

@@ -556,3 +556,44 @@ async def test_a_question_about_the_request_sent_is_no_reassurance_sought(dispat
                            response_selector=selected_answer("faq/reassurance"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+def _after_the_ambulance_was_called(make_tracker, intent, key, text):
+    # the emergency answer, then "ambulance on its way" (its variant for help coming), then the latest message
+    called = [
+        {"event": "user", "timestamp": None, "text": "my throat is tight",
+         "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "user", "timestamp": None, "text": "ambulance on its way, my flatmate called",
+         "parse_data": {"triage": {"level": "emergency", "waiting_for_help": True}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent=intent, text=text, events=called, slots={"last_topic": "emergency", "offer": "clinic"},
+                           response_selector=selected_answer(key) if key else selected_answer("faq/privacy"))
+    tracker.latest_message["triage"] = {"level": None}
+    return tracker
+
+
+@pytest.mark.parametrize("intent, key, text, expected", [
+    # found by the sixteenth play-test: "Please call 999 now" again after the ambulance was called
+    ("faq", "faq/unknown_other", "what was the serum they used, do you know? the paramedics might ask",
+     ["utter_faq/unknown_other"]),
+    # a reply that is no question: the route again, as for help on its way
+    ("nlu_fallback", None, "ok", ["utter_faq/emergency_help_coming"]),
+])
+async def test_with_the_ambulance_called_999_is_not_said_again(dispatcher, make_tracker, domain, clinic_open, intent,
+                                                                key, text, expected):
+    await ActionAnswerQuestion().run(dispatcher, _after_the_ambulance_was_called(make_tracker, intent, key, text), domain)
+    assert responses(dispatcher) == expected
+
+
+async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_tracker, domain, clinic_open):
+    # found by the sixteenth play-test: the expected reaction's answer, then the other question's
+    tracker = make_tracker(
+        intent="faq", text="a bit red today. also im breastfeeding, is that a problem",
+        questions=[{"intent_response_key": "faq/expected_reaction"}, {"intent_response_key": "faq/suitability"}],
+    )
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/expected_reaction", "utter_faq/suitability"]
+    assert SlotSet("last_topic", "expected_reaction") in events and SlotSet("offer", "clinic") in events

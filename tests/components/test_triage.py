@@ -632,3 +632,35 @@ def test_on_the_way_to_emergency_care_ends_the_emergency_thread_for_a_question(c
     message.set("intent", {"name": "faq", "confidence": 0.9})
     component.process([message])
     assert message.get("triage")["care_present"] and message.get("triage")["level"] is None
+
+
+def _part(text, question, key):
+    start = text.index(question)
+    return {"text": question, "start": start, "end": start + len(question), "intent_response_key": key}
+
+
+@pytest.mark.parametrize("text, parts, expected", [
+    # found by the sixteenth play-test: the question beside advice had already, or an expected reaction, was dropped
+    ("ok ive rung them, they said to come in at 7 tonight. is there parking near the clinic?",
+     [("is there parking near the clinic?", "faq/clinic_info")], [HELP_HAD_ANSWER, "faq/clinic_info"]),
+    ("my face is a bit red today after my session. also im breastfeeding atm, is that a problem",
+     [("also im breastfeeding atm, is that a problem", "faq/suitability")], [ANSWERS[EXPECTED], "faq/suitability"]),
+    # a question about what is happening, or naming a sign, is the safety answer's own
+    ("my face is a bit red today after my session. how long will the redness last?",
+     [("how long will the redness last?", "faq/downtime")], []),
+    ("my face is a bit red today after my session, can i put aloe on it?",
+     [("can i put aloe on it?", "faq/unknown_product")], []),
+])
+def test_another_question_beside_an_expected_reaction_or_advice_had_is_answered(component, text, parts, expected):
+    message = parsed(text, "faq", "faq/downtime")
+    message.set("question_parts", [_part(text, question, key) for question, key in parts])
+    component.process([message])
+    assert [question["intent_response_key"] for question in message.get("questions")] == expected
+
+
+def test_no_question_beside_an_urgent_sign(component):
+    text = "my cheek is oozing pus since my treatment. is there parking near the clinic?"
+    message = parsed(text, "faq", "faq/complication")
+    message.set("question_parts", [_part(text, "is there parking near the clinic?", "faq/clinic_info")])
+    component.process([message])
+    assert selected(message) == ANSWERS[URGENT] and message.get("questions") == []
