@@ -399,12 +399,13 @@ def _concern_before_a_question(text: Text) -> Optional[Text]:
 
 
 # the detail the booking form asks for, and the entities that carry it in a message that also asks something
-_GIVEN_WITH_A_QUESTION = {"booking_time": ("time",), "booking_contact": ("phone", "email")}
+_GIVEN_WITH_A_QUESTION = {"booking_name": ("person",), "booking_time": ("time",), "booking_contact": ("phone", "email")}
 
 
 def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
     """The detail the booking form asked for, in a message the classifier answered: a day and time unless the message
-    opens as a question ("what time do you close on saturday?" gives none), a phone number or an email address
+    opens as a question ("what time do you close on saturday?" gives none), a name likewise ("I'm Sarah Jones, how
+    long does it take?", found by the sixteenth play-test), a phone number or an email address
     wherever it stands (found by the fifteenth play-test: "07911 123456 - oh and whats the downtime like?" lost the
     number); at the concern prompt, the sentences before the question, naming the skin; empty otherwise. The booking
     form takes it, checked (actions/booking_form.py)."""
@@ -414,7 +415,7 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         return {requested: concern} if concern else {}
     if tracker.active_loop.get("name") != "booking_form" or requested not in _GIVEN_WITH_A_QUESTION:
         return {}
-    if requested == "booking_time" and _OPENS_AS_A_QUESTION.match(tracker.latest_message.get("text") or ""):
+    if requested != "booking_contact" and _OPENS_AS_A_QUESTION.match(tracker.latest_message.get("text") or ""):
         return {}
     for entity in _GIVEN_WITH_A_QUESTION[requested]:
         value = next(tracker.get_latest_entity_values(entity), None)

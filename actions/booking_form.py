@@ -27,6 +27,7 @@ from actions.answers import (
 from core.booking import (
     ADDS_A_CONTACT,
     CONTACTS_JOINED,
+    MAX_CONTACTS,
     InvalidValue,
     PreferredTime,
     added_contact,
@@ -128,13 +129,24 @@ def stale_press(tracker: Tracker) -> bool:
 
 
 def both_contacts(tracker: Tracker) -> Optional[Text]:
-    """An email address and a phone number given together in the latest message, as one contact value; None
-    when it gives fewer, or takes one out ("remove the gmail, just the phone")."""
-    email = next(tracker.get_latest_entity_values("email"), None)
-    phone = next(tracker.get_latest_entity_values("phone"), None)
-    if not (email and phone) or REMOVES.search(tracker.latest_message.get("text") or ""):
+    """Two or more contacts given together in the latest message (an email address and a phone number, or two
+    numbers: "mobile 07911 … and work 0207 …", found by the sixteenth play-test), as one contact value; None when
+    it gives fewer, or takes one out ("remove the gmail, just the phone")."""
+    text = tracker.latest_message.get("text") or ""
+    emails = list(dict.fromkeys(tracker.get_latest_entity_values("email")))
+    phones = list(dict.fromkeys(tracker.get_latest_entity_values("phone")))
+    if len(emails) + len(phones) < 2 or REMOVES.search(text):
         return None
-    return f"{email}{CONTACTS_JOINED}{phone}"
+    if not emails and (_REPLACES_A_NUMBER.search(text) or not _TWO_KEPT.search(text)):
+        return None  # "it was 07911 …, now it's 07700 …": one number in place of the other
+    return CONTACTS_JOINED.join((emails[:1] + phones)[:MAX_CONTACTS])
+
+
+# two numbers in one message: both kept when joined as two ("mobile 07… and work 02…"), not when one replaces the other
+_TWO_KEPT = re.compile(r"\b(?:and|or|plus|also|too|as well|both)\b|&|/", re.IGNORECASE)
+_REPLACES_A_NUMBER = re.compile(
+    r"\b(?:not|instead|wrong|was|old|new|now|actually|change[ds]?|typo|sorry|meant)\b", re.IGNORECASE
+)
 
 
 def without_contacts(value: Any, tracker: Tracker) -> Any:
@@ -290,12 +302,9 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
         earlier = value_before(tracker, "booking_contact", given=True)
     if not earlier or contact_kind(new) == "both":
         return new
-    if (
-        contact_kind(earlier) == "both"
-        or asked_again
-        or ADDS_A_CONTACT.search(tracker.latest_message.get("text") or "")
-    ):
-        return added_contact(earlier, new)
+    adds = asked_again or bool(ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""))
+    if contact_kind(earlier) == "both" or adds:
+        return added_contact(earlier, new, same_kind_too=adds)
     return new
 
 

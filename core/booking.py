@@ -202,10 +202,21 @@ def parse_contacts(text: str, region: str) -> str:
     return CONTACTS_JOINED.join(parse_contact(part, region).value for part in (text or "").split(CONTACTS_JOINED))
 
 
-def added_contact(earlier: str, new: str) -> str:
-    """A contact added beside those given before: one of each kind, the new one replacing one of its kind."""
-    kept = [part for part in earlier.split(CONTACTS_JOINED) if contact_kind(part) != contact_kind(new)]
-    return CONTACTS_JOINED.join(kept + [new])
+# at most this many contacts are kept together
+MAX_CONTACTS = 3
+
+
+def added_contact(earlier: str, new: str, same_kind_too: bool = False) -> str:
+    """A contact added beside those given before: one of each kind, the new one replacing one of its kind; with
+    `same_kind_too` ("add my mobile too, keep the work one"), beside those of its kind as well (found by the fifteenth
+    and sixteenth play-tests: a second number replaced the first), up to MAX_CONTACTS, the oldest left out."""
+    parts = earlier.split(CONTACTS_JOINED)
+    kept = (
+        [part for part in parts if part not in new.split(CONTACTS_JOINED)]
+        if same_kind_too
+        else [part for part in parts if contact_kind(part) != contact_kind(new)]
+    )
+    return CONTACTS_JOINED.join((kept + [new])[-MAX_CONTACTS:])
 
 
 # ---------------------------------------------------------------- preferred time

@@ -863,6 +863,9 @@ async def test_a_contact_to_add_refused_then_given_again_is_added(validate, disp
     ("booking_concern", "enlarged pores and texture on my nose and cheeks. oh also how long after the consultation "
      "would the actual treatment be?", [], [SlotSet("booking_concern", "enlarged pores and texture on my nose and cheeks")]),
     ("booking_concern", "how long after the consultation would the treatment be? acne scars", [], []),
+    # found by the sixteenth play-test: the name given with a question was asked for again
+    ("booking_name", "I'm Sarah Jones, how long does it take?", [{"entity": "person", "value": "Sarah Jones"}],
+     [SlotSet("booking_name", "Sarah Jones")]),
 ])
 async def test_the_detail_asked_for_given_with_an_answered_question_is_taken_checked(
     validate, dispatcher, make_tracker, domain, requested, text, entities, expected
@@ -941,3 +944,21 @@ async def test_a_cancel_at_the_concern_prompt_is_no_concern(dispatcher, make_tra
     tracker = make_tracker(intent="book_consultation", text="book", events=events, slots={"booking_name": "Dee Hart"})
     returned = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert not [event for event in returned if event["name"] == "booking_concern"]
+
+
+@pytest.mark.parametrize("text, phones, expected", [
+    # found by the sixteenth play-test: the mobile was dropped
+    ("mobile 07911 123456 and work 0207 946 0999 (work only after 5pm please)", ["07911 123456", "0207 946 0999"],
+     "+447911123456; +442079460999"),
+    # one number in place of the other: not both (which one is the slot mapping's to take)
+    ("it was 07911 123456 but now it's 07700 900123", ["07911 123456", "07700 900123"], None),
+])
+async def test_two_numbers_given_together_are_both_kept(dispatcher, make_tracker, domain, text, phones, expected):
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="booking_form", slots={"requested_slot": "booking_contact"},
+        slot_candidates={"booking_contact": phones[0]},
+        entities=[{"entity": "phone", "value": phone} for phone in phones],
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    contact = next(event["value"] for event in events if event["name"] == "booking_contact")
+    assert contact == expected if expected else "; " not in contact

@@ -375,3 +375,22 @@ async def test_another_persons_details_at_the_summary_wait_for_their_own_request
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert events == [SlotSet("booking_confirmed", None)]
     assert [message["response"] for message in dispatcher.messages] == ["utter_booking_one_at_a_time"]
+
+
+@pytest.mark.parametrize("earlier, text, phone, expected", [
+    # found by the fifteenth and sixteenth play-tests: "add my mobile" replaced the work number
+    ("+442079460999", "and add my mobile too 07911 123456", "07911 123456", "+442079460999; +447911123456"),
+    ("jo@example.com; +442079460999", "add my mobile as well, 07911 123456", "07911 123456",
+     "jo@example.com; +442079460999; +447911123456"),
+    # a number in place of the other replaces it
+    ("+442079460999", "my number is actually 07911 123456", "07911 123456", "+447911123456"),
+])
+async def test_a_second_number_added_is_kept_beside_the_first(dispatcher, make_tracker, domain, earlier, text, phone,
+                                                              expected):
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[field("booking_contact"), {"entity": "phone", "value": phone}],
+        slots={**DETAILS, "booking_contact": earlier, "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", expected) in events

@@ -51,6 +51,8 @@ def test_a_named_step_is_jumped_to(intent, current, named, expected):
     "entities, expected",
     [
         ([step_entity("preparation")], "preparation"),
+        # found by the sixteenth play-test: "i was on step 3 already, skip to the last one"
+        ([step_entity("procedure"), step_entity("aftercare")], "aftercare"),
         # a value the ruler should never give is ignored
         ([step_entity("step 2")], None),
         # other entities are not steps
