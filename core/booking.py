@@ -673,6 +673,12 @@ def _in_the_week_of(earlier: dt.date, said: dt.date, words: str, now: dt.datetim
     return in_that_week if in_that_week > now.date() else said
 
 
+# "the one after? the 12th": a move to the next one, then the date it is
+_LATER_THEN_A_DATE = re.compile(
+    r"\b(?:the\s+)?(?:one|week|day)\s+(?:after|before)(?:\s+that)?\s*[?,.!;:-]+\s*(?=(?:the\s+)?\d)", re.IGNORECASE
+)
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """A day and a time (or part of the day) in the future, within opening hours.
 
@@ -701,6 +707,8 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
             window = (moved[0].time(), moved[1].time())
             continue
         if index:  # a correction: words that only make sense beside what was said before
+            # "can we do the one after? the 12th": the date said decides (found by the fifteenth play-test)
+            words = _LATER_THEN_A_DATE.sub(" ", words)
             rest, _ = _day_and_time(_NOT_MEANT.sub(" ", words.lower()))
             later = _LATER.search(rest)
             if later and day is not None:  # "not this saturday, the one after", "the day before"

@@ -485,3 +485,10 @@ def test_who_the_appointment_is_for_is_the_name(booking):
     assert found(booking, "well the appointment is for her, Margaret O'Brien. I'm her daughter Claire") == [
         ("person", "Margaret O'Brien")
     ]
+
+
+def test_the_weekday_after_that_is_one_time(booking):
+    # found by the sixteenth play-test: only "saturday" was read, the same saturday as before
+    assert found(booking, "actually can we do the saturday after that instead? and take the email off") == [
+        ("time", "saturday after that")
+    ]

@@ -253,6 +253,10 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         # found by the fifteenth play-test: two days offered, the first is taken (the clinic reads the words too)
         ("next thursday or friday, mornings ideally", at(3, 9, month=12), at(3, 12, month=12)),
         ("the 26th or 27th", at(26, 9), at(26, 20)),  # a Thursday: open till 20:00
+        ("saturday at 11am → the one after? the 5th. afternoon", at(5, 12, month=12),
+         at(5, 16, month=12)),
+        # found by the sixteenth play-test: "the saturday after that" was read as the same saturday
+        ("saturday at 11am → the saturday after that instead", at(5, 11, month=12), at(5, 11, month=12)),
         # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
         ("in 2 weeks, thursday 4pm", at(10, 16, month=12), at(10, 16, month=12)),
         ("thursday in two weeks' time at 4", at(10, 16, month=12), at(10, 16, month=12)),
