@@ -175,6 +175,8 @@ _NAME_ALONE = re.compile(
 # the new concern, in the person's words, to the end of its clause ("…, friday 2pm" stays a time)
 _CONCERN_IS = re.compile(
     r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)\s*:?|is(?:\s+actually)?|=|:|to|as)|"
+    # "…, its about moving my 21 dec appointment to jan" (found by the sixteenth play-test: the topic was asked again)
+    r"(?:it'?s|its|it\s+is|this\s+is|the\s+call\s+is)\s+(?:about|regarding|concerning)(?=\s+(?!time\b|it\b|that\b|this\b)[a-z])|"
     # "the concern isnt right, its pigmentation on her forehead" (found by the eighth play-test)
     r"concern\s+(?:isn'?t|is\s+not|is\s+wrong|was\s+wrong|'?s\s+wrong)\b[^.;!?\n]{0,20}?[,.;]?\s*(?:it'?s|its|it\s+is|"
     r"(?:it\s+)?should\s+be))"

@@ -492,3 +492,15 @@ def test_the_weekday_after_that_is_one_time(booking):
     assert found(booking, "actually can we do the saturday after that instead? and take the email off") == [
         ("time", "saturday after that")
     ]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found by the sixteenth play-test: what the call is about was asked for again
+    ("Priya Sharma, call me on 07723 456789 tomorrow lunchtime, its about moving my 21 dec appointment to jan",
+     [("person", "Priya Sharma"), ("phone", "07723 456789"), ("time", "tomorrow lunchtime"),
+      ("concern", "moving my 21 dec appointment to jan")]),
+    ("its about time", []),
+    ("its about 3pm", [("time", "about 3pm")]),
+])
+def test_what_a_request_is_about(booking, text, expected):
+    assert found(booking, text) == expected
