@@ -357,6 +357,10 @@ def concern_given(tracker: Tracker) -> bool:
         return False
     text = message.get("text") or ""
     named = any(next(tracker.get_latest_entity_values(entity), None) for entity in SKIN_ENTITIES)
+    if requested == "booking_concern" and HELP_HAD in answer_keys(tracker):
+        # "the infection after my treatment on tuesday, im in A&E" for a call back: seen already, and what the call
+        # is about (found by the seventeenth play-test: the concern could not be given)
+        return True
     if requested == "booking_concern":
         # "pregnancy question", "I'm on warfarin": what the consultation is to look at (told so, ActionAnswerQuestion)
         return named or bool(SKIN_WORDS.search(text)) or names_a_personal_factor(tracker)
@@ -505,6 +509,16 @@ def walking_through(tracker: Tracker) -> bool:
     return False
 
 
+# stopping, pausing or changing a medicine asked about ("should I stop my warfarin before?", "can I come off my
+# tablets for a week")
+_STOPPING_A_MEDICINE = re.compile(
+    r"\b(?:stop|stopping|pause|pausing|skip|skipping|come off|coming off|go off|quit|halve|cut down|reduce|miss)\b"
+    r"[^.?!]{0,40}\b(?:it|them|taking|my|the|warfarin|medication|medicine|meds|tablets?|pills?|roaccutane|"
+    r"isotretinoin|blood thinners?|anticoagulants?|antibiotics?|insulin|injections?)\b",
+    re.IGNORECASE,
+)
+
+
 def say_answers(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], topics: List[Text]
 ) -> List[Dict[Text, Any]]:
@@ -528,6 +542,10 @@ def say_answers(
         if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
             dispatcher.utter_message(response="utter_ask_what_about")
             continue
+        if topic == SUITABILITY and _STOPPING_A_MEDICINE.search(tracker.latest_message.get("text") or ""):
+            # "should i just stop my warfarin for a few days before?": never on one's own (found by the fifteenth and
+            # seventeenth play-tests)
+            dispatcher.utter_message(response="utter_medicine_not_on_your_own")
         if topic in STEPS and (walking_through(tracker) or STEP_WORD.search(tracker.latest_message.get("text") or "")):
             # "and what happens during the procedure?" mid-walk-through, or "what happens in the aftercare step?"
             dispatcher.utter_message(response=step_response(topic))

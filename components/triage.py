@@ -293,7 +293,10 @@ _WAITING_FOR_HELP = re.compile(
     # (on hold to the clinic or 111 is no emergency help on its way: found by the thirteenth play-test)
     r"on (?:the )?(?:phone|line|hold) (?:to|with) (?:999|112|911|the ambulance|emergency)|"
     r"(?:calling|ringing|phoning|dialling|dialing) (?:999|111|112|911|an ambulance) (?:now|right now)|"
-    r"ambulance (?:is )?(?:coming|here|outside)|paramedics? (?:are |is )?(?:here|coming|with (?:me|her|him|us)))\b"
+    r"ambulance (?:is )?(?:coming|here|outside)|paramedics? (?:are |is )?(?:here|coming|with (?:me|her|him|us))|"
+    # "my flatmate has called 999, theyre sending someone" (found by the seventeenth play-test)
+    r"(?:has|have|'ve|just) (?:called|rung|phoned) (?:999|112|911|an ambulance)|"
+    r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics))\b"
 )
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
@@ -583,7 +586,11 @@ def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, nam
             and not _STILL.search(unconditional)
         )
     )
-    if advised and settled and not _AGAIN.search(unconditional):
+    # in care now, what happened before it ("im at a&e, the redness spread, they're giving me antibiotics") is in
+    # their hands (found by the seventeenth play-test: "contact the clinic now" to someone in A&E); an emergency sign
+    # back again is still the emergency
+    in_care = bool(_CARE_PRESENT.search(unconditional))
+    if advised and settled and ((in_care and not found[EMERGENCY]) or not _AGAIN.search(unconditional)):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)

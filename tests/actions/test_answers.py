@@ -426,6 +426,9 @@ def at_the_concern_prompt(make_tracker, text, key, asks=False, triage=None, enti
          True),
         ("is it ok if I'm pregnant?", "faq/suitability", True, None,
          [{"entity": "suitability_factor", "value": "pregnant"}], False),
+        # found by the seventeenth play-test: what happened, seen already, is what the call back is about
+        ("the infection after my treatment on tuesday, im in A&E", "faq/help_had", False,
+         {"level": None, "after_treatment": True}, None, True),
     ],
 )
 async def test_a_description_of_the_skin_at_the_concern_prompt_is_the_concern(
@@ -597,3 +600,15 @@ async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/expected_reaction", "utter_faq/suitability"]
     assert SlotSet("last_topic", "expected_reaction") in events and SlotSet("offer", "clinic") in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found by the fifteenth and seventeenth play-tests: stopping an anticoagulant got the suitability answer alone
+    ("should i just stop taking my warfarin for a few days before so i dont bleed much?",
+     ["utter_medicine_not_on_your_own", "utter_faq/suitability"]),
+    ("I'm on warfarin, is that a problem?", ["utter_faq/suitability"]),
+])
+async def test_stopping_a_medicine_is_never_on_ones_own(dispatcher, make_tracker, domain, text, expected):
+    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/suitability"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -579,6 +579,11 @@ def test_help_had_and_a_new_sign_since(settings, text, level, help_had):
         # found by the twelfth play-test
         ("my mum had an allergic reaction after her microneedling today, tongue swelling, now in hospital", None, True),
         ("ok I called again, the nurse said to come back in at 4 to have a look", None, True),  # called again: no sign back
+        # found by the seventeenth play-test: "contact the clinic now" to someone in A&E being treated
+        ("im at a&e right now, the redness from my microneedling on tuesday spread down my neck and i had a "
+         "temperature of 38.9. they're giving me antibiotics", None, True),
+        # in care, an emergency sign back again is still the emergency
+        ("im at a&e and my throat is closing up again", EMERGENCY, False),
     ],
 )
 def test_care_there_now_and_calling_again(settings, text, level, help_had):
@@ -664,3 +669,11 @@ def test_no_question_beside_an_urgent_sign(component):
     message.set("question_parts", [_part(text, "is there parking near the clinic?", "faq/clinic_info")])
     component.process([message])
     assert selected(message) == ANSWERS[URGENT] and message.get("questions") == []
+
+
+def test_emergency_help_called_by_someone_else_is_on_its_way(component):
+    # found by the seventeenth play-test: "Please call 999 now" after the flatmate had called
+    message = Message(data={"text": "my flatmate has called 999 theyre sending someone. should i take an antihistamine?"})
+    message.set("intent", {"name": "faq", "confidence": 0.9})
+    component.process([message])
+    assert message.get("triage")["waiting_for_help"]
