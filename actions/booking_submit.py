@@ -4,6 +4,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import logging
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -90,4 +91,35 @@ class ActionSubmitBooking(Action):
             dispatcher.utter_message(response="utter_booking_save_failed")
             return clear_booking() + [SlotSet("request_stopped", True)]  # "book a consultation" tries it again
         dispatcher.utter_message(response="utter_booking_saved", reference=reference)
-        return clear_booking() + [SlotSet("request_sent", True), SlotSet("request_reference", reference)]
+        sent = list(tracker.get_slot("request_references") or []) + [reference]
+        return clear_booking() + [
+            SlotSet("request_sent", True),
+            SlotSet("request_reference", reference),
+            SlotSet("request_references", sent),
+        ]
+
+
+# a request's reference as the person types it ("mn-xyuf", "MN XYUF")
+_REFERENCE = re.compile(r"\bMN[-\s]?([0-9A-Z]{4})\b", re.IGNORECASE)
+
+
+class ActionCancelSentRequest(Action):
+    """ "cancel it" after a request was sent: the clinic cancels it, quoting its reference. With several sent in this
+    chat, the one the message names, else all of them to choose from; never another than the one meant (found by the
+    seventeenth play-test: the latest reference was given for cancelling the other)."""
+
+    def name(self) -> Text:
+        return "action_cancel_sent_request"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        sent = list(tracker.get_slot("request_references") or []) or [tracker.get_slot("request_reference")]
+        sent = [reference for reference in sent if reference]
+        named = [f"MN-{match.upper()}" for match in _REFERENCE.findall(tracker.latest_message.get("text") or "")]
+        meant = [reference for reference in named if reference in sent] or (sent if len(sent) == 1 else [])
+        if len(meant) == 1:
+            dispatcher.utter_message(response="utter_cancel_existing_booking", reference=meant[0])
+        else:
+            dispatcher.utter_message(response="utter_cancel_which_request", references=", ".join(sent))
+        return []

@@ -21,7 +21,8 @@ def forgets_everything(events, domain):
     """Every booking slot of the domain, and the concern and area mentioned in the chat, set to None
     (beside them only that a request was sent, which `was_sent` checks, or was stopped, which `was_stopped` checks)."""
     forgotten = {name for name in domain["slots"] if name.startswith("booking_")} | {"skin_concern", "treatment_area"}
-    details = [event for event in events if event["name"] not in ("request_sent", "request_stopped", "request_reference")]
+    kept = ("request_sent", "request_stopped", "request_reference", "request_references")
+    details = [event for event in events if event["name"] not in kept]
     return sorted(details, key=lambda event: event["name"]) == [SlotSet(name, None) for name in sorted(forgotten)]
 
 
@@ -63,6 +64,7 @@ async def test_a_confirmed_request_is_stored_verbatim_then_its_reference_given(b
     assert forgets_everything(events, domain)  # nothing kept in the conversation
     assert was_sent(events) and not was_stopped(events)
     assert SlotSet("request_reference", stored["reference"]) in events  # for "cancel" or "change" afterwards
+    assert SlotSet("request_references", [stored["reference"]]) in events
 
 
 async def test_every_detail_is_stored(booking_store, dispatcher, make_tracker, domain):
@@ -168,3 +170,23 @@ async def test_two_contacts_are_stored_together_as_both(booking_store, dispatche
     assert was_sent(events)
     stored = booking_store.all()[0]
     assert stored["contact"] == "jo@example.com; +447911555321" and stored["contact_kind"] == "both"
+
+
+@pytest.mark.parametrize("text, sent, response, values", [
+    # found by the seventeenth play-test: the latest reference was given for cancelling the other request
+    ("now how do i cancel the call back MN-XYUF", ["MN-XYUF", "MN-G47R"], "utter_cancel_existing_booking",
+     {"reference": "MN-XYUF"}),
+    ("cancel mn-g47r please", ["MN-XYUF", "MN-G47R"], "utter_cancel_existing_booking", {"reference": "MN-G47R"}),
+    ("cancel it", ["MN-XYUF", "MN-G47R"], "utter_cancel_which_request", {"references": "MN-XYUF, MN-G47R"}),
+    ("cancel it", ["MN-XYUF"], "utter_cancel_existing_booking", {"reference": "MN-XYUF"}),
+    # a reference not sent here: which of those sent
+    ("cancel MN-AAAA", ["MN-XYUF", "MN-G47R"], "utter_cancel_which_request", {"references": "MN-XYUF, MN-G47R"}),
+])
+async def test_cancelling_a_sent_request_names_the_one_meant(dispatcher, make_tracker, domain, text, sent, response,
+                                                            values):
+    from actions.booking_submit import ActionCancelSentRequest
+
+    tracker = make_tracker(intent="stop", text=text,
+                           slots={"request_sent": True, "request_reference": sent[-1], "request_references": sent})
+    await ActionCancelSentRequest().run(dispatcher, tracker, domain)
+    assert [(m["response"], {k: m[k] for k in values}) for m in dispatcher.messages] == [(response, values)]
