@@ -373,18 +373,13 @@ def names_a_personal_factor(tracker: Tracker) -> bool:
 
 
 # a message that opens as a question ("what time do you close on saturday?")
-_OPENS_AS_A_QUESTION = re.compile(
-    r"^\W*(?:what|when|how|where|why|which|who|do|does|did|is|are|can|could|will|would|should|shall)\b", re.IGNORECASE
-)
+_QUESTION_WORDS = r"(?:what|when|how|where|why|which|who|do|does|did|is|are|can|could|will|would|should|shall)\b"
+_OPENS_AS_A_QUESTION = re.compile(rf"^\W*{_QUESTION_WORDS}", re.IGNORECASE)
 
 
 _SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 # what opens a question after a statement ("oh also how long…", "and is it…")
-_QUESTION_AFTER = re.compile(
-    r"^\W*(?:(?:oh|ok|and|also|but|so|btw|plus)\W+)*"
-    r"(?:what|when|how|where|why|which|who|do|does|did|is|are|can|could|will|would|should|shall)\b",
-    re.IGNORECASE,
-)
+_QUESTION_AFTER = re.compile(rf"^\W*(?:(?:oh|ok|and|also|but|so|btw|plus)\W+)*{_QUESTION_WORDS}", re.IGNORECASE)
 
 
 def _concern_before_a_question(text: Text) -> Optional[Text]:

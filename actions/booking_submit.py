@@ -14,7 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.booking_form import clear_booking
 from core.booking import PreferredTime, contact_kind
-from core.database import BookingRequest, get_store
+from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
 
 logger = logging.getLogger(__name__)
 
@@ -100,7 +100,7 @@ class ActionSubmitBooking(Action):
 
 
 # a request's reference as the person types it ("mn-xyuf", "MN XYUF")
-_REFERENCE = re.compile(r"\bMN[-\s]?([0-9A-Z]{4})\b", re.IGNORECASE)
+_REFERENCE = re.compile(rf"\b{REFERENCE_PREFIX.rstrip('-')}[-\s]?([{REFERENCE_ALPHABET}]{{4}})\b", re.IGNORECASE)
 
 
 class ActionCancelSentRequest(Action):
@@ -116,7 +116,10 @@ class ActionCancelSentRequest(Action):
     ) -> List[Dict[Text, Any]]:
         sent = list(tracker.get_slot("request_references") or []) or [tracker.get_slot("request_reference")]
         sent = [reference for reference in sent if reference]
-        named = [f"MN-{match.upper()}" for match in _REFERENCE.findall(tracker.latest_message.get("text") or "")]
+        named = [
+            f"{REFERENCE_PREFIX}{match.upper()}"
+            for match in _REFERENCE.findall(tracker.latest_message.get("text") or "")
+        ]
         meant = [reference for reference in named if reference in sent] or (sent if len(sent) == 1 else [])
         if len(meant) == 1:
             dispatcher.utter_message(response="utter_cancel_existing_booking", reference=meant[0])
