@@ -108,6 +108,12 @@ NEVER_MIND_BUT = re.compile(
     re.IGNORECASE,
 )
 # "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
+# a call back said not to be wanted ("no call back thanks", "don't call me")
+NO_CALL_WANTED = re.compile(
+    r"\b(?:no|not|don'?t|dont|do not|without|never mind (?:the|a))\s+(?:a\s+|the\s+|any\s+)?(?:phone\s+)?"
+    r"(?:call|ring|phone)",
+    re.IGNORECASE,
+)
 IT_IS_FOR_NAMED = re.compile(rf"{FOR_WHOM}[A-ZÀ-Ý][a-zà-ÿ'’-]+\b")
 # "no actually, id rather you didnt keep my details": a no to keeping them (the consent question's), whatever the
 # classifier read (found by the fourteenth play-test: "never mind", and the consent was asked again)
@@ -151,6 +157,12 @@ AROUND_A_TIME = frozenset(
 # a question the classifier answers ("what time does the clinic shut tonight?") names a detail's word and a time,
 # but changes nothing (found by the tenth play-test: "nothing here to change")
 ASKS = re.compile(r"^\W*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b", re.IGNORECASE)
+# a sentence after the first that opens as a question ("forget it. what time do you close tonight btw", found by the
+# seventeenth play-test: read as a change of the time)
+ASKS_AFTER = re.compile(
+    r"[.!;]\s+(?:(?:and|so|ok|btw|oh)\W+)*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b",
+    re.IGNORECASE,
+)
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -255,7 +267,10 @@ class BookingDetailsRequest(GraphComponent):
                 or (intent in self.config["later_from_intents"] and LATER.search(text) and not kinds)
             ):
                 self._set(message, self.config["goodbye_intent"])
-            elif intent in self.config["kind_from_intents"] and asks_a_call_back:
+            elif (intent in self.config["kind_from_intents"] and asks_a_call_back) or (
+                # "no i said a call back, not a consultation" (found by the seventeenth play-test: "No problem")
+                intent == "deny" and asks_a_call_back and not NO_CALL_WANTED.search(text)
+            ):
                 self._set(message, self.config["intent"])
             elif (
                 (intent in self.config["kind_from_intents"] and TO_A_CONSULTATION.search(text))
@@ -304,7 +319,7 @@ class BookingDetailsRequest(GraphComponent):
     def _asks(text: Text) -> bool:
         """A question the classifier answers: it opens as one, or asks one ("… on my lunch break. Does anyone know
         how long it takes?" names a time and "time", and changes nothing)."""
-        return bool(ASKS.match(text)) or "?" in text
+        return bool(ASKS.match(text)) or "?" in text or bool(ASKS_AFTER.search(text))
 
     @staticmethod
     def _moves_the_time(text: Text, entities: List[Dict[Text, Any]]) -> bool:

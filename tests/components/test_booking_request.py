@@ -292,3 +292,24 @@ def test_a_question_the_classifier_answers_that_names_a_time_is_no_correction():
     found.set("entities", found.get("entities") + [{"entity": "booking_field", "value": "booking_time", "start": 0, "end": 1}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # found by the seventeenth play-test: a call back asked for again after a consultation was offered got "No problem"
+    ("no i said a call back, not a consultation", ["request_kind"], "book_consultation"),
+    ("no call back thanks", ["request_kind"], "deny"),
+    ("no thanks", [], "deny"),
+])
+def test_a_no_that_asks_for_a_call_back(text, kinds, expected):
+    found = message(text, "deny", kinds)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+def test_a_question_after_a_first_sentence_is_no_correction():
+    # found by the seventeenth play-test: "forget it. what time do you close tonight btw" changed the time
+    found = message("forget it. what time do you close tonight btw", "faq", ["booking_field", "time"])
+    found.set("entities", [{"entity": "booking_field", "value": "booking_time", "start": 16, "end": 20},
+                           {"entity": "time", "value": "tonight", "start": 35, "end": 42}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "faq"
