@@ -6,7 +6,7 @@ answers; the validators here only check values, and say why one is not right.
 
 import datetime as dt
 import re
-from typing import Any, Callable, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -580,6 +580,18 @@ _DAY_WORDS = re.compile(
 )
 
 
+def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, Text]]:
+    """At the concern prompt, a concern and then, in a later sentence, a day or time: the concern's sentences and the
+    time's; None otherwise."""
+    time = next(tracker.get_latest_entity_values("time"), None)
+    if tracker.get_slot("requested_slot") != "booking_concern" or not isinstance(value, str) or not time:
+        return None
+    at = value.find(time)
+    cut = max((value.rfind(mark, 0, at) for mark in ".!?\n"), default=-1) if at > 0 else -1
+    concern = value[:cut].strip(" .!?\n") if cut > 0 else ""
+    return (concern, value[cut + 1 :].strip()) if concern else None
+
+
 def _answered_this_turn(tracker: Tracker) -> bool:
     """Whether the latest message was answered as a question (the form runs after the answer)."""
     for event in reversed(tracker.events):
@@ -735,6 +747,22 @@ class ValidateBookingForm(FormValidationAction):
         if value and tracker.get_slot("requested_slot") == "booking_concern" and gives_a_contact(tracker):
             # "actually my email is …" when the concern is asked: the contact (its own mapping), not the concern
             return {"booking_concern": None}
+        moved = _concern_then_a_time(tracker, value)
+        if moved:
+            # "fine lines round my eyes. oh and can we do thursday evening instead of wed, like 6ish": the concern, and
+            # the time changed (found by the seventeenth play-test: the change was kept inside the concern)
+            concern, words = moved
+            earlier = value_before(tracker, "booking_time_text")
+            for said in (words, next(tracker.get_latest_entity_values("time"), None)):
+                try:
+                    checked_value("booking_time", str(said), self._clock, corrects=earlier)
+                except InvalidValue as invalid:
+                    if invalid.response == "utter_invalid_booking_time":
+                        continue  # words that name no time: all of it is the concern, below
+                return {
+                    **self._check("booking_concern", concern, dispatcher, tracker),
+                    **self._check("booking_time", said, dispatcher, tracker),
+                }
         checked = self._check("booking_concern", value, dispatcher, tracker)
         if checked.get("booking_concern") and names_a_personal_factor(tracker):
             # "pregnancy question", "I'm on warfarin": taken, and said to be what the consultation assesses

@@ -962,3 +962,26 @@ async def test_two_numbers_given_together_are_both_kept(dispatcher, make_tracker
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
     contact = next(event["value"] for event in events if event["name"] == "booking_contact")
     assert contact == expected if expected else "; " not in contact
+
+
+async def test_a_time_changed_after_the_concern_is_changed_not_kept_in_it(validate, dispatcher, make_tracker, domain):
+    # found by the seventeenth play-test: the change of day was stored inside the concern
+    text = "fine lines round my eyes. oh and actually can we do thursday evening instead of wed, like 6ish"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_concern"},
+        slot_candidates={"booking_concern": text}, entities=[{"entity": "time", "value": "thursday evening"}],
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", "fine lines round my eyes") in events
+    assert SlotSet("booking_time", "2026-11-26T18:00:00+00:00/2026-11-26T18:00:00+00:00") in events
+
+
+async def test_words_after_the_concern_that_name_no_time_leave_the_time(validate, dispatcher, make_tracker, domain):
+    text = "acne scars on my cheeks. the mornings are a nightmare for me though"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_concern"},
+        slot_candidates={"booking_concern": text}, entities=[{"entity": "time", "value": "the mornings are a nightmare"}],
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", text) in events  # all of it, as before
+    assert not [event for event in events if event["name"] == "booking_time"]
