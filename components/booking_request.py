@@ -108,6 +108,13 @@ NEVER_MIND_BUT = re.compile(
     re.IGNORECASE,
 )
 # "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
+# a call back asked for ("can someone call me back", "please ring me"), not asked about ("will they call me back?")
+ASKS_TO_BE_CALLED = re.compile(
+    r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you)\s+(?:please\s+)?"
+    r"(?:call|ring|phone|give me a call)\b|\b(?:please|pls|plz)\s+(?:call|ring|phone)\s+me\b|"
+    r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b",
+    re.IGNORECASE,
+)
 # a call back said not to be wanted ("no call back thanks", "don't call me")
 NO_CALL_WANTED = re.compile(
     r"\b(?:no|not|don'?t|dont|do not|without|never mind (?:the|a))\s+(?:a\s+|the\s+|any\s+)?(?:phone\s+)?"
@@ -271,6 +278,12 @@ class BookingDetailsRequest(GraphComponent):
                 # "no i said a call back, not a consultation" (found by the seventeenth play-test: "No problem")
                 intent == "deny" and asks_a_call_back and not NO_CALL_WANTED.search(text)
             ):
+                self._set(message, self.config["intent"])
+            elif intent == "faq" and asks_a_call_back and ASKS_TO_BE_CALLED.search(text):
+                # "can someone call me back about microneedling for my mum? shes 64, is she too old": the call back,
+                # with the question answered first (found by the seventeenth play-test: only the question was answered)
+                if not message.get("questions"):
+                    message.set("questions", (message.get("question_parts") or [])[:3], add_to_output=True)
                 self._set(message, self.config["intent"])
             elif (
                 (intent in self.config["kind_from_intents"] and TO_A_CONSULTATION.search(text))

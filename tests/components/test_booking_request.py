@@ -313,3 +313,19 @@ def test_a_question_after_a_first_sentence_is_no_correction():
                            {"entity": "time", "value": "tonight", "start": 35, "end": 42}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found by the seventeenth play-test: only the question was answered, and a consultation offered
+    ("hello can someone call me back about microneedling for my mum? shes 64 and wants to know if shes too old",
+     "book_consultation"),
+    # asked about, not asked for
+    ("will they call me back today?", "faq"),
+])
+def test_a_call_back_asked_for_with_a_question(text, expected):
+    found = message(text, "faq", ["request_kind"])
+    found.set("question_parts", [{"intent_response_key": "faq/suitability", "text": text, "start": 0, "end": len(text)}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+    if expected == "book_consultation":  # the question is answered first (actions/booking_form.py)
+        assert [q["intent_response_key"] for q in found.get("questions")] == ["faq/suitability"]
