@@ -209,6 +209,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # how sure each part of a message must be to count as its own question
             "question_threshold": 0.5,
             "max_questions": 3,
+            # intents said before a question in the same message ("thanks! and …?"), which the question outweighs
+            "said_before_a_question": [],
             # intents whose messages may also ask something ("does it hurt? I'd like to book for
             # Saturday"): each question in them is given in `questions`, even a single one
             "questions_alongside": [],
@@ -541,6 +543,12 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     for entry in intent_ranking
                     if entry["name"] != name_intent
                 ][: self.config["ranking_length"] - 1]
+            if intent_ranking[0]["name"] in self.config["said_before_a_question"] and any(
+                span.start > 0 for span in question_spans(message.get(TEXT) or "")
+            ):
+                # "thanks thats helpful. Im pregnant btw - should i wait til after?": thanks, then a question, which
+                # is what needs answering (found by the seventeenth play-test: "You're welcome!")
+                intent_ranking = sorted(intent_ranking, key=lambda entry: entry["name"] != retrieval_intent)
             message.set(INTENT, intent_ranking[0], add_to_output=True)
             message.set("intent_ranking", intent_ranking, add_to_output=True)
 

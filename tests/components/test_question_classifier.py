@@ -586,3 +586,18 @@ def test_an_intent_decided_elsewhere_is_not_learnt(tmp_path):
     classifier.train(RasaTrainingData(training_examples=examples))
     assert "other_language" not in set(classifier.model.classes_)
     assert {"greet", "goodbye"} <= set(classifier.model.classes_)
+
+
+@pytest.mark.parametrize("said_before, expected", [
+    # found by the seventeenth play-test: "thanks thats helpful. … should i wait til after?" got "You're welcome!"
+    (["greet"], "faq"),
+    ([], "greet"),
+])
+def test_a_greeting_said_before_a_question_gives_way_to_it(storage, resource, classifier, said_before, expected):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "said_before_a_question": said_before},
+        storage, resource, CONTEXT,
+    )
+    message = parse(component, "hello hello there hi there. does it hurt?")
+    assert message.get(INTENT)["name"] == expected
+    assert parse(component, "hello there").get(INTENT)["name"] == "greet"  # a greeting alone stays one
