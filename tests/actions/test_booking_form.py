@@ -964,24 +964,25 @@ async def test_two_numbers_given_together_are_both_kept(dispatcher, make_tracker
     assert contact == expected if expected else "; " not in contact
 
 
+def at_the_concern_prompt(make_tracker, text, time):
+    """The concern typed at its prompt, with the time words the NLU found in it."""
+    return make_tracker(
+        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_concern"},
+        slot_candidates={"booking_concern": text}, entities=[{"entity": "time", "value": time}],
+    )
+
+
 async def test_a_time_changed_after_the_concern_is_changed_not_kept_in_it(validate, dispatcher, make_tracker, domain):
     # found by the seventeenth play-test: the change of day was stored inside the concern
     text = "fine lines round my eyes. oh and actually can we do thursday evening instead of wed, like 6ish"
-    tracker = make_tracker(
-        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_concern"},
-        slot_candidates={"booking_concern": text}, entities=[{"entity": "time", "value": "thursday evening"}],
-    )
-    events = await validate.run(dispatcher, tracker, domain)
+    events = await validate.run(dispatcher, at_the_concern_prompt(make_tracker, text, "thursday evening"), domain)
     assert SlotSet("booking_concern", "fine lines round my eyes") in events
     assert SlotSet("booking_time", "2026-11-26T18:00:00+00:00/2026-11-26T18:00:00+00:00") in events
 
 
 async def test_words_after_the_concern_that_name_no_time_leave_the_time(validate, dispatcher, make_tracker, domain):
     text = "acne scars on my cheeks. the mornings are a nightmare for me though"
-    tracker = make_tracker(
-        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_concern"},
-        slot_candidates={"booking_concern": text}, entities=[{"entity": "time", "value": "the mornings are a nightmare"}],
-    )
+    tracker = at_the_concern_prompt(make_tracker, text, "the mornings are a nightmare")
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_concern", text) in events  # all of it, as before
     assert not [event for event in events if event["name"] == "booking_time"]
