@@ -39,7 +39,7 @@ from core.booking import (
     parse_preferred_time,
 )
 from core.settings import clinic, now
-from core.words import RELATIVES, REMOVES, alternatives
+from core.words import NO_CALL, RELATIVES, REMOVES, alternatives
 
 FORM_SLOTS = (
     "booking_name",
@@ -440,11 +440,7 @@ _WANTS_A_CONSULTATION = re.compile(
     r"\b(?:consult\w*|come in|coming in|in person|see (?:someone|somebody|a person)|appointment|visit)\b", re.IGNORECASE
 )
 # "I don't want a phone call", "not a call back": a call back said not to be wanted
-_NO_CALL = re.compile(
-    r"\b(?:not|no|don'?t want|dont want|do not want|instead of|rather than|without)\s+(?:a\s+|the\s+|any\s+)?"
-    r"(?:phone\s+)?(?:call|ring)",
-    re.IGNORECASE,
-)
+_NO_CALL = re.compile(NO_CALL, re.IGNORECASE)
 
 
 # "I want a consultation instead", "change it from a call back to a consultation" (found by the fifteenth play-test:

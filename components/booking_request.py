@@ -31,7 +31,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from core.words import FOR_WHOM, RELATIVES, REMOVES, TIME_SHIFT, alternatives
+from core.words import FOR_WHOM, NO_CALL, RELATIVES, REMOVES, TIME_SHIFT, alternatives
 
 # "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
 EVERYTHING = re.compile(
@@ -115,12 +115,8 @@ ASKS_TO_BE_CALLED = re.compile(
     r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b",
     re.IGNORECASE,
 )
-# a call back said not to be wanted ("no call back thanks", "don't call me")
-NO_CALL_WANTED = re.compile(
-    r"\b(?:no|not|don'?t|dont|do not|without|never mind (?:the|a))\s+(?:a\s+|the\s+|any\s+)?(?:phone\s+)?"
-    r"(?:call|ring|phone)",
-    re.IGNORECASE,
-)
+# a call back said not to be wanted ("no call back thanks", "dont call me"): core/words.py
+NO_CALL_WANTED = re.compile(NO_CALL, re.IGNORECASE)
 IT_IS_FOR_NAMED = re.compile(rf"{FOR_WHOM}[A-ZÀ-Ý][a-zà-ÿ'’-]+\b")
 # "no actually, id rather you didnt keep my details": a no to keeping them (the consent question's), whatever the
 # classifier read (found by the fourteenth play-test: "never mind", and the consent was asked again)
