@@ -113,10 +113,10 @@ RELATIVES = (
 )
 
 
-# a call back said not to be wanted ("I don't want a phone call", "not a call back", "rather than a call", "dont call
-# me"), as a regular expression: the request is a consultation (actions/booking_form.py), and a "no" naming a call back
-# this way asks for none (components/booking_request.py)
+# a call back said not to be wanted ("I don't want a phone call", "not a call back", "rather than a call"), as a
+# regular expression: the request is a consultation (actions/booking_form.py), and a "no" naming a call back this way
+# asks for none (components/booking_request.py). Not "don't call me before 5pm", which says when to call.
 NO_CALL = (
-    r"\b(?:not|no|don'?t(?: want)?|dont(?: want)?|do not(?: want)?|instead of|rather than|without|never mind)\s+"
-    r"(?:a\s+|the\s+|any\s+)?(?:phone\s+)?(?:call|ring|phone)"
+    r"\b(?:not|no|don'?t want|dont want|do not want|instead of|rather than|without)\s+(?:a\s+|the\s+|any\s+)?"
+    r"(?:phone\s+)?(?:call|ring)"
 )

@@ -394,3 +394,14 @@ async def test_a_second_number_added_is_kept_beside_the_first(dispatcher, make_t
     )
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert SlotSet("booking_contact", expected) in events
+
+
+async def test_when_not_to_call_is_no_switch_of_kind(dispatcher, make_tracker, domain):
+    # "don't call me before 5pm" says when to call, not that a call back is not wanted
+    tracker = make_tracker(
+        intent="correct_booking", text="please don't call me before 5pm, make it 6pm", active_loop=FORM,
+        entities=[{"entity": "time", "value": "6pm"}],
+        slots={**DETAILS, "request_kind": "call_back", "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert not [event for event in events if event["name"] == "request_kind"]
