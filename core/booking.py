@@ -670,7 +670,7 @@ def _in_the_week_of(earlier: dt.date, said: dt.date, words: str, now: dt.datetim
     if not named or _DATE_WORDS.search(words) or _RELATIVE_DAY_WORDS.search(words):
         return said
     in_that_week = earlier - dt.timedelta(days=earlier.weekday()) + dt.timedelta(days=said.weekday())
-    return in_that_week if in_that_week > now.date() else said
+    return in_that_week if in_that_week >= now.date() else said
 
 
 # "the one after? the 12th": a move to the next one, then the date it is

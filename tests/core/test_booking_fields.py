@@ -255,6 +255,8 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("the 26th or 27th", at(26, 9), at(26, 20)),  # a Thursday: open till 20:00
         ("saturday at 11am → the one after? the 5th. afternoon", at(5, 12, month=12),
          at(5, 16, month=12)),
+        # found by the seventeenth play-test: today's weekday correcting a time today is today, not next week
+        ("today at 2pm → on tuesdays", at(24, 14), at(24, 14)),
         # found by the sixteenth play-test: "the saturday after that" was read as the same saturday
         ("saturday at 11am → the saturday after that instead", at(5, 11, month=12), at(5, 11, month=12)),
         # found by the seventh play-test: a number of weeks ahead, and a weekday in that week
