@@ -409,12 +409,13 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
     number); at the concern prompt, the sentences before the question, naming the skin; empty otherwise. The booking
     form takes it, checked (actions/booking_form.py)."""
     requested = tracker.get_slot("requested_slot")
-    if tracker.active_loop.get("name") == "booking_form" and requested == "booking_concern":
-        concern = _concern_before_a_question(tracker.latest_message.get("text") or "")
-        return {requested: concern} if concern else {}
-    if tracker.active_loop.get("name") != "booking_form" or requested not in _GIVEN_WITH_A_QUESTION:
+    text = tracker.latest_message.get("text") or ""
+    if tracker.active_loop.get("name") != "booking_form":
         return {}
-    if requested != "booking_contact" and _OPENS_AS_A_QUESTION.match(tracker.latest_message.get("text") or ""):
+    if requested == "booking_concern":
+        concern = _concern_before_a_question(text)
+        return {requested: concern} if concern else {}
+    if requested not in _GIVEN_WITH_A_QUESTION or (requested != "booking_contact" and _OPENS_AS_A_QUESTION.match(text)):
         return {}
     for entity in _GIVEN_WITH_A_QUESTION[requested]:
         value = next(tracker.get_latest_entity_values(entity), None)

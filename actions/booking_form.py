@@ -751,14 +751,12 @@ class ValidateBookingForm(FormValidationAction):
             earlier = value_before(tracker, "booking_time_text")
             for said in (words, next(tracker.get_latest_entity_values("time"), None)):
                 try:
-                    checked_value("booking_time", str(said), self._clock, corrects=earlier)
+                    time = checked_value("booking_time", str(said), self._clock, corrects=earlier)
                 except InvalidValue as invalid:
                     if invalid.response == "utter_invalid_booking_time":
                         continue  # words that name no time: all of it is the concern, below
-                return {
-                    **self._check("booking_concern", concern, dispatcher, tracker),
-                    **self._check("booking_time", said, dispatcher, tracker),
-                }
+                    time = self._check("booking_time", said, dispatcher, tracker)  # a time refused: says why
+                return {**self._check("booking_concern", concern, dispatcher, tracker), **time}
         checked = self._check("booking_concern", value, dispatcher, tracker)
         if checked.get("booking_concern") and names_a_personal_factor(tracker):
             # "pregnancy question", "I'm on warfarin": taken, and said to be what the consultation assesses

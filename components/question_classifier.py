@@ -463,25 +463,16 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         return parts
 
     def _questions(
-        self,
-        message: Message,
-        spans: List[Span],
-        best: Optional[Text],
-        entities: List[Dict[Text, Any]],
-        alongside: bool = False,
+        self, parts: List[Dict[Text, Any]], best: Optional[Text], alongside: bool = False
     ) -> List[Dict[Text, Any]]:
         """Each question of a message that asks several, with its answer key; [] for one question.
-        `spans`: its parts that read as questions (`question_spans`).
+        `parts`: its question parts with their answers (`_parts`).
         `alongside`: the message is mainly something else (a booking), and any question in it counts."""
-        if len(spans) < (1 if alongside else 2):
-            return []
-        questions = self._parts(message, spans, entities)
-        seen = {question[INTENT_RESPONSE_KEY] for question in questions}
         if alongside:
-            return questions[: self.config["max_questions"]]
-        if best in self.config["answer_alone"] and best not in seen:
+            return parts[: self.config["max_questions"]]
+        if best in self.config["answer_alone"] and best not in {part[INTENT_RESPONSE_KEY] for part in parts}:
             return []  # never let other parts crowd out a suitability or complication answer
-        return questions[: self.config["max_questions"]] if len(questions) > 1 else []
+        return parts[: self.config["max_questions"]] if len(parts) > 1 else []
 
     def _cautious_first(self, answers: List[Tuple[Text, float]]) -> List[Tuple[Text, float]]:
         """The answers, with a cautious one moved first when it is close enough to the best (`cautious_answers`).
@@ -525,6 +516,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         retrieval_intent = self.config["retrieval_intent"]
         for message, view, row in zip(messages, views, probabilities, strict=True):
             entities = message.get(ENTITIES) or []
+            text = message.get(TEXT) or ""
+            spans = question_spans(text)
             ranking = sorted(zip(self.model.classes_, row, strict=True), key=lambda pair: -pair[1])
 
             # an intent's confidence; for the retrieval intent, how likely the message is a question at all
@@ -544,7 +537,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     if entry["name"] != name_intent
                 ][: self.config["ranking_length"] - 1]
             if intent_ranking[0]["name"] in self.config["said_before_a_question"] and any(
-                span.start > 0 for span in question_spans(message.get(TEXT) or "")
+                span.start > 0 for span in spans
             ):
                 # "thanks thats helpful. Im pregnant btw - should i wait til after?": thanks, then a question, which
                 # is what needs answering (found by the seventeenth play-test: "You're welcome!")
@@ -583,16 +576,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 },
                 add_to_output=True,
             )
-            text = message.get(TEXT) or ""
-            spans = question_spans(text)
             top = intent_ranking[0]["name"]
             if top == retrieval_intent:
-                questions = self._questions(message, spans, best, entities)
+                parts = self._parts(message, spans, entities)
+                questions = self._questions(parts, best)
                 # each question part, even one: a safety answer for the whole message leaves the others answered
                 # (components/triage.py)
-                message.set(QUESTION_PARTS, questions or self._parts(message, spans, entities), add_to_output=True)
+                message.set(QUESTION_PARTS, questions or parts, add_to_output=True)
             elif top in self.config["questions_alongside"]:
-                questions = self._questions(message, spans, None, entities, alongside=True)
+                questions = self._questions(self._parts(message, spans, entities), None, alongside=True)
             else:
                 questions = []
             message.set(QUESTIONS, questions, add_to_output=True)

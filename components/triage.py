@@ -692,7 +692,7 @@ class SafetyTriage(GraphComponent):
             # beside the expected reaction's answer, or advice had already, another question of the message is
             # answered too ("they said to come in at 7. is there parking?", found by the sixteenth play-test),
             # unless its answer is about what is happening, which the safety answer covers
-            "answers_beside": [EXPECTED, "help_had"],
+            "answers_beside": [ANSWERS[EXPECTED], HELP_HAD_ANSWER],
             "never_beside": [
                 "faq/reassurance",
                 "faq/follow_up",
@@ -761,7 +761,8 @@ class SafetyTriage(GraphComponent):
             )
 
     def _answer(self, message: Message, answer: Text) -> None:
-        """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0."""
+        """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0 (with the other
+        questions of the message after it, for `answers_beside`)."""
         intent = self.config["retrieval_intent"]
         self._intent(message, intent)
         selector = dict(message.get("response_selector") or {"all_retrieval_intents": [intent]})
@@ -777,6 +778,8 @@ class SafetyTriage(GraphComponent):
             + [entry for entry in previous.get("ranking") or [] if entry.get(INTENT_RESPONSE_KEY) != answer],
         }
         message.set("response_selector", selector, add_to_output=True)
+        if answer in self.config["answers_beside"]:
+            self._with_questions_beside(message, answer)
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -832,14 +835,10 @@ class SafetyTriage(GraphComponent):
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])
-                if found.level in self.config["answers_beside"]:
-                    self._with_questions_beside(message, ANSWERS[found.level])
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
             elif found.help_had and not crisis:  # "I rang the clinic and they said it's normal for day one"
                 self._answer(message, HELP_HAD_ANSWER)
-                if "help_had" in self.config["answers_beside"]:
-                    self._with_questions_beside(message, HELP_HAD_ANSWER)
             elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
                 self._answer(message, SUITABILITY_ANSWER)
             elif intent == "distress" and not crisis and _RESOLVED.search(lowered):

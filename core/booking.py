@@ -679,6 +679,11 @@ _LATER_THEN_A_DATE = re.compile(
 )
 
 
+def _last_start(clinic: Clinic, day: dt.date, closes: dt.time) -> dt.time:
+    """The latest exact time a consultation can start on the day, before the clinic closes at `closes`."""
+    return (dt.datetime.combine(day, closes) - dt.timedelta(minutes=clinic.last_start_before_closing_minutes)).time()
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """A day and a time (or part of the day) in the future, within opening hours.
 
@@ -759,9 +764,7 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     else:
         start_time, end_time = max(window[0], opens), min(window[1], closes)
         exact = window[0] == window[1]
-        last_start = (
-            dt.datetime.combine(day, closes) - dt.timedelta(minutes=clinic.last_start_before_closing_minutes)
-        ).time()
+        last_start = _last_start(clinic, day, closes)
         if (exact and not opens <= window[0] <= last_start) or (not exact and start_time >= end_time):
             raise InvalidValue(
                 "utter_invalid_booking_time_hours",
@@ -776,31 +779,22 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     end = dt.datetime.combine(day, end_time, clinic.timezone)
 
     earliest = now + dt.timedelta(hours=clinic.minimum_notice_hours)
+    rounded = earliest.replace(second=0, microsecond=0)
+    first = rounded + dt.timedelta(minutes=-rounded.minute % 15)  # the earliest, from a quarter hour
     if end <= now:
         raise InvalidValue("utter_invalid_booking_time_past")
     if end < earliest:
-        # the earliest time the clinic can still take today, from a quarter hour, when there is one (found by the
-        # fifteenth play-test: "too soon" said with no time that would do)
-        rounded = earliest.replace(second=0, microsecond=0)
-        first = rounded + dt.timedelta(minutes=-rounded.minute % 15)
+        # the earliest time the clinic can still take today, when there is one (found by the fifteenth play-test:
+        # "too soon" said with no time that would do)
         today = clinic.hours_on(now.date())
-        latest: Optional[dt.datetime] = (
-            dt.datetime.combine(now.date(), today[1], clinic.timezone)
-            - dt.timedelta(minutes=clinic.last_start_before_closing_minutes)
-            if today
-            else None
-        )
-        if latest is not None and first.date() == now.date() and first <= latest:
+        if today and first.date() == now.date() and first.time() <= _last_start(clinic, now.date(), today[1]):
             raise InvalidValue(
                 "utter_invalid_booking_time_notice_today",
                 {"hours": str(clinic.minimum_notice_hours), "earliest": f"{first:%H:%M}"},
             )
         raise InvalidValue("utter_invalid_booking_time_notice", {"hours": str(clinic.minimum_notice_hours)})
     if start < earliest:  # keep the part of the window that is still far enough ahead, from a quarter hour
-        rounded = earliest.replace(second=0, microsecond=0)
-        start = rounded + dt.timedelta(minutes=-rounded.minute % 15)
-        if start >= end:
-            start = rounded
+        start = first if first < end else rounded
     if day > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
         raise InvalidValue("utter_invalid_booking_time_far", {"days": str(clinic.booking_horizon_days)})
     return PreferredTime(start, end)
