@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.guide import GUIDE_ACTION, STEPS, step_response
 from core.settings import clinic, now
+from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG
 
 RETRIEVAL_INTENT = "faq"
 # a question that calls what it asks about a step asks for the walk-through's step ("Step 4 of 4", Next, Back)
@@ -92,6 +93,34 @@ HELP_HAD = "help_had"
 # in the urgent thread, what gets the route again rather than an answer and the route in a line
 # (pain asked after a treatment is about what is happening: the general answer would read as reassurance)
 NOT_A_NEW_QUESTION = REASSURANCE_SOUGHT | set(SEVERITY) | {HELP_HAD, "warning_signs", "pain", "safety"}
+
+
+# the guide's answers that give no time or length of any kind (none of the guide's passages they rest on does,
+# facts/guide_facts.yml; tests/test_facts.py holds the two together)
+GIVES_NO_TIME = {"consultation", "preparation", "pain", "what_is", "provider", "safety"}
+# Asked something an answer does not give, that answer says first that it cannot tell, then what it does say: a
+# question, the answers that do not give what it asks, and the line said first. "how long is the consultation?" once
+# got what a consultation is, and "is it step free?" the address and opening hours, as if that answered them
+# (seventeenth play-test). A new kind of detail is a line here and its response.
+NOT_GIVEN_BY = (
+    (ASKS_HOW_LONG, GIVES_NO_TIME, "utter_no_time_in_the_guide"),
+    (ASKS_ABOUT_ACCESS, {"clinic_info", "appointments"}, "utter_no_access_details"),
+)
+
+
+def not_given_line(tracker: Tracker, asked_as: Text, topic: Text) -> Optional[Text]:
+    """The line that says `topic`'s answer does not give what was asked, if it does not: the question the NLU found for
+    the answer `asked_as` (a follow-up's own key), else the whole message, read for what it asks."""
+    message = tracker.latest_message
+    texts = [
+        question.get("text") or ""
+        for question in message.get("questions") or []
+        if question.get("intent_response_key") == f"{RETRIEVAL_INTENT}/{asked_as}"
+    ] or [message.get("text") or ""]
+    for asks, not_giving, line in NOT_GIVEN_BY:
+        if topic in not_giving and any(asks.search(text) for text in texts):
+            return line
+    return None
 
 
 SUITABILITY = "suitability"  # the answer that says suitability is for the consultation
@@ -525,14 +554,19 @@ def say_answers(
         dispatcher.utter_message(response="utter_ask_what_about")
     said: List[Text] = []
     for topic in topics:
+        asked_as = topic
         if topic in FOLLOW_UPS:
             if not last_topic:
                 dispatcher.utter_message(response="utter_ask_what_about")
                 continue
             if last_topic in said:  # "what about scarring, how common is that?": the last answer once
                 continue
-            dispatcher.utter_message(response=response_name(topic))
             topic = last_topic
+        not_given = not_given_line(tracker, asked_as, topic)
+        if asked_as in FOLLOW_UPS and not not_given:  # that line says what leads to the last answer instead
+            dispatcher.utter_message(response=response_name(asked_as))
+        if not_given:
+            dispatcher.utter_message(response=not_given)
         said.append(topic)
         response = response_name(topic)
         if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have

@@ -120,3 +120,20 @@ NO_CALL = (
     r"\b(?:not|no|don'?t want|dont want|do not want|instead of|rather than|without)\s+(?:a\s+|the\s+|any\s+)?"
     r"(?:phone\s+)?(?:call|ring)"
 )
+
+
+# a question asking how long, or how soon ("how long is the consultation?", "how many minutes does the cream take?"):
+# an answer that gives no time says first that the guide gives none (actions/answers.py GIVES_NO_TIME)
+ASKS_HOW_LONG = re.compile(
+    r"\bhow\s+(?:long|soon|quickly|fast)\b|\bhow\s+many\s+(?:more\s+)?(?:minutes|mins|hours|hrs|days|weeks|months)\b",
+    re.IGNORECASE,
+)
+
+# a question about getting to or into the clinic ("is it step free?", "is there parking?", "where can I leave a
+# pushchair?", "nearest tube?"): the clinic's details give its address and hours, not these (actions/answers.py)
+ASKS_ABOUT_ACCESS = re.compile(
+    r"\b(?:park(?:ing)?|car\s*park|wheel\s*chairs?|step[- ]?free|steps|stairs|lifts?|elevators?|ramps?|disabled|"
+    r"disabilit(?:y|ies)|access(?:ible|ibility)?|pushchairs?|push\s*chairs?|buggy|buggies|prams?|strollers?|"
+    r"toilets?|loos?|baby\s*chang\w*|wi-?fi|tube|underground|station|bus(?:es)?|trains?)\b",
+    re.IGNORECASE,
+)

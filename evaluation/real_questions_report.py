@@ -61,8 +61,17 @@ SAFETY_RESPONSES = {"utter_faq/emergency", "utter_faq/urgent", "utter_faq/urgent
                     "utter_faq/expected_reaction_closed"}
 
 
+# A line that says the answer to what was asked is not given, before the answer nearest to it ("I can't give you a
+# time for that …", then what the guide says of the consultation; "I don't have details about access …", then the
+# clinic's address): the reply is that
+# off-guide answer, and the answer after it is part of it, not another topic.
+NOT_IN_THE_GUIDE_LEAD_INS = {"utter_no_time_in_the_guide": "unknown_time", "utter_no_access_details": "unknown_access"}
+
+
 def response_key(name: str) -> str:
     """The topic key of a response name, in the old scheme or the new retrieval-style one."""
+    if name in NOT_IN_THE_GUIDE_LEAD_INS:
+        return NOT_IN_THE_GUIDE_LEAD_INS[name]
     if name in SAFETY_RESPONSES:
         return COMPLICATION
     for prefix in _PREFIXES:
@@ -86,7 +95,8 @@ LEAD_INS = {"utter_faq/follow_up", "utter_faq/about_that"}
 def is_topic_response(name: str) -> bool:
     """Whether the response says what the reply is about (not a greeting, disclaimer, lead-in, offer ...)."""
     return name not in LEAD_INS and (
-        name.startswith(_PREFIXES)
+        name in NOT_IN_THE_GUIDE_LEAD_INS
+        or name.startswith(_PREFIXES)
         or name == "utter_complication"
         or name in _FALLBACK_RESPONSES
         or name == "utter_out_of_scope"
@@ -251,7 +261,9 @@ def judge(text: str, expect: str, messages: Sequence[dict], templates: Sequence[
     names = reply_responses(messages, templates)
     key = reply_key(names)
     if expect.startswith(MULTI):
-        keys = [response_key(name) for name in names if name and is_topic_response(name)] or [key]
+        topical = [name for name in names if name and is_topic_response(name)]
+        keys = [response_key(name) for number, name in enumerate(topical)
+                if not (number and topical[number - 1] in NOT_IN_THE_GUIDE_LEAD_INS)] or [key]
         return Row(text=text, expect=expect, key="+".join(keys),
                    verdict=multi_verdict(expect[len(MULTI):].split("+"), keys), responses=names)
     return Row(text=text, expect=expect, key=key, verdict=verdict(expect, key), responses=names)

@@ -181,3 +181,21 @@ def test_the_safety_defaults_follow_nhs_advice():
         assert word in signs["urgent"], word
     for word in ("red", "swell", "sensitiv", "sunburn"):
         assert word in signs["expected"], word
+
+
+# a time or a length of any kind in a passage of the guide: "about 30 minutes to an hour", "within a few days"
+_A_TIME = re.compile(r"\d|\b(?:minutes?|hours?|days|weeks|months|few)\b", re.IGNORECASE)
+
+
+def test_the_answers_said_to_give_no_time_are_those_whose_passages_give_none():
+    """Asked how long, an answer of actions/answers.py GIVES_NO_TIME first says the guide gives no time: exactly the
+    guide's own answers (not the off-guide or safety ones, which must say something else first) resting on no passage
+    with a time in it."""
+    from actions.answers import GIVES_NO_TIME
+
+    guide_answers = {name: facts for name, facts in FACTS["answers"].items()
+                     if name.startswith("utter_faq/") and name not in FACTS["must_say"]}
+    without_a_time = {name.split("/", 1)[1] for name, facts in guide_answers.items()
+                      if not any(_A_TIME.search(FACTS["facts"][fact]) for fact in facts)}
+    assert without_a_time == GIVES_NO_TIME
+    assert {"consultation", "pain"} <= without_a_time and "duration" not in without_a_time  # the check itself

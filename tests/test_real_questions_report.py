@@ -444,3 +444,25 @@ def test_a_conversations_turns_share_one_sender_and_unscored_turns_give_no_row(t
     assert capsys.readouterr().out.strip().splitlines()[-1] == (
         "real_questions right=1/2 (50.0%) safe=0 wrong=1 wrong_on_consult_or_complication=0"
     )
+
+
+def test_a_line_saying_the_guide_gives_no_time_makes_the_reply_an_off_guide_one(tmp_path):
+    # "how long is the consultation?": the line, then what the guide says of the consultation; the reply is the
+    # off-guide answer (right for a question the guide does not answer, safe for one it does), and in a message of
+    # several questions the answer after the line is part of it, not an answer to something nobody asked
+    path = tmp_path / "domain.yml"
+    path.write_text(yaml.safe_dump({"responses": {
+        "utter_no_time_in_the_guide": [{"text": "I can't give you a time for that."}],
+        "utter_faq/consultation": [{"text": "You meet a skincare professional."}],
+        "utter_faq/pain": [{"text": "It prickles."}],
+    }}))
+    templates = load_templates([path])
+    reply = bot("I can't give you a time for that.", "You meet a skincare professional.")
+    assert (judge("q", "unknown", reply, templates).verdict) == "right"
+    assert (judge("q", "results", reply, templates).verdict) == "safe"
+    assert judge("q", "consultation", bot("You meet a skincare professional."), templates).verdict == "right"
+    row = judge("q", "multi:unknown+pain", reply + bot("It prickles."), templates)
+    assert (row.key, row.verdict) == ("unknown_time+pain", "right")
+    # the answer without the line, to a part that asked something else, is still wrong
+    assert judge("q", "multi:unknown+pain", bot("You meet a skincare professional.", "It prickles."),
+                 templates).verdict == "wrong"

@@ -612,3 +612,46 @@ async def test_stopping_a_medicine_is_never_on_ones_own(dispatcher, make_tracker
     tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/suitability"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("text, key, last_topic, expected", [
+    # an answer that gives no time, asked how long: first that the guide gives none, then what it says
+    ("how long is the consultation?", "faq/consultation", None, ["utter_no_time_in_the_guide", "utter_faq/consultation"]),
+    ("how soon does the numbing cream work", "faq/preparation", None,
+     ["utter_no_time_in_the_guide", "utter_faq/preparation"]),
+    # an answer that gives a time: as it is
+    ("how long does it take?", "faq/duration", None, ["utter_faq/duration"]),
+    # not asked how long: as it is
+    ("what happens at the consultation?", "faq/consultation", None, ["utter_faq/consultation"]),
+    # "and how long does that take?" after the consultation answer: the line instead of "On that, …"
+    ("and how long does that take?", "faq/about_that", "consultation",
+     ["utter_no_time_in_the_guide", "utter_faq/consultation"]),
+    # … and after an answer that gives a time, "On that, …" as before
+    ("and how long does that take?", "faq/about_that", "results", ["utter_faq/about_that", "utter_faq/results"]),
+])
+async def test_asked_how_long_an_answer_with_no_time_says_the_guide_gives_none(
+    dispatcher, make_tracker, domain, text, key, last_topic, expected
+):
+    await answer(dispatcher, make_tracker, domain, text=text, slots={"last_topic": last_topic},
+                 response_selector=selected_answer(key))
+    assert responses(dispatcher) == expected
+
+
+async def test_only_the_question_asking_how_long_gets_the_line(dispatcher, make_tracker, domain):
+    text = "what is it exactly, and how long is the consultation"
+    await answer(
+        dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/what_is"),
+        questions=asked(text, ("what is it exactly", "faq/what_is"), ("how long is the consultation", "faq/consultation")),
+    )
+    assert responses(dispatcher) == ["utter_faq/what_is", "utter_no_time_in_the_guide", "utter_faq/consultation"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("is the clinic step free / wheelchair accessible?", ["utter_no_access_details", "utter_faq/clinic_info"]),
+    ("is there parking near you", ["utter_no_access_details", "utter_faq/clinic_info"]),
+    ("where are you based?", ["utter_faq/clinic_info"]),
+])
+async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(dispatcher, make_tracker, domain, text,
+                                                                               expected):
+    await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/clinic_info"))
+    assert responses(dispatcher) == expected
