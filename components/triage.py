@@ -448,8 +448,11 @@ _WEEKDAY_NAMES = {day[:3]: day for day in WEEKDAYS}
 # "last friday", "since monday", "had it done on saturday": not "your hours on saturday"
 _WEEKDAY = re.compile(
     r"\b(?:(?:last|since)\s+|(?:had|done|treated|treatment|session|needling|microneedling)\b(?:\s+\w+){0,3}?\s+(?:on\s+)?)"
-    rf"({alternatives(WEEKDAY_ABBREVIATIONS)})[a-z]*\b"
+    rf"(({alternatives(WEEKDAY_ABBREVIATIONS)})[a-z]*)\b"
 )
+# abbreviations that are words too ("sun spots", "sat in the sun", "wed last year"): a day only with no word after them
+_WORD_TOO = {"sun", "sat", "wed"}
+_A_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 
 def clinic_weekday() -> int:
@@ -491,7 +494,10 @@ def days_since(text: Text, today: Optional[int] = None) -> Optional[int]:
         most = days if most is None else max(most, days)
     if re.search(r"\blast (?:week|weekend)(?:'?s)?\b", text):
         most = max(most or 0, 7)
-    for weekday in _WEEKDAY.findall(text):  # "last friday", "on saturday": the days since, by the clinic's clock
+    for found in _WEEKDAY.finditer(text):  # "last friday", "on saturday": the days since, by the clinic's clock
+        weekday = found.group(1)
+        if weekday in _WORD_TOO and _A_WORD_NEXT.match(text, found.end()):
+            continue  # "microneedling is good for sun spots": the sun, not Sunday (eighteenth play-test)
         days = (today - WEEKDAYS.index(_WEEKDAY_NAMES[weekday[:3]])) % 7 or 7
         most = max(most or 0, days)
     if most is None and re.search(r"\byesterday\b|\blast night\b", text):
@@ -523,13 +529,25 @@ _NEAR_THE_EYES = re.compile(
 )
 
 
-def triage(text: Text, settings: SafetySettings, said_to_be_happening: bool, names_a_concern: bool = False) -> Triage:
+def triage(
+    text: Text,
+    settings: SafetySettings,
+    said_to_be_happening: bool,
+    names_a_concern: bool = False,
+    concerns: Sequence[Text] = (),
+) -> Triage:
     """The level of a message, or None when it is not about something happening after a treatment.
 
     `said_to_be_happening`: the classifier's answer is `faq/complication`. `names_a_concern`: the message names
-    a skin concern the clinic treats ("wrinkles around the eyes"), so a few words naming a sign are no report."""
+    a skin concern the clinic treats ("wrinkles around the eyes"), so a few words naming a sign are no report.
+    `concerns`: the words that name them ("sun spots"), no sign of anything happening when no treatment had and no
+    time since one is named ("is microneedling good for sun spots? i have many on my face" was sent to NHS 111 for
+    its "spots", eighteenth play-test)."""
     lowered = text.lower().replace("’", "'")
     treated = bool(_TREATED.search(lowered))
+    if concerns and not treated and not _NOW.search(lowered) and days_since(lowered) is None:
+        for concern in concerns:
+            lowered = lowered.replace(concern.lower().replace("’", "'"), " ")
     if names_a_concern and not treated and not _TREATMENT.search(lowered) and days_since(lowered) is None:
         lowered = _NEAR_THE_EYES.sub(" ", lowered)  # "dark circles under my eyes": where the concern is
     if not treated and not _STRONG_NOW.search(lowered):
@@ -801,10 +819,12 @@ class SafetyTriage(GraphComponent):
                 and not details
             )
             # a skin concern, or one the guide does not cover ("dark circles"), named
-            concern = any(
-                entity.get("entity") in ("skin_concern", "unknown_area") for entity in message.get("entities") or []
-            )
-            found = triage(text, self.settings, happening, names_a_concern=concern)
+            concerns = [
+                text[entity["start"] : entity["end"]]
+                for entity in message.get("entities") or []
+                if entity.get("entity") in ("skin_concern", "unknown_area") and "start" in entity
+            ]
+            found = triage(text, self.settings, happening, names_a_concern=bool(concerns), concerns=concerns)
             young = under_age(text)
             lowered = text.lower()
             message.set(

@@ -677,3 +677,28 @@ def test_emergency_help_called_by_someone_else_is_on_its_way(component):
     message.set("intent", {"name": "faq", "confidence": 0.9})
     component.process([message])
     assert message.get("triage")["waiting_for_help"]
+
+
+@pytest.mark.parametrize("text, concerns, level", [
+    # found by the eighteenth play-test: "sun spots" asked about was read as spots come up, and sent to NHS 111
+    ("microneedling is good for sun spots? i have many on face", ["sun spots"], None),
+    ("does it help with age spots, i have a few on my cheeks", ["age spots"], None),
+    # a treatment had, or a time, named: the words are triaged as before
+    ("i had microneedling last week and now i have dark spots everywhere", ["dark spots"], URGENT),
+    ("since my treatment i have sun spots and a rash", ["sun spots"], URGENT),
+    # another sign beside the concern is still a sign
+    ("is it good for sun spots? my lips are swelling up", ["sun spots"], EMERGENCY),
+])
+def test_the_words_naming_a_concern_are_no_sign_before_any_treatment(settings, text, concerns, level):
+    assert triage(text, settings, False, names_a_concern=True, concerns=concerns).level == level
+
+
+def test_an_abbreviated_day_that_is_a_word_too_is_a_day_only_alone():
+    # "good for sun spots" after "microneedling" once read as "since Sunday" (eighteenth play-test)
+    wednesday = 2
+    assert days_since("microneedling is good for sun spots?", today=wednesday) is None
+    assert days_since("treatment on sat in the sun all day", today=wednesday) is None
+    assert days_since("had it done on sun, now red", today=wednesday) == 3
+    assert days_since("had it done on sunday", today=wednesday) == 3
+    assert days_since("treatment on sat", today=wednesday) == 4
+    assert days_since("had it done on tues morning", today=wednesday) == 1  # other abbreviations as before
