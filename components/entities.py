@@ -138,6 +138,8 @@ _TIME_PARTS = re.compile(
     r"|\b(?:on\s+)?(?:my\s+)?lunch ?break\b|\b\d{1,2}h(?:\d{2})?\b|\bthe day \d{1,2}\b(?!\s*(?:st|nd|rd|th|am|pm|:))"
     r"|\b\d{1,2}\s*o'?\s?clock\b"
     r"|\b(?:between|from)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:and|to|till|until|-|–)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"
+    # "like 1-2pm" (found by the eighteenth play-test: read as 2pm)
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\b(?:at|after|before|around)(?:\s+(?:about|around))?\s+\d{1,2}(?:[:.]\d{2})?\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*-?ish\b"
@@ -345,6 +347,10 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
 _SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# a time entity's second part, said apart from the first: [start, end] (see _time_entity)
+ALSO_AT = "also_at"
+
+
 def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     """The first run of day and time words, e.g. "Thursday morning" or "next tuesday at 11am"."""
     spans = [
@@ -364,7 +370,38 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     if same:  # "tonight instead? same time": the time said before stands (core/booking.py reads it)
         end = same.end()
     value = text[start:end].strip()
-    return {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
+    # "call me tomorrow? Rachel Adeyemi, 07534 889 210, any time after 10": a day in one run and the hour in a later
+    # one (or the other way round) are one time; only the first run was read (eighteenth play-test: "after 10",
+    # "lunchtime", "morning" were lost). The entity stays on the first run's words; its value says both.
+    later = next(
+        (
+            (next_start, next_end)
+            for next_start, next_end in spans
+            if next_start >= end and _complements(value, text[next_start:next_end])
+        ),
+        None,
+    )
+    entity = {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
+    if later:
+        entity["value"] = f"{value} {text[later[0] : later[1]].strip()}"
+        entity[ALSO_AT] = list(later)  # where the rest of its value was said (no other detail is read there)
+    return entity
+
+
+# a day ("tomorrow", "saturday", "the 8th") and an hour or part of the day ("after 10", "lunchtime", "1-2pm")
+_A_DAY = re.compile(
+    rf"\b(?:{_DAY}|today|tomorrow|tmrw|tonight|weekend|next week|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH})\b", re.IGNORECASE
+)
+_AN_HOUR = re.compile(
+    r"\d|\b(?:morning|afternoon|evening|lunch\w*|midday|noon|tonight|work|school|half|quarter)\b", re.IGNORECASE
+)
+
+
+def _complements(first: Text, other: Text) -> bool:
+    """Whether `other` says what `first` does not of one time: the hour to a day alone, or the day to an hour alone."""
+    day, hour = bool(_A_DAY.search(first)), bool(_AN_HOUR.search(first))
+    other_day, other_hour = bool(_A_DAY.search(other)), bool(_AN_HOUR.search(other))
+    return (day and not hour and other_hour and not other_day) or (hour and not day and other_day and not other_hour)
 
 
 # "tonight instead? same time" (found by the eleventh play-test: the evening replaced "after 6")
@@ -425,7 +462,8 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         details = {entity["entity"] for entity in found} & {"person", "email", "phone", "time"}
         if not concern and len(details) >= 2 and re.search(r"[,;\n]|\s[-–]\s", text):
             named = None if known is None else [e for e in known if e.get("entity") in CONCERN_KINDS and "start" in e]
-            listed = _listed_concern(text, found, named)
+            apart = [{"start": e[ALSO_AT][0], "end": e[ALSO_AT][1]} for e in found if ALSO_AT in e]
+            listed = _listed_concern(text, found + apart, named)
             if listed:
                 found.append(listed)
         return sorted(found, key=lambda entity: entity["start"])

@@ -259,6 +259,8 @@ _OPENS_AT = ("after", "from", "not before")
 _BETWEEN = re.compile(
     r"\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:and|to|till|until|-|–)\s*"
     r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?=\W|$)(?!\s*(?:st|nd|rd|th)\b)"
+    # with no "between" or "from", the hours joined by a dash or "to", the second with its am or pm
+    r"|\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:-|–|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b"
 )
 # a weekday as people write it: "mon", "tues", "weds", "thurs", "saturday"
 _WEEKDAY_WORD = (
@@ -465,9 +467,10 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
     """Remove a clock time or part of the day from the text; return what is left and the window."""
     between = _BETWEEN.search(text)
     if between:
-        later_meridiem = between.group(6)
-        opens = _hour(between.group(1), between.group(2), between.group(3) or later_meridiem)
-        closes = _hour(between.group(4), between.group(5), later_meridiem)
+        groups = between.groups()[:6] if between.group(1) else between.groups()[6:]
+        later_meridiem = groups[5]
+        opens = _hour(groups[0], groups[1], groups[2] or later_meridiem)
+        closes = _hour(groups[3], groups[4], later_meridiem)
         if opens < closes:
             return text[: between.start()] + text[between.end() :], (opens, closes)
     bounded = _BOUNDED.search(text)

@@ -22,7 +22,11 @@ def found(extractor, text):
     """(entity, value) pairs, checking that each value is the text at its offsets."""
     entities = extractor.extract(text)
     for entity in entities:
-        assert text[entity["start"]:entity["end"]] == entity["value"]
+        if "also_at" in entity:  # a time said in two parts: the first at the offsets, the rest where it says
+            start, end = entity["also_at"]
+            assert entity["value"] == f"{text[entity['start']:entity['end']]} {text[start:end]}"
+        else:
+            assert text[entity["start"]:entity["end"]] == entity["value"]
     return [(entity["entity"], entity["value"]) for entity in entities]
 
 
@@ -504,3 +508,17 @@ def test_the_weekday_after_that_is_one_time(booking):
 ])
 def test_what_a_request_is_about(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # found by the eighteenth play-test: the day and the hour said apart, around the other details; one time
+    ("can they call me tomorrow? Rachel Adeyemi, 07534 889 210, any time after 10", "tomorrow after 10"),
+    ("can the clinic call me tomorrow then, Jess Marlow 07412 009 781 lunchtime", "tomorrow lunchtime"),
+    ("ok. make it saturday not tomorrow, hes working friday. morning", "saturday morning"),
+    ("tuesday during nap time so like 1-2pm", "tuesday 1-2pm"),
+    # two days, or two hours: as before (the first day named is taken, and said to be)
+    ("friday or maybe monday, Jo Bloggs 07700 900123", "friday or maybe monday"),
+    ("at 3pm, Jo Bloggs 07700 900123, or 4pm", "at 3pm"),
+])
+def test_a_day_and_an_hour_said_apart_are_one_time(booking, text, expected):
+    assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]
