@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import clear_booking
+from actions.booking_form import TYPED_SLOTS, clear_booking, details_before_stop
 from core.booking import PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
 
@@ -20,6 +20,7 @@ logger = logging.getLogger(__name__)
 
 
 CONSENT_QUESTION = "utter_ask_booking_form_booking_consent"
+RESUME = "resume"  # the offer to pick up a request set aside before it was sent (slot `offer`)
 
 
 def consent_version(domain: DomainDict) -> Optional[str]:
@@ -126,3 +127,27 @@ class ActionCancelSentRequest(Action):
         else:
             dispatcher.utter_message(response="utter_cancel_which_request", references=", ".join(sent))
         return []
+
+
+class ActionSayRequestReference(Action):
+    """ "what's my reference?" outside the form: the request sent, or, with none sent, a request paused by a safety
+    answer or stopped before it was sent, offered again with what was given ("please still send the call back
+    request" after one was paused got "You haven't sent a request", eighteenth play-test). A yes then picks it up
+    (data/rules)."""
+
+    def name(self) -> Text:
+        return "action_say_request_reference"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("request_sent"):
+            dispatcher.utter_message(response="utter_request_reference")
+            return [SlotSet("offer", None)]
+        stopped = bool(tracker.get_slot("request_stopped")) and bool(details_before_stop(tracker))
+        paused = any(tracker.get_slot(slot) not in (None, "") for slot in TYPED_SLOTS)
+        if stopped or paused:
+            dispatcher.utter_message(response="utter_request_set_aside")
+            return [SlotSet("offer", RESUME)]
+        dispatcher.utter_message(response="utter_request_reference")  # none: it offers to start one
+        return [SlotSet("offer", "consultation")]

@@ -190,3 +190,33 @@ async def test_cancelling_a_sent_request_names_the_one_meant(dispatcher, make_tr
                            slots={"request_sent": True, "request_reference": sent[-1], "request_references": sent})
     await ActionCancelSentRequest().run(dispatcher, tracker, domain)
     assert [(m["response"], {k: m[k] for k in values}) for m in dispatcher.messages] == [(response, values)]
+
+
+_STOPPED = [
+    {"event": "slot", "timestamp": None, "name": "booking_name", "value": "Dani Whitfield"},
+    {"event": "action", "timestamp": None, "name": "action_cancel_booking"},
+]
+
+
+@pytest.mark.parametrize("slots, events, response, offer", [
+    # sent: its reference
+    ({"request_sent": True, "request_reference": "MN-XYUF"}, [], "utter_request_reference", None),
+    # none sent, none begun: it offers to start one, which a yes takes up
+    ({}, [], "utter_request_reference", "consultation"),
+    # paused by a safety answer, its details kept: offered again (eighteenth play-test)
+    ({"booking_name": "Dani Whitfield", "booking_contact": "07488 553120", "request_kind": "call_back"}, [],
+     "utter_request_set_aside", "resume"),
+    # stopped with details: offered again
+    ({"request_stopped": True}, _STOPPED, "utter_request_set_aside", "resume"),
+    # stopped with none: as if none begun
+    ({"request_stopped": True}, [], "utter_request_reference", "consultation"),
+])
+async def test_the_reference_asked_for_says_what_there_is(dispatcher, make_tracker, domain, slots, events, response,
+                                                         offer):
+    from actions.booking_submit import ActionSayRequestReference
+
+    tracker = make_tracker(intent="ask_reference", text="please still send the call back request", slots=slots,
+                           events=events)
+    result = await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [response]
+    assert result == [SlotSet("offer", offer)]
