@@ -226,18 +226,19 @@ def test_an_answered_messages_buttons_are_disabled(browser, site, servers):
         greeting = page.page.locator(".cc-log .cc-bot", has_text=clinic().name).first.locator(".cc-reply")
         assert [greeting.nth(i).is_disabled() for i in range(greeting.count())] == [False] * 3
 
-        # A typed reply answers the greeting; of the two answers that come, the newer one is the question's now
+        # A typed reply answers the greeting; the two answers that come are one reply, and both keep their buttons
+        # (a browser play-test found the first answer's offer disabled as it arrived)
         page.page.fill(".cc-input", "does it hurt and how many sessions will I need?")
         page.page.press(".cc-input", "Enter")
         page.wait_for_bot("3-6 treatments")
         pain = page.page.locator(".cc-log .cc-bot", has_text="numbing cream")
         sessions = page.page.locator(".cc-log .cc-bot", has_text="3-6 treatments")
         assert greeting.count() == 3 and [greeting.nth(i).is_disabled() for i in range(3)] == [True] * 3
-        assert [b.is_disabled() for b in pain.locator(".cc-reply").all()] == [True, True]
+        assert [b.is_disabled() for b in pain.locator(".cc-reply").all()] == [False, False]
         assert [b.is_disabled() for b in sessions.locator(".cc-reply").all()] == [False, False]
-        done, usable = pain.locator(".cc-reply").first, sessions.locator(".cc-reply").first
+        done, usable = greeting.first, sessions.locator(".cc-reply").first
         assert done.get_attribute("disabled") is not None  # for assistive tech too
-        expect(page.page.get_by_role("button", name="What happens step by step?", disabled=True)).to_have_count(2)
+        expect(page.page.get_by_role("button", name="What happens step by step?", disabled=True)).to_have_count(1)
         style = "b => [getComputedStyle(b).borderStyle, getComputedStyle(b).color]"
         assert done.evaluate(style) != usable.evaluate(style)  # and visibly
 
@@ -369,5 +370,41 @@ def test_the_widget_reconnects_when_the_server_restarts(browser, site, servers):
         page.wait_for_bot("3-6 treatments")
         assert page.bubbles("bot").count() + page.bubbles("user").count() > shown
         assert "numbing cream" in page.log_text()
+    finally:
+        page.close()
+
+
+def test_the_emergency_number_and_a_web_address_are_links(browser, site, servers):
+    # a browser play-test found "call 999" and "111.nhs.uk" plain text, where a tap on a phone should call or open
+    page = Page(browser, site, width=390, height=844)
+    try:
+        page.open_and_greet()
+        page.say("my lips and throat are swelling up after my treatment today")
+        emergency = clinic().facts()["emergency_number"]
+        answer = page.page.locator(".cc-log .cc-bot").last
+        hrefs = [link.get_attribute("href") for link in answer.locator("a").all()]
+        assert f"tel:{emergency}" in hrefs, hrefs
+    finally:
+        page.close()
+
+
+def test_links_are_made_of_contacts_web_addresses_and_numbers_to_call_only(browser, site, servers):
+    page = Page(browser, site)
+    try:
+        page.open()
+        made = page.page.evaluate("""() => {
+            const box = document.createElement('div');
+            document.body.appendChild(box);
+            return [
+              'call NHS 111 (or go to 111.nhs.uk) now',
+              'about 3.5 weeks, e.g. here; not 111 alone',
+              'email hello@lumen.co.uk or ring 020 7946 0321',
+            ].map(text => window.clinicChat.linksOf(text));
+        }""")
+        assert made == [
+            [["tel:111", "111"], ["https://111.nhs.uk", "111.nhs.uk"]],
+            [],
+            [["mailto:hello@lumen.co.uk", "hello@lumen.co.uk"], ["tel:02079460321", "020 7946 0321"]],
+        ]
     finally:
         page.close()

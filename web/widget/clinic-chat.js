@@ -89,15 +89,28 @@
   // ---------------------------------------------------------------- text with links
   // Phone numbers and email addresses in a message become tel: and mailto: links;
   // everything else stays a text node.
-  var CONTACT = /([\w.+-]+@[\w-]+(?:\.[\w-]+)+)|(\+?\d[\d ()-]{6,}\d)/g;
+  // An email address, a phone number, a web address ("111.nhs.uk"), and a short number to call ("call 999",
+  // "call NHS 111": a browser play-test found them plain text, where a tap on a phone should call)
+  var CONTACT = new RegExp(
+    "([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)|(\\+?\\d[\\d ()-]{6,}\\d)" +
+    "|((?:https?:\\/\\/)?(?:[a-z0-9-]+\\.)+(?:uk|com|org|net)(?:\\/[\\w./?=&%#-]*[\\w\\/])?)(?![\\w@])" +
+    "|(\\bcall (?:nhs )?)(\\d{3})\\b", "gi");
 
   function withLinks(text) {
     var fragment = document.createDocumentFragment();
     var last = 0;
-    text.replace(CONTACT, function (match, email, phone, offset) {
+    text.replace(CONTACT, function (match, email, phone, web, callWords, shortNumber, offset) {
       fragment.appendChild(document.createTextNode(text.slice(last, offset)));
-      var href = email ? "mailto:" + email : "tel:" + phone.replace(/[^\d+]/g, "");
-      fragment.appendChild(el("a", { href: href, text: match }));
+      if (shortNumber) {
+        fragment.appendChild(document.createTextNode(callWords));
+        fragment.appendChild(el("a", { href: "tel:" + shortNumber, text: shortNumber }));
+      } else if (web) {
+        var url = /^https?:/i.test(web) ? web : "https://" + web;
+        fragment.appendChild(el("a", { href: url, text: web, target: "_blank", rel: "noopener noreferrer" }));
+      } else {
+        var href = email ? "mailto:" + email : "tel:" + phone.replace(/[^\d+]/g, "");
+        fragment.appendChild(el("a", { href: href, text: match }));
+      }
       last = offset + match.length;
       return match;
     });
@@ -252,6 +265,14 @@
     this.socket.emit("user_uttered", data);
   };
 
+  // The links a message's text gets, as [href, text] pairs (the browser test reads them).
+  Widget.prototype.linksOf = function (text) {
+    var links = withLinks(text).querySelectorAll("a");
+    var pairs = [];
+    for (var i = 0; i < links.length; i++) pairs.push([links[i].getAttribute("href"), links[i].textContent]);
+    return pairs;
+  };
+
   Widget.prototype.setTyping = function (on) { this.typing.hidden = !on; };
 
   // To the end of the log, but never past the top of the first message of the assistant's
@@ -273,6 +294,7 @@
 
   Widget.prototype.addUser = function (text) {
     this.retireReplies();
+    this.replyFirst = null;
     this.bubble("user", text);
     this.scroll();
   };
@@ -281,8 +303,9 @@
   Widget.prototype.addBot = function (message, live) {
     var self = this;
     var buttons = message.quick_replies || message.buttons || [];
-    if (buttons.length) this.retireReplies();
     var item = this.bubble("bot", message.text || "");
+    if (!this.replyFirst) this.replyFirst = item;
+    if (buttons.length) this.retireReplies(this.replyFirst);
     if (buttons.length) {
       var row = el("div", { class: "cc-replies", role: "group" });
       buttons.forEach(function (b) {
@@ -296,13 +319,19 @@
     this.scroll();
   };
 
-  // A message's buttons are done once the person answers (a button or typing) or a newer message
-  // brings buttons of its own: only the newest buttons can be pressed. A newer message without
-  // buttons leaves them be: the greeting's come with the disclaimer after them, in one reply.
+  // A message's buttons are done once the person answers (a button or typing) or a message of a
+  // newer reply brings buttons of its own. The buttons of one reply stay usable together: "does it
+  // hurt and how many sessions?" gets two answers, each with its own, and the first answer's "Would
+  // you like to book one?" is still asked (a browser play-test found it disabled as it arrived). A
+  // newer message without buttons leaves them be: the greeting's come with the disclaimer after them.
   // Done buttons stay in view, disabled, so the conversation reads as it happened.
-  Widget.prototype.retireReplies = function () {
+  // before: only the buttons of messages before this one (the first message of the reply now).
+  Widget.prototype.retireReplies = function (before) {
     var buttons = this.log.querySelectorAll(".cc-reply:not([disabled])");
-    for (var i = 0; i < buttons.length; i++) buttons[i].disabled = true;
+    for (var i = 0; i < buttons.length; i++) {
+      if (before && !(buttons[i].compareDocumentPosition(before) & Node.DOCUMENT_POSITION_FOLLOWING)) continue;
+      buttons[i].disabled = true;
+    }
   };
 
   // The conversation so far, from the server: drawn without announcing each old message.
@@ -311,6 +340,7 @@
     this.log.setAttribute("aria-live", "off");
     this.log.textContent = "";
     this.replyStart = null;
+    this.replyFirst = null;
     messages.forEach(function (m) {
       if (m.from === "user") self.addUser(m.text);
       else self.addBot(m, false);
