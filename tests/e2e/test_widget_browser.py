@@ -185,6 +185,9 @@ def test_keyboard_use_and_start_over(browser, site, servers):
         start_over.click()  # asks first; the safe answer has the focus
         expect(confirm).to_be_visible()
         assert page.page.evaluate("document.activeElement.textContent") == "Cancel"
+        # the newest message stays in view under the question (a browser play-test found it cut off)
+        log, newest = page.page.locator(".cc-log").bounding_box(), page.bubbles("bot").last.bounding_box()
+        assert newest["y"] + newest["height"] <= log["y"] + log["height"] + 1, (newest, log)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.page.screenshot(path=str(SCREENSHOTS / "start-over-confirm.png"))
         page.page.get_by_role("button", name="Cancel", exact=True).click()
@@ -271,6 +274,8 @@ def test_several_answers_are_read_from_the_first(browser, site, servers):
         log = page.page.locator(".cc-log").bounding_box()
         first = page.bubbles("bot").nth(before).bounding_box()
         assert log["y"] <= first["y"] < log["y"] + log["height"], (first, log)  # its top is in view
+        asked = page.bubbles("user").last.bounding_box()  # and the question it answers, above it
+        assert log["y"] <= asked["y"] < first["y"], (asked, log)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.page.screenshot(path=str(SCREENSHOTS / "several-answers-scroll.png"))
     finally:

@@ -236,8 +236,11 @@
   };
 
   // Start over asks first, inside the widget; Cancel (or Escape) is where the focus goes.
+  // The question takes room above the log: the log keeps its newest message in view (a browser play-test
+  // found it cut off under the question).
   Widget.prototype.askStartOver = function () {
     this.confirm.hidden = false;
+    this.log.scrollTop = this.log.scrollHeight;
     this.confirmNo.focus();
   };
 
@@ -275,8 +278,8 @@
 
   Widget.prototype.setTyping = function (on) { this.typing.hidden = !on; };
 
-  // To the end of the log, but never past the top of the first message of the assistant's
-  // reply: when one message gets several answers, the person reads them from the first.
+  // To the end of the log, but never past the top of the person's message and the first message of the
+  // assistant's reply to it: when one message gets several answers, the person reads them from the first.
   Widget.prototype.scroll = function () {
     var end = this.log.scrollHeight - this.log.clientHeight;
     var start = this.replyStart && this.replyStart.parentNode === this.log ? this.replyStart.offsetTop - 8 : end;
@@ -315,7 +318,12 @@
       });
       item.appendChild(row);
     }
-    if (live && !this.replyStart) this.replyStart = item;
+    if (live && !this.replyStart) {
+      // from the person's own message just before, when there is one, so the question stays with its answers
+      // (a browser play-test found it scrolled out of view)
+      var asked = item.previousSibling;
+      this.replyStart = asked && asked.classList && asked.classList.contains("cc-user") ? asked : item;
+    }
     this.scroll();
   };
 
