@@ -206,6 +206,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # answers given alone: a message whose best answer is one of these is
             # never split into other questions
             "answer_alone": [],
+            # answers the whole message needs, said first, before the answers to each of its questions
+            "answer_first": [],
             # how sure each part of a message must be to count as its own question
             "question_threshold": 0.5,
             "max_questions": 3,
@@ -471,7 +473,13 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         if alongside:
             return parts[: self.config["max_questions"]]
         if best in self.config["answer_alone"] and best not in {part[INTENT_RESPONSE_KEY] for part in parts}:
-            return []  # never let other parts crowd out a suitability or complication answer
+            return []  # never let other parts crowd out a complication answer
+        others = [part for part in parts if part[INTENT_RESPONSE_KEY] != best]
+        if best in self.config["answer_first"] and others and best not in {part[INTENT_RESPONSE_KEY] for part in parts}:
+            # "I'm 52. How many sessions would I need, and what's the downtime?": the whole message's suitability
+            # answer first, then each question (a browser play-test found the questions dropped for the age)
+            first = {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: best, "confidence": 1.0}
+            return [first] + others[: self.config["max_questions"]]
         return parts[: self.config["max_questions"]] if len(parts) > 1 else []
 
     def _cautious_first(self, answers: List[Tuple[Text, float]]) -> List[Tuple[Text, float]]:

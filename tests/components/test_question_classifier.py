@@ -303,18 +303,22 @@ def test_each_question_gets_its_own_entity_answer(classifier):
 
 
 @pytest.mark.parametrize(
-    "answer_alone, expected",
+    "answer_alone, answer_first, expected",
     [
         # the best answer (suitability, from the entity in the statement) is in answer_alone and
         # is none of the parts: the message is not split
-        (["faq/suitability"], []),
-        # without answer_alone the two questions are split as usual
-        ([], ["faq/pain", "faq/sessions"]),
+        (["faq/suitability"], [], []),
+        # in answer_first: said first, then each question (a browser play-test: "I'm 52. How many sessions would I
+        # need, how long until I see results and what's the downtime like?" lost its three questions)
+        ([], ["faq/suitability"], ["faq/suitability", "faq/pain", "faq/sessions"]),
+        # in neither, the two questions are split as usual
+        ([], [], ["faq/pain", "faq/sessions"]),
     ],
 )
-def test_answer_alone_is_not_crowded_out(storage, resource, classifier, answer_alone, expected):
+def test_answer_alone_is_not_crowded_out(storage, resource, classifier, answer_alone, answer_first, expected):
     component = QuestionClassifier.load(
-        {**QuestionClassifier.get_default_config(), **CONFIG, "answer_alone": answer_alone}, storage, resource, CONTEXT
+        {**QuestionClassifier.get_default_config(), **CONFIG, "answer_alone": answer_alone,
+         "answer_first": answer_first}, storage, resource, CONTEXT
     )
     text = "I am pregnant. does it hurt and how many sessions will i need?"
     message = parse(component, text, [entity(text, "suitability_factor", "pregnant")])
