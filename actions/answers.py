@@ -396,6 +396,20 @@ def concern_given(tracker: Tracker) -> bool:
     return named
 
 
+def route_then_concern(tracker: Tracker) -> bool:
+    """Whether the latest message, at the booking form's concern prompt, reports something happening after a
+    treatment that is no emergency ("possible infection after my treatment on monday, hot red skin with yellow crust"
+    as what a call back is about): its route is said first, and it is what the request is about, which goes on (found
+    by the eighteenth play-test: the booking was paused on the answer to its own question, and "please still send
+    the call back" was then not understood). After the emergency answer the booking is paused, as before."""
+    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_concern":
+        return False
+    if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT:
+        return False
+    triage = tracker.latest_message.get("triage") or {}
+    return triage.get("level") in ("urgent", "expected") and not triage.get("under_age")
+
+
 def names_a_personal_factor(tracker: Tracker) -> bool:
     """Whether the latest message names a suitability factor (pregnancy, a medication, a condition)."""
     return next(tracker.get_latest_entity_values(SUITABILITY_FACTOR), None) is not None
@@ -515,6 +529,11 @@ class ActionAnswerQuestion(Action):
             # answer ended with 999)
             dispatcher.utter_message(response="utter_request_reference")
             return [SlotSet("offer", None)]
+        if route_then_concern(tracker) and topics and set(topics) <= set(SEVERITY[1:]):
+            # the route first, then the request goes on with this as what it is about (extract_booking_concern)
+            events = say_answers(dispatcher, tracker, domain, topics, pause=False)
+            dispatcher.utter_message(response="utter_booking_concern_after_a_route")
+            return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", None)]
         events = say_answers(dispatcher, tracker, domain, topics)
         if tracker.active_loop.get("name") and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
             events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic
@@ -545,9 +564,14 @@ _STOPPING_A_MEDICINE = re.compile(
 
 
 def say_answers(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], topics: List[Text]
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: Dict[Text, Any],
+    topics: List[Text],
+    pause: bool = True,
 ) -> List[Dict[Text, Any]]:
-    """Say the answer of each topic in order, and remember the last and what any of them offered."""
+    """Say the answer of each topic in order, and remember the last and what any of them offered. `pause`: a safety
+    answer inside the booking form says the booking is paused (the rules pause it)."""
     events: List[Dict[Text, Any]] = []
     last_topic, offer = tracker.get_slot("last_topic"), None
     if not topics:
@@ -592,7 +616,7 @@ def say_answers(
         # inside the booking form, "yes" answers the form's question; after a request was sent, the answers say
         # to raise it at that consultation and offer no other (their variations on request_sent, domain.yml)
         offer = None
-    if tracker.active_loop.get("name") and last_topic in SEVERITY[1:]:
+    if pause and tracker.active_loop.get("name") and last_topic in SEVERITY[1:]:
         # the rules pause the booking after a safety answer; after the emergency one, nothing about booking
         dispatcher.utter_message(response="utter_safety_booking_paused")
     return events + [SlotSet("last_topic", last_topic), SlotSet("offer", offer)]

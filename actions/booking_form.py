@@ -21,6 +21,7 @@ from actions.answers import (
     names_a_personal_factor,
     question_keys,
     response_name,
+    route_then_concern,
     said_minor_now,
     say_answer,
 )
@@ -737,7 +738,9 @@ class ValidateBookingForm(FormValidationAction):
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # the concern described in words the classifier also finds an answer for (actions/answers.py)
-        return {"booking_concern": tracker.latest_message.get("text")} if concern_given(tracker) else {}
+        # (or something happening after a treatment, its route said first: actions/answers.py route_then_concern)
+        taken = concern_given(tracker) or (route_then_concern(tracker) and _answered_this_turn(tracker))
+        return {"booking_concern": tracker.latest_message.get("text")} if taken else {}
 
     async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if value and tracker.get_slot("requested_slot") == "booking_concern" and gives_a_contact(tracker):

@@ -655,3 +655,25 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(di
                                                                                expected):
     await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/clinic_info"))
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("kind, key, level, expected, paused", [
+    # found by the eighteenth play-test: infection signs given as what a call back is about: the route first, then
+    # they are what the call is about, and the request goes on (no pause, no offer that would hold the thread)
+    ("call_back", "faq/urgent", "urgent", ["utter_faq/urgent", "utter_booking_concern_after_a_route"], False),
+    (None, "faq/expected_reaction", "expected",
+     ["utter_faq/expected_reaction", "utter_booking_concern_after_a_route"], False),
+    # an emergency pauses the request, as before
+    ("call_back", "faq/emergency", "emergency", ["utter_faq/emergency"], True),
+])
+async def test_something_happening_given_as_the_concern_gets_its_route_and_the_request_goes_on(
+    dispatcher, make_tracker, domain, clinic_open, kind, key, level, expected, paused
+):
+    tracker = at_the_concern_prompt(make_tracker, "possible infection after my treatment on monday, hot red skin", key,
+                                    triage={"level": level, "after_treatment": True})
+    tracker.slots["request_kind"] = kind
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[: len(expected)] == expected
+    assert ("utter_safety_booking_paused" in responses(dispatcher)) is False  # said by the rules' pause, if at all
+    offers = [event["value"] for event in events if event.get("name") == "offer"]
+    assert offers == (["clinic"] if paused else [None])
