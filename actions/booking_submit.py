@@ -12,6 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.answers import question_keys, response_name, say_answer
 from actions.booking_form import TYPED_SLOTS, clear_booking, details_before_stop
 from core.booking import PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
@@ -141,13 +142,18 @@ class ActionSayRequestReference(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        if tracker.get_slot("request_sent"):
-            dispatcher.utter_message(response="utter_request_reference")
-            return [SlotSet("offer", None)]
         stopped = bool(tracker.get_slot("request_stopped")) and bool(details_before_stop(tracker))
         paused = any(tracker.get_slot(slot) not in (None, "") for slot in TYPED_SLOTS)
-        if stopped or paused:
-            dispatcher.utter_message(response="utter_request_set_aside")
-            return [SlotSet("offer", RESUME)]
-        dispatcher.utter_message(response="utter_request_reference")  # none: it offers to start one
-        return [SlotSet("offer", "consultation")]
+        if tracker.get_slot("request_sent"):
+            response, offer = "utter_request_reference", None
+        elif stopped or paused:
+            response, offer = "utter_request_set_aside", RESUME
+        else:
+            response, offer = "utter_request_reference", "consultation"  # none: it offers to start one
+        dispatcher.utter_message(response=response)
+        # "whats my reference again? and do i need to bring anything": each question asked with it is answered too
+        # (eighteenth play-test: the second was dropped)
+        for topic in question_keys(tracker):
+            if response_name(topic) in domain.get("responses", {}):
+                say_answer(dispatcher, tracker, topic)
+        return [SlotSet("offer", offer)]

@@ -220,3 +220,14 @@ async def test_the_reference_asked_for_says_what_there_is(dispatcher, make_track
     result = await ActionSayRequestReference().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == [response]
     assert result == [SlotSet("offer", offer)]
+
+
+async def test_a_question_asked_with_the_reference_is_answered_after_it(dispatcher, make_tracker, domain):
+    from actions.booking_submit import ActionSayRequestReference
+    from tests.conftest import asked
+
+    text = "whats my reference again? and do i need to bring anything"
+    tracker = make_tracker(intent="ask_reference", text=text, slots={"request_sent": True, "request_reference": "MN-XYUF"},
+                           questions=asked(text, ("do i need to bring anything", "faq/unknown_other")))
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_request_reference", "utter_faq/unknown_other"]
