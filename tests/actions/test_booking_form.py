@@ -986,3 +986,18 @@ async def test_words_after_the_concern_that_name_no_time_leave_the_time(validate
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_concern", text) in events  # all of it, as before
     assert not [event for event in events if event["name"] == "booking_time"]
+
+
+@pytest.mark.parametrize("text, kind_set", [
+    # a call back paused by a safety answer, picked up: still a call back
+    ("continue my request", None),
+    ("/book_consultation", None),  # its "Continue my request" button
+    # asked in words for a consultation: that
+    ("actually book a consultation instead", [SlotSet("request_kind", None)]),
+])
+async def test_a_paused_call_back_picked_up_stays_a_call_back(dispatcher, make_tracker, domain, text, kind_set):
+    tracker = make_tracker(intent="book_consultation", text=text,
+                           events=[slot_event("request_kind", "call_back"), slot_event("booking_name", "Jo Bloggs")],
+                           slots={"booking_name": "Jo Bloggs", "request_kind": "call_back"})
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert [event for event in events if event.get("name") == "request_kind"] == (kind_set or [])

@@ -188,17 +188,17 @@ def test_only_a_clear_yes_is_consent(servers):
     assert clinic().privacy["who_sees"] in reply and PROMPT_CONSENT in reply and PROMPT_SUMMARY not in reply
     reply = texts(servers.say(sender, "I don't understand, what will you do with my data?"))
     assert clinic().privacy["used_for"] in reply and PROMPT_CONSENT in reply
-    assert "won't keep your details" not in reply  # not taken as a refusal
+    assert "without your permission I won't send" not in reply  # not taken as a refusal
     reply = texts(servers.say(sender, "hmm"))
     assert "I need a yes or a no" in reply and PROMPT_CONSENT in reply
     # hesitation, or a yes and a no in one reply, is neither consent nor a refusal
     for unclear in ("honestly I'm not sure about this", "yes - hang on, no"):
         reply = texts(servers.say(sender, unclear))
         assert "I need a yes or a no" in reply and PROMPT_CONSENT in reply, unclear
-        assert PROMPT_SUMMARY not in reply and "won't keep your details" not in reply, unclear
+        assert PROMPT_SUMMARY not in reply and "without your permission I won't send" not in reply, unclear
     reply = texts(servers.say(sender, "and if I don't agree?"))
     assert clinic().privacy["used_for"] in reply and PROMPT_CONSENT in reply
-    assert "won't keep your details" not in reply
+    assert "without your permission I won't send" not in reply
     assert PROMPT_SUMMARY in texts(servers.say(sender, "yes, that's fine"))
     # at the summary: a yes sends it, and a change may be said too
     reply = texts(servers.say(sender, "hmm"))

@@ -196,7 +196,7 @@ def test_an_urgent_sign_at_the_summary_pauses_the_booking_and_it_can_be_taken_up
     assert "Please check your request" in " ".join(replies)
     replies = chat.say("actually my cheek from last month's session is oozing")[0]
     urgent_now(replies)
-    assert "paused your booking request" in replies[-1] and "Please check your request" not in " ".join(replies)
+    assert "paused your request" in replies[-1] and "Please check your request" not in " ".join(replies)
     replies = chat.say("book a consultation")[0]  # taken up again, with what was given
     assert "Ellen Marsh" in " ".join(replies) and "fine lines" in " ".join(replies)
 

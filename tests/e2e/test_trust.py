@@ -462,7 +462,7 @@ def test_continue_after_declining_consent_asks_for_it_again_and_sends(servers):
     up_to_the_concern(servers, sender, day)
     declined = press(servers, sender, servers.say(sender, "acne scars"), "No")
     again = press(servers, sender, declined, "Continue my request")
-    assert "May the clinic keep these details" in texts(again) and "won't keep your details" not in texts(again)
+    assert "May the clinic keep these details" in texts(again) and "without your permission I won't send" not in texts(again)
     summary = press(servers, sender, again, "Yes, I agree")
     assert "Jo Marsh" in texts(summary) and "acne scars" in texts(summary)
 
