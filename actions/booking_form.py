@@ -24,6 +24,7 @@ from actions.answers import (
     route_then_concern,
     said_minor_now,
     say_answer,
+    while_closed,
 )
 from core.booking import (
     ADDS_A_CONTACT,
@@ -373,7 +374,7 @@ class ActionStartBooking(Action):
         )
         if tracker.get_slot("last_topic") in SAFETY_ROUTES:
             # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
-            dispatcher.utter_message(response="utter_booking_safety_reminder")
+            dispatcher.utter_message(response=while_closed(domain, "utter_booking_safety_reminder"))
         # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation
         # stopped lends its name and contact (found by the tenth play-test: the call back started from nothing)
         picked_up = self._stopped_details(tracker) if call_back else {}

@@ -652,15 +652,21 @@ async def test_an_email_and_a_phone_given_together_are_both_kept(dispatcher, mak
 
 @pytest.mark.parametrize("last_topic, reminded", [("urgent", True), ("emergency", True), ("expected_reaction", False),
                                                   ("pain", False), (None, False)])
+@pytest.mark.parametrize("now, reminder", [
+    ("2026-12-09T11:00:00+00:00", "utter_booking_safety_reminder"),  # a Wednesday morning: open
+    # at 9pm on a Thursday: closed, its own words (a browser play-test: "please call them now" while closed)
+    ("2026-12-03T21:00:00+00:00", "utter_booking_safety_reminder_closed"),
+])
 async def test_a_request_started_right_after_a_safety_answer_says_the_route_first(
-    dispatcher, make_tracker, domain, last_topic, reminded
+    dispatcher, make_tracker, domain, monkeypatch, last_topic, reminded, now, reminder
 ):
     # found by the seventh play-test: "can someone call me back tomorrow" right after pus and a fever
+    monkeypatch.setenv("CLINIC_NOW", now)
     tracker = make_tracker(intent="book_consultation", text="can someone call me back tomorrow",
                            slots={"last_topic": last_topic}, entities=[{"entity": "request_kind", "value": "call_back"}])
     await ActionStartBooking().run(dispatcher, tracker, domain)
     said = responses(dispatcher)
-    assert ("utter_booking_safety_reminder" in said) is reminded
+    assert (reminder in said) is reminded
     assert said[-1] == "utter_call_back_start"
 
 
