@@ -153,6 +153,14 @@ _TREATED = re.compile(
 )
 # "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
 # asked with no treatment had (found by the eleventh play-test)
+# asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
+# treatment had named, what the message says of the skin is what the consultation assesses
+_CAN_I_HAVE_IT = re.compile(
+    r"\b(?:can|could|should|may)\s+i\s+(?:still\s+|even\s+)?(?:have|get|do|book|go ahead with)\s+(?:it|this|"
+    r"microneedling|micro ?needling|the treatment|a treatment|treatment|a session|collagen induction)\b|"
+    r"\bam i (?:still )?(?:ok|okay|able|allowed|suitable|a candidate)\b|"
+    r"\bis it (?:ok|okay|safe|possible) (?:for me )?to (?:have|get|do|book)\b"
+)
 _RULES_OUT = re.compile(
     r"\b(?:would|does|will|could|is|do) (?:that|this|it|they|these|those) (?:still )?(?:matter|stop (?:it|me)|"
     r"affect (?:it|the treatment|whether)|be (?:a|an) (?:problem|issue)|mean i can'?t)\b"
@@ -614,6 +622,10 @@ def triage(
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)
     if found[EMERGENCY] and not hypothetical:
         return Triage(EMERGENCY, found[EMERGENCY], worse)
+    if _CAN_I_HAVE_IT.search(lowered) and not treated and not worse and days_since(lowered) is None:
+        # "I have active acne right now, lots of spots. Can I still have microneedling?": the skin as it is, asked of a
+        # treatment not had, is for the consultation (a browser play-test: it was sent to NHS 111)
+        return Triage(None, found[URGENT] + found[EXPECTED], history=True)
     if hypothetical and (not personal or not_yet):
         # a question about warning signs ("what if my lips swell?", "what if it starts oozing?") is told what to
         # do if they appear; a question about side effects in general ("can it cause bruising?") is not

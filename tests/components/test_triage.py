@@ -702,3 +702,16 @@ def test_an_abbreviated_day_that_is_a_word_too_is_a_day_only_alone():
     assert days_since("had it done on sunday", today=wednesday) == 3
     assert days_since("treatment on sat", today=wednesday) == 4
     assert days_since("had it done on tues morning", today=wednesday) == 1  # other abbreviations as before
+
+
+@pytest.mark.parametrize("text, level, history", [
+    # a browser play-test: active acne, asked before any treatment, was sent to NHS 111
+    ("I have active acne right now, lots of spots. Can I still have microneedling?", None, True),
+    ("my skin is really dry and flaky at the moment, am i ok to get it done?", None, True),
+    # a treatment had and a time since it, or worse: triaged as before
+    ("i have lots of spots since my treatment yesterday, can i still have my next session?", URGENT, False),
+    ("my acne is getting worse, can i still have microneedling?", None, False),  # asked before any: as before
+])
+def test_the_skin_as_it_is_asked_of_a_treatment_not_had_is_for_the_consultation(settings, text, level, history):
+    found = triage(text, settings, False)
+    assert (found.level, found.history) == (level, history)
