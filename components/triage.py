@@ -153,6 +153,12 @@ _TREATED = re.compile(
 )
 # "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
 # asked with no treatment had (found by the eleventh play-test)
+# asked whether the treatment helps with something ("is it good for sun spots?", "does it work on acne scars"): the
+# concern it names is asked about, not reported
+_ASKS_IF_IT_HELPS = re.compile(
+    r"\b(?:good|work|works|working|help|helps|effective|worth it|do anything|suitable|recommended)\s+(?:for|with|on)\b|"
+    r"\b(?:get rid of|treat|treats|improve|improves|fade|fades|reduce|reduces|remove|removes)\b"
+)
 # asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
 # treatment had named, what the message says of the skin is what the consultation assesses
 _CAN_I_HAVE_IT = re.compile(
@@ -553,7 +559,13 @@ def triage(
     its "spots", eighteenth play-test)."""
     lowered = text.lower().replace("’", "'")
     treated = bool(_TREATED.search(lowered))
-    if concerns and not treated and not _NOW.search(lowered) and days_since(lowered) is None:
+    if (
+        concerns
+        and _ASKS_IF_IT_HELPS.search(lowered)
+        and not treated
+        and not _NOW.search(lowered)
+        and days_since(lowered) is None
+    ):
         for concern in concerns:
             lowered = lowered.replace(concern.lower().replace("’", "'"), " ")
     if names_a_concern and not treated and not _TREATMENT.search(lowered) and days_since(lowered) is None:

@@ -715,3 +715,9 @@ def test_an_abbreviated_day_that_is_a_word_too_is_a_day_only_alone():
 def test_the_skin_as_it_is_asked_of_a_treatment_not_had_is_for_the_consultation(settings, text, level, history):
     found = triage(text, settings, False)
     assert (found.level, found.history) == (level, history)
+
+
+def test_the_words_naming_a_concern_stay_a_sign_when_nothing_asks_if_it_helps(settings):
+    # "dark spots" named with no question whether microneedling helps: still read as what is happening
+    assert triage("i have dark spots on my cheeks, is that from the microneedling?", settings, False,
+                  names_a_concern=True, concerns=["dark spots"]).level == URGENT
