@@ -398,8 +398,6 @@ def test_links_are_made_of_contacts_web_addresses_and_numbers_to_call_only(brows
     try:
         page.open()
         made = page.page.evaluate("""() => {
-            const box = document.createElement('div');
-            document.body.appendChild(box);
             return [
               'call NHS 111 (or go to 111.nhs.uk) now',
               'about 3.5 weeks, e.g. here; not 111 alone',
