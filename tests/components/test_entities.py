@@ -99,6 +99,10 @@ def test_phone(booking, text, expected):
         ("book an appointment for my daughter", []),
         # found by the ninth play-test: the person to be seen, named after who they are to the person booking
         ("The appointment is for my daughter Ella Thompson, I'm her mum, Sarah Thompson", [("person", "Ella Thompson")]),
+    # found by the nineteenth play-test: "shes" without its apostrophe, and a lead-in that names no one ("call me
+    # back") before the one that does
+    ("booking for my mum, shes Margaret Hughes", [("person", "Margaret Hughes")]),
+    ("can you get the clinic to call me back? name is Tom Okafor", [("person", "Tom Okafor")]),
         ("can i book for my friend Hannah Lee, monday 14th at 12",
          [("person", "Hannah Lee"), ("time", "monday 14th at 12")]),
     ],
@@ -514,7 +518,10 @@ def test_what_a_request_is_about(booking, text, expected):
     # found by the eighteenth play-test: the day and the hour said apart, around the other details; one time
     ("can they call me tomorrow? Rachel Adeyemi, 07534 889 210, any time after 10", "tomorrow after 10"),
     ("can the clinic call me tomorrow then, Jess Marlow 07412 009 781 lunchtime", "tomorrow lunchtime"),
-    ("ok. make it saturday not tomorrow, hes working friday. morning", "saturday morning"),
+    ("saturday works best. Jo Bloggs 07700 900123. morning if poss", "saturday morning"),
+    # a later run that says a day of its own is another time, not the hour of the first ("wednesday morning")
+    ("oh sorry, tuesday's no good actually, wednesday morning instead", "wednesday morning"),
+    ("monday doesn't work for me, Jo Bloggs 07700 900123, friday at 2 is better", "friday at 2"),
     ("tuesday during nap time so like 1-2pm", "tuesday 1-2pm"),
     # two days, or two hours: as before (the first day named is taken, and said to be)
     ("friday or maybe monday, Jo Bloggs 07700 900123", "friday or maybe monday"),
