@@ -95,9 +95,9 @@ HELP_HAD = "help_had"
 NOT_A_NEW_QUESTION = REASSURANCE_SOUGHT | set(SEVERITY) | {HELP_HAD, "warning_signs", "pain", "safety"}
 
 
-# the guide's answers that give no time or length of any kind (none of the guide's passages they rest on does,
-# facts/guide_facts.yml; tests/test_facts.py holds the two together)
-GIVES_NO_TIME = {"consultation", "preparation", "pain", "what_is", "provider", "safety"}
+# the guide's answers that say how long nothing takes (facts/guide_facts.yml `how_long` names the passage for each
+# other one; tests/test_facts.py holds the two together): the aftercare answer's "weeks" are when results show
+GIVES_NO_TIME = {"consultation", "preparation", "pain", "what_is", "provider", "safety", "aftercare"}
 # Asked something an answer does not give, that answer says first that it cannot tell, then what it does say: a
 # question, the answers that do not give what it asks, and the line said first. "how long is the consultation?" once
 # got what a consultation is, and "is it step free?" the address and opening hours, as if that answered them

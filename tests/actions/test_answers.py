@@ -619,8 +619,12 @@ async def test_stopping_a_medicine_is_never_on_ones_own(dispatcher, make_tracker
     ("how long is the consultation?", "faq/consultation", None, ["utter_no_time_in_the_guide", "utter_faq/consultation"]),
     ("how soon does the numbing cream work", "faq/preparation", None,
      ["utter_no_time_in_the_guide", "utter_faq/preparation"]),
+    # the aftercare answer's weeks are when results show, not how long to keep out of the sun (nineteenth play-test)
+    ("how long do i have to avoid the sun after", "faq/aftercare", None,
+     ["utter_no_time_in_the_guide", "utter_faq/aftercare"]),
     # an answer that gives a time: as it is
     ("how long does it take?", "faq/duration", None, ["utter_faq/duration"]),
+    ("how long will i be red for", "faq/downtime", None, ["utter_faq/downtime"]),
     # not asked how long: as it is
     ("what happens at the consultation?", "faq/consultation", None, ["utter_faq/consultation"]),
     # "and how long does that take?" after the consultation answer: the line instead of "On that, …"
