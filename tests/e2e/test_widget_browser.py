@@ -184,13 +184,13 @@ def test_keyboard_use_and_start_over(browser, site, servers):
 
         start_over.click()  # asks first; the safe answer has the focus
         expect(confirm).to_be_visible()
-        assert page.page.evaluate("document.activeElement.textContent") == "Cancel"
+        assert page.page.evaluate("document.activeElement.textContent") == "Keep the chat"
         # the newest message stays in view under the question (a browser play-test found it cut off)
         log, newest = page.page.locator(".cc-log").bounding_box(), page.bubbles("bot").last.bounding_box()
         assert newest["y"] + newest["height"] <= log["y"] + log["height"] + 1, (newest, log)
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.page.screenshot(path=str(SCREENSHOTS / "start-over-confirm.png"))
-        page.page.get_by_role("button", name="Cancel", exact=True).click()
+        page.page.get_by_role("button", name="Keep the chat", exact=True).click()
         expect(confirm).to_be_hidden()
         assert page.page.evaluate("document.activeElement.textContent") == "Start over"
         page.page.keyboard.press("Enter")  # asked again; Escape cancels and leaves the chat open
@@ -202,7 +202,7 @@ def test_keyboard_use_and_start_over(browser, site, servers):
         assert page.page.evaluate("window.clinicChat.sessionId") == old_session
 
         page.page.keyboard.press("Enter")
-        page.page.keyboard.press("Shift+Tab")  # from Cancel back to Yes
+        page.page.keyboard.press("Shift+Tab")  # from "Keep the chat" back to Yes
         page.page.keyboard.press("Enter")
         expect(confirm).to_be_hidden()
         page.page.wait_for_function(f"window.clinicChat.sessionId && window.clinicChat.sessionId !== {old_session!r}",
@@ -402,12 +402,18 @@ def test_links_are_made_of_contacts_web_addresses_and_numbers_to_call_only(brows
               'call NHS 111 (or go to 111.nhs.uk) now',
               'about 3.5 weeks, e.g. here; not 111 alone',
               'email hello@lumen.co.uk or ring 020 7946 0321',
+              'في حالة الطوارئ اتصل بـ 999',
             ].map(text => window.clinicChat.linksOf(text));
         }""")
         assert made == [
             [["tel:111", "111"], ["https://111.nhs.uk", "111.nhs.uk"]],
             [],
             [["mailto:hello@lumen.co.uk", "hello@lumen.co.uk"], ["tel:02079460321", "020 7946 0321"]],
+            [["tel:999", "999"]],  # an emergency number in another language's words (browser play-test 2)
         ]
+        # a number reads left to right in a right-to-left reply too (browser play-test 2: reversed in Arabic)
+        directions = page.page.evaluate("""() => [...window.clinicChat.linksOfElements('call +44 20 7946 0321')]
+            .map(a => a.getAttribute('dir'))""")
+        assert directions == ["ltr"]
     finally:
         page.close()

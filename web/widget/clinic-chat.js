@@ -37,7 +37,8 @@
       startOver: "Start over",
       startOverQuestion: "Start over? This clears the conversation.",
       startOverYes: "Yes, start over",
-      startOverNo: "Cancel",
+      // not "Cancel": the booking summary has a Cancel button of its own (a browser play-test: two of that name)
+      startOverNo: "Keep the chat",
       typing: "The assistant is typing…",
       offline: "Reconnecting…",
       slowDown: "You're sending messages faster than I can answer. Please wait a moment.",
@@ -89,27 +90,30 @@
   // ---------------------------------------------------------------- text with links
   // Phone numbers and email addresses in a message become tel: and mailto: links;
   // everything else stays a text node.
-  // An email address, a phone number, a web address ("111.nhs.uk"), and a short number to call ("call 999",
-  // "call NHS 111": a browser play-test found them plain text, where a tap on a phone should call)
+  // An email address, a phone number, a web address ("111.nhs.uk"), a short number to call ("call 999", "call NHS
+  // 111": a browser play-test found them plain text, where a tap on a phone should call), and an emergency number in
+  // any words (the reply in another language says it in that language too)
   var CONTACT = new RegExp(
     "([\\w.+-]+@[\\w-]+(?:\\.[\\w-]+)+)|(\\+?\\d[\\d ()-]{6,}\\d)" +
     "|((?:https?:\\/\\/)?(?:[a-z0-9-]+\\.)+(?:uk|com|org|net)(?:\\/[\\w./?=&%#-]*[\\w\\/])?)(?![\\w@])" +
-    "|(\\bcall (?:nhs )?)(\\d{3})\\b", "gi");
+    "|(\\bcall (?:nhs )?)(\\d{3})\\b|\\b(999|112|911)\\b", "gi");
 
   function withLinks(text) {
     var fragment = document.createDocumentFragment();
     var last = 0;
-    text.replace(CONTACT, function (match, email, phone, web, callWords, shortNumber, offset) {
+    text.replace(CONTACT, function (match, email, phone, web, callWords, shortNumber, emergency, offset) {
       fragment.appendChild(document.createTextNode(text.slice(last, offset)));
+      shortNumber = shortNumber || emergency;  // an emergency number in any language's words
       if (shortNumber) {
-        fragment.appendChild(document.createTextNode(callWords));
-        fragment.appendChild(el("a", { href: "tel:" + shortNumber, text: shortNumber }));
+        fragment.appendChild(document.createTextNode(callWords || ""));
+        fragment.appendChild(el("a", { href: "tel:" + shortNumber, text: shortNumber, dir: "ltr" }));
       } else if (web) {
         var url = /^https?:/i.test(web) ? web : "https://" + web;
         fragment.appendChild(el("a", { href: url, text: web, target: "_blank", rel: "noopener noreferrer" }));
       } else {
         var href = email ? "mailto:" + email : "tel:" + phone.replace(/[^\d+]/g, "");
-        fragment.appendChild(el("a", { href: href, text: match }));
+        // a number reads left to right in a right-to-left reply too (a browser play-test: reversed in Arabic)
+        fragment.appendChild(el("a", { href: href, text: match, dir: "ltr" }));
       }
       last = offset + match.length;
       return match;
@@ -269,8 +273,9 @@
   };
 
   // The links a message's text gets, as [href, text] pairs (the browser test reads them).
+  Widget.prototype.linksOfElements = function (text) { return withLinks(text).querySelectorAll("a"); };
   Widget.prototype.linksOf = function (text) {
-    var links = withLinks(text).querySelectorAll("a");
+    var links = this.linksOfElements(text);
     var pairs = [];
     for (var i = 0; i < links.length; i++) pairs.push([links[i].getAttribute("href"), links[i].textContent]);
     return pairs;
