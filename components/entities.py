@@ -182,7 +182,8 @@ _CONCERN_IS = re.compile(
     # "the concern isnt right, its pigmentation on her forehead" (found by the eighth play-test)
     r"concern\s+(?:isn'?t|is\s+not|is\s+wrong|was\s+wrong|'?s\s+wrong)\b[^.;!?\n]{0,20}?[,.;]?\s*(?:it'?s|its|it\s+is|"
     r"(?:it\s+)?should\s+be))"
-    r"\s+(?!wrong\b|incorrect\b|not\b)(?:just\s+)?['\"‘“]?(?P<concern>[^,;.!?\n'\"’”]+?)['\"’”]?(?:\s+instead)?\s*"
+    # ("pls change concern to: brown patches (melasma)", nineteenth play-test)
+    r"(?:\s*:\s*|\s+)(?!wrong\b|incorrect\b|not\b)(?:just\s+)?['\"‘“]?(?P<concern>[^,;.!?\n'\"’”]+?)['\"’”]?(?:\s+instead)?\s*"
     # the concern ends where another detail's change begins ("… and my surname is just O'Neill")
     r"(?=[,;.!?\n]|$|\s+and\s+(?:my|the|her|his)\s+(?:sur|first |last |family )?(?:name|number|phone|mobile|e-?mail|"
     r"contact|time|day|date)\b)",

@@ -529,3 +529,9 @@ def test_what_a_request_is_about(booking, text, expected):
 ])
 def test_a_day_and_an_hour_said_apart_are_one_time(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]
+
+
+def test_a_new_concern_after_a_colon_is_the_concern(booking):
+    # found by the nineteenth play-test: "change concern to: …" was not read as a change
+    assert found(booking, "pls change concern to: brown patches (melasma) on cheeks after pregnancy") == [
+        ("concern", "brown patches (melasma) on cheeks after pregnancy")]
