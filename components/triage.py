@@ -734,7 +734,9 @@ class SafetyTriage(GraphComponent):
             # beside the expected reaction's answer, or advice had already, another question of the message is
             # answered too ("they said to come in at 7. is there parking?", found by the sixteenth play-test),
             # unless its answer is about what is happening, which the safety answer covers
-            "answers_beside": [ANSWERS[EXPECTED], HELP_HAD_ANSWER],
+            # The age policy and the consultation's answer too ("I'm 17, is there a minimum age? And how does it
+            # compare to a chemical peel?" lost its second question: browser play-test 2).
+            "answers_beside": [ANSWERS[EXPECTED], HELP_HAD_ANSWER, MINORS_ANSWER, SUITABILITY_ANSWER],
             "never_beside": [
                 "faq/reassurance",
                 "faq/follow_up",
@@ -793,6 +795,7 @@ class SafetyTriage(GraphComponent):
             part
             for part in message.get("question_parts") or []
             if part.get(INTENT_RESPONSE_KEY) not in self.config["never_beside"]
+            and part.get(INTENT_RESPONSE_KEY) != answer
             and not any(
                 sign.found_in(words(part.get("text") or "")) for level in LEVELS for sign in self.settings.signs[level]
             )

@@ -655,6 +655,10 @@ def _part(text, question, key):
      [("how long will the redness last?", "faq/downtime")], []),
     ("my face is a bit red today after my session, can i put aloe on it?",
      [("can i put aloe on it?", "faq/unknown_product")], []),
+    # beside the age policy (browser play-test 2: the second question was dropped); its own part is not said twice
+    ("I'm 17, is there a minimum age? And how does it compare to a chemical peel?",
+     [("is there a minimum age?", MINORS_ANSWER), ("And how does it compare to a chemical peel?",
+                                                   "faq/unknown_treatment")], [MINORS_ANSWER, "faq/unknown_treatment"]),
 ])
 def test_another_question_beside_an_expected_reaction_or_advice_had_is_answered(component, text, parts, expected):
     message = parsed(text, "faq", "faq/downtime")
