@@ -164,7 +164,8 @@ _ASKS_IF_IT_HELPS = re.compile(
 _CAN_I_HAVE_IT = re.compile(
     r"\b(?:can|could|should|may)\s+i\s+(?:still\s+|even\s+)?(?:have|get|do|book|go ahead with)\s+(?:it|this|"
     r"microneedling|micro ?needling|the treatment|a treatment|treatment|a session|collagen induction)\b|"
-    r"\bam i (?:still )?(?:ok|okay|able|allowed|suitable|a candidate)\b|"
+    r"\bam i (?:still )?(?:ok|okay|able|allowed) to (?:have|get|do|book) (?:it|this|microneedling|micro ?needling|the "
+    r"treatment|a treatment|treatment|a session)\b|\bam i (?:still )?(?:suitable|a (?:good )?candidate)\b|"
     r"\bis it (?:ok|okay|safe|possible) (?:for me )?to (?:have|get|do|book)\b"
 )
 _RULES_OUT = re.compile(
@@ -634,7 +635,13 @@ def triage(
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)
     if found[EMERGENCY] and not hypothetical:
         return Triage(EMERGENCY, found[EMERGENCY], worse)
-    if _CAN_I_HAVE_IT.search(lowered) and not treated and not worse and days_since(lowered) is None:
+    if (
+        (found[URGENT] or found[EXPECTED])
+        and _CAN_I_HAVE_IT.search(lowered)
+        and not treated
+        and not worse
+        and days_since(lowered) is None
+    ):
         # "I have active acne right now, lots of spots. Can I still have microneedling?": the skin as it is, asked of a
         # treatment not had, is for the consultation (a browser play-test: it was sent to NHS 111)
         return Triage(None, found[URGENT] + found[EXPECTED], history=True)

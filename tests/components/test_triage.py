@@ -712,6 +712,9 @@ def test_an_abbreviated_day_that_is_a_word_too_is_a_day_only_alone():
     # a browser play-test: active acne, asked before any treatment, was sent to NHS 111
     ("I have active acne right now, lots of spots. Can I still have microneedling?", None, True),
     ("my skin is really dry and flaky at the moment, am i ok to get it done?", None, True),
+    # nothing said of the skin: no answer of the triage's ("am I allowed to swim the next morning" is the classifier's)
+    ("am I allowed to swim the next morning", None, False),
+    ("can i still have microneedling if i'm on holiday next week", None, False),
     # a treatment had and a time since it, or worse: triaged as before
     ("i have lots of spots since my treatment yesterday, can i still have my next session?", URGENT, False),
     ("my acne is getting worse, can i still have microneedling?", None, False),  # asked before any: as before

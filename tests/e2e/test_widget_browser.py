@@ -417,3 +417,21 @@ def test_links_are_made_of_contacts_web_addresses_and_numbers_to_call_only(brows
         assert directions == ["ltr"]
     finally:
         page.close()
+
+
+def test_deleting_ones_data_takes_the_conversation_off_the_screen(browser, site, servers):
+    # a browser play-test found the name, number and reference still shown after "deleted"
+    page = Page(browser, site, width=390, height=844)
+    try:
+        page.open_and_greet()
+        page.say("my name is Dana Whitlock, does it hurt?")
+        page.say("delete my data")
+        page.press("Yes, delete my data")
+        page.wait_for_bot("I've deleted")
+        page.page.wait_for_function("document.querySelectorAll('.cc-log .cc-msg').length === 1", timeout=WAIT_MS)
+        assert "Dana Whitlock" not in page.log_text() and "I've deleted" in page.log_text()
+        page.page.reload()  # and it does not come back
+        page.page.wait_for_selector(".cc-launcher", timeout=WAIT_MS)
+        assert "Dana Whitlock" not in page.page.inner_text("body")
+    finally:
+        page.close()

@@ -202,7 +202,11 @@
       remember("session", self.sessionId);
     });
     this.socket.on("session_history", function (data) { self.showHistory((data && data.messages) || []); });
-    this.socket.on("bot_uttered", function (message) { self.setTyping(false); self.addBot(message || {}, true); });
+    this.socket.on("bot_uttered", function (message) {
+      self.setTyping(false);
+      if (message && message.forget_conversation) self.forget();
+      else self.addBot(message || {}, true);
+    });
     this.socket.on("bot_typing", function (data) { self.setTyping(!!(data && data.typing)); });
     this.socket.on("rate_limited", function () { self.setTyping(false); self.status.textContent = L.slowDown; });
 
@@ -279,6 +283,16 @@
     var pairs = [];
     for (var i = 0; i < links.length; i++) pairs.push([links[i].getAttribute("href"), links[i].textContent]);
     return pairs;
+  };
+
+  // The person's data deleted: the conversation leaves the screen too, but for the reply that says so.
+  Widget.prototype.forget = function () {
+    var items = this.log.querySelectorAll(".cc-msg");
+    var keep = items.length ? items[items.length - 1] : null;
+    for (var i = 0; i < items.length - 1; i++) items[i].parentNode.removeChild(items[i]);
+    this.replyStart = keep;
+    this.replyFirst = keep;
+    this.scroll();
   };
 
   Widget.prototype.setTyping = function (on) { this.typing.hidden = !on; };
