@@ -16,7 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.guide import GUIDE_ACTION, STEPS, step_response
 from core.settings import clinic, now
-from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG
+from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG, sentences
 
 RETRIEVAL_INTENT = "faq"
 # a question that calls what it asks about a step asks for the walk-through's step ("Step 4 of 4", Next, Back)
@@ -420,7 +420,6 @@ _QUESTION_WORDS = r"(?:what|when|how|where|why|which|who|do|does|did|is|are|can|
 _OPENS_AS_A_QUESTION = re.compile(rf"^\W*{_QUESTION_WORDS}", re.IGNORECASE)
 
 
-_SENTENCES = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 # what opens a question after a statement ("oh also how long…", "and is it…")
 _QUESTION_AFTER = re.compile(rf"^\W*(?:(?:oh|ok|and|also|but|so|btw|plus)\W+)*{_QUESTION_WORDS}", re.IGNORECASE)
 
@@ -429,12 +428,11 @@ def _concern_before_a_question(text: Text) -> Optional[Text]:
     """ "enlarged pores and texture on my nose. oh also how long after the consultation…?" at the concern prompt: the
     sentences before the first question, when they name the skin (found by the fifteenth play-test: the concern was
     dropped and asked for again); None otherwise."""
-    lead: List[Text] = []
-    for sentence in _SENTENCES.findall(text):
-        if "?" in sentence or _QUESTION_AFTER.match(sentence):
-            break
-        lead.append(sentence)
-    concern = "".join(lead).strip(" .!\n")
+    asks = next(
+        (start for start, end in sentences(text) if "?" in text[start:end] or _QUESTION_AFTER.match(text[start:end])),
+        len(text),
+    )
+    concern = text[:asks].strip(" .!\n")
     if not concern or len(concern) >= len(text.strip(" .!?\n")) or not SKIN_WORDS.search(concern):
         return None
     return concern

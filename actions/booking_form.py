@@ -41,7 +41,7 @@ from core.booking import (
     parse_preferred_time,
 )
 from core.settings import clinic, now
-from core.words import NO_CALL, RELATIVES, REMOVES, alternatives
+from core.words import NO_CALL, RELATIVES, REMOVES, alternatives, sentences
 
 FORM_SLOTS = (
     "booking_name",
@@ -597,9 +597,9 @@ def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, T
     if tracker.get_slot("requested_slot") != "booking_concern" or not isinstance(value, str) or not time:
         return None
     at = value.find(time)
-    cut = max((value.rfind(mark, 0, at) for mark in ".!?\n"), default=-1) if at > 0 else -1
-    concern = value[:cut].strip(" .!?\n") if cut > 0 else ""
-    return (concern, value[cut + 1 :].strip()) if concern else None
+    begins = next((start for start, end in sentences(value) if start <= at < end), 0) if at > 0 else 0
+    concern = value[:begins].strip(" .!?\n")
+    return (concern, value[begins:].strip()) if concern else None
 
 
 def _answered_this_turn(tracker: Tracker) -> bool:

@@ -6,7 +6,7 @@ weekday written "tues" or "weds", "sat" only before a time) it keeps its own pat
 """
 
 import re
-from typing import Iterable
+from typing import Iterable, List, Tuple
 
 # Monday = 0, as `datetime.weekday()` counts
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -137,3 +137,14 @@ ASKS_ABOUT_ACCESS = re.compile(
     r"toilets?|loos?|baby\s*chang\w*|wi-?fi|tube|underground|station|bus(?:es)?|trains?)\b",
     re.IGNORECASE,
 )
+
+
+# a sentence with the marks that end it ("fine lines round my eyes. ", "oh and can we do thursday?")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
+
+
+def sentences(text: str) -> List[Tuple[int, int]]:
+    """Where each sentence of the text begins and ends, its end marks with it: the concern before a question or a
+    new time at the booking form's concern prompt is the sentences before the one that asks or names it
+    (actions/answers.py, actions/booking_form.py)."""
+    return [match.span() for match in _SENTENCE.finditer(text)]
