@@ -502,10 +502,17 @@ def test_a_description_of_the_skin_at_the_concern_prompt_is_the_concern(servers,
 
 
 def test_a_sign_after_a_treatment_at_the_concern_prompt_still_gets_its_safety_answer(servers):
+    # its safety answer first; then it is what the request is about, and the request goes on (found by the eighteenth
+    # play-test: a call back paused on the answer to its own question), unless it is an emergency
     sender, day = new_sender(), open_day(9)
     up_to_the_concern(servers, sender, day)
     reply = texts(servers.say(sender, "red and sore since my treatment yesterday"))
-    assert "paused" in reply and "May the clinic keep" not in reply
+    assert "contact the clinic" in reply.lower() and "I've put that down" in reply
+    assert reply.lower().index("contact the clinic") < reply.index("May the clinic keep")
+    sender = new_sender()
+    up_to_the_concern(servers, sender, day)
+    reply = texts(servers.say(sender, "my lips and throat are swelling up since my treatment yesterday"))
+    assert "999" in reply and "May the clinic keep" not in reply and "I've put that down" not in reply
 
 
 def test_a_yes_that_names_sending_does_not_delete_the_persons_data(servers):

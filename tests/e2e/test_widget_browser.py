@@ -431,7 +431,8 @@ def test_deleting_ones_data_takes_the_conversation_off_the_screen(browser, site,
         page.page.wait_for_function("document.querySelectorAll('.cc-log .cc-msg').length === 1", timeout=WAIT_MS)
         assert "Dana Whitlock" not in page.log_text() and "I've deleted" in page.log_text()
         page.page.reload()  # and it does not come back
-        page.page.wait_for_selector(".cc-launcher", timeout=WAIT_MS)
+        page.page.wait_for_selector(".cc-panel:not([hidden])", timeout=WAIT_MS)
+        page.page.wait_for_timeout(1000)  # the history the server gives
         assert "Dana Whitlock" not in page.page.inner_text("body")
     finally:
         page.close()
