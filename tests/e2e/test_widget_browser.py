@@ -96,6 +96,12 @@ class Page:
     def close(self):
         self.context.close()
 
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.close()
+
 
 def test_a_person_books_from_the_widget(browser, site, servers):
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -381,21 +387,17 @@ def test_the_widget_reconnects_when_the_server_restarts(browser, site, servers):
 
 def test_the_emergency_number_and_a_web_address_are_links(browser, site, servers):
     # a browser play-test found "call 999" and "111.nhs.uk" plain text, where a tap on a phone should call or open
-    page = Page(browser, site, width=390, height=844)
-    try:
+    with Page(browser, site, width=390, height=844) as page:
         page.open_and_greet()
         page.say("my lips and throat are swelling up after my treatment today")
         emergency = clinic().facts()["emergency_number"]
         answer = page.page.locator(".cc-log .cc-bot").last
         hrefs = [link.get_attribute("href") for link in answer.locator("a").all()]
         assert f"tel:{emergency}" in hrefs, hrefs
-    finally:
-        page.close()
 
 
 def test_links_are_made_of_contacts_web_addresses_and_numbers_to_call_only(browser, site, servers):
-    page = Page(browser, site)
-    try:
+    with Page(browser, site) as page:
         page.open()
         made = page.page.evaluate("""() => {
             return [
@@ -415,14 +417,11 @@ def test_links_are_made_of_contacts_web_addresses_and_numbers_to_call_only(brows
         directions = page.page.evaluate("""() => [...window.clinicChat.linksOfElements('call +44 20 7946 0321')]
             .map(a => a.getAttribute('dir'))""")
         assert directions == ["ltr"]
-    finally:
-        page.close()
 
 
 def test_deleting_ones_data_takes_the_conversation_off_the_screen(browser, site, servers):
     # a browser play-test found the name, number and reference still shown after "deleted"
-    page = Page(browser, site, width=390, height=844)
-    try:
+    with Page(browser, site, width=390, height=844) as page:
         page.open_and_greet()
         page.say("my name is Dana Whitlock, does it hurt?")
         page.say("delete my data")
@@ -434,5 +433,3 @@ def test_deleting_ones_data_takes_the_conversation_off_the_screen(browser, site,
         page.page.wait_for_selector(".cc-panel:not([hidden])", timeout=WAIT_MS)
         page.page.wait_for_timeout(1000)  # the history the server gives
         assert "Dana Whitlock" not in page.page.inner_text("body")
-    finally:
-        page.close()
