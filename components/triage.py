@@ -284,6 +284,9 @@ _CARE_PRESENT = re.compile(
     r"\b(?:now|already|still|she'?s|he'?s|they'?re|i'?m|we'?re|she is|he is|i am|we are|here)\s+(?:in|at)\s+"
     r"(?:the\s+)?(?:hospital|a ?& ?e|a and e|er|emergency room|resus|maternity(?: unit| ward)?)\b|"
     r"\bparamedics? (?:are |is )?(?:here|with (?:me|her|him|us))\b|"
+    # "theyre already here", "the ambulance has arrived" (play-test 20: "if it gets worse before they arrive")
+    r"\b(?:they'?re|theyre|they are)\s+(?:already|now)\s+here\b|"
+    r"\b(?:ambulance|paramedics?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:already\s+|now\s+|just\s+)?(?:here|arrived)\b|"
     r"\b(?:the )?(?:doctors?|nurses?|paramedics?) (?:is |are )?(?:checking|examining|seeing|treating|with) "
     r"(?:me|her|him|us)\b|"
     r"\b(?:they'?re|they are|someone is|somebody is)\s+(?:checking|examining|seeing|looking at|treating)\b|"
@@ -704,10 +707,18 @@ def stated_minor(text: Text) -> bool:
     return not _ADULT.search(lowered) and bool(_STATED_MINOR.search(lowered))
 
 
+# a time of life long past ("scars from when i was a teen", "since i was a teenager", "acne as a teen"): no age now
+# (play-test 20: "pitted scars from when i was a teen" got the age policy)
+_WHEN_YOUNGER = re.compile(
+    r"\b(?:when|since|as|while|back when)\s+(?:i|she|he|they)?\s*(?:was|were)?\s*(?:a\s+)?(?:teen|teenager|kid|child|"
+    r"\d{1,2})(?:s)?\b|\bas a (?:teen|teenager|kid|child)\b|\bin my (?:teens|teenage years)\b"
+)
+
+
 def under_age(text: Text) -> bool:
     """Someone under 18, or a question about a parent coming, consenting or knowing; not someone who says
     they are an adult ("without my mum knowing, I'm 18 tho")."""
-    lowered = text.lower().replace("’", "'")
+    lowered = _WHEN_YOUNGER.sub(" ", text.lower().replace("’", "'"))
     if _ADULT.search(lowered):
         return False
     return bool(

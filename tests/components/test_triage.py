@@ -728,3 +728,26 @@ def test_the_words_naming_a_concern_stay_a_sign_when_nothing_asks_if_it_helps(se
     # "dark spots" named with no question whether microneedling helps: still read as what is happening
     assert triage("i have dark spots on my cheeks, is that from the microneedling?", settings, False,
                   names_a_concern=True, concerns=["dark spots"]).level == URGENT
+
+
+@pytest.mark.parametrize("text, young", [
+    # play-test 20: a time of life long past is no age now
+    ("pitted scars from when i was a teen", False),
+    ("i had acne as a teen and now have scars", False),
+    ("my teen daughter wants it", True),
+    ("im 16 is that ok", True),
+])
+def test_a_time_of_life_long_past_is_no_age_now(text, young):
+    assert under_age(text) is young
+
+
+@pytest.mark.parametrize("text, here", [
+    # play-test 20: "theyre already here" got "if it gets worse before they arrive"
+    ("theyre already here", True),
+    ("the ambulance has arrived", True),
+    ("they are here on both cheeks", False),
+])
+def test_help_that_has_arrived_is_there(text, here):
+    from components.triage import _CARE_PRESENT
+
+    assert bool(_CARE_PRESENT.search(text)) is here
