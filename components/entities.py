@@ -107,7 +107,8 @@ _NOT_A_NAME_WORD = re.compile(
     r"today|tomorrow|next|this|email|phone|number|mobile|back|later|asap|anytime|whenever|"
     # "can they call me sooner", "call me first to explain" (found by the twelfth play-test: "Name: sooner")
     r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|with|"
-    r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not)$",  # "the name is wrong, it's Priya Shah"
+    # "the name is wrong, it's Priya Shah"; "the name is fine, leave it" (browser play-test 3: the name became "fine")
+    r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not|fine|right|correct|ok|okay|good|alright|perfect)$",
     re.IGNORECASE,
 )
 

@@ -102,6 +102,8 @@ def test_phone(booking, text, expected):
     # found by the nineteenth play-test: "shes" without its apostrophe, and a lead-in that names no one ("call me
     # back") before the one that does
     ("booking for my mum, shes Margaret Hughes", [("person", "Margaret Hughes")]),
+    # browser play-test 3: "fine" became the name
+    ("the name is fine, leave it", []),
     ("can you get the clinic to call me back? name is Tom Okafor", [("person", "Tom Okafor")]),
         ("can i book for my friend Hannah Lee, monday 14th at 12",
          [("person", "Hannah Lee"), ("time", "monday 14th at 12")]),
