@@ -153,6 +153,12 @@ _TREATED = re.compile(
 )
 # "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
 # asked with no treatment had (found by the eleventh play-test)
+# an airway sign said to be happening to the person now ("my lips are swelling", "my throat is closing up"): an
+# emergency even beside words that otherwise read as asked before any treatment ("can i still have it?")
+_SWELLING_NOW = re.compile(
+    r"\bmy (?:lips?|tongue|throat|mouth|face)\s+(?:is|are|'s|'re|keeps?|has been|have been|just)\s+(?:\w+\s+)?"
+    r"(?:swelling|swollen|puffing|closing|tightening|getting (?:bigger|tight))\b"
+)
 # asked whether the treatment helps with something ("is it good for sun spots?", "does it work on acne scars"): the
 # concern it names is asked about, not reported
 _ASKS_IF_IT_HELPS = re.compile(
@@ -636,7 +642,8 @@ def triage(
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)
-    if found[EMERGENCY] and not hypothetical:
+    if found[EMERGENCY] and (not hypothetical or (_SWELLING_NOW.search(lowered) and not _WHAT_IF.search(lowered))):
+        # ("my lips are swelling, can i still have microneedling?": the swelling is now, whatever is asked with it)
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if (
         (found[URGENT] or found[EXPECTED])

@@ -751,3 +751,16 @@ def test_help_that_has_arrived_is_there(text, here):
     from components.triage import _CARE_PRESENT
 
     assert bool(_CARE_PRESENT.search(text)) is here
+
+
+@pytest.mark.parametrize("text, level", [
+    # an airway sign happening now is the emergency, whatever is asked beside it (found while testing play-test 20's
+    # fixes: it read as asked before any treatment, and got what to do if it happened)
+    ("my lips are swelling, can i still have microneedling?", EMERGENCY),
+    ("my throat is closing up, is it safe to have it done?", EMERGENCY),
+    # a condition described, or a question what if: as before
+    ("I have asthma, sometimes trouble breathing. can I still have microneedling?", None),
+    ("what if my lips are swelling after, can i still have microneedling?", None),
+])
+def test_an_airway_sign_happening_now_is_the_emergency_whatever_is_asked(settings, text, level):
+    assert triage(text, settings, False).level == level
