@@ -399,7 +399,8 @@ class ActionStartBooking(Action):
             if call_back or tracker.get_slot("request_kind")
             else []
         )
-        if paused and not call_back and not _asks_for_a_consultation(tracker):
+        in_words = not (tracker.latest_message.get("text") or "").startswith("/")
+        if paused and not call_back and not (in_words and kind_asked_for(tracker) == CONSULTATION):
             # a call back paused by a safety answer and picked up ("continue my request", its button): still a call
             # back (found by checking the eighteenth play-test's fixes: it became a consultation)
             kind = []
@@ -486,14 +487,6 @@ def switched_to(
         return [SlotSet("request_kind", CALL_BACK), SlotSet("booking_confirmed", None)] + no_number
     dispatcher.utter_message(response="utter_request_now_a_consultation")
     return [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]
-
-
-def _asks_for_a_consultation(tracker: Tracker) -> bool:
-    """The latest message asks in words for a consultation ("book a consultation", "not a call")."""
-    text = tracker.latest_message.get("text") or ""
-    return not text.startswith("/") and bool(
-        _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text) or _WANTS_A_CONSULTATION.search(text)
-    )
 
 
 def kind_asked_for(tracker: Tracker) -> Optional[Text]:

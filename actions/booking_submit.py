@@ -142,11 +142,11 @@ class ActionSayRequestReference(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        stopped = bool(tracker.get_slot("request_stopped")) and bool(details_before_stop(tracker))
+        # paused: its details still in the slots; stopped: put back from the events by a yes (details_before_stop)
         paused = any(tracker.get_slot(slot) not in (None, "") for slot in TYPED_SLOTS)
         if tracker.get_slot("request_sent"):
             response, offer = "utter_request_reference", None
-        elif stopped or paused:
+        elif paused or (tracker.get_slot("request_stopped") and details_before_stop(tracker)):
             response, offer = "utter_request_set_aside", RESUME
         else:
             response, offer = "utter_request_reference", "consultation"  # none: it offers to start one

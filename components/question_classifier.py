@@ -472,14 +472,14 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         `alongside`: the message is mainly something else (a booking), and any question in it counts."""
         if alongside:
             return parts[: self.config["max_questions"]]
-        if best in self.config["answer_alone"] and best not in {part[INTENT_RESPONSE_KEY] for part in parts}:
-            return []  # never let other parts crowd out a complication answer
-        others = [part for part in parts if part[INTENT_RESPONSE_KEY] != best]
-        if best in self.config["answer_first"] and others and best not in {part[INTENT_RESPONSE_KEY] for part in parts}:
-            # "I'm 52. How many sessions would I need, and what's the downtime?": the whole message's suitability
-            # answer first, then each question (a browser play-test found the questions dropped for the age)
-            first = {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: best, "confidence": 1.0}
-            return [first] + others[: self.config["max_questions"]]
+        if best not in {part[INTENT_RESPONSE_KEY] for part in parts}:
+            if best in self.config["answer_alone"]:
+                return []  # never let other parts crowd out a complication answer
+            if best in self.config["answer_first"] and parts:
+                # "I'm 52. How many sessions would I need, and what's the downtime?": the whole message's suitability
+                # answer first, then each question (a browser play-test found the questions dropped for the age)
+                first = {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: best, "confidence": 1.0}
+                return [first] + parts[: self.config["max_questions"]]
         return parts[: self.config["max_questions"]] if len(parts) > 1 else []
 
     def _cautious_first(self, answers: List[Tuple[Text, float]]) -> List[Tuple[Text, float]]:

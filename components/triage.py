@@ -151,8 +151,6 @@ _TREATED = re.compile(
     r"after (?:my|the|it|this|that)|since (?:my|the)|post[- ]?(?:treatment|procedure|session|tx)|treated|"
     r"(?:treatment|session|appointment) was)\b"
 )
-# "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
-# asked with no treatment had (found by the eleventh play-test)
 # an airway sign said to be happening to the person now ("my lips are swelling", "my throat is closing up"): an
 # emergency even beside words that otherwise read as asked before any treatment ("can i still have it?")
 _SWELLING_NOW = re.compile(
@@ -174,6 +172,8 @@ _CAN_I_HAVE_IT = re.compile(
     r"treatment|a treatment|treatment|a session)\b|\bam i (?:still )?(?:suitable|a (?:good )?candidate)\b|"
     r"\bis it (?:ok|okay|safe|possible) (?:for me )?to (?:have|get|do|book)\b"
 )
+# "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
+# asked with no treatment had (found by the eleventh play-test)
 _RULES_OUT = re.compile(
     r"\b(?:would|does|will|could|is|do) (?:that|this|it|they|these|those) (?:still )?(?:matter|stop (?:it|me)|"
     r"affect (?:it|the treatment|whether)|be (?:a|an) (?:problem|issue)|mean i can'?t)\b"
@@ -569,16 +569,11 @@ def triage(
     its "spots", eighteenth play-test)."""
     lowered = text.lower().replace("’", "'")
     treated = bool(_TREATED.search(lowered))
-    if (
-        concerns
-        and _ASKS_IF_IT_HELPS.search(lowered)
-        and not treated
-        and not _NOW.search(lowered)
-        and days_since(lowered) is None
-    ):
+    no_days = days_since(lowered) is None  # no time since a treatment named (a concern's words name none)
+    if concerns and _ASKS_IF_IT_HELPS.search(lowered) and not treated and not _NOW.search(lowered) and no_days:
         for concern in concerns:
             lowered = lowered.replace(concern.lower().replace("’", "'"), " ")
-    if names_a_concern and not treated and not _TREATMENT.search(lowered) and days_since(lowered) is None:
+    if names_a_concern and not treated and not _TREATMENT.search(lowered) and no_days:
         lowered = _NEAR_THE_EYES.sub(" ", lowered)  # "dark circles under my eyes": where the concern is
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
