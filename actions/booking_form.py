@@ -36,6 +36,7 @@ from core.booking import (
     contact_kind,
     corrected_words,
     names_another_day,
+    parse_bare_name,
     parse_contacts,
     parse_name,
     parse_preferred_time,
@@ -287,6 +288,9 @@ def with_name_part(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text
         if like:
             words[like[0]] = new
             return " ".join(words)
+    if earlier and part and not part.group(2) and len(earlier.split()) == 1 and len(new.split()) == 1:
+        # "add my surname, Sharma" to "Priya": the surname after the name given (twenty-first play-test)
+        return new if new.lower() == earlier.lower() else f"{earlier} {new}"
     if not (earlier and part and len(earlier.split()) >= 2 and len(new.split()) == 1):
         return new
     words = earlier.split()
@@ -595,6 +599,34 @@ def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, T
     return (concern, value[begins:].strip()) if concern else None
 
 
+# a clause of a message: between full stops, commas, semicolons, lines or spaced dashes
+_CLAUSES = re.compile(r"[^.,;!?\n]+?(?=\s*(?:[.,;!?\n]|\s[-–]\s|$))")
+
+
+def _name_among_details(tracker: Tracker, value: Any) -> Optional[Text]:
+    """At the name prompt, a name typed as a clause of its own beside another detail ("Rob. number is +44 7722
+    334455", "ugh ok 5.30 then. Marcus"; found by the twenty-first play-test: the name was refused or asked for
+    again): the one clause that holds no other detail and reads as a name alone; None otherwise."""
+    if tracker.get_slot("requested_slot") != "booking_name" or value != tracker.latest_message.get("text"):
+        return None
+    details = [
+        entity
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") in ("phone", "email", "time") and "start" in entity
+    ]
+    if not details:
+        return None
+    names = []
+    for clause in _CLAUSES.finditer(value):
+        if any(entity["start"] < clause.end() and clause.start() < entity["end"] for entity in details):
+            continue
+        try:
+            names.append(parse_bare_name(clause.group().strip()))
+        except InvalidValue:
+            continue
+    return names[0] if len(names) == 1 else None
+
+
 def _answered_this_turn(tracker: Tracker) -> bool:
     """Whether the latest message was answered as a question (the form runs after the answer)."""
     for event in reversed(tracker.events):
@@ -723,7 +755,8 @@ class ValidateBookingForm(FormValidationAction):
         return {slot: None, "booking_failures": failures}
 
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._check("booking_name", without_contacts(value, tracker), dispatcher, tracker)
+        alone = _name_among_details(tracker, value)
+        return self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         both = both_contacts(tracker)

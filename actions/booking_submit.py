@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import question_keys, response_name, say_answer
+from actions.answers import answers_alongside
 from actions.booking_form import TYPED_SLOTS, clear_booking, details_before_stop
 from core.booking import PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
@@ -152,8 +152,6 @@ class ActionSayRequestReference(Action):
             response, offer = "utter_request_reference", "consultation"  # none: it offers to start one
         dispatcher.utter_message(response=response)
         # "whats my reference again? and do i need to bring anything": each question asked with it is answered too
-        # (eighteenth play-test: the second was dropped)
-        for topic in question_keys(tracker):
-            if response_name(topic) in domain.get("responses", {}):
-                say_answer(dispatcher, tracker, topic)
-        return [SlotSet("offer", offer)]
+        # (eighteenth play-test: the second was dropped); a yes still takes up this reply's offer
+        events = answers_alongside(dispatcher, tracker, domain)
+        return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", offer)]

@@ -129,6 +129,9 @@ ASKS_HOW_LONG = re.compile(
     re.IGNORECASE,
 )
 
+# a question about how long something lasts ("and how long does it last?", "is it permanent?")
+ASKS_HOW_LONG_IT_LASTS = re.compile(r"\b(?:last|lasts|lasting|permanent|wear\s+off|wears\s+off)\b", re.IGNORECASE)
+
 # a question about getting to or into the clinic ("is it step free?", "is there parking?", "where can I leave a
 # pushchair?", "nearest tube?"): the clinic's details give its address and hours, not these (actions/answers.py)
 ASKS_ABOUT_ACCESS = re.compile(

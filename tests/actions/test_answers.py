@@ -681,3 +681,45 @@ async def test_something_happening_given_as_the_concern_gets_its_route_and_the_r
     assert ("utter_safety_booking_paused" in responses(dispatcher)) is False  # said by the rules' pause, if at all
     offers = [event["value"] for event in events if event.get("name") == "offer"]
     assert offers == (["clinic"] if paused else [None])
+
+
+@pytest.mark.parametrize("active_loop, offer_kept", [(None, True), ("booking_form", False)])
+async def test_a_question_beside_a_bot_challenge_is_answered_after_it(
+    dispatcher, make_tracker, domain, active_loop, offer_kept
+):
+    # "is this a real human? whats the downtime": the downtime was dropped (found while checking the play-tests' "parts
+    # of a message dropped")
+    from actions.answers import ActionAnswerAlongside
+
+    text = "is this a real human? whats the downtime"
+    tracker = make_tracker(intent="bot_challenge", text=text, active_loop=active_loop,
+                           questions=asked(text, ("whats the downtime", "faq/downtime")))
+    events = await ActionAnswerAlongside().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/downtime"]
+    assert SlotSet("last_topic", "downtime") in events
+    assert any(event.get("name") == "offer" for event in events) is offer_kept
+
+
+async def test_a_bot_challenge_alone_gets_nothing_more(dispatcher, make_tracker, domain):
+    from actions.answers import ActionAnswerAlongside
+
+    tracker = make_tracker(intent="bot_challenge", text="are you a bot")
+    assert await ActionAnswerAlongside().run(dispatcher, tracker, domain) == []
+    assert responses(dispatcher) == []
+
+
+@pytest.mark.parametrize("last_topic, expected", [
+    # found by the twentieth play-test: after the sessions answer, the sessions answer again ("On that, …")
+    ("sessions", ["utter_faq/unknown_longevity"]),
+    ("results", ["utter_faq/unknown_longevity"]),
+    # after the redness answer it asks how long the redness lasts, which that answer says
+    ("downtime", ["utter_faq/about_that", "utter_faq/downtime"]),
+])
+async def test_how_long_it_lasts_after_an_answer_that_does_not_say_is_the_guides_silence_on_it(
+    dispatcher, make_tracker, domain, last_topic, expected
+):
+    tracker = make_tracker(intent="faq", text="and how long does it last?", slots={"last_topic": last_topic},
+                           response_selector=selected_answer("faq/duration", 0.8))
+    tracker.latest_message["aspect_only"] = True
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -578,6 +578,23 @@ async def test_a_part_of_the_name_changes_that_part(validate, dispatcher, make_t
     assert SlotSet("booking_name", expected) in await validate.run(dispatcher, tracker, domain)
 
 
+@pytest.mark.parametrize("text, value, expected", [
+    # found by the twenty-first play-test: "Name: Priya", the surname dropped
+    ("make it after 2pm please, and add my surname, Sharma", "Sharma", "Priya Sharma"),
+    ("my first name is Pri", "Pri", "Pri"),  # one word given before: the first name replaces it
+    ("my surname is Priya", "Priya", "Priya"),  # the same word again adds nothing
+])
+async def test_a_surname_given_after_one_name_is_added_to_it(
+    validate, dispatcher, make_tracker, domain, text, value, expected
+):
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, events=[slot_event("booking_name", "Priya")],
+        slots={"requested_slot": "booking_confirmed", "booking_name": "Priya"}, slot_candidates={"booking_name": value},
+    )
+    assert SlotSet("booking_name", expected) in await validate.run(dispatcher, tracker, domain)
+
+
+
 @pytest.mark.parametrize("text, named, expected", [
     # found by the fourth play-test: the concern in the booking request kept whole, not just the pattern's words
     ("I'd like to book about dark circles and crepey skin under my eyes", "dark circles",
@@ -863,8 +880,14 @@ async def test_a_contact_to_add_refused_then_given_again_is_added(validate, disp
      [{"entity": "phone", "value": "07911 123456"}], [SlotSet("booking_contact", "+447911123456")]),
     ("booking_contact", "whats the downtime like? my email is jo@example.com",
      [{"entity": "email", "value": "jo@example.com"}], [SlotSet("booking_contact", "jo@example.com")]),
-    # a detail the form does not ask for now is left for its own question
-    ("booking_time", "07911 123456, whats the downtime like?", [{"entity": "phone", "value": "07911 123456"}], []),
+    # a number or an email address is taken whatever the form asks, as in any other answer (it was left for its own
+    # question, and so asked for again)
+    ("booking_time", "07911 123456, whats the downtime like?", [{"entity": "phone", "value": "07911 123456"}],
+     [SlotSet("booking_contact", "+447911123456")]),
+    ("booking_name", "07700 900123 - also how many sessions would i need?", [{"entity": "phone", "value": "07700 900123"}],
+     [SlotSet("booking_contact", "+447700900123")]),
+    # a day named in a question at the name prompt is no detail given
+    ("booking_name", "what time do you close on saturday?", [{"entity": "time", "value": "saturday"}], []),
     # found by the fifteenth play-test: the concern before a question was dropped, and asked for again
     ("booking_concern", "enlarged pores and texture on my nose and cheeks. oh also how long after the consultation "
      "would the actual treatment be?", [], [SlotSet("booking_concern", "enlarged pores and texture on my nose and cheeks")]),
@@ -872,6 +895,13 @@ async def test_a_contact_to_add_refused_then_given_again_is_added(validate, disp
     # found by the sixteenth play-test: the name given with a question was asked for again
     ("booking_name", "I'm Sarah Jones, how long does it take?", [{"entity": "person", "value": "Sarah Jones"}],
      [SlotSet("booking_name", "Sarah Jones")]),
+    # a name with no lead-in, before a question in the same sentence
+    ("booking_name", "Sarah Jones, and does it hurt?", [], [SlotSet("booking_name", "Sarah Jones")]),
+    ("booking_name", "sarah jones - is it painful though?", [], [SlotSet("booking_name", "sarah jones")]),
+    # words before a question that are no name give none
+    ("booking_name", "hang on, does it hurt?", [], []),
+    ("booking_name", "ok so, how long does it take?", [], []),
+    ("booking_name", "does it hurt? Sarah", [], []),
 ])
 async def test_the_detail_asked_for_given_with_an_answered_question_is_taken_checked(
     validate, dispatcher, make_tracker, domain, requested, text, entities, expected
@@ -1007,3 +1037,28 @@ async def test_a_paused_call_back_picked_up_stays_a_call_back(dispatcher, make_t
                            slots={"booking_name": "Jo Bloggs", "request_kind": "call_back"})
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert [event for event in events if event.get("name") == "request_kind"] == (kind_set or [])
+
+
+@pytest.mark.parametrize("text, entities, name", [
+    # found by the twenty-first play-test: the name was asked for again, or refused
+    ("Rob. number is +44 7722 334455", [("phone", "+44 7722 334455")], "Rob"),
+    ("ugh ok 5.30 then. Marcus", [("time", "5.30")], "Marcus"),
+    # a name and a detail in one clause: the words without the contact, as before
+    ("Tom Baker 07700 900456", [("phone", "07700 900456")], "Tom Baker"),
+    # no clause that reads as a name alone: refused as before
+    ("can you ring 07700 900123?", [("phone", "07700 900123")], None),
+])
+async def test_a_name_in_a_clause_of_its_own_beside_another_detail_is_taken(
+    validate, dispatcher, make_tracker, domain, text, entities, name
+):
+    found = [{"entity": kind, "value": value, "start": text.index(value), "end": text.index(value) + len(value)}
+             for kind, value in entities]
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, entities=found, slots={"requested_slot": "booking_name"},
+        slot_candidates={"booking_name": text},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    if name:
+        assert events == [SlotSet("booking_name", name)]
+    else:
+        assert SlotSet("booking_name", None) in events and responses(dispatcher) == ["utter_invalid_booking_name"]

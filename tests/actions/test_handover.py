@@ -60,3 +60,25 @@ async def test_inside_the_booking_form_nobody_free_offers_no_yes_to_take_up(
         dispatcher, tracker_on(make_tracker, "socketio", "booking_form"), domain
     )
     assert events == [SlotSet("offer", None)]  # a "yes" answers the form's question
+
+
+@pytest.mark.parametrize("at, names, first, offer", [
+    (OPEN, ["anna"], "utter_handover_asked", None),
+    (CLOSED, ["anna"], "utter_hand_over", "call_back"),
+])
+async def test_a_question_asked_beside_the_request_is_answered_and_the_offer_stays_the_hand_overs(
+    dispatcher, make_tracker, domain, staff, monkeypatch, at, names, first, offer
+):
+    # found by the twentieth play-test's follow-up: "can I speak to a person please, also is it painful" lost the question
+    from tests.conftest import asked
+
+    monkeypatch.setattr(action, "now", lambda: at)
+    staff["names"] = names
+    text = "can I speak to a person please, also is it painful"
+    tracker = make_tracker(intent="request_human", text=text, questions=asked(text, ("also is it painful", "faq/pain")))
+    tracker.events[-1]["input_channel"] = "socketio"
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [first, "utter_faq/pain"]
+    offers = [event for event in events if event.get("name") == "offer"]
+    assert offers == [SlotSet("offer", offer)]
+    assert SlotSet("last_topic", "pain") in events

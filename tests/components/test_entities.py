@@ -434,6 +434,18 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     ("and surname should be Osei-Bonsu", [("person", "Osei-Bonsu")]),
+    # found by the twenty-first play-test: the surname was dropped, and "and add my surname" taken for the concern
+    ("make it after 2pm please, and add my surname, Sharma", [("time", "after 2pm"), ("person", "Sharma")]),
+    ("my surname: Sharma", [("person", "Sharma")]),
+    # the concern goes on through its clauses (it became "active acne"), and ends at another detail or a question
+    ("the concern is active acne, on warfarin, keloid scars on chest",
+     [("concern", "active acne, on warfarin, keloid scars on chest")]),
+    ("concern is acne scars, friday 2pm", [("concern", "acne scars"), ("time", "friday 2pm")]),
+    ("concern is pores, is that ok", [("concern", "pores")]),
+    ("change the concern to melasma, thanks", [("concern", "melasma")]),
+    # "after lunch" is part of the time (it was dropped); "he can't do mornings" is no part of it (it was refused)
+    ("change the date to tuesday 22nd, after lunch", [("time", "tuesday 22nd, after lunch")]),
+    ("thursday next week, late afternoon, he can't do mornings", [("time", "thursday next week, late afternoon")]),
     ("sorry put Joanne not Jo", [("person", "Joanne")]),
     ("and 11 not 10:30", [("time", "11")]),  # the time said not to be meant is no time
     ("Could we make it a quarter past two rather than ten past?", [("time", "quarter past two")]),

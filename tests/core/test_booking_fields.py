@@ -162,7 +162,7 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("friday at 3pm → saturday instead, same time", at(28, 15), at(28, 15)),
         ("saturday 5pm → 3pm then", at(28, 15), at(28, 15)),  # completes a refused time
         ("whenever → friday 2pm", at(27, 14), at(27, 14)),  # earlier words with no day or time add nothing
-        # a day alone, then another: the whole day, and a weekday alone is the one in the week of the day before
+        # a day alone, then another: the whole day, and a weekday alone is the one nearest the day before
         # (found by the eighth and ninth play-tests: "same time but wednesday" for Tuesday 15th gave the 9th)
         ("monday → wednesday", at(2, 9, month=12), at(2, 18, month=12)),
         ("tuesday 8th december at 2pm → same time but wednesday", at(9, 14, month=12), at(9, 14, month=12)),
@@ -171,6 +171,13 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("thursday 10th december at 10am → make it the friday instead same time", at(11, 10, month=12),
          at(11, 10, month=12)),
         ("monday 14th any time after 1", at(14, 13, month=12), at(14, 18, month=12)),
+        # the weekday nearest the day said before, not always the one in its week: found by the twenty-first
+        # play-test, twice ("saturday then same hour" after Monday the 30th gave Saturday 5 December, a week on)
+        ("monday 30th at 11 → saturday then same hour", at(28, 11), at(28, 11)),
+        ("sunday 29th → hmm no, saturday", at(28, 10), at(28, 16)),
+        ("friday 4th december → tuesday", at(1, 9, month=12), at(1, 18, month=12)),
+        # a nearest day that is today or past is passed over for the next
+        ("wednesday 25th at 10 → tuesday", at(1, 10, month=12), at(1, 10, month=12)),
         # found by the second play-test: corrections that only make sense beside what was said before
         ("friday at 3pm → i said 11", at(27, 11), at(27, 11)),  # an hour, not the 11th
         ("friday at 3pm → make it 11", at(27, 11), at(27, 11)),
