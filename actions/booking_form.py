@@ -458,7 +458,11 @@ _NO_CALL = re.compile(NO_CALL, re.IGNORECASE)
 # "it still says call back" read as a call back asked for); not "a call back instead of a consultation"
 _SWITCH_TO_CONSULTATION = re.compile(
     r"\b(?:to|into|as|be) (?:a |an )?(?:proper )?(?:consultation|in[- ]person (?:visit|appointment))\b|"
-    r"\bconsultation\b[^.?!]{0,20}\b(?:instead|rather|proper)\b(?! of)",
+    r"\bconsultation\b[^.?!]{0,20}\b(?:instead|rather|proper)\b(?! of)|"
+    # "actually scrap the call, just book me straight in for a consultation" (found by the twenty-first play-test:
+    # the name beside it changed, the kind did not)
+    r"\b(?:book|put) me (?:straight |right )?in for (?:a |an )?consultation\b|"
+    r"\b(?:scrap|forget|ditch|drop|skip)\s+(?:the\s+)?(?:phone\s+)?call\b[^.?!]{0,60}\bconsultation\b",
     re.IGNORECASE,
 )
 # words that ask for the other kind than the request's, with a kind named

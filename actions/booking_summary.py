@@ -17,8 +17,16 @@ EDITABLE = {
     "booking_name": ("person",),
     "booking_contact": ("email", "phone"),
     "booking_time": ("time",),
-    "booking_concern": ("concern",),
+    "booking_concern": ("concern", "note"),
 }
+NOTE = "note"  # a note for the clinic, added to what the request is about (components/entities.py)
+
+
+def with_note(concern: Optional[Text], note: Text) -> Text:
+    """What the request is about, with a note for the clinic after it ("fine lines (note for the clinic: I'm his
+    daughter, contact me not him)"): the clinic reads both where it reads the concern."""
+    note = note.strip(" .,;:-\n")
+    return f"{concern} (note for the clinic: {note})" if concern else f"Note for the clinic: {note}"
 
 
 def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
@@ -160,6 +168,9 @@ class ActionChangeBookingDetail(Action):
                 try:
                     # a new time keeps what it does not name of the one given ("change it to 10am" keeps the day)
                     corrects = tracker.get_slot("booking_time_text") if slot == "booking_time" else None
+                    if entity.get("entity") == NOTE:  # kept beside the concern, never instead of it
+                        changes[slot] = with_note(changes.get(slot) or tracker.get_slot(slot), entity["value"])
+                        break
                     value = concern_in_full(tracker, entity) if slot == "booking_concern" else entity["value"]
                     changes.update(checked_value(slot, value, corrects=corrects))
                     # "also add my number …" keeps the email; "surname should be …" the first name

@@ -183,6 +183,8 @@ class BookingDetailsRequest(GraphComponent):
             "details_intent": "inform",
             # the entity naming a detail (data/nlu/booking.yml), and the entities that carry each detail's value
             "field_entity": "booking_field",
+            # a note for the clinic (components/entities.py): a change to what the request is about
+            "note_entity": "note",
             "field_values": {
                 "booking_name": ["person"],
                 "booking_contact": ["email", "phone"],
@@ -303,6 +305,11 @@ class BookingDetailsRequest(GraphComponent):
                 # "a consultation for my boyfriend? his name is Marcus Bell": a request for someone else, with the
                 # name of the person to be seen, not a change to a name given before (found by the tenth play-test)
                 self._set(message, self.config["intent"])
+            elif intent in self.config["correction_from_intents"] and any(
+                entity.get("entity") == self.config["note_entity"] for entity in entities
+            ):
+                # "can you add a note that im his daughter …": a change to the request (actions/booking_summary.py)
+                self._set(message, self.config["correction_intent"])
             elif intent in self.config["correction_from_intents"] and (
                 (self._corrects(entities) and not (intent == "faq" and self._asks(text)))
                 or self._moves_the_time(text, entities)

@@ -225,6 +225,18 @@ _TIME_FILLER = re.compile(
 )
 
 
+# "can you add a note that im his daughter and they should contact me", "put a note on it: text first, she's hard of
+# hearing": a note for the clinic, to the end of the message (found by the twenty-first play-test: "Sorry, I didn't
+# catch that", and nowhere to say who booked or how to get in touch)
+_NOTE = re.compile(
+    r"\b(?:add|put|leave|include|write|attach|pop)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
+    r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|the\s+(?:request|booking|clinic)))?"
+    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-])\s*(?P<note>\S.*?)\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+NOTE_ENTITY = "note"
+
+
 # a clause that goes on a concern after a comma ("active acne, on warfarin, keloid scars on chest")
 _NEXT_CLAUSE = re.compile(r"\s*,\s*(?P<clause>[^,;.!?\n]+)")
 
@@ -495,6 +507,14 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         time = _time_entity(text, found)
         if time:
             found.append(time)
+        note = _NOTE.search(text)
+        if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
+            start, end = note.span("note")
+            found = [e for e in found if e["end"] <= note.start() or e["start"] >= end]
+            return sorted(
+                found + [{"entity": NOTE_ENTITY, "value": note.group("note"), "start": start, "end": end}],
+                key=lambda entity: entity["start"],
+            )
         concern = _CONCERN_IS.search(text)
         if concern:
             start, end = concern.span("concern")

@@ -80,7 +80,9 @@ ENGLISH_WORDS = (
     "isnt isn't didnt didn't doesnt doesn't hi hello hey send right wrong great good fine sure maybe today "
     "tomorrow morning afternoon evening monday tuesday wednesday thursday friday saturday sunday next week day "
     "treatment microneedling scars acne lines wrinkles pain hurt sessions results redness swelling booked phone "
-    "call over last new update wanted from for all also only one two three"
+    "call over last new update wanted from for all also only one two three "
+    # "do you sell gift vouchers" was French to the model (found by the twenty-first play-test)
+    "do sell buy gift voucher vouchers card cards offer offers"
 ).split()
 
 

@@ -112,7 +112,9 @@ _NOW = re.compile(
     r"is (?:this|that|it) normal|are these normal|this (?:much|red|swollen|sore|bad)|woke up|(?:the )?day after|"
     r"(?:the )?next (?:day|morning)|the morning after|"
     r"keeps?|started|has been|have been|hasn'?t|won'?t (?:stop|go)|getting|turned|went|treated|"
-    r"(?:treatment|session|appointment) was)\b"
+    r"(?:treatment|session|appointment) was|"
+    # "a cold sore is starting on my lip" (found by the twenty-first play-test: no level, then the suitability answer)
+    r"(?:is|are|'s) (?:just )?(?:starting|coming up|appearing|forming|developing))\b"
 )
 # "my cheek is …", "I've got …", "it feels …": the person's own skin, now
 _PERSONAL = re.compile(

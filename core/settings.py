@@ -107,6 +107,19 @@ class Clinic:
         hours = self.hours_on(local.date())
         return hours is not None and hours[0] <= local.time() < hours[1]
 
+    def next_opening(self, at: dt.datetime) -> str:
+        """When the clinic opens next after `at` (an aware time), in words: "today at 09:00", "tomorrow at 09:00",
+        "on Monday at 09:00"; "" when it never opens."""
+        local = at.astimezone(self.timezone)
+        for ahead in range(8):
+            day = local.date() + dt.timedelta(days=ahead)
+            hours = self.hours_on(day)
+            if hours is None or (ahead == 0 and local.time() >= hours[0]):
+                continue
+            when = "today" if ahead == 0 else "tomorrow" if ahead == 1 else f"on {day:%A}"
+            return f"{when} at {hours[0]:%H:%M}"
+        return ""
+
     def hours_text(self) -> str:
         """Opening hours as one line, consecutive days with equal hours grouped."""
         groups: List[List[str]] = []  # [first day, last day, hours]

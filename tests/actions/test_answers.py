@@ -29,7 +29,9 @@ async def answer(dispatcher, make_tracker, domain, **message):
         ("faq/clinic_info", ["utter_faq/clinic_info"], [SlotSet("last_topic", "clinic_info"), SlotSet("offer", None)]),
     ],
 )
-async def test_the_selected_answer_is_said(dispatcher, make_tracker, domain, key, expected_responses, expected_events):
+async def test_the_selected_answer_is_said(
+    dispatcher, make_tracker, domain, clinic_open, key, expected_responses, expected_events
+):
     events = await answer(dispatcher, make_tracker, domain, text="...", response_selector=selected_answer(key))
     assert responses(dispatcher) == expected_responses
     assert events == expected_events
@@ -655,10 +657,27 @@ async def test_only_the_question_asking_how_long_gets_the_line(dispatcher, make_
     ("is there parking near you", ["utter_no_access_details", "utter_faq/clinic_info"]),
     ("where are you based?", ["utter_faq/clinic_info"]),
 ])
-async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(dispatcher, make_tracker, domain, text,
-                                                                               expected):
+async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
+    dispatcher, make_tracker, domain, clinic_open, text, expected
+):
     await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/clinic_info"))
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("at, opens", [
+    ("2026-12-03T22:00:00+00:00", "tomorrow at 09:00"),  # a Thursday night
+    ("2026-12-05T17:00:00+00:00", "on Monday at 09:00"),  # Saturday after closing: Sunday is closed
+    ("2026-12-07T07:30:00+00:00", "today at 09:00"),  # a Monday before opening
+])
+async def test_while_the_clinic_is_closed_its_details_say_so_and_when_it_opens(
+    dispatcher, make_tracker, domain, monkeypatch, at, opens
+):
+    # found by the twenty-first play-test: "are you open right now? can i ring" got the week's hours and no answer
+    monkeypatch.setenv("CLINIC_NOW", at)
+    await answer(dispatcher, make_tracker, domain, text="are you open right now?",
+                 response_selector=selected_answer("faq/clinic_info"))
+    assert responses(dispatcher) == ["utter_faq/clinic_info_closed"]
+    assert dispatcher.messages[0]["opens"] == opens
 
 
 @pytest.mark.parametrize("kind, key, level, expected, paused", [

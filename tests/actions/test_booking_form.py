@@ -1062,3 +1062,17 @@ async def test_a_name_in_a_clause_of_its_own_beside_another_detail_is_taken(
         assert events == [SlotSet("booking_name", name)]
     else:
         assert SlotSet("booking_name", None) in events and responses(dispatcher) == ["utter_invalid_booking_name"]
+
+
+async def test_scrapping_the_call_for_a_consultation_beside_a_new_name_switches_it(
+    validate, dispatcher, make_tracker, domain
+):
+    # found by the twenty-first play-test: the name changed, and the request stayed a call back
+    text = "actually scrap the call, just book me straight in for a consultation, same slot. and its Rob Patel"
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM, slot_candidates={"booking_name": "Rob Patel"},
+        slots={"requested_slot": "booking_confirmed", "request_kind": "call_back", "booking_name": "Rob"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("request_kind", None) in events and SlotSet("booking_name", "Rob Patel") in events
+    assert "utter_request_now_a_consultation" in [message["response"] for message in dispatcher.messages]

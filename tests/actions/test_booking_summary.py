@@ -405,3 +405,19 @@ async def test_when_not_to_call_is_no_switch_of_kind(dispatcher, make_tracker, d
     )
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert not [event for event in events if event["name"] == "request_kind"]
+
+
+@pytest.mark.parametrize("concern, expected", [
+    # found by the twenty-first play-test: "Sorry, I didn't catch that", with nowhere to say who booked
+    ("fine lines", "fine lines (note for the clinic: im his daughter Eleni, contact me not him)"),
+    ("", "Note for the clinic: im his daughter Eleni, contact me not him"),
+])
+async def test_a_note_for_the_clinic_is_kept_beside_the_concern(dispatcher, make_tracker, domain, concern, expected):
+    tracker = make_tracker(
+        intent="correct_booking", text="...", active_loop=FORM,
+        entities=[{"entity": "note", "value": "im his daughter Eleni, contact me not him."}],
+        slots={**DETAILS, "booking_concern": concern, "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("booking_concern", expected), SlotSet("booking_confirmed", None)]
+    assert dispatcher.messages == []

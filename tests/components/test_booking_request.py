@@ -329,3 +329,16 @@ def test_a_call_back_asked_for_with_a_question(text, expected):
     assert found.get("intent")["name"] == expected
     if expected == "book_consultation":  # the question is answered first (actions/booking_form.py)
         assert [q["intent_response_key"] for q in found.get("questions")] == ["faq/suitability"]
+
+
+@pytest.mark.parametrize("intent, expected", [
+    # found by the twenty-first play-test: "can you add a note that im his daughter …" was not understood
+    ("nlu_fallback", "correct_booking"),
+    ("inform", "correct_booking"),
+    ("distress", "distress"),
+])
+def test_a_note_for_the_clinic_is_a_change_to_the_request(intent, expected):
+    found = message("add a note that she is hard of hearing", intent, [])
+    found.set("entities", [{"entity": "note", "value": "she is hard of hearing", "start": 16, "end": 38}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

@@ -443,6 +443,11 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     ("concern is acne scars, friday 2pm", [("concern", "acne scars"), ("time", "friday 2pm")]),
     ("concern is pores, is that ok", [("concern", "pores")]),
     ("change the concern to melasma, thanks", [("concern", "melasma")]),
+    # a note for the clinic, whatever it names (it was not understood)
+    ("can you add a note that im his daughter Eleni and they should contact me not him, he's hard of hearing",
+     [("note", "im his daughter Eleni and they should contact me not him, he's hard of hearing")]),
+    ("please add a note: text before calling, she's hard of hearing", [("note", "text before calling, she's hard of hearing")]),
+    ("can i leave a note for the practitioner", []),
     # "after lunch" is part of the time (it was dropped); "he can't do mornings" is no part of it (it was refused)
     ("change the date to tuesday 22nd, after lunch", [("time", "tuesday 22nd, after lunch")]),
     ("thursday next week, late afternoon, he can't do mornings", [("time", "thursday next week, late afternoon")]),

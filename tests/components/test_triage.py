@@ -88,6 +88,10 @@ def settings():
         ("my skin is sensitive 2 days after treatment", EXPECTED),
         # "on saturday" here is the clinic's hours, not when it was done
         ("had treatment yesterday, mild redness. what are your opening hours on saturday?", EXPECTED),
+        # found by the twenty-first play-test: a cold sore after a treatment is no "sore" the guide expects, and one
+        # "starting" is happening now (it got the suitability answer)
+        ("i think a cold sore is starting on my lip ... could the needling have set it off?", URGENT),
+        ("i already had the treatment 2 days ago, im asking what to do about the cold sore now", URGENT),
     ],
 )
 def test_a_sign_falls_where_the_clinic_says(settings, text, level):
@@ -99,6 +103,8 @@ def test_a_sign_falls_where_the_clinic_says(settings, text, level):
     [
         # questions about the treatment in general, from someone not yet treated
         "does it hurt",
+        "i get cold sores, can i still have microneedling?",  # a history, for the consultation
+        "when is the redness starting to go down",
         "can microneedling make your lips swell?",
         "what are the risks of infection",
         "how long will I be red for",
