@@ -198,6 +198,16 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
         return [ABOUT_THAT]
     if last_topic is not None and len(topics) == 1 and context_wins(tracker, topics[0], last_topic):
         return [last_topic]
+    questions = tracker.latest_message.get("questions") or []
+    if len(topics) > 1 and len(questions) == len(topics) and last_topic and last_topic not in SEVERITY:
+        # "what do you mean keep them, for how long? who sees them" after the privacy answer: a part of question words
+        # alone is about that answer, not the length of an appointment (found by the twenty-first play-test)
+        return list(
+            dict.fromkeys(
+                last_topic if question.get("aspect_only") and not _stands(topic) else topic
+                for question, topic in zip(questions, topics, strict=True)
+            )
+        )
     return topics
 
 

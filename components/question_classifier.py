@@ -119,6 +119,12 @@ _ASPECT_WORDS = frozenset(
 ASPECT_ONLY = "aspect_only"
 
 
+def _aspect_only(text: Text) -> bool:
+    """Whether the words are question words alone ("how long for?", "and is that usual?")."""
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    return bool(words) and all(word in _ASPECT_WORDS for word in words)
+
+
 # two or three capitalised words and nothing else: "Mia Long", "Jo Paine", "Anne-Marie O'Neill"
 _NAME_SHAPED = re.compile(
     r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$"
@@ -460,6 +466,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     "end": span.end,
                     INTENT_RESPONSE_KEY: key,
                     "confidence": confidence,
+                    # "what do you mean keep them, for how long? who sees them": a part of question words alone asks
+                    # about the last answer (actions/answers.py)
+                    ASPECT_ONLY: _aspect_only(text[span.start : span.end]),
                 }
             )
         return parts
@@ -602,8 +611,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 add_to_output=True,
             )
             message.set(ASKS, bool(spans), add_to_output=True)
-            words = re.findall(r"[^\W\d_]+", text.lower())
-            message.set(ASPECT_ONLY, bool(words) and all(word in _ASPECT_WORDS for word in words), add_to_output=True)
+            message.set(ASPECT_ONLY, _aspect_only(text), add_to_output=True)
         return messages
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:

@@ -742,3 +742,14 @@ async def test_how_long_it_lasts_after_an_answer_that_does_not_say_is_the_guides
     tracker.latest_message["aspect_only"] = True
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_a_part_of_question_words_alone_is_about_the_last_answer(dispatcher, make_tracker, domain):
+    # found by the twenty-first play-test: "for how long?" after the privacy answer got the appointment's length first
+    text = "what do you mean keep them, for how long? who sees them"
+    questions = asked(text, ("what do you mean keep them, for how long?", "faq/duration"), ("who sees them", "faq/privacy"))
+    questions[0]["aspect_only"] = True  # as if "for how long?" were its own part
+    tracker = make_tracker(intent="faq", text=text, slots={"last_topic": "privacy"}, questions=questions,
+                           response_selector=selected_answer("faq/duration"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/privacy"]

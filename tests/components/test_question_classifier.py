@@ -605,3 +605,11 @@ def test_a_greeting_said_before_a_question_gives_way_to_it(storage, resource, cl
     message = parse(component, "hello hello there hi there. does it hurt?")
     assert message.get(INTENT)["name"] == expected
     assert parse(component, "hello there").get(INTENT)["name"] == "greet"  # a greeting alone stays one
+
+
+def test_each_question_part_says_whether_it_is_question_words_alone(classifier):
+    from components.question_classifier import _aspect_only
+
+    message = parse(classifier, "how much does it cost? and how long for?")
+    assert [part["aspect_only"] for part in message.get("question_parts")] == [False]
+    assert _aspect_only("and how long for?") and _aspect_only("for how long?") and not _aspect_only("who sees them")
