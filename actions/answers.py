@@ -477,8 +477,8 @@ def _said_before_a_question(text: Text) -> Optional[Text]:
 
 
 def _name_before_a_question(text: Text) -> Optional[Text]:
-    """At the name prompt, a name typed before a question ("Sarah Jones, and does it hurt?", found by the
-    twenty-first play-test's set-up: the name was dropped and asked for again), when it reads as a name."""
+    """At the name prompt, a name typed before a question ("Sarah Jones, and does it hurt?", found while checking the
+    play-tests' dropped parts: the name was dropped and asked for again), when it reads as a name."""
     before = _said_before_a_question(text)
     if before is None:
         return None

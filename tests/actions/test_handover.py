@@ -69,7 +69,7 @@ async def test_inside_the_booking_form_nobody_free_offers_no_yes_to_take_up(
 async def test_a_question_asked_beside_the_request_is_answered_and_the_offer_stays_the_hand_overs(
     dispatcher, make_tracker, domain, staff, monkeypatch, at, names, first, offer
 ):
-    # found by the twentieth play-test's follow-up: "can I speak to a person please, also is it painful" lost the question
+    # found while checking the play-tests' dropped parts: "can I speak to a person please, also is it painful" lost it
     from tests.conftest import asked
 
     monkeypatch.setattr(action, "now", lambda: at)

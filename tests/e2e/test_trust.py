@@ -260,11 +260,14 @@ def test_a_new_name_typed_at_the_summary_is_taken(servers):
 @pytest.mark.parametrize("correction", ["hmm no {day}", "back to {day}", "ok {day} then"])
 def test_a_new_day_at_the_summary_is_taken_however_it_is_said(servers, correction):
     # found by a play-test: "hmm no tuesday" and "back to tuesday" got "I need a yes or a no"
-    # a weekday named alone is the coming one: one within the week, not a Saturday (other hours), not today
+    # a weekday named alone is the one nearest the day said before (core/booking.py): one a day or two from it, open,
+    # not a Saturday (other hours)
     sender, first = new_sender(), open_day(9)
-    second = open_day(2)
-    while second.weekday() in (5, first.weekday()):
-        second = open_day((second - dt.date.today()).days + 1)
+    second = next(
+        day
+        for day in (first + dt.timedelta(days=offset) for offset in (1, -1, 2, -2))
+        if clinic().hours_on(day) is not None and day.weekday() != 5
+    )
     up_to_the_summary(servers, sender, first)
     reply = servers.say(sender, correction.format(day=f"{second:%A}".lower()))
     assert "didn't catch that" not in texts(reply)
