@@ -244,7 +244,11 @@ def test_an_answered_messages_buttons_are_disabled(browser, site, servers):
         sessions = page.page.locator(".cc-log .cc-bot", has_text="3-6 treatments")
         assert greeting.count() == 3 and [greeting.nth(i).is_disabled() for i in range(3)] == [True] * 3
         assert [b.is_disabled() for b in pain.locator(".cc-reply").all()] == [False, False]
-        assert [b.is_disabled() for b in sessions.locator(".cc-reply").all()] == [False, False]
+        # the second answer's "Book a consultation" is the first's, offered once in the reply (the play-tests found
+        # three in one reply)
+        assert [b.inner_text() for b in sessions.locator(".cc-reply").all()] == ["When will I see results?"]
+        assert [b.is_disabled() for b in sessions.locator(".cc-reply").all()] == [False]
+        expect(page.page.get_by_role("button", name="Book a consultation", disabled=False)).to_have_count(1)
         done, usable = greeting.first, sessions.locator(".cc-reply").first
         assert done.get_attribute("disabled") is not None  # for assistive tech too
         expect(page.page.get_by_role("button", name="What happens step by step?", disabled=True)).to_have_count(1)
@@ -253,9 +257,9 @@ def test_an_answered_messages_buttons_are_disabled(browser, site, servers):
 
         page.press("Book a consultation")  # a pressed button is done too
         page.wait_for_bot("What's your name?")
-        assert [b.is_disabled() for b in sessions.locator(".cc-reply").all()] == [True, True]
+        assert [b.is_disabled() for b in sessions.locator(".cc-reply").all()] == [True]
         buttons = reply_buttons(page)
-        assert len(buttons) == 7 and [disabled for _, _, disabled in buttons] == [True] * 7
+        assert len(buttons) == 6 and [disabled for _, _, disabled in buttons] == [True] * 6
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.page.screenshot(path=str(SCREENSHOTS / "disabled-buttons.png"))
 

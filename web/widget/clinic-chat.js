@@ -317,6 +317,7 @@
   Widget.prototype.addUser = function (text) {
     this.retireReplies();
     this.replyFirst = null;
+    this.replyPayloads = {};
     this.bubble("user", text);
     this.scroll();
   };
@@ -324,7 +325,14 @@
   // live: a message just received (not history); the first of a reply is where the log scrolls to.
   Widget.prototype.addBot = function (message, live) {
     var self = this;
-    var buttons = message.quick_replies || message.buttons || [];
+    // a button that an earlier message of the same reply already offers is not offered again: "does it hurt and
+    // how many sessions?" gets two answers that each offer "Book a consultation" (found by the play-tests)
+    var shown = this.replyPayloads || (this.replyPayloads = {});
+    var buttons = (message.quick_replies || message.buttons || []).filter(function (b) {
+      if (shown[b.payload]) return false;
+      shown[b.payload] = true;
+      return true;
+    });
     var item = this.bubble("bot", message.text || "");
     if (!this.replyFirst) this.replyFirst = item;
     if (buttons.length) this.retireReplies(this.replyFirst);
@@ -368,6 +376,7 @@
     this.log.textContent = "";
     this.replyStart = null;
     this.replyFirst = null;
+    this.replyPayloads = {};
     messages.forEach(function (m) {
       if (m.from === "user") self.addUser(m.text);
       else self.addBot(m, false);
