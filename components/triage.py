@@ -134,7 +134,10 @@ _HYPOTHETICAL = re.compile(
     r"what (?:are|is) the)\b|\bwhat (?:if|happens if|would happen if|could|can|might)\b|\b(?:risks?|chances?|ever|"
     r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b|"
     r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b|"
-    r"\b(?:prevent|avoid|elsewhere|how do you)\b)"
+    r"\b(?:prevent|avoid|elsewhere|how do you)\b|"
+    # "what really happens after one microneedling session?": the course of a treatment, asked in general (it was sent
+    # to NHS 111 as something happening)
+    r"\bwhat (?:really |actually |exactly |usually |normally |typically )?happens (?:after|during|post)\b)"
 )
 # "I have dark skin. Can make dark spots after?" (found by the eleventh play-test): what the treatment might do, asked
 # by someone who says nothing of a treatment had; the signs it names are what they ask about, not what they have

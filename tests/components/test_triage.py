@@ -139,6 +139,16 @@ def test_a_general_question_is_not_triaged(settings, text):
     assert triage(text, settings, said_to_be_happening=False).level is None
 
 
+@pytest.mark.parametrize("text, level", [
+    # the course of a treatment, asked in general, though the classifier reads something happening (it was sent to
+    # NHS 111 with no sign named)
+    ("What really happens after one microneedling session?", None),
+    ("what happens after the session, my face has gone bright red and hot", URGENT),
+])
+def test_what_happens_after_a_treatment_asked_in_general_is_no_report(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
+
+
 @pytest.mark.parametrize(
     "text",
     ["my redness is getting worse, would ice help?", "it's worse today, could it be infected?",
