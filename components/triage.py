@@ -368,6 +368,18 @@ _AGAIN = re.compile(
 # the colour words of a sign ("skin + grey"): beside how tired or dull the skin looks, a look, not a sign
 _COLOURS = frozenset({"grey", "gray", "blue", "pale"})
 # something long past ("a reaction years ago", "as a child"): history for the consultation, not something happening
+# "i nearly pass out when they take blood", "i faint at the sight of needles": how needles have always gone for the
+# person, not something happening now (found reading the development set's misses: it got the emergency answer)
+_WITH_NEEDLES_ALWAYS = re.compile(
+    r"\b(?:when|whenever|every time|if) (?:they|i|you|someone|a nurse|the nurse|the doctor|doctors|nurses) "
+    r"(?:take|takes|draw|draws|see|sees|have|has|get|gets|give|gives) (?:me )?(?:my |a |an |some )?"
+    r"(?:blood|needles?|injections?|jabs?|vaccin\w*|bloods)\b|"
+    r"\bat the (?:sight|thought) of (?:blood|needles?)\b|\b(?:scared|afraid|terrified|phobic) of (?:needles?|blood)\b|"
+    r"\bneedle[- ]?phobi\w*"
+)
+_FAINTING = ("faint", "dizzy")
+
+
 _LONG_AGO = re.compile(
     r"\b(?:years?|yrs?|months?|decades?)\s+ago\b|\blast year\b|\ba year ago\b|\byears\s+back\b|"
     r"\bas a (?:child|kid|teenager)\b|"
@@ -642,6 +654,14 @@ def triage(
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)
+    if (
+        found[EMERGENCY]
+        and all(sign.startswith(_FAINTING) for sign in found[EMERGENCY])
+        and _WITH_NEEDLES_ALWAYS.search(lowered)
+        and not treated
+        and no_days
+    ):
+        return Triage(None, found[EMERGENCY], history=True)  # for the consultation, as a condition is
     if found[EMERGENCY] and (not hypothetical or (_SWELLING_NOW.search(lowered) and not _WHAT_IF.search(lowered))):
         # ("my lips are swelling, can i still have microneedling?": the swelling is now, whatever is asked with it)
         return Triage(EMERGENCY, found[EMERGENCY], worse)

@@ -149,6 +149,18 @@ def test_what_happens_after_a_treatment_asked_in_general_is_no_report(settings, 
     assert triage(text, settings, said_to_be_happening=True).level == level
 
 
+@pytest.mark.parametrize("text, level", [
+    # how needles have always gone for someone is for the consultation (it got the emergency answer)
+    ("im a total wimp with needles, like i nearly pass out when they take blood. how bad is it", None),
+    ("i faint at the sight of needles, will i be ok?", None),
+    # fainting after a treatment is the emergency, whatever is said of needles
+    ("i feel faint and dizzy after my treatment, scared of needles", EMERGENCY),
+    ("i fainted when they did my microneedling yesterday", EMERGENCY),
+])
+def test_fainting_with_needles_as_always_is_no_emergency_now(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
+
+
 @pytest.mark.parametrize(
     "text",
     ["my redness is getting worse, would ice help?", "it's worse today, could it be infected?",
