@@ -176,6 +176,10 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("monday 30th at 11 → saturday then same hour", at(28, 11), at(28, 11)),
         ("sunday 29th → hmm no, saturday", at(28, 10), at(28, 16)),
         ("friday 4th december → tuesday", at(1, 9, month=12), at(1, 18, month=12)),
+        # found by a play-test of the last session: a time alone changed at the summary, in other words, was refused
+        ("monday 30th at 10 → around lunchtime, say 12:30", at(30, 12, 30), at(30, 12, 30)),
+        ("monday 30th at 10 → lunchtime, say 12:30", at(30, 12, 30), at(30, 12, 30)),
+        ("around 3 on friday", at(27, 15), at(27, 15)),
         # a nearest day that is today or past is passed over for the next
         ("wednesday 25th at 10 → tuesday", at(1, 10, month=12), at(1, 10, month=12)),
         # found by the second play-test: corrections that only make sense beside what was said before
