@@ -7,6 +7,7 @@ from collections import OrderedDict
 from typing import Any, Dict, Optional, Text, overload
 
 import aiohttp
+from rasa.core.channels.channel import OutputChannel
 
 from core.auth import bearer_ok, same_secret  # noqa: F401 - moved to core/auth.py; still importable from here
 
@@ -26,6 +27,22 @@ def setting(credentials: Optional[Dict[Text, Any]], key: Text, default: Optional
     if value in (None, ""):
         value = os.environ.get(key, default)
     return value or default
+
+
+class ButtonsOnce(OutputChannel):
+    """An output channel that offers a button once in a reply: "does it hurt and how many sessions?" gets two answers
+    that each offer "Book a consultation" (the play-tests found three in one reply). A connector makes one output
+    channel for each message it takes, so what it has offered is what this reply has. The tracker keeps each message
+    as the assistant said it."""
+
+    async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
+        offered = self.__dict__.setdefault("_offered", set())
+        for key in ("quick_replies", "buttons"):
+            if message.get(key):
+                kept = [button for button in message[key] if button.get("payload") not in offered]
+                offered.update(button.get("payload") for button in message[key])
+                message = {**message, key: kept}
+        await super().send_response(recipient_id, message)
 
 
 class OnceOnly:

@@ -27,6 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.common import ButtonsOnce
 from channels.guard import ChannelGuard, Outcome, client_address
 from channels.history import replies_to, stored_events
 from core.auth import bearer_ok
@@ -34,6 +35,10 @@ from core.auth import bearer_ok
 logger = logging.getLogger(__name__)
 
 __all__ = ["ClinicRestInput", "client_address"]
+
+
+class ClinicCollectingOutput(ButtonsOnce, CollectingOutputChannel):
+    """The REST reply's messages, each button offered once in it (channels/common.py)."""
 
 
 class ClinicRestInput(RestInput):
@@ -76,7 +81,7 @@ class ClinicRestInput(RestInput):
                     return response.json({"error": "'message_id' must be a string of 1 to 128 characters"}, status=400)
                 message_id = f"rest-{message_id}"
             agent = getattr(request.app.ctx, "agent", None)
-            collector = CollectingOutputChannel()
+            collector = ClinicCollectingOutput()
             outcome = await self.guard.take(
                 text,
                 sender_id,

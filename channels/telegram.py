@@ -28,7 +28,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import MAX_REPLY_CHARS, post_json, setting
+from channels.common import MAX_REPLY_CHARS, ButtonsOnce, post_json, setting
 from channels.guard import ChannelGuard, Outcome
 from channels.history import SHOWN_KEY
 from core.auth import same_secret
@@ -97,7 +97,7 @@ def parse_update(update: Any) -> Optional[Tuple[Text, Text, Dict[Text, Any], Opt
     return None
 
 
-class TelegramOutput(OutputChannel):
+class TelegramOutput(ButtonsOnce, OutputChannel):
     @classmethod
     def name(cls) -> Text:
         return "telegram"

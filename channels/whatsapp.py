@@ -27,7 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from channels.common import MAX_REPLY_CHARS, post_json, setting
+from channels.common import MAX_REPLY_CHARS, ButtonsOnce, post_json, setting
 from channels.guard import ChannelGuard
 from channels.history import SHOWN_KEY
 from core.auth import same_secret
@@ -134,7 +134,7 @@ def interactive_message(text: Text, buttons: List[Dict[Text, Any]], list_button:
     }
 
 
-class WhatsAppOutput(OutputChannel):
+class WhatsAppOutput(ButtonsOnce, OutputChannel):
     @classmethod
     def name(cls) -> Text:
         return "whatsapp"
