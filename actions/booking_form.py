@@ -16,6 +16,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import (
     SUITABILITY,
     UNDER_18,
+    answers_alongside,
     concern_given,
     detail_given_with_a_question,
     names_a_personal_factor,
@@ -659,6 +660,13 @@ class ValidateBookingForm(FormValidationAction):
             dispatcher.utter_message(response="utter_stale_button")
             return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
         events = await super().run(dispatcher, tracker, domain)
+        if tracker.get_intent_of_latest_message(skip_fallback_intent=False) == "inform":
+            # "its Harriet Okonkwo-Bell, and can i bring my sister along?": the detail is the answer, and the question
+            # asked with it is answered before the form asks its next one (found by the twenty-second play-test: the
+            # question was dropped); a yes after it answers the form, not the answer's offer
+            events += [
+                event for event in answers_alongside(dispatcher, tracker, domain) if event.get("name") != "offer"
+            ]
         if _answered_this_turn(tracker):
             # "saturday morning hes at school in the week", "07911 123456 - oh and whats the downtime like?" when the
             # time or the contact is asked: the words were answered, and the detail given is the answer the form asked

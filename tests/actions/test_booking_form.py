@@ -1076,3 +1076,20 @@ async def test_scrapping_the_call_for_a_consultation_beside_a_new_name_switches_
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("request_kind", None) in events and SlotSet("booking_name", "Rob Patel") in events
     assert "utter_request_now_a_consultation" in [message["response"] for message in dispatcher.messages]
+
+
+async def test_a_question_asked_with_a_detail_is_answered_and_the_detail_taken(validate, dispatcher, make_tracker, domain):
+    # found by the twenty-second play-test: "its Harriet Okonkwo-Bell, and can i bring my sister along?" took the name
+    # and dropped the question
+    from tests.conftest import asked
+
+    text = "its Harriet Okonkwo-Bell, and can i bring my sister along?"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_name"},
+        slot_candidates={"booking_name": "Harriet Okonkwo-Bell"},
+        questions=asked(text, ("and can i bring my sister along?", "faq/unknown_other")),
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_name", "Harriet Okonkwo-Bell") in events
+    assert responses(dispatcher) == ["utter_faq/unknown_other"]
+    assert not any(event.get("name") == "offer" for event in events)  # a yes answers the form's next question
