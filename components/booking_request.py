@@ -306,7 +306,9 @@ class BookingDetailsRequest(GraphComponent):
                 # name of the person to be seen, not a change to a name given before (found by the tenth play-test)
                 self._set(message, self.config["intent"])
             elif intent in self.config["correction_from_intents"] and any(
-                entity.get("entity") == self.config["note_entity"] for entity in entities
+                # (a note that asks something is a question: "can i mention that i'm pregnant at the consultation?")
+                entity.get("entity") == self.config["note_entity"] and "?" not in str(entity.get("value"))
+                for entity in entities
             ):
                 # "can you add a note that im his daughter …": a change to the request (actions/booking_summary.py)
                 self._set(message, self.config["correction_intent"])

@@ -231,7 +231,11 @@ _TIME_FILLER = re.compile(
 _NOTE = re.compile(
     r"\b(?:add|put|leave|include|write|attach|pop)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
     r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|the\s+(?:request|booking|clinic)))?"
-    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-])\s*(?P<note>\S.*?)\s*$",
+    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-])\s*(?P<note>\S.*?)\s*$|"
+    # "can you add that the number is mine (Siobhan, daughter) so they ask for me" (twenty-second play-test: taken for
+    # a question about the reference)
+    r"\b(?:add|put|include|mention)\s+(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+)?that\s+"
+    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|she|he|they|it)\b.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 NOTE_ENTITY = "note"
@@ -509,10 +513,11 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             found.append(time)
         note = _NOTE.search(text)
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
-            start, end = note.span("note")
+            group = "note" if note.group("note") is not None else "said"
+            start, end = note.span(group)
             found = [e for e in found if e["end"] <= note.start() or e["start"] >= end]
             return sorted(
-                found + [{"entity": NOTE_ENTITY, "value": note.group("note"), "start": start, "end": end}],
+                found + [{"entity": NOTE_ENTITY, "value": note.group(group), "start": start, "end": end}],
                 key=lambda entity: entity["start"],
             )
         concern = _CONCERN_IS.search(text)

@@ -66,7 +66,11 @@ ARRAYS_FILE = "classifier.npz"
 # word. A part counts as a question only when it ends with "?" or starts with a question word.
 _QUESTION_WORD = (
     r"(?:how|what|whats|what's|when|where|why|which|who|is|are|can|could|do|does|did|will|would|"
-    r"should|shall|any|has|have|am|tell)\b"
+    r"should|shall|any|has|have|am|tell|"
+    # a question asked as a statement ("can i speak to a human please, i want to know if you use dermapen": found by
+    # the twenty-second play-test, the device question was dropped)
+    r"i\s+(?:want|wanna|would\s+like|'d\s+like|need)\s+to\s+know|(?:i\s+(?:was|am)\s+|i'?m\s+)?(?:just\s+)?wondering|"
+    r"i'?m\s+curious)\b"
 )
 _BOUNDARY = re.compile(
     # also right after "?" or "!" with no space ("sun after?makeup after?"), and before a number of a list ("1) is it
@@ -89,7 +93,8 @@ _BEFORE_A_QUESTION = re.compile(rf"^\W*{_INTERJECTIONS}(?={_QUESTION_WORD})", re
 # Two questions run together with no mark between them ("does it hurt how long does it take"): a new one
 # starts at a question word with its verb ("how long", "what is", "when can"), after a word.
 _RUN_ON = re.compile(
-    r"(?<=\w)(?<!\band)(?<!\balso)(?<!\bso)(?<!\bbut)(?<!\bor)(?<!\bplus)(?<!\bthen)\s+(?=(?:how\s+(?:long|many|much|soon|often|do|does|is|are|can|will|would|should)|"
+    r"(?<=\w)(?<!\band)(?<!\balso)(?<!\bso)(?<!\bbut)(?<!\bor)(?<!\bplus)(?<!\bthen)(?<!\bknow)(?<!\bwondering)"
+    r"(?<!\bcurious)(?<!\btell me)\s+(?=(?:how\s+(?:long|many|much|soon|often|do|does|is|are|can|will|would|should)|"
     r"(?:what|when|where|why|which)\s+(?:is|are|do|does|can|will|would|should|happens))\b)",
     re.IGNORECASE,
 )

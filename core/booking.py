@@ -81,7 +81,8 @@ _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
 _CHAT_WORDS = frozenset(
     "ok okay so hang on well um umm hmm right sorry wait hi hiya hello hey yes yeah yep no nope thanks thank you "
     "actually oh also just quick question sure fine great cool first one more thing and but or please sounds good "
-    "alright lovely perfect brilliant ah er erm".split()
+    "alright lovely perfect brilliant ah er erm i me my you your said told literally already again typed wrote "
+    "gave put".split()
 )
 # characters no one's name has: markup, code and symbols
 _NOT_IN_NAMES = frozenset("<>{}[]=;|\\/`*#$%^~_+")
@@ -115,8 +116,11 @@ def parse_name(text: str) -> str:
     name = _TITLE.sub("", name).strip(" ,.")
     parts = [part.strip() for part in _NAME_PARTS.split(name) if part.strip()]
     if len(parts) > 1 and not any(ch in _NOT_IN_NAMES for ch in name):
-        # "margaret, margaret ellis. mrs": the fullest part (found by the ninth play-test)
-        name = max(parts, key=lambda part: len(part.split()))
+        # "margaret, margaret ellis. mrs": the fullest part (found by the ninth play-test), of those with no word a
+        # chat message opens with ("i literally just said. tom" was named "i literally just said": twenty-second
+        # play-test)
+        plain = [part for part in parts if not any(word.lower() in _CHAT_WORDS for word in part.split())]
+        name = max(plain or parts, key=lambda part: len(part.split()))
     words = name.split()
     if not name or not any(ch.isalpha() for ch in name):
         raise InvalidValue("utter_invalid_booking_name")

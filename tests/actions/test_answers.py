@@ -753,3 +753,24 @@ async def test_a_part_of_question_words_alone_is_about_the_last_answer(dispatche
                            response_selector=selected_answer("faq/duration"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/privacy"]
+
+
+@pytest.mark.parametrize("asks, level, answered", [
+    (False, None, False),  # the time asked for, and no question: the form takes it
+    (True, None, True),  # a question with it is answered
+    (False, "urgent", True),  # something happening named: its route, always
+])
+async def test_the_detail_asked_for_said_with_no_question_is_no_question(
+    dispatcher, make_tracker, domain, clinic_open, asks, level, answered
+):
+    # found by the twenty-second play-test: "today after 5 if poss, im at work before that" got the off-guide answer
+    # about work after a treatment before the form took the time
+    tracker = make_tracker(
+        intent="faq", text="today after 5 if poss, im at work before that", active_loop="booking_form",
+        slots={"requested_slot": "booking_time"}, entities=[{"entity": "time", "value": "today after 5"}],
+        response_selector=selected_answer("faq/urgent" if level else "faq/unknown_activity"),
+    )
+    tracker.latest_message["asks"] = asks
+    tracker.latest_message["triage"] = {"level": level, "signs": ["x"] if level else []}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert bool(responses(dispatcher)) is answered

@@ -342,3 +342,10 @@ def test_a_note_for_the_clinic_is_a_change_to_the_request(intent, expected):
     found.set("entities", [{"entity": "note", "value": "she is hard of hearing", "start": 16, "end": 38}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+def test_a_note_that_asks_something_is_left_a_question():
+    found = message("can i mention that i'm pregnant at the consultation?", "faq", [])
+    found.set("entities", [{"entity": "note", "value": "i'm pregnant at the consultation?", "start": 19, "end": 52}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "faq"

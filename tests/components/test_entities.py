@@ -448,6 +448,10 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
      [("note", "im his daughter Eleni and they should contact me not him, he's hard of hearing")]),
     ("please add a note: text before calling, she's hard of hearing", [("note", "text before calling, she's hard of hearing")]),
     ("can i leave a note for the practitioner", []),
+    # found by the twenty-second play-test: taken for a question about the reference
+    ("can you add that the number is mine (Siobhan, daughter) so they ask for me when they ring",
+     [("note", "the number is mine (Siobhan, daughter) so they ask for me when they ring")]),
+    ("add that to my concern", []),
     # "after lunch" is part of the time (it was dropped); "he can't do mornings" is no part of it (it was refused)
     ("change the date to tuesday 22nd, after lunch", [("time", "tuesday 22nd, after lunch")]),
     ("thursday next week, late afternoon, he can't do mornings", [("time", "thursday next week, late afternoon")]),

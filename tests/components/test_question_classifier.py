@@ -27,6 +27,11 @@ def parts(text):
     [
         # "and" followed by a question word starts a second question
         ("does it hurt and how many sessions will I need?", ["does it hurt", "how many sessions will I need?"]),
+        # a question asked as a statement (found by the twenty-second play-test: the device question was dropped)
+        ("can i speak to an actual human please, i want to know if you use dermapen",
+         ["can i speak to an actual human please", "i want to know if you use dermapen"]),
+        ("i was wondering how long it takes", ["i was wondering how long it takes"]),
+        ("hi, just wondering if it hurts, and how much is it", ["just wondering if it hurts", "how much is it"]),
         # a story with "and": no part reads as a question
         ("I had it done 4 days ago and my face is red", []),
         # three questions separated by "?"

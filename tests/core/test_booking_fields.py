@@ -357,6 +357,8 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     # found by the ninth play-test: the complaint, the name said twice and a title apart were all taken as the name
     ("i just told you, tom baker", "tom baker"),
     ("its margaret, margaret ellis. mrs", "margaret ellis"),
+    # found by the twenty-second play-test: named "i literally just said"
+    ("i literally just said. tom", "tom"),
     ("its for Marcus Bell", "Marcus Bell"),  # found by the tenth play-test: "for Marcus Bell"
     ("Fiona McAllister, i already told you this before i cancelled", "Fiona McAllister"),
     ("seriously?? Fiona McAllister. again.", "Fiona McAllister"),
