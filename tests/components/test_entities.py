@@ -442,6 +442,10 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
      [("concern", "active acne, on warfarin, keloid scars on chest")]),
     ("concern is acne scars, friday 2pm", [("concern", "acne scars"), ("time", "friday 2pm")]),
     ("concern is pores, is that ok", [("concern", "pores")]),
+    # found by the twenty-second play-test: "want to know when i can start microneedling" was cut off the concern
+    ("concern: on roaccutane until january, rosacea, want to know when i can start microneedling",
+     [("concern", "on roaccutane until january, rosacea, want to know when i can start microneedling")]),
+    ("the concern should be pores, and my surname is Reid", [("concern", "pores"), ("person", "Reid")]),
     ("change the concern to melasma, thanks", [("concern", "melasma")]),
     # a note for the clinic, whatever it names (it was not understood)
     ("can you add a note that im his daughter Eleni and they should contact me not him, he's hard of hearing",
@@ -452,6 +456,13 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     ("can you add that the number is mine (Siobhan, daughter) so they ask for me when they ring",
      [("note", "the number is mine (Siobhan, daughter) so they ask for me when they ring")]),
     ("add that to my concern", []),
+    # a name standing alone beside a request to book (it was asked for again)
+    ("ok lets book. Chloe Adebayo-Frost", [("person", "Chloe Adebayo-Frost")]),
+    ("I'd like a consultation. Mia Long", [("person", "Mia Long")]),
+    ("How Long Does It Take", []),
+    # a part of the day, then the days said apart (the days were taken for the concern)
+    ("mobile is 07456 112 903 - mornings are best as the twins nap, wednesday or thursday",
+     [("phone", "07456 112 903"), ("time", "mornings wednesday or thursday")]),
     # "after lunch" is part of the time (it was dropped); "he can't do mornings" is no part of it (it was refused)
     ("change the date to tuesday 22nd, after lunch", [("time", "tuesday 22nd, after lunch")]),
     ("thursday next week, late afternoon, he can't do mornings", [("time", "thursday next week, late afternoon")]),
