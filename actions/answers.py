@@ -113,10 +113,14 @@ def not_given_line(tracker: Tracker, asked_as: Text, topic: Text) -> Optional[Te
     """The line that says `topic`'s answer does not give what was asked, if it does not: the question the NLU found for
     the answer `asked_as` (a follow-up's own key), else the whole message, read for what it asks."""
     message = tracker.latest_message
+    questions = message.get("questions") or []
+    key = f"{RETRIEVAL_INTENT}/{asked_as}"
     texts = [
         question.get("text") or ""
-        for question in message.get("questions") or []
-        if question.get("intent_response_key") == f"{RETRIEVAL_INTENT}/{asked_as}"
+        for index, question in enumerate(questions)
+        if question.get("intent_response_key") == key
+        # "what happens at the consultation, how long is it": question words alone after it ask of it too
+        or (index and question.get("aspect_only") and questions[index - 1].get("intent_response_key") == key)
     ] or [message.get("text") or ""]
     for asks, not_giving, line in NOT_GIVEN_BY:
         if topic in not_giving and any(asks.search(text) for text in texts):
@@ -199,15 +203,16 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
     if last_topic is not None and len(topics) == 1 and context_wins(tracker, topics[0], last_topic):
         return [last_topic]
     questions = tracker.latest_message.get("questions") or []
-    if len(topics) > 1 and len(questions) == len(topics) and last_topic and last_topic not in SEVERITY:
-        # "what do you mean keep them, for how long? who sees them" after the privacy answer: a part of question words
-        # alone is about that answer, not the length of an appointment (found by the twenty-first play-test)
-        return list(
-            dict.fromkeys(
-                last_topic if question.get("aspect_only") and not _stands(topic) else topic
-                for question, topic in zip(questions, topics, strict=True)
-            )
-        )
+    if len(topics) > 1 and len(questions) == len(topics):
+        # a part of question words alone is about the part before it ("what happens at the consultation, how long is
+        # it, and is it free?": the consultation's, found by the twenty-second play-test), or, first, about the last
+        # answer ("for how long? who sees them" after the privacy answer, twenty-first play-test); never the length
+        # of an appointment
+        resolved: List[Text] = []
+        for question, topic in zip(questions, topics, strict=True):
+            before = resolved[-1] if resolved else last_topic if last_topic not in SEVERITY else None
+            resolved.append(before if question.get("aspect_only") and before and not _stands(topic) else topic)
+        return list(dict.fromkeys(resolved))
     return topics
 
 

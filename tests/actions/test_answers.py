@@ -774,3 +774,16 @@ async def test_the_detail_asked_for_said_with_no_question_is_no_question(
     tracker.latest_message["triage"] = {"level": level, "signs": ["x"] if level else []}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert bool(responses(dispatcher)) is answered
+
+
+async def test_question_words_alone_after_a_part_of_the_same_message_ask_of_that_part(dispatcher, make_tracker, domain):
+    # found by the twenty-second play-test: "how long is it" got another answer than the consultation's
+    text = "what happens at the consultation, how long is it, and is it free?"
+    questions = asked(text, ("what happens at the consultation", "faq/consultation"), ("how long is it", "faq/duration"),
+                      ("is it free?", "faq/price"))
+    questions[1]["aspect_only"] = True
+    tracker = make_tracker(intent="faq", text=text, slots={"last_topic": "suitability"}, questions=questions,
+                           response_selector=selected_answer("faq/consultation"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    # the consultation once, said not to give a time, then the price
+    assert responses(dispatcher) == ["utter_no_time_in_the_guide", "utter_faq/consultation", "utter_faq/price"]
