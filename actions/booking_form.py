@@ -19,6 +19,7 @@ from actions.answers import (
     answers_alongside,
     concern_given,
     detail_given_with_a_question,
+    help_called_before,
     names_a_personal_factor,
     question_keys,
     response_name,
@@ -377,8 +378,13 @@ class ActionStartBooking(Action):
         call_back = said_now.get("request_kind") == CALL_BACK or (  # its button, or asked for in words
             tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm"
         )
-        if tracker.get_slot("last_topic") in SAFETY_ROUTES:
-            # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
+        triage = tracker.latest_message.get("triage") or {}
+        helped = help_called_before(tracker) or triage.get("waiting_for_help") or triage.get("care_present")
+        if tracker.get_slot("last_topic") in SAFETY_ROUTES and not helped:
+            # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first; after
+            # the emergency answer, said plainly ("its probably just anxiety tbh, can i just get a call back in the
+            # morning" after a tight throat and wheezing got only "if your throat is swelling…": twenty-second
+            # play-test); not again once help is called
             dispatcher.utter_message(response=while_closed(domain, "utter_booking_safety_reminder"))
         # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation
         # stopped lends its name and contact (found by the tenth play-test: the call back started from nothing)

@@ -1093,3 +1093,24 @@ async def test_a_question_asked_with_a_detail_is_answered_and_the_detail_taken(v
     assert SlotSet("booking_name", "Harriet Okonkwo-Bell") in events
     assert responses(dispatcher) == ["utter_faq/unknown_other"]
     assert not any(event.get("name") == "offer" for event in events)  # a yes answers the form's next question
+
+
+@pytest.mark.parametrize("text, before, reminded", [
+    # found by the twenty-second play-test: after the emergency answer, a call back asked for instead got only "if…"
+    ("its probably just anxiety tbh, can i just get a call back in the morning", [], True),
+    # help called already: not told to call 999 again
+    ("ambulance is on its way, can someone call me back tomorrow", [], False),
+    ("can someone call me back tomorrow", [{"event": "user", "text": "my flatmate called an ambulance",
+                                            "parse_data": {"triage": {"waiting_for_help": True}}}], False),
+])
+async def test_after_the_emergency_answer_a_request_says_to_call_999_unless_help_is_called(
+    dispatcher, make_tracker, domain, monkeypatch, text, before, reminded
+):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00")
+    tracker = make_tracker(intent="book_consultation", text=text, slots={"last_topic": "emergency"},
+                           entities=[{"entity": "request_kind", "value": "call_back"}])
+    if "ambulance" in text:
+        tracker.latest_message["triage"] = {"waiting_for_help": True}
+    tracker.events[:0] = before
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert ("utter_booking_safety_reminder" in responses(dispatcher)) is reminded

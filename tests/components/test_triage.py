@@ -91,6 +91,8 @@ def settings():
         # found by the twenty-first play-test: a cold sore after a treatment is no "sore" the guide expects, and one
         # "starting" is happening now (it got the suitability answer)
         ("i think a cold sore is starting on my lip ... could the needling have set it off?", URGENT),
+        # found by the twenty-second play-test: breathing getting worse got the urgent route
+        ("Dev Malhotra, 07700 900 611, 9am. breathing is a bit worse now actually", EMERGENCY),
         ("i already had the treatment 2 days ago, im asking what to do about the cold sore now", URGENT),
     ],
 )
