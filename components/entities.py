@@ -231,7 +231,11 @@ _TIME_FILLER = re.compile(
 _NOTE = re.compile(
     r"\b(?:add|put|leave|include|write|attach|pop)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
     r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|the\s+(?:request|booking|clinic)))?"
-    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-])\s*(?P<note>\S.*?)\s*$|"
+    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our)\b))"
+    r"\s*(?P<note>\S.*?)\s*$|"
+    # "note for the clinic: Farah Karim (mum) will come with me" (twenty-second play-test: the age policy again)
+    r"^\W*(?:a\s+|one\s+more\s+)?note(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?\s*[:-]\s*"
+    r"(?P<opening>\S.*?)\s*$|"
     # "can you add that the number is mine (Siobhan, daughter) so they ask for me" (twenty-second play-test: taken for
     # a question about the reference)
     r"\b(?:add|put|include|mention)\s+(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+)?that\s+"
@@ -526,7 +530,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             found.append(time)
         note = _NOTE.search(text)
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
-            group = "note" if note.group("note") is not None else "said"
+            group = next(name for name in ("note", "opening", "said") if note.group(name) is not None)
             start, end = note.span(group)
             found = [e for e in found if e["end"] <= note.start() or e["start"] >= end]
             return sorted(

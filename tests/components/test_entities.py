@@ -456,6 +456,9 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     ("can you add that the number is mine (Siobhan, daughter) so they ask for me when they ring",
      [("note", "the number is mine (Siobhan, daughter) so they ask for me when they ring")]),
     ("add that to my concern", []),
+    # found by the twenty-second play-test: the age policy again, and no note
+    ("add a note my mum is called Farah and she'll come with me", [("note", "my mum is called Farah and she'll come with me")]),
+    ("note for the clinic: Farah Karim (mum) will come with me", [("note", "Farah Karim (mum) will come with me")]),
     # a name standing alone beside a request to book (it was asked for again)
     ("ok lets book. Chloe Adebayo-Frost", [("person", "Chloe Adebayo-Frost")]),
     ("I'd like a consultation. Mia Long", [("person", "Mia Long")]),
