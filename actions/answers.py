@@ -532,6 +532,14 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         if concern:
             given[requested] = concern
         return given
+    if requested == "booking_confirmed" and not _OPENS_AS_A_QUESTION.match(text):
+        # at the summary, a new day or time or name said with a question ("not this saturday the one after, at 2. and
+        # will it hurt much": found by the twenty-second play-test, the pain was answered and the change dropped)
+        for slot in ("booking_time", "booking_name"):
+            value = next(tracker.get_latest_entity_values(_GIVEN_WITH_A_QUESTION[slot][0]), None)
+            if value:
+                given[slot] = value
+        return given
     if requested not in _GIVEN_WITH_A_QUESTION or requested == "booking_contact" or _OPENS_AS_A_QUESTION.match(text):
         return given
     value = next(tracker.get_latest_entity_values(_GIVEN_WITH_A_QUESTION[requested][0]), None)

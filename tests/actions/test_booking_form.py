@@ -1114,3 +1114,20 @@ async def test_after_the_emergency_answer_a_request_says_to_call_999_unless_help
     tracker.events[:0] = before
     await ActionStartBooking().run(dispatcher, tracker, domain)
     assert ("utter_booking_safety_reminder" in responses(dispatcher)) is reminded
+
+
+async def test_a_new_time_said_with_a_question_at_the_summary_is_taken(validate, dispatcher, make_tracker, domain):
+    # found by the twenty-second play-test: "not this saturday the one after, at 2. and will it hurt much" answered the
+    # pain and dropped the change
+    stored = checked_value("booking_time", "saturday at 12", lambda: NOW)
+    tracker = make_tracker(
+        intent="faq", text="not this saturday the one after, at 2. and will it hurt much", active_loop=FORM,
+        entities=[{"entity": "time", "value": "the one after, at 2"}],
+        slots={"requested_slot": "booking_confirmed", **stored},
+        events=[slot_event(slot, value) for slot, value in stored.items()], latest_action_name="booking_form",
+    )
+    tracker.events.extend([_action("action_answer_question"), _action("booking_form")])
+    events = await validate.run(dispatcher, tracker, domain)
+    expected = checked_value("booking_time", "saturday at 12 → the one after, at 2", lambda: NOW)["booking_time"]
+    assert SlotSet("booking_time", expected) in events
+    assert expected.startswith("2026-12-05T14:00")  # the Saturday after the 28th, at 2pm
