@@ -597,7 +597,7 @@ def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     return then - dt.timedelta(days=then.weekday()) + dt.timedelta(days=_WEEKDAY_INDEX[named.group(1)[:3]])
 
 
-def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
+def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Optional[dt.date]:
     weeks_on = _weeks_ahead(" ".join(text.split()).strip(" ,.-"), now)
     if weeks_on is not None:
         return weeks_on
@@ -610,6 +610,9 @@ def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
         monday = now.date() + dt.timedelta(days=7 - now.weekday())
         return monday + dt.timedelta(days=_WEEKDAY_INDEX[next_week.group(1)[:3]])
     text = " ".join(_WEEKDAY.sub(r"\1", text).split()).strip(" ,.-")
+    if _WEEKDAY_NAME.search(text) and re.search(r"\btoday\b", text):
+        # "TODAY, friday 4th december": the day named says which (found by the twenty-second play-test)
+        text = " ".join(re.sub(r"\btoday\b", " ", text).split()).strip(" ,.-")
     if not text or text in ("today", "this"):
         return now.date() if text == "today" else None
     named = _WEEKDAY_NAME.search(text)
@@ -618,16 +621,16 @@ def _parse_day(text: str, now: dt.datetime) -> Optional[dt.date]:
     date_text = date_text.strip(" ,.-")
     if named and date_text and _DATE_WORDS.search(date_text):
         # "monday 1st dec": the date decides, and the weekday must be its weekday
-        day = _parse_date(date_text, now)
+        day = _parse_date(date_text, now, today_whole)
         if day is not None and day.weekday() != _WEEKDAY_INDEX[named.group(1)[:3]]:
             raise InvalidValue(
                 "utter_invalid_booking_time_weekday", {"date": f"{day.day} {day:%B}", "weekday": f"{day:%A}"}
             )
         return day
-    return _parse_date(text, now)
+    return _parse_date(text, now, today_whole)
 
 
-def _parse_date(text: str, now: dt.datetime) -> Optional[dt.date]:
+def _parse_date(text: str, now: dt.datetime, today_whole: bool = False) -> Optional[dt.date]:
     ordinal = _ORDINAL_DAY.match(text)
     if ordinal:  # "the 14th": the next date with that day of the month
         day_of_month = int(ordinal.group(1))
@@ -641,12 +644,19 @@ def _parse_date(text: str, now: dt.datetime) -> Optional[dt.date]:
                 return candidate
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
         return None
+    # before the clinic opens (`today_whole`), a weekday or a date named is reckoned from the start of today, so
+    # today's is today: just after midnight "friday morning" on a Friday, or "4th december" on the 4th, was a week or a
+    # year on (found by the twenty-second play-test); once it has opened, today's weekday is next week's, and today's
+    # date still today
+    base = now.replace(tzinfo=None)
+    if (today_whole or _DATE_WORDS.search(text)) and not _RELATIVE_DAY_WORDS.search(text) and "yesterday" not in text:
+        base = dt.datetime.combine(now.date(), dt.time.min) - dt.timedelta(seconds=1)
     parsed = dateparser.parse(
         text,
         languages=["en"],
         settings={
             "PREFER_DATES_FROM": "future",
-            "RELATIVE_BASE": now.replace(tzinfo=None),
+            "RELATIVE_BASE": base,
             "DATE_ORDER": "DMY",
             "REQUIRE_PARTS": [],
         },
@@ -675,9 +685,12 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     return " ".join(rest.split()).strip(" ,.-!?"), window
 
 
-def _day_and_window(text: str, now: dt.datetime) -> Tuple[Optional[dt.date], Optional[Tuple[dt.time, dt.time]]]:
+def _day_and_window(
+    text: str, now: dt.datetime, today_whole: bool = False
+) -> Tuple[Optional[dt.date], Optional[Tuple[dt.time, dt.time]]]:
     """The day and the time of day named in the words, either of them None when not named; InvalidValue when
-    the words name neither, or a day that cannot be worked out."""
+    the words name neither, or a day that cannot be worked out. `today_whole`: the clinic has not opened yet today,
+    so today's weekday or date is today (`_parse_date`)."""
     rest, window = _day_and_time(text)
     if (
         re.search(r"\b(?:weeks?|fortnight|months?|sometime|some time|anytime|any time)\b", rest)
@@ -685,7 +698,7 @@ def _day_and_window(text: str, now: dt.datetime) -> Tuple[Optional[dt.date], Opt
         and _weeks_ahead(rest, now) is None
     ):
         raise InvalidValue("utter_invalid_booking_time")  # "next week": which day is for the person to say
-    day = _parse_day(rest, now) if rest else None
+    day = _parse_day(rest, now, today_whole) if rest else None
     if (rest and day is None) or (day is None and window is None):
         raise InvalidValue("utter_invalid_booking_time")
     return day, window
@@ -743,6 +756,8 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     or refused.
     """
     now = now.astimezone(clinic.timezone)
+    opening = clinic.hours_on(now.date())
+    today_whole = opening is not None and now.time() < opening[0]  # the clinic has not opened yet today
     day: Optional[dt.date] = None
     window: Optional[Tuple[dt.time, dt.time]] = None
     said = (text or "").split(CORRECTED)
@@ -781,7 +796,7 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
                 window = (moment, moment)
                 continue
         try:
-            said_day, said_window = _day_and_window(words, now)
+            said_day, said_window = _day_and_window(words, now, today_whole)
         except InvalidValue:
             if index == len(said) - 1:
                 raise  # the latest words are wrong: say why

@@ -391,3 +391,19 @@ def test_too_soon_with_no_time_left_today_names_none(clinic):
         parse_preferred_time("today at 4pm", clinic, late.replace(hour=15, minute=10))
     assert raised.value.response == "utter_invalid_booking_time_notice_today"
     assert raised.value.values == {"hours": "2", "earliest": "17:15"}
+
+
+@pytest.mark.parametrize("now, text, start", [
+    # found by the twenty-second play-test, just after midnight on Friday 4 December: "friday morning… thats today" was
+    # the 11th, and "TODAY, friday 4th december" could not be read
+    (dt.datetime(2026, 12, 4, 0, 30, tzinfo=LONDON), "friday morning", dt.datetime(2026, 12, 4, 9, 0, tzinfo=LONDON)),
+    (dt.datetime(2026, 12, 4, 0, 30, tzinfo=LONDON), "no, TODAY, friday 4th december, morning",
+     dt.datetime(2026, 12, 4, 9, 0, tzinfo=LONDON)),
+    # once the clinic has opened, today's weekday named alone is next week's (as before), and today's date today
+    (dt.datetime(2026, 12, 4, 10, 0, tzinfo=LONDON), "friday morning", dt.datetime(2026, 12, 11, 9, 0, tzinfo=LONDON)),
+    (dt.datetime(2026, 12, 4, 10, 0, tzinfo=LONDON), "friday 4th december at 3pm",
+     dt.datetime(2026, 12, 4, 15, 0, tzinfo=LONDON)),
+    (dt.datetime(2026, 12, 4, 0, 30, tzinfo=LONDON), "tomorrow at 11", dt.datetime(2026, 12, 5, 11, 0, tzinfo=LONDON)),
+])
+def test_before_the_clinic_opens_today_is_still_today(clinic, now, text, start):
+    assert parse_preferred_time(text, clinic, now).start == start
