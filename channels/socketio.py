@@ -43,6 +43,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 from socketio import AsyncRedisManager, AsyncServer
 
+from channels.common import ButtonsOnce
 from channels.guard import ChannelGuard, Outcome, client_address
 from channels.history import SHOWN_KEY, latest_session, stored_events, visible_history
 
@@ -50,6 +51,10 @@ logger = logging.getLogger(__name__)
 
 SESSION_ID = re.compile(r"^[0-9a-f]{32}$")
 REDIS_VARIABLE = "SOCKETIO_REDIS_URL"
+
+
+class ClinicSocketIOOutput(ButtonsOnce, SocketIOOutput):
+    """A reply to the widget, each button offered once in it, as on every channel (channels/common.py)."""
 
 
 def new_session_id() -> Text:
@@ -136,7 +141,7 @@ class ClinicSocketIOInput(InputChannel):
         return not self.cors_allowed_origins or not origin or origin in self.cors_allowed_origins
 
     def get_output_channel(self) -> Optional[SocketIOOutput]:
-        return SocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
+        return ClinicSocketIOOutput(self.sio, self.bot_message_evt) if self.sio else None
 
     async def history(self, session_id: Text) -> List[Dict[Text, Any]]:
         agent = getattr(getattr(self.app, "ctx", None), "agent", None)
@@ -211,7 +216,7 @@ class ClinicSocketIOInput(InputChannel):
             shown = shown_title(data)
             if shown:
                 metadata[SHOWN_KEY] = shown
-            output = SocketIOOutput(sio, self.bot_message_evt)
+            output = ClinicSocketIOOutput(sio, self.bot_message_evt)
 
             async def typing() -> None:
                 await sio.emit("bot_typing", {"typing": True}, room=session_id)
