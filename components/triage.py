@@ -763,6 +763,10 @@ class SafetyTriage(GraphComponent):
             "retrieval_intent": "faq",
             # the classifier's answer for "something is happening after a treatment": always triaged
             "happening_answer": "faq/complication",
+            # a question the classifier reads as something happening that triage finds is none ("what really
+            # happens after one session?") gets the classifier's next answer when it is this near, else the side
+            # effects
+            "next_answer_share": 0.5,
             # intents a message about an age or a parent is taken from (the classifier's distress only
             # without a crisis word)
             # (a booking request keeps its intent: the booking starts with the policy said first,
@@ -820,6 +824,24 @@ class SafetyTriage(GraphComponent):
     def _selected(self, message: Message) -> Text:
         selector = (message.get("response_selector") or {}).get(self.config["retrieval_intent"]) or {}
         return (selector.get("response") or {}).get(INTENT_RESPONSE_KEY) or ""
+
+    def _next_answer(self, message: Message) -> Optional[Text]:
+        """The classifier's best answer after the one for something happening, when it is at least
+        `next_answer_share` of that one's confidence and no safety answer; None otherwise."""
+        selector = (message.get("response_selector") or {}).get(self.config["retrieval_intent"]) or {}
+        ranking = [
+            (entry.get(INTENT_RESPONSE_KEY), entry.get("confidence") or 0.0) for entry in selector.get("ranking") or []
+        ]
+        happening = dict(ranking).get(self.config["happening_answer"], 0.0)
+        others = [
+            (key, confidence)
+            for key, confidence in ranking
+            if key != self.config["happening_answer"] and key not in self.config["never_beside"]
+        ]
+        if not others or happening <= 0:
+            return None
+        key, confidence = max(others, key=lambda pair: pair[1])
+        return key if confidence >= self.config["next_answer_share"] * happening else None
 
     @staticmethod
     def _intent(message: Message, intent: Text) -> None:
@@ -947,7 +969,9 @@ class SafetyTriage(GraphComponent):
             elif (
                 happening
             ):  # triage() gives every other happening message a level or a concern: this one is hypothetical
-                self._answer(message, SIDE_EFFECTS_ANSWER)  # "what if something goes wrong?", not yet treated
+                # "what if something goes wrong?", not yet treated: the side effects, unless the classifier's next
+                # answer is near ("what really happens after one microneedling session?": the results)
+                self._answer(message, self._next_answer(message) or SIDE_EFFECTS_ANSWER)
             elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)
         return messages
