@@ -460,6 +460,10 @@ def _concern_before_a_question(text: Text) -> Optional[Text]:
         len(text),
     )
     concern = text[:asks].strip(" .!\n")
+    if not concern or len(concern) >= len(text.strip(" .!?\n")):
+        # "stretch marks on my stomach, does it work for those?": the clause before the question (browser play-test
+        # 4: the concern was dropped and asked for again)
+        concern = (_said_before_a_question(text) or "").strip(" .!\n")
     if not concern or len(concern) >= len(text.strip(" .!?\n")) or not SKIN_WORDS.search(concern):
         return None
     return concern

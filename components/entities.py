@@ -245,6 +245,14 @@ _NOTE = re.compile(
 NOTE_ENTITY = "note"
 
 
+# "put stretch marks on my stomach as the concern" (browser play-test 4: the change was ignored)
+_CONCERN_AS = re.compile(
+    r"\b(?:put|have|use|make|set|write)\s+(?!it\b|that\b|this\b)(?P<concern>[^,;.!?\n]+?)\s+(?:as|for)\s+"
+    r"(?:the|my|her|his)\s+concern\b",
+    re.IGNORECASE,
+)
+
+
 # a request to book, beside which a name standing alone is the name
 _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|call ?back)\b", re.IGNORECASE)
 
@@ -413,7 +421,9 @@ _SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:the\s+)?$",
 
 # "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)
 _RULED_OUT_AFTER = re.compile(
-    r"(?:'?s|\s+is|\s+are)?\s+(?:no good|not good|not great|out|impossible|a no)\b|"
+    # ("hmm today is too soon, make it next friday at 2pm": browser play-test 4, "today" was taken)
+    r"(?:'?s|\s+is|\s+are)?\s+(?:no good|not good|not great|out|impossible|a no|too soon|too early|too late|"
+    r"not possible|not ideal)\b|"
     r"\s+(?:doesn'?t|does not|won'?t|will not|isn'?t going to)\s+(?:work|suit|do)\b",
     re.IGNORECASE,
 )
@@ -537,7 +547,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 found + [{"entity": NOTE_ENTITY, "value": note.group(group), "start": start, "end": end}],
                 key=lambda entity: entity["start"],
             )
-        concern = _CONCERN_IS.search(text)
+        concern = _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
         if concern:
             start, end = concern.span("concern")
             end = _concern_goes_on(text, end, found)

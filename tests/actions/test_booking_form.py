@@ -892,6 +892,9 @@ async def test_a_contact_to_add_refused_then_given_again_is_added(validate, disp
     ("booking_concern", "enlarged pores and texture on my nose and cheeks. oh also how long after the consultation "
      "would the actual treatment be?", [], [SlotSet("booking_concern", "enlarged pores and texture on my nose and cheeks")]),
     ("booking_concern", "how long after the consultation would the treatment be? acne scars", [], []),
+    # browser play-test 4: the concern before a question in the same sentence was dropped
+    ("booking_concern", "stretch marks on my stomach, does it work for those?", [],
+     [SlotSet("booking_concern", "stretch marks on my stomach")]),
     # found by the sixteenth play-test: the name given with a question was asked for again
     ("booking_name", "I'm Sarah Jones, how long does it take?", [{"entity": "person", "value": "Sarah Jones"}],
      [SlotSet("booking_name", "Sarah Jones")]),

@@ -456,6 +456,9 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     ("can you add that the number is mine (Siobhan, daughter) so they ask for me when they ring",
      [("note", "the number is mine (Siobhan, daughter) so they ask for me when they ring")]),
     ("add that to my concern", []),
+    # browser play-test 4: "today is too soon" took today, and the concern "as the concern" was not read
+    ("hmm today is too soon, make it next friday at 2pm. and put stretch marks on my stomach as the concern",
+     [("time", "next friday at 2pm"), ("concern", "stretch marks on my stomach")]),
     # found by the twenty-second play-test: the age policy again, and no note
     ("add a note my mum is called Farah and she'll come with me", [("note", "my mum is called Farah and she'll come with me")]),
     ("note for the clinic: Farah Karim (mum) will come with me", [("note", "Farah Karim (mum) will come with me")]),
