@@ -117,6 +117,12 @@ ASKS_TO_BE_CALLED = re.compile(
 )
 # a call back said not to be wanted ("no call back thanks", "dont call me"): core/words.py
 NO_CALL_WANTED = re.compile(NO_CALL, re.IGNORECASE)
+# a call back asked about, not asked for: "wait no, will that cancel my call back??" (browser play-test 4: a new
+# request was started at the question whether deleting one's data cancels it)
+ONES_CALL_BACK = re.compile(
+    r"\bmy\s+call[\s-]?back\b|\b(?:cancel\w*|delet\w*|affect\w*|stop\w*)\b[^.?!]{0,30}\bcall[\s-]?back\b",
+    re.IGNORECASE,
+)
 IT_IS_FOR_NAMED = re.compile(rf"{FOR_WHOM}[A-ZÀ-Ý][a-zà-ÿ'’-]+\b")
 # "no actually, id rather you didnt keep my details": a no to keeping them (the consent question's), whatever the
 # classifier read (found by the fourteenth play-test: "never mind", and the consent was asked again)
@@ -272,10 +278,13 @@ class BookingDetailsRequest(GraphComponent):
                 or (intent in self.config["later_from_intents"] and LATER.search(text) and not kinds)
             ):
                 self._set(message, self.config["goodbye_intent"])
-            elif (intent in self.config["kind_from_intents"] and asks_a_call_back) or (
-                # "no i said a call back, not a consultation" (found by the seventeenth play-test: "No problem")
-                intent == "deny" and asks_a_call_back and not NO_CALL_WANTED.search(text)
-            ):
+            elif (
+                (intent in self.config["kind_from_intents"] and asks_a_call_back)
+                or (
+                    # "no i said a call back, not a consultation" (found by the seventeenth play-test: "No problem")
+                    intent == "deny" and asks_a_call_back and not NO_CALL_WANTED.search(text)
+                )
+            ) and not ONES_CALL_BACK.search(text):
                 self._set(message, self.config["intent"])
             elif intent == "faq" and asks_a_call_back and ASKS_TO_BE_CALLED.search(text):
                 # "can someone call me back about microneedling for my mum? shes 64, is she too old": the call back,

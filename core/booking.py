@@ -394,6 +394,8 @@ _FILLER = re.compile(
     r"\b(?:oh|oops|wait|hang on|but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|so|"
     # "around lunchtime, say 12:30" (a time alone changed at the summary was refused: a play-test of the last session)
     r"(?:let'?s )?say|"
+    # "friday morning, i.e. today when you open" (browser play-test 4: not understood)
+    r"i\.e\.?|ie|that is|when you(?:'re| are)? open|as soon as you(?:'re| are)? open|"
     r"still|could it be|can it be|"
     r"needs to be|must be|can we do|could we do|change it to|make "
     r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|if poss|would be (?:good|great|best|ideal)|"
@@ -736,7 +738,9 @@ def corrected_words(earlier: Optional[str], new: str) -> str:
 _RELATIVE_DAY_WORDS = re.compile(r"\b(?:next|this|coming|week|weeks|after|following|today|tomorrow|fortnight)\b")
 
 
-def _in_the_week_of(earlier: dt.date, said: dt.date, words: str, now: dt.datetime) -> dt.date:
+def _in_the_week_of(
+    earlier: dt.date, said: dt.date, words: str, now: dt.datetime, today_whole: bool = False
+) -> dt.date:
     """A weekday alone correcting a day said before is that weekday nearest the day said before, while that is still
     ahead ("tuesday 15th → wednesday instead" is the 16th; "monday 7th → saturday then" is Saturday the 5th, not the
     12th: found by the twenty-first play-test, twice); any other day as it was read."""
@@ -746,9 +750,10 @@ def _in_the_week_of(earlier: dt.date, said: dt.date, words: str, now: dt.datetim
     after = earlier + dt.timedelta(days=(said.weekday() - earlier.weekday()) % 7)
     before = after - dt.timedelta(days=7)
     nearest = before if (earlier - before) < (after - earlier) else after
-    # today only as the day said before ("today at 2pm → on tuesdays" on a Tuesday is today)
+    # today only as the day said before ("today at 2pm → on tuesdays" on a Tuesday is today), or before the clinic
+    # opens ("saturday → friday morning" just after midnight on a Friday is today: browser play-test 4)
     for day in (nearest, after):
-        if day > now.date() or day == earlier:
+        if day > now.date() or day == earlier or (today_whole and day == now.date()):
             return day
     return said
 
@@ -821,7 +826,7 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
                 raise  # the latest words are wrong: say why
             continue  # earlier words with no day or time in them add nothing
         if index and day is not None and said_day is not None:
-            said_day = _in_the_week_of(day, said_day, _day_and_time(words.lower())[0], now)
+            said_day = _in_the_week_of(day, said_day, _day_and_time(words.lower())[0], now, today_whole)
         if index and window is not None and _SAME_TIME.search(words.lower()):
             said_window = None  # "tonight instead? same time": the time said before, not the whole evening
         day = said_day or day

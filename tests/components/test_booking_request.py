@@ -349,3 +349,12 @@ def test_a_note_that_asks_something_is_left_a_question():
     found.set("entities", [{"entity": "note", "value": "i'm pregnant at the consultation?", "start": 19, "end": 52}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("intent", ["nlu_fallback", "deny", "request_human"])
+def test_a_call_back_asked_about_is_no_new_request(intent):
+    # found by browser play-test 4: "wait no, will that cancel my call back??" at the deletion question started one
+    found = message("wait no, will that cancel my call back??", intent, [])
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 29, "end": 38}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == intent

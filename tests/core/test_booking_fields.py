@@ -404,6 +404,11 @@ def test_too_soon_with_no_time_left_today_names_none(clinic):
     (dt.datetime(2026, 12, 4, 10, 0, tzinfo=LONDON), "friday 4th december at 3pm",
      dt.datetime(2026, 12, 4, 15, 0, tzinfo=LONDON)),
     (dt.datetime(2026, 12, 4, 0, 30, tzinfo=LONDON), "tomorrow at 11", dt.datetime(2026, 12, 5, 11, 0, tzinfo=LONDON)),
+    # browser play-test 4: a correction to today's weekday before opening, and "i.e. today when you open"
+    (dt.datetime(2026, 12, 4, 0, 55, tzinfo=LONDON), "saturday at 11 → friday morning",
+     dt.datetime(2026, 12, 4, 9, 0, tzinfo=LONDON)),
+    (dt.datetime(2026, 12, 4, 0, 55, tzinfo=LONDON), "oh sorry i meant friday morning, i.e. today when you open, not saturday",
+     dt.datetime(2026, 12, 4, 9, 0, tzinfo=LONDON)),
 ])
 def test_before_the_clinic_opens_today_is_still_today(clinic, now, text, start):
     assert parse_preferred_time(text, clinic, now).start == start
