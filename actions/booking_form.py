@@ -528,6 +528,16 @@ def kind_asked_for(tracker: Tracker) -> Optional[Text]:
     return CONSULTATION if _WANTS_A_CONSULTATION.search(text) else None
 
 
+NOTE = "note"  # a note for the clinic, added to what the request is about (components/entities.py)
+
+
+def with_note(concern: Optional[Text], note: Text) -> Text:
+    """What the request is about, with a note for the clinic after it ("fine lines (note for the clinic: I'm his
+    daughter, contact me not him)"): the clinic reads both where it reads the concern."""
+    note = note.strip(" .,;:-\n")
+    return f"{concern} (note for the clinic: {note})" if concern else f"Note for the clinic: {note}"
+
+
 class ActionBookInsideTheForm(Action):
     """Asked to book while a request is being made: nothing starts again. Asked for the other kind (a call back
     instead of a consultation, or the other way round), the request becomes that kind, keeping what was said; a call
@@ -540,6 +550,13 @@ class ActionBookInsideTheForm(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        note = next(tracker.get_latest_entity_values(NOTE), None)
+        if note:
+            # "Please add a note that I would like to see Sarah if possible" read as a request to book: the note is
+            # kept beside the concern, and the summary shown again (browser play-test 4: "We're already requesting
+            # your consultation", and no note)
+            concern = with_note(tracker.get_slot("booking_concern"), note)
+            return [SlotSet("booking_concern", concern), SlotSet("booking_confirmed", None)]
         switched = switched_to(kind_asked_for(tracker), dispatcher, tracker)
         if switched is None:
             dispatcher.utter_message(response="utter_booking_already_started")

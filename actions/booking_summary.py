@@ -8,7 +8,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_form import CALL_BACK, as_changed, checked_value, someone_else_too, switch_asked_for, switched_to
+from actions.booking_form import (
+    CALL_BACK,
+    NOTE,
+    as_changed,
+    checked_value,
+    someone_else_too,
+    switch_asked_for,
+    switched_to,
+    with_note,
+)
 from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
 from core.words import REMOVING, TITLES, alternatives
 
@@ -19,14 +28,6 @@ EDITABLE = {
     "booking_time": ("time",),
     "booking_concern": ("concern", "note"),
 }
-NOTE = "note"  # a note for the clinic, added to what the request is about (components/entities.py)
-
-
-def with_note(concern: Optional[Text], note: Text) -> Text:
-    """What the request is about, with a note for the clinic after it ("fine lines (note for the clinic: I'm his
-    daughter, contact me not him)"): the clinic reads both where it reads the concern."""
-    note = note.strip(" .,;:-\n")
-    return f"{concern} (note for the clinic: {note})" if concern else f"Note for the clinic: {note}"
 
 
 def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:

@@ -1134,3 +1134,19 @@ async def test_a_new_time_said_with_a_question_at_the_summary_is_taken(validate,
     expected = checked_value("booking_time", "saturday at 12 → the one after, at 2", lambda: NOW)["booking_time"]
     assert SlotSet("booking_time", expected) in events
     assert expected.startswith("2026-12-05T14:00")  # the Saturday after the 28th, at 2pm
+
+
+async def test_a_note_read_as_a_request_to_book_inside_the_form_is_kept(dispatcher, make_tracker, domain):
+    # found by browser play-test 4: "Please add a note that I would like to see Sarah if possible" got "We're already
+    # requesting your consultation", and no note
+    from actions.booking_form import ActionBookInsideTheForm
+
+    tracker = make_tracker(
+        intent="book_consultation", text="Please add a note that I would like to see Sarah if possible", active_loop=FORM,
+        entities=[{"entity": "note", "value": "I would like to see Sarah if possible"}],
+        slots={"requested_slot": "booking_confirmed", "booking_concern": "large pores"},
+    )
+    events = await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("booking_concern", "large pores (note for the clinic: I would like to see Sarah if possible)"),
+                      SlotSet("booking_confirmed", None)]
+    assert responses(dispatcher) == []
