@@ -15,7 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.guide import GUIDE_ACTION, STEPS, step_response
-from core.booking import InvalidValue, parse_bare_name
+from core.booking import InvalidValue, parse_bare_name, parse_contacts, parse_name, parse_preferred_time
 from core.settings import clinic, now
 from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG, ASKS_HOW_LONG_IT_LASTS, sentences
 
@@ -497,6 +497,30 @@ def _name_before_a_question(text: Text) -> Optional[Text]:
         return None
 
 
+PAUSED_BY = "clinic"  # the offer of a safety answer, on which the rules pause the booking (data/rules/safety.yml)
+
+
+def kept_while_paused(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The details given with something the booking is paused for, kept for when it is picked up, when they are
+    right: "leo.grant@example.com. oh and is it normal that i have a few tiny scabs?" (browser play-test 4: the email
+    was dropped, and "wednesday 3pm" beside an emergency). Anything not right is left for the form to ask again."""
+    kept: List[Dict[Text, Any]] = []
+    for slot, value in detail_given_with_a_question(tracker).items():
+        try:
+            if slot == "booking_contact":
+                kept.append(SlotSet(slot, parse_contacts(value, clinic().phone_region)))
+            elif slot == "booking_name":
+                kept.append(SlotSet(slot, parse_name(value)))
+            elif slot == "booking_time":
+                kept += [
+                    SlotSet(slot, parse_preferred_time(value, clinic(), now()).to_slot()),
+                    SlotSet("booking_time_text", value),
+                ]
+        except InvalidValue:
+            continue
+    return kept
+
+
 def answers_the_form(tracker: Tracker) -> bool:
     """Whether the latest message, in the booking form, gives the detail it asked for and asks nothing, with nothing
     happening named: "today after 5 if poss, im at work before that" at the time prompt is the time, not a question
@@ -625,6 +649,8 @@ class ActionAnswerQuestion(Action):
         events = say_answers(dispatcher, tracker, domain, topics)
         if tracker.active_loop.get("name") and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
             events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic
+        if tracker.active_loop.get("name") and SlotSet("offer", PAUSED_BY) in events:
+            events += kept_while_paused(tracker)
         return events
 
 

@@ -787,3 +787,18 @@ async def test_question_words_alone_after_a_part_of_the_same_message_ask_of_that
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     # the consultation once, said not to give a time, then the price
     assert responses(dispatcher) == ["utter_no_time_in_the_guide", "utter_faq/consultation", "utter_faq/price"]
+
+
+async def test_a_detail_given_with_something_the_booking_pauses_for_is_kept(dispatcher, make_tracker, domain, clinic_open):
+    # found by browser play-test 4: "leo.grant@example.com. oh and is it normal that i have a few tiny scabs?" paused
+    # the booking and dropped the email
+    tracker = make_tracker(
+        intent="faq", text="leo.grant@example.com. oh and is it normal that i have a few tiny scabs? treatment was tuesday",
+        active_loop="booking_form", slots={"requested_slot": "booking_contact"},
+        entities=[{"entity": "email", "value": "leo.grant@example.com"}],
+        response_selector=selected_answer("faq/urgent"),
+    )
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["scab*"]}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert SlotSet("offer", "clinic") in events
+    assert SlotSet("booking_contact", "leo.grant@example.com") in events
