@@ -421,6 +421,12 @@ def test_links_are_made_of_contacts_web_addresses_and_numbers_to_call_only(brows
         directions = page.page.evaluate("""() => [...window.clinicChat.linksOfElements('call +44 20 7946 0321')]
             .map(a => a.getAttribute('dir'))""")
         assert directions == ["ltr"]
+        # what the person typed stays as typed: their own "111" is no link (browser play-test 4)
+        links = page.page.evaluate("""() => [
+            window.clinicChat.bubble('user', 'should i ring 111 or 999?').querySelectorAll('a').length,
+            window.clinicChat.bubble('bot', 'call NHS 111 now').querySelectorAll('a').length,
+        ]""")
+        assert links == [0, 1]
 
 
 def test_deleting_ones_data_takes_the_conversation_off_the_screen(browser, site, servers):

@@ -309,7 +309,9 @@
     var L = config.labels;
     var item = el("div", { class: "cc-msg cc-" + who });
     item.appendChild(el("span", { class: "cc-visually-hidden", text: (who === "user" ? L.you : L.assistant) + ": " }));
-    item.appendChild(withLinks(String(text)));
+    // the assistant's contacts and numbers to call are links; what the person typed stays as typed (a browser
+    // play-test found their own "111" made a link)
+    item.appendChild(who === "user" ? document.createTextNode(String(text)) : withLinks(String(text)));
     this.log.appendChild(item);
     return item;
   };
