@@ -82,3 +82,17 @@ async def test_a_question_asked_beside_the_request_is_answered_and_the_offer_sta
     offers = [event for event in events if event.get("name") == "offer"]
     assert offers == [SlotSet("offer", offer)]
     assert SlotSet("last_topic", "pain") in events
+
+
+@pytest.mark.parametrize("text, heard", [
+    ("your clinic left me with scars, i want to make a complaint", True),
+    ("who do i complain to", True),
+    ("can I talk to a person", False),
+])
+async def test_a_complaint_is_heard_before_the_hand_over(dispatcher, make_tracker, domain, staff, monkeypatch, text, heard):
+    # found by browser play-test 4: the hand-over's words alone, with no word for the complaint
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    tracker = make_tracker(intent="request_human", text=text)
+    tracker.events[-1]["input_channel"] = "socketio"
+    await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == (["utter_complaint_heard"] if heard else []) + ["utter_hand_over"]
