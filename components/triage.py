@@ -380,6 +380,12 @@ _WITH_NEEDLES_ALWAYS = re.compile(
 _FAINTING = ("faint", "dizzy")
 
 
+# something put on what is happening ("can i put aloe on it?"): the safety answer's own question
+_ON_WHAT_IS_HAPPENING = re.compile(
+    r"\b(?:on|to|over|onto)\s+(?:it|this|that|them|the\s+(?:area|redness|rash|skin|spots?|swelling))\b", re.IGNORECASE
+)
+
+
 _LONG_AGO = re.compile(
     r"\b(?:years?|yrs?|months?|decades?)\s+ago\b|\blast year\b|\ba year ago\b|\byears\s+back\b|"
     r"\bas a (?:child|kid|teenager)\b|"
@@ -786,6 +792,7 @@ class SafetyTriage(GraphComponent):
             # The age policy and the consultation's answer too ("I'm 17, is there a minimum age? And how does it
             # compare to a chemical peel?" lost its second question: browser play-test 2).
             "answers_beside": [ANSWERS[EXPECTED], HELP_HAD_ANSWER, MINORS_ANSWER, SUITABILITY_ANSWER],
+            "beside_expected": ["faq/unknown_product", "faq/unknown_activity"],
             "never_beside": [
                 "faq/reassurance",
                 "faq/follow_up",
@@ -858,10 +865,20 @@ class SafetyTriage(GraphComponent):
     def _with_questions_beside(self, message: Message, answer: Text) -> None:
         """The safety answer first, then each other question of the message whose answer is not about what is
         happening and whose part names no sign (`answers_beside`, `never_beside`), up to two."""
+        # beside the expected reaction's answer, what the guide does not cover is asked as aftercare ("red and tight
+        # like sunburn, is that normal?? and when can i put makeup on": the twenty-third play-test found the makeup
+        # dropped); beside any other, it is about what is happening, which the route answers
+        allowed = set(self.config["beside_expected"]) if answer == ANSWERS[EXPECTED] else set()
         beside = [
             part
             for part in message.get("question_parts") or []
-            if part.get(INTENT_RESPONSE_KEY) not in self.config["never_beside"]
+            if (
+                part.get(INTENT_RESPONSE_KEY) not in self.config["never_beside"]
+                or (
+                    part.get(INTENT_RESPONSE_KEY) in allowed
+                    and not _ON_WHAT_IS_HAPPENING.search(part.get("text") or "")
+                )
+            )
             and part.get(INTENT_RESPONSE_KEY) != answer
             and not any(
                 sign.found_in(words(part.get("text") or "")) for level in LEVELS for sign in self.settings.signs[level]

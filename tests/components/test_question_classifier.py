@@ -618,3 +618,21 @@ def test_each_question_part_says_whether_it_is_question_words_alone(classifier):
     message = parse(classifier, "how much does it cost? and how long for?")
     assert [part["aspect_only"] for part in message.get("question_parts")] == [False]
     assert _aspect_only("and how long for?") and _aspect_only("for how long?") and not _aspect_only("who sees them")
+
+
+@pytest.mark.parametrize("entities, best, answered, expected", [
+    # found by the twenty-third play-test: "i am pregnant 4 month, can i do microneedling? and how much cost" got the
+    # price alone, the price being an answer no entity replaces
+    (["suitability_factor"], "faq/price", [{"intent_response_key": "faq/price"}], "faq/suitability"),
+    # the consultation's answer given already, as the message's or a question's: nothing more
+    (["suitability_factor"], "faq/suitability", [], None),
+    (["suitability_factor"], "faq/price", [{"intent_response_key": "faq/suitability"}], None),
+    # no factor named, or an entity whose answer is not said first
+    ([], "faq/price", [], None),
+    (["unknown_area"], "faq/price", [], None),
+])
+def test_an_answer_said_first_that_an_entity_decides_is_never_crowded_out(storage, resource, entities, best, answered,
+                                                                          expected):
+    component = QuestionClassifier({**QuestionClassifier.get_default_config(), **CONFIG,
+                                    "answer_first": ["faq/suitability"]}, storage, resource)
+    assert component._named_first([{"entity": name} for name in entities], best, answered) == expected

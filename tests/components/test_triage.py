@@ -810,3 +810,20 @@ def test_something_happening_asked_in_general_gets_the_classifiers_next_answer_w
     ]
     component.process([message])
     assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == expected
+
+
+@pytest.mark.parametrize("text, part, key, beside", [
+    # found by the twenty-third play-test: the makeup question was dropped beside the expected reaction's answer
+    ("had microneedling yesterday, red and tight like sunburn, is that normal?? and when can i put makeup on",
+     "and when can i put makeup on", "faq/unknown_activity", True),
+    # beside the urgent route, what is put on the skin is about what is happening: the route answers it
+    ("had it yesterday and now theres pus, can i put sudocrem on it?", "can i put sudocrem on it?",
+     "faq/unknown_product", False),
+])
+def test_what_the_guide_does_not_cover_is_answered_beside_the_expected_reaction_only(component, text, part, key, beside):
+    start = text.index(part)
+    message = parsed(text, "faq", "faq/side_effects")
+    message.set("question_parts", [{"text": part, "start": start, "end": start + len(part), "intent_response_key": key,
+                                    "confidence": 0.7}])
+    component.process([message])
+    assert (key in [question["intent_response_key"] for question in message.get("questions")]) is beside
