@@ -426,3 +426,13 @@ def test_one_day_named_in_two_ways_that_agree_is_that_day(clinic, text, start):
 def test_two_days_that_differ_are_not_understood(clinic):
     with pytest.raises(InvalidValue):
         parse_preferred_time("monday, tuesday at 11", clinic, dt.datetime(2026, 12, 4, 0, 50, tzinfo=LONDON))
+
+
+def test_a_second_day_with_its_own_time_leaves_the_first_taken(clinic):
+    # found by the twenty-third play-test: "next tuesday morning or wednesday after 2pm" was not understood
+    from core.booking import names_another_day
+
+    text = "next tuesday morning or wednesday after 2pm"
+    now = dt.datetime(2026, 12, 4, 1, 20, tzinfo=LONDON)
+    assert parse_preferred_time(text, clinic, now).start == dt.datetime(2026, 12, 8, 9, 0, tzinfo=LONDON)
+    assert names_another_day(text)  # the person is told the first day is taken (actions/booking_form.py)
