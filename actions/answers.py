@@ -485,6 +485,23 @@ def _said_before_a_question(text: Text) -> Optional[Text]:
     return None
 
 
+def _name_alone(tracker: Tracker) -> Optional[Text]:
+    """At the name prompt, a message that asks nothing and is a name alone ("dave", which the classifier read as a
+    question: found by the twenty-third play-test), naming no skin, factor or other thing; None otherwise."""
+    message = tracker.latest_message
+    text = (message.get("text") or "").strip()
+    if (
+        message.get("asks", True)
+        or SKIN_WORDS.search(text)
+        or any(entity.get("entity") not in ("person",) for entity in message.get("entities") or [])
+    ):
+        return None
+    try:
+        return parse_bare_name(text)
+    except InvalidValue:
+        return None
+
+
 def _name_before_a_question(text: Text) -> Optional[Text]:
     """At the name prompt, a name typed before a question ("Sarah Jones, and does it hurt?", found while checking the
     play-tests' dropped parts: the name was dropped and asked for again), when it reads as a name."""
@@ -572,7 +589,7 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         return given
     value = next(tracker.get_latest_entity_values(_GIVEN_WITH_A_QUESTION[requested][0]), None)
     if value is None and requested == "booking_name":
-        value = _name_before_a_question(text)
+        value = _name_before_a_question(text) or _name_alone(tracker)
     if value:
         given[requested] = value
     return given

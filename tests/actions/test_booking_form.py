@@ -1150,3 +1150,21 @@ async def test_a_note_read_as_a_request_to_book_inside_the_form_is_kept(dispatch
     assert events == [SlotSet("booking_concern", "large pores (note for the clinic: I would like to see Sarah if possible)"),
                       SlotSet("booking_confirmed", None)]
     assert responses(dispatcher) == []
+
+
+@pytest.mark.parametrize("text, asks, entities, expected", [
+    # found by the twenty-third play-test: "dave" at the name prompt got the consultation's answer, and the name was
+    # asked for again
+    ("dave", False, [], [SlotSet("booking_name", "dave")]),
+    # a question, or something named that is no name, is no name
+    ("dave?", True, [], []),
+    ("pregnant", False, [{"entity": "suitability_factor", "value": "pregnant"}], []),
+    ("acne scars", False, [], []),
+])
+async def test_a_name_alone_read_as_a_question_is_the_name(validate, dispatcher, make_tracker, domain, text, asks,
+                                                           entities, expected):
+    tracker = make_tracker(intent="faq", text=text, active_loop=FORM, entities=entities,
+                           slots={"requested_slot": "booking_name"}, latest_action_name="booking_form")
+    tracker.latest_message["asks"] = asks
+    tracker.events.extend([_action("action_answer_question"), _action("booking_form")])
+    assert await validate.run(dispatcher, tracker, domain) == expected
