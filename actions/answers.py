@@ -402,7 +402,21 @@ def concern_given(tracker: Tracker) -> bool:
         return False
     intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
     wanted = (RETRIEVAL_INTENT,) if requested == "booking_concern" else CONCERN_AT_CONSENT_INTENTS
-    if intent not in wanted or message.get("asks", True):
+    if intent not in wanted:
+        return False
+    triage = message.get("triage") or {}
+    if (
+        requested == "booking_concern"
+        and tracker.get_slot("request_kind") == "call_back"
+        and not triage.get("level")
+        and not triage.get("under_age")
+        and not set(ALIASES.get(topic, topic) for topic in answer_keys(tracker)) & NEVER_A_CONCERN
+    ):
+        # a call back's "What would you like to talk to the clinic about?": what they say is what the call is about,
+        # a question too ("gift vouchers for my wife", "which device you use": found by the twenty-second and
+        # twenty-third play-tests, answered as questions and asked again in a loop)
+        return True
+    if message.get("asks", True):
         return False
     triage = message.get("triage") or {}
     if triage.get("under_age") or (triage.get("level") and triage.get("after_treatment")):

@@ -802,3 +802,20 @@ async def test_a_detail_given_with_something_the_booking_pauses_for_is_kept(disp
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert SlotSet("offer", "clinic") in events
     assert SlotSet("booking_contact", "leo.grant@example.com") in events
+
+
+@pytest.mark.parametrize("kind, text, asks, level, given", [
+    # found by the twenty-second and twenty-third play-tests: a call back's topic answered as a question, in a loop
+    ("call_back", "gift vouchers for my wife", False, None, True),
+    ("call_back", "which device you use", True, None, True),
+    # a consultation's concern is still the skin; and anything happening gets its route first
+    (None, "which device you use", True, None, False),
+    ("call_back", "my face is swollen and hot since yesterday", False, "urgent", False),
+])
+def test_what_a_call_back_is_about_is_whatever_is_said(make_tracker, kind, text, asks, level, given):
+    tracker = make_tracker(intent="faq", text=text, active_loop="booking_form",
+                           slots={"requested_slot": "booking_concern", "request_kind": kind},
+                           response_selector=selected_answer("faq/unknown_device"))
+    tracker.latest_message["asks"] = asks
+    tracker.latest_message["triage"] = {"level": level}
+    assert concern_given(tracker) is given
