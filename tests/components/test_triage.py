@@ -827,3 +827,23 @@ def test_what_the_guide_does_not_cover_is_answered_beside_the_expected_reaction_
                                     "confidence": 0.7}])
     component.process([message])
     assert (key in [question["intent_response_key"] for question in message.get("questions")]) is beside
+
+
+@pytest.mark.parametrize("text, level", [
+    # found by the twenty-third play-test: general questions sent to NHS 111
+    ("is it normal for skin to peel a few days after microneedling?", None),
+    ("is peeling normal after microneedling", None),
+    # the same words with something of one's own said: as before
+    ("had it done 3 days ago, is peeling normal after microneedling", URGENT),
+    ("my skin is peeling, is it normal after microneedling?", URGENT),
+    ("is swelling common after microneedling? my throat feels tight", EMERGENCY),
+])
+def test_what_is_usual_after_a_treatment_asked_in_general_is_no_report(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+def test_not_even_had_it_yet_is_not_yet():
+    # found by the twenty-third play-test: "i havent even had it yet lol, i'm just researching" kept the urgent route
+    from components.triage import _NOT_YET
+
+    assert _NOT_YET.search("i havent even had it yet lol, i'm just researching. whats the downtime")
