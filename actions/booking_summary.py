@@ -44,10 +44,13 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
         "under_18": domain["responses"]["utter_booking_summary_under_18"][0]["text"]
         if tracker.get_slot("booking_under_18")
         else "",
-        # found by the tenth play-test: "does this say it's a call back and not an appointment?"
-        "request_kind": domain["responses"]["utter_booking_summary_call_back"][0]["text"]
-        if tracker.get_slot("request_kind") == CALL_BACK
-        else "",
+        # found by the tenth play-test: "does this say it's a call back and not an appointment?"; a consultation says so
+        # too (twenty-third play-test: a phone call asked for could not be seen to be missing)
+        "request_kind": domain["responses"][
+            "utter_booking_summary_call_back"
+            if tracker.get_slot("request_kind") == CALL_BACK
+            else "utter_booking_summary_consultation"
+        ][0]["text"],
     }
 
 

@@ -28,7 +28,10 @@ def fixed_clock(monkeypatch):
     [
         # an exact time, and no concern given
         ({}, {"booking_name": "Zoë Ñúñez-O'Brien", "booking_contact": "+447911123456",
-              "preferred_time": "Friday 27 November 2026 at 15:00", "booking_concern": "not given"}),
+              "preferred_time": "Friday 27 November 2026 at 15:00", "booking_concern": "not given",
+              "request_kind": "\n- Asked for: a consultation at the clinic"}),
+        # a call back says so (tenth play-test); a consultation too (twenty-third)
+        ({"request_kind": "call_back"}, {"request_kind": "\n- Asked for: a call back"}),
         # a part of the day, and a concern
         ({"booking_time": "2026-12-01T12:00:00+00:00/2026-12-01T17:00:00+00:00", "booking_concern": "acne scars (face)"},
          {"booking_name": "Zoë Ñúñez-O'Brien", "booking_contact": "+447911123456",
