@@ -676,13 +676,19 @@ class ActionAnswerQuestion(Action):
             # the route first, then the request goes on with this as what it is about (extract_booking_concern)
             events = say_answers(dispatcher, tracker, domain, topics, pause=False)
             dispatcher.utter_message(response="utter_booking_concern_after_a_route")
-            return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", None)]
+            return without_offer(events) + [SlotSet("offer", None)]
         events = say_answers(dispatcher, tracker, domain, topics)
         if tracker.active_loop.get("name") and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
             events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic
         if tracker.active_loop.get("name") and SlotSet("offer", PAUSED_BY) in events:
             events += kept_while_paused(tracker)
         return events
+
+
+def without_offer(events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """Answers' events without what they offer: a yes then answers the form's question, or takes up the offer of the
+    reply they were said beside."""
+    return [event for event in events if event.get("name") != "offer"]
 
 
 def answers_alongside(
@@ -707,7 +713,7 @@ class ActionAnswerAlongside(Action):
     ) -> List[Dict[Text, Any]]:
         events = answers_alongside(dispatcher, tracker, domain)
         if tracker.active_loop.get("name"):  # inside the booking form a "yes" answers the form's question
-            return [event for event in events if event.get("name") != "offer"]
+            return without_offer(events)
         return events
 
 

@@ -28,6 +28,7 @@ from actions.answers import (
     said_minor_now,
     say_answers,
     while_closed,
+    without_offer,
 )
 from core.booking import (
     ADDS_A_CONTACT,
@@ -374,7 +375,7 @@ class ActionStartBooking(Action):
             and (topic not in FOLLOW_UPS or tracker.get_slot("last_topic"))
         ]
         said = say_answers(dispatcher, tracker, domain, answered, pause=False) if answered else []
-        said = [event for event in said if event.get("name") != "offer"]
+        said = without_offer(said)
         said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
         if (tracker.latest_message.get("triage") or {}).get(
             "under_age"
@@ -697,9 +698,7 @@ class ValidateBookingForm(FormValidationAction):
             # "its Harriet Okonkwo-Bell, and can i bring my sister along?": the detail is the answer, and the question
             # asked with it is answered before the form asks its next one (found by the twenty-second play-test: the
             # question was dropped); a yes after it answers the form, not the answer's offer
-            events += [
-                event for event in answers_alongside(dispatcher, tracker, domain) if event.get("name") != "offer"
-            ]
+            events += without_offer(answers_alongside(dispatcher, tracker, domain))
         if _answered_this_turn(tracker):
             # "saturday morning hes at school in the week", "07911 123456 - oh and whats the downtime like?" when the
             # time or the contact is asked: the words were answered, and the detail given is the answer the form asked

@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import answers_alongside
+from actions.answers import answers_alongside, without_offer
 from actions.booking_form import TYPED_SLOTS, clear_booking, details_before_stop
 from core.booking import PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
@@ -154,4 +154,4 @@ class ActionSayRequestReference(Action):
         # "whats my reference again? and do i need to bring anything": each question asked with it is answered too
         # (eighteenth play-test: the second was dropped); a yes still takes up this reply's offer
         events = answers_alongside(dispatcher, tracker, domain)
-        return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", offer)]
+        return without_offer(events) + [SlotSet("offer", offer)]

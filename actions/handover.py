@@ -18,7 +18,7 @@ from rasa_sdk.events import ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import answers_alongside
+from actions.answers import answers_alongside, without_offer
 from core import handover
 from core.database import get_store
 from core.settings import clinic, now
@@ -55,18 +55,13 @@ class ActionRequestHuman(Action):
                 dispatcher.utter_message(response="utter_handover_asked")
                 # "can I speak to someone, also is it painful": the question is answered while they wait
                 return [
-                    *_without_offer(answers_alongside(dispatcher, tracker, domain)),
+                    *without_offer(answers_alongside(dispatcher, tracker, domain)),
                     SlotSet("offer", None),
                     ConversationPaused(),
                 ]
         except Exception:  # noqa: BLE001 - the database is down: the patient still gets the clinic's details
             logger.exception("could not ask for a member of staff")
         dispatcher.utter_message(response="utter_hand_over")
-        events = _without_offer(answers_alongside(dispatcher, tracker, domain))
+        events = without_offer(answers_alongside(dispatcher, tracker, domain))
         # inside the booking form a "yes" answers the form's question; its buttons still offer the call back
         return events + [SlotSet("offer", None if tracker.active_loop.get("name") else "call_back")]
-
-
-def _without_offer(events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-    """The answers' events but what they offer: a yes takes up the hand-over's offer."""
-    return [event for event in events if event.get("name") != "offer"]
