@@ -7,15 +7,23 @@ response, `utter_faq/<key>`, in domain.yml: a new topic is NLU examples and a
 response, nothing here.
 """
 
+import datetime as dt
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.guide import GUIDE_ACTION, STEPS, step_response
-from core.booking import InvalidValue, parse_bare_name, parse_contacts, parse_name, parse_preferred_time
+from core.booking import (
+    InvalidValue,
+    corrected_words,
+    parse_bare_name,
+    parse_contacts,
+    parse_name,
+    parse_preferred_time,
+)
 from core.settings import clinic, now
 from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG, ASKS_HOW_LONG_IT_LASTS, sentences
 
@@ -528,6 +536,42 @@ def _name_before_a_question(text: Text) -> Optional[Text]:
         return None
 
 
+# a concern answered with one of these was not given
+NO_CONCERN = re.compile(
+    r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|dunno|idk|no idea|(?:i "
+    r")?don'?t know|no thanks|rather not say|"
+    r"prefer not to say|-)(?:\s+(?:it|this|that)(?:\s+(?:one|question))?)?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+# "ok sorry, acne scars", "I TOLD YOU. loose skin under my jaw": words before the concern that are no part of it
+BEFORE_A_CONCERN = re.compile(
+    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:already )?told you|as i said|like i said|i "
+    r"said)\b[\s,.!:-]*)+",
+    re.IGNORECASE,
+)
+
+
+def checked_value(
+    slot: Text, text: Text, clock: Callable[[], dt.datetime] = now, corrects: Optional[Text] = None
+) -> Dict[Text, Any]:
+    """The slots to set for a value typed for `slot`, or InvalidValue saying why it is not right.
+    `corrects`: the words of a time already given (taken or refused), which the new words correct, keeping what
+    they do not name (core/booking.py). The booking form checks each answer with it (actions/booking_form.py)."""
+    if slot == "booking_name":
+        return {"booking_name": parse_name(text)}
+    if slot == "booking_contact":
+        return {"booking_contact": parse_contacts(text, clinic().phone_region)}
+    if slot == "booking_time":
+        words = corrected_words(corrects, text)
+        return {"booking_time": parse_preferred_time(words, clinic(), clock()).to_slot(), "booking_time_text": words}
+    if slot == "booking_concern":
+        return {"booking_concern": "" if NO_CONCERN.match(text) else BEFORE_A_CONCERN.sub("", text).strip()}
+    raise ValueError(f"{slot} is not a typed booking detail")
+
+
+KEPT_WHILE_PAUSED = ("booking_contact", "booking_name", "booking_time")
 PAUSED_BY = "clinic"  # the offer of a safety answer, on which the rules pause the booking (data/rules/safety.yml)
 
 
@@ -537,16 +581,10 @@ def kept_while_paused(tracker: Tracker) -> List[Dict[Text, Any]]:
     was dropped, and "wednesday 3pm" beside an emergency). Anything not right is left for the form to ask again."""
     kept: List[Dict[Text, Any]] = []
     for slot, value in detail_given_with_a_question(tracker).items():
+        if slot not in KEPT_WHILE_PAUSED:
+            continue
         try:
-            if slot == "booking_contact":
-                kept.append(SlotSet(slot, parse_contacts(value, clinic().phone_region)))
-            elif slot == "booking_name":
-                kept.append(SlotSet(slot, parse_name(value)))
-            elif slot == "booking_time":
-                kept += [
-                    SlotSet(slot, parse_preferred_time(value, clinic(), now()).to_slot()),
-                    SlotSet("booking_time_text", value),
-                ]
+            kept += [SlotSet(name, checked) for name, checked in checked_value(slot, value).items()]
         except InvalidValue:
             continue
     return kept

@@ -18,6 +18,7 @@ from actions.answers import (
     SUITABILITY,
     UNDER_18,
     answers_alongside,
+    checked_value,
     concern_given,
     detail_given_with_a_question,
     help_called_before,
@@ -41,11 +42,8 @@ from core.booking import (
     corrected_words,
     names_another_day,
     parse_bare_name,
-    parse_contacts,
-    parse_name,
-    parse_preferred_time,
 )
-from core.settings import clinic, now
+from core.settings import now
 from core.words import NO_CALL, RELATIVES, REMOVES, alternatives, sentences
 
 FORM_SLOTS = (
@@ -69,43 +67,8 @@ SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which 
 STOP_CANCELS = "stop_cancels"  # a stop right after a change at the summary cancels the request
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
 CONSULTATION = "consultation"  # a request that is no call back (request_kind unset)
-# a concern answered with one of these was not given
-NO_CONCERN = re.compile(
-    r"^\s*(?:i'?ll\s+|i'?d\s+rather\s+)?(?:skip|pass|none|nothing(?: to add)?|n/?a|not sure|dunno|idk|no idea|(?:i "
-    r")?don'?t know|no thanks|rather not say|"
-    r"prefer not to say|-)(?:\s+(?:it|this|that)(?:\s+(?:one|question))?)?\s*[.!]*\s*$",
-    re.IGNORECASE,
-)
-
-
-# "ok sorry, acne scars", "I TOLD YOU. loose skin under my jaw": words before the concern that are no part of it
-BEFORE_A_CONCERN = re.compile(
-    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:already )?told you|as i said|like i said|i "
-    r"said)\b[\s,.!:-]*)+",
-    re.IGNORECASE,
-)
-
-
 # "surname should be …", "my first name is …": a part of the name given before
 PART_OF_A_NAME = re.compile(r"\b(?:(sur|last |family )name|(first) name)\b", re.IGNORECASE)
-
-
-def checked_value(
-    slot: Text, text: Text, clock: Callable[[], dt.datetime] = now, corrects: Optional[Text] = None
-) -> Dict[Text, Any]:
-    """The slots to set for a value typed for `slot`, or InvalidValue saying why it is not right.
-    `corrects`: the words of a time already given (taken or refused), which the new words correct, keeping what
-    they do not name (core/booking.py)."""
-    if slot == "booking_name":
-        return {"booking_name": parse_name(text)}
-    if slot == "booking_contact":
-        return {"booking_contact": parse_contacts(text, clinic().phone_region)}
-    if slot == "booking_time":
-        words = corrected_words(corrects, text)
-        return {"booking_time": parse_preferred_time(words, clinic(), clock()).to_slot(), "booking_time_text": words}
-    if slot == "booking_concern":
-        return {"booking_concern": "" if NO_CONCERN.match(text) else BEFORE_A_CONCERN.sub("", text).strip()}
-    raise ValueError(f"{slot} is not a typed booking detail")
 
 
 def value_before(tracker: Tracker, slot: Text, given: bool = False) -> Any:
