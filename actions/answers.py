@@ -819,11 +819,10 @@ def say_answers(
             # "and what happens during the procedure?" mid-walk-through, or "what happens in the aftercare step?"
             dispatcher.utter_message(response=step_response(topic))
         else:
-            dispatcher.utter_message(
-                response=response_for(domain, topic, tracker),
-                thing=named_thing(tracker, topic),
-                opens=clinic().next_opening(now()),  # a `_closed` variant says when the clinic opens again
-            )
+            answer = response_for(domain, topic, tracker)
+            # a `_closed` variant says when the clinic opens again (worked out only for one)
+            opens = clinic().next_opening(now()) if answer.endswith(CLOSED_VARIANT) else ""
+            dispatcher.utter_message(response=answer, thing=named_thing(tracker, topic), opens=opens)
         if topic in STEPS:  # "next" goes on from the step just shown
             events.append(SlotSet("current_step", topic))
         # a "yes" takes up what any of the answers offered
