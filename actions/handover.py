@@ -19,6 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import answers_alongside, without_offer
+from actions.booking_form import CALL_BACK, kind_asked_for, switched_to
 from core import handover
 from core.database import get_store
 from core.settings import clinic, now
@@ -61,6 +62,16 @@ class ActionRequestHuman(Action):
                 ]
         except Exception:  # noqa: BLE001 - the database is down: the patient still gets the clinic's details
             logger.exception("could not ask for a member of staff")
+        if tracker.active_loop.get("name") == "booking_form":
+            # inside a request: "can i just talk to someone on the phone" makes it a call back, keeping what was said;
+            # a call back already asked for is how they will get in touch (play-test 23: the offer of a call back,
+            # with its button, while one was being requested)
+            switched = switched_to(kind_asked_for(tracker), dispatcher, tracker)
+            if switched is not None:
+                return switched + without_offer(answers_alongside(dispatcher, tracker, domain))
+            if tracker.get_slot("request_kind") == CALL_BACK:
+                dispatcher.utter_message(response="utter_hand_over_call_back_requested")
+                return without_offer(answers_alongside(dispatcher, tracker, domain)) + [SlotSet("offer", None)]
         dispatcher.utter_message(response="utter_hand_over")
         events = without_offer(answers_alongside(dispatcher, tracker, domain))
         # inside the booking form a "yes" answers the form's question; its buttons still offer the call back

@@ -33,6 +33,7 @@ from core.words import (
     RELATIVES,
     SELF_INTRODUCTIONS,
     TIME_SHIFT,
+    WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     alternatives,
 )
@@ -194,9 +195,15 @@ _CONCERN_IS = re.compile(
 )
 # "im sarah okafor": a lead-in, then two or three lowercase words that are no common words ("im so tired",
 # "i'm really nervous about it", "im currently pregnant"), as the whole message or its first clause
+# "hi can i book for my forehead lines, im sam jones 07700 900123 monday 10am" (found by checking play-test 23's
+# fixes: the name was asked for): the first clause of a later sentence or part, up to a number, an email or a day
 _LOWERCASE_NAME = re.compile(
-    rf"^\W*(?:(?:hi|hello|hey|hiya)\W+)?(?:{alternatives(SELF_INTRODUCTIONS + ('i’m',))})\s+"
-    r"(?P<name>[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){1,2})\s*(?=$|[,;.!\n])",
+    rf"(?:^\W*(?:(?:hi|hello|hey|hiya)\W+)?(?:{alternatives(SELF_INTRODUCTIONS + ('i’m',))})|"
+    # later, not "its" ("…, its acne scars" is the concern)
+    r"(?:[,;.!?\n]|\s[-–]\s|\band\b)\W*(?:i\s+am|i'm|i’m|im|this\s+is))\s+"
+    r"(?P<name>[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){1,2}?)\b\s*"
+    rf"(?=$|[,;.!\n]|\s[-–]\s|\+?\d[\d ]{{6,}}|[\w.+-]+@|(?:{alternatives(WEEKDAYS + WEEKDAY_ABBREVIATIONS)})\w*\b|"
+    r"(?:and|on|at|here)\b)",
     re.UNICODE,
 )
 _NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(

@@ -62,6 +62,37 @@ async def test_inside_the_booking_form_nobody_free_offers_no_yes_to_take_up(
     assert events == [SlotSet("offer", None)]  # a "yes" answers the form's question
 
 
+async def test_inside_a_consultation_request_a_phone_call_asked_for_makes_it_a_call_back(
+    dispatcher, make_tracker, domain, staff, monkeypatch
+):
+    # play-test 23: "can I talk to someone tomorrow morning about it?" stayed a consultation, and "i meant a phone
+    # call" was offered the hand-over's call back button inside the request
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    tracker = make_tracker(
+        intent="request_human", text="i meant a phone call, not coming in", active_loop="booking_form",
+        entities=[{"entity": "request_kind", "value": "call_back"}],
+        slots={"booking_name": "Ben Adeyemi", "booking_contact": "ben@example.com"},
+    )
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_request_now_a_call_back"]
+    # a call back needs a number: the email is asked again as one; the name is kept
+    assert SlotSet("request_kind", "call_back") in events and SlotSet("booking_contact", None) in events
+    assert not any(event.get("name") == "booking_name" for event in events)
+
+
+async def test_inside_a_call_back_request_asking_for_a_person_is_told_the_call_back_is_the_way(
+    dispatcher, make_tracker, domain, staff, monkeypatch
+):
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    tracker = make_tracker(
+        intent="request_human", text="can i just talk to a real person", active_loop="booking_form",
+        slots={"request_kind": "call_back"},
+    )
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_hand_over_call_back_requested"]
+    assert events == [SlotSet("offer", None)]
+
+
 @pytest.mark.parametrize("at, names, first, offer", [
     (OPEN, ["anna"], "utter_handover_asked", None),
     (CLOSED, ["anna"], "utter_hand_over", "call_back"),

@@ -388,6 +388,13 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("name should be Sarah Okafor", [("person", "Sarah Okafor")]),
         ("tues 11", [("time", "tues 11")]),
         ("its jo bloggs", [("person", "jo bloggs")]),
+        # later in the message, up to a number, an email or a day (found by checking play-test 23's fixes)
+        ("hi can i book a consultation for my forehead lines, im sam jones 07700 900123 monday 10am",
+         [("person", "sam jones"), ("phone", "07700 900123"), ("time", "monday 10am")]),
+        ("can i book? im sam jones monday 10am", [("person", "sam jones"), ("time", "monday 10am")]),
+        ("book me in, im mary ann smith mary@example.com", [("person", "mary ann smith"), ("email", "mary@example.com")]),
+        # not "its" later on: what it is about
+        ("hi, i'd like to book, its acne scars on my cheeks, 07700 900123", [("phone", "07700 900123")]),
     ],
 )
 def test_a_list_of_details_and_a_lowercase_name(booking, text, expected):
@@ -395,7 +402,8 @@ def test_a_list_of_details_and_a_lowercase_name(booking, text, expected):
 
 
 @pytest.mark.parametrize("text", ["im so tired", "i'm really nervous about it", "im currently pregnant", "im 45",
-                                  "im looking forward to it", "hi im new here"])
+                                  "im looking forward to it", "hi im new here", "can i book. im really nervous about it",
+                                  "is it painful, im so scared of needles", "thanks, and im very grateful"])
 def test_what_someone_says_they_are_is_no_name(booking, text):
     assert [entity for entity, _ in found(booking, text)] == []
 
