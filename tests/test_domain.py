@@ -25,6 +25,7 @@ REAL_QUESTIONS = PROJECT_DIR.parent / "shared" / "real-questions" / "dev.yml"
 # before a round of tuning, scored only in aggregate (evaluation/real_questions_report.py)
 UNSEEN = PROJECT_DIR / "tests" / "unseen" / "questions.yml"
 BLIND = PROJECT_DIR / "tests" / "blind" / "questions.yml"  # issue 15: written blind, read as totals only
+BLIND2 = PROJECT_DIR / "tests" / "blind2" / "questions.yml"  # issue 15: a second set written blind, read as totals
 SAFETY = PROJECT_DIR / "tests" / "safety" / "conversations.yml"  # issue 14: written blind, read as totals only
 MIN_TRAINING_EXAMPLES = 25
 MIN_HELD_OUT_EXAMPLES = 10
@@ -206,8 +207,9 @@ def held_out_texts(source):
         document = yaml.safe_load(SAFETY.read_text(encoding="utf-8"))
         return [turn["user"] for conversation in document["conversations"] for turn in conversation["turns"]
                 if turn.get("expect")]
-    if source == "blind":
-        return [question["text"] for question in yaml.safe_load(BLIND.read_text(encoding="utf-8"))["questions"]]
+    if source in ("blind", "blind2"):
+        path = BLIND if source == "blind" else BLIND2
+        return [question["text"] for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
     if source in ("real-questions", "unseen"):
         path = REAL_QUESTIONS if source == "real-questions" else UNSEEN
         if not path.exists():
@@ -216,7 +218,9 @@ def held_out_texts(source):
     return [line for lines in load_examples(source).values() for line in lines]
 
 
-@pytest.mark.parametrize("source", [HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions", "unseen", "blind", "safety"])
+@pytest.mark.parametrize(
+    "source", [HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions", "unseen", "blind", "blind2", "safety"]
+)
 def test_held_out_examples_are_not_in_the_training_data(source):
     training = {normalise(line) for lines in load_examples(TRAINING_DATA).values() for line in lines}
     copied = sorted({text for text in held_out_texts(source) if normalise(text) in training})
