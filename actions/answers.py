@@ -636,6 +636,9 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
             value = next(tracker.get_latest_entity_values(_GIVEN_WITH_A_QUESTION[slot][0]), None)
             if value:
                 given[slot] = value
+        added = added_to_the_concern(tracker, text)
+        if added:
+            given["booking_concern"] = added
         return given
     if requested not in _GIVEN_WITH_A_QUESTION or requested == "booking_contact" or _OPENS_AS_A_QUESTION.match(text):
         return given
@@ -645,6 +648,25 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
     if value:
         given[requested] = value
     return given
+
+
+# "and my arms too", "my neck as well please": more for the clinic to look at, said at the summary
+_ADDED = re.compile(r"\b(?:too|as well|also)\b", re.IGNORECASE)
+_AND_OPENS = re.compile(r"^\W*(?:(?:oh|oh and|and|also|plus|ah|um+|sorry)\b\W*)+", re.IGNORECASE)
+_NAMES_THE_SKIN = ("skin_concern", "treatment_area", "unknown_area")
+
+
+def added_to_the_concern(tracker: Tracker, text: Text) -> Optional[Text]:
+    """The concern with what a statement at the summary adds to it ("and my arms too, they have stretch marks as
+    well"), as it was said; None for a question, or a message that adds nothing (found by play-test 24: answered as a
+    question about stretch marks, and the concern left as it was)."""
+    if "?" in text or not _ADDED.search(text):
+        return None
+    if not any(entity.get("entity") in _NAMES_THE_SKIN for entity in tracker.latest_message.get("entities") or []):
+        return None
+    added = _AND_OPENS.sub("", text).strip(" .!\n")
+    concern = tracker.get_slot("booking_concern")
+    return f"{concern}, and {added}" if concern and added else added or None
 
 
 # a question about how the clinic gets in touch ("will they ring me or him?", "they'll email not ring yeah?")

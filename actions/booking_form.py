@@ -9,7 +9,7 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -63,6 +63,7 @@ ANSWERS = "answers"  # the entity of a yes/no button naming the form's question 
 # a concern the guide does not cover ("melasma", "pigmentation"): still what the person wants looked at
 UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
+CONCERN_KINDS = ("skin_concern", "treatment_area", UNKNOWN_CONCERN)  # what names what the person wants looked at
 SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which a booking starts with the route
 STOP_CANCELS = "stop_cancels"  # a stop right after a change at the summary cancels the request
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
@@ -168,9 +169,14 @@ def in_own_words(tracker: Tracker, entity: Text) -> Optional[Text]:
         return None
     text = tracker.latest_message.get("text") or ""
     start = text.find(found)
-    rest = _REST_OF_CLAUSE.match(text, start + len(found))
-    words = _TURN.sub("", text[start : rest.end() if rest else start + len(found)]).strip()
-    return words or found
+    return _in_own_words(text, start, start + len(found))
+
+
+def _in_own_words(text: Text, start: int, end: int) -> Text:
+    """The words from `start` to the end of their clause, where the clause turns to nothing else."""
+    rest = _REST_OF_CLAUSE.match(text, end)
+    words = _TURN.sub("", text[start : rest.end() if rest else end]).strip()
+    return words or text[start:end]
 
 
 def concern_paused_on(tracker: Tracker) -> Optional[Text]:
@@ -318,6 +324,49 @@ def said_minor(event: Dict[Text, Any]) -> bool:
     return event.get("event") == "user" and bool(((event.get("parse_data") or {}).get("triage") or {}).get("minor"))
 
 
+# the details a message before the request may have given, and the entities that carry them
+_SAID_BEFORE = {"booking_name": ("person",), "booking_contact": ("email", "phone")}
+
+
+def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
+    """The name, contact and concern given in the message before the one that starts the request, checked ("i am
+    Agnieszka Nowak, i want a consultation" answered with an offer, then its button; "Im Gary, 07456 789012" read
+    as a question, then "no i just want a call back"), with its day and time when it gave a name or contact too
+    (found by play-test 24: each was asked for again). Only outside a request, and not once one was sent since."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    if len(users) < 2 or not tracker.latest_message.get("text"):
+        return {}
+    before, latest = users[-2], users[-1]
+    between = tracker.events[before:latest]
+    if any(event.get("event") == "active_loop" and event.get("name") for event in between) or any(
+        event.get("event") == "action" and event.get("name") in STOPPING_ACTIONS + FORGETTING_ACTIONS
+        for event in between
+    ):
+        return {}
+    message = tracker.events[before].get("parse_data") or {}
+    entities = message.get("entities") or []
+    text = tracker.events[before].get("text") or ""
+    values = {e.get("entity"): e.get("value") for e in entities if e.get("value")}
+    found: Dict[Text, Any] = {}
+    for slot, carriers in _SAID_BEFORE.items():
+        value = next((values[entity] for entity in carriers if entity in values), None)
+        if value:
+            try:
+                found.update(checked_value(slot, value))
+            except InvalidValue:
+                continue
+    if found and values.get("time"):
+        try:
+            found.update(checked_value("booking_time", values["time"]))
+        except InvalidValue:
+            pass
+    named = sorted((e["start"], e["end"]) for e in entities if e.get("entity") in CONCERN_KINDS and e.get("end"))
+    concern = values.get(CONCERN) or (_in_own_words(text, *named[0]) if named else None)
+    if concern:
+        found["booking_concern"] = concern
+    return found
+
+
 class ActionStartBooking(Action):
     """Answers any question asked with the request, says what is about to happen and prefills the concern;
     the form takes over (and checks any detail already given)."""
@@ -328,6 +377,13 @@ class ActionStartBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        continues = any(tracker.get_latest_entity_values("continues"))
+        paused = any(value_before(tracker, slot) is not None for slot in TYPED_SLOTS)
+        if continues and not paused and tracker.get_slot("request_sent") and not tracker.get_slot("request_stopped"):
+            # an older "Continue my request" pressed once the request was sent: nothing is left to continue, and
+            # nothing new starts (found by play-test 24: a new request began, asking for the name)
+            dispatcher.utter_message(response="utter_nothing_to_continue")
+            return [FollowupAction("action_listen")]
         # "does it hurt? I'd like to book for Saturday": each question answered first, as any answer is (a follow-up
         # with no answer before it names nothing: browser play-test 4 found "On that, this is what the guide says:"
         # followed by nothing)
@@ -346,8 +402,7 @@ class ActionStartBooking(Action):
             dispatcher.utter_message(response="utter_booking_age_policy")
         elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
-        # a booking paused (by a safety answer): details given before this message (not the ones it gives now)
-        paused = any(value_before(tracker, slot) is not None for slot in TYPED_SLOTS)
+        # (paused: a booking paused by a safety answer, with details given before this message, not the ones it gives)
         call_back = said_now.get("request_kind") == CALL_BACK or (  # its button, or asked for in words
             tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm"
         )
@@ -392,6 +447,17 @@ class ActionStartBooking(Action):
         # "my daughter is 16" said now or earlier in the conversation: the request says so to the clinic
         minor = [SlotSet(UNDER_18, True)] if any(said_minor(event) for event in tracker.events) else []
         kept = [SlotSet(slot, value) for slot, value in picked_up.items()]
+        # what the message before this one gave, where this one and what was picked up give nothing for it
+        given_now = {e.get("entity") for e in tracker.latest_message.get("entities") or []}
+        earlier = {
+            slot: value
+            for slot, value in said_just_before(tracker).items()
+            if slot not in picked_up
+            and not (set(_SAID_BEFORE.get(slot, ())) & given_now)
+            and not (slot.startswith("booking_time") and "time" in given_now)
+            and not (slot == "booking_concern" and concern)
+        }
+        kept += [SlotSet(slot, value) for slot, value in earlier.items()]
         concern_set = [SlotSet("booking_concern", concern)] if concern else []
         return said + restarted + kind + offered + minor + kept + concern_set
 
@@ -420,11 +486,27 @@ class ActionKeepDetail(Action):
     ) -> List[Dict[Text, Any]]:
         slot = tracker.get_slot("requested_slot")
         if slot not in TYPED_SLOTS:
+            if slot == "booking_confirmed" and _changes_a_detail(tracker):
+                # "actually sorry, 11 not 10", "no, id rather come in after all" at the summary: a change, not a
+                # never mind (found by play-test 24: the summary was shown again, unchanged, with no word)
+                from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
+
+                return await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
             # nothing asked again: the change was made and the summary shown, so a stop now means the request
             # (found by the ninth play-test: "cancel" right after a correction showed the summary again)
             return [SlotSet(STOP_CANCELS, True)]
         kept = value_before(tracker, slot, given=True)
         return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, False)]
+
+
+# the entities that carry a new value for a booking detail (actions/booking_summary.py EDITABLE)
+_NEW_VALUES = ("person", "email", "phone", "time", "concern", "note")
+
+
+def _changes_a_detail(tracker: Tracker) -> bool:
+    """Whether the latest message gives a new value for a detail, or asks for the other kind of request."""
+    entities = tracker.latest_message.get("entities") or []
+    return any(entity.get("entity") in _NEW_VALUES for entity in entities) or switch_asked_for(tracker) is not None
 
 
 # "I'd rather come in and see someone", "a consultation instead", "not a call back": a consultation asked for
@@ -443,7 +525,10 @@ _SWITCH_TO_CONSULTATION = re.compile(
     # "actually scrap the call, just book me straight in for a consultation" (found by the twenty-first play-test:
     # the name beside it changed, the kind did not)
     r"\b(?:book|put) me (?:straight |right )?in for (?:a |an )?consultation\b|"
-    r"\b(?:scrap|forget|ditch|drop|skip)\s+(?:the\s+)?(?:phone\s+)?call\b[^.?!]{0,60}\bconsultation\b",
+    r"\b(?:scrap|forget|ditch|drop|skip)\s+(?:the\s+)?(?:phone\s+)?call\b[^.?!]{0,60}\bconsultation\b|"
+    # "id rather come in after all", "can i come in instead" (found by play-test 24: the call back stayed)
+    r"\b(?:rather|prefer(?: to)?)\b[^.?!]{0,15}\b(?:come|coming) in\b|"
+    r"\b(?:come|coming) in\b[^.?!]{0,15}\b(?:instead|after all)\b",
     re.IGNORECASE,
 )
 # words that ask for the other kind than the request's, with a kind named

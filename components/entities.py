@@ -72,10 +72,13 @@ _NAME_AFTER = re.compile(
     # first, as "name is" begins it too: "my surname is spelt Reed not Reid", "name's spelled Siobhan" (found by the
     # tenth play-test)
     r"\b(?:(?:sur|last |family |first )?name(?:\s+is|'s)?\s+(?:spelt|spelled|written)(?:\s+as)?|"
+    # "its spelt Jenn, two ns" (play-test 24)
+    r"(?:it'?s\s+|its\s+)?(?:spelt|spelled)(?:\s+as)?|"
     rf"{alternatives(NAME_IS)}|name to|full name(?:\s+is|'s|,|:)?|"
     r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:just |only |actually )?(?:be|say|read)|"
     # "add my surname, Sharma" (found by the twenty-first play-test: the surname was dropped)
-    r"(?:surname|last name|family name|first name)(?: is| to|\s*[,:]))\s+(?:(?:just|only|actually|simply)\s+)?"
+    r"(?:surname|last name|family name|first name)(?: is| to|\s*[,:]))\s+"
+    r"(?:(?:just|only|actually|simply|spelt|spelled|written(?:\s+as)?)\s+)?"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )
@@ -245,7 +248,9 @@ _NOTE = re.compile(
     r"(?P<opening>\S.*?)\s*$|"
     # "can you add that the number is mine (Siobhan, daughter) so they ask for me" (twenty-second play-test: taken for
     # a question about the reference)
-    r"\b(?:add|put|include|mention)\s+(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+)?that\s+"
+    # ("please write also that i am pregnant", play-test 24: answered as a question, and no note)
+    r"\b(?:add|put|include|mention|write)\s+(?:also\s+|too\s+|down\s+)?"
+    r"(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+)?(?:also\s+)?that\s+"
     r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|she|he|they|it)\b.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -463,6 +468,13 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         else:
             runs.append([next_start, next_end])
     start, end = runs[0]
+    # "the wednesday after instead", "the following friday": a week on from the day said before (core/booking.py);
+    # the words around the day were cut (found by play-test 24: the same Wednesday was kept)
+    if re.fullmatch(_DAY, text[start:end].strip(), re.IGNORECASE):
+        after = _WEEKDAY_THEN_AFTER.match(text, end)
+        following = _FOLLOWING_BEFORE.search(text[:start])
+        end = after.end() if after else end
+        start = following.start("following") if following and not after else start
     same = _SAME_TIME_AFTER.match(text, end)
     if same:  # "tonight instead? same time": the time said before stands (core/booking.py reads it)
         end = same.end()
@@ -500,6 +512,8 @@ def _complements(first: Text, other: Text) -> bool:
 
 
 # "tonight instead? same time" (found by the eleventh play-test: the evening replaced "after 6")
+_WEEKDAY_THEN_AFTER = re.compile(r"\s+(?:after|following)(?:\s+that(?:\s+one)?)?\b(?!\s*\d)", re.IGNORECASE)
+_FOLLOWING_BEFORE = re.compile(r"\b(?P<following>following)\s+$", re.IGNORECASE)
 _SAME_TIME_AFTER = re.compile(
     r"[\s,.;:!?-]*(?:(?:instead|then|please|pls)[\s,.;:!?-]*)*(?:at\s+)?(?:the\s+)?same\s+time\b", re.I
 )

@@ -392,6 +392,7 @@ _LATER = re.compile(
 )
 # "same time but the friday after": the first such weekday after the day said before (a week on, for its own)
 _WEEKDAY_AFTER = re.compile(rf"\b(?:the\s+)?{_WEEKDAY_WORD}\s+(?:after|following)(?:\s+that)?$")
+_FOLLOWING_WEEKDAY = re.compile(rf"\bfollowing\s+{_WEEKDAY_WORD}\b")
 # a bare hour as the whole of a correction ("i said 11", "make it 3"): a time on the day said before, not a date
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
 _FILLER = re.compile(
@@ -805,6 +806,7 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
         if index:  # a correction: words that only make sense beside what was said before
             # "can we do the one after? the 12th": the date said decides (found by the fifteenth play-test)
             words = _LATER_THEN_A_DATE.sub(" ", words)
+            words = _FOLLOWING_WEEKDAY.sub(r"\1 after", words.lower())  # "the following wednesday" (play-test 24)
             rest, _ = _day_and_time(_NOT_MEANT.sub(" ", words.lower()))
             later = _LATER.search(rest)
             if later and day is not None:  # "not this saturday, the one after", "the day before"
@@ -817,6 +819,7 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
             weekday_after = _WEEKDAY_AFTER.search(rest)
             if weekday_after and day is not None:
                 day += dt.timedelta(days=(_WEEKDAY_INDEX[weekday_after.group(1)[:3]] - day.weekday()) % 7 or 7)
+                window = _day_and_time(words.lower())[1] or window  # "the following wednesday at 3pm"
                 continue
             bare = _BARE_HOUR.match(rest)
             if bare and 1 <= int(bare.group(1)) <= 12:  # "i said 11", "make it 3": the hour, not the 11th

@@ -90,6 +90,12 @@ def unknown_entities(nlp, text):
         ("surely you know if its dangerous for the baby", [("suitability_factor", "the baby", "pregnancy")]),
         ("im 14 weeks along", [("suitability_factor", "im 14 weeks along", "pregnancy")]),  # no age of 14
         ("i'm 20 weeks pregnant", [("suitability_factor", "i'm 20 weeks pregnant", "pregnancy")]),
+        # a risk to a condition, and a painkiller, are questions of suitability (the real questions' README: a
+        # medication or painkiller, a skin condition); whether it helps one is not
+        ("can microneedling make melasma worse", [("suitability_factor", "make melasma worse", "condition")]),
+        ("will it aggravate my rosacea", [("suitability_factor", "aggravate my rosacea", "condition")]),
+        ("does microneedling help melasma", [("unknown_area", "melasma", "hyperpigmentation")]),
+        ("can i take ibuprofen before", [("suitability_factor", "ibuprofen", "medication")]),
     ],
 )
 def test_sentence_gets_its_entities(nlp, text, expected):

@@ -464,6 +464,9 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     ("can you add that the number is mine (Siobhan, daughter) so they ask for me when they ring",
      [("note", "the number is mine (Siobhan, daughter) so they ask for me when they ring")]),
     ("add that to my concern", []),
+    # found by play-test 24: answered as a question about pregnancy, and no note
+    ("please write also that i am pregnant, 5 months", [("note", "i am pregnant, 5 months")]),
+    ("i wanted to note that it hurts", []),
     # browser play-test 4: "today is too soon" took today, and the concern "as the concern" was not read
     ("hmm today is too soon, make it next friday at 2pm. and put stretch marks on my stomach as the concern",
      [("time", "next friday at 2pm"), ("concern", "stretch marks on my stomach")]),
@@ -505,6 +508,13 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("the name is spelled Siobhan", [("person", "Siobhan")]),
     ("The name. It should read Derek Whitfield.", [("person", "Derek Whitfield")]),
     ("my name is spelt wrong", []),  # no new name given
+    # found by play-test 24: "my name is" was read first, then "spelt" ended the name
+    ("my name is spelt Samm, two ms", [("person", "Samm")]),
+    ("its spelt Jenn with two ns", [("person", "Jenn")]),
+    # the day after the one said before: a week on (core/booking.py), the words kept with the day
+    ("hmm make it the wednesday after instead, same time", [("time", "wednesday after instead, same time")]),
+    ("can we do the following wednesday", [("time", "following wednesday")]),
+    ("wednesday after 3pm", [("time", "wednesday after 3pm")]),
     ("great. could we push it an hour later too", [("time", "an hour later")]),
     ("can we bring it forward half an hour?", [("time", "forward half an hour")]),
     ("She is Amara Johnson, 34.", [("person", "Amara Johnson")]),

@@ -647,3 +647,59 @@ def test_the_call_back_button_after_a_stopped_request_keeps_the_name_and_number(
     assert "I've cancelled that" in texts(servers.say(sender, "cancel"))
     reply = texts(servers.say(sender, '/book_consultation{"request_kind":"call_back"}'))
     assert "call you back" in reply and "What's your name?" not in reply and "reach you" not in reply, reply
+
+
+def test_corrections_at_the_summary_in_everyday_words(servers):
+    # found by play-test 24: each of these showed the summary again, unchanged, with no word
+    sender, day = new_sender(), open_day(9)
+    while day.weekday() == 5:  # Saturday's hours differ
+        day = open_day((day - dt.date.today()).days + 1)
+    up_to_the_summary(servers, sender, day, concern="acne scars")
+    week_on = day + dt.timedelta(days=7)
+    reply = texts(servers.say(sender, f"hmm make it the {day:%A} after instead, same time"))
+    assert shown(week_on, "14:00") in reply, reply
+    reply = texts(servers.say(sender, "actually sorry, 3 not 2"))
+    assert shown(week_on, "15:00") in reply, reply
+    reply = texts(servers.say(sender, "my name is spelt Jo Marshe, with an e"))
+    assert "Name: Jo Marshe" in reply, reply
+    reply = texts(servers.say(sender, "oh and my chest as well, same scarring there"))
+    assert "Concern: acne scars, and my chest as well" in reply, reply
+    reply = texts(servers.say(sender, "id rather have a phone call actually"))
+    assert "changed this to a call back" in reply and "Which phone number" in reply, reply  # the email is no number
+    reply = texts(servers.say(sender, "07911 123456"))
+    assert "Asked for: a call back" in reply and "Concern: acne scars, and my chest as well" in reply, reply
+    reply = texts(servers.say(sender, "actually no, id rather come in after all. keep everything else"))
+    assert "Asked for: a consultation at the clinic" in reply and shown(week_on, "15:00") in reply, reply
+    reply = texts(servers.say(sender, "please write also that i am on antibiotics"))
+    assert "note for the clinic: i am on antibiotics" in reply and "Name: Jo Marshe" in reply, reply
+
+
+def test_details_said_in_the_message_before_the_request_are_kept(servers):
+    # found by play-test 24: a name and a number given with a question, then the request asked for, were asked again
+    sender = new_sender()
+    servers.say(sender, "hi im Gary Holt, 07456 789012. how much does it cost?")
+    reply = texts(servers.say(sender, "ok can i just get a call back please"))
+    assert "call you back" in reply and "What's your name?" not in reply and "phone number" not in reply, reply
+
+
+def test_an_older_continue_button_after_the_request_was_sent_starts_nothing(servers):
+    # found by play-test 24: it began a new request, asking for the name
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    declined = press(servers, sender, servers.say(sender, "acne scars"), "No")
+    assert "Continue my request" in button_titles(declined)
+    summary = press(servers, sender, press(servers, sender, declined, "Continue my request"), "Yes, I agree")
+    sent = press(servers, sender, summary, "Yes, send it")
+    assert REFERENCE.search(texts(sent))
+    reply = texts(servers.say(sender, '/book_consultation{"continues":"request"}'))
+    assert "already been sent" in reply and "What's your name?" not in reply, reply
+
+
+def test_asking_for_a_person_inside_a_request_makes_it_a_call_back_when_a_call_is_asked_for(servers):
+    # found by play-test 23: "i meant a phone call" inside a consultation request offered the call-back button
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Jo Marsh")
+    servers.say(sender, "07911 123456")
+    reply = texts(servers.say(sender, "can i just talk to someone on the phone instead"))
+    assert "changed this to a call back" in reply, reply
