@@ -704,6 +704,12 @@ class ActionAnswerQuestion(Action):
         topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)] if asked else []
         topics = in_context(tracker, topics, last_topic)
         previous = safety_thread_level(tracker)
+        triaged = (tracker.latest_message.get("triage") or {}).get("level")
+        if len(topics) > 1 and "reassurance" in topics and previous is None and not triaged:
+            # "what if im scared of needles, could i still do it?": beside another answer, with nothing happening
+            # named and no safety answer before, a part read as looking for reassurance is no question of its own
+            # (found by play-test 24: the suitability answer, then "call 111… call 999" to someone never treated)
+            topics = [topic for topic in topics if topic != "reassurance"]
         in_thread = thread_topics(tracker, topics, previous, asked)
         if (
             in_thread == SEVERITY[1] == previous

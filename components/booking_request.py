@@ -224,6 +224,9 @@ class BookingDetailsRequest(GraphComponent):
             "stop_from_intents": ["nlu_fallback", "inform", "out_of_scope", "deny", "affirm", "unsure", "thank"],
             # a call back asked for in words
             "kind_entity": "request_kind",
+            # what a question part that asks for the call itself is read as (the clinic's hours and contact): the call
+            # back answers it ("can the clinic ring me tomorrow too?")
+            "answered_by_the_call": ["faq/clinic_info", "faq/unknown_other"],
             "kind_from_intents": [
                 "request_human",
                 "nlu_fallback",
@@ -334,7 +337,24 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["correction_intent"])
             elif intent in self.config["time_alone_from_intents"] and self._a_time_alone(text, entities):
                 self._set(message, self.config["details_intent"])
+            if (message.get(INTENT) or {}).get("name") == self.config["intent"] and asks_a_call_back:
+                self._without_the_request(message, entities)
         return messages
+
+    def _without_the_request(self, message: Message, entities: List[Dict[Text, Any]]) -> None:
+        """A request to book that asks for a call back: the question part that is the asking itself is no question
+        of its own ("can the clinic ring me tomorrow too? name is Tom Reid …" got the opening hours as its answer,
+        found by play-test 24)."""
+        asked = [e for e in entities if e.get("entity") == self.config["kind_entity"] and e.get("start") is not None]
+        questions = message.get("questions") or []
+        kept = [
+            q
+            for q in questions
+            if q.get("intent_response_key") not in self.config["answered_by_the_call"]
+            or not any(q["start"] <= e["start"] < q["end"] for e in asked)
+        ]
+        if len(kept) != len(questions):
+            message.set("questions", kept, add_to_output=True)
 
     def _corrects(self, entities: List[Dict[Text, Any]]) -> bool:
         """Whether the entities name a detail and carry a value for it."""

@@ -445,6 +445,13 @@ _RULED_OUT_BEFORE = re.compile(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t be able to)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+|in\s+the\s+|the\s+)?$",
     re.IGNORECASE,
 )
+# "i was treated by Jo on wednesday", "had it done last friday": a day in the past, no time to book (found by
+# play-test 24: the call back was put on the Wednesday)
+_SAID_OF_THE_PAST = re.compile(
+    r"\b(?:treated|treatment was|had\s+(?:it|mine|my\s+\w+|the\s+\w+|a\s+\w+)(?:\s+done)?|was\s+done|got\s+it\s+done|"
+    r"did\s+it|started)\b[^.,;!?]{0,12}?(?:\b(?:on|last)\s+(?:the\s+)?|\s)$",
+    re.IGNORECASE,
+)
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)
 ALSO_AT = "also_at"
 
@@ -458,6 +465,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _SAID_NOT_MEANT.search(text[: match.start()])  # "11 not 10:30": not the 10:30
         and not _RULED_OUT_AFTER.match(text, match.end())  # "tuesday's no good": not tuesday
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
+        and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
     ]
     if not spans:
         return None

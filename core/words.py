@@ -39,7 +39,7 @@ SELF_INTRODUCTIONS = ("i am", "i'm", "im", "it's", "its", "this is")
 MIN_NUMBER_DIGITS = 9
 
 # words that say what follows is not meant ("11 not 10:30", "the morning rather than the afternoon")
-NOT_MEANT = ("not", "rather than", "instead of")
+NOT_MEANT = ("not", "rather than", "instead of", "except", "apart from", "other than")  # "any day except monday"
 
 # who a request is for, before a name ("it's for Sophie", "the appointment is for her, Margaret O'Brien"), as a regular
 # expression (case-sensitive: the name that follows is capitalised): the name is the person to be seen

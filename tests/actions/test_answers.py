@@ -49,6 +49,20 @@ async def test_each_question_of_a_message_is_answered_in_order(dispatcher, make_
     assert events == [SlotSet("last_topic", "suitability"), SlotSet("offer", "consultation")]
 
 
+async def test_a_part_looking_for_reassurance_beside_another_answer_with_nothing_happening_is_left(
+    dispatcher, make_tracker, domain
+):
+    # found by play-test 24: "what if im scared of needles, could i still do it?" got the suitability answer, then
+    # "call 111… call 999" to someone never treated
+    text = "what if im scared of needles, could i still do it?"
+    await answer(
+        dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/suitability"),
+        questions=asked(text, ("what if im scared of needles", "faq/suitability"),
+                        ("could i still do it?", "faq/reassurance")),
+    )
+    assert responses(dispatcher) == ["utter_faq/suitability"]
+
+
 async def test_an_offer_in_any_of_the_answers_stands(dispatcher, make_tracker, domain):
     text = "how much is it and how long does it take"
     events = await answer(

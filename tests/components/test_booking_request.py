@@ -358,3 +358,20 @@ def test_a_call_back_asked_about_is_no_new_request(intent):
     found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 29, "end": 38}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == intent
+
+
+def test_the_question_part_that_asks_for_the_call_is_no_question_of_its_own():
+    # found by play-test 24: "can the clinic ring me tomorrow too?" got the opening hours as its answer
+    text = "can the clinic ring me tomorrow too? is it ok if im pregnant"
+    found = Message(data={"text": text})
+    found.set("intent", {"name": "book_consultation", "confidence": 1.0})
+    found.set("intent_ranking", [{"name": "book_consultation", "confidence": 1.0}])
+    at = text.index("ring me")
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": at, "end": at + 7}])
+    second = text.index("is it ok")
+    found.set("questions", [
+        {"text": text[:36], "start": 0, "end": 36, "intent_response_key": "faq/clinic_info"},
+        {"text": text[second:], "start": second, "end": len(text), "intent_response_key": "faq/suitability"},
+    ])
+    BookingDetailsRequest({}).process([found])
+    assert [q["intent_response_key"] for q in found.get("questions")] == ["faq/suitability"]

@@ -331,6 +331,18 @@ def test_answer_alone_is_not_crowded_out(storage, resource, classifier, answer_a
     assert [q[INTENT_RESPONSE_KEY] for q in message.get(QUESTIONS)] == expected
 
 
+def test_a_part_the_classifier_is_unsure_of_is_kept_when_an_entity_decides_its_answer(storage, resource, classifier):
+    # found by play-test 24: "how long does one session take and do i need someone to drive me home" lost the driving
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "question_threshold": 0.999}, storage, resource, CONTEXT
+    )
+    text = "does it hurt on the elbows and how many sessions will i need"
+    questions = parse(component, text, [entity(text, "unknown_area", "elbows")]).get(QUESTIONS)
+    # (with every part below the threshold, only the one an entity decides is a question: one part is no split)
+    parts = parse(component, text, [entity(text, "unknown_area", "elbows")]).get("question_parts")
+    assert [q[INTENT_RESPONSE_KEY] for q in parts] == ["faq/unknown_area"] and questions == []
+
+
 def test_answer_alone_among_the_parts_is_split(classifier):
     # the best answer is suitability and one of the parts answers it: both questions are kept
     text = "can i have it if i am pregnant and does it hurt"
