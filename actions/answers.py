@@ -547,8 +547,10 @@ NO_CONCERN = re.compile(
 
 # "ok sorry, acne scars", "I TOLD YOU. loose skin under my jaw": words before the concern that are no part of it
 BEFORE_A_CONCERN = re.compile(
-    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:already )?told you|as i said|like i said|i "
-    r"said)\b[\s,.!:-]*)+",
+    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:already )?told you|as i (?:already )?said|like i "
+    r"(?:already )?said|i (?:already )?said|i did say)\b[\s,.!:-]*)+|"
+    # "neck and jawline lines like i said" (found by play-test 24: kept in the concern)
+    r"[\s,.!-]*\b(?:like|as) i (?:already )?(?:said|told you|mentioned)\b[\s,.!]*$",
     re.IGNORECASE,
 )
 

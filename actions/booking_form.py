@@ -311,7 +311,27 @@ def as_changed(slot: Text, new: Text, earlier: Optional[Text], tracker: Tracker)
         return with_name_part(new, earlier, tracker)
     if slot == "booking_contact":
         return with_contact_added(new, earlier, tracker)
+    if slot == "booking_concern":
+        return with_the_note_kept(new, earlier)
     return new
+
+
+# the notes for the clinic kept with a concern (with_note)
+_NOTES = re.compile(r"\s*\(note for the clinic: .*\)\s*$|^\s*Note for the clinic: .*$", re.IGNORECASE | re.DOTALL)
+
+
+def with_the_note_kept(new: Optional[Text], earlier: Optional[Text]) -> Optional[Text]:
+    """A new concern with the notes for the clinic that the one it replaces had (found by play-test 24: "Change
+    concern" wiped "i'd prefer a female practitioner" without a word); as it is when it has notes of its own."""
+    notes = _NOTES.search(earlier or "")
+    if new is None or not notes or "note for the clinic" in new.lower():
+        return new
+    note = notes.group().strip()
+    if not new:  # the concern skipped: the notes alone
+        return f"N{note[2:-1]}" if note.startswith("(") else note
+    if note.lower().startswith("note for the clinic:"):
+        return f"{new} ({note[0].lower()}{note[1:]})"
+    return f"{new} {note}"
 
 
 def clear_booking() -> List[Dict[Text, Any]]:
@@ -794,6 +814,8 @@ class ValidateBookingForm(FormValidationAction):
                 checked = checked_value(slot, found, self._clock, corrects=earlier)
             if slot in ("booking_name", "booking_contact"):
                 checked[slot] = as_changed(slot, checked[slot], value_before(tracker, slot), tracker)
+            elif slot == "booking_concern":  # (after "Change concern" cleared it: the one given before)
+                checked[slot] = with_the_note_kept(checked[slot], value_before(tracker, slot, given=True))
             return checked
         except InvalidValue as invalid:
             rejected = self._reject(slot, invalid, dispatcher, tracker)

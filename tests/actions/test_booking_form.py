@@ -535,9 +535,27 @@ async def test_a_yes_no_button_is_no_stale_press_when_the_form_asks_nothing_yet(
     ("ok sorry, acne scars", "acne scars"),
     ("I TOLD YOU. loose skin under my jaw", "loose skin under my jaw"),
     ("oklahoma tan lines", "oklahoma tan lines"),  # a word that starts like one is kept
+    # found by play-test 24: kept in the concern
+    ("i already said, fine lines round my eyes", "fine lines round my eyes"),
+    ("neck and jawline lines like i said", "neck and jawline lines"),
 ])
 def test_words_before_a_concern_are_left_out(text, expected):
     assert checked_value("booking_concern", text) == {"booking_concern": expected}
+
+
+@pytest.mark.parametrize("new, earlier, expected", [
+    # found by play-test 24: "Change concern" wiped the note "i'd prefer a female practitioner"
+    ("fine lines", "acne scars (note for the clinic: a female practitioner)",
+     "fine lines (note for the clinic: a female practitioner)"),
+    ("fine lines", "Note for the clinic: a female practitioner", "fine lines (note for the clinic: a female practitioner)"),
+    ("", "acne scars (note for the clinic: a female practitioner)", "Note for the clinic: a female practitioner"),
+    ("fine lines", "acne scars", "fine lines"),  # no note to keep
+    ("pores (note for the clinic: x)", "acne (note for the clinic: y)", "pores (note for the clinic: x)"),  # its own
+])
+def test_a_new_concern_keeps_the_notes_of_the_one_it_replaces(new, earlier, expected):
+    from actions.booking_form import with_the_note_kept
+
+    assert with_the_note_kept(new, earlier) == expected
 
 
 async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_tracker, domain):
