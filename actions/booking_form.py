@@ -306,13 +306,13 @@ def _asked_again_to_add(tracker: Tracker) -> bool:
 
 def as_changed(slot: Text, new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
     """A new name or contact read against the one given before: a part of the name ("surname should be …"), a
-    contact beside the other ("also add my number …"); any other value as it is."""
+    contact beside the other ("also add my number …"); a concern with the earlier one's notes; any other as it is."""
     if slot == "booking_name":
         return with_name_part(new, earlier, tracker)
     if slot == "booking_contact":
         return with_contact_added(new, earlier, tracker)
     if slot == "booking_concern":
-        return with_the_note_kept(new, earlier)
+        return with_the_note_kept(new, earlier) or new
     return new
 
 
