@@ -55,7 +55,8 @@ FORM_SLOTS = (
     "booking_confirmed",
 )
 TYPED_SLOTS = FORM_SLOTS[:4]  # the details typed in words (the last two are yes/no questions)
-ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures")
+PENDING_NOTE = "booking_note"  # a note given before the concern was asked, kept for it (with_note)
+ALL_BOOKING_SLOTS = FORM_SLOTS + ("booking_time_text", "booking_failures", PENDING_NOTE)
 MAX_FAILURES = 3
 YES_NO = ("affirm", "deny")
 CONTACT_ENTITIES = ("email", "phone")
@@ -217,6 +218,7 @@ RESTORED_SLOTS = (
     "booking_time_text",
     "booking_concern",
     "booking_consent",
+    PENDING_NOTE,
 )
 
 
@@ -607,6 +609,22 @@ def with_note(concern: Optional[Text], note: Text) -> Text:
     return f"{concern} (note for the clinic: {note})" if concern else f"Note for the clinic: {note}"
 
 
+_CONCERN_ASKED = ("booking_concern", "booking_consent", "booking_confirmed")  # the form's questions from the concern on
+
+
+def note_events(tracker: Tracker, note: Text, concern: Optional[Text]) -> List[Dict[Text, Any]]:
+    """A note for the clinic added: beside the concern; before the concern is asked for, kept until it is given
+    (found by checking play-test 23's fixes: the note became the concern, which was then never asked)."""
+    if not concern and tracker.get_slot("requested_slot") not in (
+        "booking_concern",
+        "booking_consent",
+        "booking_confirmed",
+    ):
+        pending = tracker.get_slot(PENDING_NOTE)
+        return [SlotSet(PENDING_NOTE, f"{pending}; {note.strip(' .,;:-')}" if pending else note.strip(" .,;:-\n"))]
+    return [SlotSet("booking_concern", with_note(concern, note))]
+
+
 class ActionBookInsideTheForm(Action):
     """Asked to book while a request is being made: nothing starts again. Asked for the other kind (a call back
     instead of a consultation, or the other way round), the request becomes that kind, keeping what was said; a call
@@ -624,8 +642,9 @@ class ActionBookInsideTheForm(Action):
             # "Please add a note that I would like to see Sarah if possible" read as a request to book: the note is
             # kept beside the concern, and the summary shown again (browser play-test 4: "We're already requesting
             # your consultation", and no note)
-            concern = with_note(tracker.get_slot("booking_concern"), note)
-            return [SlotSet("booking_concern", concern), SlotSet("booking_confirmed", None)]
+            return note_events(tracker, note, tracker.get_slot("booking_concern")) + [
+                SlotSet("booking_confirmed", None)
+            ]
         switched = switched_to(kind_asked_for(tracker), dispatcher, tracker)
         if switched is None:
             dispatcher.utter_message(response="utter_booking_already_started")
@@ -816,6 +835,9 @@ class ValidateBookingForm(FormValidationAction):
                 checked[slot] = as_changed(slot, checked[slot], value_before(tracker, slot), tracker)
             elif slot == "booking_concern":  # (after "Change concern" cleared it: the one given before)
                 checked[slot] = with_the_note_kept(checked[slot], value_before(tracker, slot, given=True))
+                pending = tracker.get_slot(PENDING_NOTE)
+                if pending:  # a note given before the concern was asked
+                    checked.update({slot: with_note(checked[slot] or None, pending), PENDING_NOTE: None})
             return checked
         except InvalidValue as invalid:
             rejected = self._reject(slot, invalid, dispatcher, tracker)

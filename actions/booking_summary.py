@@ -14,10 +14,10 @@ from actions.booking_form import (
     NOTE,
     as_changed,
     checked_value,
+    note_events,
     someone_else_too,
     switch_asked_for,
     switched_to,
-    with_note,
 )
 from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
 from core.words import REMOVING, TITLES, alternatives
@@ -174,7 +174,8 @@ class ActionChangeBookingDetail(Action):
                     # a new time keeps what it does not name of the one given ("change it to 10am" keeps the day)
                     corrects = tracker.get_slot("booking_time_text") if slot == "booking_time" else None
                     if entity.get("entity") == NOTE:  # kept beside the concern, never instead of it
-                        changes[slot] = with_note(changes.get(slot) or tracker.get_slot(slot), entity["value"])
+                        for event in note_events(tracker, entity["value"], changes.get(slot) or tracker.get_slot(slot)):
+                            changes[event["name"]] = event["value"]
                         break
                     value = concern_in_full(tracker, entity) if slot == "booking_concern" else entity["value"]
                     changes.update(checked_value(slot, value, corrects=corrects))

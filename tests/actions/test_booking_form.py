@@ -1186,3 +1186,26 @@ async def test_a_name_alone_read_as_a_question_is_the_name(validate, dispatcher,
     tracker.latest_message["asks"] = asks
     tracker.events.extend([_action("action_answer_question"), _action("booking_form")])
     assert await validate.run(dispatcher, tracker, domain) == expected
+
+
+async def test_a_note_before_the_concern_is_asked_waits_for_it(dispatcher, make_tracker, domain, validate):
+    # found by checking play-test 23's fixes: the note became the concern, which was then never asked for
+    from actions.booking_form import ActionBookInsideTheForm
+
+    tracker = make_tracker(
+        intent="book_consultation", text="please add a note that i'm nervous about needles", active_loop=FORM,
+        entities=[{"entity": "note", "value": "i'm nervous about needles"}],
+        slots={"requested_slot": "booking_contact", "booking_name": "Jo Bloggs"},
+    )
+    events = await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_note", "i'm nervous about needles") in events
+    assert not any(event.get("name") == "booking_concern" for event in events)
+    # the concern, once given, carries it
+    answered = make_tracker(
+        intent="inform", text="acne scars", active_loop=FORM,
+        slots={"requested_slot": "booking_concern", "booking_note": "i'm nervous about needles"},
+        slot_candidates={"booking_concern": "acne scars"},
+    )
+    events = await validate.run(dispatcher, answered, domain)
+    assert SlotSet("booking_concern", "acne scars (note for the clinic: i'm nervous about needles)") in events
+    assert SlotSet("booking_note", None) in events
