@@ -333,6 +333,11 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
         return None
     if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT:
         return last_topic
+    if last_topic == SEVERITY[0]:
+        # the emergency's thread holds over the turns a request or a hand-over took ("the vision thing is getting a
+        # bit worse" after a call back was asked for: found by play-test 25, the urgent route, a level lower); it
+        # ends when the person is well again or in care (thread_topics)
+        return last_topic
     user_turns = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
     if len(user_turns) < 2:
         return None

@@ -279,6 +279,28 @@ async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain
     assert SlotSet("offer", offered) in events
 
 
+@pytest.mark.parametrize("level, expected", [
+    # found by play-test 25: "the vision thing is getting a bit worse" after a call back was asked for got the urgent
+    # route, a level lower than the emergency answer before it
+    ("emergency", ["utter_faq/emergency"]),
+    # the urgent and expected answers' threads end with a turn that was no answer (a new report stands on its own)
+    ("urgent", ["utter_faq/urgent"]),
+])
+async def test_the_emergency_thread_holds_over_a_turn_that_was_no_answer(
+    dispatcher, make_tracker, domain, clinic_open, level, expected
+):
+    turns = SAFETY_TURN + [
+        {"event": "user", "timestamp": None, "text": "/book_consultation", "parse_data": {}},
+        {"event": "action", "timestamp": None, "name": "action_start_booking"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="faq", text="the vision thing is getting a bit worse", events=turns,
+                           slots={"last_topic": level}, response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": "urgent", "worse": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:1] == expected
+
+
 async def test_the_urgent_answer_while_the_clinic_is_closed_is_its_out_of_hours_variant(
     dispatcher, make_tracker, domain, monkeypatch
 ):

@@ -80,6 +80,18 @@ async def test_inside_a_consultation_request_a_phone_call_asked_for_makes_it_a_c
     assert not any(event.get("name") == "booking_name" for event in events)
 
 
+async def test_asking_for_a_person_right_after_the_emergency_answer_gets_the_route_first(
+    dispatcher, make_tracker, domain, staff, monkeypatch
+):
+    # found by play-test 25: "i dont want to bother 999, can the clinic just call me in the morning" got the
+    # hand-over's words alone
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    tracker = make_tracker(intent="request_human", text="i dont want to bother 999, can the clinic call me",
+                           slots={"last_topic": "emergency"})
+    await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith("utter_booking_safety_reminder")
+
+
 async def test_inside_a_call_back_request_asking_for_a_person_is_told_the_call_back_is_the_way(
     dispatcher, make_tracker, domain, staff, monkeypatch
 ):
