@@ -419,6 +419,10 @@ def concern_given(tracker: Tracker) -> bool:
     requested = tracker.get_slot("requested_slot")
     if tracker.active_loop.get("name") != "booking_form" or requested not in ("booking_concern", "booking_consent"):
         return False
+    if (message.get("text") or "").startswith("/"):
+        # a button ("Aftercare" beside a call back's topic prompt) is what its title says, never the words of the
+        # concern (found by play-test 25: the summary said 'Concern: /faq{"topic": "aftercare"}')
+        return False
     intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
     wanted = (RETRIEVAL_INTENT,) if requested == "booking_concern" else CONCERN_AT_CONSENT_INTENTS
     if intent not in wanted:
@@ -664,20 +668,26 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
 
 
 # "and my arms too", "my neck as well please": more for the clinic to look at, said at the summary
-_ADDED = re.compile(r"\b(?:too|as well|also)\b", re.IGNORECASE)
-_AND_OPENS = re.compile(r"^\W*(?:(?:oh|oh and|and|also|plus|ah|um+|sorry)\b\W*)+", re.IGNORECASE)
+_ADDED = re.compile(r"\b(?:too|as well|also|add|in there)\b", re.IGNORECASE)
+_AND_OPENS = re.compile(r"^\W*(?:(?:oh|oh and|and|also|plus|ah|um+|sorry|actually|ok|okay|oops)\b\W*)+", re.IGNORECASE)
 _NAMES_THE_SKIN = ("skin_concern", "treatment_area", "unknown_area")
+_ANOTHER_CHANGE = re.compile(
+    r"[.,;]?\s*\b(?:and\s+)?(?:the|my)\s+(?:sur|first\s+|last\s+)?(?:name|number|phone|e-?mail|time|day|date)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 
 
 def added_to_the_concern(tracker: Tracker, text: Text) -> Optional[Text]:
     """The concern with what a statement at the summary adds to it ("and my arms too, they have stretch marks as
     well"), as it was said; None for a question, or a message that adds nothing (found by play-test 24: answered as a
     question about stretch marks, and the concern left as it was)."""
-    if "?" in text or not _ADDED.search(text):
+    entities = tracker.latest_message.get("entities") or []
+    if "?" in text or not _ADDED.search(text) or any(e.get("entity") in ("concern", "note") for e in entities):
+        return None  # (a new concern or a note said as one is taken as such)
+    if not any(entity.get("entity") in _NAMES_THE_SKIN for entity in entities):
         return None
-    if not any(entity.get("entity") in _NAMES_THE_SKIN for entity in tracker.latest_message.get("entities") or []):
-        return None
-    added = _AND_OPENS.sub("", text).strip(" .!\n")
+    # (the clause that adds, without another detail's change: "add my neck - sun damage. and the name is spelt …")
+    added = _AND_OPENS.sub("", _ANOTHER_CHANGE.sub("", text)).strip(" .!,\n")
     concern = tracker.get_slot("booking_concern")
     return f"{concern}, and {added}" if concern and added else added or None
 

@@ -195,8 +195,12 @@ class ActionChangeBookingDetail(Action):
         untitled = without_a_title(tracker) if "booking_name" in named and "booking_name" not in changes else None
         if untitled:  # "drop the 'Mr' from the name" (found by the tenth play-test)
             changes["booking_name"] = untitled
-        added = added_to_the_concern(tracker, tracker.latest_message.get("text") or "") if not changes else None
-        if added:  # "and my neck too, the lines there as well" (found by play-test 24: nothing changed)
+        added = (
+            added_to_the_concern(tracker, tracker.latest_message.get("text") or "")
+            if "booking_concern" not in changes
+            else None
+        )
+        if added:  # "and my neck too, the lines there as well" (found by play-tests 24 and 25: nothing changed)
             changes["booking_concern"] = added
         if not changes:
             for slot in named[:1]:

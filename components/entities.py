@@ -188,9 +188,13 @@ _CONCERN_IS = re.compile(
     r"(?:it'?s|its|it\s+is|this\s+is|the\s+call\s+is)\s+(?:about|regarding|concerning)(?=\s+(?!time\b|it\b|that\b|this\b)[a-z])|"
     # "the concern isnt right, its pigmentation on her forehead" (found by the eighth play-test)
     r"concern\s+(?:isn'?t|is\s+not|is\s+wrong|was\s+wrong|'?s\s+wrong)\b[^.;!?\n]{0,20}?[,.;]?\s*(?:it'?s|its|it\s+is|"
-    r"(?:it\s+)?should\s+be))"
+    r"(?:it\s+)?should\s+be)|"
+    # "the concern still says forehead?? please change it to forehead lines" (found by play-test 25)
+    r"concern\b[^\n]{0,40}?\b(?:change|make|put|set)\s+it\s+(?:to|as))"
     # ("pls change concern to: brown patches (melasma)", nineteenth play-test)
-    r"(?:\s*:\s*|\s+)(?!wrong\b|incorrect\b|not\b)(?:just\s+)?['\"‘“]?(?P<concern>[^,;.!?\n'\"’”]+?)['\"’”]?(?:\s+instead)?\s*"
+    # (an apostrophe inside a word is part of the concern: "crow's feet", found by play-test 25)
+    r"(?:\s*:\s*|\s+)(?!wrong\b|incorrect\b|not\b)(?:just\s+)?['\"‘“]?"
+    r"(?P<concern>(?:[^,;.!?\n'\"’”]|['’](?=\w))+?)['\"’”]?(?:\s+instead)?\s*"
     # the concern ends where another detail's change begins ("… and my surname is just O'Neill")
     r"(?=[,;.!?\n]|$|\s+and\s+(?:my|the|her|his)\s+(?:sur|first |last |family )?(?:name|number|phone|mobile|e-?mail|"
     r"contact|time|day|date)\b)",

@@ -865,3 +865,39 @@ def test_what_a_call_back_is_about_is_whatever_is_said(make_tracker, kind, text,
     tracker.latest_message["asks"] = asks
     tracker.latest_message["triage"] = {"level": level}
     assert concern_given(tracker) is given
+
+
+def test_a_button_at_a_call_backs_topic_prompt_is_no_concern(make_tracker):
+    # found by play-test 25: "Aftercare" pressed there made the concern '/faq{"topic": "aftercare"}'
+    tracker = make_tracker(
+        intent="faq", text='/faq{"topic": "aftercare"}', active_loop=FORM,
+        slots={"requested_slot": "booking_concern", "request_kind": "call_back"},
+        response_selector=selected_answer("faq/aftercare"),
+    )
+    assert not concern_given(tracker)
+    tracker = make_tracker(
+        intent="faq", text="gift vouchers for my wife", active_loop=FORM,
+        slots={"requested_slot": "booking_concern", "request_kind": "call_back"},
+        response_selector=selected_answer("faq/unknown_other"),
+    )
+    assert concern_given(tracker)
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # found by play-tests 24 and 25: answered as a question, or nothing changed
+    ("and my arms too, they have stretch marks as well", ["unknown_area"],
+     "acne scars, and my arms too, they have stretch marks as well"),
+    ("actually add my neck and decolletage - sun damage. and the name is spelt Zahra not Zara", ["treatment_area"],
+     "acne scars, and add my neck and decolletage - sun damage"),
+    ("put face and neck in there too", ["treatment_area"], "acne scars, and put face and neck in there too"),
+    ("does it work on my neck too?", ["treatment_area"], None),  # a question
+    ("my neck is fine", ["treatment_area"], None),  # nothing added
+    ("add a note that my neck is sensitive too", ["treatment_area", "note"], None),  # a note, taken as one
+])
+def test_what_a_statement_at_the_summary_adds_to_the_concern(make_tracker, text, entities, expected):
+    from actions.answers import added_to_the_concern
+
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
+                           slots={"requested_slot": "booking_confirmed", "booking_concern": "acne scars"},
+                           entities=[{"entity": entity, "value": "x"} for entity in entities])
+    assert added_to_the_concern(tracker, text) == expected
