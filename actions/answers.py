@@ -481,7 +481,12 @@ def names_a_personal_factor(tracker: Tracker) -> bool:
 
 # a message that opens as a question ("what time do you close on saturday?")
 _QUESTION_WORDS = r"(?:what|when|how|where|why|which|who|do|does|did|is|are|can|could|will|would|should|shall)\b"
-_OPENS_AS_A_QUESTION = re.compile(rf"^\W*{_QUESTION_WORDS}", re.IGNORECASE)
+# (after a word that only holds the floor: "wait, how long is the consultation? … after work" gives no time, found by
+# play-test 25)
+_OPENS_AS_A_QUESTION = re.compile(
+    rf"^\W*(?:(?:wait|hang on|hmm+|um+|erm+|oh|ok|okay|so|sorry|actually|quick question)\b\W*)*{_QUESTION_WORDS}",
+    re.IGNORECASE,
+)
 
 
 # what opens a question after a statement ("oh also how long…", "and is it…")

@@ -176,8 +176,12 @@ def in_own_words(tracker: Tracker, entity: Text) -> Optional[Text]:
 def _in_own_words(text: Text, start: int, end: int) -> Text:
     """The words from `start` to the end of their clause, where the clause turns to nothing else."""
     rest = _REST_OF_CLAUSE.match(text, end)
-    words = _TURN.sub("", text[start : rest.end() if rest else end]).strip()
+    words = _LOOKED_AT.sub("", _TURN.sub("", text[start : rest.end() if rest else end])).strip()
     return words or text[start:end]
+
+
+# "… forehead lines and crows feet looked at": what the person asks for, no part of the concern
+_LOOKED_AT = re.compile(r"\s+(?:looked at|checked(?: out)?|seen to|seen|treated|done|sorted)\b.*$", re.IGNORECASE)
 
 
 def concern_paused_on(tracker: Tracker) -> Optional[Text]:
@@ -447,6 +451,13 @@ class ActionStartBooking(Action):
             said_now.get(CONCERN)
             or (concern_paused_on(tracker) if paused and not tracker.get_slot("booking_concern") else None)
             or in_own_words(tracker, "skin_concern")
+            # an area alone named, in its clause ("I'd like my forehead lines and crows feet looked at": found by
+            # play-test 25, "forehead")
+            or (
+                in_own_words(tracker, "treatment_area")
+                if not typed(tracker, UNKNOWN_CONCERN) and not tracker.get_slot("skin_concern")
+                else None
+            )
             or concern_from_entities(
                 said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),
                 said_now.get("treatment_area"),

@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import added_to_the_concern
+from actions.answers import UNDER_18, added_to_the_concern
 from actions.booking_form import (
     CALL_BACK,
     NOTE,
@@ -187,6 +187,9 @@ class ActionChangeBookingDetail(Action):
                     if slot == "booking_time":  # the words are kept for the next ones to complete
                         changes["booking_time_text"] = corrected_words(corrects, entity["value"])
                 break
+        if any(e.get("entity") == "age_group" and e.get("value") == "adult" for e in entities):
+            # "please remove the under 18 bit, I'm an adult" (found by play-test 25: it could not be taken back)
+            changes[UNDER_18] = False
         # (beside another change too: "the 23rd would be better, and just use the phone, take the email off", found by
         # the eleventh play-test)
         kept = without_a_contact(tracker) if "booking_contact" not in changes and "booking_contact" in named else None

@@ -115,6 +115,16 @@ ASKS_TO_BE_CALLED = re.compile(
     r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b",
     re.IGNORECASE,
 )
+# the request's note that it is for someone under 18 taken back: the line removed, or the person an adult
+AN_ADULT = re.compile(
+    r"\b(?:remove|delete|take\s+(?:off|out)|drop|get\s+rid\s+of|scrap)\b[^.?!]{0,20}\bunder[- ]?(?:18|eighteen)\b|"
+    r"\bunder[- ]?(?:18|eighteen)\b[^.?!]{0,30}\b(?:wrong|mistake|not right|isn'?t right|remove|delete|off)\b|"
+    r"\b(?:i'?m|im|i\s+am)\s+(?:an?\s+)?(?:adult|grown[- ]?up)\b|"
+    r"\b(?:it'?s|its|it\s+is|the\s+(?:consultation|request|booking|appointment)\s+is)\s+for\s+me\b[^.?!]{0,20}"
+    r"\b(?:not|rather than)\s+(?:my|her|his)\b|"
+    r"\bfor\s+me\b[^.?!]{0,10}\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b",
+    re.IGNORECASE,
+)
 # a call back said not to be wanted ("no call back thanks", "dont call me"): core/words.py
 NO_CALL_WANTED = re.compile(NO_CALL, re.IGNORECASE)
 # a call back asked about, not asked for: "wait no, will that cancel my call back??" (browser play-test 4: a new
@@ -223,6 +233,9 @@ class BookingDetailsRequest(GraphComponent):
             "stop_intent": "stop",
             "stop_from_intents": ["nlu_fallback", "inform", "out_of_scope", "deny", "affirm", "unsure", "thank"],
             # a call back asked for in words
+            # the note that the request is for someone under 18 taken back (AN_ADULT), read as something else
+            "adult_entity": "age_group",
+            "adult_from_intents": ["delete_my_data", "stop", "faq", "deny", "nlu_fallback", "inform", "never_mind"],
             "kind_entity": "request_kind",
             # what a question part that asks for the call itself is read as (the clinic's hours and contact): the call
             # back answers it ("can the clinic ring me tomorrow too?")
@@ -337,9 +350,22 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["correction_intent"])
             elif intent in self.config["time_alone_from_intents"] and self._a_time_alone(text, entities):
                 self._set(message, self.config["details_intent"])
+            if intent in self.config["adult_from_intents"] and self._an_adult(message, text):
+                self._set(message, self.config["correction_intent"])
             if (message.get(INTENT) or {}).get("name") == self.config["intent"] and asks_a_call_back:
                 self._without_the_request(message, entities)
         return messages
+
+    def _an_adult(self, message: Message, text: Text) -> bool:
+        """ "please remove the under 18 bit, I'm an adult", "no the consultation is for ME, im 41": the request's note
+        that it is for someone under 18 taken back, a correction (found by play-test 25: read as deleting the person's
+        data, which cancelled the request). Adds the entity that says so."""
+        if not AN_ADULT.search(text):
+            return False
+        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != self.config["adult_entity"]]
+        entities.append({"entity": self.config["adult_entity"], "value": "adult", "extractor": self.__class__.__name__})
+        message.set(ENTITIES, entities, add_to_output=True)
+        return True
 
     def _without_the_request(self, message: Message, entities: List[Dict[Text, Any]]) -> None:
         """A request to book that asks for a call back: the question part that is the asking itself is no question

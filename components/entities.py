@@ -113,7 +113,9 @@ _NOT_A_NAME_WORD = re.compile(
     # "can they call me sooner", "call me first to explain" (found by the twelfth play-test: "Name: sooner")
     r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|with|"
     # "the name is wrong, it's Priya Shah"; "the name is fine, leave it" (browser play-test 3: the name became "fine")
-    r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not|fine|right|correct|ok|okay|good|alright|perfect)$",
+    r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not|fine|right|correct|ok|okay|good|alright|perfect|"
+    # "the consultation is for ME, im 41" (found by play-test 25: "Name: ME"); "same details as before"
+    r"me|myself|him|her|them|us|same|details|before)$",
     re.IGNORECASE,
 )
 
@@ -253,9 +255,12 @@ _NOTE = re.compile(
     # "can you add that the number is mine (Siobhan, daughter) so they ask for me" (twenty-second play-test: taken for
     # a question about the reference)
     # ("please write also that i am pregnant", play-test 24: answered as a question, and no note)
-    r"\b(?:add|put|include|mention|write)\s+(?:also\s+|too\s+|down\s+)?"
-    r"(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+)?(?:also\s+)?that\s+"
-    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|she|he|they|it)\b.*?)\s*$",
+    r"(?:\b(?:add|put|include|mention|write)\s+(?:also\s+|too\s+|down\s+)?"
+    r"(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+)?(?:also\s+)?that|"
+    # "oh and can you note i had botox on the 20th nov" (found by play-test 25: the date was taken as the time)
+    r"\b(?:can|could|would)\s+you\s+(?:also\s+|please\s+)?note(?:\s+down)?(?:\s+that)?|"
+    r"^\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?)\s+"
+    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it)\b.*?)\s*$",
     re.IGNORECASE | re.DOTALL,
 )
 NOTE_ENTITY = "note"
@@ -270,7 +275,7 @@ _CONCERN_AS = re.compile(
 
 
 # a request to book, beside which a name standing alone is the name
-_TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|call ?back)\b", re.IGNORECASE)
+_TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|call ?back|visit)\b", re.IGNORECASE)
 
 
 # a clause that goes on a concern after a comma ("active acne, on warfarin, keloid scars on chest")
@@ -452,8 +457,8 @@ _RULED_OUT_BEFORE = re.compile(
 # "i was treated by Jo on wednesday", "had it done last friday": a day in the past, no time to book (found by
 # play-test 24: the call back was put on the Wednesday)
 _SAID_OF_THE_PAST = re.compile(
-    r"\b(?:treated|treatment was|had\s+(?:it|mine|my\s+\w+|the\s+\w+|a\s+\w+)(?:\s+done)?|was\s+done|got\s+it\s+done|"
-    r"did\s+it|started)\b[^.,;!?]{0,12}?(?:\b(?:on|last)\s+(?:the\s+)?|\s)$",
+    r"\b(?:treated|treatment was|had\s+(?:it|mine|my\s+\w+|the\s+\w+|a\s+\w+|\w+)(?:\s+done)?|was\s+done|"
+    r"got\s+it\s+done|did\s+it|started)\b[^.,;!?]{0,12}?\b(?:on|last)\s+(?:the\s+)?$|\btreated\s+by\s+\w+\s+$",
     re.IGNORECASE,
 )
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)

@@ -391,6 +391,16 @@ async def test_a_typed_no_is_an_answer_not_a_stale_press(validate, dispatcher, m
     assert responses(dispatcher) == ["utter_booking_consent_declined"]
 
 
+async def test_an_area_named_alone_is_the_concern_in_its_clause(dispatcher, make_tracker, domain):
+    # found by play-test 25: "forehead lines and crows feet" became "forehead"
+    text = "can i book in please, I'd like my forehead lines and crows feet looked at."
+    at = text.index("forehead")
+    entities = [{"entity": "treatment_area", "value": "forehead", "start": at, "end": at + len("forehead")}]
+    tracker = make_tracker(intent="book_consultation", text=text, entities=entities)
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("booking_concern", "forehead lines and crows feet")]
+
+
 async def test_a_concern_the_guide_does_not_cover_is_still_the_concern(dispatcher, make_tracker, domain):
     text = "can I book, it's about pigmentation on my cheeks"
     entities = [

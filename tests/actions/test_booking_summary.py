@@ -424,3 +424,15 @@ async def test_a_note_for_the_clinic_is_kept_beside_the_concern(dispatcher, make
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert events == [SlotSet("booking_concern", expected), SlotSet("booking_confirmed", None)]
     assert dispatcher.messages == []
+
+
+async def test_the_under_18_note_taken_back_is_removed(dispatcher, make_tracker, domain):
+    # found by play-test 25: a parent's own request kept "Age: under 18" whatever she said
+    tracker = make_tracker(
+        intent="correct_booking", text="please remove the under 18 bit, I'm an adult", active_loop=FORM,
+        entities=[{"entity": "age_group", "value": "adult"}],
+        slots={**DETAILS, "requested_slot": "booking_confirmed", "booking_under_18": True},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_under_18", False) in events and SlotSet("booking_confirmed", None) in events
+    assert "utter_booking_what_to_change" not in responses(dispatcher)

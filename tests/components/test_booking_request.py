@@ -375,3 +375,22 @@ def test_the_question_part_that_asks_for_the_call_is_no_question_of_its_own():
     ])
     BookingDetailsRequest({}).process([found])
     assert [q["intent_response_key"] for q in found.get("questions")] == ["faq/suitability"]
+
+
+@pytest.mark.parametrize("text, intent, adult", [
+    # found by play-test 25: "remove the under 18 bit" read as deleting the person's data, which cancelled the request
+    ("please remove the under 18 bit, I'm an adult", "delete_my_data", True),
+    ("no no the consultation is for ME, im 41!", "deny", True),
+    ("take off the under 18 line, it's for me not my daughter", "faq", True),
+    ("the under 18 line is wrong", "faq", True),
+    ("my daughter is 16, can she have it", "faq", False),
+    ("delete my data please", "delete_my_data", False),
+])
+def test_the_under_18_note_taken_back_is_a_correction(text, intent, adult):
+    found = Message(data={"text": text})
+    found.set("intent", {"name": intent, "confidence": 0.8})
+    found.set("intent_ranking", [{"name": intent, "confidence": 0.8}])
+    found.set("entities", [])
+    BookingDetailsRequest({}).process([found])
+    assert (found.get("intent")["name"] == "correct_booking") is adult
+    assert any(e["entity"] == "age_group" for e in found.get("entities")) is adult

@@ -395,6 +395,12 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("book me in, im mary ann smith mary@example.com", [("person", "mary ann smith"), ("email", "mary@example.com")]),
         # not "its" later on: what it is about
         ("hi, i'd like to book, its acne scars on my cheeks, 07700 900123", [("phone", "07700 900123")]),
+        # a day the treatment was had on is no time to book (play-tests 24 and 25)
+        ("Priya Shah, 07911 123456, first thing in the morning please - i was treated by Jo on wednesday",
+         [("person", "Priya Shah"), ("phone", "07911 123456"), ("time", "in the morning"),
+          ("concern", "i was treated by Jo on wednesday")]),
+        ("thursday 17th december 6.30pm, i had botox on the 20th", [("time", "thursday 17th december 6.30pm")]),
+        ("i had hoped for monday 10am", [("time", "monday 10am")]),
     ],
 )
 def test_a_list_of_details_and_a_lowercase_name(booking, text, expected):
@@ -467,6 +473,9 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     # found by play-test 24: answered as a question about pregnancy, and no note
     ("please write also that i am pregnant, 5 months", [("note", "i am pregnant, 5 months")]),
     ("i wanted to note that it hurts", []),
+    # found by play-test 25: the date of the botox was taken as the time to book
+    ("acne scars on my cheeks. oh and can you note i had botox on the 20th nov", [("note", "i had botox on the 20th nov")]),
+    ("note i had botox on the 20th nov", [("note", "i had botox on the 20th nov")]),
     # browser play-test 4: "today is too soon" took today, and the concern "as the concern" was not read
     ("hmm today is too soon, make it next friday at 2pm. and put stretch marks on my stomach as the concern",
      [("time", "next friday at 2pm"), ("concern", "stretch marks on my stomach")]),
