@@ -225,9 +225,21 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
         resolved: List[Text] = []
         for question, topic in zip(questions, topics, strict=True):
             before = resolved[-1] if resolved else last_topic if last_topic not in SEVERITY else None
+            if not before and question.get("aspect_only") and not resolved:
+                # "i have dark skin and hyperpigmentation, is that ok?" opening a message: about what the words before
+                # it said, the message's own answer (found by play-test 25: "What would you like to know about it?")
+                before = _the_messages_answer(tracker)
             resolved.append(before if question.get("aspect_only") and before and not _stands(topic) else topic)
         return list(dict.fromkeys(resolved))
     return topics
+
+
+def _the_messages_answer(tracker: Tracker) -> Optional[Text]:
+    """The answer the whole message was given (the classifier's best), when it is no follow-up; else None."""
+    message = tracker.latest_message
+    selected = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
+    topics = _topics([selected.get("intent_response_key") or ""])
+    return topics[0] if topics and topics[0] not in FOLLOW_UPS else None
 
 
 def _topics(keys: List[Text]) -> List[Text]:

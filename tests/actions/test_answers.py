@@ -73,6 +73,16 @@ async def test_what_is_that_after_naming_the_treatment_is_what_it_is(dispatcher,
     assert responses(dispatcher) == ["utter_faq/what_is", "utter_faq/pain"]
 
 
+async def test_question_words_alone_opening_a_message_are_about_the_words_before_them(dispatcher, make_tracker, domain):
+    # found by play-test 25: "What would you like to know about it?" to "i have dark skin…, is that ok?"
+    text = "i have dark skin and hyperpigmentation, is that ok?\nhow soon after botox can i have it?"
+    questions = asked(text, ("is that ok?", "faq/about_that"), ("how soon after botox can i have it?", "faq/unknown_treatment"))
+    questions[0]["aspect_only"] = True
+    await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/suitability"),
+                 questions=questions)
+    assert responses(dispatcher) == ["utter_faq/suitability", "utter_faq/unknown_treatment"]
+
+
 async def test_an_offer_in_any_of_the_answers_stands(dispatcher, make_tracker, domain):
     text = "how much is it and how long does it take"
     events = await answer(
