@@ -16,6 +16,9 @@ An unmistakable "stop" said as a clause of its own ("no stop. i already booked â
 and a farewell as the last clause ("I'll come back. Goodbye.") a goodbye, whatever the classifier read in the rest
 of the message.
 
+"please remove the under 18 bit, I'm an adult" takes back the request's note that it is for someone under 18: a
+correction too, with the entity `age_group` (actions/booking_summary.py), whatever the classifier read.
+
 A message that names a booking detail and gives a new value for it ("the time to 2.15pm", "concern: wrinkles
 around the eyes", "surname should be Osei-Bonsu") is a correction (`correction_intent`), whatever the classifier
 read in its words ("the time" is also a question about how long it takes).
@@ -232,10 +235,10 @@ class BookingDetailsRequest(GraphComponent):
             # an unmistakable "stop" (STOPS) read as something else
             "stop_intent": "stop",
             "stop_from_intents": ["nlu_fallback", "inform", "out_of_scope", "deny", "affirm", "unsure", "thank"],
-            # a call back asked for in words
             # the note that the request is for someone under 18 taken back (AN_ADULT), read as something else
             "adult_entity": "age_group",
             "adult_from_intents": ["delete_my_data", "stop", "faq", "deny", "nlu_fallback", "inform", "never_mind"],
+            # a call back asked for in words
             "kind_entity": "request_kind",
             # what a question part that asks for the call itself is read as (the clinic's hours and contact): the call
             # back answers it ("can the clinic ring me tomorrow too?")
