@@ -115,7 +115,10 @@ _NOT_A_NAME_WORD = re.compile(
     # "the name is wrong, it's Priya Shah"; "the name is fine, leave it" (browser play-test 3: the name became "fine")
     r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not|fine|right|correct|ok|okay|good|alright|perfect|"
     # "the consultation is for ME, im 41" (found by play-test 25: "Name: ME"); "same details as before"
-    r"me|myself|him|her|them|us|same|details|before)$",
+    r"me|myself|him|her|them|us|same|details|before|"
+    # "id rather they call me than go to 111", "Emma Clarke by the way", "Siobhan O'Neill without the question marks"
+    # (found by play-test 26: "than go", "Emma Clarke by", "Siobhan O'Neill without")
+    r"than|go|by|without|from|as|or|but|because|cos|coz|via)$",
     re.IGNORECASE,
 )
 
@@ -176,10 +179,10 @@ _TIME_PARTS = re.compile(
 # "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone
 # between commas or sentences, in a message that gives another booking detail
 _NAME_ALONE = re.compile(
-    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*"
+    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–—]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*"
     r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*){1,2})\s*"
     # "Jo Bloggs here, …", "Sarah Kent 07712 345678", "Sarah Kent sarah@example.com"
-    r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–]\s|\s+here\b|\s+\+?\d[\d ]{6,}|\s+[\w.+-]+@)",
+    r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–—]\s|\s+here\b|\s+\+?\d[\d ]{6,}|\s+[\w.+-]+@)",
     re.UNICODE,
 )
 # "the concern should just say stretch marks on my stomach", "change the concern to acne scars", "concern = pores":

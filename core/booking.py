@@ -112,7 +112,8 @@ def parse_name(text: str) -> str:
     name = _TOLD_YOU.sub("", name)
     name = _TOLD_YOU_AFTER.sub("", _INTERJECTION.sub("", name))
     name = re.sub(r"^\s*(?:it'?s\s+)?for\s+(?=[^\W\d_])", "", name, flags=re.IGNORECASE)  # "for Marcus Bell"
-    name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.")
+    # ("i just told you?? Siobhan O'Neill": found by play-test 26, "?? Siobhan O'Neill")
+    name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.").lstrip("?!:;- ")
     name = _TITLE.sub("", name).strip(" ,.")
     parts = [part.strip() for part in _NAME_PARTS.split(name) if part.strip()]
     if len(parts) > 1 and not any(ch in _NOT_IN_NAMES for ch in name):
@@ -339,7 +340,7 @@ _SHORTHANDS = (
     (re.compile(r"\bfirst thing(?: in the morning)?\b"), "early morning"),  # "tomorrow first thing"
     # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
     (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),
-    (re.compile(r"\b(\d{1,2})\s*-?ish\b"), r"around \1"),  # "2ish"
+    (re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s*-?ish\b"), r"around \1"),  # "2ish", "6.30ish" (play-test 26)
     # found by the eighth play-test: "tonight, like 7", "a saturday would be best", "i meant friday the 18th"
     (re.compile(r"\btonight\b"), "today evening"),
     (re.compile(r"\b(?:like|say)\s+(\d{1,2})(?=\s*(?:$|[,.?!]|pm|am|o'?clock))"), r"at \1"),
@@ -403,7 +404,8 @@ _FILLER = re.compile(
     r"i\.e\.?|ie|that is|when you(?:'re| are)? open|as soon as you(?:'re| are)? open|"
     r"still|could it be|can it be|"
     r"needs to be|must be|can we do|could we do|change it to|make "
-    r"it|please|pls|plz|ideally|preferably|maybe|perhaps|if possible|if poss|would be (?:good|great|best|ideal)|"
+    r"it|please|pls|plz|ideally|preferably|pref|prefer|maybe|perhaps|if possible|if poss|"
+    r"would be (?:good|great|best|ideal)|"
     r"works? (?:for me|best)|suits? me|"
     r"(?:would|will|should) suit(?: me| us| her| him)?|suits|i'?d like|i would like|how about|what about|could i do|"
     r"can i do|can we do|is|"

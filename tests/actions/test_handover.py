@@ -92,6 +92,18 @@ async def test_asking_for_a_person_right_after_the_emergency_answer_gets_the_rou
     assert responses(dispatcher)[0].startswith("utter_booking_safety_reminder")
 
 
+async def test_the_talk_to_the_clinic_button_inside_a_call_back_changes_nothing(
+    dispatcher, make_tracker, domain, staff, monkeypatch
+):
+    # found by play-test 26: it made the call back a consultation
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    tracker = make_tracker(intent="request_human", text="/request_human", active_loop="booking_form",
+                           slots={"request_kind": "call_back"})
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_hand_over_call_back_requested"]
+    assert not any(event.get("name") == "request_kind" for event in events)
+
+
 async def test_inside_a_call_back_request_asking_for_a_person_is_told_the_call_back_is_the_way(
     dispatcher, make_tracker, domain, staff, monkeypatch
 ):

@@ -519,6 +519,12 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("my name is spelt wrong", []),  # no new name given
     # found by play-test 24: "my name is" was read first, then "spelt" ended the name
     ("my name is spelt Samm, two ms", [("person", "Samm")]),
+    # found by play-test 26: "than go", "Emma Clarke by", "Siobhan O'Neill without"
+    ("id rather they call me than go to 111 for this", []),
+    ("my name is Emma Clarke by the way", [("person", "Emma Clarke")]),
+    ("name is just Siobhan O'Neill without the question marks", [("person", "Siobhan O'Neill")]),
+    ("would like a consultation — Siobhan O'Neill — siobhan@example.com",
+     [("person", "Siobhan O'Neill"), ("email", "siobhan@example.com")]),
     ("its spelt Jenn with two ns", [("person", "Jenn")]),
     # the day after the one said before: a week on (core/booking.py), the words kept with the day
     ("hmm make it the wednesday after instead, same time", [("time", "wednesday after instead, same time")]),

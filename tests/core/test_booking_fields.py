@@ -189,6 +189,9 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("friday → afternoon not all day", at(27, 12), at(27, 17)),
         ("saturday at 11am → not this saturday, the one after", at(5, 11, month=12), at(5, 11, month=12)),
         ("friday 2pm → the day after", at(28, 14), at(28, 14)),
+        # found by play-test 26: "pref" and "6.30ish" were not understood
+        ("tuesday afternoon pref around 2ish", at(1, 14, month=12), at(1, 14, month=12)),
+        ("thurs evening after work, 6.30ish", at(26, 18, 30), at(26, 18, 30)),
         # found by play-test 24: "the wednesday after" kept the same wednesday (the entity now keeps "after")
         ("wednesday 25th at 10 → wednesday after instead, same time", at(2, 10, month=12), at(2, 10, month=12)),
         ("wednesday 25th at 10 → following wednesday at 3pm", at(2, 15, month=12), at(2, 15, month=12)),
