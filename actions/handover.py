@@ -73,8 +73,8 @@ class ActionRequestHuman(Action):
             # inside a request: "can i just talk to someone on the phone" makes it a call back, keeping what was said;
             # a call back already asked for is how they will get in touch (play-test 23: the offer of a call back,
             # with its button, while one was being requested)
-            # (asking for a person asks for no consultation: the "Talk to the clinic" button, pressed inside a call back,
-            # had made it one, found by play-test 26)
+            # (asking for a person asks for no consultation: the "Talk to the clinic" button, pressed inside a call
+            # back, had made it one, found by play-test 26)
             wanted = kind_asked_for(tracker)
             switched = switched_to(wanted, dispatcher, tracker) if wanted == CALL_BACK else None
             if switched is not None:
