@@ -877,6 +877,8 @@ def say_answers(
             if last_topic in said:  # "what about scarring, how common is that?": the last answer once
                 continue
             topic = last_topic
+        if topic in said:  # "what about on my neck, is it more painful there?" after the pain answer: said once
+            continue  # (found by browser play-test 5: the pain answer twice)
         not_given = not_given_line(tracker, asked_as, topic)
         if asked_as in FOLLOW_UPS and not not_given:  # that line says what leads to the last answer instead
             dispatcher.utter_message(response=response_name(asked_as))

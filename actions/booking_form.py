@@ -352,44 +352,55 @@ def said_minor(event: Dict[Text, Any]) -> bool:
 
 # the details a message before the request may have given, and the entities that carry them
 _SAID_BEFORE = {"booking_name": ("person",), "booking_contact": ("email", "phone")}
+_LOOKED_BACK = 6  # how many messages back a name or contact given is still taken
 
 
 def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
-    """The name, contact and concern given in the message before the one that starts the request, checked ("i am
-    Agnieszka Nowak, i want a consultation" answered with an offer, then its button; "Im Gary, 07456 789012" read
-    as a question, then "no i just want a call back"), with its day and time when it gave a name or contact too
-    (found by play-test 24: each was asked for again). Only outside a request, and not once one was sent since."""
+    """The name, contact and concern given before the message that starts the request, checked ("i am Agnieszka
+    Nowak, i want a consultation" answered with an offer, then its button; "Im Gary, 07456 789012" read as a question,
+    then "no i just want a call back"): the name and contact of the latest messages that gave one (found by
+    play-tests 24 and 26: each was asked for again), the concern and the day and time of the message just before
+    (a time only when it gave a name or contact too). Only since the last request was made, stopped or sent."""
     users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
     if len(users) < 2 or not tracker.latest_message.get("text"):
         return {}
-    before, latest = users[-2], users[-1]
-    between = tracker.events[before:latest]
-    if any(event.get("event") == "active_loop" and event.get("name") for event in between) or any(
-        event.get("event") == "action" and event.get("name") in STOPPING_ACTIONS + FORGETTING_ACTIONS
-        for event in between
-    ):
-        return {}
-    message = tracker.events[before].get("parse_data") or {}
-    entities = message.get("entities") or []
-    text = tracker.events[before].get("text") or ""
-    values = {e.get("entity"): e.get("value") for e in entities if e.get("value")}
     found: Dict[Text, Any] = {}
-    for slot, carriers in _SAID_BEFORE.items():
-        value = next((values[entity] for entity in carriers if entity in values), None)
-        if value:
+    for number, (before, after) in enumerate(zip(reversed(users[:-1]), reversed(users[1:]), strict=True)):
+        between = tracker.events[before:after]
+        if (
+            number >= _LOOKED_BACK
+            or any(event.get("event") == "active_loop" and event.get("name") for event in between)
+            or any(
+                event.get("event") == "action" and event.get("name") in STOPPING_ACTIONS + FORGETTING_ACTIONS
+                for event in between
+            )
+        ):
+            break
+        message = tracker.events[before].get("parse_data") or {}
+        entities = message.get("entities") or []
+        values = {e.get("entity"): e.get("value") for e in entities if e.get("value")}
+        given = {}
+        for slot, carriers in _SAID_BEFORE.items():
+            value = next((values[entity] for entity in carriers if entity in values), None)
+            if value and slot not in found:
+                try:
+                    given.update(checked_value(slot, value))
+                except InvalidValue:
+                    continue
+        found.update(given)
+        if number:
+            continue
+        # the message just before: its day and time beside a name or contact, and what it named of the skin
+        if given and values.get("time"):
             try:
-                found.update(checked_value(slot, value))
+                found.update(checked_value("booking_time", values["time"]))
             except InvalidValue:
-                continue
-    if found and values.get("time"):
-        try:
-            found.update(checked_value("booking_time", values["time"]))
-        except InvalidValue:
-            pass
-    named = sorted((e["start"], e["end"]) for e in entities if e.get("entity") in CONCERN_KINDS and e.get("end"))
-    concern = values.get(CONCERN) or (_in_own_words(text, *named[0]) if named else None)
-    if concern:
-        found["booking_concern"] = concern
+                pass
+        text = tracker.events[before].get("text") or ""
+        named = sorted((e["start"], e["end"]) for e in entities if e.get("entity") in CONCERN_KINDS and e.get("end"))
+        concern = values.get(CONCERN) or (_in_own_words(text, *named[0]) if named else None)
+        if concern:
+            found["booking_concern"] = concern
     return found
 
 

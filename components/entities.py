@@ -78,7 +78,8 @@ _NAME_AFTER = re.compile(
     r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:just |only |actually )?(?:be|say|read)|"
     # "add my surname, Sharma" (found by the twenty-first play-test: the surname was dropped)
     r"(?:surname|last name|family name|first name)(?: is| to|\s*[,:]))\s+"
-    r"(?:(?:just|only|actually|simply|spelt|spelled|written(?:\s+as)?)\s+)?"
+    # ("my surname is actually spelt Whitfeild": found by browser play-test 5, asked for again)
+    r"(?:(?:just|only|actually|simply|spelt|spelled|written(?:\s+as)?)\s+){0,2}"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )
@@ -250,7 +251,9 @@ _TIME_FILLER = re.compile(
 _NOTE = re.compile(
     r"\b(?:add|put|leave|include|write|attach|pop)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
     r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|the\s+(?:request|booking|clinic)))?"
-    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our)\b))"
+    # ("can you add the note please: on roaccutane", found by play-test 26)
+    r"(?:\s+(?:please|pls))?"
+    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our|on)\b))"
     r"\s*(?P<note>\S.*?)\s*$|"
     # "note for the clinic: Farah Karim (mum) will come with me" (twenty-second play-test: the age policy again)
     r"^\W*(?:a\s+|one\s+more\s+)?note(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?\s*[:-]\s*"
@@ -263,7 +266,12 @@ _NOTE = re.compile(
     # "oh and can you note i had botox on the 20th nov" (found by play-test 25: the date was taken as the time)
     r"\b(?:can|could|would)\s+you\s+(?:also\s+|please\s+)?note(?:\s+down)?(?:\s+that)?|"
     r"^\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?)\s+"
-    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it)\b.*?)\s*$",
+    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it)\b.*?)\s*$|"
+    # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
+    # (found by play-test 26: answered as a question, and no note)
+    r"^\W*(?:(?:oh|and|also)\s+)*(?P<before>(?:i'?m|im|i\s+am|i'?ve|ive|i\s+have|my)\b[^?.!,;]*)[,.;!?\s]*"
+    r"(?:[^.!?]*\?\s*)?(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:put|add|write|keep|make)\s+"
+    r"(?:it|that|this)\s+(?:down\s+)?(?:as|in|on)\s+(?:a\s+|the\s+)?note\b",
     re.IGNORECASE | re.DOTALL,
 )
 NOTE_ENTITY = "note"
@@ -581,7 +589,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             found.append(time)
         note = _NOTE.search(text)
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
-            group = next(name for name in ("note", "opening", "said") if note.group(name) is not None)
+            group = next(name for name in ("note", "opening", "said", "before") if note.group(name) is not None)
             start, end = note.span(group)
             found = [e for e in found if e["end"] <= note.start() or e["start"] >= end]
             return sorted(

@@ -1219,3 +1219,26 @@ async def test_a_note_before_the_concern_is_asked_waits_for_it(dispatcher, make_
     events = await validate.run(dispatcher, answered, domain)
     assert SlotSet("booking_concern", "acne scars (note for the clinic: i'm nervous about needles)") in events
     assert SlotSet("booking_note", None) in events
+
+
+async def test_a_name_and_number_given_some_messages_before_the_request_are_kept(dispatcher, make_tracker, domain):
+    # found by play-test 26: "Request a call back" pressed two answers after the name and number were given
+
+    def user(text, entities):
+        return {"event": "user", "timestamp": None, "text": text, "parse_data": {"entities": entities}}
+
+    def listen():
+        return {"event": "action", "timestamp": None, "name": "action_listen"}
+
+    events = [
+        user("hi im Ben Harris 07911 123456, my face is red", [
+            {"entity": "person", "value": "Ben Harris"}, {"entity": "phone", "value": "07911 123456"}]),
+        {"event": "action", "timestamp": None, "name": "action_answer_question"}, listen(),
+        user("ok and how long does it last", []),
+        {"event": "action", "timestamp": None, "name": "action_answer_question"}, listen(),
+    ]
+    tracker = make_tracker(intent="book_consultation", text='/book_consultation{"request_kind":"call_back"}',
+                           entities=[{"entity": "request_kind", "value": "call_back"}], events=events)
+    started = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_name", "Ben Harris") in started
+    assert SlotSet("booking_contact", "+447911123456") in started

@@ -476,6 +476,10 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     # found by play-test 25: the date of the botox was taken as the time to book
     ("acne scars on my cheeks. oh and can you note i had botox on the 20th nov", [("note", "i had botox on the 20th nov")]),
     ("note i had botox on the 20th nov", [("note", "i had botox on the 20th nov")]),
+    # found by play-test 26: "put it as a note" and "add the note please: …" were answered as questions
+    ("oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway",
+     [("note", "I'm on roaccutane at the moment")]),
+    ("can you add the note please: on roaccutane", [("note", "on roaccutane")]),
     # browser play-test 4: "today is too soon" took today, and the concern "as the concern" was not read
     ("hmm today is too soon, make it next friday at 2pm. and put stretch marks on my stomach as the concern",
      [("time", "next friday at 2pm"), ("concern", "stretch marks on my stomach")]),
@@ -519,6 +523,7 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("my name is spelt wrong", []),  # no new name given
     # found by play-test 24: "my name is" was read first, then "spelt" ended the name
     ("my name is spelt Samm, two ms", [("person", "Samm")]),
+    ("sorry my surname is actually spelt Whitfeild, with the e before the i", [("person", "Whitfeild")]),
     # found by play-test 26: "than go", "Emma Clarke by", "Siobhan O'Neill without"
     ("id rather they call me than go to 111 for this", []),
     ("my name is Emma Clarke by the way", [("person", "Emma Clarke")]),
