@@ -663,6 +663,9 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         if concern:
             given[requested] = concern
         return given
+    if requested == "booking_confirmed" and says_send(text) and not given:
+        # "perfect send. and how many sessions…?": a yes beside the question (nothing changed: a change is shown first)
+        given["booking_confirmed"] = "yes"
     if requested == "booking_confirmed" and not _OPENS_AS_A_QUESTION.match(text):
         # at the summary, a new day or time or name said with a question ("not this saturday the one after, at 2. and
         # will it hurt much": found by the twenty-second play-test, the pain was answered and the change dropped)
@@ -673,6 +676,8 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         added = added_to_the_concern(tracker, text)
         if added:
             given["booking_concern"] = added
+        if len(given) > 1:
+            given.pop("booking_confirmed", None)
         return given
     if requested not in _GIVEN_WITH_A_QUESTION or requested == "booking_contact" or _OPENS_AS_A_QUESTION.match(text):
         return given
@@ -682,6 +687,20 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
     if value:
         given[requested] = value
     return given
+
+
+# "yes send it", "perfect send", "send please": a clause of its own that says to send the request
+_SEND_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|also|ok|okay|yes|yep|yeah|perfect|great|fine|then|so)\W+)*(?:please\s+)?"
+    r"(?:send|go ahead and send|submit)(?:\s+(?:it|this|that|the request))?(?:\s+(?:please|pls|now|then|off))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_send(text: Text) -> bool:
+    """Whether a clause of the message, said beside a question at the summary, is a plain "send it" (found by
+    play-test 26: "can i bring my wife along? and yes send it" answered, and the summary shown again, three times)."""
+    return any(_SEND_CLAUSE.match(clause) for clause in re.split(r"[.?!,;\n]+", text) if clause.strip())
 
 
 # "and my arms too", "my neck as well please": more for the clinic to look at, said at the summary

@@ -813,6 +813,9 @@ class ValidateBookingForm(FormValidationAction):
             # time or the contact is asked: the words were answered, and the detail given is the answer the form asked
             # for, checked (found by the eleventh and fifteenth play-tests: the time and the number were lost)
             for slot, value in detail_given_with_a_question(tracker).items():
+                if slot == "booking_confirmed":  # "… and yes send it" beside the question answered: a yes
+                    events.append(SlotSet(slot, True))
+                    continue
                 checked = self._check(slot, value, dispatcher, tracker)
                 events += [SlotSet(name, new) for name, new in checked.items()]
         if someone_else_too(tracker):  # the other person's details wait for a request of their own

@@ -703,3 +703,11 @@ def test_asking_for_a_person_inside_a_request_makes_it_a_call_back_when_a_call_i
     servers.say(sender, "07911 123456")
     reply = texts(servers.say(sender, "can i just talk to someone on the phone instead"))
     assert "changed this to a call back" in reply, reply
+
+
+def test_send_it_beside_a_question_at_the_summary_answers_and_sends(servers):
+    # found by play-test 26: the question was answered and the summary shown again, three times out of three
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    reply = texts(servers.say(sender, "can my sister come along with me? and yes send it"))
+    assert REFERENCE.search(reply), reply
