@@ -265,7 +265,8 @@ _NOTE = re.compile(
     r"(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+)?(?:also\s+)?that|"
     # "oh and can you note i had botox on the 20th nov" (found by play-test 25: the date was taken as the time)
     r"\b(?:can|could|would)\s+you\s+(?:also\s+|please\s+)?note(?:\s+down)?(?:\s+that)?|"
-    r"^\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?)\s+"
+    # ("an hour earlier would be better. and please note that I'm pregnant": browser play-test 5, the note dropped)
+    r"(?:^|[.!?;]\s*)\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?)\s+"
     r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it)\b.*?)\s*$|"
     # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
     # (found by play-test 26: answered as a question, and no note)

@@ -1242,3 +1242,17 @@ async def test_a_name_and_number_given_some_messages_before_the_request_are_kept
     started = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert SlotSet("booking_name", "Ben Harris") in started
     assert SlotSet("booking_contact", "+447911123456") in started
+
+
+async def test_a_time_whose_words_are_apart_among_other_words_is_taken(dispatcher, make_tracker, domain, validate):
+    from core.booking import PreferredTime
+
+    # found by browser play-test 5: "let's say Tuesday" was not understood
+    text = "any morning is fine really, let's say Tuesday"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, entities=[{"entity": "time", "value": "morning Tuesday"}],
+        slots={"requested_slot": "booking_time"}, slot_candidates={"booking_time": text},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    taken = [e["value"] for e in events if e.get("name") == "booking_time"]
+    assert taken and taken[0] and PreferredTime.from_slot(taken[0]).start.weekday() == 1  # a Tuesday morning

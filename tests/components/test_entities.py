@@ -480,6 +480,9 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     ("oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway",
      [("note", "I'm on roaccutane at the moment")]),
     ("can you add the note please: on roaccutane", [("note", "on roaccutane")]),
+    # browser play-test 5: the time changed and the note was dropped
+    ("an hour earlier would be better. and please note that I'm pregnant",
+     [("time", "an hour earlier"), ("note", "I'm pregnant")]),
     # browser play-test 4: "today is too soon" took today, and the concern "as the concern" was not read
     ("hmm today is too soon, make it next friday at 2pm. and put stretch marks on my stomach as the concern",
      [("time", "next friday at 2pm"), ("concern", "stretch marks on my stomach")]),
