@@ -701,7 +701,7 @@ def test_asking_for_a_person_inside_a_request_makes_it_a_call_back_when_a_call_i
     servers.say(sender, "/book_consultation")
     servers.say(sender, "Jo Marsh")
     servers.say(sender, "07911 123456")
-    reply = texts(servers.say(sender, "can i just talk to someone on the phone instead"))
+    reply = texts(servers.say(sender, "can i just talk to someone, a phone call instead"))
     assert "changed this to a call back" in reply, reply
 
 
