@@ -35,8 +35,9 @@ STEP_WORD = re.compile(r"\bsteps?\b", re.IGNORECASE)
 FOLLOW_UPS = ("follow_up", "about_that")
 # the treatment named, and asked what it is ("saw collagen induction on your menu, what is that?")
 _WHAT_THE_TREATMENT_IS = re.compile(
-    r"\b(?:micro[- ]?needl\w*|collagen induction|dermapen|derma pen|skin ?pen|derma ?roll\w*|CIT)\b[^?]{0,80}?"
-    r"\bwhat(?:'s|s| is| does)\s+(?:that|this|it)\b(?:\s+mean)?\s*\??",
+    # (what it is or means: not "what does it involve", which asks for the steps)
+    r"\b(?:micro[- ]?needl\w*|collagen induction|dermapen|derma pen|skin ?pen|derma ?roll\w*|CIT)\b[^\n]{0,80}?"
+    r"\b(?:what(?:'s|s| is)\s+(?:that|this|it)\b(?!\s+like)|what\s+does\s+(?:that|this|it)\s+mean\b)",
     re.IGNORECASE,
 )
 ABOUT_THAT = "about_that"

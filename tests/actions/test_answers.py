@@ -83,6 +83,18 @@ async def test_question_words_alone_opening_a_message_are_about_the_words_before
     assert responses(dispatcher) == ["utter_faq/suitability", "utter_faq/unknown_treatment"]
 
 
+@pytest.mark.parametrize("text, treatment", [
+    ("my friend mentioned dermapen - whats that?", True),
+    ("dermapen? what does that mean", True),
+    ("microneedling - what does it involve?", False),  # the steps, not what it is
+    ("microneedling, what is it like?", False),
+])
+def test_what_the_treatment_is_asked(text, treatment):
+    from actions.answers import _WHAT_THE_TREATMENT_IS
+
+    assert bool(_WHAT_THE_TREATMENT_IS.search(text)) is treatment
+
+
 async def test_an_offer_in_any_of_the_answers_stands(dispatcher, make_tracker, domain):
     text = "how much is it and how long does it take"
     events = await answer(
