@@ -57,6 +57,16 @@ SAYS_CLOSED = re.compile(
 # Safety answers (components/triage.py picks them), most severe first. The classifier's "something is
 # happening" answer, offered as a "did you mean" button, is the urgent one: unclear is urgent.
 SEVERITY = ("emergency", "urgent", "expected_reaction")
+SAFETY_ROUTES = SEVERITY[:2]  # the last answer's topics after which a request or a hand-over says the route first
+# details a person can change, and the entities that carry a new value for each (actions/booking_summary.py)
+EDITABLE = {
+    "booking_name": ("person",),
+    "booking_contact": ("email", "phone"),
+    "booking_time": ("time",),
+    "booking_concern": ("concern", "note"),
+}
+# what names what the person wants looked at (the pipeline's patterns)
+CONCERN_KINDS = ("skin_concern", "treatment_area", "unknown_area")
 ALIASES = {"complication": "urgent"}
 # Where Python decides the dialogue, in one place: the thread after a safety answer. The next message gets
 # the route again, never reassurance, when it is no question or a question that may be about what is
@@ -306,6 +316,17 @@ def while_closed(domain: Dict[Text, Any], response: Text) -> Text:
     if response + CLOSED_VARIANT in domain.get("responses", {}) and not clinic().is_open(now()):
         return response + CLOSED_VARIANT
     return response
+
+
+def say_the_route_first(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> None:
+    """Right after an emergency or urgent answer, before a request or a hand-over: the route again, said plainly, unless
+    help is called, on its way or there already ("its probably just anxiety tbh, can i just get a call back" after a
+    tight throat and wheezing: twenty-second play-test; "i dont want to bother 999, can the clinic just call me in the
+    morning": play-test 25)."""
+    triage = tracker.latest_message.get("triage") or {}
+    helped = help_called_before(tracker) or triage.get("waiting_for_help") or triage.get("care_present")
+    if tracker.get_slot("last_topic") in SAFETY_ROUTES and not helped:
+        dispatcher.utter_message(response=while_closed(domain, "utter_booking_safety_reminder"))
 
 
 def help_called_before(tracker: Tracker) -> bool:
@@ -707,7 +728,6 @@ def says_send(text: Text) -> bool:
 # "and my arms too", "my neck as well please": more for the clinic to look at, said at the summary
 _ADDED = re.compile(r"\b(?:too|as well|also|add|in there)\b", re.IGNORECASE)
 _AND_OPENS = re.compile(r"^\W*(?:(?:oh|oh and|and|also|plus|ah|um+|sorry|actually|ok|okay|oops)\b\W*)+", re.IGNORECASE)
-_NAMES_THE_SKIN = ("skin_concern", "treatment_area", "unknown_area")
 _ANOTHER_CHANGE = re.compile(
     r"[.,;]?\s*\b(?:and\s+)?(?:the|my)\s+(?:sur|first\s+|last\s+)?(?:name|number|phone|e-?mail|time|day|date)\b.*$",
     re.IGNORECASE | re.DOTALL,
@@ -721,7 +741,7 @@ def added_to_the_concern(tracker: Tracker, text: Text) -> Optional[Text]:
     entities = tracker.latest_message.get("entities") or []
     if "?" in text or not _ADDED.search(text) or any(e.get("entity") in ("concern", "note") for e in entities):
         return None  # (a new concern or a note said as one is taken as such)
-    if not any(entity.get("entity") in _NAMES_THE_SKIN for entity in entities):
+    if not any(entity.get("entity") in CONCERN_KINDS for entity in entities):
         return None
     # (the clause that adds, without another detail's change: "add my neck - sun damage. and the name is spelt …")
     added = _AND_OPENS.sub("", _ANOTHER_CHANGE.sub("", text)).strip(" .!,\n")

@@ -14,6 +14,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import (
+    CONCERN_KINDS,
+    EDITABLE,
     FOLLOW_UPS,
     SUITABILITY,
     UNDER_18,
@@ -21,14 +23,13 @@ from actions.answers import (
     checked_value,
     concern_given,
     detail_given_with_a_question,
-    help_called_before,
     names_a_personal_factor,
     question_keys,
     response_name,
     route_then_concern,
     said_minor_now,
     say_answers,
-    while_closed,
+    say_the_route_first,
     without_offer,
 )
 from core.booking import (
@@ -64,8 +65,6 @@ ANSWERS = "answers"  # the entity of a yes/no button naming the form's question 
 # a concern the guide does not cover ("melasma", "pigmentation"): still what the person wants looked at
 UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
-CONCERN_KINDS = ("skin_concern", "treatment_area", UNKNOWN_CONCERN)  # what names what the person wants looked at
-SAFETY_ROUTES = ("emergency", "urgent")  # the last answer's topics after which a booking starts with the route
 STOP_CANCELS = "stop_cancels"  # a stop right after a change at the summary cancels the request
 CALL_BACK = "call_back"  # the request_kind of a call back (its button, or a yes to its offer when nobody can join)
 CONSULTATION = "consultation"  # a request that is no call back (request_kind unset)
@@ -323,21 +322,19 @@ def as_changed(slot: Text, new: Text, earlier: Optional[Text], tracker: Tracker)
 
 
 # the notes for the clinic kept with a concern (with_note)
-_NOTES = re.compile(r"\s*\(note for the clinic: .*\)\s*$|^\s*Note for the clinic: .*$", re.IGNORECASE | re.DOTALL)
+_NOTES = re.compile(
+    r"\s*\(note for the clinic: (?P<beside>.*)\)\s*$|^\s*Note for the clinic: (?P<alone>.*)$", re.IGNORECASE | re.DOTALL
+)
 
 
 def with_the_note_kept(new: Optional[Text], earlier: Optional[Text]) -> Optional[Text]:
     """A new concern with the notes for the clinic that the one it replaces had (found by play-test 24: "Change
-    concern" wiped "i'd prefer a female practitioner" without a word); as it is when it has notes of its own."""
+    concern" wiped "i'd prefer a female practitioner" without a word), or the notes alone when it was skipped; as it is
+    when it has notes of its own."""
     notes = _NOTES.search(earlier or "")
     if new is None or not notes or "note for the clinic" in new.lower():
         return new
-    note = notes.group().strip()
-    if not new:  # the concern skipped: the notes alone
-        return f"N{note[2:-1]}" if note.startswith("(") else note
-    if note.lower().startswith("note for the clinic:"):
-        return f"{new} ({note[0].lower()}{note[1:]})"
-    return f"{new} {note}"
+    return with_note(new or None, notes.group("beside") or notes.group("alone"))
 
 
 def clear_booking() -> List[Dict[Text, Any]]:
@@ -351,7 +348,7 @@ def said_minor(event: Dict[Text, Any]) -> bool:
 
 
 # the details a message before the request may have given, and the entities that carry them
-_SAID_BEFORE = {"booking_name": ("person",), "booking_contact": ("email", "phone")}
+_SAID_BEFORE = {slot: EDITABLE[slot] for slot in ("booking_name", "booking_contact")}
 _LOOKED_BACK = 6  # how many messages back a name or contact given is still taken
 
 
@@ -443,14 +440,8 @@ class ActionStartBooking(Action):
         call_back = said_now.get("request_kind") == CALL_BACK or (  # its button, or asked for in words
             tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm"
         )
-        triage = tracker.latest_message.get("triage") or {}
-        helped = help_called_before(tracker) or triage.get("waiting_for_help") or triage.get("care_present")
-        if tracker.get_slot("last_topic") in SAFETY_ROUTES and not helped:
-            # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first; after
-            # the emergency answer, said plainly ("its probably just anxiety tbh, can i just get a call back in the
-            # morning" after a tight throat and wheezing got only "if your throat is swelling…": twenty-second
-            # play-test); not again once help is called
-            dispatcher.utter_message(response=while_closed(domain, "utter_booking_safety_reminder"))
+        # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
+        say_the_route_first(dispatcher, tracker, domain)
         # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation
         # stopped lends its name and contact (found by the tenth play-test: the call back started from nothing)
         picked_up = self._stopped_details(tracker) if call_back else {}
@@ -543,8 +534,8 @@ class ActionKeepDetail(Action):
         return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, False)]
 
 
-# the entities that carry a new value for a booking detail (actions/booking_summary.py EDITABLE)
-_NEW_VALUES = ("person", "email", "phone", "time", "concern", "note")
+# the entities that carry a new value for a booking detail
+_NEW_VALUES = tuple(entity for carriers in EDITABLE.values() for entity in carriers)
 
 
 def _changes_a_detail(tracker: Tracker) -> bool:

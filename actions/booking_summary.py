@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import UNDER_18, added_to_the_concern
+from actions.answers import EDITABLE, UNDER_18, added_to_the_concern
 from actions.booking_form import (
     CALL_BACK,
     NOTE,
@@ -21,14 +21,6 @@ from actions.booking_form import (
 )
 from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
 from core.words import REMOVING, TITLES, alternatives
-
-# details a person can change, and the entity that carries a new value for each
-EDITABLE = {
-    "booking_name": ("person",),
-    "booking_contact": ("email", "phone"),
-    "booking_time": ("time",),
-    "booking_concern": ("concern", "note"),
-}
 
 
 def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:

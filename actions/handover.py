@@ -18,8 +18,8 @@ from rasa_sdk.events import ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import answers_alongside, help_called_before, while_closed, without_offer
-from actions.booking_form import CALL_BACK, SAFETY_ROUTES, kind_asked_for, switched_to
+from actions.answers import answers_alongside, say_the_route_first, without_offer
+from actions.booking_form import CALL_BACK, kind_asked_for, switched_to
 from core import handover
 from core.database import get_store
 from core.settings import clinic, now
@@ -48,13 +48,7 @@ class ActionRequestHuman(Action):
             # "your clinic left me with scars … i want to make a complaint": heard first (browser play-test 4 found
             # the hand-over's words alone)
             dispatcher.utter_message(response="utter_complaint_heard")
-        triage = tracker.latest_message.get("triage") or {}
-        helped = help_called_before(tracker) or triage.get("waiting_for_help") or triage.get("care_present")
-        if tracker.get_slot("last_topic") in SAFETY_ROUTES and not helped:
-            # "i dont want to bother 999, can the clinic just call me in the morning instead" right after the emergency
-            # answer: the route first, and that a person at the clinic is no substitute (found by play-test 25: the
-            # hand-over's words alone)
-            dispatcher.utter_message(response=while_closed(domain, "utter_booking_safety_reminder"))
+        say_the_route_first(dispatcher, tracker, domain)  # a person at the clinic is no substitute for it
         channel = tracker.get_latest_input_channel() or ""
         loop = asyncio.get_running_loop()
         try:
