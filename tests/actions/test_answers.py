@@ -923,3 +923,15 @@ def test_what_a_statement_at_the_summary_adds_to_the_concern(make_tracker, text,
                            slots={"requested_slot": "booking_confirmed", "booking_concern": "acne scars"},
                            entities=[{"entity": entity, "value": "x"} for entity in entities])
     assert added_to_the_concern(tracker, text) == expected
+
+
+def test_only_the_sentence_that_adds_goes_into_the_concern(make_tracker):
+    # found by play-test 27: the whole message, a new day and a spelling with it, became the concern
+    from actions.answers import added_to_the_concern
+
+    text = "no not wednesday, thursday is better, same time. and Connell is spelt with two n, just checking. add my neck too"
+    at = text.index("neck")
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
+                           slots={"requested_slot": "booking_confirmed", "booking_concern": "acne scarring on my cheeks"},
+                           entities=[{"entity": "treatment_area", "value": "neck", "start": at, "end": at + 4}])
+    assert added_to_the_concern(tracker, text) == "acne scarring on my cheeks, and add my neck too"
