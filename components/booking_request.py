@@ -174,7 +174,9 @@ TO_A_CONSULTATION = re.compile(
 AROUND_A_TIME = frozenset(
     "would will should suit suits suited works work working ok okay is fine good best better great perfect for me us "
     "her him please pls plz then that yes yeah yep and or maybe probably ideally i can could do how about what if "
-    "possible be it's its that's thats preferably prefer".split()
+    "possible be it's its that's thats preferably prefer "
+    # "next sat not this", "tues instead", "pm actually" (play-test 27)
+    "not this one instead actually rather".split()
 )
 # a question the classifier answers ("what time does the clinic shut tonight?") names a detail's word and a time,
 # but changes nothing (found by the tenth play-test: "nothing here to change")
@@ -226,7 +228,9 @@ class BookingDetailsRequest(GraphComponent):
             # a name given again against the one it replaces (RESPELT)
             "name_correction_from_intents": ["inform", "nlu_fallback", "out_of_scope", "faq", "deny"],
             # a day or time with nothing else but words around it (AROUND_A_TIME) read as something else
-            "time_alone_from_intents": ["faq", "nlu_fallback", "out_of_scope", "unsure", "affirm"],
+            # ("next sat" was the walk-through's next step: play-test 27)
+            "time_alone_from_intents": ["faq", "nlu_fallback", "out_of_scope", "unsure", "affirm", "next_step",
+                                        "previous_step"],
             # a farewell (FAREWELL) read as something else
             "goodbye_intent": "goodbye",
             "goodbye_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure", "deny"],
@@ -250,6 +254,8 @@ class BookingDetailsRequest(GraphComponent):
                 "inform",
                 "correct_booking",
                 "start_guide",  # "call back pls" started the walk-through (thirteenth play-test)
+                "previous_step",  # ... and, read as "back", went a step back (play-test 27)
+                "next_step",
             ],
         }
 

@@ -129,12 +129,17 @@ _DAY = (
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
     r"|(?:(?<=on\s)|(?<=this\s)|(?<=next\s))(?:sat|sun)"
     # ("sun after?" asks about the sun: a bound needs its time)
-    r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|(?:after|before|from)\s+(?:\d|work|school|"
+    r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|(?:am|pm|morn|arvo)\b|(?:after|before|from)\s+(?:\d|work|school|"
     r"lunch|noon|midday))))"
 )
 # a month, written out or shortened; the longest form first, as the regex tries them
 _MONTH = f"(?:{alternatives(sorted(dict.fromkeys(MONTHS + MONTH_ABBREVIATIONS), key=len, reverse=True))})"
 _TIME_PARTS = re.compile(
+    # "mon am", "tues pm", "fri arvo": a weekday and half of the day, as people type it ("mon am" was taken for French
+    # and then the whole Monday, play-test 27); "pm" alone at the time prompt or the summary
+    rf"\b{_DAY}s?\s+(?:am|pm|a\.m\.|p\.m\.|morn|arvo)(?=\W|$)"
+    r"|^\W*(?:in\s+the\s+)?(?:am|pm|a\.m\.|p\.m\.|morn|arvo)(?:\s+(?:pls|please|then|is best|would be best))?\W*$"
+    r"|\b(?:morn|arvo)\b|"
     # "tues 11": a weekday and a bare hour (not "monday 7th", "tuesday 8 december", "fri 10:30" read whole below)
     rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?(?:\s+\d{{1,2}}(?![\d:.]|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|{_MONTH})\b))?\b"
     # "the saturday after that" (found by the sixteenth play-test: read as this saturday)
@@ -473,6 +478,18 @@ _SAID_OF_THE_PAST = re.compile(
     r"got\s+it\s+done|did\s+it|started)\b[^.,;!?]{0,12}?\b(?:on|last)\s+(?:the\s+)?$|\btreated\s+by\s+\w+\s+$",
     re.IGNORECASE,
 )
+# "wedding on the 19th", "the 19th is the wedding", "flying out on friday": the date of something else, no time to
+# book (found by play-test 27: the wedding day became the appointment)
+_EVENTS = (
+    r"wedding|holiday|hols|birthday|party|flight|trip|exam|exams|graduation|event|funeral|christening|honeymoon|"
+    r"interview|prom|photoshoot|photo shoot|hen do|stag do|hen party|night out|date night|big day"
+)
+_AN_EVENT_BEFORE = re.compile(
+    rf"\b(?:{_EVENTS})(?:\s+(?:is|was|'s|will be|coming up|booked|planned))?(?:\s+(?:on|in|at|this|next|for))?"
+    r"(?:\s+the)?\s*$|\b(?:flying|fly|going away|away)\s+(?:out\s+)?(?:on|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AN_EVENT_AFTER = re.compile(rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:{_EVENTS})\b", re.IGNORECASE)
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)
 ALSO_AT = "also_at"
 
@@ -487,6 +504,8 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _RULED_OUT_AFTER.match(text, match.end())  # "tuesday's no good": not tuesday
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
+        and not _AN_EVENT_BEFORE.search(text[: match.start()])  # "wedding on the 19th"
+        and not _AN_EVENT_AFTER.match(text, match.end())  # "the 19th is the wedding"
     ]
     if not spans:
         return None

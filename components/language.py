@@ -82,8 +82,15 @@ ENGLISH_WORDS = (
     "treatment microneedling scars acne lines wrinkles pain hurt sessions results redness swelling booked phone "
     "call over last new update wanted from for all also only one two three "
     # "do you sell gift vouchers" was French to the model (found by the twenty-first play-test)
-    "do sell buy gift voucher vouchers card cards offer offers"
+    "do sell buy gift voucher vouchers card cards offer offers "
+    # a day and a time as people type them ("mon am", "next sat", "weds pm": "mon am" was French to the model,
+    # play-test 27); "am" is German too, and "mon" French, but never alone with another of these
+    "mon tue tues wed weds thu thur thurs fri sat sun am pm morn eve arvo asap tmrw tmr back ring"
 ).split()
+# a name with a phone number or an email ("dan okoro 07700 900123" was Indonesian to the model, play-test 27): a
+# booking's details, not a language, when no more than this many words are left beside them
+_CONTACT = re.compile(r"\S+@\S+|(?:\+?\d[\d ()-]{6,}\d)")
+CONTACT_WORDS_AT_MOST = 3
 
 
 class LanguageModelRefused(ValueError):
@@ -114,10 +121,14 @@ class LanguageSettings:
         return cls(**values)
 
     def decide(self, text: Text, scores: Dict[Text, float]) -> Optional[Tuple[Text, float]]:
-        """(ISO 639-1 code, confidence) when every check says another language, else None.
+        """(ISO 639-1 code, confidence) when every check says another language, else None. Email addresses,
+        links and tokens with a digit in `text` are read past; a name beside them is a booking's details.
 
         `scores` is an identifier's probability for each language it names (fastText's labels;
         evaluation/compare_language_id.py gives other identifiers' scores the same way)."""
+        if _CONTACT.search(text) and len(_WORD.findall(_NOT_WORDS.sub(" ", text))) <= CONTACT_WORDS_AT_MOST:
+            return None
+        text = _NOT_WORDS.sub(" ", text)
         if not scores or not any(c.isalpha() for c in text):  # a number, an emoji, a "?" is no language
             return None
         label = max(scores, key=lambda name: scores[name])
@@ -198,7 +209,7 @@ class LanguageIdentifier:
         words = _NOT_WORDS.sub(" ", text)
         if not words.strip():
             return None
-        return self.settings.decide(words, self.scores(words))
+        return self.settings.decide(text, self.scores(words))
 
 
 _LOADED: Dict[Tuple, LanguageIdentifier] = {}

@@ -173,7 +173,10 @@ _SWELLING_NOW = re.compile(
 # concern it names is asked about, not reported
 _ASKS_IF_IT_HELPS = re.compile(
     r"\b(?:good|work|works|working|help|helps|effective|worth it|do anything|suitable|recommended)\s+(?:for|with|on)\b|"
-    r"\b(?:get rid of|treat|treats|improve|improves|fade|fades|reduce|reduces|remove|removes)\b"
+    r"\b(?:get rid of|treat|treats|improve|improves|fade|fades|reduce|reduces|remove|removes)\b|"
+    # "i have dark spots and scars of acne, would microneedling help?" (play-test 27: sent to NHS 111)
+    r"\b(?:would|will|could|can|does|do|might|is)\s+(?:it|this|that|microneedling|micro ?needling|the treatment|"
+    r"collagen induction(?: therapy)?)\s+(?:help|work|be (?:any )?(?:good|use|help))\b"
 )
 # asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
 # treatment had named, what the message says of the skin is what the consultation assesses
@@ -335,6 +338,9 @@ _WAITING_FOR_HELP = re.compile(
     r"ambulance (?:is )?(?:coming|here|outside)|paramedics? (?:are |is )?(?:here|coming|with (?:me|her|him|us))|"
     # "my flatmate has called 999, theyre sending someone" (found by the seventeenth play-test)
     r"(?:has|have|'ve|just) (?:called|rung|phoned) (?:999|112|911|an ambulance)|"
+    # "ok i called 999" (play-test 27: "Please call 999 now" again); not when they came and went already
+    r"\bi (?:called|rang|rung|phoned|dialled|dialed) (?:999|112|911|an ambulance)\b"
+    r"(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
     r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics))\b"
 )
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
@@ -357,7 +363,10 @@ _RESOLVED = re.compile(
     r"\bbreathing (?:is )?(?:easier|better|fine|normal(?:ly)?|ok)\b|\ball (?:ok|okay|fine|good|clear) now\b|"
     r"\bno (?:more )?swelling (?:at all|now|any ?more)\b|\brecovered\b|"
     r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\bsent me home\b|\bdischarged\b|"
-    r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b"
+    r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b|"
+    # "paramedics came, swelling going down now" (play-test 27: "Please call 999 now" again)
+    r"\b(?:swelling|it|lips?|tongue|throat|face|eyes?|breathing)\s+(?:is |are |has |have |'s )?(?:going down|gone down|"
+    r"easing|eased|settling|settled|calming down|calmed down|getting better|improving|less swollen)\b"
 )
 # what the help said to do if something happens ("call back if it gets worse"): no report that it has
 _IF_IT_CHANGES = re.compile(r"\b(?:if|when|should)\b[^.,;!?]{0,30}\b(?:worse|back|again|changes?|spreads?|returns?)\b")
@@ -603,7 +612,16 @@ def triage(
     lowered = text.lower().replace("’", "'")
     treated = bool(_TREATED.search(lowered))
     no_days = days_since(lowered) is None  # no time since a treatment named (a concern's words name none)
-    if concerns and _ASKS_IF_IT_HELPS.search(lowered) and not treated and not _NOW.search(lowered) and no_days:
+    # the words that name a concern the clinic treats ("dark spots", "acne scars"), with no treatment had, no time since
+    # one and nothing worsening named, are what the person wants looked at, asked about or not ("for the face, the dark
+    # spots and also little scars of acne" at the booking's concern prompt was sent to NHS 111: play-test 27)
+    if (
+        concerns
+        and not treated
+        and not _NOW.search(lowered)
+        and no_days
+        and (_ASKS_IF_IT_HELPS.search(lowered) or not (_TREATMENT.search(lowered) or _WORSE.search(lowered)))
+    ):
         for concern in concerns:
             lowered = lowered.replace(concern.lower().replace("’", "'"), " ")
     if names_a_concern and not treated and not _TREATMENT.search(lowered) and no_days:

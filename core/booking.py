@@ -262,6 +262,13 @@ _PARTS_OF_DAY = {
     "before lunch": (dt.time(7, 0), dt.time(12, 0)),
     "evening": (dt.time(17, 0), dt.time(21, 0)),
     "tonight": (dt.time(17, 0), dt.time(21, 0)),
+    # "mon am", "pm", "fri arvo" (play-test 27: "pm" at the summary was not read)
+    "am": (dt.time(7, 0), dt.time(12, 0)),
+    "a.m.": (dt.time(7, 0), dt.time(12, 0)),
+    "morn": (dt.time(7, 0), dt.time(12, 0)),
+    "pm": (dt.time(12, 0), dt.time(21, 0)),
+    "p.m.": (dt.time(12, 0), dt.time(21, 0)),
+    "arvo": (dt.time(12, 0), dt.time(17, 0)),
 }
 _PART_OF_DAY = re.compile(
     r"\b(?:in the |during the |at )?(" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + r")s?\b"

@@ -243,6 +243,22 @@ def test_found_by_the_thirteenth_play_test(text, intent, kinds, expected):
     assert found.get("intent")["name"] == expected
 
 
+def test_a_call_back_or_a_day_read_as_a_step_of_the_walk_through():
+    # play-test 27: "call back pls" went a step back, "next sat" a step on
+    found = message("call back pls", "previous_step", ["request_kind"])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "book_consultation"
+    day = Message(data={"text": "next sat"})
+    day.set("intent", {"name": "next_step", "confidence": 0.88})
+    day.set("entities", [{"entity": "time", "value": "next sat", "start": 0, "end": 8}])
+    BookingDetailsRequest({}).process([day])
+    assert day.get("intent")["name"] == "inform"
+    step = Message(data={"text": "next"})  # the walk-through's own "next" stays
+    step.set("intent", {"name": "next_step", "confidence": 0.9})
+    BookingDetailsRequest({}).process([step])
+    assert step.get("intent")["name"] == "next_step"
+
+
 @pytest.mark.parametrize("text, intent, expected", [
     # found by the fourteenth play-test: a no to the consent question in words was read as "never mind"
     ("no actually, id rather you didnt keep my details", "never_mind", "deny"),

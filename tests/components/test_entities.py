@@ -401,6 +401,11 @@ def test_a_concern_named_as_one(booking, text, expected):
           ("concern", "i was treated by Jo on wednesday")]),
         ("thursday 17th december 6.30pm, i had botox on the 20th", [("time", "thursday 17th december 6.30pm")]),
         ("i had hoped for monday 10am", [("time", "monday 10am")]),
+        # the date of something else is no time to book (play-test 27: the wedding day became the appointment)
+        ("next wed 3pm please, my wedding is on the 19th", [("time", "next wed 3pm")]),
+        ("wedding on the 19th so need it before", []),
+        ("friday at 2, the 19th is the wedding", [("time", "friday at 2")]),
+        ("flying out on the 20th, can you do monday 10am", [("time", "monday 10am")]),
     ],
 )
 def test_a_list_of_details_and_a_lowercase_name(booking, text, expected):

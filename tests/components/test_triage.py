@@ -717,6 +717,15 @@ def test_emergency_help_called_by_someone_else_is_on_its_way(component):
     # found by the eighteenth play-test: "sun spots" asked about was read as spots come up, and sent to NHS 111
     ("microneedling is good for sun spots? i have many on face", ["sun spots"], None),
     ("does it help with age spots, i have a few on my cheeks", ["age spots"], None),
+    # play-test 27: "would microneedling help?" asks it too
+    ("I have dark spots and scars of acne, would microneedling help?", ["dark spots", "scars"], None),
+    ("got dark spots all over my cheeks, will it work?", ["dark spots"], None),
+    # ... or said as what to look at, at the booking's concern prompt (play-test 27: sent to NHS 111)
+    ("for the face, the dark spots and also little scars of acne", ["dark spots", "scars"], None),
+    ("I have dark spots on my cheeks", ["dark spots"], None),
+    # a sign beside the concern's words is still one
+    ("i have acne scars and one of them is oozing pus", ["acne scars"], URGENT),
+    ("dark spots getting worse and spreading", ["dark spots"], URGENT),
     # a treatment had, or a time, named: the words are triaged as before
     ("i had microneedling last week and now i have dark spots everywhere", ["dark spots"], URGENT),
     ("since my treatment i have sun spots and a rash", ["sun spots"], URGENT),
