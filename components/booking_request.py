@@ -115,7 +115,10 @@ NEVER_MIND_BUT = re.compile(
 ASKS_TO_BE_CALLED = re.compile(
     r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you)\s+(?:please\s+)?"
     r"(?:call|ring|phone|give me a call)\b|\b(?:please|pls|plz)\s+(?:call|ring|phone)\s+me\b|"
-    r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b",
+    r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b|"
+    # "just want the clinic to call me tomorrow at 10am" (play-test 27: only the paramedics' advice was answered)
+    r"\b(?:want|need|like|would like|'d like)\s+(?:the clinic|someone|somebody|you|a nurse|the nurse|them|you guys)\s+"
+    r"to\s+(?:call|ring|phone)\b",
     re.IGNORECASE,
 )
 # the request's note that it is for someone under 18 taken back: the line removed, or the person an adult

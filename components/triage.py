@@ -797,6 +797,8 @@ class SafetyTriage(GraphComponent):
             "retrieval_intent": "faq",
             # the classifier's answer for "something is happening after a treatment": always triaged
             "happening_answer": "faq/complication",
+            # a request to book or a call back (components/booking_request.py): stands beside help had already
+            "call_back_intent": "book_consultation",
             # a question the classifier reads as something happening that triage finds is none ("what really
             # happens after one session?") gets the classifier's next answer when it is this near, else the side
             # effects
@@ -996,7 +998,10 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, ANSWERS[found.level])
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
-            elif found.help_had and not crisis:  # "I rang the clinic and they said it's normal for day one"
+            elif found.help_had and not crisis and intent != self.config["call_back_intent"]:
+                # "I rang the clinic and they said it's normal for day one"; seen already and asking for a call back
+                # ("paramedics came, swelling going down. just want the clinic to call me tomorrow": play-test 27, the
+                # advice alone, and the call back lost) is the call back (components/booking_request.py)
                 self._answer(message, HELP_HAD_ANSWER)
             elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
                 self._answer(message, SUITABILITY_ANSWER)

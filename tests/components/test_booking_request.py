@@ -243,6 +243,14 @@ def test_found_by_the_thirteenth_play_test(text, intent, kinds, expected):
     assert found.get("intent")["name"] == expected
 
 
+def test_wanting_the_clinic_to_call_is_a_call_back():
+    # play-test 27: "just want the clinic to call me tomorrow at 10am" after the paramedics came
+    found = message("paramedics came, swelling going down. just want the clinic to call me tomorrow at 10am", "faq",
+                    ["request_kind", "time"])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "book_consultation"
+
+
 def test_a_call_back_or_a_day_read_as_a_step_of_the_walk_through():
     # play-test 27: "call back pls" went a step back, "next sat" a step on
     found = message("call back pls", "previous_step", ["request_kind"])

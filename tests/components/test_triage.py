@@ -525,6 +525,18 @@ def test_help_already_had_gets_its_own_answer(component):
     assert selected["intent_response_key"] == HELP_HAD_ANSWER
 
 
+def test_help_already_had_beside_a_call_back_asked_for_is_the_call_back(component):
+    # play-test 27: "Please call 999 now" to someone the paramedics had seen, and the call back lost
+    text = "paramedics came, gave me antihistamine, swelling going down. just want the clinic to call me tomorrow"
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "book_consultation",
+                                                                          "confidence": 1.0}})])
+    assert message.get("intent")["name"] == "book_consultation"
+    assert message.get("triage")["well"] and message.get("triage")["level"] is None
+    [message] = component.process([Message(data={"text": "paramedics came, swelling going down",
+                                                 "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == HELP_HAD_ANSWER
+
+
 @pytest.mark.parametrize("text", [
     # found by the ninth play-test: on the way to the hospital, and the doctor's all-clear, got the route again
     "We're nearly at the hospital, I'll tell them there. Thanks",
