@@ -251,6 +251,16 @@ def test_wanting_the_clinic_to_call_is_a_call_back():
     assert found.get("intent")["name"] == "book_consultation"
 
 
+def test_a_call_back_beside_a_question_read_from_the_whole_message():
+    # play-test 27: a question with no place of its own (the whole message) made the component fail
+    found = message("just want the clinic to call me tomorrow", "faq", [])
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 10, "end": 28}])
+    found.set("questions", [{"intent_response_key": "faq/clinic_info", "confidence": 0.6}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "book_consultation"
+    assert found.get("questions") == [{"intent_response_key": "faq/clinic_info", "confidence": 0.6}]
+
+
 def test_a_call_back_or_a_day_read_as_a_step_of_the_walk_through():
     # play-test 27: "call back pls" went a step back, "next sat" a step on
     found = message("call back pls", "previous_step", ["request_kind"])
