@@ -317,7 +317,11 @@ class BookingDetailsRequest(GraphComponent):
             elif intent == "faq" and asks_a_call_back and ASKS_TO_BE_CALLED.search(text):
                 # "can someone call me back about microneedling for my mum? shes 64, is she too old": the call back,
                 # with the question answered first (found by the seventeenth play-test: only the question was answered)
-                if not message.get("questions"):
+                # (a message that asks nothing has no question answered first: "paramedics came, gave me antihistamine,
+                # swelling going down. just want the clinic to call me" got the suitability answer, play-test 27)
+                if not message.get("asks", True):
+                    message.set("questions", [], add_to_output=True)
+                elif not message.get("questions"):
                     message.set("questions", (message.get("question_parts") or [])[:3], add_to_output=True)
                 self._set(message, self.config["intent"])
             elif (

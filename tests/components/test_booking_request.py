@@ -259,6 +259,13 @@ def test_a_call_back_beside_a_question_read_from_the_whole_message():
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "book_consultation"
     assert found.get("questions") == [{"intent_response_key": "faq/clinic_info", "confidence": 0.6}]
+    # ... and a message that asks nothing gets no answer before the call back
+    asks_nothing = message("paramedics came. just want the clinic to call me tomorrow", "faq", [])
+    asks_nothing.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 31, "end": 48}])
+    asks_nothing.set("question_parts", [{"intent_response_key": "faq/suitability", "confidence": 1.0}])
+    asks_nothing.set("asks", False)
+    BookingDetailsRequest({}).process([asks_nothing])
+    assert asks_nothing.get("intent")["name"] == "book_consultation" and asks_nothing.get("questions") == []
 
 
 def test_a_call_back_or_a_day_read_as_a_step_of_the_walk_through():
