@@ -801,6 +801,9 @@ class ActionAnswerQuestion(Action):
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
             # (found by play-test 24: the suitability answer, then "call 111… call 999" to someone never treated)
             topics = [topic for topic in topics if topic != "reassurance"]
+        no_treatment = (tracker.latest_message.get("triage") or {}).get("no_treatment")
+        if previous in SEVERITY[1:] and not triaged and no_treatment:
+            return route_withdrawn(dispatcher, tracker, domain, topics)
         in_thread = thread_topics(tracker, topics, previous, asked)
         if (
             in_thread == SEVERITY[1] == previous
@@ -840,6 +843,27 @@ class ActionAnswerQuestion(Action):
         if tracker.active_loop.get("name") and SlotSet("offer", PAUSED_BY) in events:
             events += kept_while_paused(tracker)
         return events
+
+
+def route_withdrawn(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], topics: List[Text]
+) -> List[Dict[Text, Any]]:
+    """The urgent route or the expected reaction's answer taken back from someone who says they have had no treatment
+    ("what?? I am not have microneedling, I am not sick. why 111?": play-test 27, the route again, and the request
+    left paused). Then a request the route paused is offered again, else the questions asked are answered."""
+    dispatcher.utter_message(response="utter_safety_route_withdrawn")
+    paused = (
+        not tracker.active_loop.get("name")
+        and not tracker.get_slot("request_sent")
+        and any(tracker.get_slot(slot) for slot in EDITABLE)
+    )
+    if paused:
+        dispatcher.utter_message(response="utter_request_set_aside")
+        return [SlotSet("last_topic", None), SlotSet("offer", None)]
+    questions = [topic for topic in topics if topic not in SEVERITY and topic not in ("reassurance", "follow_up")]
+    if questions:
+        return say_answers(dispatcher, tracker, domain, questions)
+    return [SlotSet("last_topic", None), SlotSet("offer", None)]
 
 
 def without_offer(events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:

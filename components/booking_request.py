@@ -232,8 +232,15 @@ class BookingDetailsRequest(GraphComponent):
             "name_correction_from_intents": ["inform", "nlu_fallback", "out_of_scope", "faq", "deny"],
             # a day or time with nothing else but words around it (AROUND_A_TIME) read as something else
             # ("next sat" was the walk-through's next step: play-test 27)
-            "time_alone_from_intents": ["faq", "nlu_fallback", "out_of_scope", "unsure", "affirm", "next_step",
-                                        "previous_step"],
+            "time_alone_from_intents": [
+                "faq",
+                "nlu_fallback",
+                "out_of_scope",
+                "unsure",
+                "affirm",
+                "next_step",
+                "previous_step",
+            ],
             # a farewell (FAREWELL) read as something else
             "goodbye_intent": "goodbye",
             "goodbye_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure", "deny"],

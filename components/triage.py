@@ -202,10 +202,29 @@ _WHAT_IF = re.compile(
     r"\bwhat (?:would|should|do|can) (?:i|you) do if\b|\bif i (?:get|have|notice|see|develop)\b|"
     r"\bsigns?\b[^.?!]{0,30}\b(?:call|worry|worried|watch)\b"
 )
+# "haven't had it checked", "not had it looked at yet", "haven't had any antibiotics": something not yet seen to, said
+# of a treatment had ("had it done tuesday, now oozing, havent had it checked" was taken as asked before any treatment,
+# and got no route)
+_NOT_SEEN_TO = (
+    r"(?![^.?!,;]{0,20}\b(?:looked|checked|seen|examined|look|help|advice|antibiotics?|creams?|medic\w*|tablets?|"
+    r"replies|reply|answer|call|chance|time|appointment|response|treated|sorted|dressed)\b)"
+)
+# said to have had no treatment at all ("what?? I am not have microneedling, I am not sick. why 111?" after the urgent
+# route: play-test 27), not only not yet this one ("booked in next week")
+_NO_TREATMENT_HAD = (
+    r"\b(?:i|i'?m|im|i am)\s+(?:not|never|no)\s+(?:have|had|having|do|did|doing|get|got|getting)\s+(?:the |any |a )?"
+    r"(?:microneedling|micro ?needling|treatment|procedure|session|needling)\b|"
+    r"\b(?:i'?ve|i have|i)\s+had\s+no\s+(?:treatment|microneedling)\b|"
+    r"\b(?:i\s+)?(?:haven'?t|havent|have not|never|not)\s+(?:even\s+|actually\s+|yet\s+|ever\s+)?(?:had|done|tried)\s+"
+    r"(?:it|any|any treatment|a treatment|the treatment|treatment|microneedling|micro ?needling|a session|one)\b"
+    + _NOT_SEEN_TO
+)
+_NO_TREATMENT = re.compile(_NO_TREATMENT_HAD)
 # ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
 _NOT_YET = re.compile(
     r"\bbefore (?:i|my|the|booking|having)\b|\b(?:thinking|considering|planning)\b|"
-    r"\b(?:never|not yet|haven'?t|havent|not) (?:even |actually |yet )?(?:had|tried|done)\b|\bfirst time\b|"
+    r"\b(?:never|not yet|haven'?t|havent|not) (?:even |actually |yet )?(?:had|tried|done)\b" + _NOT_SEEN_TO + r"|"
+    r"\bfirst time\b|"
     r"\bwhat (?:if|happens if)\b|"
     r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b|"
     r"\b(?:haven'?t|havent|not|never) (?:booked|been)\b|\bjust wondering\b|\basking before\b|"
@@ -217,7 +236,8 @@ _NOT_YET = re.compile(
     # ("i havent even had it yet lol, i'm just researching": twenty-third play-test, the urgent route stayed)
     r"\b(?:not|n't|nt|never) (?:even |actually |yet )?(?:have|had|get|got|done|do) (?:it|the treatment|treatment|"
     r"microneedling|any treatment|"
-    r"a treatment|a session|the procedure)?\s*yet\b|\bi (?:ask|asked|asking|am asking) (?:before|in advance)\b"
+    r"a treatment|a session|the procedure)?\s*yet\b|\bi (?:ask|asked|asking|am asking) (?:before|in advance)\b|"
+    + _NO_TREATMENT_HAD
 )
 # Said of now beyond doubt: not even "I haven't booked" makes these hypothetical
 _STRONG_NOW = re.compile(
@@ -977,6 +997,9 @@ class SafetyTriage(GraphComponent):
                     "under_age": young,
                     "minor": stated_minor(text),
                     "not_yet": found.not_yet,
+                    # "I haven't had any treatment": said to have had none (actions/answers.py takes a route back)
+                    "no_treatment": bool(_NO_TREATMENT.search(lowered.replace("’", "'")))
+                    and not _STRONG_NOW.search(lowered),
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),
                     # "im ok now", "it's gone down": well again, as the person says
                     "well": bool(_RESOLVED.search(lowered)),

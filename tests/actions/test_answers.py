@@ -256,6 +256,37 @@ async def test_not_yet_treated_in_the_thread(dispatcher, make_tracker, domain, c
     assert SlotSet("offer", "clinic" if intent != "faq" else None) in events
 
 
+@pytest.mark.parametrize("level, intent, key, expected", [
+    # play-test 27: "what?? I am not have microneedling, I am not sick. why 111?" got the urgent route again
+    ("urgent", "deny", None, ["utter_safety_route_withdrawn"]),
+    ("expected_reaction", "faq", "faq/downtime", ["utter_safety_route_withdrawn", "utter_faq/downtime"]),
+    # the emergency answer stands, whatever caused the swelling
+    ("emergency", "deny", None, ["utter_faq/emergency"]),
+])
+async def test_no_treatment_had_takes_the_route_back(dispatcher, make_tracker, domain, clinic_open, level, intent, key,
+                                                     expected):
+    tracker = in_thread(make_tracker, level, intent, key, not_yet=True)
+    tracker.latest_message["triage"]["no_treatment"] = True
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    if level != "emergency":
+        assert SlotSet("last_topic", None) in events or SlotSet("last_topic", "downtime") in events
+
+
+async def test_not_yet_this_treatment_takes_no_route_back(dispatcher, make_tracker, domain, clinic_open):
+    # "what if it spreads?", "I'm booked in next week": not yet, but no word of having had no treatment
+    await ActionAnswerQuestion().run(dispatcher, in_thread(make_tracker, "urgent", "deny", not_yet=True), domain)
+    assert "utter_safety_route_withdrawn" not in responses(dispatcher)
+
+
+async def test_no_treatment_had_offers_the_paused_request_again(dispatcher, make_tracker, domain, clinic_open):
+    tracker = in_thread(make_tracker, "urgent", "deny", not_yet=True)
+    tracker.latest_message["triage"]["no_treatment"] = True
+    tracker.slots["booking_name"] = "Lucia Fernandez"
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_safety_route_withdrawn", "utter_request_set_aside"]
+
+
 @pytest.fixture
 def clinic_open(monkeypatch):
     monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00")  # a Wednesday morning

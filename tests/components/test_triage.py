@@ -94,6 +94,11 @@ def settings():
         # found by the twenty-second play-test: breathing getting worse got the urgent route
         ("Dev Malhotra, 07700 900 611, 9am. breathing is a bit worse now actually", EMERGENCY),
         ("i already had the treatment 2 days ago, im asking what to do about the cold sore now", URGENT),
+        # found while checking play-test 27's fixes: "havent had it checked" was read as not yet treated, and got no route
+        ("had it done tuesday, now oozing, havent had it checked", URGENT),
+        ("had microneedling on monday and theres pus, havent had it looked at yet", URGENT),
+        # ... while someone not treated asks in general
+        ("i havent had it done yet, is it normal to be red after?", None),
     ],
 )
 def test_a_sign_falls_where_the_clinic_says(settings, text, level):
