@@ -401,6 +401,30 @@ def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
     return found
 
 
+def surname_added(tracker: Tracker) -> Dict[Text, Any]:
+    """At the contact prompt, after a one-word name, a message that is that name with a surname ("tom hale") or a
+    surname alone ("Hale"), with no contact and nothing asked: the whole name."""
+    earlier = str(tracker.get_slot("booking_name") or "")
+    text = (tracker.latest_message.get("text") or "").strip()
+    if (
+        tracker.get_slot("requested_slot") != "booking_contact"
+        or len(earlier.split()) != 1
+        or "?" in text
+        or gives_a_contact(tracker)
+    ):
+        return {}
+    words = text.split()
+    if len(words) == 2 and words[0].lower() == earlier.lower():
+        said = text
+    elif len(words) == 1 and text[:1].isupper() and text.lower() != earlier.lower():
+        said = f"{earlier} {text}"
+    else:
+        return {}
+    try:
+        return {"booking_name": parse_bare_name(said)}
+    except InvalidValue:
+        return {}
+
 class ActionStartBooking(Action):
     """Answers any question asked with the request, says what is about to happen and prefills the concern;
     the form takes over (and checks any detail already given)."""
@@ -916,6 +940,11 @@ class ValidateBookingForm(FormValidationAction):
         return self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        name = str(tracker.get_slot("booking_name") or "").lower()
+        text = (tracker.latest_message.get("text") or "").strip().lower()
+        if text and len(name.split()) == 2 and (text == name or name.endswith(" " + text)) and not gives_a_contact(tracker):
+            # "tom hale" when the contact is asked: the name completed (extract_booking_name), the contact asked again
+            return {"booking_contact": None}
         both = both_contacts(tracker)
         if value is not None and both:  # "kwame@… or 07456 112233, whichever": both kept, for the clinic to choose
             value = both
@@ -931,6 +960,11 @@ class ValidateBookingForm(FormValidationAction):
         if checked.get("booking_time") and names_another_day(str(value)):
             dispatcher.utter_message(response="utter_booking_time_first_day")  # "tuesday or wednesday"
         return checked
+
+    async def extract_booking_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """The surname sent when the contact is asked, after a first name alone ("tom", then "tom hale" or "Hale": play-test
+        27, "I couldn't find an email address or a phone number" until the summary): the name, completed."""
+        return surname_added(tracker)
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # the concern described in words the classifier also finds an answer for (actions/answers.py)

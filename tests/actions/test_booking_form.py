@@ -740,6 +740,30 @@ async def test_a_name_typed_with_a_phone_number_is_the_name_and_the_number_the_c
     assert SlotSet("booking_name", "Tom Baker") in events and SlotSet("booking_contact", "+447700900456") in events
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 27: "tom hale" after "tom", when the contact is asked, got "I couldn't find an email address"
+    ("tom hale", "tom hale"),
+    ("Hale", "tom Hale"),
+    # no name: a word of chat, another name, a question
+    ("ok", None),
+    ("sarah jones", None),
+    ("tom why?", None),
+])
+async def test_a_surname_sent_when_the_contact_is_asked_completes_the_name(dispatcher, make_tracker, domain, text,
+                                                                         expected):
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="booking_form",
+        slots={"requested_slot": "booking_contact", "booking_name": "tom"},
+        slot_candidates={"booking_contact": text},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    names = [event["value"] for event in events if event.get("name") == "booking_name"]
+    if expected:
+        assert names == [expected] and "utter_invalid_booking_contact" not in responses(dispatcher)
+    else:
+        assert not names or names == ["tom"]
+
+
 @pytest.mark.parametrize("text, entity, expected", [
     # found by the eighth play-test: a time among other words was "Sorry, I couldn't work out a day from that"
     ("Yes I'll be coming with her. Saturday 11am please", "Saturday 11am",
