@@ -942,7 +942,8 @@ class ValidateBookingForm(FormValidationAction):
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         name = str(tracker.get_slot("booking_name") or "").lower()
         text = (tracker.latest_message.get("text") or "").strip().lower()
-        if text and len(name.split()) == 2 and (text == name or name.endswith(" " + text)) and not gives_a_contact(tracker):
+        completed = len(name.split()) == 2 and (text == name or name.endswith(" " + text))
+        if text and completed and not gives_a_contact(tracker):
             # "tom hale" when the contact is asked: the name completed (extract_booking_name), the contact asked again
             return {"booking_contact": None}
         both = both_contacts(tracker)
@@ -962,8 +963,8 @@ class ValidateBookingForm(FormValidationAction):
         return checked
 
     async def extract_booking_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        """The surname sent when the contact is asked, after a first name alone ("tom", then "tom hale" or "Hale": play-test
-        27, "I couldn't find an email address or a phone number" until the summary): the name, completed."""
+        """The surname sent when the contact is asked, after a first name alone ("tom", then "tom hale" or "Hale":
+        play-test 27, "I couldn't find an email address or a phone number" until the summary): the name, completed."""
         return surname_added(tracker)
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
