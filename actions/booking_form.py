@@ -425,6 +425,7 @@ def surname_added(tracker: Tracker) -> Dict[Text, Any]:
     except InvalidValue:
         return {}
 
+
 class ActionStartBooking(Action):
     """Answers any question asked with the request, says what is about to happen and prefills the concern;
     the form takes over (and checks any detail already given)."""
