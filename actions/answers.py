@@ -801,6 +801,18 @@ class ActionAnswerQuestion(Action):
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
             # (found by play-test 24: the suitability answer, then "call 111… call 999" to someone never treated)
             topics = [topic for topic in topics if topic != "reassurance"]
+        if (
+            previous in SEVERITY[1:]
+            and not triaged
+            and asked
+            and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or "")
+        ):
+            # "can i put antibiotic cream on it?", "should i take an antihistamine": no advice on medicines, and the
+            # route (play-test 27: the suitability answer, and "did you mean")
+            if previous == SEVERITY[1]:
+                dispatcher.utter_message(response=while_closed(domain, "utter_safety_route_reminder"))
+            dispatcher.utter_message(response="utter_medicine_in_thread")
+            return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         no_treatment = (tracker.latest_message.get("triage") or {}).get("no_treatment")
         if previous in SEVERITY[1:] and not triaged and no_treatment:
             return route_withdrawn(dispatcher, tracker, domain, topics)
@@ -911,6 +923,17 @@ def walking_through(tracker: Tracker) -> bool:
     return False
 
 
+# a medicine to take or put on what is happening ("can i put antibiotic cream on it?", "should i take an antihistamine")
+A_MEDICINE_NOW = re.compile(
+    r"\b(?:take|taking|took|use|using|put|putting|apply|applying|try|trying|pop|have)\b[^.?!]{0,40}?"
+    r"\b(?:antibiotics?|antibiotique|antihistamines?|piriton|piriteze|cetirizine|loratadine|benadryl|ibuprofen|nurofen|"
+    r"paracetamol|calpol|aspirin|co-?codamol|hydrocortisone|steroids?|sudocrem|savlon|germolene|fucidin|painkillers?|"
+    r"tablets?|pills?|medicines?|medication|meds|"
+    r"(?:antibiotic|antiseptic|steroid|numbing|anti-?itch|itch) ?(?:cream|gel|ointment))\b|"
+    r"\b(?:antibiotic|antiseptic|steroid|hydrocortisone|anti-?itch) (?:cream|gel|ointment|tablets?)\b|"
+    r"\bcream antibiotique\b",
+    re.IGNORECASE,
+)
 # stopping, pausing or changing a medicine asked about ("should I stop my warfarin before?", "can I come off my
 # tablets for a week")
 _STOPPING_A_MEDICINE = re.compile(

@@ -273,6 +273,20 @@ async def test_no_treatment_had_takes_the_route_back(dispatcher, make_tracker, d
         assert SlotSet("last_topic", None) in events or SlotSet("last_topic", "downtime") in events
 
 
+@pytest.mark.parametrize("level, text, expected", [
+    # play-test 27: "can i put the cream antibiotique?" got "did you mean", "should i take an antihistamine" the
+    # suitability answer
+    ("urgent", "can i put antibiotic cream on it?", ["utter_safety_route_reminder", "utter_medicine_in_thread"]),
+    ("expected_reaction", "should i take an antihistamine", ["utter_medicine_in_thread"]),
+])
+async def test_a_medicine_asked_about_in_the_thread(dispatcher, make_tracker, domain, clinic_open, level, text,
+                                                    expected):
+    tracker = in_thread(make_tracker, level, "faq", "faq/suitability", text=text)
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    assert SlotSet("last_topic", level) in events and SlotSet("offer", "clinic") in events
+
+
 async def test_not_yet_this_treatment_takes_no_route_back(dispatcher, make_tracker, domain, clinic_open):
     # "what if it spreads?", "I'm booked in next week": not yet, but no word of having had no treatment
     await ActionAnswerQuestion().run(dispatcher, in_thread(make_tracker, "urgent", "deny", not_yet=True), domain)
