@@ -813,9 +813,11 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response=while_closed(domain, "utter_safety_route_reminder"))
             dispatcher.utter_message(response="utter_medicine_in_thread")
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
-        no_treatment = (tracker.latest_message.get("triage") or {}).get("no_treatment")
-        if previous in SEVERITY[1:] and not triaged and no_treatment:
-            return route_withdrawn(dispatcher, tracker, domain, topics)
+        said = tracker.latest_message.get("triage") or {}
+        nothing_happening = said.get("no_treatment") or (said.get("just_asking") and route_was_for_a_question(tracker))
+        if previous in SEVERITY[1:] and not triaged and nothing_happening:
+            taken_back = "utter_safety_route_withdrawn" + ("" if said.get("no_treatment") else "_question")
+            return route_withdrawn(dispatcher, tracker, domain, topics, taken_back)
         in_thread = thread_topics(tracker, topics, previous, asked)
         if (
             in_thread == SEVERITY[1] == previous
@@ -857,13 +859,30 @@ class ActionAnswerQuestion(Action):
         return events
 
 
+def route_was_for_a_question(tracker: Tracker) -> bool:
+    """Whether the message the last safety answer was given for asked a question ("is it safe to do if i had botox 2
+    weeks ago?"), so that "nothing is wrong, im just asking" takes the route back; never a report ("my face is
+    oozing") said to be nothing after all."""
+    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    for event in reversed(users[-6:]):
+        parse = event.get("parse_data") or {}
+        if (parse.get("triage") or {}).get("level"):
+            return "?" in (event.get("text") or "") and bool(parse.get("asks", True))
+    return False
+
+
 def route_withdrawn(
-    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any], topics: List[Text]
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: Dict[Text, Any],
+    topics: List[Text],
+    response: Text = "utter_safety_route_withdrawn",
 ) -> List[Dict[Text, Any]]:
     """The urgent route or the expected reaction's answer taken back from someone who says they have had no treatment
     ("what?? I am not have microneedling, I am not sick. why 111?": play-test 27, the route again, and the request
-    left paused). Then a request the route paused is offered again, else the questions asked are answered."""
-    dispatcher.utter_message(response="utter_safety_route_withdrawn")
+    left paused), or from someone whose question it was ("nothing is wrong, im just asking": play-test 28, the route
+    again twice). Then a request the route paused is offered again, else the questions asked are answered."""
+    dispatcher.utter_message(response=response)
     paused = (
         not tracker.active_loop.get("name")
         and not tracker.get_slot("request_sent")

@@ -200,6 +200,8 @@ _WHAT_IF = re.compile(
     r"\bsigns? (?:of|to look|i should)\b|\blook out for\b|\bhypothetically\b|"
     r"\bif (?:my|i|it|the|your|her|his)\b[^.?!]{0,60}\bwhat (?:would|should|do|can|will)\b|"
     r"\bwhat (?:would|should|do|can) (?:i|you) do if\b|\bif i (?:get|have|notice|see|develop)\b|"
+    # "if i did it at home with my roller and got a rash, would yall still see me?" (play-test 28: sent to NHS 111)
+    r"\bif i (?:did|do|tried|try|used|use|went|go)\b[^.?!]{0,40}?\band (?:got|get|had|have|developed|noticed)\b|"
     r"\bsigns?\b[^.?!]{0,30}\b(?:call|worry|worried|watch)\b"
 )
 # "haven't had it checked", "not had it looked at yet", "haven't had any antibiotics": something not yet seen to, said
@@ -220,6 +222,14 @@ _NO_TREATMENT_HAD = (
     + _NOT_SEEN_TO
 )
 _NO_TREATMENT = re.compile(_NO_TREATMENT_HAD)
+# said to be a question, nothing happening ("nothing is wrong, im just asking", "i said IF. hypothetically": play-test
+# 28, the urgent route again twice)
+_JUST_ASKING = re.compile(
+    r"\b(?:nothing(?:'?s| is)? (?:wrong|happening|happened)|"
+    r"(?:i'?m|im|i am|i was) (?:just |only )?(?:asking|wondering)|just (?:a )?(?:question|asking|wondering)|"
+    r"hypothetical(?:ly)?|i said if|in theory|it hasn'?t happened|"
+    r"(?:it'?s|its|it is|it was) (?:just )?a question)\b"
+)
 # ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
 _NOT_YET = re.compile(
     r"\bbefore (?:i|my|the|booking|having)\b|\b(?:thinking|considering|planning)\b|"
@@ -615,6 +625,16 @@ _NEAR_THE_EYES = re.compile(
 )
 
 
+# where the treatment is wanted, asked about ("can i have it done on my under eyes", "does it work around the eyes"): no
+# sign in the eye (play-test 28: "is it safe to do if i had botox 2 weeks ago? and can i have it done on my under
+# eyes" was sent to NHS 111)
+_EYES_WANTED = re.compile(
+    r"\b(?:can|could|would|will|does|do|should|is it (?:\w+ )?to)\s+"
+    r"(?:i|you|it|they|we|microneedling|micro ?needling)?\s*(?:have|get|do|treat|use it|work|help|be done|be used|go)\b"
+    r"[^.?!]{0,20}?\b(?:on|around|round|under|near|for|by)\s+(?:my |the |your )?(?:under[- ]?)?eyes?(?: area)?\b"
+)
+
+
 def triage(
     text: Text,
     settings: SafetySettings,
@@ -635,12 +655,16 @@ def triage(
     # the words that name a concern the clinic treats ("dark spots", "acne scars"), with no treatment had, no time since
     # one and nothing worsening named, are what the person wants looked at, asked about or not ("for the face, the dark
     # spots and also little scars of acne" at the booking's concern prompt was sent to NHS 111: play-test 27)
+    # (asked whether it helps, no word of now stops it: "you keep saying the same thing lol. can you at least tell me if
+    # it works on dark spots" read "keep" as now, play-test 28)
     if (
         concerns
         and not treated
-        and not _NOW.search(lowered)
         and no_days
-        and (_ASKS_IF_IT_HELPS.search(lowered) or not (_TREATMENT.search(lowered) or _WORSE.search(lowered)))
+        and (
+            _ASKS_IF_IT_HELPS.search(lowered)
+            or not (_NOW.search(lowered) or _TREATMENT.search(lowered) or _WORSE.search(lowered))
+        )
     ):
         for concern in concerns:
             lowered = lowered.replace(concern.lower().replace("’", "'"), " ")
@@ -648,6 +672,8 @@ def triage(
         lowered = _NEAR_THE_EYES.sub(" ", lowered)  # "dark circles under my eyes": where the concern is
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
+    if not treated:
+        lowered = _EYES_WANTED.sub(" ", lowered)
     sentences = [words(part) for part in _SENTENCE_END.split(lowered) if part.strip()]
     found = {
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
@@ -998,6 +1024,8 @@ class SafetyTriage(GraphComponent):
                     "minor": stated_minor(text),
                     "not_yet": found.not_yet,
                     # "I haven't had any treatment": said to have had none (actions/answers.py takes a route back)
+                    # "nothing is wrong, im just asking": a question, nothing happening (actions/answers.py)
+                    "just_asking": bool(_JUST_ASKING.search(lowered.replace("’", "'"))),
                     "no_treatment": bool(_NO_TREATMENT.search(lowered.replace("’", "'")))
                     and not _STRONG_NOW.search(lowered),
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),

@@ -287,6 +287,27 @@ async def test_a_medicine_asked_about_in_the_thread(dispatcher, make_tracker, do
     assert SlotSet("last_topic", level) in events and SlotSet("offer", "clinic") in events
 
 
+@pytest.mark.parametrize("route_for, expected", [
+    # play-test 28: "nothing is wrong, im just asking" after the route given for a question got the route again
+    ("is it safe to do if i had botox 2 weeks ago? and can i have it done on my under eyes",
+     ["utter_safety_route_withdrawn_question"]),
+    # a report said to be nothing after all keeps its route
+    ("my cheek is oozing since my treatment", ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+])
+async def test_just_asking_takes_back_a_route_given_for_a_question(dispatcher, make_tracker, domain, clinic_open,
+                                                                   route_for, expected):
+    events = [
+        {"event": "user", "timestamp": None, "text": route_for, "parse_data": {"triage": {"level": "urgent"}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="deny", text="why would i call 111?? nothing is wrong, im just asking", events=events,
+                           slots={"last_topic": "urgent", "offer": "clinic"})
+    tracker.latest_message["triage"] = {"level": None, "just_asking": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 async def test_not_yet_this_treatment_takes_no_route_back(dispatcher, make_tracker, domain, clinic_open):
     # "what if it spreads?", "I'm booked in next week": not yet, but no word of having had no treatment
     await ActionAnswerQuestion().run(dispatcher, in_thread(make_tracker, "urgent", "deny", not_yet=True), domain)

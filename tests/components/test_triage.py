@@ -99,6 +99,11 @@ def settings():
         ("had microneedling on monday and theres pus, havent had it looked at yet", URGENT),
         # ... while someone not treated asks in general
         ("i havent had it done yet, is it normal to be red after?", None),
+        # play-test 28: where the treatment is wanted, and a rash asked about, were sent to NHS 111
+        ("is it safe to do if i had botox 2 weeks ago? and can i have it done on my under eyes", None),
+        ("last one - if i did it at home with my roller and got a rash, would yall still see me?", None),
+        # ... while the eyes after a treatment still are a sign
+        ("had it done around my eyes yesterday and theyre swollen shut", EMERGENCY),
     ],
 )
 def test_a_sign_falls_where_the_clinic_says(settings, text, level):
@@ -737,6 +742,8 @@ def test_emergency_help_called_by_someone_else_is_on_its_way(component):
     # play-test 27: "would microneedling help?" asks it too
     ("I have dark spots and scars of acne, would microneedling help?", ["dark spots", "scars"], None),
     ("got dark spots all over my cheeks, will it work?", ["dark spots"], None),
+    # play-test 28: "keep" read as now
+    ("you keep saying the same thing lol. can you at least tell me if it works on dark spots", ["dark spots"], None),
     # ... or said as what to look at, at the booking's concern prompt (play-test 27: sent to NHS 111)
     ("for the face, the dark spots and also little scars of acne", ["dark spots", "scars"], None),
     ("I have dark spots on my cheeks", ["dark spots"], None),
