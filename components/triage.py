@@ -394,6 +394,8 @@ _RESOLVED = re.compile(
     r"\bno (?:more )?swelling (?:at all|now|any ?more)\b|\brecovered\b|"
     r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\bsent me home\b|\bdischarged\b|"
     r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b|"
+    # "paramedics treated me, now ok" (play-test 28: "Please call 999 now")
+    r"\b(?:now|all) (?:ok|okay|fine|better|good|alright|all right)\b|\b(?:ok|okay|fine|better|alright) now\b|"
     # "paramedics came, swelling going down now" (play-test 27: "Please call 999 now" again)
     r"\b(?:swelling|it|lips?|tongue|throat|face|eyes?|breathing)\s+(?:is |are |has |have |'s )?(?:going down|gone down|"
     r"easing|eased|settling|settled|calming down|calmed down|getting better|improving|less swollen)\b"
@@ -945,6 +947,10 @@ class SafetyTriage(GraphComponent):
         # like sunburn, is that normal?? and when can i put makeup on": the twenty-third play-test found the makeup
         # dropped); beside any other, it is about what is happening, which the route answers
         allowed = set(self.config["beside_expected"]) if answer == ANSWERS[EXPECTED] else set()
+        if not message.get("asks", True):
+            # a message that asks nothing has no question beside ("the paramedics came and gave me adrenaline and
+            # antihistamines, swelling has gone down": the suitability answer for the medicines, play-test 28)
+            return
         beside = [
             part
             for part in message.get("question_parts") or []

@@ -535,6 +535,19 @@ def test_help_already_had_gets_its_own_answer(component):
     assert selected["intent_response_key"] == HELP_HAD_ANSWER
 
 
+def test_help_had_and_well_now_is_no_emergency_and_asks_nothing_beside(component):
+    # play-test 28: "Please call 999 now" for a past episode, and the suitability answer for the medicines given
+    text = "allergic reaction after my treatment this morning, lips and throat swelled, paramedics treated me, now ok"
+    message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})
+    message.set("asks", False)
+    message.set("question_parts", [{"text": "", "start": 0, "end": 0, "intent_response_key": "faq/suitability",
+                                    "confidence": 1.0}])
+    [message] = component.process([message])
+    assert message.get("triage")["level"] is None
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == HELP_HAD_ANSWER
+    assert not message.get("questions")
+
+
 def test_help_already_had_beside_a_call_back_asked_for_is_the_call_back(component):
     # play-test 27: "Please call 999 now" to someone the paramedics had seen, and the call back lost
     text = "paramedics came, gave me antihistamine, swelling going down. just want the clinic to call me tomorrow"
