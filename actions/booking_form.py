@@ -396,6 +396,10 @@ def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
         text = tracker.events[before].get("text") or ""
         named = sorted((e["start"], e["end"]) for e in entities if e.get("entity") in CONCERN_KINDS and e.get("end"))
         concern = values.get(CONCERN) or (_in_own_words(text, *named[0]) if named else None)
+        if (message.get("triage") or {}).get("level") and text and not text.startswith("/"):
+            # what happened, given a safety answer: all of it, in the person's words, for the clinic to read ("yellow
+            # crusty bits on my chin…" became "chin and it feels hot…", play-test 28)
+            concern = text
         if concern:
             found["booking_concern"] = concern
     return found

@@ -1280,3 +1280,21 @@ async def test_a_time_whose_words_are_apart_among_other_words_is_taken(dispatche
     events = await validate.run(dispatcher, tracker, domain)
     taken = [e["value"] for e in events if e.get("name") == "booking_time"]
     assert taken and taken[0] and PreferredTime.from_slot(taken[0]).start.weekday() == 1  # a Tuesday morning
+
+
+async def test_what_happened_given_a_safety_answer_is_the_concern_whole(dispatcher, make_tracker, domain):
+    # play-test 28: "had microneedling monday. since yesterday theres yellow crusty bits on my chin and it feels hot…"
+    # became the concern "chin and it feels hot…" on the call back asked for next
+    from actions.booking_form import said_just_before
+
+    said = ("had microneedling monday. since yesterday theres yellow crusty bits on my chin and it feels hot and the "
+            "redness is spreading down my neck")
+    chin = said.index("chin")
+    before = {"event": "user", "timestamp": None, "text": said, "parse_data": {
+        "triage": {"level": "urgent"},
+        "entities": [{"entity": "treatment_area", "value": "chin", "start": chin, "end": chin + 4}]}}
+    tracker = make_tracker(intent="book_consultation", text="can u get them to call me back instead",
+                           events=[before, {"event": "action", "timestamp": None, "name": "action_answer_question"}])
+    assert said_just_before(tracker)["booking_concern"] == said
+    before["parse_data"]["triage"] = {"level": None}  # no safety answer: the concern from what it named, as before
+    assert said_just_before(tracker)["booking_concern"].startswith("chin")
