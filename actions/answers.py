@@ -760,6 +760,34 @@ def added_to_the_concern(tracker: Tracker, text: Text) -> Optional[Text]:
     return f"{concern}, and {added}" if concern and added else added or None
 
 
+# "its cheeks and chin not just cheeks", "chin and neck, not only the chin": what the concern names, said again wider
+_NOT_JUST = re.compile(
+    r"^\W*(?:(?:oh|and|also|actually|no|sorry)\b\W*)*(?:(?:it'?s|its|it is|it should be|should be|make it)\s+)?"
+    r"(?:my\s+|the\s+)?(?P<new>[a-z][a-z ,&'-]*?)\s*,?\s+not\s+(?:just|only)\s+(?:on\s+)?(?:my\s+|the\s+)?"
+    r"(?P<old>[a-z][a-z '-]*?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def widened_concern(tracker: Tracker, text: Text) -> Optional[Text]:
+    """The concern with what it names replaced by what a statement at the summary names instead ("its cheeks and chin
+    not just cheeks": found by play-test 28, the concern stayed "acne scars on my cheeks"); None when the words it
+    replaces are not in the concern, or the sentence names no skin or area."""
+    concern = tracker.get_slot("booking_concern") or ""
+    named = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") in CONCERN_KINDS]
+    if "?" in text or not concern or not named:
+        return None
+    for part in _A_SENTENCE.finditer(text):
+        found = _NOT_JUST.match(part.group())
+        if not found:
+            continue
+        old, new = found.group("old").strip(), found.group("new").strip(" ,")
+        at = re.search(rf"\b{re.escape(old)}\b", concern, re.IGNORECASE)
+        if at and new.lower() != old.lower():
+            return concern[: at.start()] + new + concern[at.end() :]
+    return None
+
+
 # a question about how the clinic gets in touch ("will they ring me or him?", "they'll email not ring yeah?")
 _ABOUT_GETTING_IN_TOUCH = re.compile(
     r"\b(?:ring|call|phone|email|e-mail|text|contact|confirm|confirmed|booked)\b", re.IGNORECASE

@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import EDITABLE, UNDER_18, added_to_the_concern
+from actions.answers import EDITABLE, UNDER_18, added_to_the_concern, widened_concern
 from actions.booking_form import (
     CALL_BACK,
     NOTE,
@@ -50,7 +50,7 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
 # "remove the gmail", "take my number off": which of two kept contacts goes
 _REMOVES = rf"\b(?:{alternatives(REMOVING)})\b[^,.;]{{0,20}}?\b"
 _EMAIL_WORDS = r"(?:e-?mail|g-?mail|hotmail|outlook|mail)"
-_PHONE_WORDS = r"(?:phone|number|mobile|landline)"
+_PHONE_WORDS = r"(?:(?:work |home |other |second |old )?(?:phone|number|mobile|landline))"
 # "take the email off", "just use the phone" (found by the eleventh play-test), as well as "remove the gmail"
 _REMOVES_EMAIL = re.compile(
     rf"{_REMOVES}{_EMAIL_WORDS}\b|\btake (?:the |my |his |her )?{_EMAIL_WORDS} (?:off|out)\b|"
@@ -65,12 +65,23 @@ _REMOVES_PHONE = re.compile(
 )
 
 
+# "just mobile and email", "keep the email and the phone": both kinds kept (play-test 28: "take the work number off,
+# just mobile and email" took the email off)
+_KEEPS_BOTH = re.compile(
+    rf"\b(?:just|only|keep|use)\s+(?:the |my )?(?:{_PHONE_WORDS}\s+(?:and|&|\+|or)\s+(?:the |my )?{_EMAIL_WORDS}|"
+    rf"{_EMAIL_WORDS}\s+(?:and|&|\+|or)\s+(?:the |my )?{_PHONE_WORDS})\b|\b(?:i want|keep|have) both\b",
+    re.IGNORECASE,
+)
+
+
 def without_a_contact(tracker: Tracker) -> Optional[Text]:
     """Of two contacts kept together, the one that stays when the message takes the other out; None otherwise."""
     contact = tracker.get_slot("booking_contact") or ""
     if contact_kind(contact) != "both":
         return None
     text = tracker.latest_message.get("text") or ""
+    if _KEEPS_BOTH.search(text):
+        return None
     email, phone = (part for part in sorted(contact.split(CONTACTS_JOINED), key=lambda part: "@" not in part))
     removes_email, removes_phone = bool(_REMOVES_EMAIL.search(text)), bool(_REMOVES_PHONE.search(text))
     if removes_email != removes_phone:
@@ -197,6 +208,13 @@ class ActionChangeBookingDetail(Action):
         )
         if added:  # "and my neck too, the lines there as well" (found by play-tests 24 and 25: nothing changed)
             changes["booking_concern"] = added
+        widened = (
+            widened_concern(tracker, tracker.latest_message.get("text") or "")
+            if "booking_concern" not in changes
+            else None
+        )
+        if widened:  # "its cheeks and chin not just cheeks" (found by play-test 28: nothing changed)
+            changes["booking_concern"] = widened
         if not changes:
             for slot in named[:1]:
                 changes.update(_clear(slot))

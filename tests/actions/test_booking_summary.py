@@ -436,3 +436,36 @@ async def test_the_under_18_note_taken_back_is_removed(dispatcher, make_tracker,
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert SlotSet("booking_under_18", False) in events and SlotSet("booking_confirmed", None) in events
     assert "utter_booking_what_to_change" not in responses(dispatcher)
+
+
+async def test_both_contacts_kept_when_the_message_names_both(dispatcher, make_tracker, domain):
+    # play-test 28: "take the work number off, just mobile and email. and make it wednesday same time" took the
+    # email off
+    tracker = make_tracker(
+        intent="correct_booking", text="take the work number off, just mobile and email. and make it wednesday same time",
+        entities=[{"entity": "time", "value": "wednesday same time"}, field("booking_contact"), field("booking_time")],
+        active_loop=FORM,
+        slots={**DETAILS, "booking_contact": "jo@example.com; +447911123456", "requested_slot": "booking_confirmed"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events.get("booking_contact", "jo@example.com; +447911123456") == "jo@example.com; +447911123456"
+    assert events["booking_time"]
+
+
+@pytest.mark.parametrize("text, concern, expected", [
+    # play-test 28: "and its cheeks and chin not just cheeks" beside a new email left the concern as it was
+    ("oh can you also put my email h@example.com in case i miss the call. and its cheeks and chin not just cheeks",
+     "its for acne scars on my cheeks", "its for acne scars on my cheeks and chin"),
+    ("forehead and neck, not only the forehead", "lines on my forehead", "lines on my forehead and neck"),
+    # the words replaced are not in the concern: nothing changes this way
+    ("its chin not just cheeks", "fine lines around my eyes", None),
+])
+async def test_a_concern_said_again_wider(dispatcher, make_tracker, domain, text, concern, expected):
+    areas = [{"entity": "treatment_area", "value": word, "start": text.index(word), "end": text.index(word) + len(word)}
+             for word in ("cheeks", "chin", "forehead", "neck") if word in text]
+    tracker = make_tracker(
+        intent="correct_booking", text=text, entities=areas, active_loop=FORM,
+        slots={**DETAILS, "booking_concern": concern, "requested_slot": "booking_confirmed"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events.get("booking_concern") == expected
