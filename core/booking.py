@@ -207,7 +207,10 @@ CONTACTS_JOINED = "; "
 # words that add a contact rather than replace the one given ("also add my number", "my mobile too")
 ADDS_A_CONTACT = re.compile(
     r"\b(?:also|add|as well|too|both|another|second|in addition|put (?:it|that|them) back|back in|keep (?:the|my) "
-    r"(?:other|email|e-mail|phone|number|mobile))\b",
+    r"(?:other|email|e-mail|phone|number|mobile)|"
+    # "my phone is 07700 900 321 first, the spanish one only if no answer" (play-test 28: the Spanish number was lost)
+    r"back-?up|back up|if no answer|if (?:i|they) (?:don'?t|dont|do not|can'?t) (?:answer|pick up|get through)|"
+    r"the other one|the (?:\w+ )?one (?:only )?if|either|whichever)\b",
     re.IGNORECASE,
 )
 

@@ -497,6 +497,8 @@ async def test_a_new_start_leaves_a_stopped_request_behind(dispatcher, make_trac
 @pytest.mark.parametrize("said, expected", [
     ("also add my number 07911 555321", "jo@example.com; +447911555321"),  # beside the email
     ("my number is 07911 555321", "+447911555321"),  # a new contact alone replaces it
+    # play-test 28: "the spanish one only if no answer" lost the other number
+    ("my phone is 07911 555321 first, the spanish one only if no answer", "jo@example.com; +447911555321"),
 ])
 async def test_a_contact_added_is_kept_beside_the_one_given(validate, dispatcher, make_tracker, domain, said, expected):
     tracker = make_tracker(
