@@ -227,7 +227,13 @@ _LOWERCASE_NAME = re.compile(
 _NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(
     "interested looking wondering thinking worried scared nervous anxious tired sure free available away busy new keen "
     "happy fine ok okay good great sorry allergic pregnant diabetic older younger male female booked booking trying "
-    "hoping asking calling writing messaging wanting needing due late early ready still also just here back".split()
+    "hoping asking calling writing messaging wanting needing due late early ready still also just here back "
+    # who someone is, not what they are called ("im south asian": play-test 28, "How can the clinic reach you, south
+    # asian?"); a capitalised name is read by other rules
+    "asian south east west north black white mixed british english scottish welsh irish indian pakistani bangladeshi "
+    "african caribbean chinese japanese korean latina latino hispanic arab arabic middle eastern european filipino "
+    "filipina brown dark darker light lighter fair olive pale tanned breastfeeding nursing vegan vegetarian single "
+    "married retired student mum dad mom a an quite very really bit over under years yrs".split()
 )
 # in a message that lists booking details, a clause with none of them that is no lead-in ("hi", "i'd like to
 # book") is what the person wants looked at: "Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles"

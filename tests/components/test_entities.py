@@ -412,7 +412,8 @@ def test_a_list_of_details_and_a_lowercase_name(booking, text, expected):
     assert found(booking, text) == expected
 
 
-@pytest.mark.parametrize("text", ["im so tired", "i'm really nervous about it", "im currently pregnant", "im 45",
+@pytest.mark.parametrize("text", ["im south asian", "im black and have sensitive skin",
+                                  "im so tired", "i'm really nervous about it", "im currently pregnant", "im 45",
                                   "im looking forward to it", "hi im new here", "can i book. im really nervous about it",
                                   "is it painful, im so scared of needles", "thanks, and im very grateful"])
 def test_what_someone_says_they_are_is_no_name(booking, text):
