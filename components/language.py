@@ -87,10 +87,28 @@ ENGLISH_WORDS = (
     # play-test 27); "am" is German too, and "mon" French, but never alone with another of these
     "mon tue tues wed weds thu thur thurs fri sat sun am pm morn eve arvo asap tmrw tmr back ring"
 ).split()
+# the English words of a day or a time (components/entities.py reads them)
+_TIME_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun "
+    "morning afternoon evening today tomorrow tonight next this week weekend am pm at after before around noon midday "
+    "lunchtime lunch in the".split()
+)
 # a name with a phone number or an email ("dan okoro 07700 900123" was Indonesian to the model, play-test 27): a
 # booking's details, not a language, when no more than this many words are left beside them
 _CONTACT = re.compile(r"\S+@\S+|(?:\+?\d[\d ()-]{6,}\d)")
 CONTACT_WORDS_AT_MOST = 3
+
+
+def _an_english_time(message: Message) -> bool:
+    """Whether the message gives a day or time in English words beside the other language ("el lunes por la mañana?
+    monday morning" at the time prompt: play-test 28, the reply that it answers in English, and the time asked again):
+    the booking takes it."""
+    for entity in message.get(ENTITIES) or []:
+        if entity.get("entity") == "time":
+            said = _WORD.findall(str(entity.get("value") or "").lower())
+            if said and all(word in _TIME_WORDS for word in said):
+                return True
+    return False
 
 
 class LanguageModelRefused(ValueError):
@@ -261,7 +279,7 @@ class OtherLanguageClassifier(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             found = self.identifier.identify(text)  # None for empty text and for a button's payload
-            if found is None:
+            if found is None or _an_english_time(message):
                 continue
             code, confidence = found
             top = {"name": OTHER_LANGUAGE, "confidence": confidence}

@@ -213,3 +213,16 @@ def test_times_addresses_and_booking_words_are_no_other_language(text):
 
 def test_a_message_with_an_address_is_still_read_for_its_words():
     assert identify("hola, quiero reservar una cita, mi correo es ana@example.es") == "es"
+
+
+def test_a_day_in_english_beside_another_language_is_for_the_booking(classifier):
+    # play-test 28: "el lunes por la mañana? monday morning" at the time prompt got "I can only answer in English"
+    text = "el lunes por la mañana? monday morning"
+    found = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.6}})
+    found.set("entities", [{"entity": "time", "value": "monday morning", "start": 24, "end": 38}])
+    [processed] = classifier.process([found])
+    assert processed.get("intent")["name"] == "inform"
+    # a day in the other language only is still another language
+    alone = Message(data={"text": "el lunes por la mañana, por favor", "intent": {"name": "inform", "confidence": 0.6}})
+    [processed] = classifier.process([alone])
+    assert processed.get("intent")["name"] == "other_language"
