@@ -749,7 +749,10 @@ def someone_else_too(tracker: Tracker) -> bool:
 _CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
 # words of a day or a date: a time found among other words must hold all of them
 _DAY_WORDS = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    # (a number of a day or a date, not "111" or a phone number: "ok 2.30 then. ill try 111 in the meantime", play-test
+    # 28, "I couldn't work out a day")
+    r"(?<![\d.:])\b\d{1,2}(?:st|nd|rd|th)?\b(?![\d.:])|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"\b(?:today|tomorrow|tonight|week\w*|month\w*|year\w*|fortnight|spring|summer|autumn|winter|christmas|easter)\b",
     re.IGNORECASE,
 )

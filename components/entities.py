@@ -139,7 +139,7 @@ _TIME_PARTS = re.compile(
     # and then the whole Monday, play-test 27); "pm" alone at the time prompt or the summary
     rf"\b{_DAY}s?\s+(?:am|pm|a\.m\.|p\.m\.|morn|arvo)(?=\W|$)"
     r"|^\W*(?:in\s+the\s+)?(?:am|pm|a\.m\.|p\.m\.|morn|arvo)(?:\s+(?:pls|please|then|is best|would be best))?\W*$"
-    r"|\b(?:morn|arvo)\b|"
+    r"|\b(?:morn|arvo)\b|\b(?:asap|as soon as (?:possible|poss)|first available)\b|"
     # "tues 11": a weekday and a bare hour (not "monday 7th", "tuesday 8 december", "fri 10:30" read whole below)
     rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?(?:\s+\d{{1,2}}(?![\d:.]|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|{_MONTH})\b))?\b"
     # "the saturday after that" (found by the sixteenth play-test: read as this saturday)

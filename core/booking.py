@@ -786,7 +786,37 @@ def _last_start(clinic: Clinic, day: dt.date, closes: dt.time) -> dt.time:
     return (dt.datetime.combine(day, closes) - dt.timedelta(minutes=clinic.last_start_before_closing_minutes)).time()
 
 
+# "asap", "right now, as soon as possible": the earliest the clinic can take (play-test 28: "I couldn't work out a day")
+ASAP = re.compile(
+    r"^\W*(?:(?:ok|okay|so|just|please|pls|then|like|erm|um)\W+)*"
+    r"(?:asap|a\.s\.a\.p\.?|as soon as (?:possible|poss|you can)|"
+    r"right now|straight away|soonest|earliest(?: (?:possible|available|slot|time|you can))?|first available|"
+    r"(?:the )?(?:earliest|soonest|first) (?:possible|available|slot|time|you can do)|now|today if (?:possible|poss))"
+    r"(?:\W+(?:as soon as (?:possible|poss|you can)|asap|please|pls|thanks|if (?:possible|poss)|then|really|"
+    r"i guess))*\W*$",
+    re.IGNORECASE,
+)
+_HORIZON_FOR_ASAP = 8  # days looked ahead for the earliest time the clinic can take
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
+    """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take."""
+    said = (text or "").split(CORRECTED)
+    if not ASAP.match(said[-1]):
+        return preferred_time(text, clinic, now)
+    local = now.astimezone(clinic.timezone)
+    for offset in range(_HORIZON_FOR_ASAP):
+        day = local.date() + dt.timedelta(days=offset)
+        if clinic.hours_on(day) is None:
+            continue
+        try:
+            return preferred_time("today" if not offset else f"{day.day} {day:%B}", clinic, now)
+        except InvalidValue:
+            continue
+    return preferred_time(text, clinic, now)
+
+
+def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """A day and a time (or part of the day) in the future, within opening hours.
 
     `now` is timezone-aware; the result is in the clinic's time zone. A day

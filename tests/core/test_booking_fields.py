@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.booking import InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
+from core.booking import CORRECTED, InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
 from core.settings import load_clinic
 
 LONDON = ZoneInfo("Europe/London")
@@ -442,3 +442,16 @@ def test_a_second_day_with_its_own_time_leaves_the_first_taken(clinic):
     now = dt.datetime(2026, 12, 4, 1, 20, tzinfo=LONDON)
     assert parse_preferred_time(text, clinic, now).start == dt.datetime(2026, 12, 8, 9, 0, tzinfo=LONDON)
     assert names_another_day(text)  # the person is told the first day is taken (actions/booking_form.py)
+
+
+@pytest.mark.parametrize("now, text, expected", [
+    # play-test 28: "right now, as soon as possible" was "I couldn't work out a day"
+    ("2026-12-04T12:30:00+00:00", "right now, as soon as possible", "2026-12-04T14:30"),
+    ("2026-12-04T17:30:00+00:00", "asap", "2026-12-05T10:00"),  # closed for the day: the next opening
+    ("2026-12-05T15:30:00+00:00", "today 1pm" + CORRECTED + "asap please", "2026-12-07T09:00"),  # Sunday closed
+])
+def test_asap_is_the_earliest_time_the_clinic_can_take(now, text, expected):
+    from core.settings import clinic as the_clinic  # clinic.yml's hours, as the demo has them
+
+    found = parse_preferred_time(text, the_clinic(), dt.datetime.fromisoformat(now))
+    assert found.to_slot().startswith(expected)
