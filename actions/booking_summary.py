@@ -19,7 +19,7 @@ from actions.booking_form import (
     switch_asked_for,
     switched_to,
 )
-from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words
+from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words, is_a_mobile
 from core.words import REMOVING, TITLES, alternatives
 
 
@@ -74,11 +74,34 @@ _KEEPS_BOTH = re.compile(
 )
 
 
+# "take the work number off", "not the landline": of several numbers, the one that is no mobile taken out
+_REMOVES_A_LANDLINE = re.compile(
+    rf"{_REMOVES}(?:work|home|office|landline|other|second|old)\b|\btake (?:the |my )?(?:work|home|office|landline)\b|"
+    r"\bnot (?:the |my )?(?:work|home|office|landline)\b",
+    re.IGNORECASE,
+)
+
+
 def without_a_contact(tracker: Tracker) -> Optional[Text]:
-    """Of two contacts kept together, the one that stays when the message takes the other out; None otherwise."""
+    """Of the contacts kept together, those that stay when the message takes one out; None otherwise. With several
+    numbers, "take the work number off, just mobile and email" keeps the mobiles (play-test 28: three contacts made
+    this fail, and "Change contact" with it)."""
     contact = tracker.get_slot("booking_contact") or ""
     if contact_kind(contact) != "both":
         return None
+    text = tracker.latest_message.get("text") or ""
+    parts = contact.split(CONTACTS_JOINED)
+    emails = [part for part in parts if "@" in part]
+    phones = [part for part in parts if "@" not in part]
+    if len(phones) > 1 and _REMOVES_A_LANDLINE.search(text):
+        mobiles = [part for part in phones if is_a_mobile(part)]
+        phones = mobiles if mobiles and len(mobiles) < len(phones) else phones
+    if not _KEEPS_BOTH.search(text):
+        removes_email, removes_phone = bool(_REMOVES_EMAIL.search(text)), bool(_REMOVES_PHONE.search(text))
+        if removes_email != removes_phone:
+            return CONTACTS_JOINED.join(phones if removes_email else emails)
+    kept = CONTACTS_JOINED.join(emails + phones)
+    return kept if kept != contact else None
     text = tracker.latest_message.get("text") or ""
     if _KEEPS_BOTH.search(text):
         return None

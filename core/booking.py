@@ -215,6 +215,16 @@ ADDS_A_CONTACT = re.compile(
 )
 
 
+def is_a_mobile(value: str, region: str = "GB") -> bool:
+    """Whether a stored phone number is a mobile's (phonenumbers' metadata): "the work number" is one that is not."""
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return False
+    kind = phonenumbers.number_type(number)
+    return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
 def contact_kind(value: str) -> str:
     """ "email", "phone", or "both" for a stored contact value."""
     kinds = {"email" if "@" in part else "phone" for part in value.split(CONTACTS_JOINED)}

@@ -469,3 +469,22 @@ async def test_a_concern_said_again_wider(dispatcher, make_tracker, domain, text
     )
     events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
     assert events.get("booking_concern") == expected
+
+
+THREE = "tom.ellis@proton.me; +447555111222; +442071234567"
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # play-test 28: with three contacts, the change failed and "Change contact" showed the summary again
+    ('/correct_booking{"booking_field":"booking_contact"}', [field("booking_contact")], None),
+    ("take the work number off, just mobile and email", [field("booking_contact")],
+     "tom.ellis@proton.me; +447555111222"),
+    ("take my email off", [field("booking_contact")], "+447555111222; +442071234567"),
+])
+async def test_three_contacts_changed(dispatcher, make_tracker, domain, text, entities, expected):
+    tracker = make_tracker(
+        intent="correct_booking", text=text, entities=entities, active_loop=FORM,
+        slots={**DETAILS, "booking_contact": THREE, "requested_slot": "booking_confirmed"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events["booking_contact"] == expected
