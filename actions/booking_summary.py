@@ -8,7 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import EDITABLE, UNDER_18, added_to_the_concern, widened_concern
+from actions.answers import CONCERN_KINDS, EDITABLE, UNDER_18, added_to_the_concern, widened_concern
 from actions.booking_form import (
     CALL_BACK,
     NOTE,
@@ -112,6 +112,19 @@ def without_a_contact(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+def asked_what_to_change(tracker: Tracker) -> bool:
+    """Whether "What would you like to change?" was said since the latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == WHAT_TO_CHANGE:
+            return True
+    return False
+
+
+WHAT_TO_CHANGE = "utter_booking_what_to_change"
+
+
 class ActionAskBookingFormBookingConfirmed(Action):
     """Shows the collected details and asks to confirm them (after a "no" to that, the response's variation
     asks what to change)."""
@@ -123,6 +136,10 @@ class ActionAskBookingFormBookingConfirmed(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         # after a plain "no", Rasa's variation on summary_declined asks what to change; it is put back for the next turn
+        if asked_what_to_change(tracker):
+            # "What would you like to change?" was just asked, with its own buttons: the summary again after it said
+            # the same twice, and its buttons, shown twice in one reply, were merged to a lone "Cancel" (play-test 28)
+            return [SlotSet("summary_declined", False)] if tracker.get_slot("summary_declined") else []
         dispatcher.utter_message(response="utter_booking_summary", **summary_values(tracker, domain))
         return [SlotSet("summary_declined", False)] if tracker.get_slot("summary_declined") else []
 
@@ -238,6 +255,10 @@ class ActionChangeBookingDetail(Action):
         )
         if widened:  # "its cheeks and chin not just cheeks" (found by play-test 28: nothing changed)
             changes["booking_concern"] = widened
+        if not changes and not named and any(e.get("entity") in CONCERN_KINDS for e in entities):
+            # "u didnt change the chin bit": what the concern names said to be wrong, the concern asked for again
+            # (found by play-test 28: "What would you like to change?")
+            named = ["booking_concern"]
         if not changes:
             for slot in named[:1]:
                 changes.update(_clear(slot))
@@ -251,6 +272,6 @@ class ActionChangeBookingDetail(Action):
         # "a consultation rather than a call, and make it 3pm": the kind changes too (found by the fifteenth play-test)
         switched = switched_to(switch_asked_for(tracker), dispatcher, tracker) or []
         if not changes and not switched:
-            dispatcher.utter_message(response="utter_booking_what_to_change")
+            dispatcher.utter_message(response=WHAT_TO_CHANGE)
         changes["booking_confirmed"] = None
         return switched + [SlotSet(slot, value) for slot, value in changes.items()]

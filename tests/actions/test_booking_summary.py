@@ -488,3 +488,29 @@ async def test_three_contacts_changed(dispatcher, make_tracker, domain, text, en
     )
     events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
     assert events["booking_contact"] == expected
+
+
+async def test_what_the_concern_names_said_to_be_wrong_asks_for_the_concern(dispatcher, make_tracker, domain):
+    # play-test 28: "u didnt change the chin bit" got "What would you like to change?" and the summary again
+    tracker = make_tracker(
+        intent="correct_booking", text="u didnt change the chin bit", active_loop=FORM,
+        entities=[{"entity": "treatment_area", "value": "chin", "start": 17, "end": 21}],
+        slots={**DETAILS, "requested_slot": "booking_confirmed"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events["booking_concern"] is None and "utter_booking_what_to_change" not in responses(dispatcher)
+
+
+async def test_no_summary_right_after_what_to_change(dispatcher, make_tracker, domain):
+
+
+    asked = {"event": "bot", "timestamp": None, "text": "What would you like to change?",
+             "metadata": {"utter_action": "utter_booking_what_to_change"}}
+    tracker = make_tracker(intent="correct_booking", text="hmm", active_loop=FORM,
+                           slots={**DETAILS, "requested_slot": "booking_confirmed"})
+    tracker.events.append(asked)
+    await ActionAskBookingFormBookingConfirmed().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == []
+    tracker.events.pop()
+    await ActionAskBookingFormBookingConfirmed().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_summary"]
