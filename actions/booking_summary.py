@@ -117,7 +117,7 @@ def asked_what_to_change(tracker: Tracker) -> bool:
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False
-        if event.get("event") == "bot" and (event.get("metadata") or {}).get("utter_action") == WHAT_TO_CHANGE:
+        if event.get("event") == "bot" and (event.get("metadata") or {}).get("template") == WHAT_TO_CHANGE:
             return True
     return False
 

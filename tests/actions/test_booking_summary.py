@@ -505,7 +505,7 @@ async def test_no_summary_right_after_what_to_change(dispatcher, make_tracker, d
 
 
     asked = {"event": "bot", "timestamp": None, "text": "What would you like to change?",
-             "metadata": {"utter_action": "utter_booking_what_to_change"}}
+             "metadata": {"template": "utter_booking_what_to_change"}}
     tracker = make_tracker(intent="correct_booking", text="hmm", active_loop=FORM,
                            slots={**DETAILS, "requested_slot": "booking_confirmed"})
     tracker.events.append(asked)
