@@ -118,7 +118,11 @@ ASKS_TO_BE_CALLED = re.compile(
     r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b|"
     # "just want the clinic to call me tomorrow at 10am" (play-test 27: only the paramedics' advice was answered)
     r"\b(?:want|need|like|would like|'d like)\s+(?:the clinic|someone|somebody|you|a nurse|the nurse|them|you guys)\s+"
-    r"to\s+(?:call|ring|phone)\b",
+    r"to\s+(?:call|ring|phone)\b|"
+    # "no im fine now!! it already happened, paramedics came. i just want the call back" (play-test 28: the advice
+    # again, and the paused call back not picked up)
+    r"(?<!do )(?<!should )(?<!will )(?<!would )\bi (?:just |only |still |really )?(?:want|need|'?d like) (?:the |a |my )?"
+    r"(?:call ?back|call-back)\b",
     re.IGNORECASE,
 )
 # the request's note that it is for someone under 18 taken back: the line removed, or the person an adult

@@ -243,6 +243,14 @@ def test_found_by_the_thirteenth_play_test(text, intent, kinds, expected):
     assert found.get("intent")["name"] == expected
 
 
+def test_wanting_the_call_back_after_help_had_is_the_call_back():
+    # play-test 28: the help-had advice again, and the paused call back not picked up
+    found = message("no im fine now!! it already happened, paramedics came. i just want the call back", "faq",
+                    ["request_kind"])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "book_consultation"
+
+
 def test_wanting_the_clinic_to_call_is_a_call_back():
     # play-test 27: "just want the clinic to call me tomorrow at 10am" after the paramedics came
     found = message("paramedics came, swelling going down. just want the clinic to call me tomorrow at 10am", "faq",
