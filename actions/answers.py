@@ -508,6 +508,16 @@ def route_then_concern(tracker: Tracker) -> bool:
     return triage.get("level") in ("urgent", "expected") and not triage.get("under_age")
 
 
+def concern_corrected_beside_a_route(tracker: Tracker) -> bool:
+    """Whether the latest message, at the booking's summary, gives the concern anew (its entity `concern`) with
+    something happening in it that is no emergency: its route is said, and the change made."""
+    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_confirmed":
+        return False
+    triage = tracker.latest_message.get("triage") or {}
+    given = next(tracker.get_latest_entity_values("concern"), None)
+    return bool(given) and triage.get("level") in ("urgent", "expected") and not triage.get("under_age")
+
+
 def names_a_personal_factor(tracker: Tracker) -> bool:
     """Whether the latest message names a suitability factor (pregnancy, a medication, a condition)."""
     return next(tracker.get_latest_entity_values(SUITABILITY_FACTOR), None) is not None
@@ -874,6 +884,15 @@ class ActionAnswerQuestion(Action):
             # answer ended with 999)
             dispatcher.utter_message(response="utter_request_reference")
             return [SlotSet("offer", None)]
+        if concern_corrected_beside_a_route(tracker) and set(topics) <= set(SEVERITY[1:]):
+            # at the summary, the concern dictated again with what is happening in it ("the concern bit is cut off, it
+            # should say yellow crust on chin, hot, redness spreading to neck": play-test 28, the request was paused
+            # and the change lost): the route, then the change, and the summary again
+            from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
+
+            events = say_answers(dispatcher, tracker, domain, topics, pause=False)
+            changed = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+            return without_offer(events) + changed + [SlotSet("offer", None)]
         if route_then_concern(tracker) and topics and set(topics) <= set(SEVERITY[1:]):
             # the route first, then the request goes on with this as what it is about (extract_booking_concern)
             events = say_answers(dispatcher, tracker, domain, topics, pause=False)

@@ -289,6 +289,17 @@ _NOTE = re.compile(
 NOTE_ENTITY = "note"
 
 
+# the concern dictated, commas and all, to the end of its sentence: "the concern bit is cut off, it should say yellow
+# crust on chin, hot, redness spreading to neck, feeling shivery" (play-test 28), "concern is not good. write: itching
+# on neck, one week after microneedling" (play-test 27)
+_CONCERN_SAYS = re.compile(
+    r"(?:\bconcern\b[^.;!?\n]{0,40}?\b(?:it\s+)?(?:should|must|needs?\s+to|has\s+to)\s+(?:say|read)|"
+    r"\bconcern\b[^\n]{0,40}?\b(?:write|put)|^\W*(?:please\s+)?write)\s*:?\s*['\"‘“]?"
+    r"(?P<concern>[^.;!?\n'\"’”]+?)['\"’”]?\s*(?=[.;!?\n]|$)",
+    re.IGNORECASE,
+)
+
+
 # "put stretch marks on my stomach as the concern" (browser play-test 4: the change was ignored)
 _CONCERN_AS = re.compile(
     r"\b(?:put|have|use|make|set|write)\s+(?!it\b|that\b|this\b)(?P<concern>[^,;.!?\n]+?)\s+(?:as|for)\s+"
@@ -622,7 +633,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 found + [{"entity": NOTE_ENTITY, "value": note.group(group), "start": start, "end": end}],
                 key=lambda entity: entity["start"],
             )
-        concern = _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
+        concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
         if concern:
             start, end = concern.span("concern")
             end = _concern_goes_on(text, end, found)

@@ -1001,3 +1001,23 @@ def test_only_the_sentence_that_adds_goes_into_the_concern(make_tracker):
                            slots={"requested_slot": "booking_confirmed", "booking_concern": "acne scarring on my cheeks"},
                            entities=[{"entity": "treatment_area", "value": "neck", "start": at, "end": at + 4}])
     assert added_to_the_concern(tracker, text) == "acne scarring on my cheeks, and add my neck too"
+
+
+async def test_the_concern_dictated_at_the_summary_with_a_sign_is_changed_after_the_route(
+        dispatcher, make_tracker, domain, clinic_open):
+    # play-test 28: "the concern bit is cut off, it should say yellow crust on chin, …" paused the request, and the
+    # change was lost
+    said = "yellow crust on chin, hot, redness spreading to neck, feeling shivery, treated monday"
+    text = f"the concern bit is cut off, it should say {said}. and why 2.30 i said asap"
+    tracker = make_tracker(
+        intent="faq", text=text, active_loop="booking_form", response_selector=selected_answer("faq/urgent"),
+        entities=[{"entity": "booking_field", "value": "booking_concern"},
+                  {"entity": "concern", "value": said, "start": text.index(said), "end": text.index(said) + len(said)}],
+        slots={"requested_slot": "booking_confirmed", "booking_name": "Marcus Bell", "booking_contact": "+447456789012",
+               "booking_concern": "chin and it feels hot", "booking_consent": True},
+    )
+    tracker.latest_message["triage"] = {"level": "urgent"}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/urgent"
+    assert SlotSet("booking_concern", said) in events and SlotSet("booking_confirmed", None) in events
+    assert SlotSet("offer", "clinic") not in events  # the booking goes on: the rules pause it on this offer
