@@ -329,14 +329,22 @@ def say_the_route_first(dispatcher: CollectingDispatcher, tracker: Tracker, doma
         dispatcher.utter_message(response=while_closed(domain, "utter_booking_safety_reminder"))
 
 
+THREAD_LOOKS_BACK = 6  # how many earlier messages the safety thread looks back over
+
+
+def earlier_messages(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The person's messages before the latest one, newest first, as far back as the safety thread looks."""
+    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    return list(reversed(users[-THREAD_LOOKS_BACK:]))
+
+
 def help_called_before(tracker: Tracker) -> bool:
     """Whether, since the message the emergency answer was given for, an earlier message said emergency help is called
     or on its way ("ambulance on its way, my flatmate called"): the emergency number is not said again as if it were
     not (found by the sixteenth play-test: "Please call 999 now" twice after the ambulance was called)."""
     if tracker.get_slot("last_topic") != SEVERITY[0]:
         return False
-    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
-    for event in reversed(users[-6:]):
+    for event in earlier_messages(tracker):
         triage = (event.get("parse_data") or {}).get("triage") or {}
         if triage.get("waiting_for_help"):
             return True
@@ -910,8 +918,7 @@ def route_was_for_a_question(tracker: Tracker) -> bool:
     """Whether the message the last safety answer was given for asked a question ("is it safe to do if i had botox 2
     weeks ago?"), so that "nothing is wrong, im just asking" takes the route back; never a report ("my face is
     oozing") said to be nothing after all."""
-    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
-    for event in reversed(users[-6:]):
+    for event in earlier_messages(tracker):
         parse = event.get("parse_data") or {}
         if (parse.get("triage") or {}).get("level"):
             return "?" in (event.get("text") or "") and bool(parse.get("asks", True))
