@@ -395,7 +395,9 @@ _RESOLVED = re.compile(
     r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\bsent me home\b|\bdischarged\b|"
     r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b|"
     # "paramedics treated me, now ok" (play-test 28: "Please call 999 now")
-    r"\b(?:now|all) (?:ok|okay|fine|better|good|alright|all right)\b|\b(?:ok|okay|fine|better|alright) now\b|"
+    # (a clause of its own, never "is it ok now to take piriton?")
+    r"(?:^|[,.;!-]\s*)(?:and\s+|but\s+)?(?:now|all) (?:ok|okay|fine|better|good|alright|all right)\s*(?:[,.;!]|$)|"
+    r"(?:^|[,.;!-]\s*)(?:and\s+|but\s+)?(?:ok|okay|fine|better|alright) now\s*(?:[,.;!]|$)|"
     # "paramedics came, swelling going down now" (play-test 27: "Please call 999 now" again)
     r"\b(?:swelling|it|lips?|tongue|throat|face|eyes?|breathing)\s+(?:is |are |has |have |'s )?(?:going down|gone down|"
     r"easing|eased|settling|settled|calming down|calmed down|getting better|improving|less swollen)\b"

@@ -535,6 +535,14 @@ def test_help_already_had_gets_its_own_answer(component):
     assert selected["intent_response_key"] == HELP_HAD_ANSWER
 
 
+def test_ok_now_is_well_again_only_as_a_clause_of_its_own(component):
+    [asked] = component.process([Message(data={"text": "is it ok now to take piriton?",
+                                               "intent": {"name": "faq", "confidence": 0.9}})])
+    [said] = component.process([Message(data={"text": "paramedics treated me, now ok",
+                                              "intent": {"name": "faq", "confidence": 0.9}})])
+    assert not asked.get("triage")["well"] and said.get("triage")["well"]
+
+
 def test_help_had_and_well_now_is_no_emergency_and_asks_nothing_beside(component):
     # play-test 28: "Please call 999 now" for a past episode, and the suitability answer for the medicines given
     text = "allergic reaction after my treatment this morning, lips and throat swelled, paramedics treated me, now ok"
