@@ -121,8 +121,8 @@ ASKS_TO_BE_CALLED = re.compile(
     r"to\s+(?:call|ring|phone)\b|"
     # "no im fine now!! it already happened, paramedics came. i just want the call back" (play-test 28: the advice
     # again, and the paused call back not picked up)
-    r"(?<!do )(?<!should )(?<!will )(?<!would )\bi (?:just |only |still |really )?(?:want|need|'?d like) (?:the |a |my )?"
-    r"(?:call ?back|call-back)\b",
+    r"(?<!do )(?<!should )(?<!will )(?<!would )\bi (?:just |only |still |really )?(?:want|need|'?d like) "
+    r"(?:the |a |my )?(?:call ?back|call-back)\b",
     re.IGNORECASE,
 )
 # the request's note that it is for someone under 18 taken back: the line removed, or the person an adult
