@@ -240,7 +240,11 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
                 # "i have dark skin and hyperpigmentation, is that ok?" opening a message: about what the words before
                 # it said, the message's own answer (found by play-test 25: "What would you like to know about it?")
                 before = _the_messages_answer(tracker)
-            resolved.append(before if question.get("aspect_only") and before and not _stands(topic) else topic)
+            # ("any side effects / and how long do they last": how long the side effects last, which their answer says,
+            # not how long results last; that reading only after what the guide gives no length for)
+            lasting = topic == LONGEVITY and before not in LASTING_NOT_SAID_BY
+            leans = question.get("aspect_only") and (not _stands(topic) or lasting)
+            resolved.append(before if leans and before else topic)
         return list(dict.fromkeys(resolved))
     return topics
 

@@ -74,8 +74,9 @@ _QUESTION_WORD = (
 )
 _BOUNDARY = re.compile(
     # also right after "?" or "!" with no space ("sun after?makeup after?"), and before a number of a list ("1) is it
-    # safe … 2) how many sessions …"): found by the eleventh play-test
-    rf"(?<=[?!.])\s+|(?<=[?!])(?=[^\W\d_])|(?:^|\s+)\d{{1,2}}[.)]\s+(?=[^\W\d_])|\s*[\r\n]+\s*|\s*;\s*|\s+[-–—]+\s+(?:(?:and|also|plus)\s+)?|"
+    # safe … 2) how many sessions …"): found by the eleventh play-test; a spaced slash joins like a dash ("does it
+    # hurt / what about after"), never an unspaced one ("PRP/microneedling", "24/7")
+    rf"(?<=[?!.])\s+|(?<=[?!])(?=[^\W\d_])|(?:^|\s+)\d{{1,2}}[.)]\s+(?=[^\W\d_])|\s*[\r\n]+\s*|\s*;\s*|\s+[-–—/|]+\s+(?:(?:and|also|plus)\s+)?|"
     rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )
@@ -101,7 +102,7 @@ _RUN_ON = re.compile(
 # A short part without a question's shape ("price and how long does it take?") is asked too when "and"
 # joins it to a question: at most this many words.
 _SHORT_PART_WORDS = 4
-_JOINED_BY_AND = re.compile(r"\b(?:and|also|plus)\b|&", re.IGNORECASE)
+_JOINED_BY_AND = re.compile(r"\b(?:and|also|plus)\b|&|\s/\s", re.IGNORECASE)
 
 
 # A message that points back ("that", "those", "them", "the same") or goes on from the last answer

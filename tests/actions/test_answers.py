@@ -924,6 +924,18 @@ async def test_question_words_alone_after_a_part_of_the_same_message_ask_of_that
     assert responses(dispatcher) == ["utter_no_time_in_the_guide", "utter_faq/consultation", "utter_faq/price"]
 
 
+async def test_how_long_they_last_after_the_side_effects_is_the_side_effects(dispatcher, make_tracker, domain):
+    # found while checking play-test 28's fixes: "any side effects / and how long do they last" got "the guide doesn't
+    # say how long results last"
+    text = "any side effects\nand how long do they last"
+    questions = asked(text, ("any side effects", "faq/side_effects"), ("and how long do they last", "faq/unknown_longevity"))
+    questions[1]["aspect_only"] = True
+    tracker = make_tracker(intent="faq", text=text, questions=questions,
+                           response_selector=selected_answer("faq/side_effects"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/side_effects"]
+
+
 async def test_a_detail_given_with_something_the_booking_pauses_for_is_kept(dispatcher, make_tracker, domain, clinic_open):
     # found by browser play-test 4: "leo.grant@example.com. oh and is it normal that i have a few tiny scabs?" paused
     # the booking and dropped the email
