@@ -746,7 +746,12 @@ def someone_else_too(tracker: Tracker) -> bool:
 
 
 # a clock time ("18:45", "7pm"), which names no day
-_CLOCK_TIME = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b", re.IGNORECASE)
+_CLOCK_TIME = re.compile(
+    r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b|"
+    # "like after 6 im at work til then" (play-test 29: the 6 read as a date, and the time refused)
+    r"\b(?:after|before|from|at|around|about|by|till|til|until|like|gone|past)\s+\d{1,2}(?:\s*ish)?\b|\b\d{1,2}\s*(?:ish|o'?clock)\b",
+    re.IGNORECASE,
+)
 # words of a day or a date: a time found among other words must hold all of them
 _DAY_WORDS = re.compile(
     # (a number of a day or a date, not "111" or a phone number: "ok 2.30 then. ill try 111 in the meantime", play-test
