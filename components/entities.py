@@ -287,6 +287,17 @@ _NOTE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 NOTE_ENTITY = "note"
+# how the person would like to be contacted ("text first pls dont just ring", "email only please, no calls"): a note for
+# the clinic (play-test 29: dropped)
+_CONTACT_PREFERENCE = re.compile(
+    r"(?P<said>\b(?:(?:please|pls|plz)\s+)?(?:text|txt|sms|message|whatsapp|email|e-mail)\s+(?:me\s+)?"
+    r"(?:first|before\b(?:\s+(?:calling|ringing|you call|you ring|a call))?|rather than\s+\w+|"
+    r"instead\b(?:\s+of\s+\w+)?|only)\b[^.!?\n]*|"
+    r"\b(?:(?:please|pls|plz)\s+)?(?:don'?t|dont|do not)\s+(?:just\s+)?(?:ring|call|phone)\b[^.!?\n]*|"
+    r"\b(?:only|best to|better to|prefer(?: a)?)\s+(?:text|txt|texts|email|emails)\b[^.!?\n]*|"
+    r"\bno (?:phone )?calls\b[^.!?\n]*)",
+    re.IGNORECASE,
+)
 
 
 # the concern dictated, commas and all, to the end of its sentence: "the concern bit is cut off, it should say yellow
@@ -633,6 +644,11 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 found + [{"entity": NOTE_ENTITY, "value": note.group(group), "start": start, "end": end}],
                 key=lambda entity: entity["start"],
             )
+        preference = _CONTACT_PREFERENCE.search(text) if any(e["entity"] in ("phone", "email") for e in found) else None
+        if preference:  # "07700 900 412 but text first pls dont just ring": the number, and the note for the clinic
+            start, end = preference.span("said")
+            found = [e for e in found if e["end"] <= start or e["start"] >= end]
+            found.append({"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end})
         concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
         if concern:
             start, end = concern.span("concern")

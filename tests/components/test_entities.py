@@ -622,3 +622,15 @@ def test_a_new_concern_after_a_colon_is_the_concern(booking):
     # found by the nineteenth play-test: "change concern to: …" was not read as a change
     assert found(booking, "pls change concern to: brown patches (melasma) on cheeks after pregnancy") == [
         ("concern", "brown patches (melasma) on cheeks after pregnancy")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 29: "text first" was dropped
+    ("07700 900 412 but text first pls dont just ring",
+     [("phone", "07700 900 412"), ("note", "text first pls dont just ring")]),
+    ("jo@example.com, dont ring me im at work", [("email", "jo@example.com"), ("note", "dont ring me im at work")]),
+    # no contact given: no note ("dont call me" alone is for the dialogue)
+    ("dont call me", []),
+])
+def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected):
+    assert found(booking, text) == expected
