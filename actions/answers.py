@@ -12,7 +12,7 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.guide import GUIDE_ACTION, STEPS, step_response
@@ -941,6 +941,9 @@ def route_withdrawn(
     left paused), or from someone whose question it was ("nothing is wrong, im just asking": play-test 28, the route
     again twice). Then a request the route paused is offered again, else the questions asked are answered."""
     dispatcher.utter_message(response=response)
+    # the thread's rules expect the clinic's help offered after this action; taken back, nothing is offered, and the
+    # turn ends here (play-test 29: without this, eight "Did you mean…?" in a row)
+    listen = [FollowupAction("action_listen")]
     paused = (
         not tracker.active_loop.get("name")
         and not tracker.get_slot("request_sent")
@@ -948,11 +951,11 @@ def route_withdrawn(
     )
     if paused:
         dispatcher.utter_message(response="utter_request_set_aside")
-        return [SlotSet("last_topic", None), SlotSet("offer", None)]
+        return [SlotSet("last_topic", None), SlotSet("offer", "resume")] + listen
     questions = [topic for topic in topics if topic not in SEVERITY and topic not in ("reassurance", "follow_up")]
     if questions:
-        return say_answers(dispatcher, tracker, domain, questions)
-    return [SlotSet("last_topic", None), SlotSet("offer", None)]
+        return say_answers(dispatcher, tracker, domain, questions) + listen
+    return [SlotSet("last_topic", None), SlotSet("offer", None)] + listen
 
 
 def without_offer(events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:

@@ -307,3 +307,19 @@ def test_help_already_had_is_followed_and_the_next_message_answered_once(open_cl
     for message in ("it's honestly not that bad, i think im overreacting", "ok thanks"):
         replies, _ = conversation.say(message)
         assert 1 <= len(replies) <= 2, replies
+
+
+def test_a_route_taken_back_from_someone_never_treated_ends_the_turn_and_offers_the_request_again(open_clinic):
+    # play-test 29: after "i havent had a treatment yet", eight "Did you mean…?" in a row; play-test 27: the route again
+    chat = Conversation(open_clinic)
+    chat.say("i'd like to book a consultation")
+    chat.say("Rosa Lind")
+    chat.say("07911 123456")
+    replies, _ = chat.say("my cheek is hot and there's yellow crust on it")  # at the time prompt: the booking pauses
+    urgent_now(replies)
+    replies, messages = chat.say("what?? nothing is wrong with me, i havent had any treatment. i just want to book")
+    assert replies[0].startswith("Sorry, I read what you said as something happening after a treatment"), replies
+    assert len(replies) == 2 and "pick it up where we left off" in replies[1], replies
+    assert not any("Did you mean" in reply for reply in replies)
+    replies, _ = chat.say("yes")
+    assert replies[0] == "Let's pick up your request where we left off." and "When would you like" in replies[1], replies
