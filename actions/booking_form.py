@@ -396,10 +396,14 @@ def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
         text = tracker.events[before].get("text") or ""
         named = sorted((e["start"], e["end"]) for e in entities if e.get("entity") in CONCERN_KINDS and e.get("end"))
         concern = values.get(CONCERN) or (_in_own_words(text, *named[0]) if named else None)
+        given = tracker.get_slot("booking_concern")  # a request paused by a safety answer, picked up again
         if (message.get("triage") or {}).get("level") and text and not text.startswith("/"):
             # what happened, given a safety answer: all of it, in the person's words, for the clinic to read ("yellow
-            # crusty bits on my chin…" became "chin and it feels hot…", play-test 28)
-            concern = text
+            # crusty bits on my chin…" became "chin and it feels hot…", play-test 28), beside what the paused request
+            # said of it (play-test 29: the concern was replaced by the latest message)
+            concern = text if not given else given if text.lower() in given.lower() else f"{given}; {text}"
+        elif given:
+            concern = None  # the paused request's concern stands
         if concern:
             found["booking_concern"] = concern
     return found

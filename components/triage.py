@@ -1007,7 +1007,13 @@ class SafetyTriage(GraphComponent):
             selected = self._selected(message)
             # the classifier sure enough that something is happening (below the bar, only a named sign counts);
             # an email address or a phone number typed at a booking prompt is no report of anything
-            details = {entity.get("entity") for entity in message.get("entities") or []} & {"email", "phone"}
+            # (nor a message that names a detail of the booking: "concern still says just cheeks?? i said cheeks AND
+            # jawline" was sent to NHS 111, play-test 29)
+            details = {entity.get("entity") for entity in message.get("entities") or []} & {
+                "email",
+                "phone",
+                "booking_field",
+            }
             happening = (
                 selected == self.config["happening_answer"]
                 and intent == self.config["retrieval_intent"]

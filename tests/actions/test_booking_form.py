@@ -1303,3 +1303,18 @@ async def test_what_happened_given_a_safety_answer_is_the_concern_whole(dispatch
     assert said_just_before(tracker)["booking_concern"] == said
     before["parse_data"]["triage"] = {"level": None}  # no safety answer: the concern from what it named, as before
     assert said_just_before(tracker)["booking_concern"].startswith("chin")
+
+
+async def test_a_paused_request_picked_up_keeps_its_concern_beside_what_happened_since(dispatcher, make_tracker, domain):
+    # play-test 29: "continue my request" replaced the concern with the latest message
+    from actions.booking_form import said_just_before
+
+    said = "also just took my temp, its 38.2, add that pls"
+    before = {"event": "user", "timestamp": None, "text": said, "parse_data": {"triage": {"level": "urgent"}}}
+    tracker = make_tracker(intent="book_consultation", text="continue my request",
+                           slots={"booking_concern": "yellow crust on my chin, hot, treated monday"},
+                           events=[before, {"event": "action", "timestamp": None, "name": "action_answer_question"}])
+    assert said_just_before(tracker)["booking_concern"] == f"yellow crust on my chin, hot, treated monday; {said}"
+    before["parse_data"] = {"entities": [{"entity": "skin_concern", "value": "acne", "start": 0, "end": 4}]}
+    before["text"] = "acne too"
+    assert "booking_concern" not in said_just_before(tracker)  # a concern named in passing: the paused one stands

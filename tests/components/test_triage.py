@@ -99,6 +99,10 @@ def settings():
         ("had microneedling on monday and theres pus, havent had it looked at yet", URGENT),
         # ... while someone not treated asks in general
         ("i havent had it done yet, is it normal to be red after?", None),
+        # play-test 29: warm like sunburn the day after is what the guide describes; later, or hot, is urgent
+        ("had it done yesterday, it feels kinda warm to touch as well, like sunburn warm. normal yeah?", EXPECTED),
+        ("treated 5 days ago and my cheek is still warm to the touch", URGENT),
+        ("my face is hot to touch since my session yesterday", URGENT),
         # play-test 28: where the treatment is wanted, and a rash asked about, were sent to NHS 111
         ("is it safe to do if i had botox 2 weeks ago? and can i have it done on my under eyes", None),
         ("last one - if i did it at home with my roller and got a rash, would yall still see me?", None),
@@ -901,3 +905,17 @@ def test_not_even_had_it_yet_is_not_yet():
     from components.triage import _NOT_YET
 
     assert _NOT_YET.search("i havent even had it yet lol, i'm just researching. whats the downtime")
+
+
+def test_a_message_naming_a_detail_of_the_booking_is_no_report_by_the_classifier_alone(component):
+    # play-test 29: "concern still says just cheeks?? i said cheeks AND jawline" was sent to NHS 111
+    text = "concern still says just cheeks?? i said cheeks AND jawline"
+    message = parsed(text, "faq", "faq/complication", confidence=0.9)
+    message.set("entities", [{"entity": "booking_field", "value": "booking_concern"}])
+    component.process([message])
+    assert message.get("triage")["level"] is None
+    # a sign named beside it is still one
+    message = parsed("the concern should say pus on my cheek since tuesday", "faq", "faq/complication", confidence=0.9)
+    message.set("entities", [{"entity": "booking_field", "value": "booking_concern"}])
+    component.process([message])
+    assert message.get("triage")["level"] == "urgent"
