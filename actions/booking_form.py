@@ -753,7 +753,9 @@ def someone_else_too(tracker: Tracker) -> bool:
 _CLOCK_TIME = re.compile(
     r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\b\d{1,2}[:.]\d{2}\b|"
     # "like after 6 im at work til then" (play-test 29: the 6 read as a date, and the time refused)
-    r"\b(?:after|before|from|at|around|about|by|till|til|until|like|gone|past)\s+\d{1,2}(?:\s*ish)?\b|\b\d{1,2}\s*(?:ish|o'?clock)\b",
+    r"\b(?:after|before|from|at|around|about|by|till|til|until|like|gone|past)\s+\d{1,2}(?:\s*ish)?\b|\b\d{1,2}\s*(?:ish|o'?clock)\b|"
+    # "i get off the bus in like 20 min" (play-test 29)
+    r"\b\d{1,3}\s*(?:min|mins|minutes|hr|hrs|hours?)\b",
     re.IGNORECASE,
 )
 # words of a day or a date: a time found among other words must hold all of them

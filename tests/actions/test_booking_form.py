@@ -773,6 +773,7 @@ async def test_a_surname_sent_when_the_contact_is_asked_completes_the_name(dispa
     # a time read and refused is said as it is, not looked for in other words
     ("sunday at 11, she's free then", "sunday at 11", None),
     # play-test 29: "after 6" beside the day was read as a date, and the time refused
+    ("asap today, i get off the bus in like 20 min", "today", "2026-11-24T12:00:00+00:00/2026-11-24T18:00:00+00:00"),
     ("is next thursday evening possible? like after 6 im at work til then", "next thursday evening",
      "2026-12-03T17:00:00+00:00/2026-12-03T20:00:00+00:00"),
     # found by the fifteenth play-test: a clock time beside it names no day ("couldn't work out a day")
