@@ -136,6 +136,8 @@ _HYPOTHETICAL = re.compile(
     r"what (?:are|is) the)\b|\bwhat (?:if|happens if|would happen if|could|can|might)\b|\b(?:risks?|chances?|ever|"
     r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b|"
     r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b|"
+    # "will the redness be gone in time for the wedding" (play-test 29: sent to NHS 111)
+    r"\b(?:will|would) (?:the|any) (?:redness|swelling|marks?|peeling|dots|skin|sensitivity|soreness)\b|"
     r"\b(?:prevent|avoid|elsewhere|how do you)\b|"
     # "what really happens after one microneedling session?": the course of a treatment, asked in general (it was sent
     # to NHS 111 as something happening)
@@ -200,6 +202,8 @@ _WHAT_IF = re.compile(
     r"\bsigns? (?:of|to look|i should)\b|\blook out for\b|\bhypothetically\b|"
     r"\bif (?:my|i|it|the|your|her|his)\b[^.?!]{0,60}\bwhat (?:would|should|do|can|will)\b|"
     r"\bwhat (?:would|should|do|can) (?:i|you) do if\b|\bif i (?:get|have|notice|see|develop)\b|"
+    # "if i do the first session after the consult will my skin be ok for a wedding" (play-test 29)
+    r"\bif i (?:do|have|get|book|start|go for)\b[^.?!]{0,60}?\b(?:will|would)\b|"
     # "if i did it at home with my roller and got a rash, would yall still see me?" (play-test 28: sent to NHS 111)
     r"\bif i (?:did|do|tried|try|used|use|went|go)\b[^.?!]{0,40}?\band (?:got|get|had|have|developed|noticed)\b|"
     r"\bsigns?\b[^.?!]{0,30}\b(?:call|worry|worried|watch)\b"
