@@ -846,6 +846,12 @@ class ActionAnswerQuestion(Action):
         topics = in_context(tracker, topics, last_topic)
         previous = safety_thread_level(tracker)
         triaged = (tracker.latest_message.get("triage") or {}).get("level")
+        if triaged in ("urgent", "expected") and back_after_an_emergency(tracker):
+            # "my lip is starting to tingle again", "its swelling a bit again now", hours after an emergency answer in
+            # this conversation: it may be coming back, so the emergency answer (play-test 29: the expected reaction's
+            # words, three times, after anaphylaxis treated with adrenaline)
+            topics = [SEVERITY[0]] + [topic for topic in topics if topic not in SEVERITY]
+            triaged = "emergency"
         if len(topics) > 1 and "reassurance" in topics and previous is None and not triaged:
             # "what if im scared of needles, could i still do it?": beside another answer, with nothing happening
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
@@ -916,6 +922,27 @@ class ActionAnswerQuestion(Action):
         if tracker.active_loop.get("name") and SlotSet("offer", PAUSED_BY) in events:
             events += kept_while_paused(tracker)
         return events
+
+
+# what an allergic reaction coming back is said with: a sign of the airway or the skin, or that it is back
+_COMING_BACK = re.compile(
+    r"\b(?:again|back|returning|returned|coming back|recur\w*|tingl\w*|itch\w*|hives?|rash|swell\w*|swollen|puff\w*|"
+    r"lips?|tongue|throat|breath\w*|wheez\w*)\b",
+    re.IGNORECASE,
+)
+EMERGENCY_LOOKS_BACK = 30  # how many of the person's messages back an emergency answer still counts
+
+
+def back_after_an_emergency(tracker: Tracker) -> bool:
+    """Whether the latest message, triaged lower, names what could be an emergency coming back: an emergency answer was
+    given earlier in this conversation, and the message names a sign of the airway or the skin, or says it is back."""
+    if not _COMING_BACK.search(tracker.latest_message.get("text") or ""):
+        return False
+    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
+    return any(
+        ((event.get("parse_data") or {}).get("triage") or {}).get("level") == SEVERITY[0]
+        for event in users[-EMERGENCY_LOOKS_BACK:]
+    )
 
 
 def route_was_for_a_question(tracker: Tracker) -> bool:

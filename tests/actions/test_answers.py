@@ -1034,3 +1034,34 @@ async def test_the_concern_dictated_at_the_summary_with_a_sign_is_changed_after_
     assert responses(dispatcher)[0] == "utter_faq/urgent"
     assert SlotSet("booking_concern", said) in events and SlotSet("booking_confirmed", None) in events
     assert SlotSet("offer", "clinic") not in events  # the booking goes on: the rules pause it on this offer
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 29: hours after anaphylaxis, the expected reaction's words three times
+    ("its swelling a bit again now", ["utter_faq/emergency"]),
+    ("my lip is starting to tingle again a little, is that just leftover", ["utter_faq/emergency"]),
+])
+async def test_a_sign_after_an_emergency_earlier_in_the_conversation_is_the_emergency(
+        dispatcher, make_tracker, domain, clinic_open, text, expected):
+    earlier = [
+        {"event": "user", "timestamp": None, "text": "my lips and throat are swelling",
+         "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "user", "timestamp": None, "text": "paramedics came, all good now",
+         "parse_data": {"triage": {"level": None}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+    ]
+    tracker = make_tracker(intent="faq", text=text, events=earlier, slots={"last_topic": "help_had"},
+                           response_selector=selected_answer("faq/expected_reaction"))
+    tracker.latest_message["triage"] = {"level": "expected"}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
+async def test_an_expected_reaction_with_no_emergency_before_stays_expected(dispatcher, make_tracker, domain,
+                                                                          clinic_open):
+    tracker = make_tracker(intent="faq", text="its swelling a bit now", slots={},
+                           response_selector=selected_answer("faq/expected_reaction"))
+    tracker.latest_message["triage"] = {"level": "expected"}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/expected_reaction"]
