@@ -488,6 +488,7 @@ _SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:the\s+)?$",
 # "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)
 _RULED_OUT_AFTER = re.compile(
     # ("hmm today is too soon, make it next friday at 2pm": browser play-test 4, "today" was taken)
+    r"(?:'?s|\s+is|\s+are)?\s+(?:a bit |bit |a little |way )?(?:too )?(?:soon|early|late)\b|"
     r"(?:'?s|\s+is|\s+are)?\s+(?:no good|not good|not great|out|impossible|a no|too soon|too early|too late|"
     r"not possible|not ideal)\b|"
     r"\s+(?:doesn'?t|does not|won'?t|will not|isn'?t going to)\s+(?:work|suit|do)\b",
@@ -518,6 +519,13 @@ _AN_EVENT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AN_EVENT_AFTER = re.compile(rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:{_EVENTS})\b", re.IGNORECASE)
+# words between two times that take the first back: "wednesday. no actually thursday", "the date is still the 5th, i
+# want the 12th" (play-test 29: neither was read)
+_CORRECTED_TO = re.compile(
+    r"\b(?:no|nope|actually|sorry|wait|i mean|i meant|make (?:it|that)|rather|scratch that|i want|i said|should be|"
+    r"change (?:it|that) to|not)\b",
+    re.IGNORECASE,
+)
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)
 ALSO_AT = "also_at"
 
@@ -538,11 +546,18 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     if not spans:
         return None
     runs: List[List[int]] = []  # runs of parts of one time: "friday, ideally after 3pm"
+    corrected = None  # the run said after a correction ("wednesday. no actually thursday": play-test 29)
     for next_start, next_end in spans:
-        if runs and (next_start - runs[-1][1] <= _TIME_GAP or _TIME_FILLER.fullmatch(text[runs[-1][1] : next_start])):
+        between = text[runs[-1][1] : next_start] if runs else ""
+        if runs and _CORRECTED_TO.search(between):
+            runs.append([next_start, next_end])
+            corrected = len(runs) - 1
+        elif runs and (next_start - runs[-1][1] <= _TIME_GAP or _TIME_FILLER.fullmatch(between)):
             runs[-1][1] = next_end
         else:
             runs.append([next_start, next_end])
+    if corrected is not None:
+        runs = runs[corrected:]
     start, end = runs[0]
     # "the wednesday after instead", "the following friday": a week on from the day said before (core/booking.py);
     # the words around the day were cut (found by play-test 24: the same Wednesday was kept)

@@ -634,3 +634,13 @@ def test_a_new_concern_after_a_colon_is_the_concern(booking):
 ])
 def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 29: a time taken back in the same message, and a day said to be too soon
+    ("wednesday. no actually thursday", "thursday"),
+    ("the date is still the 5th, i want the 12th", "the 12th"),
+    ("hmm tomorrow is a bit soon, can we do saturday the 12th instead same time", "saturday the 12th instead same time"),
+])
+def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, expected):
+    assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]
