@@ -241,6 +241,10 @@ _NOT_YET = re.compile(
     r"\bfirst time\b|"
     r"\bwhat (?:if|happens if)\b|"
     r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b|"
+    # "i feel a cold sore coming on my lip and my appointment is tomorrow morning. should i still go?" (play-test 29:
+    # sent to NHS 111; whether to go ahead is the clinic's to say, before the appointment)
+    r"\b(?:my |the )?(?:appointment|session|treatment|procedure)\s+(?:is|'s)\s+(?:tomorrow|tmrw|tonight|later|soon|"
+    r"on\s+\w+|next\s+\w+|this\s+\w+|coming up|in\s+\w+\s+days?)\b|\bshould i still (?:go|come|have it)\b|"
     r"\b(?:haven'?t|havent|not|never) (?:booked|been)\b|\bjust wondering\b|\basking before\b|"
     r"\bat the sight of\b|\bwhen i see\b|\bneedle phobi\w*|\b(?:scared|afraid|terrified) of needles\b|"
     r"\bcan i (?:still )?(?:have|get|do)\b|\bis (?:it|microneedling|this) (?:safe|ok|okay|suitable) for (?:me|"

@@ -99,6 +99,9 @@ def settings():
         ("had microneedling on monday and theres pus, havent had it looked at yet", URGENT),
         # ... while someone not treated asks in general
         ("i havent had it done yet, is it normal to be red after?", None),
+        # play-test 29: a cold sore before an appointment is for the clinic to decide on, not NHS 111
+        ("i feel a cold sore coming on my lip and my appointment is tomorrow morning. should i still go?", None),
+        ("my lips are swelling and my appointment is tomorrow", EMERGENCY),
         # play-test 29: warm like sunburn the day after is what the guide describes; later, or hot, is urgent
         ("had it done yesterday, it feels kinda warm to touch as well, like sunburn warm. normal yeah?", EXPECTED),
         ("treated 5 days ago and my cheek is still warm to the touch", URGENT),
