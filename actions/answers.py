@@ -747,6 +747,23 @@ def says_send(text: Text) -> bool:
     return any(_SEND_CLAUSE.match(clause) for clause in re.split(r"[.?!,;\n]+", text) if clause.strip())
 
 
+def asks_beside(text: Text) -> bool:
+    """Whether a clause of the message, other than its first, asks a question ("yep send. oh and is it ok to wash my
+    face tonight")."""
+    clauses = [clause for clause in re.split(r"(?<=[.?!;\n])\s*", text) if clause.strip()]
+    return "?" in text or any(_OPENS_AS_A_QUESTION.match(_AND_OPENS.sub("", clause)) for clause in clauses[1:])
+
+
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Whether the classifier's answers were said since the latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_answer_question":
+            return True
+    return False
+
+
 # "and my arms too", "my neck as well please": more for the clinic to look at, said at the summary
 _ADDED = re.compile(r"\b(?:too|as well|also|add|in there)\b", re.IGNORECASE)
 _AND_OPENS = re.compile(r"^\W*(?:(?:oh|oh and|and|also|plus|ah|um+|sorry|actually|ok|okay|oops)\b\W*)+", re.IGNORECASE)

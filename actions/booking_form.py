@@ -19,6 +19,7 @@ from actions.answers import (
     FOLLOW_UPS,
     SUITABILITY,
     UNDER_18,
+    answered_this_turn,
     answers_alongside,
     checked_value,
     concern_given,
@@ -809,16 +810,6 @@ def _name_among_details(tracker: Tracker, value: Any) -> Optional[Text]:
     return names[0] if len(names) == 1 else None
 
 
-def _answered_this_turn(tracker: Tracker) -> bool:
-    """Whether the latest message was answered as a question (the form runs after the answer)."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "action" and event.get("name") == "action_answer_question":
-            return True
-    return False
-
-
 class ValidateBookingForm(FormValidationAction):
     """Checks each answer of the booking form, and says why when it is not right."""
 
@@ -842,7 +833,7 @@ class ValidateBookingForm(FormValidationAction):
             # asked with it is answered before the form asks its next one (found by the twenty-second play-test: the
             # question was dropped); a yes after it answers the form, not the answer's offer
             events += without_offer(answers_alongside(dispatcher, tracker, domain))
-        if _answered_this_turn(tracker):
+        if answered_this_turn(tracker):
             # "saturday morning hes at school in the week", "07911 123456 - oh and whats the downtime like?" when the
             # time or the contact is asked: the words were answered, and the detail given is the answer the form asked
             # for, checked (found by the eleventh and fifteenth play-tests: the time and the number were lost)
@@ -989,7 +980,7 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # the concern described in words the classifier also finds an answer for (actions/answers.py)
         # (or something happening after a treatment, its route said first: actions/answers.py route_then_concern)
-        taken = concern_given(tracker) or (route_then_concern(tracker) and _answered_this_turn(tracker))
+        taken = concern_given(tracker) or (route_then_concern(tracker) and answered_this_turn(tracker))
         return {"booking_concern": tracker.latest_message.get("text")} if taken else {}
 
     async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -12,7 +12,16 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import answers_alongside, without_offer
+from actions.answers import (
+    answer_keys,
+    answered_this_turn,
+    answers_alongside,
+    asks_beside,
+    response_name,
+    say_answers,
+    says_send,
+    without_offer,
+)
 from actions.booking_form import TYPED_SLOTS, clear_booking, details_before_stop
 from core.booking import PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
@@ -71,6 +80,18 @@ def booking_request(tracker: Tracker, domain: Optional[DomainDict] = None) -> Bo
     )
 
 
+def answered_beside_the_send(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> List[Dict[Text, Any]]:
+    """A question asked in the message that said to send ("yep send. oh and is it ok to wash my face tonight", read as
+    a yes): answered after the reference, unless it was answered already this turn (play-test 29: dropped)."""
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or not says_send(text) or not asks_beside(text) or answered_this_turn(tracker):
+        return []
+    topics = [topic for topic in answer_keys(tracker) if response_name(topic) in domain.get("responses", {})]
+    return say_answers(dispatcher, tracker, domain, topics, pause=False) if topics else []
+
+
 class ActionSubmitBooking(Action):
     """After the form: store a confirmed request, then give its reference. Nothing is kept otherwise."""
 
@@ -93,12 +114,17 @@ class ActionSubmitBooking(Action):
             dispatcher.utter_message(response="utter_booking_save_failed")
             return clear_booking() + [SlotSet("request_stopped", True)]  # "book a consultation" tries it again
         dispatcher.utter_message(response="utter_booking_saved", reference=reference)
+        answered = without_offer(answered_beside_the_send(dispatcher, tracker, domain))
         sent = list(tracker.get_slot("request_references") or []) + [reference]
-        return clear_booking() + [
-            SlotSet("request_sent", True),
-            SlotSet("request_reference", reference),
-            SlotSet("request_references", sent),
-        ]
+        return (
+            answered
+            + clear_booking()
+            + [
+                SlotSet("request_sent", True),
+                SlotSet("request_reference", reference),
+                SlotSet("request_references", sent),
+            ]
+        )
 
 
 # a request's reference as the person types it ("mn-xyuf", "MN XYUF")

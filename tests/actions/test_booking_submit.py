@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 from actions.booking_submit import ActionSubmitBooking
 from core import database
 from core.database import BookingStore
-from tests.conftest import COLLECTED_BOOKING, responses
+from tests.conftest import COLLECTED_BOOKING, responses, selected_answer
 
 CONFIRMED = {
     **COLLECTED_BOOKING,
@@ -231,3 +231,16 @@ async def test_a_question_asked_with_the_reference_is_answered_after_it(dispatch
                            questions=asked(text, ("do i need to bring anything", "faq/unknown_other")))
     await ActionSayRequestReference().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_request_reference", "utter_faq/unknown_other"]
+
+
+@pytest.mark.parametrize("text, answered", [
+    # play-test 29: "yep send. oh and is it ok to wash my face tonight with water" sent it, and the question was dropped
+    ("yep send. oh and is it ok to wash my face tonight with water", ["utter_faq/unknown_activity"]),
+    ("yes send it", []),
+])
+async def test_a_question_asked_with_the_send_is_answered_after_the_reference(
+        booking_store, dispatcher, make_tracker, domain, text, answered):
+    tracker = make_tracker(intent="affirm", text=text, slots=CONFIRMED, sender_id="conversation-43",
+                           response_selector=selected_answer("faq/unknown_activity"))
+    await ActionSubmitBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_saved"] + answered
