@@ -906,7 +906,12 @@ class ActionAnswerQuestion(Action):
             # came back five times and the questions went unanswered
             # (the route first: safety before anything else in every turn)
             dispatcher.utter_message(response=while_closed(domain, "utter_safety_route_reminder"))
-            return say_answers(dispatcher, tracker, domain, topics)
+            # the thread stays with the route: "should i just go to a&e instead of waiting?" after "are you open now?"
+            # got the general "I can't tell you whether it can wait" without the route (play-test 29)
+            answered = say_answers(dispatcher, tracker, domain, topics)
+            return [event for event in answered if event.get("name") != "last_topic"] + [
+                SlotSet("last_topic", previous)
+            ]
         if in_thread is not None:
             # "so it's fine?": not reassured; the emergency number always comes first, and a new report is
             # answered as one

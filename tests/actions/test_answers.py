@@ -1065,3 +1065,12 @@ async def test_an_expected_reaction_with_no_emergency_before_stays_expected(disp
     tracker.latest_message["triage"] = {"level": "expected"}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/expected_reaction"]
+
+
+async def test_a_new_question_in_the_urgent_thread_keeps_the_thread(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 29: after "are you open now? ill ring" was answered, "should i just go to a&e instead of waiting?" got
+    # the general "I can't tell you whether it can wait" without the route
+    events = await ActionAnswerQuestion().run(
+        dispatcher, in_thread(make_tracker, "urgent", "faq", "faq/clinic_info", text="are you open now? ill ring"), domain)
+    assert responses(dispatcher) == ["utter_safety_route_reminder", "utter_faq/clinic_info"]
+    assert SlotSet("last_topic", "urgent") in events and SlotSet("last_topic", "clinic_info") not in events
