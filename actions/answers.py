@@ -1116,6 +1116,10 @@ def say_answers(
         if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
             dispatcher.utter_message(response="utter_ask_what_about")
             continue
+        if topic == SEVERITY[2] and (tracker.latest_message.get("triage") or {}).get("not_in_the_guide"):
+            # "face still pink and its started peeling": the guide does not name peeling, and says so first (play-test
+            # 30: it was sent to NHS 111)
+            dispatcher.utter_message(response="utter_expected_not_in_the_guide")
         if topic == SUITABILITY and _STOPPING_A_MEDICINE.search(tracker.latest_message.get("text") or ""):
             # "should i just stop my warfarin for a few days before?": never on one's own (found by the fifteenth and
             # seventeenth play-tests)

@@ -537,6 +537,7 @@ class SafetySettings:
     expected_for_days: int
     crisis_words: Sign
     crisis_signs: Sign
+    not_in_the_guide: Tuple[Sign, ...] = ()
 
     @classmethod
     def from_clinic_file(cls, path: Path) -> "SafetySettings":
@@ -549,6 +550,7 @@ class SafetySettings:
             expected_for_days=int(raw.get("expected_for_days", 3)),
             crisis_words=Sign.parse(str(raw.get("crisis_words") or "suicid*")),
             crisis_signs=Sign.parse(str(raw.get("crisis_signs") or "suicid*")),
+            not_in_the_guide=tuple(Sign.parse(str(text)) for text in raw.get("not_in_the_guide") or []),
         )
 
 
@@ -1045,6 +1047,9 @@ class SafetyTriage(GraphComponent):
                     "under_age": young,
                     "minor": stated_minor(text),
                     "not_yet": found.not_yet,
+                    # an expected sign the guide does not name ("peeling"): the answer says so (actions/answers.py)
+                    "not_in_the_guide": found.level == EXPECTED
+                    and any(sign.found_in(words(text)) for sign in self.settings.not_in_the_guide),
                     # "I haven't had any treatment": said to have had none (actions/answers.py takes a route back)
                     # "nothing is wrong, im just asking": a question, nothing happening (actions/answers.py)
                     "just_asking": bool(_JUST_ASKING.search(lowered.replace("’", "'"))),

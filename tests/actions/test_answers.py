@@ -1074,3 +1074,12 @@ async def test_a_new_question_in_the_urgent_thread_keeps_the_thread(dispatcher, 
         dispatcher, in_thread(make_tracker, "urgent", "faq", "faq/clinic_info", text="are you open now? ill ring"), domain)
     assert responses(dispatcher) == ["utter_safety_route_reminder", "utter_faq/clinic_info"]
     assert SlotSet("last_topic", "urgent") in events and SlotSet("last_topic", "clinic_info") not in events
+
+
+async def test_the_expected_reaction_for_a_sign_the_guide_does_not_name_says_so_first(dispatcher, make_tracker, domain,
+                                                                                      clinic_open):
+    tracker = make_tracker(intent="faq", text="its started peeling round my nose", slots={},
+                           response_selector=selected_answer("faq/expected_reaction"))
+    tracker.latest_message["triage"] = {"level": "expected", "not_in_the_guide": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_expected_not_in_the_guide", "utter_faq/expected_reaction"]

@@ -72,7 +72,8 @@ def settings():
         ("hot to the touch this morning", URGENT),
         # what the guide does not name as expected is unclear, so urgent, even beside an expected sign
         ("my face is red and covered in tiny bumps since yesterday", URGENT),
-        ("it's a bit itchy and flaky today", URGENT),
+        # (itching and flaking in the first days: the expected reaction's answer, saying the guide does not name them)
+        ("it's a bit itchy and flaky today", EXPECTED),
         ("skin very red and hot and little yellow water since yesterday", URGENT),
         ("she says her cheeks hurt more each day since saturday", URGENT),
         ("my face is still a bit red and warm from last weeks session", URGENT),
@@ -894,9 +895,11 @@ def test_what_the_guide_does_not_cover_is_answered_beside_the_expected_reaction_
     # found by the twenty-third play-test: general questions sent to NHS 111
     ("is it normal for skin to peel a few days after microneedling?", None),
     ("is peeling normal after microneedling", None),
-    # the same words with something of one's own said: as before
-    ("had it done 3 days ago, is peeling normal after microneedling", URGENT),
-    ("my skin is peeling, is it normal after microneedling?", URGENT),
+    # the same words with something of one's own said: the expected reaction's answer, with a word that the guide does
+    # not name peeling (play-test 30: peeling on day 2 was sent to NHS 111); later than the first days, urgent
+    ("had it done 3 days ago, is peeling normal after microneedling", EXPECTED),
+    ("my skin is peeling, is it normal after microneedling?", EXPECTED),
+    ("had it done 8 days ago and im still peeling, is that normal?", URGENT),
     ("is swelling common after microneedling? my throat feels tight", EMERGENCY),
 ])
 def test_what_is_usual_after_a_treatment_asked_in_general_is_no_report(settings, text, level):
@@ -922,3 +925,14 @@ def test_a_message_naming_a_detail_of_the_booking_is_no_report_by_the_classifier
     message.set("entities", [{"entity": "booking_field", "value": "booking_concern"}])
     component.process([message])
     assert message.get("triage")["level"] == "urgent"
+
+
+def test_an_expected_sign_the_guide_does_not_name_is_marked(component):
+    # play-test 30: peeling on day 2 was sent to NHS 111; now the expected reaction's answer says the guide does not
+    # name it
+    [peeling] = component.process([Message(data={"text": "had it done yesterday and its started peeling round my nose",
+                                                 "intent": {"name": "faq", "confidence": 0.9}})])
+    [red] = component.process([Message(data={"text": "had it done yesterday and my face is red",
+                                             "intent": {"name": "faq", "confidence": 0.9}})])
+    assert peeling.get("triage")["level"] == "expected" and peeling.get("triage")["not_in_the_guide"]
+    assert red.get("triage")["level"] == "expected" and not red.get("triage")["not_in_the_guide"]
