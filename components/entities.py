@@ -526,6 +526,7 @@ _CORRECTED_TO = re.compile(
     r"change (?:it|that) to|not)\b",
     re.IGNORECASE,
 )
+_A_HABIT = re.compile(rf"(?:on\s+)?{_DAY}s", re.IGNORECASE)
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)
 ALSO_AT = "also_at"
 
@@ -545,6 +546,12 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     ]
     if not spans:
         return None
+    # "free saturdays mostly, so maybe the 12th in the morning": a weekday in the plural is a habit, and a day said
+    # beside it the day (play-test 30: "I couldn't work out a day")
+    habits = [span for span in spans if _A_HABIT.fullmatch(text[span[0] : span[1]])]
+    days = [span for span in spans if span not in habits and _A_DAY.search(text[span[0] : span[1]])]
+    if habits and days:
+        spans = [span for span in spans if span not in habits]
     runs: List[List[int]] = []  # runs of parts of one time: "friday, ideally after 3pm"
     corrected = None  # the run said after a correction ("wednesday. no actually thursday": play-test 29)
     for next_start, next_end in spans:

@@ -641,6 +641,8 @@ def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected)
     ("wednesday. no actually thursday", "thursday"),
     ("the date is still the 5th, i want the 12th", "the 12th"),
     ("hmm tomorrow is a bit soon, can we do saturday the 12th instead same time", "saturday the 12th instead same time"),
+    # play-test 30: a weekday in the plural is a habit, the day beside it the day
+    ("she's free saturdays mostly, so maybe the 12th in the morning? I'll bring her", "the 12th in the morning"),
 ])
 def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]
