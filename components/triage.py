@@ -655,6 +655,7 @@ def triage(
     said_to_be_happening: bool,
     names_a_concern: bool = False,
     concerns: Sequence[Text] = (),
+    about_the_concern: bool = False,
 ) -> Triage:
     """The level of a message, or None when it is not about something happening after a treatment.
 
@@ -693,6 +694,17 @@ def triage(
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
         for level in LEVELS
     }
+    if (
+        about_the_concern
+        and not found[EMERGENCY]
+        and not treated
+        and no_days
+        and not _TREATMENT.search(lowered)
+        and not _STRONG_NOW.search(lowered)
+    ):
+        # "ok add to the concern that he still gets some active spots. then send": what the booking is about, said of
+        # someone not treated (play-test 30: sent to NHS 111, and the request paused); the intent stays as read
+        return Triage(None, found[URGENT] + found[EXPECTED])
     # "haven't had it yet" is no "had it", and "is it normal to be red? haven't had it yet" asks in general;
     # only what is said of now beyond doubt ("since yesterday") outweighs it
     not_yet = (
@@ -1035,7 +1047,18 @@ class SafetyTriage(GraphComponent):
                 for entity in message.get("entities") or []
                 if entity.get("entity") in ("skin_concern", "unknown_area") and "start" in entity
             ]
-            found = triage(text, self.settings, happening, names_a_concern=bool(concerns), concerns=concerns)
+            about_the_concern = any(
+                entity.get("entity") == "booking_field" and entity.get("value") == "booking_concern"
+                for entity in message.get("entities") or []
+            )
+            found = triage(
+                text,
+                self.settings,
+                happening,
+                names_a_concern=bool(concerns),
+                concerns=concerns,
+                about_the_concern=about_the_concern,
+            )
             young = under_age(text)
             lowered = text.lower()
             message.set(

@@ -936,3 +936,16 @@ def test_an_expected_sign_the_guide_does_not_name_is_marked(component):
                                              "intent": {"name": "faq", "confidence": 0.9}})])
     assert peeling.get("triage")["level"] == "expected" and peeling.get("triage")["not_in_the_guide"]
     assert red.get("triage")["level"] == "expected" and not red.get("triage")["not_in_the_guide"]
+
+
+def test_what_is_added_to_the_booking_concern_of_someone_not_treated_is_no_report(component):
+    # play-test 30: "ok add to the concern that he still gets some active spots. then send" was sent to NHS 111
+    message = parsed("ok add to the concern that he still gets some active spots. then send", "correct_booking")
+    message.set("entities", [{"entity": "booking_field", "value": "booking_concern"}])
+    component.process([message])
+    assert message.get("triage")["level"] is None and message.get("intent")["name"] == "correct_booking"
+    # a treatment or a time since one named: triaged as ever
+    message = parsed("the concern should say pus on my cheek since my session on tuesday", "correct_booking")
+    message.set("entities", [{"entity": "booking_field", "value": "booking_concern"}])
+    component.process([message])
+    assert message.get("triage")["level"] == "urgent"
