@@ -25,7 +25,7 @@ from core.booking import (
     parse_preferred_time,
 )
 from core.settings import clinic, now
-from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG, ASKS_HOW_LONG_IT_LASTS, sentences
+from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG, ASKS_HOW_LONG_IT_LASTS, says_send, sentences
 
 RETRIEVAL_INTENT = "faq"
 # a question that calls what it asks about a step asks for the walk-through's step ("Step 4 of 4", Next, Back)
@@ -731,20 +731,6 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
     if value:
         given[requested] = value
     return given
-
-
-# "yes send it", "perfect send", "send please": a clause of its own that says to send the request
-_SEND_CLAUSE = re.compile(
-    r"^\W*(?:(?:and|also|ok|okay|yes|yep|yeah|perfect|great|fine|then|so)\W+)*(?:please\s+)?"
-    r"(?:send|go ahead and send|submit)(?:\s+(?:it|this|that|the request))?(?:\s+(?:please|pls|now|then|off))*\W*$",
-    re.IGNORECASE,
-)
-
-
-def says_send(text: Text) -> bool:
-    """Whether a clause of the message, said beside a question at the summary, is a plain "send it" (found by
-    play-test 26: "can i bring my wife along? and yes send it" answered, and the summary shown again, three times)."""
-    return any(_SEND_CLAUSE.match(clause) for clause in re.split(r"[.?!,;\n]+", text) if clause.strip())
 
 
 def asks_beside(text: Text) -> bool:

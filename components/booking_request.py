@@ -34,7 +34,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from core.words import FOR_WHOM, NO_CALL, RELATIVES, REMOVES, TIME_SHIFT, alternatives
+from core.words import FOR_WHOM, NO_CALL, RELATIVES, REMOVES, TIME_SHIFT, alternatives, says_send
 
 # "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
 EVERYTHING = re.compile(
@@ -305,6 +305,10 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["goodbye_intent"])
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
+            elif intent == "ask_reference" and says_send(text):
+                # "perfect send it. and will i get a confirmation email / text?" at the summary: the send (its reply
+                # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent)
+                self._set(message, "affirm")
             elif BY_MISTAKE.search(text) and not kinds:
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):

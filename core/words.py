@@ -151,3 +151,17 @@ def sentences(text: str) -> List[Tuple[int, int]]:
     new time at the booking form's concern prompt is the sentences before the one that asks or names it
     (actions/answers.py, actions/booking_form.py)."""
     return [match.span() for match in _SENTENCE.finditer(text)]
+
+
+# "yes send it", "perfect send", "send please": a clause of its own that says to send the request
+_SEND_CLAUSE = re.compile(
+    r"^\W*(?:(?:and|also|ok|okay|yes|yep|yeah|perfect|great|fine|then|so)\W+)*(?:please\s+)?"
+    r"(?:send|go ahead and send|submit)(?:\s+(?:it|this|that|the request))?(?:\s+(?:please|pls|now|then|off))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_send(text: str) -> bool:
+    """Whether a clause of the message, said beside a question at the summary, is a plain "send it" (found by
+    play-test 26: "can i bring my wife along? and yes send it" answered, and the summary shown again, three times)."""
+    return any(_SEND_CLAUSE.match(clause) for clause in re.split(r"[.?!,;\n]+", text) if clause.strip())

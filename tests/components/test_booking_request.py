@@ -443,3 +443,13 @@ def test_the_under_18_note_taken_back_is_a_correction(text, intent, adult):
     BookingDetailsRequest({}).process([found])
     assert (found.get("intent")["name"] == "correct_booking") is adult
     assert any(e["entity"] == "age_group" for e in found.get("entities")) is adult
+
+
+def test_send_said_beside_a_question_about_the_confirmation_sends():
+    # play-test 30: "perfect send it. and will i get a confirmation email / text?" was read as asking for the reference
+    found = message("perfect send it. and will i get a confirmation email / text?", "ask_reference", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "affirm"
+    asked = message("whats my reference?", "ask_reference", [])
+    BookingDetailsRequest({}).process([asked])
+    assert asked.get("intent")["name"] == "ask_reference"
