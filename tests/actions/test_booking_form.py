@@ -1319,3 +1319,12 @@ async def test_a_paused_request_picked_up_keeps_its_concern_beside_what_happened
     before["parse_data"] = {"entities": [{"entity": "skin_concern", "value": "acne", "start": 0, "end": 4}]}
     before["text"] = "acne too"
     assert "booking_concern" not in said_just_before(tracker)  # a concern named in passing: the paused one stands
+
+
+async def test_no_cheer_right_after_a_safety_answer(domain):
+    # play-test 27: "Great, let's…" right after "call 999"
+    for response in ("utter_booking_start", "utter_call_back_start"):
+        after_a_route = [variation for variation in domain["responses"][response]
+                         if any(condition.get("name") == "last_topic" for condition in variation.get("condition") or [])]
+        assert {c["value"] for v in after_a_route for c in v["condition"]} == {"emergency", "urgent", "expected_reaction"}
+        assert all(not variation["text"].startswith("Great") for variation in after_a_route)

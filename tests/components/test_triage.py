@@ -949,3 +949,17 @@ def test_what_is_added_to_the_booking_concern_of_someone_not_treated_is_no_repor
     message.set("entities", [{"entity": "booking_field", "value": "booking_concern"}])
     component.process([message])
     assert message.get("triage")["level"] == "urgent"
+
+
+@pytest.mark.parametrize("text, waiting, well", [
+    # play-test 27: "Please call 999 now" again after these
+    ("ok i called 999", True, False),
+    ("paramedics came, swelling going down now", False, True),
+    # help that came and went is no help on its way
+    ("i called 999 and they came and said im fine", False, True),
+    # still swelling: neither
+    ("my lips are still swelling, not going down", False, False),
+])
+def test_help_called_and_swelling_going_down_are_read(component, text, waiting, well):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["waiting_for_help"] is waiting and message.get("triage")["well"] is well
