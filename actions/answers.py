@@ -336,10 +336,11 @@ def say_the_route_first(dispatcher: CollectingDispatcher, tracker: Tracker, doma
 THREAD_LOOKS_BACK = 6  # how many earlier messages the safety thread looks back over
 
 
-def earlier_messages(tracker: Tracker) -> List[Dict[Text, Any]]:
-    """The person's messages before the latest one, newest first, as far back as the safety thread looks."""
+def earlier_messages(tracker: Tracker, back: int = THREAD_LOOKS_BACK) -> List[Dict[Text, Any]]:
+    """The person's messages before the latest one, newest first, `back` of them at most (as far back as the safety
+    thread looks, unless said)."""
     users = [event for event in tracker.events if event.get("event") == "user"][:-1]
-    return list(reversed(users[-THREAD_LOOKS_BACK:]))
+    return list(reversed(users[-back:]))
 
 
 def help_called_before(tracker: Tracker) -> bool:
@@ -516,6 +517,12 @@ def route_then_concern(tracker: Tracker) -> bool:
         return False
     if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT:
         return False
+    return _a_route_the_booking_goes_on_after(tracker)
+
+
+def _a_route_the_booking_goes_on_after(tracker: Tracker) -> bool:
+    """Whether the latest message got a route that is no emergency, for someone not under age: the booking goes on
+    after it."""
     triage = tracker.latest_message.get("triage") or {}
     return triage.get("level") in ("urgent", "expected") and not triage.get("under_age")
 
@@ -525,9 +532,8 @@ def concern_corrected_beside_a_route(tracker: Tracker) -> bool:
     something happening in it that is no emergency: its route is said, and the change made."""
     if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_confirmed":
         return False
-    triage = tracker.latest_message.get("triage") or {}
     given = next(tracker.get_latest_entity_values("concern"), None)
-    return bool(given) and triage.get("level") in ("urgent", "expected") and not triage.get("under_age")
+    return bool(given) and _a_route_the_booking_goes_on_after(tracker)
 
 
 def names_a_personal_factor(tracker: Tracker) -> bool:
@@ -740,14 +746,21 @@ def asks_beside(text: Text) -> bool:
     return "?" in text or any(_OPENS_AS_A_QUESTION.match(_AND_OPENS.sub("", clause)) for clause in clauses[1:])
 
 
-def answered_this_turn(tracker: Tracker) -> bool:
-    """Whether the classifier's answers were said since the latest message."""
+def since_the_latest_message(tracker: Tracker, happened: Callable[[Dict[Text, Any]], bool]) -> bool:
+    """Whether an event for which `happened` holds came after the person's latest message."""
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False
-        if event.get("event") == "action" and event.get("name") == "action_answer_question":
+        if happened(event):
             return True
     return False
+
+
+def answered_this_turn(tracker: Tracker) -> bool:
+    """Whether the classifier's answers were said since the latest message."""
+    return since_the_latest_message(
+        tracker, lambda event: event.get("event") == "action" and event.get("name") == "action_answer_question"
+    )
 
 
 # "and my arms too", "my neck as well please": more for the clinic to look at, said at the summary
@@ -848,7 +861,8 @@ class ActionAnswerQuestion(Action):
         topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)] if asked else []
         topics = in_context(tracker, topics, last_topic)
         previous = safety_thread_level(tracker)
-        triaged = (tracker.latest_message.get("triage") or {}).get("level")
+        said = tracker.latest_message.get("triage") or {}
+        triaged = said.get("level")
         if triaged in ("urgent", "expected") and back_after_an_emergency(tracker):
             # "my lip is starting to tingle again", "its swelling a bit again now", hours after an emergency answer in
             # this conversation: it may be coming back, so the emergency answer (play-test 29: the expected reaction's
@@ -872,7 +886,6 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response=while_closed(domain, "utter_safety_route_reminder"))
             dispatcher.utter_message(response="utter_medicine_in_thread")
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
-        said = tracker.latest_message.get("triage") or {}
         nothing_happening = said.get("no_treatment") or (said.get("just_asking") and route_was_for_a_question(tracker))
         if previous in SEVERITY[1:] and not triaged and nothing_happening:
             taken_back = "utter_safety_route_withdrawn" + ("" if said.get("no_treatment") else "_question")
@@ -946,10 +959,9 @@ def back_after_an_emergency(tracker: Tracker) -> bool:
     given earlier in this conversation, and the message names a sign of the airway or the skin, or says it is back."""
     if not _COMING_BACK.search(tracker.latest_message.get("text") or ""):
         return False
-    users = [event for event in tracker.events if event.get("event") == "user"][:-1]
     return any(
         ((event.get("parse_data") or {}).get("triage") or {}).get("level") == SEVERITY[0]
-        for event in users[-EMERGENCY_LOOKS_BACK:]
+        for event in earlier_messages(tracker, EMERGENCY_LOOKS_BACK)
     )
 
 

@@ -410,10 +410,10 @@ def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
     return found
 
 
-def surname_added(tracker: Tracker) -> Dict[Text, Any]:
-    """At the contact prompt, after a one-word name, a message that is that name with a surname ("tom hale") or a
-    surname alone ("Hale"), with no contact and nothing asked: the whole name."""
-    earlier = str(tracker.get_slot("booking_name") or "")
+def surname_added(tracker: Tracker, earlier: Optional[Text] = None) -> Dict[Text, Any]:
+    """At the contact prompt, after a one-word name (`earlier`, the slot's value unless given), a message that is that
+    name with a surname ("tom hale") or a surname alone ("Hale"), with no contact and nothing asked: the whole name."""
+    earlier = str((tracker.get_slot("booking_name") if earlier is None else earlier) or "")
     text = (tracker.latest_message.get("text") or "").strip()
     if (
         tracker.get_slot("requested_slot") != "booking_contact"
@@ -950,10 +950,7 @@ class ValidateBookingForm(FormValidationAction):
         return self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        name = str(tracker.get_slot("booking_name") or "").lower()
-        text = (tracker.latest_message.get("text") or "").strip().lower()
-        completed = len(name.split()) == 2 and (text == name or name.endswith(" " + text))
-        if text and completed and not gives_a_contact(tracker):
+        if surname_added(tracker, value_before(tracker, "booking_name") or ""):
             # "tom hale" when the contact is asked: the name completed (extract_booking_name), the contact asked again
             return {"booking_contact": None}
         both = both_contacts(tracker)

@@ -8,7 +8,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import CONCERN_KINDS, EDITABLE, UNDER_18, added_to_the_concern, widened_concern
+from actions.answers import (
+    CONCERN_KINDS,
+    EDITABLE,
+    UNDER_18,
+    added_to_the_concern,
+    since_the_latest_message,
+    widened_concern,
+)
 from actions.booking_form import (
     CALL_BACK,
     NOTE,
@@ -102,27 +109,17 @@ def without_a_contact(tracker: Tracker) -> Optional[Text]:
             return CONTACTS_JOINED.join(phones if removes_email else emails)
     kept = CONTACTS_JOINED.join(emails + phones)
     return kept if kept != contact else None
-    text = tracker.latest_message.get("text") or ""
-    if _KEEPS_BOTH.search(text):
-        return None
-    email, phone = (part for part in sorted(contact.split(CONTACTS_JOINED), key=lambda part: "@" not in part))
-    removes_email, removes_phone = bool(_REMOVES_EMAIL.search(text)), bool(_REMOVES_PHONE.search(text))
-    if removes_email != removes_phone:
-        return phone if removes_email else email
-    return None
+
+
+WHAT_TO_CHANGE = "utter_booking_what_to_change"
 
 
 def asked_what_to_change(tracker: Tracker) -> bool:
     """Whether "What would you like to change?" was said since the latest message."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "bot" and (event.get("metadata") or {}).get("template") == WHAT_TO_CHANGE:
-            return True
-    return False
-
-
-WHAT_TO_CHANGE = "utter_booking_what_to_change"
+    return since_the_latest_message(
+        tracker,
+        lambda event: event.get("event") == "bot" and (event.get("metadata") or {}).get("template") == WHAT_TO_CHANGE,
+    )
 
 
 class ActionAskBookingFormBookingConfirmed(Action):
@@ -136,11 +133,10 @@ class ActionAskBookingFormBookingConfirmed(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         # after a plain "no", Rasa's variation on summary_declined asks what to change; it is put back for the next turn
-        if asked_what_to_change(tracker):
-            # "What would you like to change?" was just asked, with its own buttons: the summary again after it said
-            # the same twice, and its buttons, shown twice in one reply, were merged to a lone "Cancel" (play-test 28)
-            return [SlotSet("summary_declined", False)] if tracker.get_slot("summary_declined") else []
-        dispatcher.utter_message(response="utter_booking_summary", **summary_values(tracker, domain))
+        if not asked_what_to_change(tracker):
+            # ("What would you like to change?" just asked, with its own buttons: the summary again after it said the
+            # same twice, and its buttons, shown twice in one reply, were merged to a lone "Cancel": play-test 28)
+            dispatcher.utter_message(response="utter_booking_summary", **summary_values(tracker, domain))
         return [SlotSet("summary_declined", False)] if tracker.get_slot("summary_declined") else []
 
 

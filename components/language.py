@@ -43,6 +43,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.embeddings import sha256_of
+from core.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS
 
 OTHER_LANGUAGE = "other_language"
 LANGUAGE_ENTITY = "language"
@@ -88,10 +89,13 @@ ENGLISH_WORDS = (
     "mon tue tues wed weds thu thur thurs fri sat sun am pm morn eve arvo asap tmrw tmr back ring"
 ).split()
 # the English words of a day or a time (components/entities.py reads them)
-_TIME_WORDS = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed weds thu thur thurs fri sat sun "
-    "morning afternoon evening today tomorrow tonight next this week weekend am pm at after before around noon midday "
-    "lunchtime lunch in the".split()
+_TIME_WORDS = (
+    frozenset(WEEKDAYS)
+    | frozenset(WEEKDAY_ABBREVIATIONS)
+    | frozenset(
+        "tues weds thur thurs morning afternoon evening today tomorrow tonight next this week weekend am pm at after "
+        "before around noon midday lunchtime lunch in the".split()
+    )
 )
 # a name with a phone number or an email ("dan okoro 07700 900123" was Indonesian to the model, play-test 27): a
 # booking's details, not a language, when no more than this many words are left beside them
@@ -144,9 +148,10 @@ class LanguageSettings:
 
         `scores` is an identifier's probability for each language it names (fastText's labels;
         evaluation/compare_language_id.py gives other identifiers' scores the same way)."""
-        if _CONTACT.search(text) and len(_WORD.findall(_NOT_WORDS.sub(" ", text))) <= CONTACT_WORDS_AT_MOST:
+        read = _NOT_WORDS.sub(" ", text)
+        if _CONTACT.search(text) and len(_WORD.findall(read)) <= CONTACT_WORDS_AT_MOST:
             return None
-        text = _NOT_WORDS.sub(" ", text)
+        text = read
         if not scores or not any(c.isalpha() for c in text):  # a number, an emoji, a "?" is no language
             return None
         label = max(scores, key=lambda name: scores[name])

@@ -1061,6 +1061,8 @@ class SafetyTriage(GraphComponent):
             )
             young = under_age(text)
             lowered = text.lower()
+            tokens = words(text)
+            plain = lowered.replace("’", "'")  # (a typed apostrophe)
             message.set(
                 TRIAGE,
                 {
@@ -1072,12 +1074,11 @@ class SafetyTriage(GraphComponent):
                     "not_yet": found.not_yet,
                     # an expected sign the guide does not name ("peeling"): the answer says so (actions/answers.py)
                     "not_in_the_guide": found.level == EXPECTED
-                    and any(sign.found_in(words(text)) for sign in self.settings.not_in_the_guide),
+                    and any(sign.found_in(tokens) for sign in self.settings.not_in_the_guide),
                     # "I haven't had any treatment": said to have had none (actions/answers.py takes a route back)
                     # "nothing is wrong, im just asking": a question, nothing happening (actions/answers.py)
-                    "just_asking": bool(_JUST_ASKING.search(lowered.replace("’", "'"))),
-                    "no_treatment": bool(_NO_TREATMENT.search(lowered.replace("’", "'")))
-                    and not _STRONG_NOW.search(lowered),
+                    "just_asking": bool(_JUST_ASKING.search(plain)),
+                    "no_treatment": bool(_NO_TREATMENT.search(plain)) and not _STRONG_NOW.search(lowered),
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),
                     # "im ok now", "it's gone down": well again, as the person says
                     "well": bool(_RESOLVED.search(lowered)),
@@ -1089,7 +1090,6 @@ class SafetyTriage(GraphComponent):
                 },
                 add_to_output=True,
             )
-            tokens = words(text)
             if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
                 self._intent(message, "distress")  # unmistakable words of a crisis, whatever the classifier said
                 continue

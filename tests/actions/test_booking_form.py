@@ -756,6 +756,7 @@ async def test_a_surname_sent_when_the_contact_is_asked_completes_the_name(dispa
     tracker = make_tracker(
         intent="inform", text=text, active_loop="booking_form",
         slots={"requested_slot": "booking_contact", "booking_name": "tom"},
+        events=[slot_event("booking_name", "tom")],  # the first name, given before
         slot_candidates={"booking_contact": text},
     )
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
