@@ -48,6 +48,9 @@ OFF_GUIDE_KINDS = ("unknown_activity", "unknown_product", "unknown_treatment", "
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
 CLOSED_VARIANT = "_closed"
 HELP_COMING_VARIANT = "_help_coming"  # emergency help called, on its way or there (components/triage.py)
+HELP_SOUGHT_VARIANT = "_help_sought"  # about to call NHS 111, a GP or A&E, or asking whether to (the same)
+UNREACHABLE_VARIANT = "_unreachable"  # the clinic not reached: it does not answer (the same)
+ROUTE_VARIANTS = (HELP_COMING_VARIANT, HELP_SOUGHT_VARIANT, UNREACHABLE_VARIANT, CLOSED_VARIANT)
 # "they're closed", "it's shut on sundays", "not open at 2am": the person says the clinic cannot be reached now
 SAYS_CLOSED = re.compile(
     r"\b(?:closed|shut|not open|isn'?t open|aren'?t open|no one (?:there|answering)|nobody (?:there|answering))\b",
@@ -315,9 +318,24 @@ def offer_of(domain: Dict[Text, Any], response: Text) -> Optional[Text]:
     return (variations[0].get("metadata") or {}).get("offer")
 
 
-def while_closed(domain: Dict[Text, Any], response: Text) -> Text:
-    """The response's `_closed` variant while the clinic is closed by its own clock, if it has one; else itself."""
-    if response + CLOSED_VARIANT in domain.get("responses", {}) and not clinic().is_open(now()):
+def clinic_unreachable(tracker: Tracker) -> bool:
+    """Whether the person said, in this message or one of the conversation's recent ones, that the clinic does not
+    answer ("it just rings and rings", "they dont answer": components/triage.py `unreachable`)."""
+    messages = [tracker.latest_message] + [event.get("parse_data") or {} for event in earlier_messages(tracker, 30)]
+    return any((message.get("triage") or {}).get("unreachable") for message in messages)
+
+
+def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tracker] = None) -> Text:
+    """The response's variant for where the person stands, if it has one, else itself: about to call NHS 111 or a
+    GP, or asking whether to (`_help_sought`); the clinic not reached (`_unreachable`: play-test 30, "contact the clinic
+    now" four times to someone who had rung it three times); the clinic closed by its own clock (`_closed`)."""
+    responses = domain.get("responses", {})
+    said = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
+    if response + HELP_SOUGHT_VARIANT in responses and said.get("seeking_help"):
+        return response + HELP_SOUGHT_VARIANT
+    if response + UNREACHABLE_VARIANT in responses and tracker is not None and clinic_unreachable(tracker):
+        return response + UNREACHABLE_VARIANT
+    if response + CLOSED_VARIANT in responses and not clinic().is_open(now()):
         return response + CLOSED_VARIANT
     return response
 
@@ -330,7 +348,7 @@ def say_the_route_first(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     triage = tracker.latest_message.get("triage") or {}
     helped = help_called_before(tracker) or triage.get("waiting_for_help") or triage.get("care_present")
     if tracker.get_slot("last_topic") in SAFETY_ROUTES and not helped:
-        dispatcher.utter_message(response=while_closed(domain, "utter_booking_safety_reminder"))
+        dispatcher.utter_message(response=route_variant(domain, "utter_booking_safety_reminder", tracker))
 
 
 THREAD_LOOKS_BACK = 6  # how many earlier messages the safety thread looks back over
@@ -368,7 +386,7 @@ def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker
         triage.get("waiting_for_help") or (tracker is not None and help_called_before(tracker))
     ):
         return response + HELP_COMING_VARIANT
-    return while_closed(domain, response)
+    return route_variant(domain, response, tracker)
 
 
 def safety_thread_level(tracker: Tracker) -> Optional[Text]:
@@ -883,7 +901,7 @@ class ActionAnswerQuestion(Action):
             # "can i put antibiotic cream on it?", "should i take an antihistamine": no advice on medicines, and the
             # route (play-test 27: the suitability answer, and "did you mean")
             if previous == SEVERITY[1]:
-                dispatcher.utter_message(response=while_closed(domain, "utter_safety_route_reminder"))
+                dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
             dispatcher.utter_message(response="utter_medicine_in_thread")
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         nothing_happening = said.get("no_treatment") or (said.get("just_asking") and route_was_for_a_question(tracker))
@@ -904,7 +922,7 @@ class ActionAnswerQuestion(Action):
             # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone
             # came back five times and the questions went unanswered
             # (the route first: safety before anything else in every turn)
-            dispatcher.utter_message(response=while_closed(domain, "utter_safety_route_reminder"))
+            dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
             # the thread stays with the route: "should i just go to a&e instead of waiting?" after "are you open now?"
             # got the general "I can't tell you whether it can wait" without the route (play-test 29)
             answered = say_answers(dispatcher, tracker, domain, topics)
@@ -914,7 +932,13 @@ class ActionAnswerQuestion(Action):
         if in_thread is not None:
             # "so it's fine?": not reassured; the emergency number always comes first, and a new report is
             # answered as one
-            if in_thread in SEVERITY[1:] and in_thread == previous and not (set(topics) & set(SEVERITY)):
+            # (nor to "should i ring 111 instead?" or "they dont answer": what to do is the answer, said plainly)
+            if (
+                in_thread in SEVERITY[1:]
+                and in_thread == previous
+                and not (set(topics) & set(SEVERITY))
+                and not (said.get("seeking_help") or said.get("unreachable"))
+            ):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
             topics = [in_thread]
         elif topics == ["reassurance"] and about_the_request(tracker):

@@ -24,10 +24,12 @@ from actions.answers import (
     checked_value,
     concern_given,
     detail_given_with_a_question,
+    earlier_messages,
     names_a_personal_factor,
     question_keys,
     response_name,
     route_then_concern,
+    route_variant,
     said_minor_now,
     say_answers,
     say_the_route_first,
@@ -35,6 +37,7 @@ from actions.answers import (
 )
 from core.booking import (
     ADDS_A_CONTACT,
+    ASAP,
     CONTACTS_JOINED,
     MAX_CONTACTS,
     InvalidValue,
@@ -964,9 +967,19 @@ class ValidateBookingForm(FormValidationAction):
         return checked
 
     async def validate_booking_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        said_before = len(dispatcher.messages)
         checked = self._check("booking_time", value, dispatcher, tracker)
         if checked.get("booking_time") and names_another_day(str(value)):
             dispatcher.utter_message(response="utter_booking_time_first_day")  # "tuesday or wednesday"
+        too_soon = any(
+            (message.get("response") or "").startswith("utter_invalid_booking_time_notice")
+            for message in dispatcher.messages[said_before:]
+        )
+        if (too_soon or ASAP.match(str(value or ""))) and after_the_urgent_route(tracker):
+            # "NOW. as soon as possible", "why 3.45?? i said now" for a request about what got the urgent route: the
+            # clinic can't be quicker than its notice, so the route, now (play-test 30: 15:45 was put down, and "too
+            # soon" said, with nothing about NHS 111 to someone who said she could not wait)
+            dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
         return checked
 
     async def extract_booking_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -1016,6 +1029,18 @@ class ValidateBookingForm(FormValidationAction):
         changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in TYPED_SLOTS)
         declined = {"summary_declined": True} if value is False and not changed else {}
         return {"booking_confirmed": True if value is True else None, **declined}
+
+
+def after_the_urgent_route(tracker: Tracker) -> bool:
+    """Whether the urgent answer is the last safety answer of the conversation's recent messages (its thread, or the
+    message it was given for among the person's last ten)."""
+    if tracker.get_slot("last_topic") == "urgent":
+        return True
+    for event in earlier_messages(tracker, 10):
+        level = ((event.get("parse_data") or {}).get("triage") or {}).get("level")
+        if level:
+            return level == "urgent"
+    return False
 
 
 class ActionCancelBooking(Action):

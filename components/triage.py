@@ -381,6 +381,30 @@ _WAITING_FOR_HELP = re.compile(
     r"(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
     r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics))\b"
 )
+# the clinic not reached ("it just rings and rings", "they dont answer", "went to voicemail", "cant get through"): in
+# the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test
+# 30: told four times to ring the number she had rung three times); "you didn't answer my question" is about this chat
+_CLINIC_UNREACHABLE = re.compile(
+    r"\b(?:rings? and rings?|rings? out|keeps? ringing|just rings?|no ?(?:one|body) (?:is )?(?:answer\w*|pick\w* up)|"
+    r"nobody (?:answer\w*|picks? up)|no answer|no reply|no response|"
+    r"(?<!you )(?<!u )(?<!it )(?<!that )(?<!this )"
+    r"(?:don'?t|dont|doesn'?t|doesnt|didn'?t|didnt|won'?t|wont|not|isn'?t|aren'?t|never) "
+    r"(?:answer(?:ing|ed)?|pick\w* (?:it |the phone )?up)(?! (?:my|the|your) question)|"
+    r"voice ?mail|answer ?phone|answering machine|(?:line|phone|number) (?:is |was |keeps )?(?:busy|engaged)|"
+    r"(?:can'?t|cant|cannot|couldn'?t|couldnt|could not|unable to) (?:get through|get hold of|reach|ring|call|phone|"
+    r"contact|get an? (?:answer|reply))(?: (?:them|the clinic|anyone|anybody|you|it|your clinic))?\b"
+    r"(?! (?:if|when|yet|about|back|to ask))|not getting through)\b"
+)
+# help about to be sought, or asked whether to seek it ("so should i ring 111 now instead of waiting?", "ok im going
+# to ring 111 now"): in the urgent thread, that is what to do, said plainly (play-test 30: "I can't tell you it's
+# fine or safe to wait", and the clinic's number again)
+_SEEKING_HELP = re.compile(
+    r"\b(?:should i|shall i|do i|can i|could i|would it be better to|is it better to|better to|going to|gonna|"
+    r"i'?ll|ill|i will|about to|i'?m|im|i am|ok|okay|will)\s+(?:just |now |then |instead |probably |definitely )?"
+    r"(?:ring|call|phone|contact|go to|go into|head to|try|see|ringing|calling|phoning|going to|heading to)\s+"
+    r"(?:nhs |the nhs )?(?:111|a ?& ?e|a and e|urgent care|(?:the |a )?walk[- ]in\w*|(?:my |a |the )?gp|"
+    r"(?:a |the |my )?doctor|(?:the )?out of hours|(?:a |the )?pharmacist|(?:the )?pharmacy|(?:the )?hospital)\b"
+)
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
 _NEXT_TREATMENT = re.compile(
@@ -1080,6 +1104,10 @@ class SafetyTriage(GraphComponent):
                     "just_asking": bool(_JUST_ASKING.search(plain)),
                     "no_treatment": bool(_NO_TREATMENT.search(plain)) and not _STRONG_NOW.search(lowered),
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),
+                    # "they dont answer", "it just rings": the clinic not reached (actions/answers.py `route_variant`)
+                    "unreachable": bool(_CLINIC_UNREACHABLE.search(plain)),
+                    # "should i ring 111 now?", "im going to ring 111": help about to be sought (the same)
+                    "seeking_help": bool(_SEEKING_HELP.search(plain)),
                     # "im ok now", "it's gone down": well again, as the person says
                     "well": bool(_RESOLVED.search(lowered)),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now

@@ -58,9 +58,14 @@ _ROUTES = {
     "utter_faq/emergency_help_coming": EMERGENCY,
     "utter_faq/urgent": URGENT,
     "utter_faq/urgent_closed": URGENT,
+    # the clinic not reached, or help about to be sought: NHS 111 now (actions/answers.py `route_variant`)
+    "utter_faq/urgent_unreachable": URGENT,
+    "utter_faq/urgent_help_sought": URGENT,
     # the urgent route said again in a line, before the answer to a new question in its thread (actions/answers.py)
     "utter_safety_route_reminder": URGENT,
     "utter_safety_route_reminder_closed": URGENT,
+    "utter_safety_route_reminder_unreachable": URGENT,
+    "utter_safety_route_reminder_help_sought": URGENT,
     "utter_faq/expected_reaction": EXPECTED,
     "utter_faq/expected_reaction_closed": EXPECTED,
     "utter_faq/complication": REASSURING_CLINIC,  # before the triage: one answer for every level
@@ -88,7 +93,8 @@ def route_of(names: Sequence[Optional[str]], closed: bool) -> str:
         route = _ROUTES.get(name)
         if route is None:
             continue
-        if route == URGENT and closed and not name.endswith("_closed"):
+        # (the variants for the clinic not reached and for help about to be sought give the out-of-hours route too)
+        if route == URGENT and closed and not name.endswith(("_closed", "_unreachable", "_help_sought")):
             return URGENT_OPEN_HOURS
         return route
     return OTHER if any(names) else NO_ROUTE

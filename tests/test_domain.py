@@ -165,10 +165,11 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     assert happening in labels
     answers = {f"utter_{label}" for label in labels if "/" in label and label != happening}
     answers |= {f"utter_{answer}" for answer in [*ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER, HELP_HAD_ANSWER]}
-    # an answer's `_closed` variant is said while the clinic is closed (actions/answers.py)
-    answers |= {name + "_closed" for name in answers if name + "_closed" in domain["responses"]}
-    # the emergency answer's variant for help already on its way (actions/answers.py)
-    answers |= {name + "_help_coming" for name in answers if name + "_help_coming" in domain["responses"]}
+    # an answer's variants for where the person stands: help on its way, help about to be sought, the clinic not
+    # reached, the clinic closed (actions/answers.py `route_variant`)
+    from actions.answers import ROUTE_VARIANTS
+
+    answers |= {name + variant for name in answers for variant in ROUTE_VARIANTS if name + variant in domain["responses"]}
     answer_responses = {name for name in domain["responses"] if name.startswith(tuple(f"utter_{i}/" for i in retrieval_intents))}
     assert answers - answer_responses == set(), "answers without a response"
     assert answer_responses - answers == set(), "responses no answer leads to"

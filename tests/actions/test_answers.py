@@ -397,6 +397,34 @@ async def test_the_urgent_answer_while_the_clinic_is_closed_is_its_out_of_hours_
     assert responses(dispatcher) == ["utter_faq/urgent_closed"]
 
 
+@pytest.mark.parametrize("intent, key, flags, earlier, expected", [
+    # play-test 30: "why are you telling me to ring them again i just said they dont answer" got "contact the clinic
+    # now" again, and so did the fever said later: the route for when the clinic can't be reached, now
+    ("nlu_fallback", None, {"unreachable": True}, False, ["utter_faq/urgent_unreachable"]),
+    ("faq", "faq/urgent", {"level": "urgent"}, True, ["utter_faq/urgent_unreachable"]),
+    # "so should i ring 111 now instead of waiting?", "ok im going to ring 111 now": yes, and no "I can't tell you it's
+    # fine or safe to wait"
+    ("faq", "faq/reassurance", {"seeking_help": True}, False, ["utter_faq/urgent_help_sought"]),
+    ("nlu_fallback", None, {"seeking_help": True}, True, ["utter_faq/urgent_help_sought"]),
+    # a question in the thread with the clinic not reached before ("can i put aloe on it?"): the reminder says so too
+    ("faq", "faq/unknown_product", {}, True, ["utter_safety_route_reminder_unreachable", "utter_faq/unknown_product"]),
+    # neither said: the route as ever
+    ("nlu_fallback", None, {}, False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+])
+async def test_the_urgent_thread_when_the_clinic_is_not_reached_or_help_is_sought(
+    dispatcher, make_tracker, domain, clinic_open, intent, key, flags, earlier, expected
+):
+    turns = [dict(event) for event in SAFETY_TURN]
+    if earlier:  # said in the message the urgent answer was given for
+        turns[0] = {**turns[0], "parse_data": {"triage": {"level": "urgent", "unreachable": True}}}
+    tracker = make_tracker(intent=intent, text="...", events=turns, slots={"last_topic": "urgent", "offer": "clinic"},
+                           response_selector=selected_answer(key or "faq/privacy"))
+    tracker.latest_message["triage"] = {"level": None, **flags}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    assert SlotSet("last_topic", "urgent") in events  # the thread goes on
+
+
 async def test_a_safety_answer_inside_the_form_says_the_booking_is_paused_except_after_the_emergency_one(
     dispatcher, make_tracker, domain, clinic_open
 ):

@@ -1329,3 +1329,22 @@ async def test_no_cheer_right_after_a_safety_answer(domain):
                          if any(condition.get("name") == "last_topic" for condition in variation.get("condition") or [])]
         assert {c["value"] for v in after_a_route for c in v["condition"]} == {"emergency", "urgent", "expected_reaction"}
         assert all(not variation["text"].startswith("Great") for variation in after_a_route)
+
+
+@pytest.mark.parametrize("value, last_topic, expected", [
+    # play-test 30: "NOW. as soon as possible" for a call back about spreading redness and pus put down 15:45 with
+    # nothing about NHS 111; "i said now" got "too soon" alone
+    ("NOW. as soon as possible", "urgent", ["utter_safety_route_reminder"]),
+    ("today at 11am", "urgent", ["utter_invalid_booking_time_notice_today", "utter_safety_route_reminder"]),
+    # no urgent route before: the time as ever
+    ("NOW. as soon as possible", None, []),
+    ("today at 11am", None, ["utter_invalid_booking_time_notice_today"]),
+    # a later time, after the urgent route: no reminder (the route was said when the request began)
+    ("friday at 2pm", "urgent", []),
+])
+async def test_the_earliest_time_after_the_urgent_route_says_the_route(
+    validate, dispatcher, make_tracker, domain, value, last_topic, expected
+):
+    await form_turn(validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": value},
+                    slots={"last_topic": last_topic})
+    assert responses(dispatcher) == expected

@@ -963,3 +963,24 @@ def test_what_is_added_to_the_booking_concern_of_someone_not_treated_is_no_repor
 def test_help_called_and_swelling_going_down_are_read(component, text, waiting, well):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
     assert message.get("triage")["waiting_for_help"] is waiting and message.get("triage")["well"] is well
+
+
+@pytest.mark.parametrize("text, unreachable, seeking", [
+    # play-test 30: told four times to ring the clinic she had rung three times
+    ("i HAVE rung that number 3 times since this morning, it just rings and rings", True, False),
+    ("why are you telling me to ring them again i just said they dont answer", True, False),
+    ("went to voicemail twice", True, False),
+    ("cant get through to anyone", True, False),
+    # ... and "I can't tell you it's fine or safe to wait" to these
+    ("so should i ring 111 now instead of waiting for the 4 oclock call?", False, True),
+    ("ok im going to ring 111 now. if the clinic rings at 4 ill tell them", False, True),
+    ("should i just go to a&e", False, True),
+    # about this chat, or a question for later: neither
+    ("you didnt answer my question", False, False),
+    ("it doesnt answer what i asked", False, False),
+    ("can i contact you if i have more questions", False, False),
+    ("do i need to see my gp before booking?", False, False),
+])
+def test_the_clinic_not_reached_and_help_about_to_be_sought_are_read(component, text, unreachable, seeking):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["unreachable"] is unreachable and message.get("triage")["seeking_help"] is seeking
