@@ -626,6 +626,18 @@ def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     return then - dt.timedelta(days=then.weekday()) + dt.timedelta(days=_WEEKDAY_INDEX[named.group(1)[:3]])
 
 
+# "thursday 17 december 2026 at 7pm. its a thursday": the weekday said again, to be sure (play-test 31: not understood)
+_SAID_AGAIN_BEFORE = re.compile(rf"\b(?:it'?s|its|it is|that'?s|thats|which is|which'?s)\s+(?:a\s+)?(?={_WEEKDAY_WORD})")
+
+
+def _once_each(text: str) -> str:
+    """The words of a date with each said once ("17th. 17th": play-test 31, read as a day of 2027)."""
+    tokens = [token for token in re.split(r"[\s,.]+", text) if token]
+    if len(set(tokens)) == len(tokens):
+        return text
+    return " ".join(token for index, token in enumerate(tokens) if token not in tokens[:index])
+
+
 def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Optional[dt.date]:
     weeks_on = _weeks_ahead(" ".join(text.split()).strip(" ,.-"), now)
     if weeks_on is not None:
@@ -638,7 +650,7 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
     if next_week:
         monday = now.date() + dt.timedelta(days=7 - now.weekday())
         return monday + dt.timedelta(days=_WEEKDAY_INDEX[next_week.group(1)[:3]])
-    text = " ".join(_WEEKDAY.sub(r"\1", text).split()).strip(" ,.-")
+    text = " ".join(_WEEKDAY.sub(r"\1", _SAID_AGAIN_BEFORE.sub(" ", text)).split()).strip(" ,.-")
     if _WEEKDAY_NAME.search(text) and re.search(r"\btoday\b", text):
         # "TODAY, friday 4th december": the day named says which (found by the twenty-second play-test)
         text = " ".join(re.sub(r"\btoday\b", " ", text).split()).strip(" ,.-")
@@ -647,7 +659,7 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
     named = _WEEKDAY_NAME.search(text)
     # "the wednesday, the 9th": the date's words once the weekday is out
     date_text = re.sub(r"\b(?:the\s+)+the\b", "the", " ".join(_WEEKDAY_NAME.sub(" ", text).replace(",", " ").split()))
-    date_text = date_text.strip(" ,.-")
+    date_text = _once_each(date_text.strip(" ,.-"))
     if named and date_text and _DATE_WORDS.search(date_text):
         # "monday 1st dec": the date decides, and the weekday must be its weekday
         day = _parse_date(date_text, now, today_whole)

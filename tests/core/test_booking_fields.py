@@ -455,3 +455,14 @@ def test_asap_is_the_earliest_time_the_clinic_can_take(now, text, expected):
 
     found = parse_preferred_time(text, the_clinic(), dt.datetime.fromisoformat(now))
     assert found.to_slot().startswith(expected)
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 31: "17 December is a Friday" (the 17th said twice was read as a day of 2027), and the date said in full
+    # with "its a thursday" after it was not understood
+    "17th. thurs 17th 7pm",
+    "the 17th, thursday the 17th at 7pm",
+    "thursday 17 december 2026 at 7pm. its a thursday",
+])
+def test_a_day_said_twice_is_one_day(clinic, text):
+    assert parse_preferred_time(text, clinic, NOW).start.date() == dt.date(2026, 12, 17)
