@@ -48,9 +48,18 @@ OFF_GUIDE_KINDS = ("unknown_activity", "unknown_product", "unknown_treatment", "
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
 CLOSED_VARIANT = "_closed"
 HELP_COMING_VARIANT = "_help_coming"  # emergency help called, on its way or there (components/triage.py)
+# a new emergency sign with help on its way ("breathing feels tight" after "ambulance coming": play-test 31 got "if it
+# gets worse before they arrive, call 999 again", the fourth time)
+WORSE_WHILE_HELP_COMES_VARIANT = "_worse_while_help_comes"
 HELP_SOUGHT_VARIANT = "_help_sought"  # about to call NHS 111, a GP or A&E, or asking whether to (the same)
 UNREACHABLE_VARIANT = "_unreachable"  # the clinic not reached: it does not answer (the same)
-ROUTE_VARIANTS = (HELP_COMING_VARIANT, HELP_SOUGHT_VARIANT, UNREACHABLE_VARIANT, CLOSED_VARIANT)
+ROUTE_VARIANTS = (
+    WORSE_WHILE_HELP_COMES_VARIANT,
+    HELP_COMING_VARIANT,
+    HELP_SOUGHT_VARIANT,
+    UNREACHABLE_VARIANT,
+    CLOSED_VARIANT,
+)
 # "they're closed", "it's shut on sundays", "not open at 2am": the person says the clinic cannot be reached now
 SAYS_CLOSED = re.compile(
     r"\b(?:closed|shut|not open|isn'?t open|aren'?t open|no one (?:there|answering)|nobody (?:there|answering))\b",
@@ -367,11 +376,13 @@ def help_called_before(tracker: Tracker) -> bool:
     not (found by the sixteenth play-test: "Please call 999 now" twice after the ambulance was called)."""
     if tracker.get_slot("last_topic") != SEVERITY[0]:
         return False
+    # (a new sign since, "breathing feels tight" with the ambulance on its way, is the emergency getting worse while
+    # help comes, not help never called: play-test 31; the person well again ends it)
     for event in earlier_messages(tracker):
         triage = (event.get("parse_data") or {}).get("triage") or {}
         if triage.get("waiting_for_help"):
             return True
-        if triage.get("level") == SEVERITY[0]:
+        if triage.get("well"):
             return False
     return False
 
@@ -382,9 +393,16 @@ def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker
     first version believed "you're shut on a Sunday" on a Thursday afternoon: fourteenth play-test)."""
     response = response_name(topic)
     triage = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
-    if response + HELP_COMING_VARIANT in domain.get("responses", {}) and (
+    responses = domain.get("responses", {})
+    if response + HELP_COMING_VARIANT in responses and (
         triage.get("waiting_for_help") or (tracker is not None and help_called_before(tracker))
     ):
+        if (
+            triage.get("level") == SEVERITY[0]
+            and not triage.get("waiting_for_help")
+            and response + WORSE_WHILE_HELP_COMES_VARIANT in responses
+        ):
+            return response + WORSE_WHILE_HELP_COMES_VARIANT
         return response + HELP_COMING_VARIANT
     return route_variant(domain, response, tracker)
 

@@ -3,7 +3,7 @@
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from core.walkthrough import FINISHED, STEPS, target_step
@@ -25,6 +25,15 @@ def named_step(tracker: Tracker) -> Optional[Text]:
     return named[-1] if named else None
 
 
+def typed_in_a_safety_thread(tracker: Tracker, intent: Optional[Text]) -> bool:
+    """Whether the latest message is typed words read as "next" or "back", right after the emergency or the urgent
+    answer: no walk-through was asked for (its buttons send their payloads)."""
+    from actions.answers import SAFETY_ROUTES  # it imports this module
+
+    typed = not (tracker.latest_message.get("text") or "").startswith("/")
+    return typed and intent in ("next_step", "previous_step") and tracker.get_slot("last_topic") in SAFETY_ROUTES
+
+
 class ActionShowGuideStep(Action):
     def name(self) -> Text:
         return GUIDE_ACTION
@@ -33,6 +42,10 @@ class ActionShowGuideStep(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
+        if typed_in_a_safety_thread(tracker, intent):
+            # "shud i go back in" with lips swelling is no "back" in a walk-through (play-test 31: Step 1 of 4, and the
+            # emergency's thread lost); the thread answers it (actions/answers.py)
+            return [FollowupAction("action_answer_question")]
         current = tracker.get_slot("current_step")
         named = named_step(tracker)
         step = target_step(intent, current, named)
@@ -41,7 +54,7 @@ class ActionShowGuideStep(Action):
         if step is None:
             dispatcher.utter_message(response="utter_guide_finished")
             return [SlotSet("current_step", FINISHED)]
-        if intent == "previous_step" and current == step == STEPS[0]:  # not when another step was named
+        if intent == "previous_step" and current == step == STEPS[0] and named is None:  # not when a step was named
             dispatcher.utter_message(response="utter_guide_at_start")
         dispatcher.utter_message(response=step_response(step))
         return [SlotSet("current_step", step), SlotSet("last_topic", step)]

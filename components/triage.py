@@ -352,7 +352,10 @@ _CARE_PRESENT = re.compile(
     r"\b(?:the )?(?:doctors?|nurses?|paramedics?) (?:is |are )?(?:checking|examining|seeing|treating|with) "
     r"(?:me|her|him|us)\b|"
     r"\b(?:they'?re|they are|someone is|somebody is)\s+(?:checking|examining|seeing|looking at|treating)\b|"
-    r"\bbeing (?:checked|seen|looked at|treated|monitored)\b"
+    r"\bbeing (?:checked|seen|looked at|treated|monitored)\b|"
+    # "someone from clinic came out to me" (play-test 31: "Please call 999 now… let the clinic know")
+    r"\b(?:someone|somebody|a nurse|the nurse|staff|a member of staff|a doctor|the doctor|the practitioner|she|he)\s+"
+    r"(?:from (?:the )?clinic\s+)?(?:came out|is with me|is here with me|came over|came to me|is looking after me)\b"
 )
 # on the way to emergency care ("111 told me to go to eye casualty, im on the bus there now": fourteenth play-test): in
 # the emergency's thread, no call to 999 again for a question (actions/answers.py); never a sign settled (a closing
@@ -379,7 +382,10 @@ _WAITING_FOR_HELP = re.compile(
     # "ok i called 999" (play-test 27: "Please call 999 now" again); not when they came and went already
     r"\bi (?:called|rang|rung|phoned|dialled|dialed) (?:999|112|911|an ambulance)\b"
     r"(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
-    r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics))\b"
+    r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics)|"
+    # "ok rang again they said 5 min" (play-test 31: "Please call 999 now" to someone who had rung twice)
+    r"(?:rang|rung|called|phoned) (?:them |999 |112 |911 )?(?:again|back)\b[^.?!]{0,30}\b"
+    r"(?:they said|coming|on (?:its|the) way|\d+ ?min\w*)|they said \d+ ?min\w*)\b"
 )
 # the clinic not reached ("it just rings and rings", "they dont answer", "went to voicemail", "cant get through"): in
 # the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test

@@ -627,7 +627,9 @@ def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
 
 
 # "thursday 17 december 2026 at 7pm. its a thursday": the weekday said again, to be sure (play-test 31: not understood)
-_SAID_AGAIN_BEFORE = re.compile(rf"\b(?:it'?s|its|it is|that'?s|thats|which is|which'?s)\s+(?:a\s+)?(?={_WEEKDAY_WORD})")
+_SAID_AGAIN_BEFORE = re.compile(
+    rf"\b(?:it'?s|its|it is|that'?s|thats|which is|which'?s)\s+(?:a\s+)?(?={_WEEKDAY_WORD})"
+)
 
 
 def _once_each(text: str) -> str:

@@ -756,6 +756,29 @@ async def test_with_the_ambulance_called_999_is_not_said_again(dispatcher, make_
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("triage, expected", [
+    # play-test 31: "breathing feels tight" with the ambulance on its way got "if it gets worse before they arrive, call
+    # 999 again", for the fourth time: a new sign is worse, and 999 again now
+    ({"level": "emergency"}, ["utter_faq/emergency_worse_while_help_comes"]),
+    # said beside the help being on its way: as ever
+    ({"level": "emergency", "waiting_for_help": True}, ["utter_faq/emergency_help_coming"]),
+])
+async def test_a_new_emergency_sign_while_help_comes_is_999_again_now(dispatcher, make_tracker, domain, clinic_open,
+                                                                     triage, expected):
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/emergency", "breathing feels tight")
+    tracker.latest_message["triage"] = triage
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    # and a message after it with no sign: help is still on its way (play-test 31: "ok rang again they said 5 min"
+    # got "Please call 999 now", the look back having stopped at the new sign)
+    dispatcher.messages.clear()
+    tracker = _after_the_ambulance_was_called(make_tracker, "nlu_fallback", None, "ok")
+    tracker.events.insert(-1, {"event": "user", "timestamp": None, "text": "breathing feels tight",
+                               "parse_data": {"triage": {"level": "emergency"}}})
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_help_coming"]
+
+
 async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_tracker, domain, clinic_open):
     # found by the sixteenth play-test: the expected reaction's answer, then the other question's
     tracker = make_tracker(

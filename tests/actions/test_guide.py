@@ -104,3 +104,42 @@ def test_every_step_is_shown_by_its_answer(domain):
 
 
 # "yes" after the last step books a consultation: a rule (data/rules/guide.yml; tests/test_stories.yml), not this action
+
+
+@pytest.mark.parametrize("current, card, button, expected", [
+    # play-test 31: an old Next on the Step 1 card, pressed at Step 3, showed Step 4; an old Back on the Step 2 card,
+    # pressed at Step 4, showed Step 3: each card's buttons lead to the step next to it
+    ("procedure", "consultation", "Next", "utter_walkthrough_preparation"),
+    ("aftercare", "preparation", "Back", "utter_walkthrough_consultation"),
+    ("consultation", "preparation", "Back", "utter_walkthrough_consultation"),
+])
+async def test_a_cards_buttons_lead_to_the_steps_beside_it(
+    dispatcher, make_tracker, domain, current, card, button, expected
+):
+    import json
+
+    [payload] = [b["payload"] for b in domain["responses"][f"utter_walkthrough_{card}"][0]["buttons"] if b["title"] == button]
+    intent, _, given = payload.replace("{{", "{").replace("}}", "}").lstrip("/").partition("{")
+    entities = [{"entity": name, "value": value} for name, value in json.loads("{" + given).items()]
+    tracker = make_tracker(intent=intent, text=payload, slots={"current_step": current}, entities=entities)
+    await ActionShowGuideStep().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [expected]
+
+
+@pytest.mark.parametrize("text, last_topic, handed_over", [
+    # play-test 31: "shud i go back in" with lips swelling got Step 1 of 4, and the emergency's thread was lost
+    ("shud i go back in", "emergency", True),
+    ("go back", "urgent", True),
+    # the walk-through's own buttons, and words with no safety answer before
+    ('/previous_step{"guide_step":"consultation"}', "emergency", False),
+    ("go back", "preparation", False),
+])
+async def test_back_or_next_typed_right_after_a_safety_answer_is_for_its_thread(
+    dispatcher, make_tracker, domain, text, last_topic, handed_over
+):
+    from rasa_sdk.events import FollowupAction
+
+    tracker = make_tracker(intent="previous_step", text=text, slots={"last_topic": last_topic, "current_step": None})
+    events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
+    assert (events == [FollowupAction("action_answer_question")]) is handed_over
+    assert bool(responses(dispatcher)) is not handed_over

@@ -984,3 +984,16 @@ def test_help_called_and_swelling_going_down_are_read(component, text, waiting, 
 def test_the_clinic_not_reached_and_help_about_to_be_sought_are_read(component, text, unreachable, seeking):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
     assert message.get("triage")["unreachable"] is unreachable and message.get("triage")["seeking_help"] is seeking
+
+
+@pytest.mark.parametrize("text, waiting, present", [
+    # play-test 31: "Please call 999 now… let the clinic know" to someone who had rung twice, with the clinic's staff
+    # beside her
+    ("ok rang again they said 5 min. someone from clinic came out to me", True, True),
+    ("they said 10 mins", True, False),
+    # no help said to be coming, nor anyone there
+    ("i rang again", False, False),
+])
+def test_help_called_again_and_the_clinics_staff_there_are_read(component, text, waiting, present):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["waiting_for_help"] is waiting and message.get("triage")["care_present"] is present
