@@ -187,7 +187,10 @@ _CAN_I_HAVE_IT = re.compile(
     r"microneedling|micro ?needling|the treatment|a treatment|treatment|a session|collagen induction)\b|"
     r"\bam i (?:still )?(?:ok|okay|able|allowed) to (?:have|get|do|book) (?:it|this|microneedling|micro ?needling|the "
     r"treatment|a treatment|treatment|a session)\b|\bam i (?:still )?(?:suitable|a (?:good )?candidate)\b|"
-    r"\bis it (?:ok|okay|safe|possible) (?:for me )?to (?:have|get|do|book)\b"
+    r"\bis it (?:ok|okay|safe|possible) (?:for me )?to (?:have|get|do|book)\b|"
+    # "Is microneedling safe for me?" (play-test 31: with eczema "around eyes" named, sent to NHS 111)
+    r"\bis (?:it|this|microneedling|micro ?needling|the treatment|collagen induction(?: therapy)?) (?:still )?"
+    r"(?:ok|okay|safe|suitable|possible|right|a good idea) for (?:me|someone like me|my skin)\b"
 )
 # "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
 # asked with no treatment had (found by the eleventh play-test)
@@ -265,6 +268,19 @@ _STRONG_NOW = re.compile(
 _DAYS = re.compile(
     r"\b(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)(?: of)?\s*"
     r"(day|days|week|weeks|wk|wks|fortnight|month|months)|day\s*(\d+)|(fortnight))\b"
+)
+# a time that is no time since a treatment: how far along a pregnancy is, a baby's age ("just found out I'm pregnant (9
+# wks)": play-test 31, read as nine weeks since a treatment, and the eczema "around eyes" sent to NHS 111)
+_NOT_SINCE_A_TREATMENT = re.compile(
+    r"\b(?:pregnant|pregnancy|expecting)\W{0,3}(?:at |about |around |only |just )?\d+\s*(?:wks?|weeks?|months?)\b|"
+    r"\b\d+\s*(?:wks?|weeks?|months?)\s+(?:pregnant|along|gone|postpartum|post ?partum|old)\b|"
+    r"\b(?:baby|son|daughter|little one|she|he)\s*(?:is|'s|s)?\s*(?:only |just )?\d+\s*(?:wks?|weeks?|months?)\b"
+)
+# a short question going on from the last answer, nothing said to be happening ("ok. and bleeding?", "what about
+# bruising?": play-test 31, a question during the walk-through was sent to NHS 111)
+_FOLLOW_ON_QUESTION = re.compile(
+    r"^\W*(?:(?:ok|okay|so|right|hmm+|cool|and)\W+)*(?:and|what about|how about|also|plus|any)\b"
+    r"(?![^.!]*\b(?:it'?s|its|i'?m|im|my|i have|i'?ve|ive|mine)\b)[^.!]*\?\W*$"
 )
 _UNDER_AGE = re.compile(
     r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|(?:daughter|son|kid|child) is|aged?)\s*"
@@ -609,6 +625,7 @@ def days_since(text: Text, today: Optional[int] = None) -> Optional[int]:
     """The largest number of days the message speaks of ("day 5", "a week", "10 days", "last friday"), if any.
     `today`: the weekday now (Monday = 0), for a weekday named."""
     today = clinic_weekday() if today is None else today
+    text = _NOT_SINCE_A_TREATMENT.sub(" ", text)
     most = None
     for number, unit, day_number, fortnight in _DAYS.findall(text):
         if day_number:
@@ -737,8 +754,11 @@ def triage(
         return Triage(None, found[URGENT] + found[EXPECTED])
     # "haven't had it yet" is no "had it", and "is it normal to be red? haven't had it yet" asks in general;
     # only what is said of now beyond doubt ("since yesterday") outweighs it
+    # (nor does "is it safe for me to go to work?" after "had it on monday, my eyes are swollen": a treatment said to
+    # have been had, outside the words of not having had it, is had)
+    had_it = bool(_TREATED.search(_NOT_YET.sub(" ", lowered)))
     not_yet = (
-        (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered))
+        (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered) and not had_it)
         or bool(_WHAT_IF.search(lowered))
         or (bool(_RULES_OUT.search(lowered)) and not treated)
     )
@@ -829,6 +849,9 @@ def triage(
         return Triage(None, worse=worse, hypothetical=True)
     # something happening: the classifier says so, or a sign is named as the person's own or as now, or a
     # sign of infection is all the message says ("pus", "infected i think")
+    if _FOLLOW_ON_QUESTION.match(lowered) and len(words(lowered)) <= 6 and not (now or personal or found[EMERGENCY]):
+        # asked, going on from the last answer: what to do if it happens (the warning signs' answer)
+        return Triage(None, found[URGENT] + found[EXPECTED], worse, hypothetical=True)
     terse = len(words(lowered)) <= 4 and bool(found[URGENT]) and not names_a_concern
     reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
     if not reported:

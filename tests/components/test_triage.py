@@ -997,3 +997,22 @@ def test_the_clinic_not_reached_and_help_about_to_be_sought_are_read(component, 
 def test_help_called_again_and_the_clinics_staff_there_are_read(component, text, waiting, present):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
     assert message.get("triage")["waiting_for_help"] is waiting and message.get("triage")["care_present"] is present
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 31: a suitability question was sent to NHS 111 ("9 wks" read as nine weeks since a treatment, the
+    # eczema "around eyes" as a sign in the eye)
+    ("eczema since childhood, neck + around eyes, just found out I'm pregnant (9 wks). Is microneedling safe for me? "
+     "don't want to hurt the baby", None),
+    # ... and a short question going on from the last answer, during the walk-through
+    ("ok. and bleeding?", None),
+    ("what about bruising?", None),
+    # said of oneself, or with a treatment had: a report as ever
+    ("and its bleeding?", "urgent"),
+    ("bleeding?", "urgent"),
+    # "is it safe for me" after a treatment said to be had is no question asked before one (it was read as one)
+    ("had it on monday, my eyes are swollen, is it safe for me to go to work?", "urgent"),
+])
+def test_asked_before_a_treatment_or_going_on_from_an_answer(component, text, level):
+    [message] = component.process([parsed(text, "faq")])
+    assert message.get("triage")["level"] == level
