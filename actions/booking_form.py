@@ -662,9 +662,26 @@ def with_note(concern: Optional[Text], note: Text) -> Text:
 _CONCERN_ASKED = ("booking_concern", "booking_consent", "booking_confirmed")  # the form's questions from the concern on
 
 
+def said_before_the_note(tracker: Tracker) -> Optional[Text]:
+    """At the concern prompt, the sentences said before a note ("acne scars on his cheeks and jaw. PLEASE NOTE the
+    phone number is his wife Claire's": play-test 31, the note became the concern and the scars were lost)."""
+    if tracker.get_slot("requested_slot") != "booking_concern":
+        return None
+    text = tracker.latest_message.get("text") or ""
+    starts = [
+        e["start"] for e in tracker.latest_message.get("entities") or [] if e.get("entity") == NOTE and "start" in e
+    ]
+    if not starts:
+        return None
+    ends = [found.end() for found in re.finditer(r"[.!?;\n]+", text[: starts[0]])]
+    before = text[: ends[-1]].strip(" .!?;\n") if ends else ""
+    return before if len(before.split()) >= 2 else None
+
+
 def note_events(tracker: Tracker, note: Text, concern: Optional[Text]) -> List[Dict[Text, Any]]:
     """A note for the clinic added: beside the concern; before the concern is asked for, kept until it is given
     (found by checking play-test 23's fixes: the note became the concern, which was then never asked)."""
+    concern = concern or said_before_the_note(tracker)
     if not concern and tracker.get_slot("requested_slot") not in (
         "booking_concern",
         "booking_consent",
@@ -994,6 +1011,10 @@ class ValidateBookingForm(FormValidationAction):
         return {"booking_concern": tracker.latest_message.get("text")} if taken else {}
 
     async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        note = next(tracker.get_latest_entity_values(NOTE), None)
+        if note and value == tracker.latest_message.get("text"):
+            # "acne scars on face. note: please contact me by SMS, not phone call": the concern, and the note beside it
+            value = with_note(said_before_the_note(tracker), note)
         if value and tracker.get_slot("requested_slot") == "booking_concern" and gives_a_contact(tracker):
             # "actually my email is …" when the concern is asked: the contact (its own mapping), not the concern
             return {"booking_concern": None}

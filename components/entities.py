@@ -267,7 +267,9 @@ _NOTE = re.compile(
     r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our|on)\b))"
     r"\s*(?P<note>\S.*?)\s*$|"
     # "note for the clinic: Farah Karim (mum) will come with me" (twenty-second play-test: the age policy again)
-    r"^\W*(?:a\s+|one\s+more\s+)?note(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?\s*[:-]\s*"
+    # ("acne scars on face. note: please contact me by SMS": play-test 31, the note after the concern)
+    r"(?:^|[.!?;\n]\s*)\W*(?:a\s+|one\s+more\s+)?note(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
+    r"\s*[:-]\s*"
     r"(?P<opening>\S.*?)\s*$|"
     # "can you add that the number is mine (Siobhan, daughter) so they ask for me" (twenty-second play-test: taken for
     # a question about the reference)
@@ -296,6 +298,16 @@ _CONTACT_PREFERENCE = re.compile(
     r"\b(?:(?:please|pls|plz)\s+)?(?:don'?t|dont|do not)\s+(?:just\s+)?(?:ring|call|phone)\b[^.!?\n]*|"
     r"\b(?:only|best to|better to|prefer(?: a)?)\s+(?:text|txt|texts|email|emails)\b[^.!?\n]*|"
     r"\bno (?:phone )?calls\b[^.!?\n]*)",
+    re.IGNORECASE,
+)
+# ... said so plainly that no number beside it is needed ("better is sms, i not understand fast english on phone",
+# "please write: send SMS not call", "contact me by SMS, not phone call": play-test 31, dropped, or made the concern)
+_CONTACT_PREFERENCE_ALONE = re.compile(
+    r"(?P<said>\b(?:(?:please|pls|plz)\s+)?(?:(?:send\s+)?(?:an?\s+)?(?:sms|text|txt|texts|email|e-mail|whatsapp)\s+"
+    r"(?:me\s+)?(?:not|instead of|rather than|no)\s+(?:a\s+)?(?:phone\s+)?(?:call|calls|calling|ring|phone)|"
+    r"(?:contact|reach|message)\s+(?:me|us|her|him)\s+(?:by|via|on|through)\s+(?:sms|text|txt|email|e-mail|whatsapp)|"
+    r"(?:better|best|prefer|rather|preferably)\s+(?:is\s+|to\s+|by\s+|a\s+)?(?:sms|text|txt|texts|email|whatsapp)|"
+    r"(?:sms|text|txt|email|whatsapp)\s+only|by\s+(?:sms|text)\s+(?:please|pls|only))\b[^.!?\n]*)",
     re.IGNORECASE,
 )
 
@@ -666,12 +678,16 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 found + [{"entity": NOTE_ENTITY, "value": note.group(group), "start": start, "end": end}],
                 key=lambda entity: entity["start"],
             )
-        preference = _CONTACT_PREFERENCE.search(text) if any(e["entity"] in ("phone", "email") for e in found) else None
+        preference = (
+            _CONTACT_PREFERENCE.search(text) if any(e["entity"] in ("phone", "email") for e in found) else None
+        ) or _CONTACT_PREFERENCE_ALONE.search(text)
         if preference:  # "07700 900 412 but text first pls dont just ring": the number, and the note for the clinic
             start, end = preference.span("said")
             found = [e for e in found if e["end"] <= start or e["start"] >= end]
             found.append({"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end})
         concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
+        if concern and preference and preference.start("said") < concern.end("concern"):
+            concern = None  # "please write: send SMS not call": how to get in touch, a note, not the concern
         if concern:
             start, end = concern.span("concern")
             end = _concern_goes_on(text, end, found)

@@ -1348,3 +1348,30 @@ async def test_the_earliest_time_after_the_urgent_route_says_the_route(
     await form_turn(validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": value},
                     slots={"last_topic": last_topic})
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("intent, text, note", [
+    # play-test 31: at the concern prompt, the note became the concern and the scars were lost ...
+    ("correct_booking", "acne scars on his cheeks and jaw. PLEASE NOTE the phone number is his wife Claire's",
+     "the phone number is his wife Claire's"),
+    # ... or the concern was set aside as a second request to book ("contact me")
+    ("book_consultation", "acne scars on face. note: please contact me by SMS, not phone call",
+     "please contact me by SMS, not phone call"),
+])
+async def test_the_concern_said_before_a_note_is_the_concern(dispatcher, make_tracker, domain, validate, intent, text,
+                                                            note):
+    from actions.booking_form import ActionBookInsideTheForm, note_events
+
+    start = text.index(note)
+    entities = [{"entity": "note", "value": note, "start": start, "end": start + len(note)}]
+    tracker = make_tracker(intent=intent, text=text, active_loop=FORM, entities=entities,
+                           slots={"requested_slot": "booking_concern"})
+    concern = text.split(".")[0]
+    expected = SlotSet("booking_concern", f"{concern} (note for the clinic: {note})")
+    assert note_events(tracker, note, None) == [expected]
+    if intent == "book_consultation":
+        assert expected in await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
+    # the form's own mapping, where it takes the whole message: the same
+    tracker = make_tracker(intent="inform", text=text, active_loop=FORM, entities=entities,
+                           slots={"requested_slot": "booking_concern"}, slot_candidates={"booking_concern": text})
+    assert expected in await validate.run(dispatcher, tracker, domain)

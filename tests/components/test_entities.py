@@ -646,3 +646,18 @@ def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected)
 ])
 def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 31: how to get in touch was dropped, or made the concern
+    ("telefon 07700 900 377. better is sms, i not understand fast english on phone",
+     [("phone", "07700 900 377"), ("note", "better is sms, i not understand fast english on phone")]),
+    ("please write: send SMS not call. my english on phone is bad", [("note", "send SMS not call")]),
+    ("acne scars on face. note: please contact me by SMS, not phone call",
+     [("note", "please contact me by SMS, not phone call")]),
+    # a question about how the clinic gets in touch is no note; a concern dictated is the concern
+    ("will you text me?", []),
+    ("the concern should say acne scars", [("concern", "acne scars")]),
+])
+def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
+    assert found(booking, text) == expected
