@@ -910,6 +910,12 @@ class ActionAnswerQuestion(Action):
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
             # (found by play-test 24: the suitability answer, then "call 111… call 999" to someone never treated)
             topics = [topic for topic in topics if topic != "reassurance"]
+        if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or ""):
+            # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
+            # and who to ask (play-test 31: the route alone, three times, and the question never named)
+            dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+            dispatcher.utter_message(response="utter_medicine_in_emergency")
+            return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         if (
             previous in SEVERITY[1:]
             and not triaged
@@ -1092,14 +1098,18 @@ def walking_through(tracker: Tracker) -> bool:
     return False
 
 
-# a medicine to take or put on what is happening ("can i put antibiotic cream on it?", "should i take an antihistamine")
-A_MEDICINE_NOW = re.compile(
-    r"\b(?:take|taking|took|use|using|put|putting|apply|applying|try|trying|pop|have)\b[^.?!]{0,40}?"
-    r"\b(?:antibiotics?|antibiotique|antihistamines?|piriton|piriteze|cetirizine|loratadine|benadryl|ibuprofen|nurofen|"
+# a medicine to take or put on what is happening ("can i put antibiotic cream on it?", "should i take an antihistamine",
+# "i hav piriton in my bag shud i take it": play-test 31)
+_MEDICINES = (
+    r"(?:antibiotics?|antibiotique|antihistamines?|piriton|piriteze|cetirizine|loratadine|benadryl|ibuprofen|nurofen|"
     r"paracetamol|calpol|aspirin|co-?codamol|hydrocortisone|steroids?|sudocrem|savlon|germolene|fucidin|painkillers?|"
     r"tablets?|pills?|medicines?|medication|meds|"
-    r"(?:antibiotic|antiseptic|steroid|numbing|anti-?itch|itch) ?(?:cream|gel|ointment))\b|"
+    r"(?:antibiotic|antiseptic|steroid|numbing|anti-?itch|itch) ?(?:cream|gel|ointment))"
+)
+A_MEDICINE_NOW = re.compile(
+    rf"\b(?:take|taking|took|use|using|put|putting|apply|applying|try|trying|pop|have)\b[^.?!]{{0,40}}?\b{_MEDICINES}\b|"
     r"\b(?:antibiotic|antiseptic|steroid|hydrocortisone|anti-?itch) (?:cream|gel|ointment|tablets?)\b|"
+    rf"\b{_MEDICINES}\b[^.?!]{{0,40}}?\b(?:take|use|put|apply|pop|have) (?:it|them|one|some|that)\b|"
     r"\bcream antibiotique\b",
     re.IGNORECASE,
 )

@@ -779,6 +779,23 @@ async def test_a_new_emergency_sign_while_help_comes_is_999_again_now(dispatcher
     assert responses(dispatcher) == ["utter_faq/emergency_help_coming"]
 
 
+@pytest.mark.parametrize("called, expected", [
+    # play-test 31: "i hav piriton in my bag shud i take it" got the route alone, and the medicine was never named
+    (True, ["utter_faq/emergency_help_coming", "utter_medicine_in_emergency"]),
+    (False, ["utter_faq/emergency", "utter_medicine_in_emergency"]),
+])
+async def test_a_medicine_asked_about_in_the_emergency_thread(dispatcher, make_tracker, domain, clinic_open, called,
+                                                              expected):
+    text = "i hav piriton in my bag shud i take it"
+    if called:
+        tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/suitability", text)
+    else:
+        tracker = in_thread(make_tracker, "emergency", "faq", "faq/suitability", text=text)
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    assert SlotSet("last_topic", "emergency") in events
+
+
 async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_tracker, domain, clinic_open):
     # found by the sixteenth play-test: the expected reaction's answer, then the other question's
     tracker = make_tracker(
