@@ -160,6 +160,9 @@ _TIME_PARTS = re.compile(
     r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
     r"|\b(?:at|after|before|around)(?:\s+(?:about|around))?\s+\d{1,2}(?:[:.]\d{2})?\b"
+    # "more like 2 onwards", "from 2" (play-test 31: not understood, the 12:00 kept)
+    r"|\b(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:onwards?|or later|and later)\b"
+    r"|\bfrom\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*-?ish\b"
     r"|\b(?:at\s+|around\s+)?half(?:\s+past)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # a correction that leans on the time said before: "i said 11", "make it 3", "not this saturday, the one after"
@@ -543,6 +546,9 @@ _A_HABIT = re.compile(rf"(?:on\s+)?{_DAY}s", re.IGNORECASE)
 ALSO_AT = "also_at"
 
 
+_ANY_TIME_SAID = re.compile(r"\b(?:any ?time|whenever|all day)\b", re.IGNORECASE)
+
+
 def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     """The first run of day and time words, e.g. "Thursday morning" or "next tuesday at 11am"."""
     spans = [
@@ -596,6 +602,12 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         ((run_start, run_end) for run_start, run_end in runs[1:] if _complements(value, text[run_start:run_end])),
         None,
     )
+    if later is None:
+        # "can they call tomorrow instead, any time": no time of day, said apart from the day (play-test 31: the 11:00
+        # said before was kept, core/booking.py reads it now)
+        any_time = _ANY_TIME_SAID.search(text)
+        if any_time and not start <= any_time.start() < end:
+            later = any_time.span()
     entity = {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
     if later:
         entity["value"] = f"{value} {text[later[0] : later[1]].strip()}"

@@ -336,6 +336,15 @@ def names_another_day(words: str) -> bool:
 
 
 _SHORTHANDS = (
+    # "2 onwards", "from 2pm", "from 3 or later": a time from then on (play-test 31: not understood, or read as 2pm)
+    (
+        re.compile(r"\b(?:from\s+)?(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)\s*(?:onwards?|or later|and later)\b"),
+        r"after \1",
+    ),
+    (
+        re.compile(r"\bfrom\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)(?![\d:.])(?!\s*(?:-|–|to|till|until|and)\s*\d)"),
+        r"after \1",
+    ),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
     (re.compile(r"\b(?:tues)\b"), "tuesday"),
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
@@ -776,6 +785,8 @@ def corrected_words(earlier: Optional[str], new: str) -> str:
     return f"{earlier}{CORRECTED}{new}" if earlier else new
 
 
+# "any time tomorrow is fine", "not 11 specifically, whenever that day": no time of day, in a correction
+_ANY_TIME = re.compile(r"\b(?:any ?time|whenever|all day|any hour|whatever time|not (?:\w+ )?specifically)\b")
 _RELATIVE_DAY_WORDS = re.compile(r"\b(?:next|this|coming|week|weeks|after|following|today|tomorrow|fortnight)\b")
 
 
@@ -903,6 +914,9 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
         if index and window is not None and _SAME_TIME.search(words.lower()):
             said_window = None  # "tonight instead? same time": the time said before, not the whole evening
         day = said_day or day
+        if index and _ANY_TIME.search(words.lower()):
+            window = said_window  # "tomorrow instead, any time": the time said before goes (play-test 31: 11:00 kept)
+            continue
         window = said_window or window
     if day is None:
         # a time alone (the words name a day or a time, _day_and_window): the next day on which it is still ahead

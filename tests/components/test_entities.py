@@ -661,3 +661,13 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
 ])
 def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 31: "any time" said apart from the day was dropped, and "2 onwards" not read
+    ("can they call tomorrow instead, any time", [("time", "tomorrow any time")]),
+    ("could it be more like 2 onwards", [("time", "2 onwards")]),
+    ("tuesday from 2pm", [("time", "tuesday from 2pm")]),
+])
+def test_any_time_and_from_a_time_on_are_part_of_the_time(booking, text, expected):
+    assert found(booking, text) == expected

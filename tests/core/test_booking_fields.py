@@ -466,3 +466,19 @@ def test_asap_is_the_earliest_time_the_clinic_can_take(now, text, expected):
 ])
 def test_a_day_said_twice_is_one_day(clinic, text):
     assert parse_preferred_time(text, clinic, NOW).start.date() == dt.date(2026, 12, 17)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # play-test 31: "can they call tomorrow instead, any time" kept the 11:00 said before
+    ("saturday at 11 → tomorrow any time", (9, 0), (18, 0)),  # (a Wednesday)
+    ("saturday at 11 → friday, whenever", (9, 0), (18, 0)),
+    # ... and "more like 2 onwards", "from 2pm" were not understood, or read as 2pm exactly
+    ("saturday 2 onwards", (14, 0), (16, 0)),
+    ("saturday from 2pm", (14, 0), (16, 0)),
+    ("saturday 3 or later", (15, 0), (16, 0)),
+    # a time range from one hour to another is as ever
+    ("saturday from 11 till 1", (11, 0), (13, 0)),
+])
+def test_any_time_and_from_a_time_on(clinic, text, start, end):
+    preferred = parse_preferred_time(text, clinic, NOW)
+    assert (preferred.start.hour, preferred.start.minute) == start and (preferred.end.hour, preferred.end.minute) == end
