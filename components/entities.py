@@ -188,7 +188,9 @@ _TIME_PARTS = re.compile(
 # "…acne scars. Dan Green, dan@example.com, friday 3pm": two or three capitalised words standing alone
 # between commas or sentences, in a message that gives another booking detail
 _NAME_ALONE = re.compile(
-    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–—]\s))\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*"
+    # ("M. Kowalczyk, 07700 900 998": an initial for the first name, play-test 31: the name was asked for again)
+    r"(?:^|(?<=[,;:\n])|(?<=[.!?]\s)|(?<=\s[-–—]\s))\s*(?P<name>(?:(?!I\b)[A-ZÀ-Ý]\.?(?=\s+[A-ZÀ-Ý][a-zà-ÿ'’-])|"
+    r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*)"
     r"(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:[A-Z][a-zà-ÿ'’-]+)*){1,2})\s*"
     # "Jo Bloggs here, …", "Sarah Kent 07712 345678", "Sarah Kent sarah@example.com"
     r"(?=$|[,;\n]|[.!?](?:\s|$)|[-–—]\s|\s+here\b|\s+\+?\d[\d ]{6,}|\s+[\w.+-]+@)",

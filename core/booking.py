@@ -58,7 +58,8 @@ _TOLD_YOU = re.compile(
     re.IGNORECASE,
 )
 # where a name said twice, or with a title apart, splits ("margaret, margaret ellis"; not "Dr. Hamid Qureshi")
-_NAME_PARTS = re.compile(r",|(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!mrs)\.\s", re.IGNORECASE)
+# (an initial is no sentence: "J. Smith", "M. Kowalczyk" were named "J": play-test 31)
+_NAME_PARTS = re.compile(r",|(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!mrs)(?<!\b[a-z])\.\s", re.IGNORECASE)
 # "Fiona McAllister, i already told you this before i cancelled", "seriously?? Fiona McAllister. again." (found by the
 # tenth play-test): what is said after the name again, or before it in exasperation
 _TOLD_YOU_AFTER = re.compile(

@@ -671,3 +671,14 @@ def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
 ])
 def test_any_time_and_from_a_time_on_are_part_of_the_time(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 31: a name with an initial was not read, and the name asked for again
+    ("why do you need my name. M. Kowalczyk, 07700 900 998", [("person", "M. Kowalczyk"), ("phone", "07700 900 998")]),
+    ("M Kowalczyk, 07700 900 998", [("person", "M Kowalczyk"), ("phone", "07700 900 998")]),
+    # "I" is no initial
+    ("I Agree.", []),
+])
+def test_a_name_with_an_initial(booking, text, expected):
+    assert found(booking, text) == expected

@@ -482,3 +482,9 @@ def test_a_day_said_twice_is_one_day(clinic, text):
 def test_any_time_and_from_a_time_on(clinic, text, start, end):
     preferred = parse_preferred_time(text, clinic, NOW)
     assert (preferred.start.hour, preferred.start.minute) == start and (preferred.end.hour, preferred.end.minute) == end
+
+
+def test_an_initial_is_part_of_the_name():
+    # play-test 31: "J. Smith" was named "J" (the initial's full stop read as the end of a sentence)
+    assert parse_name("J. Smith") == "J. Smith"
+    assert parse_name("margaret, margaret ellis. mrs") == "margaret ellis"
