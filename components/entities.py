@@ -38,6 +38,18 @@ from core.words import (
     alternatives,
 )
 
+# a baby already born, to be brought along ("could i just bring the baby with me? shes 6 months, shed be in the pram"):
+# no pregnancy (play-test 31: the suitability answer, three times, to a question about the visit)
+_A_BABY_BROUGHT = re.compile(
+    r"\b(?:bring|bringing|take|taking)\b[^.?!]{0,20}\bbaby\b|"
+    r"\bbaby\b[^.?!]{0,25}\b(?:come|comes|coming|with me|along|in the room|pram|buggy|stroller|car seat)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_baby_brought(ent: Any, text: Text) -> bool:
+    return ent.ent_id_ == "pregnancy" and "baby" in ent.text.lower() and bool(_A_BABY_BROUGHT.search(text))
+
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
 class RulerEntityExtractor(SpacyEntityExtractor):
@@ -59,7 +71,7 @@ class RulerEntityExtractor(SpacyEntityExtractor):
                     "confidence": None,
                 }
                 for ent in doc.ents
-                if not dimensions or ent.label_ in dimensions
+                if (not dimensions or ent.label_ in dimensions) and not _a_baby_brought(ent, message.get(TEXT) or "")
             ]
             message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages

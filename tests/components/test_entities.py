@@ -283,6 +283,18 @@ def test_ruler_values(spacy_model, text, expected):
     assert ruler_entities(ruler(dimensions=ALL_LABELS, value_from_id=["guide_step"]), spacy_model, text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 31: a baby to be brought along was read as a pregnancy, and got the suitability answer three times
+    ("could i just bring the baby with me? shes 6 months, shed be in the pram", []),
+    ("can my baby come in the room with me", []),
+    # a pregnancy as ever
+    ("will it hurt the baby", [("suitability_factor", "pregnancy")]),
+])
+def test_a_baby_brought_along_is_no_pregnancy(spacy_model, text, expected):
+    found = ruler_entities(ruler(dimensions=ALL_LABELS, value_from_id=["suitability_factor"]), spacy_model, text)
+    assert found == expected
+
+
 @pytest.mark.parametrize(
     "config, expected",
     [
