@@ -910,6 +910,17 @@ class ActionAnswerQuestion(Action):
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
             # (found by play-test 24: the suitability answer, then "call 111… call 999" to someone never treated)
             topics = [topic for topic in topics if topic != "reassurance"]
+        if (
+            SEVERITY[0] in (previous, triaged)
+            and said.get("instead_of_999")
+            and not said.get("waiting_for_help")
+            and not help_called_before(tracker)
+        ):
+            # "999 seems a bit much?? breathing fine i think. could i just drive myself to A&E": the emergency's route,
+            # and not by car (play-test 32: the off-guide answer about driving after a treatment, and the thread ended)
+            dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+            dispatcher.utter_message(response="utter_emergency_not_by_car")
+            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or ""):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
             # and who to ask (play-test 31: the route alone, three times, and the question never named)

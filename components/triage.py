@@ -400,6 +400,9 @@ _WAITING_FOR_HELP = re.compile(
     r"(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
     r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics)|"
     # "ok rang again they said 5 min" (play-test 31: "Please call 999 now" to someone who had rung twice)
+    # "my neighbour just came round, shes calling 999 for me now" (play-test 32: "did you mean")
+    r"(?:she'?s|he'?s|they'?re|someone'?s|somebody'?s|(?:she|he|they|someone|somebody|my \w+|the \w+) (?:is|are)) "
+    r"(?:calling|ringing|phoning|dialling|dialing|on the phone to) (?:999|112|911|an ambulance)|"
     r"(?:rang|rung|called|phoned) (?:them |999 |112 |911 )?(?:again|back)\b[^.?!]{0,30}\b"
     r"(?:they said|coming|on (?:its|the) way|\d+ ?min\w*)|they said \d+ ?min\w*)\b"
 )
@@ -426,6 +429,18 @@ _SEEKING_HELP = re.compile(
     r"(?:ring|call|phone|contact|go to|go into|head to|try|see|ringing|calling|phoning|going to|heading to)\s+"
     r"(?:nhs |the nhs )?(?:111|a ?& ?e|a and e|urgent care|(?:the |a )?walk[- ]in\w*|(?:my |a |the )?gp|"
     r"(?:a |the |my )?doctor|(?:the )?out of hours|(?:a |the )?pharmacist|(?:the )?pharmacy|(?:the )?hospital)\b"
+)
+# emergency help put off ("999 seems a bit much", "could i just drive myself to A&E", "my partner is driving me to a&e
+# instead"): in the emergency's thread, 999 again, and not by car (play-test 32: the off-guide answer about driving
+# after a treatment, to someone whose eye was swelling shut; play-test 30: the route alone)
+_INSTEAD_OF_999 = re.compile(
+    r"\b(?:999|ambulance|an ambulance|calling 999)\s+(?:seems|is|sounds|feels)\s+(?:a bit\s+|a little\s+|way\s+|so\s+)?"
+    r"(?:much|over the top|ott|extreme|overkill|too much|dramatic|unnecessary|embarrassing)|"
+    r"\b(?:don'?t|dont|do not)\s+(?:really\s+)?(?:want|need|wanna)\s+(?:to\s+(?:call|ring|bother|waste)\s+)?"
+    r"(?:an?\s+)?(?:ambulance|999)|"
+    r"\b(?:drive|driving|drove|taxi|uber|cab|lift|bus|walk|cycle)\b[^.?!]{0,25}\b(?:a ?& ?e|a and e|hospital|the er|"
+    r"urgent care|walk-?in)\b|"
+    r"\b(?:is|are|'s|'re)\s+(?:driving|taking)\s+(?:me|her|him|us)\b"
 )
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
@@ -1133,6 +1148,9 @@ class SafetyTriage(GraphComponent):
                     "just_asking": bool(_JUST_ASKING.search(plain)),
                     "no_treatment": bool(_NO_TREATMENT.search(plain)) and not _STRONG_NOW.search(lowered),
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),
+                    # "could i just drive myself to A&E": emergency help put off (actions/answers.py), not when told so
+                    "instead_of_999": bool(_INSTEAD_OF_999.search(plain))
+                    and not (_HELP_HAD.search(plain) or _EMERGENCY_CARE_HAD.search(plain)),
                     # "they dont answer", "it just rings": the clinic not reached (actions/answers.py `route_variant`)
                     "unreachable": bool(_CLINIC_UNREACHABLE.search(plain)),
                     # "should i ring 111 now?", "im going to ring 111": help about to be sought (the same)

@@ -796,6 +796,27 @@ async def test_a_medicine_asked_about_in_the_emergency_thread(dispatcher, make_t
     assert SlotSet("last_topic", "emergency") in events
 
 
+@pytest.mark.parametrize("level, triage, expected", [
+    # play-test 32: "999 seems a bit much?? breathing fine i think. could i just drive myself to A&E" after the emergency
+    # answer got the off-guide answer about driving after a treatment, and the thread ended ("breathing fine")
+    ("emergency", {"level": None, "well": True, "instead_of_999": True},
+     ["utter_faq/emergency", "utter_emergency_not_by_car"]),
+    # the sign and the drive in one message
+    (None, {"level": "emergency", "instead_of_999": True}, ["utter_faq/emergency", "utter_emergency_not_by_car"]),
+    # after any other answer, no 999
+    ("urgent", {"level": None, "instead_of_999": True}, ["utter_safety_route_reminder", "utter_faq/unknown_activity"]),
+])
+async def test_emergency_help_put_off_is_999_again_and_not_by_car(dispatcher, make_tracker, domain, clinic_open, level,
+                                                                  triage, expected):
+    tracker = in_thread(make_tracker, level, "faq", "faq/unknown_activity",
+                        text="999 seems a bit much?? could i just drive myself to A&E")
+    tracker.latest_message["triage"] = triage
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    if level != "urgent":
+        assert SlotSet("last_topic", "emergency") in events
+
+
 async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_tracker, domain, clinic_open):
     # found by the sixteenth play-test: the expected reaction's answer, then the other question's
     tracker = make_tracker(

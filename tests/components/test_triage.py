@@ -1016,3 +1016,17 @@ def test_help_called_again_and_the_clinics_staff_there_are_read(component, text,
 def test_asked_before_a_treatment_or_going_on_from_an_answer(component, text, level):
     [message] = component.process([parsed(text, "faq")])
     assert message.get("triage")["level"] == level
+
+
+@pytest.mark.parametrize("text, instead, waiting", [
+    # play-test 32: driving to A&E with an eye swelling shut; a neighbour calling 999 got "did you mean"
+    ("999 seems a bit much?? breathing fine i think. could i just drive myself to A&E 15 mins", True, False),
+    ("my partner is driving me to a&e instead its 10 mins away is that ok", True, False),
+    ("my neighbour just came round, shes calling 999 for me now", False, True),
+    # told so by those who can judge it, or asked of the treatment in general: neither
+    ("the paramedics said my husband can drive me to a&e", False, False),
+    ("can i drive after the treatment?", False, False),
+])
+def test_emergency_help_put_off_and_called_by_someone_else_are_read(component, text, instead, waiting):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["instead_of_999"] is instead and message.get("triage")["waiting_for_help"] is waiting
