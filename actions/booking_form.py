@@ -48,7 +48,7 @@ from core.booking import (
     names_another_day,
     parse_bare_name,
 )
-from core.settings import now
+from core.settings import clinic, now
 from core.words import NO_CALL, RELATIVES, REMOVES, alternatives, sentences
 
 FORM_SLOTS = (
@@ -992,6 +992,11 @@ class ValidateBookingForm(FormValidationAction):
             (message.get("response") or "").startswith("utter_invalid_booking_time_notice")
             for message in dispatcher.messages[said_before:]
         )
+        if checked.get("booking_time") and ASAP.match(str(value or "")):
+            # "asap, today" at 15:30 put down 17:30 with no word why (play-test 32: "why 5.30??")
+            earliest = PreferredTime.from_slot(checked["booking_time"]).describe()
+            notice = str(clinic().minimum_notice_hours)
+            dispatcher.utter_message(response="utter_booking_time_earliest", time=earliest, hours=notice)
         if (too_soon or ASAP.match(str(value or ""))) and after_the_urgent_route(tracker):
             # "NOW. as soon as possible", "why 3.45?? i said now" for a request about what got the urgent route: the
             # clinic can't be quicker than its notice, so the route, now (play-test 30: 15:45 was put down, and "too

@@ -1334,10 +1334,11 @@ async def test_no_cheer_right_after_a_safety_answer(domain):
 @pytest.mark.parametrize("value, last_topic, expected", [
     # play-test 30: "NOW. as soon as possible" for a call back about spreading redness and pus put down 15:45 with
     # nothing about NHS 111; "i said now" got "too soon" alone
-    ("NOW. as soon as possible", "urgent", ["utter_safety_route_reminder"]),
+    ("NOW. as soon as possible", "urgent", ["utter_booking_time_earliest", "utter_safety_route_reminder"]),
     ("today at 11am", "urgent", ["utter_invalid_booking_time_notice_today", "utter_safety_route_reminder"]),
     # no urgent route before: the time as ever
-    ("NOW. as soon as possible", None, []),
+    # (the earliest time said, with why: play-test 32, "asap, today" put down 17:30 with no word why)
+    ("NOW. as soon as possible", None, ["utter_booking_time_earliest"]),
     ("today at 11am", None, ["utter_invalid_booking_time_notice_today"]),
     # a later time, after the urgent route: no reminder (the route was said when the request began)
     ("friday at 2pm", "urgent", []),
