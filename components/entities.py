@@ -526,7 +526,10 @@ _RULED_OUT_AFTER = re.compile(
 # "he can't do mornings", "cannot make it on friday": a time ruled out, said after it (found by the twenty-first
 # play-test: "thursday next week, late afternoon, he can't do mornings" was read as one time, and refused)
 _RULED_OUT_BEFORE = re.compile(
-    r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t be able to)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+|in\s+the\s+|the\s+)?$",
+    r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t be able to)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+|in\s+the\s+|the\s+)?$|"
+    # "morning only, i work afternoons"; "no it still says tuesday?? WEDNESDAY please" (play-test 32: not understood)
+    r"\b(?:i|we|he|she)\s+(?:work|am working|'m working|m working|have work)\s+(?:in\s+the\s+|on\s+|all\s+)?$|"
+    r"\b(?:still\s+)?(?:says|shows|showing|reads)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "i was treated by Jo on wednesday", "had it done last friday": a day in the past, no time to book (found by
@@ -555,6 +558,7 @@ _CORRECTED_TO = re.compile(
     r"change (?:it|that) to|not)\b",
     re.IGNORECASE,
 )
+_NOT_A_DAY = re.compile(rf"\bnot\s+(?:the\s+|on\s+)?{_DAY}\b", re.IGNORECASE)
 _A_HABIT = re.compile(rf"(?:on\s+)?{_DAY}s", re.IGNORECASE)
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)
 ALSO_AT = "also_at"
@@ -588,6 +592,9 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     corrected = None  # the run said after a correction ("wednesday. no actually thursday": play-test 29)
     for next_start, next_end in spans:
         between = text[runs[-1][1] : next_start] if runs else ""
+        # ("wednesday not tuesday, same time. my brother has the car tuesday": the "not" rules out the tuesday beside
+        # it, and corrects nothing said before, play-test 32: the summary kept Tuesday)
+        between = _NOT_A_DAY.sub(" ", between)
         if runs and _CORRECTED_TO.search(between):
             runs.append([next_start, next_end])
             corrected = len(runs) - 1

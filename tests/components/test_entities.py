@@ -694,3 +694,16 @@ def test_any_time_and_from_a_time_on_are_part_of_the_time(booking, text, expecte
 ])
 def test_a_name_with_an_initial(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 32: at the summary, the Tuesday ruled out (and named again after) was kept; "still says tuesday" was
+    # read with the Wednesday as one time; "i work afternoons" made the morning not understood
+    ("and actually wednesday not tuesday, same time. my brother has the car tuesday", [("time", "wednesday")]),
+    ("no it still says tuesday?? WEDNESDAY please", [("time", "WEDNESDAY")]),
+    ("actually can u put morning only, i work afternoons", [("time", "morning")]),
+    # a correction as ever
+    ("wednesday. no actually thursday", [("time", "thursday")]),
+])
+def test_a_day_ruled_out_or_said_to_be_shown_is_no_time(booking, text, expected):
+    assert found(booking, text) == expected
