@@ -61,12 +61,12 @@ _PHONE_WORDS = r"(?:(?:work |home |other |second |old )?(?:phone|number|mobile|l
 # "take the email off", "just use the phone" (found by the eleventh play-test), as well as "remove the gmail"
 _REMOVES_EMAIL = re.compile(
     rf"{_REMOVES}{_EMAIL_WORDS}\b|\btake (?:the |my |his |her )?{_EMAIL_WORDS} (?:off|out)\b|"
-    rf"\bjust (?:use |keep |have )?(?:the |my |his |her )?{_PHONE_WORDS}\b|\b{_PHONE_WORDS} only\b",
+    rf"\b(?:just|only) (?:use |keep |have )?(?:the |my |his |her )?{_PHONE_WORDS}\b|\b{_PHONE_WORDS} only\b",
     re.IGNORECASE,
 )
 _REMOVES_PHONE = re.compile(
     rf"{_REMOVES}{_PHONE_WORDS}\b|\btake (?:the |my |his |her )?{_PHONE_WORDS} (?:off|out)\b|"
-    rf"\bjust (?:use |keep |have )?(?:the |my |his |her )?{_EMAIL_WORDS}\b|\b{_EMAIL_WORDS} only\b|"
+    rf"\b(?:just|only) (?:use |keep |have )?(?:the |my |his |her )?{_EMAIL_WORDS}\b|\b{_EMAIL_WORDS} only\b|"
     r"\bno (?:phone )?calls\b",
     re.IGNORECASE,
 )

@@ -54,7 +54,8 @@ FOR_WHOM = (
 TITLES = r"(?:mrs|mr|ms|miss|mx|dr)"
 
 # words that take a detail out ("remove the gmail", "leave off my number")
-REMOVING = ("remove", "delete", "drop", "take off", "take out", "get rid of", "leave off", "without")
+# ("scrap the phone, only email please": play-test 32, both were cleared)
+REMOVING = ("remove", "delete", "drop", "take off", "take out", "get rid of", "leave off", "without", "scrap", "ditch")
 
 
 # how far a time moves ("push it an hour later", "bring it forward half an hour", "30 mins earlier"), and which way:

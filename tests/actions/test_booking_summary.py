@@ -234,6 +234,8 @@ async def test_a_contact_put_back_beside_the_other_is_kept_once(dispatcher, make
     # found by the fifth play-test: "remove the gmail" read as delete-my-data cancelled the request
     ("wait remove the gmail, just the phone is fine", "+447911555321"),
     ("and actually remove the phone number, email only please", "jo@example.com"),
+    # play-test 32: both were cleared, and a contact asked for again
+    ("Actually scrap the phone, only email please", "jo@example.com"),
 ])
 async def test_one_of_two_contacts_taken_out_keeps_the_other(dispatcher, make_tracker, domain, text, kept):
     tracker = make_tracker(
