@@ -115,6 +115,13 @@ def _an_english_time(message: Message) -> bool:
     return False
 
 
+def _a_contact_given(message: Message) -> bool:
+    """Whether the message gives a phone number or an email address ("il mio numero è +39 347 123 4567, ma ho anche UK
+    07700 900888" at the contact prompt: play-test 32, both numbers thrown away for the reply that it answers in
+    English): the booking takes it."""
+    return any(entity.get("entity") in ("phone", "email") for entity in message.get(ENTITIES) or [])
+
+
 class LanguageModelRefused(ValueError):
     """The identifier's package or model file is missing, or the file is not the one recorded."""
 
@@ -284,7 +291,7 @@ class OtherLanguageClassifier(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             found = self.identifier.identify(text)  # None for empty text and for a button's payload
-            if found is None or _an_english_time(message):
+            if found is None or _an_english_time(message) or _a_contact_given(message):
                 continue
             code, confidence = found
             top = {"name": OTHER_LANGUAGE, "confidence": confidence}

@@ -226,3 +226,18 @@ def test_a_day_in_english_beside_another_language_is_for_the_booking(classifier)
     alone = Message(data={"text": "el lunes por la mañana, por favor", "intent": {"name": "inform", "confidence": 0.6}})
     [processed] = classifier.process([alone])
     assert processed.get("intent")["name"] == "other_language"
+
+
+def test_a_phone_number_or_an_email_beside_another_language_is_for_the_booking(classifier):
+    # play-test 32: "il mio numero è …, ma ho anche UK 07700 900888" at the contact prompt: both numbers thrown away for
+    # "I can only answer in English"
+    text = "il mio numero è +39 347 123 4567, ma ho anche UK 07700 900888"
+    found = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.6}})
+    found.set("entities", [{"entity": "phone", "value": "07700 900888", "start": 50, "end": 62}])
+    [processed] = classifier.process([found])
+    assert processed.get("intent")["name"] == "inform"
+    # without one, still another language
+    alone = Message(data={"text": "il mio numero è quello di casa, ma ho anche un cellulare",
+                          "intent": {"name": "inform", "confidence": 0.6}})
+    [processed] = classifier.process([alone])
+    assert processed.get("intent")["name"] == "other_language"
