@@ -105,6 +105,17 @@ BY_MISTAKE = re.compile(
     r"wrong button)",
     re.IGNORECASE,
 )
+RETRIEVAL_INTENT = "faq"  # the FAQ's retrieval intent (domain.yml)
+PRIVACY_ANSWER = "faq/privacy"  # who sees the details, what for, and how long they are kept
+# "only until they've called me. then delete it", "yes but delete it after": how long the details are kept, asked, not
+# a request to delete them now (play-test 32: at the consent question the call back was cancelled)
+DELETE_LATER = re.compile(
+    r"\b(?:until|till|til|after|once|when)\b[^.?!]{0,40}\b(?:call(?:ed)?|rung|rang|phoned|done|consultation|appointment|"
+    r"seen)\b[^?!]{0,40}\b(?:delete|remove|get rid|wipe|bin)\b|"
+    r"\b(?:delete|remove|wipe|get rid of)\s+(?:it|them|my (?:details|data|number|info))\s+(?:after(?:wards)?|once|when|"
+    r"later)\b",
+    re.IGNORECASE,
+)
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
 NEVER_MIND_BUT = re.compile(
     r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b",
@@ -305,6 +316,9 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["goodbye_intent"])
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
+            elif intent == "delete_my_data" and DELETE_LATER.search(text):
+                self._set(message, RETRIEVAL_INTENT)
+                self._answer(message, PRIVACY_ANSWER)
             elif intent == "ask_reference" and says_send(text):
                 # "perfect send it. and will i get a confirmation email / text?" at the summary: the send (its reply
                 # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent)
@@ -451,6 +465,18 @@ class BookingDetailsRequest(GraphComponent):
         please, no phone calls")."""
         named = any(entity.get("entity") == self.config["field_entity"] for entity in entities)
         return named and bool(REMOVES.search(text) or ONLY_ONE_CONTACT.search(text)) and not EVERYTHING.search(text)
+
+    @staticmethod
+    def _answer(message: Message, answer: Text) -> None:
+        """The message's answer, as the classifier gives one (`response_selector`)."""
+        selector = dict(message.get("response_selector") or {"all_retrieval_intents": [RETRIEVAL_INTENT]})
+        chosen = {"responses": [], "confidence": 1.0, "intent_response_key": answer, "utter_action": f"utter_{answer}"}
+        selector[RETRIEVAL_INTENT] = {
+            "response": chosen,
+            "ranking": [{"confidence": 1.0, "intent_response_key": answer}],
+        }
+        message.set("response_selector", selector, add_to_output=True)
+        message.set("questions", [], add_to_output=True)
 
     @staticmethod
     def _set(message: Message, name: Text) -> None:

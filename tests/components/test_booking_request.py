@@ -453,3 +453,19 @@ def test_send_said_beside_a_question_about_the_confirmation_sends():
     asked = message("whats my reference?", "ask_reference", [])
     BookingDetailsRequest({}).process([asked])
     assert asked.get("intent")["name"] == "ask_reference"
+
+
+@pytest.mark.parametrize("text, answered", [
+    # play-test 32: at the consent question, "only until they've called me. then delete it" cancelled the call back
+    ("only until they've called me. then delete it", True),
+    ("yes but delete my details afterwards", True),
+    # a request to delete them now stays one
+    ("delete my data", False),
+    ("please delete everything you have on me", False),
+])
+def test_deleting_the_details_later_asks_how_long_they_are_kept(text, answered):
+    found = message(text, "delete_my_data", [])
+    BookingDetailsRequest({}).process([found])
+    assert (found.get("intent")["name"] == "faq") is answered
+    if answered:
+        assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/privacy"
