@@ -394,12 +394,13 @@ def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker
     response = response_name(topic)
     triage = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
     responses = domain.get("responses", {})
-    if response + HELP_COMING_VARIANT in responses and (
-        triage.get("waiting_for_help") or (tracker is not None and help_called_before(tracker))
-    ):
+    called_before = tracker is not None and help_called_before(tracker)
+    if response + HELP_COMING_VARIANT in responses and (triage.get("waiting_for_help") or called_before):
+        # (a sign said with the news that help is coming is what they called about; said after it, it is new: "getting
+        # worse while we wait, lips feel tingly": play-test 32)
         if (
             triage.get("level") == SEVERITY[0]
-            and not triage.get("waiting_for_help")
+            and called_before
             and response + WORSE_WHILE_HELP_COMES_VARIANT in responses
         ):
             return response + WORSE_WHILE_HELP_COMES_VARIANT

@@ -824,11 +824,11 @@ def _last_start(clinic: Clinic, day: dt.date, closes: dt.time) -> dt.time:
 
 # "asap", "right now, as soon as possible": the earliest the clinic can take (play-test 28: "I couldn't work out a day")
 ASAP = re.compile(
-    r"^\W*(?:(?:ok|okay|so|just|please|pls|then|like|erm|um)\W+)*"
+    r"^\W*(?:(?:ok|okay|so|just|please|pls|then|like|erm|um|today)\W+)*"
     r"(?:asap|a\.s\.a\.p\.?|as soon as (?:possible|poss|you can)|"
     r"right now|straight away|soonest|earliest(?: (?:possible|available|slot|time|you can))?|first available|"
     r"(?:the )?(?:earliest|soonest|first) (?:possible|available|slot|time|you can do)|now|today if (?:possible|poss))"
-    r"(?:\W+(?:as soon as (?:possible|poss|you can)|asap|please|pls|thanks|if (?:possible|poss)|then|really|"
+    r"(?:\W+(?:as soon as (?:possible|poss|you can)|asap|please|pls|thanks|if (?:possible|poss)|then|really|today|"
     r"i guess))*\W*$",
     re.IGNORECASE,
 )

@@ -756,16 +756,21 @@ async def test_with_the_ambulance_called_999_is_not_said_again(dispatcher, make_
     assert responses(dispatcher) == expected
 
 
-@pytest.mark.parametrize("triage, expected", [
+@pytest.mark.parametrize("called_before, triage, expected", [
     # play-test 31: "breathing feels tight" with the ambulance on its way got "if it gets worse before they arrive, call
     # 999 again", for the fourth time: a new sign is worse, and 999 again now
-    ({"level": "emergency"}, ["utter_faq/emergency_worse_while_help_comes"]),
-    # said beside the help being on its way: as ever
-    ({"level": "emergency", "waiting_for_help": True}, ["utter_faq/emergency_help_coming"]),
+    (True, {"level": "emergency"}, ["utter_faq/emergency_worse_while_help_comes"]),
+    # ... and so is one said beside the wait (play-test 32: "getting worse while we wait, lips feel tingly")
+    (True, {"level": "emergency", "waiting_for_help": True}, ["utter_faq/emergency_worse_while_help_comes"]),
+    # a sign said with the news that help is coming is what they called about
+    (False, {"level": "emergency", "waiting_for_help": True}, ["utter_faq/emergency_help_coming"]),
 ])
 async def test_a_new_emergency_sign_while_help_comes_is_999_again_now(dispatcher, make_tracker, domain, clinic_open,
-                                                                     triage, expected):
-    tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/emergency", "breathing feels tight")
+                                                                     called_before, triage, expected):
+    if called_before:
+        tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/emergency", "breathing feels tight")
+    else:
+        tracker = in_thread(make_tracker, "emergency", "faq", "faq/emergency", text="ambulance coming, lips swelling")
     tracker.latest_message["triage"] = triage
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
