@@ -1193,7 +1193,9 @@ def say_answers(
             answer = response_for(domain, topic, tracker)
             # a `_closed` variant says when the clinic opens again (worked out only for one)
             opens = clinic().next_opening(now()) if answer.endswith(CLOSED_VARIANT) else ""
-            dispatcher.utter_message(response=answer, thing=named_thing(tracker, topic), opens=opens)
+            # ... and the one said while it is open, until when (play-test 32: "is it open now?" got the week's hours)
+            closes = clinic().closing_today(now())
+            dispatcher.utter_message(response=answer, thing=named_thing(tracker, topic), opens=opens, closes=closes)
         if topic in STEPS:  # "next" goes on from the step just shown
             events.append(SlotSet("current_step", topic))
         # a "yes" takes up what any of the answers offered

@@ -410,7 +410,8 @@ _WAITING_FOR_HELP = re.compile(
 # the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test
 # 30: told four times to ring the number she had rung three times); "you didn't answer my question" is about this chat
 _CLINIC_UNREACHABLE = re.compile(
-    r"\b(?:rings? and rings?|rings? out|keeps? ringing|just rings?|no ?(?:one|body) (?:is )?(?:answer\w*|pick\w* up)|"
+    r"\b(?:rings? and rings?|rings? out|keeps? ringing|just rings\b|(?:it|phone|line) just ring\b"
+    r"no ?(?:one|body) (?:is )?(?:answer\w*|pick\w* up)|"
     r"nobody (?:answer\w*|picks? up)|no answer|no reply|no response|"
     r"(?<!you )(?<!u )(?<!it )(?<!that )(?<!this )"
     r"(?:don'?t|dont|doesn'?t|doesnt|didn'?t|didnt|won'?t|wont|not|isn'?t|aren'?t|never) "

@@ -107,6 +107,11 @@ class Clinic:
         hours = self.hours_on(local.date())
         return hours is not None and hours[0] <= local.time() < hours[1]
 
+    def closing_today(self, at: dt.datetime) -> str:
+        """When the clinic closes on the day of `at` (an aware time), "18:00"; "" when it does not open that day."""
+        hours = self.hours_on(at.astimezone(self.timezone).date())
+        return f"{hours[1]:%H:%M}" if hours else ""
+
     def next_opening(self, at: dt.datetime) -> str:
         """When the clinic opens next after `at` (an aware time), in words: "today at 09:00", "tomorrow at 09:00",
         "on Monday at 09:00"; "" when it never opens."""

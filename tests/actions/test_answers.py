@@ -1177,3 +1177,11 @@ async def test_the_expected_reaction_for_a_sign_the_guide_does_not_name_says_so_
     tracker.latest_message["triage"] = {"level": "expected", "not_in_the_guide": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_expected_not_in_the_guide", "utter_faq/expected_reaction"]
+
+
+async def test_the_clinics_details_while_it_is_open_say_until_when(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 32: "is it open now? like could i just ring them right now" got the week's hours, never "open now"
+    await answer(dispatcher, make_tracker, domain, text="is it open now?", response_selector=selected_answer("faq/clinic_info"))
+    assert responses(dispatcher) == ["utter_faq/clinic_info"]
+    assert dispatcher.messages[0]["closes"] == "18:00"  # a Wednesday
+    assert "{closes}" in domain["responses"]["utter_faq/clinic_info"][0]["text"]

@@ -980,6 +980,8 @@ def test_help_called_and_swelling_going_down_are_read(component, text, waiting, 
     ("it doesnt answer what i asked", False, False),
     ("can i contact you if i have more questions", False, False),
     ("do i need to see my gp before booking?", False, False),
+    # ("could i just ring them" asks whether to: play-test 32 found it read as the clinic not answering)
+    ("is it open now? like could i just ring them right now", False, False),
 ])
 def test_the_clinic_not_reached_and_help_about_to_be_sought_are_read(component, text, unreachable, seeking):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
