@@ -1159,6 +1159,14 @@ def say_answers(
             # "Saw 'collagen induction' on your treatment menu - what is that? does it hurt?": the treatment named is
             # what "that" is (found in tests/unseen: "What would you like to know about it?")
             topic = asked_as = "what_is"
+        if (
+            topic in FOLLOW_UPS
+            and last_topic == "unknown_area"
+            and next(tracker.get_latest_entity_values("skin_concern"), None)
+        ):
+            # "what about acne scars?" after "the guide doesn't say whether it helps with stretch marks": a concern the
+            # guide does name, and what it says of it (play-test 32: "the same goes for that")
+            topic = asked_as = "what_is"
         if topic in FOLLOW_UPS:
             if not last_topic:
                 dispatcher.utter_message(response="utter_ask_what_about")

@@ -139,6 +139,19 @@ async def test_a_follow_up_repeats_the_last_answer(dispatcher, make_tracker, dom
     assert events == expected_events
 
 
+@pytest.mark.parametrize("entities, expected", [
+    # play-test 32: "what about acne scars" after the stretch marks the guide does not name got "the same goes for that"
+    ([{"entity": "skin_concern", "value": "acne scars"}], ["utter_faq/what_is"]),
+    # another area the guide does not name: the same goes for it
+    ([{"entity": "unknown_area", "value": "cellulite"}], ["utter_faq/follow_up", "utter_faq/unknown_area"]),
+])
+async def test_a_follow_up_naming_a_concern_the_guide_names_is_what_it_says_of_it(dispatcher, make_tracker, domain,
+                                                                                  entities, expected):
+    await answer(dispatcher, make_tracker, domain, text="what about acne scars?", entities=entities,
+                 slots={"last_topic": "unknown_area"}, response_selector=selected_answer("faq/follow_up"))
+    assert responses(dispatcher) == expected
+
+
 async def test_a_message_that_names_no_answer_asks_what_it_is_about(dispatcher, make_tracker, domain):
     # /faq typed by hand: no selector, no topic
     events = await answer(dispatcher, make_tracker, domain, text="/faq", slots={"last_topic": "pain"})
