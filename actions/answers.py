@@ -30,6 +30,13 @@ from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG, ASKS_HOW_LONG_IT_LASTS,
 RETRIEVAL_INTENT = "faq"
 # a question that calls what it asks about a step asks for the walk-through's step ("Step 4 of 4", Next, Back)
 STEP_WORD = re.compile(r"\bsteps?\b", re.IGNORECASE)
+# the whole walk-through asked for ("what actually happens during a treatment, step by step?"): from its first step
+# (play-test 32: "Step 3 of 4", the first two skipped)
+WHOLE_WALK_THROUGH = re.compile(
+    r"\bstep[- ]by[- ]step\b|\b(?:all|each|every) (?:of )?(?:the )?steps\b|\bwalk me through\b|"
+    r"\bfrom start to finish\b",
+    re.IGNORECASE,
+)
 # "what about my neck?" (another area or group) and "how long does that last?" (no topic of its own): each
 # says its lead-in, then the last answer again
 FOLLOW_UPS = ("follow_up", "about_that")
@@ -1194,6 +1201,12 @@ def say_answers(
             # "should i just stop my warfarin for a few days before?": never on one's own (found by the fifteenth and
             # seventeenth play-tests)
             dispatcher.utter_message(response="utter_medicine_not_on_your_own")
+        if (
+            topic in STEPS
+            and not walking_through(tracker)
+            and WHOLE_WALK_THROUGH.search(tracker.latest_message.get("text") or "")
+        ):
+            topic = STEPS[0]
         if topic in STEPS and (walking_through(tracker) or STEP_WORD.search(tracker.latest_message.get("text") or "")):
             # "and what happens during the procedure?" mid-walk-through, or "what happens in the aftercare step?"
             dispatcher.utter_message(response=step_response(topic))

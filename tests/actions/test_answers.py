@@ -565,6 +565,18 @@ async def test_a_step_is_shown_as_a_step_only_inside_the_walk_through(dispatcher
     assert responses(dispatcher) == [expected]
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 32: "what actually happens during a microneedling treatment, step by step?" got "Step 3 of 4"
+    ("what actually happens during a microneedling treatment, step by step?", "utter_walkthrough_consultation"),
+    # the step asked about as a step
+    ("what happens in the procedure step?", "utter_walkthrough_procedure"),
+])
+async def test_the_whole_walk_through_asked_for_starts_at_its_first_step(dispatcher, make_tracker, domain, text, expected):
+    events = await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/procedure"))
+    assert responses(dispatcher) == [expected]
+    assert SlotSet("current_step", expected.rsplit("_", 1)[-1]) in events
+
+
 async def test_a_question_calling_it_a_step_gets_the_step(dispatcher, make_tracker, domain):
     tracker = make_tracker(intent="faq", text="what happens in the aftercare step", response_selector=selected_answer("faq/aftercare"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
