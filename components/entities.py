@@ -300,6 +300,11 @@ _NOTE = re.compile(
     r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it)\b.*?)\s*$|"
     # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
     # (found by play-test 26: answered as a question, and no note)
+    # "make sure they ring ME (David) on that number, not her landline. Can you put that on it?" (play-test 32: the
+    # consultation was made a call back, and no note)
+    r"^\W*(?P<asked>[^?]{12,}?)[\s.!,;]+(?:(?:can|could|would)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
+    r"(?:put|add|write|note)\s+(?:that|this)\s+(?:down\s+)?(?:on|in|to)\s+(?:it|there|the\s+(?:request|booking|notes?))"
+    r"\W*$|"
     r"^\W*(?:(?:oh|and|also)\s+)*(?P<before>(?:i'?m|im|i\s+am|i'?ve|ive|i\s+have|my)\b[^?.!,;]*)[,.;!?\s]*"
     r"(?:[^.!?]*\?\s*)?(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:put|add|write|keep|make)\s+"
     r"(?:it|that|this)\s+(?:down\s+)?(?:as|in|on)\s+(?:a\s+|the\s+)?note\b",
@@ -704,7 +709,9 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             found.append(time)
         note = _NOTE.search(text)
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
-            group = next(name for name in ("note", "opening", "said", "before") if note.group(name) is not None)
+            group = next(
+                name for name in ("note", "opening", "said", "asked", "before") if note.group(name) is not None
+            )
             start, end = note.span(group)
             found = [e for e in found if e["end"] <= note.start() or e["start"] >= end]
             return sorted(

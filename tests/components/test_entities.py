@@ -707,3 +707,15 @@ def test_a_name_with_an_initial(booking, text, expected):
 ])
 def test_a_day_ruled_out_or_said_to_be_shown_is_no_time(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 32: "can you put that on it?" after what the clinic should know made the consultation a call back
+    ("make sure they ring ME (David) on that number, not her landline. Can you put that on it?",
+     [("note", "make sure they ring ME (David) on that number, not her landline")]),
+    ("the number is mine, ask for Claire. can you add that to the booking", [("note", "the number is mine, ask for Claire")]),
+    # with nothing said before it, no note
+    ("can you put that on it?", []),
+])
+def test_what_was_said_then_asked_to_be_put_on_the_request_is_a_note(booking, text, expected):
+    assert found(booking, text) == expected
