@@ -215,29 +215,21 @@ def test_a_message_with_an_address_is_still_read_for_its_words():
     assert identify("hola, quiero reservar una cita, mi correo es ana@example.es") == "es"
 
 
-def test_a_day_in_english_beside_another_language_is_for_the_booking(classifier):
+@pytest.mark.parametrize("text, entity, expected", [
     # play-test 28: "el lunes por la mañana? monday morning" at the time prompt got "I can only answer in English"
-    text = "el lunes por la mañana? monday morning"
-    found = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.6}})
-    found.set("entities", [{"entity": "time", "value": "monday morning", "start": 24, "end": 38}])
-    [processed] = classifier.process([found])
-    assert processed.get("intent")["name"] == "inform"
+    ("el lunes por la mañana? monday morning", {"entity": "time", "value": "monday morning", "start": 24, "end": 38},
+     "inform"),
     # a day in the other language only is still another language
-    alone = Message(data={"text": "el lunes por la mañana, por favor", "intent": {"name": "inform", "confidence": 0.6}})
-    [processed] = classifier.process([alone])
-    assert processed.get("intent")["name"] == "other_language"
-
-
-def test_a_phone_number_or_an_email_beside_another_language_is_for_the_booking(classifier):
+    ("el lunes por la mañana, por favor", None, "other_language"),
     # play-test 32: "il mio numero è …, ma ho anche UK 07700 900888" at the contact prompt: both numbers thrown away for
     # "I can only answer in English"
-    text = "il mio numero è +39 347 123 4567, ma ho anche UK 07700 900888"
+    ("il mio numero è +39 347 123 4567, ma ho anche UK 07700 900888",
+     {"entity": "phone", "value": "07700 900888", "start": 50, "end": 62}, "inform"),
+    ("il mio numero è quello di casa, ma ho anche un cellulare", None, "other_language"),
+])
+def test_a_time_or_a_contact_in_english_beside_another_language_is_for_the_booking(classifier, text, entity, expected):
     found = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.6}})
-    found.set("entities", [{"entity": "phone", "value": "07700 900888", "start": 50, "end": 62}])
+    if entity:
+        found.set("entities", [entity])
     [processed] = classifier.process([found])
-    assert processed.get("intent")["name"] == "inform"
-    # without one, still another language
-    alone = Message(data={"text": "il mio numero è quello di casa, ma ho anche un cellulare",
-                          "intent": {"name": "inform", "confidence": 0.6}})
-    [processed] = classifier.process([alone])
-    assert processed.get("intent")["name"] == "other_language"
+    assert processed.get("intent")["name"] == expected

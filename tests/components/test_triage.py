@@ -951,54 +951,52 @@ def test_what_is_added_to_the_booking_concern_of_someone_not_treated_is_no_repor
     assert message.get("triage")["level"] == "urgent"
 
 
-@pytest.mark.parametrize("text, waiting, well", [
+# what the words say of help and of the clinic, read beside the level (actions/answers.py reads these flags): each case
+# names the flags it expects true; every other of these is false
+FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_present", "instead_of_999")
+
+
+@pytest.mark.parametrize("text, true", [
     # play-test 27: "Please call 999 now" again after these
-    ("ok i called 999", True, False),
-    ("paramedics came, swelling going down now", False, True),
+    ("ok i called 999", {"waiting_for_help"}),
+    ("paramedics came, swelling going down now", {"well"}),
     # help that came and went is no help on its way
-    ("i called 999 and they came and said im fine", False, True),
-    # still swelling: neither
-    ("my lips are still swelling, not going down", False, False),
-])
-def test_help_called_and_swelling_going_down_are_read(component, text, waiting, well):
-    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
-    assert message.get("triage")["waiting_for_help"] is waiting and message.get("triage")["well"] is well
-
-
-@pytest.mark.parametrize("text, unreachable, seeking", [
+    ("i called 999 and they came and said im fine", {"well"}),
+    # still swelling: none
+    ("my lips are still swelling, not going down", set()),
     # play-test 30: told four times to ring the clinic she had rung three times
-    ("i HAVE rung that number 3 times since this morning, it just rings and rings", True, False),
-    ("why are you telling me to ring them again i just said they dont answer", True, False),
-    ("went to voicemail twice", True, False),
-    ("cant get through to anyone", True, False),
+    ("i HAVE rung that number 3 times since this morning, it just rings and rings", {"unreachable"}),
+    ("why are you telling me to ring them again i just said they dont answer", {"unreachable"}),
+    ("went to voicemail twice", {"unreachable"}),
+    ("cant get through to anyone", {"unreachable"}),
     # ... and "I can't tell you it's fine or safe to wait" to these
-    ("so should i ring 111 now instead of waiting for the 4 oclock call?", False, True),
-    ("ok im going to ring 111 now. if the clinic rings at 4 ill tell them", False, True),
-    ("should i just go to a&e", False, True),
-    # about this chat, or a question for later: neither
-    ("you didnt answer my question", False, False),
-    ("it doesnt answer what i asked", False, False),
-    ("can i contact you if i have more questions", False, False),
-    ("do i need to see my gp before booking?", False, False),
+    ("so should i ring 111 now instead of waiting for the 4 oclock call?", {"seeking_help"}),
+    ("ok im going to ring 111 now. if the clinic rings at 4 ill tell them", {"seeking_help"}),
+    ("should i just go to a&e", {"seeking_help"}),
+    # about this chat, or a question for later: none
+    ("you didnt answer my question", set()),
+    ("it doesnt answer what i asked", set()),
+    ("can i contact you if i have more questions", set()),
+    ("do i need to see my gp before booking?", set()),
     # ("could i just ring them" asks whether to: play-test 32 found it read as the clinic not answering)
-    ("is it open now? like could i just ring them right now", False, False),
-])
-def test_the_clinic_not_reached_and_help_about_to_be_sought_are_read(component, text, unreachable, seeking):
-    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
-    assert message.get("triage")["unreachable"] is unreachable and message.get("triage")["seeking_help"] is seeking
-
-
-@pytest.mark.parametrize("text, waiting, present", [
+    ("is it open now? like could i just ring them right now", set()),
     # play-test 31: "Please call 999 now… let the clinic know" to someone who had rung twice, with the clinic's staff
     # beside her
-    ("ok rang again they said 5 min. someone from clinic came out to me", True, True),
-    ("they said 10 mins", True, False),
-    # no help said to be coming, nor anyone there
-    ("i rang again", False, False),
+    ("ok rang again they said 5 min. someone from clinic came out to me", {"waiting_for_help", "care_present"}),
+    ("they said 10 mins", {"waiting_for_help"}),
+    ("i rang again", set()),
+    # play-test 32: driving to A&E with an eye swelling shut; a neighbour calling 999 got "did you mean"
+    ("999 seems a bit much?? breathing fine i think. could i just drive myself to A&E 15 mins",
+     {"instead_of_999", "well"}),
+    ("my partner is driving me to a&e instead its 10 mins away is that ok", {"instead_of_999"}),
+    ("my neighbour just came round, shes calling 999 for me now", {"waiting_for_help"}),
+    # told so by those who can judge it, or asked of the treatment in general: not put off
+    ("the paramedics said my husband can drive me to a&e", set()),
+    ("can i drive after the treatment?", set()),
 ])
-def test_help_called_again_and_the_clinics_staff_there_are_read(component, text, waiting, present):
+def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
-    assert message.get("triage")["waiting_for_help"] is waiting and message.get("triage")["care_present"] is present
+    assert {flag for flag in FLAGS if message.get("triage")[flag]} == true
 
 
 @pytest.mark.parametrize("text, level", [
@@ -1018,17 +1016,3 @@ def test_help_called_again_and_the_clinics_staff_there_are_read(component, text,
 def test_asked_before_a_treatment_or_going_on_from_an_answer(component, text, level):
     [message] = component.process([parsed(text, "faq")])
     assert message.get("triage")["level"] == level
-
-
-@pytest.mark.parametrize("text, instead, waiting", [
-    # play-test 32: driving to A&E with an eye swelling shut; a neighbour calling 999 got "did you mean"
-    ("999 seems a bit much?? breathing fine i think. could i just drive myself to A&E 15 mins", True, False),
-    ("my partner is driving me to a&e instead its 10 mins away is that ok", True, False),
-    ("my neighbour just came round, shes calling 999 for me now", False, True),
-    # told so by those who can judge it, or asked of the treatment in general: neither
-    ("the paramedics said my husband can drive me to a&e", False, False),
-    ("can i drive after the treatment?", False, False),
-])
-def test_emergency_help_put_off_and_called_by_someone_else_are_read(component, text, instead, waiting):
-    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
-    assert message.get("triage")["instead_of_999"] is instead and message.get("triage")["waiting_for_help"] is waiting
