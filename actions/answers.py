@@ -334,10 +334,14 @@ def offer_of(domain: Dict[Text, Any], response: Text) -> Optional[Text]:
     return (variations[0].get("metadata") or {}).get("offer")
 
 
+UNREACHABLE_LOOKS_BACK = 30  # how many of the person's messages back "they dont answer" still counts
+
+
 def clinic_unreachable(tracker: Tracker) -> bool:
     """Whether the person said, in this message or one of the conversation's recent ones, that the clinic does not
     answer ("it just rings and rings", "they dont answer": components/triage.py `unreachable`)."""
-    messages = [tracker.latest_message] + [event.get("parse_data") or {} for event in earlier_messages(tracker, 30)]
+    earlier = earlier_messages(tracker, UNREACHABLE_LOOKS_BACK)
+    messages = [tracker.latest_message] + [event.get("parse_data") or {} for event in earlier]
     return any((message.get("triage") or {}).get("unreachable") for message in messages)
 
 
@@ -1202,7 +1206,7 @@ def say_answers(
             # seventeenth play-tests)
             dispatcher.utter_message(response="utter_medicine_not_on_your_own")
         if (
-            topic in STEPS
+            topic == "procedure"  # what happens during a treatment; "walk me through the aftercare" is that step
             and not walking_through(tracker)
             and WHOLE_WALK_THROUGH.search(tracker.latest_message.get("text") or "")
         ):

@@ -565,14 +565,17 @@ async def test_a_step_is_shown_as_a_step_only_inside_the_walk_through(dispatcher
     assert responses(dispatcher) == [expected]
 
 
-@pytest.mark.parametrize("text, expected", [
+@pytest.mark.parametrize("text, key, expected", [
     # play-test 32: "what actually happens during a microneedling treatment, step by step?" got "Step 3 of 4"
-    ("what actually happens during a microneedling treatment, step by step?", "utter_walkthrough_consultation"),
-    # the step asked about as a step
-    ("what happens in the procedure step?", "utter_walkthrough_procedure"),
+    ("what actually happens during a microneedling treatment, step by step?", "faq/procedure",
+     "utter_walkthrough_consultation"),
+    # a step asked about as a step, or one step asked for step by step, is that step
+    ("what happens in the procedure step?", "faq/procedure", "utter_walkthrough_procedure"),
+    ("walk me through the aftercare step by step", "faq/aftercare", "utter_walkthrough_aftercare"),
 ])
-async def test_the_whole_walk_through_asked_for_starts_at_its_first_step(dispatcher, make_tracker, domain, text, expected):
-    events = await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/procedure"))
+async def test_the_whole_walk_through_asked_for_starts_at_its_first_step(dispatcher, make_tracker, domain, text, key,
+                                                                        expected):
+    events = await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer(key))
     assert responses(dispatcher) == [expected]
     assert SlotSet("current_step", expected.rsplit("_", 1)[-1]) in events
 
