@@ -969,7 +969,10 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             )
         raise InvalidValue("utter_invalid_booking_time_notice", {"hours": str(clinic.minimum_notice_hours)})
     if start < earliest:  # keep the part of the window that is still far enough ahead, from a quarter hour
-        start = first if first < end else rounded
+        if end - first < dt.timedelta(minutes=clinic.last_start_before_closing_minutes):
+            # too little of it is left ("asap today" at 16:00, closing at 18:00, was 17:59–18:00: play-test 33)
+            raise InvalidValue("utter_invalid_booking_time_notice", {"hours": str(clinic.minimum_notice_hours)})
+        start = first
     if day > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
         raise InvalidValue("utter_invalid_booking_time_far", {"days": str(clinic.booking_horizon_days)})
     return PreferredTime(start, end)

@@ -451,6 +451,8 @@ def test_a_second_day_with_its_own_time_leaves_the_first_taken(clinic):
     ("2026-12-05T15:30:00+00:00", "today 1pm" + CORRECTED + "asap please", "2026-12-07T09:00"),  # Sunday closed
     # play-test 32: "asap today" was today's whole opening, said with no word of why it is not sooner
     ("2026-12-04T12:30:00+00:00", "asap today", "2026-12-04T14:30"),
+    # play-test 33: at 16:00, closing at 18:00, it was "between 17:59 and 18:00": too little of the day is left
+    ("2026-12-04T16:00:00+00:00", "asap today", "2026-12-05T10:00"),
 ])
 def test_asap_is_the_earliest_time_the_clinic_can_take(now, text, expected):
     from core.settings import clinic as the_clinic  # clinic.yml's hours, as the demo has them
