@@ -282,6 +282,14 @@ _FOLLOW_ON_QUESTION = re.compile(
     r"^\W*(?:(?:ok|okay|so|right|hmm+|cool|and)\W+)*(?:and|what about|how about|also|plus|any)\b"
     r"(?![^.!]*\b(?:it'?s|its|i'?m|im|my|i have|i'?ve|ive|mine)\b)[^.!]*\?\W*$"
 )
+# a sentence asking about the treatment in general: nothing of the person's own, and no time since a treatment
+_ASKED_IN_GENERAL = re.compile(
+    r"^\W*(?:(?:and|so|also|but|like|ok)\s+)*(?:(?:does|do|will|would|can|could|is|are)\s+"
+    r"(?:it|microneedling|micro ?needling|the treatment|treatment|the needles|needles|they|you|people|most people)|"
+    r"how long (?:does|do|will|would) "
+    r"(?:the |it |that |any )?\w+)\b(?![^?]*\b(?:my|mine|i'?m|im|i'?ve|ive|i have|i had|i got|me|still|now|today|"
+    r"yesterday|since|ago|days? after|\d+ (?:days?|hours?|weeks?)|this much|so much)\b)[^?]*$"
+)
 _UNDER_AGE = re.compile(
     r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|(?:daughter|son|kid|child) is|aged?)\s*"
     r"(?:1[0-7]|[5-9]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?!\s*(?:days?|weeks?|months?|"
@@ -752,7 +760,12 @@ def triage(
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
-    sentences = [words(part) for part in _SENTENCE_END.split(lowered) if part.strip()]
+    parts = [part for part in _SENTENCE_END.split(lowered) if part.strip()]
+    if len(parts) > 1:
+        # a question about the treatment in general, beside others ("what does it feel like? does it hurt a lot? how
+        # long does the redness last after"): no report, unless another sentence says so (play-test 33: NHS 111)
+        parts = [part for part in parts if not _ASKED_IN_GENERAL.match(part)] or parts[:0]
+    sentences = [words(part) for part in parts]
     found = {
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
         for level in LEVELS

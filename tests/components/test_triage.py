@@ -1012,6 +1012,11 @@ def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     ("bleeding?", "urgent"),
     # "is it safe for me" after a treatment said to be had is no question asked before one (it was read as one)
     ("had it on monday, my eyes are swollen, is it safe for me to go to work?", "urgent"),
+    # play-test 33: questions about the treatment in general, beside others, were sent to NHS 111
+    ("what does it feel like? does it hurt a lot? how long does redness last?", None),
+    # ... unless a sentence says it is happening
+    ("does it hurt a lot? my cheek is throbbing", "urgent"),
+    ("had it done 3 days ago. does it normally hurt this badly?", "urgent"),
 ])
 def test_asked_before_a_treatment_or_going_on_from_an_answer(component, text, level):
     [message] = component.process([parsed(text, "faq")])
