@@ -761,7 +761,7 @@ def triage(
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
     parts = [part for part in _SENTENCE_END.split(lowered) if part.strip()]
-    if len(parts) > 1:
+    if len(parts) > 1 and not treated and no_days and not _STRONG_NOW.search(lowered):
         # a question about the treatment in general, beside others ("what does it feel like? does it hurt a lot? how
         # long does the redness last after"): no report, unless another sentence says so (play-test 33: NHS 111)
         parts = [part for part in parts if not _ASKED_IN_GENERAL.match(part)] or parts[:0]
