@@ -17,6 +17,7 @@ from actions.answers import (
     CONCERN_KINDS,
     EDITABLE,
     FOLLOW_UPS,
+    SAFETY_ROUTES,
     SUITABILITY,
     UNDER_18,
     answered_this_turn,
@@ -1038,8 +1039,11 @@ class ValidateBookingForm(FormValidationAction):
                     time = self._check("booking_time", said, dispatcher, tracker)  # a time refused: says why
                 return {**self._check("booking_concern", concern, dispatcher, tracker), **time}
         checked = self._check("booking_concern", value, dispatcher, tracker)
-        if checked.get("booking_concern") and names_a_personal_factor(tracker):
-            # "pregnancy question", "I'm on warfarin": taken, and said to be what the consultation assesses
+        triage = tracker.latest_message.get("triage") or {}
+        happening = triage.get("signs") or triage.get("care_present") or tracker.get_slot("last_topic") in SAFETY_ROUTES
+        if checked.get("booking_concern") and names_a_personal_factor(tracker) and not happening:
+            # "pregnancy question", "I'm on warfarin": taken, and said to be what the consultation assesses (never of
+            # "allergic reaction in the car park, throat swelling, paramedics treating me": play-test 33)
             dispatcher.utter_message(response="utter_booking_suitability_note")
         return checked
 

@@ -717,14 +717,24 @@ async def test_a_request_started_right_after_a_safety_answer_says_the_route_firs
     assert said[-1] == "utter_call_back_start"
 
 
-@pytest.mark.parametrize("entities, noted", [([{"entity": "suitability_factor", "value": "pregnancy"}], True), ([], False)])
+@pytest.mark.parametrize("entities, triage, last_topic, noted", [
+    ([{"entity": "suitability_factor", "value": "pregnancy"}], {}, None, True),
+    ([], {}, None, False),
+    # play-test 33: "allergic reaction in car park after microneedling, throat swelling, paramedics treating me" got "a
+    # good thing to bring up at the consultation"
+    ([{"entity": "suitability_factor", "value": "allergy"}], {"signs": ["throat + swel*"], "care_present": True}, None,
+     False),
+    ([{"entity": "suitability_factor", "value": "allergy"}], {}, "emergency", False),
+])
 async def test_a_personal_factor_given_as_the_concern_is_said_to_be_for_the_consultation(
-    dispatcher, make_tracker, domain, entities, noted
+    dispatcher, make_tracker, domain, entities, triage, last_topic, noted
 ):
     tracker = make_tracker(
         intent="inform", text="pregnancy question", active_loop="booking_form", entities=entities,
-        slots={"requested_slot": "booking_concern"}, slot_candidates={"booking_concern": "pregnancy question"},
+        slots={"requested_slot": "booking_concern", "last_topic": last_topic},
+        slot_candidates={"booking_concern": "pregnancy question"},
     )
+    tracker.latest_message["triage"] = triage
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
     assert SlotSet("booking_concern", "pregnancy question") in events
     assert ("utter_booking_suitability_note" in responses(dispatcher)) is noted
