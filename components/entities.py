@@ -303,8 +303,11 @@ _NOTE = re.compile(
     # "make sure they ring ME (David) on that number, not her landline. Can you put that on it?" (play-test 32: the
     # consultation was made a call back, and no note)
     r"^\W*(?P<asked>[^?]{12,}?)[\s.!,;]+(?:(?:can|could|would)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
-    r"(?:put|add|write|note)\s+(?:that|this)\s+(?:down\s+)?(?:on|in|to)\s+(?:it|there|the\s+(?:request|booking|notes?))"
+    r"(?:put|add|write|note)\s+(?:that|this)(?:\s+(?:down\s+)?(?:on|in|to)\s+(?:it|there|the\s+(?:request|booking|notes?)))?"
     r"\W*$|"
+    # "it needs to say to ask for Gareth when they ring, its my phone not hers" (play-test 33: "didn't catch that")
+    r"^\W*(?:it|the request|the booking|that)\s+(?:needs to|should|must|has to|ought to)\s+say\s+(?:that\s+)?"
+    r"(?P<says>[^.?!]*\b(?:ring|rings|call|calls|phone|number|ask for|text|email|contact)\b.*?)\s*$|"
     r"^\W*(?:(?:oh|and|also)\s+)*(?P<before>(?:i'?m|im|i\s+am|i'?ve|ive|i\s+have|my)\b[^?.!,;]*)[,.;!?\s]*"
     r"(?:[^.!?]*\?\s*)?(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:put|add|write|keep|make)\s+"
     r"(?:it|that|this)\s+(?:down\s+)?(?:as|in|on)\s+(?:a\s+|the\s+)?note\b",
@@ -710,12 +713,19 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         note = _NOTE.search(text)
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
             group = next(
-                name for name in ("note", "opening", "said", "asked", "before") if note.group(name) is not None
+                name for name in ("note", "opening", "said", "asked", "says", "before") if note.group(name) is not None
             )
             start, end = note.span(group)
+            asked_to_add = re.search(
+                r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|write|include|note)\b", text[:start]
+            )
+            if asked_to_add and "?" in text[start:end]:
+                # "can you add that I have rosacea and take sertraline? I said it earlier": the question mark asks the
+                # assistant to add it, and ends the note (play-test 33: answered as a question)
+                end = start + text[start:end].index("?")
             found = [e for e in found if e["end"] <= note.start() or e["start"] >= end]
             return sorted(
-                found + [{"entity": NOTE_ENTITY, "value": note.group(group), "start": start, "end": end}],
+                found + [{"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end}],
                 key=lambda entity: entity["start"],
             )
         preference = (

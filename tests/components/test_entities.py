@@ -719,3 +719,18 @@ def test_a_day_ruled_out_or_said_to_be_shown_is_no_time(booking, text, expected)
 ])
 def test_what_was_said_then_asked_to_be_put_on_the_request_is_a_note(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 33: notes answered as questions, or "didn't catch that"
+    ("can you add that I have rosacea and take sertraline? I said it earlier but I don't see it",
+     [("note", "I have rosacea and take sertraline")]),
+    ("it needs to say to ask for Gareth when they ring, its my phone not hers",
+     [("note", "to ask for Gareth when they ring, its my phone not hers")]),
+    ("it doesnt say anywhere that the number is mine (Karen, her mum). please add that",
+     [("note", "it doesnt say anywhere that the number is mine (Karen, her mum)")]),
+    # asking whether one may mention it is still a question
+    ("can i mention that i'm pregnant at the consultation?", [("note", "i'm pregnant at the consultation?")]),
+])
+def test_a_note_asked_to_be_added(booking, text, expected):
+    assert found(booking, text) == expected
