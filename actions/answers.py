@@ -917,6 +917,12 @@ class ActionAnswerQuestion(Action):
             # words, three times, after anaphylaxis treated with adrenaline)
             topics = [SEVERITY[0]] + [topic for topic in topics if topic not in SEVERITY]
             triaged = "emergency"
+        if triaged == SEVERITY[1] and not said.get("worse") and help_had_before(tracker):
+            # "i've ALREADY been seen. im on antibiotics. is infection common?" after "walk-in said infected, gave
+            # flucloxacillin": the advice had stands, and a question beside it is answered (play-test 33: "call NHS
+            # 111 now", eight times)
+            topics = [HELP_HAD] + ranked_beside(tracker)
+            triaged = None
         if len(topics) > 1 and "reassurance" in topics and previous is None and not triaged:
             # "what if im scared of needles, could i still do it?": beside another answer, with nothing happening
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
@@ -1119,6 +1125,32 @@ def walking_through(tracker: Tracker) -> bool:
         elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
             return event.get("name") == GUIDE_ACTION
     return False
+
+
+def help_had_before(tracker: Tracker) -> bool:
+    """Whether one of the person's recent messages said they were seen or advised already (components/triage.py
+    `help_had`), with nothing said to be worse since."""
+    for event in earlier_messages(tracker):
+        triage = (event.get("parse_data") or {}).get("triage") or {}
+        if triage.get("worse") or triage.get("level") == SEVERITY[0]:
+            return False
+        if triage.get("help_had"):
+            return True
+    return False
+
+
+NOT_BESIDE_HELP_HAD = {*SEVERITY, "complication", "reassurance", HELP_HAD, "warning_signs", "follow_up", "about_that"}
+BESIDE_AT_LEAST = 0.3  # how likely the classifier finds the answer beside the advice had, at least
+
+
+def ranked_beside(tracker: Tracker) -> List[Text]:
+    """The classifier's best answer to the latest message that is no safety answer, if it is likely enough."""
+    ranking = ((tracker.latest_message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("ranking") or []
+    for entry in ranking:
+        topic = str(entry.get("intent_response_key") or "").split("/", 1)[-1]
+        if topic and topic not in NOT_BESIDE_HELP_HAD:
+            return [topic] if float(entry.get("confidence") or 0) >= BESIDE_AT_LEAST else []
+    return []
 
 
 # a medicine to take or put on what is happening ("can i put antibiotic cream on it?", "should i take an antihistamine",

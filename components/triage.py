@@ -1162,6 +1162,8 @@ class SafetyTriage(GraphComponent):
                     "just_asking": bool(_JUST_ASKING.search(plain)),
                     "no_treatment": bool(_NO_TREATMENT.search(plain)) and not _STRONG_NOW.search(lowered),
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),
+                    # "walk-in said infected, gave flucloxacillin": seen or advised already (actions/answers.py)
+                    "help_had": found.help_had,
                     # "could i just drive myself to A&E": emergency help put off (actions/answers.py), not when told so
                     "instead_of_999": bool(_INSTEAD_OF_999.search(plain))
                     and not (_HELP_HAD.search(plain) or _EMERGENCY_CARE_HAD.search(plain)),

@@ -1213,3 +1213,29 @@ async def test_the_clinics_details_while_it_is_open_say_until_when(dispatcher, m
     assert responses(dispatcher) == ["utter_faq/clinic_info"]
     assert dispatcher.messages[0]["closes"] == "18:00"  # a Wednesday
     assert "{closes}" in domain["responses"]["utter_faq/clinic_info"][0]["text"]
+
+
+@pytest.mark.parametrize("earlier, triage, expected", [
+    # play-test 33: "i've ALREADY been seen. im on antibiotics. is infection common?" after "walk-in said infected, gave
+    # flucloxacillin" got "call NHS 111 now", eight times: the advice had stands, and the question is answered
+    ({"help_had": True}, {"level": "urgent"}, ["utter_faq/help_had", "utter_faq/side_effects"]),
+    # worse since, or no help had: the route
+    ({"help_had": True}, {"level": "urgent", "worse": True}, ["utter_faq/urgent"]),
+    ({}, {"level": "urgent"}, ["utter_faq/urgent"]),
+])
+async def test_the_same_signs_after_help_had_keep_that_advice(dispatcher, make_tracker, domain, clinic_open, earlier,
+                                                             triage, expected):
+    turns = [
+        {"event": "user", "timestamp": None, "text": "walk-in said infected, gave flucloxacillin",
+         "parse_data": {"triage": earlier}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(
+        intent="faq", text="i've ALREADY been seen. im on antibiotics. is infection common?", events=turns,
+        slots={"last_topic": "help_had"},
+        response_selector=selected_answer("faq/urgent", 1.0, [("faq/urgent", 1.0), ("faq/side_effects", 0.5)]),
+    )
+    tracker.latest_message["triage"] = triage
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
