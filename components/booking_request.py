@@ -319,9 +319,10 @@ class BookingDetailsRequest(GraphComponent):
             elif intent == "delete_my_data" and DELETE_LATER.search(text):
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, PRIVACY_ANSWER)
-            elif intent == "ask_reference" and says_send(text):
+            elif intent in ("ask_reference", "nlu_fallback", "out_of_scope", "inform") and says_send(text):
                 # "perfect send it. and will i get a confirmation email / text?" at the summary: the send (its reply
-                # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent)
+                # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent);
+                # "whatever just send it, paramedics want my phone off", not understood (play-test 33)
                 self._set(message, "affirm")
             elif BY_MISTAKE.search(text) and not kinds:
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)

@@ -156,7 +156,9 @@ def sentences(text: str) -> List[Tuple[int, int]]:
 
 # "yes send it", "perfect send", "send please": a clause of its own that says to send the request
 _SEND_CLAUSE = re.compile(
-    r"^\W*(?:(?:and|also|ok|okay|yes|yep|yeah|perfect|great|fine|then|so)\W+)*(?:please\s+)?"
+    # ("whatever just send it": play-test 33, "didn't catch that")
+    r"^\W*(?:(?:and|also|ok|okay|yes|yep|yeah|perfect|great|fine|then|so|whatever|just|now|pls|please|go on)\W+)*"
+    r"(?:please\s+)?"
     r"(?:send|go ahead and send|submit)(?:\s+(?:it|this|that|the request))?(?:\s+(?:please|pls|now|then|off))*\W*$",
     re.IGNORECASE,
 )

@@ -469,3 +469,16 @@ def test_deleting_the_details_later_asks_how_long_they_are_kept(text, answered):
     assert (found.get("intent")["name"] == "faq") is answered
     if answered:
         assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/privacy"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 33: "didn't catch that" at the summary
+    ("whatever just send it, paramedics want my phone off", "nlu_fallback", "affirm"),
+    ("just send it", "out_of_scope", "affirm"),
+    # asking for something to be sent is no send
+    ("can you just send me the info", "nlu_fallback", "nlu_fallback"),
+])
+def test_send_it_said_plainly_sends(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
