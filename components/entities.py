@@ -138,7 +138,9 @@ _NOT_A_NAME_WORD = re.compile(
 # "sat" and "sun" are also words ("dark spots from the sun", "I sat…"): a weekday only when a time follows or
 # "on", "this" or "next" comes before
 _DAY = (
-    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
+    # ("mon portable c'est le +33 …" is French for "my mobile": play-test 33 put the call on a Monday)
+    r"(?:monday|mon(?!\s+(?:portable|num[eé]ro|t[eé]l[eé]phone|mobile|nom|amie?|mari|fils|adresse|e-?mail|copain|"
+    r"copine|visage|probl[eè]me|rendez-vous)\b)|(?:tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
     r"|(?:(?<=on\s)|(?<=this\s)|(?<=next\s))(?:sat|sun)"
     # ("sun after?" asks about the sun: a bound needs its time)
     r"|(?:sat|sun)(?=\s+(?:\d|at\b|around\b|morning|afternoon|evening|lunch|(?:am|pm|morn|arvo)\b|(?:after|before|from)\s+(?:\d|work|school|"

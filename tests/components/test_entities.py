@@ -734,3 +734,15 @@ def test_what_was_said_then_asked_to_be_put_on_the_request_is_a_note(booking, te
 ])
 def test_a_note_asked_to_be_added(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 33: French "mon portable" (my mobile) put the call on a Monday
+    ("mon portable c'est le +33 6 12 34 56 78 mais j'ai aussi un numéro UK 07700 900321",
+     [("phone", "+33 6 12 34 56 78"), ("phone", "07700 900321")]),
+    # "mon" as people type Monday
+    ("mon am", [("time", "mon am")]),
+    ("next mon", [("time", "next mon")]),
+])
+def test_mon_is_monday_only_where_it_reads_as_a_day(booking, text, expected):
+    assert found(booking, text) == expected
