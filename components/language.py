@@ -118,8 +118,17 @@ def _an_english_time(message: Message) -> bool:
 def _a_contact_given(message: Message) -> bool:
     """Whether the message gives a phone number or an email address ("il mio numero è +39 347 123 4567, ma ho anche UK
     07700 900888" at the contact prompt: play-test 32, both numbers thrown away for the reply that it answers in
-    English): the booking takes it."""
-    return any(entity.get("entity") in ("phone", "email") for entity in message.get(ENTITIES) or [])
+    English), or a name with no more than a few words beside it ("Je m'appelle Élodie Marchand": play-test 33): the
+    booking takes it."""
+    text = message.get(TEXT) or ""
+    for entity in message.get(ENTITIES) or []:
+        if entity.get("entity") in ("phone", "email"):
+            return True
+        if entity.get("entity") == "person" and "start" in entity and "end" in entity:
+            beside = text[: entity["start"]] + " " + text[entity["end"] :]
+            if len(_WORD.findall(beside)) <= CONTACT_WORDS_AT_MOST:
+                return True
+    return False
 
 
 class LanguageModelRefused(ValueError):

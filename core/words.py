@@ -30,7 +30,30 @@ MONTHS = (
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 
 # what comes before a name: "my name is Ana Lima", "call me Jo" (each parser adds its own)
-NAME_IS = ("my name is", "my name's", "name is", "name's", "names", "name:", "call me", "i'm called", "i am called")
+NAME_IS = (
+    "my name is",
+    "my name's",
+    "name is",
+    "name's",
+    "names",
+    "name:",
+    "call me",
+    "i'm called",
+    "i am called",
+    # the same in the languages people most often write in here ("Je m'appelle Élodie Marchand" at the name prompt got
+    # the reply that the assistant answers in English, and the name asked again: play-test 33)
+    "je m'appelle",
+    "mon nom est",
+    "me llamo",
+    "mi nombre es",
+    "mi chiamo",
+    "il mio nome è",
+    "ich heiße",
+    "ich heisse",
+    "mein name ist",
+    "meu nome é",
+    "nazywam się",
+)
 # how a person introduces themselves: "i'm Priya", "this is Ana Lima"
 SELF_INTRODUCTIONS = ("i am", "i'm", "im", "it's", "its", "this is")
 

@@ -746,3 +746,12 @@ def test_a_note_asked_to_be_added(booking, text, expected):
 ])
 def test_mon_is_monday_only_where_it_reads_as_a_day(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 33: "Je m'appelle Élodie Marchand" at the name prompt, and the name asked again
+    ("Je m'appelle Élodie Marchand", [("person", "Élodie Marchand")]),
+    ("me llamo Sofia Marin", [("person", "Sofia Marin")]),
+])
+def test_a_name_given_in_another_language(booking, text, expected):
+    assert found(booking, text) == expected

@@ -226,6 +226,10 @@ def test_a_message_with_an_address_is_still_read_for_its_words():
     ("il mio numero è +39 347 123 4567, ma ho anche UK 07700 900888",
      {"entity": "phone", "value": "07700 900888", "start": 50, "end": 62}, "inform"),
     ("il mio numero è quello di casa, ma ho anche un cellulare", None, "other_language"),
+    # play-test 33: "Je m'appelle Élodie Marchand" at the name prompt, and the name asked again
+    ("Je m'appelle Élodie Marchand", {"entity": "person", "value": "Élodie Marchand", "start": 13, "end": 28}, "inform"),
+    ("Bonjour, je m'appelle Élodie, je voudrais un rendez-vous pour mes cicatrices",
+     {"entity": "person", "value": "Élodie", "start": 22, "end": 28}, "other_language"),
 ])
 def test_a_time_or_a_contact_in_english_beside_another_language_is_for_the_booking(classifier, text, entity, expected):
     found = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.6}})
