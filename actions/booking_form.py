@@ -748,7 +748,8 @@ _INTRODUCES_ONESELF = re.compile(
     r"(?:^\W*(?:(?:hi|hello|hey)\W+)?|[.,;!?…]\s*|\b(?:and|but)\s+)(?:i'?m|i am|im|this is|it'?s me)\b", re.IGNORECASE
 )
 # "his wife", "her mum": the person booking saying whose relative they are
-_SAYS_WHO_THEY_ARE = re.compile(rf"\b(?:his|her|their) (?:{alternatives(RELATIVES)})\b", re.IGNORECASE)
+# ("Lily's mum, Karen Chen, taking over": play-test 33, the mother became the patient)
+_SAYS_WHO_THEY_ARE = re.compile(rf"\b(?:his|her|their|[a-z]+'s) (?:{alternatives(RELATIVES)})\b", re.IGNORECASE)
 # "then can I book one for my friend Ana too", "another one for my sister": a second request, for someone else
 _ANOTHER_REQUEST = re.compile(
     rf"\b(?:book|booking|one|another|consultation|appointment|request)\b[^.?!]{{0,30}}\bfor (?:my|our) "
@@ -934,6 +935,8 @@ class ValidateBookingForm(FormValidationAction):
         ):
             return False
         said = " ".join(event.get("text") or "" for event in tracker.events if event.get("event") == "user")
+        if _SAYS_WHO_THEY_ARE.search(text):
+            return True  # "Lily's mum, Karen Chen, taking over": whose relative they are, so not the one to be seen
         return bool(_INTRODUCES_ONESELF.search(text)) and bool(_FOR_SOMEONE_ELSE.search(said))
 
     @staticmethod

@@ -819,6 +819,9 @@ async def test_a_time_found_among_other_words_must_hold_every_day_word(validate,
     ("can i book for my son, his name is James Okafor", "I'm Funmi, 07700 900456", "James Okafor"),
     # for oneself, a name said again is taken as before
     ("can i book please", "I'm Funmi, 07700 900456", "Funmi"),
+    # play-test 33: a parent taking over a teenager's own request became the patient
+    ("can i at least start the booking and my mum can come with me",
+     "Lily's mum, Karen Chen, taking over. use MY number 07700 900456, not hers", "James Okafor"),
 ])
 async def test_the_person_booking_for_someone_else_does_not_replace_their_name(
         validate, dispatcher, make_tracker, domain, said_before, text, expected):
