@@ -928,6 +928,12 @@ class ActionAnswerQuestion(Action):
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
             # (found by play-test 24: the suitability answer, then "call 111… call 999" to someone never treated)
             topics = [topic for topic in topics if topic != "reassurance"]
+        if previous == SEVERITY[0] and not triaged and said.get("over"):
+            # "STOP telling me to call 999. I am fine. The reaction was yesterday." (play-test 34: "Please call 999 now"
+            # five times): the advice had, and what to do if it comes back; the thread ends
+            topics = [HELP_HAD] + (ranked_beside(tracker) if asked else [])
+            events = say_answers(dispatcher, tracker, domain, topics)
+            return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", None)]
         if (
             SEVERITY[0] in (previous, triaged)
             and said.get("instead_of_999")

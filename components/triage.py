@@ -720,6 +720,22 @@ _EYES_WANTED = re.compile(
 )
 
 
+# an adrenaline pen asked about for the future ("would i need to carry an epipen now", "should i get an epipen"): no
+# sign of anything happening (play-test 34: "Please call 999 now", five times, to someone well again)
+_EPIPEN_IN_FUTURE = re.compile(
+    r"\b(?:would|will|should|do|does|could|might)\s+(?:i|she|he|they|we)\s+(?:need\s+to\s+|have\s+to\s+)?"
+    r"(?:carry|get|have|keep|bring|be given|be prescribed|need)\s+(?:an?\s+|my\s+own\s+)?"
+    r"(?:epi-?pens?|adrenaline pens?)\b"
+)
+_OF_THE_FUTURE = re.compile(r"\b(?:in (?:the )?future|i meant|next time|from now on|in case it happens)\b")
+# the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
+# (actions/answers.py)
+_OVER = re.compile(
+    r"\b(?:was|happened|were)\s+(?:yesterday|last night|the other day|(?:a|two|three|\d+)\s+days?\s+ago|last week)\b|"
+    r"\b(?:next day|the day after|since then)\b"
+)
+
+
 def triage(
     text: Text,
     settings: SafetySettings,
@@ -760,6 +776,7 @@ def triage(
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
+    lowered = _EPIPEN_IN_FUTURE.sub(" ", lowered)  # "would i need to carry an epipen now": asked of the future
     parts = [part for part in _SENTENCE_END.split(lowered) if part.strip()]
     if len(parts) > 1 and not treated and no_days and not _STRONG_NOW.search(lowered):
         # a question about the treatment in general, beside others ("what does it feel like? does it hurt a lot? how
@@ -1113,10 +1130,12 @@ class SafetyTriage(GraphComponent):
             # an email address or a phone number typed at a booking prompt is no report of anything
             # (nor a message that names a detail of the booking: "concern still says just cheeks?? i said cheeks AND
             # jawline" was sent to NHS 111, play-test 29)
+            # (nor one that names a time to book: "i already said friday after 5?? is that still there", play-test 34)
             details = {entity.get("entity") for entity in message.get("entities") or []} & {
                 "email",
                 "phone",
                 "booking_field",
+                "time",
             }
             happening = (
                 selected == self.config["happening_answer"]
@@ -1165,14 +1184,19 @@ class SafetyTriage(GraphComponent):
                     # "walk-in said infected, gave flucloxacillin": seen or advised already (actions/answers.py)
                     "help_had": found.help_had,
                     # "could i just drive myself to A&E": emergency help put off (actions/answers.py), not when told so
+                    # ("i dont need 999 im completely fine, i meant in future": play-test 34, 999 again)
                     "instead_of_999": bool(_INSTEAD_OF_999.search(plain))
-                    and not (_HELP_HAD.search(plain) or _EMERGENCY_CARE_HAD.search(plain)),
+                    and not (
+                        _HELP_HAD.search(plain) or _EMERGENCY_CARE_HAD.search(plain) or _OF_THE_FUTURE.search(plain)
+                    ),
                     # "they dont answer", "it just rings": the clinic not reached (actions/answers.py `route_variant`)
                     "unreachable": bool(_CLINIC_UNREACHABLE.search(plain)),
                     # "should i ring 111 now?", "im going to ring 111": help about to be sought (the same)
                     "seeking_help": bool(_SEEKING_HELP.search(plain)),
                     # "im ok now", "it's gone down": well again, as the person says
                     "well": bool(_RESOLVED.search(lowered)),
+                    # well again and the reaction past ("I am fine. The reaction was yesterday.")
+                    "over": bool(_RESOLVED.search(lowered)) and bool(_OVER.search(plain)),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's

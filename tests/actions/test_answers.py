@@ -1239,3 +1239,17 @@ async def test_the_same_signs_after_help_had_keep_that_advice(dispatcher, make_t
     tracker.latest_message["triage"] = triage
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_well_again_and_the_reaction_past_ends_the_emergency_thread(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 34: "STOP telling me to call 999. I am fine. The reaction was yesterday." got "Please call 999 now"
+    tracker = in_thread(make_tracker, "emergency", "nlu_fallback", text="STOP telling me to call 999. I am fine.")
+    tracker.latest_message["triage"] = {"level": None, "well": True, "over": True}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/help_had"]
+    assert SlotSet("offer", None) in events
+    # well, with nothing said to be past ("no i'm fine" right after the emergency answer): the route as ever
+    dispatcher.messages.clear()
+    tracker.latest_message["triage"] = {"level": None, "well": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency"]

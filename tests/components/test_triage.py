@@ -953,7 +953,7 @@ def test_what_is_added_to_the_booking_concern_of_someone_not_treated_is_no_repor
 
 # what the words say of help and of the clinic, read beside the level (actions/answers.py reads these flags): each case
 # names the flags it expects true; every other of these is false
-FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_present", "instead_of_999")
+FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_present", "instead_of_999", "over")
 
 
 @pytest.mark.parametrize("text, true", [
@@ -993,6 +993,9 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     # told so by those who can judge it, or asked of the treatment in general: not put off
     ("the paramedics said my husband can drive me to a&e", set()),
     ("can i drive after the treatment?", set()),
+    # play-test 34: "Please call 999 now" five times to someone well again, asking about the future
+    ("i dont need 999 im completely fine, i meant in future. should i ask my GP about allergy testing?", {"well"}),
+    ("STOP telling me to call 999. I am fine. The reaction was yesterday.", {"well", "over"}),
 ])
 def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
@@ -1017,7 +1020,24 @@ def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     # ... unless a sentence says it is happening
     ("does it hurt a lot? my cheek is throbbing", "urgent"),
     ("had it done 3 days ago. does it normally hurt this badly?", "urgent"),
+    # play-test 34: an adrenaline pen asked about for the future got "Please call 999 now"
+    ("is there a manager name? also should i be worried about having a reaction again, would i need to carry an epipen "
+     "now", None),
+    ("i used my epipen, lips still swelling", "emergency"),
 ])
 def test_asked_before_a_treatment_or_going_on_from_an_answer(component, text, level):
     [message] = component.process([parsed(text, "faq")])
     assert message.get("triage")["level"] == level
+
+
+def test_the_classifier_alone_is_no_report_beside_a_time_to_book(component):
+    # play-test 34: "i already said friday after 5?? is that still there" was sent to NHS 111, and the booking paused
+    message = parsed("i already said friday after 5?? is that still there", "faq", answer="faq/complication")
+    message.set("entities", [{"entity": "time", "value": "friday after 5", "start": 15, "end": 29}])
+    component.process([message])
+    assert message.get("triage")["level"] is None
+    # a sign named beside it is a report as ever
+    message = parsed("since friday after 5 there's pus on my cheek", "faq", answer="faq/complication")
+    message.set("entities", [{"entity": "time", "value": "friday after 5", "start": 6, "end": 20}])
+    component.process([message])
+    assert message.get("triage")["level"] == "urgent"
