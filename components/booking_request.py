@@ -324,6 +324,10 @@ class BookingDetailsRequest(GraphComponent):
                 # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent);
                 # "whatever just send it, paramedics want my phone off", not understood (play-test 33)
                 self._set(message, "affirm")
+            elif intent == self.config["goodbye_intent"] and kinds and not FAREWELL.search(text):
+                # "tomorrow any time, im off work sick anyway" at the time prompt: the time, no goodbye (play-test 34:
+                # the call back was cancelled)
+                self._set(message, "inform")
             elif BY_MISTAKE.search(text) and not kinds:
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):

@@ -482,3 +482,15 @@ def test_send_it_said_plainly_sends(text, intent, expected):
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # play-test 34: "tomorrow any time, im off work sick anyway" at the time prompt cancelled the call back
+    ("tomorrow any time, im off work sick anyway", ["time"], "inform"),
+    # a farewell, or no detail: a goodbye as ever
+    ("thanks, bye", [], "goodbye"),
+])
+def test_a_detail_read_as_a_goodbye_is_the_detail(text, kinds, expected):
+    found = message(text, "goodbye", kinds)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
