@@ -393,7 +393,9 @@ _ON_THE_WAY = re.compile(
 # thread, a question about the wait gets the emergency route again (found by the eleventh play-test: the treatment was
 # described)
 _WAITING_FOR_HELP = re.compile(
-    r"\b(?:on (?:its|their|the|his|her) way|while (?:i'?m |we'?re |i |we )?wait(?:ing)?|waiting for (?:the |an )?"
+    # ("quicker than waiting for ambulance" waits for nothing: play-test 34)
+    r"\b(?:on (?:its|their|the|his|her) way|while (?:i'?m |we'?re |i |we )?wait(?:ing)?|(?<!than )(?<!of )waiting for "
+    r"(?:the |an )?"
     r"(?:ambulance|paramedics?|help|them)|in the meantime|meanwhile|until (?:they|the ambulance|help|the paramedics) "
     r"(?:arrive|get here|come)|"
     # "I'm still on the phone with 999", "on hold with 111", "calling 999 now" (found by the twelfth play-test)

@@ -989,6 +989,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("999 seems a bit much?? breathing fine i think. could i just drive myself to A&E 15 mins",
      {"instead_of_999", "well"}),
     ("my partner is driving me to a&e instead its 10 mins away is that ok", {"instead_of_999"}),
+    # (play-test 34: read as help on its way)
+    ("cant i just get an uber to a&e its like 10 min away quicker than waiting for ambulance", {"instead_of_999"}),
     ("my neighbour just came round, shes calling 999 for me now", {"waiting_for_help"}),
     # told so by those who can judge it, or asked of the treatment in general: not put off
     ("the paramedics said my husband can drive me to a&e", set()),
