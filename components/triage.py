@@ -729,6 +729,7 @@ _EPIPEN_IN_FUTURE = re.compile(
     r"(?:carry|get|have|keep|bring|be given|be prescribed|need)\s+(?:an?\s+|my\s+own\s+)?"
     r"(?:epi-?pens?|adrenaline pens?)\b"
 )
+# said of what may come ("i dont need 999 im completely fine, i meant in future"): no emergency help put off
 _OF_THE_FUTURE = re.compile(r"\b(?:in (?:the )?future|i meant|next time|from now on|in case it happens)\b")
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
 # (actions/answers.py)
