@@ -106,6 +106,10 @@ BY_MISTAKE = re.compile(
     re.IGNORECASE,
 )
 RETRIEVAL_INTENT = "faq"  # the FAQ's retrieval intent (domain.yml)
+# a question that asks for a yes or a no ("…? yes or no", "…? ja oder nein", "…? oui ou non")
+YES_OR_NO_ASKED = re.compile(
+    r"\?[^?]*\b(?:yes or no|yes/no|y/n|ja oder nein|oui ou non|s[ií] o no|tak czy nie|sim ou n[aã]o)\b", re.IGNORECASE
+)
 PRIVACY_ANSWER = "faq/privacy"  # who sees the details, what for, and how long they are kept
 # "only until they've called me. then delete it", "yes but delete it after": how long the details are kept, asked, not
 # a request to delete them now (play-test 32: at the consent question the call back was cancelled)
@@ -324,6 +328,10 @@ class BookingDetailsRequest(GraphComponent):
                 # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent);
                 # "whatever just send it, paramedics want my phone off", not understood (play-test 33)
                 self._set(message, "affirm")
+            elif intent in ("affirm", "deny") and YES_OR_NO_ASKED.search(text):
+                # "is ok that my wife comes with me in the room? ja oder nein" at the summary: a question that asks for
+                # a yes or a no, not one (play-test 34: the request was sent while he was asking)
+                self._set(message, RETRIEVAL_INTENT)
             elif intent == self.config["goodbye_intent"] and kinds and not FAREWELL.search(text):
                 # "tomorrow any time, im off work sick anyway" at the time prompt: the time, no goodbye (play-test 34:
                 # the call back was cancelled)

@@ -494,3 +494,17 @@ def test_a_detail_read_as_a_goodbye_is_the_detail(text, kinds, expected):
     found = message(text, "goodbye", kinds)
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 34: "ja oder nein" read as yes at the summary, and the request sent while he was asking
+    ("is ok that my wife comes with me in the room? ja oder nein", "faq"),
+    ("can my husband come in with me? yes or no", "faq"),
+    # a yes, as ever
+    ("yes send it", "affirm"),
+    ("ja", "affirm"),
+])
+def test_a_question_asking_for_a_yes_or_a_no_is_no_yes(text, expected):
+    found = message(text, "affirm", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
