@@ -340,17 +340,27 @@ UNREACHABLE_LOOKS_BACK = 30  # how many of the person's messages back "they dont
 def clinic_unreachable(tracker: Tracker) -> bool:
     """Whether the person said, in this message or one of the conversation's recent ones, that the clinic does not
     answer ("it just rings and rings", "they dont answer": components/triage.py `unreachable`)."""
-    earlier = earlier_messages(tracker, UNREACHABLE_LOOKS_BACK)
-    messages = [tracker.latest_message] + [event.get("parse_data") or {} for event in earlier]
-    return any((message.get("triage") or {}).get("unreachable") for message in messages)
+    triages = [tracker.latest_message.get("triage") or {}] + earlier_triages(tracker, UNREACHABLE_LOOKS_BACK)
+    return any(triage.get("unreachable") for triage in triages)
 
 
 def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tracker] = None) -> Text:
-    """The response's variant for where the person stands, if it has one, else itself: about to call NHS 111 or a
-    GP, or asking whether to (`_help_sought`); the clinic not reached (`_unreachable`: play-test 30, "contact the clinic
-    now" four times to someone who had rung it three times); the clinic closed by its own clock (`_closed`)."""
+    """The response's variant for where the person stands, if it has one, else itself (`ROUTE_VARIANTS`), first that
+    holds: emergency help called or on its way (`_help_coming`), and a new sign said after that
+    (`_worse_while_help_comes`: "getting worse while we wait, lips feel tingly", play-test 32; a sign said with the news
+    that help is coming is what they called about); about to call NHS 111 or a GP, or asking whether to
+    (`_help_sought`); the clinic not reached (`_unreachable`: play-test 30, "contact the clinic now" four times to
+    someone who had rung it three times); the clinic closed by its own clock (`_closed`: a first version believed
+    "you're shut on a Sunday" on a Thursday afternoon, fourteenth play-test)."""
     responses = domain.get("responses", {})
     said = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
+    if response + HELP_COMING_VARIANT in responses and tracker is not None:
+        called_before = help_called_before(tracker)
+        if said.get("waiting_for_help") or called_before:
+            worse = said.get("level") == SEVERITY[0] and called_before
+            if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
+                return response + WORSE_WHILE_HELP_COMES_VARIANT
+            return response + HELP_COMING_VARIANT
     if response + HELP_SOUGHT_VARIANT in responses and said.get("seeking_help"):
         return response + HELP_SOUGHT_VARIANT
     if response + UNREACHABLE_VARIANT in responses and tracker is not None and clinic_unreachable(tracker):
@@ -381,6 +391,11 @@ def earlier_messages(tracker: Tracker, back: int = THREAD_LOOKS_BACK) -> List[Di
     return list(reversed(users[-back:]))
 
 
+def earlier_triages(tracker: Tracker, back: int = THREAD_LOOKS_BACK) -> List[Dict[Text, Any]]:
+    """What the safety triage read in each of those messages (components/triage.py), newest first."""
+    return [((event.get("parse_data") or {}).get("triage") or {}) for event in earlier_messages(tracker, back)]
+
+
 def help_called_before(tracker: Tracker) -> bool:
     """Whether, since the message the emergency answer was given for, an earlier message said emergency help is called
     or on its way ("ambulance on its way, my flatmate called"): the emergency number is not said again as if it were
@@ -389,8 +404,7 @@ def help_called_before(tracker: Tracker) -> bool:
         return False
     # (a new sign since, "breathing feels tight" with the ambulance on its way, is the emergency getting worse while
     # help comes, not help never called: play-test 31; the person well again ends it)
-    for event in earlier_messages(tracker):
-        triage = (event.get("parse_data") or {}).get("triage") or {}
+    for triage in earlier_triages(tracker):
         if triage.get("waiting_for_help"):
             return True
         if triage.get("well"):
@@ -399,24 +413,8 @@ def help_called_before(tracker: Tracker) -> bool:
 
 
 def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker] = None) -> Text:
-    """The answer's response: its `_help_coming` variant when emergency help is already called or on its way, its
-    `_closed` variant while the clinic is closed. The clinic's own clock decides, not what the person says of it (a
-    first version believed "you're shut on a Sunday" on a Thursday afternoon: fourteenth play-test)."""
-    response = response_name(topic)
-    triage = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
-    responses = domain.get("responses", {})
-    called_before = tracker is not None and help_called_before(tracker)
-    if response + HELP_COMING_VARIANT in responses and (triage.get("waiting_for_help") or called_before):
-        # (a sign said with the news that help is coming is what they called about; said after it, it is new: "getting
-        # worse while we wait, lips feel tingly": play-test 32)
-        if (
-            triage.get("level") == SEVERITY[0]
-            and called_before
-            and response + WORSE_WHILE_HELP_COMES_VARIANT in responses
-        ):
-            return response + WORSE_WHILE_HELP_COMES_VARIANT
-        return response + HELP_COMING_VARIANT
-    return route_variant(domain, response, tracker)
+    """The answer's response, in its variant for where the person stands (`route_variant`)."""
+    return route_variant(domain, response_name(topic), tracker)
 
 
 def safety_thread_level(tracker: Tracker) -> Optional[Text]:
@@ -1042,10 +1040,7 @@ def back_after_an_emergency(tracker: Tracker) -> bool:
     given earlier in this conversation, and the message names a sign of the airway or the skin, or says it is back."""
     if not _COMING_BACK.search(tracker.latest_message.get("text") or ""):
         return False
-    return any(
-        ((event.get("parse_data") or {}).get("triage") or {}).get("level") == SEVERITY[0]
-        for event in earlier_messages(tracker, EMERGENCY_LOOKS_BACK)
-    )
+    return any(triage.get("level") == SEVERITY[0] for triage in earlier_triages(tracker, EMERGENCY_LOOKS_BACK))
 
 
 def route_was_for_a_question(tracker: Tracker) -> bool:
@@ -1136,8 +1131,7 @@ def walking_through(tracker: Tracker) -> bool:
 def help_had_before(tracker: Tracker) -> bool:
     """Whether one of the person's recent messages said they were seen or advised already (components/triage.py
     `help_had`), with nothing said to be worse since."""
-    for event in earlier_messages(tracker):
-        triage = (event.get("parse_data") or {}).get("triage") or {}
+    for triage in earlier_triages(tracker):
         if triage.get("worse") or triage.get("level") == SEVERITY[0]:
             return False
         if triage.get("help_had"):
@@ -1198,6 +1192,8 @@ def say_answers(
     if not topics:
         dispatcher.utter_message(response="utter_ask_what_about")
     said: List[Text] = []
+    # the clinic's details, said while it is open, say until when (play-test 32: "is it open now?" got the week's hours)
+    closes = clinic().closing_today(now())
     for topic in topics:
         asked_as = topic
         if (
@@ -1256,8 +1252,6 @@ def say_answers(
             answer = response_for(domain, topic, tracker)
             # a `_closed` variant says when the clinic opens again (worked out only for one)
             opens = clinic().next_opening(now()) if answer.endswith(CLOSED_VARIANT) else ""
-            # ... and the one said while it is open, until when (play-test 32: "is it open now?" got the week's hours)
-            closes = clinic().closing_today(now())
             dispatcher.utter_message(response=answer, thing=named_thing(tracker, topic), opens=opens, closes=closes)
         if topic in STEPS:  # "next" goes on from the step just shown
             events.append(SlotSet("current_step", topic))

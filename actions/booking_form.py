@@ -25,7 +25,7 @@ from actions.answers import (
     checked_value,
     concern_given,
     detail_given_with_a_question,
-    earlier_messages,
+    earlier_triages,
     names_a_personal_factor,
     question_keys,
     response_name,
@@ -996,12 +996,13 @@ class ValidateBookingForm(FormValidationAction):
             (message.get("response") or "").startswith("utter_invalid_booking_time_notice")
             for message in dispatcher.messages[said_before:]
         )
-        if checked.get("booking_time") and ASAP.match(str(value or "")):
+        asap = bool(ASAP.match(str(value or "")))
+        if checked.get("booking_time") and asap:
             # "asap, today" at 15:30 put down 17:30 with no word why (play-test 32: "why 5.30??")
             earliest = PreferredTime.from_slot(checked["booking_time"]).describe()
             notice = str(clinic().minimum_notice_hours)
             dispatcher.utter_message(response="utter_booking_time_earliest", time=earliest, hours=notice)
-        if (too_soon or ASAP.match(str(value or ""))) and after_the_urgent_route(tracker):
+        if (too_soon or asap) and after_the_urgent_route(tracker):
             # "NOW. as soon as possible", "why 3.45?? i said now" for a request about what got the urgent route: the
             # clinic can't be quicker than its notice, so the route, now (play-test 30: 15:45 was put down, and "too
             # soon" said, with nothing about NHS 111 to someone who said she could not wait)
@@ -1069,8 +1070,8 @@ def after_the_urgent_route(tracker: Tracker) -> bool:
     message it was given for among the person's last ten)."""
     if tracker.get_slot("last_topic") == "urgent":
         return True
-    for event in earlier_messages(tracker, 10):
-        level = ((event.get("parse_data") or {}).get("triage") or {}).get("level")
+    for triage in earlier_triages(tracker, 10):
+        level = triage.get("level")
         if level:
             return level == "urgent"
     return False

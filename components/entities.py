@@ -316,6 +316,8 @@ _NOTE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 NOTE_ENTITY = "note"
+# "can you add that …?": the assistant asked to add a note (its question mark ends the note)
+_ASKED_TO_ADD = re.compile(r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|write|include|note)\b")
 # how the person would like to be contacted ("text first pls dont just ring", "email only please, no calls"): a note for
 # the clinic (play-test 29: dropped)
 _CONTACT_PREFERENCE = re.compile(
@@ -718,9 +720,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 name for name in ("note", "opening", "said", "asked", "says", "before") if note.group(name) is not None
             )
             start, end = note.span(group)
-            asked_to_add = re.search(
-                r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|write|include|note)\b", text[:start]
-            )
+            asked_to_add = _ASKED_TO_ADD.search(text[:start])
             if asked_to_add and "?" in text[start:end]:
                 # "can you add that I have rosacea and take sertraline? I said it earlier": the question mark asks the
                 # assistant to add it, and ends the note (play-test 33: answered as a question)

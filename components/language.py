@@ -115,7 +115,7 @@ def _an_english_time(message: Message) -> bool:
     return False
 
 
-def _a_contact_given(message: Message) -> bool:
+def _a_detail_given(message: Message) -> bool:
     """Whether the message gives a phone number or an email address ("il mio numero è +39 347 123 4567, ma ho anche UK
     07700 900888" at the contact prompt: play-test 32, both numbers thrown away for the reply that it answers in
     English), or a name with no more than a few words beside it ("Je m'appelle Élodie Marchand": play-test 33): the
@@ -300,7 +300,7 @@ class OtherLanguageClassifier(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             found = self.identifier.identify(text)  # None for empty text and for a button's payload
-            if found is None or _an_english_time(message) or _a_contact_given(message):
+            if found is None or _an_english_time(message) or _a_detail_given(message):
                 continue
             code, confidence = found
             top = {"name": OTHER_LANGUAGE, "confidence": confidence}
