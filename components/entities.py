@@ -25,6 +25,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from core.words import (
     FOR_WHOM,
+    HOW_MANY_OF,
     MIN_NUMBER_DIGITS,
     MONTH_ABBREVIATIONS,
     MONTHS,
@@ -122,7 +123,7 @@ _NOT_A_NAME_WORD = re.compile(
     r"lol|haha|lmao|tbh|btw|not|instead|"
     # every month but "may" (May is also a name)
     rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
-    r"today|tomorrow|next|this|email|phone|number|mobile|back|later|asap|anytime|whenever|"
+    r"today|tomorrow|weekdays?|weekends?|next|this|email|phone|number|mobile|back|later|asap|anytime|whenever|"
     # "can they call me sooner", "call me first to explain" (found by the twelfth play-test: "Name: sooner")
     r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|with|"
     # "the name is wrong, it's Priya Shah"; "the name is fine, leave it" (browser play-test 3: the name became "fine")
@@ -149,13 +150,17 @@ _DAY = (
 # a month, written out or shortened; the longest form first, as the regex tries them
 _MONTH = f"(?:{alternatives(sorted(dict.fromkeys(MONTHS + MONTH_ABBREVIATIONS), key=len, reverse=True))})"
 _TIME_PARTS = re.compile(
+    # "weekday evenings", "any weekday", "mon-fri": the next weekday it can be (core/booking.py), before a day is read
+    r"\b(?:(?:on|any|most|all)\s+)?week\s?days?\b|\bmon(?:day)?\s*[-–]\s*fri(?:day)?\b|"
     # "mon am", "tues pm", "fri arvo": a weekday and half of the day, as people type it ("mon am" was taken for French
     # and then the whole Monday, play-test 27); "pm" alone at the time prompt or the summary
     rf"\b{_DAY}s?\s+(?:am|pm|a\.m\.|p\.m\.|morn|arvo)(?=\W|$)"
     r"|^\W*(?:in\s+the\s+)?(?:am|pm|a\.m\.|p\.m\.|morn|arvo)(?:\s+(?:pls|please|then|is best|would be best))?\W*$"
     r"|\b(?:morn|arvo)\b|\b(?:asap|as soon as (?:possible|poss)|first available)\b|"
     # "tues 11": a weekday and a bare hour (not "monday 7th", "tuesday 8 december", "fri 10:30" read whole below)
-    rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?(?:\s+\d{{1,2}}(?![\d:.]|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|{_MONTH})\b))?\b"
+    # ("monday 12-2", "tue 2-4": two bare hours, play-test 34: "monday 12-2" was read as 12 February)
+    rf"\b(?:(?:next|this|on|coming)\s+)?{_DAY}s?(?:\s+(?:(?:1[0-2]|0?[1-9])\s*[-–]\s*(?:1[0-2]|[1-9])(?![\d/.:\-])"
+    rf"(?!\s*(?:st|nd|rd|th)\b|\s*{HOW_MANY_OF})|\d{{1,2}}(?![\d:.]|\s*[-–]\s*\d|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|{_MONTH})\b)))?\b"
     # "the saturday after that" (found by the sixteenth play-test: read as this saturday)
     r"(?:\s+after\s+(?:that|this|next)\b)?"
     r"|\b(?:today|tomorrow|tmrw|tonight|next week|weekend)\b"

@@ -15,6 +15,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from core.settings import Clinic
 from core.words import (
+    HOW_MANY_OF,
     MIN_NUMBER_DIGITS,
     MONTH_ABBREVIATIONS,
     NAME_IS,
@@ -71,7 +72,8 @@ _INTERJECTION = re.compile(r"^\s*(?:seriously|omg|ugh+|sigh|jeez|honestly|again|
 _TITLE = re.compile(rf"(?:^|[\s,.]+)\(?{TITLES}\.?\)?\s*$", re.IGNORECASE)
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
 _NEVER_IN_A_NAME = frozenset(
-    "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy".split()
+    "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy weekday weekdays"
+    " weekends".split()
 ) | frozenset(WEEKDAYS)
 _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
     "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno "
@@ -298,6 +300,14 @@ _BOUNDED = re.compile(
     r"(?=\W|$)(?!\s*(?:st|nd|rd|th)\b)"
 )
 _OPENS_AT = ("after", "from", "not before")
+# "monday 12-2", "tue 2-4", "10-1": two bare hours joined by a dash, each up to 12, are a window on a clinic's day (a
+# bare 1-7 is pm), not a date (play-test 34: "monday 12-2" was read as 12 February); "on 12-2" or "12-2-27" stays one
+_HOUR_RANGE = re.compile(
+    r"(?<!\bon )(?<![\d/.\-])\b(1[0-2]|0?[1-9])\s*[-–]\s*(1[0-2]|[1-9])\b(?![\d/.\-:]|\s*(?:st|nd|rd|th)\b)"
+    rf"(?!\s*{HOW_MANY_OF})"  # "5-6 weeks pregnant", "2-3 days after": a count, not hours
+)
+# "weekday evenings", "lunchtime any weekday", "during the week": the time of day on the next weekday it can be
+_ANY_WEEKDAY = re.compile(r"\b(?:(?:on|any|most|all)\s+)?week\s?days?\b|\bduring\s+the\s+week\b|\bmon(?:day)?\s*[-–]\s*fri(?:day)?\b")
 # "between 1 and 2", "from 10 till 12", "1-2pm": a window (found by the tenth play-test)
 _BETWEEN = re.compile(
     r"\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:and|to|till|until|-|–)\s*"
@@ -356,6 +366,7 @@ _SHORTHANDS = (
     (_OTHER_DATE, r"\1"),
     (_OR_ANOTHER_DAY, ""),
     # "wednesday mornings", "any monday": a weekday said of every week is the coming one
+    (_ANY_WEEKDAY, " "),  # the day is the next weekday it can be (preferred_time)
     (re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days\b"), r"\1day"),
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),
     (re.compile(r"\b(?:aftrnoon|afternon|aftenoon|afternoom|arvo)\b"), "afternoon"),
@@ -548,6 +559,11 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
         closes = _hour(groups[3], groups[4], later_meridiem)
         if opens < closes:
             return text[: between.start()] + text[between.end() :], (opens, closes)
+    hour_range = _HOUR_RANGE.search(text)
+    if hour_range:
+        opens, closes = _hour(hour_range.group(1), None, None), _hour(hour_range.group(2), None, None)
+        if opens < closes:
+            return text[: hour_range.start()] + text[hour_range.end() :], (opens, closes)
     bounded = _BOUNDED.search(text)
     if bounded:
         moment = _hour(bounded.group(2), bounded.group(3), bounded.group(4))
@@ -835,6 +851,20 @@ ASAP = re.compile(
 _HORIZON_FOR_ASAP = 8  # days looked ahead for the earliest time the clinic can take
 
 
+def _next_day_for(window: Tuple[dt.time, dt.time], clinic: Clinic, now: dt.datetime, weekdays_only: bool) -> dt.date:
+    """The first day, from today, that the clinic is open and on which the window still ends after the notice it
+    needs; today or tomorrow (for the reason to be said) when no day in the next week is."""
+    earliest = now + dt.timedelta(hours=clinic.minimum_notice_hours)
+    for offset in range(8):
+        day = now.date() + dt.timedelta(days=offset)
+        hours = clinic.hours_on(day)
+        if hours is None or (weekdays_only and day.weekday() >= 5):
+            continue
+        if dt.datetime.combine(day, min(window[1], hours[1]), clinic.timezone) > earliest:
+            return day
+    return now.date() if dt.datetime.combine(now.date(), window[0], clinic.timezone) > now else now.date() + dt.timedelta(days=1)
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take."""
     said = (text or "").split(CORRECTED)
@@ -920,13 +950,10 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             continue
         window = said_window or window
     if day is None:
-        # a time alone (the words name a day or a time, _day_and_window): the next day on which it is still ahead
+        # a time alone (the words name a day or a time, _day_and_window): the next day the clinic is open on which it
+        # is still far enough ahead, a weekday if they said so ("weekday evenings": play-test 34, not understood)
         assert window is not None
-        day = (
-            now.date()
-            if dt.datetime.combine(now.date(), window[0], clinic.timezone) > now
-            else now.date() + dt.timedelta(days=1)
-        )
+        day = _next_day_for(window, clinic, now, weekdays_only=any(_ANY_WEEKDAY.search(w.lower()) for w in said))
 
     hours = clinic.hours_on(day)
     if hours is None:

@@ -61,6 +61,13 @@ SELF_INTRODUCTIONS = ("i am", "i'm", "im", "it's", "its", "this is")
 # (or a time, or a date)
 MIN_NUMBER_DIGITS = 9
 
+# what a number counts when it is no clock time ("5-6 weeks pregnant", "2-3 days after", "3-4 sessions"), as a regular
+# expression for after the number (core/booking.py, components/entities.py)
+HOW_MANY_OF = (
+    r"(?:weeks?|wks?|days?|months?|mths?|years?|yrs?|yo|hours?|hrs?|minutes?|mins?|sessions?|treatments?|times|goes|"
+    r"x|mm|cm|kg|lbs?|stone|pounds|quid|percent|%)(?!\w)"
+)
+
 # words that say what follows is not meant ("11 not 10:30", "the morning rather than the afternoon")
 NOT_MEANT = ("not", "rather than", "instead of", "except", "apart from", "other than")  # "any day except monday"
 

@@ -142,6 +142,27 @@ def test_time(booking, text, expected):
     assert found(booking, text) == [("time", expected)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # two bare hours after a weekday are a window that day (play-test 34: "monday 12-2" was 12 February)
+        ("monday 12-2 works", [("time", "monday 12-2")]),
+        ("Jo Bell, 07700 900123, tue 2-4, acne scars",
+         [("person", "Jo Bell"), ("phone", "07700 900123"), ("time", "tue 2-4"), ("concern", "acne scars")]),
+        # any weekday is a time to book, and no one's name
+        ("my acne scars, call me weekdays after 6", [("time", "weekdays after 6")]),
+        ("lunchtime any weekday", [("time", "lunchtime any weekday")]),
+        ("mon-fri after 4", [("time", "mon-fri after 4")]),
+        # a count is no time
+        ("i'm 5-6 weeks pregnant", []),
+        ("it's been 2-3 days since my treatment", []),
+        ("how many sessions, 3-4?", []),
+    ],
+)
+def test_hours_joined_by_a_dash_and_any_weekday(booking, text, expected):
+    assert found(booking, text) == expected
+
+
 def test_all_details_in_one_message(booking):
     text = "hi, I'm Sam Patel, sam.patel@example.com, 07911 123456, next tuesday afternoon please"
     assert found(booking, text) == [

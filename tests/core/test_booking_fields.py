@@ -156,6 +156,14 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("friday 09:30", at(27, 9, 30), at(27, 9, 30)),
         ("monday 2ish", at(30, 14), at(30, 14)),
         ("monday 11ish", at(30, 11), at(30, 11)),
+        # two bare hours joined by a dash are a window that day, not a date (play-test 34: "monday 12-2" was 12 February)
+        ("monday 12-2", at(30, 12), at(30, 14)),
+        ("tue 2-4", at(1, 14, month=12), at(1, 16, month=12)),
+        ("10-1 on friday", at(27, 10), at(27, 13)),
+        # any weekday, or no day: the next day open on which the time is still far enough ahead (play-test 34)
+        ("lunchtime any weekday", at(24, 12), at(24, 14)),
+        ("weekday evenings", at(24, 17), at(24, 18)),
+        ("during the week, mornings", at(25, 9), at(25, 12)),
         # a time and its corrections: each changes what it names and keeps the rest
         ("friday at 3pm → saturday", at(28, 15), at(28, 15)),
         ("friday at 3pm → at 10am I said", at(27, 10), at(27, 10)),
@@ -492,3 +500,21 @@ def test_an_initial_is_part_of_the_name():
     # play-test 31: "J. Smith" was named "J" (the initial's full stop read as the end of a sentence)
     assert parse_name("J. Smith") == "J. Smith"
     assert parse_name("margaret, margaret ellis. mrs") == "margaret ellis"
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # on a Friday at 17:00 nothing today is two hours ahead: a weekday's is Monday's, any day's Saturday's
+        ("lunchtime any weekday", dt.datetime(2026, 12, 7, 12, 0), dt.datetime(2026, 12, 7, 14, 0)),
+        ("mon-fri after 4", dt.datetime(2026, 12, 7, 16, 0), dt.datetime(2026, 12, 7, 18, 0)),
+        ("lunchtime", dt.datetime(2026, 12, 5, 12, 0), dt.datetime(2026, 12, 5, 14, 0)),
+    ],
+)
+def test_a_time_without_a_day_is_on_the_next_day_it_can_be(clinic, text, start, end):
+    now = dt.datetime(2026, 12, 4, 17, 0, tzinfo=LONDON)
+    assert parse_preferred_time(text, clinic, now) == PreferredTime(start.replace(tzinfo=LONDON), end.replace(tzinfo=LONDON))
+
+
+def test_a_dash_between_a_day_and_a_month_is_still_a_date(clinic):
+    assert parse_preferred_time("on 12-2", clinic, NOW).start.date() == dt.date(2027, 2, 12)
