@@ -106,6 +106,7 @@ THREAD_TOPICS = {
     "safety",
     "clinic_info",
     "suitability",
+    "route_explained",
 }
 
 
@@ -123,6 +124,7 @@ STANDS_AS_IT_IS = {
     "reassurance",
     "warning_signs",
     "help_had",
+    "route_explained",
     "privacy",
     "clinic_info",
     *SEVERITY,

@@ -61,6 +61,7 @@ WARNING_SIGNS_ANSWER = "faq/warning_signs"
 MINORS_ANSWER = "faq/minors"
 SUITABILITY_ANSWER = "faq/suitability"
 HELP_HAD_ANSWER = "faq/help_had"
+ROUTE_ANSWER = "faq/route_explained"
 WINDOW = 8  # the words of one sign stand within this many words of each other
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
 
@@ -420,7 +421,8 @@ _WAITING_FOR_HELP = re.compile(
 # the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test
 # 30: told four times to ring the number she had rung three times); "you didn't answer my question" is about this chat
 _CLINIC_UNREACHABLE = re.compile(
-    r"\b(?:rings? and rings?|rings? out|keeps? ringing|just rings\b|(?:it|phone|line) just ring\b"
+    r"\b(?:rings? and rings?|rang and rang|rings? out|rang out|keeps? ringing|just (?:rings|rang)\b|"
+    r"(?:it|phone|line) just ring\b|"
     r"no ?(?:one|body) (?:is )?(?:answer\w*|pick\w* up)|"
     r"nobody (?:answer\w*|picks? up)|no answer|no reply|no response|"
     r"(?<!you )(?<!u )(?<!it )(?<!that )(?<!this )"
@@ -440,6 +442,14 @@ _SEEKING_HELP = re.compile(
     r"(?:ring|call|phone|contact|go to|go into|head to|try|see|ringing|calling|phoning|going to|heading to)\s+"
     r"(?:nhs |the nhs )?(?:111|a ?& ?e|a and e|urgent care|(?:the |a )?walk[- ]in\w*|(?:my |a |the )?gp|"
     r"(?:a |the |my )?doctor|(?:the )?out of hours|(?:a |the )?pharmacist|(?:the )?pharmacy|(?:the )?hospital)\b"
+)
+# what the out-of-hours route is, asked ("what even is 111, is that like ambulance", "is 111 an ambulance or a phone
+# line?", "what is nhs 111": play-test 35, the route again, then what microneedling is)
+_ASKS_ABOUT_THE_ROUTE = re.compile(
+    r"\b(?:what(?:'?s| is| even is| exactly is| does| do)|who(?:'?s| is| are)|is|how (?:do|does|can) (?:i|you)|where(?:'?s| is)"
+    r"|explain)\s+(?:this |that |the |even )?(?:nhs ?)?111\b(?! (?:said|told|say|says))"
+    r"|\b111\b[^.?!]{0,30}\b(?:an? ambulance|like (?:an? )?ambulance|phone ?line|website|helpline|the hospital|a&e|"
+    r"free|mean|stand for)\b[^.!]{0,30}\?|\b111\b[^.?!]{0,12}\b(?:is that|what'?s that|whats that)\b"
 )
 # emergency help put off ("999 seems a bit much", "could i just drive myself to A&E", "my partner is driving me to a&e
 # instead"): in the emergency's thread, 999 again, and not by car (play-test 32: the off-guide answer about driving
@@ -1015,6 +1025,7 @@ class SafetyTriage(GraphComponent):
                 "faq/urgent",
                 "faq/expected_reaction",
                 "faq/help_had",
+                "faq/route_explained",
             ],
         }
 
@@ -1208,6 +1219,9 @@ class SafetyTriage(GraphComponent):
                 },
                 add_to_output=True,
             )
+            if not found.level and not found.signs and _ASKS_ABOUT_THE_ROUTE.search(plain):
+                self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
+                continue
             if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
                 self._intent(message, "distress")  # unmistakable words of a crisis, whatever the classifier said
                 continue

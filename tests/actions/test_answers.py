@@ -423,6 +423,10 @@ async def test_the_urgent_answer_while_the_clinic_is_closed_is_its_out_of_hours_
     ("faq", "faq/unknown_product", {}, True, ["utter_safety_route_reminder_unreachable", "utter_faq/unknown_product"]),
     # neither said: the route as ever
     ("nlu_fallback", None, {}, False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+    # play-test 35: "what even is 111, is that like ambulance" got "I can't tell you that it's fine" and the route
+    # again: the route in a line, and what the service is
+    ("faq", "faq/route_explained", {}, False, ["utter_safety_route_reminder", "utter_faq/route_explained"]),
+    ("faq", "faq/route_explained", {}, True, ["utter_safety_route_reminder_unreachable", "utter_faq/route_explained"]),
 ])
 async def test_the_urgent_thread_when_the_clinic_is_not_reached_or_help_is_sought(
     dispatcher, make_tracker, domain, clinic_open, intent, key, flags, earlier, expected

@@ -328,6 +328,31 @@ def test_the_triage_has_the_last_word(component, text, intent, answer, expected)
     assert message.get("questions") == []  # a safety answer is given alone
 
 
+@pytest.mark.parametrize("text, intent, answer", [
+    # play-test 35: the route again, then what microneedling is, then "did you mean"
+    ("ok fine. what even is 111, is that like ambulance", "faq", "faq/reassurance"),
+    ("you didnt answer me. is 111 an ambulance or a phone line?", "faq", "faq/reassurance"),
+    ("what is nhs 111", "faq", "faq/what_is"),
+    ("whats 111?", "nlu_fallback", None),
+])
+def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer):
+    message = parsed(text, intent, answer)
+    component.process([message])
+    assert selected(message) == "faq/route_explained"
+
+
+@pytest.mark.parametrize("text", [
+    "ok im going to ring 111 now",
+    "111 said to go to a&e",
+    "should i call 111 or wait?",
+    "i called 111 and they said its an infection",
+])
+def test_111_named_without_asking_what_it_is_is_not_that_question(component, text):
+    message = parsed(text, "faq", "faq/reassurance")
+    component.process([message])
+    assert selected(message) != "faq/route_explained"
+
+
 @pytest.mark.parametrize("text, intent", [
     ("honestly I want to end it all", "faq"),
     # about someone else, found by a play-test
@@ -969,6 +994,9 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("why are you telling me to ring them again i just said they dont answer", {"unreachable"}),
     ("went to voicemail twice", {"unreachable"}),
     ("cant get through to anyone", {"unreachable"}),
+    # play-test 35: "please still contact the clinic" to someone whose call had rung out
+    ("i rang and it just rang out. can i just take paracetamol and wait till monday?", {"unreachable"}),
+    ("rang and rang, nobody there", {"unreachable"}),
     # ... and "I can't tell you it's fine or safe to wait" to these
     ("so should i ring 111 now instead of waiting for the 4 oclock call?", {"seeking_help"}),
     ("ok im going to ring 111 now. if the clinic rings at 4 ill tell them", {"seeking_help"}),
