@@ -546,7 +546,13 @@ _RULED_OUT_BEFORE = re.compile(
     r"\b(?:can'?t|cannot|can not|couldn'?t|won'?t be able to)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+|in\s+the\s+|the\s+)?$|"
     # "morning only, i work afternoons"; "no it still says tuesday?? WEDNESDAY please" (play-test 32: not understood)
     r"\b(?:i|we|he|she)\s+(?:work|am working|'m working|m working|have work)\s+(?:in\s+the\s+|on\s+|all\s+)?$|"
-    r"\b(?:still\s+)?(?:says|shows|showing|reads)\s+(?:the\s+)?$",
+    r"\b(?:still\s+)?(?:says|shows|showing|reads)\s+(?:the\s+)?$|"
+    # "im in meetings all morning", "i finish work at 5" (play-test 35: the morning, and the 5, were taken)
+    r"\b(?:i'?m|im|i am|i'?ll be|ill be|i will be|he'?s|she'?s)\s+(?:in\s+(?:meetings?|work|class|school|lectures?|"
+    r"clinic|surgery)|at\s+(?:work|school|uni|college)|busy|working|away|out|stuck)\s+(?:all\s+|in\s+the\s+|on\s+|"
+    r"the\s+whole\s+|till\s+|until\s+)?$|"
+    r"\b(?:i|we|he|she)\s+(?:finish|finishes|start|starts|get off|gets off|leave|leaves|clock off)\s+(?:work\s+|"
+    r"school\s+|uni\s+|college\s+|my shift\s+)?$",
     re.IGNORECASE,
 )
 # "i was treated by Jo on wednesday", "had it done last friday": a day in the past, no time to book (found by
@@ -575,7 +581,11 @@ _CORRECTED_TO = re.compile(
     r"change (?:it|that) to|not)\b",
     re.IGNORECASE,
 )
-_NOT_A_DAY = re.compile(rf"\bnot\s+(?:the\s+|on\s+)?{_DAY}\b", re.IGNORECASE)
+# ("half 12 not 9, im in meetings all morning": play-test 35, the "not" read as a correction to the morning after it)
+_NOT_A_DAY = re.compile(
+    rf"\bnot\s+(?:the\s+|on\s+|at\s+)?(?:{_DAY}|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm|o'?\s?clock)?)(?!\w)",
+    re.IGNORECASE,
+)
 _A_HABIT = re.compile(rf"(?:on\s+)?{_DAY}s", re.IGNORECASE)
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)
 ALSO_AT = "also_at"

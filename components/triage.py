@@ -446,8 +446,8 @@ _SEEKING_HELP = re.compile(
 # what the out-of-hours route is, asked ("what even is 111, is that like ambulance", "is 111 an ambulance or a phone
 # line?", "what is nhs 111": play-test 35, the route again, then what microneedling is)
 _ASKS_ABOUT_THE_ROUTE = re.compile(
-    r"\b(?:what(?:'?s| is| even is| exactly is| does| do)|who(?:'?s| is| are)|is|how (?:do|does|can) (?:i|you)|where(?:'?s| is)"
-    r"|explain)\s+(?:this |that |the |even )?(?:nhs ?)?111\b(?! (?:said|told|say|says))"
+    r"\b(?:what(?:'?s| is| even is| exactly is| does| do)|who(?:'?s| is| are)|is|how (?:do|does|can) (?:i|you)|"
+    r"where(?:'?s| is)|explain)\s+(?:this |that |the |even )?(?:nhs ?)?111\b(?! (?:said|told|say|says))"
     r"|\b111\b[^.?!]{0,30}\b(?:an? ambulance|like (?:an? )?ambulance|phone ?line|website|helpline|the hospital|a&e|"
     r"free|mean|stand for)\b[^.!]{0,30}\?|\b111\b[^.?!]{0,12}\b(?:is that|what'?s that|whats that)\b"
 )

@@ -307,7 +307,9 @@ _HOUR_RANGE = re.compile(
     rf"(?!\s*{HOW_MANY_OF})"  # "5-6 weeks pregnant", "2-3 days after": a count, not hours
 )
 # "weekday evenings", "lunchtime any weekday", "during the week": the time of day on the next weekday it can be
-_ANY_WEEKDAY = re.compile(r"\b(?:(?:on|any|most|all)\s+)?week\s?days?\b|\bduring\s+the\s+week\b|\bmon(?:day)?\s*[-–]\s*fri(?:day)?\b")
+_ANY_WEEKDAY = re.compile(
+    r"\b(?:(?:on|any|most|all)\s+)?week\s?days?\b|\bduring\s+the\s+week\b|\bmon(?:day)?\s*[-–]\s*fri(?:day)?\b"
+)
 # "between 1 and 2", "from 10 till 12", "1-2pm": a window (found by the tenth play-test)
 _BETWEEN = re.compile(
     r"\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:and|to|till|until|-|–)\s*"
@@ -862,7 +864,8 @@ def _next_day_for(window: Tuple[dt.time, dt.time], clinic: Clinic, now: dt.datet
             continue
         if dt.datetime.combine(day, min(window[1], hours[1]), clinic.timezone) > earliest:
             return day
-    return now.date() if dt.datetime.combine(now.date(), window[0], clinic.timezone) > now else now.date() + dt.timedelta(days=1)
+    ahead_today = dt.datetime.combine(now.date(), window[0], clinic.timezone) > now
+    return now.date() if ahead_today else now.date() + dt.timedelta(days=1)
 
 
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:

@@ -210,8 +210,8 @@ def now() -> dt.datetime:
 DEFAULT_SAFETY = {
     "emergency_number": "your local emergency number",
     "out_of_hours": "contact your doctor or your local urgent care service now",
-    "out_of_hours_service": "It is the service for urgent medical advice where you live: your doctor's practice can tell "
-    "you how to reach it.",
+    "out_of_hours_service": "It is the service for urgent medical advice where you live: your doctor's practice can "
+    "tell you how to reach it.",
     "under_age_policy": "We treat adults only.",
 }
 

@@ -27,6 +27,12 @@ def domain() -> Dict[str, Any]:
 
 
 @pytest.fixture
+def clinic_open(monkeypatch):
+    """The clinic's clock on a Wednesday morning, when it is open (a reply's variant for a closed clinic depends on it)."""
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00")
+
+
+@pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
 

@@ -160,12 +160,17 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     assert retrieval_intents == {"faq"}
     # the safety triage (components/triage.py) always replaces the classifier's "something is happening"
     # answer with the answer of its level, and gives the age policy and the answer to help already had
-    from components.triage import ANSWERS, HELP_HAD_ANSWER, MINORS_ANSWER, WARNING_SIGNS_ANSWER, SafetyTriage
+    from components.triage import (
+        ANSWERS, HELP_HAD_ANSWER, MINORS_ANSWER, ROUTE_ANSWER, WARNING_SIGNS_ANSWER, SafetyTriage,
+    )
 
     happening = SafetyTriage.get_default_config()["happening_answer"]
     assert happening in labels
     answers = {f"utter_{label}" for label in labels if "/" in label and label != happening}
-    answers |= {f"utter_{answer}" for answer in [*ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER, HELP_HAD_ANSWER]}
+    answers |= {
+        f"utter_{answer}"
+        for answer in [*ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER, HELP_HAD_ANSWER, ROUTE_ANSWER]
+    }
     # an answer's variants for where the person stands: help on its way, help about to be sought, the clinic not
     # reached, the clinic closed (actions/answers.py `route_variant`)
     from actions.answers import ROUTE_VARIANTS

@@ -335,11 +335,6 @@ async def test_no_treatment_had_offers_the_paused_request_again(dispatcher, make
     assert responses(dispatcher) == ["utter_safety_route_withdrawn", "utter_request_set_aside"]
 
 
-@pytest.fixture
-def clinic_open(monkeypatch):
-    monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00")  # a Wednesday morning
-
-
 @pytest.mark.parametrize(
     "level, intent, key, worse, expected",
     [

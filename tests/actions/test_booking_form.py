@@ -1357,7 +1357,7 @@ async def test_no_cheer_right_after_a_safety_answer(domain):
     ("friday at 2pm", "urgent", []),
 ])
 async def test_the_earliest_time_after_the_urgent_route_says_the_route(
-    validate, dispatcher, make_tracker, domain, value, last_topic, expected
+    validate, dispatcher, make_tracker, domain, clinic_open, value, last_topic, expected
 ):
     await form_turn(validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": value},
                     slots={"last_topic": last_topic})

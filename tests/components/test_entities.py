@@ -163,6 +163,19 @@ def test_hours_joined_by_a_dash_and_any_weekday(booking, text, expected):
     assert found(booking, text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # play-test 35: "half 12 not 9" became the morning, and "not 5 o clock" the 5 of work's end
+        ("and make it half 12 not 9, im in meetings all morning", [("time", "half 12")]),
+        ("not 5 o clock, i finish work at 5 and need travel. 6:30 is ok", [("time", "6:30")]),
+        ("i finish work at 5 so after 6 please", [("time", "after 6")]),
+    ],
+)
+def test_a_time_said_of_the_persons_own_day_is_no_time_to_book(booking, text, expected):
+    assert found(booking, text) == expected
+
+
 def test_all_details_in_one_message(booking):
     text = "hi, I'm Sam Patel, sam.patel@example.com, 07911 123456, next tuesday afternoon please"
     assert found(booking, text) == [
