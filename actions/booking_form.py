@@ -5,6 +5,8 @@ answers; the validators here only check values, and say why one is not right.
 """
 
 import datetime as dt
+import hashlib
+import json
 import re
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
@@ -67,6 +69,15 @@ MAX_FAILURES = 3
 YES_NO = ("affirm", "deny")
 CONTACT_ENTITIES = ("email", "phone")
 ANSWERS = "answers"  # the entity of a yes/no button naming the form's question it answers
+SUMMARY = "summary"  # the entity of a summary's "Yes, send it" naming the details it showed (`details_digest`)
+SUMMARY_SLOTS = (
+    "booking_name",
+    "booking_contact",
+    "booking_time",
+    "booking_concern",
+    "booking_under_18",
+    "request_kind",
+)
 # a concern the guide does not cover ("melasma", "pigmentation"): still what the person wants looked at
 UNKNOWN_CONCERN = "unknown_area"
 CONCERN = "concern"  # the concern as the person put it (components/entities.py)
@@ -92,16 +103,36 @@ def value_before(tracker: Tracker, slot: Text, given: bool = False) -> Any:
     return value
 
 
+def details_digest(tracker: Tracker) -> Text:
+    """A short digest of the details a summary shows: its "Yes, send it" carries it (domain.yml), so that a press of
+    an older summary's button, from before a change, sends nothing (play-test 35: an old "Yes, send it" sent the
+    request, and the person could not tell with which time and number)."""
+    shown = json.dumps([tracker.get_slot(slot) for slot in SUMMARY_SLOTS], default=str)
+    return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:10]
+
+
+def stale_summary_press(tracker: Tracker) -> bool:
+    """Whether the latest message is the "Yes, send it" of a summary that showed other details than the form holds."""
+    shown = list(tracker.get_latest_entity_values(SUMMARY))
+    return (
+        tracker.get_slot("requested_slot") == "booking_confirmed"
+        and list(tracker.get_latest_entity_values(ANSWERS)) == ["booking_confirmed"]
+        and bool(shown)
+        and shown[0] != details_digest(tracker)
+    )
+
+
 def stale_press(tracker: Tracker) -> bool:
     """Whether the latest message is a yes/no button of another question than the form asks now: the form's own
-    yes/no buttons name the question they answer (`answers` in their payload, domain.yml)."""
+    yes/no buttons name the question they answer (`answers` in their payload, domain.yml), and the summary's the
+    details it showed."""
     message = tracker.latest_message
     if not (message.get("text") or "").startswith("/") or tracker.get_intent_of_latest_message(False) not in YES_NO:
         return False
     if tracker.get_slot("requested_slot") is None:
         return False  # the form asks nothing yet (it starts, or a stopped request is picked up by this press)
     answers = list(tracker.get_latest_entity_values(ANSWERS))
-    return answers != [tracker.get_slot("requested_slot")]
+    return answers != [tracker.get_slot("requested_slot")] or stale_summary_press(tracker)
 
 
 def both_contacts(tracker: Tracker) -> Optional[Text]:
@@ -847,7 +878,8 @@ class ValidateBookingForm(FormValidationAction):
         if stale_press(tracker):
             # an older yes/no button (an old keyboard, a message scrolled back to) answers nothing asked now:
             # what it would have set is put back, and the form asks its question again
-            dispatcher.utter_message(response="utter_stale_button")
+            stale = "utter_stale_summary_button" if stale_summary_press(tracker) else "utter_stale_button"
+            dispatcher.utter_message(response=stale)
             return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
         events = await super().run(dispatcher, tracker, domain)
         if tracker.get_intent_of_latest_message(skip_fallback_intent=False) == "inform":

@@ -21,6 +21,7 @@ from actions.booking_form import (
     NOTE,
     as_changed,
     checked_value,
+    details_digest,
     note_events,
     someone_else_too,
     switch_asked_for,
@@ -41,6 +42,7 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
         "booking_contact": tracker.get_slot("booking_contact"),
         "preferred_time": PreferredTime.from_slot(time_slot).describe() if time_slot else "",
         "booking_concern": concern,
+        "summary": details_digest(tracker),  # in its "Yes, send it" (actions/booking_form.py `stale_summary_press`)
         "under_18": domain["responses"]["utter_booking_summary_under_18"][0]["text"]
         if tracker.get_slot("booking_under_18")
         else "",

@@ -7,7 +7,7 @@ from rasa_sdk.events import SlotSet
 
 from actions.booking_form import (
     RESTORED_SLOTS, ActionCancelBooking, ActionRestoreBooking, ActionStartBooking, ValidateBookingForm, checked_value,
-    details_before_stop,
+    details_before_stop, details_digest,
 )
 from tests.conftest import asked, responses, slot_event
 
@@ -372,6 +372,31 @@ async def test_an_older_yes_or_no_button_is_set_aside(validate, dispatcher, make
     events = await validate.run(dispatcher, press(make_tracker, intent, answers, requested, candidates), domain)
     assert responses(dispatcher) == ["utter_stale_button"]
     assert events == [SlotSet(slot, None) for slot in candidates]
+
+
+def summary_press(make_tracker, digest):
+    return make_tracker(
+        intent="affirm", text=f'/affirm{{"answers":"booking_confirmed","summary":"{digest}"}}', active_loop=FORM,
+        entities=[{"entity": "answers", "value": "booking_confirmed"}, {"entity": "summary", "value": digest}],
+        slots={"requested_slot": "booking_confirmed", "booking_name": "James Whitfield",
+               "booking_contact": "+447700900672"},
+        slot_candidates={"booking_confirmed": True},
+    )
+
+
+async def test_an_older_summarys_send_button_sends_nothing(validate, dispatcher, make_tracker, domain):
+    # play-test 35: the "Yes, send it" of a summary shown before the number was corrected sent the request
+    shown_before = details_digest(make_tracker(slots={"booking_name": "James Whitfield", "booking_contact": "+447700900671"}))
+    events = await validate.run(dispatcher, summary_press(make_tracker, shown_before), domain)
+    assert responses(dispatcher) == ["utter_stale_summary_button"]
+    assert events == [SlotSet("booking_confirmed", None)]
+
+
+async def test_the_send_button_of_the_summary_shown_now_sends(validate, dispatcher, make_tracker, domain):
+    shown_now = details_digest(make_tracker(slots={"booking_name": "James Whitfield", "booking_contact": "+447700900672"}))
+    events = await validate.run(dispatcher, summary_press(make_tracker, shown_now), domain)
+    assert "utter_stale_summary_button" not in responses(dispatcher)
+    assert SlotSet("booking_confirmed", True) in events
 
 
 async def test_the_button_of_the_question_asked_is_taken(validate, dispatcher, make_tracker, domain):
