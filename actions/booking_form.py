@@ -1050,7 +1050,10 @@ class ValidateBookingForm(FormValidationAction):
         # the concern described in words the classifier also finds an answer for (actions/answers.py)
         # (or something happening after a treatment, its route said first: actions/answers.py route_then_concern)
         taken = concern_given(tracker) or (route_then_concern(tracker) and answered_this_turn(tracker))
-        return {"booking_concern": tracker.latest_message.get("text")} if taken else {}
+        if taken:
+            return {"booking_concern": tracker.latest_message.get("text")}
+        listed = concern_listed_with_details(tracker)
+        return {"booking_concern": listed} if listed else {}
 
     async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         note = next(tracker.get_latest_entity_values(NOTE), None)
@@ -1095,6 +1098,22 @@ class ValidateBookingForm(FormValidationAction):
         changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in TYPED_SLOTS)
         declined = {"summary_declined": True} if value is False and not changed else {}
         return {"booking_confirmed": True if value is True else None, **declined}
+
+
+def concern_listed_with_details(tracker: Tracker) -> Optional[Text]:
+    """The concern listed among other details when another is asked ("Priya Sharma, 07700 900812, tuesday around 2,
+    and its for acne scarring on my cheeks" at the name prompt: play-test 35, it was asked for again); None when the
+    concern is asked now (its own mapping), at the summary (the same), or was given already."""
+    if tracker.get_slot("booking_concern") or tracker.get_slot("requested_slot") in (
+        None,
+        "booking_concern",
+        "booking_confirmed",
+    ):
+        return None
+    kinds = {entity.get("entity") for entity in tracker.latest_message.get("entities") or []}
+    if not kinds & {"person", "phone", "email", "time"}:
+        return None
+    return next(tracker.get_latest_entity_values(CONCERN), None)
 
 
 def after_the_urgent_route(tracker: Tracker) -> bool:

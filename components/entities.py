@@ -470,8 +470,19 @@ def _listed_concern(
     for run in runs:
         start, end = run[0][0], run[-1][1]
         if named is None or any(start < e["end"] and e["start"] < end for e in named):
+            # ("…, and its for acne scarring on my cheeks": play-test 35, the summary's concern began "and its for")
+            lead = _CONCERN_LEAD.match(text, start)
+            start = lead.end() if lead and lead.end() < end else start
             return {"entity": "concern", "value": text[start:end], "start": start, "end": end}
     return None
+
+
+# the words that open a listed concern, not part of it: "and its for …", "also about …", "re …"
+_CONCERN_LEAD = re.compile(
+    r"(?:(?:and|also|plus|oh and)\s+)?(?:(?:it'?s|its|it\s+is|this\s+is|that'?s|the\s+(?:call|appointment|consultation)"
+    r"(?:\s+is)?)\s+)?(?:for|about|regarding|re:?|concerning)\s+(?=\S)|(?:and|also|plus)\s+(?=\S)",
+    re.IGNORECASE,
+)
 
 
 # "Jake Morris - contact is his mum Tracey Morris" (found by the eleventh play-test): whose the contact is

@@ -1414,3 +1414,32 @@ async def test_the_concern_said_before_a_note_is_the_concern(dispatcher, make_tr
     tracker = make_tracker(intent="inform", text=text, active_loop=FORM, entities=entities,
                            slots={"requested_slot": "booking_concern"}, slot_candidates={"booking_concern": text})
     assert expected in await validate.run(dispatcher, tracker, domain)
+
+
+@pytest.mark.parametrize("requested, concern_before, expected", [
+    # play-test 35: the concern listed with the other details at the name prompt was asked for again
+    ("booking_name", None, "acne scarring on my cheeks"),
+    ("booking_contact", None, "acne scarring on my cheeks"),
+    # given already, or asked now or at the summary (their own mappings): not from here
+    ("booking_name", "fine lines", None),
+    ("booking_concern", None, None),
+    ("booking_confirmed", None, None),
+])
+async def test_a_concern_listed_with_other_details_is_taken(
+    validate, dispatcher, make_tracker, domain, requested, concern_before, expected
+):
+    tracker = make_tracker(
+        intent="inform", text="Priya Sharma, 07700 900812, tuesday around 2, and its for acne scarring on my cheeks",
+        active_loop=FORM, slots={"requested_slot": requested, "booking_concern": concern_before},
+        entities=[{"entity": "person", "value": "Priya Sharma"}, {"entity": "phone", "value": "07700 900812"},
+                  {"entity": "concern", "value": "acne scarring on my cheeks"}],
+    )
+    extracted = await validate.extract_booking_concern(dispatcher, tracker, domain)
+    assert extracted == ({"booking_concern": expected} if expected else {})
+
+
+async def test_a_concern_with_no_other_detail_beside_it_is_not_taken_from_here(validate, dispatcher, make_tracker, domain):
+    tracker = make_tracker(intent="inform", text="acne scarring", active_loop=FORM,
+                           slots={"requested_slot": "booking_name"},
+                           entities=[{"entity": "concern", "value": "acne scarring"}])
+    assert await validate.extract_booking_concern(dispatcher, tracker, domain) == {}

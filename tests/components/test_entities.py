@@ -216,7 +216,7 @@ def test_all_details_in_one_message(booking):
         # found by the eighth play-test: a name with two capitals inside a word ("O'Neill-Harper")
         ("Rachel O'Neill-Harper, rachel.oh@gmail.com, 12th at 3pm, for enlarged pores",
          [("person", "Rachel O'Neill-Harper"), ("email", "rachel.oh@gmail.com"), ("time", "12th at 3pm"),
-          ("concern", "for enlarged pores")]),
+          ("concern", "enlarged pores")]),
     ],
 )
 def test_details_in_any_order_and_wording(booking, text, expected):
@@ -789,3 +789,14 @@ def test_mon_is_monday_only_where_it_reads_as_a_day(booking, text, expected):
 ])
 def test_a_name_given_in_another_language(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, concern", [
+    # play-test 35: the summary's concern began "and its for"
+    ("its Priya Sharma, 07700 900812, tuesday around 2, and its for acne scarring on my cheeks",
+     "acne scarring on my cheeks"),
+    ("Jo Bell, 07700 900123, friday, for my forehead lines", "my forehead lines"),
+    ("Jo Bell, 07700 900123, friday, acne scars", "acne scars"),
+])
+def test_a_listed_concern_is_without_the_words_that_open_it(booking, text, concern):
+    assert ("concern", concern) in found(booking, text)
