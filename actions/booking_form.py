@@ -577,6 +577,18 @@ class ActionStartBooking(Action):
         return {slot: value for slot, value in earlier.items() if slot in ("booking_name", "booking_contact")}
 
 
+def asked_again_by_the_change(tracker: Tracker, slot: Text) -> bool:
+    """Whether the latest change cleared `slot` to ask it again ("Change time", "the time is wrong"), rather than
+    being made with its value and the form then asking something else."""
+    changes = [i for i, event in enumerate(tracker.events) if event.get("name") == "action_change_booking_detail"]
+    if not changes:
+        return True  # no change to go by: as before, the detail asked is kept
+    return any(
+        event.get("event") == "slot" and event.get("name") == slot and event.get("value") is None
+        for event in tracker.events[changes[-1] :]
+    )
+
+
 class ActionKeepDetail(Action):
     """ "Never mind, keep it as it was" when the form asks for a detail again (after "Change …"): the detail as
     it was; when it had none, the form simply asks again. Right after a change made at the summary (nothing asked
@@ -598,6 +610,10 @@ class ActionKeepDetail(Action):
                 return await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
             # nothing asked again: the change was made and the summary shown, so a stop now means the request
             # (found by the ninth play-test: "cancel" right after a correction showed the summary again)
+            return [SlotSet(STOP_CANCELS, True)]
+        if not asked_again_by_the_change(tracker, slot):
+            # the change was made in words, and the form has moved on to ask another detail ("actually lunchtime
+            # works better" when the concern is asked, then "cancel": play-test 35, the concern was asked again)
             return [SlotSet(STOP_CANCELS, True)]
         kept = value_before(tracker, slot, given=True)
         return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, False)]

@@ -853,16 +853,30 @@ ASAP = re.compile(
 _HORIZON_FOR_ASAP = 8  # days looked ahead for the earliest time the clinic can take
 
 
-def _next_day_for(window: Tuple[dt.time, dt.time], clinic: Clinic, now: dt.datetime, weekdays_only: bool) -> dt.date:
-    """The first day, from today, that the clinic is open and on which the window still ends after the notice it
-    needs; today or tomorrow (for the reason to be said) when no day in the next week is."""
+# "weekday evenings, but not mondays": a weekday ruled out
+_NOT_ON = re.compile(rf"\b(?:{alternatives(NOT_MEANT)}|but not)\s+(?:on\s+)?{_WEEKDAY_WORD}(?:s|days)?\b")
+
+
+def _next_day_for(
+    window: Tuple[dt.time, dt.time], clinic: Clinic, now: dt.datetime, weekdays_only: bool, words: str = ""
+) -> dt.date:
+    """The first day, from today, that the clinic is open within the window and on which it still ends after the
+    notice it needs, not a weekday the words rule out; today or tomorrow (for the reason to be said) when no day in
+    the next week is ("weekday evenings after 6, but not mondays" is Thursday's late opening: play-test 35 was told
+    Friday's hours)."""
     earliest = now + dt.timedelta(hours=clinic.minimum_notice_hours)
+    ruled_out = {_WEEKDAY_INDEX[match.group(1)[:3]] for match in _NOT_ON.finditer(words.lower())}
     for offset in range(8):
         day = now.date() + dt.timedelta(days=offset)
         hours = clinic.hours_on(day)
-        if hours is None or (weekdays_only and day.weekday() >= 5):
+        if hours is None or (weekdays_only and day.weekday() >= 5) or day.weekday() in ruled_out:
             continue
-        if dt.datetime.combine(day, min(window[1], hours[1]), clinic.timezone) > earliest:
+        opens, closes = hours
+        if window[0] == window[1]:
+            fits = opens <= window[0] <= _last_start(clinic, day, closes)
+        else:
+            fits = max(window[0], opens) < min(window[1], closes)
+        if fits and dt.datetime.combine(day, min(window[1], closes), clinic.timezone) > earliest:
             return day
     ahead_today = dt.datetime.combine(now.date(), window[0], clinic.timezone) > now
     return now.date() if ahead_today else now.date() + dt.timedelta(days=1)
@@ -956,7 +970,9 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
         # a time alone (the words name a day or a time, _day_and_window): the next day the clinic is open on which it
         # is still far enough ahead, a weekday if they said so ("weekday evenings": play-test 34, not understood)
         assert window is not None
-        day = _next_day_for(window, clinic, now, weekdays_only=any(_ANY_WEEKDAY.search(w.lower()) for w in said))
+        day = _next_day_for(
+            window, clinic, now, weekdays_only=any(_ANY_WEEKDAY.search(w.lower()) for w in said), words=said[-1]
+        )
 
     hours = clinic.hours_on(day)
     if hours is None:

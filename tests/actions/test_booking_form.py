@@ -611,6 +611,22 @@ async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_t
     # nothing asked again (a change made at the summary, shown again): a stop is for the whole request
     tracker = make_tracker(intent="stop", text="cancel", active_loop=FORM, slots={"requested_slot": "booking_confirmed"})
     assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
+    # "Change time" cleared the time, asked again now: "cancel" keeps the time as it was
+    change = {"event": "action", "timestamp": None, "name": "action_change_booking_detail"}
+    tracker = make_tracker(
+        intent="stop", text="cancel", active_loop=FORM,
+        events=[slot_event("booking_time", FRIDAY_3PM), change, slot_event("booking_time", None)],
+        slots={"requested_slot": "booking_time", "booking_time": None},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == kept
+    # play-test 35: the time changed in words when the concern was asked, which is asked again: a stop is for the
+    # whole request, not the concern never given
+    tracker = make_tracker(
+        intent="stop", text="cancel", active_loop=FORM,
+        events=[slot_event("booking_time", FRIDAY_3PM), change, slot_event("booking_time", FRIDAY_3PM)],
+        slots={"requested_slot": "booking_concern"},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
 
 
 @pytest.mark.parametrize("text, expected", [

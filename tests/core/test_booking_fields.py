@@ -509,6 +509,10 @@ def test_an_initial_is_part_of_the_name():
         ("lunchtime any weekday", dt.datetime(2026, 12, 7, 12, 0), dt.datetime(2026, 12, 7, 14, 0)),
         ("mon-fri after 4", dt.datetime(2026, 12, 7, 16, 0), dt.datetime(2026, 12, 7, 18, 0)),
         ("lunchtime", dt.datetime(2026, 12, 5, 12, 0), dt.datetime(2026, 12, 5, 14, 0)),
+        # play-test 35: Friday's hours were said; only Thursday is open after 6, and Monday is ruled out
+        ("weekday evenings after 6, but not mondays", dt.datetime(2026, 12, 10, 18, 0), dt.datetime(2026, 12, 10, 20, 0)),
+        ("mornings not saturdays", dt.datetime(2026, 12, 7, 9, 0), dt.datetime(2026, 12, 7, 12, 0)),
+        ("at 7pm", dt.datetime(2026, 12, 10, 19, 0), dt.datetime(2026, 12, 10, 19, 0)),
     ],
 )
 def test_a_time_without_a_day_is_on_the_next_day_it_can_be(clinic, text, start, end):
