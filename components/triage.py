@@ -932,6 +932,13 @@ _PARENT_NEEDED = re.compile(
     r"(?:parents?|mum|mom|mam|dad|guardian|mother|father)\b"
 )
 _ADULT = re.compile(r"\b(?:i'?m|i am|im|aged?|over) (?:1[89]|[2-9]\d)\b")
+# a parent who wants treating too ("my mum wants to come too, she takes warfarin", "can my mum be booked in the same
+# slot"): another patient, not a parent's consent (play-test 35: the under-18 policy, twice, to an adult)
+_PARENT_TOO = re.compile(
+    r"\b(?:mum|mom|mam|mother|dad|father|parents?)\b[^.?!]{0,40}?\b(?:too|as well|also|at the same time|same (?:time|"
+    r"day|slot|appointment)|together|booked in|be booked|book (?:her|him|them)|(?:wants|would like|'d like|keen) "
+    r"(?:to have|to get|it|one|a go|microneedling|treatment))\b"
+)
 
 
 # an age under 18 said of the person to be seen ("she's 16", "my 17 year old", "i'm a minor"), not a question about
@@ -969,7 +976,7 @@ def under_age(text: Text) -> bool:
     return bool(
         _UNDER_AGE.search(lowered)
         or _PARENT_NEEDED.search(lowered)
-        or (_PARENT.search(lowered) and _PARENT_ASKS.search(lowered))
+        or (_PARENT.search(lowered) and _PARENT_ASKS.search(lowered) and not _PARENT_TOO.search(lowered))
     )
 
 

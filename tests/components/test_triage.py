@@ -246,6 +246,11 @@ def test_days_since(text, days):
         ("my mum had it done and loved it", False),
         ("do i need my parents", True),
         ("booking without my mum knowing, im 18 tho", False),  # an adult says so
+        # play-test 35: a parent who wants treating too is another patient
+        ("and my mum wants to come too, she takes warfarin. and i have eczema flare ups on my jaw", False),
+        ("mum (on warfarin) would like to come at the same time if poss", False),
+        ("can my mum be booked in the same slot?", False),
+        ("can my mum come with me", True),
     ],
 )
 def test_under_age(text, minor):
