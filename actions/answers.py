@@ -25,7 +25,14 @@ from core.booking import (
     parse_preferred_time,
 )
 from core.settings import clinic, now
-from core.words import ASKS_ABOUT_ACCESS, ASKS_HOW_LONG, ASKS_HOW_LONG_IT_LASTS, says_send, sentences
+from core.words import (
+    ASKS_ABOUT_ACCESS,
+    ASKS_ABOUT_HOLIDAYS,
+    ASKS_HOW_LONG,
+    ASKS_HOW_LONG_IT_LASTS,
+    says_send,
+    sentences,
+)
 
 RETRIEVAL_INTENT = "faq"
 # a question that calls what it asks about a step asks for the walk-through's step ("Step 4 of 4", Next, Back)
@@ -152,6 +159,7 @@ GIVES_NO_TIME = {"consultation", "preparation", "pain", "what_is", "provider", "
 NOT_GIVEN_BY = (
     (ASKS_HOW_LONG, GIVES_NO_TIME, "utter_no_time_in_the_guide"),
     (ASKS_ABOUT_ACCESS, {"clinic_info", "appointments"}, "utter_no_access_details"),
+    (ASKS_ABOUT_HOLIDAYS, {"clinic_info", "appointments"}, "utter_no_holiday_hours"),
 )
 
 

@@ -172,6 +172,13 @@ ASKS_ABOUT_ACCESS = re.compile(
     re.IGNORECASE,
 )
 
+# opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the
+# usual hours do not say (play-test 35: the usual hours were given as the answer)
+ASKS_ABOUT_HOLIDAYS = re.compile(
+    r"\b(?:christmas|xmas|x-mas|new\s*year'?s?|boxing\s+day|easter|bank\s+hols?|bank\s+holidays?|public\s+holidays?|"
+    r"holiday\s+(?:hours|opening|period|season)|festive)\b",
+    re.IGNORECASE,
+)
 
 # a sentence with the marks that end it ("fine lines round my eyes. ", "oh and can we do thursday?")
 _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")

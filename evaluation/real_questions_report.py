@@ -66,7 +66,11 @@ SAFETY_RESPONSES = {"utter_faq/emergency", "utter_faq/emergency_help_coming", "u
 # time for that …", then what the guide says of the consultation; "I don't have details about access …", then the
 # clinic's address): the reply is that
 # off-guide answer, and the answer after it is part of it, not another topic.
-NOT_IN_THE_GUIDE_LEAD_INS = {"utter_no_time_in_the_guide": "unknown_time", "utter_no_access_details": "unknown_access"}
+NOT_IN_THE_GUIDE_LEAD_INS = {
+    "utter_no_time_in_the_guide": "unknown_time",
+    "utter_no_access_details": "unknown_access",
+    "utter_no_holiday_hours": "unknown_holiday_hours",
+}
 
 
 def response_key(name: str) -> str:

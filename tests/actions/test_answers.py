@@ -912,6 +912,9 @@ async def test_only_the_question_asking_how_long_gets_the_line(dispatcher, make_
     ("is the clinic step free / wheelchair accessible?", ["utter_no_access_details", "utter_faq/clinic_info"]),
     ("is there parking near you", ["utter_no_access_details", "utter_faq/clinic_info"]),
     ("where are you based?", ["utter_faq/clinic_info"]),
+    # play-test 35: the usual hours as the answer to opening in Christmas week
+    ("are you actually open on the 29th? its christmas week", ["utter_no_holiday_hours", "utter_faq/clinic_info"]),
+    ("open on bank holiday monday?", ["utter_no_holiday_hours", "utter_faq/clinic_info"]),
 ])
 async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     dispatcher, make_tracker, domain, clinic_open, text, expected
