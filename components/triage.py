@@ -248,7 +248,9 @@ _NOT_YET = re.compile(
     # "i feel a cold sore coming on my lip and my appointment is tomorrow morning. should i still go?" (play-test 29:
     # sent to NHS 111; whether to go ahead is the clinic's to say, before the appointment)
     r"\b(?:my |the )?(?:appointment|session|treatment|procedure)\s+(?:is|'s)\s+(?:tomorrow|tmrw|tonight|later|soon|"
-    r"on\s+\w+|next\s+\w+|this\s+\w+|coming up|in\s+\w+\s+days?)\b|\bshould i still (?:go|come|have it)\b|"
+    # ("peeling after the treatment is this ok" asks of now: tests/dev3, the side effects' answer)
+    r"on\s+\w+|next\s+\w+|this\s+(?!(?:ok|okay|normal|fine|bad|right|alright|safe|common|expected|serious|infected|"
+    r"an?|what|how|why)\b)\w+|coming up|in\s+\w+\s+days?)\b|\bshould i still (?:go|come|have it)\b|"
     r"\b(?:haven'?t|havent|not|never) (?:booked|been)\b|\bjust wondering\b|\basking before\b|"
     r"\bat the sight of\b|\bwhen i see\b|\bneedle phobi\w*|\b(?:scared|afraid|terrified) of needles\b|"
     r"\bcan i (?:still )?(?:have|get|do)\b|\bis (?:it|microneedling|this) (?:safe|ok|okay|suitable) for (?:me|"
@@ -739,6 +741,11 @@ _EPIPEN_IN_FUTURE = re.compile(
     r"(?:carry|get|have|keep|bring|be given|be prescribed|need)\s+(?:an?\s+|my\s+own\s+)?"
     r"(?:epi-?pens?|adrenaline pens?)\b"
 )
+# "blind" in words that say nothing of sight ("going in blind here", "a blind spot", "blindly"): no sign
+_BLIND_AS_A_SAYING = re.compile(
+    r"\b(?:go|going|goes|went|gone|walk|walking|walked|be|am|i'?m|im)\s+in\s+(?:totally\s+|completely\s+)?blind\b|"
+    r"\bblind(?:ly|\s+(?:date|spot|faith|trust|panic|eye|to))\b|\b(?:double|single)[- ]blind\b"
+)
 # said of what may come ("i dont need 999 im completely fine, i meant in future"): no emergency help put off
 _OF_THE_FUTURE = re.compile(r"\b(?:in (?:the )?future|i meant|next time|from now on|in case it happens)\b")
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
@@ -790,6 +797,7 @@ def triage(
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
     lowered = _EPIPEN_IN_FUTURE.sub(" ", lowered)  # "would i need to carry an epipen now": asked of the future
+    lowered = _BLIND_AS_A_SAYING.sub(" ", lowered)  # "could someone explain it to me? going in blind here"
     parts = [part for part in _SENTENCE_END.split(lowered) if part.strip()]
     if len(parts) > 1 and not treated and no_days and not _STRONG_NOW.search(lowered):
         # a question about the treatment in general, beside others ("what does it feel like? does it hurt a lot? how

@@ -1076,3 +1076,23 @@ def test_the_classifier_alone_is_no_report_beside_a_time_to_book(component):
     message.set("entities", [{"entity": "time", "value": "friday after 5", "start": 6, "end": 20}])
     component.process([message])
     assert message.get("triage")["level"] == "urgent"
+
+
+@pytest.mark.parametrize("text, level", [
+    # "blind" as a saying is no sign (tests/dev3: the warning signs' answer to a question about the procedure)
+    ("could someone explain the procedure to me? going in blind here", None),
+    ("im going in totally blind, what happens on the day", None),
+    # sight lost is
+    ("i had it done yesterday and now im going blind in one eye", "emergency"),
+])
+def test_blind_as_a_saying_is_no_sign(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # "the treatment is this ok" is no appointment "this friday": asked of now (tests/dev3: the side effects' answer)
+    ("my cheeks are flaking after the treatment is this ok", "expected"),
+    ("my treatment is this friday, should i stop my retinol", None),
+])
+def test_is_this_ok_after_a_treatment_asks_of_now(settings, text, level):
+    assert triage(text, settings, False).level == level
