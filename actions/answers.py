@@ -975,6 +975,17 @@ class ActionAnswerQuestion(Action):
         if previous in SEVERITY[1:] and not triaged and nothing_happening:
             taken_back = "utter_safety_route_withdrawn" + ("" if said.get("no_treatment") else "_question")
             return route_withdrawn(dispatcher, tracker, domain, topics, taken_back)
+        if (
+            previous == SEVERITY[0]
+            and not triaged
+            and (said.get("no_treatment") or said.get("just_asking"))
+            and route_was_for_a_question(tracker)
+        ):
+            # "what?? im not fainting now, im just asking if theres blood", "there is no emergency. i havent had any
+            # treatment", when the emergency answer was given to a question: taken back, with 999 if it ever happens
+            # (play-test 36: 999 twice, then the suitability answer, and the advice never taken back); a report is
+            # never taken back, whatever is said of treatment
+            return route_withdrawn(dispatcher, tracker, domain, topics, "utter_safety_route_withdrawn_emergency")
         in_thread = thread_topics(tracker, topics, previous, asked)
         if (
             in_thread == SEVERITY[1] == previous

@@ -347,6 +347,9 @@ _HELP_HAD = re.compile(
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
     r"practitioner)\b|"
     # seen by them ("already seen by the clinic this morning, they put a cream on")
+    # ("(settled, seen by 111)": play-test 36, "Please call 999 now")
+    r"(?<!\bbe )(?<!\bget )\b(?:seen|checked|assessed|examined) by (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|"
+    r"pharmacist|paramedics?|ambulance crew|a ?& ?e|hospital|111|clinic|dermatologist)\b|"
     r"\b(?:been|was|were|got|already|just)\s+(?:seen|checked|examined|looked at|treated|assessed|reviewed) "
     r"(?:over )?by (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|paramedics?|ambulance crew|"
     r"a ?& ?e|hospital|111|clinic|practitioner|dermatologist)\b|"
@@ -470,7 +473,14 @@ _INSTEAD_OF_999 = re.compile(
 _NEXT_TREATMENT = re.compile(
     r"\b(?:(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )again|next (?:session|treatment|appointment)|"
     r"another (?:session|treatment)|keep (?:my|the) "
-    r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with)\b"
+    r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with|(?:still )?go ahead(?: with (?:it|the \w+))?|"
+    r"rest of (?:my|the) (?:course|sessions|treatments)|future (?:sessions|treatments))\b"
+)
+# a reaction spoken of as past, one thing ("after the itchy thing", "that reaction"): asked about a future session,
+# history for the clinic (play-test 36: "could i be allergic to the serum" got "Please call 999 now")
+_A_PAST_REACTION = re.compile(
+    r"\bafter (?:the|that|my|this) (?:\w+ ){0,2}(?:thing|reaction|episode|incident|scare)\b|"
+    r"\b(?:that|the last) reaction\b"
 )
 # getting medical help, or doing without it: a message about it the classifier calls distress is no crisis
 _MEDICAL_HELP = re.compile(
@@ -485,6 +495,8 @@ _RESOLVED = re.compile(
     r"\bbreathing (?:is )?(?:easier|better|fine|normal(?:ly)?|ok)\b|\ball (?:ok|okay|fine|good|clear) now\b|"
     r"\bno (?:more )?swelling (?:at all|now|any ?more)\b|\brecovered\b|"
     r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\bsent me home\b|\bdischarged\b|"
+    # "… see gp if it comes back. so its fine" (play-test 36)
+    r"\bso (?:it'?s|its|i'?m|im|i am) (?:fine|ok|okay|alright|all right)\b|"
     r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b|"
     # "paramedics treated me, now ok" (play-test 28: "Please call 999 now")
     # (a clause of its own, never "is it ok now to take piriton?")
@@ -520,7 +532,10 @@ _WITH_NEEDLES_ALWAYS = re.compile(
     r"(?:take|takes|draw|draws|see|sees|have|has|get|gets|give|gives) (?:me )?(?:my |a |an |some )?"
     r"(?:blood|needles?|injections?|jabs?|vaccin\w*|bloods)\b|"
     r"\bat the (?:sight|thought) of (?:blood|needles?)\b|\b(?:scared|afraid|terrified|phobic) of (?:needles?|blood)\b|"
-    r"\bneedle[- ]?phobi\w*"
+    r"\bneedle[- ]?phobi\w*|"
+    # "i faint at blood a bit", "i get woozy around needles" (play-test 36: 999 twice, mid walk-through)
+    r"\b(?:faint|faints|fainted|pass out|passes out|go|get|feel|am|i'?m|im)\s+(?:\w+\s+)?"
+    r"(?:at|around|with|near|over)\s+(?:the\s+)?(?:blood|needles?|injections?|jabs?)\b"
 )
 _FAINTING = ("faint", "dizzy")
 
@@ -746,8 +761,19 @@ _BLIND_AS_A_SAYING = re.compile(
     r"\b(?:go|going|goes|went|gone|walk|walking|walked|be|am|i'?m|im)\s+in\s+(?:totally\s+|completely\s+)?blind\b|"
     r"\bblind(?:ly|\s+(?:date|spot|faith|trust|panic|eye|to))\b|\b(?:double|single)[- ]blind\b"
 )
+# what a medicine is taken for ("he's on doxycycline for spots at the moment", "i use a cream for my rash"): a
+# condition for the consultation, no sign of anything happening after a treatment (play-test 36: NHS 111 now)
+_TAKEN_FOR = re.compile(
+    r"\b(?:on|taking|takes|take|took|prescribed|using|uses|use)\b[^.?!]{0,40}?\bfor\s+(?:my\s+|his\s+|her\s+|"
+    r"their\s+|the\s+|bad\s+)?(?:spots|pimples|acne|breakouts?|rash(?:es)?|hives|eczema|bumps|psoriasis|rosacea)\b"
+)
 # said of what may come ("i dont need 999 im completely fine, i meant in future"): no emergency help put off
 _OF_THE_FUTURE = re.compile(r"\b(?:in (?:the )?future|i meant|next time|from now on|in case it happens)\b")
+# the route questioned ("why do you keep telling me to call 999??", "stop saying ring 111")
+_ROUTE_QUESTIONED = re.compile(
+    r"\b(?:keep|keeps|kept|stop|quit)\s+(?:on\s+)?(?:telling|saying|asking|repeating)\b|"
+    r"\bwhy (?:do|are|did|would) you\b[^.?!]{0,30}\b(?:999|111|call|ring|ambulance|emergency|a ?& ?e)\b"
+)
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
 # (actions/answers.py)
 _OVER = re.compile(
@@ -798,6 +824,8 @@ def triage(
         lowered = _EYES_WANTED.sub(" ", lowered)
     lowered = _EPIPEN_IN_FUTURE.sub(" ", lowered)  # "would i need to carry an epipen now": asked of the future
     lowered = _BLIND_AS_A_SAYING.sub(" ", lowered)  # "could someone explain it to me? going in blind here"
+    if not treated:
+        lowered = _TAKEN_FOR.sub(" ", lowered)  # "he's on doxycycline for spots at the moment"
     parts = [part for part in _SENTENCE_END.split(lowered) if part.strip()]
     if len(parts) > 1 and not treated and no_days and not _STRONG_NOW.search(lowered):
         # a question about the treatment in general, beside others ("what does it feel like? does it hurt a lot? how
@@ -856,6 +884,15 @@ def triage(
         and all(sign.startswith("worse") for sign in found[URGENT])
     ):
         # "my GP says it's pigmentation and will fade; will microneedling again make it worse?": for the consultation
+        return Triage(None, found[URGENT] + found[EXPECTED], history=True)
+    if (
+        _NEXT_TREATMENT.search(lowered)
+        and _A_PAST_REACTION.search(lowered)
+        and not found[EMERGENCY]
+        and not worse
+        and not _STRONG_NOW.search(lowered)
+    ):
+        # "should i still go ahead with it after the itchy thing? could i be allergic to the serum": for the clinic
         return Triage(None, found[URGENT] + found[EXPECTED], history=True)
     unconditional = _IF_IT_CHANGES.sub(" ", lowered)  # "call back if it gets worse": what they were told to do
     # an emergency sign named: only help had and the person now well ("they gave me steroids and it's gone down")
@@ -1225,7 +1262,10 @@ class SafetyTriage(GraphComponent):
                     # "im ok now", "it's gone down": well again, as the person says
                     "well": bool(_RESOLVED.search(lowered)),
                     # well again and the reaction past ("I am fine. The reaction was yesterday.")
-                    "over": bool(_RESOLVED.search(lowered)) and bool(_OVER.search(plain)),
+                    # (or advised since, "111 said take piriton … so its fine", or the route questioned, "why do you
+                    # keep telling me to call 999?? i said im fine": play-test 36, 999 again, then the privacy answer)
+                    "over": bool(_RESOLVED.search(lowered))
+                    and bool(_OVER.search(plain) or _HELP_HAD.search(lowered) or _ROUTE_QUESTIONED.search(plain)),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's

@@ -778,7 +778,7 @@ def _day_and_window(
 
 
 # where one way of naming a day may end and another begin ("this saturday? like tomorrow")
-_ANOTHER_WAY = re.compile(r"[?,;!]+|\s+(?=(?:tomorrow|today|this|next|on|the))")
+_ANOTHER_WAY = re.compile(r"[?,;!]+|\s+(?=(?:tomorrow|today|this|next|on|the)\b)")
 
 
 def _one_day_said_twice(rest: str, now: dt.datetime, today_whole: bool) -> Optional[dt.date]:

@@ -321,6 +321,30 @@ async def test_just_asking_takes_back_a_route_given_for_a_question(dispatcher, m
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("route_for, flags, expected", [
+    # play-test 36: the emergency answer to a question about the procedure, then "im just asking" and "i havent had any
+    # treatment" got it again, then the suitability answer
+    ("does it bleed? i faint at blood a bit", {"just_asking": True}, ["utter_safety_route_withdrawn_emergency"]),
+    ("does it bleed? i faint at blood a bit", {"no_treatment": True, "well": True},
+     ["utter_safety_route_withdrawn_emergency"]),
+    # a report of an emergency is never taken back
+    ("my throat is swelling up", {"no_treatment": True}, ["utter_faq/emergency"]),
+])
+async def test_the_emergency_answer_to_a_question_is_taken_back_when_nothing_is_happening(
+    dispatcher, make_tracker, domain, clinic_open, route_for, flags, expected
+):
+    events = [
+        {"event": "user", "timestamp": None, "text": route_for, "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="deny", text="there is no emergency, im just asking", events=events,
+                           slots={"last_topic": "emergency", "offer": "clinic"})
+    tracker.latest_message["triage"] = {"level": None, **flags}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:1] == expected
+
+
 async def test_not_yet_this_treatment_takes_no_route_back(dispatcher, make_tracker, domain, clinic_open):
     # "what if it spreads?", "I'm booked in next week": not yet, but no word of having had no treatment
     await ActionAnswerQuestion().run(dispatcher, in_thread(make_tracker, "urgent", "deny", not_yet=True), domain)

@@ -173,6 +173,9 @@ def test_what_happens_after_a_treatment_asked_in_general_is_no_report(settings, 
     # how needles have always gone for someone is for the consultation (it got the emergency answer)
     ("im a total wimp with needles, like i nearly pass out when they take blood. how bad is it", None),
     ("i faint at the sight of needles, will i be ok?", None),
+    # play-test 36: "Please call 999 now", twice, in the middle of the walk-through
+    ("ok this is the bit im scared of. does it bleed? i faint at blood a bit", None),
+    ("does it hurt? i get a bit woozy around needles", None),
     # fainting after a treatment is the emergency, whatever is said of needles
     ("i feel faint and dizzy after my treatment, scared of needles", EMERGENCY),
     ("i fainted when they did my microneedling yesterday", EMERGENCY),
@@ -991,7 +994,7 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("ok i called 999", {"waiting_for_help"}),
     ("paramedics came, swelling going down now", {"well"}),
     # help that came and went is no help on its way
-    ("i called 999 and they came and said im fine", {"well"}),
+    ("i called 999 and they came and said im fine", {"well", "over"}),  # seen, and well: the thread ends
     # still swelling: none
     ("my lips are still swelling, not going down", set()),
     # play-test 30: told four times to ring the clinic she had rung three times
@@ -1031,6 +1034,10 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     # play-test 34: "Please call 999 now" five times to someone well again, asking about the future
     ("i dont need 999 im completely fine, i meant in future. should i ask my GP about allergy testing?", {"well"}),
     ("STOP telling me to call 999. I am fine. The reaction was yesterday.", {"well", "over"}),
+    # play-test 36: 999 again after 111's advice, and the privacy answer to the route questioned
+    ("ive rung 111 they said its probably fine and to take piriton and see gp if it comes back. so its fine",
+     {"well", "over"}),
+    ("why do you keep telling me to call 999?? i said im fine", {"well", "over"}),
 ])
 def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
@@ -1096,3 +1103,33 @@ def test_blind_as_a_saying_is_no_sign(settings, text, level):
 ])
 def test_is_this_ok_after_a_treatment_asks_of_now(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 36: a throat that feels funny, said apart from its tightness, got the expected reaction's answer first
+    "hmm my throat feels a bit funny actually. kind of tight? probably nothing",
+    "its itchy and blotchy and my throat feels weird",
+])
+def test_a_throat_that_feels_wrong_is_the_emergency(settings, text):
+    assert triage(text, settings, False).level == EMERGENCY
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 36: NHS 111 now, to a mother asking about her untreated son's antibiotics
+    ("will they need his GP details or anything? he's on doxycycline for spots at the moment", None),
+    ("im taking lymecycline for my acne, is that a problem", None),
+    # after a treatment, spots are a sign whatever is taken for them
+    ("i had microneedling on monday and im using a cream for the spots that came up, theyre full of pus", URGENT),
+])
+def test_what_a_medicine_is_taken_for_is_no_sign(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 36: each got "Please call 999 now" from someone well again and seen by 111
+    "and should i still go ahead with it after the itchy thing? like could i be allergic to the serum",
+    "i said, whether its safe to have my next session after an itchy blotchy reaction and throat feeling tight "
+    "(settled, seen by 111)",
+])
+def test_a_past_reaction_asked_about_for_a_future_session_is_no_report(settings, text):
+    assert triage(text, settings, False).level is None
