@@ -446,15 +446,19 @@ _SEEKING_HELP = re.compile(
     r"i'?ll|ill|i will|about to|i'?m|im|i am|ok|okay|will)\s+(?:just |now |then |instead |probably |definitely )?"
     r"(?:ring|call|phone|contact|go to|go into|head to|try|see|ringing|calling|phoning|going to|heading to)\s+"
     r"(?:nhs |the nhs )?(?:111|a ?& ?e|a and e|urgent care|(?:the |a )?walk[- ]in\w*|(?:my |a |the )?gp|"
-    r"(?:a |the |my )?doctor|(?:the )?out of hours|(?:a |the )?pharmacist|(?:the )?pharmacy|(?:the )?hospital)\b"
+    r"(?:a |the |my )?doctor|(?:the )?out of hours|(?:a |the )?pharmacist|(?:the )?pharmacy|(?:the )?hospital)\b|"
+    # "do i need to go there tonight??" after asking what A&E is (play-test 36: the suitability answer)
+    r"\b(?:do|should|shall|must) i (?:need to |have to |really )?go (?:there|in|now|tonight)\b"
 )
 # what the out-of-hours route is, asked ("what even is 111, is that like ambulance", "is 111 an ambulance or a phone
 # line?", "what is nhs 111": play-test 35, the route again, then what microneedling is)
 _ASKS_ABOUT_THE_ROUTE = re.compile(
     r"\b(?:what(?:'?s| is| even is| exactly is| does| do)|who(?:'?s| is| are)|is|how (?:do|does|can) (?:i|you)|"
-    r"where(?:'?s| is)|explain)\s+(?:this |that |the |even )?(?:nhs ?)?111\b(?! (?:said|told|say|says))"
-    r"|\b111\b[^.?!]{0,30}\b(?:an? ambulance|like (?:an? )?ambulance|phone ?line|website|helpline|the hospital|a&e|"
-    r"free|mean|stand for)\b[^.!]{0,30}\?|\b111\b[^.?!]{0,12}\b(?:is that|what'?s that|whats that)\b"
+    r"where(?:'?s| is)|explain)\s+(?:this |that |the |even )?(?:(?:nhs ?)?111|a ?& ?e|a and e|accident and emergency)"
+    r"(?!\w)(?! (?:said|told|say|says))"
+    r"|\b(?:111|a ?& ?e|a and e)(?!\w)[^.?!]{0,30}\b(?:an? ambulance|like (?:an? )?ambulance|phone ?line|website|"
+    r"helpline|the hospital|(?:going to )?(?:a |the )?hospital|a&e|free|mean|stand for)\b[^.!]{0,30}\?"
+    r"|\b(?:111|a ?& ?e|a and e)(?!\w)[^.?!]{0,12}\b(?:is that|what'?s that|whats that)\b"
 )
 # emergency help put off ("999 seems a bit much", "could i just drive myself to A&E", "my partner is driving me to a&e
 # instead"): in the emergency's thread, 999 again, and not by car (play-test 32: the off-guide answer about driving

@@ -342,6 +342,10 @@ def test_the_triage_has_the_last_word(component, text, intent, answer, expected)
     ("you didnt answer me. is 111 an ambulance or a phone line?", "faq", "faq/reassurance"),
     ("what is nhs 111", "faq", "faq/what_is"),
     ("whats 111?", "nlu_fallback", None),
+    # play-test 36: "did you mean", then what microneedling is
+    ("ok and what even is a&e, is that the same as going to hospital? its 6pm and i have work tomorrow", "nlu_fallback",
+     None),
+    ("what is A&E", "faq", "faq/what_is"),
 ])
 def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer):
     message = parsed(text, intent, answer)
@@ -1002,6 +1006,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("why are you telling me to ring them again i just said they dont answer", {"unreachable"}),
     ("went to voicemail twice", {"unreachable"}),
     ("cant get through to anyone", {"unreachable"}),
+    # play-test 36: after asking what A&E is, the suitability answer
+    ("no i mean accident and emergency. do i need to go there tonight??", {"seeking_help"}),
     # play-test 35: "please still contact the clinic" to someone whose call had rung out
     ("i rang and it just rang out. can i just take paracetamol and wait till monday?", {"unreachable"}),
     ("rang and rang, nobody there", {"unreachable"}),
