@@ -773,6 +773,13 @@ _TAKEN_FOR = re.compile(
 )
 # said of what may come ("i dont need 999 im completely fine, i meant in future"): no emergency help put off
 _OF_THE_FUTURE = re.compile(r"\b(?:in (?:the )?future|i meant|next time|from now on|in case it happens)\b")
+# who may advise on something happening: a "they said it's fine" with no sign named is help had only beside one of these
+_MEDICAL_PARTY = re.compile(
+    r"\b(?:clinic|111|999|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance|a ?& ?e|a and e|hospital|"
+    r"walk[- ]in|urgent care|practitioner|dermatologist|therapist|surgery)\b|"
+    # ("i rang them and they said its totally normal for day one": rung about it)
+    r"\b(?:rang|rung|called|phoned|spoke to|spoken to|messaged|emailed) (?:them|they)\b"
+)
 # the route questioned ("why do you keep telling me to call 999??", "stop saying ring 111")
 _ROUTE_QUESTIONED = re.compile(
     r"\b(?:keep|keeps|kept|stop|quit)\s+(?:on\s+)?(?:telling|saying|asking|repeating)\b|"
@@ -914,6 +921,10 @@ def triage(
     # their hands (found by the seventeenth play-test: "contact the clinic now" to someone in A&E); an emergency sign
     # back again is still the emergency
     in_care = bool(_CARE_PRESENT.search(unconditional))
+    # ("no wait carry on, they said its fine lol", of a boss, just after a request was stopped: play-test 36 got the
+    # advice-had answer) with no sign named, only a medical party's advice is help had
+    if not any(found.values()) and not (_MEDICAL_PARTY.search(lowered) or _CARE_PRESENT.search(lowered)):
+        advised = False
     if advised and settled and ((in_care and not found[EMERGENCY]) or not _AGAIN.search(unconditional)):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse

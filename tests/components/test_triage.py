@@ -1139,3 +1139,14 @@ def test_what_a_medicine_is_taken_for_is_no_sign(settings, text, level):
 ])
 def test_a_past_reaction_asked_about_for_a_future_session_is_no_report(settings, text):
     assert triage(text, settings, False).level is None
+
+
+@pytest.mark.parametrize("text, help_had", [
+    # play-test 36: of a boss, just after a request was stopped, it got "please follow the advice you were given"
+    ("no wait carry on, they said its fine lol", False),
+    # a medical party's advice, or a sign named beside it, is help had
+    ("i rang the clinic and they said its fine", True),
+    ("my cheeks were red and they said its fine, all settled now", True),
+])
+def test_they_said_its_fine_is_help_had_only_of_something_happening(settings, text, help_had):
+    assert triage(text, settings, False).help_had is help_had
