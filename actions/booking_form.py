@@ -49,6 +49,7 @@ from core.booking import (
     contact_kind,
     corrected_words,
     names_another_day,
+    names_any_weekday,
     parse_bare_name,
 )
 from core.settings import clinic, now
@@ -1040,6 +1041,9 @@ class ValidateBookingForm(FormValidationAction):
         checked = self._check("booking_time", value, dispatcher, tracker)
         if checked.get("booking_time") and names_another_day(str(value)):
             dispatcher.utter_message(response="utter_booking_time_first_day")  # "tuesday or wednesday"
+        elif checked.get("booking_time") and names_any_weekday(str(value)):
+            # "any weekday before 10" (play-test 36: the Monday put down looked like all that was kept)
+            dispatcher.utter_message(response="utter_booking_time_first_weekday")
         too_soon = any(
             (message.get("response") or "").startswith("utter_invalid_booking_time_notice")
             for message in dispatcher.messages[said_before:]

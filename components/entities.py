@@ -263,7 +263,9 @@ _NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(
 # book") is what the person wants looked at: "Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles"
 # what the pipeline's patterns name that a concern is about (RulerEntityExtractor, before this extractor)
 CONCERN_KINDS = ("skin_concern", "treatment_area", "unknown_area", "unknown_treatment")
-_CLAUSE = re.compile(r"(?:[^,;\n\s]|\s(?![-–]\s))+")  # between commas, semicolons, lines or spaced dashes
+# between commas, semicolons, lines, spaced dashes or sentences ("07700 900356. wednesday after work like 5.30? its for
+# the dark circles": play-test 36, the concern was asked for again); "5.30" and "jo.b@x.com" are no sentence ends
+_CLAUSE = re.compile(r"(?:[^,;\n\s.?!]|[.?!]+(?=[^\s.?!])|\s(?![-–]\s))+")
 _LEAD_IN = re.compile(
     r"\b(?:book|booking|consultation|appointment|hi|hello|hey|hiya|thanks|thank|please|pls|cheers|name|email|phone|number|"
     # "…, and add my surname, Sharma" (twenty-first play-test: "and add my surname" became the concern)
@@ -275,7 +277,9 @@ _TIME_GAP = 14
 # words between two parts of one time, however long ("thursday instead, after work, like 6ish")
 _TIME_FILLER = re.compile(
     r"(?:[\s,.;:!?-]|\b(?:instead|then|please|pls|or|and|maybe|like|at|around|about|ideally|preferably|say|"
-    r"if possible|if poss|would be (?:best|good|great)|is best|works?|better|same time)\b)*",
+    r"if possible|if poss|would be (?:best|good|great)|is best|works?|better|same time|"
+    # ("the 23rd if youre open then, morning": play-test 36, the morning was dropped)
+    r"if (?:you'?re|youre|you are|ur|the clinic is|it'?s|its) open(?: then| that day)?)\b)*",
     re.IGNORECASE,
 )
 
@@ -777,7 +781,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             if person:
                 found.append(person)
         details = {entity["entity"] for entity in found} & {"person", "email", "phone", "time"}
-        if not concern and len(details) >= 2 and re.search(r"[,;\n]|\s[-–]\s", text):
+        if not concern and len(details) >= 2 and re.search(r"[,;\n]|\s[-–]\s|[.?!]\s", text):
             named = None if known is None else [e for e in known if e.get("entity") in CONCERN_KINDS and "start" in e]
             apart = [{"start": e[ALSO_AT][0], "end": e[ALSO_AT][1]} for e in found if ALSO_AT in e]
             listed = _listed_concern(text, found + apart, named)

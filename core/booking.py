@@ -342,6 +342,11 @@ _OTHER_DATE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+or\s+(?:the\s+)?\d{1,2}(
 _OR_ANOTHER_DAY = re.compile(rf"(?<=\w)\s*,?\s+or\s+(?:on\s+|next\s+|this\s+)?{_WEEKDAY_WORD}\b.*$")
 
 
+def names_any_weekday(words: str) -> bool:
+    """Whether the words offer any weekday ("weekday evenings", "mon-fri after 4"), not one day."""
+    return bool(_ANY_WEEKDAY.search(words.lower()))
+
+
 def names_another_day(words: str) -> bool:
     """Whether the words of a time offer a second day ("tuesday or wednesday"), of which the first is taken."""
     lowered = (words or "").lower()

@@ -1070,6 +1070,20 @@ async def test_the_first_of_two_days_is_taken_and_said_to_be(validate, dispatche
     assert ("utter_booking_time_first_day" in responses(dispatcher)) is said
 
 
+@pytest.mark.parametrize("words, said", [
+    ("any weekday before 10", True),  # play-test 36: the Monday put down looked like all that was kept
+    ("monday before 10", False),
+])
+async def test_any_weekday_is_said_to_be_the_first_that_fits(validate, dispatcher, make_tracker, domain, words, said):
+    tracker = make_tracker(
+        intent="inform", text=words, active_loop=FORM, slots={"requested_slot": "booking_time"},
+        slot_candidates={"booking_time": words},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert any(event.get("name") == "booking_time" and event.get("value") for event in events)
+    assert ("utter_booking_time_first_weekday" in responses(dispatcher)) is said
+
+
 async def test_the_message_a_safety_answer_paused_the_concern_on_is_the_concern(dispatcher, make_tracker, domain):
     # found by the fifteenth play-test: the call back asked for the concern twice after the urgent route
     said = "i had microneedling elsewhere 3 weeks ago and still have small bumps on my cheek, wanted a second opinion"

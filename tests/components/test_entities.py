@@ -170,6 +170,9 @@ def test_hours_joined_by_a_dash_and_any_weekday(booking, text, expected):
         ("and make it half 12 not 9, im in meetings all morning", [("time", "half 12")]),
         ("not 5 o clock, i finish work at 5 and need travel. 6:30 is ok", [("time", "6:30")]),
         ("i finish work at 5 so after 6 please", [("time", "after 6")]),
+        # play-test 36: the morning was dropped, and the 23rd put down for the afternoon
+        ("or the 23rd if youre open then, morning. whichever is easier for them",
+         [("time", "the 23rd if youre open then, morning")]),
     ],
 )
 def test_a_time_said_of_the_persons_own_day_is_no_time_to_book(booking, text, expected):
@@ -797,6 +800,10 @@ def test_a_name_given_in_another_language(booking, text, expected):
      "acne scarring on my cheeks"),
     ("Jo Bell, 07700 900123, friday, for my forehead lines", "my forehead lines"),
     ("Jo Bell, 07700 900123, friday, acne scars", "acne scars"),
+    # play-test 36: the details in sentences, the concern asked for again
+    ("07700 900356. wednesday after work like 5.30? its for the dark circles and some acne marks on my jaw",
+     "the dark circles and some acne marks on my jaw"),
+    ("Sam Lee. 07700 900123. friday at 2. acne scars", "acne scars"),
 ])
 def test_a_listed_concern_is_without_the_words_that_open_it(booking, text, concern):
     assert ("concern", concern) in found(booking, text)
