@@ -339,7 +339,11 @@ _OTHER_WEEKDAY = re.compile(rf"\b{_WEEKDAY_WORD}\s+or\s+(?:on\s+|next\s+)?{_WEEK
 _OTHER_DATE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+or\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b")
 # "next tuesday morning or wednesday after 2pm": a second day with its own time, after the first (found by the
 # twenty-third play-test: neither was understood); the first is taken, and the clinic reads the words
-_OR_ANOTHER_DAY = re.compile(rf"(?<=\w)\s*,?\s+or\s+(?:on\s+|next\s+|this\s+)?{_WEEKDAY_WORD}\b.*$")
+# ("a saturday, maybe the 12th around 11? or after 4 on a thursday": play-test 36, no day worked out)
+_OR_ANOTHER_DAY = re.compile(
+    r"(?<=[\w?])\s*[,?]?\s+or\s+(?:(?:after|before|from|around|about|at)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
+    rf"(?:on\s+|next\s+|this\s+)?(?:an?\s+)?{_WEEKDAY_WORD}\b.*$"
+)
 
 
 def names_any_weekday(words: str) -> bool:

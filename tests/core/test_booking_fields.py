@@ -164,6 +164,8 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("lunchtime any weekday", at(24, 12), at(24, 14)),
         ("weekday evenings", at(24, 17), at(24, 18)),
         ("during the week, mornings", at(25, 9), at(25, 12)),
+        # play-test 36: "couldn't work out a day"; the first day named is taken (the clinic reads the words too)
+        ("a saturday, maybe the 12th around 11? or after 4 on a thursday", at(12, 11, month=12), at(12, 11, month=12)),
         # a time and its corrections: each changes what it names and keeps the rest
         ("friday at 3pm → saturday", at(28, 15), at(28, 15)),
         ("friday at 3pm → at 10am I said", at(27, 10), at(27, 10)),
