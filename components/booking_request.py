@@ -128,8 +128,9 @@ NEVER_MIND_BUT = re.compile(
 # "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
 # a call back asked for ("can someone call me back", "please ring me"), not asked about ("will they call me back?")
 ASKS_TO_BE_CALLED = re.compile(
-    r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you)\s+(?:please\s+)?"
-    r"(?:call|ring|phone|give me a call)\b|\b(?:please|pls|plz)\s+(?:call|ring|phone)\s+me\b|"
+    # ("Can somebody just ring me and I'll ask them about the warfarin": play-test 36, the suitability answer alone)
+    r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you)\s+"
+    r"(?:(?:please|just)\s+)*(?:call|ring|phone|give me a call)\b|\b(?:please|pls|plz)\s+(?:call|ring|phone)\s+me\b|"
     r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b|"
     # "just want the clinic to call me tomorrow at 10am" (play-test 27: only the paramedics' advice was answered)
     r"\b(?:want|need|like|would like|'d like)\s+(?:the clinic|someone|somebody|you|a nurse|the nurse|them|you guys)\s+"
