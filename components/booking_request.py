@@ -111,6 +111,15 @@ YES_OR_NO_ASKED = re.compile(
     r"\?[^?]*\b(?:yes or no|yes/no|y/n|ja oder nein|oui ou non|s[ií] o no|tak czy nie|sim ou n[aã]o)\b", re.IGNORECASE
 )
 PRIVACY_ANSWER = "faq/privacy"  # who sees the details, what for, and how long they are kept
+OWN_ARRANGEMENTS_ANSWER = "faq/unknown_other"  # what the guide does not cover, the clinic's to say
+# booking for a group asked about ("can me and 2 friends book together, like a group thing?", "do you do group
+# bookings?"): a question the guide does not answer, not a request to book one person (play-test 36: the form started,
+# and "i didnt say book yet" was refused as a name)
+GROUP_ASKED = re.compile(
+    r"\b(?:group|groups|hen (?:do|party)|me and (?:\d|two|three|four|my)\s+\w+|(?:all|both) (?:of us|together)|"
+    r"together|couples?)\b[^.!]*\?|\bgroup (?:bookings?|booking|discount|rate|appointments?)\b",
+    re.IGNORECASE,
+)
 # "only until they've called me. then delete it", "yes but delete it after": how long the details are kept, asked, not
 # a request to delete them now (play-test 32: at the consent question the call back was cancelled)
 DELETE_LATER = re.compile(
@@ -321,6 +330,9 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["goodbye_intent"])
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
+            elif intent == self.config["intent"] and GROUP_ASKED.search(text) and not kinds:
+                self._set(message, RETRIEVAL_INTENT)
+                self._answer(message, OWN_ARRANGEMENTS_ANSWER)
             elif intent == "delete_my_data" and DELETE_LATER.search(text):
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, PRIVACY_ANSWER)

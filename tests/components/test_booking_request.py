@@ -511,3 +511,18 @@ def test_a_question_asking_for_a_yes_or_a_no_is_no_yes(text, expected):
     found = message(text, "affirm", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 36: the form started for "a group thing", and "i didnt say book yet" was refused as a name
+    ("can me and 2 friends book together, like a group thing? same day", "faq"),
+    ("do you do group bookings", "faq"),
+    # one person booking is booking
+    ("can i book a consultation for next week?", "book_consultation"),
+])
+def test_a_group_booking_asked_about_is_a_question(text, expected):
+    found = message(text, "book_consultation", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+    if expected == "faq":
+        assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/unknown_other"
