@@ -1278,6 +1278,8 @@ def say_answers(
             events.append(SlotSet("current_step", topic))
         # a "yes" takes up what any of the answers offered
         last_topic, offer = topic, offer or offer_of(domain, response)
+    if tracker.latest_message.get("more_questions") and len(said) > 1 and not set(said) & set(SEVERITY):
+        dispatcher.utter_message(response="utter_more_questions")  # more asked than answered at once: never silently
     severe = [topic for topic in said if topic in SEVERITY]
     if severe:  # "red today, normal? and when do results show?": the thread stays with the safety answer, said first
         last_topic = min(severe, key=SEVERITY.index)

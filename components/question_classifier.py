@@ -54,6 +54,9 @@ LEANS_ON_CONTEXT = "leans_on_context"
 # whether a message asks anything at all ("it doesn't hurt or anything" does not): the safety thread keeps
 # its route for a message that asks nothing (actions/answers.py)
 ASKS = "asks"
+# whether a message asks more questions than are answered at once (`max_questions`): the answers say so, so that none
+# is dropped without a word (play-test 36: seven questions, three answered, four dropped silently)
+MORE_QUESTIONS = "more_questions"
 DECIDED_BY_ENTITY = "decided_by_entity"
 # a message this short leans on what was said before it too ("how long should i wait", "for how long?")
 _SHORT_MESSAGE_WORDS = 5
@@ -616,9 +619,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 add_to_output=True,
             )
             top = intent_ranking[0]["name"]
+            more = False
             if top == retrieval_intent:
                 parts = self._parts(message, spans, entities)
                 questions = self._questions(parts, best)
+                more = len(parts) > self.config["max_questions"]
                 named_first = self._named_first(entities, best, questions or parts)
                 if named_first:
                     # "i am pregnant 4 month, can i do microneedling? and how much cost": the price is kept as the
@@ -635,6 +640,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             else:
                 questions = []
             message.set(QUESTIONS, questions, add_to_output=True)
+            message.set(MORE_QUESTIONS, more, add_to_output=True)
             message.set(
                 LEANS_ON_CONTEXT,
                 bool(_LEANS.search(text)) or len(text.split()) <= _SHORT_MESSAGE_WORDS,

@@ -500,7 +500,8 @@ _RESOLVED = re.compile(
     r"\bno (?:more )?swelling (?:at all|now|any ?more)\b|\brecovered\b|"
     r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\bsent me home\b|\bdischarged\b|"
     # "… see gp if it comes back. so its fine" (play-test 36)
-    r"\bso (?:it'?s|its|i'?m|im|i am) (?:fine|ok|okay|alright|all right)\b|"
+    # (said, not asked: "so it's fine?" looks for reassurance)
+    r"\bso (?:it'?s|its|i'?m|im|i am) (?:fine|ok|okay|alright|all right)\b(?![^.!?]*\?)|"
     r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b|"
     # "paramedics treated me, now ok" (play-test 28: "Please call 999 now")
     # (a clause of its own, never "is it ok now to take piriton?")

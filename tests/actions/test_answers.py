@@ -1279,3 +1279,20 @@ async def test_well_again_and_the_reaction_past_ends_the_emergency_thread(dispat
     tracker.latest_message["triage"] = {"level": None, "well": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/emergency"]
+
+
+@pytest.mark.parametrize("more, expected", [
+    # play-test 36: seven questions, three answered and the others dropped without a word
+    (True, ["utter_faq/pain", "utter_faq/sessions", "utter_faq/price", "utter_more_questions"]),
+    (False, ["utter_faq/pain", "utter_faq/sessions", "utter_faq/price"]),
+])
+async def test_more_questions_than_answered_at_once_are_said_to_be(dispatcher, make_tracker, domain, more, expected):
+    text = "does it hurt? how many sessions? how much is it? can you do my hands? and my feet?"
+    tracker = make_tracker(
+        intent="faq", text=text, response_selector=selected_answer("faq/pain"),
+        questions=asked(text, ("does it hurt", "faq/pain"), ("how many sessions", "faq/sessions"),
+                        ("how much is it", "faq/price")),
+    )
+    tracker.latest_message["more_questions"] = more
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

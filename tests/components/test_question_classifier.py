@@ -297,6 +297,17 @@ def test_two_questions_in_order(classifier):
         assert question["confidence"] >= CONFIG["question_threshold"]
 
 
+@pytest.mark.parametrize("text, more", [
+    # play-test 36: seven questions, three answered and the others dropped without a word
+    ("does it hurt? how many sessions will i need? how much does it cost? can you treat my hands?", True),
+    ("does it hurt? how many sessions will i need? how much does it cost?", False),
+])
+def test_more_questions_than_are_answered_at_once_are_said_to_be(classifier, text, more):
+    message = parse(classifier, text)
+    assert len(message.get(QUESTIONS)) <= 3
+    assert message.get("more_questions") is more
+
+
 def test_one_question_gives_no_questions(classifier):
     assert parse(classifier, "does it hurt").get(QUESTIONS) == []
 

@@ -1044,6 +1044,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("ive rung 111 they said its probably fine and to take piriton and see gp if it comes back. so its fine",
      {"well", "over"}),
     ("why do you keep telling me to call 999?? i said im fine", {"well", "over"}),
+    # asked, it looks for reassurance
+    ("so its fine then?", set()),
 ])
 def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
