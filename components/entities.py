@@ -219,7 +219,10 @@ _NAME_ALONE = re.compile(
 # "the concern should just say stretch marks on my stomach", "change the concern to acne scars", "concern = pores":
 # the new concern, in the person's words, to the end of its clause ("…, friday 2pm" stays a time)
 _CONCERN_IS = re.compile(
-    r"\b(?:make\s+(?:the|my)\s+concern|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)\s*:?|is(?:\s+actually)?|=|:|to|as)|"
+    # ("can the concern say acne scarring on both cheeks": play-test 36, "Sorry, I didn't catch that")
+    r"\b(?:make\s+(?:the|my)\s+concern|(?:can|could|would|should)\s+(?:the|my|his|her)\s+concern\s+(?:just\s+)?"
+    r"(?:be|say|read)\s*:?|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)\s*:?|is(?:\s+actually)?|=|:|"
+    r"to|as)|"
     # "…, its about moving my 21 dec appointment to jan" (found by the sixteenth play-test: the topic was asked again)
     r"(?:it'?s|its|it\s+is|this\s+is|the\s+call\s+is)\s+(?:about|regarding|concerning)(?=\s+(?!time\b|it\b|that\b|this\b)[a-z])|"
     # "the concern isnt right, its pigmentation on her forehead" (found by the eighth play-test)
@@ -230,7 +233,7 @@ _CONCERN_IS = re.compile(
     # ("pls change concern to: brown patches (melasma)", nineteenth play-test)
     # (an apostrophe inside a word is part of the concern: "crow's feet", found by play-test 25)
     r"(?:\s*:\s*|\s+)(?!wrong\b|incorrect\b|not\b)(?:just\s+)?['\"‘“]?"
-    r"(?P<concern>(?:[^,;.!?\n'\"’”]|['’](?=\w))+?)['\"’”]?(?:\s+instead)?\s*"
+    r"(?P<concern>(?:[^,;.!?\n'\"’”]|['’](?=\w))+?)['\"’”]?(?:\s+instead)?(?:,?\s+(?:please|pls|thanks|thank you))?\s*"
     # the concern ends where another detail's change begins ("… and my surname is just O'Neill")
     r"(?=[,;.!?\n]|$|\s+and\s+(?:my|the|her|his)\s+(?:sur|first |last |family )?(?:name|number|phone|mobile|e-?mail|"
     r"contact|time|day|date)\b)",

@@ -809,3 +809,13 @@ def test_a_name_given_in_another_language(booking, text, expected):
 ])
 def test_a_listed_concern_is_without_the_words_that_open_it(booking, text, concern):
     assert ("concern", concern) in found(booking, text)
+
+
+@pytest.mark.parametrize("text, concern", [
+    # play-test 36: "Sorry, I didn't catch that" at the summary
+    ("its claire again. can the concern say acne scarring on both cheeks, he's on doxycycline",
+     "acne scarring on both cheeks, he's on doxycycline"),
+    ("could the concern be fine lines round my eyes please", "fine lines round my eyes"),
+])
+def test_the_concern_asked_to_say_something_else(booking, text, concern):
+    assert ("concern", concern) in found(booking, text)
