@@ -139,7 +139,10 @@ NEVER_MIND_BUT = re.compile(
 ASKS_TO_BE_CALLED = re.compile(
     # ("Can somebody just ring me and I'll ask them about the warfarin": play-test 36, the suitability answer alone)
     r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you)\s+"
-    r"(?:(?:please|just)\s+)*(?:call|ring|phone|give me a call)\b|\b(?:please|pls|plz)\s+(?:call|ring|phone)\s+me\b|"
+    r"(?:(?:please|just)\s+)*(?:call|ring|phone|give me a call)\b|"
+    # ("can you get someone from the clinic to call her on monday": play-test 37, a consultation was started)
+    r"\b(?:get|have|ask)\s+(?:someone|somebody|the clinic|a nurse|the nurse|them|one of you)\s+(?:from the clinic\s+)?"
+    r"to\s+(?:call|ring|phone)\b|\b(?:please|pls|plz)\s+(?:call|ring|phone)\s+me\b|"
     r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b|"
     # "just want the clinic to call me tomorrow at 10am" (play-test 27: only the paramedics' advice was answered)
     r"\b(?:want|need|like|would like|'d like)\s+(?:the clinic|someone|somebody|you|a nurse|the nurse|them|you guys)\s+"

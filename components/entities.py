@@ -178,7 +178,9 @@ _TIME_PARTS = re.compile(
     # "like 1-2pm" (found by the eighteenth play-test: read as 2pm)
     r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to)\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b"
     r"|\b(?:at|after|before|around|about)?\s*\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)"
-    r"|\b(?:at|after|before|around)(?:\s+(?:about|around))?\s+\d{1,2}(?:[:.]\d{2})?\b"
+    # ("mornings, not before 10": play-test 37, the bound was read as a time not meant, and dropped)
+    r"|\b(?:not before|not after|no earlier than|no later than|at|after|before|around)(?:\s+(?:about|around))?\s+"
+    r"\d{1,2}(?:[:.]\d{2})?\b"
     # "more like 2 onwards", "from 2" (play-test 31: not understood, the 12:00 kept)
     r"|\b(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:onwards?|or later|and later)\b"
     r"|\bfrom\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"

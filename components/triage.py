@@ -163,7 +163,10 @@ _ASKED_OF_IT = re.compile(
 # a treatment had: whatever else is asked, something may be happening after it
 _TREATED = re.compile(
     r"\b(?:had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|got (?:it )?done|did it|"
-    r"after (?:my|the|it|this|that)|since (?:my|the)|post[- ]?(?:treatment|procedure|session|tx)|treated|"
+    # (not after or since something else: "my gp put me on it after the pregnancy", play-test 37 got NHS 111 now)
+    r"(?:after|since) (?:my|the|it|this|that)(?! (?:pregnancy|birth|baby|babies|holidays?|operation|op|surgery|"
+    r"c-?section|menopause|accident|illness|divorce|wedding|summer|winter|christmas|break|diagnosis|covid|flu)\b)|"
+    r"post[- ]?(?:treatment|procedure|session|tx)|treated|"
     r"(?:treatment|session|appointment) was)\b"
 )
 # an airway sign said to be happening to the person now ("my lips are swelling", "my throat is closing up"): an
@@ -192,6 +195,16 @@ _CAN_I_HAVE_IT = re.compile(
     # "Is microneedling safe for me?" (play-test 31: with eczema "around eyes" named, sent to NHS 111)
     r"\bis (?:it|this|microneedling|micro ?needling|the treatment|collagen induction(?: therapy)?) (?:still )?"
     r"(?:ok|okay|safe|suitable|possible|right|a good idea) for (?:me|someone like me|my skin)\b"
+)
+# asked whether the treatment would fix what the skin has ("a red scaly patch, been there 3 weeks. what is it and will
+# microneedling fix it": play-test 37, NHS 111 now to someone never treated), and how long it has been there
+_WILL_IT_FIX = re.compile(
+    r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|microneedling|micro ?needling|the treatment)\s+"
+    r"(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b"
+)
+_HAD_FOR = re.compile(
+    r"\b(?:been there|been like (?:this|that)|had (?:it|this|them|these) for|"
+    r"for (?:about |around |over )?(?:\d+|a few|a couple of|several|many) (?:days|weeks|months|years))\b"
 )
 # "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
 # asked with no treatment had (found by the eleventh play-test)
@@ -515,6 +528,13 @@ _RESOLVED = re.compile(
 _IF_IT_CHANGES = re.compile(r"\b(?:if|when|should)\b[^.,;!?]{0,30}\b(?:worse|back|again|changes?|spreads?|returns?)\b")
 # an emergency sign still there after that help ("the paramedics left but my throat is still tight")
 _STILL = re.compile(r"\b(?:still|now (?:it'?s|its|my)|right now|at the moment|currently|keeps?|getting)\b")
+# a sign said to be still there beside what is better ("her breathing is ok, just the swelling", "breathing fine but
+# my lips are still big")
+_SIGN_STILL_THERE = re.compile(
+    r"\b(?:just|only|but|except|apart from|other than)\s+(?:the|her|his|my|their)\s+(?:swelling|swollen|lips?|face|"
+    r"eyes?|eyelids?|tongue|throat|rash|redness|hives)\b|\b(?:lips?|face|eyes?|eyelids?|tongue|throat|swelling)\b"
+    r"[^.!?]{0,20}\bstill\b|\bstill\b[^.!?]{0,20}\b(?:swollen|swelling|puffy|big|tight)\b"
+)
 # said again, or worse, after that help, or told by it to get emergency help: still an emergency
 _AGAIN = re.compile(
     r"\b(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?:again|"
@@ -537,6 +557,11 @@ _WITH_NEEDLES_ALWAYS = re.compile(
     r"(?:take|takes|draw|draws|see|sees|have|has|get|gets|give|gives) (?:me )?(?:my |a |an |some )?"
     r"(?:blood|needles?|injections?|jabs?|vaccin\w*|bloods)\b|"
     r"\bat the (?:sight|thought) of (?:blood|needles?)\b|\b(?:scared|afraid|terrified|phobic) of (?:needles?|blood)\b|"
+    # "i feel faint every time i have a blood test", "what if i faint in the chair" (play-test 37: the warning signs'
+    # "feeling faint, call 999", then the suitability answer to "so i have to call 999??")
+    r"\b(?:every time|whenever|when) i (?:have|get|see|give)\s+(?:a |an |my )?(?:blood tests?|bloods|injections?|jabs?|"
+    r"needles?|vaccin\w*)\b|\bfaint(?:ed|ing|s)?\s+(?:in the chair|during (?:it|the|my)\b|while (?:they|it|i'?m)\b|"
+    r"at the clinic|on the day)|"
     r"\bneedle[- ]?phobi\w*|"
     # "i faint at blood a bit", "i get woozy around needles" (play-test 36: 999 twice, mid walk-through)
     r"\b(?:faint|faints|fainted|pass out|passes out|go|get|feel|am|i'?m|im)\s+(?:\w+\s+)?"
@@ -943,10 +968,10 @@ def triage(
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if (
         (found[URGENT] or found[EXPECTED])
-        and _CAN_I_HAVE_IT.search(lowered)
+        and (_CAN_I_HAVE_IT.search(lowered) or _WILL_IT_FIX.search(lowered))
         and not treated
         and not worse
-        and days_since(lowered) is None
+        and (days_since(lowered) is None or _HAD_FOR.search(lowered))
     ):
         # "I have active acne right now, lots of spots. Can I still have microneedling?": the skin as it is, asked of a
         # treatment not had, is for the consultation (a browser play-test: it was sent to NHS 111)
@@ -991,6 +1016,11 @@ def triage(
 _PARENT_NEEDED = re.compile(
     r"\b(?:need|needs|have to|has to|must|should|got to)\b(?:\W+\w+){0,3}?\W+(?:my |a |their |her |his )?"
     r"(?:parents?|mum|mom|mam|dad|guardian|mother|father)\b"
+)
+# the parent's son or daughter writing for them ("booking made by daughter Claire - please contact Claire, mum can only
+# come after 10am": play-test 37, the under-18 policy for someone of 74)
+_THEIR_CHILD_WRITES = re.compile(
+    r"\b(?:i'?m|im|i am|by|(?:her|his|their)) (?:\w+ )?(?:daughter|son)\b|\bdaughter \w+\b"
 )
 _ADULT = re.compile(r"\b(?:i'?m|i am|im|aged?|over) (?:1[89]|[2-9]\d)\b")
 # a parent who wants treating too ("my mum wants to come too, she takes warfarin", "can my mum be booked in the same
@@ -1037,7 +1067,12 @@ def under_age(text: Text) -> bool:
     return bool(
         _UNDER_AGE.search(lowered)
         or _PARENT_NEEDED.search(lowered)
-        or (_PARENT.search(lowered) and _PARENT_ASKS.search(lowered) and not _PARENT_TOO.search(lowered))
+        or (
+            _PARENT.search(lowered)
+            and _PARENT_ASKS.search(lowered)
+            and not _PARENT_TOO.search(lowered)
+            and not _THEIR_CHILD_WRITES.search(lowered)
+        )
     )
 
 
@@ -1276,11 +1311,14 @@ class SafetyTriage(GraphComponent):
                     # "should i ring 111 now?", "im going to ring 111": help about to be sought (the same)
                     "seeking_help": bool(_SEEKING_HELP.search(plain)),
                     # "im ok now", "it's gone down": well again, as the person says
-                    "well": bool(_RESOLVED.search(lowered)),
+                    # (not with the sign still there: "her breathing is ok, just the swelling", play-test 37: the
+                    # ambulance on its way was forgotten, and "Please call 999 now" said again)
+                    "well": bool(_RESOLVED.search(lowered)) and not _SIGN_STILL_THERE.search(lowered),
                     # well again and the reaction past ("I am fine. The reaction was yesterday.")
                     # (or advised since, "111 said take piriton … so its fine", or the route questioned, "why do you
                     # keep telling me to call 999?? i said im fine": play-test 36, 999 again, then the privacy answer)
                     "over": bool(_RESOLVED.search(lowered))
+                    and not _SIGN_STILL_THERE.search(lowered)
                     and bool(_OVER.search(plain) or _HELP_HAD.search(lowered) or _ROUTE_QUESTIONED.search(plain)),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),

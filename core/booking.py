@@ -303,7 +303,9 @@ _OPENS_AT = ("after", "from", "not before")
 # "monday 12-2", "tue 2-4", "10-1": two bare hours joined by a dash, each up to 12, are a window on a clinic's day (a
 # bare 1-7 is pm), not a date (play-test 34: "monday 12-2" was read as 12 February); "on 12-2" or "12-2-27" stays one
 _HOUR_RANGE = re.compile(
-    r"(?<!\bon )(?<![\d/.\-])\b(1[0-2]|0?[1-9])\s*[-–]\s*(1[0-2]|[1-9])\b(?![\d/.\-:]|\s*(?:st|nd|rd|th)\b)"
+    # ("tuesday 10 till 12": play-test 37, Thursday the 10th)
+    r"(?<!\bon )(?<![\d/.\-])\b(1[0-2]|0?[1-9])\s*(?:[-–]|\s(?:till|until|til)\s)\s*(1[0-2]|[1-9])\b"
+    r"(?![\d/.\-:]|\s*(?:st|nd|rd|th)\b)"
     rf"(?!\s*{HOW_MANY_OF})"  # "5-6 weeks pregnant", "2-3 days after": a count, not hours
 )
 # "weekday evenings", "lunchtime any weekday", "during the week": the time of day on the next weekday it can be

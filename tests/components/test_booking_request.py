@@ -368,6 +368,8 @@ def test_a_question_after_a_first_sentence_is_no_correction():
     # found by the seventeenth play-test: only the question was answered, and a consultation offered
     ("hello can someone call me back about microneedling for my mum? shes 64 and wants to know if shes too old",
      "book_consultation"),
+    # play-test 37: a consultation was started
+    ("can you get someone from the clinic to call her on monday about what happened?", "book_consultation"),
     # play-test 36: the suitability answer alone
     ("Hmm. I don't want to trek into London. Can somebody just ring me and I'll ask them about the warfarin",
      "book_consultation"),

@@ -170,6 +170,9 @@ def test_hours_joined_by_a_dash_and_any_weekday(booking, text, expected):
         ("and make it half 12 not 9, im in meetings all morning", [("time", "half 12")]),
         ("not 5 o clock, i finish work at 5 and need travel. 6:30 is ok", [("time", "6:30")]),
         ("i finish work at 5 so after 6 please", [("time", "after 6")]),
+        # play-test 37: the bound said with "not" was read as a time not meant
+        ("tuesday or wednesday mornings, not before 10 as she needs me to drive her",
+         [("time", "tuesday or wednesday mornings, not before 10")]),
         # play-test 36: at the summary, not read as a time
         ("actually can it be as early as possible, like 10 on the dot", [("time", "10")]),
         # play-test 36: the morning was dropped, and the 23rd put down for the afternoon

@@ -254,6 +254,8 @@ def test_days_since(text, days):
         ("mum (on warfarin) would like to come at the same time if poss", False),
         ("can my mum be booked in the same slot?", False),
         ("can my mum come with me", True),
+        # play-test 37: the under-18 policy for someone of 74, booked by her daughter
+        ("Booking made by daughter Claire - please contact Claire on the email, mum can only come after 10am", False),
     ],
 )
 def test_under_age(text, minor):
@@ -1046,6 +1048,9 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("why do you keep telling me to call 999?? i said im fine", {"well", "over"}),
     # asked, it looks for reassurance
     ("so its fine then?", set()),
+    # play-test 37: "her breathing is ok" forgot the ambulance on its way, and 999 was said again
+    ("sorry my husband is typing for her now. her breathing is ok, just the swelling. should she lie down?", set()),
+    ("breathing fine but my lips are still big", set()),
 ])
 def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
@@ -1152,3 +1157,21 @@ def test_a_past_reaction_asked_about_for_a_future_session_is_no_report(settings,
 ])
 def test_they_said_its_fine_is_help_had_only_of_something_happening(settings, text, help_had):
     assert triage(text, settings, False).help_had is help_had
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 37: NHS 111 now, "and say that you had microneedling", to two people never treated
+    ("and i take a baby aspirin every day, my gp put me on it after the pregnancy. does that make a difference with "
+     "the needles/bleeding", None),
+    ("ok diagnose this: ive got a red raised patch on my jaw about 2cm, bit scaly, been there 3 weeks, itchy at night. "
+     "what is it and will microneedling fix it", None),
+    # fainting asked about for the treatment, or as always with needles: for the consultation
+    ("and what if i faint in the chair, do the staff know what to do?", None),
+    ("wait so if i feel faint i have to call 999?? i feel faint every time i have a blood test", None),
+    # had it: still what it is
+    ("its bleeding a bit after the session", URGENT),
+    ("had microneedling last week and theres a red itchy patch on my jaw since, will it fix itself", URGENT),
+    ("i feel faint after my session today", EMERGENCY),
+])
+def test_what_someone_never_treated_asks_is_no_report(settings, text, level):
+    assert triage(text, settings, False).level == level

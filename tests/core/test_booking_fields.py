@@ -159,6 +159,9 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         # two bare hours joined by a dash are a window that day, not a date (play-test 34: "monday 12-2" was 12 February)
         ("monday 12-2", at(30, 12), at(30, 14)),
         ("tue 2-4", at(1, 14, month=12), at(1, 16, month=12)),
+        # play-test 37: Thursday the 10th, and the bound said with "not" dropped
+        ("tuesday 10 till 12, or wednesday same time", at(1, 10, month=12), at(1, 12, month=12)),
+        ("tuesday or wednesday mornings, not before 10", at(1, 10, month=12), at(1, 12, month=12)),
         ("10-1 on friday", at(27, 10), at(27, 13)),
         # any weekday, or no day: the next day open on which the time is still far enough ahead (play-test 34)
         ("lunchtime any weekday", at(24, 12), at(24, 14)),
