@@ -312,6 +312,12 @@ def with_name_part(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text
     return " ".join([new] + words[1:] if part.group(2) else words[:-1] + [new])
 
 
+# a contact given in place of the one before ("use my work number … instead", "rather than the mobile")
+_INSTEAD_OF_A_CONTACT = re.compile(
+    r"\b(?:instead|in place of|rather than|replace|not the (?:mobile|other|old))\b", re.IGNORECASE
+)
+
+
 def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text:
     """ "also add my number": the new contact beside the one given before, not instead of it. With both kinds
     given before, a new email replaces the email and keeps the phone, and the other way round ("wrong email,
@@ -323,7 +329,9 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
         earlier = value_before(tracker, "booking_contact", given=True)
     if not earlier or contact_kind(new) == "both":
         return new
-    adds = asked_again or bool(ADDS_A_CONTACT.search(tracker.latest_message.get("text") or ""))
+    text = tracker.latest_message.get("text") or ""
+    # ("also use my work number … instead": play-test 37, the "also" of the message kept the mobile beside it)
+    adds = asked_again or (bool(ADDS_A_CONTACT.search(text)) and not _INSTEAD_OF_A_CONTACT.search(text))
     if contact_kind(earlier) == "both" or adds:
         return added_contact(earlier, new, same_kind_too=adds)
     return new

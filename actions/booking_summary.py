@@ -27,7 +27,7 @@ from actions.booking_form import (
     switch_asked_for,
     switched_to,
 )
-from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, contact_kind, corrected_words, is_a_mobile
+from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, corrected_words, is_a_mobile
 from core.words import REMOVING, TITLES, alternatives
 
 
@@ -91,12 +91,20 @@ _REMOVES_A_LANDLINE = re.compile(
 )
 
 
+# of several numbers, the mobile, or one named by its first digits, taken out
+_REMOVES_A_MOBILE = re.compile(
+    rf"{_REMOVES}mobile\b|\btake (?:the |my )?mobile (?:number )?(?:off|out)\b|\bnot (?:on )?(?:the |my )?mobile\b",
+    re.IGNORECASE,
+)
+_REMOVES_BY_DIGITS = re.compile(rf"{_REMOVES}(?:the |my )?(\+?\d[\d ]{{2,}}\d)\s*(?:number|one)?\b", re.IGNORECASE)
+
+
 def without_a_contact(tracker: Tracker) -> Optional[Text]:
     """Of the contacts kept together, those that stay when the message takes one out; None otherwise. With several
     numbers, "take the work number off, just mobile and email" keeps the mobiles (play-test 28: three contacts made
     this fail, and "Change contact" with it)."""
     contact = tracker.get_slot("booking_contact") or ""
-    if contact_kind(contact) != "both":
+    if CONTACTS_JOINED not in contact:  # one contact: a change replaces it
         return None
     text = tracker.latest_message.get("text") or ""
     parts = contact.split(CONTACTS_JOINED)
@@ -105,6 +113,18 @@ def without_a_contact(tracker: Tracker) -> Optional[Text]:
     if len(phones) > 1 and _REMOVES_A_LANDLINE.search(text):
         mobiles = [part for part in phones if is_a_mobile(part)]
         phones = mobiles if mobiles and len(mobiles) < len(phones) else phones
+    elif len(phones) > 1 and (_REMOVES_A_MOBILE.search(text) or _REMOVES_BY_DIGITS.search(text)):
+        # "take the mobile off please", "just remove the 07700 number" (play-test 37: both numbers stayed, three times)
+        typed = _REMOVES_BY_DIGITS.search(text)
+        digits = re.sub(r"\D", "", typed.group(1)).lstrip("0") if typed else ""
+        others = [
+            part
+            for part in phones
+            if (digits and digits not in re.sub(r"\D", "", part)) or (not digits and not is_a_mobile(part))
+        ]
+        phones = others if others and len(others) < len(phones) else phones
+        kept = CONTACTS_JOINED.join(emails + phones)
+        return kept if kept != contact else None  # the number named is the one taken out, not every number
     if not _KEEPS_BOTH.search(text):
         removes_email, removes_phone = bool(_REMOVES_EMAIL.search(text)), bool(_REMOVES_PHONE.search(text))
         if removes_email != removes_phone:

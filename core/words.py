@@ -149,7 +149,9 @@ RELATIVES = (
 # asks for none (components/booking_request.py). Not "don't call me before 5pm", which says when to call.
 NO_CALL = (
     r"\b(?:not|no|don'?t want|dont want|do not want|instead of|rather than|without)\s+(?:a\s+|the\s+|any\s+)?"
-    r"(?:phone\s+)?(?:call|ring)"
+    # (not calls on one number: "take the mobile off please, i dont want calls on it", play-test 37 made the call back a
+    # consultation)
+    r"(?:phone\s+)?(?:call|ring)(?!s?\s+(?:on|to)\s+(?:it|that|this|my|the|his|her)\b)"
 )
 
 

@@ -1469,3 +1469,14 @@ async def test_a_concern_with_no_other_detail_beside_it_is_not_taken_from_here(v
                            slots={"requested_slot": "booking_name"},
                            entities=[{"entity": "concern", "value": "acne scarring"}])
     assert await validate.extract_booking_concern(dispatcher, tracker, domain) == {}
+
+
+def test_a_contact_given_instead_replaces_the_one_before(make_tracker):
+    from actions.booking_form import with_contact_added
+
+    # play-test 37: "also" (of the message's other change) kept the mobile beside the work number
+    tracker = make_tracker(intent="correct_booking",
+                           text="name is whitfield. also actualy use my work number 020 7946 0999 instead")
+    assert with_contact_added("+442079460999", "+447700900871", tracker) == "+442079460999"
+    tracker = make_tracker(intent="correct_booking", text="also add my work number 020 7946 0999")
+    assert with_contact_added("+442079460999", "+447700900871", tracker) == "+447700900871; +442079460999"

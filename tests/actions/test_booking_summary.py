@@ -457,6 +457,26 @@ async def test_both_contacts_kept_when_the_message_names_both(dispatcher, make_t
     assert events["booking_time"]
 
 
+@pytest.mark.parametrize("text", [
+    # play-test 37: both numbers stayed, three times, and the call back became a consultation
+    "i said INSTEAD, take the mobile off please, i dont want calls on it",
+    "just remove the 07911 number",
+])
+def test_of_two_numbers_the_one_named_is_taken_out(make_tracker, text):
+    from actions.booking_summary import without_a_contact
+
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
+                           slots={**DETAILS, "booking_contact": "+447911123456; +442079460999", "request_kind": "call_back"})
+    assert without_a_contact(tracker) == "+442079460999"
+
+
+def test_calls_unwanted_on_one_number_keep_the_call_back():
+    from actions.booking_form import _NO_CALL
+
+    assert not _NO_CALL.search("take the mobile off please, i dont want calls on it")
+    assert _NO_CALL.search("i dont want a call, id rather come in")
+
+
 @pytest.mark.parametrize("text, concern, expected", [
     # play-test 28: "and its cheeks and chin not just cheeks" beside a new email left the concern as it was
     ("oh can you also put my email h@example.com in case i miss the call. and its cheeks and chin not just cheeks",
