@@ -829,6 +829,14 @@ _ANOTHER_CHANGE = re.compile(
 )
 
 
+# "add neck to the concern as well please": what is added, without the words that ask to add it
+_ADD_TO_THE_CONCERN = re.compile(
+    r"^(?:and\s+)?(?:(?:please|can you|could you|pls)\s+)*(?:also\s+)?add\s+(?:my\s+|the\s+)?(?P<what>.+?)\s+"
+    r"(?:in)?to\s+(?:the|my|his|her)\s+concern\b.*$",
+    re.IGNORECASE,
+)
+
+
 def added_to_the_concern(tracker: Tracker, text: Text) -> Optional[Text]:
     """The concern with what a statement at the summary adds to it ("and my arms too, they have stretch marks as
     well"), as it was said; None for a question, or a message that adds nothing (found by play-test 24: answered as a
@@ -850,6 +858,8 @@ def added_to_the_concern(tracker: Tracker, text: Text) -> Optional[Text]:
     added = _AND_OPENS.sub("", _ANOTHER_CHANGE.sub("", said)).strip(" .!,\n")
     if not _ADDED.search(added):
         return None  # the word that adds is in another sentence: this one names the skin only
+    asked_to_add = _ADD_TO_THE_CONCERN.match(added)
+    added = asked_to_add.group("what") if asked_to_add else added  # "add neck to the concern as well please": neck
     concern = tracker.get_slot("booking_concern")
     return f"{concern}, and {added}" if concern and added else added or None
 

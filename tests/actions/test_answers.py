@@ -1142,6 +1142,8 @@ def test_a_button_at_a_call_backs_topic_prompt_is_no_concern(make_tracker):
     ("does it work on my neck too?", ["treatment_area"], None),  # a question
     ("my neck is fine", ["treatment_area"], None),  # nothing added
     ("add a note that my neck is sensitive too", ["treatment_area", "note"], None),  # a note, taken as one
+    # play-test 37: the concern became "well"
+    ("add neck to the concern as well please", ["treatment_area"], "acne scars, and neck"),
 ])
 def test_what_a_statement_at_the_summary_adds_to_the_concern(make_tracker, text, entities, expected):
     from actions.answers import added_to_the_concern

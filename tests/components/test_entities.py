@@ -822,3 +822,8 @@ def test_a_listed_concern_is_without_the_words_that_open_it(booking, text, conce
 ])
 def test_the_concern_asked_to_say_something_else(booking, text, concern):
     assert ("concern", concern) in found(booking, text)
+
+
+def test_added_to_the_concern_as_well_is_no_new_concern(booking):
+    # play-test 37: "add neck to the concern as well please" made the concern "well"
+    assert "concern" not in [entity for entity, _ in found(booking, "add neck to the concern as well please")]
