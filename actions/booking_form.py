@@ -1078,7 +1078,7 @@ class ValidateBookingForm(FormValidationAction):
         # the concern described in words the classifier also finds an answer for (actions/answers.py)
         # (or something happening after a treatment, its route said first: actions/answers.py route_then_concern)
         taken = concern_given(tracker) or (route_then_concern(tracker) and answered_this_turn(tracker))
-        if taken:
+        if taken or concern_in_another_language(tracker):
             return {"booking_concern": tracker.latest_message.get("text")}
         listed = concern_listed_with_details(tracker)
         return {"booking_concern": listed} if listed else {}
@@ -1126,6 +1126,16 @@ class ValidateBookingForm(FormValidationAction):
         changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in TYPED_SLOTS)
         declined = {"summary_declined": True} if value is False and not changed else {}
         return {"booking_confirmed": True if value is True else None, **declined}
+
+
+def concern_in_another_language(tracker: Tracker) -> bool:
+    """Whether the concern, when it is asked, is said in another language ("manchas / melasma en las mejillas y la
+    frente": play-test 37, refused and asked again): the clinic reads it as it was written."""
+    return (
+        tracker.get_slot("requested_slot") == "booking_concern"
+        and tracker.get_intent_of_latest_message(skip_fallback_intent=False) == "other_language"
+        and not (tracker.latest_message.get("text") or "").startswith("/")
+    )
 
 
 def concern_listed_with_details(tracker: Tracker) -> Optional[Text]:

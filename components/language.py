@@ -101,6 +101,10 @@ _TIME_WORDS = (
 # booking's details, not a language, when no more than this many words are left beside them
 _CONTACT = re.compile(r"\S+@\S+|(?:\+?\d[\d ()-]{6,}\d)")
 CONTACT_WORDS_AT_MOST = 3
+# a sentence this long, in English, beside another language's: the message is answered as English (its other words are
+# read past by the classifier as they are for any message)
+ENGLISH_SENTENCE_WORDS = 5
+_SENTENCES = re.compile(r"[.?!\n]+")
 
 
 def _an_english_time(message: Message) -> bool:
@@ -239,6 +243,19 @@ class LanguageIdentifier:
         labels, probabilities = self.model.predict(" ".join(text.split()), k=-1)
         return {label[len(_LABEL) :]: float(p) for label, p in zip(labels, probabilities, strict=True)}
 
+    def has_an_english_sentence(self, text: Text) -> bool:
+        """Whether a sentence of at least ENGLISH_SENTENCE_WORDS words in the text is English by the model ("perfecto.
+        puedo llevar a mi hermana? can my sister come with me to translate": play-test 37 got the reply that it
+        answers in English, and the English question went unanswered)."""
+        for part in _SENTENCES.split(text):
+            words = _WORD.findall(_NOT_WORDS.sub(" ", part))
+            if len(words) < ENGLISH_SENTENCE_WORDS:
+                continue
+            scores = self.scores(" ".join(words))
+            if scores and max(scores, key=lambda name: scores[name]) == ENGLISH:
+                return True
+        return False
+
     def identify(self, text: Text) -> Optional[Tuple[Text, float]]:
         """(ISO 639-1 code, confidence) when the text is surely in another language than English, else None.
         Email addresses, links and anything with a digit ("3pm", "07911 555321", "9th") are no language's
@@ -301,6 +318,8 @@ class OtherLanguageClassifier(GraphComponent):
             text = message.get(TEXT) or ""
             found = self.identifier.identify(text)  # None for empty text and for a button's payload
             if found is None or _an_english_time(message) or _a_detail_given(message):
+                continue
+            if self.identifier.has_an_english_sentence(text):
                 continue
             code, confidence = found
             top = {"name": OTHER_LANGUAGE, "confidence": confidence}

@@ -1480,3 +1480,17 @@ def test_a_contact_given_instead_replaces_the_one_before(make_tracker):
     assert with_contact_added("+442079460999", "+447700900871", tracker) == "+442079460999"
     tracker = make_tracker(intent="correct_booking", text="also add my work number 020 7946 0999")
     assert with_contact_added("+442079460999", "+447700900871", tracker) == "+447700900871; +442079460999"
+
+
+@pytest.mark.parametrize("requested, expected", [
+    # play-test 37: the concern in Spanish was refused and asked again
+    ("booking_concern", {"booking_concern": "manchas / melasma en las mejillas y la frente"}),
+    # asked something else, it is no concern
+    ("booking_name", {}),
+])
+async def test_the_concern_in_another_language_is_taken_as_written(
+    validate, dispatcher, make_tracker, domain, requested, expected
+):
+    tracker = make_tracker(intent="other_language", text="manchas / melasma en las mejillas y la frente",
+                           active_loop=FORM, slots={"requested_slot": requested})
+    assert await validate.extract_booking_concern(dispatcher, tracker, domain) == expected

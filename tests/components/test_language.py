@@ -16,6 +16,7 @@ from components.language import (
     OtherLanguageClassifier,
     default_config,
     identify,
+    load,
 )
 
 LANGUAGES_DIR = Path(__file__).resolve().parents[1] / "languages"
@@ -237,3 +238,13 @@ def test_a_time_or_a_contact_in_english_beside_another_language_is_for_the_booki
         found.set("entities", [entity])
     [processed] = classifier.process([found])
     assert processed.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, english", [
+    # play-test 37: the English question beside the Spanish went unanswered
+    ("perfecto. puedo llevar a mi hermana? can my sister come with me to translate", True),
+    ("hola, quiero una cita para el martes por la tarde si es posible", False),
+    ("bonjour. je voudrais savoir si ça fait mal. merci beaucoup", False),
+])
+def test_an_english_sentence_beside_another_language_is_found(text, english):
+    assert load().has_an_english_sentence(text) is english
