@@ -1060,7 +1060,7 @@ class ActionAnswerQuestion(Action):
 # what an allergic reaction coming back is said with: a sign of the airway or the skin, or that it is back
 _COMING_BACK = re.compile(
     r"\b(?:again|back|returning|returned|coming back|recur\w*|tingl\w*|itch\w*|hives?|rash|swell\w*|swollen|puff\w*|"
-    r"lips?|tongue|throat|breath\w*|wheez\w*)\b",
+    r"lips?|tongue|throat|breath\w*|wheez\w*|dizz\w*|faint\w*|light-?headed|woozy|giddy)\b",
     re.IGNORECASE,
 )
 EMERGENCY_LOOKS_BACK = 30  # how many of the person's messages back an emergency answer still counts

@@ -292,6 +292,13 @@ _NOT_SINCE_A_TREATMENT = re.compile(
     r"\b\d+\s*(?:wks?|weeks?|months?)\s+(?:pregnant|along|gone|postpartum|post ?partum|old)\b|"
     r"\b(?:baby|son|daughter|little one|she|he)\s*(?:is|'s|s)?\s*(?:only |just )?\d+\s*(?:wks?|weeks?|months?)\b"
 )
+# a time since something other than a treatment ("dark patches on my forehead since having the baby": play-test 38,
+# NHS 111 now at the concern prompt of someone never treated)
+_SINCE_SOMETHING_ELSE = re.compile(
+    r"\b(?:since|after|ever since)\s+(?:having|i had|she had|giving birth|the birth|(?:my|the|her) pregnancy|pregnancy|"
+    r"(?:the|my|her) (?:baby|babies|son|daughter|kids?|children|menopause|twins))\b(?:\s+(?:the|my|a|her)\s+"
+    r"(?:baby|babies|son|daughter|kids?|children|twins))?"
+)
 # a short question going on from the last answer, nothing said to be happening ("ok. and bleeding?", "what about
 # bruising?": play-test 31, a question during the walk-through was sent to NHS 111)
 _FOLLOW_ON_QUESTION = re.compile(
@@ -834,7 +841,7 @@ def triage(
     `concerns`: the words that name them ("sun spots"), no sign of anything happening when no treatment had and no
     time since one is named ("is microneedling good for sun spots? i have many on my face" was sent to NHS 111 for
     its "spots", eighteenth play-test)."""
-    lowered = text.lower().replace("’", "'")
+    lowered = _SINCE_SOMETHING_ELSE.sub(" ", text.lower().replace("’", "'"))
     treated = bool(_TREATED.search(lowered))
     no_days = days_since(lowered) is None  # no time since a treatment named (a concern's words name none)
     # the words that name a concern the clinic treats ("dark spots", "acne scars"), with no treatment had, no time since

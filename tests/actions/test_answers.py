@@ -1190,6 +1190,8 @@ async def test_the_concern_dictated_at_the_summary_with_a_sign_is_changed_after_
     # play-test 29: hours after anaphylaxis, the expected reaction's words three times
     ("its swelling a bit again now", ["utter_faq/emergency"]),
     ("my lip is starting to tingle again a little, is that just leftover", ["utter_faq/emergency"]),
+    # play-test 38: a call time asked for, then the privacy answer
+    ("07700 900 873 and actually im feeling a bit dizzy now", ["utter_faq/emergency"]),
 ])
 async def test_a_sign_after_an_emergency_earlier_in_the_conversation_is_the_emergency(
         dispatcher, make_tracker, domain, clinic_open, text, expected):

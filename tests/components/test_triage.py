@@ -1175,3 +1175,15 @@ def test_they_said_its_fine_is_help_had_only_of_something_happening(settings, te
 ])
 def test_what_someone_never_treated_asks_is_no_report(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 38: feeling dizzy now after a treatment was asked for a call time
+    ("07700 900 873 and actually im feeling a bit dizzy now", URGENT),
+    ("i get dizzy at the sight of needles", None),
+    # play-test 38: NHS 111 now, at the concern prompt, to someone never treated
+    ("pigmentation / dark patches on my forehead since having the baby", None),
+    ("dark patches on my forehead since my treatment", URGENT),
+])
+def test_dizzy_now_and_a_time_since_something_else(settings, text, level):
+    assert triage(text, settings, False).level == level
