@@ -133,6 +133,28 @@ def without_a_contact(tracker: Tracker) -> Optional[Text]:
     return kept if kept != contact else None
 
 
+# "the number should end 165 not 156", "ends in 672": the last digits of the one phone number typed again
+_ENDS_IN = re.compile(r"\b(?:ends?|ending)\s+(?:in\s+|with\s+)?(\d{2,4})(?:\s*,?\s*not\s+(\d{2,4}))?\b", re.IGNORECASE)
+
+
+def text_of(tracker: Tracker) -> Text:
+    return tracker.latest_message.get("text") or ""
+
+
+def with_its_end_retyped(tracker: Tracker) -> Optional[Text]:
+    """The one phone number kept with its last digits as the message types them again; None when the message names
+    other digits than the number ends in ("not 156" of a number ending 158), or there is no one number."""
+    contact = tracker.get_slot("booking_contact") or ""
+    typed = _ENDS_IN.search(text_of(tracker))
+    if not typed or CONTACTS_JOINED in contact or "@" in contact or not contact:
+        return None
+    new, old = typed.group(1), typed.group(2)
+    if old and (len(old) != len(new) or not contact.endswith(old)):
+        return None
+    retyped = contact[: len(contact) - len(new)] + new
+    return retyped if retyped != contact else None
+
+
 WHAT_TO_CHANGE = "utter_booking_what_to_change"
 
 
@@ -256,6 +278,13 @@ class ActionChangeBookingDetail(Action):
         kept = without_a_contact(tracker) if "booking_contact" not in changes and "booking_contact" in named else None
         if kept:  # "remove the gmail, just the phone is fine": the other contact stays
             changes["booking_contact"] = kept
+        retyped = (
+            with_its_end_retyped(tracker)
+            if "booking_contact" not in changes and ("booking_contact" in named or _ENDS_IN.search(text_of(tracker)))
+            else None
+        )
+        if retyped:  # "number should end 165 not 156 sorry" (play-test 38: dropped, the wrong number kept)
+            changes["booking_contact"] = retyped
         untitled = without_a_title(tracker) if "booking_name" in named and "booking_name" not in changes else None
         if untitled:  # "drop the 'Mr' from the name" (found by the tenth play-test)
             changes["booking_name"] = untitled

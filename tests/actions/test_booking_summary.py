@@ -539,3 +539,18 @@ async def test_no_summary_right_after_what_to_change(dispatcher, make_tracker, d
     tracker.events.pop()
     await ActionAskBookingFormBookingConfirmed().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_summary"]
+
+
+@pytest.mark.parametrize("text, contact, expected", [
+    # play-test 38: with the time changed beside it, the number was left as it was, and would have been sent wrong
+    ("number should end 165 not 156 sorry, and make it the afternoon instead", "+447700900156", "+447700900165"),
+    ("the number ends in 672", "+447700900671", "+447700900672"),
+    ("ends 165 not 156", "+447700900158", None),  # it does not end in 156: for the person to say again
+    ("ends 165", "jo@example.com", None),  # no phone number to retype
+])
+def test_the_end_of_a_phone_number_typed_again(make_tracker, text, contact, expected):
+    from actions.booking_summary import with_its_end_retyped
+
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
+                           slots={**DETAILS, "booking_contact": contact, "requested_slot": "booking_confirmed"})
+    assert with_its_end_retyped(tracker) == expected
