@@ -653,7 +653,8 @@ def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     if not weeks:
         return None
     count = weeks.group(1)
-    number = 2 if weeks.group(2) is not None or (count and "couple" in count) else None
+    # ("fortnight" without "a": play-test 38 got "a technical problem", the count being None)
+    number = 2 if "fortnight" in weeks.group(0) or (count and "couple" in count) else None
     if number is None:
         number = int(count) if count.isdigit() else 1 if count == "a" else _NUMBER_WORDS[count]
     rest = " ".join((text[: weeks.start()] + " " + text[weeks.end() :]).replace(",", " ").split())
@@ -746,6 +747,12 @@ def _parse_date(text: str, now: dt.datetime, today_whole: bool = False) -> Optio
     return parsed.date() if parsed else None
 
 
+_WITHIN_THE_NEXT = re.compile(
+    r"\b(?:in|within|over|during)\s+the\s+(?:next|coming)\s+(?:fortnight|(?:two|2|few|couple of)\s+weeks|week|"
+    r"few days)\b"
+)
+
+
 def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     """The words of the day, and the time of day (a window), in what a person typed."""
     cleaned = _OPENING_NO.sub(" ", (text or "").lower().replace("’", "'"))
@@ -764,6 +771,8 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
         rest = _PART_OF_DAY.sub(" ", rest)
     if window is not None:  # "around lunchtime, say 12:30": what was said of the time, read already
         rest = _ABOUT.sub(" ", rest)
+        # "after 4 in the next fortnight": the next day that fits is within it ("next week" alone asks which day)
+        rest = _WITHIN_THE_NEXT.sub(" ", rest)
     return " ".join(rest.split()).strip(" ,.-!?"), window
 
 

@@ -167,6 +167,8 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("lunchtime any weekday", at(24, 12), at(24, 14)),
         ("weekday evenings", at(24, 17), at(24, 18)),
         ("during the week, mornings", at(25, 9), at(25, 12)),
+        # play-test 38: "a technical problem" (a fortnight without "a" broke the parser)
+        ("any weekday after 4 in the next fortnight", at(24, 16), at(24, 18)),
         # play-test 36: "couldn't work out a day"; the first day named is taken (the clinic reads the words too)
         ("a saturday, maybe the 12th around 11? or after 4 on a thursday", at(12, 11, month=12), at(12, 11, month=12)),
         # a time and its corrections: each changes what it names and keeps the rest
@@ -527,3 +529,10 @@ def test_a_time_without_a_day_is_on_the_next_day_it_can_be(clinic, text, start, 
 
 def test_a_dash_between_a_day_and_a_month_is_still_a_date(clinic):
     assert parse_preferred_time("on 12-2", clinic, NOW).start.date() == dt.date(2027, 2, 12)
+
+
+@pytest.mark.parametrize("text", ["in the next fortnight", "sometime next fortnight", "fortnight"])
+def test_a_fortnight_without_a_day_asks_which_day(clinic, text):
+    # play-test 38: "fortnight" without "a" raised an AttributeError, and the person got "a technical problem"
+    with pytest.raises(InvalidValue):
+        parse_preferred_time(text, clinic, NOW)
