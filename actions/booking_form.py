@@ -1072,13 +1072,7 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_booking_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         """The surname sent when the contact is asked, after a first name alone ("tom", then "tom hale" or "Hale":
         play-test 27, "I couldn't find an email address or a phone number" until the summary): the name, completed."""
-        return surname_added(tracker) or details_beside_a_safety_answer(tracker, "booking_name")
-
-    async def extract_booking_contact(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return details_beside_a_safety_answer(tracker, "booking_contact")
-
-    async def extract_booking_time(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return details_beside_a_safety_answer(tracker, "booking_time")
+        return surname_added(tracker)
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # the concern described in words the classifier also finds an answer for (actions/answers.py)
@@ -1132,38 +1126,6 @@ class ValidateBookingForm(FormValidationAction):
         changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in TYPED_SLOTS)
         declined = {"summary_declined": True} if value is False and not changed else {}
         return {"booking_confirmed": True if value is True else None, **declined}
-
-
-# the entities that carry each detail a safety answer's message may give beside what is happening
-_CARRIED_BY = {"booking_name": ("person",), "booking_contact": ("phone", "email"), "booking_time": ("time",)}
-
-
-def details_beside_a_safety_answer(tracker: Tracker, slot: Text) -> Dict[Text, Any]:
-    """A detail given, while the form asks for the details, in a message that got the urgent route or the expected
-    reaction's answer ("Dani Okafor, 07700 900 412, tomorrow morning pls its about a possible infection after my
-    tuesday treatment": play-test 38, the name, the number and the time were each asked for again): the slot mappings
-    take details only from messages read as details, and this one was read as something happening. Never beside the
-    emergency's answer, after which nothing is asked."""
-    level = (tracker.latest_message.get("triage") or {}).get("level")
-    if (
-        level not in ("urgent", "expected")
-        or tracker.get_slot(slot)
-        or tracker.get_slot("requested_slot")
-        in (
-            None,
-            "booking_confirmed",
-        )
-    ):
-        return {}
-    value = next(
-        (
-            entity.get("value")
-            for entity in tracker.latest_message.get("entities") or []
-            if entity.get("entity") in _CARRIED_BY[slot] and entity.get("value")
-        ),
-        None,
-    )
-    return {slot: value} if value else {}
 
 
 def concern_in_another_language(tracker: Tracker) -> bool:

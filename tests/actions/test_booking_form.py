@@ -1494,27 +1494,3 @@ async def test_the_concern_in_another_language_is_taken_as_written(
     tracker = make_tracker(intent="other_language", text="manchas / melasma en las mejillas y la frente",
                            active_loop=FORM, slots={"requested_slot": requested})
     assert await validate.extract_booking_concern(dispatcher, tracker, domain) == expected
-
-
-@pytest.mark.parametrize("level, expected", [
-    # play-test 38: the name, the number and the time were each asked for again
-    ("urgent", {"booking_name": "Dani Okafor", "booking_contact": "07700 900 412", "booking_time": "tomorrow morning"}),
-    ("expected", {"booking_name": "Dani Okafor", "booking_contact": "07700 900 412", "booking_time": "tomorrow morning"}),
-    # after the emergency's answer nothing is asked, and nothing taken
-    ("emergency", {}),
-    (None, {}),
-])
-def test_details_beside_a_safety_answer_are_taken(make_tracker, level, expected):
-    from actions.booking_form import details_beside_a_safety_answer
-
-    tracker = make_tracker(
-        intent="faq", text="Dani Okafor, 07700 900 412, tomorrow morning pls its about a possible infection",
-        active_loop=FORM, slots={"requested_slot": "booking_name", "request_kind": "call_back"},
-        entities=[{"entity": "person", "value": "Dani Okafor"}, {"entity": "phone", "value": "07700 900 412"},
-                  {"entity": "time", "value": "tomorrow morning"}],
-    )
-    tracker.latest_message["triage"] = {"level": level}
-    taken = {}
-    for slot in ("booking_name", "booking_contact", "booking_time"):
-        taken.update(details_beside_a_safety_answer(tracker, slot))
-    assert taken == expected
