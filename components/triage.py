@@ -975,10 +975,13 @@ def triage(
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if (
         (found[URGENT] or found[EXPECTED])
-        and (_CAN_I_HAVE_IT.search(lowered) or _WILL_IT_FIX.search(lowered))
         and not treated
         and not worse
-        and (days_since(lowered) is None or _HAD_FOR.search(lowered))
+        and (
+            (_CAN_I_HAVE_IT.search(lowered) and days_since(lowered) is None)
+            # (only with how long it has been there: "will it help?" beside a sign alone is answered as before)
+            or (_WILL_IT_FIX.search(lowered) and _HAD_FOR.search(lowered))
+        )
     ):
         # "I have active acne right now, lots of spots. Can I still have microneedling?": the skin as it is, asked of a
         # treatment not had, is for the consultation (a browser play-test: it was sent to NHS 111)
