@@ -313,8 +313,12 @@ def with_name_part(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text
 
 
 # a contact given in place of the one before ("use my work number … instead", "rather than the mobile")
+# (said of the contact: "make it tuesday instead, and also add my email" still adds the email)
 _INSTEAD_OF_A_CONTACT = re.compile(
-    r"\b(?:instead|in place of|rather than|replace|not the (?:mobile|other|old))\b", re.IGNORECASE
+    r"\b(?:number|phone|mobile|landline|e-?mail|contact)\b[^.,;!?]{0,40}\binstead\b|"
+    r"\b(?:in place of|rather than|instead of|replace)\s+(?:my|the)\s+(?:\w+\s+)?(?:number|phone|mobile|e-?mail)\b|"
+    r"\bnot the (?:mobile|other|old)\b",
+    re.IGNORECASE,
 )
 
 

@@ -1480,6 +1480,9 @@ def test_a_contact_given_instead_replaces_the_one_before(make_tracker):
     assert with_contact_added("+442079460999", "+447700900871", tracker) == "+442079460999"
     tracker = make_tracker(intent="correct_booking", text="also add my work number 020 7946 0999")
     assert with_contact_added("+442079460999", "+447700900871", tracker) == "+447700900871; +442079460999"
+    # "instead" said of another change: the contact is still added
+    tracker = make_tracker(intent="correct_booking", text="make it tuesday instead, and also add my email jo@example.com")
+    assert with_contact_added("jo@example.com", "+447700900871", tracker) == "+447700900871; jo@example.com"
 
 
 @pytest.mark.parametrize("requested, expected", [
