@@ -325,6 +325,8 @@ def test_every_button_sends_an_intent_and_entities_the_domain_knows(domain):
         assert match, (name, payload)
         assert match.group(1) in domain["intents"], (name, payload)
         entities = json.loads(match.group(2) or "{}")
-        assert set(entities) <= set(domain["entities"]), (name, payload)
+        # (an entity with settings is a mapping of its name to them: `summary`, which no policy reads)
+        known = {entity if isinstance(entity, str) else next(iter(entity)) for entity in domain["entities"]}
+        assert set(entities) <= known, (name, payload)
         if "topic" in entities:
             assert match.group(1) == "faq" and entities["topic"] in answers, (name, payload)

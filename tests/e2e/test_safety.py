@@ -65,7 +65,11 @@ def urgent_now(replies, closed=False):
 def expected_reaction(replies):
     whole = " ".join(replies)
     assert COMMON in whole and clinic().phone in whole
-    assert f"call {clinic().safety['emergency_number']}" not in whole.lower()
+    # no emergency route: it ends, as every safety answer does, with what to do if the lips, tongue or throat swell
+    # (play-test 35: "my lips feel a bit tingly" got it without that, and the lips swelled a message later)
+    number = clinic().safety["emergency_number"]
+    assert f"call {number} now" not in whole.lower() and not whole.startswith(f"Please call {number}")
+    assert whole.endswith(f"If your lips, tongue or throat swell, or you have trouble breathing, call {number}.")
     assert not any(phrase in whole.lower() for phrase in REASSURANCE)
 
 
