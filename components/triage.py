@@ -1338,14 +1338,14 @@ class SafetyTriage(GraphComponent):
                 },
                 add_to_output=True,
             )
-            if not found.level and not found.signs and _ASKS_ABOUT_THE_ROUTE.search(plain):
-                self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
-                continue
             if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
                 self._intent(message, "distress")  # unmistakable words of a crisis, whatever the classifier said
                 continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
+            if not found.level and not found.signs and not crisis and _ASKS_ABOUT_THE_ROUTE.search(plain):
+                self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
+                continue
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])
             elif found.hypothetical and found.signs and not crisis:

@@ -355,6 +355,13 @@ def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer
     assert selected(message) == "faq/route_explained"
 
 
+def test_a_crisis_said_with_a_question_about_the_route_is_the_crisis(component):
+    # the route's explanation never comes before the words of a crisis (found reading the change: it did)
+    message = parsed("what even is 111? honestly i want to end it all", "faq", "faq/reassurance")
+    component.process([message])
+    assert message.get("intent")["name"] == "distress"
+
+
 @pytest.mark.parametrize("text", [
     "ok im going to ring 111 now",
     "111 said to go to a&e",
