@@ -928,6 +928,7 @@ class ActionAnswerQuestion(Action):
         topics = in_context(tracker, topics, last_topic)
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
+        text = tracker.latest_message.get("text") or ""
         triaged = said.get("level")
         if triaged in ("urgent", "expected") and back_after_an_emergency(tracker):
             # "my lip is starting to tingle again", "its swelling a bit again now", hours after an emergency answer in
@@ -946,11 +947,17 @@ class ActionAnswerQuestion(Action):
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
             # (found by play-test 24: the suitability answer, then "call 111… call 999" to someone never treated)
             topics = [topic for topic in topics if topic != "reassurance"]
-        if previous == SEVERITY[0] and not triaged and said.get("over"):
+        if previous in SEVERITY and not triaged and said.get("over"):
             # "STOP telling me to call 999. I am fine. The reaction was yesterday." (play-test 34: "Please call 999 now"
             # five times): the advice had, and what to do if it comes back; the thread ends
-            topics = [HELP_HAD] + (ranked_beside(tracker) if asked else [])
-            events = say_answers(dispatcher, tracker, domain, topics)
+            # ("that was on WEDNESDAY, im fine now. its just history for the clinic", "a SCAR from last month is not
+            # urgent": play-test 39, the route again; said to be past with no help had, the route is set aside)
+            beside = ranked_beside(tracker) if asked else []
+            if said.get("help_had") or (previous == SEVERITY[0] and said.get("well") and not PAST_SAID.search(text)):
+                events = say_answers(dispatcher, tracker, domain, [HELP_HAD] + beside)
+            else:
+                dispatcher.utter_message(response="utter_safety_said_to_be_past")
+                events = say_answers(dispatcher, tracker, domain, beside) if beside else [SlotSet("last_topic", None)]
             return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", None)]
         if (
             SEVERITY[0] in (previous, triaged)
@@ -962,6 +969,16 @@ class ActionAnswerQuestion(Action):
             # and not by car (play-test 32: the off-guide answer about driving after a treatment, and the thread ended)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
             dispatcher.utter_message(response="utter_emergency_not_by_car")
+            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
+        if (
+            SEVERITY[0] in (previous, triaged)
+            and not said.get("over")
+            and AUTO_INJECTOR_ASKED.search(tracker.latest_message.get("text") or "")
+        ):
+            # "i have an epipen, should i use it first?" with the lips swelling (play-test 39: the emergency answer
+            # alone, the pen never named): the emergency number, and the pen used as the person was shown
+            dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+            dispatcher.utter_message(response="utter_auto_injector_in_emergency")
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or ""):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
@@ -1191,6 +1208,21 @@ _MEDICINES = (
     r"paracetamol|calpol|aspirin|co-?codamol|hydrocortisone|steroids?|sudocrem|savlon|germolene|fucidin|painkillers?|"
     r"tablets?|pills?|medicines?|medication|meds|"
     r"(?:antibiotic|antiseptic|steroid|numbing|anti-?itch|itch) ?(?:cream|gel|ointment))"
+)
+# said to be past history, not only well again ("its just history for the clinic", "from last month")
+PAST_SAID = re.compile(
+    r"\b(?:just history|for (?:the|their) (?:records?|notes?)|last (?:month|week)|(?:weeks?|months?) ago|"
+    r"(?:was|happened) on (?:mon|tue|wed|thu|fri|sat|sun)\w*)\b",
+    re.IGNORECASE,
+)
+# an adrenaline auto-injector's use asked about ("i have an epipen, should i use it first?", "do i jab her with the
+# epi pen"): the NHS says to use it if the person has one, and to call 999 even if they start to feel better
+# (nhs.uk, "Anaphylaxis")
+AUTO_INJECTOR_ASKED = re.compile(
+    r"^(?=.*\b(?:epi-? ?pens?|adrenaline|auto-?injectors?|jext|emerade)\b)"
+    r"(?=.*\b(?:should|shall|do|can|must|could|would|is it ok to|need to)\s+(?:i|she|he|they|we|you)?\s*"
+    r"(?:still\s+|just\s+|now\s+)?(?:use|give|inject|jab|take|try)\b)",
+    re.IGNORECASE | re.DOTALL,
 )
 A_MEDICINE_NOW = re.compile(
     rf"\b(?:take|taking|took|use|using|put|putting|apply|applying|try|trying|pop|have)\b[^.?!]{{0,40}}?\b{_MEDICINES}\b|"

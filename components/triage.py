@@ -793,6 +793,39 @@ _EPIPEN_IN_FUTURE = re.compile(
     r"(?:carry|get|have|keep|bring|be given|be prescribed|need)\s+(?:an?\s+|my\s+own\s+)?"
     r"(?:epi-?pens?|adrenaline pens?)\b"
 )
+# an adrenaline pen carried, as a fact about the person ("i have a shellfish allergy and carry an epipen", "note:
+# carries epipen"): no sign of anything happening, unless its use is asked about or said (play-test 39: "Please call
+# 999 now" to a note for the clinic, three times); `EPIPEN_USE` keeps it
+_EPIPEN_CARRIED = re.compile(
+    r"\b(?:carr(?:y|ies|ying)|have|has|got|keep|keeps|prescribed|given|with|own|owns)\s+(?:an?\s+|my\s+|her\s+|"
+    r"his\s+|their\s+)?(?:own\s+)?(?:epi-?pens?|adrenaline (?:pens?|auto-?injectors?)|auto-?injectors?)\b"
+)
+# an adrenaline pen's use asked about or said ("should i use it first?", "i've used my epipen", "jab it"): a reaction
+# happening (actions/answers.py says to use it as shown and call the emergency number)
+EPIPEN_USE = re.compile(
+    r"\b(?:use|using|used|inject|injecting|injected|jab|jabbed|stab|stabbed|give|gave|administer\w*)\b"
+)
+# anaphylaxis named as what the person has had ("shellfish allergy (anaphylaxis this week), carries epipen", "note: i
+# had anaphylaxis once"), no sign of the airway, no use of a pen: a fact for the clinic (play-test 39: 999 now)
+_ANAPHYLAXIS_HAD = re.compile(
+    r"\b(?:had|history of|allerg(?:y|ies|ic)|note|noted|diagnosed|prone to|h/o)\b[^.?!]{0,60}?\banaphyla\w*|"
+    r"\banaphyla\w*\s*(?:\(|-|,)?\s*(?:last|this|in|on|once|twice|before|previously|years?|months?|weeks?)\b"
+)
+_ANAPHYLAXIS_NOW = re.compile(r"\b(?:having|going into|think i'?m|i'?m in|is this|could this be|might be)\b")
+# a skin condition that comes and goes, said as what the person has ("i have eczema that flares up and bleeds
+# sometimes, is that a problem": play-test 39, NHS 111 now to someone never treated): for the consultation
+_CONDITION_COMES_AND_GOES = re.compile(
+    r"\b(?:eczema|psoriasis|rosacea|dermatitis|acne|cold sores?|keloids?|hives|urticaria|vitiligo|melasma|"
+    r"skin condition)\b[^.?!]{0,60}?\b(?:flares?(?: up)?|flaring|sometimes|often|usually|every (?:so often|now and "
+    r"then|few (?:weeks|months))|on and off|comes and goes|now and then|from time to time|when it'?s bad|when i'?m "
+    r"stressed)\b"
+)
+# a question of what the skin will be like after a treatment not had ("will my face be swollen like a balloon for work
+# the next day": play-test 39, "Please call 999 now" to someone never treated): "the next day" in it is to come
+_WILL_IT_BE = re.compile(
+    r"\b(?:will|would|am i going to|is it going to|are they going to|(?:will|would) i)\s+(?:my\s+\w+\s+|i\s+|it\s+|"
+    r"the\s+\w+\s+|there\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*"
+)
 # "blind" in words that say nothing of sight ("going in blind here", "a blind spot", "blindly"): no sign
 _BLIND_AS_A_SAYING = re.compile(
     r"\b(?:go|going|goes|went|gone|walk|walking|walked|be|am|i'?m|im)\s+in\s+(?:totally\s+|completely\s+)?blind\b|"
@@ -822,7 +855,17 @@ _ROUTE_QUESTIONED = re.compile(
 # (actions/answers.py)
 _OVER = re.compile(
     r"\b(?:was|happened|were)\s+(?:yesterday|last night|the other day|(?:a|two|three|\d+)\s+days?\s+ago|last week)\b|"
-    r"\b(?:next day|the day after|since then)\b"
+    r"\b(?:next day|the day after|since then)\b|"
+    # ("that was on WEDNESDAY, im fine now. its just history for the clinic": play-test 39, 999 again, three times)
+    r"\b(?:was|happened|were)\s+(?:on\s+)?(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
+    r"\b(?:last|from last|this past) (?:month|week)\b|\b(?:weeks?|months?) ago\b"
+)
+# said to be past, in other words than being well ("its just history for the clinic", "a SCAR from last month is not
+# urgent"): with a time it was, the thread ends as when well again
+_SAID_TO_BE_PAST = re.compile(
+    r"\bjust (?:history|for (?:the|their) (?:records?|notes?|info|information))\b|"
+    r"\b(?:its|it'?s|that'?s|thats|it is|that is|is) (?:not|no longer) (?:urgent|an emergency|happening)\b|"
+    r"\bnot (?:urgent|an emergency) (?:any ?more|now)\b|\b(?:it'?s|its|has|it has) (?:mostly |all )?healed\b"
 )
 
 
@@ -867,6 +910,8 @@ def triage(
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
     lowered = _EPIPEN_IN_FUTURE.sub(" ", lowered)  # "would i need to carry an epipen now": asked of the future
+    if not EPIPEN_USE.search(lowered):
+        lowered = _EPIPEN_CARRIED.sub(" ", lowered)  # "i have a shellfish allergy and carry an epipen": a fact
     lowered = _BLIND_AS_A_SAYING.sub(" ", lowered)  # "could someone explain it to me? going in blind here"
     if not treated:
         lowered = _TAKEN_FOR.sub(" ", lowered)  # "he's on doxycycline for spots at the moment"
@@ -901,7 +946,8 @@ def triage(
         or bool(_WHAT_IF.search(lowered))
         or (bool(_RULES_OUT.search(lowered)) and not treated)
     )
-    now = bool(_NOW.search(_NOT_YET.sub(" ", lowered))) and not not_yet
+    # (what is to come, asked of a treatment not had, is not now: "will my face be swollen … the next day")
+    now = bool(_NOW.search(_NOT_YET.sub(" ", lowered if treated else _WILL_IT_BE.sub(" ", lowered)))) and not not_yet
     personal = bool(_PERSONAL.search(_ASKED_OF_IT.sub(" ", lowered)))
     hypothetical = (bool(_HYPOTHETICAL.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))
@@ -914,6 +960,24 @@ def triage(
     ):
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
     if _LONG_AGO.search(lowered) and not worse and not re.search(r"\b(?:now|today|again|still|since my)\b", lowered):
+        return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
+    if (
+        found[EMERGENCY]
+        and all(sign.startswith("anaphyla") for sign in found[EMERGENCY])
+        and _ANAPHYLAXIS_HAD.search(lowered)
+        and not _ANAPHYLAXIS_NOW.search(lowered)
+        and not EPIPEN_USE.search(lowered)
+        and not treated
+    ):
+        return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
+    if (
+        _CONDITION_COMES_AND_GOES.search(lowered)
+        and not treated
+        and no_days
+        and not found[EMERGENCY]
+        and not _STRONG_NOW.search(lowered)
+    ):
+        # "i have eczema that flares up and bleeds sometimes, is that a problem": a condition, for the consultation
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
     advised = bool(
         _CARE_PRESENT.search(lowered)
@@ -1007,6 +1071,10 @@ def triage(
     if _FOLLOW_ON_QUESTION.match(lowered) and len(words(lowered)) <= 6 and not (now or personal or found[EMERGENCY]):
         # asked, going on from the last answer: what to do if it happens (the warning signs' answer)
         return Triage(None, found[URGENT] + found[EXPECTED], worse, hypothetical=True)
+    if not any(found.values()) and not treated and not worse and _WILL_IT_FIX.search(lowered):
+        # "also my scar is still there, will microneedling fix a burn scar?": whether it helps, no sign named (play-test
+        # 39: NHS 111 now, the request paused); a concern named is what the consultation looks at
+        return Triage(None, concern=names_a_concern)
     terse = len(words(lowered)) <= 4 and bool(found[URGENT]) and not names_a_concern
     reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
     if not reported:
@@ -1327,9 +1395,14 @@ class SafetyTriage(GraphComponent):
                     # well again and the reaction past ("I am fine. The reaction was yesterday.")
                     # (or advised since, "111 said take piriton … so its fine", or the route questioned, "why do you
                     # keep telling me to call 999?? i said im fine": play-test 36, 999 again, then the privacy answer)
-                    "over": bool(_RESOLVED.search(lowered))
-                    and not _SIGN_STILL_THERE.search(lowered)
-                    and bool(_OVER.search(plain) or _HELP_HAD.search(lowered) or _ROUTE_QUESTIONED.search(plain)),
+                    # (or said to be past with when it was: "that was on WEDNESDAY … its just history", play-test 39)
+                    "over": not _SIGN_STILL_THERE.search(lowered)
+                    and (
+                        bool(_RESOLVED.search(lowered))
+                        and bool(_OVER.search(plain) or _HELP_HAD.search(lowered) or _ROUTE_QUESTIONED.search(plain))
+                        or bool(_SAID_TO_BE_PAST.search(plain))
+                        and bool(_OVER.search(plain) or _LONG_AGO.search(plain))
+                    ),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's

@@ -1285,6 +1285,42 @@ async def test_well_again_and_the_reaction_past_ends_the_emergency_thread(dispat
     assert responses(dispatcher) == ["utter_faq/emergency"]
 
 
+@pytest.mark.parametrize("level, text, expected", [
+    # play-test 39: history given for the clinic got "Please call 999 now" again, three times
+    ("emergency", "that was on WEDNESDAY, im fine now. its just history for the clinic", ["utter_safety_said_to_be_past"]),
+    ("urgent", "a SCAR from last month is not urgent. send my complaint. now.", ["utter_safety_said_to_be_past"]),
+])
+async def test_said_to_be_past_sets_the_route_aside(dispatcher, make_tracker, domain, clinic_open, level, text,
+                                                    expected):
+    tracker = in_thread(make_tracker, level, "nlu_fallback", text=text)
+    tracker.latest_message["triage"] = {"level": None, "well": "fine" in text, "over": True}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    assert SlotSet("last_topic", None) in events  # the thread ends
+
+
+@pytest.mark.parametrize("text, previous, triaged, expected", [
+    # play-test 39: "i have an epipen, should i use it first?" got the emergency answer alone
+    ("i have an epipen, should i use it first?", "emergency", "emergency",
+     ["utter_faq/emergency", "utter_auto_injector_in_emergency"]),
+    ("do i jab her with the epi pen or wait for the ambulance", "emergency", None,
+     ["utter_faq/emergency", "utter_auto_injector_in_emergency"]),
+    # a pen carried, no use asked: the emergency answer as ever
+    ("my lips are swelling and i carry an epipen", None, "emergency", ["utter_faq/emergency"]),
+])
+async def test_a_pens_use_asked_in_an_emergency_is_answered(dispatcher, make_tracker, domain, clinic_open, text,
+                                                          previous, triaged, expected):
+    if previous:
+        tracker = in_thread(make_tracker, previous, "faq", text=text)
+    else:
+        tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/emergency"))
+    tracker.latest_message["triage"] = {"level": triaged, "signs": ["anaphyla*"] if triaged else []}
+    if triaged:
+        tracker.latest_message["response_selector"] = selected_answer("faq/emergency")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 @pytest.mark.parametrize("more, expected", [
     # play-test 36: seven questions, three answered and the others dropped without a word
     (True, ["utter_faq/pain", "utter_faq/sessions", "utter_faq/price", "utter_more_questions"]),

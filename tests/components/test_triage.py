@@ -1194,3 +1194,63 @@ def test_what_someone_never_treated_asks_is_no_report(settings, text, level):
 ])
 def test_dizzy_now_and_a_time_since_something_else(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 39: "Please call 999 now" or NHS 111 to an allergy given as a note for the clinic
+    ("can you add to the concern that i have a shellfish allergy and carry an epipen, so they know", None),
+    ("acne scars. also note: shellfish allergy (anaphylaxis this week), carries epipen", None),
+    ("i had anaphylaxis to penicillin years ago, can i have it", None),
+    # a pen's use asked about, anaphylaxis said to be now, or an airway sign beside it: the emergency
+    ("i have an epipen, should i use it first?", EMERGENCY),
+    ("i think im having anaphylaxis", EMERGENCY),
+    ("my lips are swelling, i had anaphylaxis before and i carry an epipen", EMERGENCY),
+    ("anaphylaxis", EMERGENCY),
+])
+def test_an_allergy_or_a_pen_carried_is_a_fact_and_its_use_an_emergency(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 39: NHS 111 now, to someone never treated with a condition that flares
+    ("ok. i have eczema that flares up and bleeds sometimes, is that a problem", None),
+    ("my psoriasis gets really sore and cracks when it flares, can i still have it", None),
+    # after a treatment it is what is happening
+    ("had microneedling on monday and my eczema flares up and bleeds now", URGENT),
+])
+def test_a_condition_that_comes_and_goes_is_for_the_consultation(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level, warned", [
+    # play-test 39: "Please call 999 now" to a question of what the day after a treatment would be like
+    ("how long till i see results, and will my face be swollen like a balloon for work the next day", None, True),
+    # had it: the next day is now
+    ("my face is swollen like a balloon the next day after my treatment", EMERGENCY, True),
+])
+def test_what_the_day_after_would_be_like_is_asked_of_the_future(settings, text, level, warned):
+    found = triage(text, settings, False)
+    assert (found.level, bool(found.signs)) == (level, warned)
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 39: NHS 111 now and the request paused, to whether it fixes a scar
+    ("also my scar is still there, will microneedling fix a burn scar? lol the irony", None),
+    ("will microneedling fix it? the redness since my session is spreading", URGENT),
+])
+def test_whether_it_fixes_something_with_no_sign_is_no_report(settings, text, level):
+    assert triage(text, settings, True).level == level
+
+
+@pytest.mark.parametrize("text, over", [
+    # play-test 39: "Please call 999 now" again, three times, to history given for the clinic
+    ("that was on WEDNESDAY, im fine now. its just history for the clinic. please just send the request", True),
+    ("a SCAR from last month is not urgent. send my complaint. now.", True),
+    # no time it was, or the sign still there: not over
+    ("its not urgent", False),
+    ("that was on wednesday but my throat is still tight", False),
+])
+def test_said_to_be_past_with_when_it_was_ends_the_thread(component, text, over):
+    message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 1.0}})
+    component.process([message])
+    assert message.get("triage")["over"] is over
