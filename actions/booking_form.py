@@ -1170,6 +1170,17 @@ def after_the_urgent_route(tracker: Tracker) -> bool:
     return False
 
 
+# a pause asked for, not a cancel ("pause please", "hang on, back in a bit", "don't send yet, will you remember all
+# this?"): the same stop, said as a hold (play-test 39: "I've cancelled that" to someone checking a rota)
+ON_HOLD = re.compile(
+    r"\b(?:pause|on hold|hang on|hold on|hold that|back (?:shortly|soon|in a (?:bit|minute|sec|while))|come back|"
+    r"(?:don'?t|do not|dont) send (?:it |this |anything )?(?:just )?yet|remember (?:all )?(?:this|that|it)|"
+    r"keep (?:all )?(?:this|that|it|my details)|save (?:it|this)|finish (?:it |this )?later|"
+    r"give me a (?:minute|sec|few))\b",
+    re.IGNORECASE,
+)
+
+
 class ActionCancelBooking(Action):
     def name(self) -> Text:
         return "action_cancel_booking"
@@ -1177,7 +1188,9 @@ class ActionCancelBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        dispatcher.utter_message(response="utter_booking_cancelled")
+        text = tracker.latest_message.get("text") or ""
+        on_hold = ON_HOLD.search(text) and not tracker.get_slot("request_sent")
+        dispatcher.utter_message(response="utter_booking_on_hold" if on_hold else "utter_booking_cancelled")
         # asking to book again picks it up; an age under 18 said stays noted for it (the message that said it may be
         # past the tracker store's window by then: found by the ninth play-test)
         forgotten = [event for event in clear_booking() if event["name"] != UNDER_18]

@@ -463,8 +463,13 @@ _FILLER = re.compile(
     r"works? (?:for me|best)|suits? me|"
     r"(?:would|will|should) suit(?: me| us| her| him)?|suits|i'?d like|i would like|how about|what about|could i do|"
     r"can i do|can we do|is|"
-    r"(?:is |would be )?(?:better|possible)|like|(?:no,? )?i mean|would work|works)\b"
+    r"(?:is |would be )?(?:better|possible)|like|(?:no,? )?i mean|would work|works|"
+    # "she's in most days but not tuesdays (bridge club). mornings are best, say tomorrow?" (play-test 39: no day)
+    r"(?:are |is )?best|(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|we'?re) (?:in|free|around|home|"
+    r"available) (?:most|all|every|any) (?:days?|week))\b"
 )
+# an aside in brackets with no number in it ("(bridge club)"): no day or time
+_ASIDE = re.compile(r"\([^()\d]*\)")
 
 
 # "around", "about": how near the time is, left over once the time is read
@@ -761,7 +766,7 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     cleaned = _KEEPS_THE_REST.sub(" ", cleaned)
     cleaned = _DAY_NOT_FREE.sub(" ", cleaned)
     cleaned = _NOT_MEANT.sub(" ", cleaned)
-    cleaned = _FILLER.sub(" ", cleaned)
+    cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", cleaned))
     rest, window = _split_time_of_day(cleaned)
     part = _PART_OF_DAY.search(rest) if window is not None else None
     if part:  # "saturday morning 11am", "saturday morning, after 10": the part of the day narrows the time
@@ -902,11 +907,45 @@ def _next_day_for(
     return now.date() if ahead_today else now.date() + dt.timedelta(days=1)
 
 
+def _window_words(window: Tuple[dt.time, dt.time]) -> str:
+    """Words `_day_and_time` reads as the window."""
+    if window[0] == window[1]:
+        return f"at {window[0]:%H:%M}"
+    return f"between {window[0]:%H:%M} and {window[1]:%H:%M}"
+
+
+# the second day offered, with its date if said ("or thurs 10th after 6pm" is "thurs 10th")
+_SECOND_DAY = re.compile(rf"\b{_WEEKDAY_WORD}\b(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b)?")
+
+
+def _either_day(text: str, clinic: Clinic, now: dt.datetime) -> Optional[PreferredTime]:
+    """Two days offered, the time said only after the second ("weds 9th or thurs 10th after 6pm, im a nurse so only
+    evenings"): the time is said of both, so the first day on which it fits (play-test 39 was put down for Wednesday
+    09:00 to 18:00, the clinic closing at 18:00 that day); None when the words offer no such choice."""
+    said = (text or "").split(CORRECTED)
+    match = _OR_ANOTHER_DAY.search(said[-1].lower())
+    if not match:
+        return None
+    first, second = said[-1][: match.start()], said[-1][match.start() :]
+    window = _day_and_time(second)[1]
+    if window is None or _day_and_time(first)[1] is not None:
+        return None  # the first day has its own time, or no time is said: the first day, as it was read
+    other = _SECOND_DAY.search(second.lower())
+    for day_words in (first, other.group(0) if other else ""):
+        words = f"{day_words} {_window_words(window)}"
+        try:
+            return preferred_time(CORRECTED.join(said[:-1] + [words]), clinic, now)
+        except InvalidValue:
+            continue
+    return None
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
-    """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take."""
+    """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take;
+    of two days offered with one time, the first on which it fits (`_either_day`)."""
     said = (text or "").split(CORRECTED)
     if not ASAP.match(said[-1]):
-        return preferred_time(text, clinic, now)
+        return _either_day(text, clinic, now) or preferred_time(text, clinic, now)
     local = now.astimezone(clinic.timezone)
     for offset in range(_HORIZON_FOR_ASAP):
         day = local.date() + dt.timedelta(days=offset)

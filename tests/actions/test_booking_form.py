@@ -220,6 +220,21 @@ async def test_cancel_forgets_every_booking_detail(dispatcher, make_tracker, dom
     assert responses(dispatcher) == ["utter_booking_cancelled"]
 
 
+@pytest.mark.parametrize("text, response", [
+    # play-test 39: "pause please" and "don't send yet … will you remember all this?" were told "I've cancelled that"
+    ("pause please", "utter_booking_on_hold"),
+    ("actually dont send yet, let me check with my partner. will you remember all this?", "utter_booking_on_hold"),
+    ("hang on i need to check my rota, ill come back in a bit", "utter_booking_on_hold"),
+    ("cancel", "utter_booking_cancelled"),
+    ("i changed my mind", "utter_booking_cancelled"),
+])
+async def test_a_pause_is_said_as_a_hold_and_kept_as_a_stop_is(dispatcher, make_tracker, domain, text, response):
+    slots = {"booking_name": "Chloe", "booking_concern": "melasma"}
+    events = await ActionCancelBooking().run(dispatcher, make_tracker(intent="stop", text=text, slots=slots), domain)
+    assert responses(dispatcher) == [response]
+    assert SlotSet("request_stopped", True) in events  # picked up again by "continue my request"
+
+
 async def test_start_answers_the_questions_asked_with_the_request_first(dispatcher, make_tracker, domain):
     text = "does it hurt? and can I use retinol after? I'd like to book for Saturday"
     tracker = make_tracker(

@@ -536,3 +536,31 @@ def test_a_fortnight_without_a_day_asks_which_day(clinic, text):
     # play-test 38: "fortnight" without "a" raised an AttributeError, and the person got "a technical problem"
     with pytest.raises(InvalidValue):
         parse_preferred_time(text, clinic, NOW)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 39: Wednesday 09:00 to 18:00 was put down, the clinic closing at 18:00 that day
+    ("weds 9th or thurs 10th after 6pm, im a nurse so only evenings", "2026-12-10T18:00"),
+    ("monday or thursday after 6pm", "2026-12-10T18:00"),
+    # the time fits the first day: the first day
+    ("monday or thursday after 2pm", "2026-12-07T14:00"),
+    # the first day with a time of its own: the first day, as before
+    ("next tuesday morning or wednesday after 2pm", "2026-12-08T09:00"),
+])
+def test_of_two_days_with_one_time_the_first_on_which_it_fits(text, expected):
+    from core.settings import clinic as the_clinic  # clinic.yml's hours: Thursday to 20:00, other weekdays to 18:00
+
+    found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
+    assert found.to_slot().startswith(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 39: "Sorry, I couldn't work out a day from that"
+    ("she's in most days but not tuesdays (bridge club). mornings are best, say tomorrow?", "2026-12-05T10:00"),
+    ("mornings are best, tomorrow", "2026-12-05T10:00"),
+])
+def test_an_aside_and_what_is_best_are_read_past(text, expected):
+    from core.settings import clinic as the_clinic
+
+    found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
+    assert found.to_slot().startswith(expected)
