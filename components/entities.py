@@ -437,6 +437,31 @@ def _name_alone(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text,
     return None
 
 
+# the clauses of a list of details ("book me in pls, tom reyes, tom.reyes@example.net, any weekday after 4pm")
+_LIST_CLAUSE = re.compile(r"[^,;\n]+")
+
+
+def _name_in_the_email(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
+    """A clause of a list whose words are the email address's own ("tom reyes" beside "tom.reyes@example.net"): the
+    name, in any case (play-test 39: "tom reyes" was put down as the concern, and the name asked for)."""
+    for email in (entity for entity in taken if entity["entity"] == "email"):
+        local = email["value"].split("@")[0].lower()
+        parts = {part for part in re.split(r"[._+\-\d]+", local) if part}
+        for match in _LIST_CLAUSE.finditer(text):
+            clause = match.group()
+            words = clause.split()
+            if not 1 < len(words) <= 4 or not all(re.fullmatch(r"[^\W\d_][\w'’-]*", word) for word in words):
+                continue
+            if any(entity["start"] < match.end() and match.start() < entity["end"] for entity in taken):
+                continue
+            lowered = [word.lower() for word in words]
+            if set(lowered) <= parts or "".join(lowered) == re.sub(r"[^a-z]", "", local):
+                start = match.start() + len(clause) - len(clause.lstrip())
+                end = start + len(clause.strip())
+                return {"entity": "person", "value": " ".join(words), "start": start, "end": end}
+    return None
+
+
 def _lowercase_name(text: Text) -> Optional[Dict[Text, Any]]:
     match = _LOWERCASE_NAME.search(text)
     if not match:
@@ -745,7 +770,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             for phone in _phone_entities(text, self._config["phone_region"])
             if not any(e["start"] <= phone["start"] < e["end"] for e in found)
         ]
-        person = _person_entity(text, found)
+        person = _person_entity(text, found) or _name_in_the_email(text, found)
         if person and not any(e["start"] <= person["start"] < e["end"] for e in found):
             found.append(person)
         time = _time_entity(text, found)

@@ -827,3 +827,16 @@ def test_the_concern_asked_to_say_something_else(booking, text, concern):
 def test_added_to_the_concern_as_well_is_no_new_concern(booking):
     # play-test 37: "add neck to the concern as well please" made the concern "well"
     assert "concern" not in [entity for entity, _ in found(booking, "add neck to the concern as well please")]
+
+
+@pytest.mark.parametrize("text, person", [
+    # play-test 39: "tom reyes" was put down as the concern, and the name asked for again
+    ("book me in pls, tom reyes, tom.reyes@example.net, any weekday after 4pm", "tom reyes"),
+    ("sarah jones, sarahjones@mail.com, acne scars", "sarah jones"),
+    # words that are not the address's own are no name
+    ("fine lines, sarah.jones@x.com", None),
+    ("acne scars, red cheeks, tom.reyes@example.net", None),
+])
+def test_a_name_in_lowercase_that_is_the_email_addresss_own(booking, text, person):
+    names = [value for entity, value in found(booking, text) if entity == "person"]
+    assert names == ([person] if person else [])
