@@ -83,6 +83,8 @@ SAYS_CLOSED = re.compile(
 # Safety answers (components/triage.py picks them), most severe first. The classifier's "something is
 # happening" answer, offered as a "did you mean" button, is the urgent one: unclear is urgent.
 SEVERITY = ("emergency", "urgent", "expected_reaction")
+# the answers about what may go wrong: a skin concern named in the question is no concern to book for (say_answers)
+RISK_TOPICS = {"side_effects", "warning_signs", "safety", "complication", "reassurance"}
 SAFETY_ROUTES = SEVERITY[:2]  # the last answer's topics after which a request or a hand-over says the route first
 # details a person can change, and the entities that carry a new value for each (actions/booking_summary.py)
 EDITABLE = {
@@ -1332,4 +1334,12 @@ def say_answers(
     if pause and tracker.active_loop.get("name") and last_topic in SEVERITY[1:]:
         # the rules pause the booking after a safety answer; after the emergency one, nothing about booking
         dispatcher.utter_message(response="utter_safety_booking_paused")
+    if (
+        set(said) & RISK_TOPICS
+        and not tracker.active_loop.get("name")
+        and next(tracker.get_latest_entity_values("skin_concern"), None)
+    ):
+        # a concern named in a question about risks is feared, not wanted looked at ("ok infection or scarring, thats
+        # scary": play-test 39, a call back asked for later was about "scarring"); a booking started after it asks
+        events.append(SlotSet("skin_concern", None))
     return events + [SlotSet("last_topic", last_topic), SlotSet("offer", offer)]

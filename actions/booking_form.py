@@ -209,27 +209,6 @@ def in_own_words(tracker: Tracker, entity: Text) -> Optional[Text]:
     return _in_own_words(text, start, start + len(found))
 
 
-# what a question about risks is answered with: a concern named in it is feared, not wanted looked at
-_RISK_ANSWERS = {"faq/side_effects", "faq/warning_signs", "faq/safety", "faq/complication", "faq/reassurance"}
-
-
-def wanted_concern(tracker: Tracker) -> Optional[Text]:
-    """The skin concern named in the conversation, unless it was named in a question about risks ("ok infection or
-    scarring, thats scary": play-test 39 put down "scarring" as the concern of someone asking about open pores)."""
-    value = tracker.get_slot("skin_concern")
-    if not value:
-        return None
-    for event in reversed(tracker.events):
-        if event.get("event") != "user":
-            continue
-        data = event.get("parse_data") or {}
-        if not any(e.get("entity") == "skin_concern" and e.get("value") == value for e in data.get("entities") or []):
-            continue
-        selected = ((data.get("response_selector") or {}).get("faq") or {}).get("response") or {}
-        return None if selected.get("intent_response_key") in _RISK_ANSWERS else value
-    return value
-
-
 def _in_own_words(text: Text, start: int, end: int) -> Text:
     """The words from `start` to the end of their clause, where the clause turns to nothing else."""
     rest = _REST_OF_CLAUSE.match(text, end)
@@ -564,7 +543,7 @@ class ActionStartBooking(Action):
                 else None
             )
             or concern_from_entities(
-                said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or wanted_concern(tracker),
+                said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),
                 said_now.get("treatment_area"),
             )
         )

@@ -310,7 +310,9 @@ _NOTE = re.compile(
     # a question about the reference)
     # ("please write also that i am pregnant", play-test 24: answered as a question, and no note)
     r"(?:\b(?:add|put|include|mention|write)\s+(?:also\s+|too\s+|down\s+)?"
-    r"(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+)?(?:also\s+)?that|"
+    # ("can you add to the concern that i have a shellfish allergy and carry an epipen": play-test 39, not caught)
+    r"(?:in\s+|on\s+it\s+|to\s+it\s+|for\s+them\s+|(?:to|on|in)\s+the\s+(?:concern|request|booking|notes?)\s+)?"
+    r"(?:also\s+)?that|"
     # "oh and can you note i had botox on the 20th nov" (found by play-test 25: the date was taken as the time)
     r"\b(?:can|could|would)\s+you\s+(?:also\s+|please\s+)?note(?:\s+down)?(?:\s+that)?|"
     # ("an hour earlier would be better. and please note that I'm pregnant": browser play-test 5, the note dropped)

@@ -1336,3 +1336,26 @@ async def test_more_questions_than_answered_at_once_are_said_to_be(dispatcher, m
     tracker.latest_message["more_questions"] = more
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("key, forgotten", [
+    # play-test 39: "ok infection or scarring, thats scary" made a later call back's concern "scarring"
+    ("faq/warning_signs", True),
+    ("faq/side_effects", True),
+    # named in any other question: what the person may want looked at
+    ("faq/results", False),
+])
+async def test_a_concern_named_in_a_question_about_risks_is_not_kept_for_a_booking(dispatcher, make_tracker, domain,
+                                                                                    key, forgotten):
+    tracker = make_tracker(intent="faq", text="ok infection or scarring, thats scary. how would i know?",
+                           entities=[{"entity": "skin_concern", "value": "scarring"}],
+                           slots={"skin_concern": "scarring"}, response_selector=selected_answer(key))
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert (SlotSet("skin_concern", None) in events) is forgotten
+
+
+async def test_a_concern_named_before_stays_after_a_question_about_risks(dispatcher, make_tracker, domain):
+    tracker = make_tracker(intent="faq", text="is it safe?", slots={"skin_concern": "acne scars"},
+                           response_selector=selected_answer("faq/safety"))
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert SlotSet("skin_concern", None) not in events

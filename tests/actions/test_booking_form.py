@@ -1513,20 +1513,3 @@ async def test_the_concern_in_another_language_is_taken_as_written(
                            active_loop=FORM, slots={"requested_slot": requested})
     assert await validate.extract_booking_concern(dispatcher, tracker, domain) == expected
 
-
-@pytest.mark.parametrize("answered, wanted", [
-    # play-test 39: "ok infection or scarring, thats scary" made the concern "scarring"
-    ("faq/warning_signs", None),
-    ("faq/side_effects", None),
-    # named in any other question: what the person wants looked at
-    ("faq/results", "scarring"),
-])
-def test_a_concern_named_in_a_question_about_risks_is_not_the_one_wanted(make_tracker, answered, wanted):
-    from actions.booking_form import wanted_concern
-
-    said = {"event": "user", "timestamp": None, "text": "ok infection or scarring, thats scary",
-            "parse_data": {"entities": [{"entity": "skin_concern", "value": "scarring"}],
-                           "response_selector": {"faq": {"response": {"intent_response_key": answered}}}}}
-    tracker = make_tracker(intent="book_consultation", text="can someone call me", events=[said],
-                           slots={"skin_concern": "scarring"})
-    assert wanted_concern(tracker) == wanted

@@ -840,3 +840,9 @@ def test_added_to_the_concern_as_well_is_no_new_concern(booking):
 def test_a_name_in_lowercase_that_is_the_email_addresss_own(booking, text, person):
     names = [value for entity, value in found(booking, text) if entity == "person"]
     assert names == ([person] if person else [])
+
+
+def test_added_to_the_concern_that_is_a_note(booking):
+    # play-test 39: "Sorry, I didn't catch that" at the summary
+    text = "can you add to the concern that i have a shellfish allergy and carry an epipen, so they know"
+    assert found(booking, text) == [("note", "i have a shellfish allergy and carry an epipen, so they know")]
