@@ -1186,7 +1186,15 @@ class SafetyTriage(GraphComponent):
             # unless its answer is about what is happening, which the safety answer covers
             # The age policy and the consultation's answer too ("I'm 17, is there a minimum age? And how does it
             # compare to a chemical peel?" lost its second question: browser play-test 2).
-            "answers_beside": [ANSWERS[EXPECTED], HELP_HAD_ANSWER, MINORS_ANSWER, SUITABILITY_ANSWER],
+            # And what to do if a sign appears, asked of a treatment to come ("how long till i see results, and will my
+            # face be swollen like a balloon for work the next day": play-test 39 lost the results).
+            "answers_beside": [
+                ANSWERS[EXPECTED],
+                HELP_HAD_ANSWER,
+                MINORS_ANSWER,
+                SUITABILITY_ANSWER,
+                WARNING_SIGNS_ANSWER,
+            ],
             "beside_expected": ["faq/unknown_product", "faq/unknown_activity"],
             "never_beside": [
                 "faq/reassurance",

@@ -786,6 +786,11 @@ def _part(text, question, key):
     ("I'm 17, is there a minimum age? And how does it compare to a chemical peel?",
      [("is there a minimum age?", MINORS_ANSWER), ("And how does it compare to a chemical peel?",
                                                    "faq/unknown_treatment")], [MINORS_ANSWER, "faq/unknown_treatment"]),
+    # beside what to do if a sign appears, asked of a treatment to come (play-test 39: the results were dropped)
+    ("how long till i see results, and will my face be swollen like a balloon for work the next day",
+     [("how long till i see results", "faq/results"),
+      ("will my face be swollen like a balloon for work the next day", "faq/downtime")],
+     [WARNING_SIGNS_ANSWER, "faq/results"]),
 ])
 def test_another_question_beside_an_expected_reaction_or_advice_had_is_answered(component, text, parts, expected):
     message = parsed(text, "faq", "faq/downtime")
