@@ -382,15 +382,23 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     return response
 
 
-def say_the_route_first(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> None:
+def say_the_route_first(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+) -> List[Dict[Text, Any]]:
     """Right after an emergency or urgent answer, before a request or a hand-over: the route again, said plainly, unless
     help is called, on its way or there already ("its probably just anxiety tbh, can i just get a call back" after a
     tight throat and wheezing: twenty-second play-test; "i dont want to bother 999, can the clinic just call me in the
     morning": play-test 25)."""
     triage = tracker.latest_message.get("triage") or {}
     helped = help_called_before(tracker) or triage.get("waiting_for_help") or triage.get("care_present")
+    if tracker.get_slot("last_topic") in SEVERITY and triage.get("over") and not triage.get("level"):
+        # "its healed mostly, i dont need 111 you idiot, i want a COMPLAINT logged" (play-test 39: the route again,
+        # twice): said to be past, the thread ends here, for what is said after it in this turn too
+        tracker.slots["last_topic"] = None
+        return [SlotSet("last_topic", None)]
     if tracker.get_slot("last_topic") in SAFETY_ROUTES and not helped:
         dispatcher.utter_message(response=route_variant(domain, "utter_booking_safety_reminder", tracker))
+    return []
 
 
 THREAD_LOOKS_BACK = 6  # how many earlier messages the safety thread looks back over

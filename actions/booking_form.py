@@ -523,7 +523,7 @@ class ActionStartBooking(Action):
             tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm"
         )
         # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
-        say_the_route_first(dispatcher, tracker, domain)
+        ended = say_the_route_first(dispatcher, tracker, domain)
         # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation
         # stopped lends its name and contact (found by the tenth play-test: the call back started from nothing)
         picked_up = self._stopped_details(tracker) if call_back else {}
@@ -576,7 +576,7 @@ class ActionStartBooking(Action):
         }
         kept += [SlotSet(slot, value) for slot, value in earlier.items()]
         concern_set = [SlotSet("booking_concern", concern)] if concern else []
-        return said + restarted + kind + offered + minor + kept + concern_set
+        return ended + said + restarted + kind + offered + minor + kept + concern_set
 
     @staticmethod
     def _stopped_details(tracker: Tracker) -> Dict[Text, Any]:

@@ -27,7 +27,10 @@ from core.settings import clinic, now
 logger = logging.getLogger(__name__)
 
 # a complaint, or the wish to make one
-COMPLAINT = re.compile(r"\bcomplain(?:t|ts|ing)?\b|\bmake a complaint\b|\breport (?:you|the clinic)\b", re.IGNORECASE)
+COMPLAINT = re.compile(
+    r"\bcomplain(?:t|ts|ing)?\b|\bmake a complaint\b|\breport (?:you|the clinic)\b|\brefund(?:ed)?\b|\bmoney back\b",
+    re.IGNORECASE,
+)
 
 
 def someone_can_be_asked(channel: str) -> bool:
@@ -48,7 +51,7 @@ class ActionRequestHuman(Action):
             # "your clinic left me with scars … i want to make a complaint": heard first (browser play-test 4 found
             # the hand-over's words alone)
             dispatcher.utter_message(response="utter_complaint_heard")
-        say_the_route_first(dispatcher, tracker, domain)  # a person at the clinic is no substitute for it
+        ended = say_the_route_first(dispatcher, tracker, domain)  # a person at the clinic is no substitute for it
         channel = tracker.get_latest_input_channel() or ""
         loop = asyncio.get_running_loop()
         try:
@@ -57,6 +60,7 @@ class ActionRequestHuman(Action):
                 dispatcher.utter_message(response="utter_handover_asked")
                 # "can I speak to someone, also is it painful": the question is answered while they wait
                 return [
+                    *ended,
                     *without_offer(answers_alongside(dispatcher, tracker, domain)),
                     SlotSet("offer", None),
                     ConversationPaused(),
@@ -72,11 +76,11 @@ class ActionRequestHuman(Action):
             wanted = kind_asked_for(tracker)
             switched = switched_to(wanted, dispatcher, tracker) if wanted == CALL_BACK else None
             if switched is not None:
-                return switched + without_offer(answers_alongside(dispatcher, tracker, domain))
+                return ended + switched + without_offer(answers_alongside(dispatcher, tracker, domain))
             if tracker.get_slot("request_kind") == CALL_BACK:
                 dispatcher.utter_message(response="utter_hand_over_call_back_requested")
-                return without_offer(answers_alongside(dispatcher, tracker, domain)) + [SlotSet("offer", None)]
+                return ended + without_offer(answers_alongside(dispatcher, tracker, domain)) + [SlotSet("offer", None)]
         dispatcher.utter_message(response="utter_hand_over")
-        events = without_offer(answers_alongside(dispatcher, tracker, domain))
+        events = ended + without_offer(answers_alongside(dispatcher, tracker, domain))
         # inside the booking form a "yes" answers the form's question; its buttons still offer the call back
         return events + [SlotSet("offer", None if tracker.active_loop.get("name") else "call_back")]

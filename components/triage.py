@@ -860,6 +860,11 @@ _OVER = re.compile(
     r"\b(?:was|happened|were)\s+(?:on\s+)?(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
     r"\b(?:last|from last|this past) (?:month|week)\b|\b(?:weeks?|months?) ago\b"
 )
+# the route said not to be needed ("i dont need 111 you idiot"): beside words of it being past, the thread ends
+_ROUTE_NOT_NEEDED = re.compile(
+    r"\b(?:don'?t|dont|do not|doesn'?t|no)\s+(?:really\s+)?need\s+(?:to\s+(?:call|ring|go to)\s+)?(?:111|999|nhs|an? "
+    r"ambulance|a ?& ?e|a doctor|a gp|urgent (?:care|help|advice))\b"
+)
 # said to be past, in other words than being well ("its just history for the clinic", "a SCAR from last month is not
 # urgent"): with a time it was, the thread ends as when well again
 _SAID_TO_BE_PAST = re.compile(
@@ -1409,7 +1414,7 @@ class SafetyTriage(GraphComponent):
                         bool(_RESOLVED.search(lowered))
                         and bool(_OVER.search(plain) or _HELP_HAD.search(lowered) or _ROUTE_QUESTIONED.search(plain))
                         or bool(_SAID_TO_BE_PAST.search(plain))
-                        and bool(_OVER.search(plain) or _LONG_AGO.search(plain))
+                        and bool(_OVER.search(plain) or _LONG_AGO.search(plain) or _ROUTE_NOT_NEEDED.search(plain))
                     ),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),

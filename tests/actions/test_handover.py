@@ -92,6 +92,23 @@ async def test_asking_for_a_person_right_after_the_emergency_answer_gets_the_rou
     assert responses(dispatcher)[0].startswith("utter_booking_safety_reminder")
 
 
+async def test_a_complaint_said_to_be_past_ends_the_safety_thread(dispatcher, make_tracker, domain, staff, monkeypatch):
+    # play-test 39: "its healed mostly, i dont need 111 you idiot, i want a COMPLAINT logged and a refund" got the
+    # route first, then the route again as what it had said "about that"
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    text = "its healed mostly, i dont need 111 you idiot, i want a COMPLAINT logged and a refund"
+    tracker = make_tracker(intent="request_human", text=text, slots={"last_topic": "urgent"})
+    tracker.latest_message["triage"] = {"level": None, "over": True}
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_complaint_heard", "utter_hand_over"]
+    assert SlotSet("last_topic", None) in events
+    # not said to be past: the route first, as ever
+    dispatcher.messages.clear()
+    tracker = make_tracker(intent="request_human", text="i want a COMPLAINT logged", slots={"last_topic": "urgent"})
+    await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:2] == ["utter_complaint_heard", "utter_booking_safety_reminder_closed"]
+
+
 async def test_the_talk_to_the_clinic_button_inside_a_call_back_changes_nothing(
     dispatcher, make_tracker, domain, staff, monkeypatch
 ):

@@ -1251,8 +1251,11 @@ def test_whether_it_fixes_something_with_no_sign_is_no_report(settings, text, le
     # play-test 39: "Please call 999 now" again, three times, to history given for the clinic
     ("that was on WEDNESDAY, im fine now. its just history for the clinic. please just send the request", True),
     ("a SCAR from last month is not urgent. send my complaint. now.", True),
+    # healed, and the route said not to be needed (play-test 39: NHS 111 again, twice)
+    ("its healed mostly, i dont need 111 you idiot, i want a COMPLAINT logged and a refund", True),
     # no time it was, or the sign still there: not over
     ("its not urgent", False),
+    ("i dont need 111, my cheek is still hot and oozing", False),
     ("that was on wednesday but my throat is still tight", False),
 ])
 def test_said_to_be_past_with_when_it_was_ends_the_thread(component, text, over):
