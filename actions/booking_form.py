@@ -638,6 +638,10 @@ _NEW_VALUES = tuple(entity for carriers in EDITABLE.values() for entity in carri
 
 def _changes_a_detail(tracker: Tracker) -> bool:
     """Whether the latest message gives a new value for a detail, or asks for the other kind of request."""
+    if ON_HOLD.search(tracker.latest_message.get("text") or ""):
+        # "actually dont send yet, let me check with my partner about childcare that evening": a pause, whatever time
+        # it names (play-test 39: the time was changed to that evening's opening hours)
+        return False
     entities = tracker.latest_message.get("entities") or []
     return any(entity.get("entity") in _NEW_VALUES for entity in entities) or switch_asked_for(tracker) is not None
 

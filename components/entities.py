@@ -511,6 +511,10 @@ def _listed_concern(
             # ("…, and its for acne scarring on my cheeks": play-test 35, the summary's concern began "and its for")
             lead = _CONCERN_LEAD.match(text, start)
             start = lead.end() if lead and lead.end() < end else start
+            # ("im a nurse so only evenings. its for melasma on my cheeks": play-test 39, the concern began "im a
+            # nurse"): what the request is said to be for, later in the run, is the concern
+            inside = _SAID_TO_BE_FOR.search(text, start, end)
+            start = inside.end() if inside and inside.end() < end else start
             return {"entity": "concern", "value": text[start:end], "start": start, "end": end}
     return None
 
@@ -519,6 +523,14 @@ def _listed_concern(
 _CONCERN_LEAD = re.compile(
     r"(?:(?:and|also|plus|oh and)\s+)?(?:(?:it'?s|its|it\s+is|this\s+is|that'?s|the\s+(?:call|appointment|consultation)"
     r"(?:\s+is)?)\s+)?(?:for|about|regarding|re:?|concerning)\s+(?=\S)|(?:and|also|plus)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+# what the request is said to be for, after something else in the same run of clauses ("…. its for melasma")
+_SAID_TO_BE_FOR = re.compile(
+    r"(?<=[.!?;,])\s*(?:and\s+|also\s+)?(?:it'?s|its|it\s+is|this\s+is|the\s+(?:call|appointment|consultation)"
+    r"(?:\s+is)?)\s+(?:for|about|regarding)\s+(?=\S)",
     re.IGNORECASE,
 )
 

@@ -626,6 +626,12 @@ async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_t
     # nothing asked again (a change made at the summary, shown again): a stop is for the whole request
     tracker = make_tracker(intent="stop", text="cancel", active_loop=FORM, slots={"requested_slot": "booking_confirmed"})
     assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
+    # play-test 39: a pause at the summary that names a time is no change (the time became that evening's hours)
+    tracker = make_tracker(
+        intent="stop", text="actually dont send yet, let me check about childcare that evening", active_loop=FORM,
+        entities=[{"entity": "time", "value": "evening"}], slots={"requested_slot": "booking_confirmed"},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
     # "Change time" cleared the time, asked again now: "cancel" keeps the time as it was
     change = {"event": "action", "timestamp": None, "name": "action_change_booking_detail"}
     tracker = make_tracker(

@@ -846,3 +846,12 @@ def test_added_to_the_concern_that_is_a_note(booking):
     # play-test 39: "Sorry, I didn't catch that" at the summary
     text = "can you add to the concern that i have a shellfish allergy and carry an epipen, so they know"
     assert found(booking, text) == [("note", "i have a shellfish allergy and carry an epipen, so they know")]
+
+
+def test_what_the_request_is_said_to_be_for_later_in_a_list_is_the_concern(booking):
+    # play-test 39: the concern began "im a nurse so only evenings"
+    text = "chloe@example.com, weds 9th after 6pm, im a nurse so only evenings. its for melasma on my cheeks"
+    start = text.index("melasma")
+    known = [{"entity": "skin_concern", "value": "melasma", "start": start, "end": start + len("melasma")}]
+    concerns = [e["value"] for e in booking.extract(text, known) if e["entity"] == "concern"]
+    assert concerns == ["melasma on my cheeks"]
