@@ -83,6 +83,9 @@ _BOUNDARY = re.compile(
     rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )
+# the number of an item of a list ("1) is it safe", "2. how many sessions")
+_LIST_NUMBER = re.compile(r"(?:^|\s+)\d{1,2}[.)]\s+(?=[^\W\d_])")
+_NUMBERED = re.compile(r"(?:^|\s)\d{1,2}[.)]\s*$")  # what comes before an item of the list
 # words before a question that are no part of it ("wait do you even do backs", "oh ok, how long does it last"): a
 # question begins after them; they are read past as it is classified (found by the tenth play-test: "wait …" at the
 # summary was not understood, the same question without it was)
@@ -188,7 +191,13 @@ def question_spans(text: Text) -> List[Span]:
         for index, (run_on, run_on_joint) in enumerate(split)
         if text[run_on.start : run_on.end].strip()
     ]
-    questions = [span for span, _ in parts if _reads_as_a_question(text[span.start : span.end])]
+    # the items of a numbered list are its questions, question marks or not ("ok 4) stretch marks and 5) opening
+    # hours": play-test 39, neither was answered)
+    listed = len(_LIST_NUMBER.findall(text)) > 1
+    numbered = {span for span, _ in parts if listed and _NUMBERED.search(text, 0, span.start)}
+    questions = [
+        span for span, _ in parts if _reads_as_a_question(text[span.start : span.end]) or span in numbered
+    ]
     if not questions:
         return []
     return [
@@ -225,6 +234,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             "answer_first": [],
             # how sure each part of a message must be to count as its own question
             "question_threshold": 0.5,
+            # how sure the rest of a message beside its questions must be to be the message's own answer, asked too
+            "rest_threshold": 0.6,
             "max_questions": 3,
             # intents said before a question in the same message ("thanks! and …?"), which the question outweighs
             "said_before_a_question": [],
@@ -486,6 +497,42 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             )
         return parts
 
+    def _with_the_rest(
+        self,
+        message: Message,
+        spans: List[Span],
+        parts: List[Dict[Text, Any]],
+        best: Text,
+        entities: List[Dict[Text, Any]],
+    ) -> List[Dict[Text, Any]]:
+        """The question parts, and the rest of the message as one more when the message's own answer is none of
+        theirs and that rest alone is sure to be it ("u didnt answer opening hours. also gym after?": play-test 39
+        got the opening hours alone, the question part's answer dropped for the whole message's)."""
+        if (
+            not parts
+            or best in {part[INTENT_RESPONSE_KEY] for part in parts}
+            or best in self.config["answer_alone"]
+            or best in self.config["answer_first"]  # said first already (`_questions`)
+        ):
+            return parts
+        text = message.get(TEXT) or ""
+        edges = [0] + [edge for span in spans for edge in (span.start, span.end)] + [len(text)]
+        gaps = [Span(start, end) for start, end in zip(edges[::2], edges[1::2], strict=True)]
+        rest = max(gaps, key=lambda gap: len(text[gap.start : gap.end].strip()))
+        words = text[rest.start : rest.end].split()
+        if len(words) < 2:
+            return parts
+        model = self._fitted()[2]
+        row = model.predict_proba(self._matrix([self._views(message, rest)]))[0]
+        index = int(np.argmax(row))
+        label, confidence = model.classes_[index], float(row[index])
+        key, _ = self._answer_key(label, entities, rest)
+        if key != best or confidence < self.config["rest_threshold"]:
+            return parts
+        said = {"text": text[rest.start : rest.end].strip(), "start": rest.start, "end": rest.end}
+        said.update({INTENT_RESPONSE_KEY: key, "confidence": confidence, ASPECT_ONLY: False})
+        return sorted(parts + [said], key=lambda part: part["start"])
+
     def _questions(
         self, parts: List[Dict[Text, Any]], best: Optional[Text], alongside: bool = False
     ) -> List[Dict[Text, Any]]:
@@ -622,6 +669,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             more = False
             if top == retrieval_intent:
                 parts = self._parts(message, spans, entities)
+                parts = self._with_the_rest(message, spans, parts, best, entities)
                 questions = self._questions(parts, best)
                 more = len(parts) > self.config["max_questions"]
                 named_first = self._named_first(entities, best, questions or parts)

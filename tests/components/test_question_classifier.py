@@ -76,6 +76,10 @@ def parts(text):
         ("1) is it safe for sensitive skin 2) how many sessions for acne scars",
          ["is it safe for sensitive skin", "how many sessions for acne scars"]),
         ("it took 1.5 hours? really", ["it took 1.5 hours?"]),  # a decimal is no list
+        # play-test 39: the items of a numbered list are asked, question marks or not; one number is no list
+        ("ok 4) stretch marks and 5) opening hours", ["stretch marks and", "opening hours"]),
+        ("1) price 2) pain", ["price", "pain"]),
+        ("i had 2 sessions. does it hurt?", ["does it hurt?"]),
         # a question after "wait", "oh": found by the tenth play-test
         ("wait do you even do backs", ["wait do you even do backs"]),
     ],
@@ -659,3 +663,13 @@ def test_an_answer_said_first_that_an_entity_decides_is_never_crowded_out(storag
     component = QuestionClassifier({**QuestionClassifier.get_default_config(), **CONFIG,
                                     "answer_first": ["faq/suitability"]}, storage, resource)
     assert component._named_first([{"entity": name} for name in entities], best, answered) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 39: "u didnt answer opening hours. also gym after?" got the whole message's answer alone
+    ("what are your prices. also does it hurt?", ["faq/price", "faq/pain"]),
+    # a rest that is no sure question of its own adds nothing
+    ("hello there. does it hurt?", []),
+])
+def test_the_rest_beside_a_question_is_asked_when_it_is_the_messages_own_answer(classifier, text, expected):
+    assert [q[INTENT_RESPONSE_KEY] for q in parse(classifier, text).get(QUESTIONS)] == expected
