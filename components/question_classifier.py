@@ -195,9 +195,7 @@ def question_spans(text: Text) -> List[Span]:
     # hours": play-test 39, neither was answered)
     listed = len(_LIST_NUMBER.findall(text)) > 1
     numbered = {span for span, _ in parts if listed and _NUMBERED.search(text, 0, span.start)}
-    questions = [
-        span for span, _ in parts if _reads_as_a_question(text[span.start : span.end]) or span in numbered
-    ]
+    questions = [span for span, _ in parts if _reads_as_a_question(text[span.start : span.end]) or span in numbered]
     if not questions:
         return []
     return [
