@@ -137,6 +137,11 @@ _HYPOTHETICAL = re.compile(
     r"what (?:are|is) the)\b|\bwhat (?:if|happens if|would happen if|could|can|might)\b|\b(?:risks?|chances?|ever|"
     r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b|"
     r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b|"
+    # "how long will I look red and raw?", "I'm scared my face will swell up like a balloon" (play-test 40: NHS 111 and
+    # 999 now to someone never treated): what is to come, or feared
+    r"\b(?:will|would) i (?:be|look|get|have|need|go)\b|"
+    r"\b(?:scared|afraid|worried|terrified|frightened|nervous|anxious|paranoid|fear|worry)\b[^.?!]{0,40}"
+    r"\b(?:will|would|might|could|may|gonna|going to)\b|"
     # "will the redness be gone in time for the wedding" (play-test 29: sent to NHS 111)
     r"\b(?:will|would) (?:the|any) (?:redness|swelling|marks?|peeling|dots|skin|sensitivity|soreness)\b|"
     r"\b(?:prevent|avoid|elsewhere|how do you)\b|"
@@ -158,7 +163,7 @@ _MIGHT_CAUSE = re.compile(
 # "it hurts a lot? how many session i need" (found by the eleventh play-test): "it" with a sign, asked, is the
 # treatment's ("does it hurt a lot?"), not the person's skin now
 _ASKED_OF_IT = re.compile(
-    r"(?:^|(?<=[.!?;\n]))\s*(?:and\s+|so\s+|but\s+)?it (?:hurts?|burns?|stings?|is painful)\b[^.?!;\n]*\?"
+    r"(?:^|(?<=[.!?;\n]))\s*(?:(?:and|so|but|ok|okay|oh|hmm|um)\W+)*it (?:hurts?|burns?|stings?|is painful)\b[^.?!;\n]*\?"
 )
 # a treatment had: whatever else is asked, something may be happening after it
 _TREATED = re.compile(
@@ -167,6 +172,29 @@ _TREATED = re.compile(
     r"(?:after|since) (?:my|the|it|this|that)(?! (?:pregnancy|birth|baby|babies|holidays?|operation|op|surgery|"
     r"c-?section|menopause|accident|illness|divorce|wedding|summer|winter|christmas|break|diagnosis|covid|flu)\b)|"
     r"post[- ]?(?:treatment|procedure|session|tx)|treated|"
+    r"(?:treatment|session|appointment) was)\b"
+)
+# an event the person has coming ("I have a wedding in 10 days"): nothing said of their skin
+_AN_EVENT = re.compile(
+    r"\bi (?:have|'ve got|ve got|got) (?:a|an|my|the)\s+(?:\w+\s+)?(?:wedding|holiday|party|event|trip|flight|birthday|"
+    r"interview|graduation|date|night out|photo ?shoot|photos|shoot|meeting|presentation|hen do|stag do|prom|ball|"
+    r"exam|gig|christening|funeral)\b"
+)
+# a complaint about how the result looks ("I paid £250 … my skin looks WORSE … I want a refund", "it looks uneven and
+# blotchy, I'm unhappy with the RESULT": play-test 40, NHS 111 now three times): no sign of anything happening, when
+# nothing else is named (components/triage.py `triage`); the complaint goes to the clinic (actions/handover.py)
+_A_COMPLAINT = re.compile(
+    r"\b(?:refund|money back|complain\w*|manager|compensation|rip[- ]?off|scam|paid (?:£|\$|€)?\d+|"
+    r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
+    r"treatment|outcome|clinic|service))\b"
+)
+_HOW_IT_LOOKS = re.compile(
+    r"\b(?:looks?|looking|looked)\s+(?:\w+\s+)?(?:worse|uneven|blotchy|patchy|awful|terrible|bad|horrible|no different|"
+    r"the same|older)\b"
+)
+# a treatment said to be had, in so many words
+_HAD_IT_SAID = re.compile(
+    r"\b(?:had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|got (?:it )?done|did it|"
     r"(?:treatment|session|appointment) was)\b"
 )
 # an airway sign said to be happening to the person now ("my lips are swelling", "my throat is closing up"): an
@@ -288,6 +316,11 @@ _DAYS = re.compile(
 # a time that is no time since a treatment: how far along a pregnancy is, a baby's age ("just found out I'm pregnant (9
 # wks)": play-test 31, read as nine weeks since a treatment, and the eczema "around eyes" sent to NHS 111)
 _NOT_SINCE_A_TREATMENT = re.compile(
+    # a time until something to come ("I have a wedding in 10 days", "my holiday is in 2 weeks": play-test 40, NHS 111
+    # now to someone never treated)
+    r"\b(?:in|within|for)\s+(?:the\s+next\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|"
+    r"a couple of)\s*(?:days?|weeks?|wks?|months?)(?:'?\s*time)?\b(?![^.?!]*\b(?:ago|since|after (?:my|the) "
+    r"(?:treatment|session)))|"
     r"\b(?:pregnant|pregnancy|expecting)\W{0,3}(?:at |about |around |only |just )?\d+\s*(?:wks?|weeks?|months?)\b|"
     r"\b\d+\s*(?:wks?|weeks?|months?)\s+(?:pregnant|along|gone|postpartum|post ?partum|old)\b|"
     r"\b(?:baby|son|daughter|little one|she|he)\s*(?:is|'s|s)?\s*(?:only |just )?\d+\s*(?:wks?|weeks?|months?)\b"
@@ -366,6 +399,11 @@ _HELP_HAD = re.compile(
     r"talked to) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
     r"practitioner)\b|"
+    # a course a clinician prescribed, being taken ("had cellulitis on my left cheek, on flucloxacillin until Wednesday":
+    # play-test 40, NHS 111 now at the concern prompt, after A&E)
+    r"\b(?:on|taking|started|finished|prescribed|given)\s+(?:a\s+course\s+of\s+|some\s+)?(?:antibiotics?|fluclox\w*|"
+    r"amoxicillin|doxycycline|clarithromycin|erythromycin|cefalexin|co-?amoxiclav|penicillin|prednisolone|steroids?)"
+    r"\b|"
     # seen by them ("already seen by the clinic this morning, they put a cream on")
     # ("(settled, seen by 111)": play-test 36, "Please call 999 now")
     r"(?<!\bbe )(?<!\bget )\b(?:seen|checked|assessed|examined) by (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|"
@@ -945,7 +983,10 @@ def triage(
     # only what is said of now beyond doubt ("since yesterday") outweighs it
     # (nor does "is it safe for me to go to work?" after "had it on monday, my eyes are swollen": a treatment said to
     # have been had, outside the words of not having had it, is had)
-    had_it = bool(_TREATED.search(_NOT_YET.sub(" ", lowered)))
+    # ("I HAVEN'T HAD IT DONE. I'm asking how long the redness lasts after the treatment, in general": play-test 40
+    # read "after the treatment" as had, and gave NHS 111 now; beside the words of not having had it, only a treatment
+    # said to be had is had)
+    had_it = bool((_HAD_IT_SAID if _NOT_YET.search(lowered) else _TREATED).search(_NOT_YET.sub(" ", lowered)))
     not_yet = (
         (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered) and not had_it)
         or bool(_WHAT_IF.search(lowered))
@@ -953,7 +994,7 @@ def triage(
     )
     # (what is to come, asked of a treatment not had, is not now: "will my face be swollen … the next day")
     now = bool(_NOW.search(_NOT_YET.sub(" ", lowered if treated else _WILL_IT_BE.sub(" ", lowered)))) and not not_yet
-    personal = bool(_PERSONAL.search(_ASKED_OF_IT.sub(" ", lowered)))
+    personal = bool(_PERSONAL.search(_AN_EVENT.sub(" ", _ASKED_OF_IT.sub(" ", lowered))))
     hypothetical = (bool(_HYPOTHETICAL.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))
     looks = bool(_LOOKS_AGED.search(lowered)) and not now and not worse
@@ -1007,6 +1048,16 @@ def triage(
     ):
         # "should i still go ahead with it after the itchy thing? could i be allergic to the serum": for the clinic
         return Triage(None, found[URGENT] + found[EXPECTED], history=True)
+    if (
+        _A_COMPLAINT.search(lowered)
+        and _HOW_IT_LOOKS.search(lowered)
+        and not found[EMERGENCY]
+        and all(sign.startswith(("worse", "red|")) for sign in found[URGENT] + found[EXPECTED])
+        and not _STRONG_NOW.search(_OVER.sub(" ", _LONG_AGO.sub(" ", lowered)))
+    ):
+        # "I paid £250 for microneedling three weeks ago and my skin looks WORSE … I want a refund": the result
+        # complained about, no sign of anything happening (play-test 40: NHS 111 now, three times)
+        return Triage(None)
     unconditional = _IF_IT_CHANGES.sub(" ", lowered)  # "call back if it gets worse": what they were told to do
     # an emergency sign named: only help had and the person now well ("they gave me steroids and it's gone down")
     # stops 999; "i called the clinic and my throat is closing up" is an emergency whatever help was had

@@ -1262,3 +1262,37 @@ def test_said_to_be_past_with_when_it_was_ends_the_thread(component, text, over)
     message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 1.0}})
     component.process([message])
     assert message.get("triage")["over"] is over
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 40: 999 and NHS 111 now to someone never treated, asking what may come
+    ("ok. could I be allergic to it? I'm scared my face will swell up like a balloon", None),
+    ("and afterwards, how long will I look red and raw? I have a wedding in 10 days", None),
+    ("I HAVEN'T HAD IT DONE. I'm asking how long the redness lasts after the treatment, in general", None),
+    ("ok it hurts a lot? how many days red?", None),
+    # fear beside a sign now, or a time since a treatment: what is happening
+    ("im scared, my lips are swelling", EMERGENCY),
+    ("i had it 10 days ago and im still red", URGENT),
+])
+def test_what_is_feared_or_to_come_is_asked_not_reported(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 40: NHS 111 now, three times, to a complaint about how the result looks
+    ("This is ridiculous. I paid £250 for microneedling at your clinic three weeks ago and my skin looks WORSE. Nobody "
+     "answers the phone. I want a refund and I want to speak to a manager NOW.", None),
+    ("I don't need 111, I'm not ill. it looks uneven and blotchy, I'm unhappy with the RESULT. refund. manager. now.",
+     None),
+    # a sign of something happening beside a complaint is still what it is
+    ("I want a refund, my face is oozing pus since the treatment and it looks awful", URGENT),
+])
+def test_a_complaint_about_how_the_result_looks_is_no_report(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+def test_a_course_prescribed_and_taken_is_help_had(settings):
+    # play-test 40: NHS 111 now at the booking's concern prompt, after A&E and antibiotics
+    text = "follow-up after microneedling on tuesday 1st dec - had cellulitis on my left cheek, on flucloxacillin until Wed"
+    found = triage(text, settings, True)
+    assert (found.level, found.help_had) == (None, True)
