@@ -163,7 +163,8 @@ _MIGHT_CAUSE = re.compile(
 # "it hurts a lot? how many session i need" (found by the eleventh play-test): "it" with a sign, asked, is the
 # treatment's ("does it hurt a lot?"), not the person's skin now
 _ASKED_OF_IT = re.compile(
-    r"(?:^|(?<=[.!?;\n]))\s*(?:(?:and|so|but|ok|okay|oh|hmm|um)\W+)*it (?:hurts?|burns?|stings?|is painful)\b[^.?!;\n]*\?"
+    r"(?:^|(?<=[.!?;\n]))\s*(?:(?:and|so|but|ok|okay|oh|hmm|um)\W+)*"
+    r"it (?:hurts?|burns?|stings?|is painful)\b[^.?!;\n]*\?"
 )
 # a treatment had: whatever else is asked, something may be happening after it
 _TREATED = re.compile(
@@ -399,8 +400,8 @@ _HELP_HAD = re.compile(
     r"talked to) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
     r"practitioner)\b|"
-    # a course a clinician prescribed, being taken ("had cellulitis on my left cheek, on flucloxacillin until Wednesday":
-    # play-test 40, NHS 111 now at the concern prompt, after A&E)
+    # a course a clinician prescribed, being taken ("had cellulitis on my left cheek, on flucloxacillin until
+    # Wednesday": play-test 40, NHS 111 now at the concern prompt, after A&E)
     r"\b(?:on|taking|started|finished|prescribed|given)\s+(?:a\s+course\s+of\s+|some\s+)?(?:antibiotics?|fluclox\w*|"
     r"amoxicillin|doxycycline|clarithromycin|erythromycin|cefalexin|co-?amoxiclav|penicillin|prednisolone|steroids?)"
     r"\b|"
