@@ -317,7 +317,10 @@ def with_name_part(new: Text, earlier: Optional[Text], tracker: Tracker) -> Text
 _INSTEAD_OF_A_CONTACT = re.compile(
     r"\b(?:number|phone|mobile|landline|e-?mail|contact)\b[^.,;!?]{0,40}\binstead\b|"
     r"\b(?:in place of|rather than|instead of|replace)\s+(?:my|the)\s+(?:\w+\s+)?(?:number|phone|mobile|e-?mail)\b|"
-    r"\bnot the (?:mobile|other|old)\b",
+    r"\bnot the (?:mobile|other|old)\b|"
+    # ("the email should be amelia.zhang@inbox.example not mailbox": play-test 40, added beside the wrong one)
+    r"\b(?:e-?mail|number|phone|mobile|contact)\s+(?:should be|should say|needs to be|is meant to be|must be)\b"
+    r"[^;!?]{0,80}?\bnot\b",
     re.IGNORECASE,
 )
 
@@ -624,6 +627,11 @@ class ActionKeepDetail(Action):
             # nothing asked again: the change was made and the summary shown, so a stop now means the request
             # (found by the ninth play-test: "cancel" right after a correction showed the summary again)
             return [SlotSet(STOP_CANCELS, True)]
+        if ON_HOLD.search(tracker.latest_message.get("text") or ""):
+            # "hang on, don't send anything yet … back in a bit" when "Change contact" asked for it again (play-test 40:
+            # the summary again, nothing said): the detail as it was, and the request put on hold
+            kept = value_before(tracker, slot, given=True)
+            return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, True)]
         if not asked_again_by_the_change(tracker, slot):
             # the change was made in words, and the form has moved on to ask another detail ("actually lunchtime
             # works better" when the concern is asked, then "cancel": play-test 35, the concern was asked again)
@@ -1179,7 +1187,9 @@ def after_the_urgent_route(tracker: Tracker) -> bool:
 ON_HOLD = re.compile(
     r"\b(?:pause|on hold|hang on|hold on|hold that|back (?:shortly|soon|in a (?:bit|minute|sec|while))|come back|"
     r"(?:don'?t|do not|dont) send (?:it |this |anything )?(?:just )?yet|remember (?:all )?(?:this|that|it)|"
-    r"keep (?:all )?(?:this|that|it|my details)|save (?:it|this)|finish (?:it |this )?later|"
+    # (not "never mind, keep it as it was": a change taken back)
+    r"keep (?:all )?(?:this|that|my details)(?! as)|keep it (?:for (?:me|now|later)|safe|saved)|save (?:it|this)|"
+    r"finish (?:it |this )?later|"
     r"give me a (?:minute|sec|few))\b",
     re.IGNORECASE,
 )

@@ -440,7 +440,7 @@ def _name_alone(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text,
 
 
 # the clauses of a list of details ("book me in pls, tom reyes, tom.reyes@example.net, any weekday after 4pm")
-_LIST_CLAUSE = re.compile(r"[^,;\n]+")
+_LIST_CLAUSE = re.compile(r"[^,;\n.!?]+")
 
 
 def _name_in_the_email(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
@@ -589,7 +589,8 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
     return _lowercase_name(text)
 
 
-_SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:the\s+)?$", re.IGNORECASE)
+# (the part of a time may open with its space: "make it 3pm not 2pm" took the 2pm, play-test 40)
+_SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})(?:\s+the)?\s*$", re.IGNORECASE)
 
 
 # "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)

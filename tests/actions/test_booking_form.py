@@ -626,6 +626,16 @@ async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_t
     # nothing asked again (a change made at the summary, shown again): a stop is for the whole request
     tracker = make_tracker(intent="stop", text="cancel", active_loop=FORM, slots={"requested_slot": "booking_confirmed"})
     assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
+    # play-test 40: a pause when "Change contact" asked for it again: the contact as it was, and the request on hold
+    tracker = make_tracker(
+        intent="stop", text="hang on, don't send anything yet, I need to check which number. back in a bit",
+        active_loop=FORM, events=[slot_event("booking_contact", "a@example.com"),
+                                  {"event": "action", "timestamp": None, "name": "action_change_booking_detail"},
+                                  slot_event("booking_contact", None)],
+        slots={"requested_slot": "booking_contact", "booking_contact": None},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [
+        SlotSet("booking_contact", "a@example.com"), SlotSet("stop_cancels", True)]
     # play-test 39: a pause at the summary that names a time is no change (the time became that evening's hours)
     tracker = make_tracker(
         intent="stop", text="actually dont send yet, let me check about childcare that evening", active_loop=FORM,
@@ -1504,6 +1514,11 @@ def test_a_contact_given_instead_replaces_the_one_before(make_tracker):
     # "instead" said of another change: the contact is still added
     tracker = make_tracker(intent="correct_booking", text="make it tuesday instead, and also add my email jo@example.com")
     assert with_contact_added("jo@example.com", "+447700900871", tracker) == "+447700900871; jo@example.com"
+    # play-test 40: "the email should be … not mailbox" was added beside the wrong address
+    tracker = make_tracker(intent="correct_booking", text="also two more things: the email should be "
+                           "amelia.zhang@inbox.example not mailbox, and the scars are on my forehead AND temples")
+    assert with_contact_added("amelia.zhang@inbox.example", "amelia.zhang@mailbox.example; +447700900777",
+                              tracker) == "+447700900777; amelia.zhang@inbox.example"
 
 
 @pytest.mark.parametrize("requested, expected", [

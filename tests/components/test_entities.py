@@ -855,3 +855,14 @@ def test_what_the_request_is_said_to_be_for_later_in_a_list_is_the_concern(booki
     known = [{"entity": "skin_concern", "value": "melasma", "start": start, "end": start + len("melasma")}]
     concerns = [e["value"] for e in booking.extract(text, known) if e["entity"] == "concern"]
     assert concerns == ["melasma on my cheeks"]
+
+
+@pytest.mark.parametrize("text, entity, value", [
+    # play-test 40: "AMELIA ZHANG" after a sentence was put down as the concern, and the name asked for
+    ("hi id like to book a consultation. AMELIA ZHANG, amelia.zhang@mailbox.example, next wednesday at 2pm",
+     "person", "AMELIA ZHANG"),
+    # play-test 40: "make it 3pm not 2pm" took the 2pm
+    ("actually make it 3pm not 2pm", "time", "3pm"),
+])
+def test_a_name_after_a_sentence_and_a_time_said_not_meant(booking, text, entity, value):
+    assert [v for e, v in found(booking, text) if e == entity] == [value]
