@@ -303,7 +303,9 @@ _NOTE = re.compile(
     r"\s*(?P<note>\S.*?)\s*$|"
     # "note for the clinic: Farah Karim (mum) will come with me" (twenty-second play-test: the age policy again)
     # ("acne scars on face. note: please contact me by SMS": play-test 31, the note after the concern)
-    r"(?:^|[.!?;\n]\s*)\W*(?:a\s+|one\s+more\s+)?note(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
+    # ("one more thing for the notes - she's on warfarin": play-test 40, the warfarin never added)
+    r"(?:^|[.!?;\n]\s*)\W*(?:(?:a\s+|one\s+more\s+)?note|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
+    r"notes?)(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
     r"\s*[:-]\s*"
     r"(?P<opening>\S.*?)\s*$|"
     # "can you add that the number is mine (Siobhan, daughter) so they ask for me" (twenty-second play-test: taken for
@@ -590,7 +592,11 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
 
 
 # (the part of a time may open with its space: "make it 3pm not 2pm" took the 2pm, play-test 40)
-_SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})(?:\s+the)?\s*$", re.IGNORECASE)
+_SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})(?:\s+(?:the|a|an|on))?\s*$", re.IGNORECASE)
+# a weekday ruled out anywhere in the message ("… dialysis on tuesdays so never a tuesday"): no time on it
+_WEEKDAY_RULED_OUT = re.compile(
+    rf"\b(?:{alternatives(NOT_MEANT)}|no)\s+(?:(?:the|a|an|on)\s+)?(mon|tue|wed|thu|fri|sat|sun)\w*", re.IGNORECASE
+)
 
 
 # "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)
@@ -669,6 +675,10 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _AN_EVENT_BEFORE.search(text[: match.start()])  # "wedding on the 19th"
         and not _AN_EVENT_AFTER.match(text, match.end())  # "the 19th is the wedding"
     ]
+    ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
+    spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (
+        [] if ruled_out else spans
+    )
     if not spans:
         return None
     # "free saturdays mostly, so maybe the 12th in the morning": a weekday in the plural is a habit, and a day said

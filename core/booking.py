@@ -433,7 +433,7 @@ _DAY_NOT_FREE = re.compile(
 )
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
 _NOT_MEANT = re.compile(
-    rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:(?:this|that|the|on)\s+)?(?:(?:(?:all|the whole|whole|any time of "
+    rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:(?:this|that|the|on|a|an)\s+)?(?:(?:(?:all|the whole|whole|any time of "
     rf"the)\s+)?day|"
     rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|(?:five|ten|quarter|twenty|half) past|"
     rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|"

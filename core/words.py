@@ -69,7 +69,8 @@ HOW_MANY_OF = (
 )
 
 # words that say what follows is not meant ("11 not 10:30", "the morning rather than the afternoon")
-NOT_MEANT = ("not", "rather than", "instead of", "except", "apart from", "other than")  # "any day except monday"
+# "any day except monday"; "never a tuesday, that's her dialysis day" (play-test 40: Tuesday was put down)
+NOT_MEANT = ("not", "never", "rather than", "instead of", "except", "apart from", "other than")
 
 # who a request is for, before a name ("it's for Sophie", "the appointment is for her, Margaret O'Brien"), as a regular
 # expression (case-sensitive: the name that follows is capitalised): the name is the person to be seen

@@ -866,3 +866,14 @@ def test_what_the_request_is_said_to_be_for_later_in_a_list_is_the_concern(booki
 ])
 def test_a_name_after_a_sentence_and_a_time_said_not_meant(booking, text, entity, value):
     assert [v for e, v in found(booking, text) if e == entity] == [value]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 40: "never a tuesday" put down Tuesday, and the warfarin was never added
+    ("one more thing for the notes - she's on warfarin (blood thinner) and has dialysis on tuesdays so never a tuesday",
+     [("note", "she's on warfarin (blood thinner) and has dialysis on tuesdays so never a tuesday")]),
+    ("NO! I said NEVER Tuesday. Thursday 10th or Friday 11th after 10",
+     [("time", "Thursday 10th or Friday 11th after 10")]),
+])
+def test_a_day_never_meant_and_a_note_for_the_notes(booking, text, expected):
+    assert found(booking, text) == expected

@@ -564,3 +564,12 @@ def test_an_aside_and_what_is_best_are_read_past(text, expected):
 
     found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
     assert found.to_slot().startswith(expected)
+
+
+def test_a_day_never_meant_is_read_past():
+    # play-test 40: "NO! I said NEVER Tuesday. Thursday 10th or Friday 11th after 10" was put down as Friday
+    from core.settings import clinic as the_clinic
+
+    text = "NO! I said NEVER Tuesday. Thursday 10th or Friday 11th after 10"
+    found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
+    assert found.to_slot().startswith("2026-12-10T10:00")
