@@ -595,11 +595,14 @@ def _a_route_the_booking_goes_on_after(tracker: Tracker) -> bool:
 
 def concern_corrected_beside_a_route(tracker: Tracker) -> bool:
     """Whether the latest message, at the booking's summary, gives the concern anew (its entity `concern`) with
-    something happening in it that is no emergency: its route is said, and the change made."""
+    something happening in it that is no emergency, or nothing happening at all: its route or its answer is said, and
+    the change made ("no, the arms were where I got hives from the lidocaine years ago. the concern is acne scarring on
+    my cheeks and chin": play-test 40, the suitability answer alone, and the concern left as "arms")."""
     if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_confirmed":
         return False
     given = next(tracker.get_latest_entity_values("concern"), None)
-    return bool(given) and _a_route_the_booking_goes_on_after(tracker)
+    level = (tracker.latest_message.get("triage") or {}).get("level")
+    return bool(given) and (level is None or _a_route_the_booking_goes_on_after(tracker))
 
 
 def names_a_personal_factor(tracker: Tracker) -> bool:
@@ -1062,7 +1065,7 @@ class ActionAnswerQuestion(Action):
             # answer ended with 999)
             dispatcher.utter_message(response="utter_request_reference")
             return [SlotSet("offer", None)]
-        if concern_corrected_beside_a_route(tracker) and set(topics) <= set(SEVERITY[1:]):
+        if concern_corrected_beside_a_route(tracker) and topics and set(topics) <= {*SEVERITY[1:], SUITABILITY}:
             # at the summary, the concern dictated again with what is happening in it ("the concern bit is cut off, it
             # should say yellow crust on chin, hot, redness spreading to neck": play-test 28, the request was paused
             # and the change lost): the route, then the change, and the summary again

@@ -404,6 +404,10 @@ _SAID_BEFORE = {slot: EDITABLE[slot] for slot in ("booking_name", "booking_conta
 _LOOKED_BACK = 6  # how many messages back a name or contact given is still taken
 
 
+# the answers whose messages name an area as where something was, not as what to look at
+_NOT_WHAT_TO_LOOK_AT = {"faq/suitability", "faq/side_effects", "faq/warning_signs", "faq/safety", "faq/complication"}
+
+
 def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
     """The name, contact and concern given before the message that starts the request, checked ("i am Agnieszka
     Nowak, i want a consultation" answered with an offer, then its button; "Im Gary, 07456 789012" read as a question,
@@ -446,7 +450,13 @@ def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
             except InvalidValue:
                 pass
         text = tracker.events[before].get("text") or ""
-        named = sorted((e["start"], e["end"]) for e in entities if e.get("entity") in CONCERN_KINDS and e.get("end"))
+        # (an area named beside a condition or a past reaction, "hives on my arms" in a message answered as
+        # suitability, is where that was, not what to look at: play-test 40 put down "Concern: arms")
+        answered = (((message.get("response_selector") or {}).get("faq") or {}).get("response") or {}).get(
+            "intent_response_key"
+        )
+        kinds = [kind for kind in CONCERN_KINDS if kind != "treatment_area" or answered not in _NOT_WHAT_TO_LOOK_AT]
+        named = sorted((e["start"], e["end"]) for e in entities if e.get("entity") in kinds and e.get("end"))
         concern = values.get(CONCERN) or (_in_own_words(text, *named[0]) if named else None)
         given = tracker.get_slot("booking_concern")  # a request paused by a safety answer, picked up again
         if (message.get("triage") or {}).get("level") and text and not text.startswith("/"):

@@ -1186,6 +1186,25 @@ async def test_the_concern_dictated_at_the_summary_with_a_sign_is_changed_after_
     assert SlotSet("offer", "clinic") not in events  # the booking goes on: the rules pause it on this offer
 
 
+async def test_the_concern_given_anew_at_the_summary_beside_a_suitability_answer_is_changed(
+        dispatcher, make_tracker, domain):
+    # play-test 40: the suitability answer alone, and the concern left as "arms"
+    said = "acne scarring on my cheeks and chin"
+    text = f"no, the arms were where I got hives from the lidocaine years ago. the concern is {said}"
+    tracker = make_tracker(
+        intent="faq", text=text, active_loop="booking_form", response_selector=selected_answer("faq/suitability"),
+        entities=[{"entity": "booking_field", "value": "booking_concern"},
+                  {"entity": "suitability_factor", "value": "lidocaine"},
+                  {"entity": "concern", "value": said, "start": text.index(said), "end": text.index(said) + len(said)}],
+        slots={"requested_slot": "booking_confirmed", "booking_name": "Graham Whitlock",
+               "booking_contact": "g@example.org", "booking_concern": "arms", "booking_consent": True},
+    )
+    tracker.latest_message["triage"] = {"level": None}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/suitability"
+    assert SlotSet("booking_concern", said) in events
+
+
 @pytest.mark.parametrize("text, expected", [
     # play-test 29: hours after anaphylaxis, the expected reaction's words three times
     ("its swelling a bit again now", ["utter_faq/emergency"]),

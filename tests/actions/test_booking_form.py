@@ -1402,6 +1402,22 @@ async def test_what_happened_given_a_safety_answer_is_the_concern_whole(dispatch
     assert said_just_before(tracker)["booking_concern"].startswith("chin")
 
 
+def test_an_area_named_where_a_past_reaction_was_is_not_the_concern(make_tracker):
+    # play-test 40: "… hives on my arms, nothing worse …" answered as suitability, then its booking button: "Concern: arms"
+    from actions.booking_form import said_just_before
+
+    said = "a few things the clinic should know: I had an allergic reaction to lidocaine (hives on my arms)"
+    arms = said.index("arms")
+    before = {"event": "user", "timestamp": None, "text": said, "parse_data": {
+        "response_selector": {"faq": {"response": {"intent_response_key": "faq/suitability"}}},
+        "entities": [{"entity": "treatment_area", "value": "arms", "start": arms, "end": arms + 4}]}}
+    tracker = make_tracker(intent="book_consultation", text="/book_consultation",
+                           events=[before, {"event": "action", "timestamp": None, "name": "action_answer_question"}])
+    assert "booking_concern" not in said_just_before(tracker)
+    before["parse_data"]["response_selector"]["faq"]["response"]["intent_response_key"] = "faq/what_is"
+    assert said_just_before(tracker)["booking_concern"].startswith("arms")
+
+
 async def test_a_paused_request_picked_up_keeps_its_concern_beside_what_happened_since(dispatcher, make_tracker, domain):
     # play-test 29: "continue my request" replaced the concern with the latest message
     from actions.booking_form import said_just_before
