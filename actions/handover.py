@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import answers_alongside, say_the_route_first, without_offer
 from actions.booking_form import CALL_BACK, kind_asked_for, switched_to
+from actions.booking_summary import ActionChangeBookingDetail
 from core import handover
 from core.database import get_store
 from core.settings import clinic, now
@@ -31,6 +32,10 @@ COMPLAINT = re.compile(
     r"\bcomplain(?:t|ts|ing)?\b|\bmake a complaint\b|\breport (?:you|the clinic)\b|\brefund(?:ed)?\b|\bmoney back\b",
     re.IGNORECASE,
 )
+
+
+# the entities that give the request something to say: a note for the clinic, or the concern anew
+NOTED = ("note", "concern")
 
 
 def someone_can_be_asked(channel: str) -> bool:
@@ -51,6 +56,14 @@ class ActionRequestHuman(Action):
             # "your clinic left me with scars … i want to make a complaint": heard first (browser play-test 4 found
             # the hand-over's words alone)
             dispatcher.utter_message(response="utter_complaint_heard")
+        if (
+            tracker.active_loop.get("name") == "booking_form"
+            and tracker.get_slot("requested_slot") == "booking_confirmed"
+            and any(entity.get("entity") in NOTED for entity in tracker.latest_message.get("entities") or [])
+        ):
+            # "add that I want the MANAGER to call, not a receptionist" at the summary (play-test 40: the hand-over's
+            # words, and the summary unchanged): what to add to the request, which is how they will get in touch
+            return await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
         ended = say_the_route_first(dispatcher, tracker, domain)  # a person at the clinic is no substitute for it
         channel = tracker.get_latest_input_channel() or ""
         loop = asyncio.get_running_loop()

@@ -365,7 +365,10 @@ _CONTACT_PREFERENCE_ALONE = re.compile(
 # crust on chin, hot, redness spreading to neck, feeling shivery" (play-test 28), "concern is not good. write: itching
 # on neck, one week after microneedling" (play-test 27)
 _CONCERN_SAYS = re.compile(
-    r"(?:\bconcern\b[^.;!?\n]{0,40}?\b(?:it\s+)?(?:should|must|needs?\s+to|has\s+to)\s+(?:say|read)|"
+    # ("change concern to: complaint + refund request, wants MANAGER to call, treated 13 Nov": play-test 40 kept the
+    # words up to the first comma, and read 13 Nov as the time): after a colon, the concern as dictated
+    r"(?:\b(?:change|make|set|update|put)\s+(?:the\s+|my\s+)?concern\s+(?:to|as)\s*:|"
+    r"\bconcern\b[^.;!?\n]{0,40}?\b(?:it\s+)?(?:should|must|needs?\s+to|has\s+to)\s+(?:say|read)|"
     r"\bconcern\b[^\n]{0,40}?\b(?:write|put)|^\W*(?:please\s+)?write)\s*:?\s*['\"‘“]?"
     r"(?P<concern>[^.;!?\n'\"’”]+?)['\"’”]?\s*(?=[.;!?\n]|$)",
     re.IGNORECASE,

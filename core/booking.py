@@ -304,7 +304,9 @@ _OPENS_AT = ("after", "from", "not before")
 # bare 1-7 is pm), not a date (play-test 34: "monday 12-2" was read as 12 February); "on 12-2" or "12-2-27" stays one
 _HOUR_RANGE = re.compile(
     # ("tuesday 10 till 12": play-test 37, Thursday the 10th)
-    r"(?<!\bon )(?<![\d/.\-])\b(1[0-2]|0?[1-9])\s*(?:[-–]|\s(?:till|until|til)\s)\s*(1[0-2]|[1-9])\b"
+    # ("monday 7th, 9 to 12": play-test 40, 11:51; in figures, an earlier hour "to" a later one is a window, and
+    # "5 to 3", "ten to twelve" are still minutes to the hour)
+    r"(?<!\bon )(?<![\d/.\-])\b(1[0-2]|0?[1-9])\s*(?:[-–]|\s(?:till|until|til|to)\s)\s*(1[0-2]|[1-9])\b"
     r"(?![\d/.\-:]|\s*(?:st|nd|rd|th)\b)"
     rf"(?!\s*{HOW_MANY_OF})"  # "5-6 weeks pregnant", "2-3 days after": a count, not hours
 )
@@ -940,6 +942,12 @@ def _either_day(text: str, clinic: Clinic, now: dt.datetime) -> Optional[Preferr
     return None
 
 
+def _within_reach(day: dt.date, clinic: Clinic, now: dt.datetime) -> bool:
+    """Whether a day is from today to as far ahead as the clinic takes requests."""
+    today = now.astimezone(clinic.timezone).date()
+    return today <= day <= today + dt.timedelta(days=clinic.booking_horizon_days)
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take;
     of two days offered with one time, the first on which it fits (`_either_day`)."""
@@ -1016,7 +1024,9 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             if index == len(said) - 1:
                 raise  # the latest words are wrong: say why
             continue  # earlier words with no day or time in them add nothing
-        if index and day is not None and said_day is not None:
+        if index and day is not None and said_day is not None and _within_reach(day, clinic, now):
+            # (only from a day that could be taken: "13 Nov" read as next year's, then "MONDAY MORNING" was the Monday
+            # beside it, past the clinic's horizon, play-test 40)
             said_day = _in_the_week_of(day, said_day, _day_and_time(words.lower())[0], now, today_whole)
         if index and window is not None and _SAME_TIME.search(words.lower()):
             said_window = None  # "tonight instead? same time": the time said before, not the whole evening

@@ -149,6 +149,8 @@ RELATIVES = (
 # regular expression: the request is a consultation (actions/booking_form.py), and a "no" naming a call back this way
 # asks for none (components/booking_request.py). Not "don't call me before 5pm", which says when to call.
 NO_CALL = (
+    # (not a date's: "13 Nov was the TREATMENT date, not the call", play-test 40 made the call back a consultation)
+    r"(?<!date, )(?<!date )(?<!day, )(?<!day )"
     r"\b(?:not|no|don'?t want|dont want|do not want|instead of|rather than|without)\s+(?:a\s+|the\s+|any\s+)?"
     # (not calls on one number: "take the mobile off please, i dont want calls on it", play-test 37 made the call back a
     # consultation)

@@ -1550,3 +1550,14 @@ async def test_the_concern_in_another_language_is_taken_as_written(
                            active_loop=FORM, slots={"requested_slot": requested})
     assert await validate.extract_booking_concern(dispatcher, tracker, domain) == expected
 
+
+
+def test_not_the_call_said_of_a_date_asks_for_no_consultation(make_tracker):
+    # play-test 40: "13 Nov was the TREATMENT date, not the call" made the call back a consultation
+    from actions.booking_form import kind_asked_for
+
+    tracker = make_tracker(intent="inform", text="MONDAY MORNING like I already said. 13 Nov was the TREATMENT date, "
+                           "not the call")
+    assert kind_asked_for(tracker) is None
+    tracker = make_tracker(intent="inform", text="i don't want a call, book me in")
+    assert kind_asked_for(tracker) == "consultation"

@@ -168,3 +168,23 @@ async def test_a_complaint_is_heard_before_the_hand_over(dispatcher, make_tracke
     tracker.events[-1]["input_channel"] = "socketio"
     await action.ActionRequestHuman().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == (["utter_complaint_heard"] if heard else []) + ["utter_hand_over"]
+
+
+async def test_a_note_asked_for_at_the_summary_is_added_not_handed_over(
+    dispatcher, make_tracker, domain, staff, monkeypatch
+):
+    # play-test 40: "add that I want the MANAGER to call, not a receptionist" got the hand-over's words, and the
+    # summary unchanged
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    note = "I want the MANAGER to call, not a receptionist"
+    tracker = make_tracker(
+        intent="request_human", text=f"add that {note}", active_loop="booking_form",
+        entities=[{"entity": "note", "value": note}],
+        slots={"requested_slot": "booking_confirmed", "booking_name": "Darren Kaye", "request_kind": "call_back",
+               "booking_contact": "+447700900555", "booking_concern": "a complaint and refund",
+               "booking_consent": True},
+    )
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert "utter_hand_over_call_back_requested" not in responses(dispatcher)
+    concern = [event["value"] for event in events if event.get("name") == "booking_concern"]
+    assert concern and note in concern[0]

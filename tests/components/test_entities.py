@@ -877,3 +877,14 @@ def test_a_name_after_a_sentence_and_a_time_said_not_meant(booking, text, entity
 ])
 def test_a_day_never_meant_and_a_note_for_the_notes(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 40: the concern cut at its first comma, and "13 Nov" taken as the time of the call
+    ("change concern to: complaint + refund request, wants MANAGER to call, treated 13 Nov, result uneven and blotchy",
+     [("concern", "complaint + refund request, wants MANAGER to call, treated 13 Nov, result uneven and blotchy")]),
+    # "concern:" alone in a list of details ends at the comma, as before
+    ("concern: acne scars, friday 2pm", [("concern", "acne scars"), ("time", "friday 2pm")]),
+])
+def test_the_concern_dictated_after_a_change_and_a_colon(booking, text, expected):
+    assert found(booking, text) == expected

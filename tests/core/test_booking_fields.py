@@ -573,3 +573,20 @@ def test_a_day_never_meant_is_read_past():
     text = "NO! I said NEVER Tuesday. Thursday 10th or Friday 11th after 10"
     found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
     assert found.to_slot().startswith("2026-12-10T10:00")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 40: "monday 7th, 9 to 12" was Monday at 11:51
+    ("monday 7th, 9 to 12", "2026-12-07T09:00:00+00:00/2026-12-07T12:00:00+00:00"),
+    ("monday 10 to 12", "2026-12-07T10:00:00+00:00/2026-12-07T12:00:00+00:00"),
+    # minutes to the hour, in words or to an earlier hour
+    ("ten to twelve monday", "2026-12-07T11:50:00+00:00/2026-12-07T11:50:00+00:00"),
+    ("monday at 5 to 3", "2026-12-07T14:55:00+00:00/2026-12-07T14:55:00+00:00"),
+    # play-test 40: a day past the horizon ("13 Nov", next year's) anchored "MONDAY MORNING" beside it
+    ("13 Nov" + CORRECTED + "MONDAY MORNING", "2026-12-07T09:00:00+00:00/2026-12-07T12:00:00+00:00"),
+])
+def test_an_earlier_hour_to_a_later_one_and_a_day_out_of_reach(text, expected):
+    from core.settings import clinic as the_clinic
+
+    found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
+    assert found.to_slot() == expected
