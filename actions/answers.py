@@ -600,7 +600,10 @@ def concern_corrected_beside_a_route(tracker: Tracker) -> bool:
     my cheeks and chin": play-test 40, the suitability answer alone, and the concern left as "arms")."""
     if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_confirmed":
         return False
-    given = next(tracker.get_latest_entity_values("concern"), None)
+    # (or a note for the clinic: "please add I am pregnant 3 months", play-test 40)
+    given = next(tracker.get_latest_entity_values("concern"), None) or next(
+        tracker.get_latest_entity_values("note"), None
+    )
     level = (tracker.latest_message.get("triage") or {}).get("level")
     return bool(given) and (level is None or _a_route_the_booking_goes_on_after(tracker))
 

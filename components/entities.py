@@ -318,8 +318,13 @@ _NOTE = re.compile(
     # "oh and can you note i had botox on the 20th nov" (found by play-test 25: the date was taken as the time)
     r"\b(?:can|could|would)\s+you\s+(?:also\s+|please\s+)?note(?:\s+down)?(?:\s+that)?|"
     # ("an hour earlier would be better. and please note that I'm pregnant": browser play-test 5, the note dropped)
-    r"(?:^|[.!?;]\s*)\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?)\s+"
-    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it)\b.*?)\s*$|"
+    r"(?:^|[.!?;]\s*)\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?|"
+    # ("please add I am pregnant 3 months, enceinte": play-test 40, no note, and the emergency's words again) with no
+    # "that", only what someone is, has or takes ("add my email …" is a contact)
+    r"\b(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:add|include|mention)\s+(?:also\s+)?"
+    r"(?=(?:i|she|he)\s+(?:am|is|was|have|has|had|take|takes|use|uses|can'?t|cannot|don'?t|doesn'?t)\b|"
+    r"(?:i'?m|im|she'?s|he'?s|i'?ve|ive)\b))\s*"
+    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it|she'?s|he'?s)\b.*?)\s*$|"
     # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
     # (found by play-test 26: answered as a question, and no note)
     # "make sure they ring ME (David) on that number, not her landline. Can you put that on it?" (play-test 32: the

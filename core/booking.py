@@ -414,7 +414,7 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:i|we) (?:can|could) (?:do|come|make)(?: it)?\b|\b(?:i'?m|im|i am) free\b"), " "),
     # "wednesday next week", "next week on wednesday": the Wednesday of next week, as "next wednesday"
     (re.compile(rf"\b{_WEEKDAY_WORD}\s+next\s+week\b"), r"next \1"),
-    (re.compile(rf"\bnext\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"next \1"),
+    (re.compile(rf"\bnext\s+week\W*\s+(?:(?:on|like|say|maybe|is|so|perhaps)\s+)*{_WEEKDAY_WORD}\b"), r"next \1"),
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)
 _KEEPS_THE_REST = re.compile(
@@ -468,7 +468,9 @@ _FILLER = re.compile(
     r"(?:is |would be )?(?:better|possible)|like|(?:no,? )?i mean|would work|works|"
     # "she's in most days but not tuesdays (bridge club). mornings are best, say tomorrow?" (play-test 39: no day)
     r"(?:are |is )?best|(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|we'?re) (?:in|free|around|home|"
-    r"available) (?:most|all|every|any) (?:days?|week))\b"
+    r"available) (?:most|all|every|any) (?:days?|week)|"
+    # ("any free slots next week? like is Tuesday 2pm actually available?": play-test 40, no day)
+    r"(?:if (?:it'?s |you'?re )?)?(?:actually |still )?(?:available|free))\b"
 )
 # an aside in brackets with no number in it ("(bridge club)"): no day or time
 _ASIDE = re.compile(r"\([^()\d]*\)")

@@ -590,3 +590,15 @@ def test_an_earlier_hour_to_a_later_one_and_a_day_out_of_reach(text, expected):
 
     found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
     assert found.to_slot() == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 40: "Sorry, I couldn't work out a day from that"
+    ("next week? like is Tuesday 2pm", "2026-12-08T14:00:00+00:00/2026-12-08T14:00:00+00:00"),
+    ("friday at 3pm if available", "2026-12-11T15:00:00+00:00/2026-12-11T15:00:00+00:00"),
+])
+def test_next_week_then_its_day_and_if_available(text, expected):
+    from core.settings import clinic as the_clinic
+
+    found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
+    assert found.to_slot() == expected
