@@ -506,6 +506,25 @@ async def test_a_question_that_leans_on_the_last_answer_is_weighed_by_its_topic(
     assert SlotSet("last_topic", expected) in events
 
 
+@pytest.mark.parametrize("answered, expected", [
+    # play-test 40: "ok and how long does each one take?" after three answers got the last of them, suitability
+    (["utter_faq/sessions", "utter_faq/results", "utter_faq/suitability"], "duration"),
+    # after one answer, it is weighed by that answer as ever
+    (["utter_faq/suitability"], "suitability"),
+])
+async def test_after_several_answers_a_message_leans_on_none(dispatcher, make_tracker, domain, answered, expected):
+    turns = [{"event": "user", "timestamp": None, "text": "1) sessions 2) results 3) breastfeeding"}]
+    turns += [{"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": name}} for name in answered]
+    turns += [{"event": "action", "timestamp": None, "name": "action_listen"}]
+    ranking = [("faq/duration", 0.62), ("faq/about_that", 0.22), ("faq/suitability", 0.02)]
+    await answer(
+        dispatcher, make_tracker, domain, text="ok and how long does each one take?", events=turns,
+        slots={"last_topic": "suitability"}, leans_on_context=True,
+        response_selector=selected_answer("faq/duration", 0.62, ranking=ranking),
+    )
+    assert responses(dispatcher) == [f"utter_faq/{expected}"]
+
+
 async def test_several_questions_are_not_weighed_by_the_last_answer(dispatcher, make_tracker, domain):
     text = "and is that per session, and does it hurt"
     await answer(
