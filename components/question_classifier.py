@@ -57,6 +57,8 @@ ASKS = "asks"
 # whether a message asks more questions than are answered at once (`max_questions`): the answers say so, so that none
 # is dropped without a word (play-test 36: seven questions, three answered, four dropped silently)
 MORE_QUESTIONS = "more_questions"
+# the question parts of a message the classifier is not sure enough of, beside others it answers
+UNSURE_PARTS = "unsure_parts"
 DECIDED_BY_ENTITY = "decided_by_entity"
 # a message this short leans on what was said before it too ("how long should i wait", "for how long?")
 _SHORT_MESSAGE_WORDS = 5
@@ -468,6 +470,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         probabilities = model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
         prefix = f"{self.config['retrieval_intent']}/"
         parts, seen = [], set()
+        unsure: List[Text] = []
         for span, row in zip(spans, probabilities, strict=True):
             index = int(np.argmax(row))
             label, confidence = model.classes_[index], float(row[index])
@@ -477,6 +480,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # a part the classifier is unsure of is still a question when an entity in it decides its answer ("… and do
             # i need someone to drive me home": found by play-test 24, the driving was dropped)
             if confidence < self.config["question_threshold"] and not decided:
+                if len(text[span.start : span.end].split()) > 3:
+                    # ("1. do you offer a patch test first? 2. …": play-test 40 dropped it without a word) said to be
+                    # not understood beside the answers to the others (actions/answers.py)
+                    unsure.append(text[span.start : span.end].strip())
                 continue
             if key in seen:
                 continue
@@ -493,6 +500,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     ASPECT_ONLY: _aspect_only(text[span.start : span.end]),
                 }
             )
+        message.set(UNSURE_PARTS, unsure if parts else [], add_to_output=True)
         return parts
 
     def _with_the_rest(

@@ -525,6 +525,19 @@ async def test_after_several_answers_a_message_leans_on_none(dispatcher, make_tr
     assert responses(dispatcher) == [f"utter_faq/{expected}"]
 
 
+async def test_a_question_no_answer_was_sure_for_is_said_not_to_be_answered(dispatcher, make_tracker, domain):
+    # play-test 40: "1. do you offer a patch test first? 2. …" was dropped without a word
+    text = "1. do you offer a patch test first? 2. does it hurt 3. how long before results are visible"
+    tracker = make_tracker(
+        intent="faq", text=text, response_selector=selected_answer("faq/pain"),
+        questions=asked(text, ("does it hurt", "faq/pain"), ("how long before results are visible", "faq/results")),
+    )
+    tracker.latest_message["unsure_parts"] = ["do you offer a patch test first?"]
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/pain", "utter_faq/results", "utter_part_not_understood"]
+    assert dispatcher.messages[-1]["part"] == "do you offer a patch test first?"
+
+
 async def test_several_questions_are_not_weighed_by_the_last_answer(dispatcher, make_tracker, domain):
     text = "and is that per session, and does it hurt"
     await answer(

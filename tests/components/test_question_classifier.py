@@ -673,3 +673,15 @@ def test_an_answer_said_first_that_an_entity_decides_is_never_crowded_out(storag
 ])
 def test_the_rest_beside_a_question_is_asked_when_it_is_the_messages_own_answer(classifier, text, expected):
     assert [q[INTENT_RESPONSE_KEY] for q in parse(classifier, text).get(QUESTIONS)] == expected
+
+
+def test_a_question_no_answer_is_sure_for_beside_others_is_kept_to_be_said(storage):
+    # play-test 40: "1. do you offer a patch test first? 2. …" was dropped without a word
+    component = make(storage, Resource("unsure_parts"), question_threshold=0.9)
+    component.train(training_data())
+    message = parse(component, "1) what colour is the waiting room wall 2) does it hurt 3) how many sessions will i need")
+    assert [q[INTENT_RESPONSE_KEY] for q in message.get(QUESTIONS)] == ["faq/pain", "faq/sessions"]
+    assert message.get("unsure_parts") == ["what colour is the waiting room wall"]
+    # a short part ("how are you") is no question to say so of
+    message = parse(component, "how are you? does it hurt? how many sessions will i need")
+    assert message.get("unsure_parts") == []
