@@ -203,17 +203,16 @@ def _stands(topic: Text) -> bool:
     return topic in STANDS_AS_IT_IS or topic.startswith("unknown_")
 
 
+UTTERED = "utter_action"  # the key of a bot event's metadata that names its response (Rasa's, not a response)
+
+
 def answered_last_turn(tracker: Tracker) -> List[Text]:
     """The guide's answers said in reply to the message before the latest one, in order."""
     users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
     if len(users) < 2:
         return []
-    return [
-        action
-        for event in tracker.events[users[-2] + 1 : users[-1]]
-        if event.get("event") == "bot"
-        and str(action := (event.get("metadata") or {}).get("utter_action") or "").startswith("utter_faq/")
-    ]
+    said = [(event.get("metadata") or {}).get(UTTERED) for event in tracker.events[users[-2] + 1 : users[-1]]]
+    return [str(name) for name in said if str(name or "").startswith(response_name(""))]
 
 
 def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Text]) -> bool:

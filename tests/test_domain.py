@@ -111,7 +111,8 @@ def as_regex(pattern):
 def test_every_response_the_actions_name_exists(domain):
     plain, patterns = names_in_code()
     responses = set(domain["responses"])
-    named = {text for text in plain if re.fullmatch(r"utter_[\w/]*", text)}
+    # ("utter_action" is Rasa's key, in a bot event's metadata, for the response it came from)
+    named = {text for text in plain if re.fullmatch(r"utter_[\w/]*", text)} - {"utter_action"}
     assert "utter_booking_saved" in named, "the scan found no response names at all"
     # a whole name
     missing = {name for name in named if not name.endswith("_") and name not in responses}
