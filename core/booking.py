@@ -472,6 +472,15 @@ _FILLER = re.compile(
     # ("any free slots next week? like is Tuesday 2pm actually available?": play-test 40, no day)
     r"(?:if (?:it'?s |you'?re )?)?(?:actually |still )?(?:available|free))\b"
 )
+# a course of medicine and when it ends ("I'm still on antibiotics till Wednesday": play-test 40, "couldn't work out a
+# day" beside "Monday after 4pm"): no day to book
+_A_COURSE_UNTIL = re.compile(
+    r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is)\s+(?:still\s+)?(?:on|taking)\s+"
+    r"(?:the\s+|my\s+|her\s+|his\s+)?"
+    r"(?:antibiotics?|tablets?|pills?|meds|medication|medicine|steroids?|roaccutane|accutane|isotretinoin|"
+    r"a course(?: of [a-z-]+)?|[a-z-]+(?:cillin|cycline|mycin|oxacin|olone|isone))\s+"
+    r"(?:till|until|til|to|for another)\s+[\w ]{1,20}?(?=$|[,.;!?])"
+)
 # an aside in brackets with no number in it ("(bridge club)"): no day or time
 _ASIDE = re.compile(r"\([^()\d]*\)")
 
@@ -770,7 +779,7 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     cleaned = _KEEPS_THE_REST.sub(" ", cleaned)
     cleaned = _DAY_NOT_FREE.sub(" ", cleaned)
     cleaned = _NOT_MEANT.sub(" ", cleaned)
-    cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", cleaned))
+    cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", _A_COURSE_UNTIL.sub(" ", cleaned)))
     rest, window = _split_time_of_day(cleaned)
     part = _PART_OF_DAY.search(rest) if window is not None else None
     if part:  # "saturday morning 11am", "saturday morning, after 10": the part of the day narrows the time

@@ -602,3 +602,12 @@ def test_next_week_then_its_day_and_if_available(text, expected):
 
     found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
     assert found.to_slot() == expected
+
+
+def test_a_course_of_medicine_and_when_it_ends_is_no_day():
+    # play-test 40: "Sorry, I couldn't work out a day from that"
+    from core.settings import clinic as the_clinic
+
+    text = "Monday after 4pm if possible, I'm still on antibiotics till Wednesday"
+    found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
+    assert found.to_slot() == "2026-12-07T16:00:00+00:00/2026-12-07T18:00:00+00:00"
