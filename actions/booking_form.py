@@ -112,14 +112,33 @@ def details_digest(tracker: Tracker) -> Text:
     return hashlib.sha256(shown.encode("utf-8")).hexdigest()[:10]
 
 
+WHAT_TO_CHANGE = "utter_booking_what_to_change"  # "What would you like to change?", with its own "Nothing, send it"
+
+
+def asked_what_to_change_last(tracker: Tracker) -> bool:
+    """Whether the assistant's last turn before the person's latest message asked what to change (its own response,
+    or the summary's variation after a "no")."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    if len(users) < 2:
+        return False
+    turn = tracker.events[users[-2] + 1 : users[-1]]
+    return any(
+        (event.get("event") == "bot" and (event.get("metadata") or {}).get("template") == WHAT_TO_CHANGE)
+        or (event.get("event") == "slot" and event.get("name") == "summary_declined" and event.get("value") is True)
+        for event in turn
+    )
+
+
 def stale_summary_press(tracker: Tracker) -> bool:
-    """Whether the latest message is the "Yes, send it" of a summary that showed other details than the form holds."""
+    """Whether the latest message is the "Yes, send it" of a summary that showed other details than the form holds,
+    or of one that was said to be wrong since ("no - REMOVE the mailbox email", then the earlier "Yes, send it" with
+    "What would you like to change?" asked: found checking play-test 40, it sent the request as it was)."""
     shown = list(tracker.get_latest_entity_values(SUMMARY))
     return (
         tracker.get_slot("requested_slot") == "booking_confirmed"
         and list(tracker.get_latest_entity_values(ANSWERS)) == ["booking_confirmed"]
         and bool(shown)
-        and shown[0] != details_digest(tracker)
+        and (shown[0] != details_digest(tracker) or asked_what_to_change_last(tracker))
     )
 
 

@@ -19,6 +19,7 @@ from actions.answers import (
 from actions.booking_form import (
     CALL_BACK,
     NOTE,
+    WHAT_TO_CHANGE,
     as_changed,
     checked_value,
     details_digest,
@@ -153,9 +154,6 @@ def with_its_end_retyped(tracker: Tracker) -> Optional[Text]:
         return None
     retyped = contact[: len(contact) - len(new)] + new
     return retyped if retyped != contact else None
-
-
-WHAT_TO_CHANGE = "utter_booking_what_to_change"
 
 
 def asked_what_to_change(tracker: Tracker) -> bool:

@@ -407,6 +407,20 @@ async def test_an_older_summarys_send_button_sends_nothing(validate, dispatcher,
     assert events == [SlotSet("booking_confirmed", None)]
 
 
+async def test_a_summarys_send_button_after_it_was_said_to_be_wrong_sends_nothing(validate, dispatcher, make_tracker,
+                                                                                  domain):
+    # found checking play-test 40: "no - REMOVE the mailbox email", then the summary's own "Yes, send it" pressed
+    # while "What would you like to change?" was asked, sent the request as it was
+    shown_now = details_digest(make_tracker(slots={"booking_name": "James Whitfield", "booking_contact": "+447700900672"}))
+    tracker = summary_press(make_tracker, shown_now)
+    said = {"event": "user", "timestamp": None, "text": "no - REMOVE the mailbox email, it's wrong"}
+    declined = {"event": "slot", "timestamp": None, "name": "summary_declined", "value": True}
+    tracker.events[:0] = [said, declined]
+    events = await validate.run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_stale_summary_button"]
+    assert events == [SlotSet("booking_confirmed", None)]
+
+
 async def test_the_send_button_of_the_summary_shown_now_sends(validate, dispatcher, make_tracker, domain):
     shown_now = details_digest(make_tracker(slots={"booking_name": "James Whitfield", "booking_contact": "+447700900672"}))
     events = await validate.run(dispatcher, summary_press(make_tracker, shown_now), domain)
