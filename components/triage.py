@@ -193,6 +193,8 @@ _HOW_IT_LOOKS = re.compile(
     r"\b(?:looks?|looking|looked)\s+(?:\w+\s+)?(?:worse|uneven|blotchy|patchy|awful|terrible|bad|horrible|no different|"
     r"the same|older)\b"
 )
+# a question said to be about what is usual ("in general", "generally")
+_IN_GENERAL = re.compile(r"\b(?:in general|generally|usually|normally|typically|for most people)\b")
 # a treatment said to be had, in so many words
 _HAD_IT_SAID = re.compile(
     r"\b(?:had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|got (?:it )?done|did it|"
@@ -985,9 +987,11 @@ def triage(
     # (nor does "is it safe for me to go to work?" after "had it on monday, my eyes are swollen": a treatment said to
     # have been had, outside the words of not having had it, is had)
     # ("I HAVEN'T HAD IT DONE. I'm asking how long the redness lasts after the treatment, in general": play-test 40
-    # read "after the treatment" as had, and gave NHS 111 now; beside the words of not having had it, only a treatment
-    # said to be had is had)
-    had_it = bool((_HAD_IT_SAID if _NOT_YET.search(lowered) else _TREATED).search(_NOT_YET.sub(" ", lowered)))
+    # read "after the treatment" as had, and gave NHS 111 now; beside the words of not having had it and of only
+    # asking, only a treatment said to be had is had: the words of not having had it alone, "since the treatment" is
+    # still had, a blind set found)
+    asked_in_general = bool(_NOT_YET.search(lowered) and (_JUST_ASKING.search(lowered) or _IN_GENERAL.search(lowered)))
+    had_it = bool((_HAD_IT_SAID if asked_in_general else _TREATED).search(_NOT_YET.sub(" ", lowered)))
     not_yet = (
         (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered) and not had_it)
         or bool(_WHAT_IF.search(lowered))

@@ -1296,3 +1296,14 @@ def test_a_course_prescribed_and_taken_is_help_had(settings):
     text = "follow-up after microneedling on tuesday 1st dec - had cellulitis on my left cheek, on flucloxacillin until Wed"
     found = triage(text, settings, True)
     assert (found.level, found.help_had) == (None, True)
+
+
+@pytest.mark.parametrize("text, level", [
+    # the words of not having had something else beside a sign after the session: still had (a blind set found the
+    # first version of the change below sent such a message to no route)
+    ("first time having it, after the treatment my cheek went hot and its oozing", URGENT),
+    # not had it, and only asking what is usual (play-test 40): no report
+    ("I HAVEN'T HAD IT DONE. I'm asking how long the redness lasts after the treatment, in general", None),
+])
+def test_not_had_it_counts_only_when_asked_in_general(settings, text, level):
+    assert triage(text, settings, False).level == level
