@@ -960,7 +960,6 @@ class ActionAnswerQuestion(Action):
         topics = in_context(tracker, topics, last_topic)
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
-        text = tracker.latest_message.get("text") or ""
         triaged = said.get("level")
         if triaged in ("urgent", "expected") and back_after_an_emergency(tracker):
             # "my lip is starting to tingle again", "its swelling a bit again now", hours after an emergency answer in
@@ -985,7 +984,7 @@ class ActionAnswerQuestion(Action):
             # ("that was on WEDNESDAY, im fine now. its just history for the clinic", "a SCAR from last month is not
             # urgent": play-test 39, the route again; said to be past with no help had, the route is set aside)
             beside = ranked_beside(tracker) if asked else []
-            if said.get("help_had") or (previous == SEVERITY[0] and said.get("well") and not PAST_SAID.search(text)):
+            if said.get("help_had") or (previous == SEVERITY[0] and said.get("well") and not said.get("history")):
                 events = say_answers(dispatcher, tracker, domain, [HELP_HAD] + beside)
             else:
                 dispatcher.utter_message(response="utter_safety_said_to_be_past")
@@ -1240,12 +1239,6 @@ _MEDICINES = (
     r"paracetamol|calpol|aspirin|co-?codamol|hydrocortisone|steroids?|sudocrem|savlon|germolene|fucidin|painkillers?|"
     r"tablets?|pills?|medicines?|medication|meds|"
     r"(?:antibiotic|antiseptic|steroid|numbing|anti-?itch|itch) ?(?:cream|gel|ointment))"
-)
-# said to be past history, not only well again ("its just history for the clinic", "from last month")
-PAST_SAID = re.compile(
-    r"\b(?:just history|for (?:the|their) (?:records?|notes?)|last (?:month|week)|(?:weeks?|months?) ago|"
-    r"(?:was|happened) on (?:mon|tue|wed|thu|fri|sat|sun)\w*)\b",
-    re.IGNORECASE,
 )
 # an adrenaline auto-injector's use asked about ("i have an epipen, should i use it first?", "do i jab her with the
 # epi pen"): the NHS says to use it if the person has one, and to call 999 even if they start to feel better

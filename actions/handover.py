@@ -24,14 +24,12 @@ from actions.booking_summary import ActionChangeBookingDetail
 from core import handover
 from core.database import get_store
 from core.settings import clinic, now
+from core.words import COMPLAINT
 
 logger = logging.getLogger(__name__)
 
 # a complaint, or the wish to make one
-COMPLAINT = re.compile(
-    r"\bcomplain(?:t|ts|ing)?\b|\bmake a complaint\b|\breport (?:you|the clinic)\b|\brefund(?:ed)?\b|\bmoney back\b",
-    re.IGNORECASE,
-)
+_COMPLAINT = re.compile(COMPLAINT, re.IGNORECASE)
 
 
 # the entities that give the request something to say: a note for the clinic, or the concern anew
@@ -52,7 +50,7 @@ class ActionRequestHuman(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        if COMPLAINT.search(tracker.latest_message.get("text") or ""):
+        if _COMPLAINT.search(tracker.latest_message.get("text") or ""):
             # "your clinic left me with scars … i want to make a complaint": heard first (browser play-test 4 found
             # the hand-over's words alone)
             dispatcher.utter_message(response="utter_complaint_heard")

@@ -46,7 +46,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from core.words import WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
+from core.words import COMPLAINT, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
 
 logger = logging.getLogger(__name__)
 
@@ -184,11 +184,7 @@ _AN_EVENT = re.compile(
 # a complaint about how the result looks ("I paid £250 … my skin looks WORSE … I want a refund", "it looks uneven and
 # blotchy, I'm unhappy with the RESULT": play-test 40, NHS 111 now three times): no sign of anything happening, when
 # nothing else is named (components/triage.py `triage`); the complaint goes to the clinic (actions/handover.py)
-_A_COMPLAINT = re.compile(
-    r"\b(?:refund|money back|complain\w*|manager|compensation|rip[- ]?off|scam|paid (?:£|\$|€)?\d+|"
-    r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
-    r"treatment|outcome|clinic|service))\b"
-)
+_A_COMPLAINT = re.compile(rf"{COMPLAINT}|\b(?:manager|paid (?:£|\$|€)?\d+)\b")
 _HOW_IT_LOOKS = re.compile(
     r"\b(?:looks?|looking|looked)\s+(?:\w+\s+)?(?:worse|uneven|blotchy|patchy|awful|terrible|bad|horrible|no different|"
     r"the same|older)\b"
@@ -906,6 +902,12 @@ _ROUTE_NOT_NEEDED = re.compile(
     r"\b(?:don'?t|dont|do not|doesn'?t|no)\s+(?:really\s+)?need\s+(?:to\s+(?:call|ring|go to)\s+)?(?:111|999|nhs|an? "
     r"ambulance|a ?& ?e|a doctor|a gp|urgent (?:care|help|advice))\b"
 )
+# said to be past history, not only well again ("its just history for the clinic", "a SCAR from last month", "that was
+# on WEDNESDAY"): the route is set aside, not followed as advice had (actions/answers.py)
+_PAST_HISTORY = re.compile(
+    r"\b(?:just history|for (?:the|their) (?:records?|notes?)|last (?:month|week)|(?:weeks?|months?) ago|"
+    r"(?:was|happened) on (?:mon|tue|wed|thu|fri|sat|sun)\w*)\b"
+)
 # said to be past, in other words than being well ("its just history for the clinic", "a SCAR from last month is not
 # urgent"): with a time it was, the thread ends as when well again
 _SAID_TO_BE_PAST = re.compile(
@@ -1472,6 +1474,8 @@ class SafetyTriage(GraphComponent):
                         or bool(_SAID_TO_BE_PAST.search(plain))
                         and bool(_OVER.search(plain) or _LONG_AGO.search(plain) or _ROUTE_NOT_NEEDED.search(plain))
                     ),
+                    # said to be past history ("that was on WEDNESDAY … its just history for the clinic")
+                    "history": bool(_PAST_HISTORY.search(plain)),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's

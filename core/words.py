@@ -210,3 +210,13 @@ def says_send(text: str) -> bool:
     """Whether a clause of the message, said beside a question at the summary, is a plain "send it" (found by
     play-test 26: "can i bring my wife along? and yes send it" answered, and the summary shown again, three times)."""
     return any(_SEND_CLAUSE.match(clause) for clause in re.split(r"[.?!,;\n]+", text) if clause.strip())
+
+
+# a complaint, or the wish to make one ("i want a refund", "who do i complain to", "I'm unhappy with the result"): the
+# hand-over says it is heard (actions/handover.py), and a complaint about how a result looks is no report of anything
+# happening (components/triage.py)
+COMPLAINT = (
+    r"\b(?:complain\w*|report (?:you|the clinic)|refund(?:ed)?|money back|compensation|rip[- ]?off|scam|"
+    r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
+    r"treatment|outcome|clinic|service))\b"
+)

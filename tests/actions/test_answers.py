@@ -1344,7 +1344,7 @@ async def test_well_again_and_the_reaction_past_ends_the_emergency_thread(dispat
 async def test_said_to_be_past_sets_the_route_aside(dispatcher, make_tracker, domain, clinic_open, level, text,
                                                     expected):
     tracker = in_thread(make_tracker, level, "nlu_fallback", text=text)
-    tracker.latest_message["triage"] = {"level": None, "well": "fine" in text, "over": True}
+    tracker.latest_message["triage"] = {"level": None, "well": "fine" in text, "over": True, "history": True}
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
     assert SlotSet("last_topic", None) in events  # the thread ends

@@ -1264,6 +1264,19 @@ def test_said_to_be_past_with_when_it_was_ends_the_thread(component, text, over)
     assert message.get("triage")["over"] is over
 
 
+@pytest.mark.parametrize("text, history", [
+    # past history, the route set aside (actions/answers.py), not followed as advice had
+    ("that was on WEDNESDAY, im fine now. its just history for the clinic", True),
+    ("a SCAR from last month is not urgent", True),
+    # well again the day after: the advice had, as before (play-test 34)
+    ("STOP telling me to call 999. I am fine. The reaction was yesterday.", False),
+])
+def test_what_is_said_to_be_past_history(component, text, history):
+    message = Message(data={"text": text, "intent": {"name": "faq", "confidence": 1.0}})
+    component.process([message])
+    assert message.get("triage")["history"] is history
+
+
 @pytest.mark.parametrize("text, level", [
     # play-test 40: 999 and NHS 111 now to someone never treated, asking what may come
     ("ok. could I be allergic to it? I'm scared my face will swell up like a balloon", None),
