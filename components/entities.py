@@ -603,7 +603,7 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
 _SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})(?:\s+(?:the|a|an|on))?\s*$", re.IGNORECASE)
 # a weekday ruled out anywhere in the message ("… dialysis on tuesdays so never a tuesday"): no time on it
 _WEEKDAY_RULED_OUT = re.compile(
-    rf"\b(?:{alternatives(NOT_MEANT)}|no)\s+(?:(?:the|a|an|on)\s+)?(mon|tue|wed|thu|fri|sat|sun)\w*", re.IGNORECASE
+    rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:(?:the|a|an|on)\s+)?(mon|tue|wed|thu|fri|sat|sun)\w*", re.IGNORECASE
 )
 
 

@@ -888,3 +888,8 @@ def test_a_day_never_meant_and_a_note_for_the_notes(booking, text, expected):
 ])
 def test_the_concern_dictated_after_a_change_and_a_colon(booking, text, expected):
     assert found(booking, text) == expected
+
+
+def test_a_no_before_a_day_turns_down_what_was_said_before_not_the_day(booking):
+    # the e2e test of a new day at the summary found "hmm no saturday" ruled Saturday out (a weekday ruled out by "no")
+    assert found(booking, "hmm no saturday") == [("time", "saturday")]
