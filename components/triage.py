@@ -407,6 +407,9 @@ _HELP_HAD = re.compile(
     # ("(settled, seen by 111)": play-test 36, "Please call 999 now")
     r"(?<!\bbe )(?<!\bget )\b(?:seen|checked|assessed|examined) by (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|"
     r"pharmacist|paramedics?|ambulance crew|a ?& ?e|hospital|111|clinic|dermatologist)\b|"
+    # ("i got cellulitis on my left cheek and was treated in hospital with antibiotics": play-test 41, NHS 111 now)
+    r"\b(?:been|was|were|got)\s+(?:seen|treated|admitted|checked)\s+(?:in|at)\s+(?:the\s+)?(?:hospital|a ?& ?e|"
+    r"a and e|urgent care|walk[- ]in(?: centre| center)?)\b|"
     r"\b(?:been|was|were|got|already|just)\s+(?:seen|checked|examined|looked at|treated|assessed|reviewed) "
     r"(?:over )?by (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|paramedics?|ambulance crew|"
     r"a ?& ?e|hospital|111|clinic|practitioner|dermatologist)\b|"
@@ -435,6 +438,9 @@ _CARE_PRESENT = re.compile(
     r"\bparamedics? (?:are |is )?(?:here|with (?:me|her|him|us))\b|"
     # "theyre already here", "the ambulance has arrived" (play-test 20: "if it gets worse before they arrive")
     r"\b(?:they'?re|theyre|they are)\s+(?:already|now)\s+here\b|"
+    # ("ok my partner called an ambulance, theyre here": play-test 41, "Please call 999 now")
+    r"\b(?:called|rang|phoned|got)\s+(?:an?\s+|the\s+)?(?:ambulance|999|paramedics?)\b[^.?!]{0,20}?\b(?:they'?re|theyre|"
+    r"they are|it'?s|its|it is|now)\s+(?:already\s+)?here\b|"
     r"\b(?:ambulance|paramedics?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:already\s+|now\s+|just\s+)?(?:here|arrived)\b|"
     r"\b(?:the )?(?:doctors?|nurses?|paramedics?) (?:is |are )?(?:checking|examining|seeing|treating|with) "
     r"(?:me|her|him|us)\b|"
@@ -550,7 +556,8 @@ _MEDICAL_HELP = re.compile(
 )
 # the person well again after help ("im ok now", "it's gone down", "they sent me home")
 _RESOLVED = re.compile(
-    r"\b(?:i'?m|im|i am|feeling|feel|i feel)\s+(?:completely |totally |all |much |a lot )?(?:fine|ok|okay|better|"
+    r"\b(?:i'?m|im|i am|feeling|feel|i feel)\s+(?:completely |totally |all |much |a lot |loads |way |so much |lots |"
+    r"heaps |a bit |a little )?(?:fine|ok|okay|better|"
     r"alright|all right|recovered|well)\b|"
     # "used it, breathing easier", "all ok now", "no swelling at all now" (found by the thirteenth play-test)
     r"\bbreathing (?:is )?(?:easier|better|fine|normal(?:ly)?|ok)\b|\ball (?:ok|okay|fine|good|clear) now\b|"

@@ -1320,3 +1320,36 @@ def test_a_course_prescribed_and_taken_is_help_had(settings):
 ])
 def test_not_had_it_counts_only_when_asked_in_general(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 41: a fever with confusion got NHS 111; the NHS says 999 for signs of sepsis
+    ("ive got a temperature of 39.4, the redness has spread down to my jaw and neck and i feel really shivery and a bit "
+     "confused", EMERGENCY),
+    ("my skin looks mottled since the treatment", EMERGENCY),
+    # confused about something else, or sepsis asked about: no report
+    ("im confused about the booking, what time is it", None),
+    ("could i get sepsis from it?", None),
+])
+def test_signs_of_sepsis_are_the_emergency(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+def test_an_ambulance_called_and_there_is_care_present(component):
+    # play-test 41: "ok my partner called an ambulance, theyre here" got "Please call 999 now"
+    message = Message(data={"text": "ok my partner called an ambulance, theyre here",
+                            "intent": {"name": "faq", "confidence": 1.0}})
+    component.process([message])
+    assert message.get("triage")["care_present"] is True
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 41: 999 again to someone home from hospital and better, and NHS 111 to the booking's concern after it
+    "update: im home from hospital now, they said it was cellulitis and gave me antibiotics through a drip then "
+    "tablets. feeling loads better, temp is normal",
+    "follow up check after my microneedling on 2nd dec - i got cellulitis on my left cheek and was treated in hospital "
+    "with antibiotics",
+])
+def test_treated_in_hospital_and_better_is_help_had(settings, text):
+    found = triage(text, settings, True)
+    assert (found.level, found.help_had) == (None, True)
