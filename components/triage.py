@@ -187,7 +187,11 @@ _AN_EVENT = re.compile(
 _A_COMPLAINT = re.compile(rf"{COMPLAINT}|\b(?:manager|paid (?:£|\$|€)?\d+)\b")
 _HOW_IT_LOOKS = re.compile(
     r"\b(?:looks?|looking|looked)\s+(?:\w+\s+)?(?:worse|uneven|blotchy|patchy|awful|terrible|bad|horrible|no different|"
-    r"the same|older)\b"
+    r"the same|older)\b|"
+    # ("it's made my acne scars WORSE. I paid £600 …": play-test 41, NHS 111 now)
+    r"\bmade (?:my |the |her |his )?(?:\w+ ){0,2}(?:worse|no better)\b|"
+    r"\b(?:scars?|scarring|skin|lines|wrinkles|pigmentation|acne|pores|marks)\s+(?:\w+\s+)?(?:got|are|is|went|have "
+    r"got|look|looks)\s+worse\b"
 )
 # a question said to be about what is usual ("in general", "generally")
 _IN_GENERAL = re.compile(r"\b(?:in general|generally|usually|normally|typically|for most people)\b")
@@ -1141,6 +1145,10 @@ def triage(
     if _FOLLOW_ON_QUESTION.match(lowered) and len(words(lowered)) <= 6 and not (now or personal or found[EMERGENCY]):
         # asked, going on from the last answer: what to do if it happens (the warning signs' answer)
         return Triage(None, found[URGENT] + found[EXPECTED], worse, hypothetical=True)
+    if not any(found.values()) and _A_COMPLAINT.search(lowered):
+        # "I don't need 111, I need my MONEY BACK. Who do I complain to?": a complaint, no sign named (play-test 41:
+        # the classifier's "something is happening" alone gave NHS 111 again)
+        return Triage(None)
     if not any(found.values()) and not treated and not worse and _WILL_IT_FIX.search(lowered):
         # "also my scar is still there, will microneedling fix a burn scar?": whether it helps, no sign named (play-test
         # 39: NHS 111 now, the request paused); a concern named is what the consultation looks at

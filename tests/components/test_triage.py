@@ -1299,9 +1299,18 @@ def test_what_is_feared_or_to_come_is_asked_not_reported(settings, text, level):
      None),
     # a sign of something happening beside a complaint is still what it is
     ("I want a refund, my face is oozing pus since the treatment and it looks awful", URGENT),
+    # play-test 41: NHS 111 now, twice, to a complaint about a result and to where to complain
+    ("I had microneedling at your clinic in October and it's made my acne scars WORSE. I paid £600 for a course of "
+     "three and it's been a complete waste. I want a full refund.", None),
 ])
 def test_a_complaint_about_how_the_result_looks_is_no_report(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+def test_a_complaint_with_no_sign_is_no_report_by_the_classifier_alone(settings):
+    # play-test 41: "something is happening" read by the classifier gave NHS 111 again
+    text = "Are you joking? I don't need 111, I need my MONEY BACK. This is pathetic. Who do I complain to?"
+    assert triage(text, settings, True).level is None
 
 
 def test_a_course_prescribed_and_taken_is_help_had(settings):
