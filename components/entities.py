@@ -711,6 +711,10 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
             runs.append([next_start, next_end])
     if corrected is not None:
         runs = runs[corrected:]
+    if len(runs) > 1 and _A_WEEK_ALONE.fullmatch(text[runs[0][0] : runs[0][1]].strip()):
+        # ("next week once ive finished the antibiotics, so thursday 10th in the evening": play-test 41 took "next
+        # week", which names no day) the day said after it
+        runs = runs[1:]
     start, end = runs[0]
     # "the wednesday after instead", "the following friday": a week on from the day said before (core/booking.py);
     # the words around the day were cut (found by play-test 24: the same Wednesday was kept)
@@ -743,6 +747,8 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     return entity
 
 
+# a week named with no day in it ("next week", "this week")
+_A_WEEK_ALONE = re.compile(r"(?:next|this|the|coming|following)\s+week", re.IGNORECASE)
 # a day ("tomorrow", "saturday", "the 8th") and an hour or part of the day ("after 10", "lunchtime", "1-2pm")
 _A_DAY = re.compile(
     rf"\b(?:{_DAY}|today|tomorrow|tmrw|tonight|weekend|next week|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH})\b", re.IGNORECASE

@@ -893,3 +893,9 @@ def test_the_concern_dictated_after_a_change_and_a_colon(booking, text, expected
 def test_a_no_before_a_day_turns_down_what_was_said_before_not_the_day(booking):
     # the e2e test of a new day at the summary found "hmm no saturday" ruled Saturday out (a weekday ruled out by "no")
     assert found(booking, "hmm no saturday") == [("time", "saturday")]
+
+
+def test_a_week_alone_gives_way_to_the_day_said_after_it(booking):
+    # play-test 41: "next week" was taken, and "couldn't work out a day"
+    text = "next week once ive finished the antibiotics, so thursday 10th in the evening if poss"
+    assert found(booking, text) == [("time", "thursday 10th in the evening")]
