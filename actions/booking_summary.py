@@ -156,6 +156,25 @@ def with_its_end_retyped(tracker: Tracker) -> Optional[Text]:
     return retyped if retyped != contact else None
 
 
+# "its gmail not gmial", "hotmail, not hotmial": a part of an email address typed again in place of another
+_RETYPED_PART = re.compile(r"\b([\w.+-]{3,})\s*,?\s+not\s+([\w.+-]{3,})\b", re.IGNORECASE)
+
+
+def with_a_part_retyped(tracker: Tracker) -> Optional[Text]:
+    """The contacts with a part of an email address typed again ("oops typo, its gmail not gmial": play-test 41, the
+    wrong address kept); None when no email address holds the part said not to be meant."""
+    contact = tracker.get_slot("booking_contact") or ""
+    for match in _RETYPED_PART.finditer(text_of(tracker)):
+        new, old = match.group(1), match.group(2)
+        parts = contact.split(CONTACTS_JOINED)
+        if new.lower() == old.lower() or not any("@" in part and old.lower() in part.lower() for part in parts):
+            continue
+        return CONTACTS_JOINED.join(
+            re.sub(re.escape(old), new, part, flags=re.IGNORECASE) if "@" in part else part for part in parts
+        )
+    return None
+
+
 def asked_what_to_change(tracker: Tracker) -> bool:
     """Whether "What would you like to change?" was said since the latest message."""
     return since_the_latest_message(
@@ -283,6 +302,9 @@ class ActionChangeBookingDetail(Action):
         )
         if retyped:  # "number should end 165 not 156 sorry" (play-test 38: dropped, the wrong number kept)
             changes["booking_contact"] = retyped
+        respelt = with_a_part_retyped(tracker) if "booking_contact" not in changes else None
+        if respelt:  # "oops typo, its gmail not gmial"
+            changes["booking_contact"] = respelt
         untitled = without_a_title(tracker) if "booking_name" in named and "booking_name" not in changes else None
         if untitled:  # "drop the 'Mr' from the name" (found by the tenth play-test)
             changes["booking_name"] = untitled

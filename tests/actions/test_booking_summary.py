@@ -554,3 +554,19 @@ def test_the_end_of_a_phone_number_typed_again(make_tracker, text, contact, expe
     tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
                            slots={**DETAILS, "booking_contact": contact, "requested_slot": "booking_confirmed"})
     assert with_its_end_retyped(tracker) == expected
+
+
+@pytest.mark.parametrize("text, contact, expected", [
+    # play-test 41: "oops typo, its gmail not gmial" kept the wrong address
+    ("oops typo, its gmail not gmial. and make it 2pm instead of 11", "dan.okafor88@gmial.com; +447700900555",
+     "dan.okafor88@gmail.com; +447700900555"),
+    # not a part of an address: nothing to retype
+    ("its 2pm not 11", "dan.okafor88@gmial.com", None),
+    ("its gmail not gmial", "+447700900555", None),
+])
+def test_a_part_of_an_email_address_typed_again(make_tracker, text, contact, expected):
+    from actions.booking_summary import with_a_part_retyped
+
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
+                           slots={**DETAILS, "booking_contact": contact, "requested_slot": "booking_confirmed"})
+    assert with_a_part_retyped(tracker) == expected
