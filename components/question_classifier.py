@@ -81,7 +81,9 @@ _BOUNDARY = re.compile(
     # also right after "?" or "!" with no space ("sun after?makeup after?"), and before a number of a list ("1) is it
     # safe … 2) how many sessions …"): found by the eleventh play-test; a spaced slash joins like a dash ("does it
     # hurt / what about after"), never an unspaced one ("PRP/microneedling", "24/7")
-    rf"(?<=[?!.])\s+|(?<=[?!])(?=[^\W\d_])|(?:^|\s+)\d{{1,2}}[.)]\s+(?=[^\W\d_])|\s*[\r\n]+\s*|\s*;\s*|\s+[-–—/|]+\s+(?:(?:and|also|plus)\s+)?|"
+    # (a new line before a number of a list: "a few questions:\n1. what does it do\n2. …", play-test 41, none answered)
+    rf"(?<=[?!.])\s+|(?<=[?!])(?=[^\W\d_])|(?:^|\s+)\d{{1,2}}[.)]\s+(?=[^\W\d_])|"
+    rf"\s*[\r\n]+\s*(?:\d{{1,2}}[.)]\s+(?=[^\W\d_]))?|\s*;\s*|\s+[-–—/|]+\s+(?:(?:and|also|plus)\s+)?|"
     rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )

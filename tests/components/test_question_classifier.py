@@ -79,6 +79,10 @@ def parts(text):
         # play-test 39: the items of a numbered list are asked, question marks or not; one number is no list
         ("ok 4) stretch marks and 5) opening hours", ["stretch marks and", "opening hours"]),
         ("1) price 2) pain", ["price", "pain"]),
+        # play-test 41: a numbered list on new lines, none answered
+        ("Hi, a few questions:\n1. what does microneedling actually do\n2. does it help with stretch marks\n3. how soon "
+         "would I see a difference", ["what does microneedling actually do", "does it help with stretch marks",
+                                      "how soon would I see a difference"]),
         ("i had 2 sessions. does it hurt?", ["does it hurt?"]),
         # a question after "wait", "oh": found by the tenth play-test
         ("wait do you even do backs", ["wait do you even do backs"]),
