@@ -1151,8 +1151,9 @@ def triage(
         return Triage(None)
     if not any(found.values()) and not treated and not worse and _WILL_IT_FIX.search(lowered):
         # "also my scar is still there, will microneedling fix a burn scar?": whether it helps, no sign named (play-test
-        # 39: NHS 111 now, the request paused); a concern named is what the consultation looks at
-        return Triage(None, concern=names_a_concern)
+        # 39: NHS 111 now, the request paused); the classifier's next answer, and the message's other questions, stand
+        # (as a concern it lost them: "1. what does it do 2. does it help with stretch marks 3. …", play-test 41)
+        return Triage(None)
     terse = len(words(lowered)) <= 4 and bool(found[URGENT]) and not names_a_concern
     reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
     if not reported:

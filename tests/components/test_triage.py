@@ -1362,3 +1362,17 @@ def test_an_ambulance_called_and_there_is_care_present(component):
 def test_treated_in_hospital_and_better_is_help_had(settings, text):
     found = triage(text, settings, True)
     assert (found.level, found.help_had) == (None, True)
+
+
+def test_whether_it_helps_beside_other_questions_keeps_them(component):
+    # play-test 41: "does it help with stretch marks" made the whole message a concern, and its three questions went
+    text = "Hi, a few questions:\n1. what does microneedling actually do\n2. does it help with stretch marks"
+    message = parsed(text, "faq", "faq/what_is")
+    parts = [_part(text, "what does microneedling actually do", "faq/what_is"),
+             _part(text, "does it help with stretch marks", "faq/unknown_area")]
+    message.set("question_parts", parts)
+    message.set("questions", parts)
+    start = text.index("stretch marks")
+    message.set("entities", [{"entity": "unknown_area", "value": "stretch marks", "start": start, "end": start + 13}])
+    component.process([message])
+    assert message.get("intent")["name"] == "faq" and len(message.get("questions")) == 2
