@@ -156,23 +156,42 @@ def with_its_end_retyped(tracker: Tracker) -> Optional[Text]:
     return retyped if retyped != contact else None
 
 
-# "its gmail not gmial", "hotmail, not hotmial": a part of an email address typed again in place of another
-_RETYPED_PART = re.compile(r"\b([\w.+-]{3,})\s*,?\s+not\s+([\w.+-]{3,})\b", re.IGNORECASE)
+# what is said not to be meant ("gmail not gmial", "1000mg twice a day, not 500mg", "in 2017 not 2019")
+_NOT_THAT = re.compile(r"\bnot\s+([\w.+@-]{3,})", re.IGNORECASE)
+_A_WORD = re.compile(r"[\w.+@-]{3,}")
+
+
+def _shape(word: Text) -> Text:
+    """Letters as "a", runs of figures as "9": "1000mg" and "500mg" are alike, "gmail" and "gmial" too."""
+    return re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "a", word.lower()))
+
+
+def respelt(text: Text, value: Text) -> Optional[Text]:
+    """The value with each part said not to be meant replaced by the nearest word before it, in its sentence, of the
+    same shape ("oops typo, its gmail not gmial": play-test 41 kept the wrong address; "the metformin is 1000mg twice a
+    day, not 500mg … in 2017 not 2019": play-test 41 asked for the time again); None when the value has no such part."""
+    changed = value
+    for match in _NOT_THAT.finditer(text):
+        old = match.group(1).rstrip(".")
+        if old.lower() not in changed.lower():
+            continue
+        opens = max(text.rfind(mark, 0, match.start()) for mark in ".;!?\n") + 1
+        alike = [
+            word.rstrip(".")
+            for word in _A_WORD.findall(text[opens : match.start()])
+            if _shape(word.rstrip(".")) == _shape(old) and word.rstrip(".").lower() != old.lower()
+        ]
+        if alike:
+            changed = re.sub(re.escape(old), alike[-1], changed, flags=re.IGNORECASE)
+    return changed if changed != value else None
 
 
 def with_a_part_retyped(tracker: Tracker) -> Optional[Text]:
-    """The contacts with a part of an email address typed again ("oops typo, its gmail not gmial": play-test 41, the
-    wrong address kept); None when no email address holds the part said not to be meant."""
+    """The contacts with a part of an email address typed again (`respelt`); None when no email address changes."""
     contact = tracker.get_slot("booking_contact") or ""
-    for match in _RETYPED_PART.finditer(text_of(tracker)):
-        new, old = match.group(1), match.group(2)
-        parts = contact.split(CONTACTS_JOINED)
-        if new.lower() == old.lower() or not any("@" in part and old.lower() in part.lower() for part in parts):
-            continue
-        return CONTACTS_JOINED.join(
-            re.sub(re.escape(old), new, part, flags=re.IGNORECASE) if "@" in part else part for part in parts
-        )
-    return None
+    parts = contact.split(CONTACTS_JOINED)
+    retyped = [(respelt(text_of(tracker), part) if "@" in part else None) or part for part in parts]
+    return CONTACTS_JOINED.join(retyped) if retyped != parts else None
 
 
 def asked_what_to_change(tracker: Tracker) -> bool:
@@ -302,9 +321,14 @@ class ActionChangeBookingDetail(Action):
         )
         if retyped:  # "number should end 165 not 156 sorry" (play-test 38: dropped, the wrong number kept)
             changes["booking_contact"] = retyped
-        respelt = with_a_part_retyped(tracker) if "booking_contact" not in changes else None
-        if respelt:  # "oops typo, its gmail not gmial"
-            changes["booking_contact"] = respelt
+        retyped_email = with_a_part_retyped(tracker) if "booking_contact" not in changes else None
+        if retyped_email:  # "oops typo, its gmail not gmial"
+            changes["booking_contact"] = retyped_email
+        concern = tracker.get_slot("booking_concern") or ""
+        retyped_concern = respelt(text_of(tracker), concern) if "booking_concern" not in changes and concern else None
+        if retyped_concern:  # "the metformin is 1000mg twice a day, not 500mg. and … in 2017 not 2019" in the notes
+            changes["booking_concern"] = retyped_concern
+            named = [slot for slot in named if slot != "booking_time"]  # ("twice a day" names no time to change)
         untitled = without_a_title(tracker) if "booking_name" in named and "booking_name" not in changes else None
         if untitled:  # "drop the 'Mr' from the name" (found by the tenth play-test)
             changes["booking_name"] = untitled

@@ -570,3 +570,32 @@ def test_a_part_of_an_email_address_typed_again(make_tracker, text, contact, exp
     tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
                            slots={**DETAILS, "booking_contact": contact, "requested_slot": "booking_confirmed"})
     assert with_a_part_retyped(tracker) == expected
+
+
+@pytest.mark.parametrize("text, value, expected", [
+    # play-test 41: the notes' dose and year, corrected at the summary, were taken for a change of time
+    ("oh sorry I got that wrong, the metformin is 1000mg twice a day, not 500mg. and it was my left knee in 2017 not "
+     "2019", "acne scarring (note for the clinic: keloid after knee surgery in 2019, metformin 500mg twice a day)",
+     "acne scarring (note for the clinic: keloid after knee surgery in 2017, metformin 1000mg twice a day)"),
+    # what the value does not hold is no change to it
+    ("its 2pm not 11", "acne scars", None),
+    # nothing of the same shape said before it: nothing to put in its place
+    ("not 500mg", "metformin 500mg", None),
+])
+def test_a_part_said_not_to_be_meant_is_respelt(text, value, expected):
+    from actions.booking_summary import respelt
+
+    assert respelt(text, value) == expected
+
+
+async def test_the_notes_respelt_at_the_summary_change_the_concern_not_the_time(dispatcher, make_tracker, domain):
+    from actions.booking_summary import ActionChangeBookingDetail
+
+    text = "oh sorry, the metformin is 1000mg twice a day, not 500mg"
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
+                           entities=[{"entity": "booking_field", "value": "booking_time"}],
+                           slots={**DETAILS, "booking_concern": "acne (note for the clinic: metformin 500mg)",
+                                  "requested_slot": "booking_confirmed"})
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", "acne (note for the clinic: metformin 1000mg)") in events
+    assert not any(event.get("name") == "booking_time" for event in events)
