@@ -245,6 +245,9 @@ def test_a_time_or_a_contact_in_english_beside_another_language_is_for_the_booki
     ("perfecto. puedo llevar a mi hermana? can my sister come with me to translate", True),
     ("hola, quiero una cita para el martes por la tarde si es posible", False),
     ("bonjour. je voudrais savoir si ça fait mal. merci beaucoup", False),
+    # play-test 41: four English words beside the Spanish got the reply that it answers in English
+    ("cuánto tiempo está roja la piel? how many days red", True),
+    ("hola. quiero una cita. muchas gracias por todo", False),
 ])
 def test_an_english_sentence_beside_another_language_is_found(text, english):
     assert load().has_an_english_sentence(text) is english
