@@ -57,6 +57,8 @@ ASKS = "asks"
 # whether a message asks more questions than are answered at once (`max_questions`): the answers say so, so that none
 # is dropped without a word (play-test 36: seven questions, three answered, four dropped silently)
 MORE_QUESTIONS = "more_questions"
+# a question part that is the rest of the message beside its questions (`_with_the_rest`), no question of its own shape
+REST = "rest"
 # the question parts of a message the classifier is not sure enough of, beside others it answers
 UNSURE_PARTS = "unsure_parts"
 DECIDED_BY_ENTITY = "decided_by_entity"
@@ -538,7 +540,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         if key != best or confidence < self.config["rest_threshold"]:
             return parts
         said = {"text": text[rest.start : rest.end].strip(), "start": rest.start, "end": rest.end}
-        said.update({INTENT_RESPONSE_KEY: key, "confidence": confidence, ASPECT_ONLY: False})
+        said.update({INTENT_RESPONSE_KEY: key, "confidence": confidence, ASPECT_ONLY: False, REST: True})
         return sorted(parts + [said], key=lambda part: part["start"])
 
     def _questions(

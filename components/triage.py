@@ -1151,9 +1151,9 @@ def triage(
         return Triage(None)
     if not any(found.values()) and not treated and not worse and _WILL_IT_FIX.search(lowered):
         # "also my scar is still there, will microneedling fix a burn scar?": whether it helps, no sign named (play-test
-        # 39: NHS 111 now, the request paused); the classifier's next answer, and the message's other questions, stand
-        # (as a concern it lost them: "1. what does it do 2. does it help with stretch marks 3. …", play-test 41)
-        return Triage(None)
+        # 39: NHS 111 now, the request paused); a concern named is what the consultation looks at, unless the message
+        # asks other questions too (SafetyTriage.process)
+        return Triage(None, concern=names_a_concern)
     terse = len(words(lowered)) <= 4 and bool(found[URGENT]) and not names_a_concern
     reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
     if not reported:
@@ -1231,6 +1231,12 @@ def under_age(text: Text) -> bool:
             and not _THEIR_CHILD_WRITES.search(lowered)
         )
     )
+
+
+def _asked_apart(message: Message) -> List[Dict[Text, Any]]:
+    """The question parts the message's own words ask, each on its own (not an answer said first for the whole
+    message, nor the rest of it beside its questions: components/question_classifier.py)."""
+    return [part for part in message.get("question_parts") or [] if part.get("text") and not part.get("rest")]
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -1528,7 +1534,9 @@ class SafetyTriage(GraphComponent):
                 # but a question about getting help, which the thread's route answers (found by the tenth play-test:
                 # the crisis answer, with Samaritans, softened the emergency one)
                 self._intent(message, self.config["unclear_intent"])
-            elif found.concern:  # "my skin just looks tired": what a consultation looks at
+            elif found.concern and len(_asked_apart(message)) < 2:
+                # "my skin just looks tired": what a consultation looks at; beside other questions, they are answered
+                # ("1. what does it do 2. does it help with stretch marks 3. …": play-test 41, none answered)
                 self._intent(message, self.config["concern_intent"])
             elif (
                 happening

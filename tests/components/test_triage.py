@@ -1376,3 +1376,13 @@ def test_whether_it_helps_beside_other_questions_keeps_them(component):
     message.set("entities", [{"entity": "unknown_area", "value": "stretch marks", "start": start, "end": start + 13}])
     component.process([message])
     assert message.get("intent")["name"] == "faq" and len(message.get("questions")) == 2
+
+
+def test_whether_it_helps_alone_is_what_a_consultation_looks_at(component):
+    # tests/dev3: as the classifier's answer alone, "will it help my acne scars? …" got the side effects' answer
+    text = "will it help my acne scars? had them since i was a teen"
+    message = parsed(text, "faq", "faq/side_effects")
+    start = text.index("acne scars")
+    message.set("entities", [{"entity": "skin_concern", "value": "acne scars", "start": start, "end": start + 10}])
+    component.process([message])
+    assert message.get("intent")["name"] == "inform"
