@@ -206,12 +206,16 @@ def _stands(topic: Text) -> bool:
 UTTERED = "utter_action"  # the key of a bot event's metadata that names its response (Rasa's, not a response)
 
 
+def last_turn(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The events between the person's message before the latest one and the latest: the assistant's last turn
+    ([] before a second message)."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    return tracker.events[users[-2] + 1 : users[-1]] if len(users) > 1 else []
+
+
 def answered_last_turn(tracker: Tracker) -> List[Text]:
     """The guide's answers said in reply to the message before the latest one, in order."""
-    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    if len(users) < 2:
-        return []
-    said = [(event.get("metadata") or {}).get(UTTERED) for event in tracker.events[users[-2] + 1 : users[-1]]]
+    said = [(event.get("metadata") or {}).get(UTTERED) for event in last_turn(tracker)]
     return [str(name) for name in said if str(name or "").startswith(response_name(""))]
 
 
@@ -467,11 +471,7 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
         # bit worse" after a call back was asked for: found by play-test 25, the urgent route, a level lower); it
         # ends when the person is well again or in care (thread_topics)
         return last_topic
-    user_turns = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    if len(user_turns) < 2:
-        return None
-    between = tracker.events[user_turns[-2] + 1 : user_turns[-1]]
-    answered = any(e.get("event") == "action" and e.get("name") == "action_answer_question" for e in between)
+    answered = any(e.get("event") == "action" and e.get("name") == "action_answer_question" for e in last_turn(tracker))
     return last_topic if answered else None
 
 

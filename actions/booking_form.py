@@ -28,6 +28,7 @@ from actions.answers import (
     concern_given,
     detail_given_with_a_question,
     earlier_triages,
+    last_turn,
     names_a_personal_factor,
     question_keys,
     response_name,
@@ -118,14 +119,10 @@ WHAT_TO_CHANGE = "utter_booking_what_to_change"  # "What would you like to chang
 def asked_what_to_change_last(tracker: Tracker) -> bool:
     """Whether the assistant's last turn before the person's latest message asked what to change (its own response,
     or the summary's variation after a "no")."""
-    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    if len(users) < 2:
-        return False
-    turn = tracker.events[users[-2] + 1 : users[-1]]
     return any(
         (event.get("event") == "bot" and (event.get("metadata") or {}).get("template") == WHAT_TO_CHANGE)
         or (event.get("event") == "slot" and event.get("name") == "summary_declined" and event.get("value") is True)
-        for event in turn
+        for event in last_turn(tracker)
     )
 
 
