@@ -449,17 +449,13 @@ def _name_alone(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text,
     return None
 
 
-# the clauses of a list of details ("book me in pls, tom reyes, tom.reyes@example.net, any weekday after 4pm")
-_LIST_CLAUSE = re.compile(r"[^,;\n.!?]+")
-
-
 def _name_in_the_email(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     """A clause of a list whose words are the email address's own ("tom reyes" beside "tom.reyes@example.net"): the
     name, in any case (play-test 39: "tom reyes" was put down as the concern, and the name asked for)."""
     for email in (entity for entity in taken if entity["entity"] == "email"):
         local = email["value"].split("@")[0].lower()
         parts = {part for part in re.split(r"[._+\-\d]+", local) if part}
-        for match in _LIST_CLAUSE.finditer(text):
+        for match in _CLAUSE.finditer(text):  # the clauses of a list of details, as for a listed concern
             clause = match.group()
             words = clause.split()
             if not 1 < len(words) <= 4 or not all(re.fullmatch(r"[^\W\d_][\w'’-]*", word) for word in words):
