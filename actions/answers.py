@@ -609,7 +609,7 @@ def _a_route_the_booking_goes_on_after(tracker: Tracker) -> bool:
     return triage.get("level") in ("urgent", "expected") and not triage.get("under_age")
 
 
-def concern_corrected_beside_a_route(tracker: Tracker) -> bool:
+def concern_given_anew_at_the_summary(tracker: Tracker) -> bool:
     """Whether the latest message, at the booking's summary, gives the concern anew (its entity `concern`) with
     something happening in it that is no emergency, or nothing happening at all: its route or its answer is said, and
     the change made ("no, the arms were where I got hives from the lidocaine years ago. the concern is acne scarring on
@@ -1083,7 +1083,7 @@ class ActionAnswerQuestion(Action):
             # answer ended with 999)
             dispatcher.utter_message(response="utter_request_reference")
             return [SlotSet("offer", None)]
-        if concern_corrected_beside_a_route(tracker) and topics and set(topics) <= {*SEVERITY[1:], SUITABILITY}:
+        if concern_given_anew_at_the_summary(tracker) and topics and set(topics) <= {*SEVERITY[1:], SUITABILITY}:
             # at the summary, the concern dictated again with what is happening in it ("the concern bit is cut off, it
             # should say yellow crust on chin, hot, redness spreading to neck": play-test 28, the request was paused
             # and the change lost): the route, then the change, and the summary again
