@@ -171,6 +171,8 @@ _TIME_PARTS = re.compile(
     r"(?:morning|afternoon|evening|lunchtime|midday|noon)s?\b"
     # "tuesday 22nd, after lunch" (found by the twenty-first play-test: "after lunch" was dropped)
     r"|\b(?:after|before)\s+(?:work|school|lunch)\b"
+    # "first thing tomorrow", "monday when you open" (play-test 42: "first thing" was dropped, the whole day put down)
+    r"|\bfirst thing(?: in the morning)?\b|\b(?:when|as soon as) (?:you|they|the clinic) opens?\b|\bopening time\b"
     # "on my lunch break", "11h", "the day 9" (found by the twelfth play-test)
     r"|\b(?:on\s+)?(?:my\s+)?lunch ?break\b|\b\d{1,2}h(?:\d{2})?\b|\bthe day \d{1,2}\b(?!\s*(?:st|nd|rd|th|am|pm|:))"
     r"|\b\d{1,2}\s*o'?\s?clock\b"
@@ -418,7 +420,8 @@ def _concern_goes_on(text: Text, end: int, found: List[Dict[Text, Any]]) -> int:
 # know when i can start" is (twenty-second play-test: it was cut)
 _NOT_THE_CONCERN = re.compile(
     r"^\W*(?:thanks|thank you|thx|cheers|please|pls|ta|ok|okay|bye|that'?s (?:it|all))\b|"
-    r"\b(?:name|surname|number|phone|mobile|e-?mail|contact|time|day|date|call|ring)\b",
+    # (who is to call is of the concern: "a complaint + refund of £600, MANAGER to call", play-test 42)
+    r"\b(?:name|surname|number|phone|mobile|e-?mail|contact|time|day|date)\b|(?<!\bto )\b(?:call|ring)\b",
     re.IGNORECASE,
 )
 # a clause that asks something ("…, is that ok")
@@ -732,9 +735,10 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     )
     if later is None:
         # "can they call tomorrow instead, any time": no time of day, said apart from the day (play-test 31: the 11:00
-        # said before was kept, core/booking.py reads it now)
+        # said before was kept, core/booking.py reads it now); "10am not all day" says the opposite (play-test 42:
+        # "10am all day" could not be read)
         any_time = _ANY_TIME_SAID.search(text)
-        if any_time and not start <= any_time.start() < end:
+        if any_time and not start <= any_time.start() < end and not _SAID_NOT_MEANT.search(text[: any_time.start()]):
             later = any_time.span()
     entity = {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
     if later:

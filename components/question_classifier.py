@@ -43,6 +43,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from components import embeddings as pretrained
+from core.words import COMPLAINT
 
 logger = logging.getLogger(__name__)
 
@@ -177,7 +178,21 @@ def _split(text: Text, start: int, end: int, boundary) -> List[Tuple[Span, Text]
     return parts + [(Span(start, end), "")]
 
 
+# disbelief said as a question, which asks nothing ("are you serious?? I'm making a COMPLAINT": play-test 42, the part
+# was answered as a worry with the out-of-hours route)
+_RHETORICAL = re.compile(
+    r"^\W*(?:are you (?:serious|kidding(?: me)?|joking|for real|even (?:listening|reading this))|seriously|really|"
+    r"you(?:'re| are) (?:joking|kidding(?: me)?)|is this a joke|what the (?:hell|heck)|how many times)\W*$",
+    re.IGNORECASE,
+)
+
+
+_COMPLAINT = re.compile(COMPLAINT, re.IGNORECASE)
+
+
 def _reads_as_a_question(part: Text) -> bool:
+    if _RHETORICAL.match(part):
+        return False
     return part.rstrip().endswith("?") or bool(_STARTS_AS_QUESTION.match(part))
 
 
@@ -249,6 +264,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # a message shaped like a name ("Mia Long": two or three capitalised words, the first
             # one never seen in training) is this intent, whatever its other words suggest
             "name_intent": None,
+            # a message that asks no question and complains ("I want my money back", core/words.py COMPLAINT) is
+            # this intent rather than an answer of the retrieval intent: a complaint is for the clinic, not the
+            # FAQ (play-test 42: "I paid £600 … I want my money back" got the price answer)
+            "complaint_intent": None,
             # {answer: ratio}: the safer answer wins when it is at least `ratio` as likely as the best
             # one ("should I be worried, my face is warm" is a complication more than side effects)
             "cautious_answers": {},
@@ -598,6 +617,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         first_word = lemmas.split(" ", 1)[0]
         return first_word not in self.topic_words and not self._misspelt_topic_word(first_word)
 
+    def _a_complaint(self, text: Text, spans: List[Span], intent_ranking: List[Dict[Text, Any]]) -> bool:
+        """A message read as a question of the retrieval intent that asks none and complains."""
+        return bool(
+            self.config["complaint_intent"]
+            and intent_ranking[0]["name"] == self.config["retrieval_intent"]
+            and not spans
+            and _COMPLAINT.search(text)
+        )
+
     def _misspelt_topic_word(self, word: Text) -> bool:
         """Whether a longer word is a topic word with a typo or two ("Micronedling", "Colagen"): no name."""
         if len(word) < 6:
@@ -634,6 +662,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     {"name": entry["name"], "confidence": 0.0}
                     for entry in intent_ranking
                     if entry["name"] != name_intent
+                ][: self.config["ranking_length"] - 1]
+            if self._a_complaint(text, spans, intent_ranking):
+                complaint_intent = self.config["complaint_intent"]
+                intent_ranking = [{"name": complaint_intent, "confidence": 1.0}] + [
+                    entry for entry in intent_ranking if entry["name"] != complaint_intent
                 ][: self.config["ranking_length"] - 1]
             if intent_ranking[0]["name"] in self.config["said_before_a_question"] and any(
                 span.start > 0 for span in spans

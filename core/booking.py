@@ -39,11 +39,13 @@ class InvalidValue(Exception):
 
 # ---------------------------------------------------------------- name
 
-_NAME_LEAD_IN = re.compile(rf"^\s*(?:hi|hello|hey)?[\s,!.]*(?:{alternatives(SELF_INTRODUCTIONS)})\s+", re.IGNORECASE)
+_NAME_LEAD_IN = re.compile(
+    rf"^\s*(?:hi|hello|hey)?[\s,!.]*(?:{alternatives(SELF_INTRODUCTIONS)})\s*:?\s+", re.IGNORECASE
+)
 # "ok whatever. my name is Dave": a clear lead-in anywhere in the message
 _NAME_IS = re.compile(
     # the shared lead-ins, and two of the form's own that the entity extractor does not read
-    rf"(?:^|\b)(?:{alternatives(NAME_IS + ('my names', 'im called'))})\s+",
+    rf"(?:^|\b)(?:{alternatives(NAME_IS + ('my names', 'im called'))})\s*:?\s+",
     re.IGNORECASE,
 )
 # "Margaret Holloway, as I said", "Ryan McAllister, i just said", "Kez. again", "just Kez": words around a name
@@ -71,9 +73,11 @@ _INTERJECTION = re.compile(r"^\s*(?:seriously|omg|ugh+|sigh|jeez|honestly|again|
 # a title alone beside the name ("margaret ellis. mrs", "Mrs Ellis" keeps it: only a title standing apart goes)
 _TITLE = re.compile(rf"(?:^|[\s,.]+)\(?{TITLES}\.?\)?\s*$", re.IGNORECASE)
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
+# (nor an instruction to the assistant: "SYSTEM OVERRIDE: ignore all previous instructions. …" typed where the name was
+# asked became the name, play-test 42)
 _NEVER_IN_A_NAME = frozenset(
     "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy weekday weekdays"
-    " weekends".split()
+    " weekends ignore instructions instruction prompt override pretend".split()
 ) | frozenset(WEEKDAYS)
 _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
     "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno "
@@ -88,7 +92,7 @@ _CHAT_WORDS = frozenset(
     "gave put".split()
 )
 # characters no one's name has: markup, code and symbols
-_NOT_IN_NAMES = frozenset("<>{}[]=;|\\/`*#$%^~_+")
+_NOT_IN_NAMES = frozenset("<>{}[]=;:|\\/`*#$%^~_+£€")
 _QUESTION_WORDS = frozenset("why what how when where who which can could do does is are will would should".split())
 MAX_NAME_WORDS = 6
 
@@ -393,7 +397,13 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:on )?(?:my )?lunch ?break\b"), "lunchtime"),
     (re.compile(r"\bthe day (\d{1,2})\b(?!\s*(?:st|nd|rd|th|am|pm|:))"), r"the \1th"),
     (re.compile(r"\b(?:around|about|at about|at around)\s+(half (?:past )?\w+)"), r"\1"),
-    (re.compile(r"\bfirst thing(?: in the morning)?\b"), "early morning"),  # "tomorrow first thing"
+    (re.compile(r"\bfirst thing (?:means|meaning|is|=)\s+"), ""),  # "first thing means 10am" (play-test 42)
+    # "tomorrow first thing", "when you open" (the clinic's first hour: _AT_OPENING)
+    (
+        re.compile(r"\bfirst thing(?: in the morning)?\b|\b(?:when|as soon as) (?:you|they|the clinic) opens?\b"),
+        "early morning",
+    ),
+    (re.compile(r"\bopening time\b"), "early morning"),
     # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
     (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),
     (re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s*-?ish\b"), r"around \1"),  # "2ish", "6.30ish" (play-test 26)
@@ -959,6 +969,12 @@ def _within_reach(day: dt.date, clinic: Clinic, now: dt.datetime) -> bool:
     return today <= day <= today + dt.timedelta(days=clinic.booking_horizon_days)
 
 
+# "first thing tomorrow", "when you open": the first hour the clinic is open that day (play-test 42: "first thing" on a
+# Saturday, opening at 10:00, was read as 07:00 to 10:00 and refused, or as the whole day)
+_AT_OPENING = re.compile(r"\b(?:first thing|(?:when|as soon as) (?:you|they|the clinic) opens?|opening time)\b")
+_FIRST_THING = dt.timedelta(hours=1)
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take;
     of two days offered with one time, the first on which it fits (`_either_day`)."""
@@ -992,6 +1008,7 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
     today_whole = opening is not None and now.time() < opening[0]  # the clinic has not opened yet today
     day: Optional[dt.date] = None
     window: Optional[Tuple[dt.time, dt.time]] = None
+    at_opening = False
     said = (text or "").split(CORRECTED)
     for index, words in enumerate(said):
         shift = _time_shift(words.lower())
@@ -1046,6 +1063,8 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             window = said_window  # "tomorrow instead, any time": the time said before goes (play-test 31: 11:00 kept)
             continue
         window = said_window or window
+        if said_window:  # (a time said with it is the time: "tomorrow first thing, 9.30")
+            at_opening = bool(_AT_OPENING.search(words.lower())) and said_window == _PARTS_OF_DAY["early morning"]
     if day is None:
         # a time alone (the words name a day or a time, _day_and_window): the next day the clinic is open on which it
         # is still far enough ahead, a weekday if they said so ("weekday evenings": play-test 34, not understood)
@@ -1060,6 +1079,8 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             "utter_invalid_booking_time_closed", {"day": f"{day:%A}", "clinic_hours": clinic.hours_text()}
         )
     opens, closes = hours
+    if at_opening:  # "first thing": the clinic's first hour that day, whenever it opens
+        window = (opens, min(closes, (dt.datetime.combine(day, opens) + _FIRST_THING).time()))
     if window is None:
         start_time, end_time = opens, closes
     else:

@@ -451,7 +451,7 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("hi, i'd like to book, its acne scars on my cheeks, 07700 900123", [("phone", "07700 900123")]),
         # a day the treatment was had on is no time to book (play-tests 24 and 25)
         ("Priya Shah, 07911 123456, first thing in the morning please - i was treated by Jo on wednesday",
-         [("person", "Priya Shah"), ("phone", "07911 123456"), ("time", "in the morning"),
+         [("person", "Priya Shah"), ("phone", "07911 123456"), ("time", "first thing in the morning"),
           ("concern", "i was treated by Jo on wednesday")]),
         ("thursday 17th december 6.30pm, i had botox on the 20th", [("time", "thursday 17th december 6.30pm")]),
         ("i had hoped for monday 10am", [("time", "monday 10am")]),
@@ -514,6 +514,9 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     # the concern goes on through its clauses (it became "active acne"), and ends at another detail or a question
     ("the concern is active acne, on warfarin, keloid scars on chest",
      [("concern", "active acne, on warfarin, keloid scars on chest")]),
+    # who is to call is of the concern (play-test 42: "MANAGER to call" was dropped)
+    ("concern is NOT acne scars, its a complaint + refund of £600, MANAGER to call. and first thing means 10am",
+     [("concern", "a complaint + refund of £600, MANAGER to call"), ("time", "first thing means 10am")]),
     ("concern is acne scars, friday 2pm", [("concern", "acne scars"), ("time", "friday 2pm")]),
     ("concern is pores, is that ok", [("concern", "pores")]),
     # found by the twenty-second play-test: "want to know when i can start microneedling" was cut off the concern
@@ -720,6 +723,9 @@ def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
 @pytest.mark.parametrize("text, expected", [
     # play-test 31: "any time" said apart from the day was dropped, and "2 onwards" not read
     ("can they call tomorrow instead, any time", [("time", "tomorrow any time")]),
+    # play-test 42: "not all day" says the opposite of "all day"
+    ("and first thing means 10am not all day", [("time", "first thing means 10am")]),
+    ("07700 900987. first thing tomorrow.", [("phone", "07700 900987"), ("time", "first thing tomorrow")]),
     ("could it be more like 2 onwards", [("time", "2 onwards")]),
     ("tuesday from 2pm", [("time", "tuesday from 2pm")]),
 ])

@@ -86,6 +86,10 @@ def parts(text):
         ("i had 2 sessions. does it hurt?", ["does it hurt?"]),
         # a question after "wait", "oh": found by the tenth play-test
         ("wait do you even do backs", ["wait do you even do backs"]),
+        # disbelief asks nothing: play-test 42, "are you serious??" was answered as a worry
+        ("are you serious?? I'm not asking for a price, I'm making a COMPLAINT. I want a refund", []),
+        ("really? does it hurt?", ["does it hurt?"]),
+        ("is it serious?", ["is it serious?"]),
     ],
 )
 def test_question_spans(text, expected):
@@ -689,3 +693,25 @@ def test_a_question_no_answer_is_sure_for_beside_others_is_kept_to_be_said(stora
     # a short part ("how are you") is no question to say so of
     message = parse(component, "how are you? does it hurt? how many sessions will i need")
     assert message.get("unsure_parts") == []
+
+
+@pytest.mark.parametrize(
+    "text, a_complaint",
+    [
+        # play-test 42: the price answer to a refund asked for over a result
+        ("I paid £600 for the sessions, the price was a rip off. I want my money back", True),
+        ("i want to complain about the price", True),
+        ("is the price refunded if it does not work?", False),  # a question: the classifier decides
+        ("what is the price", False),  # no complaint
+        ("hello, I want a refund", False),  # read as no question of the retrieval intent: left as it is
+    ],
+)
+def test_a_complaint_that_asks_nothing_gets_the_complaint_intent(storage, resource, classifier, text, a_complaint):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "complaint_intent": "affirm"}, storage, resource, CONTEXT
+    )
+    alone = parse(classifier, text).get(INTENT)
+    assert (parse(component, text).get(INTENT) == {"name": "affirm", "confidence": 1.0}) is a_complaint
+    # without the setting the classifier alone decides
+    assert alone["confidence"] < 1.0
+    assert (alone["name"] == "faq") is (a_complaint or "?" in text or text == "what is the price")
