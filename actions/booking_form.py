@@ -692,7 +692,9 @@ _NO_CALL = re.compile(NO_CALL, re.IGNORECASE)
 # "it still says call back" read as a call back asked for); not "a call back instead of a consultation"
 _SWITCH_TO_CONSULTATION = re.compile(
     r"\b(?:to|into|as|be) (?:a |an )?(?:proper )?(?:consultation|in[- ]person (?:visit|appointment))\b|"
-    r"\bconsultation\b[^.?!]{0,20}\b(?:instead|rather|proper)\b(?! of)|"
+    # (not a clause of its own after it: "a call back … about the consultation, i'd rather talk to a real person first",
+    # play-test 42, was made a consultation)
+    r"\bconsultation\b[^.?!,]{0,20}(?<!\bi'd )(?<!\bid )(?<!\bi would )\b(?:instead|rather|proper)\b(?! of)|"
     # "actually scrap the call, just book me straight in for a consultation" (found by the twenty-first play-test:
     # the name beside it changed, the kind did not)
     r"\b(?:book|put) me (?:straight |right )?in for (?:a |an )?consultation\b|"
@@ -704,6 +706,11 @@ _SWITCH_TO_CONSULTATION = re.compile(
 )
 # words that ask for the other kind than the request's, with a kind named
 _SWITCH = re.compile(r"\b(?:instead|rather|switch|change it|make it|swap|prefer)\b", re.IGNORECASE)
+# "no i want a CALL BACK not a consultation yet. name is Hannah Okafor" (play-test 42: the name was taken, the call
+# back not)
+_NO_CONSULTATION = re.compile(
+    r"\b(?:not|no|don'?t want|do not want)\s+(?:a\s+|an\s+|the\s+|any\s+)?(?:consultation|appointment)\b", re.IGNORECASE
+)
 
 
 def switch_asked_for(tracker: Tracker) -> Optional[Text]:
@@ -714,7 +721,7 @@ def switch_asked_for(tracker: Tracker) -> Optional[Text]:
     if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
         return CONSULTATION
     call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
-    return CALL_BACK if call_back and _SWITCH.search(text) else None
+    return CALL_BACK if call_back and (_SWITCH.search(text) or _NO_CONSULTATION.search(text)) else None
 
 
 def switched_to(

@@ -973,6 +973,11 @@ async def test_a_call_back_after_a_stopped_request_keeps_what_it_can(dispatcher,
         ("no. change it from a call back to a consultation", [{"entity": "request_kind", "value": "call_back"}],
          "call_back", "utter_request_now_a_consultation",
          [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]),
+        # play-test 42: a call back about the consultation, with "i'd rather" in a clause of its own, stays one
+        ("can you get me a call back next week about the consultation, i'd rather talk to a real person first",
+         [{"entity": "request_kind", "value": "call_back"}], "call_back", "utter_booking_already_started", []),
+        ("a consultation rather than a call please", [], "call_back", "utter_request_now_a_consultation",
+         [SlotSet("request_kind", None), SlotSet("booking_confirmed", None)]),
     ],
 )
 async def test_the_other_kind_of_request_asked_for_inside_the_form(dispatcher, make_tracker, domain, text, entities,
@@ -1247,6 +1252,19 @@ async def test_scrapping_the_call_for_a_consultation_beside_a_new_name_switches_
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("request_kind", None) in events and SlotSet("booking_name", "Rob Patel") in events
     assert "utter_request_now_a_consultation" in [message["response"] for message in dispatcher.messages]
+
+
+async def test_a_call_back_not_a_consultation_beside_a_name_switches_it(validate, dispatcher, make_tracker, domain):
+    # play-test 42: the name was taken, and the request stayed a consultation
+    text = "no i want a CALL BACK not a consultation yet. name is Hannah Okafor"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, slot_candidates={"booking_name": "Hannah Okafor"},
+        entities=[{"entity": "request_kind", "value": "call_back"}],
+        slots={"requested_slot": "booking_name", "request_kind": None},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("request_kind", "call_back") in events and SlotSet("booking_name", "Hannah Okafor") in events
+    assert "utter_request_now_a_call_back" in [message["response"] for message in dispatcher.messages]
 
 
 async def test_a_question_asked_with_a_detail_is_answered_and_the_detail_taken(validate, dispatcher, make_tracker, domain):
