@@ -624,6 +624,51 @@ def concern_given_anew_at_the_summary(tracker: Tracker) -> bool:
     return bool(given) and (level is None or _a_route_the_booking_goes_on_after(tracker))
 
 
+# where one part of the notes ends and the next begins: a mark, a bracket, or "and"
+_PART_ENDS = re.compile(r"(\s*(?:[,;.():]|\band\b)\s*)", re.IGNORECASE)
+_JOINS = {",", ";", "and"}
+
+
+def without_a_part(concern: Text, part: Text) -> Optional[Text]:
+    """The concern with the part of it that names `part` taken out, with the joint before it ("takes apixaban and
+    metformin for type 2 diabetes", "metformin" → "takes apixaban") or, for a first part, after it, and any bracket
+    that follows it; None when the concern does not name it."""
+    named = re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", concern, re.IGNORECASE)
+    if not named:
+        return None
+    pieces = _PART_ENDS.split(concern)  # parts at even places, the joints between them at odd ones
+    offset, index = 0, 0
+    for index, piece in enumerate(pieces):  # noqa: B007 - the piece the part is named in
+        if offset + len(piece) > named.start():
+            break
+        offset += len(piece)
+    gone = {index}
+    after = index + 1
+    if after < len(pieces) and pieces[after].strip() == "(":  # "takes apixaban (blood thinner)": its bracket too
+        close = next((i for i in range(after, len(pieces)) if pieces[i].strip() == ")"), None)
+        if close is not None and close + 1 < len(pieces) and not pieces[close + 1].strip():
+            gone |= set(range(after, close + 2))  # (the empty part between the bracket and the next joint too)
+            after = close + 2
+    if index > 0 and pieces[index - 1].strip().lower() in _JOINS:
+        gone.add(index - 1)
+    elif after < len(pieces) and pieces[after].strip().lower() in _JOINS | {"."}:
+        gone.add(after)
+    kept = "".join(piece for i, piece in enumerate(pieces) if i not in gone)
+    kept = re.sub(r"\s*[,;]\s*(?=[).]|$)|\(\s*note for the clinic:\s*\)|\(\s*\)", "", kept)
+    kept = re.sub(r"\s+([,.;)])", r"\1", re.sub(r"\s{2,}", " ", kept))
+    return kept.strip(" ,;:-")
+
+
+def part_to_take_out(tracker: Tracker) -> Optional[Text]:
+    """What the latest message says to take out of the request's concern or notes ("take metformin out": the entity
+    `removed`, components/entities.py), when the concern names it; None otherwise."""
+    concern = tracker.get_slot("booking_concern") or ""
+    if tracker.active_loop.get("name") != "booking_form" or not concern:
+        return None
+    part = next(tracker.get_latest_entity_values("removed"), None)
+    return part if part and without_a_part(concern, part) is not None else None
+
+
 def names_a_personal_factor(tracker: Tracker) -> bool:
     """Whether the latest message names a suitability factor (pregnancy, a medication, a condition)."""
     return next(tracker.get_latest_entity_values(SUITABILITY_FACTOR), None) is not None
@@ -953,6 +998,12 @@ class ActionAnswerQuestion(Action):
             # the concern asked for, or the detail asked for said with no question: the form takes it (and says a
             # personal factor is for the consultation)
             return [SlotSet("offer", None)]
+        if part_to_take_out(tracker) and not (tracker.latest_message.get("triage") or {}).get("level"):
+            # "take metformin out, my GP stopped it last month" in the booking: a change, not a question (play-test 42:
+            # the suitability answer, and the notes unchanged)
+            from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
+
+            return await ActionChangeBookingDetail().run(dispatcher, tracker, domain) + [SlotSet("offer", None)]
         last_topic = tracker.get_slot("last_topic")
         # only a question has answers: the classifier ranks answers for "yes" too, which say nothing
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT

@@ -913,7 +913,7 @@ def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, T
 _CLAUSES = re.compile(r"[^.,;!?\n]+?(?=\s*(?:[.,;!?\n]|\s[-–]\s|$))")
 
 
-def _name_among_details(tracker: Tracker, value: Any) -> Optional[Text]:
+def name_among_details(tracker: Tracker, value: Any) -> Optional[Text]:
     """At the name prompt, a name typed as a clause of its own beside another detail ("Rob. number is +44 7722
     334455", "ugh ok 5.30 then. Marcus"; found by the twenty-first play-test: the name was refused or asked for
     again): the one clause that holds no other detail and reads as a name alone; None otherwise."""
@@ -922,7 +922,9 @@ def _name_among_details(tracker: Tracker, value: Any) -> Optional[Text]:
     details = [
         entity
         for entity in tracker.latest_message.get("entities") or []
-        if entity.get("entity") in ("phone", "email", "time") and "start" in entity
+        # (or a note: "Gareth Llewellyn. Before we go on, I take warfarin …, can you put that on the notes?",
+        # play-test 42)
+        if entity.get("entity") in ("phone", "email", "time", NOTE) and "start" in entity
     ]
     if not details:
         return None
@@ -1076,7 +1078,7 @@ class ValidateBookingForm(FormValidationAction):
         return {slot: None, "booking_failures": failures}
 
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        alone = _name_among_details(tracker, value)
+        alone = name_among_details(tracker, value)
         return self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -13,8 +13,10 @@ from actions.answers import (
     EDITABLE,
     UNDER_18,
     added_to_the_concern,
+    part_to_take_out,
     since_the_latest_message,
     widened_concern,
+    without_a_part,
 )
 from actions.booking_form import (
     CALL_BACK,
@@ -23,6 +25,7 @@ from actions.booking_form import (
     as_changed,
     checked_value,
     details_digest,
+    name_among_details,
     note_events,
     someone_else_too,
     switch_asked_for,
@@ -269,6 +272,34 @@ def _clear(slot: Text) -> Dict[Text, Any]:
     return {slot: None}
 
 
+# a yes as a clause of its own ("yes fine. oh and notes: …")
+_A_YES = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|fine|agreed|i agree|of course|go ahead)"
+    r"(?:\W+(?:fine|please|sure|ok|okay|that'?s (?:fine|ok)|thats (?:fine|ok)|go ahead|of course|you can|you may))*"
+    r"\W*$",
+    re.IGNORECASE,
+)
+
+
+def _the_prompt_answered_beside(tracker: Tracker, changes: Dict[Text, Any]) -> Dict[Text, Any]:
+    """The answer to the form's own question, given beside a note: the name ("Gareth Llewellyn. Before we go on, I take
+    warfarin …, can you put that on the notes?") or a yes to keeping the details ("yes fine. oh and notes: …"). Found by
+    play-test 42: the note was kept, and the question asked again as if nothing had been said."""
+    requested = tracker.get_slot("requested_slot")
+    text = text_of(tracker)
+    if requested == "booking_name" and "booking_name" not in changes:
+        name = name_among_details(tracker, text)
+        if name:
+            try:
+                return checked_value("booking_name", name)
+            except InvalidValue:
+                return {}
+    first = re.split(r"[.,;!?\n]", text, maxsplit=1)[0]
+    if requested == "booking_consent" and "?" not in first and _A_YES.match(first) and len(first) < len(text):
+        return {"booking_consent": True}
+    return {}
+
+
 class ActionChangeBookingDetail(Action):
     """ "Change the time", "my email is actually …": takes a new value the message gives, else forgets the
     detail it names so that the form asks for it again; then the summary is shown again."""
@@ -326,6 +357,10 @@ class ActionChangeBookingDetail(Action):
             changes["booking_contact"] = retyped_email
         concern = tracker.get_slot("booking_concern") or ""
         retyped_concern = respelt(text_of(tracker), concern) if "booking_concern" not in changes and concern else None
+        part = part_to_take_out(tracker) if "booking_concern" not in changes else None
+        if part:  # "take metformin out, my GP stopped it" (play-test 42: answered as a question, the notes unchanged)
+            changes["booking_concern"] = without_a_part(concern, part)
+            retyped_concern = None
         if retyped_concern:  # "the metformin is 1000mg twice a day, not 500mg. and … in 2017 not 2019" in the notes
             changes["booking_concern"] = retyped_concern
             named = [slot for slot in named if slot != "booking_time"]  # ("twice a day" names no time to change)
@@ -360,6 +395,7 @@ class ActionChangeBookingDetail(Action):
             for slot in ASKED_AGAIN:
                 if slot in named and slot not in changes:
                     changes.update(_clear(slot))
+        changes.update(_the_prompt_answered_beside(tracker, changes))
         # "a consultation rather than a call, and make it 3pm": the kind changes too (found by the fifteenth play-test)
         switched = switched_to(switch_asked_for(tracker), dispatcher, tracker) or []
         if not changes and not switched:

@@ -306,7 +306,8 @@ _NOTE = re.compile(
     # "note for the clinic: Farah Karim (mum) will come with me" (twenty-second play-test: the age policy again)
     # ("acne scars on face. note: please contact me by SMS": play-test 31, the note after the concern)
     # ("one more thing for the notes - she's on warfarin": play-test 40, the warfarin never added)
-    r"(?:^|[.!?;\n]\s*)\W*(?:(?:a\s+|one\s+more\s+)?note|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
+    # ("yes fine. oh and notes: warfarin 5mg daily, …": play-test 42, the consent and the note were both lost)
+    r"(?:^|[.!?;\n]\s*)\W*(?:(?:oh|and|also|plus)\s+)*(?:(?:a\s+|one\s+more\s+)?notes?|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
     r"notes?)(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
     r"\s*[:-]\s*"
     r"(?P<opening>\S.*?)\s*$|"
@@ -331,7 +332,10 @@ _NOTE = re.compile(
     # (found by play-test 26: answered as a question, and no note)
     # "make sure they ring ME (David) on that number, not her landline. Can you put that on it?" (play-test 32: the
     # consultation was made a call back, and no note)
-    r"^\W*(?P<asked>[^?]{12,}?)[\s.!,;]+(?:(?:can|could|would)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
+    # (the sentence before it: "Gareth Llewellyn. Before we go on, I take warfarin …, can you put that on the notes?"
+    # at the name prompt, play-test 42, made the name part of the note)
+    r"(?:^|(?<=[.!;\n])\s)\W*(?P<asked>[^?.!;\n]{12,}?)[\s.!,;]+"
+    r"(?:(?:can|could|would)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
     r"(?:put|add|write|note)\s+(?:that|this)(?:\s+(?:down\s+)?(?:on|in|to)\s+(?:it|there|the\s+(?:request|booking|notes?)))?"
     r"\W*$|"
     # "it needs to say to ask for Gareth when they ring, its my phone not hers" (play-test 33: "didn't catch that")
@@ -343,6 +347,25 @@ _NOTE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 NOTE_ENTITY = "note"
+# "take metformin out, my GP stopped it", "remove the bit about warfarin from the notes": a part of the request said to
+# go
+# (play-test 42: answered as a question, and the notes kept it)
+_A_PART = r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}?)"
+_ABOUT = r"(?:the\s+(?:bit|part|line|note|mention)\s+(?:about|on|of|with)\s+|the\s+|my\s+|any\s+)?"
+_REMOVED = re.compile(
+    rf"\b(?:take|cross|strike|leave)\s+{_ABOUT}{_A_PART}\s+(?:out|off)\b|"
+    rf"\b(?:remove|delete|drop|scrap|ditch|get rid of|take out|take off|cross out|leave out)\s+{_ABOUT}{_A_PART}"
+    r"(?=\s*(?:$|[,.;!?]|\s+(?:from|off|out|please|pls|as|because|cos|since|now|too)\b))",
+    re.IGNORECASE,
+)
+# what is taken off in other ways: a contact (actions/booking_summary.py), the request itself, the person's data
+_NOT_A_PART_OF_THE_NOTES = re.compile(
+    r"^(?:it|that|this|them|those|e-?mail|g-?mail|hotmail|outlook|mail|phone|number|mobile|landline|name|surname|"
+    r"title|time|date|day|request|booking|consultation|appointment|details|data|everything|all|me|call|note|notes|"
+    r"under 18|age)\b",
+    re.IGNORECASE,
+)
+REMOVED_ENTITY = "removed"
 # "can you add that …?": the assistant asked to add a note (its question mark ends the note)
 _ASKED_TO_ADD = re.compile(r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|write|include|note)\b")
 # how the person would like to be contacted ("text first pls dont just ring", "email only please, no calls"): a note for
@@ -838,6 +861,14 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             start, end = preference.span("said")
             found = [e for e in found if e["end"] <= start or e["start"] >= end]
             found.append({"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end})
+        removed = _REMOVED.search(text)
+        part = next((index for index in (1, 2) if removed and removed.group(index)), None)
+        if removed and part and not _NOT_A_PART_OF_THE_NOTES.search(removed.group(part)):
+            # what to take out of the notes or the concern ("take metformin out"): actions/booking_summary.py takes it
+            # out where the request holds it
+            start, end = removed.span(part)
+            if not any(e["start"] < end and start < e["end"] for e in found):
+                found.append({"entity": REMOVED_ENTITY, "value": text[start:end], "start": start, "end": end})
         concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
         if concern and preference and preference.start("said") < concern.end("concern"):
             concern = None  # "please write: send SMS not call": how to get in touch, a note, not the concern

@@ -1221,6 +1221,9 @@ async def test_a_paused_call_back_picked_up_stays_a_call_back(dispatcher, make_t
     ("ugh ok 5.30 then. Marcus", [("time", "5.30")], "Marcus"),
     # a name and a detail in one clause: the words without the contact, as before
     ("Tom Baker 07700 900456", [("phone", "07700 900456")], "Tom Baker"),
+    # play-test 42: beside a note, the name was asked for again
+    ("Gareth Llewellyn. Before we go on, I take warfarin, can you put that on the notes?",
+     [("note", "Before we go on, I take warfarin")], "Gareth Llewellyn"),
     # no clause that reads as a name alone: refused as before
     ("can you ring 07700 900123?", [("phone", "07700 900123")], None),
 ])

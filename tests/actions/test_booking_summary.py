@@ -431,6 +431,63 @@ async def test_a_note_for_the_clinic_is_kept_beside_the_concern(dispatcher, make
     assert dispatcher.messages == []
 
 
+NOTE_TEXT = "warfarin 5mg daily, and I'm allergic to lidocaine"
+
+
+@pytest.mark.parametrize("requested, text, answered", [
+    # play-test 42: the note was kept, and the question asked again as if nothing had been said
+    ("booking_name", f"Gareth Llewellyn. Before we go on, {NOTE_TEXT}, can you put that on the notes?",
+     {"booking_name": "Gareth Llewellyn"}),
+    ("booking_consent", f"yes fine. oh and notes: {NOTE_TEXT}", {"booking_consent": True}),
+    ("booking_consent", f"ok. notes: {NOTE_TEXT}", {"booking_consent": True}),
+    # no answer beside the note: the question is asked again
+    ("booking_consent", f"notes: {NOTE_TEXT}", {}),
+    ("booking_consent", f"yes but first, notes: {NOTE_TEXT}", {}),
+    ("booking_name", f"notes: {NOTE_TEXT}", {}),
+])
+async def test_the_forms_question_answered_beside_a_note_is_taken(
+    dispatcher, make_tracker, domain, requested, text, answered
+):
+    start = text.index(NOTE_TEXT)
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[{"entity": "note", "value": NOTE_TEXT, "start": start, "end": start + len(NOTE_TEXT)}],
+        slots={"booking_concern": "acne scars", "requested_slot": requested},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    expected = [SlotSet("booking_concern", f"acne scars (note for the clinic: {NOTE_TEXT})")]
+    expected += [SlotSet(slot, value) for slot, value in answered.items()] + [SlotSet("booking_confirmed", None)]
+    assert events == expected
+
+
+NOTES = "acne (note for the clinic: takes apixaban (blood thinner) and metformin for type 2 diabetes. ALLERGIC TO LIDOCAINE)"
+
+
+@pytest.mark.parametrize("intent, removed, expected", [
+    # play-test 42: "take metformin out, my GP stopped it" got the suitability answer, and the notes kept it
+    ("faq", "metformin", "acne (note for the clinic: takes apixaban (blood thinner). ALLERGIC TO LIDOCAINE)"),
+    ("correct_booking", "metformin", "acne (note for the clinic: takes apixaban (blood thinner). ALLERGIC TO LIDOCAINE)"),
+    ("correct_booking", "apixaban",
+     "acne (note for the clinic: metformin for type 2 diabetes. ALLERGIC TO LIDOCAINE)"),
+    # what the request does not hold is no change
+    ("correct_booking", "warfarin", None),
+])
+async def test_a_part_of_the_notes_said_to_go_is_taken_out(dispatcher, make_tracker, domain, intent, removed, expected):
+    from actions.answers import ActionAnswerQuestion
+
+    text = f"take {removed} out, my GP stopped it last month"
+    tracker = make_tracker(
+        intent=intent, text=text, active_loop=FORM,
+        entities=[{"entity": "removed", "value": removed, "start": 5, "end": 5 + len(removed)}],
+        slots={**DETAILS, "booking_concern": NOTES, "requested_slot": "booking_confirmed"},
+    )
+    action = ActionChangeBookingDetail() if intent == "correct_booking" else ActionAnswerQuestion()
+    events = await action.run(dispatcher, tracker, domain)
+    changed = [event["value"] for event in events if event["name"] == "booking_concern"]
+    assert changed == ([expected] if expected else [])
+    assert "utter_faq/suitability" not in [message.get("response") for message in dispatcher.messages]
+
+
 async def test_the_under_18_note_taken_back_is_removed(dispatcher, make_tracker, domain):
     # found by play-test 25: a parent's own request kept "Age: under 18" whatever she said
     tracker = make_tracker(

@@ -905,3 +905,18 @@ def test_a_week_alone_gives_way_to_the_day_said_after_it(booking):
     # play-test 41: "next week" was taken, and "couldn't work out a day"
     text = "next week once ive finished the antibiotics, so thursday 10th in the evening if poss"
     assert found(booking, text) == [("time", "thursday 10th in the evening")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 42: "take metformin out" was answered as a question, and the notes kept it
+    ("sorry, one more - take metformin out, my GP stopped it last month", [("removed", "metformin")]),
+    ("remove the bit about warfarin from the notes", [("removed", "warfarin")]),
+    ("please delete the lidocaine allergy", [("removed", "lidocaine allergy")]),
+    # a contact, the request or the person's data are taken off in other ways
+    ("take the email off", []),
+    ("remove my number", []),
+    ("delete my data please", []),
+    ("take it out", []),
+])
+def test_a_part_of_the_notes_said_to_go(booking, text, expected):
+    assert found(booking, text) == expected
