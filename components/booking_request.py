@@ -215,11 +215,18 @@ AROUND_A_TIME = frozenset(
 )
 # a question the classifier answers ("what time does the clinic shut tonight?") names a detail's word and a time,
 # but changes nothing (found by the tenth play-test: "nothing here to change")
-ASKS = re.compile(r"^\W*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b", re.IGNORECASE)
+# (after "and", "so": "and what time do you open tomorrow, I'll call then", play-test 42, was read as a change of the
+# time of a request cancelled before, which was picked up again)
+ASKS = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|oh|but|btw)\W+)*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b",
+    re.IGNORECASE,
+)
 # a sentence after the first that opens as a question ("forget it. what time do you close tonight btw", found by the
 # seventeenth play-test: read as a change of the time)
+# (or a question asked as a request: "i said I cancelled it! just tell me what time you open tomorrow", play-test 42)
 ASKS_AFTER = re.compile(
-    r"[.!;]\s+(?:(?:and|so|ok|btw|oh)\W+)*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b",
+    r"[.!;]\s+(?:(?:and|so|ok|btw|oh)\W+)*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b|"
+    r"\b(?:tell me|let me know|i (?:need|want) to know)\s+(?:what|when|how|where|which|whether|if)\b",
     re.IGNORECASE,
 )
 
