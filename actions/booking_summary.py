@@ -31,8 +31,24 @@ from actions.booking_form import (
     switch_asked_for,
     switched_to,
 )
-from core.booking import CONTACTS_JOINED, InvalidValue, PreferredTime, corrected_words, is_a_mobile
+from core.booking import (
+    CONTACTS_JOINED,
+    CORRECTED,
+    InvalidValue,
+    PreferredTime,
+    corrected_words,
+    is_a_mobile,
+    names_another_day,
+)
 from core.words import REMOVING, TITLES, alternatives
+
+
+def _other_days(tracker: Tracker, domain: DomainDict) -> Text:
+    """The person's words for the time beside the day put down, when they offered another day too."""
+    words = (tracker.get_slot("booking_time_text") or "").split(CORRECTED)[-1].strip()
+    if not tracker.get_slot("booking_time") or not names_another_day(words):
+        return ""
+    return domain["responses"]["utter_booking_summary_time_words"][0]["text"].replace("{time_words}", words)
 
 
 def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
@@ -44,7 +60,8 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
     return {
         "booking_name": tracker.get_slot("booking_name"),
         "booking_contact": tracker.get_slot("booking_contact"),
-        "preferred_time": PreferredTime.from_slot(time_slot).describe() if time_slot else "",
+        "preferred_time": (PreferredTime.from_slot(time_slot).describe() if time_slot else "")
+        + _other_days(tracker, domain),
         "booking_concern": concern,
         "summary": details_digest(tracker),  # in its "Yes, send it" (actions/booking_form.py `stale_summary_press`)
         "under_18": domain["responses"]["utter_booking_summary_under_18"][0]["text"]

@@ -689,6 +689,9 @@ _A_HABIT = re.compile(rf"(?:on\s+)?{_DAY}s", re.IGNORECASE)
 ALSO_AT = "also_at"
 
 
+# a day in a question why it was put down is what was put down, not the time wanted (play-test 42: "why has it changed
+# to wednesday?? monday 7th is first choice" was read as both days, and the request not understood)
+_ASKED_WHY = re.compile(r"\bwhy\b(?!\s+(?:not|don'?t|dont)\b)[^.?!,;]*$", re.IGNORECASE)
 _ANY_TIME_SAID = re.compile(r"\b(?:any ?time|whenever|all day)\b", re.IGNORECASE)
 
 
@@ -704,6 +707,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
         and not _AN_EVENT_BEFORE.search(text[: match.start()])  # "wedding on the 19th"
         and not _AN_EVENT_AFTER.match(text, match.end())  # "the 19th is the wedding"
+        and not _ASKED_WHY.search(text[: match.start()])  # "why has it changed to wednesday?? monday 7th is first"
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
     spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (

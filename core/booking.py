@@ -359,6 +359,22 @@ def names_any_weekday(words: str) -> bool:
     return bool(_ANY_WEEKDAY.search(words.lower()))
 
 
+# "mornings ideally", "afternoons are best": a part of any day, with no day named (play-test 42: tomorrow was put down
+# with no word of it)
+_ANY_DAY = re.compile(r"\b(?:mornings|afternoons|evenings|lunchtimes|any day|most days|every day)\b")
+_A_DAY_NAMED = re.compile(
+    rf"\b{_WEEKDAY_WORD}\b|\b(?:today|tomorrow|tmrw|tonight|week|weekend|fortnight|month)\b|\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+)
+
+
+def names_any_day(words: str) -> bool:
+    """Whether the words offer a part of any day ("mornings ideally"), and name no day, of which the first that fits is
+    taken."""
+    lowered = (words or "").split(CORRECTED)[-1].lower()
+    return bool(_ANY_DAY.search(lowered)) and not _A_DAY_NAMED.search(lowered) and not names_any_weekday(lowered)
+
+
 def names_another_day(words: str) -> bool:
     """Whether the words of a time offer a second day ("tuesday or wednesday"), of which the first is taken."""
     lowered = (words or "").lower()
@@ -477,7 +493,8 @@ _FILLER = re.compile(
     r"can i do|can we do|is|"
     r"(?:is |would be )?(?:better|possible)|like|(?:no,? )?i mean|would work|works|"
     # "she's in most days but not tuesdays (bridge club). mornings are best, say tomorrow?" (play-test 39: no day)
-    r"(?:are |is )?best|(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|we'?re) (?:in|free|around|home|"
+    r"(?:are |is )?best|(?:is |as )?(?:my |the |her |his |our )?(?:first|1st|top) (?:choice|preference)|"
+    r"(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|we'?re) (?:in|free|around|home|"
     r"available) (?:most|all|every|any) (?:days?|week)|"
     # ("any free slots next week? like is Tuesday 2pm actually available?": play-test 40, no day)
     r"(?:if (?:it'?s |you'?re )?)?(?:actually |still )?(?:available|free))\b"

@@ -1115,6 +1115,9 @@ THURSDAY_MORNING = "2026-11-26T09:00:00+00:00/2026-11-26T12:00:00+00:00"
     # play-test 36: the Monday put down looked like all that was kept
     ("any weekday before 10", None, "utter_booking_time_first_weekday"),
     ("monday before 10", None, None),
+    # play-test 42: tomorrow morning was put down for "mornings ideally" with no word of it
+    ("mornings ideally", None, "utter_booking_time_first_day_that_fits"),
+    ("tomorrow, mornings ideally", None, None),
 ])
 async def test_a_time_offering_more_than_one_day_says_which_was_put_down(
     validate, dispatcher, make_tracker, domain, words, slot, note
@@ -1126,7 +1129,7 @@ async def test_a_time_offering_more_than_one_day_says_which_was_put_down(
     events = await validate.run(dispatcher, tracker, domain)
     taken = [event["value"] for event in events if event.get("name") == "booking_time" and event.get("value")]
     assert taken and (slot is None or taken == [slot])
-    notes = {"utter_booking_time_first_day", "utter_booking_time_first_weekday"}
+    notes = {"utter_booking_time_first_day", "utter_booking_time_first_weekday", "utter_booking_time_first_day_that_fits"}
     assert [said for said in responses(dispatcher) if said in notes] == ([note] if note else [])
 
 

@@ -36,6 +36,15 @@ def fixed_clock(monkeypatch):
         ({"booking_time": "2026-12-01T12:00:00+00:00/2026-12-01T17:00:00+00:00", "booking_concern": "acne scars (face)"},
          {"booking_name": "Zoë Ñúñez-O'Brien", "booking_contact": "+447911123456",
           "preferred_time": "Tuesday 1 December 2026, between 12:00 and 17:00", "booking_concern": "acne scars (face)"}),
+        # another day offered: the person's words beside the day put down (play-test 42: the Wednesday looked dropped)
+        ({"booking_time": "2026-12-07T11:00:00+00:00/2026-12-07T18:00:00+00:00",
+          "booking_time_text": "monday 7th or wednesday 9th, any time after 11am"},
+         {"preferred_time": 'Monday 7 December 2026, between 11:00 and 18:00 (in your words: "monday 7th or wednesday '
+                            '9th, any time after 11am", which the clinic sees too)'}),
+        # corrected since to one day: the day alone
+        ({"booking_time": "2026-12-07T11:00:00+00:00/2026-12-07T18:00:00+00:00",
+          "booking_time_text": "monday 7th or wednesday 9th → monday 7th after 11am"},
+         {"preferred_time": "Monday 7 December 2026, between 11:00 and 18:00"}),
     ],
 )
 async def test_summary_shows_every_detail(dispatcher, make_tracker, domain, slots, shown):

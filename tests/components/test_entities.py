@@ -920,3 +920,12 @@ def test_a_week_alone_gives_way_to_the_day_said_after_it(booking):
 ])
 def test_a_part_of_the_notes_said_to_go(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 42: the day asked why it was put down was read with the day wanted, and neither understood
+    ("why has it changed to wednesday?? monday 7th is first choice", [("time", "monday 7th")]),
+    ("why is it saying friday, i said thursday", [("time", "thursday")]),
+])
+def test_a_day_asked_why_it_was_put_down_is_not_the_time(booking, text, expected):
+    assert found(booking, text) == expected
