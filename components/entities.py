@@ -475,6 +475,19 @@ def _name_alone(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text,
     return None
 
 
+def _one_edit(word: Text, part: Text) -> bool:
+    """Whether two words are the same, or, both of five letters or more, one letter apart (left out, added or
+    changed)."""
+    if word == part:
+        return True
+    if min(len(word), len(part)) < 5 or abs(len(word) - len(part)) > 1:
+        return False
+    shorter, longer = sorted((word, part), key=len)
+    if len(shorter) == len(longer):
+        return sum(a != b for a, b in zip(shorter, longer, strict=True)) == 1
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
+
+
 def _name_in_the_email(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     """A clause of a list whose words are the email address's own ("tom reyes" beside "tom.reyes@example.net"): the
     name, in any case (play-test 39: "tom reyes" was put down as the concern, and the name asked for)."""
@@ -489,7 +502,10 @@ def _name_in_the_email(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dic
             if any(entity["start"] < match.end() and match.start() < entity["end"] for entity in taken):
                 continue
             lowered = [word.lower() for word in words]
-            if set(lowered) <= parts or "".join(lowered) == re.sub(r"[^a-z]", "", local):
+            # (a letter left out of the address is the same name: "TOM BRADSHAW" beside "tom.bradshw@…", play-test 42)
+            if all(any(_one_edit(word, part) for part in parts) for word in lowered) or "".join(lowered) == re.sub(
+                r"[^a-z]", "", local
+            ):
                 start = match.start() + len(clause) - len(clause.lstrip())
                 end = start + len(clause.strip())
                 return {"entity": "person", "value": " ".join(words), "start": start, "end": end}

@@ -842,6 +842,9 @@ def test_added_to_the_concern_as_well_is_no_new_concern(booking):
     # words that are not the address's own are no name
     ("fine lines, sarah.jones@x.com", None),
     ("acne scars, red cheeks, tom.reyes@example.net", None),
+    # play-test 42: in capitals, beside an address with a letter left out
+    ("TOM BRADSHAW, tuesday 15th at 4pm, tom.bradshw@outlook.com, for ACNE scars", "TOM BRADSHAW"),
+    ("toms bradshaw, tom.bradshw@outlook.com", None),  # a short word one letter apart is another word
 ])
 def test_a_name_in_lowercase_that_is_the_email_addresss_own(booking, text, person):
     names = [value for entity, value in found(booking, text) if entity == "person"]
