@@ -190,7 +190,8 @@ FOR_SOMEONE_ELSE = re.compile(
 # the classifier read ("an hour" is also how long a treatment takes: found by the tenth play-test)
 MOVES_THE_TIME = re.compile(TIME_SHIFT, re.IGNORECASE)
 MOVE_IT = re.compile(
-    r"\b(?:push|move|bring|make|shift|change)\s+(?:it|that|the\s+(?:time|appointment|booking))\b", re.IGNORECASE
+    r"\b(?:push|move|bring|make|shift|change|swap|switch)\s+(?:it|that|the\s+(?:time|appointment|booking))\b",
+    re.IGNORECASE,
 )
 # "well its for my son, Jamie Reid": who the request is for, with their name (a statement of details, not a question
 # about a son's suitability: found by the tenth play-test)
@@ -421,6 +422,8 @@ class BookingDetailsRequest(GraphComponent):
             elif intent in self.config["correction_from_intents"] and (
                 (self._corrects(entities) and not (intent == "faq" and self._asks(text)))
                 or self._moves_the_time(text, entities)
+                # "wed 16th at 5 is better for me, can u swap it" (play-test 42: "not sure I understood")
+                or (any(e.get("entity") == "time" for e in entities) and MOVE_IT.search(text))
             ):
                 self._set(message, self.config["correction_intent"])
             elif intent in self.config["name_correction_from_intents"] and kinds == {"person"} and RESPELT.search(text):

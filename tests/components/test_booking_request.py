@@ -536,3 +536,14 @@ def test_a_group_booking_asked_about_is_a_question(text, expected):
     assert found.get("intent")["name"] == expected
     if expected == "faq":
         assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/unknown_other"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 42: "not sure I understood"
+    ("argh just realised wed 16th at 5 is better for me, can u swap it", "correct_booking"),
+    ("wed 16th at 5 would be better for me", "nlu_fallback"),  # no change asked for: the form or the dialogue decides
+])
+def test_a_time_with_a_change_asked_for_is_a_correction(text, expected):
+    found = message(text, "nlu_fallback", ["time"])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
