@@ -559,6 +559,9 @@ class ActionStartBooking(Action):
         picked_up = self._stopped_details(tracker) if call_back else {}
         started = "utter_call_back_start" if call_back else "utter_booking_start"
         picked = paused or (picked_up and tracker.get_slot("request_kind") == CALL_BACK)
+        if tracker.latest_message.get(ASKS_IF_FREE) and not picked:
+            # "is monday 7th at 1pm available?": the diary can't be seen, so the time is requested (play-test 42)
+            dispatcher.utter_message(response="utter_booking_diary_not_seen")
         dispatcher.utter_message(response="utter_booking_picked_up" if picked else started)
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
         concern = (
@@ -756,6 +759,7 @@ def kind_asked_for(tracker: Tracker) -> Optional[Text]:
     return CONSULTATION if _WANTS_A_CONSULTATION.search(text) else None
 
 
+ASKS_IF_FREE = "asks_if_free"  # the message asks whether a time is free (components/booking_request.py)
 NOTE = "note"  # a note for the clinic, added to what the request is about (components/entities.py)
 
 

@@ -188,6 +188,15 @@ FOR_SOMEONE_ELSE = re.compile(
 )
 # "push it an hour later", "can we make it half an hour earlier": the time said before moved, a correction whatever
 # the classifier read ("an hour" is also how long a treatment takes: found by the tenth play-test)
+ASKS_IF_FREE = "asks_if_free"  # read by actions/booking_form.py
+# a free time asked about ("any slots free", "is … available", "do you have space")
+FREE_TIME_ASKED = re.compile(
+    r"\b(?:slots?|space|spaces|openings?|appointments?|anything)\b[^.?!]{0,25}\b(?:free|available)\b",
+    re.IGNORECASE,
+)
+# ... or the time itself asked to be free ("is monday 7th at 1pm available"): words before and after the time entity
+FREE_TIME_BEFORE = re.compile(r"\b(?:is|are)\s+(?:the\s+)?$", re.IGNORECASE)
+FREE_TIME_AFTER = re.compile(r"^\s+(?:still\s+)?(?:free|available)\b", re.IGNORECASE)
 MOVES_THE_TIME = re.compile(TIME_SHIFT, re.IGNORECASE)
 MOVE_IT = re.compile(
     r"\b(?:push|move|bring|make|shift|change|swap|switch)\s+(?:it|that|the\s+(?:time|appointment|booking))\b",
@@ -241,6 +250,8 @@ class BookingDetailsRequest(GraphComponent):
             "details": ["person", "email", "phone", "time"],
             "min_details": 2,
             "from_intents": ["inform", "nlu_fallback", "out_of_scope"],
+            # a day or time asked to be free ("is monday 7th at 1pm available"): a request to book
+            "free_time_from_intents": ["faq", "inform", "nlu_fallback", "out_of_scope"],
             "correction_intent": "correct_booking",
             # a statement of details ("its for my son, Jamie Reid"): the form takes them; outside it, a consultation
             # is offered
@@ -395,6 +406,12 @@ class BookingDetailsRequest(GraphComponent):
                 or (intent in ("faq", "inform") and INSTEAD_OF_A_CALL.search(text))
             ) and not kinds:
                 self._set(message, self.config["intent"])
+            elif intent in self.config["free_time_from_intents"] and self._asks_if_free(text, entities):
+                # "do you have a slot free this coming monday lunchtime? need to know before i book time off work",
+                # "is monday 7th at 1pm available or not" (play-test 42: the downtime, then "not sure I understood"):
+                # a time asked about is a time to request (the booking's start says the diary can't be seen)
+                self._set(message, self.config["intent"])
+                message.set(ASKS_IF_FREE, True, add_to_output=True)
             elif intent in self.config["from_intents"] and len(kinds) >= self.config["min_details"]:
                 self._set(message, self.config["intent"])
             elif (
@@ -487,6 +504,17 @@ class BookingDetailsRequest(GraphComponent):
         with a word that moves it ("can we push it an hour later?", not "can I exercise an hour later?")."""
         moved = any(e.get("entity") == "time" and MOVES_THE_TIME.search(str(e.get("value"))) for e in entities)
         return moved and (not ASKS.match(text) or bool(MOVE_IT.search(text)))
+
+    @staticmethod
+    def _asks_if_free(text: Text, entities: List[Dict[Text, Any]]) -> bool:
+        """Whether the message asks if a day or time it names is free."""
+        times = [e for e in entities if e.get("entity") == "time" and e.get("start") is not None]
+        return bool(times) and (
+            bool(FREE_TIME_ASKED.search(text))
+            or any(
+                FREE_TIME_BEFORE.search(text[: e["start"]]) and FREE_TIME_AFTER.match(text[e["end"] :]) for e in times
+            )
+        )
 
     @staticmethod
     def _a_time_alone(text: Text, entities: List[Dict[Text, Any]]) -> bool:

@@ -246,6 +246,20 @@ async def test_start_answers_the_questions_asked_with_the_request_first(dispatch
     assert dispatcher.messages[1]["thing"] == "retinol"
 
 
+@pytest.mark.parametrize("asks_if_free, expected", [
+    # play-test 42: "is monday 7th at 1pm available" started a request with no word that the diary can't be seen
+    (True, ["utter_booking_diary_not_seen", "utter_booking_start"]),
+    (False, ["utter_booking_start"]),
+])
+async def test_start_says_the_diary_cant_be_seen_when_a_time_is_asked_to_be_free(
+    dispatcher, make_tracker, domain, asks_if_free, expected
+):
+    tracker = make_tracker(intent="book_consultation", text="is monday 7th at 1pm available",
+                           parse_data={"asks_if_free": asks_if_free})
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 async def test_start_says_suitability_is_for_the_consultation_when_a_personal_factor_comes_with_the_request(
     dispatcher, make_tracker, domain
 ):

@@ -547,3 +547,21 @@ def test_a_time_with_a_change_asked_for_is_a_correction(text, expected):
     found = message(text, "nlu_fallback", ["time"])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, day, expected", [
+    # play-test 42: the downtime, then "not sure I understood"
+    ("do you have a slot free this coming monday lunchtime? need to know before i book time off work",
+     "coming monday lunchtime", "book_consultation"),
+    ("is monday 7th at 1pm available or not", "monday 7th at 1pm", "book_consultation"),
+    # a time beside something else said to be free is no request
+    ("is parking free on saturday", "saturday", "faq"),
+    ("can i exercise on monday", "monday", "faq"),
+])
+def test_a_time_asked_to_be_free_is_a_request_to_book(text, day, expected):
+    found = message(text, "faq", [])
+    start = text.index(day)
+    found.set("entities", [{"entity": "time", "value": day, "start": start, "end": start + len(day)}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+    assert bool(found.get("asks_if_free")) is (expected == "book_consultation")
