@@ -909,9 +909,20 @@ def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, T
     if tracker.get_slot("requested_slot") != "booking_concern" or not isinstance(value, str) or not time:
         return None
     at = value.find(time)
-    begins = next((start for start, end in sentences(value) if start <= at < end), 0) if at > 0 else 0
+    said = next(((start, end) for start, end in sentences(value) if start <= at < end), None) if at > 0 else None
+    if said and _ALSO_POSSIBLE.search(value[said[0] : said[1]]):
+        return None  # "Wednesday 9th after 11 also fine": another day that would do, for the notes (play-test 42)
+    begins = said[0] if said else 0
     concern = value[:begins].strip(" .!?\n")
     return (concern, value[begins:].strip()) if concern else None
+
+
+# a time said to do as well as the one given, not instead of it
+_ALSO_POSSIBLE = re.compile(
+    r"\b(?:also|too|as well)\s+(?:fine|ok|okay|good|possible|works?|suits?)\b|"
+    r"\b(?:fine|ok|okay|good|possible|works?|suits?(?: her| him| me)?)\s+(?:too|as well)\b",
+    re.IGNORECASE,
+)
 
 
 # a clause of a message: between full stops, commas, semicolons, lines or spaced dashes

@@ -1209,6 +1209,16 @@ async def test_a_time_changed_after_the_concern_is_changed_not_kept_in_it(valida
     assert SlotSet("booking_time", "2026-11-26T18:00:00+00:00/2026-11-26T18:00:00+00:00") in events
 
 
+async def test_another_time_said_to_do_as_well_after_the_concern_is_kept_in_it(
+    validate, dispatcher, make_tracker, domain
+):
+    # play-test 42: the time was changed to the other day, and the words taken out of the concern
+    text = "fine lines and sun spots on face and hands. Wednesday 9th after 11 also fine. Booked by her daughter Sofia"
+    events = await validate.run(dispatcher, at_the_concern_prompt(make_tracker, text, "Wednesday 9th after 11"), domain)
+    assert SlotSet("booking_concern", text) in events
+    assert not [event for event in events if event["name"] == "booking_time"]
+
+
 async def test_words_after_the_concern_that_name_no_time_leave_the_time(validate, dispatcher, make_tracker, domain):
     text = "acne scars on my cheeks. the mornings are a nightmare for me though"
     tracker = at_the_concern_prompt(make_tracker, text, "the mornings are a nightmare")
