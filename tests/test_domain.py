@@ -27,6 +27,7 @@ UNSEEN = PROJECT_DIR / "tests" / "unseen" / "questions.yml"
 BLIND = PROJECT_DIR / "tests" / "blind" / "questions.yml"  # issue 15: written blind, read as totals only
 BLIND2 = PROJECT_DIR / "tests" / "blind2" / "questions.yml"  # issue 15: a second set written blind, read as totals
 BLIND3 = PROJECT_DIR / "tests" / "blind3" / "questions.yml"  # issue 15: a third, written blind, read as totals
+BLIND4 = PROJECT_DIR / "tests" / "blind4" / "questions.yml"  # issue 15: a fourth, written blind, read as totals
 DEV3 = PROJECT_DIR / "tests" / "dev3" / "questions.yml"  # written as the blind sets were, but read: a development set
 SAFETY = PROJECT_DIR / "tests" / "safety" / "conversations.yml"  # issue 14: written blind, read as totals only
 MIN_TRAINING_EXAMPLES = 25
@@ -216,8 +217,8 @@ def held_out_texts(source):
         document = yaml.safe_load(SAFETY.read_text(encoding="utf-8"))
         return [turn["user"] for conversation in document["conversations"] for turn in conversation["turns"]
                 if turn.get("expect")]
-    if source in ("blind", "blind2", "blind3", "dev3"):
-        path = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "dev3": DEV3}[source]
+    if source in ("blind", "blind2", "blind3", "blind4", "dev3"):
+        path = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4, "dev3": DEV3}[source]
         return [question["text"] for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
     if source in ("real-questions", "unseen"):
         path = REAL_QUESTIONS if source == "real-questions" else UNSEEN
@@ -229,7 +230,10 @@ def held_out_texts(source):
 
 @pytest.mark.parametrize(
     "source",
-    [HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions", "unseen", "blind", "blind2", "blind3", "dev3", "safety"],
+    [
+        HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions", "unseen", "blind", "blind2", "blind3", "blind4",
+        "dev3", "safety",
+    ],
 )
 def test_held_out_examples_are_not_in_the_training_data(source):
     training = {normalise(line) for lines in load_examples(TRAINING_DATA).values() for line in lines}
