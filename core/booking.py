@@ -481,6 +481,7 @@ _FOLLOWING_WEEKDAY = re.compile(rf"\bfollowing\s+{_WEEKDAY_WORD}\b")
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
 _FILLER = re.compile(
     r"\b(?:oh|oops|wait|hang on|but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|so|"
+    r"either|"
     # "around lunchtime, say 12:30" (a time alone changed at the summary was refused: a play-test of the last session)
     r"(?:let'?s )?say|"
     # "friday morning, i.e. today when you open" (browser play-test 4: not understood)
