@@ -227,6 +227,41 @@ def question_spans(text: Text) -> List[Span]:
     ]
 
 
+# what a question's "that" or "it" meant, said after it: "how long does that last? the redness i mean" (play-test 41:
+# "that" was read as the last answer's topic, how long results last, and the guide's silence on it said)
+_AFTERTHOUGHT = re.compile(
+    r"^(?P<question>[^?]*?\b(?P<pointer>that|it|this|they|them|those)\b[^?]*\?)\s*"
+    r"(?:i\s+mean(?:t)?\s+|i'?m\s+talking\s+about\s+|talking\s+about\s+|as\s+in\s+)?"
+    r"(?P<what>(?:the|my|those|these)\s+[^\W\d_][^\W\d_'-]*(?:\s+[^\W\d_][^\W\d_'-]*){0,3}?)"
+    r"(?:\s+i\s+mean(?:t)?)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _afterthought(text: Text) -> Optional[re.Match]:
+    return _AFTERTHOUGHT.match(text or "")
+
+
+def _clarified(message: Message, views: Tuple[Text, Text]) -> Tuple[Text, Text]:
+    """The message's views with the question's "that" replaced by what it meant, when that is said after it (the
+    lemmas of the question's words, the pointer's place taken by the words said after); the views otherwise."""
+    text = message.get(TEXT) or ""
+    found = _afterthought(text)
+    if not found:
+        return views
+    what = found.group("what")
+    question = text[: found.start("pointer")] + what + text[found.end("pointer") : found.end("question")]
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    lemma = lambda token: (token.lemma or token.text).lower()  # noqa: E731
+    before = [lemma(token) for token in tokens if token.end <= found.start("pointer")]
+    after = [
+        lemma(token) for token in tokens if found.end("pointer") <= token.start and token.end <= found.end("question")
+    ]
+    meant = [lemma(token) for token in tokens if found.start("what") <= token.start and token.end <= found.end("what")]
+    lemmas = " ".join(before + (meant or what.lower().split()) + after) or question.lower()
+    return lemmas, question.lower()
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class QuestionClassifier(GraphComponent, IntentClassifier):
     @staticmethod
@@ -638,13 +673,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None:
             return messages
-        views = [self._views(message) for message in messages]
+        views = [_clarified(message, self._views(message)) for message in messages]
         probabilities = self.model.predict_proba(self._matrix(views)) if messages else []
         retrieval_intent = self.config["retrieval_intent"]
         for message, view, row in zip(messages, views, probabilities, strict=True):
             entities = message.get(ENTITIES) or []
             text = message.get(TEXT) or ""
-            spans = question_spans(text)
+            asked = question_spans(text)
+            # a question and what its "that" meant, said after it, are one question (`_clarified`)
+            spans = [] if _afterthought(text) else asked
             ranking = sorted(zip(self.model.classes_, row, strict=True), key=lambda pair: -pair[1])
 
             # an intent's confidence; for the retrieval intent, how likely the message is a question at all
@@ -737,7 +774,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 bool(_LEANS.search(text)) or len(text.split()) <= _SHORT_MESSAGE_WORDS,
                 add_to_output=True,
             )
-            message.set(ASKS, bool(spans), add_to_output=True)
+            message.set(ASKS, bool(asked), add_to_output=True)
             message.set(ASPECT_ONLY, _aspect_only(text), add_to_output=True)
         return messages
 

@@ -715,3 +715,31 @@ def test_a_complaint_that_asks_nothing_gets_the_complaint_intent(storage, resour
     # without the setting the classifier alone decides
     assert alone["confidence"] < 1.0
     assert (alone["name"] == "faq") is (a_complaint or "?" in text or text == "what is the price")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 41: "that" was read as the last answer's topic
+    ("how long does that last? the redness i mean", "how long does the redness last?"),
+    ("is it normal? i mean the peeling", "is the peeling normal?"),
+    # no afterthought, or no pointer in the question: as it is
+    ("how long does that last?", None),
+    ("how long does the redness last? thanks", None),
+])
+def test_what_a_questions_that_meant_said_after_it_takes_its_place(text, expected):
+    from components.question_classifier import _clarified
+
+    message = Message(data={TEXT: text})
+    TOKENIZER.process([message])
+    views = QuestionClassifier._views(message)
+    lemmas, clarified = _clarified(message, views)
+    if expected is None:
+        assert (lemmas, clarified) == views
+    else:
+        assert clarified == expected.lower()
+        assert lemmas == expected.lower().rstrip("?")  # the whitespace tokenizer: the words as typed, no marks
+
+
+def test_a_question_with_what_its_that_meant_is_one_question(classifier):
+    message = parse(classifier, "how many does that take? the sessions i mean")
+    assert message.get("questions") == []
+    assert answer(message) == "faq/sessions"
