@@ -67,11 +67,13 @@ HELP_COMING_VARIANT = "_help_coming"  # emergency help called, on its way or the
 WORSE_WHILE_HELP_COMES_VARIANT = "_worse_while_help_comes"
 HELP_SOUGHT_VARIANT = "_help_sought"  # about to call NHS 111, a GP or A&E, or asking whether to (the same)
 UNREACHABLE_VARIANT = "_unreachable"  # the clinic not reached: it does not answer (the same)
+LASTING_VARIANT = "_lasting"  # a sign there for weeks or months, no worse (components/triage.py `lasting`)
 ROUTE_VARIANTS = (
     WORSE_WHILE_HELP_COMES_VARIANT,
     HELP_COMING_VARIANT,
     HELP_SOUGHT_VARIANT,
     UNREACHABLE_VARIANT,
+    LASTING_VARIANT,
     CLOSED_VARIANT,
 )
 # "they're closed", "it's shut on sundays", "not open at 2am": the person says the clinic cannot be reached now
@@ -382,7 +384,9 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     (`_worse_while_help_comes`: "getting worse while we wait, lips feel tingly", play-test 32; a sign said with the news
     that help is coming is what they called about); about to call NHS 111 or a GP, or asking whether to
     (`_help_sought`); the clinic not reached (`_unreachable`: play-test 30, "contact the clinic now" four times to
-    someone who had rung it three times); the clinic closed by its own clock (`_closed`: a first version believed
+    someone who had rung it three times); a sign there for weeks or months (`_lasting`, first of these: play-test 43,
+    "call NHS 111 now" to someone whose skin had been bumpy since August); the clinic closed by its own clock
+    (`_closed`: a first version believed
     "you're shut on a Sunday" on a Thursday afternoon, fourteenth play-test)."""
     responses = domain.get("responses", {})
     said = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
@@ -393,6 +397,8 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
             if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
                 return response + WORSE_WHILE_HELP_COMES_VARIANT
             return response + HELP_COMING_VARIANT
+    if response + LASTING_VARIANT in responses and tracker is not None and said_to_last(tracker):
+        return response + LASTING_VARIANT
     if response + HELP_SOUGHT_VARIANT in responses and said.get("seeking_help"):
         return response + HELP_SOUGHT_VARIANT
     if response + UNREACHABLE_VARIANT in responses and tracker is not None and clinic_unreachable(tracker):
@@ -400,6 +406,15 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     if response + CLOSED_VARIANT in responses and not clinic().is_open(now()):
         return response + CLOSED_VARIANT
     return response
+
+
+def said_to_last(tracker: Tracker) -> bool:
+    """Whether the sign the route is for was said to have been there for weeks or months: in the latest message, or,
+    when it names none, in the latest one that did (components/triage.py `lasting`)."""
+    for triage in [tracker.latest_message.get("triage") or {}] + earlier_triages(tracker):
+        if triage.get("level"):
+            return bool(triage.get("lasting"))
+    return False
 
 
 def say_the_route_first(
@@ -1260,12 +1275,17 @@ def walking_through(tracker: Tracker) -> bool:
 
 def help_had_before(tracker: Tracker) -> bool:
     """Whether one of the person's recent messages said they were seen or advised already (components/triage.py
-    `help_had`), with nothing said to be worse since."""
+    `help_had`), with nothing said to be worse since, and the latest message names no sign that was not named then
+    or since: "something new", which the advice had does not cover (play-test 43: "the nurse said it might be red for
+    a few days", then yellow bumps, heat, soreness and a fever of 38.4 got "follow the advice you were given")."""
+    now = set((tracker.latest_message.get("triage") or {}).get("signs") or [])
+    seen: set = set()
     for triage in earlier_triages(tracker):
         if triage.get("worse") or triage.get("level") == SEVERITY[0]:
             return False
+        seen |= set(triage.get("signs") or [])
         if triage.get("help_had"):
-            return True
+            return not now - seen
     return False
 
 

@@ -637,8 +637,36 @@ _LONG_AGO = re.compile(
     r"\bwhen i was (?:younger|little|a (?:child|kid|teenager))\b|\bin the past\b|\bonce,? (?:years|ages) ago\b"
 )
 
+# a sign there for weeks or months ("since the last session in august", "for 4 months", "for weeks now") (play-test
+# 43: "call NHS 111 now", three times, to someone whose skin had been bumpy since August)
+_LASTING = re.compile(
+    r"\b(?:for|since|over)\s+(?:the\s+(?:last|past)\s+)?"
+    r"(?:\d+|a few|few|several|two|three|four|five|six|many|couple of|a couple of)\s+(?:weeks|months|years)\b|"
+    r"\bfor (?:weeks|months|ages|years)\b|"
+    r"\bsince (?:last (?:year|summer|spring|autumn|winter)|the summer)\b|\b(?:months|weeks) now\b"
+)
+# "since the last session in august": a month named after "since", two months or more before this one
+_SINCE_A_MONTH = re.compile(r"\bsince\b[^.?!\d]{0,30}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+_MONTH_NUMBER = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+
+
+def said_to_last(text: Text) -> bool:
+    """Whether the words say a sign has been there for weeks or months."""
+    if _LASTING.search(text):
+        return True
+    month = _SINCE_A_MONTH.search(text)
+    if not month:
+        return False
+    fixed = os.environ.get("CLINIC_NOW")
+    this_month = (datetime.fromisoformat(fixed) if fixed else datetime.now()).month - 1
+    return (this_month - _MONTH_NUMBER[month.group(1)]) % 12 >= 2
+
+
 _WORSE = re.compile(
-    r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder|darker|puffier|hotter|"
+    # ("getting warmer and more sore than yesterday": play-test 43, the advice had for redness was said again)
+    r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder|darker|puffier|hotter|warmer|"
+    r"more (?:sore|painful|tender|itchy|inflamed)|(?:sorer|redder|hotter|warmer|bigger) than (?:yesterday|before|"
+    r"this morning|last night)|"
     r"(?:not|isn'?t|isnt|aren'?t|arent) (?:going down|getting better|improving|settling|calming down)|no better)\b"
 )
 
@@ -1498,6 +1526,9 @@ class SafetyTriage(GraphComponent):
                     ),
                     # said to be past history ("that was on WEDNESDAY … its just history for the clinic")
                     "history": bool(_PAST_HISTORY.search(plain)),
+                    # there for weeks or months, and no worse ("bumpy and sore since the last session in august"):
+                    # the clinic when it opens, not out-of-hours help now (actions/answers.py `route_variant`)
+                    "lasting": found.level == URGENT and not found.worse and said_to_last(plain),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's

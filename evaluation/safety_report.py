@@ -62,6 +62,9 @@ _ROUTES = {
     # the clinic not reached, or help about to be sought: NHS 111 now (actions/answers.py `route_variant`)
     "utter_faq/urgent_unreachable": URGENT,
     "utter_faq/urgent_help_sought": URGENT,
+    # a sign there for weeks or months: the clinic or a GP, and NHS 111 if it changes
+    "utter_faq/urgent_lasting": URGENT,
+    "utter_safety_route_reminder_lasting": URGENT,
     # the urgent route said again in a line, before the answer to a new question in its thread (actions/answers.py)
     "utter_safety_route_reminder": URGENT,
     "utter_safety_route_reminder_closed": URGENT,

@@ -461,6 +461,30 @@ async def test_the_urgent_thread_when_the_clinic_is_not_reached_or_help_is_sough
     assert SlotSet("last_topic", "urgent") in events  # the thread goes on
 
 
+@pytest.mark.parametrize("latest, earlier, expected", [
+    # play-test 43: skin bumpy and sore since August got "call NHS 111 now", three times
+    ({"level": "urgent", "lasting": True}, None, ["utter_faq/urgent_lasting"]),
+    # a reply in its thread ("its been like this for 4 months, its not an emergency") keeps that route
+    ({"level": None}, {"level": "urgent", "lasting": True}, ["utter_safety_no_reassurance", "utter_faq/urgent_lasting"]),
+    # a sign that started lately: the route as ever
+    ({"level": "urgent"}, None, ["utter_faq/urgent"]),
+])
+async def test_a_sign_there_for_months_gets_the_clinic_or_a_gp(
+    dispatcher, make_tracker, domain, clinic_open, latest, earlier, expected
+):
+    turns = [dict(event) for event in SAFETY_TURN]
+    if earlier:
+        turns[0] = {**turns[0], "parse_data": {"triage": earlier}}
+    tracker = make_tracker(
+        intent="faq" if latest["level"] else "nlu_fallback", text="...", events=turns if earlier else [],
+        slots={"last_topic": "urgent", "offer": "clinic"} if earlier else {},
+        response_selector=selected_answer("faq/urgent"),
+    )
+    tracker.latest_message["triage"] = latest
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 async def test_a_safety_answer_inside_the_form_says_the_booking_is_paused_except_after_the_emergency_one(
     dispatcher, make_tracker, domain, clinic_open
 ):
@@ -1300,6 +1324,10 @@ async def test_the_clinics_details_while_it_is_open_say_until_when(dispatcher, m
     # play-test 33: "i've ALREADY been seen. im on antibiotics. is infection common?" after "walk-in said infected, gave
     # flucloxacillin" got "call NHS 111 now", eight times: the advice had stands, and the question is answered
     ({"help_had": True}, {"level": "urgent"}, ["utter_faq/help_had", "utter_faq/side_effects"]),
+    ({"help_had": True, "signs": ["infected"]}, {"level": "urgent", "signs": ["infected"]},
+     ["utter_faq/help_had", "utter_faq/side_effects"]),
+    # a sign not named when the advice was had is something new (play-test 43: a fever after advice about redness)
+    ({"help_had": True, "signs": ["red"]}, {"level": "urgent", "signs": ["fever"]}, ["utter_faq/urgent"]),
     # worse since, or no help had: the route
     ({"help_had": True}, {"level": "urgent", "worse": True}, ["utter_faq/urgent"]),
     ({}, {"level": "urgent"}, ["utter_faq/urgent"]),

@@ -220,6 +220,9 @@ def test_worse_is_noticed(settings):
     assert triage("it's got worse", settings, False).worse
     assert triage("puffier than earlier", settings, False).worse
     assert triage("its getting redder tbh", settings, False).worse
+    # play-test 43: getting warmer and more sore than the day before
+    assert triage("its getting warmer and more sore than yesterday", settings, False).worse
+    assert not triage("its warm and a bit sore", settings, False).worse
     assert not triage("it's a bit red", settings, False).worse
 
 
@@ -1386,3 +1389,20 @@ def test_whether_it_helps_alone_is_what_a_consultation_looks_at(component):
     message.set("entities", [{"entity": "skin_concern", "value": "acne scars", "start": start, "end": start + 10}])
     component.process([message])
     assert message.get("intent")["name"] == "inform"
+
+
+@pytest.mark.parametrize("text, lasting", [
+    # play-test 43: "call NHS 111 now", three times, to someone whose skin had been bumpy since August
+    ("my skin has been really bumpy and sore since the last session in august, is that normal?", True),
+    ("its been like this for 4 months", True),
+    ("sore for weeks now", True),
+    # lately: not lasting
+    ("red since yesterday", False),
+    ("swollen since 1st december", False),
+    ("bumpy since november", False),  # a month ago: not long enough to be sure
+])
+def test_a_sign_said_to_have_been_there_for_weeks_or_months(monkeypatch, text, lasting):
+    from components.triage import said_to_last
+
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-05T00:10:00")
+    assert said_to_last(text) is lasting
