@@ -13,7 +13,6 @@ from actions.answers import (
     EDITABLE,
     UNDER_18,
     added_to_the_concern,
-    part_to_take_out,
     since_the_latest_message,
     widened_concern,
     without_a_part,
@@ -186,6 +185,15 @@ def _shape(word: Text) -> Text:
     return re.sub(r"\d+", "9", re.sub(r"[^\W\d_]+", "a", word.lower()))
 
 
+def _beside_the_concern(tracker: Tracker) -> Text:
+    """The latest message's words, with a new concern given in it left out (its own words are no respelling)."""
+    text = text_of(tracker)
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "concern" and entity.get("start") is not None:
+            text = text[: entity["start"]] + " " * (entity["end"] - entity["start"]) + text[entity["end"] :]
+    return text
+
+
 def respelt(text: Text, value: Text) -> Optional[Text]:
     """The value with each part said not to be meant replaced by the nearest word before it, in its sentence, of the
     same shape ("oops typo, its gmail not gmial": play-test 41 kept the wrong address; "the metformin is 1000mg twice a
@@ -311,10 +319,18 @@ def _the_prompt_answered_beside(tracker: Tracker, changes: Dict[Text, Any]) -> D
                 return checked_value("booking_name", name)
             except InvalidValue:
                 return {}
-    first = re.split(r"[.,;!?\n]", text, maxsplit=1)[0]
-    if requested == "booking_consent" and "?" not in first and _A_YES.match(first) and len(first) < len(text):
+    # what is said before the note, without the words that open it ("yes but also add: …", "yes fine. oh and notes: …")
+    starts = [
+        e["start"] for e in tracker.latest_message.get("entities") or [] if e.get("entity") == NOTE and "start" in e
+    ]
+    before = text[: min(starts)] if starts else re.split(r"[.,;!?\n]", text, maxsplit=1)[0]
+    before = _NOTE_OPENS.sub(" ", before).strip()
+    if requested == "booking_consent" and before and _A_YES.match(before) and len(before) < len(text):
         return {"booking_consent": True}
     return {}
+
+
+_NOTE_OPENS = re.compile(r"\b(?:but|and|also|add|notes?|oh|plus)\b|[:,.;!\-]", re.IGNORECASE)
 
 
 class ActionChangeBookingDetail(Action):
@@ -372,15 +388,20 @@ class ActionChangeBookingDetail(Action):
         retyped_email = with_a_part_retyped(tracker) if "booking_contact" not in changes else None
         if retyped_email:  # "oops typo, its gmail not gmial"
             changes["booking_contact"] = retyped_email
-        concern = tracker.get_slot("booking_concern") or ""
-        retyped_concern = respelt(text_of(tracker), concern) if "booking_concern" not in changes and concern else None
-        part = part_to_take_out(tracker) if "booking_concern" not in changes else None
-        if part:  # "take metformin out, my GP stopped it" (play-test 42: answered as a question, the notes unchanged)
-            changes["booking_concern"] = without_a_part(concern, part)
-            retyped_concern = None
-        if retyped_concern:  # "the metformin is 1000mg twice a day, not 500mg. and … in 2017 not 2019" in the notes
-            changes["booking_concern"] = retyped_concern
+        # (on top of a new concern given in the same message: "the concern should say acne scarring on cheeks. and the
+        # roaccutane was until august not september. and take the eczema bit off", play-test 43 made the first change
+        # alone)
+        concern = changes.get("booking_concern") or tracker.get_slot("booking_concern") or ""
+        retyped_concern = respelt(_beside_the_concern(tracker), concern) if concern else None
+        # "the metformin is 1000mg twice a day, not 500mg. and … in 2017 not 2019" in the notes
+        if retyped_concern:
             named = [slot for slot in named if slot != "booking_time"]  # ("twice a day" names no time to change)
+        part = next(tracker.get_latest_entity_values("removed"), None)
+        lessened = without_a_part(retyped_concern or concern, part) if part else None
+        if lessened is not None:  # "take metformin out, my GP stopped it" (play-test 42: the notes unchanged)
+            changes["booking_concern"] = lessened
+        elif retyped_concern:
+            changes["booking_concern"] = retyped_concern
         untitled = without_a_title(tracker) if "booking_name" in named and "booking_name" not in changes else None
         if untitled:  # "drop the 'Mr' from the name" (found by the tenth play-test)
             changes["booking_name"] = untitled

@@ -278,7 +278,7 @@ class BookingDetailsRequest(GraphComponent):
             ],
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
-            "removal_from_intents": ["delete_my_data", "nlu_fallback"],
+            "removal_from_intents": ["delete_my_data", "nlu_fallback", "inform"],
             # a name given again against the one it replaces (RESPELT)
             "name_correction_from_intents": ["inform", "nlu_fallback", "out_of_scope", "faq", "deny"],
             # a day or time with nothing else but words around it (AROUND_A_TIME) read as something else
@@ -531,7 +531,12 @@ class BookingDetailsRequest(GraphComponent):
         """Whether the message takes a named detail out ("remove the gmail", "take my email off", "email only
         please, no phone calls")."""
         named = any(entity.get("entity") == self.config["field_entity"] for entity in entities)
-        return named and bool(REMOVES.search(text) or ONLY_ONE_CONTACT.search(text)) and not EVERYTHING.search(text)
+        # (or a part of the notes: "can you remove the sertraline note", the entity `removed`, play-test 43: "Sorry, I
+        # didn't catch that"; a question the classifier answers is left to it, actions/answers.py checks the notes)
+        removed = any(entity.get("entity") == "removed" for entity in entities)
+        return (named and bool(REMOVES.search(text) or ONLY_ONE_CONTACT.search(text)) or removed) and not (
+            EVERYTHING.search(text)
+        )
 
     @staticmethod
     def _answer(message: Message, answer: Text) -> None:

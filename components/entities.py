@@ -307,7 +307,9 @@ _NOTE = re.compile(
     # ("acne scars on face. note: please contact me by SMS": play-test 31, the note after the concern)
     # ("one more thing for the notes - she's on warfarin": play-test 40, the warfarin never added)
     # ("yes fine. oh and notes: warfarin 5mg daily, …": play-test 42, the consent and the note were both lost)
-    r"(?:^|[.!?;\n]\s*)\W*(?:(?:oh|and|also|plus)\s+)*(?:(?:a\s+|one\s+more\s+)?notes?|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
+    # ("yes but also add: I'm allergic to lidocaine": play-test 43, dropped)
+    r"(?:^|[.!?;\n]\s*)\W*(?:(?:oh|and|also|plus|yes|yeah|yep|ok|okay|but)\W+)*"
+    r"(?:(?:a\s+|one\s+more\s+)?notes?|add|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
     r"notes?)(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
     r"\s*[:-]\s*"
     r"(?P<opening>\S.*?)\s*$|"
@@ -366,6 +368,7 @@ _NOT_A_PART_OF_THE_NOTES = re.compile(
     re.IGNORECASE,
 )
 REMOVED_ENTITY = "removed"
+_A_BIT = re.compile(r"\s+(?:bit|part|note|notes|line|stuff|thing|one|mention|info)$", re.IGNORECASE)
 # "can you add that …?": the assistant asked to add a note (its question mark ends the note)
 _ASKED_TO_ADD = re.compile(r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|write|include|note)\b")
 # how the person would like to be contacted ("text first pls dont just ring", "email only please, no calls"): a note for
@@ -887,6 +890,8 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             # what to take out of the notes or the concern ("take metformin out"): actions/booking_summary.py takes it
             # out where the request holds it
             start, end = removed.span(part)
+            bit = _A_BIT.search(text, start, end)  # "the eczema bit", "the sertraline note": the eczema, the sertraline
+            end = bit.start() if bit and bit.start() > start else end
             if not any(e["start"] < end and start < e["end"] for e in found):
                 found.append({"entity": REMOVED_ENTITY, "value": text[start:end], "start": start, "end": end})
         concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)

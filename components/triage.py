@@ -43,7 +43,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.shared.nlu.constants import INTENT, INTENT_RESPONSE_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from core.words import COMPLAINT, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
@@ -648,6 +648,11 @@ _LASTING = re.compile(
 # "since the last session in august": a month named after "since", two months or more before this one
 _SINCE_A_MONTH = re.compile(r"\bsince\b[^.?!\d]{0,30}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _MONTH_NUMBER = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+
+
+def _a_note(message: Message) -> bool:
+    """Whether the message gives a note for the clinic (components/entities.py)."""
+    return any(entity.get("entity") == "note" for entity in message.get(ENTITIES) or [])
 
 
 def said_to_last(text: Text) -> bool:
@@ -1554,7 +1559,10 @@ class SafetyTriage(GraphComponent):
                 # ("paramedics came, swelling going down. just want the clinic to call me tomorrow": play-test 27, the
                 # advice alone, and the call back lost) is the call back (components/booking_request.py)
                 self._answer(message, HELP_HAD_ANSWER)
-            elif found.history and not crisis:  # "my lip swelled up years ago, will that be a problem?"
+            elif found.history and not crisis and not _a_note(message):
+                # "my lip swelled up years ago, will that be a problem?"; given as a note for the clinic ("I should
+                # mention I take isotretinoin, well I stopped it about 3 months ago": play-test 43, the suitability
+                # answer, and the name beside it asked for again), it is the note (components/booking_request.py)
                 self._answer(message, SUITABILITY_ANSWER)
             elif intent == "distress" and not crisis and _RESOLVED.search(lowered):
                 # "I am completely fine now, no swelling at all. I just want to ask about my next session" (found by
@@ -1565,7 +1573,7 @@ class SafetyTriage(GraphComponent):
                 # but a question about getting help, which the thread's route answers (found by the tenth play-test:
                 # the crisis answer, with Samaritans, softened the emergency one)
                 self._intent(message, self.config["unclear_intent"])
-            elif found.concern and len(_asked_apart(message)) < 2:
+            elif found.concern and len(_asked_apart(message)) < 2 and not _a_note(message):
                 # "my skin just looks tired": what a consultation looks at; beside other questions, they are answered
                 # ("1. what does it do 2. does it help with stretch marks 3. …": play-test 41, none answered)
                 self._intent(message, self.config["concern_intent"])

@@ -449,6 +449,7 @@ NOTE_TEXT = "warfarin 5mg daily, and I'm allergic to lidocaine"
      {"booking_name": "Gareth Llewellyn"}),
     ("booking_consent", f"yes fine. oh and notes: {NOTE_TEXT}", {"booking_consent": True}),
     ("booking_consent", f"ok. notes: {NOTE_TEXT}", {"booking_consent": True}),
+    ("booking_consent", f"yes but also add: {NOTE_TEXT}", {"booking_consent": True}),  # play-test 43
     # no answer beside the note: the question is asked again
     ("booking_consent", f"notes: {NOTE_TEXT}", {}),
     ("booking_consent", f"yes but first, notes: {NOTE_TEXT}", {}),
@@ -495,6 +496,25 @@ async def test_a_part_of_the_notes_said_to_go_is_taken_out(dispatcher, make_trac
     changed = [event["value"] for event in events if event["name"] == "booking_concern"]
     assert changed == ([expected] if expected else [])
     assert "utter_faq/suitability" not in [message.get("response") for message in dispatcher.messages]
+
+
+async def test_a_new_concern_a_respelling_and_a_part_taken_out_in_one_message_are_all_made(
+    dispatcher, make_tracker, domain
+):
+    # play-test 43: only the new concern was made
+    text = ("the concern should say acne scarring on cheeks. and sorry the roaccutane was until august not september. "
+            "and take the eczema bit off")
+    concern = "acne scarring on cheeks"
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[{"entity": "concern", "value": concern, "start": 22, "end": 22 + len(concern)},
+                  {"entity": "removed", "value": "eczema", "start": text.index("eczema"),
+                   "end": text.index("eczema") + 6}],
+        slots={**DETAILS, "requested_slot": "booking_confirmed",
+               "booking_concern": "acne (note for the clinic: roaccutane until september; eczema on my neck)"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", "acne scarring on cheeks (note for the clinic: roaccutane until august)") in events
 
 
 async def test_the_under_18_note_taken_back_is_removed(dispatcher, make_tracker, domain):

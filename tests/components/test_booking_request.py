@@ -565,3 +565,18 @@ def test_a_time_asked_to_be_free_is_a_request_to_book(text, day, expected):
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
     assert bool(found.get("asks_if_free")) is (expected == "book_consultation")
+
+
+@pytest.mark.parametrize("intent, expected", [
+    # play-test 43: "Sorry, I didn't catch that"
+    ("nlu_fallback", "correct_booking"),
+    ("inform", "correct_booking"),
+    ("faq", "faq"),  # a question the classifier answers: actions/answers.py checks the notes hold it
+])
+def test_a_part_of_the_notes_said_to_go_is_a_correction(intent, expected):
+    text = "actually can you remove the sertraline note, id rather discuss that in person"
+    found = message(text, intent, [])
+    start = text.index("sertraline")
+    found.set("entities", [{"entity": "removed", "value": "sertraline", "start": start, "end": start + 10}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

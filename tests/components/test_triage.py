@@ -495,6 +495,12 @@ def test_a_sign_long_past_is_history_for_the_consultation(component, settings):
     assert selected(message) == "faq/suitability"
     # happening again now: the emergency
     assert triage("my lip swelled up years ago and now it's swelling again", settings, False).level == EMERGENCY
+    # given as a note for the clinic, it is the note: the intent the booking gave it stands (play-test 43)
+    noted = parsed("I should mention I had a lip swell up years ago", "correct_booking")
+    noted.set("entities", [{"entity": "note", "value": "I had a lip swell up years ago", "start": 18, "end": 47}])
+    assert triage(noted.get("text"), settings, said_to_be_happening=False).history
+    component.process([noted])
+    assert noted.get("intent")["name"] == "correct_booking"
 
 
 def test_a_few_words_naming_a_concern_and_the_eyes_are_no_report(component, settings):
