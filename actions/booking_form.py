@@ -169,8 +169,11 @@ def both_contacts(tracker: Tracker) -> Optional[Text]:
 
 # two numbers in one message: both kept when joined as two ("mobile 07… and work 02…"), not when one replaces the other
 _TWO_KEPT = re.compile(r"\b(?:and|or|plus|also|too|as well|both)\b|&|/", re.IGNORECASE)
+# ("… 07700 900 812 (laura) and if not his landline is 020 7946 0588": a second number to try, play-test 43 kept the
+# landline alone)
 _REPLACES_A_NUMBER = re.compile(
-    r"\b(?:not|instead|wrong|was|old|new|now|actually|change[ds]?|typo|sorry|meant)\b", re.IGNORECASE
+    r"\b(?:(?<!\bif )(?<!\bor )not|instead|wrong|was|old|new|now|actually|change[ds]?|typo|sorry|meant)\b",
+    re.IGNORECASE,
 )
 
 

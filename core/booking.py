@@ -344,7 +344,8 @@ _NUMBER_WORDS = {
 }
 _ORDINAL_DAY = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$")
 _WEEKDAY = re.compile(r"\b(?:next|this|coming|on)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)", re.IGNORECASE)
-_OTHER_WEEKDAY = re.compile(rf"\b{_WEEKDAY_WORD}\s+or\s+(?:on\s+|next\s+)?{_WEEKDAY_WORD}\b")
+# (in the plural too: "tuesdays or thursdays, between 10 and 1", play-test 43, not understood)
+_OTHER_WEEKDAY = re.compile(rf"\b{_WEEKDAY_WORD}s?\s+or\s+(?:on\s+|next\s+)?{_WEEKDAY_WORD}s?\b")
 _OTHER_DATE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+or\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b")
 # "next tuesday morning or wednesday after 2pm": a second day with its own time, after the first (found by the
 # twenty-third play-test: neither was understood); the first is taken, and the clinic reads the words

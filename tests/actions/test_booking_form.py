@@ -1181,6 +1181,9 @@ async def test_a_cancel_at_the_concern_prompt_is_no_concern(dispatcher, make_tra
      "+447911123456; +442079460999"),
     # one number in place of the other: not both (which one is the slot mapping's to take)
     ("it was 07911 123456 but now it's 07700 900123", ["07911 123456", "07700 900123"], None),
+    # play-test 43: a second number to try if the first does not answer: the landline alone was kept
+    ("best to call me first on 07700 900 812 (laura) and if not his landline is 020 7946 0588",
+     ["07700 900 812", "020 7946 0588"], "+447700900812; +442079460588"),
 ])
 async def test_two_numbers_given_together_are_both_kept(dispatcher, make_tracker, domain, text, phones, expected):
     tracker = make_tracker(
