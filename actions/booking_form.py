@@ -932,6 +932,28 @@ _ALSO_POSSIBLE = re.compile(
 _CLAUSES = re.compile(r"[^.,;!?\n]+?(?=\s*(?:[.,;!?\n]|\s[-–]\s|$))")
 
 
+# a yes said after the concern, to what the form asks next ("…, and yes you can keep my details")
+_A_YES_AFTER = re.compile(r"[\s,.;!-]+(?:and\s+)?(?:yes|yeah|yep|ok|okay|sure)\b[^.?!]*[.!]?\s*$", re.IGNORECASE)
+
+
+def concern_before_a_yes(tracker: Tracker) -> Optional[Text]:
+    """At the concern prompt, the concern said before a yes to what comes next ("acne scars and texture on forehead,
+    and yes you can keep my details": play-test 43, read as a yes alone, and the concern asked for again): the words
+    before the yes, when they name what to look at; None otherwise."""
+    if tracker.get_slot("requested_slot") != "booking_concern":
+        return None
+    text = tracker.latest_message.get("text") or ""
+    yes = _A_YES_AFTER.search(text)
+    if not yes or not yes.start():
+        return None
+    named = [
+        entity
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") in CONCERN_KINDS and (entity.get("end") or 0) <= yes.start()
+    ]
+    return text[: yes.start()].strip() if named else None
+
+
 def name_among_details(tracker: Tracker, value: Any) -> Optional[Text]:
     """At the name prompt, a name typed as a clause of its own beside another detail ("Rob. number is +44 7722
     334455", "ugh ok 5.30 then. Marcus"; found by the twenty-first play-test: the name was refused or asked for
@@ -1153,7 +1175,7 @@ class ValidateBookingForm(FormValidationAction):
         taken = concern_given(tracker) or (route_then_concern(tracker) and answered_this_turn(tracker))
         if taken or concern_in_another_language(tracker):
             return {"booking_concern": tracker.latest_message.get("text")}
-        listed = concern_listed_with_details(tracker)
+        listed = concern_listed_with_details(tracker) or concern_before_a_yes(tracker)
         return {"booking_concern": listed} if listed else {}
 
     async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

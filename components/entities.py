@@ -296,13 +296,19 @@ _TIME_FILLER = re.compile(
 # "can you add a note that im his daughter and they should contact me", "put a note on it: text first, she's hard of
 # hearing": a note for the clinic, to the end of the message (found by the twenty-first play-test: "Sorry, I didn't
 # catch that", and nowhere to say who booked or how to get in touch)
+# where a note ends: the message's end, or a sentence after it that changes another detail ("can you add a note pls:
+# call laura first. and change it to thursday 10th, 11am": play-test 43, the change of time was put in the note)
+_NOTE_ENDS = (
+    r"(?:$|(?=[.!?;]\s*(?:(?:and|also|oh|plus|then)\s+)*(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
+    r"(?:change|make it|move|switch|swap|put it)\b))"
+)
 _NOTE = re.compile(
     r"\b(?:add|put|leave|include|write|attach|pop)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
     r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|the\s+(?:request|booking|clinic)))?"
     # ("can you add the note please: on roaccutane", found by play-test 26)
     r"(?:\s+(?:please|pls))?"
     r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our|on)\b))"
-    r"\s*(?P<note>\S.*?)\s*$|"
+    rf"\s*(?P<note>\S.*?)\s*{_NOTE_ENDS}|"
     # "note for the clinic: Farah Karim (mum) will come with me" (twenty-second play-test: the age policy again)
     # ("acne scars on face. note: please contact me by SMS": play-test 31, the note after the concern)
     # ("one more thing for the notes - she's on warfarin": play-test 40, the warfarin never added)
@@ -312,7 +318,7 @@ _NOTE = re.compile(
     r"(?:(?:a\s+|one\s+more\s+)?notes?|add|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
     r"notes?)(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
     r"\s*[:-]\s*"
-    r"(?P<opening>\S.*?)\s*$|"
+    rf"(?P<opening>\S.*?)\s*{_NOTE_ENDS}|"
     # "can you add that the number is mine (Siobhan, daughter) so they ask for me" (twenty-second play-test: taken for
     # a question about the reference)
     # ("please write also that i am pregnant", play-test 24: answered as a question, and no note)

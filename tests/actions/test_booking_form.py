@@ -1222,6 +1222,24 @@ async def test_another_time_said_to_do_as_well_after_the_concern_is_kept_in_it(
     assert not [event for event in events if event["name"] == "booking_time"]
 
 
+@pytest.mark.parametrize("text, entities, concern", [
+    # play-test 43: read as a yes alone, and the concern asked for again
+    ("acne scars and texture on forehead, and yes you can keep my details",
+     [("skin_concern", "acne scars"), ("treatment_area", "forehead")], "acne scars and texture on forehead"),
+    # a yes with nothing to look at named before it: no concern
+    ("ok, and yes you can keep my details", [], None),
+])
+async def test_the_concern_before_a_yes_is_the_concern(validate, dispatcher, make_tracker, domain, text, entities,
+                                                      concern):
+    found = [{"entity": kind, "value": value, "start": text.index(value), "end": text.index(value) + len(value)}
+             for kind, value in entities]
+    tracker = make_tracker(intent="affirm", text=text, active_loop=FORM, entities=found,
+                           slots={"requested_slot": "booking_concern"}, latest_action_name="booking_form")
+    events = await validate.run(dispatcher, tracker, domain)
+    taken = [event["value"] for event in events if event["name"] == "booking_concern"]
+    assert taken == ([concern] if concern else [])
+
+
 async def test_words_after_the_concern_that_name_no_time_leave_the_time(validate, dispatcher, make_tracker, domain):
     text = "acne scars on my cheeks. the mornings are a nightmare for me though"
     tracker = at_the_concern_prompt(make_tracker, text, "the mornings are a nightmare")

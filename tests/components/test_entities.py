@@ -932,3 +932,11 @@ def test_a_part_of_the_notes_said_to_go(booking, text, expected):
 ])
 def test_a_day_asked_why_it_was_put_down_is_not_the_time(booking, text, expected):
     assert found(booking, text) == expected
+
+
+def test_a_note_ends_before_a_sentence_that_changes_another_detail(booking):
+    # play-test 43: the change of time was put in the note
+    text = "can you add a note pls: call laura first, dad is hard of hearing. and change it to thursday 10th, 11am"
+    assert found(booking, text) == [
+        ("note", "call laura first, dad is hard of hearing"), ("time", "thursday 10th, 11am"),
+    ]
