@@ -650,6 +650,15 @@ _SINCE_A_MONTH = re.compile(r"\bsince\b[^.?!\d]{0,30}?\b(jan|feb|mar|apr|may|jun
 _MONTH_NUMBER = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 
 
+# how much the treatment hurts in one place or another, asked by someone not treated ("does it hurt more on the
+# forehead, is numbing cream always used": play-test 43 got what to do if warning signs appear, with 999)
+_PAIN_COMPARED = re.compile(
+    r"\b(?:does|will|would|is|do)\s+(?:it|the\s+(?:treatment|needling|procedure|pen|needles?))\s+"
+    r"(?:hurt|sting|burn|pain)\w*\s+(?:more|less|much more|a lot more|worse)\b"
+    r"(?=\s+(?:on|in|at|around|for|than|if|when|with|near|under)\b)"
+)
+
+
 def _a_note(message: Message) -> bool:
     """Whether the message gives a note for the clinic (components/entities.py)."""
     return any(entity.get("entity") == "note" for entity in message.get(ENTITIES) or [])
@@ -1001,6 +1010,7 @@ def triage(
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
+        lowered = _PAIN_COMPARED.sub(" ", lowered)  # "does it hurt more on the forehead": the treatment's pain
     lowered = _EPIPEN_IN_FUTURE.sub(" ", lowered)  # "would i need to carry an epipen now": asked of the future
     if not EPIPEN_USE.search(lowered):
         lowered = _EPIPEN_CARRIED.sub(" ", lowered)  # "i have a shellfish allergy and carry an epipen": a fact

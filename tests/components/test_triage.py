@@ -1096,6 +1096,9 @@ def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     # ... unless a sentence says it is happening
     ("does it hurt a lot? my cheek is throbbing", "urgent"),
     ("had it done 3 days ago. does it normally hurt this badly?", "urgent"),
+    # play-test 43: how much it hurts in one place or another, asked before a treatment
+    ("does it hurt more on the forehead, is numbing cream always used, and what if i have a tattoo nearby", None),
+    ("my forehead hurts more than yesterday", "urgent"),
     # play-test 34: an adrenaline pen asked about for the future got "Please call 999 now"
     ("is there a manager name? also should i be worried about having a reaction again, would i need to carry an epipen "
      "now", None),
