@@ -627,6 +627,14 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 return answer
         return None
 
+    def _named_beside(self, entities: List[Dict[Text, Any]], best: Text) -> Optional[Text]:
+        """Another answer that an entity of the message decides (`entity_answers`), beside the one it was given."""
+        named = {entity.get("entity") for entity in entities}
+        for entity, answer in self.config["entity_answers"]:
+            if entity in named and answer != best:
+                return answer
+        return None
+
     def _cautious_first(self, answers: List[Tuple[Text, float]]) -> List[Tuple[Text, float]]:
         """The answers, with a cautious one moved first when it is close enough to the best (`cautious_answers`).
         Only a guide answer gives way: a deferral or an answer an entity decides is as safe already."""
@@ -760,6 +768,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     first = {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: named_first, "confidence": 1.0}
                     answered = questions or parts or [{INTENT_RESPONSE_KEY: best, "confidence": 1.0}]
                     questions = [first] + answered[: self.config["max_questions"]]
+                beside = self._named_beside(entities, best) if decided_by_entity and len(parts) < 2 else None
+                if beside:
+                    # "does it work on stretch marks and also on dark skin": one question, and two things named that
+                    # each decide an answer; both are given, the one said first first (play-test 43: the stretch marks
+                    # were dropped)
+                    questions = [
+                        {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: key, "confidence": 1.0}
+                        for key in (best, beside)
+                    ]
                 # each question part, even one: a safety answer for the whole message leaves the others answered
                 # (components/triage.py)
                 message.set(QUESTION_PARTS, questions or parts, add_to_output=True)

@@ -330,6 +330,18 @@ def test_each_question_gets_its_own_entity_answer(classifier):
     assert [q[INTENT_RESPONSE_KEY] for q in questions] == ["faq/unknown_area", "faq/sessions"]
 
 
+def test_two_things_named_in_one_question_that_each_decide_an_answer_get_both(classifier):
+    # play-test 43: "does it work on stretch marks and also on dark skin" dropped the stretch marks
+    text = "can you treat my knees and i am pregnant"
+    named = [entity(text, "unknown_area", "knees"), entity(text, "suitability_factor", "pregnant")]
+    questions = parse(classifier, text, named).get(QUESTIONS)
+    assert [q[INTENT_RESPONSE_KEY] for q in questions] == ["faq/suitability", "faq/unknown_area"]
+    # one thing named: one answer
+    assert parse(classifier, "can you treat my knees", [entity("can you treat my knees", "unknown_area", "knees")]).get(
+        QUESTIONS
+    ) == []
+
+
 @pytest.mark.parametrize(
     "answer_alone, answer_first, expected",
     [
