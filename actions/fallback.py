@@ -3,7 +3,7 @@
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import (
@@ -81,6 +81,12 @@ class ActionSuggestIntents(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if tracker.latest_action_name not in (None, "action_listen", tracker.active_loop.get("name")):
+            # run as the dialogue's fallback (config.yml `core_fallback_action_name`) after another action answered
+            # this message: nothing more to say, and the turn ends. Play-test 43: after the advice-had answer to "la
+            # ambulancia viene … she is a bit better now", "Sorry, I can't help with that" eight times over, as
+            # nothing else was predicted after it
+            return [FollowupAction("action_listen")]
         events = self.suggest(dispatcher, tracker, domain)
         if events is not None:
             return events

@@ -166,3 +166,20 @@ def test_more_about_the_last_answer_is_suggested_only_after_an_answer(domain):
     assert [entry["name"] for entry in suggestions(message, domain, answered_before=False)] == [
         "faq/pain", "start_guide", "faq/price"]
     assert suggestions(message, domain, answered_before=True)[0]["name"] == "faq/about_that"
+
+
+async def test_run_as_the_dialogues_fallback_after_an_answer_it_says_nothing_and_ends_the_turn(
+    dispatcher, make_tracker, domain
+):
+    # play-test 43: "Sorry, I can't help with that" eight times over after the advice-had answer
+    from rasa_sdk.events import FollowupAction
+
+    tracker = make_tracker(intent="nlu_fallback", text="la ambulancia viene. she is a bit better now",
+                           latest_action_name="action_answer_question")
+    assert await ActionSuggestIntents().run(dispatcher, tracker, domain) == [FollowupAction("action_listen")]
+    assert dispatcher.messages == []
+    # right after the message, or after the form turned it down: it says what it says
+    for latest, loop in (("action_listen", None), ("booking_form", "booking_form")):
+        tracker = make_tracker(intent="nlu_fallback", text="la ambulancia viene", latest_action_name=latest,
+                               active_loop=loop)
+        assert await ActionSuggestIntents().run(dispatcher, tracker, domain) != [FollowupAction("action_listen")]
