@@ -188,6 +188,7 @@ _RHETORICAL = re.compile(
 
 
 _COMPLAINT = re.compile(COMPLAINT, re.IGNORECASE)
+_ASKED_IF = re.compile(r"\b(?:if|whether|what happens|would|could|can (?:i|she|he|they|we))\b", re.IGNORECASE)
 
 
 def _reads_as_a_question(part: Text) -> bool:
@@ -662,11 +663,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
 
     def _a_complaint(self, text: Text, spans: List[Span], intent_ranking: List[Dict[Text, Any]]) -> bool:
         """A message read as a question of the retrieval intent that asks none and complains."""
+        complaint = _COMPLAINT.search(text)
         return bool(
             self.config["complaint_intent"]
             and intent_ranking[0]["name"] == self.config["retrieval_intent"]
             and not spans
-            and _COMPLAINT.search(text)
+            and complaint
+            # (not asked of what would happen: "if i buy a voucher and she cant have it can she get a refund",
+            # play-test 43, was heard as a complaint)
+            and not _ASKED_IF.search(text, 0, complaint.start())
         )
 
     def _misspelt_topic_word(self, word: Text) -> bool:

@@ -716,6 +716,8 @@ def test_a_question_no_answer_is_sure_for_beside_others_is_kept_to_be_said(stora
         ("is the price refunded if it does not work?", False),  # a question: the classifier decides
         ("what is the price", False),  # no complaint
         ("hello, I want a refund", False),  # read as no question of the retrieval intent: left as it is
+        # play-test 43: what would happen, asked without a question mark, is no complaint
+        ("if the price is paid and i cant have it can i get a refund", False),
     ],
 )
 def test_a_complaint_that_asks_nothing_gets_the_complaint_intent(storage, resource, classifier, text, a_complaint):
@@ -726,7 +728,7 @@ def test_a_complaint_that_asks_nothing_gets_the_complaint_intent(storage, resour
     assert (parse(component, text).get(INTENT) == {"name": "affirm", "confidence": 1.0}) is a_complaint
     # without the setting the classifier alone decides
     assert alone["confidence"] < 1.0
-    assert (alone["name"] == "faq") is (a_complaint or "?" in text or text == "what is the price")
+    assert (alone["name"] == "faq") is (a_complaint or "?" in text or "price" in text)
 
 
 @pytest.mark.parametrize("text, expected", [
