@@ -55,7 +55,7 @@ from core.booking import (
     parse_bare_name,
 )
 from core.settings import clinic, now
-from core.words import NO_CALL, RELATIVES, REMOVES, alternatives, sentences
+from core.words import COMPLAINT, NO_CALL, RELATIVES, REMOVES, alternatives, sentences
 
 FORM_SLOTS = (
     "booking_name",
@@ -570,6 +570,9 @@ class ActionStartBooking(Action):
         concern = (
             said_now.get(CONCERN)
             or (concern_paused_on(tracker) if paused and not tracker.get_slot("booking_concern") else None)
+            # a call back after a complaint is about the complaint (play-test 43: "Concern: scars", and the refund and
+            # the manager asked for were nowhere)
+            or (complaint_said(tracker) if call_back else None)
             or in_own_words(tracker, "skin_concern")
             # an area alone named, in its clause ("I'd like my forehead lines and crows feet looked at": found by
             # play-test 25, "forehead")
@@ -934,6 +937,28 @@ _CLAUSES = re.compile(r"[^.,;!?\n]+?(?=\s*(?:[.,;!?\n]|\s[-–]\s|$))")
 
 # a yes said after the concern, to what the form asks next ("…, and yes you can keep my details")
 _A_YES_AFTER = re.compile(r"[\s,.;!-]+(?:and\s+)?(?:yes|yeah|yep|ok|okay|sure)\b[^.?!]*[.!]?\s*$", re.IGNORECASE)
+
+
+# a complaint, or the manager asked for; and what is no concern for the clinic, an instruction to the assistant
+_COMPLAINED = re.compile(rf"{COMPLAINT}|\bmanager\b", re.IGNORECASE)
+_TO_THE_ASSISTANT = re.compile(
+    r"\b(?:ignore (?:all |any )?(?:previous |prior |your )?instructions|system (?:prompt|override)|admin mode|"
+    r"you are now)\b",
+    re.IGNORECASE,
+)
+COMPLAINT_LOOKS_BACK = 10  # how many of the person's messages back a complaint is the call back's reason
+
+
+def complaint_said(tracker: Tracker) -> Optional[Text]:
+    """The person's own words of a complaint, or of the manager asked for, in their recent messages, joined: what a
+    call back asked for after them is about; None when they made none."""
+    said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
+    found = [
+        text.strip()
+        for text in said[-COMPLAINT_LOOKS_BACK:]
+        if not text.startswith("/") and _COMPLAINED.search(text) and not _TO_THE_ASSISTANT.search(text)
+    ]
+    return " / ".join(dict.fromkeys(found)) or None
 
 
 def concern_before_a_yes(tracker: Tracker) -> Optional[Text]:
