@@ -914,7 +914,10 @@ _CONDITION_COMES_AND_GOES = re.compile(
 # the next day": play-test 39, "Please call 999 now" to someone never treated): "the next day" in it is to come
 _WILL_IT_BE = re.compile(
     r"\b(?:will|would|am i going to|is it going to|are they going to|(?:will|would) i)\s+(?:my\s+\w+\s+|i\s+|it\s+|"
-    r"the\s+\w+\s+|there\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*"
+    r"the\s+\w+\s+|there\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*|"
+    # ("how long does the red last then, like could i go to work the next day": play-test 43, the expected reaction's
+    # route to someone never treated)
+    r"\b(?:could|can)\s+i\s+(?:go|get|be)\s+(?:back\s+)?(?:to\s+|at\s+)?(?:work|school|the office|uni|college)\b[^.?!]*"
 )
 # "blind" in words that say nothing of sight ("going in blind here", "a blind spot", "blindly"): no sign
 _BLIND_AS_A_SAYING = re.compile(

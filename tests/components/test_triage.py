@@ -1099,6 +1099,9 @@ def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     # play-test 43: how much it hurts in one place or another, asked before a treatment
     ("does it hurt more on the forehead, is numbing cream always used, and what if i have a tattoo nearby", None),
     ("my forehead hurts more than yesterday", "urgent"),
+    # play-test 43: what the days after will be like, asked by someone never treated
+    ("ok and how long does the red last then, like could i go to work the next day", None),
+    ("had it yesterday, red today, could i go to work the next day", "expected"),
     # play-test 34: an adrenaline pen asked about for the future got "Please call 999 now"
     ("is there a manager name? also should i be worried about having a reaction again, would i need to carry an epipen "
      "now", None),
