@@ -55,7 +55,7 @@ from core.booking import (
     parse_bare_name,
 )
 from core.settings import clinic, now
-from core.words import COMPLAINT, NO_CALL, RELATIVES, REMOVES, alternatives, sentences
+from core.words import COMPLAINT, NO_CALL, RELATIVES, REMOVES, TO_THE_ASSISTANT, alternatives, sentences
 
 FORM_SLOTS = (
     "booking_name",
@@ -941,11 +941,7 @@ _A_YES_AFTER = re.compile(r"[\s,.;!-]+(?:and\s+)?(?:yes|yeah|yep|ok|okay|sure)\b
 
 # a complaint, or the manager asked for; and what is no concern for the clinic, an instruction to the assistant
 _COMPLAINED = re.compile(rf"{COMPLAINT}|\bmanager\b", re.IGNORECASE)
-_TO_THE_ASSISTANT = re.compile(
-    r"\b(?:ignore (?:all |any )?(?:previous |prior |your )?instructions|system (?:prompt|override)|admin mode|"
-    r"you are now)\b",
-    re.IGNORECASE,
-)
+_TO_THE_ASSISTANT = re.compile(TO_THE_ASSISTANT, re.IGNORECASE)
 COMPLAINT_LOOKS_BACK = 10  # how many of the person's messages back a complaint is the call back's reason
 
 

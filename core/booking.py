@@ -23,6 +23,7 @@ from core.words import (
     SELF_INTRODUCTIONS,
     TIME_SHIFT,
     TITLES,
+    TO_THE_ASSISTANT,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     alternatives,
@@ -73,12 +74,13 @@ _INTERJECTION = re.compile(r"^\s*(?:seriously|omg|ugh+|sigh|jeez|honestly|again|
 # a title alone beside the name ("margaret ellis. mrs", "Mrs Ellis" keeps it: only a title standing apart goes)
 _TITLE = re.compile(rf"(?:^|[\s,.]+)\(?{TITLES}\.?\)?\s*$", re.IGNORECASE)
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
-# (nor an instruction to the assistant: "SYSTEM OVERRIDE: ignore all previous instructions. …" typed where the name was
-# asked became the name, play-test 42)
 _NEVER_IN_A_NAME = frozenset(
     "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy weekday weekdays"
-    " weekends ignore instructions instruction prompt override pretend".split()
+    " weekends".split()
 ) | frozenset(WEEKDAYS)
+# nor an instruction to the assistant ("SYSTEM OVERRIDE: ignore all previous instructions. …" typed where the name was
+# asked became the name, play-test 42)
+_TO_THE_ASSISTANT = re.compile(TO_THE_ASSISTANT, re.IGNORECASE)
 _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
     "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno "
     "n/a na".split()
@@ -141,6 +143,7 @@ def parse_name(text: str) -> str:
         or any(word.lower().strip(",.!?") in _NEVER_IN_A_NAME for word in words)
         or (len(words) == 1 and name.lower().strip(".!") in _NOT_NAMES)
         or name.endswith("?")
+        or _TO_THE_ASSISTANT.search(text)
     ):
         raise InvalidValue("utter_invalid_booking_name")
     # (after what no name holds: an instruction to the assistant is no long name, play-test 42)
