@@ -397,7 +397,7 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
             if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
                 return response + WORSE_WHILE_HELP_COMES_VARIANT
             return response + HELP_COMING_VARIANT
-    if response + LASTING_VARIANT in responses and tracker is not None and said_to_last(tracker):
+    if response + LASTING_VARIANT in responses and tracker is not None and a_lasting_sign(tracker):
         return response + LASTING_VARIANT
     if response + HELP_SOUGHT_VARIANT in responses and said.get("seeking_help"):
         return response + HELP_SOUGHT_VARIANT
@@ -408,7 +408,7 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     return response
 
 
-def said_to_last(tracker: Tracker) -> bool:
+def a_lasting_sign(tracker: Tracker) -> bool:
     """Whether the sign the route is for was said to have been there for weeks or months: in the latest message, or,
     when it names none, in the latest one that did (components/triage.py `lasting`)."""
     for triage in [tracker.latest_message.get("triage") or {}] + earlier_triages(tracker):
