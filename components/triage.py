@@ -250,6 +250,9 @@ _WHAT_IF = re.compile(
     r"\bsigns? (?:of|to look|i should)\b|\blook out for\b|\bhypothetically\b|"
     r"\bif (?:my|i|it|the|your|her|his)\b[^.?!]{0,60}\bwhat (?:would|should|do|can|will)\b|"
     r"\bwhat (?:would|should|do|can) (?:i|you) do if\b|\bif i (?:get|have|notice|see|develop)\b|"
+    # ("who do i contact if its still red after a week, you or my gp?": play-test 44, NHS 111 now to someone never
+    # treated)
+    r"\b(?:who|where) (?:do|should|would|can) i (?:contact|call|ring|go to|go|see) if\b|"
     # "if i do the first session after the consult will my skin be ok for a wedding" (play-test 29)
     r"\bif i (?:do|have|get|book|start|go for)\b[^.?!]{0,60}?\b(?:will|would)\b|"
     # "if i did it at home with my roller and got a rash, would yall still see me?" (play-test 28: sent to NHS 111)
@@ -852,6 +855,7 @@ class Triage:
     concern: bool = False  # how the skin looks, described as a concern ("my skin looks tired"), nothing happening
     history: bool = False  # something long past ("my lip swelled years ago"): for the consultation
     help_had: bool = False  # seen or advised by the clinic, 111, a doctor or paramedics: follow that advice
+    lingering: bool = False  # an expected sign there later than the first days, no worse: the clinic, not 111 now
 
 
 def _colour_only(sign: "Sign") -> bool:
@@ -1213,7 +1217,9 @@ def triage(
     days = days_since(lowered)
     if found[EXPECTED] and (days is None or days <= settings.expected_for_days) and not worse:
         return Triage(EXPECTED, found[EXPECTED])
-    return Triage(URGENT, found[EXPECTED], worse)  # later than the first days, or nothing named: unclear
+    # later than the first days, or nothing named: unclear; there still, and no worse ("on tuesday … still a bit pink
+    # and feels tight": play-tests 43 and 44, "call NHS 111 now"), it is for the clinic when it opens
+    return Triage(URGENT, found[EXPECTED], worse, lingering=not worse and days is not None)
 
 
 _PARENT_NEEDED = re.compile(
@@ -1546,7 +1552,7 @@ class SafetyTriage(GraphComponent):
                     "history": bool(_PAST_HISTORY.search(plain)),
                     # there for weeks or months, and no worse ("bumpy and sore since the last session in august"):
                     # the clinic when it opens, not out-of-hours help now (actions/answers.py `route_variant`)
-                    "lasting": found.level == URGENT and not found.worse and said_to_last(plain),
+                    "lasting": found.level == URGENT and not found.worse and (found.lingering or said_to_last(plain)),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's

@@ -1418,3 +1418,23 @@ def test_a_sign_said_to_have_been_there_for_weeks_or_months(monkeypatch, text, l
 
     monkeypatch.setenv("CLINIC_NOW", "2026-12-05T00:10:00")
     assert said_to_last(text) is lasting
+
+
+@pytest.mark.parametrize("text, level, lingering", [
+    # play-tests 43 and 44: still a bit pink days after: "call NHS 111 now" while the clinic was closed
+    ("had it done 6 days ago and my face is still a bit pink, is that normal", "urgent", True),
+    # worse, or a sign the guide does not name as expected: the route as ever
+    ("had it done 6 days ago and the redness is spreading", "urgent", False),
+    ("had it done 6 days ago, there is pus on my cheek", "urgent", False),
+    # in the first days: the expected reaction
+    ("had it done 2 days ago and my face is still a bit pink", "expected", False),
+])
+def test_an_expected_sign_still_there_later_is_for_the_clinic(settings, text, level, lingering):
+    found = triage(text, settings, said_to_be_happening=False)
+    assert (found.level, found.lingering) == (level, lingering)
+
+
+def test_who_to_contact_if_a_sign_lasts_is_asked_of_what_may_come(settings):
+    # play-test 44: NHS 111 now to someone never treated
+    found = triage("who do i contact if its still red after a week, you or my gp?", settings, False)
+    assert found.level is None and found.not_yet
