@@ -55,7 +55,7 @@ from core.booking import (
     parse_bare_name,
 )
 from core.settings import clinic, now
-from core.words import COMPLAINT, NO_CALL, RELATIVES, REMOVES, TO_THE_ASSISTANT, alternatives, sentences
+from core.words import COMPLAINT, NO_CALL, PAUSE, RELATIVES, REMOVES, TO_THE_ASSISTANT, alternatives, sentences
 
 FORM_SLOTS = (
     "booking_name",
@@ -338,6 +338,10 @@ _INSTEAD_OF_A_CONTACT = re.compile(
     r"\b(?:number|phone|mobile|landline|e-?mail|contact)\b[^.,;!?]{0,40}\binstead\b|"
     r"\b(?:in place of|rather than|instead of|replace)\s+(?:my|the)\s+(?:\w+\s+)?(?:number|phone|mobile|e-?mail)\b|"
     r"\bnot the (?:mobile|other|old)\b|"
+    # ("change the time to saturday 12th at 11am and the email to tom.whitaker@…, the other one is my old work one":
+    # play-test 44, added beside the old one)
+    r"\bchange\b[^.;!?]{0,40}\b(?:e-?mail|number|phone|mobile|contact)\s+to\b|"
+    r"\b(?:other|old|previous) (?:one|e-?mail|number|address)\s+(?:is|was)\s+(?:my\s+)?(?:old|previous|wrong|work)\b|"
     # ("the email should be amelia.zhang@inbox.example not mailbox": play-test 40, added beside the wrong one)
     r"\b(?:e-?mail|number|phone|mobile|contact)\s+(?:should be|should say|needs to be|is meant to be|must be)\b"
     r"[^;!?]{0,80}?\bnot\b",
@@ -1284,15 +1288,7 @@ def after_the_urgent_route(tracker: Tracker) -> bool:
 
 # a pause asked for, not a cancel ("pause please", "hang on, back in a bit", "don't send yet, will you remember all
 # this?"): the same stop, said as a hold (play-test 39: "I've cancelled that" to someone checking a rota)
-ON_HOLD = re.compile(
-    r"\b(?:pause|on hold|hang on|hold on|hold that|back (?:shortly|soon|in a (?:bit|minute|sec|while))|come back|"
-    r"(?:don'?t|do not|dont) send (?:it |this |anything )?(?:just )?yet|remember (?:all )?(?:this|that|it)|"
-    # (not "never mind, keep it as it was": a change taken back)
-    r"keep (?:all )?(?:this|that|my details)(?! as)|keep it (?:for (?:me|now|later)|safe|saved)|save (?:it|this)|"
-    r"finish (?:it |this )?later|"
-    r"give me a (?:minute|sec|few))\b",
-    re.IGNORECASE,
-)
+ON_HOLD = re.compile(PAUSE, re.IGNORECASE)
 
 
 class ActionCancelBooking(Action):

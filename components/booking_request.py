@@ -34,7 +34,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from core.words import FOR_WHOM, NO_CALL, RELATIVES, REMOVES, TIME_SHIFT, alternatives, says_send
+from core.words import FOR_WHOM, NO_CALL, PAUSE, RELATIVES, REMOVES, TIME_SHIFT, alternatives, says_send
 
 # "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
 EVERYTHING = re.compile(
@@ -227,6 +227,8 @@ AROUND_A_TIME = frozenset(
 # but changes nothing (found by the tenth play-test: "nothing here to change")
 # (after "and", "so": "and what time do you open tomorrow, I'll call then", play-test 42, was read as a change of the
 # time of a request cancelled before, which was picked up again)
+PAUSES = re.compile(PAUSE, re.IGNORECASE)
+NAMES_A_BOOKING = re.compile(r"\b(?:book\w*|consult\w*|appointment|session|treatment|call ?back)\b", re.IGNORECASE)
 ASKS = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|oh|but|btw)\W+)*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b",
     re.IGNORECASE,
@@ -374,6 +376,15 @@ class BookingDetailsRequest(GraphComponent):
             elif BY_MISTAKE.search(text) and not kinds:
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
+                self._set(message, self.config["stop_intent"])
+            elif (
+                intent == self.config["intent"]
+                and PAUSES.search(text)
+                and not asks_a_call_back
+                and not NAMES_A_BOOKING.search(text)  # "can i book now and come back for the treatment later"
+            ):
+                # "sorry got to jump on a call, can we finish this later?" (play-test 44: "We're already requesting
+                # your consultation, so let's carry on"): a pause, which the stop keeps (actions/booking_form.py)
                 self._set(message, self.config["stop_intent"])
             elif intent in ("stop", "never_mind") and NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["correction_intent"])

@@ -1640,6 +1640,11 @@ def test_a_contact_given_instead_replaces_the_one_before(make_tracker):
                            "amelia.zhang@inbox.example not mailbox, and the scars are on my forehead AND temples")
     assert with_contact_added("amelia.zhang@inbox.example", "amelia.zhang@mailbox.example; +447700900777",
                               tracker) == "+447700900777; amelia.zhang@inbox.example"
+    # play-test 44: "… and the email to …, the other one is my old work one" was added beside the old one
+    tracker = make_tracker(intent="correct_booking", text="change the time to saturday 12th at 11am and the email to "
+                           "tom.whitaker@example.com, the other one is my old work one")
+    assert with_contact_added("tom.whitaker@example.com", "tom.w@example.com; +447700900150",
+                              tracker) == "+447700900150; tom.whitaker@example.com"
 
 
 @pytest.mark.parametrize("requested, expected", [

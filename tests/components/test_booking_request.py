@@ -580,3 +580,15 @@ def test_a_part_of_the_notes_said_to_go_is_a_correction(intent, expected):
     found.set("entities", [{"entity": "removed", "value": "sertraline", "start": start, "end": start + 10}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 44: "We're already requesting your consultation, so let's carry on"
+    ("sorry got to jump on a call, can we finish this later?", "stop"),
+    ("i'd like to book a consultation", "book_consultation"),
+    ("can i book now and come back for the treatment later", "book_consultation"),
+])
+def test_a_pause_read_as_a_request_to_book_is_a_stop(text, expected):
+    found = message(text, "book_consultation", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
