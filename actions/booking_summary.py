@@ -22,6 +22,7 @@ from actions.booking_form import (
     NOTE,
     WHAT_TO_CHANGE,
     as_changed,
+    both_contacts,
     checked_value,
     details_digest,
     name_among_details,
@@ -361,6 +362,9 @@ class ActionChangeBookingDetail(Action):
                             changes[event["name"]] = event["value"]
                         break
                     value = concern_in_full(tracker, entity) if slot == "booking_concern" else entity["value"]
+                    if slot == "booking_contact":
+                        # "her landline is 020 … but try my mobile too 07700 …" (play-test 44: the landline alone)
+                        value = both_contacts(tracker) or value
                     changes.update(checked_value(slot, value, corrects=corrects))
                     # "also add my number …" keeps the email; "surname should be …" the first name
                     changes[slot] = as_changed(slot, changes[slot], tracker.get_slot(slot), tracker)

@@ -354,7 +354,9 @@ _OTHER_DATE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+or\s+(?:the\s+)?\d{1,2}(
 # twenty-third play-test: neither was understood); the first is taken, and the clinic reads the words
 # ("a saturday, maybe the 12th around 11? or after 4 on a thursday": play-test 36, no day worked out)
 _OR_ANOTHER_DAY = re.compile(
-    r"(?<=[\w?])\s*[,?]?\s+or\s+(?:(?:after|before|from|around|about|at)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
+    # ("tuesday 8th after 2pm, or if not weds 9th after 2": play-test 44, not understood)
+    r"(?<=[\w?])\s*[,?]?\s+or\s+(?:(?:if\s+not|failing\s+that|else|otherwise)\s+)?"
+    r"(?:(?:after|before|from|around|about|at)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
     rf"(?:on\s+|next\s+|this\s+)?(?:an?\s+)?{_WEEKDAY_WORD}\b.*$"
 )
 

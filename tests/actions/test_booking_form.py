@@ -1206,6 +1206,9 @@ async def test_a_cancel_at_the_concern_prompt_is_no_concern(dispatcher, make_tra
     # play-test 43: a second number to try if the first does not answer: the landline alone was kept
     ("best to call me first on 07700 900 812 (laura) and if not his landline is 020 7946 0588",
      ["07700 900 812", "020 7946 0588"], "+447700900812; +442079460588"),
+    # play-test 44: the landline alone was kept
+    ("her landline is 020 7946 0588 but shes often out so try my mobile too 07700 900 873 (kevin)",
+     ["020 7946 0588", "07700 900 873"], "+442079460588; +447700900873"),
 ])
 async def test_two_numbers_given_together_are_both_kept(dispatcher, make_tracker, domain, text, phones, expected):
     tracker = make_tracker(

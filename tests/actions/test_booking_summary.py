@@ -685,3 +685,16 @@ async def test_the_notes_respelt_at_the_summary_change_the_concern_not_the_time(
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert SlotSet("booking_concern", "acne (note for the clinic: metformin 1000mg)") in events
     assert not any(event.get("name") == "booking_time" for event in events)
+
+
+async def test_two_numbers_given_as_a_change_are_both_kept(dispatcher, make_tracker, domain):
+    # play-test 44: read as a change of the contact, the landline alone was kept
+    text = "her landline is 020 7946 0588 but shes often out so try my mobile too 07700 900 873 (kevin)"
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[{"entity": "phone", "value": "020 7946 0588"}, {"entity": "phone", "value": "07700 900 873"},
+                  {"entity": "booking_field", "value": "booking_contact"}],
+        slots={"requested_slot": "booking_contact", "booking_name": "Margaret Doyle"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", "+442079460588; +447700900873") in events

@@ -247,6 +247,7 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("saturday is first choice", at(28, 10), at(28, 16)),  # play-test 42: not understood
         ("either saturday or monday", at(28, 10), at(28, 16)),  # play-test 41: "either" was not read past
         ("fridays or saturdays, only between 10 and 1", at(27, 10), at(27, 13)),  # play-test 43: not understood
+        ("friday 27th after 2pm, or if not saturday 28th after 2", at(27, 14), at(27, 18)),  # play-test 44
         # found by the seventh play-test: a day said not to suit, "if poss", "after lunch"
         ("oh wait tomorrow im busy, make it monday morning instead", at(30, 9), at(30, 12)),
         ("can't do friday, monday at 10", at(30, 10), at(30, 10)),
