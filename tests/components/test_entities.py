@@ -311,6 +311,10 @@ ALL_LABELS = [
         ("tell me about the second stage", [("guide_step", "preparation")]),
         # step two and an area: only the step takes the id
         ("what about step two and my cheeks", [("guide_step", "preparation"), ("treatment_area", "cheeks")]),
+        # a step named by what happens in it (play-test 44: "jump to the aftercare step" showed step 1)
+        ("jump to the aftercare step please", [("guide_step", "aftercare")]),
+        ("skip ahead to the treatment day bit", [("guide_step", "procedure")]),
+        ("go back to the bit about the numbing cream", [("guide_step", "preparation")]),
         # a treatment area keeps the words, not the id ("face")
         ("does it work on my cheeks", [("treatment_area", "cheeks")]),
         # an unknown activity keeps the words, not the id ("swimming")
