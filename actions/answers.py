@@ -754,6 +754,22 @@ def _name_alone(tracker: Tracker) -> Optional[Text]:
         return None
 
 
+def _name_before_a_note(tracker: Tracker) -> Optional[Text]:
+    """At the name prompt, a name typed as the sentence before a note said in passing ("Priya Raman. just so you know
+    i'm on isotretinoin": play-test 44, the name was asked for again), when it reads as a name."""
+    text = tracker.latest_message.get("text") or ""
+    starts = [
+        e["start"] for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "note" and "start" in e
+    ]
+    if not starts:
+        return None
+    first = re.split(r"[.!?;\n]", text[: min(starts)], maxsplit=1)[0]
+    try:
+        return parse_bare_name(first) if first.strip() and len(first) < min(starts) else None
+    except InvalidValue:
+        return None
+
+
 def _name_before_a_question(text: Text) -> Optional[Text]:
     """At the name prompt, a name typed before a question ("Sarah Jones, and does it hurt?", found while checking the
     play-tests' dropped parts: the name was dropped and asked for again), when it reads as a name."""
@@ -881,7 +897,7 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         return given
     value = next(tracker.get_latest_entity_values(_GIVEN_WITH_A_QUESTION[requested][0]), None)
     if value is None and requested == "booking_name":
-        value = _name_before_a_question(text) or _name_alone(tracker)
+        value = _name_before_a_question(text) or _name_alone(tracker) or _name_before_a_note(tracker)
     if value:
         given[requested] = value
     return given

@@ -1039,6 +1039,14 @@ class ValidateBookingForm(FormValidationAction):
                     continue
                 checked = self._check(slot, value, dispatcher, tracker)
                 events += [SlotSet(name, new) for name, new in checked.items()]
+            noted = next(
+                (e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == NOTE and e.get("role")),
+                None,
+            )
+            if noted:
+                # said in passing and answered ("just so you know i'm on isotretinoin"): kept as a note for the clinic
+                # too (play-test 44: it was answered, and nowhere in the request)
+                events += note_events(tracker, noted["value"], tracker.get_slot("booking_concern"))
         if someone_else_too(tracker):  # the other person's details wait for a request of their own
             dispatcher.utter_message(response="utter_booking_one_at_a_time")
         elif not tracker.latest_message.get("text", "").startswith("/"):

@@ -442,7 +442,11 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["intent"])
             elif intent in self.config["correction_from_intents"] and any(
                 # (a note that asks something is a question: "can i mention that i'm pregnant at the consultation?")
-                entity.get("entity") == self.config["note_entity"] and "?" not in str(entity.get("value"))
+                entity.get("entity") == self.config["note_entity"]
+                and "?" not in str(entity.get("value"))
+                # (said in passing, "just so you know i'm on isotretinoin", it is answered as what it says; the
+                # booking form keeps it as a note too, actions/booking_form.py)
+                and entity.get("role") != "fyi"
                 for entity in entities
             ):
                 # "can you add a note that im his daughter …": a change to the request (actions/booking_summary.py)

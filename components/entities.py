@@ -319,6 +319,11 @@ _NOTE = re.compile(
     r"notes?)(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
     r"\s*[:-]\s*"
     rf"(?P<opening>\S.*?)\s*{_NOTE_ENDS}|"
+    # "Priya Raman. just so you know i'm on isotretinoin at the moment" (play-test 44: the suitability answer, and the
+    # name asked for again)
+    r"(?:^|[.!?;\n]\s*)\W*(?:(?:oh|and|also|btw)\W+)*(?:just so you know|fyi|for your info(?:rmation)?|for the record|"
+    r"i should (?:mention|say|tell you)(?: that)?|you should know(?: that)?)\W+"
+    rf"(?P<fyi>(?:i'?m|im|i am|i'?ve|ive|i have|i take|i use|i had|i was|my|she'?s|he'?s|she|he)\b.*?)\s*{_NOTE_ENDS}|"
     # "can you add that the number is mine (Siobhan, daughter) so they ask for me" (twenty-second play-test: taken for
     # a question about the reference)
     # ("please write also that i am pregnant", play-test 24: answered as a question, and no note)
@@ -374,6 +379,7 @@ _NOT_A_PART_OF_THE_NOTES = re.compile(
     re.IGNORECASE,
 )
 REMOVED_ENTITY = "removed"
+FYI_ROLE = "fyi"  # a note said in passing ("just so you know i'm on isotretinoin"): components/booking_request.py
 _A_BIT = re.compile(r"\s+(?:bit|part|note|notes|line|stuff|thing|one|mention|info)$", re.IGNORECASE)
 # "can you add that …?": the assistant asked to add a note (its question mark ends the note)
 _ASKED_TO_ADD = re.compile(r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|write|include|note)\b")
@@ -870,7 +876,9 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         note = _NOTE.search(text)
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
             group = next(
-                name for name in ("note", "opening", "said", "asked", "says", "before") if note.group(name) is not None
+                name
+                for name in ("note", "opening", "fyi", "said", "asked", "says", "before")
+                if note.group(name) is not None
             )
             start, end = note.span(group)
             asked_to_add = _ASKED_TO_ADD.search(text[:start])
@@ -879,10 +887,10 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 # assistant to add it, and ends the note (play-test 33: answered as a question)
                 end = start + text[start:end].index("?")
             found = [e for e in found if e["end"] <= note.start() or e["start"] >= end]
-            return sorted(
-                found + [{"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end}],
-                key=lambda entity: entity["start"],
-            )
+            said = {"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end}
+            if group == "fyi":  # said in passing: a note in a request, and outside one what the answer is about
+                said["role"] = FYI_ROLE
+            return sorted(found + [said], key=lambda entity: entity["start"])
         preference = (
             _CONTACT_PREFERENCE.search(text) if any(e["entity"] in ("phone", "email") for e in found) else None
         ) or _CONTACT_PREFERENCE_ALONE.search(text)

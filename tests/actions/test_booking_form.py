@@ -1117,6 +1117,23 @@ async def test_the_detail_asked_for_given_with_an_answered_question_is_taken_che
     assert await validate.run(dispatcher, tracker, domain) == expected
 
 
+async def test_a_name_and_a_note_said_in_passing_beside_an_answer_are_both_taken(validate, dispatcher, make_tracker,
+                                                                               domain):
+    # play-test 44: "Priya Raman. just so you know i'm on isotretinoin" got the suitability answer, and the name was
+    # asked for again
+    text = "Priya Raman. just so you know i'm on isotretinoin at the moment"
+    note = "i'm on isotretinoin at the moment"
+    tracker = make_tracker(
+        intent="faq", text=text, active_loop=FORM, slots={"requested_slot": "booking_name", "booking_concern": "acne"},
+        entities=[{"entity": "note", "value": note, "start": text.index(note), "end": len(text), "role": "fyi"}],
+        latest_action_name="booking_form",
+    )
+    tracker.events.extend([_action("action_answer_question"), _action("booking_form")])
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_name", "Priya Raman") in events
+    assert SlotSet("booking_concern", f"acne (note for the clinic: {note})") in events
+
+
 async def test_a_detail_in_a_message_not_answered_as_a_question_is_left_to_the_mappings(
     validate, dispatcher, make_tracker, domain
 ):

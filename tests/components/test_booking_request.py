@@ -592,3 +592,12 @@ def test_a_pause_read_as_a_request_to_book_is_a_stop(text, expected):
     found = message(text, "book_consultation", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+def test_a_note_said_in_passing_stays_what_the_classifier_read():
+    # "just so you know i'm on isotretinoin": answered as what it says (the booking form keeps it as a note too)
+    text = "just so you know i'm on isotretinoin"
+    found = message(text, "faq", [])
+    found.set("entities", [{"entity": "note", "value": "i'm on isotretinoin", "start": 17, "end": 36, "role": "fyi"}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "faq"

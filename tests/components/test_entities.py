@@ -944,3 +944,9 @@ def test_a_note_ends_before_a_sentence_that_changes_another_detail(booking):
     assert found(booking, text) == [
         ("note", "call laura first, dad is hard of hearing"), ("time", "thursday 10th, 11am"),
     ]
+
+
+def test_a_note_said_in_passing_is_marked_so(booking):
+    # play-test 44: "just so you know i'm on isotretinoin" was answered, and kept nowhere
+    [note] = booking.extract("Priya Raman. just so you know i'm on isotretinoin at the moment")
+    assert (note["entity"], note["value"], note.get("role")) == ("note", "i'm on isotretinoin at the moment", "fyi")
