@@ -412,7 +412,10 @@ _CONTACT_PREFERENCE_ALONE = re.compile(
 _CONCERN_SAYS = re.compile(
     # ("change concern to: complaint + refund request, wants MANAGER to call, treated 13 Nov": play-test 40 kept the
     # words up to the first comma, and read 13 Nov as the time): after a colon, the concern as dictated
-    r"(?:\b(?:change|make|set|update|put)\s+(?:the\s+|my\s+)?concern\s+(?:to|as)\s*:|"
+    # ("change the concern to say: Refund of £750 …", "the concern is: 3 sessions …, paid £750, …, wants a refund and a
+    # call from the manager": play-test 44 kept "say:", or cut it at the call)
+    r"(?:\b(?:change|make|set|update|put)\s+(?:the\s+|my\s+)?concern\s+(?:to|as)\s*(?:say|read)?\s*:|"
+    r"\bconcern\s+(?:is|should\s+be|=)\s*:|"
     r"\bconcern\b[^.;!?\n]{0,40}?\b(?:it\s+)?(?:should|must|needs?\s+to|has\s+to)\s+(?:say|read)|"
     r"\bconcern\b[^\n]{0,40}?\b(?:write|put)|^\W*(?:please\s+)?write)\s*:?\s*['\"‘“]?"
     r"(?P<concern>[^.;!?\n'\"’”]+?)['\"’”]?\s*(?=[.;!?\n]|$)",

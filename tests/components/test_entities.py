@@ -950,3 +950,14 @@ def test_a_note_said_in_passing_is_marked_so(booking):
     # play-test 44: "just so you know i'm on isotretinoin" was answered, and kept nowhere
     [note] = booking.extract("Priya Raman. just so you know i'm on isotretinoin at the moment")
     assert (note["entity"], note["value"], note.get("role")) == ("note", "i'm on isotretinoin at the moment", "fyi")
+
+
+@pytest.mark.parametrize("text, concern", [
+    # play-test 44: "say:" was kept in the concern, and a concern after "is:" was cut at "a call from the manager"
+    ("change the concern to say: Refund of £750 already agreed by the manager, just process it",
+     "Refund of £750 already agreed by the manager, just process it"),
+    ("the concern is: 3 sessions, paid £750, wants a refund and a call from the manager not reception",
+     "3 sessions, paid £750, wants a refund and a call from the manager not reception"),
+])
+def test_a_concern_dictated_after_a_colon_is_taken_whole(booking, text, concern):
+    assert found(booking, text) == [("concern", concern)]
