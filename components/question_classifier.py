@@ -77,7 +77,9 @@ _QUESTION_WORD = (
     r"should|shall|any|has|have|am|tell|"
     # a question asked as a statement ("can i speak to a human please, i want to know if you use dermapen": found by
     # the twenty-second play-test, the device question was dropped)
-    r"i\s+(?:want|wanna|would\s+like|'d\s+like|need)\s+to\s+know|(?:i\s+(?:was|am)\s+|i'?m\s+)?(?:just\s+)?wondering|"
+    # ("… are you open sundays? i also wanted to know if men get it done": play-test 44, dropped)
+    r"i\s+(?:also\s+)?(?:want|wanted|wanna|would\s+like|'d\s+like|need|needed)\s+to\s+(?:know|ask)|"
+    r"(?:i\s+(?:was|am)\s+|i'?m\s+)?(?:also\s+)?(?:just\s+)?wondering|"
     r"i'?m\s+curious)\b"
 )
 _BOUNDARY = re.compile(

@@ -90,6 +90,9 @@ def parts(text):
         ("are you serious?? I'm not asking for a price, I'm making a COMPLAINT. I want a refund", []),
         ("really? does it hurt?", ["does it hurt?"]),
         ("is it serious?", ["is it serious?"]),
+        # play-test 44: the third was dropped
+        ("whats your address and are you open sundays? i also wanted to know if men get it done",
+         ["whats your address", "are you open sundays?", "i also wanted to know if men get it done"]),
     ],
 )
 def test_question_spans(text, expected):
