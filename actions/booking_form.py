@@ -645,6 +645,13 @@ def asked_again_by_the_change(tracker: Tracker, slot: Text) -> bool:
     )
 
 
+def _changed_the_turn_before(tracker: Tracker) -> bool:
+    """Whether a change of a detail was made in reply to the message before the latest one."""
+    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
+    changes = [i for i, event in enumerate(tracker.events) if event.get("name") == "action_change_booking_detail"]
+    return bool(changes) and len(users) >= 2 and changes[-1] > users[-2]
+
+
 class ActionKeepDetail(Action):
     """ "Never mind, keep it as it was" when the form asks for a detail again (after "Change …"): the detail as
     it was; when it had none, the form simply asks again. Right after a change made at the summary (nothing asked
@@ -672,11 +679,16 @@ class ActionKeepDetail(Action):
             # the summary again, nothing said): the detail as it was, and the request put on hold
             kept = value_before(tracker, slot, given=True)
             return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, True)]
-        if not asked_again_by_the_change(tracker, slot):
+        stop = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == "stop"
+        if not asked_again_by_the_change(tracker, slot) or (stop and not _changed_the_turn_before(tracker)):
             # the change was made in words, and the form has moved on to ask another detail ("actually lunchtime
-            # works better" when the concern is asked, then "cancel": play-test 35, the concern was asked again)
+            # works better" when the concern is asked, then "cancel": play-test 35, the concern was asked again);
+            # or another message came between the change and the stop ("cancel" after a time that could not be read:
+            # play-test 44, the words kept as the time, and the concern asked)
             return [SlotSet(STOP_CANCELS, True)]
         kept = value_before(tracker, slot, given=True)
+        if slot == "booking_time" and kept is not None and not is_checked_time(kept):
+            kept = None  # (words that were never a time the form took are nothing to keep)
         return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, False)]
 
 

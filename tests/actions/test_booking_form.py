@@ -694,12 +694,30 @@ async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_t
     assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
     # "Change time" cleared the time, asked again now: "cancel" keeps the time as it was
     change = {"event": "action", "timestamp": None, "name": "action_change_booking_detail"}
+    pressed = {"event": "user", "timestamp": None, "text": "/correct_booking", "parse_data": {}}
     tracker = make_tracker(
         intent="stop", text="cancel", active_loop=FORM,
-        events=[slot_event("booking_time", FRIDAY_3PM), change, slot_event("booking_time", None)],
+        events=[slot_event("booking_time", FRIDAY_3PM), pressed, change, slot_event("booking_time", None)],
         slots={"requested_slot": "booking_time", "booking_time": None},
     )
     assert await ActionKeepDetail().run(dispatcher, tracker, domain) == kept
+    # play-test 44: another message between the change and the stop ("not now, first the hospital", read as no
+    # time): the stop is for the whole request, and the words are never kept as the time
+    said = {"event": "user", "timestamp": None, "text": "not now, first the hospital", "parse_data": {}}
+    tracker = make_tracker(
+        intent="stop", text="cancel", active_loop=FORM,
+        events=[slot_event("booking_time", FRIDAY_3PM), pressed, change, slot_event("booking_time", None), said,
+                slot_event("booking_time", "not now, first the hospital"), slot_event("booking_time", None)],
+        slots={"requested_slot": "booking_time", "booking_time": None},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
+    # words that were never a time the form took are nothing to keep
+    tracker = make_tracker(
+        intent="never_mind", text="never mind", active_loop=FORM,
+        events=[slot_event("booking_time", "not now, first the hospital"), slot_event("booking_time", None)],
+        slots={"requested_slot": "booking_time", "booking_time": None},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", False)]
     # play-test 35: the time changed in words when the concern was asked, which is asked again: a stop is for the
     # whole request, not the concern never given
     tracker = make_tracker(
