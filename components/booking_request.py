@@ -301,6 +301,8 @@ class BookingDetailsRequest(GraphComponent):
             "later_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure", "never_mind", "deny"],
             # an unmistakable "stop" (STOPS) read as something else
             "stop_intent": "stop",
+            # a pause ("can we finish this later?", "not now … i come back later for the day") read as something else
+            "pause_from_intents": ["book_consultation", "nlu_fallback", "inform"],
             "stop_from_intents": ["nlu_fallback", "inform", "out_of_scope", "deny", "affirm", "unsure", "thank"],
             # the note that the request is for someone under 18 taken back (AN_ADULT), read as something else
             "adult_entity": "age_group",
@@ -378,9 +380,11 @@ class BookingDetailsRequest(GraphComponent):
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["stop_intent"])
             elif (
-                intent == self.config["intent"]
+                intent in self.config["pause_from_intents"]
                 and PAUSES.search(text)
                 and not asks_a_call_back
+                and not kinds
+                and not FAREWELL.search(text)  # "I'll come back. Goodbye.": a goodbye, which keeps it too
                 and not NAMES_A_BOOKING.search(text)  # "can i book now and come back for the treatment later"
             ):
                 # "sorry got to jump on a call, can we finish this later?" (play-test 44: "We're already requesting

@@ -594,6 +594,18 @@ def test_a_pause_read_as_a_request_to_book_is_a_stop(text, expected):
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, kinds, expected", [
+    # play-test 44: at the time prompt, "couldn't work out a day", then "cancel" went on to the concern
+    ("not now, first the hospital. i come back later for the day. thank you for help with emergency", [], "stop"),
+    # with a detail given beside it: the detail
+    ("tuesday, i come back later for the rest", ["time"], "nlu_fallback"),
+])
+def test_a_pause_read_as_unclear_is_a_stop(text, kinds, expected):
+    found = message(text, "nlu_fallback", kinds)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 def test_a_note_said_in_passing_stays_what_the_classifier_read():
     # "just so you know i'm on isotretinoin": answered as what it says (the booking form keeps it as a note too)
     text = "just so you know i'm on isotretinoin"
