@@ -349,7 +349,9 @@ _NOTE = re.compile(
     # at the name prompt, play-test 42, made the name part of the note)
     r"(?:^|(?<=[.!;\n])\s)\W*(?P<asked>[^?.!;\n]{12,}?)[\s.!,;]+"
     r"(?:(?:can|could|would)\s+you\s+(?:please\s+|pls\s+)?|please\s+|pls\s+)?"
-    r"(?:put|add|write|note)\s+(?:that|this)(?:\s+(?:down\s+)?(?:on|in|to)\s+(?:it|there|the\s+(?:request|booking|notes?)))?"
+    # ("… i was on isotretinoin til august and i get cold sores. please put those in": play-test 45)
+    r"(?:put|add|write|note)\s+(?:that|this|those|these|them)(?:\s+in)?"
+    r"(?:\s+(?:down\s+)?(?:on|in|to)\s+(?:it|there|the\s+(?:request|booking|notes?)))?"
     r"\W*$|"
     # "it needs to say to ask for Gareth when they ring, its my phone not hers" (play-test 33: "didn't catch that")
     r"^\W*(?:it|the request|the booking|that)\s+(?:needs to|should|must|has to|ought to)\s+say\s+(?:that\s+)?"
@@ -368,7 +370,10 @@ _ABOUT = r"(?:the\s+(?:bit|part|line|note|mention)\s+(?:about|on|of|with)\s+|the
 _REMOVED = re.compile(
     rf"\b(?:take|cross|strike|leave)\s+{_ABOUT}{_A_PART}\s+(?:out|off)\b|"
     rf"\b(?:remove|delete|drop|scrap|ditch|get rid of|take out|take off|cross out|leave out)\s+{_ABOUT}{_A_PART}"
-    r"(?=\s*(?:$|[,.;!?]|\s+(?:from|off|out|please|pls|as|because|cos|since|now|too)\b))",
+    r"(?=\s*(?:$|[,.;!?]|\s+(?:from|off|out|please|pls|as|because|cos|since|now|too)\b))|"
+    # "the cold sores note is still there. remove it please" (play-test 45: NHS 111 now, and the note kept)
+    r"\bthe\s+([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s+(?:note|bit|part|line)\s+is\s+still\s+(?:there|on|in)\b"
+    r"[^?!]{0,20}?\b(?:remove|delete|take)\s+it\b",
     re.IGNORECASE,
 )
 # what is taken off in other ways: a contact (actions/booking_summary.py), the request itself, the person's data
@@ -902,7 +907,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             found = [e for e in found if e["end"] <= start or e["start"] >= end]
             found.append({"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end})
         removed = _REMOVED.search(text)
-        part = next((index for index in (1, 2) if removed and removed.group(index)), None)
+        part = next((index for index in (1, 2, 3) if removed and removed.group(index)), None)
         if removed and part and not _NOT_A_PART_OF_THE_NOTES.search(removed.group(part)):
             # what to take out of the notes or the concern ("take metformin out"): actions/booking_summary.py takes it
             # out where the request holds it

@@ -646,13 +646,17 @@ _LASTING = re.compile(
     r"\b(?:for|since|over)\s+(?:the\s+(?:last|past)\s+)?"
     r"(?:\d+|a few|few|several|two|three|four|five|six|many|couple of|a couple of)\s+(?:weeks|months|years)\b|"
     r"\bfor (?:weeks|months|ages|years)\b|"
-    r"\bsince (?:last (?:year|summer|spring|autumn|winter)|the summer)\b|\b(?:months|weeks) now\b"
+    r"\bsince (?:last (?:year|summer|spring|autumn|winter)|the summer)\b|\b(?:months|weeks) now\b|"
+    # ("dark patches on my cheek that havent gone, 6 weeks on": play-test 45, NHS 111 now)
+    r"\b(?:\d+|two|three|four|five|six|several|a few)\s+(?:weeks|months)\s+(?:on|later|after|since)\b"
 )
 # "since the last session in august": a month named after "since", two months or more before this one
 _SINCE_A_MONTH = re.compile(r"\bsince\b[^.?!\d]{0,30}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
 _MONTH_NUMBER = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
 
 
+# a part of a request's notes named ("the cold sores note is still there. remove it": play-test 45, NHS 111 now)
+_ABOUT_THE_NOTES = re.compile(r"\bthe\s+(?:[a-z'-]+\s+){1,3}notes?\b")
 # how much the treatment hurts in one place or another, asked by someone not treated ("does it hurt more on the
 # forehead, is numbing cream always used": play-test 43 got what to do if warning signs appear, with 999)
 _PAIN_COMPARED = re.compile(
@@ -908,7 +912,11 @@ _ANAPHYLAXIS_HAD = re.compile(
 _ANAPHYLAXIS_NOW = re.compile(r"\b(?:having|going into|think i'?m|i'?m in|is this|could this be|might be)\b")
 # a skin condition that comes and goes, said as what the person has ("i have eczema that flares up and bleeds
 # sometimes, is that a problem": play-test 39, NHS 111 now to someone never treated): for the consultation
+# (or said to come often: "i get cold sores", "prone to eczema": play-test 45, NHS 111 now to someone never treated)
 _CONDITION_COMES_AND_GOES = re.compile(
+    r"\b(?:i|she|he|they)\s+(?:often\s+|sometimes\s+|tend\s+to\s+|always\s+)?(?:get|gets|suffer\s+(?:from|with))\s+"
+    r"(?:bad\s+)?(?:cold sores?|eczema|psoriasis|rosacea|hives|breakouts|spots|acne|keloids?)\b|"
+    r"\bprone\s+to\s+(?:cold sores?|eczema|psoriasis|rosacea|hives|breakouts|spots|acne|keloids?)\b|"
     r"\b(?:eczema|psoriasis|rosacea|dermatitis|acne|cold sores?|keloids?|hives|urticaria|vitiligo|melasma|"
     r"skin condition)\b[^.?!]{0,60}?\b(?:flares?(?: up)?|flaring|sometimes|often|usually|every (?:so often|now and "
     r"then|few (?:weeks|months))|on and off|comes and goes|now and then|from time to time|when it'?s bad|when i'?m "
@@ -1015,6 +1023,7 @@ def triage(
         lowered = _NEAR_THE_EYES.sub(" ", lowered)  # "dark circles under my eyes": where the concern is
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
+    lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
         lowered = _PAIN_COMPARED.sub(" ", lowered)  # "does it hurt more on the forehead": the treatment's pain

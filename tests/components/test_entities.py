@@ -961,3 +961,8 @@ def test_a_note_said_in_passing_is_marked_so(booking):
 ])
 def test_a_concern_dictated_after_a_colon_is_taken_whole(booking, text, concern):
     assert found(booking, text) == [("concern", concern)]
+
+
+def test_a_note_said_to_be_still_there_and_to_go_is_what_to_take_out(booking):
+    # play-test 45: the note was kept
+    assert found(booking, "the cold sores note is still there. remove it please") == [("removed", "cold sores")]

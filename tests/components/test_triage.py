@@ -1438,3 +1438,34 @@ def test_who_to_contact_if_a_sign_lasts_is_asked_of_what_may_come(settings):
     # play-test 44: NHS 111 now to someone never treated
     found = triage("who do i contact if its still red after a week, you or my gp?", settings, False)
     assert found.level is None and found.not_yet
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 45: "Sorry, I can't help with that" to a breathing emergency
+    ("please help she is breathing bad now!!", EMERGENCY),
+    ("her breathing is really bad", EMERGENCY),
+    # "bad" beside the breathing, not of it: no emergency
+    ("i breathe fine, just a bad rash on my arm, never had microneedling", None),
+    ("is bad breath a side effect", None),
+])
+def test_breathing_said_to_be_bad_is_the_emergency(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 45: history listed for the notes, and a note named, got "call NHS 111 now"
+    ("i have type 1 diabetes, i was on isotretinoin til august and i get cold sores. please put those in", None),
+    ("the cold sores note is still there. remove it please", None),
+    # a part of the skin named so: a sign as ever
+    ("the swollen part of my lip is getting bigger", EMERGENCY),
+])
+def test_a_condition_had_often_or_a_note_named_is_no_report(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+def test_a_sign_weeks_on_is_lasting(monkeypatch):
+    from components.triage import said_to_last
+
+    # play-test 45: "dark patches on my cheek that havent gone, 6 weeks on" got NHS 111 now
+    assert said_to_last("a couple of small dark patches on my cheek that havent gone, 6 weeks on")
+    assert not said_to_last("i had it 2 days ago")
