@@ -384,10 +384,11 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     (`_worse_while_help_comes`: "getting worse while we wait, lips feel tingly", play-test 32; a sign said with the news
     that help is coming is what they called about); about to call NHS 111 or a GP, or asking whether to
     (`_help_sought`); the clinic not reached (`_unreachable`: play-test 30, "contact the clinic now" four times to
-    someone who had rung it three times); a sign there for weeks or months (`_lasting`, first of these: play-test 43,
-    "call NHS 111 now" to someone whose skin had been bumpy since August); the clinic closed by its own clock
-    (`_closed`: a first version believed
-    "you're shut on a Sunday" on a Thursday afternoon, fourteenth play-test)."""
+    someone who had rung it three times); a sign there for weeks or months, or an expected one days after it should have
+    settled, while the clinic is closed (`_lasting`, first of these: play-tests 43 and 44, "call NHS 111 now" to someone
+    whose skin had been bumpy since August, and to someone still a bit pink on day 4); the clinic closed by its own
+    clock (`_closed`: a first version believed "you're shut on a Sunday" on a Thursday afternoon, fourteenth
+    play-test)."""
     responses = domain.get("responses", {})
     said = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
     if response + HELP_COMING_VARIANT in responses and tracker is not None:
@@ -397,7 +398,13 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
             if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
                 return response + WORSE_WHILE_HELP_COMES_VARIANT
             return response + HELP_COMING_VARIANT
-    if response + LASTING_VARIANT in responses and tracker is not None and a_lasting_sign(tracker):
+    if (
+        response + LASTING_VARIANT in responses
+        and tracker is not None
+        and a_lasting_sign(tracker)
+        and not clinic().is_open(now())
+    ):
+        # (while the clinic is open, "contact the clinic now" is the route for it as for any other)
         return response + LASTING_VARIANT
     if response + HELP_SOUGHT_VARIANT in responses and said.get("seeking_help"):
         return response + HELP_SOUGHT_VARIANT

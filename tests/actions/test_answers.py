@@ -467,11 +467,12 @@ async def test_the_urgent_thread_when_the_clinic_is_not_reached_or_help_is_sough
     # a reply in its thread ("its been like this for 4 months, its not an emergency") keeps that route
     ({"level": None}, {"level": "urgent", "lasting": True}, ["utter_safety_no_reassurance", "utter_faq/urgent_lasting"]),
     # a sign that started lately: the route as ever
-    ({"level": "urgent"}, None, ["utter_faq/urgent"]),
+    ({"level": "urgent"}, None, ["utter_faq/urgent_closed"]),
 ])
 async def test_a_sign_there_for_months_gets_the_clinic_or_a_gp(
-    dispatcher, make_tracker, domain, clinic_open, latest, earlier, expected
+    dispatcher, make_tracker, domain, monkeypatch, latest, earlier, expected
 ):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-05T00:30:00+00:00")  # a Saturday night: closed
     turns = [dict(event) for event in SAFETY_TURN]
     if earlier:
         turns[0] = {**turns[0], "parse_data": {"triage": earlier}}
@@ -483,6 +484,11 @@ async def test_a_sign_there_for_months_gets_the_clinic_or_a_gp(
     tracker.latest_message["triage"] = latest
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+    # while the clinic is open: contact the clinic now, as for any other sign
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00")
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert "utter_faq/urgent" in responses(dispatcher)
 
 
 async def test_a_safety_answer_inside_the_form_says_the_booking_is_paused_except_after_the_emergency_one(
