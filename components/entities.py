@@ -380,7 +380,7 @@ _REMOVED = re.compile(
 _NOT_A_PART_OF_THE_NOTES = re.compile(
     r"^(?:it|that|this|them|those|e-?mail|g-?mail|hotmail|outlook|mail|phone|number|mobile|landline|name|surname|"
     r"title|time|date|day|request|booking|consultation|appointment|details|data|everything|all|me|call|note|notes|"
-    r"under 18|age)\b",
+    r"under 18|age|table|tables|database|db)\b",
     re.IGNORECASE,
 )
 REMOVED_ENTITY = "removed"

@@ -924,6 +924,7 @@ def test_a_week_alone_gives_way_to_the_day_said_after_it(booking):
     ("remove my number", []),
     ("delete my data please", []),
     ("take it out", []),
+    ("'; DROP TABLE bookings; --", []),  # code typed where the name is asked (tests/e2e)
 ])
 def test_a_part_of_the_notes_said_to_go(booking, text, expected):
     assert found(booking, text) == expected
