@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from core.words import (
+    AT_OPENING,
     FOR_WHOM,
     HOW_MANY_OF,
     MIN_NUMBER_DIGITS,
@@ -172,7 +173,7 @@ _TIME_PARTS = re.compile(
     # "tuesday 22nd, after lunch" (found by the twenty-first play-test: "after lunch" was dropped)
     r"|\b(?:after|before)\s+(?:work|school|lunch)\b"
     # "first thing tomorrow", "monday when you open" (play-test 42: "first thing" was dropped, the whole day put down)
-    r"|\bfirst thing(?: in the morning)?\b|\b(?:when|as soon as) (?:you|they|the clinic) opens?\b|\bopening time\b"
+    rf"|{AT_OPENING}"
     # "on my lunch break", "11h", "the day 9" (found by the twelfth play-test)
     r"|\b(?:on\s+)?(?:my\s+)?lunch ?break\b|\b\d{1,2}h(?:\d{2})?\b|\bthe day \d{1,2}\b(?!\s*(?:st|nd|rd|th|am|pm|:))"
     r"|\b\d{1,2}\s*o'?\s?clock\b"

@@ -46,7 +46,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from core.words import COMPLAINT, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
+from core.words import COMPLAINT, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
 
 logger = logging.getLogger(__name__)
 
@@ -651,8 +651,8 @@ _LASTING = re.compile(
     r"\b(?:\d+|two|three|four|five|six|several|a few)\s+(?:weeks|months)\s+(?:on|later|after|since)\b"
 )
 # "since the last session in august": a month named after "since", two months or more before this one
-_SINCE_A_MONTH = re.compile(r"\bsince\b[^.?!\d]{0,30}?\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
-_MONTH_NUMBER = {name: number for number, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTH_NUMBER = {month[:3]: number for number, month in enumerate(MONTHS)}
+_SINCE_A_MONTH = re.compile(rf"\bsince\b[^.?!\d]{{0,30}}?\b({alternatives(_MONTH_NUMBER)})[a-z]*\b")
 
 
 # a part of a request's notes named ("the cold sores note is still there. remove it": play-test 45, NHS 111 now)
@@ -678,9 +678,7 @@ def said_to_last(text: Text) -> bool:
     month = _SINCE_A_MONTH.search(text)
     if not month:
         return False
-    fixed = os.environ.get("CLINIC_NOW")
-    this_month = (datetime.fromisoformat(fixed) if fixed else datetime.now()).month - 1
-    return (this_month - _MONTH_NUMBER[month.group(1)]) % 12 >= 2
+    return (clinic_today().month - 1 - _MONTH_NUMBER[month.group(1)]) % 12 >= 2
 
 
 _WORSE = re.compile(
@@ -798,10 +796,15 @@ _WORD_TOO = {"sun", "sat", "wed"}
 _A_WORD_NEXT = re.compile(r"\s+[a-z]")
 
 
-def clinic_weekday() -> int:
-    """Today's weekday (Monday = 0); CLINIC_NOW fixes the clock, as it does for the action server."""
+def clinic_today() -> datetime:
+    """Now, by the clinic's clock: CLINIC_NOW fixes it, as it does for the action server."""
     fixed = os.environ.get("CLINIC_NOW")
-    return (datetime.fromisoformat(fixed) if fixed else datetime.now()).weekday()
+    return datetime.fromisoformat(fixed) if fixed else datetime.now()
+
+
+def clinic_weekday() -> int:
+    """Today's weekday (Monday = 0)."""
+    return clinic_today().weekday()
 
 
 def clinic_file() -> Path:

@@ -15,6 +15,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from core.settings import Clinic
 from core.words import (
+    AT_OPENING,
     HOW_MANY_OF,
     MIN_NUMBER_DIGITS,
     MONTH_ABBREVIATIONS,
@@ -371,7 +372,7 @@ def names_any_weekday(words: str) -> bool:
 _ANY_DAY = re.compile(r"\b(?:mornings|afternoons|evenings|lunchtimes|any day|most days|every day)\b")
 _A_DAY_NAMED = re.compile(
     rf"\b{_WEEKDAY_WORD}\b|\b(?:today|tomorrow|tmrw|tonight|week|weekend|fortnight|month)\b|\d{{1,2}}(?:st|nd|rd|th)?\b"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    rf"|\b(?:{alternatives(MONTH_ABBREVIATIONS)})[a-z]*\b"
 )
 
 
@@ -421,12 +422,7 @@ _SHORTHANDS = (
     (re.compile(r"\bthe day (\d{1,2})\b(?!\s*(?:st|nd|rd|th|am|pm|:))"), r"the \1th"),
     (re.compile(r"\b(?:around|about|at about|at around)\s+(half (?:past )?\w+)"), r"\1"),
     (re.compile(r"\bfirst thing (?:means|meaning|is|=)\s+"), ""),  # "first thing means 10am" (play-test 42)
-    # "tomorrow first thing", "when you open" (the clinic's first hour: _AT_OPENING)
-    (
-        re.compile(r"\bfirst thing(?: in the morning)?\b|\b(?:when|as soon as) (?:you|they|the clinic) opens?\b"),
-        "early morning",
-    ),
-    (re.compile(r"\bopening time\b"), "early morning"),
+    (re.compile(AT_OPENING), "early morning"),  # "tomorrow first thing", "when you open" (the first hour: _AT_OPENING)
     # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
     (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),
     (re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s*-?ish\b"), r"around \1"),  # "2ish", "6.30ish" (play-test 26)
@@ -996,7 +992,7 @@ def _within_reach(day: dt.date, clinic: Clinic, now: dt.datetime) -> bool:
 
 # "first thing tomorrow", "when you open": the first hour the clinic is open that day (play-test 42: "first thing" on a
 # Saturday, opening at 10:00, was read as 07:00 to 10:00 and refused, or as the whole day)
-_AT_OPENING = re.compile(r"\b(?:first thing|(?:when|as soon as) (?:you|they|the clinic) opens?|opening time)\b")
+_AT_OPENING = re.compile(AT_OPENING)
 _FIRST_THING = dt.timedelta(hours=1)
 
 

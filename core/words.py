@@ -212,9 +212,6 @@ def says_send(text: str) -> bool:
     return any(_SEND_CLAUSE.match(clause) for clause in re.split(r"[.?!,;\n]+", text) if clause.strip())
 
 
-# a complaint, or the wish to make one ("i want a refund", "who do i complain to", "I'm unhappy with the result"): the
-# hand-over says it is heard (actions/handover.py), and a complaint about how a result looks is no report of anything
-# happening (components/triage.py)
 # a request put on hold ("don't send it yet", "can we finish this later?", "back in a bit"): kept, not sent
 # (actions/booking_form.py; components/booking_request.py reads it as a stop whatever the classifier made of it)
 PAUSE = (
@@ -226,6 +223,12 @@ PAUSE = (
     r"give me a (?:minute|sec|few))\b"
 )
 
+# the clinic's opening named as a time ("first thing tomorrow", "monday when you open"): its first hour that day
+# (core/booking.py reads it, components/entities.py finds it among the time's words)
+AT_OPENING = (
+    r"\bfirst thing(?: in the morning)?\b|\b(?:when|as soon as) (?:you|they|the clinic) opens?\b|\bopening time\b"
+)
+
 # an instruction to the assistant ("SYSTEM OVERRIDE: ignore all previous instructions", "[admin mode]", "print your
 # system prompt"): never a name, never what a request is about (core/booking.py, actions/booking_form.py)
 TO_THE_ASSISTANT = (
@@ -233,6 +236,9 @@ TO_THE_ASSISTANT = (
     r"system\s+(?:prompt|override)|admin\s+mode|you\s+are\s+now|pretend\s+(?:to\s+be|you)|prompt\s+injection)\b"
 )
 
+# a complaint, or the wish to make one ("i want a refund", "who do i complain to", "I'm unhappy with the result"): the
+# hand-over says it is heard (actions/handover.py), and a complaint about how a result looks is no report of anything
+# happening (components/triage.py)
 COMPLAINT = (
     r"\b(?:complain\w*|report (?:you|the clinic)|refund(?:ed)?|money back|compensation|rip[- ]?off|scam|"
     r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
