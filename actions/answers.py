@@ -761,18 +761,24 @@ def _name_alone(tracker: Tracker) -> Optional[Text]:
         return None
 
 
-def _name_before_a_note(tracker: Tracker) -> Optional[Text]:
-    """At the name prompt, a name typed as the sentence before a note said in passing ("Priya Raman. just so you know
-    i'm on isotretinoin": play-test 44, the name was asked for again), when it reads as a name."""
-    text = tracker.latest_message.get("text") or ""
+def note_start(tracker: Tracker) -> Optional[int]:
+    """Where the latest message's note for the clinic begins (its entity `note`, components/entities.py), if it has
+    one."""
     starts = [
         e["start"] for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "note" and "start" in e
     ]
-    if not starts:
+    return min(starts) if starts else None
+
+
+def _name_before_a_note(tracker: Tracker) -> Optional[Text]:
+    """At the name prompt, a name typed as the sentence before a note said in passing ("Priya Raman. just so you know
+    i'm on isotretinoin": play-test 44, the name was asked for again), when it reads as a name."""
+    start = note_start(tracker)
+    if start is None:
         return None
-    first = re.split(r"[.!?;\n]", text[: min(starts)], maxsplit=1)[0]
+    first = re.split(r"[.!?;\n]", (tracker.latest_message.get("text") or "")[:start], maxsplit=1)[0]
     try:
-        return parse_bare_name(first) if first.strip() and len(first) < min(starts) else None
+        return parse_bare_name(first) if first.strip() and len(first) < start else None
     except InvalidValue:
         return None
 

@@ -30,6 +30,7 @@ from actions.answers import (
     earlier_triages,
     last_turn,
     names_a_personal_factor,
+    note_start,
     question_keys,
     response_name,
     route_then_concern,
@@ -647,9 +648,7 @@ def asked_again_by_the_change(tracker: Tracker, slot: Text) -> bool:
 
 def _changed_the_turn_before(tracker: Tracker) -> bool:
     """Whether a change of a detail was made in reply to the message before the latest one."""
-    users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
-    changes = [i for i, event in enumerate(tracker.events) if event.get("name") == "action_change_booking_detail"]
-    return bool(changes) and len(users) >= 2 and changes[-1] > users[-2]
+    return any(event.get("name") == "action_change_booking_detail" for event in last_turn(tracker))
 
 
 class ActionKeepDetail(Action):
@@ -801,12 +800,10 @@ def said_before_the_note(tracker: Tracker) -> Optional[Text]:
     if tracker.get_slot("requested_slot") != "booking_concern":
         return None
     text = tracker.latest_message.get("text") or ""
-    starts = [
-        e["start"] for e in tracker.latest_message.get("entities") or [] if e.get("entity") == NOTE and "start" in e
-    ]
-    if not starts:
+    start = note_start(tracker)
+    if start is None:
         return None
-    ends = [found.end() for found in re.finditer(r"[.!?;\n]+", text[: starts[0]])]
+    ends = [found.end() for found in re.finditer(r"[.!?;\n]+", text[:start])]
     before = text[: ends[-1]].strip(" .!?;\n") if ends else ""
     return before if len(before.split()) >= 2 else None
 

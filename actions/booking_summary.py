@@ -13,6 +13,7 @@ from actions.answers import (
     EDITABLE,
     UNDER_18,
     added_to_the_concern,
+    note_start,
     since_the_latest_message,
     widened_concern,
     without_a_part,
@@ -321,10 +322,8 @@ def _the_prompt_answered_beside(tracker: Tracker, changes: Dict[Text, Any]) -> D
             except InvalidValue:
                 return {}
     # what is said before the note, without the words that open it ("yes but also add: …", "yes fine. oh and notes: …")
-    starts = [
-        e["start"] for e in tracker.latest_message.get("entities") or [] if e.get("entity") == NOTE and "start" in e
-    ]
-    before = text[: min(starts)] if starts else re.split(r"[.,;!?\n]", text, maxsplit=1)[0]
+    start = note_start(tracker)
+    before = text[:start] if start is not None else re.split(r"[.,;!?\n]", text, maxsplit=1)[0]
     before = _NOTE_OPENS.sub(" ", before).strip()
     if requested == "booking_consent" and before and _A_YES.match(before) and len(before) < len(text):
         return {"booking_consent": True}
