@@ -245,11 +245,11 @@ def _afterthought(text: Text) -> Optional[re.Match]:
     return _AFTERTHOUGHT.match(text or "")
 
 
-def _clarified(message: Message, views: Tuple[Text, Text]) -> Tuple[Text, Text]:
-    """The message's views with the question's "that" replaced by what it meant, when that is said after it (the
-    lemmas of the question's words, the pointer's place taken by the words said after); the views otherwise."""
+def _clarified(message: Message, views: Tuple[Text, Text], found: Optional[re.Match]) -> Tuple[Text, Text]:
+    """The message's views with the question's "that" replaced by what it meant, when that is said after it (`found`:
+    `_afterthought` of its text; the lemmas of the question's words, the pointer's place taken by the words said
+    after); the views otherwise."""
     text = message.get(TEXT) or ""
-    found = _afterthought(text)
     if not found:
         return views
     what = found.group("what")
@@ -263,6 +263,11 @@ def _clarified(message: Message, views: Tuple[Text, Text]) -> Tuple[Text, Text]:
     meant = [lemma(token) for token in tokens if found.start("what") <= token.start and token.end <= found.end("what")]
     lemmas = " ".join(before + (meant or what.lower().split()) + after) or question.lower()
     return lemmas, question.lower()
+
+
+def _for_the_whole(answer: Optional[Text]) -> Dict[Text, Any]:
+    """A question part for an answer the whole message needs, said of no words of its own."""
+    return {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: answer, "confidence": 1.0}
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
@@ -614,8 +619,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             if best in self.config["answer_first"] and parts:
                 # "I'm 52. How many sessions would I need, and what's the downtime?": the whole message's suitability
                 # answer first, then each question (a browser play-test found the questions dropped for the age)
-                first = {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: best, "confidence": 1.0}
-                return [first] + parts[: self.config["max_questions"]]
+                return [_for_the_whole(best)] + parts[: self.config["max_questions"]]
         return parts[: self.config["max_questions"]] if len(parts) > 1 else []
 
     def _named_first(
@@ -688,15 +692,19 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
     def process(self, messages: List[Message]) -> List[Message]:
         if self.model is None:
             return messages
-        views = [_clarified(message, self._views(message)) for message in messages]
+        afterthoughts = [_afterthought(message.get(TEXT) or "") for message in messages]
+        views = [
+            _clarified(message, self._views(message), found)
+            for message, found in zip(messages, afterthoughts, strict=True)
+        ]
         probabilities = self.model.predict_proba(self._matrix(views)) if messages else []
         retrieval_intent = self.config["retrieval_intent"]
-        for message, view, row in zip(messages, views, probabilities, strict=True):
+        for message, view, row, afterthought in zip(messages, views, probabilities, afterthoughts, strict=True):
             entities = message.get(ENTITIES) or []
             text = message.get(TEXT) or ""
             asked = question_spans(text)
             # a question and what its "that" meant, said after it, are one question (`_clarified`)
-            spans = [] if _afterthought(text) else asked
+            spans = [] if afterthought else asked
             ranking = sorted(zip(self.model.classes_, row, strict=True), key=lambda pair: -pair[1])
 
             # an intent's confidence; for the retrieval intent, how likely the message is a question at all
@@ -772,18 +780,14 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     # "i am pregnant 4 month, can i do microneedling? and how much cost": the price is kept as the
                     # message's answer, and the consultation's answer, which the pregnancy named needs, is said first
                     # (found by the twenty-third play-test: only the price was answered)
-                    first = {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: named_first, "confidence": 1.0}
                     answered = questions or parts or [{INTENT_RESPONSE_KEY: best, "confidence": 1.0}]
-                    questions = [first] + answered[: self.config["max_questions"]]
+                    questions = [_for_the_whole(named_first)] + answered[: self.config["max_questions"]]
                 beside = self._named_beside(entities, best) if decided_by_entity and len(parts) < 2 else None
                 if beside:
                     # "does it work on stretch marks and also on dark skin": one question, and two things named that
                     # each decide an answer; both are given, the one said first first (play-test 43: the stretch marks
                     # were dropped)
-                    questions = [
-                        {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: key, "confidence": 1.0}
-                        for key in (best, beside)
-                    ]
+                    questions = [_for_the_whole(best), _for_the_whole(beside)]
                 # each question part, even one: a safety answer for the whole message leaves the others answered
                 # (components/triage.py)
                 message.set(QUESTION_PARTS, questions or parts, add_to_output=True)

@@ -743,12 +743,12 @@ def test_a_complaint_that_asks_nothing_gets_the_complaint_intent(storage, resour
     ("how long does the redness last? thanks", None),
 ])
 def test_what_a_questions_that_meant_said_after_it_takes_its_place(text, expected):
-    from components.question_classifier import _clarified
+    from components.question_classifier import _afterthought, _clarified
 
     message = Message(data={TEXT: text})
     TOKENIZER.process([message])
     views = QuestionClassifier._views(message)
-    lemmas, clarified = _clarified(message, views)
+    lemmas, clarified = _clarified(message, views, _afterthought(text))
     if expected is None:
         assert (lemmas, clarified) == views
     else:
