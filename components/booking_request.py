@@ -186,8 +186,6 @@ FOR_SOMEONE_ELSE = re.compile(
     rf"\bbook (?:my|our) (?:{alternatives(RELATIVES)}) in\b",
     re.IGNORECASE,
 )
-# "push it an hour later", "can we make it half an hour earlier": the time said before moved, a correction whatever
-# the classifier read ("an hour" is also how long a treatment takes: found by the tenth play-test)
 ASKS_IF_FREE = "asks_if_free"  # read by actions/booking_form.py
 # a free time asked about ("any slots free", "is … available", "do you have space")
 FREE_TIME_ASKED = re.compile(
@@ -197,6 +195,8 @@ FREE_TIME_ASKED = re.compile(
 # ... or the time itself asked to be free ("is monday 7th at 1pm available"): words before and after the time entity
 FREE_TIME_BEFORE = re.compile(r"\b(?:is|are)\s+(?:the\s+)?$", re.IGNORECASE)
 FREE_TIME_AFTER = re.compile(r"^\s+(?:still\s+)?(?:free|available)\b", re.IGNORECASE)
+# "push it an hour later", "can we make it half an hour earlier": the time said before moved, a correction whatever
+# the classifier read ("an hour" is also how long a treatment takes: found by the tenth play-test)
 MOVES_THE_TIME = re.compile(TIME_SHIFT, re.IGNORECASE)
 MOVE_IT = re.compile(
     r"\b(?:push|move|bring|make|shift|change|swap|switch)\s+(?:it|that|the\s+(?:time|appointment|booking))\b",
@@ -223,12 +223,13 @@ AROUND_A_TIME = frozenset(
     # "next sat not this", "tues instead", "pm actually" (play-test 27)
     "not this one instead actually rather".split()
 )
+# a pause read as something else (core/words.py PAUSE), unless a booking is named with it
+PAUSES = re.compile(PAUSE, re.IGNORECASE)
+NAMES_A_BOOKING = re.compile(r"\b(?:book\w*|consult\w*|appointment|session|treatment|call ?back)\b", re.IGNORECASE)
 # a question the classifier answers ("what time does the clinic shut tonight?") names a detail's word and a time,
 # but changes nothing (found by the tenth play-test: "nothing here to change")
 # (after "and", "so": "and what time do you open tomorrow, I'll call then", play-test 42, was read as a change of the
 # time of a request cancelled before, which was picked up again)
-PAUSES = re.compile(PAUSE, re.IGNORECASE)
-NAMES_A_BOOKING = re.compile(r"\b(?:book\w*|consult\w*|appointment|session|treatment|call ?back)\b", re.IGNORECASE)
 ASKS = re.compile(
     r"^\W*(?:(?:and|so|ok|okay|oh|but|btw)\W+)*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b",
     re.IGNORECASE,

@@ -364,8 +364,7 @@ _NOTE = re.compile(
 )
 NOTE_ENTITY = "note"
 # "take metformin out, my GP stopped it", "remove the bit about warfarin from the notes": a part of the request said to
-# go
-# (play-test 42: answered as a question, and the notes kept it)
+# go (play-test 42: answered as a question, and the notes kept it)
 _A_PART = r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}?)"
 _ABOUT = r"(?:the\s+(?:bit|part|line|note|mention)\s+(?:about|on|of|with)\s+|the\s+|my\s+|any\s+)?"
 _REMOVED = re.compile(

@@ -189,6 +189,7 @@ _RHETORICAL = re.compile(
 )
 
 
+# a complaint (`complaint_intent`), unless asked of what would happen ("if … can she get a refund")
 _COMPLAINT = re.compile(COMPLAINT, re.IGNORECASE)
 _ASKED_IF = re.compile(r"\b(?:if|whether|what happens|would|could|can (?:i|she|he|they|we))\b", re.IGNORECASE)
 
