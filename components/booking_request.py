@@ -34,6 +34,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components.entities import FYI_ROLE, REMOVED_ENTITY
 from core.words import FOR_WHOM, NO_CALL, PAUSE, RELATIVES, REMOVES, TIME_SHIFT, alternatives, says_send
 
 # "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
@@ -451,7 +452,7 @@ class BookingDetailsRequest(GraphComponent):
                 and "?" not in str(entity.get("value"))
                 # (said in passing, "just so you know i'm on isotretinoin", it is answered as what it says; the
                 # booking form keeps it as a note too, actions/booking_form.py)
-                and entity.get("role") != "fyi"
+                and entity.get("role") != FYI_ROLE
                 for entity in entities
             ):
                 # "can you add a note that im his daughter …": a change to the request (actions/booking_summary.py)
@@ -553,7 +554,7 @@ class BookingDetailsRequest(GraphComponent):
         named = any(entity.get("entity") == self.config["field_entity"] for entity in entities)
         # (or a part of the notes: "can you remove the sertraline note", the entity `removed`, play-test 43: "Sorry, I
         # didn't catch that"; a question the classifier answers is left to it, actions/answers.py checks the notes)
-        removed = any(entity.get("entity") == "removed" for entity in entities)
+        removed = any(entity.get("entity") == REMOVED_ENTITY for entity in entities)
         return (named and bool(REMOVES.search(text) or ONLY_ONE_CONTACT.search(text)) or removed) and not (
             EVERYTHING.search(text)
         )
