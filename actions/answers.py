@@ -136,6 +136,7 @@ STANDS_AS_IT_IS = {
     "warning_signs",
     "help_had",
     "route_explained",
+    "emergency_explained",
     "privacy",
     "clinic_info",
     *SEVERITY,

@@ -62,6 +62,9 @@ MINORS_ANSWER = "faq/minors"
 SUITABILITY_ANSWER = "faq/suitability"
 HELP_HAD_ANSWER = "faq/help_had"
 ROUTE_ANSWER = "faq/route_explained"
+EMERGENCY_ROUTE_ANSWER = "faq/emergency_explained"
+RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
+AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
 WINDOW = 8  # the words of one sign stand within this many words of each other
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
 
@@ -217,6 +220,12 @@ _ASKS_IF_IT_HELPS = re.compile(
 )
 # asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
 # treatment had named, what the message says of the skin is what the consultation assesses
+# a concern said to have changed for the worse ("look deeper", "made my scars more visible")
+_CONCERN_WORSE = re.compile(
+    r"\b(?:look|looks|looking|looked|are|is|seem|seems|got|gotten|gone|went|getting|"
+    r"made (?:my \w+(?: \w+)?|them|it))\s+(?:\w+\s+)?"
+    r"(?:worse|deeper|darker|rougher|bumpier|more (?:visible|obvious|noticeable|prominent|pronounced|uneven))\b"
+)
 _CAN_I_HAVE_IT = re.compile(
     r"\b(?:can|could|should|may)\s+i\s+(?:still\s+|even\s+)?(?:have|get|do|book|go ahead with)\s+(?:it|this|"
     r"microneedling|micro ?needling|the treatment|a treatment|treatment|a session|collagen induction)\b|"
@@ -449,6 +458,11 @@ _CARE_PRESENT = re.compile(
     r"\b(?:called|rang|phoned|got)\s+(?:an?\s+|the\s+)?(?:ambulance|999|paramedics?)\b[^.?!]{0,20}?\b(?:they'?re|theyre|"
     r"they are|it'?s|its|it is|now)\s+(?:already\s+)?here\b|"
     r"\b(?:ambulance|paramedics?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:already\s+|now\s+|just\s+)?(?:here|arrived)\b|"
+    # taken in ("throat swelling, ambulance took her to hospital": play-test 45, 999 again, as a call back's topic)
+    r"\b(?:ambulance|paramedics?|they)\s+(?:took|have taken|has taken|taken|take|took away)\s+"
+    r"(?:her|him|them|me|my\s+\w+)\s+(?:to|into|in)\b|"
+    r"\b(?:she|he|they|i|we)\s+(?:was|were|got|has been|have been|'s been|'ve been)\s+(?:taken|rushed|admitted)\s+"
+    r"(?:to|into|in)\b|"
     r"\b(?:the )?(?:doctors?|nurses?|paramedics?) (?:is |are )?(?:checking|examining|seeing|treating|with) "
     r"(?:me|her|him|us)\b|"
     r"\b(?:they'?re|they are|someone is|somebody is)\s+(?:checking|examining|seeing|looking at|treating)\b|"
@@ -529,6 +543,19 @@ _ASKS_ABOUT_THE_ROUTE = re.compile(
     r"|\b(?:111|a ?& ?e|a and e)(?!\w)[^.?!]{0,30}\b(?:an? ambulance|like (?:an? )?ambulance|phone ?line|website|"
     r"helpline|the hospital|(?:going to )?(?:a |the )?hospital|a&e|free|mean|stand for)\b[^.!]{0,30}\?"
     r"|\b(?:111|a ?& ?e|a and e)(?!\w)[^.?!]{0,12}\b(?:is that|what'?s that|whats that)\b"
+)
+# what the emergency number is, or what to tell it, asked ("999 es ambulancia? what i say to them, my english bad":
+# play-test 45, the privacy notice in the middle of an emergency; "is 999 the ambulance", "what do i tell the 999
+# people")
+_ASKS_ABOUT_999 = re.compile(
+    r"\b999\b[^.?!]{0,20}?\b(?:es|is|=|means?|for|the number for|like)\b[^.?!]{0,20}?\b(?:ambulanc\w*|emergenc\w*|"
+    r"police|an? doctor)|"
+    r"\b(?:is|what(?:'?s| is))\s+(?:the\s+)?(?:number|numero|número)\s+(?:for|of|to call for)\s+(?:an?\s+|the\s+)?"
+    r"ambulanc\w*|"
+    r"\bwhat\s+(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:say|tell)\b(?:\s+to)?\s+(?:them|999|the\s+"
+    r"(?:call handler|operator|ambulance|paramedics?|999 people|person))\b|"
+    r"\b(?:999|ambulanc\w*|call handler|operator)\b[^.?!]{0,40}\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
+    r"\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b[^.?!]{0,30}\b(?:999|ambulanc\w*|call handler|operator)\b"
 )
 # emergency help put off ("999 seems a bit much", "could i just drive myself to A&E", "my partner is driving me to a&e
 # instead"): in the emergency's thread, 999 again, and not by car (play-test 32: the off-guide answer about driving
@@ -662,7 +689,20 @@ _ABOUT_THE_NOTES = re.compile(r"\bthe\s+(?:[a-z'-]+\s+){1,3}notes?\b")
 _PAIN_COMPARED = re.compile(
     r"\b(?:does|will|would|is|do)\s+(?:it|the\s+(?:treatment|needling|procedure|pen|needles?))\s+"
     r"(?:hurt|sting|burn|pain)\w*\s+(?:more|less|much more|a lot more|worse)\b"
-    r"(?=\s+(?:on|in|at|around|for|than|if|when|with|near|under)\b)"
+    r"(?=\s+(?:on|in|at|around|for|than|if|when|with|near|under)\b)|"
+    # the treatment set beside another ("is it worse than having my eyebrows waxed?": dev3, NHS 111 now to someone
+    # never treated); not beside a time ("worse than yesterday")
+    r"\b(?:is|was|does|will|would)\s+(?:it|microneedling|this|the\s+(?:treatment|needling|procedure))\s+(?:\w+\s+)?"
+    r"(?:worse|more painful|less painful|hurt more|hurt less)\s+than\s+"
+    r"(?!(?:yesterday|before|last|this|it was|earlier|the day|this morning)\b)[^.?!]*"
+)
+# what someone else said theirs was like ("my sister said hers was agony, was she exaggerating?": dev3, NHS 111 now):
+# another person's past treatment, told, not a sign now
+_SOMEONE_ELSE_SAID = re.compile(
+    r"\b(?:friends?|sister|mum|mom|mam|mate|colleague|cousin|aunt|auntie|someone|somebody|people|girl|wife|partner|"
+    r"husband|boyfriend|girlfriend)\b[^.?!]{0,20}?\b(?:said|says|told me|reckons|reckoned)\s+(?:that\s+)?"
+    r"(?:hers|his|theirs|her \w+|his \w+|their \w+|it)\s+(?:was|were|went|got|felt)\b"
+    r"(?:(?!\b(?:but|now|still|today)\b)[^.?!])*"  # ("… hers was fine but now her lips are swelling")
 )
 
 
@@ -932,7 +972,12 @@ _WILL_IT_BE = re.compile(
     r"the\s+\w+\s+|there\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*|"
     # ("how long does the red last then, like could i go to work the next day": play-test 43, the expected reaction's
     # route to someone never treated)
-    r"\b(?:could|can)\s+i\s+(?:go|get|be)\s+(?:back\s+)?(?:to\s+|at\s+)?(?:work|school|the office|uni|college)\b[^.?!]*"
+    r"\b(?:could|can)\s+i\s+(?:go|get|be)\s+(?:back\s+)?(?:to\s+|at\s+)?(?:work|school|the office|uni|college)\b"
+    r"[^.?!]*|"
+    # ("could i do a spin class the day after or would sweating be a problem": dev3, NHS 111 now; "any chance of getting
+    # an infection from it?": the odds, asked)
+    r"\b(?:could|can|should)\s+i\s+(?:go|do|get back|start|hit|train|exercise|work out|run|swim)\b[^.?!]*|"
+    r"\b(?:chances?|risks?|odds|likelihood|possibility)\s+(?:of|that)\b[^.?!]*"
 )
 # "blind" in words that say nothing of sight ("going in blind here", "a blind spot", "blindly"): no sign
 _BLIND_AS_A_SAYING = re.compile(
@@ -1030,6 +1075,8 @@ def triage(
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
         lowered = _PAIN_COMPARED.sub(" ", lowered)  # "does it hurt more on the forehead": the treatment's pain
+        if not _STRONG_NOW.search(lowered):
+            lowered = _SOMEONE_ELSE_SAID.sub(" ", lowered)
     lowered = _EPIPEN_IN_FUTURE.sub(" ", lowered)  # "would i need to carry an epipen now": asked of the future
     if not EPIPEN_USE.search(lowered):
         lowered = _EPIPEN_CARRIED.sub(" ", lowered)  # "i have a shellfish allergy and carry an epipen": a fact
@@ -1217,10 +1264,17 @@ def triage(
         # asks other questions too (SafetyTriage.process)
         return Triage(None, concern=names_a_concern)
     terse = len(words(lowered)) <= 4 and bool(found[URGENT]) and not names_a_concern
-    reported = said_to_be_happening or terse or ((now or personal) and any(found.values()))
+    # a concern said to look worse since a treatment ("the treatment made my acne scars more visible", "my fine lines
+    # look deeper after microneedling"): something happening, whatever answer the classifier found for its words
+    changed = bool(names_a_concern and _CONCERN_WORSE.search(lowered) and (treated or _TREATMENT.search(lowered)))
+    reported = said_to_be_happening or terse or changed or ((now or personal) and any(found.values()))
     if not reported:
         return Triage(None, worse=worse)
-    if not any(found.values()) and (looks or (names_a_concern and not _TREATMENT.search(lowered) and not worse)):
+    if (
+        not any(found.values())
+        and not changed
+        and (looks or (names_a_concern and not _TREATMENT.search(lowered) and not worse))
+    ):
         # "my skin looks tired", "pigmentation since my pregnancy", "a scar from a bicycle accident": a concern
         # the clinic treats, with no sign and no treatment named, is what a consultation looks at
         return Triage(None, concern=True)  # no sign, no treatment and no time since one named: a concern
@@ -1364,6 +1418,7 @@ class SafetyTriage(GraphComponent):
                 "faq/expected_reaction",
                 "faq/help_had",
                 "faq/route_explained",
+                "faq/emergency_explained",
             ],
         }
 
@@ -1578,6 +1633,9 @@ class SafetyTriage(GraphComponent):
                 continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
+            if not found.level and not found.signs and not crisis and _ASKS_ABOUT_999.search(plain):
+                self._answer(message, EMERGENCY_ROUTE_ANSWER)  # what 999 is and what to tell it, from clinic.yml
+                continue
             if not found.level and not found.signs and not crisis and _ASKS_ABOUT_THE_ROUTE.search(plain):
                 self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
                 continue
@@ -1607,7 +1665,14 @@ class SafetyTriage(GraphComponent):
             elif found.concern and len(_asked_apart(message)) < 2 and not _a_note(message):
                 # "my skin just looks tired": what a consultation looks at; beside other questions, they are answered
                 # ("1. what does it do 2. does it help with stretch marks 3. …": play-test 41, none answered)
-                self._intent(message, self.config["concern_intent"])
+                if _ASKS_IF_IT_HELPS.search(plain):
+                    # "will it help my acne scars?", asked: what the guide says it improves (the results answer), or
+                    # that it does not name the concern ("stretch marks"); the consultation offered alone left the
+                    # question unanswered (dev3)
+                    named = {entity.get("entity") for entity in message.get("entities") or []}
+                    self._answer(message, AREA_ANSWER if "unknown_area" in named else RESULTS_ANSWER)
+                else:
+                    self._intent(message, self.config["concern_intent"])
             elif (
                 happening
             ):  # triage() gives every other happening message a level or a concern: this one is hypothetical

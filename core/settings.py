@@ -190,7 +190,7 @@ DEFAULT_CRISIS_HELP = "If you're in danger right now, call your local emergency 
 
 
 # clinic.yml `safety` settings that the replies name as slots ({emergency_number}, …)
-SAFETY_FACTS = ("emergency_number", "out_of_hours", "out_of_hours_service", "under_age_policy")
+SAFETY_FACTS = ("emergency_number", "emergency_service", "out_of_hours", "out_of_hours_service", "under_age_policy")
 # CLINIC_NOW fixes the clinic's clock (an ISO time with its offset), for tests and demos of "closed"
 CLOCK_VARIABLE = "CLINIC_NOW"
 
@@ -209,6 +209,8 @@ def now() -> dt.datetime:
 # when clinic.yml names no routes: nothing country-specific
 DEFAULT_SAFETY = {
     "emergency_number": "your local emergency number",
+    "emergency_service": "Call your local emergency number and ask for an ambulance. Tell the call handler what is "
+    "happening now, that it started after a skin treatment, and where you are, and do what they tell you.",
     "out_of_hours": "contact your doctor or your local urgent care service now",
     "out_of_hours_service": "It is the service for urgent medical advice where you live: your doctor's practice can "
     "tell you how to reach it.",

@@ -164,7 +164,8 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     # the safety triage (components/triage.py) always replaces the classifier's "something is happening"
     # answer with the answer of its level, and gives the age policy and the answer to help already had
     from components.triage import (
-        ANSWERS, HELP_HAD_ANSWER, MINORS_ANSWER, ROUTE_ANSWER, WARNING_SIGNS_ANSWER, SafetyTriage,
+        ANSWERS, EMERGENCY_ROUTE_ANSWER, HELP_HAD_ANSWER, MINORS_ANSWER, ROUTE_ANSWER, WARNING_SIGNS_ANSWER,
+        SafetyTriage,
     )
 
     happening = SafetyTriage.get_default_config()["happening_answer"]
@@ -172,7 +173,9 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     answers = {f"utter_{label}" for label in labels if "/" in label and label != happening}
     answers |= {
         f"utter_{answer}"
-        for answer in [*ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER, HELP_HAD_ANSWER, ROUTE_ANSWER]
+        for answer in [
+            *ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER, HELP_HAD_ANSWER, ROUTE_ANSWER, EMERGENCY_ROUTE_ANSWER,
+        ]
     }
     # an answer's variants for where the person stands: help on its way, help about to be sought, the clinic not
     # reached, the clinic closed (actions/answers.py `route_variant`)

@@ -25,6 +25,7 @@ privacy:
 crisis_help: Call 999 or Samaritans on 116 123.
 safety:
   emergency_number: "999"
+  emergency_service: 999 is for an ambulance.
   out_of_hours: call NHS 111
   out_of_hours_service: NHS 111 is a phone line.
   under_age_policy: Adults only.
@@ -48,6 +49,7 @@ async def test_the_session_starts_with_the_clinics_facts_as_slots(dispatcher, ma
         SlotSet("privacy_kept_for", "six months"),
         SlotSet("crisis_help", "Call 999 or Samaritans on 116 123."),
         SlotSet("emergency_number", "999"),
+        SlotSet("emergency_service", "999 is for an ambulance."),
         SlotSet("out_of_hours", "call NHS 111"),
         SlotSet("out_of_hours_service", "NHS 111 is a phone line."),
         SlotSet("under_age_policy", "Adults only."),

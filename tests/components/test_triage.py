@@ -358,6 +358,27 @@ def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer
     assert selected(message) == "faq/route_explained"
 
 
+@pytest.mark.parametrize("text, intent, answer, expected", [
+    # play-test 45: in the middle of an emergency, the privacy notice
+    ("999 es ambulancia? what i say to them, my english bad", "faq", "faq/privacy", "faq/emergency_explained"),
+    ("is 999 the number for an ambulance", "nlu_fallback", None, "faq/emergency_explained"),
+    ("what do i tell the call handler", "faq", "faq/unknown_other", "faq/emergency_explained"),
+    ("ok im ringing an ambulance, what should i say", "faq", "faq/privacy", "faq/emergency_explained"),
+    # 999 named, nothing asked of it; what to say at the consultation; a sign named is the emergency
+    ("ok calling 999 now", "faq", "faq/reassurance", None),
+    ("what should i say at the consultation", "faq", "faq/consultation", None),
+    ("is 999 for this? her throat is swelling", "faq", "faq/complication", None),
+])
+def test_what_the_emergency_number_is_asked_gets_what_it_is(component, text, intent, answer, expected):
+    message = parsed(text, intent, answer)
+    component.process([message])
+    chosen = (message.get("response_selector") or {}).get("faq", {}).get("response", {}).get("intent_response_key")
+    if expected:
+        assert chosen == expected
+    else:
+        assert chosen != "faq/emergency_explained"
+
+
 def test_a_crisis_said_with_a_question_about_the_route_is_the_crisis(component):
     # the route's explanation never comes before the words of a crisis (found reading the change: it did)
     message = parsed("what even is 111? honestly i want to end it all", "faq", "faq/reassurance")
@@ -457,6 +478,46 @@ def test_how_the_skin_looks_said_as_a_concern_is_no_report_of_anything_happening
     message = parsed(text, "faq", "faq/complication")
     component.process([message])
     assert message.get("intent") == {"name": "inform", "confidence": 1.0}  # details for a consultation
+
+
+@pytest.mark.parametrize("text, concern, level", [
+    # a concern said to look worse since a treatment is something happening, whatever the classifier answers (the
+    # efficacy wordings moved to the results answer drew "made my acne scars more visible" there)
+    ("the treatment made my acne scars more visible, will that settle?", "acne scars", URGENT),
+    ("my fine lines look deeper after microneedling", "fine lines", URGENT),
+    ("had it last week and my acne scars look more obvious now", "acne scars", URGENT),
+    # asked of what is to come, or of the skin before any treatment: no report
+    ("will my scars look worse after microneedling?", "scars", None),
+    ("can microneedling make acne scars look worse", "acne scars", None),
+    ("my acne scars look worse in photos, would microneedling help", "acne scars", None),
+])
+def test_a_concern_said_to_look_worse_since_a_treatment_is_a_report(settings, text, concern, level):
+    assert triage(text, settings, False, names_a_concern=True, concerns=[concern]).level == level
+
+
+@pytest.mark.parametrize("text, concern, kind, expected", [
+    # whether it helps a concern, asked: what the guide says it improves, or that the guide does not name it (the
+    # consultation offered alone left the question unanswered)
+    ("will it help my acne scars? had them since i was a teen", "acne scars", "skin_concern", "faq/results"),
+    ("my laughter lines have been there since my 30s, can it improve them", "laughter lines", "skin_concern",
+     "faq/results"),
+    ("my stretch marks have been there since my 20s, will it help them", "stretch marks", "unknown_area",
+     "faq/unknown_area"),
+    # a concern said, nothing asked: what a consultation looks at
+    ("got quite bad acne scars on both cheeks", "acne scars", "skin_concern", None),
+    ("my stretch marks have been there since my 20s", "stretch marks", "unknown_area", None),
+])
+def test_whether_it_helps_a_concern_asked_is_answered(component, settings, text, concern, kind, expected):
+    # (the classifier read something happening; the triage finds a concern, no sign)
+    assert triage(text, settings, True, names_a_concern=True, concerns=[concern]).concern
+    message = parsed(text, "faq", "faq/complication")
+    start = text.index(concern)
+    message.set("entities", [{"entity": kind, "value": concern, "start": start, "end": start + len(concern)}])
+    component.process([message])
+    if expected:
+        assert message.get("intent")["name"] == "faq" and selected(message) == expected
+    else:
+        assert message.get("intent") == {"name": "inform", "confidence": 1.0}
 
 
 @pytest.mark.parametrize("text, level", [
@@ -682,6 +743,30 @@ def test_a_question_before_any_treatment_is_no_report(settings, text):
 @pytest.mark.parametrize(
     "text, level",
     [
+        # asked before any treatment, each was sent to NHS 111 now (dev3): the odds of a sign, the treatment set beside
+        # another, what someone else said theirs was like, and an activity asked about
+        ("what are the odds of getting an infection from it?", None),
+        ("is there much risk of getting scarring", None),
+        ("is it worse than having my eyebrows waxed?", None),
+        ("does it hurt more than laser would", None),
+        ("my sister said hers was agony, was she exaggerating?", None),
+        ("could i do a spin class the day after or would sweating be a problem", None),
+        # the same words said of now, or of another's treatment now, are still reports
+        ("im getting an infection i think, its oozing", URGENT),
+        ("my face is worse than yesterday", URGENT),
+        ("im sweating and shivery since my treatment", URGENT),
+        ("can i go to the gym? my face is still swollen and hot", URGENT),
+        ("my friend had it yesterday and says her throat is swelling", EMERGENCY),
+        ("my sister said hers was fine but now her lips are swelling up", EMERGENCY),
+    ],
+)
+def test_a_question_about_the_odds_or_another_persons_treatment_is_no_report(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+@pytest.mark.parametrize(
+    "text, level",
+    [
         # a treatment had, or something said of now: the same words are still a report
         ("i had microneedling yesterday and have pus, would that matter?", URGENT),
         ("i had it done on monday. it hurts a lot?", URGENT),
@@ -736,6 +821,10 @@ def test_care_there_now_and_calling_again(settings, text, level, help_had):
         ("used it, breathing easier now", None, False),
         # well again but a sign now: still an emergency
         ("I'm fine now but my throat feels tight again", EMERGENCY, False),
+        # play-test 45: taken in by ambulance, told as a call back's topic, got 999 again
+        ("my sister had a bad reaction, throat swelling, the ambulance took her to hospital", None, True),
+        ("he was rushed into a&e last night with a swollen tongue", None, True),
+        ("her throat is swelling, the ambulance took her in but now my lips are swelling", EMERGENCY, False),
     ],
 )
 def test_after_an_emergency_care_there_or_well_again(settings, text, level, help_had):
@@ -1393,14 +1482,15 @@ def test_whether_it_helps_beside_other_questions_keeps_them(component):
     assert message.get("intent")["name"] == "faq" and len(message.get("questions")) == 2
 
 
-def test_whether_it_helps_alone_is_what_a_consultation_looks_at(component):
-    # tests/dev3: as the classifier's answer alone, "will it help my acne scars? …" got the side effects' answer
+def test_whether_it_helps_alone_is_the_results_answer_not_the_classifiers(component):
+    # tests/dev3: as the classifier's answer alone, "will it help my acne scars? …" got the side effects' answer; then
+    # the consultation offered alone, which answered nothing
     text = "will it help my acne scars? had them since i was a teen"
     message = parsed(text, "faq", "faq/side_effects")
     start = text.index("acne scars")
     message.set("entities", [{"entity": "skin_concern", "value": "acne scars", "start": start, "end": start + 10}])
     component.process([message])
-    assert message.get("intent")["name"] == "inform"
+    assert message.get("intent")["name"] == "faq" and selected(message) == "faq/results"
 
 
 @pytest.mark.parametrize("text, lasting", [

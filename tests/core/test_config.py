@@ -18,7 +18,7 @@ def test_the_clinic_file_loads_with_every_fact():
     assert set(facts) == {
         "clinic_name", "clinic_phone", "clinic_email", "clinic_address", "clinic_hours",
         "privacy_who_sees", "privacy_used_for", "privacy_kept_for", "crisis_help",
-        "emergency_number", "out_of_hours", "out_of_hours_service", "under_age_policy",
+        "emergency_number", "emergency_service", "out_of_hours", "out_of_hours_service", "under_age_policy",
     }
     assert all(facts.values())
 
