@@ -136,6 +136,20 @@ def _a_detail_given(message: Message) -> bool:
     return False
 
 
+# a sentence that is an English reply to the booking's question, a yes or a word said to send it, alone or after a yes
+# of another language ("si, send. gracias por todo" at the summary: play-test 45, the reply that it answers in English,
+# and the request not sent)
+_AN_ENGLISH_REPLY = re.compile(
+    r"^\W*(?:(?:si|sí|oui|ja|sim|evet|tak|da)\W+)?(?:yes|yeah|yep|ok|okay|send(?: it)?(?: please)?|confirm|cancel|"
+    r"book(?: it)?|skip)\W*$"
+)
+
+
+def _an_english_reply(text: Text) -> bool:
+    """Whether a sentence of the message is an English yes, send, cancel or skip (`_AN_ENGLISH_REPLY`)."""
+    return any(_AN_ENGLISH_REPLY.match(part.lower()) for part in _SENTENCES.split(text) if part.strip())
+
+
 class LanguageModelRefused(ValueError):
     """The identifier's package or model file is missing, or the file is not the one recorded."""
 
@@ -318,7 +332,7 @@ class OtherLanguageClassifier(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             found = self.identifier.identify(text)  # None for empty text and for a button's payload
-            if found is None or _an_english_time(message) or _a_detail_given(message):
+            if found is None or _an_english_time(message) or _a_detail_given(message) or _an_english_reply(text):
                 continue
             if self.identifier.has_an_english_sentence(text):
                 continue

@@ -231,6 +231,10 @@ def test_a_message_with_an_address_is_still_read_for_its_words():
     ("Je m'appelle Élodie Marchand", {"entity": "person", "value": "Élodie Marchand", "start": 13, "end": 28}, "inform"),
     ("Bonjour, je m'appelle Élodie, je voudrais un rendez-vous pour mes cicatrices",
      {"entity": "person", "value": "Élodie", "start": 22, "end": 28}, "other_language"),
+    # play-test 45: "si, send. gracias por todo" at the summary got "I can only answer in English", and nothing was sent
+    ("si, send. gracias por todo", None, "inform"),
+    ("gracias. cancel", None, "inform"),
+    ("sí, envíalo por favor. muchas gracias por todo", None, "other_language"),
 ])
 def test_a_time_or_a_contact_in_english_beside_another_language_is_for_the_booking(classifier, text, entity, expected):
     found = Message(data={"text": text, "intent": {"name": "inform", "confidence": 0.6}})
