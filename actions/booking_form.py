@@ -45,6 +45,7 @@ from core.booking import (
     ASAP,
     CONTACTS_JOINED,
     MAX_CONTACTS,
+    NO_DAY_NAMED,
     InvalidValue,
     PreferredTime,
     added_contact,
@@ -1137,7 +1138,7 @@ class ValidateBookingForm(FormValidationAction):
         hold every day word of the message; None otherwise (a time read and refused, as past or closed, is said as
         it is)."""
         found = next(tracker.get_latest_entity_values("time"), None)
-        if invalid.response != "utter_invalid_booking_time" or not found or found == str(value):
+        if invalid.response not in NO_DAY_NAMED or not found or found == str(value):
             return None
         # day words beside them that they leave out: "any weekday morning in may 2027" is not "morning" (found by
         # the ninth play-test, it became tomorrow morning)
@@ -1238,7 +1239,7 @@ class ValidateBookingForm(FormValidationAction):
                 try:
                     time = checked_value("booking_time", str(said), self._clock, corrects=earlier)
                 except InvalidValue as invalid:
-                    if invalid.response == "utter_invalid_booking_time":
+                    if invalid.response in NO_DAY_NAMED:
                         continue  # words that name no time: all of it is the concern, below
                     time = self._check("booking_time", said, dispatcher, tracker)  # a time refused: says why
                 return {**self._check("booking_concern", concern, dispatcher, tracker), **time}

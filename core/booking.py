@@ -33,6 +33,14 @@ from core.words import (
 MAX_NAME_LENGTH = 100
 
 
+# a time that names no day at all ("sometime soon"), or a span but no day in it ("next week": which day of it, the
+# person is asked; play-test 45 got "couldn't work out a day" for "next week")
+NO_DAY = "utter_invalid_booking_time"
+NO_DAY_IN_THE_SPAN = "utter_invalid_booking_time_which_day"
+NO_DAY_NAMED = (NO_DAY, NO_DAY_IN_THE_SPAN)
+_A_SPAN = re.compile(r"\b(?:next|this|the following)\s+(?:week|fortnight|month)\b")
+
+
 @dataclass
 class InvalidValue(Exception):
     response: str
@@ -837,7 +845,8 @@ def _day_and_window(
         and not re.search(r"\d|mon|tue|wed|thu|fri|sat|sun", rest)
         and _weeks_ahead(rest, now) is None
     ):
-        raise InvalidValue("utter_invalid_booking_time")  # "next week": which day is for the person to say
+        span = _A_SPAN.search(rest)  # "next week": which day of it is for the person to say
+        raise InvalidValue(NO_DAY_IN_THE_SPAN, {"span": span.group(0)}) if span else InvalidValue(NO_DAY)
     day = _parse_day(rest, now, today_whole) if rest else None
     if rest and day is None:
         day = _one_day_said_twice(rest, now, today_whole)

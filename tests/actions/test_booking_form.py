@@ -102,7 +102,7 @@ async def test_a_valid_answer_fills_the_requested_slot(validate, dispatcher, mak
         ("booking_contact", "not telling you", "utter_invalid_booking_contact", {}),
         ("booking_time", "whenever", "utter_invalid_booking_time", {}),
         # "next week": which day is for the person to say
-        ("booking_time", "next week", "utter_invalid_booking_time", {}),
+        ("booking_time", "next week", "utter_invalid_booking_time_which_day", {"span": "next week"}),
         ("booking_time", "yesterday", "utter_invalid_booking_time_past", {}),
         # it is 10:00: 11:00 leaves less than the clinic's notice
         # it is 10:00: 11:00 leaves less than the clinic's notice, and the earliest time today is said

@@ -328,7 +328,8 @@ def test_the_part_of_today_still_ahead_starts_on_a_quarter_hour(clinic):
     "text, response",
     [
         ("whenever", "utter_invalid_booking_time"),  # no day in it
-        ("next week sometime", "utter_invalid_booking_time"),  # which day is for the person to choose
+        ("next week sometime", "utter_invalid_booking_time_which_day"),  # which day is for the person to choose
+        ("sometime soon", "utter_invalid_booking_time"),
         ("in a couple of weeks", "utter_invalid_booking_time"),
         ("yesterday at 3pm", "utter_invalid_booking_time_past"),
         ("today at 11am", "utter_invalid_booking_time_notice_today"),  # less than 2 hours away, and 12:00 is not
