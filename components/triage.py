@@ -234,7 +234,12 @@ _CAN_I_HAVE_IT = re.compile(
     r"\bis it (?:ok|okay|safe|possible) (?:for me )?to (?:have|get|do|book)\b|"
     # "Is microneedling safe for me?" (play-test 31: with eczema "around eyes" named, sent to NHS 111)
     r"\bis (?:it|this|microneedling|micro ?needling|the treatment|collagen induction(?: therapy)?) (?:still )?"
-    r"(?:ok|okay|safe|suitable|possible|right|a good idea) for (?:me|someone like me|my skin)\b"
+    r"(?:ok|okay|safe|suitable|possible|right|a good idea) for (?:me|someone like me|my skin)\b|"
+    # ("im sunburnt rn from holiday can i still come in thurs for my session", "would i be suitable": tests/unseen, the
+    # expected reaction's route to someone not yet treated)
+    r"\b(?:can|could|should|may)\s+i\s+(?:still\s+)?(?:come in|attend|keep|go to|make it to)\b[^.?!]{0,30}"
+    r"\b(?:my|the)\s+(?:session|appointment|appt|treatment|consultation)\b|"
+    r"\b(?:would|will)\s+i\s+(?:still\s+)?be\s+(?:suitable|a (?:good )?candidate|ok for it|able to have it)\b"
 )
 # asked whether the treatment would fix what the skin has ("a red scaly patch, been there 3 weeks. what is it and will
 # microneedling fix it": play-test 37, NHS 111 now to someone never treated), and how long it has been there
@@ -1673,8 +1678,13 @@ class SafetyTriage(GraphComponent):
                     self._answer(message, AREA_ANSWER if "unknown_area" in named else RESULTS_ANSWER)
                 else:
                     self._intent(message, self.config["concern_intent"])
-            elif (
-                happening
+            elif happening or (
+                # (a day named beside it is no booking detail here: "got a work presentation fri, if i get it done
+                # tues will i still look red n blotchy?", tests/unseen, was left "something happening", so NHS 111 now)
+                selected == self.config["happening_answer"]
+                and intent == self.config["retrieval_intent"]
+                and found.not_yet
+                and not found.signs
             ):  # triage() gives every other happening message a level or a concern: this one is hypothetical
                 # "what if something goes wrong?", not yet treated: the side effects, unless the classifier's next
                 # answer is near ("what really happens after one microneedling session?": the results)

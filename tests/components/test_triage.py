@@ -480,6 +480,27 @@ def test_how_the_skin_looks_said_as_a_concern_is_no_report_of_anything_happening
     assert message.get("intent") == {"name": "inform", "confidence": 1.0}  # details for a consultation
 
 
+@pytest.mark.parametrize("text, level", [
+    # the skin as it is, asked of a treatment not had (tests/unseen: the expected reaction's route)
+    ("im sunburnt rn from holiday can i still come in thurs for my session", None),
+    ("I have really sensitive skin that reacts to pretty much everything. Would I be suitable?", None),
+    # after a treatment had, the same question is still a report
+    ("i had my session monday and im still sore and red, can i still come in for my appointment next month", URGENT),
+])
+def test_whether_one_can_come_in_asked_before_a_treatment_is_for_the_consultation(settings, text, level):
+    assert triage(text, settings, True).level == level
+
+
+def test_a_day_named_beside_what_is_to_come_of_a_treatment_not_had_is_no_report(component):
+    # tests/unseen: "fri" read as a booking detail left the classifier's "something happening" standing: NHS 111 now
+    text = "got a work presentation fri, if i get it done tues will i still look red n blotchy?"
+    message = parsed(text, "faq", "faq/complication")
+    start = text.index("fri")
+    message.set("entities", [{"entity": "time", "value": "fri", "start": start, "end": start + 3}])
+    component.process([message])
+    assert selected(message) != "faq/complication" and not message.get("triage")["level"]
+
+
 @pytest.mark.parametrize("text, concern, level", [
     # a concern said to look worse since a treatment is something happening, whatever the classifier answers (the
     # efficacy wordings moved to the results answer drew "made my acne scars more visible" there)
