@@ -127,6 +127,8 @@ THREAD_TOPICS = {
 # it (with "more about the last answer") at least a third as likely as its best. A follow-up to a suitability
 # answer may so stay with the consultation, and one to what the guide does not cover stays with the clinic.
 CONTEXT_WEIGHT = 3.0
+# what the emergency number is and what to tell it (components/triage.py EMERGENCY_ROUTE_ANSWER)
+EMERGENCY_EXPLAINED = "emergency_explained"
 # answers never weighed away: a personal factor, the age policy, the safety answers and their thread, the
 # clinic's own facts, and what the guide does not cover (never pass off a nearby answer as the answer)
 STANDS_AS_IT_IS = {
@@ -136,7 +138,7 @@ STANDS_AS_IT_IS = {
     "warning_signs",
     "help_had",
     "route_explained",
-    "emergency_explained",
+    EMERGENCY_EXPLAINED,
     "privacy",
     "clinic_info",
     *SEVERITY,
@@ -1455,6 +1457,10 @@ def say_answers(
     severe = [topic for topic in said if topic in SEVERITY]
     if severe:  # "red today, normal? and when do results show?": the thread stays with the safety answer, said first
         last_topic = min(severe, key=SEVERITY.index)
+    elif EMERGENCY_EXPLAINED in said and tracker.get_slot("last_topic") == SEVERITY[0]:
+        # "what do i tell the ambulance?" after the emergency answer: the emergency's thread goes on (play-test 46: the
+        # thread ended, and "can she take an antihistamine?" got the suitability answer and the offer to book)
+        last_topic = SEVERITY[0]
     if offer == "consultation" and (tracker.active_loop.get("name") or tracker.get_slot("request_sent")):
         # inside the booking form, "yes" answers the form's question; after a request was sent, the answers say
         # to raise it at that consultation and offer no other (their variations on request_sent, domain.yml)

@@ -139,7 +139,8 @@ NEVER_MIND_BUT = re.compile(
 # a call back asked for ("can someone call me back", "please ring me"), not asked about ("will they call me back?")
 ASKS_TO_BE_CALLED = re.compile(
     # ("Can somebody just ring me and I'll ask them about the warfarin": play-test 36, the suitability answer alone)
-    r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you)\s+"
+    # ("… quiero que la clinica me llame, can they call me back?": play-test 46, the advice had said again)
+    r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you|they|the team)\s+"
     r"(?:(?:please|just)\s+)*(?:call|ring|phone|give me a call)\b|"
     # ("can you get someone from the clinic to call her on monday": play-test 37, a consultation was started)
     r"\b(?:get|have|ask)\s+(?:someone|somebody|the clinic|a nurse|the nurse|them|one of you)\s+(?:from the clinic\s+)?"

@@ -440,6 +440,10 @@ async def test_the_urgent_answer_while_the_clinic_is_closed_is_its_out_of_hours_
     ("nlu_fallback", None, {"seeking_help": True}, True, ["utter_faq/urgent_help_sought"]),
     # a question in the thread with the clinic not reached before ("can i put aloe on it?"): the reminder says so too
     ("faq", "faq/unknown_product", {}, True, ["utter_safety_route_reminder_unreachable", "utter_faq/unknown_product"]),
+    # play-test 46: "ok ill ring 111 now. should i put ice on it while i wait?" was sent to the closed clinic and a
+    # consultation: those about to give the advice are the ones to ask
+    ("faq", "faq/unknown_product", {"seeking_help": True}, False,
+     ["utter_safety_route_reminder_help_sought", "utter_faq/unknown_product_help_sought"]),
     # neither said: the route as ever
     ("nlu_fallback", None, {}, False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
     # play-test 35: "what even is 111, is that like ambulance" got "I can't tell you that it's fine" and the route
@@ -912,6 +916,20 @@ async def test_a_medicine_asked_about_in_the_emergency_thread(dispatcher, make_t
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
     assert SlotSet("last_topic", "emergency") in events
+
+
+async def test_what_999_is_asked_in_the_emergency_thread_keeps_the_thread(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 46: "what do i tell the ambulance" got what 999 is, and the thread ended there: "can she take an
+    # antihistamine?" next got the suitability answer and the offer to book, mid-emergency
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/emergency_explained", text="what do i tell the ambulance")
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_explained"]
+    assert SlotSet("last_topic", "emergency") in events
+    # asked with no emergency before it, it is a topic of its own
+    dispatcher.messages.clear()
+    tracker = in_thread(make_tracker, None, "faq", "faq/emergency_explained", text="is 999 the ambulance number")
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert SlotSet("last_topic", "emergency_explained") in events
 
 
 @pytest.mark.parametrize("level, triage, expected", [
