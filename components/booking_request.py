@@ -297,6 +297,11 @@ class BookingDetailsRequest(GraphComponent):
                 "next_step",
                 "previous_step",
             ],
+            # a message that opens with a detail of the request, read as asking for a person: the detail (the request
+            # is the way to a person, and the words after it are for the clinic)
+            "leading_detail_from_intents": ["request_human"],
+            # (not a name: "Sarah here, can I talk to a real person?" asks for one)
+            "leading_details": ["email", "phone", "time"],
             # a farewell (FAREWELL) read as something else
             "goodbye_intent": "goodbye",
             "goodbye_from_intents": ["nlu_fallback", "inform", "out_of_scope", "thank", "unsure", "deny"],
@@ -473,11 +478,25 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["correction_intent"])
             elif intent in self.config["time_alone_from_intents"] and self._a_time_alone(text, entities):
                 self._set(message, self.config["details_intent"])
+            elif intent in self.config["leading_detail_from_intents"] and self._leads_with_a_detail(text, entities):
+                # "07700 900 555, and it needs to be the manager who calls not a receptionist" at the contact prompt
+                # (play-test 46: the hand-over notice, and the number asked for again): the detail given first
+                self._set(message, self.config["details_intent"])
             if intent in self.config["adult_from_intents"] and self._an_adult(message, text):
                 self._set(message, self.config["correction_intent"])
             if (message.get(INTENT) or {}).get("name") == self.config["intent"] and asks_a_call_back:
                 self._without_the_request(message, entities)
         return messages
+
+    def _leads_with_a_detail(self, text: Text, entities: List[Dict[Text, Any]]) -> bool:
+        """Whether the message opens with a detail of the request (a contact or a time: `leading_details`), with
+        nothing but spaces and punctuation before it."""
+        starts = [
+            entity["start"]
+            for entity in entities
+            if entity.get("entity") in self.config["leading_details"] and isinstance(entity.get("start"), int)
+        ]
+        return bool(starts) and not re.search(r"\w", text[: min(starts)])
 
     def _an_adult(self, message: Message, text: Text) -> bool:
         """ "please remove the under 18 bit, I'm an adult", "no the consultation is for ME, im 41": the request's note

@@ -1272,6 +1272,9 @@ def triage(
     # a concern said to look worse since a treatment ("the treatment made my acne scars more visible", "my fine lines
     # look deeper after microneedling"): something happening, whatever answer the classifier found for its words
     changed = bool(names_a_concern and _CONCERN_WORSE.search(lowered) and (treated or _TREATMENT.search(lowered)))
+    # getting worse since a treatment, no sign named ("Hannah Okafor. and its my left cheek, wed treatment, getting
+    # hotter" at the name prompt: play-test 46, no answer, and the name asked for again)
+    changed = changed or (worse and bool(treated or _TREATMENT.search(lowered)))
     reported = said_to_be_happening or terse or changed or ((now or personal) and any(found.values()))
     if not reported:
         return Triage(None, worse=worse)

@@ -613,3 +613,19 @@ def test_a_note_said_in_passing_stays_what_the_classifier_read():
     found.set("entities", [{"entity": "note", "value": "i'm on isotretinoin", "start": 17, "end": 36, "role": "fyi"}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, detail, expected", [
+    # play-test 46: at the contact prompt, the hand-over notice and the number asked for again
+    ("07700 900 555, and it needs to be the manager who calls not a receptionist", "07700 900 555", "inform"),
+    ("monday lunchtime. and i want the manager to call, not a receptionist", "monday lunchtime", "inform"),
+    # a detail after the ask for a person: the ask
+    ("i want to speak to the manager, my number is 07700 900555", "07700 900555", "request_human"),
+])
+def test_a_detail_given_first_beside_an_ask_for_a_person_is_the_detail(text, detail, expected):
+    kind = "time" if "monday" in detail else "phone"
+    found = message(text, "request_human", [])
+    start = text.index(detail)
+    found.set("entities", [{"entity": kind, "value": detail, "start": start, "end": start + len(detail)}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

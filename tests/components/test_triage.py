@@ -501,6 +501,18 @@ def test_a_day_named_beside_what_is_to_come_of_a_treatment_not_had_is_no_report(
     assert selected(message) != "faq/complication" and not message.get("triage")["level"]
 
 
+@pytest.mark.parametrize("text, level", [
+    # play-test 46: with a name and a day beside it (no "something happening" read), no answer, and the name asked again
+    ("Hannah Okafor. and its my left cheek, wed treatment, getting hotter", URGENT),
+    ("since the session its spreading, Tom Reid 07700 900123", URGENT),
+    # asked of a treatment to come, or worse named of no treatment: no report
+    ("does the redness get worse before it gets better after treatment", None),
+    ("my skin gets worse in winter, Tom Reid 07700 900123", None),
+])
+def test_getting_worse_since_a_treatment_is_a_report_without_a_sign(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
 @pytest.mark.parametrize("text, concern, level", [
     # a concern said to look worse since a treatment is something happening, whatever the classifier answers (the
     # efficacy wordings moved to the results answer drew "made my acne scars more visible" there)
