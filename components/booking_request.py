@@ -108,11 +108,22 @@ BY_MISTAKE = re.compile(
 )
 RETRIEVAL_INTENT = "faq"  # the FAQ's retrieval intent (domain.yml)
 # a question that asks for a yes or a no ("…? yes or no", "…? ja oder nein", "…? oui ou non")
+# (or after the words of a question, asked again: "so crows feet yes or no??", play-test 46 read it as no to booking)
 YES_OR_NO_ASKED = re.compile(
-    r"\?[^?]*\b(?:yes or no|yes/no|y/n|ja oder nein|oui ou non|s[ií] o no|tak czy nie|sim ou n[aã]o)\b", re.IGNORECASE
+    r"(?:\?[^?]*|\w+\W+\w+\W+)"
+    r"\b(?:yes or no|yes/no|y/n|ja oder nein|oui ou non|s[ií] o no|tak czy nie|sim ou n[aã]o)\b",
+    re.IGNORECASE,
 )
 PRIVACY_ANSWER = "faq/privacy"  # who sees the details, what for, and how long they are kept
 OWN_ARRANGEMENTS_ANSWER = "faq/unknown_other"  # what the guide does not cover, the clinic's to say
+# the clinic's terms for cancelling asked about ("whats your cancellation policy, like if i cancel last minute do i get
+# charged": play-test 46 read it as cancelling, "nothing has been cancelled"): its own arrangements, the clinic's to say
+CANCELLING_ASKED = re.compile(
+    r"\bcancell?ation (?:policy|policies|fee|fees|charge|charges|terms|period|notice)\b|"
+    r"\bif (?:i|we|you) (?:have to |need to |had to )?cancel\b[^.!]{0,40}\b(?:charged?|pay|fee|lose|deposit|refund)|"
+    r"\b(?:charge|fee|penalty|pay)\b[^.?!]{0,15}\b(?:for|to|if (?:i|you)) cancel",
+    re.IGNORECASE,
+)
 # booking for a group asked about ("can me and 2 friends book together, like a group thing?", "do you do group
 # bookings?"): a question the guide does not answer, not a request to book one person (play-test 36: the form started,
 # and "i didnt say book yet" was refused as a name)
@@ -365,6 +376,9 @@ class BookingDetailsRequest(GraphComponent):
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
             elif intent == self.config["intent"] and GROUP_ASKED.search(text) and not kinds:
+                self._set(message, RETRIEVAL_INTENT)
+                self._answer(message, OWN_ARRANGEMENTS_ANSWER)
+            elif CANCELLING_ASKED.search(text) and not kinds:
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)
             elif intent == "delete_my_data" and DELETE_LATER.search(text):

@@ -53,6 +53,19 @@ def _a_baby_brought(ent: Any, text: Text) -> bool:
     return ent.ent_id_ == "pregnancy" and "baby" in ent.text.lower() and bool(_A_BABY_BROUGHT.search(text))
 
 
+# "step by step" after a step's name ("take me through the treatment step by step": play-test 46 began at step 3 of 4):
+# the whole walk-through, no step named
+_STEP_BY_STEP = re.compile(r"\s*by\s+step\b", re.IGNORECASE)
+
+
+def _step_by_step(ent: Any, text: Text) -> bool:
+    return (
+        ent.label_ == "guide_step"
+        and ent.text.lower().endswith("step")
+        and bool(_STEP_BY_STEP.match(text, ent.end_char))
+    )
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
 class RulerEntityExtractor(SpacyEntityExtractor):
     @staticmethod
@@ -73,7 +86,9 @@ class RulerEntityExtractor(SpacyEntityExtractor):
                     "confidence": None,
                 }
                 for ent in doc.ents
-                if (not dimensions or ent.label_ in dimensions) and not _a_baby_brought(ent, message.get(TEXT) or "")
+                if (not dimensions or ent.label_ in dimensions)
+                and not _a_baby_brought(ent, message.get(TEXT) or "")
+                and not _step_by_step(ent, message.get(TEXT) or "")
             ]
             message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages

@@ -513,12 +513,14 @@ def test_a_detail_read_as_a_goodbye_is_the_detail(text, kinds, expected):
     # play-test 34: "ja oder nein" read as yes at the summary, and the request sent while he was asking
     ("is ok that my wife comes with me in the room? ja oder nein", "faq"),
     ("can my husband come in with me? yes or no", "faq"),
+    # play-test 46: the question asked again, read as no to booking
+    ("so crows feet yes or no??", "faq"),
     # a yes, as ever
     ("yes send it", "affirm"),
     ("ja", "affirm"),
 ])
 def test_a_question_asking_for_a_yes_or_a_no_is_no_yes(text, expected):
-    found = message(text, "affirm", [])
+    found = message(text, "deny" if "crows" in text else "affirm", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
 
@@ -629,3 +631,19 @@ def test_a_detail_given_first_beside_an_ask_for_a_person_is_the_detail(text, det
     found.set("entities", [{"entity": kind, "value": detail, "start": start, "end": start + len(detail)}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 46: read as cancelling, "nothing has been cancelled"
+    ("whats your cancellation policy, like if i cancel last minute do i get charged", "stop", "faq"),
+    ("is there a fee to cancel?", "stop", "faq"),
+    # cancelling itself stays that
+    ("cancel", "stop", "stop"),
+    ("cancel my request please", "stop", "stop"),
+])
+def test_the_terms_for_cancelling_asked_are_the_clinics_to_say(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+    if expected == "faq":
+        assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/unknown_other"

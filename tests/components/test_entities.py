@@ -341,6 +341,18 @@ def test_a_baby_brought_along_is_no_pregnancy(spacy_model, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 46: "take me through the treatment step by step" began the walk-through at step 3 of 4
+    ("can u take me through the treatment step by step pls", []),
+    # the step named as ever
+    ("what happens in the treatment step", [("guide_step", "procedure")]),
+    ("tell me about the treatment step please", [("guide_step", "procedure")]),
+])
+def test_step_by_step_after_a_steps_name_names_no_step(spacy_model, text, expected):
+    found = ruler_entities(ruler(dimensions=["guide_step"], value_from_id=["guide_step"]), spacy_model, text)
+    assert found == expected
+
+
 @pytest.mark.parametrize(
     "config, expected",
     [
