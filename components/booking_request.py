@@ -120,6 +120,8 @@ OWN_ARRANGEMENTS_ANSWER = "faq/unknown_other"  # what the guide does not cover, 
 # charged": play-test 46 read it as cancelling, "nothing has been cancelled"): its own arrangements, the clinic's to say
 CANCELLING_ASKED = re.compile(
     r"\bcancell?ation (?:policy|policies|fee|fees|charge|charges|terms|period|notice)\b|"
+    # (and for refunds: "what's the refund policy then", play-test 46, "not sure I understood")
+    r"\brefund (?:policy|policies|terms)\b|\bdo (?:you|u|they) (?:do|give|offer) refunds\b|"
     r"\bif (?:i|we|you) (?:have to |need to |had to )?cancel\b[^.!]{0,40}\b(?:charged?|pay|fee|lose|deposit|refund)|"
     r"\b(?:charge|fee|penalty|pay)\b[^.?!]{0,15}\b(?:for|to|if (?:i|you)) cancel",
     re.IGNORECASE,

@@ -1274,7 +1274,8 @@ def triage(
     changed = bool(names_a_concern and _CONCERN_WORSE.search(lowered) and (treated or _TREATMENT.search(lowered)))
     # getting worse since a treatment, no sign named ("Hannah Okafor. and its my left cheek, wed treatment, getting
     # hotter" at the name prompt: play-test 46, no answer, and the name asked for again)
-    changed = changed or (worse and bool(treated or _TREATMENT.search(lowered)))
+    # (said of now or of one's own skin: "is microneedling safe for darker skin tones?" names no change)
+    changed = changed or (worse and bool(treated or _TREATMENT.search(lowered)) and (now or personal))
     reported = said_to_be_happening or terse or changed or ((now or personal) and any(found.values()))
     if not reported:
         return Triage(None, worse=worse)

@@ -240,7 +240,11 @@ TO_THE_ASSISTANT = (
 # hand-over says it is heard (actions/handover.py), and a complaint about how a result looks is no report of anything
 # happening (components/triage.py)
 COMPLAINT = (
-    r"\b(?:complain\w*|report (?:you|the clinic)|refund(?:ed)?|money back|compensation|rip[- ]?off|scam|"
+    # ("… paid over a grand and my scars look EXACTLY the same. this is a joke", "i just feel ripped off": play-test 46,
+    # "not sure I understood")
+    r"\b(?:complain\w*|report (?:you|the clinic)|refund(?:ed)?|money back|compensation|rip[- ]?off|ripped off|scam|"
+    r"(?:this|that|it)(?: is|'s|s| was) a (?:complete |total |fucking |bloody )?joke|conned|cheated|daylight robbery|"
+    r"waste of (?:my |your |good )?money|(?:not|never) (?:paying|giving) (?:you )?(?:another|a single) (?:penny|pound)|"
     r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
     r"treatment|outcome|clinic|service))\b"
 )

@@ -637,6 +637,8 @@ def test_a_detail_given_first_beside_an_ask_for_a_person_is_the_detail(text, det
     # play-test 46: read as cancelling, "nothing has been cancelled"
     ("whats your cancellation policy, like if i cancel last minute do i get charged", "stop", "faq"),
     ("is there a fee to cancel?", "stop", "faq"),
+    # play-test 46: "what's the refund policy then" got "not sure I understood"
+    ("unbelievable. i'm not booking anything. what's the refund policy then", "nlu_fallback", "faq"),
     # cancelling itself stays that
     ("cancel", "stop", "stop"),
     ("cancel my request please", "stop", "stop"),

@@ -508,6 +508,8 @@ def test_a_day_named_beside_what_is_to_come_of_a_treatment_not_had_is_no_report(
     # asked of a treatment to come, or worse named of no treatment: no report
     ("does the redness get worse before it gets better after treatment", None),
     ("my skin gets worse in winter, Tom Reid 07700 900123", None),
+    # a darker skin tone is no change (dev: the suitability answer became NHS 111)
+    ("Is microneedling safe for darker skin tones?", None),
 ])
 def test_getting_worse_since_a_treatment_is_a_report_without_a_sign(settings, text, level):
     assert triage(text, settings, False).level == level

@@ -1,4 +1,8 @@
-from core.words import sentences
+import re
+
+import pytest
+
+from core.words import COMPLAINT, sentences
 
 
 def test_sentences_keep_their_end_marks_and_cover_the_text():
@@ -7,3 +11,18 @@ def test_sentences_keep_their_end_marks_and_cover_the_text():
     assert [text[start:end] for start, end in spans] == [
         "fine lines round my eyes.", " oh and can we do thursday?!", " 6ish\n", "thanks"]
     assert sentences("") == []
+
+
+@pytest.mark.parametrize("text, complains", [
+    # play-test 46: each got "not sure I understood"
+    ("I had 4 sessions and paid over a grand and my scars look EXACTLY the same. this is a joke", True),
+    ("ok. sorry for shouting, its not your fault. i just feel ripped off", True),
+    ("i'm not paying you another penny", True),
+    ("honestly what a waste of money", True),
+    # a joke or money named with no complaint
+    ("is it a joke treatment or does it work", False),
+    ("no joke, how long does it take", False),
+    ("how much money should i budget", False),
+])
+def test_a_complaint_is_heard_in_its_everyday_words(text, complains):
+    assert bool(re.search(COMPLAINT, text, re.IGNORECASE)) is complains
