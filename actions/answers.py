@@ -27,6 +27,7 @@ from core.booking import (
 from core.settings import clinic, now
 from core.words import (
     ASKS_ABOUT_ACCESS,
+    ASKS_ABOUT_BLEEDING,
     ASKS_ABOUT_HOLIDAYS,
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_IT_LASTS,
@@ -167,6 +168,12 @@ NOT_GIVEN_BY = (
     (ASKS_HOW_LONG, GIVES_NO_TIME, "utter_no_time_in_the_guide"),
     (ASKS_ABOUT_ACCESS, {"clinic_info", "appointments"}, "utter_no_access_details"),
     (ASKS_ABOUT_HOLIDAYS, {"clinic_info", "appointments"}, "utter_no_holiday_hours"),
+    # "does it bleed?" (play-test 46: the procedure's answer three times, never saying the guide does not tell)
+    (
+        ASKS_ABOUT_BLEEDING,
+        {"procedure", "pain", "side_effects", "what_is", "preparation", "safety"},
+        "utter_no_bleeding_in_the_guide",
+    ),
 )
 
 

@@ -179,6 +179,8 @@ ASKS_ABOUT_ACCESS = re.compile(
 
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the
 # usual hours do not say (play-test 35: the usual hours were given as the answer)
+# bleeding asked about ("does it bleed?", "will there be blood"): the guide says nothing of it
+ASKS_ABOUT_BLEEDING = re.compile(r"\b(?:bleed|bleeds|bleeding|blood|bloody)\b", re.IGNORECASE)
 ASKS_ABOUT_HOLIDAYS = re.compile(
     r"\b(?:christmas|xmas|x-mas|new\s*year'?s?|boxing\s+day|easter|bank\s+hols?|bank\s+holidays?|public\s+holidays?|"
     r"holiday\s+(?:hours|opening|period|season)|festive)\b",

@@ -1027,6 +1027,20 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("text, key, expected", [
+    # play-test 46: "does it bleed?" got the procedure's answer three times, never saying the guide does not tell
+    ("micro punctures?? does it bleed?", "faq/procedure", ["utter_no_bleeding_in_the_guide", "utter_faq/procedure"]),
+    ("will there be blood during the treatment", "faq/procedure", ["utter_no_bleeding_in_the_guide", "utter_faq/procedure"]),
+    # not asked: the answer alone
+    ("what do the needles do", "faq/procedure", ["utter_faq/procedure"]),
+])
+async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
+    dispatcher, make_tracker, domain, clinic_open, text, key, expected
+):
+    await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer(key))
+    assert responses(dispatcher) == expected
+
+
 @pytest.mark.parametrize("at, opens", [
     ("2026-12-03T22:00:00+00:00", "tomorrow at 09:00"),  # a Thursday night
     ("2026-12-05T17:00:00+00:00", "on Monday at 09:00"),  # Saturday after closing: Sunday is closed
