@@ -31,6 +31,7 @@ from core.words import (
     ASKS_ABOUT_HOLIDAYS,
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_IT_LASTS,
+    ASKS_WHAT_IT_COSTS,
     says_send,
     sentences,
 )
@@ -168,6 +169,8 @@ NOT_GIVEN_BY = (
     (ASKS_HOW_LONG, GIVES_NO_TIME, "utter_no_time_in_the_guide"),
     (ASKS_ABOUT_ACCESS, {"clinic_info", "appointments"}, "utter_no_access_details"),
     (ASKS_ABOUT_HOLIDAYS, {"clinic_info", "appointments"}, "utter_no_holiday_hours"),
+    # "is the consultation free?", "do i have to pay for the consult" (play-tests 45 and 46: what a consultation is)
+    (ASKS_WHAT_IT_COSTS, {"consultation"}, "utter_no_fee_in_the_guide"),
     # "does it bleed?" (play-test 46: the procedure's answer three times, never saying the guide does not tell)
     (
         ASKS_ABOUT_BLEEDING,

@@ -179,6 +179,11 @@ ASKS_ABOUT_ACCESS = re.compile(
 
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the
 # usual hours do not say (play-test 35: the usual hours were given as the answer)
+# what something costs, or whether it is free, asked ("is the consultation free?", "do i have to pay for the consult")
+ASKS_WHAT_IT_COSTS = re.compile(
+    r"\b(?:free|cost|costs|costing|pay|paying|paid|charge|charged|charges|price|priced|fee|fees|how much)\b",
+    re.IGNORECASE,
+)
 # bleeding asked about ("does it bleed?", "will there be blood"): the guide says nothing of it
 ASKS_ABOUT_BLEEDING = re.compile(r"\b(?:bleed|bleeds|bleeding|blood|bloody)\b", re.IGNORECASE)
 ASKS_ABOUT_HOLIDAYS = re.compile(

@@ -1033,6 +1033,10 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("will there be blood during the treatment", "faq/procedure", ["utter_no_bleeding_in_the_guide", "utter_faq/procedure"]),
     # not asked: the answer alone
     ("what do the needles do", "faq/procedure", ["utter_faq/procedure"]),
+    # play-tests 45 and 46: whether the consultation is free got what a consultation is
+    ("do i have to pay for the consult", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
+    ("is the consultation free?", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
+    ("what happens at the consultation", "faq/consultation", ["utter_faq/consultation"]),
 ])
 async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
     dispatcher, make_tracker, domain, clinic_open, text, key, expected
