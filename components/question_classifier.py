@@ -88,7 +88,9 @@ _BOUNDARY = re.compile(
     # hurt / what about after"), never an unspaced one ("PRP/microneedling", "24/7")
     # (a new line before a number of a list: "a few questions:\n1. what does it do\n2. …", play-test 41, none answered)
     rf"(?<=[?!.])\s+|(?<=[?!])(?=[^\W\d_])|(?:^|\s+)\d{{1,2}}[.)]\s+(?=[^\W\d_])|"
-    rf"\s*[\r\n]+\s*(?:\d{{1,2}}[.)]\s+(?=[^\W\d_]))?|\s*;\s*|\s+[-–—/|]+\s+(?:(?:and|also|plus)\s+)?|"
+    # (a spaced "+" joins like a dash: "does it help with acne itself (not scars) + is it ok with retinol", play-test 46
+    # answered the second alone)
+    rf"\s*[\r\n]+\s*(?:\d{{1,2}}[.)]\s+(?=[^\W\d_]))?|\s*;\s*|\s+[-–—/|+]+\s+(?:(?:and|also|plus)\s+)?|"
     rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
     re.IGNORECASE,
 )

@@ -70,6 +70,9 @@ def parts(text):
         ("ok thanks. does it hurt?", ["does it hurt?"]),
         # a short part before a comma or a dash only introduces the question
         ("microneedling - does it hurt", ["does it hurt"]),
+        # play-test 46: a spaced "+" joins two questions like a dash (the first was dropped); "2+3" is no joint
+        ("does it help with acne itself + is it ok with retinol", ["does it help with acne itself", "is it ok with retinol"]),
+        ("is 2+3 sessions enough?", ["is 2+3 sessions enough?"]),
         ("re the numbing cream, how long before does it go on", ["how long before does it go on"]),
         # found by the eleventh play-test: "?" with no space after it, and a numbered list
         ("sun after?makeup after?working out after?", ["sun after?", "makeup after?", "working out after?"]),
