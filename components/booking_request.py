@@ -79,6 +79,9 @@ FAREWELL = re.compile(
 # a clause of its own, whatever the classifier read (found by the tenth and eleventh play-tests: read as a time, or as
 # "never mind" a change)
 LATER = re.compile(
+    # ("not yet, ill think about it. thanks": play-test 46, "not sure I understood" to a no to the offer to book)
+    r"^\W*(?:not (?:yet|now|today|just yet|right now)|maybe later|no thanks?)\W+(?:i'?ll|ill|i will|let me)\s+"
+    r"(?:have a )?think(?: about it)?\b|"
     r"\b(?:i'?ll|i will|we'?ll|we will|i'?d better|i better|let me|i need to|i have to|gonna|going to)\s+(?:just\s+)?"
     r"(?:book|do (?:it|this|that)|come back|sort (?:it|this)(?: out)?|leave it|think about it|check|ask|talk|speak|"
     r"have a (?:chat|think|word|look)|get back)\b[^.?!]{0,40}?\b(?:another (?:time|day)|some ?(?:other )?time|later|"
@@ -104,6 +107,15 @@ BY_MISTAKE = re.compile(
     r"i agree|yes)|"
     r"\b(?:still want|i meant yes|i do agree|i agree)\b[^.?!]{0,40}\b(?:by (?:accident|mistake)|accidentally|"
     r"wrong button)",
+    re.IGNORECASE,
+)
+# back after a pause ("ok back. diary checked", "im back, where were we": play-test 46, "not sure I understood", and
+# the request on hold not offered): the request picked up (data/rules/booking.yml)
+BACK = re.compile(
+    # (not "back" alone: in the walk-through, the step before)
+    r"^\W*(?:(?:(?:ok(?:ay)?|right|hi|hey|sorry|so)\W+)+(?:i'?m\s+|im\s+|i am\s+)?|(?:i'?m|im|i am)\s+)back\b"
+    r"(?:\W+(?:now|again|sorry))*"
+    r"(?:\W+(?:(?:diary|calendar) (?:checked|sorted)|where were we\??|let'?s (?:carry on|continue)|carry on))?\W*$",
     re.IGNORECASE,
 )
 RETRIEVAL_INTENT = "faq"  # the FAQ's retrieval intent (domain.yml)
@@ -399,7 +411,7 @@ class BookingDetailsRequest(GraphComponent):
                 # "tomorrow any time, im off work sick anyway" at the time prompt: the time, no goodbye (play-test 34:
                 # the call back was cancelled)
                 self._set(message, "inform")
-            elif BY_MISTAKE.search(text) and not kinds:
+            elif BY_MISTAKE.search(text) and not kinds or (BACK.match(text) and intent != self.config["intent"]):
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["stop_intent"])

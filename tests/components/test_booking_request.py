@@ -649,3 +649,19 @@ def test_the_terms_for_cancelling_asked_are_the_clinics_to_say(text, intent, exp
     assert found.get("intent")["name"] == expected
     if expected == "faq":
         assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/unknown_other"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 46: after "hang on, need to check my diary", "not sure I understood", and the request on hold not offered
+    ("ok back. diary checked", "nlu_fallback", "book_consultation"),
+    ("ok im back, where were we", "faq", "book_consultation"),
+    # "back" alone is the walk-through's step before
+    ("back", "previous_step", "previous_step"),
+    ("my back is sore", "faq", "faq"),
+    # play-test 46: a no to the offer to book, "not sure I understood"
+    ("not yet, ill think about it. thanks, and sorry for all the questions", "nlu_fallback", "goodbye"),
+])
+def test_back_after_a_pause_picks_the_request_up_and_a_no_for_now_is_a_goodbye(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
