@@ -487,6 +487,15 @@ def help_called_before(tracker: Tracker) -> bool:
     return False
 
 
+def care_had_before(tracker: Tracker) -> bool:
+    """Whether an earlier message since the emergency answer said emergency care had come or been had ("ambulance is
+    here", "hospital gave me medicine"): well again after it, the emergency is over (play-test 47: "i am FINE now, no
+    swelling. i ask about next session only" got "follow what the paramedics tell you … before they arrive")."""
+    if tracker.get_slot("last_topic") != SEVERITY[0]:
+        return False
+    return any(triage.get("care_present") or triage.get("help_had") for triage in earlier_triages(tracker))
+
+
 def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker] = None) -> Text:
     """The answer's response, in its variant for where the person stands (`route_variant`)."""
     return route_variant(domain, response_name(topic), tracker)
@@ -1086,7 +1095,8 @@ class ActionAnswerQuestion(Action):
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
             # (found by play-test 24: the suitability answer, then "call 111… call 999" to someone never treated)
             topics = [topic for topic in topics if topic != "reassurance"]
-        if previous in SEVERITY and not triaged and said.get("over"):
+        over = said.get("over") or (previous == SEVERITY[0] and said.get("well") and care_had_before(tracker))
+        if previous in SEVERITY and not triaged and over:
             # "STOP telling me to call 999. I am fine. The reaction was yesterday." (play-test 34: "Please call 999 now"
             # five times): the advice had, and what to do if it comes back; the thread ends
             # ("that was on WEDNESDAY, im fine now. its just history for the clinic", "a SCAR from last month is not

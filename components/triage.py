@@ -401,7 +401,9 @@ _TREATMENT = re.compile(
 _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:paramedics?|ambulance(?: crew)?|a ?& ?e|a and e|hospital|the er|emergency room|999|111|doctors?|gp|nurse)\b"
     r"[^.?!]{0,40}\b(?:came|been|seen|saw|checked|examined|gave|given|treated|discharged|sent me home|let me go|"
-    r"said|told|left|gone)\b|"
+    # (and as said in the present by someone whose English is not their first: "hospital say allergic reaction, they
+    # give me medicine", play-test 47)
+    r"said|told|left|gone|say|says|give me|gives me)\b|"
     r"\b(?:been|went|was|were) (?:to|in|into|at|taken to) (?:a ?& ?e|a and e|(?:the )?hospital|the er|"
     r"(?:the )?emergency room|urgent care)\b|"
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
@@ -611,6 +613,10 @@ _RESOLVED = re.compile(
     r"(?:^|[,.;!-]\s*)(?:and\s+|but\s+)?(?:now|all) (?:ok|okay|fine|better|good|alright|all right)\s*(?:[,.;!]|$)|"
     r"(?:^|[,.;!-]\s*)(?:and\s+|but\s+)?(?:ok|okay|fine|better|alright) now\s*(?:[,.;!]|$)|"
     # "paramedics came, swelling going down now" (play-test 27: "Please call 999 now" again)
+    # ("hello again. now is ok, hospital say allergic reaction … lips normal now": play-test 47, 999 again)
+    r"\bnow (?:is|it'?s|its|i'?m|im|all) (?:ok|okay|fine|better|good|normal)\b|"
+    r"\b(?:lips?|face|tongue|throat|swelling|skin|eyes?|breathing)\s+(?:is |are )?(?:normal|fine|ok|okay|good)\s+"
+    r"(?:now|again)\b|"
     r"\b(?:swelling|it|lips?|tongue|throat|face|eyes?|breathing)\s+(?:is |are |has |have |'s )?(?:going down|gone down|"
     r"easing|eased|settling|settled|calming down|calmed down|getting better|improving|less swollen)\b"
 )
@@ -653,6 +659,9 @@ _WITH_NEEDLES_ALWAYS = re.compile(
     r"needles?|vaccin\w*)\b|\bfaint(?:ed|ing|s)?\s+(?:in the chair|during (?:it|the|my)\b|while (?:they|it|i'?m)\b|"
     r"at the clinic|on the day)|"
     r"\bneedle[- ]?phobi\w*|"
+    # ("what if i faint? i fainted at a blood test once": play-test 47, the warning signs' "call 999")
+    r"\b(?:faint\w*|pass(?:ed)? out|passing out|blacked out|keeled over)\s+(?:at|during|after|for|when i had)\s+"
+    r"(?:a |an |my |the )?(?:blood (?:tests?|tests?|draws?)|bloods|injections?|jabs?|vaccin\w*|needles?)\b|"
     # "i faint at blood a bit", "i get woozy around needles" (play-test 36: 999 twice, mid walk-through)
     r"\b(?:faint|faints|fainted|pass out|passes out|go|get|feel|am|i'?m|im)\s+(?:\w+\s+)?"
     r"(?:at|around|with|near|over)\s+(?:the\s+)?(?:blood|needles?|injections?|jabs?)\b"
@@ -669,9 +678,13 @@ _ON_WHAT_IS_HAPPENING = re.compile(
 _LONG_AGO = re.compile(
     r"\b(?:years?|yrs?|months?|decades?)\s+ago\b|\blast year\b|\ba year ago\b|\byears\s+back\b|"
     r"\bas a (?:child|kid|teenager)\b|"
-    r"\bwhen i was (?:younger|little|a (?:child|kid|teenager))\b|\bin the past\b|\bonce,? (?:years|ages) ago\b"
+    r"\bwhen i was (?:younger|little|a (?:child|kid|teenager))\b|\bin the past\b|\bonce,? (?:years|ages) ago\b|"
+    # ("last time i have allergic, lips swell, ambulance go hospital. i want know if i can continue": play-test 47)
+    r"\b(?:last time|the time before|previous time)\b(?! (?:i was|you) (?:here|said))"
 )
 
+# words of now beside words of the past ("since last time my lips keep swelling"): not the past
+_NOT_LONG_AGO = re.compile(r"\b(?:now|today|again|still|since my|since (?:the )?last)\b")
 # a sign there for weeks or months ("since the last session in august", "for 4 months", "for weeks now") (play-test
 # 43: "call NHS 111 now", three times, to someone whose skin had been bumpy since August)
 _LASTING = re.compile(
@@ -1016,7 +1029,9 @@ _OVER = re.compile(
     r"\b(?:next day|the day after|since then)\b|"
     # ("that was on WEDNESDAY, im fine now. its just history for the clinic": play-test 39, 999 again, three times)
     r"\b(?:was|happened|were)\s+(?:on\s+)?(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|"
-    r"\b(?:last|from last|this past) (?:month|week)\b|\b(?:weeks?|months?) ago\b"
+    r"\b(?:last|from last|this past) (?:month|week)\b|\b(?:weeks?|months?) ago\b|"
+    # ("WHY 999 again, i tell you im ok!! this is from before": play-test 47, 999 a third time)
+    r"\b(?:is|was|it'?s|its) from before\b|\b(?:from|was|happened) last time\b"
 )
 # the route said not to be needed ("i dont need 111 you idiot"): beside words of it being past, the thread ends
 _ROUTE_NOT_NEEDED = re.compile(
@@ -1137,7 +1152,7 @@ def triage(
         and all(_colour_only(sign) for sign in settings.signs[EMERGENCY] if sign.text in found[EMERGENCY])
     ):
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
-    if _LONG_AGO.search(lowered) and not worse and not re.search(r"\b(?:now|today|again|still|since my)\b", lowered):
+    if _LONG_AGO.search(lowered) and not worse and not _NOT_LONG_AGO.search(lowered):
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
     if (
         found[EMERGENCY]

@@ -1406,6 +1406,31 @@ async def test_well_again_and_the_reaction_past_ends_the_emergency_thread(dispat
     assert responses(dispatcher) == ["utter_faq/emergency"]
 
 
+async def test_well_again_after_emergency_care_came_ends_the_emergency_thread(dispatcher, make_tracker, domain,
+                                                                              clinic_open):
+    # play-test 47: "ambulance is here", then "no no, i am FINE now, no swelling. i ask about next session only" got
+    # "follow what the paramedics tell you … before they arrive"
+    events = [
+        {"event": "user", "timestamp": None, "text": "my lips are swelling", "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "user", "timestamp": None, "text": "ambulance is here",
+         "parse_data": {"triage": {"level": None, "care_present": True}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="deny", text="no no, i am FINE now, no swelling", events=events,
+                           slots={"last_topic": "emergency", "offer": "clinic"}, response_selector=selected_answer("faq/privacy"))
+    tracker.latest_message["triage"] = {"level": None, "well": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/help_had"]
+    # with no care had before, "no i'm fine" right after the emergency answer still gets the route
+    dispatcher.messages.clear()
+    tracker = in_thread(make_tracker, "emergency", "deny", text="no im fine")
+    tracker.latest_message["triage"] = {"level": None, "well": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency"]
+
+
 @pytest.mark.parametrize("level, text, expected", [
     # play-test 39: history given for the clinic got "Please call 999 now" again, three times
     ("emergency", "that was on WEDNESDAY, im fine now. its just history for the clinic", ["utter_safety_said_to_be_past"]),

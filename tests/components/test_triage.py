@@ -176,6 +176,8 @@ def test_what_happens_after_a_treatment_asked_in_general_is_no_report(settings, 
     # play-test 36: "Please call 999 now", twice, in the middle of the walk-through
     ("ok this is the bit im scared of. does it bleed? i faint at blood a bit", None),
     ("does it hurt? i get a bit woozy around needles", None),
+    # play-test 47: the warning signs' "call 999" to someone who fainted at a blood test once
+    ("what if i faint? i fainted at a blood test once", None),
     # fainting after a treatment is the emergency, whatever is said of needles
     ("i feel faint and dizzy after my treatment, scared of needles", EMERGENCY),
     ("i fainted when they did my microneedling yesterday", EMERGENCY),
@@ -860,11 +862,21 @@ def test_care_there_now_and_calling_again(settings, text, level, help_had):
         ("my sister had a bad reaction, throat swelling, the ambulance took her to hospital", None, True),
         ("he was rushed into a&e last night with a swollen tongue", None, True),
         ("her throat is swelling, the ambulance took her in but now my lips are swelling", EMERGENCY, False),
+        # play-test 47: in broken English, seen and well again, and a past reaction asked about: 999 again
+        ("hello again. now is ok, hospital say allergic reaction, they give me medicine, lips normal now. when i can do "
+         "next session?", None, None),
+        ("last time i have allergic, lips swell, ambulance go hospital. i want know if i can continue the 2 sessions",
+         None, None),
+        ("last time my lips swelled, now they are swelling again", EMERGENCY, False),
     ],
 )
 def test_after_an_emergency_care_there_or_well_again(settings, text, level, help_had):
     found = triage(text, settings, said_to_be_happening=False)
-    assert (found.level, found.help_had) == (level, help_had)
+    assert found.level == level
+    if help_had is not None:
+        assert found.help_had == help_had
+    else:  # (and no level either when the classifier reads something happening)
+        assert triage(text, settings, said_to_be_happening=True).level == level
 
 
 def test_on_hold_to_the_clinic_is_no_emergency_help_on_its_way(component):
