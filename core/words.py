@@ -252,6 +252,10 @@ COMPLAINT = (
     r"\b(?:complain\w*|report (?:you|the clinic)|refund(?:ed)?|money back|compensation|rip[- ]?off|ripped off|scam|"
     r"(?:this|that|it)(?: is|'s|s| was) a (?:complete |total |fucking |bloody )?joke|conned|cheated|daylight robbery|"
     r"waste of (?:my |your |good )?money|(?:not|never) (?:paying|giving) (?:you )?(?:another|a single) (?:penny|pound)|"
+    # ("… my acne scars look exactly the same. £600 down the drain. Not impressed.": play-test 47, read as a comparison
+    # of treatments)
+    r"down the drain|not (?:at all |very )?impressed|"
+    r"(?:scars?|skin|face|lines|wrinkles|marks) (?:look|looks|are|is) (?:exactly|still|just) the same|"
     r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
     r"treatment|outcome|clinic|service))\b"
 )

@@ -19,6 +19,10 @@ def test_sentences_keep_their_end_marks_and_cover_the_text():
     ("ok. sorry for shouting, its not your fault. i just feel ripped off", True),
     ("i'm not paying you another penny", True),
     ("honestly what a waste of money", True),
+    # play-test 47: read as a comparison of treatments
+    ("I had 3 sessions with you in the summer and my acne scars look exactly the same. £600 down the drain.", True),
+    ("Not impressed.", True),
+    ("is it exactly the same as dermarolling?", False),
     # a joke or money named with no complaint
     ("is it a joke treatment or does it work", False),
     ("no joke, how long does it take", False),
