@@ -411,7 +411,7 @@ class BookingDetailsRequest(GraphComponent):
                 # "tomorrow any time, im off work sick anyway" at the time prompt: the time, no goodbye (play-test 34:
                 # the call back was cancelled)
                 self._set(message, "inform")
-            elif BY_MISTAKE.search(text) and not kinds or (BACK.match(text) and intent != self.config["intent"]):
+            elif (BY_MISTAKE.search(text) and not kinds) or (BACK.match(text) and intent != self.config["intent"]):
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["stop_intent"])

@@ -181,7 +181,9 @@ ASKS_ABOUT_ACCESS = re.compile(
 # usual hours do not say (play-test 35: the usual hours were given as the answer)
 # what something costs, or whether it is free, asked ("is the consultation free?", "do i have to pay for the consult")
 ASKS_WHAT_IT_COSTS = re.compile(
-    r"\b(?:free|cost|costs|costing|pay|paying|paid|charge|charged|charges|price|priced|fee|fees|how much)\b",
+    # ("free" as what it costs, not "feel free", "free to bring someone")
+    r"\b(?:(?:is|it'?s|its|be|for|totally|completely)\s+(?:\w+\s+){0,3}free\b(?!\s+to\b)|free of charge|"
+    r"free consult\w*|cost|costs|costing|pay|paying|paid|charge|charged|charges|price|priced|fee|fees|how much)\b",
     re.IGNORECASE,
 )
 # bleeding asked about ("does it bleed?", "will there be blood"): the guide says nothing of it

@@ -1037,6 +1037,7 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("do i have to pay for the consult", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
     ("is the consultation free?", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
     ("what happens at the consultation", "faq/consultation", ["utter_faq/consultation"]),
+    ("am i free to bring my sister to the consultation", "faq/consultation", ["utter_faq/consultation"]),
 ])
 async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
     dispatcher, make_tracker, domain, clinic_open, text, key, expected
