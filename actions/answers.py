@@ -147,7 +147,7 @@ STANDS_AS_IT_IS = {
 }
 # with emergency help called already, questions about these are answered: they are not about what is happening
 # ("what was the serum they used?", "is there parking?")
-ANSWERED_WHILE_HELP_COMES = {"unknown_other", "clinic_info"}
+ANSWERED_WHILE_HELP_COMES = {"unknown_other", "clinic_info", "unknown_product"}
 # what looks for reassurance, leans on the last answer, or asks how long the reaction lasts (which that answer says):
 # in the thread after the expected reaction, these alone get its route again
 REASSURANCE_SOUGHT = {"reassurance", "follow_up", "about_that", "duration", "downtime", "side_effects"}

@@ -466,8 +466,11 @@ _CARE_PRESENT = re.compile(
     r"they are|it'?s|its|it is|now)\s+(?:already\s+)?here\b|"
     r"\b(?:ambulance|paramedics?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:already\s+|now\s+|just\s+)?(?:here|arrived)\b|"
     # taken in ("throat swelling, ambulance took her to hospital": play-test 45, 999 again, as a call back's topic)
-    r"\b(?:ambulance|paramedics?|they)\s+(?:took|have taken|has taken|taken|take|took away)\s+"
+    r"\b(?:ambulance|paramedics?|they)\s+(?:took|have taken|has taken|taken|take|took away|are taking|is taking)\s+"
     r"(?:her|him|them|me|my\s+\w+)\s+(?:to|into|in)\b|"
+    # ("she is WITH the paramedics now": play-test 48, 999 again)
+    r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|he is|they'?re|they are|we'?re|we are)\s+(?:now\s+)?with\s+(?:the\s+)?"
+    r"(?:paramedics?|ambulance(?: crew)?|doctors?|nurses?)\b|"
     r"\b(?:she|he|they|i|we)\s+(?:was|were|got|has been|have been|'s been|'ve been)\s+(?:taken|rushed|admitted)\s+"
     r"(?:to|into|in)\b|"
     r"\b(?:the )?(?:doctors?|nurses?|paramedics?) (?:is |are )?(?:checking|examining|seeing|treating|with) "
@@ -511,7 +514,13 @@ _WAITING_FOR_HELP = re.compile(
     r"(?:she'?s|he'?s|they'?re|someone'?s|somebody'?s|(?:she|he|they|someone|somebody|my \w+|the \w+) (?:is|are)) "
     r"(?:calling|ringing|phoning|dialling|dialing|on the phone to) (?:999|112|911|an ambulance)|"
     r"(?:rang|rung|called|phoned) (?:them |999 |112 |911 )?(?:again|back)\b[^.?!]{0,30}\b"
-    r"(?:they said|coming|on (?:its|the) way|\d+ ?min\w*)|they said \d+ ?min\w*)\b"
+    r"(?:they said|coming|on (?:its|the) way|\d+ ?min\w*)|they said \d+ ?min\w*|"
+    # the call handler's question passed on ("they ask was there a cream or something used", "im calling now", "they
+    # want to know": play-test 48, "Please call 999 now" three times to someone already on the phone to them)
+    r"(?:they|the call handler|the operator|the paramedics?|the ambulance people) (?:(?:ask|asks|asked|are asking)"
+    r"(?: me)? (?:was|were|is|if|whether|what|which|about|for)|want to know|wants to know|need to know|needs to know)|"
+    r"(?:i'?m|im|i am) (?:calling|ringing|phoning) (?:now|them)|"
+    r"(?:i'?m|im|i am) (?:talking|speaking) (?:to|with) (?:them|999|the ambulance|the call handler))\b"
 )
 # the clinic not reached ("it just rings and rings", "they dont answer", "went to voicemail", "cant get through"): in
 # the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test

@@ -901,6 +901,15 @@ async def test_a_new_emergency_sign_while_help_comes_is_999_again_now(dispatcher
     assert responses(dispatcher) == ["utter_faq/emergency_help_coming"]
 
 
+async def test_what_was_used_asked_while_help_comes_is_answered(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 48: "they ask was there a cream or something used, do you know what cream?" with the ambulance called
+    # got "Please call 999 now" three times
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/unknown_product", "what cream do you use")
+    tracker.latest_message["entities"] = [{"entity": "unknown_product", "value": "cream"}]
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/unknown_product_help_coming"]
+
+
 @pytest.mark.parametrize("called, expected", [
     # play-test 31: "i hav piriton in my bag shud i take it" got the route alone, and the medicine was never named
     (True, ["utter_faq/emergency_help_coming", "utter_medicine_in_emergency"]),

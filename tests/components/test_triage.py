@@ -858,6 +858,9 @@ def test_care_there_now_and_calling_again(settings, text, level, help_had):
         ("used it, breathing easier now", None, False),
         # well again but a sign now: still an emergency
         ("I'm fine now but my throat feels tight again", EMERGENCY, False),
+        # play-test 48: 999 again to someone whose sister was with the paramedics
+        ("ok the ambulance arrived, they are taking her to st marys. gracias", None, True),
+        ("she is WITH the paramedics now. stop saying call 999", None, True),
         # play-test 45: taken in by ambulance, told as a call back's topic, got 999 again
         ("my sister had a bad reaction, throat swelling, the ambulance took her to hospital", None, True),
         ("he was rushed into a&e last night with a swollen tongue", None, True),
@@ -889,6 +892,21 @@ def test_on_hold_to_the_clinic_is_no_emergency_help_on_its_way(component):
     message.set("intent", {"name": "faq", "confidence": 0.9})
     component.process([message])
     assert message.get("triage")["waiting_for_help"]
+
+
+@pytest.mark.parametrize("text, waiting", [
+    # play-test 48: the call handler's question passed on, "Please call 999 now" three times
+    ("they ask was there a cream or something used, do you know what cream?", True),
+    ("they want to know what cream you used", True),
+    ("im calling now", True),
+    # no call handler in it
+    ("do they ask you questions at the consultation", False),
+])
+def test_the_call_handlers_question_passed_on_is_help_on_its_way(component, text, waiting):
+    message = Message(data={"text": text})
+    message.set("intent", {"name": "faq", "confidence": 0.9})
+    component.process([message])
+    assert message.get("triage")["waiting_for_help"] is waiting
 
 
 @pytest.mark.parametrize("text, level", [
