@@ -128,9 +128,9 @@ YES_OR_NO_ASKED = re.compile(
 )
 PRIVACY_ANSWER = "faq/privacy"  # who sees the details, what for, and how long they are kept
 OWN_ARRANGEMENTS_ANSWER = "faq/unknown_other"  # what the guide does not cover, the clinic's to say
-# the clinic's terms for cancelling asked about ("whats your cancellation policy, like if i cancel last minute do i get
-# charged": play-test 46 read it as cancelling, "nothing has been cancelled"): its own arrangements, the clinic's to say
-CANCELLING_ASKED = re.compile(
+# the clinic's own terms for cancelling or refunds asked about ("whats your cancellation policy, like if i cancel last
+# minute do i get charged": play-test 46 read it as cancelling, "nothing has been cancelled"): the clinic's to say
+OWN_TERMS_ASKED = re.compile(
     r"\bcancell?ation (?:policy|policies|fee|fees|charge|charges|terms|period|notice)\b|"
     # (and for refunds: "what's the refund policy then", play-test 46, "not sure I understood")
     r"\brefund (?:policy|policies|terms)\b|\bdo (?:you|u|they) (?:do|give|offer) refunds\b|"
@@ -392,7 +392,7 @@ class BookingDetailsRequest(GraphComponent):
             elif intent == self.config["intent"] and GROUP_ASKED.search(text) and not kinds:
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)
-            elif CANCELLING_ASKED.search(text) and not kinds:
+            elif OWN_TERMS_ASKED.search(text) and not kinds:
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)
             elif intent == "delete_my_data" and DELETE_LATER.search(text):

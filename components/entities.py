@@ -76,6 +76,7 @@ class RulerEntityExtractor(SpacyEntityExtractor):
         dimensions = self._config.get("dimensions")
         from_id = set(self._config.get("value_from_id") or [])
         for message in messages:
+            text = message.get(TEXT) or ""
             doc = model.model(message.get(TEXT))
             found = [
                 {
@@ -87,8 +88,8 @@ class RulerEntityExtractor(SpacyEntityExtractor):
                 }
                 for ent in doc.ents
                 if (not dimensions or ent.label_ in dimensions)
-                and not _a_baby_brought(ent, message.get(TEXT) or "")
-                and not _step_by_step(ent, message.get(TEXT) or "")
+                and not _a_baby_brought(ent, text)
+                and not _step_by_step(ent, text)
             ]
             message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages

@@ -1293,13 +1293,14 @@ def triage(
         # asks other questions too (SafetyTriage.process)
         return Triage(None, concern=names_a_concern)
     terse = len(words(lowered)) <= 4 and bool(found[URGENT]) and not names_a_concern
-    # a concern said to look worse since a treatment ("the treatment made my acne scars more visible", "my fine lines
-    # look deeper after microneedling"): something happening, whatever answer the classifier found for its words
-    changed = bool(names_a_concern and _CONCERN_WORSE.search(lowered) and (treated or _TREATMENT.search(lowered)))
-    # getting worse since a treatment, no sign named ("Hannah Okafor. and its my left cheek, wed treatment, getting
-    # hotter" at the name prompt: play-test 46, no answer, and the name asked for again)
-    # (said of now or of one's own skin: "is microneedling safe for darker skin tones?" names no change)
-    changed = changed or (worse and bool(treated or _TREATMENT.search(lowered)) and (now or personal))
+    # something said to have changed since a treatment, whatever answer the classifier found for its words: a concern
+    # said to look worse ("the treatment made my acne scars more visible", "my fine lines look deeper after
+    # microneedling"), or getting worse with no sign named ("Hannah Okafor. and its my left cheek, wed treatment,
+    # getting hotter" at the name prompt: play-test 46, no answer, and the name asked for again), said of now or of
+    # one's own skin ("is microneedling safe for darker skin tones?" names no change)
+    changed = bool(treated or _TREATMENT.search(lowered)) and (
+        (names_a_concern and bool(_CONCERN_WORSE.search(lowered))) or (worse and (now or personal))
+    )
     reported = said_to_be_happening or terse or changed or ((now or personal) and any(found.values()))
     if not reported:
         return Triage(None, worse=worse)
@@ -1577,11 +1578,8 @@ class SafetyTriage(GraphComponent):
                 "booking_field",
                 "time",
             }
-            happening = (
-                selected == self.config["happening_answer"]
-                and intent == self.config["retrieval_intent"]
-                and not details
-            )
+            said_happening = selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
+            happening = said_happening and not details
             # a skin concern, or one the guide does not cover ("dark circles"), named
             concerns = [
                 text[entity["start"] : entity["end"]]
@@ -1709,10 +1707,7 @@ class SafetyTriage(GraphComponent):
             elif happening or (
                 # (a day named beside it is no booking detail here: "got a work presentation fri, if i get it done
                 # tues will i still look red n blotchy?", tests/unseen, was left "something happening", so NHS 111 now)
-                selected == self.config["happening_answer"]
-                and intent == self.config["retrieval_intent"]
-                and found.not_yet
-                and not found.signs
+                said_happening and found.not_yet and not found.signs
             ):  # triage() gives every other happening message a level or a concern: this one is hypothetical
                 # "what if something goes wrong?", not yet treated: the side effects, unless the classifier's next
                 # answer is near ("what really happens after one microneedling session?": the results)
