@@ -181,6 +181,9 @@ _TIME_PARTS = re.compile(
     # "the saturday after that" (found by the sixteenth play-test: read as this saturday)
     r"(?:\s+after\s+(?:that|this|next)\b)?"
     r"|\b(?:today|tomorrow|tmrw|tonight|next week|weekend)\b"
+    # "sometime next month", "any weekday in january": a month, whose day core/booking.py asks for (play-test 49: "next
+    # month" dropped, and the booking put down for today)
+    rf"|\b(?:next|this|the following) month\b|\b(?:(?:sometime|some time|early|mid|late)\s+)?(?:in|during)\s+{_MONTH}\b"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     # ("Good afternoon" greets: found by the eleventh play-test, it became the preferred time)
@@ -719,11 +722,20 @@ _SAID_OF_THE_PAST = re.compile(
 # book (found by play-test 27: the wedding day became the appointment)
 _EVENTS = (
     r"wedding|holiday|hols|birthday|party|flight|trip|exam|exams|graduation|event|funeral|christening|honeymoon|"
-    r"interview|prom|photoshoot|photo shoot|hen do|stag do|hen party|night out|date night|big day"
+    r"interview|prom|photoshoot|photo shoot|hen do|stag do|hen party|night out|date night|big day|"
+    # ("work do on the 18th": play-test 47, the booking was moved to it)
+    r"work do|works do|christmas do|leaving do|office party|christmas party"
 )
 _AN_EVENT_BEFORE = re.compile(
     rf"\b(?:{_EVENTS})(?:\s+(?:is|was|'s|will be|coming up|booked|planned))?(?:\s+(?:on|in|at|this|next|for))?"
     r"(?:\s+the)?\s*$|\b(?:flying|fly|going away|away)\s+(?:out\s+)?(?:on|from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "oh right its saturday. monday then": what day today is, said, not a day to book (play-test 49: "saturday. monday"
+# was read as one time, and refused)
+_TODAY_IS_BEFORE = re.compile(
+    r"\b(?:(?:oh|ah|ahh?)\W+(?:right|yeah|yes|ok|okay|of course)?\W*(?:it'?s|its|it is)|today\s+is|today'?s|"
+    r"(?:it'?s|its|it is)\s+(?:already|only))\s+$",
     re.IGNORECASE,
 )
 _AN_EVENT_AFTER = re.compile(rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:{_EVENTS})\b", re.IGNORECASE)
@@ -762,6 +774,8 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
         and not _AN_EVENT_BEFORE.search(text[: match.start()])  # "wedding on the 19th"
         and not _AN_EVENT_AFTER.match(text, match.end())  # "the 19th is the wedding"
+        # "oh right its saturday": what day it is
+        and not _TODAY_IS_BEFORE.search(text[: match.start()])
         and not _ASKED_WHY.search(text[: match.start()])  # "why has it changed to wednesday?? monday 7th is first"
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
@@ -783,7 +797,15 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         # ("wednesday not tuesday, same time. my brother has the car tuesday": the "not" rules out the tuesday beside
         # it, and corrects nothing said before, play-test 32: the summary kept Tuesday)
         between = _NOT_A_DAY.sub(" ", between)
-        if runs and _CORRECTED_TO.search(between):
+        if (
+            runs
+            and (
+                _CORRECTED_TO.search(between)
+                # "you suggested tomorrow morning. monday morning then": a day in a sentence after another day's
+                # replaces it (play-test 49: "tomorrow morning. monday morning" could not be read)
+                or _another_day_said(text[runs[-1][0] : runs[-1][1]], between, text[next_start:next_end])
+            )
+        ):
             runs.append([next_start, next_end])
             corrected = len(runs) - 1
         elif runs and (next_start - runs[-1][1] <= _TIME_GAP or _TIME_FILLER.fullmatch(between)):
@@ -829,11 +851,23 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     return entity
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_NAMED_DAY = re.compile(r"\b(?:mon(?!th)|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw|tonight)", re.IGNORECASE)
+
+
+def _another_day_said(before: Text, between: Text, after: Text) -> bool:
+    """Whether a sentence names a day other than the one named in a sentence before it."""
+    earlier = {day.lower() for day in _NAMED_DAY.findall(before)}
+    later = {day.lower() for day in _NAMED_DAY.findall(after)}
+    return bool(_SENTENCE_END.search(between) and earlier and later and not earlier & later)
+
+
 # a week named with no day in it ("next week", "this week")
 _A_WEEK_ALONE = re.compile(r"(?:next|this|the|coming|following)\s+week", re.IGNORECASE)
 # a day ("tomorrow", "saturday", "the 8th") and an hour or part of the day ("after 10", "lunchtime", "1-2pm")
 _A_DAY = re.compile(
-    rf"\b(?:{_DAY}|today|tomorrow|tmrw|tonight|weekend|next week|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH})\b", re.IGNORECASE
+    rf"\b(?:{_DAY}|today|tomorrow|tmrw|tonight|weekend|next week|next month|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH})\b",
+    re.IGNORECASE,
 )
 _AN_HOUR = re.compile(
     # ("mornings are best as the twins nap, wednesday or thursday": twenty-second play-test, the days were lost)
@@ -920,6 +954,11 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         ) or _CONTACT_PREFERENCE_ALONE.search(text)
         if preference:  # "07700 900 412 but text first pls dont just ring": the number, and the note for the clinic
             start, end = preference.span("said")
+            # "make it my email instead, maria.l@gmail.com": the address after the words is the contact, and ends the
+            # note (it was cut at the address's first dot, and the address lost)
+            contacts = [e["start"] for e in found if e["entity"] in ("phone", "email") and start < e["start"] < end]
+            end = min(contacts + [end])
+            end = start + len(text[start:end].rstrip(" ,;:-"))
             found = [e for e in found if e["end"] <= start or e["start"] >= end]
             found.append({"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end})
         removed = _REMOVED.search(text)

@@ -145,6 +145,10 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:will|would) i (?:be|look|get|have|need|go)\b|"
     r"\b(?:scared|afraid|worried|terrified|frightened|nervous|anxious|paranoid|fear|worry)\b[^.?!]{0,40}"
     r"\b(?:will|would|might|could|may|gonna|going to)\b|"
+    # "my fear of needles and fainting", "the fainting thing" (play-test 49: "Please call 999 now" to someone at home
+    # who asked to talk about it)
+    r"\b(?:fear|fears|phobia|scared|afraid|terrified|frightened|nervous|anxious|worried|worries|worry)\s+(?:of|about)\s+"
+    r"(?:\w+\s+){0,3}?(?:faint\w*|pass\w* out|needles?|blood|pain|it)\b|\bthe (?:fainting|needle|blood) thing\b|"
     # "will the redness be gone in time for the wedding" (play-test 29: sent to NHS 111)
     r"\b(?:will|would) (?:the|any) (?:redness|swelling|marks?|peeling|dots|skin|sensitivity|soreness)\b|"
     r"\b(?:prevent|avoid|elsewhere|how do you)\b|"
@@ -403,7 +407,8 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"[^.?!]{0,40}\b(?:came|been|seen|saw|checked|examined|gave|given|treated|discharged|sent me home|let me go|"
     # (and as said in the present by someone whose English is not their first: "hospital say allergic reaction, they
     # give me medicine", play-test 47)
-    r"said|told|left|gone|say|says|give me|gives me)\b|"
+    # ("ambulance come, hospital give medicine, now ok": play-test 49, 999 again)
+    r"said|told|left|gone|say|says|give|gives|come)\b|"
     r"\b(?:been|went|was|were) (?:to|in|into|at|taken to) (?:a ?& ?e|a and e|(?:the )?hospital|the er|"
     r"(?:the )?emergency room|urgent care)\b|"
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
@@ -509,6 +514,10 @@ _WAITING_FOR_HELP = re.compile(
     r"\bi (?:called|rang|rung|phoned|dialled|dialed) (?:999|112|911|an ambulance)\b"
     r"(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
     r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics)|"
+    # in few words ("ok my husband call ambulance. they coming": play-test 49, "Please call 999 now" again)
+    r"(?:my \w+|husband|wife|partner|someone|somebody|she|he) (?:call|calls|called|ring|rang|phone|phoned) "
+    r"(?:an? |the )?(?:ambulance|999|112|911)|(?:ambulance|999|paramedics?)\b[^.?!]{0,30}[.,!]\s*they(?:'re| are)? "
+    r"(?:coming|on (?:the|their) way)|"
     # "ok rang again they said 5 min" (play-test 31: "Please call 999 now" to someone who had rung twice)
     # "my neighbour just came round, shes calling 999 for me now" (play-test 32: "did you mean")
     r"(?:she'?s|he'?s|they'?re|someone'?s|somebody'?s|(?:she|he|they|someone|somebody|my \w+|the \w+) (?:is|are)) "
@@ -588,7 +597,9 @@ _INSTEAD_OF_999 = re.compile(
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
 _NEXT_TREATMENT = re.compile(
-    r"\b(?:(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )again|next (?:session|treatment|appointment)|"
+    # ("my husband call again. they here now": play-test 49, the suitability answer mid-emergency)
+    r"\b(?:(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?<!call )(?<!ring )(?<!phone )(?<!calling )"
+    r"(?<!ringing )again|next (?:session|treatment|appointment)|"
     r"another (?:session|treatment)|keep (?:my|the) "
     r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with|(?:still )?go ahead(?: with (?:it|the \w+))?|"
     r"rest of (?:my|the) (?:course|sessions|treatments)|future (?:sessions|treatments))\b"
@@ -1301,6 +1312,10 @@ def triage(
     changed = bool(treated or _TREATMENT.search(lowered)) and (
         (names_a_concern and bool(_CONCERN_WORSE.search(lowered))) or (worse and (now or personal))
     )
+    if not any(found.values()) and not worse and _RESOLVED.search(lowered) and not _STILL.search(lowered):
+        # "no!! is finish, yesterday. now i am ok. please just the call back": well again, no sign named (play-test 49:
+        # "Please call 999 now" to someone treated in hospital the day before)
+        return Triage(None)
     reported = said_to_be_happening or terse or changed or ((now or personal) and any(found.values()))
     if not reported:
         return Triage(None, worse=worse)

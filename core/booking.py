@@ -19,6 +19,7 @@ from core.words import (
     HOW_MANY_OF,
     MIN_NUMBER_DIGITS,
     MONTH_ABBREVIATIONS,
+    MONTHS,
     NAME_IS,
     NOT_MEANT,
     SELF_INTRODUCTIONS,
@@ -39,6 +40,13 @@ NO_DAY = "utter_invalid_booking_time"
 NO_DAY_IN_THE_SPAN = "utter_invalid_booking_time_which_day"
 NO_DAY_NAMED = (NO_DAY, NO_DAY_IN_THE_SPAN)
 _A_SPAN = re.compile(r"\b(?:next|this|the following)\s+(?:week|fortnight|month)\b")
+_MONTH_NAME = rf"(?:{alternatives(sorted(MONTHS + MONTH_ABBREVIATIONS, key=len, reverse=True))})"
+# a month named with no day in it ("sometime in january", "any weekday in feb"): which day of it, the person is asked
+# (play-test 49: "in january" was read as a Sunday of it, and refused as closed)
+_A_MONTH_ALONE = re.compile(
+    r"^(?:(?:sometime|some time|any ?time|any|day|weekdays?|early|mid|late|the|end|start|beginning|middle|of|in|"
+    rf"during|for|on|a)\s+)*(?P<month>{_MONTH_NAME})$"
+)
 
 
 @dataclass
@@ -506,8 +514,9 @@ _FILLER = re.compile(
     r"(?:is |would be )?(?:better|possible)|like|(?:no,? )?i mean|would work|works|"
     # "she's in most days but not tuesdays (bridge club). mornings are best, say tomorrow?" (play-test 39: no day)
     r"(?:are |is )?best|(?:is |as )?(?:my |the |her |his |our )?(?:first|1st|top) (?:choice|preference)|"
-    r"(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|we'?re) (?:in|free|around|home|"
-    r"available) (?:most|all|every|any) (?:days?|week)|"
+    # ("thursday evening, shes free after 6": play-test 49, not understood)
+    r"(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|they'?re|we'?re|they are|we are) (?:only )?(?:in|free|around|"
+    r"home|available|off)(?: (?:most|all|every|any) (?:days?|week))?|"
     # ("any free slots next week? like is Tuesday 2pm actually available?": play-test 40, no day)
     r"(?:if (?:it'?s |you'?re )?)?(?:actually |still )?(?:available|free))\b"
 )
@@ -699,6 +708,34 @@ _WEEKS_AHEAD = re.compile(
 _AFTER_NEXT = re.compile(rf"(?:on\s+)?(?:the\s+)?{_WEEKDAY_WORD}\s+after\s+next")
 
 
+def _month_of(word: str) -> Optional[str]:
+    """The month's name for its name or short form ("sept" is september); None for no month."""
+    return next((month for month in MONTHS if len(word) >= 3 and month.startswith(word.lower()[:3])), None)
+
+
+def _the_month_of_a_span(words: str, now: dt.datetime) -> Optional[str]:
+    """The month named by words with no day in them ("sometime in january", "next month"); None when none is."""
+    rest = _day_and_time(words)[0]
+    month = _A_MONTH_ALONE.match(rest)
+    if month:
+        return _month_of(month.group("month"))
+    span = _A_SPAN.search(rest)
+    if span and span.group(0).endswith("month"):
+        return MONTHS[(now.month % 12) if not span.group(0).startswith("this") else now.month - 1]
+    return None
+
+
+def _first_weekday_in(month: str, weekday: int, today: dt.date) -> dt.date:
+    """The first day with that weekday, from today, in the month's next (or current) occurrence."""
+    number = MONTHS.index(month) + 1
+    year = today.year + (1 if number < today.month else 0)
+    day = max(dt.date(year, number, 1), today)
+    return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+_AN_ORDINAL = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?)\b")
+
+
 def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     """The day of "in 2 weeks, thursday" and its wordings; None unless the words are a number of weeks and a
     weekday, or "thursday after next"."""
@@ -840,9 +877,13 @@ def _day_and_window(
     the words name neither, or a day that cannot be worked out. `today_whole`: the clinic has not opened yet today,
     so today's weekday or date is today (`_parse_date`)."""
     rest, window = _day_and_time(text)
+    month = _A_MONTH_ALONE.match(rest)
+    if month:
+        raise InvalidValue(NO_DAY_IN_THE_SPAN, {"span": f"in {(_month_of(month.group('month')) or '').title()}"})
     if (
         re.search(r"\b(?:weeks?|fortnight|months?|sometime|some time|anytime|any time)\b", rest)
-        and not re.search(r"\d|mon|tue|wed|thu|fri|sat|sun", rest)
+        # ("next month": its "mon" was read as a Monday, play-test 49)
+        and not re.search(r"\d|mon(?!th)|tue|wed|thu|fri|sat|sun", rest)
         and _weeks_ahead(rest, now) is None
     ):
         span = _A_SPAN.search(rest)  # "next week": which day of it is for the person to say
@@ -874,6 +915,9 @@ def _one_day_said_twice(rest: str, now: dt.datetime, today_whole: bool) -> Optio
 
 # between the words of a time and those of a correction to it ("monday at 2pm → tuesday")
 CORRECTED = " → "
+# words, and words after them that correct them (CORRECTED) or narrow them down ("any weekday morning in january, say
+# the 12th": play-test 49, not understood): each changes what it names and keeps the rest
+_NARROWED_TO = re.compile(rf"{re.escape(CORRECTED)}|(?:,\s*|\b(?:let'?s|lets|so|or)\s+)say\s+", re.IGNORECASE)
 
 
 def corrected_words(earlier: Optional[str], new: str) -> str:
@@ -1039,8 +1083,20 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
     day: Optional[dt.date] = None
     window: Optional[Tuple[dt.time, dt.time]] = None
     at_opening = False
-    said = (text or "").split(CORRECTED)
+    said = _NARROWED_TO.split(text or "")
+    month_said: Optional[str] = None  # a month said before with no day in it ("next month": then "the 12th" is in it)
+    week_said = False  # "next week" said before with no day in it
     for index, words in enumerate(said):
+        day_words = _day_and_time(words.lower())[0]
+        weekday = _WEEKDAY_NAME.fullmatch(re.sub(r"^(?:on\s+)?(?:a\s+|the\s+)?|s$", "", day_words))
+        date_words = " ".join(_WEEKDAY_NAME.sub(" ", day_words).split()).strip(" ,.-")
+        if index and month_said and _ORDINAL_DAY.match(date_words):
+            words = _AN_ORDINAL.sub(rf"\1 {month_said}", words, count=1)  # ("monday the 11th" too)
+        elif index and month_said and weekday:  # "friday", "a friday": the first Friday in it
+            first = _first_weekday_in(month_said, _WEEKDAY_INDEX[weekday.group(1)[:3]], now.date())
+            words = f"{words} {first.day} {month_said}"
+        elif index and week_said and weekday:  # "next week" then "thursday": next week's
+            words = _WEEKDAY_NAME.sub(r"next \1", words.lower(), count=1)
         shift = _time_shift(words.lower())
         if shift is not None:  # "push it an hour later": the time said before, on the same day, moved
             if window is None:  # no time was said before to move
@@ -1078,9 +1134,15 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
                 continue
         try:
             said_day, said_window = _day_and_window(words, now, today_whole)
-        except InvalidValue:
+        except InvalidValue as invalid:
             if index == len(said) - 1:
                 raise  # the latest words are wrong: say why
+            if invalid.response == NO_DAY_IN_THE_SPAN:
+                # "next month, mornings → the 12th": the span's time of day stands, and a date alone is in its month
+                # (play-test 49: the mornings and the month were dropped)
+                window = _day_and_time(words.lower())[1] or window
+                month_said = _the_month_of_a_span(words.lower(), now) or month_said
+                week_said = invalid.values.get("span") == "next week"
             continue  # earlier words with no day or time in them add nothing
         if index and day is not None and said_day is not None and _within_reach(day, clinic, now):
             # (only from a day that could be taken: "13 Nov" read as next year's, then "MONDAY MORNING" was the Monday

@@ -702,6 +702,10 @@ def test_a_new_concern_after_a_colon_is_the_concern(booking):
     ("07700 900 412 but text first pls dont just ring",
      [("phone", "07700 900 412"), ("note", "text first pls dont just ring")]),
     ("jo@example.com, dont ring me im at work", [("email", "jo@example.com"), ("note", "dont ring me im at work")]),
+    # the address after the words ends the note: it was cut at the address's first dot, and the address lost
+    ("actually make it my email instead, maria.l@gmail.com",
+     [("note", "email instead"), ("email", "maria.l@gmail.com")]),
+    ("text me instead 07700 900 412 thanks", [("note", "text me instead"), ("phone", "07700 900 412")]),
     # no contact given: no note ("dont call me" alone is for the dialogue)
     ("dont call me", []),
 ])
@@ -716,6 +720,14 @@ def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected)
     ("hmm tomorrow is a bit soon, can we do saturday the 12th instead same time", "saturday the 12th instead same time"),
     # play-test 30: a weekday in the plural is a habit, the day beside it the day
     ("she's free saturdays mostly, so maybe the 12th in the morning? I'll bring her", "the 12th in the morning"),
+    # play-test 49: what day today is was read into the time ("saturday. monday"), and a month was dropped
+    ("oh right its saturday. monday then. name is Keisha Barnaby", "monday"),
+    ("you literally suggested tomorrow morning. monday morning then", "monday morning"),
+    ("wednesday 9th. is that a wednesday?", "wednesday 9th. is that a wednesday"),  # the same day: one time
+    ("i said next month, i dont mind what day. mornings are better", "next month mornings"),
+    ("sometime in january please", "sometime in january"),
+    # play-test 47: the day of another event moved the booking
+    ("i have a work do on the 18th so wednesday 9th?", "wednesday 9th"),
 ])
 def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]

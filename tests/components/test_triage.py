@@ -871,6 +871,12 @@ def test_care_there_now_and_calling_again(settings, text, level, help_had):
         ("last time i have allergic, lips swell, ambulance go hospital. i want know if i can continue the 2 sessions",
          None, None),
         ("last time my lips swelled, now they are swelling again", EMERGENCY, False),
+        # play-test 49: seen in hospital and well again, or the paramedics there, said in few words: 999 again, or the
+        # suitability answer mid-emergency
+        ("my lips swell after treatment, ambulance come, hospital give medicine, now ok. i want know about next "
+         "session", None, True),
+        ("ok my husband call again. they here now, paramedic is here", None, True),
+        ("no!! is finish, yesterday. now i am ok. please just the call back", None, None),
     ],
 )
 def test_after_an_emergency_care_there_or_well_again(settings, text, level, help_had):
@@ -899,6 +905,8 @@ def test_on_hold_to_the_clinic_is_no_emergency_help_on_its_way(component):
     ("they ask was there a cream or something used, do you know what cream?", True),
     ("they want to know what cream you used", True),
     ("im calling now", True),
+    # play-test 49: "Please call 999 now" again
+    ("ok my husband call ambulance. they coming", True),
     # no call handler in it
     ("do they ask you questions at the consultation", False),
 ])
@@ -1452,6 +1460,10 @@ def test_what_is_said_to_be_past_history(component, text, history):
     ("and afterwards, how long will I look red and raw? I have a wedding in 10 days", None),
     ("I HAVEN'T HAD IT DONE. I'm asking how long the redness lasts after the treatment, in general", None),
     ("ok it hurts a lot? how many days red?", None),
+    # play-test 49: "Please call 999 now" to someone at home asking to talk about a fear
+    ("thats not what i meant. i want a PERSON to talk to about my fear of needles and fainting", None),
+    ("can i talk to someone about the fainting thing first before booking anything", None),
+    ("im scared, she fainted and isnt waking up", EMERGENCY),
     # fear beside a sign now, or a time since a treatment: what is happening
     ("im scared, my lips are swelling", EMERGENCY),
     ("i had it 10 days ago and im still red", URGENT),

@@ -628,3 +628,41 @@ def test_a_course_of_medicine_and_when_it_ends_is_no_day():
     text = "Monday after 4pm if possible, I'm still on antibiotics till Wednesday"
     found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 4, 20, 30, tzinfo=LONDON))
     assert found.to_slot() == "2026-12-07T16:00:00+00:00/2026-12-07T18:00:00+00:00"
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        # play-test 49: "next month" was read as a Monday ("mon"), and "in january" as a closed Sunday
+        ("sometime next month", "next month"),
+        ("next month, mornings", "next month"),
+        ("in january", "in January"),
+        ("any weekday morning in jan", "in January"),
+        ("january", "in January"),
+    ],
+)
+def test_a_month_with_no_day_in_it_asks_which_day(clinic, text, span):
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time(text, clinic, NOW)
+    assert raised.value.response == "utter_invalid_booking_time_which_day"
+    assert raised.value.values == {"span": span}
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # the day said after the month is a day of that month, and the time of day said with the month stands
+        ("next month, mornings" + CORRECTED + "the 8th", (2026, 12, 8, 9), (2026, 12, 8, 12)),
+        ("in january" + CORRECTED + "tuesday the 12th", (2027, 1, 12, 9), (2027, 1, 12, 18)),
+        ("next month" + CORRECTED + "a wednesday", (2026, 12, 2, 9), (2026, 12, 2, 18)),
+        ("next week mornings" + CORRECTED + "thursday", (2026, 12, 3, 9), (2026, 12, 3, 12)),
+        # "X, say Y": the day narrowed down, the rest kept
+        ("any weekday morning in january, say the 12th", (2027, 1, 12, 9), (2027, 1, 12, 12)),
+        ("thursday, say 11", (2026, 11, 26, 11), (2026, 11, 26, 11)),
+        # who is free said beside it
+        ("thursday evening, shes free after 6", (2026, 11, 26, 18), (2026, 11, 26, 20)),
+    ],
+)
+def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
+    expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
+    assert parse_preferred_time(text, clinic, NOW) == expected
