@@ -311,8 +311,18 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
             lasting = topic == LONGEVITY and before not in LASTING_NOT_SAID_BY
             leans = question.get("aspect_only") and (not _stands(topic) or lasting)
             resolved.append(before if leans and before else topic)
-        return list(dict.fromkeys(resolved))
-    return topics
+        return _about_the_person(list(dict.fromkeys(resolved)))
+    return _about_the_person(topics)
+
+
+def _about_the_person(topics: List[Text]) -> List[Text]:
+    """Beside the suitability answer in one message ("the next session, is safe for me or no? after this allergy"),
+    whether it is safe is asked of the person, so the general answer, which reads as "yes, it's safe", is left out
+    (play-test 49: "in general, microneedling is a safe and effective treatment" to someone taken to hospital with a
+    reaction the day before)."""
+    if SUITABILITY not in topics:
+        return topics
+    return [topic for topic in topics if topic not in ABOUT_THE_PERSON_AFTER_SUITABILITY]
 
 
 def _the_messages_answer(tracker: Tracker) -> Optional[Text]:

@@ -57,7 +57,17 @@ from core.booking import (
     parse_bare_name,
 )
 from core.settings import clinic, now
-from core.words import COMPLAINT, NO_CALL, PAUSE, RELATIVES, REMOVES, TO_THE_ASSISTANT, alternatives, sentences
+from core.words import (
+    CALLED_NOT_EMAILED,
+    COMPLAINT,
+    NO_CALL,
+    PAUSE,
+    RELATIVES,
+    REMOVES,
+    TO_THE_ASSISTANT,
+    alternatives,
+    sentences,
+)
 
 FORM_SLOTS = (
     "booking_name",
@@ -712,6 +722,7 @@ _WANTS_A_CONSULTATION = re.compile(
 )
 # "I don't want a phone call", "not a call back": a call back said not to be wanted
 _NO_CALL = re.compile(NO_CALL, re.IGNORECASE)
+_CALLED_NOT_EMAILED = re.compile(CALLED_NOT_EMAILED, re.IGNORECASE)
 
 
 # "I want a consultation instead", "change it from a call back to a consultation" (found by the fifteenth play-test:
@@ -747,6 +758,8 @@ def switch_asked_for(tracker: Tracker) -> Optional[Text]:
     if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
         return CONSULTATION
     call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
+    if _CALLED_NOT_EMAILED.search(text) and not _NO_CONSULTATION.search(text):
+        return None  # "id rather they call me than email": how to be reached (actions/booking_summary.py)
     return CALL_BACK if call_back and (_SWITCH.search(text) or _NO_CONSULTATION.search(text)) else None
 
 
@@ -776,7 +789,7 @@ def kind_asked_for(tracker: Tracker) -> Optional[Text]:
         return CALL_BACK if call_back else CONSULTATION
     if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
         return CONSULTATION
-    if call_back:
+    if call_back and not (_CALLED_NOT_EMAILED.search(text) and not _NO_CONSULTATION.search(text)):
         return CALL_BACK
     return CONSULTATION if _WANTS_A_CONSULTATION.search(text) else None
 

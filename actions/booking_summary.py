@@ -41,7 +41,7 @@ from core.booking import (
     is_a_mobile,
     names_another_day,
 )
-from core.words import REMOVING, TITLES, alternatives
+from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives
 
 
 def _other_days(tracker: Tracker, domain: DomainDict) -> Text:
@@ -85,7 +85,8 @@ _PHONE_WORDS = r"(?:(?:work |home |other |second |old )?(?:phone|number|mobile|l
 # "take the email off", "just use the phone" (found by the eleventh play-test), as well as "remove the gmail"
 _REMOVES_EMAIL = re.compile(
     rf"{_REMOVES}{_EMAIL_WORDS}\b|\btake (?:the |my |his |her )?{_EMAIL_WORDS} (?:off|out)\b|"
-    rf"\b(?:just|only) (?:use |keep |have )?(?:the |my |his |her )?{_PHONE_WORDS}\b|\b{_PHONE_WORDS} only\b",
+    rf"\b(?:just|only) (?:use |keep |have )?(?:the |my |his |her )?{_PHONE_WORDS}\b|\b{_PHONE_WORDS} only\b|"
+    rf"{CALLED_NOT_EMAILED}",
     re.IGNORECASE,
 )
 _REMOVES_PHONE = re.compile(

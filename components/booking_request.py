@@ -413,6 +413,15 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, "inform")
             elif (BY_MISTAKE.search(text) and not kinds) or (BACK.match(text) and intent != self.config["intent"]):
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
+            elif (
+                intent in ("stop", "never_mind")
+                and asks_a_call_back
+                and ASKS_TO_BE_CALLED.search(text)
+                and not ONES_CALL_BACK.search(text)
+            ):
+                # "forget it, can someone just ring me to answer all this. im Marcus Adeyemi 07955 310778": the call
+                # back asked for in place of the questions (play-test 49: "nothing has been cancelled", twice)
+                self._set(message, self.config["intent"])
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["stop_intent"])
             elif (

@@ -599,7 +599,8 @@ _INSTEAD_OF_999 = re.compile(
 _NEXT_TREATMENT = re.compile(
     # ("my husband call again. they here now": play-test 49, the suitability answer mid-emergency)
     r"\b(?:(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?<!call )(?<!ring )(?<!phone )(?<!calling )"
-    r"(?<!ringing )again|next (?:session|treatment|appointment)|"
+    r"(?<!ringing )(?<!hello )(?<!hi )(?<!hey )(?<!me )(?<!thanks )(?<!you )again|"
+    r"next (?:session|treatment|appointment)|"
     r"another (?:session|treatment)|keep (?:my|the) "
     r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with|(?:still )?go ahead(?: with (?:it|the \w+))?|"
     r"rest of (?:my|the) (?:course|sessions|treatments)|future (?:sessions|treatments))\b"
@@ -653,7 +654,9 @@ _SIGN_STILL_THERE = re.compile(
 )
 # said again, or worse, after that help, or told by it to get emergency help: still an emergency
 _AGAIN = re.compile(
-    r"\b(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?:again|"
+    # (a greeting's "again" is none: "hello again. … the swelling is gone, i am fine now", play-test 49)
+    r"\b(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?<!hello )(?<!hi )(?<!hey )(?<!me )(?<!thanks )"
+    r"(?<!you )(?:again|"
     r"(?:it'?s|its|it is|is|are|they'?re|came|has come|have come) back(?! to normal)|returned|returning|"
     r"coming back|worse|worsening|still swelling|swelling up|"
     r"since then|new|spread\w*)\b|\bbut now\b|\bnow (?:there|it|its|it'?s|my|i'?ve|i have)\b|"
@@ -1694,7 +1697,10 @@ class SafetyTriage(GraphComponent):
                 # ("paramedics came, swelling going down. just want the clinic to call me tomorrow": play-test 27, the
                 # advice alone, and the call back lost) is the call back (components/booking_request.py)
                 self._answer(message, HELP_HAD_ANSWER)
-            elif found.history and not crisis and not _a_note(message):
+            elif found.history and not crisis and not _a_note(message) and not _A_COMPLAINT.search(lowered):
+                # (a complaint about a past course is for the clinic, as the classifier reads it: "I had 4 sessions …
+                # last year and my scars look exactly the same. I want my money back", play-test 49, got the
+                # suitability answer and the offer to book)
                 # "my lip swelled up years ago, will that be a problem?"; given as a note for the clinic ("I should
                 # mention I take isotretinoin, well I stopped it about 3 months ago": play-test 43, the suitability
                 # answer, and the name beside it asked for again), it is the note (components/booking_request.py)

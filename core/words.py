@@ -148,6 +148,12 @@ RELATIVES = (
 # a call back said not to be wanted ("I don't want a phone call", "not a call back", "rather than a call"), as a
 # regular expression: the request is a consultation (actions/booking_form.py), and a "no" naming a call back this way
 # asks for none (components/booking_request.py). Not "don't call me before 5pm", which says when to call.
+# a phone call wanted rather than emails, of a request's contact ("id rather they call me than email", "ring me, not
+# email"): how to be reached, not a call back asked for (play-test 49 made the consultation a call back)
+CALLED_NOT_EMAILED = (
+    r"\b(?:call|ring|phone|text)\w*\b[^.?!]{0,20}?\b(?:rather than|instead of|than|not|over)\s+(?:by\s+|an?\s+)?"
+    r"e-?mail\w*\b|\b(?:by|on the)\s+phone\s+(?:not|rather than|instead of)\s+(?:by\s+)?e-?mail\b"
+)
 NO_CALL = (
     # (not a date's: "13 Nov was the TREATMENT date, not the call", play-test 40 made the call back a consultation)
     r"(?<!date, )(?<!date )(?<!day, )(?<!day )"

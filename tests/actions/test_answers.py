@@ -780,6 +780,16 @@ async def test_is_it_safe_right_after_a_suitability_answer_stays_with_the_consul
     assert responses(dispatcher) == [expected]
 
 
+async def test_is_it_safe_beside_a_suitability_question_stays_with_the_consultation(dispatcher, make_tracker, domain):
+    # play-test 49: "in general, microneedling is a safe and effective treatment" to someone taken to hospital with a
+    # reaction the day before
+    text = "the next session, is safe for me or no? after this allergy"
+    await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/suitability"),
+                 questions=asked(text, ("the next session, is safe for me or no?", "faq/safety"),
+                                 ("after this allergy", "faq/suitability")))
+    assert responses(dispatcher) == ["utter_faq/suitability"]
+
+
 @pytest.mark.parametrize("level, expected", [
     # found by the eleventh play-test: "ambulance is on the way already. what do i do while waiting" got the treatment
     # described; in the emergency's thread it gets the emergency route again, said for help on its way

@@ -232,6 +232,11 @@ def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
     ("oh no sorry pressed no by mistake!! i do agree", "deny", [], "book_consultation"),
     ("never mind. could we make it a bit later in the day", "stop", [], "correct_booking"),
     ("never mind, cancel it", "stop", [], "stop"),
+    # play-test 49: "nothing has been cancelled", twice, to a call back asked for with all its details
+    ("forget it, can someone just ring me to answer all this. im Marcus Adeyemi 07955 310778, weekday lunchtimes best",
+     "stop", ["request_kind", "person", "phone", "time"], "book_consultation"),
+    ("forget it, cancel my call back", "stop", ["request_kind"], "stop"),
+    ("i didnt cancel anything. i want a CALL BACK please", "stop", ["request_kind"], "book_consultation"),
     ("call back pls", "start_guide", ["request_kind"], "book_consultation"),
     ("well it's for Sophie, Sophie Whitfield. I'm her mum, Margaret", "faq", ["person"], "inform"),
     # found by the fifteenth play-test: the suitability answer, and the name asked for again

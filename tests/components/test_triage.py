@@ -877,6 +877,9 @@ def test_care_there_now_and_calling_again(settings, text, level, help_had):
          "session", None, True),
         ("ok my husband call again. they here now, paramedic is here", None, True),
         ("no!! is finish, yesterday. now i am ok. please just the call back", None, None),
+        ("hello again. is next day now. hospital give me medicina, the swelling is gone, i am fine now. obrigada", None,
+         True),
+        ("hi again, paramedics came but my lips are swelling again", EMERGENCY, False),
     ],
 )
 def test_after_an_emergency_care_there_or_well_again(settings, text, level, help_had):
