@@ -32,6 +32,7 @@ from core.words import (
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_IT_LASTS,
     ASKS_WHAT_IT_COSTS,
+    WHOLE_NOTE,
     says_send,
     sentences,
 )
@@ -683,10 +684,16 @@ _PART_ENDS = re.compile(r"(\s*(?:[,;.():]|\band\b)\s*)", re.IGNORECASE)
 _JOINS = {",", ";", "and"}
 
 
+_A_NOTE = re.compile(r"\s*\(note for the clinic:.*\)\s*$|^\s*note for the clinic:.*$", re.IGNORECASE | re.DOTALL)
+
+
 def without_a_part(concern: Text, part: Text) -> Optional[Text]:
     """The concern with the part of it that names `part` taken out, with the joint before it ("takes apixaban and
     metformin for type 2 diabetes", "metformin" → "takes apixaban") or, for a first part, after it, and any bracket
     that follows it; None when the concern does not name it."""
+    if part.lower() in WHOLE_NOTE:  # "take that note out": the note, all of it (actions/booking_form.py with_note)
+        kept = _A_NOTE.sub("", concern)
+        return kept.strip(" ,;:-") if kept != concern else None
     named = re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", concern, re.IGNORECASE)
     if not named:
         return None

@@ -630,8 +630,14 @@ class ActionStartBooking(Action):
             and not (slot == "booking_concern" and concern)
         }
         kept += [SlotSet(slot, value) for slot, value in earlier.items()]
+        # a note given with the request ("…, stretch marks. please note she is breastfeeding": play-test 49, dropped):
+        # beside the concern, or kept until the concern is given
+        note = said_now.get(NOTE)
+        if note and concern:
+            concern = with_note(concern, note)
+        noted = [SlotSet(PENDING_NOTE, note.strip(" .,;:-\n"))] if note and not concern else []
         concern_set = [SlotSet("booking_concern", concern)] if concern else []
-        return ended + said + restarted + kind + offered + minor + kept + concern_set
+        return ended + said + restarted + kind + offered + minor + kept + concern_set + noted
 
     @staticmethod
     def _stopped_details(tracker: Tracker) -> Dict[Text, Any]:
@@ -735,6 +741,9 @@ _SWITCH_TO_CONSULTATION = re.compile(
     # "actually scrap the call, just book me straight in for a consultation" (found by the twenty-first play-test:
     # the name beside it changed, the kind did not)
     r"\b(?:book|put) me (?:straight |right )?in for (?:a |an )?consultation\b|"
+    # "it still says call back?? i want a CONSULTATION" (play-test 49: made a call back)
+    r"\bi (?:still |only |just )?(?:want|wanted|need|asked for|said) (?:a |an |the )?(?:proper )?consultation\b"
+    r"(?![^.?!]{0,30}\b(?:but|first|later)\b)|"
     r"\b(?:scrap|forget|ditch|drop|skip)\s+(?:the\s+)?(?:phone\s+)?call\b[^.?!]{0,60}\bconsultation\b|"
     # "id rather come in after all", "can i come in instead" (found by play-test 24: the call back stayed)
     r"\b(?:rather|prefer(?: to)?)\b[^.?!]{0,15}\b(?:come|coming) in\b|"

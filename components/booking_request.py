@@ -35,7 +35,17 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.entities import FYI_ROLE, REMOVED_ENTITY
-from core.words import FOR_WHOM, NO_CALL, PAUSE, RELATIVES, REMOVES, TIME_SHIFT, alternatives, says_send
+from core.words import (
+    CALLED_NOT_EMAILED,
+    FOR_WHOM,
+    NO_CALL,
+    PAUSE,
+    RELATIVES,
+    REMOVES,
+    TIME_SHIFT,
+    alternatives,
+    says_send,
+)
 
 # "delete everything", "delete all my data": the whole of the person's data, not one detail of a request
 EVERYTHING = re.compile(
@@ -156,6 +166,7 @@ DELETE_LATER = re.compile(
     re.IGNORECASE,
 )
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
+CALLED_NOT_EMAILED_SAID = re.compile(CALLED_NOT_EMAILED, re.IGNORECASE)
 NEVER_MIND_BUT = re.compile(
     r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b",
     re.IGNORECASE,
@@ -308,7 +319,8 @@ class BookingDetailsRequest(GraphComponent):
             ],
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
-            "removal_from_intents": ["delete_my_data", "nlu_fallback", "inform"],
+            # ("remove the note" read as a stop: play-test 49, the request was cancelled)
+            "removal_from_intents": ["delete_my_data", "nlu_fallback", "inform", "stop"],
             # a name given again against the one it replaces (RESPELT)
             "name_correction_from_intents": ["inform", "nlu_fallback", "out_of_scope", "faq", "deny"],
             # a day or time with nothing else but words around it (AROUND_A_TIME) read as something else
@@ -443,6 +455,14 @@ class BookingDetailsRequest(GraphComponent):
                 or (intent in self.config["later_from_intents"] and LATER.search(text) and not kinds)
             ):
                 self._set(message, self.config["goodbye_intent"])
+            elif (
+                intent in self.config["kind_from_intents"] + [self.config["intent"]]
+                and asks_a_call_back
+                and CALLED_NOT_EMAILED_SAID.search(text)
+            ):
+                # "actually id rather they call me than email": how the request's contact is reached, a change to it
+                # (actions/booking_summary.py), not a call back asked for (play-test 49 made the consultation one)
+                self._set(message, self.config["correction_intent"])
             elif (
                 (intent in self.config["kind_from_intents"] and asks_a_call_back)
                 or (

@@ -403,6 +403,13 @@ _NOT_A_PART_OF_THE_NOTES = re.compile(
     re.IGNORECASE,
 )
 REMOVED_ENTITY = "removed"
+# the note said to go, all of it: "take that weird note out", "remove the note", "delete it, the note"
+_REMOVES_THE_NOTE = re.compile(
+    r"\b(?:remove|delete|drop|scrap|ditch|get rid of|take out|cross out|leave out|lose)\s+(?:the|that|this|my|your|"
+    r"those|these)\s+(?:\w+\s+)?(?P<note>notes?)\b(?!\s+(?:about|on|of|with)\b)|"
+    r"\btake\s+(?:the|that|this|my|your|those|these)\s+(?:\w+\s+)?(?P<taken>notes?)\s+(?:out|off)\b",
+    re.IGNORECASE,
+)
 FYI_ROLE = "fyi"  # a note said in passing ("just so you know i'm on isotretinoin"): components/booking_request.py
 _A_BIT = re.compile(r"\s+(?:bit|part|note|notes|line|stuff|thing|one|mention|info)$", re.IGNORECASE)
 # "can you add that …?": the assistant asked to add a note (its question mark ends the note)
@@ -971,6 +978,10 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             end = bit.start() if bit and bit.start() > start else end
             if not any(e["start"] < end and start < e["end"] for e in found):
                 found.append({"entity": REMOVED_ENTITY, "value": text[start:end], "start": start, "end": end})
+        whole_note = _REMOVES_THE_NOTE.search(text)
+        if whole_note and not any(e["entity"] == REMOVED_ENTITY for e in found):
+            start, end = whole_note.span("note" if whole_note.group("note") else "taken")
+            found.append({"entity": REMOVED_ENTITY, "value": text[start:end], "start": start, "end": end})
         concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
         if concern and preference and preference.start("said") < concern.end("concern"):
             concern = None  # "please write: send SMS not call": how to get in touch, a note, not the concern

@@ -148,6 +148,10 @@ RELATIVES = (
 # a call back said not to be wanted ("I don't want a phone call", "not a call back", "rather than a call"), as a
 # regular expression: the request is a consultation (actions/booking_form.py), and a "no" naming a call back this way
 # asks for none (components/booking_request.py). Not "don't call me before 5pm", which says when to call.
+# the whole of a request's note for the clinic, as the entity `removed` names it when the note is said to go ("take
+# that weird note out", "remove the note": play-test 49, the note stayed, or the request was cancelled)
+WHOLE_NOTE = ("note", "notes")
+
 # a phone call wanted rather than emails, of a request's contact ("id rather they call me than email", "ring me, not
 # email"): how to be reached, not a call back asked for (play-test 49 made the consultation a call back)
 CALLED_NOT_EMAILED = (

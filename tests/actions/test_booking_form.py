@@ -43,6 +43,10 @@ async def form_turn(validate, dispatcher, make_tracker, domain, requested, candi
         ({"treatment_area": "neck"}, [], []),
         # nothing named: the form asks
         ({}, [], []),
+        # play-test 49: a note given with the request was dropped; it goes beside the concern, or waits for it
+        ({}, [{"entity": "skin_concern", "value": "stretch marks"}, {"entity": "note", "value": "she is breastfeeding"}],
+         [SlotSet("booking_concern", "stretch marks (note for the clinic: she is breastfeeding)")]),
+        ({}, [{"entity": "note", "value": "she is breastfeeding."}], [SlotSet("booking_note", "she is breastfeeding")]),
     ],
 )
 async def test_start_says_what_happens_and_prefills_the_concern(dispatcher, make_tracker, domain, slots, entities, expected_events):
@@ -1709,3 +1713,17 @@ def test_not_the_call_said_of_a_date_asks_for_no_consultation(make_tracker):
     assert kind_asked_for(tracker) is None
     tracker = make_tracker(intent="inform", text="i don't want a call, book me in")
     assert kind_asked_for(tracker) == "consultation"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 49: the consultation made a call back, twice
+    ("it still says call back?? i want a CONSULTATION. and what happens next after i send this", "consultation"),
+    ("actually id rather they call me than email, im terrible at checking email", None),
+    ("can you call me back instead", "call_back"),
+])
+def test_the_kind_asked_for_by_someone_who_wants_a_consultation_or_a_phone_call(make_tracker, text, expected):
+    from actions.booking_form import kind_asked_for
+
+    entities = [{"entity": "request_kind", "value": "call_back"}] if "call" in text else []
+    tracker = make_tracker(intent="correct_booking", text=text, entities=entities)
+    assert kind_asked_for(tracker) == expected

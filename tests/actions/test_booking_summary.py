@@ -479,6 +479,8 @@ NOTES = "acne (note for the clinic: takes apixaban (blood thinner) and metformin
     ("correct_booking", "metformin", "acne (note for the clinic: takes apixaban (blood thinner). ALLERGIC TO LIDOCAINE)"),
     ("correct_booking", "apixaban",
      "acne (note for the clinic: metformin for type 2 diabetes. ALLERGIC TO LIDOCAINE)"),
+    # play-test 49: the note as a whole
+    ("correct_booking", "note", "acne"),
     # what the request does not hold is no change
     ("correct_booking", "warfarin", None),
 ])

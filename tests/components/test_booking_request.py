@@ -237,6 +237,8 @@ def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
      "stop", ["request_kind", "person", "phone", "time"], "book_consultation"),
     ("forget it, cancel my call back", "stop", ["request_kind"], "stop"),
     ("i didnt cancel anything. i want a CALL BACK please", "stop", ["request_kind"], "book_consultation"),
+    ("actually id rather they call me than email, im terrible at checking email", "book_consultation",
+     ["request_kind"], "correct_booking"),
     ("call back pls", "start_guide", ["request_kind"], "book_consultation"),
     ("well it's for Sophie, Sophie Whitfield. I'm her mum, Margaret", "faq", ["person"], "inform"),
     # found by the fifteenth play-test: the suitability answer, and the name asked for again

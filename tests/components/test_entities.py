@@ -943,6 +943,10 @@ def test_a_week_alone_gives_way_to_the_day_said_after_it(booking):
     ("sorry, one more - take metformin out, my GP stopped it last month", [("removed", "metformin")]),
     ("remove the bit about warfarin from the notes", [("removed", "warfarin")]),
     ("please delete the lidocaine allergy", [("removed", "lidocaine allergy")]),
+    # play-test 49: the note as a whole stayed, or the request was cancelled
+    ("take that weird note out", [("removed", "note")]),
+    ("remove the notes please", [("removed", "notes")]),
+    ("remove the sertraline note", [("removed", "sertraline")]),
     # a contact, the request or the person's data are taken off in other ways
     ("take the email off", []),
     ("remove my number", []),
