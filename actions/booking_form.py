@@ -959,6 +959,23 @@ def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, T
     return (concern, value[begins:].strip()) if concern else None
 
 
+# words around a time that say nothing else ("thursday at 6.30pm then", "ok friday 5pm instead please")
+_AROUND_A_TIME = re.compile(
+    r"\b(?:ok|okay|then|please|pls|at|on|actually|so|make it|instead|sorry|i mean|oh|no|yes|yeah|fine|that'?s|"
+    r"thats|is|would be|better|good|great|for me|works|it'?s|its)\b|[\s,.;:!?-]+",
+    re.IGNORECASE,
+)
+
+
+def _a_time_alone(tracker: Tracker, value: Any) -> bool:
+    """Whether the message is a day or time and nothing else but words around it."""
+    time = next(tracker.get_latest_entity_values("time"), None)
+    text = tracker.latest_message.get("text") or ""
+    if not time or not isinstance(value, str) or value != text or time not in text:
+        return False
+    return not _AROUND_A_TIME.sub("", text.replace(time, " ")).strip()
+
+
 # a time said to do as well as the one given, not instead of it
 _ALSO_POSSIBLE = re.compile(
     r"\b(?:also|too|as well)\s+(?:fine|ok|okay|good|possible|works?|suits?)\b|"
@@ -1251,6 +1268,15 @@ class ValidateBookingForm(FormValidationAction):
         if value and tracker.get_slot("requested_slot") == "booking_concern" and gives_a_contact(tracker):
             # "actually my email is …" when the concern is asked: the contact (its own mapping), not the concern
             return {"booking_concern": None}
+        if tracker.get_slot("requested_slot") == "booking_concern" and _a_time_alone(tracker, value):
+            # "thursday at 6.30pm then" when the concern is asked: the time said again or changed, and the concern
+            # asked again (play-test 49 replayed: the time became the concern)
+            earlier = value_before(tracker, "booking_time_text")
+            try:
+                time = checked_value("booking_time", str(value), self._clock, corrects=earlier)
+            except InvalidValue:
+                time = self._check("booking_time", value, dispatcher, tracker)
+            return {**time, "booking_concern": None}
         moved = _concern_then_a_time(tracker, value)
         if moved:
             # "fine lines round my eyes. oh and can we do thursday evening instead of wed, like 6ish": the concern, and

@@ -1304,6 +1304,17 @@ async def test_the_concern_before_a_yes_is_the_concern(validate, dispatcher, mak
     assert taken == ([concern] if concern else [])
 
 
+@pytest.mark.parametrize("text, time", [
+    # play-test 49 replayed: the time became the concern
+    ("thursday at 6.30pm then", "thursday at 6.30pm"),
+    ("ok friday 5pm instead please", "friday 5pm"),
+])
+async def test_a_time_alone_at_the_concern_prompt_is_the_time(validate, dispatcher, make_tracker, domain, text, time):
+    events = await validate.run(dispatcher, at_the_concern_prompt(make_tracker, text, time), domain)
+    assert SlotSet("booking_concern", None) in events
+    assert [event for event in events if event["name"] == "booking_time" and event["value"]]
+
+
 async def test_words_after_the_concern_that_name_no_time_leave_the_time(validate, dispatcher, make_tracker, domain):
     text = "acne scars on my cheeks. the mornings are a nightmare for me though"
     tracker = at_the_concern_prompt(make_tracker, text, "the mornings are a nightmare")
