@@ -426,7 +426,7 @@ class BookingDetailsRequest(GraphComponent):
             elif (BY_MISTAKE.search(text) and not kinds) or (BACK.match(text) and intent != self.config["intent"]):
                 self._set(message, self.config["intent"])  # picks the stopped request up (data/rules/booking.yml)
             elif (
-                intent in ("stop", "never_mind")
+                intent in self.config["stop_from_intents"] + ["stop", "never_mind"]
                 and asks_a_call_back
                 and ASKS_TO_BE_CALLED.search(text)
                 and not ONES_CALL_BACK.search(text)

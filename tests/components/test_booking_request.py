@@ -235,7 +235,10 @@ def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
     # play-test 49: "nothing has been cancelled", twice, to a call back asked for with all its details
     ("forget it, can someone just ring me to answer all this. im Marcus Adeyemi 07955 310778, weekday lunchtimes best",
      "stop", ["request_kind", "person", "phone", "time"], "book_consultation"),
+    ("forget it, can someone just ring me to answer all this. im Marcus Adeyemi 07955 310778", "inform",
+     ["request_kind", "person", "phone"], "book_consultation"),
     ("forget it, cancel my call back", "stop", ["request_kind"], "stop"),
+    ("forget it, cancel my call back", "inform", ["request_kind"], "stop"),
     ("i didnt cancel anything. i want a CALL BACK please", "stop", ["request_kind"], "book_consultation"),
     ("actually id rather they call me than email, im terrible at checking email", "book_consultation",
      ["request_kind"], "correct_booking"),
