@@ -759,6 +759,12 @@ _NO_CONSULTATION = re.compile(
 )
 
 
+def _how_to_be_reached(text: Text) -> bool:
+    """Whether the message says the person would rather be phoned than emailed, and asks for no other kind of
+    request ("id rather they call me than email")."""
+    return bool(_CALLED_NOT_EMAILED.search(text)) and not _NO_CONSULTATION.search(text)
+
+
 def switch_asked_for(tracker: Tracker) -> Optional[Text]:
     """The kind a message beside a change of detail asks the request to become, said plainly ("a call back first
     might be better, can someone ring me instead, same time"), or None (found by the fourteenth and fifteenth
@@ -767,7 +773,7 @@ def switch_asked_for(tracker: Tracker) -> Optional[Text]:
     if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
         return CONSULTATION
     call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
-    if _CALLED_NOT_EMAILED.search(text) and not _NO_CONSULTATION.search(text):
+    if _how_to_be_reached(text):
         return None  # "id rather they call me than email": how to be reached (actions/booking_summary.py)
     return CALL_BACK if call_back and (_SWITCH.search(text) or _NO_CONSULTATION.search(text)) else None
 
@@ -798,7 +804,7 @@ def kind_asked_for(tracker: Tracker) -> Optional[Text]:
         return CALL_BACK if call_back else CONSULTATION
     if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
         return CONSULTATION
-    if call_back and not (_CALLED_NOT_EMAILED.search(text) and not _NO_CONSULTATION.search(text)):
+    if call_back and not _how_to_be_reached(text):
         return CALL_BACK
     return CONSULTATION if _WANTS_A_CONSULTATION.search(text) else None
 
