@@ -312,16 +312,20 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
             lasting = topic == LONGEVITY and before not in LASTING_NOT_SAID_BY
             leans = question.get("aspect_only") and (not _stands(topic) or lasting)
             resolved.append(before if leans and before else topic)
-        return _about_the_person(list(dict.fromkeys(resolved)))
-    return _about_the_person(topics)
+        return _about_the_person(tracker, list(dict.fromkeys(resolved)))
+    return _about_the_person(tracker, topics)
 
 
-def _about_the_person(topics: List[Text]) -> List[Text]:
-    """Beside the suitability answer in one message ("the next session, is safe for me or no? after this allergy"),
-    whether it is safe is asked of the person, so the general answer, which reads as "yes, it's safe", is left out
-    (play-test 49: "in general, microneedling is a safe and effective treatment" to someone taken to hospital with a
-    reaction the day before)."""
-    if SUITABILITY not in topics:
+# a reaction or an allergy of the person's own, said beside asking whether it is safe
+_A_REACTION_OF_THEIR_OWN = re.compile(r"\b(?:allerg\w*|reactions?|anaphyla\w*)\b", re.IGNORECASE)
+
+
+def _about_the_person(tracker: Tracker, topics: List[Text]) -> List[Text]:
+    """Beside the suitability answer and a reaction or an allergy of their own ("the next session, is safe for me or
+    no? after this allergy"), whether it is safe is asked of the person, so the general answer, which reads as "yes,
+    it's safe", is left out (play-test 49: "in general, microneedling is a safe and effective treatment" to someone
+    taken to hospital with a reaction the day before); asked beside other suitability questions, both are answered."""
+    if SUITABILITY not in topics or not _A_REACTION_OF_THEIR_OWN.search(tracker.latest_message.get("text") or ""):
         return topics
     return [topic for topic in topics if topic not in ABOUT_THE_PERSON_AFTER_SUITABILITY]
 

@@ -788,6 +788,13 @@ async def test_is_it_safe_beside_a_suitability_question_stays_with_the_consultat
                  questions=asked(text, ("the next session, is safe for me or no?", "faq/safety"),
                                  ("after this allergy", "faq/suitability")))
     assert responses(dispatcher) == ["utter_faq/suitability"]
+    # with no reaction or allergy of their own, both are answered as asked
+    dispatcher.messages.clear()
+    text = "is it safe? and can i have it while breastfeeding?"
+    await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer("faq/suitability"),
+                 questions=asked(text, ("is it safe?", "faq/safety"),
+                                 ("and can i have it while breastfeeding?", "faq/suitability")))
+    assert responses(dispatcher) == ["utter_faq/safety", "utter_faq/suitability"]
 
 
 @pytest.mark.parametrize("level, expected", [
