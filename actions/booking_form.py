@@ -40,6 +40,7 @@ from actions.answers import (
     say_the_route_first,
     without_offer,
 )
+from actions.buttons import late_deletion_press, set_aside
 from core.booking import (
     ADDS_A_CONTACT,
     ASAP,
@@ -542,6 +543,8 @@ class ActionStartBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if late_deletion_press(tracker):  # an older "Yes, delete my data", not a yes to the consultation offered
+            return set_aside(dispatcher)
         continues = any(tracker.get_latest_entity_values("continues"))
         paused = any(value_before(tracker, slot) is not None for slot in TYPED_SLOTS)
         if continues and not paused and tracker.get_slot("request_sent") and not tracker.get_slot("request_stopped"):
@@ -888,6 +891,8 @@ class ActionRestoreBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if late_deletion_press(tracker):  # an older "Yes, delete my data", not a yes to picking the request up
+            return set_aside(dispatcher)
         dispatcher.utter_message(response="utter_booking_picked_up")
         restored = details_before_stop(tracker)
         if tracker.get_intent_of_latest_message(False) == "affirm":

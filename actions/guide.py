@@ -6,6 +6,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.buttons import late_deletion_press, set_aside
 from core.walkthrough import FINISHED, STEPS, target_step
 
 GUIDE_ACTION = "action_show_guide_step"
@@ -41,6 +42,8 @@ class ActionShowGuideStep(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        if late_deletion_press(tracker):  # an older "Yes, delete my data", not a yes to the walk-through
+            return set_aside(dispatcher)
         intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
         if typed_in_a_safety_thread(tracker, intent):
             # "shud i go back in" with lips swelling is no "back" in a walk-through (play-test 31: Step 1 of 4, and the

@@ -84,3 +84,26 @@ async def test_the_offer_to_delete_says_when_there_is_nothing_earlier(
     tracker = make_tracker(intent="delete_my_data", text="has it been deleted?", sender_id="me", events=earlier)
     assert await ActionOfferToDelete().run(dispatcher, tracker, domain) == []
     assert responses(dispatcher) == [response]
+
+
+@pytest.mark.parametrize("action_name", ["start", "restore", "guide"])
+async def test_an_older_deletion_button_taken_up_by_an_offer_is_set_aside(dispatcher, make_tracker, domain,
+                                                                         action_name):
+    # play-test 49: an older "Yes, delete my data" deleted nothing and said nothing of it; pressed after a consultation
+    # was offered, it started one
+    from rasa_sdk.events import FollowupAction
+
+    from actions.booking_form import ActionRestoreBooking, ActionStartBooking
+    from actions.guide import ActionShowGuideStep
+
+    action = {"start": ActionStartBooking, "restore": ActionRestoreBooking, "guide": ActionShowGuideStep}[action_name]
+    tracker = make_tracker(intent="affirm", text='/affirm{"deleting":"yes"}',
+                           entities=[{"entity": "deleting", "value": "yes"}], slots={"offer": "consultation"})
+    events = await action().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_stale_delete_button"]
+    assert events == [FollowupAction("action_listen")]
+    # a yes typed, or another button, is taken up as before
+    dispatcher.messages.clear()
+    tracker = make_tracker(intent="affirm", text="yes", slots={"offer": "consultation"})
+    await action().run(dispatcher, tracker, domain)
+    assert "utter_stale_delete_button" not in responses(dispatcher)

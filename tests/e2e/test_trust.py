@@ -711,3 +711,18 @@ def test_send_it_beside_a_question_at_the_summary_answers_and_sends(servers):
     up_to_the_summary(servers, sender, day)
     reply = texts(servers.say(sender, "can my sister come along with me? and yes send it"))
     assert REFERENCE.search(reply), reply
+
+
+def test_an_older_deletion_button_deletes_nothing_and_says_so(servers):
+    # play-test 49: pressed after another question, "Yes, delete my data" deleted nothing and said nothing of it; after
+    # a consultation was offered, a first fix found it started one
+    sender = new_sender()
+    servers.say(sender, "does microneedling hurt?")  # something to delete
+    offered = servers.say(sender, "delete my data")
+    servers.say(sender, "what do i need to do before the treatment")  # its answer offers a consultation
+    reply = texts(press(servers, sender, offered, "Yes, delete my data"))
+    assert "earlier question" in reply and "nothing has been deleted" in reply
+    assert "What's your name" not in reply and "I've deleted" not in reply
+    # pressed right after its question, it still deletes
+    again = servers.say(sender, "delete my data")
+    assert "I've deleted" in texts(press(servers, sender, again, "Yes, delete my data"))
