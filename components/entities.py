@@ -149,7 +149,9 @@ _NOT_A_NAME_WORD = re.compile(
     r"me|myself|him|her|them|us|same|details|before|"
     # "id rather they call me than go to 111", "Emma Clarke by the way", "Siobhan O'Neill without the question marks"
     # (found by play-test 26: "than go", "Emma Clarke by", "Siobhan O'Neill without")
-    r"than|go|by|without|from|as|or|but|because|cos|coz|via)$",
+    r"than|go|by|without|from|as|or|but|because|cos|coz|via|"
+    # "actually just call me dont email" (play-test 50: "Name: dont")
+    r"dont|don't|do|does|doesnt|didnt|cant|can't|wont|won't|never|pls|plz|please|rather|only|just|by|on)$",
     re.IGNORECASE,
 )
 

@@ -86,7 +86,8 @@ _NEGATIONS = {
     "none",
     "nor",
 }
-_WORD = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# (accented letters are letters: "lèvres", "lábios", play-test 50)
+_WORD = re.compile(r"[a-z0-9à-öø-ÿ]+(?:-[a-z0-9à-öø-ÿ]+)*")
 _SENTENCE_END = re.compile(r"[.!?;\n]+")
 _NUMBERS = {
     "a": 1,

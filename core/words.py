@@ -155,7 +155,8 @@ WHOLE_NOTE = ("note", "notes")
 # a phone call wanted rather than emails, of a request's contact ("id rather they call me than email", "ring me, not
 # email"): how to be reached, not a call back asked for (play-test 49 made the consultation a call back)
 CALLED_NOT_EMAILED = (
-    r"\b(?:call|ring|phone|text)\w*\b[^.?!]{0,20}?\b(?:rather than|instead of|than|not|over)\s+(?:by\s+|an?\s+)?"
+    r"\b(?:call|ring|phone|text)\w*\b[^.?!]{0,20}?\b(?:rather than|instead of|than|not|over|don'?t|do not|no)\s+"
+    r"(?:by\s+|an?\s+)?"
     r"e-?mail\w*\b|\b(?:by|on the)\s+phone\s+(?:not|rather than|instead of)\s+(?:by\s+)?e-?mail\b"
 )
 NO_CALL = (

@@ -242,6 +242,8 @@ def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
     ("i didnt cancel anything. i want a CALL BACK please", "stop", ["request_kind"], "book_consultation"),
     ("actually id rather they call me than email, im terrible at checking email", "book_consultation",
      ["request_kind"], "correct_booking"),
+    # play-test 50: the name became "dont"
+    ("actually just call me dont email", "book_consultation", ["request_kind"], "correct_booking"),
     ("call back pls", "start_guide", ["request_kind"], "book_consultation"),
     ("well it's for Sophie, Sophie Whitfield. I'm her mum, Margaret", "faq", ["person"], "inform"),
     # found by the fifteenth play-test: the suitability answer, and the name asked for again

@@ -636,6 +636,8 @@ def test_a_listed_concern_names_a_concern_the_patterns_found(booking):
     ("can they call me sooner, like tomorrow around 10am UK time?", [("time", "tomorrow around 10am")]),
     ("have someone call me first to explain how it works", []),
     ("call me Jo", [("person", "Jo")]),
+    # play-test 50: "Name: dont"
+    ("actually just call me dont email", []),
     ("tomorrow on my lunch break, like 12:30?", [("time", "tomorrow on my lunch break, like 12:30")]),
     ("friday 11h please", [("time", "friday 11h")]),
     # found by the thirteenth play-test

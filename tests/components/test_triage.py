@@ -159,6 +159,17 @@ def test_a_general_question_is_not_triaged(settings, text):
     assert triage(text, settings, said_to_be_happening=False).level is None
 
 
+@pytest.mark.parametrize("text", [
+    # play-test 50: the words for lips or swelling in the person's own language, beside English ones, got the expected
+    # reaction's answer first
+    "hola, i have the microneedling one hour ago, now my labios are tingle and little bit swell, is normal??",
+    "my lèvres are gonflées since the treatment",
+    "a garganta is swelling after the session",
+])
+def test_lips_or_throat_swelling_in_words_of_another_language_are_an_emergency(settings, text):
+    assert triage(text, settings, said_to_be_happening=False).level == EMERGENCY
+
+
 @pytest.mark.parametrize("text, level", [
     # the course of a treatment, asked in general, though the classifier reads something happening (it was sent to
     # NHS 111 with no sign named)
