@@ -777,6 +777,11 @@ def words(text: Text) -> List[Text]:
     return _WORD.findall(text.lower().replace("’", "'").replace("'", ""))
 
 
+_GONE_AUXILIARIES = {"is", "has", "have", "are", "was", "had", "s", "all", "now", "completely", "totally"}
+_GONE = {"gone", "disappeared", "vanished", "settled", "cleared", "resolved"}
+_GONE_PHRASES = {("went", "down"), ("went", "away"), ("come", "down"), ("came", "down")}
+
+
 @dataclass(frozen=True)
 class Sign:
     """Groups of alternatives, each alternative one or more words ("pass*_out"), "*" a prefix."""
@@ -824,7 +829,12 @@ class Sign:
             if word == "not" and tokens[index + 1 : index + 2] == ["sure"]:
                 continue
             return True
-        return False
+        # said to have gone ("the swell is gone", "the swelling has gone down": play-test 50, "Please call 999 now"
+        # twice to someone well again); "hasnt gone down" is still there
+        after = list(tokens[last : last + 4])
+        while after and after[0] in _GONE_AUXILIARIES:
+            after = after[1:]
+        return bool(after) and (after[0] in _GONE or tuple(after[:2]) in _GONE_PHRASES)
 
     def found_in(self, tokens: Sequence[Text]) -> bool:
         """Whether every group stands within WINDOW words of the first, and nothing denies it."""
@@ -1237,7 +1247,13 @@ def triage(
         # well again, or in care now ("tongue swelling, now in hospital": found by the twelfth play-test, 999 again to
         # someone in hospital), and the sign not still there
         or (
-            bool(_RESOLVED.search(unconditional) or _CARE_PRESENT.search(unconditional))
+            bool(
+                _RESOLVED.search(unconditional)
+                or _CARE_PRESENT.search(unconditional)
+                # ("lips swell, ambulance came. i want know if next session is safe": play-test 50, 999 twice to
+                # someone well again): emergency care had, and the next session asked about, is over
+                or (_EMERGENCY_CARE_HAD.search(unconditional) and _NEXT_TREATMENT.search(unconditional))
+            )
             and not _STILL.search(unconditional)
         )
     )

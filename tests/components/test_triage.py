@@ -891,6 +891,12 @@ def test_care_there_now_and_calling_again(settings, text, level, help_had):
         ("hello again. is next day now. hospital give me medicina, the swelling is gone, i am fine now. obrigada", None,
          True),
         ("hi again, paramedics came but my lips are swelling again", EMERGENCY, False),
+        # play-test 50: 999 twice, at the concern prompt, to someone well again
+        ("alergic reaction after microneedling today, lips swell, ambulance came. i want know if next session is safe",
+         None, True),
+        ("ambulance came but my lips are still swelling, can i have my next session", EMERGENCY, False),
+        ("NO i am fine now!! the swell is gone. this is for the note for the clinic", None, None),
+        ("the swelling hasnt gone down and my lips are swelling", EMERGENCY, False),
     ],
 )
 def test_after_an_emergency_care_there_or_well_again(settings, text, level, help_had):
