@@ -11,7 +11,7 @@ of staff hands the chat back or nobody takes it in time (channels/handover.py).
 import asyncio
 import logging
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import ConversationPaused, SlotSet
@@ -43,6 +43,25 @@ def someone_can_be_asked(channel: str) -> bool:
     return bool(handover.available_staff(get_store().engine, settings.console))  # sessions keep real time
 
 
+# at the summary, what the request should say instead ("can u tidy that up, just put COMPLAINT - wants refund …")
+_PUT_INSTEAD = re.compile(
+    r"\b(?:just\s+)?(?:put|write|say|make it say|change it to)\b\s*:?\s*(?P<what>\S.*)$", re.IGNORECASE | re.DOTALL
+)
+
+
+def _complaint_for_the_request(tracker: Tracker) -> Optional[Text]:
+    """A complaint given as what the request being made is about: the whole message when the form asks what it is
+    about, or the words after "put" at the summary; None otherwise."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    if tracker.active_loop.get("name") != "booking_form" or not _COMPLAINT.search(text):
+        return None
+    requested = tracker.get_slot("requested_slot")
+    if requested == "booking_concern":
+        return text
+    put = _PUT_INSTEAD.search(text) if requested == "booking_confirmed" else None
+    return put.group("what").strip() if put and _COMPLAINT.search(put.group("what")) else None
+
+
 class ActionRequestHuman(Action):
     def name(self) -> Text:
         return "action_request_human"
@@ -50,6 +69,13 @@ class ActionRequestHuman(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        complaint = _complaint_for_the_request(tracker)
+        if complaint:
+            # "COMPLAINT - wants refund for 4 sessions, no improvement in scars" when the request asks what it is
+            # about, or "just put …" at its summary: what the request is about (play-test 50: "I can't take a complaint
+            # here", and the question asked again, three times)
+            dispatcher.utter_message(response="utter_complaint_noted")
+            return [SlotSet("booking_concern", complaint), SlotSet("booking_confirmed", None)]
         if _COMPLAINT.search(tracker.latest_message.get("text") or ""):
             # "your clinic left me with scars … i want to make a complaint": heard first (browser play-test 4 found
             # the hand-over's words alone)

@@ -188,3 +188,29 @@ async def test_a_note_asked_for_at_the_summary_is_added_not_handed_over(
     assert "utter_hand_over_call_back_requested" not in responses(dispatcher)
     concern = [event["value"] for event in events if event.get("name") == "booking_concern"]
     assert concern and note in concern[0]
+
+
+@pytest.mark.parametrize("requested, text, concern", [
+    # play-test 50: "I can't take a complaint here", and what the call is about asked again, three times
+    ("booking_concern", "COMPLAINT - wants refund for 4 sessions, no improvement in scars. dont ring before 10",
+     "COMPLAINT - wants refund for 4 sessions, no improvement in scars. dont ring before 10"),
+    ("booking_confirmed", "can u tidy that up, just put COMPLAINT - wants refund for 4 sessions, no improvement",
+     "COMPLAINT - wants refund for 4 sessions, no improvement"),
+    # at the summary, a complaint that says nothing to put is heard, and the request stays as it is
+    ("booking_confirmed", "this is a joke, i want my money back", None),
+])
+async def test_a_complaint_given_as_what_the_request_is_about_is_that(
+    dispatcher, make_tracker, domain, staff, monkeypatch, requested, text, concern
+):
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    tracker = make_tracker(
+        intent="request_human", text=text, active_loop="booking_form",
+        slots={"requested_slot": requested, "request_kind": "call_back", "booking_name": "Gareth Pryce-Jones",
+               "booking_contact": "+447123456789", "booking_concern": "scars" if concern is None else None},
+    )
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    given = [event["value"] for event in events if event.get("name") == "booking_concern"]
+    if concern:
+        assert given == [concern] and responses(dispatcher) == ["utter_complaint_noted"]
+    else:
+        assert given == [] and "utter_complaint_heard" in responses(dispatcher)
