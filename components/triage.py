@@ -174,6 +174,12 @@ _ASKED_OF_IT = re.compile(
     r"(?:^|(?<=[.!?;\n]))\s*(?:(?:and|so|but|ok|okay|oh|hmm|um)\W+)*"
     r"it (?:hurts?|burns?|stings?|is painful)\b[^.?!;\n]*\?"
 )
+# whether the treatment hurts, asked as a part of its own ("and does it hurt", "will it be painful?")
+_ASKS_IF_THE_TREATMENT_HURTS = re.compile(
+    r"^\W*(?:(?:and|also|plus|oh|so)\W+)*(?:does|will|would|is|do)\s+(?:it|the treatment|microneedling|the needling|"
+    r"the procedure|they)\s+(?:hurt|be painful|painful|sting|be sore)\b[^.;!\n]*$",
+    re.IGNORECASE,
+)
 # a treatment had: whatever else is asked, something may be happening after it
 _TREATED = re.compile(
     r"\b(?:had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|got (?:it )?done|did it|"
@@ -1546,6 +1552,9 @@ class SafetyTriage(GraphComponent):
         # like sunburn, is that normal?? and when can i put makeup on": the twenty-third play-test found the makeup
         # dropped); beside any other, it is about what is happening, which the route answers
         allowed = set(self.config["beside_expected"]) if answer == ANSWERS[EXPECTED] else set()
+        # ... and whether the treatment hurts, asked of it ("how long is the redness after, can i wear makeup the next
+        # day, and does it hurt": play-test 50 found it dropped)
+        hurts_asked = answer == ANSWERS[EXPECTED]
         if not message.get("asks", True):
             # a message that asks nothing has no question beside ("the paramedics came and gave me adrenaline and
             # antihistamines, swelling has gone down": the suitability answer for the medicines, play-test 28)
@@ -1559,10 +1568,16 @@ class SafetyTriage(GraphComponent):
                     part.get(INTENT_RESPONSE_KEY) in allowed
                     and not _ON_WHAT_IS_HAPPENING.search(part.get("text") or "")
                 )
+                or (hurts_asked and _ASKS_IF_THE_TREATMENT_HURTS.match(part.get("text") or ""))
             )
             and part.get(INTENT_RESPONSE_KEY) != answer
-            and not any(
-                sign.found_in(words(part.get("text") or "")) for level in LEVELS for sign in self.settings.signs[level]
+            and (
+                not any(
+                    sign.found_in(words(part.get("text") or ""))
+                    for level in LEVELS
+                    for sign in self.settings.signs[level]
+                )
+                or (hurts_asked and bool(_ASKS_IF_THE_TREATMENT_HURTS.match(part.get("text") or "")))
             )
         ]
         if beside:

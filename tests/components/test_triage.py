@@ -1123,6 +1123,11 @@ def test_something_happening_asked_in_general_gets_the_classifiers_next_answer_w
     # beside the urgent route, what is put on the skin is about what is happening: the route answers it
     ("had it yesterday and now theres pus, can i put sudocrem on it?", "can i put sudocrem on it?",
      "faq/unknown_product", False),
+    # play-test 50: whether the treatment hurts, asked beside the expected reaction's answer, was dropped
+    ("had it yesterday and im a bit red, and does it hurt next time too?", "and does it hurt next time too?",
+     "faq/pain", True),
+    # ... but never the pain of what is happening, beside the urgent route
+    ("had it yesterday and now theres pus, and it hurts a lot", "and it hurts a lot", "faq/pain", False),
 ])
 def test_what_the_guide_does_not_cover_is_answered_beside_the_expected_reaction_only(component, text, part, key, beside):
     start = text.index(part)
