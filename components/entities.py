@@ -66,6 +66,17 @@ def _step_by_step(ent: Any, text: Text) -> bool:
     )
 
 
+# "can my friend come in with me and hold my hand": a hand held, no area to treat (play-test 49: "the guide doesn't say
+# whether microneedling helps with hands")
+_A_HAND_HELD = re.compile(
+    r"\b(?:hold|holding|held|squeeze|squeezing)\s+(?:my|your|her|his|their|our)\s+hands?$", re.IGNORECASE
+)
+
+
+def _a_hand_held(ent: Any, text: Text) -> bool:
+    return bool(_A_HAND_HELD.search(text[: ent.end_char]))
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
 class RulerEntityExtractor(SpacyEntityExtractor):
     @staticmethod
@@ -90,6 +101,7 @@ class RulerEntityExtractor(SpacyEntityExtractor):
                 if (not dimensions or ent.label_ in dimensions)
                 and not _a_baby_brought(ent, text)
                 and not _step_by_step(ent, text)
+                and not _a_hand_held(ent, text)
             ]
             message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages

@@ -353,6 +353,17 @@ def test_step_by_step_after_a_steps_name_names_no_step(spacy_model, text, expect
     assert found == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 49: "the guide doesn't say whether microneedling helps with hands"
+    ("can my friend come in with me and hold my hand lol", []),
+    # the hands as an area, as ever
+    ("does it work on hands", [("unknown_area", "hands")]),
+])
+def test_a_hand_held_is_no_area(spacy_model, text, expected):
+    found = ruler_entities(ruler(dimensions=ALL_LABELS), spacy_model, text)
+    assert [(entity, value) for entity, value in found if entity in ("unknown_area", "treatment_area")] == expected
+
+
 @pytest.mark.parametrize(
     "config, expected",
     [
