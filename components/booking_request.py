@@ -145,7 +145,14 @@ OWN_TERMS_ASKED = re.compile(
     # (and for refunds: "what's the refund policy then", play-test 46, "not sure I understood")
     r"\brefund (?:policy|policies|terms)\b|\bdo (?:you|u|they) (?:do|give|offer) refunds\b|"
     r"\bif (?:i|we|you) (?:have to |need to |had to )?cancel\b[^.!]{0,40}\b(?:charged?|pay|fee|lose|deposit|refund)|"
-    r"\b(?:charge|fee|penalty|pay)\b[^.?!]{0,15}\b(?:for|to|if (?:i|you)) cancel",
+    r"\b(?:charge|fee|penalty|pay)\b[^.?!]{0,15}\b(?:for|to|if (?:i|you)) cancel|"
+    # who rings, and from what number ("will they ring from a private number?", "will an actual manager ring me or
+    # just some receptionist?": play-test 49, the reference's answer, or "let's carry on")
+    r"\b(?:private|withheld|hidden|unknown|blocked|no caller id)\s+(?:number|caller|id)\b|"
+    r"\bwhat\s+number\b[^.?!]{0,30}\b(?:ring|call|phone|text)\w*\s+(?:me\s+)?from\b|"
+    r"\bwho\s+(?:will|would|is going to|gonna)\s+(?:be\s+)?(?:ring|call|phon)\w*\b|"
+    r"\b(?:will|would|is)\s+(?:it\s+be\s+)?(?:an?\s+|the\s+)?(?:actual\s+|real\s+)?(?:manager|doctor|nurse|practitioner|"
+    r"receptionist|dermatologist)\b[^.?!]{0,20}\b(?:ring|call|phon)\w*",
     re.IGNORECASE,
 )
 # booking for a group asked about ("can me and 2 friends book together, like a group thing?", "do you do group

@@ -651,6 +651,9 @@ def test_a_detail_given_first_beside_an_ask_for_a_person_is_the_detail(text, det
     ("is there a fee to cancel?", "stop", "faq"),
     # play-test 46: "what's the refund policy then" got "not sure I understood"
     ("unbelievable. i'm not booking anything. what's the refund policy then", "nlu_fallback", "faq"),
+    # play-test 49: who rings, and from what number, got the reference's answer or "let's carry on"
+    ("will they ring from a private number? i dont usually pick those up", "ask_reference", "faq"),
+    ("will an actual manager ring me or just some receptionist? i want the manager", "request_human", "faq"),
     # cancelling itself stays that
     ("cancel", "stop", "stop"),
     ("cancel my request please", "stop", "stop"),
