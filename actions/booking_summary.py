@@ -41,7 +41,7 @@ from core.booking import (
     is_a_mobile,
     names_another_day,
 )
-from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives
+from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
 
 
 def _other_days(tracker: Tracker, domain: DomainDict) -> Text:
@@ -181,6 +181,7 @@ def with_its_end_retyped(tracker: Tracker) -> Optional[Text]:
 # what is said not to be meant ("gmail not gmial", "1000mg twice a day, not 500mg", "in 2017 not 2019")
 _NOT_THAT = re.compile(r"\bnot\s+([\w.+@-]{3,})", re.IGNORECASE)
 _A_WORD = re.compile(r"[\w.+@-]{3,}")
+_SENTENCE_ENDS = re.compile(r"[.;!?\n]+(?=\s|$)")
 
 
 def _shape(word: Text) -> Text:
@@ -206,11 +207,21 @@ def respelt(text: Text, value: Text) -> Optional[Text]:
         old = match.group(1).rstrip(".")
         if old.lower() not in changed.lower():
             continue
-        opens = max(text.rfind(mark, 0, match.start()) for mark in ".;!?\n") + 1
+        # (a sentence ends at a mark before a space, not at the dot in "gmail.com")
+        opens = max([end.end() for end in _SENTENCE_ENDS.finditer(text, 0, match.start())] + [0])
+        # ("its gmail.com not gmial": the part of "gmail.com" before its dot; play-test 50 made the address
+        # "…@com.com") a word typed again is near the one it replaces, unless it holds figures ("1000mg not 500mg")
+        # ("until august not september": the word just before "not" is the one meant, however unlike)
+        words = [word.rstrip(".") for word in _A_WORD.findall(text[opens : match.start()])]
+        said_before = text[opens : match.start()].rstrip()
+        last = words[-1:] if said_before and said_before[-1] not in ",;:-" else []  # ("typo, not gmial": none)
+        just_before = last + [word.split(".")[0] for word in last if "." in word and "." not in old]
         alike = [
-            word.rstrip(".")
-            for word in _A_WORD.findall(text[opens : match.start()])
-            if _shape(word.rstrip(".")) == _shape(old) and word.rstrip(".").lower() != old.lower()
+            word
+            for word in words + just_before
+            if _shape(word) == _shape(old)
+            and word.lower() != old.lower()
+            and (word in just_before or any(char.isdigit() for char in old) or edits(word.lower(), old.lower()) <= 2)
         ]
         if alike:
             changed = re.sub(re.escape(old), alike[-1], changed, flags=re.IGNORECASE)

@@ -43,7 +43,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from components import embeddings as pretrained
-from core.words import COMPLAINT
+from core.words import COMPLAINT, edits
 
 logger = logging.getLogger(__name__)
 
@@ -152,19 +152,6 @@ def _aspect_only(text: Text) -> bool:
 _NAME_SHAPED = re.compile(
     r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$"
 )
-
-
-def _edits(a: Text, b: Text) -> int:
-    """Levenshtein distance, with a swap of neighbours as one edit."""
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, char_a in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
-            if previous2 is not None and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 @dataclass(frozen=True)
@@ -688,7 +675,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         if len(word) < 6:
             return False
         return any(
-            len(known) >= 7 and abs(len(known) - len(word)) <= 2 and known[0] == word[0] and _edits(word, known) <= 2
+            len(known) >= 7 and abs(len(known) - len(word)) <= 2 and known[0] == word[0] and edits(word, known) <= 2
             for known in self.topic_words
         )
 

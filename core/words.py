@@ -272,3 +272,16 @@ COMPLAINT = (
     r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
     r"treatment|outcome|clinic|service))\b"
 )
+
+
+def edits(a: str, b: str) -> int:
+    """Levenshtein distance, with a swap of neighbours as one edit ("gmial" is one edit from "gmail")."""
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if previous2 is not None and i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        previous2, previous = previous, current
+    return previous[-1]

@@ -648,6 +648,10 @@ def test_the_end_of_a_phone_number_typed_again(make_tracker, text, contact, expe
     # play-test 41: "oops typo, its gmail not gmial" kept the wrong address
     ("oops typo, its gmail not gmial. and make it 2pm instead of 11", "dan.okafor88@gmial.com; +447700900555",
      "dan.okafor88@gmail.com; +447700900555"),
+    # play-test 50: "its gmail.com not gmial" made the address "…@com.com"
+    ("oh wait typo its gmail.com not gmial", "marcus.bell@gmial.com", "marcus.bell@gmail.com"),
+    # a word unlike the one it replaces, not just before "not", is no respelling of it
+    ("oh wait typo, not gmial", "marcus.bell@gmial.com", None),
     # not a part of an address: nothing to retype
     ("its 2pm not 11", "dan.okafor88@gmial.com", None),
     ("its gmail not gmial", "+447700900555", None),

@@ -609,7 +609,7 @@ def test_a_deferral_never_gives_way_to_a_cautious_answer(storage, resource, clas
      ("expensive", "expensive", 0), ("sessoins", "sessions", 1), ("kitten", "sitting", 3)],
 )
 def test_edits(a, b, edits):
-    from components.question_classifier import _edits
+    from core.words import edits as _edits
 
     assert _edits(a, b) == edits
 
