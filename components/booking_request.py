@@ -174,6 +174,15 @@ DELETE_LATER = re.compile(
 )
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
 CALLED_NOT_EMAILED_SAID = re.compile(CALLED_NOT_EMAILED, re.IGNORECASE)
+# what follows once a request is sent, asked ("what happens next after i send this?", "once i send it then what")
+AFTER_SENDING_ASKED = re.compile(
+    r"\b(?:what happens|what'?s next|whats next|what next|then what|what do you do|who (?:gets|will get) in touch|"
+    r"do you call me|does the clinic call)\b[^.?!]{0,40}\b(?:after|once|when)\s+(?:i|you|it'?s|its|it is|this is)\s+"
+    r"(?:send|sent|press send|submit|submitted|confirm|confirmed)\b|"
+    r"\b(?:after|once|when)\s+(?:i|you)\s+(?:send|submit|confirm)\s+(?:it|this|the request|my request)\b[^.?!]{0,20}"
+    r"\b(?:what happens|then what|what next|what now|what do you do)\b",
+    re.IGNORECASE,
+)
 NEVER_MIND_BUT = re.compile(
     r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b",
     re.IGNORECASE,
@@ -411,6 +420,10 @@ class BookingDetailsRequest(GraphComponent):
             elif intent == self.config["intent"] and GROUP_ASKED.search(text) and not kinds:
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)
+            elif AFTER_SENDING_ASKED.search(text) and not kinds:
+                # "what happens next after i send this?" (play-test 50: the walk-through's first step): what the
+                # request's reference answer says of what follows (actions/booking_submit.py)
+                self._set(message, "ask_reference")
             elif OWN_TERMS_ASKED.search(text) and not kinds:
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)

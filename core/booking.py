@@ -140,7 +140,8 @@ def parse_name(text: str) -> str:
     name = re.sub(r"^\s*(?:it'?s\s+)?for\s+(?=[^\W\d_])", "", name, flags=re.IGNORECASE)  # "for Marcus Bell"
     # ("i just told you?? Siobhan O'Neill": found by play-test 26, "?? Siobhan O'Neill")
     name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.").lstrip("?!:;- ")
-    name = _TITLE.sub("", name).strip(" ,.")
+    # ("Marcus Bell!!" typed again, annoyed: play-test 50 kept the marks in the name)
+    name = _TITLE.sub("", name).strip(" ,.").rstrip("! ").strip(" ,.")
     parts = [part.strip() for part in _NAME_PARTS.split(name) if part.strip()]
     if len(parts) > 1 and not any(ch in _NOT_IN_NAMES for ch in name):
         # "margaret, margaret ellis. mrs": the fullest part (found by the ninth play-test), of those with no word a

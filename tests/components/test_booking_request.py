@@ -680,3 +680,16 @@ def test_back_after_a_pause_picks_the_request_up_and_a_no_for_now_is_a_goodbye(t
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 50: the walk-through's first step
+    ("fine. what happens next after i send this?", "start_guide", "ask_reference"),
+    ("once i send it then what?", "faq", "ask_reference"),
+    # the walk-through's next step, as ever
+    ("what happens next", "next_step", "next_step"),
+])
+def test_what_follows_sending_the_request_asked_is_the_references_answer(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

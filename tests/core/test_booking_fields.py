@@ -45,6 +45,7 @@ def clinic(tmp_path_factory):
     "text, expected",
     [
         ("Zoë Ñúñez-O'Brien", "Zoë Ñúñez-O'Brien"),  # accents and an apostrophe, verbatim
+        ("Marcus Bell!!", "Marcus Bell"),  # typed again, annoyed (play-test 50 kept the marks)
         ("李雷", "李雷"),  # another script
         ("my name is Priya Shah", "Priya Shah"),  # lead-in removed
         ("name: Priya Shah", "Priya Shah"),  # with a colon
