@@ -26,6 +26,7 @@ from core.booking import (
 )
 from core.settings import clinic, now
 from core.words import (
+    ASKS_ABOUT_A_PATCH_TEST,
     ASKS_ABOUT_ACCESS,
     ASKS_ABOUT_BLEEDING,
     ASKS_ABOUT_HOLIDAYS,
@@ -172,6 +173,12 @@ NOT_GIVEN_BY = (
     (ASKS_ABOUT_HOLIDAYS, {"clinic_info", "appointments"}, "utter_no_holiday_hours"),
     # "is the consultation free?", "do i have to pay for the consult" (play-tests 45 and 46: what a consultation is)
     (ASKS_WHAT_IT_COSTS, {"consultation"}, "utter_no_fee_in_the_guide"),
+    # "do i need a patch test before microneedling" (play-test 50: the day's preparation, as if none were needed)
+    (
+        ASKS_ABOUT_A_PATCH_TEST,
+        {"preparation", "procedure", "consultation", "safety", "side_effects", "suitability", "what_is"},
+        "utter_no_patch_test_in_the_guide",
+    ),
     # "does it bleed?" (play-test 46: the procedure's answer three times, never saying the guide does not tell)
     (
         ASKS_ABOUT_BLEEDING,

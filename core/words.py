@@ -199,6 +199,8 @@ ASKS_WHAT_IT_COSTS = re.compile(
 )
 # bleeding asked about ("does it bleed?", "will there be blood"): the guide says nothing of it
 ASKS_ABOUT_BLEEDING = re.compile(r"\b(?:bleed|bleeds|bleeding|blood|bloody)\b", re.IGNORECASE)
+# a patch test asked about ("do i need a patch test first?"): the guide names none
+ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 ASKS_ABOUT_HOLIDAYS = re.compile(
     r"\b(?:christmas|xmas|x-mas|new\s*year'?s?|boxing\s+day|easter|bank\s+hols?|bank\s+holidays?|public\s+holidays?|"
     r"holiday\s+(?:hours|opening|period|season)|festive)\b",

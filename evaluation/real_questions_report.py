@@ -73,6 +73,7 @@ NOT_IN_THE_GUIDE_LEAD_INS = {
     "utter_no_holiday_hours": "unknown_holiday_hours",
     "utter_no_bleeding_in_the_guide": "unknown_bleeding",
     "utter_no_fee_in_the_guide": "unknown_fee",
+    "utter_no_patch_test_in_the_guide": "unknown_patch_test",
 }
 
 

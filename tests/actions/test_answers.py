@@ -1059,6 +1059,9 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("will there be blood during the treatment", "faq/procedure", ["utter_no_bleeding_in_the_guide", "utter_faq/procedure"]),
     # not asked: the answer alone
     ("what do the needles do", "faq/procedure", ["utter_faq/procedure"]),
+    # play-test 50: the day's preparation, as if no patch test were needed
+    ("do i need a patch test before microneedling", "faq/preparation",
+     ["utter_no_patch_test_in_the_guide", "utter_faq/preparation"]),
     # play-tests 45 and 46: whether the consultation is free got what a consultation is
     ("do i have to pay for the consult", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
     ("is the consultation free?", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
