@@ -1408,11 +1408,24 @@ _WHEN_YOUNGER = re.compile(
 )
 
 
+# a child brought along, not to be seen ("can i bring my daughter shes 6, no childcare that day": play-test 50, the age
+# policy and the suitability answer)
+_A_CHILD_BROUGHT = re.compile(
+    r"\b(?:bring|bringing|brings|come with|coming with|take|taking)\s+(?:along\s+)?(?:my|our|her|his|the)\s+"
+    r"(?:daughter|son|kid|kids|child|children|little one|toddler|baby|boy|girl)\b"
+    # (a young child's age, or no one to look after them: never one who would be seen, "shes 16 and wants it too")
+    r"(?=[^.?!]{0,40}\b(?:(?:s?he'?s|s?he is|aged?|is)\s+(?:[1-9]|1[0-2])\b(?!\s*(?:st|nd|rd|th|am|pm|:))|"
+    r"no childcare|childcare|wait|sit|while i|babysit\w*))"
+    r"(?![^.?!]{0,60}\b(?:treat\w*|have it|get it|it done|wants? it|microneedl\w*|too|as well)\b)|"
+    r"\bno childcare\b"
+)
+
+
 def under_age(text: Text) -> bool:
     """Someone under 18, or a question about a parent coming, consenting or knowing; not someone who says
-    they are an adult ("without my mum knowing, I'm 18 tho")."""
+    they are an adult ("without my mum knowing, I'm 18 tho"), nor a child brought along."""
     lowered = _WHEN_YOUNGER.sub(" ", text.lower().replace("’", "'"))
-    if _ADULT.search(lowered):
+    if _ADULT.search(lowered) or _A_CHILD_BROUGHT.search(lowered):
         return False
     return bool(
         _UNDER_AGE.search(lowered)

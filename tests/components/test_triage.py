@@ -272,6 +272,9 @@ def test_days_since(text, days):
         ("can my mum come with me", True),
         # play-test 37: the under-18 policy for someone of 74, booked by her daughter
         ("Booking made by daughter Claire - please contact Claire on the email, mum can only come after 10am", False),
+        # play-test 50: a young child brought along is no one to be seen (the age policy and the suitability answer)
+        ("is the consultation free? and can i bring my daughter shes 6, no childcare that day", False),
+        ("can i bring my daughter, shes 16 and wants it done too", True),
     ],
 )
 def test_under_age(text, minor):
