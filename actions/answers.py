@@ -320,28 +320,7 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
             leans = question.get("aspect_only") and (not _stands(topic) or lasting)
             resolved.append(before if leans and before else topic)
         return _about_the_person(tracker, list(dict.fromkeys(resolved)))
-    return _about_the_person(tracker, _the_consultations_fee(tracker, topics))
-
-
-# the consultation's own cost asked ("is the consultation free or do i pay for that", "do you charge for the consult")
-_THE_CONSULTATIONS_FEE = re.compile(
-    r"\bconsult\w*\b[^.?!]{0,40}?"
-    + ASKS_WHAT_IT_COSTS.pattern
-    + r"|"
-    + ASKS_WHAT_IT_COSTS.pattern
-    + r"[^.?!]{0,30}?\bconsult\w*\b",
-    re.IGNORECASE,
-)
-
-
-def _the_consultations_fee(tracker: Tracker, topics: List[Text]) -> List[Text]:
-    """The price answer, asked of the consultation's own cost, is the consultation's, which says first that the guide
-    does not give its fee (NOT_GIVEN_BY): the price answer's "the clinic will go through the cost with you at your
-    consultation" answered "is the consultation free?" with itself (play-tests 49 and 50). Asked beside other
-    questions, the parts keep their own answers."""
-    if topics != ["price"] or not _THE_CONSULTATIONS_FEE.search(tracker.latest_message.get("text") or ""):
-        return topics
-    return ["consultation"]
+    return _about_the_person(tracker, topics)
 
 
 # a reaction or an allergy of the person's own, said beside asking whether it is safe
