@@ -1157,6 +1157,13 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
             dispatcher.utter_message(response="utter_auto_injector_in_emergency")
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
+        text = tracker.latest_message.get("text") or ""
+        if previous == SEVERITY[0] and not triaged and WHICH_PRODUCT_ASKED.search(text):
+            # "they asked what cream was used on her, sabes que crema?", "which numbing cream does the clinic use" after
+            # the emergency answer: what the guide says of it, the clinic's record, and the call handler (play-test 51:
+            # the route alone, four times, and once a consultation started)
+            dispatcher.utter_message(response=route_variant(domain, "utter_faq/unknown_product", tracker))
+            return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or ""):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
             # and who to ask (play-test 31: the route alone, three times, and the question never named)
@@ -1399,6 +1406,14 @@ AUTO_INJECTOR_ASKED = re.compile(
     r"(?=.*\b(?:should|shall|do|can|must|could|would|is it ok to|need to)\s+(?:i|she|he|they|we|you)?\s*"
     r"(?:still\s+|just\s+|now\s+)?(?:use|give|inject|jab|take|try)\b)",
     re.IGNORECASE | re.DOTALL,
+)
+# which product was used on the skin, asked ("what cream did you use on her face?", "sabes que crema?")
+WHICH_PRODUCT_ASKED = re.compile(
+    r"\b(?:what|which|que|qué|quelle?)\s+(?:kind of\s+|type of\s+|numbing\s+|anaesthetic\s+|anesthetic\s+)?"
+    r"(?:cream|creams|crema|crème|creme|product|products|serum|serums|gel|anaesthetic|anesthetic|numbing|stuff|lotion)\b|"
+    r"\b(?:cream|crema|serum|product|gel|numbing)\b[^.?!]{0,25}\b(?:was|were|did you|do you|does the clinic|they)\s+"
+    r"(?:used|use|put)\b",
+    re.IGNORECASE,
 )
 A_MEDICINE_NOW = re.compile(
     rf"\b(?:take|taking|took|use|using|put|putting|apply|applying|try|trying|pop|have)\b[^.?!]{{0,40}}?\b{_MEDICINES}\b|"

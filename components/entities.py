@@ -736,7 +736,10 @@ _RULED_OUT_BEFORE = re.compile(
 # play-test 24: the call back was put on the Wednesday)
 _SAID_OF_THE_PAST = re.compile(
     r"\b(?:treated|treatment was|had\s+(?:it|mine|my\s+\w+|the\s+\w+|a\s+\w+|\w+)(?:\s+done)?|was\s+done|"
-    r"got\s+it\s+done|did\s+it|started)\b[^.,;!?]{0,12}?\b(?:on|last)\s+(?:the\s+)?$|\btreated\s+by\s+\w+\s+$",
+    r"got\s+it\s+done|did\s+it|started)\b[^.,;!?]{0,12}?\b(?:on|last)\s+(?:the\s+)?$|\btreated\s+by\s+\w+\s+$|"
+    # ("she is Lucia Fernandez, was treated yesterday 4pm": play-test 51 started a consultation for that time)
+    r"\b(?:was|were|got|been|she|he|i)\s+(?:treated|done|seen)\b\s*(?:(?:yesterday|today|this morning|this afternoon|"
+    r"last night|on \w+day|\w+day)\b\s*)?(?:(?:at|around)\b\s*)?$",
     re.IGNORECASE,
 )
 # "wedding on the 19th", "the 19th is the wedding", "flying out on friday": the date of something else, no time to

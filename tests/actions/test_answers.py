@@ -879,8 +879,10 @@ def _after_the_ambulance_was_called(make_tracker, intent, key, text):
 
 @pytest.mark.parametrize("intent, key, text, expected", [
     # found by the sixteenth play-test: "Please call 999 now" again after the ambulance was called
+    # (what was used on the skin gets what the guide says of it and the clinic's record: play-test 51)
     ("faq", "faq/unknown_other", "what was the serum they used, do you know? the paramedics might ask",
-     ["utter_faq/unknown_other"]),
+     ["utter_faq/unknown_product_help_coming"]),
+    ("faq", "faq/clinic_info", "what time does the clinic open? i want to tell them", ["utter_faq/clinic_info"]),
     # a reply that is no question: the route again, as for help on its way
     ("nlu_fallback", None, "ok", ["utter_faq/emergency_help_coming"]),
 ])
@@ -925,6 +927,21 @@ async def test_what_was_used_asked_while_help_comes_is_answered(dispatcher, make
     tracker.latest_message["entities"] = [{"entity": "unknown_product", "value": "cream"}]
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/unknown_product_help_coming"]
+
+
+@pytest.mark.parametrize("text, key", [
+    # play-test 51: the route alone, four times, and once a consultation started
+    ("they asked what cream was used on her, sabes que crema? numbing cream?", "faq/pain"),
+    ("which numbing cream does the clinic use", "faq/preparation"),
+])
+async def test_which_product_was_used_asked_while_help_comes_is_answered_whatever_the_answer_found(
+    dispatcher, make_tracker, domain, clinic_open, text, key
+):
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", key, text)
+    tracker.latest_message["triage"]["waiting_for_help"] = True
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/unknown_product_help_coming"]
+    assert SlotSet("last_topic", "emergency") in events
 
 
 @pytest.mark.parametrize("called, expected", [

@@ -739,6 +739,8 @@ def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected)
     ("wednesday 9th. is that a wednesday?", "wednesday 9th. is that a wednesday"),  # the same day: one time
     ("i said next month, i dont mind what day. mornings are better", "next month mornings"),
     ("sometime in january please", "sometime in january"),
+    # play-test 51: when she was treated started a consultation at that time
+    ("she is Lucia Fernandez, was treated yesterday 4pm. can they call today at 5", "today at 5"),
     # play-test 47: the day of another event moved the booking
     ("i have a work do on the 18th so wednesday 9th?", "wednesday 9th"),
 ])
