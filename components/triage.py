@@ -137,7 +137,9 @@ _PERSONAL = re.compile(
 )
 # A question about the treatment in general ...
 _HYPOTHETICAL = re.compile(
-    r"(?:^\W*(?:could|can|will|would|does|do|might|may|is there|are there|how (?:likely|common|often)|"
+    # ("but does it BLEED", asked in the walk-through: play-test 51, NHS 111 now to someone never treated)
+    r"(?:^\W*(?:(?:but|and|so|ok|okay|oh|hmm|wait|also)\W+)*(?:could|can|will|would|does|do|might|may|is there|"
+    r"are there|how (?:likely|common|often)|"
     r"what (?:are|is) the)\b|\bwhat (?:if|happens if|would happen if|could|can|might)\b|\b(?:risks?|chances?|ever|"
     r"possible|likely|usually|normally|typically|in general|generally)\b|\bpeople\b|\banyone\b|"
     r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b|"
@@ -749,7 +751,9 @@ _PAIN_COMPARED = re.compile(
 _SOMEONE_ELSE_SAID = re.compile(
     r"\b(?:friends?|sister|mum|mom|mam|mate|colleague|cousin|aunt|auntie|someone|somebody|people|girl|wife|partner|"
     r"husband|boyfriend|girlfriend)\b[^.?!]{0,20}?\b(?:said|says|told me|reckons|reckoned)\s+(?:that\s+)?"
-    r"(?:hers|his|theirs|her \w+|his \w+|their \w+|it)\s+(?:was|were|went|got|felt)\b"
+    # ("my cousin said her whole face and lips blew up after hers": play-test 51)
+    r"(?:hers|his|theirs|it|(?:her|his|their)\b[^.?!]{0,30}?)\s+(?:was|were|went|got|felt|blew|swelled|swole|puffed|"
+    r"reacted|came)\b"
     r"(?:(?!\b(?:but|now|still|today)\b)[^.?!])*"  # ("… hers was fine but now her lips are swelling")
 )
 
@@ -1132,10 +1136,12 @@ def triage(
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes
+    told = ""  # what someone else said theirs was like (_SOMEONE_ELSE_SAID)
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
         lowered = _PAIN_COMPARED.sub(" ", lowered)  # "does it hurt more on the forehead": the treatment's pain
         if not _STRONG_NOW.search(lowered):
+            told = " ".join(match.group(0) for match in _SOMEONE_ELSE_SAID.finditer(lowered))
             lowered = _SOMEONE_ELSE_SAID.sub(" ", lowered)
     lowered = _EPIPEN_IN_FUTURE.sub(" ", lowered)  # "would i need to carry an epipen now": asked of the future
     if not EPIPEN_USE.search(lowered):
@@ -1153,6 +1159,12 @@ def triage(
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
         for level in LEVELS
     }
+    told_of = [sign.text for level in LEVELS[:1] for sign in settings.signs[level] if sign.found_in(words(told))]
+    if told_of and not any(found.values()):
+        # "my cousin said her whole face and lips blew up after hers … could that happen?": a sign someone else had,
+        # asked about: what to do if it happens (the warning signs' answer), never 999 now (play-test 51: the side
+        # effects' answer alone, "swelling usually settles")
+        return Triage(None, tuple(told_of), hypothetical=True)
     if (
         about_the_concern
         and not found[EMERGENCY]

@@ -1490,6 +1490,8 @@ def test_what_is_said_to_be_past_history(component, text, history):
     ("ok it hurts a lot? how many days red?", None),
     # play-test 49: "Please call 999 now" to someone at home asking to talk about a fear
     ("thats not what i meant. i want a PERSON to talk to about my fear of needles and fainting", None),
+    # play-test 51: "but does it BLEED" in the walk-through got NHS 111 now
+    ("but does it BLEED", None),
     ("can i talk to someone about the fainting thing first before booking anything", None),
     ("im scared, she fainted and isnt waking up", EMERGENCY),
     # fear beside a sign now, or a time since a treatment: what is happening
@@ -1664,3 +1666,13 @@ def test_a_sign_weeks_on_is_lasting(monkeypatch):
     # play-test 45: "dark patches on my cheek that havent gone, 6 weeks on" got NHS 111 now
     assert said_to_last("a couple of small dark patches on my cheek that havent gone, 6 weeks on")
     assert not said_to_last("i had it 2 days ago")
+
+
+def test_a_sign_someone_else_had_asked_about_gets_what_to_do_if_it_happens(settings):
+    # play-test 51: "could that happen?" after a cousin's story got the side effects' answer alone, "swelling usually
+    # settles"
+    found = triage("my cousin said her whole face and lips blew up after hers and she had to go to hospital. could "
+                   "that happen?", settings, said_to_be_happening=True)
+    assert found.level is None and found.hypothetical and found.signs
+    # what someone else said of the pain is no sign to warn of
+    assert not triage("my sister said hers was agony, was she exaggerating?", settings, False).signs
