@@ -154,17 +154,6 @@ _NAME_SHAPED = re.compile(
 )
 
 
-def _select(message: Message, retrieval_intent: Text, key: Text, confidence: float) -> None:
-    """Make `key` the message's answer at `confidence`, first in the answers' ranking."""
-    selector = message.get("response_selector") or {}
-    chosen = dict(selector.get(retrieval_intent) or {})
-    response = dict(chosen.get("response") or {})
-    response.update({"confidence": confidence, INTENT_RESPONSE_KEY: key, "utter_action": f"utter_{key}"})
-    ranking = [entry for entry in chosen.get("ranking") or [] if entry.get(INTENT_RESPONSE_KEY) != key]
-    chosen.update({"response": response, "ranking": [{"confidence": confidence, INTENT_RESPONSE_KEY: key}] + ranking})
-    message.set("response_selector", {**selector, retrieval_intent: chosen}, add_to_output=True)
-
-
 @dataclass(frozen=True)
 class Span:
     start: int
@@ -792,18 +781,6 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 # each question part, even one: a safety answer for the whole message leaves the others answered
                 # (components/triage.py)
                 message.set(QUESTION_PARTS, questions or parts, add_to_output=True)
-                if (
-                    len(parts) == 1
-                    and len(asked) == 1
-                    and asked[0].start > 0
-                    and not decided_by_entity
-                    and parts[0].get(INTENT_RESPONSE_KEY) != selected
-                    and float(parts[0].get("confidence") or 0.0) > selected_confidence
-                ):
-                    # "hello! never had microneedling before. does it work on acne scars?": the one question, said
-                    # after what the person tells of themselves, is surer alone than the whole message; its answer is
-                    # the message's (play-test 51: "did you mean", the whole message torn between two answers)
-                    _select(message, retrieval_intent, parts[0][INTENT_RESPONSE_KEY], float(parts[0]["confidence"]))
             elif top in self.config["questions_alongside"]:
                 questions = self._questions(self._parts(message, spans, entities), None, alongside=True)
             else:
