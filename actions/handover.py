@@ -55,6 +55,8 @@ def _complaint_for_the_request(tracker: Tracker) -> Optional[Text]:
     text = (tracker.latest_message.get("text") or "").strip()
     if tracker.active_loop.get("name") != "booking_form" or not _COMPLAINT.search(text):
         return None
+    if (tracker.latest_message.get("triage") or {}).get("level"):
+        return None  # a sign named with it: its route comes first, as for any message (say_the_route_first)
     requested = tracker.get_slot("requested_slot")
     if requested == "booking_concern":
         return text

@@ -214,3 +214,17 @@ async def test_a_complaint_given_as_what_the_request_is_about_is_that(
         assert given == [concern] and responses(dispatcher) == ["utter_complaint_noted"]
     else:
         assert given == [] and "utter_complaint_heard" in responses(dispatcher)
+
+
+async def test_a_complaint_naming_a_sign_at_the_concern_prompt_keeps_its_route_first(
+    dispatcher, make_tracker, domain, staff, monkeypatch
+):
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    tracker = make_tracker(
+        intent="request_human", text="COMPLAINT - my face is oozing pus since your treatment, i want a refund",
+        active_loop="booking_form", slots={"requested_slot": "booking_concern", "request_kind": "call_back"},
+    )
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["pus"]}
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert "utter_complaint_noted" not in responses(dispatcher)
+    assert not [event for event in events if event.get("name") == "booking_concern"]
