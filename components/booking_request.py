@@ -172,7 +172,7 @@ DELETE_LATER = re.compile(
     r"later)\b",
     re.IGNORECASE,
 )
-# "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
+# rather phoned than emailed, said of the request's contact (core/words.py)
 CALLED_NOT_EMAILED_SAID = re.compile(CALLED_NOT_EMAILED, re.IGNORECASE)
 # what follows once a request is sent, asked ("what happens next after i send this?", "once i send it then what")
 AFTER_SENDING_ASKED = re.compile(
@@ -183,6 +183,7 @@ AFTER_SENDING_ASKED = re.compile(
     r"\b(?:what happens|then what|what next|what now|what do you do)\b",
     re.IGNORECASE,
 )
+# "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
 NEVER_MIND_BUT = re.compile(
     r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b",
     re.IGNORECASE,
