@@ -636,6 +636,14 @@ class ActionStartBooking(Action):
         # a note given with the request ("…, stretch marks. please note she is breastfeeding": play-test 49, dropped):
         # beside the concern, or kept until the concern is given
         note = said_now.get(NOTE)
+        booked_for = _BOOKED_FOR_A_RELATIVE.search(tracker.latest_message.get("text") or "")
+        if booked_for:
+            # "id like to book a consultation for my wife": who is booking is no one the clinic would otherwise know
+            # of, and the contact given may be theirs (play-tests 49, 50 and 51: the clinic would ring the patient on
+            # the partner's number, asking for the patient)
+            who = (booked_for.group("who") or booked_for.group("who2")).lower()
+            booked = f"booked by someone else, for their {who}; the contact given may be theirs"
+            note = f"{note}; {booked}" if note else booked
         if note and concern:
             concern = with_note(concern, note)
         noted = [SlotSet(PENDING_NOTE, note.strip(" .,;:-\n"))] if note and not concern else []
@@ -902,6 +910,12 @@ class ActionRestoreBooking(Action):
         return [SlotSet("request_stopped", False)] + [SlotSet(slot, value) for slot, value in restored.items()]
 
 
+# a request made for a relative ("book a consultation for my wife", "can i book my mum in")
+_BOOKED_FOR_A_RELATIVE = re.compile(
+    rf"\b(?:book\w*|consultation|appointment|call ?back|request)\b[^.?!]{{0,30}}\bfor (?:my|our) "
+    rf"(?P<who>{alternatives(RELATIVES)})\b|\bbook (?:my|our) (?P<who2>{alternatives(RELATIVES)}) in\b",
+    re.IGNORECASE,
+)
 # a request for someone else ("for my son", "his name is …"), and the person booking saying who they are
 _FOR_SOMEONE_ELSE = re.compile(
     rf"\b(?:for|is) (?:my|our) (?:{alternatives(RELATIVES)})\b|\b(?:his|her|their) name(?:'s| is)\b", re.IGNORECASE

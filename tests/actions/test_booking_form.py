@@ -1738,3 +1738,21 @@ def test_the_kind_asked_for_by_someone_who_wants_a_consultation_or_a_phone_call(
     entities = [{"entity": "request_kind", "value": "call_back"}] if "call" in text else []
     tracker = make_tracker(intent="correct_booking", text=text, entities=entities)
     assert kind_asked_for(tracker) == expected
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # play-tests 49, 50 and 51: who booked, and whose number it is, were nowhere in the request
+    ("id like to book a consultation for my wife", [],
+     [SlotSet("booking_note", "booked by someone else, for their wife; the contact given may be theirs")]),
+    ("can i book my mum in, she has fine lines", [{"entity": "skin_concern", "value": "fine lines"}],
+     [SlotSet("booking_concern", "fine lines (note for the clinic: booked by someone else, for their mum; the contact "
+                                 "given may be theirs)")]),
+    # a request of one's own says nothing of it
+    ("book me in for my acne scars", [{"entity": "skin_concern", "value": "acne scars"}],
+     [SlotSet("booking_concern", "acne scars")]),
+])
+async def test_a_request_made_for_a_relative_says_so_to_the_clinic(dispatcher, make_tracker, domain, text, entities,
+                                                                  expected):
+    tracker = make_tracker(intent="book_consultation", text=text, entities=entities)
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert [event for event in events if event.get("name") in ("booking_note", "booking_concern")] == expected
