@@ -1164,7 +1164,7 @@ class ActionAnswerQuestion(Action):
             # the route alone, four times, and once a consultation started)
             dispatcher.utter_message(response=route_variant(domain, "utter_faq/unknown_product", tracker))
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
-        if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or ""):
+        if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(text):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
             # and who to ask (play-test 31: the route alone, three times, and the question never named)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))

@@ -644,10 +644,8 @@ class ActionStartBooking(Action):
             who = (booked_for.group("who") or booked_for.group("who2")).lower()
             booked = f"booked by someone else, for their {who}; the contact given may be theirs"
             note = f"{note}; {booked}" if note else booked
-        if note and concern:
-            concern = with_note(concern, note)
-        noted = [SlotSet(PENDING_NOTE, note.strip(" .,;:-\n"))] if note and not concern else []
-        concern_set = [SlotSet("booking_concern", concern)] if concern else []
+        noted = note_events(tracker, note, concern) if note else []  # beside the concern, or kept for it
+        concern_set = [SlotSet("booking_concern", concern)] if concern and not noted else []
         return ended + said + restarted + kind + offered + minor + kept + concern_set + noted
 
     @staticmethod

@@ -605,10 +605,14 @@ _INSTEAD_OF_999 = re.compile(
 )
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
+# an "again" that is a call made again or a greeting ("rang again", "hello again"), before it: no next session and no
+# sign coming back
+_NO_CALLS_OR_GREETINGS_AGAIN = (
+    r"(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?<!hello )(?<!hi )(?<!hey )(?<!me )(?<!thanks )(?<!you )"
+)
 _NEXT_TREATMENT = re.compile(
     # ("my husband call again. they here now": play-test 49, the suitability answer mid-emergency)
-    r"\b(?:(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?<!call )(?<!ring )(?<!phone )(?<!calling )"
-    r"(?<!ringing )(?<!hello )(?<!hi )(?<!hey )(?<!me )(?<!thanks )(?<!you )again|"
+    rf"\b(?:{_NO_CALLS_OR_GREETINGS_AGAIN}(?<!call )(?<!ring )(?<!phone )(?<!calling )(?<!ringing )again|"
     r"next (?:session|treatment|appointment)|"
     r"another (?:session|treatment)|keep (?:my|the) "
     r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with|(?:still )?go ahead(?: with (?:it|the \w+))?|"
@@ -664,8 +668,7 @@ _SIGN_STILL_THERE = re.compile(
 # said again, or worse, after that help, or told by it to get emergency help: still an emergency
 _AGAIN = re.compile(
     # (a greeting's "again" is none: "hello again. … the swelling is gone, i am fine now", play-test 49)
-    r"\b(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?<!hello )(?<!hi )(?<!hey )(?<!me )(?<!thanks )"
-    r"(?<!you )(?:again|"
+    rf"\b{_NO_CALLS_OR_GREETINGS_AGAIN}(?:again|"
     r"(?:it'?s|its|it is|is|are|they'?re|came|has come|have come) back(?! to normal)|returned|returning|"
     r"coming back|worse|worsening|still swelling|swelling up|"
     r"since then|new|spread\w*)\b|\bbut now\b|\bnow (?:there|it|its|it'?s|my|i'?ve|i have)\b|"
@@ -1159,7 +1162,8 @@ def triage(
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
         for level in LEVELS
     }
-    told_of = [sign.text for level in LEVELS[:1] for sign in settings.signs[level] if sign.found_in(words(told))]
+    told_words = words(told)
+    told_of = [sign.text for sign in settings.signs[EMERGENCY] if told_words and sign.found_in(told_words)]
     if told_of and not any(found.values()):
         # "my cousin said her whole face and lips blew up after hers … could that happen?": a sign someone else had,
         # asked about: what to do if it happens (the warning signs' answer), never 999 now (play-test 51: the side
@@ -1579,32 +1583,29 @@ class SafetyTriage(GraphComponent):
         allowed = set(self.config["beside_expected"]) if answer == ANSWERS[EXPECTED] else set()
         # ... and whether the treatment hurts, asked of it ("how long is the redness after, can i wear makeup the next
         # day, and does it hurt": play-test 50 found it dropped)
-        hurts_asked = answer == ANSWERS[EXPECTED]
+        beside_expected = answer == ANSWERS[EXPECTED]
         if not message.get("asks", True):
             # a message that asks nothing has no question beside ("the paramedics came and gave me adrenaline and
             # antihistamines, swelling has gone down": the suitability answer for the medicines, play-test 28)
             return
-        beside = [
-            part
-            for part in message.get("question_parts") or []
-            if (
-                part.get(INTENT_RESPONSE_KEY) not in self.config["never_beside"]
-                or (
-                    part.get(INTENT_RESPONSE_KEY) in allowed
-                    and not _ON_WHAT_IS_HAPPENING.search(part.get("text") or "")
+
+        def asked_beside(part: Dict[Text, Any]) -> bool:
+            text = part.get("text") or ""
+            hurts_asked = beside_expected and bool(_ASKS_IF_THE_TREATMENT_HURTS.match(text))
+            return (
+                (
+                    part.get(INTENT_RESPONSE_KEY) not in self.config["never_beside"]
+                    or (part.get(INTENT_RESPONSE_KEY) in allowed and not _ON_WHAT_IS_HAPPENING.search(text))
+                    or hurts_asked
                 )
-                or (hurts_asked and _ASKS_IF_THE_TREATMENT_HURTS.match(part.get("text") or ""))
-            )
-            and part.get(INTENT_RESPONSE_KEY) != answer
-            and (
-                not any(
-                    sign.found_in(words(part.get("text") or ""))
-                    for level in LEVELS
-                    for sign in self.settings.signs[level]
+                and part.get(INTENT_RESPONSE_KEY) != answer
+                and (
+                    hurts_asked
+                    or not any(sign.found_in(words(text)) for level in LEVELS for sign in self.settings.signs[level])
                 )
-                or (hurts_asked and bool(_ASKS_IF_THE_TREATMENT_HURTS.match(part.get("text") or "")))
             )
-        ]
+
+        beside = [part for part in message.get("question_parts") or [] if asked_beside(part)]
         if beside:
             message.set(
                 "questions", [{INTENT_RESPONSE_KEY: answer, "confidence": 1.0}] + beside[:2], add_to_output=True

@@ -737,6 +737,23 @@ def _first_weekday_in(month: str, weekday: int, today: dt.date) -> dt.date:
 _AN_ORDINAL = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th)?)\b")
 
 
+def _in_the_span_said(words: str, month: Optional[str], next_week: bool, now: dt.datetime) -> str:
+    """Words of a day said after a month or next week with no day in it, as a day of that span: "the 12th" (or
+    "monday the 11th") of the month, "friday" the first Friday in it, or next week's; the words as they are
+    otherwise."""
+    day_words = _day_and_time(words.lower())[0]
+    weekday = _WEEKDAY_NAME.fullmatch(re.sub(r"^(?:on\s+)?(?:a\s+|the\s+)?|s$", "", day_words))
+    date_words = " ".join(_WEEKDAY_NAME.sub(" ", day_words).split()).strip(" ,.-")
+    if month and _ORDINAL_DAY.match(date_words):
+        return _AN_ORDINAL.sub(rf"\1 {month}", words, count=1)
+    if month and weekday:
+        first = _first_weekday_in(month, _WEEKDAY_INDEX[weekday.group(1)[:3]], now.date())
+        return f"{words} {first.day} {month}"
+    if next_week and weekday:
+        return _WEEKDAY_NAME.sub(r"next \1", words.lower(), count=1)
+    return words
+
+
 def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     """The day of "in 2 weeks, thursday" and its wordings; None unless the words are a number of weeks and a
     weekday, or "thursday after next"."""
@@ -1088,16 +1105,8 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
     month_said: Optional[str] = None  # a month said before with no day in it ("next month": then "the 12th" is in it)
     week_said = False  # "next week" said before with no day in it
     for index, words in enumerate(said):
-        day_words = _day_and_time(words.lower())[0]
-        weekday = _WEEKDAY_NAME.fullmatch(re.sub(r"^(?:on\s+)?(?:a\s+|the\s+)?|s$", "", day_words))
-        date_words = " ".join(_WEEKDAY_NAME.sub(" ", day_words).split()).strip(" ,.-")
-        if index and month_said and _ORDINAL_DAY.match(date_words):
-            words = _AN_ORDINAL.sub(rf"\1 {month_said}", words, count=1)  # ("monday the 11th" too)
-        elif index and month_said and weekday:  # "friday", "a friday": the first Friday in it
-            first = _first_weekday_in(month_said, _WEEKDAY_INDEX[weekday.group(1)[:3]], now.date())
-            words = f"{words} {first.day} {month_said}"
-        elif index and week_said and weekday:  # "next week" then "thursday": next week's
-            words = _WEEKDAY_NAME.sub(r"next \1", words.lower(), count=1)
+        if index and (month_said or week_said):
+            words = _in_the_span_said(words, month_said, week_said, now)
         shift = _time_shift(words.lower())
         if shift is not None:  # "push it an hour later": the time said before, on the same day, moved
             if window is None:  # no time was said before to move

@@ -145,9 +145,6 @@ RELATIVES = (
 )
 
 
-# a call back said not to be wanted ("I don't want a phone call", "not a call back", "rather than a call"), as a
-# regular expression: the request is a consultation (actions/booking_form.py), and a "no" naming a call back this way
-# asks for none (components/booking_request.py). Not "don't call me before 5pm", which says when to call.
 # the whole of a request's note for the clinic, as the entity `removed` names it when the note is said to go ("take
 # that weird note out", "remove the note": play-test 49, the note stayed, or the request was cancelled)
 WHOLE_NOTE = ("note", "notes")
@@ -159,6 +156,10 @@ CALLED_NOT_EMAILED = (
     r"(?:by\s+|an?\s+)?"
     r"e-?mail\w*\b|\b(?:by|on the)\s+phone\s+(?:not|rather than|instead of)\s+(?:by\s+)?e-?mail\b"
 )
+
+# a call back said not to be wanted ("I don't want a phone call", "not a call back", "rather than a call"), as a
+# regular expression: the request is a consultation (actions/booking_form.py), and a "no" naming a call back this way
+# asks for none (components/booking_request.py). Not "don't call me before 5pm", which says when to call.
 NO_CALL = (
     # (not a date's: "13 Nov was the TREATMENT date, not the call", play-test 40 made the call back a consultation)
     r"(?<!date, )(?<!date )(?<!day, )(?<!day )"
@@ -188,8 +189,6 @@ ASKS_ABOUT_ACCESS = re.compile(
     re.IGNORECASE,
 )
 
-# opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the
-# usual hours do not say (play-test 35: the usual hours were given as the answer)
 # what something costs, or whether it is free, asked ("is the consultation free?", "do i have to pay for the consult")
 ASKS_WHAT_IT_COSTS = re.compile(
     # ("free" as what it costs, not "feel free", "free to bring someone")
@@ -201,6 +200,8 @@ ASKS_WHAT_IT_COSTS = re.compile(
 ASKS_ABOUT_BLEEDING = re.compile(r"\b(?:bleed|bleeds|bleeding|blood|bloody)\b", re.IGNORECASE)
 # a patch test asked about ("do i need a patch test first?"): the guide names none
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
+# opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the
+# usual hours do not say (play-test 35: the usual hours were given as the answer)
 ASKS_ABOUT_HOLIDAYS = re.compile(
     r"\b(?:christmas|xmas|x-mas|new\s*year'?s?|boxing\s+day|easter|bank\s+hols?|bank\s+holidays?|public\s+holidays?|"
     r"holiday\s+(?:hours|opening|period|season)|festive)\b",
