@@ -428,7 +428,10 @@ def with_the_note_kept(new: Optional[Text], earlier: Optional[Text]) -> Optional
 
 def clear_booking() -> List[Dict[Text, Any]]:
     """Forget every booking detail, and the concern and area mentioned in the chat."""
-    return [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area", UNDER_18)]
+    return [
+        SlotSet(slot, None)
+        for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area", UNDER_18, FOR_SOMEONE_ELSE_SLOT)
+    ]
 
 
 def said_minor(event: Dict[Text, Any]) -> bool:
@@ -644,6 +647,9 @@ class ActionStartBooking(Action):
             who = (booked_for.group("who") or booked_for.group("who2")).lower()
             booked = f"booked by someone else, for their {who}; the contact given may be theirs"
             note = f"{note}; {booked}" if note else booked
+            # the name asked is theirs, and the contact is not asked of them by their name (found by the review of
+            # play-test 51: "What's your name?", then "How can the clinic reach you, Joan Price?" to her son)
+            kind = kind + [SlotSet(FOR_SOMEONE_ELSE_SLOT, True)]
         noted = note_events(tracker, note, concern) if note else []  # beside the concern, or kept for it
         concern_set = [SlotSet("booking_concern", concern)] if concern and not noted else []
         return ended + said + restarted + kind + offered + minor + kept + concern_set + noted
@@ -908,6 +914,7 @@ class ActionRestoreBooking(Action):
         return [SlotSet("request_stopped", False)] + [SlotSet(slot, value) for slot, value in restored.items()]
 
 
+FOR_SOMEONE_ELSE_SLOT = "booking_for_someone_else"  # the request was made for a relative: domain.yml asks of them
 # a request made for a relative ("book a consultation for my wife", "can i book my mum in")
 _BOOKED_FOR_A_RELATIVE = re.compile(
     rf"\b(?:book\w*|consultation|appointment|call ?back|request)\b[^.?!]{{0,30}}\bfor (?:my|our) "

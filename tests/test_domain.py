@@ -339,3 +339,21 @@ def test_every_button_sends_an_intent_and_entities_the_domain_knows(domain):
         assert set(entities) <= known, (name, payload)
         if "topic" in entities:
             assert match.group(1) == "faq" and entities["topic"] in answers, (name, payload)
+
+
+def test_no_two_conditional_variations_of_a_response_can_both_match(domain):
+    """Rasa picks at random among the conditional variations that match (rasa/core/nlg/response.py), so two that
+    can both match would make the words a matter of chance: each pair must ask one slot for different values (found
+    when a contact prompt for someone else's call back matched two variations)."""
+    overlapping = []
+    for name, variations in domain["responses"].items():
+        conditions = [
+            {(c["name"]): c["value"] for c in variation["condition"]}
+            for variation in variations
+            if variation.get("condition") and not variation.get("channel")
+        ]
+        for i, first in enumerate(conditions):
+            for second in conditions[i + 1:]:
+                if not any(slot in second and second[slot] != value for slot, value in first.items()):
+                    overlapping.append((name, first, second))
+    assert overlapping == []

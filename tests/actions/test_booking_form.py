@@ -1,4 +1,5 @@
 import datetime as dt
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -1596,7 +1597,8 @@ async def test_no_cheer_right_after_a_safety_answer(domain):
     for response in ("utter_booking_start", "utter_call_back_start"):
         after_a_route = [variation for variation in domain["responses"][response]
                          if any(condition.get("name") == "last_topic" for condition in variation.get("condition") or [])]
-        assert {c["value"] for v in after_a_route for c in v["condition"]} == {"emergency", "urgent", "expected_reaction"}
+        assert {c["value"] for v in after_a_route for c in v["condition"] if c["name"] == "last_topic"} == {
+            "emergency", "urgent", "expected_reaction"}
         assert all(not variation["text"].startswith("Great") for variation in after_a_route)
 
 
@@ -1756,3 +1758,33 @@ async def test_a_request_made_for_a_relative_says_so_to_the_clinic(dispatcher, m
     tracker = make_tracker(intent="book_consultation", text=text, entities=entities)
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert [event for event in events if event.get("name") in ("booking_note", "booking_concern")] == expected
+    # and the name is asked as theirs (the review of play-test 51: "What's your name?" to the son booking his mother)
+    for_them = [event["value"] for event in events if event.get("name") == "booking_for_someone_else"]
+    assert for_them == ([True] if "booked by someone else" in str(expected) else [])
+
+
+async def test_the_name_and_contact_of_someone_booked_for_are_asked_as_theirs():
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet as Set
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    rasa_domain = Domain.load(str(Path(__file__).parents[2] / "domain.yml"))
+    nlg = TemplatedNaturalLanguageGenerator(rasa_domain.responses)
+
+    async def asked(response, for_someone_else, kind=None):
+        events = [Set("booking_for_someone_else", for_someone_else or None), Set("request_kind", kind),
+                  Set("booking_name", "Joan Price")]
+        tracker = DialogueStateTracker.from_events("someone", events, slots=rasa_domain.slots)
+        return (await nlg.generate(response, tracker, "rest"))["text"]
+
+    assert await asked("utter_ask_booking_form_booking_name", True) == (
+        "What's the name of the person the consultation is for?")
+    assert await asked("utter_ask_booking_form_booking_name", True, "call_back") == (
+        "What's the name of the person the call is about?")
+    assert await asked("utter_ask_booking_form_booking_name", False) == "What's your name?"
+    assert "reach Joan Price, or you on their behalf" in await asked("utter_ask_booking_form_booking_contact", True)
+    assert "call about Joan Price? It can be yours" in await asked("utter_ask_booking_form_booking_contact", True,
+                                                                    "call_back")
+    assert (await asked("utter_ask_booking_form_booking_contact", False)).startswith(
+        "How can the clinic reach you, Joan Price?")
