@@ -9,7 +9,7 @@ response, nothing here.
 
 import datetime as dt
 import re
-from typing import Any, Callable, Dict, List, Optional, Text
+from typing import Any, Callable, Dict, List, Optional, Set, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -452,10 +452,18 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
 
 def a_lasting_sign(tracker: Tracker) -> bool:
     """Whether the sign the route is for was said to have been there for weeks or months: in the latest message, or,
-    when it names none, in the latest one that did (components/triage.py `lasting`)."""
+    when it names none, in the latest one that did (components/triage.py `lasting`). A message that names only the
+    signs said to be lasting before, none worse ("youre useless. its in your guide that redness is normal" after "a bit
+    red still, a week on": play-test 53, NHS 111 now where the clinic had been the route), is about the same."""
+    named: Optional[Set[Text]] = None  # the signs the latest message names, when it names no time since
     for triage in [tracker.latest_message.get("triage") or {}] + earlier_triages(tracker):
-        if triage.get("level"):
-            return bool(triage.get("lasting"))
+        if not triage.get("level"):
+            continue
+        if triage.get("lasting"):
+            return named is None or named <= set(triage.get("signs") or ())
+        if named is not None or triage.get("worse") or triage.get("level") == SEVERITY[0]:
+            return False
+        named = set(triage.get("signs") or ())
     return False
 
 

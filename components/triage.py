@@ -46,6 +46,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from components.question_classifier import QUESTIONS
 from core.words import COMPLAINT, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
 
 logger = logging.getLogger(__name__)
@@ -291,7 +292,10 @@ _WHAT_IF = re.compile(
 # and got no route)
 _NOT_SEEN_TO = (
     r"(?![^.?!,;]{0,20}\b(?:looked|checked|seen|examined|look|help|advice|antibiotics?|creams?|medic\w*|tablets?|"
-    r"replies|reply|answer|call|chance|time|appointment|response|treated|sorted|dressed)\b)"
+    r"replies|reply|answer|call|chance|time|appointment|response|treated|sorted|dressed|"
+    # ("is this normal after microneedling?? she never had allergy" of a sister in hospital: play-test 52, the side
+    # effects' answer, "swelling usually settles")
+    r"allerg\w*|reactions?|problems?|issues?|anything like)\b)"
 )
 # said to have had no treatment at all ("what?? I am not have microneedling, I am not sick. why 111?" after the urgent
 # route: play-test 27), not only not yet this one ("booked in next week")
@@ -751,6 +755,26 @@ _PAIN_COMPARED = re.compile(
 )
 # what someone else said theirs was like ("my sister said hers was agony, was she exaggerating?": dev3, NHS 111 now):
 # another person's past treatment, told, not a sign now
+# someone else's treatment, and what followed it, told in the past to its sentence's end ("my friend had it done
+# somewhere else and her face was massive for a week": play-test 52, 999 five times to someone never treated); a word
+# of now in the sentence ("my wife had it done and her lips are swelling") leaves it a report
+_SOMEONE_ELSE_HAD = re.compile(
+    r"\b(?:my|a|her|his|our|their)\s+(?:best\s+)?(?:friends?|sister|mum|mom|mam|mate|colleague|cousin|aunt|auntie|"
+    r"wife|partner|husband|boyfriend|girlfriend|daughter|son|brother|dad|niece|nephew|neighbou?r|boss)\b"
+    r"[^.?!]{0,25}?\b(?:had|got|did|went for)\s+(?:it|hers|his|theirs|this|that|one|microneedling|micro ?needling|"
+    r"a session|the treatment|a treatment)\b"
+    r"(?:(?!\b(?:but|now|still|is|are|isn'?t|aren'?t|has|hasn'?t|have|keeps?|started)\b|'s\b)[^.?!])*(?=[.?!]|$)"
+)
+_ELSEWHERE_OR_LONG_AGO = re.compile(
+    r"\b(?:somewhere else|elsewhere|another (?:clinic|place|salon)|a different (?:clinic|place|salon)|abroad|"
+    r"(?:years?|ages) ago|last year|a while (?:ago|back)|back in \d{4})\b"
+)
+# nobody said to have the sign ("999?? nobody is swelling right now, i'm asking what IF": play-test 52, 999 again)
+_NOBODY_HAS_IT = re.compile(
+    r"\b(?:nobody|no ?one|no-one)(?:'s| is| has| was)?\b[^.?!,;]*?(?=[.?!,;]|\b(?:but|and|though)\b|$)|"
+    r"\bnothing(?:'s| is)\s+(?:swelling|swollen|wrong|happening|going on)\b"
+    r"(?:\s+(?:right now|now|at the moment|atm|rn))?"
+)
 _SOMEONE_ELSE_SAID = re.compile(
     r"\b(?:friends?|sister|mum|mom|mam|mate|colleague|cousin|aunt|auntie|someone|somebody|people|girl|wife|partner|"
     r"husband|boyfriend|girlfriend)\b[^.?!]{0,20}?\b(?:said|says|told me|reckons|reckoned)\s+(?:that\s+)?"
@@ -976,6 +1000,12 @@ def _colour_only(sign: "Sign") -> bool:
 
 # where a concern is, near the eyes ("dark circles under my eyes"): no sign in the eye itself, unless a treatment or a
 # time since one is named (found by the fifteenth play-test: dark circles asked about got the urgent route)
+# lines named by the eyes ("lines round my eyes!!" at the booking's concern prompt: play-test 53, NHS 111 now to
+# someone never treated): what they want looked at, no sign in the eye
+_LINES_BY_THE_EYES = re.compile(
+    r"\b(?:lines|wrinkles|creases|crow'?s ?feet|crinkles)\b[^.?!]{0,12}?\b(?:under|around|round|near|by|beside|at)\s+"
+    r"(?:the |my |your |her |his )?(?:corners? of (?:the |my |her |his )?)?eyes?\b"
+)
 _NEAR_THE_EYES = re.compile(
     r"\b(?:under|around|round|near|below|beneath|close to)\s+(?:the |my |your |her |his )?eyes?\b|"
     r"\bunder-?eyes?\b|\beye (?:area|bags?)\b"
@@ -1116,6 +1146,15 @@ def triage(
     time since one is named ("is microneedling good for sun spots? i have many on my face" was sent to NHS 111 for
     its "spots", eighteenth play-test)."""
     lowered = _SINCE_SOMETHING_ELSE.sub(" ", text.lower().replace("’", "'"))
+    lowered = _NOBODY_HAS_IT.sub(" ", lowered)
+    told = ""  # what someone else had, or said theirs was like (_SOMEONE_ELSE_HAD, _SOMEONE_ELSE_SAID)
+    concern_named = False  # lines by the eyes named (_LINES_BY_THE_EYES)
+    for match in _SOMEONE_ELSE_HAD.finditer(lowered) if not _STRONG_NOW.search(_LONG_AGO.sub(" ", lowered)) else ():
+        rest = lowered.replace(match.group(0), " ")
+        # beside a question of one's own before any treatment ("what if my face swells up like a balloon?"), or had
+        # elsewhere or long ago; else a relative's treatment told in the past may be their report
+        if _NOT_YET.search(rest) or _ELSEWHERE_OR_LONG_AGO.search(match.group(0)):
+            told, lowered = f"{told} {match.group(0)}", rest
     treated = bool(_TREATED.search(lowered))
     no_days = days_since(lowered) is None  # no time since a treatment named (a concern's words name none)
     # the words that name a concern the clinic treats ("dark spots", "acne scars"), with no treatment had, no time since
@@ -1139,12 +1178,14 @@ def triage(
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes
-    told = ""  # what someone else said theirs was like (_SOMEONE_ELSE_SAID)
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
+        if not _STRONG_NOW.search(lowered) and _LINES_BY_THE_EYES.search(lowered):
+            lowered = _LINES_BY_THE_EYES.sub(" ", lowered)
+            concern_named = True
         lowered = _PAIN_COMPARED.sub(" ", lowered)  # "does it hurt more on the forehead": the treatment's pain
         if not _STRONG_NOW.search(lowered):
-            told = " ".join(match.group(0) for match in _SOMEONE_ELSE_SAID.finditer(lowered))
+            told = " ".join([told] + [match.group(0) for match in _SOMEONE_ELSE_SAID.finditer(lowered)])
             lowered = _SOMEONE_ELSE_SAID.sub(" ", lowered)
     lowered = _EPIPEN_IN_FUTURE.sub(" ", lowered)  # "would i need to carry an epipen now": asked of the future
     if not EPIPEN_USE.search(lowered):
@@ -1164,7 +1205,9 @@ def triage(
     }
     told_words = words(told)
     told_of = [sign.text for sign in settings.signs[EMERGENCY] if told_words and sign.found_in(told_words)]
-    if told_of and not any(found.values()):
+    if concern_named and not any(found.values()) and not _WORSE.search(lowered):
+        return Triage(None, concern=True)  # what they want looked at, whatever answer the classifier found
+    if told.strip() and not any(found.values()) and not treated:
         # "my cousin said her whole face and lips blew up after hers … could that happen?": a sign someone else had,
         # asked about: what to do if it happens (the warning signs' answer), never 999 now (play-test 51: the side
         # effects' answer alone, "swelling usually settles")
@@ -1735,6 +1778,8 @@ class SafetyTriage(GraphComponent):
                 },
                 add_to_output=True,
             )
+            if not found.level:
+                self._nothing_happening_in_the_parts(message)
             if intent != "distress" and self.settings.crisis_signs.found_in(tokens):
                 self._intent(message, "distress")  # unmistakable words of a crisis, whatever the classifier said
                 continue
@@ -1794,6 +1839,32 @@ class SafetyTriage(GraphComponent):
             elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)
         return messages
+
+    def _nothing_happening_in_the_parts(self, message: Message) -> None:
+        """A question part read as something happening, in a message that reports nothing as a whole ("does it help
+        with large pores? and dark spots / pigmentation": play-test 52, NHS 111 now beside the answer, to someone never
+        treated): the concern it names is what the guide says of that concern (named or not), else the part is no
+        question of its own."""
+        questions = message.get(QUESTIONS) or []
+        if not any(question.get("intent_response_key") == self.config["happening_answer"] for question in questions):
+            return
+        entities = message.get(ENTITIES) or []
+        kept = []
+        for question in questions:
+            if question.get("intent_response_key") != self.config["happening_answer"]:
+                kept.append(question)
+                continue
+            named = {
+                entity.get("entity")
+                for entity in entities
+                if entity.get("start", -1) >= question.get("start", 0)
+                and entity.get("end", 0) <= question.get("end", 0)
+            }
+            if named & {"unknown_area", "skin_concern"}:
+                answer = AREA_ANSWER if "unknown_area" in named else RESULTS_ANSWER
+                if all(other.get("intent_response_key") != answer for other in kept):
+                    kept.append({**question, "intent_response_key": answer})
+        message.set(QUESTIONS, kept, add_to_output=True)
 
     def process_training_data(self, training_data):
         return training_data

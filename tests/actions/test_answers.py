@@ -472,6 +472,15 @@ async def test_the_urgent_thread_when_the_clinic_is_not_reached_or_help_is_sough
     ({"level": None}, {"level": "urgent", "lasting": True}, ["utter_safety_no_reassurance", "utter_faq/urgent_lasting"]),
     # a sign that started lately: the route as ever
     ({"level": "urgent"}, None, ["utter_faq/urgent_closed"]),
+    # play-test 53: "youre useless. its in your guide that redness is normal" after "a bit red still, a week on" got
+    # NHS 111 now: the same sign named again keeps the clinic's route
+    ({"level": "expected", "signs": ["red"]}, {"level": "urgent", "lasting": True, "signs": ["red"]},
+     ["utter_faq/urgent_lasting"]),
+    # ... a new sign, or worse, is the route as ever
+    ({"level": "urgent", "signs": ["pus"]}, {"level": "urgent", "lasting": True, "signs": ["red"]},
+     ["utter_faq/urgent_closed"]),
+    ({"level": "expected", "signs": ["red"], "worse": True}, {"level": "urgent", "lasting": True, "signs": ["red"]},
+     ["utter_faq/urgent_closed"]),
 ])
 async def test_a_sign_there_for_months_gets_the_clinic_or_a_gp(
     dispatcher, make_tracker, domain, monkeypatch, latest, earlier, expected

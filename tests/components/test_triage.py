@@ -617,7 +617,12 @@ def test_a_sign_long_past_is_history_for_the_consultation(component, settings):
 
 def test_a_few_words_naming_a_concern_and_the_eyes_are_no_report(component, settings):
     assert triage("wrinkles around the eyes", settings, False, names_a_concern=True).level is None
-    assert triage("wrinkles around the eyes", settings, False).level == URGENT  # without the concern: terse, urgent
+    # lines by the eyes are a concern, whether or not the concern was found (play-test 53: "lines round my eyes!!" at
+    # the concern prompt, NHS 111 now)
+    assert triage("wrinkles around the eyes", settings, False).level is None
+    assert triage("lines round my eyes!!", settings, True).level is None
+    # a sign in the eye, said of now, still is one
+    assert triage("lines round my eyes and my eye has been swollen since yesterday", settings, False).level == URGENT
     assert triage("pain in my eye", settings, False, names_a_concern=False).level == URGENT
 
 
@@ -1676,3 +1681,64 @@ def test_a_sign_someone_else_had_asked_about_gets_what_to_do_if_it_happens(setti
     assert found.level is None and found.hypothetical and found.signs
     # what someone else said of the pain is no sign to warn of
     assert not triage("my sister said hers was agony, was she exaggerating?", settings, False).signs
+
+
+@pytest.mark.parametrize("text, said, level, hypothetical", [
+    # play-test 52: a friend's treatment elsewhere, beside a what-if of one's own, got "Please call 999 now" five times
+    ("wait before that - what if my face swells up like a balloon? my friend had it done somewhere else and her face "
+     "was massive for a week", True, None, True),
+    ("my friend had it done somewhere else and her face was massive for a week", True, None, True),
+    ("my sister had microneedling years ago and her lips swelled up, could that happen to me?", True, None, True),
+    # a relative's treatment told as happening is their report, in whatever tense
+    ("my wife had it done and her lips are swelling", False, EMERGENCY, False),
+    ("my daughter had it done on monday and her face went hot and swollen", True, URGENT, False),
+    ("my mum had it done yesterday and her throat was tight this morning", False, EMERGENCY, False),
+    # play-test 52: "nobody is swelling" is no swelling, and the what-if and never having had it stand
+    ("999?? nobody is swelling right now, i'm asking what IF. i havent even had it done", True, None, True),
+    ("nothing is swelling now but my throat feels tight", False, EMERGENCY, False),
+])
+def test_someone_elses_treatment_told_and_a_sign_nobody_has_are_no_report(settings, text, said, level, hypothetical):
+    found = triage(text, settings, said)
+    assert (found.level, found.hypothetical) == (level, hypothetical)
+
+
+def test_a_reaction_never_had_before_is_no_treatment_never_had(settings):
+    # play-test 52: "she never had allergy", in the emergency's thread, read as not yet treated (the side effects'
+    # answer, "swelling usually settles", to someone whose sister was in hospital)
+    assert not triage("is this normal after microneedling?? es muy raro no? she never had allergy", settings,
+                      False).not_yet
+    assert triage("is redness normal? i've never had it done", settings, False).not_yet
+
+
+def test_a_part_read_as_something_happening_in_a_message_that_reports_nothing_is_no_report(component):
+    # play-test 52: "and dark spots" read as something happening, so NHS 111 now beside the answer about pores
+    text = "not yet. does it help with large pores? and dark spots / pigmentation"
+    message = parsed(text, "faq", "faq/unknown_area", confidence=0.9, questions=[
+        {"text": "does it help with large pores?", "start": 9, "end": 39, "intent_response_key": "faq/unknown_area"},
+        {"text": "and dark spots", "start": 40, "end": 54, "intent_response_key": "faq/complication"},
+    ])
+    message.set("entities", [{"entity": "unknown_area", "value": "pores", "start": 33, "end": 38},
+                             {"entity": "unknown_area", "value": "hyperpigmentation", "start": 44, "end": 54}])
+    message.set("question_parts", message.get("questions"))
+    component.process([message])
+    assert message.get("triage")["level"] is None
+    assert [q["intent_response_key"] for q in message.get("questions")] == ["faq/unknown_area"]
+    # a concern the guide names gets what it says of it; a part naming nothing is no question of its own
+    message = parsed("how long does it take? and acne scars? and my skin", "faq", "faq/duration", confidence=0.9,
+                     questions=[
+                         {"text": "how long does it take?", "start": 0, "end": 22, "intent_response_key": "faq/duration"},
+                         {"text": "and acne scars?", "start": 23, "end": 38, "intent_response_key": "faq/complication"},
+                         {"text": "and my skin", "start": 39, "end": 50, "intent_response_key": "faq/complication"},
+                     ])
+    message.set("entities", [{"entity": "skin_concern", "value": "acne scars", "start": 27, "end": 37}])
+    message.set("question_parts", message.get("questions"))
+    component.process([message])
+    assert [q["intent_response_key"] for q in message.get("questions")] == ["faq/duration", "faq/results"]
+    # a report keeps its parts: the message's level answers them
+    message = parsed("how long does it take? my lips are swelling", "faq", "faq/duration", confidence=0.9, questions=[
+        {"text": "how long does it take?", "start": 0, "end": 22, "intent_response_key": "faq/duration"},
+        {"text": "my lips are swelling", "start": 23, "end": 43, "intent_response_key": "faq/complication"},
+    ])
+    message.set("question_parts", message.get("questions"))
+    component.process([message])
+    assert message.get("triage")["level"] == EMERGENCY and selected(message) == ANSWERS[EMERGENCY]
