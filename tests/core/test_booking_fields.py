@@ -667,3 +667,49 @@ def test_a_month_with_no_day_in_it_asks_which_day(clinic, text, span):
 def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
     expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
     assert parse_preferred_time(text, clinic, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # play-tests 52 and 53: each of these was "I couldn't work out a day"
+        ("weekday mornings except wednesday, she has physio wednesdays", (2026, 11, 26, 9), (2026, 11, 26, 12)),
+        # a weekday taken by something else is ruled out as one said not to suit is
+        ("weekday mornings, she has physio wednesdays", (2026, 11, 26, 9), (2026, 11, 26, 12)),
+        ("saturday morning is good, i work in the week", (2026, 11, 28, 10), (2026, 11, 28, 12)),
+        ("wednesday after school run so like 10ish", (2026, 11, 25, 10), (2026, 11, 25, 10)),
+        ("tuesday afternoon, she works thursdays", (2026, 12, 1, 12), (2026, 12, 1, 17)),
+        ("whenever is soonest. thursday if possible, not sunday obvs theyre shut", (2026, 11, 26, 9),
+         (2026, 11, 26, 20)),
+    ],
+)
+def test_days_ruled_out_or_taken_and_words_around_the_time_are_read_past(clinic, text, start, end):
+    expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
+    assert parse_preferred_time(text, clinic, NOW) == expected
+
+
+def test_a_day_taken_by_something_else_is_never_the_day(clinic):
+    # the day the person has something else on is not read as the day to book
+    with pytest.raises(InvalidValue):
+        parse_preferred_time("she has physio wednesdays", clinic, NOW)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # play-test 52: the bound said first was lost when the day changed, then the morning when the bound was said again
+        ("mornings are best, any day but not before 10" + CORRECTED + "actually not today, im out. monday morning",
+         (2026, 11, 30, 10), (2026, 11, 30, 12)),
+        ("monday morning" + CORRECTED + "not before 10 i said", (2026, 11, 30, 10), (2026, 11, 30, 12)),
+        ("monday after 10" + CORRECTED + "before 2", (2026, 11, 30, 10), (2026, 11, 30, 14)),
+        # a bound moved is the new bound; another part of the day, or a time of the clock, is the new time
+        ("monday after 4" + CORRECTED + "after 2", (2026, 11, 30, 14), (2026, 11, 30, 18)),
+        ("monday morning" + CORRECTED + "afternoon", (2026, 11, 30, 12), (2026, 11, 30, 17)),
+        ("monday after 2" + CORRECTED + "actually wednesday morning", (2026, 12, 2, 9), (2026, 12, 2, 12)),
+        ("monday morning, not before 10" + CORRECTED + "11am", (2026, 11, 30, 11), (2026, 11, 30, 11)),
+        ("tomorrow not today", (2026, 11, 25, 9), (2026, 11, 25, 18)),
+    ],
+)
+def test_a_bound_said_on_the_time_of_day_narrows_it_through_corrections(clinic, text, start, end):
+    expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
+    assert parse_preferred_time(text, clinic, NOW) == expected
