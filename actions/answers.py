@@ -293,6 +293,10 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
     of question words alone is about the last answer ("On that, …")."""
     if last_topic == SUITABILITY and len(topics) == 1 and topics[0] in ABOUT_THE_PERSON_AFTER_SUITABILITY:
         return [SUITABILITY]
+    leaning = on_the_words_before(tracker, topics)
+    if leaning != topics:
+        return leaning
+    questions = tracker.latest_message.get("questions") or []
     if len(topics) == 1 and asks_about_the_last_answer(tracker, topics[0], last_topic):
         if last_topic in LASTING_NOT_SAID_BY and ASKS_HOW_LONG_IT_LASTS.search(
             tracker.latest_message.get("text") or ""
@@ -301,7 +305,6 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
         return [ABOUT_THAT]
     if last_topic is not None and len(topics) == 1 and context_wins(tracker, topics[0], last_topic):
         return [last_topic]
-    questions = tracker.latest_message.get("questions") or []
     if len(topics) > 1 and len(questions) == len(topics):
         # a part of question words alone is about the part before it ("what happens at the consultation, how long is
         # it, and is it free?": the consultation's, found by the twenty-second play-test), or, first, about the last
@@ -321,6 +324,17 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
             resolved.append(before if leans and before else topic)
         return _about_the_person(tracker, list(dict.fromkeys(resolved)))
     return _about_the_person(tracker, topics)
+
+
+def on_the_words_before(tracker: Tracker, topics: List[Text]) -> List[Text]:
+    """A follow-up asked after words of its own in the message ("oh and she's on warfarin, does that matter?") is about
+    those words: the message's own answer (play-test 52: "What would you like to know about it?"); else the topics."""
+    questions = tracker.latest_message.get("questions") or []
+    if len(topics) == 1 and topics[0] in FOLLOW_UPS and len(questions) == 1 and questions[0].get("start", 0) > 0:
+        own = _the_messages_answer(tracker)
+        if own:
+            return _about_the_person(tracker, [own])
+    return topics
 
 
 # a reaction or an allergy of the person's own, said beside asking whether it is safe
@@ -1337,6 +1351,7 @@ def answers_alongside(
     anything"): answered after that reply, in order (`questions_alongside` in config.yml; found by the eighteenth
     and twentieth play-tests: the question was dropped). Its events: the last answer's topic and what it offers."""
     topics = [topic for topic in question_keys(tracker) if response_name(topic) in domain.get("responses", {})]
+    topics = on_the_words_before(tracker, topics)
     return say_answers(dispatcher, tracker, domain, topics, pause=False) if topics else []
 
 

@@ -52,6 +52,7 @@ from core.booking import (
     added_contact,
     contact_kind,
     corrected_words,
+    days_ruled_out,
     names_another_day,
     names_any_day,
     names_any_weekday,
@@ -852,6 +853,53 @@ def said_before_the_note(tracker: Tracker) -> Optional[Text]:
     return before if len(before.split()) >= 2 else None
 
 
+# the clause that says something of someone's health: from the last sentence or clause start before it to the next
+_CLAUSE_BREAK = re.compile(
+    r"[.!?;\n]+|,\s*(?=(?:and|but|also|oh|so|does|do|is|will|can|would|should|could|what|how)\b)|\s-\s"
+)
+
+
+def health_said(tracker: Tracker, events: List[Dict[Text, Any]]) -> Optional[Text]:
+    """A note for the clinic given during a request and not yet in it ("…, wednesday afternoon, and please note im
+    breastfeeding" at the name prompt: play-test 52, dropped), or the words of a medicine, a pregnancy or a condition
+    (the NLU's `suitability_factor`) said outside a note, which the request does not hold yet."""
+    message = tracker.latest_message
+    text = message.get("text") or ""
+    entities = message.get("entities") or []
+    held = " ".join(
+        str(value or "")
+        for value in [tracker.get_slot("booking_concern"), tracker.get_slot(PENDING_NOTE)]
+        + [event.get("value") for event in events if event.get("name") in ("booking_concern", PENDING_NOTE)]
+    ).lower()
+    if text.startswith("/") or any(e.get("entity") == "concern" for e in entities):
+        return None
+    notes = [str(e.get("value") or "") for e in entities if e.get("entity") == NOTE]
+    if notes:
+        return "; ".join(note for note in notes if note.strip(" .,;:-").lower() not in held) or None
+    clauses = []
+    for entity in entities:
+        if entity.get("entity") != "suitability_factor" or "start" not in entity:
+            continue
+        if str(entity.get("value") or "").lower() in held or text[entity["start"] : entity["end"]].lower() in held:
+            continue
+        starts = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, entity["start"])]
+        start = starts[-1] if starts else 0
+        end_at = _CLAUSE_BREAK.search(text, entity["end"])
+        if end_at and end_at.group(0).startswith("?"):
+            continue  # asked about, not said ("did you get the warfarin thing?")
+        clause = text[start : end_at.start() if end_at else len(text)].strip(" ,.;:-")
+        clause = re.sub(r"^(?:(?:oh|and|also|but|btw|so)\b\W*)+", "", clause, flags=re.IGNORECASE).strip()
+        if clause and clause not in clauses:
+            clauses.append(clause)
+    return "; ".join(clauses) or None
+
+
+def _concern_now(tracker: Tracker, events: List[Dict[Text, Any]]) -> Optional[Text]:
+    """The concern as this turn leaves it: set by its events, else as it was."""
+    set_now = [event.get("value") for event in events if event.get("name") == "booking_concern"]
+    return set_now[-1] if set_now else tracker.get_slot("booking_concern")
+
+
 def note_events(tracker: Tracker, note: Text, concern: Optional[Text]) -> List[Dict[Text, Any]]:
     """A note for the clinic added: beside the concern; before the concern is asked for, kept until it is given
     (found by checking play-test 23's fixes: the note became the concern, which was then never asked)."""
@@ -1126,6 +1174,11 @@ class ValidateBookingForm(FormValidationAction):
                 # said in passing and answered ("just so you know i'm on isotretinoin"): kept as a note for the clinic
                 # too (play-test 44: it was answered, and nowhere in the request)
                 events += note_events(tracker, noted["value"], tracker.get_slot("booking_concern"))
+        health = health_said(tracker, events)
+        if health:
+            # "oh and she's on warfarin, does that matter?" at the time prompt: answered, and kept for the clinic
+            # (play-test 52: twice said, and nowhere in the request)
+            events += note_events(tracker, health, _concern_now(tracker, events))
         if someone_else_too(tracker):  # the other person's details wait for a request of their own
             dispatcher.utter_message(response="utter_booking_one_at_a_time")
         elif not tracker.latest_message.get("text", "").startswith("/"):
@@ -1217,7 +1270,15 @@ class ValidateBookingForm(FormValidationAction):
         rest = str(value).replace(found, " ")
         for word in found.split():
             rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest)
-        return None if _DAY_WORDS.search(_CLOCK_TIME.sub(" ", rest)) else found
+        # days ruled out or taken beside them ("weekday mornings except wednesday, she has physio wednesdays. oh and
+        # she's on warfarin": play-test 52, not understood) go with them, for the day chosen and for the clinic
+        ruled_out = days_ruled_out(rest)
+        rest = rest.lower()
+        for words in ruled_out:
+            rest = rest.replace(words, " ")
+        if _DAY_WORDS.search(_CLOCK_TIME.sub(" ", rest)):
+            return None
+        return ", ".join([found] + ruled_out)
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""

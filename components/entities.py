@@ -368,7 +368,9 @@ _NOTE = re.compile(
     # "oh and can you note i had botox on the 20th nov" (found by play-test 25: the date was taken as the time)
     r"\b(?:can|could|would)\s+you\s+(?:also\s+|please\s+)?note(?:\s+down)?(?:\s+that)?|"
     # ("an hour earlier would be better. and please note that I'm pregnant": browser play-test 5, the note dropped)
-    r"(?:^|[.!?;]\s*)\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?|"
+    # (after a comma too: "Ana Lima, ana.lima@proton.me, wednesday afternoon, and please note im breastfeeding",
+    # play-test 52)
+    r"(?:^|[.!?;,]\s*)\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?|"
     # ("please add I am pregnant 3 months, enceinte": play-test 40, no note, and the emergency's words again) with no
     # "that", only what someone is, has or takes ("add my email …" is a contact)
     r"\b(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:add|include|mention)\s+(?:also\s+)?"

@@ -7,7 +7,7 @@ Pure functions: each takes the text and returns the value to store, or raises
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import dateparser
 import phonenumbers
@@ -1011,6 +1011,14 @@ _NOT_ON = re.compile(
     rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not)\s+(?:on\s+)?|(?:i|she|he|we|they)\s+"
     rf"(?:work|works|has|have|'s got|'ve got|got|do|does)\b[^,.;!?]{{0,25}}?\s*(?:on\s+)?){_WEEKDAY_WORD}(?:s|days)?\b"
 )
+
+
+def days_ruled_out(text: str) -> List[str]:
+    """The words, lowercased, that rule a weekday out or say it is taken ("except wednesday", "she has physio
+    wednesdays"), each once."""
+    lowered = (text or "").lower()
+    said = [match.group(0) for pattern in (_OTHER_DAYS_TAKEN, _NOT_ON) for match in pattern.finditer(lowered)]
+    return [words for words in dict.fromkeys(said) if not any(words != other and words in other for other in said)]
 
 
 def _next_day_for(

@@ -1569,3 +1569,19 @@ def test_the_price_answer_says_it_cannot_tell_the_consultations_cost_either(doma
     texts = [variation["text"] for variation in domain["responses"]["utter_faq/price"]]
     assert texts and all("for the consultation or for a treatment" in text for text in texts)
     assert all(text.index("ask the clinic directly") < text.index("at your consultation") for text in texts)
+
+
+@pytest.mark.parametrize("start, expected", [
+    # play-test 52: "oh and she's on warfarin, does that matter?" got "What would you like to know about it?"
+    (43, ["utter_faq/suitability"]),
+    # the follow-up alone leans on the last answer, as before
+    (0, ["utter_ask_what_about"]),
+])
+async def test_a_follow_up_after_words_of_its_own_is_about_them(dispatcher, make_tracker, domain, start, expected):
+    from actions.answers import ActionAnswerAlongside
+
+    tracker = make_tracker(intent="inform", text="...", response_selector=selected_answer("faq/suitability"))
+    tracker.latest_message["questions"] = [
+        {"text": "does that matter?", "start": start, "end": start + 17, "intent_response_key": "faq/about_that"}]
+    await ActionAnswerAlongside().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:1] == expected

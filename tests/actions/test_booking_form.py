@@ -1361,8 +1361,10 @@ async def test_a_name_in_a_clause_of_its_own_beside_another_detail_is_taken(
         slot_candidates={"booking_name": text},
     )
     events = await validate.run(dispatcher, tracker, domain)
+    # a note beside the name is kept for the concern (play-test 52: "…, and please note im breastfeeding" was dropped)
+    notes = [SlotSet("booking_note", value) for kind, value in entities if kind == "note"]
     if name:
-        assert events == [SlotSet("booking_name", name)]
+        assert events == [SlotSet("booking_name", name)] + notes
     else:
         assert SlotSet("booking_name", None) in events and responses(dispatcher) == ["utter_invalid_booking_name"]
 
@@ -1788,3 +1790,46 @@ async def test_the_name_and_contact_of_someone_booked_for_are_asked_as_theirs():
                                                                     "call_back")
     assert (await asked("utter_ask_booking_form_booking_contact", False)).startswith(
         "How can the clinic reach you, Joan Price?")
+
+
+@pytest.mark.parametrize("text, requested, entities, expected", [
+    # play-test 52: warfarin said twice at the time prompt, and nowhere in the request
+    ("monday morning then. and did you get the warfarin thing? she takes warfarin", "booking_time",
+     [("time", "monday morning"), ("suitability_factor", "warfarin"), ("suitability_factor", "takes warfarin")],
+     "she takes warfarin"),
+    # the question after it is no part of the note
+    ("07911 123456. oh and she's on warfarin, does that matter?", "booking_contact",
+     [("phone", "07911 123456"), ("suitability_factor", "warfarin")], "she's on warfarin"),
+    # play-test 52: a note beside all the details at the name prompt
+    ("Ana Lima, ana.lima@proton.me, wednesday afternoon, and please note im breastfeeding", "booking_name",
+     [("person", "Ana Lima"), ("email", "ana.lima@proton.me"), ("time", "wednesday afternoon"),
+      ("note", "im breastfeeding")], "im breastfeeding"),
+    # nothing of health said: no note
+    ("07911 123456", "booking_contact", [("phone", "07911 123456")], None),
+])
+async def test_what_is_said_of_health_during_a_request_is_kept_for_the_clinic(
+    validate, dispatcher, make_tracker, domain, text, requested, entities, expected
+):
+    found = [{"entity": kind, "value": value, "start": text.index(value), "end": text.index(value) + len(value)}
+             for kind, value in entities]
+    tracker = make_tracker(intent="inform", text=text, active_loop=FORM, entities=found,
+                           slots={"requested_slot": requested})
+    events = await validate.run(dispatcher, tracker, domain)
+    notes = [event["value"] for event in events if event.get("name") == "booking_note"]
+    assert notes == ([expected] if expected else [])
+    # held already: not added again
+    tracker = make_tracker(intent="inform", text=text, active_loop=FORM, entities=found,
+                           slots={"requested_slot": requested, "booking_note": expected})
+    events = await validate.run(dispatcher, tracker, domain)
+    assert not [event for event in events if event.get("name") == "booking_note"]
+
+
+async def test_a_time_beside_days_ruled_out_keeps_them(validate, dispatcher, make_tracker, domain):
+    # play-test 52: "I couldn't work out a day", and the time asked for again
+    text = "weekday mornings except wednesday, she has physio wednesdays. oh and she's on warfarin, does that matter?"
+    found = [{"entity": "time", "value": "weekday mornings", "start": 0, "end": 16}]
+    tracker = make_tracker(intent="inform", text=text, active_loop=FORM, entities=found,
+                           slots={"requested_slot": "booking_time"}, slot_candidates={"booking_time": text})
+    events = await validate.run(dispatcher, tracker, domain)
+    texts = [event["value"] for event in events if event.get("name") == "booking_time_text"]
+    assert texts == ["weekday mornings, except wednesday, she has physio wednesdays"]
