@@ -431,8 +431,36 @@ def clear_booking() -> List[Dict[Text, Any]]:
     """Forget every booking detail, and the concern and area mentioned in the chat."""
     return [
         SlotSet(slot, None)
-        for slot in ALL_BOOKING_SLOTS + ("skin_concern", "treatment_area", UNDER_18, FOR_SOMEONE_ELSE_SLOT)
+        for slot in ALL_BOOKING_SLOTS
+        + ("skin_concern", "treatment_area", UNDER_18, FOR_SOMEONE_ELSE_SLOT, COMPLAINT_SLOT)
     ]
+
+
+REPORTS_JOINED = 4  # how many reports in a row, at most, make what a request after them is about
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+|\n+")  # (not inside "38.2")
+
+
+def reports_before(tracker: Tracker, last: int) -> Optional[Text]:
+    """The person's messages that reported something (a triage level), in a row up to the event `last`, in their own
+    words without the questions asked with them ("…, is that normal?", "can it wait till monday?"), joined."""
+    reports: List[Text] = []
+    for event in reversed(tracker.events[: last + 1]):
+        if event.get("event") != "user":
+            continue
+        text = event.get("text") or ""
+        if text.startswith("/") or not ((event.get("parse_data") or {}).get("triage") or {}).get("level"):
+            break
+        said = []
+        for sentence in (part.strip() for part in _SENTENCE_GAP.split(text)):
+            if sentence.endswith("?"):
+                sentence = sentence.rsplit(",", 1)[0].strip() if "," in sentence else ""
+            if sentence:
+                said.append(sentence.rstrip(",;"))
+        if said:
+            reports.insert(0, " ".join(said))
+        if len(reports) >= REPORTS_JOINED:
+            break
+    return "; ".join(reports) or None
 
 
 def said_minor(event: Dict[Text, Any]) -> bool:
@@ -503,7 +531,10 @@ def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
         if (message.get("triage") or {}).get("level") and text and not text.startswith("/"):
             # what happened, given a safety answer: all of it, in the person's words, for the clinic to read ("yellow
             # crusty bits on my chin…" became "chin and it feels hot…", play-test 28), beside what the paused request
-            # said of it (play-test 29: the concern was replaced by the latest message)
+            # said of it (play-test 29: the concern was replaced by the latest message); each report in a row before
+            # it too, without the questions asked with them (play-test 52: "and i think i have a temperature, 38.2.
+            # can it wait till monday?" alone, the heat and the spreading redness said before it nowhere)
+            text = reports_before(tracker, before) or text
             concern = text if not given else given if text.lower() in given.lower() else f"{given}; {text}"
         elif given:
             concern = None  # the paused request's concern stands
@@ -1076,16 +1107,37 @@ _TO_THE_ASSISTANT = re.compile(TO_THE_ASSISTANT, re.IGNORECASE)
 COMPLAINT_LOOKS_BACK = 10  # how many of the person's messages back a complaint is the call back's reason
 
 
+COMPLAINT_SLOT = "booking_complaint"  # the words of a complaint kept as they are said (actions/handover.py)
+COMPLAINT_KEPT_CHARACTERS = 600  # how much of them is kept: the latest words, whole messages
+_JOINED = " / "
+
+
 def complaint_said(tracker: Tracker) -> Optional[Text]:
-    """The person's own words of a complaint, or of the manager asked for, in their recent messages, joined: what a
-    call back asked for after them is about; None when they made none."""
+    """The person's own words of a complaint, or of the manager asked for, kept as they were said and in their recent
+    messages, joined: what a call back asked for after them is about; None when they made none. (Play-test 52: the
+    complaint itself, "4 sessions … paid nearly a grand and my scars look EXACTLY the same", was past the tracker
+    store's window, and the clinic got "are you even listening. get me the manager. NOW".)"""
     said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
-    found = [
-        text.strip()
-        for text in said[-COMPLAINT_LOOKS_BACK:]
-        if not text.startswith("/") and _COMPLAINED.search(text) and not _TO_THE_ASSISTANT.search(text)
-    ]
-    return " / ".join(dict.fromkeys(found)) or None
+    kept = [part for part in str(tracker.get_slot(COMPLAINT_SLOT) or "").split(_JOINED) if part]
+    found = kept + [text.strip() for text in said[-COMPLAINT_LOOKS_BACK:] if complained(text)]
+    return _JOINED.join(dict.fromkeys(found)) or None
+
+
+def complained(text: Text) -> bool:
+    """Whether a message of the person's is a complaint, or asks for the manager."""
+    return not text.startswith("/") and bool(_COMPLAINED.search(text)) and not _TO_THE_ASSISTANT.search(text)
+
+
+def complaint_kept(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The latest message's words kept with the complaint's, when it is one (the latest words first to go)."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    if not complained(text):
+        return []
+    kept = [part for part in str(tracker.get_slot(COMPLAINT_SLOT) or "").split(_JOINED) if part and part != text]
+    kept.append(text)
+    while len(kept) > 1 and len(_JOINED.join(kept)) > COMPLAINT_KEPT_CHARACTERS:
+        kept.pop(0)
+    return [SlotSet(COMPLAINT_SLOT, _JOINED.join(kept)[-COMPLAINT_KEPT_CHARACTERS:])]
 
 
 def concern_before_a_yes(tracker: Tracker) -> Optional[Text]:

@@ -19,7 +19,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import answers_alongside, say_the_route_first, without_offer
-from actions.booking_form import CALL_BACK, kind_asked_for, switched_to
+from actions.booking_form import CALL_BACK, complaint_kept, kind_asked_for, switched_to
 from actions.booking_summary import ActionChangeBookingDetail
 from core import handover
 from core.database import get_store
@@ -69,6 +69,12 @@ class ActionRequestHuman(Action):
         return "action_request_human"
 
     async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        # a complaint's words are kept for a call back asked for later (actions/booking_form.py complaint_said)
+        return await self._reply(dispatcher, tracker, domain) + complaint_kept(tracker)
+
+    async def _reply(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         complaint = _complaint_for_the_request(tracker)

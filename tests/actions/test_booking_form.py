@@ -264,6 +264,16 @@ async def test_a_call_back_after_a_complaint_is_about_it(dispatcher, make_tracke
     )
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert SlotSet("booking_concern", f"{said[0]} / {said[2]}") in events
+    # play-test 52: the complaint past the tracker store's window, kept as it was said, comes first
+    kept = "I had 4 sessions with you lot this year, paid nearly a grand and my scars look EXACTLY the same"
+    tracker = make_tracker(
+        intent="book_consultation", text="fine, can someone call me back about the refund",
+        entities=[{"entity": "request_kind", "value": "call_back"}],
+        events=[{"event": "user", "timestamp": None, "text": said[2], "parse_data": {}}],
+        slots={"booking_complaint": f"{kept} / {said[2]}"},
+    )
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", f"{kept} / {said[2]} / fine, can someone call me back about the refund") in events
     # a consultation asked for after it is about the skin, as before
     tracker = make_tracker(
         intent="book_consultation", text="ok book me a consultation",
@@ -1833,3 +1843,24 @@ async def test_a_time_beside_days_ruled_out_keeps_them(validate, dispatcher, mak
     events = await validate.run(dispatcher, tracker, domain)
     texts = [event["value"] for event in events if event.get("name") == "booking_time_text"]
     assert texts == ["weekday mornings, except wednesday, she has physio wednesdays"]
+
+
+def test_a_request_after_reports_in_a_row_is_about_all_of_them(make_tracker):
+    # play-test 52: the concern was "and i think i have a temperature, 38.2. can it wait till monday? …" alone
+    from actions.booking_form import said_just_before
+
+    said = [("hi, had microneedling 2 days ago and my face is still a bit red and tight, is that normal?", "expected"),
+            ("its got worse since last night, the left cheek feels hot and the redness is spreading", "urgent"),
+            ("and i think i have a temperature, 38.2. can it wait till monday?", "urgent")]
+    events = []
+    for text, level in said:
+        events += [{"event": "user", "timestamp": None, "text": text, "parse_data": {"triage": {"level": level}}},
+                   {"event": "action", "timestamp": None, "name": "action_answer_question"}]
+    tracker = make_tracker(intent="book_consultation", text="can someone from the clinic call me back", events=events)
+    assert said_just_before(tracker)["booking_concern"] == (
+        "hi, had microneedling 2 days ago and my face is still a bit red and tight; its got worse since last night, "
+        "the left cheek feels hot and the redness is spreading; and i think i have a temperature, 38.2.")
+    # a message that reported nothing ends the row
+    events[2]["parse_data"] = {"triage": {"level": None}}
+    tracker = make_tracker(intent="book_consultation", text="can someone from the clinic call me back", events=events)
+    assert said_just_before(tracker)["booking_concern"] == "and i think i have a temperature, 38.2."

@@ -166,8 +166,11 @@ async def test_a_complaint_is_heard_before_the_hand_over(dispatcher, make_tracke
     monkeypatch.setattr(action, "now", lambda: CLOSED)
     tracker = make_tracker(intent="request_human", text=text)
     tracker.events[-1]["input_channel"] = "socketio"
-    await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == (["utter_complaint_heard"] if heard else []) + ["utter_hand_over"]
+    # its words are kept for a call back asked for later, past the tracker store's window (play-test 52)
+    kept = [event["value"] for event in events if event.get("name") == "booking_complaint"]
+    assert kept == ([text] if heard else [])
 
 
 async def test_a_note_asked_for_at_the_summary_is_added_not_handed_over(
