@@ -1231,6 +1231,14 @@ class ValidateBookingForm(FormValidationAction):
             # "oh and she's on warfarin, does that matter?" at the time prompt: answered, and kept for the clinic
             # (play-test 52: twice said, and nowhere in the request)
             events += note_events(tracker, health, _concern_now(tracker, events))
+        if (
+            tracker.get_slot(UNDER_18)
+            and any(tracker.get_latest_entity_values("age_group"))
+            and not said_minor_now(tracker)  # ("im 45, she's 17": still for her)
+        ):
+            # "can i book for me instead? i have old scars too" (play-test 53: the mother's own request kept her
+            # daughter's age): the age taken back
+            events.append(SlotSet(UNDER_18, False))
         if someone_else_too(tracker):  # the other person's details wait for a request of their own
             dispatcher.utter_message(response="utter_booking_one_at_a_time")
         elif not tracker.latest_message.get("text", "").startswith("/"):

@@ -215,7 +215,19 @@ AN_ADULT = re.compile(
     r"\b(?:i'?m|im|i\s+am)\s+(?:an?\s+)?(?:adult|grown[- ]?up)\b|"
     r"\b(?:it'?s|its|it\s+is|the\s+(?:consultation|request|booking|appointment)\s+is)\s+for\s+me\b[^.?!]{0,20}"
     r"\b(?:not|rather than)\s+(?:my|her|his)\b|"
-    r"\bfor\s+me\b[^.?!]{0,10}\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b",
+    r"\bfor\s+me\b[^.?!]{0,10}\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b|"
+    # "no thats wrong, im 44! the under 18 thing was my daughter", "can i book for me instead?" (play-test 53: the
+    # mother's own request kept her daughter's age)
+    r"\bunder[- ]?(?:18|eighteen)\b[^.?!]{0,25}\b(?:was|is|meant|means)\s+(?:about\s+|for\s+)?(?:my|our)\s+"
+    r"(?:daughter|son|child|kid|girl|boy)\b|"
+    r"\bfor\s+(?:me|myself)\s+(?:instead|rather)\b|\b(?:book|booking)\s+(?:me|myself)\s+(?:in\s+)?instead\b|"
+    r"\b(?:this|it)(?:'s|s|\s+is)\s+for\s+me\s+not\s+(?:my|her|his)\b",
+    re.IGNORECASE,
+)
+# an age of 18 or over said ("im 44!"): the entity alone, which takes the note back inside a request, never a
+# correction of its own ("im 45 and diabetic, can I have it?" is a question)
+OF_AGE = re.compile(
+    r"\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|wks?|months?|days?|mins?|minutes?|hours?|hrs?|%|x\b))",
     re.IGNORECASE,
 )
 # a call back said not to be wanted ("no call back thanks", "dont call me"): core/words.py
@@ -560,7 +572,9 @@ class BookingDetailsRequest(GraphComponent):
                 # "07700 900 555, and it needs to be the manager who calls not a receptionist" at the contact prompt
                 # (play-test 46: the hand-over notice, and the number asked for again): the detail given first
                 self._set(message, self.config["details_intent"])
-            if intent in self.config["adult_from_intents"] and self._an_adult(message, text):
+            # (said with any intent, the entity says so: "can i book for me instead?" inside the request, play-test 53,
+            # keeps its intent and takes the age back: actions/booking_form.py)
+            if self._an_adult(message, text) and intent in self.config["adult_from_intents"] and AN_ADULT.search(text):
                 self._set(message, self.config["correction_intent"])
             if (message.get(INTENT) or {}).get("name") == self.config["intent"] and asks_a_call_back:
                 self._without_the_request(message, entities)
@@ -580,7 +594,7 @@ class BookingDetailsRequest(GraphComponent):
         """ "please remove the under 18 bit, I'm an adult", "no the consultation is for ME, im 41": the request's note
         that it is for someone under 18 taken back, a correction (found by play-test 25: read as deleting the person's
         data, which cancelled the request). Adds the entity that says so."""
-        if not AN_ADULT.search(text):
+        if not (AN_ADULT.search(text) or OF_AGE.search(text)):
             return False
         entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") != self.config["adult_entity"]]
         entities.append({"entity": self.config["adult_entity"], "value": "adult", "extractor": self.__class__.__name__})

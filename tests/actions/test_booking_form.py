@@ -1864,3 +1864,20 @@ def test_a_request_after_reports_in_a_row_is_about_all_of_them(make_tracker):
     events[2]["parse_data"] = {"triage": {"level": None}}
     tracker = make_tracker(intent="book_consultation", text="can someone from the clinic call me back", events=events)
     assert said_just_before(tracker)["booking_concern"] == "and i think i have a temperature, 38.2."
+
+
+@pytest.mark.parametrize("text, minor, cleared", [
+    # play-test 53: "can i book for me instead?" kept the daughter's age on the mother's own request
+    ("can i book for me instead? i have old scars on my chin too", False, True),
+    # an age of 18 or over beside someone under 18 said: still for them
+    ("im 45, its for my daughter who is 17", True, False),
+])
+async def test_an_adult_said_inside_the_request_takes_back_the_age(
+    validate, dispatcher, make_tracker, domain, text, minor, cleared
+):
+    tracker = make_tracker(intent="book_consultation", text=text, active_loop=FORM,
+                           entities=[{"entity": "age_group", "value": "adult"}],
+                           slots={"requested_slot": "booking_name", "booking_under_18": True})
+    tracker.latest_message["triage"] = {"minor": minor}
+    events = await validate.run(dispatcher, tracker, domain)
+    assert (SlotSet("booking_under_18", False) in events) is cleared

@@ -693,3 +693,18 @@ def test_what_follows_sending_the_request_asked_is_the_references_answer(text, i
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, adult, corrected", [
+    # play-test 53: the mother's own request kept her daughter's age
+    ("no thats wrong, im 44! the under 18 thing was my daughter. this is for ME", "deny", True, True),
+    ("can i book for me instead? i have old scars on my chin too", "book_consultation", True, False),
+    # an age of one's own said in a question: the entity alone, the question stays one
+    ("im 45 and diabetic, can I have it?", "faq", True, False),
+    ("im 20 weeks pregnant, is that ok?", "faq", False, False),
+])
+def test_an_adult_said_takes_back_the_note_of_someone_under_18(text, intent, adult, corrected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert any(e.get("entity") == "age_group" for e in found.get("entities") or []) == adult
+    assert (found.get("intent")["name"] == "correct_booking") == corrected
