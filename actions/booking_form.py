@@ -1478,8 +1478,14 @@ def concern_in_another_language(tracker: Tracker) -> bool:
 def concern_listed_with_details(tracker: Tracker) -> Optional[Text]:
     """The concern listed among other details when another is asked ("Priya Sharma, 07700 900812, tuesday around 2,
     and its for acne scarring on my cheeks" at the name prompt: play-test 35, it was asked for again); None when the
-    concern is asked now (its own mapping), at the summary (the same), or was given already."""
-    if tracker.get_slot("booking_concern") or tracker.get_slot("requested_slot") in (
+    concern is asked now (its own mapping), at the summary (the same), or was given already: one taken from the chat
+    before the request is no concern given ("and for acne scars?" asked earlier, then "…, friday 3pm. want to talk
+    about neck, stretch marks and my c section scar": play-test 53 kept the acne scars)."""
+    given = tracker.get_slot("booking_concern")
+    from_the_chat = concern_from_entities(
+        value_before(tracker, "skin_concern"), value_before(tracker, "treatment_area")
+    )
+    if (given and given != from_the_chat) or tracker.get_slot("requested_slot") in (
         None,
         "booking_concern",
         "booking_confirmed",

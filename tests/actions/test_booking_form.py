@@ -1669,13 +1669,17 @@ async def test_the_concern_said_before_a_note_is_the_concern(dispatcher, make_tr
     ("booking_name", "fine lines", None),
     ("booking_concern", None, None),
     ("booking_confirmed", None, None),
+    # play-test 53: a concern taken from the chat before the request ("and for acne scars?") is no concern given
+    ("booking_name", "open pores", "acne scarring on my cheeks"),
 ])
 async def test_a_concern_listed_with_other_details_is_taken(
     validate, dispatcher, make_tracker, domain, requested, concern_before, expected
 ):
+    from_the_chat = [slot_event("skin_concern", "open pores")] if concern_before == "open pores" else []
     tracker = make_tracker(
         intent="inform", text="Priya Sharma, 07700 900812, tuesday around 2, and its for acne scarring on my cheeks",
-        active_loop=FORM, slots={"requested_slot": requested, "booking_concern": concern_before},
+        active_loop=FORM, slots={"requested_slot": requested, "booking_concern": concern_before,
+                                 "skin_concern": "acne scarring"}, events=from_the_chat,
         entities=[{"entity": "person", "value": "Priya Sharma"}, {"entity": "phone", "value": "07700 900812"},
                   {"entity": "concern", "value": "acne scarring on my cheeks"}],
     )
