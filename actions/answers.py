@@ -28,11 +28,14 @@ from core.settings import clinic, now
 from core.words import (
     ASKS_ABOUT_A_PATCH_TEST,
     ASKS_ABOUT_ACCESS,
+    ASKS_ABOUT_AFTERWARDS,
     ASKS_ABOUT_BLEEDING,
     ASKS_ABOUT_HOLIDAYS,
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_IT_LASTS,
+    ASKS_HOW_LONG_THE_CONSULTATION_IS,
     ASKS_WHAT_IT_COSTS,
+    ASKS_WHAT_TO_BRING,
     WHOLE_NOTE,
     says_send,
     sentences,
@@ -45,7 +48,8 @@ STEP_WORD = re.compile(r"\bsteps?\b", re.IGNORECASE)
 # (play-test 32: "Step 3 of 4", the first two skipped)
 WHOLE_WALK_THROUGH = re.compile(
     r"\bstep[- ]by[- ]step\b|\b(?:all|each|every) (?:of )?(?:the )?steps\b|\bwalk me through\b|"
-    r"\bfrom start to finish\b",
+    # ("the 4 steps, what are they?": play-test 53, what microneedling is)
+    r"\bfrom start to finish\b|\b(?:4|four) steps\b|\bwhat (?:are|r) (?:the|they|those) steps\b",
     re.IGNORECASE,
 )
 # "what about my neck?" (another area or group) and "how long does that last?" (no topic of its own): each
@@ -185,6 +189,17 @@ NOT_GIVEN_BY = (
         {"procedure", "pain", "side_effects", "what_is", "preparation", "safety"},
         "utter_no_bleeding_in_the_guide",
     ),
+    # "do i need to bring anything", "does she need ID" (play-tests 52 and 53: the day's preparation, and the
+    # suitability answer)
+    (
+        ASKS_WHAT_TO_BRING,
+        {"preparation", "consultation", "procedure", "appointments"},
+        "utter_nothing_to_bring_in_the_guide",
+    ),
+    # "how long will the consultation take?" (play-test 52: the procedure's length, as if it were the consultation's)
+    (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide"),
+    # "does it hurt afterwards" (play-test 53: the numbing cream's answer, twice)
+    (ASKS_ABOUT_AFTERWARDS, {"pain"}, "utter_pain_afterwards"),
 )
 
 
@@ -1517,7 +1532,9 @@ def say_answers(
             # seventeenth play-tests)
             dispatcher.utter_message(response="utter_medicine_not_on_your_own")
         if (
-            topic == "procedure"  # what happens during a treatment; "walk me through the aftercare" is that step
+            # what happens during a treatment, or what it is ("the 4 steps, what are they?": play-test 53); "walk me
+            # through the aftercare" is that step
+            topic in ("procedure", "what_is")
             and not walking_through(tracker)
             and WHOLE_WALK_THROUGH.search(tracker.latest_message.get("text") or "")
         ):

@@ -198,6 +198,24 @@ ASKS_WHAT_IT_COSTS = re.compile(
 )
 # bleeding asked about ("does it bleed?", "will there be blood"): the guide says nothing of it
 ASKS_ABOUT_BLEEDING = re.compile(r"\b(?:bleed|bleeds|bleeding|blood|bloody)\b", re.IGNORECASE)
+# what to bring asked about ("do i need to bring anything", "should she bring ID"): the guide says nothing of it
+ASKS_WHAT_TO_BRING = re.compile(
+    r"\b(?:bring|brings|bringing)\b(?!\s+(?:someone|somebody|a\s+(?:friend|partner|relative)|my\s+(?:mum|mom|"
+    r"friend|partner|husband|wife|sister|daughter|son|child|kid|baby)|her|him|them))|\b(?:ID|identification|passport)\b",
+    re.IGNORECASE,
+)
+# the length of the consultation asked about ("how long will the consultation take?"): the guide gives the procedure's
+ASKS_HOW_LONG_THE_CONSULTATION_IS = re.compile(
+    r"\bhow\s+long\b[^.?!]{0,30}\bconsult\w*|\bconsult\w*\b[^.?!]{0,30}\bhow\s+long\b|"
+    r"\blength\s+of\s+(?:the\s+)?consult\w*",
+    re.IGNORECASE,
+)
+# pain after the treatment asked about ("does it hurt afterwards", "is it sore the next day")
+ASKS_ABOUT_AFTERWARDS = re.compile(
+    r"\b(?:after(?:wards?)?|the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after|later\s+on|once\s+it'?s\s+done|"
+    r"when\s+the\s+(?:numbing|cream)\s+wears\s+off)\b",
+    re.IGNORECASE,
+)
 # a patch test asked about ("do i need a patch test first?"): the guide names none
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the

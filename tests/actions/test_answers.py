@@ -670,6 +670,8 @@ async def test_a_step_is_shown_as_a_step_only_inside_the_walk_through(dispatcher
     # a step asked about as a step, or one step asked for step by step, is that step
     ("what happens in the procedure step?", "faq/procedure", "utter_walkthrough_procedure"),
     ("walk me through the aftercare step by step", "faq/aftercare", "utter_walkthrough_aftercare"),
+    # play-test 53: "the 4 steps, what are they?" got what microneedling is
+    ("ok and the 4 steps, what are they?", "faq/what_is", "utter_walkthrough_consultation"),
 ])
 async def test_the_whole_walk_through_asked_for_starts_at_its_first_step(dispatcher, make_tracker, domain, text, key,
                                                                         expected):
@@ -1093,6 +1095,17 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("is the consultation free?", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
     ("what happens at the consultation", "faq/consultation", ["utter_faq/consultation"]),
     ("am i free to bring my sister to the consultation", "faq/consultation", ["utter_faq/consultation"]),
+    # play-tests 52 and 53: what to bring got the day's preparation
+    ("do i need to bring anything", "faq/preparation", ["utter_nothing_to_bring_in_the_guide", "utter_faq/preparation"]),
+    ("does she need ID on the day", "faq/consultation",
+     ["utter_nothing_to_bring_in_the_guide", "utter_faq/consultation"]),
+    # play-test 52: the consultation's length got the procedure's
+    ("how long will the consultation take?", "faq/duration",
+     ["utter_no_consultation_length_in_the_guide", "utter_faq/duration"]),
+    ("how long does it take", "faq/duration", ["utter_faq/duration"]),
+    # play-test 53: pain afterwards got the numbing cream's answer
+    ("AFTER. does it hurt afterwards", "faq/pain", ["utter_pain_afterwards", "utter_faq/pain"]),
+    ("does it hurt", "faq/pain", ["utter_faq/pain"]),
 ])
 async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
     dispatcher, make_tracker, domain, clinic_open, text, key, expected
