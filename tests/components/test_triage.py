@@ -883,6 +883,9 @@ def test_care_there_now_and_calling_again(settings, text, level, help_had):
         # play-test 45: taken in by ambulance, told as a call back's topic, got 999 again
         ("my sister had a bad reaction, throat swelling, the ambulance took her to hospital", None, True),
         ("he was rushed into a&e last night with a swollen tongue", None, True),
+        # play-test 52: "she's gone to hospital in ambulance" got "Please call 999 now"
+        ("my sister had microneedling yesterday, today swollen tongue and breathing problems, she's gone to hospital in "
+         "ambulance", None, True),
         ("her throat is swelling, the ambulance took her in but now my lips are swelling", EMERGENCY, False),
         # play-test 47: in broken English, seen and well again, and a past reaction asked about: 999 again
         ("hello again. now is ok, hospital say allergic reaction, they give me medicine, lips normal now. when i can do "
