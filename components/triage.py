@@ -492,8 +492,8 @@ _CARE_PRESENT = re.compile(
     r"\b(?:she|he|they|i|we)\s+(?:was|were|got|has been|have been|'s been|'ve been)\s+(?:taken|rushed|admitted)\s+"
     r"(?:to|into|in)\b|"
     # ("she's gone to hospital in ambulance": play-test 52, "Please call 999 now")
-    r"\b(?:she'?s|shes|she has|he'?s|hes|he has|they'?ve|they have|i'?ve|ive|i have|we'?ve|we have)\s+(?:gone|been taken)"
-    r"\s+(?:to|into)\s+(?:the\s+)?(?:hospital|a ?& ?e|a and e|er|emergency room)\b|"
+    r"\b(?:she'?s|shes|she has|he'?s|hes|he has|they'?ve|they have|i'?ve|ive|i have|we'?ve|we have)\s+"
+    r"(?:gone|been taken)\s+(?:to|into)\s+(?:the\s+)?(?:hospital|a ?& ?e|a and e|er|emergency room)\b|"
     r"\b(?:the )?(?:doctors?|nurses?|paramedics?) (?:is |are )?(?:checking|examining|seeing|treating|with) "
     r"(?:me|her|him|us)\b|"
     r"\b(?:they'?re|they are|someone is|somebody is)\s+(?:checking|examining|seeing|looking at|treating)\b|"
