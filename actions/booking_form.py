@@ -1226,7 +1226,9 @@ class ValidateBookingForm(FormValidationAction):
                 # said in passing and answered ("just so you know i'm on isotretinoin"): kept as a note for the clinic
                 # too (play-test 44: it was answered, and nowhere in the request)
                 events += note_events(tracker, noted["value"], tracker.get_slot("booking_concern"))
-        health = health_said(tracker, events)
+        # (only beside a detail taken, or a question answered this turn: an event of its own would keep the form from
+        # rejecting "Ella Turner, i'm 14 btw is that ok", whose answer then went unsaid, the safety report found)
+        health = health_said(tracker, events) if events or answered_this_turn(tracker) else None
         if health:
             # "oh and she's on warfarin, does that matter?" at the time prompt: answered, and kept for the clinic
             # (play-test 52: twice said, and nowhere in the request)
