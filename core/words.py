@@ -201,7 +201,9 @@ ASKS_ABOUT_BLEEDING = re.compile(r"\b(?:bleed|bleeds|bleeding|blood|bloody)\b", 
 # what to bring asked about ("do i need to bring anything", "should she bring ID"): the guide says nothing of it
 ASKS_WHAT_TO_BRING = re.compile(
     r"\b(?:bring|brings|bringing)\b(?!\s+(?:someone|somebody|a\s+(?:friend|partner|relative)|my\s+(?:mum|mom|"
-    r"friend|partner|husband|wife|sister|daughter|son|child|kid|baby)|her|him|them))|\b(?:ID|identification|passport)\b",
+    # ("ID" in capitals only: "id like to know" is no identity document)
+    r"friend|partner|husband|wife|sister|daughter|son|child|kid|baby)|her|him|them))|(?-i:\bID\b)|"
+    r"\b(?:identification|passport|photo id)\b",
     re.IGNORECASE,
 )
 # the length of the consultation asked about ("how long will the consultation take?"): the guide gives the procedure's

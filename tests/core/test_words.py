@@ -30,3 +30,17 @@ def test_sentences_keep_their_end_marks_and_cover_the_text():
 ])
 def test_a_complaint_is_heard_in_its_everyday_words(text, complains):
     assert bool(re.search(COMPLAINT, text, re.IGNORECASE)) is complains
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("do i need to bring anything", True),
+    ("does she need ID on the day", True),
+    ("do i need photo id", True),
+    # someone brought along is no thing to bring, and "id" is "I'd"
+    ("can i bring my sister with me", False),
+    ("id like to know how to prepare", False),
+])
+def test_what_to_bring_asked(text, asks):
+    from core.words import ASKS_WHAT_TO_BRING
+
+    assert bool(ASKS_WHAT_TO_BRING.search(text)) is asks
