@@ -890,7 +890,7 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
-def health_said(tracker: Tracker, events: List[Dict[Text, Any]]) -> Optional[Text]:
+def note_said(tracker: Tracker, events: List[Dict[Text, Any]]) -> Optional[Text]:
     """A note for the clinic given during a request and not yet in it ("…, wednesday afternoon, and please note im
     breastfeeding" at the name prompt: play-test 52, dropped), or the words of a medicine, a pregnancy or a condition
     (the NLU's `suitability_factor`) said outside a note, which the request does not hold yet."""
@@ -1228,7 +1228,7 @@ class ValidateBookingForm(FormValidationAction):
                 events += note_events(tracker, noted["value"], tracker.get_slot("booking_concern"))
         # (only beside a detail taken, or a question answered this turn: an event of its own would keep the form from
         # rejecting "Ella Turner, i'm 14 btw is that ok", whose answer then went unsaid, the safety report found)
-        health = health_said(tracker, events) if events or answered_this_turn(tracker) else None
+        health = note_said(tracker, events) if events or answered_this_turn(tracker) else None
         if health:
             # "oh and she's on warfarin, does that matter?" at the time prompt: answered, and kept for the clinic
             # (play-test 52: twice said, and nowhere in the request)
