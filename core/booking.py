@@ -481,10 +481,10 @@ _DAY_NOT_FREE = re.compile(
 )
 # days ruled out, or taken by something else ("weekday mornings except wednesday, she has physio wednesdays", "saturday
 # morning is good, i work in the week": play-tests 52 and 53, not understood), read past before any other words are
+_TAKEN_BY = r"(?:i|she|he|we|they)\s+(?:work|works|has|have|'s got|'ve got|got|do|does)\b[^,.;!?]{0,25}?\s*"
 _OTHER_DAYS_TAKEN = re.compile(
     rf"\b(?:(?:except|apart from|other than|but not|excluding)\s+(?:on\s+)?{_WEEKDAY_WORD}s?|"
-    rf"(?:i|she|he|we|they)\s+(?:work|works|has|have|'s got|'ve got|got|do|does)\b[^,.;!?]{{0,25}}?\s*"
-    rf"(?:(?:in|during) the week|on weekdays|weekdays|(?:on\s+)?{_WEEKDAY_WORD}s))\b"
+    rf"{_TAKEN_BY}(?:(?:in|during) the week|on weekdays|weekdays|(?:on\s+)?{_WEEKDAY_WORD}s))\b"
 )
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
 _NOT_MEANT = re.compile(
@@ -1008,8 +1008,7 @@ _HORIZON_FOR_ASAP = 8  # days looked ahead for the earliest time the clinic can 
 
 # "weekday evenings, but not mondays": a weekday ruled out; "she has physio wednesdays" (play-test 52), one taken
 _NOT_ON = re.compile(
-    rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not)\s+(?:on\s+)?|(?:i|she|he|we|they)\s+"
-    rf"(?:work|works|has|have|'s got|'ve got|got|do|does)\b[^,.;!?]{{0,25}}?\s*(?:on\s+)?){_WEEKDAY_WORD}(?:s|days)?\b"
+    rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not)\s+(?:on\s+)?|{_TAKEN_BY}(?:on\s+)?){_WEEKDAY_WORD}(?:s|days)?\b"
 )
 
 

@@ -214,7 +214,8 @@ ASKS_HOW_LONG_THE_CONSULTATION_IS = re.compile(
 )
 # pain after the treatment asked about ("does it hurt afterwards", "is it sore the next day")
 ASKS_ABOUT_AFTERWARDS = re.compile(
-    r"\b(?:after(?:wards?)?|the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after|later\s+on|once\s+it'?s\s+done|"
+    # (not "after the numbing cream is on", which asks of the treatment itself)
+    r"\b(?:after(?:wards?)?(?!\s+(?:the\s+|that\s+)?(?:numbing|cream|anaesthetic|anesthetic))|the\s+(?:next|following)\s+(?:day|morning)|the\s+day\s+after|later\s+on|once\s+it'?s\s+done|"
     r"when\s+the\s+(?:numbing|cream)\s+wears\s+off)\b",
     re.IGNORECASE,
 )

@@ -1106,6 +1106,7 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     # play-test 53: pain afterwards got the numbing cream's answer
     ("AFTER. does it hurt afterwards", "faq/pain", ["utter_pain_afterwards", "utter_faq/pain"]),
     ("does it hurt", "faq/pain", ["utter_faq/pain"]),
+    ("does it still hurt after the numbing cream is on", "faq/pain", ["utter_faq/pain"]),
 ])
 async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
     dispatcher, make_tracker, domain, clinic_open, text, key, expected
