@@ -965,6 +965,22 @@ class ActionBookInsideTheForm(Action):
             return note_events(tracker, note, tracker.get_slot("booking_concern")) + [
                 SlotSet("booking_confirmed", None)
             ]
+        text = tracker.latest_message.get("text") or ""
+        another = _ANOTHER_REQUEST.search(text)
+        if another:
+            # "acne scars and some sun damage. also my wife might want to come too, can she book in the same slot?" at
+            # the concern prompt (play-test 52: "We're already requesting your consultation", and the concern lost):
+            # one request at a time, and what was said for this one before it is taken
+            dispatcher.utter_message(response="utter_booking_one_at_a_time")
+            before = text[: another.start()].strip(" .,;-")
+            before = re.sub(r"\W*\b(?:also|and|oh|plus)\W*$", "", before, flags=re.IGNORECASE).strip(" .,;-")
+            named = any(
+                e.get("entity") in CONCERN_KINDS and (e.get("end") or 0) <= another.start()
+                for e in tracker.latest_message.get("entities") or []
+            )
+            if tracker.get_slot("requested_slot") == "booking_concern" and before and named:
+                return [SlotSet("booking_concern", before)]
+            return []
         switched = switched_to(kind_asked_for(tracker), dispatcher, tracker)
         if switched is None:
             dispatcher.utter_message(response="utter_booking_already_started")
@@ -1018,7 +1034,9 @@ _ANOTHER_REQUEST = re.compile(
     r"(?:one|booking|consultation|appointment|request)\b|"
     # "my friend Amy wants to come too, can you book her in? amy@…" (found by the fifteenth play-test: Amy's email
     # replaced the person's own)
-    rf"\b(?:my|our) (?:{alternatives(RELATIVES)})\b[^.?!]{{0,40}}\b(?:wants?|would like|'d like|needs?) "
+    # ("my wife might want to come too, can she book in the same slot?": play-test 52, the concern given with it lost)
+    rf"\b(?:my|our) (?:{alternatives(RELATIVES)})\b[^.?!]{{0,40}}\b(?:(?:might|may|could) )?"
+    r"(?:wants?|would like|'d like|needs?) "
     r"(?:to (?:come|book|have it|get it)|one|an? (?:appointment|consultation))\b[^.?!]{0,30}\b(?:too|as well|also)\b|"
     r"\bbook (?:her|him|them) in (?:too|as well|also|with me|at the same time)\b",
     re.IGNORECASE,

@@ -1897,3 +1897,23 @@ async def test_an_adult_said_inside_the_request_takes_back_the_age(
     tracker.latest_message["triage"] = {"minor": minor}
     events = await validate.run(dispatcher, tracker, domain)
     assert (SlotSet("booking_under_18", False) in events) is cleared
+
+
+@pytest.mark.parametrize("requested, expected", [
+    # play-test 52: "We're already requesting your consultation", and the concern given with it lost
+    ("booking_concern", [SlotSet("booking_concern", "acne scars and some sun damage")]),
+    # at another prompt: one request at a time, and nothing taken for this one from it
+    ("booking_time", []),
+])
+async def test_someone_else_asked_for_inside_a_request_waits_and_the_concern_said_first_is_taken(
+    dispatcher, make_tracker, domain, requested, expected
+):
+    from actions.booking_form import ActionBookInsideTheForm
+
+    text = "acne scars and some sun damage. also my wife might want to come too, can she book in the same slot?"
+    tracker = make_tracker(intent="book_consultation", text=text, active_loop=FORM,
+                           slots={"requested_slot": requested},
+                           entities=[{"entity": "skin_concern", "value": "acne scars", "start": 0, "end": 10}])
+    events = await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_one_at_a_time"]
+    assert events == expected
