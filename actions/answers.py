@@ -611,6 +611,10 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         return previous
     if HELP_HAD in topics:
         return None  # "I rang the clinic and they said it's normal": their advice, not the route again
+    if previous == SEVERITY[0] and new and SEVERITY[0] not in new and triage.get("eased"):
+        # "the lip is fine, it was just me panicking. but the pus is still there": the emergency sign eased, and what
+        # is still there has its own route (play-test 55: 999 three times, "111 or 999??" never answered)
+        return min(new, key=SEVERITY.index)
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before
     if topics and not any(topic in THREAD_TOPICS for topic in topics) and tracker.latest_message.get("asks", True):

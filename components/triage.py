@@ -585,6 +585,12 @@ _ASKS_ABOUT_THE_ROUTE = re.compile(
     r"helpline|the hospital|(?:going to )?(?:a |the )?hospital|a&e|free|mean|stand for)\b[^.!]{0,30}\?"
     r"|\b(?:111|a ?& ?e|a and e)(?!\w)[^.?!]{0,12}\b(?:is that|what'?s that|whats that)\b"
 )
+# which of the two numbers to call asked ("so should i call 111 or 999 for the pus??", "hello?? 111 or 999": play-test
+# 55, the welcome menu in the middle of a safety thread): the thread's route again, said plainly (actions/answers.py)
+_WHICH_NUMBER = re.compile(
+    r"\b(?:111|999)\s*(?:or|/|vs)\s*(?:111|999)\b|"
+    r"\bwhich (?:number|one) (?:do|should|shall|to) (?:i )?(?:call|ring|phone)\b"
+)
 # what the emergency number is, or what to tell it, asked ("999 es ambulancia? what i say to them, my english bad":
 # play-test 45, the privacy notice in the middle of an emergency; "is 999 the ambulance", "what do i tell the 999
 # people")
@@ -771,6 +777,14 @@ _SOMEONE_ELSE_HAD = re.compile(
 _ELSEWHERE_OR_LONG_AGO = re.compile(
     r"\b(?:somewhere else|elsewhere|another (?:clinic|place|salon)|a different (?:clinic|place|salon)|abroad|"
     r"(?:years?|ages) ago|last year|a while (?:ago|back)|back in \d{4})\b"
+)
+# a change or a sign said not to be there ("its not getting worse, no pus or anything": play-test 54, NHS 111 now,
+# five times, to someone whose skin was flaking as expected)
+_NOT_THERE = re.compile(
+    r"\b(?:not|isn'?t|isnt|aren'?t|arent|hasn'?t|hasnt|haven'?t|wasn'?t|no|never)\s+(?:getting\s+|got\s+|gotten\s+|"
+    r"been\s+|any\s+)?(?:worse|worsening|spreading|spread|bigger|hotter|redder)\b|"
+    r"\b(?:no|not any|without(?: any)?)\s+(?:pus|puss|fever|temperature|swelling|bleeding|blisters?|crust\w*|discharge|"
+    r"ooz\w*|spreading|heat|rash|yellow\w*)(?:\s+or\s+(?:anything|owt|\w+))?\b"
 )
 # nobody said to have the sign ("999?? nobody is swelling right now, i'm asking what IF": play-test 52, 999 again)
 _NOBODY_HAS_IT = re.compile(
@@ -1150,6 +1164,8 @@ def triage(
     its "spots", eighteenth play-test)."""
     lowered = _SINCE_SOMETHING_ELSE.sub(" ", text.lower().replace("’", "'"))
     lowered = _NOBODY_HAS_IT.sub(" ", lowered)
+    denied = bool(_NOT_THERE.search(lowered))  # a change or a sign said not to be there (_NOT_THERE)
+    lowered = _NOT_THERE.sub(" ", lowered)
     told = ""  # what someone else had, or said theirs was like (_SOMEONE_ELSE_HAD, _SOMEONE_ELSE_SAID)
     concern_named = False  # lines by the eyes named (_LINES_BY_THE_EYES)
     for match in _SOMEONE_ELSE_HAD.finditer(lowered) if not _STRONG_NOW.search(_LONG_AGO.sub(" ", lowered)) else ():
@@ -1403,6 +1419,9 @@ def triage(
     if not any(found.values()) and not worse and _RESOLVED.search(lowered) and not _STILL.search(lowered):
         # "no!! is finish, yesterday. now i am ok. please just the call back": well again, no sign named (play-test 49:
         # "Please call 999 now" to someone treated in hospital the day before)
+        return Triage(None)
+    if denied and not any(found.values()) and not worse:
+        # "no pus or anything", said alone: nothing there, whatever answer the classifier found for its words
         return Triage(None)
     reported = said_to_be_happening or terse or changed or ((now or personal) and any(found.values()))
     if not reported:
@@ -1757,6 +1776,10 @@ class SafetyTriage(GraphComponent):
                     # (not with the sign still there: "her breathing is ok, just the swelling", play-test 37: the
                     # ambulance on its way was forgotten, and "Please call 999 now" said again)
                     "well": bool(_RESOLVED.search(lowered)) and not _SIGN_STILL_THERE.search(lowered),
+                    # a sign said to have eased, another perhaps still there ("the lip is fine, it was just me
+                    # panicking. but the pus is still there": play-test 55, 999 three times): the thread's level
+                    # follows what is still there (actions/answers.py)
+                    "eased": bool(_RESOLVED.search(lowered)),
                     # well again and the reaction past ("I am fine. The reaction was yesterday.")
                     # (or advised since, "111 said take piriton … so its fine", or the route questioned, "why do you
                     # keep telling me to call 999?? i said im fine": play-test 36, 999 again, then the privacy answer)
@@ -1788,6 +1811,9 @@ class SafetyTriage(GraphComponent):
                 continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
+            if not found.level and not found.signs and not crisis and _WHICH_NUMBER.search(plain):
+                self._intent(message, self.config["unclear_intent"])  # the thread's route again, or "did you mean"
+                continue
             if not found.level and not found.signs and not crisis and _ASKS_ABOUT_999.search(plain):
                 self._answer(message, EMERGENCY_ROUTE_ANSWER)  # what 999 is and what to tell it, from clinic.yml
                 continue

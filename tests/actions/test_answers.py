@@ -1599,3 +1599,18 @@ async def test_a_follow_up_after_words_of_its_own_is_about_them(dispatcher, make
         {"text": "does that matter?", "start": start, "end": start + 17, "intent_response_key": "faq/about_that"}]
     await ActionAnswerAlongside().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[:1] == expected
+
+
+@pytest.mark.parametrize("eased, expected", [
+    # play-test 55: "the lip is fine, it was just me panicking. but the pus is still there" got 999 three times
+    (True, "utter_faq/urgent"),
+    # not said to have eased: never lower than before
+    (False, "utter_faq/emergency"),
+])
+async def test_an_emergency_sign_eased_leaves_the_route_of_what_is_still_there(
+    dispatcher, make_tracker, domain, clinic_open, eased, expected
+):
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/urgent")
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["pus"], "eased": eased}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == expected

@@ -1745,3 +1745,30 @@ def test_a_part_read_as_something_happening_in_a_message_that_reports_nothing_is
     message.set("question_parts", message.get("questions"))
     component.process([message])
     assert message.get("triage")["level"] == EMERGENCY and selected(message) == ANSWERS[EMERGENCY]
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 54: "no pus" and "not getting worse" read as pus and worse, so NHS 111 now, five times
+    ("its not getting worse, no pus or anything. does your guide say anything about flaking at all?", EXPECTED),
+    ("no pus or anything", None),
+    # a sign or a change there beside one that is not: still reported
+    ("no pus but its getting worse and hot", URGENT),
+    ("no fever but the redness is spreading", URGENT),
+])
+def test_a_sign_or_a_change_said_not_to_be_there_is_none(settings, text, level):
+    assert triage(text, settings, True).level == level
+
+
+@pytest.mark.parametrize("text, intent", [
+    # play-test 55: the welcome menu in the middle of a safety thread: the thread's route again (the rules of
+    # data/rules/safety.yml for a reply that is no question)
+    ("hello?? 111 or 999", "nlu_fallback"),
+    ("which number do i call", "nlu_fallback"),
+    # a sign named with it: its own route
+    ("so should i call 111 or 999 for the pus?? im confused now", "faq"),
+    ("hello again", "greet"),
+])
+def test_which_number_to_call_asked_gets_the_threads_route(component, text, intent):
+    message = parsed(text, "greet")
+    component.process([message])
+    assert message.get("intent")["name"] == intent
