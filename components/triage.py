@@ -614,7 +614,11 @@ _INSTEAD_OF_999 = re.compile(
     r"(?:an?\s+)?(?:ambulance|999)|"
     r"\b(?:drive|driving|drove|taxi|uber|cab|lift|bus|walk|cycle)\b[^.?!]{0,25}\b(?:a ?& ?e|a and e|hospital|the er|"
     r"urgent care|walk-?in)\b|"
-    r"\b(?:is|are|'s|'re)\s+(?:driving|taking)\s+(?:me|her|him|us)\b"
+    r"\b(?:is|are|'s|'re)\s+(?:driving|taking)\s+(?:me|her|him|us)\b|"
+    # ("what if we just go to A&E instead of calling an ambulance, is that ok?": play-test 54, what NHS 111 is, and
+    # the sight left out of the emergency's signs)
+    r"\b(?:go|going|get|getting|head|heading|take (?:her|him|them|me))\s+(?:straight\s+)?(?:to\s+)?(?:a ?& ?e|a and e|"
+    r"(?:the\s+)?hospital|the er)\b[^.?!]{0,20}\b(?:instead|rather than)\b"
 )
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
@@ -1817,7 +1821,13 @@ class SafetyTriage(GraphComponent):
             if not found.level and not found.signs and not crisis and _ASKS_ABOUT_999.search(plain):
                 self._answer(message, EMERGENCY_ROUTE_ANSWER)  # what 999 is and what to tell it, from clinic.yml
                 continue
-            if not found.level and not found.signs and not crisis and _ASKS_ABOUT_THE_ROUTE.search(plain):
+            if (
+                not found.level
+                and not found.signs
+                and not crisis
+                and _ASKS_ABOUT_THE_ROUTE.search(plain)
+                and not _INSTEAD_OF_999.search(plain)  # (A&E instead of an ambulance: the emergency's thread)
+            ):
                 self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
                 continue
             if found.level and not crisis:

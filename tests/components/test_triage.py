@@ -1252,6 +1252,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("999 seems a bit much?? breathing fine i think. could i just drive myself to A&E 15 mins",
      {"instead_of_999", "well"}),
     ("my partner is driving me to a&e instead its 10 mins away is that ok", {"instead_of_999"}),
+    # play-test 54: what NHS 111 is, and the sight left out of the emergency's signs
+    ("ok ok. what if we just go to A&E instead of calling an ambulance, is that ok?", {"instead_of_999"}),
     # (play-test 34: read as help on its way)
     ("cant i just get an uber to a&e its like 10 min away quicker than waiting for ambulance", {"instead_of_999"}),
     ("my neighbour just came round, shes calling 999 for me now", {"waiting_for_help"}),
@@ -1772,3 +1774,12 @@ def test_which_number_to_call_asked_gets_the_threads_route(component, text, inte
     message = parsed(text, "greet")
     component.process([message])
     assert message.get("intent")["name"] == intent
+
+
+def test_a_and_e_instead_of_an_ambulance_is_no_question_about_the_route(component):
+    # play-test 54: what NHS 111 is, to someone told to call 999 for a sudden change in sight
+    text = "ok ok. what if we just go to A&E instead of calling an ambulance, is that ok?"
+    message = parsed(text, "faq", "faq/clinic_info", confidence=0.9)
+    component.process([message])
+    assert selected(message) != "faq/route_explained"
+    assert message.get("triage")["instead_of_999"]
