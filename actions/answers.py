@@ -337,8 +337,18 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
             lasting = topic == LONGEVITY and before not in LASTING_NOT_SAID_BY
             leans = question.get("aspect_only") and (not _stands(topic) or lasting)
             resolved.append(before if leans and before else topic)
-        return _about_the_person(tracker, list(dict.fromkeys(resolved)))
-    return _about_the_person(tracker, topics)
+        return not_yet_treated(tracker, _about_the_person(tracker, list(dict.fromkeys(resolved))))
+    return not_yet_treated(tracker, _about_the_person(tracker, topics))
+
+
+def not_yet_treated(tracker: Tracker, topics: List[Text]) -> List[Text]:
+    """Whether to wait asked before any treatment ("if i get it done monday will i be glowing by the wedding? or should
+    i wait till after": play-test 55, the reassurance answer, "call NHS 111 now"): whether it is right for them, and
+    when, is the consultation's to say (the suitability answer); else the topics."""
+    triage = tracker.latest_message.get("triage") or {}
+    if "reassurance" not in topics or not triage.get("not_yet") or triage.get("level") or triage.get("signs"):
+        return topics
+    return list(dict.fromkeys(SUITABILITY if topic == "reassurance" else topic for topic in topics))
 
 
 def on_the_words_before(tracker: Tracker, topics: List[Text]) -> List[Text]:

@@ -742,7 +742,8 @@ _NOT_LONG_AGO = re.compile(r"\b(?:now|today|again|still|since my|since (?:the )?
 _LASTING = re.compile(
     r"\b(?:for|since|over)\s+(?:the\s+(?:last|past)\s+)?"
     r"(?:\d+|a few|few|several|two|three|four|five|six|many|couple of|a couple of)\s+(?:weeks|months|years)\b|"
-    r"\bfor (?:weeks|months|ages|years)\b|"
+    r"\bfor (?:weeks|months|ages|years)\b|\b(?:been|there|had (?:them|it|these))\s+(?:there\s+)?(?:for\s+)?"
+    r"(?:weeks|months|ages|years)\b|"
     r"\bsince (?:last (?:year|summer|spring|autumn|winter)|the summer)\b|\b(?:months|weeks) now\b|"
     # ("dark patches on my cheek that havent gone, 6 weeks on": play-test 45, NHS 111 now)
     r"\b(?:\d+|two|three|four|five|six|several|a few)\s+(?:weeks|months)\s+(?:on|later|after|since)\b"
@@ -823,7 +824,9 @@ def said_to_last(text: Text) -> bool:
 
 _WORSE = re.compile(
     # ("getting warmer and more sore than yesterday": play-test 43, the advice had for redness was said again)
-    r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder|darker|puffier|hotter|warmer|"
+    # ("is microneedling ok for darker skin tones?": play-test 55, NHS 111 now)
+    r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder|"
+    r"darker(?!\s+(?:skin|skinned|tones?|complexions?|colou?rs?|types?))|puffier|hotter|warmer|"
     r"more (?:sore|painful|tender|itchy|inflamed)|(?:sorer|redder|hotter|warmer|bigger) than (?:yesterday|before|"
     r"this morning|last night)|"
     r"(?:not|isn'?t|isnt|aren'?t|arent) (?:going down|getting better|improving|settling|calming down)|no better)\b"
@@ -1196,8 +1199,10 @@ def triage(
     ):
         for concern in concerns:
             lowered = lowered.replace(concern.lower().replace("’", "'"), " ")
-    if names_a_concern and not treated and not _TREATMENT.search(lowered) and no_days:
-        lowered = _NEAR_THE_EYES.sub(" ", lowered)  # "dark circles under my eyes": where the concern is
+    if not treated and not _TREATMENT.search(lowered) and no_days and (names_a_concern or said_to_last(lowered)):
+        # "dark circles under my eyes": where the concern is; "small white bumps under my eyes … been there months"
+        # (play-test 55: NHS 111 now, "say that you had microneedling", to someone never treated)
+        lowered = _NEAR_THE_EYES.sub(" ", lowered)
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes

@@ -1614,3 +1614,20 @@ async def test_an_emergency_sign_eased_leaves_the_route_of_what_is_still_there(
     tracker.latest_message["triage"] = {"level": "urgent", "signs": ["pus"], "eased": eased}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[-1] == expected
+
+
+@pytest.mark.parametrize("not_yet, expected", [
+    # play-test 55: "if i get it done monday will i be glowing by the wedding? or should i wait till after" got the
+    # reassurance answer, "call NHS 111 now"
+    (True, ["utter_faq/suitability"]),
+    # about something happening, the reassurance answer stands
+    (False, ["utter_faq/reassurance"]),
+])
+async def test_whether_to_wait_asked_before_any_treatment_is_for_the_consultation(
+    dispatcher, make_tracker, domain, clinic_open, not_yet, expected
+):
+    tracker = make_tracker(intent="faq", text="or should i wait till after", response_selector=selected_answer(
+        "faq/reassurance"))
+    tracker.latest_message["triage"] = {"level": None, "not_yet": not_yet}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -1783,3 +1783,17 @@ def test_a_and_e_instead_of_an_ambulance_is_no_question_about_the_route(componen
     component.process([message])
     assert selected(message) != "faq/route_explained"
     assert message.get("triage")["instead_of_999"]
+
+
+@pytest.mark.parametrize("text, level, lasting", [
+    # play-test 55: a skin tone asked about, and bumps there for months near the eyes, got NHS 111 now
+    ("hi i have quite dark skin (im nigerian heritage) is microneedling ok for darker skin tones? ive heard lasers can "
+     "cause marks", None, False),
+    ("i have small white bumps under my eyes, they dont hurt, been there months, what is it", URGENT, True),
+    # darker since a treatment is still worse; an eyelid swollen since one still a sign in the eye
+    ("my scar looks darker since the treatment", URGENT, False),
+    ("my eyelid is swollen since my treatment", URGENT, False),
+])
+def test_a_skin_tone_and_a_lasting_spot_by_the_eyes_are_no_urgent_report(component, text, level, lasting):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert (message.get("triage")["level"], message.get("triage")["lasting"]) == (level, lasting)
