@@ -543,18 +543,25 @@ def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
     return found
 
 
+# words owning up to a slip around a name said again ("dev patel sorry", "oops its dev patel")
+_A_SLIP = re.compile(r"\b(?:sorry|soz|oops|whoops|i mean|it'?s|its|my bad)\b", re.IGNORECASE)
+
+
 def surname_added(tracker: Tracker, earlier: Optional[Text] = None) -> Dict[Text, Any]:
     """At the contact prompt, after a one-word name (`earlier`, the slot's value unless given), a message that is that
     name with a surname ("tom hale") or a surname alone ("Hale"), with no contact and nothing asked: the whole name."""
     earlier = str((tracker.get_slot("booking_name") if earlier is None else earlier) or "")
     text = (tracker.latest_message.get("text") or "").strip()
-    if (
-        tracker.get_slot("requested_slot") != "booking_contact"
-        or len(earlier.split()) != 1
-        or "?" in text
-        or gives_a_contact(tracker)
-    ):
+    if tracker.get_slot("requested_slot") != "booking_contact" or len(earlier.split()) != 1 or "?" in text:
         return {}
+    if gives_a_contact(tracker):
+        # "dev patel sorry. 07700 900 318" (play-test 55: the contact taken, the surname lost): the words before it
+        starts = [
+            e["start"]
+            for e in tracker.latest_message.get("entities") or []
+            if e.get("entity") in ("phone", "email") and isinstance(e.get("start"), int)
+        ]
+        text = _A_SLIP.sub(" ", text[: min(starts)]).strip(" .,;:-") if starts else ""
     words = text.split()
     if len(words) == 2 and words[0].lower() == earlier.lower():
         said = text
@@ -1088,7 +1095,7 @@ def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, T
 
 # words around a time that say nothing else ("thursday at 6.30pm then", "ok friday 5pm instead please")
 _AROUND_A_TIME = re.compile(
-    r"\b(?:ok|okay|then|please|pls|at|on|actually|so|make it|instead|sorry|i mean|oh|no|yes|yeah|fine|that'?s|"
+    r"\b(?:ok|okay|then|please|pls|at|on|actually|so|make it|instead|sorry|i mean|oh|no|wait|yes|yeah|fine|that'?s|"
     r"thats|is|would be|better|good|great|for me|works|it'?s|its)\b|[\s,.;:!?-]+",
     re.IGNORECASE,
 )
@@ -1100,7 +1107,10 @@ def _a_time_alone(tracker: Tracker, value: Any) -> bool:
     text = tracker.latest_message.get("text") or ""
     if not time or not isinstance(value, str) or value != text or time not in text:
         return False
-    return not _AROUND_A_TIME.sub("", text.replace(time, " ")).strip()
+    rest = text.replace(time, " ").lower()
+    for words in days_ruled_out(rest):  # "no wait thursday not tuesday": the day it replaces
+        rest = rest.replace(words, " ")
+    return not _AROUND_A_TIME.sub("", rest).strip()
 
 
 # a time said to do as well as the one given, not instead of it
@@ -1376,7 +1386,7 @@ class ValidateBookingForm(FormValidationAction):
         return self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        if surname_added(tracker, value_before(tracker, "booking_name") or ""):
+        if surname_added(tracker, value_before(tracker, "booking_name") or "") and not gives_a_contact(tracker):
             # "tom hale" when the contact is asked: the name completed (extract_booking_name), the contact asked again
             return {"booking_contact": None}
         both = both_contacts(tracker)

@@ -35,6 +35,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from components.entities import FYI_ROLE, REMOVED_ENTITY
+from core.booking import days_ruled_out
 from core.words import (
     CALLED_NOT_EMAILED,
     FOR_WHOM,
@@ -288,7 +289,7 @@ AROUND_A_TIME = frozenset(
     "her him please pls plz then that yes yeah yep and or maybe probably ideally i can could do how about what if "
     "possible be it's its that's thats preferably prefer "
     # "next sat not this", "tues instead", "pm actually" (play-test 27)
-    "not this one instead actually rather".split()
+    "not this one instead actually rather no nope wait hang on".split()
 )
 # a pause read as something else (core/words.py PAUSE), unless a booking is named with it
 PAUSES = re.compile(PAUSE, re.IGNORECASE)
@@ -355,6 +356,9 @@ class BookingDetailsRequest(GraphComponent):
             # a day or time with nothing else but words around it (AROUND_A_TIME) read as something else
             # ("next sat" was the walk-through's next step: play-test 27)
             "time_alone_from_intents": [
+                # ("no wait thursday not tuesday" at the concern prompt: play-test 55, read as "no" and the concern
+                # skipped, the day never changed)
+                "deny",
                 "faq",
                 "nlu_fallback",
                 "out_of_scope",
@@ -658,7 +662,10 @@ class BookingDetailsRequest(GraphComponent):
         rest = text
         for found in sorted(times, key=lambda e: -e["start"]):
             rest = rest[: found["start"]] + " " + rest[found["end"] :]
-        return all(word in AROUND_A_TIME for word in re.findall(r"[a-z']+", rest.lower()))
+        rest = rest.lower()
+        for words in days_ruled_out(rest):  # "not tuesday": the day it replaces
+            rest = rest.replace(words, " ")
+        return all(word in AROUND_A_TIME for word in re.findall(r"[a-z']+", rest))
 
     def _removes(self, text: Text, entities: List[Dict[Text, Any]]) -> bool:
         """Whether the message takes a named detail out ("remove the gmail", "take my email off", "email only

@@ -1917,3 +1917,26 @@ async def test_someone_else_asked_for_inside_a_request_waits_and_the_concern_sai
     events = await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_one_at_a_time"]
     assert events == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # play-test 55: the contact taken, and the surname given before it lost
+    ("dev patel sorry. 07700 900 318", "dev patel"),
+    ("oops its Dev Patel, 07700 900 318", "Dev Patel"),
+    # a contact alone: the name as it was
+    ("07700 900 318", None),
+])
+async def test_a_surname_given_before_the_contact_completes_the_name_and_keeps_the_contact(
+    dispatcher, make_tracker, domain, text, name
+):
+    start = text.index("07700")
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="booking_form",
+        slots={"requested_slot": "booking_contact", "booking_name": "dev"},
+        events=[slot_event("booking_name", "dev")],
+        entities=[{"entity": "phone", "value": "07700 900 318", "start": start, "end": start + 13}],
+        slot_candidates={"booking_contact": "07700 900 318"},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert [event["value"] for event in events if event.get("name") == "booking_name"] == ([name] if name else [])
+    assert SlotSet("booking_contact", "+447700900318") in events

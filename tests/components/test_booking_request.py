@@ -708,3 +708,20 @@ def test_an_adult_said_takes_back_the_note_of_someone_under_18(text, intent, adu
     BookingDetailsRequest({}).process([found])
     assert any(e.get("entity") == "age_group" for e in found.get("entities") or []) == adult
     assert (found.get("intent")["name"] == "correct_booking") == corrected
+
+
+@pytest.mark.parametrize("text, day, expected", [
+    # play-test 55: "no wait thursday not tuesday" at the concern prompt read as "no", the concern skipped and the day
+    # never changed
+    ("no wait thursday not tuesday", "thursday", "inform"),
+    ("no, tuesday", "tuesday", "inform"),
+    # a no with more than a time in it stays a no
+    ("no i cant do tuesday, she works", "tuesday", "deny"),
+    ("no i dont want to say", None, "deny"),
+])
+def test_a_day_said_with_a_no_is_the_day(text, day, expected):
+    found = message(text, "deny", [])
+    start = text.index(day) if day else 0
+    found.set("entities", [{"entity": "time", "value": day, "start": start, "end": start + len(day)}] if day else [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
