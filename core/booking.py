@@ -338,7 +338,8 @@ _HOUR_RANGE = re.compile(
 )
 # "weekday evenings", "lunchtime any weekday", "during the week": the time of day on the next weekday it can be
 _ANY_WEEKDAY = re.compile(
-    r"\b(?:(?:on|any|most|all)\s+)?week\s?days?\b|\bduring\s+the\s+week\b|\bmon(?:day)?\s*[-–]\s*fri(?:day)?\b"
+    # ("late afternoon on a weekday": play-test 54, "That time has already passed")
+    r"\b(?:(?:on|any|most|all)\s+)?(?:an?\s+)?week\s?days?\b|\bduring\s+the\s+week\b|\bmon(?:day)?\s*[-–]\s*fri(?:day)?\b"
 )
 # "between 1 and 2", "from 10 till 12", "1-2pm": a window (found by the tenth play-test)
 _BETWEEN = re.compile(
@@ -459,7 +460,13 @@ _SHORTHANDS = (
     (re.compile(r"^\s*no\b(?!\s+(?:later|earlier|sooner|before|after))[\s,.!]*"), ""),
     (re.compile(r"\b(?:i|we) (?:can|could) (?:do|come|make)(?: it)?\b|\b(?:i'?m|im|i am) free\b"), " "),
     # "wednesday next week", "next week on wednesday": the Wednesday of next week, as "next wednesday"
-    (re.compile(rf"\b{_WEEKDAY_WORD}\s+next\s+week\b"), r"next \1"),
+    # ("friday at 11 am next week": play-test 54, "couldn't work out a day")
+    (
+        re.compile(
+            rf"\b{_WEEKDAY_WORD}((?:\s+(?:at\s+|@\s*)?\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm)?)?)\s+next\s+week\b"
+        ),
+        r"next \1\2",
+    ),
     (re.compile(rf"\bnext\s+week\W*\s+(?:(?:on|like|say|maybe|is|so|perhaps)\s+)*{_WEEKDAY_WORD}\b"), r"next \1"),
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)

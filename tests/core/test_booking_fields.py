@@ -713,3 +713,17 @@ def test_a_day_taken_by_something_else_is_never_the_day(clinic):
 def test_a_bound_said_on_the_time_of_day_narrows_it_through_corrections(clinic, text, start, end):
     expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
     assert parse_preferred_time(text, clinic, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # play-test 54: "That time has already passed", and "couldn't work out a day"
+        ("late afternoon on a weekday", (2026, 11, 24, 15), (2026, 11, 24, 17)),
+        ("friday at 11 am next week", (2026, 12, 4, 11), (2026, 12, 4, 11)),
+        ("monday 3pm next week", (2026, 11, 30, 15), (2026, 11, 30, 15)),
+    ],
+)
+def test_a_weekday_said_with_an_article_and_a_time_before_next_week(clinic, text, start, end):
+    expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
+    assert parse_preferred_time(text, clinic, NOW) == expected
