@@ -338,6 +338,9 @@ class BookingDetailsRequest(GraphComponent):
                 "booking_concern": ["concern"],
             },
             "correction_from_intents": [
+                # ("could you please make a note so they ask for Margaret when they ring?": play-test 54, the
+                # reference's answer, twice)
+                "ask_reference",
                 "faq",
                 "inform",
                 "nlu_fallback",
@@ -350,7 +353,9 @@ class BookingDetailsRequest(GraphComponent):
             # "remove the gmail, just the phone is fine", "delete my email from the request": one detail taken out of
             # a request is a correction, not a request to delete the person's data
             # ("remove the note" read as a stop: play-test 49, the request was cancelled)
-            "removal_from_intents": ["delete_my_data", "nlu_fallback", "inform", "stop"],
+            # (ask_reference: "i didnt ask about a reference … can you remove the phone and just keep the email?",
+            # play-test 54, the reference's answer again and the phone kept)
+            "removal_from_intents": ["delete_my_data", "nlu_fallback", "inform", "stop", "ask_reference"],
             # a name given again against the one it replaces (RESPELT)
             "name_correction_from_intents": ["inform", "nlu_fallback", "out_of_scope", "faq", "deny"],
             # a day or time with nothing else but words around it (AROUND_A_TIME) read as something else

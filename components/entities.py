@@ -337,11 +337,12 @@ _NOTE_ENDS = (
     r"(?:change|make it|move|switch|swap|put it)\b))"
 )
 _NOTE = re.compile(
-    r"\b(?:add|put|leave|include|write|attach|pop)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
+    # ("could you please make a note so they ask for Margaret": play-test 54)
+    r"\b(?:add|put|leave|include|write|attach|pop|make)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
     r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|the\s+(?:request|booking|clinic)))?"
     # ("can you add the note please: on roaccutane", found by play-test 26)
     r"(?:\s+(?:please|pls))?"
-    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our|on)\b))"
+    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|\s+so(?=\s)|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our|on)\b))"
     rf"\s*(?P<note>\S.*?)\s*{_NOTE_ENDS}|"
     # "note for the clinic: Farah Karim (mum) will come with me" (twenty-second play-test: the age policy again)
     # ("acne scars on face. note: please contact me by SMS": play-test 31, the note after the concern)
@@ -429,7 +430,7 @@ _REMOVES_THE_NOTE = re.compile(
 FYI_ROLE = "fyi"  # a note said in passing ("just so you know i'm on isotretinoin"): components/booking_request.py
 _A_BIT = re.compile(r"\s+(?:bit|part|note|notes|line|stuff|thing|one|mention|info)$", re.IGNORECASE)
 # "can you add that …?": the assistant asked to add a note (its question mark ends the note)
-_ASKED_TO_ADD = re.compile(r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|write|include|note)\b")
+_ASKED_TO_ADD = re.compile(r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|write|include|note|make)\b")
 # how the person would like to be contacted ("text first pls dont just ring", "email only please, no calls"): a note for
 # the clinic (play-test 29: dropped)
 _CONTACT_PREFERENCE = re.compile(

@@ -725,3 +725,19 @@ def test_a_day_said_with_a_no_is_the_day(text, day, expected):
     found.set("entities", [{"entity": "time", "value": day, "start": start, "end": start + len(day)}] if day else [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # play-test 54: read as asking for the reference, and the reference's answer given twice, the change ignored
+    ("Could you please make a note so they ask for Margaret when they ring?",
+     [{"entity": "note", "value": "they ask for Margaret when they ring", "start": 34, "end": 69}], "correct_booking"),
+    ("i didnt ask about a reference. actually can you remove the phone and just keep the email?",
+     [{"entity": "booking_field", "value": "booking_contact", "start": 59, "end": 64}], "correct_booking"),
+    # the reference asked for stays that
+    ("whats my reference number again", [], "ask_reference"),
+])
+def test_a_change_read_as_asking_for_the_reference_is_the_change(text, entities, expected):
+    found = message(text, "ask_reference", [])
+    found.set("entities", entities)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

@@ -822,6 +822,10 @@ def test_what_was_said_then_asked_to_be_put_on_the_request_is_a_note(booking, te
      [("note", "it doesnt say anywhere that the number is mine (Karen, her mum)")]),
     # asking whether one may mention it is still a question
     ("can i mention that i'm pregnant at the consultation?", [("note", "i'm pregnant at the consultation?")]),
+    # play-test 54: read as asking for the reference, twice
+    ("Could you please make a note so they ask for Margaret when they ring?",
+     [("note", "they ask for Margaret when they ring")]),
+    ("can you make it 3pm", [("time", "3pm")]),
 ])
 def test_a_note_asked_to_be_added(booking, text, expected):
     assert found(booking, text) == expected
