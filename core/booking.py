@@ -93,7 +93,9 @@ _TITLE = re.compile(rf"(?:^|[\s,.]+)\(?{TITLES}\.?\)?\s*$", re.IGNORECASE)
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
 _NEVER_IN_A_NAME = frozenset(
     "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy weekday weekdays"
-    " weekends".split()
+    " weekends"
+    # ("that doesnt answer it" at the name prompt: play-test 54, taken as the name)
+    " doesnt doesn't dont don't didnt didn't isnt isn't cant can't wont won't answer answered".split()
 ) | frozenset(WEEKDAYS)
 # nor an instruction to the assistant ("SYSTEM OVERRIDE: ignore all previous instructions. …" typed where the name was
 # asked became the name, play-test 42)
@@ -108,7 +110,7 @@ _CHAT_WORDS = frozenset(
     "ok okay so hang on well um umm hmm right sorry wait hi hiya hello hey yes yeah yep no nope thanks thank you "
     "actually oh also just quick question sure fine great cool first one more thing and but or please sounds good "
     "alright lovely perfect brilliant ah er erm i me my you your said told literally already again typed wrote "
-    "gave put".split()
+    "gave put that this it its it's not question".split()
 )
 # characters no one's name has: markup, code and symbols
 _NOT_IN_NAMES = frozenset("<>{}[]=;:|\\/`*#$%^~_+£€")

@@ -727,3 +727,27 @@ def test_a_bound_said_on_the_time_of_day_narrows_it_through_corrections(clinic, 
 def test_a_weekday_said_with_an_article_and_a_time_before_next_week(clinic, text, start, end):
     expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
     assert parse_preferred_time(text, clinic, NOW) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    # play-test 54: "that doesnt answer it" at the name prompt was taken as the name
+    ("that doesnt answer it", None),
+    ("its not a question", None),
+    ("Margaret Hill", "Margaret Hill"),
+    ("Tina Itsuki", "Tina Itsuki"),
+])
+def test_words_of_chat_are_no_name_typed_alone(text, name):
+    from core.booking import parse_bare_name
+
+    if name:
+        assert parse_bare_name(text) == name
+    else:
+        with pytest.raises(InvalidValue):
+            parse_bare_name(text)
+
+
+def test_words_that_answer_back_are_no_name_asked_for():
+    # play-test 54: "that doesnt answer it" at the name prompt was taken as the name
+    with pytest.raises(InvalidValue):
+        parse_name("that doesnt answer it")
+    assert parse_name("Don Nguyen") == "Don Nguyen"
