@@ -257,6 +257,29 @@ def answered_last_turn(tracker: Tracker) -> List[Text]:
     return [str(name) for name in said if str(name or "").startswith(response_name(""))]
 
 
+# "the first thing", "your second answer", "number 3", "the last one": which of several answers given at once
+_ORDINALS = {"first": 0, "1st": 0, "1": 0, "second": 1, "2nd": 1, "2": 1, "third": 2, "3rd": 2, "3": 2, "last": -1}
+_ORDINAL = re.compile(
+    r"\b(?:the\s+|your\s+|my\s+)?(first|1st|second|2nd|third|3rd|last)\s+(?:thing|one|question|point|bit|answer)\b|"
+    r"\b(?:number|no\.?|#)\s*([123])\b",
+    re.IGNORECASE,
+)
+
+
+def _topics_answered_last_turn(tracker: Tracker, domain: Dict[Text, Any]) -> List[Text]:
+    """The topics of the guide's answers said in reply to the message before the latest one, in order (a variant, such
+    as `_closed`, read as its answer)."""
+    responses = domain.get("responses", {})
+    topics: List[Text] = []
+    for name in answered_last_turn(tracker):
+        topic = name[len(response_name("")) :]
+        while "_" in topic and response_name(topic.rsplit("_", 1)[0]) in responses:  # "urgent_closed": urgent
+            topic = topic.rsplit("_", 1)[0]
+        if topic and topic not in FOLLOW_UPS and topic not in topics:
+            topics.append(topic)
+    return topics
+
+
 def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Text]) -> bool:
     """Whether the last answer's topic is the likelier answer to a message that leans on it: its own
     confidence and that of "more about the last answer" (`about_that`), times CONTEXT_WEIGHT, against
@@ -1519,6 +1542,16 @@ def say_answers(
             # guide does name, and what it says of it (play-test 32: "the same goes for that")
             topic = asked_as = "what_is"
         if topic in FOLLOW_UPS:
+            earlier = _topics_answered_last_turn(tracker, domain)
+            if len(earlier) > 1:
+                # after several answers at once, "what about the first thing?" is the first of them; with a question
+                # of its own ("… the keloids. is it a no for people who get keloids?"), that question is the answer
+                # (play-test 54: the last of them, the prices, "the same goes for that", twice)
+                nth = _ORDINAL.search(tracker.latest_message.get("text") or "")
+                if nth:
+                    last_topic = earlier[min(_ORDINALS[(nth.group(1) or nth.group(2)).lower()], len(earlier) - 1)]
+                elif any(other not in FOLLOW_UPS for other in topics):
+                    continue
             if not last_topic:
                 dispatcher.utter_message(response="utter_ask_what_about")
                 continue

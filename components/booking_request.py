@@ -216,7 +216,9 @@ AN_ADULT = re.compile(
     r"\b(?:i'?m|im|i\s+am)\s+(?:an?\s+)?(?:adult|grown[- ]?up)\b|"
     r"\b(?:it'?s|its|it\s+is|the\s+(?:consultation|request|booking|appointment)\s+is)\s+for\s+me\b[^.?!]{0,20}"
     r"\b(?:not|rather than)\s+(?:my|her|his)\b|"
-    r"\bfor\s+me\b[^.?!]{0,10}\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b|"
+    # (the request said to be for them: "which is better for me, im 29, oily skin" asks, play-test 54, "nothing here to
+    # change")
+    r"\b(?:is|it'?s|its|this is|that'?s|thats)\s+for\s+me\b[^.?!]{0,10}\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b|"
     # "no thats wrong, im 44! the under 18 thing was my daughter", "can i book for me instead?" (play-test 53: the
     # mother's own request kept her daughter's age)
     r"\bunder[- ]?(?:18|eighteen)\b[^.?!]{0,25}\b(?:was|is|meant|means)\s+(?:about\s+|for\s+)?(?:my|our)\s+"

@@ -1631,3 +1631,26 @@ async def test_whether_to_wait_asked_before_any_treatment_is_for_the_consultatio
     tracker.latest_message["triage"] = {"level": None, "not_yet": not_yet}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("text, questions, expected", [
+    # play-test 54: "what about the first thing? the keloids …" after three answers got the last of them, the prices
+    ("what about the first thing?", [("what about the first thing?", "faq/follow_up")],
+     ["utter_faq/follow_up", "utter_faq/suitability"]),
+    ("and number 3", [("and number 3", "faq/follow_up")], ["utter_faq/follow_up", "utter_faq/price"]),
+    # with a question of its own beside it, that question is the answer
+    ("what about the keloids? is it a no for people who get keloids?",
+     [("what about the keloids?", "faq/follow_up"), ("is it a no for people who get keloids?", "faq/suitability")],
+     ["utter_faq/suitability"]),
+])
+async def test_after_several_answers_a_follow_up_names_which(dispatcher, make_tracker, domain, text, questions,
+                                                             expected):
+    turns = [{"event": "user", "timestamp": None, "text": "1. keloids 2. eczema on my cheeks 3. how much is it"}]
+    turns += [{"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": name}}
+              for name in ("utter_faq/suitability", "utter_faq/sessions", "utter_faq/price")]
+    turns += [{"event": "action", "timestamp": None, "name": "action_listen"}]
+    await answer(
+        dispatcher, make_tracker, domain, text=text, events=turns, slots={"last_topic": "price"},
+        response_selector=selected_answer(questions[-1][1]), questions=asked(text, *questions),
+    )
+    assert responses(dispatcher) == expected

@@ -741,3 +741,10 @@ def test_a_change_read_as_asking_for_the_reference_is_the_change(text, entities,
     found.set("entities", entities)
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+def test_an_age_said_in_a_question_is_no_correction():
+    # play-test 54: "which is better for me, im 29, oily skin" got "nothing here to change"
+    found = message("so honestly which is better for me, im 29, oily skin, rolling scars on cheeks", "faq", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "faq"
