@@ -44,6 +44,10 @@ def unknown_entities(nlp, text):
     "text, expected",
     [
         ("can i go swimming the day after", [("unknown_activity", "swimming")]),
+        # play-test 54: "acne scars on beard area" answered as beard growth, twice
+        ("microneedling for acne scars on beard area. works?",
+         [("skin_concern", "acne scars"), ("treatment_area", "beard area", "face")]),
+        ("will it help my beard grow", [("unknown_area", "beard", "beard growth")]),
         ("when can I go back to the gym", [("unknown_activity", "gym")]),
         ("is it ok to work out after microneedling", [("unknown_activity", "work out")]),
         # found by the nineteenth play-test: "work out if" is to figure out
