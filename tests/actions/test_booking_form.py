@@ -785,10 +785,15 @@ async def test_a_surname_given_after_one_name_is_added_to_it(
     ("I'd like to book about dark circles and crepey skin under my eyes", "dark circles",
      "dark circles and crepey skin under my eyes"),
     ("can i book for acne scars and i'm free friday", "acne scars", "acne scars"),
+    # play-test 55: "scar" alone, the stretch marks said first dropped
+    ("id like to book a consultation for the stretch marks and the scar", "scar", "stretch marks and the scar"),
 ])
 async def test_a_concern_in_the_request_is_kept_in_the_persons_words(dispatcher, make_tracker, domain, text, named, expected):
-    start = text.index(named)
+    start = text.rindex(named)
     entities = [{"entity": "skin_concern", "value": named, "start": start, "end": start + len(named)}]
+    if "stretch marks" in text:
+        other = text.index("stretch marks")
+        entities.insert(0, {"entity": "unknown_area", "value": "stretch marks", "start": other, "end": other + 13})
     tracker = make_tracker(intent="book_consultation", text=text, entities=entities)
     assert SlotSet("booking_concern", expected) in await ActionStartBooking().run(dispatcher, tracker, domain)
 
