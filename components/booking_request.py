@@ -209,6 +209,8 @@ ASKS_TO_BE_CALLED = re.compile(
     r"(?:the |a |my )?(?:call ?back|call-back)\b",
     re.IGNORECASE,
 )
+# what a message may change beside saying to send (`says_send`): the change comes first
+CHANGED_BEFORE_SENDING = ("concern", "note", "phone", "email", "person", "time")
 # the request's note that it is for someone under 18 taken back: the line removed, or the person an adult
 AN_ADULT = re.compile(
     r"\b(?:remove|delete|take\s+(?:off|out)|drop|get\s+rid\s+of|scrap)\b[^.?!]{0,20}\bunder[- ]?(?:18|eighteen)\b|"
@@ -454,6 +456,14 @@ class BookingDetailsRequest(GraphComponent):
             elif intent == "delete_my_data" and DELETE_LATER.search(text):
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, PRIVACY_ANSWER)
+            elif (
+                intent in ("affirm", "ask_reference", "nlu_fallback", "out_of_scope", "inform")
+                and says_send(text)
+                and any(entity.get("entity") in CHANGED_BEFORE_SENDING for entity in entities)
+            ):
+                # "concern should be stretch marks AND c section scar. then send" (play-test 55: sent as it was, the
+                # change never made): the change, and the summary shown again with it, to send
+                self._set(message, self.config["correction_intent"])
             elif intent in ("ask_reference", "nlu_fallback", "out_of_scope", "inform") and says_send(text):
                 # "perfect send it. and will i get a confirmation email / text?" at the summary: the send (its reply
                 # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent);

@@ -748,3 +748,18 @@ def test_an_age_said_in_a_question_is_no_correction():
     found = message("so honestly which is better for me, im 29, oily skin, rolling scars on cheeks", "faq", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # play-test 55: sent as it was, the change never made
+    ("concern should be stretch marks AND c section scar. then send",
+     [{"entity": "concern", "value": "stretch marks AND c section scar", "start": 18, "end": 50}], "correct_booking"),
+    # a send alone, or a question about the email beside it, is the send
+    ("perfect send it. and will i get a confirmation email / text?",
+     [{"entity": "booking_field", "value": "booking_contact", "start": 47, "end": 52}], "affirm"),
+])
+def test_a_change_said_with_send_is_made_first(text, entities, expected):
+    found = message(text, "affirm", [])
+    found.set("entities", entities)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
