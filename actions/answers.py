@@ -1180,6 +1180,20 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
+        if previous == SEVERITY[0] and _A_DOOR_OPENED.search(tracker.latest_message.get("text") or ""):
+            # "ok i call again and open door. you stay with me?" while help comes (play-test 57: the opening hours, and
+            # NHS 111): no question about the clinic
+            topics = [topic for topic in topics if topic != "clinic_info"]
+        if (
+            said.get("next_treatment")
+            and not triaged
+            and {"sessions", "appointments", "suitability", "safety", "results", "unknown_other"} & set(topics)
+            and reaction_in_the_conversation(tracker)
+        ):
+            # "so when i can do my next session? i have 2 more in my course" after a reaction that needed an ambulance
+            # (play-test 57: the course's timing, twice, which reads as "go ahead as planned")
+            dispatcher.utter_message(response="utter_next_session_after_a_reaction")
+            return [SlotSet("last_topic", None), SlotSet("offer", "call_back")]
         if triaged in ("urgent", "expected") and back_after_an_emergency(tracker):
             # "my lip is starting to tingle again", "its swelling a bit again now", hours after an emergency answer in
             # this conversation: it may be coming back, so the emergency answer (play-test 29: the expected reaction's
@@ -1210,6 +1224,17 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response="utter_safety_said_to_be_past")
                 events = say_answers(dispatcher, tracker, domain, beside) if beside else [SlotSet("last_topic", None)]
             return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", None)]
+        if (
+            SEVERITY[0] in (previous, triaged)
+            and said.get("driving")
+            and not said.get("instead_of_999")
+            and not (said.get("well") or said.get("over") or said.get("care_present"))
+        ):
+            # "im just gonna drive home now and lie down", "is it safe for me to drive home now" after feeling faint
+            # (play-test 56: the emergency's words five times, never "don't drive", then the suitability answer)
+            dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+            dispatcher.utter_message(response="utter_emergency_do_not_drive")
+            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if (
             SEVERITY[0] in (previous, triaged)
             and said.get("instead_of_999")
@@ -1347,6 +1372,21 @@ def back_after_an_emergency(tracker: Tracker) -> bool:
     if not _COMING_BACK.search(tracker.latest_message.get("text") or ""):
         return False
     return any(triage.get("level") == SEVERITY[0] for triage in earlier_triages(tracker, EMERGENCY_LOOKS_BACK))
+
+
+# a door opened for help coming ("open door", "opening the door for them"): nothing asked of the clinic's opening
+_A_DOOR_OPENED = re.compile(r"\bopen(?:ed|ing|s)?\s+(?:the\s+|my\s+|front\s+)?(?:front\s+)?(?:door|flat|gate)\b", re.I)
+
+
+def reaction_in_the_conversation(tracker: Tracker) -> bool:
+    """Whether the conversation had an emergency, or help had for what happened after a treatment: its last safety
+    answer, or a message of the person's recent ones that reported one."""
+    if tracker.get_slot("last_topic") in (SEVERITY[0], HELP_HAD):
+        return True
+    return any(
+        triage.get("level") == SEVERITY[0] or (triage.get("help_had") and triage.get("signs"))
+        for triage in earlier_triages(tracker, 10)
+    )
 
 
 def route_was_for_a_question(tracker: Tracker) -> bool:

@@ -620,6 +620,12 @@ _INSTEAD_OF_999 = re.compile(
     r"\b(?:go|going|get|getting|head|heading|take (?:her|him|them|me))\s+(?:straight\s+)?(?:to\s+)?(?:a ?& ?e|a and e|"
     r"(?:the\s+)?hospital|the er)\b[^.?!]{0,20}\b(?:instead|rather than)\b"
 )
+# driving, or about to ("im just gonna drive home", "im sat in the car already", "safe to drive"): after the
+# emergency's answer, not to (actions/answers.py)
+_DRIVING = re.compile(
+    r"\b(?:drive|driving|drove|behind the wheel|(?:sat|sitting|sit) in (?:the|my) car|"
+    r"in (?:the|my) car (?:now|already))\b"
+)
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
 # an "again" that is a call made again or a greeting ("rang again", "hello again"), before it: no next session and no
@@ -1769,6 +1775,13 @@ class SafetyTriage(GraphComponent):
                     "just_asking": bool(_JUST_ASKING.search(plain)),
                     "no_treatment": bool(_NO_TREATMENT.search(plain)) and not _STRONG_NOW.search(lowered),
                     "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),
+                    # "should i just wait 5 mins then go?" in the car, "is it safe for me to drive home now": driving
+                    # (play-test 56: the emergency's words five times, never "don't drive", then the suitability
+                    # answer)
+                    "driving": bool(_DRIVING.search(lowered)),
+                    # "so when i can do my next session?": a treatment still to come (actions/answers.py, after a
+                    # reaction in the conversation)
+                    "next_treatment": bool(_NEXT_TREATMENT.search(lowered)),
                     # "walk-in said infected, gave flucloxacillin": seen or advised already (actions/answers.py)
                     "help_had": found.help_had,
                     # "could i just drive myself to A&E": emergency help put off (actions/answers.py), not when told so

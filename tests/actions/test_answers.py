@@ -1654,3 +1654,50 @@ async def test_after_several_answers_a_follow_up_names_which(dispatcher, make_tr
         response_selector=selected_answer(questions[-1][1]), questions=asked(text, *questions),
     )
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("flags, expected", [
+    # play-test 56: the emergency's words five times to someone about to drive home after feeling faint, never
+    # "don't drive", then the suitability answer to "is it safe for me to drive home now"
+    ({"driving": True}, ["utter_faq/emergency", "utter_emergency_do_not_drive"]),
+    # A&E by car is the not-by-car line, as before
+    ({"driving": True, "instead_of_999": True}, ["utter_faq/emergency", "utter_emergency_not_by_car"]),
+    # well again: no emergency route for the drive home
+    ({"driving": True, "well": True}, None),
+])
+async def test_driving_after_the_emergency_answer_is_told_not_to(dispatcher, make_tracker, domain, clinic_open, flags,
+                                                                 expected):
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/suitability",
+                        text="is it safe for me to drive home now do you think")
+    tracker.latest_message["triage"] = {"level": None, **flags}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    if expected:
+        assert responses(dispatcher) == expected
+    else:
+        assert "utter_emergency_do_not_drive" not in responses(dispatcher)
+
+
+async def test_a_door_opened_while_help_comes_is_no_question_about_the_clinic(dispatcher, make_tracker, domain,
+                                                                            clinic_open):
+    # play-test 57: "ok i call again and open door. you stay with me?" got the opening hours and NHS 111
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/clinic_info",
+                        text="ok i call again and open door. thank you. you stay with me?")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert "utter_faq/clinic_info" not in responses(dispatcher)
+    assert responses(dispatcher)[0].startswith("utter_faq/emergency")
+
+
+@pytest.mark.parametrize("last_topic, expected", [
+    # play-test 57: the course's timing, twice, after a reaction that needed an ambulance
+    ("help_had", ["utter_next_session_after_a_reaction"]),
+    ("emergency", ["utter_next_session_after_a_reaction"]),
+    # no reaction in the conversation: the sessions' answer
+    (None, ["utter_faq/sessions"]),
+])
+async def test_the_next_session_after_a_reaction_is_for_the_clinic(dispatcher, make_tracker, domain, clinic_open,
+                                                                   last_topic, expected):
+    tracker = make_tracker(intent="faq", text="so when i can do my next session? i have 2 more in my course",
+                           slots={"last_topic": last_topic}, response_selector=selected_answer("faq/sessions"))
+    tracker.latest_message["triage"] = {"level": None, "next_treatment": True, "well": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -1797,3 +1797,16 @@ def test_a_and_e_instead_of_an_ambulance_is_no_question_about_the_route(componen
 def test_a_skin_tone_and_a_lasting_spot_by_the_eyes_are_no_urgent_report(component, text, level, lasting):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
     assert (message.get("triage")["level"], message.get("triage")["lasting"]) == (level, lasting)
+
+
+@pytest.mark.parametrize("text, driving, next_treatment", [
+    # play-test 56: about to drive home after feeling faint
+    ("i dont want to make a fuss, im just gonna drive home now and lie down its only 20 mins", True, False),
+    ("its fine im sat in the car already. should i just wait 5 mins then go?", True, False),
+    # play-test 57: the next session asked about after a reaction
+    ("so when i can do my next session? i have 2 more in my course", False, True),
+    ("how long is the treatment", False, False),
+])
+def test_driving_and_a_treatment_to_come_are_flagged(component, text, driving, next_treatment):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert (message.get("triage")["driving"], message.get("triage")["next_treatment"]) == (driving, next_treatment)
