@@ -422,6 +422,8 @@ _EMERGENCY_CARE_HAD = re.compile(
     # give me medicine", play-test 47)
     # ("ambulance come, hospital give medicine, now ok": play-test 49, 999 again)
     r"said|told|left|gone|say|says|give|gives|come)\b|"
+    # ("lips swell, ambulance and hospital. is safe to do next session": play-test 57, 999 now)
+    r"\b(?:ambulance|paramedics?)\s+(?:and|&|then|,)\s+(?:the\s+)?(?:hospital|a ?& ?e|a and e)\b|"
     r"\b(?:been|went|was|were) (?:to|in|into|at|taken to) (?:a ?& ?e|a and e|(?:the )?hospital|the er|"
     r"(?:the )?emergency room|urgent care)\b|"
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
@@ -1132,7 +1134,9 @@ _ROUTE_QUESTIONED = re.compile(
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
 # (actions/answers.py)
 _OVER = re.compile(
-    r"\b(?:was|happened|were)\s+(?:yesterday|last night|the other day|(?:a|two|three|\d+)\s+days?\s+ago|last week)\b|"
+    # ("no no is yesterday!! now is fine": play-test 57, 999 again before the call back)
+    r"\b(?:was|happened|were|is|its|it'?s)\s+(?:yesterday|last night|the other day|(?:a|two|three|\d+)\s+days?\s+ago|"
+    r"last week)\b|"
     r"\b(?:next day|the day after|since then)\b|"
     # ("that was on WEDNESDAY, im fine now. its just history for the clinic": play-test 39, 999 again, three times)
     r"\b(?:was|happened|were)\s+(?:on\s+)?(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\b|"

@@ -1810,3 +1810,19 @@ def test_a_skin_tone_and_a_lasting_spot_by_the_eyes_are_no_urgent_report(compone
 def test_driving_and_a_treatment_to_come_are_flagged(component, text, driving, next_treatment):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
     assert (message.get("triage")["driving"], message.get("triage")["next_treatment"]) == (driving, next_treatment)
+
+
+@pytest.mark.parametrize("text, level, flag", [
+    # play-test 57: a reaction treated in hospital the day before, and the next session asked about, got 999 now
+    ("allergic reaction yesterday after microneedling, lips swell, ambulance and hospital. is safe to do next session "
+     "18 dec?", None, "help_had"),
+    # ... and "no no is yesterday!! now is fine", 999 again before the call back
+    ("no no is yesterday!! now is fine. i only want the call back", None, "over"),
+    # swelling now, whenever the treatment was: the emergency
+    ("my lips are swelling its yesterday i had it", EMERGENCY, None),
+])
+def test_a_reaction_treated_and_over_is_no_emergency_now(component, text, level, flag):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["level"] == level
+    if flag:
+        assert message.get("triage")[flag]
