@@ -34,6 +34,7 @@ from core.words import (
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_IT_LASTS,
     ASKS_HOW_LONG_THE_CONSULTATION_IS,
+    ASKS_IF_ALWAYS_NUMBED,
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
     WHOLE_NOTE,
@@ -200,6 +201,9 @@ NOT_GIVEN_BY = (
     (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide"),
     # "does it hurt afterwards" (play-test 53: the numbing cream's answer, twice)
     (ASKS_ABOUT_AFTERWARDS, {"pain"}, "utter_pain_afterwards"),
+    # "is numbing cream always used or only sometimes" (play-test 57: "it is put on first", as if certain, where the
+    # guide's steps say it may be)
+    (ASKS_IF_ALWAYS_NUMBED, {"pain", "preparation", "procedure"}, "utter_numbing_cream_in_the_guide"),
 )
 
 

@@ -219,6 +219,15 @@ ASKS_ABOUT_AFTERWARDS = re.compile(
     r"when\s+the\s+(?:numbing|cream)\s+wears\s+off)\b",
     re.IGNORECASE,
 )
+# whether the numbing cream is always used asked ("is numbing cream always used or only sometimes", "it MAY be applied??
+# earlier u said it IS"): the guide says it both ways
+ASKS_IF_ALWAYS_NUMBED = re.compile(
+    r"\b(?:numb\w*|cream|an(?:a)?esthetic)\b[^.?!]{0,40}\b(?:always|every time|sometimes|definitely|for sure|"
+    r"guarantee\w*|may|might)\b|"
+    r"\b(?:always|every time|sometimes|definitely|for sure|guarantee\w*)\b[^.?!]{0,40}\b"
+    r"(?:numb\w*|cream|an(?:a)?esthetic)\b",
+    re.IGNORECASE,
+)
 # a patch test asked about ("do i need a patch test first?"): the guide names none
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the

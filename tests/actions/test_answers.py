@@ -1107,6 +1107,9 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("AFTER. does it hurt afterwards", "faq/pain", ["utter_pain_afterwards", "utter_faq/pain"]),
     ("does it hurt", "faq/pain", ["utter_faq/pain"]),
     ("does it still hurt after the numbing cream is on", "faq/pain", ["utter_faq/pain"]),
+    # play-test 57: "it is put on first", as if certain, where the guide's steps say it may be
+    ("is numbing cream always used or only sometimes", "faq/pain", ["utter_numbing_cream_in_the_guide", "utter_faq/pain"]),
+    ("do you use numbing cream", "faq/pain", ["utter_faq/pain"]),
 ])
 async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
     dispatcher, make_tracker, domain, clinic_open, text, key, expected
