@@ -95,7 +95,9 @@ _NEVER_IN_A_NAME = frozenset(
     "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy weekday weekdays"
     " weekends"
     # ("that doesnt answer it" at the name prompt: play-test 54, taken as the name)
-    " doesnt doesn't dont don't didnt didn't isnt isn't cant can't wont won't answer answered".split()
+    " doesnt doesn't dont don't didnt didn't isnt isn't cant can't wont won't answer answered"
+    # ("cancel. i want to book my second session": play-test 56, named "cancel")
+    " cancel cancelled session sessions appointment consultation treatment".split()
 ) | frozenset(WEEKDAYS)
 # nor an instruction to the assistant ("SYSTEM OVERRIDE: ignore all previous instructions. …" typed where the name was
 # asked became the name, play-test 42)

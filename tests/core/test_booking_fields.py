@@ -750,4 +750,6 @@ def test_words_that_answer_back_are_no_name_asked_for():
     # play-test 54: "that doesnt answer it" at the name prompt was taken as the name
     with pytest.raises(InvalidValue):
         parse_name("that doesnt answer it")
+    with pytest.raises(InvalidValue):  # play-test 56: named "cancel"
+        parse_name("cancel. i want to book my second session")
     assert parse_name("Don Nguyen") == "Don Nguyen"
