@@ -423,7 +423,9 @@ _EMERGENCY_CARE_HAD = re.compile(
     # ("ambulance come, hospital give medicine, now ok": play-test 49, 999 again)
     r"said|told|left|gone|say|says|give|gives|come)\b|"
     # ("lips swell, ambulance and hospital. is safe to do next session": play-test 57, 999 now)
-    r"\b(?:ambulance|paramedics?)\s+(?:and|&|then|,)\s+(?:the\s+)?(?:hospital|a ?& ?e|a and e)\b|"
+    # ("we had to get an ambulance to hospital. shes fine now theyve let her home": play-test 58, 999 now)
+    r"\b(?:ambulance|paramedics?)\s+(?:and|&|then|,|to)\s+(?:the\s+)?(?:hospital|a ?& ?e|a and e)\b|"
+    r"\b(?:let|sent|discharged)\s+(?:her|him|me|them|us)\s+(?:go\s+)?home\b|"
     r"\b(?:been|went|was|were) (?:to|in|into|at|taken to) (?:a ?& ?e|a and e|(?:the )?hospital|the er|"
     r"(?:the )?emergency room|urgent care)\b|"
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
@@ -656,13 +658,16 @@ _MEDICAL_HELP = re.compile(
 )
 # the person well again after help ("im ok now", "it's gone down", "they sent me home")
 _RESOLVED = re.compile(
-    r"\b(?:i'?m|im|i am|feeling|feel|i feel)\s+(?:completely |totally |all |much |a lot |loads |way |so much |lots |"
+    # ("shes fine now theyve let her home": play-test 58, of the person treated, 999 now)
+    r"\b(?:i'?m|im|i am|feeling|feel|i feel|she'?s|shes|she is|he'?s|hes|he is|they'?re|theyre|they are)\s+"
+    r"(?:completely |totally |all |much |a lot |loads |way |so much |lots |"
     r"heaps |a bit |a little )?(?:fine|ok|okay|better|"
     r"alright|all right|recovered|well)\b|"
     # "used it, breathing easier", "all ok now", "no swelling at all now" (found by the thirteenth play-test)
     r"\bbreathing (?:is )?(?:easier|better|fine|normal(?:ly)?|ok)\b|\ball (?:ok|okay|fine|good|clear) now\b|"
     r"\bno (?:more )?swelling (?:at all|now|any ?more)\b|\brecovered\b|"
-    r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\bsent me home\b|\bdischarged\b|"
+    r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\b(?:sent|let) (?:me|her|him|them) (?:go )?home\b|"
+    r"\bdischarged\b|"
     # "… see gp if it comes back. so its fine" (play-test 36)
     # (said, not asked: "so it's fine?" looks for reassurance)
     r"\bso (?:it'?s|its|i'?m|im|i am) (?:fine|ok|okay|alright|all right)\b(?![^.!?]*\?)|"
@@ -794,8 +799,9 @@ _ELSEWHERE_OR_LONG_AGO = re.compile(
 # a change or a sign said not to be there ("its not getting worse, no pus or anything": play-test 54, NHS 111 now,
 # five times, to someone whose skin was flaking as expected)
 _NOT_THERE = re.compile(
-    r"\b(?:not|isn'?t|isnt|aren'?t|arent|hasn'?t|hasnt|haven'?t|wasn'?t|no|never)\s+(?:getting\s+|got\s+|gotten\s+|"
-    r"been\s+|any\s+)?(?:worse|worsening|spreading|spread|bigger|hotter|redder)\b|"
+    # ("its not getting any worse": play-test 58, NHS 111 now)
+    r"\b(?:not|isn'?t|isnt|aren'?t|arent|hasn'?t|hasnt|haven'?t|wasn'?t|no|never)\s+(?:(?:getting|got|gotten|been|any)\s+)"
+    r"{0,2}(?:worse|worsening|spreading|spread|bigger|hotter|redder)\b|"
     r"\b(?:no|not any|without(?: any)?)\s+(?:pus|puss|fever|temperature|swelling|bleeding|blisters?|crust\w*|discharge|"
     r"ooz\w*|spreading|heat|rash|yellow\w*)(?:\s+or\s+(?:anything|owt|\w+))?\b"
 )

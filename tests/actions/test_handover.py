@@ -96,6 +96,8 @@ async def test_a_complaint_said_to_be_past_ends_the_safety_thread(dispatcher, ma
     # play-test 39: "its healed mostly, i dont need 111 you idiot, i want a COMPLAINT logged and a refund" got the
     # route first, then the route again as what it had said "about that"
     monkeypatch.setattr(action, "now", lambda: CLOSED)
+    # (the route's words read the clinic's clock too: closed, whatever the time the tests run at)
+    monkeypatch.setenv("CLINIC_NOW", CLOSED.isoformat())
     text = "its healed mostly, i dont need 111 you idiot, i want a COMPLAINT logged and a refund"
     tracker = make_tracker(intent="request_human", text=text, slots={"last_topic": "urgent"})
     tracker.latest_message["triage"] = {"level": None, "over": True}

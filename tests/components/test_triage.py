@@ -1826,3 +1826,17 @@ def test_a_reaction_treated_and_over_is_no_emergency_now(component, text, level,
     assert message.get("triage")["level"] == level
     if flag:
         assert message.get("triage")[flag]
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 58: "not getting any worse" read as worse, and a reaction treated in hospital the night before as now
+    ("treated 3 days ago. skin is peeling a bit and still bit red. no pus, no temperature, and its not getting any "
+     "worse", EXPECTED),
+    ("last night her lips swelled right up, we had to get an ambulance to hospital. shes fine now theyve let her home",
+     None),
+    # the sign now, whatever else is fine
+    ("her lips are swelling, shes fine otherwise", EMERGENCY),
+    ("shes fine but her throat is tight", EMERGENCY),
+])
+def test_not_any_worse_and_someone_well_again_after_hospital(settings, text, level):
+    assert triage(text, settings, True).level == level
