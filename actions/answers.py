@@ -1373,23 +1373,28 @@ EMERGENCY_LOOKS_BACK = 30  # how many of the person's messages back an emergency
 def back_after_an_emergency(tracker: Tracker) -> bool:
     """Whether the latest message, triaged lower, names what could be an emergency coming back: an emergency answer was
     given earlier in this conversation, and the message names a sign of the airway or the skin, or says it is back."""
-    if not _COMING_BACK.search(tracker.latest_message.get("text") or ""):
-        return False
-    return any(triage.get("level") == SEVERITY[0] for triage in earlier_triages(tracker, EMERGENCY_LOOKS_BACK))
+    return bool(_COMING_BACK.search(tracker.latest_message.get("text") or "")) and an_emergency_earlier(tracker)
+
+
+def an_emergency_earlier(tracker: Tracker, back: int = EMERGENCY_LOOKS_BACK) -> bool:
+    """Whether one of the person's earlier messages (`back` of them) was given the emergency answer."""
+    return any(triage.get("level") == SEVERITY[0] for triage in earlier_triages(tracker, back))
 
 
 # a door opened for help coming ("open door", "opening the door for them"): nothing asked of the clinic's opening
 _A_DOOR_OPENED = re.compile(r"\bopen(?:ed|ing|s)?\s+(?:the\s+|my\s+|front\s+)?(?:front\s+)?(?:door|flat|gate)\b", re.I)
 
 
+REACTION_LOOKS_BACK = 10  # how many of the person's messages back a reaction still counts for the next session
+
+
 def reaction_in_the_conversation(tracker: Tracker) -> bool:
     """Whether the conversation had an emergency, or help had for what happened after a treatment: its last safety
     answer, or a message of the person's recent ones that reported one."""
-    if tracker.get_slot("last_topic") in (SEVERITY[0], HELP_HAD):
+    if tracker.get_slot("last_topic") in (SEVERITY[0], HELP_HAD) or an_emergency_earlier(tracker, REACTION_LOOKS_BACK):
         return True
     return any(
-        triage.get("level") == SEVERITY[0] or (triage.get("help_had") and triage.get("signs"))
-        for triage in earlier_triages(tracker, 10)
+        triage.get("help_had") and triage.get("signs") for triage in earlier_triages(tracker, REACTION_LOOKS_BACK)
     )
 
 

@@ -447,7 +447,6 @@ def clear_booking() -> List[Dict[Text, Any]]:
 
 
 REPORTS_JOINED = 4  # how many reports in a row, at most, make what a request after them is about
-_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+|\n+")  # (not inside "38.2")
 
 
 def reports_before(tracker: Tracker, last: int) -> Optional[Text]:
@@ -461,7 +460,7 @@ def reports_before(tracker: Tracker, last: int) -> Optional[Text]:
         if text.startswith("/") or not ((event.get("parse_data") or {}).get("triage") or {}).get("level"):
             break
         said = []
-        for sentence in (part.strip() for part in _SENTENCE_GAP.split(text)):
+        for sentence in (text[start:end].strip() for start, end in sentences(text)):
             if sentence.endswith("?"):
                 sentence = sentence.rsplit(",", 1)[0].strip() if "," in sentence else ""
             if sentence:

@@ -239,7 +239,8 @@ ASKS_ABOUT_HOLIDAYS = re.compile(
 )
 
 # a sentence with the marks that end it ("fine lines round my eyes. ", "oh and can we do thursday?")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
+# (a full stop between digits ends no sentence: "a temperature, 38.2. can it wait")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|\.(?=\d))+(?:[.!?\n]+|$)")
 
 
 def sentences(text: str) -> List[Tuple[int, int]]:
