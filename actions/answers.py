@@ -163,6 +163,26 @@ HELP_HAD = "help_had"
 # in the urgent thread, what gets the route again rather than an answer and the route in a line
 # (pain asked after a treatment is about what is happening: the general answer would read as reassurance)
 NOT_A_NEW_QUESTION = REASSURANCE_SOUGHT | set(SEVERITY) | {HELP_HAD, "warning_signs", "pain", "safety"}
+# ... except the side effects asked in general ("what side effects does your guide list then", "general question: what
+# are the side effects of microneedling": play-test 59, the route alone four times): with no sign named, not leaning
+# on the last answer, and not asked whether something is normal ("is bruising a normal side effect?")
+_ASKS_WHETHER_ALL_RIGHT = re.compile(
+    r"\b(?:normal|ok|okay|fine|expected|usual|common|worry|worried|worrying|serious|safe|bad|dangerous)\b", re.IGNORECASE
+)
+
+
+def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
+    """Whether the latest message's topics, in the urgent thread, are a new question (see `NOT_A_NEW_QUESTION`)."""
+    kept = set(topics) & NOT_A_NEW_QUESTION
+    if not kept:
+        return True
+    message = tracker.latest_message
+    return (
+        kept == {"side_effects"}
+        and not (message.get("triage") or {}).get("signs")
+        and not message.get("leans_on_context")
+        and not _ASKS_WHETHER_ALL_RIGHT.search(message.get("text") or "")
+    )
 
 
 # the guide's answers that say how long nothing takes (facts/guide_facts.yml `how_long` names the passage for each
@@ -1306,7 +1326,7 @@ class ActionAnswerQuestion(Action):
             and asked
             and topics
             and tracker.latest_message.get("asks", True)
-            and not set(topics) & NOT_A_NEW_QUESTION
+            and a_new_question_in_the_thread(tracker, topics)
             # "it's saturday night, you're closed, what do I do?": who to call now is the route itself
             and not SAYS_CLOSED.search(tracker.latest_message.get("text") or "")
         ):

@@ -19,7 +19,10 @@ order): a personal factor ("pregnant", "roaccutane", "my daughter") makes any
 answer the suitability one, and something the guide does not cover ("swimming",
 `unknown_activity`) makes a guide answer the matching `faq/unknown_*` one, so
 "how many sessions for cellulite" never gets the guide's number of sessions as if
-it answered. Answers in `keep_answers` are never replaced.
+it answered. Answers in `keep_answers` are never replaced. The other way round
+(`answers_without_their_entity`), an answer about something the guide does not
+name, chosen for a message that names only what the guide does name ("can it
+get rid of the fine lines round my mouth"), is what the guide says of that.
 """
 
 import json
@@ -277,6 +280,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # [entity, answer] pairs, in order: a message with the entity gets the
             # answer instead of the one the classifier chose
             "entity_answers": [],
+            # [answer, its own entity, entity, answer instead], in order: the answer chosen without its own entity in
+            # the message, beside the other entity, is the answer instead
+            "answers_without_their_entity": [],
             # answers that an off-guide entity never replaces
             "keep_answers": [],
             # answers given alone: a message whose best answer is one of these is
@@ -514,6 +520,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         for entity, answer in self.config["entity_answers"]:
             if entity in named:
                 return answer, True
+        for answer, own, entity, instead in self.config["answers_without_their_entity"]:
+            if label == answer and own not in named and entity in named:
+                return instead, False
         return label, False
 
     def _parts(self, message: Message, spans: List[Span], entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -735,6 +744,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             if decided_by_entity:
                 # the entity decides the answer: it is as sure as the message is a question
                 answers = [(best, top_level[retrieval_intent])] + [pair for pair in answers if pair[0] != best]
+            elif best != answers[0][0]:  # an answer in place of one without its entity, as sure as that one
+                answers = [(best, answers[0][1])] + [pair for pair in answers[1:] if pair[0] != best]
             selected, selected_confidence = answers[0]
             message.set(
                 "response_selector",

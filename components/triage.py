@@ -228,6 +228,7 @@ _SWELLING_NOW = re.compile(
 _ASKS_IF_IT_HELPS = re.compile(
     r"\b(?:good|work|works|working|help|helps|effective|worth it|do anything|suitable|recommended)\s+(?:for|with|on)\b|"
     r"\b(?:get rid of|treat|treats|improve|improves|fade|fades|reduce|reduces|remove|removes)\b|"
+    r"\bevens?\s+(?:(?:it|that|this|them|my (?:skin|face)(?: tone)?|things)\s+)?out\b|"
     # "i have dark spots and scars of acne, would microneedling help?" (play-test 27: sent to NHS 111)
     r"\b(?:would|will|could|can|does|do|might|is)\s+(?:it|this|that|microneedling|micro ?needling|the treatment|"
     r"collagen induction(?: therapy)?)\s+(?:help|work|be (?:any )?(?:good|use|help))\b"
@@ -260,6 +261,15 @@ _CAN_I_HAVE_IT = re.compile(
 _WILL_IT_FIX = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|microneedling|micro ?needling|the treatment)\s+"
     r"(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b"
+)
+# the same asked of the treatment by name, or whether it evens the skin out ("my skin is blotchy and uneven, will
+# microneedling help", "my skin tone is so uneven and blotchy in photos, does it even that out": tests/dev3, the
+# expected reaction's words to someone never treated); "will it help" alone may be asked of ice or a cream
+_THE_TREATMENT_FIXES = re.compile(
+    r"\b(?:would|will|could|can|does|do|might)\s+(?:microneedling|micro ?needling|the treatment|this treatment|"
+    r"collagen induction(?: therapy)?)\s+(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b|"
+    r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|that|microneedling|micro ?needling|the treatment)\s+"
+    r"even\s+(?:(?:it|that|this|them|my (?:skin|face)(?: tone)?|things)\s+)?out\b"
 )
 _HAD_FOR = re.compile(
     r"\b(?:been there|been like (?:this|that)|had (?:it|this|them|these) for|"
@@ -1402,6 +1412,9 @@ def triage(
         # "I have active acne right now, lots of spots. Can I still have microneedling?": the skin as it is, asked of a
         # treatment not had, is for the consultation (a browser play-test: it was sent to NHS 111)
         return Triage(None, found[URGENT] + found[EXPECTED], history=True)
+    if (found[URGENT] or found[EXPECTED]) and not treated and not worse and _THE_TREATMENT_FIXES.search(lowered):
+        # a concern, asked whether the treatment helps it: what the guide says it improves (SafetyTriage.process)
+        return Triage(None, concern=True)
     if hypothetical and (not personal or not_yet):
         # a question about warning signs ("what if my lips swell?", "what if it starts oozing?") is told what to
         # do if they appear; a question about side effects in general ("can it cause bruising?") is not

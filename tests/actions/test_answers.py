@@ -399,6 +399,27 @@ async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain
     assert SlotSet("offer", offered) in events
 
 
+@pytest.mark.parametrize("text, signs, leans, expected", [
+    # play-test 59: the side effects asked in general got the urgent route alone, four times over
+    ("forget my sister. general question: what are the side effects of microneedling", [], False,
+     ["utter_safety_route_reminder", "utter_faq/side_effects"]),
+    ("seriously? its just a bruise. what side effects does your guide actualy list then", [], False,
+     ["utter_safety_route_reminder", "utter_faq/side_effects"]),
+    # asked whether something is all right, a sign named, or leaning on the last answer: the route again
+    ("is bruising a normal side effect yes or no", [], False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+    ("what side effects do you get, i have bruising", ["bruis*"], False,
+     ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+    ("and what side effects come with that", [], True, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+])
+async def test_side_effects_asked_in_general_in_the_urgent_thread(dispatcher, make_tracker, domain, clinic_open, text,
+                                                                  signs, leans, expected):
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/side_effects", text=text)
+    tracker.latest_message["triage"]["signs"] = signs
+    tracker.latest_message["leans_on_context"] = leans
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 @pytest.mark.parametrize("level, expected", [
     # found by play-test 25: "the vision thing is getting a bit worse" after a call back was asked for got the urgent
     # route, a level lower than the emergency answer before it

@@ -131,6 +131,7 @@ EXAMPLES = {
 ANSWERS = sorted(label for label in EXAMPLES if label.startswith("faq/"))
 CONFIG = {
     "entity_answers": [["suitability_factor", "faq/suitability"], ["unknown_area", "faq/unknown_area"]],
+    "answers_without_their_entity": [["faq/unknown_area", "unknown_area", "skin_concern", "faq/pain"]],
     "keep_answers": ["faq/suitability", "faq/price"],
     "answer_alone": ["faq/suitability"],
     "question_threshold": 0.5,
@@ -279,6 +280,11 @@ def test_non_faq_message_still_has_a_response_selector_and_no_questions(classifi
         ("how much does it cost for the elbows", [("unknown_area", "elbows")], "faq/price"),
         # an entity entity_answers does not name changes nothing
         ("does it hurt on the cheeks", [("treatment_area", "cheeks")], "faq/pain"),
+        # an answer chosen without its own entity, beside the other entity, is the answer instead
+        ("can you treat my hands", [("skin_concern", "hands")], "faq/pain"),
+        # with its own entity, or without the other, it stays
+        ("can you treat my hands", [("skin_concern", "my"), ("unknown_area", "hands")], "faq/unknown_area"),
+        ("can you treat my hands", [("treatment_area", "hands")], "faq/unknown_area"),
     ],
 )
 def test_entity_answers(classifier, text, entities, expected):
@@ -291,7 +297,7 @@ def test_entity_answers(classifier, text, entities, expected):
     assert len({item[INTENT_RESPONSE_KEY] for item in ranking}) == len(ranking)
     # an answer an entity decided is as sure as the message is a question; any other keeps its own confidence
     decided = message.get("response_selector")["faq"]["response"]["decided_by_entity"]
-    if expected in {answer for _, answer in classifier.config["entity_answers"]}:
+    if expected in {answer for name, answer in classifier.config["entity_answers"] if name in dict(entities)}:
         assert ranking[0]["confidence"] == pytest.approx(message.get(INTENT)["confidence"]) and decided is True
     else:
         assert ranking[0]["confidence"] <= message.get(INTENT)["confidence"] and decided is False

@@ -1395,7 +1395,13 @@ def test_they_said_its_fine_is_help_had_only_of_something_happening(settings, te
     # fainting asked about for the treatment, or as always with needles: for the consultation
     ("and what if i faint in the chair, do the staff know what to do?", None),
     ("wait so if i feel faint i have to call 999?? i feel faint every time i have a blood test", None),
+    # tests/dev3: the expected reaction's words to someone asking whether it would even their skin out
+    ("my skin is blotchy and uneven, will microneedling help", None),
+    ("my skin tone is so uneven and blotchy, does it even that out", None),
+    # "will it help" may be asked of ice: still what it is
+    ("my face is red and swollen, will it help to put ice on", EXPECTED),
     # had it: still what it is
+    ("had it done tuesday, face is blotchy now, will microneedling help it next time", URGENT),
     ("its bleeding a bit after the session", URGENT),
     ("had microneedling last week and theres a red itchy patch on my jaw since, will it fix itself", URGENT),
     ("i feel faint after my session today", EMERGENCY),
