@@ -167,7 +167,8 @@ NOT_A_NEW_QUESTION = REASSURANCE_SOUGHT | set(SEVERITY) | {HELP_HAD, "warning_si
 # are the side effects of microneedling": play-test 59, the route alone four times): with no sign named, not leaning
 # on the last answer, and not asked whether something is normal ("is bruising a normal side effect?")
 _ASKS_WHETHER_ALL_RIGHT = re.compile(
-    r"\b(?:normal|ok|okay|fine|expected|usual|common|worry|worried|worrying|serious|safe|bad|dangerous)\b", re.IGNORECASE
+    r"\b(?:normal|ok|okay|fine|expected|usual|common|worry|worried|worrying|serious|safe|bad|dangerous)\b",
+    re.IGNORECASE,
 )
 
 
