@@ -171,6 +171,8 @@ _ASKS_WHETHER_ALL_RIGHT = re.compile(
     re.IGNORECASE,
 )
 
+_IN_GENERAL = re.compile(r"\b(?:general|generally|in general|for most people|for everyone|for anyone)\b", re.IGNORECASE)
+
 
 def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
     """Whether the latest message's topics, in the urgent thread, are a new question (see `NOT_A_NEW_QUESTION`)."""
@@ -182,7 +184,11 @@ def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
         kept == {"side_effects"}
         and not (message.get("triage") or {}).get("signs")
         and not message.get("leans_on_context")
-        and not _ASKS_WHETHER_ALL_RIGHT.search(message.get("text") or "")
+        and (
+            not _ASKS_WHETHER_ALL_RIGHT.search(message.get("text") or "")
+            # ("ok but generally, what side effects are normal after microneedling?": play-test 60)
+            or bool(_IN_GENERAL.search(message.get("text") or ""))
+        )
     )
 
 
@@ -1209,16 +1215,8 @@ class ActionAnswerQuestion(Action):
             # "ok i call again and open door. you stay with me?" while help comes (play-test 57: the opening hours, and
             # NHS 111): no question about the clinic
             topics = [topic for topic in topics if topic != "clinic_info"]
-        if (
-            said.get("next_treatment")
-            and not triaged
-            and {"sessions", "appointments", "suitability", "safety", "results", "unknown_other"} & set(topics)
-            and reaction_in_the_conversation(tracker)
-        ):
-            # "so when i can do my next session? i have 2 more in my course" after a reaction that needed an ambulance
-            # (play-test 57: the course's timing, twice, which reads as "go ahead as planned")
-            dispatcher.utter_message(response="utter_next_session_after_a_reaction")
-            return [SlotSet("last_topic", None), SlotSet("offer", "call_back")]
+        if next_session_after_a_reaction(tracker, topics):
+            return say_next_session_after_a_reaction(dispatcher)
         if triaged in ("urgent", "expected") and back_after_an_emergency(tracker):
             # "my lip is starting to tingle again", "its swelling a bit again now", hours after an emergency answer in
             # this conversation: it may be coming back, so the emergency answer (play-test 29: the expected reaction's
@@ -1407,6 +1405,31 @@ _A_DOOR_OPENED = re.compile(r"\bopen(?:ed|ing|s)?\s+(?:the\s+|my\s+|front\s+)?(?
 
 
 REACTION_LOOKS_BACK = 10  # how many of the person's messages back a reaction still counts for the next session
+
+
+# what a question about the next session asks, in the classifier's answers
+NEXT_SESSION_TOPICS = {"sessions", "appointments", "suitability", "safety", "results", "unknown_other"}
+
+
+def next_session_after_a_reaction(tracker: Tracker, topics: Optional[List[Text]]) -> bool:
+    """Whether the latest message asks about a next treatment after a reaction in this conversation ("so when i can do
+    my next session? i have 2 more in my course" after an ambulance: play-test 57, the course's timing, which reads as
+    "go ahead as planned"), or whether it is safe ("Is it safe?" pressed the day after one: play-test 60, "a safe and
+    effective treatment"). `topics`: the answers found for it; None when the classifier found none it was sure of
+    ("my next session is planned in 5 weeks. i can still do it? or is dangerous now": play-test 60, "did you mean")."""
+    said = tracker.latest_message.get("triage") or {}
+    if said.get("level"):
+        return False
+    if topics is None:
+        asked = bool(said.get("next_treatment"))
+    else:
+        asked = bool(NEXT_SESSION_TOPICS & set(topics)) and (said.get("next_treatment") or "safety" in topics)
+    return asked and reaction_in_the_conversation(tracker)
+
+
+def say_next_session_after_a_reaction(dispatcher: CollectingDispatcher) -> List[Dict[Text, Any]]:
+    dispatcher.utter_message(response="utter_next_session_after_a_reaction")
+    return [SlotSet("last_topic", None), SlotSet("offer", "call_back")]
 
 
 def reaction_in_the_conversation(tracker: Tracker) -> bool:

@@ -13,7 +13,9 @@ from actions.answers import (
     asks_about_the_last_answer,
     concern_given,
     context_wins,
+    next_session_after_a_reaction,
     say_answers,
+    say_next_session_after_a_reaction,
 )
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -112,6 +114,8 @@ class ActionSuggestIntents(Action):
             # Saying what the assistant can do is safe even when unsure: no claim is made.
             dispatcher.utter_message(response="utter_out_of_scope")
             return None
+        if next_session_after_a_reaction(tracker, None):
+            return say_next_session_after_a_reaction(dispatcher)
         last_topic = tracker.get_slot("last_topic")
         if asks_about_the_last_answer(tracker, None, last_topic):
             return say_answers(dispatcher, tracker, domain, [ABOUT_THAT])

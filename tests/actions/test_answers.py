@@ -405,6 +405,8 @@ async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain
      ["utter_safety_route_reminder", "utter_faq/side_effects"]),
     ("seriously? its just a bruise. what side effects does your guide actualy list then", [], False,
      ["utter_safety_route_reminder", "utter_faq/side_effects"]),
+    ("ok but generally, what side effects are normal after microneedling? like in the days after", [], False,
+     ["utter_safety_route_reminder", "utter_faq/side_effects"]),
     # asked whether something is all right, a sign named, or leaning on the last answer: the route again
     ("is bruising a normal side effect yes or no", [], False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
     ("what side effects do you get, i have bruising", ["bruis*"], False,
@@ -1723,5 +1725,19 @@ async def test_the_next_session_after_a_reaction_is_for_the_clinic(dispatcher, m
     tracker = make_tracker(intent="faq", text="so when i can do my next session? i have 2 more in my course",
                            slots={"last_topic": last_topic}, response_selector=selected_answer("faq/sessions"))
     tracker.latest_message["triage"] = {"level": None, "next_treatment": True, "well": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("last_topic, expected", [
+    # play-test 60: "Is it safe?" pressed the day after an ambulance for a swelling lip got "a safe and effective
+    # treatment ... serious side effects are rare"
+    ("help_had", ["utter_next_session_after_a_reaction"]),
+    (None, ["utter_faq/safety"]),
+])
+async def test_whether_it_is_safe_after_a_reaction_is_for_the_clinic(dispatcher, make_tracker, domain, clinic_open,
+                                                                     last_topic, expected):
+    tracker = make_tracker(intent="faq", text='/faq{"topic": "safety"}', slots={"last_topic": last_topic},
+                           response_selector=selected_answer("faq/safety"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected

@@ -183,3 +183,20 @@ async def test_run_as_the_dialogues_fallback_after_an_answer_it_says_nothing_and
         tracker = make_tracker(intent="nlu_fallback", text="la ambulancia viene", latest_action_name=latest,
                                active_loop=loop)
         assert await ActionSuggestIntents().run(dispatcher, tracker, domain) != [FollowupAction("action_listen")]
+
+
+@pytest.mark.parametrize("last_topic, next_treatment, expected", [
+    # play-test 60: "my next session is planned in 5 weeks. i can still do it? or is dangerous now", the day after an
+    # ambulance for a swelling lip, got "did you mean", then "Is it safe?" pressed "a safe and effective treatment"
+    ("help_had", True, ["utter_next_session_after_a_reaction"]),
+    # no reaction in the conversation, or nothing said of a next treatment: did you mean
+    (None, True, ["utter_did_you_mean"]),
+    ("help_had", False, ["utter_did_you_mean"]),
+])
+async def test_an_unclear_question_about_the_next_session_after_a_reaction(dispatcher, make_tracker, domain,
+                                                                          last_topic, next_treatment, expected):
+    tracker = unclear(make_tracker, text="my next session is planned in 5 weeks. i can still do it? or is dangerous now",
+                      slots={"last_topic": last_topic})
+    tracker.latest_message["triage"] = {"level": None, "next_treatment": next_treatment}
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
