@@ -642,6 +642,22 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
     return last_topic if answered else None
 
 
+REPORT_LOOKS_BACK = 10  # how many of the person's messages back a sign reported still counts for "can it wait?"
+
+
+def reported_earlier(tracker: Tracker) -> Optional[Text]:
+    """The level of a sign of infection (or worse) reported in one of the person's recent messages, unless seen or
+    advised since: "so do i still need to call 111 tonight or just wait for monday" after a yellow crust and a fever,
+    and a call back sent in between (play-test 60: "I can't tell you whether it can wait ... contact the clinic",
+    without NHS 111, to someone who could not reach the clinic), is that route again."""
+    for triage in earlier_triages(tracker, REPORT_LOOKS_BACK):
+        if triage.get("help_had") or triage.get("well"):
+            return None
+        if triage.get("level") in SEVERITY[:2]:
+            return triage["level"]
+    return None
+
+
 def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text], asked: bool) -> Optional[Text]:
     """In the thread after a safety answer: the level to answer with, or None for a new topic.
     `previous`: `safety_thread_level`; `asked`: the latest message is a question."""
@@ -1211,6 +1227,8 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
+        if previous is None and not triaged and "reassurance" in topics:
+            previous = reported_earlier(tracker)
         if previous == SEVERITY[0] and _A_DOOR_OPENED.search(tracker.latest_message.get("text") or ""):
             # "ok i call again and open door. you stay with me?" while help comes (play-test 57: the opening hours, and
             # NHS 111): no question about the clinic

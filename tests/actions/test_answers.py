@@ -1741,3 +1741,26 @@ async def test_whether_it_is_safe_after_a_reaction_is_for_the_clinic(dispatcher,
                            response_selector=selected_answer("faq/safety"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+def a_report(level, **flags):
+    return {"event": "user", "timestamp": None, "text": "...", "parse_data": {"triage": {"level": level, **flags}}}
+
+
+@pytest.mark.parametrize("earlier, expected", [
+    # play-test 60: a yellow crust and a fever, a call back sent since, then "so do i still need to call 111 tonight or
+    # just wait for monday" got "I can't tell you whether it can wait ... contact the clinic", without NHS 111
+    ([a_report("urgent"), a_report(None), a_report(None)], ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+    # seen or advised since, or only an expected reaction, or nothing reported: the reassurance answer
+    ([a_report("urgent"), a_report(None, help_had=True)], ["utter_faq/reassurance"]),
+    ([a_report("expected_reaction")], ["utter_faq/reassurance"]),
+    ([a_report(None)], ["utter_faq/reassurance"]),
+])
+async def test_can_it_wait_after_a_sign_reported_earlier(dispatcher, make_tracker, domain, clinic_open, earlier,
+                                                         expected):
+    events = [*earlier, {"event": "action", "timestamp": None, "name": "action_submit_booking"}]
+    tracker = make_tracker(intent="faq", text="thanks. so do i still need to call 111 tonight or just wait for monday",
+                           events=events, response_selector=selected_answer("faq/reassurance"))
+    tracker.latest_message["triage"] = {"level": None}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert [name.split("_closed")[0] for name in responses(dispatcher)] == expected
