@@ -272,10 +272,12 @@ _CONCERN_IS = re.compile(
     # ("pls change concern to: brown patches (melasma)", nineteenth play-test)
     # (an apostrophe inside a word is part of the concern: "crow's feet", found by play-test 25)
     r"(?:\s*:\s*|\s+)(?!wrong\b|incorrect\b|not\b)(?:just\s+)?['\"‘“]?"
-    r"(?P<concern>(?:[^,;.!?\n'\"’”]|['’](?=\w))+?)['\"’”]?(?:\s+instead)?(?:,?\s+(?:please|pls|thanks|thank you))?\s*"
+    # (a full stop between digits is in it: "temperature 38.2", play-test 60 sent "temperature 38")
+    r"(?P<concern>(?:[^,;.!?\n'\"’”]|['’](?=\w)|(?<=\d)\.(?=\d))+?)['\"’”]?(?:\s+instead)?"
+    r"(?:,?\s+(?:please|pls|thanks|thank you))?\s*"
     # the concern ends where another detail's change begins ("… and my surname is just O'Neill")
-    r"(?=[,;.!?\n]|$|\s+and\s+(?:my|the|her|his)\s+(?:sur|first |last |family )?(?:name|number|phone|mobile|e-?mail|"
-    r"contact|time|day|date)\b)",
+    r"(?=[,;!?\n]|\.(?!\d)|$|\s+and\s+(?:my|the|her|his)\s+(?:sur|first |last |family )?"
+    r"(?:name|number|phone|mobile|e-?mail|contact|time|day|date)\b)",
     re.IGNORECASE,
 )
 # "im sarah okafor": a lead-in, then two or three lowercase words that are no common words ("im so tired",
@@ -742,7 +744,11 @@ _SAID_OF_THE_PAST = re.compile(
     r"got\s+it\s+done|did\s+it|started)\b[^.,;!?]{0,12}?\b(?:on|last)\s+(?:the\s+)?$|\btreated\s+by\s+\w+\s+$|"
     # ("she is Lucia Fernandez, was treated yesterday 4pm": play-test 51 started a consultation for that time)
     r"\b(?:was|were|got|been|she|he|i)\s+(?:treated|done|seen)\b\s*(?:(?:yesterday|today|this morning|this afternoon|"
-    r"last night|on \w+day|\w+day)\b\s*)?(?:(?:at|around)\b\s*)?$",
+    r"last night|on \w+day|\w+day)\b\s*)?(?:(?:at|around)\b\s*)?$|"
+    # ("the concern is wrong, its about the yellow crust + temperature 38.2 after my treatment on tuesday": play-test
+    # 60, the call back moved from Monday to that Tuesday)
+    r"\b(?:after|since|from)\s+(?:my|her|his|their|the)\s+(?:last\s+)?(?:treatment|procedure|microneedling)\s+"
+    r"(?:(?:on|last)\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "wedding on the 19th", "the 19th is the wedding", "flying out on friday": the date of something else, no time to
@@ -765,7 +771,12 @@ _TODAY_IS_BEFORE = re.compile(
     r"(?:it'?s|its|it is)\s+(?:already|only))\s+$",
     re.IGNORECASE,
 )
-_AN_EVENT_AFTER = re.compile(rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:{_EVENTS})\b", re.IGNORECASE)
+_AN_EVENT_AFTER = re.compile(
+    rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:{_EVENTS})\b|"
+    # ("i said MONDAY for the call. tuesday was when i had the treatment": play-test 60, Tuesday kept)
+    r"\s+(?:was|is)\s+when\s+(?:i|she|he|we|they)\s+(?:had|got|did|was|were)\b",
+    re.IGNORECASE,
+)
 # words between two times that take the first back: "wednesday. no actually thursday", "the date is still the 5th, i
 # want the 12th" (play-test 29: neither was read)
 _CORRECTED_TO = re.compile(

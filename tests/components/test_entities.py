@@ -481,6 +481,11 @@ def test_a_concern_named_as_one(booking, text, expected):
          [("person", "Priya Shah"), ("phone", "07911 123456"), ("time", "first thing in the morning"),
           ("concern", "i was treated by Jo on wednesday")]),
         ("thursday 17th december 6.30pm, i had botox on the 20th", [("time", "thursday 17th december 6.30pm")]),
+        # play-test 60: the call back moved from Monday to the treatment's Tuesday, and a temperature cut at its point
+        ("the concern is wrong, its about the yellow crust + temperature 38.2 after my treatment on tuesday",
+         [("concern", "about the yellow crust + temperature 38.2 after my treatment on tuesday")]),
+        ("no!! i said MONDAY for the call. tuesday was when i had the treatment", [("time", "MONDAY")]),
+        ("redness since my treatment last friday, call me monday", [("time", "monday")]),
         ("i had hoped for monday 10am", [("time", "monday 10am")]),
         # the date of something else is no time to book (play-test 27: the wedding day became the appointment)
         ("next wed 3pm please, my wedding is on the 19th", [("time", "next wed 3pm")]),
