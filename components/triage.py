@@ -262,6 +262,7 @@ _WILL_IT_FIX = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|microneedling|micro ?needling|the treatment)\s+"
     r"(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b"
 )
+_ACTIVE_ACNE = re.compile(r"active\s+(?:acne|breakouts?|spots|pimples)")
 # the same asked of the treatment by name, or whether it evens the skin out ("my skin is blotchy and uneven, will
 # microneedling help", "my skin tone is so uneven and blotchy in photos, does it even that out": tests/dev3, the
 # expected reaction's words to someone never treated); "will it help" alone may be asked of ice or a cream
@@ -1760,10 +1761,19 @@ class SafetyTriage(GraphComponent):
             said_happening = selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
             happening = said_happening and not details
             # a skin concern, or one the guide does not cover ("dark circles"), named
+            # ("acne", "spots" that are active: "its not wrinkles its acne scars!! and i have active spots. change that
+            # then send", play-test 59, at the summary of someone never treated: NHS 111 now, the request paused)
             concerns = [
                 text[entity["start"] : entity["end"]]
                 for entity in message.get("entities") or []
-                if entity.get("entity") in ("skin_concern", "unknown_area") and "start" in entity
+                if "start" in entity
+                and (
+                    entity.get("entity") in ("skin_concern", "unknown_area")
+                    or (
+                        entity.get("entity") == "suitability_factor"
+                        and _ACTIVE_ACNE.fullmatch(text[entity["start"] : entity["end"]].lower())
+                    )
+                )
             ]
             about_the_concern = any(
                 entity.get("entity") == "booking_field" and entity.get("value") == "booking_concern"

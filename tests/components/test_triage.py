@@ -1846,3 +1846,20 @@ def test_a_reaction_treated_and_over_is_no_emergency_now(component, text, level,
 ])
 def test_not_any_worse_and_someone_well_again_after_hospital(settings, text, level):
     assert triage(text, settings, True).level == level
+
+
+def test_active_acne_named_by_someone_not_treated_is_a_concern(component):
+    # play-test 59: "its not wrinkles its acne scars!! and i have active spots. change that then send" at the summary
+    # of someone never treated got NHS 111 now, and the request was paused
+    text = "its not wrinkles its acne scars!! and i have active spots. change that then send"
+    start = text.index("active spots")
+    message = parsed(text, "faq", "faq/urgent")
+    message.set("entities", [{"entity": "suitability_factor", "value": "condition", "start": start, "end": start + 12}])
+    component.process([message])
+    assert message.get("triage")["level"] is None
+    # spots said of a treatment had are what they are
+    text = "i have active spots since my treatment on monday"
+    message = parsed(text, "faq", "faq/urgent")
+    message.set("entities", [{"entity": "suitability_factor", "value": "condition", "start": 7, "end": 19}])
+    component.process([message])
+    assert message.get("triage")["level"] == "urgent"
