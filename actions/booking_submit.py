@@ -156,6 +156,23 @@ class ActionCancelSentRequest(Action):
         return []
 
 
+# asked when the clinic will be in touch ("will they ring me today? im in meetings till 5", "when will someone
+# actually reply?", "what time exactly tho?", "will they definitely call thursday?"): not "when I call"
+_ASKS_WHEN = re.compile(
+    r"\bwhen\b(?!\s+(?:i|we)\b)|\b(?:what time|how long|how soon|how quickly|today|tonight|tomorrow|definitely|"
+    r"for sure|exactly|guarantee)\b|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
+def say_when_the_clinic_contacts(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """When the clinic will be in touch, asked with the request's reference or what happens next: no time is promised,
+    as the assistant sees neither the clinic's diary nor its calls (play-tests 59 and 60: "The clinic then phones you",
+    four times, to "when will they call?")."""
+    if _ASKS_WHEN.search(tracker.latest_message.get("text") or ""):
+        dispatcher.utter_message(response="utter_when_the_clinic_contacts")
+
+
 class ActionSayRequestReference(Action):
     """ "what's my reference?" outside the form: the request sent, or, with none sent, a request paused by a safety
     answer or stopped before it was sent, offered again with what was given ("please still send the call back
@@ -168,6 +185,12 @@ class ActionSayRequestReference(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if tracker.active_loop.get("name"):
+            # asked while a request is being made, which has no reference until it is sent (found by the fifteenth
+            # play-test: "You haven't sent a request… Would you like to request a consultation?" mid-summary)
+            dispatcher.utter_message(response="utter_request_reference_in_the_form")
+            say_when_the_clinic_contacts(dispatcher, tracker)
+            return []
         # paused: its details still in the slots; stopped: put back from the events by a yes (details_before_stop)
         paused = any(tracker.get_slot(slot) not in (None, "") for slot in TYPED_SLOTS)
         if tracker.get_slot("request_sent"):
@@ -177,6 +200,8 @@ class ActionSayRequestReference(Action):
         else:
             response, offer = "utter_request_reference", "consultation"  # none: it offers to start one
         dispatcher.utter_message(response=response)
+        if offer != "consultation":
+            say_when_the_clinic_contacts(dispatcher, tracker)
         # "whats my reference again? and do i need to bring anything": each question asked with it is answered too
         # (eighteenth play-test: the second was dropped); a yes still takes up this reply's offer
         events = answers_alongside(dispatcher, tracker, domain)

@@ -303,7 +303,10 @@ NAMES_A_BOOKING = re.compile(r"\b(?:book\w*|consult\w*|appointment|session|treat
 # (after "and", "so": "and what time do you open tomorrow, I'll call then", play-test 42, was read as a change of the
 # time of a request cancelled before, which was picked up again)
 ASKS = re.compile(
-    r"^\W*(?:(?:and|so|ok|okay|oh|but|btw)\W+)*(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b",
+    # ("hi what time are you open till on weekdays and are you open on boxing day": play-test 60, read as a change of
+    # the time, "there's nothing here to change")
+    r"^\W*(?:(?:and|so|ok|okay|oh|but|btw|hi|hiya|hey|hello|hmm+|um+)\W+)*"
+    r"(?:what|when|how|where|why|which|who|do|does|is|are|can|could|will|would)\b",
     re.IGNORECASE,
 )
 # a sentence after the first that opens as a question ("forget it. what time do you close tonight btw", found by the

@@ -49,7 +49,19 @@ _A_BABY_BROUGHT = re.compile(
 )
 
 
+# a child brought along, to wait ("can i bring my son with me, hes 7. he'd just sit in the waiting room": play-test 60,
+# the suitability answer twice), not brought for a treatment of their own ("can i bring my daughter for a consultation")
+_A_CHILD_BROUGHT = re.compile(
+    r"\b(?:bring|bringing|take|taking)\b[^.?!]{0,20}\b(?:son|daughter|kid|kids|child|children|toddler)\b"
+    r"(?![^.?!]{0,30}\b(?:for (?:a |an |the |her |his )?(?:consult|consultation|treatment|session|appointment|"
+    r"microneedling|it)|to (?:have|get))\b)",
+    re.IGNORECASE,
+)
+
+
 def _a_baby_brought(ent: Any, text: Text) -> bool:
+    if ent.ent_id_ == "age":
+        return bool(_A_CHILD_BROUGHT.search(text))
     return ent.ent_id_ == "pregnancy" and "baby" in ent.text.lower() and bool(_A_BABY_BROUGHT.search(text))
 
 

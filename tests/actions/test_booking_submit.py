@@ -244,3 +244,26 @@ async def test_a_question_asked_with_the_send_is_answered_after_the_reference(
                            response_selector=selected_answer("faq/unknown_activity"))
     await ActionSubmitBooking().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_saved"] + answered
+
+
+@pytest.mark.parametrize("text, slots, loop, expected", [
+    # play-tests 59 and 60: "The clinic then phones you", four times, to "when will they call?"
+    ("what happens next then, will they ring me today? im in meetings till 5", {"request_sent": True}, None,
+     ["utter_request_reference", "utter_when_the_clinic_contacts"]),
+    ("you didnt answer. when will they call", {"request_kind": "call_back"}, "booking_form",
+     ["utter_request_reference_in_the_form", "utter_when_the_clinic_contacts"]),
+    # not asked when: the reference alone; "when i call" is the person's own call
+    ("whats my reference", {"request_sent": True}, None, ["utter_request_reference"]),
+    ("what reference do i quote when i call", {"request_sent": True}, None, ["utter_request_reference"]),
+    # with no request at all, the offer to start one
+    ("when will they call me", {}, None, ["utter_request_reference"]),
+])
+async def test_when_the_clinic_will_be_in_touch_is_not_promised(dispatcher, make_tracker, domain, text, slots, loop,
+                                                               expected):
+    from actions.booking_submit import ActionSayRequestReference
+
+    tracker = make_tracker(intent="ask_reference", text=text, slots={"request_reference": "MN-XYUF", **slots},
+                           active_loop=loop)
+    events = await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    assert (events == []) is (loop is not None)

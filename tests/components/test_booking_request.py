@@ -373,6 +373,8 @@ def test_a_no_that_asks_for_a_call_back(text, kinds, expected):
     # play-test 42: after a cancel, the request was picked up again as a change of its time
     "and what time do you close tonight, I'll call then",
     "i said I cancelled it! just tell me what time you close tonight",
+    # play-test 60: "You haven't requested a consultation in this chat yet, so there's nothing here to change"
+    "hi what time do you close tonight and are you open on boxing day",
 ])
 def test_a_question_after_a_first_sentence_is_no_correction(text):
     found = message(text, "faq", ["booking_field", "time"])

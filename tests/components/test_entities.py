@@ -335,6 +335,11 @@ def test_ruler_values(spacy_model, text, expected):
     ("can my baby come in the room with me", []),
     # a pregnancy as ever
     ("will it hurt the baby", [("suitability_factor", "pregnancy")]),
+    # play-test 60: a child to wait in the waiting room got the suitability answer twice
+    ("can i bring my son with me, hes 7. he'd just sit in the waiting room", []),
+    # a child brought for a treatment of their own, or named alone, is their suitability as ever
+    ("can i bring my daughter for a consultation, shes 15", [("suitability_factor", "age")]),
+    ("can my son have it done", [("suitability_factor", "age")]),
 ])
 def test_a_baby_brought_along_is_no_pregnancy(spacy_model, text, expected):
     found = ruler_entities(ruler(dimensions=ALL_LABELS, value_from_id=["suitability_factor"]), spacy_model, text)
