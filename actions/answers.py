@@ -1077,6 +1077,18 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         if len(given) > 1:
             given.pop("booking_confirmed", None)
         return given
+    if requested == "booking_name" and _OPENS_AS_A_QUESTION.match(text):
+        # a name given after the question ("why do u need my name? its Tom Whitley": play-test 59, the name asked for
+        # again); one inside it ("is Dr Lee in on friday?") is none
+        asked_until = text.find("?")
+        after = [
+            entity.get("value")
+            for entity in tracker.latest_message.get("entities") or []
+            if entity.get("entity") == "person" and asked_until >= 0 and entity.get("start", -1) > asked_until
+        ]
+        if after:
+            given[requested] = after[0]
+        return given
     if requested not in _GIVEN_WITH_A_QUESTION or requested == "booking_contact" or _OPENS_AS_A_QUESTION.match(text):
         return given
     value = next(tracker.get_latest_entity_values(_GIVEN_WITH_A_QUESTION[requested][0]), None)

@@ -1142,6 +1142,11 @@ async def test_a_contact_to_add_refused_then_given_again_is_added(validate, disp
     ("booking_name", "hang on, does it hurt?", [], []),
     ("booking_name", "ok so, how long does it take?", [], []),
     ("booking_name", "does it hurt? Sarah", [], []),
+    # play-test 59: a name given after the question was asked for again; a name inside the question is none
+    ("booking_name", "why do u need my name? its Tom Whitley",
+     [{"entity": "person", "value": "Tom Whitley", "start": 28, "end": 39}], [SlotSet("booking_name", "Tom Whitley")]),
+    ("booking_name", "is it Tom Whitley who does the treatment?",
+     [{"entity": "person", "value": "Tom Whitley", "start": 6, "end": 17}], []),
 ])
 async def test_the_detail_asked_for_given_with_an_answered_question_is_taken_checked(
     validate, dispatcher, make_tracker, domain, requested, text, entities, expected
