@@ -190,7 +190,7 @@ class ActionSayRequestReference(Action):
             # play-test: "You haven't sent a request… Would you like to request a consultation?" mid-summary)
             dispatcher.utter_message(response="utter_request_reference_in_the_form")
             say_when_the_clinic_contacts(dispatcher, tracker)
-            return []
+            return [SlotSet("offer", None)]
         # paused: its details still in the slots; stopped: put back from the events by a yes (details_before_stop)
         paused = any(tracker.get_slot(slot) not in (None, "") for slot in TYPED_SLOTS)
         if tracker.get_slot("request_sent"):
