@@ -210,6 +210,8 @@ ASKS_TO_BE_CALLED = re.compile(
     re.IGNORECASE,
 )
 # what a message may change beside saying to send (`says_send`): the change comes first
+# the walk-through's intents, which a note's words may read as ("next session")
+WALK_THROUGH_INTENTS = ["next_step", "previous_step", "start_guide", "show_step"]
 CHANGED_BEFORE_SENDING = ("concern", "note", "phone", "email", "person", "time")
 # the request's note that it is for someone under 18 taken back: the line removed, or the person an adult
 AN_ADULT = re.compile(
@@ -566,8 +568,10 @@ class BookingDetailsRequest(GraphComponent):
                 # "a consultation for my boyfriend? his name is Marcus Bell": a request for someone else, with the
                 # name of the person to be seen, not a change to a name given before (found by the tenth play-test)
                 self._set(message, self.config["intent"])
-            elif intent in self.config["correction_from_intents"] and any(
+            elif intent in self.config["correction_from_intents"] + WALK_THROUGH_INTENTS and any(
                 # (a note that asks something is a question: "can i mention that i'm pregnant at the consultation?")
+                # (read as a step of the walk-through: "pls add: want to know if next session is ok after allergy. then
+                # send", play-test 60, showed step 1 of 4)
                 entity.get("entity") == self.config["note_entity"]
                 and "?" not in str(entity.get("value"))
                 # (said in passing, "just so you know i'm on isotretinoin", it is answered as what it says; the

@@ -348,7 +348,9 @@ _TIME_FILLER = re.compile(
 # call laura first. and change it to thursday 10th, 11am": play-test 43, the change of time was put in the note)
 _NOTE_ENDS = (
     r"(?:$|(?=[.!?;]\s*(?:(?:and|also|oh|plus|then)\s+)*(?:(?:can|could)\s+you\s+)?(?:please\s+)?"
-    r"(?:change|make it|move|switch|swap|put it)\b))"
+    r"(?:change|make it|move|switch|swap|put it)\b)|"
+    # ("pls add: want to know if next session is ok after allergy. then send": play-test 60, "then send" is no note)
+    r"(?=[.!?;,]?\s*(?:(?:and|then|and then|pls|please)\s+)*(?:send|submit)(?:\s+it)?(?:\s+(?:pls|please))?\W*$))"
 )
 _NOTE = re.compile(
     # ("could you please make a note so they ask for Margaret": play-test 54)
@@ -363,7 +365,7 @@ _NOTE = re.compile(
     # ("one more thing for the notes - she's on warfarin": play-test 40, the warfarin never added)
     # ("yes fine. oh and notes: warfarin 5mg daily, …": play-test 42, the consent and the note were both lost)
     # ("yes but also add: I'm allergic to lidocaine": play-test 43, dropped)
-    r"(?:^|[.!?;\n]\s*)\W*(?:(?:oh|and|also|plus|yes|yeah|yep|ok|okay|but)\W+)*"
+    r"(?:^|[.!?;\n]\s*)\W*(?:(?:oh|and|also|plus|yes|yeah|yep|ok|okay|but|pls|plz|please|can you|could you)\W+)*"
     r"(?:(?:a\s+|one\s+more\s+)?notes?|add|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
     r"notes?)(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
     r"\s*[:-]\s*"

@@ -671,7 +671,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         complaint = _COMPLAINT.search(text)
         return bool(
             self.config["complaint_intent"]
-            and intent_ranking[0]["name"] == self.config["retrieval_intent"]
+            # ("no i dont mean any of those. REFUND. my results were rubbish" after "did you mean": play-test 60, "What
+            # would you like to ask?")
+            and intent_ranking[0]["name"] in (self.config["retrieval_intent"], "something_else", "out_of_scope")
             and not spans
             and complaint
             # (not asked of what would happen: "if i buy a voucher and she cant have it can she get a refund",

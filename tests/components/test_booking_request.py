@@ -765,3 +765,17 @@ def test_a_change_said_with_send_is_made_first(text, entities, expected):
     found.set("entities", entities)
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("intent, expected", [
+    # play-test 60: "pls add: want to know if next session is ok after allergy. then send" showed step 1 of 4
+    ("next_step", "correct_booking"),
+    ("start_guide", "correct_booking"),
+])
+def test_a_note_read_as_a_step_of_the_walk_through_is_the_change(intent, expected):
+    text = "pls add: want to know if next session is ok after allergy. then send"
+    found = message(text, intent, [])
+    found.set("entities", [{"entity": "note", "value": "want to know if next session is ok after allergy", "start": 9,
+                            "end": 57}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

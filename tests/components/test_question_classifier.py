@@ -769,3 +769,21 @@ def test_a_question_with_what_its_that_meant_is_one_question(classifier):
     message = parse(classifier, "how many does that take? the sessions i mean")
     assert message.get("questions") == []
     assert answer(message) == "faq/sessions"
+
+
+@pytest.mark.parametrize("top, a_complaint", [
+    # play-test 60: "no i dont mean any of those. REFUND. my results were rubbish" after "did you mean" was read as
+    # something else, and got "What would you like to ask?"
+    ("something_else", True),
+    ("out_of_scope", True),
+    ("faq", True),
+    # any other intent decides for itself
+    ("deny", False),
+])
+def test_a_complaint_read_as_something_else_is_a_complaint(storage, resource, top, a_complaint):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "complaint_intent": "request_human"}, storage, resource,
+        CONTEXT,
+    )
+    text = "no i dont mean any of those. REFUND. my results were rubbish"
+    assert component._a_complaint(text, [], [{"name": top, "confidence": 0.4}]) is a_complaint
