@@ -507,19 +507,28 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
 
     # ------------------------------------------------------------ prediction
 
+    @staticmethod
+    def _named(entities: List[Dict[Text, Any]], span: Optional[Span]) -> set:
+        """The kinds of entity in the span (the whole message for None)."""
+        return {
+            entity.get("entity")
+            for entity in entities
+            if span is None or (entity.get("start", -1) >= span.start and entity.get("end", 0) <= span.end)
+        }
+
+    def _entity_answer(self, named: set) -> Optional[Text]:
+        """The answer an entity of those named decides (`entity_answers`, first that holds), if any."""
+        return next((answer for entity, answer in self.config["entity_answers"] if entity in named), None)
+
     def _answer_key(self, label: Text, entities: List[Dict[Text, Any]], span: Optional[Span]) -> Tuple[Text, bool]:
         """The answer for a label, and whether an entity decided it (see `entity_answers`)."""
         prefix = f"{self.config['retrieval_intent']}/"
         if not label.startswith(prefix) or label in self.config["keep_answers"]:
             return label, False
-        named = {
-            entity.get("entity")
-            for entity in entities
-            if span is None or (entity["start"] >= span.start and entity["end"] <= span.end)
-        }
-        for entity, answer in self.config["entity_answers"]:
-            if entity in named:
-                return answer, True
+        named = self._named(entities, span)
+        decided = self._entity_answer(named)
+        if decided:
+            return decided, True
         for answer, own, entity, instead in self.config["answers_without_their_entity"]:
             if label == answer and own not in named and entity in named:
                 return instead, False
@@ -540,8 +549,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             index = int(np.argmax(row))
             label, confidence = model.classes_[index], float(row[index])
             if not label.startswith(prefix):
-                continue
-            key, decided = self._answer_key(label, entities, span)
+                # a question part read as another intent is still answered when an entity in it decides its answer
+                # ("do i need to stop retinol before, how many days off work …", read as a stop: play-test 60, the
+                # retinol dropped without a word)
+                decided_answer = self._entity_answer(self._named(entities, span))
+                if decided_answer is None:
+                    continue
+                key, decided = decided_answer, True
+            else:
+                key, decided = self._answer_key(label, entities, span)
             # a part the classifier is unsure of is still a question when an entity in it decides its answer ("… and do
             # i need someone to drive me home": found by play-test 24, the driving was dropped)
             if confidence < self.config["question_threshold"] and not decided:

@@ -787,3 +787,16 @@ def test_a_complaint_read_as_something_else_is_a_complaint(storage, resource, to
     )
     text = "no i dont mean any of those. REFUND. my results were rubbish"
     assert component._a_complaint(text, [], [{"name": top, "confidence": 0.4}]) is a_complaint
+
+
+def test_a_question_part_read_as_another_intent_is_answered_when_an_entity_decides_it(classifier):
+    # play-test 60: "do i need to stop retinol before, how many days off work will i need, …" read its first part as
+    # a stop, and dropped it without a word; here "is that right" reads as a yes
+    text = "is that right for the elbows? and how many sessions will i need"
+    first = text.index("elbows")
+    named = [{"entity": "unknown_area", "value": "elbows", "start": first, "end": first + 6}]
+    parts = parse(classifier, text, named).get("question_parts")
+    assert [part[INTENT_RESPONSE_KEY] for part in parts] == ["faq/unknown_area", "faq/sessions"]
+    # with nothing named in it, the part read as a yes is no question
+    parts = parse(classifier, text).get("question_parts")
+    assert [part[INTENT_RESPONSE_KEY] for part in parts] == ["faq/sessions"]
