@@ -100,6 +100,9 @@ def unknown_entities(nlp, text):
         ("will it aggravate my rosacea", [("suitability_factor", "aggravate my rosacea", "condition")]),
         ("does microneedling help melasma", [("unknown_area", "melasma", "hyperpigmentation")]),
         ("can i take ibuprofen before", [("suitability_factor", "ibuprofen", "medication")]),
+        # play-test 59: "and do i need to take antivirals before" got what happens on the day
+        ("do i need to take antivirals before", [("suitability_factor", "antivirals", "medication")]),
+        ("can microneedling actualy trigger an outbreak?", [("suitability_factor", "trigger an outbreak", "condition")]),
     ],
 )
 def test_sentence_gets_its_entities(nlp, text, expected):
