@@ -262,6 +262,27 @@ _WILL_IT_FIX = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|microneedling|micro ?needling|the treatment)\s+"
     r"(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b"
 )
+
+
+def _names_a_condition(message: Message) -> bool:
+    """Whether the message names a condition that bears on whether to have the treatment (a cold sore, eczema: the
+    patterns' suitability factor `condition`)."""
+    return any(
+        entity.get("entity") == "suitability_factor" and _A_CONDITION.search(str(entity.get("value")))
+        for entity in message.get("entities") or []
+    )
+
+
+_BEFORE_THE_TREATMENT = re.compile(
+    r"\b(?:before|the week of|the day of|ahead of|leading up to|the run[- ]up to)\s+(?:my|the|your|her|his)\s+"
+    r"(?:appointment|appt|session|treatment|consultation|procedure)\b"
+)
+_A_CONDITION = re.compile(
+    r"\b(?:cold|fever)\s+(?:sores?|blisters?)\b|\b(?:herpes|eczema|psoriasis|rosacea|acne|dermatitis|keloids?)\b",
+    re.IGNORECASE,
+)
+
+
 _ACTIVE_ACNE = re.compile(r"active\s+(?:acne|breakouts?|spots|pimples)")
 # the same asked of the treatment by name, or whether it evens the skin out ("my skin is blotchy and uneven, will
 # microneedling help", "my skin tone is so uneven and blotchy in photos, does it even that out": tests/dev3, the
@@ -1883,6 +1904,16 @@ class SafetyTriage(GraphComponent):
                 continue
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])
+            elif (
+                found.hypothetical
+                and found.signs
+                and not crisis
+                and _BEFORE_THE_TREATMENT.search(lowered)
+                and _names_a_condition(message)
+            ):
+                # "if i get a cold sore the week of my appointment what do i do": a condition before the treatment,
+                # which the consultation or the clinic decides on (play-test 59: what to do after a treatment, with 999)
+                self._answer(message, SUITABILITY_ANSWER)
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
             elif found.help_had and not crisis and intent != self.config["call_back_intent"]:

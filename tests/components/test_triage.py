@@ -1863,3 +1863,20 @@ def test_active_acne_named_by_someone_not_treated_is_a_concern(component):
     message.set("entities", [{"entity": "suitability_factor", "value": "condition", "start": 7, "end": 19}])
     component.process([message])
     assert message.get("triage")["level"] == "urgent"
+
+
+@pytest.mark.parametrize("text, factor, expected", [
+    # play-test 59: what to do after a treatment, with 999, to someone asking about a cold sore before theirs
+    ("fine. last thing / if i get a cold sore the week of my appointment what do i do", "cold sore", "faq/suitability"),
+    # after a treatment, or with no condition named, what to do if it happens
+    ("what if i get a cold sore after the treatment", "cold sore", "faq/warning_signs"),
+    ("what if my lips swell before my appointment", None, "faq/warning_signs"),
+])
+def test_a_condition_asked_about_before_the_treatment_is_for_the_consultation(component, text, factor, expected):
+    message = parsed(text, "faq", "faq/suitability")
+    if factor:
+        start = text.index(factor)
+        message.set("entities", [{"entity": "suitability_factor", "value": factor, "start": start,
+                                  "end": start + len(factor)}])
+    component.process([message])
+    assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == expected
