@@ -77,11 +77,13 @@ WORSE_WHILE_HELP_COMES_VARIANT = "_worse_while_help_comes"
 HELP_SOUGHT_VARIANT = "_help_sought"  # about to call NHS 111, a GP or A&E, or asking whether to (the same)
 UNREACHABLE_VARIANT = "_unreachable"  # the clinic not reached: it does not answer (the same)
 LASTING_VARIANT = "_lasting"  # a sign there for weeks or months, no worse (components/triage.py `lasting`)
+LASTING_OPEN_VARIANT = "_lasting_open"  # the same while the clinic is open
 ROUTE_VARIANTS = (
     WORSE_WHILE_HELP_COMES_VARIANT,
     HELP_COMING_VARIANT,
     HELP_SOUGHT_VARIANT,
     UNREACHABLE_VARIANT,
+    LASTING_OPEN_VARIANT,
     LASTING_VARIANT,
     CLOSED_VARIANT,
 )
@@ -526,14 +528,13 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
             if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
                 return response + WORSE_WHILE_HELP_COMES_VARIANT
             return response + HELP_COMING_VARIANT
-    if (
-        response + LASTING_VARIANT in responses
-        and tracker is not None
-        and a_lasting_sign(tracker)
-        and not clinic().is_open(now())
-    ):
-        # (while the clinic is open, "contact the clinic now" is the route for it as for any other)
-        return response + LASTING_VARIANT
+    if response + LASTING_VARIANT in responses and tracker is not None and a_lasting_sign(tracker):
+        if not clinic().is_open(now()):
+            return response + LASTING_VARIANT
+        # while the clinic is open, the clinic today, without "NHS 111 now, don't wait" (play-tests 60 and 62: to
+        # someone peeling on day 4 and flaking on day 5, "please don't wait to see if it settles")
+        if response + LASTING_OPEN_VARIANT in responses:
+            return response + LASTING_OPEN_VARIANT
     if response + HELP_SOUGHT_VARIANT in responses and said.get("seeking_help"):
         return response + HELP_SOUGHT_VARIANT
     if response + UNREACHABLE_VARIANT in responses and tracker is not None and clinic_unreachable(tracker):

@@ -520,11 +520,12 @@ async def test_a_sign_there_for_months_gets_the_clinic_or_a_gp(
     tracker.latest_message["triage"] = latest
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
-    # while the clinic is open: contact the clinic now, as for any other sign
+    # while the clinic is open: the clinic today, without "NHS 111 now, don't wait" (play-tests 60 and 62: to someone
+    # peeling on day 4 and flaking on day 5); a sign that started lately, new or worse, is the route as ever
     monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00")
     dispatcher.messages.clear()
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
-    assert "utter_faq/urgent" in responses(dispatcher)
+    assert responses(dispatcher) == [name.replace("_lasting", "_lasting_open").replace("_closed", "") for name in expected]
 
 
 async def test_a_safety_answer_inside_the_form_says_the_booking_is_paused_except_after_the_emergency_one(
