@@ -1309,9 +1309,17 @@ def triage(
     # still had, a blind set found)
     asked_in_general = bool(_NOT_YET.search(lowered) and (_JUST_ASKING.search(lowered) or _IN_GENERAL.search(lowered)))
     had_it = bool((_HAD_IT_SAID if asked_in_general else _TREATED).search(_NOT_YET.sub(" ", lowered)))
+    # a sign said to be there now in a sentence that asks no "what if" ("ok. its a bit itchy too now. is itching a sign
+    # of allergy?": play-test 61, read as asked before any treatment, and the urgent route dropped for the side effects)
+    reported_now = any(
+        not _WHAT_IF.search(part)
+        and _NOW.search(part)
+        and any(sign.found_in(words(part)) for level in LEVELS for sign in settings.signs[level])
+        for part in parts
+    )
     not_yet = (
         (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered) and not had_it)
-        or bool(_WHAT_IF.search(lowered))
+        or (bool(_WHAT_IF.search(lowered)) and not reported_now)
         or (bool(_RULES_OUT.search(lowered)) and not treated)
     )
     # (what is to come, asked of a treatment not had, is not now: "will my face be swollen … the next day")

@@ -1880,3 +1880,14 @@ def test_a_condition_asked_about_before_the_treatment_is_for_the_consultation(co
                                   "end": start + len(factor)}])
     component.process([message])
     assert message.get("response_selector")["faq"]["response"]["intent_response_key"] == expected
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 61: in the urgent thread, read as asked before any treatment, and the route dropped for the side effects
+    ("ok. its a bit itchy too now. is itching a sign of allergy?", EXPECTED),
+    # the "what if" sentence alone, or a now with no sign in its sentence, stays a question
+    ("is itching a sign of allergy?", None),
+    ("my face is fine now. what should i do if my lips start swelling?", None),
+])
+def test_a_sign_said_to_be_there_now_beside_a_question_about_signs(settings, text, level):
+    assert triage(text, settings, False).level == level
