@@ -248,8 +248,12 @@ _CAN_I_HAVE_IT = re.compile(
     r"treatment|a treatment|treatment|a session)\b|\bam i (?:still )?(?:suitable|a (?:good )?candidate)\b|"
     r"\bis it (?:ok|okay|safe|possible) (?:for me )?to (?:have|get|do|book)\b|"
     # "Is microneedling safe for me?" (play-test 31: with eczema "around eyes" named, sent to NHS 111)
-    r"\bis (?:it|this|microneedling|micro ?needling|the treatment|collagen induction(?: therapy)?) (?:still )?"
-    r"(?:ok|okay|safe|suitable|possible|right|a good idea) for (?:me|someone like me|my skin)\b|"
+    # ("is it actually safe for someone my age? My skin is quite thin now and I bruise if I so much as look at a door
+    # handle": play-test 62, NHS 111 now to someone never treated)
+    r"\bis (?:it|this|microneedling|micro ?needling|the treatment|collagen induction(?: therapy)?) "
+    r"(?:still |actually |really |even |definitely |honestly )?"
+    r"(?:ok|okay|safe|suitable|possible|right|a good idea) for (?:me|someone like me|my skin|"
+    r"(?:someone|people|a person|women|men) (?:my age|of my age|like me|in their \w+|my skin type))\b|"
     # ("im sunburnt rn from holiday can i still come in thurs for my session", "would i be suitable": tests/unseen, the
     # expected reaction's route to someone not yet treated)
     r"\b(?:can|could|should|may)\s+i\s+(?:still\s+)?(?:come in|attend|keep|go to|make it to)\b[^.?!]{0,30}"

@@ -1395,6 +1395,9 @@ def test_they_said_its_fine_is_help_had_only_of_something_happening(settings, te
     # fainting asked about for the treatment, or as always with needles: for the consultation
     ("and what if i faint in the chair, do the staff know what to do?", None),
     ("wait so if i feel faint i have to call 999?? i feel faint every time i have a blood test", None),
+    # play-test 62: NHS 111 now to someone never treated, asking whether it is safe at her age
+    ("Oh I see. Well is it actually safe for someone my age? My skin is quite thin now and I bruise if I so much as "
+     "look at a door handle.", None),
     # tests/dev3: the expected reaction's words to someone asking whether it would even their skin out
     ("my skin is blotchy and uneven, will microneedling help", None),
     ("my skin tone is so uneven and blotchy, does it even that out", None),
