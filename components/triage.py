@@ -470,6 +470,14 @@ _EMERGENCY_CARE_HAD = re.compile(
 # help had from someone who can judge it (the clinic, 111, a GP, a pharmacist, paramedics, A&E) and what they said
 # ("i rang them and they said it's normal for day one", "111 said to go to the walk-in centre tomorrow"): the
 # route again says nothing new; the person is told to follow that advice, and where to go if it gets worse
+# where eyes are looked after ("sending her to the eye hospital": play-test 62, read as a sign of the eyes)
+_EYE_CARE = re.compile(r"\beye\s+(hospital|casualty|clinic|doctor|department|a ?& ?e|unit|specialist|infirmary)\b")
+# seen there and done ("swollen eyelids and blurry vision, shes been seen at the eye hospital via 111", as a call back's
+# topic: play-test 62, "Please call 999 now"): with nothing said of now, the emergency had its care
+_SEEN_THERE = re.compile(
+    r"\b(?:been|was|were|got) (?:seen|checked|treated|examined) (?:at|in) (?:the )?(?:eye )?(?:hospital|a ?& ?e|"
+    r"a and e|casualty|eye casualty|urgent care)\b"
+)
 _HELP_HAD = re.compile(
     r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|practitioner|dermatologist)\b[^.?!]{0,40}?\b(?:said|says|"
@@ -489,8 +497,9 @@ _HELP_HAD = re.compile(
     r"(?<!\bbe )(?<!\bget )\b(?:seen|checked|assessed|examined) by (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|"
     r"pharmacist|paramedics?|ambulance crew|a ?& ?e|hospital|111|clinic|dermatologist)\b|"
     # ("i got cellulitis on my left cheek and was treated in hospital with antibiotics": play-test 41, NHS 111 now)
-    r"\b(?:been|was|were|got)\s+(?:seen|treated|admitted|checked)\s+(?:in|at)\s+(?:the\s+)?(?:hospital|a ?& ?e|"
-    r"a and e|urgent care|walk[- ]in(?: centre| center)?)\b|"
+    # ("shes been seen at the eye hospital via 111": play-test 62, "Please call 999 now" as a call back's topic)
+    r"\b(?:been|was|were|got)\s+(?:seen|treated|admitted|checked)\s+(?:in|at)\s+(?:the\s+)?(?:eye\s+)?(?:hospital|"
+    r"a ?& ?e|a and e|urgent care|walk[- ]in(?: centre| center)?|casualty|eye casualty)\b|"
     r"\b(?:been|was|were|got|already|just)\s+(?:seen|checked|examined|looked at|treated|assessed|reviewed) "
     r"(?:over )?by (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|paramedics?|ambulance crew|"
     r"a ?& ?e|hospital|111|clinic|practitioner|dermatologist)\b|"
@@ -538,6 +547,8 @@ _CARE_PRESENT = re.compile(
     r"(?:me|her|him|us)\b|"
     r"\b(?:they'?re|they are|someone is|somebody is)\s+(?:checking|examining|seeing|looking at|treating)\b|"
     r"\bbeing (?:checked|seen|looked at|treated|monitored)\b|"
+    # ("she's ALREADY GETTING HELP. i just want the clinic to call us back": play-test 62, "Please call 999 now")
+    r"\b(?:already|now|is|are|'s|'re)\s+(?:getting|got|having)\s+(?:medical\s+)?(?:help|seen|treated|checked)\b|"
     # "someone from clinic came out to me" (play-test 31: "Please call 999 now… let the clinic know")
     r"\b(?:someone|somebody|a nurse|the nurse|staff|a member of staff|a doctor|the doctor|the practitioner|she|he)\s+"
     r"(?:from (?:the )?clinic\s+)?(?:came out|is with me|is here with me|came over|came to me|is looking after me)\b"
@@ -548,7 +559,10 @@ _CARE_PRESENT = re.compile(
 _ON_THE_WAY = re.compile(
     r"\b(?:on (?:my|our|her|his) way|heading|going|driving) to (?:the )?(?:hospital|a ?& ?e|a and e|er|"
     r"emergency(?: room| department)?|(?:eye )?casualty|urgent care|eye hospital)\b|\bon the (?:bus|train|way) there\b|"
-    r"\bnearly there\b"
+    r"\bnearly there\b|"
+    # ("she's rung 111 now and theyre sending her to the eye hospital": play-test 62, "Please call 999 now" again)
+    r"\b(?:sending|sent|told|referred|referring)\s+(?:her|him|me|us|them)\s+(?:to go\s+)?(?:in\s+)?(?:to|into)\s+"
+    r"(?:the\s+)?(?:eye\s+)?(?:hospital|a ?& ?e|a and e|er|emergency(?: room| department)?|casualty|urgent care)\b"
 )
 # help called and on its way ("ambulance is on the way already. what do i do while waiting"): in the emergency's
 # thread, a question about the wait gets the emergency route again (found by the eleventh play-test: the treatment was
@@ -1258,6 +1272,7 @@ def triage(
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes
+    lowered = _EYE_CARE.sub(r"\1", lowered)  # "theyre sending her to the eye hospital": a place, no sign
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
         if not _STRONG_NOW.search(lowered) and _LINES_BY_THE_EYES.search(lowered):
@@ -1406,6 +1421,14 @@ def triage(
                 # ("lips swell, ambulance came. i want know if next session is safe": play-test 50, 999 twice to
                 # someone well again): emergency care had, and the next session asked about, is over
                 or (_EMERGENCY_CARE_HAD.search(unconditional) and _NEXT_TREATMENT.search(unconditional))
+                # ("reaction after her treatment on saturday - swollen eyelids and blurry vision, shes been seen at the
+                # eye hospital via 111", as a call back's topic: play-test 62, 999 now); nothing said of now
+                or (
+                    _SEEN_THERE.search(unconditional)
+                    and not _NOW.search(unconditional)
+                    and not _STRONG_NOW.search(unconditional)
+                    and not _SWELLING_NOW.search(unconditional)
+                )
             )
             and not _STILL.search(unconditional)
         )

@@ -1894,3 +1894,20 @@ def test_a_condition_asked_about_before_the_treatment_is_for_the_consultation(co
 ])
 def test_a_sign_said_to_be_there_now_beside_a_question_about_signs(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level, care", [
+    # play-test 62: "Please call 999 now" to someone whose girlfriend was on her way to the eye hospital, or seen there
+    ("she's rung 111 now and theyre sending her to the eye hospital. can i leave a message for the clinic", None, True),
+    ("she's ALREADY GETTING HELP. i just want the clinic to call us back on monday", None, True),
+    ("reaction after her treatment on saturday - swollen eyelids and blurry vision, shes been seen at the eye hospital "
+     "via 111. please call tom's number", None, False),
+    # a sign now, whatever care was had before, is the emergency
+    ("i cant breathe, was seen in hospital last week", EMERGENCY, False),
+    ("my lips are swelling, i was seen at a&e yesterday", EMERGENCY, False),
+])
+def test_emergency_care_on_its_way_or_had_is_no_new_emergency(component, text, level, care):
+    message = parsed(text, "faq", "faq/emergency")
+    component.process([message])
+    assert message.get("triage")["level"] == level
+    assert message.get("triage")["care_present"] is care
