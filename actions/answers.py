@@ -37,6 +37,7 @@ from core.words import (
     ASKS_IF_ALWAYS_NUMBED,
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
+    NHS_111_INSTEAD,
     WHOLE_NOTE,
     says_send,
     sentences,
@@ -1298,7 +1299,11 @@ class ActionAnswerQuestion(Action):
             # "999 seems a bit much?? breathing fine i think. could i just drive myself to A&E": the emergency's route,
             # and not by car (play-test 32: the off-guide answer about driving after a treatment, and the thread ended)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
-            dispatcher.utter_message(response="utter_emergency_not_by_car")
+            if re.search(NHS_111_INSTEAD, (tracker.latest_message.get("text") or "").lower()):
+                # ("ok what about 111 instead, is that ok?": play-test 62, what NHS 111 is, and 999 for the lips alone)
+                dispatcher.utter_message(response="utter_emergency_not_111")
+            else:
+                dispatcher.utter_message(response="utter_emergency_not_by_car")
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if (
             SEVERITY[0] in (previous, triaged)

@@ -47,7 +47,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEX
 from rasa.shared.nlu.training_data.message import Message
 
 from components.question_classifier import QUESTIONS
-from core.words import COMPLAINT, MONTHS, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
+from core.words import COMPLAINT, MONTHS, NHS_111_INSTEAD, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
 
 logger = logging.getLogger(__name__)
 
@@ -557,6 +557,8 @@ _CARE_PRESENT = re.compile(
 # the emergency's thread, no call to 999 again for a question (actions/answers.py); never a sign settled (a closing
 # throat on the way to A&E is still 999)
 _ON_THE_WAY = re.compile(
+    # (not when put off: "shes really against going to a&e at midnight", play-test 62, read as on the way)
+    r"(?<!against )(?<!not )(?<!n't )(?<!nt )(?<!of )(?<!than )(?<!about )(?<!avoid )"
     r"\b(?:on (?:my|our|her|his) way|heading|going|driving) to (?:the )?(?:hospital|a ?& ?e|a and e|er|"
     r"emergency(?: room| department)?|(?:eye )?casualty|urgent care|eye hospital)\b|\bon the (?:bus|train|way) there\b|"
     r"\bnearly there\b|"
@@ -662,6 +664,8 @@ _ASKS_ABOUT_999 = re.compile(
 # instead"): in the emergency's thread, 999 again, and not by car (play-test 32: the off-guide answer about driving
 # after a treatment, to someone whose eye was swelling shut; play-test 30: the route alone)
 _INSTEAD_OF_999 = re.compile(
+    # ("ok what about 111 instead, is that ok? shes really against going to a&e": play-test 62, what NHS 111 is)
+    rf"{NHS_111_INSTEAD}|"
     r"\b(?:999|ambulance|an ambulance|calling 999)\s+(?:seems|is|sounds|feels)\s+(?:a bit\s+|a little\s+|way\s+|so\s+)?"
     r"(?:much|over the top|ott|extreme|overkill|too much|dramatic|unnecessary|embarrassing)|"
     r"\b(?:don'?t|dont|do not)\s+(?:really\s+)?(?:want|need|wanna)\s+(?:to\s+(?:call|ring|bother|waste)\s+)?"

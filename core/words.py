@@ -319,3 +319,12 @@ def edits(a: str, b: str) -> int:
                 current[j] = min(current[j], previous2[j - 2] + 1)
         previous2, previous = previous, current
     return previous[-1]
+
+
+# NHS 111 asked about in place of 999 ("what about 111 instead", "can we just ring 111 instead"): in the emergency's
+# thread, 999 again (components/triage.py `instead_of_999`, actions/answers.py)
+NHS_111_INSTEAD = (
+    # (not in place of the clinic: "should i ring 111 now instead of waiting for the 4 oclock call?")
+    r"\b111\b[^.?!]{0,15}\binstead\b(?!\s+of\s+(?:waiting|the clinic|them|a call|calling the clinic))|"
+    r"\b(?:just|only)\s+(?:call|ring|phone|try)\s+(?:nhs\s+)?111\b|\b111\s+(?:ok|okay|enough|fine)\b"
+)

@@ -1031,6 +1031,16 @@ async def test_emergency_help_put_off_is_999_again_and_not_by_car(dispatcher, ma
         assert SlotSet("last_topic", "emergency") in events
 
 
+async def test_111_asked_about_instead_of_999_is_999_again(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 62: "ok what about 111 instead, is that ok? shes really against going to a&e at midnight" after blurred
+    # vision got what NHS 111 is, with 999 for the lips and breathing alone
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/route_explained",
+                        text="ok what about 111 instead, is that ok? shes really against going to a&e at midnight")
+    tracker.latest_message["triage"] = {"level": None, "instead_of_999": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency", "utter_emergency_not_111"]
+
+
 async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_tracker, domain, clinic_open):
     # found by the sixteenth play-test: the expected reaction's answer, then the other question's
     tracker = make_tracker(

@@ -1911,3 +1911,17 @@ def test_emergency_care_on_its_way_or_had_is_no_new_emergency(component, text, l
     component.process([message])
     assert message.get("triage")["level"] == level
     assert message.get("triage")["care_present"] is care
+
+
+@pytest.mark.parametrize("text, instead, care", [
+    # play-test 62: read as on the way to A&E, and what NHS 111 is given for the emergency
+    ("ok what about 111 instead, is that ok? shes really against going to a&e at midnight", True, False),
+    ("can we just ring 111", True, False),
+    ("should i ring 111 now?", False, False),
+    ("we're going to a&e now", False, True),
+])
+def test_111_in_place_of_999_and_a_and_e_put_off(component, text, instead, care):
+    message = parsed(text, "faq", "faq/route_explained")
+    component.process([message])
+    assert message.get("triage")["instead_of_999"] is instead
+    assert message.get("triage")["care_present"] is care
