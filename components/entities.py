@@ -804,6 +804,7 @@ _NOT_A_DAY = re.compile(
     re.IGNORECASE,
 )
 _A_HABIT = re.compile(rf"(?:on\s+)?{_DAY}s", re.IGNORECASE)
+_PARTS_OF_DAYS = re.compile(r"\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b", re.IGNORECASE)
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)
 ALSO_AT = "also_at"
 
@@ -838,9 +839,17 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         return None
     # "free saturdays mostly, so maybe the 12th in the morning": a weekday in the plural is a habit, and a day said
     # beside it the day (play-test 30: "I couldn't work out a day")
-    habits = [span for span in spans if _A_HABIT.fullmatch(text[span[0] : span[1]])]
+    # ("most thursday evenings after 6 so … something like the 17th": play-test 61, Thursday the 10th): a weekday
+    # before a part of the day in the plural is one too
+    habits = [
+        span
+        for span in spans
+        if _A_HABIT.fullmatch(text[span[0] : span[1]])
+        or (re.fullmatch(_DAY, text[span[0] : span[1]].strip(), re.IGNORECASE) and _PARTS_OF_DAYS.match(text, span[1]))
+    ]
     days = [span for span in spans if span not in habits and _A_DAY.search(text[span[0] : span[1]])]
-    if habits and days:
+    habit_dropped = bool(habits and days)
+    if habit_dropped:
         spans = [span for span in spans if span not in habits]
     runs: List[List[int]] = []  # runs of parts of one time: "friday, ideally after 3pm"
     corrected = None  # the run said after a correction ("wednesday. no actually thursday": play-test 29)
@@ -889,6 +898,13 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         ((run_start, run_end) for run_start, run_end in runs[1:] if _complements(value, text[run_start:run_end])),
         None,
     )
+    if later is None and habit_dropped and not _A_DAY.search(value):
+        # the habit's time of day said first, the day after it ("most thursday evenings after 6 so … something like the
+        # 17th"): the day, at that time of day
+        dated = next(((a, b) for a, b in runs[1:] if _A_DAY.search(text[a:b])), None)
+        if dated:
+            later, (start, end) = (start, end), dated
+            value = text[start:end].strip()
     if later is None:
         # "can they call tomorrow instead, any time": no time of day, said apart from the day (play-test 31: the 11:00
         # said before was kept, core/booking.py reads it now); "10am not all day" says the opposite (play-test 42:

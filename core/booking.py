@@ -939,7 +939,8 @@ def _day_and_window(
 
 
 # where one way of naming a day may end and another begin ("this saturday? like tomorrow")
-_ANOTHER_WAY = re.compile(r"[?,;!]+|\s+(?=(?:tomorrow|today|this|next|on|the)\b)")
+# ("today 5th dec 2pm": play-test 61, not understood)
+_ANOTHER_WAY = re.compile(r"[?,;!]+|\s+(?=(?:tomorrow|today|this|next|on|the)\b)|(?<=\btoday)\s+|(?<=\btomorrow)\s+")
 
 
 def _one_day_said_twice(rest: str, now: dt.datetime, today_whole: bool) -> Optional[dt.date]:

@@ -486,6 +486,9 @@ def test_a_concern_named_as_one(booking, text, expected):
          [("person", "Priya Shah"), ("phone", "07911 123456"), ("time", "first thing in the morning"),
           ("concern", "i was treated by Jo on wednesday")]),
         ("thursday 17th december 6.30pm, i had botox on the 20th", [("time", "thursday 17th december 6.30pm")]),
+        # play-test 61: a weekday said of every week, with its time of day, and the day wanted after it
+        ("also I'm free most thursday evenings after 6 so if you could book me something like the 17th that would be "
+         "great", [("time", "the 17th evenings after 6")]),
         # play-test 60: the call back moved from Monday to the treatment's Tuesday, and a temperature cut at its point
         ("the concern is wrong, its about the yellow crust + temperature 38.2 after my treatment on tuesday",
          [("concern", "about the yellow crust + temperature 38.2 after my treatment on tuesday")]),

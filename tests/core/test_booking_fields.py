@@ -457,14 +457,17 @@ def test_before_the_clinic_opens_today_is_still_today(clinic, now, text, start):
     # found by browser play-test 4 on a Friday night: the day named in two ways that agree was not understood
     ("hmm is this saturday possible? like tomorrow at 11", dt.datetime(2026, 12, 5, 11, 0, tzinfo=LONDON)),
     ("tomorrow, the 5th, 2pm", dt.datetime(2026, 12, 5, 14, 0, tzinfo=LONDON)),
+    # play-test 61: with no comma between them, not understood
+    ("tomorrow 5th dec 2pm", dt.datetime(2026, 12, 5, 14, 0, tzinfo=LONDON)),
 ])
 def test_one_day_named_in_two_ways_that_agree_is_that_day(clinic, text, start):
     assert parse_preferred_time(text, clinic, dt.datetime(2026, 12, 4, 0, 50, tzinfo=LONDON)).start == start
 
 
-def test_two_days_that_differ_are_not_understood(clinic):
+@pytest.mark.parametrize("text", ["monday, tuesday at 11", "tomorrow 6th dec 2pm"])
+def test_two_days_that_differ_are_not_understood(clinic, text):
     with pytest.raises(InvalidValue):
-        parse_preferred_time("monday, tuesday at 11", clinic, dt.datetime(2026, 12, 4, 0, 50, tzinfo=LONDON))
+        parse_preferred_time(text, clinic, dt.datetime(2026, 12, 4, 0, 50, tzinfo=LONDON))
 
 
 def test_a_second_day_with_its_own_time_leaves_the_first_taken(clinic):
