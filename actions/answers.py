@@ -829,6 +829,10 @@ def without_a_part(concern: Text, part: Text) -> Optional[Text]:
         kept = _A_NOTE.sub("", concern)
         return kept.strip(" ,;:-") if kept != concern else None
     named = re.search(rf"(?<!\w){re.escape(part.strip())}(?!\w)", concern, re.IGNORECASE)
+    bare = re.sub(r"^(?:my|her|his|their|our|the)\s+", "", part.strip(), flags=re.IGNORECASE)
+    if not named and bare != part.strip():
+        # "remove the notes about my daughter" of "(note for the clinic: … for their daughter …)" (play-test 61)
+        named = re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", concern, re.IGNORECASE)
     if not named:
         return None
     pieces = _PART_ENDS.split(concern)  # parts at even places, the joints between them at odd ones

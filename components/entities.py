@@ -418,7 +418,8 @@ NOTE_ENTITY = "note"
 # "take metformin out, my GP stopped it", "remove the bit about warfarin from the notes": a part of the request said to
 # go (play-test 42: answered as a question, and the notes kept it)
 _A_PART = r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}?)"
-_ABOUT = r"(?:the\s+(?:bit|part|line|note|mention)\s+(?:about|on|of|with)\s+|the\s+|my\s+|any\s+)?"
+# ("please remove the notes about my daughter, they're wrong": play-test 61, the request cancelled)
+_ABOUT = r"(?:the\s+(?:bits?|parts?|lines?|notes?|mentions?)\s+(?:about|on|of|with)\s+|the\s+|my\s+|any\s+)?"
 _REMOVED = re.compile(
     rf"\b(?:take|cross|strike|leave)\s+{_ABOUT}{_A_PART}\s+(?:out|off)\b|"
     rf"\b(?:remove|delete|drop|scrap|ditch|get rid of|take out|take off|cross out|leave out)\s+{_ABOUT}{_A_PART}"

@@ -483,6 +483,9 @@ NOTES = "acne (note for the clinic: takes apixaban (blood thinner) and metformin
     ("correct_booking", "note", "acne"),
     # what the request does not hold is no change
     ("correct_booking", "warfarin", None),
+    # play-test 61: "remove the notes about my daughter" of a note that says "for their daughter": what it names
+    ("correct_booking", "my type 2 diabetes", "acne (note for the clinic: takes apixaban (blood thinner). ALLERGIC TO "
+     "LIDOCAINE)"),
 ])
 async def test_a_part_of_the_notes_said_to_go_is_taken_out(dispatcher, make_tracker, domain, intent, removed, expected):
     from actions.answers import ActionAnswerQuestion

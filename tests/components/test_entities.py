@@ -982,6 +982,8 @@ def test_a_week_alone_gives_way_to_the_day_said_after_it(booking):
     ("take that weird note out", [("removed", "note")]),
     ("remove the notes please", [("removed", "notes")]),
     ("remove the sertraline note", [("removed", "sertraline")]),
+    # play-test 61: the request cancelled
+    ("please remove the notes about my daughter, they're wrong", [("removed", "my daughter")]),
     # a contact, the request or the person's data are taken off in other ways
     ("take the email off", []),
     ("remove my number", []),
