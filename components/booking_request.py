@@ -254,6 +254,13 @@ DECLINES_KEEPING = re.compile(
     r"\s+(?:keep|store|save|hold)\s+(?:my|any of my|the)\s+(?:details|data|info|information|number|email)\b",
     re.IGNORECASE,
 )
+# consent to keeping the details taken back ("I withdraw my consent", "i dont consent anymore")
+CONSENT_WITHDRAWN = re.compile(
+    r"\b(?:withdraw|withdrawing|withdrew|take back|taking back|revoke|revoking|retract|cancel)\s+(?:my\s+|the\s+)?"
+    r"consent\b|\b(?:no longer|don'?t|dont|do not)\s+(?:give\s+(?:my\s+)?)?consent\b|\bconsent\s+(?:is\s+)?"
+    r"(?:withdrawn|revoked|taken back)\b",
+    re.IGNORECASE,
+)
 # a consultation asked for someone else: "a consultation for my boyfriend", "book my daughter in"
 FOR_SOMEONE_ELSE = re.compile(
     rf"\b(?:book|booking|consultation|appointment)\b[^.?!]{{0,30}}\bfor (?:my|our) (?:{alternatives(RELATIVES)})\b|"
@@ -448,6 +455,12 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["goodbye_intent"])
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
+            elif intent in ("faq", "stop", "deny", "nlu_fallback", "inform", "never_mind") and CONSENT_WITHDRAWN.search(
+                text
+            ):
+                # "I withdraw my consent" at the summary (play-test 62: the privacy answer, and the summary again): the
+                # details not to be kept, which the deletion of the person's data asks to confirm
+                self._set(message, "delete_my_data")
             elif intent == self.config["intent"] and GROUP_ASKED.search(text) and not kinds:
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)

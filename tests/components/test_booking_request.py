@@ -779,3 +779,16 @@ def test_a_note_read_as_a_step_of_the_walk_through_is_the_change(intent, expecte
                             "end": 57}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 62: "I withdraw my consent" at the summary got the privacy answer and the summary again
+    ("I withdraw my consent", "faq", "delete_my_data"),
+    ("i dont consent anymore", "deny", "delete_my_data"),
+    # a question about consent is a question
+    ("when do I sign the consent form?", "faq", "faq"),
+])
+def test_consent_taken_back_is_the_details_not_to_be_kept(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
