@@ -64,6 +64,7 @@ _ROUTES = {
     "utter_faq/urgent_help_sought": URGENT,
     # a sign there for weeks or months: the clinic or a GP, and NHS 111 if it changes
     "utter_faq/urgent_lasting": URGENT,
+    "utter_faq/urgent_lasting_open": URGENT,
     "utter_safety_route_reminder_lasting": URGENT,
     # the urgent route said again in a line, before the answer to a new question in its thread (actions/answers.py)
     "utter_safety_route_reminder": URGENT,

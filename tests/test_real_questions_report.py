@@ -466,3 +466,18 @@ def test_a_line_saying_the_guide_gives_no_time_makes_the_reply_an_off_guide_one(
     # the answer without the line, to a part that asked something else, is still wrong
     assert judge("q", "multi:unknown+pain", bot("You meet a skincare professional.", "It prickles."),
                  templates).verdict == "wrong"
+
+
+def test_every_safety_route_of_the_domain_is_scored_as_one(domain):
+    # the clinic-today route for a lasting sign was scored as another answer ("safe") until it was listed here
+    from evaluation.real_questions_report import SAFETY_RESPONSES
+    from evaluation.safety_report import _ROUTES
+
+    routes = {
+        name
+        for name in domain["responses"]
+        if name.startswith(("utter_faq/emergency", "utter_faq/urgent", "utter_faq/expected_reaction"))
+        and not name.startswith("utter_faq/emergency_explained")
+    }
+    assert routes - SAFETY_RESPONSES == set()
+    assert routes - set(_ROUTES) == set()
