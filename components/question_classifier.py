@@ -689,7 +689,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             self.config["complaint_intent"]
             # ("no i dont mean any of those. REFUND. my results were rubbish" after "did you mean": play-test 60, "What
             # would you like to ask?")
-            and intent_ranking[0]["name"] in (self.config["retrieval_intent"], "something_else", "out_of_scope")
+            and intent_ranking[0]["name"] in (self.config["retrieval_intent"], "something_else")
             and not spans
             and complaint
             # (not asked of what would happen: "if i buy a voucher and she cant have it can she get a refund",

@@ -775,9 +775,9 @@ def test_a_question_with_what_its_that_meant_is_one_question(classifier):
     # play-test 60: "no i dont mean any of those. REFUND. my results were rubbish" after "did you mean" was read as
     # something else, and got "What would you like to ask?"
     ("something_else", True),
-    ("out_of_scope", True),
     ("faq", True),
-    # any other intent decides for itself
+    # any other intent decides for itself ("is that crypto thing a scam?" is out of scope)
+    ("out_of_scope", False),
     ("deny", False),
 ])
 def test_a_complaint_read_as_something_else_is_a_complaint(storage, resource, top, a_complaint):
