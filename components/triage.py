@@ -303,6 +303,13 @@ _HAD_FOR = re.compile(
 )
 # "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
 # asked with no treatment had (found by the eleventh play-test)
+# what caused it, asked ("i ask if cream make my lips swell", "could the numbing cream have caused it": play-test 63,
+# 999 again to someone treated in hospital and well since): a question, not a report
+_ASKS_THE_CAUSE = re.compile(
+    r"\b(?:ask|asking|wonder|wondering|want (?:to )?know|wanna know)\s+(?:if|whether|why)\b|"
+    r"\b(?:did|does|could|can|would|might)\s+(?:the\s+)?(?:numbing\s+)?(?:cream|serum|product|needles?|treatment|"
+    r"numbing)\s+(?:have\s+)?(?:make|made|cause|caused|trigger|triggered)\b|\bwhat (?:made|caused)\b"
+)
 _RULES_OUT = re.compile(
     r"\b(?:would|does|will|could|is|do) (?:that|this|it|they|these|those) (?:still )?(?:matter|stop (?:it|me)|"
     r"affect (?:it|the treatment|whether)|be (?:a|an) (?:problem|issue)|mean i can'?t)\b"
@@ -464,6 +471,9 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:let|sent|discharged)\s+(?:her|him|me|them|us)\s+(?:go\s+)?home\b|"
     r"\b(?:been|went|was|were) (?:to|in|into|at|taken to) (?:a ?& ?e|a and e|(?:the )?hospital|the er|"
     r"(?:the )?emergency room|urgent care)\b|"
+    # ("my lips swell after treatment, i go hospital, now ok": play-test 63, 999 again in the call back's topic)
+    r"\b(?:i|she|he|we)\s+(?:go|went)\s+(?:to\s+)?(?:the\s+)?(?:hospital|a ?& ?e|a and e)\b[^.?!]{0,20}\b(?:now|"
+    r"after)\b|"
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
     r"said|told|gave|sent|checked)\b"
 )
@@ -725,7 +735,9 @@ _RESOLVED = re.compile(
     # "… see gp if it comes back. so its fine" (play-test 36)
     # (said, not asked: "so it's fine?" looks for reassurance)
     r"\bso (?:it'?s|its|i'?m|im|i am) (?:fine|ok|okay|alright|all right)\b(?![^.!?]*\?)|"
-    r"\b(?:it'?s|its|it has|swelling has|swelling'?s) (?:gone|eased|calmed)\b|"
+    # ("no no, swelling is GONE. is finish": play-test 63, 999 again)
+    r"\b(?:it'?s|its|it has|it is|swelling has|swelling'?s|swelling is|lips? (?:is|are)) (?:all )?"
+    r"(?:gone|eased|calmed)\b|"
     # "paramedics treated me, now ok" (play-test 28: "Please call 999 now")
     # (a clause of its own, never "is it ok now to take piriton?")
     r"(?:^|[,.;!-]\s*)(?:and\s+|but\s+)?(?:now|all) (?:ok|okay|fine|better|good|alright|all right)\s*(?:[,.;!]|$)|"
@@ -1348,7 +1360,7 @@ def triage(
     # (what is to come, asked of a treatment not had, is not now: "will my face be swollen … the next day")
     now = bool(_NOW.search(_NOT_YET.sub(" ", lowered if treated else _WILL_IT_BE.sub(" ", lowered)))) and not not_yet
     personal = bool(_PERSONAL.search(_AN_EVENT.sub(" ", _ASKED_OF_IT.sub(" ", lowered))))
-    hypothetical = (bool(_HYPOTHETICAL.search(lowered)) and not now) or not_yet
+    hypothetical = (bool(_HYPOTHETICAL.search(lowered) or _ASKS_THE_CAUSE.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))
     looks = bool(_LOOKS_AGED.search(lowered)) and not now and not worse
     if (

@@ -1775,3 +1775,4 @@ async def test_can_it_wait_after_a_sign_reported_earlier(dispatcher, make_tracke
     tracker.latest_message["triage"] = {"level": None}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert [name.split("_closed")[0] for name in responses(dispatcher)] == expected
+

@@ -1925,3 +1925,18 @@ def test_111_in_place_of_999_and_a_and_e_put_off(component, text, instead, care)
     component.process([message])
     assert message.get("triage")["instead_of_999"] is instead
     assert message.get("triage")["care_present"] is care
+
+
+@pytest.mark.parametrize("text, level, help_had", [
+    # play-test 63: "Please call 999 now" six times to someone treated in hospital and well since
+    ("what is mean? i ask if cream make my lips swell", None, False),
+    ("no no, swelling is GONE. is finish. i only want know why", None, False),
+    ("my lips swell after treatment, i go hospital, now ok. and next session, and i prefer spanish speaker if possible",
+     None, True),
+    # the swelling now is the emergency, whatever is asked or was had
+    ("my lips are swelling, did the cream cause this?", EMERGENCY, False),
+    ("my lips swell now, i go hospital", EMERGENCY, False),
+])
+def test_a_swelling_past_and_cared_for_or_asked_about_is_no_new_emergency(settings, text, level, help_had):
+    found = triage(text, settings, False)
+    assert (found.level, found.help_had) == (level, help_had)
