@@ -1436,8 +1436,15 @@ def back_after_an_emergency(tracker: Tracker) -> bool:
 
 
 def an_emergency_earlier(tracker: Tracker, back: int = EMERGENCY_LOOKS_BACK) -> bool:
-    """Whether one of the person's earlier messages (`back` of them) was given the emergency answer."""
-    return any(triage.get("level") == SEVERITY[0] for triage in earlier_triages(tracker, back))
+    """Whether one of the person's earlier messages (`back` of them) was given the emergency answer, and not set aside
+    by a later one as past, or as a question asked before any treatment ("no no its not happening now, it was like
+    last month and shes fine now": play-test 64, "Please call 999 now" four times after it)."""
+    for triage in earlier_triages(tracker, back):  # newest first
+        if triage.get("level") == SEVERITY[0]:
+            return True
+        if triage.get("over") or triage.get("no_treatment") or (triage.get("just_asking") and not triage.get("level")):
+            return False
+    return False
 
 
 # a door opened for help coming ("open door", "opening the door for them"): nothing asked of the clinic's opening

@@ -858,8 +858,15 @@ _SOMEONE_ELSE_HAD = re.compile(
     r"a session|the treatment|a treatment)\b"
     r"(?:(?!\b(?:but|now|still|is|are|isn'?t|aren'?t|has|hasn'?t|have|keeps?|started)\b|'s\b)[^.?!])*(?=[.?!]|$)"
 )
+# whether what someone else had could happen here, asked ("… could that happen at yours??": play-test 64, 999 now)
+_COULD_IT_HAPPEN = re.compile(
+    r"\b(?:could|can|will|would|might)\s+(?:that|this|it|the same)\s+(?:happen|occur)\b|"
+    r"\bhappen\s+(?:to me|at yours|here|with you|at your clinic)\b"
+)
 _ELSEWHERE_OR_LONG_AGO = re.compile(
+    # ("my friend got microneedling at some place in camden": play-test 64)
     r"\b(?:somewhere else|elsewhere|another (?:clinic|place|salon)|a different (?:clinic|place|salon)|abroad|"
+    r"some (?:place|salon|clinic|beautician)|"
     r"(?:years?|ages) ago|last year|a while (?:ago|back)|back in \d{4})\b"
 )
 # a change or a sign said not to be there ("its not getting worse, no pus or anything": play-test 54, NHS 111 now,
@@ -1261,7 +1268,7 @@ def triage(
         rest = lowered.replace(match.group(0), " ")
         # beside a question of one's own before any treatment ("what if my face swells up like a balloon?"), or had
         # elsewhere or long ago; else a relative's treatment told in the past may be their report
-        if _NOT_YET.search(rest) or _ELSEWHERE_OR_LONG_AGO.search(match.group(0)):
+        if _NOT_YET.search(rest) or _ELSEWHERE_OR_LONG_AGO.search(match.group(0)) or _COULD_IT_HAPPEN.search(rest):
             told, lowered = f"{told} {match.group(0)}", rest
     treated = bool(_TREATED.search(lowered))
     no_days = days_since(lowered) is None  # no time since a treatment named (a concern's words name none)

@@ -1776,3 +1776,15 @@ async def test_can_it_wait_after_a_sign_reported_earlier(dispatcher, make_tracke
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert [name.split("_closed")[0] for name in responses(dispatcher)] == expected
 
+
+
+@pytest.mark.parametrize("earlier, expected", [
+    # play-test 64: the emergency answer, set aside as past, came back four times for general questions after it
+    ([a_report("emergency"), a_report(None, over=True, just_asking=True)], False),
+    ([a_report("emergency"), a_report(None)], True),
+])
+def test_an_emergency_set_aside_later_is_no_emergency_earlier(make_tracker, earlier, expected):
+    from actions.answers import an_emergency_earlier
+
+    tracker = make_tracker(intent="faq", text="is swelling normal after it or not", events=[*earlier, a_report(None)])
+    assert an_emergency_earlier(tracker) is expected

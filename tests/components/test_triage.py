@@ -1940,3 +1940,11 @@ def test_111_in_place_of_999_and_a_and_e_put_off(component, text, instead, care)
 def test_a_swelling_past_and_cared_for_or_asked_about_is_no_new_emergency(settings, text, level, help_had):
     found = triage(text, settings, False)
     assert (found.level, found.help_had) == (level, help_had)
+
+
+def test_what_a_friend_had_elsewhere_asked_whether_it_could_happen_here_is_no_report(settings):
+    # play-test 64: "Please call 999 now" to someone scared by what a friend had at another place last month
+    text = ("hi um my friend got microneedling at some place in camden and her face swelled up like a balloon, like "
+            "properly, she couldnt open one eye. could that happen at yours?? im kind of scared now")
+    found = triage(text, settings, True)
+    assert found.level is None and found.hypothetical
