@@ -170,7 +170,8 @@ NOT_A_NEW_QUESTION = REASSURANCE_SOUGHT | set(SEVERITY) | {HELP_HAD, "warning_si
 # are the side effects of microneedling": play-test 59, the route alone four times): with no sign named, not leaning
 # on the last answer, and not asked whether something is normal ("is bruising a normal side effect?")
 _ASKS_WHETHER_ALL_RIGHT = re.compile(
-    r"\b(?:normal|ok|okay|fine|expected|usual|common|worry|worried|worrying|serious|safe|bad|dangerous)\b",
+    r"\b(?:is|it'?s|its|that'?s|thats|this|be|am i|should i)\b[^.?!]{0,25}?\b(?:normal|ok|okay|fine|expected|usual|"
+    r"common|worry|worried|worrying|serious|safe|bad|dangerous)\b|\b(?:worry|worried|worrying|dangerous|serious)\b",
     re.IGNORECASE,
 )
 
@@ -703,7 +704,15 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         return None  # a new question ("how much is it?"); a message that asks nothing keeps the route
     if triage.get("worse") and previous == "expected_reaction":
         return "urgent"
-    if previous == "expected_reaction" and topics and not set(topics) & REASSURANCE_SOUGHT:
+    if (
+        previous == "expected_reaction"
+        and topics
+        and (
+            not set(topics) & REASSURANCE_SOUGHT
+            # ("what are the normal side effects of microneedling": play-test 64, the reaction's route three times)
+            or a_new_question_in_the_thread(tracker, topics)
+        )
+    ):
         # after the expected reaction's answer, "can I put makeup on tomorrow?" is answered as asked (found by the
         # ninth play-test: three questions got the redness answer again); "so it's fine?" still is not reassured
         return None

@@ -407,6 +407,9 @@ async def test_the_thread_after_a_safety_answer(dispatcher, make_tracker, domain
      ["utter_safety_route_reminder", "utter_faq/side_effects"]),
     ("ok but generally, what side effects are normal after microneedling? like in the days after", [], False,
      ["utter_safety_route_reminder", "utter_faq/side_effects"]),
+    # play-test 64: "the normal side effects" asks which they are
+    ("what are the normal side effects of microneedling", [], False,
+     ["utter_safety_route_reminder", "utter_faq/side_effects"]),
     # asked whether something is all right, a sign named, or leaning on the last answer: the route again
     ("is bruising a normal side effect yes or no", [], False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
     ("what side effects do you get, i have bruising", ["bruis*"], False,
@@ -1788,3 +1791,17 @@ def test_an_emergency_set_aside_later_is_no_emergency_earlier(make_tracker, earl
 
     tracker = make_tracker(intent="faq", text="is swelling normal after it or not", events=[*earlier, a_report(None)])
     assert an_emergency_earlier(tracker) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 64: after the expected reaction's answer, the general question got the reaction's route three times
+    ("what are the normal side effects of microneedling", ["utter_faq/side_effects"]),
+    # asked whether it is all right: not reassured
+    ("is that a normal side effect?", ["utter_safety_no_reassurance", "utter_faq/expected_reaction"]),
+])
+async def test_side_effects_asked_in_general_after_the_expected_reaction(dispatcher, make_tracker, domain, clinic_open,
+                                                                        text, expected):
+    tracker = in_thread(make_tracker, "expected_reaction", "faq", "faq/side_effects", text=text)
+    tracker.latest_message["triage"]["signs"] = []
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
