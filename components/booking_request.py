@@ -191,11 +191,19 @@ NEVER_MIND_BUT = re.compile(
 )
 # "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
 # a call back asked for ("can someone call me back", "please ring me"), not asked about ("will they call me back?")
+# a call back asked for anew, in words the reference's questions share ("request a call back please")
+A_NEW_CALL_BACK = re.compile(
+    r"^\W*(?:(?:ok|okay|please|pls|so|then|yes|yeah|just)\W+)*(?:request|book|get|arrange|set up|organi[sz]e|"
+    r"schedule)\s+(?:me\s+)?(?:a|the)\s+call\s*-?\s*back\b|"
+    r"\bi\s+(?:asked|said|wanted|want|need|'?d like|would like)\s+(?:for\s+)?(?:a|the)\s+call\s*-?\s*back\b",
+    re.IGNORECASE,
+)
 ASKS_TO_BE_CALLED = re.compile(
     # ("Can somebody just ring me and I'll ask them about the warfarin": play-test 36, the suitability answer alone)
     # ("… quiero que la clinica me llame, can they call me back?": play-test 46, the advice had said again)
     r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you|they|the team)\s+"
-    r"(?:(?:please|just)\s+)*(?:call|ring|phone|give me a call)\b|"
+    # ("can someone from the clinic ring me about the vouchers?": play-test 63, the vouchers' answer again)
+    r"(?:from\s+(?:the\s+)?clinic\s+)?(?:(?:please|just)\s+)*(?:call|ring|phone|give me a call)\b|"
     # ("can you get someone from the clinic to call her on monday": play-test 37, a consultation was started)
     r"\b(?:get|have|ask)\s+(?:someone|somebody|the clinic|a nurse|the nurse|them|one of you)\s+(?:from the clinic\s+)?"
     r"to\s+(?:call|ring|phone)\b|\b(?:please|pls|plz)\s+(?:call|ring|phone)\s+me\b|"
@@ -542,6 +550,10 @@ class BookingDetailsRequest(GraphComponent):
                     intent == "deny" and asks_a_call_back and not NO_CALL_WANTED.search(text)
                 )
             ) and not ONES_CALL_BACK.search(text):
+                self._set(message, self.config["intent"])
+            elif intent == "ask_reference" and asks_a_call_back and A_NEW_CALL_BACK.search(text):
+                # "request a call back please", "i asked for a call back?" (play-test 63: "I can't see a request sent
+                # in this chat", twice, and a consultation offered)
                 self._set(message, self.config["intent"])
             elif intent == "faq" and asks_a_call_back and ASKS_TO_BE_CALLED.search(text):
                 # "can someone call me back about microneedling for my mum? shes 64, is she too old": the call back,

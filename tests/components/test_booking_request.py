@@ -792,3 +792,20 @@ def test_consent_taken_back_is_the_details_not_to_be_kept(text, intent, expected
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 63: "I can't see a request sent in this chat", twice, and a consultation offered
+    ("request a call back please", "ask_reference", "book_consultation"),
+    ("i asked for a call back?", "ask_reference", "book_consultation"),
+    # the one sent, asked about
+    ("did my call back request go through", "ask_reference", "ask_reference"),
+    # play-test 63: the vouchers' answer again
+    ("ok. can someone from the clinic ring me about the vouchers? thursday after 6 is best", "faq", "book_consultation"),
+])
+def test_a_call_back_asked_for_in_the_words_of_a_question_about_one(text, intent, expected):
+    start = text.index("call") if "call back" in text else text.index("ring")
+    found = message(text, intent, [])
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": start, "end": start + 9}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
