@@ -14,6 +14,7 @@ from actions.answers import (
     concern_given,
     context_wins,
     next_session_after_a_reaction,
+    not_given_line,
     say_answers,
     say_next_session_after_a_reaction,
 )
@@ -116,6 +117,12 @@ class ActionSuggestIntents(Action):
             return None
         if next_session_after_a_reaction(tracker, None):
             return say_next_session_after_a_reaction(dispatcher)
+        best = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
+        topic = str(best.get("intent_response_key") or "").partition("/")[2]
+        if topic and not_given_line(tracker, topic, topic):
+            # "does it bleed?", unsure between answers: what the guide does not say is said so, with what it says
+            # (play-test 63: "Sorry, I still didn't catch that"), which makes no claim
+            return say_answers(dispatcher, tracker, domain, [topic])
         last_topic = tracker.get_slot("last_topic")
         if asks_about_the_last_answer(tracker, None, last_topic):
             return say_answers(dispatcher, tracker, domain, [ABOUT_THAT])

@@ -200,3 +200,17 @@ async def test_an_unclear_question_about_the_next_session_after_a_reaction(dispa
     tracker.latest_message["triage"] = {"level": None, "next_treatment": next_treatment}
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("text, answer, expected", [
+    # play-test 63: "does it bleed?" got "Sorry, I still didn't catch that"
+    ("does it bleed?", "faq/side_effects", ["utter_no_bleeding_in_the_guide", "utter_faq/side_effects"]),
+    # nothing the answer does not give asked: did you mean
+    ("how long am i red", "faq/downtime", ["utter_did_you_mean"]),
+])
+async def test_an_unclear_question_the_guide_does_not_answer_is_said_so(dispatcher, make_tracker, domain, text, answer,
+                                                                       expected):
+    tracker = make_tracker(intent="nlu_fallback", text=text, confidence=0.5, intent_ranking=INTENT_RANKING,
+                           response_selector=selected_answer(answer, 0.41, ANSWER_RANKING))
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
