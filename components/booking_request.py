@@ -181,7 +181,12 @@ AFTER_SENDING_ASKED = re.compile(
     r"do you call me|does the clinic call)\b[^.?!]{0,40}\b(?:after|once|when)\s+(?:i|you|it'?s|its|it is|this is)\s+"
     r"(?:send|sent|press send|submit|submitted|confirm|confirmed)\b|"
     r"\b(?:after|once|when)\s+(?:i|you)\s+(?:send|submit|confirm)\s+(?:it|this|the request|my request)\b[^.?!]{0,20}"
-    r"\b(?:what happens|then what|what next|what now|what do you do)\b",
+    r"\b(?:what happens|then what|what next|what now|what do you do)\b|"
+    # when the call comes ("what happens next then, they ring me when?": play-test 63, a new call back started)
+    r"\b(?:they|you|the clinic|someone|somebody)\s+(?:ring|call|phone|contact|get back to)\s+me\s+when\b"
+    r"(?=\s*(?:\?|$|[,.!]))|"
+    r"\bwhen\s+(?:will|do|would|are)\s+(?:they|you|the clinic|someone|somebody)\s+(?:going to\s+)?(?:ring|call|phone|"
+    r"contact|get back to)\s+me\b",
     re.IGNORECASE,
 )
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)

@@ -880,6 +880,21 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         # ("next week once ive finished the antibiotics, so thursday 10th in the evening": play-test 41 took "next
         # week", which names no day) the day said after it
         runs = runs[1:]
+    first = text[runs[0][0] : runs[0][1]].strip().lower()
+    if len(runs) > 1 and re.fullmatch(_DAY, first, re.IGNORECASE):
+        # the same day said again with its time ("thursday works better. can we start again, thursday 1pm": play-test
+        # 63, the 1pm lost): that one
+        again = next(
+            (
+                run
+                for run in runs[1:]
+                if text[run[0] : run[1]].strip().lower().startswith(first)
+                and _AN_HOUR.search(text[run[0] + len(first) : run[1]])
+            ),
+            None,
+        )
+        if again:
+            runs = [again] + [run for run in runs if run is not again and run is not runs[0]]
     start, end = runs[0]
     # "the wednesday after instead", "the following friday": a week on from the day said before (core/booking.py);
     # the words around the day were cut (found by play-test 24: the same Wednesday was kept)

@@ -519,6 +519,8 @@ _FOLLOWING_WEEKDAY = re.compile(rf"\bfollowing\s+{_WEEKDAY_WORD}\b")
 _BARE_HOUR = re.compile(r"^(?:at\s+|around\s+|about\s+)?(\d{1,2})$")
 _FILLER = re.compile(
     r"\b(?:oh|oops|wait|hang on|but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|so|"
+    # ("tomorrow tho? like morning": play-test 63, not understood)
+    r"tho|though|"
     r"either|"
     # ("wednesday after school run so like 10ish", "saturday morning is good", "not sunday obvs theyre shut": play-tests
     # 52 and 53, not understood)

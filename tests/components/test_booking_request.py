@@ -809,3 +809,18 @@ def test_a_call_back_asked_for_in_the_words_of_a_question_about_one(text, intent
     found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": start, "end": start + 9}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 63: after a request was sent, a new call back was started
+    ("what happens next then, they ring me when? and do i need to bring anything", "next_step", "ask_reference"),
+    ("when will they call me", "faq", "ask_reference"),
+    # a time to be called at is the call back
+    ("can they call me when im free, after 5", "request_human", "book_consultation"),
+])
+def test_when_the_call_comes_asked_is_no_new_call_back(text, intent, expected):
+    start = text.index("call") if "call" in text else text.index("ring")
+    found = message(text, intent, [])
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": start, "end": start + 7}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

@@ -486,6 +486,9 @@ def test_a_concern_named_as_one(booking, text, expected):
          [("person", "Priya Shah"), ("phone", "07911 123456"), ("time", "first thing in the morning"),
           ("concern", "i was treated by Jo on wednesday")]),
         ("thursday 17th december 6.30pm, i had botox on the 20th", [("time", "thursday 17th december 6.30pm")]),
+        # play-test 63: the same day said again, with its time
+        ("ok checked, thursday works better. can we start again, thursday 1pm, same everything else",
+         [("time", "thursday 1pm")]),
         # play-test 61: a weekday said of every week, with its time of day, and the day wanted after it
         ("also I'm free most thursday evenings after 6 so if you could book me something like the 17th that would be "
          "great", [("time", "the 17th evenings after 6")]),
