@@ -992,8 +992,9 @@ NO_CONCERN = re.compile(
 
 # "ok sorry, acne scars", "I TOLD YOU. loose skin under my jaw": words before the concern that are no part of it
 BEFORE_A_CONCERN = re.compile(
-    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:already )?told you|as i (?:already )?said|like i "
-    r"(?:already )?said|i (?:already )?said|i did say)\b[\s,.!:-]*)+|"
+    # ("i just told you. whether to push my 2nd session …": play-test 64, the concern became "i just told you")
+    r"^(?:\s*(?:ok(?:ay)?|sorry|yes|yeah|yep|um+|erm+|i (?:just |already )?told you|as i (?:just |already )?said|"
+    r"like i (?:just |already )?said|i (?:just |already )?said|i did say)\b[\s,.!:-]*)+|"
     # "neck and jawline lines like i said" (found by play-test 24: kept in the concern)
     r"[\s,.!-]*\b(?:like|as) i (?:already )?(?:said|told you|mentioned)\b[\s,.!]*$",
     re.IGNORECASE,

@@ -286,6 +286,13 @@ FREE_TIME_ASKED = re.compile(
     r"\b(?:slots?|space|spaces|openings?|appointments?|anything)\b[^.?!]{0,25}\b(?:free|available)\b",
     re.IGNORECASE,
 )
+# the earliest time asked for ("whats the earliest consultation u have", "how soon can i be seen")
+EARLIEST_ASKED = re.compile(
+    r"\b(?:earliest|soonest|first available|next available|first free|next free)\s+(?:consultation|consult|"
+    r"appointment|appt|slot|time|date|one|day)\b|\bhow soon can (?:i|you|someone)\s+(?:get|book|be seen|come in|see me|"
+    r"fit me in)\b",
+    re.IGNORECASE,
+)
 # ... or the time itself asked to be free ("is monday 7th at 1pm available"): words before and after the time entity
 FREE_TIME_BEFORE = re.compile(r"\b(?:is|are)\s+(?:the\s+)?$", re.IGNORECASE)
 FREE_TIME_AFTER = re.compile(r"^\s+(?:still\s+)?(?:free|available)\b", re.IGNORECASE)
@@ -575,6 +582,11 @@ class BookingDetailsRequest(GraphComponent):
                 or (intent in ("faq", "inform") and INSTEAD_OF_A_CALL.search(text))
             ) and not kinds:
                 self._set(message, self.config["intent"])
+            elif intent in self.config["free_time_from_intents"] and EARLIEST_ASKED.search(text):
+                # "whats the earliest consultation u have" (play-test 64: what a consultation is): a request, as early
+                # as can be (the booking's start says the diary can't be seen)
+                self._set(message, self.config["intent"])
+                message.set(ASKS_IF_FREE, True, add_to_output=True)
             elif intent in self.config["free_time_from_intents"] and self._asks_if_free(text, entities):
                 # "do you have a slot free this coming monday lunchtime? need to know before i book time off work",
                 # "is monday 7th at 1pm available or not" (play-test 42: the downtime, then "not sure I understood"):

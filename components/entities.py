@@ -272,7 +272,7 @@ _CONCERN_IS = re.compile(
     # ("can the concern say acne scarring on both cheeks": play-test 36, "Sorry, I didn't catch that")
     r"\b(?:make\s+(?:the|my)\s+concern|(?:can|could|would|should)\s+(?:the|my|his|her)\s+concern\s+(?:just\s+)?"
     # ("add neck to the concern as well please": play-test 37, the concern became "well")
-    r"(?:be|say|read)\s*:?|concern\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)\s*:?|is(?:\s+actually)?|=|:|"
+    r"(?:be|say|read)\s*:?|(?:concern|reason(?=\s*:)|reason\s+for\s+the\s+call)\s*(?:(?:should|could|can)\s+(?:just\s+)?(?:be|say|read)\s*:?|is(?:\s+actually)?|=|:|"
     r"to|as(?!\s+well\b))|"
     # "…, its about moving my 21 dec appointment to jan" (found by the sixteenth play-test: the topic was asked again)
     r"(?:it'?s|its|it\s+is|this\s+is|the\s+call\s+is)\s+(?:about|regarding|concerning)(?=\s+(?!time\b|it\b|that\b|this\b)[a-z])|"

@@ -651,6 +651,8 @@ async def test_a_yes_no_button_is_no_stale_press_when_the_form_asks_nothing_yet(
 @pytest.mark.parametrize("text, expected", [
     ("ok sorry, acne scars", "acne scars"),
     ("I TOLD YOU. loose skin under my jaw", "loose skin under my jaw"),
+    # play-test 64: the concern became "i just told you"
+    ("i just told you. whether to push my 2nd session to end of jan", "whether to push my 2nd session to end of jan"),
     ("oklahoma tan lines", "oklahoma tan lines"),  # a word that starts like one is kept
     # found by play-test 24: kept in the concern
     ("i already said, fine lines round my eyes", "fine lines round my eyes"),

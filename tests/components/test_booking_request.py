@@ -824,3 +824,15 @@ def test_when_the_call_comes_asked_is_no_new_call_back(text, intent, expected):
     found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": start, "end": start + 7}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 64: what a consultation is
+    ("ok honestly i think i just want to see someone asap. whats the earliest consultation u have", "book_consultation"),
+    ("how soon can i be seen", "book_consultation"),
+    ("what happens at the consultation", "faq"),
+])
+def test_the_earliest_time_asked_for_is_a_request(text, expected):
+    found = message(text, "faq", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

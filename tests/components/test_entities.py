@@ -891,6 +891,10 @@ def test_a_listed_concern_is_without_the_words_that_open_it(booking, text, conce
     ("its claire again. can the concern say acne scarring on both cheeks, he's on doxycycline",
      "acne scarring on both cheeks, he's on doxycycline"),
     ("could the concern be fine lines round my eyes please", "fine lines round my eyes"),
+    # play-test 64: a call back's reason, labelled, dropped three times
+    ("NO. the call should still be monday 7th dec. reason: push 2nd session to end of jan after thailand because of sun",
+     "push 2nd session to end of jan after thailand because of sun"),
+    ("the reason for the call should be the vouchers", "the vouchers"),
 ])
 def test_the_concern_asked_to_say_something_else(booking, text, concern):
     assert ("concern", concern) in found(booking, text)
