@@ -179,7 +179,8 @@ _IN_GENERAL = re.compile(r"\b(?:general|generally|in general|for most people|for
 
 
 def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
-    """Whether the latest message's topics, in the urgent thread, are a new question (see `NOT_A_NEW_QUESTION`)."""
+    """Whether the latest message's topics, in the thread after the urgent or the expected reaction's answer, are a new
+    question (see `NOT_A_NEW_QUESTION`), answered as asked."""
     kept = set(topics) & NOT_A_NEW_QUESTION
     if not kept:
         return True
