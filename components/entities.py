@@ -53,8 +53,8 @@ _A_BABY_BROUGHT = re.compile(
 # the suitability answer twice), not brought for a treatment of their own ("can i bring my daughter for a consultation")
 _A_CHILD_BROUGHT = re.compile(
     r"\b(?:bring|bringing|take|taking)\b[^.?!]{0,20}\b(?:son|daughter|kid|kids|child|children|toddler)\b"
-    r"(?![^.?!]{0,30}\b(?:for (?:a |an |the |her |his )?(?:consult|consultation|treatment|session|appointment|"
-    r"microneedling|it)|to (?:have|get))\b)",
+    r"(?=[^.?!]{0,40}\b(?:with me|along|wait|waiting|sit|sitting|watch|keep me company|no childcare|while i)\b|"
+    r"[^.?!]{0,5}[.?!][^?!]{0,60}\b(?:waiting room|sit|sitting|wait|watch|not (?:having|getting) it)\b)",
     re.IGNORECASE,
 )
 

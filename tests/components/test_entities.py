@@ -340,6 +340,7 @@ def test_ruler_values(spacy_model, text, expected):
     # a child brought for a treatment of their own, or named alone, is their suitability as ever
     ("can i bring my daughter for a consultation, shes 15", [("suitability_factor", "age")]),
     ("can my son have it done", [("suitability_factor", "age")]),
+    ("can i bring my daughter in, she has bad acne", [("suitability_factor", "age")]),
 ])
 def test_a_baby_brought_along_is_no_pregnancy(spacy_model, text, expected):
     found = ruler_entities(ruler(dimensions=ALL_LABELS, value_from_id=["suitability_factor"]), spacy_model, text)
