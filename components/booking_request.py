@@ -289,8 +289,8 @@ FREE_TIME_ASKED = re.compile(
 # the earliest time asked for ("whats the earliest consultation u have", "how soon can i be seen")
 EARLIEST_ASKED = re.compile(
     r"\b(?:earliest|soonest|first available|next available|first free|next free)\s+(?:consultation|consult|"
-    r"appointment|appt|slot|time|date|one|day)\b|\bhow soon can (?:i|you|someone)\s+(?:get|book|be seen|come in|see me|"
-    r"fit me in)\b",
+    r"appointment|appt|slot|booking)s?\b|\b(?:earliest|soonest)\s+(?:time|date|day|one)\s+(?:you|u|ya)\s+(?:have|"
+    r"got|can|could)\b|\bhow soon can (?:i|you|someone)\s+(?:get|book|be seen|come in|see me|fit me in)\b",
     re.IGNORECASE,
 )
 # ... or the time itself asked to be free ("is monday 7th at 1pm available"): words before and after the time entity
@@ -582,7 +582,7 @@ class BookingDetailsRequest(GraphComponent):
                 or (intent in ("faq", "inform") and INSTEAD_OF_A_CALL.search(text))
             ) and not kinds:
                 self._set(message, self.config["intent"])
-            elif intent in self.config["free_time_from_intents"] and EARLIEST_ASKED.search(text):
+            elif intent in ("faq", "inform") and EARLIEST_ASKED.search(text):
                 # "whats the earliest consultation u have" (play-test 64: what a consultation is): a request, as early
                 # as can be (the booking's start says the diary can't be seen)
                 self._set(message, self.config["intent"])
