@@ -694,6 +694,9 @@ _DRIVING = re.compile(
     r"\b(?:drive|driving|drove|behind the wheel|(?:sat|sitting|sit) in (?:the|my) car|"
     r"in (?:the|my) car (?:now|already))\b"
 )
+_NOT_DRIVING = re.compile(
+    r"\b(?:not|won'?t|wont|isn'?t|aren'?t|no)\s+(?:be\s+)?(?:drive|driving)\b|\bget(?:ting)? a (?:lift|taxi|cab|uber)\b"
+)
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
 # an "again" that is a call made again or a greeting ("rang again", "hello again"), before it: no next session and no
@@ -1945,6 +1948,11 @@ class SafetyTriage(GraphComponent):
                 continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
+            if intent in ("goodbye", "thank") and _DRIVING.search(lowered) and not _NOT_DRIVING.search(lowered):
+                # "im about to drive now, bye" after feeling faint (play-test 66: "Thanks for chatting"): the thread's
+                # words on driving, not a farewell (actions/answers.py; elsewhere, what it is unsure of)
+                self._intent(message, self.config["unclear_intent"])
+                continue
             if not found.level and not found.signs and not crisis and _WHICH_NUMBER.search(plain):
                 self._intent(message, self.config["unclear_intent"])  # the thread's route again, or "did you mean"
                 continue

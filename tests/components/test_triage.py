@@ -1948,3 +1948,15 @@ def test_what_a_friend_had_elsewhere_asked_whether_it_could_happen_here_is_no_re
             "properly, she couldnt open one eye. could that happen at yours?? im kind of scared now")
     found = triage(text, settings, True)
     assert found.level is None and found.hypothetical
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 66: "Thanks for chatting" to someone who had felt faint and was about to drive
+    ("im about to drive now, bye", "goodbye", "nlu_fallback"),
+    ("thanks, im getting a taxi, not driving. bye", "goodbye", "goodbye"),
+    ("thanks bye", "goodbye", "goodbye"),
+])
+def test_a_farewell_that_says_the_person_is_about_to_drive_is_no_farewell(component, text, intent, expected):
+    message = parsed(text, intent)
+    component.process([message])
+    assert message.get("intent")["name"] == expected
