@@ -694,6 +694,12 @@ _DRIVING = re.compile(
     r"\b(?:drive|driving|drove|behind the wheel|(?:sat|sitting|sit) in (?:the|my) car|"
     r"in (?:the|my) car (?:now|already))\b"
 )
+# a sign said to have been there at a session before ("it was red for like 4 days last time", "it was red 4 days after
+# the first session and then fine")
+_AT_THE_LAST_SESSION = re.compile(
+    r"\b(?:was|were|went|got|had|lasted|stayed)\b[^.?!]{0,40}\b(?:last time|the time before|(?:after|from|with)\s+"
+    r"(?:my\s+|the\s+)?(?:first|last|previous|1st|other)\s+(?:session|treatment|one))\b"
+)
 _NOT_DRIVING = re.compile(
     r"\b(?:not|won'?t|wont|isn'?t|aren'?t|no)\s+(?:be\s+)?(?:drive|driving)\b|\bget(?:ting)? a (?:lift|taxi|cab|uber)\b"
 )
@@ -879,7 +885,9 @@ _NOT_THERE = re.compile(
     r"\b(?:not|isn'?t|isnt|aren'?t|arent|hasn'?t|hasnt|haven'?t|wasn'?t|no|never)\s+(?:(?:getting|got|gotten|been|any)\s+)"
     r"{0,2}(?:worse|worsening|spreading|spread|bigger|hotter|redder)\b|"
     r"\b(?:no|not any|without(?: any)?)\s+(?:pus|puss|fever|temperature|swelling|bleeding|blisters?|crust\w*|discharge|"
-    r"ooz\w*|spreading|heat|rash|yellow\w*)(?:\s+or\s+(?:anything|owt|\w+))?\b"
+    r"ooz\w*|spreading|heat|rash|yellow\w*|redness|peeling|itching|problems?|issues?|reactions?)"
+    # ("no redness issues!!" in a booking's concern: play-test 66, NHS 111 now and the request paused)
+    r"(?:\s+(?:issues?|problems?|at all|whatsoever))?(?:\s+or\s+(?:anything|owt|\w+))?\b"
 )
 # nobody said to have the sign ("999?? nobody is swelling right now, i'm asking what IF": play-test 52, 999 again)
 _NOBODY_HAS_IT = re.compile(
@@ -1382,6 +1390,16 @@ def triage(
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
     if _LONG_AGO.search(lowered) and not worse and not _NOT_LONG_AGO.search(lowered):
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
+    if (
+        _AT_THE_LAST_SESSION.search(lowered)
+        and not found[EMERGENCY]
+        and not found[URGENT]
+        and not worse
+        and not _STILL.search(_RESOLVED.sub(" ", lowered))
+    ):
+        # an expected sign said of a session before, and past ("how long does the redness last after btw, it was red
+        # for like 4 days last time": play-test 66, NHS 111 now to someone whose skin was fine): asked as what it is
+        return Triage(None, found[EXPECTED])
     if (
         found[EMERGENCY]
         and all(sign.startswith("anaphyla") for sign in found[EMERGENCY])

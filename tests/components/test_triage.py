@@ -1960,3 +1960,18 @@ def test_a_farewell_that_says_the_person_is_about_to_drive_is_no_farewell(compon
     message = parsed(text, intent)
     component.process([message])
     assert message.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 66: NHS 111 now, to someone whose skin had been red after a session before and was fine, and at the
+    # concern prompt to "no redness issues!!" (the request paused)
+    ("4-6 weeks apart?? so i cant have the next one now. how long does the redness last after btw, it was red for like "
+     "4 days last time", None),
+    ("no its gone now, it was red 4 days after the first session and then fine. im asking how long is normal", None),
+    ("this is my 2nd microneedling session, acne scarring on cheeks. first was about 14th nov. no redness issues!!", None),
+    # there again now, or still: what it is
+    ("my face is still red, it was red for a week last time too", EXPECTED),
+    ("had it friday, no redness but my cheek is oozing", URGENT),
+])
+def test_a_sign_at_a_session_before_or_said_not_to_be_there(settings, text, level):
+    assert triage(text, settings, True).level == level
