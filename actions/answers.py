@@ -1760,8 +1760,10 @@ def say_answers(
         last_topic = min(severe, key=SEVERITY.index)
     elif EMERGENCY_EXPLAINED in said and tracker.get_slot("last_topic") == SEVERITY[0]:
         # "what do i tell the ambulance?" after the emergency answer: the emergency's thread goes on (play-test 46: the
-        # thread ended, and "can she take an antihistamine?" got the suitability answer and the offer to book)
-        last_topic = SEVERITY[0]
+        # thread ended, and "can she take an antihistamine?" got the suitability answer and the offer to book), with
+        # the clinic's help offered, on which the rules keep it (play-test 65: "they ask what cream they put on her
+        # face" after it got "did you mean", and "should she lie down?" "Sorry, I can't help with that")
+        last_topic, offer = SEVERITY[0], offer or PAUSED_BY
     if offer == "consultation" and (tracker.active_loop.get("name") or tracker.get_slot("request_sent")):
         # inside the booking form, "yes" answers the form's question; after a request was sent, the answers say
         # to raise it at that consultation and offer no other (their variations on request_sent, domain.yml)

@@ -1006,6 +1006,9 @@ async def test_what_999_is_asked_in_the_emergency_thread_keeps_the_thread(dispat
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/emergency_explained"]
     assert SlotSet("last_topic", "emergency") in events
+    # with the clinic's help offered, on which the rules keep the thread (play-test 65: "they ask what cream they put on
+    # her face" next got "did you mean", and "should she lie down?" "Sorry, I can't help with that")
+    assert SlotSet("offer", "clinic") in events
     # asked with no emergency before it, it is a topic of its own
     dispatcher.messages.clear()
     tracker = in_thread(make_tracker, None, "faq", "faq/emergency_explained", text="is 999 the ambulance number")
