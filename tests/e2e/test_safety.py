@@ -94,10 +94,18 @@ def test_an_emergency_gets_the_emergency_number_first(open_clinic, message):
     "the redness has spread right down my neck since yesterday",
     "I've had a fever and chills since my treatment",
     "my eyelid is puffy and sore after the session",
-    "it's been 9 days and my skin is still really red",
 ])
 def test_an_urgent_sign_gets_the_clinic_now(open_clinic, message):
     urgent_now(Conversation(open_clinic).say(message)[0])
+
+
+def test_an_expected_sign_lasting_past_the_first_days_gets_the_clinic_today(open_clinic):
+    # while the clinic is open: the clinic today, and out-of-hours help if it gets worse, never "it's fine" (play-tests
+    # 60 and 62 found "don't wait to see if it settles, NHS 111 now" to people peeling on day 4 and flaking on day 5)
+    whole = " ".join(Conversation(open_clinic).say("it's been 9 days and my skin is still really red")[0])
+    assert "Please contact the clinic" in whole and "today" in whole and clinic().phone in whole
+    assert clinic().safety["out_of_hours"] in whole
+    assert COMMON not in whole and not any(phrase in whole.lower() for phrase in REASSURANCE)
 
 
 def test_with_the_clinic_closed_an_urgent_sign_gets_the_out_of_hours_route(closed_clinic):
