@@ -290,7 +290,10 @@ FREE_TIME_ASKED = re.compile(
 EARLIEST_ASKED = re.compile(
     r"\b(?:earliest|soonest|first available|next available|first free|next free)\s+(?:consultation|consult|"
     r"appointment|appt|slot|booking)s?\b|\b(?:earliest|soonest)\s+(?:time|date|day|one)\s+(?:you|u|ya)\s+(?:have|"
-    r"got|can|could)\b|\bhow soon can (?:i|you|someone)\s+(?:get|book|be seen|come in|see me|fit me in)\b",
+    # (not "how soon can i get it done after giving birth", which asks whether one can have it)
+    r"got|can|could)\b|"
+    r"\bhow soon can (?:i|you|someone)\s+(?:be seen|see me|fit me in|get (?:an?\s+)?(?:appointment|appt|"
+    r"consultation))\b(?![^.?!]{0,40}\b(?:after|once|since|while)\b)",
     re.IGNORECASE,
 )
 # ... or the time itself asked to be free ("is monday 7th at 1pm available"): words before and after the time entity

