@@ -486,7 +486,15 @@ _EYE_CARE = re.compile(r"\beye\s+(hospital|casualty|clinic|doctor|department|a ?
 # topic: play-test 62, "Please call 999 now"): with nothing said of now, the emergency had its care
 _SEEN_THERE = re.compile(
     r"\b(?:been|was|were|got) (?:seen|checked|treated|examined) (?:at|in) (?:the )?(?:eye )?(?:hospital|a ?& ?e|"
-    r"a and e|casualty|eye casualty|urgent care)\b"
+    r"a and e|casualty|eye casualty|urgent care)\b|"
+    # ("swollen eyelids and blurry vision sunday night, paramedics came, said contact clinic", as a call back's topic:
+    # play-test 68, "Please call 999 now")
+    r"\b(?:paramedics?|ambulance crew)\s+(?:came|have been|had been|been|saw her|saw him|saw me|checked (?:her|him|me))\b"
+)
+# a word of now, or of a sign happening now, beside care had ("paramedics came but she cant breathe now")
+_SAID_OF_NOW = re.compile(
+    r"\b(?:now|right now|still|at the moment|currently|again)\b|\b(?:can'?t|cant|cannot|struggling to|hard to|trouble)\s+"
+    r"(?:breathe|breathing|swallow|swallowing|see)\b"
 )
 _HELP_HAD = re.compile(
     r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
@@ -754,8 +762,9 @@ _RESOLVED = re.compile(
     # "paramedics came, swelling going down now" (play-test 27: "Please call 999 now" again)
     # ("hello again. now is ok, hospital say allergic reaction … lips normal now": play-test 47, 999 again)
     r"\bnow (?:is|it'?s|its|i'?m|im|all) (?:ok|okay|fine|better|good|normal)\b|"
-    r"\b(?:lips?|face|tongue|throat|swelling|skin|eyes?|breathing)\s+(?:is |are )?(?:normal|fine|ok|okay|good)\s+"
-    r"(?:now|again)\b|"
+    # ("her vision is ok now, its just watery eyes": play-test 68, 999 again after the paramedics had been)
+    r"\b(?:lips?|face|tongue|throat|swelling|skin|eyes?|breathing|vision|sight|eyesight)\s+(?:is |are )?(?:normal|fine|"
+    r"ok|okay|good|back)\s+(?:now|again)\b|"
     r"\b(?:swelling|it|lips?|tongue|throat|face|eyes?|breathing)\s+(?:is |are |has |have |'s )?(?:going down|gone down|"
     r"easing|eased|settling|settled|calming down|calmed down|getting better|improving|less swollen)\b"
 )
@@ -1469,7 +1478,7 @@ def triage(
                 # eye hospital via 111", as a call back's topic: play-test 62, 999 now); nothing said of now
                 or (
                     _SEEN_THERE.search(unconditional)
-                    and not _NOW.search(unconditional)
+                    and not _SAID_OF_NOW.search(unconditional)
                     and not _STRONG_NOW.search(unconditional)
                     and not _SWELLING_NOW.search(unconditional)
                 )

@@ -1975,3 +1975,18 @@ def test_a_farewell_that_says_the_person_is_about_to_drive_is_no_farewell(compon
 ])
 def test_a_sign_at_a_session_before_or_said_not_to_be_there(settings, text, level):
     assert triage(text, settings, True).level == level
+
+
+@pytest.mark.parametrize("text, level, help_had", [
+    # play-test 68: "Please call 999 now" after the paramedics had been, and as the call back's reason
+    ("ok. we called, paramedics said its swelling from the treatment and her vision is ok now, its just watery eyes. "
+     "they said contact the clinic tomorrow. can i get the clinic to call us monday?", None, True),
+    ("my wife anna had microneedling saturday, swollen eyelids and blurry vision sunday night, paramedics came, said "
+     "contact clinic", None, True),
+    # a sign now, whatever care was had, is the emergency
+    ("paramedics came, she cant breathe properly", EMERGENCY, False),
+    ("paramedics came but her lips are swelling again now", EMERGENCY, False),
+])
+def test_the_paramedics_been_and_nothing_said_of_now(settings, text, level, help_had):
+    found = triage(text, settings, False)
+    assert (found.level, found.help_had) == (level, help_had)
