@@ -489,12 +489,13 @@ _SEEN_THERE = re.compile(
     r"a and e|casualty|eye casualty|urgent care)\b|"
     # ("swollen eyelids and blurry vision sunday night, paramedics came, said contact clinic", as a call back's topic:
     # play-test 68, "Please call 999 now")
-    r"\b(?:paramedics?|ambulance crew)\s+(?:came|have been|had been|been|saw her|saw him|saw me|checked (?:her|him|me))\b"
+    r"\b(?:paramedics?|ambulance crew)\s+(?:came|have been|had been|been|saw (?:her|him|me)|"
+    r"checked (?:her|him|me))\b"
 )
 # a word of now, or of a sign happening now, beside care had ("paramedics came but she cant breathe now")
 _SAID_OF_NOW = re.compile(
-    r"\b(?:now|right now|still|at the moment|currently|again)\b|\b(?:can'?t|cant|cannot|struggling to|hard to|trouble)\s+"
-    r"(?:breathe|breathing|swallow|swallowing|see)\b"
+    r"\b(?:now|right now|still|at the moment|currently|again)\b|"
+    r"\b(?:can'?t|cant|cannot|struggling to|hard to|trouble)\s+(?:breathe|breathing|swallow|swallowing|see)\b"
 )
 _HELP_HAD = re.compile(
     r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
