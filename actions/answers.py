@@ -390,7 +390,7 @@ def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text])
             if not before and question.get("aspect_only") and not resolved:
                 # "i have dark skin and hyperpigmentation, is that ok?" opening a message: about what the words before
                 # it said, the message's own answer (found by play-test 25: "What would you like to know about it?")
-                before = _the_messages_answer(tracker)
+                before = the_messages_answer(tracker)
             # ("any side effects / and how long do they last": how long the side effects last, which their answer says,
             # not how long results last; that reading only after what the guide gives no length for)
             lasting = topic == LONGEVITY and before not in LASTING_NOT_SAID_BY
@@ -415,7 +415,7 @@ def on_the_words_before(tracker: Tracker, topics: List[Text]) -> List[Text]:
     those words: the message's own answer (play-test 52: "What would you like to know about it?"); else the topics."""
     questions = tracker.latest_message.get("questions") or []
     if len(topics) == 1 and topics[0] in FOLLOW_UPS and len(questions) == 1 and questions[0].get("start", 0) > 0:
-        own = _the_messages_answer(tracker)
+        own = the_messages_answer(tracker)
         if own:
             return _about_the_person(tracker, [own])
     return topics
@@ -435,7 +435,7 @@ def _about_the_person(tracker: Tracker, topics: List[Text]) -> List[Text]:
     return [topic for topic in topics if topic not in ABOUT_THE_PERSON_AFTER_SUITABILITY]
 
 
-def _the_messages_answer(tracker: Tracker) -> Optional[Text]:
+def the_messages_answer(tracker: Tracker) -> Optional[Text]:
     """The answer the whole message was given (the classifier's best), when it is no follow-up; else None."""
     message = tracker.latest_message
     selected = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}

@@ -17,6 +17,7 @@ from actions.answers import (
     not_given_line,
     say_answers,
     say_next_session_after_a_reaction,
+    the_messages_answer,
 )
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -117,8 +118,7 @@ class ActionSuggestIntents(Action):
             return None
         if next_session_after_a_reaction(tracker, None):
             return say_next_session_after_a_reaction(dispatcher)
-        best = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
-        topic = str(best.get("intent_response_key") or "").partition("/")[2]
+        topic = the_messages_answer(tracker)
         if topic and not_given_line(tracker, topic, topic):
             # "does it bleed?", unsure between answers: what the guide does not say is said so, with what it says
             # (play-test 63: "Sorry, I still didn't catch that"), which makes no claim
