@@ -194,8 +194,6 @@ NEVER_MIND_BUT = re.compile(
     r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b",
     re.IGNORECASE,
 )
-# "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
-# a call back asked for ("can someone call me back", "please ring me"), not asked about ("will they call me back?")
 # a call back asked for anew, in words the reference's questions share ("request a call back please")
 A_NEW_CALL_BACK = re.compile(
     r"^\W*(?:(?:ok|okay|please|pls|so|then|yes|yeah|just)\W+)*(?:request|book|get|arrange|set up|organi[sz]e|"
@@ -203,6 +201,8 @@ A_NEW_CALL_BACK = re.compile(
     r"\bi\s+(?:asked|said|wanted|want|need|'?d like|would like)\s+(?:for\s+)?(?:a|the)\s+call\s*-?\s*back\b",
     re.IGNORECASE,
 )
+# "well it's for Sophie, Sophie Whitfield": who the request is for, by name (thirteenth play-test)
+# a call back asked for ("can someone call me back", "please ring me"), not asked about ("will they call me back?")
 ASKS_TO_BE_CALLED = re.compile(
     # ("Can somebody just ring me and I'll ask them about the warfarin": play-test 36, the suitability answer alone)
     # ("… quiero que la clinica me llame, can they call me back?": play-test 46, the advice had said again)
@@ -223,9 +223,9 @@ ASKS_TO_BE_CALLED = re.compile(
     re.IGNORECASE,
 )
 # what a message may change beside saying to send (`says_send`): the change comes first
+CHANGED_BEFORE_SENDING = ("concern", "note", "phone", "email", "person", "time")
 # the walk-through's intents, which a note's words may read as ("next session")
 WALK_THROUGH_INTENTS = ["next_step", "previous_step", "start_guide", "show_step"]
-CHANGED_BEFORE_SENDING = ("concern", "note", "phone", "email", "person", "time")
 # the request's note that it is for someone under 18 taken back: the line removed, or the person an adult
 AN_ADULT = re.compile(
     r"\b(?:remove|delete|take\s+(?:off|out)|drop|get\s+rid\s+of|scrap)\b[^.?!]{0,20}\bunder[- ]?(?:18|eighteen)\b|"

@@ -268,15 +268,6 @@ _WILL_IT_FIX = re.compile(
 )
 
 
-def _names_a_condition(message: Message) -> bool:
-    """Whether the message names a condition that bears on whether to have the treatment (a cold sore, eczema: the
-    patterns' suitability factor `condition`)."""
-    return any(
-        entity.get("entity") == "suitability_factor" and _A_CONDITION.search(str(entity.get("value")))
-        for entity in message.get("entities") or []
-    )
-
-
 _BEFORE_THE_TREATMENT = re.compile(
     r"\b(?:before|the week of|the day of|ahead of|leading up to|the run[- ]up to)\s+(?:my|the|your|her|his)\s+"
     r"(?:appointment|appt|session|treatment|consultation|procedure)\b"
@@ -287,6 +278,16 @@ _A_CONDITION = re.compile(
 )
 
 
+def _names_a_condition(message: Message) -> bool:
+    """Whether the message names a condition that bears on whether to have the treatment (a cold sore, eczema: the
+    patterns' suitability factor `condition`)."""
+    return any(
+        entity.get("entity") == "suitability_factor" and _A_CONDITION.search(str(entity.get("value")))
+        for entity in message.get("entities") or []
+    )
+
+
+# spots or acne said to be active, named by someone not treated: a concern (SafetyTriage.process)
 _ACTIVE_ACNE = re.compile(r"active\s+(?:acne|breakouts?|spots|pimples)")
 # the same asked of the treatment by name, or whether it evens the skin out ("my skin is blotchy and uneven, will
 # microneedling help", "my skin tone is so uneven and blotchy in photos, does it even that out": tests/dev3, the
@@ -301,8 +302,6 @@ _HAD_FOR = re.compile(
     r"\b(?:been there|been like (?:this|that)|had (?:it|this|them|these) for|"
     r"for (?:about |around |over )?(?:\d+|a few|a couple of|several|many) (?:days|weeks|months|years))\b"
 )
-# "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
-# asked with no treatment had (found by the eleventh play-test)
 # what caused it, asked ("i ask if cream make my lips swell", "could the numbing cream have caused it": play-test 63,
 # 999 again to someone treated in hospital and well since): a question, not a report
 _ASKS_THE_CAUSE = re.compile(
@@ -310,6 +309,8 @@ _ASKS_THE_CAUSE = re.compile(
     r"\b(?:did|does|could|can|would|might)\s+(?:the\s+)?(?:numbing\s+)?(?:cream|serum|product|needles?|treatment|"
     r"numbing)\s+(?:have\s+)?(?:make|made|cause|caused|trigger|triggered)\b|\bwhat (?:made|caused)\b"
 )
+# "i have a few spots right now, would that matter?", "does that stop it": whether something rules the treatment out,
+# asked with no treatment had (found by the eleventh play-test)
 _RULES_OUT = re.compile(
     r"\b(?:would|does|will|could|is|do) (?:that|this|it|they|these|those) (?:still )?(?:matter|stop (?:it|me)|"
     r"affect (?:it|the treatment|whether)|be (?:a|an) (?:problem|issue)|mean i can'?t)\b"
@@ -477,9 +478,6 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
     r"said|told|gave|sent|checked)\b"
 )
-# help had from someone who can judge it (the clinic, 111, a GP, a pharmacist, paramedics, A&E) and what they said
-# ("i rang them and they said it's normal for day one", "111 said to go to the walk-in centre tomorrow"): the
-# route again says nothing new; the person is told to follow that advice, and where to go if it gets worse
 # where eyes are looked after ("sending her to the eye hospital": play-test 62, read as a sign of the eyes)
 _EYE_CARE = re.compile(r"\beye\s+(hospital|casualty|clinic|doctor|department|a ?& ?e|unit|specialist|infirmary)\b")
 # seen there and done ("swollen eyelids and blurry vision, shes been seen at the eye hospital via 111", as a call back's
@@ -497,6 +495,9 @@ _SAID_OF_NOW = re.compile(
     r"\b(?:now|right now|still|at the moment|currently|again)\b|"
     r"\b(?:can'?t|cant|cannot|struggling to|hard to|trouble)\s+(?:breathe|breathing|swallow|swallowing|see)\b"
 )
+# help had from someone who can judge it (the clinic, 111, a GP, a pharmacist, paramedics, A&E) and what they said
+# ("i rang them and they said it's normal for day one", "111 said to go to the walk-in centre tomorrow"): the
+# route again says nothing new; the person is told to follow that advice, and where to go if it gets worse
 _HELP_HAD = re.compile(
     r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|practitioner|dermatologist)\b[^.?!]{0,40}?\b(?:said|says|"
@@ -703,14 +704,15 @@ _DRIVING = re.compile(
     r"\b(?:drive|driving|drove|behind the wheel|(?:sat|sitting|sit) in (?:the|my) car|"
     r"in (?:the|my) car (?:now|already))\b"
 )
+# driving put off ("im getting a taxi, not driving"): no driving said
+_NOT_DRIVING = re.compile(
+    r"\b(?:not|won'?t|wont|isn'?t|aren'?t|no)\s+(?:be\s+)?(?:drive|driving)\b|\bget(?:ting)? a (?:lift|taxi|cab|uber)\b"
+)
 # a sign said to have been there at a session before ("it was red for like 4 days last time", "it was red 4 days after
 # the first session and then fine")
 _AT_THE_LAST_SESSION = re.compile(
     r"\b(?:was|were|went|got|had|lasted|stayed)\b[^.?!]{0,40}\b(?:last time|the time before|(?:after|from|with)\s+"
     r"(?:my\s+|the\s+)?(?:first|last|previous|1st|other)\s+(?:session|treatment|one))\b"
-)
-_NOT_DRIVING = re.compile(
-    r"\b(?:not|won'?t|wont|isn'?t|aren'?t|no)\s+(?:be\s+)?(?:drive|driving)\b|\bget(?:ting)? a (?:lift|taxi|cab|uber)\b"
 )
 # a question about a treatment still to come ("will microneedling again make it worse?", "should i keep my next
 # session?"): after that help, a question for the consultation
