@@ -1379,8 +1379,8 @@ def triage(
     reported_now = any(
         not _WHAT_IF.search(part)
         and _NOW.search(part)
-        and any(sign.found_in(words(part)) for level in LEVELS for sign in settings.signs[level])
-        for part in parts
+        and any(sign.found_in(tokens) for level in LEVELS for sign in settings.signs[level])
+        for part, tokens in zip(parts, sentences, strict=True)
     )
     not_yet = (
         (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered) and not had_it)
