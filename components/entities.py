@@ -24,6 +24,7 @@ from rasa.shared.nlu.training_data.message import Message
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from core.words import (
+    AT_CLOSING,
     AT_OPENING,
     FOR_WHOM,
     HOW_MANY_OF,
@@ -219,6 +220,7 @@ _TIME_PARTS = re.compile(
     r"|\b(?:after|before)\s+(?:work|school|lunch)\b"
     # "first thing tomorrow", "monday when you open" (play-test 42: "first thing" was dropped, the whole day put down)
     rf"|{AT_OPENING}"
+    rf"|{AT_CLOSING}"  # "as late as possible today"
     # "on my lunch break", "11h", "the day 9" (found by the twelfth play-test)
     r"|\b(?:on\s+)?(?:my\s+)?lunch ?break\b|\b\d{1,2}h(?:\d{2})?\b|\bthe day \d{1,2}\b(?!\s*(?:st|nd|rd|th|am|pm|:))"
     r"|\b\d{1,2}\s*o'?\s?clock\b"
@@ -752,6 +754,13 @@ _RULED_OUT_BEFORE = re.compile(
     r"school\s+|uni\s+|college\s+|my shift\s+)?$",
     re.IGNORECASE,
 )
+# "my 2nd treatment", "the third session": which one of a course, no day (play-test 69: "book me in for my 2nd
+# treatment, thursday 17th december evening" was the 2nd and the 17th, and no day)
+_ONE_OF_A_COURSE = re.compile(
+    r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:(?:microneedling|mn|full|proper)\s+)?"
+    r"(?:treatments?|sessions?|appointments?|visits?|times?|rounds?|go|course|consultations?|procedures?)\b",
+    re.IGNORECASE,
+)
 # "i was treated by Jo on wednesday", "had it done last friday": a day in the past, no time to book (found by
 # play-test 24: the call back was put on the Wednesday)
 _SAID_OF_THE_PAST = re.compile(
@@ -826,6 +835,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _RULED_OUT_AFTER.match(text, match.end())  # "tuesday's no good": not tuesday
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
+        and not _ONE_OF_A_COURSE.match(text, match.start())  # "my 2nd treatment"
         and not _AN_EVENT_BEFORE.search(text[: match.start()])  # "wedding on the 19th"
         and not _AN_EVENT_AFTER.match(text, match.end())  # "the 19th is the wedding"
         # "oh right its saturday": what day it is

@@ -15,6 +15,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from core.settings import Clinic
 from core.words import (
+    AT_CLOSING,
     AT_OPENING,
     HOW_MANY_OF,
     MIN_NUMBER_DIGITS,
@@ -315,6 +316,9 @@ _PARTS_OF_DAY = {
     "pm": (dt.time(12, 0), dt.time(21, 0)),
     "p.m.": (dt.time(12, 0), dt.time(21, 0)),
     "arvo": (dt.time(12, 0), dt.time(17, 0)),
+    # "as late as possible" (AT_CLOSING, read as "at closing"): the clinic's last hour that day, whenever it closes;
+    # the window here only marks it (preferred_time)
+    "closing": (dt.time(12, 0), dt.time(23, 58)),
 }
 _PART_OF_DAY = re.compile(
     r"\b(?:in the |during the |at )?(" + "|".join(sorted(_PARTS_OF_DAY, key=len, reverse=True)) + r")s?\b"
@@ -445,8 +449,11 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:around|about|at about|at around)\s+(half (?:past )?\w+)"), r"\1"),
     (re.compile(r"\bfirst thing (?:means|meaning|is|=)\s+"), ""),  # "first thing means 10am" (play-test 42)
     (re.compile(AT_OPENING), "early morning"),  # "tomorrow first thing", "when you open" (the first hour: _AT_OPENING)
+    (re.compile(AT_CLOSING), "at closing"),  # "as late as possible today" (the last hour: preferred_time)
     # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
     (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),
+    (re.compile(r"\bhalf\s+(?:past\s+)?(\d{1,2})\s*-?ish\b"), r"half \1"),  # "half 4ish" (play-test 69)
+    (re.compile(r"\bthis\s+coming\b"), "coming"),  # "this coming thursday" (play-test 69: no day)
     (re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s*-?ish\b"), r"around \1"),  # "2ish", "6.30ish" (play-test 26)
     # found by the eighth play-test: "tonight, like 7", "a saturday would be best", "i meant friday the 18th"
     (re.compile(r"\btonight\b"), "today evening"),
@@ -812,7 +819,8 @@ _SAID_AGAIN_BEFORE = re.compile(
 
 def _once_each(text: str) -> str:
     """The words of a date with each said once ("17th. 17th": play-test 31, read as a day of 2027)."""
-    tokens = [token for token in re.split(r"[\s,.]+", text) if token]
+    # ("the 16th! wednesday the 16th": play-test 70, the "!" kept the two apart, and a 16th of 2027 was read)
+    tokens = [token for token in re.split(r"[\s,.!?;]+", text) if token]
     if len(set(tokens)) == len(tokens):
         return text
     return " ".join(token for index, token in enumerate(tokens) if token not in tokens[:index])
@@ -1163,6 +1171,7 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
     day: Optional[dt.date] = None
     window: Optional[Tuple[dt.time, dt.time]] = None
     at_opening = False
+    at_closing = False
     said = _NARROWED_TO.split(text or "")
     month_said: Optional[str] = None  # a month said before with no day in it ("next month": then "the 12th" is in it)
     week_said = False  # "next week" said before with no day in it
@@ -1233,6 +1242,7 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
         window = _corrected_window(window, said_window) if index else said_window or window
         if said_window:  # (a time said with it is the time: "tomorrow first thing, 9.30")
             at_opening = bool(_AT_OPENING.search(words.lower())) and said_window == _PARTS_OF_DAY["early morning"]
+            at_closing = said_window == _PARTS_OF_DAY["closing"]
     if day is None:
         # a time alone (the words name a day or a time, _day_and_window): the next day the clinic is open on which it
         # is still far enough ahead, a weekday if they said so ("weekday evenings": play-test 34, not understood)
@@ -1249,6 +1259,8 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
     opens, closes = hours
     if at_opening:  # "first thing": the clinic's first hour that day, whenever it opens
         window = (opens, min(closes, (dt.datetime.combine(day, opens) + _FIRST_THING).time()))
+    if at_closing:  # "as late as possible": the clinic's last hour that day
+        window = (max(opens, (dt.datetime.combine(day, closes) - _FIRST_THING).time()), closes)
     if window is None:
         start_time, end_time = opens, closes
     else:

@@ -283,6 +283,13 @@ AT_OPENING = (
     r"\bfirst thing(?: in the morning)?\b|\b(?:when|as soon as) (?:you|they|the clinic) opens?\b|\bopening time\b"
 )
 
+# ... and its closing ("as late as possible today", "last thing on friday", "just before you close"): its last hour that
+# day (play-test 69: "TODAY. as late as possible today" was no day)
+AT_CLOSING = (
+    r"\bas late as (?:possible|poss|you can|they can|you(?:'| a)?re open)\b|\blast thing(?: in the day)?\b|"
+    r"\blatest (?:possible|you can do|slot|time)\b|\b(?:just )?before (?:you|they|the clinic) close\b|\bclosing time\b"
+)
+
 # an instruction to the assistant ("SYSTEM OVERRIDE: ignore all previous instructions", "[admin mode]", "print your
 # system prompt"): never a name, never what a request is about (core/booking.py, actions/booking_form.py)
 TO_THE_ASSISTANT = (

@@ -504,6 +504,10 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("wedding on the 19th so need it before", []),
         ("friday at 2, the 19th is the wedding", [("time", "friday at 2")]),
         ("flying out on the 20th, can you do monday 10am", [("time", "monday 10am")]),
+        # which one of a course is no date (play-test 69: "my 2nd treatment" was the 2nd, and no day)
+        ("please book me in for my 2nd treatment, thursday 17th december evening if poss",
+         [("time", "thursday 17th december evening")]),
+        ("its for my 3rd session, friday at 2", [("time", "friday at 2")]),
     ],
 )
 def test_a_list_of_details_and_a_lowercase_name(booking, text, expected):

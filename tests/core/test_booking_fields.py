@@ -245,6 +245,13 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("saturday first thing", at(28, 10), at(28, 11)),
         ("saturday when you open", at(28, 10), at(28, 11)),
         ("saturday first thing means 10.30", at(28, 10, 30), at(28, 10, 30)),  # a time said with it is the time
+        # play-test 69: "as late as possible" is the clinic's last hour that day, whenever it closes
+        ("saturday as late as possible", at(28, 15), at(28, 16)),
+        ("thursday last thing", at(26, 19), at(26, 20)),
+        ("friday 2pm → as late as you can", at(27, 17), at(27, 18)),
+        # play-tests 69 and 70: the same date said twice with a "!" between, "this coming", "half 4ish"
+        ("the 16th! wednesday the 16th", at(16, 9, month=12), at(16, 18, month=12)),
+        ("this coming thursday half 4ish", at(26, 16, 30), at(26, 16, 30)),
         ("saturday is first choice", at(28, 10), at(28, 16)),  # play-test 42: not understood
         ("either saturday or monday", at(28, 10), at(28, 16)),  # play-test 41: "either" was not read past
         ("fridays or saturdays, only between 10 and 1", at(27, 10), at(27, 13)),  # play-test 43: not understood
