@@ -79,6 +79,8 @@ HELP_SOUGHT_VARIANT = "_help_sought"  # about to call NHS 111, a GP or A&E, or a
 UNREACHABLE_VARIANT = "_unreachable"  # the clinic not reached: it does not answer (the same)
 LASTING_VARIANT = "_lasting"  # a sign there for weeks or months, no worse (components/triage.py `lasting`)
 LASTING_OPEN_VARIANT = "_lasting_open"  # the same while the clinic is open
+# said to someone treated already or booked in for a treatment (components/triage.py `a_patient`), outside the form
+PATIENT_VARIANT = "_a_patient"
 ROUTE_VARIANTS = (
     WORSE_WHILE_HELP_COMES_VARIANT,
     HELP_COMING_VARIANT,
@@ -86,6 +88,7 @@ ROUTE_VARIANTS = (
     UNREACHABLE_VARIANT,
     LASTING_OPEN_VARIANT,
     LASTING_VARIANT,
+    PATIENT_VARIANT,
     CLOSED_VARIANT,
 )
 # "they're closed", "it's shut on sundays", "not open at 2am": the person says the clinic cannot be reached now
@@ -176,6 +179,24 @@ _ASKS_WHETHER_ALL_RIGHT = re.compile(
 )
 
 _IN_GENERAL = re.compile(r"\b(?:general|generally|in general|for most people|for everyone|for anyone)\b", re.IGNORECASE)
+# ... and the recovery asked of treatments in general or of the next one ("how long does recovery take after a session
+# generally", "any downtime i should plan for next time": play-test 70, the route alone, and "I can't tell you that it's
+# fine"): how long the reaction now lasts is still asked the route
+_OF_THE_NEXT_ONE = re.compile(
+    r"\bnext\s+(?:time|session|treatment|one|appointment)\b|\bfuture\s+(?:sessions?|treatments?)\b", re.IGNORECASE
+)
+
+
+def asked_of_other_treatments(tracker: Tracker, topics: List[Text]) -> List[Text]:
+    """The topics among the side effects, the downtime and the treatment's length that the latest message asks of
+    treatments in general or of the next one, not of what is happening now (`_IN_GENERAL`, `_OF_THE_NEXT_ONE`)."""
+    message = tracker.latest_message
+    text = message.get("text") or ""
+    if message.get("leans_on_context") or not (_IN_GENERAL.search(text) or _OF_THE_NEXT_ONE.search(text)):
+        return []
+    # (with a sign in the message the parts are no questions of its own: "questions" holds none, "question_parts" them)
+    parts = _topics([part["intent_response_key"] for part in message.get("question_parts") or []])
+    return [topic for topic in dict.fromkeys(topics + parts) if topic in ("side_effects", "downtime", "duration")]
 
 
 def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
@@ -185,16 +206,13 @@ def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
     if not kept:
         return True
     message = tracker.latest_message
-    return (
-        kept == {"side_effects"}
-        and not (message.get("triage") or {}).get("signs")
-        and not message.get("leans_on_context")
-        and (
-            not _ASKS_WHETHER_ALL_RIGHT.search(message.get("text") or "")
-            # ("ok but generally, what side effects are normal after microneedling?": play-test 60)
-            or bool(_IN_GENERAL.search(message.get("text") or ""))
-        )
-    )
+    text = message.get("text") or ""
+    if (message.get("triage") or {}).get("signs") or message.get("leans_on_context"):
+        return False
+    if kept == {"side_effects"}:
+        # ("ok but generally, what side effects are normal after microneedling?": play-test 60)
+        return not _ASKS_WHETHER_ALL_RIGHT.search(text) or bool(_IN_GENERAL.search(text))
+    return kept <= set(asked_of_other_treatments(tracker, topics))
 
 
 # the guide's answers that say how long nothing takes (facts/guide_facts.yml `how_long` names the passage for each
@@ -309,8 +327,13 @@ def _topics_answered_last_turn(tracker: Tracker, domain: Dict[Text, Any]) -> Lis
     topics: List[Text] = []
     for name in answered_last_turn(tracker):
         topic = name[len(response_name("")) :]
-        while "_" in topic and response_name(topic.rsplit("_", 1)[0]) in responses:  # "urgent_closed": urgent
-            topic = topic.rsplit("_", 1)[0]
+        # "urgent_closed", "urgent_lasting_open": urgent; "suitability_a_patient": suitability
+        stripped = True
+        while stripped:
+            stripped = False
+            for variant in ROUTE_VARIANTS:
+                if topic.endswith(variant) and response_name(topic[: -len(variant)]) in responses:
+                    topic, stripped = topic[: -len(variant)], True
         if topic and topic not in FOLLOW_UPS and topic not in topics:
             topics.append(topic)
     return topics
@@ -542,9 +565,27 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
         return response + HELP_SOUGHT_VARIANT
     if response + UNREACHABLE_VARIANT in responses and tracker is not None and clinic_unreachable(tracker):
         return response + UNREACHABLE_VARIANT
+    if (
+        response + PATIENT_VARIANT in responses
+        and tracker is not None
+        and not tracker.active_loop.get("name")
+        and a_patient(tracker)
+    ):
+        return response + PATIENT_VARIANT
     if response + CLOSED_VARIANT in responses and not clinic().is_open(now()):
         return response + CLOSED_VARIANT
     return response
+
+
+def a_patient(tracker: Tracker) -> bool:
+    """Whether the person said, in this conversation, that they have had a treatment or have one booked
+    (components/triage.py `a_patient`), as of themselves, not of whomever a request is for."""
+    if tracker.get_slot("booking_for_someone_else"):
+        return False
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    return any(((event.get("parse_data") or {}).get("triage") or {}).get("a_patient") for event in users) or bool(
+        (tracker.latest_message.get("triage") or {}).get("a_patient")
+    )
 
 
 def a_lasting_sign(tracker: Tracker) -> bool:
@@ -1402,7 +1443,10 @@ class ActionAnswerQuestion(Action):
                 and not (said.get("seeking_help") or said.get("unreachable"))
             ):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
-            topics = [in_thread]
+            # a sign said again beside a question of treatments in general or of the next one ("its a bit of crusting
+            # … is there any downtime i should plan for next time": play-test 70, the route alone): the route, and
+            # that question answered after it
+            topics = [in_thread] + asked_of_other_treatments(tracker, topics)
         elif topics == ["reassurance"] and about_the_request(tracker):
             # "will they ring me or him?", "they'll email not ring yeah?" after a request was sent: a question about
             # the request, not whether a symptom can wait (found by the thirteenth and fourteenth play-tests: the
@@ -1745,6 +1789,8 @@ def say_answers(
             # a `_closed` variant says when the clinic opens again (worked out only for one)
             opens = clinic().next_opening(now()) if answer.endswith(CLOSED_VARIANT) else ""
             dispatcher.utter_message(response=answer, thing=named_thing(tracker, topic), opens=opens, closes=closes)
+            if answer.endswith(PATIENT_VARIANT):  # their practitioner, before the next treatment: no offer to book
+                response = answer
         if topic in STEPS:  # "next" goes on from the step just shown
             events.append(SlotSet("current_step", topic))
         # a "yes" takes up what any of the answers offered

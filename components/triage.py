@@ -721,6 +721,25 @@ _AT_THE_LAST_SESSION = re.compile(
 _NO_CALLS_OR_GREETINGS_AGAIN = (
     r"(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?<!hello )(?<!hi )(?<!hey )(?<!me )(?<!thanks )(?<!you )"
 )
+# said by someone treated already or booked in for a treatment ("i had my first session 3 weeks ago", "my appointment is
+# tomorrow", "book me in for my 2nd treatment", "i already have an appointment"): whether something suits them is for
+# their practitioner before the next treatment, not a consultation to book (play-test 69: "assessed at your
+# consultation, would you like to book one?" three times to someone treated the next morning, and to someone mid-course)
+_A_PATIENT = re.compile(
+    r"\b(?:i|i'?ve|ive|i have|i just|i recently)\s+(?:just\s+|already\s+|recently\s+)?had\s+(?:it|microneedling|"
+    r"micro ?needling|my (?:first|1st|second|2nd|last|third|3rd) (?:session|treatment)|a (?:session|treatment)|"
+    r"(?:my|the) (?:session|treatment))\b|"
+    r"\b(?:my|i'?m|im|i am)\s+(?:(?:second|2nd|third|3rd|fourth|4th|next|last)\s+)(?:session|treatment)\b|"
+    r"\bmy\s+(?:(?:first|1st|next|second|2nd|third|3rd)\s+)?(?:microneedling\s+)?(?:appointment|treatment|session|"
+    r"procedure)(?:\s+is|'s)\s+(?:tomorrow|tmrw|tonight|"
+    r"later|soon|on\s+\w+|next\s+\w+|this\s+(?:week|morning|afternoon|evening|\w+day)|coming up|in\s+\w+\s+days?)\b|"
+    r"\b(?:i|i'?m|im|i am)\s+(?:already\s+)?(?:booked in|booked for|having it (?:done )?(?:tomorrow|on|next))\b|"
+    r"\b(?:i|i'?ve|ive|i have)\s+(?:already\s+)?(?:have|got)\s+(?:an?|my)\s+(?:microneedling\s+)?(?:microneedling|"
+    r"appointment|treatment|session)\b|"
+    r"\b(?:i was|i got|i've been|ive been|i have been)\s+treated\b|\b(?:mid[- ]?course|halfway through (?:my|the) "
+    r"course)\b",
+    re.IGNORECASE,
+)
 _NEXT_TREATMENT = re.compile(
     # ("my husband call again. they here now": play-test 49, the suitability answer mid-emergency)
     rf"\b(?:{_NO_CALLS_OR_GREETINGS_AGAIN}(?<!call )(?<!ring )(?<!phone )(?<!calling )(?<!ringing )again|"
@@ -1927,6 +1946,8 @@ class SafetyTriage(GraphComponent):
                     # "so when i can do my next session?": a treatment still to come (actions/answers.py, after a
                     # reaction in the conversation)
                     "next_treatment": bool(_NEXT_TREATMENT.search(lowered)),
+                    # treated already or booked in, said of themselves (actions/answers.py `a_patient`)
+                    "a_patient": bool(_A_PATIENT.search(plain)),
                     # "walk-in said infected, gave flucloxacillin": seen or advised already (actions/answers.py)
                     "help_had": found.help_had,
                     # "could i just drive myself to A&E": emergency help put off (actions/answers.py), not when told so

@@ -425,6 +425,47 @@ async def test_side_effects_asked_in_general_in_the_urgent_thread(dispatcher, ma
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("text, key, parts, signs, expected", [
+    # play-test 70: the recovery asked of treatments in general or of the next one got the route alone, and "I can't
+    # tell you that it's fine"
+    ("how long does recovery take after a session generally", "faq/downtime", [], [],
+     ["utter_safety_route_reminder", "utter_faq/downtime"]),
+    ("is there any downtime i should plan for next time", "faq/downtime", [], [],
+     ["utter_safety_route_reminder", "utter_faq/downtime"]),
+    # ... said beside the sign again: the route, then that question
+    ("its a bit of crusting. is there any downtime i should plan for next time", "faq/urgent", ["faq/downtime"],
+     ["crust*|scabb*"], ["utter_faq/urgent", "utter_faq/downtime"]),
+    # how long the reaction now lasts is asked of what is happening: the route again
+    ("how long will the downtime be", "faq/downtime", [], [], ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+])
+async def test_the_recovery_asked_in_general_in_the_urgent_thread(dispatcher, make_tracker, domain, clinic_open, text,
+                                                                  key, parts, signs, expected):
+    tracker = in_thread(make_tracker, "urgent", "faq", key, text=text)
+    tracker.latest_message["triage"].update(signs=signs, level="urgent" if signs else None)
+    tracker.latest_message["question_parts"] = [{"text": text, "intent_response_key": part} for part in parts]
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("patient, for_someone_else, expected", [
+    # play-test 69: someone treated the next morning, or mid-course, was offered a consultation to book, three times
+    (True, False, "utter_faq/suitability_a_patient"),
+    (False, False, "utter_faq/suitability"),
+    # a request for someone else: whether it suits them is for their consultation
+    (True, True, "utter_faq/suitability"),
+])
+async def test_suitability_asked_by_someone_treated_or_booked_in_goes_to_their_practitioner(
+    dispatcher, make_tracker, domain, patient, for_someone_else, expected
+):
+    tracker = make_tracker(intent="faq", text="can i take ibuprofen before it", response_selector=selected_answer(
+        "faq/suitability"), slots={"booking_for_someone_else": for_someone_else})
+    tracker.latest_message["triage"] = {"level": None, "a_patient": patient}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [expected]
+    # no consultation offered to someone treated or booked in: a "yes" then books nothing
+    assert SlotSet("offer", None if patient and not for_someone_else else "consultation") in events
+
+
 @pytest.mark.parametrize("level, expected", [
     # found by play-test 25: "the vision thing is getting a bit worse" after a call back was asked for got the urgent
     # route, a level lower than the emergency answer before it

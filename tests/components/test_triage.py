@@ -1821,6 +1821,24 @@ def test_driving_and_a_treatment_to_come_are_flagged(component, text, driving, n
     assert (message.get("triage")["driving"], message.get("triage")["next_treatment"]) == (driving, next_treatment)
 
 
+@pytest.mark.parametrize("text, patient", [
+    # play-test 69: treated already or booked in, said of themselves
+    ("hiya ive got my microneedling tmrw morning, first time. is there anything i need to do", True),
+    ("i already HAVE an appointment its tomorrow lol", True),
+    ("i had my first session 3 weeks ago and see nothing yet", True),
+    ("please book me in for my 2nd treatment", True),
+    ("my appointment's on monday, can i wear makeup", True),
+    # not of themselves, or not yet
+    ("my friend had her first session last week", False),
+    ("before my first session, what should i do", False),
+    ("i have a question about the treatment", False),
+    ("thinking of booking a consultation", False),
+])
+def test_someone_treated_or_booked_in_is_flagged(component, text, patient):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["a_patient"] is patient
+
+
 @pytest.mark.parametrize("text, level, flag", [
     # play-test 57: a reaction treated in hospital the day before, and the next session asked about, got 999 now
     ("allergic reaction yesterday after microneedling, lips swell, ambulance and hospital. is safe to do next session "
