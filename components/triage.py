@@ -899,9 +899,14 @@ _SOMEONE_ELSE_HAD = re.compile(
     r"(?:(?!\b(?:but|now|still|is|are|isn'?t|aren'?t|has|hasn'?t|have|keeps?|started)\b|'s\b)[^.?!])*(?=[.?!]|$)"
 )
 # whether what someone else had could happen here, asked ("… could that happen at yours??": play-test 64, 999 now)
+# ("… her skin went all blotchy and dark in patches after, is that something that happens?", "is that common??":
+# play-test 70, the clinic now, to someone never treated)
 _COULD_IT_HAPPEN = re.compile(
     r"\b(?:could|can|will|would|might)\s+(?:that|this|it|the same)\s+(?:happen|occur)\b|"
-    r"\bhappen\s+(?:to me|at yours|here|with you|at your clinic)\b"
+    r"\bhappen\s+(?:to me|at yours|here|with you|at your clinic)\b|"
+    r"\b(?:is|was)\s+(?:that|this)\s+(?:(?:something|a thing)\s+(?:that\s+)?(?:happens|can happen)|"
+    r"(?:very\s+|really\s+)?(?:common|normal|usual|rare|typical|a common thing))\b|"
+    r"\b(?:does|do)\s+(?:that|this)\s+(?:usually\s+|often\s+|normally\s+)?happen\b"
 )
 _ELSEWHERE_OR_LONG_AGO = re.compile(
     # ("my friend got microneedling at some place in camden": play-test 64)
@@ -1145,6 +1150,7 @@ class Triage:
     history: bool = False  # something long past ("my lip swelled years ago"): for the consultation
     help_had: bool = False  # seen or advised by the clinic, 111, a doctor or paramedics: follow that advice
     lingering: bool = False  # an expected sign there later than the first days, no worse: the clinic, not 111 now
+    someone_else: bool = False  # what someone else had after their treatment, told: no report of the person's own
 
 
 def _colour_only(sign: "Sign") -> bool:
@@ -1306,11 +1312,15 @@ def triage(
     lowered = _NOT_THERE.sub(" ", lowered)
     told = ""  # what someone else had, or said theirs was like (_SOMEONE_ELSE_HAD, _SOMEONE_ELSE_SAID)
     concern_named = False  # lines by the eyes named (_LINES_BY_THE_EYES)
-    for match in _SOMEONE_ELSE_HAD.finditer(lowered) if not _STRONG_NOW.search(_LONG_AGO.sub(" ", lowered)) else ():
+    asks_if_it_happens = bool(_COULD_IT_HAPPEN.search(lowered))
+    # (the question ends the story told: "… her skin went all blotchy after, is that something that happens?", whose
+    # "is" would otherwise read as said of now: play-test 70)
+    story = _COULD_IT_HAPPEN.sub(".", lowered)
+    for match in _SOMEONE_ELSE_HAD.finditer(story) if not _STRONG_NOW.search(_LONG_AGO.sub(" ", lowered)) else ():
         rest = lowered.replace(match.group(0), " ")
         # beside a question of one's own before any treatment ("what if my face swells up like a balloon?"), or had
         # elsewhere or long ago; else a relative's treatment told in the past may be their report
-        if _NOT_YET.search(rest) or _ELSEWHERE_OR_LONG_AGO.search(match.group(0)) or _COULD_IT_HAPPEN.search(rest):
+        if _NOT_YET.search(rest) or _ELSEWHERE_OR_LONG_AGO.search(match.group(0)) or asks_if_it_happens:
             told, lowered = f"{told} {match.group(0)}", rest
     treated = bool(_TREATED.search(lowered))
     no_days = days_since(lowered) is None  # no time since a treatment named (a concern's words name none)
@@ -1371,7 +1381,7 @@ def triage(
         # "my cousin said her whole face and lips blew up after hers … could that happen?": a sign someone else had,
         # asked about: what to do if it happens (the warning signs' answer), never 999 now (play-test 51: the side
         # effects' answer alone, "swelling usually settles")
-        return Triage(None, tuple(told_of), hypothetical=True)
+        return Triage(None, tuple(told_of), hypothetical=True, someone_else=True)
     if (
         about_the_concern
         and not found[EMERGENCY]
@@ -1704,6 +1714,9 @@ class SafetyTriage(GraphComponent):
             "retrieval_intent": "faq",
             # the classifier's answer for "something is happening after a treatment": always triaged
             "happening_answer": "faq/complication",
+            # the classifier's answers that a reaction someone else had, told and asked about, gives way from: the side
+            # effects instead
+            "told_of_answers": ["faq/complication", "faq/urgent", "faq/expected_reaction", "faq/reassurance"],
             # a request to book or a call back (components/booking_request.py): stands beside help had already
             "call_back_intent": "book_consultation",
             # a question the classifier reads as something happening that triage finds is none ("what really
@@ -2033,6 +2046,11 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, SUITABILITY_ANSWER)
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
+            elif found.someone_else and not crisis and selected in self.config["told_of_answers"]:
+                # "my friend had it done and came up in welts the same evening, she ended up at A&E. is that common??"
+                # (play-test 70: the clinic now, to someone never treated, and the booking paused): how common the
+                # side effects are is the guide's answer; no sign of their own
+                self._answer(message, SIDE_EFFECTS_ANSWER)
             elif found.help_had and not crisis and intent != self.config["call_back_intent"]:
                 # "I rang the clinic and they said it's normal for day one"; seen already and asking for a call back
                 # ("paramedics came, swelling going down. just want the clinic to call me tomorrow": play-test 27, the

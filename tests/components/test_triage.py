@@ -1968,6 +1968,24 @@ def test_what_a_friend_had_elsewhere_asked_whether_it_could_happen_here_is_no_re
     assert found.level is None and found.hypothetical
 
 
+@pytest.mark.parametrize("text, answer, expected", [
+    # play-test 70: what a friend had after her treatment, told and asked whether it is common, got "contact the clinic
+    # now" (with a time named in it, in the booking form: the request paused)
+    ("ok. my friend had microneedling in Spain last month for like 80 euros and her skin went all blotchy and dark in "
+     "patches after, is that something that happens? put me off a bit tbh", "faq/urgent", "faq/side_effects"),
+    ("before I pick a time - my friend had this done and came up in big itchy welts all over her face and neck the "
+     "same evening, she ended up at A&E. is that common?? now I'm nervous", "faq/complication", "faq/side_effects"),
+    # a sign said of now stays a report, whoever has it
+    ("my sister had it done last week and her face is still red, is that normal?", "faq/side_effects", "faq/urgent"),
+])
+def test_what_someone_else_had_asked_whether_it_is_common_gets_the_side_effects(component, text, answer, expected):
+    message = parsed(text, "faq", answer)
+    if "pick a time" in text:  # as the booking's entities read it
+        message.set("entities", [{"entity": "time", "value": "evening"}, {"entity": "booking_field", "value": "time"}])
+    component.process([message])
+    assert selected(message) == expected
+
+
 @pytest.mark.parametrize("text, intent, expected", [
     # play-test 66: "Thanks for chatting" to someone who had felt faint and was about to drive
     ("im about to drive now, bye", "goodbye", "nlu_fallback"),
