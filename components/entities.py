@@ -490,6 +490,14 @@ _CONCERN_SAYS = re.compile(
 )
 
 
+# "can you change it to my forehead?", "make it the jawline instead" at the summary: the concern, when what it is
+# changed to names a skin concern or an area (play-test 69: "Sorry, I didn't catch that")
+_IT_CHANGED_TO = re.compile(
+    r"\b(?:(?:change|switch|swap|put)\s+it\s+(?:to|for|as)|make\s+it(?:\s+(?:to|for|as))?)\s+"
+    r"(?P<concern>[^.;!?\n]+?)(?:\s+instead)?\s*(?=[.;!?\n]|$)",
+    re.IGNORECASE,
+)
+
 # "put stretch marks on my stomach as the concern" (browser play-test 4: the change was ignored)
 _CONCERN_AS = re.compile(
     r"\b(?:put|have|use|make|set|write)\s+(?!it\b|that\b|this\b)(?P<concern>[^,;.!?\n]+?)\s+(?:as|for)\s+"
@@ -754,6 +762,11 @@ _RULED_OUT_BEFORE = re.compile(
     r"school\s+|uni\s+|college\s+|my shift\s+)?$",
     re.IGNORECASE,
 )
+# "the next morning", "the morning after": a part of the day after something else, no time to book (play-test 69: "will
+# i be red after? i teach the next morning" at the summary moved the request to Monday morning)
+_AFTER_SOMETHING_BEFORE = re.compile(r"\b(?:the|that)\s+(?:next|following)\s+$", re.IGNORECASE)
+_AFTER_SOMETHING_AFTER = re.compile(r"\s+after\b(?!\s+(?:\d|work|school|lunch|that|then))", re.IGNORECASE)
+_PART_OF_THE_DAY_ALONE = re.compile(r"(?:morning|afternoon|evening|day|night)s?", re.IGNORECASE)
 # "my 2nd treatment", "the third session": which one of a course, no day (play-test 69: "book me in for my 2nd
 # treatment, thursday 17th december evening" was the 2nd and the 17th, and no day)
 _ONE_OF_A_COURSE = re.compile(
@@ -836,6 +849,13 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
         and not _ONE_OF_A_COURSE.match(text, match.start())  # "my 2nd treatment"
+        and not (  # "i teach the next morning", "the morning after"
+            _PART_OF_THE_DAY_ALONE.fullmatch(match.group(0).strip())
+            and (
+                _AFTER_SOMETHING_BEFORE.search(text[: match.start()])
+                or (_AFTER_SOMETHING_AFTER.match(text, match.end()) and text[: match.start()].lower().endswith("the "))
+            )
+        )
         and not _AN_EVENT_BEFORE.search(text[: match.start()])  # "wedding on the 19th"
         and not _AN_EVENT_AFTER.match(text, match.end())  # "the 19th is the wedding"
         # "oh right its saturday": what day it is
@@ -1070,6 +1090,13 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             start, end = whole_note.span("note" if whole_note.group("note") else "taken")
             found.append({"entity": REMOVED_ENTITY, "value": text[start:end], "start": start, "end": end})
         concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
+        changed_to = _IT_CHANGED_TO.search(text) if not concern else None
+        if changed_to and any(
+            entity.get("entity") in CONCERN_KINDS
+            and changed_to.start("concern") <= entity.get("start", -1) < changed_to.end()
+            for entity in known or []
+        ):
+            concern = changed_to
         if concern and preference and preference.start("said") < concern.end("concern"):
             concern = None  # "please write: send SMS not call": how to get in touch, a note, not the concern
         if concern:

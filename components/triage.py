@@ -1221,6 +1221,7 @@ _CONDITION_COMES_AND_GOES = re.compile(
 )
 # a question of what the skin will be like after a treatment not had ("will my face be swollen like a balloon for work
 # the next day": play-test 39, "Please call 999 now" to someone never treated): "the next day" in it is to come
+_THE_DAY_AFTER = re.compile(r"\b(?:the\s+)?next\s+(?:day|morning)\b|\bthe\s+(?:day|morning)\s+after\b")
 _WILL_IT_BE = re.compile(
     r"\b(?:will|would|am i going to|is it going to|are they going to|(?:will|would) i)\s+(?:my\s+\w+\s+|i\s+|it\s+|"
     r"the\s+\w+\s+|there\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*|"
@@ -1417,7 +1418,12 @@ def triage(
         or (bool(_RULES_OUT.search(lowered)) and not treated)
     )
     # (what is to come, asked of a treatment not had, is not now: "will my face be swollen … the next day")
-    now = bool(_NOW.search(_NOT_YET.sub(" ", lowered if treated else _WILL_IT_BE.sub(" ", lowered)))) and not not_yet
+    # (nor the day after said beside such a question: "will i be red after? i teach the next morning", play-test 69, the
+    # request paused for the expected reaction's answer)
+    to_come = lowered if treated else _WILL_IT_BE.sub(" ", lowered)
+    if not treated and _WILL_IT_BE.search(lowered):
+        to_come = _THE_DAY_AFTER.sub(" ", to_come)
+    now = bool(_NOW.search(_NOT_YET.sub(" ", to_come))) and not not_yet
     personal = bool(_PERSONAL.search(_AN_EVENT.sub(" ", _ASKED_OF_IT.sub(" ", lowered))))
     hypothetical = (bool(_HYPOTHETICAL.search(lowered) or _ASKS_THE_CAUSE.search(lowered)) and not now) or not_yet
     worse = bool(_WORSE.search(lowered))

@@ -247,6 +247,22 @@ def test_a_capitalised_concern_is_no_name(booking):
     assert [e["entity"] for e in booking.extract(text, [concern])] == ["time"]
 
 
+@pytest.mark.parametrize("text, area, expected", [
+    # play-test 69: "Sorry, I didn't catch that" at the summary
+    ("oh actually can you change it to my forehead? the cheeks I've made peace with", "forehead", "my forehead"),
+    ("make it the jawline instead", "jawline", "the jawline"),
+    # a day or a contact it is changed to is no concern
+    ("can you change it to tuesday at 3", None, None),
+])
+def test_it_changed_to_a_skin_area_is_the_concern(booking, text, area, expected):
+    known = []
+    if area:
+        start = text.index(area)
+        known = [{"entity": "treatment_area", "value": area, "start": start, "end": start + len(area)}]
+    concerns = [e["value"] for e in booking.extract(text, known) if e["entity"] == "concern"]
+    assert concerns == ([expected] if expected else [])
+
+
 @pytest.mark.parametrize("text", ["call me on 0791 12", "room 12345 please"])
 def test_too_few_digits_is_no_phone_number(booking, text):
     assert "phone" not in [e["entity"] for e in booking.extract(text)]
@@ -504,6 +520,9 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("wedding on the 19th so need it before", []),
         ("friday at 2, the 19th is the wedding", [("time", "friday at 2")]),
         ("flying out on the 20th, can you do monday 10am", [("time", "monday 10am")]),
+        # a part of the day after something else is no time to book (play-test 69: the request moved to Monday)
+        ("perfect. oh wait, will i be red after? i teach the next morning, dont want the kids asking", []),
+        ("friday, the morning after my birthday", [("time", "friday")]),
         # which one of a course is no date (play-test 69: "my 2nd treatment" was the 2nd, and no day)
         ("please book me in for my 2nd treatment, thursday 17th december evening if poss",
          [("time", "thursday 17th december evening")]),
