@@ -637,9 +637,13 @@ class ActionStartBooking(Action):
             dispatcher.utter_message(response="utter_booking_diary_not_seen")
         dispatcher.utter_message(response="utter_booking_picked_up" if picked else started)
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
-        concern = (
-            said_now.get(CONCERN)
-            or (concern_paused_on(tracker) if paused and not tracker.get_slot("booking_concern") else None)
+        # (a paused request's concern stands: "acne scars", named earlier, replaced "acne scars on my forehead (not
+        # cheeks)" when the request was picked up, play-test 69)
+        keeps_its_concern = paused and bool(tracker.get_slot("booking_concern"))
+        concern = said_now.get(CONCERN) or (
+            None
+            if keeps_its_concern
+            else (concern_paused_on(tracker) if paused else None)
             # a call back after a complaint is about the complaint (play-test 43: "Concern: scars", and the refund and
             # the manager asked for were nowhere)
             or (complaint_said(tracker) if call_back else None)

@@ -622,6 +622,19 @@ async def test_a_paused_booking_taken_up_again_says_so(dispatcher, make_tracker,
     assert responses(dispatcher) == ["utter_booking_picked_up"]
 
 
+async def test_a_paused_booking_taken_up_again_keeps_its_concern(dispatcher, make_tracker, domain):
+    # play-test 69: "acne scars", named earlier in the chat, replaced "acne scars on my forehead (not cheeks)" when the
+    # request was picked up
+    concern = "acne scars on my forehead (not cheeks)"
+    tracker = make_tracker(intent="book_consultation", text="/book_consultation", entities=[
+        {"entity": "continues", "value": "request"}],
+        events=[slot_event("booking_name", "Jo Bloggs"), slot_event("booking_concern", concern)],
+        slots={"booking_name": "Jo Bloggs", "booking_concern": concern, "skin_concern": "acne scars"})
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_picked_up"]
+    assert not [event for event in events if event.get("name") == "booking_concern"]
+
+
 async def test_details_given_with_the_request_to_book_are_no_booking_taken_up_again(dispatcher, make_tracker, domain):
     # found by the third play-test: "I'd like to book, I'm Sarah Jennings, …" said "let's pick up where we left off"
     tracker = make_tracker(intent="book_consultation", text="I'd like to book, I'm Sarah Jennings",
