@@ -587,6 +587,27 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         message.set(UNSURE_PARTS, unsure if parts else [], add_to_output=True)
         return parts
 
+    @staticmethod
+    def _sure_of_its_one_question(
+        message: Message, parts: List[Dict[Text, Any]], selected: Text, confidence: float
+    ) -> None:
+        """A message whose one question is surer of the message's answer than the whole message is ("perfect. oh wait,
+        will i be red after? i teach the next morning, dont want the kids asking": play-test 69, the words around the
+        question left the downtime unsure, and the summary's "didn't catch that" said instead) is as sure as that
+        question: the words around it say nothing against the answer."""
+        if len(parts) != 1 or parts[0].get(REST) or parts[0].get(ASPECT_ONLY):
+            return
+        part = parts[0]
+        if part[INTENT_RESPONSE_KEY] != selected or part["confidence"] <= confidence:
+            return
+        selector = message.get("response_selector")
+        for retrieval in selector.get("all_retrieval_intents") or []:
+            selector[retrieval]["response"]["confidence"] = part["confidence"]
+            ranking = selector[retrieval]["ranking"]
+            if ranking and ranking[0][INTENT_RESPONSE_KEY] == selected:
+                ranking[0]["confidence"] = part["confidence"]
+        message.set("response_selector", selector, add_to_output=True)
+
     def _with_the_rest(
         self,
         message: Message,
@@ -795,6 +816,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             if top == retrieval_intent:
                 parts = self._parts(message, spans, entities)
                 parts = self._with_the_rest(message, spans, parts, best, entities)
+                self._sure_of_its_one_question(message, parts, selected, selected_confidence)
                 questions = self._questions(parts, best)
                 more = len(parts) > self.config["max_questions"]
                 named_first = self._named_first(entities, best, questions or parts)

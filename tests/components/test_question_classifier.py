@@ -800,3 +800,29 @@ def test_a_question_part_read_as_another_intent_is_answered_when_an_entity_decid
     # with nothing named in it, the part read as a yes is no question
     parts = parse(classifier, text).get("question_parts")
     assert [part[INTENT_RESPONSE_KEY] for part in parts] == ["faq/sessions"]
+
+
+def _selected(key, confidence):
+    return {"all_retrieval_intents": ["faq"], "faq": {
+        "response": {INTENT_RESPONSE_KEY: key, "confidence": confidence},
+        "ranking": [{INTENT_RESPONSE_KEY: key, "confidence": confidence}]}}
+
+
+@pytest.mark.parametrize("parts, expected", [
+    # play-test 69: "perfect. oh wait, will i be red after? i teach the next morning, dont want the kids asking" was
+    # unsure of the downtime as a whole, and its one question sure of it: as sure as that question
+    ([{INTENT_RESPONSE_KEY: "faq/downtime", "confidence": 0.95, "aspect_only": False}], 0.95),
+    # a question sure of another answer, an aspect alone, the rest of the message, or several questions: as it was
+    ([{INTENT_RESPONSE_KEY: "faq/pain", "confidence": 0.95, "aspect_only": False}], 0.26),
+    ([{INTENT_RESPONSE_KEY: "faq/downtime", "confidence": 0.95, "aspect_only": True}], 0.26),
+    ([{INTENT_RESPONSE_KEY: "faq/downtime", "confidence": 0.95, "aspect_only": False, "rest": True}], 0.26),
+    ([{INTENT_RESPONSE_KEY: "faq/downtime", "confidence": 0.95, "aspect_only": False},
+      {INTENT_RESPONSE_KEY: "faq/pain", "confidence": 0.9, "aspect_only": False}], 0.26),
+])
+def test_a_message_is_as_sure_as_its_one_question_of_the_same_answer(parts, expected):
+    message = Message(data={TEXT: "..."})
+    message.set("response_selector", _selected("faq/downtime", 0.26))
+    QuestionClassifier._sure_of_its_one_question(message, parts, "faq/downtime", 0.26)
+    selector = message.get("response_selector")["faq"]
+    assert selector["response"]["confidence"] == expected
+    assert selector["ranking"][0]["confidence"] == expected
