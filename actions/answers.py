@@ -1718,6 +1718,10 @@ def say_answers(
     said: List[Text] = []
     # the clinic's details, said while it is open, say until when (play-test 32: "is it open now?" got the week's hours)
     closes = clinic().closing_today(now())
+    if "minors" in topics:
+        # the age policy says who is seen, and that suitability is for the consultation: the suitability answer beside
+        # it, asked to book for "your age", says otherwise (play-test 69, to a 16-year-old whose parents must not know)
+        topics = [topic for topic in topics if topic != SUITABILITY]
     for topic in topics:
         asked_as = topic
         if (

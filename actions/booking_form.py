@@ -615,8 +615,10 @@ class ActionStartBooking(Action):
         said = say_answers(dispatcher, tracker, domain, answered, pause=False) if answered else []
         said = without_offer(said)
         said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
-        if (tracker.latest_message.get("triage") or {}).get(
-            "under_age"
+        if (tracker.latest_message.get("triage") or {}).get("under_age") or (
+            # ... or said earlier in the chat ("im 16 tho", then the booking's button: play-test 69, the request began
+            # with no word of the parent or guardian)
+            not paused and any(said_minor(event) for event in tracker.events[:-1])
         ):  # "I'm 16, can I book?" (components/triage.py)
             dispatcher.utter_message(response="utter_booking_age_policy")
         elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"

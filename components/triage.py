@@ -1651,10 +1651,11 @@ _PARENT_TOO = re.compile(
 
 # an age under 18 said of the person to be seen ("she's 16", "my 17 year old", "i'm a minor"), not a question about
 # ages in general ("what's the age limit?"): a booking request then says so to the clinic
+# ("im 16 tho": play-test 69, "tho" was read as the 16th)
 _STATED_MINOR = re.compile(
     r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|they are|(?:daughter|son|kid|child|niece|nephew) is|"
     r"aged?|turn(?:ed|s)?)\s*(?:only\s+|just\s+)?(?:1[0-7]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-    r"seventeen)(?!\s*(?:days?|weeks?|months?|hours?|minutes?|mins?|miles?|sessions?|treatments?|:|am|pm|th|st|nd|rd))|"
+    r"seventeen)(?!\s*(?:days?|weeks?|months?|hours?|minutes?|mins?|miles?|sessions?|treatments?|:|(?:am|pm|th|st|nd|rd)\b))|"
     r"(?:my|our|her|his) (?:1[0-7]|thirteen|fourteen|fifteen|sixteen|seventeen)[- ]?(?:yo|y/o|yrs?|years?|year)"
     r"(?:[- ]old)?|(?:1[0-7])\s*(?:yo|y/o)|(?:my|our) teen(?:age(?:d|r)?)?\b|"
     r"(?:i'?m|i am|she'?s|he'?s) (?:a minor|underage|under 18))"

@@ -447,6 +447,17 @@ async def test_the_recovery_asked_in_general_in_the_urgent_thread(dispatcher, ma
     assert responses(dispatcher) == expected
 
 
+async def test_the_age_policy_says_no_suitability_answer_beside_it(dispatcher, make_tracker, domain):
+    # play-test 69: "your age … is assessed at your consultation. Would you like to book one?" after the policy, to a
+    # 16-year-old whose parents must not know
+    tracker = make_tracker(intent="faq", text="im 16 tho. my parents dont know, can i still come",
+                           response_selector=selected_answer("faq/minors"))
+    tracker.latest_message["questions"] = [{"intent_response_key": "faq/minors", "confidence": 1.0},
+                                           {"intent_response_key": "faq/suitability", "confidence": 0.9}]
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/minors"]
+
+
 @pytest.mark.parametrize("patient, for_someone_else, expected", [
     # play-test 69: someone treated the next morning, or mid-course, was offered a consultation to book, three times
     (True, False, "utter_faq/suitability_a_patient"),

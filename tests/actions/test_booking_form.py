@@ -622,6 +622,14 @@ async def test_a_paused_booking_taken_up_again_says_so(dispatcher, make_tracker,
     assert responses(dispatcher) == ["utter_booking_picked_up"]
 
 
+async def test_a_request_begun_after_an_age_under_18_was_said_says_the_policy_first(dispatcher, make_tracker, domain):
+    # play-test 69: "im 16 tho", then the booking's button: the request began with no word of a parent or guardian
+    said = {"event": "user", "timestamp": None, "text": "im 16 tho", "parse_data": {"triage": {"minor": True}}}
+    tracker = make_tracker(intent="book_consultation", text="/book_consultation", events=[said])
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_age_policy", "utter_booking_start"]
+
+
 async def test_a_paused_booking_taken_up_again_keeps_its_concern(dispatcher, make_tracker, domain):
     # play-test 69: "acne scars", named earlier in the chat, replaced "acne scars on my forehead (not cheeks)" when the
     # request was picked up

@@ -700,6 +700,7 @@ def test_after_a_doctors_advice_a_question_about_the_next_treatment_is_for_the_c
 @pytest.mark.parametrize("text, minor", [
     ("my daughter is 16", True), ("she's 17 and wants it done", True), ("my 17 year old son", True),
     ("my teenage daughter has acne scars", True), ("im 16, my mum will come", True),
+    ("ok. im 16 tho. my parents dont know", True),  # play-test 69: "tho" was read as the 16th
     # a question about ages, a number of days or weeks, an adult: no age under 18 said of anyone
     ("what is the age limit", False), ("how old do you have to be", False), ("i had it done 16 days ago", False),
     ("my daughter is 16 weeks pregnant", False), ("I'm 18", False), ("im 45", False),
