@@ -762,6 +762,10 @@ _RULED_OUT_BEFORE = re.compile(
     r"school\s+|uni\s+|college\s+|my shift\s+)?$",
     re.IGNORECASE,
 )
+# ... and one had ("had the 1st yesterday", "had my 2nd last week": play-test 71, the 1st of January put down, and the
+# message read as no report): which one, no day
+_ONE_OF_A_COURSE_HAD = re.compile(r"\b(?:had|since)\s+(?:(?:the|my)\s+)?$", re.IGNORECASE)
+_AN_ORDINAL_ALONE = re.compile(r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)", re.IGNORECASE)
 # "the next morning", "the morning after": a part of the day after something else, no time to book (play-test 69: "will
 # i be red after? i teach the next morning" at the summary moved the request to Monday morning)
 _AFTER_SOMETHING_BEFORE = re.compile(r"\b(?:the|that)\s+(?:next|following)\s+$", re.IGNORECASE)
@@ -849,6 +853,13 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
         and not _ONE_OF_A_COURSE.match(text, match.start())  # "my 2nd treatment"
+        and not (  # "had the 1st yesterday", "can i book the 3rd"
+            _AN_ORDINAL_ALONE.fullmatch(match.group(0).strip())
+            and _ONE_OF_A_COURSE_HAD.search(text[: match.start()])
+            and not re.match(
+                r"\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text[match.end() :], re.I
+            )
+        )
         and not (  # "i teach the next morning", "the morning after"
             _PART_OF_THE_DAY_ALONE.fullmatch(match.group(0).strip())
             and (

@@ -702,7 +702,9 @@ _INSTEAD_OF_999 = re.compile(
 # emergency's answer, not to (actions/answers.py)
 _DRIVING = re.compile(
     r"\b(?:drive|driving|drove|behind the wheel|(?:sat|sitting|sit) in (?:the|my) car|"
-    r"in (?:the|my) car (?:now|already))\b"
+    r"in (?:the|my) car (?:now|already)|"
+    # ("ive got the keys in my hand": play-test 72, the answer was whether it works on hands, after feeling faint)
+    r"(?:car )?keys? (?:in my hand|in hand|out)|(?:got|grab(?:bed|bing)?|have) (?:my|the) (?:car )?keys)\b"
 )
 # driving put off ("im getting a taxi, not driving"): no driving said
 _NOT_DRIVING = re.compile(

@@ -1322,6 +1322,27 @@ async def test_the_detail_asked_for_said_with_no_question_is_no_question(
     assert bool(responses(dispatcher)) is answered
 
 
+@pytest.mark.parametrize("key, signs, answered", [
+    # play-test 71: a time read as something happening after a treatment, with no sign in it: the time
+    ("faq/complication", [], False),
+    # a sign named beside it, or another answer to a question asked with it: answered, as ever
+    ("faq/complication", ["x"], True),
+    ("faq/unknown_activity", [], True),
+])
+async def test_a_time_read_only_as_unclear_at_the_time_prompt_is_the_time(
+    dispatcher, make_tracker, domain, clinic_open, key, signs, answered
+):
+    tracker = make_tracker(
+        intent="faq", text="whenever its due, so 4-5 weeks after yesterday? an afternoon pls", active_loop="booking_form",
+        slots={"requested_slot": "booking_time"}, entities=[{"entity": "time", "value": "afternoon"}],
+        response_selector=selected_answer(key),
+    )
+    tracker.latest_message["asks"] = True
+    tracker.latest_message["triage"] = {"level": "urgent" if signs else None, "signs": signs}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert bool(responses(dispatcher)) is answered
+
+
 async def test_question_words_alone_after_a_part_of_the_same_message_ask_of_that_part(dispatcher, make_tracker, domain):
     # found by the twenty-second play-test: "how long is it" got another answer than the consultation's
     text = "what happens at the consultation, how long is it, and is it free?"

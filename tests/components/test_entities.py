@@ -527,6 +527,9 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("please book me in for my 2nd treatment, thursday 17th december evening if poss",
          [("time", "thursday 17th december evening")]),
         ("its for my 3rd session, friday at 2", [("time", "friday at 2")]),
+        # ... and one had (play-test 71: "the 1st" put down as the 1st of January)
+        ("my 2nd microneedling session on my face (had the 1st yesterday)", []),
+        ("had my 2nd last week, can i book the 3rd", [("time", "the 3rd")]),
     ],
 )
 def test_a_list_of_details_and_a_lowercase_name(booking, text, expected):

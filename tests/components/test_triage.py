@@ -1813,6 +1813,7 @@ def test_a_skin_tone_and_a_lasting_spot_by_the_eyes_are_no_urgent_report(compone
     # play-test 56: about to drive home after feeling faint
     ("i dont want to make a fuss, im just gonna drive home now and lie down its only 20 mins", True, False),
     ("its fine im sat in the car already. should i just wait 5 mins then go?", True, False),
+    ("ok im going, ive got the keys in my hand", True, False),  # play-test 72: read as a question about hands
     # play-test 57: the next session asked about after a reaction
     ("so when i can do my next session? i have 2 more in my course", False, True),
     ("how long is the treatment", False, False),
