@@ -1715,6 +1715,12 @@ def _asked_apart(message: Message) -> List[Dict[Text, Any]]:
     return [part for part in message.get("question_parts") or [] if part.get("text") and not part.get("rest")]
 
 
+# "last time", "next time", "first time": an occasion, no detail of the booking
+_AN_OCCASION_BEFORE = re.compile(
+    r"\b(?:last|next|first|second|every|each|this|that|one|any|some|other)\s+$", re.IGNORECASE
+)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class SafetyTriage(GraphComponent):
     @staticmethod
@@ -1905,12 +1911,17 @@ class SafetyTriage(GraphComponent):
             # (nor a message that names a detail of the booking: "concern still says just cheeks?? i said cheeks AND
             # jawline" was sent to NHS 111, play-test 29)
             # (nor one that names a time to book: "i already said friday after 5?? is that still there", play-test 34)
-            details = {entity.get("entity") for entity in message.get("entities") or []} & {
-                "email",
-                "phone",
-                "booking_field",
-                "time",
-            }
+            details = {
+                entity.get("entity")
+                for entity in message.get("entities") or []
+                # ("my cheeks went a bit red and tight for a couple days last time": play-test 72, "time" read as the
+                # booking's, and the message as no report, NHS 111 now)
+                if not (
+                    entity.get("entity") == "booking_field"
+                    and "start" in entity
+                    and _AN_OCCASION_BEFORE.search(text[: entity["start"]])
+                )
+            } & {"email", "phone", "booking_field", "time"}
             said_happening = selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
             happening = said_happening and not details
             # a skin concern, or one the guide does not cover ("dark circles"), named

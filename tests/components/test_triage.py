@@ -1988,6 +1988,17 @@ def test_what_someone_else_had_asked_whether_it_is_common_gets_the_side_effects(
     assert selected(message) == expected
 
 
+def test_last_time_names_no_detail_of_the_booking(component):
+    # play-test 72: "time" in "last time" read as the booking's time, and a reaction at a session before, asked whether it
+    # happens again, given the urgent route
+    text = "thanks. one more q, my cheeks went a bit red and tight for a couple days last time, is that going to happen again?"
+    message = parsed(text, "faq", "faq/complication")
+    start = text.index("time,")
+    message.set("entities", [{"entity": "booking_field", "value": "booking_time", "start": start, "end": start + 4}])
+    component.process([message])
+    assert selected(message) != "faq/complication" and not message.get("triage")["level"]
+
+
 @pytest.mark.parametrize("text, intent, expected", [
     # play-test 66: "Thanks for chatting" to someone who had felt faint and was about to drive
     ("im about to drive now, bye", "goodbye", "nlu_fallback"),
