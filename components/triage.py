@@ -541,6 +541,14 @@ _HELP_NOT_HAD = re.compile(
     r"won'?t|wont|voicemail|engaged|closed|busy)\b[^.?!]{0,25}\b(?:answer\w*|reach|get through|pick\w*\s+(?:it\s+)?up|"
     r"respond\w*|call\w* back|rung|called|seen|spoken|open|help)\b|\bvoicemail\b|\bno answer\b"
 )
+# advice given at the treatment, before what is happening now ("the nurse did say some swelling was normal when we
+# left": play-test 71, "follow the advice you were given" to someone whose face was very swollen around the eyes): no
+# advice about this
+_ADVISED_AT_THE_TREATMENT = re.compile(
+    r"\b(?:when|before|as)\s+(?:we|i|she|he|they)\s+left\b|\bat\s+(?:the|my|her|his)\s+(?:appointment|treatment|"
+    r"session)\b|\b(?:during|after)\s+(?:the|my|her|his)\s+(?:appointment|treatment|session)\b[^.?!]{0,20}\b"
+    r"(?:said|told)\b|\bin\s+the\s+aftercare\s+(?:leaflet|sheet|notes?)\b"
+)
 # emergency care there now ("she's in hospital now", "at A&E with her", "the paramedics are with him")
 _CARE_PRESENT = re.compile(
     r"\b(?:now|already|still|she'?s|he'?s|they'?re|i'?m|we'?re|she is|he is|i am|we are|here)\s+(?:in|at)\s+"
@@ -1473,6 +1481,8 @@ def triage(
         or _EMERGENCY_CARE_HAD.search(lowered)
         or (_HELP_ARRANGED.search(lowered) and not found[EMERGENCY])
     ) and not _HELP_NOT_HAD.search(lowered)
+    if advised and _ADVISED_AT_THE_TREATMENT.search(lowered) and not _CARE_PRESENT.search(lowered):
+        advised = False  # what they were told at the treatment is no advice about what is happening now
     if (
         advised
         and _NEXT_TREATMENT.search(lowered)

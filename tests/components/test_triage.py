@@ -1988,6 +1988,19 @@ def test_what_someone_else_had_asked_whether_it_is_common_gets_the_side_effects(
     assert selected(message) == expected
 
 
+@pytest.mark.parametrize("text, help_had", [
+    # play-test 71: what the nurse said when they left is no advice about the swelling now ("follow the advice you were
+    # given" to someone whose face was very swollen around the eyes)
+    ("her breathing is fine and lips are ok. the nurse did say some swelling was normal when we left, so is it ok to "
+     "just put ice on it and wait?", False),
+    ("they told me at the appointment that redness is normal, my face is really red and swollen", False),
+    # advice sought about it since is
+    ("i rang the clinic and the nurse said the swelling is normal for day one", True),
+])
+def test_advice_given_at_the_treatment_is_no_advice_about_what_is_happening_now(settings, text, help_had):
+    assert triage(text, settings, True).help_had is help_had
+
+
 def test_last_time_names_no_detail_of_the_booking(component):
     # play-test 72: "time" in "last time" read as the booking's time, and a reaction at a session before, asked whether it
     # happens again, given the urgent route
