@@ -274,6 +274,20 @@ def test_a_new_day_at_the_summary_is_taken_however_it_is_said(servers, correctio
     assert shown(second, "14:00") in texts(reply)
 
 
+def test_a_date_put_right_at_the_consent_question_is_taken(servers):
+    # play-test 71: "oh sorry, the 18th not the 17th" at the consent question was ignored, and the summary kept the 17th
+    sender, first = new_sender(), open_day(9)
+    second = open_day((first - dt.date.today()).days + 1)  # the next day the clinic is open (2pm fits every day)
+    up_to_the_concern(servers, sender, first)
+    consent = servers.say(sender, "acne scars on my jaw")
+    assert "May the clinic keep these details" in texts(consent), texts(consent)
+    ordinal = said(second).split(" the ", 1)[1]
+    reply = servers.say(sender, f"oh sorry, the {ordinal} not the {said(first).split(' the ', 1)[1]}")
+    if "May the clinic keep these details" in texts(reply):
+        reply = press(servers, sender, reply, "Yes, I agree")
+    assert shown(second, "14:00") in texts(reply) and shown(first, "14:00") not in texts(reply), texts(reply)
+
+
 def test_a_concern_naming_the_sun_is_no_sunday(servers):
     sender, day = new_sender(), open_day(9)
     up_to_the_concern(servers, sender, day)
