@@ -759,7 +759,11 @@ _RULED_OUT_BEFORE = re.compile(
     r"clinic|surgery)|at\s+(?:work|school|uni|college)|busy|working|away|out|stuck)\s+(?:all\s+|in\s+the\s+|on\s+|"
     r"the\s+whole\s+|till\s+|until\s+)?$|"
     r"\b(?:i|we|he|she)\s+(?:finish|finishes|start|starts|get off|gets off|leave|leaves|clock off)\s+(?:work\s+|"
-    r"school\s+|uni\s+|college\s+|my shift\s+)?$",
+    r"school\s+|uni\s+|college\s+|my shift\s+)?$|"
+    # "please not call in morning", "dont ring in the morning" (play-test 71: put down Monday 09:00-12:00
+    # for someone who sleeps in the morning)
+    r"\b(?:not|don'?t|dont|do not|never)\s+(?:(?:call|ring|phone|contact|text)(?:\s+me)?\s+)?"
+    r"(?:in\s+(?:the\s+)?|on\s+|at\s+|during\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 # ... and one had ("had the 1st yesterday", "had my 2nd last week": play-test 71, the 1st of January put down, and the

@@ -523,6 +523,9 @@ def test_a_concern_named_as_one(booking, text, expected):
         # a part of the day after something else is no time to book (play-test 69: the request moved to Monday)
         ("perfect. oh wait, will i be red after? i teach the next morning, dont want the kids asking", []),
         ("friday, the morning after my birthday", [("time", "friday")]),
+        # a time not to call is no time to book (play-test 71: Monday 09:00-12:00 for someone who sleeps mornings)
+        ("my phone 07400 112 233, please not call in morning i work night", [("phone", "07400 112 233")]),
+        ("tuesday, dont ring in the morning", [("time", "tuesday")]),
         # which one of a course is no date (play-test 69: "my 2nd treatment" was the 2nd, and no day)
         ("please book me in for my 2nd treatment, thursday 17th december evening if poss",
          [("time", "thursday 17th december evening")]),
