@@ -81,7 +81,7 @@ LASTING_VARIANT = "_lasting"  # a sign there for weeks or months, no worse (comp
 LASTING_OPEN_VARIANT = "_lasting_open"  # the same while the clinic is open
 # said to someone treated already or booked in for a treatment (components/triage.py `a_patient`), outside the form
 PATIENT_VARIANT = "_a_patient"
-ROUTE_VARIANTS = (
+RESPONSE_VARIANTS = (
     WORSE_WHILE_HELP_COMES_VARIANT,
     HELP_COMING_VARIANT,
     HELP_SOUGHT_VARIANT,
@@ -331,7 +331,7 @@ def _topics_answered_last_turn(tracker: Tracker, domain: Dict[Text, Any]) -> Lis
         stripped = True
         while stripped:
             stripped = False
-            for variant in ROUTE_VARIANTS:
+            for variant in RESPONSE_VARIANTS:
                 if topic.endswith(variant) and response_name(topic[: -len(variant)]) in responses:
                     topic, stripped = topic[: -len(variant)], True
         if topic and topic not in FOLLOW_UPS and topic not in topics:
@@ -535,7 +535,7 @@ def clinic_unreachable(tracker: Tracker) -> bool:
 
 
 def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tracker] = None) -> Text:
-    """The response's variant for where the person stands, if it has one, else itself (`ROUTE_VARIANTS`), first that
+    """The response's variant for where the person stands, if it has one, else itself (`RESPONSE_VARIANTS`), first that
     holds: emergency help called or on its way (`_help_coming`), and a new sign said after that
     (`_worse_while_help_comes`: "getting worse while we wait, lips feel tingly", play-test 32; a sign said with the news
     that help is coming is what they called about); about to call NHS 111 or a GP, or asking whether to

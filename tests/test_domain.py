@@ -178,10 +178,10 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
         ]
     }
     # an answer's variants for where the person stands: help on its way, help about to be sought, the clinic not
-    # reached, the clinic closed (actions/answers.py `route_variant`)
-    from actions.answers import ROUTE_VARIANTS
+    # reached, someone treated or booked in, the clinic closed (actions/answers.py `route_variant`)
+    from actions.answers import RESPONSE_VARIANTS
 
-    answers |= {name + variant for name in answers for variant in ROUTE_VARIANTS if name + variant in domain["responses"]}
+    answers |= {name + variant for name in answers for variant in RESPONSE_VARIANTS if name + variant in domain["responses"]}
     answer_responses = {name for name in domain["responses"] if name.startswith(tuple(f"utter_{i}/" for i in retrieval_intents))}
     assert answers - answer_responses == set(), "answers without a response"
     assert answer_responses - answers == set(), "responses no answer leads to"
