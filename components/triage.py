@@ -993,16 +993,17 @@ class Sign:
 
     text: Text
     groups: Tuple[Tuple[Tuple[Text, ...], ...], ...]
+    window: int = WINDOW  # how many words apart its groups may stand
 
     @classmethod
-    def parse(cls, text: Text) -> "Sign":
+    def parse(cls, text: Text, window: int = WINDOW) -> "Sign":
         groups = []
         for group in text.split(" + "):
             alternatives = tuple(tuple(alt.strip().lower().split("_")) for alt in group.split("|") if alt.strip())
             if not alternatives:
                 raise ValueError(f"empty word group in sign {text!r}")
             groups.append(alternatives)
-        return cls(text, tuple(groups))
+        return cls(text, tuple(groups), window)
 
     @staticmethod
     def _word_matches(pattern: Text, word: Text) -> bool:
@@ -1042,14 +1043,14 @@ class Sign:
         return bool(after) and (after[0] in _GONE or tuple(after[:2]) in _GONE_PHRASES)
 
     def found_in(self, tokens: Sequence[Text]) -> bool:
-        """Whether every group stands within WINDOW words of the first, and nothing denies it."""
+        """Whether every group stands within `window` words of the first, and nothing denies it."""
         positions = [self._positions(group, tokens) for group in self.groups]
         if not all(positions):
             return False
         for start in positions[0]:
             chosen = [start]
             for others in positions[1:]:
-                near = [p for p in others if abs(p[0] - start[0]) <= WINDOW]
+                near = [p for p in others if abs(p[0] - start[0]) <= self.window]
                 if not near:
                     break
                 chosen.append(min(near, key=lambda p: abs(p[0] - start[0])))
@@ -1074,7 +1075,15 @@ class SafetySettings:
         if set(signs) != set(LEVELS):
             raise ValueError(f"{path}: safety.signs needs exactly {', '.join(LEVELS)}")
         return cls(
-            signs={level: tuple(Sign.parse(str(text)) for text in signs[level] or []) for level in LEVELS},
+            # an emergency's words may stand further apart in a sentence (`emergency_window`): "my lips feel a bit
+            # tingly and a little bit swollen" (play-test 73) got the expected reaction's answer
+            signs={
+                level: tuple(
+                    Sign.parse(str(text), int(raw.get("emergency_window", WINDOW)) if level == EMERGENCY else WINDOW)
+                    for text in signs[level] or []
+                )
+                for level in LEVELS
+            },
             expected_for_days=int(raw.get("expected_for_days", 3)),
             crisis_words=Sign.parse(str(raw.get("crisis_words") or "suicid*")),
             crisis_signs=Sign.parse(str(raw.get("crisis_signs") or "suicid*")),

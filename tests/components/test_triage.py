@@ -2001,6 +2001,14 @@ def test_advice_given_at_the_treatment_is_no_advice_about_what_is_happening_now(
     assert triage(text, settings, True).help_had is help_had
 
 
+def test_an_emergency_sign_whose_words_stand_further_apart_is_still_one(settings):
+    # play-test 73: "lips" and "swollen" nine words apart got the expected reaction's answer (clinic.yml
+    # `emergency_window`)
+    found = triage("i had microneedling this morning and now my lips feel a bit tingly and a little bit swollen, probably "
+                   "nothing", settings, True)
+    assert found.level == EMERGENCY
+
+
 def test_last_time_names_no_detail_of_the_booking(component):
     # play-test 72: "time" in "last time" read as the booking's time, and a reaction at a session before, asked whether it
     # happens again, given the urgent route
