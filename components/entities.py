@@ -766,6 +766,13 @@ _RULED_OUT_BEFORE = re.compile(
     r"(?:in\s+(?:the\s+)?|on\s+|at\s+|during\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
+# a number of things, no hour ("after 2 sessions", "before 3 weeks": play-test 73, "after 2" read as 2pm, and a
+# question about results as something happening, the urgent route)
+_A_COUNT_AFTER = re.compile(
+    r"\s+(?:more\s+|full\s+)?(?:sessions?|treatments?|weeks?|wks?|days?|months?|goes|rounds?|visits?|appointments?|"
+    r"procedures?|years?|yrs?)\b",
+    re.IGNORECASE,
+)
 # ... and one had ("had the 1st yesterday", "had my 2nd last week": play-test 71, the 1st of January put down, and the
 # message read as no report): which one, no day
 _ONE_OF_A_COURSE_HAD = re.compile(r"\b(?:had|since)\s+(?:(?:the|my)\s+)?$", re.IGNORECASE)
@@ -857,6 +864,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
         and not _ONE_OF_A_COURSE.match(text, match.start())  # "my 2nd treatment"
+        and not (re.search(r"\d$", match.group(0)) and _A_COUNT_AFTER.match(text, match.end()))  # "after 2 sessions"
         and not (  # "had the 1st yesterday", "can i book the 3rd"
             _AN_ORDINAL_ALONE.fullmatch(match.group(0).strip())
             and _ONE_OF_A_COURSE_HAD.search(text[: match.start()])

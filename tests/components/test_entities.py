@@ -523,6 +523,9 @@ def test_a_concern_named_as_one(booking, text, expected):
         # a part of the day after something else is no time to book (play-test 69: the request moved to Monday)
         ("perfect. oh wait, will i be red after? i teach the next morning, dont want the kids asking", []),
         ("friday, the morning after my birthday", [("time", "friday")]),
+        # a number of sessions is no hour (play-test 73: "after 2" read as 2pm)
+        ("is it normal to not see much after 2 sessions? bit worried", []),
+        ("tuesday after 2", [("time", "tuesday after 2")]),
         # a time not to call is no time to book (play-test 71: Monday 09:00-12:00 for someone who sleeps mornings)
         ("my phone 07400 112 233, please not call in morning i work night", [("phone", "07400 112 233")]),
         ("tuesday, dont ring in the morning", [("time", "tuesday")]),
