@@ -865,12 +865,8 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
         and not _ONE_OF_A_COURSE.match(text, match.start())  # "my 2nd treatment"
         and not (re.search(r"\d$", match.group(0)) and _A_COUNT_AFTER.match(text, match.end()))  # "after 2 sessions"
-        and not (  # "had the 1st yesterday", "can i book the 3rd"
-            _AN_ORDINAL_ALONE.fullmatch(match.group(0).strip())
-            and _ONE_OF_A_COURSE_HAD.search(text[: match.start()])
-            and not re.match(
-                r"\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", text[match.end() :], re.I
-            )
+        and not (  # "had the 1st yesterday" (an ordinal with its month is a date: the match holds the month then)
+            _AN_ORDINAL_ALONE.fullmatch(match.group(0).strip()) and _ONE_OF_A_COURSE_HAD.search(text[: match.start()])
         )
         and not (  # "i teach the next morning", "the morning after"
             _PART_OF_THE_DAY_ALONE.fullmatch(match.group(0).strip())

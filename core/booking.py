@@ -1109,7 +1109,7 @@ def _within_reach(day: dt.date, clinic: Clinic, now: dt.datetime) -> bool:
 # "first thing tomorrow", "when you open": the first hour the clinic is open that day (play-test 42: "first thing" on a
 # Saturday, opening at 10:00, was read as 07:00 to 10:00 and refused, or as the whole day)
 _AT_OPENING = re.compile(AT_OPENING)
-_FIRST_THING = dt.timedelta(hours=1)
+_THE_FIRST_OR_LAST_HOUR = dt.timedelta(hours=1)  # "first thing", and "as late as possible" (AT_CLOSING)
 
 
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
@@ -1258,9 +1258,9 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
         )
     opens, closes = hours
     if at_opening:  # "first thing": the clinic's first hour that day, whenever it opens
-        window = (opens, min(closes, (dt.datetime.combine(day, opens) + _FIRST_THING).time()))
+        window = (opens, min(closes, (dt.datetime.combine(day, opens) + _THE_FIRST_OR_LAST_HOUR).time()))
     if at_closing:  # "as late as possible": the clinic's last hour that day
-        window = (max(opens, (dt.datetime.combine(day, closes) - _FIRST_THING).time()), closes)
+        window = (max(opens, (dt.datetime.combine(day, closes) - _THE_FIRST_OR_LAST_HOUR).time()), closes)
     if window is None:
         start_time, end_time = opens, closes
     else:
