@@ -37,7 +37,6 @@ from core.words import (
     ASKS_IF_ALWAYS_NUMBED,
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
-    NHS_111_INSTEAD,
     WHOLE_NOTE,
     says_send,
     sentences,
@@ -646,11 +645,19 @@ def help_called_before(tracker: Tracker) -> bool:
     if tracker.get_slot("last_topic") != SEVERITY[0]:
         return False
     # (a new sign since, "breathing feels tight" with the ambulance on its way, is the emergency getting worse while
-    # help comes, not help never called: play-test 31; the person well again ends it)
-    for triage in earlier_triages(tracker):
-        if triage.get("waiting_for_help"):
+    # help comes, not help never called: play-test 31; the person well again ends it, and so does help said not to be
+    # called: "i havent called anyone yet", play-test 74)
+    if (tracker.latest_message.get("triage") or {}).get("not_called"):
+        return False
+    earlier = earlier_triages(tracker)
+    # before the first message of the emergency (the oldest one looked back over that named its signs), only emergency
+    # help counts: "ok ill ring 111. can i wash my face in the meantime?" waits for 111, and a tight throat after it
+    # needs 999 (play-test 74: "follow what the 999 call handler tells you … before they arrive", no one called)
+    first = max((index for index, triage in enumerate(earlier) if triage.get("level") == SEVERITY[0]), default=None)
+    for index, triage in enumerate(earlier):
+        if triage.get("waiting_for_help") and (first is None or index <= first or triage.get("emergency_help_named")):
             return True
-        if triage.get("well"):
+        if triage.get("well") or triage.get("not_called"):
             return False
     return False
 
@@ -1363,8 +1370,9 @@ class ActionAnswerQuestion(Action):
             # "999 seems a bit much?? breathing fine i think. could i just drive myself to A&E": the emergency's route,
             # and not by car (play-test 32: the off-guide answer about driving after a treatment, and the thread ended)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
-            if re.search(NHS_111_INSTEAD, (tracker.latest_message.get("text") or "").lower()):
-                # ("ok what about 111 instead, is that ok?": play-test 62, what NHS 111 is, and 999 for the lips alone)
+            if re.search(r"\b111\b", tracker.latest_message.get("text") or ""):
+                # ("ok what about 111 instead, is that ok?": play-test 62, what NHS 111 is, and 999 for the lips alone;
+                # "so 999 or 111??": play-test 74)
                 dispatcher.utter_message(response="utter_emergency_not_111")
             else:
                 dispatcher.utter_message(response="utter_emergency_not_by_car")
@@ -1420,6 +1428,14 @@ class ActionAnswerQuestion(Action):
             # never taken back, whatever is said of treatment
             return route_withdrawn(dispatcher, tracker, domain, topics, "utter_safety_route_withdrawn_emergency")
         in_thread = thread_topics(tracker, topics, previous, asked)
+        # "it feels a bit better now. maybe it was just panic? do i still need to call" minutes after a tight throat
+        # (play-test 74: the general "if something is worrying you, call 111", and the 999 route dropped): the
+        # emergency's route, then no guess that it was nothing, and 999 still (said after the route, below)
+        still_call = (
+            in_thread == SEVERITY[0] == previous
+            and bool(set(topics) & REASSURANCE_SOUGHT or said.get("eased"))
+            and not (said.get("waiting_for_help") or said.get("care_present") or help_called_before(tracker))
+        )
         if (
             in_thread == SEVERITY[1] == previous
             and asked
@@ -1476,6 +1492,8 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response="utter_booking_concern_after_a_route")
             return without_offer(events) + [SlotSet("offer", None)]
         events = say_answers(dispatcher, tracker, domain, topics)
+        if still_call:
+            dispatcher.utter_message(response="utter_emergency_still_call")
         if tracker.active_loop.get("name") and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
             events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic
         if tracker.active_loop.get("name") and SlotSet("offer", PAUSED_BY) in events:

@@ -461,7 +461,9 @@ _TREATMENT = re.compile(
 # the emergency number again says nothing new; the clinic is told now, and 999 again if it comes back or gets worse
 _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:paramedics?|ambulance(?: crew)?|a ?& ?e|a and e|hospital|the er|emergency room|999|111|doctors?|gp|nurse)\b"
-    r"[^.?!]{0,40}\b(?:came|been|seen|saw|checked|examined|gave|given|treated|discharged|sent me home|let me go|"
+    # (not what this assistant said: "cant i just ring 111 like you said before", play-test 74)
+    r"[^.?!]{0,40}(?<!\byou )(?<!\bu )(?<!\byou just )(?<!\byou've )\b(?:came|been|seen|saw|checked|examined|gave|"
+    r"given|treated|discharged|sent me home|let me go|"
     # (and as said in the present by someone whose English is not their first: "hospital say allergic reaction, they
     # give me medicine", play-test 47)
     # ("ambulance come, hospital give medicine, now ok": play-test 49, 999 again)
@@ -499,8 +501,11 @@ _SAID_OF_NOW = re.compile(
 # ("i rang them and they said it's normal for day one", "111 said to go to the walk-in centre tomorrow"): the
 # route again says nothing new; the person is told to follow that advice, and where to go if it gets worse
 _HELP_HAD = re.compile(
+    # (not what this assistant said: "cant i just ring 111 like you said before", play-test 74, "follow what the 999
+    # call handler tells you" to someone who had not called and did not want to)
     r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
-    r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|practitioner|dermatologist)\b[^.?!]{0,40}?\b(?:said|says|"
+    r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|practitioner|dermatologist)\b[^.?!]{0,40}?"
+    r"(?<!\byou )(?<!\bu )(?<!\byou just )(?<!\byou've )\b(?:said|says|"
     r"told me|told us|advised|advice|gave me|given me|checked|treated|prescribed|examined|sent me|discharged|looked at|"
     r"reassured|saw me|seen me|confirmed)\b|"
     r"\b(?:(?:i'?ve|i have|i|we'?ve|we) )?(?:already )?(?:saw|seen|been to|went to|visited|spoke to|spoken to|"
@@ -631,6 +636,15 @@ _WAITING_FOR_HELP = re.compile(
     r"(?:i'?m|im|i am) (?:calling|ringing|phoning) (?:now|them)|"
     r"(?:i'?m|im|i am) (?:talking|speaking) (?:to|with) (?:them|999|the ambulance|the call handler))\b"
 )
+# emergency help named
+_EMERGENCY_HELP = re.compile(r"\b(?:999|112|911|ambulance|paramedics?|call handler|operator)\b")
+# emergency help not called yet, or not at all ("i havent called anyone yet. so 999 or 111??": play-test 74, "follow
+# what the 999 call handler tells you … before they arrive" twice to someone who had called no one)
+_HELP_NOT_CALLED = re.compile(
+    r"\b(?:haven'?t|havent|have not|didn'?t|didnt|did not|not|never|hasn'?t|hasnt|has not|no ?one|nobody)\s+(?:yet\s+)?"
+    r"(?:called|rung|rang|phoned|dialled|dialed|call|ring|phone)\s+(?:anyone|anybody|any ?one|999|112|911|them|"
+    r"an? ambulance|the ambulance|yet)\b|\bnot (?:called|rung) (?:\w+ )?yet\b"
+)
 # the clinic not reached ("it just rings and rings", "they dont answer", "went to voicemail", "cant get through"): in
 # the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test
 # 30: told four times to ring the number she had rung three times); "you didn't answer my question" is about this chat
@@ -683,7 +697,9 @@ _ASKS_ABOUT_999 = re.compile(
     r"police|an? doctor)|"
     r"\b(?:is|what(?:'?s| is))\s+(?:the\s+)?(?:number|numero|número)\s+(?:for|of|to call for)\s+(?:an?\s+|the\s+)?"
     r"ambulanc\w*|"
-    r"\bwhat\s+(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:say|tell)\b(?:\s+to)?\s+(?:them|999|the\s+"
+    # ("what do i even say to them": play-test 74, the privacy notice)
+    r"\bwhat\s+(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:even\s+|actually\s+|need\s+to\s+|have\s+to\s+)?"
+    r"(?:say|tell)\b(?:\s+to)?\s+(?:them|999|the\s+"
     r"(?:call handler|operator|ambulance|paramedics?|999 people|person))\b|"
     r"\b(?:999|ambulanc\w*|call handler|operator)\b[^.?!]{0,40}\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
     r"\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b[^.?!]{0,30}\b(?:999|ambulanc\w*|call handler|operator)\b"
@@ -1990,7 +2006,13 @@ class SafetyTriage(GraphComponent):
                     # "nothing is wrong, im just asking": a question, nothing happening (actions/answers.py)
                     "just_asking": bool(_JUST_ASKING.search(plain)),
                     "no_treatment": bool(_NO_TREATMENT.search(plain)) and not _STRONG_NOW.search(lowered),
-                    "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)),
+                    "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)) and not _HELP_NOT_CALLED.search(plain),
+                    # ... and emergency help named ("my husband called an ambulance"), not only waited for ("in the
+                    # meantime" may wait for 111: actions/answers.py `help_called_before`)
+                    "emergency_help_named": bool(_EMERGENCY_HELP.search(lowered)),
+                    # "i havent called anyone yet": emergency help not called, whatever was said before
+                    # (actions/answers.py `help_called_before`)
+                    "not_called": bool(_HELP_NOT_CALLED.search(plain)),
                     # "should i just wait 5 mins then go?" in the car, "is it safe for me to drive home now": driving
                     # (play-test 56: the emergency's words five times, never "don't drive", then the suitability
                     # answer)
@@ -2004,7 +2026,9 @@ class SafetyTriage(GraphComponent):
                     "help_had": found.help_had,
                     # "could i just drive myself to A&E": emergency help put off (actions/answers.py), not when told so
                     # ("i dont need 999 im completely fine, i meant in future": play-test 34, 999 again)
-                    "instead_of_999": bool(_INSTEAD_OF_999.search(plain))
+                    # (or which of the numbers asked, "so 999 or 111??": play-test 74; only the emergency's thread
+                    # reads it)
+                    "instead_of_999": bool(_INSTEAD_OF_999.search(plain) or _WHICH_NUMBER.search(plain))
                     and not (
                         _HELP_HAD.search(plain) or _EMERGENCY_CARE_HAD.search(plain) or _OF_THE_FUTURE.search(plain)
                     ),

@@ -1881,3 +1881,62 @@ async def test_side_effects_asked_in_general_after_the_expected_reaction(dispatc
     tracker.latest_message["triage"]["signs"] = []
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+def _emergency_after_waiting_for_111(make_tracker, intent, key, text, triage):
+    # play-test 74: "ok ill ring 111. can i wash my face in the meantime?" (waiting, for 111), then a tight throat (the
+    # emergency answer), then the latest message
+    events = [
+        {"event": "user", "timestamp": None, "text": "ok ill ring 111. can i wash my face in the meantime?",
+         "parse_data": {"triage": {"level": None, "waiting_for_help": True}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "user", "timestamp": None, "text": "my throat feels a bit tight now too",
+         "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent=intent, text=text, events=events, slots={"last_topic": "emergency", "offer": "clinic"},
+                           response_selector=selected_answer(key) if key else selected_answer("faq/privacy"))
+    tracker.latest_message["triage"] = {"level": None, **triage}
+    return tracker
+
+
+@pytest.mark.parametrize("intent, key, text, triage, expected", [
+    # play-test 74: the after-the-call words to someone who had called no one and did not want to; 111 waited for
+    # before the emergency is no emergency help on its way
+    ("nlu_fallback", None, "999?? i dont want to waste an ambulance. cant i just ring 111 like you said before",
+     {"instead_of_999": True}, ["utter_faq/emergency", "utter_emergency_not_111"]),
+    ("nlu_fallback", None, "ok", {}, ["utter_faq/emergency"]),
+    # "feels a bit better now, maybe it was just panic? do i still need to call": 999 still, no guess
+    ("faq", "faq/reassurance", "feels a bit better now. maybe it was just panic? do i still need to call", {},
+     ["utter_faq/emergency", "utter_emergency_still_call"]),
+    # ... and the sign said to ease, asked about
+    ("faq", "faq/reassurance", "its gone down a bit, so do i still need to call?", {"eased": True},
+     ["utter_faq/emergency", "utter_emergency_still_call"]),
+])
+async def test_the_999_route_holds_until_help_is_called(dispatcher, make_tracker, domain, clinic_open, intent, key,
+                                                       text, triage, expected):
+    tracker = _emergency_after_waiting_for_111(make_tracker, intent, key, text, triage)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("waited_for, expected", [
+    # the ambulance named in the wait before the sign: help is on its way
+    ("my husband called an ambulance, what do we do in the meantime", ["utter_faq/emergency_help_coming"]),
+    ("in the meantime", ["utter_faq/emergency"]),
+])
+async def test_help_waited_for_before_the_emergency_counts_when_it_names_emergency_help(
+        dispatcher, make_tracker, domain, clinic_open, waited_for, expected):
+    tracker = _emergency_after_waiting_for_111(make_tracker, "nlu_fallback", None, "ok", {})
+    tracker.events[0]["text"] = waited_for
+    tracker.events[0]["parse_data"]["triage"]["emergency_help_named"] = "ambulance" in waited_for
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
+async def test_help_said_not_called_is_not_help_on_its_way(dispatcher, make_tracker, domain, clinic_open):
+    tracker = _after_the_ambulance_was_called(make_tracker, "nlu_fallback", None, "i havent called anyone yet")
+    tracker.latest_message["triage"] = {"level": None, "not_called": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency"]

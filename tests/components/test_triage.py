@@ -380,6 +380,8 @@ def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer
     ("is 999 the number for an ambulance", "nlu_fallback", None, "faq/emergency_explained"),
     ("what do i tell the call handler", "faq", "faq/unknown_other", "faq/emergency_explained"),
     ("ok im ringing an ambulance, what should i say", "faq", "faq/privacy", "faq/emergency_explained"),
+    # play-test 74: the privacy notice in the middle of an emergency
+    ("what do i even say to them", "faq", "faq/privacy", "faq/emergency_explained"),
     # 999 named, nothing asked of it; what to say at the consultation; a sign named is the emergency
     ("ok calling 999 now", "faq", "faq/reassurance", None),
     ("what should i say at the consultation", "faq", "faq/consultation", None),
@@ -1273,6 +1275,13 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     # play-test 37: "her breathing is ok" forgot the ambulance on its way, and 999 was said again
     ("sorry my husband is typing for her now. her breathing is ok, just the swelling. should she lie down?", set()),
     ("breathing fine but my lips are still big", set()),
+    # play-test 74: "follow what the 999 call handler tells you … before they arrive" to someone who had called no one,
+    # "like you said" read as advice had; which of the two numbers, asked, is read as 111 put in its place
+    ("999?? its only a little bit tight, i dont want to waste an ambulance. cant i just ring 111 like you said before",
+     {"instead_of_999"}),
+    ("i havent called anyone yet. so 999 or 111??", {"instead_of_999"}),
+    # ... and what someone who can judge it said is still advice had
+    ("111 said i can wait for the clinic", set()),
 ])
 def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
@@ -2060,3 +2069,21 @@ def test_a_sign_at_a_session_before_or_said_not_to_be_there(settings, text, leve
 def test_the_paramedics_been_and_nothing_said_of_now(settings, text, level, help_had):
     found = triage(text, settings, False)
     assert (found.level, found.help_had) == (level, help_had)
+
+
+@pytest.mark.parametrize("text, help_had, not_called, named", [
+    # play-test 74: "like you said" is what this assistant said, no advice had from someone who can judge it
+    ("cant i just ring 111 like you said before", False, False, False),
+    ("the 111 nurse said to keep an eye on it", True, False, False),
+    ("i havent called anyone yet", False, True, False),
+    ("not called 999 yet, should i", False, True, True),
+    ("my husband called an ambulance, while we wait can she drink water", False, False, True),
+])
+def test_help_had_not_called_and_emergency_help_named(component, text, help_had, not_called, named):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    triage = message.get("triage")
+    assert (bool(triage["help_had"]), triage["not_called"], triage["emergency_help_named"]) == (
+        help_had,
+        not_called,
+        named,
+    )
