@@ -1712,9 +1712,12 @@ WHICH_PRODUCT_ASKED = re.compile(
     re.IGNORECASE,
 )
 A_MEDICINE_NOW = re.compile(
-    rf"\b(?:take|taking|took|use|using|put|putting|apply|applying|try|trying|pop|have)\b[^.?!]{{0,40}}?\b{_MEDICINES}\b|"
+    rf"\b(?:take|taking|took|taken|use|using|used|put|putting|apply|applying|applied|try|trying|pop|have)\b[^.?!]{{0,40}}?"
+    rf"\b{_MEDICINES}\b|"
     r"\b(?:antibiotic|antiseptic|steroid|hydrocortisone|anti-?itch) (?:cream|gel|ointment|tablets?)\b|"
-    rf"\b{_MEDICINES}\b[^.?!]{{0,40}}?\b(?:take|use|put|apply|pop|have) (?:it|them|one|some|that)\b|"
+    # ("is the piriton ok to have taken?": play-test 74, the suitability answer in the urgent thread)
+    rf"\b{_MEDICINES}\b[^.?!]{{0,40}}?\b(?:(?:take|use|put|apply|pop|have) (?:it|them|one|some|that)|taken|took|used|"
+    r"applied)\b|"
     r"\bcream antibiotique\b",
     re.IGNORECASE,
 )

@@ -189,7 +189,9 @@ _TREATED = re.compile(
     # (not after or since something else: "my gp put me on it after the pregnancy", play-test 37 got NHS 111 now)
     r"(?:after|since) (?:my|the|it|this|that)(?! (?:pregnancy|birth|baby|babies|holidays?|operation|op|surgery|"
     r"c-?section|menopause|accident|illness|divorce|wedding|summer|winter|christmas|break|diagnosis|covid|flu)\b)|"
-    r"post[- ]?(?:treatment|procedure|session|tx)|treated|"
+    # (not "she wasnt treated here": play-test 74, a friend's dark patches sent to NHS 111 now)
+    r"post[- ]?(?:treatment|procedure|session|tx)|(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!not been )(?<!n't been )"
+    r"(?<!nt been )treated|"
     r"(?:treatment|session|appointment) was)\b"
 )
 # an event the person has coming ("I have a wedding in 10 days"): nothing said of their skin
@@ -881,7 +883,10 @@ _LONG_AGO = re.compile(
 )
 
 # words of now beside words of the past ("since last time my lips keep swelling"): not the past
-_NOT_LONG_AGO = re.compile(r"\b(?:now|today|again|still|since my|since (?:the )?last)\b")
+# ("I'm scared it'll happen again" fears it: play-test 74, year-old scarring from another clinic sent to NHS 111 now)
+_NOT_LONG_AGO = re.compile(
+    r"\b(?:now|today|(?<!happen )(?<!happens )(?<!happening )again|still|since my|since (?:the )?last)\b"
+)
 # a sign there for weeks or months ("since the last session in august", "for 4 months", "for weeks now") (play-test
 # 43: "call NHS 111 now", three times, to someone whose skin had been bumpy since August)
 _LASTING = re.compile(
@@ -939,6 +944,15 @@ _ELSEWHERE_OR_LONG_AGO = re.compile(
     r"\b(?:somewhere else|elsewhere|another (?:clinic|place|salon)|a different (?:clinic|place|salon)|abroad|"
     r"some (?:place|salon|clinic|beautician)|"
     r"(?:years?|ages) ago|last year|a while (?:ago|back)|back in \d{4})\b"
+)
+# how common something is, asked ("im asking whether scarring is common with microneedling": play-test 74)
+_HOW_COMMON = re.compile(r"\b(?:how|whether|if|is|are)\b[^.?!]{0,30}\b(?:common|rare|likely|often)\b")
+# what a consultation or a booking is to be about, with no treatment had ("could my friend come for a consult about her
+# dark patches even tho she wasnt treated here?": play-test 74, NHS 111 now, and "book me" dropped): what the
+# consultation looks at, no report
+_A_CONSULTATION_ABOUT = re.compile(
+    r"\b(?:consult|consultation|appointment|appt|booking|come in|be seen|see someone)\s+(?:about|for|re|regarding)\s+"
+    r"(?:her|his|their|my|the|some|a|an)\b[^.?!,]{0,30}"
 )
 # a change or a sign said not to be there ("its not getting worse, no pus or anything": play-test 54, NHS 111 now,
 # five times, to someone whose skin was flaking as expected)
@@ -1383,6 +1397,8 @@ def triage(
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes
+    if not treated and no_days and not _STRONG_NOW.search(lowered):
+        lowered = _A_CONSULTATION_ABOUT.sub(" ", lowered)  # "could my friend come for a consult about her dark patches"
     lowered = _EYE_CARE.sub(r"\1", lowered)  # "theyre sending her to the eye hospital": a place, no sign
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
@@ -2119,6 +2135,17 @@ class SafetyTriage(GraphComponent):
                 # ("paramedics came, swelling going down. just want the clinic to call me tomorrow": play-test 27, the
                 # advice alone, and the call back lost) is the call back (components/booking_request.py)
                 self._answer(message, HELP_HAD_ANSWER)
+            elif (
+                found.history
+                and not crisis
+                and (_COULD_IT_HAPPEN.search(plain) or _HOW_COMMON.search(plain))
+                and selected in self.config["told_of_answers"] + [SIDE_EFFECTS_ANSWER]
+                and not _a_note(message)
+            ):
+                # "I had microneedling at another place about a year ago and it left me with some scarring … Is that
+                # common?" (play-test 74: NHS 111 now, then the suitability answer): how common the side effects are
+                # is the guide's answer, as for someone else's
+                self._answer(message, SIDE_EFFECTS_ANSWER)
             elif found.history and not crisis and not _a_note(message) and not _A_COMPLAINT.search(lowered):
                 # (a complaint about a past course is for the clinic, as the classifier reads it: "I had 4 sessions …
                 # last year and my scars look exactly the same. I want my money back", play-test 49, got the

@@ -290,6 +290,9 @@ async def test_no_treatment_had_takes_the_route_back(dispatcher, make_tracker, d
     # play-test 27: "can i put the cream antibiotique?" got "did you mean", "should i take an antihistamine" the
     # suitability answer
     ("urgent", "can i put antibiotic cream on it?", ["utter_safety_route_reminder", "utter_medicine_in_thread"]),
+    # play-test 74: the suitability answer and the offer to book
+    ("urgent", "ok. also is the piriton ok to have taken? i dont want to make it worse",
+     ["utter_safety_route_reminder", "utter_medicine_in_thread"]),
     ("expected_reaction", "should i take an antihistamine", ["utter_medicine_in_thread"]),
 ])
 async def test_a_medicine_asked_about_in_the_thread(dispatcher, make_tracker, domain, clinic_open, level, text,

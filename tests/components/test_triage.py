@@ -335,6 +335,10 @@ def selected(message):
         ("it's red and tender, I had it done this morning", "faq", "faq/downtime", ANSWERS[EXPECTED]),
         # not yet treated: what could go wrong gets the side effects
         ("what if something goes wrong?", "faq", "faq/complication", SIDE_EFFECTS_ANSWER),
+        # play-test 74: year-old scarring from another clinic, asked whether it is common, got NHS 111 now
+        ("I had microneedling at another place about a year ago and it left me with some scarring on my cheek, little "
+         "pitted marks that weren't there before. I want to fix it but I'm scared it'll happen again. Is that common?",
+         "faq", "faq/urgent", SIDE_EFFECTS_ANSWER),
         # the right script for an under-18 or a parent question, even where the classifier said crisis
         ("can i come without telling my mum", "distress", None, MINORS_ANSWER),
         # a sign of an emergency that the classifier took for a crisis
@@ -2087,3 +2091,15 @@ def test_help_had_not_called_and_emergency_help_named(component, text, help_had,
         not_called,
         named,
     )
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 74: "happen again" fears it, and "wasnt treated" is no treatment had
+    ("i had it somewhere else a year ago and got scarring, im scared it'll happen again", None),
+    ("could my friend come for a consult about her dark patches even tho she wasnt treated here?", None),
+    # ... but a sign back again, or a treatment had, is a report as ever
+    ("i had it a year ago and the scarring is getting worse again now", "urgent"),
+    ("i want a consultation about the pus on my cheek since my treatment", "urgent"),
+])
+def test_the_past_and_a_consultation_about_a_concern(settings, text, level):
+    assert triage(text, settings, False).level == level
