@@ -549,7 +549,12 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     if response + HELP_COMING_VARIANT in responses and tracker is not None:
         called_before = help_called_before(tracker)
         if said.get("waiting_for_help") or called_before:
-            worse = said.get("level") == SEVERITY[0] and called_before
+            # (or a sign coming back: "feeling a bit dizzy again tbh", play-test 76, "if it gets worse before they
+            # arrive" twice, to someone whose room was spinning)
+            worse = called_before and (
+                said.get("level") == SEVERITY[0]
+                or (said.get("level") in ("urgent", "expected") and back_after_an_emergency(tracker))
+            )
             if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
                 return response + WORSE_WHILE_HELP_COMES_VARIANT
             return response + HELP_COMING_VARIANT
@@ -1294,6 +1299,13 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        already = len(dispatcher.messages)
+        events = await self.answer(dispatcher, tracker, domain)
+        return events + emergency_noted(tracker, dispatcher.messages[already:])
+
+    async def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         if concern_given(tracker) or answers_the_form(tracker):
             # the concern asked for, or the detail asked for said with no question: the form takes it (and says a
             # personal factor is for the consultation)
@@ -1519,13 +1531,36 @@ def back_after_an_emergency(tracker: Tracker) -> bool:
 def an_emergency_earlier(tracker: Tracker, back: int = EMERGENCY_LOOKS_BACK) -> bool:
     """Whether one of the person's earlier messages (`back` of them) was given the emergency answer, and not set aside
     by a later one as past, or as a question asked before any treatment ("no no its not happening now, it was like
-    last month and shes fine now": play-test 64, "Please call 999 now" four times after it)."""
+    last month and shes fine now": play-test 64, "Please call 999 now" four times after it). Further back than the
+    turns a message is handled with (stores/tracker_store.py `recent_turns`), the `emergency_given` slot says so."""
     for triage in earlier_triages(tracker, back):  # newest first
         if triage.get("level") == SEVERITY[0]:
             return True
-        if triage.get("over") or triage.get("no_treatment") or (triage.get("just_asking") and not triage.get("level")):
+        if sets_an_emergency_aside(triage):
             return False
-    return False
+    return bool(tracker.get_slot(EMERGENCY_GIVEN))
+
+
+def sets_an_emergency_aside(triage: Dict[Text, Any]) -> bool:
+    """Whether a message's triage sets an emergency answer before it aside: past, no treatment had, or only asked."""
+    return bool(
+        triage.get("over") or triage.get("no_treatment") or (triage.get("just_asking") and not triage.get("level"))
+    )
+
+
+EMERGENCY_GIVEN = "emergency_given"  # the slot: the emergency answer given in this session, and not set aside since
+
+
+def emergency_noted(tracker: Tracker, said_now: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """The `emergency_given` slot kept up to date with what was said in this turn: set by the emergency answer (in any
+    of its variants), and cleared by a message that sets it aside (`sets_an_emergency_aside`)."""
+    emergency = response_name(SEVERITY[0])
+    answers = {emergency, emergency + HELP_COMING_VARIANT, emergency + WORSE_WHILE_HELP_COMES_VARIANT}
+    if any(message.get("response") in answers for message in said_now):
+        return [] if tracker.get_slot(EMERGENCY_GIVEN) else [SlotSet(EMERGENCY_GIVEN, True)]
+    if tracker.get_slot(EMERGENCY_GIVEN) and sets_an_emergency_aside(tracker.latest_message.get("triage") or {}):
+        return [SlotSet(EMERGENCY_GIVEN, False)]
+    return []
 
 
 # a door opened for help coming ("open door", "opening the door for them"): nothing asked of the clinic's opening

@@ -84,6 +84,8 @@ _QUESTION_WORD = (
     # ("… are you open sundays? i also wanted to know if men get it done": play-test 44, dropped)
     r"i\s+(?:also\s+)?(?:want|wanted|wanna|would\s+like|'d\s+like|need|needed)\s+to\s+(?:know|ask)|"
     r"(?:i\s+(?:was|am)\s+|i'?m\s+)?(?:also\s+)?(?:just\s+)?wondering|"
+    # ("i'm just asking if it would help my scars, and how red you go after": play-test 76, the first dropped)
+    r"(?:i\s+(?:was|am)\s+|i'?m\s+|im\s+)?(?:also\s+)?(?:just\s+|only\s+)?asking(?=\s+(?:if|whether|about|how|what|when))|"
     r"i'?m\s+curious)\b"
 )
 _BOUNDARY = re.compile(
@@ -112,6 +114,13 @@ _STARTS_AS_QUESTION = re.compile(
     rf"^\W*(?:{_INTERJECTIONS})?(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE
 )
 _BEFORE_A_QUESTION = re.compile(rf"^\W*{_INTERJECTIONS}(?={_QUESTION_WORD})", re.IGNORECASE)
+# a question part asked as a statement ("i'm just asking if it would help my scars": play-test 76, not understood):
+# what is asked is read, after "if" or "whether"
+_ASKED_AS_A_STATEMENT = re.compile(
+    rf"^\W*(?:{_INTERJECTIONS})?(?:i\s+(?:was|am)\s+|i'?m\s+|im\s+)?(?:also\s+)?(?:just\s+|only\s+)?"
+    r"(?:asking|wondering|want(?:ed)? to know|wanna know|need(?:ed)? to know|curious)\s+(?:if|whether)\s+(?=\w)",
+    re.IGNORECASE,
+)
 # Two questions run together with no mark between them ("does it hurt how long does it take"): a new one
 # starts at a question word with its verb ("how long", "what is", "when can"), after a word.
 _RUN_ON = re.compile(
@@ -356,8 +365,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         if span is not None:
             tokens = [token for token in tokens if token.start >= span.start and token.end <= span.end]
             text = text[span.start : span.end]
-        lead_in = _BEFORE_A_QUESTION.match(text)
-        if lead_in:  # "wait do you even do backs": the question
+        # "wait do you even do backs": the question; in a part, "i'm just asking if it would help my scars" too
+        lead_in = _BEFORE_A_QUESTION.match(text) or (_ASKED_AS_A_STATEMENT.match(text) if span is not None else None)
+        if lead_in:
             offset = (span.start if span is not None else 0) + lead_in.end()
             tokens = [token for token in tokens if token.start >= offset]
             text = text[lead_in.end() :]

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Text, Tuple
 
 import yaml
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -65,6 +65,7 @@ HELP_HAD_ANSWER = "faq/help_had"
 ROUTE_ANSWER = "faq/route_explained"
 EMERGENCY_ROUTE_ANSWER = "faq/emergency_explained"
 RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
+REASSURANCE_ANSWER = "faq/reassurance"  # "so it's fine?": not reassured
 AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
 WINDOW = 8  # the words of one sign stand within this many words of each other
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
@@ -109,9 +110,16 @@ _NUMBERS = {
 }
 
 # Something the person is going through now, not a question about the treatment in general.
+# since a time of life ("i've had bad skin since uni": play-test 76, read as since a treatment, and NHS 111 now): how
+# long a concern has been there, no word of now
+_SINCE_A_TIME_OF_LIFE = (
+    r"since(?! (?:uni|university|school|college|sixth form|my teens|(?:my )?childhood|puberty|forever|"
+    r"i was (?:a )?(?:teen(?:ager)?|kid|child|little|young|\d+))\b)"
+)
 _NOW = re.compile(
     r"\b(?:still|now|right now|currently|at the moment|atm|today|tonight|this (?:morning|evening|afternoon)|"
-    r"yesterday|last night|since|ago|after my|after (?:the|this|that|it|today'?s|yesterday'?s|last)|post[- "
+    rf"yesterday|last night|{_SINCE_A_TIME_OF_LIFE}|ago|after my|"
+    r"after (?:the|this|that|it|today'?s|yesterday'?s|last)|post[- "
     r"]?(?:treatment|"
     r"procedure|session|tx)|had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|"
     r"got (?:it )?done|did it|day \d+|\d+ (?:days?|hours?|hrs?|weeks?) (?:after|later|post|since|in|out|on)|"
@@ -122,7 +130,13 @@ _NOW = re.compile(
     r"keeps?|started|has been|have been|hasn'?t|won'?t (?:stop|go)|getting|turned|went|treated|"
     r"(?:treatment|session|appointment) was|"
     # "a cold sore is starting on my lip" (found by the twenty-first play-test: no level, then the suitability answer)
-    r"(?:is|are|'s) (?:just )?(?:starting|coming up|appearing|forming|developing))\b"
+    r"(?:is|are|'s) (?:just )?(?:starting|coming up|appearing|forming|developing)|"
+    # ("monday any time. feeling a bit dizzy again tbh", "dizzy again. room is kinda spinning": play-test 76, the call
+    # back's next question, then the privacy notice, after the emergency answer): a feeling back again, or the subject
+    # left out
+    r"(?:dizzy|dizziness|faint|lightheaded|light-headed|woozy|giddy|spinning|itchy|tingly|tight|swollen|puffy)\s+again|"
+    r"(?:^|[.!?,]\s*)(?:feeling|feel|felt)\s+(?:a bit |a little |really |very |so |quite |kinda |kind of )?"
+    r"(?:dizzy|faint|lightheaded|light-headed|woozy|giddy|sick|unwell|weird|odd|funny|hot|shaky))\b"
 )
 # "my cheek is …", "I've got …", "it feels …": the person's own skin, now
 _PERSONAL = re.compile(
@@ -389,7 +403,8 @@ _NOT_YET = re.compile(
 )
 # Said of now beyond doubt: not even "I haven't booked" makes these hypothetical
 _STRONG_NOW = re.compile(
-    r"\b(?:since|ago|yesterday|today|tonight|this (?:morning|evening|afternoon)|last night|day \d+|right now|"
+    rf"\b(?:{_SINCE_A_TIME_OF_LIFE}|ago|yesterday|today|tonight|this (?:morning|evening|afternoon)|last night|"
+    r"day \d+|right now|"
     r"at the moment|currently|just now|after my (?:treatment|session|microneedling|needling|appointment))\b"
 )
 _DAYS = re.compile(
@@ -947,6 +962,18 @@ _ELSEWHERE_OR_LONG_AGO = re.compile(
 )
 # how common something is, asked ("im asking whether scarring is common with microneedling": play-test 74)
 _HOW_COMMON = re.compile(r"\b(?:how|whether|if|is|are)\b[^.?!]{0,30}\b(?:common|rare|likely|often)\b")
+# what scars came from ("pitted scars from old spots": play-test 76, NHS 111 now for the spots): no sign now
+_SCARS_FROM = re.compile(
+    r"\b((?:scars?|scarring|marks?|pits?|pitting|holes|dents)\s+(?:left\s+)?)(?:from|after|of)\s+(?:(?:old|past|previous|"
+    r"teenage|my|bad|the)\s+)*(?:spots|acne|pimples|breakouts|chicken ?pox|zits)\b"
+)
+# no result seen, said or feared ("if I still see nothing after the second one, should I be worried something's wrong
+# with my skin?": play-test 76, NHS 111 now to someone with no sign at all): the results, no report
+_NO_RESULT = re.compile(
+    r"\b(?:see|seen|seeing|saw|notice|noticed|noticing)\s+(?:nothing|no (?:difference|change|results?|improvement))\b|"
+    r"\bno (?:results?|improvement|difference)\b|"
+    r"\b(?:doesn'?t|doesnt|didn'?t|didnt|isn'?t|isnt|not)\s+(?:seem to\s+)?(?:work|working|worked)\b"
+)
 # what a consultation or a booking is to be about, with no treatment had ("could my friend come for a consult about her
 # dark patches even tho she wasnt treated here?": play-test 74, NHS 111 now, and "book me" dropped): what the
 # consultation looks at, no report
@@ -975,10 +1002,17 @@ _SOMEONE_ELSE_SAID = re.compile(
     r"\b(?:friends?|sister|mum|mom|mam|mate|colleague|cousin|aunt|auntie|someone|somebody|people|girl|wife|partner|"
     r"husband|boyfriend|girlfriend)\b[^.?!]{0,20}?\b(?:said|says|told me|reckons|reckoned)\s+(?:that\s+)?"
     # ("my cousin said her whole face and lips blew up after hers": play-test 51)
-    r"(?:hers|his|theirs|it|(?:her|his|their)\b[^.?!]{0,30}?)\s+(?:was|were|went|got|felt|blew|swelled|swole|puffed|"
-    r"reacted|came)\b"
+    # ("my friend said she looked like a tomato for a week after": play-test 76, NHS 111 now to someone never treated)
+    r"(?:hers|his|theirs|it|she|he|they|(?:her|his|their)\b[^.?!]{0,30}?)\s+(?:was|were|went|got|felt|blew|swelled|"
+    r"swole|puffed|reacted|came|looked|had|ended up|broke out)\b"
     r"(?:(?!\b(?:but|now|still|today)\b)[^.?!])*"  # ("… hers was fine but now her lips are swelling")
 )
+
+
+def named_concerns(message: Message) -> Set[Text]:
+    """The kinds of concern the message names: a concern the clinic treats, or a concern the guide does not name."""
+    kinds = {entity.get("entity") for entity in message.get(ENTITIES) or []}
+    return kinds & {"skin_concern", "unknown_area"}
 
 
 def _a_note(message: Message) -> bool:
@@ -1360,6 +1394,7 @@ def triage(
     lowered = _NOBODY_HAS_IT.sub(" ", lowered)
     denied = bool(_NOT_THERE.search(lowered))  # a change or a sign said not to be there (_NOT_THERE)
     lowered = _NOT_THERE.sub(" ", lowered)
+    lowered = _SCARS_FROM.sub(r"\1", lowered)  # "pitted scars from old spots": what the scars came from
     told = ""  # what someone else had, or said theirs was like (_SOMEONE_ELSE_HAD, _SOMEONE_ELSE_SAID)
     concern_named = False  # lines by the eyes named (_LINES_BY_THE_EYES)
     asks_if_it_happens = bool(_COULD_IT_HAPPEN.search(lowered))
@@ -1616,6 +1651,8 @@ def triage(
     if (found[URGENT] or found[EXPECTED]) and not treated and not worse and _THE_TREATMENT_FIXES.search(lowered):
         # a concern, asked whether the treatment helps it: what the guide says it improves (SafetyTriage.process)
         return Triage(None, concern=True)
+    if names_a_concern and not any(found.values()) and not treated and not worse and _ASKS_IF_IT_HELPS.search(lowered):
+        return Triage(None, concern=True)  # "will it help my acne scars? had them since i was a teen": whether it helps
     if hypothetical and (not personal or not_yet):
         # a question about warning signs ("what if my lips swell?", "what if it starts oozing?") is told what to
         # do if they appear; a question about side effects in general ("can it cause bruising?") is not
@@ -1637,6 +1674,8 @@ def triage(
     if _FOLLOW_ON_QUESTION.match(lowered) and len(words(lowered)) <= 6 and not (now or personal or found[EMERGENCY]):
         # asked, going on from the last answer: what to do if it happens (the warning signs' answer)
         return Triage(None, found[URGENT] + found[EXPECTED], worse, hypothetical=True)
+    if not any(found.values()) and not worse and _NO_RESULT.search(lowered):
+        return Triage(None)  # "if I still see nothing after the second one": the results, whatever the classifier read
     if not any(found.values()) and _A_COMPLAINT.search(lowered):
         # "I don't need 111, I need my MONEY BACK. Who do I complain to?": a complaint, no sign named (play-test 41:
         # the classifier's "something is happening" alone gave NHS 111 again)
@@ -2163,6 +2202,16 @@ class SafetyTriage(GraphComponent):
                 # but a question about getting help, which the thread's route answers (found by the tenth play-test:
                 # the crisis answer, with Samaritans, softened the emergency one)
                 self._intent(message, self.config["unclear_intent"])
+            elif (
+                selected == REASSURANCE_ANSWER
+                and not found.signs
+                and _WILL_IT_FIX.search(plain)
+                and named_concerns(message)
+                and len(_asked_apart(message)) < 2
+            ):
+                # "would it sort out my forehead lines? or should i just stop frowning at my emails lol" (play-test 76:
+                # "I can't tell you whether it's fine … NHS 111", to someone never treated): whether it helps
+                self._answer(message, AREA_ANSWER if "unknown_area" in named_concerns(message) else RESULTS_ANSWER)
             elif found.concern and len(_asked_apart(message)) < 2 and not _a_note(message):
                 # "my skin just looks tired": what a consultation looks at; beside other questions, they are answered
                 # ("1. what does it do 2. does it help with stretch marks 3. …": play-test 41, none answered)

@@ -1943,3 +1943,33 @@ async def test_help_said_not_called_is_not_help_on_its_way(dispatcher, make_trac
     tracker.latest_message["triage"] = {"level": None, "not_called": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/emergency"]
+
+
+async def test_the_emergency_answer_is_noted_and_read_back_beyond_the_turns_kept(dispatcher, make_tracker, domain,
+                                                                                  clinic_open):
+    # play-test 76: "feeling a bit dizzy again tbh" seven messages after the emergency answer, the ambulance on its way:
+    # "if it gets worse before they arrive", as the answer was further back than the turns a message is handled with
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/emergency", text="ok")
+    tracker.latest_message["triage"] = {"level": "emergency"}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert SlotSet("emergency_given", True) in events
+    dispatcher.messages.clear()
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/urgent", "monday any time. feeling a bit dizzy "
+                                              "again tbh")
+    tracker.events[:] = [event for event in tracker.events if event.get("text") != "my throat is tight"]
+    tracker.events[1]["parse_data"]["triage"] = {"waiting_for_help": True}
+    tracker.latest_message["triage"] = {"level": "urgent"}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_help_coming"]
+    dispatcher.messages.clear()
+    tracker.slots["emergency_given"] = True
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_worse_while_help_comes"]
+
+
+async def test_the_emergency_noted_is_set_aside_with_it(dispatcher, make_tracker, domain, clinic_open):
+    tracker = in_thread(make_tracker, "emergency", "deny", None, text="no no its not happening now, it was last month")
+    tracker.slots["emergency_given"] = True
+    tracker.latest_message["triage"] = {"level": None, "over": True}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert SlotSet("emergency_given", False) in events

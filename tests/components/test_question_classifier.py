@@ -32,6 +32,9 @@ def parts(text):
          ["can i speak to an actual human please", "i want to know if you use dermapen"]),
         ("i was wondering how long it takes", ["i was wondering how long it takes"]),
         ("hi, just wondering if it hurts, and how much is it", ["just wondering if it hurts", "how much is it"]),
+        # play-test 76: the first of these was dropped without a word
+        ("i'm just asking if it would help my scars, and how red you go after",
+         ["i'm just asking if it would help my scars", "how red you go after"]),
         # a story with "and": no part reads as a question
         ("I had it done 4 days ago and my face is red", []),
         # three questions separated by "?"

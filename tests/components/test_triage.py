@@ -2103,3 +2103,35 @@ def test_help_had_not_called_and_emergency_help_named(component, text, help_had,
 ])
 def test_the_past_and_a_consultation_about_a_concern(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 76: a feeling back again, or with its subject left out, after the emergency answer got the call back's
+    # next question, then the privacy notice
+    ("monday any time. feeling a bit dizzy again tbh", "urgent"),
+    ("did u see what i said. dizzy again. room is kinda spinning", "urgent"),
+    ("the room is spinning", "urgent"),
+    # ... and a spinning class, or a feeling asked of the future, is none
+    ("i went to a spinning class", None),
+    ("will i feel dizzy again next time?", None),
+    # no result seen, said or feared, is no sign (play-test 76: NHS 111 now)
+    ("Thanks. And if I still see nothing after the second one, should I be worried something's wrong with my skin?",
+     None),
+    # scars from old spots are no spots now, and a friend's week of redness is hers (play-test 76: NHS 111 now)
+    ("so basically i've had bad skin since uni. anyway my cheeks have these little pitted scars from old spots. would "
+     "microneedling actually help with pitted scars like that? and my friend said she looked like a tomato for a week "
+     "after, is that right?", None),
+])
+def test_feelings_back_again_and_no_result_seen(settings, text, level):
+    # (as the classifier read them in the play-test: something happening, for the last two)
+    assert triage(text, settings, said_to_be_happening=text.endswith("right?") or "worried" in text).level == level
+
+
+def test_whether_it_sorts_out_a_concern_read_as_reassurance_is_the_results_answer(component):
+    # play-test 76: "I can't tell you whether it's fine … NHS 111" to someone never treated
+    text = "ok ok. what do you reckon, would it sort out my forehead lines? or should i just stop frowning at my emails lol"
+    message = parsed(text, "faq", "faq/reassurance")
+    start = text.index("forehead lines")
+    message.set("entities", [{"entity": "skin_concern", "value": "forehead lines", "start": start, "end": start + 14}])
+    component.process([message])
+    assert selected(message) == "faq/results"
