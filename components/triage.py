@@ -1719,7 +1719,10 @@ def triage(
         return Triage(EXPECTED, found[EXPECTED])
     # later than the first days, or nothing named: unclear; there still, and no worse ("on tuesday … still a bit pink
     # and feels tight": play-tests 43 and 44, "call NHS 111 now"), it is for the clinic when it opens
-    return Triage(URGENT, found[EXPECTED], worse, lingering=not worse and days is not None)
+    # (but warmth is a sign of infection once the first days are past: "a week ago … one small spot … still red and a
+    # bit warm and sore when i touch it", play-test 75, got "the clinic when it opens, or your GP" on a Saturday night)
+    warm = any("warm" in sign for sign in found[EXPECTED])
+    return Triage(URGENT, found[EXPECTED], worse, lingering=not worse and days is not None and not warm)
 
 
 _PARENT_NEEDED = re.compile(

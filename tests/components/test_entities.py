@@ -515,6 +515,13 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("no!! i said MONDAY for the call. tuesday was when i had the treatment", [("time", "MONDAY")]),
         ("redness since my treatment last friday, call me monday", [("time", "monday")]),
         ("i had hoped for monday 10am", [("time", "monday 10am")]),
+        # play-test 76: the date of the first treatment, or of an appointment had, is no time to book
+        ("Well if it's 4-6 weeks apart, my first was 14th Nov, so maybe Tuesday 15th Dec in the morning?",
+         [("time", "Tuesday 15th Dec in the morning")]),
+        ("No! I already said Tuesday 15th December morning. 14 Nov was my FIRST treatment",
+         [("time", "Tuesday 15th December morning")]),
+        ("no monday first thing is fine for the call, i meant my appointment is tomorrow",
+         [("time", "monday first thing")]),
         # the date of something else is no time to book (play-test 27: the wedding day became the appointment)
         ("next wed 3pm please, my wedding is on the 19th", [("time", "next wed 3pm")]),
         ("wedding on the 19th so need it before", []),

@@ -1656,6 +1656,10 @@ def test_a_sign_said_to_have_been_there_for_weeks_or_months(monkeypatch, text, l
     # worse, or a sign the guide does not name as expected: the route as ever
     ("had it done 6 days ago and the redness is spreading", "urgent", False),
     ("had it done 6 days ago, there is pus on my cheek", "urgent", False),
+    # warmth past the first days is a sign of infection: out-of-hours help now (play-test 75: "the clinic when it opens,
+    # or your GP" on a Saturday night)
+    ("hiya, had microneedling a week ago. mostly healed but theres one small spot on my cheek thats still red and a bit "
+     "warm and sore when i touch it", "urgent", False),
     # in the first days: the expected reaction
     ("had it done 2 days ago and my face is still a bit pink", "expected", False),
 ])
