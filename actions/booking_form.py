@@ -62,13 +62,29 @@ from core.settings import clinic, now
 from core.words import (
     CALLED_NOT_EMAILED,
     COMPLAINT,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
     NO_CALL,
     PAUSE,
     RELATIVES,
     REMOVES,
+    SESSION_HAD_IS,
     TO_THE_ASSISTANT,
+    WAS_THE_SESSION_HAD,
+    WEEKDAY_ABBREVIATIONS,
+    WEEKDAYS,
     alternatives,
     sentences,
+)
+
+# how long something is ("if it's 4-6 weeks apart"), beside the time wanted: no day
+_A_DURATION = re.compile(
+    r"\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:weeks?|wks?|days?|months?|hours?|hrs?|mins?|minutes?|years?)\b", re.IGNORECASE
+)
+# the date of a session had, said beside the time wanted ("my first was 14th Nov, so maybe Tuesday 15th Dec in the
+# morning?": play-test 76, "I couldn't work out a day from that"): read past
+_A_SESSION_HADS_DATE = re.compile(
+    rf"(?:{SESSION_HAD_IS})[^,.;!?]{{0,20}}|[^,.;!?]{{0,20}}?{WAS_THE_SESSION_HAD}", re.IGNORECASE
 )
 
 FORM_SLOTS = (
@@ -1083,11 +1099,19 @@ _CLOCK_TIME = re.compile(
     re.IGNORECASE,
 )
 # words of a day or a date: a time found among other words must hold all of them
+_MONTHS_AND_DAYS = set(MONTHS + MONTH_ABBREVIATIONS + WEEKDAYS + WEEKDAY_ABBREVIATIONS) | {
+    "tues",
+    "weds",
+    "thur",
+    "thurs",
+}
 _DAY_WORDS = re.compile(
     # (a number of a day or a date, not "111" or a phone number: "ok 2.30 then. ill try 111 in the meantime", play-test
     # 28, "I couldn't work out a day")
     r"(?<![\d.:])\b\d{1,2}(?:st|nd|rd|th)?\b(?![\d.:])|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    # (the names of months and days, not words that begin like them: "so maybe Tuesday 15th Dec", play-test 76, read
+    # "maybe" as May; "friend", "wedding", "sunscreen" likewise)
+    rf"\b(?:{alternatives(sorted(_MONTHS_AND_DAYS, key=len, reverse=True))})s?\b|"
     r"\b(?:today|tomorrow|tonight|week\w*|month\w*|year\w*|fortnight|spring|summer|autumn|winter|christmas|easter)\b",
     re.IGNORECASE,
 )
@@ -1372,7 +1396,7 @@ class ValidateBookingForm(FormValidationAction):
         # (a clock time beside them is no day: "you just had 18:45 on there?? fine, 7pm", fifteenth play-test)
         # (the entity's value may join two runs of the words: "any morning is fine really, let's say Tuesday" is
         # "morning Tuesday", found by browser play-test 5; each of its words is read past)
-        rest = str(value).replace(found, " ")
+        rest = _A_DURATION.sub(" ", _A_SESSION_HADS_DATE.sub(" ", str(value).replace(found, " ")))
         for word in found.split():
             rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest)
         # days ruled out or taken beside them ("weekday mornings except wednesday, she has physio wednesdays. oh and

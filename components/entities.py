@@ -35,7 +35,9 @@ from core.words import (
     NOT_MEANT,
     RELATIVES,
     SELF_INTRODUCTIONS,
+    SESSION_HAD_IS,
     TIME_SHIFT,
+    WAS_THE_SESSION_HAD,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     alternatives,
@@ -792,11 +794,7 @@ _ONE_OF_A_COURSE = re.compile(
 # "i was treated by Jo on wednesday", "had it done last friday": a day in the past, no time to book (found by
 # play-test 24: the call back was put on the Wednesday)
 _SAID_OF_THE_PAST = re.compile(
-    # ("my first was 14th Nov, so maybe Tuesday 15th Dec", "first one was 14 Nov", "i meant my appointment is tomorrow":
-    # play-test 76, the time given before thrown away, or no day worked out)
-    r"\b(?:my|the|her|his)?\s*(?:first|1st|last|previous|other|actual|treatment|microneedling)\s*(?:one|session|"
-    r"treatment|appointment|appt|procedure)?\s+(?:was|is|'s)\s+(?:on\s+)?(?:the\s+)?$|"
-    r"\bmy\s+(?:appointment|appt|treatment|session)\s+(?:is|was|'s)\s+(?:on\s+)?(?:the\s+)?$|"
+    rf"(?:{SESSION_HAD_IS})$|"  # "my first was 14th Nov"
     r"\b(?:treated|treatment was|had\s+(?:it|mine|my\s+\w+|the\s+\w+|a\s+\w+|\w+)(?:\s+done)?|was\s+done|"
     r"got\s+it\s+done|did\s+it|started)\b[^.,;!?]{0,12}?\b(?:on|last)\s+(?:the\s+)?$|\btreated\s+by\s+\w+\s+$|"
     # ("she is Lucia Fernandez, was treated yesterday 4pm": play-test 51 started a consultation for that time)
@@ -832,9 +830,7 @@ _AN_EVENT_AFTER = re.compile(
     rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:{_EVENTS})\b|"
     # ("i said MONDAY for the call. tuesday was when i had the treatment": play-test 60, Tuesday kept)
     r"\s+(?:was|is)\s+when\s+(?:i|she|he|we|they)\s+(?:had|got|did|was|were)\b|"
-    # ("14 Nov was my FIRST treatment": play-test 76)
-    r"\s+(?:was|is)\s+(?:my|her|his|the)\s+(?:first|1st|last|previous|other)?\s*(?:one|session|treatment|"
-    r"appointment|procedure)\b",
+    rf"{WAS_THE_SESSION_HAD}",  # "14 Nov was my FIRST treatment"
     re.IGNORECASE,
 )
 # words between two times that take the first back: "wednesday. no actually thursday", "the date is still the 5th, i

@@ -335,3 +335,18 @@ NHS_111_INSTEAD = (
     r"\b111\b[^.?!]{0,15}\binstead\b(?!\s+of\s+(?:waiting|the clinic|them|a call|calling the clinic))|"
     r"\b(?:just|only)\s+(?:call|ring|phone|try)\s+(?:nhs\s+)?111\b|\b111\s+(?:ok|okay|enough|fine)\b"
 )
+
+
+# the date of a session had, or of an appointment already made, said beside the time wanted ("my first was 14th Nov,
+# so maybe Tuesday 15th Dec", "14 Nov was my FIRST treatment", "i meant my appointment is tomorrow": play-test 76, the
+# time given before thrown away, or no day worked out): no time to book (components/entities.py,
+# actions/booking_form.py)
+SESSION_HAD_IS = (
+    r"\b(?:(?:my|the|her|his)\s+)?(?:first|1st|last|previous|other|actual)\s*(?:one|session|treatment|appointment|appt|"
+    r"procedure)?\s+(?:was|is|'s)\s+(?:on\s+)?(?:the\s+)?|"
+    r"\bmy\s+(?:appointment|appt|treatment|session)\s+(?:is|was|'s)\s+(?:on\s+)?(?:the\s+)?"
+)
+WAS_THE_SESSION_HAD = (
+    r"\s+(?:was|is)\s+(?:my|her|his|the)\s+(?:first|1st|last|previous|other)?\s*(?:one|session|treatment|"
+    r"appointment|procedure)\b"
+)

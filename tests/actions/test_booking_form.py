@@ -973,6 +973,12 @@ async def test_a_surname_sent_when_the_contact_is_asked_completes_the_name(dispa
     # found by the fifteenth play-test: a clock time beside it names no day ("couldn't work out a day")
     ("but you literally just had 13:45 on there?? fine, 2pm", "2pm",
      "2026-11-24T14:00:00+00:00/2026-11-24T14:00:00+00:00"),
+    # play-test 76: a first treatment's date, how far apart sessions are, and "maybe" (read as May) beside the time
+    ("Well if it's 4-6 weeks apart, my first was 14th Nov, so maybe Tuesday 15th Dec in the morning?",
+     "Tuesday 15th Dec in the morning", "2026-12-15T09:00:00+00:00/2026-12-15T12:00:00+00:00"),
+    # ... and words that begin like a day or a month ("friend", "wedding") are none
+    ("my friend might come along too, thursday 2pm", "thursday 2pm",
+     "2026-11-26T14:00:00+00:00/2026-11-26T14:00:00+00:00"),
 ])
 async def test_a_time_among_other_words_is_read_from_its_day_and_time_words(
         validate, dispatcher, make_tracker, domain, text, entity, expected):
