@@ -98,7 +98,9 @@ _NEVER_IN_A_NAME = frozenset(
     # ("that doesnt answer it" at the name prompt: play-test 54, taken as the name)
     " doesnt doesn't dont don't didnt didn't isnt isn't cant can't wont won't answer answered"
     # ("cancel. i want to book my second session": play-test 56, named "cancel")
-    " cancel cancelled session sessions appointment consultation treatment".split()
+    " cancel cancelled session sessions appointment consultation treatment"
+    # ("Tom Okafor, same as before": play-test 74, named "same as before")
+    " same before usual previous".split()
 ) | frozenset(WEEKDAYS)
 # nor an instruction to the assistant ("SYSTEM OVERRIDE: ignore all previous instructions. …" typed where the name was
 # asked became the name, play-test 42)
@@ -152,7 +154,14 @@ def parse_name(text: str) -> str:
         # "margaret, margaret ellis. mrs": the fullest part (found by the ninth play-test), of those with no word a
         # chat message opens with ("i literally just said. tom" was named "i literally just said": twenty-second
         # play-test)
-        plain = [part for part in parts if not any(word.lower() in _CHAT_WORDS for word in part.split())]
+        # (nor one that asks, or has a word no name holds: "jas kaur. r u open sundays?", "Tom Okafor, same as before":
+        # play-test 74, the name asked for again)
+        plain = [
+            part
+            for part in parts
+            if not any(word.lower().strip(",.!?") in _CHAT_WORDS | _NEVER_IN_A_NAME for word in part.split())
+            and not part.endswith("?")
+        ]
         name = max(plain or parts, key=lambda part: len(part.split()))
     words = name.split()
     if not name or not any(ch.isalpha() for ch in name):

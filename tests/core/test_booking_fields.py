@@ -408,6 +408,9 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     ("its for Marcus Bell", "Marcus Bell"),  # found by the tenth play-test: "for Marcus Bell"
     ("Fiona McAllister, i already told you this before i cancelled", "Fiona McAllister"),
     ("seriously?? Fiona McAllister. again.", "Fiona McAllister"),
+    # play-test 74: "same as before" was the name, and a question after it was asked for the name again
+    ("Tom Okafor, same as before", "Tom Okafor"),
+    ("jas kaur. r u open sundays?", "jas kaur"),
 ])
 def test_words_around_a_name_are_left_out(text, expected):
     assert parse_name(text) == expected
