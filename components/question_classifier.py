@@ -196,10 +196,19 @@ _COMPLAINT = re.compile(COMPLAINT, re.IGNORECASE)
 _ASKED_IF = re.compile(r"\b(?:if|whether|what happens|would|could|can (?:i|she|he|they|we))\b", re.IGNORECASE)
 
 
+# a question after the case it is asked of ("ok and if i do the stomach does it take longer than the face, and …":
+# play-test 75, the first of three dropped)
+_ASKED_OF_A_CASE = re.compile(
+    rf"^\W*(?:{_INTERJECTIONS})?(?:and\s+|also\s+|so\s+|but\s+)?(?:if|say)\s+[^.?!]{{1,60}}?\s"
+    r"(?:does|do|is|are|will|would|can|could|should)\s+(?:it|i|they|you|that|this|there)\b",
+    re.IGNORECASE,
+)
+
+
 def _reads_as_a_question(part: Text) -> bool:
     if _RHETORICAL.match(part):
         return False
-    return part.rstrip().endswith("?") or bool(_STARTS_AS_QUESTION.match(part))
+    return part.rstrip().endswith("?") or bool(_STARTS_AS_QUESTION.match(part) or _ASKED_OF_A_CASE.match(part))
 
 
 def question_spans(text: Text) -> List[Span]:

@@ -112,10 +112,12 @@ _NUMBERS = {
 # Something the person is going through now, not a question about the treatment in general.
 # since a time of life ("i've had bad skin since uni": play-test 76, read as since a treatment, and NHS 111 now): how
 # long a concern has been there, no word of now
-_SINCE_A_TIME_OF_LIFE = (
-    r"since(?! (?:uni|university|school|college|sixth form|my teens|(?:my )?childhood|puberty|forever|"
-    r"i was (?:a )?(?:teen(?:ager)?|kid|child|little|young|\d+))\b)"
+_TIMES_OF_LIFE = (
+    r"(?:uni|university|school|college|sixth form|my teens|(?:my )?childhood|puberty|forever|"
+    r"i was (?:a )?(?:teen(?:ager)?|kid|child|little|young|\d+))\b"
 )
+_SINCE_A_TIME_OF_LIFE = rf"since(?! {_TIMES_OF_LIFE})"
+_SINCE_A_TIME_OF_LIFE_SAID = re.compile(rf"\bsince {_TIMES_OF_LIFE}")
 _NOW = re.compile(
     r"\b(?:still|now|right now|currently|at the moment|atm|today|tonight|this (?:morning|evening|afternoon)|"
     rf"yesterday|last night|{_SINCE_A_TIME_OF_LIFE}|ago|after my|"
@@ -1234,6 +1236,9 @@ class Triage:
     help_had: bool = False  # seen or advised by the clinic, 111, a doctor or paramedics: follow that advice
     lingering: bool = False  # an expected sign there later than the first days, no worse: the clinic, not 111 now
     someone_else: bool = False  # what someone else had after their treatment, told: no report of the person's own
+    no_result: bool = (
+        False  # no result seen, said or feared ("if I still see nothing after the second one"): the results
+    )
 
 
 def _colour_only(sign: "Sign") -> bool:
@@ -1651,7 +1656,14 @@ def triage(
     if (found[URGENT] or found[EXPECTED]) and not treated and not worse and _THE_TREATMENT_FIXES.search(lowered):
         # a concern, asked whether the treatment helps it: what the guide says it improves (SafetyTriage.process)
         return Triage(None, concern=True)
-    if names_a_concern and not any(found.values()) and not treated and not worse and _ASKS_IF_IT_HELPS.search(lowered):
+    if (
+        names_a_concern
+        and not any(found.values())
+        and not treated
+        and not worse
+        and _ASKS_IF_IT_HELPS.search(lowered)
+        and _SINCE_A_TIME_OF_LIFE_SAID.search(lowered)
+    ):
         return Triage(None, concern=True)  # "will it help my acne scars? had them since i was a teen": whether it helps
     if hypothetical and (not personal or not_yet):
         # a question about warning signs ("what if my lips swell?", "what if it starts oozing?") is told what to
@@ -1675,7 +1687,9 @@ def triage(
         # asked, going on from the last answer: what to do if it happens (the warning signs' answer)
         return Triage(None, found[URGENT] + found[EXPECTED], worse, hypothetical=True)
     if not any(found.values()) and not worse and _NO_RESULT.search(lowered):
-        return Triage(None)  # "if I still see nothing after the second one": the results, whatever the classifier read
+        return Triage(
+            None, no_result=True
+        )  # "if I still see nothing after the second one": whatever the classifier read
     if not any(found.values()) and _A_COMPLAINT.search(lowered):
         # "I don't need 111, I need my MONEY BACK. Who do I complain to?": a complaint, no sign named (play-test 41:
         # the classifier's "something is happening" alone gave NHS 111 again)
@@ -2226,6 +2240,10 @@ class SafetyTriage(GraphComponent):
                     self._answer(message, AREA_ANSWER if "unknown_area" in named else RESULTS_ANSWER)
                 else:
                     self._intent(message, self.config["concern_intent"])
+            elif happening and found.no_result:
+                # "My friend said she saw nothing for ages. How long does it usually take to show?", "if I still see
+                # nothing after the second one, should I be worried" (play-test 76: NHS 111 now): when results show
+                self._answer(message, RESULTS_ANSWER)
             elif happening or (
                 # (a day named beside it is no booking detail here: "got a work presentation fri, if i get it done
                 # tues will i still look red n blotchy?", tests/unseen, was left "something happening", so NHS 111 now)

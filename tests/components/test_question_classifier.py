@@ -32,6 +32,11 @@ def parts(text):
          ["can i speak to an actual human please", "i want to know if you use dermapen"]),
         ("i was wondering how long it takes", ["i was wondering how long it takes"]),
         ("hi, just wondering if it hurts, and how much is it", ["just wondering if it hurts", "how much is it"]),
+        # play-test 75: a question after the case it is asked of was dropped
+        ("ok and if i do the stomach does it take longer than the face, and does it hurt more there, and whats the "
+         "aftercare", ["ok and if i do the stomach does it take longer than the face", "does it hurt more there",
+                       "whats the aftercare"]),
+        ("if i have it done on friday i will be red on saturday", []),
         # play-test 76: the first of these was dropped without a word
         ("i'm just asking if it would help my scars, and how red you go after",
          ["i'm just asking if it would help my scars", "how red you go after"]),
