@@ -1226,6 +1226,17 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             said_day, said_window = _day_and_window(words, now, today_whole)
         except InvalidValue as invalid:
             if index == len(said) - 1:
+                month = _the_month_of_a_span(words.lower(), now) if invalid.response == NO_DAY_IN_THE_SPAN else None
+                if month is not None:
+                    # a month wholly past the horizon ("late April" in December): too far, not which day of it
+                    # (play-test 75: "which day in April?", then "I couldn't work out a day", four times)
+                    number = MONTHS.index(month) + 1
+                    # (the part of the month said: "late April" from the 21st, "mid April" from the 11th)
+                    part = re.search(r"\b(late|end|mid|middle)\b", words.lower())
+                    from_day = {"late": 21, "end": 21, "mid": 11, "middle": 11}[part.group(1)] if part else 1
+                    first = dt.date(now.year + (1 if number < now.month else 0), number, from_day)
+                    if first > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
+                        raise too_far(clinic, now) from None
                 raise  # the latest words are wrong: say why
             # the time of day said in them stands: "next month, mornings → the 12th" (play-test 49: the mornings and the
             # month were dropped), "mornings are best, any day but not before 10 → monday" (play-test 52: the bound)
@@ -1260,6 +1271,8 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             window, clinic, now, weekdays_only=any(_ANY_WEEKDAY.search(w.lower()) for w in said), words=said[-1]
         )
 
+    if day > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
+        raise too_far(clinic, now)  # (before whether the clinic is open that day: "april 25th" was "closed on Sundays")
     hours = clinic.hours_on(day)
     if hours is None:
         raise InvalidValue(
@@ -1309,6 +1322,15 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             # too little of it is left ("asap today" at 16:00, closing at 18:00, was 17:59–18:00: play-test 33)
             raise InvalidValue("utter_invalid_booking_time_notice", {"hours": str(clinic.minimum_notice_hours)})
         start = first
-    if day > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
-        raise InvalidValue("utter_invalid_booking_time_far", {"days": str(clinic.booking_horizon_days)})
     return PreferredTime(start, end)
+
+
+def too_far(clinic: Clinic, now: dt.datetime) -> InvalidValue:
+    """A day past the clinic's booking horizon: said with the last day it is open within it."""
+    last = now.date() + dt.timedelta(days=clinic.booking_horizon_days)
+    while clinic.hours_on(last) is None and last > now.date():
+        last -= dt.timedelta(days=1)
+    return InvalidValue(
+        "utter_invalid_booking_time_far",
+        {"days": str(clinic.booking_horizon_days), "latest": f"{last:%A} {last.day} {last:%B}"},
+    )

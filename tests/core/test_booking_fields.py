@@ -347,6 +347,9 @@ def test_the_part_of_today_still_ahead_starts_on_a_quarter_hour(clinic):
         ("wednesday at 8am", "utter_invalid_booking_time_hours"),  # before opening
         ("saturday evening", "utter_invalid_booking_time_hours"),  # window outside the hours
         ("15 june 2027", "utter_invalid_booking_time_far"),  # beyond the booking horizon
+        # play-test 75: a part of a month past the horizon, and a Sunday past it, are too far (not which day, not closed)
+        ("late april", "utter_invalid_booking_time_far"),
+        ("sunday 25 april 2027", "utter_invalid_booking_time_far"),
         ("friday at 25:00", "utter_invalid_booking_time"),  # not a time of day
         ("monday 1st dec at 11", "utter_invalid_booking_time_weekday"),  # 1 December is a Tuesday
         ("saturday before 9", "utter_invalid_booking_time_hours"),  # opens later than that
@@ -766,3 +769,12 @@ def test_words_that_answer_back_are_no_name_asked_for():
     with pytest.raises(InvalidValue):  # play-test 56: named "cancel"
         parse_name("cancel. i want to book my second session")
     assert parse_name("Don Nguyen") == "Don Nguyen"
+
+
+def test_a_day_too_far_ahead_is_said_with_the_last_open_day_within_reach(clinic):
+    # play-test 75: "late April" was "which day in April?", then "I couldn't work out a day", and the last day the
+    # clinic takes was never said; 24 November + 120 days is Wednesday 24 March
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time("late april", clinic, NOW)
+    assert raised.value.response == "utter_invalid_booking_time_far"
+    assert raised.value.values == {"days": "120", "latest": "Wednesday 24 March"}
