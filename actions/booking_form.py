@@ -980,6 +980,14 @@ def note_events(tracker: Tracker, note: Text, concern: Optional[Text]) -> List[D
     ):
         pending = tracker.get_slot(PENDING_NOTE)
         return [SlotSet(PENDING_NOTE, f"{pending}; {note.strip(' .,;:-')}" if pending else note.strip(" .,;:-\n"))]
+    pending = tracker.get_slot(PENDING_NOTE)
+    if pending:
+        # a note given before the concern was asked, with the concern's own ("text me … but dont call during work" with
+        # the contact, then "… and pls note im nervous about needles": play-test 75, the first never reached the clinic)
+        return [
+            SlotSet("booking_concern", with_note(concern, f"{pending.strip(' .,;:-')}; {note.strip(' .,;:-')}")),
+            SlotSet(PENDING_NOTE, None),
+        ]
     return [SlotSet("booking_concern", with_note(concern, note))]
 
 

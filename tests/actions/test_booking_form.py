@@ -1979,3 +1979,16 @@ async def test_a_surname_given_before_the_contact_completes_the_name_and_keeps_t
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
     assert [event["value"] for event in events if event.get("name") == "booking_name"] == ([name] if name else [])
     assert SlotSet("booking_contact", "+447700900318") in events
+
+
+def test_a_note_given_before_the_concern_is_kept_beside_the_concerns_own(make_tracker):
+    # play-test 75: "… text me on 07700 900233 but dont call during work" at the contact prompt, then "just general,
+    # bit of texture on my cheeks. and pls note im nervous about needles": the first note never reached the clinic
+    from actions.booking_form import note_events
+
+    tracker = make_tracker(intent="inform", text="just general. and pls note im nervous about needles",
+                           slots={"requested_slot": "booking_concern", "booking_note": "dont call during work"})
+    assert note_events(tracker, "im nervous about needles", "just general") == [
+        SlotSet("booking_concern", "just general (note for the clinic: dont call during work; im nervous about needles)"),
+        SlotSet("booking_note", None),
+    ]
