@@ -301,6 +301,22 @@ def concern_paused_on(tracker: Tracker) -> Optional[Text]:
     return paused_on
 
 
+def one_concern_named(tracker: Tracker) -> bool:
+    """Whether the latest message that named a skin concern named one only: of several ("I've got acne scars and she's
+    more interested in her fine lines": play-test 75, the request was for "fine lines", the wife's), the form asks."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        named = {
+            str(entity.get("value")).lower()
+            for entity in (event.get("parse_data") or {}).get("entities") or []
+            if entity.get("entity") == "skin_concern"
+        }
+        if named:
+            return len(named) == 1
+    return True
+
+
 def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional[Text]) -> Optional[Text]:
     """A concern to prefill from what the person already mentioned, e.g. "acne scars (face)"."""
     if skin_concern and treatment_area:
@@ -674,7 +690,9 @@ class ActionStartBooking(Action):
                 else None
             )
             or concern_from_entities(
-                said_now.get("skin_concern") or typed(tracker, UNKNOWN_CONCERN) or tracker.get_slot("skin_concern"),
+                said_now.get("skin_concern")
+                or typed(tracker, UNKNOWN_CONCERN)
+                or (tracker.get_slot("skin_concern") if one_concern_named(tracker) else None),
                 said_now.get("treatment_area"),
             )
         )

@@ -1992,3 +1992,18 @@ def test_a_note_given_before_the_concern_is_kept_beside_the_concerns_own(make_tr
         SlotSet("booking_concern", "just general (note for the clinic: dont call during work; im nervous about needles)"),
         SlotSet("booking_note", None),
     ]
+
+
+@pytest.mark.parametrize("named, prefilled", [
+    # play-test 75: "I've got acne scars and she's more interested in her fine lines": the request was for the wife's
+    (["acne scars", "fine lines"], []),
+    (["acne scars"], [SlotSet("booking_concern", "acne scars")]),
+])
+async def test_of_several_concerns_named_before_the_form_asks_which(dispatcher, make_tracker, domain, named, prefilled):
+    earlier = [{"event": "user", "timestamp": None, "text": "…",
+                "parse_data": {"entities": [{"entity": "skin_concern", "value": value} for value in named]}},
+               {"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(intent="book_consultation", text="book me in", events=earlier,
+                           slots={"skin_concern": named[-1]})
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert [event for event in events if event.get("name") == "booking_concern"] == prefilled
