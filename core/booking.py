@@ -363,7 +363,13 @@ _BETWEEN = re.compile(
     r"\b(?:between|from)\s+(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:and|to|till|until|-|–)\s*"
     r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?(?=\W|$)(?!\s*(?:st|nd|rd|th)\b)"
     # with no "between" or "from", the hours joined by a dash or "to", the second with its am or pm
-    r"|\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:-|–|to)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b"
+    r"|\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?\s*(?:-|–|to|till|until|til)\s*(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b"
+)
+# "10am to 12", "9.30am till 11": a window whose first hour has its am or pm and the second none (play-test 77: "Monday,
+# 10am to 12 noon" was "I couldn't work out a day", and "10am-12 noon" 10:00)
+_FROM_A_CLOCK_TIME = re.compile(
+    r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\s*(?:-|–|to|till|until|til)\s*(\d{1,2})(?:[:.](\d{2}))?\b"
+    r"(?!\s*(?:st|nd|rd|th|am|pm)\b)"
 )
 # a weekday as people write it: "mon", "tues", "weds", "thurs", "saturday"
 _WEEKDAY_WORD = (
@@ -446,7 +452,9 @@ _SHORTHANDS = (
     # "wednesday mornings", "any monday": a weekday said of every week is the coming one
     (_ANY_WEEKDAY, " "),  # the day is the next weekday it can be (preferred_time)
     (re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days\b"), r"\1day"),
-    (re.compile(r"\b12\s*(?:noon|midday)\b"), "noon"),
+    # (noon as the end of a window is 12pm: "Monday, 10am to 12 noon", play-test 77, "I couldn't work out a day")
+    (re.compile(r"\b12\s*(?:noon|midday)\b"), "12pm"),
+    (re.compile(r"\b(to|till|until|and|-)\s*(?:noon|midday)\b"), r"\1 12pm"),
     (re.compile(r"\b(?:aftrnoon|afternon|aftenoon|afternoom|arvo)\b"), "afternoon"),
     (re.compile(r"\b(?:mornin|mroning|morninng|mornig)\b"), "morning"),
     (re.compile(r"\b(?:evenin|evning|eveing)\b"), "evening"),
@@ -679,8 +687,16 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
         later_meridiem = groups[5]
         opens = _hour(groups[0], groups[1], groups[2] or later_meridiem)
         closes = _hour(groups[3], groups[4], later_meridiem)
+        if opens >= closes and not groups[2] and later_meridiem == "pm":
+            opens = _hour(groups[0], groups[1], "am")  # "10 till 12pm", "10 till noon": from 10am (play-test 77)
         if opens < closes:
             return text[: between.start()] + text[between.end() :], (opens, closes)
+    from_a_clock_time = _FROM_A_CLOCK_TIME.search(text)
+    if from_a_clock_time:
+        opens = _hour(from_a_clock_time.group(1), from_a_clock_time.group(2), from_a_clock_time.group(3))
+        closes = _hour(from_a_clock_time.group(4), from_a_clock_time.group(5), None)
+        if opens < closes:
+            return text[: from_a_clock_time.start()] + text[from_a_clock_time.end() :], (opens, closes)
     hour_range = _HOUR_RANGE.search(text)
     if hour_range:
         opens, closes = _hour(hour_range.group(1), None, None), _hour(hour_range.group(2), None, None)

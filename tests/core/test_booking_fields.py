@@ -172,6 +172,13 @@ def at(day: int, hour: int, minute: int = 0, month: int = 11) -> dt.datetime:
         ("tuesday 10 till 12, or wednesday same time", at(1, 10, month=12), at(1, 12, month=12)),
         ("tuesday or wednesday mornings, not before 10", at(1, 10, month=12), at(1, 12, month=12)),
         ("10-1 on friday", at(27, 10), at(27, 13)),
+        # play-test 77: "Monday, 10am to 12 noon" was "I couldn't work out a day", "10am-12 noon" 10:00 alone, and "10 till
+        # noon" the 10th
+        ("Monday, 10am to 12 noon", at(30, 10), at(30, 12)),
+        ("monday 10am-12 noon", at(30, 10), at(30, 12)),
+        ("monday between 10am and 12 noon", at(30, 10), at(30, 12)),
+        ("monday 10 till noon", at(30, 10), at(30, 12)),
+        ("monday 10am to 2", at(30, 10), at(30, 14)),
         # any weekday, or no day: the next day open on which the time is still far enough ahead (play-test 34)
         ("lunchtime any weekday", at(24, 12), at(24, 14)),
         ("weekday evenings", at(24, 17), at(24, 18)),
