@@ -77,6 +77,7 @@ from core.words import (
     sentences,
 )
 
+_A_WEEKDAY_HABIT = re.compile(rf"\b(?:{alternatives(WEEKDAYS)})s\b", re.IGNORECASE)
 # how long something is ("if it's 4-6 weeks apart"), beside the time wanted: no day
 _A_DURATION = re.compile(
     r"\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:weeks?|wks?|days?|months?|hours?|hrs?|mins?|minutes?|years?)\b", re.IGNORECASE
@@ -1431,7 +1432,9 @@ class ValidateBookingForm(FormValidationAction):
         rest = rest.lower()
         for words in ruled_out:
             rest = rest.replace(words, " ")
-        if _DAY_WORDS.search(_CLOCK_TIME.sub(" ", rest)):
+        # a weekday in the plural is a habit, someone's or theirs ("next saturday morning, my mum works saturdays so she
+        # wont know": play-test 77, "I couldn't work out a day")
+        if _DAY_WORDS.search(_CLOCK_TIME.sub(" ", _A_WEEKDAY_HABIT.sub(" ", rest))):
             return None
         return ", ".join([found] + ruled_out)
 

@@ -795,6 +795,8 @@ _ONE_OF_A_COURSE = re.compile(
 # play-test 24: the call back was put on the Wednesday)
 _SAID_OF_THE_PAST = re.compile(
     rf"(?:{SESSION_HAD_IS})$|"  # "my first was 14th Nov"
+    # ("treated yesterday (friday), …": play-test 77) a day in brackets after yesterday is yesterday
+    r"\b(?:yesterday|last night)\s*[(\[,-]\s*$|"
     r"\b(?:treated|treatment was|had\s+(?:it|mine|my\s+\w+|the\s+\w+|a\s+\w+|\w+)(?:\s+done)?|was\s+done|"
     r"got\s+it\s+done|did\s+it|started)\b[^.,;!?]{0,12}?\b(?:on|last)\s+(?:the\s+)?$|\btreated\s+by\s+\w+\s+$|"
     # ("she is Lucia Fernandez, was treated yesterday 4pm": play-test 51 started a consultation for that time)
@@ -816,7 +818,10 @@ _EVENTS = (
 )
 _AN_EVENT_BEFORE = re.compile(
     rf"\b(?:{_EVENTS})(?:\s+(?:is|was|'s|will be|coming up|booked|planned))?(?:\s+(?:on|in|at|this|next|for))?"
-    r"(?:\s+the)?\s*$|\b(?:flying|fly|going away|away)\s+(?:out\s+)?(?:on|from)\s+(?:the\s+)?$",
+    r"(?:\s+the)?\s*$|\b(?:flying|fly|going away|away)\s+(?:out\s+)?(?:on|from)\s+(?:the\s+)?$|"
+    # ("… shivery. calling 111 tonight" in a call back's concern: play-test 77, the Monday asked for became tonight)
+    r"\b(?:calling|ringing|phoning|call|ring|phone|seeing|see|going to)\s+(?:nhs\s+)?(?:111|999|a ?& ?e|(?:my|the|a)\s+"
+    r"(?:gp|doctor|pharmacist|nurse)|gp)\s+(?:on\s+|at\s+|later\s+)?(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "oh right its saturday. monday then": what day today is, said, not a day to book (play-test 49: "saturday. monday"
@@ -853,6 +858,12 @@ ALSO_AT = "also_at"
 
 # a day in a question why it was put down is what was put down, not the time wanted (play-test 42: "why has it changed
 # to wednesday?? monday 7th is first choice" was read as both days, and the request not understood)
+# an age ("im actually 17 not 18", "she's 16", "aged 17"): no day (play-test 77: the request moved to the 17th)
+_AN_AGE_BEFORE = re.compile(
+    r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|aged?|age is|turned|turning|only)\s+(?:actually\s+|only\s+|"
+    r"just\s+|now\s+|nearly\s+|almost\s+|really\s+)?$",
+    re.IGNORECASE,
+)
 _ASKED_WHY = re.compile(r"\bwhy\b(?!\s+(?:not|don'?t|dont)\b)[^.?!,;]*$", re.IGNORECASE)
 _ANY_TIME_SAID = re.compile(r"\b(?:any ?time|whenever|all day)\b", re.IGNORECASE)
 
@@ -884,6 +895,8 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         # "oh right its saturday": what day it is
         and not _TODAY_IS_BEFORE.search(text[: match.start()])
         and not _ASKED_WHY.search(text[: match.start()])  # "why has it changed to wednesday?? monday 7th is first"
+        # "im actually 17 not 18": an age
+        and not (re.fullmatch(r"\d{1,2}", match.group(0).strip()) and _AN_AGE_BEFORE.search(text[: match.start()]))
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
     spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (

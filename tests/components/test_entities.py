@@ -515,6 +515,10 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("no!! i said MONDAY for the call. tuesday was when i had the treatment", [("time", "MONDAY")]),
         ("redness since my treatment last friday, call me monday", [("time", "monday")]),
         ("i had hoped for monday 10am", [("time", "monday 10am")]),
+        # play-test 77: an age, a call to 111, and a day in brackets after yesterday are no time to book
+        ("wait ok tbh im actually 17 not 18. does that mean i cant send this", []),
+        ("treated yesterday (friday), face very red and hot, yellow crusts on cheek, shivery. calling 111 tonight", []),
+        ("im 17, monday at 4", [("time", "monday at 4")]),
         # play-test 76: the date of the first treatment, or of an appointment had, is no time to book
         ("Well if it's 4-6 weeks apart, my first was 14th Nov, so maybe Tuesday 15th Dec in the morning?",
          [("time", "Tuesday 15th Dec in the morning")]),
