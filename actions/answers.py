@@ -1289,7 +1289,13 @@ def about_the_request(tracker: Tracker) -> bool:
         and not triage.get("signs")
         and tracker.get_slot("last_topic") not in SEVERITY
         and bool(_ABOUT_GETTING_IN_TOUCH.search(tracker.latest_message.get("text") or ""))
+        # ("so tonight, 111 or just wait and call you monday?": play-test 78, the request's reference, to someone asking
+        # whether what she reported can wait)
+        and not _WHETHER_TO_GET_HELP.search(tracker.latest_message.get("text") or "")
     )
+
+
+_WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting|tonight|right now)\b", re.IGNORECASE)
 
 
 class ActionAnswerQuestion(Action):

@@ -184,7 +184,10 @@ _HYPOTHETICAL = re.compile(
 # by someone who says nothing of a treatment had; the signs it names are what they ask about, not what they have
 _MIGHT_CAUSE = re.compile(
     r"\b(?:can|could|will|would|might|does|do)\s+(?:it\s+|this\s+|that\s+|microneedling\s+|the treatment\s+)?"
-    r"(?:make|cause|give|leave|lead to|trigger|bring)\b[^.?!;]*"
+    r"(?:make|cause|give|leave|lead to|trigger|bring)\b[^.?!;]*|"
+    # ("I'm worried it'll make the redness worse", of rosacea before any treatment: play-test 77, NHS 111 now)
+    r"\b(?:it|this|that|microneedling|the treatment)\s*(?:'ll|will|would|'d|could|might|may)\s+(?:make|cause|give|"
+    r"leave|lead to|trigger|flare)\b[^.?!;]*"
 )
 # "it hurts a lot? how many session i need" (found by the eleventh play-test): "it" with a sign, asked, is the
 # treatment's ("does it hurt a lot?"), not the person's skin now

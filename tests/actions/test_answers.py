@@ -941,6 +941,8 @@ async def test_well_again_and_asking_ends_the_emergency_thread(dispatcher, make_
 @pytest.mark.parametrize("sent, text, expected", [
     # found by the thirteenth and fourteenth play-tests: "will they ring me or him?" got the reassurance answer, 999
     (True, "will they ring me or him? he doesn't speak much English", ["utter_request_reference"]),
+    # play-test 78: whether to get help tonight or wait is no question about the request
+    (True, "sorry going round in circles - so tonight, 111 or just wait and call you monday?", ["utter_faq/reassurance"]),
     # before any request, or about a symptom, the reassurance answer stands
     (False, "will they ring me or him?", ["utter_faq/reassurance"]),
     (True, "so it's fine to wait?", ["utter_faq/reassurance"]),

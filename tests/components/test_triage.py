@@ -2098,6 +2098,9 @@ def test_help_had_not_called_and_emergency_help_named(component, text, help_had,
 
 
 @pytest.mark.parametrize("text, level", [
+    # play-test 77: what it might do to a condition, feared before any treatment, is no report
+    ("Hi, I have rosacea and quite sensitive skin. Would I be suitable for microneedling? I'm worried it'll make the "
+     "redness worse", None),
     # play-test 74: "happen again" fears it, and "wasnt treated" is no treatment had
     ("i had it somewhere else a year ago and got scarring, im scared it'll happen again", None),
     ("could my friend come for a consult about her dark patches even tho she wasnt treated here?", None),
