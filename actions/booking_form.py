@@ -712,7 +712,14 @@ class ActionStartBooking(Action):
             kind = []
         offered = [SlotSet("offer", None)] if tracker.get_slot("offer") else []  # taken up: a yes answers the form
         # "my daughter is 16" said now or earlier in the conversation: the request says so to the clinic
-        minor = [SlotSet(UNDER_18, True)] if any(said_minor(event) for event in tracker.events) else []
+        # (not when the request is said to be for an adult, themselves: "I might book in for myself" after "my daughter
+        # is 16", play-test 78)
+        minor = (
+            [SlotSet(UNDER_18, True)]
+            if any(said_minor(event) for event in tracker.events)
+            and not any(tracker.get_latest_entity_values("age_group"))
+            else []
+        )
         kept = [SlotSet(slot, value) for slot, value in picked_up.items()]
         # what the message before this one gave, where this one and what was picked up give nothing for it
         given_now = {e.get("entity") for e in tracker.latest_message.get("entities") or []}

@@ -2010,3 +2010,20 @@ async def test_of_several_concerns_named_before_the_form_asks_which(dispatcher, 
                            slots={"skin_concern": named[-1]})
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert [event for event in events if event.get("name") == "booking_concern"] == prefilled
+
+
+@pytest.mark.parametrize("entities, noted", [
+    # play-test 78: "my daughter is 16 …", then "I might book in for myself": the mother's request was said to be for
+    # someone under 18
+    ([{"entity": "age_group", "value": "adult"}], []),
+    ([], [SlotSet("booking_under_18", True)]),
+])
+async def test_a_minor_said_before_is_not_put_on_a_request_said_to_be_for_an_adult(dispatcher, make_tracker, domain,
+                                                                                    entities, noted):
+    earlier = [{"event": "user", "timestamp": None, "text": "my daughter is 16, can she have it?",
+                "parse_data": {"triage": {"minor": True}}},
+               {"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(intent="book_consultation", text="I might book in for myself", events=earlier,
+                           entities=entities)
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert [event for event in events if event.get("name") == "booking_under_18"] == noted

@@ -701,6 +701,9 @@ def test_what_follows_sending_the_request_asked_is_the_references_answer(text, i
     # play-test 53: the mother's own request kept her daughter's age
     ("no thats wrong, im 44! the under 18 thing was my daughter. this is for ME", "deny", True, True),
     ("can i book for me instead? i have old scars on my chin too", "book_consultation", True, False),
+    # play-test 78: the request said to be for herself, after her daughter's age
+    ("OK I'll ring about her. Actually while I'm here I might book in for myself, I've got some fine lines round my eyes",
+     "book_consultation", True, False),
     # an age of one's own said in a question: the entity alone, the question stays one
     ("im 45 and diabetic, can I have it?", "faq", True, False),
     ("im 20 weeks pregnant, is that ok?", "faq", False, False),
