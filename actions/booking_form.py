@@ -1364,6 +1364,7 @@ class ValidateBookingForm(FormValidationAction):
         # the words of a time given before, taken or refused: new words change what they name and keep the rest
         # ("Tuesday instead, same time"; "3pm then" after "saturday 5pm" was past closing)
         earlier = value_before(tracker, "booking_time_text") if slot == "booking_time" else None
+        words = str(value)  # the words of the time the check read: in other words, its day and time words alone
         try:
             if slot == "booking_time" and is_checked_time(value) and tracker.get_slot("booking_time_text"):
                 # a time checked before, the form taken up again (after a pause for a safety answer):
@@ -1379,6 +1380,7 @@ class ValidateBookingForm(FormValidationAction):
                 found = self._time_in_other_words(tracker, value, invalid) if slot == "booking_time" else None
                 if found is None:
                     raise
+                words = found
                 checked = checked_value(slot, found, self._clock, corrects=earlier)
             if slot in ("booking_name", "booking_contact"):
                 checked[slot] = as_changed(slot, checked[slot], value_before(tracker, slot), tracker)
@@ -1391,7 +1393,9 @@ class ValidateBookingForm(FormValidationAction):
         except InvalidValue as invalid:
             rejected = self._reject(slot, invalid, dispatcher, tracker)
             if slot == "booking_time" and not is_checked_time(value):  # the words are kept for the next ones
-                rejected["booking_time_text"] = corrected_words(earlier, str(value))
+                # (the day and time words, where they were read among others: "i mean can i come in at 8 in the morning
+                # on the 16th", refused as before opening, then "ok 9 then", play-test 78, lost the 16th)
+                rejected["booking_time_text"] = corrected_words(earlier, words)
             return rejected
 
     @staticmethod

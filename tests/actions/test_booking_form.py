@@ -2027,3 +2027,15 @@ async def test_a_minor_said_before_is_not_put_on_a_request_said_to_be_for_an_adu
                            entities=entities)
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert [event for event in events if event.get("name") == "booking_under_18"] == noted
+
+
+async def test_a_time_refused_among_other_words_keeps_its_day_and_time_words(validate, dispatcher, make_tracker, domain):
+    # play-test 78: "i mean can i come in at 8 in the morning on the 16th" was refused (before opening) and its whole
+    # text kept, so "ok 9 then" lost the 16th
+    text = "i mean can i come in at 8 in the morning on the 16th"
+    tracker = make_tracker(
+        intent="book_consultation", text=text, active_loop=FORM, slots={"requested_slot": "booking_time"},
+        slot_candidates={"booking_time": text}, entities=[{"entity": "time", "value": "at 8 in the morning on the 16th"}],
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time_text", "at 8 in the morning on the 16th") in events
