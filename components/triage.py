@@ -251,7 +251,9 @@ _ASKS_IF_IT_HELPS = re.compile(
     r"\bevens?\s+(?:(?:it|that|this|them|my (?:skin|face)(?: tone)?|things)\s+)?out\b|"
     # "i have dark spots and scars of acne, would microneedling help?" (play-test 27: sent to NHS 111)
     r"\b(?:would|will|could|can|does|do|might|is)\s+(?:it|this|that|microneedling|micro ?needling|the treatment|"
-    r"collagen induction(?: therapy)?)\s+(?:help|work|be (?:any )?(?:good|use|help))\b"
+    r"collagen induction(?: therapy)?)\s+(?:help|work|be (?:any )?(?:good|use|help))\b|"
+    # ("Is it possible microneedling done properly could help?": play-test 78)
+    r"\b(?:could|would|might)\s+(?:really\s+|actually\s+)?help\b"
 )
 # asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
 # treatment had named, what the message says of the skin is what the consultation assesses
@@ -904,7 +906,9 @@ _LONG_AGO = re.compile(
 # words of now beside words of the past ("since last time my lips keep swelling"): not the past
 # ("I'm scared it'll happen again" fears it: play-test 74, year-old scarring from another clinic sent to NHS 111 now)
 _NOT_LONG_AGO = re.compile(
-    r"\b(?:now|today|(?<!happen )(?<!happens )(?<!happening )again|still|since my|since (?:the )?last)\b"
+    # (nor "I'm scared to try again", "do it again": play-test 78, scarring from 8 months ago sent to the clinic now)
+    r"\b(?:now|today|(?<!happen )(?<!happens )(?<!happening )(?<!try )(?<!trying )(?<!it )(?<!done )(?<!them )again|"
+    r"still|since my|since (?:the )?last)\b"
 )
 # a sign there for weeks or months ("since the last session in august", "for 4 months", "for weeks now") (play-test
 # 43: "call NHS 111 now", three times, to someone whose skin had been bumpy since August)
@@ -2200,6 +2204,17 @@ class SafetyTriage(GraphComponent):
                 # common?" (play-test 74: NHS 111 now, then the suitability answer): how common the side effects are
                 # is the guide's answer, as for someone else's
                 self._answer(message, SIDE_EFFECTS_ANSWER)
+            elif (
+                found.history
+                and not crisis
+                and not _a_note(message)
+                and _ASKS_IF_IT_HELPS.search(plain)
+                and (named_concerns(message))
+            ):
+                # "I had microneedling at a salon about 8 months ago and it left me with some scarring … Is it possible
+                # microneedling done properly could help?" (play-test 78: the clinic when it opens, then the suitability
+                # answer): whether it helps a concern, what the guide says it improves
+                self._answer(message, AREA_ANSWER if "unknown_area" in named_concerns(message) else RESULTS_ANSWER)
             elif found.history and not crisis and not _a_note(message) and not _A_COMPLAINT.search(lowered):
                 # (a complaint about a past course is for the clinic, as the classifier reads it: "I had 4 sessions …
                 # last year and my scars look exactly the same. I want my money back", play-test 49, got the

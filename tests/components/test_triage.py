@@ -2156,3 +2156,14 @@ def test_whether_it_works_on_a_concern_is_the_results_answer(component, text, co
     message.set("entities", [{"entity": "skin_concern", "value": concern, "start": start, "end": start + len(concern)}])
     component.process([message])
     assert selected(message) == "faq/results"
+
+
+def test_a_past_scar_asked_whether_it_could_help_is_the_results_answer(component):
+    # play-test 78: scarring from 8 months ago, "scared to try again", got the clinic when it opens
+    text = ("I had microneedling at a salon about 8 months ago and it left me with some scarring on my cheek. I'm scared "
+            "to try again but I want to fix it. Is it possible microneedling done properly could help?")
+    message = parsed(text, "faq", "faq/urgent")
+    start = text.index("scarring")
+    message.set("entities", [{"entity": "skin_concern", "value": "scarring", "start": start, "end": start + 8}])
+    component.process([message])
+    assert selected(message) == "faq/results"
