@@ -795,7 +795,10 @@ _NEXT_TREATMENT = re.compile(
     r"next (?:session|treatment|appointment)|"
     r"another (?:session|treatment)|keep (?:my|the) "
     r"(?:next |)(?:session|appointment|treatment)|(?:go|carry) on with|(?:still )?go ahead(?: with (?:it|the \w+))?|"
-    r"rest of (?:my|the) (?:course|sessions|treatments)|future (?:sessions|treatments))\b"
+    r"rest of (?:my|the) (?:course|sessions|treatments)|future (?:sessions|treatments)|"
+    # ("… paramedics came. want to know about her january session": play-test 77, 999 at a call back's topic)
+    rf"(?:my|her|his|their|the) (?:{alternatives(MONTHS)}|2nd|second|3rd|third|4th|fourth|5th|fifth|final|"
+    r"following) (?:session|treatment|appointment|one))\b"
 )
 # a reaction spoken of as past, one thing ("after the itchy thing", "that reaction"): asked about a future session,
 # history for the clinic (play-test 36: "could i be allergic to the serum" got "Please call 999 now")

@@ -2167,3 +2167,14 @@ def test_a_past_scar_asked_whether_it_could_help_is_the_results_answer(component
     message.set("entities", [{"entity": "skin_concern", "value": "scarring", "start": start, "end": start + 8}])
     component.process([message])
     assert selected(message) == "faq/results"
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 77: a reaction seen by paramedics, given as a call back's topic with her next session, got 999 now
+    ("she had an allergic reaction after her microneedling today (lips and eyelid swelled, chest felt funny), "
+     "paramedics came. want to know about her january session", None),
+    # ... and a sign still there is the emergency, whatever session is asked about
+    ("paramedics came but her lips are still swelling, what about her january session", "emergency"),
+])
+def test_emergency_care_had_and_a_session_to_come(settings, text, level):
+    assert triage(text, settings, False).level == level
