@@ -2144,18 +2144,6 @@ def test_whether_it_sorts_out_a_concern_read_as_reassurance_is_the_results_answe
     assert selected(message) == "faq/results"
 
 
-@pytest.mark.parametrize("text, concern", [
-    # whether it works on a concern, read by the classifier as what it is (tests/unseen: the answer to what it is): what
-    # the guide says it improves
-    ("does it actually work on acne scars", "acne scars"),
-    ("would microneedling help with my fine lines", "fine lines"),
-])
-def test_whether_it_works_on_a_concern_is_the_results_answer(component, text, concern):
-    message = parsed(text, "faq", "faq/what_is")
-    start = text.index(concern)
-    message.set("entities", [{"entity": "skin_concern", "value": concern, "start": start, "end": start + len(concern)}])
-    component.process([message])
-    assert selected(message) == "faq/results"
 
 
 def test_a_past_scar_asked_whether_it_could_help_is_the_results_answer(component):
