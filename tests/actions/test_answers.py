@@ -1975,3 +1975,13 @@ async def test_the_emergency_noted_is_set_aside_with_it(dispatcher, make_tracker
     tracker.latest_message["triage"] = {"level": None, "over": True}
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert SlotSet("emergency_given", False) in events
+
+
+async def test_what_was_used_asked_before_help_is_called_gets_the_route_and_its_answer(dispatcher, make_tracker, domain,
+                                                                                        clinic_open):
+    # play-test 80: "can the clinic tell them what numbing cream he had? is anyone there", before the call, got the
+    # general answer with {thing}, {clinic_phone} and {clinic_hours} shown as they are
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/unknown_product",
+                        text="can the clinic tell them what numbing cream he had? is anyone there")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency", "utter_faq/unknown_product_help_coming"]
