@@ -1749,7 +1749,8 @@ def triage(
     # and feels tight": play-tests 43 and 44, "call NHS 111 now"), it is for the clinic when it opens
     # (but warmth is a sign of infection once the first days are past: "a week ago … one small spot … still red and a
     # bit warm and sore when i touch it", play-test 75, got "the clinic when it opens, or your GP" on a Saturday night)
-    warm = any("warm" in sign for sign in found[EXPECTED])
+    # ("but i had it done 5 days ago … it is warm": play-test 79, the warmth named with no part of the skin)
+    warm = any("warm" in sign for sign in found[EXPECTED]) or bool(re.search(r"\b(?:warm\w*|hot|heat)\b", lowered))
     return Triage(URGENT, found[EXPECTED], worse, lingering=not worse and days is not None and not warm)
 
 

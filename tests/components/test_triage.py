@@ -2166,3 +2166,10 @@ def test_a_past_scar_asked_whether_it_could_help_is_the_results_answer(component
 ])
 def test_emergency_care_had_and_a_session_to_come(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+def test_warmth_named_alone_past_the_first_days_is_not_lingering(settings):
+    # play-test 79: "… 5 days ago … it is warm" (read by the classifier as something happening) got "the clinic when it
+    # opens, or your GP" on a Saturday night
+    found = triage("but i had it done 5 days ago not today, does that change anything? it is warm", settings, True)
+    assert (found.level, found.lingering) == ("urgent", False)
