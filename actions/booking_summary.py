@@ -207,6 +207,10 @@ def respelt(text: Text, value: Text) -> Optional[Text]:
         old = match.group(1).rstrip(".")
         if old.lower() not in changed.lower():
             continue
+        if match.group(0).rstrip(".").lower() in changed.lower():
+            # the words with their "not" are what the value says ("prefer SMS not call", a note: play-test 79 stored
+            # "prefer SMS not SMS", and "do not call" as "do not SMS"), no part of it said not to be meant
+            continue
         # (a sentence ends at a mark before a space, not at the dot in "gmail.com")
         opens = max([end.end() for end in _SENTENCE_ENDS.finditer(text, 0, match.start())] + [0])
         # ("its gmail.com not gmial": the part of "gmail.com" before its dot; play-test 50 made the address

@@ -676,6 +676,10 @@ def test_a_part_of_an_email_address_typed_again(make_tracker, text, contact, exp
     ("its 2pm not 11", "acne scars", None),
     # nothing of the same shape said before it: nothing to put in its place
     ("not 500mg", "metformin 500mg", None),
+    # play-test 79: a note's own "not" is what it says ("prefer SMS not call" was stored as "prefer SMS not SMS")
+    ("acne scars on cheeks. Please contact me by SMS, do not call (I am at work)",
+     "acne scars on cheeks (note for the clinic: Please contact me by SMS, do not call (I am at work))", None),
+    ("i prefer SMS not call because work", "acne scars (note for the clinic: prefer SMS not call because work)", None),
 ])
 def test_a_part_said_not_to_be_meant_is_respelt(text, value, expected):
     from actions.booking_summary import respelt
