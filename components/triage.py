@@ -150,7 +150,9 @@ _PERSONAL = re.compile(
     r"(?<!could )(?<!can )(?<!will )(?<!would )(?<!might )(?<!if )(?<!do )i (?:have|got|feel|look)|"
     r"i'?m (?:so |really |very |a bit )?(?:red|swollen|sore|burning|itchy|dizzy|bleeding|struggling|feeling)|"
     r"i'?ve (?:got|noticed)|it'?s (?:still|really|very|so|gone|getting|"
-    r"got|all|now)|it (?:is|feels|looks|keeps|has|hurts|burns|stings))\b"
+    # ("its just peeling a bit round my nose": play-test 80, "did you mean" on day 2)
+    r"got|all|now|just (?:peeling|flaking|flaky|red|pink|dry|tight|itchy|sore|bleeding|weeping|swollen))|"
+    r"it (?:is|feels|looks|keeps|has|hurts|burns|stings))\b"
 )
 # A question about the treatment in general ...
 _HYPOTHETICAL = re.compile(
@@ -1320,6 +1322,13 @@ _CONDITION_COMES_AND_GOES = re.compile(
 # a question of what the skin will be like after a treatment not had ("will my face be swollen like a balloon for work
 # the next day": play-test 39, "Please call 999 now" to someone never treated): "the next day" in it is to come
 _THE_DAY_AFTER = re.compile(r"\b(?:the\s+)?next\s+(?:day|morning)\b|\bthe\s+(?:day|morning)\s+after\b")
+# how far a day to come is from the treatment ("will i look ok by wednesday?? thats 6 days after": play-test 80, read
+# as six days since a treatment had two days before, and the clinic or a GP "to have it checked")
+_DAYS_TO_COME = re.compile(
+    r"\b(?:that'?s|thats|which is|which'?ll be|it'?ll be|it will be|will be|by then it'?s)\s+(?:only\s+|just\s+)?"
+    r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)\s+(?:days?|weeks?)\s+"
+    r"(?:after|later|post|from now|away|off)\b"
+)
 _WILL_IT_BE = re.compile(
     r"\b(?:will|would|am i going to|is it going to|are they going to|(?:will|would) i)\s+(?:my\s+\w+\s+|i\s+|it\s+|"
     r"the\s+\w+\s+|there\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*|"
@@ -1423,6 +1432,8 @@ def triage(
         if _NOT_YET.search(rest) or _ELSEWHERE_OR_LONG_AGO.search(match.group(0)) or asks_if_it_happens:
             told, lowered = f"{told} {match.group(0)}", rest
     treated = bool(_TREATED.search(lowered))
+    if _WILL_IT_BE.search(lowered):
+        lowered = _DAYS_TO_COME.sub(" ", lowered)  # "will i look ok by wednesday?? thats 6 days after": to come
     no_days = days_since(lowered) is None  # no time since a treatment named (a concern's words name none)
     # the words that name a concern the clinic treats ("dark spots", "acne scars"), with no treatment had, no time since
     # one and nothing worsening named, are what the person wants looked at, asked about or not ("for the face, the dark

@@ -2173,3 +2173,16 @@ def test_warmth_named_alone_past_the_first_days_is_not_lingering(settings):
     # opens, or your GP" on a Saturday night
     found = triage("but i had it done 5 days ago not today, does that change anything? it is warm", settings, True)
     assert (found.level, found.lingering) == ("urgent", False)
+
+
+@pytest.mark.parametrize("text, happening, level", [
+    # play-test 80: a day to come counted from the treatment was read as days since it, and the expected reaction of
+    # day 2 became "have it checked by the clinic or your GP"
+    ("ok. but will i look ok by wednesday?? thats 6 days after. the redness will be gone by then right? this is normal "
+     "right?", True, None),
+    ("had it 6 days ago, still red", True, "urgent"),
+    # ... and "its just peeling" is said of now ("did you mean", on day 2)
+    ("had it 2 days ago. its just peeling a bit round my nose", False, "expected"),
+])
+def test_a_day_to_come_and_its_just_peeling(settings, text, happening, level):
+    assert triage(text, settings, happening).level == level
