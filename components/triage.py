@@ -642,7 +642,8 @@ _WAITING_FOR_HELP = re.compile(
     # "my flatmate has called 999, theyre sending someone" (found by the seventeenth play-test)
     r"(?:has|have|'ve|just) (?:called|rung|phoned) (?:999|112|911|an ambulance)|"
     # "ok i called 999" (play-test 27: "Please call 999 now" again); not when they came and went already
-    r"\bi (?:called|rang|rung|phoned|dialled|dialed) (?:999|112|911|an ambulance)\b"
+    # ("… tight throat, we called 999": play-test 80, "Please call 999 now" a message later)
+    r"\b(?:i|we) (?:called|rang|rung|phoned|dialled|dialed) (?:999|112|911|an ambulance)\b"
     r"(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
     r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics)|"
     # in few words ("ok my husband call ambulance. they coming": play-test 49, "Please call 999 now" again)

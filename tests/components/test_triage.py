@@ -1284,6 +1284,9 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("999?? its only a little bit tight, i dont want to waste an ambulance. cant i just ring 111 like you said before",
      {"instead_of_999"}),
     ("i havent called anyone yet. so 999 or 111??", {"instead_of_999"}),
+    # play-test 80: "we called 999" is help called, as "i called 999" is
+    ("tom had a reaction tonight after his microneedling, eyelids swelling and tight throat, we called 999",
+     {"waiting_for_help"}),
     # ... and what someone who can judge it said is still advice had
     ("111 said i can wait for the clinic", set()),
 ])
