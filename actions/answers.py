@@ -1295,7 +1295,7 @@ def about_the_request(tracker: Tracker) -> bool:
     )
 
 
-_WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting|tonight|right now)\b", re.IGNORECASE)
+_WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b", re.IGNORECASE)
 
 
 class ActionAnswerQuestion(Action):

@@ -1249,9 +1249,8 @@ class Triage:
     help_had: bool = False  # seen or advised by the clinic, 111, a doctor or paramedics: follow that advice
     lingering: bool = False  # an expected sign there later than the first days, no worse: the clinic, not 111 now
     someone_else: bool = False  # what someone else had after their treatment, told: no report of the person's own
-    no_result: bool = (
-        False  # no result seen, said or feared ("if I still see nothing after the second one"): the results
-    )
+    # no result seen, said or feared ("if I still see nothing after the second one"): the results
+    no_result: bool = False
 
 
 def _colour_only(sign: "Sign") -> bool:
@@ -1460,7 +1459,13 @@ def triage(
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes
     if not treated and no_days and not _STRONG_NOW.search(lowered):
-        lowered = _A_CONSULTATION_ABOUT.sub(" ", lowered)  # "could my friend come for a consult about her dark patches"
+        # "could my friend come for a consult about her dark patches": what the consultation is to look at, never an
+        # emergency's sign ("can i come in about the swelling on my lips" is one whatever it is said with)
+        about = _A_CONSULTATION_ABOUT.sub(" ", lowered)
+        if not any(
+            sign.found_in(words(part)) for part in _SENTENCE_END.split(lowered) for sign in settings.signs[EMERGENCY]
+        ):
+            lowered = about
     lowered = _EYE_CARE.sub(r"\1", lowered)  # "theyre sending her to the eye hospital": a place, no sign
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
@@ -1713,9 +1718,8 @@ def triage(
         # asked, going on from the last answer: what to do if it happens (the warning signs' answer)
         return Triage(None, found[URGENT] + found[EXPECTED], worse, hypothetical=True)
     if not any(found.values()) and not worse and _NO_RESULT.search(lowered):
-        return Triage(
-            None, no_result=True
-        )  # "if I still see nothing after the second one": whatever the classifier read
+        # "if I still see nothing after the second one": the results, whatever the classifier read
+        return Triage(None, no_result=True)
     if not any(found.values()) and _A_COMPLAINT.search(lowered):
         # "I don't need 111, I need my MONEY BACK. Who do I complain to?": a complaint, no sign named (play-test 41:
         # the classifier's "something is happening" alone gave NHS 111 again)
@@ -2234,7 +2238,7 @@ class SafetyTriage(GraphComponent):
                 and not crisis
                 and not _a_note(message)
                 and _ASKS_IF_IT_HELPS.search(plain)
-                and (named_concerns(message))
+                and named_concerns(message)
             ):
                 # "I had microneedling at a salon about 8 months ago and it left me with some scarring … Is it possible
                 # microneedling done properly could help?" (play-test 78: the clinic when it opens, then the suitability
