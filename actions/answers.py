@@ -143,6 +143,8 @@ THREAD_TOPICS = {
 CONTEXT_WEIGHT = 3.0
 # what the emergency number is and what to tell it (components/triage.py EMERGENCY_ROUTE_ANSWER)
 EMERGENCY_EXPLAINED = "emergency_explained"
+# what to tell NHS 111 (components/triage.py WHAT_TO_TELL_111_ANSWER)
+WHAT_TO_TELL_111 = "what_to_tell_111"
 # answers never weighed away: a personal factor, the age policy, the safety answers and their thread, the
 # clinic's own facts, and what the guide does not cover (never pass off a nearby answer as the answer)
 STANDS_AS_IT_IS = {
@@ -153,6 +155,7 @@ STANDS_AS_IT_IS = {
     "help_had",
     "route_explained",
     EMERGENCY_EXPLAINED,
+    WHAT_TO_TELL_111,
     "privacy",
     "clinic_info",
     *SEVERITY,
@@ -1295,6 +1298,7 @@ def about_the_request(tracker: Tracker) -> bool:
     )
 
 
+_EMERGENCY_NAMED = re.compile(r"\b(?:999|112|911|ambulance|paramedics?)\b", re.IGNORECASE)
 _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b", re.IGNORECASE)
 
 
@@ -1330,6 +1334,13 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
+        if (
+            previous == SEVERITY[1]
+            and EMERGENCY_EXPLAINED in topics
+            and not _EMERGENCY_NAMED.search(tracker.latest_message.get("text") or "")
+        ):
+            # "what even do i say to them" after NHS 111 was the route: them is 111 (play-test 82: the privacy notice)
+            topics = [WHAT_TO_TELL_111 if topic == EMERGENCY_EXPLAINED else topic for topic in topics]
         if previous is None and not triaged and "reassurance" in topics:
             previous = reported_earlier(tracker)
         if previous == SEVERITY[0] and _A_DOOR_OPENED.search(tracker.latest_message.get("text") or ""):

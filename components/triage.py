@@ -64,6 +64,7 @@ SUITABILITY_ANSWER = "faq/suitability"
 HELP_HAD_ANSWER = "faq/help_had"
 ROUTE_ANSWER = "faq/route_explained"
 EMERGENCY_ROUTE_ANSWER = "faq/emergency_explained"
+WHAT_TO_TELL_111_ANSWER = "faq/what_to_tell_111"
 RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
 REASSURANCE_ANSWER = "faq/reassurance"  # "so it's fine?": not reassured
 AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
@@ -724,12 +725,18 @@ _ASKS_ABOUT_999 = re.compile(
     r"police|an? doctor)|"
     r"\b(?:is|what(?:'?s| is))\s+(?:the\s+)?(?:number|numero|número)\s+(?:for|of|to call for)\s+(?:an?\s+|the\s+)?"
     r"ambulanc\w*|"
-    # ("what do i even say to them": play-test 74, the privacy notice)
-    r"\bwhat\s+(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:even\s+|actually\s+|need\s+to\s+|have\s+to\s+)?"
+    # ("what do i even say to them": play-test 74, the privacy notice; "what even do i say to them": play-test 82)
+    r"\bwhat\s+(?:even\s+)?(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:even\s+|actually\s+|need\s+to\s+|"
+    r"have\s+to\s+)?"
     r"(?:say|tell)\b(?:\s+to)?\s+(?:them|999|the\s+"
     r"(?:call handler|operator|ambulance|paramedics?|999 people|person))\b|"
     r"\b(?:999|ambulanc\w*|call handler|operator)\b[^.?!]{0,40}\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
     r"\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b[^.?!]{0,30}\b(?:999|ambulanc\w*|call handler|operator)\b"
+)
+# what to tell NHS 111, asked ("what do i tell 111 when i ring": play-test 82, "Sorry, I can't help with that")
+_WHAT_TO_TELL_111 = re.compile(
+    r"\bwhat\s+(?:even\s+)?(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:even\s+|actually\s+)?(?:say|tell)\b"
+    r"(?:\s+to)?\s+(?:nhs\s+)?111\b|\b111\b[^.?!]{0,40}\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b"
 )
 # emergency help put off ("999 seems a bit much", "could i just drive myself to A&E", "my partner is driving me to a&e
 # instead"): in the emergency's thread, 999 again, and not by car (play-test 32: the off-guide answer about driving
@@ -1924,6 +1931,7 @@ class SafetyTriage(GraphComponent):
                 "faq/help_had",
                 "faq/route_explained",
                 "faq/emergency_explained",
+                "faq/what_to_tell_111",
             ],
         }
 
@@ -2185,6 +2193,9 @@ class SafetyTriage(GraphComponent):
                 continue
             if not found.level and not found.signs and not crisis and _WHICH_NUMBER.search(plain):
                 self._intent(message, self.config["unclear_intent"])  # the thread's route again, or "did you mean"
+                continue
+            if not found.level and not found.signs and not crisis and _WHAT_TO_TELL_111.search(plain):
+                self._answer(message, WHAT_TO_TELL_111_ANSWER)  # "what do i tell 111 when i ring"
                 continue
             if not found.level and not found.signs and not crisis and _ASKS_ABOUT_999.search(plain):
                 self._answer(message, EMERGENCY_ROUTE_ANSWER)  # what 999 is and what to tell it, from clinic.yml

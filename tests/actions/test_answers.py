@@ -1985,3 +1985,17 @@ async def test_what_was_used_asked_before_help_is_called_gets_the_route_and_its_
                         text="can the clinic tell them what numbing cream he had? is anyone there")
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/emergency", "utter_faq/unknown_product_help_coming"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 82: "what even do i say to them" after the urgent route (NHS 111 now) got the privacy notice; them is 111
+    ("ok. what even do i say to them", ["utter_faq/what_to_tell_111"]),
+    # ... and 999 named is 999's
+    ("what do i say to 999 if it gets worse", ["utter_faq/emergency_explained"]),
+])
+async def test_what_to_say_to_them_in_the_urgent_thread_is_about_111(dispatcher, make_tracker, domain, text, expected,
+                                                                      monkeypatch):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-05T19:00:00+00:00")  # a Saturday evening: the clinic is closed
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/emergency_explained", text=text)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -386,6 +386,9 @@ def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer
     ("ok im ringing an ambulance, what should i say", "faq", "faq/privacy", "faq/emergency_explained"),
     # play-test 74: the privacy notice in the middle of an emergency
     ("what do i even say to them", "faq", "faq/privacy", "faq/emergency_explained"),
+    ("ok. what even do i say to them", "faq", "faq/privacy", "faq/emergency_explained"),
+    # play-test 82: "Sorry, I can't help with that" to what to tell NHS 111
+    ("what?? i mean what do i tell 111 when i ring", "out_of_scope", None, "faq/what_to_tell_111"),
     # 999 named, nothing asked of it; what to say at the consultation; a sign named is the emergency
     ("ok calling 999 now", "faq", "faq/reassurance", None),
     ("what should i say at the consultation", "faq", "faq/consultation", None),
