@@ -244,7 +244,8 @@ _TIME_PARTS = re.compile(
     r"|(?<=\blike\s)\d{1,2}\b(?=\s*$|\s*[,.!?]|\s+(?:on the dot|sharp|exactly)\b)"
     r"|\b\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}\s+instead\b|\b\d{1,2}\b(?=\s+not\s+\d)"
     # ("ok 9 then", after 8 was before opening: play-test 78, the time asked for again and the 16th lost)
-    r"|^\W*(?:(?:ok|okay|right|fine|alright|hmm+)\W+)*\d{1,2}\s+then\W*$"
+    # ("ugh ok 9 then": play-test 82)
+    r"|^\W*(?:(?:ok|okay|right|fine|alright|hmm+|ugh+|argh+|sure|yeah|yes)\W+)*\d{1,2}\s+then\W*$"
     r"|\b(?:five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(?:past|to)\s+"
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b"

@@ -993,6 +993,9 @@ _SCARS_FROM = re.compile(
 # with my skin?": play-test 76, NHS 111 now to someone with no sign at all): the results, no report
 _NO_RESULT = re.compile(
     r"\b(?:see|seen|seeing|saw|notice|noticed|noticing)\s+(?:nothing|no (?:difference|change|results?|improvement))\b|"
+    # ("if I still don't see a difference after the 2nd one should I be worried?": play-test 81, NHS 111 now)
+    r"\b(?:don'?t|dont|do not|didn'?t|didnt|haven'?t|havent|not)\s+(?:see|seen|seeing|notice|noticed|noticing)\s+"
+    r"(?:a\s+|any\s+|much\s+(?:of\s+a\s+)?)?(?:difference|change|results?|improvement)\b|"
     r"\bno (?:results?|improvement|difference)\b|"
     r"\b(?:doesn'?t|doesnt|didn'?t|didnt|isn'?t|isnt|not)\s+(?:seem to\s+)?(?:work|working|worked)\b"
 )
@@ -2293,7 +2296,7 @@ class SafetyTriage(GraphComponent):
                     self._answer(message, AREA_ANSWER if "unknown_area" in named else RESULTS_ANSWER)
                 else:
                     self._intent(message, self.config["concern_intent"])
-            elif happening and found.no_result:
+            elif found.no_result and (happening or selected == REASSURANCE_ANSWER):
                 # "My friend said she saw nothing for ages. How long does it usually take to show?", "if I still see
                 # nothing after the second one, should I be worried" (play-test 76: NHS 111 now): when results show
                 self._answer(message, RESULTS_ANSWER)

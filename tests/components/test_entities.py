@@ -517,6 +517,7 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("i had hoped for monday 10am", [("time", "monday 10am")]),
         # play-test 78: a bare hour said as the time after one was refused
         ("ok 9 then", [("time", "ok 9 then")]),
+        ("ugh ok 9 then", [("time", "ugh ok 9 then")]),
         # play-test 77: an age, a call to 111, and a day in brackets after yesterday are no time to book
         ("wait ok tbh im actually 17 not 18. does that mean i cant send this", []),
         ("treated yesterday (friday), face very red and hot, yellow crusts on cheek, shivery. calling 111 tonight", []),

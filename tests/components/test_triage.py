@@ -2192,3 +2192,12 @@ def test_warmth_named_alone_past_the_first_days_is_not_lingering(settings):
 ])
 def test_a_day_to_come_and_its_just_peeling(settings, text, happening, level):
     assert triage(text, settings, happening).level == level
+
+
+def test_no_difference_seen_asked_as_a_worry_is_the_results_answer(component):
+    # play-test 81: "if I still don't see a difference after the 2nd one should I be worried?" got the reassurance
+    # answer's "call NHS 111 now" for no result at all
+    message = parsed("thanks. and if I still don't see a difference after the 2nd one should I be worried?", "faq",
+                     "faq/reassurance")
+    component.process([message])
+    assert selected(message) == "faq/results"
