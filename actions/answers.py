@@ -1446,7 +1446,12 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
             dispatcher.utter_message(response="utter_medicine_in_thread")
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
-        nothing_happening = said.get("no_treatment") or (said.get("just_asking") and route_was_for_a_question(tracker))
+        # (never to someone who says help was called or had: "i HAVE called 999. they've told me what to do. im asking
+        # about the clinic", play-test 81, got "please set that advice aside")
+        helped_now = said.get("waiting_for_help") or said.get("help_had") or said.get("care_present")
+        nothing_happening = not helped_now and (
+            said.get("no_treatment") or (said.get("just_asking") and route_was_for_a_question(tracker))
+        )
         if previous in SEVERITY[1:] and not triaged and nothing_happening:
             taken_back = "utter_safety_route_withdrawn" + ("" if said.get("no_treatment") else "_question")
             return route_withdrawn(dispatcher, tracker, domain, topics, taken_back)
@@ -1454,6 +1459,7 @@ class ActionAnswerQuestion(Action):
             previous == SEVERITY[0]
             and not triaged
             and (said.get("no_treatment") or said.get("just_asking"))
+            and not helped_now
             and route_was_for_a_question(tracker)
         ):
             # "what?? im not fainting now, im just asking if theres blood", "there is no emergency. i havent had any

@@ -332,6 +332,9 @@ async def test_just_asking_takes_back_a_route_given_for_a_question(dispatcher, m
      ["utter_safety_route_withdrawn_emergency"]),
     # a report of an emergency is never taken back
     ("my throat is swelling up", {"no_treatment": True}, ["utter_faq/emergency"]),
+    # ... nor to someone who says help was called ("i HAVE called 999. they've told me what to do. im asking about the
+    # clinic": play-test 81, "please set that advice aside")
+    ("does it bleed? i feel faint", {"just_asking": True, "waiting_for_help": True}, ["utter_faq/emergency_help_coming"]),
 ])
 async def test_the_emergency_answer_to_a_question_is_taken_back_when_nothing_is_happening(
     dispatcher, make_tracker, domain, clinic_open, route_for, flags, expected
