@@ -784,11 +784,15 @@ def _the_month_of_a_span(words: str, now: dt.datetime) -> Optional[str]:
     return None
 
 
+def _in_the_month(month: str, day: int, today: dt.date) -> dt.date:
+    """That day of the month, in the month's next (or current) occurrence from today."""
+    number = MONTHS.index(month) + 1
+    return dt.date(today.year + (1 if number < today.month else 0), number, day)
+
+
 def _first_weekday_in(month: str, weekday: int, today: dt.date) -> dt.date:
     """The first day with that weekday, from today, in the month's next (or current) occurrence."""
-    number = MONTHS.index(month) + 1
-    year = today.year + (1 if number < today.month else 0)
-    day = max(dt.date(year, number, 1), today)
+    day = max(_in_the_month(month, 1, today), today)
     return day + dt.timedelta(days=(weekday - day.weekday()) % 7)
 
 
@@ -1125,10 +1129,14 @@ def _either_day(text: str, clinic: Clinic, now: dt.datetime) -> Optional[Preferr
     return None
 
 
+def _last_day_in_reach(clinic: Clinic, now: dt.datetime) -> dt.date:
+    """The last day the clinic takes requests for: as many days ahead of its today as its horizon."""
+    return now.astimezone(clinic.timezone).date() + dt.timedelta(days=clinic.booking_horizon_days)
+
+
 def _within_reach(day: dt.date, clinic: Clinic, now: dt.datetime) -> bool:
     """Whether a day is from today to as far ahead as the clinic takes requests."""
-    today = now.astimezone(clinic.timezone).date()
-    return today <= day <= today + dt.timedelta(days=clinic.booking_horizon_days)
+    return now.astimezone(clinic.timezone).date() <= day <= _last_day_in_reach(clinic, now)
 
 
 # "first thing tomorrow", "when you open": the first hour the clinic is open that day (play-test 42: "first thing" on a
@@ -1246,12 +1254,10 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
                 if month is not None:
                     # a month wholly past the horizon ("late April" in December): too far, not which day of it
                     # (play-test 75: "which day in April?", then "I couldn't work out a day", four times)
-                    number = MONTHS.index(month) + 1
                     # (the part of the month said: "late April" from the 21st, "mid April" from the 11th)
                     part = re.search(r"\b(late|end|mid|middle)\b", words.lower())
                     from_day = {"late": 21, "end": 21, "mid": 11, "middle": 11}[part.group(1)] if part else 1
-                    first = dt.date(now.year + (1 if number < now.month else 0), number, from_day)
-                    if first > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
+                    if _in_the_month(month, from_day, now.date()) > _last_day_in_reach(clinic, now):
                         raise too_far(clinic, now) from None
                 raise  # the latest words are wrong: say why
             # the time of day said in them stands: "next month, mornings → the 12th" (play-test 49: the mornings and the
@@ -1287,7 +1293,7 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             window, clinic, now, weekdays_only=any(_ANY_WEEKDAY.search(w.lower()) for w in said), words=said[-1]
         )
 
-    if day > now.date() + dt.timedelta(days=clinic.booking_horizon_days):
+    if day > _last_day_in_reach(clinic, now):
         raise too_far(clinic, now)  # (before whether the clinic is open that day: "april 25th" was "closed on Sundays")
     hours = clinic.hours_on(day)
     if hours is None:
@@ -1343,7 +1349,7 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
 
 def too_far(clinic: Clinic, now: dt.datetime) -> InvalidValue:
     """A day past the clinic's booking horizon: said with the last day it is open within it."""
-    last = now.date() + dt.timedelta(days=clinic.booking_horizon_days)
+    last = _last_day_in_reach(clinic, now)
     while clinic.hours_on(last) is None and last > now.date():
         last -= dt.timedelta(days=1)
     return InvalidValue(
