@@ -861,6 +861,16 @@ ALSO_AT = "also_at"
 
 # a day in a question why it was put down is what was put down, not the time wanted (play-test 42: "why has it changed
 # to wednesday?? monday 7th is first choice" was read as both days, and the request not understood)
+# working hours ("i work 9-5.30 so it would have to be a thursday evening, like 6.30?", "i finish at 5.30"): when the
+# person can't come, not when (play-test 83: Monday at 17:30)
+_WORKING_HOURS_BEFORE = re.compile(
+    r"\b(?:i|we|she|he)\s+(?:work|works|working|am at work|'m at work|m at work)\s+(?:from\s+)?"
+    r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to|till|til|until)\s*)?$|"
+    r"\b(?:work|working|shift|at work)\s+(?:till|til|until|to|finishes at|ends at)\s+$|"
+    r"\b(?:i|we|she|he)\s+(?:finish|finishes|get off|get out|leave work|clock off)(?:\s+work)?\s+"
+    r"(?:at|around|about)\s+$",
+    re.IGNORECASE,
+)
 # an age ("im actually 17 not 18", "she's 16", "aged 17"): no day (play-test 77: the request moved to the 17th)
 _AN_AGE_BEFORE = re.compile(
     r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|aged?|age is|turned|turning|only)\s+(?:actually\s+|only\s+|"
@@ -900,6 +910,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _ASKED_WHY.search(text[: match.start()])  # "why has it changed to wednesday?? monday 7th is first"
         # "im actually 17 not 18": an age
         and not (re.fullmatch(r"\d{1,2}", match.group(0).strip()) and _AN_AGE_BEFORE.search(text[: match.start()]))
+        and not _WORKING_HOURS_BEFORE.search(text[: match.start()])  # "i work 9-5.30": when they can't come
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
     spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (

@@ -522,6 +522,10 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("wait ok tbh im actually 17 not 18. does that mean i cant send this", []),
         ("treated yesterday (friday), face very red and hot, yellow crusts on cheek, shivery. calling 111 tonight", []),
         ("im 17, monday at 4", [("time", "monday at 4")]),
+        # play-test 83: working hours are when they can't come (Monday at 17:30 for "a thursday evening, like 6.30")
+        ("i work 9-5.30 so it would have to be a thursday evening, like 6.30?",
+         [("time", "thursday evening, like 6.30")]),
+        ("i finish at 5.30 so any evening after 6", [("time", "evening after 6")]),
         # play-test 76: the date of the first treatment, or of an appointment had, is no time to book
         ("Well if it's 4-6 weeks apart, my first was 14th Nov, so maybe Tuesday 15th Dec in the morning?",
          [("time", "Tuesday 15th Dec in the morning")]),
