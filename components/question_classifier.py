@@ -29,7 +29,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Set, Text, Tuple
 
 import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -97,7 +97,16 @@ _BOUNDARY = re.compile(
     # (a spaced "+" joins like a dash: "does it help with acne itself (not scars) + is it ok with retinol", play-test 46
     # answered the second alone)
     rf"\s*[\r\n]+\s*(?:\d{{1,2}}[.)]\s+(?=[^\W\d_]))?|\s*;\s*|\s+[-–—/|+]+\s+(?:(?:and|also|plus)\s+)?|"
-    rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})",
+    rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})|"
+    # a request after a question ("… and also does it hurt and then book me in for a consultation": play-test 84, the
+    # pain question read with the booking, and dropped)
+    r",?\s+(?:and\s+)?then\s+(?=(?:please\s+)?(?:book|sign|put|get|can you|could you|pop)\b)|"
+    # a question asked as a statement after other words ("all of them really i want to know about the retinol thing":
+    # play-test 84, dropped)
+    r"(?<=\w)\s+(?=i\s+(?:also\s+)?(?:want|wanted|wanna|need|needed)\s+to\s+(?:know|ask)\b)|"
+    # ("ok looks right but before i send it can you please just tell me does microneedling hurt and …": play-test 84)
+    r"(?<=\w)\s+(?=(?:can|could)\s+you\s+(?:please\s+)?(?:just\s+)?tell\s+me\s+(?:if|whether|how|what|when|why|"
+    r"does|do|is|are|will|would|can)\b)",
     re.IGNORECASE,
 )
 # the number of an item of a list ("1) is it safe", "2. how many sessions")
@@ -563,7 +572,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         model = self._fitted()[2]
         probabilities = model.predict_proba(self._matrix([self._views(message, span) for span in spans]))
         prefix = f"{self.config['retrieval_intent']}/"
-        parts, seen = [], set()
+        parts: List[Dict[Text, Any]] = []
+        seen: Set[Text] = set()
         unsure: List[Text] = []
         for span, row in zip(spans, probabilities, strict=True):
             index = int(np.argmax(row))
@@ -589,6 +599,14 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     unsure.append(text[span.start : span.end].strip())
                 continue
             if key in seen:
+                continue
+            if (
+                parts
+                and str(parts[-1][INTENT_RESPONSE_KEY]).startswith(f"{prefix}unknown_")
+                and _aspect_only(text[span.start : span.end])
+            ):
+                # "… whether i have to stop using it before and after and how long for": how long to stop it, of which
+                # the guide says nothing either (play-test 84: how long a treatment takes)
                 continue
             seen.add(key)
             parts.append(

@@ -104,6 +104,13 @@ def parts(text):
         # play-test 44: the third was dropped
         ("whats your address and are you open sundays? i also wanted to know if men get it done",
          ["whats your address", "are you open sundays?", "i also wanted to know if men get it done"]),
+        # play-test 84: a question asked as a statement after other words, and one before a request ("and then book me
+        # in"), were dropped
+        ("all of them really i want to know about the retinol thing and also does it hurt and then book me in for "
+         "a consultation", ["i want to know about the retinol thing", "also does it hurt"]),
+        ("ok looks right but before i send it can you please just tell me does microneedling hurt and do i have to "
+         "stop my retinol before", ["can you please just tell me does microneedling hurt",
+                                    "do i have to stop my retinol before"]),
     ],
 )
 def test_question_spans(text, expected):
@@ -834,3 +841,4 @@ def test_a_message_is_as_sure_as_its_one_question_of_the_same_answer(parts, expe
     selector = message.get("response_selector")["faq"]
     assert selector["response"]["confidence"] == expected
     assert selector["ranking"][0]["confidence"] == expected
+
