@@ -168,6 +168,7 @@ ANSWERED_WHILE_HELP_COMES = {"unknown_other", "clinic_info", "unknown_product"}
 REASSURANCE_SOUGHT = {"reassurance", "follow_up", "about_that", "duration", "downtime", "side_effects"}
 # seen or advised already (components/triage.py): the thread's route is not said again
 HELP_HAD = "help_had"
+AFTER_EMERGENCY_VARIANT = "_after_emergency"  # an answer's words after an emergency in this conversation
 # in the urgent thread, what gets the route again rather than an answer and the route in a line
 # (pain asked after a treatment is about what is happening: the general answer would read as reassurance)
 NOT_A_NEW_QUESTION = REASSURANCE_SOUGHT | set(SEVERITY) | {HELP_HAD, "warning_signs", "pain", "safety"}
@@ -1383,13 +1384,31 @@ class ActionAnswerQuestion(Action):
             SEVERITY[0] in (previous, triaged)
             and said.get("driving")
             and not said.get("instead_of_999")
-            and not (said.get("well") or said.get("over") or said.get("care_present"))
+            and not (said.get("well") or said.get("over") or said.get("care_present") or said.get("help_had"))
         ):
             # "im just gonna drive home now and lie down", "is it safe for me to drive home now" after feeling faint
             # (play-test 56: the emergency's words five times, never "don't drive", then the suitability answer)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
             dispatcher.utter_message(response="utter_emergency_do_not_drive")
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
+        if (
+            said.get("driving")
+            and not triaged
+            and not said.get("instead_of_999")
+            and (
+                SEVERITY[0] == previous
+                or tracker.get_slot("last_topic") == HELP_HAD
+                or an_emergency_earlier(tracker, REACTION_LOOKS_BACK)
+            )
+        ):
+            # "ok ive eaten a sandwich and feel totally normal now. can i drive home?" after feeling faint, and the 999
+            # call handler's "not to drive for a bit" (play-test 81: the guide's silence on driving after a treatment)
+            # (with the advice had said in the same message, "they said … not to drive for a bit. should i tell the
+            # clinic?": that advice, and the clinic, first)
+            if said.get("help_had"):
+                dispatcher.utter_message(response=response_for(domain, HELP_HAD, tracker))
+            dispatcher.utter_message(response="utter_emergency_drive_as_advised")
+            return [SlotSet("last_topic", HELP_HAD if said.get("help_had") else previous), SlotSet("offer", PAUSED_BY)]
         if (
             SEVERITY[0] in (previous, triaged)
             and said.get("instead_of_999")
@@ -1571,8 +1590,13 @@ def an_emergency_earlier(tracker: Tracker, back: int = EMERGENCY_LOOKS_BACK) -> 
 
 def sets_an_emergency_aside(triage: Dict[Text, Any]) -> bool:
     """Whether a message's triage sets an emergency answer before it aside: past, no treatment had, or only asked."""
+    # ("i HAVE called 999. they've told me what to do. im asking about the clinic": play-test 81, help called is no
+    # emergency set aside, and "can i drive home?" later got the guide's silence on driving)
+    helped = triage.get("waiting_for_help") or triage.get("help_had") or triage.get("care_present")
     return bool(
-        triage.get("over") or triage.get("no_treatment") or (triage.get("just_asking") and not triage.get("level"))
+        triage.get("over")
+        or triage.get("no_treatment")
+        or (triage.get("just_asking") and not triage.get("level") and not helped)
     )
 
 
@@ -1884,6 +1908,9 @@ def say_answers(
             answer = response_for(domain, topic, tracker)
             # a `_closed` variant says when the clinic opens again (worked out only for one)
             opens = clinic().next_opening(now()) if answer.endswith(CLOSED_VARIANT) else ""
+            # (the clinic's hours after an emergency: no NHS 111 "if it can't wait")
+            if answer + AFTER_EMERGENCY_VARIANT in domain.get("responses", {}) and an_emergency_earlier(tracker):
+                answer += AFTER_EMERGENCY_VARIANT
             dispatcher.utter_message(response=answer, thing=named_thing(tracker, topic), opens=opens, closes=closes)
             if answer.endswith(PATIENT_VARIANT):  # their practitioner, before the next treatment: no offer to book
                 response = answer

@@ -65,6 +65,7 @@ HELP_HAD_ANSWER = "faq/help_had"
 ROUTE_ANSWER = "faq/route_explained"
 EMERGENCY_ROUTE_ANSWER = "faq/emergency_explained"
 WHAT_TO_TELL_111_ANSWER = "faq/what_to_tell_111"
+LESION_ANSWER = "faq/a_mole"  # a mole or mark asked about: not assessed here
 RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
 REASSURANCE_ANSWER = "faq/reassurance"  # "so it's fine?": not reassured
 AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
@@ -119,6 +120,11 @@ _TIMES_OF_LIFE = (
 )
 _SINCE_A_TIME_OF_LIFE = rf"since(?! {_TIMES_OF_LIFE})"
 _SINCE_A_TIME_OF_LIFE_SAID = re.compile(rf"\bsince {_TIMES_OF_LIFE}")
+# a time of life after "my" ("since my teens", "in my 20s"): no treatment, and nothing of now (play-test 81: "I've had
+# bad skin since my teens … roaccutane in my 20s … and now I'm 41", a history, was sent to NHS 111 now)
+_MY_TIME_OF_LIFE = r"(?:teens|twenties|thirties|forties|[1-9]0s|childhood|youth|school days|uni days|student days)\b"
+# an age said with "now" ("and now I'm 41"): how old, not what is happening
+_NOW_AN_AGE = re.compile(r"\bnow,? (?:that )?(?:i'?m|im|i am|she'?s|he'?s) (?:\d{2}|in (?:my|her|his) )")
 _NOW = re.compile(
     r"\b(?:still|now|right now|currently|at the moment|atm|today|tonight|this (?:morning|evening|afternoon)|"
     rf"yesterday|last night|{_SINCE_A_TIME_OF_LIFE}|ago|after my|"
@@ -201,15 +207,17 @@ _ASKED_OF_IT = re.compile(
 )
 # whether the treatment hurts, asked as a part of its own ("and does it hurt", "will it be painful?")
 _ASKS_IF_THE_TREATMENT_HURTS = re.compile(
-    r"^\W*(?:(?:and|also|plus|oh|so)\W+)*(?:does|will|would|is|do)\s+(?:it|the treatment|microneedling|the needling|"
-    r"the procedure|they)\s+(?:hurt|be painful|painful|sting|be sore)\b[^.;!\n]*$",
+    r"^\W*(?:(?:and|also|plus|oh|so)\W+)*(?:(?:i'?m|im|i am|i was)\s+(?:just\s+)?asking\s+(?:if|whether)\s+|"
+    r"(?:does|will|would|is|do)\s+)(?:it|the treatment|the microneedling|microneedling|the needling|"
+    r"the procedure|they)\s+(?:hurt|hurts|be painful|is painful|painful|sting|stings|be sore)\b[^.;!\n]*$",
     re.IGNORECASE,
 )
 # a treatment had: whatever else is asked, something may be happening after it
 _TREATED = re.compile(
     r"\b(?:had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|got (?:it )?done|did it|"
     # (not after or since something else: "my gp put me on it after the pregnancy", play-test 37 got NHS 111 now)
-    r"(?:after|since) (?:my|the|it|this|that)(?! (?:pregnancy|birth|baby|babies|holidays?|operation|op|surgery|"
+    rf"(?:after|since) (?:my|the|it|this|that)(?! {_MY_TIME_OF_LIFE})"
+    r"(?! (?:pregnancy|birth|baby|babies|holidays?|operation|op|surgery|"
     r"c-?section|menopause|accident|illness|divorce|wedding|summer|winter|christmas|break|diagnosis|covid|flu)\b)|"
     # (not "she wasnt treated here": play-test 74, a friend's dark patches sent to NHS 111 now)
     r"post[- ]?(?:treatment|procedure|session|tx)|(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!not been )(?<!n't been )"
@@ -519,6 +527,15 @@ _SEEN_THERE = re.compile(
     r"\b(?:paramedics?|ambulance crew)\s+(?:came|have been|had been|been|saw (?:her|him|me)|"
     r"checked (?:her|him|me))\b"
 )
+# what was had, as those who were asked said it was ("they said its prob just a faint from not eating", "paramedics said
+# mild allergic reaction"): the sign named in their words is their judgement, not a new report
+_ADVICE_SAYS_WHAT_IT_IS = re.compile(
+    r"\b(?:they|999|111|the call handler|the operator|the paramedics?|paramedics?|the ambulance crew|the doctors?|"
+    r"the nurse|the gp|a&e|the hospital)\s+(?:said|say|says|think|thinks|thought|reckon|reckons|told me)\s+(?:that\s+)?"
+    r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had)\s+)?"
+    r"(?:prob(?:ably)?\s+|likely\s+|most likely\s+|maybe\s+)?"
+    r"(?:just|only|a mild|mild|nothing|a (?:mild |minor |small )?(?:allergic )?reaction)\b"
+)
 # a word of now, or of a sign happening now, beside care had ("paramedics came but she cant breathe now")
 _SAID_OF_NOW = re.compile(
     r"\b(?:now|right now|still|at the moment|currently|again)\b|"
@@ -662,6 +679,13 @@ _WAITING_FOR_HELP = re.compile(
     r"(?:they|the call handler|the operator|the paramedics?|the ambulance people) (?:(?:ask|asks|asked|are asking)"
     r"(?: me)? (?:was|were|is|if|whether|what|which|about|for)|want to know|wants to know|need to know|needs to know)|"
     r"(?:i'?m|im|i am) (?:calling|ringing|phoning) (?:now|them)|"
+    # ("ok ringing now. should i wash my face first before they come", "fine my mate's ringing them now": play-tests 82
+    # and 81, "Please call 999 now" to someone calling)
+    r"^(?:ok|okay|k|fine|right)[,.!]? (?:i'?m |im )?(?:ringing|calling|phoning|dialling|dialing) "
+    r"(?:them |999 |112 |911 |an ambulance )?now|"
+    r"before (?:they|the ambulance|the paramedics?|help) (?:come|comes|arrive|arrives|get here|gets here)|"
+    r"(?:my \w+|\w+)'?s (?:ringing|calling|phoning|dialling|dialing|on the phone to) (?:them|999|112|911|an ambulance)"
+    r"(?! (?:later|tomorrow|in the morning|on monday|monday))|"
     r"(?:i'?m|im|i am) (?:talking|speaking) (?:to|with) (?:them|999|the ambulance|the call handler))\b"
 )
 # emergency help named
@@ -898,7 +922,13 @@ _WITH_NEEDLES_ALWAYS = re.compile(
     r"(?:a |an |my |the )?(?:blood (?:tests?|tests?|draws?)|bloods|injections?|jabs?|vaccin\w*|needles?)\b|"
     # "i faint at blood a bit", "i get woozy around needles" (play-test 36: 999 twice, mid walk-through)
     r"\b(?:faint|faints|fainted|pass out|passes out|go|get|feel|am|i'?m|im)\s+(?:\w+\s+)?"
-    r"(?:at|around|with|near|over)\s+(?:the\s+)?(?:blood|needles?|injections?|jabs?)\b"
+    r"(?:at|around|with|near|over)\s+(?:the\s+)?(?:blood|needles?|injections?|jabs?)\b|"
+    # ("does it hurt because i nearly fainted getting my ears pierced lol": play-test 84, "Please call 999 now" to
+    # someone never treated)
+    r"\b(?:faint\w*|pass(?:ed)? out|passing out|blacked out|keeled over|dizzy|woozy)\s+(?:\w+\s+)?"
+    r"(?:getting|having|when i (?:got|had|was getting|was having)|at|during|after)\s+(?:my |a |an |the )?"
+    r"(?:ears?|nose|belly|tongue|lip)?\s*(?:pierc\w*|tattoo\w*|blood (?:tests?|draws?|taken)|bloods|injections?|jabs?|"
+    r"vaccin\w*|covid jab|flu jab)\b"
 )
 _FAINTING = ("faint", "dizzy")
 
@@ -919,10 +949,12 @@ _LONG_AGO = re.compile(
 
 # words of now beside words of the past ("since last time my lips keep swelling"): not the past
 # ("I'm scared it'll happen again" fears it: play-test 74, year-old scarring from another clinic sent to NHS 111 now)
+# a mole or a mark on the skin that is no reaction: a lesion, whose change is for a GP (components/triage.py `triage`)
+_A_MOLE = re.compile(r"\b(?:moles?|birth ?marks?|skin tags?|warts?|beauty spots?|freckles?|lesions?)\b")
 _NOT_LONG_AGO = re.compile(
     # (nor "I'm scared to try again", "do it again": play-test 78, scarring from 8 months ago sent to the clinic now)
     r"\b(?:now|today|(?<!happen )(?<!happens )(?<!happening )(?<!try )(?<!trying )(?<!it )(?<!done )(?<!them )again|"
-    r"still|since my|since (?:the )?last)\b"
+    rf"still|since my(?! {_MY_TIME_OF_LIFE})|since (?:the )?last)\b"
 )
 # a sign there for weeks or months ("since the last session in august", "for 4 months", "for weeks now") (play-test
 # 43: "call NHS 111 now", three times, to someone whose skin had been bumpy since August)
@@ -1258,6 +1290,7 @@ class Triage:
     history: bool = False  # something long past ("my lip swelled years ago"): for the consultation
     help_had: bool = False  # seen or advised by the clinic, 111, a doctor or paramedics: follow that advice
     lingering: bool = False  # an expected sign there later than the first days, no worse: the clinic, not 111 now
+    lesion: bool = False  # a mole or a mark on the skin, no treatment named: not assessed here, for their GP
     someone_else: bool = False  # what someone else had after their treatment, told: no report of the person's own
     # no result seen, said or feared ("if I still see nothing after the second one"): the results
     no_result: bool = False
@@ -1563,7 +1596,19 @@ def triage(
         and all(_colour_only(sign) for sign in settings.signs[EMERGENCY] if sign.text in found[EMERGENCY])
     ):
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
-    if _LONG_AGO.search(lowered) and not worse and not _NOT_LONG_AGO.search(lowered):
+    if (
+        _A_MOLE.search(lowered)
+        and (found[URGENT] or found[EXPECTED] or worse)
+        and not treated
+        and no_days
+        and not found[EMERGENCY]
+        and not _STRONG_NOW.search(lowered)
+    ):
+        # a mole or mark that has changed, from someone with no treatment named ("ive got a mole on my back thats gone
+        # a bit darker and itchy, is it cancer?": play-tests 75 and 80, NHS 111 now, "say that you had microneedling"):
+        # not a reaction, and nothing the assistant can look at (SafetyTriage.process: for their GP)
+        return Triage(None, found[URGENT] + found[EXPECTED], lesion=True)
+    if _LONG_AGO.search(lowered) and not worse and not _NOT_LONG_AGO.search(_NOW_AN_AGE.sub(" ", lowered)):
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
     if (
         _AT_THE_LAST_SESSION.search(lowered)
@@ -1644,6 +1689,13 @@ def triage(
                 or (_EMERGENCY_CARE_HAD.search(unconditional) and _NEXT_TREATMENT.search(unconditional))
                 # ("reaction after her treatment on saturday - swollen eyelids and blurry vision, shes been seen at the
                 # eye hospital via 111", as a call back's topic: play-test 62, 999 now); nothing said of now
+                # ("ok they said its prob just a faint from not eating, stay put … should i tell the clinic?": play-test
+                # 81, 999 again, for the sign in the call handler's words), nothing said of now
+                or (
+                    _ADVICE_SAYS_WHAT_IT_IS.search(unconditional)
+                    and not _SAID_OF_NOW.search(unconditional)
+                    and not _SWELLING_NOW.search(unconditional)
+                )
                 or (
                     _SEEN_THERE.search(unconditional)
                     and not _SAID_OF_NOW.search(unconditional)
@@ -1662,7 +1714,11 @@ def triage(
     # advice-had answer) with no sign named, only a medical party's advice is help had
     if not any(found.values()) and not (_MEDICAL_PARTY.search(lowered) or _CARE_PRESENT.search(lowered)):
         advised = False
-    if advised and settled and ((in_care and not found[EMERGENCY]) or not _AGAIN.search(unconditional)):
+    # (a story told before what those asked said of it, "redness spread to neck, lips swelled, paramedics said mild
+    # allergic reaction": play-test 82, 999 again as a call back's topic, is no sign again since)
+    judged = _ADVICE_SAYS_WHAT_IT_IS.search(unconditional)
+    since_help = unconditional[judged.start() :] if judged else unconditional
+    if advised and settled and ((in_care and not found[EMERGENCY]) or not _AGAIN.search(since_help)):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)
@@ -1672,6 +1728,7 @@ def triage(
         and _WITH_NEEDLES_ALWAYS.search(lowered)
         and not treated
         and no_days
+        and not _STRONG_NOW.search(lowered)  # ("i feel faint after getting my jab today": now)
     ):
         return Triage(None, found[EMERGENCY], history=True)  # for the consultation, as a condition is
     if found[EMERGENCY] and (not hypothetical or (_SWELLING_NOW.search(lowered) and not _WHAT_IF.search(lowered))):
@@ -1995,7 +2052,9 @@ class SafetyTriage(GraphComponent):
         allowed = set(self.config["beside_expected"]) if answer == ANSWERS[EXPECTED] else set()
         # ... and whether the treatment hurts, asked of it ("how long is the redness after, can i wear makeup the next
         # day, and does it hurt": play-test 50 found it dropped)
-        beside_expected = answer == ANSWERS[EXPECTED]
+        # (or beside the consultation's answer for fainting with needles: "does it hurt? i nearly fainted getting my
+        # ears pierced lol", play-test 84, the suitability answer alone)
+        hurt_may_be_asked = answer in (ANSWERS[EXPECTED], SUITABILITY_ANSWER)
         if not message.get("asks", True):
             # a message that asks nothing has no question beside ("the paramedics came and gave me adrenaline and
             # antihistamines, swelling has gone down": the suitability answer for the medicines, play-test 28)
@@ -2003,7 +2062,7 @@ class SafetyTriage(GraphComponent):
 
         def asked_beside(part: Dict[Text, Any]) -> bool:
             text = part.get("text") or ""
-            hurts_asked = beside_expected and bool(_ASKS_IF_THE_TREATMENT_HURTS.match(text))
+            hurts_asked = hurt_may_be_asked and bool(_ASKS_IF_THE_TREATMENT_HURTS.match(text))
             return (
                 (
                     part.get(INTENT_RESPONSE_KEY) not in self.config["never_beside"]
@@ -2224,6 +2283,8 @@ class SafetyTriage(GraphComponent):
                 # "if i get a cold sore the week of my appointment what do i do": a condition before the treatment,
                 # which the consultation or the clinic decides on (play-test 59: what to do after a treatment, with 999)
                 self._answer(message, SUITABILITY_ANSWER)
+            elif found.lesion and not crisis:
+                self._answer(message, LESION_ANSWER)  # "a mole that's gone darker, is it cancer?": for their GP
             elif found.hypothetical and found.signs and not crisis:
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "what if my lips swell?": what to do if they do
             elif found.someone_else and not crisis and selected in self.config["told_of_answers"]:

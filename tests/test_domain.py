@@ -165,7 +165,7 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     # answer with the answer of its level, and gives the age policy and the answer to help already had
     from components.triage import (
         ANSWERS, EMERGENCY_ROUTE_ANSWER, HELP_HAD_ANSWER, MINORS_ANSWER, ROUTE_ANSWER, WARNING_SIGNS_ANSWER,
-        WHAT_TO_TELL_111_ANSWER, SafetyTriage,
+        LESION_ANSWER, WHAT_TO_TELL_111_ANSWER, SafetyTriage,
     )
 
     happening = SafetyTriage.get_default_config()["happening_answer"]
@@ -175,7 +175,7 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
         f"utter_{answer}"
         for answer in [
             *ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER, HELP_HAD_ANSWER, ROUTE_ANSWER, EMERGENCY_ROUTE_ANSWER,
-            WHAT_TO_TELL_111_ANSWER,
+            WHAT_TO_TELL_111_ANSWER, LESION_ANSWER,
         ]
     }
     # an answer's variants for where the person stands: help on its way, help about to be sought, the clinic not
@@ -183,6 +183,10 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     from actions.answers import RESPONSE_VARIANTS
 
     answers |= {name + variant for name in answers for variant in RESPONSE_VARIANTS if name + variant in domain["responses"]}
+    # ... and, after an emergency in the conversation, the clinic's hours without "NHS 111 if it can't wait"
+    from actions.answers import AFTER_EMERGENCY_VARIANT
+
+    answers |= {name + AFTER_EMERGENCY_VARIANT for name in answers if name + AFTER_EMERGENCY_VARIANT in domain["responses"]}
     answer_responses = {name for name in domain["responses"] if name.startswith(tuple(f"utter_{i}/" for i in retrieval_intents))}
     assert answers - answer_responses == set(), "answers without a response"
     assert answer_responses - answers == set(), "responses no answer leads to"

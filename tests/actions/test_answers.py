@@ -980,7 +980,9 @@ def _after_the_ambulance_was_called(make_tracker, intent, key, text):
     # (what was used on the skin gets what the guide says of it and the clinic's record: play-test 51)
     ("faq", "faq/unknown_other", "what was the serum they used, do you know? the paramedics might ask",
      ["utter_faq/unknown_product_help_coming"]),
-    ("faq", "faq/clinic_info", "what time does the clinic open? i want to tell them", ["utter_faq/clinic_info"]),
+    # (the hours in their words after an emergency: 999, not "NHS 111 if it can't wait", play-test 79)
+    ("faq", "faq/clinic_info", "what time does the clinic open? i want to tell them",
+     ["utter_faq/clinic_info_after_emergency"]),
     # a reply that is no question: the route again, as for help on its way
     ("nlu_fallback", None, "ok", ["utter_faq/emergency_help_coming"]),
 ])
@@ -1788,6 +1790,12 @@ async def test_after_several_answers_a_follow_up_names_which(dispatcher, make_tr
     ({"driving": True, "instead_of_999": True}, ["utter_faq/emergency", "utter_emergency_not_by_car"]),
     # well again: no emergency route for the drive home
     ({"driving": True, "well": True}, None),
+    # ... but what they were told about driving, and 999 if it comes back (play-test 81: "ive eaten a sandwich and feel
+    # totally normal now. can i drive home?" got the guide's silence on driving)
+    ({"driving": True, "well": True}, ["utter_emergency_drive_as_advised"]),
+    # the call handler's advice said with it ("they said its prob just a faint … not to drive for a bit. should i tell
+    # the clinic?": play-test 81, "Please call 999 now" and "don't drive while you feel like this")
+    ({"driving": True, "help_had": True}, ["utter_faq/help_had", "utter_emergency_drive_as_advised"]),
 ])
 async def test_driving_after_the_emergency_answer_is_told_not_to(dispatcher, make_tracker, domain, clinic_open, flags,
                                                                  expected):
@@ -2002,3 +2010,56 @@ async def test_what_to_say_to_them_in_the_urgent_thread_is_about_111(dispatcher,
     tracker = in_thread(make_tracker, "urgent", "faq", "faq/emergency_explained", text=text)
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_driving_asked_long_after_an_emergency_set_aside_by_no_one_is_as_advised(dispatcher, make_tracker, domain,
+                                                                                      clinic_open):
+    # play-test 81: "i HAVE called 999 … im asking about the clinic" read as just asking set the emergency aside, and
+    # "can i drive home?" four messages later got the guide's silence on driving
+    turns = [
+        {"event": "user", "timestamp": None, "text": "i feel faint", "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+        {"event": "user", "timestamp": None, "text": "i HAVE called 999. im asking about the clinic",
+         "parse_data": {"triage": {"just_asking": True, "waiting_for_help": True}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+        {"event": "user", "timestamp": None, "text": "when do they open", "parse_data": {"triage": {}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="faq", text="ok i feel totally normal now. can i drive home?", events=turns,
+                           slots={"last_topic": "clinic_info"}, response_selector=selected_answer("faq/unknown_activity"))
+    tracker.latest_message["triage"] = {"driving": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_emergency_drive_as_advised"]
+    # only asking, with no help called, still sets it aside
+    turns[2]["parse_data"]["triage"] = {"just_asking": True}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/unknown_activity"]
+
+
+@pytest.mark.parametrize("now, earlier_level, expected", [
+    # play-test 79: "is anyone actually there at the clinic now if i ring?" with the ambulance on its way got "if
+    # something can't wait until then, call NHS 111 now" and a booking button
+    ("2026-12-05T19:00:00+00:00", "emergency", "utter_faq/clinic_info_closed_after_emergency"),
+    ("2026-12-09T11:00:00+00:00", "emergency", "utter_faq/clinic_info_after_emergency"),
+    # with no emergency before, the hours as ever
+    ("2026-12-05T19:00:00+00:00", "expected", "utter_faq/clinic_info_closed"),
+])
+async def test_the_clinics_hours_after_an_emergency_say_999_not_nhs_111(dispatcher, make_tracker, domain, monkeypatch,
+                                                                        now, earlier_level, expected):
+    monkeypatch.setenv("CLINIC_NOW", now)
+    turns = [
+        {"event": "user", "timestamp": None, "text": "his lips are swelling",
+         "parse_data": {"triage": {"level": earlier_level}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+        {"event": "user", "timestamp": None, "text": "theyre sending an ambulance",
+         "parse_data": {"triage": {"waiting_for_help": True}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="faq", text="is anyone actually there at the clinic now if i ring?", events=turns,
+                           slots={"last_topic": "help_had"}, response_selector=selected_answer("faq/clinic_info"))
+    tracker.latest_message["triage"] = {}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [expected]
+    # no offer to book beside an emergency
+    assert bool(domain["responses"][expected][0].get("buttons")) == (earlier_level != "emergency")

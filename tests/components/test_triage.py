@@ -950,6 +950,13 @@ def test_on_hold_to_the_clinic_is_no_emergency_help_on_its_way(component):
     ("ok my husband call ambulance. they coming", True),
     # no call handler in it
     ("do they ask you questions at the consultation", False),
+    # play-tests 81 and 82: "Please call 999 now" to someone calling, or whose friend was
+    ("ok ringing now. should i wash my face first before they come", True),
+    ("fine my mate's ringing them now", True),
+    ("ok calling now", True),
+    # a call to come, or to the clinic, is none
+    ("my mum's calling them later", False),
+    ("im ringing the clinic on monday", False),
 ])
 def test_the_call_handlers_question_passed_on_is_help_on_its_way(component, text, waiting):
     message = Message(data={"text": text})
@@ -2201,3 +2208,75 @@ def test_no_difference_seen_asked_as_a_worry_is_the_results_answer(component):
                      "faq/reassurance")
     component.process([message])
     assert selected(message) == "faq/results"
+
+
+@pytest.mark.parametrize("text, said", [
+    # play-test 81: a skin history of someone never treated ("since my teens", "in my 20s", "now I'm 41", a peel two
+    # months ago elsewhere) got "call NHS 111 now … say that you had microneedling"
+    ("Right so bit of a long one sorry. I've had bad skin since my teens, tried everything, roaccutane in my 20s which "
+     "helped the spots but left me with these little pitted scars on my cheeks, and now I'm 41 I'm also getting lines "
+     "on my forehead. I did a chemical peel about 2 months ago at another place which was fine I think, bit peely "
+     "after. Anyway my friend had microneedling and swears by it. So does it actually work on pitted scars like mine, "
+     "and is it OK to have it when I had a peel 2 months ago?", True),
+    ("spots since my teens and a peel 2 months ago, is it ok to have it?", False),
+])
+def test_a_time_of_life_is_no_treatment_and_an_age_no_word_of_now(settings, text, said):
+    found = triage(text, settings, said_to_be_happening=said)
+    assert found.level is None and found.history
+    # since a treatment, or now again, it still is one
+    assert triage("since my treatment my cheek has spots with pus", settings, False).level == URGENT
+    assert triage("spots 2 months ago and now they're back with pus", settings, False).level == URGENT
+
+
+@pytest.mark.parametrize("text", [
+    # play-tests 75 and 80: NHS 111 now, "say that you had microneedling and when", to someone never treated
+    "fine. whatever. ive got a mole on my back thats gone a bit darker and itchy, is it cancer? can u tell me",
+    "useless. fine, diagnose this then: ive got a mole on my cheek thats gone darker and a bit itchy, is it cancer? "
+    "can you needle over it",
+    "my mole has gone itchy and bigger",
+])
+def test_a_changed_mole_from_someone_not_treated_is_for_their_gp(component, settings, text):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.lesion
+    message = parsed(text, "faq", "faq/urgent")
+    component.process([message])
+    assert selected(message) == "faq/a_mole"
+
+
+@pytest.mark.parametrize("text, level", [
+    # after a treatment, or with a time since one, it is a sign as any other
+    ("i had microneedling 3 days ago and a mole on my cheek is now red and oozing", URGENT),
+    ("since my treatment yesterday the skin round my mole is hot and throbbing", URGENT),
+    # the airway is the emergency, mole or not
+    ("my mole is itchy and my throat is closing up", EMERGENCY),
+])
+def test_a_mole_after_a_treatment_or_beside_an_emergency_is_the_sign(settings, text, level):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level == level and not found.lesion
+
+
+def test_a_mole_asked_about_with_no_sign_is_no_lesion(settings):
+    assert not triage("can you do microneedling over moles?", settings, said_to_be_happening=False).lesion
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 81: the sign in the call handler's own words ("just a faint") got "Please call 999 now"
+    "ok they said its prob just a faint from not eating, stay put, eat something and not to drive for a bit. should i "
+    "tell the clinic?",
+    # play-test 82: the story told before what the paramedics said of it, as a call back's topic, got 999 now
+    "reaction after my microneedling today - face hot, redness spread to neck, lips swelled, paramedics said mild "
+    "allergic reaction",
+])
+def test_what_those_asked_said_it_was_is_help_had(settings, text):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.help_had
+
+
+@pytest.mark.parametrize("text, level", [
+    # a sign said of now, or spreading since, is still one
+    ("they said its just a faint but my throat is closing now", EMERGENCY),
+    ("paramedics said mild allergic reaction but my lips are swelling", EMERGENCY),
+    ("paramedics said mild allergic reaction but now its spreading", URGENT),
+])
+def test_what_those_asked_said_beside_a_sign_now_is_the_sign(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
