@@ -657,8 +657,15 @@ class ActionStartBooking(Action):
         elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
         # (paused: a booking paused by a safety answer, with details given before this message, not the ones it gives)
-        call_back = said_now.get("request_kind") == CALL_BACK or (  # its button, or asked for in words
-            tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm"
+        call_back = (
+            said_now.get("request_kind") == CALL_BACK  # its button, or asked for in words
+            or (tracker.get_slot("offer") == CALL_BACK and tracker.get_intent_of_latest_message(False) == "affirm")
+            # "can you tell the clinic so they know on monday?" after the urgent route (play-test 83: a consultation,
+            # and "I dont want a consultation" three times): what happened, for the clinic to call about
+            or (
+                tracker.get_slot("last_topic") in SAFETY_ROUTES
+                and bool(_TELL_THE_CLINIC.search(tracker.latest_message.get("text") or ""))
+            )
         )
         # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
         ended = say_the_route_first(dispatcher, tracker, domain)
@@ -870,6 +877,20 @@ _NO_CONSULTATION = re.compile(
 )
 
 
+# a call back wanted, said plainly ("i want a CALL BACK on monday about the infection", "i just want them to know and
+# call me monday" beside "i dont want a consultation": play-test 83, the consultation's questions three times)
+_WANTS_IT = re.compile(r"\b(?:want|wanted|need|needed|would like|'d like|id like|rather have|just)\b", re.IGNORECASE)
+_CALL_ME = re.compile(r"\b(?:call|ring|phone)\s+(?:me|us)\b(?!\s+on\b)", re.IGNORECASE)
+
+
+# the clinic to be told of something ("can you tell the clinic so they know on monday?", "let them know")
+_TELL_THE_CLINIC = re.compile(
+    r"\b(?:tell|let|inform|warn|message|notify)\s+(?:the clinic|them|the team|the practitioner)\b|"
+    r"\bso (?:they|the clinic) (?:know|are aware|can call)\b",
+    re.IGNORECASE,
+)
+
+
 def _how_to_be_reached(text: Text) -> bool:
     """Whether the message says the person would rather be phoned than emailed, and asks for no other kind of
     request ("id rather they call me than email")."""
@@ -886,7 +907,13 @@ def switch_asked_for(tracker: Tracker) -> Optional[Text]:
     call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
     if _how_to_be_reached(text):
         return None  # "id rather they call me than email": how to be reached (actions/booking_summary.py)
-    return CALL_BACK if call_back and (_SWITCH.search(text) or _NO_CONSULTATION.search(text)) else None
+    if _NO_CONSULTATION.search(text) and _CALL_ME.search(text):
+        return CALL_BACK
+    return (
+        CALL_BACK
+        if call_back and (_SWITCH.search(text) or _NO_CONSULTATION.search(text) or _WANTS_IT.search(text))
+        else None
+    )
 
 
 def switched_to(

@@ -839,6 +839,22 @@ async def test_a_call_back_request_starts_as_one(dispatcher, make_tracker, domai
     assert responses(dispatcher) == ["utter_call_back_start" if call_back else "utter_booking_start"]
 
 
+@pytest.mark.parametrize("last_topic, call_back", [
+    # play-test 83: "can you tell the clinic so they know on monday?" after the urgent route started a consultation
+    ("urgent", True),
+    ("emergency", True),
+    # with no safety answer before it, the words alone ask for no call back
+    (None, False),
+])
+async def test_the_clinic_told_after_a_safety_answer_is_a_call_back(dispatcher, make_tracker, domain, clinic_open,
+                                                                    last_topic, call_back):
+    text = "ok doing the online one now. can you tell the clinic so they know on monday? my name is Hannah Okafor"
+    tracker = make_tracker(intent="book_consultation", text=text, slots={"last_topic": last_topic})
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert (SlotSet("request_kind", "call_back") in events) is call_back
+    assert ("utter_call_back_start" in responses(dispatcher)) is call_back
+
+
 async def test_a_call_back_needs_a_phone_number(dispatcher, make_tracker, domain):
     tracker = make_tracker(
         intent="inform", text="sam@example.com", active_loop="booking_form",
@@ -1446,6 +1462,24 @@ async def test_a_call_back_not_a_consultation_beside_a_name_switches_it(validate
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("request_kind", "call_back") in events and SlotSet("booking_name", "Hannah Okafor") in events
     assert "utter_request_now_a_call_back" in [message["response"] for message in dispatcher.messages]
+
+
+@pytest.mark.parametrize("text, entities, switched", [
+    # play-test 83: the consultation's questions three times to someone who wanted a call back
+    ("07700 900218. i dont want a consultation tho i just want them to know and call me monday", [], True),
+    ("i want a CALL BACK on monday about the infection", [{"entity": "request_kind", "value": "call_back"}], True),
+    # how to be reached is no switch
+    ("07700 900218, they can call me on this", [], False),
+    ("id rather they call me than email", [{"entity": "request_kind", "value": "call_back"}], False),
+])
+async def test_a_call_back_wanted_mid_consultation_switches_it(validate, dispatcher, make_tracker, domain, text,
+                                                               entities, switched):
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, entities=entities,
+        slots={"requested_slot": "booking_contact", "request_kind": None, "booking_name": "Hannah Okafor"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert (SlotSet("request_kind", "call_back") in events) is switched
 
 
 async def test_a_question_asked_with_a_detail_is_answered_and_the_detail_taken(validate, dispatcher, make_tracker, domain):
