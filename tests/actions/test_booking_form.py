@@ -916,6 +916,19 @@ async def test_a_request_started_right_after_a_safety_answer_says_the_route_firs
     assert said[-1] == "utter_call_back_start"
 
 
+async def test_a_request_after_a_lasting_sign_keeps_its_route(dispatcher, make_tracker, domain, monkeypatch):
+    # play-test 83: "Talk to the clinic" after a call back about blotchiness two weeks on got "don't wait … NHS 111 now",
+    # where the answer had been the clinic when it opens, or a GP
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-05T19:00:00+00:00")  # a Saturday evening: closed
+    said = {"event": "user", "timestamp": None, "text": "she had it done 2 weeks ago, her skin still looks blotchy",
+            "parse_data": {"triage": {"level": "urgent", "lasting": True}}}
+    tracker = make_tracker(intent="book_consultation", text="can someone call me back", slots={"last_topic": "urgent"},
+                           entities=[{"entity": "request_kind", "value": "call_back"}],
+                           events=[said, {"event": "action", "timestamp": None, "name": "action_listen"}])
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_booking_safety_reminder_lasting"
+
+
 @pytest.mark.parametrize("entities, triage, last_topic, noted", [
     ([{"entity": "suitability_factor", "value": "pregnancy"}], {}, None, True),
     ([], {}, None, False),
