@@ -160,6 +160,14 @@ STANDS_AS_IT_IS = {
     "clinic_info",
     *SEVERITY,
 }
+# whether the details given for a request are still there ("have you got his name and number?", "do you still have
+# them", "did you get my email")
+_ASKS_IF_DETAILS_KEPT = re.compile(
+    r"\b(?:have you (?:still )?got|do you (?:still )?have|did you (?:get|save|keep|take)|"
+    r"have you (?:kept|saved|taken))\b[^.?!]{0,30}\b(?:them|it|those|that|name|number|email|details|info|phone)\b|"
+    r"\b(?:still have|still got|lost) (?:them|my details|my name|my number|my email|his|her)\b",
+    re.IGNORECASE,
+)
 # with emergency help called already, questions about these are answered: they are not about what is happening
 # ("what was the serum they used?", "is there parking?")
 ANSWERED_WHILE_HELP_COMES = {"unknown_other", "clinic_info", "unknown_product"}
@@ -1875,6 +1883,16 @@ def say_answers(
             topic = last_topic
         if topic in said:  # "what about on my neck, is it more painful there?" after the pain answer: said once
             continue  # (found by browser play-test 5: the pain answer twice)
+        if (
+            topic == "privacy"
+            and tracker.active_loop.get("name")
+            and _ASKS_IF_DETAILS_KEPT.search(tracker.latest_message.get("text") or "")
+        ):
+            # "have you got his name and number?", "i gave you my name and email already?? do you still have them" in
+            # the middle of a request (play-test 84: the privacy notice, twice): what was given is kept for it
+            dispatcher.utter_message(response="utter_booking_details_kept")
+            said.append(topic)
+            continue
         not_given = not_given_line(tracker, asked_as, topic)
         if asked_as in FOLLOW_UPS and not not_given:  # that line says what leads to the last answer instead
             dispatcher.utter_message(response=response_name(asked_as))

@@ -2063,3 +2063,21 @@ async def test_the_clinics_hours_after_an_emergency_say_999_not_nhs_111(dispatch
     assert responses(dispatcher) == [expected]
     # no offer to book beside an emergency
     assert bool(domain["responses"][expected][0].get("buttons")) == (earlier_level != "emergency")
+
+
+@pytest.mark.parametrize("text, active_loop, expected", [
+    # play-test 84: the privacy notice to whether the details given for the request are kept
+    ("what details? have you got his name and number?", "booking_form", ["utter_booking_details_kept"]),
+    ("i WAS booking one, i gave you my name and email already?? do you still have them", "booking_form",
+     ["utter_booking_details_kept"]),
+    # with no request under way, or asked who sees them, the privacy notice
+    ("have you got my details?", None, ["utter_faq/privacy"]),
+    ("who sees my details?", "booking_form", ["utter_faq/privacy"]),
+])
+async def test_whether_the_details_are_kept_mid_request_is_answered_so(dispatcher, make_tracker, domain, clinic_open,
+                                                                      text, active_loop, expected):
+    tracker = make_tracker(intent="faq", text=text, active_loop=active_loop,
+                           slots={"requested_slot": "booking_consent"} if active_loop else {},
+                           response_selector=selected_answer("faq/privacy"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
