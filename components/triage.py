@@ -1047,7 +1047,10 @@ _NOT_THERE = re.compile(
     r"\b(?:no|not any|without(?: any)?)\s+(?:pus|puss|fever|temperature|swelling|bleeding|blisters?|crust\w*|discharge|"
     r"ooz\w*|spreading|heat|rash|yellow\w*|redness|peeling|itching|problems?|issues?|reactions?)"
     # ("no redness issues!!" in a booking's concern: play-test 66, NHS 111 now and the request paused)
-    r"(?:\s+(?:issues?|problems?|at all|whatsoever))?(?:\s+or\s+(?:anything|owt|\w+))?\b"
+    r"(?:\s+(?:issues?|problems?|at all|whatsoever))?(?:\s+or\s+(?:anything|owt|\w+))?\b|"
+    # ("No pus or anything and it's not hot": play-test 84, read as warm, and NHS 111 now on day 5 for peeling)
+    r"\b(?:isn'?t|isnt|wasn'?t|not)\s+(?:at all\s+)?(?:hot|warm|burning)"
+    r"(?:\s+(?:at all|or (?:red|swollen|sore|anything)))?\b"
 )
 # nobody said to have the sign ("999?? nobody is swelling right now, i'm asking what IF": play-test 52, 999 again)
 _NOBODY_HAS_IT = re.compile(

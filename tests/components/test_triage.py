@@ -2280,3 +2280,13 @@ def test_what_those_asked_said_it_was_is_help_had(settings, text):
 ])
 def test_what_those_asked_said_beside_a_sign_now_is_the_sign(settings, text, level):
     assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+def test_warmth_said_not_to_be_there_is_no_warmth(settings):
+    # play-test 84: "No pus or anything and it's not hot" on day 5 read as warm, and NHS 111 now for peeling
+    text = ("Hiya, I had microneedling 5 days ago and my skin is now peeling quite a lot and it's really itchy. No pus or "
+            "anything and it's not hot. Is that normal?")
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level == URGENT and found.lingering
+    # warm, said so, is still warmth past the first days
+    assert not triage("had it done 5 days ago, its peeling and its hot", settings, True).lingering
