@@ -194,7 +194,10 @@ def _split(text: Text, start: int, end: int, boundary) -> List[Tuple[Span, Text]
 # disbelief said as a question, which asks nothing ("are you serious?? I'm making a COMPLAINT": play-test 42, the part
 # was answered as a worry with the out-of-hours route)
 _RHETORICAL = re.compile(
-    r"^\W*(?:are you (?:serious|kidding(?: me)?|joking|for real|even (?:listening|reading this))|seriously|really|"
+    # ("oh god really? 111 for peeling??": play-test 84, read as leaning on the last answer, and the route said again
+    # in place of the questions after it)
+    r"^\W*(?:(?:oh|omg|oh my god|oh god|god|wow|wait|what|erm|um)\W+)*"
+    r"(?:are you (?:serious|kidding(?: me)?|joking|for real|even (?:listening|reading this))|seriously|really|"
     r"you(?:'re| are) (?:joking|kidding(?: me)?)|is this a joke|what the (?:hell|heck)|how many times)\W*$",
     re.IGNORECASE,
 )

@@ -100,6 +100,8 @@ def parts(text):
         # disbelief asks nothing: play-test 42, "are you serious??" was answered as a worry
         ("are you serious?? I'm not asking for a price, I'm making a COMPLAINT. I want a refund", []),
         ("really? does it hurt?", ["does it hurt?"]),
+        # play-test 84: "oh god really?" read as leaning on the last answer, and the questions after it lost
+        ("oh god really? can i just exfoliate the flaky bits off?", ["can i just exfoliate the flaky bits off?"]),
         ("is it serious?", ["is it serious?"]),
         # play-test 44: the third was dropped
         ("whats your address and are you open sundays? i also wanted to know if men get it done",
