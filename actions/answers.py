@@ -1477,7 +1477,11 @@ class ActionAnswerQuestion(Action):
         # about the clinic", play-test 81, got "please set that advice aside")
         helped_now = said.get("waiting_for_help") or said.get("help_had") or said.get("care_present")
         nothing_happening = not helped_now and (
-            said.get("no_treatment") or (said.get("just_asking") and route_was_for_a_question(tracker))
+            said.get("no_treatment")
+            # (not from someone who says they were treated: "i've already had the treatment though?? im asking about
+            # being in the sun in tenerife after it", play-test 84, "please set that advice aside" with her skin
+            # peeling now)
+            or (said.get("just_asking") and not said.get("a_patient") and route_was_for_a_question(tracker))
         )
         if previous in SEVERITY[1:] and not triaged and nothing_happening:
             taken_back = "utter_safety_route_withdrawn" + ("" if said.get("no_treatment") else "_question")

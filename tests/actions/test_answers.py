@@ -2081,3 +2081,26 @@ async def test_whether_the_details_are_kept_mid_request_is_answered_so(dispatche
                            response_selector=selected_answer("faq/privacy"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_just_asking_from_someone_treated_takes_no_route_back(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 84: "i've already had the treatment though?? im asking about being in the sun in tenerife after it"
+    # got "please set that advice aside", her skin peeling now
+    events = [
+        {"event": "user", "timestamp": None, "text": "so is the peeling and itching still a 111 thing?",
+         "parse_data": {"triage": {"level": "urgent"}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    text = "i've already had the treatment though?? im asking about being in the sun in tenerife after it"
+    tracker = make_tracker(intent="faq", text=text, events=events, slots={"last_topic": "urgent", "offer": "clinic"},
+                           response_selector=selected_answer("faq/aftercare"))
+    tracker.latest_message["triage"] = {"level": None, "just_asking": True, "a_patient": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert not any(name.startswith("utter_safety_route_withdrawn") for name in responses(dispatcher))
+    assert "utter_faq/aftercare" in responses(dispatcher)
+    # ... and without a word of treatment had, as before, it is taken back
+    tracker.latest_message["triage"] = {"level": None, "just_asking": True}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith("utter_safety_route_withdrawn")
