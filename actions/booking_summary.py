@@ -43,6 +43,23 @@ from core.booking import (
 )
 from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
 
+# another time offered as well as the one put down ("or thursday morning is fine too", "thursday as a backup")
+_OR_BEFORE = re.compile(r"\bor\s+(?:maybe\s+|else\s+|failing that\s+)?$", re.IGNORECASE)
+_AS_WELL_AFTER = re.compile(
+    r"^\W*(?:(?:is|are|would be|works|would work|could work)\s+)?(?:\w+\s+)?(?:fine|ok|okay|good|great)\s+"
+    r"(?:too|as well|also)\b|^\W*(?:(?:is|as)\s+)?(?:a|my|the|just a)?\s*(?:backup|back-up|second choice|fallback)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_backup(tracker: Tracker, entity: Dict[Text, Any]) -> bool:
+    """Whether a time named at the summary is offered as another choice beside the one put down, not instead of it."""
+    text = tracker.latest_message.get("text") or ""
+    start, end = entity.get("start"), entity.get("end")
+    if start is None or end is None:
+        return False
+    return bool(_OR_BEFORE.search(text[:start]) or _AS_WELL_AFTER.match(text[end:]))
+
 
 def _other_days(tracker: Tracker, domain: DomainDict) -> Text:
     """The person's words for the time beside the day put down, when they offered another day too."""
@@ -375,6 +392,12 @@ class ActionChangeBookingDetail(Action):
                     if entity.get("entity") == NOTE:  # kept beside the concern, never instead of it
                         for event in note_events(tracker, entity["value"], changes.get(slot) or tracker.get_slot(slot)):
                             changes[event["name"]] = event["value"]
+                        break
+                    if slot == "booking_time" and tracker.get_slot("booking_time") and _a_backup(tracker, entity):
+                        # "oh and or thursday morning is fine too" (play-test 83: Thursday put down instead of the
+                        # Tuesday afternoon asked for): the time stays, and the other day is in their words beside it
+                        words = (corrects or "").split(CORRECTED)[-1].strip()
+                        changes["booking_time_text"] = f"{words} or {entity['value']}" if words else entity["value"]
                         break
                     value = concern_in_full(tracker, entity) if slot == "booking_concern" else entity["value"]
                     if slot == "booking_contact":

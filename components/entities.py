@@ -744,6 +744,11 @@ _WEEKDAY_RULED_OUT = re.compile(
 
 
 # "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)
+# a time said to be a second choice ("thursday morning is just a backup", "the thursday backup")
+_A_BACKUP_AFTER = re.compile(
+    r"\s+(?:is\s+|as\s+)?(?:just\s+|only\s+)?(?:a\s+|my\s+|the\s+)?(?:backup|back-up|fallback|second choice|plan b)\b",
+    re.IGNORECASE,
+)
 _RULED_OUT_AFTER = re.compile(
     # ("hmm today is too soon, make it next friday at 2pm": browser play-test 4, "today" was taken)
     r"(?:'?s|\s+is|\s+are)?\s+(?:a bit |bit |a little |way )?(?:too )?(?:soon|early|late)\b|"
@@ -954,6 +959,15 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
             runs[-1][1] = next_end
         else:
             runs.append([next_start, next_end])
+    # ("after 2pm on tuesday like i said before. and will they see the thursday backup?": play-test 83, Thursday put
+    # down) a time said to be the second choice stands back for another one said beside it, and corrects nothing
+    if len(runs) > 1 and any(_A_BACKUP_AFTER.match(text, run[1]) for run in runs):
+        kept = [run for run in runs if not _A_BACKUP_AFTER.match(text, run[1])]
+        if kept:
+            if corrected is not None and runs[corrected] not in kept:
+                corrected = None
+            corrected = kept.index(runs[corrected]) if corrected is not None else None
+            runs = kept
     if corrected is not None:
         runs = runs[corrected:]
     if len(runs) > 1 and _A_WEEK_ALONE.fullmatch(text[runs[0][0] : runs[0][1]].strip()):

@@ -711,3 +711,27 @@ async def test_two_numbers_given_as_a_change_are_both_kept(dispatcher, make_trac
     )
     events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
     assert SlotSet("booking_contact", "+442079460588; +447700900873") in events
+
+
+@pytest.mark.parametrize("text, value, backup", [
+    # play-test 83: "or thursday morning is fine too" put Thursday down instead of the time asked for
+    ("actually change the concern to acne scarring. oh and or thursday morning is fine too", "thursday morning", True),
+    ("saturday afternoon as a backup", "saturday afternoon", True),
+    # said instead, it is the time
+    ("can we do saturday afternoon instead", "saturday afternoon", False),
+])
+async def test_another_time_offered_too_keeps_the_time_and_adds_its_words(dispatcher, make_tracker, domain, text,
+                                                                         value, backup):
+    start = text.index(value)
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[{"entity": "time", "value": value, "start": start, "end": start + len(value)}],
+        slots={**DETAILS, "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    changed = {event["name"]: event["value"] for event in events}
+    if backup:
+        assert "booking_time" not in changed
+        assert changed["booking_time_text"] == f"friday at 3pm or {value}"
+    else:
+        assert changed["booking_time"].startswith("2026-11-28T12:00")

@@ -526,6 +526,12 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("i work 9-5.30 so it would have to be a thursday evening, like 6.30?",
          [("time", "thursday evening, like 6.30")]),
         ("i finish at 5.30 so any evening after 6", [("time", "evening after 6")]),
+        # play-test 83: a time said to be the backup stands back for the one beside it, and corrects nothing
+        ("after 2pm on tuesday like i said before. and will they see the thursday backup? its not on there",
+         [("time", "after 2pm on tuesday")]),
+        ("no i still want tuesday afternoon as first choice, thursday morning is just a backup",
+         [("time", "tuesday afternoon")]),
+        ("thursday morning as a backup", [("time", "thursday morning")]),
         # play-test 76: the date of the first treatment, or of an appointment had, is no time to book
         ("Well if it's 4-6 weeks apart, my first was 14th Nov, so maybe Tuesday 15th Dec in the morning?",
          [("time", "Tuesday 15th Dec in the morning")]),
