@@ -1829,6 +1829,24 @@ _STOPPING_A_MEDICINE = re.compile(
     re.IGNORECASE,
 )
 
+# a medicine named as one ("my tablets", "the warfarin", "what i was prescribed")
+_A_MEDICINE_NAMED = re.compile(
+    r"\b(?:warfarin|medication|medicine|meds|tablets?|pills?|roaccutane|isotretinoin|blood thinners?|anticoagulants?|"
+    r"antibiotics?|insulin|injections?|prescri\w*|tretinoin|accutane)\b",
+    re.IGNORECASE,
+)
+
+
+def stopping_a_medicine(tracker: Tracker) -> bool:
+    """Whether the latest message asks about stopping a medicine; a skincare product named alone is none ("should i stop
+    the retinol BEFORE wednesday too?": play-test 83, "talk to the doctor who prescribed it" about a shop-bought
+    retinol)."""
+    text = tracker.latest_message.get("text") or ""
+    if not _STOPPING_A_MEDICINE.search(text):
+        return False
+    products = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "unknown_product"]
+    return not products or bool(_A_MEDICINE_NAMED.search(text))
+
 
 def say_answers(
     dispatcher: CollectingDispatcher,
@@ -1911,7 +1929,7 @@ def say_answers(
             # "face still pink and its started peeling": the guide does not name peeling, and says so first (play-test
             # 30: it was sent to NHS 111)
             dispatcher.utter_message(response="utter_expected_not_in_the_guide")
-        if topic == SUITABILITY and _STOPPING_A_MEDICINE.search(tracker.latest_message.get("text") or ""):
+        if topic == SUITABILITY and stopping_a_medicine(tracker):
             # "should i just stop my warfarin for a few days before?": never on one's own (found by the fifteenth and
             # seventeenth play-tests)
             dispatcher.utter_message(response="utter_medicine_not_on_your_own")

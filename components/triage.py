@@ -820,6 +820,12 @@ _A_PATIENT = re.compile(
     r"\b(?:i|i'?m|im|i am)\s+(?:already\s+)?(?:booked in|booked for|having it (?:done )?(?:tomorrow|on|next))\b|"
     r"\b(?:i|i'?ve|ive|i have)\s+(?:already\s+)?(?:have|got)\s+(?:an?|my)\s+(?:microneedling\s+)?(?:microneedling|"
     r"appointment|treatment|session)\b|"
+    # ("ive got my first microneedling booked for next wednesday", "i already HAVE a booking": play-test 83, offered a
+    # consultation three times)
+    r"\b(?:i|i'?ve|ive|i have)\s+(?:already\s+)?(?:have|got)\s+(?:an?|my)\s+(?:first\s+|1st\s+|next\s+)?"
+    r"(?:microneedling\s+)?(?:microneedling|appointment|treatment|session|booking)\b(?:\s+booked\b)?|"
+    r"\b(?:my|the)\s+(?:first\s+|1st\s+|next\s+)?(?:microneedling|appointment|treatment|session)\s+is\s+"
+    r"(?:already\s+)?booked\b|"
     r"\b(?:i was|i got|i've been|ive been|i have been)\s+treated\b|\b(?:mid[- ]?course|halfway through (?:my|the) "
     r"course)\b",
     re.IGNORECASE,

@@ -1125,9 +1125,15 @@ async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_
     ("should i just stop taking my warfarin for a few days before so i dont bleed much?",
      ["utter_medicine_not_on_your_own", "utter_faq/suitability"]),
     ("I'm on warfarin, is that a problem?", ["utter_faq/suitability"]),
+    # play-test 83: a shop-bought retinol is no prescribed medicine ("talk to the doctor who prescribed it")
+    ("should i stop the retinol BEFORE wednesday too?", ["utter_faq/suitability"]),
+    # ... unless it is said to be prescribed
+    ("should i stop the retinol my dermatologist prescribed?", ["utter_medicine_not_on_your_own", "utter_faq/suitability"]),
 ])
 async def test_stopping_a_medicine_is_never_on_ones_own(dispatcher, make_tracker, domain, text, expected):
-    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/suitability"))
+    entities = [{"entity": "unknown_product", "value": "retinol"}] if "retinol" in text else []
+    tracker = make_tracker(intent="faq", text=text, entities=entities,
+                           response_selector=selected_answer("faq/suitability"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
 

@@ -1860,6 +1860,9 @@ def test_driving_and_a_treatment_to_come_are_flagged(component, text, driving, n
     ("i had my first session 3 weeks ago and see nothing yet", True),
     ("please book me in for my 2nd treatment", True),
     ("my appointment's on monday, can i wear makeup", True),
+    # play-test 83: offered a consultation three times
+    ("hiya, ive got my first microneedling booked for next wednesday. can i put makeup on the next day?", True),
+    ("i already HAVE a booking. do i need to tell them about the cold sore before wednesday?", True),
     # not of themselves, or not yet
     ("my friend had her first session last week", False),
     ("before my first session, what should i do", False),
