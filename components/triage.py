@@ -735,6 +735,12 @@ _ASKS_ABOUT_THE_ROUTE = re.compile(
     r"helpline|the hospital|(?:going to )?(?:a |the )?hospital|a&e|free|mean|stand for)\b[^.!]{0,30}\?"
     r"|\b(?:111|a ?& ?e|a and e)(?!\w)[^.?!]{0,12}\b(?:is that|what'?s that|whats that)\b"
 )
+# how NHS 111 works, asked ("can i do the 111 thing online instead of ringing? whats it actually going to do for me":
+# play-test 86, what microneedling is)
+_ASKS_ABOUT_111_ITSELF = re.compile(
+    r"\b111(?!\w)[^.?!]{0,40}\b(?:online|website|thing|app|web)\b[^.!]{0,60}\?|"
+    r"\b111(?!\w)[^?]{0,80}\bwhat(?:'?s| is)?\s+(?:it|they|that)\s+(?:actually\s+)?(?:going to|gonna|will|gunna)\s+do\b"
+)
 # which of the two numbers to call asked ("so should i call 111 or 999 for the pus??", "hello?? 111 or 999": play-test
 # 55, the welcome menu in the middle of a safety thread): the thread's route again, said plainly (actions/answers.py)
 _WHICH_NUMBER = re.compile(
@@ -858,7 +864,11 @@ _RESOLVED = re.compile(
     r"\b(?:i'?m|im|i am|feeling|feel|i feel|she'?s|shes|she is|he'?s|hes|he is|they'?re|theyre|they are)\s+"
     r"(?:completely |totally |all |much |a lot |loads |way |so much |lots |"
     r"heaps |a bit |a little )?(?:fine|ok|okay|better|"
-    r"alright|all right|recovered|well)\b|"
+    r"alright|all right|recovered|well)\b"
+    # (not well apart from it, or better only if: "i feel fine apart from it", "id feel better getting the gunk out":
+    # play-test 86, the urgent thread ended and "if something is worrying you, call 111 … or the clinic when it opens")
+    r"(?!\s+(?:apart from|except|other than|besides|if|getting|once|when|after|knowing))"
+    r"(?<!\bi'd feel better)(?<!\bid feel better)(?<!\bwould feel better)(?<!\bi'd feel fine)(?<!\bid feel fine)|"
     # "used it, breathing easier", "all ok now", "no swelling at all now" (found by the thirteenth play-test)
     r"\bbreathing (?:is )?(?:easier|better|fine|normal(?:ly)?|ok)\b|\ball (?:ok|okay|fine|good|clear) now\b|"
     r"\bno (?:more )?swelling (?:at all|now|any ?more)\b|\brecovered\b|"
@@ -2275,8 +2285,13 @@ class SafetyTriage(GraphComponent):
                 not found.level
                 and not found.signs
                 and not crisis
-                and _ASKS_ABOUT_THE_ROUTE.search(plain)
-                and not _INSTEAD_OF_999.search(plain)  # (A&E instead of an ambulance: the emergency's thread)
+                and (
+                    (
+                        _ASKS_ABOUT_THE_ROUTE.search(plain)
+                        and not _INSTEAD_OF_999.search(plain)  # (A&E instead of an ambulance: the emergency's thread)
+                    )
+                    or _ASKS_ABOUT_111_ITSELF.search(plain)
+                )
             ):
                 self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
                 continue

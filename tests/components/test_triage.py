@@ -371,6 +371,8 @@ def test_the_triage_has_the_last_word(component, text, intent, answer, expected)
     ("ok and what even is a&e, is that the same as going to hospital? its 6pm and i have work tomorrow", "nlu_fallback",
      None),
     ("what is A&E", "faq", "faq/what_is"),
+    # play-test 86: what microneedling is, in the urgent thread
+    ("can i do the 111 thing online instead of ringing? whats it actually going to do for me", "faq", "faq/what_is"),
 ])
 def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer):
     message = parsed(text, intent, answer)
@@ -2293,3 +2295,19 @@ def test_warmth_said_not_to_be_there_is_no_warmth(settings):
     assert found.level == URGENT and found.lingering
     # warm, said so, is still warmth past the first days
     assert not triage("had it done 5 days ago, its peeling and its hot", settings, True).lingering
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 86: read as well again, and the urgent thread ended ("if something is worrying you, call 111 … or the
+    # clinic when it opens")
+    "honestly can it not just wait till monday? i dont want to sit on the phone to 111 for hours on a saturday night, i "
+    "feel fine apart from it",
+    "should i squeeze them? theyre like little spots, id feel better getting the gunk out",
+])
+def test_fine_apart_from_it_or_better_only_if_is_not_well_again(component, text):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert not message.get("triage")["well"] and not message.get("triage")["eased"]
+    # well, said so, still is
+    [message] = component.process([Message(data={"text": "im fine now thanks", "intent": {"name": "faq",
+                                                                                      "confidence": 0.9}})])
+    assert message.get("triage")["well"]
