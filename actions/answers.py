@@ -160,6 +160,10 @@ STANDS_AS_IT_IS = {
     "clinic_info",
     *SEVERITY,
 }
+# getting to care some other way than an ambulance ("could i just drive myself to A&E", "get a taxi to hospital")
+_BY_OTHER_MEANS = re.compile(
+    r"\b(?:a ?& ?e|a and e|hospital|casualty|drive|driving|drove|car|taxi|uber|cab|lift|bus|walk|urgent care)\b", re.I
+)
 # whether the details given for a request are still there ("have you got his name and number?", "do you still have
 # them", "did you get my email")
 _ASKS_IF_DETAILS_KEPT = re.compile(
@@ -560,7 +564,14 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     said = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
     if response + HELP_COMING_VARIANT in responses and tracker is not None:
         called_before = help_called_before(tracker)
-        if said.get("waiting_for_help") or called_before:
+        # (a call said with the first emergency sign, after another route, is to that route's help unless emergency help
+        # is named: play-test 85, "ok calling them now" to NHS 111, and the lip swelling)
+        waiting = said.get("waiting_for_help") and (
+            said.get("emergency_help_named")
+            or tracker.get_slot("last_topic") == SEVERITY[0]
+            or said.get("level") is None
+        )
+        if waiting or called_before:
             # (or a sign coming back: "feeling a bit dizzy again tbh", play-test 76, "if it gets worse before they
             # arrive" twice, to someone whose room was spinning)
             worse = called_before and (
@@ -672,7 +683,10 @@ def help_called_before(tracker: Tracker) -> bool:
     # needs 999 (play-test 74: "follow what the 999 call handler tells you … before they arrive", no one called)
     first = max((index for index, triage in enumerate(earlier) if triage.get("level") == SEVERITY[0]), default=None)
     for index, triage in enumerate(earlier):
-        if triage.get("waiting_for_help") and (first is None or index <= first or triage.get("emergency_help_named")):
+        # (nor the first message of the emergency itself, unless it names emergency help: "ok calling them now.
+        # actually its nearly swollen shut now and my top lip feels a bit puffy too" after "fine ill ring 111",
+        # play-test 85, was "follow what the 999 call handler tells you" three times, and no one had called 999)
+        if triage.get("waiting_for_help") and (first is None or index < first or triage.get("emergency_help_named")):
             return True
         if triage.get("well") or triage.get("not_called"):
             return False
@@ -1430,8 +1444,10 @@ class ActionAnswerQuestion(Action):
                 # ("ok what about 111 instead, is that ok?": play-test 62, what NHS 111 is, and 999 for the lips alone;
                 # "so 999 or 111??": play-test 74)
                 dispatcher.utter_message(response="utter_emergency_not_111")
-            else:
+            elif _BY_OTHER_MEANS.search(tracker.latest_message.get("text") or ""):
                 dispatcher.utter_message(response="utter_emergency_not_by_car")
+            # (else only whether to call it was asked: "yes or no should i ring 999", play-test 85, got "rather than
+            # driving … to A&E", of which nothing was said)
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if (
             SEVERITY[0] in (previous, triaged)

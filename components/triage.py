@@ -745,7 +745,10 @@ _ASKS_ABOUT_111_ITSELF = re.compile(
 # 55, the welcome menu in the middle of a safety thread): the thread's route again, said plainly (actions/answers.py)
 _WHICH_NUMBER = re.compile(
     r"\b(?:111|999)\s*(?:or|/|vs)\s*(?:111|999)\b|"
-    r"\bwhich (?:number|one) (?:do|should|shall|to) (?:i )?(?:call|ring|phone)\b"
+    r"\bwhich (?:number|one) (?:do|should|shall|to) (?:i )?(?:call|ring|phone)\b|"
+    # ("wait no i meant 111 not 999?? do i need to call 999 then", "yes or no should i ring 999": play-test 85)
+    r"\b(?:meant|said|mean)\s+111\s+not\s+999\b|"
+    r"\b(?:do|should|shall|must) i (?:really |actually |still )?(?:need to |have to )?(?:call|ring|phone|dial) 999\b"
 )
 # what the emergency number is, or what to tell it, asked ("999 es ambulancia? what i say to them, my english bad":
 # play-test 45, the privacy notice in the middle of an emergency; "is 999 the ambulance", "what do i tell the 999
@@ -1415,7 +1418,8 @@ _TAKEN_FOR = re.compile(
     r"their\s+|the\s+|bad\s+)?(?:spots|pimples|acne|breakouts?|rash(?:es)?|hives|eczema|bumps|psoriasis|rosacea)\b"
 )
 # said of what may come ("i dont need 999 im completely fine, i meant in future"): no emergency help put off
-_OF_THE_FUTURE = re.compile(r"\b(?:in (?:the )?future|i meant|next time|from now on|in case it happens)\b")
+# ("i meant 111 not 999?? do i need to call 999 then": play-test 85, a number meant, not a time)
+_OF_THE_FUTURE = re.compile(r"\b(?:in (?:the )?future|i meant(?! 111| 999)|next time|from now on|in case it happens)\b")
 # who may advise on something happening: a "they said it's fine" with no sign named is help had only beside one of these
 _MEDICAL_PARTY = re.compile(
     r"\b(?:clinic|111|999|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance|a ?& ?e|a and e|hospital|"

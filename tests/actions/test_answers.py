@@ -2110,3 +2110,39 @@ async def test_just_asking_from_someone_treated_takes_no_route_back(dispatcher, 
     dispatcher.messages.clear()
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0].startswith("utter_safety_route_withdrawn")
+
+
+async def test_a_call_said_with_the_first_emergency_sign_after_the_urgent_route_is_no_999_call(dispatcher, make_tracker,
+                                                                                              domain, clinic_open):
+    # play-test 85: "fine ill ring 111", then "ok calling them now. actually its nearly swollen shut now and my top lip
+    # feels a bit puffy too" got "follow what the 999 call handler tells you … call 999 again", three times
+    events = [
+        {"event": "user", "timestamp": None, "text": "fine ill ring 111",
+         "parse_data": {"triage": {"seeking_help": True}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    text = "ok calling them now. actually its nearly swollen shut now and my top lip feels a bit puffy too"
+    tracker = make_tracker(intent="faq", text=text, events=events, slots={"last_topic": "urgent", "offer": "clinic"},
+                           response_selector=selected_answer("faq/emergency"))
+    tracker.latest_message["triage"] = {"level": "emergency", "waiting_for_help": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/emergency"
+    # ... then "do i need to call 999 then": 999, not 111, and nothing of help on its way
+    events += [
+        {"event": "user", "timestamp": None, "text": text,
+         "parse_data": {"triage": {"level": "emergency", "waiting_for_help": True}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="nlu_fallback", text="wait no i meant 111 not 999?? do i need to call 999 then",
+                           events=events, slots={"last_topic": "emergency", "offer": "clinic"})
+    tracker.latest_message["triage"] = {"level": None, "instead_of_999": True, "emergency_help_named": True}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency", "utter_emergency_not_111"]
+    # ... and "yes or no should i ring 999" is the route alone, nothing said of driving
+    tracker = make_tracker(intent="nlu_fallback", text="hello?? yes or no should i ring 999", events=events,
+                           slots={"last_topic": "emergency", "offer": "clinic"})
+    tracker.latest_message["triage"] = {"level": None, "instead_of_999": True, "emergency_help_named": True}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency"]

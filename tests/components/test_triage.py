@@ -1243,6 +1243,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("my lips are still swelling, not going down", set()),
     # play-test 30: told four times to ring the clinic she had rung three times
     ("i HAVE rung that number 3 times since this morning, it just rings and rings", {"unreachable"}),
+    # play-test 85: whether to call 999 at all, after saying 111 was meant
+    ("wait no i meant 111 not 999?? do i need to call 999 then", {"instead_of_999"}),
     ("why are you telling me to ring them again i just said they dont answer", {"unreachable"}),
     ("went to voicemail twice", {"unreachable"}),
     ("cant get through to anyone", {"unreachable"}),
