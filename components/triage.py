@@ -850,6 +850,16 @@ _NEXT_TREATMENT = re.compile(
     rf"(?:my|her|his|their|the) (?:{alternatives(MONTHS)}|2nd|second|3rd|third|4th|fourth|5th|fifth|final|"
     r"following) (?:session|treatment|appointment|one))\b"
 )
+# a treatment booked and still to come, said of one's own ("I've got microneedling booked with you on tuesday", "my
+# tuesday 2pm microneedling appt"): what the skin is like now is for the clinic before it, not a reaction
+_DAYS_NAMED = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+_A_TREATMENT_TO_COME = re.compile(
+    rf"\bbooked(?: in)?(?: with you| with the clinic| at yours| at the clinic)?\s+(?:on|for|next|this|coming)\s+"
+    rf"(?:{_DAYS_NAMED}|tomorrow|tmrw|week|weekend)\b|"
+    r"(?<!after )(?<!since )(?<!from )(?<!post )\b(?:microneedling|appointment|appt|treatment|session)\s+"
+    rf"(?:is\s+|'s\s+)?(?:booked\s+)?(?:on|for)\s+(?:this\s+|next\s+|coming\s+)?(?:{_DAYS_NAMED}|tomorrow|tmrw)\b|"
+    rf"\bmy (?:{_DAYS_NAMED}|tomorrow'?s?|next week'?s?)\b[^.?!]{{0,25}}\b(?:appointment|appt|treatment|session)\b"
+)
 # a reaction spoken of as past, one thing ("after the itchy thing", "that reaction"): asked about a future session,
 # history for the clinic (play-test 36: "could i be allergic to the serum" got "Please call 999 now")
 _A_PAST_REACTION = re.compile(
@@ -968,6 +978,8 @@ _LONG_AGO = re.compile(
 
 # words of now beside words of the past ("since last time my lips keep swelling"): not the past
 # ("I'm scared it'll happen again" fears it: play-test 74, year-old scarring from another clinic sent to NHS 111 now)
+# how a concern's skin is, described beside it ("its bumpy and has little pits", "rough and uneven")
+_A_CONCERN_DESCRIBED = re.compile(r"\b(?:bumpy|pitted|(?:little |tiny |small )?pits|rough|uneven|lumpy|textured)\b")
 # a mole or a mark on the skin that is no reaction: a lesion, whose change is for a GP (components/triage.py `triage`)
 _A_MOLE = re.compile(r"\b(?:moles?|birth ?marks?|skin tags?|warts?|beauty spots?|freckles?|lesions?)\b")
 _NOT_LONG_AGO = re.compile(
@@ -1517,6 +1529,9 @@ def triage(
     ):
         for concern in concerns:
             lowered = lowered.replace(concern.lower().replace("’", "'"), " ")
+        # ... and the words that describe it ("the texture of the skin there, its bumpy and has little pits": play-test
+        # 85, NHS 111 now, "say that you had microneedling", to someone never treated)
+        lowered = _A_CONCERN_DESCRIBED.sub(" ", lowered)
     if not treated and not _TREATMENT.search(lowered) and no_days and (names_a_concern or said_to_last(lowered)):
         # "dark circles under my eyes": where the concern is; "small white bumps under my eyes … been there months"
         # (play-test 55: NHS 111 now, "say that you had microneedling", to someone never treated)
@@ -1619,6 +1634,18 @@ def triage(
         and all(_colour_only(sign) for sign in settings.signs[EMERGENCY] if sign.text in found[EMERGENCY])
     ):
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
+    if (
+        _A_TREATMENT_TO_COME.search(lowered)
+        and not treated
+        and days_since(_A_TREATMENT_TO_COME.sub(" ", lowered)) is None
+        and not found[EMERGENCY]
+        and not worse
+        and not _STRONG_NOW.search(_A_TREATMENT_TO_COME.sub(" ", lowered))
+    ):
+        # "I've got microneedling booked with you on tuesday but I've come down with a stinking cold and now a cold sore
+        # on my lip as well :( should I cancel?" (play-test 85: NHS 111 now, "say that you had microneedling"): the
+        # skin before a treatment to come, for the clinic to decide on (the suitability answer, its patient's words)
+        return Triage(None, found[URGENT] + found[EXPECTED], history=True)
     if (
         _A_MOLE.search(lowered)
         and (found[URGENT] or found[EXPECTED] or worse)
@@ -1841,7 +1868,9 @@ def triage(
     if (
         not any(found.values())
         and not changed
-        and (looks or (names_a_concern and not _TREATMENT.search(lowered) and not worse))
+        # (a treatment named with no time since it is no report: "acne scars on my cheeks, continuing the treatment" at
+        # the concern prompt, play-test 85, NHS 111 now four times to someone two days after a session)
+        and (looks or (names_a_concern and not (_TREATMENT.search(lowered) and _NOW.search(lowered)) and not worse))
     ):
         # "my skin looks tired", "pigmentation since my pregnancy", "a scar from a bicycle accident": a concern
         # the clinic treats, with no sign and no treatment named, is what a consultation looks at

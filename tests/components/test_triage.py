@@ -2313,3 +2313,48 @@ def test_fine_apart_from_it_or_better_only_if_is_not_well_again(component, text)
     [message] = component.process([Message(data={"text": "im fine now thanks", "intent": {"name": "faq",
                                                                                       "confidence": 0.9}})])
     assert message.get("triage")["well"]
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 85: NHS 111 now, "say that you had microneedling", before a treatment to come
+    "hiya I've got microneedling booked with you on tuesday but I've come down with a stinking cold and now a cold sore "
+    "on my lip as well :( should I cancel?",
+    "moving my tuesday 2pm microneedling appt because I've got a cold sore and a cold, and whether there's a fee",
+])
+def test_the_skin_before_a_treatment_booked_is_for_the_clinic(component, settings, text):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.history
+    message = parsed(text, "faq", "faq/urgent")
+    component.process([message])
+    assert selected(message) == "faq/suitability"
+
+
+@pytest.mark.parametrize("text, level", [
+    # after a treatment on that day, it is a report as before
+    ("follow-up after microneedling on tuesday - my cheek is oozing", URGENT),
+    ("i had microneedling yesterday, my next session is on tuesday, now pus on my cheek", URGENT),
+    # an emergency sign is one whatever is booked
+    ("my appointment is on tuesday and my lips are swelling now", EMERGENCY),
+])
+def test_a_treatment_booked_beside_a_sign_after_one_had_is_the_sign(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+@pytest.mark.parametrize("text, entity", [
+    # play-test 85: NHS 111 now to someone never treated describing what she wants treated
+    ("um I don't want beard GROWTH lol, the opposite. I mean the texture of the skin there, its bumpy and has little "
+     "pits", "texture"),
+    # ... and at the concern prompt, two days after a session, four times
+    ("acne scars on my cheeks, continuing the treatment", "acne scars"),
+])
+def test_a_concern_described_is_no_report(component, text, entity):
+    message = parsed(text, "faq", "faq/urgent")
+    start = text.index(entity)
+    message.set("entities", [{"entity": "skin_concern", "value": entity, "start": start, "end": start + len(entity)}])
+    component.process([message])
+    assert not message.get("triage").get("level")
+    # ... but the concern worse since the treatment is one
+    worse = parsed("acne scars on my cheeks, they got worse after the treatment", "faq", "faq/urgent")
+    worse.set("entities", [{"entity": "skin_concern", "value": "acne scars", "start": 0, "end": 10}])
+    component.process([worse])
+    assert worse.get("triage").get("level") == URGENT
