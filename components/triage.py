@@ -1898,7 +1898,20 @@ _PARENT_NEEDED = re.compile(
 _THEIR_CHILD_WRITES = re.compile(
     r"\b(?:i'?m|im|i am|by|(?:her|his|their)) (?:\w+ )?(?:daughter|son)\b|\bdaughter \w+\b"
 )
-_ADULT = re.compile(r"\b(?:i'?m|i am|im|aged?|over) (?:1[89]|[2-9]\d)\b")
+_ADULT = re.compile(
+    r"\b(?:i'?m|i am|im|aged?|over) (?:1[89]|[2-9]\d)\b|"
+    # a parent, or someone older, who is the one to be seen ("I'm looking into microneedling for my mum. She's 78 and
+    # has dementia … How does consent work in her case?": play-test 85, the under-18 policy three times)
+    r"\b(?:she'?s|shes|she is|he'?s|hes|he is|they'?re|mum|mom|mother|dad|father|nan|gran|grandma|grandad)\s*,?\s*"
+    r"(?:[2-9]\d|1[89])\b(?!\s*(?:days?|weeks?|months?|hours?|mins?|minutes?|:|am|pm|th|st|nd|rd))|"
+    r"\b(?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|granny)\s+(?:\w+\s+){0,2},?\s*(?:[2-9]\d)\b"
+    r"(?!\s*(?:days?|weeks?|months?|hours?|mins?|minutes?|:|am|pm|th|st|nd|rd))"
+)
+# a parent or grandparent the treatment is for ("looking into microneedling for my mum"): unless an age under 18 is said
+_FOR_A_PARENT = re.compile(
+    r"\bfor (?:my|our) (?:elderly |old |\d{2}[- ]year[- ]old )?(?:mum|mom|mother|dad|father|nan|gran|grandma|grandad|"
+    r"granny|grandmother|grandfather)\b"
+)
 # a parent who wants treating too ("my mum wants to come too, she takes warfarin", "can my mum be booked in the same
 # slot"): another patient, not a parent's consent (play-test 35: the under-18 policy, twice, to an adult)
 _PARENT_TOO = re.compile(
@@ -1953,6 +1966,8 @@ def under_age(text: Text) -> bool:
     they are an adult ("without my mum knowing, I'm 18 tho"), nor a child brought along."""
     lowered = _WHEN_YOUNGER.sub(" ", text.lower().replace("’", "'"))
     if _ADULT.search(lowered) or _A_CHILD_BROUGHT.search(lowered):
+        return False
+    if _FOR_A_PARENT.search(lowered) and not _UNDER_AGE.search(lowered):
         return False
     return bool(
         _UNDER_AGE.search(lowered)

@@ -275,6 +275,14 @@ def test_days_since(text, days):
         # play-test 50: a young child brought along is no one to be seen (the age policy and the suitability answer)
         ("is the consultation free? and can i bring my daughter shes 6, no childcare that day", False),
         ("can i bring my daughter, shes 16 and wants it done too", True),
+        # play-test 85: the under-18 policy three times for a mother of 78, asked about by her daughter
+        ("Hello, I'm looking into microneedling for my mum. She's 78 and has dementia (moderate). How does consent work "
+         "in her case?", False),
+        ("It's for my mum Margaret Bennett, 78, fine lines and general skin on her face. She has dementia so please "
+         "contact me (Sarah) and not her. I'll come with her.", False),
+        ("booking for my mum, will she need to sign a consent form", False),
+        # ... an age under 18 said beside it still counts
+        ("im 16 and want to book for my mum and me, does she need to consent", True),
     ],
 )
 def test_under_age(text, minor):
