@@ -1636,6 +1636,7 @@ def triage(
         return Triage(None, concern=True)  # "my skin looks tired and grey": how it looks, no sign
     if (
         _A_TREATMENT_TO_COME.search(lowered)
+        and (found[URGENT] or found[EXPECTED])
         and not treated
         and days_since(_A_TREATMENT_TO_COME.sub(" ", lowered)) is None
         and not found[EMERGENCY]

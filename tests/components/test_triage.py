@@ -2348,6 +2348,11 @@ def test_a_treatment_booked_beside_a_sign_after_one_had_is_the_sign(settings, te
     assert triage(text, settings, said_to_be_happening=True).level == level
 
 
+def test_a_treatment_booked_with_no_sign_is_no_history(settings):
+    # (the first version sent such a question to the suitability answer: tests/dev3)
+    assert not triage("im booked in for friday, anything i shouldnt do after?", settings, False).history
+
+
 @pytest.mark.parametrize("text, entity", [
     # play-test 85: NHS 111 now to someone never treated describing what she wants treated
     ("um I don't want beard GROWTH lol, the opposite. I mean the texture of the skin there, its bumpy and has little "
