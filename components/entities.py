@@ -1008,6 +1008,15 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         ((run_start, run_end) for run_start, run_end in runs[1:] if _complements(value, text[run_start:run_end])),
         None,
     )
+    if later is None and not _A_DAY.search(value) and not _A_CLOCK_HOUR.search(value):
+        # ("mornings are best for mum, she's more settled then. wednesday 16th around 10?": play-test 85, "I couldn't
+        # work out a day") a time of day said first, then a day with its hour: that day and hour
+        whole = next(
+            ((a, b) for a, b in runs[1:] if _A_DAY.search(text[a:b]) and _A_CLOCK_HOUR.search(text[a:b])), None
+        )
+        if whole:
+            start, end = whole
+            value = text[start:end].strip()
     if later is None and habit_dropped and not _A_DAY.search(value):
         # the habit's time of day said first, the day after it ("most thursday evenings after 6 so … something like the
         # 17th"): the day, at that time of day
@@ -1047,6 +1056,8 @@ _A_DAY = re.compile(
     rf"\b(?:{_DAY}|today|tomorrow|tmrw|tonight|weekend|next week|next month|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH})\b",
     re.IGNORECASE,
 )
+# an hour of the clock ("10", "2pm", "9.30"), not a date ("the 16th")
+_A_CLOCK_HOUR = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b(?!\s*(?:st|nd|rd|th)\b)", re.IGNORECASE)
 _AN_HOUR = re.compile(
     # ("mornings are best as the twins nap, wednesday or thursday": twenty-second play-test, the days were lost)
     r"\d|\b(?:mornings?|afternoons?|evenings?|lunch\w*|midday|noon|tonight|work|school|half|quarter)\b",
