@@ -532,6 +532,9 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("no i still want tuesday afternoon as first choice, thursday morning is just a backup",
          [("time", "tuesday afternoon")]),
         ("thursday morning as a backup", [("time", "thursday morning")]),
+        # play-test 85: a time of day first, then the day and hour ("I couldn't work out a day")
+        ("mornings are best for mum, she's more settled then. wednesday 16th around 10?",
+         [("time", "wednesday 16th around 10")]),
         # play-test 76: the date of the first treatment, or of an appointment had, is no time to book
         ("Well if it's 4-6 weeks apart, my first was 14th Nov, so maybe Tuesday 15th Dec in the morning?",
          [("time", "Tuesday 15th Dec in the morning")]),
