@@ -74,6 +74,23 @@ STOPS = re.compile(
 )
 
 
+# the offer to book complained of, or declined as booked already ("you keep saying book a consultation", "i'm already
+# booked in", "stop telling me to book")
+BOOKING_DECLINED = re.compile(
+    r"\byou (?:keep|kept) (?:saying|telling me|offering|asking|going on about)\b|"
+    r"\bstop (?:saying|telling me|offering|asking)\b[^.?!]{0,30}\bbook|"
+    r"\b(?:i'?m|im|i am) already booked(?: in)?\b|\bi(?:'ve| have)? already (?:got|have|booked) (?:a|an|my|one)\b",
+    re.IGNORECASE,
+)
+# a request to cancel it, asked ("can I cancel it?", "could you cancel my request please?"): not whether one could later
+CANCEL_ASKED = re.compile(
+    r"\b(?:can|could) (?:i|you|we) (?:please |just |actually )*cancel (?:it|that|this|my (?:request|booking|"
+    r"consultation|call ?back|appointment)|the (?:request|booking|consultation|call ?back|appointment))"
+    r"(?: please| pls)?\s*\?",
+    re.IGNORECASE,
+)
+
+
 # "its Siobhan not Shivon", "Siobhan, not Shivon", "put Joanne instead of Jo": a name against the one it replaces
 RESPELT = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+,?\s+(?:not|instead of|rather than)\s+[A-ZÀ-Ý][\w'’-]+\b")
 NEVER_MIND = re.compile(r"\bnever ?mind\b", re.IGNORECASE)
@@ -487,6 +504,10 @@ class BookingDetailsRequest(GraphComponent):
                 # "I withdraw my consent" at the summary (play-test 62: the privacy answer, and the summary again): the
                 # details not to be kept, which the deletion of the person's data asks to confirm
                 self._set(message, "delete_my_data")
+            elif intent == self.config["intent"] and BOOKING_DECLINED.search(text) and not asks_a_call_back:
+                # "i'm already booked in, you keep saying book a consultation lol. will they give me an aftercare sheet
+                # on the day?" (play-test 86: a consultation request started): what else it asks
+                self._set(message, RETRIEVAL_INTENT)
             elif intent == self.config["intent"] and GROUP_ASKED.search(text) and not kinds:
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)
@@ -532,6 +553,14 @@ class BookingDetailsRequest(GraphComponent):
                 # "forget it, can someone just ring me to answer all this. im Marcus Adeyemi 07955 310778": the call
                 # back asked for in place of the questions (play-test 49: "nothing has been cancelled", twice)
                 self._set(message, self.config["intent"])
+            elif (
+                intent in self.config["stop_from_intents"] + [RETRIEVAL_INTENT]
+                and CANCEL_ASKED.search(text)
+                and not kinds
+            ):
+                # "hmm actually can I cancel it? sorry just realised i might be away that week" (play-test 86: "I can't
+                # tell you whether it's fine or whether it can wait … NHS 111"): the request to cancel it
+                self._set(message, self.config["stop_intent"])
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["stop_intent"])
             elif (

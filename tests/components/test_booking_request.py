@@ -105,9 +105,27 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     ("nlu_fallback", "can i cancel later if i change my mind?", "nlu_fallback"),
     ("inform", "never mind the price, how long does it take", "inform"),
     ("faq", "I DONT WANT TO BOOK. phone number for the clinic?", "faq"),  # a question asked stays one
+    # play-test 86: the general "I can't tell you whether it can wait … NHS 111" to a request to cancel
+    ("faq", "hmm actually can I cancel it? sorry just realised i might be away that week", "stop"),
+    ("faq", "could you cancel my request please?", "stop"),
+    ("faq", "can i cancel it if i change my mind later?", "faq"),
 ])
 def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
     found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 86: a consultation request started for someone booked in already, complaining of the offer
+    ("i'm already booked in, you keep saying book a consultation lol. will they give me an aftercare sheet on the day?",
+     "faq"),
+    ("stop telling me to book, i just want to know about the sun", "faq"),
+    # a request to book stays one
+    ("book me in for a consultation please", "book_consultation"),
+])
+def test_the_offer_to_book_declined_is_no_request_to_book(text, expected):
+    found = message(text, "book_consultation", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
 
