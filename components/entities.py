@@ -162,6 +162,16 @@ _FOR_A_RELATIVE = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
+# "im her daughter, Priya": the person writing, by name, after whose relative they are (play-test 86: the name asked for
+# again, "i just said, Priya")
+_THEIR_RELATIVE_NAMED = re.compile(
+    rf"\b(?:i'?m|im|i am|this is|it'?s) (?:her|his|their) (?:{alternatives(RELATIVES)})\s*,\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
+    re.UNICODE,
+)
+_WHOSE_RELATIVE = re.compile(
+    rf"\W*(?:i'?m|im|i am|this is|it'?s)\s+(?:her|his|their|the)\s+(?:{alternatives(RELATIVES)})\W*$", re.IGNORECASE
+)
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
     r"lol|haha|lmao|tbh|btw|not|instead|"
@@ -639,6 +649,7 @@ def _listed_concern(
         if (
             not clause.strip(" .!?-–")
             or _LEAD_IN.search(clause)
+            or _WHOSE_RELATIVE.match(clause)  # "im her daughter, Priya": who is writing (play-test 86)
             or any(entity["start"] < match.end() and match.start() < entity["end"] for entity in taken)
         ):
             continue
@@ -697,6 +708,7 @@ _NAME_OPENS = re.compile(r"^\W*name\s+(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][
 
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     patterns = (
+        (_THEIR_RELATIVE_NAMED, "name"),
         (_FOR_A_RELATIVE, "name"),
         (_FOR_NAMED, "name"),
         (_NAME_AFTER, "any"),

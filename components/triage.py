@@ -524,8 +524,10 @@ _SEEN_THERE = re.compile(
     r"a and e|casualty|eye casualty|urgent care)\b|"
     # ("swollen eyelids and blurry vision sunday night, paramedics came, said contact clinic", as a call back's topic:
     # play-test 68, "Please call 999 now")
-    r"\b(?:paramedics?|ambulance crew)\s+(?:came|have been|had been|been|saw (?:her|him|me)|"
-    r"checked (?:her|him|me))\b"
+    # ("… tongue swelling, hoarse voice, ambulance came. want to know what happened", as a call back's topic: play-test
+    # 86, "call 999 again now")
+    r"\b(?:paramedics?|ambulance crew|(?:the |an )?ambulance)\s+(?:came|have been|had been|been|saw (?:her|him|me)|"
+    r"checked (?:her|him|me)|took (?:her|him|me))\b"
 )
 # what was had, as those who were asked said it was ("they said its prob just a faint from not eating", "paramedics said
 # mild allergic reaction"): the sign named in their words is their judgement, not a new report
@@ -535,6 +537,11 @@ _ADVICE_SAYS_WHAT_IT_IS = re.compile(
     r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had)\s+)?"
     r"(?:prob(?:ably)?\s+|likely\s+|most likely\s+|maybe\s+)?"
     r"(?:just|only|a mild|mild|nothing|a (?:mild |minor |small )?(?:allergic )?reaction)\b"
+)
+# when the treatment was ("after microneedling this morning", "her session yesterday")
+_WHEN_TREATED = re.compile(
+    r"\b(?:microneedling|micro ?needling|treatment|session|appointment|needling|procedure)\s+(?:this morning|"
+    r"this afternoon|this evening|today|yesterday|last night|earlier(?: today)?)\b"
 )
 # a word of now, or of a sign happening now, beside care had ("paramedics came but she cant breathe now")
 _SAID_OF_NOW = re.compile(
@@ -1750,7 +1757,9 @@ def triage(
                 or (
                     _SEEN_THERE.search(unconditional)
                     and not _SAID_OF_NOW.search(unconditional)
-                    and not _STRONG_NOW.search(unconditional)
+                    # (when the treatment was is no word of now: "a reaction after microneedling this morning - …
+                    # ambulance came", play-test 86)
+                    and not _STRONG_NOW.search(_WHEN_TREATED.sub(" ", unconditional))
                     and not _SWELLING_NOW.search(unconditional)
                 )
             )

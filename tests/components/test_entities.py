@@ -77,6 +77,9 @@ def test_phone(booking, text, expected):
         ("no, the name is wrong, it's Priya Shah", [("person", "Priya Shah")]),
         # "I'm" before a capitalised name
         ("I'm Priya", [("person", "Priya")]),
+        # play-test 86: the name asked for again ("i just said, Priya")
+        ("can someone from the clinic ring me monday about what happened? im her daughter, Priya",
+         [("time", "monday"), ("person", "Priya")]),
         # the name stops before "and"
         ("my name is Sara and I'd like to book", [("person", "Sara")]),
         # "I'm worried" is no name

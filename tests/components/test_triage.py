@@ -2371,3 +2371,13 @@ def test_a_concern_described_is_no_report(component, text, entity):
     worse.set("entities", [{"entity": "skin_concern", "value": "acne scars", "start": 0, "end": 10}])
     component.process([worse])
     assert worse.get("triage").get("level") == URGENT
+
+
+def test_an_ambulance_that_came_told_as_a_topic_is_help_had(settings):
+    # play-test 86: "call 999 again now" to a call back's topic, the mother with the paramedics
+    text = ("my mum (Asha Shah) had a reaction after microneedling this morning - tongue swelling, hoarse voice, "
+            "ambulance came. want to know what happened and what was used")
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.help_had
+    # a sign said of now beside it is still the emergency
+    assert triage("ambulance came but her tongue is swelling now", settings, True).level == EMERGENCY
