@@ -66,6 +66,7 @@ ROUTE_ANSWER = "faq/route_explained"
 EMERGENCY_ROUTE_ANSWER = "faq/emergency_explained"
 WHAT_TO_TELL_111_ANSWER = "faq/what_to_tell_111"
 LESION_ANSWER = "faq/a_mole"  # a mole or mark asked about: not assessed here
+PRODUCT_ANSWER = "faq/unknown_product"  # what was put on the skin, asked for those giving care
 RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
 REASSURANCE_ANSWER = "faq/reassurance"  # "so it's fine?": not reassured
 AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
@@ -527,7 +528,10 @@ _SEEN_THERE = re.compile(
     # ("… tongue swelling, hoarse voice, ambulance came. want to know what happened", as a call back's topic: play-test
     # 86, "call 999 again now")
     r"\b(?:paramedics?|ambulance crew|(?:the |an )?ambulance)\s+(?:came|have been|had been|been|saw (?:her|him|me)|"
-    r"checked (?:her|him|me)|took (?:her|him|me))\b"
+    r"checked (?:her|him|me)|took (?:her|him|me))\b|"
+    # ("had a reaction tonight after my treatment, throat swelled, went to hospital", as a call back's topic: play-test
+    # 87, "Please call 999 now")
+    r"\b(?:i|she|he|we|they)?\s*(?:went|been|was taken|got taken|were taken) to (?:the )?(?:hospital|a ?& ?e|a and e)\b"
 )
 # what was had, as those who were asked said it was ("they said its prob just a faint from not eating", "paramedics said
 # mild allergic reaction"): the sign named in their words is their judgement, not a new report
@@ -538,6 +542,16 @@ _ADVICE_SAYS_WHAT_IT_IS = re.compile(
     r"(?:prob(?:ably)?\s+|likely\s+|most likely\s+|maybe\s+)?"
     r"(?:just|only|a mild|mild|nothing|a (?:mild |minor |small )?(?:allergic )?reaction)\b"
 )
+# what was put on the skin, asked for those giving care ("they r asking what was put on my face, what cream was it??",
+# "the paramedic needs the name of it")
+_WHAT_CARERS_ASK_WAS_USED = re.compile(
+    r"\b(?:paramedics?|ambulance(?: crew| people)?|doctors?|hospital|a ?& ?e|nurses?|call handler|operator|they)\b"
+    r"[^.?!]{0,20}\b(?:need|needs|want|wants|asking|asked|ask|asks|r asking|are asking)\b[^.?!]{0,30}"
+    r"\b(?:name of|what (?:cream|product|serum|numbing|stuff|was (?:put|used))|which (?:cream|product|serum|numbing))|"
+    r"\bwhat (?:cream|product|serum|numbing(?: cream)?|stuff) (?:was|did (?:you|they)) (?:it|used|use|put)\b"
+)
+# now itself, not when something was ("right now", "at the moment", "still")
+_NOW_ITSELF = re.compile(r"\b(?:right now|at the moment|currently|just now|atm|rn|still|now)\b")
 # when the treatment was ("after microneedling this morning", "her session yesterday")
 _WHEN_TREATED = re.compile(
     r"\b(?:microneedling|micro ?needling|treatment|session|appointment|needling|procedure)\s+(?:this morning|"
@@ -615,12 +629,16 @@ _CARE_PRESENT = re.compile(
     # ("ok my partner called an ambulance, theyre here": play-test 41, "Please call 999 now")
     r"\b(?:called|rang|phoned|got)\s+(?:an?\s+|the\s+)?(?:ambulance|999|paramedics?)\b[^.?!]{0,20}?\b(?:they'?re|theyre|"
     r"they are|it'?s|its|it is|now)\s+(?:already\s+)?here\b|"
-    r"\b(?:ambulance|paramedics?)\s+(?:is\s+|are\s+|has\s+|have\s+)?(?:already\s+|now\s+|just\s+)?(?:here|arrived)\b|"
+    # ("paramedics r here now. thank u": play-test 87, "You're welcome!")
+    r"\b(?:ambulance|paramedics?)\s+(?:is\s+|are\s+|r\s+|has\s+|have\s+)?(?:already\s+|now\s+|just\s+)?"
+    r"(?:here|arrived)\b|"
     # taken in ("throat swelling, ambulance took her to hospital": play-test 45, 999 again, as a call back's topic)
     r"\b(?:ambulance|paramedics?|they)\s+(?:took|have taken|has taken|taken|take|took away|are taking|is taking)\s+"
     r"(?:her|him|them|me|my\s+\w+)\s+(?:to|into|in)\b|"
     # ("she is WITH the paramedics now": play-test 48, 999 again)
-    r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|he is|they'?re|they are|we'?re|we are)\s+(?:now\s+)?with\s+(?:the\s+)?"
+    # ("im already with the paramedics i told u": play-test 87, "Please call 999 now")
+    r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|he is|they'?re|they are|we'?re|we are)\s+"
+    r"(?:now\s+|already\s+|still\s+)?with\s+(?:the\s+)?"
     r"(?:paramedics?|ambulance(?: crew)?|doctors?|nurses?)\b|"
     r"\b(?:she|he|they|i|we)\s+(?:was|were|got|has been|have been|'s been|'ve been)\s+(?:taken|rushed|admitted)\s+"
     r"(?:to|into|in)\b|"
@@ -683,8 +701,9 @@ _WAITING_FOR_HELP = re.compile(
     r"(?:they said|coming|on (?:its|the) way|\d+ ?min\w*)|they said \d+ ?min\w*|"
     # the call handler's question passed on ("they ask was there a cream or something used", "im calling now", "they
     # want to know": play-test 48, "Please call 999 now" three times to someone already on the phone to them)
-    r"(?:they|the call handler|the operator|the paramedics?|the ambulance people) (?:(?:ask|asks|asked|are asking)"
-    r"(?: me)? (?:was|were|is|if|whether|what|which|about|for)|want to know|wants to know|need to know|needs to know)|"
+    r"(?:they|the call handler|the operator|the paramedics?|the ambulance people) "
+    r"(?:(?:ask|asks|asked|are asking|r asking)(?: me)? (?:was|were|is|if|whether|what|which|about|for)|"
+    r"want to know|wants to know|need to know|needs to know)|"
     r"(?:i'?m|im|i am) (?:calling|ringing|phoning) (?:now|them)|"
     # ("ok ringing now. should i wash my face first before they come", "fine my mate's ringing them now": play-tests 82
     # and 81, "Please call 999 now" to someone calling)
@@ -1757,9 +1776,9 @@ def triage(
                 or (
                     _SEEN_THERE.search(unconditional)
                     and not _SAID_OF_NOW.search(unconditional)
-                    # (when the treatment was is no word of now: "a reaction after microneedling this morning - …
-                    # ambulance came", play-test 86)
-                    and not _STRONG_NOW.search(_WHEN_TREATED.sub(" ", unconditional))
+                    # (when the treatment or the reaction was is no word of now: "a reaction after microneedling this
+                    # morning - … ambulance came", play-test 86; "had a reaction tonight …, went to hospital", 87)
+                    and not _NOW_ITSELF.search(_WHEN_TREATED.sub(" ", unconditional))
                     and not _SWELLING_NOW.search(unconditional)
                 )
             )
@@ -2256,7 +2275,11 @@ class SafetyTriage(GraphComponent):
                     # "nothing is wrong, im just asking": a question, nothing happening (actions/answers.py)
                     "just_asking": bool(_JUST_ASKING.search(plain)),
                     "no_treatment": bool(_NO_TREATMENT.search(plain)) and not _STRONG_NOW.search(lowered),
-                    "waiting_for_help": bool(_WAITING_FOR_HELP.search(lowered)) and not _HELP_NOT_CALLED.search(plain),
+                    # (or those giving care asking what was used: "the paramedic needs the name of it", play-test 87)
+                    "waiting_for_help": bool(
+                        _WAITING_FOR_HELP.search(lowered) or _WHAT_CARERS_ASK_WAS_USED.search(plain)
+                    )
+                    and not _HELP_NOT_CALLED.search(plain),
                     # ... and emergency help named ("my husband called an ambulance"), not only waited for ("in the
                     # meantime" may wait for 111: actions/answers.py `help_called_before`)
                     "emergency_help_named": bool(_EMERGENCY_HELP.search(lowered)),
@@ -2332,6 +2355,12 @@ class SafetyTriage(GraphComponent):
                 continue
             if not found.level and not found.signs and not crisis and _WHICH_NUMBER.search(plain):
                 self._intent(message, self.config["unclear_intent"])  # the thread's route again, or "did you mean"
+                continue
+            if not found.level and not crisis and _WHAT_CARERS_ASK_WAS_USED.search(plain):
+                # "they r asking what was put on my face, what cream was it??", "the paramedic needs the name of it"
+                # (play-test 87: "did you mean", then the day's preparation): what the guide says of the products, and
+                # the clinic's record (actions/answers.py, in its words for help on its way)
+                self._answer(message, PRODUCT_ANSWER)
                 continue
             if not found.level and not found.signs and not crisis and _WHAT_TO_TELL_111.search(plain):
                 self._answer(message, WHAT_TO_TELL_111_ANSWER)  # "what do i tell 111 when i ring"

@@ -2381,3 +2381,33 @@ def test_an_ambulance_that_came_told_as_a_topic_is_help_had(settings):
     assert found.level is None and found.help_had
     # a sign said of now beside it is still the emergency
     assert triage("ambulance came but her tongue is swelling now", settings, True).level == EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 87: "did you mean", then the day's preparation, to what the paramedics asked
+    "they r asking what was put on my face, what cream was it??",
+    "the numbing cream before the needles. the paramedic needs the name of it",
+])
+def test_what_those_giving_care_ask_was_used_is_the_products_answer(component, text):
+    message = parsed(text, "nlu_fallback", None)
+    component.process([message])
+    assert selected(message) == "faq/unknown_product"
+    assert message.get("triage")["waiting_for_help"]
+
+
+@pytest.mark.parametrize("text, flag", [
+    # play-test 87: "You're welcome!", then "Please call 999 now" twice, to someone with the paramedics
+    ("paramedics r here now. thank u", "care_present"),
+    ("im already with the paramedics i told u. is the call back booked?", "care_present"),
+])
+def test_paramedics_there_in_few_words_is_care_present(component, text, flag):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")[flag]
+
+
+def test_a_hospital_gone_to_told_as_a_topic_is_help_had(settings):
+    # play-test 87: "Please call 999 now" at the call back's topic
+    text = "had a reaction tonight after my treatment, throat swelled, went to hospital. need to know the name of the cream"
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.help_had
+    assert triage("throat swelled, went to hospital, and its swelling again now", settings, True).level == EMERGENCY
