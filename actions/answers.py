@@ -1384,6 +1384,22 @@ class ActionAnswerQuestion(Action):
             # 111 now", eight times)
             topics = [HELP_HAD] + ranked_beside(tracker)
             triaged = None
+        if (
+            triaged in SEVERITY[1:]
+            and not said.get("worse")
+            and not said.get("a_patient")
+            and not_treated_said(tracker)
+        ):
+            # "what should i put on the cold sore, its really sore" from someone who said they haven't had the
+            # treatment yet (play-test 88: "call NHS 111 now … say that you had microneedling", six times, taken back
+            # twice): no reaction to a treatment, for their GP, a pharmacist or NHS 111, and the clinic before one
+            dispatcher.utter_message(response="utter_sign_before_any_treatment")
+            beside = [topic for topic in ranked_beside(tracker) if topic not in SEVERITY]
+            answered = say_answers(dispatcher, tracker, domain, beside) if beside else []
+            return [event for event in answered if event.get("name") not in ("offer", "last_topic")] + [
+                SlotSet("last_topic", None),
+                SlotSet("offer", None),
+            ]
         if len(topics) > 1 and "reassurance" in topics and previous is None and not triaged:
             # "what if im scared of needles, could i still do it?": beside another answer, with nothing happening
             # named and no safety answer before, a part read as looking for reassurance is no question of its own
@@ -1789,6 +1805,18 @@ def help_had_before(tracker: Tracker) -> bool:
 
 NOT_BESIDE_HELP_HAD = {*SEVERITY, "complication", "reassurance", HELP_HAD, "warning_signs", "follow_up", "about_that"}
 BESIDE_AT_LEAST = 0.3  # how likely the classifier finds the answer beside the advice had, at least
+
+
+def not_treated_said(tracker: Tracker) -> bool:
+    """Whether the person said in this conversation that they have had no treatment (components/triage.py
+    `no_treatment`), and not since that they have had one or are booked in (`a_patient`)."""
+    for event in reversed([event for event in tracker.events if event.get("event") == "user"][:-1]):
+        triage = (event.get("parse_data") or {}).get("triage") or {}
+        if triage.get("a_patient") and not triage.get("no_treatment"):
+            return False
+        if triage.get("no_treatment"):
+            return True
+    return False
 
 
 def ranked_beside(tracker: Tracker) -> List[Text]:

@@ -859,6 +859,8 @@ _A_PATIENT = re.compile(
     # consultation three times)
     r"\b(?:i|i'?ve|ive|i have)\s+(?:already\s+)?(?:have|got)\s+(?:an?|my)\s+(?:first\s+|1st\s+|next\s+)?"
     r"(?:microneedling\s+)?(?:microneedling|appointment|treatment|session|booking)\b(?:\s+booked\b)?|"
+    # ("ive got microneedling booked with you tues": play-test 88)
+    r"\b(?:i|i'?ve|ive|i have)\s+(?:already\s+)?got\s+(?:microneedling|a treatment|a session)\s+booked\b|"
     r"\b(?:my|the)\s+(?:first\s+|1st\s+|next\s+)?(?:microneedling|appointment|treatment|session)\s+is\s+"
     r"(?:already\s+)?booked\b|"
     r"\b(?:i was|i got|i've been|ive been|i have been)\s+treated\b|\b(?:mid[- ]?course|halfway through (?:my|the) "
@@ -880,8 +882,9 @@ _NEXT_TREATMENT = re.compile(
 # tuesday 2pm microneedling appt"): what the skin is like now is for the clinic before it, not a reaction
 _DAYS_NAMED = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
 _A_TREATMENT_TO_COME = re.compile(
-    rf"\bbooked(?: in)?(?: with you| with the clinic| at yours| at the clinic)?\s+(?:on|for|next|this|coming)\s+"
-    rf"(?:{_DAYS_NAMED}|tomorrow|tmrw|week|weekend)\b|"
+    # ("ive got microneedling booked with you tues": play-test 88)
+    rf"\bbooked(?: in)?(?: with you| with the clinic| at yours| at the clinic)?\s+(?:(?:on|for|next|this|coming)\s+)?"
+    rf"(?:{_DAYS_NAMED}|tomorrow|tmrw|next week|weekend)\b|"
     r"(?<!after )(?<!since )(?<!from )(?<!post )\b(?:microneedling|appointment|appt|treatment|session)\s+"
     rf"(?:is\s+|'s\s+)?(?:booked\s+)?(?:on|for)\s+(?:this\s+|next\s+|coming\s+)?(?:{_DAYS_NAMED}|tomorrow|tmrw)\b|"
     rf"\bmy (?:{_DAYS_NAMED}|tomorrow'?s?|next week'?s?)\b[^.?!]{{0,25}}\b(?:appointment|appt|treatment|session)\b"
@@ -1667,7 +1670,6 @@ def triage(
         and days_since(_A_TREATMENT_TO_COME.sub(" ", lowered)) is None
         and not found[EMERGENCY]
         and not worse
-        and not _STRONG_NOW.search(_A_TREATMENT_TO_COME.sub(" ", lowered))
     ):
         # "I've got microneedling booked with you on tuesday but I've come down with a stinking cold and now a cold sore
         # on my lip as well :( should I cancel?" (play-test 85: NHS 111 now, "say that you had microneedling"): the

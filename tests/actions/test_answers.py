@@ -2146,3 +2146,31 @@ async def test_a_call_said_with_the_first_emergency_sign_after_the_urgent_route_
     dispatcher.messages.clear()
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/emergency"]
+
+
+async def test_a_sign_from_someone_who_said_they_were_not_treated_is_no_reaction(dispatcher, make_tracker, domain,
+                                                                                 clinic_open):
+    # play-test 88: a cold sore before a treatment booked for Tuesday got "call NHS 111 now … say that you had
+    # microneedling" six times, taken back twice
+    events = [
+        {"event": "user", "timestamp": None, "text": "no i havent had it yet lol, its booked for tuesday",
+         "parse_data": {"triage": {"no_treatment": True}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="faq", text="what should i put on the cold sore, its really sore", events=events,
+                           response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["cold_sore*"]}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_sign_before_any_treatment"]
+    # ... said to be treated since, or now, it is a report as before
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["pus"], "a_patient": True}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith("utter_faq/urgent")
+    # ... and an emergency sign is the emergency whatever was said
+    tracker = make_tracker(intent="faq", text="my lips are swelling up", events=events,
+                           response_selector=selected_answer("faq/emergency"))
+    tracker.latest_message["triage"] = {"level": "emergency", "signs": ["lip* + swel*"]}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/emergency"

@@ -1875,6 +1875,7 @@ def test_driving_and_a_treatment_to_come_are_flagged(component, text, driving, n
     # play-test 83: offered a consultation three times
     ("hiya, ive got my first microneedling booked for next wednesday. can i put makeup on the next day?", True),
     ("i already HAVE a booking. do i need to tell them about the cold sore before wednesday?", True),
+    ("hi ive got microneedling booked with you tues but ive come down with a stinking cold", True),
     # not of themselves, or not yet
     ("my friend had her first session last week", False),
     ("before my first session, what should i do", False),
@@ -2328,6 +2329,9 @@ def test_fine_apart_from_it_or_better_only_if_is_not_well_again(component, text)
     "hiya I've got microneedling booked with you on tuesday but I've come down with a stinking cold and now a cold sore "
     "on my lip as well :( should I cancel?",
     "moving my tuesday 2pm microneedling appt because I've got a cold sore and a cold, and whether there's a fee",
+    # play-test 88
+    "hi ive got microneedling booked with you tues but ive come down with a stinking cold and a cold sore has popped up "
+    "on my top lip this morning :( should i cancel?",
 ])
 def test_the_skin_before_a_treatment_booked_is_for_the_clinic(component, settings, text):
     found = triage(text, settings, said_to_be_happening=True)
