@@ -540,7 +540,7 @@ _ADVICE_SAYS_WHAT_IT_IS = re.compile(
     r"the nurse|the gp|a&e|the hospital)\s+(?:said|say|says|think|thinks|thought|reckon|reckons|told me)\s+(?:that\s+)?"
     r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had)\s+)?"
     r"(?:prob(?:ably)?\s+|likely\s+|most likely\s+|maybe\s+)?"
-    r"(?:just|only|a mild|mild|nothing|a (?:mild |minor |small )?(?:allergic )?reaction)\b"
+    r"(?:just|only|a mild|mild|nothing|an? (?:mild |minor |small )?(?:allergic )?reaction)\b"
 )
 # what was put on the skin, asked for those giving care ("they r asking what was put on my face, what cream was it??",
 # "the paramedic needs the name of it")

@@ -2415,3 +2415,23 @@ def test_a_hospital_gone_to_told_as_a_topic_is_help_had(settings):
     found = triage(text, settings, said_to_be_happening=True)
     assert found.level is None and found.help_had
     assert triage("throat swelled, went to hospital, and its swelling again now", settings, True).level == EMERGENCY
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 88: the eye named a sentence before, then "its nearly shut now" got NHS 111
+    ("its actually gone puffier while ive been typing this, its nearly shut now. the other eye is fine", EMERGENCY),
+    ("my lip is swollen shut", EMERGENCY),
+    # shut said of something else is no sign
+    ("my face is a bit puffy, and i shut the window", EXPECTED),
+])
+def test_swelling_shut_is_the_emergency(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+def test_what_the_call_handler_said_it_probably_was_is_help_had(settings):
+    # play-test 88: "call 999 again now … even though help is on its way" after 999 said what to do
+    text = ("ok spoke to them. they said its probably an allergic reaction, told me to take an antihistamine and go to "
+            "the urgent treatment centre if it gets any worse or my breathing changes. can someone from the clinic ring "
+            "me on monday about what happened")
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.help_had
