@@ -1473,7 +1473,12 @@ class ActionAnswerQuestion(Action):
             # "i have an epipen, should i use it first?" with the lips swelling (play-test 39: the emergency answer
             # alone, the pen never named): the emergency number, and the pen used as the person was shown
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
-            dispatcher.utter_message(response="utter_auto_injector_in_emergency")
+            # (a pen prescribed to someone else: "i have my own epipen in my bag … should he use mine??", play-test 89,
+            # "if you've been prescribed one, use it now")
+            someone_elses = ANOTHER_PERSONS_PEN.search(tracker.latest_message.get("text") or "")
+            dispatcher.utter_message(
+                response="utter_auto_injector_not_theirs" if someone_elses else "utter_auto_injector_in_emergency"
+            )
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         text = tracker.latest_message.get("text") or ""
         if previous == SEVERITY[0] and not triaged and WHICH_PRODUCT_ASKED.search(text):
@@ -1705,11 +1710,17 @@ def route_was_for_a_question(tracker: Tracker) -> bool:
     """Whether the message the last safety answer was given for asked a question ("is it safe to do if i had botox 2
     weeks ago?"), so that "nothing is wrong, im just asking" takes the route back; never a report ("my face is
     oozing") said to be nothing after all."""
-    for event in earlier_messages(tracker):
-        parse = event.get("parse_data") or {}
-        if (parse.get("triage") or {}).get("level"):
-            return "?" in (event.get("text") or "") and bool(parse.get("asks", True))
-    return False
+    # (every message of the thread that was given it: "should he use mine??" after "his lips are tingling and he's
+    # wheezing a bit" was a question, and the emergency route was set aside mid-emergency, play-test 89)
+    given_for = [
+        event
+        for event in earlier_messages(tracker)
+        if ((event.get("parse_data") or {}).get("triage") or {}).get("level")
+    ]
+    return bool(given_for) and all(
+        "?" in (event.get("text") or "") and bool((event.get("parse_data") or {}).get("asks", True))
+        for event in given_for
+    )
 
 
 def route_withdrawn(
@@ -1845,6 +1856,15 @@ AUTO_INJECTOR_ASKED = re.compile(
     r"(?=.*\b(?:should|shall|do|can|must|could|would|is it ok to|need to)\s+(?:i|she|he|they|we|you)?\s*"
     r"(?:still\s+|just\s+|now\s+)?(?:use|give|inject|jab|take|try)\b)",
     re.IGNORECASE | re.DOTALL,
+)
+# an adrenaline pen that is not the person's in the emergency ("my own epipen … should he use mine??", "can i give her
+# my epipen", "its mine not his")
+ANOTHER_PERSONS_PEN = re.compile(
+    r"\b(?:my own|mine|my)\b[^.?!]{0,20}\b(?:epi-? ?pens?|adrenaline|auto-?injectors?|jext|emerade)\b[^?]*"
+    r"\b(?:he|she|him|her|they|them|his)\b|"
+    r"\b(?:he|she|they)\b[^.?!]{0,25}\b(?:use|have|borrow|take)\s+mine\b|\bgive (?:him|her|them) my\b|"
+    r"\bits mine not (?:his|hers|theirs)\b",
+    re.IGNORECASE,
 )
 # which product was used on the skin, asked ("what cream did you use on her face?", "sabes que crema?")
 WHICH_PRODUCT_ASKED = re.compile(

@@ -550,6 +550,17 @@ _WHAT_CARERS_ASK_WAS_USED = re.compile(
     r"\b(?:name of|what (?:cream|product|serum|numbing|stuff|was (?:put|used))|which (?:cream|product|serum|numbing))|"
     r"\bwhat (?:cream|product|serum|numbing(?: cream)?|stuff) (?:was|did (?:you|they)) (?:it|used|use|put)\b"
 )
+# heat, as a sign names it, and a heat said to be like a sunburn (the guide's own words for what is expected)
+_HEAT = re.compile(r"\bhot\b|\bheat\b")
+_LIKE_SUNBURN = re.compile(
+    r"\blike (?:a |i have |i've got |ive got )?(?:mild |bad |slight )?sun ?burn\w*|\bsun ?burnt\b"
+)
+# well, as the person it is happening to claims, told by someone with them ("he says hes fine", "she insists she's ok")
+_CLAIMED_FINE = re.compile(
+    r"\b(?:he|she|they)\s+(?:says|said|insists|insisted|reckons|thinks|claims|keeps saying)\s+(?:that\s+)?"
+    r"(?:he'?s|hes|he is|she'?s|shes|she is|they'?re|theyre|they are|its|it'?s)\s+(?:fine|ok|okay|alright|all right|"
+    r"not that bad|nothing)\b"
+)
 # now itself, not when something was ("right now", "at the moment", "still")
 _NOW_ITSELF = re.compile(r"\b(?:right now|at the moment|currently|just now|atm|rn|still|now)\b")
 # when the treatment was ("after microneedling this morning", "her session yesterday")
@@ -1906,9 +1917,19 @@ def triage(
         # "my skin looks tired", "pigmentation since my pregnancy", "a scar from a bicycle accident": a concern
         # the clinic treats, with no sign and no treatment named, is what a consultation looks at
         return Triage(None, concern=True)  # no sign, no treatment and no time since one named: a concern
+    days = days_since(lowered)
+    if (
+        found[URGENT]
+        and all(_HEAT.search(sign) for sign in found[URGENT])
+        and _LIKE_SUNBURN.search(lowered)
+        and not worse
+        and (days is None or days <= settings.expected_for_days)
+    ):
+        # "my face feels a bit hot and tight still, like a sunburn" the evening of the treatment (play-test 90: NHS 111
+        # now four times): what the guide describes, a mild sunburn, in the first days; later, or worse, it is urgent
+        return Triage(EXPECTED, found[EXPECTED] or found[URGENT])
     if found[URGENT]:
         return Triage(URGENT, found[URGENT], worse)
-    days = days_since(lowered)
     if found[EXPECTED] and (days is None or days <= settings.expected_for_days) and not worse:
         return Triage(EXPECTED, found[EXPECTED])
     # later than the first days, or nothing named: unclear; there still, and no worse ("on tuesday … still a bit pink
@@ -2314,11 +2335,15 @@ class SafetyTriage(GraphComponent):
                     # "im ok now", "it's gone down": well again, as the person says
                     # (not with the sign still there: "her breathing is ok, just the swelling", play-test 37: the
                     # ambulance on its way was forgotten, and "Please call 999 now" said again)
-                    "well": bool(_RESOLVED.search(lowered)) and not _SIGN_STILL_THERE.search(lowered),
+                    # (not when only claimed by the one it is happening to, as told by someone with them: "he says hes
+                    # fine and just wants to drive home", play-test 89, after "his lips are tingling and he's wheezing")
+                    "well": bool(_RESOLVED.search(lowered))
+                    and not _SIGN_STILL_THERE.search(lowered)
+                    and not _CLAIMED_FINE.search(lowered),
                     # a sign said to have eased, another perhaps still there ("the lip is fine, it was just me
                     # panicking. but the pus is still there": play-test 55, 999 three times): the thread's level
                     # follows what is still there (actions/answers.py)
-                    "eased": bool(_RESOLVED.search(lowered)),
+                    "eased": bool(_RESOLVED.search(lowered)) and not _CLAIMED_FINE.search(lowered),
                     # well again and the reaction past ("I am fine. The reaction was yesterday.")
                     # (or advised since, "111 said take piriton … so its fine", or the route questioned, "why do you
                     # keep telling me to call 999?? i said im fine": play-test 36, 999 again, then the privacy answer)

@@ -2174,3 +2174,39 @@ async def test_a_sign_from_someone_who_said_they_were_not_treated_is_no_reaction
     dispatcher.messages.clear()
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == "utter_faq/emergency"
+
+
+async def test_someone_elses_adrenaline_pen_is_for_the_call_handler(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 89: "if you've been prescribed one, use it now" to "i have my own epipen in my bag … should he use
+    # mine??"
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/suitability",
+                        text="ok. i have my own epipen in my bag, im allergic to nuts. should he use mine??")
+    tracker.latest_message["triage"] = {"level": "emergency"}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == "utter_auto_injector_not_theirs"
+    # one's own, as before
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/suitability", text="i have an epipen, should i use it?")
+    tracker.latest_message["triage"] = {"level": "emergency"}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == "utter_auto_injector_in_emergency"
+
+
+async def test_the_emergency_route_given_for_a_report_is_never_taken_back(dispatcher, make_tracker, domain,
+                                                                          clinic_open):
+    # play-test 89: "please set that advice aside" mid-emergency, the last route given for a question ("should he use
+    # mine??") after the report ("his lips are tingling and he's wheezing a bit")
+    events = [
+        {"event": "user", "timestamp": None, "text": "my boyfriend's lips are tingling and he's wheezing a bit",
+         "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+        {"event": "user", "timestamp": None, "text": "i have my own epipen in my bag. should he use mine??",
+         "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="nlu_fallback", text="its mine not his!! hes never had one. do i just stab him with it",
+                           events=events, slots={"last_topic": "emergency", "offer": "clinic"})
+    tracker.latest_message["triage"] = {"level": None, "no_treatment": True, "not_yet": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert not any(name.startswith("utter_safety_route_withdrawn") for name in responses(dispatcher))
+    assert responses(dispatcher)[0] == "utter_faq/emergency"

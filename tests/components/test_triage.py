@@ -2435,3 +2435,23 @@ def test_what_the_call_handler_said_it_probably_was_is_help_had(settings):
             "me on monday about what happened")
     found = triage(text, settings, said_to_be_happening=True)
     assert found.level is None and found.help_had
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 90: NHS 111 now four times, the evening of the treatment
+    ("ok thanks. my face feels a bit hot and tight still, like a sunburn, thats normal right?", EXPECTED),
+    # later than the first days, or with another sign, or worse, it is urgent
+    ("had it 5 days ago and my face is hot like a sunburn", URGENT),
+    ("my face is hot and theres pus, like a sunburn", URGENT),
+    ("face hot like sunburn and getting worse", URGENT),
+])
+def test_heat_like_a_sunburn_in_the_first_days_is_the_expected_reaction(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+def test_fine_as_claimed_by_the_one_it_happens_to_is_not_well(component):
+    # play-test 89: "he says hes fine and just wants to drive home" read as well again mid-emergency
+    [message] = component.process([Message(data={"text": "he says hes fine and just wants to drive home, its like 20 "
+                                                          "mins. i cant drive. is that ok??",
+                                                  "intent": {"name": "faq", "confidence": 0.9}})])
+    assert not message.get("triage")["well"] and message.get("triage")["driving"]
