@@ -2037,6 +2037,10 @@ def say_answers(
         # the clinic's help offered, on which the rules keep it (play-test 65: "they ask what cream they put on her
         # face" after it got "did you mean", and "should she lie down?" "Sorry, I can't help with that")
         last_topic, offer = SEVERITY[0], offer or PAUSED_BY
+    elif set(said) & {"route_explained", WHAT_TO_TELL_111} and tracker.get_slot("last_topic") in SEVERITY[:2]:
+        # ... and "is 111 the same as going to a&e tho" after the urgent route: its thread goes on (play-test 89: the
+        # thread ended, and "temp has gone down a bit, does that mean its ok?" got the suitability answer)
+        last_topic, offer = tracker.get_slot("last_topic"), offer or PAUSED_BY
     if offer == "consultation" and (tracker.active_loop.get("name") or tracker.get_slot("request_sent")):
         # inside the booking form, "yes" answers the form's question; after a request was sent, the answers say
         # to raise it at that consultation and offer no other (their variations on request_sent, domain.yml)

@@ -561,6 +561,11 @@ _CLAIMED_FINE = re.compile(
     r"(?:he'?s|hes|he is|she'?s|shes|she is|they'?re|theyre|they are|its|it'?s)\s+(?:fine|ok|okay|alright|all right|"
     r"not that bad|nothing)\b"
 )
+# eased only a little ("gone down a bit", "slightly better")
+_ONLY_A_BIT = re.compile(
+    r"\b(?:gone|come|went|going|coming) down (?:a bit|a little|slightly|a touch|abit|a tiny bit)\b|"
+    r"\b(?:a bit|a little|slightly|abit|a tiny bit) (?:better|less|lower|down)\b"
+)
 # now itself, not when something was ("right now", "at the moment", "still")
 _NOW_ITSELF = re.compile(r"\b(?:right now|at the moment|currently|just now|atm|rn|still|now)\b")
 # when the treatment was ("after microneedling this morning", "her session yesterday")
@@ -2339,7 +2344,10 @@ class SafetyTriage(GraphComponent):
                     # fine and just wants to drive home", play-test 89, after "his lips are tingling and he's wheezing")
                     "well": bool(_RESOLVED.search(lowered))
                     and not _SIGN_STILL_THERE.search(lowered)
-                    and not _CLAIMED_FINE.search(lowered),
+                    and not _CLAIMED_FINE.search(lowered)
+                    # (nor eased a bit: "i took paracetamol so the temp has gone down a bit now, does that mean its
+                    # ok?", play-test 89, the urgent thread ended and waiting till Monday offered)
+                    and not _ONLY_A_BIT.search(lowered),
                     # a sign said to have eased, another perhaps still there ("the lip is fine, it was just me
                     # panicking. but the pus is still there": play-test 55, 999 three times): the thread's level
                     # follows what is still there (actions/answers.py)

@@ -2210,3 +2210,14 @@ async def test_the_emergency_route_given_for_a_report_is_never_taken_back(dispat
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert not any(name.startswith("utter_safety_route_withdrawn") for name in responses(dispatcher))
     assert responses(dispatcher)[0] == "utter_faq/emergency"
+
+
+async def test_what_nhs_111_is_asked_keeps_the_urgent_thread(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 89: "is 111 the same as going to a&e tho" ended the urgent thread, and the next message's "does that
+    # mean its ok?" got the suitability answer
+    tracker = make_tracker(intent="faq", text="is 111 the same as going to a&e tho", events=SAFETY_TURN,
+                           slots={"last_topic": "urgent", "offer": "clinic"},
+                           response_selector=selected_answer("faq/route_explained"))
+    tracker.latest_message["triage"] = {}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert SlotSet("last_topic", "urgent") in events and SlotSet("offer", "clinic") in events

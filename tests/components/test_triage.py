@@ -2455,3 +2455,11 @@ def test_fine_as_claimed_by_the_one_it_happens_to_is_not_well(component):
                                                           "mins. i cant drive. is that ok??",
                                                   "intent": {"name": "faq", "confidence": 0.9}})])
     assert not message.get("triage")["well"] and message.get("triage")["driving"]
+
+
+def test_a_temperature_down_a_bit_after_paracetamol_is_not_well_again(component):
+    # play-test 89: the urgent thread ended, and waiting till Monday offered
+    [message] = component.process([Message(data={"text": "ok. i took paracetamol so the temp has gone down a bit now, "
+                                                          "does that mean its ok?",
+                                                  "intent": {"name": "faq", "confidence": 0.9}})])
+    assert not message.get("triage")["well"]
