@@ -277,6 +277,10 @@ _CONCERN_WORSE = re.compile(
     r"(?:worse|deeper|darker|rougher|bumpier|more (?:visible|obvious|noticeable|prominent|pronounced|uneven))\b"
 )
 _CAN_I_HAVE_IT = re.compile(
+    # ("I am 70 years old, on warfarin … Would microneedling be safe for me? I am concerned about bleeding": play-test
+    # 90, NHS 111 now)
+    r"\b(?:would|will|is|could)\s+(?:microneedling|micro ?needling|it|the treatment|this treatment)\s+(?:still\s+)?"
+    r"(?:be\s+)?(?:safe|ok|okay|suitable|right|alright)\s+for\s+(?:me|someone like me|my skin)\b|"
     r"\b(?:can|could|should|may)\s+i\s+(?:still\s+|even\s+)?(?:have|get|do|book|go ahead with)\s+(?:it|this|"
     r"microneedling|micro ?needling|the treatment|a treatment|treatment|a session|collagen induction)\b|"
     r"\bam i (?:still )?(?:ok|okay|able|allowed) to (?:have|get|do|book) (?:it|this|microneedling|micro ?needling|the "

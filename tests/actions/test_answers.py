@@ -2221,3 +2221,18 @@ async def test_what_nhs_111_is_asked_keeps_the_urgent_thread(dispatcher, make_tr
     tracker.latest_message["triage"] = {}
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert SlotSet("last_topic", "urgent") in events and SlotSet("offer", "clinic") in events
+
+
+async def test_help_had_with_the_paramedics_there_is_their_advice(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 90: "paramedics are here now" got "if it gets worse … contact the clinic again, or NHS 111"
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/help_had", text="paramedics are here now")
+    tracker.latest_message["triage"] = {"level": None, "help_had": True, "care_present": True,
+                                        "waiting_for_help": True, "emergency_help_named": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/help_had_help_coming"]
+    # advice had with no emergency help about, as before
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/help_had", text="111 said go to the walk-in tomorrow")
+    tracker.latest_message["triage"] = {"level": None, "help_had": True}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/help_had"]

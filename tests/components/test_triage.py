@@ -2463,3 +2463,12 @@ def test_a_temperature_down_a_bit_after_paracetamol_is_not_well_again(component)
                                                           "does that mean its ok?",
                                                   "intent": {"name": "faq", "confidence": 0.9}})])
     assert not message.get("triage")["well"]
+
+
+def test_whether_it_would_be_safe_for_someone_not_treated_is_for_the_consultation(settings):
+    # play-test 90: NHS 111 now to a 70-year-old on warfarin asking before any treatment
+    text = ("Good evening. I am 70 years old, on warfarin and I have type 2 diabetes. Would microneedling be safe for "
+            "me? I am concerned about bleeding and how well my skin would heal.")
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.history
+    assert triage("i had it yesterday and its bleeding, is it safe for me", settings, True).level == URGENT
