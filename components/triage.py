@@ -93,7 +93,9 @@ _NEGATIONS = {
 }
 # (accented letters are letters: "lèvres", "lábios", play-test 50)
 _WORD = re.compile(r"[a-z0-9à-öø-ÿ]+(?:-[a-z0-9à-öø-ÿ]+)*")
-_SENTENCE_END = re.compile(r"[.!?;\n]+")
+# (not a decimal point: "my temp is 39.6 now and i feel confused and shaky", play-test 91, split the temperature from
+# the confusion, and NHS 111 where the sign of sepsis is 999)
+_SENTENCE_END = re.compile(r"(?<!\d)\.(?!\d)[.!?;\n]*|[!?;\n]+[.!?;\n]*|(?<=\d)\.(?=\D|$)[.!?;\n]*")
 _NUMBERS = {
     "a": 1,
     "an": 1,

@@ -2472,3 +2472,15 @@ def test_whether_it_would_be_safe_for_someone_not_treated_is_for_the_consultatio
     found = triage(text, settings, said_to_be_happening=True)
     assert found.level is None and found.history
     assert triage("i had it yesterday and its bleeding, is it safe for me", settings, True).level == URGENT
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 91: NHS 111 to confusion with a fever; the decimal point of "39.6" ended a sentence, parting them
+    ("my temp is 39.6 now and i feel confused and shaky", EMERGENCY),
+    ("ok ok. im just really shivery now and feel kind of muddled, like i cant think straight", EMERGENCY),
+    ("my flatmate says call 999 because im not making sense. doing that now", EMERGENCY),
+    # a temperature alone, with its decimal, is still the urgent route
+    ("my temp is 38.4 and the spots have pus", URGENT),
+])
+def test_confusion_beside_a_fever_is_the_emergency(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
