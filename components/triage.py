@@ -572,6 +572,14 @@ _ONLY_A_BIT = re.compile(
     r"\b(?:gone|come|went|going|coming) down (?:a bit|a little|slightly|a touch|abit|a tiny bit)\b|"
     r"\b(?:a bit|a little|slightly|abit|a tiny bit) (?:better|less|lower|down)\b"
 )
+# worse only as a condition for what the person will do ("ok ill wait for monday then unless it gets worse", "ill ring
+# 111 if it spreads": play-test 91, read as worse now, and NHS 111 now for an unchanged pink patch)
+_UNLESS_WORSE = re.compile(
+    r"\b(?:unless|until|in case)\s+(?:it|they|this|that|the \w+)\s+(?:gets?|starts?|becomes?|goes|turns?)\s+"
+    r"(?:any\s+)?(?:worse|bigger|hotter|redder|spread\w*|swollen)\b|"
+    r"\b(?:i'?ll|ill|i will|we'?ll|i can|i'?d|id)\b[^.?!]{0,40}\bif\s+(?:it|they|this|that)\s+"
+    r"(?:gets?|starts?|becomes?)?\s*(?:any\s+)?(?:worse|bigger|hotter|redder|spreads?|spreading)\b"
+)
 # now itself, not when something was ("right now", "at the moment", "still")
 _NOW_ITSELF = re.compile(r"\b(?:right now|at the moment|currently|just now|atm|rn|still|now)\b")
 # when the treatment was ("after microneedling this morning", "her session yesterday")
@@ -1547,6 +1555,7 @@ def triage(
     lowered = _NOBODY_HAS_IT.sub(" ", lowered)
     denied = bool(_NOT_THERE.search(lowered))  # a change or a sign said not to be there (_NOT_THERE)
     lowered = _NOT_THERE.sub(" ", lowered)
+    lowered = _UNLESS_WORSE.sub(" ", lowered)  # "ill wait for monday then unless it gets worse": not worse now
     lowered = _SCARS_FROM.sub(r"\1", lowered)  # "pitted scars from old spots": what the scars came from
     told = ""  # what someone else had, or said theirs was like (_SOMEONE_ELSE_HAD, _SOMEONE_ELSE_SAID)
     concern_named = False  # lines by the eyes named (_LINES_BY_THE_EYES)

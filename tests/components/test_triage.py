@@ -2484,3 +2484,15 @@ def test_whether_it_would_be_safe_for_someone_not_treated_is_for_the_consultatio
 ])
 def test_confusion_beside_a_fever_is_the_emergency(settings, text, level):
     assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 91: read as worse now, and NHS 111 now for an unchanged pink patch
+    ("ok ill wait for monday then unless it gets worse. what time do they open monday and whats the address again", None),
+    ("ill ring 111 if it spreads", None),
+    # worse said of now still is
+    ("it got worse since yesterday", URGENT),
+])
+def test_worse_only_as_a_condition_is_not_worse_now(settings, text, level):
+    found = triage(text, settings, said_to_be_happening=False)
+    assert found.level == level and found.worse is (level is not None)
