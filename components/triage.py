@@ -197,7 +197,8 @@ _HYPOTHETICAL = re.compile(
 # by someone who says nothing of a treatment had; the signs it names are what they ask about, not what they have
 _MIGHT_CAUSE = re.compile(
     r"\b(?:can|could|will|would|might|does|do)\s+(?:it\s+|this\s+|that\s+|microneedling\s+|the treatment\s+)?"
-    r"(?:make|cause|give|leave|lead to|trigger|bring)\b[^.?!;]*|"
+    # ("Can microneedling spread the acne bacteria to other areas of my face?": play-test 91, NHS 111 now)
+    r"(?:make|cause|give|leave|lead to|trigger|bring|spread|worsen)\b[^.?!;]*|"
     # ("I'm worried it'll make the redness worse", of rosacea before any treatment: play-test 77, NHS 111 now)
     r"\b(?:it|this|that|microneedling|the treatment)\s*(?:'ll|will|would|'d|could|might|may)\s+(?:make|cause|give|"
     r"leave|lead to|trigger|flare)\b[^.?!;]*"
@@ -520,7 +521,10 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:i|she|he|we)\s+(?:go|went)\s+(?:to\s+)?(?:the\s+)?(?:hospital|a ?& ?e|a and e)\b[^.?!]{0,20}\b(?:now|"
     r"after)\b|"
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
-    r"said|told|gave|sent|checked)\b"
+    r"said|told|gave|sent|checked)\b|"
+    # ("… epipen used, taken to st marys by ambulance": play-test 91, "Please call 999 now" at a call back's topic)
+    r"\b(?:taken|rushed|driven) (?:to|into)\b[^.?!]{0,25}\b(?:by ambulance|hospital|a ?& ?e|a and e)\b|"
+    r"\bby ambulance\b"
 )
 # where eyes are looked after ("sending her to the eye hospital": play-test 62, read as a sign of the eyes)
 _EYE_CARE = re.compile(r"\beye\s+(hospital|casualty|clinic|doctor|department|a ?& ?e|unit|specialist|infirmary)\b")
@@ -535,6 +539,9 @@ _SEEN_THERE = re.compile(
     # 86, "call 999 again now")
     r"\b(?:paramedics?|ambulance crew|(?:the |an )?ambulance)\s+(?:came|have been|had been|been|saw (?:her|him|me)|"
     r"checked (?:her|him|me)|took (?:her|him|me))\b|"
+    # ("… epipen used, taken to st marys by ambulance", as a call back's topic: play-test 91, "Please call 999 now")
+    r"\b(?:taken|rushed|driven) (?:to|into) (?:the )?(?:hospital|a ?& ?e|a and e|st\.? \w+|\w+ hospital)\b|"
+    r"\bby ambulance\b|"
     # ("had a reaction tonight after my treatment, throat swelled, went to hospital", as a call back's topic: play-test
     # 87, "Please call 999 now")
     r"\b(?:i|she|he|we|they)?\s*(?:went|been|was taken|got taken|were taken) to (?:the )?(?:hospital|a ?& ?e|a and e)\b"

@@ -2496,3 +2496,21 @@ def test_confusion_beside_a_fever_is_the_emergency(settings, text, level):
 def test_worse_only_as_a_condition_is_not_worse_now(settings, text, level):
     found = triage(text, settings, said_to_be_happening=False)
     assert found.level == level and found.worse is (level is not None)
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 91: "Please call 999 now" at a call back's topic, the patient already in the ambulance
+    ("allergic reaction after his treatment today - lips tingling and wheezing, epipen used, taken to st marys by "
+     "ambulance", None),
+    # ... and NHS 111 now to a question about the treatment itself
+    ("OK. I have active acne on my jaw. Can microneedling spread the acne bacteria to other areas of my face?", None),
+    # a sign said of now beside them still counts
+    ("taken to hospital by ambulance but now her lips are swelling again", EMERGENCY),
+    ("i had it yesterday and the redness is spreading", URGENT),
+])
+def test_care_told_as_a_topic_and_spread_asked_of_the_treatment(settings, text, level):
+    found = triage(text, settings, said_to_be_happening=True)
+    if "Can microneedling" in text:  # no sign named, whatever the classifier reads it as
+        assert not found.signs and triage(text, settings, said_to_be_happening=False).level is None
+    else:
+        assert found.level == level
