@@ -1512,7 +1512,7 @@ class ActionAnswerQuestion(Action):
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         # (never to someone who says help was called or had: "i HAVE called 999. they've told me what to do. im asking
         # about the clinic", play-test 81, got "please set that advice aside")
-        helped_now = said.get("waiting_for_help") or said.get("help_had") or said.get("care_present")
+        helped_now = help_said(said)
         nothing_happening = not helped_now and (
             said.get("no_treatment")
             # (not from someone who says they were treated: "i've already had the treatment though?? im asking about
@@ -1641,12 +1641,16 @@ def sets_an_emergency_aside(triage: Dict[Text, Any]) -> bool:
     """Whether a message's triage sets an emergency answer before it aside: past, no treatment had, or only asked."""
     # ("i HAVE called 999. they've told me what to do. im asking about the clinic": play-test 81, help called is no
     # emergency set aside, and "can i drive home?" later got the guide's silence on driving)
-    helped = triage.get("waiting_for_help") or triage.get("help_had") or triage.get("care_present")
     return bool(
         triage.get("over")
         or triage.get("no_treatment")
-        or (triage.get("just_asking") and not triage.get("level") and not helped)
+        or (triage.get("just_asking") and not triage.get("level") and not help_said(triage))
     )
+
+
+def help_said(triage: Dict[Text, Any]) -> bool:
+    """Whether a message's triage says help was called, had or is there (components/triage.py)."""
+    return bool(triage.get("waiting_for_help") or triage.get("help_had") or triage.get("care_present"))
 
 
 EMERGENCY_GIVEN = "emergency_given"  # the slot: the emergency answer given in this session, and not set aside since

@@ -61,9 +61,14 @@ def _a_backup(tracker: Tracker, entity: Dict[Text, Any]) -> bool:
     return bool(_OR_BEFORE.search(text[:start]) or _AS_WELL_AFTER.match(text[end:]))
 
 
+def _latest_words(time_text: Optional[Text]) -> Text:
+    """A time's words as last said (`booking_time_text` keeps each correction after `CORRECTED`)."""
+    return (time_text or "").split(CORRECTED)[-1].strip()
+
+
 def _other_days(tracker: Tracker, domain: DomainDict) -> Text:
     """The person's words for the time beside the day put down, when they offered another day too."""
-    words = (tracker.get_slot("booking_time_text") or "").split(CORRECTED)[-1].strip()
+    words = _latest_words(tracker.get_slot("booking_time_text"))
     if not tracker.get_slot("booking_time") or not names_another_day(words):
         return ""
     return domain["responses"]["utter_booking_summary_time_words"][0]["text"].replace("{time_words}", words)
@@ -396,7 +401,7 @@ class ActionChangeBookingDetail(Action):
                     if slot == "booking_time" and tracker.get_slot("booking_time") and _a_backup(tracker, entity):
                         # "oh and or thursday morning is fine too" (play-test 83: Thursday put down instead of the
                         # Tuesday afternoon asked for): the time stays, and the other day is in their words beside it
-                        words = (corrects or "").split(CORRECTED)[-1].strip()
+                        words = _latest_words(corrects)
                         changes["booking_time_text"] = f"{words} or {entity['value']}" if words else entity["value"]
                         break
                     value = concern_in_full(tracker, entity) if slot == "booking_concern" else entity["value"]

@@ -753,12 +753,12 @@ _WEEKDAY_RULED_OUT = re.compile(
 )
 
 
-# "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)
 # a time said to be a second choice ("thursday morning is just a backup", "the thursday backup")
 _A_BACKUP_AFTER = re.compile(
     r"\s+(?:is\s+|as\s+)?(?:just\s+|only\s+)?(?:a\s+|my\s+|the\s+)?(?:backup|back-up|fallback|second choice|plan b)\b",
     re.IGNORECASE,
 )
+# "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)
 _RULED_OUT_AFTER = re.compile(
     # ("hmm today is too soon, make it next friday at 2pm": browser play-test 4, "today" was taken)
     r"(?:'?s|\s+is|\s+are)?\s+(?:a bit |bit |a little |way )?(?:too )?(?:soon|early|late)\b|"
@@ -874,8 +874,6 @@ _PARTS_OF_DAYS = re.compile(r"\s+(?:mornings|afternoons|evenings|nights|lunchtim
 ALSO_AT = "also_at"
 
 
-# a day in a question why it was put down is what was put down, not the time wanted (play-test 42: "why has it changed
-# to wednesday?? monday 7th is first choice" was read as both days, and the request not understood)
 # working hours ("i work 9-5.30 so it would have to be a thursday evening, like 6.30?", "i finish at 5.30"): when the
 # person can't come, not when (play-test 83: Monday at 17:30)
 _WORKING_HOURS_BEFORE = re.compile(
@@ -892,6 +890,8 @@ _AN_AGE_BEFORE = re.compile(
     r"just\s+|now\s+|nearly\s+|almost\s+|really\s+)?$",
     re.IGNORECASE,
 )
+# a day in a question why it was put down is what was put down, not the time wanted (play-test 42: "why has it changed
+# to wednesday?? monday 7th is first choice" was read as both days, and the request not understood)
 _ASKED_WHY = re.compile(r"\bwhy\b(?!\s+(?:not|don'?t|dont)\b)[^.?!,;]*$", re.IGNORECASE)
 _ANY_TIME_SAID = re.compile(r"\b(?:any ?time|whenever|all day)\b", re.IGNORECASE)
 
@@ -974,9 +974,8 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     if len(runs) > 1 and any(_A_BACKUP_AFTER.match(text, run[1]) for run in runs):
         kept = [run for run in runs if not _A_BACKUP_AFTER.match(text, run[1])]
         if kept:
-            if corrected is not None and runs[corrected] not in kept:
-                corrected = None
-            corrected = kept.index(runs[corrected]) if corrected is not None else None
+            if corrected is not None:
+                corrected = kept.index(runs[corrected]) if runs[corrected] in kept else None
             runs = kept
     if corrected is not None:
         runs = runs[corrected:]

@@ -917,7 +917,7 @@ _NEXT_TREATMENT = re.compile(
 )
 # a treatment booked and still to come, said of one's own ("I've got microneedling booked with you on tuesday", "my
 # tuesday 2pm microneedling appt"): what the skin is like now is for the clinic before it, not a reaction
-_DAYS_NAMED = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+_DAYS_NAMED = rf"(?:{alternatives(WEEKDAYS)}|{alternatives(WEEKDAY_ABBREVIATIONS)}|tues|thur|thurs)"
 _A_TREATMENT_TO_COME = re.compile(
     # ("ive got microneedling booked with you tues": play-test 88)
     rf"\bbooked(?: in)?(?: with you| with the clinic| at yours| at the clinic)?\s+(?:(?:on|for|next|this|coming)\s+)?"
