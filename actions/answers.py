@@ -1932,12 +1932,22 @@ def say_answers(
     said: List[Text] = []
     # the clinic's details, said while it is open, say until when (play-test 32: "is it open now?" got the week's hours)
     closes = clinic().closing_today(now())
+    if any(topic in FOLLOW_UPS for topic in topics) and last_topic in SAFETY_ROUTES:
+        # "should I tell 111 that? is that dangerous", leaning on the urgent route (the last answer): the route again,
+        # never the general "microneedling is a safe and effective treatment" beside it (play-test 90); what may be
+        # about what is happening is not answered as a question of its own, and no reassurance is given instead
+        leaning = [topic for topic in topics if topic in NOT_A_NEW_QUESTION - {*SEVERITY, *FOLLOW_UPS, HELP_HAD}]
+        if leaning:
+            topics = [topic for topic in topics if topic not in leaning] + ["no_reassurance"]
     if "minors" in topics:
         # the age policy says who is seen, and that suitability is for the consultation: the suitability answer beside
         # it, asked to book for "your age", says otherwise (play-test 69, to a 16-year-old whose parents must not know)
         topics = [topic for topic in topics if topic != SUITABILITY]
     for topic in topics:
         asked_as = topic
+        if topic == "no_reassurance":
+            dispatcher.utter_message(response="utter_safety_no_reassurance")
+            continue
         if (
             topic in FOLLOW_UPS
             and not last_topic

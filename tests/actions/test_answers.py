@@ -2236,3 +2236,25 @@ async def test_help_had_with_the_paramedics_there_is_their_advice(dispatcher, ma
     dispatcher.messages.clear()
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/help_had"]
+
+
+async def test_a_risk_question_leaning_on_the_urgent_route_gets_no_general_safety_answer(dispatcher, make_tracker,
+                                                                                       domain, clinic_open):
+    # play-test 90: "the salon might have reused the needles. should I tell 111 that? is that dangerous", the urgent
+    # route given turns before, got the route and then "In general, microneedling is a safe and effective treatment"
+    text = "the salon might have reused the needles. should I tell 111 that? is that dangerous"
+    tracker = make_tracker(
+        intent="faq", text=text, slots={"last_topic": "urgent", "offer": "clinic"},
+        response_selector=selected_answer("faq/safety"),
+        questions=asked(text, ("should I tell 111 that?", "faq/follow_up"), ("is that dangerous", "faq/safety")),
+    )
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert "utter_faq/safety" not in said
+    assert said[-1] == "utter_safety_no_reassurance" and any(name.startswith("utter_faq/urgent") for name in said)
+    assert SlotSet("last_topic", "urgent") in events
+    # ... and after an answer from the guide, the same words get that answer and the general one
+    dispatcher.messages.clear()
+    tracker.slots["last_topic"] = "pain"
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert "utter_faq/safety" in responses(dispatcher)
