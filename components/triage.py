@@ -608,8 +608,12 @@ _HELP_HAD = re.compile(
     r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|practitioner|dermatologist)\b[^.?!]{0,40}?"
     r"(?<!\byou )(?<!\bu )(?<!\byou just )(?<!\byou've )\b(?:said|says|"
-    r"told me|told us|advised|advice|gave me|given me|checked|treated|prescribed|examined|sent me|discharged|looked at|"
-    r"reassured|saw me|seen me|confirmed)\b|"
+    r"told me|told us|advised|advice|gave me|given me|checked|prescribed|examined|sent me|discharged|looked at|"
+    r"reassured|saw me|seen me|confirmed|"
+    # (not their experience asked of: "has your clinic treated darker skin before?", play-test 91, "follow the advice
+    # you were given" to someone never treated)
+    r"treated(?!\s+(?:(?:very |quite )?(?:darker|dark|black|brown|asian|olive|deeper)|people|patients|clients|skin|"
+    r"anyone|anybody|many|lots|others?|someone|somebody|women|men|my skin type)\b))\b|"
     r"\b(?:(?:i'?ve|i have|i|we'?ve|we) )?(?:already )?(?:saw|seen|been to|went to|visited|spoke to|spoken to|"
     r"talked to) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"

@@ -1420,6 +1420,11 @@ def test_a_past_reaction_asked_about_for_a_future_session_is_no_report(settings,
     # a medical party's advice, or a sign named beside it, is help had
     ("i rang the clinic and they said its fine", True),
     ("my cheeks were red and they said its fine, all settled now", True),
+    # play-test 91: the clinic's experience asked of, by someone never treated, got "follow the advice you were given"
+    ("I've heard microneedling can leave dark marks on skin like mine. Is that a risk? Has your clinic treated darker "
+     "skin before?", False),
+    ("do they have practitioners who've treated black skin", False),
+    ("my face swelled up after microneedling, the clinic treated it with antihistamines, all settled now", True),
 ])
 def test_they_said_its_fine_is_help_had_only_of_something_happening(settings, text, help_had):
     assert triage(text, settings, False).help_had is help_had
