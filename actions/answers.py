@@ -74,6 +74,9 @@ HELP_COMING_VARIANT = "_help_coming"  # emergency help called, on its way or the
 # a new emergency sign with help on its way ("breathing feels tight" after "ambulance coming": play-test 31 got "if it
 # gets worse before they arrive, call 999 again", the fourth time)
 WORSE_WHILE_HELP_COMES_VARIANT = "_worse_while_help_comes"
+# emergency help called, and calling it off asked about ("should i ring them back and cancel": play-test 92, "if it's
+# getting worse, call 999 again" to someone who said she was a bit better): never a yes from here
+CANCEL_ASKED_VARIANT = "_cancel_asked"
 HELP_SOUGHT_VARIANT = "_help_sought"  # about to call NHS 111, a GP or A&E, or asking whether to (the same)
 UNREACHABLE_VARIANT = "_unreachable"  # the clinic not reached: it does not answer (the same)
 LASTING_VARIANT = "_lasting"  # a sign there for weeks or months, no worse (components/triage.py `lasting`)
@@ -81,6 +84,7 @@ LASTING_OPEN_VARIANT = "_lasting_open"  # the same while the clinic is open
 # said to someone treated already or booked in for a treatment (components/triage.py `a_patient`), outside the form
 PATIENT_VARIANT = "_a_patient"
 RESPONSE_VARIANTS = (
+    CANCEL_ASKED_VARIANT,
     WORSE_WHILE_HELP_COMES_VARIANT,
     HELP_COMING_VARIANT,
     HELP_SOUGHT_VARIANT,
@@ -572,6 +576,8 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
             or said.get("level") is None
         )
         if waiting or called_before:
+            if said.get("cancel_help") and response + CANCEL_ASKED_VARIANT in responses:
+                return response + CANCEL_ASKED_VARIANT
             # (or a sign coming back: "feeling a bit dizzy again tbh", play-test 76, "if it gets worse before they
             # arrive" twice, to someone whose room was spinning)
             worse = called_before and (

@@ -783,6 +783,14 @@ _CLINIC_UNREACHABLE = re.compile(
 # help about to be sought, or asked whether to seek it ("so should i ring 111 now instead of waiting?", "ok im going
 # to ring 111 now"): in the urgent thread, that is what to do, said plainly (play-test 30: "I can't tell you it's
 # fine or safe to wait", and the clinic's number again)
+# emergency help called off, asked about or said ("should i ring them back and cancel", "can we cancel the
+# ambulance now shes better?", "ill tell them not to come": play-test 92, "if it's getting worse, call 999 again")
+_CANCEL_HELP = re.compile(
+    r"\b(?:cancel\w*|call(?:ing)? (?:it |them )?off|send (?:it |them )?away|stand (?:it |them )?down)\b"
+    r"(?![^.?!]{0,30}\b(?:booking|appointment|consultation|request|session|treatment|call ?back)\b)|"
+    r"\btell (?:them|the ambulance|999|the paramedics) (?:not to|they don'?t need to|they dont need to) come\b|"
+    r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|does not) (?:need|want) (?:the |an )?(?:ambulance|paramedics)\b"
+)
 _SEEKING_HELP = re.compile(
     r"\b(?:should i|shall i|do i|can i|could i|would it be better to|is it better to|better to|going to|gonna|"
     r"i'?ll|ill|i will|about to|i'?m|im|i am|ok|okay|will)\s+(?:just |now |then |instead |probably |definitely )?"
@@ -2363,6 +2371,8 @@ class SafetyTriage(GraphComponent):
                     "unreachable": bool(_CLINIC_UNREACHABLE.search(plain)),
                     # "should i ring 111 now?", "im going to ring 111": help about to be sought (the same)
                     "seeking_help": bool(_SEEKING_HELP.search(plain)),
+                    # "should i ring them back and cancel": emergency help called off, or asked whether to (the same)
+                    "cancel_help": bool(_CANCEL_HELP.search(plain)),
                     # "im ok now", "it's gone down": well again, as the person says
                     # (not with the sign still there: "her breathing is ok, just the swelling", play-test 37: the
                     # ambulance on its way was forgotten, and "Please call 999 now" said again)

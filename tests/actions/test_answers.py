@@ -1000,6 +1000,11 @@ async def test_with_the_ambulance_called_999_is_not_said_again(dispatcher, make_
     (True, {"level": "emergency", "waiting_for_help": True}, ["utter_faq/emergency_worse_while_help_comes"]),
     # a sign said with the news that help is coming is what they called about
     (False, {"level": "emergency", "waiting_for_help": True}, ["utter_faq/emergency_help_coming"]),
+    # play-test 92: "her voice is a bit better now … should i ring them back and cancel" got "if it's getting worse,
+    # call 999 again now": calling it off is never said yes to here
+    (True, {"level": "expected", "cancel_help": True}, ["utter_faq/emergency_cancel_asked"]),
+    (False, {"level": "emergency", "waiting_for_help": True, "cancel_help": True},
+     ["utter_faq/emergency_cancel_asked"]),
 ])
 async def test_a_new_emergency_sign_while_help_comes_is_999_again_now(dispatcher, make_tracker, domain, clinic_open,
                                                                      called_before, triage, expected):

@@ -2519,3 +2519,18 @@ def test_care_told_as_a_topic_and_spread_asked_of_the_treatment(settings, text, 
         assert not found.signs and triage(text, settings, said_to_be_happening=False).level is None
     else:
         assert found.level == level
+
+
+@pytest.mark.parametrize("text, cancel", [
+    # play-test 92: the ambulance on its way, "if it's getting worse, call 999 again" to someone asking whether to cancel
+    ("her voice is a bit better now actually and she says the swelling might be going down. should i ring them back "
+     "and cancel", True),
+    ("ill tell them not to come, she doesnt need an ambulance", True),
+    # a booking cancelled is no help called off
+    ("can i cancel my consultation on tuesday", False),
+    ("i need to cancel the call back", False),
+])
+def test_emergency_help_called_off_is_read(component, text, cancel):
+    message = parsed(text, "faq", "faq/reassurance")
+    component.process([message])
+    assert bool(message.get("triage")["cancel_help"]) is cancel
