@@ -773,6 +773,11 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # "what was the serum they used? the paramedics might ask", with the ambulance called already: a new question
         # is answered (found by the sixteenth play-test: "Please call 999 now" again)
         return None
+    if previous == SEVERITY[0] and not new and set(topics) & {EMERGENCY_EXPLAINED, WHAT_TO_TELL_111}:
+        # "ok calling now. what do i tell them", "do i need to tell the hospital anything specific" (play-test 93:
+        # "follow what the call handler tells you", the products answer): what to tell them, and the thread goes on
+        # (say_answers)
+        return None
     if previous == SEVERITY[0] and (triage.get("waiting_for_help") or (HELP_HAD in topics and not triage.get("well"))):
         # "ambulance is on the way. what do i do while waiting", "should i wait for 111 to call back? they said 2
         # hours": the emergency's route again (its variant for help on its way), never "follow the advice" while the

@@ -518,8 +518,10 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:been|went|was|were) (?:to|in|into|at|taken to) (?:a ?& ?e|a and e|(?:the )?hospital|the er|"
     r"(?:the )?emergency room|urgent care)\b|"
     # ("my lips swell after treatment, i go hospital, now ok": play-test 63, 999 again in the call back's topic)
+    # (not asked whether to: "im asking if i go to A&E now or wait", play-test 93, "follow the advice you were given")
+    r"(?<!\bif )(?<!\bshould )(?<!\bshall )(?<!\bdo )(?<!\bcan )(?<!\bcould )(?<!\bwhether )"
     r"\b(?:i|she|he|we)\s+(?:go|went)\s+(?:to\s+)?(?:the\s+)?(?:hospital|a ?& ?e|a and e)\b[^.?!]{0,20}\b(?:now|"
-    r"after)\b|"
+    r"after)\b(?!\s+or\b)|"
     r"\b(?:called|rang|phoned|dialled|dialed) (?:999|111|an ambulance|the ambulance)\b[^.?!]{0,40}\b(?:came|"
     r"said|told|gave|sent|checked)\b|"
     # ("… epipen used, taken to st marys by ambulance": play-test 91, "Please call 999 now" at a call back's topic)
@@ -714,7 +716,11 @@ _ON_THE_WAY = re.compile(
 # described)
 _WAITING_FOR_HELP = re.compile(
     # ("quicker than waiting for ambulance" waits for nothing: play-test 34)
-    r"\b(?:on (?:its|their|the|his|her) way|while (?:i'?m |we'?re |i |we )?wait(?:ing)?|(?<!than )(?<!of )waiting for "
+    # (not a ride waited for: "can i put ice on it while i wait for a taxi", play-test 93, "if it's getting worse, call
+    # 999 again … even though help is on its way" to someone who had called no one)
+    r"\b(?:on (?:its|their|the|his|her) way|while (?:i'?m |we'?re |i |we )?wait(?:ing)?"
+    r"(?!\s+(?:for\s+)?(?:a |an |the |my |our )?(?:taxi|cab|uber|lift|bus|train|car|ride|husband|wife|partner|mum|dad|"
+    r"friend)\b)|(?<!than )(?<!of )waiting for "
     r"(?:the |an )?"
     r"(?:ambulance|paramedics?|help|them)|in the meantime|meanwhile|until (?:they|the ambulance|help|the paramedics) "
     r"(?:arrive|get here|come)|"
@@ -844,7 +850,12 @@ _ASKS_ABOUT_999 = re.compile(
 # what to tell NHS 111, asked ("what do i tell 111 when i ring": play-test 82, "Sorry, I can't help with that")
 _WHAT_TO_TELL_111 = re.compile(
     r"\bwhat\s+(?:even\s+)?(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:even\s+|actually\s+)?(?:say|tell)\b"
-    r"(?:\s+to)?\s+(?:nhs\s+)?111\b|\b111\b[^.?!]{0,40}\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b"
+    r"(?:\s+to)?\s+(?:nhs\s+)?111\b|\b111\b[^.?!]{0,40}\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
+    # ... or the hospital ("do i need to tell the hospital anything specific", "what do i say to the doctors at a&e":
+    # play-test 93, the products answer and the privacy notice)
+    r"\b(?:what\s+(?:do\s+|should\s+|shall\s+|must\s+)?i|do\s+i\s+(?:need\s+to|have\s+to)|should\s+i)\s+"
+    r"(?:say|tell|mention)\b(?:\s+to)?\s+(?:the\s+|a\s+)?(?:hospital|a ?& ?e|a and e|doctors?|dr|nurses?|"
+    r"triage|walk[- ]in|gp|pharmacist|urgent care)\b"
 )
 # emergency help put off ("999 seems a bit much", "could i just drive myself to A&E", "my partner is driving me to a&e
 # instead"): in the emergency's thread, 999 again, and not by car (play-test 32: the off-guide answer about driving
@@ -862,7 +873,13 @@ _INSTEAD_OF_999 = re.compile(
     # ("what if we just go to A&E instead of calling an ambulance, is that ok?": play-test 54, what NHS 111 is, and
     # the sight left out of the emergency's signs)
     r"\b(?:go|going|get|getting|head|heading|take (?:her|him|them|me))\s+(?:straight\s+)?(?:to\s+)?(?:a ?& ?e|a and e|"
-    r"(?:the\s+)?hospital|the er)\b[^.?!]{0,20}\b(?:instead|rather than)\b"
+    r"(?:the\s+)?hospital|the er)\b[^.?!]{0,20}\b(?:instead|rather than)\b|"
+    # A&E or waiting asked ("should i just go to a&e or wait and see if the antihistamine kicks in": play-test 93, the
+    # suitability answer, then "follow the advice you were given", to an eye swelling shut)
+    r"\b(?:go|going|get|head|heading)\s+(?:straight\s+)?(?:to\s+)?(?:a ?& ?e|a and e|(?:the\s+)?hospital|the er)\b"
+    r"[^.?!]{0,15}\bor\s+(?:just\s+)?(?:wait|stay|see|leave it)\b|"
+    r"\bwait (?:and see|it out|for (?:the |my |her |his )?(?:antihistamine|piriton|cetirizine|tablet|meds|medicine)\w*"
+    r"(?: to (?:work|kick in))?)\b"
 )
 # driving, or about to ("im just gonna drive home", "im sat in the car already", "safe to drive"): after the
 # emergency's answer, not to (actions/answers.py)

@@ -57,6 +57,8 @@ _ROUTES = {
     # the emergency route for help already called or on its way: follow the call handler, call again if worse
     "utter_faq/emergency_help_coming": EMERGENCY,
     "utter_faq/emergency_worse_while_help_comes": EMERGENCY,
+    # calling that help off asked about: not on this assistant's word, ring 999 back
+    "utter_faq/emergency_cancel_asked": EMERGENCY,
     "utter_faq/urgent": URGENT,
     "utter_faq/urgent_closed": URGENT,
     # the clinic not reached, or help about to be sought: NHS 111 now (actions/answers.py `route_variant`)

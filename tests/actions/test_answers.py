@@ -2263,3 +2263,17 @@ async def test_a_risk_question_leaning_on_the_urgent_route_gets_no_general_safet
     tracker.slots["last_topic"] = "pain"
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert "utter_faq/safety" in responses(dispatcher)
+
+
+@pytest.mark.parametrize("key, expected", [
+    # play-test 93: "ok calling now. what do i tell them" got "follow what the call handler tells you"
+    ("faq/emergency_explained", "utter_faq/emergency_explained"),
+    ("faq/what_to_tell_111", "utter_faq/what_to_tell_111"),
+])
+async def test_what_to_tell_them_asked_while_help_comes_is_answered(dispatcher, make_tracker, domain, clinic_open, key,
+                                                                     expected):
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", key, "ok calling now. what do i tell them")
+    tracker.latest_message["triage"] = {"level": None, "waiting_for_help": True}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [expected]
+    assert SlotSet("last_topic", "emergency") in events  # the thread goes on

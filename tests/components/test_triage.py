@@ -399,6 +399,10 @@ def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer
     ("ok. what even do i say to them", "faq", "faq/privacy", "faq/emergency_explained"),
     # play-test 82: "Sorry, I can't help with that" to what to tell NHS 111
     ("what?? i mean what do i tell 111 when i ring", "out_of_scope", None, "faq/what_to_tell_111"),
+    # play-test 93: the products answer and the privacy notice on the way to A&E
+    ("ok forget the ice. taxi is here. do i need to tell the hospital anything specific", "faq", "faq/unknown_product",
+     "faq/what_to_tell_111"),
+    ("not the ice!! what do i say to the doctors at a&e", "faq", "faq/privacy", "faq/what_to_tell_111"),
     # 999 named, nothing asked of it; what to say at the consultation; a sign named is the emergency
     ("ok calling 999 now", "faq", "faq/reassurance", None),
     ("what should i say at the consultation", "faq", "faq/consultation", None),
@@ -2534,3 +2538,22 @@ def test_emergency_help_called_off_is_read(component, text, cancel):
     message = parsed(text, "faq", "faq/reassurance")
     component.process([message])
     assert bool(message.get("triage")["cancel_help"]) is cancel
+
+
+@pytest.mark.parametrize("text, flag, expected", [
+    # play-test 93: an eye swelling shut, "should i just go to a&e or wait" got the suitability answer, and "im asking if
+    # i go to A&E now or wait" read as emergency care had ("follow the advice you were given")
+    ("999?? really? my breathing is fine i think. should i just go to a&e or wait and see if the antihistamine kicks "
+     "in", "instead_of_999", True),
+    ("what? im asking if i go to A&E now or wait. the eye is still shutting", "instead_of_999", True),
+    ("what? im asking if i go to A&E now or wait. the eye is still shutting", "help_had", False),
+    # ... and "while i wait for a taxi" waits for no help called
+    ("ok. can i put ice on it while i wait for a taxi", "waiting_for_help", False),
+    ("what do i do while we wait", "waiting_for_help", True),
+    # as before, care had and well again ("i go hospital, now ok": play-test 63)
+    ("my lips swell after treatment, i go hospital, now ok", "help_had", True),
+])
+def test_whether_to_go_to_a_and_e_or_wait_is_asked_not_had(component, text, flag, expected):
+    message = parsed(text, "faq", "faq/suitability")
+    component.process([message])
+    assert bool(message.get("triage")[flag]) is expected
