@@ -376,7 +376,8 @@ _WEEKDAY_WORD = (
     r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 )
 # "sat 12", "tuesday 5": a weekday and a bare number up to 12 is a time on that day, not a date
-_WEEKDAY_HOUR = re.compile(rf"\b{_WEEKDAY_WORD}\s+(\d{{1,2}})(?=\s*$|\s*,)")
+# ("monday, 10": play-test 93 was put down for Thursday the 10th)
+_WEEKDAY_HOUR = re.compile(rf"\b{_WEEKDAY_WORD}[,.]?\s+(\d{{1,2}})(?=\s*$|\s*[,.!?](?!\d))")
 _HALF_PAST = re.compile(r"\bhalf (?:past )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b")
 # "ten past two", "quarter past 2", "quarter to three", "20 past 2": minutes from the hour (a bare 1-7 is pm)
 _PAST_OR_TO = re.compile(
@@ -397,9 +398,10 @@ _OTHER_DATE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+or\s+(?:the\s+)?\d{1,2}(
 # ("a saturday, maybe the 12th around 11? or after 4 on a thursday": play-test 36, no day worked out)
 _OR_ANOTHER_DAY = re.compile(
     # ("tuesday 8th after 2pm, or if not weds 9th after 2": play-test 44, not understood)
-    r"(?<=[\w?])\s*[,?]?\s+or\s+(?:(?:if\s+not|failing\s+that|else|otherwise)\s+)?"
+    r"(?<=[\w?])\s*[,?.]?\s+or\s+(?:(?:if\s+not|failing\s+that|else|otherwise)\s+)?"
     r"(?:(?:after|before|from|around|about|at)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
-    rf"(?:on\s+|next\s+|this\s+)?(?:an?\s+)?{_WEEKDAY_WORD}\b.*$"
+    # ("today. or tomorrow morning": play-test 93, "couldn't work out a day")
+    rf"(?:on\s+|next\s+|this\s+)?(?:an?\s+)?(?:{_WEEKDAY_WORD}|tomorrow|today)\b.*$"
 )
 
 
@@ -441,6 +443,14 @@ _SHORTHANDS = (
         r"after \1",
     ),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
+    # "10 or 11", "2pm or 3": the first hour offered (play-test 93: "monday … 10 or 11", "couldn't work out a day")
+    (
+        re.compile(
+            r"\b(\d{1,2}(?:[:.]\d{2})?)\s*(am|pm)?\s+or\s+(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*(am|pm)?"
+            r"(?!\s*(?:st|nd|rd|th)\b)(?![:.]?\d)"
+        ),
+        lambda match: match.group(1) + (match.group(2) or match.group(3) or ""),
+    ),
     (re.compile(r"\b(?:tues)\b"), "tuesday"),
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),
@@ -1104,7 +1114,7 @@ def _window_words(window: Tuple[dt.time, dt.time]) -> str:
 
 
 # the second day offered, with its date if said ("or thurs 10th after 6pm" is "thurs 10th")
-_SECOND_DAY = re.compile(rf"\b{_WEEKDAY_WORD}\b(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b)?")
+_SECOND_DAY = re.compile(rf"\b(?:{_WEEKDAY_WORD}|tomorrow|today)\b(?:\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)\b)?")
 
 
 def _either_day(text: str, clinic: Clinic, now: dt.datetime) -> Optional[PreferredTime]:
@@ -1120,12 +1130,26 @@ def _either_day(text: str, clinic: Clinic, now: dt.datetime) -> Optional[Preferr
     if window is None or _day_and_time(first)[1] is not None:
         return None  # the first day has its own time, or no time is said: the first day, as it was read
     other = _SECOND_DAY.search(second.lower())
+    refused: Optional[InvalidValue] = None
     for day_words in (first, other.group(0) if other else ""):
         words = f"{day_words} {_window_words(window)}"
         try:
             return preferred_time(CORRECTED.join(said[:-1] + [words]), clinic, now)
+        except InvalidValue as error:
+            refused = error
+    if refused is not None and other:
+        try:
+            return preferred_time(text, clinic, now)  # as read whole ("monday or tuesday morning": from opening)
         except InvalidValue:
-            continue
+            pass
+        # neither fits ("today. or tomorrow morning" on a Saturday night): why the second one can't be, as said of it
+        # ("the clinic is closed on Sunday"), not "couldn't work out a day" (play-test 93)
+        as_said = re.sub(r"^\W*or\s+(?:(?:if\s+not|failing\s+that|else|otherwise)\s+)?", "", second.strip().lower())
+        try:
+            preferred_time(as_said, clinic, now)
+        except InvalidValue as error:
+            raise error from None
+        raise refused
     return None
 
 

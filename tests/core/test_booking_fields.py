@@ -785,3 +785,28 @@ def test_a_day_too_far_ahead_is_said_with_the_last_open_day_within_reach(clinic)
         parse_preferred_time("late april", clinic, NOW)
     assert raised.value.response == "utter_invalid_booking_time_far"
     assert raised.value.values == {"days": "120", "latest": "Wednesday 24 March"}
+
+
+@pytest.mark.parametrize("text, start", [
+    # play-test 93: "el lunes? monday. por la mañana, 10 or 11" could not be worked out; "monday, 10" was Thursday the
+    # 10th: a weekday and a bare number up to 12 is that hour, and of two hours offered the first
+    ("monday. 10 or 11", at(30, 10)),
+    ("monday, 10", at(30, 10)),
+    ("thursday 2pm or 3", at(26, 14)),
+    # as before, a time with minutes after a weekday and a full stop is that time
+    ("thursday. 10.30", at(26, 10, 30)),
+])
+def test_a_weekday_then_an_hour_or_two_is_the_first_hour(clinic, text, start):
+    assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, start)
+
+
+def test_two_days_offered_neither_open_say_why_of_the_second(clinic):
+    # play-test 93: "today. or tomorrow morning" on a Saturday night got "couldn't work out a day", and then the
+    # example "tomorrow morning"
+    now = dt.datetime(2026, 12, 5, 22, 20, tzinfo=LONDON)
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time("today. or tomorrow morning", clinic, now)
+    assert raised.value.response == "utter_invalid_booking_time_closed"
+    # ... and of two days, the first on which the time fits, as before
+    assert parse_preferred_time("monday or tuesday morning", clinic, now).start == dt.datetime(2026, 12, 7, 9, 0,
+                                                                                               tzinfo=LONDON)
