@@ -151,6 +151,8 @@ _NOW = re.compile(
     r"(?:dizzy|faint|lightheaded|light-headed|woozy|giddy|sick|unwell|weird|odd|funny|hot|shaky))\b"
 )
 # "my cheek is …", "I've got …", "it feels …": the person's own skin, now
+# clinic.yml's sign of scarring from a treatment (its first words)
+_SCARRING_SIGN = "scar|scars|scarring"
 _PERSONAL = re.compile(
     r"\b(?:my (?:face|skin|cheeks?|forehead|chin|neck|lips?|eyes?|eyelids?|nose|jaw|scalp|throat|tongue|mouth|"
     r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)(?: \w+)? (?:is|are|has|have|feels?|looks?|keeps?|went|"
@@ -162,7 +164,10 @@ _PERSONAL = re.compile(
     r"i'?ve (?:got|noticed)|it'?s (?:still|really|very|so|gone|getting|"
     # ("its just peeling a bit round my nose": play-test 80, "did you mean" on day 2)
     r"got|all|now|just (?:peeling|flaking|flaky|red|pink|dry|tight|itchy|sore|bleeding|weeping|swollen))|"
-    r"it (?:is|feels|looks|keeps|has|hurts|burns|stings))\b"
+    r"it (?:is|feels|looks|keeps|has|hurts|burns|stings)|"
+    # ("the scars from my treatment. are they permanent or will they fade": play-test 93)
+    r"(?:scars?|scarring|pitting|marks?) (?:from|left by|since) (?:my|her|his) (?:treatment|microneedling|session|"
+    r"course|procedure)s?)\b"
 )
 # A question about the treatment in general ...
 _HYPOTHETICAL = re.compile(
@@ -226,7 +231,10 @@ _TREATED = re.compile(
     # (not "she wasnt treated here": play-test 74, a friend's dark patches sent to NHS 111 now)
     r"post[- ]?(?:treatment|procedure|session|tx)|(?<!not )(?<!n't )(?<!nt )(?<!never )(?<!not been )(?<!n't been )"
     r"(?<!nt been )treated|"
-    r"(?:treatment|session|appointment) was)\b"
+    r"(?:treatment|session|appointment) was|"
+    # ("the scars from my treatment", "small scars from the microneedling i had": play-test 93, how results show)
+    r"(?:scars?|scarring|pitting|marks?) (?:from|left by|since) (?:my|her|his|the) (?:treatment|microneedling|"
+    r"micro ?needling|session|course|procedure)s?)\b"
 )
 # an event the person has coming ("I have a wedding in 10 days"): nothing said of their skin
 _AN_EVENT = re.compile(
@@ -1754,6 +1762,23 @@ def triage(
         # a bit darker and itchy, is it cancer?": play-tests 75 and 80, NHS 111 now, "say that you had microneedling"):
         # not a reaction, and nothing the assistant can look at (SafetyTriage.process: for their GP)
         return Triage(None, found[URGENT] + found[EXPECTED], lesion=True)
+    if (
+        found[URGENT]
+        and all(sign.startswith(_SCARRING_SIGN) for sign in found[URGENT])
+        and not found[EMERGENCY]
+        and (treated or personal)
+        and not hypothetical
+        # (not asked whether it could help, or how common it is: "it left me with some scarring … I want to fix it. Is
+        # it possible microneedling done properly could help?", play-test 78, the results answer)
+        and not (
+            _WILL_IT_FIX.search(lowered)
+            or _HOW_COMMON.search(lowered)
+            or re.search(r"\b(?:fix|help|improve)\b", lowered)
+        )
+    ):
+        # scarring from a treatment months ago is there still ("i have small scars from the microneedling i had 3 months
+        # ago, will they fade?": play-test 93, how results show): the clinic, or a GP, when it opens
+        return Triage(URGENT, found[URGENT], worse, lingering=not worse)
     if _LONG_AGO.search(lowered) and not worse and not _NOT_LONG_AGO.search(_NOW_AN_AGE.sub(" ", lowered)):
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
     if (
@@ -1985,7 +2010,9 @@ def triage(
         # now four times): what the guide describes, a mild sunburn, in the first days; later, or worse, it is urgent
         return Triage(EXPECTED, found[EXPECTED] or found[URGENT])
     if found[URGENT]:
-        return Triage(URGENT, found[URGENT], worse)
+        # (scarring said to come from a treatment lasts by its nature: the clinic, or a GP, not NHS 111 tonight)
+        scarred = all(sign.startswith(_SCARRING_SIGN) for sign in found[URGENT]) and not found[EMERGENCY]
+        return Triage(URGENT, found[URGENT], worse, lingering=scarred and not worse)
     if found[EXPECTED] and (days is None or days <= settings.expected_for_days) and not worse:
         return Triage(EXPECTED, found[EXPECTED])
     # later than the first days, or nothing named: unclear; there still, and no worse ("on tuesday … still a bit pink

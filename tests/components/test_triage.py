@@ -2557,3 +2557,21 @@ def test_whether_to_go_to_a_and_e_or_wait_is_asked_not_had(component, text, flag
     message = parsed(text, "faq", "faq/suitability")
     component.process([message])
     assert bool(message.get("triage")[flag]) is expected
+
+
+@pytest.mark.parametrize("text, level, lasting", [
+    # play-test 93: scarring said to come from a treatment got how long results last, and a course of 3-6 offered, to
+    # someone complaining of it: the clinic, or a GP, when it opens (it lasts by its nature)
+    ("the scars from my treatment. are they permanent or will they fade", "urgent", True),
+    ("i have small scars from the microneedling i had 3 months ago, will they fade?", "urgent", True),
+    ("had a course here 3 months ago, now i have what look like small scars from it", "urgent", True),
+    # acne scars wanted treated, scarring asked about, or someone else's: no report
+    ("i have acne scars, will they fade after the treatment?", None, False),
+    ("can microneedling leave scars?", None, False),
+    ("my friend got scars from her microneedling, could that happen to me?", None, False),
+    ("pitted scars from old spots, would it help", None, False),
+])
+def test_scarring_from_a_treatment_had_is_for_the_clinic(settings, text, level, lasting):
+    found = triage(text, settings, False)
+    assert found.level == level
+    assert found.lingering is lasting
