@@ -151,6 +151,14 @@ _NOW = re.compile(
     r"(?:dizzy|faint|lightheaded|light-headed|woozy|giddy|sick|unwell|weird|odd|funny|hot|shaky))\b"
 )
 # "my cheek is …", "I've got …", "it feels …": the person's own skin, now
+# a throat that feels scratchy or itchy, and hives or welts, said in one message (triage; clinic.yml's signs are read
+# within a sentence, and these are often told in two)
+_THROAT_IRRITATED = re.compile(
+    r"\bthroat\b[^.?!]{0,30}?\b(?:scratch\w*|itch\w*|tickl\w*|prickl\w*|tingl\w*)|"
+    r"\b(?:scratch\w*|itchy|tickly|prickly|tingly)\s+throat\b"
+)
+_ALLERGIC_SKIN = re.compile(r"\b(?:hives|welts?|wheals?|nettle rash|urticaria)\b")
+ALLERGIC_THROAT_SIGN = "throat scratchy|itchy|tickly + hives|welts"
 # clinic.yml's sign of scarring from a treatment (its first words)
 _SCARRING_SIGN = "scar|scars|scarring"
 _PERSONAL = re.compile(
@@ -828,7 +836,13 @@ _ASKS_ABOUT_THE_ROUTE = re.compile(
 # play-test 86, what microneedling is)
 _ASKS_ABOUT_111_ITSELF = re.compile(
     r"\b111(?!\w)[^.?!]{0,40}\b(?:online|website|thing|app|web)\b[^.!]{0,60}\?|"
-    r"\b111(?!\w)[^?]{0,80}\bwhat(?:'?s| is)?\s+(?:it|they|that)\s+(?:actually\s+)?(?:going to|gonna|will|gunna)\s+do\b"
+    r"\b111(?!\w)[^?]{0,80}\bwhat(?:'?s| is)?\s+(?:it|they|that)\s+(?:actually\s+)?(?:going to|gonna|will|gunna)"
+    r"\s+do\b|"
+    # ("what will 111 actually do", "the NHS 111 thing, what is it", "what happens when I ring NHS 111": play-test 94,
+    # the procedure, what microneedling is, and "did you mean")
+    r"\bwhat\s+(?:will|would|do|does|can|is)\s+(?:nhs\s+)?111\s+(?:actually\s+|even\s+|really\s+)?(?:do|say|going)\b|"
+    r"\b111\s+thing\b[^.?!]{0,20}\bwhat\b|"
+    r"\bwhat\s+happens\s+(?:when|if)\s+(?:i|we|you)\s+(?:ring|call|phone|contact)\s+(?:nhs\s+)?111\b"
 )
 # which of the two numbers to call asked ("so should i call 111 or 999 for the pus??", "hello?? 111 or 999": play-test
 # 55, the welcome menu in the middle of a safety thread): the thread's route again, said plainly (actions/answers.py)
@@ -837,7 +851,9 @@ _WHICH_NUMBER = re.compile(
     r"\bwhich (?:number|one) (?:do|should|shall|to) (?:i )?(?:call|ring|phone)\b|"
     # ("wait no i meant 111 not 999?? do i need to call 999 then", "yes or no should i ring 999": play-test 85)
     r"\b(?:meant|said|mean)\s+111\s+not\s+999\b|"
-    r"\b(?:do|should|shall|must) i (?:really |actually |still )?(?:need to |have to )?(?:call|ring|phone|dial) 999\b"
+    r"\b(?:do|should|shall|must) i (?:really |actually |still )?(?:need to |have to )?(?:call|ring|phone|dial) 999\b|"
+    # ("should i hang up and ring 999 instead or stay on hold??": play-test 94, "I can't tell you that it's fine")
+    r"\b(?:do|should|shall|must) i\b[^.?!]{0,25}\b(?:call|ring|phone|dial) 999\b"
 )
 # what the emergency number is, or what to tell it, asked ("999 es ambulancia? what i say to them, my english bad":
 # play-test 45, the privacy notice in the middle of an emergency; "is 999 the ambulance", "what do i tell the 999
@@ -1677,6 +1693,11 @@ def triage(
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
         for level in LEVELS
     }
+    if _THROAT_IRRITATED.search(lowered) and _ALLERGIC_SKIN.search(lowered) and not found[EMERGENCY]:
+        # a throat said to feel scratchy or itchy, beside hives or welts coming up, in any sentence of the message
+        # ("shes got hives coming up on her chest and arms, theyre spreading. she says her throat feels a bit
+        # scratchy": play-test 94, NHS 111 now, and 999 only if it swelled): an allergic reaction reaching the airway
+        found[EMERGENCY] = (ALLERGIC_THROAT_SIGN,)
     told_words = words(told)
     told_of = [sign.text for sign in settings.signs[EMERGENCY] if told_words and sign.found_in(told_words)]
     if concern_named and not any(found.values()) and not _WORSE.search(lowered):

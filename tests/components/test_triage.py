@@ -359,6 +359,13 @@ def selected(message):
          WARNING_SIGNS_ANSWER),
         ("if my tongue swelled after microneedling what would you do?", "faq", "faq/side_effects", WARNING_SIGNS_ANSWER),
         ("If I get a fever afterwards, should I worry?", "faq", "faq/suitability", WARNING_SIGNS_ANSWER),
+        # play-test 94: hives spreading and a scratchy throat, in two sentences, got NHS 111; then "tight now when she
+        # swallows" NHS 111 again
+        ("hi my wife had microneedling on her neck this afternoon and now shes got hives coming up on her chest and "
+         "arms, theyre spreading. she says her throat feels a bit scratchy. would piriton be enough", "faq",
+         "faq/suitability", ANSWERS[EMERGENCY]),
+        ("were on hold. she says the scratchy thing is a bit more like tight now when she swallows", "faq",
+         "faq/reassurance", ANSWERS[EMERGENCY]),
     ],
 )
 def test_the_triage_has_the_last_word(component, text, intent, answer, expected):
@@ -381,6 +388,10 @@ def test_the_triage_has_the_last_word(component, text, intent, answer, expected)
     ("what is A&E", "faq", "faq/what_is"),
     # play-test 86: what microneedling is, in the urgent thread
     ("can i do the 111 thing online instead of ringing? whats it actually going to do for me", "faq", "faq/what_is"),
+    # play-test 94: the procedure, what microneedling is, a reference answer and "did you mean"
+    ("what will 111 actually do, will they just tell us to go to a&e anyway", "faq", "faq/procedure"),
+    ("?? thats not what i asked. the NHS 111 thing, what is it", "faq", "faq/what_is"),
+    ("no, I mean what happens when I ring NHS 111", "nlu_fallback", None),
 ])
 def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer):
     message = parsed(text, intent, answer)
@@ -2575,3 +2586,12 @@ def test_scarring_from_a_treatment_had_is_for_the_clinic(settings, text, level, 
     found = triage(text, settings, False)
     assert found.level == level
     assert found.lingering is lasting
+
+
+@pytest.mark.parametrize("text", [
+    # a scratchy throat from a cold before a treatment, and hives from plasters asked about: no emergency
+    "i have a scratchy throat from a cold, can i still have my treatment tomorrow",
+    "i get hives from plasters, is that a problem for the numbing cream?",
+])
+def test_a_scratchy_throat_or_hives_alone_before_a_treatment_is_no_emergency(settings, text):
+    assert triage(text, settings, False).level != EMERGENCY
