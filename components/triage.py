@@ -159,6 +159,12 @@ _THROAT_IRRITATED = re.compile(
 )
 _ALLERGIC_SKIN = re.compile(r"\b(?:hives|welts?|wheals?|nettle rash|urticaria)\b")
 ALLERGIC_THROAT_SIGN = "throat scratchy|itchy|tickly + hives|welts"
+# how the skin looks, said to be worse or uneven (triage: a result, for the clinic when it opens, not NHS 111 now)
+_LOOKS_WORSE = re.compile(
+    r"\b(?:worse|uneven|patchy)\b[^.?!]{0,20}\b(?:texture|results?|tone|scars?|scarring|lines|wrinkles|pores|"
+    r"pigment\w*|looking|appearance)\b|\b(?:texture|results?|tone|scars?|lines|wrinkles|pores|looks?|appearance)\b"
+    r"[^.?!]{0,20}\b(?:worse|uneven)\b"
+)
 # clinic.yml's sign of scarring from a treatment (its first words)
 _SCARRING_SIGN = "scar|scars|scarring"
 _PERSONAL = re.compile(
@@ -2030,6 +2036,16 @@ def triage(
         # "my face feels a bit hot and tight still, like a sunburn" the evening of the treatment (play-test 90: NHS 111
         # now four times): what the guide describes, a mild sunburn, in the first days; later, or worse, it is urgent
         return Triage(EXPECTED, found[EXPECTED] or found[URGENT])
+    if (
+        found[URGENT]
+        and all(sign.startswith("worse") for sign in found[URGENT])
+        and not found[EMERGENCY]
+        and not found[EXPECTED]  # (redder or more swollen is worse now)
+        and _LOOKS_WORSE.search(lowered)
+    ):
+        # only how it looks said to be worse ("the results are really uneven … one cheek is definitely worse texture.
+        # Can you fix it?" a week after: play-test 94, NHS 111 now four times): the clinic, or a GP, when it opens
+        return Triage(URGENT, found[URGENT], lingering=True)
     if found[URGENT]:
         # (scarring said to come from a treatment lasts by its nature: the clinic, or a GP, not NHS 111 tonight)
         scarred = all(sign.startswith(_SCARRING_SIGN) for sign in found[URGENT]) and not found[EMERGENCY]

@@ -2595,3 +2595,17 @@ def test_scarring_from_a_treatment_had_is_for_the_clinic(settings, text, level, 
 ])
 def test_a_scratchy_throat_or_hives_alone_before_a_treatment_is_no_emergency(settings, text):
     assert triage(text, settings, False).level != EMERGENCY
+
+
+@pytest.mark.parametrize("text, lasting", [
+    # play-test 94: how it looks said to be worse a week after ("worse texture") got NHS 111 now, four times: the clinic,
+    # or a GP, when it opens
+    ("Hi. I had microneedling at a different place a week ago and honestly the results are really uneven, some bits "
+     "look better and some look exactly the same, one cheek is definitely worse texture. Can you fix it?", True),
+    # redder or more swollen is worse now
+    ("my skin looks worse today, more red and swollen than yesterday", False),
+])
+def test_only_how_it_looks_said_to_be_worse_is_for_the_clinic_when_it_opens(settings, text, lasting):
+    found = triage(text, settings, False)
+    assert found.level == URGENT
+    assert found.lingering is lasting and found.worse is not lasting
