@@ -1528,8 +1528,10 @@ class ActionAnswerQuestion(Action):
             said.get("no_treatment")
             # (not from someone who says they were treated: "i've already had the treatment though?? im asking about
             # being in the sun in tenerife after it", play-test 84, "please set that advice aside" with her skin
-            # peeling now)
-            or (said.get("just_asking") and not said.get("a_patient") and route_was_for_a_question(tracker))
+            # peeling now; nor when said earlier in the conversation: "i had microneedling yesterday and today my face
+            # feels really tight … is that normal?", then "im not asking if its safe to wait lol. im asking about
+            # aftercare", play-test 94)
+            or (said.get("just_asking") and not a_patient(tracker) and route_was_for_a_question(tracker))
         )
         if previous in SEVERITY[1:] and not triaged and nothing_happening:
             taken_back = "utter_safety_route_withdrawn" + ("" if said.get("no_treatment") else "_question")

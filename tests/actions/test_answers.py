@@ -2277,3 +2277,23 @@ async def test_what_to_tell_them_asked_while_help_comes_is_answered(dispatcher, 
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == [expected]
     assert SlotSet("last_topic", "emergency") in events  # the thread goes on
+
+
+async def test_just_asking_from_someone_who_said_earlier_they_were_treated_takes_no_route_back(dispatcher, make_tracker,
+                                                                                                domain, clinic_open):
+    # play-test 94: "i had microneedling yesterday and today my face feels really tight and dry … is that normal?", then
+    # "im not asking if its safe to wait lol. im asking about aftercare" got "please set that advice aside"
+    events = [
+        {"event": "user", "timestamp": None,
+         "text": "i had microneedling yesterday and today my face feels really tight and dry, is that normal?",
+         "parse_data": {"triage": {"level": "expected", "a_patient": True}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    text = "im not asking if its safe to wait lol. im asking about aftercare. moisturiser yes or no?"
+    tracker = make_tracker(intent="faq", text=text, events=events,
+                           slots={"last_topic": "expected_reaction", "offer": None},
+                           response_selector=selected_answer("faq/aftercare"))
+    tracker.latest_message["triage"] = {"level": None, "just_asking": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert not any(name.startswith("utter_safety_route_withdrawn") for name in responses(dispatcher))
