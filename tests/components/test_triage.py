@@ -2580,6 +2580,8 @@ def test_whether_to_go_to_a_and_e_or_wait_is_asked_not_had(component, text, flag
     ("i have acne scars, will they fade after the treatment?", None, False),
     ("can microneedling leave scars?", None, False),
     ("my friend got scars from her microneedling, could that happen to me?", None, False),
+    ("ive read some horror stories online about people getting scarred from microneedling, how likely is that", None,
+     False),
     ("pitted scars from old spots, would it help", None, False),
 ])
 def test_scarring_from_a_treatment_had_is_for_the_clinic(settings, text, level, lasting):
