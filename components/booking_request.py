@@ -203,7 +203,11 @@ AFTER_SENDING_ASKED = re.compile(
     r"\b(?:they|you|the clinic|someone|somebody)\s+(?:ring|call|phone|contact|get back to)\s+me\s+when\b"
     r"(?=\s*(?:\?|$|[,.!]))|"
     r"\bwhen\s+(?:will|do|would|are)\s+(?:they|you|the clinic|someone|somebody)\s+(?:going to\s+)?(?:ring|call|phone|"
-    r"contact|get back to)\s+me\b",
+    r"contact|get back to)\s+me\b|"
+    # how ("gracias. they call me or email? i speak english not so good on phone": play-test 93, a second call back
+    # started)
+    r"\b(?:they|you|the clinic|someone|somebody)\s+(?:will\s+|going to\s+|gonna\s+)?(?:call|ring|phone|text)\s+"
+    r"(?:me\s+)?or\s+(?:e-?mail|text|message|write)\b",
     re.IGNORECASE,
 )
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)

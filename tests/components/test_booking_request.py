@@ -836,6 +836,8 @@ def test_a_call_back_asked_for_in_the_words_of_a_question_about_one(text, intent
     # play-test 63: after a request was sent, a new call back was started
     ("what happens next then, they ring me when? and do i need to bring anything", "next_step", "ask_reference"),
     ("when will they call me", "faq", "ask_reference"),
+    # play-test 93: how they will get in touch, asked, started a second call back
+    ("gracias. they call me or email? i speak english not so good on phone", "book_consultation", "ask_reference"),
     # a time to be called at is the call back
     ("can they call me when im free, after 5", "request_human", "book_consultation"),
 ])
