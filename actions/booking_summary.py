@@ -346,6 +346,12 @@ _A_YES = re.compile(
 )
 
 
+# what a request is for, said after something else ("… same time. and its for fine lines round my mouth")
+_WHAT_IT_IS_FOR = re.compile(
+    r"(?:^|[.!?,;]\s*|\band\s+)(?:it'?s|its|it is|this is|that'?s|thats)\s+(?:for|about)\s+(\S.*)$", re.IGNORECASE
+)
+
+
 def _the_prompt_answered_beside(tracker: Tracker, changes: Dict[Text, Any]) -> Dict[Text, Any]:
     """The answer to the form's own question, given beside a note: the name ("Gareth Llewellyn. Before we go on, I take
     warfarin …, can you put that on the notes?") or a yes to keeping the details ("yes fine. oh and notes: …"). Found by
@@ -365,6 +371,20 @@ def _the_prompt_answered_beside(tracker: Tracker, changes: Dict[Text, Any]) -> D
     before = _NOTE_OPENS.sub(" ", before).strip()
     if requested == "booking_consent" and before and _A_YES.match(before) and len(before) < len(text):
         return {"booking_consent": True}
+    # ... or what the request is for, beside a change of time ("actually can we do tuesday instead, same time. and its
+    # for fine lines round my mouth": play-test 93, the time refused, and the concern asked for again after it)
+    for_it = _WHAT_IT_IS_FOR.search(text)
+    entities = tracker.latest_message.get("entities") or []
+    if (
+        requested == "booking_concern"
+        and "booking_concern" not in changes
+        and for_it
+        and any(e.get("entity") in CONCERN_KINDS for e in entities)
+    ):
+        try:
+            return checked_value("booking_concern", for_it.group(1).strip(" .!?"))
+        except InvalidValue:
+            return {}
     return {}
 
 

@@ -735,3 +735,25 @@ async def test_another_time_offered_too_keeps_the_time_and_adds_its_words(dispat
         assert changed["booking_time_text"] == f"friday at 3pm or {value}"
     else:
         assert changed["booking_time"].startswith("2026-11-28T12:00")
+
+
+async def test_what_the_request_is_for_said_beside_a_change_of_time_is_taken(dispatcher, make_tracker, domain):
+    # play-test 93: at the concern prompt, "actually can we do tuesday instead, same time. and its for fine lines round
+    # my mouth": the time refused, then the concern asked for again
+    text = "actually can we do tuesday instead, same time. and its for fine lines round my mouth"
+    slots = {**DETAILS, "booking_concern": None, "booking_time_text": "thursday evening, after work, like 6.30?",
+             "requested_slot": "booking_concern"}
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM, slots=slots,
+        entities=[{"entity": "time", "value": "tuesday instead, same time"}, field("booking_time"),
+                  {"entity": "skin_concern", "value": "fine lines"}],
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events["booking_concern"] == "fine lines round my mouth"
+    # ... and without those words, nothing is taken for the concern
+    tracker = make_tracker(
+        intent="correct_booking", text="actually can we do tuesday instead, same time", active_loop=FORM, slots=slots,
+        entities=[{"entity": "time", "value": "tuesday instead, same time"}, field("booking_time")],
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert "booking_concern" not in events or events["booking_concern"] is None
