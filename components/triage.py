@@ -68,6 +68,7 @@ WHAT_TO_TELL_111_ANSWER = "faq/what_to_tell_111"
 LESION_ANSWER = "faq/a_mole"  # a mole or mark asked about: not assessed here
 PRODUCT_ANSWER = "faq/unknown_product"  # what was put on the skin, asked for those giving care
 RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
+APPOINTMENTS_ANSWER = "faq/appointments"  # an appointment to move or cancel: not here, the clinic
 REASSURANCE_ANSWER = "faq/reassurance"  # "so it's fine?": not reassured
 AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
 WINDOW = 8  # the words of one sign stand within this many words of each other
@@ -164,6 +165,11 @@ _LOOKS_WORSE = re.compile(
     r"\b(?:worse|uneven|patchy)\b[^.?!]{0,20}\b(?:texture|results?|tone|scars?|scarring|lines|wrinkles|pores|"
     r"pigment\w*|looking|appearance)\b|\b(?:texture|results?|tone|scars?|lines|wrinkles|pores|looks?|appearance)\b"
     r"[^.?!]{0,20}\b(?:worse|uneven)\b"
+)
+# an appointment or a booking to move, cancel or make (a message the classifier calls `distress` with no crisis word)
+_ABOUT_AN_APPOINTMENT = re.compile(
+    r"\b(?:appointments?|appt|booking|reschedul\w*|re-?book\w*|re-?arrange|postpone|move (?:it|my|the)|"
+    r"cancel\w*|consultation)\b|\bmn-\w*"
 )
 # clinic.yml's sign of scarring from a treatment (its first words)
 _SCARRING_SIGN = "scar|scars|scarring"
@@ -2594,6 +2600,11 @@ class SafetyTriage(GraphComponent):
                 # "I am completely fine now, no swelling at all. I just want to ask about my next session" (found by
                 # the thirteenth play-test: the crisis answer, with Samaritans): a question, as the classifier ranks it
                 self._intent(message, self.config["retrieval_intent"])
+            elif intent == "distress" and not crisis and _ABOUT_AN_APPOINTMENT.search(plain):
+                # "can't you just move it? its MN-K7 … it's on tuesday and i cant make it anymore", then "im not
+                # suicidal, i mean i cant make the APPOINTMENT" (play-test 95: the crisis answer, twice): no crisis
+                # word, and an appointment to move
+                self._answer(message, APPOINTMENTS_ANSWER)
             elif intent == "distress" and not crisis and _MEDICAL_HELP.search(lowered):
                 # "i dont want to waste an ambulance, cant i just take a piriton" after the emergency answer: no crisis
                 # but a question about getting help, which the thread's route answers (found by the tenth play-test:

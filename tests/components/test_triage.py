@@ -810,6 +810,23 @@ def test_distress_about_getting_medical_help_without_a_crisis_word_is_unclear(co
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
+@pytest.mark.parametrize("text", [
+    # play-test 95: the crisis answer, with Samaritans, twice, to someone who could not make her appointment
+    "can't you just move it? its MN-something, MN-K7 or K4 i think, it's on tuesday and i cant make it anymore",
+    "what?? im not suicidal, i mean i cant make the APPOINTMENT. honestly this is useless. can i move it or not",
+])
+def test_distress_about_an_appointment_without_a_crisis_word_is_the_appointments_answer(component, text):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "distress", "confidence": 0.49}})])
+    assert selected(message) == "faq/appointments"
+
+
+def test_distress_with_a_crisis_word_about_an_appointment_stays_distress(component):
+    [message] = component.process([Message(data={
+        "text": "i cant cope, i want to end it all, cancel my appointment", "intent": {"name": "distress",
+                                                                                       "confidence": 0.9}})])
+    assert message.get("intent")["name"] == "distress"
+
+
 def test_distress_with_a_crisis_word_stays_distress_whatever_help_it_names(component):
     [message] = component.process([Message(data={
         "text": "i want to end it all, i took too many tablets", "intent": {"name": "distress", "confidence": 0.9}})])
