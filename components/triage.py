@@ -166,6 +166,11 @@ _LOOKS_WORSE = re.compile(
     r"pigment\w*|looking|appearance)\b|\b(?:texture|results?|tone|scars?|lines|wrinkles|pores|looks?|appearance)\b"
     r"[^.?!]{0,20}\b(?:worse|uneven)\b"
 )
+# calling for help now, said ("ok im calling now", "ringing them now")
+_CALLING_NOW = re.compile(
+    r"\b(?:i'?m|im|i am|we'?re|were|we are)\s+(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|999\s+|111\s+|"
+    r"an ambulance\s+)?now\b|\b(?:calling|ringing|phoning)\s+(?:them|999|111|an ambulance)\s+now\b"
+)
 # an appointment or a booking to move, cancel or make (a message the classifier calls `distress` with no crisis word)
 _ABOUT_AN_APPOINTMENT = re.compile(
     r"\b(?:appointments?|appt|booking|reschedul\w*|re-?book\w*|re-?arrange|postpone|move (?:it|my|the)|"
@@ -794,9 +799,15 @@ _EMERGENCY_HELP = re.compile(r"\b(?:999|112|911|ambulance|paramedics?|call handl
 # emergency help not called yet, or not at all ("i havent called anyone yet. so 999 or 111??": play-test 74, "follow
 # what the 999 call handler tells you … before they arrive" twice to someone who had called no one)
 _HELP_NOT_CALLED = re.compile(
-    r"\b(?:haven'?t|havent|have not|didn'?t|didnt|did not|not|never|hasn'?t|hasnt|has not|no ?one|nobody)\s+(?:yet\s+)?"
+    r"\b(?:haven'?t|havent|have not|didn'?t|didnt|did not|not|never|hasn'?t|hasnt|has not|no ?one|nobody)\s+"
+    r"(?:yet\s+|actually\s+|even\s+|really\s+)?"
     r"(?:called|rung|rang|phoned|dialled|dialed|call|ring|phone)\s+(?:anyone|anybody|any ?one|999|112|911|them|"
-    r"an? ambulance|the ambulance|yet)\b|\bnot (?:called|rung) (?:\w+ )?yet\b"
+    r"an? ambulance|the ambulance|yet)\b|\bnot (?:called|rung) (?:\w+ )?yet\b|"
+    # ("i havent actually rung anyone yet", "nobody is coming, i havent called": play-test 96, "follow what the 999 call
+    # handler tells you … before they arrive", three times)
+    r"\b(?:i|we) (?:haven'?t|havent|have not|didn'?t|didnt|did not) (?:actually |even |yet )?"
+    r"(?:called|rung|rang|phoned)(?=\s*(?:$|[.,!?]|yet\b|anyone\b|anybody\b))|"
+    r"\b(?:no ?one|nobody) (?:is|'s|s) (?:coming|on (?:the|their) way)\b"
 )
 # the clinic not reached ("it just rings and rings", "they dont answer", "went to voicemail", "cant get through"): in
 # the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test
@@ -2506,6 +2517,11 @@ class SafetyTriage(GraphComponent):
                 continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
+            if intent in ("goodbye", "thank") and _CALLING_NOW.search(plain):
+                # "ok im calling now" after the emergency answer (play-test 96: "Thanks for chatting"): the thread's
+                # words for help on its way, not a farewell (actions/answers.py; elsewhere, what it is unsure of)
+                self._intent(message, self.config["unclear_intent"])
+                continue
             if intent in ("goodbye", "thank") and _DRIVING.search(lowered) and not _NOT_DRIVING.search(lowered):
                 # "im about to drive now, bye" after feeling faint (play-test 66: "Thanks for chatting"): the thread's
                 # words on driving, not a farewell (actions/answers.py; elsewhere, what it is unsure of)

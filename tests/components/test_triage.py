@@ -2628,3 +2628,24 @@ def test_only_how_it_looks_said_to_be_worse_is_for_the_clinic_when_it_opens(sett
     found = triage(text, settings, False)
     assert found.level == URGENT
     assert found.lingering is lasting and found.worse is not lasting
+
+
+@pytest.mark.parametrize("text, called", [
+    # play-test 96: "follow what the 999 call handler tells you … before they arrive", three times, to someone who said
+    # she had called no one
+    ("i havent actually rung anyone yet. my partner says he can just drive me to a&e its 10 mins away", False),
+    ("wait so do i ring 999 or not?? nobody is coming, i havent called", False),
+    # the clinic not called yet says nothing of emergency help
+    ("i havent called the clinic yet, should i", None),
+])
+def test_help_said_not_to_be_called_is_read(component, text, called):
+    message = parsed(text, "faq", "faq/reassurance")
+    component.process([message])
+    assert message.get("triage")["not_called"] is (called is False)
+
+
+def test_calling_now_read_as_a_farewell_is_no_farewell(component):
+    # play-test 96: "ok im calling now", after the emergency answer, got "Thanks for chatting"
+    [message] = component.process([Message(data={"text": "ok im calling now",
+                                                 "intent": {"name": "goodbye", "confidence": 0.8}})])
+    assert message.get("intent")["name"] == "nlu_fallback"
