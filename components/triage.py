@@ -166,6 +166,7 @@ _LOOKS_WORSE = re.compile(
     r"pigment\w*|looking|appearance)\b|\b(?:texture|results?|tone|scars?|lines|wrinkles|pores|looks?|appearance)\b"
     r"[^.?!]{0,20}\b(?:worse|uneven)\b"
 )
+_ON_HOLD = re.compile(r"\bon hold\b|\b(?:still |now )?on the (?:phone|line) (?:to|with) (?:them|999|an ambulance)\b")
 # calling for help now, said ("ok im calling now", "ringing them now")
 _CALLING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|were|we are)\s+(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|999\s+|111\s+|"
@@ -831,7 +832,10 @@ _CLINIC_UNREACHABLE = re.compile(
 # emergency help called off, asked about or said ("should i ring them back and cancel", "can we cancel the
 # ambulance now shes better?", "ill tell them not to come": play-test 92, "if it's getting worse, call 999 again")
 _CANCEL_HELP = re.compile(
-    r"\b(?:cancel\w*|call(?:ing)? (?:it |them )?off|send (?:it |them )?away|stand (?:it |them )?down)\b"
+    # ("can we just hang up and skip a&e?", on hold to 999: play-test 95, "if it's getting worse, call 999 again")
+    r"\b(?:cancel\w*|call(?:ing)? (?:it |them )?off|send (?:it |them )?away|stand (?:it |them )?down|"
+    r"hang up(?![^.?!]{0,15}\b(?:ring|call|phone|dial)\b)|"
+    r"skip (?:a ?& ?e|a and e|the hospital|hospital))\b"
     r"(?![^.?!]{0,30}\b(?:booking|appointment|consultation|request|session|treatment|call ?back)\b)|"
     r"\btell (?:them|the ambulance|999|the paramedics) (?:not to|they don'?t need to|they dont need to) come\b|"
     r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|does not) (?:need|want) (?:the |an )?(?:ambulance|paramedics)\b"
@@ -2445,7 +2449,8 @@ class SafetyTriage(GraphComponent):
                     "emergency_help_named": bool(_EMERGENCY_HELP.search(lowered)),
                     # "i havent called anyone yet": emergency help not called, whatever was said before
                     # (actions/answers.py `help_called_before`)
-                    "not_called": bool(_HELP_NOT_CALLED.search(plain)),
+                    # (not on hold to them: "nobody's on their way, im still on hold", play-test 95)
+                    "not_called": bool(_HELP_NOT_CALLED.search(plain)) and not _ON_HOLD.search(plain),
                     # "should i just wait 5 mins then go?" in the car, "is it safe for me to drive home now": driving
                     # (play-test 56: the emergency's words five times, never "don't drive", then the suitability
                     # answer)

@@ -2558,6 +2558,10 @@ def test_care_told_as_a_topic_and_spread_asked_of_the_treatment(settings, text, 
     ("her voice is a bit better now actually and she says the swelling might be going down. should i ring them back "
      "and cancel", True),
     ("ill tell them not to come, she doesnt need an ambulance", True),
+    # play-test 95: on hold to 999, "if it's getting worse, call 999 again", twice
+    ("back. on hold still. she says shes feeling a bit better now. can we just hang up and skip a&e?", True),
+    # switching from 111 to 999 is no help called off
+    ("should i hang up and ring 999 instead or stay on hold??", False),
     # a booking cancelled is no help called off
     ("can i cancel my consultation on tuesday", False),
     ("i need to cancel the call back", False),
@@ -2637,6 +2641,8 @@ def test_only_how_it_looks_said_to_be_worse_is_for_the_clinic_when_it_opens(sett
     ("wait so do i ring 999 or not?? nobody is coming, i havent called", False),
     # the clinic not called yet says nothing of emergency help
     ("i havent called the clinic yet, should i", None),
+    # on hold to them is called (play-test 95)
+    ("no its getting BETTER not worse. and nobody's on their way, im still on hold. so can i hang up or not", None),
 ])
 def test_help_said_not_to_be_called_is_read(component, text, called):
     message = parsed(text, "faq", "faq/reassurance")
