@@ -167,6 +167,12 @@ _LOOKS_WORSE = re.compile(
     r"[^.?!]{0,20}\b(?:worse|uneven)\b"
 )
 _ON_HOLD = re.compile(r"\bon hold\b|\b(?:still |now )?on the (?:phone|line) (?:to|with) (?:them|999|an ambulance)\b")
+# an appointment or request asked to be still on ("is my wednesday 10am still happening", "is it still going ahead")
+_STILL_ON = re.compile(
+    r"\b(?:my|the|our)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|appointment|appt|booking|consultation|session|"
+    r"treatment|call ?back)\b[^.?!]{0,25}\bstill\s+(?:happening|on|going ahead|booked|confirmed|going)\b|"
+    r"\b(?:appointment|appt|booking|consultation)\b[^.?!]{0,20}\b(?:still on|going ahead)\b"
+)
 # calling for help now, said ("ok im calling now", "ringing them now")
 _CALLING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|were|we are)\s+(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|999\s+|111\s+|"
@@ -2560,6 +2566,11 @@ class SafetyTriage(GraphComponent):
                 )
             ):
                 self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
+                continue
+            if said_happening and not found.level and not found.signs and not crisis and _STILL_ON.search(plain):
+                # "so is my wednesday 10am still happening or not??" (play-test 96: NHS 111 now to someone never
+                # treated, read as something happening): an appointment asked about
+                self._answer(message, APPOINTMENTS_ANSWER)
                 continue
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])

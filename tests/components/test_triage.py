@@ -2655,3 +2655,15 @@ def test_calling_now_read_as_a_farewell_is_no_farewell(component):
     [message] = component.process([Message(data={"text": "ok im calling now",
                                                  "intent": {"name": "goodbye", "confidence": 0.8}})])
     assert message.get("intent")["name"] == "nlu_fallback"
+
+
+def test_an_appointment_asked_to_be_still_on_is_no_report(component):
+    # play-test 96: "so is my wednesday 10am still happening or not??" was read as something happening (NHS 111 now)
+    message = parsed("so is my wednesday 10am still happening or not??", "faq", "faq/complication")
+    message.set("entities", [{"entity": "time", "value": "wednesday 10am", "start": 9, "end": 23}])
+    component.process([message])
+    assert selected(message) == "faq/appointments"
+    # ... and a sign said to be still there is still one
+    message = parsed("my face is still red and sore since tuesday, still happening", "faq", "faq/complication")
+    component.process([message])
+    assert selected(message) != "faq/appointments"
