@@ -908,6 +908,10 @@ _ASKS_ABOUT_999 = re.compile(
 _WHAT_TO_TELL_111 = re.compile(
     r"\bwhat\s+(?:even\s+)?(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:even\s+|actually\s+)?(?:say|tell)\b"
     r"(?:\s+to)?\s+(?:nhs\s+)?111\b|\b111\b[^.?!]{0,40}\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
+    # ... or whether to tell them something ("should i mention the warfarin to 111 too or just the microneedling":
+    # play-test 96, the suitability answer; "should I tell 111 that?": play-test 90)
+    r"\b(?:should|shall|do|must)\s+i\s+(?:also\s+)?(?:mention|tell|say)\b[^.?!]{0,40}?\b(?:to\s+)?(?:nhs\s+)?111\b|"
+    r"\b(?:tell|mention\b[^.?!]{0,30}\bto)\s+(?:nhs\s+)?111\s+(?:about|that)\b|"
     # ... or the hospital ("do i need to tell the hospital anything specific", "what do i say to the doctors at a&e":
     # play-test 93, the products answer and the privacy notice)
     r"\b(?:what\s+(?:do\s+|should\s+|shall\s+|must\s+)?i|do\s+i\s+(?:need\s+to|have\s+to)|should\s+i)\s+"

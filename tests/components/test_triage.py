@@ -410,6 +410,9 @@ def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer
     ("ok. what even do i say to them", "faq", "faq/privacy", "faq/emergency_explained"),
     # play-test 82: "Sorry, I can't help with that" to what to tell NHS 111
     ("what?? i mean what do i tell 111 when i ring", "out_of_scope", None, "faq/what_to_tell_111"),
+    # play-test 96: the suitability answer and the offer to book, to someone bleeding the day after a treatment
+    ("ok. should i mention the warfarin to 111 too or just the microneedling", "faq", "faq/suitability",
+     "faq/what_to_tell_111"),
     # play-test 93: the products answer and the privacy notice on the way to A&E
     ("ok forget the ice. taxi is here. do i need to tell the hospital anything specific", "faq", "faq/unknown_product",
      "faq/what_to_tell_111"),
