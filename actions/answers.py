@@ -628,7 +628,9 @@ def a_lasting_sign(tracker: Tracker) -> bool:
     red still, a week on": play-test 53, NHS 111 now where the clinic had been the route), is about the same."""
     named: Optional[Set[Text]] = None  # the signs the latest message names, when it names no time since
     for triage in [tracker.latest_message.get("triage") or {}] + earlier_triages(tracker):
-        if not triage.get("level"):
+        # (something happening with no sign named, said to have been there for months, has no level of its own: "little
+        # pitted marks, theyve been there since about 2 weeks after my last session", play-test 96, NHS 111 now)
+        if not triage.get("level") and not triage.get("lasting"):
             continue
         if triage.get("lasting"):
             return named is None or named <= set(triage.get("signs") or ())

@@ -868,6 +868,11 @@ _SWITCH_TO_CONSULTATION = re.compile(
     r"\b(?:come|coming) in\b[^.?!]{0,15}\b(?:instead|after all)\b",
     re.IGNORECASE,
 )
+# the request called off ("cancel.", "stop it"), with no consultation named to become
+_CANCELLED = re.compile(
+    r"\b(?:cancel|stop|scrap)\b(?:\s+(?:it|this|that|the request|the whole thing))?\s*(?:[.!]|$)", re.IGNORECASE
+)
+_A_CONSULTATION_NAMED = re.compile(r"\b(?:consultation|appointment|come in|coming in)\b", re.IGNORECASE)
 # words that ask for the other kind than the request's, with a kind named
 _SWITCH = re.compile(r"\b(?:instead|rather|switch|change it|make it|swap|prefer)\b", re.IGNORECASE)
 # "no i want a CALL BACK not a consultation yet. name is Hannah Okafor" (play-test 42: the name was taken, the call
@@ -902,6 +907,10 @@ def switch_asked_for(tracker: Tracker) -> Optional[Text]:
     might be better, can someone ring me instead, same time"), or None (found by the fourteenth and fifteenth
     play-tests: the switch in a message that changed the time too was dropped)."""
     text = tracker.latest_message.get("text") or ""
+    if _CANCELLED.search(text) and not _A_CONSULTATION_NAMED.search(text):
+        # "NO i said i dont want a call back. cancel. i want to know about a refund" (play-test 96: made a consultation
+        # request): no request at all
+        return None
     if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
         return CONSULTATION
     call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))

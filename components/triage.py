@@ -2516,7 +2516,11 @@ class SafetyTriage(GraphComponent):
                     "history": bool(_PAST_HISTORY.search(plain)),
                     # there for weeks or months, and no worse ("bumpy and sore since the last session in august"):
                     # the clinic when it opens, not out-of-hours help now (actions/answers.py `route_variant`)
-                    "lasting": found.level == URGENT and not found.worse and (found.lingering or said_to_last(plain)),
+                    # (or something happening, as the classifier read it, with no sign named: "little pitted marks,
+                    # theyve been there since about 2 weeks after my last session", play-test 96, NHS 111 now)
+                    "lasting": (found.level == URGENT or (said_happening and not found.level))
+                    and not found.worse
+                    and (found.lingering or said_to_last(plain)),
                     # "I'm at the hospital", "the doctor is checking me": emergency care there now
                     "care_present": bool(_CARE_PRESENT.search(lowered) or _ON_THE_WAY.search(lowered)),
                     # a treatment or a time named ("since my treatment", "since yesterday"): at the booking form's

@@ -2297,3 +2297,14 @@ async def test_just_asking_from_someone_who_said_earlier_they_were_treated_takes
     tracker.latest_message["triage"] = {"level": None, "just_asking": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert not any(name.startswith("utter_safety_route_withdrawn") for name in responses(dispatcher))
+
+
+async def test_something_happening_said_to_last_for_months_gets_the_route_for_lasting(dispatcher, make_tracker, domain,
+                                                                                     monkeypatch):
+    # play-test 96: pitted marks there for two and a half months got "call NHS 111 now"
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-05T22:30:00+00:00")  # a Saturday night: closed
+    tracker = make_tracker(intent="faq", text="theyve been there since about 2 weeks after my last session",
+                           response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": None, "lasting": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/urgent_lasting"

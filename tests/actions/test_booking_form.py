@@ -2086,3 +2086,17 @@ async def test_a_time_refused_among_other_words_keeps_its_day_and_time_words(val
     )
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_time_text", "at 8 in the morning on the 16th") in events
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 96: "cancel" beside no call back wanted made a consultation request of it
+    ("NO i said i dont want a call back. cancel. i want to know about a refund", None),
+    # a consultation named is the switch, as before
+    ("no, I don't want a phone call now, I want a consultation at the clinic", "consultation"),
+    ("cancel the call back, i want a consultation", "consultation"),
+])
+def test_a_request_called_off_is_no_switch_of_kind(make_tracker, text, expected):
+    from actions.booking_form import switch_asked_for
+
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM, slots={"request_kind": "call_back"})
+    assert switch_asked_for(tracker) == expected

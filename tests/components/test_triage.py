@@ -2670,3 +2670,12 @@ def test_an_appointment_asked_to_be_still_on_is_no_report(component):
     message = parsed("my face is still red and sore since tuesday, still happening", "faq", "faq/complication")
     component.process([message])
     assert selected(message) != "faq/appointments"
+
+
+def test_something_happening_with_no_sign_there_for_months_is_lasting(component):
+    # play-test 96: "little pitted marks, theyve been there since about 2 weeks after my last session" (two and a half
+    # months) got NHS 111 now: read as something happening, no sign named, and there for months
+    message = parsed("will the scars fade at least? theyre like little pitted marks, theyve been there since about 2 "
+                     "weeks after my last session", "faq", "faq/complication")
+    component.process([message])
+    assert message.get("triage")["lasting"] is True
