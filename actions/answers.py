@@ -749,6 +749,15 @@ def reported_earlier(tracker: Tracker) -> Optional[Text]:
     return None
 
 
+# emergency help put off or asked whether it is still needed ("even tho shes better we still ring? cant we just call
+# the clinic on monday instead", "do we really need to go to a&e"): in the emergency's thread, by someone well again
+_HELP_PUT_OFF = re.compile(
+    r"\b(?:still|really|even|actually)\s+(?:need\s+to\s+|have\s+to\s+|got\s+to\s+)?(?:ring|call|phone|go|bother)\b|"
+    r"\b(?:instead|wait\w*\s+(?:till|until|for|and see)|monday|tomorrow|in the morning|skip|not bother)\b",
+    re.IGNORECASE,
+)
+
+
 def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text], asked: bool) -> Optional[Text]:
     """In the thread after a safety answer: the level to answer with, or None for a new topic.
     `previous`: `safety_thread_level`; `asked`: the latest message is a question."""
@@ -758,6 +767,19 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
         return None
     new = [topic for topic in topics if topic in SEVERITY]
+    if (
+        previous == SEVERITY[0]
+        and asked
+        and triage.get("well")
+        and not new
+        and not (triage.get("care_present") or triage.get("help_had") or triage.get("over") or HELP_HAD in topics)
+        and not (help_called_before(tracker) or care_had_before(tracker))
+        and _HELP_PUT_OFF.search(tracker.latest_message.get("text") or "")
+    ):
+        # better, as told by someone who has called no one ("so you're saying even tho shes better we still ring? cant
+        # we just call the clinic on monday instead": play-test 98, the clinic's hours on Monday, then "if something is
+        # worrying you, call 111"): still the emergency's route, and no guess that it was nothing (still_call)
+        return previous
     if asked and (triage.get("well") or triage.get("care_present")) and not new:
         # "used it, breathing easier", "I'm at the hospital", "all ok now, just a question about my next session":
         # well again or in care now, and asking: the thread ends (found by the thirteenth play-test: 999 again and

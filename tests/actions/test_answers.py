@@ -941,6 +941,19 @@ async def test_well_again_and_asking_ends_the_emergency_thread(dispatcher, make_
     assert responses(dispatcher) == expected
 
 
+async def test_better_and_asking_to_put_the_call_off_keeps_the_emergency_route(dispatcher, make_tracker, domain,
+                                                                               clinic_open):
+    # play-test 98: "so you're saying even tho shes better we still ring? cant we just call the clinic on monday
+    # instead", from someone who had called no one, got the clinic's hours on Monday
+    text = "so you're saying even tho shes better we still ring? cant we just call the clinic on monday instead"
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/clinic_info", text=text)
+    tracker.latest_message["triage"].update({"well": True, "eased": True})
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/emergency"
+    assert not any(name.startswith("utter_faq/clinic_info") for name in responses(dispatcher))
+    assert SlotSet("last_topic", "emergency") in events
+
+
 @pytest.mark.parametrize("sent, text, expected", [
     # found by the thirteenth and fourteenth play-tests: "will they ring me or him?" got the reassurance answer, 999
     (True, "will they ring me or him? he doesn't speak much English", ["utter_request_reference"]),
