@@ -173,6 +173,17 @@ _STILL_ON = re.compile(
     r"treatment|call ?back)\b[^.?!]{0,25}\bstill\s+(?:happening|on|going ahead|booked|confirmed|going)\b|"
     r"\b(?:appointment|appt|booking|consultation)\b[^.?!]{0,20}\b(?:still on|going ahead)\b"
 )
+# the needles' marks, in people's words ("dots in lines", "like a grid", "pin pricks")
+_NEEDLE_MARKS = re.compile(
+    r"\b(?:(?:tiny|little|small|pinpoint|pin ?prick|red)\s+)*(?:dots|marks|spots|holes|pricks)\b[^.?!]{0,30}?\b(?:in "
+    r"(?:lines|rows|a grid|a pattern)|like a grid|grid(?:[- ]like)?|where the needles? (?:went|were|was))\b|"
+    r"\b(?:grid|needle) (?:marks|dots|pattern|lines)\b|\bpin ?pricks?\b|\bpinpoint dots\b"
+)
+# whom to contact, asked ("who do i ring", "who should i contact")
+_WHO_TO_CONTACT = re.compile(
+    r"\b(?:who|where|which number)\s+(?:do|should|would|can|shall|will)\s+(?:i|we)\s+(?:ring|call|phone|contact|go|"
+    r"speak to|talk to|get hold of)\b"
+)
 # calling for help now, said ("ok im calling now", "ringing them now")
 _CALLING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|were|we are)\s+(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|999\s+|111\s+|"
@@ -411,7 +422,11 @@ _WHAT_IF = re.compile(
     r"\bif i (?:do|have|get|book|start|go for)\b[^.?!]{0,60}?\b(?:will|would)\b|"
     # "if i did it at home with my roller and got a rash, would yall still see me?" (play-test 28: sent to NHS 111)
     r"\bif i (?:did|do|tried|try|used|use|went|go)\b[^.?!]{0,40}?\band (?:got|get|had|have|developed|noticed)\b|"
-    r"\bsigns?\b[^.?!]{0,30}\b(?:call|worry|worried|watch)\b"
+    r"\bsigns?\b[^.?!]{0,30}\b(?:call|worry|worried|watch)\b|"
+    # ("thanks. and if something goes wrong after the treatment who do i ring?": play-test 97, NHS 111 now to someone
+    # never treated)
+    r"\bif (?:something|anything) (?:goes|went|does go|were to go|was to go) wrong\b[^.?!]{0,50}\b(?:who|what|where|"
+    r"how)\b"
 )
 # "haven't had it checked", "not had it looked at yet", "haven't had any antibiotics": something not yet seen to, said
 # of a treatment had ("had it done tuesday, now oozing, havent had it checked" was taken as asked before any treatment,
@@ -566,7 +581,9 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"said|told|gave|sent|checked)\b|"
     # ("… epipen used, taken to st marys by ambulance": play-test 91, "Please call 999 now" at a call back's topic)
     r"\b(?:taken|rushed|driven) (?:to|into)\b[^.?!]{0,25}\b(?:by ambulance|hospital|a ?& ?e|a and e)\b|"
-    r"\bby ambulance\b"
+    r"\bby ambulance\b|"
+    # ("he nearly fainted and we had paramedics out": play-test 97)
+    r"\b(?:had|got) (?:the |an? )?(?:paramedics?|ambulance)(?: crew)? (?:out|round|over)\b"
 )
 # where eyes are looked after ("sending her to the eye hospital": play-test 62, read as a sign of the eyes)
 _EYE_CARE = re.compile(r"\beye\s+(hospital|casualty|clinic|doctor|department|a ?& ?e|unit|specialist|infirmary)\b")
@@ -581,6 +598,8 @@ _SEEN_THERE = re.compile(
     # 86, "call 999 again now")
     r"\b(?:paramedics?|ambulance crew|(?:the |an )?ambulance)\s+(?:came|have been|had been|been|saw (?:her|him|me)|"
     r"checked (?:her|him|me)|took (?:her|him|me))\b|"
+    # ("he nearly fainted and we had paramedics out", as a call back's topic: play-test 97, "Please call 999 now")
+    r"\b(?:had|got) (?:the |an? )?(?:paramedics?|ambulance)(?: crew)? (?:out|round|over)\b|"
     # ("… epipen used, taken to st marys by ambulance", as a call back's topic: play-test 91, "Please call 999 now")
     r"\b(?:taken|rushed|driven) (?:to|into) (?:the )?(?:hospital|a ?& ?e|a and e|st\.? \w+|\w+ hospital)\b|"
     r"\bby ambulance\b|"
@@ -1705,6 +1724,9 @@ def triage(
         ):
             lowered = about
     lowered = _EYE_CARE.sub(r"\1", lowered)  # "theyre sending her to the eye hospital": a place, no sign
+    # "tiny pinpoint dots in lines all over my cheeks, like a grid" the day after (play-test 97: NHS 111 now for the
+    # "dots"): the needles' marks, clinic.yml's expected "grid marks"
+    lowered = _NEEDLE_MARKS.sub(" grid marks ", lowered)
     if not treated:
         lowered = _EYES_WANTED.sub(" ", lowered)
         if not _STRONG_NOW.search(lowered) and _LINES_BY_THE_EYES.search(lowered):
@@ -2682,7 +2704,12 @@ class SafetyTriage(GraphComponent):
             ):  # triage() gives every other happening message a level or a concern: this one is hypothetical
                 # "what if something goes wrong?", not yet treated: the side effects, unless the classifier's next
                 # answer is near ("what really happens after one microneedling session?": the results)
-                self._answer(message, self._next_answer(message) or SIDE_EFFECTS_ANSWER)
+                # (who to contact, asked: "and if something goes wrong after the treatment who do i ring?", play-test
+                # 97, what to do and whom to call if something happens)
+                if _WHO_TO_CONTACT.search(plain):
+                    self._answer(message, WARNING_SIGNS_ANSWER)
+                else:
+                    self._answer(message, self._next_answer(message) or SIDE_EFFECTS_ANSWER)
             elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)
         return messages

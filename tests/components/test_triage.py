@@ -359,6 +359,9 @@ def selected(message):
          WARNING_SIGNS_ANSWER),
         ("if my tongue swelled after microneedling what would you do?", "faq", "faq/side_effects", WARNING_SIGNS_ANSWER),
         ("If I get a fever afterwards, should I worry?", "faq", "faq/suitability", WARNING_SIGNS_ANSWER),
+        # play-test 97: NHS 111 now, to someone never treated
+        ("thanks. and if something goes wrong after the treatment who do i ring?", "faq", "faq/complication",
+         WARNING_SIGNS_ANSWER),
         # play-test 94: hives spreading and a scratchy throat, in two sentences, got NHS 111; then "tight now when she
         # swallows" NHS 111 again
         ("hi my wife had microneedling on her neck this afternoon and now shes got hives coming up on her chest and "
@@ -2679,3 +2682,25 @@ def test_something_happening_with_no_sign_there_for_months_is_lasting(component)
                      "weeks after my last session", "faq", "faq/complication")
     component.process([message])
     assert message.get("triage")["lasting"] is True
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 97: the needles' marks on day 1 got NHS 111 now for their "dots", four times
+    ("hi i had my microneedling yesterday and now i have these tiny pinpoint dots in lines all over my cheeks, like a "
+     "grid, and it feels like sunburn. is this normal??", EXPECTED),
+    ("i had it yesterday. the little dots in lines, thats just where the needles went yeah?", EXPECTED),
+    # spots with yellow heads are still an infection's sign
+    ("had it 2 days ago and now there are red spots with yellow heads", URGENT),
+])
+def test_the_needles_marks_in_peoples_words_are_expected_in_the_first_days(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 97: a call back's topic telling of paramedics had got "Please call 999 now"
+    ("about what happened to Liam tonight after his treatment, he nearly fainted and we had paramedics out", None),
+    # asked whether to get them is no help had
+    ("he nearly fainted, should we get paramedics out?", EMERGENCY),
+])
+def test_paramedics_had_out_is_help_had(settings, text, level):
+    assert triage(text, settings, False).level == level
