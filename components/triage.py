@@ -2597,9 +2597,16 @@ class SafetyTriage(GraphComponent):
             ):
                 self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
                 continue
-            if said_happening and not found.level and not found.signs and not crisis and _STILL_ON.search(plain):
-                # "so is my wednesday 10am still happening or not??" (play-test 96: NHS 111 now to someone never
-                # treated, read as something happening): an appointment asked about
+            if (
+                said_happening
+                and not found.level
+                and not found.signs
+                and not crisis
+                and (_STILL_ON.search(plain) or _ABOUT_AN_APPOINTMENT.search(plain))
+            ):
+                # "so is my wednesday 10am still happening or not??" (play-test 96), "moving my microneedling appt from
+                # tuesday to the week after" (play-test 98, a call back's topic): NHS 111 now to someone never treated,
+                # read as something happening; an appointment asked about
                 self._answer(message, APPOINTMENTS_ANSWER)
                 continue
             if found.level and not crisis:

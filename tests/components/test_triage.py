@@ -2669,6 +2669,11 @@ def test_an_appointment_asked_to_be_still_on_is_no_report(component):
     message.set("entities", [{"entity": "time", "value": "wednesday 10am", "start": 9, "end": 23}])
     component.process([message])
     assert selected(message) == "faq/appointments"
+    # play-test 98: "moving my microneedling appt from tuesday to the week after", a call back's topic, got NHS 111 now
+    message = parsed("moving my microneedling appt from tuesday to the week after. ref MN-K7 something", "faq",
+                     "faq/complication")
+    component.process([message])
+    assert selected(message) == "faq/appointments"
     # ... and a sign said to be still there is still one
     message = parsed("my face is still red and sore since tuesday, still happening", "faq", "faq/complication")
     component.process([message])
