@@ -2423,7 +2423,9 @@ class SafetyTriage(GraphComponent):
                 )
             } & {"email", "phone", "booking_field", "time"}
             said_happening = selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
-            happening = said_happening and not details
+            # (nor one about an appointment: "moving my microneedling appt from tuesday to the week after", play-test
+            # 98; what it names as happening, if anything, is still read below)
+            happening = said_happening and not details and not _ABOUT_AN_APPOINTMENT.search(text.lower())
             # a skin concern, or one the guide does not cover ("dark circles"), named
             # ("acne", "spots" that are active: "its not wrinkles its acne scars!! and i have active spots. change that
             # then send", play-test 59, at the summary of someone never treated: NHS 111 now, the request paused)

@@ -2709,3 +2709,10 @@ def test_the_needles_marks_in_peoples_words_are_expected_in_the_first_days(setti
 ])
 def test_paramedics_had_out_is_help_had(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+def test_a_sign_named_beside_an_appointment_is_still_a_report(component):
+    # an appointment named with something happening ("my appointment was yesterday and now its oozing") is a report
+    message = parsed("my appointment was yesterday and now my cheek is oozing yellow stuff", "faq", "faq/complication")
+    component.process([message])
+    assert selected(message) == "faq/urgent"
