@@ -194,6 +194,12 @@ _ABOUT_AN_APPOINTMENT = re.compile(
     r"\b(?:appointments?|appt|booking|reschedul\w*|re-?book\w*|re-?arrange|postpone|move (?:it|my|the)|"
     r"cancel\w*|consultation)\b|\bmn-\w*"
 )
+# an appointment to move or cancel, or its reference ("moving my microneedling appt from tuesday", "ref MN-K7"); not
+# an appointment only named ("i had my consultation last week and something's not right" is something happening)
+_APPOINTMENT_MOVED = re.compile(
+    r"\b(?:mov(?:e|ing)|reschedul\w*|re-?arrang\w*|postpon\w*|cancel\w*|push(?:ing)? back|bring(?:ing)? forward)\b"
+    r"[^.?!]{0,30}\b(?:appointments?|appt|booking|consultation|session|it)\b|\bmn-[a-z0-9]+"
+)
 # clinic.yml's sign of scarring from a treatment (its first words)
 _SCARRING_SIGN = "scar|scars|scarring"
 _PERSONAL = re.compile(
@@ -2425,7 +2431,7 @@ class SafetyTriage(GraphComponent):
             said_happening = selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
             # (nor one about an appointment: "moving my microneedling appt from tuesday to the week after", play-test
             # 98; what it names as happening, if anything, is still read below)
-            happening = said_happening and not details and not _ABOUT_AN_APPOINTMENT.search(text.lower())
+            happening = said_happening and not details and not _APPOINTMENT_MOVED.search(text.lower())
             # a skin concern, or one the guide does not cover ("dark circles"), named
             # ("acne", "spots" that are active: "its not wrinkles its acne scars!! and i have active spots. change that
             # then send", play-test 59, at the summary of someone never treated: NHS 111 now, the request paused)
@@ -2604,7 +2610,7 @@ class SafetyTriage(GraphComponent):
                 and not found.level
                 and not found.signs
                 and not crisis
-                and (_STILL_ON.search(plain) or _ABOUT_AN_APPOINTMENT.search(plain))
+                and (_STILL_ON.search(plain) or _APPOINTMENT_MOVED.search(plain))
             ):
                 # "so is my wednesday 10am still happening or not??" (play-test 96), "moving my microneedling appt from
                 # tuesday to the week after" (play-test 98, a call back's topic): NHS 111 now to someone never treated,

@@ -2716,3 +2716,10 @@ def test_a_sign_named_beside_an_appointment_is_still_a_report(component):
     message = parsed("my appointment was yesterday and now my cheek is oozing yellow stuff", "faq", "faq/complication")
     component.process([message])
     assert selected(message) == "faq/urgent"
+
+
+def test_an_appointment_only_named_beside_something_not_right_is_still_a_report(component):
+    message = parsed("i had my consultation last week and the treatment yesterday, something's not right with my skin",
+                     "faq", "faq/complication")
+    component.process([message])
+    assert selected(message) == "faq/urgent"
