@@ -1,5 +1,6 @@
 """The step-by-step walk-through of the guide's four steps."""
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -35,6 +36,13 @@ def typed_in_a_safety_thread(tracker: Tracker, intent: Optional[Text]) -> bool:
     return typed and intent in ("next_step", "previous_step") and tracker.get_slot("last_topic") in SAFETY_ROUTES
 
 
+# a step past the last named ("step 5", "the fifth step")
+_A_STEP_BEYOND = re.compile(
+    r"\bstep\s*(?:[5-9]|\d{2,}|five|six|seven|eight|nine|ten)\b|\b(?:fifth|sixth|seventh|eighth|ninth|tenth)\s+step\b",
+    re.IGNORECASE,
+)
+
+
 class ActionShowGuideStep(Action):
     def name(self) -> Text:
         return GUIDE_ACTION
@@ -54,6 +62,10 @@ class ActionShowGuideStep(Action):
         step = target_step(intent, current, named)
         if intent == "show_step" and named is None:  # "step 5", "show me a step": there are four
             dispatcher.utter_message(response="utter_guide_four_steps")
+        elif named is None and _A_STEP_BEYOND.search(tracker.latest_message.get("text") or ""):
+            # "ok and whats step 5?" at step 3 (play-test 97: step 4, as if it were step 5): there are four, then the
+            # next
+            dispatcher.utter_message(response="utter_guide_only_four_steps")
         if step is None:
             dispatcher.utter_message(response="utter_guide_finished")
             return [SlotSet("current_step", FINISHED)]

@@ -97,6 +97,13 @@ async def test_show_guide_step(dispatcher, make_tracker, domain, intent, current
     assert events == expected_events
 
 
+async def test_a_step_past_the_last_asked_mid_walk_through_says_there_are_four(dispatcher, make_tracker, domain):
+    # play-test 97: "ok and whats step 5?" at step 3 got step 4, as if it were step 5
+    tracker = make_tracker(intent="next_step", text="ok and whats step 5?", slots={"current_step": "procedure"})
+    await ActionShowGuideStep().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_guide_only_four_steps", "utter_walkthrough_aftercare"]
+
+
 def test_every_step_is_shown_by_its_answer(domain):
     for step in STEPS:
         assert step_response(step) == f"utter_walkthrough_{step}"
