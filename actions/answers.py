@@ -770,15 +770,15 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
     if (
         previous == SEVERITY[0]
         and asked
-        and triage.get("well")
         and not new
         and not (triage.get("care_present") or triage.get("help_had") or triage.get("over") or HELP_HAD in topics)
         and not (help_called_before(tracker) or care_had_before(tracker))
         and _HELP_PUT_OFF.search(tracker.latest_message.get("text") or "")
     ):
-        # better, as told by someone who has called no one ("so you're saying even tho shes better we still ring? cant
+        # help put off, by someone who has called no one ("so you're saying even tho shes better we still ring? cant
         # we just call the clinic on monday instead": play-test 98, the clinic's hours on Monday, then "if something is
-        # worrying you, call 111"): still the emergency's route, and no guess that it was nothing (still_call)
+        # worrying you, call 111"; "hes a bit better … the line is busy, do i still need to bother them?": play-test
+        # 100, how long results last): still the emergency's route, and no guess that it was nothing (still_call)
         return previous
     if asked and (triage.get("well") or triage.get("care_present")) and not new:
         # "used it, breathing easier", "I'm at the hospital", "all ok now, just a question about my next session":
@@ -1566,6 +1566,9 @@ class ActionAnswerQuestion(Action):
             and (said.get("no_treatment") or said.get("just_asking"))
             and not helped_now
             and route_was_for_a_question(tracker)
+            # (not asking about the emergency help itself: "what?? im asking about 999. hes feeling better so do i
+            # still call them or not", play-test 100, "please set that advice aside")
+            and not (said.get("emergency_help_named") or _HELP_PUT_OFF.search(tracker.latest_message.get("text") or ""))
         ):
             # "what?? im not fainting now, im just asking if theres blood", "there is no emergency. i havent had any
             # treatment", when the emergency answer was given to a question: taken back, with 999 if it ever happens

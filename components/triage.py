@@ -839,7 +839,10 @@ _HELP_NOT_CALLED = re.compile(
     # handler tells you … before they arrive", three times)
     r"\b(?:i|we) (?:haven'?t|havent|have not|didn'?t|didnt|did not) (?:actually |even |yet )?"
     r"(?:called|rung|rang|phoned)(?=\s*(?:$|[.,!?]|yet\b|anyone\b|anybody\b))|"
-    r"\b(?:no ?one|nobody) (?:is|'s|s) (?:coming|on (?:the|their) way)\b"
+    r"\b(?:no ?one|nobody) (?:is|'s|s) (?:coming|on (?:the|their) way)\b|"
+    # ("the line is busy, do i still need to bother them?": play-test 100)
+    r"\b(?:line|number|phone)\s+(?:is\s+|was\s+|keeps\s+(?:being\s+)?)?(?:busy|engaged)\b|"
+    r"\b(?:can'?t|cant|cannot|couldn'?t|couldnt|not) get(?:ting)? through\b"
 )
 # the clinic not reached ("it just rings and rings", "they dont answer", "went to voicemail", "cant get through"): in
 # the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test
@@ -911,7 +914,9 @@ _WHICH_NUMBER = re.compile(
     r"\b(?:meant|said|mean)\s+111\s+not\s+999\b|"
     r"\b(?:do|should|shall|must) i (?:really |actually |still )?(?:need to |have to )?(?:call|ring|phone|dial) 999\b|"
     # ("should i hang up and ring 999 instead or stay on hold??": play-test 94, "I can't tell you that it's fine")
-    r"\b(?:do|should|shall|must) i\b[^.?!]{0,25}\b(?:call|ring|phone|dial) 999\b"
+    r"\b(?:do|should|shall|must) i\b[^.?!]{0,25}\b(?:call|ring|phone|dial) 999\b|"
+    # ("so is it 111 now not 999?? you said 999 before. im confused which one": play-test 100, "didn't catch that")
+    r"\b(?:111|999)\b[^.?!]{0,15}\bnot\s+(?:111|999)\b|\b(?:111|999)\b[^?]{0,60}\bwhich one\b"
 )
 # what the emergency number is, or what to tell it, asked ("999 es ambulancia? what i say to them, my english bad":
 # play-test 45, the privacy notice in the middle of an emergency; "is 999 the ambulance", "what do i tell the 999

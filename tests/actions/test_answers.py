@@ -2321,3 +2321,22 @@ async def test_something_happening_said_to_last_for_months_gets_the_route_for_la
     tracker.latest_message["triage"] = {"level": None, "lasting": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == "utter_faq/urgent_lasting"
+
+
+@pytest.mark.parametrize("text, flags", [
+    # play-test 100: "hes a bit better … the line is busy, do i still need to bother them?" got how long results last,
+    # and "what?? im asking about 999. hes feeling better so do i still call them or not" got "please set that advice
+    # aside": still the emergency route, and no guess that it was nothing
+    ("hes lying down now and says hes a bit better. the line is busy, do i still need to bother them?",
+     {"eased": True, "not_called": True}),
+    ("what?? im asking about 999. hes feeling better so do i still call them or not",
+     {"just_asking": True, "emergency_help_named": True, "well": True, "eased": True}),
+])
+async def test_asking_whether_to_still_call_keeps_the_emergency_route(dispatcher, make_tracker, domain, clinic_open,
+                                                                      text, flags):
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/unknown_longevity", text=text)
+    tracker.latest_message["triage"].update(flags)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[0] == "utter_faq/emergency"
+    assert not any(name.startswith(("utter_safety_route_withdrawn", "utter_faq/unknown")) for name in said)

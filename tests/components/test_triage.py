@@ -2647,6 +2647,8 @@ def test_only_how_it_looks_said_to_be_worse_is_for_the_clinic_when_it_opens(sett
     ("wait so do i ring 999 or not?? nobody is coming, i havent called", False),
     # the clinic not called yet says nothing of emergency help
     ("i havent called the clinic yet, should i", None),
+    # play-test 100: the line busy is no call made
+    ("the line is busy, do i still need to bother them?", False),
     # on hold to them is called (play-test 95)
     ("no its getting BETTER not worse. and nobody's on their way, im still on hold. so can i hang up or not", None),
 ])
