@@ -1861,6 +1861,8 @@ def test_a_sign_or_a_change_said_not_to_be_there_is_none(settings, text, level):
     # data/rules/safety.yml for a reply that is no question)
     ("hello?? 111 or 999", "nlu_fallback"),
     ("which number do i call", "nlu_fallback"),
+    # play-test 100: "Sorry, I still didn't catch that"
+    ("so is it 111 now not 999?? you said 999 before. im confused which one", "nlu_fallback"),
     # a sign named with it: its own route
     ("so should i call 111 or 999 for the pus?? im confused now", "faq"),
     ("hello again", "greet"),
