@@ -210,6 +210,14 @@ AFTER_SENDING_ASKED = re.compile(
     r"(?:me\s+)?or\s+(?:e-?mail|text|message|write)\b",
     re.IGNORECASE,
 )
+# a request sent before, or an appointment, to be cancelled ("cancel a consultation request i sent the other day, the
+# reference is MN-4KQ7", "how do i cancel a request i already sent")
+A_SENT_ONE_CANCELLED = re.compile(
+    r"\bcancel\w*\b[^.?!]{0,40}\b(?:request|booking|consultation|appointment)\b[^.?!]{0,30}\b(?:sent|made|booked|"
+    r"already|before|earlier|the other day|yesterday|last week|reference|ref)\b|"
+    r"\bcancel\w*\b[^.?!]{0,40}\bmn-[a-z0-9]+",
+    re.IGNORECASE,
+)
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
 NEVER_MIND_BUT = re.compile(
     r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b",
@@ -515,6 +523,15 @@ class BookingDetailsRequest(GraphComponent):
             elif intent == self.config["intent"] and GROUP_ASKED.search(text) and not kinds:
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)
+            elif intent in (
+                "book_consultation",
+                "nlu_fallback",
+                "faq",
+                "ask_reference",
+            ) and A_SENT_ONE_CANCELLED.search(text):
+                # "i want to cancel a consultation request i sent the other day, the reference is MN-4KQ7" (play-test
+                # 100: a new consultation request started): to be cancelled, which the stop's answers say how
+                self._set(message, "stop")
             elif AFTER_SENDING_ASKED.search(text) and not kinds:
                 # "what happens next after i send this?" (play-test 50: the walk-through's first step): what the
                 # request's reference answer says of what follows (actions/booking_submit.py)

@@ -861,3 +861,17 @@ def test_the_earliest_time_asked_for_is_a_request(text, expected):
     found = message(text, "faq", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 100: a new consultation request was started
+    ("hi i want to cancel a consultation request i sent the other day, the reference is MN-4KQ7", "book_consultation",
+     "stop"),
+    ("how do i cancel a request i already sent", "nlu_fallback", "stop"),
+    # a request wanted is still one
+    ("i want to book a consultation for next week", "book_consultation", "book_consultation"),
+])
+def test_a_request_sent_before_to_be_cancelled_is_a_stop(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
