@@ -443,6 +443,18 @@ _SHORTHANDS = (
         r"after \1",
     ),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
+    # "the one after - wed 16th": the day then named (play-test 99: "1 December is a Tuesday", the "one" read as a date)
+    (re.compile(r"\bthe (?:one|week) after\s*[-–:,]\s*(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d))"), ""),
+    # "12th-16th jan": the first day of the span (play-test 99: "more than 120 days ahead")
+    (
+        re.compile(
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s*(?:-|–|to|till|until)\s*\d{1,2}(?:st|nd|rd|th)?\s+((?:of\s+)?(?:jan|feb|mar|apr|"
+            r"may|jun|jul|aug|sep|oct|nov|dec)\w*)"
+        ),
+        lambda match: f"{match.group(1)} {match.group(2)}",
+    ),
+    # "any weekday next week, mornings best": the first of them (play-test 99: "which day?")
+    (re.compile(r"\b(?:any|a)\s+(?:week)?day\s+next\s+week\b"), "monday next week"),
     # "10 or 11", "2pm or 3": the first hour offered (play-test 93: "monday … 10 or 11", "couldn't work out a day")
     (
         re.compile(

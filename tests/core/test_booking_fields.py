@@ -810,3 +810,14 @@ def test_two_days_offered_neither_open_say_why_of_the_second(clinic):
     # ... and of two days, the first on which the time fits, as before
     assert parse_preferred_time("monday or tuesday morning", clinic, now).start == dt.datetime(2026, 12, 7, 9, 0,
                                                                                                tzinfo=LONDON)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # play-test 99: "1 December is a Tuesday" (the "one" read as a date), "more than 120 days ahead" for a span of days
+    # in January, and "which day?" to any weekday next week
+    ("not this wednesday, the one after - wed 16th. lunchtime still", at(16, 12, month=12), at(16, 14, month=12)),
+    ("the 12th-16th jan", dt.datetime(2027, 1, 12, 9, 0, tzinfo=LONDON), dt.datetime(2027, 1, 12, 18, 0, tzinfo=LONDON)),
+    ("any weekday next week, mornings best", at(30, 9), at(30, 12)),
+])
+def test_days_found_by_play_test_99(clinic, text, start, end):
+    assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
