@@ -420,6 +420,9 @@ _WHAT_IF = re.compile(
     r"\bhow (?:will|would|do|can|should) i (?:know|tell)\b|\bwhat (?:should|do) i (?:do|look out for) if\b|"
     r"\bsigns? (?:of|to look|i should)\b|\blook out for\b|\bhypothetically\b|"
     r"\bif (?:my|i|it|the|your|her|his)\b[^.?!]{0,60}\bwhat (?:would|should|do|can|will)\b|"
+    # ("if my lips go puffy again tonight do i have to ring 999 again": play-test 99, "Please call 999 now")
+    r"\bif (?:my|it|the|her|his|she|he|they)\b[^.?!]{0,40}\bagain\b[^.?!]{0,25}\b(?:do|should|shall|would|will|must)"
+    r" (?:i|we|she|he) (?:have to |need to |still )?(?:ring|call|go|take|do)\b|"
     r"\bwhat (?:would|should|do|can) (?:i|you) do if\b|\bif i (?:get|have|notice|see|develop)\b|"
     # ("who do i contact if its still red after a week, you or my gp?": play-test 44, NHS 111 now to someone never
     # treated)

@@ -359,6 +359,9 @@ def selected(message):
          WARNING_SIGNS_ANSWER),
         ("if my tongue swelled after microneedling what would you do?", "faq", "faq/side_effects", WARNING_SIGNS_ANSWER),
         ("If I get a fever afterwards, should I worry?", "faq", "faq/suitability", WARNING_SIGNS_ANSWER),
+        # play-test 99: "Please call 999 now" to someone asking what to do if it comes back
+        ("thanks. if my lips go puffy again tonight do i have to ring 999 again or can i just take another piriton",
+         "faq", "faq/suitability", WARNING_SIGNS_ANSWER),
         # play-test 97: NHS 111 now, to someone never treated
         ("thanks. and if something goes wrong after the treatment who do i ring?", "faq", "faq/complication",
          WARNING_SIGNS_ANSWER),
