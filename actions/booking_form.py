@@ -868,6 +868,12 @@ _SWITCH_TO_CONSULTATION = re.compile(
     r"\b(?:come|coming) in\b[^.?!]{0,15}\b(?:instead|after all)\b",
     re.IGNORECASE,
 )
+# whom to call, said ("ring me rather than him", "call me not my dad")
+_WHOM_TO_CALL = re.compile(
+    r"\b(?:call|ring|phone|contact|text)\s+me\b[^.?!]{0,15}\b(?:rather than|instead of|not)\s+(?:him|her|them|"
+    r"(?:my|his|her)\s+\w+|dad|mum|father|mother)\b",
+    re.IGNORECASE,
+)
 # the request called off ("cancel.", "stop it"), with no consultation named to become
 _CANCELLED = re.compile(
     r"\b(?:cancel|stop|scrap)\b(?:\s+(?:it|this|that|the request|the whole thing))?\s*(?:[.!]|$)", re.IGNORECASE
@@ -907,6 +913,10 @@ def switch_asked_for(tracker: Tracker) -> Optional[Text]:
     might be better, can someone ring me instead, same time"), or None (found by the fourteenth and fifteenth
     play-tests: the switch in a message that changed the time too was dropped)."""
     text = tracker.latest_message.get("text") or ""
+    if _WHOM_TO_CALL.search(text):
+        # "ring me rather than him", of a consultation for her father (play-test 100: made a call back, twice): whom the
+        # clinic calls, not what kind of request
+        return None
     if _CANCELLED.search(text) and not _A_CONSULTATION_NAMED.search(text):
         # "NO i said i dont want a call back. cancel. i want to know about a refund" (play-test 96: made a consultation
         # request): no request at all

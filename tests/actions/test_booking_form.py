@@ -2094,6 +2094,8 @@ async def test_a_time_refused_among_other_words_keeps_its_day_and_time_words(val
     # a consultation named is the switch, as before
     ("no, I don't want a phone call now, I want a consultation at the clinic", "consultation"),
     ("cancel the call back, i want a consultation", "consultation"),
+    # play-test 100: whom the clinic calls is no kind of request
+    ("can they ring me rather than him, he doesnt hear well on the phone", None),
 ])
 def test_a_request_called_off_is_no_switch_of_kind(make_tracker, text, expected):
     from actions.booking_form import switch_asked_for
