@@ -870,8 +870,8 @@ _SWITCH_TO_CONSULTATION = re.compile(
 )
 # whom to call, said ("ring me rather than him", "call me not my dad")
 _WHOM_TO_CALL = re.compile(
-    r"\b(?:call|ring|phone|contact|text)\s+me\b[^.?!]{0,15}\b(?:rather than|instead of|not)\s+(?:him|her|them|"
-    r"(?:my|his|her)\s+\w+|dad|mum|father|mother)\b",
+    r"\b(?:call|ring|phone|contact|text)\s+me\b[^.?!]{0,15}\b(?:rather than|instead of|not)\s+"
+    rf"(?:him|her|them|(?:my|his|her|our)\s+(?:{alternatives(RELATIVES)})|{alternatives(RELATIVES)})\b",
     re.IGNORECASE,
 )
 # the request called off ("cancel.", "stop it"), with no consultation named to become
