@@ -941,6 +941,10 @@ def _parse_date(text: str, now: dt.datetime, today_whole: bool = False) -> Optio
             "REQUIRE_PARTS": [],
         },
     )
+    if parsed and parsed.year > now.year + 1 and not re.search(r"\b\d{4}\b", text):
+        # a second day of the month read as a year ("the 14th jan, like the 16th": 14 January 2116, said to be "a
+        # Tuesday", play-test 102): no date worked out
+        return None
     return parsed.date() if parsed else None
 
 

@@ -821,3 +821,10 @@ def test_two_days_offered_neither_open_say_why_of_the_second(clinic):
 ])
 def test_days_found_by_play_test_99(clinic, text, start, end):
     assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
+
+
+def test_a_second_day_of_the_month_is_never_read_as_a_year(clinic):
+    # play-test 102: "the 14th jan, like the 16th? thats a saturday" was 14 January 2116, said to be "a Tuesday"
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time("the 14th jan, like the 16th? thats a saturday any time", clinic, NOW)
+    assert raised.value.response != "utter_invalid_booking_time_weekday"
