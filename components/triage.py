@@ -906,7 +906,8 @@ _ASKS_ABOUT_111_ITSELF = re.compile(
     # the procedure, what microneedling is, and "did you mean")
     r"\bwhat\s+(?:will|would|do|does|can|is)\s+(?:nhs\s+)?111\s+(?:actually\s+|even\s+|really\s+)?(?:do|say|going)\b|"
     r"\b111\s+thing\b[^.?!]{0,20}\bwhat\b|"
-    r"\bwhat\s+happens\s+(?:when|if)\s+(?:i|we|you)\s+(?:ring|call|phone|contact)\s+(?:nhs\s+)?111\b"
+    r"\bwhat\s+(?:even\s+|actually\s+|exactly\s+)?happens\s+(?:when|if)\s+(?:i|we|you)\s+(?:ring|call|phone|contact)\s+"
+    r"(?:nhs\s+)?111\b"
 )
 # which of the two numbers to call asked ("so should i call 111 or 999 for the pus??", "hello?? 111 or 999": play-test
 # 55, the welcome menu in the middle of a safety thread): the thread's route again, said plainly (actions/answers.py)

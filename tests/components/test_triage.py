@@ -398,6 +398,9 @@ def test_the_triage_has_the_last_word(component, text, intent, answer, expected)
     ("what will 111 actually do, will they just tell us to go to a&e anyway", "faq", "faq/procedure"),
     ("?? thats not what i asked. the NHS 111 thing, what is it", "faq", "faq/what_is"),
     ("no, I mean what happens when I ring NHS 111", "nlu_fallback", None),
+    # play-test 102: whether it helps the skin near the eyes, to someone with a fever and redness spreading to her eye
+    ("what even happens when i ring 111, will they just tell me to go to a&e anyway? its near my eye so im a bit scared "
+     "tbh", "faq", "faq/unknown_area"),
 ])
 def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer):
     message = parsed(text, intent, answer)
