@@ -200,6 +200,11 @@ _APPOINTMENT_MOVED = re.compile(
     r"\b(?:mov(?:e|ing)|reschedul\w*|re-?arrang\w*|postpon\w*|cancel\w*|push(?:ing)? back|bring(?:ing)? forward)\b"
     r"[^.?!]{0,30}\b(?:appointments?|appt|booking|consultation|session|it)\b|\bmn-[a-z0-9]+"
 )
+# something taken or done on a clinician's advice ("aspirin on my doctor's advice"): no help had
+_ON_ADVICE = re.compile(
+    r"\b(?:on|by|under|per)\s+(?:my|the|her|his|their)\s+(?:doctor|dr|gp|consultant|cardiologist|dermatologist|nurse)"
+    r"(?:'s|s'|s)?\s+(?:advice|orders|recommendation|instructions)\b"
+)
 # clinic.yml's sign of scarring from a treatment (its first words)
 _SCARRING_SIGN = "scar|scars|scarring"
 _PERSONAL = re.compile(
@@ -677,7 +682,10 @@ _HELP_HAD = re.compile(
     # call handler tells you" to someone who had not called and did not want to)
     r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|practitioner|dermatologist)\b[^.?!]{0,40}?"
-    r"(?<!\byou )(?<!\bu )(?<!\byou just )(?<!\byou've )\b(?:said|says|"
+    # (nor what someone asks the clinic to do: "could she just come to your clinic on monday … and get it looked at",
+    # play-test 103, "follow the advice you were given" to someone whose friend had been given none)
+    r"(?<!\byou )(?<!\bu )(?<!\byou just )(?<!\byou've )(?<!\bget it )(?<!\bhave it )(?<!\bget her )(?<!\bget him )"
+    r"(?<!\bget them )(?<!\bget me )\b(?:said|says|"
     r"told me|told us|advised|advice|gave me|given me|checked|prescribed|examined|sent me|discharged|looked at|"
     r"reassured|saw me|seen me|confirmed|"
     # (not their experience asked of: "has your clinic treated darker skin before?", play-test 91, "follow the advice
@@ -1906,7 +1914,9 @@ def triage(
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
     advised = bool(
         _CARE_PRESENT.search(lowered)
-        or _HELP_HAD.search(lowered)
+        # (a medicine taken on a doctor's advice is no advice about what is happening: "I take a small daily dose of
+        # aspirin on my doctor's advice", play-test 103, "follow the advice you were given")
+        or _HELP_HAD.search(_ON_ADVICE.sub(" ", lowered))
         or _EMERGENCY_CARE_HAD.search(lowered)
         or (_HELP_ARRANGED.search(lowered) and not found[EMERGENCY])
     ) and not _HELP_NOT_HAD.search(lowered)

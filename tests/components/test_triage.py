@@ -1468,6 +1468,11 @@ def test_a_past_reaction_asked_about_for_a_future_session_is_no_report(settings,
     ("I've heard microneedling can leave dark marks on skin like mine. Is that a risk? Has your clinic treated darker "
      "skin before?", False),
     ("do they have practitioners who've treated black skin", False),
+    # play-test 103: "follow the advice you were given", to a friend given none, and to a medicine taken on advice
+    ("its not me its my friend lol. she says 111 will just tell her to go to a&e and she wont. could she just come to "
+     "your clinic on monday instead and get it looked at?", False),
+    ("I take a small daily dose of aspirin on my doctor's advice. Ought I to mention that?", False),
+    ("the clinic had it looked at by the nurse, she said its normal", True),
     ("my face swelled up after microneedling, the clinic treated it with antihistamines, all settled now", True),
 ])
 def test_they_said_its_fine_is_help_had_only_of_something_happening(settings, text, help_had):
