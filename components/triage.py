@@ -166,6 +166,7 @@ _LOOKS_WORSE = re.compile(
     r"pigment\w*|looking|appearance)\b|\b(?:texture|results?|tone|scars?|lines|wrinkles|pores|looks?|appearance)\b"
     r"[^.?!]{0,20}\b(?:worse|uneven)\b"
 )
+# on hold, or on the line, to them ("nobody's on their way, im still on hold"): help called, not said not to be
 _ON_HOLD = re.compile(r"\bon hold\b|\b(?:still |now )?on the (?:phone|line) (?:to|with) (?:them|999|an ambulance)\b")
 # an appointment or request asked to be still on ("is my wednesday 10am still happening", "is it still going ahead")
 _STILL_ON = re.compile(
@@ -571,6 +572,11 @@ _TREATMENT = re.compile(
 )
 # emergency help already had ("the paramedics came and gave me antihistamines", "been to A&E, they sent me home"):
 # the emergency number again says nothing new; the clinic is told now, and 999 again if it comes back or gets worse
+# emergency care said to have come or been had, in words both _EMERGENCY_CARE_HAD and _SEEN_THERE read ("taken in by
+# ambulance", "we had paramedics out": play-tests 91 and 97)
+_CARE_CAME_OUT = (
+    r"\bby ambulance\b|\b(?:had|got) (?:the |an? )?(?:paramedics?|ambulance)(?: crew)? (?:out|round|over)\b"
+)
 _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:paramedics?|ambulance(?: crew)?|a ?& ?e|a and e|hospital|the er|emergency room|999|111|doctors?|gp|nurse)\b"
     # (not what this assistant said: "cant i just ring 111 like you said before", play-test 74)
@@ -595,9 +601,7 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"said|told|gave|sent|checked)\b|"
     # ("… epipen used, taken to st marys by ambulance": play-test 91, "Please call 999 now" at a call back's topic)
     r"\b(?:taken|rushed|driven) (?:to|into)\b[^.?!]{0,25}\b(?:by ambulance|hospital|a ?& ?e|a and e)\b|"
-    r"\bby ambulance\b|"
-    # ("he nearly fainted and we had paramedics out": play-test 97)
-    r"\b(?:had|got) (?:the |an? )?(?:paramedics?|ambulance)(?: crew)? (?:out|round|over)\b"
+    rf"{_CARE_CAME_OUT}"
 )
 # where eyes are looked after ("sending her to the eye hospital": play-test 62, read as a sign of the eyes)
 _EYE_CARE = re.compile(r"\beye\s+(hospital|casualty|clinic|doctor|department|a ?& ?e|unit|specialist|infirmary)\b")
@@ -613,10 +617,9 @@ _SEEN_THERE = re.compile(
     r"\b(?:paramedics?|ambulance crew|(?:the |an )?ambulance)\s+(?:came|have been|had been|been|saw (?:her|him|me)|"
     r"checked (?:her|him|me)|took (?:her|him|me))\b|"
     # ("he nearly fainted and we had paramedics out", as a call back's topic: play-test 97, "Please call 999 now")
-    r"\b(?:had|got) (?:the |an? )?(?:paramedics?|ambulance)(?: crew)? (?:out|round|over)\b|"
+    rf"{_CARE_CAME_OUT}|"
     # ("… epipen used, taken to st marys by ambulance", as a call back's topic: play-test 91, "Please call 999 now")
     r"\b(?:taken|rushed|driven) (?:to|into) (?:the )?(?:hospital|a ?& ?e|a and e|st\.? \w+|\w+ hospital)\b|"
-    r"\bby ambulance\b|"
     # ("had a reaction tonight after my treatment, throat swelled, went to hospital", as a call back's topic: play-test
     # 87, "Please call 999 now")
     r"\b(?:i|she|he|we|they)?\s*(?:went|been|was taken|got taken|were taken) to (?:the )?(?:hospital|a ?& ?e|a and e)\b"
@@ -871,9 +874,6 @@ _CLINIC_UNREACHABLE = re.compile(
     r"contact|get an? (?:answer|reply))(?: (?:them|the clinic|anyone|anybody|you|it|your clinic))?\b"
     r"(?! (?:if|when|yet|about|back|to ask))|not getting through)\b"
 )
-# help about to be sought, or asked whether to seek it ("so should i ring 111 now instead of waiting?", "ok im going
-# to ring 111 now"): in the urgent thread, that is what to do, said plainly (play-test 30: "I can't tell you it's
-# fine or safe to wait", and the clinic's number again)
 # emergency help called off, asked about or said ("should i ring them back and cancel", "can we cancel the
 # ambulance now shes better?", "ill tell them not to come": play-test 92, "if it's getting worse, call 999 again")
 _CANCEL_HELP = re.compile(
@@ -885,6 +885,9 @@ _CANCEL_HELP = re.compile(
     r"\btell (?:them|the ambulance|999|the paramedics) (?:not to|they don'?t need to|they dont need to) come\b|"
     r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|does not) (?:need|want) (?:the |an )?(?:ambulance|paramedics)\b"
 )
+# help about to be sought, or asked whether to seek it ("so should i ring 111 now instead of waiting?", "ok im going
+# to ring 111 now"): in the urgent thread, that is what to do, said plainly (play-test 30: "I can't tell you it's
+# fine or safe to wait", and the clinic's number again)
 _SEEKING_HELP = re.compile(
     r"\b(?:should i|shall i|do i|can i|could i|would it be better to|is it better to|better to|going to|gonna|"
     r"i'?ll|ill|i will|about to|i'?m|im|i am|ok|okay|will)\s+(?:just |now |then |instead |probably |definitely )?"

@@ -396,9 +396,11 @@ _OTHER_DATE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+or\s+(?:the\s+)?\d{1,2}(
 # "next tuesday morning or wednesday after 2pm": a second day with its own time, after the first (found by the
 # twenty-third play-test: neither was understood); the first is taken, and the clinic reads the words
 # ("a saturday, maybe the 12th around 11? or after 4 on a thursday": play-test 36, no day worked out)
+# "or", "or if not", "or failing that": another day offered after the first
+_OR_INSTEAD = r"or\s+(?:(?:if\s+not|failing\s+that|else|otherwise)\s+)?"
 _OR_ANOTHER_DAY = re.compile(
     # ("tuesday 8th after 2pm, or if not weds 9th after 2": play-test 44, not understood)
-    r"(?<=[\w?])\s*[,?.]?\s+or\s+(?:(?:if\s+not|failing\s+that|else|otherwise)\s+)?"
+    rf"(?<=[\w?])\s*[,?.]?\s+{_OR_INSTEAD}"
     r"(?:(?:after|before|from|around|about|at)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?"
     # ("today. or tomorrow morning": play-test 93, "couldn't work out a day")
     rf"(?:on\s+|next\s+|this\s+)?(?:an?\s+)?(?:{_WEEKDAY_WORD}|tomorrow|today)\b.*$"
@@ -1146,27 +1148,26 @@ def _either_day(text: str, clinic: Clinic, now: dt.datetime) -> Optional[Preferr
     if window is None or _day_and_time(first)[1] is not None:
         return None  # the first day has its own time, or no time is said: the first day, as it was read
     other = _SECOND_DAY.search(second.lower())
-    refused: Optional[InvalidValue] = None
+    refusals: List[InvalidValue] = []
     for day_words in (first, other.group(0) if other else ""):
         words = f"{day_words} {_window_words(window)}"
         try:
             return preferred_time(CORRECTED.join(said[:-1] + [words]), clinic, now)
         except InvalidValue as error:
-            refused = error
-    if refused is not None and other:
-        try:
-            return preferred_time(text, clinic, now)  # as read whole ("monday or tuesday morning": from opening)
-        except InvalidValue:
-            pass
-        # neither fits ("today. or tomorrow morning" on a Saturday night): why the second one can't be, as said of it
-        # ("the clinic is closed on Sunday"), not "couldn't work out a day" (play-test 93)
-        as_said = re.sub(r"^\W*or\s+(?:(?:if\s+not|failing\s+that|else|otherwise)\s+)?", "", second.strip().lower())
-        try:
-            preferred_time(as_said, clinic, now)
-        except InvalidValue as error:
-            raise error from None
-        raise refused
-    return None
+            refusals.append(error)
+    if not other:
+        return None
+    try:
+        return preferred_time(text, clinic, now)  # as read whole ("monday or tuesday morning": from opening)
+    except InvalidValue:
+        pass
+    # neither fits ("today. or tomorrow morning" on a Saturday night): why the second one can't be, as said of it ("the
+    # clinic is closed on Sunday"), not "couldn't work out a day" (play-test 93)
+    try:
+        preferred_time(re.sub(rf"^\W*{_OR_INSTEAD}", "", second.strip().lower()), clinic, now)
+    except InvalidValue as error:
+        raise error from None
+    raise refusals[-1]
 
 
 def _last_day_in_reach(clinic: Clinic, now: dt.datetime) -> dt.date:
