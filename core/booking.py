@@ -388,6 +388,39 @@ _MINUTE_WORDS = {"five": 5, "ten": 10, "quarter": 15, "twenty": 20, "twenty-five
 _NUMBER_WORDS = {
     w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
 }
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_DAY_WORDS = {
+    **{
+        word: f"{day}{'st' if day == 1 else 'nd' if day == 2 else 'rd' if day == 3 else 'th'}"
+        for day, word in enumerate(_ORDINALS, start=1)
+    },
+    **{
+        f"twenty-{word}": f"{20 + day}{'st' if day == 1 else 'nd' if day == 2 else 'rd' if day == 3 else 'th'}"
+        for day, word in enumerate(_ORDINALS[:9], start=1)
+    },
+    "thirtieth": "30th",
+    "thirty-first": "31st",
+}
+_A_DAY_WORD = r"(twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty[- ]first|" + (
+    "|".join(sorted([w for w in _ORDINALS] + ["thirtieth"], key=len, reverse=True)) + ")"
+)
+# "the sixteenth", "16 december" said as "december the sixteenth", "the first of january": never "the first
+# monday", "the second week", "first thing"
+_DAY_IN_WORDS = re.compile(
+    rf"(?<=\bthe )\s*{_A_DAY_WORD}\b(?!\s+(?:mon|tue|wed|thu|fri|sat|sun|week|weekend|thing|time|one|slot|"
+    r"appointment|available|opening|day|session|visit|consultation|of\s+(?:the\s+)?(?:week|month)))"
+)
+_AN_HOUR_WORD = r"(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# "at eleven", "around two": an hour in words after a word that leads to a time ("at ten past" is _PAST_OR_TO's)
+_HOUR_IN_WORDS = re.compile(
+    rf"\b(at|around|about|after|before|by|from|till|until|to|between|and)\s+{_AN_HOUR_WORD}\b"
+    r"(?!\s*(?:past|to|weeks?|days?|months?|of|people|sessions?|minutes?|hours?|mins?)\b)(?![-'])"
+)
+# "eleven am", "two o'clock", "ten-thirty"
+_HOUR_WORD_BEFORE = re.compile(rf"\b{_AN_HOUR_WORD}\s*(am|pm|o'?\s?clock)\b")
 _ORDINAL_DAY = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$")
 _WEEKDAY = re.compile(r"\b(?:next|this|coming|on)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)", re.IGNORECASE)
 # (in the plural too: "tuesdays or thursdays, between 10 and 1", play-test 43, not understood)
@@ -445,6 +478,11 @@ _SHORTHANDS = (
         r"after \1",
     ),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
+    # "wednesday the sixteenth at eleven": a day of the month and an hour in words, as figures (play-test 101:
+    # "couldn't work out a day")
+    (_DAY_IN_WORDS, lambda match: _DAY_WORDS[match.group(1).replace(" ", "-")]),
+    (_HOUR_IN_WORDS, lambda match: f"{match.group(1)} {_NUMBER_WORDS[match.group(2)]}"),
+    (_HOUR_WORD_BEFORE, lambda match: f"{_NUMBER_WORDS[match.group(1)]}{match.group(2)}"),
     # "the one after - wed 16th": the day then named (play-test 99: "1 December is a Tuesday", the "one" read as a date)
     (re.compile(r"\bthe (?:one|week) after\s*[-–:,]\s*(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d))"), ""),
     # "12th-16th jan": the first day of the span (play-test 99: "more than 120 days ahead")
@@ -840,6 +878,36 @@ def _in_the_span_said(words: str, month: Optional[str], next_week: bool, now: dt
     return words
 
 
+# "the first monday in january", "last friday of the month" is not read: the nth weekday of a month named
+_NTH_WEEKDAY_OF = re.compile(
+    rf"(?:on\s+)?(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+{_WEEKDAY_WORD}\s+(?:in|of)\s+"
+    rf"(?P<month>{_MONTH_NAME})"
+)
+_NTH = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3}
+
+
+def _nth_weekday_of(text: str, now: dt.datetime) -> Optional[dt.date]:
+    """The day of "the first monday in january" (or second, third, fourth, last), in the month's next occurrence
+    that still has it ahead; None unless the words are that."""
+    said = _NTH_WEEKDAY_OF.fullmatch(text)
+    month = _month_of(said.group("month")) if said else None
+    if not said or month is None:
+        return None
+    weekday = _WEEKDAY_INDEX[said.group(2)[:3]]
+    number = MONTHS.index(month) + 1
+    for year in (now.year, now.year + 1):
+        first = dt.date(year, number, 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7)
+        if said.group(1) == "last":
+            while (day + dt.timedelta(days=7)).month == number:
+                day += dt.timedelta(days=7)
+        else:
+            day += dt.timedelta(days=7 * _NTH[said.group(1)])
+        if day.month == number and day >= now.date():
+            return day
+    return None
+
+
 def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     """The day of "in 2 weeks, thursday" and its wordings; None unless the words are a number of weeks and a
     weekday, or "thursday after next"."""
@@ -883,6 +951,9 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
     weeks_on = _weeks_ahead(" ".join(text.split()).strip(" ,.-"), now)
     if weeks_on is not None:
         return weeks_on
+    nth = _nth_weekday_of(" ".join(text.split()).strip(" ,.-"), now)
+    if nth is not None:
+        return nth
     week_on = _WEEKDAY_WEEK.fullmatch(" ".join(text.split()).strip(" ,.-"))
     if week_on:
         ahead = (_WEEKDAY_INDEX[week_on.group(1)[:3]] - now.weekday()) % 7 or 7

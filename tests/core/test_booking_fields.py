@@ -828,3 +828,31 @@ def test_a_second_day_of_the_month_is_never_read_as_a_year(clinic):
     with pytest.raises(InvalidValue) as raised:
         parse_preferred_time("the 14th jan, like the 16th? thats a saturday any time", clinic, NOW)
     assert raised.value.response != "utter_invalid_booking_time_weekday"
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # play-test 101: "Wednesday the sixteenth at eleven" and "the first monday in january at 9" could not be worked out
+    ("Wednesday the sixteenth at eleven", at(16, 11, month=12), at(16, 11, month=12)),
+    ("the first monday in january at 9", dt.datetime(2027, 1, 4, 9, 0, tzinfo=LONDON),
+     dt.datetime(2027, 1, 4, 9, 0, tzinfo=LONDON)),
+    ("last friday of january, around two", dt.datetime(2027, 1, 29, 14, 0, tzinfo=LONDON),
+     dt.datetime(2027, 1, 29, 14, 0, tzinfo=LONDON)),
+    ("jan the twenty-first at ten", dt.datetime(2027, 1, 21, 10, 0, tzinfo=LONDON),
+     dt.datetime(2027, 1, 21, 10, 0, tzinfo=LONDON)),
+    ("between ten and twelve on thursday", at(26, 10), at(26, 12)),
+    ("eleven am on the 27th", at(27, 11), at(27, 11)),
+    # the words that are no day or hour stay as they were: the first hour, and a time in minutes past the hour
+    ("the first thing thursday", at(26, 9), at(26, 10)),
+    ("thursday at ten past two", at(26, 14, 10), at(26, 14, 10)),
+])
+def test_days_and_hours_in_words(clinic, text, start, end):
+    assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
+
+
+def test_an_nth_weekday_of_a_month_is_this_years_while_still_ahead(clinic):
+    # (NOW is Tuesday 24 November 2026: its last Monday, the 30th, is still ahead; its first, the 2nd, is next year's,
+    # too far ahead to book)
+    assert parse_preferred_time("last monday of november", clinic, NOW).start.date() == dt.date(2026, 11, 30)
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time("first monday of november", clinic, NOW)
+    assert raised.value.response == "utter_invalid_booking_time_far"
