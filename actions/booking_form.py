@@ -883,8 +883,12 @@ _A_CONSULTATION_NAMED = re.compile(r"\b(?:consultation|appointment|come in|comin
 _SWITCH = re.compile(r"\b(?:instead|rather|switch|change it|make it|swap|prefer)\b", re.IGNORECASE)
 # "no i want a CALL BACK not a consultation yet. name is Hannah Okafor" (play-test 42: the name was taken, the call
 # back not)
+# (not "No the appointment is saturday morning … the 6pm is for when they PHONE me", which says what the appointment is:
+# play-test 101, made a call back)
 _NO_CONSULTATION = re.compile(
-    r"\b(?:not|no|don'?t want|do not want)\s+(?:a\s+|an\s+|the\s+|any\s+)?(?:consultation|appointment)\b", re.IGNORECASE
+    r"\b(?:not|no|don'?t want|do not want)\s+(?:a\s+|an\s+|the\s+|any\s+)?(?:consultation|appointment)\b"
+    r"(?!\s+(?:is|was|'s|should|will|would|needs?|has|must)\b)",
+    re.IGNORECASE,
 )
 
 

@@ -34,7 +34,7 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from components.entities import FYI_ROLE, REMOVED_ENTITY
+from components.entities import CALL_TIME_ROLE, FYI_ROLE, NOTE_ENTITY, REMOVED_ENTITY
 from core.booking import days_ruled_out
 from core.words import (
     CALLED_NOT_EMAILED,
@@ -188,6 +188,14 @@ DELETE_LATER = re.compile(
     r"seen)\b[^?!]{0,40}\b(?:delete|remove|get rid|wipe|bin)\b|"
     r"\b(?:delete|remove|wipe|get rid of)\s+(?:it|them|my (?:details|data|number|info))\s+(?:after(?:wards)?|once|when|"
     r"later)\b",
+    re.IGNORECASE,
+)
+# whether the clinic will know when or how to get in touch, asked ("so will they know to ring me in the evening? I wont
+# be in in the day": play-test 101, a new call back started): what the request's reference answer says
+THEY_KNOW_ASKED = re.compile(
+    r"\b(?:will|would|do|does)\s+(?:they|the clinic|the team|someone|somebody|reception|the nurse)\s+know\s+"
+    r"(?:to\s+|when\s+to\s+|not\s+to\s+|(?:that\s+)?(?:they\s+)?(?:should|have to|need to|must)\s+(?:only\s+)?)"
+    r"(?:only\s+)?(?:ring|call|phone|contact|text|email)\b",
     re.IGNORECASE,
 )
 # rather phoned than emailed, said of the request's contact (core/words.py)
@@ -498,6 +506,17 @@ class BookingDetailsRequest(GraphComponent):
                 continue
             intent = (message.get(INTENT) or {}).get("name")
             entities = message.get(ENTITIES) or []
+            call_times = [e for e in entities if e.get("entity") == NOTE_ENTITY and e.get("role") == CALL_TIME_ROLE]
+            if call_times:
+                # "the 6pm is for when they PHONE me": when to ring, said in a note, asks for no call back (play-test
+                # 101: the consultation was made a call back)
+                entities = [
+                    entity
+                    for entity in entities
+                    if entity.get("entity") != self.config["kind_entity"]
+                    or not any(note["start"] <= entity.get("start", -1) < note["end"] for note in call_times)
+                ]
+                message.set(ENTITIES, entities, add_to_output=True)
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
             farewell = bool(FAREWELL.search(text)) and not kinds
@@ -532,6 +551,8 @@ class BookingDetailsRequest(GraphComponent):
                 # "i want to cancel a consultation request i sent the other day, the reference is MN-4KQ7" (play-test
                 # 100: a new consultation request started): to be cancelled, which the stop's answers say how
                 self._set(message, "stop")
+            elif intent in ("book_consultation", "nlu_fallback", "inform") and THEY_KNOW_ASKED.search(text):
+                self._set(message, "ask_reference")
             elif AFTER_SENDING_ASKED.search(text) and not kinds:
                 # "what happens next after i send this?" (play-test 50: the walk-through's first step): what the
                 # request's reference answer says of what follows (actions/booking_submit.py)

@@ -476,12 +476,29 @@ _CONTACT_PREFERENCE = re.compile(
 )
 # ... said so plainly that no number beside it is needed ("better is sms, i not understand fast english on phone",
 # "please write: send SMS not call", "contact me by SMS, not phone call": play-test 31, dropped, or made the concern)
+_RING = r"(?:(?:tele)?phon(?:e|es|ed|ing)|ring(?:s|ing)?|rang|call(?:s|ed|ing)?)"
+_WHO_RINGS = r"(?:they|you|the\s+clinic|someone|somebody|the\s+team|the\s+nurse|you\s+guys|reception)"
+CALL_TIME = (
+    rf"(?:(?:the|that)\s+[^.!?\n]{{1,15}}?\s+(?:is|was)\s+for\s+)?when\s+{_WHO_RINGS}\s+{_RING}\s+(?:me|her|him|us)\b"
+    r"[^.!?\n]*|"
+    rf"(?:(?:could|can|would)\s+(?:they|you)\s+)?(?:(?:please|pls|plz)\s+)?only\s+{_RING}(?:\s+(?:me|her|him|us))?\s+"
+    r"(?:after|before|between|in\s+the|on|at|from|outside|during|once)\b[^.!?\n]*|"
+    # ("it doesnt say anything about ringing me after 6pm weekdays": play-test 101, read as the appointment's time)
+    r"\b(?:ringing|phoning|calling|telephoning)\s+(?:me|her|him|us)\s+(?:only\s+)?(?:after|before|between|outside|in\s+the)\b"
+    r"[^.!?\n]*"
+)
+_CALL_TIME = re.compile(CALL_TIME, re.IGNORECASE)
+# the role of a note that says when to ring: no call back asked for (components/booking_request.py)
+CALL_TIME_ROLE = "call_time"
 _CONTACT_PREFERENCE_ALONE = re.compile(
     r"(?P<said>\b(?:(?:please|pls|plz)\s+)?(?:(?:send\s+)?(?:an?\s+)?(?:sms|text|txt|texts|email|e-mail|whatsapp)\s+"
     r"(?:me\s+)?(?:not|instead of|rather than|no)\s+(?:a\s+)?(?:phone\s+)?(?:call|calls|calling|ring|phone)|"
     r"(?:contact|reach|message)\s+(?:me|us|her|him)\s+(?:by|via|on|through)\s+(?:sms|text|txt|email|e-mail|whatsapp)|"
     r"(?:better|best|prefer|rather|preferably)\s+(?:is\s+|to\s+|by\s+|a\s+)?(?:sms|text|txt|texts|email|whatsapp)|"
-    r"(?:sms|text|txt|email|whatsapp)\s+only|by\s+(?:sms|text)\s+(?:please|pls|only))\b[^.!?\n]*)",
+    r"(?:sms|text|txt|email|whatsapp)\s+only|by\s+(?:sms|text)\s+(?:please|pls|only))\b[^.!?\n]*|" + CALL_TIME + r")",
+    # when to ring, said beside a time wanted ("when they ring me to confirm could they please only ring after 6pm on a
+    # weekday", "please only telephone me after 6pm on weekdays", "the 6pm is for when they PHONE me": play-test 101,
+    # each made the appointment 6pm on the Saturday asked for)
     re.IGNORECASE,
 )
 
@@ -1038,7 +1055,13 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         # said before was kept, core/booking.py reads it now); "10am not all day" says the opposite (play-test 42:
         # "10am all day" could not be read)
         any_time = _ANY_TIME_SAID.search(text)
-        if any_time and not start <= any_time.start() < end and not _SAID_NOT_MEANT.search(text[: any_time.start()]):
+        if (
+            any_time
+            and not start <= any_time.start() < end
+            and not _SAID_NOT_MEANT.search(text[: any_time.start()])
+            # ("… only ring after 6pm on a weekday, I'm at work all day": play-test 101, Saturday morning "all day")
+            and not any(entity["start"] <= any_time.start() < entity["end"] for entity in taken)
+        ):
             later = any_time.span()
     entity = {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
     if later:
@@ -1126,7 +1149,8 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         person = _person_entity(text, found) or _name_in_the_email(text, found)
         if person and not any(e["start"] <= person["start"] < e["end"] for e in found):
             found.append(person)
-        time = _time_entity(text, found)
+        call_time = _CALL_TIME.search(text)  # "… only ring after 6pm on a weekday": no time to come in
+        time = _time_entity(text, found + ([{"start": call_time.start(), "end": call_time.end()}] if call_time else []))
         if time:
             found.append(time)
         note = _NOTE.search(text)
@@ -1158,7 +1182,10 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             end = min(contacts + [end])
             end = start + len(text[start:end].rstrip(" ,;:-"))
             found = [e for e in found if e["end"] <= start or e["start"] >= end]
-            found.append({"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end})
+            said = {"entity": NOTE_ENTITY, "value": text[start:end], "start": start, "end": end}
+            if call_time and start <= call_time.start() < end:
+                said["role"] = CALL_TIME_ROLE
+            found.append(said)
         removed = _REMOVED.search(text)
         part = next((index for index in (1, 2, 3) if removed and removed.group(index)), None)
         if removed and part and not _NOT_A_PART_OF_THE_NOTES.search(removed.group(part)):

@@ -1847,6 +1847,18 @@ def test_the_kind_asked_for_by_someone_who_wants_a_consultation_or_a_phone_call(
     assert kind_asked_for(tracker) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 101: "No the appointment is …" says what the appointment is: no call back asked for beside the change
+    ("No the appointment is saturday morning the 12th like I said. The 6pm is for when they PHONE me", None),
+    ("no appointment, just call me", "call_back"),
+])
+def test_no_appointment_said_beside_a_change(make_tracker, text, expected):
+    from actions.booking_form import switch_asked_for
+
+    tracker = make_tracker(intent="correct_booking", text=text, entities=[])
+    assert switch_asked_for(tracker) == expected
+
+
 @pytest.mark.parametrize("text, entities, expected", [
     # play-tests 49, 50 and 51: who booked, and whose number it is, were nowhere in the request
     ("id like to book a consultation for my wife", [],

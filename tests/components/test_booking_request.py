@@ -875,3 +875,33 @@ def test_a_request_sent_before_to_be_cancelled_is_a_stop(text, intent, expected)
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+def test_when_to_ring_said_in_a_note_asks_for_no_call_back():
+    # play-test 101: "the 6pm is for when they PHONE me" made the consultation a call back
+    text = "No the appointment is saturday morning the 12th like I said. The 6pm is for when they PHONE me"
+    found = message(text, "correct_booking", [])
+    found.set("entities", [
+        {"entity": "note", "value": "The 6pm is for when they PHONE me", "start": 60, "end": 93, "role": "call_time"},
+        {"entity": "request_kind", "value": "call_back", "start": 85, "end": 93},
+    ])
+    BookingDetailsRequest({}).process([found])
+    assert [entity["entity"] for entity in found.get("entities")] == ["note"]
+    # a note of another kind keeps it ("text me first. can someone call me back")
+    found = message("can someone call me back", "request_human", [])
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 13, "end": 24}])
+    BookingDetailsRequest({}).process([found])
+    assert [entity["entity"] for entity in found.get("entities")] == ["request_kind"]
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 101: a new call back started, after her request was sent
+    ("So will they know to ring me in the evening? I wont be in in the day", "book_consultation", "ask_reference"),
+    ("will the clinic know not to call before 6?", "nlu_fallback", "ask_reference"),
+    # a call back asked for is still one
+    ("can they ring me in the evening?", "book_consultation", "book_consultation"),
+])
+def test_whether_the_clinic_will_know_when_to_ring_is_asked_of_the_request(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

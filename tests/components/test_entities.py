@@ -1102,3 +1102,32 @@ def test_a_concern_dictated_after_a_colon_is_taken_whole(booking, text, concern)
 def test_a_note_said_to_be_still_there_and_to_go_is_what_to_take_out(booking):
     # play-test 45: the note was kept
     assert found(booking, "the cold sores note is still there. remove it please") == [("removed", "cold sores")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 101: each made the appointment 6pm on the Saturday she had asked for, or "couldn't work out a day"
+    ("I can come in a saturday morning. But when they ring me to confirm could they please only ring after 6pm on a "
+     "weekday, I'm at work all day and theres no one in",
+     [("time", "saturday morning"),
+      ("note", "when they ring me to confirm could they please only ring after 6pm on a weekday, I'm at work all day "
+               "and theres no one in")]),
+    ("No the appointment is saturday morning the 12th like I said. The 6pm is for when they PHONE me",
+     [("time", "saturday morning the 12th"), ("note", "The 6pm is for when they PHONE me")]),
+    ("Fine lines round my eyes and mouth. Please only telephone me after 6pm on weekdays as I am at work",
+     [("note", "Please only telephone me after 6pm on weekdays as I am at work")]),
+])
+def test_when_to_ring_is_a_note_and_no_time_to_come_in(booking, text, expected):
+    assert [pair for pair in found(booking, text) if pair[0] in ("time", "note")] == expected
+    [note] = [entity for entity in booking.extract(text) if entity["entity"] == "note"]
+    assert note.get("role") == "call_time"
+
+
+@pytest.mark.parametrize("text, time", [
+    # a time for the call itself, in a call back, is still the time
+    ("call me back after 6 please", "after 6"),
+    ("ring me tomorrow after 10 please", "tomorrow after 10"),
+    ("can you call me tomorrow at 10", "tomorrow at 10"),
+])
+def test_a_time_to_be_called_back_is_still_a_time(booking, text, time):
+    assert ("time", time) in found(booking, text)
+    assert not any(entity["entity"] == "note" for entity in booking.extract(text))
