@@ -71,6 +71,22 @@ RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
 APPOINTMENTS_ANSWER = "faq/appointments"  # an appointment to move or cancel: not here, the clinic
 REASSURANCE_ANSWER = "faq/reassurance"  # "so it's fine?": not reassured
 AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
+ACTIVITY_ANSWER = "faq/unknown_activity"  # something done after a treatment the guide does not cover (exercise)
+
+
+def _an_aftercare_slip(message: Message) -> Optional[Text]:
+    """The kind of the first thing done or put on the skin that the guide does not cover ("went to the gym", "my
+    normal retinol": the entities `unknown_activity`, `unknown_product`) the message names, if any."""
+    return next(
+        (
+            entity["entity"]
+            for entity in message.get(ENTITIES) or []
+            if entity.get("entity") in ("unknown_activity", "unknown_product")
+        ),
+        None,
+    )
+
+
 WINDOW = 8  # the words of one sign stand within this many words of each other
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
 
@@ -1645,6 +1661,7 @@ _ROUTE_QUESTIONED = re.compile(
     r"\b(?:keep|keeps|kept|stop|quit)\s+(?:on\s+)?(?:telling|saying|asking|repeating)\b|"
     r"\bwhy (?:do|are|did|would) you\b[^.?!]{0,30}\b(?:999|111|call|ring|ambulance|emergency|a ?& ?e)\b"
 )
+_ROUTE_NAMED = re.compile(r"\b(?:999|111|a ?& ?e|ambulance|emergency|nhs)\b")
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
 # (actions/answers.py)
 _OVER = re.compile(
@@ -1685,6 +1702,7 @@ def triage(
     names_a_concern: bool = False,
     concerns: Sequence[Text] = (),
     about_the_concern: bool = False,
+    slip: bool = False,
 ) -> Triage:
     """The level of a message, or None when it is not about something happening after a treatment.
 
@@ -1692,7 +1710,8 @@ def triage(
     a skin concern the clinic treats ("wrinkles around the eyes"), so a few words naming a sign are no report.
     `concerns`: the words that name them ("sun spots"), no sign of anything happening when no treatment had and no
     time since one is named ("is microneedling good for sun spots? i have many on my face" was sent to NHS 111 for
-    its "spots", eighteenth play-test)."""
+    its "spots", eighteenth play-test). `slip`: the message names something done after a treatment that the guide does
+    not cover ("went to the gym", "my normal retinol"), which is no sign."""
     lowered = _SINCE_SOMETHING_ELSE.sub(" ", text.lower().replace("’", "'"))
     lowered = _NOBODY_HAS_IT.sub(" ", lowered)
     denied = bool(_NOT_THERE.search(lowered))  # a change or a sign said not to be there (_NOT_THERE)
@@ -2090,6 +2109,10 @@ def triage(
         # "no!! is finish, yesterday. now i am ok. please just the call back": well again, no sign named (play-test 49:
         # "Please call 999 now" to someone treated in hospital the day before)
         return Triage(None)
+    if slip and not any(found.values()) and not worse:
+        # "treated yesterday, went to the gym and used retinol by mistake, want to know if ive ruined it" (play-test
+        # 106: NHS 111 now to someone with no sign): what was done, no sign named
+        return Triage(None)
     if denied and not any(found.values()) and not worse:
         # "no pus or anything", said alone: nothing there, whatever answer the classifier found for its words
         return Triage(None)
@@ -2390,6 +2413,9 @@ class SafetyTriage(GraphComponent):
                     or hurts_asked
                 )
                 and part.get(INTENT_RESPONSE_KEY) != answer
+                # ("why do you keep telling me to ring 111. my skin is a bit pink …, isnt that normal?": play-test 106,
+                # the privacy notice beside the answer) the route questioned, which the safety answer says again
+                and not _ROUTE_QUESTIONED.search(text.lower())
                 and (
                     hurts_asked
                     or not any(sign.found_in(words(text)) for level in LEVELS for sign in self.settings.signs[level])
@@ -2480,6 +2506,7 @@ class SafetyTriage(GraphComponent):
                 names_a_concern=bool(concerns),
                 concerns=concerns,
                 about_the_concern=about_the_concern,
+                slip=bool(_an_aftercare_slip(message)),
             )
             young = under_age(text)
             lowered = text.lower()
@@ -2598,7 +2625,13 @@ class SafetyTriage(GraphComponent):
                 # words on driving, not a farewell (actions/answers.py; elsewhere, what it is unsure of)
                 self._intent(message, self.config["unclear_intent"])
                 continue
-            if not found.level and not found.signs and not crisis and _WHICH_NUMBER.search(plain):
+            if (
+                not found.level
+                and not found.signs
+                and not crisis
+                and (_WHICH_NUMBER.search(plain) or (_ROUTE_QUESTIONED.search(plain) and _ROUTE_NAMED.search(plain)))
+            ):
+                # (or the route questioned, "why do you keep telling me to ring 111": play-test 106, the privacy notice)
                 self._intent(message, self.config["unclear_intent"])  # the thread's route again, or "did you mean"
                 continue
             if not found.level and not crisis and _WHAT_CARERS_ASK_WAS_USED.search(plain):
@@ -2730,6 +2763,13 @@ class SafetyTriage(GraphComponent):
                     self._answer(message, AREA_ANSWER if "unknown_area" in named else RESULTS_ANSWER)
                 else:
                     self._intent(message, self.config["concern_intent"])
+            elif said_happening and not found.signs and not crisis and _an_aftercare_slip(message):
+                # "had my microneedling yesterday and … went to the gym after work, sweated loads. AND i put my normal
+                # retinol on last night. have i ruined it??" (play-test 106: NHS 111 now, ten times, to someone with no
+                # sign): something done after the treatment, which the guide does not cover, and no sign named
+                self._answer(
+                    message, ACTIVITY_ANSWER if _an_aftercare_slip(message) == "unknown_activity" else PRODUCT_ANSWER
+                )
             elif found.no_result and (happening or selected == REASSURANCE_ANSWER):
                 # "My friend said she saw nothing for ages. How long does it usually take to show?", "if I still see
                 # nothing after the second one, should I be worried" (play-test 76: NHS 111 now): when results show

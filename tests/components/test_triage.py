@@ -2738,3 +2738,55 @@ def test_an_appointment_only_named_beside_something_not_right_is_still_a_report(
                      "faq", "faq/complication")
     component.process([message])
     assert selected(message) == "faq/urgent"
+
+
+def slip(text, found):
+    """`found`: (entity, word) pairs of what the guide does not cover, at where the word is in the text."""
+    message = parsed(text, "faq", "faq/complication", confidence=0.85)
+    message.set("entities", [{"entity": kind, "value": word, "start": text.index(word), "end": text.index(word) +
+                              len(word)} for kind, word in found])
+    return message
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    # play-test 106: NHS 111 now, ten times, to someone with no sign who went to the gym and used her retinol
+    ("hiya had my microneedling yesterday and stupidly forgot and went to the gym after work, sweated loads. AND i put "
+     "my normal retinol on last night before bed. have i ruined it?? what do i do now",
+     [("unknown_activity", "gym"), ("unknown_product", "retinol")], "faq/unknown_activity"),
+    ("treated yesterday, used retinol by mistake, want to know if ive ruined it",
+     [("unknown_product", "retinol")], "faq/unknown_product"),
+])
+def test_something_done_after_a_treatment_with_no_sign_is_what_the_guide_does_not_cover(component, text, found,
+                                                                                         expected):
+    message = slip(text, found)
+    component.process([message])
+    assert selected(message) == expected
+    assert not message.get("triage")["level"]
+
+
+@pytest.mark.parametrize("text, found, expected", [
+    # ... and a sign beside it is still triaged
+    ("went to the gym the day after my treatment and now my face is hot and swollen with yellow crusts",
+     [("unknown_activity", "gym")], "faq/urgent"),
+    ("used my retinol after microneedling yesterday and now my lips are swelling and its hard to breathe",
+     [("unknown_product", "retinol")], "faq/emergency"),
+])
+def test_something_done_after_a_treatment_with_a_sign_is_still_triaged(component, text, found, expected):
+    message = slip(text, found)
+    component.process([message])
+    assert selected(message) == expected
+
+
+def test_the_route_questioned_is_no_question_of_its_own(component):
+    # play-test 106: "why do you keep telling me to ring 111" got the privacy notice, alone and beside the expected
+    # reaction's answer
+    message = parsed("why do you keep telling me to ring 111", "faq", "faq/privacy")
+    component.process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
+    text = "why do you keep telling me to ring 111. my skin is a bit pink and a bit sensitive, day after. isnt that normal?"
+    message = parsed(text, "faq", "faq/expected_reaction")
+    message.set("question_parts", [{"text": "why do you keep telling me to ring 111.", "start": 0, "end": 39,
+                                    "intent_response_key": "faq/privacy", "confidence": 0.59}])
+    component.process([message])
+    assert selected(message) == "faq/expected_reaction"
+    assert [q["intent_response_key"] for q in message.get("questions") or []] in ([], ["faq/expected_reaction"])
