@@ -77,6 +77,7 @@ WORSE_WHILE_HELP_COMES_VARIANT = "_worse_while_help_comes"
 # emergency help called, and calling it off asked about ("should i ring them back and cancel": play-test 92, "if it's
 # getting worse, call 999 again" to someone who said she was a bit better): never a yes from here
 CANCEL_ASKED_VARIANT = "_cancel_asked"
+WHEN_999_VARIANT = "_when_999"  # when the emergency number is for, asked (components/triage.py `when_999`)
 HELP_SOUGHT_VARIANT = "_help_sought"  # about to call NHS 111, a GP or A&E, or asking whether to (the same)
 UNREACHABLE_VARIANT = "_unreachable"  # the clinic not reached: it does not answer (the same)
 LASTING_VARIANT = "_lasting"  # a sign there for weeks or months, no worse (components/triage.py `lasting`)
@@ -84,6 +85,8 @@ LASTING_OPEN_VARIANT = "_lasting_open"  # the same while the clinic is open
 # said to someone treated already or booked in for a treatment (components/triage.py `a_patient`), outside the form
 PATIENT_VARIANT = "_a_patient"
 RESPONSE_VARIANTS = (
+    WHEN_999_VARIANT,
+    CLOSED_VARIANT + WHEN_999_VARIANT,
     CANCEL_ASKED_VARIANT,
     WORSE_WHILE_HELP_COMES_VARIANT,
     HELP_COMING_VARIANT,
@@ -587,6 +590,13 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
             if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
                 return response + WORSE_WHILE_HELP_COMES_VARIANT
             return response + HELP_COMING_VARIANT
+    if said.get("when_999"):
+        # "so even if i got confused its still 111 not 999?" (play-test 106: the route again, 999 only for an allergy's
+        # signs): the route, and the signs that need 999
+        closed = response + CLOSED_VARIANT in responses and not clinic().is_open(now())
+        asked = (response + CLOSED_VARIANT if closed else response) + WHEN_999_VARIANT
+        if asked in responses:
+            return asked
     if response + LASTING_VARIANT in responses and tracker is not None and a_lasting_sign(tracker):
         if not clinic().is_open(now()):
             return response + LASTING_VARIANT
@@ -758,6 +768,16 @@ _HELP_PUT_OFF = re.compile(
 )
 
 
+# the urgent route put off ("honestly if i just take paracetamol and go to bed and ring you first thing monday, is that
+# ok?": play-test 106, the suitability answer and a consultation offered, to someone with a red streak and shivers)
+_ROUTE_PUT_OFF = re.compile(
+    r"\bwait\w*\s+(?:till|until|for|and see)\b|\bgo\s+to\s+(?:bed|sleep)\b|\bsleep\s+on\s+it\b|"
+    r"\b(?:ring|call|phone|contact)\s+(?:you|you guys|the clinic|them)\s+(?:first thing\s+|on\s+|in\s+the\s+)?"
+    r"(?:monday|tuesday|tomorrow|morning|when (?:you|they|it) opens?)\b",
+    re.IGNORECASE,
+)
+
+
 def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text], asked: bool) -> Optional[Text]:
     """In the thread after a safety answer: the level to answer with, or None for a new topic.
     `previous`: `safety_thread_level`; `asked`: the latest message is a question."""
@@ -780,6 +800,15 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # worrying you, call 111"; "hes a bit better … the line is busy, do i still need to bother them?": play-test
         # 100, how long results last): still the emergency's route, and no guess that it was nothing (still_call)
         return previous
+    if (
+        previous == SEVERITY[1]
+        and asked
+        and not new
+        and not (triage.get("care_present") or triage.get("help_had") or triage.get("well") or HELP_HAD in topics)
+        # (or when 999 is for, asked: "so even if i got confused its still 111 not 999?", the route with 999's signs)
+        and (_ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or "") or triage.get("when_999"))
+    ):
+        return previous  # still the route, now (utter_faq/urgent_closed: "please don't wait for it to open")
     if asked and (triage.get("well") or triage.get("care_present")) and not new:
         # "used it, breathing easier", "I'm at the hospital", "all ok now, just a question about my next session":
         # well again or in care now, and asking: the thread ends (found by the thirteenth play-test: 999 again and
@@ -1399,7 +1428,15 @@ class ActionAnswerQuestion(Action):
         ):
             # "what even do i say to them" after NHS 111 was the route: them is 111 (play-test 82: the privacy notice)
             topics = [WHAT_TO_TELL_111 if topic == EMERGENCY_EXPLAINED else topic for topic in topics]
-        if previous is None and not triaged and "reassurance" in topics:
+        if (
+            previous is None
+            and not triaged
+            and (
+                "reassurance" in topics
+                # ("… ring you first thing monday, is that ok?" after the warning signs were asked: play-test 106)
+                or _ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or "")
+            )
+        ):
             previous = reported_earlier(tracker)
         if previous == SEVERITY[0] and _A_DOOR_OPENED.search(tracker.latest_message.get("text") or ""):
             # "ok i call again and open door. you stay with me?" while help comes (play-test 57: the opening hours, and

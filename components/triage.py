@@ -962,7 +962,8 @@ _ASKS_ABOUT_999 = re.compile(
     r"have\s+to\s+)?"
     r"(?:say|tell)\b(?:\s+to)?\s+(?:them|999|the\s+"
     r"(?:call handler|operator|ambulance|paramedics?|999 people|person))\b|"
-    r"\b(?:999|ambulanc\w*|call handler|operator)\b[^.?!]{0,40}\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
+    # ("hang up on 111 and ring 999?? what do i say": play-test 106, the privacy notice)
+    r"\b(?:999|ambulanc\w*|call handler|operator)\b[^.!]{0,40}?\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
     r"\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b[^.?!]{0,30}\b(?:999|ambulanc\w*|call handler|operator)\b"
 )
 # what to tell NHS 111, asked ("what do i tell 111 when i ring": play-test 82, "Sorry, I can't help with that")
@@ -1660,6 +1661,16 @@ _MEDICAL_PARTY = re.compile(
 _ROUTE_QUESTIONED = re.compile(
     r"\b(?:keep|keeps|kept|stop|quit)\s+(?:on\s+)?(?:telling|saying|asking|repeating)\b|"
     r"\bwhy (?:do|are|did|would) you\b[^.?!]{0,30}\b(?:999|111|call|ring|ambulance|emergency|a ?& ?e)\b"
+)
+# when to call the emergency number rather than the out-of-hours route, asked ("when do i call 999 instead", "if that
+# happens do i still just ring 111?", "so even if i got confused its still 111 not 999?": play-test 106, NHS 111 again,
+# and "didn't understand"): what to do if a sign comes, with 999's
+_WHEN_999 = re.compile(
+    r"\b(?:when|at what point)\s+(?:do|should|would|shall|must|can|is it)\s+(?:i\s+|we\s+)?(?:need to\s+)?"
+    r"(?:call|ring|phone|dial|go to|get)?\s*(?:999|an ambulance|a ?& ?e)\b|"
+    r"\b(?:if|even if|what if|in case|say)\b[^.?!]{0,60}\b(?:still|just|only)\b[^.?!]{0,25}\b111\b|"
+    r"\beven if\b[^.?!]{0,50}\b(?:111|999)\b|"
+    r"\bwhen (?:is it|does it become|would it be|does it count as)\b[^.?!]{0,20}\b(?:999|an emergency)\b"
 )
 _ROUTE_NAMED = re.compile(r"\b(?:999|111|a ?& ?e|ambulance|emergency|nhs)\b")
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
@@ -2422,7 +2433,23 @@ class SafetyTriage(GraphComponent):
                 )
             )
 
-        beside = [part for part in message.get("question_parts") or [] if asked_beside(part)]
+        def as_asked(part: Dict[Text, Any]) -> Dict[Text, Any]:
+            # what to tell 111 or 999, asked beside ("what do i even say to them. and … when do i call 999 instead":
+            # play-test 106, the privacy notice beside the answer): that answer, whatever the classifier read
+            text = (part.get("text") or "").lower()
+            if _WHAT_TO_TELL_111.search(text):
+                return {**part, INTENT_RESPONSE_KEY: WHAT_TO_TELL_111_ANSWER}
+            if _ASKS_ABOUT_999.search(text):
+                return {**part, INTENT_RESPONSE_KEY: EMERGENCY_ROUTE_ANSWER}
+            return part
+
+        parts = [as_asked(part) for part in message.get("question_parts") or []]
+        told = (WHAT_TO_TELL_111_ANSWER, EMERGENCY_ROUTE_ANSWER)
+        beside = [
+            part
+            for part in parts
+            if (part.get(INTENT_RESPONSE_KEY) in told and part.get(INTENT_RESPONSE_KEY) != answer) or asked_beside(part)
+        ]
         if beside:
             message.set(
                 "questions", [{INTENT_RESPONSE_KEY: answer, "confidence": 1.0}] + beside[:2], add_to_output=True
@@ -2446,6 +2473,16 @@ class SafetyTriage(GraphComponent):
             + [entry for entry in previous.get("ranking") or [] if entry.get(INTENT_RESPONSE_KEY) != answer],
         }
         message.set("response_selector", selector, add_to_output=True)
+        unsure = message.get("unsure_parts")
+        if unsure:
+            # a part not understood that names a sign ("and what if it gets worse in the night, like": play-test 106,
+            # "I wasn't sure what you meant" beside the answer) is about what is happening, which this answer is
+            kept = [
+                part
+                for part in unsure
+                if not any(sign.found_in(words(part)) for level in LEVELS for sign in self.settings.signs[level])
+            ]
+            message.set("unsure_parts", kept, add_to_output=True)
         if answer in self.config["answers_beside"]:
             self._with_questions_beside(message, answer)
 
@@ -2565,6 +2602,9 @@ class SafetyTriage(GraphComponent):
                     "seeking_help": bool(_SEEKING_HELP.search(plain)),
                     # "should i ring them back and cancel": emergency help called off, or asked whether to (the same)
                     "cancel_help": bool(_CANCEL_HELP.search(plain)),
+                    # "when do i call 999 instead", "even if i got confused its still 111?": when the emergency number
+                    # is for, asked in the urgent thread (actions/answers.py `route_variant`)
+                    "when_999": bool(_WHEN_999.search(plain)),
                     # "im ok now", "it's gone down": well again, as the person says
                     # (not with the sign still there: "her breathing is ok, just the swelling", play-test 37: the
                     # ambulance on its way was forgotten, and "Please call 999 now" said again)
@@ -2624,6 +2664,9 @@ class SafetyTriage(GraphComponent):
                 # "im about to drive now, bye" after feeling faint (play-test 66: "Thanks for chatting"): the thread's
                 # words on driving, not a farewell (actions/answers.py; elsewhere, what it is unsure of)
                 self._intent(message, self.config["unclear_intent"])
+                continue
+            if found.level in (None, EXPECTED) and not crisis and _WHEN_999.search(plain):
+                self._answer(message, WARNING_SIGNS_ANSWER)  # "when do i call 999 instead": with 999's signs
                 continue
             if (
                 not found.level

@@ -61,6 +61,9 @@ _ROUTES = {
     "utter_faq/emergency_cancel_asked": EMERGENCY,
     "utter_faq/urgent": URGENT,
     "utter_faq/urgent_closed": URGENT,
+    # when the emergency number is for, asked in its thread: the route, and the signs that need 999
+    "utter_faq/urgent_when_999": URGENT,
+    "utter_faq/urgent_closed_when_999": URGENT,
     # the clinic not reached, or help about to be sought: NHS 111 now (actions/answers.py `route_variant`)
     "utter_faq/urgent_unreachable": URGENT,
     "utter_faq/urgent_help_sought": URGENT,

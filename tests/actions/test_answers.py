@@ -2340,3 +2340,32 @@ async def test_asking_whether_to_still_call_keeps_the_emergency_route(dispatcher
     said = responses(dispatcher)
     assert said[0] == "utter_faq/emergency"
     assert not any(name.startswith(("utter_safety_route_withdrawn", "utter_faq/unknown")) for name in said)
+
+
+@pytest.mark.parametrize("key, triage, open_now, expected", [
+    # play-test 106: "so even if i got confused its still 111 not 999?" after the urgent route got the route again with
+    # only an allergy's signs for 999: the route, and the signs that need 999
+    ("faq/warning_signs", {"level": None, "when_999": True}, True, "utter_faq/urgent_when_999"),
+    ("faq/warning_signs", {"level": None, "when_999": True}, False, "utter_faq/urgent_closed_when_999"),
+    ("faq/expected_reaction", {"level": "expected", "when_999": True}, False, "utter_faq/urgent_closed_when_999"),
+])
+async def test_when_999_is_for_asked_in_the_urgent_thread(dispatcher, make_tracker, domain, monkeypatch, key, triage,
+                                                          open_now, expected):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00" if open_now else "2026-12-12T22:00:00+00:00")
+    tracker = in_thread(make_tracker, "urgent", "faq", key, text="so even if i got confused its still 111 not 999?")
+    tracker.latest_message["triage"] = triage
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert expected in responses(dispatcher)
+    assert not any(r in responses(dispatcher) for r in ("utter_faq/warning_signs", "utter_faq/urgent_closed"))
+
+
+async def test_the_urgent_route_put_off_is_the_route_again(dispatcher, make_tracker, domain, monkeypatch):
+    # play-test 106: "honestly if i just take paracetamol and go to bed and ring you first thing monday, is that ok?",
+    # with a red streak and shivers, got the suitability answer and a consultation offered
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-12T22:00:00+00:00")
+    text = "honestly if i just take paracetamol and go to bed and ring you first thing monday, is that ok?"
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/suitability", text=text)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said and "urgent" in said[0] or "route_reminder" in said[0]
+    assert "utter_faq/suitability" not in said

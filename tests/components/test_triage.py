@@ -2790,3 +2790,37 @@ def test_the_route_questioned_is_no_question_of_its_own(component):
     component.process([message])
     assert selected(message) == "faq/expected_reaction"
     assert [q["intent_response_key"] for q in message.get("questions") or []] in ([], ["faq/expected_reaction"])
+
+
+@pytest.mark.parametrize("text, answer", [
+    # play-test 106: "when do i call 999 instead" fell to "did you mean", and "if that happens do i still just ring
+    # 111?" got NHS 111 again: what to do if a sign comes, with 999's signs
+    ("ok ok. what do i even say to them. and what if it gets worse in the night, like when do i call 999 instead",
+     "faq/privacy"),
+    ("and my mum says blood poisoning can make you go confused or get blotchy skin, if that happens do i still just "
+     "ring 111?", "faq/complication"),
+    ("so even if i got confused its still 111 not 999?", "faq/privacy"),
+])
+def test_when_999_is_for_asked_is_what_to_do_if_a_sign_comes(component, text, answer):
+    message = parsed(text, "faq", answer)
+    message.set("unsure_parts", ["and what if it gets worse in the night, like"])
+    component.process([message])
+    # (or the urgent route, read as something happening, whose words then say 999's signs: actions/answers.py)
+    assert selected(message) in ("faq/warning_signs", "faq/expected_reaction", "faq/urgent")
+    assert message.get("triage")["when_999"]
+    # a part not understood that names a sign is about what is happening, which the answer is
+    assert message.get("unsure_parts") == []
+
+
+def test_should_i_call_999_is_still_which_number():
+    from components.triage import _WHEN_999
+
+    assert not _WHEN_999.search("should i call 999")
+    assert not _WHEN_999.search("when can i go back to the gym")
+
+
+def test_what_to_tell_999_after_question_marks_is_that_question(component):
+    # play-test 106: "hang up on 111 and ring 999?? what do i say" got the privacy notice
+    message = parsed("hang up on 111 and ring 999?? what do i say", "faq", "faq/privacy")
+    component.process([message])
+    assert selected(message) == "faq/emergency_explained"
