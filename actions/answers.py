@@ -176,7 +176,10 @@ _BY_OTHER_MEANS = re.compile(
 _ASKS_IF_DETAILS_KEPT = re.compile(
     r"\b(?:have you (?:still )?got|do you (?:still )?have|did you (?:get|save|keep|take)|"
     r"have you (?:kept|saved|taken))\b[^.?!]{0,30}\b(?:them|it|those|that|name|number|email|details|info|phone)\b|"
-    r"\b(?:still have|still got|lost) (?:them|my details|my name|my number|my email|his|her)\b",
+    r"\b(?:still have|still got|lost) (?:them|my details|my name|my number|my email|his|her)\b|"
+    # ("will what i typed be saved for the booking?": play-test 105, the privacy notice, with an ambulance on its way)
+    r"\bwill\s+(?:what i (?:typed|wrote|said|gave you|put)|my (?:details|info|answers|booking|request)|it|this|"
+    r"everything|all (?:this|that|of it))\s+(?:still\s+)?be\s+(?:saved|kept|there|stored|remembered)\b",
     re.IGNORECASE,
 )
 # with emergency help called already, questions about these are answered: they are not about what is happening
@@ -2062,7 +2065,9 @@ def say_answers(
             continue  # (found by browser play-test 5: the pain answer twice)
         if (
             topic == "privacy"
-            and tracker.active_loop.get("name")
+            # (or paused for a safety answer, its details kept: play-test 105)
+            and (tracker.active_loop.get("name") or any(tracker.get_slot(slot) for slot in KEPT_WHILE_PAUSED))
+            and not tracker.get_slot("request_sent")
             and _ASKS_IF_DETAILS_KEPT.search(tracker.latest_message.get("text") or "")
         ):
             # "have you got his name and number?", "i gave you my name and email already?? do you still have them" in

@@ -611,7 +611,8 @@ class BookingDetailsRequest(GraphComponent):
                 and not asks_a_call_back
                 and not kinds
                 and not FAREWELL.search(text)  # "I'll come back. Goodbye.": a goodbye, which keeps it too
-                and not NAMES_A_BOOKING.search(text)  # "can i book now and come back for the treatment later"
+                # "can i book now and come back for the treatment later" (not "can i finish the booking later?")
+                and not NAMES_A_BOOKING.search(PAUSES.sub(" ", text))
             ):
                 # "sorry got to jump on a call, can we finish this later?" (play-test 44: "We're already requesting
                 # your consultation, so let's carry on"): a pause, which the stop keeps (actions/booking_form.py)

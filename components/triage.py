@@ -383,6 +383,15 @@ _CAN_I_HAVE_IT = re.compile(
 )
 # asked whether the treatment would fix what the skin has ("a red scaly patch, been there 3 weeks. what is it and will
 # microneedling fix it": play-test 37, NHS 111 now to someone never treated), and how long it has been there
+# whether the treatment bleeds, asked of it ("will it bleed tho? im a bit squeamish": play-test 105, "I can't tell you
+# whether it's fine … NHS 111 now" to someone never treated): what the guide says of the procedure, and that it does
+# not say (actions/answers.py NOT_GIVEN_BY)
+_WILL_IT_BLEED = re.compile(
+    r"\b(?:does|will|would|do|is|can)\s+(?:it|the treatment|microneedling|the needling|the procedure|they|the needles|"
+    r"i|you|my (?:skin|face))\s+(?:\w+\s+)?(?:bleed|bleeding|make\s+(?:me|you|it|my skin)\s+bleed)\b|"
+    r"\b(?:is|will)\s+there\s+(?:be\s+)?(?:any\s+|much\s+|a lot of\s+)?(?:blood|bleeding)\b"
+)
+PROCEDURE_ANSWER = "faq/procedure"
 _WILL_IT_FIX = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|microneedling|micro ?needling|the treatment)\s+"
     r"(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b"
@@ -2785,6 +2794,13 @@ class SafetyTriage(GraphComponent):
                 # but a question about getting help, which the thread's route answers (found by the tenth play-test:
                 # the crisis answer, with Samaritans, softened the emergency one)
                 self._intent(message, self.config["unclear_intent"])
+            elif (
+                (selected == REASSURANCE_ANSWER or intent == self.config["unclear_intent"])
+                and not found.signs
+                and not crisis
+                and _WILL_IT_BLEED.search(plain)
+            ):
+                self._answer(message, PROCEDURE_ANSWER)
             elif (
                 selected == REASSURANCE_ANSWER
                 and not found.signs

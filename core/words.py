@@ -273,7 +273,9 @@ PAUSE = (
     r"(?:don'?t|do not|dont) send (?:it |this |anything )?(?:just )?yet|remember (?:all )?(?:this|that|it)|"
     # (not "never mind, keep it as it was": a change taken back)
     r"keep (?:all )?(?:this|that|my details)(?! as)|keep it (?:for (?:me|now|later)|safe|saved)|save (?:it|this)|"
-    r"finish (?:it |this )?later|(?:carry on|continue|do (?:it|this)) later|"
+    # ("can i finish the booking later?", play-test 105: the request picked up again, with an ambulance on its way)
+    r"finish (?:it |this |the (?:booking|request|form) |my (?:booking|request) )?later|"
+    r"(?:carry on|continue|do (?:it|this)) later|"
     r"give me a (?:minute|sec|few))\b"
 )
 

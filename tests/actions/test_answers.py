@@ -2369,3 +2369,18 @@ async def test_the_urgent_route_put_off_is_the_route_again(dispatcher, make_trac
     said = responses(dispatcher)
     assert said and "urgent" in said[0] or "route_reminder" in said[0]
     assert "utter_faq/suitability" not in said
+
+
+@pytest.mark.parametrize("slots, expected", [
+    # play-test 105: "will what i typed be saved for the booking?", the request paused for the emergency's answer, got
+    # the privacy notice
+    ({"booking_name": "Amy Fox", "booking_contact": "+447700900123"}, ["utter_booking_details_kept"]),
+    # with nothing given for a request, the privacy notice
+    ({}, ["utter_faq/privacy"]),
+])
+async def test_whether_a_paused_request_is_kept_is_answered_so(dispatcher, make_tracker, domain, clinic_open, slots,
+                                                               expected):
+    tracker = make_tracker(intent="faq", text="ok calling back. will what i typed be saved for the booking?",
+                           slots=slots, response_selector=selected_answer("faq/privacy"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -619,6 +619,8 @@ def test_a_part_of_the_notes_said_to_go_is_a_correction(intent, expected):
 @pytest.mark.parametrize("text, expected", [
     # play-test 44: "We're already requesting your consultation, so let's carry on"
     ("sorry got to jump on a call, can we finish this later?", "stop"),
+    # play-test 105: picked up again, with an ambulance on its way
+    ("ok ive called 999, they're sending someone. can i finish the booking later?", "stop"),
     ("i'd like to book a consultation", "book_consultation"),
     ("can i book now and come back for the treatment later", "book_consultation"),
 ])

@@ -2824,3 +2824,19 @@ def test_what_to_tell_999_after_question_marks_is_that_question(component):
     message = parsed("hang up on 111 and ring 999?? what do i say", "faq", "faq/privacy")
     component.process([message])
     assert selected(message) == "faq/emergency_explained"
+
+
+@pytest.mark.parametrize("intent, answer", [
+    # play-test 105: "will it bleed tho? im a bit squeamish", from someone never treated, got "I can't tell you whether
+    # it's fine … NHS 111 now"
+    ("faq", "faq/reassurance"),
+    ("nlu_fallback", "faq/pain"),
+])
+def test_whether_it_bleeds_asked_of_the_treatment_is_the_procedure(component, intent, answer):
+    message = parsed("ok thats not too bad. will it bleed tho? im a bit squeamish", intent, answer)
+    component.process([message])
+    assert selected(message) == "faq/procedure"
+    # ... and bleeding said to be happening is still triaged as it was
+    message = parsed("i had microneedling yesterday and it keeps bleeding, will it stop?", "faq", "faq/reassurance")
+    component.process([message])
+    assert selected(message) != "faq/procedure"
