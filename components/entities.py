@@ -910,6 +910,16 @@ _AN_AGE_BEFORE = re.compile(
 # a day in a question why it was put down is what was put down, not the time wanted (play-test 42: "why has it changed
 # to wednesday?? monday 7th is first choice" was read as both days, and the request not understood)
 _ASKED_WHY = re.compile(r"\bwhy\b(?!\s+(?:not|don'?t|dont)\b)[^.?!,;]*$", re.IGNORECASE)
+# a day in a question about the clinic's hours ("what time do you shut on saturdays", "are you open sundays?") is when
+# it is open, asked, not the time wanted (play-test 106: Saturday put down at "before i pick a day - … what time do you
+# shut on saturdays")
+_HOURS_ASKED_BEFORE = re.compile(
+    r"\b(?:what time|when|how late|how early|till when|until when)\s+(?:do|does|are|is|will)\s+(?:you|u|the clinic|it|"
+    r"they|you guys)\s+(?:\w+\s+)?(?:shut|close|closing|open|opening|finish)\b[^.?!]*$|"
+    r"\b(?:are|is|r)\s+(?:you|u|the clinic|it|they|you guys)\s+(?:\w+\s+)?open\b[^.?!]*$|"
+    r"\b(?:do|does)\s+(?:you|u|the clinic|it|they)\s+(?:\w+\s+)?(?:open|close|shut|work|do appointments)\b[^.?!]*$",
+    re.IGNORECASE,
+)
 _ANY_TIME_SAID = re.compile(r"\b(?:any ?time|whenever|all day)\b", re.IGNORECASE)
 
 
@@ -943,6 +953,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         # "im actually 17 not 18": an age
         and not (re.fullmatch(r"\d{1,2}", match.group(0).strip()) and _AN_AGE_BEFORE.search(text[: match.start()]))
         and not _WORKING_HOURS_BEFORE.search(text[: match.start()])  # "i work 9-5.30": when they can't come
+        and not _HOURS_ASKED_BEFORE.search(text[: match.start()])  # "what time do you shut on saturdays"
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
     spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (

@@ -217,6 +217,14 @@ _APPOINTMENT_MOVED = re.compile(
     r"\b(?:mov(?:e|ing)|reschedul\w*|re-?arrang\w*|postpon\w*|cancel\w*|push(?:ing)? back|bring(?:ing)? forward)\b"
     r"[^.?!]{0,30}\b(?:appointments?|appt|booking|consultation|session|it)\b|\bmn-[a-z0-9]+"
 )
+# how to move an appointment, asked (not cancelled: the request's own stop reads that)
+_HOW_TO_MOVE_IT = re.compile(
+    r"\b(?:how|can i|could i|do i|what do i|where do i)\b[^.?!]{0,40}\b(?:mov(?:e|ing)|reschedul\w*|re-?arrang\w*|"
+    r"postpon\w*)\s+(?:it|that|this|my|the|our|her|his|appointment|appt|consultation|booking|session)\b|"
+    r"\b(?:how|can i|could i|do i|what do i|where do i)\b[^.?!]{0,40}\b(?:push(?:ing)? (?:it |that )?back|"
+    r"bring(?:ing)? (?:it |that )?forward|change the (?:date|day|time) of)\b|"
+    r"\b(?:mov(?:e|ing)|reschedul\w*|postpon\w*)\s+(?:it|that|my|the)\b[^.?!]{0,40}\bhow (?:do|would|can|should) i\b"
+)
 # something taken or done on a clinician's advice ("aspirin on my doctor's advice"): no help had
 _ON_ADVICE = re.compile(
     r"\b(?:on|by|under|per)\s+(?:my|the|her|his|their)\s+(?:doctor|dr|gp|consultant|cardiologist|dermatologist|nurse)"
@@ -392,6 +400,12 @@ _WILL_IT_BLEED = re.compile(
     r"\b(?:is|will)\s+there\s+(?:be\s+)?(?:any\s+|much\s+|a lot of\s+)?(?:blood|bleeding)\b"
 )
 PROCEDURE_ANSWER = "faq/procedure"
+# whether it is worth having, asked ("is it worth it?", "does it actually work or is it a gimmick": play-test 106, "I
+# can't tell you whether it's fine … NHS 111 now" to someone never treated): what the guide says it improves
+_WORTH_IT = re.compile(
+    r"\b(?:worth it|worth (?:the|my) (?:money|time|cost)|worth (?:doing|having|getting|trying)|gimmick|"
+    r"does (?:it|microneedling) (?:actually |really |even )?work)\b"
+)
 _WILL_IT_FIX = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|microneedling|micro ?needling|the treatment)\s+"
     r"(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b"
@@ -2801,6 +2815,27 @@ class SafetyTriage(GraphComponent):
                 and _WILL_IT_BLEED.search(plain)
             ):
                 self._answer(message, PROCEDURE_ANSWER)
+            elif (
+                intent == self.config["retrieval_intent"]
+                and selected != APPOINTMENTS_ANSWER
+                and not found.signs
+                and not crisis
+                and _HOW_TO_MOVE_IT.search(plain)
+            ):
+                # "ok and if i do want to move it to the week after how do i do that" (play-test 106: the suitability
+                # answer): how to move an appointment, which the clinic does
+                self._answer(message, APPOINTMENTS_ANSWER)
+            elif selected == REASSURANCE_ANSWER and not found.signs and not crisis and _WORTH_IT.search(plain):
+                self._answer(message, RESULTS_ANSWER)
+            elif (
+                selected == REASSURANCE_ANSWER
+                and not found.signs
+                and not crisis
+                and any(entity.get("entity") in ("phone", "email") for entity in message.get(ENTITIES) or [])
+            ):
+                # "i just gave it you?? 07700 900 512" at the contact prompt (play-test 106: "I can't tell you whether
+                # it's fine … NHS 111 now", and the number asked for again): the number, given
+                self._intent(message, "inform")
             elif (
                 selected == REASSURANCE_ANSWER
                 and not found.signs

@@ -1131,3 +1131,15 @@ def test_when_to_ring_is_a_note_and_no_time_to_come_in(booking, text, expected):
 def test_a_time_to_be_called_back_is_still_a_time(booking, text, time):
     assert ("time", time) in found(booking, text)
     assert not any(entity["entity"] == "note" for entity in booking.extract(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 106: Saturday put down as the time wanted, from a question about the clinic's hours
+    ("before i pick a day - is there parking near you? and what time do you shut on saturdays", []),
+    ("are you open sundays?", []),
+    # a time said beside the question is still the time
+    ("saturday morning please. what time do you close then?", [("time", "saturday morning")]),
+    ("do you open on monday? i can do monday at 10", [("time", "monday at 10")]),
+])
+def test_a_day_in_a_question_about_the_hours_is_no_time_wanted(booking, text, expected):
+    assert [pair for pair in found(booking, text) if pair[0] == "time"] == expected

@@ -2840,3 +2840,30 @@ def test_whether_it_bleeds_asked_of_the_treatment_is_the_procedure(component, in
     message = parsed("i had microneedling yesterday and it keeps bleeding, will it stop?", "faq", "faq/reassurance")
     component.process([message])
     assert selected(message) != "faq/procedure"
+
+
+@pytest.mark.parametrize("text, intent, answer, entities, expected_intent, expected", [
+    # play-test 106: "is it worth it?" got "I can't tell you whether it's fine … NHS 111 now": what it improves
+    ("is it worth it?", "faq", "faq/reassurance", [], "faq", "faq/results"),
+    ("honestly, does it actually work or is it a gimmick", "faq", "faq/reassurance", [], "faq", "faq/results"),
+    # ... "i just gave it you?? 07700 900 512" at the contact prompt got it too, and the number was asked for again
+    ("i just gave it you?? 07700 900 512", "faq", "faq/reassurance",
+     [{"entity": "phone", "value": "07700 900 512", "start": 21, "end": 34}], "inform", None),
+    # ... "ok and if i do want to move it to the week after how do i do that" got the suitability answer
+    ("ok and if i do want to move it to the week after how do i do that", "faq", "faq/suitability", [], "faq",
+     "faq/appointments"),
+])
+def test_questions_found_by_play_test_106(component, text, intent, answer, entities, expected_intent, expected):
+    message = parsed(text, intent, answer)
+    message.set("entities", entities)
+    component.process([message])
+    assert message.get("intent")["name"] == expected_intent
+    if expected:
+        assert selected(message) == expected
+
+
+def test_a_sign_asked_about_with_its_worth_is_still_triaged(component):
+    message = parsed("is it worth it if my face is still swollen and hot with pus after the last one?", "faq",
+                     "faq/reassurance")
+    component.process([message])
+    assert selected(message) == "faq/urgent"
