@@ -154,7 +154,10 @@ WHOLE_NOTE = ("note", "notes")
 CALLED_NOT_EMAILED = (
     r"\b(?:call|ring|phone|text)\w*\b[^.?!]{0,20}?\b(?:rather than|instead of|than|not|over|don'?t|do not|no)\s+"
     r"(?:by\s+|an?\s+)?"
-    r"e-?mail\w*\b|\b(?:by|on the)\s+phone\s+(?:not|rather than|instead of)\s+(?:by\s+)?e-?mail\b"
+    r"e-?mail\w*\b|\b(?:by|on the)\s+phone\s+(?:not|rather than|instead of)\s+(?:by\s+)?e-?mail\b|"
+    # ("actually can you call me instead, id rather not give my email": play-test 106, made a call back)
+    r"\b(?:call|ring|phone|text)\w*\s+(?:me|us)\b[^.?!]{0,30}?\b(?:rather not|don'?t want to|do not want to|"
+    r"prefer not to|won'?t)\s+(?:give|share|use|put)\s+(?:you\s+|out\s+)?(?:my\s+|an?\s+)?e-?mail\w*\b"
 )
 
 # a call back said not to be wanted ("I don't want a phone call", "not a call back", "rather than a call"), as a
@@ -167,6 +170,9 @@ NO_CALL = (
     # (not calls on one number: "take the mobile off please, i dont want calls on it", play-test 37 made the call back a
     # consultation)
     r"(?:phone\s+)?(?:call|ring)(?!s?\s+(?:on|to)\s+(?:it|that|this|my|the|his|her)\b)"
+    # (not "actually no ring me", "no, call me": a call asked for after a no to something else, play-test 105 made the
+    # call back a consultation)
+    r"(?!\s+(?:me|us|her|him)\b)"
 )
 
 

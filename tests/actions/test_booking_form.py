@@ -2114,3 +2114,21 @@ def test_a_request_called_off_is_no_switch_of_kind(make_tracker, text, expected)
 
     tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM, slots={"request_kind": "call_back"})
     assert switch_asked_for(tracker) == expected
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    # play-test 105: "actually no ring me" made her call back a consultation
+    ("sophie.th@outlook.com - actually no ring me, 07823 456789", [{"entity": "request_kind", "value": "call_back"}],
+     "call_back"),
+    # play-test 106: "call me instead, id rather not give my email" made her consultation a call back: how she is
+    # reached
+    ("actually can you call me instead, id rather not give my email", [{"entity": "request_kind", "value": "call_back"}],
+     None),
+    # a call back said not to be wanted is still a consultation
+    ("no call back thanks, just book me in", [], "consultation"),
+])
+def test_a_call_asked_for_after_a_no_or_instead_of_email(make_tracker, text, entities, expected):
+    from actions.booking_form import kind_asked_for
+
+    tracker = make_tracker(intent="correct_booking", text=text, entities=entities)
+    assert kind_asked_for(tracker) == expected
