@@ -803,6 +803,10 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # worrying you, call 111"; "hes a bit better … the line is busy, do i still need to bother them?": play-test
         # 100, how long results last): still the emergency's route, and no guess that it was nothing (still_call)
         return previous
+    if previous == SEVERITY[1] and triage.get("after_an_infection_emergency") and SEVERITY[0] not in new:
+        # "the streak is a bit longer … and i feel a bit muddled, like foggy" after a spreading streak and shivers
+        # (play-test 108: NHS 111 twice, and "if you become confused, call 999"): the sepsis signs, across the thread
+        return SEVERITY[0]
     if (
         previous == SEVERITY[1]
         and asked

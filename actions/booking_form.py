@@ -77,6 +77,7 @@ from core.words import (
     sentences,
 )
 
+_ANY_WEEKDAY_SAID = re.compile(r"\b(?:any|most|all|every)\s+(?:week\s*)?days?\b|\bweek\s*days\b", re.IGNORECASE)
 _A_WEEKDAY_HABIT = re.compile(rf"\b(?:{alternatives(WEEKDAYS)})s\b", re.IGNORECASE)
 # how long something is ("if it's 4-6 weeks apart"), beside the time wanted: no day
 _A_DURATION = re.compile(
@@ -1494,7 +1495,9 @@ class ValidateBookingForm(FormValidationAction):
         for words in ruled_out:
             rest = rest.replace(words, " ")
         # a weekday in the plural is a habit, someone's or theirs ("next saturday morning, my mum works saturdays so she
-        # wont know": play-test 77, "I couldn't work out a day")
+        # wont know": play-test 77, "I couldn't work out a day"); any weekday is when they are free in general ("any
+        # weekday morning really, but not monday. maybe wednesday around 10?": play-test 107, not understood)
+        rest = _ANY_WEEKDAY_SAID.sub(" ", rest)
         if _DAY_WORDS.search(_CLOCK_TIME.sub(" ", _A_WEEKDAY_HABIT.sub(" ", rest))):
             return None
         return ", ".join([found] + ruled_out)

@@ -856,7 +856,10 @@ _AN_EVENT_BEFORE = re.compile(
     r"(?:\s+the)?\s*$|\b(?:flying|fly|going away|away)\s+(?:out\s+)?(?:on|from)\s+(?:the\s+)?$|"
     # ("… shivery. calling 111 tonight" in a call back's concern: play-test 77, the Monday asked for became tonight)
     r"\b(?:calling|ringing|phoning|call|ring|phone|seeing|see|going to)\s+(?:nhs\s+)?(?:111|999|a ?& ?e|(?:my|the|a)\s+"
-    r"(?:gp|doctor|pharmacist|nurse)|gp)\s+(?:on\s+|at\s+|later\s+)?(?:the\s+)?$",
+    r"(?:gp|doctor|pharmacist|nurse)|gp)\s+(?:on\s+|at\s+|later\s+)?(?:the\s+)?$|"
+    # ("pls tell them about the allergic reaction to the cream tonight": play-test 107, the request moved to tonight)
+    r"\b(?:reaction|reacted|flare[- ]?up)\b(?:\s+(?:to|from|with)\s+[^.?!,;]{0,25}?)?"
+    r"\s+(?:on\s+|at\s+|this\s+|last\s+)?$",
     re.IGNORECASE,
 )
 # "oh right its saturday. monday then": what day today is, said, not a day to book (play-test 49: "saturday. monday"

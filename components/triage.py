@@ -1463,6 +1463,7 @@ class SafetySettings:
     crisis_words: Sign
     crisis_signs: Sign
     not_in_the_guide: Tuple[Sign, ...] = ()
+    emergency_after_an_infection: Optional[Sign] = None
 
     @classmethod
     def from_clinic_file(cls, path: Path) -> "SafetySettings":
@@ -1484,6 +1485,11 @@ class SafetySettings:
             crisis_words=Sign.parse(str(raw.get("crisis_words") or "suicid*")),
             crisis_signs=Sign.parse(str(raw.get("crisis_signs") or "suicid*")),
             not_in_the_guide=tuple(Sign.parse(str(text)) for text in raw.get("not_in_the_guide") or []),
+            emergency_after_an_infection=(
+                Sign.parse(str(raw["emergency_after_an_infection"]))
+                if raw.get("emergency_after_an_infection")
+                else None
+            ),
         )
 
 
@@ -1694,6 +1700,11 @@ _WHEN_999 = re.compile(
     r"\b(?:if|even if|what if|in case|say)\b[^.?!]{0,60}\b(?:still|just|only)\b[^.?!]{0,25}\b111\b|"
     r"\beven if\b[^.?!]{0,50}\b(?:111|999)\b|"
     r"\bwhen (?:is it|does it become|would it be|does it count as)\b[^.?!]{0,20}\b(?:999|an emergency)\b"
+)
+# confused about what was said, not feeling confused ("im confused which one", "confused by your answer")
+_PUZZLED = re.compile(
+    r"\bconfus\w*\s+(?:about|by|which|what|why|with\s+(?:your|the|this)|as\s+to|now\s+which|whether|if\s+i)\b|"
+    r"\b(?:confusing|you(?:'?re| are) confusing me|so confused lol)\b"
 )
 _ROUTE_NAMED = re.compile(r"\b(?:999|111|a ?& ?e|ambulance|emergency|nhs)\b")
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
@@ -2628,6 +2639,14 @@ class SafetyTriage(GraphComponent):
                     # "when do i call 999 instead", "even if i got confused its still 111?": when the emergency number
                     # is for, asked in the urgent thread (actions/answers.py `route_variant`)
                     "when_999": bool(_WHEN_999.search(plain)),
+                    # "i feel a bit muddled, like foggy": a sign that, after an infection's, is an emergency
+                    # (actions/answers.py `thread_topics`), not when puzzled ("confused which number")
+                    "after_an_infection_emergency": bool(
+                        self.settings.emergency_after_an_infection
+                        and self.settings.emergency_after_an_infection.found_in(tokens)
+                        and not _PUZZLED.search(plain)
+                        and not found.hypothetical
+                    ),
                     # "im ok now", "it's gone down": well again, as the person says
                     # (not with the sign still there: "her breathing is ok, just the swelling", play-test 37: the
                     # ambulance on its way was forgotten, and "Please call 999 now" said again)

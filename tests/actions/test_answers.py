@@ -2384,3 +2384,21 @@ async def test_whether_a_paused_request_is_kept_is_answered_so(dispatcher, make_
                            slots=slots, response_selector=selected_answer("faq/privacy"))
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("level, expected", [
+    # play-test 108: "i feel a bit muddled, like foggy" after a spreading red streak and shivers got NHS 111, twice
+    ("urgent", "utter_faq/emergency"),
+    # ... in no infection's thread, the answer as it was
+    (None, "utter_faq/reassurance"),
+])
+async def test_confusion_said_in_an_infections_thread_is_an_emergency(dispatcher, make_tracker, domain, clinic_open,
+                                                                      level, expected):
+    text = "ok. the streak is a bit longer than an hour ago tbh. and i feel a bit muddled, like foggy. is that normal?"
+    if level:
+        tracker = in_thread(make_tracker, level, "faq", "faq/reassurance", text=text)
+    else:
+        tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/reassurance"))
+    tracker.latest_message["triage"] = {"level": None, "after_an_infection_emergency": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith(expected)

@@ -1011,6 +1011,9 @@ async def test_a_surname_sent_when_the_contact_is_asked_completes_the_name(dispa
     # ... and words that begin like a day or a month ("friend", "wedding") are none
     ("my friend might come along too, thursday 2pm", "thursday 2pm",
      "2026-11-26T14:00:00+00:00/2026-11-26T14:00:00+00:00"),
+    # play-test 107: any weekday is when she is free in general, and the day she names the one wanted
+    ("any weekday morning really, but not monday. maybe wednesday around 10?", "wednesday around 10",
+     "2026-11-25T10:00:00+00:00/2026-11-25T10:00:00+00:00"),
 ])
 async def test_a_time_among_other_words_is_read_from_its_day_and_time_words(
         validate, dispatcher, make_tracker, domain, text, entity, expected):

@@ -1143,3 +1143,14 @@ def test_a_time_to_be_called_back_is_still_a_time(booking, text, time):
 ])
 def test_a_day_in_a_question_about_the_hours_is_no_time_wanted(booking, text, expected):
     assert [pair for pair in found(booking, text) if pair[0] == "time"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 107: "the reaction to the cream tonight", in her concern, moved the request to tonight
+    ("acne scarring on my chin. and pls tell them about the allergic reaction to the cream tonight", []),
+    # a time said after a reaction named is still a time
+    ("i had a reaction last time so maybe thursday at 2", [("time", "thursday at 2")]),
+    ("had a reaction on tuesday, can i come thursday at 3", [("time", "thursday at 3")]),
+])
+def test_when_a_reaction_happened_is_no_time_wanted(booking, text, expected):
+    assert [pair for pair in found(booking, text) if pair[0] == "time"] == expected

@@ -2870,3 +2870,18 @@ def test_a_sign_asked_about_with_its_worth_is_still_triaged(component):
                      "faq/reassurance")
     component.process([message])
     assert selected(message) == "faq/urgent"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # play-test 108: after a spreading red streak and shivers, "muddled, like foggy" and "i AM a bit confused" got NHS
+    # 111: the sepsis sign's words, said on their own, are flagged for the infection's thread (actions/answers.py)
+    ("ok. the streak is a bit longer than an hour ago tbh. and i feel a bit muddled, like foggy. is that normal?", True),
+    ("i AM a bit confused tho, thats what i said. so do i call 999 or 111??", True),
+    # puzzled by what was said, or asked of the future, is not
+    ("im confused which one, 111 or the clinic?", False),
+    ("what if i get confused later, is that 999?", False),
+])
+def test_the_sepsis_signs_words_alone_are_flagged_for_an_infections_thread(component, text, flagged):
+    message = parsed(text, "faq", "faq/reassurance")
+    component.process([message])
+    assert message.get("triage")["after_an_infection_emergency"] == flagged
