@@ -1014,6 +1014,12 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         # ("next week once ive finished the antibiotics, so thursday 10th in the evening": play-test 41 took "next
         # week", which names no day) the day said after it
         runs = runs[1:]
+    if len(runs) > 1 and _WEEKS_AHEAD_ALONE.fullmatch(text[runs[0][0] : runs[0][1]].strip()):
+        # ("maybe in 2 weeks when the cold sore has gone? like the monday after next, 10am": play-test 108, a Sunday
+        # two weeks on) a day said after it that names its own week, rather than a weekday in those weeks
+        own = next((run for run in runs[1:] if _A_DAY_OF_ITS_OWN.search(text[run[0] : run[1]])), None)
+        if own:
+            runs = [own] + [run for run in runs if run is not own and run is not runs[0]]
     first = text[runs[0][0] : runs[0][1]].strip().lower()
     if len(runs) > 1 and re.fullmatch(_DAY, first, re.IGNORECASE):
         # the same day said again with its time ("thursday works better. can we start again, thursday 1pm": play-test
@@ -1097,6 +1103,12 @@ def _another_day_said(before: Text, between: Text, after: Text) -> bool:
 
 # a week named with no day in it ("next week", "this week")
 _A_WEEK_ALONE = re.compile(r"(?:next|this|the|coming|following)\s+week", re.IGNORECASE)
+_WEEKS_AHEAD_ALONE = re.compile(
+    r"(?:in\s+)?(?:a|one|two|three|four|\d|a couple of|a few|couple of)\s+weeks?(?:\s+time)?|(?:in\s+)?a\s+fortnight",
+    re.IGNORECASE,
+)
+# a day that needs no week said before it: "the monday after next", "the 14th", "14 december"
+_A_DAY_OF_ITS_OWN = re.compile(rf"\bafter\s+next\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b{_MONTH}\b", re.IGNORECASE)
 # a day ("tomorrow", "saturday", "the 8th") and an hour or part of the day ("after 10", "lunchtime", "1-2pm")
 _A_DAY = re.compile(
     rf"\b(?:{_DAY}|today|tomorrow|tmrw|tonight|weekend|next week|next month|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH})\b",

@@ -2212,7 +2212,10 @@ def triage(
 
 _PARENT_NEEDED = re.compile(
     r"\b(?:need|needs|have to|has to|must|should|got to)\b(?:\W+\w+){0,3}?\W+(?:my |a |their |her |his )?"
-    r"(?:parents?|mum|mom|mam|dad|guardian|mother|father)\b"
+    r"(?:parents?|mum|mom|mam|dad|guardian|mother|father)\b|"
+    # ("so does my mum HAVE to come to the consultation as well, yes or no?": play-test 108, "didn't catch that")
+    r"\b(?:parents?|mum|mom|mam|dad|guardian|mother|father)\s+(?:really\s+|actually\s+)?(?:have|has|need|needs|got)\s+"
+    r"to\s+(?:come|be there|attend|sign|consent|be with|go)\b"
 )
 # the parent's son or daughter writing for them ("booking made by daughter Claire - please contact Claire, mum can only
 # come after 10am": play-test 37, the under-18 policy for someone of 74)

@@ -1154,3 +1154,13 @@ def test_a_day_in_a_question_about_the_hours_is_no_time_wanted(booking, text, ex
 ])
 def test_when_a_reaction_happened_is_no_time_wanted(booking, text, expected):
     assert [pair for pair in found(booking, text) if pair[0] == "time"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 108: "in 2 weeks" was taken, and a Sunday two weeks on put down
+    ("maybe in 2 weeks when the cold sore has gone? like the monday after next, 10am", "monday after next, 10am"),
+    # a weekday in those weeks is still read with them
+    ("in 2 weeks, thursday", "in 2 weeks, thursday"),
+])
+def test_a_day_that_names_its_own_week_is_taken_over_weeks_ahead(booking, text, expected):
+    assert [value for kind, value in found(booking, text) if kind == "time"] == [expected]

@@ -286,6 +286,8 @@ def test_days_since(text, days):
         ("booking for my mum, will she need to sign a consent form", False),
         # ... an age under 18 said beside it still counts
         ("im 16 and want to book for my mum and me, does she need to consent", True),
+        # play-test 108: "didn't catch that", to a 16-year-old asking about the policy
+        ("so does my mum HAVE to come to the consultation as well, yes or no?", True),
     ],
 )
 def test_under_age(text, minor):
