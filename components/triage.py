@@ -624,7 +624,8 @@ _EMERGENCY_CARE_HAD = re.compile(
     # (and as said in the present by someone whose English is not their first: "hospital say allergic reaction, they
     # give me medicine", play-test 47)
     # ("ambulance come, hospital give medicine, now ok": play-test 49, 999 again)
-    r"said|told|left|gone|say|says|give|gives|come)\b|"
+    # (not "should i see my gp about it first or just come to you": play-test 108, "follow the advice you were given")
+    r"said|told|left|gone|say|says|give|gives|(?<!just )(?<!to )(?<!\bi )(?<!\bor )come)\b|"
     # ("lips swell, ambulance and hospital. is safe to do next session": play-test 57, 999 now)
     # ("we had to get an ambulance to hospital. shes fine now theyve let her home": play-test 58, 999 now)
     r"\b(?:ambulance|paramedics?)\s+(?:and|&|then|,|to)\s+(?:the\s+)?(?:hospital|a ?& ?e|a and e)\b|"
@@ -1924,7 +1925,9 @@ def triage(
         _A_MOLE.search(lowered)
         and (found[URGENT] or found[EXPECTED] or worse)
         and not treated
-        and no_days
+        # (or how long the mole has been changing, no treatment named: "the mole has got a bit bigger and darker the
+        # last couple months, should i be worried?", play-test 108, the suitability answer)
+        and (no_days or not _TREATMENT.search(lowered))
         and not found[EMERGENCY]
         and not _STRONG_NOW.search(lowered)
     ):

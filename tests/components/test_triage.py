@@ -2311,6 +2311,8 @@ def test_a_time_of_life_is_no_treatment_and_an_age_no_word_of_now(settings, text
     "useless. fine, diagnose this then: ive got a mole on my cheek thats gone darker and a bit itchy, is it cancer? "
     "can you needle over it",
     "my mole has gone itchy and bigger",
+    # play-test 108: how long it has been changing read as a time since a treatment (the suitability answer)
+    "tbh the mole has got a bit bigger and darker the last couple months, should i be worried?",
 ])
 def test_a_changed_mole_from_someone_not_treated_is_for_their_gp(component, settings, text):
     found = triage(text, settings, said_to_be_happening=True)
@@ -2887,3 +2889,11 @@ def test_the_sepsis_signs_words_alone_are_flagged_for_an_infections_thread(compo
     message = parsed(text, "faq", "faq/reassurance")
     component.process([message])
     assert message.get("triage")["after_an_infection_emergency"] == flagged
+
+
+def test_whether_to_see_a_gp_asked_is_no_help_had(settings):
+    # play-test 108: "should i see my gp about it first or just come to you" got "follow the advice you were given"
+    found = triage("my mole got bigger. should i see my gp about it first or just come to you", settings, False)
+    assert not found.help_had
+    # ... while care had is still that
+    assert triage("ambulance come, hospital give medicine, now ok", settings, False).help_had
