@@ -1713,6 +1713,11 @@ _WHEN_999 = re.compile(
     r"\beven if\b[^.?!]{0,50}\b(?:111|999)\b|"
     r"\bwhen (?:is it|does it become|would it be|does it count as)\b[^.?!]{0,20}\b(?:999|an emergency)\b"
 )
+# the request asked to be picked up again ("can we carry on with the booking?", "i want to finish my booking now")
+_CARRY_ON_BOOKING = re.compile(
+    r"\b(?:carry on|continue|finish|go on|pick up|get back to|resume)\s+(?:with\s+)?(?:the|my|our)\s+"
+    r"(?:booking|request|consultation request|appointment request)\b(?!\s+later)"
+)
 # confused about what was said, not feeling confused ("im confused which one", "confused by your answer")
 _PUZZLED = re.compile(
     r"\bconfus\w*\s+(?:about|by|which|what|why|with\s+(?:your|the|this)|as\s+to|now\s+which|whether|if\s+i)\b|"
@@ -2714,6 +2719,11 @@ class SafetyTriage(GraphComponent):
                 continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
+            if not found.level and not crisis and intent != "book_consultation" and _CARRY_ON_BOOKING.search(plain):
+                # "hi again, paramedics gave me antihistamines and im fine now. can we carry on with the booking?"
+                # (play-test 107: the suitability answer, for the antihistamines): the request picked up again
+                self._intent(message, "book_consultation")
+                continue
             if intent in ("goodbye", "thank") and _CALLING_NOW.search(plain):
                 # "ok im calling now" after the emergency answer (play-test 96: "Thanks for chatting"): the thread's
                 # words for help on its way, not a farewell (actions/answers.py; elsewhere, what it is unsure of)

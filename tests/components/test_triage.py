@@ -2906,3 +2906,16 @@ def test_something_done_after_a_treatment_without_asking_about_the_results_is_st
                    [("unknown_product", "retinol")])
     component.process([message])
     assert selected(message) == "faq/urgent"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 107: the suitability answer, for the antihistamines, and the request not picked up
+    ("hi again, paramedics gave me antihistamines and im fine now. can we carry on with the booking?",
+     "book_consultation"),
+    # ... a sign now is still triaged first
+    ("my lips are swelling again, can we carry on with the booking?", "faq"),
+])
+def test_the_request_asked_to_be_picked_up_again_is_that(component, text, expected):
+    message = parsed(text, "faq", "faq/suitability")
+    component.process([message])
+    assert message.get("intent")["name"] == expected
