@@ -112,6 +112,10 @@ def settings():
         ("last one - if i did it at home with my roller and got a rash, would yall still see me?", None),
         # ... while the eyes after a treatment still are a sign
         ("had it done around my eyes yesterday and theyre swollen shut", EMERGENCY),
+        # play-test 109: an eye that will hardly open, and swelling growing fast, got NHS 111 twice
+        ("ok hang on its actually got worse while ive been typing, my left eye is now really hard to open", EMERGENCY),
+        ("should i be calling 999 for this instead?? its swelling up quite fast", EMERGENCY),
+        ("the swelling is going down quite fast now", EXPECTED),
         # play-test 105: "a dark patch" was NHS 111 now, and "dark brown patch" the clinic when it opens
         ("dark brown patch on left cheek since microneedling 10 days ago, want to know if it will fade", URGENT),
         ("treated 10 days ago and a patch on my cheek has gone darker than the rest", URGENT),
