@@ -371,6 +371,10 @@ _ASKS_IF_IT_HELPS = re.compile(
 )
 # asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
 # treatment had named, what the message says of the skin is what the consultation assesses
+# pigmentation named as a condition of one's skin ("melasma", "sun spots"): a concern the clinic may treat
+_A_PIGMENT_CONCERN = re.compile(
+    r"\b(?:melasma|chloasma|(?:hyper)?pigmentation|pigment\w*|sun ?spots?|age spots?|liver spots?|sun damage)\b"
+)
 # a concern said to have changed for the worse ("look deeper", "made my scars more visible")
 _CONCERN_WORSE = re.compile(
     r"\b(?:look|looks|looking|looked|are|is|seem|seems|got|gotten|gone|went|getting|"
@@ -1801,6 +1805,18 @@ def triage(
     # spots and also little scars of acne" at the booking's concern prompt was sent to NHS 111: play-test 27)
     # (asked whether it helps, no word of now stops it: "you keep saying the same thing lol. can you at least tell me if
     # it works on dark spots" read "keep" as now, play-test 28)
+    if (
+        _A_PIGMENT_CONCERN.search(lowered)
+        and _ASKS_IF_IT_HELPS.search(lowered)
+        and not treated
+        and no_days
+        and not _STRONG_NOW.search(lowered)
+        and not _WORSE.search(lowered)
+        and not any(sign.found_in(words(lowered)) for sign in settings.signs[EMERGENCY])
+    ):
+        # "i have melasma, the dark patch in face, since my pregnancy. microneedling is good for this?" (play-test 109:
+        # NHS 111 now, "say that you had microneedling", to someone never treated): a concern, asked whether it helps
+        return Triage(None, concern=True)
     if (
         concerns
         and not treated

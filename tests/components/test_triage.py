@@ -112,6 +112,10 @@ def settings():
         ("last one - if i did it at home with my roller and got a rash, would yall still see me?", None),
         # ... while the eyes after a treatment still are a sign
         ("had it done around my eyes yesterday and theyre swollen shut", EMERGENCY),
+        # play-test 109: melasma, asked whether microneedling helps, by someone never treated, got NHS 111 now
+        ("ok. i have melasma, the dark patch in face, since my pregnancy. microneedling is good for this? it go away?",
+         None),
+        ("had microneedling 3 days ago and now theres a dark patch on my melasma, will it fade?", URGENT),
         # play-test 109: an eye that will hardly open, and swelling growing fast, got NHS 111 twice
         ("ok hang on its actually got worse while ive been typing, my left eye is now really hard to open", EMERGENCY),
         ("should i be calling 999 for this instead?? its swelling up quite fast", EMERGENCY),
