@@ -2369,6 +2369,23 @@ class SafetyTriage(GraphComponent):
             # happens after one session?") gets the classifier's next answer when it is this near, else the side
             # effects
             "next_answer_share": 0.5,
+            # ... and which answers it may be: what the guide says of the treatment ("what if I'm still red?" got the
+            # privacy notice, play-test 110, the classifier's next answer)
+            "next_answers": [
+                "faq/side_effects",
+                "faq/results",
+                "faq/downtime",
+                "faq/duration",
+                "faq/aftercare",
+                "faq/pain",
+                "faq/procedure",
+                "faq/preparation",
+                "faq/sessions",
+                "faq/safety",
+                "faq/what_is",
+                "faq/consultation",
+                "faq/suitability",
+            ],
             # intents a message about an age or a parent is taken from (the classifier's distress only
             # without a crisis word)
             # (a booking request keeps its intent: the booking starts with the policy said first,
@@ -2450,7 +2467,9 @@ class SafetyTriage(GraphComponent):
         others = [
             (key, confidence)
             for key, confidence in ranking
-            if key != self.config["happening_answer"] and key not in self.config["never_beside"]
+            if key != self.config["happening_answer"]
+            and key not in self.config["never_beside"]
+            and key in self.config["next_answers"]
         ]
         if not others or happening <= 0:
             return None

@@ -2927,3 +2927,24 @@ def test_the_request_asked_to_be_picked_up_again_is_that(component, text, expect
     message = parsed(text, "faq", "faq/suitability")
     component.process([message])
     assert message.get("intent")["name"] == expected
+
+
+def test_the_classifiers_next_answer_for_nothing_happening_is_one_about_the_treatment(component):
+    # play-test 110: "what if I'm still red?", read as something happening that triage finds is none, got the
+    # classifier's next answer, the privacy notice
+    message = parsed("what if I'm still red?", "faq", "faq/complication", confidence=0.47)
+    message.get("response_selector")["faq"]["ranking"] = [
+        {"intent_response_key": "faq/complication", "confidence": 0.47},
+        {"intent_response_key": "faq/privacy", "confidence": 0.40},
+        {"intent_response_key": "faq/downtime", "confidence": 0.10},
+    ]
+    component.process([message])
+    assert selected(message) != "faq/privacy"
+    # ... and one about the treatment is still taken
+    message = parsed("what if I'm still red?", "faq", "faq/complication", confidence=0.47)
+    message.get("response_selector")["faq"]["ranking"] = [
+        {"intent_response_key": "faq/complication", "confidence": 0.47},
+        {"intent_response_key": "faq/results", "confidence": 0.40},
+    ]
+    component.process([message])
+    assert selected(message) == "faq/results"
