@@ -198,6 +198,17 @@ THEY_KNOW_ASKED = re.compile(
     r"(?:only\s+)?(?:ring|call|phone|contact|text|email)\b",
     re.IGNORECASE,
 )
+# whether the request is a booked appointment, or when to come, asked ("great so thats booked for tomorrow then? what
+# time should i turn up", "i dont want to change it, i just want to know what time to come in tomorrow": play-test 110,
+# how to change it, twice): what the request's reference answer says, that the clinic contacts them to confirm a time
+BOOKED_ASKED = re.compile(
+    r"\b(?:that'?s|thats|is (?:it|that|this)|am i|it'?s|its|i'?m|im)\s+(?:all\s+|now\s+)?(?:booked|confirmed|sorted)"
+    r"(?:\s+in)?\b|"
+    r"\bwhat time (?:should|do|shall|must|will) i (?:turn up|come|arrive|get there|be there)\b|"
+    r"\bwhat time (?:to|i should|i need to|i have to) (?:turn up|come|arrive|get there|be there)\b|"
+    r"\bwhen (?:should|do|shall) i (?:turn up|come in|arrive)\b",
+    re.IGNORECASE,
+)
 # rather phoned than emailed, said of the request's contact (core/words.py)
 CALLED_NOT_EMAILED_SAID = re.compile(CALLED_NOT_EMAILED, re.IGNORECASE)
 # what follows once a request is sent, asked ("what happens next after i send this?", "once i send it then what")
@@ -551,7 +562,9 @@ class BookingDetailsRequest(GraphComponent):
                 # "i want to cancel a consultation request i sent the other day, the reference is MN-4KQ7" (play-test
                 # 100: a new consultation request started): to be cancelled, which the stop's answers say how
                 self._set(message, "stop")
-            elif intent in ("book_consultation", "nlu_fallback", "inform") and THEY_KNOW_ASKED.search(text):
+            elif intent in ("book_consultation", "nlu_fallback", "inform", "correct_booking") and (
+                THEY_KNOW_ASKED.search(text) or BOOKED_ASKED.search(text)
+            ):
                 self._set(message, "ask_reference")
             elif AFTER_SENDING_ASKED.search(text) and not kinds:
                 # "what happens next after i send this?" (play-test 50: the walk-through's first step): what the

@@ -907,3 +907,17 @@ def test_whether_the_clinic_will_know_when_to_ring_is_asked_of_the_request(text,
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 110: how to change the request, twice, to someone who thought she had an appointment
+    ("great so thats booked for tomorrow then? what time should i turn up", "correct_booking", "ask_reference"),
+    ("i dont want to change it, i just want to know what time to come in tomorrow", "correct_booking",
+     "ask_reference"),
+    # a change is still a change
+    ("can we make it tomorrow at 3 instead", "correct_booking", "correct_booking"),
+])
+def test_whether_the_request_is_booked_is_asked_of_it(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
