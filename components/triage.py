@@ -372,8 +372,11 @@ _ASKS_IF_IT_HELPS = re.compile(
 # asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
 # treatment had named, what the message says of the skin is what the consultation assesses
 # pigmentation named as a condition of one's skin ("melasma", "sun spots"): a concern the clinic may treat
+# (had: "i have melasma", "my pigmentation"; not feared: "im black and worried about pigmentation", a suitability
+# question of dev3 that this made a concern)
 _A_PIGMENT_CONCERN = re.compile(
-    r"\b(?:melasma|chloasma|(?:hyper)?pigmentation|pigment\w*|sun ?spots?|age spots?|liver spots?|sun damage)\b"
+    r"\b(?:i have|i'?ve got|ive got|i got|my|i suffer from|suffering from)\s+(?:\w+\s+){0,2}?"
+    r"(?:melasma|chloasma|(?:hyper)?pigmentation|pigment\w*|sun ?spots?|age spots?|liver spots?|sun damage)\b"
 )
 # a concern said to have changed for the worse ("look deeper", "made my scars more visible")
 _CONCERN_WORSE = re.compile(

@@ -2948,3 +2948,12 @@ def test_the_classifiers_next_answer_for_nothing_happening_is_one_about_the_trea
     ]
     component.process([message])
     assert selected(message) == "faq/results"
+
+
+def test_pigmentation_had_asked_if_it_helps_is_a_concern_and_feared_is_not(settings):
+    # play-test 109: melasma, asked whether microneedling helps, by someone never treated, got NHS 111 now
+    text = "ok. i have melasma, the dark patch in face, since my pregnancy. microneedling is good for this? it go away?"
+    assert triage(text, settings, said_to_be_happening=False).concern
+    # pigmentation feared, not had, is the suitability question it was (dev3)
+    text = "does it work on darker skin tones? im black and worried about pigmentation"
+    assert not triage(text, settings, said_to_be_happening=False).concern
