@@ -392,20 +392,23 @@ _ORDINALS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
-_DAY_WORDS = {
-    **{
-        word: f"{day}{'st' if day == 1 else 'nd' if day == 2 else 'rd' if day == 3 else 'th'}"
-        for day, word in enumerate(_ORDINALS, start=1)
-    },
-    **{
-        f"twenty-{word}": f"{20 + day}{'st' if day == 1 else 'nd' if day == 2 else 'rd' if day == 3 else 'th'}"
-        for day, word in enumerate(_ORDINALS[:9], start=1)
-    },
+
+
+def _with_its_suffix(day: int) -> str:
+    """A day of the month as it is written in figures: "1st", "22nd", "16th"."""
+    suffix = "th" if 11 <= day <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
+
+
+# the days of the month in words, written in figures ("sixteenth": "16th", "twenty-first": "21st")
+_DAYS_IN_WORDS = {
+    **{word: _with_its_suffix(day) for day, word in enumerate(_ORDINALS, start=1)},
+    **{f"twenty-{word}": _with_its_suffix(20 + day) for day, word in enumerate(_ORDINALS[:9], start=1)},
     "thirtieth": "30th",
     "thirty-first": "31st",
 }
 _A_DAY_WORD = r"(twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|thirty[- ]first|" + (
-    "|".join(sorted([w for w in _ORDINALS] + ["thirtieth"], key=len, reverse=True)) + ")"
+    "|".join(sorted(_ORDINALS + ["thirtieth"], key=len, reverse=True)) + ")"
 )
 # "the sixteenth", "16 december" said as "december the sixteenth", "the first of january": never "the first
 # monday", "the second week", "first thing"
@@ -480,7 +483,7 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
     # "wednesday the sixteenth at eleven": a day of the month and an hour in words, as figures (play-test 101:
     # "couldn't work out a day")
-    (_DAY_IN_WORDS, lambda match: _DAY_WORDS[match.group(1).replace(" ", "-")]),
+    (_DAY_IN_WORDS, lambda match: _DAYS_IN_WORDS[match.group(1).replace(" ", "-")]),
     (_HOUR_IN_WORDS, lambda match: f"{match.group(1)} {_NUMBER_WORDS[match.group(2)]}"),
     (_HOUR_WORD_BEFORE, lambda match: f"{_NUMBER_WORDS[match.group(1)]}{match.group(2)}"),
     # "the one after - wed 16th": the day then named (play-test 99: "1 December is a Tuesday", the "one" read as a date)
@@ -878,7 +881,7 @@ def _in_the_span_said(words: str, month: Optional[str], next_week: bool, now: dt
     return words
 
 
-# "the first monday in january", "last friday of the month" is not read: the nth weekday of a month named
+# "the first monday in january", "the last friday of march": the nth weekday of a month named
 _NTH_WEEKDAY_OF = re.compile(
     rf"(?:on\s+)?(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last)\s+{_WEEKDAY_WORD}\s+(?:in|of)\s+"
     rf"(?P<month>{_MONTH_NAME})"
