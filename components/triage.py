@@ -2374,17 +2374,12 @@ class SafetyTriage(GraphComponent):
             "next_answer_share": 0.5,
             # ... and which answers it may be: what the guide says of the treatment ("what if I'm still red?" got the
             # privacy notice, play-test 110, the classifier's next answer)
+            # (those of `never_beside`, the side effects, downtime, aftercare and pain among them, are never taken)
             "next_answers": [
-                "faq/side_effects",
                 "faq/results",
-                "faq/downtime",
-                "faq/duration",
-                "faq/aftercare",
-                "faq/pain",
                 "faq/procedure",
                 "faq/preparation",
                 "faq/sessions",
-                "faq/safety",
                 "faq/what_is",
                 "faq/consultation",
                 "faq/suitability",
@@ -2521,10 +2516,7 @@ class SafetyTriage(GraphComponent):
                 # ("why do you keep telling me to ring 111. my skin is a bit pink …, isnt that normal?": play-test 106,
                 # the privacy notice beside the answer) the route questioned, which the safety answer says again
                 and not _ROUTE_QUESTIONED.search(text.lower())
-                and (
-                    hurts_asked
-                    or not any(sign.found_in(words(text)) for level in LEVELS for sign in self.settings.signs[level])
-                )
+                and (hurts_asked or not self._names_a_sign(text))
             )
 
         def as_asked(part: Dict[Text, Any]) -> Dict[Text, Any]:
@@ -2549,6 +2541,10 @@ class SafetyTriage(GraphComponent):
                 "questions", [{INTENT_RESPONSE_KEY: answer, "confidence": 1.0}] + beside[:2], add_to_output=True
             )
 
+    def _names_a_sign(self, text: Text) -> bool:
+        """Whether the words name a sign of any level (clinic.yml `safety.signs`)."""
+        return any(sign.found_in(words(text)) for level in LEVELS for sign in self.settings.signs[level])
+
     def _answer(self, message: Message, answer: Text) -> None:
         """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0 (with the other
         questions of the message after it, for `answers_beside`)."""
@@ -2571,11 +2567,7 @@ class SafetyTriage(GraphComponent):
         if unsure:
             # a part not understood that names a sign ("and what if it gets worse in the night, like": play-test 106,
             # "I wasn't sure what you meant" beside the answer) is about what is happening, which this answer is
-            kept = [
-                part
-                for part in unsure
-                if not any(sign.found_in(words(part)) for level in LEVELS for sign in self.settings.signs[level])
-            ]
+            kept = [part for part in unsure if not self._names_a_sign(part)]
             message.set("unsure_parts", kept, add_to_output=True)
         if answer in self.config["answers_beside"]:
             self._with_questions_beside(message, answer)
