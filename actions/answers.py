@@ -816,6 +816,16 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         and (_ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or "") or triage.get("when_999"))
     ):
         return previous  # still the route, now (utter_faq/urgent_closed: "please don't wait for it to open")
+    if (
+        previous == SEVERITY[0]
+        and (triage.get("cancel_help") or triage.get("instead_of_999"))
+        and not (triage.get("care_present") or triage.get("help_had"))
+        and help_called_before(tracker)
+    ):
+        # "he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i just drive
+        # him in" (play-test 112: the guide's silence on driving, the ambulance's question unanswered): better is no
+        # end of the thread while help is called off or put off; calling it off is not on this assistant's word
+        return previous
     if asked and (triage.get("well") or triage.get("care_present")) and not new:
         # "used it, breathing easier", "I'm at the hospital", "all ok now, just a question about my next session":
         # well again or in care now, and asking: the thread ends (found by the thirteenth play-test: 999 again and

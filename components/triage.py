@@ -941,7 +941,10 @@ _CANCEL_HELP = re.compile(
     r"skip (?:a ?& ?e|a and e|the hospital|hospital))\b"
     r"(?![^.?!]{0,30}\b(?:booking|appointment|consultation|request|session|treatment|call ?back)\b)|"
     r"\btell (?:them|the ambulance|999|the paramedics) (?:not to|they don'?t need to|they dont need to) come\b|"
-    r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|does not) (?:need|want) (?:the |an )?(?:ambulance|paramedics)\b"
+    r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|does not) (?:need|want) (?:the |an )?(?:ambulance|paramedics)\b|"
+    # ("he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i just drive him
+    # in": play-test 112, whether the one asking may drive)
+    r"\b(?:still|really|even|actually)\s+need\s+(?:the|an|to wait for the)\s+(?:ambulance|paramedics)\b"
 )
 # help about to be sought, or asked whether to seek it ("so should i ring 111 now instead of waiting?", "ok im going
 # to ring 111 now"): in the urgent thread, that is what to do, said plainly (play-test 30: "I can't tell you it's
@@ -1028,6 +1031,9 @@ _WHAT_TO_TELL_111 = re.compile(
 _INSTEAD_OF_999 = re.compile(
     # ("ok what about 111 instead, is that ok? shes really against going to a&e": play-test 62, what NHS 111 is)
     rf"{NHS_111_INSTEAD}|"
+    # ("he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i just drive him
+    # in now hes better": play-test 112, whether the one asking may drive)
+    r"\bdrive\s+(?:him|her|them|me|us)\s+(?:in|there|ourselves|myself|over)\b|"
     r"\b(?:999|ambulance|an ambulance|calling 999)\s+(?:seems|is|sounds|feels)\s+(?:a bit\s+|a little\s+|way\s+|so\s+)?"
     r"(?:much|over the top|ott|extreme|overkill|too much|dramatic|unnecessary|embarrassing)|"
     r"\b(?:don'?t|dont|do not)\s+(?:really\s+)?(?:want|need|wanna)\s+(?:to\s+(?:call|ring|bother|waste)\s+)?"

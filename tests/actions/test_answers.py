@@ -2402,3 +2402,19 @@ async def test_confusion_said_in_an_infections_thread_is_an_emergency(dispatcher
     tracker.latest_message["triage"] = {"level": None, "after_an_infection_emergency": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0].startswith(expected)
+
+
+@pytest.mark.parametrize("triage", [
+    # play-test 112: "he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i
+    # just drive him in now hes better" got the guide's silence on driving: better is no end of the thread while the
+    # ambulance called is called off or put off
+    {"level": None, "well": True, "cancel_help": True, "instead_of_999": True, "driving": True},
+    {"level": None, "well": True, "cancel_help": True},
+])
+async def test_help_called_off_by_someone_better_is_not_on_this_assistants_word(dispatcher, make_tracker, domain,
+                                                                               clinic_open, triage):
+    text = "he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i just drive him in"
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/unknown_activity", text)
+    tracker.latest_message["triage"] = triage
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_cancel_asked"]

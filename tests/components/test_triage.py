@@ -2957,3 +2957,11 @@ def test_pigmentation_had_asked_if_it_helps_is_a_concern_and_feared_is_not(setti
     # pigmentation feared, not had, is the suitability question it was (dev3)
     text = "does it work on darker skin tones? im black and worried about pigmentation"
     assert not triage(text, settings, said_to_be_happening=False).concern
+
+
+def test_whether_the_ambulance_is_still_needed_is_calling_it_off(component):
+    # play-test 112: read as whether the one asking may drive
+    text = "he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i just drive him in"
+    message = parsed(text, "faq", "faq/unknown_activity")
+    component.process([message])
+    assert message.get("triage")["cancel_help"] and message.get("triage")["instead_of_999"]
