@@ -2605,7 +2605,10 @@ class SafetyTriage(GraphComponent):
                     and _AN_OCCASION_BEFORE.search(text[: entity["start"]])
                 )
             } & {"email", "phone", "booking_field", "time"}
-            said_happening = selected == self.config["happening_answer"] and intent == self.config["retrieval_intent"]
+            # (the answer selected is the message's only when the classifier read a question of the FAQ: "can i come
+            # in thursday morning? it's tom ruiz, 07911 123456" is a request, whatever answer it ranks first)
+            asked_the_faq = intent == self.config["retrieval_intent"]
+            said_happening = selected == self.config["happening_answer"] and asked_the_faq
             # (nor one about an appointment: "moving my microneedling appt from tuesday to the week after", play-test
             # 98; what it names as happening, if anything, is still read below)
             happening = said_happening and not details and not _APPOINTMENT_MOVED.search(text.lower())
@@ -2891,7 +2894,7 @@ class SafetyTriage(GraphComponent):
                 # the crisis answer, with Samaritans, softened the emergency one)
                 self._intent(message, self.config["unclear_intent"])
             elif (
-                (selected == REASSURANCE_ANSWER or intent == self.config["unclear_intent"])
+                ((selected == REASSURANCE_ANSWER and asked_the_faq) or intent == self.config["unclear_intent"])
                 and not found.signs
                 and not crisis
                 and _WILL_IT_BLEED.search(plain)
@@ -2907,10 +2910,17 @@ class SafetyTriage(GraphComponent):
                 # "ok and if i do want to move it to the week after how do i do that" (play-test 106: the suitability
                 # answer): how to move an appointment, which the clinic does
                 self._answer(message, APPOINTMENTS_ANSWER)
-            elif selected == REASSURANCE_ANSWER and not found.signs and not crisis and _WORTH_IT.search(plain):
+            elif (
+                asked_the_faq
+                and selected == REASSURANCE_ANSWER
+                and not found.signs
+                and not crisis
+                and _WORTH_IT.search(plain)
+            ):
                 self._answer(message, RESULTS_ANSWER)
             elif (
-                selected == REASSURANCE_ANSWER
+                asked_the_faq
+                and selected == REASSURANCE_ANSWER
                 and not found.signs
                 and not crisis
                 and any(entity.get("entity") in ("phone", "email") for entity in message.get(ENTITIES) or [])

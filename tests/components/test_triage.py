@@ -2965,3 +2965,13 @@ def test_whether_the_ambulance_is_still_needed_is_calling_it_off(component):
     message = parsed(text, "faq", "faq/unknown_activity")
     component.process([message])
     assert message.get("triage")["cancel_help"] and message.get("triage")["instead_of_999"]
+
+
+def test_a_request_with_a_number_is_no_reassurance_read_as_a_number_given(component):
+    # the held-out set: "can i come in thursday morning? it's tom ruiz, 07911 123456" became "inform" when the answer
+    # the classifier ranked first was the reassurance, though it read a request to book
+    text = "can i come in thursday morning? it's tom ruiz, 07911 123456"
+    message = parsed(text, "book_consultation", "faq/reassurance")
+    message.set("entities", [{"entity": "phone", "value": "07911 123456", "start": 47, "end": 59}])
+    component.process([message])
+    assert message.get("intent")["name"] == "book_consultation"
