@@ -1726,6 +1726,15 @@ _WHEN_999 = re.compile(
     r"\beven if\b[^.?!]{0,50}\b(?:111|999)\b|"
     r"\bwhen (?:is it|does it become|would it be|does it count as)\b[^.?!]{0,20}\b(?:999|an emergency)\b"
 )
+# the treatment's pain compared with another's ("is microneedling more painful than laser out of interest": play-test
+# 111, NHS 111 now to someone never treated, "more" and "painful" read as pain getting worse)
+# (not with an earlier time: "more painful than yesterday" is pain getting worse)
+_PAIN_COMPARED = re.compile(
+    r"\b(?:(?:more|less|as)\s+(?:painful|sore|uncomfortable|hurty)\s+(?:than|as)|hurts?\s+(?:more|less)\s+than|"
+    r"more\s+pain\s+than)\s+(?!(?:it\s+)?(?:yesterday|before|it (?:was|did)|this morning|last night|earlier|"
+    r"the (?:first|other) day|day \w+|when|it used to|at first|this|that|then|usual|normal|i expected)\b)"
+)
+PAIN_ANSWER = "faq/pain"
 # the request asked to be picked up again ("can we carry on with the booking?", "i want to finish my booking now")
 _CARRY_ON_BOOKING = re.compile(
     r"\b(?:carry on|continue|finish|go on|pick up|get back to|resume)\s+(?:with\s+)?(?:the|my|our)\s+"
@@ -1792,6 +1801,8 @@ def triage(
     denied = bool(_NOT_THERE.search(lowered))  # a change or a sign said not to be there (_NOT_THERE)
     lowered = _NOT_THERE.sub(" ", lowered)
     lowered = _UNLESS_WORSE.sub(" ", lowered)  # "ill wait for monday then unless it gets worse": not worse now
+    compared = bool(_PAIN_COMPARED.search(lowered))  # "is microneedling more painful than laser": a question
+    lowered = _PAIN_COMPARED.sub(" ", lowered)
     lowered = _SCARS_FROM.sub(r"\1", lowered)  # "pitted scars from old spots": what the scars came from
     told = ""  # what someone else had, or said theirs was like (_SOMEONE_ELSE_HAD, _SOMEONE_ELSE_SAID)
     concern_named = False  # lines by the eyes named (_LINES_BY_THE_EYES)
@@ -2198,6 +2209,8 @@ def triage(
         # "no!! is finish, yesterday. now i am ok. please just the call back": well again, no sign named (play-test 49:
         # "Please call 999 now" to someone treated in hospital the day before)
         return Triage(None)
+    if compared and not any(found.values()) and not worse:
+        return Triage(None)  # the treatment's pain compared with another's, no sign named
     if slip and not any(found.values()) and not worse:
         # "treated yesterday, went to the gym and used retinol by mistake, want to know if ive ruined it" (play-test
         # 106: NHS 111 now to someone with no sign): what was done, no sign named
@@ -2810,6 +2823,9 @@ class SafetyTriage(GraphComponent):
                 )
             ):
                 self._answer(message, ROUTE_ANSWER)  # what the route is (actions/answers.py says the route with it)
+                continue
+            if said_happening and not found.level and not found.signs and not crisis and _PAIN_COMPARED.search(plain):
+                self._answer(message, PAIN_ANSWER)  # "is microneedling more painful than laser": what the guide says
                 continue
             if (
                 said_happening

@@ -2975,3 +2975,23 @@ def test_a_request_with_a_number_is_no_reassurance_read_as_a_number_given(compon
     message.set("entities", [{"entity": "phone", "value": "07911 123456", "start": 47, "end": 59}])
     component.process([message])
     assert message.get("intent")["name"] == "book_consultation"
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 111: "is microneedling more painful than laser out of interest" got NHS 111 now, "more" and "painful"
+    # read as pain getting worse
+    ("is microneedling more painful than laser out of interest", None),
+    ("does it hurt more than a tattoo?", None),
+    # compared with an earlier time, it is pain getting worse
+    ("my cheek is more painful than yesterday since my treatment", URGENT),
+    ("had it done tuesday and it hurts more than this morning", URGENT),
+])
+def test_the_treatments_pain_compared_with_anothers_is_no_report(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+def test_the_treatments_pain_compared_is_the_pain_answer(component):
+    message = parsed("great so they'll ring monday after 5? and is microneedling more painful than laser out of interest",
+                     "faq", "faq/complication")
+    component.process([message])
+    assert selected(message) == "faq/pain"
