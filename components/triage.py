@@ -72,6 +72,8 @@ APPOINTMENTS_ANSWER = "faq/appointments"  # an appointment to move or cancel: no
 REASSURANCE_ANSWER = "faq/reassurance"  # "so it's fine?": not reassured
 AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
 ACTIVITY_ANSWER = "faq/unknown_activity"  # something done after a treatment the guide does not cover (exercise)
+PROCEDURE_ANSWER = "faq/procedure"  # what happens during the treatment
+PAIN_ANSWER = "faq/pain"  # whether it hurts
 
 
 # whether the results are spoilt, asked ("have i ruined it??", "will it still work or have i wasted my money")
@@ -369,8 +371,6 @@ _ASKS_IF_IT_HELPS = re.compile(
     # ("Is it possible microneedling done properly could help?": play-test 78)
     r"\b(?:could|would|might)\s+(?:really\s+|actually\s+)?help\b"
 )
-# asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
-# treatment had named, what the message says of the skin is what the consultation assesses
 # pigmentation named as a condition of one's skin ("melasma", "sun spots"): a concern the clinic may treat
 # (had: "i have melasma", "my pigmentation"; not feared: "im black and worried about pigmentation", a suitability
 # question of dev3 that this made a concern)
@@ -384,6 +384,8 @@ _CONCERN_WORSE = re.compile(
     r"made (?:my \w+(?: \w+)?|them|it))\s+(?:\w+\s+)?"
     r"(?:worse|deeper|darker|rougher|bumpier|more (?:visible|obvious|noticeable|prominent|pronounced|uneven))\b"
 )
+# asked whether one can have the treatment ("can I still have microneedling?", "am I ok to get it done"): with no
+# treatment had named, what the message says of the skin is what the consultation assesses
 _CAN_I_HAVE_IT = re.compile(
     # ("I am 70 years old, on warfarin … Would microneedling be safe for me? I am concerned about bleeding": play-test
     # 90, NHS 111 now)
@@ -407,8 +409,6 @@ _CAN_I_HAVE_IT = re.compile(
     r"\b(?:my|the)\s+(?:session|appointment|appt|treatment|consultation)\b|"
     r"\b(?:would|will)\s+i\s+(?:still\s+)?be\s+(?:suitable|a (?:good )?candidate|ok for it|able to have it)\b"
 )
-# asked whether the treatment would fix what the skin has ("a red scaly patch, been there 3 weeks. what is it and will
-# microneedling fix it": play-test 37, NHS 111 now to someone never treated), and how long it has been there
 # whether the treatment bleeds, asked of it ("will it bleed tho? im a bit squeamish": play-test 105, "I can't tell you
 # whether it's fine … NHS 111 now" to someone never treated): what the guide says of the procedure, and that it does
 # not say (actions/answers.py NOT_GIVEN_BY)
@@ -417,13 +417,14 @@ _WILL_IT_BLEED = re.compile(
     r"i|you|my (?:skin|face))\s+(?:\w+\s+)?(?:bleed|bleeding|make\s+(?:me|you|it|my skin)\s+bleed)\b|"
     r"\b(?:is|will)\s+there\s+(?:be\s+)?(?:any\s+|much\s+|a lot of\s+)?(?:blood|bleeding)\b"
 )
-PROCEDURE_ANSWER = "faq/procedure"
 # whether it is worth having, asked ("is it worth it?", "does it actually work or is it a gimmick": play-test 106, "I
 # can't tell you whether it's fine … NHS 111 now" to someone never treated): what the guide says it improves
 _WORTH_IT = re.compile(
     r"\b(?:worth it|worth (?:the|my) (?:money|time|cost)|worth (?:doing|having|getting|trying)|gimmick|"
     r"does (?:it|microneedling) (?:actually |really |even )?work)\b"
 )
+# asked whether the treatment would fix what the skin has ("a red scaly patch, been there 3 weeks. what is it and will
+# microneedling fix it": play-test 37, NHS 111 now to someone never treated), and how long it has been there
 _WILL_IT_FIX = re.compile(
     r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|microneedling|micro ?needling|the treatment)\s+"
     r"(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b"
@@ -1490,6 +1491,11 @@ class SafetySettings:
     not_in_the_guide: Tuple[Sign, ...] = ()
     emergency_after_an_infection: Optional[Sign] = None
 
+    def names_a_sign(self, text: Text, levels: Sequence[Text] = LEVELS) -> bool:
+        """Whether the words name a sign of one of `levels` (clinic.yml `safety.signs`)."""
+        tokens = words(text)
+        return any(sign.found_in(tokens) for level in levels for sign in self.signs[level])
+
     @classmethod
     def from_clinic_file(cls, path: Path) -> "SafetySettings":
         raw = (yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}).get("safety") or {}
@@ -1734,7 +1740,6 @@ _PAIN_COMPARED = re.compile(
     r"more\s+pain\s+than)\s+(?!(?:it\s+)?(?:yesterday|before|it (?:was|did)|this morning|last night|earlier|"
     r"the (?:first|other) day|day \w+|when|it used to|at first|this|that|then|usual|normal|i expected)\b)"
 )
-PAIN_ANSWER = "faq/pain"
 # the request asked to be picked up again ("can we carry on with the booking?", "i want to finish my booking now")
 _CARRY_ON_BOOKING = re.compile(
     r"\b(?:carry on|continue|finish|go on|pick up|get back to|resume)\s+(?:with\s+)?(?:the|my|our)\s+"
@@ -1832,7 +1837,7 @@ def triage(
         and no_days
         and not _STRONG_NOW.search(lowered)
         and not _WORSE.search(lowered)
-        and not any(sign.found_in(words(lowered)) for sign in settings.signs[EMERGENCY])
+        and not settings.names_a_sign(lowered, (EMERGENCY,))
     ):
         # "i have melasma, the dark patch in face, since my pregnancy. microneedling is good for this?" (play-test 109:
         # NHS 111 now, "say that you had microneedling", to someone never treated): a concern, asked whether it helps
@@ -2535,7 +2540,7 @@ class SafetyTriage(GraphComponent):
                 # ("why do you keep telling me to ring 111. my skin is a bit pink …, isnt that normal?": play-test 106,
                 # the privacy notice beside the answer) the route questioned, which the safety answer says again
                 and not _ROUTE_QUESTIONED.search(text.lower())
-                and (hurts_asked or not self._names_a_sign(text))
+                and (hurts_asked or not self.settings.names_a_sign(text))
             )
 
         def as_asked(part: Dict[Text, Any]) -> Dict[Text, Any]:
@@ -2560,10 +2565,6 @@ class SafetyTriage(GraphComponent):
                 "questions", [{INTENT_RESPONSE_KEY: answer, "confidence": 1.0}] + beside[:2], add_to_output=True
             )
 
-    def _names_a_sign(self, text: Text) -> bool:
-        """Whether the words name a sign of any level (clinic.yml `safety.signs`)."""
-        return any(sign.found_in(words(text)) for level in LEVELS for sign in self.settings.signs[level])
-
     def _answer(self, message: Message, answer: Text) -> None:
         """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0 (with the other
         questions of the message after it, for `answers_beside`)."""
@@ -2586,7 +2587,7 @@ class SafetyTriage(GraphComponent):
         if unsure:
             # a part not understood that names a sign ("and what if it gets worse in the night, like": play-test 106,
             # "I wasn't sure what you meant" beside the answer) is about what is happening, which this answer is
-            kept = [part for part in unsure if not self._names_a_sign(part)]
+            kept = [part for part in unsure if not self.settings.names_a_sign(part)]
             message.set("unsure_parts", kept, add_to_output=True)
         if answer in self.config["answers_beside"]:
             self._with_questions_beside(message, answer)
@@ -2644,6 +2645,7 @@ class SafetyTriage(GraphComponent):
                 entity.get("entity") == "booking_field" and entity.get("value") == "booking_concern"
                 for entity in message.get("entities") or []
             )
+            slip = _an_aftercare_slip(message)
             found = triage(
                 text,
                 self.settings,
@@ -2651,7 +2653,7 @@ class SafetyTriage(GraphComponent):
                 names_a_concern=bool(concerns),
                 concerns=concerns,
                 about_the_concern=about_the_concern,
-                slip=bool(_an_aftercare_slip(message)),
+                slip=bool(slip),
             )
             young = under_age(text)
             lowered = text.lower()
@@ -2771,6 +2773,9 @@ class SafetyTriage(GraphComponent):
                 continue
             # the classifier's `distress` stands only with a crisis word ("I'm going to pass out" is no crisis)
             crisis = intent == "distress" and self.settings.crisis_words.found_in(tokens)
+            # the classifier's reassurance ("so it's fine?") for a question with no sign in it, which may ask something
+            # else ("is it worth it?", "will it bleed tho?")
+            reassurance_read = asked_the_faq and selected == REASSURANCE_ANSWER and not found.signs and not crisis
             if not found.level and not crisis and intent != "book_consultation" and _CARRY_ON_BOOKING.search(plain):
                 # "hi again, paramedics gave me antihistamines and im fine now. can we carry on with the booking?"
                 # (play-test 107: the suitability answer, for the antihistamines): the request picked up again
@@ -2910,14 +2915,11 @@ class SafetyTriage(GraphComponent):
                 # the crisis answer, with Samaritans, softened the emergency one)
                 self._intent(message, self.config["unclear_intent"])
             elif (
-                ((selected == REASSURANCE_ANSWER and asked_the_faq) or intent == self.config["unclear_intent"])
-                and not found.signs
-                and not crisis
-                and _WILL_IT_BLEED.search(plain)
-            ):
+                reassurance_read or (intent == self.config["unclear_intent"] and not found.signs and not crisis)
+            ) and _WILL_IT_BLEED.search(plain):
                 self._answer(message, PROCEDURE_ANSWER)
             elif (
-                intent == self.config["retrieval_intent"]
+                asked_the_faq
                 and selected != APPOINTMENTS_ANSWER
                 and not found.signs
                 and not crisis
@@ -2926,20 +2928,10 @@ class SafetyTriage(GraphComponent):
                 # "ok and if i do want to move it to the week after how do i do that" (play-test 106: the suitability
                 # answer): how to move an appointment, which the clinic does
                 self._answer(message, APPOINTMENTS_ANSWER)
-            elif (
-                asked_the_faq
-                and selected == REASSURANCE_ANSWER
-                and not found.signs
-                and not crisis
-                and _WORTH_IT.search(plain)
-            ):
+            elif reassurance_read and _WORTH_IT.search(plain):
                 self._answer(message, RESULTS_ANSWER)
-            elif (
-                asked_the_faq
-                and selected == REASSURANCE_ANSWER
-                and not found.signs
-                and not crisis
-                and any(entity.get("entity") in ("phone", "email") for entity in message.get(ENTITIES) or [])
+            elif reassurance_read and any(
+                entity.get("entity") in ("phone", "email") for entity in message.get(ENTITIES) or []
             ):
                 # "i just gave it you?? 07700 900 512" at the contact prompt (play-test 106: "I can't tell you whether
                 # it's fine … NHS 111 now", and the number asked for again): the number, given
@@ -2965,13 +2957,11 @@ class SafetyTriage(GraphComponent):
                     self._answer(message, AREA_ANSWER if "unknown_area" in named else RESULTS_ANSWER)
                 else:
                     self._intent(message, self.config["concern_intent"])
-            elif said_happening and not found.signs and not crisis and _an_aftercare_slip(message):
+            elif said_happening and not found.signs and not crisis and slip:
                 # "had my microneedling yesterday and … went to the gym after work, sweated loads. AND i put my normal
                 # retinol on last night. have i ruined it??" (play-test 106: NHS 111 now, ten times, to someone with no
                 # sign): something done after the treatment, which the guide does not cover, and no sign named
-                self._answer(
-                    message, ACTIVITY_ANSWER if _an_aftercare_slip(message) == "unknown_activity" else PRODUCT_ANSWER
-                )
+                self._answer(message, ACTIVITY_ANSWER if slip == "unknown_activity" else PRODUCT_ANSWER)
             elif found.no_result and (happening or selected == REASSURANCE_ANSWER):
                 # "My friend said she saw nothing for ages. How long does it usually take to show?", "if I still see
                 # nothing after the second one, should I be worried" (play-test 76: NHS 111 now): when results show
