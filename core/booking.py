@@ -951,17 +951,18 @@ def _once_each(text: str) -> str:
 
 
 def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Optional[dt.date]:
-    weeks_on = _weeks_ahead(" ".join(text.split()).strip(" ,.-"), now)
+    said = " ".join(text.split()).strip(" ,.-")  # the words, one space apart, no stray punctuation at either end
+    weeks_on = _weeks_ahead(said, now)
     if weeks_on is not None:
         return weeks_on
-    nth = _nth_weekday_of(" ".join(text.split()).strip(" ,.-"), now)
+    nth = _nth_weekday_of(said, now)
     if nth is not None:
         return nth
-    week_on = _WEEKDAY_WEEK.fullmatch(" ".join(text.split()).strip(" ,.-"))
+    week_on = _WEEKDAY_WEEK.fullmatch(said)
     if week_on:
         ahead = (_WEEKDAY_INDEX[week_on.group(1)[:3]] - now.weekday()) % 7 or 7
         return now.date() + dt.timedelta(days=ahead + 7)
-    next_week = _NEXT_WEEKDAY.fullmatch(" ".join(text.split()).strip(" ,.-"))
+    next_week = _NEXT_WEEKDAY.fullmatch(said)
     if next_week:
         monday = now.date() + dt.timedelta(days=7 - now.weekday())
         return monday + dt.timedelta(days=_WEEKDAY_INDEX[next_week.group(1)[:3]])
