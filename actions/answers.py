@@ -581,7 +581,9 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
             or tracker.get_slot("last_topic") == SEVERITY[0]
             or said.get("level") is None
         )
-        if waiting or called_before:
+        # (not when those called have judged it and given their advice: "i call. the man say is not emergency, i go to
+        # pharmacy", play-test 113; the call is over)
+        if (waiting or called_before) and not said.get("judged"):
             if said.get("cancel_help") and response + CANCEL_ASKED_VARIANT in responses:
                 return response + CANCEL_ASKED_VARIANT
             # (or a sign coming back: "feeling a bit dizzy again tbh", play-test 76, "if it gets worse before they
@@ -667,6 +669,18 @@ def say_the_route_first(
         # twice): said to be past, the thread ends here, for what is said after it in this turn too
         tracker.slots["last_topic"] = None
         return [SlotSet("last_topic", None)]
+    if (
+        tracker.get_slot("last_topic") in SAFETY_ROUTES
+        and triage.get("help_had")
+        and not triage.get("level")
+        and (triage.get("judged") or tracker.get_slot("last_topic") != SEVERITY[0])
+    ):
+        # "i call. the man say is not emergency, i go to pharmacy … they can call me?" (play-test 113: the request began
+        # with no word of that advice, and the emergency's thread went on, "Please call 999 now" at the summary): the
+        # advice had, and the thread ends
+        dispatcher.utter_message(response=response_for(domain, HELP_HAD, tracker))
+        tracker.slots["last_topic"] = HELP_HAD
+        return [SlotSet("last_topic", HELP_HAD)]
     if tracker.get_slot("last_topic") in SAFETY_ROUTES and not helped:
         dispatcher.utter_message(response=route_variant(domain, "utter_booking_safety_reminder", tracker))
     return []
@@ -848,7 +862,9 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # "follow what the call handler tells you", the products answer): what to tell them, and the thread goes on
         # (say_answers)
         return None
-    if previous == SEVERITY[0] and (triage.get("waiting_for_help") or (HELP_HAD in topics and not triage.get("well"))):
+    if previous == SEVERITY[0] and (
+        triage.get("waiting_for_help") or (HELP_HAD in topics and not (triage.get("well") or triage.get("judged")))
+    ):
         # "ambulance is on the way. what do i do while waiting", "should i wait for 111 to call back? they said 2
         # hours": the emergency's route again (its variant for help on its way), never "follow the advice" while the
         # person is not well again (found by the eleventh and twelfth play-tests)
@@ -1581,7 +1597,9 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response=response_name(SEVERITY[0]))
             dispatcher.utter_message(response="utter_faq/unknown_product" + HELP_COMING_VARIANT)
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
-        if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(text):
+        # (not a medicine those called said to take: "the man say is not emergency, i go to pharmacy and take tablet for
+        # allergy", play-test 113; their advice stands, below)
+        if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(text) and not said.get("judged"):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
             # and who to ask (play-test 31: the route alone, three times, and the question never named)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))

@@ -655,7 +655,13 @@ class ActionStartBooking(Action):
             not paused and any(said_minor(event) for event in tracker.events[:-1])
         ):  # "I'm 16, can I book?" (components/triage.py)
             dispatcher.utter_message(response="utter_booking_age_policy")
-        elif "suitability_factor" in said_now and SUITABILITY not in answered:  # "I'm 45 and diabetic, can I book?"
+        elif (
+            "suitability_factor" in said_now
+            and SUITABILITY not in answered
+            # (not a medicine those called said to take: "the man say is not emergency, i go to pharmacy and take tablet
+            # for allergy … they can call me?", play-test 113, "Whether microneedling is right for you …")
+            and not (tracker.latest_message.get("triage") or {}).get("help_had")
+        ):  # "I'm 45 and diabetic, can I book?"
             dispatcher.utter_message(response="utter_booking_suitability_note")
         # (paused: a booking paused by a safety answer, with details given before this message, not the ones it gives)
         call_back = (
@@ -668,6 +674,10 @@ class ActionStartBooking(Action):
                 and bool(_TELL_THE_CLINIC.search(tracker.latest_message.get("text") or ""))
             )
         )
+        # a call back asked for in a safety answer's thread is about what happened, not a concern named before it ("i
+        # have acne scars from teenager time", then a swollen lip, then "they can call me?": play-test 113, "Concern:
+        # scars")
+        after_a_report = call_back and tracker.get_slot("last_topic") in SAFETY_ROUTES
         # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
         ended = say_the_route_first(dispatcher, tracker, domain)
         # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation
@@ -690,18 +700,18 @@ class ActionStartBooking(Action):
             # a call back after a complaint is about the complaint (play-test 43: "Concern: scars", and the refund and
             # the manager asked for were nowhere)
             or (complaint_said(tracker) if call_back else None)
-            or in_own_words(tracker, "skin_concern")
+            or (None if after_a_report else in_own_words(tracker, "skin_concern"))
             # an area alone named, in its clause ("I'd like my forehead lines and crows feet looked at": found by
             # play-test 25, "forehead")
             or (
                 in_own_words(tracker, "treatment_area")
-                if not typed(tracker, UNKNOWN_CONCERN) and not tracker.get_slot("skin_concern")
+                if not typed(tracker, UNKNOWN_CONCERN) and not tracker.get_slot("skin_concern") and not after_a_report
                 else None
             )
             or concern_from_entities(
                 said_now.get("skin_concern")
                 or typed(tracker, UNKNOWN_CONCERN)
-                or (tracker.get_slot("skin_concern") if one_concern_named(tracker) else None),
+                or (tracker.get_slot("skin_concern") if one_concern_named(tracker) and not after_a_report else None),
                 said_now.get("treatment_area"),
             )
         )

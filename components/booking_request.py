@@ -260,6 +260,8 @@ ASKS_TO_BE_CALLED = re.compile(
     # ("can you get someone from the clinic to call her on monday": play-test 37, a consultation was started)
     r"\b(?:get|have|ask)\s+(?:someone|somebody|the clinic|a nurse|the nurse|them|one of you)\s+(?:from the clinic\s+)?"
     r"to\s+(?:call|ring|phone)\b|\b(?:please|pls|plz)\s+(?:call|ring|phone)\s+me\b|"
+    # ("i want the clinic know about this. they can call me?": play-test 113, only the advice had was answered)
+    r"\b(?:they|you|the clinic|clinic|someone|somebody)\s+can\s+(?:call|ring|phone)\s+me\b|"
     r"\bi'?d (?:like|prefer|rather have) a (?:call|ring|phone call|call back|callback)\b|"
     # "just want the clinic to call me tomorrow at 10am" (play-test 27: only the paramedics' advice was answered)
     r"\b(?:want|need|like|would like|'d like)\s+(?:the clinic|someone|somebody|you|a nurse|the nurse|them|you guys)\s+"

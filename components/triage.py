@@ -635,6 +635,15 @@ _TREATMENT = re.compile(
 _CARE_CAME_OUT = (
     r"\bby ambulance\b|\b(?:had|got) (?:the |an? )?(?:paramedics?|ambulance)(?: crew)? (?:out|round|over)\b"
 )
+# a call made and what whoever answered said, in few words ("i call. the man say is not emergency, i go to pharmacy":
+# play-test 113, "Please call 999 now" four times to someone who had called and been advised); not a call still to be
+# made ("if i call will they say…")
+_CALL_ANSWERED = (
+    r"(?<!\bif )(?<!\bshould )(?<!\bshall )(?<!\bcan )(?<!\bcould )(?<!\bdo )(?<!\bwill )"
+    r"\b(?:i|we)\s+(?:already\s+|just\s+)?(?:call|called|rang|rung|phoned|dialled|dialed)\b[^?!]{0,30}?"
+    r"\b(?:they|the (?:man|woman|lady|guy|person|operator|call handler|doctor|nurse|paramedic)|he|she)\s+"
+    r"(?:say|says|said|tell|tells|told)\b"
+)
 _EMERGENCY_CARE_HAD = re.compile(
     r"\b(?:paramedics?|ambulance(?: crew)?|a ?& ?e|a and e|hospital|the er|emergency room|999|111|doctors?|gp|nurse)\b"
     # (not what this assistant said: "cant i just ring 111 like you said before", play-test 74)
@@ -660,7 +669,7 @@ _EMERGENCY_CARE_HAD = re.compile(
     r"said|told|gave|sent|checked)\b|"
     # ("… epipen used, taken to st marys by ambulance": play-test 91, "Please call 999 now" at a call back's topic)
     r"\b(?:taken|rushed|driven) (?:to|into)\b[^.?!]{0,25}\b(?:by ambulance|hospital|a ?& ?e|a and e)\b|"
-    rf"{_CARE_CAME_OUT}"
+    rf"{_CARE_CAME_OUT}|{_CALL_ANSWERED}"
 )
 # where eyes are looked after ("sending her to the eye hospital": play-test 62, read as a sign of the eyes)
 _EYE_CARE = re.compile(r"\beye\s+(hospital|casualty|clinic|doctor|department|a ?& ?e|unit|specialist|infirmary)\b")
@@ -687,10 +696,14 @@ _SEEN_THERE = re.compile(
 # mild allergic reaction"): the sign named in their words is their judgement, not a new report
 _ADVICE_SAYS_WHAT_IT_IS = re.compile(
     r"\b(?:they|999|111|the call handler|the operator|the paramedics?|paramedics?|the ambulance crew|the doctors?|"
-    r"the nurse|the gp|a&e|the hospital)\s+(?:said|say|says|think|thinks|thought|reckon|reckons|told me)\s+(?:that\s+)?"
-    r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had)\s+)?"
+    # (or whoever answered, said in few words: "the man say is not emergency, i go to pharmacy": play-test 113)
+    r"the nurse|the gp|a&e|the hospital|the (?:man|woman|lady|guy|person)(?: on the (?:phone|line))?)\s+"
+    r"(?:said|say|says|think|thinks|thought|reckon|reckons|told me)\s+(?:that\s+)?"
+    r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had|is|was)\s+)?"
     r"(?:prob(?:ably)?\s+|likely\s+|most likely\s+|maybe\s+)?"
-    r"(?:just|only|a mild|mild|nothing|an? (?:mild |minor |small )?(?:allergic )?reaction)\b"
+    r"(?:just|only|a mild|mild|nothing|an? (?:mild |minor |small )?(?:allergic )?reaction|not (?:an? )?emergency|"
+    # what they said to do ("999 they say take allergy tablet")
+    r"(?:to )?(?:take|go to|get|use)\b)\b"
 )
 # what was put on the skin, asked for those giving care ("they r asking what was put on my face, what cream was it??",
 # "the paramedic needs the name of it")
@@ -894,6 +907,8 @@ _WAITING_FOR_HELP = re.compile(
     # and 81, "Please call 999 now" to someone calling)
     r"^(?:ok|okay|k|fine|right)[,.!]? (?:i'?m |im )?(?:ringing|calling|phoning|dialling|dialing) "
     r"(?:them |999 |112 |911 |an ambulance )?now|"
+    # (in few words: "ok i call now. i say polish", play-test 113)
+    r"^(?:ok|okay|k|fine|right)[,.!]? i (?:call|ring|phone) (?:them |999 |112 |911 |an ambulance )?now|"
     r"before (?:they|the ambulance|the paramedics?|help) (?:come|comes|arrive|arrives|get here|gets here)|"
     r"(?:my \w+|\w+)'?s (?:ringing|calling|phoning|dialling|dialing|on the phone to) (?:them|999|112|911|an ambulance)"
     r"(?! (?:later|tomorrow|in the morning|on monday|monday))|"
@@ -1715,7 +1730,8 @@ _MEDICAL_PARTY = re.compile(
     r"\b(?:clinic|111|999|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance|a ?& ?e|a and e|hospital|"
     r"walk[- ]in|urgent care|practitioner|dermatologist|therapist|surgery)\b|"
     # ("i rang them and they said its totally normal for day one": rung about it)
-    r"\b(?:rang|rung|called|phoned|spoke to|spoken to|messaged|emailed) (?:them|they)\b"
+    r"\b(?:rang|rung|called|phoned|spoke to|spoken to|messaged|emailed) (?:them|they)\b|"
+    rf"{_CALL_ANSWERED}"
 )
 # the route questioned ("why do you keep telling me to call 999??", "stop saying ring 111")
 _ROUTE_QUESTIONED = re.compile(
@@ -2698,6 +2714,10 @@ class SafetyTriage(GraphComponent):
                     "a_patient": bool(_A_PATIENT.search(plain)),
                     # "walk-in said infected, gave flucloxacillin": seen or advised already (actions/answers.py)
                     "help_had": found.help_had,
+                    # ... and judged by those who were asked ("i call. the man say is not emergency, i go to pharmacy":
+                    # play-test 113, "Please call 999 now" four times): in the emergency's thread, their advice stands
+                    # (actions/answers.py `thread_topics`), and the call is over, not help on its way (`route_variant`)
+                    "judged": found.help_had and bool(_ADVICE_SAYS_WHAT_IT_IS.search(_IF_IT_CHANGES.sub(" ", lowered))),
                     # "could i just drive myself to A&E": emergency help put off (actions/answers.py), not when told so
                     # ("i dont need 999 im completely fine, i meant in future": play-test 34, 999 again)
                     # (or which of the numbers asked, "so 999 or 111??": play-test 74; only the emergency's thread

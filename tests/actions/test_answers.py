@@ -2418,3 +2418,19 @@ async def test_help_called_off_by_someone_better_is_not_on_this_assistants_word(
     tracker.latest_message["triage"] = triage
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/emergency_cancel_asked"]
+
+
+@pytest.mark.parametrize("judged, expected", [
+    # play-test 113: "i call. the man say is not emergency, i go to pharmacy and take tablet for allergy" got "Please
+    # call 999 now" and "I can't advise on medicines": the advice of those called stands, and the call is over
+    (True, ["utter_faq/help_had"]),
+    # help had with no judgement of it, while not well again: the route again, and no advice on the medicine, as before
+    (False, ["utter_faq/emergency_help_coming", "utter_medicine_in_emergency"]),
+])
+async def test_advice_judged_by_those_called_stands_in_the_emergencys_thread(dispatcher, make_tracker, domain,
+                                                                             clinic_open, judged, expected):
+    text = "i call. the man say is not emergency, i go to pharmacy and take tablet for allergy, and if worse call again"
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/help_had", text)
+    tracker.latest_message["triage"] = {"level": None, "worse": True, "help_had": True, "judged": judged}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

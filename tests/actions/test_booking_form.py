@@ -2135,3 +2135,35 @@ def test_a_call_asked_for_after_a_no_or_instead_of_email(make_tracker, text, ent
 
     tracker = make_tracker(intent="correct_booking", text=text, entities=entities)
     assert kind_asked_for(tracker) == expected
+
+
+@pytest.mark.parametrize("last_topic, triage, first, concern", [
+    # play-test 113: "i call. the man say is not emergency, i go to pharmacy and take tablet for allergy … they can call
+    # me?" after the emergency answer began the call back with "Whether microneedling is right for you …", the thread
+    # went on ("Please call 999 now" at the summary), and the concern was "scars", named before the reaction
+    ("emergency", {"level": None, "help_had": True, "judged": True}, "utter_faq/help_had", None),
+    # after the urgent route, advice had stands too
+    ("urgent", {"level": None, "help_had": True}, "utter_faq/help_had", None),
+    # with no safety answer before it and no help had, the allergy is for the consultation, and a concern named earlier
+    # is the call's, as before
+    (None, {"level": None}, "utter_booking_suitability_note", "scars"),
+])
+async def test_a_call_back_asked_for_with_advice_had_says_that_advice_first(
+    dispatcher, make_tracker, domain, clinic_open, last_topic, triage, first, concern
+):
+    earlier = {"event": "user", "timestamp": None, "text": "is it good for acne scars? i have from teenager time",
+               "parse_data": {"entities": [{"entity": "skin_concern", "value": "scars"}]}}
+    tracker = make_tracker(
+        intent="book_consultation",
+        text="i call. the man say is not emergency, i go to pharmacy and take tablet for allergy. they can call me?",
+        entities=[{"entity": "request_kind", "value": "call_back"}, {"entity": "suitability_factor", "value": "allergy"}],
+        slots={"last_topic": last_topic, "skin_concern": "scars"},
+        events=[earlier, {"event": "action", "timestamp": None, "name": "action_listen"}],
+    )
+    tracker.latest_message["triage"] = triage
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[0] == first and "utter_call_back_start" in said
+    assert ("utter_booking_suitability_note" in said) is not triage.get("help_had")
+    assert (SlotSet("last_topic", "help_had") in events) is (first == "utter_faq/help_had")
+    assert [e["value"] for e in events if e.get("name") == "booking_concern"] == ([concern] if concern else [])

@@ -413,6 +413,9 @@ def test_a_question_after_a_first_sentence_is_no_correction(text):
     # play-test 36: the suitability answer alone
     ("Hmm. I don't want to trek into London. Can somebody just ring me and I'll ask them about the warfarin",
      "book_consultation"),
+    # play-test 113: "i want the clinic know about this. they can call me?", in few words
+    ("i go to pharmacy and take tablet for allergy. i want the clinic know about this. they can call me?",
+     "book_consultation"),
     # asked about, not asked for
     ("will they call me back today?", "faq"),
 ])

@@ -750,6 +750,24 @@ def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, 
     assert (found.level, found.help_had) == (level, help_had)
 
 
+@pytest.mark.parametrize("text, level, help_had, judged", [
+    # play-test 113: a call made and what whoever answered said, in few words ("Please call 999 now" four times)
+    ("i call. the man say is not emergency, i go to pharmacy and take tablet for allergy, and if worse call again. "
+     "they can call me? my name Agnieszka Nowak, 07700 900512", None, True, True),
+    ("my lip swollen after treatment yesterday, i call 999 they say take allergy tablet", None, True, True),
+    # a call still to be made, or the sign worse since that advice: the route as before
+    ("if i call will they say its an emergency? my lips are swelling", EMERGENCY, False, False),
+    ("my lips are swelling, i called 999 they said to take an antihistamine but now my throat is tight", EMERGENCY,
+     False, False),
+    # help had, but with no judgement of it given: not judged
+    ("i rang them and they checked me over", None, True, False),
+])
+def test_a_call_made_and_judged_by_whoever_answered_is_help_had(component, text, level, help_had, judged):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    said = message.get("triage")
+    assert (said["level"], said["help_had"], said["judged"]) == (level, help_had, judged)
+
+
 def test_after_a_doctors_advice_a_question_about_the_next_treatment_is_for_the_consultation(settings):
     found = triage("saw my GP yesterday, she said its post inflammatory hyperpigmentation and it'll fade. will "
                    "microneedling again make it worse?", settings, said_to_be_happening=True)
