@@ -68,6 +68,7 @@ WHAT_TO_TELL_111_ANSWER = "faq/what_to_tell_111"
 LESION_ANSWER = "faq/a_mole"  # a mole or mark asked about: not assessed here
 PRODUCT_ANSWER = "faq/unknown_product"  # what was put on the skin, asked for those giving care
 RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
+WHAT_IS_ANSWER = "faq/what_is"  # what microneedling is
 APPOINTMENTS_ANSWER = "faq/appointments"  # an appointment to move or cancel: not here, the clinic
 REASSURANCE_ANSWER = "faq/reassurance"  # "so it's fine?": not reassured
 AREA_ANSWER = "faq/unknown_area"  # a concern the guide does not name, said so
@@ -460,6 +461,12 @@ _THE_TREATMENT_FIXES = re.compile(
     r"collagen induction(?: therapy)?)\s+(?:fix|help|sort|treat|clear|improve|get rid of|work on|do anything for)\b|"
     r"\b(?:would|will|could|can|does|do|might)\s+(?:it|this|that|microneedling|micro ?needling|the treatment)\s+"
     r"even\s+(?:(?:it|that|this|them|my (?:skin|face)(?: tone)?|things)\s+)?out\b"
+)
+# whether the treatment causes scars, asked ("does microneedling cause scarring?", "can it leave scars")
+_CAUSES_SCARS = re.compile(
+    r"\b(?:does|do|can|could|will|would|might|may)\s+(?:it|this|that|microneedling|micro ?needling|the treatment|"
+    r"the needles?|needling)\s+(?:ever\s+|actually\s+|also\s+)?(?:cause|leave|give (?:you |me )?|create|make)\s+"
+    r"(?:any\s+|more\s+|permanent\s+|new\s+)?(?:scars?|scarring)\b"
 )
 _HAD_FOR = re.compile(
     r"\b(?:been there|been like (?:this|that)|had (?:it|this|them|these) for|"
@@ -1386,6 +1393,23 @@ def named_concerns(message: Message) -> Set[Text]:
     """The kinds of concern the message names: a concern the clinic treats, or a concern the guide does not name."""
     kinds = {entity.get("entity") for entity in message.get(ENTITIES) or []}
     return kinds & {"skin_concern", "unknown_area"}
+
+
+def _a_personal_factor(message: Message) -> bool:
+    """Whether the message names something personal for the consultation (a suitability factor), other than a time of
+    life long past ("i have from teenager time")."""
+    text = message.get(TEXT) or ""
+    for entity in message.get(ENTITIES) or []:
+        if entity.get("entity") != "suitability_factor":
+            continue
+        if "start" not in entity:
+            return True
+        if not any(
+            span.start() <= entity["start"] and entity["end"] <= span.end()
+            for span in _WHEN_YOUNGER.finditer(text.lower())
+        ):
+            return True
+    return False
 
 
 def _a_note(message: Message) -> bool:
@@ -2346,7 +2370,10 @@ def stated_minor(text: Text) -> bool:
 # (play-test 20: "pitted scars from when i was a teen" got the age policy)
 _WHEN_YOUNGER = re.compile(
     r"\b(?:when|since|as|while|back when)\s+(?:i|she|he|they)?\s*(?:was|were)?\s*(?:a\s+)?(?:teen|teenager|kid|child|"
-    r"\d{1,2})(?:s)?\b|\bas a (?:teen|teenager|kid|child)\b|\bin my (?:teens|teenage years)\b"
+    r"\d{1,2})(?:s)?\b|\bas a (?:teen|teenager|kid|child)\b|\bin my (?:teens|teenage years)\b|"
+    # ("i have from teenager time", "from my teenage years": play-test 113, the age policy to a woman of 34)
+    r"\bfrom (?:my |the )?(?:teen|teenager|teenage|school|childhood)\s*(?:time|times|years|days|age)\b|"
+    r"\bfrom (?:my |the )?(?:teens|childhood)\b"
 )
 
 
@@ -2966,6 +2993,32 @@ class SafetyTriage(GraphComponent):
                 # "would it sort out my forehead lines? or should i just stop frowning at my emails lol" (play-test 76:
                 # "I can't tell you whether it's fine … NHS 111", to someone never treated): whether it helps
                 self._answer(message, AREA_ANSWER if "unknown_area" in named_concerns(message) else RESULTS_ANSWER)
+            elif (
+                intent in (self.config["retrieval_intent"], self.config["unclear_intent"])
+                and not found.level
+                and not crisis
+                and _CAUSES_SCARS.search(plain)
+                and selected != SIDE_EFFECTS_ANSWER
+                and not _a_personal_factor(message)
+            ):
+                # "But does microneedling cause scarring? Nobody mentioned that to me. I'm really upset" (play-test 113:
+                # what microneedling is, that it improves scars): the side effects, scarring among the rare ones
+                self._answer(message, SIDE_EFFECTS_ANSWER)
+            elif (
+                intent in (self.config["retrieval_intent"], self.config["unclear_intent"])
+                and not found.level
+                and not found.signs
+                and not crisis
+                and named_concerns(message) == {"skin_concern"}
+                and _ASKS_IF_IT_HELPS.search(plain)
+                and selected in (WHAT_IS_ANSWER, SUITABILITY_ANSWER, RESULTS_ANSWER)
+                and len(_asked_apart(message)) < 2
+                and not _a_personal_factor(message)
+            ):
+                # "is microneedling good for acne scars?" (unclear: "did you mean"), "microneedling is good for acne
+                # scars? i have from teenager time" (play-test 113: the age policy, then the consultation's answer):
+                # whether it helps a concern the guide names is what the guide says it improves
+                self._answer(message, RESULTS_ANSWER)
             elif found.concern and len(_asked_apart(message)) < 2 and not _a_note(message):
                 # "my skin just looks tired": what a consultation looks at; beside other questions, they are answered
                 # ("1. what does it do 2. does it help with stretch marks 3. …": play-test 41, none answered)

@@ -1181,7 +1181,11 @@ def test_the_words_naming_a_concern_stay_a_sign_when_nothing_asks_if_it_helps(se
     # play-test 20: a time of life long past is no age now
     ("pitted scars from when i was a teen", False),
     ("i had acne as a teen and now have scars", False),
+    # play-test 113: the age policy to a woman of 34
+    ("microneedling is good for acne scars? i have from teenager time", False),
+    ("my scars are from my teenage years", False),
     ("my teen daughter wants it", True),
+    ("im a teenager, can i have it?", True),
     ("im 16 is that ok", True),
 ])
 def test_a_time_of_life_long_past_is_no_age_now(text, young):
@@ -1741,6 +1745,40 @@ def test_whether_it_helps_alone_is_the_results_answer_not_the_classifiers(compon
     message.set("entities", [{"entity": "skin_concern", "value": "acne scars", "start": start, "end": start + 10}])
     component.process([message])
     assert message.get("intent")["name"] == "faq" and selected(message) == "faq/results"
+
+
+def _with_entities(message, text, *entities):
+    found = []
+    for kind, words in entities:
+        start = text.index(words)
+        found.append({"entity": kind, "value": words, "start": start, "end": start + len(words)})
+    message.set("entities", found)
+    return message
+
+
+@pytest.mark.parametrize("text, intent, answer, entities, expected", [
+    # play-test 113 and a probe of mine: "is microneedling good for acne scars?" was "did you mean"; with "i have from
+    # teenager time" it got the age policy, then the consultation's answer
+    ("is microneedling good for acne scars?", "nlu_fallback", "faq/what_is", [("skin_concern", "acne scars")],
+     "faq/results"),
+    ("microneedling is good for acne scars? i have from teenager time", "faq", "faq/suitability",
+     [("skin_concern", "acne scars"), ("suitability_factor", "teenager")], "faq/results"),
+    # something personal named: the consultation's answer stands
+    ("im pregnant, would microneedling work on my acne scars", "faq", "faq/suitability",
+     [("suitability_factor", "pregnant"), ("skin_concern", "acne scars")], "faq/suitability"),
+    # a concern the guide does not name: said so, as before
+    ("is it good for stretch marks", "faq", "faq/unknown_area", [("unknown_area", "stretch marks")],
+     "faq/unknown_area"),
+    # play-test 113: "But does microneedling cause scarring? Nobody mentioned that to me" got what microneedling is
+    ("But does microneedling cause scarring? Nobody mentioned that to me. I'm really upset, I did this to improve my "
+     "skin not make it worse", "faq", "faq/what_is", [("skin_concern", "scarring")], SIDE_EFFECTS_ANSWER),
+    ("can microneedling cause scars on darker skin?", "faq", "faq/suitability",
+     [("skin_concern", "scars"), ("suitability_factor", "darker skin")], "faq/suitability"),
+])
+def test_whether_it_helps_or_causes_scars_is_what_the_guide_says(component, text, intent, answer, entities, expected):
+    message = _with_entities(parsed(text, intent, answer), text, *entities)
+    component.process([message])
+    assert message.get("intent")["name"] == "faq" and selected(message) == expected
 
 
 @pytest.mark.parametrize("text, lasting", [
