@@ -272,6 +272,20 @@ ASKS_TO_BE_CALLED = re.compile(
     r"(?:the |a |my )?(?:call ?back|call-back)\b",
     re.IGNORECASE,
 )
+# a number to be called on, said with it ("fine call me 07700 900987", "ring me back on +44 7700 900987")
+CALL_ME_ON = re.compile(
+    r"(?<!\bdon't )(?<!\bdont )(?<!\bnot )\b(?:call|ring|phone)\s+(?:me|us)\s+(?:back\s+)?(?:on\s+|at\s+)?"
+    r"(?=(?:\+|0)\d[\d ]{7,}\d)",
+    re.IGNORECASE,
+)
+# what happened, asked to be passed on to the clinic ("can you tell the clinic whats happened so they know? his name is
+# Tom Reyes", after the emergency answer: play-test 112, "nothing here to change" and a consultation offered): a call
+# back, which is how this assistant tells the clinic anything
+PASS_IT_ON = re.compile(
+    r"\b(?:tell|let|inform|message|notify|warn)\s+(?:the clinic|them|the team|the practitioner|the nurse)\s+"
+    r"(?:know\s+)?(?:about\s+)?(?:what'?s|whats|what has|what)\s+(?:happened|happening|going on)\b",
+    re.IGNORECASE,
+)
 # what a message may change beside saying to send (`says_send`): the change comes first
 CHANGED_BEFORE_SENDING = ("concern", "note", "phone", "email", "person", "time")
 # the walk-through's intents, which a note's words may read as ("next session")
@@ -530,6 +544,21 @@ class BookingDetailsRequest(GraphComponent):
                     or not any(note["start"] <= entity.get("start", -1) < note["end"] for note in call_times)
                 ]
                 message.set(ENTITIES, entities, add_to_output=True)
+            called_on = CALL_ME_ON.search(text) or PASS_IT_ON.search(text)
+            if called_on and not any(entity.get("entity") == self.config["kind_entity"] for entity in entities):
+                # "fine call me 07700 900987" right after a call back was offered (play-test 113: a consultation
+                # offered for it as a concern): a call back asked for on that number ("call me Tom" is a name, and
+                # no number follows it); or what happened, to be passed on (`PASS_IT_ON`)
+                entities = entities + [
+                    {
+                        "entity": self.config["kind_entity"],
+                        "value": "call_back",
+                        "start": called_on.start(),
+                        "end": called_on.end(),
+                        "extractor": self.__class__.__name__,
+                    }
+                ]
+                message.set(ENTITIES, entities, add_to_output=True)
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
             farewell = bool(FAREWELL.search(text)) and not kinds
@@ -660,7 +689,7 @@ class BookingDetailsRequest(GraphComponent):
                 # "request a call back please", "i asked for a call back?" (play-test 63: "I can't see a request sent
                 # in this chat", twice, and a consultation offered)
                 self._set(message, self.config["intent"])
-            elif intent == "faq" and asks_a_call_back and ASKS_TO_BE_CALLED.search(text):
+            elif intent == "faq" and asks_a_call_back and (ASKS_TO_BE_CALLED.search(text) or PASS_IT_ON.search(text)):
                 # "can someone call me back about microneedling for my mum? shes 64, is she too old": the call back,
                 # with the question answered first (found by the seventeenth play-test: only the question was answered)
                 # (a message that asks nothing has no question answered first: "paramedics came, gave me antihistamine,

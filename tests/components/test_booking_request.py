@@ -924,3 +924,33 @@ def test_whether_the_request_is_booked_is_asked_of_it(text, intent, expected):
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, call_back", [
+    # play-test 113: "fine call me 07700 900987", right after a call back was offered, got a consultation offered
+    ("fine call me 07700 900987", True),
+    ("ring me back on +44 7700 900987", True),
+    # a name, or a call not wanted: no call back asked for
+    ("call me Tom, my number is 07700 900987", False),
+    ("dont call me 07700 900987 is my number", False),
+])
+def test_a_number_to_be_called_on_asks_for_a_call_back(text, call_back):
+    found = message(text, "inform", ["phone"])
+    BookingDetailsRequest({}).process([found])
+    kinds = [entity["value"] for entity in found.get("entities") if entity["entity"] == "request_kind"]
+    assert (kinds == ["call_back"]) is call_back
+    assert (found.get("intent")["name"] == "book_consultation") is call_back
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 112: after the emergency answer, "nothing here to change" and a consultation offered
+    ("ok. can you tell the clinic whats happened so they know? his name is Tom Reyes", "nlu_fallback",
+     "book_consultation"),
+    ("please let them know what happened", "faq", "book_consultation"),
+    # told, not asked to tell: as before
+    ("the clinic told me what happened", "faq", "faq"),
+])
+def test_what_happened_asked_to_be_passed_on_is_a_call_back(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
