@@ -1760,6 +1760,8 @@ def _with_entities(message, text, *entities):
     # play-test 113 and a probe of mine: "is microneedling good for acne scars?" was "did you mean"; with "i have from
     # teenager time" it got the age policy, then the consultation's answer
     ("is microneedling good for acne scars?", "nlu_fallback", "faq/what_is", [("skin_concern", "acne scars")],
+     "faq/what_is"),
+    ("is microneedling good for acne scars?", "nlu_fallback", "faq/side_effects", [("skin_concern", "acne scars")],
      "faq/results"),
     ("microneedling is good for acne scars? i have from teenager time", "faq", "faq/suitability",
      [("skin_concern", "acne scars"), ("suitability_factor", "teenager")], "faq/results"),
