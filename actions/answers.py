@@ -773,7 +773,10 @@ def reported_earlier(tracker: Tracker) -> Optional[Text]:
             return None
         if triage.get("level") in SEVERITY[:2]:
             return triage["level"]
-    return None
+    # (or the urgent route the last answer given, further back than the turns a message is handled with: "do I ring 111
+    # tonight or is it ok to wait for them monday?" after a call back was sent, play-test 115, "or contact the clinic
+    # when it opens")
+    return SEVERITY[1] if tracker.get_slot("last_topic") == SEVERITY[1] else None
 
 
 # emergency help put off or asked whether it is still needed ("even tho shes better we still ring? cant we just call
@@ -1708,6 +1711,16 @@ class ActionAnswerQuestion(Action):
             return without_offer(events) + changed + [SlotSet("offer", None)]
         if route_then_concern(tracker) and topics and set(topics) <= set(SEVERITY[1:]):
             # the route first, then the request goes on with this as what it is about (extract_booking_concern)
+            # (never lower than the route given for it before: "… now peeling and stinging a bit" as a call back's
+            # topic got the expected reaction's answer and "follow the advice above", after NHS 111 now for stinging
+            # that got worse, play-test 115; the thread's rule, `thread_topics`)
+            given = tracker.get_slot("last_topic")
+            if (
+                given == SEVERITY[1]
+                and all(SEVERITY.index(topic) > SEVERITY.index(given) for topic in topics)
+                and not (said.get("well") or said.get("over") or said.get("help_had"))
+            ):
+                topics = [given]
             events = say_answers(dispatcher, tracker, domain, topics, pause=False)
             dispatcher.utter_message(response="utter_booking_concern_after_a_route")
             return without_offer(events) + [SlotSet("offer", None)]
@@ -1753,8 +1766,10 @@ def sets_an_emergency_aside(triage: Dict[Text, Any]) -> bool:
     """Whether a message's triage sets an emergency answer before it aside: past, no treatment had, or only asked."""
     # ("i HAVE called 999. they've told me what to do. im asking about the clinic": play-test 81, help called is no
     # emergency set aside, and "can i drive home?" later got the guide's silence on driving)
+    # (nor is one over after help came for it: "the paramedics came … a mild reaction … she's fine now", then "her lips
+    # feel a bit tingly again" hours later got the expected reaction's answer, three times: play-test 114)
     return bool(
-        triage.get("over")
+        (triage.get("over") and not help_said(triage))
         or triage.get("no_treatment")
         or (triage.get("just_asking") and not triage.get("level") and not help_said(triage))
     )

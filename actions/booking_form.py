@@ -1616,7 +1616,14 @@ class ValidateBookingForm(FormValidationAction):
                 return {**self._check("booking_concern", concern, dispatcher, tracker), **time}
         checked = self._check("booking_concern", value, dispatcher, tracker)
         triage = tracker.latest_message.get("triage") or {}
-        happening = triage.get("signs") or triage.get("care_present") or tracker.get_slot("last_topic") in SAFETY_ROUTES
+        # (nor of help had for it: "the paramedics said mild allergic reaction and gave her antihistamine", play-test
+        # 114)
+        happening = (
+            triage.get("signs")
+            or triage.get("care_present")
+            or triage.get("help_had")
+            or tracker.get_slot("last_topic") in SAFETY_ROUTES
+        )
         if checked.get("booking_concern") and names_a_personal_factor(tracker) and not happening:
             # "pregnancy question", "I'm on warfarin": taken, and said to be what the consultation assesses (never of
             # "allergic reaction in the car park, throat swelling, paramedics treating me": play-test 33)

@@ -1268,13 +1268,19 @@ async def test_while_the_clinic_is_closed_its_details_say_so_and_when_it_opens(
      ["utter_faq/expected_reaction", "utter_booking_concern_after_a_route"], False),
     # an emergency pauses the request, as before
     ("call_back", "faq/emergency", "emergency", ["utter_faq/emergency"], True),
+    # play-test 115: after NHS 111 now for stinging that got worse, the same stinging as a call back's topic got the
+    # expected reaction's answer and "follow the advice above": never lower than the route given before
+    ("call_back/urgent", "faq/expected_reaction", "expected", ["utter_faq/urgent", "utter_booking_concern_after_a_route"],
+     False),
 ])
 async def test_something_happening_given_as_the_concern_gets_its_route_and_the_request_goes_on(
     dispatcher, make_tracker, domain, clinic_open, kind, key, level, expected, paused
 ):
     tracker = at_the_concern_prompt(make_tracker, "possible infection after my treatment on monday, hot red skin", key,
                                     triage={"level": level, "after_treatment": True})
-    tracker.slots["request_kind"] = kind
+    kind, _, given = (kind or "").partition("/")
+    tracker.slots["request_kind"] = kind or None
+    tracker.slots["last_topic"] = given or tracker.slots.get("last_topic")
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[: len(expected)] == expected
     assert ("utter_safety_booking_paused" in responses(dispatcher)) is False  # said by the rules' pause, if at all
@@ -2434,3 +2440,49 @@ async def test_advice_judged_by_those_called_stands_in_the_emergencys_thread(dis
     tracker.latest_message["triage"] = {"level": None, "worse": True, "help_had": True, "judged": judged}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_a_sign_coming_back_after_help_came_for_an_emergency_is_the_emergency(dispatcher, make_tracker, domain,
+                                                                                  clinic_open):
+    # play-test 114: "the paramedics came … a mild reaction … she's fine now", then a call back, then "her lips feel a
+    # bit tingly again" got the expected reaction's answer three times
+    said = [
+        ("my daughter's eyes are swelling and her throat feels funny", {"level": "emergency"}),
+        ("the paramedics came, they said it's a mild reaction and gave her antihistamine, she's fine now",
+         {"level": None, "help_had": True, "judged": True, "well": True, "over": True}),
+        ("can the clinic ring her tomorrow?", {"level": None}),
+    ]
+    events = []
+    for text, triage in said:
+        events += [{"event": "user", "timestamp": None, "text": text, "parse_data": {"triage": triage}},
+                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(intent="faq", text="oh she's just said her lips feel a bit tingly again", events=events,
+                           response_selector=selected_answer("faq/expected_reaction"))
+    tracker.latest_message["triage"] = {"level": "expected"}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/emergency"
+    # ... but an emergency said to be past with no help had for it ("it was last month, shes fine now") is set aside
+    events[2]["parse_data"]["triage"] = {"level": None, "over": True}
+    dispatcher.messages.clear()
+    tracker = make_tracker(intent="faq", text="oh she's just said her lips feel a bit tingly again", events=events,
+                           response_selector=selected_answer("faq/expected_reaction"))
+    tracker.latest_message["triage"] = {"level": "expected"}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] != "utter_faq/emergency"
+
+
+@pytest.mark.parametrize("last_topic, urgent", [
+    # play-test 115: after NHS 111 now, and a call back sent, "do I ring 111 tonight or is it ok to wait for them
+    # monday?" got "call NHS 111 … or contact the clinic when it opens", the sign reported further back than the turns
+    # a message is handled with
+    ("urgent", True),
+    # with no urgent route given, the answer as it was
+    (None, False),
+])
+async def test_whether_to_wait_after_the_urgent_route_is_that_route(dispatcher, make_tracker, domain, clinic_open,
+                                                                   last_topic, urgent):
+    tracker = make_tracker(intent="faq", text="so do I ring 111 tonight or is it ok to wait for them monday?",
+                           slots={"last_topic": last_topic}, response_selector=selected_answer("faq/reassurance"))
+    tracker.latest_message["triage"] = {"level": None, "seeking_help": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith("utter_faq/urgent") is urgent

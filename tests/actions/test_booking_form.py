@@ -937,6 +937,8 @@ async def test_a_request_after_a_lasting_sign_keeps_its_route(dispatcher, make_t
     ([{"entity": "suitability_factor", "value": "allergy"}], {"signs": ["throat + swel*"], "care_present": True}, None,
      False),
     ([{"entity": "suitability_factor", "value": "allergy"}], {}, "emergency", False),
+    # play-test 114: "the paramedics said mild allergic reaction and gave her antihistamine", as a call back's topic
+    ([{"entity": "suitability_factor", "value": "antihistamine"}], {"help_had": True}, None, False),
 ])
 async def test_a_personal_factor_given_as_the_concern_is_said_to_be_for_the_consultation(
     dispatcher, make_tracker, domain, entities, triage, last_topic, noted
