@@ -1760,9 +1760,11 @@ def _with_entities(message, text, *entities):
     # play-test 113 and a probe of mine: "is microneedling good for acne scars?" was "did you mean"; with "i have from
     # teenager time" it got the age policy, then the consultation's answer
     ("is microneedling good for acne scars?", "nlu_fallback", "faq/what_is", [("skin_concern", "acne scars")],
-     "faq/what_is"),
-    ("is microneedling good for acne scars?", "nlu_fallback", "faq/side_effects", [("skin_concern", "acne scars")],
      "faq/results"),
+    ("is it good for fine lines and wrinkles", "faq", "faq/what_is", [("skin_concern", "fine lines")], "faq/results"),
+    # another answer the classifier is sure of stands
+    ("is microneedling good for acne scars, how much is it?", "faq", "faq/price", [("skin_concern", "acne scars")],
+     "faq/price"),
     ("microneedling is good for acne scars? i have from teenager time", "faq", "faq/suitability",
      [("skin_concern", "acne scars"), ("suitability_factor", "teenager")], "faq/results"),
     # something personal named: the consultation's answer stands
