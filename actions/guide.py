@@ -43,6 +43,17 @@ _A_STEP_BEYOND = re.compile(
 )
 
 
+# all the steps asked for at once, not one by one ("can you just show me all the steps at once", "all 4 steps in one
+# message please": play-tests 113 and 115, step 1 again, three times)
+_ALL_AT_ONCE = re.compile(
+    r"\b(?:all|every|each|whole|full|entire)\b[^.?!]{0,30}\b(?:at once|in one go|in one (?:message|reply|go|list)|"
+    r"in a single (?:message|reply)|together|not one by one|rather than (?:clicking|one by one))\b|"
+    r"\b(?:all|every)\s+(?:of\s+)?(?:the\s+)?(?:4\s+|four\s+)?(?:steps|stages)\b[^.?!]{0,20}\b(?:please|pls|now)\b|"
+    r"\b(?:paste|show|give|list|put|send)\b[^.?!]{0,10}\b(?:the\s+)?(?:whole|full|entire)\s+(?:thing|process|guide)\b",
+    re.IGNORECASE,
+)
+
+
 class ActionShowGuideStep(Action):
     def name(self) -> Text:
         return GUIDE_ACTION
@@ -57,6 +68,11 @@ class ActionShowGuideStep(Action):
             # "shud i go back in" with lips swelling is no "back" in a walk-through (play-test 31: Step 1 of 4, and the
             # emergency's thread lost); the thread answers it (actions/answers.py)
             return [FollowupAction("action_answer_question")]
+        if intent in ("start_guide", "show_step", "next_step") and _ALL_AT_ONCE.search(
+            tracker.latest_message.get("text") or ""
+        ):
+            dispatcher.utter_message(response="utter_walkthrough_all")
+            return [SlotSet("current_step", FINISHED), SlotSet("last_topic", None)]
         current = tracker.get_slot("current_step")
         named = named_step(tracker)
         step = target_step(intent, current, named)

@@ -2752,7 +2752,10 @@ class SafetyTriage(GraphComponent):
                     "instead_of_999": bool(_INSTEAD_OF_999.search(plain) or _WHICH_NUMBER.search(plain))
                     and not (
                         _HELP_HAD.search(plain) or _EMERGENCY_CARE_HAD.search(plain) or _OF_THE_FUTURE.search(plain)
-                    ),
+                    )
+                    # (nor taken in by them: "paramedics are taking her into hospital now to be safe", play-test 114,
+                    # "call 999 now rather than driving, or being driven, to A&E")
+                    and not _CARE_PRESENT.search(lowered),
                     # "they dont answer", "it just rings": the clinic not reached (actions/answers.py `route_variant`)
                     "unreachable": bool(_CLINIC_UNREACHABLE.search(plain)),
                     # "should i ring 111 now?", "im going to ring 111": help about to be sought (the same)

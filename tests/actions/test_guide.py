@@ -150,3 +150,20 @@ async def test_back_or_next_typed_right_after_a_safety_answer_is_for_its_thread(
     events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
     assert (events == [FollowupAction("action_answer_question")]) is handed_over
     assert bool(responses(dispatcher)) is not handed_over
+
+
+@pytest.mark.parametrize("intent, text, all_at_once", [
+    # play-tests 113 and 115: "all 4 steps in one message please, not one by one" got step 1 again, three times
+    ("start_guide", "all 4 steps in one message please, not one by one", True),
+    ("next_step", "this is a bit slow tbh, can you just show me all the steps at once", True),
+    ("start_guide", "just paste the whole thing, consultation prep procedure aftercare, in one go", True),
+    # one step at a time, as before
+    ("start_guide", "walk me through it", False),
+    ("next_step", "next", False),
+])
+async def test_all_the_steps_asked_at_once_are_given_together(dispatcher, make_tracker, domain, intent, text,
+                                                             all_at_once):
+    tracker = make_tracker(intent=intent, text=text, slots={"current_step": "consultation"})
+    events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
+    assert (responses(dispatcher) == ["utter_walkthrough_all"]) is all_at_once
+    assert (SlotSet("current_step", "finished") in events) is all_at_once

@@ -107,3 +107,25 @@ async def test_an_older_deletion_button_taken_up_by_an_offer_is_set_aside(dispat
     tracker = make_tracker(intent="affirm", text="yes", slots={"offer": "consultation"})
     await action().run(dispatcher, tracker, domain)
     assert "utter_stale_delete_button" not in responses(dispatcher)
+
+
+@pytest.mark.parametrize("channel", ["rest", "socketio"])
+@pytest.mark.parametrize("sent, says_the_clinic_has_it", [(True, True), (False, False)])
+async def test_the_deletion_says_the_clinic_keeps_a_request_already_sent(channel, sent, says_the_clinic_has_it):
+    # play-test 114: "is it all gone now?", asked four times after the deletion, never got that the clinic still had
+    # the request sent before it
+    from pathlib import Path
+
+    from rasa.core.nlg.response import TemplatedNaturalLanguageGenerator
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.events import SlotSet as Set
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    rasa_domain = Domain.load(str(Path(__file__).parents[2] / "domain.yml"))
+    nlg = TemplatedNaturalLanguageGenerator(rasa_domain.responses)
+    events = [Set("request_sent", sent), Set("request_reference", "MN-UPGN" if sent else None)]
+    tracker = DialogueStateTracker.from_events("someone", events, slots=rasa_domain.slots)
+    said = await nlg.generate("utter_data_deleted", tracker, channel, clinic_email="e", clinic_phone="p",
+                              clinic_name="n")
+    assert ("still has what it was sent" in said["text"] and "MN-UPGN" in said["text"]) is says_the_clinic_has_it
+    assert (said.get("custom") or {}).get("data", {}).get("forget_conversation", False) is (channel == "socketio")

@@ -2114,6 +2114,10 @@ def test_emergency_care_on_its_way_or_had_is_no_new_emergency(component, text, l
     ("can we just ring 111", True, False),
     ("should i ring 111 now?", False, False),
     ("we're going to a&e now", False, True),
+    # play-test 114: "call 999 now rather than driving, or being driven, to A&E" to someone whose friend was in the
+    # ambulance
+    ("paramedics are taking her into hospital now to be safe. thank you", False, True),
+    ("could i just drive myself to A&E", True, False),
 ])
 def test_111_in_place_of_999_and_a_and_e_put_off(component, text, instead, care):
     message = parsed(text, "faq", "faq/route_explained")
