@@ -709,8 +709,8 @@ _ADVICE_SAYS_WHAT_IT_IS = re.compile(
     r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had|is|was)\s+)?"
     r"(?:prob(?:ably)?\s+|likely\s+|most likely\s+|maybe\s+)?"
     r"(?:just|only|a mild|mild|nothing|an? (?:mild |minor |small )?(?:allergic )?reaction|not (?:an? )?emergency|"
-    # what they said to do ("999 they say take allergy tablet")
-    r"(?:to )?(?:take|go to|get|use)\b)\b"
+    # what they said to do ("999 they say take allergy tablet"), not emergency care ("they said to get an ambulance")
+    r"(?:to )?(?:take|go to|get|use)\b(?!\s+(?:(?:an?|the)\s+)?(?:ambulance|999|a ?& ?e|a and e|hospital|er\b)))\b"
 )
 # what was put on the skin, asked for those giving care ("they r asking what was put on my face, what cream was it??",
 # "the paramedic needs the name of it")

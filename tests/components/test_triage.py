@@ -750,6 +750,19 @@ def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, 
     assert (found.level, found.help_had) == (level, help_had)
 
 
+@pytest.mark.parametrize("text, judged", [
+    ("i call 999 they say take allergy tablet", True),
+    ("the man say is not emergency", True),
+    # told to get emergency care is no judgement that it is not an emergency
+    ("they said to get an ambulance", False),
+    ("111 said go to a&e", False),
+])
+def test_what_those_called_said_to_do_is_their_judgement_unless_it_is_emergency_care(text, judged):
+    from components.triage import _ADVICE_SAYS_WHAT_IT_IS
+
+    assert bool(_ADVICE_SAYS_WHAT_IT_IS.search(text)) is judged
+
+
 @pytest.mark.parametrize("text, level, help_had, judged", [
     # play-test 113: a call made and what whoever answered said, in few words ("Please call 999 now" four times)
     ("i call. the man say is not emergency, i go to pharmacy and take tablet for allergy, and if worse call again. "
@@ -761,6 +774,8 @@ def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, 
      False, False),
     # help had, but with no judgement of it given: not judged
     ("i rang them and they checked me over", None, True, False),
+    # told to get emergency care is no judgement that it is not an emergency
+    ("i called 111 and they said to go to a&e", None, False, False),
 ])
 def test_a_call_made_and_judged_by_whoever_answered_is_help_had(component, text, level, help_had, judged):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
