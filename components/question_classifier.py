@@ -162,6 +162,10 @@ _ASPECT_WORDS = frozenset(
     "about the a and so then ok okay oh why what when exactly normally generally".split()
 )
 ASPECT_ONLY = "aspect_only"
+ABOUT_THAT = "about_that"  # the answer of "more about the last answer"
+# a statement said just before a part, in the same message ("I read that a numbing cream is used. "): what a part that
+# leans on something ("what exactly is that cream?") may lean on
+_SAID_BEFORE = re.compile(r"((?:\w+[^\w.!?]+){2,}\w+[.!])(\s+)$")
 
 
 def _aspect_only(text: Text) -> bool:
@@ -578,9 +582,21 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         parts: List[Dict[Text, Any]] = []
         seen: Set[Text] = set()
         unsure: List[Text] = []
+        previous_end = 0
         for span, row in zip(spans, probabilities, strict=True):
             index = int(np.argmax(row))
             label, confidence = model.classes_[index], float(row[index])
+            said_before = _SAID_BEFORE.search(text[previous_end : span.start])
+            previous_end = span.end
+            if label == f"{prefix}{ABOUT_THAT}" and said_before:
+                # "Secondly, I read that a numbing cream is used. What exactly is that cream?": a part that leans on
+                # a statement said just before it in the same message is read with it, not as about the last answer
+                # (play-test 114: the cream dropped, read as "more about the last answer")
+                widened = Span(span.start - len(said_before.group(1)) - len(said_before.group(2)), span.end)
+                again = model.predict_proba(self._matrix([self._views(message, widened)]))[0]
+                best = int(np.argmax(again))
+                if model.classes_[best] != label and float(again[best]) >= self.config["question_threshold"]:
+                    label, confidence = model.classes_[best], float(again[best])
             if not label.startswith(prefix):
                 # a question part read as another intent is still answered when an entity in it decides its answer
                 # ("do i need to stop retinol before, how many days off work …", read as a stop: play-test 60, the

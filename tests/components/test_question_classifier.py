@@ -844,3 +844,34 @@ def test_a_message_is_as_sure_as_its_one_question_of_the_same_answer(parts, expe
     assert selector["response"]["confidence"] == expected
     assert selector["ranking"][0]["confidence"] == expected
 
+
+
+@pytest.fixture(scope="module")
+def with_about_that(tmp_path_factory):
+    # the classifier with "more about the last answer" among its answers
+    examples = {**EXAMPLES, "faq/about_that": ["what is that", "tell me more about that", "what about that",
+                                               "and what is that exactly", "more on that please", "what's that then"]}
+    messages = []
+    for label, texts in examples.items():
+        for text in texts:
+            data = {TEXT: text, INTENT: label.split("/", 1)[0]}
+            if "/" in label:
+                data[INTENT_RESPONSE_KEY] = label
+            messages.append(Message(data=data))
+    data = TrainingData(messages)
+    TOKENIZER.process_training_data(data)
+    storage = LocalModelStorage(tmp_path_factory.mktemp("about_that"))
+    component = make(storage, Resource("about_that"))
+    component.train(data)
+    return component
+
+
+def test_a_part_leaning_on_a_statement_just_before_it_is_read_with_it(with_about_that):
+    # play-test 114: "Secondly, I read that a numbing cream is used. What exactly is that cream?" was read as more about
+    # the last answer, and dropped
+    alone = parse(with_about_that, "does it hurt? and what is that exactly?").get("question_parts")
+    assert [part["intent_response_key"] for part in alone] == ["faq/pain", "faq/about_that"]
+    text = "does it hurt? i read the price is expensive. and what is that exactly?"
+    parts = parse(with_about_that, text).get("question_parts")
+    assert [part["intent_response_key"] for part in parts] == ["faq/pain", "faq/price"]
+    assert parts[1]["text"] == "and what is that exactly?"
