@@ -700,6 +700,7 @@ class ActionStartBooking(Action):
             # a call back after a complaint is about the complaint (play-test 43: "Concern: scars", and the refund and
             # the manager asked for were nowhere)
             or (complaint_said(tracker) if call_back else None)
+            or (report_said(tracker) if after_a_report else None)
             or (None if after_a_report else in_own_words(tracker, "skin_concern"))
             # an area alone named, in its clause ("I'd like my forehead lines and crows feet looked at": found by
             # play-test 25, "forehead")
@@ -1283,6 +1284,28 @@ def complaint_said(tracker: Tracker) -> Optional[Text]:
     kept = [part for part in str(tracker.get_slot(COMPLAINT_SLOT) or "").split(_JOINED) if part]
     found = kept + [text.strip() for text in said[-COMPLAINT_LOOKS_BACK:] if complained(text)]
     return _JOINED.join(dict.fromkeys(found)) or None
+
+
+REPORT_LOOKS_BACK = 6  # how many of the person's earlier messages a report a call back is about may be in
+REPORT_KEPT_CHARACTERS = 400  # how much of those reports a call back's concern keeps (the newest kept)
+
+
+def report_said(tracker: Tracker) -> Optional[Text]:
+    """The person's own words of what was happening, in their recent messages that got a safety answer (a level from
+    components/triage.py), joined: what a call back asked for in that answer's thread is about; None when there are none
+    (play-test 113: "Concern: scars", named before the lip swelled, and the clinic would not have known of it)."""
+    users = [event for event in tracker.events if event.get("event") == "user"][:-1][-REPORT_LOOKS_BACK:]
+    found = [
+        (event.get("text") or "").strip()
+        for event in users
+        if not (event.get("text") or "").startswith("/")
+        and ((event.get("parse_data") or {}).get("triage") or {}).get("level")
+    ]
+    joined = _JOINED.join(dict.fromkeys(found))
+    while len(found) > 1 and len(joined) > REPORT_KEPT_CHARACTERS:
+        found.pop(0)
+        joined = _JOINED.join(dict.fromkeys(found))
+    return joined[:REPORT_KEPT_CHARACTERS] or None
 
 
 def complained(text: Text) -> bool:

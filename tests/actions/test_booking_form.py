@@ -2169,3 +2169,23 @@ async def test_a_call_back_asked_for_with_advice_had_says_that_advice_first(
     assert ("utter_booking_suitability_note" in said) is not triage.get("help_had")
     assert (SlotSet("last_topic", "help_had") in events) is (first == "utter_faq/help_had")
     assert [e["value"] for e in events if e.get("name") == "booking_concern"] == ([concern] if concern else [])
+
+
+async def test_a_call_back_asked_for_after_a_safety_answer_is_about_what_was_reported(dispatcher, make_tracker, domain,
+                                                                                     clinic_open):
+    # play-test 113: "Concern: scars", named before the lip swelled, while the call back was about the swelling
+    said = [("microneedling is good for acne scars? i have from teenager time", {}),
+            ("today from morning my lip is little bit swollen. upper lip. i must call somebody?", {"level": "emergency"}),
+            ("/affirm", {"level": "emergency"})]
+    events = []
+    for text, triage in said:
+        events += [{"event": "user", "timestamp": None, "text": text, "parse_data": {"triage": triage}},
+                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(
+        intent="book_consultation", text="i call. the man say is not emergency. they can call me?",
+        entities=[{"entity": "request_kind", "value": "call_back"}],
+        slots={"last_topic": "emergency", "skin_concern": "scars"}, events=events,
+    )
+    tracker.latest_message["triage"] = {"level": None, "help_had": True, "judged": True}
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert [e["value"] for e in events if e.get("name") == "booking_concern"] == [said[1][0]]
