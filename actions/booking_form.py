@@ -19,6 +19,7 @@ from actions.answers import (
     CONCERN_KINDS,
     EDITABLE,
     FOLLOW_UPS,
+    HELP_HAD,
     SAFETY_ROUTES,
     SUITABILITY,
     UNDER_18,
@@ -677,7 +678,9 @@ class ActionStartBooking(Action):
         # a call back asked for in a safety answer's thread is about what happened, not a concern named before it ("i
         # have acne scars from teenager time", then a swollen lip, then "they can call me?": play-test 113, "Concern:
         # scars")
-        after_a_report = call_back and tracker.get_slot("last_topic") in SAFETY_ROUTES
+        # (or after the advice had for it: "the paramedics … said it's a mild reaction", then "can you arrange for the
+        # clinic to ring her tomorrow?", play-test 114, what the call is about asked again)
+        after_a_report = call_back and tracker.get_slot("last_topic") in (*SAFETY_ROUTES, HELP_HAD)
         # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
         ended = say_the_route_first(dispatcher, tracker, domain)
         # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation

@@ -544,7 +544,12 @@ class BookingDetailsRequest(GraphComponent):
                     or not any(note["start"] <= entity.get("start", -1) < note["end"] for note in call_times)
                 ]
                 message.set(ENTITIES, entities, add_to_output=True)
-            called_on = CALL_ME_ON.search(text) or PASS_IT_ON.search(text)
+            called_on = (
+                CALL_ME_ON.search(text)
+                or PASS_IT_ON.search(text)
+                # ("Can someone from the clinic call her tomorrow please?": play-test 114, only the advice had answered)
+                or (None if ONES_CALL_BACK.search(text) else ASKS_TO_BE_CALLED.search(text))
+            )
             if called_on and not any(entity.get("entity") == self.config["kind_entity"] for entity in entities):
                 # "fine call me 07700 900987" right after a call back was offered (play-test 113: a consultation
                 # offered for it as a concern): a call back asked for on that number ("call me Tom" is a name, and

@@ -954,3 +954,16 @@ def test_what_happened_asked_to_be_passed_on_is_a_call_back(text, intent, expect
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+def test_someone_else_to_be_called_asked_for_is_a_call_back():
+    # play-test 114: "… she's ok now and the swelling is going down. Can someone from the clinic call her tomorrow
+    # please?" got only the advice had
+    found = message("the paramedics came, she's ok now. Can someone from the clinic call her tomorrow please?", "faq", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "book_consultation"
+    assert [e["value"] for e in found.get("entities") if e["entity"] == "request_kind"] == ["call_back"]
+    # asked about, not asked for: as before
+    found = message("will they call me back today?", "faq", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "faq"
