@@ -49,6 +49,14 @@ _PUT_INSTEAD = re.compile(
 )
 
 
+# asked to be passed on ("can you tell them …", "put that in please", "add that"): at the summary, a complaint said so
+# is for the request
+_PASS_IT_ON = re.compile(
+    r"\b(?:tell|let)\s+(?:them|the clinic|the team)\b|\b(?:put|add|include|write)\s+(?:that|this|it)\b",
+    re.IGNORECASE,
+)
+
+
 def _complaint_for_the_request(tracker: Tracker) -> Optional[Text]:
     """A complaint given as what the request being made is about: the whole message when the form asks what it is
     about, or the words after "put" at the summary; None otherwise."""
@@ -60,8 +68,18 @@ def _complaint_for_the_request(tracker: Tracker) -> Optional[Text]:
     requested = tracker.get_slot("requested_slot")
     if requested == "booking_concern":
         return text
-    put = _PUT_INSTEAD.search(text) if requested == "booking_confirmed" else None
-    return put.group("what").strip() if put and _COMPLAINT.search(put.group("what")) else None
+    if requested != "booking_confirmed":
+        return None
+    put = _PUT_INSTEAD.search(text)
+    if put and _COMPLAINT.search(put.group("what")):
+        return put.group("what").strip()
+    # at the summary, a complaint said in other words is added to what the request is about ("can you tell them … that
+    # I'm not happy and I want either a refund or for them to fix it": play-test 115, "I can't take a complaint here",
+    # and the summary unchanged, three times)
+    concern = str(tracker.get_slot("booking_concern") or "")
+    if not _PASS_IT_ON.search(text) or text.lower() in concern.lower():
+        return None
+    return f"{concern}; {text}" if concern else text
 
 
 class ActionRequestHuman(Action):

@@ -203,6 +203,10 @@ async def test_a_note_asked_for_at_the_summary_is_added_not_handed_over(
      "COMPLAINT - wants refund for 4 sessions, no improvement"),
     # at the summary, a complaint that says nothing to put is heard, and the request stays as it is
     ("booking_confirmed", "this is a joke, i want my money back", None),
+    # ... and one asked to be passed on is added to what it is about (play-test 115: "I can't take a complaint here",
+    # and the summary unchanged, three times)
+    ("booking_confirmed", "you cut off the end. I want a refund or for them to fix it. put that in please",
+     "scars; you cut off the end. I want a refund or for them to fix it. put that in please"),
 ])
 async def test_a_complaint_given_as_what_the_request_is_about_is_that(
     dispatcher, make_tracker, domain, staff, monkeypatch, requested, text, concern
@@ -211,7 +215,8 @@ async def test_a_complaint_given_as_what_the_request_is_about_is_that(
     tracker = make_tracker(
         intent="request_human", text=text, active_loop="booking_form",
         slots={"requested_slot": requested, "request_kind": "call_back", "booking_name": "Gareth Pryce-Jones",
-               "booking_contact": "+447123456789", "booking_concern": "scars" if concern is None else None},
+               "booking_contact": "+447123456789",
+               "booking_concern": "scars" if concern is None or concern.startswith("scars") else None},
     )
     events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
     given = [event["value"] for event in events if event.get("name") == "booking_concern"]
