@@ -1755,7 +1755,9 @@ def an_emergency_earlier(tracker: Tracker, back: int = EMERGENCY_LOOKS_BACK) -> 
     last month and shes fine now": play-test 64, "Please call 999 now" four times after it). Further back than the
     turns a message is handled with (stores/tracker_store.py `recent_turns`), the `emergency_given` slot says so."""
     for triage in earlier_triages(tracker, back):  # newest first
-        if triage.get("level") == SEVERITY[0]:
+        # (or one had already, with help: "my throat went tight and the paramedics came … said im fine", then "my
+        # tongue feels kind of tingly again" hours later got the expected reaction's answer, five times: play-test 116)
+        if triage.get("level") == SEVERITY[0] or triage.get("emergency_had"):
             return True
         if sets_an_emergency_aside(triage):
             return False

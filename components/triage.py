@@ -2741,6 +2741,9 @@ class SafetyTriage(GraphComponent):
                     "a_patient": bool(_A_PATIENT.search(plain)),
                     # "walk-in said infected, gave flucloxacillin": seen or advised already (actions/answers.py)
                     "help_had": found.help_had,
+                    # ... for an emergency's signs ("my throat went tight and the paramedics came … said im fine"): an
+                    # emergency all the same, which may come back (actions/answers.py `an_emergency_earlier`)
+                    "emergency_had": found.help_had and self.settings.names_a_sign(text, (EMERGENCY,)),
                     # ... and judged by those who were asked ("i call. the man say is not emergency, i go to pharmacy":
                     # play-test 113, "Please call 999 now" four times): in the emergency's thread, their advice stands
                     # (actions/answers.py `thread_topics`), and the call is over, not help on its way (`route_variant`)

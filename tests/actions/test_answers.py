@@ -2486,3 +2486,17 @@ async def test_whether_to_wait_after_the_urgent_route_is_that_route(dispatcher, 
     tracker.latest_message["triage"] = {"level": None, "seeking_help": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0].startswith("utter_faq/urgent") is urgent
+
+
+async def test_a_sign_coming_back_after_an_emergency_had_with_help_is_the_emergency(dispatcher, make_tracker, domain,
+                                                                                   clinic_open):
+    # play-test 116: "my throat went tight and the paramedics came … said im fine and left", then "my tongue feels kind
+    # of tingly again" hours later got the expected reaction's answer, five times
+    said = {"event": "user", "timestamp": None, "text": "my throat went tight and the paramedics came, said im fine",
+            "parse_data": {"triage": {"level": None, "help_had": True, "over": True, "emergency_had": True}}}
+    tracker = make_tracker(intent="faq", text="my tongue feels kind of tingly again",
+                           events=[said, {"event": "action", "timestamp": None, "name": "action_listen"}],
+                           response_selector=selected_answer("faq/expected_reaction"))
+    tracker.latest_message["triage"] = {"level": "expected"}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/emergency"

@@ -43,6 +43,9 @@ def settings():
         ("chest is tight and my face is swelling quickly", EMERGENCY),
         ("I can't get enough air and my voice has gone croaky", EMERGENCY),
         ("tounge swolen cant talk properly", EMERGENCY),
+        # play-test 117: an eye closing up, said after the swelling was, got NHS 111 three times
+        ("its getting worse though, now her left eye is closing up she can barely open it", EMERGENCY),
+        ("her eye is nearly shut now", EMERGENCY),
         ("my face is blowing up like a balloon", EMERGENCY),
         ("lips gone massive after the numbing cream", EMERGENCY),
         # misspelt and loosely worded breathing and swallowing, found by a play-test
@@ -3074,3 +3077,15 @@ def test_the_treatments_pain_compared_is_the_pain_answer(component):
                      "faq", "faq/complication")
     component.process([message])
     assert selected(message) == "faq/pain"
+
+
+@pytest.mark.parametrize("text, had", [
+    # play-test 116: an emergency had, with help, may come back (actions/answers.py `an_emergency_earlier`)
+    ("hi, i had a reaction earlier today after my microneedling, my throat went tight and the paramedics came. they "
+     "checked me over and said im fine and left", True),
+    # help had for no emergency's sign
+    ("i rang the clinic and they said the redness is normal for day one", False),
+])
+def test_an_emergency_had_with_help_is_said_so(component, text, had):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["help_had"] and message.get("triage")["emergency_had"] is had
