@@ -1486,6 +1486,11 @@ class ActionAnswerQuestion(Action):
             # words, three times, after anaphylaxis treated with adrenaline)
             topics = [SEVERITY[0]] + [topic for topic in topics if topic not in SEVERITY]
             triaged = "emergency"
+        if triaged == SEVERITY[0] and not said.get("worse") and judged_before(tracker):
+            # the same signs said again after those called judged them no emergency: their advice stands, with 999 if
+            # it gets worse (judged_before)
+            topics = [HELP_HAD] + ranked_beside(tracker)
+            triaged = None
         if triaged == SEVERITY[1] and not said.get("worse") and help_had_before(tracker):
             # "i've ALREADY been seen. im on antibiotics. is infection common?" after "walk-in said infected, gave
             # flucloxacillin": the advice had stands, and a question beside it is answered (play-test 33: "call NHS
@@ -1945,6 +1950,25 @@ def help_had_before(tracker: Tracker) -> bool:
         if triage.get("help_had"):
             return not now - seen
     return False
+
+
+def judged_before(tracker: Tracker) -> bool:
+    """Whether one of the person's recent messages said those called judged what was happening and advised on it
+    (components/triage.py `judged`: "the lady say is not emergency, take antihistamine"), with nothing said to be worse
+    or an emergency since, and the latest message names no sign that was not named then or in the report before it
+    (play-test 116: "about my lips swollen after the treatment this morning, i take antihistamine", as a call back's
+    topic, got "Please call 999 now" three times after 999 had said it was no emergency)."""
+    now = set((tracker.latest_message.get("triage") or {}).get("signs") or [])
+    seen: set = set()
+    judged = False
+    for triage in earlier_triages(tracker, REPORT_LOOKS_BACK):
+        if not judged and (triage.get("worse") or triage.get("level") == SEVERITY[0]):
+            return False
+        seen |= set(triage.get("signs") or [])
+        judged = judged or bool(triage.get("judged"))
+        if judged and triage.get("level") == SEVERITY[0]:
+            break  # the report those called judged
+    return judged and not now - seen
 
 
 NOT_BESIDE_HELP_HAD = {*SEVERITY, "complication", "reassurance", HELP_HAD, "warning_signs", "follow_up", "about_that"}
