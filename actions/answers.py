@@ -1486,7 +1486,12 @@ class ActionAnswerQuestion(Action):
             # words, three times, after anaphylaxis treated with adrenaline)
             topics = [SEVERITY[0]] + [topic for topic in topics if topic not in SEVERITY]
             triaged = "emergency"
-        if triaged == SEVERITY[0] and not said.get("worse") and judged_before(tracker):
+        if (
+            said.get("level") == SEVERITY[0]
+            and not said.get("worse")
+            and not _AGAIN.search(tracker.latest_message.get("text") or "")
+            and judged_before(tracker)
+        ):
             # the same signs said again after those called judged them no emergency: their advice stands, with 999 if
             # it gets worse (judged_before)
             topics = [HELP_HAD] + ranked_beside(tracker)
@@ -1950,6 +1955,10 @@ def help_had_before(tracker: Tracker) -> bool:
         if triage.get("help_had"):
             return not now - seen
     return False
+
+
+# a sign said to be back ("my lips feel a bit tingly again"): no sign those called judged, but one coming back
+_AGAIN = re.compile(r"\b(?:again|back|returning|returned|coming back)\b", re.IGNORECASE)
 
 
 def judged_before(tracker: Tracker) -> bool:

@@ -2502,24 +2502,27 @@ async def test_a_sign_coming_back_after_an_emergency_had_with_help_is_the_emerge
     assert responses(dispatcher)[0] == "utter_faq/emergency"
 
 
-@pytest.mark.parametrize("since, expected", [
+@pytest.mark.parametrize("since, expected, text", [
     # play-test 116: the same signs said again, after 999 had judged them no emergency, got "Please call 999 now"
-    ([], "utter_faq/help_had"),
+    ([], "utter_faq/help_had", "about my lips swollen after the treatment this morning"),
+    # said to be back: the emergency again
+    ([], "utter_faq/emergency", "my lips are swollen again"),
     # worse since, or a new emergency since: the emergency again
-    ([("its getting bigger", {"level": None, "worse": True})], "utter_faq/emergency"),
-    ([("my throat is tight", {"level": "emergency", "signs": ["throat + tight*"]})], "utter_faq/emergency"),
+    ([("its getting bigger", {"level": None, "worse": True})], "utter_faq/emergency",
+     "about my lips swollen after the treatment this morning"),
+    ([("my throat is tight", {"level": "emergency", "signs": ["throat + tight*"]})], "utter_faq/emergency",
+     "about my lips swollen after the treatment this morning"),
 ])
 async def test_the_same_signs_after_those_called_judged_them_keep_their_advice(dispatcher, make_tracker, domain,
-                                                                              clinic_open, since, expected):
+                                                                              clinic_open, since, expected, text):
     said = [("now my lips feel little bit swollen", {"level": "emergency", "signs": ["lip* + swel*"]}),
             ("ok i call 999 already. the lady say is not emergency, take antihistamine",
              {"level": None, "help_had": True, "judged": True})] + since
     events = []
-    for text, triage in said:
-        events += [{"event": "user", "timestamp": None, "text": text, "parse_data": {"triage": triage}},
+    for earlier, triage in said:
+        events += [{"event": "user", "timestamp": None, "text": earlier, "parse_data": {"triage": triage}},
                    {"event": "action", "timestamp": None, "name": "action_listen"}]
-    tracker = make_tracker(intent="faq", text="about my lips swollen after the treatment this morning", events=events,
-                           response_selector=selected_answer("faq/emergency"))
+    tracker = make_tracker(intent="faq", text=text, events=events, response_selector=selected_answer("faq/emergency"))
     tracker.latest_message["triage"] = {"level": "emergency", "signs": ["lip* + swel*"]}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == expected
