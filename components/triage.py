@@ -769,6 +769,8 @@ _HELP_HAD = re.compile(
     r"(?<!\byou )(?<!\bu )(?<!\byou just )(?<!\byou've )(?<!\bget it )(?<!\bhave it )(?<!\bget her )(?<!\bget him )"
     r"(?<!\bget them )(?<!\bget me )\b(?:said|says|"
     r"told me|told us|advised|advice|gave me|given me|checked|prescribed|examined|sent me|discharged|looked at|"
+    # (of someone else: "we rang 111 and they sent us to out of hours GP tonight", play-test 116, NHS 111 now)
+    r"told (?:her|him|them)|gave (?:us|her|him|them)|given (?:us|her|him|them)|sent (?:us|her|him|them)|"
     r"reassured|saw me|seen me|confirmed|"
     # (not their experience asked of: "has your clinic treated darker skin before?", play-test 91, "follow the advice
     # you were given" to someone never treated)
@@ -2161,7 +2163,9 @@ def triage(
         advised = False
     # (a story told before what those asked said of it, "redness spread to neck, lips swelled, paramedics said mild
     # allergic reaction": play-test 82, 999 again as a call back's topic, is no sign again since)
-    judged = _ADVICE_SAYS_WHAT_IT_IS.search(unconditional)
+    # (nor the story told before the help: "redness spreading … we rang 111 and they sent us to out of hours GP
+    # tonight", play-test 116, NHS 111 now)
+    judged = _ADVICE_SAYS_WHAT_IT_IS.search(unconditional) or _HELP_HAD.search(unconditional)
     since_help = unconditional[judged.start() :] if judged else unconditional
     if advised and settled and ((in_care and not found[EMERGENCY]) or not _AGAIN.search(since_help)):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):

@@ -747,6 +747,10 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
     ("i'm seeing my gp tomorrow, my lips are swelling right now", EMERGENCY, False),
     ("the paramedics came but my lips are swelling right now", EMERGENCY, False),
     ("the clinic said it's normal but now there's yellow crust and it's spreading", URGENT, False),
+    # play-test 116: the story told before the help, and the help had for someone else ("sent us"), got NHS 111 now
+    ("mum had microneedling 2 days ago, redness spreading down her cheek, hot and she has a temperature. we rang 111 "
+     "and they sent us to out of hours GP tonight", None, True),
+    ("i rang 111 yesterday and they said its fine but now its spreading", URGENT, False),
 ])
 def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, level, help_had):
     found = triage(text, settings, said_to_be_happening=True)
