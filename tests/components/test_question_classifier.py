@@ -157,9 +157,9 @@ TOKENIZER = WhitespaceTokenizer(WhitespaceTokenizer.get_default_config())
 CONTEXT = ExecutionContext(GraphSchema({}), "test-model")
 
 
-def training_data():
+def training_data(examples=None):
     messages = []
-    for label, texts in EXAMPLES.items():
+    for label, texts in (examples or EXAMPLES).items():
         for text in texts:
             data = {TEXT: text, INTENT: label.split("/", 1)[0]}
             if "/" in label:
@@ -851,15 +851,7 @@ def with_about_that(tmp_path_factory):
     # the classifier with "more about the last answer" among its answers
     examples = {**EXAMPLES, "faq/about_that": ["what is that", "tell me more about that", "what about that",
                                                "and what is that exactly", "more on that please", "what's that then"]}
-    messages = []
-    for label, texts in examples.items():
-        for text in texts:
-            data = {TEXT: text, INTENT: label.split("/", 1)[0]}
-            if "/" in label:
-                data[INTENT_RESPONSE_KEY] = label
-            messages.append(Message(data=data))
-    data = TrainingData(messages)
-    TOKENIZER.process_training_data(data)
+    data = training_data(examples)
     storage = LocalModelStorage(tmp_path_factory.mktemp("about_that"))
     component = make(storage, Resource("about_that"))
     component.train(data)
