@@ -1626,6 +1626,12 @@ class ActionAnswerQuestion(Action):
         ):
             # "can i put antibiotic cream on it?", "should i take an antihistamine": no advice on medicines, and the
             # route (play-test 27: the suitability answer, and "did you mean")
+            # (or the advice had, said with it: "just spoke to 111, they said go to the urgent treatment centre in the
+            # morning … is it ok to put the sudocrem on tonight meanwhile?", play-test 117, NHS 111 now)
+            if said.get("help_had"):
+                dispatcher.utter_message(response=response_for(domain, HELP_HAD, tracker))
+                dispatcher.utter_message(response="utter_medicine_in_thread")
+                return [SlotSet("last_topic", HELP_HAD), SlotSet("offer", PAUSED_BY)]
             if previous == SEVERITY[1]:
                 dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
             dispatcher.utter_message(response="utter_medicine_in_thread")
@@ -1948,13 +1954,23 @@ def help_had_before(tracker: Tracker) -> bool:
     a few days", then yellow bumps, heat, soreness and a fever of 38.4 got "follow the advice you were given")."""
     now = set((tracker.latest_message.get("triage") or {}).get("signs") or [])
     seen: set = set()
+    helped = False
     for triage in earlier_triages(tracker):
+        if helped:
+            # ... and in the report the help was had for, just before it ("yellow crust … pain getting worse", then
+            # "just spoke to 111, they said go to the urgent treatment centre in the morning", then "im asking about
+            # sudocrem on the crusty bit tonight": play-test 117, NHS 111 now, three times)
+            seen |= set(triage.get("signs") or [])
+            if triage.get("level"):
+                break
+            continue
         if triage.get("worse") or triage.get("level") == SEVERITY[0]:
             return False
         seen |= set(triage.get("signs") or [])
-        if triage.get("help_had"):
-            return not now - seen
-    return False
+        helped = bool(triage.get("help_had"))
+        if helped and triage.get("signs"):
+            break  # the help had said with what it was for
+    return helped and not now - seen
 
 
 # a sign said to be back ("my lips feel a bit tingly again"): no sign those called judged, but one coming back

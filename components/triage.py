@@ -780,6 +780,9 @@ _HELP_HAD = re.compile(
     r"talked to) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
     r"practitioner)\b|"
+    # the route already taken ("I ALREADY called 111 like 10 mins ago. i just want to know about the cream": play-test
+    # 117, NHS 111 now, again)
+    r"\b(?:i|we|i'?ve|we'?ve)\s+(?:already|just)\s+(?:called|rang|rung|phoned|spoke to|spoken to)\s+(?:nhs\s+)?111\b|"
     # a course a clinician prescribed, being taken ("had cellulitis on my left cheek, on flucloxacillin until
     # Wednesday": play-test 40, NHS 111 now at the concern prompt, after A&E)
     r"\b(?:on|taking|started|finished|prescribed|given)\s+(?:a\s+course\s+of\s+|some\s+)?(?:antibiotics?|fluclox\w*|"

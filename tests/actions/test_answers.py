@@ -2526,3 +2526,43 @@ async def test_the_same_signs_after_those_called_judged_them_keep_their_advice(d
     tracker.latest_message["triage"] = {"level": "emergency", "signs": ["lip* + swel*"]}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == expected
+
+
+@pytest.mark.parametrize("text, triage, key, expected", [
+    # play-test 117: "yellow crust … pain getting worse", then "just spoke to 111, they said go to the urgent treatment
+    # centre in the morning … is it ok to put the sudocrem on tonight meanwhile?", then the crust named again with the
+    # cream: NHS 111 now, three times
+    ("just spoke to 111, they said go to the urgent treatment centre in the morning. is it ok to put the sudocrem on "
+     "tonight meanwhile?", {"level": None, "help_had": True, "judged": True}, "faq/unknown_product",
+     ["utter_faq/help_had", "utter_medicine_in_thread"]),
+])
+async def test_a_medicine_asked_beside_the_advice_had_keeps_that_advice(dispatcher, make_tracker, domain, clinic_open,
+                                                                       text, triage, key, expected):
+    tracker = in_thread(make_tracker, "urgent", "faq", key, text=text)
+    tracker.latest_message["triage"] = triage
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
+async def test_the_signs_of_the_report_the_help_was_had_for_are_covered_by_its_advice(dispatcher, make_tracker, domain,
+                                                                                     clinic_open):
+    said = [("yellow crust on cheek and pain getting worse since thursdays treatment",
+             {"level": "urgent", "worse": True, "signs": ["crust*", "pain + worse"]}),
+            ("just spoke to 111, they said go to the urgent treatment centre in the morning",
+             {"level": None, "help_had": True, "judged": True})]
+    events = []
+    for earlier, triage in said:
+        events += [{"event": "user", "timestamp": None, "text": earlier, "parse_data": {"triage": triage}},
+                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(intent="faq", text="im asking about sudocrem on the crusty bit tonight", events=events,
+                           response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["crust*"]}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_faq/help_had"
+    # a sign not in that report is something new, which the advice had does not cover
+    dispatcher.messages.clear()
+    tracker = make_tracker(intent="faq", text="and now i have a fever", events=events,
+                           response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["fever*"]}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith("utter_faq/urgent")

@@ -751,6 +751,9 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
     ("mum had microneedling 2 days ago, redness spreading down her cheek, hot and she has a temperature. we rang 111 "
      "and they sent us to out of hours GP tonight", None, True),
     ("i rang 111 yesterday and they said its fine but now its spreading", URGENT, False),
+    # play-test 117: the route already taken, "I ALREADY called 111 like 10 mins ago"
+    ("I ALREADY called 111 like 10 mins ago. i just want to know about the cream", None, True),
+    ("i just called 111 but no answer", URGENT, False),
 ])
 def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, level, help_had):
     found = triage(text, settings, said_to_be_happening=True)
