@@ -1762,6 +1762,18 @@ _MEDICAL_PARTY = re.compile(
     r"\b(?:rang|rung|called|phoned|spoke to|spoken to|messaged|emailed) (?:them|they)\b|"
     rf"{_CALL_ANSWERED}"
 )
+# a greeting and the treatment had, and nothing else ("Hello, I had collagen induction with you yesterday.", "hi, i did
+# microneedling in your clinic this morning"): who they are, no report (a greeting opens a conversation, so no safety
+# answer's thread is left by it)
+_ONLY_TREATED_SAID = re.compile(
+    r"\W*(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening|day))\W+(?:there\W+)?"
+    r"(?:i|we|i'?ve|i have)\s+(?:just\s+)?(?:had|did|got|have had)\s+(?:the\s+|my\s+|a\s+|some\s+)?(?:first\s+)?"
+    r"(?:microneedling|micro ?needling|collagen induction(?: therapy)?|treatment|session)"
+    r"(?:\s+(?:treatment|session|done))?"
+    r"(?:\s+(?:with you|at your clinic|at yours|in your clinic|with you guys|there|here))?"
+    r"(?:\s+(?:yesterday|today|this morning|this afternoon|earlier|last night|last week|on \w+day|\d+ days? ago))?"
+    r"\W*"
+)
 # the route questioned ("why do you keep telling me to call 999??", "stop saying ring 111")
 _ROUTE_QUESTIONED = re.compile(
     r"\b(?:keep|keeps|kept|stop|quit)\s+(?:on\s+)?(?:telling|saying|asking|repeating)\b|"
@@ -2435,6 +2447,8 @@ class SafetyTriage(GraphComponent):
     def get_default_config() -> Dict[Text, Any]:
         return {
             "retrieval_intent": "faq",
+            # who someone is and the treatment had, and nothing else (`_ONLY_TREATED_SAID`)
+            "greet_intent": "greet",
             # the classifier's answer for "something is happening after a treatment": always triaged
             "happening_answer": "faq/complication",
             # the classifier's answers that a reaction someone else had, told and asked about, gives way from: the side
@@ -2696,6 +2710,13 @@ class SafetyTriage(GraphComponent):
                 for entity in message.get("entities") or []
             )
             slip = _an_aftercare_slip(message)
+            if _ONLY_TREATED_SAID.fullmatch(text.strip().lower().replace("’", "'")):
+                # "Hello, I had collagen induction with you yesterday.": who they are, nothing happening yet, whatever
+                # the classifier read (the safety set: "contact the clinic … to have it checked", then NHS 111 now for
+                # the expected reaction said next)
+                message.set(TRIAGE, {"level": None, "signs": [], "a_patient": True}, add_to_output=True)
+                self._intent(message, self.config["greet_intent"])
+                continue
             found = triage(
                 text,
                 self.settings,

@@ -3096,3 +3096,19 @@ def test_the_treatments_pain_compared_is_the_pain_answer(component):
 def test_an_emergency_had_with_help_is_said_so(component, text, had):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
     assert message.get("triage")["help_had"] and message.get("triage")["emergency_had"] is had
+
+
+@pytest.mark.parametrize("text, greeted", [
+    # the safety set: "Hello, I had collagen induction with you yesterday." got "contact the clinic … to have it
+    # checked", then NHS 111 now for the expected reaction said next
+    ("Hello, I had collagen induction with you yesterday.", True),
+    ("Good day. I did microneedling in your clinic yesterday.", True),
+    # something said beside it, or no greeting: triaged as before
+    ("hi, I had microneedling yesterday and my lips are swelling", False),
+    ("I had my treatment today", False),
+])
+def test_a_greeting_and_the_treatment_had_is_no_report(component, text, greeted):
+    [message] = component.process([parsed(text, "faq", "faq/complication", confidence=0.9)])
+    assert (message.get("intent")["name"] == "greet") is greeted
+    if not greeted:
+        assert message.get("intent")["name"] == "faq"
