@@ -642,6 +642,14 @@ def a_lasting_sign(tracker: Tracker) -> bool:
     signs said to be lasting before, none worse ("youre useless. its in your guide that redness is normal" after "a bit
     red still, a week on": play-test 53, NHS 111 now where the clinic had been the route), is about the same."""
     named: Optional[Set[Text]] = None  # the signs the latest message names, when it names no time since
+    # (never lower than a route given for something happening now, a few messages before: "will this scar?? … I look
+    # worse than before" two days after white itchy bumps got NHS 111 now, play-test 119, the clinic when it opens, five
+    # times, with pus said in between)
+    if any(
+        triage.get("level") == SEVERITY[1] and not triage.get("lasting") and not triage.get("help_had")
+        for triage in earlier_triages(tracker)
+    ):
+        return False
     for triage in [tracker.latest_message.get("triage") or {}] + earlier_triages(tracker):
         # (something happening with no sign named, said to have been there for months, has no level of its own: "little
         # pitted marks, theyve been there since about 2 weeks after my last session", play-test 96, NHS 111 now)

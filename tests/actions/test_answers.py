@@ -2566,3 +2566,19 @@ async def test_the_signs_of_the_report_the_help_was_had_for_are_covered_by_its_a
     tracker.latest_message["triage"] = {"level": "urgent", "signs": ["fever*"]}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0].startswith("utter_faq/urgent")
+
+
+async def test_how_it_looks_said_worse_after_an_urgent_route_keeps_that_route(dispatcher, make_tracker, domain,
+                                                                           monkeypatch):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-06T04:00:00+00:00")  # a Sunday night: closed
+    # play-test 119: white itchy bumps two days after got NHS 111 now, then "will this scar?? … I look worse than
+    # before" got the clinic when it opens, five times, with pus said in between
+    said = {"event": "user", "timestamp": None, "text": "small white bumps and itching, 2 days after my treatment",
+            "parse_data": {"triage": {"level": "urgent", "signs": ["bump*"]}}}
+    tracker = make_tracker(intent="faq", text="will this scar?? I look worse than before",
+                           events=[said, {"event": "action", "timestamp": None, "name": "action_listen"}],
+                           slots={"last_topic": "urgent"}, response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["worse"], "lasting": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert "utter_faq/urgent_closed" in responses(dispatcher)
+    assert not any("lasting" in said for said in responses(dispatcher))
