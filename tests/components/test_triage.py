@@ -46,6 +46,8 @@ def settings():
         # play-test 117: an eye closing up, said after the swelling was, got NHS 111 three times
         ("its getting worse though, now her left eye is closing up she can barely open it", EMERGENCY),
         ("her eye is nearly shut now", EMERGENCY),
+        # play-test 119: "hard to think straight" beside shivers and spreading redness got NHS 111
+        ("the redness is spreading and im shivery, and im finding it hard to think straight", EMERGENCY),
         ("my face is blowing up like a balloon", EMERGENCY),
         ("lips gone massive after the numbing cream", EMERGENCY),
         # misspelt and loosely worded breathing and swallowing, found by a play-test
