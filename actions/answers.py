@@ -1482,6 +1482,11 @@ class ActionAnswerQuestion(Action):
             )
         ):
             previous = reported_earlier(tracker)
+        if previous is None and triaged == "expected" and reported_earlier(tracker) == SEVERITY[1]:
+            # "the redness is normal for a few days though right?" two messages after throbbing got NHS 111 now, a
+            # request's reference asked in between (play-test 118: the expected reaction's words, then "I'll skip
+            # ringing 111 again"): never lower than the route given for what was reported
+            previous = SEVERITY[1]
         if previous == SEVERITY[0] and _A_DOOR_OPENED.search(tracker.latest_message.get("text") or ""):
             # "ok i call again and open door. you stay with me?" while help comes (play-test 57: the opening hours, and
             # NHS 111): no question about the clinic

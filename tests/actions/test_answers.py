@@ -2582,3 +2582,25 @@ async def test_how_it_looks_said_worse_after_an_urgent_route_keeps_that_route(di
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert "utter_faq/urgent_closed" in responses(dispatcher)
     assert not any("lasting" in said for said in responses(dispatcher))
+
+
+@pytest.mark.parametrize("reported, expected", [
+    # play-test 118: "the redness is normal for a few days though right?" two messages after throbbing got NHS 111 now,
+    # a request's reference asked in between: the expected reaction's words, then "I'll skip ringing 111 again"
+    ({"level": "urgent", "signs": ["throb*"]}, "utter_faq/urgent"),
+    # with nothing urgent reported, the expected reaction's answer, as before
+    ({"level": None}, "utter_faq/expected_reaction"),
+])
+async def test_an_expected_sign_after_an_urgent_report_keeps_its_route(dispatcher, make_tracker, domain, clinic_open,
+                                                                      reported, expected):
+    said = [("its started throbbing a bit now as well", reported),
+            ("can you add the throbbing to the call back note?", {})]
+    events = []
+    for earlier, triage in said:
+        events += [{"event": "user", "timestamp": None, "text": earlier, "parse_data": {"triage": triage}},
+                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(intent="faq", text="the redness is normal for a few days though right?", events=events,
+                           response_selector=selected_answer("faq/expected_reaction"))
+    tracker.latest_message["triage"] = {"level": "expected", "signs": ["red*"]}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith(expected)
