@@ -706,9 +706,11 @@ _ADVICE_SAYS_WHAT_IT_IS = re.compile(
     # (or whoever answered, said in few words: "the man say is not emergency, i go to pharmacy": play-test 113)
     r"the nurse|the gp|a&e|the hospital|the (?:man|woman|lady|guy|person)(?: on the (?:phone|line))?)\s+"
     r"(?:said|say|says|think|thinks|thought|reckon|reckons|told me)\s+(?:that\s+)?"
-    r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had|is|was)\s+)?"
+    r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had|is|was|she|he|i)\s+)?"
     r"(?:prob(?:ably)?\s+|likely\s+|most likely\s+|maybe\s+)?"
     r"(?:just|only|a mild|mild|nothing|an? (?:mild |minor |small )?(?:allergic )?reaction|not (?:an? )?emergency|"
+    # what they said caused it ("paramedics said probably from not eating": play-test 118, 999 as a call back's topic)
+    r"(?:from|due to|because of|down to)\s+(?:not|the|a|her|his|my|being|low)\b|"
     # what they said to do ("999 they say take allergy tablet"), not emergency care ("they said to get an ambulance")
     r"(?:to )?(?:take|go to|get|use)\b(?!\s+(?:(?:an?|the)\s+)?(?:ambulance|999|a ?& ?e|a and e|hospital|er\b)))\b"
 )

@@ -765,6 +765,9 @@ def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, 
 @pytest.mark.parametrize("text, judged", [
     ("i call 999 they say take allergy tablet", True),
     ("the man say is not emergency", True),
+    # play-test 118: what caused it, as the paramedics said ("Please call 999 now" as a call back's topic)
+    ("we called 999, paramedics said probably from not eating", True),
+    ("they think she just went a bit faint", True),
     # told to get emergency care is no judgement that it is not an emergency
     ("they said to get an ambulance", False),
     ("111 said go to a&e", False),
