@@ -28,6 +28,7 @@ BLIND = PROJECT_DIR / "tests" / "blind" / "questions.yml"  # issue 15: written b
 BLIND2 = PROJECT_DIR / "tests" / "blind2" / "questions.yml"  # issue 15: a second set written blind, read as totals
 BLIND3 = PROJECT_DIR / "tests" / "blind3" / "questions.yml"  # issue 15: a third, written blind, read as totals
 BLIND4 = PROJECT_DIR / "tests" / "blind4" / "questions.yml"  # issue 15: a fourth, written blind, read as totals
+BLIND5 = PROJECT_DIR / "tests" / "blind5" / "questions.yml"  # issue 15: a fifth, written blind, read as totals
 DEV3 = PROJECT_DIR / "tests" / "dev3" / "questions.yml"  # written as the blind sets were, but read: a development set
 SAFETY = PROJECT_DIR / "tests" / "safety" / "conversations.yml"  # issue 14: written blind, read as totals only
 MIN_TRAINING_EXAMPLES = 25
@@ -225,8 +226,10 @@ def held_out_texts(source):
         document = yaml.safe_load(SAFETY.read_text(encoding="utf-8"))
         return [turn["user"] for conversation in document["conversations"] for turn in conversation["turns"]
                 if turn.get("expect")]
-    if source in ("blind", "blind2", "blind3", "blind4", "dev3"):
-        path = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4, "dev3": DEV3}[source]
+    if source in ("blind", "blind2", "blind3", "blind4", "blind5", "dev3"):
+        path = {"blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4, "blind5": BLIND5, "dev3": DEV3}[
+            source
+        ]
         return [question["text"] for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
     if source in ("real-questions", "unseen"):
         path = REAL_QUESTIONS if source == "real-questions" else UNSEEN
@@ -240,7 +243,7 @@ def held_out_texts(source):
     "source",
     [
         HELD_OUT, DEVELOPMENT, PARAPHRASES, FRESH, "real-questions", "unseen", "blind", "blind2", "blind3", "blind4",
-        "dev3", "safety",
+        "blind5", "dev3", "safety",
     ],
 )
 def test_held_out_examples_are_not_in_the_training_data(source):
