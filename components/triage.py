@@ -782,6 +782,10 @@ _HELP_HAD = re.compile(
     r"talked to) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
     r"practitioner)\b|"
+    # looked after by the clinic's staff there and then ("I fainted in the clinic afterwards, the staff were lovely and
+    # looked after me. I'm home now and feel completely fine": play-test 121, "Please call 999 now" five times)
+    r"\b(?:staff|nurses?|practitioner|team|receptionists?|the clinic)\b[^.?!]{0,25}\b(?:looked after|took care of|"
+    r"sorted|dealt with|helped)\s+(?:me|her|him|us|it)\b|"
     # the route already taken ("I ALREADY called 111 like 10 mins ago. i just want to know about the cream": play-test
     # 117, NHS 111 now, again)
     r"\b(?:i|we|i'?ve|we'?ve)\s+(?:already|just)\s+(?:called|rang|rung|phoned|spoke to|spoken to)\s+(?:nhs\s+)?111\b|"
