@@ -2452,10 +2452,7 @@ async def test_a_sign_coming_back_after_help_came_for_an_emergency_is_the_emerge
          {"level": None, "help_had": True, "judged": True, "well": True, "over": True}),
         ("can the clinic ring her tomorrow?", {"level": None}),
     ]
-    events = []
-    for text, triage in said:
-        events += [{"event": "user", "timestamp": None, "text": text, "parse_data": {"triage": triage}},
-                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    events = _said_before(said)
     tracker = make_tracker(intent="faq", text="oh she's just said her lips feel a bit tingly again", events=events,
                            response_selector=selected_answer("faq/expected_reaction"))
     tracker.latest_message["triage"] = {"level": "expected"}
@@ -2518,10 +2515,7 @@ async def test_the_same_signs_after_those_called_judged_them_keep_their_advice(d
     said = [("now my lips feel little bit swollen", {"level": "emergency", "signs": ["lip* + swel*"]}),
             ("ok i call 999 already. the lady say is not emergency, take antihistamine",
              {"level": None, "help_had": True, "judged": True})] + since
-    events = []
-    for earlier, triage in said:
-        events += [{"event": "user", "timestamp": None, "text": earlier, "parse_data": {"triage": triage}},
-                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    events = _said_before(said)
     tracker = make_tracker(intent="faq", text=text, events=events, response_selector=selected_answer("faq/emergency"))
     tracker.latest_message["triage"] = {"level": "emergency", "signs": ["lip* + swel*"]}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
@@ -2550,10 +2544,7 @@ async def test_the_signs_of_the_report_the_help_was_had_for_are_covered_by_its_a
              {"level": "urgent", "worse": True, "signs": ["crust*", "pain + worse"]}),
             ("just spoke to 111, they said go to the urgent treatment centre in the morning",
              {"level": None, "help_had": True, "judged": True})]
-    events = []
-    for earlier, triage in said:
-        events += [{"event": "user", "timestamp": None, "text": earlier, "parse_data": {"triage": triage}},
-                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    events = _said_before(said)
     tracker = make_tracker(intent="faq", text="im asking about sudocrem on the crusty bit tonight", events=events,
                            response_selector=selected_answer("faq/urgent"))
     tracker.latest_message["triage"] = {"level": "urgent", "signs": ["crust*"]}
@@ -2595,12 +2586,18 @@ async def test_an_expected_sign_after_an_urgent_report_keeps_its_route(dispatche
                                                                       reported, expected):
     said = [("its started throbbing a bit now as well", reported),
             ("can you add the throbbing to the call back note?", {})]
-    events = []
-    for earlier, triage in said:
-        events += [{"event": "user", "timestamp": None, "text": earlier, "parse_data": {"triage": triage}},
-                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    events = _said_before(said)
     tracker = make_tracker(intent="faq", text="the redness is normal for a few days though right?", events=events,
                            response_selector=selected_answer("faq/expected_reaction"))
     tracker.latest_message["triage"] = {"level": "expected", "signs": ["red*"]}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0].startswith(expected)
+
+
+def _said_before(said):
+    """The person's earlier messages, each with what the triage read in it, and the listen after each."""
+    events = []
+    for text, triage in said:
+        events += [{"event": "user", "timestamp": None, "text": text, "parse_data": {"triage": triage}},
+                   {"event": "action", "timestamp": None, "name": "action_listen"}]
+    return events
