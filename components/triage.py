@@ -1780,6 +1780,11 @@ _ONLY_TREATED_SAID = re.compile(
     r"(?:\s+(?:yesterday|today|this morning|this afternoon|earlier|last night|last week|on \w+day|\d+ days? ago))?"
     r"\W*"
 )
+# a sign said to be back ("her lips feel kinda tingly again", "its swelling again now", "its coming back")
+_SIGN_BACK = re.compile(
+    r"\b(?:tingl\w*|swell\w*|swollen|itch\w*|red|puff\w*|tight|sore|hurt\w*|dizzy|faint|numb|bumps?|rash|hives)\s+"
+    r"(?:\w+\s+)?again\b|\bagain\s+now\b|\bcoming back\b|\b(?:it'?s|its|they'?re|theyre) back\b(?! to normal)"
+)
 # the route questioned ("why do you keep telling me to call 999??", "stop saying ring 111")
 _ROUTE_QUESTIONED = re.compile(
     r"\b(?:keep|keeps|kept|stop|quit)\s+(?:on\s+)?(?:telling|saying|asking|repeating)\b|"
@@ -2117,6 +2122,9 @@ def triage(
         and _NEXT_TREATMENT.search(lowered)
         and not found[EMERGENCY]
         and all(sign.startswith("worse") for sign in found[URGENT])
+        # (not a sign said to be back: "her lips feel kinda tingly again … the paramedics said it was probably just a
+        # reaction", play-test 120, the next session's answer and no 999)
+        and not _SIGN_BACK.search(lowered)
     ):
         # "my GP says it's pigmentation and will fade; will microneedling again make it worse?": for the consultation
         return Triage(None, found[URGENT] + found[EXPECTED], history=True)
@@ -2188,7 +2196,14 @@ def triage(
     # tonight", play-test 116, NHS 111 now)
     judged = _ADVICE_SAYS_WHAT_IT_IS.search(unconditional) or _HELP_HAD.search(unconditional)
     since_help = unconditional[judged.start() :] if judged else unconditional
-    if advised and settled and ((in_care and not found[EMERGENCY]) or not _AGAIN.search(since_help)):
+    if (
+        advised
+        and settled
+        and ((in_care and not found[EMERGENCY]) or not _AGAIN.search(since_help))
+        # (a sign said to be back before the advice is told: "her lips feel kinda tingly again … the paramedics said it
+        # was probably just a reaction", play-test 120)
+        and not (_SIGN_BACK.search(unconditional) and not in_care)
+    ):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)

@@ -756,6 +756,9 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
     # play-test 117: the route already taken, "I ALREADY called 111 like 10 mins ago"
     ("I ALREADY called 111 like 10 mins ago. i just want to know about the cream", None, True),
     ("i just called 111 but no answer", URGENT, False),
+    # play-test 120: a sign said to be back, before the earlier advice is told, is no help had now
+    ("she says her lips feel kinda tingly again. is that normal after the needling? the paramedics said it was "
+     "probably just a reaction", EXPECTED, False),
     # play-test 121: looked after there and then, and fine now ("Please call 999 now" five times)
     ("I fainted in the clinic afterwards on friday, the staff were lovely and looked after me. I'm home now and feel "
      "completely fine", None, True),
