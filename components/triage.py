@@ -1780,6 +1780,12 @@ _ONLY_TREATED_SAID = re.compile(
     r"(?:\s+(?:yesterday|today|this morning|this afternoon|earlier|last night|last week|on \w+day|\d+ days? ago))?"
     r"\W*"
 )
+# a faint said to be days past ("the fainting was on friday", "i passed out yesterday after it")
+_A_FAINT_PAST = re.compile(
+    r"\b(?:fainted|fainting|passed out|blacked out|collapsed)\b[^.?!]{0,30}\b(?:(?:on|last)\s+(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day|yesterday|last (?:night|week)|\d+ days? ago|two days ago|a few days ago|the other day)\b|"
+    r"\bthe (?:fainting|faint) was\b"
+)
 # a sign said to be back ("her lips feel kinda tingly again", "its swelling again now", "its coming back")
 _SIGN_BACK = re.compile(
     r"\b(?:tingl\w*|swell\w*|swollen|itch\w*|red|puff\w*|tight|sore|hurt\w*|dizzy|faint|numb|bumps?|rash|hives)\s+"
@@ -2216,6 +2222,18 @@ def triage(
         and not _STRONG_NOW.search(lowered)  # ("i feel faint after getting my jab today": now)
     ):
         return Triage(None, found[EMERGENCY], history=True)  # for the consultation, as a condition is
+    if (
+        found[EMERGENCY]
+        and all(sign.startswith(_FAINTING) for sign in found[EMERGENCY])
+        and _A_FAINT_PAST.search(lowered)
+        and _RESOLVED.search(lowered)
+        and not worse
+        and not _SIGN_BACK.search(lowered)
+        and not re.search(r"\bagain\b", lowered)
+    ):
+        # "I'm fine NOW, the fainting was on friday at the clinic" (play-test 121: "Please call 999 now" five times): a
+        # faint days before, and well since, is past; the next session after it is for the clinic (actions/answers.py)
+        return Triage(None, found[EMERGENCY], history=True)
     if found[EMERGENCY] and (not hypothetical or (_SWELLING_NOW.search(lowered) and not _WHAT_IF.search(lowered))):
         # ("my lips are swelling, can i still have microneedling?": the swelling is now, whatever is asked with it)
         return Triage(EMERGENCY, found[EMERGENCY], worse)

@@ -46,6 +46,11 @@ def settings():
         # play-test 117: an eye closing up, said after the swelling was, got NHS 111 three times
         ("its getting worse though, now her left eye is closing up she can barely open it", EMERGENCY),
         ("her eye is nearly shut now", EMERGENCY),
+        # play-test 121: a faint days past, and fine since, is past; fainting again, or minutes ago, is not
+        ("Sorry no, I'm fine NOW, the fainting was on friday at the clinic. I just want to know about my next session",
+         None),
+        ("i fainted yesterday and now i feel faint again", EMERGENCY),
+        ("i fainted 10 minutes ago, im ok now i think", EMERGENCY),
         # play-test 119: "hard to think straight" beside shivers and spreading redness got NHS 111
         ("the redness is spreading and im shivery, and im finding it hard to think straight", EMERGENCY),
         ("my face is blowing up like a balloon", EMERGENCY),
