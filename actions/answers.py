@@ -1502,7 +1502,7 @@ class ActionAnswerQuestion(Action):
         if (
             said.get("level") == SEVERITY[0]
             and not said.get("worse")
-            and not _AGAIN.search(tracker.latest_message.get("text") or "")
+            and not _BACK_AGAIN.search(tracker.latest_message.get("text") or "")
             and judged_before(tracker)
         ):
             # the same signs said again after those called judged them no emergency: their advice stands, with 999 if
@@ -1764,8 +1764,9 @@ class ActionAnswerQuestion(Action):
 
 
 # what an allergic reaction coming back is said with: a sign of the airway or the skin, or that it is back
+_SAID_BACK = r"\b(?:again|back|returning|returned|coming back)\b"
 _COMING_BACK = re.compile(
-    r"\b(?:again|back|returning|returned|coming back|recur\w*|tingl\w*|itch\w*|hives?|rash|swell\w*|swollen|puff\w*|"
+    rf"{_SAID_BACK}|\b(?:recur\w*|tingl\w*|itch\w*|hives?|rash|swell\w*|swollen|puff\w*|"
     r"lips?|tongue|throat|breath\w*|wheez\w*|dizz\w*|faint\w*|light-?headed|woozy|giddy)\b",
     re.IGNORECASE,
 )
@@ -1987,7 +1988,7 @@ def help_had_before(tracker: Tracker) -> bool:
 
 
 # a sign said to be back ("my lips feel a bit tingly again"): no sign those called judged, but one coming back
-_AGAIN = re.compile(r"\b(?:again|back|returning|returned|coming back)\b", re.IGNORECASE)
+_BACK_AGAIN = re.compile(_SAID_BACK, re.IGNORECASE)
 
 
 def judged_before(tracker: Tracker) -> bool:

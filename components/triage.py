@@ -1409,18 +1409,15 @@ def named_concerns(message: Message) -> Set[Text]:
 def _a_personal_factor(message: Message) -> bool:
     """Whether the message names something personal for the consultation (a suitability factor), other than a time of
     life long past ("i have from teenager time")."""
-    text = message.get(TEXT) or ""
-    for entity in message.get(ENTITIES) or []:
-        if entity.get("entity") != "suitability_factor":
-            continue
-        if "start" not in entity:
-            return True
-        if not any(
-            span.start() <= entity["start"] and entity["end"] <= span.end()
-            for span in _WHEN_YOUNGER.finditer(text.lower())
-        ):
-            return True
-    return False
+    long_past = [span.span() for span in _WHEN_YOUNGER.finditer((message.get(TEXT) or "").lower())]
+
+    def in_long_past(entity: Dict[Text, Any]) -> bool:
+        return "start" in entity and any(start <= entity["start"] and entity["end"] <= end for start, end in long_past)
+
+    return any(
+        entity.get("entity") == "suitability_factor" and not in_long_past(entity)
+        for entity in message.get(ENTITIES) or []
+    )
 
 
 def _a_note(message: Message) -> bool:
@@ -1651,6 +1648,8 @@ class Triage:
     concern: bool = False  # how the skin looks, described as a concern ("my skin looks tired"), nothing happening
     history: bool = False  # something long past ("my lip swelled years ago"): for the consultation
     help_had: bool = False  # seen or advised by the clinic, 111, a doctor or paramedics: follow that advice
+    judged: bool = False  # ... and those asked said what it was or what to do ("the man say is not emergency")
+    emergency_had: bool = False  # ... for an emergency's signs ("my throat went tight and the paramedics came")
     lingering: bool = False  # an expected sign there later than the first days, no worse: the clinic, not 111 now
     lesion: bool = False  # a mole or a mark on the skin, no treatment named: not assessed here, for their GP
     someone_else: bool = False  # what someone else had after their treatment, told: no report of the person's own
@@ -2200,8 +2199,9 @@ def triage(
     # allergic reaction": play-test 82, 999 again as a call back's topic, is no sign again since)
     # (nor the story told before the help: "redness spreading … we rang 111 and they sent us to out of hours GP
     # tonight", play-test 116, NHS 111 now)
-    judged = _ADVICE_SAYS_WHAT_IT_IS.search(unconditional) or _HELP_HAD.search(unconditional)
-    since_help = unconditional[judged.start() :] if judged else unconditional
+    judgement = _ADVICE_SAYS_WHAT_IT_IS.search(unconditional)
+    help_told = judgement or _HELP_HAD.search(unconditional)
+    since_help = unconditional[help_told.start() :] if help_told else unconditional
     if (
         advised
         and settled
@@ -2212,7 +2212,14 @@ def triage(
     ):
         # seen or advised already ("the paramedics came, I'm fine now"; "111 said the walk-in centre tomorrow"):
         # follow that advice, and the clinic, 111 or 999 if it gets worse
-        return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], worse, help_had=True)
+        return Triage(
+            None,
+            found[EMERGENCY] + found[URGENT] + found[EXPECTED],
+            worse,
+            help_had=True,
+            judged=bool(judgement),
+            emergency_had=bool(found[EMERGENCY]),
+        )
     if (
         found[EMERGENCY]
         and all(sign.startswith(_FAINTING) for sign in found[EMERGENCY])
@@ -2810,11 +2817,11 @@ class SafetyTriage(GraphComponent):
                     "help_had": found.help_had,
                     # ... for an emergency's signs ("my throat went tight and the paramedics came … said im fine"): an
                     # emergency all the same, which may come back (actions/answers.py `an_emergency_earlier`)
-                    "emergency_had": found.help_had and self.settings.names_a_sign(text, (EMERGENCY,)),
+                    "emergency_had": found.emergency_had,
                     # ... and judged by those who were asked ("i call. the man say is not emergency, i go to pharmacy":
                     # play-test 113, "Please call 999 now" four times): in the emergency's thread, their advice stands
                     # (actions/answers.py `thread_topics`), and the call is over, not help on its way (`route_variant`)
-                    "judged": found.help_had and bool(_ADVICE_SAYS_WHAT_IT_IS.search(_IF_IT_CHANGES.sub(" ", lowered))),
+                    "judged": found.judged,
                     # "could i just drive myself to A&E": emergency help put off (actions/answers.py), not when told so
                     # ("i dont need 999 im completely fine, i meant in future": play-test 34, 999 again)
                     # (or which of the numbers asked, "so 999 or 111??": play-test 74; only the emergency's thread
