@@ -327,6 +327,8 @@ def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional
     return skin_concern or treatment_area
 
 
+CHANGING = "changing_request"  # a request sent is being changed: its reference is request_reference
+
 # the actions after which a request not sent is stopped (its details cleared), and the one that forgets them for good
 STOPPING_ACTIONS = ("action_cancel_booking", "action_submit_booking")
 FORGETTING_ACTIONS = ("action_delete_my_data",)
@@ -357,6 +359,35 @@ def details_before_stop(tracker: Tracker) -> Dict[Text, Any]:
         elif kind in ("restart", "session_started") or (kind == "action" and event.get("name") in FORGETTING_ACTIONS):
             values, stopped = {}, {}
     return {slot: value for slot, value in stopped.items() if value is not None}
+
+
+# what a request sent had besides its details, put back to change it: its kind, and whom it is for (as last set
+# before it was sent, not cleared by a stop)
+SENT_ALSO = ("request_kind", UNDER_18, "booking_for_someone_else")
+
+
+def details_when_sent(tracker: Tracker) -> Dict[Text, Dict[Text, Any]]:
+    """The details each request sent in this conversation had when it was sent, or when a change to it was last
+    sent, by reference, from the tracker's events; none from before the person's data was deleted, or a restart."""
+    values: Dict[Text, Any] = {}
+    also: Dict[Text, Any] = {}
+    at_send: Optional[Dict[Text, Any]] = None
+    sent: Dict[Text, Dict[Text, Any]] = {}
+    for event in tracker.events:
+        kind, name = event.get("event"), event.get("name")
+        if kind == "slot" and name in RESTORED_SLOTS and event.get("value") not in (None, False):
+            values[name] = event.get("value")
+        elif kind == "slot" and name in SENT_ALSO:
+            also[name] = event.get("value")
+        elif kind == "slot" and name == "request_reference" and at_send is not None and event.get("value"):
+            sent[event["value"]] = at_send  # the submit's own events: the reference it stored, or changed
+            at_send = None
+        elif kind == "action" and name in STOPPING_ACTIONS:
+            at_send = {**also, **values} if name == "action_submit_booking" else None
+            values = {}
+        elif kind in ("restart", "session_started") or (kind == "action" and name in FORGETTING_ACTIONS):
+            values, also, at_send, sent = {}, {}, None, {}
+    return sent
 
 
 # "put Thomas instead of Tom": the word of the name given before that the new one replaces
@@ -1727,6 +1758,10 @@ class ActionCancelBooking(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        if tracker.get_slot(CHANGING):
+            # a change to a request sent, given up: the request stands as it was sent, and nothing is picked up later
+            dispatcher.utter_message(response="utter_booking_change_dropped")
+            return clear_booking() + [SlotSet(CHANGING, False), SlotSet(STOP_CANCELS, False)]
         on_hold = ON_HOLD.search(text) and not tracker.get_slot("request_sent")
         dispatcher.utter_message(response="utter_booking_on_hold" if on_hold else "utter_booking_cancelled")
         # asking to book again picks it up; an age under 18 said stays noted for it (the message that said it may be

@@ -8,7 +8,7 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -22,7 +22,14 @@ from actions.answers import (
     says_send,
     without_offer,
 )
-from actions.booking_form import TYPED_SLOTS, clear_booking, details_before_stop
+from actions.booking_form import (
+    ALL_BOOKING_SLOTS,
+    CHANGING,
+    TYPED_SLOTS,
+    clear_booking,
+    details_before_stop,
+    details_when_sent,
+)
 from core.booking import PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
 
@@ -92,6 +99,81 @@ def answered_beside_the_send(
     return say_answers(dispatcher, tracker, domain, topics, pause=False) if topics else []
 
 
+# a request's reference as the person types it ("mn-xyuf", "MN XYUF")
+_REFERENCE = re.compile(rf"\b{REFERENCE_PREFIX.rstrip('-')}[-\s]?([{REFERENCE_ALPHABET}]{{4}})\b", re.IGNORECASE)
+
+
+def confirmed_at(tracker: Tracker) -> Optional[dt.datetime]:
+    """When the summary was last confirmed (from the tracker's events): a retry of the confirming turn has the same."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "slot" and event.get("name") == "booking_confirmed":
+            if event.get("value") is True and event.get("timestamp"):
+                return dt.datetime.fromtimestamp(event["timestamp"], dt.timezone.utc)
+            return None
+    return None
+
+
+async def change_sent_request(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+) -> List[Dict[Text, Any]]:
+    """The end of a change to a request sent (ActionReopenSentRequest): the stored request takes the details
+    confirmed, and the clinic is told of the change; the request keeps its reference."""
+    reference = tracker.get_slot("request_reference")
+    done = clear_booking() + [SlotSet(CHANGING, False)]
+    if tracker.get_slot("booking_confirmed") is not True or not reference:
+        return done  # the form ended early and has said why; the request stands as it was sent
+    try:
+        change = await asyncio.get_running_loop().run_in_executor(
+            None,
+            lambda: get_store().change(
+                reference, booking_request(tracker, domain), request_key(tracker.sender_id, confirmed_at(tracker))
+            ),
+        )
+    except Exception:  # the person must never be told a change was sent that was not stored
+        logger.exception("could not store a change to a booking request")
+        dispatcher.utter_message(response="utter_booking_change_failed", reference=reference)
+        return done
+    if change is None:  # deleted, or not made in this conversation: the clinic changes it
+        dispatcher.utter_message(response="utter_change_existing_booking")
+    elif change == 0:
+        dispatcher.utter_message(response="utter_booking_change_nothing", reference=reference)
+    else:
+        dispatcher.utter_message(response="utter_booking_change_sent", reference=reference)
+    answered = without_offer(answered_beside_the_send(dispatcher, tracker, domain))
+    return answered + done + [SlotSet("request_reference", reference)]
+
+
+class ActionReopenSentRequest(Action):
+    """A change asked for once a request was sent ("can they ring after 3 instead", "change my number to …"): the
+    request's details are put back, the change is made as at the summary, and the summary asks to send the change
+    (ActionSubmitBooking then changes the stored request and tells the clinic). The request named by its reference,
+    else the one sent last. With no details to put back (the person's data deleted, or a new session), the clinic
+    changes it."""
+
+    def name(self) -> Text:
+        return "action_reopen_sent_request"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        sent = details_when_sent(tracker)
+        named = [
+            f"{REFERENCE_PREFIX}{match.upper()}"
+            for match in _REFERENCE.findall(tracker.latest_message.get("text") or "")
+        ]
+        reference = next((name for name in named if name in sent), tracker.get_slot("request_reference"))
+        details = sent.get(reference or "")
+        if not details:
+            dispatcher.utter_message(response="utter_change_existing_booking")
+            return [FollowupAction("action_listen")]
+        dispatcher.utter_message(response="utter_booking_changing", reference=reference)
+        return (
+            [SlotSet(slot, None) for slot in ALL_BOOKING_SLOTS]
+            + [SlotSet(slot, value) for slot, value in details.items()]
+            + [SlotSet("booking_consent", True), SlotSet(CHANGING, True), SlotSet("request_reference", reference)]
+        )
+
+
 class ActionSubmitBooking(Action):
     """After the form: store a confirmed request, then give its reference. Nothing is kept otherwise."""
 
@@ -101,6 +183,8 @@ class ActionSubmitBooking(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if tracker.get_slot(CHANGING):
+            return await change_sent_request(dispatcher, tracker, domain)
         if tracker.get_slot("booking_confirmed") is not True or tracker.get_slot("booking_consent") is not True:
             # the form ended early (consent declined) and has already said why; asking to book again picks it up
             return clear_booking() + [SlotSet("request_stopped", True)]
@@ -125,10 +209,6 @@ class ActionSubmitBooking(Action):
                 SlotSet("request_references", sent),
             ]
         )
-
-
-# a request's reference as the person types it ("mn-xyuf", "MN XYUF")
-_REFERENCE = re.compile(rf"\b{REFERENCE_PREFIX.rstrip('-')}[-\s]?([{REFERENCE_ALPHABET}]{{4}})\b", re.IGNORECASE)
 
 
 class ActionCancelSentRequest(Action):

@@ -378,6 +378,8 @@ MOVE_IT = re.compile(
 IT_IS_FOR = re.compile(
     rf"\b(?:it'?s|its|it is|this is|that'?s|is) for (?:my|our) (?:{alternatives(RELATIVES)})\b", re.IGNORECASE
 )
+# "can they call in the afternoon instead", "could they ring after 3 rather than the morning": the time of a call moved
+CALL_MOVED = re.compile(r"\b(?:instead|rather than)\b", re.IGNORECASE)
 # "change it to a consultation", "can it be a consultation instead": the kind of request changed (a call back changes by
 # its own words, `kind_entity`), not a detail (found by the eleventh play-test)
 TO_A_CONSULTATION = re.compile(
@@ -682,6 +684,17 @@ class BookingDetailsRequest(GraphComponent):
                 # "actually id rather they call me than email": how the request's contact is reached, a change to it
                 # (actions/booking_summary.py), not a call back asked for (play-test 49 made the consultation one)
                 self._set(message, self.config["correction_intent"])
+            elif (
+                intent == self.config["correction_intent"]
+                and asks_a_call_back
+                and any(entity.get("entity") == "time" for entity in entities)
+                and CALL_MOVED.search(text)
+            ):
+                # "can they call in the afternoon instead": the call's time moved, a correction of the time (play-test
+                # 120: a second request began once the first was sent), not of the request's kind (a consultation
+                # asked for stays one: the clinic calls to arrange it)
+                entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
+                message.set(ENTITIES, entities, add_to_output=True)
             elif (
                 (intent in self.config["kind_from_intents"] and asks_a_call_back)
                 or (

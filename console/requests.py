@@ -33,6 +33,7 @@ def listing(engine: Engine) -> List[dict]:
         bookings.c.status,
         bookings.c.status_changed_by,
         bookings.c.status_changed_at,
+        bookings.c.changed_at,
     )
     with engine.connect() as connection:
         rows = connection.execute(select(*columns).order_by(bookings.c.created_at.desc(), bookings.c.id.desc()))
@@ -46,6 +47,7 @@ def listing(engine: Engine) -> List[dict]:
                 status=_status(row.status),
                 changed_by=row.status_changed_by,
                 changed_at=as_utc(row.status_changed_at),
+                patient_changed_at=as_utc(row.changed_at),  # the person changed it in the chat after sending it
             )
             for row in rows
         ]
@@ -57,7 +59,14 @@ def find(engine: Engine, reference: str) -> Optional[dict]:
     if row is None:
         return None
     found = dict(row)
-    for key in ("preferred_start", "preferred_end", "created_at", "consent_given_at", "status_changed_at"):
+    for key in (
+        "preferred_start",
+        "preferred_end",
+        "created_at",
+        "consent_given_at",
+        "status_changed_at",
+        "changed_at",
+    ):
         found[key] = as_utc(found[key])
     found["status"] = _status(found["status"])
     return found

@@ -12,7 +12,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Sequence
+from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from sqlalchemy import (
     Boolean,
@@ -67,9 +67,19 @@ bookings = Table(
     Column("kind", String(16), nullable=True),
     # said to be for someone aged 16 or 17 (clinic.yml's under_age_policy: a parent or guardian comes and consents)
     Column("under_18", Boolean, nullable=True),
+    # changed by the person in the chat after it was sent (`BookingStore.change`): how many times, the latest when,
+    # which details (their names, never their values), and the key of that change (its retry is stored once)
+    Column("changes", Integer, nullable=True),
+    Column("changed_at", DateTime(timezone=True), nullable=True),
+    Column("changed_fields", Text, nullable=True),
+    Column("change_key", String(64), nullable=True),
 )
 # added to tables made before them
 ADDED_COLUMNS = (
+    "changes",
+    "changed_at",
+    "changed_fields",
+    "change_key",
     "under_18",
     "kind",
     "consent_version",
@@ -204,6 +214,13 @@ def add_missing_columns(engine: Engine) -> None:
         )
 
 
+def _stored(value):
+    """A value as the database gives it back (a datetime in UTC, a false flag as None), to compare with a new one."""
+    if isinstance(value, dt.datetime):
+        return as_utc(value)
+    return value or None
+
+
 def utcnow() -> dt.datetime:
     """The real clock, as an aware UTC time."""
     return dt.datetime.now(dt.timezone.utc)
@@ -240,6 +257,35 @@ def enqueue(connection: Connection, reference: str, channels: Iterable[str], now
         ],
     )
     return len(channels)
+
+
+# a change's notification is the booking's reference and the change's number ("MN-ABCD/2"), so that each change is
+# announced once per channel beside the request's own notification
+CHANGE_MARK = "/"
+
+
+def notice_reference(reference: str, change: Optional[int] = None) -> str:
+    """What the outbox names: the request's reference, with the change's number for a change."""
+    return f"{reference}{CHANGE_MARK}{change}" if change else reference
+
+
+def notice_of(notice: str) -> Tuple[str, Optional[int]]:
+    """The request's reference and the change's number (None: the request itself) of an outbox row."""
+    reference, mark, change = notice.partition(CHANGE_MARK)
+    return reference, (int(change) if mark and change.isdigit() else None)
+
+
+# the details a change can make, and the words the clinic reads for each (never the values: the notice says them)
+CHANGEABLE = {
+    "name": "name",
+    "contact": "contact",
+    "preferred_start": "preferred time",
+    "preferred_end": "preferred time",
+    "preferred_text": "preferred time",
+    "concern": "concern",
+    "kind": "what is asked for",
+    "under_18": "age",
+}
 
 
 # No 0/O, 1/I/L, 5/S, 2/Z: a reference read out over the phone stays unambiguous.
@@ -326,6 +372,54 @@ class BookingStore:
                     return stored  # the same request, sent again at the same moment, was stored first
                 continue  # the reference was taken (by a booking, or by an earlier one's notification): draw another
         raise RuntimeError("could not find a free booking reference")
+
+    def change(
+        self,
+        reference: str,
+        request: BookingRequest,
+        change_key: Optional[str] = None,
+        notify: Optional[Sequence[str]] = None,
+    ) -> Optional[int]:
+        """Change a request already sent, from the conversation that sent it, to the details of `request`, and
+        announce the change to the clinic (its notifications in the same transaction). Returns the change's number;
+        0 when no detail differs (nothing is announced); None when there is no such request from this conversation
+        (deleted, or never made here). The same change sent again (its `change_key`) is stored and announced once."""
+        channels = notification_channels() if notify is None else notify
+        with self.engine.begin() as connection:
+            row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
+            if row is None or row["conversation_id"] != request.conversation_id:
+                return None
+            if change_key and row["change_key"] == change_key:
+                return row["changes"] or 0
+            new = {
+                "name": request.name,
+                "contact": request.contact,
+                "contact_kind": request.contact_kind,
+                "preferred_start": request.preferred_start,
+                "preferred_end": request.preferred_end,
+                "preferred_text": request.preferred_text,
+                "concern": request.concern,
+                "kind": request.kind,
+                "under_18": request.under_18,
+            }
+            changed = [words for column, words in CHANGEABLE.items() if _stored(row[column]) != _stored(new[column])]
+            if not changed:
+                return 0
+            number = (row["changes"] or 0) + 1
+            now = self._now()
+            connection.execute(
+                bookings.update()
+                .where(bookings.c.reference == reference)
+                .values(
+                    **new,
+                    changes=number,
+                    changed_at=now,
+                    changed_fields=", ".join(dict.fromkeys(changed)),
+                    change_key=change_key,
+                )
+            )
+            enqueue(connection, notice_reference(reference, number), channels, now=now)
+        return number
 
     def all(self) -> List[dict]:
         with self.engine.connect() as connection:

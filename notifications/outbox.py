@@ -34,7 +34,7 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Engine
 
-from core.database import CHANNELS, FAILED, PENDING, SENDING, SENT, as_utc, bookings, outbox, utcnow
+from core.database import CHANNELS, FAILED, PENDING, SENDING, SENT, as_utc, bookings, notice_of, outbox, utcnow
 
 logger = logging.getLogger(__name__)
 
@@ -195,13 +195,16 @@ def give_up_abandoned(engine: Engine, now: Optional[dt.datetime] = None, max_att
     return len(rows)
 
 
-def _booking(engine: Engine, reference: str) -> Optional[dict]:
+def _booking(engine: Engine, notice: str) -> Optional[dict]:
+    """The booking an outbox row announces, as it stands now; for a change (`notice_of`), with its number under
+    "change" (None: the request itself)."""
+    reference, change = notice_of(notice)
     with engine.connect() as connection:
         row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
     if row is None:
         return None
-    booking = dict(row)
-    for key in ("preferred_start", "preferred_end", "consent_given_at", "created_at"):
+    booking = dict(row, change=change)
+    for key in ("preferred_start", "preferred_end", "consent_given_at", "created_at", "changed_at"):
         booking[key] = as_utc(booking.get(key))
     return booking
 

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from core.booking import PreferredTime
+from core.database import CHANGE_MARK, notice_reference
 from core.settings import Clinic, EmailSettings
 
 logger = logging.getLogger(__name__)
@@ -34,8 +35,13 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 TIMEOUT_S = 10.0
 
 
-def subject(reference: str) -> str:
-    return f"New consultation request {reference}"
+def subject(reference: str, change: Optional[int] = None) -> str:
+    return f"Changed consultation request {reference}" if change else f"New consultation request {reference}"
+
+
+def notice_key(booking: dict) -> str:
+    """What one notification is known by on every attempt: the reference, and for a change its number."""
+    return notice_reference(booking["reference"], booking.get("change"))
 
 
 def preferred_time(booking: dict, timezone: ZoneInfo) -> str:
@@ -53,9 +59,19 @@ def describe(booking: dict, clinic_name: str, timezone: ZoneInfo) -> str:
     if booking.get("consent_version"):
         consent += f" (wording version {booking['consent_version']})"
     call_back = booking.get("kind") == "call_back"
+    kind = "call-back" if call_back else "consultation"
+    if booking.get("change"):
+        # a change the person made in the chat after sending it: what changed, then the details as they are now
+        changed_at = booking.get("changed_at")
+        opening = [
+            f"The person changed their {kind} request {booking['reference']} in the {clinic_name} chat assistant"
+            + (f" ({changed_at.astimezone(timezone):%Y-%m-%d %H:%M})." if changed_at else "."),
+            f"Changed: {booking.get('changed_fields') or '(not recorded)'}. The details as they are now:",
+        ]
+    else:
+        opening = [f"A new {kind} request came in through the {clinic_name} chat assistant."]
     lines = [
-        f"A new {'call-back' if call_back else 'consultation'} request came in through the {clinic_name} chat "
-        "assistant.",
+        *opening,
         "",
         f"Reference:      {booking['reference']}",
         f"Name:           {booking['name']}",
@@ -95,12 +111,12 @@ class EmailSender:
         reference = booking["reference"]
         domain = self.settings.sender.rpartition("@")[2] or "localhost"
         message = EmailMessage()
-        message["Subject"] = subject(reference)
+        message["Subject"] = subject(reference, booking.get("change"))
         message["From"] = self.settings.sender
         message["To"] = ", ".join(self.settings.recipients)
         message["Date"] = formatdate(localtime=False)
         # the same on every attempt: a mail system that got it already can drop a second copy
-        message["Message-ID"] = f"<booking-{reference}@{domain}>"
+        message["Message-ID"] = f"<booking-{notice_key(booking).replace(CHANGE_MARK, '-change-')}@{domain}>"
         message["X-Booking-Reference"] = reference
         message.set_content(describe(booking, self.clinic_name, self.timezone))
         return message
@@ -156,7 +172,7 @@ class WebhookSender:
             return value.isoformat() if value else None
 
         return {
-            "event": "booking_request.created",
+            "event": "booking_request.changed" if booking.get("change") else "booking_request.created",
             "clinic": self.clinic_name,
             "reference": booking["reference"],
             "name": booking["name"],
@@ -172,15 +188,20 @@ class WebhookSender:
             "consent_version": booking.get("consent_version"),
             "consent_given_at": iso(booking.get("consent_given_at")),
             "created_at": iso(booking["created_at"]),
+            "change": booking.get("change"),  # its number, for a change the person made after sending it
+            "changed_fields": booking.get("changed_fields") if booking.get("change") else None,
+            "changed_at": iso(booking.get("changed_at")) if booking.get("change") else None,
             # chat tools that show a "text" field (Slack, Mattermost, Teams' incoming webhooks) show this
-            "text": subject(booking["reference"]) + "\n" + describe(booking, self.clinic_name, self.timezone),
+            "text": subject(booking["reference"], booking.get("change"))
+            + "\n"
+            + describe(booking, self.clinic_name, self.timezone),
         }
 
     def send(self, booking: dict) -> None:
         body = json.dumps(self.payload(booking), ensure_ascii=False, sort_keys=True).encode("utf-8")
         headers = {
             "Content-Type": "application/json; charset=utf-8",
-            IDEMPOTENCY_HEADER: booking["reference"],
+            IDEMPOTENCY_HEADER: notice_key(booking),
             "User-Agent": "clinic-assistant-notifications",
         }
         if self.secret:

@@ -2,7 +2,7 @@ import datetime as dt
 import threading
 
 import pytest
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.booking_submit import ActionSubmitBooking
 from core import database
@@ -268,3 +268,129 @@ async def test_when_the_clinic_will_be_in_touch_is_not_promised(dispatcher, make
     assert responses(dispatcher) == expected
     if loop:
         assert events == [SlotSet("offer", None)]
+
+
+# --- changing a request already sent ----------------------------------------------------------------------------
+
+
+def slot_event(name, value, timestamp=None):
+    return {"event": "slot", "name": name, "value": value, **({"timestamp": timestamp} if timestamp else {})}
+
+
+def sent_with(reference, **details):
+    """The events of a request sent with COLLECTED_BOOKING's details (and `details`): the submit, then its clearing."""
+    given = {**COLLECTED_BOOKING, "booking_concern": "acne scars", **details}
+    return (
+        [slot_event(name, value) for name, value in given.items()]
+        + [{"event": "action", "name": "action_submit_booking"}]
+        + [slot_event(name, None) for name in given]
+        + [slot_event("request_sent", True), slot_event("request_reference", reference)]
+    )
+
+
+async def test_a_change_asked_for_puts_the_request_sent_back_to_change_it(dispatcher, make_tracker, domain):
+    from actions.booking_submit import ActionReopenSentRequest
+
+    events = sent_with("MN-ABCD", request_kind="call_back")
+    tracker = make_tracker(intent="correct_booking", text="can they ring in the afternoon instead", events=events,
+                           slots={"request_sent": True, "request_reference": "MN-ABCD"})
+    reopened = await ActionReopenSentRequest().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_changing"] and dispatcher.messages[0]["reference"] == "MN-ABCD"
+    values = {event["name"]: event["value"] for event in reopened}
+    assert values["booking_name"] == COLLECTED_BOOKING["booking_name"]
+    assert values["booking_time_text"] == "friday at 3pm" and values["booking_concern"] == "acne scars"
+    assert values["request_kind"] == "call_back"  # still a call back
+    assert values["booking_confirmed"] is None  # the summary asks again
+    assert (values["booking_consent"], values["changing_request"], values["request_reference"]) == (True, True, "MN-ABCD")
+
+
+async def test_the_request_named_is_the_one_changed(dispatcher, make_tracker, domain):
+    from actions.booking_submit import ActionReopenSentRequest
+
+    events = sent_with("MN-ABCD") + sent_with("MN-WXYZ", booking_name="Amy Lee")
+    for text, reference, name in (
+        ("change the time on mn-abcd", "MN-ABCD", COLLECTED_BOOKING["booking_name"]),
+        ("can i change the time", "MN-WXYZ", "Amy Lee"),  # none named: the one sent last
+    ):
+        tracker = make_tracker(intent="correct_booking", text=text, events=events,
+                               slots={"request_sent": True, "request_reference": "MN-WXYZ"})
+        values = {event["name"]: event["value"] for event in await ActionReopenSentRequest().run(dispatcher, tracker, domain)}
+        assert (values["request_reference"], values["booking_name"]) == (reference, name)
+
+
+@pytest.mark.parametrize("forget", [{"event": "action", "name": "action_delete_my_data"}, {"event": "restart"}])
+async def test_with_nothing_to_put_back_the_clinic_changes_it(dispatcher, make_tracker, domain, forget):
+    from actions.booking_submit import ActionReopenSentRequest
+
+    tracker = make_tracker(intent="correct_booking", text="can i change the time", events=sent_with("MN-ABCD") + [forget],
+                           slots={"request_sent": True, "request_reference": "MN-ABCD"})
+    events = await ActionReopenSentRequest().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_change_existing_booking"]
+    assert events == [FollowupAction("action_listen")]
+
+
+async def change(dispatcher, make_tracker, domain, reference, sender_id="conversation-42", confirmed_at=1_790_000_000.0,
+                 **slots):
+    tracker = make_tracker(
+        intent="affirm", text="yes send the change", sender_id=sender_id,
+        slots={**CONFIRMED, "changing_request": True, "request_sent": True, "request_reference": reference, **slots},
+        events=[slot_event("booking_confirmed", True, confirmed_at)],
+    )
+    return await ActionSubmitBooking().run(dispatcher, tracker, domain)
+
+
+async def test_a_change_confirmed_changes_the_stored_request_and_keeps_its_reference(booking_store, dispatcher, make_tracker, domain):
+    await submit(dispatcher, make_tracker, domain)
+    reference = dispatcher.messages[0]["reference"]
+    dispatcher.messages.clear()
+    events = await change(dispatcher, make_tracker, domain, reference, booking_time_text="friday afternoon instead",
+                          booking_time="2026-11-27T13:00:00+00:00/2026-11-27T17:00:00+00:00")
+    assert responses(dispatcher) == ["utter_booking_change_sent"] and dispatcher.messages[0]["reference"] == reference
+    [stored] = booking_store.all()  # changed, not a second request
+    assert (stored["reference"], stored["preferred_text"], stored["changes"]) == (reference, "friday afternoon instead", 1)
+    assert stored["changed_fields"] == "preferred time"
+    assert SlotSet("changing_request", False) in events and SlotSet("request_reference", reference) in events
+    assert not was_stopped(events)
+    # the same confirmation again (a retry of the turn): one change
+    await change(dispatcher, make_tracker, domain, reference, booking_time_text="friday afternoon instead",
+                 booking_time="2026-11-27T13:00:00+00:00/2026-11-27T17:00:00+00:00")
+    assert booking_store.find(reference)["changes"] == 1
+
+
+async def test_a_change_that_changes_nothing_says_so(booking_store, dispatcher, make_tracker, domain):
+    await submit(dispatcher, make_tracker, domain)
+    reference = dispatcher.messages[0]["reference"]
+    dispatcher.messages.clear()
+    await change(dispatcher, make_tracker, domain, reference)
+    assert responses(dispatcher) == ["utter_booking_change_nothing"]
+    assert booking_store.find(reference)["changes"] is None
+
+
+async def test_a_change_to_a_request_gone_goes_to_the_clinic(booking_store, dispatcher, make_tracker, domain):
+    await submit(dispatcher, make_tracker, domain)
+    reference = dispatcher.messages[0]["reference"]
+    booking_store.delete_for_conversation("conversation-42")
+    dispatcher.messages.clear()
+    await change(dispatcher, make_tracker, domain, reference, booking_name="Someone Else")
+    assert responses(dispatcher) == ["utter_change_existing_booking"]
+    assert booking_store.all() == []  # nothing made again
+
+
+async def test_a_change_another_conversation_asks_for_is_not_made(booking_store, dispatcher, make_tracker, domain):
+    await submit(dispatcher, make_tracker, domain)
+    reference = dispatcher.messages[0]["reference"]
+    dispatcher.messages.clear()
+    await change(dispatcher, make_tracker, domain, reference, sender_id="someone-else", booking_name="Someone Else")
+    assert responses(dispatcher) == ["utter_change_existing_booking"]
+    assert booking_store.find(reference)["name"] == CONFIRMED["booking_name"]
+
+
+async def test_a_change_given_up_leaves_the_request_as_it_was_sent(dispatcher, make_tracker, domain):
+    from actions.booking_form import ActionCancelBooking
+
+    tracker = make_tracker(intent="stop", text="leave it as it was", active_loop="booking_form",
+                           slots={**CONFIRMED, "changing_request": True, "request_sent": True, "request_reference": "MN-ABCD"})
+    events = await ActionCancelBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_change_dropped"]
+    assert SlotSet("changing_request", False) in events and not was_stopped(events)  # nothing to pick up later
+    assert forgets_everything([event for event in events if event["name"] not in ("changing_request", "stop_cancels")], domain)

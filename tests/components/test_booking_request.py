@@ -967,3 +967,21 @@ def test_someone_else_to_be_called_asked_for_is_a_call_back():
     found = message("will they call me back today?", "faq", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # play-test 120: once one was sent, a second call back began
+    ("can they call in the afternoon instead", ["request_kind", "time"], "correct_booking"),
+    ("could they ring after 3 rather than the morning", ["request_kind", "time"], "correct_booking"),
+    # a call back asked for instead of a consultation, with no time: the call back
+    ("can they just call me instead", ["request_kind"], "book_consultation"),
+    # a time with no word of it instead: the call back asked for
+    ("can they call me tomorrow afternoon", ["request_kind", "time"], "book_consultation"),
+])
+def test_a_call_moved_to_another_time_is_a_correction(text, kinds, expected):
+    found = message(text, "correct_booking", kinds)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+    # a time moved keeps the request's kind: only the time changes
+    kept = [entity["entity"] for entity in found.get("entities")]
+    assert ("request_kind" in kept) == (expected == "book_consultation")

@@ -2,6 +2,7 @@
 token and the console's own origin, and is audited with who and when; deleting a request leaves no personal
 data in the audit log."""
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from console.app import create_app
-from core.database import BookingStore
+from core.database import BookingRequest, BookingStore
 
 from .conftest import PERSON, START, csrf_of
 
@@ -41,6 +42,23 @@ async def test_the_list_shows_no_contact_details_and_the_request_page_does(conso
     page = await browser.get(f"/requests/{reference}")
     assert page.status == 200
     assert PERSON["contact"] in page.body and "Ñúñez" in page.body and PERSON["concern"] in page.body
+
+
+async def test_a_change_the_person_made_in_the_chat_shows_what_and_when(console):
+    reference = console.add_request()
+    request = BookingRequest(**{
+        column: value for column, value in console.store.find(reference).items()
+        if column in BookingRequest.__dataclass_fields__
+    })
+    console.clock.advance(minutes=20)
+    changed = dataclasses.replace(request, preferred_text="friday afternoon instead", concern="acne scars, chin")
+    assert console.store.change(reference, changed, change_key="k1", notify=[]) == 1
+    browser = await signed_in(console)
+    listing = (await browser.get("/requests")).body
+    assert "changed in the chat" in listing and "acne scars, chin" not in listing
+    page = (await browser.get(f"/requests/{reference}")).body
+    assert "Changed in the chat" in page and "preferred time, concern" in page
+    assert "friday afternoon instead" in page and "acne scars, chin" in page
 
 
 async def test_the_list_is_newest_first(console):

@@ -128,12 +128,35 @@ def test_changing_a_detail_before_any_request_offers_to_start_one(servers):
     assert "What's your name?" in texts(press(servers, sender, reply, "Yes, book a consultation"))
 
 
-def test_changing_a_detail_after_a_request_was_sent_goes_to_the_clinic(servers):
+def test_changing_a_detail_after_a_request_was_sent_changes_it_and_tells_the_clinic(servers):
     sender, day = new_sender(), open_day(9)
     summary = up_to_the_summary(servers, sender, day)
-    assert REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it")))
-    reply = servers.say(sender, "change my number to 07911 123456")
-    assert "already requested" in texts(reply) and clinic().phone in texts(reply)
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    reply = servers.say(sender, "change my number to 07911 654321")
+    assert f"change your request {reference}" in texts(reply)
+    assert f"Please check your request {reference} with the change" in texts(reply)
+    assert "7911654321" in texts(reply) and "fine lines around my eyes" in texts(reply)  # the rest kept
+    done = texts(press(servers, sender, reply, "Yes, send the change"))
+    assert "sent the change" in done and reference in done
+    [stored] = [row for row in servers.bookings.all() if row["conversation_id"] == sender]  # changed, not a second
+    assert stored["reference"] == reference and "654321" in stored["contact"]
+    assert stored["name"] == "Jo Marsh" and stored["concern"] == "fine lines around my eyes"
+    assert stored["changes"] == 1 and stored["changed_fields"] == "contact"
+
+
+def test_a_call_moved_after_it_was_sent_is_changed_and_a_change_can_be_left(servers):
+    sender, day, other = new_sender(), open_day(9), open_day(12)
+    summary = up_to_the_summary(servers, sender, day)
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    reply = servers.say(sender, f"can they call on {said(other)} instead, same time")
+    assert f"Please check your request {reference} with the change" in texts(reply)
+    assert shown(other, "14:00") in texts(reply)
+    reply = texts(press(servers, sender, reply, "Leave it as it was"))
+    assert "haven't sent the change" in reply and reference in reply
+    stored = servers.bookings.find(reference)
+    assert stored["changes"] is None and stored["preferred_text"] == f"{said(day)} at 2pm"
+    # and nothing of the change left is picked up by a later request
+    assert "What's your name?" in texts(servers.say(sender, "/book_consultation"))
 
 
 def test_something_else_asks_what_it_is(servers):

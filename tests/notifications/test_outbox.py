@@ -1,5 +1,6 @@
 """The outbox: written with the booking, claimed by one worker at a time, retried with back-off."""
 import asyncio
+import dataclasses
 import datetime as dt
 import logging
 import threading
@@ -346,3 +347,64 @@ async def test_with_no_channel_configured_the_worker_does_not_start(tmp_path, mo
         assert outbox.configured_pass() is None
     finally:
         config.clinic.cache_clear()
+
+
+# --- a change made in the chat after the request was sent --------------------------------------
+
+
+def test_a_change_is_stored_and_announced_once_per_channel_beside_the_request(store):
+    reference = store.save(REQUEST, notify=["email", "webhook"])
+    later = dataclasses.replace(
+        REQUEST,
+        preferred_start=dt.datetime(2026, 7, 2, 13, tzinfo=dt.timezone.utc),
+        preferred_end=dt.datetime(2026, 7, 2, 17, tzinfo=dt.timezone.utc),
+        preferred_text="thursday afternoon instead",
+    )
+    assert store.change(reference, later, change_key="k1", notify=["email", "webhook"]) == 1
+    # the same change sent again (a retry of its turn): stored and announced once
+    assert store.change(reference, later, change_key="k1", notify=["email", "webhook"]) == 1
+    stored = store.find(reference)
+    assert (stored["preferred_text"], stored["changes"], stored["changed_fields"]) == (
+        "thursday afternoon instead", 1, "preferred time")
+    assert stored["name"] == REQUEST.name and stored["contact"] == REQUEST.contact  # the rest as it was
+    assert [(row["booking_reference"], row["channel"]) for row in outbox_rows(store)] == [
+        (reference, "email"), (reference, "webhook"), (f"{reference}/1", "email"), (f"{reference}/1", "webhook")]
+    email = Recorder()
+    run_until_quiet(store, {"email": email}, passes=3)
+    assert email.delivered == [reference, reference]  # the request, then its change: each once
+
+
+def test_a_second_change_names_only_what_it_changed_and_is_announced_too(store):
+    reference = store.save(REQUEST, notify=["email"])
+    first = dataclasses.replace(REQUEST, contact="07700 900123", contact_kind="phone")
+    assert store.change(reference, first, change_key="k1", notify=["email"]) == 1
+    second = dataclasses.replace(first, name="Zoë Nunez", concern="acne scars on my chin")
+    assert store.change(reference, second, change_key="k2", notify=["email"]) == 2
+    stored = store.find(reference)
+    assert stored["changed_fields"] == "name, concern" and stored["contact"] == "07700 900123"
+    assert [row["booking_reference"] for row in outbox_rows(store)] == [reference, f"{reference}/1", f"{reference}/2"]
+
+
+def test_a_change_that_changes_nothing_is_not_announced(store):
+    reference = store.save(REQUEST, notify=["email"])
+    assert store.change(reference, REQUEST, change_key="k1", notify=["email"]) == 0
+    assert store.find(reference)["changes"] is None and len(outbox_rows(store)) == 1
+
+
+def test_only_the_conversation_that_sent_a_request_can_change_it(store):
+    reference = store.save(REQUEST, notify=["email"])
+    other = dataclasses.replace(REQUEST, conversation_id="conversation-2", name="Someone Else")
+    assert store.change(reference, other, change_key="k1", notify=["email"]) is None
+    assert store.change("MN-XXXX", REQUEST, change_key="k2", notify=["email"]) is None
+    assert store.find(reference)["name"] == REQUEST.name and len(outbox_rows(store)) == 1
+
+
+def test_a_change_to_a_deleted_request_is_refused_and_its_notice_dropped(store):
+    reference = store.save(REQUEST, notify=["email"])
+    later = dataclasses.replace(REQUEST, concern="acne scars and open pores")
+    assert store.change(reference, later, change_key="k1", notify=["email"]) == 1
+    store.delete_for_conversation(REQUEST.conversation_id)
+    assert store.change(reference, later, change_key="k2", notify=["email"]) is None
+    email = Recorder()
+    assert process_due(store.engine, {"email": email}, now=enqueued_at(store))["dropped"] == 2
+    assert email.calls == 0

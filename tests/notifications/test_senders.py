@@ -1,6 +1,7 @@
 """The channels, against real servers on loopback: an SMTP server (aiosmtpd) and an HTTP receiver
 that refuse the first attempts, then the worker as it runs for real (the command line and the
 action server's background task)."""
+import dataclasses
 import datetime as dt
 import email
 import email.policy
@@ -459,3 +460,30 @@ def test_the_action_server_sends_in_the_background(tmp_path, smtp_server):
     logged = (tmp_path / "action-server.log").read_text()
     assert "notifications on email" in logged and "Traceback" not in logged
     assert not any(secret in logged for secret in PERSONAL)
+
+
+def test_a_change_made_in_the_chat_is_mailed_and_posted_as_a_change_with_its_own_key(store, smtp_server, receiver):
+    mailbox = Mailbox()
+    controller = smtp_server(mailbox)
+    hook = receiver([])
+    reference = store.save(REQUEST, notify=["email", "webhook"])
+    changed = dataclasses.replace(REQUEST, preferred_text="thursday afternoon instead", concern="acne scars, chin")
+    assert store.change(reference, changed, change_key="k1", notify=["email", "webhook"]) == 1
+    senders = {
+        "email": EmailSender(email_settings(controller.port), "Lumen Skin Clinic", LONDON),
+        "webhook": WebhookSender(hook.url, "Lumen Skin Clinic", LONDON),
+    }
+    passes_until_sent(store, senders)
+    first, second = mailbox.messages
+    assert first["Subject"] == f"New consultation request {reference}"
+    assert second["Subject"] == f"Changed consultation request {reference}"
+    assert first["Message-ID"] != second["Message-ID"]  # a mail system drops neither as a copy of the other
+    body = second.get_content()
+    assert "Changed: preferred time, concern. The details as they are now:" in body
+    assert "In their words: thursday afternoon instead" in body and "Concern:        acne scars, chin" in body
+    payloads = [json.loads(body) for _, body in hook.delivered()]
+    assert [payload["event"] for payload in payloads] == ["booking_request.created", "booking_request.changed"]
+    assert [payload["change"] for payload in payloads] == [None, 1]
+    assert payloads[1]["changed_fields"] == "preferred time, concern"
+    keys = [headers[IDEMPOTENCY_HEADER] for headers, _ in hook.delivered()]
+    assert keys == [reference, f"{reference}/1"]
