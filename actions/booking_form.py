@@ -794,7 +794,7 @@ class ActionStartBooking(Action):
             # of, and the contact given may be theirs (play-tests 49, 50 and 51: the clinic would ring the patient on
             # the partner's number, asking for the patient)
             who = (booked_for.group("who") or booked_for.group("who2")).lower()
-            booked = f"booked by someone else, for their {who}; the contact given may be theirs"
+            booked = f"{BOOKED_BY_SOMEONE}, for their {who}; {CONTACT_MAY_BE_THEIRS}"
             note = f"{note}; {booked}" if note else booked
             # the name asked is theirs, and the contact is not asked of them by their name (found by the review of
             # play-test 51: "What's your name?", then "How can the clinic reach you, Joan Price?" to her son)
@@ -1192,6 +1192,59 @@ _FOR_SOMEONE_ELSE = re.compile(
 _INTRODUCES_ONESELF = re.compile(
     r"(?:^\W*(?:(?:hi|hello|hey)\W+)?|[.,;!?…]\s*|\b(?:and|but)\s+)(?:i'?m|i am|im|this is|it'?s me)\b", re.IGNORECASE
 )
+# the person booking for someone else saying who they are, with their name: "Im Tom", "I'm her son David", "I'm Grace,
+# his wife", "my name is Tom Jones"
+_BOOKER_NAMED = re.compile(
+    r"(?:^\W*(?:(?:hi|hello|hey)\W+)?|[.,;!?…]\s*|\b(?:and|but)\s+)(?:i'?m|i am|im|this is|my name is|my name'?s)\s+"
+    rf"(?:(?:his|her|their)\s+(?:{alternatives(RELATIVES)})\s*,?\s*)?"
+    # (a name as a name is typed, capitalised: "im not sure", "I'm calling for my mum" name no one)
+    r"(?P<name>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
+    re.IGNORECASE,
+)
+# the note a request made for a relative has (ActionStartBooking), and its words the booker's name then fills in
+BOOKED_BY_SOMEONE = "booked by someone else"
+CONTACT_MAY_BE_THEIRS = "the contact given may be theirs"
+
+
+def booker_named(text: Text, patient: Optional[Text]) -> Optional[Text]:
+    """The name the person booking gives as theirs ("her name is Sarah Jones. Im Tom, please call me"), not the name
+    of the person to be seen; None when the message gives none."""
+    seen = {word.lower() for word in (patient or "").split()}
+    for match in _BOOKER_NAMED.finditer(text):
+        try:
+            name = parse_bare_name(match.group("name"))
+        except InvalidValue:
+            continue
+        if name.split()[0].lower() not in seen:
+            return name
+    return None
+
+
+def booker_note_events(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+    """In a request made for someone else, the person booking named ("her name is Sarah Jones. Im Tom, please call
+    me on …"): their name for the clinic, in the request's note that it was booked by someone else, or as a note of
+    its own (play-tests 118, 120 and 121: the clinic would ring the number asking for the patient, or the name said
+    last became the patient's)."""
+    said = " ".join(event.get("text") or "" for event in tracker.events if event.get("event") == "user")
+    if not (tracker.get_slot(FOR_SOMEONE_ELSE_SLOT) or _FOR_SOMEONE_ELSE.search(said)):
+        return []
+    now = {event["name"]: event.get("value") for event in events if event.get("event") == "slot"}
+    patient = now.get("booking_name") or tracker.get_slot("booking_name")
+    booker = booker_named(tracker.latest_message.get("text") or "", patient)
+    if not booker:
+        return []
+    for slot in ("booking_concern", PENDING_NOTE):
+        value = now[slot] if slot in now else tracker.get_slot(slot)
+        if isinstance(value, str) and f"booked by {booker}" in value:
+            return []  # said already
+        if isinstance(value, str) and BOOKED_BY_SOMEONE in value:
+            named = value.replace(BOOKED_BY_SOMEONE, f"booked by {booker}").replace(
+                CONTACT_MAY_BE_THEIRS, f"the contact given may be {booker}'s"
+            )
+            return [SlotSet(slot, named)]
+    return note_events(tracker, f"booked by {booker} for the person to be seen", now.get("booking_concern"))
+
+
 # "his wife", "her mum": the person booking saying whose relative they are
 # ("Lily's mum, Karen Chen, taking over": play-test 33, the mother became the patient)
 _SAYS_WHO_THEY_ARE = re.compile(rf"\b(?:his|her|their|[a-z]+'s) (?:{alternatives(RELATIVES)})\b", re.IGNORECASE)
@@ -1452,6 +1505,9 @@ class ValidateBookingForm(FormValidationAction):
             # "oh and she's on warfarin, does that matter?" at the time prompt: answered, and kept for the clinic
             # (play-test 52: twice said, and nowhere in the request)
             events += note_events(tracker, health, _concern_now(tracker, events))
+        if events:
+            # (only beside a detail taken, as the note above)
+            events += booker_note_events(tracker, events)
         if (
             tracker.get_slot(UNDER_18)
             and any(tracker.get_latest_entity_values("age_group"))

@@ -2189,3 +2189,33 @@ async def test_a_call_back_asked_for_after_a_safety_answer_is_about_what_was_rep
     tracker.latest_message["triage"] = {"level": None, "help_had": True, "judged": True}
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert [e["value"] for e in events if e.get("name") == "booking_concern"] == [said[1][0]]
+
+
+@pytest.mark.parametrize("said_before, note, text, expected", [
+    # play-tests 118, 120 and 121: the person booking for their wife named, and nowhere in the request
+    ("hi id like to book a consultation for my wife",
+     "booked by someone else, for their wife; the contact given may be theirs",
+     "I'm her husband Tom, call me on 07700 900456",
+     "booked by Tom, for their wife; the contact given may be Tom's"),
+    # a request for someone else with no note of it yet: a note of its own
+    ("can i book for my son, his name is James Okafor", None, "I'm Funmi, 07700 900456",
+     "booked by Funmi for the person to be seen"),
+    # for oneself, no note
+    ("can i book please", None, "I'm Funmi, 07700 900456", None),
+    # a word that names no one
+    ("can i book for my son, his name is James Okafor", None, "I'm calling about him, 07700 900456", None),
+])
+async def test_the_person_booking_for_someone_else_is_named_for_the_clinic(
+        validate, dispatcher, make_tracker, domain, said_before, note, text, expected):
+    events = [{"event": "user", "timestamp": None, "text": said_before, "parse_data": {}},
+              slot_event("booking_name", "James Okafor")]
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, events=events,
+        slots={"requested_slot": "booking_contact", "booking_name": "James Okafor", "booking_note": note,
+               "booking_for_someone_else": note is not None},
+        slot_candidates={"booking_contact": "07700 900456"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    notes = [event["value"] for event in events if event["name"] == "booking_note"]
+    assert notes == ([expected] if expected else [])
+    assert SlotSet("booking_name", "Funmi") not in events  # the patient's name stays
