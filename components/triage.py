@@ -500,6 +500,9 @@ _WHAT_IF = re.compile(
     r"\b(?:who|where) (?:do|should|would|can) i (?:contact|call|ring|go to|go|see) if\b|"
     # "if i do the first session after the consult will my skin be ok for a wedding" (play-test 29)
     r"\bif i (?:do|have|get|book|start|go for)\b[^.?!]{0,60}?\b(?:will|would)\b|"
+    # "if i had it done on monday would i still be red by saturday" (play-test 120: NHS 111 to someone never treated)
+    # (not "if i had known it would be this red", said of a treatment had)
+    r"\bif i (?:had|did|got) (?:it|microneedling|the treatment|a session|my first session)\b[^.?!]{0,60}?\bwould\b|"
     # "if i did it at home with my roller and got a rash, would yall still see me?" (play-test 28: sent to NHS 111)
     r"\bif i (?:did|do|tried|try|used|use|went|go)\b[^.?!]{0,40}?\band (?:got|get|had|have|developed|noticed)\b|"
     r"\bsigns?\b[^.?!]{0,30}\b(?:call|worry|worried|watch)\b|"
@@ -2122,6 +2125,10 @@ def triage(
     ) and not _HELP_NOT_HAD.search(lowered)
     if advised and _ADVISED_AT_THE_TREATMENT.search(lowered) and not _CARE_PRESENT.search(lowered):
         advised = False  # what they were told at the treatment is no advice about what is happening now
+    if advised and _CAN_I_HAVE_IT.search(lowered) and not treated and not had_it and not _CARE_PRESENT.search(lowered):
+        # "can I have it on antibiotics for a chest infection": a medicine asked about before any treatment, for the
+        # consultation, not help had after one (play-tests 111 and 120: "follow the advice you were given")
+        advised = False
     if (
         advised
         and _NEXT_TREATMENT.search(lowered)

@@ -250,6 +250,31 @@ def test_what_could_go_wrong_before_a_treatment_is_hypothetical(settings):
     assert found.level is None and found.hypothetical
 
 
+@pytest.mark.parametrize("text, hypothetical", [
+    # play-test 120: NHS 111 to someone asking before any treatment
+    ("if i had it done on monday would i still be red by saturday", True),
+    ("if i got it done before christmas would i be red at new year", True),
+    # said of a treatment had: not a question of "if"
+    ("i had it done on monday and if i had known it would be this red i'd have waited, its red and hot", False),
+    ("i had it done on monday, would i still be red by saturday", False),
+])
+def test_a_treatment_asked_of_in_the_past_conditional_is_hypothetical(settings, text, hypothetical):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert (found.level is None) == hypothetical and found.hypothetical == hypothetical
+
+
+@pytest.mark.parametrize("text, help_had", [
+    # play-tests 111 and 120: "follow the advice you were given" to someone asking before any treatment
+    ("can I have it on antibiotics for a chest infection", False),
+    ("can i still get it done if my gp has me on antibiotics for a chest infection", False),
+    # after a treatment, the antibiotics given for it are help had
+    ("had microneedling on monday, it got infected and the gp gave me antibiotics, it's settling now", True),
+])
+def test_a_medicine_asked_about_before_any_treatment_is_no_help_had(settings, text, help_had):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level is None and found.help_had == help_had
+
+
 def test_worse_is_noticed(settings):
     assert triage("it's got worse", settings, False).worse
     assert triage("puffier than earlier", settings, False).worse
