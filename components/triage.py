@@ -102,6 +102,46 @@ def _an_aftercare_slip(message: Message) -> Optional[Text]:
 
 
 WINDOW = 8  # the words of one sign stand within this many words of each other
+# things a colour or a word of a sign may describe instead of the skin ("green gel stuff", "yellow light")
+_THINGS = {
+    "gel",
+    "aloe",
+    "bottle",
+    "cream",
+    "lotion",
+    "serum",
+    "tube",
+    "jar",
+    "tub",
+    "tea",
+    "juice",
+    "smoothie",
+    "paint",
+    "light",
+    "lights",
+    "mask",
+    "towel",
+    "top",
+    "dress",
+    "shirt",
+    "jumper",
+    "nail",
+    "nails",
+    "varnish",
+    "dye",
+    "bag",
+    "product",
+    "products",
+    "moisturiser",
+    "moisturizer",
+    "ointment",
+    "balm",
+    "spray",
+    "soap",
+    "wash",
+    "toner",
+    "oil",
+}
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
 
 _NEGATIONS = {
@@ -317,6 +357,9 @@ _ASKS_IF_THE_TREATMENT_HURTS = re.compile(
 # a treatment had: whatever else is asked, something may be happening after it
 _TREATED = re.compile(
     r"\b(?:had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|got (?:it )?done|did it|"
+    # ("I had a chemical peel and microneedling on monday and now its oozing": read as a treatment to come)
+    r"had (?:a |an |my |the )?(?:chemical )?(?:peels?|facials?|laser|botox|fillers?|dermaplaning) (?:and|&|with|plus) "
+    r"(?:micro ?-?needl\w*|needling)|"
     # (not after or since something else: "my gp put me on it after the pregnancy", play-test 37 got NHS 111 now)
     rf"(?:after|since) (?:my|the|it|this|that)(?! {_MY_TIME_OF_LIFE})"
     r"(?! (?:pregnancy|birth|baby|babies|holidays?|operation|op|surgery|"
@@ -503,6 +546,13 @@ _WHAT_IF = re.compile(
     # "if i had it done on monday would i still be red by saturday" (play-test 120: NHS 111 to someone never treated)
     # (not "if i had known it would be this red", said of a treatment had)
     r"\bif i (?:had|did|got) (?:it|microneedling|the treatment|a session|my first session)\b[^.?!]{0,60}?\bwould\b|"
+    # "say i had it done and a few days later it got infected", "if im still red for a week after, could i go to a
+    # wedding" (play-test 123: NHS 111 now, three times, to someone never treated)
+    # (said as a supposition of its own, not "they say my lips are swelling")
+    r"(?:^\W*|[.,;!?-]\s*|\b(?:mean|like|so|but|ok|okay|and|hypothetically)\s+)(?:say|suppose|supposing|imagine|"
+    r"let'?s say) (?:i|it|my)\b|"
+    r"\bif (?:i'?m|im|i am|i was|my skin is|my face is|it'?s|its) still\b[^.?!]{0,60}\b(?:could|can|would|will|should|"
+    r"do) (?:i|it)\b|"
     # "if i did it at home with my roller and got a rash, would yall still see me?" (play-test 28: sent to NHS 111)
     r"\bif i (?:did|do|tried|try|used|use|went|go)\b[^.?!]{0,40}?\band (?:got|get|had|have|developed|noticed)\b|"
     r"\bsigns?\b[^.?!]{0,30}\b(?:call|worry|worried|watch)\b|"
@@ -535,7 +585,8 @@ _NO_TREATMENT = re.compile(_NO_TREATMENT_HAD)
 # said to be a question, nothing happening ("nothing is wrong, im just asking", "i said IF. hypothetically": play-test
 # 28, the urgent route again twice)
 _JUST_ASKING = re.compile(
-    r"\b(?:nothing(?:'?s| is)? (?:wrong|happening|happened)|"
+    # ("omg HYPOTHETICAL again. nothing has happened to me": play-test 123, NHS 111 again)
+    r"\b(?:nothing(?:'?s| is| has)? (?:wrong|happening|happened)|"
     r"(?:i'?m|im|i am|i was) (?:just |only )?(?:asking|wondering)|just (?:a )?(?:question|asking|wondering)|"
     r"hypothetical(?:ly)?|i said if|in theory|it hasn'?t happened|"
     r"(?:it'?s|its|it is|it was) (?:just )?a question)\b"
@@ -564,6 +615,14 @@ _NOT_YET = re.compile(
     r"microneedling|any treatment|"
     r"a treatment|a session|the procedure)?\s*yet\b|\bi (?:ask|asked|asking|am asking) (?:before|in advance)\b|"
     + _NO_TREATMENT_HAD
+)
+# microneedling named, by any of its names
+_MICRONEEDLING = re.compile(r"\b(?:micro ?-?needl\w*|needling|collagen induction|dermaroll\w*|derma ?pen)\b")
+# a sign said to have followed another treatment than microneedling ("dark patches after a chemical peel")
+_AFTER_ANOTHER_TREATMENT = re.compile(
+    r"\b(?:after|from|since|following|because of) (?:a |an |my |the |that |some |her |his )?(?:chemical peels?|peels?|"
+    r"laser(?: treatment| hair removal)?|ipl|botox|fillers?|dermaplaning|waxing|threading|a facial|facials?|tattoos?|"
+    r"piercings?|surgery|an operation|my operation|radiotherapy|chemo(?:therapy)?)\b"
 )
 # Said of now beyond doubt: not even "I haven't booked" makes these hypothetical
 _STRONG_NOW = re.compile(
@@ -1507,6 +1566,13 @@ class Sign:
             if word == "not" and tokens[index + 1 : index + 2] == ["sure"]:
                 continue
             return True
+        # a thing named between its words, or said to be what they are: "a bottle of the green gel stuff", "the green
+        # stuff is the aloe gel in the bottle" (play-test 123: NHS 111 now, eleven times, for a bottle of aloe vera)
+        if any(index not in own and tokens[index] in _THINGS for index in range(first, last)):
+            return True
+        said_to_be = list(tokens[last : last + 5])
+        if said_to_be[:1] in (["is"], ["was"], ["its"], ["thats"]) and any(word in _THINGS for word in said_to_be[1:]):
+            return True
         # said to have gone ("the swell is gone", "the swelling has gone down": play-test 50, "Please call 999 now"
         # twice to someone well again); "hasnt gone down" is still there
         after = list(tokens[last : last + 4])
@@ -2022,6 +2088,8 @@ def triage(
     not_yet = (
         (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered) and not had_it)
         or (bool(_WHAT_IF.search(lowered)) and not reported_now)
+        # ("omg HYPOTHETICAL again. nothing has happened to me": play-test 123, NHS 111 now)
+        or (bool(_JUST_ASKING.search(lowered)) and not reported_now and not had_it)
         or (bool(_RULES_OUT.search(lowered)) and not treated)
     )
     # (what is to come, asked of a treatment not had, is not now: "will my face be swollen … the next day")
@@ -2139,6 +2207,17 @@ def triage(
         and not _SIGN_BACK.search(lowered)
     ):
         # "my GP says it's pigmentation and will fade; will microneedling again make it worse?": for the consultation
+        return Triage(None, found[URGENT] + found[EXPECTED], history=True)
+    if (
+        _AFTER_ANOTHER_TREATMENT.search(lowered)
+        and not treated
+        and not _MICRONEEDLING.search(lowered)
+        and not found[EMERGENCY]
+        and not worse
+        and not _STRONG_NOW.search(lowered)
+    ):
+        # "I have very dark skin, got dark patches after a chemical peel" (play-test 123: NHS 111 now, "say that you had
+        # microneedling", to someone never treated): what another treatment did is history, for the consultation
         return Triage(None, found[URGENT] + found[EXPECTED], history=True)
     if (
         _NEXT_TREATMENT.search(lowered)

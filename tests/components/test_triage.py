@@ -275,6 +275,37 @@ def test_a_medicine_asked_about_before_any_treatment_is_no_help_had(settings, te
     assert found.level is None and found.help_had == help_had
 
 
+@pytest.mark.parametrize("text, level, hypothetical, history", [
+    # play-test 123: NHS 111 now to someone never treated, three times
+    ("no i mean hypothetically. say i had it done and a few days later it got infected. who do i contact?",
+     None, True, False),
+    ("anyway other hypothetical - if im still red for a week after, could i go to a wedding on saturday?",
+     None, True, False),
+    ("omg HYPOTHETICAL again. nothing has happened to me. im trying to work out when to book it", None, True, False),
+    # what another treatment did is history, for the consultation
+    ("I have very dark skin, got dark patches after a chemical peel", None, False, True),
+    # ... not when microneedling was had too, nor a sign said of now beside "nothing has happened yet"
+    ("I had a chemical peel and microneedling on monday and now its oozing yellow stuff", URGENT, False, False),
+    ("the paramedics say my lips are swelling and its getting worse", EMERGENCY, False, False),
+])
+def test_what_is_said_to_be_supposed_or_from_another_treatment_is_no_report(settings, text, level, hypothetical,
+                                                                              history):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert (found.level, found.hypothetical, found.history) == (level, hypothetical, history)
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 123: a bottle of aloe vera read as green discharge, NHS 111 now eleven times
+    ("can i put aloe vera on it? ive got a bottle of the green gel stuff from holiday", None),
+    ("its just red and stingy, the green stuff is the aloe gel in the bottle", EXPECTED),
+    # the colour of what comes out of the skin is still the sign
+    ("had microneedling tuesday, theres green stuff coming out of the spots on my cheek", URGENT),
+    ("had microneedling 3 days ago, yellow crust on my cheek, i put aloe gel on it", URGENT),
+])
+def test_a_colour_that_names_a_thing_is_no_sign(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
 def test_worse_is_noticed(settings):
     assert triage("it's got worse", settings, False).worse
     assert triage("puffier than earlier", settings, False).worse
