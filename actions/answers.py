@@ -709,6 +709,20 @@ def earlier_triages(tracker: Tracker, back: int = THREAD_LOOKS_BACK) -> List[Dic
     return [((event.get("parse_data") or {}).get("triage") or {}) for event in earlier_messages(tracker, back)]
 
 
+# the signs of an infection, as clinic.yml names them (components/triage.py gives each sign's text)
+_INFECTION_SIGNS = re.compile(r"\b(?:pus|infect|fever|shiver|crust|spread|hot)", re.IGNORECASE)
+
+
+def an_infection_before(tracker: Tracker) -> bool:
+    """Whether one of the person's recent messages told of an infection's signs after a treatment (oozing, a fever,
+    shivers, spreading), however it was answered (the urgent route, or the advice of those already asked)."""
+    return any(
+        triage.get("level") == SEVERITY[1] or triage.get("help_had")
+        for triage in earlier_triages(tracker)
+        if any(_INFECTION_SIGNS.search(str(sign)) for sign in triage.get("signs") or ())
+    )
+
+
 def help_called_before(tracker: Tracker) -> bool:
     """Whether, since the message the emergency answer was given for, an earlier message said emergency help is called
     or on its way ("ambulance on its way, my flatmate called"): the emergency number is not said again as if it were
@@ -810,6 +824,17 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
     """In the thread after a safety answer: the level to answer with, or None for a new topic.
     `previous`: `safety_thread_level`; `asked`: the latest message is a question."""
     triage = tracker.latest_message.get("triage") or {}
+    if (
+        triage.get("after_an_infection_emergency")
+        and not triage.get("not_yet")
+        and (previous == SEVERITY[1] or an_infection_before(tracker))
+        and previous != SEVERITY[0]
+    ):
+        # "the streak is a bit longer … and i feel a bit muddled, like foggy" after a spreading streak and shivers
+        # (play-test 108: NHS 111 twice, and "if you become confused, call 999"): the sepsis signs, across the thread;
+        # also after what 111 said of the infection ("111 said GP tomorrow", then "i feel a bit foggy too, kind of
+        # muddled": play-test 122, "No rush")
+        return SEVERITY[0]
     if previous is None or (asked and triage.get("not_yet")):
         # no thread, or a question asked before any treatment ("I haven't had it yet, is it normal to be red?");
         # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
@@ -828,10 +853,6 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # worrying you, call 111"; "hes a bit better … the line is busy, do i still need to bother them?": play-test
         # 100, how long results last): still the emergency's route, and no guess that it was nothing (still_call)
         return previous
-    if previous == SEVERITY[1] and triage.get("after_an_infection_emergency") and SEVERITY[0] not in new:
-        # "the streak is a bit longer … and i feel a bit muddled, like foggy" after a spreading streak and shivers
-        # (play-test 108: NHS 111 twice, and "if you become confused, call 999"): the sepsis signs, across the thread
-        return SEVERITY[0]
     if (
         previous == SEVERITY[1]
         and asked

@@ -618,6 +618,8 @@ _NOT_YET = re.compile(
 )
 # microneedling named, by any of its names
 _MICRONEEDLING = re.compile(r"\b(?:micro ?-?needl\w*|needling|collagen induction|dermaroll\w*|derma ?pen)\b")
+# a sign said of now as new beside what came before ("but im feeling a bit shivery now", "and now i feel foggy too")
+_NEW_NOW = re.compile(r"^\W*(?:but|and|now|also|plus)\b[^.?!]{0,60}\b(?:now|too|as well|also|started|starting)\b")
 # a sign said to have followed another treatment than microneedling ("dark patches after a chemical peel")
 _AFTER_ANOTHER_TREATMENT = re.compile(
     r"\b(?:after|from|since|following|because of) (?:a |an |my |the |that |some |her |his )?(?:chemical peels?|peels?|"
@@ -2288,9 +2290,19 @@ def triage(
     judgement = _ADVICE_SAYS_WHAT_IT_IS.search(unconditional)
     help_told = judgement or _HELP_HAD.search(unconditional)
     since_help = unconditional[help_told.start() :] if help_told else unconditional
+    # a sign new since the help, said of now in a sentence after it ("111 said GP tomorrow morning. but im feeling a bit
+    # shivery now tbh": play-test 122, "follow the advice you were given" to a fever sign new since the call)
+    after_help = [part for part in re.split(r"[.!?;\n]+", since_help)[1:] if _NEW_NOW.search(part)]
+    new_since_help = any(
+        sign.found_in(words(part))
+        for part in after_help
+        for level in (EMERGENCY, URGENT)
+        for sign in settings.signs[level]
+    )
     if (
         advised
         and settled
+        and not (new_since_help and not in_care)
         and ((in_care and not found[EMERGENCY]) or not _AGAIN.search(since_help))
         # (a sign said to be back before the advice is told: "her lips feel kinda tingly again … the paramedics said it
         # was probably just a reaction", play-test 120)

@@ -2410,6 +2410,26 @@ async def test_confusion_said_in_an_infections_thread_is_an_emergency(dispatcher
     assert responses(dispatcher)[0].startswith(expected)
 
 
+@pytest.mark.parametrize("earlier, expected", [
+    # play-test 122: after "111 said GP tomorrow" for an oozing, hot cheek (the advice of those asked), "i feel a bit
+    # foggy too tbh, kind of muddled" got "No rush"
+    ({"level": None, "help_had": True, "signs": ["pus|puss|oozing|ooze*"]}, "utter_faq/emergency"),
+    ({"level": "urgent", "signs": ["fever*|feverish|temperature|temp|high_temp|chills|shiver*"]}, "utter_faq/emergency"),
+    # an earlier report of no infection is no infection's thread
+    ({"level": None, "help_had": True, "signs": ["lip*|tongue* + swel*"]}, "utter_faq/urgent"),
+])
+async def test_confusion_said_after_an_infection_was_told_is_an_emergency(dispatcher, make_tracker, domain, clinic_open,
+                                                                          earlier, expected):
+    text = "ok well i feel a bit foggy too tbh, kind of muddled, hard to think"
+    events = [{"event": "user", "text": "earlier", "parse_data": {"intent": {"name": "faq"}, "triage": earlier}},
+              {"event": "user", "text": text, "parse_data": {}}]
+    tracker = make_tracker(intent="faq", text=text, events=events, response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": "urgent", "after_an_infection_emergency": True,
+                                        "signs": ["feel* + muddled|foggy"]}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith(expected)
+
+
 @pytest.mark.parametrize("triage", [
     # play-test 112: "he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i
     # just drive him in now hes better" got the guide's silence on driving: better is no end of the thread while the

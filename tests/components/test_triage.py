@@ -306,6 +306,30 @@ def test_a_colour_that_names_a_thing_is_no_sign(settings, text, level):
     assert triage(text, settings, said_to_be_happening=False).level == level
 
 
+@pytest.mark.parametrize("text, level, help_had", [
+    # play-test 122: "follow the advice you were given" to a fever sign new since the call
+    ("just got off the phone with 111 they said GP tomorrow morning. but im feeling a bit shivery now tbh", URGENT,
+     False),
+    ("rang 111, they said see the gp tomorrow. but now im shivering and feel hot", URGENT, False),
+    # what the help was had for, still there, is the help's to judge
+    ("111 said its a mild infection and gave me antibiotics. its still red now", None, True),
+])
+def test_a_sign_new_since_the_help_had_is_no_help_had(settings, text, level, help_had):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert (found.level, found.help_had) == (level, help_had)
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 122: "No rush", and "I need a yes or a no" at the consent question
+    ("ok well i feel a bit foggy too tbh, kind of muddled, hard to think", URGENT),
+    ("i feel really drowsy and disorientated since this morning", URGENT),
+    # puzzled, not a sign
+    ("im a bit muddled about the prices, is it 250 or 300", None),
+])
+def test_feeling_muddled_is_unclear_and_so_urgent(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
+
+
 def test_worse_is_noticed(settings):
     assert triage("it's got worse", settings, False).worse
     assert triage("puffier than earlier", settings, False).worse
