@@ -368,25 +368,23 @@ SENT_ALSO = ("request_kind", UNDER_18, "booking_for_someone_else")
 
 def details_when_sent(tracker: Tracker) -> Dict[Text, Dict[Text, Any]]:
     """The details each request sent in this conversation had when it was sent, or when a change to it was last
-    sent, by reference, from the tracker's events; none from before the person's data was deleted, or a restart."""
-    values: Dict[Text, Any] = {}
-    also: Dict[Text, Any] = {}
+    sent, by reference, from the tracker's events: the slots' values as the send read them (a note merged into the
+    concern before it is no pending note: play-test 122, it was put back twice); none from before the person's data
+    was deleted, or a restart."""
+    current: Dict[Text, Any] = {}
     at_send: Optional[Dict[Text, Any]] = None
     sent: Dict[Text, Dict[Text, Any]] = {}
     for event in tracker.events:
         kind, name = event.get("event"), event.get("name")
-        if kind == "slot" and name in RESTORED_SLOTS and event.get("value") not in (None, False):
-            values[name] = event.get("value")
-        elif kind == "slot" and name in SENT_ALSO:
-            also[name] = event.get("value")
+        if kind == "slot" and name in RESTORED_SLOTS + SENT_ALSO:
+            current[name] = event.get("value")
         elif kind == "slot" and name == "request_reference" and at_send is not None and event.get("value"):
             sent[event["value"]] = at_send  # the submit's own events: the reference it stored, or changed
             at_send = None
-        elif kind == "action" and name in STOPPING_ACTIONS:
-            at_send = {**also, **values} if name == "action_submit_booking" else None
-            values = {}
+        elif kind == "action" and name == "action_submit_booking":
+            at_send = {slot: value for slot, value in current.items() if value is not None}
         elif kind in ("restart", "session_started") or (kind == "action" and name in FORGETTING_ACTIONS):
-            values, also, at_send, sent = {}, {}, None, {}
+            current, at_send, sent = {}, None, {}
     return sent
 
 

@@ -253,6 +253,16 @@ def say_when_the_clinic_contacts(dispatcher: CollectingDispatcher, tracker: Trac
         dispatcher.utter_message(response="utter_when_the_clinic_contacts")
 
 
+def sent_details(details: Dict[Text, Any], domain: DomainDict) -> Dict[Text, Text]:
+    """A request's details as sent, in the words the summary showed them."""
+    return {
+        "booking_name": details.get("booking_name") or "",
+        "booking_contact": details.get("booking_contact") or "",
+        "preferred_time": PreferredTime.from_slot(details["booking_time"]).describe(),
+        "booking_concern": details.get("booking_concern") or domain["responses"]["utter_concern_not_given"][0]["text"],
+    }
+
+
 class ActionSayRequestReference(Action):
     """ "what's my reference?" outside the form: the request sent, or, with none sent, a request paused by a safety
     answer or stopped before it was sent, offered again with what was given ("please still send the call back
@@ -280,6 +290,10 @@ class ActionSayRequestReference(Action):
         else:
             response, offer = "utter_request_reference", "consultation"  # none: it offers to start one
         dispatcher.utter_message(response=response)
+        sent = details_when_sent(tracker).get(tracker.get_slot("request_reference") or "")
+        if tracker.get_slot("request_sent") and sent and sent.get("booking_time"):
+            # what the clinic has, as sent (or as last changed), read back
+            dispatcher.utter_message(response="utter_request_sent_details", **sent_details(sent, domain))
         if offer != "consultation":
             say_when_the_clinic_contacts(dispatcher, tracker)
         # "whats my reference again? and do i need to bring anything": each question asked with it is answered too

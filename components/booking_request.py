@@ -206,7 +206,12 @@ BOOKED_ASKED = re.compile(
     r"(?:\s+in)?\b|"
     r"\bwhat time (?:should|do|shall|must|will) i (?:turn up|come|arrive|get there|be there)\b|"
     r"\bwhat time (?:to|i should|i need to|i have to) (?:turn up|come|arrive|get there|be there)\b|"
-    r"\bwhen (?:should|do|shall) i (?:turn up|come in|arrive)\b",
+    r"\bwhen (?:should|do|shall) i (?:turn up|come in|arrive)\b|"
+    # "did the change go through? the preferred time is thursday 7pm now not monday?" (play-test 122: the change made
+    # again): what was sent, asked
+    r"\bdid (?:the|my|that) (?:change|changes|request|booking|call ?back|update)\b[^.?!]{0,20}\b(?:go through|go|get "
+    r"sent|get through|send|work)\b|\bwhat (?:did|have) (?:i|you) (?:send|sent)\b|\bwhat (?:does|do) (?:the|my) "
+    r"(?:request|booking)\s+(?:say|have)\b",
     re.IGNORECASE,
 )
 # rather phoned than emailed, said of the request's contact (core/words.py)

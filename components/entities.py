@@ -780,7 +780,8 @@ _RULED_OUT_AFTER = re.compile(
     # ("hmm today is too soon, make it next friday at 2pm": browser play-test 4, "today" was taken)
     r"(?:'?s|\s+is|\s+are)?\s+(?:a bit |bit |a little |way )?(?:too )?(?:soon|early|late)\b|"
     r"(?:'?s|\s+is|\s+are)?\s+(?:no good|not good|not great|out|impossible|a no|too soon|too early|too late|"
-    r"not possible|not ideal)\b|"
+    # ("actually monday is bad, can they call thursday at 7pm instead": play-test 122, Monday put down again)
+    r"not possible|not ideal|bad|a bad day|awkward|tricky|difficult|a problem|not ok|not okay|no longer ok|busy)\b|"
     r"\s+(?:doesn'?t|does not|won'?t|will not|isn'?t going to)\s+(?:work|suit|do)\b",
     re.IGNORECASE,
 )

@@ -394,3 +394,36 @@ async def test_a_change_given_up_leaves_the_request_as_it_was_sent(dispatcher, m
     assert responses(dispatcher) == ["utter_booking_change_dropped"]
     assert SlotSet("changing_request", False) in events and not was_stopped(events)  # nothing to pick up later
     assert forgets_everything([event for event in events if event["name"] not in ("changing_request", "stop_cancels")], domain)
+
+
+async def test_a_note_merged_into_the_concern_is_put_back_once(dispatcher, make_tracker, domain):
+    """Play-test 122: a note given before the concern was put back beside the concern that held it already, twice in
+    the change's summary."""
+    from actions.booking_submit import ActionReopenSentRequest
+
+    merged = "fine lines (note for the clinic: booked by someone else, for their wife)"
+    events = (
+        [slot_event("booking_note", "booked by someone else, for their wife")]
+        + [slot_event("booking_concern", merged), slot_event("booking_note", None)]
+        + sent_with("MN-ABCD", booking_concern=merged)
+    )
+    tracker = make_tracker(intent="correct_booking", text="her surname is Cavanagh with a C", events=events,
+                           slots={"request_sent": True, "request_reference": "MN-ABCD"})
+    values = {event["name"]: event["value"] for event in await ActionReopenSentRequest().run(dispatcher, tracker, domain)}
+    assert values["booking_concern"] == merged and values["booking_note"] is None
+
+
+async def test_the_reference_asked_for_reads_back_what_the_clinic_has(dispatcher, make_tracker, domain):
+    """Play-test 122: "did the change go through? the preferred time is thursday 7pm now not monday?" could not be
+    answered: the request sent, or as last changed, is read back after its reference."""
+    from actions.booking_submit import ActionSayRequestReference
+
+    events = sent_with("MN-ABCD") + sent_with("MN-ABCD", booking_time_text="thursday 7pm",
+                                               booking_time="2026-12-10T19:00:00+00:00/2026-12-10T19:00:00+00:00")
+    tracker = make_tracker(intent="ask_reference", text="did the change go through?", events=events,
+                           slots={"request_sent": True, "request_reference": "MN-ABCD"})
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:2] == ["utter_request_reference", "utter_request_sent_details"]
+    details = dispatcher.messages[1]
+    assert details["preferred_time"] == "Thursday 10 December 2026 at 19:00"
+    assert (details["booking_name"], details["booking_concern"]) == (COLLECTED_BOOKING["booking_name"], "acne scars")

@@ -680,6 +680,11 @@ def test_a_part_of_an_email_address_typed_again(make_tracker, text, contact, exp
     ("acne scars on cheeks. Please contact me by SMS, do not call (I am at work)",
      "acne scars on cheeks (note for the clinic: Please contact me by SMS, do not call (I am at work))", None),
     ("i prefer SMS not call because work", "acne scars (note for the clinic: prefer SMS not call because work)", None),
+    # play-test 122: "now not the outlook" made the note "note for now clinic … at now moment"
+    ("ok. and theyll email the gmail one now not the outlook yeah?",
+     "acne scarring (note for the clinic: I'm on roaccutane at the moment)", None),
+    # a word put right is a whole word, not a part of another
+    ("its cheeks not chin", "acne on my chin and chinstrap area", "acne on my cheeks and chinstrap area"),
 ])
 def test_a_part_said_not_to_be_meant_is_respelt(text, value, expected):
     from actions.booking_summary import respelt

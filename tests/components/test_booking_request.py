@@ -985,3 +985,14 @@ def test_a_call_moved_to_another_time_is_a_correction(text, kinds, expected):
     # a time moved keeps the request's kind: only the time changes
     kept = [entity["entity"] for entity in found.get("entities")]
     assert ("request_kind" in kept) == (expected == "book_consultation")
+
+
+@pytest.mark.parametrize("text, intent", [
+    # play-test 122: the change made again
+    ("did the change go through? the preferred time is thursday 7pm now not monday?", "correct_booking"),
+    ("what did i send them", "nlu_fallback"),
+])
+def test_what_was_sent_asked_is_the_reference_asked_for(text, intent):
+    found = message(text, intent, ["time"] if "7pm" in text else [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "ask_reference"

@@ -774,6 +774,8 @@ def test_what_a_request_is_about(booking, text, expected):
     # a later run that says a day of its own is another time, not the hour of the first ("wednesday morning")
     ("oh sorry, tuesday's no good actually, wednesday morning instead", "wednesday morning"),
     ("monday doesn't work for me, Jo Bloggs 07700 900123, friday at 2 is better", "friday at 2"),
+    # play-test 122: Monday put down again
+    ("actually monday is bad, can they call thursday at 7pm instead", "thursday at 7pm"),
     ("tuesday during nap time so like 1-2pm", "tuesday 1-2pm"),
     # two days, or two hours: as before (the first day named is taken, and said to be)
     ("friday or maybe monday, Jo Bloggs 07700 900123", "friday or maybe monday"),
