@@ -11,7 +11,7 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -830,6 +830,15 @@ def _changed_the_turn_before(tracker: Tracker) -> bool:
     return any(event.get("name") == "action_change_booking_detail" for event in last_turn(tracker))
 
 
+# the whole change to a request sent given up, not one detail of it ("leave the request as it was", "forget it")
+_THE_WHOLE_CHANGE = re.compile(
+    r"\b(?:leave|keep)\s+(?:the\s+|my\s+)?(?:request|booking|it all|everything|it as it was sent)\b|"
+    r"\bforget (?:it|the change|that|about it)\b|\bas it was sent\b|\bdon'?t (?:change|send) (?:it|anything)\b|"
+    r"\bno change\b",
+    re.IGNORECASE,
+)
+
+
 class ActionKeepDetail(Action):
     """ "Never mind, keep it as it was" when the form asks for a detail again (after "Change …"): the detail as
     it was; when it had none, the form simply asks again. Right after a change made at the summary (nothing asked
@@ -842,6 +851,15 @@ class ActionKeepDetail(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         slot = tracker.get_slot("requested_slot")
+        if tracker.get_slot(CHANGING) and _THE_WHOLE_CHANGE.search(tracker.latest_message.get("text") or ""):
+            # "forget it, leave the request as it was" while a request sent is being changed (play-test 123: the form
+            # asked for a day three times): the change is given up, and the request stands as it was sent
+            dispatcher.utter_message(response="utter_booking_change_dropped")
+            return (
+                clear_booking()
+                + [SlotSet(CHANGING, False), SlotSet("requested_slot", None), ActiveLoop(None)]
+                + [FollowupAction("action_listen")]
+            )
         if slot not in TYPED_SLOTS:
             if slot == "booking_confirmed" and _changes_a_detail(tracker):
                 # "actually sorry, 11 not 10", "no, id rather come in after all" at the summary: a change, not a

@@ -795,7 +795,8 @@ _RULED_OUT_BEFORE = re.compile(
     # "im in meetings all morning", "i finish work at 5" (play-test 35: the morning, and the 5, were taken)
     r"\b(?:i'?m|im|i am|i'?ll be|ill be|i will be|he'?s|she'?s)\s+(?:in\s+(?:meetings?|work|class|school|lectures?|"
     r"clinic|surgery)|at\s+(?:work|school|uni|college)|busy|working|away|out|stuck)\s+(?:all\s+|in\s+the\s+|on\s+|"
-    r"the\s+whole\s+|till\s+|until\s+)?$|"
+    # ("im in meetings all day monday": play-test 123, Monday read as the time asked for, and refused)
+    r"the\s+whole\s+|till\s+|until\s+|all\s+day\s+(?:on\s+)?)?$|"
     r"\b(?:i|we|he|she)\s+(?:finish|finishes|start|starts|get off|gets off|leave|leaves|clock off)\s+(?:work\s+|"
     r"school\s+|uni\s+|college\s+|my shift\s+)?$|"
     # "please not call in morning", "dont ring in the morning" (play-test 71: put down Monday 09:00-12:00
@@ -835,6 +836,9 @@ _SAID_OF_THE_PAST = re.compile(
     r"\b(?:yesterday|last night)\s*[(\[,-]\s*$|"
     r"\b(?:treated|treatment was|had\s+(?:it|mine|my\s+\w+|the\s+\w+|a\s+\w+|\w+)(?:\s+done)?|was\s+done|"
     r"got\s+it\s+done|did\s+it|started)\b[^.,;!?]{0,12}?\b(?:on|last)\s+(?:the\s+)?$|\btreated\s+by\s+\w+\s+$|"
+    # ("I'm on roaccutane at the moment (started in september)": play-test 122, a new date in September asked for)
+    r"\b(?:started|began|stopped|finished|since)\s+(?:it\s+|them\s+|taking\s+it\s+)?(?:in|back in|last|on)\s+$|"
+    r"\bsince\s+$|"
     # ("she is Lucia Fernandez, was treated yesterday 4pm": play-test 51 started a consultation for that time)
     r"\b(?:was|were|got|been|she|he|i)\s+(?:treated|done|seen)\b\s*(?:(?:yesterday|today|this morning|this afternoon|"
     r"last night|on \w+day|\w+day)\b\s*)?(?:(?:at|around)\b\s*)?$|"

@@ -2219,3 +2219,21 @@ async def test_the_person_booking_for_someone_else_is_named_for_the_clinic(
     notes = [event["value"] for event in events if event["name"] == "booking_note"]
     assert notes == ([expected] if expected else [])
     assert SlotSet("booking_name", "Funmi") not in events  # the patient's name stays
+
+
+@pytest.mark.parametrize("text, dropped", [
+    # play-test 123: the form asked for a day three times; only "cancel" got out
+    ("forget it, leave the request as it was", True),
+    ("no change, leave my booking", True),
+    # one detail kept as it was, inside the change: the form goes on
+    ("never mind, keep the time as it was", False),
+])
+async def test_the_whole_change_to_a_request_sent_given_up(dispatcher, make_tracker, domain, text, dropped):
+    from actions.booking_form import ActionKeepDetail
+
+    tracker = make_tracker(intent="never_mind", text=text, active_loop=FORM,
+                           slots={"requested_slot": "booking_time", "changing_request": True, "request_sent": True,
+                                  "request_reference": "MN-ABCD", "booking_name": "Tom Bradley"})
+    events = await ActionKeepDetail().run(dispatcher, tracker, domain)
+    assert (responses(dispatcher) == ["utter_booking_change_dropped"]) == dropped
+    assert (SlotSet("changing_request", False) in events) == dropped

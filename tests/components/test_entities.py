@@ -1166,3 +1166,15 @@ def test_when_a_reaction_happened_is_no_time_wanted(booking, text, expected):
 ])
 def test_a_day_that_names_its_own_week_is_taken_over_weeks_ahead(booking, text, expected):
     assert [value for kind, value in found(booking, text) if kind == "time"] == [expected]
+
+
+def test_when_a_medicine_was_started_is_no_time_to_come_in(booking):
+    # play-test 122: a new date in September asked for, and the request's date thrown away
+    text = "oh I should mention, I'm on roaccutane at the moment (started in september). can you add that"
+    assert [value for kind, value in found(booking, text) if kind == "time"] == []
+
+
+def test_a_day_said_to_be_busy_all_day_is_no_time(booking):
+    # play-test 123: "im in meetings all day monday" with an email given was read as the time asked for, and refused
+    text = "ok. actually can they email me instead of ringing? im in meetings all day monday. tbradley@fastmail.com"
+    assert [value for kind, value in found(booking, text) if kind == "time"] == []
