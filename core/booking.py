@@ -59,7 +59,10 @@ class InvalidValue(Exception):
 # ---------------------------------------------------------------- name
 
 _NAME_LEAD_IN = re.compile(
-    rf"^\s*(?:hi|hello|hey)?[\s,!.]*(?:{alternatives(SELF_INTRODUCTIONS)})\s*:?\s+", re.IGNORECASE
+    # ("its still Josh, the appointment is for him": play-test 123, the name became "still Josh")
+    rf"^\s*(?:hi|hello|hey)?[\s,!.]*(?:(?:{alternatives(SELF_INTRODUCTIONS + ('it is',))})\s*:?\s+(?:still\s+)?|"
+    r"(?-i:still)\s+(?=[A-Z]))",
+    re.IGNORECASE,
 )
 # "ok whatever. my name is Dave": a clear lead-in anywhere in the message
 _NAME_IS = re.compile(

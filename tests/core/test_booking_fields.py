@@ -421,6 +421,10 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     # play-test 74: "same as before" was the name, and a question after it was asked for the name again
     ("Tom Okafor, same as before", "Tom Okafor"),
     ("jas kaur. r u open sundays?", "jas kaur"),
+    # play-test 123: the name became "still Josh"
+    ("its still Josh, the appointment is for him", "Josh"),
+    ("still Josh", "Josh"),
+    ("Still Waters", "Still Waters"),  # a surname that is the word
 ])
 def test_words_around_a_name_are_left_out(text, expected):
     assert parse_name(text) == expected
