@@ -214,6 +214,12 @@ BOOKED_ASKED = re.compile(
     r"(?:request|booking)\s+(?:say|have)\b",
     re.IGNORECASE,
 )
+# the request already sent, named ("the call back i just sent", "my request", "the one i sent")
+THE_ONE_SENT = re.compile(
+    r"\b(?:i (?:just |already )?sent|(?:already|just) sent|the one i (?:sent|made|did)|(?:my|the) (?:request|booking|"
+    r"call ?back) (?:i (?:made|sent|did)|already|from before)|(?:to|on) (?:my|the) (?:request|booking|call ?back)\b)",
+    re.IGNORECASE,
+)
 # rather phoned than emailed, said of the request's contact (core/words.py)
 CALLED_NOT_EMAILED_SAID = re.compile(CALLED_NOT_EMAILED, re.IGNORECASE)
 # what follows once a request is sent, asked ("what happens next after i send this?", "once i send it then what")
@@ -681,6 +687,16 @@ class BookingDetailsRequest(GraphComponent):
                 or (intent in self.config["later_from_intents"] and LATER.search(text) and not kinds)
             ):
                 self._set(message, self.config["goodbye_intent"])
+            elif (
+                intent in ("book_consultation", "ask_reference", "faq", "nlu_fallback", "inform", "correct_booking")
+                and any(entity.get("entity") == self.config["note_entity"] for entity in entities)
+                and THE_ONE_SENT.search(text)
+            ):
+                # "the call back i just sent … can you add a note that they need to ask for Jade" (play-test 125: a
+                # second request began): a note for the request sent, a change to it
+                entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
+                message.set(ENTITIES, entities, add_to_output=True)
+                self._set(message, self.config["correction_intent"])
             elif (
                 intent in self.config["kind_from_intents"] + [self.config["intent"]]
                 and asks_a_call_back

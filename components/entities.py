@@ -370,7 +370,7 @@ _NOTE_ENDS = (
 _NOTE = re.compile(
     # ("could you please make a note so they ask for Margaret": play-test 54)
     r"\b(?:add|put|leave|include|write|attach|pop|make)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
-    r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|the\s+(?:request|booking|clinic)))?"
+    r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|(?:the|my)\s+(?:request|booking|call ?back|clinic)))?"
     # ("can you add the note please: on roaccutane", found by play-test 26)
     r"(?:\s+(?:please|pls))?"
     r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|\s+so(?=\s)|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our|on)\b))"
@@ -380,7 +380,9 @@ _NOTE = re.compile(
     # ("one more thing for the notes - she's on warfarin": play-test 40, the warfarin never added)
     # ("yes fine. oh and notes: warfarin 5mg daily, …": play-test 42, the consent and the note were both lost)
     # ("yes but also add: I'm allergic to lidocaine": play-test 43, dropped)
-    r"(?:^|[.!?;\n]\s*)\W*(?:(?:oh|and|also|plus|yes|yeah|yep|ok|okay|but|pls|plz|please|can you|could you)\W+)*"
+    # ("ok then change the concern bit, add: please ask for Jade": play-test 125, the concern asked for again)
+    r"(?:^|[.!?;\n]\s*|,\s*(?=add\s*:))\W*(?:(?:oh|and|also|plus|yes|yeah|yep|ok|okay|but|pls|plz|please|can you|"
+    r"could you)\W+)*"
     r"(?:(?:a\s+|one\s+more\s+)?notes?|add|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
     r"notes?)(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
     r"\s*[:-]\s*"

@@ -996,3 +996,18 @@ def test_what_was_sent_asked_is_the_reference_asked_for(text, intent):
     found = message(text, intent, ["time"] if "7pm" in text else [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "ask_reference"
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # play-test 125: a second request began
+    ("no i mean the call back i just sent. can you add a note that they need to ask for Jade",
+     ["request_kind", "note"], "correct_booking"),
+    ("can you add a note to my request that they should ask for Jade", ["note"], "correct_booking"),
+    # a note with a new request asked for is that request's
+    ("can someone call me back, add a note that im deaf in one ear", ["request_kind", "note"], "book_consultation"),
+])
+def test_a_note_for_the_request_sent_is_a_change_to_it(text, kinds, expected):
+    for intent in ("book_consultation", "correct_booking"):
+        found = message(text, intent, kinds)
+        BookingDetailsRequest({}).process([found])
+        assert found.get("intent")["name"] == expected
