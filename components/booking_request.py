@@ -209,9 +209,21 @@ BOOKED_ASKED = re.compile(
     r"\bwhen (?:should|do|shall) i (?:turn up|come in|arrive)\b|"
     # "did the change go through? the preferred time is thursday 7pm now not monday?" (play-test 122: the change made
     # again): what was sent, asked
+    # "my original appointment on thursday 10th, is that cancelled now that i moved it to the 17th?" (play-test 124: the
+    # change made back to the 10th)
+    r"\b(?:is|are|was)\s+(?:that|it|the\s+(?:old|original|first|other)\s+\w+|my\s+(?:old|original|first)\s+\w+)\s+"
+    r"(?:now\s+|still\s+)?(?:cancelled|canceled|gone|off|deleted|removed|still on)\b|"
+    r"\bnow that i(?:'ve| have)? (?:moved|changed)\b|"
     r"\bdid (?:the|my|that) (?:change|changes|request|booking|call ?back|update)\b[^.?!]{0,20}\b(?:go through|go|get "
     r"sent|get through|send|work)\b|\bwhat (?:did|have) (?:i|you) (?:send|sent)\b|\bwhat (?:does|do) (?:the|my) "
     r"(?:request|booking)\s+(?:say|have)\b",
+    re.IGNORECASE,
+)
+# a consultation asked for in so many words, and whom the clinic should call about it
+CONSULTATION_ASKED = re.compile(r"\b(?:book\w*|want|like|need|request\w*)\b[^.?!]{0,40}\bconsultation\b", re.IGNORECASE)
+WHO_TO_CALL = re.compile(
+    r"\b(?:call|ring|phone|contact|text)\s+me\b[^.?!]{0,15}\b(?:not|instead of|rather than)\s+(?:her|him|them|my)\b|"
+    r"\bwhen (?:the clinic|they|you|someone) (?:rings?|calls?|phones?)\b",
     re.IGNORECASE,
 )
 # the request already sent, named ("the call back i just sent", "my request", "the one i sent")
@@ -576,6 +588,11 @@ class BookingDetailsRequest(GraphComponent):
                         "extractor": self.__class__.__name__,
                     }
                 ]
+                message.set(ENTITIES, entities, add_to_output=True)
+            if CONSULTATION_ASKED.search(text) and WHO_TO_CALL.search(text):
+                # "I'm booking a consultation for my wife … please call me not her" (play-test 124: a call back began):
+                # whom to call about the consultation asked for, not a call back instead of it
+                entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
                 message.set(ENTITIES, entities, add_to_output=True)
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)

@@ -859,7 +859,9 @@ _EVENTS = (
     r"work do|works do|christmas do|leaving do|office party|christmas party"
 )
 _AN_EVENT_BEFORE = re.compile(
-    rf"\b(?:{_EVENTS})(?:\s+(?:is|was|'s|will be|coming up|booked|planned))?(?:\s+(?:on|in|at|this|next|for))?"
+    # ("my exams start on the 14th": play-test 124, the consultation moved to the first exam)
+    rf"\b(?:{_EVENTS})(?:\s+(?:is|was|are|'s|will be|coming up|booked|planned|start|starts|begin|begins|end|ends|"
+    r"finish|finishes))?(?:\s+(?:on|in|at|this|next|for))?"
     r"(?:\s+the)?\s*$|\b(?:flying|fly|going away|away)\s+(?:out\s+)?(?:on|from)\s+(?:the\s+)?$|"
     # ("… shivery. calling 111 tonight" in a call back's concern: play-test 77, the Monday asked for became tonight)
     r"\b(?:calling|ringing|phoning|call|ring|phone|seeing|see|going to)\s+(?:nhs\s+)?(?:111|999|a ?& ?e|(?:my|the|a)\s+"

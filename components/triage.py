@@ -546,6 +546,10 @@ _WHAT_IF = re.compile(
     # "if i had it done on monday would i still be red by saturday" (play-test 120: NHS 111 to someone never treated)
     # (not "if i had known it would be this red", said of a treatment had)
     r"\bif i (?:had|did|got) (?:it|microneedling|the treatment|a session|my first session)\b[^.?!]{0,60}?\bwould\b|"
+    # "is it safe in general though? i read something about people getting infections from it" (play-test 124: NHS 111
+    # now, to someone never treated): what others went through, read or heard of
+    r"\bi (?:read|heard|saw|have read|'ve read|ve read|have heard|'ve heard|have seen|'ve seen)\b[^.?!]{0,40}\b"
+    r"(?:people|someone|somebody|others|other people|reviews?|stories|articles?|horror stories|a woman|a girl|a man)\b|"
     # "say i had it done and a few days later it got infected", "if im still red for a week after, could i go to a
     # wedding" (play-test 123: NHS 111 now, three times, to someone never treated)
     # (said as a supposition of its own, not "they say my lips are swelling")

@@ -991,6 +991,8 @@ def test_a_call_moved_to_another_time_is_a_correction(text, kinds, expected):
     # play-test 122: the change made again
     ("did the change go through? the preferred time is thursday 7pm now not monday?", "correct_booking"),
     ("what did i send them", "nlu_fallback"),
+    # play-test 124: the change made back to the 10th
+    ("my original appointment on thursday 10th, is that cancelled now that i moved it to the 17th?", "correct_booking"),
 ])
 def test_what_was_sent_asked_is_the_reference_asked_for(text, intent):
     found = message(text, intent, ["time"] if "7pm" in text else [])
@@ -1011,3 +1013,16 @@ def test_a_note_for_the_request_sent_is_a_change_to_it(text, kinds, expected):
         found = message(text, intent, kinds)
         BookingDetailsRequest({}).process([found])
         assert found.get("intent")["name"] == expected
+
+
+
+def test_whom_to_call_about_a_consultation_asked_for_is_no_call_back():
+    # play-test 124: a call back began, and the correction was refused
+    text = ("Hi I'm booking a consultation for my wife, her name is Priya Sharma. I'm Raj Sharma, my number is 07700 "
+            "900456 - please call me not her, she's at work all day and can't take calls")
+    found = message(text, "book_consultation", ["person", "phone"])
+    found.set("entities", found.get("entities") + [{"entity": "request_kind", "value": "call_back", "start": 120,
+                                                    "end": 127}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "book_consultation"
+    assert "request_kind" not in [entity["entity"] for entity in found.get("entities")]

@@ -1178,3 +1178,9 @@ def test_a_day_said_to_be_busy_all_day_is_no_time(booking):
     # play-test 123: "im in meetings all day monday" with an email given was read as the time asked for, and refused
     text = "ok. actually can they email me instead of ringing? im in meetings all day monday. tbradley@fastmail.com"
     assert [value for kind, value in found(booking, text) if kind == "time"] == []
+
+
+def test_when_exams_start_is_no_time_to_come_in(booking):
+    # play-test 124: the consultation moved from the Wednesday asked for to the first exam
+    text = "wait this is just the consultation right, not the actual needling? my exams start on the 14th"
+    assert [value for kind, value in found(booking, text) if kind == "time"] == []

@@ -282,6 +282,8 @@ def test_a_medicine_asked_about_before_any_treatment_is_no_help_had(settings, te
     ("anyway other hypothetical - if im still red for a week after, could i go to a wedding on saturday?",
      None, True, False),
     ("omg HYPOTHETICAL again. nothing has happened to me. im trying to work out when to book it", None, True, False),
+    # play-test 124: what others went through, read of
+    ("ok. is it safe in general though? i read something about people getting infections from it", None, True, False),
     # what another treatment did is history, for the consultation
     ("I have very dark skin, got dark patches after a chemical peel", None, False, True),
     # ... not when microneedling was had too, nor a sign said of now beside "nothing has happened yet"
