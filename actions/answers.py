@@ -84,12 +84,14 @@ LASTING_VARIANT = "_lasting"  # a sign there for weeks or months, no worse (comp
 LASTING_OPEN_VARIANT = "_lasting_open"  # the same while the clinic is open
 # said to someone treated already or booked in for a treatment (components/triage.py `a_patient`), outside the form
 PATIENT_VARIANT = "_a_patient"
+AFTER_AN_EMERGENCY_VARIANT = "_after_an_emergency"  # the advice had for an emergency's signs (route_variant)
 RESPONSE_VARIANTS = (
     WHEN_999_VARIANT,
     CLOSED_VARIANT + WHEN_999_VARIANT,
     CANCEL_ASKED_VARIANT,
     WORSE_WHILE_HELP_COMES_VARIANT,
     HELP_COMING_VARIANT,
+    AFTER_AN_EMERGENCY_VARIANT,
     HELP_SOUGHT_VARIANT,
     UNREACHABLE_VARIANT,
     LASTING_OPEN_VARIANT,
@@ -595,6 +597,11 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
             if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
                 return response + WORSE_WHILE_HELP_COMES_VARIANT
             return response + HELP_COMING_VARIANT
+    if said.get("emergency_had") and response + AFTER_AN_EMERGENCY_VARIANT in responses:
+        # an emergency's signs, judged by the 999 call handler or the paramedics ("they said its mild, keep taking
+        # antihistamines and call back if it gets worse": play-test 125, "contact the clinic again, or NHS 111" if the
+        # lip swelling got worse): their advice, and 999 again if it gets worse
+        return response + AFTER_AN_EMERGENCY_VARIANT
     if said.get("when_999"):
         # "so even if i got confused its still 111 not 999?" (play-test 106: the route again, 999 only for an allergy's
         # signs): the route, and the signs that need 999

@@ -1109,6 +1109,9 @@ _ASKS_ABOUT_999 = re.compile(
     r"have\s+to\s+)?"
     r"(?:say|tell)\b(?:\s+to)?\s+(?:them|999|the\s+"
     r"(?:call handler|operator|ambulance|paramedics?|999 people|person))\b|"
+    # ("ok ok. what do i even say when they answer": play-test 125, "Please call 999 now" again)
+    r"\bwhat\s+(?:even\s+)?(?:do\s+|should\s+|shall\s+)?i\s+(?:even\s+|actually\s+)?(?:say|tell\s+them)\s+when\s+"
+    r"(?:they|someone|somebody|it)\s+(?:answer|answers|pick|picks|picks up|pick up|gets? through)\b|"
     # ("hang up on 111 and ring 999?? what do i say": play-test 106, the privacy notice)
     r"\b(?:999|ambulanc\w*|call handler|operator)\b[^.!]{0,40}?\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
     r"\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b[^.?!]{0,30}\b(?:999|ambulanc\w*|call handler|operator)\b"
@@ -2752,6 +2755,14 @@ class SafetyTriage(GraphComponent):
                 # ("why do you keep telling me to ring 111. my skin is a bit pink …, isnt that normal?": play-test 106,
                 # the privacy notice beside the answer) the route questioned, which the safety answer says again
                 and not _ROUTE_QUESTIONED.search(text.lower())
+                # (nor, beside the advice had, the medicine those asked said to take: "they said its mild, keep taking
+                # antihistamines and call back if it gets worse", play-test 125, the suitability answer and a
+                # consultation offered in the middle of an allergic reaction)
+                and not (
+                    answer == HELP_HAD_ANSWER
+                    and part.get(INTENT_RESPONSE_KEY) == SUITABILITY_ANSWER
+                    and not text.rstrip().endswith("?")
+                )
                 and (hurts_asked or not self.settings.names_a_sign(text))
             )
 

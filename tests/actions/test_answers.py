@@ -2621,3 +2621,18 @@ def _said_before(said):
         events += [{"event": "user", "timestamp": None, "text": text, "parse_data": {"triage": triage}},
                    {"event": "action", "timestamp": None, "name": "action_listen"}]
     return events
+
+
+@pytest.mark.parametrize("triage, expected", [
+    # play-test 125: "contact the clinic again, or NHS 111" if the lip swelling the 999 call handler judged got worse
+    ({"level": None, "help_had": True, "judged": True, "emergency_had": True}, "utter_faq/help_had_after_an_emergency"),
+    # an infection's signs, judged by 111: their advice, with the clinic or 111 if it gets worse
+    ({"level": None, "help_had": True, "judged": True}, "utter_faq/help_had"),
+])
+async def test_the_advice_had_for_an_emergencys_signs_says_999_if_it_gets_worse(dispatcher, make_tracker, domain,
+                                                                                  clinic_open, triage, expected):
+    text = "ok i spoke to them, they said its mild, keep taking antihistamines and call back if it gets worse"
+    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/help_had"))
+    tracker.latest_message["triage"] = triage
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == expected

@@ -522,6 +522,8 @@ def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer
     # play-test 74: the privacy notice in the middle of an emergency
     ("what do i even say to them", "faq", "faq/privacy", "faq/emergency_explained"),
     ("ok. what even do i say to them", "faq", "faq/privacy", "faq/emergency_explained"),
+    # play-test 125: "Please call 999 now" again
+    ("ok ok. what do i even say when they answer", "faq", "faq/emergency", "faq/emergency_explained"),
     # play-test 82: "Sorry, I can't help with that" to what to tell NHS 111
     ("what?? i mean what do i tell 111 when i ring", "out_of_scope", None, "faq/what_to_tell_111"),
     # play-test 96: the suitability answer and the offer to book, to someone bleeding the day after a treatment
@@ -1218,6 +1220,11 @@ def _part(text, question, key):
      [("how long till i see results", "faq/results"),
       ("will my face be swollen like a balloon for work the next day", "faq/downtime")],
      [WARNING_SIGNS_ANSWER, "faq/results"]),
+    # play-test 125: the medicine those asked said to take is no question beside their advice
+    ("ok i spoke to them, they said its mild, keep taking antihistamines and call back if it gets worse. should i tell "
+     "the clinic tomorrow?",
+     [("", "faq/suitability"), ("should i tell the clinic tomorrow?", "faq/clinic_info")],
+     [HELP_HAD_ANSWER, "faq/clinic_info"]),
 ])
 def test_another_question_beside_an_expected_reaction_or_advice_had_is_answered(component, text, parts, expected):
     message = parsed(text, "faq", "faq/downtime")
