@@ -79,7 +79,10 @@ STOPS = re.compile(
 BOOKING_DECLINED = re.compile(
     r"\byou (?:keep|kept) (?:saying|telling me|offering|asking|going on about)\b|"
     r"\bstop (?:saying|telling me|offering|asking)\b[^.?!]{0,30}\bbook|"
-    r"\b(?:i'?m|im|i am) already booked(?: in)?\b|\bi(?:'ve| have)? already (?:got|have|booked) (?:a|an|my|one)\b",
+    r"\b(?:i'?m|im|i am) already booked(?: in)?\b|\bi(?:'ve| have)? already (?:got|have|booked) (?:a|an|my|one)\b|"
+    # ("My wife has booked me in.": play-test 125, a request began, and "No" became his name)
+    r"\b(?:my|our) \w+ (?:has |'s |already )*booked (?:me|us) in\b|\b(?:i'?m|im|i am|we'?re|we are) booked in\b|"
+    r"\bi(?:'ve| have) been booked in\b",
     re.IGNORECASE,
 )
 # a request to cancel it, asked ("can I cancel it?", "could you cancel my request please?"): not whether one could later

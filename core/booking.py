@@ -110,7 +110,10 @@ _NEVER_IN_A_NAME = frozenset(
 _TO_THE_ASSISTANT = re.compile(TO_THE_ASSISTANT, re.IGNORECASE)
 _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
     "today tomorrow tonight morning afternoon evening skip pass none nothing nobody anonymous anon idk dunno "
-    "n/a na".split()
+    # ("No, I am already booked. I want to know what happens." at the name prompt, and "unbelievable": play-test 125
+    # named them "No" and "unbelievable")
+    "n/a na no nope nah yes yeah yep yup ok okay sure fine thanks what why how hello hi hey unbelievable seriously "
+    "ridiculous whatever wow".split()
 )
 # words that open a chat message and are no one's name, for a name typed with no "my name is" before a question
 # ("hang on, does it hurt?", "ok so, how long does it take?")

@@ -121,6 +121,9 @@ def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
     ("i'm already booked in, you keep saying book a consultation lol. will they give me an aftercare sheet on the day?",
      "faq"),
     ("stop telling me to book, i just want to know about the sun", "faq"),
+    # play-test 125: a request began, and "No" became his name
+    ("My wife has booked me in.", "faq"),
+    ("im booked in for thursday, what happens on the day?", "faq"),
     # a request to book stays one
     ("book me in for a consultation please", "book_consultation"),
 ])
