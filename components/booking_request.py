@@ -217,6 +217,12 @@ BOOKED_ASKED = re.compile(
     r"\b(?:is|are|was)\s+(?:that|it|the\s+(?:old|original|first|other)\s+\w+|my\s+(?:old|original|first)\s+\w+)\s+"
     r"(?:now\s+|still\s+)?(?:cancelled|canceled|gone|off|deleted|removed|still on)\b|"
     r"\bnow that i(?:'ve| have)? (?:moved|changed)\b|"
+    # ("right. so the manager is calling me tomorrow morning yes?", "is the MANAGER calling me or not": play-test 125, a
+    # second call back began)
+    r"\b(?:the manager|they|someone|somebody|the clinic|the team|she|he)\s+(?:is|are|'s|'re|will be)\s+(?:calling|"
+    r"ringing|phoning|going to (?:call|ring|phone))\s+(?:me|us)\b|"
+    r"\b(?:is|are|will)\s+(?:the manager|they|someone|somebody|the clinic|the team)\s+(?:be\s+)?(?:calling|ringing|"
+    r"phoning|call|ring|phone)\s+(?:me|us)\b[^.?!]{0,30}\b(?:or not|yes|right)\b|"
     r"\bdid (?:the|my|that) (?:change|changes|request|booking|call ?back|update)\b[^.?!]{0,20}\b(?:go through|go|get "
     r"sent|get through|send|work)\b|\bwhat (?:did|have) (?:i|you) (?:send|sent)\b|\bwhat (?:does|do) (?:the|my) "
     r"(?:request|booking)\s+(?:say|have)\b",
@@ -227,6 +233,17 @@ CONSULTATION_ASKED = re.compile(r"\b(?:book\w*|want|like|need|request\w*)\b[^.?!
 WHO_TO_CALL = re.compile(
     r"\b(?:call|ring|phone|contact|text)\s+me\b[^.?!]{0,15}\b(?:not|instead of|rather than)\s+(?:her|him|them|my)\b|"
     r"\bwhen (?:the clinic|they|you|someone) (?:rings?|calls?|phones?)\b",
+    re.IGNORECASE,
+)
+# whether the request still stands, asked ("the cancel didnt go through right?", "is it still booked for thursday")
+STILL_ON_ASKED = re.compile(
+    r"\b(?:the|my) cancel(?:lation)? (?:didn'?t|didnt|did not|hasn'?t|hasnt|has not|wasn'?t|was not) "
+    r"(?:go|gone|get|been)(?: through| sent)?\b|"
+    r"\bdid (?:the|my) cancel(?:lation)?\b[^.?!]{0,15}\b(?:go through|get sent|work)\b|"
+    r"\bi (?:don'?t|dont|do not) want (?:to cancel|it cancelled|them (?:thinking|to think) i(?:'ve| have)? "
+    r"cancelled)\b|"
+    r"\b(?:is|it'?s|its) (?:it|that|my \w+) still (?:on|booked|going ahead|there|sent|with (?:them|the clinic))\b|"
+    r"\bstill booked\b",
     re.IGNORECASE,
 )
 # the request already sent, named ("the call back i just sent", "my request", "the one i sent")
@@ -615,6 +632,10 @@ class BookingDetailsRequest(GraphComponent):
                 # "I withdraw my consent" at the summary (play-test 62: the privacy answer, and the summary again): the
                 # details not to be kept, which the deletion of the person's data asks to confirm
                 self._set(message, "delete_my_data")
+            elif intent in ("stop", "nlu_fallback", "faq", "never_mind", "deny") and STILL_ON_ASKED.search(text):
+                # "just to check, the cancel didnt go through right? i dont want them thinking ive cancelled" (play-test
+                # 125: how to cancel it, twice): whether the request still stands, asked (its details read back)
+                self._set(message, "ask_reference")
             elif intent == self.config["intent"] and BOOKING_DECLINED.search(text) and not asks_a_call_back:
                 # "i'm already booked in, you keep saying book a consultation lol. will they give me an aftercare sheet
                 # on the day?" (play-test 86: a consultation request started): what else it asks

@@ -994,6 +994,9 @@ def test_a_call_moved_to_another_time_is_a_correction(text, kinds, expected):
     # play-test 122: the change made again
     ("did the change go through? the preferred time is thursday 7pm now not monday?", "correct_booking"),
     ("what did i send them", "nlu_fallback"),
+    # play-test 125: a second call back began
+    ("right. so the manager is calling me tomorrow morning yes? and whats your refund policy", "book_consultation"),
+    ("is the MANAGER calling me or not", "nlu_fallback"),
     # play-test 124: the change made back to the 10th
     ("my original appointment on thursday 10th, is that cancelled now that i moved it to the 17th?", "correct_booking"),
 ])
@@ -1029,3 +1032,18 @@ def test_whom_to_call_about_a_consultation_asked_for_is_no_call_back():
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "book_consultation"
     assert "request_kind" not in [entity["entity"] for entity in found.get("entities")]
+
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 125: how to cancel it, twice
+    ("great. just to check, the cancel didnt go through right? i dont want them thinking ive cancelled", "stop",
+     "ask_reference"),
+    ("no i DONT want to cancel. i'm asking if its still booked for thursday", "stop", "ask_reference"),
+    # a cancel asked for stays one
+    ("cancel it please", "stop", "stop"),
+])
+def test_whether_the_request_still_stands_is_asked_not_a_cancel(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
