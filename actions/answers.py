@@ -1461,6 +1461,10 @@ _EMERGENCY_NAMED = re.compile(r"\b(?:999|112|911|ambulance|paramedics?)\b", re.I
 _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b", re.IGNORECASE)
 
 
+# the answers of something happening after a treatment, by their response names
+SAFETY_RESPONSES = tuple(response_name(topic) for topic in SEVERITY)
+
+
 class ActionAnswerQuestion(Action):
     def name(self) -> Text:
         return "action_answer_question"
@@ -1470,7 +1474,15 @@ class ActionAnswerQuestion(Action):
     ) -> List[Dict[Text, Any]]:
         already = len(dispatcher.messages)
         events = await self.answer(dispatcher, tracker, domain)
-        return events + emergency_noted(tracker, dispatcher.messages[already:])
+        said = dispatcher.messages[already:]
+        if (tracker.latest_message.get("triage") or {}).get("treated_elsewhere") and any(
+            str(message.get("response") or "").startswith(SAFETY_RESPONSES) for message in said
+        ):
+            # "i had microneedling last week at a different clinic (not yours) … could you guys have a look at it?"
+            # (play-test 124: "let Lumen Skin Clinic know", three times, and the question dropped): the clinic that
+            # treated them too, and this one's consultation, after the route
+            dispatcher.utter_message(response="utter_treated_elsewhere")
+        return events + emergency_noted(tracker, said)
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]

@@ -624,6 +624,15 @@ _NOT_YET = re.compile(
 _MICRONEEDLING = re.compile(r"\b(?:micro ?-?needl\w*|needling|collagen induction|dermaroll\w*|derma ?pen)\b")
 # a sign said of now as new beside what came before ("but im feeling a bit shivery now", "and now i feel foggy too")
 _NEW_NOW = re.compile(r"^\W*(?:but|and|now|also|plus)\b[^.?!]{0,60}\b(?:now|too|as well|also|started|starting)\b")
+# treated by another clinic or a salon ("at a different clinic (not yours)", "at a salon", "not with you guys")
+_TREATED_ELSEWHERE = re.compile(
+    r"\b(?:another|a different|different|other|a other) (?:clinic|salon|spa|place|practitioner|beautician|"
+    r"aesthetician)\b|"
+    r"\bnot (?:at |with |from |by )(?:yours|your clinic|this clinic|you guys|you lot|lumen)\b|\(not yours\)|"
+    r"\bnot (?:your|this) clinic\b|"
+    r"\b(?:at|from|by) (?:a|my|the local|my local) (?:salon|beauty salon|spa|beautician'?s?|nail bar)\b",
+    re.IGNORECASE,
+)
 # a sign said to have followed another treatment than microneedling ("dark patches after a chemical peel")
 _AFTER_ANOTHER_TREATMENT = re.compile(
     r"\b(?:after|from|since|following|because of) (?:a |an |my |the |that |some |her |his )?(?:chemical peels?|peels?|"
@@ -2926,6 +2935,9 @@ class SafetyTriage(GraphComponent):
                     "next_treatment": bool(_NEXT_TREATMENT.search(lowered)),
                     # treated already or booked in, said of themselves (actions/answers.py `a_patient`)
                     "a_patient": bool(_A_PATIENT.search(plain)),
+                    # "i had microneedling last week at a different clinic (not yours)": the clinic that treated them is
+                    # another (actions/answers.py says to let them know too)
+                    "treated_elsewhere": bool(_TREATED_ELSEWHERE.search(plain)),
                     # "walk-in said infected, gave flucloxacillin": seen or advised already (actions/answers.py)
                     "help_had": found.help_had,
                     # ... for an emergency's signs ("my throat went tight and the paramedics came … said im fine"): an

@@ -2636,3 +2636,16 @@ async def test_the_advice_had_for_an_emergencys_signs_says_999_if_it_gets_worse(
     tracker.latest_message["triage"] = triage
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == expected
+
+
+@pytest.mark.parametrize("elsewhere", [True, False])
+async def test_someone_treated_elsewhere_is_told_to_let_that_clinic_know_too(dispatcher, make_tracker, domain,
+                                                                             clinic_open, elsewhere):
+    # play-test 124: "let Lumen Skin Clinic know", three times, to someone treated at another clinic
+    text = "hi, i had microneedling last week at a different clinic (not yours) and now ive got loads of tiny white bumps"
+    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": "urgent", "signs": ["bump*"], "treated_elsewhere": elsewhere}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[0].startswith("utter_faq/urgent")
+    assert ("utter_treated_elsewhere" in said) == elsewhere
