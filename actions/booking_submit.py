@@ -47,14 +47,19 @@ def consent_version(domain: DomainDict) -> Optional[str]:
     return hashlib.sha256(wording.encode()).hexdigest()[:16] if wording else None
 
 
-def consent_given_at(tracker: Tracker) -> Optional[dt.datetime]:
-    """When the consent slot was last set to yes (from the tracker's events)."""
+def said_yes_at(tracker: Tracker, slot: Text) -> Optional[dt.datetime]:
+    """When a yes/no slot was last set to yes (from the tracker's events); None when its last value is no other."""
     for event in reversed(tracker.events):
-        if event.get("event") == "slot" and event.get("name") == "booking_consent":
+        if event.get("event") == "slot" and event.get("name") == slot:
             if event.get("value") is True and event.get("timestamp"):
                 return dt.datetime.fromtimestamp(event["timestamp"], dt.timezone.utc)
             return None
     return None
+
+
+def consent_given_at(tracker: Tracker) -> Optional[dt.datetime]:
+    """When the consent was last given."""
+    return said_yes_at(tracker, "booking_consent")
 
 
 def request_key(sender_id: Text, given_at: Optional[dt.datetime]) -> Optional[str]:
@@ -104,13 +109,8 @@ _REFERENCE = re.compile(rf"\b{REFERENCE_PREFIX.rstrip('-')}[-\s]?([{REFERENCE_AL
 
 
 def confirmed_at(tracker: Tracker) -> Optional[dt.datetime]:
-    """When the summary was last confirmed (from the tracker's events): a retry of the confirming turn has the same."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "slot" and event.get("name") == "booking_confirmed":
-            if event.get("value") is True and event.get("timestamp"):
-                return dt.datetime.fromtimestamp(event["timestamp"], dt.timezone.utc)
-            return None
-    return None
+    """When the summary was last confirmed: a retry of the confirming turn has the same."""
+    return said_yes_at(tracker, "booking_confirmed")
 
 
 async def change_sent_request(
