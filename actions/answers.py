@@ -590,9 +590,24 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
                 return response + CANCEL_ASKED_VARIANT
             # (or a sign coming back: "feeling a bit dizzy again tbh", play-test 76, "if it gets worse before they
             # arrive" twice, to someone whose room was spinning)
-            worse = called_before and (
-                said.get("level") == SEVERITY[0]
-                or (said.get("level") in ("urgent", "expected") and back_after_an_emergency(tracker))
+            worse = (
+                called_before
+                and (
+                    said.get("level") == SEVERITY[0]
+                    or (said.get("level") in ("urgent", "expected") and back_after_an_emergency(tracker))
+                )
+            ) or (
+                # (an emergency sign not named before, said with help on its way: "they've said an ambulance is
+                # coming. his lips look a bit swollen now too", after his eyes; or asked whether it counts as worse:
+                # "does the lips thing count as worse? should I ring them back?", play-test 127, "if it gets worse
+                # before they arrive, call 999 again", twice)
+                (said.get("level") == SEVERITY[0] and a_new_emergency_sign(tracker))
+                or (
+                    said.get("worse")
+                    and said.get("level") is None
+                    and not said.get("help_had")  # ("and if worse call again": what those called said)
+                    and an_emergency_earlier(tracker)
+                )
             )
             if worse and response + WORSE_WHILE_HELP_COMES_VARIANT in responses:
                 return response + WORSE_WHILE_HELP_COMES_VARIANT
@@ -1811,6 +1826,13 @@ _COMING_BACK = re.compile(
     re.IGNORECASE,
 )
 EMERGENCY_LOOKS_BACK = 30  # how many of the person's messages back an emergency answer still counts
+
+
+def a_new_emergency_sign(tracker: Tracker) -> bool:
+    """Whether the latest message names an emergency sign that none of the person's recent messages named."""
+    named = set((tracker.latest_message.get("triage") or {}).get("signs") or ())
+    before = {sign for triage in earlier_triages(tracker) for sign in triage.get("signs") or ()}
+    return bool(before) and bool(named - before)
 
 
 def back_after_an_emergency(tracker: Tracker) -> bool:

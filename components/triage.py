@@ -142,6 +142,12 @@ _THINGS = {
     "toner",
     "oil",
 }
+# a part of the body said to be as it is now ("my lips are puffy", "his eyes look swollen")
+_A_PART_AS_IT_IS = re.compile(
+    r"\b(?:my|his|her|their|our|the)\s+\w+\s+(?:are|is|'re|'s|look|looks|feel|feels|seem|seems|are going|is going|"
+    r"are getting|is getting|have gone|has gone|went)\b"
+)
+SHORT_SENTENCE = 5  # a sentence of this many words or fewer may finish the sign of the one before it
 NEGATION_BEFORE = 3  # "no", "not", "without" up to this many words before a sign, or inside it, cancels it
 
 _NEGATIONS = {
@@ -591,7 +597,11 @@ _NO_TREATMENT = re.compile(_NO_TREATMENT_HAD)
 _JUST_ASKING = re.compile(
     # ("omg HYPOTHETICAL again. nothing has happened to me": play-test 123, NHS 111 again)
     r"\b(?:nothing(?:'?s| is| has)? (?:wrong|happening|happened)|"
-    r"(?:i'?m|im|i am|i was) (?:just |only )?(?:asking|wondering)|just (?:a )?(?:question|asking|wondering)|"
+    # (not "I'm asking you. his lips are swelling up. do I call 999 again yes or no": play-test 127, the warning signs'
+    # leaflet in an emergency)
+    r"(?:i'?m|im|i am|i was) (?:just |only )(?:asking|wondering)|(?:i'?m|im|i am|i was) (?:asking|wondering) (?:in "
+    r"general|generally|hypothetically|for (?:a friend|the future|future)|out of (?:interest|curiosity)|before)|"
+    r"just (?:a )?(?:question|asking|wondering)|"
     r"hypothetical(?:ly)?|i said if|in theory|it hasn'?t happened|"
     r"(?:it'?s|its|it is|it was) (?:just )?a question)\b"
 )
@@ -2060,6 +2070,27 @@ def triage(
         level: tuple(sign.text for sign in settings.signs[level] if any(sign.found_in(s) for s in sentences))
         for level in LEVELS
     }
+    # an emergency's sign finished in a short sentence after it ("lips going a bit tingly again now actually. maybe
+    # slightly puffy??": play-test 126, the expected reaction's answer)
+    carried_on = [
+        sign.text
+        for sign in settings.signs[EMERGENCY]
+        if sign.text not in found[EMERGENCY]
+        and any(
+            len(after) <= SHORT_SENTENCE and sign.found_in(before + after)
+            for before, after in zip(sentences, sentences[1:], strict=False)
+        )
+    ]
+    found[EMERGENCY] += tuple(carried_on)
+    # an emergency's sign stated in a sentence of its own, whatever another asks ("so do i ring 999 or not?? my lips are
+    # puffy": play-test 126, read as asked, and the expected reaction's answer)
+    stated = any(
+        _A_PART_AS_IT_IS.search(part)
+        and not _HYPOTHETICAL.search(part)
+        and not _WHAT_IF.search(part)
+        and any(sign.found_in(tokens) for sign in settings.signs[EMERGENCY])
+        for part, tokens in zip(parts, sentences, strict=True)
+    )
     if _THROAT_IRRITATED.search(lowered) and _ALLERGIC_SKIN.search(lowered) and not found[EMERGENCY]:
         # a throat said to feel scratchy or itchy, beside hives or welts coming up, in any sentence of the message
         # ("shes got hives coming up on her chest and arms, theyre spreading. she says her throat feels a bit
@@ -2107,7 +2138,7 @@ def triage(
         (bool(_NOT_YET.search(lowered)) and not _STRONG_NOW.search(lowered) and not had_it)
         or (bool(_WHAT_IF.search(lowered)) and not reported_now)
         # ("omg HYPOTHETICAL again. nothing has happened to me": play-test 123, NHS 111 now)
-        or (bool(_JUST_ASKING.search(lowered)) and not reported_now and not had_it)
+        or (bool(_JUST_ASKING.search(lowered)) and not reported_now and not had_it and not found[EMERGENCY])
         or (bool(_RULES_OUT.search(lowered)) and not treated)
     )
     # (what is to come, asked of a treatment not had, is not now: "will my face be swollen … the next day")
@@ -2355,7 +2386,9 @@ def triage(
         # "I'm fine NOW, the fainting was on friday at the clinic" (play-test 121: "Please call 999 now" five times): a
         # faint days before, and well since, is past; the next session after it is for the clinic (actions/answers.py)
         return Triage(None, found[EMERGENCY], history=True)
-    if found[EMERGENCY] and (not hypothetical or (_SWELLING_NOW.search(lowered) and not _WHAT_IF.search(lowered))):
+    if found[EMERGENCY] and (
+        not hypothetical or stated or (_SWELLING_NOW.search(lowered) and not _WHAT_IF.search(lowered))
+    ):
         # ("my lips are swelling, can i still have microneedling?": the swelling is now, whatever is asked with it)
         return Triage(EMERGENCY, found[EMERGENCY], worse)
     if (

@@ -2649,3 +2649,33 @@ async def test_someone_treated_elsewhere_is_told_to_let_that_clinic_know_too(dis
     said = responses(dispatcher)
     assert said[0].startswith("utter_faq/urgent")
     assert ("utter_treated_elsewhere" in said) == elsewhere
+
+
+@pytest.mark.parametrize("latest, called_before, expected", [
+    # play-test 127: "they've said an ambulance is coming. his lips look a bit swollen now too" after his eyes, and
+    # "does the lips thing count as worse? should I ring them back?" got "if it gets worse before they arrive, call
+    # 999 again", twice
+    ({"level": "emergency", "waiting_for_help": True, "emergency_help_named": True, "signs": ["lip*|tongue* + swel*"]},
+     False, "utter_faq/emergency_worse_while_help_comes"),
+    ({"level": None, "worse": True}, True, "utter_faq/emergency_worse_while_help_comes"),
+    # the same signs said with help called in that message: help coming, as before
+    ({"level": "emergency", "waiting_for_help": True, "emergency_help_named": True,
+      "signs": ["eye*|eyelid* + closing_up|nearly_shut"]}, False, "utter_faq/emergency_help_coming"),
+])
+async def test_a_new_emergency_sign_while_help_comes_is_called_in(dispatcher, make_tracker, domain, clinic_open, latest,
+                                                                  called_before, expected):
+    called = [
+        {"event": "user", "timestamp": None, "text": "his eyes are puffy and nearly shut",
+         "parse_data": {"triage": {"level": "emergency", "signs": ["eye*|eyelid* + closing_up|nearly_shut"]}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+    ] + ([
+        {"event": "user", "timestamp": None, "text": "ok they said an ambulance is coming",
+         "parse_data": {"triage": {"level": None, "waiting_for_help": True, "emergency_help_named": True}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+    ] if called_before else []) + [{"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(intent="faq", text="his lips look a bit swollen now too", events=called,
+                           slots={"last_topic": "emergency", "offer": "clinic"},
+                           response_selector=selected_answer("faq/emergency"))
+    tracker.latest_message["triage"] = latest
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == expected

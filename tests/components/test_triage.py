@@ -289,6 +289,11 @@ def test_a_medicine_asked_about_before_any_treatment_is_no_help_had(settings, te
     # ... not when microneedling was had too, nor a sign said of now beside "nothing has happened yet"
     ("I had a chemical peel and microneedling on monday and now its oozing yellow stuff", URGENT, False, False),
     ("the paramedics say my lips are swelling and its getting worse", EMERGENCY, False, False),
+    # play-test 126: the expected reaction's answer to puffy lips, twice
+    ("so do i ring 999 or not?? my lips are puffy", EMERGENCY, False, False),
+    ("lips going a bit tingly again now actually. maybe slightly puffy??", EMERGENCY, False, False),
+    # play-test 127: "I'm asking you" is no "just asking" (the warning signs' leaflet in an emergency)
+    ("I'm asking you. his lips are swelling up. do I call 999 again yes or no", EMERGENCY, False, False),
 ])
 def test_what_is_said_to_be_supposed_or_from_another_treatment_is_no_report(settings, text, level, hypothetical,
                                                                               history):
