@@ -217,6 +217,11 @@ BOOKED_ASKED = re.compile(
     r"\b(?:is|are|was)\s+(?:that|it|the\s+(?:old|original|first|other)\s+\w+|my\s+(?:old|original|first)\s+\w+)\s+"
     r"(?:now\s+|still\s+)?(?:cancelled|canceled|gone|off|deleted|removed|still on)\b|"
     r"\bnow that i(?:'ve| have)? (?:moved|changed)\b|"
+    # ("will I hear back today?", "is my booking for a saturday or not": play-test 127, a change to it, and a second
+    # booking)
+    r"\bwill i (?:hear back|hear from (?:them|you|the clinic)|get a (?:call|reply|response|phone call))\b|"
+    r"\bis (?:my|the) (?:booking|request|appointment|call ?back|consultation) (?:for|on|at) (?:a |the )?\w+\b"
+    r"[^.?!]{0,20}(?:\?|\bor not\b)|"
     # ("right. so the manager is calling me tomorrow morning yes?", "is the MANAGER calling me or not": play-test 125, a
     # second call back began)
     r"\b(?:the manager|they|someone|somebody|the clinic|the team|she|he)\s+(?:is|are|'s|'re|will be)\s+(?:calling|"
@@ -243,7 +248,9 @@ STILL_ON_ASKED = re.compile(
     r"\bi (?:don'?t|dont|do not) want (?:to cancel|it cancelled|them (?:thinking|to think) i(?:'ve| have)? "
     r"cancelled)\b|"
     r"\b(?:is|it'?s|its) (?:it|that|my \w+) still (?:on|booked|going ahead|there|sent|with (?:them|the clinic))\b|"
-    r"\bstill booked\b",
+    r"\bstill booked\b|"
+    # ("wait, is it cancelled or not?": play-test 126, how to cancel it)
+    r"\bis (?:it|that|my \w+) (?:cancelled|canceled)(?: now)?(?: or not)?\s*\?|\b(?:cancelled|canceled) or not\b",
     re.IGNORECASE,
 )
 # the request already sent, named ("the call back i just sent", "my request", "the one i sent")

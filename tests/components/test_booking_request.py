@@ -994,6 +994,9 @@ def test_a_call_moved_to_another_time_is_a_correction(text, kinds, expected):
     # play-test 122: the change made again
     ("did the change go through? the preferred time is thursday 7pm now not monday?", "correct_booking"),
     ("what did i send them", "nlu_fallback"),
+    # play-test 127: a change to it, and a second booking
+    ("will I hear back today?", "nlu_fallback"),
+    ("is my booking for a saturday or not", "book_consultation"),
     # play-test 125: a second call back began
     ("right. so the manager is calling me tomorrow morning yes? and whats your refund policy", "book_consultation"),
     ("is the MANAGER calling me or not", "nlu_fallback"),
@@ -1040,6 +1043,8 @@ def test_whom_to_call_about_a_consultation_asked_for_is_no_call_back():
     ("great. just to check, the cancel didnt go through right? i dont want them thinking ive cancelled", "stop",
      "ask_reference"),
     ("no i DONT want to cancel. i'm asking if its still booked for thursday", "stop", "ask_reference"),
+    # play-test 126: how to cancel it
+    ("wait, is it cancelled or not?", "stop", "ask_reference"),
     # a cancel asked for stays one
     ("cancel it please", "stop", "stop"),
 ])
