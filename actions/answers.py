@@ -1497,7 +1497,16 @@ class ActionAnswerQuestion(Action):
             # (play-test 124: "let Lumen Skin Clinic know", three times, and the question dropped): the clinic that
             # treated them too, and this one's consultation, after the route
             dispatcher.utter_message(response="utter_treated_elsewhere")
-        return events + emergency_noted(tracker, said)
+        named = [str(message.get("response") or "") for message in said]
+        if (
+            any(name.startswith(SAFETY_RESPONSES[0]) for name in named)
+            and "utter_medicine_in_emergency" not in named
+            and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or "")
+        ):
+            # "his eyes are all puffy and nearly shut … Should I give him an antihistamine? I have some piriton"
+            # (play-test 127: the emergency's route, and the medicine never answered): who to ask about it
+            dispatcher.utter_message(response="utter_medicine_in_emergency")
+        return events + emergency_noted(tracker, dispatcher.messages[already:])
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
@@ -2133,7 +2142,8 @@ WHICH_PRODUCT_ASKED = re.compile(
     re.IGNORECASE,
 )
 A_MEDICINE_NOW = re.compile(
-    rf"\b(?:take|taking|took|taken|use|using|used|put|putting|apply|applying|applied|try|trying|pop|have)\b[^.?!]{{0,40}}?"
+    rf"\b(?:take|taking|took|taken|use|using|used|put|putting|apply|applying|applied|try|trying|pop|have|give|giving|"
+    rf"gave)\b[^.?!]{{0,40}}?"
     rf"\b{_MEDICINES}\b|"
     r"\b(?:antibiotic|antiseptic|steroid|hydrocortisone|anti-?itch) (?:cream|gel|ointment|tablets?)\b|"
     # ("is the piriton ok to have taken?": play-test 74, the suitability answer in the urgent thread)

@@ -284,7 +284,11 @@ AFTER_SENDING_ASKED = re.compile(
 A_SENT_ONE_CANCELLED = re.compile(
     r"\bcancel\w*\b[^.?!]{0,40}\b(?:request|booking|consultation|appointment)\b[^.?!]{0,30}\b(?:sent|made|booked|"
     r"already|before|earlier|the other day|yesterday|last week|reference|ref)\b|"
-    r"\bcancel\w*\b[^.?!]{0,40}\bmn-[a-z0-9]+",
+    r"\bcancel\w*\b[^.?!]{0,40}\bmn-[a-z0-9]+|"
+    # ("hi i sent a consultation request on here the other day, can i cancel it please": play-test 126, a new booking
+    # began, and then "I've cancelled that")
+    r"\b(?:i|we)\s+(?:sent|made|did|booked)\s+(?:a|an|my|the)\s+(?:\w+\s+)?(?:request|booking|consultation|"
+    r"appointment|call ?back)\b[^?!]{0,60}\bcancel\w*\s+(?:it|that|this)\b",
     re.IGNORECASE,
 )
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)

@@ -2679,3 +2679,18 @@ async def test_a_new_emergency_sign_while_help_comes_is_called_in(dispatcher, ma
     tracker.latest_message["triage"] = latest
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == expected
+
+
+@pytest.mark.parametrize("text, medicine", [
+    # play-test 127: the emergency's route, and the piriton never answered
+    ("his eyes are all puffy and nearly shut. Should I give him an antihistamine? I have some piriton", True),
+    ("his eyes are all puffy and nearly shut, he can barely see", False),
+])
+async def test_a_medicine_asked_about_with_an_emergency_is_for_the_call_handler(dispatcher, make_tracker, domain,
+                                                                                clinic_open, text, medicine):
+    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/emergency"))
+    tracker.latest_message["triage"] = {"level": "emergency", "signs": ["eye*|eyelid* + closing_up|nearly_shut"]}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[0].startswith("utter_faq/emergency")
+    assert ("utter_medicine_in_emergency" in said) == medicine

@@ -1052,3 +1052,12 @@ def test_whether_the_request_still_stands_is_asked_not_a_cancel(text, intent, ex
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+
+def test_a_request_sent_and_then_asked_to_be_cancelled_is_a_cancel():
+    # play-test 126: a new booking began, and then "I've cancelled that"
+    found = message("hi i sent a consultation request on here the other day, can i cancel it please",
+                    "book_consultation", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "stop"
