@@ -220,6 +220,10 @@ BOOKED_ASKED = re.compile(
     # ("will I hear back today?", "is my booking for a saturday or not": play-test 127, a change to it, and a second
     # booking)
     r"\bwill i (?:hear back|hear from (?:them|you|the clinic)|get a (?:call|reply|response|phone call))\b|"
+    # ("so just to be clear its wed 5.30 now, not tuesday? they wont ring me tuesday as well?": play-test 126, a second
+    # call back began)
+    r"\bjust to (?:be clear|check|confirm|be sure)\b[^.!]{0,50}\b(?:now|still)\b[^.!]{0,40}\?|"
+    r"\bthey (?:won'?t|wont|will not) (?:ring|call|phone|email|text) me\b|"
     r"\bis (?:my|the) (?:booking|request|appointment|call ?back|consultation) (?:for|on|at) (?:a |the )?\w+\b"
     r"[^.?!]{0,20}(?:\?|\bor not\b)|"
     # ("right. so the manager is calling me tomorrow morning yes?", "is the MANAGER calling me or not": play-test 125, a

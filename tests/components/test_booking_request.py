@@ -996,6 +996,8 @@ def test_a_call_moved_to_another_time_is_a_correction(text, kinds, expected):
     ("what did i send them", "nlu_fallback"),
     # play-test 127: a change to it, and a second booking
     ("will I hear back today?", "nlu_fallback"),
+    # play-test 126: a second call back began
+    ("so just to be clear its wed 5.30 now, not tuesday? they wont ring me tuesday as well?", "book_consultation"),
     ("is my booking for a saturday or not", "book_consultation"),
     # play-test 125: a second call back began
     ("right. so the manager is calling me tomorrow morning yes? and whats your refund policy", "book_consultation"),
