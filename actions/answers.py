@@ -1489,15 +1489,14 @@ class ActionAnswerQuestion(Action):
     ) -> List[Dict[Text, Any]]:
         already = len(dispatcher.messages)
         events = await self.answer(dispatcher, tracker, domain)
-        said = dispatcher.messages[already:]
+        named = [str(message.get("response") or "") for message in dispatcher.messages[already:]]
         if (tracker.latest_message.get("triage") or {}).get("treated_elsewhere") and any(
-            str(message.get("response") or "").startswith(SAFETY_RESPONSES) for message in said
+            name.startswith(SAFETY_RESPONSES) for name in named
         ):
             # "i had microneedling last week at a different clinic (not yours) … could you guys have a look at it?"
             # (play-test 124: "let Lumen Skin Clinic know", three times, and the question dropped): the clinic that
             # treated them too, and this one's consultation, after the route
             dispatcher.utter_message(response="utter_treated_elsewhere")
-        named = [str(message.get("response") or "") for message in said]
         if (
             any(name.startswith(SAFETY_RESPONSES[0]) for name in named)
             and "utter_medicine_in_emergency" not in named

@@ -108,6 +108,13 @@ def answered_beside_the_send(
 _REFERENCE = re.compile(rf"\b{REFERENCE_PREFIX.rstrip('-')}[-\s]?([{REFERENCE_ALPHABET}]{{4}})\b", re.IGNORECASE)
 
 
+def references_named(tracker: Tracker) -> List[Text]:
+    """The requests' references the latest message names, as stored ("mn-xyuf" is MN-XYUF)."""
+    return [
+        f"{REFERENCE_PREFIX}{match.upper()}" for match in _REFERENCE.findall(tracker.latest_message.get("text") or "")
+    ]
+
+
 def confirmed_at(tracker: Tracker) -> Optional[dt.datetime]:
     """When the summary was last confirmed: a retry of the confirming turn has the same."""
     return said_yes_at(tracker, "booking_confirmed")
@@ -157,10 +164,7 @@ class ActionReopenSentRequest(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         sent = details_when_sent(tracker)
-        named = [
-            f"{REFERENCE_PREFIX}{match.upper()}"
-            for match in _REFERENCE.findall(tracker.latest_message.get("text") or "")
-        ]
+        named = references_named(tracker)
         reference = next((name for name in named if name in sent), tracker.get_slot("request_reference"))
         details = sent.get(reference or "")
         if not details:
@@ -224,10 +228,7 @@ class ActionCancelSentRequest(Action):
     ) -> List[Dict[Text, Any]]:
         sent = list(tracker.get_slot("request_references") or []) or [tracker.get_slot("request_reference")]
         sent = [reference for reference in sent if reference]
-        named = [
-            f"{REFERENCE_PREFIX}{match.upper()}"
-            for match in _REFERENCE.findall(tracker.latest_message.get("text") or "")
-        ]
+        named = references_named(tracker)
         meant = [reference for reference in named if reference in sent] or (sent if len(sent) == 1 else [])
         if len(meant) == 1:
             dispatcher.utter_message(response="utter_cancel_existing_booking", reference=meant[0])

@@ -576,6 +576,12 @@ class BookingDetailsRequest(GraphComponent):
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.config = {**self.get_default_config(), **config}
 
+    def _without_the_kind(self, message: Message, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+        """The message's entities without the kind of request asked for (`kind_entity`), set on the message."""
+        kept = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
+        message.set(ENTITIES, kept, add_to_output=True)
+        return kept
+
     @classmethod
     def create(
         cls,
@@ -627,8 +633,7 @@ class BookingDetailsRequest(GraphComponent):
             if CONSULTATION_ASKED.search(text) and WHO_TO_CALL.search(text):
                 # "I'm booking a consultation for my wife … please call me not her" (play-test 124: a call back began):
                 # whom to call about the consultation asked for, not a call back instead of it
-                entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
-                message.set(ENTITIES, entities, add_to_output=True)
+                entities = self._without_the_kind(message, entities)
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
             farewell = bool(FAREWELL.search(text)) and not kinds
@@ -750,8 +755,7 @@ class BookingDetailsRequest(GraphComponent):
             ):
                 # "the call back i just sent … can you add a note that they need to ask for Jade" (play-test 125: a
                 # second request began): a note for the request sent, a change to it
-                entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
-                message.set(ENTITIES, entities, add_to_output=True)
+                entities = self._without_the_kind(message, entities)
                 self._set(message, self.config["correction_intent"])
             elif (
                 intent in self.config["kind_from_intents"] + [self.config["intent"]]
@@ -770,8 +774,7 @@ class BookingDetailsRequest(GraphComponent):
                 # "can they call in the afternoon instead": the call's time moved, a correction of the time (play-test
                 # 120: a second request began once the first was sent), not of the request's kind (a consultation
                 # asked for stays one: the clinic calls to arrange it)
-                entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
-                message.set(ENTITIES, entities, add_to_output=True)
+                entities = self._without_the_kind(message, entities)
             elif (
                 (intent in self.config["kind_from_intents"] and asks_a_call_back)
                 or (

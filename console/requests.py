@@ -7,7 +7,7 @@ from typing import Callable, List, Optional
 from sqlalchemy import insert, select, update
 from sqlalchemy.engine import Engine
 
-from core.database import REQUEST_STATUSES, as_utc, bookings, staff_audit, utcnow
+from core.database import REQUEST_STATUSES, as_utc, booking_as_stored, bookings, staff_audit, utcnow
 
 NOTE_MAX = 2000
 
@@ -58,16 +58,7 @@ def find(engine: Engine, reference: str) -> Optional[dict]:
         row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
     if row is None:
         return None
-    found = dict(row)
-    for key in (
-        "preferred_start",
-        "preferred_end",
-        "created_at",
-        "consent_given_at",
-        "status_changed_at",
-        "changed_at",
-    ):
-        found[key] = as_utc(found[key])
+    found = booking_as_stored(row)
     found["status"] = _status(found["status"])
     return found
 

@@ -221,6 +221,18 @@ def _stored(value):
     return value or None
 
 
+# the bookings table's times, which SQLite gives back without their zone
+BOOKING_TIMES = tuple(column.name for column in bookings.columns if isinstance(column.type, DateTime))
+
+
+def booking_as_stored(row) -> dict:
+    """A row of the bookings table as a dict, its times in UTC."""
+    booking = dict(row)
+    for key in BOOKING_TIMES:
+        booking[key] = as_utc(booking.get(key))
+    return booking
+
+
 def utcnow() -> dt.datetime:
     """The real clock, as an aware UTC time."""
     return dt.datetime.now(dt.timezone.utc)
@@ -391,17 +403,8 @@ class BookingStore:
                 return None
             if change_key and row["change_key"] == change_key:
                 return row["changes"] or 0
-            new = {
-                "name": request.name,
-                "contact": request.contact,
-                "contact_kind": request.contact_kind,
-                "preferred_start": request.preferred_start,
-                "preferred_end": request.preferred_end,
-                "preferred_text": request.preferred_text,
-                "concern": request.concern,
-                "kind": request.kind,
-                "under_18": request.under_18,
-            }
+            # (the contact's kind goes with the contact, and is no change of its own)
+            new = {column: getattr(request, column) for column in (*CHANGEABLE, "contact_kind")}
             changed = [words for column, words in CHANGEABLE.items() if _stored(row[column]) != _stored(new[column])]
             if not changed:
                 return 0

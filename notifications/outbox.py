@@ -34,7 +34,19 @@ from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Seque
 from sqlalchemy import and_, or_, select
 from sqlalchemy.engine import Engine
 
-from core.database import CHANNELS, FAILED, PENDING, SENDING, SENT, as_utc, bookings, notice_of, outbox, utcnow
+from core.database import (
+    CHANNELS,
+    FAILED,
+    PENDING,
+    SENDING,
+    SENT,
+    as_utc,
+    booking_as_stored,
+    bookings,
+    notice_of,
+    outbox,
+    utcnow,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -203,10 +215,7 @@ def _booking(engine: Engine, notice: str) -> Optional[dict]:
         row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
     if row is None:
         return None
-    booking = dict(row, change=change)
-    for key in ("preferred_start", "preferred_end", "consent_given_at", "created_at", "changed_at"):
-        booking[key] = as_utc(booking.get(key))
-    return booking
+    return dict(booking_as_stored(row), change=change)
 
 
 def _drop(engine: Engine, claim: Claim) -> None:
