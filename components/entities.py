@@ -221,6 +221,9 @@ _TIME_PARTS = re.compile(
     # "sometime next month", "any weekday in january": a month, whose day core/booking.py asks for (play-test 49: "next
     # month" dropped, and the booking put down for today)
     rf"|\b(?:next|this|the following) month\b|\b(?:(?:sometime|some time|early|mid|late)\s+)?(?:in|during)\s+{_MONTH}\b"
+    # ("some time early feb, a weekday afternoon": play-test 126, the month dropped and tomorrow put down)
+    rf"|\b(?:(?:sometime|some time)\s+)?(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+{_MONTH}\b"
+    rf"|\b(?:the\s+)?(?:first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?:week|half)\s+(?:of|in)\s+{_MONTH}\b"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     # ("Good afternoon" greets: found by the eleventh play-test, it became the preferred time)

@@ -46,6 +46,8 @@ _MONTH_NAME = rf"(?:{alternatives(sorted(MONTHS + MONTH_ABBREVIATIONS, key=len, 
 # (play-test 49: "in january" was read as a Sunday of it, and refused as closed)
 _A_MONTH_ALONE = re.compile(
     r"^(?:(?:sometime|some time|any ?time|any|day|weekdays?|early|mid|late|the|end|start|beginning|middle|of|in|"
+    # ("first week of feb": play-test 126, "I couldn't work out a day")
+    r"first|1st|second|2nd|third|3rd|fourth|4th|last|week|half|"
     rf"during|for|on|a)\s+)*(?P<month>{_MONTH_NAME})$"
 )
 
@@ -821,7 +823,12 @@ _DATE_WORDS = re.compile(
 
 
 # "next friday": the Friday of next week (Monday to Sunday), not the coming one ("this friday", "friday")
-_NEXT_WEEKDAY = re.compile(rf"(?:on\s+)?next\s+{_WEEKDAY_WORD}(?:\s+(?:at|around|about))?")
+_NEXT_WEEKDAY = re.compile(
+    rf"(?:on\s+)?next\s+{_WEEKDAY_WORD}(?:\s+(?:at|around|about))?"
+    # "saturday next week", "the wednesday of next week", "next week on friday" (play-test 126: "saturday morning next
+    # week" was "I couldn't work out a day")
+    rf"|(?:on\s+)?(?:the\s+)?{_WEEKDAY_WORD}\s+(?:of\s+|in\s+)?next\s+week|next\s+week(?:\s+on)?\s+(?:the\s+)?{_WEEKDAY_WORD}"
+)
 
 
 # "friday week": a week on from the coming Friday
@@ -971,7 +978,8 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
     next_week = _NEXT_WEEKDAY.fullmatch(said)
     if next_week:
         monday = now.date() + dt.timedelta(days=7 - now.weekday())
-        return monday + dt.timedelta(days=_WEEKDAY_INDEX[next_week.group(1)[:3]])
+        named = next(group for group in next_week.groups() if group)
+        return monday + dt.timedelta(days=_WEEKDAY_INDEX[named[:3]])
     text = " ".join(_WEEKDAY.sub(r"\1", _SAID_AGAIN_BEFORE.sub(" ", text)).split()).strip(" ,.-")
     if _WEEKDAY_NAME.search(text) and re.search(r"\btoday\b", text):
         # "TODAY, friday 4th december": the day named says which (found by the twenty-second play-test)

@@ -666,6 +666,19 @@ async def test_a_question_no_answer_was_sure_for_is_said_not_to_be_answered(disp
     assert dispatcher.messages[-1]["part"] == "do you offer a patch test first?"
 
 
+async def test_a_question_no_answer_was_sure_for_beside_one_answer_is_said_not_to_be_answered(
+    dispatcher, make_tracker, domain
+):
+    # play-test 126: the first question dropped without a word, the price answered
+    text = "could i do face and back in the same session? and how much would that be roughly"
+    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/price"))
+    tracker.latest_message["unsure_parts"] = ["could i do face and back in the same session?"]
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[-1] == "utter_part_not_understood"
+    assert responses(dispatcher)[0].startswith("utter_faq/price")
+    assert dispatcher.messages[-1]["part"] == "could i do face and back in the same session?"
+
+
 async def test_several_questions_are_not_weighed_by_the_last_answer(dispatcher, make_tracker, domain):
     text = "and is that per session, and does it hurt"
     await answer(

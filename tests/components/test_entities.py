@@ -820,6 +820,9 @@ def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected)
     ("wednesday 9th. is that a wednesday?", "wednesday 9th. is that a wednesday"),  # the same day: one time
     ("i said next month, i dont mind what day. mornings are better", "next month mornings"),
     ("sometime in january please", "sometime in january"),
+    # play-test 126: "early feb" dropped, and the first weekday afternoon put down (tomorrow)
+    ("07399 881122. some time early feb, a weekday afternoon", "some time early feb, a weekday afternoon"),
+    ("first week of february if thats ok", "first week of february"),
     # play-test 51: when she was treated started a consultation at that time
     ("she is Lucia Fernandez, was treated yesterday 4pm. can they call today at 5", "today at 5"),
     # play-test 47: the day of another event moved the booking

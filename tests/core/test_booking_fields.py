@@ -652,6 +652,31 @@ def test_next_week_then_its_day_and_if_available(text, expected):
     assert found.to_slot() == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 126: "saturday morning next week" was "I couldn't work out a day" ("next week saturday" was read)
+    ("saturday morning next week if poss", "2026-12-12T10:00:00+00:00/2026-12-12T12:00:00+00:00"),
+    ("sat morning next week", "2026-12-12T10:00:00+00:00/2026-12-12T12:00:00+00:00"),
+    ("the wednesday of next week at 3pm", "2026-12-09T15:00:00+00:00/2026-12-09T15:00:00+00:00"),
+    ("next week on friday", "2026-12-11T09:00:00+00:00/2026-12-11T18:00:00+00:00"),
+])
+def test_a_weekday_of_next_week_said_after_it(text, expected):
+    from core.settings import clinic as the_clinic
+
+    found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 6, 10, 0, tzinfo=LONDON))
+    assert found.to_slot() == expected
+
+
+@pytest.mark.parametrize("text", ["first week of feb, weekday afternoon", "some time early feb, a weekday afternoon"])
+def test_part_of_a_month_asks_which_day_of_it(text):
+    # play-test 126: "first week of feb" was "I couldn't work out a day"
+    from core.settings import clinic as the_clinic
+
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 6, 10, 0, tzinfo=LONDON))
+    assert raised.value.response == "utter_invalid_booking_time_which_day"
+    assert raised.value.values == {"span": "in February"}
+
+
 def test_a_course_of_medicine_and_when_it_ends_is_no_day():
     # play-test 40: "Sorry, I couldn't work out a day from that"
     from core.settings import clinic as the_clinic
