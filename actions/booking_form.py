@@ -1491,10 +1491,12 @@ class ValidateBookingForm(FormValidationAction):
             dispatcher.utter_message(response=stale)
             return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
         events = await super().run(dispatcher, tracker, domain)
-        if tracker.get_intent_of_latest_message(skip_fallback_intent=False) == "inform":
+        if tracker.get_intent_of_latest_message(skip_fallback_intent=False) in ("inform", "book_consultation"):
             # "its Harriet Okonkwo-Bell, and can i bring my sister along?": the detail is the answer, and the question
             # asked with it is answered before the form asks its next one (found by the twenty-second play-test: the
             # question was dropped); a yes after it answers the form, not the answer's offer
+            # (details read as a request to book too: "Ellie Brooks, 07700 900812. saturday morning … can i bring my
+            # friend?", play-test 126, dropped three times)
             events += without_offer(answers_alongside(dispatcher, tracker, domain))
         if answered_this_turn(tracker):
             # "saturday morning hes at school in the week", "07911 123456 - oh and whats the downtime like?" when the

@@ -1500,14 +1500,19 @@ async def test_a_call_back_wanted_mid_consultation_switches_it(validate, dispatc
     assert (SlotSet("request_kind", "call_back") in events) is switched
 
 
-async def test_a_question_asked_with_a_detail_is_answered_and_the_detail_taken(validate, dispatcher, make_tracker, domain):
+# (the details read as a request to book too: "Ellie Brooks, 07700 900812, saturday 12th morning. can i bring a friend
+# with me?", play-test 126, the question dropped three times)
+@pytest.mark.parametrize("intent", ["inform", "book_consultation"])
+async def test_a_question_asked_with_a_detail_is_answered_and_the_detail_taken(
+    validate, dispatcher, make_tracker, domain, intent
+):
     # found by the twenty-second play-test: "its Harriet Okonkwo-Bell, and can i bring my sister along?" took the name
     # and dropped the question
     from tests.conftest import asked
 
     text = "its Harriet Okonkwo-Bell, and can i bring my sister along?"
     tracker = make_tracker(
-        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_name"},
+        intent=intent, text=text, active_loop=FORM, slots={"requested_slot": "booking_name"},
         slot_candidates={"booking_name": "Harriet Okonkwo-Bell"},
         questions=asked(text, ("and can i bring my sister along?", "faq/unknown_other")),
     )
