@@ -738,7 +738,11 @@ _CALL_ANSWERED = (
     r"\b(?:they|the (?:man|woman|lady|guy|person|operator|call handler|doctor|nurse|paramedic)|he|she)\s+"
     r"(?:say|says|said|tell|tells|told)\b"
 )
+# help that is to be rung, not had: "do i really have to ring 111 tho, the guide thing says redness and swelling is
+# normal" (play-test 129: "follow the advice you were given" to someone with an infection's signs who had rung no one)
+_TO_BE_RUNG = r"(?<!\bring )(?<!\bcall )(?<!\bphone )(?<!\bring the )(?<!\bcall the )(?<!\bphone the )"
 _EMERGENCY_CARE_HAD = re.compile(
+    rf"{_TO_BE_RUNG}"
     r"\b(?:paramedics?|ambulance(?: crew)?|a ?& ?e|a and e|hospital|the er|emergency room|999|111|doctors?|gp|nurse)\b"
     # (not what this assistant said: "cant i just ring 111 like you said before", play-test 74)
     r"[^.?!]{0,40}(?<!\byou )(?<!\bu )(?<!\byou just )(?<!\byou've )\b(?:came|been|seen|saw|checked|examined|gave|"
@@ -789,6 +793,10 @@ _SEEN_THERE = re.compile(
 # what was had, as those who were asked said it was ("they said its prob just a faint from not eating", "paramedics said
 # mild allergic reaction"): the sign named in their words is their judgement, not a new report
 _ADVICE_SAYS_WHAT_IT_IS = re.compile(
+    # what they said, said first ("checked me over, all fine they said": play-test 128, "before they arrive" four times)
+    r"\b(?:all|it'?s|its|it was|i'?m|im|i was|she'?s|shes|he'?s|hes)\s+(?:fine|ok|okay|good|normal|nothing serious)"
+    r"\W{0,3}\s*(?:they|the paramedics?|paramedics?|the ambulance crew|the doctors?|the nurse|111|999)\s+"
+    r"(?:said|say|says|reckon|reckons|told me)\b|"
     r"\b(?:they|999|111|the call handler|the operator|the paramedics?|paramedics?|the ambulance crew|the doctors?|"
     # (or whoever answered, said in few words: "the man say is not emergency, i go to pharmacy": play-test 113)
     r"the nurse|the gp|a&e|the hospital|the (?:man|woman|lady|guy|person)(?: on the (?:phone|line))?)\s+"
@@ -851,6 +859,7 @@ _SAID_OF_NOW = re.compile(
 _HELP_HAD = re.compile(
     # (not what this assistant said: "cant i just ring 111 like you said before", play-test 74, "follow what the 999
     # call handler tells you" to someone who had not called and did not want to)
+    rf"{_TO_BE_RUNG}"
     r"\b(?:clinic|them|they|111|nhs|gp|doctors?|dr|nurse|pharmacist|chemist|paramedics?|ambulance(?: crew)?|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|practitioner|dermatologist)\b[^.?!]{0,40}?"
     # (nor what someone asks the clinic to do: "could she just come to your clinic on monday … and get it looked at",
@@ -1275,6 +1284,10 @@ _RESOLVED = re.compile(
     # "used it, breathing easier", "all ok now", "no swelling at all now" (found by the thirteenth play-test)
     r"\bbreathing (?:is )?(?:easier|better|fine|normal(?:ly)?|ok)\b|\ball (?:ok|okay|fine|good|clear) now\b|"
     r"\bno (?:more )?swelling (?:at all|now|any ?more)\b|\brecovered\b|"
+    # ("paramedics been, checked me over, all fine they said. throats normal now": play-test 128, "before they arrive",
+    # four times)
+    r"\b(?:throat|lips?|tongue|face|eyes?|swelling)(?:'s|s|\s+is|\s+are|\s+feels?|\s+looks?)?\s+(?:back\s+to\s+)?"
+    r"(?:normal|fine|ok|okay|better)\s+(?:now|again)\b|"
     r"\b(?:gone|went|come) down\b|\bsettled\b|\bback to normal\b|\b(?:sent|let) (?:me|her|him|them) (?:go )?home\b|"
     r"\bdischarged\b|"
     # "… see gp if it comes back. so its fine" (play-test 36)

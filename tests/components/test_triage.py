@@ -1531,6 +1531,20 @@ def test_what_the_words_say_of_help_and_of_the_clinic(component, text, true):
     assert {flag for flag in FLAGS if message.get("triage")[flag]} == true
 
 
+@pytest.mark.parametrize("text, judged, well", [
+    # play-test 128: "before they arrive", four times, to someone the paramedics had checked and cleared
+    ("paramedics been, checked me over, all fine they said. throats normal now. so can you please tell me about "
+     "washing and creams now", True, True),
+    ("its fine the paramedics said", True, False),
+    # ... and a sign still there is still there
+    ("my lips are fine now but my throat is tight", False, False),
+])
+def test_cleared_by_those_who_came_said_first_and_well_again(component, text, judged, well):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    found = message.get("triage")
+    assert (found["judged"], found["well"]) == (judged, well)
+
+
 @pytest.mark.parametrize("text, level", [
     # play-test 31: a suitability question was sent to NHS 111 ("9 wks" read as nine weeks since a treatment, the
     # eczema "around eyes" as a sign in the eye)
@@ -2379,6 +2393,12 @@ def test_the_paramedics_been_and_nothing_said_of_now(settings, text, level, help
 @pytest.mark.parametrize("text, help_had, not_called, named", [
     # play-test 74: "like you said" is what this assistant said, no advice had from someone who can judge it
     ("cant i just ring 111 like you said before", False, False, False),
+    # play-test 129: the number to ring, and what the guide says, read as advice had from 111 ("follow the advice you
+    # were given" to someone with an infection's signs who had rung no one)
+    ("do i really have to ring 111 tho, the guide thing says redness and swelling is normal for a few days doesnt it?",
+     False, False, False),
+    ("should i call the gp, my friend says its normal", False, False, False),
+    ("i rang 111 and they said its normal", True, False, False),
     ("the 111 nurse said to keep an eye on it", True, False, False),
     ("i havent called anyone yet", False, True, False),
     ("not called 999 yet, should i", False, True, True),
