@@ -78,7 +78,12 @@ from core.words import (
     sentences,
 )
 
-_ANY_WEEKDAY_SAID = re.compile(r"\b(?:any|most|all|every)\s+(?:week\s*)?days?\b|\bweek\s*days\b", re.IGNORECASE)
+_ANY_WEEKDAY_SAID = re.compile(
+    r"\b(?:any|most|all|every)\s+(?:week\s*)?days?\b|\bweek\s*days\b|"
+    # ("saturday morning is best, i work in week": play-test 128, "I couldn't work out a day")
+    r"\b(?:in|during|through|thru)\s+(?:the\s+)?week\b(?!\s*(?:of|after|before|\d))",
+    re.IGNORECASE,
+)
 _A_WEEKDAY_HABIT = re.compile(rf"\b(?:{alternatives(WEEKDAYS)})s\b", re.IGNORECASE)
 # how long something is ("if it's 4-6 weeks apart"), beside the time wanted: no day
 _A_DURATION = re.compile(

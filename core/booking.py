@@ -514,6 +514,17 @@ _SHORTHANDS = (
         ),
         lambda match: match.group(1) + (match.group(2) or match.group(3) or ""),
     ),
+    # "lunchtimes 12-2 or after 5", "12.30 or after 5pm": the first window offered (play-test 128: "couldn't work out a
+    # day", three times); the clinic reads the words too
+    (
+        re.compile(
+            r"(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|mornings?|afternoons?|evenings?|lunchtimes?|lunch time)\s*,?\s+or\s+"
+            r"(?:(?:after|before|from|around|about|at)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?(?![:.]?\d)|(?:in\s+the\s+)?"
+            r"(?:early\s+|late\s+)?(?:mornings?|afternoons?|evenings?|lunchtimes?|after\s+work|after\s+school))"
+            r"(?!\s*(?:st|nd|rd|th)\b)"
+        ),
+        r"\1",
+    ),
     (re.compile(r"\b(?:tues)\b"), "tuesday"),
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),

@@ -1016,6 +1016,9 @@ async def test_a_surname_sent_when_the_contact_is_asked_completes_the_name(dispa
     # play-test 107: any weekday is when she is free in general, and the day she names the one wanted
     ("any weekday morning really, but not monday. maybe wednesday around 10?", "wednesday around 10",
      "2026-11-25T10:00:00+00:00/2026-11-25T10:00:00+00:00"),
+    # play-test 128: working in the week is when she can't come
+    ("saturday morning is best, i work in week", "saturday morning",
+     "2026-11-28T10:00:00+00:00/2026-11-28T12:00:00+00:00"),
 ])
 async def test_a_time_among_other_words_is_read_from_its_day_and_time_words(
         validate, dispatcher, make_tracker, domain, text, entity, expected):

@@ -677,6 +677,20 @@ def test_part_of_a_month_asks_which_day_of_it(text):
     assert raised.value.values == {"span": "in February"}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 128: a second window offered after "or" was "couldn't work out a day", three times; the first is taken
+    ("im free weekday lunchtimes 12-2 or after 5", "2026-12-07T12:00:00+00:00/2026-12-07T14:00:00+00:00"),
+    ("any weekday, lunchtime or after 5", "2026-12-07T12:00:00+00:00/2026-12-07T14:00:00+00:00"),
+    ("monday 12.30 or after 5pm", "2026-12-07T12:30:00+00:00/2026-12-07T12:30:00+00:00"),
+    ("tuesday morning or afternoon", "2026-12-08T09:00:00+00:00/2026-12-08T12:00:00+00:00"),
+])
+def test_of_two_windows_offered_the_first(text, expected):
+    from core.settings import clinic as the_clinic
+
+    found = parse_preferred_time(text, the_clinic(), dt.datetime(2026, 12, 6, 10, 0, tzinfo=LONDON))
+    assert found.to_slot() == expected
+
+
 def test_a_course_of_medicine_and_when_it_ends_is_no_day():
     # play-test 40: "Sorry, I couldn't work out a day from that"
     from core.settings import clinic as the_clinic
