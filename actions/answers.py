@@ -1510,9 +1510,11 @@ class ActionAnswerQuestion(Action):
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        if concern_given(tracker) or answers_the_form(tracker):
+        from actions.booking_form import booker_named_at_the_summary  # it imports this module
+
+        if concern_given(tracker) or answers_the_form(tracker) or booker_named_at_the_summary(tracker):
             # the concern asked for, or the detail asked for said with no question: the form takes it (and says a
-            # personal factor is for the consultation)
+            # personal factor is for the consultation); the person booking for someone else named, for the note
             return [SlotSet("offer", None)]
         if part_to_take_out(tracker) and not (tracker.latest_message.get("triage") or {}).get("level"):
             # "take metformin out, my GP stopped it last month" in the booking: a change, not a question (play-test 42:

@@ -1216,8 +1216,10 @@ _INTRODUCES_ONESELF = re.compile(
 # the person booking for someone else saying who they are, with their name: "Im Tom", "I'm her son David", "I'm Grace,
 # his wife", "my name is Tom Jones"
 _BOOKER_NAMED = re.compile(
-    r"(?:^\W*(?:(?:hi|hello|hey)\W+)?|[.,;!?…]\s*|\b(?:and|but)\s+)(?:i'?m|i am|im|this is|my name is|my name'?s)\s+"
+    r"(?:(?:^\W*(?:(?:hi|hello|hey)\W+)?|[.,;!?…]\s*|\b(?:and|but)\s+)(?:i'?m|i am|im|this is|my name is|my name'?s)\s+"
     rf"(?:(?:his|her|their)\s+(?:{alternatives(RELATIVES)})\s*,?\s*)?"
+    # ("hers as the patient and mine (Priya Shah) as the one to ring": play-test 128, dropped twice)
+    r"|\b(?:mine|my name|me)\s*\(\s*)"
     # (a name as a name is typed, capitalised: "im not sure", "I'm calling for my mum" name no one)
     r"(?P<name>(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’-]*)?)",
     re.IGNORECASE,
@@ -1241,6 +1243,16 @@ def booker_named(text: Text, patient: Optional[Text]) -> Optional[Text]:
     return None
 
 
+def booker_named_at_the_summary(tracker: Tracker) -> bool:
+    """ "can you put my name on it too so they know who to ask for, im Priya" at the summary of a request for someone
+    else: the person booking named, for the note, which is no question (play-tests 127 and 128: the patient's name
+    replaced, or the suitability answer, and the name dropped)."""
+    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_confirmed":
+        return False
+    triage = tracker.latest_message.get("triage") or {}
+    return not (triage.get("level") or triage.get("signs")) and bool(booker_note_events(tracker, []))
+
+
 def booker_note_events(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
     """In a request made for someone else, the person booking named ("her name is Sarah Jones. Im Tom, please call
     me on …"): their name for the clinic, in the request's note that it was booked by someone else, or as a note of
@@ -1258,12 +1270,27 @@ def booker_note_events(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[
         value = now[slot] if slot in now else tracker.get_slot(slot)
         if isinstance(value, str) and f"booked by {booker}" in value:
             return []  # said already
+        first = re.search(rf"booked by ({re.escape(booker.split()[0])})\b(?! {re.escape(booker)})", value or "")
+        if isinstance(value, str) and first:
+            # the full name given after the first name ("im Priya", then "mine (Priya Shah) as the one to ring":
+            # play-test 128)
+            return [
+                SlotSet(
+                    slot,
+                    value.replace(f"booked by {first.group(1)}", f"booked by {booker}").replace(
+                        f"may be {first.group(1)}'s", f"may be {booker}'s"
+                    ),
+                )
+            ]
         if isinstance(value, str) and BOOKED_BY_SOMEONE in value:
             named = value.replace(BOOKED_BY_SOMEONE, f"booked by {booker}").replace(
                 CONTACT_MAY_BE_THEIRS, f"the contact given may be {booker}'s"
             )
             return [SlotSet(slot, named)]
-    return note_events(tracker, f"booked by {booker} for the person to be seen", now.get("booking_concern"))
+    # (the concern as it is when none is set now: play-test 128, "mine (Priya Shah) as the one to ring" at the summary
+    # made the note the whole concern)
+    concern = now["booking_concern"] if "booking_concern" in now else tracker.get_slot("booking_concern")
+    return note_events(tracker, f"booked by {booker} for the person to be seen", concern)
 
 
 # "his wife", "her mum": the person booking saying whose relative they are
@@ -1528,8 +1555,8 @@ class ValidateBookingForm(FormValidationAction):
             # "oh and she's on warfarin, does that matter?" at the time prompt: answered, and kept for the clinic
             # (play-test 52: twice said, and nowhere in the request)
             events += note_events(tracker, health, _concern_now(tracker, events))
-        if events:
-            # (only beside a detail taken, as the note above)
+        if events or tracker.get_slot("requested_slot") == "booking_confirmed":
+            # (only beside a detail taken, as the note above, or at the summary, where it changes the note shown)
             events += booker_note_events(tracker, events)
         if (
             tracker.get_slot(UNDER_18)

@@ -6,11 +6,12 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 
+from actions.answers import ActionAnswerQuestion
 from actions.booking_form import (
     RESTORED_SLOTS, ActionCancelBooking, ActionRestoreBooking, ActionStartBooking, ValidateBookingForm, checked_value,
     details_before_stop, details_digest,
 )
-from tests.conftest import asked, responses, slot_event
+from tests.conftest import asked, responses, selected_answer, slot_event
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
 FORM = "booking_form"
@@ -2227,6 +2228,40 @@ async def test_the_person_booking_for_someone_else_is_named_for_the_clinic(
     notes = [event["value"] for event in events if event["name"] == "booking_note"]
     assert notes == ([expected] if expected else [])
     assert SlotSet("booking_name", "Funmi") not in events  # the patient's name stays
+
+
+@pytest.mark.parametrize("concern, text, expected", [
+    # play-tests 127 and 128: at the summary, the person booking for their mum named, and the patient's name replaced,
+    # or the suitability answer given and the name dropped
+    ("wrinkles (note for the clinic: booked by someone else, for their mum; the contact given may be theirs)",
+     "can you put my name on it too so they know who to ask for, im Priya",
+     "wrinkles (note for the clinic: booked by Priya, for their mum; the contact given may be Priya's)"),
+    # ... the full name after the first name
+    ("wrinkles (note for the clinic: booked by Priya, for their mum; the contact given may be Priya's)",
+     "i want BOTH names, hers as the patient and mine (Priya Shah) as the one to ring",
+     "wrinkles (note for the clinic: booked by Priya Shah, for their mum; the contact given may be Priya Shah's)"),
+    # ... with no note of it yet, the concern is kept beside the note (it was replaced by the note)
+    ("wrinkles", "mine (Priya Shah) is the number to ring",
+     "wrinkles (note for the clinic: booked by Priya Shah for the person to be seen)"),
+])
+async def test_the_person_booking_named_at_the_summary_is_noted_and_no_question(
+        validate, dispatcher, make_tracker, domain, concern, text, expected):
+    from actions.booking_form import booker_named_at_the_summary
+
+    events = [{"event": "user", "timestamp": None, "text": "id like to book a consultation for my mum", "parse_data": {}},
+              slot_event("booking_name", "Kamala Shah")]
+    tracker = make_tracker(
+        intent="faq", text=text, active_loop=FORM, events=events,
+        slots={"requested_slot": "booking_confirmed", "booking_name": "Kamala Shah", "booking_concern": concern,
+               "booking_for_someone_else": True},
+    )
+    assert booker_named_at_the_summary(tracker)
+    tracker.latest_message["response_selector"] = selected_answer("faq/suitability")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == []  # no answer: the summary is shown again, with the name
+    events = await validate.run(dispatcher, tracker, domain)
+    assert [event["value"] for event in events if event.get("name") == "booking_concern"] == [expected]
+    assert not any(event.get("name") == "booking_name" for event in events)
 
 
 @pytest.mark.parametrize("text, dropped", [
