@@ -58,6 +58,7 @@ from core.booking import (
     names_any_day,
     names_any_weekday,
     parse_bare_name,
+    parse_contact,
 )
 from core.settings import clinic, now
 from core.words import (
@@ -189,6 +190,15 @@ def stale_press(tracker: Tracker) -> bool:
         return False  # the form asks nothing yet (it starts, or a stopped request is picked up by this press)
     answers = list(tracker.get_latest_entity_values(ANSWERS))
     return answers != [tracker.get_slot("requested_slot")] or stale_summary_press(tracker)
+
+
+def _a_contact(words: Text) -> bool:
+    """Whether the words are an email address or a phone number that can be used."""
+    try:
+        parse_contact(words, clinic().phone_region)
+    except InvalidValue:
+        return False
+    return True
 
 
 def both_contacts(tracker: Tracker) -> Optional[Text]:
@@ -1697,8 +1707,21 @@ class ValidateBookingForm(FormValidationAction):
         both = both_contacts(tracker)
         if value is not None and both:  # "kwame@… or 07456 112233, whichever": both kept, for the clinic to choose
             value = both
+        wrong = []
+        if isinstance(value, str) and CONTACTS_JOINED in value:
+            # "email dan@gmailcom phone 07700 900123": the one that is right kept, and the other said not to be
+            # (play-test 129: both refused, or the email dropped without a word)
+            parts = value.split(CONTACTS_JOINED)
+            wrong = [part for part in parts if not _a_contact(part)]
+            if len(wrong) < len(parts):
+                value = CONTACTS_JOINED.join(part for part in parts if part not in wrong)
+            else:
+                wrong = []
         checked = self._check("booking_contact", value, dispatcher, tracker)
         contact = checked.get("booking_contact")
+        if contact and wrong:
+            kind = "email address" if "@" in wrong[0] else "phone number"
+            dispatcher.utter_message(response="utter_booking_contact_part_not_right", kind=kind, given=wrong[0])
         if contact and tracker.get_slot("request_kind") == CALL_BACK and contact_kind(contact) == "email":
             dispatcher.utter_message(response="utter_call_back_needs_phone")  # a call back needs a number to call
             return {"booking_contact": None}

@@ -122,7 +122,9 @@ class RulerEntityExtractor(SpacyEntityExtractor):
         return messages
 
 
-_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+# (also one with no dot after the @, which the booking form then says is not right: "email is dan.whitfield@gmailcom",
+# "email test@test", play-test 129, dropped without a word, and the contact asked for again)
+_EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)*", re.UNICODE)
 # "my name is Ana Lima", "it's Tom Ruiz", "name: Siobhán": a lead-in, then up to four words
 _NAME_AFTER = re.compile(
     # the shared lead-ins, and the extractor's own for a correction ("the name should be …")

@@ -897,6 +897,23 @@ async def test_an_email_and_a_phone_given_together_are_both_kept(dispatcher, mak
     assert SlotSet("booking_contact", "kwame.m@gmail.com; +447456112233") in events
 
 
+async def test_of_an_email_and_a_phone_given_together_the_one_that_is_right_is_kept_and_the_other_said(
+    dispatcher, make_tracker, domain
+):
+    # play-test 129: "email dan@gmailcom" beside a number was dropped without a word, or both were refused
+    text = "Dan Whitfield, email dan@gmailcom phone 07700 900123"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="booking_form", slots={"requested_slot": "booking_contact"},
+        entities=[{"entity": "email", "value": "dan@gmailcom"}, {"entity": "phone", "value": "07700 900123"}],
+        slot_candidates={"booking_contact": "dan@gmailcom"},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_contact", "+447700900123") in events
+    assert "utter_booking_contact_part_not_right" in responses(dispatcher)
+    said = next(m for m in dispatcher.messages if m.get("response") == "utter_booking_contact_part_not_right")
+    assert (said["kind"], said["given"]) == ("email address", "dan@gmailcom")
+
+
 @pytest.mark.parametrize("last_topic, reminded", [("urgent", True), ("emergency", True), ("expected_reaction", False),
                                                   ("pain", False), (None, False)])
 @pytest.mark.parametrize("now, reminder", [

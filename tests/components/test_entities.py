@@ -39,6 +39,8 @@ def found(extractor, text):
         ("it's jo+clinic@mail.example.co.uk thanks", [("email", "jo+clinic@mail.example.co.uk")]),
         # an address alone
         ("tom_r@example.org", [("email", "tom_r@example.org")]),
+        # play-test 129: one with no dot after the @ is still the email given (the form says it is not right)
+        ("email is dan.whitfield@gmailcom", [("email", "dan.whitfield@gmailcom")]),
     ],
 )
 def test_email(booking, text, expected):
