@@ -1253,6 +1253,16 @@ def booker_named(text: Text, patient: Optional[Text]) -> Optional[Text]:
     return None
 
 
+def _restored_this_turn(tracker: Tracker) -> bool:
+    """Whether a stopped request was picked up (ActionRestoreBooking) after the latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_restore_booking":
+            return True
+    return False
+
+
 def booker_named_at_the_summary(tracker: Tracker) -> bool:
     """ "can you put my name on it too so they know who to ask for, im Priya" at the summary of a request for someone
     else: the person booking named, for the note, which is no question (play-tests 127 and 128: the patient's name
@@ -1597,7 +1607,11 @@ class ValidateBookingForm(FormValidationAction):
             return {slot: None}
         # the words of a time given before, taken or refused: new words change what they name and keep the rest
         # ("Tuesday instead, same time"; "3pm then" after "saturday 5pm" was past closing)
+        # (the words as restored, when a stopped request was picked up this turn: "what? i said BOOK IT. the saturday
+        # one" made "sat morning" the whole Saturday, play-test 129)
         earlier = value_before(tracker, "booking_time_text") if slot == "booking_time" else None
+        if slot == "booking_time" and earlier is None and _restored_this_turn(tracker):
+            earlier = tracker.get_slot("booking_time_text")
         words = str(value)  # the words of the time the check read: in other words, its day and time words alone
         try:
             if slot == "booking_time" and is_checked_time(value) and tracker.get_slot("booking_time_text"):

@@ -54,6 +54,16 @@ EVERYTHING = re.compile(
 )
 
 
+# a request stopped and then wanted after all ("ah no sod it sat is fine, book it after all": play-test 129, read as
+# never mind, "No problem"): a request to book, which picks the stopped one up (data/rules/booking.yml)
+BOOK_AFTER_ALL = re.compile(
+    r"\b(?:book|send|do|continue|carry on with|go ahead with)\s+(?:it|me in|that|the request|the booking|my request|"
+    r"the consultation|one)\s+(?:after all|anyway|anyways|anyhow)\b|"
+    r"\b(?:changed|change) my mind\b[^.?!]{0,30}\b(?:book|send|want (?:it|one|the consultation))\b",
+    re.IGNORECASE,
+)
+
+
 # an unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "hmm wait, cancel that i need to
 # check with my wife", "I DONT WANT TO BOOK", "oh ok. never mind then"), whatever the classifier made of the rest:
 # not "how do I stop the redness?" or "can I cancel later?", which ask something
@@ -644,6 +654,10 @@ class BookingDetailsRequest(GraphComponent):
             ):
                 # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
                 self._set(message, self.config["goodbye_intent"])
+            elif intent in ("never_mind", "nlu_fallback", "stop", "deny", "inform", "affirm") and BOOK_AFTER_ALL.search(
+                text
+            ):
+                self._set(message, self.config["intent"])
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
             elif intent in ("faq", "stop", "deny", "nlu_fallback", "inform", "never_mind") and CONSENT_WITHDRAWN.search(

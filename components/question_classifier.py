@@ -109,6 +109,10 @@ _BOUNDARY = re.compile(
     r"does|do|is|are|will|would|can)\b)",
     re.IGNORECASE,
 )
+# a part that only says the person is lost or cross ("what?", "huh??", "sorry what"): no question of its own
+_CONFUSED = re.compile(
+    r"\W*(?:(?:wait|sorry|um+|erm+|eh|ok)\W+)?(?:what|wat|wut|huh|eh|pardon|sorry|wtf)\W*", re.IGNORECASE
+)
 # the number of an item of a list ("1) is it safe", "2. how many sessions")
 _LIST_NUMBER = re.compile(r"(?:^|\s+)\d{1,2}[.)]\s+(?=[^\W\d_])")
 _NUMBERED = re.compile(r"(?:^|\s)\d{1,2}[.)]\s*$")  # what comes before an item of the list
@@ -584,6 +588,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         unsure: List[Text] = []
         previous_end = 0
         for span, row in zip(spans, probabilities, strict=True):
+            if _CONFUSED.fullmatch(text[span.start : span.end]):
+                # "what? i said BOOK IT. the saturday one" (play-test 129: what microneedling is, in the middle of the
+                # booking): no question of its own
+                continue
             index = int(np.argmax(row))
             label, confidence = model.classes_[index], float(row[index])
             said_before = _SAID_BEFORE.search(text[previous_end : span.start])

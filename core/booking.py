@@ -261,7 +261,10 @@ ADDS_A_CONTACT = re.compile(
     r"(?:other|email|e-mail|phone|number|mobile)|"
     # "my phone is 07700 900 321 first, the spanish one only if no answer" (play-test 28: the Spanish number was lost)
     r"back-?up|back up|if no answer|if (?:i|they) (?:don'?t|dont|do not|can'?t) (?:answer|pick up|get through)|"
-    r"the other one|the (?:\w+ )?one (?:only )?if|either|whichever)\b",
+    r"the other one|the (?:\w+ )?one (?:only )?if|either|whichever|"
+    # ("wheres my email gone? its dan.whitfield@gmail.com": play-test 129, the phone replaced)
+    r"where'?s my (?:email|e-mail|number|phone|mobile)|where has my (?:email|e-mail|number|phone|mobile)|"
+    r"(?:dropped|lost|missed|forgot|left out) my (?:email|e-mail|number|phone|mobile))\b",
     re.IGNORECASE,
 )
 

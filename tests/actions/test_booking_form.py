@@ -353,6 +353,20 @@ async def test_a_new_time_typed_at_the_summary_is_the_one_checked(dispatcher, ma
                       SlotSet("booking_time_text", "thursday at 11am")]
 
 
+async def test_a_day_said_again_as_a_stopped_request_is_picked_up_keeps_its_time_of_day(dispatcher, make_tracker, domain):
+    # play-test 129: "what? i said BOOK IT. the saturday one" made "sat morning" the whole Saturday
+    tracker = make_tracker(
+        intent="book_consultation", text="what? i said BOOK IT. the saturday one", active_loop=FORM,
+        slots={"requested_slot": "booking_confirmed", "booking_time_text": "thursday evening → sat morning"},
+        slot_candidates={"booking_time": "saturday"},
+    )
+    after = [index for index, event in enumerate(tracker.events) if event["event"] == "user"][-1] + 1
+    tracker.events[after:after] = [{"event": "action", "timestamp": None, "name": "action_restore_booking"},
+                                   slot_event("booking_time_text", "thursday evening → sat morning")]
+    events = await ValidateBookingForm(clock=lambda: NOW).run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time", "2026-11-28T10:00:00+00:00/2026-11-28T12:00:00+00:00") in events
+
+
 async def test_start_says_the_age_policy_first_to_someone_under_18(dispatcher, make_tracker, domain):
     tracker = make_tracker(intent="book_consultation", text="im 16 can i book",
                            entities=[{"entity": "suitability_factor", "value": "age"}])
@@ -605,6 +619,8 @@ async def test_a_new_start_leaves_a_stopped_request_behind(dispatcher, make_trac
     ("my number is 07911 555321", "+447911555321"),  # a new contact alone replaces it
     # play-test 28: "the spanish one only if no answer" lost the other number
     ("my phone is 07911 555321 first, the spanish one only if no answer", "jo@example.com; +447911555321"),
+    # play-test 129: the one asked after is given back, beside the other
+    ("wheres my number gone? its 07911 555321", "jo@example.com; +447911555321"),
 ])
 async def test_a_contact_added_is_kept_beside_the_one_given(validate, dispatcher, make_tracker, domain, said, expected):
     tracker = make_tracker(

@@ -1063,3 +1063,16 @@ def test_a_request_sent_and_then_asked_to_be_cancelled_is_a_cancel():
                     "book_consultation", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "stop"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 129: a request stopped, then wanted after all, was read as never mind ("No problem")
+    ("ah no sod it sat is fine, book it after all", "never_mind", "book_consultation"),
+    ("actually i changed my mind, please book me in", "deny", "book_consultation"),
+    # ... not a stop or a never mind said of something else
+    ("never mind, forget it", "never_mind", "never_mind"),
+])
+def test_a_request_wanted_after_all_is_a_request_to_book(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

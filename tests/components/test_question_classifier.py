@@ -349,6 +349,13 @@ def test_more_questions_than_are_answered_at_once_are_said_to_be(classifier, tex
     assert message.get("more_questions") is more
 
 
+@pytest.mark.parametrize("text", ["what? how much does it cost. does it hurt", "huh?? how much does it cost"])
+def test_a_part_that_only_says_the_person_is_lost_is_no_question(classifier, text):
+    # play-test 129: "what? i said BOOK IT. the saturday one" got what microneedling is, in the middle of the booking
+    parts = parse(classifier, text).get("question_parts") or []
+    assert not any(part["text"].lower().startswith(("what?", "huh")) for part in parts)
+
+
 def test_one_question_gives_no_questions(classifier):
     assert parse(classifier, "does it hurt").get(QUESTIONS) == []
 
