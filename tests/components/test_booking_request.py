@@ -1071,6 +1071,7 @@ def test_a_request_sent_and_then_asked_to_be_cancelled_is_a_cancel():
     ("actually i changed my mind, please book me in", "deny", "book_consultation"),
     # ... not a stop or a never mind said of something else
     ("never mind, forget it", "never_mind", "never_mind"),
+    ("stop i changed my mind dont book it", "stop", "stop"),
 ])
 def test_a_request_wanted_after_all_is_a_request_to_book(text, intent, expected):
     found = message(text, intent, [])
