@@ -674,7 +674,10 @@ _NOT_SINCE_A_TREATMENT = re.compile(
 # a time since something other than a treatment ("dark patches on my forehead since having the baby": play-test 38,
 # NHS 111 now at the concern prompt of someone never treated)
 _SINCE_SOMETHING_ELSE = re.compile(
-    r"\b(?:since|after|ever since)\s+(?:having|i had|she had|giving birth|the birth|(?:my|the|her) pregnancy|pregnancy|"
+    # (with or during it: "pigmentation on my cheeks, its got worse with the pregnancy", play-test 131, NHS 111 now to
+    # someone never treated)
+    r"\b(?:since|after|ever since|with|during|in)\s+(?:having|i had|she had|giving birth|the birth|"
+    r"(?:my|the|her) pregnancy|pregnancy|"
     r"(?:the|my|her) (?:baby|babies|son|daughter|kids?|children|menopause|twins))\b(?:\s+(?:the|my|a|her)\s+"
     r"(?:baby|babies|son|daughter|kids?|children|twins))?"
 )
@@ -1984,6 +1987,9 @@ def triage(
     time since one is named ("is microneedling good for sun spots? i have many on my face" was sent to NHS 111 for
     its "spots", eighteenth play-test). `slip`: the message names something done after a treatment that the guide does
     not cover ("went to the gym", "my normal retinol"), which is no sign."""
+    # a concern said to change with something else, a pregnancy, a birth ("pigmentation on my cheeks, its got worse with
+    # the pregnancy": play-test 131, NHS 111 now to someone never treated)
+    other_cause = bool(_SINCE_SOMETHING_ELSE.search(text.lower().replace("’", "'")))
     lowered = _SINCE_SOMETHING_ELSE.sub(" ", text.lower().replace("’", "'"))
     lowered = _NOBODY_HAS_IT.sub(" ", lowered)
     denied = bool(_NOT_THERE.search(lowered))  # a change or a sign said not to be there (_NOT_THERE)
@@ -2039,6 +2045,8 @@ def triage(
         # ... and the words that describe it ("the texture of the skin there, its bumpy and has little pits": play-test
         # 85, NHS 111 now, "say that you had microneedling", to someone never treated)
         lowered = _A_CONCERN_DESCRIBED.sub(" ", lowered)
+    if (concerns or names_a_concern) and other_cause and not treated and no_days and not _TREATMENT.search(lowered):
+        lowered = _WORSE.sub(" ", lowered)  # worse with the pregnancy, not after a treatment
     if not treated and not _TREATMENT.search(lowered) and no_days and (names_a_concern or said_to_last(lowered)):
         # "dark circles under my eyes": where the concern is; "small white bumps under my eyes … been there months"
         # (play-test 55: NHS 111 now, "say that you had microneedling", to someone never treated)

@@ -805,6 +805,10 @@ def test_where_a_named_concern_is_near_the_eyes_is_no_sign(settings, text, level
     # a sign, or a treatment named: triaged as before
     ("my scar looks infected", URGENT, False),
     ("my pigmentation got darker since the treatment", URGENT, False),
+    # play-test 131: said to have got worse with a pregnancy, by someone never treated (NHS 111 now)
+    ("pigmentation on my cheeks, its got worse with the pregnancy. and please note i want to come after the baby",
+     None, True),
+    ("my pigmentation got worse after the treatment", URGENT, False),
     ("my acne scars are bleeding", URGENT, False),
 ])
 def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, text, level, concern):
