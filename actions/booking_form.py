@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import unicodedata
 from typing import Any, Callable, Dict, List, Optional, Text, Tuple
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -64,9 +65,11 @@ from core.settings import clinic, now
 from core.words import (
     CALLED_NOT_EMAILED,
     COMPLAINT,
+    JUST_CHECKING,
     MONTH_ABBREVIATIONS,
     MONTHS,
     NO_CALL,
+    NO_CHANGE_WANTED,
     PAUSE,
     RELATIVES,
     REMOVES,
@@ -76,6 +79,7 @@ from core.words import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
     alternatives,
+    edits,
     sentences,
 )
 
@@ -849,7 +853,9 @@ def _changed_the_turn_before(tracker: Tracker) -> bool:
 _THE_WHOLE_CHANGE = re.compile(
     r"\b(?:leave|keep)\s+(?:the\s+|my\s+)?(?:request|booking|it all|everything|it as it was sent)\b|"
     r"\bforget (?:it|the change|that|about it)\b|\bas it was sent\b|\bdon'?t (?:change|send) (?:it|anything)\b|"
-    r"\bno change\b",
+    r"\bno change\b|" + NO_CHANGE_WANTED + "|" + JUST_CHECKING,
+    # ("No no, I don't want to change anything, it's fine as it is", "i dont want to change anything i was just checking
+    # lol": play-test 130, "didn't catch that", and only the button got out)
     re.IGNORECASE,
 )
 
@@ -1251,6 +1257,37 @@ def booker_named(text: Text, patient: Optional[Text]) -> Optional[Text]:
         if name.split()[0].lower() not in seen:
             return name
     return None
+
+
+def _plain(word: Text) -> Text:
+    """A word without its accents, in lower case ("Siobhán" is "siobhan")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
+
+
+def name_respelt(tracker: Tracker) -> Optional[Tuple[Text, Tuple[int, int]]]:
+    """The name given, with a part of it spelt again, when a message at another of the form's questions gives it
+    ("fine lines round my eyes and forehead. oh and sorry its Siobhán with the accent on the a, not Siobhan" at the
+    concern prompt: play-test 131, the name kept as it was and the sentence made part of the concern); with the span
+    of the sentence that says so. None when the message respells no part of the name."""
+    name = tracker.get_slot("booking_name") or ""
+    text = tracker.latest_message.get("text") or ""
+    given = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "person"]
+    if not name or len(given) != 1 or given[0].get("start") is None:
+        return None
+    parts, new = name.split(), str(given[0]["value"]).split()
+    if len(new) != 1 or new[0] in parts:
+        return None
+    alike = [
+        index
+        for index, part in enumerate(parts)
+        if _plain(part) == _plain(new[0])
+        or (part[:1].lower() == new[0][:1].lower() and edits(_plain(part), _plain(new[0])) <= 1)
+    ]
+    if len(alike) != 1:
+        return None
+    parts[alike[0]] = new[0]
+    sentence = next((span for span in sentences(text) if span[0] <= given[0]["start"] < span[1]), (0, len(text)))
+    return " ".join(parts), sentence
 
 
 def _restored_this_turn(tracker: Tracker) -> bool:
@@ -1791,6 +1828,17 @@ class ValidateBookingForm(FormValidationAction):
         if value and tracker.get_slot("requested_slot") == "booking_concern" and gives_a_contact(tracker):
             # "actually my email is …" when the concern is asked: the contact (its own mapping), not the concern
             return {"booking_concern": None}
+        respelt = name_respelt(tracker) if tracker.get_slot("requested_slot") == "booking_concern" else None
+        if respelt and value == tracker.latest_message.get("text"):
+            # "fine lines round my eyes and forehead. oh and sorry its Siobhán with the accent on the a, not Siobhan":
+            # the concern, and the name spelt again (play-test 131: the name kept, the sentence made the concern)
+            name, (start, end) = respelt
+            text = str(value)
+            concern = " ".join((text[:start] + " " + text[end:]).split()).strip(" .,;-") or None
+            checked = (
+                self._check("booking_concern", concern, dispatcher, tracker) if concern else {"booking_concern": None}
+            )
+            return {**checked, "booking_name": name}
         if tracker.get_slot("requested_slot") == "booking_concern" and _a_time_alone(tracker, value):
             # "thursday at 6.30pm then" when the concern is asked: the time said again or changed, and the concern
             # asked again (play-test 49 replayed: the time became the concern)

@@ -40,6 +40,7 @@ from core.words import (
     CALLED_NOT_EMAILED,
     FOR_WHOM,
     NO_CALL,
+    NO_CHANGE_WANTED,
     PAUSE,
     RELATIVES,
     REMOVES,
@@ -662,6 +663,14 @@ class BookingDetailsRequest(GraphComponent):
                 and not NOT_WANTED.search(text)
             ):
                 self._set(message, self.config["intent"])
+            elif (
+                intent in ("nlu_fallback", "deny", "inform")
+                and not farewell
+                and re.search(NO_CHANGE_WANTED, text, re.IGNORECASE)
+            ):
+                # "i dont want to change anything i was just checking lol" in a change to a request sent (play-test
+                # 130: "didn't catch that"): the change not wanted, which keeps the request as it was
+                self._set(message, "never_mind")
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
             elif intent in ("faq", "stop", "deny", "nlu_fallback", "inform", "never_mind") and CONSENT_WITHDRAWN.search(

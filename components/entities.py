@@ -181,7 +181,8 @@ _NOT_A_NAME_WORD = re.compile(
     # "can they call me sooner", "call me first to explain" (found by the twelfth play-test: "Name: sooner")
     r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|with|"
     # "the name is wrong, it's Priya Shah"; "the name is fine, leave it" (browser play-test 3: the name became "fine")
-    r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not|fine|right|correct|ok|okay|good|alright|perfect|"
+    # ("the name's still wrong, its Siobhán": play-test 131, "Name: still")
+    r"wrong|incorrect|misspelt|misspelled|spelt|spelled|not|fine|right|correct|ok|okay|good|alright|perfect|still|"
     # "the consultation is for ME, im 41" (found by play-test 25: "Name: ME"); "same details as before"
     r"me|myself|him|her|them|us|same|details|before|"
     # "id rather they call me than go to 111", "Emma Clarke by the way", "Siobhan O'Neill without the question marks"

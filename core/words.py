@@ -358,3 +358,14 @@ WAS_THE_SESSION_HAD = (
     r"\s+(?:was|is)\s+(?:my|her|his|the)\s+(?:first|1st|last|previous|other)?\s*(?:one|session|treatment|"
     r"appointment|procedure)\b"
 )
+
+
+# no change wanted to a request: "I don't want to change anything", "it's fine as it is" (play-test 130: a question
+# about a request sent opened a change, and these did not close it)
+NO_CHANGE_WANTED = (
+    r"\b(?:don'?t|dont|do not)\s+(?:want|need|wanna)\s+(?:to\s+)?(?:change|send|alter)\s+"
+    r"(?:it|anything|a thing|that)\b|"
+    r"\bnothing to change\b|\b(?:it'?s|its|that'?s|thats) fine as it (?:is|was)\b|\bno changes\b"
+)
+# ... and said only to be checking, inside a change (never a reading of its own: "i was just asking if it hurts")
+JUST_CHECKING = r"\b(?:i was|i'?m|im|i am)\s+(?:just|only)\s+(?:checking|asking)\b"

@@ -367,6 +367,30 @@ async def test_a_day_said_again_as_a_stopped_request_is_picked_up_keeps_its_time
     assert SlotSet("booking_time", "2026-11-28T10:00:00+00:00/2026-11-28T12:00:00+00:00") in events
 
 
+@pytest.mark.parametrize("text, name, concern", [
+    # play-test 131: the name kept as it was, and the sentence made part of the concern
+    ("fine lines round my eyes and forehead. oh and sorry its Siobhán with the accent on the a, not Siobhan",
+     "Siobhán Kelly", "fine lines round my eyes and forehead"),
+    # a name that is not the one given is no respelling of it
+    ("fine lines round my eyes. my sister Aoife might come too", "Siobhan Kelly", None),
+])
+async def test_the_name_spelt_again_at_the_concern_prompt_is_the_name(validate, dispatcher, make_tracker, domain, text,
+                                                                       name, concern):
+    start = text.index("Siobhán") if "Siobhán" in text else text.index("Aoife")
+    value = "Siobhán" if "Siobhán" in text else "Aoife"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM,
+        slots={"requested_slot": "booking_concern", "booking_name": "Siobhan Kelly"},
+        entities=[{"entity": "person", "value": value, "start": start, "end": start + len(value)}],
+        slot_candidates={"booking_concern": text},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    names = [event["value"] for event in events if event.get("name") == "booking_name"]
+    assert names == ([name] if concern else [])
+    if concern:
+        assert SlotSet("booking_concern", concern) in events
+
+
 async def test_start_says_the_age_policy_first_to_someone_under_18(dispatcher, make_tracker, domain):
     tracker = make_tracker(intent="book_consultation", text="im 16 can i book",
                            entities=[{"entity": "suitability_factor", "value": "age"}])
@@ -2301,6 +2325,10 @@ async def test_the_person_booking_named_at_the_summary_is_noted_and_no_question(
     # play-test 123: the form asked for a day three times; only "cancel" got out
     ("forget it, leave the request as it was", True),
     ("no change, leave my booking", True),
+    # play-test 130: "didn't catch that", and only the "Leave it as it was" button got out
+    ("No no, I don't want to change anything, it's fine as it is. I only wanted to know what happens if I miss the call",
+     True),
+    ("i dont want to change anything i was just checking lol", True),
     # one detail kept as it was, inside the change: the form goes on
     ("never mind, keep the time as it was", False),
 ])

@@ -1077,3 +1077,16 @@ def test_a_request_wanted_after_all_is_a_request_to_book(text, intent, expected)
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 130: no change wanted, inside a change to a request sent, was not understood
+    ("i dont want to change anything i was just checking lol", "nlu_fallback", "never_mind"),
+    ("nothing to change, its fine as it is", "deny", "never_mind"),
+    # ... and "just asking" alone is no reading of its own
+    ("i was just asking if it hurts", "nlu_fallback", "nlu_fallback"),
+])
+def test_no_change_wanted_is_a_never_mind(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

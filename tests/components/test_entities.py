@@ -77,6 +77,8 @@ def test_phone(booking, text, expected):
         ("hi it's Tom Ruiz", [("person", "Tom Ruiz")]),
         # a correction: "the name is wrong" names nothing, the capitalised name after it does
         ("no, the name is wrong, it's Priya Shah", [("person", "Priya Shah")]),
+        # play-test 131: "Name: still"
+        ("the name's still wrong, its Siobhán", [("person", "Siobhán")]),
         # "I'm" before a capitalised name
         ("I'm Priya", [("person", "Priya")]),
         # play-test 86: the name asked for again ("i just said, Priya")
