@@ -319,7 +319,11 @@ COMPLAINT = (
     r"down the drain|not (?:at all |very )?impressed|"
     r"(?:scars?|skin|face|lines|wrinkles|marks) (?:look|looks|are|is) (?:exactly|still|just) the same|"
     r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
-    r"treatment|outcome|clinic|service))\b"
+    r"treatment|outcome|clinic|service)|"
+    # ("… honestly the results are really disappointing, barely any difference. I want to speak to the manager":
+    # play-test 131, "not sure I understood")
+    r"(?:results?|treatments?|sessions?) (?:is |are |was |were |have been |has been )?(?:really |very |so |quite |"
+    r"pretty |just )?(?:disappointing|rubbish|useless|terrible|awful)|(?:speak|talk) to (?:the|a|your) manager)\b"
 )
 
 

@@ -27,6 +27,10 @@ def test_sentences_keep_their_end_marks_and_cover_the_text():
     ("is it a joke treatment or does it work", False),
     ("no joke, how long does it take", False),
     ("how much money should i budget", False),
+    # play-test 131: "not sure I understood"
+    ("Ive had 3 sessions with you and honestly the results are really disappointing, barely any difference. I want to "
+     "speak to the manager", True),
+    ("can i speak to someone about results", False),
 ])
 def test_a_complaint_is_heard_in_its_everyday_words(text, complains):
     assert bool(re.search(COMPLAINT, text, re.IGNORECASE)) is complains
