@@ -862,7 +862,10 @@ _EVENTS = (
     r"wedding|holiday|hols|birthday|party|flight|trip|exam|exams|graduation|event|funeral|christening|honeymoon|"
     r"interview|prom|photoshoot|photo shoot|hen do|stag do|hen party|night out|date night|big day|"
     # ("work do on the 18th": play-test 47, the booking was moved to it)
-    r"work do|works do|christmas do|leaving do|office party|christmas party"
+    r"work do|works do|christmas do|leaving do|office party|christmas party|"
+    # ("what time exactly will they ring tho? i have the hairdresser at 11": play-test 131, the call put at 11)
+    r"hairdressers?|hairdresser'?s|hair appointment|dentists?|dentist'?s|barbers?|barber'?s|nail appointment|"
+    r"meeting|meetings|lecture|lectures|school run"
 )
 _AN_EVENT_BEFORE = re.compile(
     # ("my exams start on the 14th": play-test 124, the consultation moved to the first exam)

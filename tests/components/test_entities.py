@@ -831,6 +831,8 @@ def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected)
     ("she is Lucia Fernandez, was treated yesterday 4pm. can they call today at 5", "today at 5"),
     # play-test 47: the day of another event moved the booking
     ("i have a work do on the 18th so wednesday 9th?", "wednesday 9th"),
+    # play-test 131: when she can't take the call, put down as when she can
+    ("tomorrow morning please, i have the hairdresser at 11", "tomorrow morning"),
 ])
 def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]
