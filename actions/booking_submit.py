@@ -215,6 +215,10 @@ class ActionSubmitBooking(Action):
         )
 
 
+# the request the person was asked whether to cancel (ActionCancelSentRequest)
+CANCELLING = "cancelling_request"
+
+
 class ActionCancelSentRequest(Action):
     """ "cancel it" after a request was sent: the clinic cancels it, quoting its reference. With several sent in this
     chat, the one the message names, else all of them to choose from; never another than the one meant (found by the
@@ -229,12 +233,87 @@ class ActionCancelSentRequest(Action):
         sent = list(tracker.get_slot("request_references") or []) or [tracker.get_slot("request_reference")]
         sent = [reference for reference in sent if reference]
         named = references_named(tracker)
+        if named and not any(reference in sent for reference in named):
+            # "cancel MN-AAAA", sent in no request of this chat: never another one in its place
+            dispatcher.utter_message(response="utter_cancel_existing_booking", reference=named[0])
+            return [SlotSet(CANCELLING, None)]
         meant = [reference for reference in named if reference in sent] or (sent if len(sent) == 1 else [])
+        if (
+            len(meant) == 1
+            and tracker.get_slot(CANCELLING) == meant[0]
+            and _asked_last(tracker)
+            and _SAID_AGAIN.search(text_of(tracker))
+        ):
+            # "yes cancel it" to the question below, read as a cancel again: the cancel it confirms
+            return await cancel_sent_request(dispatcher, tracker, meant[0])
         if len(meant) == 1:
-            dispatcher.utter_message(response="utter_cancel_existing_booking", reference=meant[0])
-        else:
-            dispatcher.utter_message(response="utter_cancel_which_request", references=", ".join(sent))
-        return []
+            # (play-test 130: it could send a change of a request sent to the clinic, but not a cancellation)
+            dispatcher.utter_message(response="utter_confirm_cancel_sent", reference=meant[0])
+            return [SlotSet(CANCELLING, meant[0]), SlotSet("offer", None)]
+        dispatcher.utter_message(response="utter_cancel_which_request", references=", ".join(sent))
+        return [SlotSet(CANCELLING, None)]
+
+
+# the cancel asked for again, as a yes to the question whether to cancel ("yes cancel it", "cancel it please")
+_SAID_AGAIN = re.compile(r"^\W*(?:yes|yeah|yep|yh|ok|okay|please|pls|just|do it|go on)\b", re.IGNORECASE)
+
+
+def text_of(tracker: Tracker) -> Text:
+    return tracker.latest_message.get("text") or ""
+
+
+def _asked_last(tracker: Tracker) -> bool:
+    """Whether the question whether to cancel was the last thing said before the latest message."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in ("action_listen", None):
+            return event.get("name") == "action_cancel_sent_request"
+    return False
+
+
+async def cancel_sent_request(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reference: Text
+) -> List[Dict[Text, Any]]:
+    """Cancel the request sent, in the store, and tell the clinic (BookingStore.cancel); say what was done."""
+    try:
+        cancelled = await asyncio.get_running_loop().run_in_executor(
+            None, lambda: get_store().cancel(reference, tracker.sender_id, f"{tracker.sender_id}|cancel|{reference}")
+        )
+    except Exception:  # the person must never be told a request was cancelled that was not
+        logger.exception("could not cancel a booking request")
+        dispatcher.utter_message(response="utter_cancel_sent_failed", reference=reference)
+        return [SlotSet(CANCELLING, None)]
+    if cancelled is None:  # deleted, or not made in this conversation: the clinic cancels it
+        dispatcher.utter_message(response="utter_cancel_existing_booking", reference=reference)
+        return [SlotSet(CANCELLING, None)]
+    dispatcher.utter_message(response="utter_sent_request_cancelled", reference=reference)
+    left = [sent for sent in tracker.get_slot("request_references") or [] if sent != reference]
+    return [
+        SlotSet(CANCELLING, None),
+        SlotSet("request_references", left),
+        SlotSet("request_reference", left[-1] if left else None),
+        SlotSet("request_sent", bool(left)),
+    ]
+
+
+class ActionCancelSentConfirmed(Action):
+    """A yes to cancelling the request sent (ActionCancelSentRequest asked): it is cancelled, and the clinic told."""
+
+    def name(self) -> Text:
+        return "action_cancel_sent_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        reference = tracker.get_slot(CANCELLING)
+        if not reference:
+            dispatcher.utter_message(response="utter_stale_cancel_button")
+            return []
+        return await cancel_sent_request(dispatcher, tracker, reference)
 
 
 # asked when the clinic will be in touch ("will they ring me today? im in meetings till 5", "when will someone

@@ -34,6 +34,7 @@ def listing(engine: Engine) -> List[dict]:
         bookings.c.status_changed_by,
         bookings.c.status_changed_at,
         bookings.c.changed_at,
+        bookings.c.cancelled_change,
     )
     with engine.connect() as connection:
         rows = connection.execute(select(*columns).order_by(bookings.c.created_at.desc(), bookings.c.id.desc()))
@@ -48,6 +49,7 @@ def listing(engine: Engine) -> List[dict]:
                 changed_by=row.status_changed_by,
                 changed_at=as_utc(row.status_changed_at),
                 patient_changed_at=as_utc(row.changed_at),  # the person changed it in the chat after sending it
+                patient_cancelled=bool(row.cancelled_change),  # ... or cancelled it there
             )
             for row in rows
         ]

@@ -73,9 +73,12 @@ bookings = Table(
     Column("changed_at", DateTime(timezone=True), nullable=True),
     Column("changed_fields", Text, nullable=True),
     Column("change_key", String(64), nullable=True),
+    # cancelled by the person in the chat (`BookingStore.cancel`): the number of the change that cancelled it
+    Column("cancelled_change", Integer, nullable=True),
 )
 # added to tables made before them
 ADDED_COLUMNS = (
+    "cancelled_change",
     "changes",
     "changed_at",
     "changed_fields",
@@ -300,6 +303,10 @@ CHANGEABLE = {
 }
 
 
+# what a cancellation in the chat is recorded as, where a change records the details changed
+CANCELLED = "cancelled by the person"
+
+
 # No 0/O, 1/I/L, 5/S, 2/Z: a reference read out over the phone stays unambiguous.
 REFERENCE_ALPHABET = "346789ABCDEFGHJKMNPQRTUVWXY"
 REFERENCE_PREFIX = "MN-"
@@ -399,8 +406,8 @@ class BookingStore:
         channels = notification_channels() if notify is None else notify
         with self.engine.begin() as connection:
             row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
-            if row is None or row["conversation_id"] != request.conversation_id:
-                return None
+            if row is None or row["conversation_id"] != request.conversation_id or row["cancelled_change"]:
+                return None  # (a request cancelled is changed no more)
             if change_key and row["change_key"] == change_key:
                 return row["changes"] or 0
             # (the contact's kind goes with the contact, and is no change of its own)
@@ -419,6 +426,41 @@ class BookingStore:
                     changed_at=now,
                     changed_fields=", ".join(dict.fromkeys(changed)),
                     change_key=change_key,
+                )
+            )
+            enqueue(connection, notice_reference(reference, number), channels, now=now)
+        return number
+
+    def cancel(
+        self,
+        reference: str,
+        conversation_id: Optional[str],
+        cancel_key: Optional[str] = None,
+        notify: Optional[Sequence[str]] = None,
+    ) -> Optional[int]:
+        """Cancel a request already sent, from the conversation that sent it, and tell the clinic (its notifications in
+        the same transaction, as a change's: `notice_reference`). Returns the number of the change that cancelled it,
+        the same number when it was cancelled before (told once); None when there is no such request from this
+        conversation (deleted, or never made here). The request is kept, marked cancelled, for the clinic's records
+        and the purge's schedule."""
+        channels = notification_channels() if notify is None else notify
+        with self.engine.begin() as connection:
+            row = connection.execute(select(bookings).where(bookings.c.reference == reference)).mappings().first()
+            if row is None or row["conversation_id"] != conversation_id:
+                return None
+            if row["cancelled_change"]:
+                return int(row["cancelled_change"])
+            number = (row["changes"] or 0) + 1
+            now = self._now()
+            connection.execute(
+                bookings.update()
+                .where(bookings.c.reference == reference)
+                .values(
+                    changes=number,
+                    changed_at=now,
+                    changed_fields=CANCELLED,
+                    change_key=cancel_key,
+                    cancelled_change=number,
                 )
             )
             enqueue(connection, notice_reference(reference, number), channels, now=now)

@@ -35,8 +35,16 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 TIMEOUT_S = 10.0
 
 
-def subject(reference: str, change: Optional[int] = None) -> str:
+def subject(reference: str, change: Optional[int] = None, cancelled: bool = False) -> str:
+    if cancelled:
+        return f"Cancelled consultation request {reference}"
     return f"Changed consultation request {reference}" if change else f"New consultation request {reference}"
+
+
+def cancelled(booking: dict) -> bool:
+    """Whether the notice is of the change that cancelled the request (a change announced before it, sent late, is
+    still that change)."""
+    return bool(booking.get("change")) and booking.get("change") == booking.get("cancelled_change")
 
 
 def notice_key(booking: dict) -> str:
@@ -60,7 +68,15 @@ def describe(booking: dict, clinic_name: str, timezone: ZoneInfo) -> str:
         consent += f" (wording version {booking['consent_version']})"
     call_back = booking.get("kind") == "call_back"
     kind = "call-back" if call_back else "consultation"
-    if booking.get("change"):
+    if cancelled(booking):
+        # cancelled by the person in the chat after sending it: the request as it was
+        changed_at = booking.get("changed_at")
+        opening = [
+            f"The person cancelled their {kind} request {booking['reference']} in the {clinic_name} chat assistant"
+            + (f" ({changed_at.astimezone(timezone):%Y-%m-%d %H:%M})." if changed_at else "."),
+            "The request as it was:",
+        ]
+    elif booking.get("change"):
         # a change the person made in the chat after sending it: what changed, then the details as they are now
         changed_at = booking.get("changed_at")
         opening = [
@@ -83,7 +99,13 @@ def describe(booking: dict, clinic_name: str, timezone: ZoneInfo) -> str:
         f"Consent:        {consent}",
         f"Received:       {booking['created_at'].astimezone(timezone):%Y-%m-%d %H:%M}",
         "",
-        "Please call them back." if call_back else "Please contact them to confirm the consultation.",
+        (
+            "They asked for it to be cancelled: there is no need to contact them about it."
+            if cancelled(booking)
+            else "Please call them back."
+            if call_back
+            else "Please contact them to confirm the consultation."
+        ),
     ]
     return "\n".join(lines) + "\n"
 
@@ -111,7 +133,7 @@ class EmailSender:
         reference = booking["reference"]
         domain = self.settings.sender.rpartition("@")[2] or "localhost"
         message = EmailMessage()
-        message["Subject"] = subject(reference, booking.get("change"))
+        message["Subject"] = subject(reference, booking.get("change"), cancelled(booking))
         message["From"] = self.settings.sender
         message["To"] = ", ".join(self.settings.recipients)
         message["Date"] = formatdate(localtime=False)
@@ -172,7 +194,11 @@ class WebhookSender:
             return value.isoformat() if value else None
 
         return {
-            "event": "booking_request.changed" if booking.get("change") else "booking_request.created",
+            "event": "booking_request.cancelled"
+            if cancelled(booking)
+            else "booking_request.changed"
+            if booking.get("change")
+            else "booking_request.created",
             "clinic": self.clinic_name,
             "reference": booking["reference"],
             "name": booking["name"],
@@ -192,7 +218,7 @@ class WebhookSender:
             "changed_fields": booking.get("changed_fields") if booking.get("change") else None,
             "changed_at": iso(booking.get("changed_at")) if booking.get("change") else None,
             # chat tools that show a "text" field (Slack, Mattermost, Teams' incoming webhooks) show this
-            "text": subject(booking["reference"], booking.get("change"))
+            "text": subject(booking["reference"], booking.get("change"), cancelled(booking))
             + "\n"
             + describe(booking, self.clinic_name, self.timezone),
         }

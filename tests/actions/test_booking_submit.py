@@ -174,13 +174,15 @@ async def test_two_contacts_are_stored_together_as_both(booking_store, dispatche
 
 @pytest.mark.parametrize("text, sent, response, values", [
     # found by the seventeenth play-test: the latest reference was given for cancelling the other request
-    ("now how do i cancel the call back MN-XYUF", ["MN-XYUF", "MN-G47R"], "utter_cancel_existing_booking",
+    # (play-test 130: cancelled here, asked first, where it once had to go to the clinic)
+    ("now how do i cancel the call back MN-XYUF", ["MN-XYUF", "MN-G47R"], "utter_confirm_cancel_sent",
      {"reference": "MN-XYUF"}),
-    ("cancel mn-g47r please", ["MN-XYUF", "MN-G47R"], "utter_cancel_existing_booking", {"reference": "MN-G47R"}),
+    ("cancel mn-g47r please", ["MN-XYUF", "MN-G47R"], "utter_confirm_cancel_sent", {"reference": "MN-G47R"}),
     ("cancel it", ["MN-XYUF", "MN-G47R"], "utter_cancel_which_request", {"references": "MN-XYUF, MN-G47R"}),
-    ("cancel it", ["MN-XYUF"], "utter_cancel_existing_booking", {"reference": "MN-XYUF"}),
-    # a reference not sent here: which of those sent
-    ("cancel MN-AAAA", ["MN-XYUF", "MN-G47R"], "utter_cancel_which_request", {"references": "MN-XYUF, MN-G47R"}),
+    ("cancel it", ["MN-XYUF"], "utter_confirm_cancel_sent", {"reference": "MN-XYUF"}),
+    # a reference not sent here: not found here, and never another in its place
+    ("cancel MN-AAAA", ["MN-XYUF", "MN-G47R"], "utter_cancel_existing_booking", {"reference": "MN-AAAA"}),
+    ("cancel MN-AAAA", ["MN-XYUF"], "utter_cancel_existing_booking", {"reference": "MN-AAAA"}),
 ])
 async def test_cancelling_a_sent_request_names_the_one_meant(dispatcher, make_tracker, domain, text, sent, response,
                                                             values):
@@ -190,6 +192,37 @@ async def test_cancelling_a_sent_request_names_the_one_meant(dispatcher, make_tr
                            slots={"request_sent": True, "request_reference": sent[-1], "request_references": sent})
     await ActionCancelSentRequest().run(dispatcher, tracker, domain)
     assert [(m["response"], {k: m[k] for k in values}) for m in dispatcher.messages] == [(response, values)]
+
+
+async def test_a_yes_to_cancelling_a_sent_request_cancels_it_and_tells_the_clinic(
+    dispatcher, make_tracker, domain, booking_store
+):
+    # play-test 130: a request sent could be changed in the chat, but not cancelled
+    from actions.booking_submit import ActionCancelSentConfirmed, ActionCancelSentRequest
+    from core.database import BookingRequest
+
+    start = dt.datetime(2026, 12, 8, 12, tzinfo=dt.timezone.utc)
+    reference = booking_store.save(BookingRequest(
+        name="Hannah Wright", contact_kind="phone", contact="+447700900123", preferred_start=start,
+        preferred_end=start + dt.timedelta(hours=2), preferred_text="tuesday lunchtime", concern="acne scars",
+        consent=True, conversation_id="test-user"), notify=["email"])
+    slots = {"request_sent": True, "request_reference": reference, "request_references": [reference]}
+    asked = await ActionCancelSentRequest().run(dispatcher, make_tracker(intent="stop", text="cancel it", slots=slots),
+                                                domain)
+    assert SlotSet("cancelling_request", reference) in asked and booking_store.find(reference)["cancelled_change"] is None
+    events = await ActionCancelSentConfirmed().run(
+        dispatcher, make_tracker(intent="affirm", text="/affirm", slots={**slots, "cancelling_request": reference}), domain
+    )
+    assert responses(dispatcher) == ["utter_confirm_cancel_sent", "utter_sent_request_cancelled"]
+    assert booking_store.find(reference)["cancelled_change"] == 1
+    assert SlotSet("request_sent", False) in events and SlotSet("request_references", []) in events
+
+
+async def test_an_older_yes_to_cancelling_cancels_nothing(dispatcher, make_tracker, domain, booking_store):
+    from actions.booking_submit import ActionCancelSentConfirmed
+
+    await ActionCancelSentConfirmed().run(dispatcher, make_tracker(intent="affirm", text="/affirm"), domain)
+    assert responses(dispatcher) == ["utter_stale_cancel_button"]
 
 
 _STOPPED = [

@@ -44,6 +44,19 @@ async def test_the_list_shows_no_contact_details_and_the_request_page_does(conso
     assert PERSON["contact"] in page.body and "Ñúñez" in page.body and PERSON["concern"] in page.body
 
 
+async def test_a_request_the_person_cancelled_in_the_chat_is_shown_cancelled(console):
+    # play-test 130: a request sent could be cancelled in the chat only through the clinic
+    reference = console.add_request()
+    request = console.store.find(reference)
+    console.clock.advance(minutes=20)
+    assert console.store.cancel(reference, request["conversation_id"], notify=[]) == 1
+    browser = await signed_in(console)
+    listing = (await browser.get("/requests")).body
+    assert "cancelled in the chat" in listing and "changed in the chat" not in listing
+    page = (await browser.get(f"/requests/{reference}")).body
+    assert "Changed in the chat" in page and "cancelled by the person" in page
+
+
 async def test_a_change_the_person_made_in_the_chat_shows_what_and_when(console):
     reference = console.add_request()
     request = BookingRequest(**{

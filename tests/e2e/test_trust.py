@@ -144,6 +144,25 @@ def test_changing_a_detail_after_a_request_was_sent_changes_it_and_tells_the_cli
     assert stored["changes"] == 1 and stored["changed_fields"] == "contact"
 
 
+def test_cancelling_a_request_after_it_was_sent_asks_then_cancels_it_and_tells_the_clinic(servers):
+    # play-test 130: it could send a change to the clinic, but not a cancellation ("call the clinic", which was closed)
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    asked = servers.say(sender, "actually you know what, cancel it. ive changed my mind for now")
+    assert f"Shall I cancel your request {reference}?" in texts(asked)
+    kept = texts(press(servers, sender, asked, "No, keep it"))
+    assert "haven't cancelled anything" in kept and servers.bookings.find(reference)["cancelled_change"] is None
+    asked = servers.say(sender, "please cancel my request")
+    done = texts(press(servers, sender, asked, "Yes, cancel it"))
+    assert f"cancelled your request {reference} and told the clinic" in done
+    stored = servers.bookings.find(reference)
+    assert stored["cancelled_change"] == 1 and stored["changed_fields"] == "cancelled by the person"
+    # the request cancelled is changed no more, and the same button pressed again does nothing
+    assert "earlier question" in texts(press(servers, sender, asked, "Yes, cancel it"))
+    assert servers.bookings.find(reference)["changes"] == 1
+
+
 def test_a_call_moved_after_it_was_sent_is_changed_and_a_change_can_be_left(servers):
     sender, day, other = new_sender(), open_day(9), open_day(12)
     summary = up_to_the_summary(servers, sender, day)
@@ -422,14 +441,16 @@ def test_yes_after_the_last_step_of_the_walk_through_books(servers):
 
 # ------------------------------------------------- found by the third play-test
 
-def test_cancel_after_a_request_was_sent_goes_to_the_clinic_with_its_reference(servers):
+def test_cancel_after_a_request_was_sent_asks_about_it_by_its_reference(servers):
+    # (play-test 130: it went to the clinic, which could only cancel it by phone or email; now it is asked here first)
     sender, day = new_sender(), open_day(9)
     summary = up_to_the_summary(servers, sender, day)
     reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
     for message in ("actually can i cancel my booking, something came up", "/stop"):
         reply = texts(servers.say(sender, message))
-        assert "already been sent" in reply and reference in reply and clinic().phone in reply
+        assert f"Shall I cancel your request {reference}?" in reply
         assert "nothing has been sent" not in reply and "What's your name?" not in reply
+    assert servers.bookings.find(reference)["cancelled_change"] is None  # nothing cancelled without a yes
 
 
 def test_the_old_consent_button_after_declining_keeps_every_detail(servers):

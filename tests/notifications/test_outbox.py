@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from core import database
 from core import settings as config
-from core.database import FAILED, PENDING, SENDING, SENT, BookingRequest, BookingStore, enqueue
+from core.database import CANCELLED, FAILED, PENDING, SENDING, SENT, BookingRequest, BookingStore, enqueue
 from notifications import outbox
 from notifications.outbox import backoff, claim_due, mark_failed, mark_sent, process_due
 from tests.notifications import PERSONAL, REQUEST, T0, enqueued_at, outbox_rows, utc
@@ -408,3 +408,22 @@ def test_a_change_to_a_deleted_request_is_refused_and_its_notice_dropped(store):
     email = Recorder()
     assert process_due(store.engine, {"email": email}, now=enqueued_at(store))["dropped"] == 2
     assert email.calls == 0
+
+
+def test_a_cancellation_is_stored_and_announced_once_and_the_request_changed_no_more(store):
+    # play-test 130: a request sent could be changed in the chat, but not cancelled
+    reference = store.save(REQUEST, notify=["email"])
+    assert store.cancel(reference, REQUEST.conversation_id, cancel_key="k1", notify=["email"]) == 1
+    # asked again (a retry of its turn, or "cancel it" twice): told once
+    assert store.cancel(reference, REQUEST.conversation_id, cancel_key="k2", notify=["email"]) == 1
+    stored = store.find(reference)
+    assert (stored["cancelled_change"], stored["changed_fields"], stored["name"]) == (1, CANCELLED, REQUEST.name)
+    assert [row["booking_reference"] for row in outbox_rows(store)] == [reference, f"{reference}/1"]
+    # a change after it is refused, and another conversation, or no such request, cancels nothing
+    later = dataclasses.replace(REQUEST, concern="acne scars and open pores")
+    assert store.change(reference, later, change_key="k3", notify=["email"]) is None
+    assert store.cancel(reference, "conversation-2", notify=["email"]) is None
+    other = store.save(dataclasses.replace(REQUEST, request_key="another"), notify=["email"])
+    assert store.cancel(other, "conversation-2", notify=["email"]) is None
+    assert store.cancel("MN-XXXX", REQUEST.conversation_id, notify=["email"]) is None
+    assert store.find(other)["cancelled_change"] is None

@@ -487,3 +487,26 @@ def test_a_change_made_in_the_chat_is_mailed_and_posted_as_a_change_with_its_own
     assert payloads[1]["changed_fields"] == "preferred time, concern"
     keys = [headers[IDEMPOTENCY_HEADER] for headers, _ in hook.delivered()]
     assert keys == [reference, f"{reference}/1"]
+
+
+
+def test_a_cancellation_made_in_the_chat_is_mailed_and_posted_as_one(store, smtp_server, receiver):
+    # play-test 130: a request sent could not be cancelled in the chat
+    mailbox = Mailbox()
+    controller = smtp_server(mailbox)
+    hook = receiver([])
+    reference = store.save(REQUEST, notify=["email", "webhook"])
+    assert store.cancel(reference, REQUEST.conversation_id, cancel_key="k1", notify=["email", "webhook"]) == 1
+    senders = {
+        "email": EmailSender(email_settings(controller.port), "Lumen Skin Clinic", LONDON),
+        "webhook": WebhookSender(hook.url, "Lumen Skin Clinic", LONDON),
+    }
+    passes_until_sent(store, senders)
+    first, second = mailbox.messages
+    assert first["Subject"] == f"New consultation request {reference}"
+    assert second["Subject"] == f"Cancelled consultation request {reference}"
+    body = second.get_content()
+    assert f"The person cancelled their consultation request {reference}" in body
+    assert "there is no need to contact them about it" in body and "Please contact them to confirm" not in body
+    payloads = [json.loads(body) for _, body in hook.delivered()]
+    assert [payload["event"] for payload in payloads] == ["booking_request.created", "booking_request.cancelled"]
