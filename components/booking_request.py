@@ -63,7 +63,10 @@ BOOK_AFTER_ALL = re.compile(
     r"\b(?:changed|change) my mind\b[^.?!]{0,30}\b(?:book|send|want (?:it|one|the consultation))\b",
     re.IGNORECASE,
 )
-NOT_WANTED = re.compile(r"\b(?:don'?t|dont|do not|not|never|no longer|stop|cancel)\b", re.IGNORECASE)
+NOT_WANTED = re.compile(
+    r"\b(?:don'?t|dont|do not|not|never|no longer)\s+(?:\w+\s+){0,2}?(?:book|send|want|go ahead)\b|\b(?:stop|cancel)\b",
+    re.IGNORECASE,
+)
 
 
 # an unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "hmm wait, cancel that i need to
@@ -650,19 +653,20 @@ class BookingDetailsRequest(GraphComponent):
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
             farewell = bool(FAREWELL.search(text)) and not kinds
             if (
+                intent in ("never_mind", "nlu_fallback", "stop", "deny", "inform", "affirm", "goodbye")
+                and BOOK_AFTER_ALL.search(text)
+                # ("stop i changed my mind dont book it": the held-out set, read as a request to book)
+                and not NOT_WANTED.search(text)
+            ):
+                # (before a farewell: "go on then book it after all, same as before", play-test 132, "No problem")
+                self._set(message, self.config["intent"])
+            elif (
                 intent in self.config["stop_from_intents"] + ["stop", "never_mind"]
                 and farewell
                 and NEVER_MIND.search(text)
             ):
                 # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
                 self._set(message, self.config["goodbye_intent"])
-            elif (
-                intent in ("never_mind", "nlu_fallback", "stop", "deny", "inform", "affirm")
-                and BOOK_AFTER_ALL.search(text)
-                # ("stop i changed my mind dont book it": the held-out set, read as a request to book)
-                and not NOT_WANTED.search(text)
-            ):
-                self._set(message, self.config["intent"])
             elif (
                 intent in ("nlu_fallback", "deny", "inform")
                 and not farewell

@@ -955,6 +955,12 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
         and not _ONE_OF_A_COURSE.match(text, match.start())  # "my 2nd treatment"
+        # "call me back to book my 3rd" (play-test 133: the 3rd of January, a Sunday, then "tuesday" in its week): one
+        # of a course is "my 3rd", a date "the 3rd"
+        and not (
+            _AN_ORDINAL_ALONE.fullmatch(match.group(0).strip())
+            and re.search(r"\b(?:my|her|his|their|our|your)\s+$", text[: match.start()], re.IGNORECASE)
+        )
         and not (re.search(r"\d$", match.group(0)) and _A_COUNT_AFTER.match(text, match.end()))  # "after 2 sessions"
         and not (  # "had the 1st yesterday" (an ordinal with its month is a date: the match holds the month then)
             _AN_ORDINAL_ALONE.fullmatch(match.group(0).strip()) and _ONE_OF_A_COURSE_HAD.search(text[: match.start()])

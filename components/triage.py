@@ -612,6 +612,10 @@ _NOT_YET = re.compile(
     r"\bfirst time\b|"
     r"\bwhat (?:if|happens if)\b|"
     r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b|"
+    # ("im having the treatment this week and then flying to malaga on the 16th … is that gonna be bad for my skin?":
+    # play-test 133, NHS 111 now to someone not yet treated)
+    r"\b(?:i'?m|im|i am|she'?s|he'?s)\s+(?:having|getting)\s+(?:it|the treatment|microneedling|my treatment|the "
+    r"procedure|my first (?:session|treatment))(?:\s+done)?\s+(?:this|next|on|tomorrow|in|later)\b|"
     # "i feel a cold sore coming on my lip and my appointment is tomorrow morning. should i still go?" (play-test 29:
     # sent to NHS 111; whether to go ahead is the clinic's to say, before the appointment)
     r"\b(?:my |the )?(?:appointment|session|treatment|procedure)\s+(?:is|'s)\s+(?:tomorrow|tmrw|tonight|later|soon|"

@@ -1068,6 +1068,8 @@ def test_a_request_sent_and_then_asked_to_be_cancelled_is_a_cancel():
 @pytest.mark.parametrize("text, intent, expected", [
     # play-test 129: a request stopped, then wanted after all, was read as never mind ("No problem")
     ("ah no sod it sat is fine, book it after all", "never_mind", "book_consultation"),
+    # play-test 132: read as a goodbye ("No problem")
+    ("ok thats not too bad. go on then book it after all, same as before", "goodbye", "book_consultation"),
     ("actually i changed my mind, please book me in", "deny", "book_consultation"),
     # ... not a stop or a never mind said of something else
     ("never mind, forget it", "never_mind", "never_mind"),

@@ -833,6 +833,8 @@ def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected)
     ("i have a work do on the 18th so wednesday 9th?", "wednesday 9th"),
     # play-test 131: when she can't take the call, put down as when she can
     ("tomorrow morning please, i have the hairdresser at 11", "tomorrow morning"),
+    # play-test 133: "my 3rd" (session) was the 3rd of January, a Sunday, and the Tuesday said next in its week
+    ("had 2 sessions already, call me back to book my 3rd. tuesday at 2pm", "tuesday at 2pm"),
 ])
 def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]

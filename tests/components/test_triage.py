@@ -126,6 +126,9 @@ def settings():
         ("ok. i have melasma, the dark patch in face, since my pregnancy. microneedling is good for this? it go away?",
          None),
         ("had microneedling 3 days ago and now theres a dark patch on my melasma, will it fade?", URGENT),
+        # play-test 133: a treatment to come and a holiday after it, NHS 111 now to someone not yet treated
+        ("im having the treatment this week and then flying to malaga on the 16th, beach holiday. is that gonna be bad "
+         "for my skin? should i postpone the treatment till after or is 10 days enough", None),
         # play-test 109: an eye that will hardly open, and swelling growing fast, got NHS 111 twice
         ("ok hang on its actually got worse while ive been typing, my left eye is now really hard to open", EMERGENCY),
         ("should i be calling 999 for this instead?? its swelling up quite fast", EMERGENCY),
