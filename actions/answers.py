@@ -2020,17 +2020,23 @@ class ActionAnswerAlongside(Action):
         return events
 
 
-def walking_through(tracker: Tracker) -> bool:
-    """Whether the reply before the latest message was a step of the walk-through (actions/guide.py)."""
+def last_action_before(tracker: Tracker) -> Optional[Text]:
+    """The action that replied to the message before the latest one (its last, but for listening); None when none
+    did."""
     seen_user = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             if seen_user:
-                return False
+                return None
             seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") != "action_listen":
-            return event.get("name") == GUIDE_ACTION
-    return False
+        elif seen_user and event.get("event") == "action" and event.get("name") not in ("action_listen", None):
+            return event.get("name")
+    return None
+
+
+def walking_through(tracker: Tracker) -> bool:
+    """Whether the reply before the latest message was a step of the walk-through (actions/guide.py)."""
+    return last_action_before(tracker) == GUIDE_ACTION
 
 
 def help_had_before(tracker: Tracker) -> bool:

@@ -17,6 +17,7 @@ from actions.answers import (
     answered_this_turn,
     answers_alongside,
     asks_beside,
+    last_action_before,
     response_name,
     say_answers,
     says_send,
@@ -241,8 +242,8 @@ class ActionCancelSentRequest(Action):
         if (
             len(meant) == 1
             and tracker.get_slot(CANCELLING) == meant[0]
-            and _asked_last(tracker)
-            and _SAID_AGAIN.search(text_of(tracker))
+            and last_action_before(tracker) == "action_cancel_sent_request"
+            and _SAID_AGAIN.search(tracker.latest_message.get("text") or "")
         ):
             # "yes cancel it" to the question below, read as a cancel again: the cancel it confirms
             return await cancel_sent_request(dispatcher, tracker, meant[0])
@@ -256,23 +257,6 @@ class ActionCancelSentRequest(Action):
 
 # the cancel asked for again, as a yes to the question whether to cancel ("yes cancel it", "cancel it please")
 _SAID_AGAIN = re.compile(r"^\W*(?:yes|yeah|yep|yh|ok|okay|please|pls|just|do it|go on)\b", re.IGNORECASE)
-
-
-def text_of(tracker: Tracker) -> Text:
-    return tracker.latest_message.get("text") or ""
-
-
-def _asked_last(tracker: Tracker) -> bool:
-    """Whether the question whether to cancel was the last thing said before the latest message."""
-    seen_user = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            if seen_user:
-                return False
-            seen_user = True
-        elif seen_user and event.get("event") == "action" and event.get("name") not in ("action_listen", None):
-            return event.get("name") == "action_cancel_sent_request"
-    return False
 
 
 async def cancel_sent_request(

@@ -12,7 +12,7 @@ import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, List, Optional, Sequence, Tuple
+from typing import Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 from sqlalchemy import (
     Boolean,
@@ -415,21 +415,9 @@ class BookingStore:
             changed = [words for column, words in CHANGEABLE.items() if _stored(row[column]) != _stored(new[column])]
             if not changed:
                 return 0
-            number = (row["changes"] or 0) + 1
-            now = self._now()
-            connection.execute(
-                bookings.update()
-                .where(bookings.c.reference == reference)
-                .values(
-                    **new,
-                    changes=number,
-                    changed_at=now,
-                    changed_fields=", ".join(dict.fromkeys(changed)),
-                    change_key=change_key,
-                )
+            return self._announce(
+                connection, row, channels, new, changed_fields=", ".join(dict.fromkeys(changed)), change_key=change_key
             )
-            enqueue(connection, notice_reference(reference, number), channels, now=now)
-        return number
 
     def cancel(
         self,
@@ -450,20 +438,37 @@ class BookingStore:
                 return None
             if row["cancelled_change"]:
                 return int(row["cancelled_change"])
-            number = (row["changes"] or 0) + 1
-            now = self._now()
-            connection.execute(
-                bookings.update()
-                .where(bookings.c.reference == reference)
-                .values(
-                    changes=number,
-                    changed_at=now,
-                    changed_fields=CANCELLED,
-                    change_key=cancel_key,
-                    cancelled_change=number,
-                )
+            return self._announce(
+                connection, row, channels, {}, changed_fields=CANCELLED, change_key=cancel_key, cancel=True
             )
-            enqueue(connection, notice_reference(reference, number), channels, now=now)
+
+    def _announce(
+        self,
+        connection,
+        row,
+        channels: Sequence[str],
+        new: Dict[str, object],
+        changed_fields: str,
+        change_key: Optional[str],
+        cancel: bool = False,
+    ) -> int:
+        """Record the next change of a request sent (its new details, what changed, its key; a cancellation marks
+        which change it is) and put its notifications in the outbox, in the caller's transaction; its number."""
+        number = (row["changes"] or 0) + 1
+        now = self._now()
+        connection.execute(
+            bookings.update()
+            .where(bookings.c.reference == row["reference"])
+            .values(
+                **new,
+                changes=number,
+                changed_at=now,
+                changed_fields=changed_fields,
+                change_key=change_key,
+                **({"cancelled_change": number} if cancel else {}),
+            )
+        )
+        enqueue(connection, notice_reference(row["reference"], number), channels, now=now)
         return number
 
     def all(self) -> List[dict]:
