@@ -1264,6 +1264,11 @@ def _plain(word: Text) -> Text:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).lower()
 
 
+_CORRECTS_A_SPELLING = re.compile(
+    r"\b(?:sorry|spelt|spelled|spelling|typo|accent|not|correct(?:ion)?|actually|should be)\b", re.IGNORECASE
+)
+
+
 def name_respelt(tracker: Tracker) -> Optional[Tuple[Text, Tuple[int, int]]]:
     """The name given, with a part of it spelt again, when a message at another of the form's questions gives it
     ("fine lines round my eyes and forehead. oh and sorry its Siobhán with the accent on the a, not Siobhan" at the
@@ -1277,16 +1282,18 @@ def name_respelt(tracker: Tracker) -> Optional[Tuple[Text, Tuple[int, int]]]:
     parts, new = name.split(), str(given[0]["value"]).split()
     if len(new) != 1 or new[0] in parts:
         return None
+    sentence = next((span for span in sentences(text) if span[0] <= given[0]["start"] < span[1]), (0, len(text)))
+    # a letter changed only when the sentence says it corrects ("my sister Ann might come" names Ann, not "Ana")
+    corrects = bool(_CORRECTS_A_SPELLING.search(text[sentence[0] : sentence[1]]))
     alike = [
         index
         for index, part in enumerate(parts)
         if _plain(part) == _plain(new[0])
-        or (part[:1].lower() == new[0][:1].lower() and edits(_plain(part), _plain(new[0])) <= 1)
+        or (corrects and part[:1].lower() == new[0][:1].lower() and edits(_plain(part), _plain(new[0])) <= 1)
     ]
     if len(alike) != 1:
         return None
     parts[alike[0]] = new[0]
-    sentence = next((span for span in sentences(text) if span[0] <= given[0]["start"] < span[1]), (0, len(text)))
     return " ".join(parts), sentence
 
 
