@@ -3115,6 +3115,8 @@ def test_a_sign_asked_about_with_its_worth_is_still_triaged(component):
     # 111: the sepsis sign's words, said on their own, are flagged for the infection's thread (actions/answers.py)
     ("ok. the streak is a bit longer than an hour ago tbh. and i feel a bit muddled, like foggy. is that normal?", True),
     ("i AM a bit confused tho, thats what i said. so do i call 999 or 111??", True),
+    # play-test 132: with a fever after a treatment, only what 111 is was explained
+    ("what number is 111 again lol sorry im a bit out of it", True),
     # puzzled by what was said, or asked of the future, is not
     ("im confused which one, 111 or the clinic?", False),
     ("what if i get confused later, is that 999?", False),
