@@ -2312,10 +2312,10 @@ def say_answers(
     if tracker.latest_message.get("more_questions") and len(said) > 1 and not set(said) & set(SEVERITY):
         dispatcher.utter_message(response="utter_more_questions")  # more asked than answered at once: never silently
     unsure = tracker.latest_message.get("unsure_parts") or []
-    if unsure and said and not set(said) & set(SEVERITY):
-        # a question beside others that no answer was sure for is said to be so, never dropped without a word, beside
-        # one answer too (play-test 126: "could i do face and back in the same session? and how much would that be
-        # roughly" got the price alone)
+    if unsure and len(said) > 1 and not set(said) & set(SEVERITY):
+        # a question beside others that no answer was sure for is said to be so, never dropped without a word (beside
+        # one answer it is not: the message's one answer is often that very question's, play-test 135, "I wasn't sure
+        # what you meant" about the question just answered, three times)
         dispatcher.utter_message(response="utter_part_not_understood", part=unsure[0])
     severe = [topic for topic in said if topic in SEVERITY]
     if severe:  # "red today, normal? and when do results show?": the thread stays with the safety answer, said first

@@ -1190,7 +1190,12 @@ _INSTEAD_OF_999 = re.compile(
     r"\b(?:go|going|get|head|heading)\s+(?:straight\s+)?(?:to\s+)?(?:a ?& ?e|a and e|(?:the\s+)?hospital|the er)\b"
     r"[^.?!]{0,15}\bor\s+(?:just\s+)?(?:wait|stay|see|leave it)\b|"
     r"\bwait (?:and see|it out|for (?:the |my |her |his )?(?:antihistamine|piriton|cetirizine|tablet|meds|medicine)\w*"
-    r"(?: to (?:work|kick in))?)\b"
+    r"(?: to (?:work|kick in))?)\b|"
+    # the clinic tomorrow in its place ("can i not just take a piriton and ring the clinic tomorrow? dont want to waste
+    # an ambulance", "999 now or ring them tomorrow?": play-test 135, a call back offered, then a reference asked about)
+    r"\b(?:call|ring|phone|contact|tell|message|email)\s+(?:the clinic|them|you|you guys|lumen)\s+(?:in the morning|"
+    r"tomorrow|tmrw|tomoz|first thing|on monday|when (?:it|they|you) opens?)\b|"
+    r"\b999\s+(?:now\s+)?or\s+(?:just\s+)?(?:call|ring|phone|wait|tell)\b"
 )
 # driving, or about to ("im just gonna drive home", "im sat in the car already", "safe to drive"): after the
 # emergency's answer, not to (actions/answers.py)
@@ -3156,6 +3161,16 @@ class SafetyTriage(GraphComponent):
                 continue
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])
+            elif (
+                intent in ("request_human", "ask_reference", "book_consultation")
+                and not crisis
+                and _INSTEAD_OF_999.search(plain)
+                and re.search(r"\b(?:999|ambulance)\b", plain)
+            ):
+                # "can i not just take a piriton and ring the clinic tomorrow? dont want to waste an ambulance", "999
+                # now or ring them tomorrow?" (play-test 135: a call back offered, then a reference asked about, in an
+                # emergency's thread): whether to call 999, which the thread's route answers (actions/answers.py)
+                self._answer(message, EMERGENCY_ROUTE_ANSWER)
             elif (
                 found.hypothetical
                 and found.signs

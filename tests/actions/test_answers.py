@@ -666,17 +666,16 @@ async def test_a_question_no_answer_was_sure_for_is_said_not_to_be_answered(disp
     assert dispatcher.messages[-1]["part"] == "do you offer a patch test first?"
 
 
-async def test_a_question_no_answer_was_sure_for_beside_one_answer_is_said_not_to_be_answered(
+async def test_a_question_no_answer_was_sure_for_beside_one_answer_is_not_said_not_to_be_answered(
     dispatcher, make_tracker, domain
 ):
-    # play-test 126: the first question dropped without a word, the price answered
-    text = "could i do face and back in the same session? and how much would that be roughly"
-    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/price"))
-    tracker.latest_message["unsure_parts"] = ["could i do face and back in the same session?"]
+    # play-test 135: the message's one answer was that very question's, and then "I wasn't sure what you meant by …,
+    # so I haven't answered that part" was said of it (three times)
+    text = "how long does the numbing cream need to be on for? and should i come with no makeup on or do u take it off"
+    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/unknown_product"))
+    tracker.latest_message["unsure_parts"] = ["how long does the numbing cream need to be on for?"]
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
-    assert responses(dispatcher)[-1] == "utter_part_not_understood"
-    assert responses(dispatcher)[0].startswith("utter_faq/price")
-    assert dispatcher.messages[-1]["part"] == "could i do face and back in the same session?"
+    assert "utter_part_not_understood" not in responses(dispatcher)
 
 
 async def test_several_questions_are_not_weighed_by_the_last_answer(dispatcher, make_tracker, domain):

@@ -3251,3 +3251,19 @@ def test_a_greeting_and_the_treatment_had_is_no_report(component, text, greeted)
     assert (message.get("intent")["name"] == "greet") is greeted
     if not greeted:
         assert message.get("intent")["name"] == "faq"
+
+
+@pytest.mark.parametrize("text, intent, route", [
+    # play-test 135: in an emergency's thread, a call back offered, then a request's reference
+    ("ok ok. can i not just take a piriton and ring the clinic tomorrow? dont want to waste an ambulance",
+     "request_human", True),
+    ("so which is it, 999 now or ring them tomorrow? im confused", "ask_reference", True),
+    # the clinic tomorrow, with no 999 or ambulance named, is what was asked
+    ("can someone from the clinic ring me tomorrow", "request_human", False),
+])
+def test_the_clinic_tomorrow_in_place_of_999_asks_whether_to_call_it(component, text, intent, route):
+    message = parsed(text, intent, "faq/clinic_info")
+    component.process([message])
+    assert (selected(message) == "faq/emergency_explained") is route
+    assert (message.get("intent")["name"] == "faq") is route
+    assert bool((message.get("triage") or {}).get("instead_of_999")) is route
