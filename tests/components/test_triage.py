@@ -126,6 +126,10 @@ def settings():
         ("ok. i have melasma, the dark patch in face, since my pregnancy. microneedling is good for this? it go away?",
          None),
         ("had microneedling 3 days ago and now theres a dark patch on my melasma, will it fade?", URGENT),
+        # play-test 134: fainting asked of the appointment to come, "Please call 999 now" three times
+        ("ok how long does the whole thing take and does the numbing cream hurt going on? if i faint is someone there",
+         None),
+        ("i had it done an hour ago and i feel faint, is someone there at the clinic", EMERGENCY),
         # play-test 133: a treatment to come and a holiday after it, NHS 111 now to someone not yet treated
         ("im having the treatment this week and then flying to malaga on the 16th, beach holiday. is that gonna be bad "
          "for my skin? should i postpone the treatment till after or is 10 days enough", None),
