@@ -614,8 +614,9 @@ _NOT_YET = re.compile(
     r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b|"
     # ("does the numbing cream hurt going on? if i faint is someone there": play-test 134, "Please call 999 now" three
     # times to someone at home, asking of the appointment to come)
-    r"\bif (?:i|she|he) (?:faint|pass out|feel faint|panic|freak out|get scared)\b[^.?!]{0,30}\b(?:is (?:someone|anyone|"
-    r"there)|will (?:someone|anyone|they|you)|do (?:they|you)|during|at the appointment|on the day)\b|"
+    r"\bif (?:i|she|he) (?:faint|pass out|feel faint|panic|freak out|get scared)\b[^.?!]{0,30}\b"
+    r"(?:is (?:someone|anyone|there)|will (?:someone|anyone|they|you)|do (?:they|you)|during|at the appointment|"
+    r"on the day)\b|"
     # ("im having the treatment this week and then flying to malaga on the 16th … is that gonna be bad for my skin?":
     # play-test 133, NHS 111 now to someone not yet treated)
     r"\b(?:i'?m|im|i am|she'?s|he'?s)\s+(?:having|getting)\s+(?:it|the treatment|microneedling|my treatment|the "
