@@ -76,7 +76,9 @@ STOPS = re.compile(
     r"(?:^|[.!?;,]\s*|\b(?:no|nah|ok|okay|actually|hmm+|wait|lol|jk|sorry|fine|then|so|oh)\b[\s,.!]*)"
     r"(?:(?:please|just|let'?s|lets|can we|we can|i want to|i'd like to|i need to)\s+)?(?:"
     r"(?:cancel|stop)(?:\s+(?:it|that|this|now|please|everything|asking|here|there|for now|for today|all of it|"
-    r"the (?:booking|request|form|whole thing)))*(?=\s*(?:[.!,;]|$)|\s+(?:i|we|need|bye|thanks|thank))|"
+    # ("oh no actually something's come up, i need to cancel that booking sorry": play-test 134, not understood)
+    r"(?:the|that|my|this) (?:booking|request|form|whole thing|call ?back)))*"
+    r"(?=\s*(?:[.!,;]|$)|\s+(?:i|we|need|bye|thanks|thank|sorry|please|pls))|"
     r"i (?:do not|don'?t|dont) want to (?:book|do this|continue|carry on)|"
     r"never ?mind(?:\s+then)?(?=\s*(?:[.!,;]|$)|\s+(?:i|we|bye|thanks))|"
     r"forget (?:it|about it|the (?:booking|request))\b|"

@@ -108,6 +108,10 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     # play-test 86: the general "I can't tell you whether it can wait … NHS 111" to a request to cancel
     ("faq", "hmm actually can I cancel it? sorry just realised i might be away that week", "stop"),
     ("faq", "could you cancel my request please?", "stop"),
+    # play-test 134: not understood, a few turns after the request was sent
+    ("nlu_fallback", "oh no actually something's come up, i need to cancel that booking sorry", "stop"),
+    # (an appointment of their own, perhaps made by phone, is the clinic's to cancel: as the classifier read it)
+    ("faq", "please cancel my appointment", "faq"),
     ("faq", "can i cancel it if i change my mind later?", "faq"),
 ])
 def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
