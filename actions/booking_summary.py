@@ -174,8 +174,10 @@ def without_a_contact(tracker: Tracker) -> Optional[Text]:
         removes_email, removes_phone = bool(_REMOVES_EMAIL.search(text)), bool(_REMOVES_PHONE.search(text))
         if removes_email != removes_phone:
             return CONTACTS_JOINED.join(phones if removes_email else emails)
-    kept = CONTACTS_JOINED.join(emails + phones)
-    return kept if kept != contact else None
+    staying = emails + phones
+    # none taken out is no change, in whatever order they stand ("Change contact" pressed with the phone put first
+    # swapped them round, and asked for nothing: play-test 134)
+    return CONTACTS_JOINED.join(staying) if set(staying) != set(parts) else None
 
 
 # "the number should end 165 not 156", "ends in 672": the last digits of the one phone number typed again

@@ -587,6 +587,17 @@ async def test_a_concern_said_again_wider(dispatcher, make_tracker, domain, text
     assert events.get("booking_concern") == expected
 
 
+async def test_change_contact_with_the_phone_put_first_asks_for_the_contact(dispatcher, make_tracker, domain):
+    # play-test 134: "Change contact" swapped the two contacts round, and asked for nothing (BUTTON)
+    tracker = make_tracker(
+        intent="correct_booking", text='/correct_booking{"booking_field":"booking_contact"}',
+        entities=[field("booking_contact")], active_loop=FORM,
+        slots={**DETAILS, "booking_contact": "+447700900127; laura.bennett@gmail.com", "requested_slot": "booking_confirmed"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events["booking_contact"] is None
+
+
 THREE = "tom.ellis@proton.me; +447555111222; +442071234567"
 
 
