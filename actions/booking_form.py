@@ -40,6 +40,7 @@ from actions.answers import (
     said_minor_now,
     say_answers,
     say_the_route_first,
+    since_the_latest_message,
     without_offer,
 )
 from actions.buttons import late_deletion_press, set_aside
@@ -1299,12 +1300,9 @@ def name_respelt(tracker: Tracker) -> Optional[Tuple[Text, Tuple[int, int]]]:
 
 def _restored_this_turn(tracker: Tracker) -> bool:
     """Whether a stopped request was picked up (ActionRestoreBooking) after the latest message."""
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "action" and event.get("name") == "action_restore_booking":
-            return True
-    return False
+    return since_the_latest_message(
+        tracker, lambda event: event.get("event") == "action" and event.get("name") == "action_restore_booking"
+    )
 
 
 def booker_named_at_the_summary(tracker: Tracker) -> bool:

@@ -221,9 +221,10 @@ CANCELLING = "cancelling_request"
 
 
 class ActionCancelSentRequest(Action):
-    """ "cancel it" after a request was sent: the clinic cancels it, quoting its reference. With several sent in this
-    chat, the one the message names, else all of them to choose from; never another than the one meant (found by the
-    seventeenth play-test: the latest reference was given for cancelling the other)."""
+    """ "cancel it" after a request was sent: asks whether to cancel it (a yes cancels it here and tells the clinic,
+    ActionCancelSentConfirmed). With several sent in this chat, the one the message names, else all of them to choose
+    from; never another than the one meant (found by the seventeenth play-test: the latest reference was given for
+    cancelling the other), nor one not sent here."""
 
     def name(self) -> Text:
         return "action_cancel_sent_request"
@@ -265,7 +266,7 @@ async def cancel_sent_request(
     """Cancel the request sent, in the store, and tell the clinic (BookingStore.cancel); say what was done."""
     try:
         cancelled = await asyncio.get_running_loop().run_in_executor(
-            None, lambda: get_store().cancel(reference, tracker.sender_id, f"{tracker.sender_id}|cancel|{reference}")
+            None, lambda: get_store().cancel(reference, tracker.sender_id)
         )
     except Exception:  # the person must never be told a request was cancelled that was not
         logger.exception("could not cancel a booking request")

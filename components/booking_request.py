@@ -63,6 +63,8 @@ BOOK_AFTER_ALL = re.compile(
     r"\b(?:changed|change) my mind\b[^.?!]{0,30}\b(?:book|send|want (?:it|one|the consultation))\b",
     re.IGNORECASE,
 )
+# no change wanted to a request being changed ("i dont want to change anything i was just checking lol")
+NO_CHANGE = re.compile(NO_CHANGE_WANTED, re.IGNORECASE)
 NOT_WANTED = re.compile(
     r"\b(?:don'?t|dont|do not|not|never|no longer)\s+(?:\w+\s+){0,2}?(?:book|send|want|go ahead)\b|\b(?:stop|cancel)\b",
     re.IGNORECASE,
@@ -669,11 +671,7 @@ class BookingDetailsRequest(GraphComponent):
             ):
                 # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
                 self._set(message, self.config["goodbye_intent"])
-            elif (
-                intent in ("nlu_fallback", "deny", "inform")
-                and not farewell
-                and re.search(NO_CHANGE_WANTED, text, re.IGNORECASE)
-            ):
+            elif intent in ("nlu_fallback", "deny", "inform") and not farewell and NO_CHANGE.search(text):
                 # "i dont want to change anything i was just checking lol" in a change to a request sent (play-test
                 # 130: "didn't catch that"): the change not wanted, which keeps the request as it was
                 self._set(message, "never_mind")

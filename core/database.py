@@ -423,7 +423,6 @@ class BookingStore:
         self,
         reference: str,
         conversation_id: Optional[str],
-        cancel_key: Optional[str] = None,
         notify: Optional[Sequence[str]] = None,
     ) -> Optional[int]:
         """Cancel a request already sent, from the conversation that sent it, and tell the clinic (its notifications in
@@ -438,9 +437,7 @@ class BookingStore:
                 return None
             if row["cancelled_change"]:
                 return int(row["cancelled_change"])
-            return self._announce(
-                connection, row, channels, {}, changed_fields=CANCELLED, change_key=cancel_key, cancel=True
-            )
+            return self._announce(connection, row, channels, {}, changed_fields=CANCELLED, change_key=None, cancel=True)
 
     def _announce(
         self,

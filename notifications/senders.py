@@ -35,16 +35,25 @@ IDEMPOTENCY_HEADER = "Idempotency-Key"
 TIMEOUT_S = 10.0
 
 
-def subject(reference: str, change: Optional[int] = None, cancelled: bool = False) -> str:
-    if cancelled:
-        return f"Cancelled consultation request {reference}"
-    return f"Changed consultation request {reference}" if change else f"New consultation request {reference}"
-
-
 def cancelled(booking: dict) -> bool:
     """Whether the notice is of the change that cancelled the request (a change announced before it, sent late, is
     still that change)."""
     return bool(booking.get("change")) and booking.get("change") == booking.get("cancelled_change")
+
+
+def notice_kind(booking: dict) -> str:
+    """What the notice announces: the request ("created"), a change the person made ("changed"), or its cancellation
+    ("cancelled"). The email's subject and the webhook's event both say it."""
+    if cancelled(booking):
+        return "cancelled"
+    return "changed" if booking.get("change") else "created"
+
+
+_SUBJECT_OPENING = {"created": "New", "changed": "Changed", "cancelled": "Cancelled"}
+
+
+def subject(booking: dict) -> str:
+    return f"{_SUBJECT_OPENING[notice_kind(booking)]} consultation request {booking['reference']}"
 
 
 def notice_key(booking: dict) -> str:
@@ -133,7 +142,7 @@ class EmailSender:
         reference = booking["reference"]
         domain = self.settings.sender.rpartition("@")[2] or "localhost"
         message = EmailMessage()
-        message["Subject"] = subject(reference, booking.get("change"), cancelled(booking))
+        message["Subject"] = subject(booking)
         message["From"] = self.settings.sender
         message["To"] = ", ".join(self.settings.recipients)
         message["Date"] = formatdate(localtime=False)
@@ -194,11 +203,7 @@ class WebhookSender:
             return value.isoformat() if value else None
 
         return {
-            "event": "booking_request.cancelled"
-            if cancelled(booking)
-            else "booking_request.changed"
-            if booking.get("change")
-            else "booking_request.created",
+            "event": f"booking_request.{notice_kind(booking)}",
             "clinic": self.clinic_name,
             "reference": booking["reference"],
             "name": booking["name"],
@@ -218,9 +223,7 @@ class WebhookSender:
             "changed_fields": booking.get("changed_fields") if booking.get("change") else None,
             "changed_at": iso(booking.get("changed_at")) if booking.get("change") else None,
             # chat tools that show a "text" field (Slack, Mattermost, Teams' incoming webhooks) show this
-            "text": subject(booking["reference"], booking.get("change"), cancelled(booking))
-            + "\n"
-            + describe(booking, self.clinic_name, self.timezone),
+            "text": subject(booking) + "\n" + describe(booking, self.clinic_name, self.timezone),
         }
 
     def send(self, booking: dict) -> None:

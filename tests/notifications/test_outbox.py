@@ -413,9 +413,9 @@ def test_a_change_to_a_deleted_request_is_refused_and_its_notice_dropped(store):
 def test_a_cancellation_is_stored_and_announced_once_and_the_request_changed_no_more(store):
     # play-test 130: a request sent could be changed in the chat, but not cancelled
     reference = store.save(REQUEST, notify=["email"])
-    assert store.cancel(reference, REQUEST.conversation_id, cancel_key="k1", notify=["email"]) == 1
+    assert store.cancel(reference, REQUEST.conversation_id, notify=["email"]) == 1
     # asked again (a retry of its turn, or "cancel it" twice): told once
-    assert store.cancel(reference, REQUEST.conversation_id, cancel_key="k2", notify=["email"]) == 1
+    assert store.cancel(reference, REQUEST.conversation_id, notify=["email"]) == 1
     stored = store.find(reference)
     assert (stored["cancelled_change"], stored["changed_fields"], stored["name"]) == (1, CANCELLED, REQUEST.name)
     assert [row["booking_reference"] for row in outbox_rows(store)] == [reference, f"{reference}/1"]

@@ -496,7 +496,7 @@ def test_a_cancellation_made_in_the_chat_is_mailed_and_posted_as_one(store, smtp
     controller = smtp_server(mailbox)
     hook = receiver([])
     reference = store.save(REQUEST, notify=["email", "webhook"])
-    assert store.cancel(reference, REQUEST.conversation_id, cancel_key="k1", notify=["email", "webhook"]) == 1
+    assert store.cancel(reference, REQUEST.conversation_id, notify=["email", "webhook"]) == 1
     senders = {
         "email": EmailSender(email_settings(controller.port), "Lumen Skin Clinic", LONDON),
         "webhook": WebhookSender(hook.url, "Lumen Skin Clinic", LONDON),
