@@ -46,6 +46,8 @@ def classifier() -> OtherLanguageClassifier:
         "dose it hurt", "do you take klarna", "can i use my retinol tonight",
         # found by the twenty-first play-test: answered in French
         "do you sell gift vouchers",
+        # play-test 137: a name as a clause of its own beside a few words, Polish to the model
+        "ugh ok. Tom Ashworth",
     ],
 )
 def test_english_is_never_taken_for_another_language(text):
