@@ -536,6 +536,25 @@ _IT_CHANGED_TO = re.compile(
     re.IGNORECASE,
 )
 
+# "… the 19th. and put deep acne scars, cheeks and jawline" at the consent question (play-test 136: the date changed,
+# and the concern dropped): the concern, when what is put names a skin concern or an area
+_PUT_DOWN = re.compile(
+    r"(?:^|[.,;!?\n]\s*|\b(?:and|also|plus|oh)\s+|\b(?:can\s+you|could\s+you|please|pls)\s+)(?:please\s+)?put\s+(?:down\s+)?"
+    r"(?!it\b|that\b|this\b|me\b|my\s+(?:name|number|email|phone|mobile)\b)"
+    r"(?P<concern>[^.;!?\n]+?)(?:\s+(?:please|pls|plz|instead|thanks|ta))?\s*(?=[.;!?\n]|$)",
+    re.IGNORECASE,
+)
+# "the concern didnt change? deep acne scars on cheeks and jawline pls" (play-test 136: "I need a yes or a no"): the
+# concern said not to have changed, then what it should be, when that names a skin concern or an area
+_CONCERN_NOT_CHANGED = re.compile(
+    r"\bconcern\b[^.?!\n]{0,30}\b(?:didn'?t|didnt|hasn'?t|hasnt|isn'?t|isnt|not|still)\b[^.?!\n]{0,30}[.?!\n]+\s*"
+    r"(?:(?:it|that|this)\s+(?:should|needs?\s+to)\s+(?:say|be|read)\s*:?\s*|(?:it'?s|its|it\s+is)\s+)?"
+    r"(?P<concern>[^.;!?\n]+?)(?:\s+(?:please|pls|plz|thanks|ta))?\s*(?=[.;!?\n]|$)",
+    re.IGNORECASE,
+)
+# what the concern is changed to, taken when it names a skin concern or an area
+_CHANGED_TO_CONCERN = (_IT_CHANGED_TO, _CONCERN_NOT_CHANGED, _PUT_DOWN)
+
 # "put stretch marks on my stomach as the concern" (browser play-test 4: the change was ignored)
 _CONCERN_AS = re.compile(
     r"\b(?:put|have|use|make|set|write)\s+(?!it\b|that\b|this\b)(?P<concern>[^,;.!?\n]+?)\s+(?:as|for)\s+"
@@ -786,7 +805,9 @@ _A_BACKUP_AFTER = re.compile(
 # "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)
 _RULED_OUT_AFTER = re.compile(
     # ("hmm today is too soon, make it next friday at 2pm": browser play-test 4, "today" was taken)
-    r"(?:'?s|\s+is|\s+are)?\s+(?:a bit |bit |a little |way )?(?:too )?(?:soon|early|late)\b|"
+    # (not a part of the day: "saturday late morning", play-test 136, Monday's late morning put down)
+    r"(?:'?s|\s+is|\s+are)?\s+(?:a bit |bit |a little |way )?(?:too )?(?:soon|early|late)\b"
+    r"(?!\s*(?:morning|afternoon|evening|lunch|night|-?ish|on\b|in the\b))|"
     r"(?:'?s|\s+is|\s+are)?\s+(?:no good|not good|not great|out|impossible|a no|too soon|too early|too late|"
     # ("actually monday is bad, can they call thursday at 7pm instead": play-test 122, Monday put down again)
     r"not possible|not ideal|bad|a bad day|awkward|tricky|difficult|a problem|not ok|not okay|no longer ok|busy)\b|"
@@ -1251,13 +1272,14 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             start, end = whole_note.span("note" if whole_note.group("note") else "taken")
             found.append({"entity": REMOVED_ENTITY, "value": text[start:end], "start": start, "end": end})
         concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
-        changed_to = _IT_CHANGED_TO.search(text) if not concern else None
-        if changed_to and any(
-            entity.get("entity") in CONCERN_KINDS
-            and changed_to.start("concern") <= entity.get("start", -1) < changed_to.end()
-            for entity in known or []
-        ):
-            concern = changed_to
+        for changed_to in (pattern.search(text) for pattern in _CHANGED_TO_CONCERN) if not concern else ():
+            if changed_to and any(
+                entity.get("entity") in CONCERN_KINDS
+                and changed_to.start("concern") <= entity.get("start", -1) < changed_to.end()
+                for entity in known or []
+            ):
+                concern = changed_to
+                break
         if concern and preference and preference.start("said") < concern.end("concern"):
             concern = None  # "please write: send SMS not call": how to get in touch, a note, not the concern
         if concern:

@@ -554,6 +554,9 @@ _SHORTHANDS = (
     (re.compile(r"\bfirst thing (?:means|meaning|is|=)\s+"), ""),  # "first thing means 10am" (play-test 42)
     (re.compile(AT_OPENING), "early morning"),  # "tomorrow first thing", "when you open" (the first hour: _AT_OPENING)
     (re.compile(AT_CLOSING), "at closing"),  # "as late as possible today" (the last hour: preferred_time)
+    # "the week after next, wednesday afternoon", "wednesday of the week after next": the week two weeks on (play-tests
+    # 135 and 137: "couldn't work out a day")
+    (re.compile(r"\b(?:(?:of|in|on)\s+)?(?:the\s+)?week\s+after\s+next\b"), "in two weeks"),
     # "a week on tuesday": the Tuesday a week after the coming one, as "tuesday week"
     (re.compile(rf"\ba\s+week\s+(?:on\s+)?{_WEEKDAY_WORD}\b"), r"\1 week"),
     (re.compile(r"\bhalf\s+(?:past\s+)?(\d{1,2})\s*-?ish\b"), r"half \1"),  # "half 4ish" (play-test 69)

@@ -143,6 +143,10 @@ def test_person_offsets_cover_the_name_as_typed(booking):
         ("is 3 June free", "3 June"),
         # tomorrow and a time with minutes
         ("tomorrow at 10:30am", "tomorrow at 10:30am"),
+        # a day and an early or late part of the day (play-test 136: "late" ruled the Saturday out, and Monday's late
+        # morning was put down)
+        ("ok cool can i book for next saturday late morning", "next saturday late morning"),
+        ("thursday early afternoon please", "thursday early afternoon"),
     ],
 )
 def test_time(booking, text, expected):
@@ -260,6 +264,14 @@ def test_a_capitalised_concern_is_no_name(booking):
     ("make it the jawline instead", "jawline", "the jawline"),
     # a day or a contact it is changed to is no concern
     ("can you change it to tuesday at 3", None, None),
+    # play-test 136: the concern said not to have changed, and what it is ("I need a yes or a no"); put down beside a
+    # change of day (the day changed, the concern dropped)
+    ("the concern didnt change? deep acne scars on cheeks and jawline pls", "cheeks",
+     "deep acne scars on cheeks and jawline"),
+    ("oh not this saturday im away, the 19th. and put deep acne scars, cheeks and jawline", "cheeks",
+     "deep acne scars, cheeks and jawline"),
+    # put, of no skin area: no concern
+    ("can you put me down for the 19th", None, None),
 ])
 def test_it_changed_to_a_skin_area_is_the_concern(booking, text, area, expected):
     known = []
@@ -887,6 +899,8 @@ def test_a_name_with_an_initial(booking, text, expected):
     ("actually can u put morning only, i work afternoons", [("time", "morning")]),
     # a correction as ever
     ("wednesday. no actually thursday", [("time", "thursday")]),
+    # said to be too late or too soon, still ruled out ("late morning" is not)
+    ("tuesday is too late, wednesday then", [("time", "wednesday")]),
 ])
 def test_a_day_ruled_out_or_said_to_be_shown_is_no_time(booking, text, expected):
     assert found(booking, text) == expected

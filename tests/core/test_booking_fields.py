@@ -902,3 +902,17 @@ def test_an_nth_weekday_of_a_month_is_this_years_while_still_ahead(clinic):
     with pytest.raises(InvalidValue) as raised:
         parse_preferred_time("first monday of november", clinic, NOW)
     assert raised.value.response == "utter_invalid_booking_time_far"
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # play-tests 135 and 137: "couldn't work out a day" (NOW is Tuesday 24 November: next week begins on the 30th)
+        ("the week after next, wednesday afternoon", (2026, 12, 9, 12), (2026, 12, 9, 17)),
+        ("wednesday of the week after next", (2026, 12, 9, 9), (2026, 12, 9, 18)),
+        ("week after next on friday at 11", (2026, 12, 11, 11), (2026, 12, 11, 11)),
+    ],
+)
+def test_a_weekday_of_the_week_after_next(clinic, text, start, end):
+    expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
+    assert parse_preferred_time(text, clinic, NOW) == expected
