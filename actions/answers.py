@@ -2020,6 +2020,27 @@ class ActionAnswerAlongside(Action):
         return events
 
 
+# what a yes or a no said to nothing asked gets alone, with no question beside it
+REPLY_TO_A_YES_OR_NO_ALONE = {"affirm": "utter_how_can_i_help", "deny": "utter_nothing_to_cancel"}
+
+
+class ActionAnswerBesideAYesOrNo(Action):
+    """A yes or a no when nothing was asked that it answers: the questions said beside it ("yes hello, how long does it
+    take?"), else what it gets alone (REPLY_TO_A_YES_OR_NO_ALONE)."""
+
+    def name(self) -> Text:
+        return "action_answer_beside_a_yes_or_no"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        events = answers_alongside(dispatcher, tracker, domain)
+        if not events:
+            intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""
+            dispatcher.utter_message(response=REPLY_TO_A_YES_OR_NO_ALONE.get(intent, "utter_how_can_i_help"))
+        return events
+
+
 def last_action_before(tracker: Tracker) -> Optional[Text]:
     """The action that replied to the message before the latest one (its last, but for listening); None when none
     did."""

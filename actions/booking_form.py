@@ -673,7 +673,7 @@ class ActionStartBooking(Action):
     the form takes over (and checks any detail already given)."""
 
     def name(self) -> Text:
-        return "action_start_booking"
+        return START_BOOKING
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -1566,6 +1566,11 @@ def name_among_details(tracker: Tracker, value: Any) -> Optional[Text]:
     return names[0] if len(names) == 1 else None
 
 
+START_BOOKING = "action_start_booking"
+# what a message the form takes as an answer may be, with a question beside it that is answered too
+ANSWERED_BESIDE_A_DETAIL = ("inform", "book_consultation", "affirm", "deny")
+
+
 class ValidateBookingForm(FormValidationAction):
     """Checks each answer of the booking form, and says why when it is not right."""
 
@@ -1585,12 +1590,19 @@ class ValidateBookingForm(FormValidationAction):
             dispatcher.utter_message(response=stale)
             return [SlotSet(slot, value_before(tracker, slot)) for slot in tracker.slots_to_validate()]
         events = await super().run(dispatcher, tracker, domain)
-        if tracker.get_intent_of_latest_message(skip_fallback_intent=False) in ("inform", "book_consultation"):
+        # (a request this message started answered its questions before it began: play-test 137, said twice)
+        started_now = since_the_latest_message(
+            tracker, lambda event: event.get("event") == "action" and event.get("name") == START_BOOKING
+        )
+        intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
+        if intent in ANSWERED_BESIDE_A_DETAIL and not started_now:
             # "its Harriet Okonkwo-Bell, and can i bring my sister along?": the detail is the answer, and the question
             # asked with it is answered before the form asks its next one (found by the twenty-second play-test: the
             # question was dropped); a yes after it answers the form, not the answer's offer
             # (details read as a request to book too: "Ellie Brooks, 07700 900812. saturday morning … can i bring my
             # friend?", play-test 126, dropped three times)
+            # (a yes or a no to consent or the summary with a question beside it: "yes thats fine, is the consultation
+            # free?", play-test 136, the question dropped)
             events += without_offer(answers_alongside(dispatcher, tracker, domain))
         if answered_this_turn(tracker):
             # "saturday morning hes at school in the week", "07911 123456 - oh and whats the downtime like?" when the

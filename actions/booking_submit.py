@@ -31,8 +31,10 @@ from actions.booking_form import (
     details_before_stop,
     details_when_sent,
 )
+from actions.booking_summary import given_so_far
 from core.booking import PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
+from core.words import HOW_CONTACTED
 
 logger = logging.getLogger(__name__)
 
@@ -100,6 +102,10 @@ def answered_beside_the_send(
     a yes): answered after the reference, unless it was answered already this turn (play-test 29: dropped)."""
     text = tracker.latest_message.get("text") or ""
     if text.startswith("/") or not says_send(text) or not asks_beside(text) or answered_this_turn(tracker):
+        return []
+    if _ASKS_HOW.search(text):
+        # "yes send it. will they ring me or email?": how, with the contact sent (play-test 136 asked it three times)
+        say_detail_asked_about(dispatcher, tracker, domain, given_so_far(tracker, domain))
         return []
     topics = [topic for topic in answer_keys(tracker) if response_name(topic) in domain.get("responses", {})]
     return say_answers(dispatcher, tracker, domain, topics, pause=False) if topics else []
@@ -318,6 +324,52 @@ def say_when_the_clinic_contacts(dispatcher: CollectingDispatcher, tracker: Trac
         dispatcher.utter_message(response="utter_when_the_clinic_contacts")
 
 
+# "will they ring me or email?", "how will they get hold of me": how the clinic will be in touch, asked of a request
+_ASKS_HOW = re.compile(HOW_CONTACTED, re.IGNORECASE)
+# the response that says the one detail a question about the request asks for ("what name did I put on it?")
+DETAIL_GIVEN = {
+    "booking_name": "utter_request_name_given",
+    "booking_contact": "utter_request_contact_given",
+    "booking_time": "utter_request_time_given",
+    "booking_concern": "utter_request_concern_given",
+}
+
+
+def detail_asked_about(tracker: Tracker) -> Optional[Text]:
+    """The one detail of the request a question about it names ("what time did I say?", "what number did you take"):
+    its slot; None when it names none, or several. (Play-test 136: "what name did I put on it?" mid-form got "it has no
+    reference yet".)"""
+    fields = {
+        entity.get("value")
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") == "booking_field" and entity.get("value") in DETAIL_GIVEN
+    }
+    return fields.pop() if len(fields) == 1 else None
+
+
+def say_detail_asked_about(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict, values: Dict[Text, Text]
+) -> bool:
+    """How the clinic will be in touch, or the one detail asked about, as the request has it (`values`, in the
+    summary's words); whether either was said."""
+    if _ASKS_HOW.search(tracker.latest_message.get("text") or ""):
+        contact = values.get("booking_contact")
+        dispatcher.utter_message(
+            response="utter_how_the_clinic_contacts" if contact else "utter_request_detail_not_given",
+            booking_contact=contact or "",
+        )
+        return True
+    asked = detail_asked_about(tracker)
+    if asked is None:
+        return False
+    slot = "preferred_time" if asked == "booking_time" else asked
+    if values.get(slot):
+        dispatcher.utter_message(response=DETAIL_GIVEN[asked], **{slot: values[slot]})
+    else:
+        dispatcher.utter_message(response="utter_request_detail_not_given")
+    return True
+
+
 def sent_details(details: Dict[Text, Any], domain: DomainDict) -> Dict[Text, Text]:
     """A request's details as sent, in the words the summary showed them."""
     return {
@@ -341,10 +393,12 @@ class ActionSayRequestReference(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         if tracker.active_loop.get("name"):
-            # asked while a request is being made, which has no reference until it is sent (found by the fifteenth
-            # play-test: "You haven't sent a request… Would you like to request a consultation?" mid-summary)
-            dispatcher.utter_message(response="utter_request_reference_in_the_form")
-            say_when_the_clinic_contacts(dispatcher, tracker)
+            # a question about a detail given so far is answered with it
+            if not say_detail_asked_about(dispatcher, tracker, domain, given_so_far(tracker, domain)):
+                # asked while a request is being made, which has no reference until it is sent (found by the fifteenth
+                # play-test: "You haven't sent a request… Would you like to request a consultation?" mid-summary)
+                dispatcher.utter_message(response="utter_request_reference_in_the_form")
+                say_when_the_clinic_contacts(dispatcher, tracker)
             return [SlotSet("offer", None)]
         # paused: its details still in the slots; stopped: put back from the events by a yes (details_before_stop)
         paused = any(tracker.get_slot(slot) not in (None, "") for slot in TYPED_SLOTS)
@@ -356,10 +410,16 @@ class ActionSayRequestReference(Action):
             response, offer = "utter_request_reference", "consultation"  # none: it offers to start one
         dispatcher.utter_message(response=response)
         sent = details_when_sent(tracker).get(tracker.get_slot("request_reference") or "")
+        detail_said = False
         if tracker.get_slot("request_sent") and sent and sent.get("booking_time"):
-            # what the clinic has, as sent (or as last changed), read back
-            dispatcher.utter_message(response="utter_request_sent_details", **sent_details(sent, domain))
-        if offer != "consultation":
+            # what the clinic has, as sent (or as last changed), read back; and how they will be in touch, when asked
+            values = sent_details(sent, domain)
+            dispatcher.utter_message(response="utter_request_sent_details", **values)
+            detail_said = bool(_ASKS_HOW.search(tracker.latest_message.get("text") or "")) and say_detail_asked_about(
+                dispatcher, tracker, domain, values
+            )
+        if offer != "consultation" and not detail_said and detail_asked_about(tracker) != "booking_time":
+            # ("what time did I say?" asks for the time in the request, not when the clinic rings)
             say_when_the_clinic_contacts(dispatcher, tracker)
         # "whats my reference again? and do i need to bring anything": each question asked with it is answered too
         # (eighteenth play-test: the second was dropped); a yes still takes up this reply's offer

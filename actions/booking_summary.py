@@ -26,6 +26,7 @@ from actions.booking_form import (
     both_contacts,
     checked_value,
     details_digest,
+    is_checked_time,
     name_among_details,
     note_events,
     someone_else_too,
@@ -97,6 +98,19 @@ def summary_values(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
             if tracker.get_slot("request_kind") == CALL_BACK
             else "utter_booking_summary_consultation"
         ][0]["text"],
+    }
+
+
+def given_so_far(tracker: Tracker, domain: DomainDict) -> Dict[Text, Text]:
+    """The details of the request being made that are given so far, in the summary's words; "" for one not yet given."""
+    time_slot = tracker.get_slot("booking_time")
+    return {
+        "booking_name": tracker.get_slot("booking_name") or "",
+        "booking_contact": tracker.get_slot("booking_contact") or "",
+        "preferred_time": PreferredTime.from_slot(time_slot).describe() + _other_days(tracker, domain)
+        if is_checked_time(time_slot)
+        else "",
+        "booking_concern": tracker.get_slot("booking_concern") or "",
     }
 
 

@@ -39,6 +39,7 @@ from core.booking import days_ruled_out
 from core.words import (
     CALLED_NOT_EMAILED,
     FOR_WHOM,
+    HOW_CONTACTED,
     NO_CALL,
     NO_CHANGE_WANTED,
     PAUSE,
@@ -297,9 +298,8 @@ AFTER_SENDING_ASKED = re.compile(
     r"\bwhen\s+(?:will|do|would|are)\s+(?:they|you|the clinic|someone|somebody)\s+(?:going to\s+)?(?:ring|call|phone|"
     r"contact|get back to)\s+me\b|"
     # how ("gracias. they call me or email? i speak english not so good on phone": play-test 93, a second call back
-    # started)
-    r"\b(?:they|you|the clinic|someone|somebody)\s+(?:will\s+|going to\s+|gonna\s+)?(?:call|ring|phone|text)\s+"
-    r"(?:me\s+)?or\s+(?:e-?mail|text|message|write)\b",
+    # started; "they'll ring me not her right?", play-test 137)
+    rf"{HOW_CONTACTED}",
     re.IGNORECASE,
 )
 # a request sent before, or an appointment, to be cancelled ("cancel a consultation request i sent the other day, the
@@ -399,7 +399,11 @@ NO_CALL_WANTED = re.compile(NO_CALL, re.IGNORECASE)
 # a call back asked about, not asked for: "wait no, will that cancel my call back??" (browser play-test 4: a new
 # request was started at the question whether deleting one's data cancels it)
 ONES_CALL_BACK = re.compile(
-    r"\bmy\s+call[\s-]?back\b|\b(?:cancel\w*|delet\w*|affect\w*|stop\w*)\b[^.?!]{0,30}\bcall[\s-]?back\b",
+    r"\bmy\s+call[\s-]?back\b|\b(?:cancel\w*|delet\w*|affect\w*|stop\w*)\b[^.?!]{0,30}\bcall[\s-]?back\b|"
+    # one asked for before, or not wanted again ("i requested a call back on friday and NOBODY called", "i dont want
+    # ANOTHER call back": play-test 136, a new call back begun twice)
+    r"\b(?:requested|asked for|booked|put in for|arranged)\s+(?:a|the|my)\s+call[\s-]?back\b|"
+    r"\b(?:don'?t|dont|do not)\s+want\s+(?:another|a new|one more|a second)\s+call[\s-]?back\b",
     re.IGNORECASE,
 )
 IT_IS_FOR_NAMED = re.compile(rf"{FOR_WHOM}[A-ZÀ-Ý][a-zà-ÿ'’-]+\b")
@@ -707,7 +711,8 @@ class BookingDetailsRequest(GraphComponent):
                 THEY_KNOW_ASKED.search(text) or BOOKED_ASKED.search(text)
             ):
                 self._set(message, "ask_reference")
-            elif AFTER_SENDING_ASKED.search(text) and not kinds:
+            elif AFTER_SENDING_ASKED.search(text) and not kinds and not says_send(text):
+                # ("yes send it. will they ring me or email?" at the summary: the send, below)
                 # "what happens next after i send this?" (play-test 50: the walk-through's first step): what the
                 # request's reference answer says of what follows (actions/booking_submit.py)
                 self._set(message, "ask_reference")

@@ -297,6 +297,17 @@ def _clarified(message: Message, views: Tuple[Text, Text], found: Optional[re.Ma
     return lemmas, question.lower()
 
 
+# a clear yes said first, before a question ("yes thats fine, is the consultation free?", "yeah go ahead. do i need to
+# bring anything?"): the yes answers what was asked, and the question is asked beside it (play-test 136: the yes
+# dropped at the consent question, and the question answered alone)
+_A_YES_FIRST = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|fine|great|perfect|brilliant|lovely|cool|right|and)\b[\s,.!-]*)*"
+    r"(?:yes|yeah|yep|yup|yes please|sure|i agree|agreed|go ahead|that'?s fine|thats fine|that'?s ok|thats ok)\b"
+    r"(?:[\s,.!-]*(?:ok(?:ay)?|fine|please|thats fine|that'?s fine|go ahead|send it|thanks|thank you)\b)*[\s,.!-]*",
+    re.IGNORECASE,
+)
+
+
 def _for_the_whole(answer: Optional[Text]) -> Dict[Text, Any]:
     """A question part for an answer the whole message needs, said of no words of its own."""
     return {"text": "", "start": 0, "end": 0, INTENT_RESPONSE_KEY: answer, "confidence": 1.0}
@@ -339,6 +350,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # intents whose messages may also ask something ("does it hurt? I'd like to book for
             # Saturday"): each question in them is given in `questions`, even a single one
             "questions_alongside": [],
+            # the intent of a clear yes said before a question (`_A_YES_FIRST`), which the question sits beside
+            "yes_intent": None,
             # a message shaped like a name ("Mia Long": two or three capitalised words, the first
             # one never seen in training) is this intent, whatever its other words suggest
             "name_intent": None,
@@ -899,6 +912,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 # each question part, even one: a safety answer for the whole message leaves the others answered
                 # (components/triage.py)
                 message.set(QUESTION_PARTS, questions or parts, add_to_output=True)
+                yes = _A_YES_FIRST.match(text) if self.config["yes_intent"] else None
+                if yes and yes.end() < len(text.rstrip()) and all(part["start"] >= yes.end() for part in parts):
+                    # the yes, and the question beside it (`questions_alongside`)
+                    intent_ranking = [{"name": self.config["yes_intent"], "confidence": 1.0}] + [
+                        entry for entry in intent_ranking if entry["name"] != self.config["yes_intent"]
+                    ][: self.config["ranking_length"] - 1]
+                    message.set(INTENT, intent_ranking[0], add_to_output=True)
+                    message.set("intent_ranking", intent_ranking, add_to_output=True)
+                    questions = (questions or parts or [_for_the_whole(best)])[: self.config["max_questions"]]
             elif top in self.config["questions_alongside"]:
                 questions = self._questions(self._parts(message, spans, entities), None, alongside=True)
             else:

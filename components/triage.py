@@ -250,6 +250,13 @@ _STILL_ON = re.compile(
     r"treatment|call ?back)\b[^.?!]{0,25}\bstill\s+(?:happening|on|going ahead|booked|confirmed|going)\b|"
     r"\b(?:appointment|appt|booking|consultation)\b[^.?!]{0,20}\b(?:still on|going ahead)\b"
 )
+# "so they wont ring tuesday now?", "will they still call me friday": whether the clinic's call is on, asked
+_THEY_RING = re.compile(
+    r"\b(?:will|won'?t|wont|would|do|don'?t|dont|are|aren'?t|arent)\s+(?:they|you|the clinic|someone|she|he)\s+"
+    r"(?:still\s+|not\s+|now\s+)?(?:be\s+)?(?:ring|call|phon)\w*\b|"
+    r"\b(?:they|the clinic|someone)\s*(?:will|won'?t|wont|'ll|would|wouldn'?t)\s+(?:still\s+|not\s+|now\s+)?"
+    r"(?:ring|call|phon)\w*\b"
+)
 # the needles' marks, in people's words ("dots in lines", "like a grid", "pin pricks")
 _NEEDLE_MARKS = re.compile(
     r"\b(?:(?:tiny|little|small|pinpoint|pin ?prick|red)\s+)*(?:dots|marks|spots|holes|pricks)\b[^.?!]{0,30}?\b(?:in "
@@ -2684,6 +2691,8 @@ class SafetyTriage(GraphComponent):
             "told_of_answers": ["faq/complication", "faq/urgent", "faq/expected_reaction", "faq/reassurance"],
             # a request to book or a call back (components/booking_request.py): stands beside help had already
             "call_back_intent": "book_consultation",
+            # a question about a request made ("so they wont ring tuesday now?"), not a report
+            "request_question_intent": "ask_reference",
             # a question the classifier reads as something happening that triage finds is none ("what really
             # happens after one session?") gets the classifier's next answer when it is this near, else the side
             # effects
@@ -3163,6 +3172,11 @@ class SafetyTriage(GraphComponent):
                 # tuesday to the week after" (play-test 98, a call back's topic): NHS 111 now to someone never treated,
                 # read as something happening; an appointment asked about
                 self._answer(message, APPOINTMENTS_ANSWER)
+                continue
+            if said_happening and details and not found.level and not found.signs and _THEY_RING.search(plain):
+                # "great so they wont ring tuesday now?" after a call back's time was changed (play-test 137: NHS 111
+                # now to someone never treated): the request asked about, no report
+                self._intent(message, self.config["request_question_intent"])
                 continue
             if found.level and not crisis:
                 self._answer(message, ANSWERS[found.level])

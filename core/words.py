@@ -305,6 +305,26 @@ TO_THE_ASSISTANT = (
     r"system\s+(?:prompt|override)|admin\s+mode|you\s+are\s+now|pretend\s+(?:to\s+be|you)|prompt\s+injection)\b"
 )
 
+# how the clinic will be in touch about a request, asked ("they call me or email?", "will the clinic ring me on my
+# mobile or send an email", "they'll ring me not her right?", "so is that a phone call then or what?"): what the
+# request's reference answer says (actions/booking_submit.py), never a call back asked for
+# (components/booking_request.py; play-tests 93, 136 and 137 began one)
+HOW_CONTACTED = (
+    r"\b(?:they|you|the clinic|someone|somebody)\s+(?:will\s+|going to\s+|gonna\s+)?(?:call|ring|phone|text)\s+"
+    r"(?:me\s+)?or\s+(?:e-?mail|text|message|write)\b|"
+    r"\b(?:will|would|won'?t|wont)\s+(?:they|the clinic|the team|someone|somebody|reception|you)\s+"
+    r"(?:still\s+|just\s+)?(?:ring|call|phone|text|e-?mail)\s+(?:me|her|him)\b[^.!?]{0,40}\b(?:or|not|right|yeah|then)\b|"
+    r"\b(?:they|the clinic|you)(?:'ll|\s+will)\s+(?:still\s+)?(?:ring|call|phone|text|e-?mail)\s+(?:me|her|him)\b"
+    r"[^.!?]{0,30}\b(?:not|right|yeah|then|yes|correct|ok)\b[^.!]{0,10}\?|"
+    r"\b(?:(?:can|could)\s+(?:they|the clinic|you)|(?:they|the clinic)\s+(?:can|could))\s+still\s+"
+    r"(?:ring|call|phone|text|e-?mail)\s+(?:me|her|him)\b|"
+    r"\b(?:phone|ring|call)\s+(?:me\s+)?or\s+(?:send\s+(?:me\s+)?(?:an\s+)?)?e-?mail\b[^.!?]{0,30}\?|"
+    r"\b(?:is|will)\s+(?:that|it)\s+(?:be\s+)?(?:a\s+)?(?:phone\s+call|call)\b[^.!]{0,20}\?|"
+    r"\bwhose\s+(?:number|phone|email)\s+(?:will|would|do|are)\b|"
+    r"\bhow\s+(?:will|would|do|does|are)\s+(?:they|the clinic|you|the team)\s+(?:going\s+to\s+)?(?:contact|reach|"
+    r"get hold of|get in touch with)\s+(?:me|her|him)\b"
+)
+
 # a complaint, or the wish to make one ("i want a refund", "who do i complain to", "I'm unhappy with the result"): the
 # hand-over says it is heard (actions/handover.py), and a complaint about how a result looks is no report of anything
 # happening (components/triage.py)
@@ -317,6 +337,10 @@ COMPLAINT = (
     # ("… my acne scars look exactly the same. £600 down the drain. Not impressed.": play-test 47, read as a comparison
     # of treatments)
     r"down the drain|not (?:at all |very )?impressed|"
+    # a call back that never came ("i requested a call back on friday and NOBODY called": play-test 136)
+    r"(?:nobody|no one|noone|no-one) (?:ever |even )?(?:called|rang|rung|phoned|got back)|"
+    r"(?:they|the clinic|you|someone) (?:never |still (?:haven'?t|hasn'?t|havent|hasnt) |(?:didn'?t|didnt|did not) "
+    r"(?:even |ever )?)(?:called|rang|rung|phoned|call|ring|phone|got back|get back)(?: me| back)|"
     r"(?:scars?|skin|face|lines|wrinkles|marks) (?:look|looks|are|is) (?:exactly|still|just) the same|"
     r"(?:unhappy|not happy|disappointed|dissatisfied|gutted) with (?:the |my |your |it|this)?\s*(?:results?|work|"
     r"treatment|outcome|clinic|service)|"

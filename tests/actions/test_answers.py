@@ -1317,6 +1317,24 @@ async def test_a_question_beside_a_bot_challenge_is_answered_after_it(
     assert any(event.get("name") == "offer" for event in events) is offer_kept
 
 
+@pytest.mark.parametrize("intent, text, questions, expected", [
+    # "yes hello, how long does it take?" with nothing asked before: the question (it was "What would you like to
+    # know?", the question dropped)
+    ("affirm", "yes hello, how long does it take?", [("how long does it take?", "faq/duration")], ["utter_faq/duration"]),
+    ("deny", "no, but how long does it take?", [("but how long does it take?", "faq/duration")], ["utter_faq/duration"]),
+    # alone: what a yes or a no gets
+    ("affirm", "yes", [], ["utter_how_can_i_help"]),
+    ("deny", "no thanks", [], ["utter_nothing_to_cancel"]),
+])
+async def test_a_yes_or_no_to_nothing_asked_answers_the_question_beside_it(dispatcher, make_tracker, domain, intent,
+                                                                         text, questions, expected):
+    from actions.answers import ActionAnswerBesideAYesOrNo
+
+    tracker = make_tracker(intent=intent, text=text, questions=asked(text, *questions) if questions else None)
+    await ActionAnswerBesideAYesOrNo().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 async def test_a_bot_challenge_alone_gets_nothing_more(dispatcher, make_tracker, domain):
     from actions.answers import ActionAnswerAlongside
 

@@ -11,7 +11,7 @@ from actions.booking_form import (
     RESTORED_SLOTS, ActionCancelBooking, ActionRestoreBooking, ActionStartBooking, ValidateBookingForm, checked_value,
     details_before_stop, details_digest,
 )
-from tests.conftest import asked, responses, selected_answer, slot_event
+from tests.conftest import COLLECTED_BOOKING, asked, responses, selected_answer, slot_event
 
 NOW = dt.datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/London"))  # a Tuesday
 FORM = "booking_form"
@@ -1583,6 +1583,41 @@ async def test_a_question_asked_with_a_detail_is_answered_and_the_detail_taken(
     assert SlotSet("booking_name", "Harriet Okonkwo-Bell") in events
     assert responses(dispatcher) == ["utter_faq/unknown_other"]
     assert not any(event.get("name") == "offer" for event in events)  # a yes answers the form's next question
+
+
+@pytest.mark.parametrize("slot", ["booking_consent", "booking_confirmed"])
+async def test_a_yes_with_a_question_beside_it_is_the_yes_and_the_question_answered(
+    validate, dispatcher, make_tracker, domain, slot
+):
+    # play-test 136: "yes thats fine. is the consultation free btw?" at the consent question dropped the yes
+    from tests.conftest import asked
+
+    text = "yes thats fine. is the consultation free btw?"
+    tracker = make_tracker(
+        intent="affirm", text=text, active_loop=FORM, slots={**COLLECTED_BOOKING, "requested_slot": slot},
+        slot_candidates={slot: True}, questions=asked(text, ("is the consultation free btw?", "faq/price")),
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet(slot, True) in events
+    assert responses(dispatcher) == ["utter_faq/price"]
+    assert not any(event.get("name") == "offer" for event in events)
+
+
+async def test_questions_answered_by_the_start_of_the_request_are_not_answered_again(
+    validate, dispatcher, make_tracker, domain
+):
+    # play-test 137: "hi can i get a call back please, id like to chat about microneedling for stretch marks" said the
+    # answer twice, before and after "let's ask the clinic to call you back"
+    from tests.conftest import asked
+
+    text = "hi can i get a call back please, id like to chat about microneedling for stretch marks"
+    tracker = make_tracker(
+        intent="book_consultation", text=text, active_loop=FORM, slots={"requested_slot": "booking_name"},
+        questions=asked(text, ("id like to chat about microneedling for stretch marks", "faq/unknown_area")),
+    )
+    tracker.events.append({"event": "action", "name": "action_start_booking"})
+    await validate.run(dispatcher, tracker, domain)
+    assert "utter_faq/unknown_area" not in responses(dispatcher)
 
 
 @pytest.mark.parametrize("text, before, reminded", [

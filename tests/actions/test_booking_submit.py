@@ -460,3 +460,63 @@ async def test_the_reference_asked_for_reads_back_what_the_clinic_has(dispatcher
     details = dispatcher.messages[1]
     assert details["preferred_time"] == "Thursday 10 December 2026 at 19:00"
     assert (details["booking_name"], details["booking_concern"]) == (COLLECTED_BOOKING["booking_name"], "acne scars")
+
+
+def _field(value):
+    return {"entity": "booking_field", "value": value}
+
+
+@pytest.mark.parametrize("text, entities, expected, said", [
+    # play-test 136: "what name did i put on it" mid-form got "it has no reference yet"
+    ("what name did i put on it", [_field("booking_name")], "utter_request_name_given",
+     {"booking_name": "Zoë Ñúñez-O'Brien"}),
+    ("what time did I say?", [_field("booking_time")], "utter_request_time_given",
+     {"preferred_time": "Friday 27 November 2026 at 15:00"}),
+    ("what number did you take", [_field("booking_contact")], "utter_request_contact_given",
+     {"booking_contact": "+447911123456"}),
+    # how the clinic will be in touch: with the contact given
+    ("will they ring me or email?", [_field("booking_contact")], "utter_how_the_clinic_contacts",
+     {"booking_contact": "+447911123456"}),
+    # not given yet: said so
+    ("what did i say the concern was", [_field("booking_concern")], "utter_request_detail_not_given", {}),
+    # no detail named: the reference, not yet given
+    ("whats my reference", [], "utter_request_reference_in_the_form", {}),
+])
+async def test_a_question_about_a_detail_in_the_form_is_answered_with_it(dispatcher, make_tracker, domain, text,
+                                                                       entities, expected, said):
+    from actions.booking_submit import ActionSayRequestReference
+
+    tracker = make_tracker(intent="ask_reference", text=text, slots={**COLLECTED_BOOKING, "booking_concern": None},
+                           entities=entities, active_loop="booking_form")
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == [expected]
+    message = dispatcher.messages[0]
+    assert {key: message.get(key) for key in said} == said
+
+
+async def test_what_time_was_asked_for_after_sending_reads_the_request_back_and_promises_no_call_time(
+        booking_store, dispatcher, make_tracker, domain):
+    from actions.booking_submit import ActionSayRequestReference
+
+    sent = make_tracker(intent="affirm", text="yes send it", slots=CONFIRMED, sender_id="conversation-136")
+    events = await ActionSubmitBooking().run(dispatcher, sent, domain)
+    reference = next(e["value"] for e in events if e.get("name") == "request_reference")
+    dispatcher.messages.clear()
+    # (the events of the send, as the tracker holds them: details_when_sent reads the details from them)
+    history = [{"event": "slot", "name": name, "value": value} for name, value in CONFIRMED.items()] + [
+        {"event": "action", "name": "action_submit_booking"}] + [dict(e) for e in events]
+    tracker = make_tracker(intent="ask_reference", text="what time did i say", entities=[_field("booking_time")],
+                           slots={"request_sent": True, "request_reference": reference}, events=history)
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert "utter_when_the_clinic_contacts" not in responses(dispatcher)
+    assert responses(dispatcher)[0] == "utter_request_reference"
+
+
+async def test_how_they_will_be_in_touch_asked_with_the_send_is_said_with_the_contact(
+        booking_store, dispatcher, make_tracker, domain):
+    # play-test 136: "will they ring me or email?" with the send got "the guide doesn't cover it"
+    tracker = make_tracker(intent="affirm", text="yes send it. will they ring me or email?", slots=CONFIRMED,
+                           sender_id="conversation-136b", response_selector=selected_answer("faq/unknown_other"))
+    await ActionSubmitBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_booking_saved", "utter_how_the_clinic_contacts"]
+    assert dispatcher.messages[1]["booking_contact"] == "+447911123456"

@@ -727,6 +727,34 @@ def test_what_follows_sending_the_request_asked_is_the_references_answer(text, i
     assert found.get("intent")["name"] == expected
 
 
+def with_kind(text, intent):
+    found = message(text, intent, [])
+    found.set("entities", [{"entity": "request_kind", "value": "call_back"}])
+    return found
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-tests 136 and 137: how the clinic will be in touch, asked, began a call back
+    ("ok. so will the clinic ring me on my mobile or send an email, just so i know to look out for it",
+     "book_consultation", "ask_reference"),
+    ("brilliant thank you. they'll ring me not her right?", "book_consultation", "ask_reference"),
+    ("hang on they can still ring me tho right?", "book_consultation", "ask_reference"),
+    # ... asked beside the send: the send (its reply says how, actions/booking_submit.py)
+    ("yes send it. will they ring me or email?", "ask_reference", "affirm"),
+    # a call back asked for, as ever
+    ("can the clinic ring me tomorrow after 4?", "request_human", "book_consultation"),
+    # play-test 136: a call back that never came, and a person asked for: no new call back
+    ("this is ridiculous i requested a call back on friday and NOBODY called. i want to speak to an actual human now",
+     "request_human", "request_human"),
+    ("are you serious. i dont want ANOTHER call back that nobody does. i want a person", "request_human",
+     "request_human"),
+])
+def test_how_the_clinic_will_call_asked_or_a_call_back_that_never_came_is_no_new_call_back(text, intent, expected):
+    found = with_kind(text, intent)
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 @pytest.mark.parametrize("text, intent, adult, corrected", [
     # play-test 53: the mother's own request kept her daughter's age
     ("no thats wrong, im 44! the under 18 thing was my daughter. this is for ME", "deny", True, True),

@@ -695,6 +695,28 @@ def test_a_greeting_said_before_a_question_gives_way_to_it(storage, resource, cl
     assert parse(component, "hello there").get(INTENT)["name"] == "greet"  # a greeting alone stays one
 
 
+@pytest.mark.parametrize("yes_intent, text, expected, questions", [
+    # play-test 136: "yes thats fine. is the consultation free btw?" at the consent question: the question answered
+    # alone, the yes dropped
+    ("affirm", "yes thats fine. does it hurt?", "affirm", ["faq/pain"]),
+    ("affirm", "yeah go ahead, how many sessions will i need", "affirm", ["faq/sessions"]),
+    # no yes said first: the question as ever
+    ("affirm", "does it hurt? yes or no", "faq", []),
+    ("affirm", "ok does it hurt?", "faq", []),
+    # not configured: the question as ever
+    (None, "yes thats fine. does it hurt?", "faq", []),
+])
+def test_a_yes_said_before_a_question_is_a_yes_with_the_question_beside_it(storage, resource, classifier, yes_intent,
+                                                                           text, expected, questions):
+    component = QuestionClassifier.load(
+        {**QuestionClassifier.get_default_config(), **CONFIG, "yes_intent": yes_intent}, storage, resource, CONTEXT
+    )
+    message = parse(component, text)
+    assert message.get(INTENT)["name"] == expected
+    if questions:
+        assert [question[INTENT_RESPONSE_KEY] for question in message.get("questions")] == questions
+
+
 def test_each_question_part_says_whether_it_is_question_words_alone(classifier):
     from components.question_classifier import _aspect_only
 

@@ -2940,6 +2940,21 @@ def test_an_appointment_asked_to_be_still_on_is_no_report(component):
     assert selected(message) != "faq/appointments"
 
 
+def test_whether_the_clinic_still_rings_is_a_question_about_the_request(component):
+    # play-test 137: "great so they wont ring tuesday now?", after a call back's time was moved, got NHS 111 now
+    message = parsed("great so they wont ring tuesday now?", "faq", "faq/complication", confidence=0.23)
+    message.set("entities", [{"entity": "time", "value": "tuesday", "start": 25, "end": 32}])
+    component.process([message])
+    assert message.get("intent")["name"] == "ask_reference"
+    assert not message.get("triage")["level"]
+    # ... and a sign named with it is still one
+    message = parsed("will they still ring tuesday? my face is swollen and hot", "faq", "faq/complication")
+    message.set("entities", [{"entity": "time", "value": "tuesday", "start": 22, "end": 29}])
+    component.process([message])
+    assert message.get("intent")["name"] == "faq"
+    assert message.get("triage")["level"]
+
+
 def test_something_happening_with_no_sign_there_for_months_is_lasting(component):
     # play-test 96: "little pitted marks, theyve been there since about 2 weeks after my last session" (two and a half
     # months) got NHS 111 now: read as something happening, no sign named, and there for months

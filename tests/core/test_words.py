@@ -31,6 +31,12 @@ def test_sentences_keep_their_end_marks_and_cover_the_text():
     ("Ive had 3 sessions with you and honestly the results are really disappointing, barely any difference. I want to "
      "speak to the manager", True),
     ("can i speak to someone about results", False),
+    # play-test 136: a call back that never came, read as a new call back asked for
+    ("this is ridiculous i requested a call back on friday and NOBODY called", True),
+    ("they never called me back", True),
+    # the person's own call not made is no complaint (the safety thread reads it)
+    ("i havent called anyone yet", False),
+    ("did they call you back?", False),
 ])
 def test_a_complaint_is_heard_in_its_everyday_words(text, complains):
     assert bool(re.search(COMPLAINT, text, re.IGNORECASE)) is complains
@@ -48,3 +54,24 @@ def test_what_to_bring_asked(text, asks):
     from core.words import ASKS_WHAT_TO_BRING
 
     assert bool(ASKS_WHAT_TO_BRING.search(text)) is asks
+
+
+@pytest.mark.parametrize("text, asks", [
+    # play-tests 136 and 137: each began a call back
+    ("will they ring me or email?", True),
+    ("ok. so will the clinic ring me on my mobile or send an email, just so i know to look out for it", True),
+    ("brilliant thank you. they'll ring me not her right?", True),
+    ("hang on they can still ring me tho right?", True),
+    ("so is that a phone call then or what? i dont always pick up unknown numbers", True),
+    ("ok so whose number will they use, mine?", True),
+    ("how will they contact me", True),
+    # a call asked for
+    ("call me back tomorrow please", False),
+    ("can the clinic ring me tomorrow?", False),
+    ("please ring me or email me", False),
+    ("how do i contact the clinic", False),
+])
+def test_how_the_clinic_will_be_in_touch_asked(text, asks):
+    from core.words import HOW_CONTACTED
+
+    assert bool(re.search(HOW_CONTACTED, text, re.IGNORECASE)) is asks
