@@ -377,6 +377,8 @@ def _clear(slot: Text) -> Dict[Text, Any]:
 
 
 # a yes as a clause of its own ("yes fine. oh and notes: …")
+# second thoughts after an "ok" ("ok. actually …", "fine, but wait …")
+_SECOND_THOUGHTS = re.compile(r"\W*(?:actually|wait|hang on|hold on|hmm+|no\b|but\b|sorry|oh wait)", re.IGNORECASE)
 _A_YES = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|fine|agreed|i agree|of course|go ahead)"
     r"(?:\W+(?:fine|please|sure|ok|okay|that'?s (?:fine|ok)|thats (?:fine|ok)|go ahead|of course|you can|you may))*"
@@ -407,8 +409,17 @@ def _the_prompt_answered_beside(tracker: Tracker, changes: Dict[Text, Any]) -> D
     # what is said before the note, without the words that open it ("yes but also add: …", "yes fine. oh and notes: …")
     start = note_start(tracker)
     before = text[:start] if start is not None else re.split(r"[.,;!?\n]", text, maxsplit=1)[0]
+    after = text[len(before) :]
     before = _NOTE_OPENS.sub(" ", before).strip()
-    if requested == "booking_consent" and before and _A_YES.match(before) and len(before) < len(text):
+    if (
+        requested == "booking_consent"
+        and before
+        and _A_YES.match(before)
+        and len(before) < len(text)
+        # ("ok. actually tuesday's her bridge club lol so wednesday or thursday morning would be better": play-test 137,
+        # the "ok" taken as a yes) an "ok" before second thoughts agrees to nothing
+        and not _SECOND_THOUGHTS.match(after)
+    ):
         return {"booking_consent": True}
     # ... or what the request is for, beside a change of time ("actually can we do tuesday instead, same time. and its
     # for fine lines round my mouth": play-test 93, the time refused, and the concern asked for again after it)

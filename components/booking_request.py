@@ -61,7 +61,9 @@ EVERYTHING = re.compile(
 BOOK_AFTER_ALL = re.compile(
     r"\b(?:book|send|do|continue|carry on with|go ahead with)\s+(?:it|me in|that|the request|the booking|my request|"
     r"the consultation|one)\s+(?:after all|anyway|anyways|anyhow)\b|"
-    r"\b(?:changed|change) my mind\b[^.?!]{0,30}\b(?:book|send|want (?:it|one|the consultation))\b",
+    r"\b(?:changed|change) my mind\b[^.?!]{0,30}\b(?:book|send|want (?:it|one|the consultation))\b|"
+    # ("you keep saying the same thing lol. fine just book me in then": play-test 137, not understood)
+    r"\b(?:just|fine|then|so|ok|okay)\s+book\s+(?:me|us|her|him)\s+in\b|\bbook\s+(?:me|us|her|him)\s+in\s+then\b",
     re.IGNORECASE,
 )
 # no change wanted to a request being changed ("i dont want to change anything i was just checking lol")

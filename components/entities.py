@@ -886,7 +886,9 @@ _EVENTS = (
     r"work do|works do|christmas do|leaving do|office party|christmas party|"
     # ("what time exactly will they ring tho? i have the hairdresser at 11": play-test 131, the call put at 11)
     r"hairdressers?|hairdresser'?s|hair appointment|dentists?|dentist'?s|barbers?|barber'?s|nail appointment|"
-    r"meeting|meetings|lecture|lectures|school run"
+    r"meeting|meetings|lecture|lectures|school run|"
+    # ("tuesday's her bridge club lol so wednesday or thursday morning": play-test 137, Tuesday kept)
+    r"club|class|classes|lesson|lessons|shift|shifts|gym|physio|choir|rehearsal|training"
 )
 _AN_EVENT_BEFORE = re.compile(
     # ("my exams start on the 14th": play-test 124, the consultation moved to the first exam)
@@ -909,7 +911,7 @@ _TODAY_IS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AN_EVENT_AFTER = re.compile(
-    rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:{_EVENTS})\b|"
+    rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:[a-z]+\s+)?(?:{_EVENTS})\b|"
     # ("i said MONDAY for the call. tuesday was when i had the treatment": play-test 60, Tuesday kept)
     r"\s+(?:was|is)\s+when\s+(?:i|she|he|we|they)\s+(?:had|got|did|was|were)\b|"
     rf"{WAS_THE_SESSION_HAD}",  # "14 Nov was my FIRST treatment"

@@ -386,6 +386,8 @@ _FROM_A_CLOCK_TIME = re.compile(
 _WEEKDAY_WORD = (
     r"(mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)"
 )
+# more weekdays listed after one ruled out ("not mondays or fridays"): ruled out too
+_OR_WEEKDAYS = rf"(?:\s+(?:or|nor)\s+(?:on\s+)?{_WEEKDAY_WORD.replace('(', '(?:', 1)}(?:s|days)?\b)*"
 # "sat 12", "tuesday 5": a weekday and a bare number up to 12 is a time on that day, not a date
 # ("monday, 10": play-test 93 was put down for Thursday the 10th)
 _WEEKDAY_HOUR = re.compile(rf"\b{_WEEKDAY_WORD}[,.]?\s+(\d{{1,2}})(?=\s*$|\s*[,.!?](?!\d))")
@@ -478,6 +480,8 @@ def names_any_day(words: str) -> bool:
 def names_another_day(words: str) -> bool:
     """Whether the words of a time offer a second day ("tuesday or wednesday"), of which the first is taken."""
     lowered = (words or "").lower()
+    for ruled_out in days_ruled_out(lowered):  # ("not mondays or fridays" offers no day)
+        lowered = lowered.replace(ruled_out, " ")
     return bool(_OTHER_WEEKDAY.search(lowered) or _OTHER_DATE.search(lowered) or _OR_ANOTHER_DAY.search(lowered))
 
 
@@ -608,14 +612,16 @@ _DAY_NOT_FREE = re.compile(
 # morning is good, i work in the week": play-tests 52 and 53, not understood), read past before any other words are
 _TAKEN_BY = r"(?:i|she|he|we|they)\s+(?:work|works|has|have|'s got|'ve got|got|do|does)\b[^,.;!?]{0,25}?\s*"
 _OTHER_DAYS_TAKEN = re.compile(
-    rf"\b(?:(?:except|apart from|other than|but not|excluding)\s+(?:on\s+)?{_WEEKDAY_WORD}s?|"
+    rf"\b(?:(?:except|apart from|other than|but not|excluding)\s+(?:on\s+)?{_WEEKDAY_WORD}s?{_OR_WEEKDAYS}|"
     rf"{_TAKEN_BY}(?:(?:in|during) the week|on weekdays|weekdays|(?:on\s+)?{_WEEKDAY_WORD}s))\b"
 )
 # "afternoon not all day", "3pm not 2", "monday, not tuesday": what is said not to be meant is read past
 _NOT_MEANT = re.compile(
     rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:(?:this|that|the|on|a|an)\s+)?(?:(?:(?:all|the whole|whole|any time of "
     rf"the)\s+)?day|"
-    rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}|(?:five|ten|quarter|twenty|half) past|"
+    # (a weekday with others listed after it: "not mondays or tuesdays", play-test 137)
+    rf"(?:in the )?(?:morning|afternoon|evening|lunchtime)|{_WEEKDAY_WORD}(?:s|days)?{_OR_WEEKDAYS}|"
+    r"(?:five|ten|quarter|twenty|half) past|"
     r"today|tomorrow|tonight|"
     rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|"
     rf"pm)?)(?=\W|$)"
@@ -1194,7 +1200,11 @@ _HORIZON_FOR_ASAP = 8  # days looked ahead for the earliest time the clinic can 
 # "weekday evenings, but not mondays": a weekday ruled out; "she has physio wednesdays" (play-test 52), one taken
 _NOT_ON = re.compile(
     rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not)\s+(?:on\s+)?|{_TAKEN_BY}(?:on\s+)?){_WEEKDAY_WORD}(?:s|days)?\b"
+    # ... and the days listed with it ("mornings, not mondays or fridays": play-test 137, the Friday not ruled out, and
+    # "the other day suits you too" said of the days ruled out)
+    rf"{_OR_WEEKDAYS}"
 )
+_A_WEEKDAY = re.compile(rf"\b{_WEEKDAY_WORD}(?:s|days)?\b")
 
 
 def days_ruled_out(text: str) -> List[str]:
@@ -1213,7 +1223,11 @@ def _next_day_for(
     the next week is ("weekday evenings after 6, but not mondays" is Thursday's late opening: play-test 35 was told
     Friday's hours)."""
     earliest = now + dt.timedelta(hours=clinic.minimum_notice_hours)
-    ruled_out = {_WEEKDAY_INDEX[match.group(1)[:3]] for match in _NOT_ON.finditer(words.lower())}
+    ruled_out = {
+        _WEEKDAY_INDEX[day.group(1)[:3]]
+        for match in _NOT_ON.finditer(words.lower())
+        for day in _A_WEEKDAY.finditer(match.group(0))
+    }
     for offset in range(8):
         day = now.date() + dt.timedelta(days=offset)
         hours = clinic.hours_on(day)

@@ -470,6 +470,26 @@ async def test_the_forms_question_answered_beside_a_note_is_taken(
     assert events == expected
 
 
+@pytest.mark.parametrize("text, agreed", [
+    # play-test 137: the "ok" before second thoughts was taken as a yes to keeping the details
+    ("ok. actually tuesday's her bridge club lol so wednesday morning would be better", False),
+    ("fine, but wait, wednesday morning would be better", False),
+    # a yes, and a change beside it
+    ("yes. and make it wednesday morning", True),
+])
+async def test_an_ok_before_second_thoughts_is_no_yes_to_keeping_the_details(
+    dispatcher, make_tracker, domain, text, agreed
+):
+    start = text.index("wednesday morning")
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[{"entity": "time", "value": "wednesday morning", "start": start, "end": start + 17}],
+        slots={**DETAILS, "requested_slot": "booking_consent"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert (SlotSet("booking_consent", True) in events) is agreed
+
+
 NOTES = "acne (note for the clinic: takes apixaban (blood thinner) and metformin for type 2 diabetes. ALLERGIC TO LIDOCAINE)"
 
 

@@ -1103,6 +1103,9 @@ def test_a_request_sent_and_then_asked_to_be_cancelled_is_a_cancel():
     # play-test 132: read as a goodbye ("No problem")
     ("ok thats not too bad. go on then book it after all, same as before", "goodbye", "book_consultation"),
     ("actually i changed my mind, please book me in", "deny", "book_consultation"),
+    # play-test 137: not understood
+    ("you keep saying the same thing lol. fine just book me in then", "nlu_fallback", "book_consultation"),
+    ("dont just book me in, i want to ask first", "nlu_fallback", "nlu_fallback"),
     # ... not a stop or a never mind said of something else
     ("never mind, forget it", "never_mind", "never_mind"),
     ("stop i changed my mind dont book it", "stop", "stop"),

@@ -901,6 +901,10 @@ def test_a_name_with_an_initial(booking, text, expected):
     ("wednesday. no actually thursday", [("time", "thursday")]),
     # said to be too late or too soon, still ruled out ("late morning" is not)
     ("tuesday is too late, wednesday then", [("time", "wednesday")]),
+    # play-test 137: a day with something on it, Tuesday kept
+    ("ok. actually tuesday's her bridge club lol so wednesday or thursday morning would be better",
+     [("time", "wednesday or thursday morning")]),
+    ("tuesday is my gym day, monday then", [("time", "monday")]),
 ])
 def test_a_day_ruled_out_or_said_to_be_shown_is_no_time(booking, text, expected):
     assert found(booking, text) == expected

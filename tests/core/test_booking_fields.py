@@ -916,3 +916,20 @@ def test_an_nth_weekday_of_a_month_is_this_years_while_still_ahead(clinic):
 def test_a_weekday_of_the_week_after_next(clinic, text, start, end):
     expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
     assert parse_preferred_time(text, clinic, NOW) == expected
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # play-test 137: "not mondays or fridays" ruled the Monday out and not the Friday, and was said to offer another
+        # day; a list of days ruled out rules out each (NOW is Tuesday 24 November, 10:00)
+        ("mornings, not wednesdays or thursdays", (2026, 11, 27, 9), (2026, 11, 27, 12)),
+        ("afternoons but not tuesdays or wednesdays", (2026, 11, 26, 12), (2026, 11, 26, 17)),
+    ],
+)
+def test_days_listed_after_one_ruled_out_are_ruled_out(clinic, text, start, end):
+    from core.booking import names_another_day
+
+    expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
+    assert parse_preferred_time(text, clinic, NOW) == expected
+    assert not names_another_day(text)
