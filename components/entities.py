@@ -583,12 +583,17 @@ def _concern_goes_on(text: Text, end: int, found: List[Dict[Text, Any]]) -> int:
         if (
             _NOT_THE_CONCERN.search(more.group("clause"))
             or _QUESTION_OPENS.match(more.group("clause"))
+            # a name as a clause of its own ("concern is fine lines round my mouth, Kemi Adeyemi, kemi.a@gmail.com":
+            # play-test 138, the name made part of the concern, and asked for)
+            or _A_NAME_CLAUSE.fullmatch(more.group("clause").strip())
             or any(entity["start"] < clause_end and clause_start < entity["end"] for entity in found)
         ):
             return end
         end = clause_end - (len(more.group("clause")) - len(more.group("clause").rstrip()))
 
 
+# two or three capitalised words alone, a name's shape
+_A_NAME_CLAUSE = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2}")
 # a clause after a concern that is no part of it: thanks, or another detail named ("…, and the time is …"); "want to
 # know when i can start" is (twenty-second play-test: it was cut)
 _NOT_THE_CONCERN = re.compile(

@@ -86,7 +86,9 @@ ENGLISH_WORDS = (
     "do sell buy gift voucher vouchers card cards offer offers "
     # a day and a time as people type them ("mon am", "next sat", "weds pm": "mon am" was French to the model,
     # play-test 27); "am" is German too, and "mon" French, but never alone with another of these
-    "mon tue tues wed weds thu thur thurs fri sat sun am pm morn eve arvo asap tmrw tmr back ring"
+    "mon tue tues wed weds thu thur thurs fri sat sun am pm morn eve arvo asap tmrw tmr back ring "
+    # how people say any time suits ("whenever honestly, im flexible" was German to the model, play-test 139)
+    "whenever whatever honestly flexible anytime easy free suits suit works"
 ).split()
 # the English words of a day or a time (components/entities.py reads them)
 _TIME_WORDS = (

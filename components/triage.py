@@ -47,7 +47,7 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RESPONSE_KEY, TEX
 from rasa.shared.nlu.training_data.message import Message
 
 from components.question_classifier import QUESTIONS
-from core.words import COMPLAINT, MONTHS, NHS_111_INSTEAD, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives
+from core.words import COMPLAINT, MONTHS, NHS_111_INSTEAD, WEEKDAY_ABBREVIATIONS, WEEKDAYS, alternatives, says_send
 
 logger = logging.getLogger(__name__)
 
@@ -2693,6 +2693,8 @@ class SafetyTriage(GraphComponent):
             "call_back_intent": "book_consultation",
             # a question about a request made ("so they wont ring tuesday now?"), not a report
             "request_question_intent": "ask_reference",
+            # the request said to be sent, with no sign named
+            "send_intent": "affirm",
             # a question the classifier reads as something happening that triage finds is none ("what really
             # happens after one session?") gets the classifier's next answer when it is this near, else the side
             # effects
@@ -2934,7 +2936,11 @@ class SafetyTriage(GraphComponent):
             said_happening = selected == self.config["happening_answer"] and asked_the_faq
             # (nor one about an appointment: "moving my microneedling appt from tuesday to the week after", play-test
             # 98; what it names as happening, if anything, is still read below)
-            happening = said_happening and not details and not _APPOINTMENT_MOVED.search(text.lower())
+            # (nor one that says to send the request: "ugh its still got the weird bits. whatever just send it" at the
+            # summary, play-test 139, NHS 111 now and the request paused)
+            happening = (
+                said_happening and not details and not _APPOINTMENT_MOVED.search(text.lower()) and not says_send(text)
+            )
             # a skin concern, or one the guide does not cover ("dark circles"), named
             # ("acne", "spots" that are active: "its not wrinkles its acne scars!! and i have active spots. change that
             # then send", play-test 59, at the summary of someone never treated: NHS 111 now, the request paused)
@@ -3173,6 +3179,9 @@ class SafetyTriage(GraphComponent):
                 # read as something happening; an appointment asked about
                 self._answer(message, APPOINTMENTS_ANSWER)
                 continue
+            if said_happening and not found.level and not found.signs and says_send(text):
+                self._intent(message, self.config["send_intent"])  # the send, no report (above)
+                continue
             if said_happening and details and not found.level and not found.signs and _THEY_RING.search(plain):
                 # "great so they wont ring tuesday now?" after a call back's time was changed (play-test 137: NHS 111
                 # now to someone never treated): the request asked about, no report
@@ -3354,6 +3363,13 @@ class SafetyTriage(GraphComponent):
                     self._answer(message, self._next_answer(message) or SIDE_EFFECTS_ANSWER)
             elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)
+            elif said_happening and details and not found.level and not found.signs and not crisis:
+                # "just whether it would help my acne scars really. and which day did u put?? its weds after 7 or thurs
+                # after 7 for me" at a call back's topic prompt (play-test 138: NHS 111 now three times, the request
+                # paused, to someone never treated): read as something happening, and none is, nor anything else
+                # above; its booking details are the request's (the classifier's answer for something happening was
+                # left, and said)
+                self._intent(message, self.config["concern_intent"])
         return messages
 
     def _nothing_happening_in_the_parts(self, message: Message) -> None:

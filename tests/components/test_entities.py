@@ -640,6 +640,10 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
     ("concern is NOT acne scars, its a complaint + refund of £600, MANAGER to call. and first thing means 10am",
      [("concern", "a complaint + refund of £600, MANAGER to call"), ("time", "first thing means 10am")]),
     ("concern is acne scars, friday 2pm", [("concern", "acne scars"), ("time", "friday 2pm")]),
+    # play-test 138: the name was made part of the concern, and asked for again
+    ("thursday evening works, concern is fine lines round my mouth, Kemi Adeyemi, kemi.a@gmail.com",
+     [("time", "thursday evening"), ("concern", "fine lines round my mouth"), ("person", "Kemi Adeyemi"),
+      ("email", "kemi.a@gmail.com")]),
     ("concern is pores, is that ok", [("concern", "pores")]),
     # found by the twenty-second play-test: "want to know when i can start microneedling" was cut off the concern
     ("concern: on roaccutane until january, rosacea, want to know when i can start microneedling",

@@ -48,6 +48,8 @@ def classifier() -> OtherLanguageClassifier:
         "do you sell gift vouchers",
         # play-test 137: a name as a clause of its own beside a few words, Polish to the model
         "ugh ok. Tom Ashworth",
+        # play-test 139: German to the model, at the time prompt
+        "whenever honestly, im flexible",
     ],
 )
 def test_english_is_never_taken_for_another_language(text):

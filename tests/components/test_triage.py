@@ -2955,6 +2955,37 @@ def test_whether_the_clinic_still_rings_is_a_question_about_the_request(componen
     assert message.get("triage")["level"]
 
 
+def test_booking_details_read_as_something_happening_with_nothing_happening_are_details(component):
+    # play-test 138: at a call back's topic prompt, NHS 111 now three times and the request paused, to someone never
+    # treated (the classifier's answer for something happening was left, and said)
+    text = "just whether it would help my acne scars really. and which day did u put?? its weds after 7 or thurs after 7"
+    message = parsed(text, "faq", "faq/complication", confidence=0.26)
+    start = text.index("weds")
+    message.set("entities", [{"entity": "time", "value": text[start:], "start": start, "end": len(text)}])
+    component.process([message])
+    assert message.get("intent")["name"] == "inform"
+    assert not message.get("triage")["level"]
+    # ... and a sign named beside a time is still one
+    text = "my chin is weeping and hot since tuesday"
+    message = parsed(text, "faq", "faq/complication")
+    message.set("entities", [{"entity": "time", "value": "tuesday", "start": 33, "end": 40}])
+    component.process([message])
+    assert message.get("triage")["level"]
+
+
+def test_a_send_with_no_sign_named_is_the_send(component):
+    # play-test 139: "ugh its still got the weird bits. whatever just send it" (of the summary's words) at the summary
+    # got NHS 111 now, and the request paused
+    message = parsed("ugh its still got the weird bits. whatever just send it", "faq", "faq/complication")
+    component.process([message])
+    assert message.get("intent")["name"] == "affirm"
+    assert not message.get("triage")["level"]
+    # ... and a sign named with it is still one
+    message = parsed("my cheek is still swollen and hot. whatever just send it", "faq", "faq/complication")
+    component.process([message])
+    assert message.get("triage")["level"]
+
+
 def test_something_happening_with_no_sign_there_for_months_is_lasting(component):
     # play-test 96: "little pitted marks, theyve been there since about 2 weeks after my last session" (two and a half
     # months) got NHS 111 now: read as something happening, no sign named, and there for months
