@@ -20,11 +20,32 @@ def step_response(step: Text) -> Text:
     return f"utter_walkthrough_{step}"
 
 
+# a step named as the one before or after the step wanted ("whats after the needling bit": play-test 139, the
+# needling step itself, twice)
+_AFTER_IT = re.compile(r"\b(?:after|following|once|past)\s+(?:the\s+|that\s+|this\s+)?$", re.IGNORECASE)
+_BEFORE_IT = re.compile(r"\b(?:before|ahead of)\s+(?:the\s+|that\s+|this\s+)?$", re.IGNORECASE)
+
+
 def named_step(tracker: Tracker) -> Optional[Text]:
     """The step a message names by number or position ("what's step 2?"), from the spaCy entity ruler; of two, the
-    last ("i was on step 3 already, skip to the last one", found by the sixteenth play-test)."""
-    named = [value for value in tracker.get_latest_entity_values("guide_step") if value in STEPS]
-    return named[-1] if named else None
+    last ("i was on step 3 already, skip to the last one", found by the sixteenth play-test). A step named as the one
+    before or after it ("what comes after the needling bit") names that one."""
+    text = tracker.latest_message.get("text") or ""
+    named = [
+        entity
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") == "guide_step" and entity.get("value") in STEPS
+    ]
+    if not named:
+        return None
+    last = named[-1]
+    index = STEPS.index(last["value"])
+    before = text[: last["start"]] if isinstance(last.get("start"), int) else ""
+    if _AFTER_IT.search(before):
+        return STEPS[min(index + 1, len(STEPS) - 1)]
+    if _BEFORE_IT.search(before):
+        return STEPS[max(index - 1, 0)]
+    return last["value"]
 
 
 def typed_in_a_safety_thread(tracker: Tracker, intent: Optional[Text]) -> bool:

@@ -479,6 +479,13 @@ AROUND_A_TIME = frozenset(
     # "next sat not this", "tues instead", "pm actually" (play-test 27)
     "not this one instead actually rather no nope wait hang on".split()
 )
+# a day or time said not to be meant ("no the 15th not the 16th" at the consent question: play-test 140, read as a no
+# to keeping the details, and the request stopped): read past beside the time meant
+NOT_THIS_TIME = re.compile(
+    r"\b(?:not|rather than|instead of)\s+(?:the\s+|on\s+|at\s+)?(?:\d{1,2}(?:st|nd|rd|th)?(?:[:.]\d{2})?\s*(?:am|pm)?|"
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?)(?!\w)",
+    re.IGNORECASE,
+)
 # a pause read as something else (core/words.py PAUSE), unless a booking is named with it
 PAUSES = re.compile(PAUSE, re.IGNORECASE)
 NAMES_A_BOOKING = re.compile(r"\b(?:book\w*|consult\w*|appointment|session|treatment|call ?back)\b", re.IGNORECASE)
@@ -986,7 +993,7 @@ class BookingDetailsRequest(GraphComponent):
         rest = text
         for found in sorted(times, key=lambda e: -e["start"]):
             rest = rest[: found["start"]] + " " + rest[found["end"] :]
-        rest = rest.lower()
+        rest = NOT_THIS_TIME.sub(" ", rest.lower())  # "not the 16th": the day it replaces
         for words in days_ruled_out(rest):  # "not tuesday": the day it replaces
             rest = rest.replace(words, " ")
         return all(word in AROUND_A_TIME for word in re.findall(r"[a-z']+", rest))

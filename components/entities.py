@@ -795,7 +795,10 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
 
 
 # (the part of a time may open with its space: "make it 3pm not 2pm" took the 2pm, play-test 40)
-_SAID_NOT_MEANT = re.compile(rf"\b(?:{alternatives(NOT_MEANT)})(?:\s+(?:the|a|an|on))?\s*$", re.IGNORECASE)
+# ("can you put 2pm rather than just afternoon": play-test 140, the afternoon kept)
+_SAID_NOT_MEANT = re.compile(
+    rf"\b(?:{alternatives(NOT_MEANT)})(?:\s+(?:just|only))?(?:\s+(?:the|a|an|on))?\s*$", re.IGNORECASE
+)
 # a weekday ruled out anywhere in the message ("… dialysis on tuesdays so never a tuesday"): no time on it
 _WEEKDAY_RULED_OUT = re.compile(
     rf"\b(?:{alternatives(NOT_MEANT)})\s+(?:(?:the|a|an|on)\s+)?(mon|tue|wed|thu|fri|sat|sun)\w*", re.IGNORECASE
@@ -813,7 +816,9 @@ _RULED_OUT_AFTER = re.compile(
     # (not a part of the day: "saturday late morning", play-test 136, Monday's late morning put down)
     r"(?:'?s|\s+is|\s+are)?\s+(?:a bit |bit |a little |way )?(?:too )?(?:soon|early|late)\b"
     r"(?!\s*(?:morning|afternoon|evening|lunch|night|-?ish|on\b|in the\b))|"
-    r"(?:'?s|\s+is|\s+are)?\s+(?:no good|not good|not great|out|impossible|a no|too soon|too early|too late|"
+    # ("thursday evening instead, like 6.30, friday might be tricky": play-test 140, Friday put in the time)
+    r"(?:'?s|\s+is|\s+are|\s+(?:might|may|would|could|will)\s+be)?\s+(?:no good|not good|not great|out|impossible|"
+    r"a no|too soon|too early|too late|"
     # ("actually monday is bad, can they call thursday at 7pm instead": play-test 122, Monday put down again)
     r"not possible|not ideal|bad|a bad day|awkward|tricky|difficult|a problem|not ok|not okay|no longer ok|busy)\b|"
     r"\s+(?:doesn'?t|does not|won'?t|will not|isn'?t going to)\s+(?:work|suit|do)\b",

@@ -447,6 +447,12 @@ _OTHER_DATE = re.compile(r"\b(\d{1,2}(?:st|nd|rd|th))\s+or\s+(?:the\s+)?\d{1,2}(
 # ("a saturday, maybe the 12th around 11? or after 4 on a thursday": play-test 36, no day worked out)
 # "or", "or if not", "or failing that": another day offered after the first
 _OR_INSTEAD = r"or\s+(?:(?:if\s+not|failing\s+that|else|otherwise)\s+)?"
+# "next thursday or the one after, afternoon", "… or the week after, either works": the same day a week on, offered
+# as well (play-test 141: refused twice); the first is taken, and the clinic reads the words too
+_OR_A_WEEK_LATER = re.compile(
+    r"[\s,.]*\bor\s+(?:the\s+)?(?:one|week)\s+after(?:\s+that)?\b(?:[\s,]*(?:either|both|any)(?:\s+\w+)?\s+"
+    r"(?:works?|is fine|are fine|fine|ok|okay|suits?))?"
+)
 _OR_ANOTHER_DAY = re.compile(
     # ("tuesday 8th after 2pm, or if not weds 9th after 2": play-test 44, not understood)
     rf"(?<=[\w?])\s*[,?.]?\s+{_OR_INSTEAD}"
@@ -482,7 +488,12 @@ def names_another_day(words: str) -> bool:
     lowered = (words or "").lower()
     for ruled_out in days_ruled_out(lowered):  # ("not mondays or fridays" offers no day)
         lowered = lowered.replace(ruled_out, " ")
-    return bool(_OTHER_WEEKDAY.search(lowered) or _OTHER_DATE.search(lowered) or _OR_ANOTHER_DAY.search(lowered))
+    return bool(
+        _OTHER_WEEKDAY.search(lowered)
+        or _OTHER_DATE.search(lowered)
+        or _OR_ANOTHER_DAY.search(lowered)
+        or _OR_A_WEEK_LATER.search(lowered)
+    )
 
 
 _SHORTHANDS = (
@@ -539,6 +550,7 @@ _SHORTHANDS = (
     # found by the fifteenth play-test, "couldn't work out a day")
     (_OTHER_WEEKDAY, r"\1"),
     (_OTHER_DATE, r"\1"),
+    (_OR_A_WEEK_LATER, " "),
     (_OR_ANOTHER_DAY, ""),
     # "wednesday mornings", "any monday": a weekday said of every week is the coming one
     (_ANY_WEEKDAY, " "),  # the day is the next weekday it can be (preferred_time)

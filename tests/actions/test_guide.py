@@ -167,3 +167,18 @@ async def test_all_the_steps_asked_at_once_are_given_together(dispatcher, make_t
     events = await ActionShowGuideStep().run(dispatcher, tracker, domain)
     assert (responses(dispatcher) == ["utter_walkthrough_all"]) is all_at_once
     assert (SlotSet("current_step", "finished") in events) is all_at_once
+
+
+@pytest.mark.parametrize("text, words, value, expected", [
+    # play-test 139: "whats after the needling bit" got the needling step itself, twice
+    ("ok and then its the needles i guess. whats after the needling bit", "needling bit", "procedure", "aftercare"),
+    ("what's before the aftercare part", "aftercare part", "aftercare", "procedure"),
+    # the first and the last have none before or after them: themselves
+    ("what comes after the aftercare part", "aftercare part", "aftercare", "aftercare"),
+    # named as itself
+    ("tell me about the needling bit", "needling bit", "procedure", "procedure"),
+])
+def test_a_step_named_as_the_one_before_or_after_names_that_one(make_tracker, text, words, value, expected):
+    start = text.index(words)
+    entity = {"entity": "guide_step", "value": value, "start": start, "end": start + len(words)}
+    assert named_step(make_tracker(intent="show_step", text=text, entities=[entity])) == expected

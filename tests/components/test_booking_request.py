@@ -199,9 +199,11 @@ def test_the_kind_of_request_changed_to_a_consultation_is_a_booking_request(text
     # other words beside the time: whatever the classifier read
     ("swollen since monday", "monday", "faq"),
     ("can i exercise on monday", "monday", "faq"),
+    # play-test 140: a no to keeping the details, and the request stopped
+    ("no the 15th not the 16th", "the 15th", "inform"),
 ])
 def test_a_time_alone_is_a_detail(text, span, expected):
-    found = message(text, "faq", [])
+    found = message(text, "deny" if text.startswith("no ") else "faq", [])
     start = text.index(span)
     found.set("entities", [{"entity": "time", "value": span, "start": start, "end": start + len(span)}])
     BookingDetailsRequest({}).process([found])

@@ -909,6 +909,10 @@ def test_a_name_with_an_initial(booking, text, expected):
     ("ok. actually tuesday's her bridge club lol so wednesday or thursday morning would be better",
      [("time", "wednesday or thursday morning")]),
     ("tuesday is my gym day, monday then", [("time", "monday")]),
+    # play-test 140: Friday, said to be tricky, was put in the time; the afternoon said not to be meant was kept
+    ("ok. actually make it thursday evening instead, like 6.30, friday might be tricky",
+     [("time", "thursday evening instead, like 6.30")]),
+    ("actually can you put 2pm rather than just afternoon", [("time", "2pm")]),
 ])
 def test_a_day_ruled_out_or_said_to_be_shown_is_no_time(booking, text, expected):
     assert found(booking, text) == expected

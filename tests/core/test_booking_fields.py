@@ -933,3 +933,20 @@ def test_days_listed_after_one_ruled_out_are_ruled_out(clinic, text, start, end)
     expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
     assert parse_preferred_time(text, clinic, NOW) == expected
     assert not names_another_day(text)
+
+
+@pytest.mark.parametrize(
+    "text, start, end",
+    [
+        # play-test 141: refused twice; the first day is taken (NOW is Tuesday 24 November: next week's Thursday is the
+        # 3rd of December)
+        ("next thursday or the one after, afternoon", (2026, 12, 3, 12), (2026, 12, 3, 17)),
+        ("next thursday afternoon then. or the week after, either works", (2026, 12, 3, 12), (2026, 12, 3, 17)),
+    ],
+)
+def test_a_day_or_the_one_a_week_after_is_the_first(clinic, text, start, end):
+    from core.booking import names_another_day
+
+    expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
+    assert parse_preferred_time(text, clinic, NOW) == expected
+    assert names_another_day(text)  # the clinic is told the other suits too
