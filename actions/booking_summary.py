@@ -376,9 +376,9 @@ def _clear(slot: Text) -> Dict[Text, Any]:
     return {slot: None}
 
 
-# a yes as a clause of its own ("yes fine. oh and notes: …")
 # second thoughts after an "ok" ("ok. actually …", "fine, but wait …")
 _SECOND_THOUGHTS = re.compile(r"\W*(?:actually|wait|hang on|hold on|hmm+|no\b|but\b|sorry|oh wait)", re.IGNORECASE)
+# a yes as a clause of its own ("yes fine. oh and notes: …")
 _A_YES = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|fine|agreed|i agree|of course|go ahead)"
     r"(?:\W+(?:fine|please|sure|ok|okay|that'?s (?:fine|ok)|thats (?:fine|ok)|go ahead|of course|you can|you may))*"

@@ -168,7 +168,9 @@ BACK = re.compile(
     # (not "back" alone: in the walk-through, the step before)
     r"^\W*(?:(?:(?:ok(?:ay)?|right|hi|hey|sorry|so)\W+)+(?:i'?m\s+|im\s+|i am\s+)?|(?:i'?m|im|i am)\s+)back\b"
     r"(?:\W+(?:now|again|sorry))*"
-    r"(?:\W+(?:(?:diary|calendar) (?:checked|sorted)|where were we\??|let'?s (?:carry on|continue)|carry on))?\W*$",
+    r"(?:\W+(?:(?:diary|calendar) (?:checked|sorted)|where were we\??|let'?s (?:carry on|continue)|carry on))?\W*$|"
+    # ("ok sorry where were we" after a pause: play-test 140, the clinic's address)
+    r"^\W*(?:(?:ok(?:ay)?|right|sorry|so|anyway)\W+)*where (?:were|was) (?:we|i)\W*$",
     re.IGNORECASE,
 )
 RETRIEVAL_INTENT = "faq"  # the FAQ's retrieval intent (domain.yml)
@@ -256,7 +258,12 @@ BOOKED_ASKED = re.compile(
     r"phoning|call|ring|phone)\s+(?:me|us)\b[^.?!]{0,30}\b(?:or not|yes|right)\b|"
     r"\bdid (?:the|my|that) (?:change|changes|request|booking|call ?back|update)\b[^.?!]{0,20}\b(?:go through|go|get "
     r"sent|get through|send|work)\b|\bwhat (?:did|have) (?:i|you) (?:send|sent)\b|\bwhat (?:does|do) (?:the|my) "
-    r"(?:request|booking)\s+(?:say|have)\b",
+    r"(?:request|booking)\s+(?:say|have)\b|"
+    # whether a request is confirmed ("WHY HAS MY CONSULTATION NOT BEEN CONFIRMED", "friday 11am is NOT confirmed
+    # yet?", "is my friday appointment confirmed yes or no": play-test 141, a menu of topics, four times)
+    r"\b(?:not|n'?t)\s+(?:been\s+|yet\s+)?confirmed\b|\bconfirmed\s+(?:yet|or not|yes or no)\b|"
+    r"\b(?:is|has)\s+(?:my|the)\s+(?:\w+\s+)?(?:booking|request|appointment|consultation|call ?back)\s+(?:been\s+)?"
+    r"confirmed\b",
     re.IGNORECASE,
 )
 # a consultation asked for in so many words, and whom the clinic should call about it

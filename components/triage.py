@@ -250,6 +250,8 @@ _STILL_ON = re.compile(
     r"treatment|call ?back)\b[^.?!]{0,25}\bstill\s+(?:happening|on|going ahead|booked|confirmed|going)\b|"
     r"\b(?:appointment|appt|booking|consultation)\b[^.?!]{0,20}\b(?:still on|going ahead)\b"
 )
+# a request or its reference named ("my booking MN-KX7U")
+_A_REQUEST_NAMED = re.compile(r"\b(?:booking|appointment|request|reference|call ?back|mn-[a-z0-9]{3,})\b")
 # "so they wont ring tuesday now?", "will they still call me friday": whether the clinic's call is on, asked
 _THEY_RING = re.compile(
     r"\b(?:will|won'?t|wont|would|do|don'?t|dont|are|aren'?t|arent)\s+(?:they|you|the clinic|someone|she|he)\s+"
@@ -3178,6 +3180,11 @@ class SafetyTriage(GraphComponent):
                 # tuesday to the week after" (play-test 98, a call back's topic): NHS 111 now to someone never treated,
                 # read as something happening; an appointment asked about
                 self._answer(message, APPOINTMENTS_ANSWER)
+                continue
+            if found.help_had and not found.signs and not crisis and _A_REQUEST_NAMED.search(plain):
+                # "has the clinic confirmed my booking MN-KX7U" (play-test 141: "follow the advice you were given"):
+                # the request asked about, no advice had
+                self._intent(message, self.config["request_question_intent"])
                 continue
             if said_happening and not found.level and not found.signs and says_send(text):
                 self._intent(message, self.config["send_intent"])  # the send, no report (above)

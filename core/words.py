@@ -282,7 +282,9 @@ PAUSE = (
     # ("can i finish the booking later?", play-test 105: the request picked up again, with an ambulance on its way)
     r"finish (?:it |this |the (?:booking|request|form) |my (?:booking|request) )?later|"
     r"(?:carry on|continue|do (?:it|this)) later|"
-    r"give me a (?:minute|sec|few))\b"
+    r"give me a (?:minute|sec|few)|"
+    # ("sorry 2 more mins": play-test 140, read as a time that could not be worked out)
+    r"(?:\d+|a|two|few|couple(?: of)?)\s+more\s+(?:mins?|minutes?|secs?|seconds?))\b"
 )
 
 # the clinic's opening named as a time ("first thing tomorrow", "monday when you open"): its first hour that day

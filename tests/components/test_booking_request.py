@@ -647,6 +647,8 @@ def test_a_pause_read_as_a_request_to_book_is_a_stop(text, expected):
     ("not now, first the hospital. i come back later for the day. thank you for help with emergency", [], "stop"),
     # with a detail given beside it: the detail
     ("tuesday, i come back later for the rest", ["time"], "nlu_fallback"),
+    # play-test 140: read as a time that could not be worked out
+    ("sorry 2 more mins", [], "stop"),
 ])
 def test_a_pause_read_as_unclear_is_a_stop(text, kinds, expected):
     found = message(text, "nlu_fallback", kinds)
@@ -704,6 +706,8 @@ def test_the_terms_for_cancelling_asked_are_the_clinics_to_say(text, intent, exp
     # play-test 46: after "hang on, need to check my diary", "not sure I understood", and the request on hold not offered
     ("ok back. diary checked", "nlu_fallback", "book_consultation"),
     ("ok im back, where were we", "faq", "book_consultation"),
+    # play-test 140: the clinic's address
+    ("ok sorry where were we", "faq", "book_consultation"),
     # "back" alone is the walk-through's step before
     ("back", "previous_step", "previous_step"),
     ("my back is sore", "faq", "faq"),
@@ -733,6 +737,20 @@ def with_kind(text, intent):
     found = message(text, intent, [])
     found.set("entities", [{"entity": "request_kind", "value": "call_back"}])
     return found
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 141: a menu of topics, four times, to whether the request sent is confirmed
+    ("WHY HAS MY CONSULTATION NOT BEEN CONFIRMED. I BOOKED IT ON HERE AND IVE HEARD NOTHING", "nlu_fallback",
+     "ask_reference"),
+    ("ok. so just to be clear friday 11am is NOT confirmed yet?", "nlu_fallback", "ask_reference"),
+    # how a treatment is confirmed to work is no request asked about
+    ("has it been confirmed to work on acne scars", "faq", "faq"),
+])
+def test_whether_a_request_is_confirmed_is_asking_about_it(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
 
 
 @pytest.mark.parametrize("text, intent, expected", [

@@ -2973,6 +2973,17 @@ def test_booking_details_read_as_something_happening_with_nothing_happening_are_
     assert message.get("triage")["level"]
 
 
+def test_a_request_said_to_be_confirmed_is_no_advice_had(component):
+    # play-test 141: "has the clinic confirmed my booking MN-KX7U" got "follow the advice you were given"
+    message = parsed("has the clinic confirmed my booking MN-KX7U", "faq", "faq/reassurance")
+    component.process([message])
+    assert message.get("intent")["name"] == "ask_reference"
+    # advice had about a sign is still that
+    message = parsed("the clinic said the swelling is normal for day one", "faq", "faq/complication")
+    component.process([message])
+    assert message.get("intent")["name"] != "ask_reference"
+
+
 def test_a_send_with_no_sign_named_is_the_send(component):
     # play-test 139: "ugh its still got the weird bits. whatever just send it" (of the summary's words) at the summary
     # got NHS 111 now, and the request paused
