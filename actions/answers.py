@@ -2189,6 +2189,12 @@ _STOPPING_A_MEDICINE = re.compile(
     re.IGNORECASE,
 )
 
+# stopping something that is no medicine ("after stopping breastfeeding", "once i stop smoking")
+_SOMETHING_ELSE_STOPPED = re.compile(
+    r"\b(?:stop|stopping|stopped|quit|quitting|come off|coming off)\s+(?:the\s+|my\s+)?(?:breast ?-?feeding|"
+    r"nursing|feeding|pumping|smoking|vaping|drinking)\b",
+    re.IGNORECASE,
+)
 # a medicine named as one ("my tablets", "the warfarin", "what i was prescribed")
 _A_MEDICINE_NAMED = re.compile(
     r"\b(?:warfarin|medication|medicine|meds|tablets?|pills?|roaccutane|isotretinoin|blood thinners?|anticoagulants?|"
@@ -2204,6 +2210,8 @@ def stopping_a_medicine(tracker: Tracker) -> bool:
     text = tracker.latest_message.get("text") or ""
     if not _STOPPING_A_MEDICINE.search(text):
         return False
+    if _SOMETHING_ELSE_STOPPED.search(text) and not _A_MEDICINE_NAMED.search(text):
+        return False  # ("how long should i wait after stopping breastfeeding before i can have it?": play-test 140)
     products = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "unknown_product"]
     return not products or bool(_A_MEDICINE_NAMED.search(text))
 

@@ -326,6 +326,10 @@ def say_when_the_clinic_contacts(dispatcher: CollectingDispatcher, tracker: Trac
 
 # "will they ring me or email?", "how will they get hold of me": how the clinic will be in touch, asked of a request
 _ASKS_HOW = re.compile(HOW_CONTACTED, re.IGNORECASE)
+# a day of the request asked about by its weekday ("which thursday did you put?")
+_WHICH_DAY = re.compile(
+    r"\b(?:which|what)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE
+)
 # the response that says the one detail a question about the request asks for ("what name did I put on it?")
 DETAIL_GIVEN = {
     "booking_name": "utter_request_name_given",
@@ -344,6 +348,8 @@ def detail_asked_about(tracker: Tracker) -> Optional[Text]:
         for entity in tracker.latest_message.get("entities") or []
         if entity.get("entity") == "booking_field" and entity.get("value") in DETAIL_GIVEN
     }
+    if not fields and _WHICH_DAY.search(tracker.latest_message.get("text") or ""):
+        return "booking_time"  # "which thursday did you put?" (play-test 141: when the clinic would call)
     return fields.pop() if len(fields) == 1 else None
 
 

@@ -1209,7 +1209,11 @@ _INSTEAD_OF_999 = re.compile(
     # an ambulance", "999 now or ring them tomorrow?": play-test 135, a call back offered, then a reference asked about)
     r"\b(?:call|ring|phone|contact|tell|message|email)\s+(?:the clinic|them|you|you guys|lumen)\s+(?:in the morning|"
     r"tomorrow|tmrw|tomoz|first thing|on monday|when (?:it|they|you) opens?)\b|"
-    r"\b999\s+(?:now\s+)?or\s+(?:just\s+)?(?:call|ring|phone|wait|tell)\b"
+    r"\b999\s+(?:now\s+)?or\s+(?:just\s+)?(?:call|ring|phone|wait|tell)\b|"
+    # ("can i not just ring the clinic instead", "can i call the clinic about feeling dizzy instead of 999": play-test
+    # 142, a consultation offered, then a menu, in an emergency's thread)
+    r"\b(?:call|ring|phone|contact)\s+(?:the clinic|them|you|you guys|lumen)\b[^.?!]{0,30}\binstead\b|"
+    r"\binstead\s+of\s+(?:calling\s+|ringing\s+|phoning\s+)?(?:999|an ambulance|the ambulance|ambulance|a ?& ?e)\b"
 )
 # driving, or about to ("im just gonna drive home", "im sat in the car already", "safe to drive"): after the
 # emergency's answer, not to (actions/answers.py)
@@ -1878,7 +1882,8 @@ _WILL_IT_BE = re.compile(
     r"[^.?!]*|"
     # ("could i do a spin class the day after or would sweating be a problem": dev3, NHS 111 now; "any chance of getting
     # an infection from it?": the odds, asked)
-    r"\b(?:could|can|should)\s+i\s+(?:go|do|get back|start|hit|train|exercise|work out|run|swim)\b[^.?!]*|"
+    # ("ok and if i go to the gym the day after is that a problem, sweating etc": play-test 142, NHS 111 now)
+    r"\b(?:(?:could|can|should)\s+i|if\s+i)\s+(?:go|do|get back|start|hit|train|exercise|work out|run|swim)\b[^?!]*|"
     r"\b(?:chances?|risks?|odds|likelihood|possibility)\s+(?:of|that)\b[^.?!]*"
 )
 # "blind" in words that say nothing of sight ("going in blind here", "a blind spot", "blindly"): no sign
@@ -2519,7 +2524,15 @@ def triage(
     if denied and not any(found.values()) and not worse:
         # "no pus or anything", said alone: nothing there, whatever answer the classifier found for its words
         return Triage(None)
-    reported = said_to_be_happening or terse or changed or ((now or personal) and any(found.values()))
+    # (what is to come asked, of no treatment had and nothing said to be so now, is no report whatever the classifier
+    # read: "ok and if i go to the gym the day after is that a problem, sweating etc", play-test 142, NHS 111 now)
+    asked_of_what_is_to_come = not treated and not now and bool(_WILL_IT_BE.search(lowered)) and not worse
+    reported = (
+        (said_to_be_happening and not asked_of_what_is_to_come)
+        or terse
+        or changed
+        or ((now or personal) and any(found.values()))
+    )
     if not reported:
         return Triage(None, worse=worse)
     if (
@@ -2695,6 +2708,8 @@ class SafetyTriage(GraphComponent):
             "call_back_intent": "book_consultation",
             # a question about a request made ("so they wont ring tuesday now?"), not a report
             "request_question_intent": "ask_reference",
+            # a change to a booking, as the classifier may read putting 999 off for the clinic
+            "correction_intent": "correct_booking",
             # the request said to be sent, with no sign named
             "send_intent": "affirm",
             # a question the classifier reads as something happening that triage finds is none ("what really
@@ -3181,6 +3196,17 @@ class SafetyTriage(GraphComponent):
                 # read as something happening; an appointment asked about
                 self._answer(message, APPOINTMENTS_ANSWER)
                 continue
+            if (
+                intent == self.config["correction_intent"]
+                and not found.level
+                and not found.signs
+                and not details
+                and _INSTEAD_OF_999.search(plain)
+            ):
+                # "can i not just ring the clinic instead" after the emergency's answer (play-test 142: read as a change
+                # to a booking, and a consultation offered): unclear, which the thread answers with its route
+                self._intent(message, self.config["unclear_intent"])
+                continue
             if found.help_had and not found.signs and not crisis and _A_REQUEST_NAMED.search(plain):
                 # "has the clinic confirmed my booking MN-KX7U" (play-test 141: "follow the advice you were given"):
                 # the request asked about, no advice had
@@ -3370,7 +3396,19 @@ class SafetyTriage(GraphComponent):
                     self._answer(message, self._next_answer(message) or SIDE_EFFECTS_ANSWER)
             elif intent in self.config["minors_from_intents"] and young and not crisis:
                 self._answer(message, MINORS_ANSWER)
-            elif said_happening and details and not found.level and not found.signs and not crisis:
+            elif (
+                said_happening
+                and details
+                and not found.level
+                and not found.signs
+                and not crisis
+                # (not a treatment had, or a time since one: "got little blisters popping up across my cheeks where
+                # they did the dermapen on monday", "red face after needling this morn normal?" are reports, whatever
+                # sign the words name: the safety set)
+                and not _TREATMENT.search(plain)
+                and not _TREATED.search(plain)
+                and days_since(plain) is None
+            ):
                 # "just whether it would help my acne scars really. and which day did u put?? its weds after 7 or thurs
                 # after 7 for me" at a call back's topic prompt (play-test 138: NHS 111 now three times, the request
                 # paused, to someone never treated): read as something happening, and none is, nor anything else

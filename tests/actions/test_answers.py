@@ -1159,6 +1159,8 @@ async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_
     ("should i stop the retinol BEFORE wednesday too?", ["utter_faq/suitability"]),
     # ... unless it is said to be prescribed
     ("should i stop the retinol my dermatologist prescribed?", ["utter_medicine_not_on_your_own", "utter_faq/suitability"]),
+    # play-test 140: stopping breastfeeding is no medicine stopped
+    ("ok and how long should i wait after stopping breastfeeding before i can have it?", ["utter_faq/suitability"]),
 ])
 async def test_stopping_a_medicine_is_never_on_ones_own(dispatcher, make_tracker, domain, text, expected):
     entities = [{"entity": "unknown_product", "value": "retinol"}] if "retinol" in text else []

@@ -477,6 +477,9 @@ def _field(value):
     # how the clinic will be in touch: with the contact given
     ("will they ring me or email?", [_field("booking_contact")], "utter_how_the_clinic_contacts",
      {"booking_contact": "+447911123456"}),
+    # a day asked about by its weekday (play-test 141: when the clinic would call)
+    ("which friday did you put?", [], "utter_request_time_given",
+     {"preferred_time": "Friday 27 November 2026 at 15:00"}),
     # not given yet: said so
     ("what did i say the concern was", [_field("booking_concern")], "utter_request_detail_not_given", {}),
     # no detail named: the reference, not yet given

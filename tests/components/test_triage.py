@@ -2965,12 +2965,46 @@ def test_booking_details_read_as_something_happening_with_nothing_happening_are_
     component.process([message])
     assert message.get("intent")["name"] == "inform"
     assert not message.get("triage")["level"]
+    # ... a treatment had, with when, is a report whatever sign its words name (the safety set: the blisters got the
+    # offer of a consultation)
+    text = "got little blisters popping up across my cheeks where they did the dermapen on monday"
+    message = parsed(text, "faq", "faq/complication")
+    message.set("entities", [{"entity": "time", "value": "on monday", "start": 76, "end": 85}])
+    component.process([message])
+    assert message.get("intent")["name"] != "inform"
     # ... and a sign named beside a time is still one
     text = "my chin is weeping and hot since tuesday"
     message = parsed(text, "faq", "faq/complication")
     message.set("entities", [{"entity": "time", "value": "tuesday", "start": 33, "end": 40}])
     component.process([message])
     assert message.get("triage")["level"]
+
+
+def test_what_is_to_come_asked_before_any_treatment_is_no_report(component):
+    # play-test 142: "sweating" in a question about the gym, from someone never treated, got NHS 111 now
+    message = parsed("ok and if i go to the gym the day after is that a problem, sweating etc", "faq",
+                     "faq/complication")
+    component.process([message])
+    assert message.get("triage")["level"] is None
+    # ... said to be so now, it is one
+    message = parsed("i went to the gym after my treatment yesterday and now im sweating and shivery", "faq",
+                     "faq/complication")
+    component.process([message])
+    assert message.get("triage")["level"]
+
+
+def test_the_clinic_instead_of_999_read_as_a_change_is_unclear(component):
+    # play-test 142: after the emergency's answer, "can i not just ring the clinic instead" was read as a change to a
+    # booking, and a consultation offered; unclear, the thread says its route again
+    message = parsed("can i not just ring the clinic instead", "correct_booking")
+    component.process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
+    assert message.get("triage")["instead_of_999"]
+    # a change to a booking with its detail stays one
+    message = parsed("can i change it to friday instead", "correct_booking")
+    message.set("entities", [{"entity": "time", "value": "friday", "start": 17, "end": 23}])
+    component.process([message])
+    assert message.get("intent")["name"] == "correct_booking"
 
 
 def test_a_request_said_to_be_confirmed_is_no_advice_had(component):
