@@ -501,8 +501,32 @@ def as_changed(slot: Text, new: Text, earlier: Optional[Text], tracker: Tracker)
     if slot == "booking_contact":
         return with_contact_added(new, earlier, tracker)
     if slot == "booking_concern":
-        return with_the_note_kept(new, earlier) or new
+        added = _added_to(new, earlier, tracker.latest_message.get("text") or "")
+        return with_the_note_kept(added or new, earlier) or added or new
     return new
+
+
+# a concern added to, not replaced ("add to the concern: might be pregnant", "change my concern to include my neck":
+# play-tests 140 and 143, the concern given before was lost)
+_ADDS_TO_THE_CONCERN = re.compile(
+    r"\badd\s+(?:it\s+|this\s+|that\s+)?(?:to|onto|on to|into)\s+(?:the|my|his|her)\s+concern\b|"
+    r"\bconcern\s+(?:to\s+)?(?:also\s+)?(?:include|add)\b",
+    re.IGNORECASE,
+)
+_ADDING_WORDS = re.compile(
+    r"^\s*(?:to\s+)?(?:also\s+)?(?:include|including|add|adding|plus|also)\b\s*:?\s*", re.IGNORECASE
+)
+
+
+def _added_to(new: Text, earlier: Optional[Text], text: Text) -> Optional[Text]:
+    """The concern given before with what a message adds to it, when it says it adds; None otherwise."""
+    base = _NOTES.sub("", earlier or "").strip()
+    if not base or not (_ADDS_TO_THE_CONCERN.search(text) or _ADDING_WORDS.match(new)):
+        return None
+    added = _ADDING_WORDS.sub("", new).strip(" .,")
+    if not added or added.lower() in base.lower():
+        return None
+    return f"{base}, and {added}"
 
 
 # the notes for the clinic kept with a concern (with_note)

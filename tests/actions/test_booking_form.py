@@ -2378,3 +2378,22 @@ async def test_the_whole_change_to_a_request_sent_given_up(dispatcher, make_trac
     events = await ActionKeepDetail().run(dispatcher, tracker, domain)
     assert (responses(dispatcher) == ["utter_booking_change_dropped"]) == dropped
     assert (SlotSet("changing_request", False) in events) == dropped
+
+
+@pytest.mark.parametrize("text, new, earlier, expected", [
+    # play-tests 140 and 143: the concern given before was lost
+    ("ok then can you change my concern to include my neck", "include my neck", "acne scars on my face",
+     "acne scars on my face, and my neck"),
+    ("add to the concern: might be pregnant, early days", "might be pregnant, early days", "stretch marks (stomach)",
+     "stretch marks (stomach), and might be pregnant, early days"),
+    # its notes kept after it
+    ("add to the concern: my neck", "my neck", "acne scars (note for the clinic: takes warfarin)",
+     "acne scars, and my neck (note for the clinic: takes warfarin)"),
+    # a new concern replaces it, as ever
+    ("change the concern to melasma", "melasma", "acne scars", "melasma"),
+])
+def test_a_concern_added_to_keeps_the_one_before(make_tracker, text, new, earlier, expected):
+    from actions.booking_form import as_changed
+
+    tracker = make_tracker(intent="correct_booking", text=text, slots={"booking_concern": earlier})
+    assert as_changed("booking_concern", new, earlier, tracker) == expected
