@@ -2980,6 +2980,14 @@ def test_booking_details_read_as_something_happening_with_nothing_happening_are_
     assert message.get("triage")["level"]
 
 
+def test_rough_skin_in_the_first_days_is_an_expected_reaction_the_guide_does_not_name(component):
+    # play-test 144: "is the rough sandpapery feeling normal at least? its day 3" got NHS 111 now, four times
+    message = parsed("is the rough sandpapery feeling normal at least? its day 3", "faq", "faq/complication")
+    component.process([message])
+    assert message.get("triage")["level"] == "expected"
+    assert message.get("triage")["not_in_the_guide"]
+
+
 def test_what_is_to_come_asked_before_any_treatment_is_no_report(component):
     # play-test 142: "sweating" in a question about the gym, from someone never treated, got NHS 111 now
     message = parsed("ok and if i go to the gym the day after is that a problem, sweating etc", "faq",
