@@ -798,6 +798,12 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             and not _ASKED_IF.search(text, 0, complaint.start())
         )
 
+    def _first(self, intent: Text, ranking: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
+        """The ranking with `intent` first, sure (1.0), and the others as they were, `ranking_length` in all."""
+        return [{"name": intent, "confidence": 1.0}] + [entry for entry in ranking if entry["name"] != intent][
+            : self.config["ranking_length"] - 1
+        ]
+
     def _misspelt_topic_word(self, word: Text) -> bool:
         """Whether a longer word is a topic word with a typo or two ("Micronedling", "Colagen"): no name."""
         if len(word) < 6:
@@ -842,10 +848,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     if entry["name"] != name_intent
                 ][: self.config["ranking_length"] - 1]
             if self._a_complaint(text, spans, intent_ranking):
-                complaint_intent = self.config["complaint_intent"]
-                intent_ranking = [{"name": complaint_intent, "confidence": 1.0}] + [
-                    entry for entry in intent_ranking if entry["name"] != complaint_intent
-                ][: self.config["ranking_length"] - 1]
+                intent_ranking = self._first(self.config["complaint_intent"], intent_ranking)
             if intent_ranking[0]["name"] in self.config["said_before_a_question"] and any(
                 span.start > 0 for span in spans
             ):
@@ -915,9 +918,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 yes = _A_YES_FIRST.match(text) if self.config["yes_intent"] else None
                 if yes and yes.end() < len(text.rstrip()) and all(part["start"] >= yes.end() for part in parts):
                     # the yes, and the question beside it (`questions_alongside`)
-                    intent_ranking = [{"name": self.config["yes_intent"], "confidence": 1.0}] + [
-                        entry for entry in intent_ranking if entry["name"] != self.config["yes_intent"]
-                    ][: self.config["ranking_length"] - 1]
+                    intent_ranking = self._first(self.config["yes_intent"], intent_ranking)
                     message.set(INTENT, intent_ranking[0], add_to_output=True)
                     message.set("intent_ranking", intent_ranking, add_to_output=True)
                     questions = (questions or parts or [_for_the_whole(best)])[: self.config["max_questions"]]

@@ -2955,9 +2955,8 @@ class SafetyTriage(GraphComponent):
             # 98; what it names as happening, if anything, is still read below)
             # (nor one that says to send the request: "ugh its still got the weird bits. whatever just send it" at the
             # summary, play-test 139, NHS 111 now and the request paused)
-            happening = (
-                said_happening and not details and not _APPOINTMENT_MOVED.search(text.lower()) and not says_send(text)
-            )
+            sends = says_send(text)
+            happening = said_happening and not details and not _APPOINTMENT_MOVED.search(text.lower()) and not sends
             # a skin concern, or one the guide does not cover ("dark circles"), named
             # ("acne", "spots" that are active: "its not wrinkles its acne scars!! and i have active spots. change that
             # then send", play-test 59, at the summary of someone never treated: NHS 111 now, the request paused)
@@ -2998,6 +2997,8 @@ class SafetyTriage(GraphComponent):
             lowered = text.lower()
             tokens = words(text)
             plain = lowered.replace("’", "'")  # (a typed apostrophe)
+            # emergency help put off for something else ("ring the clinic tomorrow instead", "A&E instead"), read once
+            instead_of_999 = bool(_INSTEAD_OF_999.search(plain))
             message.set(
                 TRIAGE,
                 {
@@ -3051,7 +3052,7 @@ class SafetyTriage(GraphComponent):
                     # ("i dont need 999 im completely fine, i meant in future": play-test 34, 999 again)
                     # (or which of the numbers asked, "so 999 or 111??": play-test 74; only the emergency's thread
                     # reads it)
-                    "instead_of_999": bool(_INSTEAD_OF_999.search(plain) or _WHICH_NUMBER.search(plain))
+                    "instead_of_999": (instead_of_999 or bool(_WHICH_NUMBER.search(plain)))
                     and not (
                         _HELP_HAD.search(plain) or _EMERGENCY_CARE_HAD.search(plain) or _OF_THE_FUTURE.search(plain)
                     )
@@ -3174,7 +3175,7 @@ class SafetyTriage(GraphComponent):
                 and (
                     (
                         _ASKS_ABOUT_THE_ROUTE.search(plain)
-                        and not _INSTEAD_OF_999.search(plain)  # (A&E instead of an ambulance: the emergency's thread)
+                        and not instead_of_999  # (A&E instead of an ambulance: the emergency's thread)
                     )
                     or _ASKS_ABOUT_111_ITSELF.search(plain)
                 )
@@ -3201,7 +3202,7 @@ class SafetyTriage(GraphComponent):
                 and not found.level
                 and not found.signs
                 and not details
-                and _INSTEAD_OF_999.search(plain)
+                and instead_of_999
             ):
                 # "can i not just ring the clinic instead" after the emergency's answer (play-test 142: read as a change
                 # to a booking, and a consultation offered): unclear, which the thread answers with its route
@@ -3212,7 +3213,7 @@ class SafetyTriage(GraphComponent):
                 # the request asked about, no advice had
                 self._intent(message, self.config["request_question_intent"])
                 continue
-            if said_happening and not found.level and not found.signs and says_send(text):
+            if said_happening and not found.level and not found.signs and sends:
                 self._intent(message, self.config["send_intent"])  # the send, no report (above)
                 continue
             if said_happening and details and not found.level and not found.signs and _THEY_RING.search(plain):
@@ -3225,7 +3226,7 @@ class SafetyTriage(GraphComponent):
             elif (
                 intent in ("request_human", "ask_reference", "book_consultation")
                 and not crisis
-                and _INSTEAD_OF_999.search(plain)
+                and instead_of_999
                 and re.search(r"\b(?:999|ambulance)\b", plain)
             ):
                 # "can i not just take a piriton and ring the clinic tomorrow? dont want to waste an ambulance", "999
