@@ -68,6 +68,9 @@ ABOUT_THAT = "about_that"
 UNNAMED_THING = "that"
 # the kinds of thing the guide does not cover, each with its own answer naming it (components/entities.py)
 OFF_GUIDE_KINDS = ("unknown_activity", "unknown_product", "unknown_treatment", "unknown_device")
+# an answer whose {thing} is named by another kind of entity: a side effect the guide does not name is a concern it
+# does not name, asked of as a side effect (config.yml `entity_answers_asked_as`)
+THING_NAMED_AS = {"unknown_side_effect": "unknown_area"}
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
 CLOSED_VARIANT = "_closed"
 HELP_COMING_VARIANT = "_help_coming"  # emergency help called, on its way or there (components/triage.py)
@@ -535,7 +538,7 @@ def answer_keys(tracker: Tracker) -> List[Text]:
 def named_thing(tracker: Tracker, topic: Text) -> Text:
     """What the person named that the guide does not cover ("swimming"; "makeup or exercise" for "makeup after?
     gym?", found by the eleventh play-test: the gym was dropped), for an off-guide answer."""
-    named = list(dict.fromkeys(tracker.get_latest_entity_values(topic)))
+    named = list(dict.fromkeys(tracker.get_latest_entity_values(THING_NAMED_AS.get(topic, topic))))
     if not named:
         return UNNAMED_THING
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"
@@ -986,12 +989,15 @@ def concern_given(tracker: Tracker) -> bool:
     if intent not in wanted:
         return False
     triage = message.get("triage") or {}
+    # (the warning signs said of a worry that asks nothing: "just want to talk it through first, im nervous about
+    # needles and fainting", play-test 146, got the warning signs and the prompt again)
+    never = NEVER_A_CONCERN - ({"warning_signs"} if not message.get("asks", True) else set())
     if (
         requested == "booking_concern"
         and tracker.get_slot("request_kind") == "call_back"
         and not triage.get("level")
         and not triage.get("under_age")
-        and not set(ALIASES.get(topic, topic) for topic in answer_keys(tracker)) & NEVER_A_CONCERN
+        and not set(ALIASES.get(topic, topic) for topic in answer_keys(tracker)) & never
     ):
         # a call back's "What would you like to talk to the clinic about?": what they say is what the call is about,
         # a question too ("gift vouchers for my wife", "which device you use": found by the twenty-second and

@@ -56,6 +56,7 @@ from core.booking import (
     contact_kind,
     corrected_words,
     days_ruled_out,
+    names_a_span_of_days,
     names_another_day,
     names_any_day,
     names_any_weekday,
@@ -1827,8 +1828,9 @@ class ValidateBookingForm(FormValidationAction):
         elif checked.get("booking_time") and names_any_weekday(str(value)):
             # "any weekday before 10" (play-test 36: the Monday put down looked like all that was kept)
             dispatcher.utter_message(response="utter_booking_time_first_weekday")
-        elif checked.get("booking_time") and names_any_day(str(value)):
-            # "mornings ideally" (play-test 42: tomorrow morning was put down with no word of it)
+        elif checked.get("booking_time") and (names_any_day(str(value)) or names_a_span_of_days(str(value))):
+            # "mornings ideally" (play-test 42: tomorrow morning was put down with no word of it); "tues to fri
+            # mornings", "whenever" (play-test 146)
             dispatcher.utter_message(response="utter_booking_time_first_day_that_fits")
         too_soon = any(
             (message.get("response") or "").startswith("utter_invalid_booking_time_notice")

@@ -378,6 +378,9 @@ def _clear(slot: Text) -> Dict[Text, Any]:
 
 # second thoughts after an "ok" ("ok. actually …", "fine, but wait …")
 _SECOND_THOUGHTS = re.compile(r"\W*(?:actually|wait|hang on|hold on|hmm+|no\b|but\b|sorry|oh wait)", re.IGNORECASE)
+# "ok", "okay", "fine" alone: what was shown taken in, not always a yes to it (beside these changed)
+_DETAILS_CHANGED = ("booking_name", "booking_contact", "booking_time")
+_AN_OK = re.compile(r"^\W*(?:ok+|okay|k|fine|right|alright|all right)\W*$", re.IGNORECASE)
 # a yes as a clause of its own ("yes fine. oh and notes: …")
 _A_YES = re.compile(
     r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|fine|agreed|i agree|of course|go ahead)"
@@ -419,6 +422,11 @@ def _the_prompt_answered_beside(tracker: Tracker, changes: Dict[Text, Any]) -> D
         # ("ok. actually tuesday's her bridge club lol so wednesday or thursday morning would be better": play-test 137,
         # the "ok" taken as a yes) an "ok" before second thoughts agrees to nothing
         and not _SECOND_THOUGHTS.match(after)
+        # ... nor an "ok" said before a name, contact or time changed ("ok. also it says monday only, can it say any
+        # weekday morning next week?": play-test 146, the time asked again and then the request shown for sending with
+        # no yes said to keeping the details), which takes in what was shown; a yes said so is one ("yes. and make it
+        # wednesday morning"); the summary is shown again with its question
+        and not (_AN_OK.match(before) and any(slot in changes for slot in _DETAILS_CHANGED))
     ):
         return {"booking_consent": True}
     # ... or what the request is for, beside a change of time ("actually can we do tuesday instead, same time. and its

@@ -230,7 +230,8 @@ _TIME_PARTS = re.compile(
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     # ("Good afternoon" greets: found by the eleventh play-test, it became the preferred time)
-    r"|\b(?<!good )(?<!good\s\s)(?:(?:late|early)\s+)?(?:in the\s+)?"
+    # ("any morning next week": play-test 146, "morning next week" asked which day)
+    r"|\b(?<!good )(?<!good\s\s)(?:(?:any|every)\s+(?:(?:week)?day\s+)?)?(?:(?:late|early)\s+)?(?:in the\s+)?"
     r"(?:morning|afternoon|evening|lunchtime|midday|noon)s?\b"
     # "tuesday 22nd, after lunch" (found by the twenty-first play-test: "after lunch" was dropped)
     r"|\b(?:after|before)\s+(?:work|school|lunch)\b"
@@ -354,7 +355,9 @@ _LEAD_IN = re.compile(
 _TIME_GAP = 14
 # words between two parts of one time, however long ("thursday instead, after work, like 6ish")
 _TIME_FILLER = re.compile(
-    r"(?:[\s,.;:!?-]|\b(?:instead|then|please|pls|or|and|maybe|like|at|around|about|ideally|preferably|say|"
+    # ("tues to fri mornings", "between the 14th and 17th": play-test 146, a span of days)
+    r"(?:[\s,.;:!?-]|\b(?:instead|then|please|pls|or|and|to|till|until|through|thru|maybe|like|at|around|about|"
+    r"ideally|preferably|say|"
     r"if possible|if poss|would be (?:best|good|great)|is best|works?|better|same time|"
     # ("the 23rd if youre open then, morning": play-test 36, the morning was dropped)
     r"if (?:you'?re|youre|you are|ur|the clinic is|it'?s|its) open(?: then| that day)?)\b)*",

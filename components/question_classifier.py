@@ -333,6 +333,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             # [answer, its own entity, entity, answer instead], in order: the answer chosen without its own entity in
             # the message, beside the other entity, is the answer instead
             "answers_without_their_entity": [],
+            # [answer, entity, answer instead], in order: the answer chosen, with the entity in the message, is the
+            # answer instead of the entity's own (`entity_answers`): what the question asked of the thing named
+            "entity_answers_asked_as": [],
             # answers that an off-guide entity never replaces
             "keep_answers": [],
             # answers given alone: a message whose best answer is one of these is
@@ -581,7 +584,15 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         named = self._named(entities, span)
         decided = self._entity_answer(named)
         if decided:
-            return decided, True
+            # "will it cause pigmentation": a side effect the guide does not name, not whether it helps with it
+            # (only where that entity decided: a personal factor beside it is still the suitability answer)
+            decides = dict((entity, answer) for entity, answer in self.config["entity_answers"])
+            asked_as = (
+                instead
+                for answer, entity, instead in self.config["entity_answers_asked_as"]
+                if answer == label and decides.get(entity) == decided
+            )
+            return next(asked_as, decided), True
         for answer, own, entity, instead in self.config["answers_without_their_entity"]:
             if label == answer and own not in named and entity in named:
                 return instead, False
@@ -771,7 +782,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         return answers
 
     def _protected_answers(self) -> set:
-        return set(self.config["keep_answers"]) | {answer for _, answer in self.config["entity_answers"]}
+        return (
+            set(self.config["keep_answers"])
+            | {answer for _, answer in self.config["entity_answers"]}
+            | {instead for _, _, instead in self.config["entity_answers_asked_as"]}
+        )
 
     def _looks_like_a_name(self, message: Message, lemmas: Text) -> bool:
         """Two or three capitalised words whose first was never seen in training outside names: a

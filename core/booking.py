@@ -462,6 +462,42 @@ _OR_ANOTHER_DAY = re.compile(
 )
 
 
+# a span of weekdays or of dates, of which the first day is taken ("tues to fri", "between the 14th and 17th")
+_A_SPAN_OF_WEEKDAYS = re.compile(
+    rf"\b(?:from\s+|between\s+)?{_WEEKDAY_WORD}s?\s*(?:-|–|to|till|until|til|thru|through|and)\s*"
+    rf"{_WEEKDAY_WORD.replace('(', '(?:', 1)}s?\b(?!\s+or\b)"
+)
+_A_SPAN_OF_DATES = re.compile(
+    r"\b(?:(?:any\s+day\s+)?(?:from|between)\s+)?(?:the\s+(\d{1,2})(?:st|nd|rd|th)?|(\d{1,2})(?:st|nd|rd|th))\s*"
+    r"(?:-|–|and|to|till|until|til|thru|through)\s*(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\b(?!\s*(?:am|pm|:|\.\d))"
+)
+
+
+# "any day but monday": the weekday ruled out (`_NOT_ON`), any other day offered
+_BUT_A_WEEKDAY = re.compile(
+    rf"\b(any\s?(?:day|time)|whenever)\s+but\s+(?:on\s+)?{_WEEKDAY_WORD}(?:s|days)?"
+    rf"(?:\s+(?:or|nor)\s+(?:on\s+)?{_WEEKDAY_WORD}(?:s|days)?)*\b"
+)
+# "any saturday", "every tuesday": that weekday of any week
+_ANY_OF_A_WEEKDAY = re.compile(rf"\b(?:any|every)\s+{_WEEKDAY_WORD}\b")
+_ANY_DAY_OF_A_WEEK = re.compile(
+    r"\b(?:any|a)\s+(?:(?:week)?day\s+)?(?:(?:morning|afternoon|evening|lunchtime)s?\s+|time\s+)?(?:next|that|this)\s+week\b"
+)
+
+
+def names_a_span_of_days(words: str) -> bool:
+    """Whether the words offer a span of days ("tues to fri", "between the 14th and 17th", "any morning next week") or
+    any day at all ("whenever"), of which the first that fits is taken."""
+    lowered = (words or "").split(CORRECTED)[-1].lower().replace("’", "'")
+    return bool(
+        _A_SPAN_OF_WEEKDAYS.search(lowered)
+        or _A_SPAN_OF_DATES.search(lowered)
+        or _ANY_DAY_OF_A_WEEK.search(lowered)
+        or _ANY_OF_A_WEEKDAY.search(lowered)
+        or _ANY_DAY_AT_ALL.search(lowered)
+    )
+
+
 def names_any_weekday(words: str) -> bool:
     """Whether the words offer any weekday ("weekday evenings", "mon-fri after 4"), not one day."""
     return bool(_ANY_WEEKDAY.search(words.lower()))
@@ -522,8 +558,14 @@ _SHORTHANDS = (
         ),
         lambda match: f"{match.group(1)} {match.group(2)}",
     ),
-    # "any weekday next week, mornings best": the first of them (play-test 99: "which day?")
-    (re.compile(r"\b(?:any|a)\s+(?:week)?day\s+next\s+week\b"), "monday next week"),
+    # "any weekday next week, mornings best": the first of them (play-test 99: "which day?"); "any morning next week",
+    # "any weekday morning next week", "any time next week" (play-test 146: "which day next week?", three times)
+    (
+        re.compile(
+            r"\b(?:any|a)\s+(?:(?:week)?day\s+)?(?:(morning|afternoon|evening|lunchtime)s?\s+|time\s+)?next\s+week\b"
+        ),
+        r"monday next week \1",
+    ),
     # "10 or 11", "2pm or 3": the first hour offered (play-test 93: "monday … 10 or 11", "couldn't work out a day")
     (
         re.compile(
@@ -554,6 +596,12 @@ _SHORTHANDS = (
     (_OR_ANOTHER_DAY, ""),
     # "wednesday mornings", "any monday": a weekday said of every week is the coming one
     (_ANY_WEEKDAY, " "),  # the day is the next weekday it can be (preferred_time)
+    # "tues to fri mornings", "between the 14th and 17th", "14th-18th any afternoon": the first day of the span (the
+    # clinic reads the words too: play-tests 144 and 146, "couldn't work out a day")
+    (_A_SPAN_OF_WEEKDAYS, r"\1"),
+    (_A_SPAN_OF_DATES, lambda match: f"the {_with_its_suffix(int(match.group(1) or match.group(2)))}"),
+    (re.compile(rf"\b(?:any|every|most)\s+(?={_WEEKDAY_WORD}\b)"), ""),  # "any saturday" (play-test 146)
+    (re.compile(r"\b(?:any|every)\s+(?=(?:morning|afternoon|evening|lunchtime)s?\b)"), ""),  # "14th-18th any afternoon"
     (re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days\b"), r"\1day"),
     # (noon as the end of a window is 12pm: "Monday, 10am to 12 noon", play-test 77, "I couldn't work out a day")
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "12pm"),
@@ -1087,7 +1135,7 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
         cleaned = pattern.sub(replacement, cleaned)
     cleaned = _KEEPS_THE_REST.sub(" ", cleaned)
     cleaned = _DAY_NOT_FREE.sub(" ", cleaned)
-    cleaned = _NOT_MEANT.sub(" ", cleaned)
+    cleaned = _NOT_MEANT.sub(" ", _BUT_A_WEEKDAY.sub(r"\1", cleaned))
     cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", _A_COURSE_UNTIL.sub(" ", cleaned)))
     rest, window = _split_time_of_day(cleaned)
     part = _PART_OF_DAY.search(rest) if window is not None else None
@@ -1162,6 +1210,13 @@ def corrected_words(earlier: Optional[str], new: str) -> str:
 
 # "any time tomorrow is fine", "not 11 specifically, whenever that day": no time of day, in a correction
 _ANY_TIME = re.compile(r"\b(?:any ?time|whenever|all day|any hour|whatever time|not (?:\w+ )?specifically)\b")
+# any day at all, no day or time named ("whenever is fine honestly", "not mondays, otherwise whenever": play-tests 145
+# and 146, "couldn't work out a day"): the first day that fits, the clinic reading the words too
+_ANY_DAY_AT_ALL = re.compile(
+    r"\b(?:whenever|any ?time|any day|any of them|no preference|i'?m flexible|im flexible|whatever suits|"
+    r"(?:doesn'?t|does not) matter|(?:i )?(?:don'?t|do not) mind)\b"
+)
+_THE_WHOLE_DAY = (dt.time(0, 0), dt.time(23, 59))
 _RELATIVE_DAY_WORDS = re.compile(r"\b(?:next|this|coming|week|weeks|after|following|today|tomorrow|fortnight)\b")
 
 
@@ -1211,7 +1266,8 @@ _HORIZON_FOR_ASAP = 8  # days looked ahead for the earliest time the clinic can 
 
 # "weekday evenings, but not mondays": a weekday ruled out; "she has physio wednesdays" (play-test 52), one taken
 _NOT_ON = re.compile(
-    rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not)\s+(?:on\s+)?|{_TAKEN_BY}(?:on\s+)?){_WEEKDAY_WORD}(?:s|days)?\b"
+    rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not|(?:any\s?(?:day|time)|whenever)\s+but)\s+(?:on\s+)?"
+    rf"|{_TAKEN_BY}(?:on\s+)?){_WEEKDAY_WORD}(?:s|days)?\b"
     # ... and the days listed with it ("mornings, not mondays or fridays": play-test 137, the Friday not ruled out, and
     # "the other day suits you too" said of the days ruled out)
     rf"{_OR_WEEKDAYS}"
@@ -1381,6 +1437,7 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
     said = _NARROWED_TO.split(text or "")
     month_said: Optional[str] = None  # a month said before with no day in it ("next month": then "the 12th" is in it)
     week_said = False  # "next week" said before with no day in it
+    any_day_said = False  # any day at all, and no day named (`_ANY_DAY_AT_ALL`)
     for index, words in enumerate(said):
         if index and (month_said or week_said):
             words = _in_the_span_said(words, month_said, week_said, now)
@@ -1422,7 +1479,15 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
         try:
             said_day, said_window = _day_and_window(words, now, today_whole)
         except InvalidValue as invalid:
-            if index == len(said) - 1:
+            # (with no day named beside it: "the 14th jan, like the 16th? thats a saturday any time" names days that
+            # disagree, play-test 102)
+            any_day = (
+                invalid.response == NO_DAY
+                and bool(_ANY_DAY_AT_ALL.search(words.lower()))
+                and not _A_DAY_NAMED.search(_day_and_time(words.lower())[0])
+            )
+            any_day_said = any_day or any_day_said
+            if index == len(said) - 1 and not any_day:
                 month = _the_month_of_a_span(words.lower(), now) if invalid.response == NO_DAY_IN_THE_SPAN else None
                 if month is not None:
                     # a month wholly past the horizon ("late April" in December): too far, not which day of it
@@ -1458,6 +1523,8 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
         if said_window:  # (a time said with it is the time: "tomorrow first thing, 9.30")
             at_opening = bool(_AT_OPENING.search(words.lower())) and said_window == _PARTS_OF_DAY["early morning"]
             at_closing = said_window == _PARTS_OF_DAY["closing"]
+    if day is None and window is None and any_day_said:
+        window = _THE_WHOLE_DAY  # the hours the clinic is open, on the first day it can be
     if day is None:
         # a time alone (the words name a day or a time, _day_and_window): the next day the clinic is open on which it
         # is still far enough ahead, a weekday if they said so ("weekday evenings": play-test 34, not understood)

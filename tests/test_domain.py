@@ -184,6 +184,13 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     from actions.answers import RESPONSE_VARIANTS
 
     answers |= {name + variant for name in answers for variant in RESPONSE_VARIANTS if name + variant in domain["responses"]}
+    # an answer an entity gives in place of what was asked of it (config.yml `entity_answers_asked_as`)
+    from components.question_classifier import QuestionClassifier
+
+    config = yaml.safe_load(Path("config.yml").read_text())
+    classifier = next(c for c in config["pipeline"] if c["name"].endswith("QuestionClassifier"))
+    assert QuestionClassifier.get_default_config()["entity_answers_asked_as"] == []
+    answers |= {f"utter_{instead}" for _, _, instead in classifier.get("entity_answers_asked_as", [])}
     # ... and, after an emergency in the conversation, the clinic's hours without "NHS 111 if it can't wait"
     from actions.answers import AFTER_EMERGENCY_VARIANT
 

@@ -1472,6 +1472,21 @@ def test_what_a_call_back_is_about_is_whatever_is_said(make_tracker, kind, text,
     assert concern_given(tracker) is given
 
 
+@pytest.mark.parametrize("text, asks, given", [
+    # play-test 146: a worry that asks nothing, which the classifier answers with the warning signs, is the call's topic
+    ("just want to talk it through first, im nervous about needles and fainting", False, True),
+    # asked as a question, it is answered
+    ("what should i look out for after it", True, False),
+])
+def test_a_worry_about_signs_is_what_a_call_back_is_about(make_tracker, text, asks, given):
+    tracker = make_tracker(intent="faq", text=text, active_loop="booking_form",
+                           slots={"requested_slot": "booking_concern", "request_kind": "call_back"},
+                           response_selector=selected_answer("faq/warning_signs"))
+    tracker.latest_message["asks"] = asks
+    tracker.latest_message["triage"] = {"level": None}
+    assert concern_given(tracker) is given
+
+
 def test_a_button_at_a_call_backs_topic_prompt_is_no_concern(make_tracker):
     # found by play-test 25: "Aftercare" pressed there made the concern '/faq{"topic": "aftercare"}'
     tracker = make_tracker(

@@ -106,7 +106,7 @@ async def test_a_valid_answer_fills_the_requested_slot(validate, dispatcher, mak
         ("booking_contact", "jo@example", "utter_invalid_booking_email", {}),
         ("booking_contact", "01234 5678", "utter_invalid_booking_phone", {}),
         ("booking_contact", "not telling you", "utter_invalid_booking_contact", {}),
-        ("booking_time", "whenever", "utter_invalid_booking_time", {}),
+        ("booking_time", "sometime soonish", "utter_invalid_booking_time", {}),
         # "next week": which day is for the person to say
         ("booking_time", "next week", "utter_invalid_booking_time_which_day", {"span": "next week"}),
         ("booking_time", "yesterday", "utter_invalid_booking_time_past", {}),
@@ -148,12 +148,12 @@ async def test_third_failure_on_one_slot_offers_the_staff_and_keeps_the_form(val
 
 async def test_failures_are_counted_per_slot(validate, dispatcher, make_tracker, domain):
     events = await form_turn(
-        validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": "whenever"},
+        validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": "sometime soonish"},
         slots={"booking_failures": {"booking_contact": 2}},
     )
     assert events == [
         SlotSet("booking_time", None), SlotSet("booking_failures", {"booking_contact": 2, "booking_time": 1}),
-        SlotSet("booking_time_text", "whenever"),  # kept for the next words to complete
+        SlotSet("booking_time_text", "sometime soonish"),  # kept for the next words to complete
     ]
     assert responses(dispatcher) == ["utter_invalid_booking_time"]
 

@@ -476,6 +476,9 @@ async def test_the_forms_question_answered_beside_a_note_is_taken(
     ("fine, but wait, wednesday morning would be better", False),
     # a yes, and a change beside it
     ("yes. and make it wednesday morning", True),
+    # play-test 146: an "ok" taken as a yes before a change of time; the request was then shown for sending
+    ("ok. also it says monday only, can it say wednesday morning instead?", False),
+    ("okay, can it be wednesday morning", False),
 ])
 async def test_an_ok_before_second_thoughts_is_no_yes_to_keeping_the_details(
     dispatcher, make_tracker, domain, text, agreed

@@ -320,6 +320,32 @@ def test_entity_answers(classifier, text, entities, expected):
         assert ranking[0]["confidence"] <= message.get(INTENT)["confidence"] and decided is False
 
 
+@pytest.fixture(scope="module")
+def asked_of_it(tmp_path_factory):
+    # "will it cause pigmentation": the side effects asked of a concern the guide does not name (play-test 145), here
+    # the pain answer asked of an area
+    storage = LocalModelStorage(tmp_path_factory.mktemp("asked_as"))
+    component = make(storage, Resource("asked_as"), entity_answers_asked_as=[
+        ["faq/pain", "unknown_area", "faq/unknown_pain"],
+    ])
+    component.train(training_data())
+    return component
+
+
+@pytest.mark.parametrize("text, entities, expected", [
+    ("does it hurt on the elbows", [("unknown_area", "elbows")], "faq/unknown_pain"),
+    # another answer asked of it is the entity's own answer
+    ("can you do my elbows", [("unknown_area", "elbows")], "faq/unknown_area"),
+    # a personal factor beside it decides first
+    ("does it hurt on the elbows when pregnant", [("unknown_area", "elbows"), ("suitability_factor", "pregnant")],
+     "faq/suitability"),
+])
+def test_an_entitys_answer_is_what_the_question_asked_of_it(asked_of_it, text, entities, expected):
+    message = parse(asked_of_it, text, [entity(text, name, word) for name, word in entities])
+    assert answer(message) == expected
+    assert message.get("response_selector")["faq"]["ranking"][0][INTENT_RESPONSE_KEY] == expected
+
+
 def test_entity_answers_do_not_touch_other_intents(classifier):
     text = "yes please"
     message = parse(classifier, text, [entity(text, "suitability_factor", "please")])

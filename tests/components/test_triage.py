@@ -140,6 +140,11 @@ def settings():
         # play-test 105: "a dark patch" was NHS 111 now, and "dark brown patch" the clinic when it opens
         ("dark brown patch on left cheek since microneedling 10 days ago, want to know if it will fade", URGENT),
         ("treated 10 days ago and a patch on my cheek has gone darker than the rest", URGENT),
+        # play-test 147: a tingle of the lips and tongue three hours after, the expected reaction's "a few days" twice
+        ("had microneedling 3 hrs ago and my lips are tingling", URGENT),
+        ("my tongue feels tingly and kind of numb since the session", URGENT),
+        # ... while the treated skin tingling in the first days is what the guide describes
+        ("had it done yesterday and my cheeks are still tingling a bit", EXPECTED),
     ],
 )
 def test_a_sign_falls_where_the_clinic_says(settings, text, level):
@@ -862,8 +867,9 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
     ("I ALREADY called 111 like 10 mins ago. i just want to know about the cream", None, True),
     ("i just called 111 but no answer", URGENT, False),
     # play-test 120: a sign said to be back, before the earlier advice is told, is no help had now
+    # (a tingle of the lips is urgent since play-test 147: clinic.yml)
     ("she says her lips feel kinda tingly again. is that normal after the needling? the paramedics said it was "
-     "probably just a reaction", EXPECTED, False),
+     "probably just a reaction", URGENT, False),
     # play-test 121: looked after there and then, and fine now ("Please call 999 now" five times)
     ("I fainted in the clinic afterwards on friday, the staff were lovely and looked after me. I'm home now and feel "
      "completely fine", None, True),

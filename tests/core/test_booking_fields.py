@@ -3,7 +3,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from core.booking import CORRECTED, InvalidValue, PreferredTime, parse_contact, parse_name, parse_preferred_time
+from core.booking import (
+    CORRECTED,
+    InvalidValue,
+    PreferredTime,
+    names_a_span_of_days,
+    names_any_day,
+    parse_contact,
+    parse_name,
+    parse_preferred_time,
+)
 from core.settings import load_clinic
 
 LONDON = ZoneInfo("Europe/London")
@@ -345,7 +354,7 @@ def test_the_part_of_today_still_ahead_starts_on_a_quarter_hour(clinic):
 @pytest.mark.parametrize(
     "text, response",
     [
-        ("whenever", "utter_invalid_booking_time"),  # no day in it
+        ("sometime soonish", "utter_invalid_booking_time"),  # no day in it ("whenever" is any day: play-test 146)
         ("next week sometime", "utter_invalid_booking_time_which_day"),  # which day is for the person to choose
         ("sometime soon", "utter_invalid_booking_time"),
         ("in a couple of weeks", "utter_invalid_booking_time"),
@@ -950,3 +959,28 @@ def test_a_day_or_the_one_a_week_after_is_the_first(clinic, text, start, end):
     expected = PreferredTime(dt.datetime(*start, tzinfo=LONDON), dt.datetime(*end, tzinfo=LONDON))
     assert parse_preferred_time(text, clinic, NOW) == expected
     assert names_another_day(text)  # the clinic is told the other suits too
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # play-test 146: a span of days, and any day at all, were "couldn't work out a day": the first day that fits
+    ("wed to fri mornings", at(25, 9), at(25, 12)),
+    ("thursday till saturday, afternoons", at(26, 12), at(26, 17)),
+    ("between the 30th and the 2nd, after 2", at(30, 14), at(30, 18)),
+    ("any day between the 27th and 28th, afternoons", at(27, 12), at(27, 17)),
+    ("27th-28th any afternoon", at(27, 12), at(27, 17)),
+    ("any saturday", at(28, 10), at(28, 16)),
+    ("whenever is fine honestly", at(24, 12), at(24, 18)),  # (the clinic's notice, from now)
+    ("not tuesdays, otherwise whenever", at(25, 9), at(25, 18)),
+    ("any day but tuesday", at(25, 9), at(25, 18)),
+    ("any morning next week", at(30, 9), at(30, 12)),
+    ("any time next week", at(30, 9), at(30, 18)),
+])
+def test_a_span_of_days_or_any_day_is_the_first_day_that_fits(clinic, text, start, end):
+    assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
+    assert names_a_span_of_days(text) or names_any_day(text)
+
+
+@pytest.mark.parametrize("text", ["next week", "the 14th jan, like the 16th? thats a saturday any time", "sometime soon"])
+def test_a_span_with_no_day_offered_is_still_asked_about(clinic, text):
+    with pytest.raises(InvalidValue):
+        parse_preferred_time(text, clinic, NOW)
