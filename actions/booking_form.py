@@ -955,6 +955,12 @@ _WANTS_A_CONSULTATION = re.compile(
 )
 # "I don't want a phone call", "not a call back": a call back said not to be wanted
 _NO_CALL = re.compile(NO_CALL, re.IGNORECASE)
+# contact by email and nothing else ("i only want email contact", "email only please")
+_BY_EMAIL_ONLY = re.compile(
+    r"\b(?:only|just)\s+(?:want\s+|like\s+)?(?:to\s+be\s+contacted\s+)?(?:by\s+|via\s+)?e-?mail(?!\s+(?:address|me\b))"
+    r"|\be-?mail\s+only\b",
+    re.IGNORECASE,
+)
 _CALLED_NOT_EMAILED = re.compile(CALLED_NOT_EMAILED, re.IGNORECASE)
 
 
@@ -1029,6 +1035,10 @@ def switch_asked_for(tracker: Tracker) -> Optional[Text]:
     if _WHOM_TO_CALL.search(text):
         # "ring me rather than him", of a consultation for her father (play-test 100: made a call back, twice): whom the
         # clinic calls, not what kind of request
+        return None
+    if _BY_EMAIL_ONLY.search(text) and not _NO_CALL.search(text):
+        # "will they ring me or just email? i only want email contact" (play-test 147: made a call back, and the email
+        # dropped): how to be reached, not a call
         return None
     if _CANCELLED.search(text) and not _A_CONSULTATION_NAMED.search(text):
         # "NO i said i dont want a call back. cancel. i want to know about a refund" (play-test 96: made a consultation

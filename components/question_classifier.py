@@ -153,7 +153,8 @@ _JOINED_BY_AND = re.compile(r"\b(?:and|also|plus)\b|&|\s/\s", re.IGNORECASE)
 # message leans too (_SHORT_MESSAGE_WORDS). Leaning only weighs the last topic up; a message whose
 # own answer is clear keeps it (actions/answers.py).
 _LEANS = re.compile(
-    r"^\W*(?:ok(?:ay)?\W+|right\W+|oh\W+)?(?:and|so|but|also|then|what about|how about)\b"
+    # ("what if its only mild and not flaring right now?" after the suitability answer: play-test 147, "did you mean")
+    r"^\W*(?:ok(?:ay)?\W+|right\W+|oh\W+)?(?:and|so|but|also|then|what about|how about|what if)\b"
     r"|\b(?:that|those|these|this one|them|they|the same|same thing)\b",
     re.IGNORECASE,
 )

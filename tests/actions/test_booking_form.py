@@ -1959,11 +1959,16 @@ def test_the_kind_asked_for_by_someone_who_wants_a_consultation_or_a_phone_call(
     # play-test 101: "No the appointment is …" says what the appointment is: no call back asked for beside the change
     ("No the appointment is saturday morning the 12th like I said. The 6pm is for when they PHONE me", None),
     ("no appointment, just call me", "call_back"),
+    # play-test 147: "i only want email contact" made a call back, and the email was dropped
+    ("will they ring me or just email? i only want email contact", None),
+    ("email only please, no calls", "consultation"),
 ])
 def test_no_appointment_said_beside_a_change(make_tracker, text, expected):
     from actions.booking_form import switch_asked_for
 
-    tracker = make_tracker(intent="correct_booking", text=text, entities=[])
+    entities = [{"entity": "request_kind", "value": "call_back"}] if "ring" in text else []
+    tracker = make_tracker(intent="correct_booking", text=text, entities=entities,
+                           slots={"request_kind": None})
     assert switch_asked_for(tracker) == expected
 
 

@@ -679,6 +679,8 @@ def test_edits(a, b, edits):
     ("it doesn't hurt or anything", True, False, False),
     ("I had my first treatment a week ago and my skin is peeling badly on both cheeks", False, False, False),
     ("can you tell me whether microneedling helps with acne scars on the face", False, True, False),
+    # play-test 147: after the suitability answer for eczema
+    ("what if its only mild and not flaring right now? its been calm for like 2 months", True, True, False),
 ])
 def test_what_a_message_says_of_the_context(classifier, text, leans, asks, aspect_only):
     message = parse(classifier, text)
