@@ -177,7 +177,8 @@ _NOT_A_NAME_WORD = re.compile(
     r"lol|haha|lmao|tbh|btw|not|instead|"
     # every month but "may" (May is also a name)
     rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
-    r"today|tomorrow|weekdays?|weekends?|next|this|email|phone|number|mobile|back|later|asap|anytime|whenever|"
+    r"today|tomorrow|tmrw|tmr|tmrow|tomoz|2moro|weekdays?|weekends?|next|this|email|phone|number|mobile|back|later|asap|"
+    r"anytime|whenever|"
     # "can they call me sooner", "call me first to explain" (found by the twelfth play-test: "Name: sooner")
     r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|with|"
     # "the name is wrong, it's Priya Shah"; "the name is fine, leave it" (browser play-test 3: the name became "fine")
@@ -670,8 +671,25 @@ def _name_in_the_email(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dic
     return None
 
 
+# "not ready to book anything. chloe 07700 900318, after 5 on a weekday is best" (play-test 146: the name asked for
+# again): a clause of one or two lowercase words just before a phone number
+_LOWERCASE_NAME_BEFORE_A_NUMBER = re.compile(
+    r"(?:^|[,;.!?\n])\s*(?P<name>[a-zà-ÿ'’-]{2,}(?:\s+[a-zà-ÿ'’-]{2,})?)\s*[,:-]?\s*(?=\+?\d[\d ]{6,})", re.UNICODE
+)
+
+
+# what a number is called, in English and other languages ("telefon 07700 900 377"), not a name before it
+_A_NUMBERS_NAME = frozenset(
+    "tel tele telephone telefon telefone telefono teléfono telefoon tlf mob mobil mobile cell cellphone handy numero "
+    "número nummer numer num no portable whatsapp text sms call ring".split()
+)
+
+
 def _lowercase_name(text: Text) -> Optional[Dict[Text, Any]]:
     match = _LOWERCASE_NAME.search(text)
+    before_a_number = _LOWERCASE_NAME_BEFORE_A_NUMBER.search(text) if not match else None
+    if before_a_number and not any(word in _A_NUMBERS_NAME for word in before_a_number.group("name").split()):
+        match = before_a_number
     if not match:
         return None
     words = match.group("name").split()

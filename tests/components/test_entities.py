@@ -1221,3 +1221,18 @@ def test_when_exams_start_is_no_time_to_come_in(booking):
     # play-test 124: the consultation moved from the Wednesday asked for to the first exam
     text = "wait this is just the consultation right, not the actual needling? my exams start on the 14th"
     assert [value for kind, value in found(booking, text) if kind == "time"] == []
+
+
+@pytest.mark.parametrize("text, person", [
+    # play-test 146: the name in lowercase just before the number was asked for again
+    ("ok maybe. can they just ring me first, not ready to book anything. chloe 07700 900318, after 5 on a weekday is best",
+     "chloe"),
+    # ... and "call me tmrw" was put down as the name "tmrw"
+    ("can the clinic just call me tmrw about it then. Jade Thompson 07700 900764, lunchtime ideally", "Jade Thompson"),
+    # what a number is called is no name
+    ("telefon 07700 900 377", None),
+    ("ok 07700 900318", None),
+])
+def test_a_lowercase_name_just_before_the_number(booking, text, person):
+    found = [entity["value"] for entity in booking.extract(text) if entity["entity"] == "person"]
+    assert found == ([person] if person else [])
