@@ -860,6 +860,15 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # also after what 111 said of the infection ("111 said GP tomorrow", then "i feel a bit foggy too, kind of
         # muddled": play-test 122, "No rush")
         return SEVERITY[0]
+    if (
+        triage.get("after_an_allergy_emergency")
+        and not triage.get("not_yet")
+        and previous != SEVERITY[0]
+        and (triage.get("allergy") or any(earlier.get("allergy") for earlier in earlier_triages(tracker)))
+    ):
+        # "please help, i think i'm having an allergic reaction", then "my throat feels scratchy" (play-test 149: NHS
+        # 111 twice, and 999 only when swallowing got harder): the reaction reaching the airway
+        return SEVERITY[0]
     if previous is None or (asked and triage.get("not_yet")):
         # no thread, or a question asked before any treatment ("I haven't had it yet, is it normal to be red?");
         # a reply that is no question always gets the route again (the rules expect the clinic's help offered)
@@ -1338,14 +1347,16 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         if len(given) > 1:
             given.pop("booking_confirmed", None)
         return given
-    if requested == "booking_name" and _OPENS_AS_A_QUESTION.match(text):
+    if requested in ("booking_name", "booking_time") and _OPENS_AS_A_QUESTION.match(text):
         # a name given after the question ("why do u need my name? its Tom Whitley": play-test 59, the name asked for
-        # again); one inside it ("is Dr Lee in on friday?") is none
+        # again); one inside it ("is Dr Lee in on friday?") is none; a time likewise ("do you do evenings? i work til 6
+        # so thursday evening would be best, like 7ish": play-test 147, the time asked for again)
         asked_until = text.find("?")
+        kind = _GIVEN_WITH_A_QUESTION[requested][0]
         after = [
             entity.get("value")
             for entity in tracker.latest_message.get("entities") or []
-            if entity.get("entity") == "person" and asked_until >= 0 and entity.get("start", -1) > asked_until
+            if entity.get("entity") == kind and asked_until >= 0 and entity.get("start", -1) > asked_until
         ]
         if after:
             given[requested] = after[0]

@@ -995,6 +995,16 @@ _HOURS_ASKED_BEFORE = re.compile(
     r"\b(?:do|does)\s+(?:you|u|the clinic|it|they)\s+(?:\w+\s+)?(?:open|close|shut|work|do appointments)\b[^.?!]*$",
     re.IGNORECASE,
 )
+# "do you do evenings? i work til 6 so thursday evening would be best" (play-test 147: the evenings asked about were
+# taken, and the Thursday dropped): whether the clinic has such times at all, not one given
+_WHETHER_THERE_ARE_ANY = re.compile(
+    r"\b(?:do|does|can)\s+(?:you|u|the clinic|they|you guys)\s+(?:do|have|offer)\s+(?:any\s+)?$", re.IGNORECASE
+)
+_TIMES_IN_GENERAL = re.compile(
+    r"(?:(?:early|late)\s+)?(?:mornings|afternoons|evenings|weekends|lunchtimes|(?:mon|tues|wednes|thurs|fri|satur|sun)days"
+    r"|weekdays)",
+    re.IGNORECASE,
+)
 _ANY_TIME_SAID = re.compile(r"\b(?:any ?time|whenever|all day)\b", re.IGNORECASE)
 
 
@@ -1035,6 +1045,9 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not (re.fullmatch(r"\d{1,2}", match.group(0).strip()) and _AN_AGE_BEFORE.search(text[: match.start()]))
         and not _WORKING_HOURS_BEFORE.search(text[: match.start()])  # "i work 9-5.30": when they can't come
         and not _HOURS_ASKED_BEFORE.search(text[: match.start()])  # "what time do you shut on saturdays"
+        and not (
+            _WHETHER_THERE_ARE_ANY.search(text[: match.start()]) and _TIMES_IN_GENERAL.fullmatch(match.group(0).strip())
+        )
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
     spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (

@@ -235,6 +235,8 @@ _THROAT_IRRITATED = re.compile(
     r"\b(?:scratch\w*|itchy|tickly|prickly|tingly)\s+throat\b"
 )
 _ALLERGIC_SKIN = re.compile(r"\b(?:hives|welts?|wheals?|nettle rash|urticaria)\b")
+# an allergic reaction said to be happening ("i think i'm having an allergic reaction", "she's come out in hives")
+_AN_ALLERGY = re.compile(r"\b(?:allergic|allergy|anaphyla\w*|hives|welts?|wheals?|urticaria)\b")
 ALLERGIC_THROAT_SIGN = "throat scratchy|itchy|tickly + hives|welts"
 # how the skin looks, said to be worse or uneven (triage: a result, for the clinic when it opens, not NHS 111 now)
 _LOOKS_WORSE = re.compile(
@@ -1677,6 +1679,7 @@ class SafetySettings:
     crisis_signs: Sign
     not_in_the_guide: Tuple[Sign, ...] = ()
     emergency_after_an_infection: Optional[Sign] = None
+    emergency_after_an_allergy: Optional[Sign] = None
 
     def names_a_sign(self, text: Text, levels: Sequence[Text] = LEVELS) -> bool:
         """Whether the words name a sign of one of `levels` (clinic.yml `safety.signs`)."""
@@ -1707,6 +1710,9 @@ class SafetySettings:
                 Sign.parse(str(raw["emergency_after_an_infection"]))
                 if raw.get("emergency_after_an_infection")
                 else None
+            ),
+            emergency_after_an_allergy=(
+                Sign.parse(str(raw["emergency_after_an_allergy"])) if raw.get("emergency_after_an_allergy") else None
             ),
         )
 
@@ -3074,6 +3080,14 @@ class SafetyTriage(GraphComponent):
                         self.settings.emergency_after_an_infection
                         and self.settings.emergency_after_an_infection.found_in(tokens)
                         and not _PUZZLED.search(plain)
+                        and not found.hypothetical
+                    ),
+                    # "i think i'm having an allergic reaction": said, so that a throat that then feels scratchy is an
+                    # emergency (`after_an_allergy_emergency`, actions/answers.py `thread_topics`)
+                    "allergy": bool(_AN_ALLERGY.search(plain)) and not found.hypothetical,
+                    "after_an_allergy_emergency": bool(
+                        self.settings.emergency_after_an_allergy
+                        and self.settings.emergency_after_an_allergy.found_in(tokens)
                         and not found.hypothetical
                     ),
                     # "im ok now", "it's gone down": well again, as the person says

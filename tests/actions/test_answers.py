@@ -2477,6 +2477,23 @@ async def test_confusion_said_after_an_infection_was_told_is_an_emergency(dispat
     assert responses(dispatcher)[0].startswith(expected)
 
 
+@pytest.mark.parametrize("earlier, expected", [
+    # play-test 149: "please help, i think i'm having an allergic reaction", then "my throat feels scratchy", got NHS 111
+    ({"level": "urgent", "allergy": True}, "utter_faq/emergency"),
+    # a throat said to be scratchy with no allergic reaction told before: the route as it was
+    ({"level": "urgent"}, "utter_faq/urgent"),
+])
+async def test_a_scratchy_throat_after_an_allergic_reaction_is_an_emergency(dispatcher, make_tracker, domain,
+                                                                            clinic_open, earlier, expected):
+    text = "my throat feels scratchy"
+    events = [{"event": "user", "text": "earlier", "parse_data": {"intent": {"name": "faq"}, "triage": earlier}},
+              {"event": "user", "text": text, "parse_data": {}}]
+    tracker = make_tracker(intent="faq", text=text, events=events, response_selector=selected_answer("faq/urgent"))
+    tracker.latest_message["triage"] = {"level": "urgent", "after_an_allergy_emergency": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith(expected)
+
+
 @pytest.mark.parametrize("triage", [
     # play-test 112: "he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i
     # just drive him in now hes better" got the guide's silence on driving: better is no end of the thread while the

@@ -3236,6 +3236,18 @@ def test_the_sepsis_signs_words_alone_are_flagged_for_an_infections_thread(compo
     assert message.get("triage")["after_an_infection_emergency"] == flagged
 
 
+@pytest.mark.parametrize("text, allergy, throat", [
+    # play-test 149: the allergic reaction, then the throat, in two messages
+    ("please help, i think i'm having an allergic reaction", True, False),
+    ("my throat feels scratchy", False, True),
+    ("what if i get an allergic reaction to the cream?", False, False),
+])
+def test_an_allergy_and_a_throat_after_it_are_flagged_for_the_thread(component, text, allergy, throat):
+    message = parsed(text, "faq", "faq/complication")
+    component.process([message])
+    assert (message.get("triage")["allergy"], message.get("triage")["after_an_allergy_emergency"]) == (allergy, throat)
+
+
 def test_whether_to_see_a_gp_asked_is_no_help_had(settings):
     # play-test 108: "should i see my gp about it first or just come to you" got "follow the advice you were given"
     found = triage("my mole got bigger. should i see my gp about it first or just come to you", settings, False)
