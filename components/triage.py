@@ -1968,7 +1968,11 @@ _CARRY_ON_BOOKING = re.compile(
 # confused about what was said, not feeling confused ("im confused which one", "confused by your answer")
 _PUZZLED = re.compile(
     r"\bconfus\w*\s+(?:about|by|which|what|why|with\s+(?:your|the|this)|as\s+to|now\s+which|whether|if\s+i)\b|"
-    r"\b(?:confusing|you(?:'?re| are) confusing me|so confused lol)\b"
+    r"\b(?:confusing|you(?:'?re| are) confusing me|so confused lol)\b|"
+    # a choice asked, then the confusion ("yes to a&e or yes to 111? im confused": play-test 149, "call 999 now", then
+    # the 999 call four times to someone ringing 111)
+    r"\bor\b[^.?!]*\?\s*(?:i'?m|im|i am)\s+(?:so\s+|really\s+|a bit\s+)?confused\b|"
+    r"\bnot\s+(?:like\s+)?confused\s+confused\b|\bmy\s+head\s+is\s+fine\b"
 )
 _ROUTE_NAMED = re.compile(r"\b(?:999|111|a ?& ?e|ambulance|emergency|nhs)\b")
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends

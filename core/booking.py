@@ -46,8 +46,9 @@ _MONTH_NAME = rf"(?:{alternatives(sorted(MONTHS + MONTH_ABBREVIATIONS, key=len, 
 # (play-test 49: "in january" was read as a Sunday of it, and refused as closed)
 _A_MONTH_ALONE = re.compile(
     r"^(?:(?:sometime|some time|any ?time|any|day|weekdays?|early|mid|late|the|end|start|beginning|middle|of|in|"
-    # ("first week of feb": play-test 126, "I couldn't work out a day")
-    r"first|1st|second|2nd|third|3rd|fourth|4th|last|week|half|"
+    # ("first week of feb": play-test 126, "I couldn't work out a day"; an ordinal only before a week or a half: "the
+    # 4th of january", "4th jan morning", play-test 148, was "which day in January?")
+    r"(?:first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?:week|half)|week|half|"
     rf"during|for|on|a)\s+)*(?P<month>{_MONTH_NAME})$"
 )
 
@@ -602,6 +603,8 @@ _SHORTHANDS = (
     (_A_SPAN_OF_DATES, lambda match: f"the {_with_its_suffix(int(match.group(1) or match.group(2)))}"),
     (re.compile(rf"\b(?:any|every|most)\s+(?={_WEEKDAY_WORD}\b)"), ""),  # "any saturday" (play-test 146)
     (re.compile(r"\b(?:any|every)\s+(?=(?:morning|afternoon|evening|lunchtime)s?\b)"), ""),  # "14th-18th any afternoon"
+    # "between the 21st and 23rd any time?": the day, at any time it is open (play-test 148)
+    (re.compile(r"(?<=[\w,])\s*,?\s+(?:at\s+)?any\s?time\b(?!\s+(?:after|before|from|between|in|next|this))"), " "),
     (re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)days\b"), r"\1day"),
     # (noon as the end of a window is 12pm: "Monday, 10am to 12 noon", play-test 77, "I couldn't work out a day")
     (re.compile(r"\b12\s*(?:noon|midday)\b"), "12pm"),

@@ -3228,6 +3228,9 @@ def test_a_sign_asked_about_with_its_worth_is_still_triaged(component):
     ("what number is 111 again lol sorry im a bit out of it", True),
     # puzzled by what was said, or asked of the future, is not
     ("im confused which one, 111 or the clinic?", False),
+    # play-test 149: a choice asked, then the confusion; and said not to be "confused confused"
+    ("yes to a&e or yes to 111? im confused", False),
+    ("999?? no i meant im confused by what you said, not like confused confused. my head is fine", False),
     ("what if i get confused later, is that 999?", False),
 ])
 def test_the_sepsis_signs_words_alone_are_flagged_for_an_infections_thread(component, text, flagged):

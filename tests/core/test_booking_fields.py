@@ -984,3 +984,21 @@ def test_a_span_of_days_or_any_day_is_the_first_day_that_fits(clinic, text, star
 def test_a_span_with_no_day_offered_is_still_asked_about(clinic, text):
     with pytest.raises(InvalidValue):
         parse_preferred_time(text, clinic, NOW)
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # play-test 148: "the 4th of january" and "4th jan morning" were "which day in January?"
+    ("no actually the 4th of january", dt.datetime(2027, 1, 4, 9, 0, tzinfo=LONDON),
+     dt.datetime(2027, 1, 4, 18, 0, tzinfo=LONDON)),
+    ("4th jan morning", dt.datetime(2027, 1, 4, 9, 0, tzinfo=LONDON), dt.datetime(2027, 1, 4, 12, 0, tzinfo=LONDON)),
+    # ... and "between the 21st and 23rd any time?" could not be worked out
+    ("between the 30th and 2nd any time?", at(30, 9), at(30, 18)),
+])
+def test_an_ordinal_day_of_a_month_is_that_day(clinic, text, start, end):
+    assert parse_preferred_time(text, clinic, NOW) == PreferredTime(start, end)
+
+
+def test_the_first_week_of_a_month_still_asks_which_day(clinic):
+    with pytest.raises(InvalidValue) as raised:
+        parse_preferred_time("first week of feb", clinic, NOW)
+    assert raised.value.response == "utter_invalid_booking_time_which_day"
