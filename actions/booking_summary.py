@@ -39,8 +39,12 @@ from core.booking import (
     InvalidValue,
     PreferredTime,
     corrected_words,
+    days_ruled_out,
     is_a_mobile,
+    names_a_span_of_days,
     names_another_day,
+    names_any_day,
+    names_any_weekday,
 )
 from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
 
@@ -68,9 +72,18 @@ def _latest_words(time_text: Optional[Text]) -> Text:
 
 
 def _other_days(tracker: Tracker, domain: DomainDict) -> Text:
-    """The person's words for the time beside the day put down, when they offered another day too."""
+    """The person's words for the time beside the day put down, when they offered another day too, or any of several
+    ("any afternoon next week", "tues to fri", "whenever"), or ruled days out ("not friday": play-test 148, "will they
+    actually see that i said mon-thurs? the summary just says monday")."""
     words = _latest_words(tracker.get_slot("booking_time_text"))
-    if not tracker.get_slot("booking_time") or not names_another_day(words):
+    offers_more = (
+        names_another_day(words)
+        or names_a_span_of_days(words)
+        or names_any_weekday(words)
+        or names_any_day(words)
+        or days_ruled_out(words)
+    )
+    if not tracker.get_slot("booking_time") or not offers_more:
         return ""
     return domain["responses"]["utter_booking_summary_time_words"][0]["text"].replace("{time_words}", words)
 
@@ -371,6 +384,26 @@ def concern_in_full(tracker: Tracker, entity: Dict[Text, Any]) -> Text:
     return run.strip(" ,;:-–\n") or value
 
 
+def _days_ruled_out_of_the_time(
+    dispatcher: CollectingDispatcher, tracker: Tracker, changes: Dict[Text, Any]
+) -> Dict[Text, Any]:
+    """Days ruled out of a time put down, with no new time ("actually can you say not friday": play-test 148, "What
+    would you like to change?" three times): said beside the time in their words, for the clinic; the time stays when
+    it is on none of them, and is asked for again when it is."""
+    time = tracker.get_slot("booking_time")
+    ruled_out = days_ruled_out(text_of(tracker))
+    if not ruled_out or not time or "booking_time" in changes:
+        return {}
+    words = _latest_words(tracker.get_slot("booking_time_text"))
+    said = ", ".join(ruled_out)
+    kept = {"booking_time_text": f"{words}, {said}" if words else said}
+    day = f"{PreferredTime.from_slot(time).start:%A}".lower()
+    if any(re.search(rf"\b{day[:3]}", words_out) for words_out in ruled_out):
+        return {**kept, **_clear("booking_time")}
+    dispatcher.utter_message(response="utter_booking_time_days_ruled_out", said=said)
+    return kept
+
+
 def _clear(slot: Text) -> Dict[Text, Any]:
     # a time's words stay (booking_time_text): the new words change what they name and keep the rest
     return {slot: None}
@@ -495,6 +528,7 @@ class ActionChangeBookingDetail(Action):
                     if slot == "booking_time":  # the words are kept for the next ones to complete
                         changes["booking_time_text"] = corrected_words(corrects, entity["value"])
                 break
+        changes.update(_days_ruled_out_of_the_time(dispatcher, tracker, changes))
         if any(e.get("entity") == "age_group" and e.get("value") == "adult" for e in entities):
             # "please remove the under 18 bit, I'm an adult" (found by play-test 25: it could not be taken back)
             changes[UNDER_18] = False

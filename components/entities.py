@@ -357,8 +357,9 @@ _TIME_GAP = 14
 # words between two parts of one time, however long ("thursday instead, after work, like 6ish")
 _TIME_FILLER = re.compile(
     # ("tues to fri mornings", "between the 14th and 17th": play-test 146, a span of days)
+    # ("tuesday 29th instead, any time in the morning": play-test 149, the morning dropped)
     r"(?:[\s,.;:!?-]|\b(?:instead|then|please|pls|or|and|to|till|until|through|thru|maybe|like|at|around|about|"
-    r"ideally|preferably|say|"
+    r"any ?time|ideally|preferably|say|"
     r"if possible|if poss|would be (?:best|good|great)|is best|works?|better|same time|"
     # ("the 23rd if youre open then, morning": play-test 36, the morning was dropped)
     r"if (?:you'?re|youre|you are|ur|the clinic is|it'?s|its) open(?: then| that day)?)\b)*",

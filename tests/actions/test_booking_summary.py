@@ -796,3 +796,21 @@ async def test_what_the_request_is_for_said_beside_a_change_of_time_is_taken(dis
     )
     events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
     assert "booking_concern" not in events or events["booking_concern"] is None
+
+
+@pytest.mark.parametrize("text, kept", [
+    # play-test 148: "actually can you say not friday" got "What would you like to change?" three times; the time, on a
+    # Monday, stays, and the words go beside it
+    ("actually can you say not friday", True),
+    # the day put down ruled out: asked for again
+    ("actually can you say not monday", False),
+])
+async def test_a_day_ruled_out_at_the_summary_goes_beside_the_time(dispatcher, make_tracker, domain, text, kept):
+    slots = {**DETAILS, "booking_time": "2026-11-30T12:00:00+00:00/2026-11-30T17:00:00+00:00",
+             "booking_time_text": "any afternoon next week", "requested_slot": "booking_confirmed"}
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM, entities=[], slots=slots)
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    said = text.split("say ")[1]
+    assert SlotSet("booking_time_text", f"any afternoon next week, {said}") in events
+    assert (SlotSet("booking_time", None) not in events) is kept
+    assert ("utter_booking_time_days_ruled_out" in [m.get("response") for m in dispatcher.messages]) is kept
