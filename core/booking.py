@@ -476,8 +476,8 @@ _A_SPAN_OF_DATES = re.compile(
 
 # "any day but monday": the weekday ruled out (`_NOT_ON`), any other day offered
 _BUT_A_WEEKDAY = re.compile(
-    rf"\b(any\s?(?:day|time)|whenever)\s+but\s+(?:on\s+)?{_WEEKDAY_WORD}(?:s|days)?"
-    rf"(?:\s+(?:or|nor)\s+(?:on\s+)?{_WEEKDAY_WORD}(?:s|days)?)*\b"
+    rf"\b(any\s?(?:day|time)|whenever)\s+but\s+(?:on\s+)?{_WEEKDAY_WORD.replace('(', '(?:', 1)}(?:s|days)?\b"
+    rf"{_OR_WEEKDAYS}"
 )
 # "any saturday", "every tuesday": that weekday of any week
 _ANY_OF_A_WEEKDAY = re.compile(rf"\b(?:any|every)\s+{_WEEKDAY_WORD}\b")
