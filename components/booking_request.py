@@ -325,7 +325,11 @@ A_SENT_ONE_CANCELLED = re.compile(
 )
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
 NEVER_MIND_BUT = re.compile(
-    r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b",
+    r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b|"
+    # "ugh ok forget it, the 23rd afternoon then", "forget it, leave it as monday 14th afternoon" (play-tests 150 and
+    # 144: the request cancelled): what was asked about is dropped, and the time said is the time
+    r"\b(?:forget (?:it|that)|scratch that|never ?mind)\b[\s.,!-]*(?:(?:just|then|ok|okay|so)\s+)?(?:the\s+\d|\d|"
+    r"(?:on|next|this)\s+\w|mon|tue|wed|thu|fri|sat|sun|tomorrow|tmrw|leave it as|keep it as|make it|go with)",
     re.IGNORECASE,
 )
 # a call back asked for anew, in words the reference's questions share ("request a call back please")

@@ -236,6 +236,8 @@ _TIME_PARTS = re.compile(
     r"(?:morning|afternoon|evening|lunchtime|midday|noon)s?\b"
     # "tuesday 22nd, after lunch" (found by the twenty-first play-test: "after lunch" was dropped)
     r"|\b(?:after|before)\s+(?:work|school|lunch)\b"
+    # "whenever, i'm flexible" at the time prompt (play-test 150: the suitability answer): any day, the first that fits
+    r"|^\W*(?:whenever|any ?time|any day)\b"
     # "first thing tomorrow", "monday when you open" (play-test 42: "first thing" was dropped, the whole day put down)
     rf"|{AT_OPENING}"
     rf"|{AT_CLOSING}"  # "as late as possible today"

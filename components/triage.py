@@ -679,6 +679,11 @@ _DAYS = re.compile(
     r"\b(?:(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|couple|several)(?: of)?\s*"
     r"(day|days|week|weeks|wk|wks|fortnight|month|months)|day\s*(\d+)|(fortnight))\b"
 )
+# how long something has gone on till now ("my face has been red for 9 days now": play-test 151, the expected reaction's
+# "if it lasts longer than a few days"), which a time to come ("for the next 2 weeks") is not: its "for" read past
+_A_DURATION_TILL_NOW = re.compile(
+    r"\b(been|lasted|going on|had it|had them|had this)\b([^.?!]{0,25}?)\s+for\s+(?!the\s+next)"
+)
 # a time that is no time since a treatment: how far along a pregnancy is, a baby's age ("just found out I'm pregnant (9
 # wks)": play-test 31, read as nine weeks since a treatment, and the eczema "around eyes" sent to NHS 111)
 _NOT_SINCE_A_TREATMENT = re.compile(
@@ -1747,7 +1752,7 @@ def days_since(text: Text, today: Optional[int] = None) -> Optional[int]:
     """The largest number of days the message speaks of ("day 5", "a week", "10 days", "last friday"), if any.
     `today`: the weekday now (Monday = 0), for a weekday named."""
     today = clinic_weekday() if today is None else today
-    text = _NOT_SINCE_A_TREATMENT.sub(" ", text)
+    text = _NOT_SINCE_A_TREATMENT.sub(" ", _A_DURATION_TILL_NOW.sub(r"\1\2 ", text))
     most = None
     for number, unit, day_number, fortnight in _DAYS.findall(text):
         if day_number:

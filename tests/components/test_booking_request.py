@@ -259,6 +259,10 @@ def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
     ("oh no sorry pressed no by mistake!! i do agree", "deny", [], "book_consultation"),
     ("never mind. could we make it a bit later in the day", "stop", [], "correct_booking"),
     ("never mind, cancel it", "stop", [], "stop"),
+    # play-tests 144 and 150: "forget it" said of a question, then the time meant, cancelled the request
+    ("ugh ok forget it, the 23rd afternoon then", "stop", [], "correct_booking"),
+    ("forget it, leave it as monday 14th afternoon", "stop", [], "correct_booking"),
+    ("forget it, i dont want to book", "stop", [], "stop"),
     # play-test 49: "nothing has been cancelled", twice, to a call back asked for with all its details
     ("forget it, can someone just ring me to answer all this. im Marcus Adeyemi 07955 310778, weekday lunchtimes best",
      "stop", ["request_kind", "person", "phone", "time"], "book_consultation"),

@@ -364,7 +364,11 @@ def test_worse_is_noticed(settings):
     [("day 5", 5), ("a week later", 7), ("two weeks", 14), ("3 days after", 3), ("yesterday", 1),
      ("a fortnight", 14), ("a few days", 3), ("no time given", None), ("from last week's session", 7),
      # on a Wednesday (2): last Friday was 5 days ago, Monday 2, and "on wednesday" a week
-     ("treatment was last friday", 5), ("had it done on monday", 2), ("since wednesday", 7)],
+     ("treatment was last friday", 5), ("had it done on monday", 2), ("since wednesday", 7),
+     # play-test 151: how long it has gone on, with "for" ("if it lasts longer than a few days", to day 9)
+     ("my face has been red for 9 days now after microneedling", 9), ("its been swollen for 2 weeks", 14),
+     # ... and a time to come is none
+     ("i have a wedding in 10 days", None), ("ill be away for the next 2 weeks", None)],
 )
 def test_days_since(text, days):
     assert days_since(text, today=2) == days
