@@ -1000,6 +1000,13 @@ _HOURS_ASKED_BEFORE = re.compile(
 )
 # "do you do evenings? i work til 6 so thursday evening would be best" (play-test 147: the evenings asked about were
 # taken, and the Thursday dropped): whether the clinic has such times at all, not one given
+# "if something did go wrong after, like at night or on a sunday, who do i contact" (play-test 150: taken as details
+# for a booking, and a consultation offered): a time when a mishap might happen, not one wanted
+_IF_SOMETHING_HAPPENS = re.compile(
+    r"\bif\s+(?:something|anything|it|things?|there'?s\s+a\s+problem|i\s+have\s+a\s+problem)\s+"
+    r"(?:did\s+|does\s+|were\s+to\s+|was\s+to\s+)?(?:goes|went|go|gets?|got|happens?|happened|starts?)?\b[^.?!]{0,50}$",
+    re.IGNORECASE,
+)
 _WHETHER_THERE_ARE_ANY = re.compile(
     r"\b(?:do|does|can)\s+(?:you|u|the clinic|they|you guys)\s+(?:do|have|offer)\s+(?:any\s+)?$", re.IGNORECASE
 )
@@ -1051,6 +1058,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not (
             _WHETHER_THERE_ARE_ANY.search(text[: match.start()]) and _TIMES_IN_GENERAL.fullmatch(match.group(0).strip())
         )
+        and not _IF_SOMETHING_HAPPENS.search(text[: match.start()])
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
     spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (

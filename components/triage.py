@@ -339,6 +339,9 @@ _HYPOTHETICAL = re.compile(
     # "will the redness be gone in time for the wedding" (play-test 29: sent to NHS 111)
     r"\b(?:will|would) (?:the|any) (?:redness|swelling|marks?|peeling|dots|skin|sensitivity|soreness)\b|"
     r"\b(?:prevent|avoid|elsewhere|how do you)\b|"
+    # "and if something did go wrong after, like at night or on a sunday, who do i contact" (play-test 150: the urgent
+    # route, and a consultation offered): a mishap supposed, and whom to call asked
+    r"\bif\s+(?:something|anything|things?)\s+(?:did|does|were to|was to|ever)?\s*(?:go|goes|went|happen\w*)\b|"
     # "what really happens after one microneedling session?": the course of a treatment, asked in general (it was sent
     # to NHS 111 as something happening)
     r"\bwhat (?:really |actually |exactly |usually |normally |typically )?happens (?:after|during|post)\b|"

@@ -1236,3 +1236,11 @@ def test_when_exams_start_is_no_time_to_come_in(booking):
 def test_a_lowercase_name_just_before_the_number(booking, text, person):
     found = [entity["value"] for entity in booking.extract(text) if entity["entity"] == "person"]
     assert found == ([person] if person else [])
+
+
+def test_a_time_when_something_might_go_wrong_is_no_time_wanted(booking):
+    # play-test 150: "… on a sunday, who do i contact" was taken as a booking's details, and a consultation offered
+    text = "and if something did go wrong after, like at night or on a sunday, who do i contact"
+    assert not [entity for entity in booking.extract(text) if entity["entity"] == "time"]
+    assert [entity["value"] for entity in booking.extract("book me for saturday if that's ok")
+            if entity["entity"] == "time"] == ["saturday"]

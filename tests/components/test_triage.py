@@ -151,6 +151,16 @@ def test_a_sign_falls_where_the_clinic_says(settings, text, level):
     assert triage(text, settings, said_to_be_happening=False).level == level
 
 
+@pytest.mark.parametrize("text", [
+    # play-test 150: a mishap supposed, and whom to call asked ("not sure I understood", then the urgent route)
+    "and if something did go wrong after, like at night or on a sunday, who do i call",
+    "if anything goes wrong after the treatment who should i ring",
+])
+def test_a_mishap_supposed_is_no_report(settings, text):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.hypothetical and found.level is None
+
+
 @pytest.mark.parametrize(
     "text",
     [
