@@ -13,11 +13,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.answers import (
+    HELP_HAD,
     answer_keys,
     answered_this_turn,
     answers_alongside,
     asks_beside,
     last_action_before,
+    response_for,
     response_name,
     say_answers,
     says_send,
@@ -326,6 +328,8 @@ def say_when_the_clinic_contacts(dispatcher: CollectingDispatcher, tracker: Trac
 
 # "will they ring me or email?", "how will they get hold of me": how the clinic will be in touch, asked of a request
 _ASKS_HOW = re.compile(HOW_CONTACTED, re.IGNORECASE)
+# a note on the request asked about ("will they definately see the allergy note before they put anything on my face?")
+_A_NOTE_NAMED = re.compile(r"\b(?:note|notes|allerg\w*)\b", re.IGNORECASE)
 # a day of the request asked about by its weekday ("which thursday did you put?")
 _WHICH_DAY = re.compile(
     r"\b(?:which|what)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE
@@ -350,6 +354,8 @@ def detail_asked_about(tracker: Tracker) -> Optional[Text]:
     }
     if not fields and _WHICH_DAY.search(tracker.latest_message.get("text") or ""):
         return "booking_time"  # "which thursday did you put?" (play-test 141: when the clinic would call)
+    if not fields and _A_NOTE_NAMED.search(tracker.latest_message.get("text") or ""):
+        return "booking_concern"  # "will they see the allergy note?" (play-test 153): the concern holds the notes
     return fields.pop() if len(fields) == 1 else None
 
 
@@ -406,6 +412,13 @@ class ActionSayRequestReference(Action):
                 dispatcher.utter_message(response="utter_request_reference_in_the_form")
                 say_when_the_clinic_contacts(dispatcher, tracker)
             return [SlotSet("offer", None)]
+        triage = tracker.latest_message.get("triage") or {}
+        help_had = []
+        if triage.get("help_had") and not triage.get("level"):
+            # "111 online says go to an urgent treatment centre within 4 hours. should i still keep the clinic
+            # appointment" (play-test 153: the request's details alone): that advice first
+            dispatcher.utter_message(response=response_for(domain, HELP_HAD, tracker))
+            help_had = [SlotSet("last_topic", HELP_HAD)]
         # paused: its details still in the slots; stopped: put back from the events by a yes (details_before_stop)
         paused = any(tracker.get_slot(slot) not in (None, "") for slot in TYPED_SLOTS)
         if tracker.get_slot("request_sent"):
@@ -430,4 +443,4 @@ class ActionSayRequestReference(Action):
         # "whats my reference again? and do i need to bring anything": each question asked with it is answered too
         # (eighteenth play-test: the second was dropped); a yes still takes up this reply's offer
         events = answers_alongside(dispatcher, tracker, domain)
-        return without_offer(events) + [SlotSet("offer", offer)]
+        return help_had + without_offer(events) + [SlotSet("offer", offer)]

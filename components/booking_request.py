@@ -225,6 +225,17 @@ THEY_KNOW_ASKED = re.compile(
     r"(?:only\s+)?(?:ring|call|phone|contact|text|email)\b",
     re.IGNORECASE,
 )
+# whether the clinic will see a note on the request, asked ("will they definately see the allergy note before they put
+# anything on my face?": play-test 153, the pain answer, "a numbing cream is put on your skin first", to someone
+# allergic to lidocaine): what the request holds is said (actions/booking_submit.py)
+NOTE_SEEN_ASKED = re.compile(
+    r"\b(?:will|would|do|does|can|could)\s+(?:they|the clinic|the team|reception|the nurse|the practitioner|the doctor|"
+    r"whoever|someone|somebody)\s+(?:definitely\s+|definately\s+|defo\s+|actually\s+|def\s+)?"
+    r"(?:see|read|know about|get|have|be told about)\s+(?:the|my|that|this|what i (?:said|wrote|put))\s*"
+    r"(?:\w+\s+)?(?:note|notes|allergy|allergies|bit|comment|message)?\b",
+    re.IGNORECASE,
+)
+NOTE_NAMED = re.compile(r"\b(?:note|notes|allerg\w*|comment|what i (?:said|wrote|put))\b", re.IGNORECASE)
 # whether the request is a booked appointment, or when to come, asked ("great so thats booked for tomorrow then? what
 # time should i turn up", "i dont want to change it, i just want to know what time to come in tomorrow": play-test 110,
 # how to change it, twice): what the request's reference answer says, that the clinic contacts them to confirm a time
@@ -729,6 +740,10 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, "stop")
             elif intent in ("book_consultation", "nlu_fallback", "inform", "correct_booking") and (
                 THEY_KNOW_ASKED.search(text) or BOOKED_ASKED.search(text)
+            ):
+                self._set(message, "ask_reference")
+            elif intent in ("book_consultation", "nlu_fallback", "inform", "correct_booking", "faq") and (
+                NOTE_SEEN_ASKED.search(text) and NOTE_NAMED.search(text)
             ):
                 self._set(message, "ask_reference")
             elif AFTER_SENDING_ASKED.search(text) and not kinds and not says_send(text):

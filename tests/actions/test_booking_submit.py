@@ -523,3 +523,28 @@ async def test_how_they_will_be_in_touch_asked_with_the_send_is_said_with_the_co
     await ActionSubmitBooking().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_booking_saved", "utter_how_the_clinic_contacts"]
     assert dispatcher.messages[1]["booking_contact"] == "+447911123456"
+
+
+@pytest.mark.parametrize("triage, first", [
+    # play-test 153: "111 online says go to an urgent treatment centre within 4 hours. should i still keep the clinic
+    # appointment" got the request's details alone
+    ({"help_had": True}, "utter_faq/help_had"),
+    ({}, "utter_request_reference"),
+])
+async def test_advice_had_said_beside_the_request_is_followed_first(dispatcher, make_tracker, domain, triage, first):
+    from actions.booking_submit import ActionSayRequestReference
+
+    text = "111 online says go to an urgent treatment centre within 4 hours. should i still keep the clinic appointment"
+    tracker = make_tracker(intent="ask_reference", text=text, slots={"request_sent": True, "request_reference": "MN-XYUF"})
+    tracker.latest_message["triage"] = triage
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith(first)
+
+
+def test_a_note_asked_about_is_the_concern_that_holds_it(make_tracker):
+    # play-test 153: "will they definately see the allergy note …?" is answered with the concern and its notes
+    from actions.booking_submit import detail_asked_about
+
+    tracker = make_tracker(intent="ask_reference", text="will they definately see the allergy note before they start?")
+    assert detail_asked_about(tracker) == "booking_concern"
+    assert detail_asked_about(make_tracker(intent="ask_reference", text="what did i put?")) is None

@@ -263,6 +263,11 @@ def test_found_by_the_twelfth_play_test(text, intent, kinds, expected):
     ("ugh ok forget it, the 23rd afternoon then", "stop", [], "correct_booking"),
     ("forget it, leave it as monday 14th afternoon", "stop", [], "correct_booking"),
     ("forget it, i dont want to book", "stop", [], "stop"),
+    # play-test 153: whether the allergy note will be seen got the pain answer ("a numbing cream is put on first")
+    ("great. will they definately see the allergy note before they put anything on my face?", "faq", [],
+     "ask_reference"),
+    ("will they see what i wrote?", "faq", [], "ask_reference"),
+    ("will they see my face before the treatment?", "faq", [], "faq"),
     # play-test 49: "nothing has been cancelled", twice, to a call back asked for with all its details
     ("forget it, can someone just ring me to answer all this. im Marcus Adeyemi 07955 310778, weekday lunchtimes best",
      "stop", ["request_kind", "person", "phone", "time"], "book_consultation"),
