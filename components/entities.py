@@ -998,15 +998,16 @@ _HOURS_ASKED_BEFORE = re.compile(
     r"\b(?:do|does)\s+(?:you|u|the clinic|it|they)\s+(?:\w+\s+)?(?:open|close|shut|work|do appointments)\b[^.?!]*$",
     re.IGNORECASE,
 )
-# "do you do evenings? i work til 6 so thursday evening would be best" (play-test 147: the evenings asked about were
-# taken, and the Thursday dropped): whether the clinic has such times at all, not one given
 # "if something did go wrong after, like at night or on a sunday, who do i contact" (play-test 150: taken as details
-# for a booking, and a consultation offered): a time when a mishap might happen, not one wanted
+# for a booking, and a consultation offered): a time when a mishap might happen, not one wanted (components/triage.py
+# reads the same supposition as no report, `_HYPOTHETICAL`)
 _IF_SOMETHING_HAPPENS = re.compile(
     r"\bif\s+(?:something|anything|it|things?|there'?s\s+a\s+problem|i\s+have\s+a\s+problem)\s+"
     r"(?:did\s+|does\s+|were\s+to\s+|was\s+to\s+)?(?:goes|went|go|gets?|got|happens?|happened|starts?)?\b[^.?!]{0,50}$",
     re.IGNORECASE,
 )
+# "do you do evenings? i work til 6 so thursday evening would be best" (play-test 147: the evenings asked about were
+# taken, and the Thursday dropped): whether the clinic has such times at all, not one given
 _WHETHER_THERE_ARE_ANY = re.compile(
     r"\b(?:do|does|can)\s+(?:you|u|the clinic|they|you guys)\s+(?:do|have|offer)\s+(?:any\s+)?$", re.IGNORECASE
 )
