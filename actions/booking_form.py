@@ -1702,6 +1702,13 @@ class ValidateBookingForm(FormValidationAction):
         if slot == "booking_time" and earlier is None and _restored_this_turn(tracker):
             earlier = tracker.get_slot("booking_time_text")
         words = str(value)  # the words of the time the check read: in other words, its day and time words alone
+        if slot == "booking_time" and not is_checked_time(value):
+            # days ruled out beside the time, which its words leave out ("any weekday after 4 except wednesday":
+            # play-test 152, the summary showed "any weekday after 4", and the clinic would not have seen the Wednesday)
+            text = (tracker.latest_message.get("text") or "").lower()
+            ruled_out = [said for said in days_ruled_out(text) if said not in words.lower()]
+            if ruled_out:
+                value = words = f"{words}, {', '.join(ruled_out)}"
         try:
             if slot == "booking_time" and is_checked_time(value) and tracker.get_slot("booking_time_text"):
                 # a time checked before, the form taken up again (after a pause for a safety answer):

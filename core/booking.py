@@ -476,7 +476,8 @@ _A_SPAN_OF_DATES = re.compile(
 
 # "any day but monday": the weekday ruled out (`_NOT_ON`), any other day offered
 _BUT_A_WEEKDAY = re.compile(
-    rf"\b(any\s?(?:day|time)|whenever)\s+but\s+(?:on\s+)?{_WEEKDAY_WORD.replace('(', '(?:', 1)}(?:s|days)?\b"
+    rf"\b(any\s?(?:day|time|week\s?day)|whenever)\s+but\s+(?:not\s+)?(?:on\s+)?{_WEEKDAY_WORD.replace('(', '(?:', 1)}"
+    rf"(?:s|days)?\b"
     rf"{_OR_WEEKDAYS}"
 )
 # "any saturday", "every tuesday": that weekday of any week
@@ -1216,8 +1217,8 @@ _ANY_TIME = re.compile(r"\b(?:any ?time|whenever|all day|any hour|whatever time|
 # any day at all, no day or time named ("whenever is fine honestly", "not mondays, otherwise whenever": play-tests 145
 # and 146, "couldn't work out a day"): the first day that fits, the clinic reading the words too
 _ANY_DAY_AT_ALL = re.compile(
-    r"\b(?:whenever|any ?time|any day|any of them|no preference|i'?m flexible|im flexible|whatever suits|"
-    r"(?:doesn'?t|does not) matter|(?:i )?(?:don'?t|do not) mind)\b"
+    r"\b(?:whenever|any ?time|any day|any ?week ?days?|any of them|no preference|i'?m flexible|im flexible|"
+    r"whatever suits|(?:doesn'?t|does not) matter|(?:i )?(?:don'?t|do not) mind)\b"
 )
 _THE_WHOLE_DAY = (dt.time(0, 0), dt.time(23, 59))
 _RELATIVE_DAY_WORDS = re.compile(r"\b(?:next|this|coming|week|weeks|after|following|today|tomorrow|fortnight)\b")
@@ -1269,7 +1270,7 @@ _HORIZON_FOR_ASAP = 8  # days looked ahead for the earliest time the clinic can 
 
 # "weekday evenings, but not mondays": a weekday ruled out; "she has physio wednesdays" (play-test 52), one taken
 _NOT_ON = re.compile(
-    rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not|(?:any\s?(?:day|time)|whenever)\s+but)\s+(?:on\s+)?"
+    rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not|(?:any\s?(?:day|time|week\s?day)|whenever)\s+but)\s+(?:on\s+)?"
     rf"|{_TAKEN_BY}(?:on\s+)?){_WEEKDAY_WORD}(?:s|days)?\b"
     # ... and the days listed with it ("mornings, not mondays or fridays": play-test 137, the Friday not ruled out, and
     # "the other day suits you too" said of the days ruled out)

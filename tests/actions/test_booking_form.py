@@ -2402,3 +2402,13 @@ def test_a_concern_added_to_keeps_the_one_before(make_tracker, text, new, earlie
 
     tracker = make_tracker(intent="correct_booking", text=text, slots={"booking_concern": earlier})
     assert as_changed("booking_concern", new, earlier, tracker) == expected
+
+
+async def test_days_ruled_out_beside_the_time_stay_in_its_words(validate, dispatcher, make_tracker, domain):
+    # play-test 152: "any weekday after 4 except wednesday" showed "any weekday after 4", the Wednesday lost
+    tracker = make_tracker(
+        intent="inform", text="any weekday after 4 except wednesday", active_loop=FORM,
+        slots={"requested_slot": "booking_time"}, slot_candidates={"booking_time": "any weekday after 4"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time_text", "any weekday after 4, except wednesday") in events

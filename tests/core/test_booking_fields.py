@@ -972,6 +972,9 @@ def test_a_day_or_the_one_a_week_after_is_the_first(clinic, text, start, end):
     ("whenever is fine honestly", at(24, 12), at(24, 18)),  # (the clinic's notice, from now)
     ("not tuesdays, otherwise whenever", at(25, 9), at(25, 18)),
     ("any day but tuesday", at(25, 9), at(25, 18)),
+    # play-test 152: "any weekday but NOT wednesday" could not be worked out
+    ("any weekday but not tuesday", at(25, 9), at(25, 18)),
+    ("any weekday after 4, except tuesday", at(25, 16), at(25, 18)),
     ("any morning next week", at(30, 9), at(30, 12)),
     ("any time next week", at(30, 9), at(30, 18)),
 ])
