@@ -62,6 +62,7 @@ from core.booking import (
     names_any_weekday,
     parse_bare_name,
     parse_contact,
+    with_days_ruled_out,
 )
 from core.settings import clinic, now
 from core.words import (
@@ -1708,7 +1709,7 @@ class ValidateBookingForm(FormValidationAction):
             text = (tracker.latest_message.get("text") or "").lower()
             ruled_out = [said for said in days_ruled_out(text) if said not in words.lower()]
             if ruled_out:
-                value = words = f"{words}, {', '.join(ruled_out)}"
+                value = words = with_days_ruled_out(words, ruled_out)
         try:
             if slot == "booking_time" and is_checked_time(value) and tracker.get_slot("booking_time_text"):
                 # a time checked before, the form taken up again (after a pause for a safety answer):

@@ -45,6 +45,8 @@ from core.booking import (
     names_another_day,
     names_any_day,
     names_any_weekday,
+    weekdays_in,
+    with_days_ruled_out,
 )
 from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
 
@@ -394,13 +396,10 @@ def _days_ruled_out_of_the_time(
     ruled_out = days_ruled_out(text_of(tracker))
     if not ruled_out or not time or "booking_time" in changes:
         return {}
-    words = _latest_words(tracker.get_slot("booking_time_text"))
-    said = ", ".join(ruled_out)
-    kept = {"booking_time_text": f"{words}, {said}" if words else said}
-    day = f"{PreferredTime.from_slot(time).start:%A}".lower()
-    if any(re.search(rf"\b{day[:3]}", words_out) for words_out in ruled_out):
+    kept = {"booking_time_text": with_days_ruled_out(_latest_words(tracker.get_slot("booking_time_text")), ruled_out)}
+    if PreferredTime.from_slot(time).start.weekday() in weekdays_in(ruled_out):
         return {**kept, **_clear("booking_time")}
-    dispatcher.utter_message(response="utter_booking_time_days_ruled_out", said=said)
+    dispatcher.utter_message(response="utter_booking_time_days_ruled_out", said=", ".join(ruled_out))
     return kept
 
 

@@ -587,11 +587,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         if decided:
             # "will it cause pigmentation": a side effect the guide does not name, not whether it helps with it
             # (only where that entity decided: a personal factor beside it is still the suitability answer)
-            decides = dict((entity, answer) for entity, answer in self.config["entity_answers"])
             asked_as = (
                 instead
                 for answer, entity, instead in self.config["entity_answers_asked_as"]
-                if answer == label and decides.get(entity) == decided
+                if answer == label and self._entity_answer({entity}) == decided
             )
             return next(asked_as, decided), True
         for answer, own, entity, instead in self.config["answers_without_their_entity"]:

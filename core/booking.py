@@ -7,7 +7,7 @@ Pure functions: each takes the text and returns the value to store, or raises
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence, Set, Tuple
 
 import dateparser
 import phonenumbers
@@ -475,16 +475,15 @@ _A_SPAN_OF_DATES = re.compile(
 
 
 # "any day but monday": the weekday ruled out (`_NOT_ON`), any other day offered
+_ANY_DAY_BUT = r"(any\s?(?:day|time|week\s?day)|whenever)\s+but"
 _BUT_A_WEEKDAY = re.compile(
-    rf"\b(any\s?(?:day|time|week\s?day)|whenever)\s+but\s+(?:not\s+)?(?:on\s+)?{_WEEKDAY_WORD.replace('(', '(?:', 1)}"
-    rf"(?:s|days)?\b"
-    rf"{_OR_WEEKDAYS}"
+    rf"\b{_ANY_DAY_BUT}\s+(?:not\s+)?(?:on\s+)?{_WEEKDAY_WORD.replace('(', '(?:', 1)}(?:s|days)?\b{_OR_WEEKDAYS}"
 )
 # "any saturday", "every tuesday": that weekday of any week
 _ANY_OF_A_WEEKDAY = re.compile(rf"\b(?:any|every)\s+{_WEEKDAY_WORD}\b")
-_ANY_DAY_OF_A_WEEK = re.compile(
-    r"\b(?:any|a)\s+(?:(?:week)?day\s+)?(?:(?:morning|afternoon|evening|lunchtime)s?\s+|time\s+)?(?:next|that|this)\s+week\b"
-)
+# "any morning", "a weekday", "any time", before the week it is in
+_ANY_PART_OF = r"\b(?:any|a)\s+(?:(?:week)?day\s+)?(?:(morning|afternoon|evening|lunchtime)s?\s+|time\s+)?"
+_ANY_DAY_OF_A_WEEK = re.compile(rf"{_ANY_PART_OF}(?:next|that|this)\s+week\b")
 
 
 def names_a_span_of_days(words: str) -> bool:
@@ -562,12 +561,7 @@ _SHORTHANDS = (
     ),
     # "any weekday next week, mornings best": the first of them (play-test 99: "which day?"); "any morning next week",
     # "any weekday morning next week", "any time next week" (play-test 146: "which day next week?", three times)
-    (
-        re.compile(
-            r"\b(?:any|a)\s+(?:(?:week)?day\s+)?(?:(morning|afternoon|evening|lunchtime)s?\s+|time\s+)?next\s+week\b"
-        ),
-        r"monday next week \1",
-    ),
+    (re.compile(rf"{_ANY_PART_OF}next\s+week\b"), r"monday next week \1"),
     # "10 or 11", "2pm or 3": the first hour offered (play-test 93: "monday … 10 or 11", "couldn't work out a day")
     (
         re.compile(
@@ -1270,13 +1264,24 @@ _HORIZON_FOR_ASAP = 8  # days looked ahead for the earliest time the clinic can 
 
 # "weekday evenings, but not mondays": a weekday ruled out; "she has physio wednesdays" (play-test 52), one taken
 _NOT_ON = re.compile(
-    rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not|(?:any\s?(?:day|time|week\s?day)|whenever)\s+but)\s+(?:on\s+)?"
+    rf"\b(?:(?:{alternatives(NOT_MEANT)}|but not|{_ANY_DAY_BUT.replace('(', '(?:', 1)})\s+(?:on\s+)?"
     rf"|{_TAKEN_BY}(?:on\s+)?){_WEEKDAY_WORD}(?:s|days)?\b"
     # ... and the days listed with it ("mornings, not mondays or fridays": play-test 137, the Friday not ruled out, and
     # "the other day suits you too" said of the days ruled out)
     rf"{_OR_WEEKDAYS}"
 )
 _A_WEEKDAY = re.compile(rf"\b{_WEEKDAY_WORD}(?:s|days)?\b")
+
+
+def weekdays_in(phrases: Iterable[str]) -> Set[int]:
+    """The weekdays the phrases name (Monday = 0): "not mondays or fridays" names 0 and 4."""
+    return {_WEEKDAY_INDEX[day.group(1)[:3]] for phrase in phrases for day in _A_WEEKDAY.finditer(phrase)}
+
+
+def with_days_ruled_out(words: str, ruled_out: Sequence[str]) -> str:
+    """A time's words with the days ruled out beside it said after them ("any weekday after 4, except wednesday")."""
+    said = ", ".join(ruled_out)
+    return f"{words}, {said}" if words else said
 
 
 def days_ruled_out(text: str) -> List[str]:
@@ -1295,11 +1300,7 @@ def _next_day_for(
     the next week is ("weekday evenings after 6, but not mondays" is Thursday's late opening: play-test 35 was told
     Friday's hours)."""
     earliest = now + dt.timedelta(hours=clinic.minimum_notice_hours)
-    ruled_out = {
-        _WEEKDAY_INDEX[day.group(1)[:3]]
-        for match in _NOT_ON.finditer(words.lower())
-        for day in _A_WEEKDAY.finditer(match.group(0))
-    }
+    ruled_out = weekdays_in(match.group(0) for match in _NOT_ON.finditer(words.lower()))
     for offset in range(8):
         day = now.date() + dt.timedelta(days=offset)
         hours = clinic.hours_on(day)
