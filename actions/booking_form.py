@@ -57,6 +57,7 @@ from core.booking import (
     corrected_words,
     days_ruled_out,
     names_a_span_of_days,
+    names_a_time_alone,
     names_another_day,
     names_any_day,
     names_any_weekday,
@@ -67,6 +68,7 @@ from core.booking import (
 from core.settings import clinic, now
 from core.words import (
     CALLED_NOT_EMAILED,
+    CANCELS_THE_REQUEST,
     COMPLAINT,
     JUST_CHECKING,
     MONTH_ABBREVIATIONS,
@@ -475,6 +477,14 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
     adds = asked_again or (bool(ADDS_A_CONTACT.search(text)) and not _INSTEAD_OF_A_CONTACT.search(text))
     if contact_kind(earlier) == "both" or adds:
         return added_contact(earlier, new, same_kind_too=adds)
+    if (
+        tracker.get_slot("request_kind") == CALL_BACK
+        and contact_kind(new) == "email"
+        and contact_kind(earlier) == "phone"
+    ):
+        # "actually can you email me instead, jo.b@…" at a call back's summary (play-test 155: the number was dropped,
+        # and the clinic was to call an email address): a call back is a phone call, so the number stays beside it
+        return added_contact(earlier, new)
     return new
 
 
@@ -877,6 +887,7 @@ def _changed_the_turn_before(tracker: Tracker) -> bool:
 
 
 # the whole change to a request sent given up, not one detail of it ("leave the request as it was", "forget it")
+_THE_REQUEST_CANCELLED = re.compile(CANCELS_THE_REQUEST, re.IGNORECASE)
 _THE_WHOLE_CHANGE = re.compile(
     r"\b(?:leave|keep)\s+(?:the\s+|my\s+)?(?:request|booking|it all|everything|it as it was sent)\b|"
     r"\bforget (?:it|the change|that|about it)\b|\bas it was sent\b|\bdon'?t (?:change|send) (?:it|anything)\b|"
@@ -885,6 +896,14 @@ _THE_WHOLE_CHANGE = re.compile(
     # lol": play-test 130, "didn't catch that", and only the button got out)
     re.IGNORECASE,
 )
+
+
+def sent_request_cancelled(tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """ "cancel my request" while a request sent is being changed (play-test 155: the change went on, and its summary
+    was shown): the change given up, and cancelling the request sent asked about next; None otherwise."""
+    if not tracker.get_slot(CHANGING) or not _THE_REQUEST_CANCELLED.search(tracker.latest_message.get("text") or ""):
+        return None
+    return clear_booking() + [SlotSet(CHANGING, False), FollowupAction("action_cancel_sent_request")]
 
 
 class ActionKeepDetail(Action):
@@ -899,6 +918,9 @@ class ActionKeepDetail(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         slot = tracker.get_slot("requested_slot")
+        cancelled = sent_request_cancelled(tracker)
+        if cancelled:
+            return cancelled + [SlotSet("requested_slot", None), ActiveLoop(None)]
         if tracker.get_slot(CHANGING) and _THE_WHOLE_CHANGE.search(tracker.latest_message.get("text") or ""):
             # "forget it, leave the request as it was" while a request sent is being changed (play-test 123: the form
             # asked for a day three times): the change is given up, and the request stands as it was sent
@@ -963,6 +985,31 @@ _BY_EMAIL_ONLY = re.compile(
     re.IGNORECASE,
 )
 _CALLED_NOT_EMAILED = re.compile(CALLED_NOT_EMAILED, re.IGNORECASE)
+# a message wanted instead of a call ("i dont want a call, i want an email", "a text not a call": play-tests 154 and
+# 155, made a consultation nobody asked for): how to be reached, which a call back cannot promise
+_A_MESSAGE_WANTED = re.compile(r"\b(?:e-?mail|text|txt|texted|message|whatsapp|sms)\b(?!\s+address)", re.IGNORECASE)
+
+
+def a_message_instead_of_a_call(text: Text) -> bool:
+    """Whether the message asks for an email or a text instead of a call, and for no consultation."""
+    return bool(_NO_CALL.search(text) and _A_MESSAGE_WANTED.search(text) and not _A_CONSULTATION_NAMED.search(text))
+
+
+def message_wanted_events(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """For a call back, an email or a text asked for instead of the call: kept as a note for the clinic, and said what a
+    call back is and how to write to the clinic instead; None otherwise."""
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("request_kind") != CALL_BACK or not a_message_instead_of_a_call(text):
+        return None
+    said = next((text[start:end] for start, end in sentences(text) if _A_MESSAGE_WANTED.search(text[start:end])), text)
+    kept = f"{tracker.get_slot('booking_concern') or ''} {tracker.get_slot(PENDING_NOTE) or ''}"
+    if said.strip(" .,;:-\n") in kept:
+        return None  # said already this turn (ActionBookInsideTheForm, then the form)
+    by_email = re.search(r"\be-?mail\b", said, re.IGNORECASE)
+    dispatcher.utter_message(response="utter_call_back_by_email" if by_email else "utter_call_back_by_text")
+    if any(tracker.get_latest_entity_values(NOTE)):
+        return []  # kept as its note already
+    return note_events(tracker, said, tracker.get_slot("booking_concern"))
 
 
 # "I want a consultation instead", "change it from a call back to a consultation" (found by the fifteenth play-test:
@@ -1041,6 +1088,8 @@ def switch_asked_for(tracker: Tracker) -> Optional[Text]:
         # "will they ring me or just email? i only want email contact" (play-test 147: made a call back, and the email
         # dropped): how to be reached, not a call
         return None
+    if a_message_instead_of_a_call(text):
+        return None  # (message_wanted_events)
     if _CANCELLED.search(text) and not _A_CONSULTATION_NAMED.search(text):
         # "NO i said i dont want a call back. cancel. i want to know about a refund" (play-test 96: made a consultation
         # request): no request at all
@@ -1083,6 +1132,8 @@ def kind_asked_for(tracker: Tracker) -> Optional[Text]:
     call_back = any(value == CALL_BACK for value in tracker.get_latest_entity_values("request_kind"))
     if text.startswith("/"):  # a button: the call-back button, or "Book a consultation" (twelfth play-test)
         return CALL_BACK if call_back else CONSULTATION
+    if a_message_instead_of_a_call(text):
+        return None  # (message_wanted_events)
     if _NO_CALL.search(text) or _SWITCH_TO_CONSULTATION.search(text):
         return CONSULTATION
     if call_back and not _how_to_be_reached(text):
@@ -1224,6 +1275,9 @@ class ActionBookInsideTheForm(Action):
                 return [SlotSet("booking_concern", before)]
             return []
         switched = switched_to(kind_asked_for(tracker), dispatcher, tracker)
+        wanted = message_wanted_events(dispatcher, tracker) if switched is None else None
+        if wanted is not None:
+            return wanted + [SlotSet("booking_confirmed", None)]
         if switched is None:
             dispatcher.utter_message(response="utter_booking_already_started")
             return []
@@ -1681,7 +1735,8 @@ class ValidateBookingForm(FormValidationAction):
         elif not tracker.latest_message.get("text", "").startswith("/"):
             # "a consultation rather than a call, and make it 3pm" read as the time alone: the kind changes too (found
             # by the fifteenth play-test; a change or a request to book that made the switch already leaves none)
-            events += switched_to(switch_asked_for(tracker), dispatcher, tracker) or []
+            switched = switched_to(switch_asked_for(tracker), dispatcher, tracker)
+            events += switched if switched is not None else message_wanted_events(dispatcher, tracker) or []
         # (only beside another detail: an event of its own would keep the form from rejecting a question such as
         # "I'm 17, is that ok?", which then went unanswered; ActionAnswerQuestion notes it then)
         if events and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
@@ -1727,6 +1782,15 @@ class ValidateBookingForm(FormValidationAction):
                     raise
                 words = found
                 checked = checked_value(slot, found, self._clock, corrects=earlier)
+            if (
+                slot == "booking_time"
+                and earlier
+                and checked["booking_time"] == value_before(tracker, slot)
+                and names_a_time_alone(words)
+            ):
+                # the time said again with no day, and no change ("will they definitely call after 4?" at the summary of
+                # "any weekday after 4 except wednesday", play-test 152): the words as they were, the days in them kept
+                checked["booking_time_text"] = earlier
             if slot in ("booking_name", "booking_contact"):
                 checked[slot] = as_changed(slot, checked[slot], value_before(tracker, slot), tracker)
             elif slot == "booking_concern":  # (after "Change concern" cleared it: the one given before)
@@ -2010,6 +2074,9 @@ class ActionCancelBooking(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         text = tracker.latest_message.get("text") or ""
+        cancelled = sent_request_cancelled(tracker)
+        if cancelled:
+            return cancelled + [SlotSet(STOP_CANCELS, False)]
         if tracker.get_slot(CHANGING):
             # a change to a request sent, given up: the request stands as it was sent, and nothing is picked up later
             dispatcher.utter_message(response="utter_booking_change_dropped")

@@ -27,6 +27,7 @@ from actions.answers import (
 )
 from actions.booking_form import (
     ALL_BOOKING_SLOTS,
+    CALL_BACK,
     CHANGING,
     TYPED_SLOTS,
     clear_booking,
@@ -34,7 +35,7 @@ from actions.booking_form import (
     details_when_sent,
 )
 from actions.booking_summary import given_so_far
-from core.booking import PreferredTime, contact_kind
+from core.booking import CONTACTS_JOINED, PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
 from core.words import HOW_CONTACTED
 
@@ -366,6 +367,11 @@ def say_detail_asked_about(
     summary's words); whether either was said."""
     if _ASKS_HOW.search(tracker.latest_message.get("text") or ""):
         contact = values.get("booking_contact")
+        if contact and tracker.get_slot("request_kind") == CALL_BACK:
+            # the number a call back rings, not an email beside it ("The clinic will phone you on the number you gave:
+            # jo.b@gmail.com; +447700900233", play-test 155)
+            numbers = [part for part in contact.split(CONTACTS_JOINED) if contact_kind(part) == "phone"]
+            contact = CONTACTS_JOINED.join(numbers) or contact
         dispatcher.utter_message(
             response="utter_how_the_clinic_contacts" if contact else "utter_request_detail_not_given",
             booking_contact=contact or "",

@@ -38,6 +38,7 @@ from components.entities import CALL_TIME_ROLE, FYI_ROLE, NOTE_ENTITY, REMOVED_E
 from core.booking import days_ruled_out
 from core.words import (
     CALLED_NOT_EMAILED,
+    CANCELS_THE_REQUEST,
     FOR_WHOM,
     HOW_CONTACTED,
     NO_CALL,
@@ -108,6 +109,7 @@ BOOKING_DECLINED = re.compile(
     re.IGNORECASE,
 )
 # a request to cancel it, asked ("can I cancel it?", "could you cancel my request please?"): not whether one could later
+THE_REQUEST_CANCELLED = re.compile(CANCELS_THE_REQUEST, re.IGNORECASE)
 CANCEL_ASKED = re.compile(
     r"\b(?:can|could) (?:i|you|we) (?:please |just |actually )*cancel (?:it|that|this|my (?:request|booking|"
     r"consultation|call ?back|appointment)|the (?:request|booking|consultation|call ?back|appointment))"
@@ -797,6 +799,12 @@ class BookingDetailsRequest(GraphComponent):
                 # "hmm actually can I cancel it? sorry just realised i might be away that week" (play-test 86: "I can't
                 # tell you whether it's fine or whether it can wait … NHS 111"): the request to cancel it
                 self._set(message, self.config["stop_intent"])
+            elif (
+                intent in self.config["stop_from_intents"] + ["stop", "correct_booking"]
+                and THE_REQUEST_CANCELLED.search(text)
+                and not kinds
+            ):
+                self._set(message, self.config["stop_intent"])  # (CANCELS_THE_REQUEST)
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["stop_intent"])
             elif (

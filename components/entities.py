@@ -148,6 +148,8 @@ _CAPITALISED_AFTER = re.compile(
     # "She is Amara Johnson", "he's called Marcus Bell": the person to be seen, in a request for someone else
     r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut|[Ss]hould (?:read|say)|"
     r"(?:[Ss]?[Hh]e)(?: is|'s|s)(?: called)?)\s+"
+    # ("my name isnt 'jo bennett' its just Jo Bennett": play-test 155, "I need a yes or a no")
+    r"(?:(?:just|only|actually|simply)\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )
@@ -675,9 +677,12 @@ def _name_in_the_email(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dic
 
 
 # "not ready to book anything. chloe 07700 900318, after 5 on a weekday is best" (play-test 146: the name asked for
-# again): a clause of one or two lowercase words just before a phone number
+# again): a clause of one or two lowercase words just before a phone number, "its" before them or not ("call me back
+# tomorrow lunchtime? its jo bennett, 07700 900233": play-test 155, the name asked for again)
 _LOWERCASE_NAME_BEFORE_A_NUMBER = re.compile(
-    r"(?:^|[,;.!?\n])\s*(?P<name>[a-zà-ÿ'’-]{2,}(?:\s+[a-zà-ÿ'’-]{2,})?)\s*[,:-]?\s*(?=\+?\d[\d ]{6,})", re.UNICODE
+    r"(?:^|[,;.!?\n])\s*(?:(?:it'?s|it’s|name'?s|name’s|name\s+is)\s+)?"
+    r"(?P<name>[a-zà-ÿ'’-]{2,}(?:\s+[a-zà-ÿ'’-]{2,})?)\s*[,:-]?\s*(?=\+?\d[\d ]{6,})",
+    re.UNICODE,
 )
 
 
@@ -1276,6 +1281,13 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             if not any(e["start"] <= phone["start"] < e["end"] for e in found)
         ]
         person = _person_entity(text, found) or _name_in_the_email(text, found)
+        if person and any(
+            e.get("entity") in CONCERN_KINDS
+            and e.get("start", -1) < person["end"]
+            and person["start"] < e.get("end", -1)
+            for e in known or []
+        ):
+            person = None  # "call me back, its acne scars 07700 900233": what to look at, not who
         if person and not any(e["start"] <= person["start"] < e["end"] for e in found):
             found.append(person)
         call_time = _CALL_TIME.search(text)  # "… only ring after 6pm on a weekday": no time to come in

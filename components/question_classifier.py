@@ -733,11 +733,12 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         return sorted(parts + [said], key=lambda part: part["start"])
 
     def _questions(
-        self, parts: List[Dict[Text, Any]], best: Optional[Text], alongside: bool = False
+        self, parts: List[Dict[Text, Any]], best: Optional[Text], alongside: bool = False, named_aside: bool = False
     ) -> List[Dict[Text, Any]]:
         """Each question of a message that asks several, with its answer key; [] for one question.
         `parts`: its question parts with their answers (`_parts`).
-        `alongside`: the message is mainly something else (a booking), and any question in it counts."""
+        `alongside`: the message is mainly something else (a booking), and any question in it counts.
+        `named_aside`: an entity decided the message's answer, named outside its questions."""
         if alongside:
             return parts[: self.config["max_questions"]]
         if best not in {part[INTENT_RESPONSE_KEY] for part in parts}:
@@ -747,6 +748,10 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 # "I'm 52. How many sessions would I need, and what's the downtime?": the whole message's suitability
                 # answer first, then each question (a browser play-test found the questions dropped for the age)
                 return [_for_the_whole(best)] + parts[: self.config["max_questions"]]
+            if named_aside and parts:
+                # "my mate does botox every 4 months. would i need top ups?": what was asked first, then what the
+                # guide does not say of the thing named beside it
+                return parts[: self.config["max_questions"]] + [_for_the_whole(best)]
         return parts[: self.config["max_questions"]] if len(parts) > 1 else []
 
     def _named_first(
@@ -878,6 +883,9 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             ]
             answers = self._cautious_first(answers)
             best, decided_by_entity = self._answer_key(answers[0][0], entities, None)
+            # the thing that decides it named only beside the questions, none of them asking of it ("forget botox. do
+            # people need maintenance sessions after the course": play-test 153, the Botox answer three times)
+            named_aside = decided_by_entity and not any(self._answer_key(answers[0][0], entities, s)[1] for s in spans)
             if decided_by_entity:
                 # the entity decides the answer: it is as sure as the message is a question
                 answers = [(best, top_level[retrieval_intent])] + [pair for pair in answers if pair[0] != best]
@@ -912,7 +920,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 parts = self._parts(message, spans, entities)
                 parts = self._with_the_rest(message, spans, parts, best, entities)
                 self._sure_of_its_one_question(message, parts, selected, selected_confidence)
-                questions = self._questions(parts, best)
+                questions = self._questions(parts, best, named_aside=named_aside)
                 more = len(parts) > self.config["max_questions"]
                 named_first = self._named_first(entities, best, questions or parts)
                 if named_first:

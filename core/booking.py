@@ -87,7 +87,8 @@ _TOLD_YOU = re.compile(
 )
 # where a name said twice, or with a title apart, splits ("margaret, margaret ellis"; not "Dr. Hamid Qureshi")
 # (an initial is no sentence: "J. Smith", "M. Kowalczyk" were named "J": play-test 31)
-_NAME_PARTS = re.compile(r",|(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!mrs)(?<!\b[a-z])\.\s", re.IGNORECASE)
+# (or marks of exasperation: "jo bennett?? i just put it", play-test 155, was named all of it)
+_NAME_PARTS = re.compile(r",|(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bst)(?<!mrs)(?<!\b[a-z])\.\s|[?!]{2,}\s", re.IGNORECASE)
 # "Fiona McAllister, i already told you this before i cancelled", "seriously?? Fiona McAllister. again." (found by the
 # tenth play-test): what is said after the name again, or before it in exasperation
 _TOLD_YOU_AFTER = re.compile(
@@ -158,6 +159,9 @@ def parse_name(text: str) -> str:
     name = _AROUND_A_NAME.sub("", _AROUND_A_NAME.sub("", name.strip())).strip(" ,.").lstrip("?!:;- ")
     # ("Marcus Bell!!" typed again, annoyed: play-test 50 kept the marks in the name)
     name = _TITLE.sub("", name).strip(" ,.").rstrip("! ").strip(" ,.")
+    # ("Chioma Okafor??", typed again when it was asked for again: play-test 154, "that doesn't look like a name"; a
+    # single "?" still asks)
+    name = re.sub(r"\s*\?{2,}[?! ]*$", "", name)
     parts = [part.strip() for part in _NAME_PARTS.split(name) if part.strip()]
     if len(parts) > 1 and not any(ch in _NOT_IN_NAMES for ch in name):
         # "margaret, margaret ellis. mrs": the fullest part (found by the ninth play-test), of those with no word a
@@ -1147,6 +1151,12 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
         # "after 4 in the next fortnight": the next day that fits is within it ("next week" alone asks which day)
         rest = _WITHIN_THE_NEXT.sub(" ", rest)
     return " ".join(rest.split()).strip(" ,.-!?"), window
+
+
+def names_a_time_alone(words: str) -> bool:
+    """Whether the words name a time of day and no day ("after 4", "in the afternoon")."""
+    day, window = _day_and_time(words)
+    return window is not None and not day
 
 
 def _day_and_window(

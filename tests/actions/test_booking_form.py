@@ -4,7 +4,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 
 from actions.answers import ActionAnswerQuestion
 from actions.booking_form import (
@@ -413,6 +413,10 @@ FRIDAY_3PM = "2026-11-27T15:00:00+00:00/2026-11-27T15:00:00+00:00"
         ("Saturday the 28th", "2026-11-28T15:00:00+00:00/2026-11-28T15:00:00+00:00", "friday at 3pm → Saturday the 28th"),
         # both named: both change
         ("monday morning", "2026-11-30T09:00:00+00:00/2026-11-30T12:00:00+00:00", "friday at 3pm → monday morning"),
+        # the same time said again, no day named ("will they definitely call at 3?", play-test 152): the words stay
+        ("at 3", FRIDAY_3PM, "friday at 3pm"),
+        # the same time with its day: the new words, the day now said outright
+        ("friday 3pm", FRIDAY_3PM, "friday at 3pm → friday 3pm"),
     ],
 )
 async def test_a_new_time_for_one_given_keeps_what_it_does_not_name(
@@ -1961,7 +1965,12 @@ def test_the_kind_asked_for_by_someone_who_wants_a_consultation_or_a_phone_call(
     ("no appointment, just call me", "call_back"),
     # play-test 147: "i only want email contact" made a call back, and the email was dropped
     ("will they ring me or just email? i only want email contact", None),
-    ("email only please, no calls", "consultation"),
+    # play-tests 154 and 155: an email or a text wanted instead of the call made a consultation nobody asked for; how
+    # to be reached is a note (message_wanted_events)
+    ("email only please, no calls", None),
+    ("wait it still says call back, i dont want a call, i want an email. is that gonna work?", None),
+    ("can they send a text not a call", None),
+    ("no call, i'd rather come in for a consultation", "consultation"),
 ])
 def test_no_appointment_said_beside_a_change(make_tracker, text, expected):
     from actions.booking_form import switch_asked_for
@@ -2383,6 +2392,57 @@ async def test_the_whole_change_to_a_request_sent_given_up(dispatcher, make_trac
     events = await ActionKeepDetail().run(dispatcher, tracker, domain)
     assert (responses(dispatcher) == ["utter_booking_change_dropped"]) == dropped
     assert (SlotSet("changing_request", False) in events) == dropped
+
+
+@pytest.mark.parametrize("text, kind, said, noted", [
+    ("wait it still says call back, i dont want a call, i want an email. is that gonna work?", "call_back",
+     ["utter_call_back_by_email"], "wait it still says call back, i dont want a call, i want an email"),
+    ("can they text me instead of a call", "call_back", ["utter_call_back_by_text"], "can they text me instead of a call"),
+    # a consultation is arranged by the contact given: nothing to say
+    ("i dont want a call, i want an email", None, [], None),
+])
+async def test_a_message_wanted_instead_of_a_call_back_is_noted(dispatcher, make_tracker, text, kind, said, noted):
+    from actions.booking_form import message_wanted_events
+
+    tracker = make_tracker(intent="correct_booking", text=text, active_loop=FORM,
+                           slots={"requested_slot": "booking_consent", "request_kind": kind,
+                                  "booking_concern": "acne scars"})
+    events = message_wanted_events(dispatcher, tracker)
+    assert responses(dispatcher) == said
+    expected = [SlotSet("booking_concern", f"acne scars (note for the clinic: {noted})")] if noted else None
+    assert events == expected
+
+
+async def test_an_email_given_for_a_call_back_keeps_the_number_beside_it(make_tracker):
+    from actions.booking_form import with_contact_added
+
+    # play-test 155: "actually can you email me instead, jo.b@gmail.com" left the call back with no number
+    tracker = make_tracker(intent="correct_booking", text="actually can you email me instead, jo.b@gmail.com",
+                           slots={"request_kind": "call_back"})
+    assert with_contact_added("jo.b@gmail.com", "+447700900233", tracker) == "+447700900233; jo.b@gmail.com"
+    tracker = make_tracker(intent="correct_booking", text="actually can you email me instead, jo.b@gmail.com")
+    assert with_contact_added("jo.b@gmail.com", "+447700900233", tracker) == "jo.b@gmail.com"
+
+
+@pytest.mark.parametrize("action", ["keep", "cancel"])
+@pytest.mark.parametrize("text, cancelled", [
+    # play-test 155: "cancel my request", the words the assistant gives for it, showed the change's summary
+    ("cancel my request", True),
+    ("forget it then, cancel the whole request ill just email them myself", True),
+    ("cancel", False),  # the change, not the request
+])
+async def test_the_request_sent_cancelled_while_it_is_being_changed(dispatcher, make_tracker, domain, action, text,
+                                                                   cancelled):
+    from actions.booking_form import ActionKeepDetail
+
+    tracker = make_tracker(intent="stop", text=text, active_loop=FORM,
+                           slots={"requested_slot": "booking_contact", "changing_request": True, "request_sent": True,
+                                  "request_reference": "MN-ABCD", "booking_name": "Jo Bennett"})
+    run = ActionKeepDetail() if action == "keep" else ActionCancelBooking()
+    events = await run.run(dispatcher, tracker, domain)
+    assert (FollowupAction("action_cancel_sent_request") in events) == cancelled
+    if cancelled:
+        assert SlotSet("changing_request", False) in events and responses(dispatcher) == []
 
 
 @pytest.mark.parametrize("text, new, earlier, expected", [

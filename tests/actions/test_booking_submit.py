@@ -525,6 +525,23 @@ async def test_how_they_will_be_in_touch_asked_with_the_send_is_said_with_the_co
     assert dispatcher.messages[1]["booking_contact"] == "+447911123456"
 
 
+@pytest.mark.parametrize("kind, expected", [
+    # play-test 155: "The clinic will phone you on the number you gave: jo.b@gmail.com; +447700900233"
+    ("call_back", "+447700900233"),
+    ("consultation", "jo.b@gmail.com; +447700900233"),
+])
+async def test_how_a_call_back_will_be_in_touch_gives_its_number_alone(dispatcher, make_tracker, domain, kind,
+                                                                      expected):
+    from actions.booking_submit import ActionSayRequestReference
+
+    tracker = make_tracker(intent="ask_reference", text="so will they email me or call me??",
+                           slots={**COLLECTED_BOOKING, "booking_contact": "jo.b@gmail.com; +447700900233",
+                                  "request_kind": kind}, active_loop="booking_form")
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_how_the_clinic_contacts"]
+    assert dispatcher.messages[0]["booking_contact"] == expected
+
+
 @pytest.mark.parametrize("triage, first", [
     # play-test 153: "111 online says go to an urgent treatment centre within 4 hours. should i still keep the clinic
     # appointment" got the request's details alone

@@ -120,6 +120,19 @@ def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("intent, text, expected", [
+    # play-test 155: read as taking the email off a request sent, being changed; the change went on
+    ("correct_booking", "forget it then, cancel the whole request ill just email them myself", "stop"),
+    ("stop", "forget it then, cancel the whole request ill just email them myself", "stop"),
+    # taking a contact off is still a change
+    ("correct_booking", "take my email off", "correct_booking"),
+])
+def test_the_whole_request_cancelled_is_a_stop(intent, text, expected):
+    found = with_field(text, intent, "booking_contact", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
 @pytest.mark.parametrize("text, expected", [
     # play-test 86: a consultation request started for someone booked in already, complaining of the offer
     ("i'm already booked in, you keep saying book a consultation lol. will they give me an aftercare sheet on the day?",

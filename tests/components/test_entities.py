@@ -1232,10 +1232,18 @@ def test_when_exams_start_is_no_time_to_come_in(booking):
     # what a number is called is no name
     ("telefon 07700 900 377", None),
     ("ok 07700 900318", None),
+    # play-test 155: "its" before the name
+    ("hi can i get someone to call me back tomorrow lunchtime? its jo bennett, 07700 900233", "jo bennett"),
 ])
 def test_a_lowercase_name_just_before_the_number(booking, text, person):
     found = [entity["value"] for entity in booking.extract(text) if entity["entity"] == "person"]
     assert found == ([person] if person else [])
+
+
+def test_a_skin_concern_just_before_the_number_is_no_name(booking):
+    text = "call me back, its acne scars 07700 900233"
+    known = [{"entity": "skin_concern", "value": "acne scars", "start": text.index("acne"), "end": text.index(" 077")}]
+    assert [entity for entity in booking.extract(text, known) if entity["entity"] == "person"] == []
 
 
 def test_a_time_when_something_might_go_wrong_is_no_time_wanted(booking):

@@ -413,8 +413,8 @@ def test_two_things_named_in_one_question_that_each_decide_an_answer_get_both(cl
         # in answer_first: said first, then each question (a browser play-test: "I'm 52. How many sessions would I
         # need, how long until I see results and what's the downtime like?" lost its three questions)
         ([], ["faq/suitability"], ["faq/suitability", "faq/pain", "faq/sessions"]),
-        # in neither, the two questions are split as usual
-        ([], [], ["faq/pain", "faq/sessions"]),
+        # in neither, the two questions are split as usual, and the answer of the thing named beside them follows
+        ([], [], ["faq/pain", "faq/sessions", "faq/suitability"]),
     ],
 )
 def test_answer_alone_is_not_crowded_out(storage, resource, classifier, answer_alone, answer_first, expected):
@@ -426,6 +426,19 @@ def test_answer_alone_is_not_crowded_out(storage, resource, classifier, answer_a
     message = parse(component, text, [entity(text, "suitability_factor", "pregnant")])
     assert answer(message) == "faq/suitability"
     assert [q[INTENT_RESPONSE_KEY] for q in message.get(QUESTIONS)] == expected
+
+
+def test_a_thing_named_beside_a_question_that_does_not_ask_of_it_answers_after_it(classifier):
+    # play-test 153: "forget botox. do people need maintenance sessions after the course" got the Botox answer alone,
+    # three times; the question asked is answered first, then what the guide does not say of the thing named
+    text = "my sister went on her knees. how many sessions will i need?"
+    message = parse(classifier, text, [entity(text, "unknown_area", "knees")])
+    assert answer(message) == "faq/unknown_area"
+    assert [q[INTENT_RESPONSE_KEY] for q in message.get(QUESTIONS)] == ["faq/sessions", "faq/unknown_area"]
+    # named in the question itself: its answer alone
+    text = "how many sessions will i need on my knees?"
+    message = parse(classifier, text, [entity(text, "unknown_area", "knees")])
+    assert answer(message) == "faq/unknown_area" and message.get(QUESTIONS) == []
 
 
 def test_a_part_the_classifier_is_unsure_of_is_kept_when_an_entity_decides_its_answer(storage, resource, classifier):

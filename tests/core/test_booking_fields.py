@@ -55,6 +55,8 @@ def clinic(tmp_path_factory):
     [
         ("Zoë Ñúñez-O'Brien", "Zoë Ñúñez-O'Brien"),  # accents and an apostrophe, verbatim
         ("Marcus Bell!!", "Marcus Bell"),  # typed again, annoyed (play-test 50 kept the marks)
+        ("Chioma Okafor??", "Chioma Okafor"),  # ... or puzzled (play-test 154: "doesn't look like a name")
+        ("jo bennett?? i just put it", "jo bennett"),  # and what was said after it (play-test 155 kept it all)
         ("李雷", "李雷"),  # another script
         ("my name is Priya Shah", "Priya Shah"),  # lead-in removed
         ("name: Priya Shah", "Priya Shah"),  # with a colon
