@@ -768,6 +768,11 @@ _SAID_TO_BE_FOR = re.compile(
 )
 
 
+# a relative's number given ("mums is 07700 900156", "my dad's number is …")
+_A_RELATIVES_CONTACT = re.compile(
+    rf"\b(?:{alternatives(RELATIVES)})(?:'?s)?\b[^.!?]{{0,25}}(?:\d{{5}}|\bnumber\b|\bphone\b|\bmobile\b|@)",
+    re.IGNORECASE,
+)
 # "Jake Morris - contact is his mum Tracey Morris" (found by the eleventh play-test): whose the contact is
 _A_CONTACTS_OWNER = re.compile(r"\b(?:contact|number|phone|mobile|call|ring|text|email)\b", re.IGNORECASE)
 
@@ -815,6 +820,12 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
                 text[max(0, match.start() - 25) : match.start()]
             ):
                 continue  # "contact is his mum Tracey Morris": whose number it is, not who is to be seen
+            if (
+                pattern is _CAPITALISED_AFTER
+                and re.match(r"s?he", match.group(0), re.IGNORECASE)
+                and _A_RELATIVES_CONTACT.search(text[: match.start()])
+            ):
+                continue  # "mums is 07700 900156 (shes called Karen)": whose number it is (play-test 155)
             if end is not None and re.search(r"['’]s$", text[start:end].rstrip(".,)")):
                 continue  # "(number is my mum Karen's)": whose it is, not a name (found by the eleventh play-test)
             if end is not None:
@@ -850,7 +861,9 @@ _RULED_OUT_AFTER = re.compile(
     r"a no|too soon|too early|too late|"
     # ("actually monday is bad, can they call thursday at 7pm instead": play-test 122, Monday put down again)
     r"not possible|not ideal|bad|a bad day|awkward|tricky|difficult|a problem|not ok|not okay|no longer ok|busy)\b|"
-    r"\s+(?:doesn'?t|does not|won'?t|will not|isn'?t going to)\s+(?:work|suit|do)\b",
+    r"\s+(?:doesn'?t|does not|won'?t|will not|isn'?t going to)\s+(?:work|suit|do)\b|"
+    # ("i said tues or weds. monday i cant do": play-test 154, Monday put down again)
+    r"\s+(?:i|we|he|she|they)\s+(?:can'?t|cant|cannot|can not|couldn'?t)\s+(?:do|make)\b(?!\s+(?:the\s+)?\w+s\b)",
     re.IGNORECASE,
 )
 # "he can't do mornings", "cannot make it on friday": a time ruled out, said after it (found by the twenty-first
@@ -985,6 +998,11 @@ _WORKING_HOURS_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # an age ("im actually 17 not 18", "she's 16", "aged 17"): no day (play-test 77: the request moved to the 17th)
+# "had bad acne at 14-15" (play-test 155: the time was changed to 14:00): the age a skin condition was had at
+_A_CONDITION_HAD_BEFORE = re.compile(
+    r"\b(?:had|got|suffered\s+(?:with|from))\s+(?:\w+\s+){0,2}(?:acne|spots|breakouts|eczema|psoriasis|scarring)\s*$",
+    re.IGNORECASE,
+)
 _AN_AGE_BEFORE = re.compile(
     r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|aged?|age is|turned|turning|only)\s+(?:actually\s+|only\s+|"
     r"just\s+|now\s+|nearly\s+|almost\s+|really\s+)?$",
@@ -993,6 +1011,15 @@ _AN_AGE_BEFORE = re.compile(
 # a day in a question why it was put down is what was put down, not the time wanted (play-test 42: "why has it changed
 # to wednesday?? monday 7th is first choice" was read as both days, and the request not understood)
 _ASKED_WHY = re.compile(r"\bwhy\b(?!\s+(?:not|don'?t|dont)\b)[^.?!,;]*$", re.IGNORECASE)
+# a day the summary shows, said to be wrong ("the summary has monday on it, i told you tuesday", "wait it says monday??
+# i said tues or weds": play-test 154), not the day wanted
+_SHOWN_BEFORE = re.compile(
+    r"(?:\b(?:it|that|this|the summary|you)\s+(?:says|said|has|had|shows|showed|has put|have put)|"
+    r"\b(?:you|u)(?:'ve|ve|\s+have)\s+(?:got|put)|"
+    r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!please )(?<!pls )\b(?:you|u)(?:'ve|ve)?\s+put)"
+    r"\s+(?:down\s+)?(?:it\s+as\s+|me\s+(?:down\s+)?(?:for|as)\s+)?(?:on\s+)?$",
+    re.IGNORECASE,
+)
 # a day in a question about the clinic's hours ("what time do you shut on saturdays", "are you open sundays?") is when
 # it is open, asked, not the time wanted (play-test 106: Saturday put down at "before i pick a day - … what time do you
 # shut on saturdays")
@@ -1057,8 +1084,13 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         # "oh right its saturday": what day it is
         and not _TODAY_IS_BEFORE.search(text[: match.start()])
         and not _ASKED_WHY.search(text[: match.start()])  # "why has it changed to wednesday?? monday 7th is first"
+        and not _SHOWN_BEFORE.search(text[: match.start()])  # "it says monday, i said tuesday"
         # "im actually 17 not 18": an age
         and not (re.fullmatch(r"\d{1,2}", match.group(0).strip()) and _AN_AGE_BEFORE.search(text[: match.start()]))
+        and not (
+            re.match(r"\s*(?:at|from)\b", match.group(0), re.IGNORECASE)
+            and _A_CONDITION_HAD_BEFORE.search(text[: match.start()])
+        )
         and not _WORKING_HOURS_BEFORE.search(text[: match.start()])  # "i work 9-5.30": when they can't come
         and not _HOURS_ASKED_BEFORE.search(text[: match.start()])  # "what time do you shut on saturdays"
         and not (

@@ -668,7 +668,9 @@ _DAY_NOT_FREE = re.compile(
     rf"out|not free|not around|booked up)|(?:can'?t|cannot|can not|couldn'?t)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+)?"
     rf"(?:today|tomorrow|tonight|{_WEEKDAY_WORD}|"
     # "he can't do mornings" (found by the twenty-first play-test: the whole time was not understood)
-    r"(?:the\s+)?(?:mornings?|afternoons?|evenings?|lunchtimes?|weekends?)))\b"
+    r"(?:the\s+)?(?:mornings?|afternoons?|evenings?|lunchtimes?|weekends?))|"
+    # "monday i can't do" (play-test 154)
+    rf"{_WEEKDAY_WORD},?\s+(?:i|we|he|she|they)\s+(?:can'?t|cannot|can not|couldn'?t)\s+(?:do|make)(?:\s+it)?)\b"
 )
 # days ruled out, or taken by something else ("weekday mornings except wednesday, she has physio wednesdays", "saturday
 # morning is good, i work in the week": play-tests 52 and 53, not understood), read past before any other words are
@@ -1490,6 +1492,8 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             if bare and 1 <= int(bare.group(1)) <= 12:  # "i said 11", "make it 3": the hour, not the 11th
                 moment = _hour(bare.group(1), None, None)
                 window = (moment, moment)
+                # (after "first thing tomorrow": the hour said, not the clinic's first hour, play-test 155)
+                at_opening = at_closing = False
                 continue
         try:
             said_day, said_window = _day_and_window(words, now, today_whole)

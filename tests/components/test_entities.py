@@ -1246,6 +1246,29 @@ def test_a_skin_concern_just_before_the_number_is_no_name(booking):
     assert [entity for entity in booking.extract(text, known) if entity["entity"] == "person"] == []
 
 
+@pytest.mark.parametrize("text, time", [
+    # play-test 154: the day the summary shows, said to be wrong, was taken as the day wanted
+    ("ok fair. wait it says monday?? i said tues or weds. monday i cant do", "tues or weds"),
+    ("the summary has monday on it, i told you tuesday", "tuesday"),
+    ("you put me down for friday, it should be thursday", "thursday"),
+    ("can you put me down for friday please", "friday"),
+    ("have you got monday free", "monday"),
+    # play-test 155: the age acne was had at became the time
+    ("acne scars, mostly cheeks. had bad acne at 14-15, its cleared now but marks left", None),
+])
+def test_a_day_shown_or_an_age_is_no_time_wanted(booking, text, time):
+    assert [value for kind, value in found(booking, text) if kind == "time"] == ([time] if time else [])
+
+
+def test_the_name_of_a_relative_whose_number_is_given_is_not_the_persons(booking):
+    # play-test 155: "(shes called Karen)", of the mum whose number it was, replaced the name of the person to be seen
+    text = "ill put mine 07700 900155 and mums is 07700 900156 if u need it (shes called Karen)"
+    assert [value for kind, value in found(booking, text) if kind == "person"] == []
+    assert [value for kind, value in found(booking, "its for my mum, shes called Karen Hart") if kind == "person"] == [
+        "Karen Hart"
+    ]
+
+
 def test_a_time_when_something_might_go_wrong_is_no_time_wanted(booking):
     # play-test 150: "… on a sunday, who do i contact" was taken as a booking's details, and a consultation offered
     text = "and if something did go wrong after, like at night or on a sunday, who do i contact"

@@ -985,6 +985,18 @@ def test_a_span_of_days_or_any_day_is_the_first_day_that_fits(clinic, text, star
     assert names_a_span_of_days(text) or names_any_day(text)
 
 
+def test_a_day_said_not_to_suit_after_the_days_wanted_is_read_past(clinic):
+    # play-test 154: "i said tues or weds. monday i cant do" could not be worked out
+    wanted = parse_preferred_time("tues or weds", clinic, NOW)
+    assert parse_preferred_time("i said tues or weds. monday i cant do", clinic, NOW) == wanted
+    assert parse_preferred_time("tues or weds, monday i can't do", clinic, NOW) == wanted
+
+
+def test_an_hour_correcting_first_thing_is_that_hour(clinic):
+    # play-test 155: "actually make it 10 not 9" after "first thing tomorrow" kept 09:00 to 10:00
+    assert parse_preferred_time("first thing tomorrow → 10", clinic, NOW) == PreferredTime(at(25, 10), at(25, 10))
+
+
 @pytest.mark.parametrize("text", ["next week", "the 14th jan, like the 16th? thats a saturday any time", "sometime soon"])
 def test_a_span_with_no_day_offered_is_still_asked_about(clinic, text):
     with pytest.raises(InvalidValue):
