@@ -388,7 +388,9 @@ _NOTE = re.compile(
     r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|(?:the|my)\s+(?:request|booking|call ?back|clinic)))?"
     # ("can you add the note please: on roaccutane", found by play-test 26)
     r"(?:\s+(?:please|pls))?"
-    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|\s+so(?=\s)|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our|on)\b))"
+    r"(?:\s+(?:that|saying|to\s+say)\b|\s*[:,-]|\s+so(?=\s)|(?=\s+(?:my|her|his|she|he|i|i'?m|im|the|they|we|our|on)\b)|"
+    # ("can u put in a note asking them to send prices pls": play-test 155, sent without it)
+    r"(?=\s+(?:asking|telling|requesting|about)\b))"
     rf"\s*(?P<note>\S.*?)\s*{_NOTE_ENDS}|"
     # "note for the clinic: Farah Karim (mum) will come with me" (twenty-second play-test: the age policy again)
     # ("acne scars on face. note: please contact me by SMS": play-test 31, the note after the concern)
