@@ -1238,6 +1238,24 @@ def note_events(tracker: Tracker, note: Text, concern: Optional[Text]) -> List[D
     return [SlotSet("booking_concern", with_note(concern, note))]
 
 
+def _a_name_said_first(tracker: Tracker) -> Optional[Tuple[Text, Text]]:
+    """The name, as the first sentence of a message sent when the form asks for it, and the words after it; None
+    otherwise."""
+    text = tracker.latest_message.get("text") or ""
+    spans = sentences(text)
+    if tracker.get_slot("requested_slot") != "booking_name" or len(spans) < 2:
+        return None
+    first = text[spans[0][0] : spans[0][1]].strip(" .!")
+    if not 1 < len(first.split()) <= 3:
+        return None
+    try:
+        name = parse_bare_name(first)
+    except InvalidValue:
+        return None
+    rest = re.sub(r"^\W*(?:and|also|oh|but)\b\W*", "", text[spans[0][1] :], flags=re.IGNORECASE).strip()
+    return name, rest
+
+
 class ActionBookInsideTheForm(Action):
     """Asked to book while a request is being made: nothing starts again. Asked for the other kind (a call back
     instead of a consultation, or the other way round), the request becomes that kind, keeping what was said; a call
@@ -1274,6 +1292,15 @@ class ActionBookInsideTheForm(Action):
             if tracker.get_slot("requested_slot") == "booking_concern" and before and named:
                 return [SlotSet("booking_concern", before)]
             return []
+        named = _a_name_said_first(tracker)
+        if named:
+            # "Mark Hollis. and i want the MANAGER to call me not just whoever" when the name is asked (play-test 154:
+            # "We're already asking the clinic to call you back", and the name asked for again): the name, and what
+            # was said after it a note for the clinic
+            name, rest = named
+            return [SlotSet("booking_name", name)] + (
+                note_events(tracker, rest, tracker.get_slot("booking_concern")) if rest else []
+            )
         switched = switched_to(kind_asked_for(tracker), dispatcher, tracker)
         wanted = message_wanted_events(dispatcher, tracker) if switched is None else None
         if wanted is not None:

@@ -1201,6 +1201,23 @@ async def test_the_other_kind_of_request_asked_for_inside_the_form(dispatcher, m
 
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 154: "We're already asking the clinic to call you back", and the name asked for again
+    ("Mark Hollis. and i want the MANAGER to call me not just whoever",
+     [SlotSet("booking_name", "Mark Hollis"), SlotSet("booking_note", "i want the MANAGER to call me not just whoever")]),
+    # no name first: as before
+    ("call me please. Mark Hollis", []),
+])
+async def test_a_name_said_first_when_it_is_asked_is_taken(dispatcher, make_tracker, domain, text, expected):
+    from actions.booking_form import PENDING_NOTE, ActionBookInsideTheForm
+
+    tracker = make_tracker(intent="book_consultation", text=text, active_loop=FORM,
+                           entities=[{"entity": "request_kind", "value": "call_back"}],
+                           slots={"request_kind": "call_back", "requested_slot": "booking_name"})
+    events = await ActionBookInsideTheForm().run(dispatcher, tracker, domain)
+    assert [SlotSet(e["name"], e["value"]) for e in events if e.get("name") in ("booking_name", PENDING_NOTE)] == expected
+
+
 @pytest.mark.parametrize("text, kept", [
     # found by the thirteenth play-test: Ana's name went onto Jess's request
     ("ok. send mine. then can I book one for my friend Ana too", True),
