@@ -1397,7 +1397,13 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             if person:
                 found.append(person)
         details = {entity["entity"] for entity in found} & {"person", "email", "phone", "time"}
-        if not concern and len(details) >= 2 and re.search(r"[,;\n]|\s[-–]\s|[.?!]\s", text):
+        # (or one, beside what the request is said to be for: "thursday after work, like 7ish? and its for some fine
+        # lines round my eyes", play-test 155, the concern asked for again)
+        if (
+            not concern
+            and (len(details) >= 2 or (details and _SAID_TO_BE_FOR.search(text)))
+            and re.search(r"[,;\n]|\s[-–]\s|[.?!]\s", text)
+        ):
             named = None if known is None else [e for e in known if e.get("entity") in CONCERN_KINDS and "start" in e]
             apart = [{"start": e[ALSO_AT][0], "end": e[ALSO_AT][1]} for e in found if ALSO_AT in e]
             listed = _listed_concern(text, found + apart, named)

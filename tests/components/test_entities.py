@@ -1262,6 +1262,18 @@ def test_a_day_shown_or_an_age_is_no_time_wanted(booking, text, time):
     assert [value for kind, value in found(booking, text) if kind == "time"] == ([time] if time else [])
 
 
+def test_what_the_request_is_for_beside_one_detail_is_its_concern(booking):
+    # play-test 155: "thursday after work, like 7ish? and its for some fine lines round my eyes" asked for it again
+    text = "thursday after work, like 7ish? and its for some fine lines round my eyes"
+    known = [{"entity": "skin_concern", "value": "fine lines", "start": text.index("fine"), "end": text.index(" round")}]
+    found = [(e["entity"], e["value"]) for e in booking.extract(text, known)]
+    assert ("concern", "some fine lines round my eyes") in found and ("time", "thursday after work, like 7ish") in found
+    # one detail and no concern said to be what it is for: none
+    text = "thursday after work, like 7ish? fine lines round my eyes are my worry"
+    known = [{"entity": "skin_concern", "value": "fine lines", "start": text.index("fine"), "end": text.index(" round")}]
+    assert "concern" not in [e["entity"] for e in booking.extract(text, known)]
+
+
 def test_the_name_of_a_relative_whose_number_is_given_is_not_the_persons(booking):
     # play-test 155: "(shes called Karen)", of the mum whose number it was, replaced the name of the person to be seen
     text = "ill put mine 07700 900155 and mums is 07700 900156 if u need it (shes called Karen)"
