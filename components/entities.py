@@ -341,7 +341,9 @@ _NOT_IN_LOWERCASE_NAMES = frozenset(STOP_WORDS) | frozenset(
     "asian south east west north black white mixed british english scottish welsh irish indian pakistani bangladeshi "
     "african caribbean chinese japanese korean latina latino hispanic arab arabic middle eastern european filipino "
     "filipina brown dark darker light lighter fair olive pale tanned breastfeeding nursing vegan vegetarian single "
-    "married retired student mum dad mom a an quite very really bit over under years yrs".split()
+    "married retired student mum dad mom a an quite very really bit over under years yrs "
+    # what opens a number given again ("it's 07700 900 412", "thats 07700 …": play-test 157)
+    "its thats heres theres whats mine number mobile new correct right wrong".split()
 )
 # in a message that lists booking details, a clause with none of them that is no lead-in ("hi", "i'd like to
 # book") is what the person wants looked at: "Sarah Okafor, 07911 555321, friday 2pm, fine lines, dark circles"
@@ -705,6 +707,8 @@ def _lowercase_name(text: Text) -> Optional[Dict[Text, Any]]:
     words = match.group("name").split()
     if any(
         word.strip("'’-") in _NOT_IN_LOWERCASE_NAMES
+        # ("oops my number is wrong, it's 07700 900 412": play-test 157, the name became "it's")
+        or re.sub(r"['’]", "", word) in _NOT_IN_LOWERCASE_NAMES
         or word.endswith(("ing", "ed", "ly"))
         or _NOT_A_NAME_WORD.match(word)
         or _TIME_PARTS.fullmatch(word)

@@ -390,7 +390,10 @@ _TREATED = re.compile(
     r"(?:treatment|session|appointment) was|"
     # ("the scars from my treatment", "small scars from the microneedling i had": play-test 93, how results show)
     r"(?:scars?|scarring|pitting|marks?) (?:from|left by|since) (?:my|her|his|the) (?:treatment|microneedling|"
-    r"micro ?needling|session|course|procedure)s?)\b"
+    r"micro ?needling|session|course|procedure)s?|"
+    # ("ive got little raised scars on my cheek from it that havent gone in a month": play-test 157, a consultation
+    # "for your goals" offered)
+    r"(?:scars?|scarring|pitting|marks?)\b[^.?!,;]{0,20}?\b(?:from|left by) it)\b"
 )
 # an event the person has coming ("I have a wedding in 10 days"): nothing said of their skin
 _AN_EVENT = re.compile(

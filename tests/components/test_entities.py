@@ -1234,6 +1234,8 @@ def test_when_exams_start_is_no_time_to_come_in(booking):
     # what a number is called is no name
     ("telefon 07700 900 377", None),
     ("ok 07700 900318", None),
+    # play-test 157: "it's" before a number given again became the name
+    ("oops my number is wrong, it's 07700 900 412", None),
     # play-test 155: "its" before the name
     ("hi can i get someone to call me back tomorrow lunchtime? its jo bennett, 07700 900233", "jo bennett"),
 ])

@@ -2895,6 +2895,17 @@ def test_scarring_from_a_treatment_had_is_for_the_clinic(settings, text, level, 
     assert found.lingering is lasting
 
 
+@pytest.mark.parametrize("text, level", [
+    # play-test 157: "scars" named as a concern the clinic treats hid that the treatment left them: a consultation "for
+    # your goals" offered
+    ("fine. for the record its because ive got little raised scars on my cheek from it that havent gone in a month",
+     "urgent"),
+    ("i have acne scars, can i benefit from it", None),
+])
+def test_scars_said_to_be_left_by_it_are_no_concern_to_treat(settings, text, level):
+    assert triage(text, settings, True, names_a_concern=True, concerns=("scars",)).level == level
+
+
 @pytest.mark.parametrize("text", [
     # a scratchy throat from a cold before a treatment, and hives from plasters asked about: no emergency
     "i have a scratchy throat from a cold, can i still have my treatment tomorrow",
