@@ -113,7 +113,9 @@ THE_REQUEST_CANCELLED = re.compile(CANCELS_THE_REQUEST, re.IGNORECASE)
 CANCEL_ASKED = re.compile(
     r"\b(?:can|could) (?:i|you|we) (?:please |just |actually )*cancel (?:it|that|this|my (?:request|booking|"
     r"consultation|call ?back|appointment)|the (?:request|booking|consultation|call ?back|appointment))"
-    r"(?: please| pls)?\s*\?",
+    # ("ugh ok can you just cancel it then", "ah actually can i cancel that, ill just ring them myself": play-tests 156
+    # and 157, "I need a yes or a no" and "not sure I understood")
+    r"(?: please| pls| then| now)*\s*(?:\?|[,.!]|$)",
     re.IGNORECASE,
 )
 
@@ -767,7 +769,11 @@ class BookingDetailsRequest(GraphComponent):
                 # "concern should be stretch marks AND c section scar. then send" (play-test 55: sent as it was, the
                 # change never made): the change, and the summary shown again with it, to send
                 self._set(message, self.config["correction_intent"])
-            elif intent in ("ask_reference", "nlu_fallback", "out_of_scope", "inform") and says_send(text):
+            elif (
+                intent in ("ask_reference", "nlu_fallback", "out_of_scope", "inform", "correct_booking")
+                and says_send(text)
+                and not any(entity.get("entity") in CHANGED_BEFORE_SENDING for entity in entities)
+            ):
                 # "perfect send it. and will i get a confirmation email / text?" at the summary: the send (its reply
                 # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent);
                 # "whatever just send it, paramedics want my phone off", not understood (play-test 33)

@@ -261,7 +261,9 @@ _SEND_CLAUSE = re.compile(
     # ("whatever just send it": play-test 33, "didn't catch that")
     r"^\W*(?:(?:and|also|ok|okay|yes|yep|yeah|perfect|great|fine|then|so|whatever|just|now|pls|please|go on)\W+)*"
     r"(?:please\s+)?"
-    r"(?:send|go ahead and send|submit)(?:\s+(?:it|this|that|the request))?(?:\s+(?:please|pls|now|then|off))*\W*$",
+    # ("send the change", the words of its button: play-test 156, read as a change to make)
+    r"(?:send|go ahead and send|submit)(?:\s+(?:it|this|that|the request|(?:the|that|this|my)\s+changes?))?"
+    r"(?:\s+(?:please|pls|now|then|off))*\W*$",
     re.IGNORECASE,
 )
 

@@ -113,8 +113,23 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     # (an appointment of their own, perhaps made by phone, is the clinic's to cancel: as the classifier read it)
     ("faq", "please cancel my appointment", "faq"),
     ("faq", "can i cancel it if i change my mind later?", "faq"),
+    # play-tests 156 and 157: "I need a yes or a no", and "not sure I understood"
+    ("nlu_fallback", "ugh ok can you just cancel it then", "stop"),
+    ("nlu_fallback", "ah actually can i cancel that, ill just ring them myself on wednesday", "stop"),
+    ("faq", "can i cancel it later?", "faq"),
 ])
 def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("intent, text, expected", [
+    # play-test 156: the words of the "Yes, send the change" button, typed, opened the menu of changes
+    ("correct_booking", "send the change", "affirm"),
+    ("correct_booking", "yes send the change please", "affirm"),
+])
+def test_send_the_change_typed_is_the_send(intent, text, expected):
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
