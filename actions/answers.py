@@ -1039,11 +1039,21 @@ def route_then_concern(tracker: Tracker) -> bool:
     as what a call back is about): its route is said first, and it is what the request is about, which goes on (found
     by the eighteenth play-test: the booking was paused on the answer to its own question, and "please still send
     the call back" was then not understood). After the emergency answer the booking is paused, as before."""
-    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_concern":
+    if tracker.active_loop.get("name") != "booking_form":
+        return False
+    # (or the request's details listed with it, whatever the form asked: "Chloe Barnes, 07700 900 233, tomorrow morning
+    # if poss. its about the dark patches…" when the name was asked, play-test 157, paused the request it was for)
+    if tracker.get_slot("requested_slot") != "booking_concern" and len(_details_listed(tracker)) < 2:
         return False
     if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT:
         return False
     return _a_route_the_booking_goes_on_after(tracker)
+
+
+def _details_listed(tracker: Tracker) -> Set[Text]:
+    """The request's details the latest message gives: the slots whose entities it names."""
+    named = {entity.get("entity") for entity in tracker.latest_message.get("entities") or []}
+    return {slot for slot, kinds in _GIVEN_WITH_A_QUESTION.items() if named & set(kinds)}
 
 
 def _a_route_the_booking_goes_on_after(tracker: Tracker) -> bool:
@@ -1331,6 +1341,13 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
         if concern:
             given[requested] = concern
         return given
+    if len(_details_listed(tracker)) >= 2 and not _OPENS_AS_A_QUESTION.match(text):
+        # a list of the request's details, with something else answered ("Chloe Barnes, 07700 900 233, tomorrow morning
+        # if poss. its about the dark patches…": play-test 157, each asked for again): each of them
+        for slot in ("booking_name", "booking_time"):
+            value = next(tracker.get_latest_entity_values(_GIVEN_WITH_A_QUESTION[slot][0]), None)
+            if value and slot != requested:
+                given[slot] = value
     if requested == "booking_confirmed" and says_send(text) and not given:
         # "perfect send. and how many sessions…?": a yes beside the question (nothing changed: a change is shown first)
         given["booking_confirmed"] = "yes"

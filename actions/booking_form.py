@@ -1292,12 +1292,12 @@ class ActionBookInsideTheForm(Action):
             if tracker.get_slot("requested_slot") == "booking_concern" and before and named:
                 return [SlotSet("booking_concern", before)]
             return []
-        named = _a_name_said_first(tracker)
-        if named:
+        name_first = _a_name_said_first(tracker)
+        if name_first:
             # "Mark Hollis. and i want the MANAGER to call me not just whoever" when the name is asked (play-test 154:
             # "We're already asking the clinic to call you back", and the name asked for again): the name, and what
             # was said after it a note for the clinic
-            name, rest = named
+            name, rest = name_first
             return [SlotSet("booking_name", name)] + (
                 note_events(tracker, rest, tracker.get_slot("booking_concern")) if rest else []
             )
@@ -1967,6 +1967,10 @@ class ValidateBookingForm(FormValidationAction):
         # the concern described in words the classifier also finds an answer for (actions/answers.py)
         # (or something happening after a treatment, its route said first: actions/answers.py route_then_concern)
         taken = concern_given(tracker) or (route_then_concern(tracker) and answered_this_turn(tracker))
+        if taken and tracker.get_slot("requested_slot") != "booking_concern":
+            # with the other details listed (actions/answers.py route_then_concern): the words that are none of them
+            listed = next(tracker.get_latest_entity_values(CONCERN), None)
+            return {"booking_concern": listed or tracker.latest_message.get("text")}
         if taken or concern_in_another_language(tracker):
             return {"booking_concern": tracker.latest_message.get("text")}
         listed = concern_listed_with_details(tracker) or concern_before_a_yes(tracker)

@@ -1302,6 +1302,32 @@ async def test_something_happening_given_as_the_concern_gets_its_route_and_the_r
     assert offers == (["clinic"] if paused else [None])
 
 
+@pytest.mark.parametrize("entities, paused", [
+    # play-test 157: the request's details listed with what it is about, at the name prompt, after the route was given:
+    # the route, and the request goes on with each detail
+    ([{"entity": "person", "value": "Chloe Barnes"}, {"entity": "phone", "value": "07700 900 233"},
+      {"entity": "time", "value": "tomorrow morning"}], False),
+    # no details listed: paused, as before
+    ([], True),
+])
+async def test_the_details_of_a_request_listed_with_a_report_go_on_after_its_route(
+    dispatcher, make_tracker, domain, clinic_open, entities, paused
+):
+    from actions.answers import detail_given_with_a_question
+
+    text = "Chloe Barnes, 07700 900 233, tomorrow morning if poss. its about the dark patches since my treatment"
+    tracker = make_tracker(intent="faq", text=text, active_loop=FORM, entities=entities,
+                           slots={"requested_slot": "booking_name", "request_kind": "call_back"},
+                           response_selector=selected_answer("faq/urgent"),
+                           parse_data={"asks": False, "triage": {"level": "urgent", "after_treatment": True}})
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    offers = [event["value"] for event in events if event.get("name") == "offer"]
+    assert offers == (["clinic"] if paused else [None])
+    if not paused:
+        assert detail_given_with_a_question(tracker) == {
+            "booking_name": "Chloe Barnes", "booking_contact": "07700 900 233", "booking_time": "tomorrow morning"}
+
+
 @pytest.mark.parametrize("active_loop, offer_kept", [(None, True), ("booking_form", False)])
 async def test_a_question_beside_a_bot_challenge_is_answered_after_it(
     dispatcher, make_tracker, domain, active_loop, offer_kept
