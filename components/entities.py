@@ -37,6 +37,7 @@ from core.words import (
     SELF_INTRODUCTIONS,
     SESSION_HAD_IS,
     TIME_SHIFT,
+    TOMORROW,
     WAS_THE_SESSION_HAD,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
@@ -179,7 +180,7 @@ _NOT_A_NAME_WORD = re.compile(
     r"lol|haha|lmao|tbh|btw|not|instead|"
     # every month but "may" (May is also a name)
     rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
-    r"today|tomorrow|tmrw|tmr|tmrow|tomoz|2moro|weekdays?|weekends?|next|this|email|phone|number|mobile|back|later|asap|"
+    rf"today|{TOMORROW}|weekdays?|weekends?|next|this|email|phone|number|mobile|back|later|asap|"
     r"anytime|whenever|"
     # "can they call me sooner", "call me first to explain" (found by the twelfth play-test: "Name: sooner")
     r"sooner|soon|first|now|tonight|if|when|after|before|about|around|any|to|so|up|again|instead|anyway|today's|with|"
@@ -223,7 +224,7 @@ _TIME_PARTS = re.compile(
     rf"(?!\s*(?:st|nd|rd|th)\b|\s*{HOW_MANY_OF})|\d{{1,2}}(?![\d:.]|\s*[-–]\s*\d|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|{_MONTH})\b)))?\b"
     # "the saturday after that" (found by the sixteenth play-test: read as this saturday)
     r"(?:\s+after\s+(?:that|this|next)\b)?"
-    r"|\b(?:today|tomorrow|tmrw|tonight|next week|weekend)\b"
+    rf"|\b(?:today|{TOMORROW}|tonight|next week|weekend)\b"
     # "sometime next month", "any weekday in january": a month, whose day core/booking.py asks for (play-test 49: "next
     # month" dropped, and the booking put down for today)
     rf"|\b(?:next|this|the following) month\b|\b(?:(?:sometime|some time|early|mid|late)\s+)?(?:in|during)\s+{_MONTH}\b"
@@ -999,6 +1000,8 @@ _WORKING_HOURS_BEFORE = re.compile(
     r"\b(?:i|we|she|he)\s+(?:work|works|working|am at work|'m at work|m at work)\s+(?:from\s+)?"
     r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?\s*(?:-|–|to|till|til|until)\s*)?$|"
     r"\b(?:work|working|shift|at work)\s+(?:till|til|until|to|finishes at|ends at)\s+$|"
+    # ("i really prefer text, im at work all day": play-test 156, "all day" joined to the time wanted)
+    r"\b(?:i'?m|im|i am|she'?s|he'?s)\s+at\s+work\s+$|"
     r"\b(?:i|we|she|he)\s+(?:finish|finishes|get off|get out|leave work|clock off)(?:\s+work)?\s+"
     r"(?:at|around|about)\s+$",
     re.IGNORECASE,
@@ -1227,6 +1230,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
             and not _SAID_NOT_MEANT.search(text[: any_time.start()])
             # ("… only ring after 6pm on a weekday, I'm at work all day": play-test 101, Saturday morning "all day")
             and not any(entity["start"] <= any_time.start() < entity["end"] for entity in taken)
+            and not _WORKING_HOURS_BEFORE.search(text[: any_time.start()])  # "im at work all day"
         ):
             later = any_time.span()
     entity = {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
@@ -1237,7 +1241,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
-_NAMED_DAY = re.compile(r"\b(?:mon(?!th)|tue|wed|thu|fri|sat|sun|today|tomorrow|tmrw|tonight)", re.IGNORECASE)
+_NAMED_DAY = re.compile(rf"\b(?:mon(?!th)|tue|wed|thu|fri|sat|sun|today|{TOMORROW}|tonight)", re.IGNORECASE)
 
 
 def _another_day_said(before: Text, between: Text, after: Text) -> bool:
@@ -1257,7 +1261,7 @@ _WEEKS_AHEAD_ALONE = re.compile(
 _A_DAY_OF_ITS_OWN = re.compile(rf"\bafter\s+next\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\b{_MONTH}\b", re.IGNORECASE)
 # a day ("tomorrow", "saturday", "the 8th") and an hour or part of the day ("after 10", "lunchtime", "1-2pm")
 _A_DAY = re.compile(
-    rf"\b(?:{_DAY}|today|tomorrow|tmrw|tonight|weekend|next week|next month|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH})\b",
+    rf"\b(?:{_DAY}|today|{TOMORROW}|tonight|weekend|next week|next month|\d{{1,2}}(?:st|nd|rd|th)|{_MONTH})\b",
     re.IGNORECASE,
 )
 # an hour of the clock ("10", "2pm", "9.30"), not a date ("the 16th")

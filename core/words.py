@@ -160,6 +160,10 @@ CALLED_NOT_EMAILED = (
     r"prefer not to|won'?t)\s+(?:give|share|use|put)\s+(?:you\s+|out\s+)?(?:my\s+|an?\s+)?e-?mail\w*\b"
 )
 
+# "tomorrow" as people type it ("tomorow after 5 is best": play-test 156, the day dropped), as a regular expression
+TOMORROW = r"(?:tomorrow|tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|tomorro|2moro|2morrow)"
+
+
 # a call back said not to be wanted ("I don't want a phone call", "not a call back", "rather than a call"), as a
 # regular expression: the request is a consultation (actions/booking_form.py), and a "no" naming a call back this way
 # asks for none (components/booking_request.py). Not "don't call me before 5pm", which says when to call.

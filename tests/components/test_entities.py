@@ -1257,6 +1257,8 @@ def test_a_skin_concern_just_before_the_number_is_no_name(booking):
     ("you put me down for friday, it should be thursday", "thursday"),
     ("can you put me down for friday please", "friday"),
     ("have you got monday free", "monday"),
+    # play-test 156: "tomorow" dropped, and "all day" (at work) joined to the time
+    ("tomorow after 5 is best. but will u text or ring? i really prefer text, im at work all day", "tomorow after 5"),
     # play-test 155: the age acne was had at became the time
     ("acne scars, mostly cheeks. had bad acne at 14-15, its cleared now but marks left", None),
 ])
