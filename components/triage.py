@@ -213,7 +213,9 @@ _NOW = re.compile(
     r"procedure|session|tx)|had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|"
     r"got (?:it )?done|did it|day \d+|\d+ (?:days?|hours?|hrs?|weeks?) (?:after|later|post|since|in|out|on)|"
     # ("is it normal for skin to peel a few days after microneedling?" asks in general: twenty-third play-test)
-    r"is (?:this|that|it) normal(?! for (?:skin|your skin|the skin|people|someone|anyone|faces?|you) to)|"
+    # (nor "is it normal to feel a bit faint after", asked of a treatment in general: play-test 158)
+    r"is (?:this|that|it) normal(?! for (?:skin|your skin|the skin|people|someone|anyone|faces?|you) to)"
+    r"(?! to (?:\w+\s+){1,5}?(?:after|afterwards|during)(?:\s+(?:it|that|treatment|microneedling))?\W*$)|"
     r"are these normal|this (?:much|red|swollen|sore|bad)|woke up|(?:the )?day after|"
     r"(?:the )?next (?:day|morning)|the morning after|"
     r"keeps?|started|has been|have been|hasn'?t|won'?t (?:stop|go)|getting|turned|went|treated|"
@@ -349,7 +351,11 @@ _HYPOTHETICAL = re.compile(
     # after a treatment, asked in general and nothing else said (twenty-third play-test: sent to NHS 111)
     r"^\W*is\s+(?:it\s+)?(?:\w+\s+){0,2}(?:normal|common|usual|expected)\s+(?:for\s+[\w ]{1,30}?\s+)?"
     r"(?:a few days\s+|days\s+)?(?:after|during|post)\s+(?:microneedling|micro ?needling|treatment|a treatment|"
-    r"(?:a |the )?session)\W*$)"
+    r"(?:a |the )?session)\W*$|"
+    # "is it normal to feel a bit faint after" (play-test 158: "Please call 999 now" three times to someone never
+    # treated, asking what is usual)
+    r"^\W*is\s+(?:it\s+)?(?:\w+\s+){0,2}(?:normal|common|usual|expected)\s+to\s+(?:\w+\s+){1,5}?"
+    r"(?:after|afterwards|during)(?:\s+(?:it|that|treatment|microneedling))?\W*$)"
 )
 # "I have dark skin. Can make dark spots after?" (found by the eleventh play-test): what the treatment might do, asked
 # by someone who says nothing of a treatment had; the signs it names are what they ask about, not what they have
@@ -1392,6 +1398,8 @@ _WITH_NEEDLES_ALWAYS = re.compile(
     r"needles?|vaccin\w*)\b|\bfaint(?:ed|ing|s)?\s+(?:in the chair|during (?:it|the|my)\b|while (?:they|it|i'?m)\b|"
     r"at the clinic|on the day)|"
     r"\bneedle[- ]?phobi\w*|"
+    # ("im a bit of a fainter with needles tbh": play-test 158)
+    r"\b(?:a\s+)?(?:bit\s+of\s+a\s+)?fainter\b|"
     # ("what if i faint? i fainted at a blood test once": play-test 47, the warning signs' "call 999")
     r"\b(?:faint\w*|pass(?:ed)? out|passing out|blacked out|keeled over)\s+(?:at|during|after|for|when i had)\s+"
     r"(?:a |an |my |the )?(?:blood (?:tests?|tests?|draws?)|bloods|injections?|jabs?|vaccin\w*|needles?)\b|"
