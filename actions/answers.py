@@ -840,7 +840,11 @@ _HELP_PUT_OFF = re.compile(
 _ROUTE_PUT_OFF = re.compile(
     r"\bwait\w*\s+(?:till|until|for|and see)\b|\bgo\s+to\s+(?:bed|sleep)\b|\bsleep\s+on\s+it\b|"
     r"\b(?:ring|call|phone|contact)\s+(?:you|you guys|the clinic|them)\s+(?:first thing\s+|on\s+|in\s+the\s+)?"
-    r"(?:monday|tuesday|tomorrow|morning|when (?:you|they|it) opens?)\b",
+    r"(?:monday|tuesday|tomorrow|morning|when (?:you|they|it) opens?)\b|"
+    # "will the piriton not just sort it out? i dont really want to sit on hold with 111 for ages" (play-test 159: read
+    # as whether it treats puffy eyes, and the route dropped)
+    r"\b(?:don'?t|do not)\s+(?:really\s+)?(?:want|wanna|need)\s+to\s+(?:\w+\s+){0,4}?(?:111|999|a&e|a and e)\b|"
+    r"\bwill\s+(?:the\s+|my\s+|that\s+|this\s+)?(?:\w+\s+)?not\s+(?:just\s+)?(?:sort|fix|settle|clear|calm)\b",
     re.IGNORECASE,
 )
 
@@ -2211,6 +2215,8 @@ A_MEDICINE_NOW = re.compile(
     # ("is the piriton ok to have taken?": play-test 74, the suitability answer in the urgent thread)
     rf"\b{_MEDICINES}\b[^.?!]{{0,40}}?\b(?:(?:take|use|put|apply|pop|have) (?:it|them|one|some|that)|taken|took|used|"
     r"applied)\b|"
+    # ("will the piriton not just sort it out?": play-test 159, whether it treats puffy eyes)
+    rf"\b{_MEDICINES}\b[^.?!]{{0,20}}?\b(?:sort|fix|settle|clear|calm|help|work|be enough|do)\b|"
     r"\bcream antibiotique\b",
     re.IGNORECASE,
 )

@@ -2438,16 +2438,22 @@ async def test_when_999_is_for_asked_in_the_urgent_thread(dispatcher, make_track
     assert not any(r in responses(dispatcher) for r in ("utter_faq/warning_signs", "utter_faq/urgent_closed"))
 
 
-async def test_the_urgent_route_put_off_is_the_route_again(dispatcher, make_tracker, domain, monkeypatch):
+@pytest.mark.parametrize("text, selected", [
     # play-test 106: "honestly if i just take paracetamol and go to bed and ring you first thing monday, is that ok?",
     # with a red streak and shivers, got the suitability answer and a consultation offered
+    ("honestly if i just take paracetamol and go to bed and ring you first thing monday, is that ok?", "faq/suitability"),
+    # play-test 159: read as whether it treats puffy eyes, after an allergic-looking reaction got NHS 111
+    ("its not my lips its just my eyes, theyre puffy. will the piriton not just sort it out? i dont really want to sit on "
+     "hold with 111 for ages", "faq/unknown_area"),
+])
+async def test_the_urgent_route_put_off_is_the_route_again(dispatcher, make_tracker, domain, monkeypatch, text,
+                                                           selected):
     monkeypatch.setenv("CLINIC_NOW", "2026-12-12T22:00:00+00:00")
-    text = "honestly if i just take paracetamol and go to bed and ring you first thing monday, is that ok?"
-    tracker = in_thread(make_tracker, "urgent", "faq", "faq/suitability", text=text)
+    tracker = in_thread(make_tracker, "urgent", "faq", selected, text=text)
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     said = responses(dispatcher)
     assert said and "urgent" in said[0] or "route_reminder" in said[0]
-    assert "utter_faq/suitability" not in said
+    assert f"utter_{selected}" not in said
 
 
 @pytest.mark.parametrize("slots, expected", [
