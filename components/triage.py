@@ -357,6 +357,11 @@ _HYPOTHETICAL = re.compile(
     r"^\W*is\s+(?:it\s+)?(?:\w+\s+){0,2}(?:normal|common|usual|expected)\s+to\s+(?:\w+\s+){1,5}?"
     r"(?:after|afterwards|during)(?:\s+(?:it|that|treatment|microneedling))?\W*$)"
 )
+# a sign asked about as one there is ("is the yellow stuff normal", "about the yellow crusty bits")
+_THE_SIGN_ASKED_ABOUT = re.compile(
+    r"\b(?:is|are)\s+(?:the|this|that|these|those)\s+(?:\w+\s+){1,3}?(?:normal|ok|okay|fine|expected|bad|worrying)\b|"
+    r"\babout\s+(?:the|these|those|this|that)\s+(?:\w+\s+){0,3}?(?:bits?|stuff|crust\w*|spots?|patch\w*)\b"
+)
 # "I have dark skin. Can make dark spots after?" (found by the eleventh play-test): what the treatment might do, asked
 # by someone who says nothing of a treatment had; the signs it names are what they ask about, not what they have
 _MIGHT_CAUSE = re.compile(
@@ -2561,6 +2566,9 @@ def triage(
         or terse
         or changed
         or ((now or personal) and any(found.values()))
+        # ("also is the yellow stuff normal", "you didnt answer about the yellow crusty bits": play-test 159, dropped
+        # twice after NHS 111 for them): what the person has, asked about as "the …"
+        or (bool(found[URGENT]) and bool(_THE_SIGN_ASKED_ABOUT.search(lowered)))
     )
     if not reported:
         return Triage(None, worse=worse)

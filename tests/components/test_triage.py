@@ -2901,6 +2901,17 @@ def test_scarring_from_a_treatment_had_is_for_the_clinic(settings, text, level, 
 
 
 @pytest.mark.parametrize("text, level", [
+    # play-test 159: after NHS 111 for yellow crusts, both were dropped
+    ("and itll be a real person ringing not another bot yeah? also is the yellow stuff normal", URGENT),
+    ("you didnt answer about the yellow crusty bits", URGENT),
+    # asked in general: no report
+    ("is yellow crusting normal after microneedling", None),
+])
+def test_a_sign_asked_about_as_the_one_there_is_a_report(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
     # play-test 157: "scars" named as a concern the clinic treats hid that the treatment left them: a consultation "for
     # your goals" offered
     ("fine. for the record its because ive got little raised scars on my cheek from it that havent gone in a month",
