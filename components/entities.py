@@ -685,8 +685,10 @@ def _name_in_the_email(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dic
 # again): a clause of one or two lowercase words just before a phone number, "its" before them or not ("call me back
 # tomorrow lunchtime? its jo bennett, 07700 900233": play-test 155, the name asked for again)
 _LOWERCASE_NAME_BEFORE_A_NUMBER = re.compile(
-    r"(?:^|[,;.!?\n])\s*(?:(?:it'?s|it’s|name'?s|name’s|name\s+is)\s+)?"
-    r"(?P<name>[a-zà-ÿ'’-]{2,}(?:\s+[a-zà-ÿ'’-]{2,})?)\s*[,:-]?\s*(?=\+?\d[\d ]{6,})",
+    # (not after an initial: "M. Kowalczyk, 07700 900 998" is one name)
+    r"(?:^|(?<!\b[A-Z])[,;.!?\n])\s*(?:(?:it'?s|it’s|name'?s|name’s|name\s+is)\s+)?"
+    # (or capitalised: "can you get them to ring me tomorrow morning then. Hannah 07700 900 645", play-test 159)
+    r"(?P<name>[a-zà-ÿA-ZÀ-Ý'’-]{2,}(?:\s+[a-zà-ÿA-ZÀ-Ý'’-]{2,})?)\s*[,:-]?\s*(?=\+?\d[\d ]{6,})",
     re.UNICODE,
 )
 
@@ -701,11 +703,11 @@ _A_NUMBERS_NAME = frozenset(
 def _lowercase_name(text: Text) -> Optional[Dict[Text, Any]]:
     match = _LOWERCASE_NAME.search(text)
     before_a_number = _LOWERCASE_NAME_BEFORE_A_NUMBER.search(text) if not match else None
-    if before_a_number and not any(word in _A_NUMBERS_NAME for word in before_a_number.group("name").split()):
+    if before_a_number and not any(word in _A_NUMBERS_NAME for word in before_a_number.group("name").lower().split()):
         match = before_a_number
     if not match:
         return None
-    words = match.group("name").split()
+    words = match.group("name").lower().split()
     if any(
         word.strip("'’-") in _NOT_IN_LOWERCASE_NAMES
         # ("oops my number is wrong, it's 07700 900 412": play-test 157, the name became "it's")
@@ -759,6 +761,14 @@ def _listed_concern(
     return None
 
 
+# what a call is asked to be about ("can someone call me about pricing, any time after 6": play-test 159, asked for
+# again)
+_CALLED_ABOUT = re.compile(
+    r"\b(?:call|ring|phone|contact)\s+(?:me|us)\s+(?:back\s+)?(?:about|regarding|re)\s+"
+    r"(?!(?:it|this|that|them|the call|a call)\b)(?P<concern>[^\W\d_][^,.;!?\n]*?)\s*"
+    r"(?=$|[,.;!?\n]|\s+(?:on|at|any|after|before|tomorrow|today|tonight|please|pls)\b)",
+    re.IGNORECASE,
+)
 # the words that open a listed concern, not part of it: "and its for …", "also about …", "re …"
 _CONCERN_LEAD = re.compile(
     r"(?:(?:and|also|plus|oh and)\s+)?(?:(?:it'?s|its|it\s+is|this\s+is|that'?s|the\s+(?:call|appointment|consultation)"
@@ -1383,7 +1393,12 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         if whole_note and not any(e["entity"] == REMOVED_ENTITY for e in found):
             start, end = whole_note.span("note" if whole_note.group("note") else "taken")
             found.append({"entity": REMOVED_ENTITY, "value": text[start:end], "start": start, "end": end})
-        concern = _CONCERN_SAYS.search(text) or _CONCERN_IS.search(text) or _CONCERN_AS.search(text)
+        concern = (
+            _CONCERN_SAYS.search(text)
+            or _CONCERN_IS.search(text)
+            or _CONCERN_AS.search(text)
+            or _CALLED_ABOUT.search(text)
+        )
         for changed_to in (pattern.search(text) for pattern in _CHANGED_TO_CONCERN) if not concern else ():
             if changed_to and any(
                 entity.get("entity") in CONCERN_KINDS

@@ -95,7 +95,8 @@ def test_phone(booking, text, expected):
         # nor is a lower-case email with dots
         ("my name is ana lima ana.lima@example.com thanks", [("person", "ana lima"), ("email", "ana.lima@example.com")]),
         # "call me back" asks for a call back: no name "back about" (found by the sixth play-test)
-        ("can you call me back about my scars", []),
+        # (what it is about is its concern: play-test 159)
+        ("can you call me back about my scars", [("concern", "my scars")]),
         ("call me Jo", [("person", "Jo")]),
         ("name should just be Marcus Bell lol not 'for marcus bell'", [("person", "Marcus Bell")]),  # the tenth
         ("full name is Tomasz Kowalczyk. number 07700 900123",  # found by the tenth play-test: "is Tomasz …"
@@ -1234,6 +1235,9 @@ def test_when_exams_start_is_no_time_to_come_in(booking):
     # what a number is called is no name
     ("telefon 07700 900 377", None),
     ("ok 07700 900318", None),
+    # play-test 159: a capitalised first name alone before the number was asked for again
+    ("forget it. can you get them to ring me tomorrow morning then. Hannah 07700 900 645", "Hannah"),
+    ("Mobile: 07700 900123", None),
     # play-test 157: "it's" before a number given again became the name
     ("oops my number is wrong, it's 07700 900 412", None),
     # play-test 155: "its" before the name
@@ -1264,6 +1268,13 @@ def test_a_skin_concern_just_before_the_number_is_no_name(booking):
 ])
 def test_a_day_shown_or_an_age_is_no_time_wanted(booking, text, time):
     assert [value for kind, value in found(booking, text) if kind == "time"] == ([time] if time else [])
+
+
+def test_what_a_call_is_asked_to_be_about_is_its_concern(booking):
+    # play-test 159: "about pricing" was asked for again
+    text = "my name's Tom, 07700 900 331, can someone call me about pricing, any time after 6 on a weekday"
+    assert ("concern", "pricing") in found(booking, text)
+    assert "concern" not in [kind for kind, _ in found(booking, "can you call me about it tomorrow")]
 
 
 def test_what_the_request_is_for_beside_one_detail_is_its_concern(booking):
