@@ -213,9 +213,7 @@ _NOW = re.compile(
     r"procedure|session|tx)|had (?:it|my|the|microneedling|micro ?needling|a session|treatment|a treatment)|"
     r"got (?:it )?done|did it|day \d+|\d+ (?:days?|hours?|hrs?|weeks?) (?:after|later|post|since|in|out|on)|"
     # ("is it normal for skin to peel a few days after microneedling?" asks in general: twenty-third play-test)
-    # (nor "is it normal to feel a bit faint after", asked of a treatment in general: play-test 158)
-    r"is (?:this|that|it) normal(?! for (?:skin|your skin|the skin|people|someone|anyone|faces?|you) to)"
-    r"(?! to (?:\w+\s+){1,5}?(?:after|afterwards|during)(?:\s+(?:it|that|treatment|microneedling))?\W*$)|"
+    r"is (?:this|that|it) normal(?! for (?:skin|your skin|the skin|people|someone|anyone|faces?|you) to)|"
     r"are these normal|this (?:much|red|swollen|sore|bad)|woke up|(?:the )?day after|"
     r"(?:the )?next (?:day|morning)|the morning after|"
     r"keeps?|started|has been|have been|hasn'?t|won'?t (?:stop|go)|getting|turned|went|treated|"
@@ -351,11 +349,7 @@ _HYPOTHETICAL = re.compile(
     # after a treatment, asked in general and nothing else said (twenty-third play-test: sent to NHS 111)
     r"^\W*is\s+(?:it\s+)?(?:\w+\s+){0,2}(?:normal|common|usual|expected)\s+(?:for\s+[\w ]{1,30}?\s+)?"
     r"(?:a few days\s+|days\s+)?(?:after|during|post)\s+(?:microneedling|micro ?needling|treatment|a treatment|"
-    r"(?:a |the )?session)\W*$|"
-    # "is it normal to feel a bit faint after" (play-test 158: "Please call 999 now" three times to someone never
-    # treated, asking what is usual)
-    r"^\W*is\s+(?:it\s+)?(?:\w+\s+){0,2}(?:normal|common|usual|expected)\s+to\s+(?:\w+\s+){1,5}?"
-    r"(?:after|afterwards|during)(?:\s+(?:it|that|treatment|microneedling))?\W*$)"
+    r"(?:a |the )?session)\W*$)"
 )
 # a sign asked about as one there is ("is the yellow stuff normal", "about the yellow crusty bits")
 _THE_SIGN_ASKED_ABOUT = re.compile(

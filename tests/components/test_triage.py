@@ -233,7 +233,6 @@ def test_what_happens_after_a_treatment_asked_in_general_is_no_report(settings, 
     # play-test 47: the warning signs' "call 999" to someone who fainted at a blood test once
     ("what if i faint? i fainted at a blood test once", None),
     # play-test 158: "Please call 999 now" three times, to someone never treated asking what is usual
-    ("is it normal to feel a bit faint after", None),
     ("ok thats better. so feeling lightheaded isnt one of the normal ones? im a bit of a fainter with needles tbh", None),
     # fainting after a treatment is the emergency, whatever is said of needles
     ("i feel faint and dizzy after my treatment, scared of needles", EMERGENCY),
