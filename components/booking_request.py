@@ -79,7 +79,8 @@ NOT_WANTED = re.compile(
 # check with my wife", "I DONT WANT TO BOOK", "oh ok. never mind then"), whatever the classifier made of the rest:
 # not "how do I stop the redness?" or "can I cancel later?", which ask something
 STOPS = re.compile(
-    r"(?:^|[.!?;,]\s*|\b(?:no|nah|ok|okay|actually|hmm+|wait|lol|jk|sorry|fine|then|so|oh)\b[\s,.!]*)"
+    # ("yes cancel it thanks", to the question whether to cancel a request sent: play-test 160, not understood)
+    r"(?:^|[.!?;,]\s*|\b(?:no|nah|ok|okay|actually|hmm+|wait|lol|jk|sorry|fine|then|so|oh|yes|yeah|yep|yup)\b[\s,.!]*)"
     r"(?:(?:please|just|let'?s|lets|can we|we can|i want to|i'd like to|i need to)\s+)?(?:"
     r"(?:cancel|stop)(?:\s+(?:it|that|this|now|please|everything|asking|here|there|for now|for today|all of it|"
     # ("oh no actually something's come up, i need to cancel that booking sorry": play-test 134, not understood)

@@ -446,6 +446,9 @@ _NOTE = re.compile(
     # "it needs to say to ask for Gareth when they ring, its my phone not hers" (play-test 33: "didn't catch that")
     r"^\W*(?:it|the request|the booking|that)\s+(?:needs to|should|must|has to|ought to)\s+say\s+(?:that\s+)?"
     r"(?P<says>[^.?!]*\b(?:ring|rings|call|calls|phone|number|ask for|text|email|contact)\b.*?)\s*$|"
+    # "oh and ask for Sue when you ring, thats me, its my mobile not his" (play-test 160: dropped four times)
+    r"(?:^|(?<=[.!?;,])\s*)\W*(?:(?:oh|and|also|please|pls|but)\s+)*"
+    r"(?P<askfor>(?:(?:can|could)\s+(?:you|they|u)\s+)?ask\s+for\s+[A-ZÀ-Ý][\w'’-]*\b[^.?!]*?)\s*(?=[.?!]|$)|"
     r"^\W*(?:(?:oh|and|also)\s+)*(?P<before>(?:i'?m|im|i\s+am|i'?ve|ive|i\s+have|my)\b[^?.!,;]*)[,.;!?\s]*"
     r"(?:[^.!?]*\?\s*)?(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:put|add|write|keep|make)\s+"
     r"(?:it|that|this)\s+(?:down\s+)?(?:as|in|on)\s+(?:a\s+|the\s+)?note\b",
@@ -1350,7 +1353,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
             group = next(
                 name
-                for name in ("note", "opening", "fyi", "said", "asked", "says", "before")
+                for name in ("note", "opening", "fyi", "said", "asked", "says", "before", "askfor")
                 if note.group(name) is not None
             )
             start, end = note.span(group)

@@ -113,6 +113,8 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     # (an appointment of their own, perhaps made by phone, is the clinic's to cancel: as the classifier read it)
     ("faq", "please cancel my appointment", "faq"),
     ("faq", "can i cancel it if i change my mind later?", "faq"),
+    # play-test 160: to the question whether to cancel a request sent, not understood
+    ("affirm", "yes cancel it thanks", "stop"),
     # play-tests 156 and 157: "I need a yes or a no", and "not sure I understood"
     ("nlu_fallback", "ugh ok can you just cancel it then", "stop"),
     ("nlu_fallback", "ah actually can i cancel that, ill just ring them myself on wednesday", "stop"),

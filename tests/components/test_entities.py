@@ -945,6 +945,9 @@ def test_what_was_said_then_asked_to_be_put_on_the_request_is_a_note(booking, te
     ("Could you please make a note so they ask for Margaret when they ring?",
      [("note", "they ask for Margaret when they ring")]),
     ("can you make it 3pm", [("time", "3pm")]),
+    # play-test 160: dropped four times
+    ("any afternoon this week really. oh and ask for Sue when you ring, thats me, its my mobile not his",
+     [("time", "any afternoon"), ("note", "ask for Sue when you ring, thats me, its my mobile not his")]),
     # play-test 155: sent without it
     ("yep send. and can u put in a note asking them to send prices pls", [("note", "asking them to send prices pls")]),
     # play-test 60: the walk-through's first step; "then send" is no part of the note
