@@ -1072,7 +1072,12 @@ def concern_given_anew_at_the_summary(tracker: Tracker) -> bool:
     something happening in it that is no emergency, or nothing happening at all: its route or its answer is said, and
     the change made ("no, the arms were where I got hives from the lidocaine years ago. the concern is acne scarring on
     my cheeks and chin": play-test 40, the suitability answer alone, and the concern left as "arms")."""
-    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_confirmed":
+    # (or at the consent question before it: "yes ok but change the concern to: complaint about treatment last week,
+    # still got needle marks on forehead after 8 days", play-test 161, paused the request, and the words were added on)
+    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") not in (
+        "booking_confirmed",
+        "booking_consent",
+    ):
         return False
     # (or a note for the clinic: "please add I am pregnant 3 months", play-test 40)
     given = next(tracker.get_latest_entity_values("concern"), None) or next(

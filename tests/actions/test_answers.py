@@ -1563,17 +1563,18 @@ def test_only_the_sentence_that_adds_goes_into_the_concern(make_tracker):
     assert added_to_the_concern(tracker, text) == "acne scarring on my cheeks, and add my neck too"
 
 
+@pytest.mark.parametrize("asked", ["booking_confirmed", "booking_consent"])
 async def test_the_concern_dictated_at_the_summary_with_a_sign_is_changed_after_the_route(
-        dispatcher, make_tracker, domain, clinic_open):
+        dispatcher, make_tracker, domain, clinic_open, asked):
     # play-test 28: "the concern bit is cut off, it should say yellow crust on chin, …" paused the request, and the
-    # change was lost
+    # change was lost; play-test 161 likewise at the consent question before it
     said = "yellow crust on chin, hot, redness spreading to neck, feeling shivery, treated monday"
     text = f"the concern bit is cut off, it should say {said}. and why 2.30 i said asap"
     tracker = make_tracker(
         intent="faq", text=text, active_loop="booking_form", response_selector=selected_answer("faq/urgent"),
         entities=[{"entity": "booking_field", "value": "booking_concern"},
                   {"entity": "concern", "value": said, "start": text.index(said), "end": text.index(said) + len(said)}],
-        slots={"requested_slot": "booking_confirmed", "booking_name": "Marcus Bell", "booking_contact": "+447456789012",
+        slots={"requested_slot": asked, "booking_name": "Marcus Bell", "booking_contact": "+447456789012",
                "booking_concern": "chin and it feels hot", "booking_consent": True},
     )
     tracker.latest_message["triage"] = {"level": "urgent"}
