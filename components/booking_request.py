@@ -111,6 +111,7 @@ BOOKING_DECLINED = re.compile(
 )
 # a request to cancel it, asked ("can I cancel it?", "could you cancel my request please?"): not whether one could later
 THE_REQUEST_CANCELLED = re.compile(CANCELS_THE_REQUEST, re.IGNORECASE)
+YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yh|ye)\b", re.IGNORECASE)
 CANCEL_ASKED = re.compile(
     r"\b(?:can|could) (?:i|you|we) (?:please |just |actually )*cancel (?:it|that|this|my (?:request|booking|"
     r"consultation|call ?back|appointment)|the (?:request|booking|consultation|call ?back|appointment))"
@@ -814,6 +815,14 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["stop_intent"])  # (CANCELS_THE_REQUEST)
             elif intent in self.config["stop_from_intents"] and STOPS.search(text) and not NEVER_MIND_BUT.search(text):
                 self._set(message, self.config["stop_intent"])
+                if YES_FIRST.match(text):
+                    # "yes cancel it thanks", to the question whether to cancel a request sent (play-test 160: not
+                    # understood): the yes to it, as its "Yes, cancel it" button says (data/rules/booking.yml)
+                    message.set(
+                        ENTITIES,
+                        (message.get(ENTITIES) or []) + [{"entity": "cancelling", "value": "yes"}],
+                        add_to_output=True,
+                    )
             elif (
                 intent in self.config["pause_from_intents"]
                 and PAUSES.search(text)

@@ -113,8 +113,6 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     # (an appointment of their own, perhaps made by phone, is the clinic's to cancel: as the classifier read it)
     ("faq", "please cancel my appointment", "faq"),
     ("faq", "can i cancel it if i change my mind later?", "faq"),
-    # play-test 160: to the question whether to cancel a request sent, not understood
-    ("affirm", "yes cancel it thanks", "stop"),
     # play-tests 156 and 157: "I need a yes or a no", and "not sure I understood"
     ("nlu_fallback", "ugh ok can you just cancel it then", "stop"),
     ("nlu_fallback", "ah actually can i cancel that, ill just ring them myself on wednesday", "stop"),
@@ -124,6 +122,19 @@ def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, said_yes", [
+    # play-test 160: to the question whether to cancel a request sent, not understood; the yes is its button's entity
+    ("yes cancel it thanks", True),
+    # "cancel" alone, said again, asks again
+    ("cancel it", False),
+])
+def test_a_yes_with_a_cancel_says_yes_to_cancelling(text, said_yes):
+    found = message(text, "affirm", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "stop"
+    assert ({"entity": "cancelling", "value": "yes"} in found.get("entities")) is said_yes
 
 
 @pytest.mark.parametrize("intent, text, expected", [
