@@ -109,9 +109,10 @@ BOOKING_DECLINED = re.compile(
     r"\bi(?:'ve| have) been booked in\b",
     re.IGNORECASE,
 )
-# a request to cancel it, asked ("can I cancel it?", "could you cancel my request please?"): not whether one could later
+# the whole request called off (core/words.py), and a yes said first ("yes cancel it thanks")
 THE_REQUEST_CANCELLED = re.compile(CANCELS_THE_REQUEST, re.IGNORECASE)
 YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yh|ye)\b", re.IGNORECASE)
+# a request to cancel it, asked ("can I cancel it?", "could you cancel my request please?"): not whether one could later
 CANCEL_ASKED = re.compile(
     r"\b(?:can|could) (?:i|you|we) (?:please |just |actually )*cancel (?:it|that|this|my (?:request|booking|"
     r"consultation|call ?back|appointment)|the (?:request|booking|consultation|call ?back|appointment))"

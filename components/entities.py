@@ -1019,12 +1019,12 @@ _WORKING_HOURS_BEFORE = re.compile(
     r"(?:at|around|about)\s+$",
     re.IGNORECASE,
 )
-# an age ("im actually 17 not 18", "she's 16", "aged 17"): no day (play-test 77: the request moved to the 17th)
 # "had bad acne at 14-15" (play-test 155: the time was changed to 14:00): the age a skin condition was had at
 _A_CONDITION_HAD_BEFORE = re.compile(
     r"\b(?:had|got|suffered\s+(?:with|from))\s+(?:\w+\s+){0,2}(?:acne|spots|breakouts|eczema|psoriasis|scarring)\s*$",
     re.IGNORECASE,
 )
+# an age ("im actually 17 not 18", "she's 16", "aged 17"): no day (play-test 77: the request moved to the 17th)
 _AN_AGE_BEFORE = re.compile(
     r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|aged?|age is|turned|turning|only)\s+(?:actually\s+|only\s+|"
     r"just\s+|now\s+|nearly\s+|almost\s+|really\s+)?$",

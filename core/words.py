@@ -404,6 +404,7 @@ NO_CHANGE_WANTED = (
     r"\bnothing to change\b|\b(?:it'?s|its|that'?s|thats) fine as it (?:is|was)\b|\bno changes\b"
 )
 # ... and said only to be checking, inside a change (never a reading of its own: "i was just asking if it hurts")
+JUST_CHECKING = r"\b(?:i was|i'?m|im|i am)\s+(?:just|only)\s+(?:checking|asking)\b"
 # the whole request called off, said outright ("cancel my request", "forget it then, cancel the whole request ill just
 # email them myself": play-test 155, while a sent request was being changed, the change went on)
 # (not asked about: "wait no, will that cancel my call back??", browser play-test 4)
@@ -411,4 +412,3 @@ CANCELS_THE_REQUEST = (
     r"\bcancel\s+(?:(?:the|my|this|that)\s+)?(?:(?:whole|entire)\s+)?"
     r"(?:request|booking|call ?back|appointment|consultation|thing|it\s+all|everything)\b(?![^.?!\n]*\?)"
 )
-JUST_CHECKING = r"\b(?:i was|i'?m|im|i am)\s+(?:just|only)\s+(?:checking|asking)\b"
