@@ -810,6 +810,24 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
 REPORT_LOOKS_BACK = 10  # how many of the person's messages back a sign reported still counts for "can it wait?"
 
 
+# the answers that say how a skin reacts to a treatment and for how long
+REACTION_TOPICS = {"side_effects", "downtime", "expected_reaction"}
+
+
+def asks_if_a_reaction_is_normal(tracker: Tracker, topics: List[Text]) -> bool:
+    """Whether the latest message asks if a reaction, or how long it lasts, is normal, not of treatments in general or
+    of the next one: "so is 2 weeks red normal or not, like how long does redness usually last", then "mines been 14
+    days so thats not normal then is it", after a request sent for redness that got the urgent route (play-test 163:
+    the expected reaction's words twice, no route). With a sign reported earlier, that is its route again."""
+    text = tracker.latest_message.get("text") or ""
+    return (
+        bool(set(topics) & REACTION_TOPICS)
+        and bool(re.search(r"\bnormal\b", text, re.IGNORECASE))
+        and bool(_ASKS_WHETHER_ALL_RIGHT.search(text))
+        and not (_IN_GENERAL.search(text) or _OF_THE_NEXT_ONE.search(text))
+    )
+
+
 def reported_earlier(tracker: Tracker) -> Optional[Text]:
     """The level of a sign of infection (or worse) reported in one of the person's recent messages, unless seen or
     advised since: "so do i still need to call 111 tonight or just wait for monday" after a yellow crust and a fever,
@@ -1523,6 +1541,51 @@ _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b
 SAFETY_RESPONSES = tuple(response_name(topic) for topic in SEVERITY)
 
 
+# a question said to be left unanswered ("you still didnt say about the aloe vera", "you didn't answer about my serum")
+_NOT_ANSWERED = re.compile(
+    r"\b(?:didn'?t|did not|never|haven'?t|have not|still not|not)\s+"
+    r"(?:say|said|answer|answered|tell|told|reply|replied)\b",
+    re.IGNORECASE,
+)
+# how likely the classifier finds a part beside a sign to ask of something the guide does not cover, at least, when
+# the NLU names no thing in it
+OFF_GUIDE_UNNAMED_AT_LEAST = 0.6
+
+
+def asked_beside_a_route(dispatcher: CollectingDispatcher, tracker: Tracker, named: List[Text]) -> None:
+    """What the message asked beside a sign that got the urgent route or the expected reaction's answer, said after it:
+    a medicine (who can advise on it), else each kind of thing the guide does not cover that the message names ("can i
+    put vaseline on it?", "can i still wear makeup to work tomorrow"): that the guide does not say, and whom to ask.
+    Found by play-tests 157, 158, 159 and 161: the route alone, the question never named."""
+    said = [name for name in named if name.startswith(SAFETY_RESPONSES[1:])]
+    if not said or any(name.startswith(("utter_medicine_", "utter_faq/unknown_")) for name in named):
+        return
+    message = tracker.latest_message
+    urgent = said[0].startswith(SAFETY_RESPONSES[1])
+    if A_MEDICINE_NOW.search(message.get("text") or ""):
+        dispatcher.utter_message(response="utter_medicine_in_thread")
+        return
+    parts = [*(message.get("question_parts") or []), *(message.get("questions") or [])]
+    likely = [part for part in parts if float(part.get("confidence") or 0) >= BESIDE_AT_LEAST]
+    asked = _topics([part.get("intent_response_key") or "" for part in likely])
+    line = "utter_off_guide_beside_the_route" if urgent else "utter_off_guide_beside_a_reaction"
+    if _NOT_ANSWERED.search(message.get("text") or ""):
+        # ("you still didnt say about the aloe vera", after the route alone: play-test 163, the route alone again)
+        asked += [entity.get("entity") for entity in message.get("entities") or []]
+    for kind in dict.fromkeys(topic for topic in asked if topic in OFF_GUIDE_KINDS):
+        thing = named_thing(tracker, kind)
+        if thing != UNNAMED_THING:
+            dispatcher.utter_message(response=line, thing=thing)
+        elif any(
+            part.get("intent_response_key") == f"{RETRIEVAL_INTENT}/{kind}"
+            and float(part.get("confidence") or 0) >= OFF_GUIDE_UNNAMED_AT_LEAST
+            for part in parts
+        ):
+            # ("can i wash it with water?": the thing not one the NLU names)
+            dispatcher.utter_message(response=f"{line}_unnamed")
+            return
+
+
 class ActionAnswerQuestion(Action):
     def name(self) -> Text:
         return "action_answer_question"
@@ -1548,6 +1611,7 @@ class ActionAnswerQuestion(Action):
             # "his eyes are all puffy and nearly shut … Should I give him an antihistamine? I have some piriton"
             # (play-test 127: the emergency's route, and the medicine never answered): who to ask about it
             dispatcher.utter_message(response="utter_medicine_in_emergency")
+        asked_beside_a_route(dispatcher, tracker, named)
         return events + emergency_noted(tracker, dispatcher.messages[already:])
 
     async def answer(
@@ -1587,6 +1651,7 @@ class ActionAnswerQuestion(Action):
                 "reassurance" in topics
                 # ("… ring you first thing monday, is that ok?" after the warning signs were asked: play-test 106)
                 or _ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or "")
+                or asks_if_a_reaction_is_normal(tracker, topics)
             )
         ):
             previous = reported_earlier(tracker)

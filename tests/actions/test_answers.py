@@ -2791,3 +2791,71 @@ async def test_a_medicine_asked_about_with_an_emergency_is_for_the_call_handler(
     said = responses(dispatcher)
     assert said[0].startswith("utter_faq/emergency")
     assert ("utter_medicine_in_emergency" in said) == medicine
+
+
+def _sign_and_a_question(make_tracker, level, text, part, key, entity):
+    """A sign reported with a question beside it, as the NLU gives it: the question a part, the thing it names an
+    entity."""
+    start = text.index(part)
+    tracker = make_tracker(
+        intent="faq", text=text, response_selector=selected_answer(f"faq/{level}"),
+        entities=[{"entity": entity[0], "value": entity[1], "start": 0, "end": 1}] if entity else [],
+        parse_data={
+            "triage": {"level": level, "signs": ["red"]},
+            "questions": [],
+            "question_parts": [{"text": part, "start": start, "end": start + len(part), "intent_response_key": key,
+                                "confidence": 0.51 if entity or "what" in part else 0.79, "aspect_only": False}],
+        },
+    )
+    return tracker
+
+
+@pytest.mark.parametrize("level, text, part, key, entity, expected", [
+    # play-tests 157, 159 and 161: the route alone, the question beside it never named
+    ("urgent", "my skin is really red and hot 3 days after, can i put vaseline on it?", "can i put vaseline on it?",
+     "faq/unknown_product", ("unknown_product", "that product"), "utter_off_guide_beside_the_route"),
+    ("urgent", "theres yellow crusty stuff on my cheek. can i still wear makeup to work", "can i still wear makeup",
+     "faq/unknown_activity", ("unknown_activity", "makeup"), "utter_off_guide_beside_the_route"),
+    # a medicine: who can advise on it
+    ("urgent", "my cheek is hot and spreading. should i take ibuprofen?", "should i take ibuprofen?",
+     "faq/unknown_product", None, "utter_medicine_in_thread"),
+    # nothing the NLU names: said without naming it, when the part is likely enough to ask of something off the guide
+    ("urgent", "my face is weeping, can i wash it with water?", "can i wash it with water?", "faq/unknown_activity",
+     None, "utter_off_guide_beside_the_route_unnamed"),
+    ("urgent", "my cheek is hot and spreading, what should i do?", "what should i do?", "faq/unknown_activity", None,
+     None),
+    ("expected_reaction", "my face is a bit red, can i wear makeup?", "can i wear makeup?", "faq/unknown_activity",
+     ("unknown_activity", "makeup"), "utter_off_guide_beside_a_reaction"),
+    # said to be left unanswered, with no question of its own (play-test 163)
+    ("urgent", "111?? for a bit of redness, bit ott no. you still didnt say about the aloe vera", "bit ott no",
+     "faq/urgent", ("unknown_product", "that product"), "utter_off_guide_beside_the_route"),
+])
+async def test_a_question_beside_a_route_is_named_after_it(dispatcher, make_tracker, domain, clinic_open, level,
+                                                            text, part, key, entity, expected):
+    tracker = _sign_and_a_question(make_tracker, level, text, part, key, entity)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[0].startswith(f"utter_faq/{level}")
+    assert said[1:] == ([expected] if expected else [])
+    if expected == "utter_off_guide_beside_the_route":
+        assert dispatcher.messages[1]["thing"] == entity[1]
+
+
+@pytest.mark.parametrize("earlier, text, expected", [
+    # play-test 163: redness two weeks on got the urgent route, a request was sent, then these got the expected
+    # reaction's words, twice, and no route
+    ([a_report("urgent"), a_report(None)], "thanks. so is 2 weeks red normal or not, like how long does redness usually last",
+     ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+    ([a_report("urgent"), a_report(None)], "right so a few days. mines been 14 days so thats not normal then is it",
+     ["utter_safety_no_reassurance", "utter_faq/urgent"]),
+    # asked of treatments in general, or with nothing reported: the answer asked for
+    ([a_report("urgent"), a_report(None)], "in general, is it normal to be red for a few days?", ["utter_faq/downtime"]),
+    ([a_report(None)], "is it normal to be red for 2 weeks", ["utter_faq/downtime"]),
+])
+async def test_whether_a_reaction_is_normal_after_a_sign_reported_earlier(dispatcher, make_tracker, domain, clinic_open,
+                                                                          earlier, text, expected):
+    events = [*earlier, {"event": "action", "timestamp": None, "name": "action_submit_booking"}]
+    tracker = make_tracker(intent="faq", text=text, events=events, response_selector=selected_answer("faq/downtime"))
+    tracker.latest_message["triage"] = {"level": None}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert [name.split("_closed")[0] for name in responses(dispatcher)] == expected
