@@ -706,6 +706,8 @@ _FILLER = re.compile(
     # ("tomorrow tho? like morning": play-test 63, not understood)
     r"tho|though|"
     r"either|"
+    # ("asap really, tomorrow any time?": play-test 163, "couldn't work out a day")
+    r"really|honestly|tbh|"
     # ("wednesday after school run so like 10ish", "saturday morning is good", "not sunday obvs theyre shut": play-tests
     # 52 and 53, not understood)
     r"after (?:the )?(?:school|nursery) (?:run|drop[- ]?off)|after (?:the )?drop[- ]?off|obvs|obviously|"

@@ -761,6 +761,8 @@ def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
         ("tuesday afternoon, she works thursdays", (2026, 12, 1, 12), (2026, 12, 1, 17)),
         ("whenever is soonest. thursday if possible, not sunday obvs theyre shut", (2026, 11, 26, 9),
          (2026, 11, 26, 20)),
+        # play-test 163
+        ("asap really, tomorrow any time?", (2026, 11, 25, 9), (2026, 11, 25, 18)),
     ],
 )
 def test_days_ruled_out_or_taken_and_words_around_the_time_are_read_past(clinic, text, start, end):
