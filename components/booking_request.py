@@ -114,7 +114,7 @@ THE_REQUEST_CANCELLED = re.compile(CANCELS_THE_REQUEST, re.IGNORECASE)
 YES_FIRST = re.compile(r"^\W*(?:yes|yeah|yep|yup|yh|ye)\b", re.IGNORECASE)
 # a request to cancel it, asked ("can I cancel it?", "could you cancel my request please?"): not whether one could later
 CANCEL_ASKED = re.compile(
-    r"\b(?:can|could) (?:i|you|we) (?:please |just |actually )*cancel (?:it|that|this|my (?:request|booking|"
+    r"\b(?:can|could) (?:i|you|u|we) (?:please |just |actually )*cancel (?:it|that|this|my (?:request|booking|"
     r"consultation|call ?back|appointment)|the (?:request|booking|consultation|call ?back|appointment))"
     # ("ugh ok can you just cancel it then", "ah actually can i cancel that, ill just ring them myself": play-tests 156
     # and 157, "I need a yes or a no" and "not sure I understood")
@@ -482,7 +482,7 @@ FREE_TIME_AFTER = re.compile(r"^\s+(?:still\s+)?(?:free|available)\b", re.IGNORE
 # the classifier read ("an hour" is also how long a treatment takes: found by the tenth play-test)
 MOVES_THE_TIME = re.compile(TIME_SHIFT, re.IGNORECASE)
 MOVE_IT = re.compile(
-    r"\b(?:push|move|bring|make|shift|change|swap|switch)\s+(?:it|that|the\s+(?:time|appointment|booking))\b",
+    r"\b(?:push|move|bring|make|shift|change|swap|switch)\s+(?:it|that|the\s+(?:time|day|date|appointment|booking))\b",
     re.IGNORECASE,
 )
 # "well its for my son, Jamie Reid": who the request is for, with their name (a statement of details, not a question
@@ -671,6 +671,27 @@ class BookingDetailsRequest(GraphComponent):
                     or not any(note["start"] <= entity.get("start", -1) < note["end"] for note in call_times)
                 ]
                 message.set(ENTITIES, entities, add_to_output=True)
+                others = {entity.get("entity") for entity in entities} - {NOTE_ENTITY}
+                if (
+                    intent in self.config["correction_from_intents"] + [self.config["intent"]]
+                    and not others & set(self.config["details"])
+                    and "?" not in " ".join(str(note.get("value")) for note in call_times)
+                ):
+                    # "could you ask them to ring before 11 then please" once a request was sent (play-test 163: a new
+                    # call back began, asking the name): when to ring is said of the request there is, a change to
+                    # it (data/rules/booking.yml), or, with none, one is offered
+                    self._set(message, self.config["correction_intent"])
+                    continue
+            if (
+                intent == self.config["intent"]
+                and MOVE_IT.search(text)
+                and any(entity.get("entity") == "time" for entity in entities)
+                and not {entity.get("entity") for entity in entities} & {"person", "phone", "email"}
+            ):
+                # "change the time on the call back to monday before 11am" (play-test 163: the request stopped before
+                # it was picked up, and the name asked): a change, whatever request it names
+                self._set(message, self.config["correction_intent"])
+                continue
             called_on = (
                 CALL_ME_ON.search(text)
                 or PASS_IT_ON.search(text)

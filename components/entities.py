@@ -510,7 +510,11 @@ CALL_TIME = (
     r"(?:after|before|between|in\s+the|on|at|from|outside|during|once)\b[^.!?\n]*|"
     # ("it doesnt say anything about ringing me after 6pm weekdays": play-test 101, read as the appointment's time)
     r"\b(?:ringing|phoning|calling|telephoning)\s+(?:me|her|him|us)\s+(?:only\s+)?(?:after|before|between|outside|in\s+the)\b"
-    r"[^.!?\n]*"
+    r"[^.!?\n]*|"
+    # ("can u tell them to ring after 1pm pls", "could you ask them to ring before 11": play-tests 162 and 163, not
+    # understood, and a new call back begun)
+    rf"\b(?:ask|tell)\s+(?:them|the\s+clinic|the\s+team|reception)\s+to\s+(?:only\s+)?{_RING}"
+    r"(?:\s+(?:me|her|him|us))?\s+(?:only\s+)?(?:after|before|between|outside|in\s+the|once)\b[^.!?\n]*"
 )
 _CALL_TIME = re.compile(CALL_TIME, re.IGNORECASE)
 # the role of a note that says when to ring: no call back asked for (components/booking_request.py)
@@ -767,8 +771,12 @@ def _listed_concern(
 # what a call is asked to be about ("can someone call me about pricing, any time after 6": play-test 159, asked for
 # again)
 _CALLED_ABOUT = re.compile(
-    r"\b(?:call|ring|phone|contact)\s+(?:me|us)\s+(?:back\s+)?(?:about|regarding|re)\s+"
-    r"(?!(?:it|this|that|them|the call|a call)\b)(?P<concern>[^\W\d_][^,.;!?\n]*?)\s*"
+    r"\b(?:call|ring|phone|contact)\s+(?:me|us)\s+(?:back\s+)?"
+    # ("can someone just ring me tomorrow to talk about the timing": play-test 163, asked again)
+    r"(?:(?:tomorrow|today|tonight|later|asap|this\s+(?:morning|afternoon|evening)|(?:on\s+)?(?:mon|tues|wednes|thurs|fri|"
+    r"satur)day)\s+)?(?:about|regarding|re|to\s+(?:talk|chat|speak)\s+(?:about|through)|to\s+discuss)\s+"
+    r"(?!(?:it|this|that|them|the call|a call|what happened|what'?s happening|what is happening)\b)"
+    r"(?P<concern>[^\W\d_][^,.;!?\n]*?)\s*"
     r"(?=$|[,.;!?\n]|\s+(?:on|at|any|after|before|tomorrow|today|tonight|please|pls)\b)",
     re.IGNORECASE,
 )
@@ -962,6 +970,11 @@ _EVENTS = (
     # ("tuesday's her bridge club lol so wednesday or thursday morning": play-test 137, Tuesday kept)
     r"club|class|classes|lesson|lessons|shift|shifts|gym|physio|choir|rehearsal|training"
 )
+# a session or appointment already had or booked, named as the person's own or as the one
+_A_SESSION_BOOKED = (
+    r"(?:my|her|his|the|our|their)\s+(?:next\s+|other\s+|second\s+|2nd\s+|third\s+|3rd\s+|last\s+|current\s+)?"
+    r"(?:session|appointment|treatment|booking)"
+)
 _AN_EVENT_BEFORE = re.compile(
     # ("my exams start on the 14th": play-test 124, the consultation moved to the first exam)
     rf"\b(?:{_EVENTS})(?:\s+(?:is|was|are|'s|will be|coming up|booked|planned|start|starts|begin|begins|end|ends|"
@@ -972,7 +985,12 @@ _AN_EVENT_BEFORE = re.compile(
     r"(?:gp|doctor|pharmacist|nurse)|gp)\s+(?:on\s+|at\s+|later\s+)?(?:the\s+)?$|"
     # ("pls tell them about the allergic reaction to the cream tonight": play-test 107, the request moved to tonight)
     r"\b(?:reaction|reacted|flare[- ]?up)\b(?:\s+(?:to|from|with)\s+[^.?!,;]{0,25}?)?"
-    r"\s+(?:on\s+|at\s+|this\s+|last\s+)?$",
+    r"\s+(?:on\s+|at\s+|this\s+|last\s+)?$|"
+    # a session already booked, and its day ("my next session, i need to move it. its meant to be the 15th", "put that
+    # its the session on the 15th i need to move": play-test 162, the call back moved to the 15th, twice)
+    rf"\b{_A_SESSION_BOOKED}\b[^.?!]{{0,40}}?[.,;]?\s*(?:it'?s|its|it is|which is|thats|that'?s)\s+"
+    r"(?:meant|supposed|booked|due)\s+(?:to\s+be\s+|for\s+)?(?:on\s+)?(?:the\s+)?$|"
+    rf"\b{_A_SESSION_BOOKED}\s+(?:is\s+|was\s+)?(?:on|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "oh right its saturday. monday then": what day today is, said, not a day to book (play-test 49: "saturday. monday"
@@ -986,6 +1004,8 @@ _AN_EVENT_AFTER = re.compile(
     rf"(?:'s|\s+is|\s+was)\s+(?:my|the|our|her|his)\s+(?:[a-z]+\s+)?(?:{_EVENTS})\b|"
     # ("i said MONDAY for the call. tuesday was when i had the treatment": play-test 60, Tuesday kept)
     r"\s+(?:was|is)\s+when\s+(?:i|she|he|we|they)\s+(?:had|got|did|was|were)\b|"
+    # ("no!! the 15th is when my session IS": play-test 162)
+    rf"\s+(?:was|is)\s+when\s+{_A_SESSION_BOOKED}\b|"
     rf"{WAS_THE_SESSION_HAD}",  # "14 Nov was my FIRST treatment"
     re.IGNORECASE,
 )

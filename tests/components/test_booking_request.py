@@ -978,6 +978,9 @@ def test_the_earliest_time_asked_for_is_a_request(text, expected):
     ("hi i want to cancel a consultation request i sent the other day, the reference is MN-4KQ7", "book_consultation",
      "stop"),
     ("how do i cancel a request i already sent", "nlu_fallback", "stop"),
+    # play-test 162: "u", and the price list named, got the price answer
+    ("thanks. actually can u cancel it, my sister said shes got their price list ill just look at that", "nlu_fallback",
+     "stop"),
     # a request wanted is still one
     ("i want to book a consultation for next week", "book_consultation", "book_consultation"),
 ])
@@ -1002,6 +1005,38 @@ def test_when_to_ring_said_in_a_note_asks_for_no_call_back():
     found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 13, "end": 24}])
     BookingDetailsRequest({}).process([found])
     assert [entity["entity"] for entity in found.get("entities")] == ["request_kind"]
+
+
+@pytest.mark.parametrize("text, intent, note, entities, expected", [
+    # play-tests 162 and 163: when to ring, asked of the request there is, began a new call back or was not understood
+    ("Could you ask them to ring before 11 then please", "book_consultation",
+     "ask them to ring before 11 then please", [], "correct_booking"),
+    ("can u tell them to ring after 1pm pls", "nlu_fallback", "tell them to ring after 1pm pls", [], "correct_booking"),
+    # with the details of a request, a request with a note
+    ("Jo Bell 07700 900111, ask them to ring after 1pm", "book_consultation", "ask them to ring after 1pm",
+     [{"entity": "person", "value": "Jo Bell", "start": 0, "end": 7}], "book_consultation"),
+])
+def test_when_to_ring_alone_is_said_of_the_request_there_is(text, intent, note, entities, expected):
+    found = message(text, intent, [])
+    start = text.index(note)
+    found.set("entities", entities + [
+        {"entity": "note", "value": note, "start": start, "end": start + len(note), "role": "call_time"}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 163: the time of a request sent, asked to change beside "the call back", began a new one
+    ("change the time on the call back to monday before 11am", "book_consultation", "correct_booking"),
+    # a request with a day asked for is a request
+    ("can i book a call back for monday before 11am", "book_consultation", "book_consultation"),
+])
+def test_a_time_changed_by_name_is_a_change(text, intent, expected):
+    found = message(text, intent, [])
+    start = text.index("monday")
+    found.set("entities", [{"entity": "time", "value": "monday before 11am", "start": start, "end": len(text)}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
 
 
 @pytest.mark.parametrize("text, intent, expected", [

@@ -852,6 +852,9 @@ def test_how_to_be_contacted_beside_a_contact_is_a_note(booking, text, expected)
     ("tomorrow morning please, i have the hairdresser at 11", "tomorrow morning"),
     # play-test 133: "my 3rd" (session) was the 3rd of January, a Sunday, and the Tuesday said next in its week
     ("had 2 sessions already, call me back to book my 3rd. tuesday at 2pm", "tuesday at 2pm"),
+    # play-test 162: the day of the session to move became the call back's day, twice
+    ("no!! the 15th is when my session IS. i want them to ring me TOMORROW after 10", "TOMORROW after 10"),
+    ("the appointment is on the 15th, can they call tomorrow", "tomorrow"),
 ])
 def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == [expected]
@@ -1278,6 +1281,9 @@ def test_what_a_call_is_asked_to_be_about_is_its_concern(booking):
     text = "my name's Tom, 07700 900 331, can someone call me about pricing, any time after 6 on a weekday"
     assert ("concern", "pricing") in found(booking, text)
     assert "concern" not in [kind for kind, _ in found(booking, "can you call me about it tomorrow")]
+    # play-test 163: "to talk about the timing", said after when, was asked for again
+    said = found(booking, "can someone just ring me tomorrow to talk about the timing. its Jess 07700 900741")
+    assert ("concern", "the timing") in said and ("time", "tomorrow") in said
 
 
 def test_what_the_request_is_for_beside_one_detail_is_its_concern(booking):
@@ -1307,3 +1313,15 @@ def test_a_time_when_something_might_go_wrong_is_no_time_wanted(booking):
     assert not [entity for entity in booking.extract(text) if entity["entity"] == "time"]
     assert [entity["value"] for entity in booking.extract("book me for saturday if that's ok")
             if entity["entity"] == "time"] == ["saturday"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 162: the day of a session booked, said as what a call back is about, is no time wanted
+    ("my next session, i need to move it. its meant to be the 15th", []),
+    ("and put that its the session on the 15th i need to move pls", []),
+    # a session asked for on a day is that day
+    ("can i book a session on the 15th", ["the 15th"]),
+    ("it says monday, its meant to be tuesday", ["tuesday"]),
+])
+def test_the_day_of_a_session_booked_is_no_time_wanted(booking, text, expected):
+    assert [value for entity, value in found(booking, text) if entity == "time"] == expected
