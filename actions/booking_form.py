@@ -2113,6 +2113,11 @@ class ActionCancelBooking(Action):
             dispatcher.utter_message(response="utter_booking_change_dropped")
             return clear_booking() + [SlotSet(CHANGING, False), SlotSet(STOP_CANCELS, False)]
         on_hold = ON_HOLD.search(text) and not tracker.get_slot("request_sent")
+        if tracker.get_slot("request_sent") and not any(tracker.get_slot(slot) for slot in TYPED_SLOTS):
+            # a new request after one was sent, stopped before any detail of it: nothing to pick up, so a change asked
+            # for next is of the request sent (play-test 163: the empty new one was picked up instead)
+            dispatcher.utter_message(response="utter_new_request_dropped")
+            return clear_booking() + [SlotSet("request_stopped", False), SlotSet(STOP_CANCELS, False)]
         dispatcher.utter_message(response="utter_booking_on_hold" if on_hold else "utter_booking_cancelled")
         # asking to book again picks it up; an age under 18 said stays noted for it (the message that said it may be
         # past the tracker store's window by then: found by the ninth play-test)

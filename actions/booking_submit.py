@@ -175,7 +175,10 @@ class ActionReopenSentRequest(Action):
     ) -> List[Dict[Text, Any]]:
         sent = details_when_sent(tracker)
         named = references_named(tracker)
-        reference = next((name for name in named if name in sent), tracker.get_slot("request_reference"))
+        # (else the one sent last: a new request stopped since forgets the reference slot, and "change the time on
+        # MN-8QBP …" was sent to the clinic, play-test 163)
+        last = tracker.get_slot("request_reference") or next(reversed(sent), None)
+        reference = next((name for name in named if name in sent), last)
         details = sent.get(reference or "")
         if not details:
             dispatcher.utter_message(response="utter_change_existing_booking")

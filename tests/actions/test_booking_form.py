@@ -226,6 +226,20 @@ async def test_cancel_forgets_every_booking_detail(dispatcher, make_tracker, dom
     assert responses(dispatcher) == ["utter_booking_cancelled"]
 
 
+@pytest.mark.parametrize("slots, response, stopped", [
+    # play-test 163: a new request begun after one was sent, stopped at its first question, was then picked up by
+    # "change the time on the call back …", and the request sent was left as it was
+    ({"request_sent": True, "request_reference": "MN-ABCD"}, "utter_new_request_dropped", False),
+    # something given for the new one: kept to pick up, as any stopped request
+    ({"request_sent": True, "request_reference": "MN-ABCD", "booking_name": "Jo"}, "utter_booking_cancelled", True),
+])
+async def test_a_new_request_stopped_before_any_detail_is_dropped(dispatcher, make_tracker, domain, slots, response,
+                                                                   stopped):
+    events = await ActionCancelBooking().run(dispatcher, make_tracker(intent="stop", text="cancel", slots=slots), domain)
+    assert responses(dispatcher) == [response]
+    assert SlotSet("request_stopped", stopped) in events
+
+
 @pytest.mark.parametrize("text, response", [
     # play-test 39: "pause please" and "don't send yet … will you remember all this?" were told "I've cancelled that"
     ("pause please", "utter_booking_on_hold"),

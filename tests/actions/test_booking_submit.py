@@ -351,6 +351,19 @@ async def test_the_request_named_is_the_one_changed(dispatcher, make_tracker, do
         assert (values["request_reference"], values["booking_name"]) == (reference, name)
 
 
+async def test_with_the_reference_forgotten_the_request_sent_last_is_changed(dispatcher, make_tracker, domain):
+    # play-test 163: a new request stopped since had forgotten the reference, and "change the time on MN-8QBP to Monday
+    # before 11am" was sent to the clinic
+    from actions.booking_submit import ActionReopenSentRequest
+
+    tracker = make_tracker(intent="correct_booking", text="change the time to monday before 11am",
+                           events=sent_with("MN-ABCD") + [slot_event("request_reference", None)],
+                           slots={"request_sent": True, "request_reference": None})
+    values = {event["name"]: event["value"] for event in await ActionReopenSentRequest().run(dispatcher, tracker, domain)}
+    assert values["request_reference"] == "MN-ABCD"
+    assert responses(dispatcher) == ["utter_booking_changing"]
+
+
 @pytest.mark.parametrize("forget", [{"event": "action", "name": "action_delete_my_data"}, {"event": "restart"}])
 async def test_with_nothing_to_put_back_the_clinic_changes_it(dispatcher, make_tracker, domain, forget):
     from actions.booking_submit import ActionReopenSentRequest
