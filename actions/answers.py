@@ -32,11 +32,15 @@ from core.words import (
     ASKS_ABOUT_BLEEDING,
     ASKS_ABOUT_HOLIDAYS,
     ASKS_HOW_LONG,
+    ASKS_HOW_LONG_BEFORE_AN_EVENT,
     ASKS_HOW_LONG_IT_LASTS,
     ASKS_HOW_LONG_THE_CONSULTATION_IS,
     ASKS_IF_ALWAYS_NUMBED,
+    ASKS_IF_THE_CREAM_HURTS,
+    ASKS_SEVERAL_AREAS_AT_ONCE,
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
+    ASKS_WHICH_SPF,
     WHOLE_NOTE,
     says_send,
     sentences,
@@ -284,6 +288,26 @@ NOT_GIVEN_BY = (
     # "is numbing cream always used or only sometimes" (play-test 57: "it is put on first", as if certain, where the
     # guide's steps say it may be)
     (ASKS_IF_ALWAYS_NUMBED, {"pain", "preparation", "procedure"}, "utter_numbing_cream_in_the_guide"),
+    # "spf 30 or 50?" (play-test 163: the aftercare answer three times, as if it said which)
+    (
+        ASKS_WHICH_SPF,
+        {"aftercare", "downtime", "side_effects", "expected_reaction"},
+        "utter_no_spf_number_in_the_guide",
+    ),
+    # "does the numbing cream hurt" (play-test 163: the treatment's pain, twice)
+    (ASKS_IF_THE_CREAM_HURTS, {"pain", "preparation", "procedure"}, "utter_no_cream_feeling_in_the_guide"),
+    # "how long before an event should you have it" (play-test 163: how long the procedure takes)
+    (
+        ASKS_HOW_LONG_BEFORE_AN_EVENT,
+        {"duration", "downtime", "sessions", "results"},
+        "utter_no_event_timing_in_the_guide",
+    ),
+    # "can i get my tummy and thighs done on the same day" (play-test 162: the number of sessions, twice)
+    (
+        ASKS_SEVERAL_AREAS_AT_ONCE,
+        {"sessions", "duration", "procedure", "appointments", "what_is"},
+        "utter_no_areas_together_in_the_guide",
+    ),
 )
 
 

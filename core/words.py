@@ -202,7 +202,8 @@ ASKS_ABOUT_ACCESS = re.compile(
 # what something costs, or whether it is free, asked ("is the consultation free?", "do i have to pay for the consult")
 ASKS_WHAT_IT_COSTS = re.compile(
     # ("free" as what it costs, not "feel free", "free to bring someone")
-    r"\b(?:(?:is|it'?s|its|be|for|totally|completely)\s+(?:\w+\s+){0,3}free\b(?!\s+to\b)|free of charge|"
+    # ("is the consultation at least free": play-test 162, what a consultation is)
+    r"\b(?:(?:is|it'?s|its|be|for|totally|completely)\s+(?:\w+\s+){0,4}free\b(?!\s+to\b)|free of charge|"
     r"free consult\w*|cost|costs|costing|pay|paying|paid|charge|charged|charges|price|priced|fee|fees|how much)\b",
     re.IGNORECASE,
 )
@@ -236,6 +237,36 @@ ASKS_IF_ALWAYS_NUMBED = re.compile(
     r"guarantee\w*|may|might)\b|"
     r"\b(?:always|every time|sometimes|definitely|for sure|guarantee\w*)\b[^.?!]{0,40}\b"
     r"(?:numb\w*|cream|an(?:a)?esthetic)\b",
+    re.IGNORECASE,
+)
+# the sunscreen's factor asked about ("spf 30 or 50?", "is factor 30 enough", "what spf"): the guide says a high one, no
+# number (play-test 163: the aftercare answer, three times)
+ASKS_WHICH_SPF = re.compile(
+    r"\b(?:spf|factor)\s*\d+|\b(?:which|what)\s+(?:spf|factor)\b|\b(?:spf|factor)\b[^.?!]{0,20}\b(?:enough|high enough|"
+    r"strong enough)\b|\bhow\s+high\s+(?:an?\s+)?(?:spf|factor)\b",
+    re.IGNORECASE,
+)
+# how the numbing cream itself feels asked about ("does the numbing cream hurt", "does putting it on sting?"): the guide
+# says only that it may be applied to keep discomfort down (play-test 163: the treatment's pain, twice)
+ASKS_IF_THE_CREAM_HURTS = re.compile(
+    r"\b(?:numbing|anaesthetic|anesthetic)(?:\s+cream)?\b[^.?!]{0,25}\b(?:hurt|hurts|sting|stings|burn|burns|painful|"
+    r"tingle|tingles)\b|\b(?:the\s+)?cream\s+itself\b|\bputting\s+(?:it|the\s+cream)\s+on\b[^.?!]{0,20}\b(?:hurt|sting)",
+    re.IGNORECASE,
+)
+# how long before an event to have it asked ("how long before an event should you have it", "how many weeks before my
+# wedding"): the guide gives no such time (play-test 163: the procedure's length)
+ASKS_HOW_LONG_BEFORE_AN_EVENT = re.compile(
+    r"\b(?:how\s+(?:long|far\s+ahead|far\s+in\s+advance|many\s+(?:days|weeks|months))|days|weeks|months)\s+"
+    r"(?:before|ahead\s+of|prior\s+to)\s+(?:an?|my|the|her|his|our)\s+(?:\w+\s+)?(?:event|wedding|holiday|party|"
+    r"occasion|do|trip|photoshoot|date)\b",
+    re.IGNORECASE,
+)
+# several areas in one session asked about ("can i get my tummy and thighs done on the same day", "both areas in one
+# appointment?"): the guide does not say (play-test 162: the number of sessions, twice)
+ASKS_SEVERAL_AREAS_AT_ONCE = re.compile(
+    r"\b(?:on\s+)?the\s+same\s+(?:day|session|appointment|visit|time)\b|\bin\s+(?:one|the\s+same)\s+(?:session|"
+    r"appointment|visit|go)\b|\bat\s+once\b|\bboth\s+(?:areas|places|of\s+them)\b|\b(?:two|2|several|multiple|more\s+than\s+"
+    r"one)\s+(?:areas|places|parts)\b",
     re.IGNORECASE,
 )
 # a patch test asked about ("do i need a patch test first?"): the guide names none

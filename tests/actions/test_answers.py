@@ -1250,6 +1250,22 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     # play-test 57: "it is put on first", as if certain, where the guide's steps say it may be
     ("is numbing cream always used or only sometimes", "faq/pain", ["utter_numbing_cream_in_the_guide", "utter_faq/pain"]),
     ("do you use numbing cream", "faq/pain", ["utter_faq/pain"]),
+    # play-tests 162 and 163: the nearest answer, as if it said what was asked
+    ("yeah but like spf 30 or 50? i have 30 at home", "faq/aftercare",
+     ["utter_no_spf_number_in_the_guide", "utter_faq/aftercare"]),
+    ("is spf 30 high enough after microneedling", "faq/aftercare",
+     ["utter_no_spf_number_in_the_guide", "utter_faq/aftercare"]),
+    ("do i need sunscreen after", "faq/aftercare", ["utter_faq/aftercare"]),
+    ("does the numbing cream hurt", "faq/pain", ["utter_no_cream_feeling_in_the_guide", "utter_faq/pain"]),
+    ("no i mean the cream itself, does putting it on sting?", "faq/pain",
+     ["utter_no_cream_feeling_in_the_guide", "utter_faq/pain"]),
+    ("how long before an event should you have it", "faq/duration",
+     ["utter_no_event_timing_in_the_guide", "utter_faq/duration"]),
+    ("can i get my tummy and thighs done on the same day", "faq/sessions",
+     ["utter_no_areas_together_in_the_guide", "utter_faq/sessions"]),
+    ("how many sessions will i need", "faq/sessions", ["utter_faq/sessions"]),
+    ("ok is the consultation at least free", "faq/consultation",
+     ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
 ])
 async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
     dispatcher, make_tracker, domain, clinic_open, text, key, expected
