@@ -449,6 +449,11 @@ _NOTE = re.compile(
     # "oh and ask for Sue when you ring, thats me, its my mobile not his" (play-test 160: dropped four times)
     r"(?:^|(?<=[.!?;,])\s*)\W*(?:(?:oh|and|also|please|pls|but)\s+)*"
     r"(?P<askfor>(?:(?:can|could)\s+(?:you|they|u)\s+)?ask\s+for\s+[A-ZÀ-Ý][\w'’-]*\b[^.?!]*?)\s*(?=[.?!]|$)|"
+    # ("yes but put payment plans on there too, and after 12 is better": play-test 162, the price answer twice)
+    r"\b(?:put|add|stick|pop|include|write)\s+(?!(?:it|that|this|those|these|them|me|my\s+(?:name|number|email|phone)|(?:a|the|one)\s+(?:note|"
+    r"comment|message))\b)"
+    r"(?P<onthere>[^\W\d_][^.?!,;]{1,50}?)\s+(?:on|to|in|into|onto)\s+(?:there|it|the\s+(?:request|booking|note|notes|"
+    r"concern|form|call\s*back))\b(?:\s+(?:too|as\s+well|also|please|pls))*|"
     r"^\W*(?:(?:oh|and|also)\s+)*(?P<before>(?:i'?m|im|i\s+am|i'?ve|ive|i\s+have|my)\b[^?.!,;]*)[,.;!?\s]*"
     r"(?:[^.!?]*\?\s*)?(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:put|add|write|keep|make)\s+"
     r"(?:it|that|this)\s+(?:down\s+)?(?:as|in|on)\s+(?:a\s+|the\s+)?note\b",
@@ -738,9 +743,15 @@ def _listed_concern(
     spans = []
     for match in _CLAUSE.finditer(text):
         clause = match.group()
+        lead_in = _LEAD_IN.search(clause)
+        # (a concern named before the words that would lead in is the concern, with what follows it: "…, acne
+        # scarring + want to ask about laser vs microneedling", play-test 163, "scars")
+        named_first = lead_in is not None and any(
+            match.start() <= entity["start"] < match.start() + lead_in.start() for entity in named or []
+        )
         if (
             not clause.strip(" .!?-–")
-            or _LEAD_IN.search(clause)
+            or (lead_in and not named_first)
             or _WHOSE_RELATIVE.match(clause)  # "im her daughter, Priya": who is writing (play-test 86)
             or any(entity["start"] < match.end() and match.start() < entity["end"] for entity in taken)
         ):
@@ -756,9 +767,12 @@ def _listed_concern(
             runs.append([span])
     for run in runs:
         start, end = run[0][0], run[-1][1]
-        if named is None or any(start < e["end"] and e["start"] < end for e in named):
+        lead = _CONCERN_LEAD.match(text, start)
+        # (or what the call is said to be about, whatever it names: "Dave Morris 07700 900119, tomorrow lunchtime, re
+        # prices", play-test 163, the concern became his first message)
+        about = lead is not None and bool(_ABOUT_LEAD.search(lead.group(0))) and lead.end() < end
+        if named is None or about or any(start < e["end"] and e["start"] < end for e in named):
             # ("…, and its for acne scarring on my cheeks": play-test 35, the summary's concern began "and its for")
-            lead = _CONCERN_LEAD.match(text, start)
             start = lead.end() if lead and lead.end() < end else start
             # ("im a nurse so only evenings. its for melasma on my cheeks": play-test 39, the concern began "im a
             # nurse"): what the request is said to be for, later in the run, is the concern
@@ -781,6 +795,8 @@ _CALLED_ABOUT = re.compile(
     re.IGNORECASE,
 )
 # the words that open a listed concern, not part of it: "and its for …", "also about …", "re …"
+# the end of a lead that says what the request is about ("re", "about", "regarding"), not only who it is for
+_ABOUT_LEAD = re.compile(r"\b(?:re|regarding|about|concerning)\b:?\s*$", re.IGNORECASE)
 _CONCERN_LEAD = re.compile(
     r"(?:(?:and|also|plus|oh and)\s+)?(?:(?:it'?s|its|it\s+is|this\s+is|that'?s|the\s+(?:call|appointment|consultation)"
     r"(?:\s+is)?)\s+)?(?:for|about|regarding|re:?|concerning)\s+(?=\S)|(?:and|also|plus)\s+(?=\S)",
@@ -1373,7 +1389,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
             group = next(
                 name
-                for name in ("note", "opening", "fyi", "said", "asked", "says", "before", "askfor")
+                for name in ("note", "opening", "fyi", "said", "asked", "says", "before", "askfor", "onthere")
                 if note.group(name) is not None
             )
             start, end = note.span(group)

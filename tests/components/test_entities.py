@@ -956,6 +956,11 @@ def test_what_was_said_then_asked_to_be_put_on_the_request_is_a_note(booking, te
     # play-test 60: the walk-through's first step; "then send" is no part of the note
     ("pls add: want to know if next session is ok after allergy. then send",
      [("note", "want to know if next session is ok after allergy")]),
+    # play-test 162: the price answer, twice
+    ("yes but put payment plans on there too, and after 12 is better",
+     [("note", "payment plans"), ("time", "after 12")]),
+    ("add payment plans to the note", [("note", "payment plans")]),
+    ("stick a note on it", []),
 ])
 def test_a_note_asked_to_be_added(booking, text, expected):
     assert found(booking, text) == expected
@@ -1325,3 +1330,21 @@ def test_a_time_when_something_might_go_wrong_is_no_time_wanted(booking):
 ])
 def test_the_day_of_a_session_booked_is_no_time_wanted(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == expected
+
+
+def test_what_a_list_says_the_request_is_about_is_its_concern_whatever_it_names(booking):
+    # play-test 163: "re prices" named no skin concern, and the concern became his first message
+    text = "fine get them to call me. Dave Morris 07700 900119, tomorrow lunchtime, re prices"
+    assert ("concern", "prices") in [(e["entity"], e["value"]) for e in booking.extract(text, [])]
+    # a clause that names no concern and says nothing of what it is about is none
+    text = "Dave Morris 07700 900119, tomorrow lunchtime, busy week"
+    assert "concern" not in [e["entity"] for e in booking.extract(text, [])]
+
+
+def test_a_concern_named_before_more_words_is_the_concern_with_them(booking):
+    # play-test 163: "acne scarring + want to ask about laser vs microneedling" was cut to "scars"
+    text = "Tom Reilly 07700 900588 friday morning, acne scarring + want to ask about laser vs microneedling"
+    start = text.index("acne")
+    known = [{"entity": "skin_concern", "value": "acne scarring", "start": start, "end": start + len("acne scarring")}]
+    assert ("concern", "acne scarring + want to ask about laser vs microneedling") in [
+        (e["entity"], e["value"]) for e in booking.extract(text, known)]
