@@ -9,7 +9,7 @@ response, nothing here.
 
 import datetime as dt
 import re
-from typing import Any, Callable, Dict, List, Optional, Set, Text
+from typing import Any, Callable, Dict, List, Optional, Set, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -1586,9 +1586,12 @@ def asked_beside_a_route(dispatcher: CollectingDispatcher, tracker: Tracker, nam
         return
     message = tracker.latest_message
     urgent = said[0].startswith(SAFETY_RESPONSES[1])
+    kinds: Tuple[Text, ...] = OFF_GUIDE_KINDS
     if A_MEDICINE_NOW.search(message.get("text") or ""):
+        # (and what else it asks: "can i put sudocrem on it and can i still go to the gym", play-test 164, the gym
+        # dropped; the medicine is the product it names)
         dispatcher.utter_message(response="utter_medicine_in_thread")
-        return
+        kinds = tuple(kind for kind in OFF_GUIDE_KINDS if kind != "unknown_product")
     parts = [*(message.get("question_parts") or []), *(message.get("questions") or [])]
     likely = [part for part in parts if float(part.get("confidence") or 0) >= BESIDE_AT_LEAST]
     asked = _topics([part.get("intent_response_key") or "" for part in likely])
@@ -1596,7 +1599,7 @@ def asked_beside_a_route(dispatcher: CollectingDispatcher, tracker: Tracker, nam
     if _NOT_ANSWERED.search(message.get("text") or ""):
         # ("you still didnt say about the aloe vera", after the route alone: play-test 163, the route alone again)
         asked += [entity.get("entity") for entity in message.get("entities") or []]
-    for kind in dict.fromkeys(topic for topic in asked if topic in OFF_GUIDE_KINDS):
+    for kind in dict.fromkeys(topic for topic in asked if topic in kinds):
         thing = named_thing(tracker, kind)
         if thing != UNNAMED_THING:
             dispatcher.utter_message(response=line, thing=thing)

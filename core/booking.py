@@ -76,7 +76,7 @@ _NAME_IS = re.compile(
 # "Margaret Holloway, as I said", "Ryan McAllister, i just said", "Kez. again", "just Kez": words around a name
 _AROUND_A_NAME = re.compile(
     r"^\s*(?:just|only|simply|actually)\s+|[\s,.!]*(?:(?:as|like)\s+i\s+said|i\s+(?:just\s+|already\s+)?said(?:\s+that)?|again|"
-    r"thanks?|thank you|thx|ty|please|pls|sorry|soz|actually|instead|lol)\W*$",
+    r"thanks?|thank you|thx|ty|please|pls|sorry|soz|actually|instead|lol|then)\W*$",
     re.IGNORECASE,
 )
 # "i just told you, tom baker" (found by the ninth play-test): what is said before the name again
@@ -658,7 +658,7 @@ _KEEPS_THE_REST = re.compile(
     r"\b(?:(?:at )?(?:the )?same (?:(?:sort|kind) of )?(?:time|hour|day|morning|afternoon|evening)|"
     r"(?:like |as )?i (?:already )?said|"
     r"same as before|(?:like|as) before|if (?:you'?re|you are) open|"
-    r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from|in the|that|on|mon|tue|wed|thu|fri|sat|sun)))"
+    r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from|between|in the|that|on|mon|tue|wed|thu|fri|sat|sun)))"
 )
 # "same time", "at the same time": the time of day said before stands, whatever part of the day is named with it
 _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
@@ -708,6 +708,8 @@ _FILLER = re.compile(
     r"either|"
     # ("asap really, tomorrow any time?": play-test 163, "couldn't work out a day")
     r"really|honestly|tbh|"
+    # ("asap really because of the wedding. tomorrow if they can? or tues": play-test 164)
+    r"(?:because|cos|coz|cause) of (?:the|my|our|her|his|a) [a-z]+|"
     # ("wednesday after school run so like 10ish", "saturday morning is good", "not sunday obvs theyre shut": play-tests
     # 52 and 53, not understood)
     r"after (?:the )?(?:school|nursery) (?:run|drop[- ]?off)|after (?:the )?drop[- ]?off|obvs|obviously|"

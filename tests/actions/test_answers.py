@@ -2835,6 +2835,10 @@ def _sign_and_a_question(make_tracker, level, text, part, key, entity):
     # a medicine: who can advise on it
     ("urgent", "my cheek is hot and spreading. should i take ibuprofen?", "should i take ibuprofen?",
      "faq/unknown_product", None, "utter_medicine_in_thread"),
+    # play-test 164: a medicine and an activity, both answered
+    ("urgent", "my cheeks are hot and weepy. can i put sudocrem on it and can i still go to the gym",
+     "can i still go to the gym", "faq/unknown_activity", ("unknown_activity", "the gym"),
+     "utter_medicine_in_thread utter_off_guide_beside_the_route"),
     # nothing the NLU names: said without naming it, when the part is likely enough to ask of something off the guide
     ("urgent", "my face is weeping, can i wash it with water?", "can i wash it with water?", "faq/unknown_activity",
      None, "utter_off_guide_beside_the_route_unnamed"),
@@ -2852,9 +2856,9 @@ async def test_a_question_beside_a_route_is_named_after_it(dispatcher, make_trac
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     said = responses(dispatcher)
     assert said[0].startswith(f"utter_faq/{level}")
-    assert said[1:] == ([expected] if expected else [])
-    if expected == "utter_off_guide_beside_the_route":
-        assert dispatcher.messages[1]["thing"] == entity[1]
+    assert said[1:] == (expected.split() if expected else [])
+    if expected and expected.endswith("utter_off_guide_beside_the_route"):
+        assert dispatcher.messages[-1]["thing"] == entity[1]
 
 
 @pytest.mark.parametrize("earlier, text, expected", [

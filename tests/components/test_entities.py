@@ -1327,6 +1327,13 @@ def test_a_time_when_something_might_go_wrong_is_no_time_wanted(booking):
     # a session asked for on a day is that day
     ("can i book a session on the 15th", ["the 15th"]),
     ("it says monday, its meant to be tuesday", ["tuesday"]),
+    # play-test 164: the day of the session to move, and the wedding, became the day wanted
+    ("my 2nd session is booked for the 18th but i cant make it", []),
+    ("id like my next session on the 18th", ["the 18th"]),
+    ("yes. will my skin be healed in time for the 19th if i have it done this week?", []),
+    ("can i get in by the 19th", ["the 19th"]),
+    # a span of hours at a sentence's end
+    ("the 18th is my appointment i cant go to!! call me tuesday 12-2. its about moving it", ["tuesday 12-2"]),
 ])
 def test_the_day_of_a_session_booked_is_no_time_wanted(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == expected

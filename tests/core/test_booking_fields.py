@@ -421,6 +421,7 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     ("Margaret Holloway, as I said", "Margaret Holloway"),
     ("Ryan McAllister, i just said", "Ryan McAllister"),
     ("Kez. again", "Kez"),
+    ("Jamie Doyle then", "Jamie Doyle"),  # play-test 164: stored as "Jamie Doyle then"
     ("name is just Kez", "Kez"),
     ("actually Okafor-Blake sorry", "Okafor-Blake"),  # found by the sixth play-test: words around a surname
     ("Dr. Hamid Qureshi", "Dr. Hamid Qureshi"),
@@ -763,6 +764,9 @@ def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
          (2026, 11, 26, 20)),
         # play-test 163
         ("asap really, tomorrow any time?", (2026, 11, 25, 9), (2026, 11, 25, 18)),
+        # play-test 164
+        ("asap really because of the wedding. tomorrow if they can? or tues", (2026, 11, 25, 9), (2026, 11, 25, 18)),
+        ("this thursday!! the 26th. anytime between 12 and 2", (2026, 11, 26, 12), (2026, 11, 26, 14)),
     ],
 )
 def test_days_ruled_out_or_taken_and_words_around_the_time_are_read_past(clinic, text, start, end):
