@@ -1305,7 +1305,11 @@ _A_TREATMENT_TO_COME = re.compile(
     rf"(?:{_DAYS_NAMED}|tomorrow|tmrw|next week|weekend)\b|"
     r"(?<!after )(?<!since )(?<!from )(?<!post )\b(?:microneedling|appointment|appt|treatment|session)\s+"
     rf"(?:is\s+|'s\s+)?(?:booked\s+)?(?:on|for)\s+(?:this\s+|next\s+|coming\s+)?(?:{_DAYS_NAMED}|tomorrow|tmrw)\b|"
-    rf"\bmy (?:{_DAYS_NAMED}|tomorrow'?s?|next week'?s?)\b[^.?!]{{0,25}}\b(?:appointment|appt|treatment|session)\b"
+    rf"\bmy (?:{_DAYS_NAMED}|tomorrow'?s?|next week'?s?)\b[^.?!]{{0,25}}\b(?:appointment|appt|treatment|session)\b|"
+    # ("… whether to cancel my appointment tomorrow, ive got a cold sore coming", "not sure if i can still have my 10am
+    # microneedling tomorrow": play-test 165, NHS 111 now "say that you had microneedling", twice)
+    r"\bmy\s+(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+)?(?:appointment|appt|treatment|session|microneedling|procedure)\s+"
+    r"(?:tomorrow|tmrw|tomoz|later\s+today|next\s+week|this\s+weekend)\b"
 )
 # a reaction spoken of as past, one thing ("after the itchy thing", "that reaction"): asked about a future session,
 # history for the clinic (play-test 36: "could i be allergic to the serum" got "Please call 999 now")
@@ -1400,8 +1404,10 @@ _WITH_NEEDLES_ALWAYS = re.compile(
     # ("im a bit of a fainter with needles tbh": play-test 158)
     r"\b(?:a\s+)?(?:bit\s+of\s+a\s+)?fainter\b|"
     # ("what if i faint? i fainted at a blood test once": play-test 47, the warning signs' "call 999")
+    # ("i nearly fainted at my last blood test", "i fainted at the dentist once": play-test 165, "call 999 now")
     r"\b(?:faint\w*|pass(?:ed)? out|passing out|blacked out|keeled over)\s+(?:at|during|after|for|when i had)\s+"
-    r"(?:a |an |my |the )?(?:blood (?:tests?|tests?|draws?)|bloods|injections?|jabs?|vaccin\w*|needles?)\b|"
+    r"(?:a |an |my |the )?(?:(?:last|first|recent|previous|latest)\s+)?(?:blood (?:tests?|tests?|draws?)|bloods|"
+    r"injections?|jabs?|vaccin\w*|needles?|dentists?|dentist'?s|dental\s+\w+)\b|"
     # "i faint at blood a bit", "i get woozy around needles" (play-test 36: 999 twice, mid walk-through)
     r"\b(?:faint|faints|fainted|pass out|passes out|go|get|feel|am|i'?m|im)\s+(?:\w+\s+)?"
     r"(?:at|around|with|near|over)\s+(?:the\s+)?(?:blood|needles?|injections?|jabs?)\b|"
@@ -1413,6 +1419,12 @@ _WITH_NEEDLES_ALWAYS = re.compile(
     r"vaccin\w*|covid jab|flu jab)\b"
 )
 _FAINTING = ("faint", "dizzy")
+# feeling faint said of now
+_FAINT_NOW = re.compile(
+    r"\b(?:now|still|again)\b[^.?!]{0,25}\b(?:feel|feeling|going|am|i'?m|im)\s+(?:\w+\s+)?(?:faint|dizzy|light-?headed|"
+    r"woozy)\b|\b(?:feel|feeling|am|i'?m|im)\s+(?:\w+\s+)?(?:faint|dizzy|light-?headed|woozy)\b[^.?!]{0,15}\b(?:now|still|"
+    r"again)\b"
+)
 
 
 # something put on what is happening ("can i put aloe on it?"): the safety answer's own question
@@ -2449,6 +2461,9 @@ def triage(
         and not treated
         and no_days
         and not _STRONG_NOW.search(lowered)  # ("i feel faint after getting my jab today": now)
+        # ("i fainted at a blood test once and now i feel really faint", "… and still feel faint now": now, whatever
+        # happened before)
+        and not _FAINT_NOW.search(lowered)
     ):
         return Triage(None, found[EMERGENCY], history=True)  # for the consultation, as a condition is
     if (
@@ -2640,6 +2655,12 @@ _FOR_A_PARENT = re.compile(
 )
 # a parent who wants treating too ("my mum wants to come too, she takes warfarin", "can my mum be booked in the same
 # slot"): another patient, not a parent's consent (play-test 35: the under-18 policy, twice, to an adult)
+# a parent wanted there for support ("can i bring my mum with me to hold my hand haha": play-test 165, the age policy to
+# someone of 34): no question of age
+_FOR_SUPPORT = re.compile(
+    r"\bhold (?:my|her|his|their) hand\b|\b(?:for|as) (?:moral |emotional )?support\b|\bkeep (?:me|her|him) company\b|"
+    r"\bfor company\b"
+)
 _PARENT_TOO = re.compile(
     r"\b(?:mum|mom|mam|mother|dad|father|parents?)\b[^.?!]{0,40}?\b(?:too|as well|also|at the same time|same (?:time|"
     r"day|slot|appointment)|together|booked in|be booked|book (?:her|him|them)|(?:wants|would like|'d like|keen) "
@@ -2706,6 +2727,7 @@ def under_age(text: Text) -> bool:
             and _PARENT_ASKS.search(lowered)
             and not _PARENT_TOO.search(lowered)
             and not _THEIR_CHILD_WRITES.search(lowered)
+            and not _FOR_SUPPORT.search(lowered)
         )
     )
 

@@ -239,6 +239,12 @@ def test_what_happens_after_a_treatment_asked_in_general_is_no_report(settings, 
     ("im a fainter, i feel faint now after my treatment", EMERGENCY),
     ("i feel faint, is that one of the normal ones", EMERGENCY),
     ("i fainted when they did my microneedling yesterday", EMERGENCY),
+    # play-test 165: "call 999 now" to someone on her sofa
+    ("ok but thats not a number lol. is it like a 2 or a 7?? i nearly fainted at my last blood test", None),
+    ("i fainted at the dentist once", None),
+    # feeling faint said of now, whatever happened before
+    ("i fainted at a blood test once and now i feel really faint", EMERGENCY),
+    ("i fainted at the clinic and still feel faint now", EMERGENCY),
 ])
 def test_fainting_with_needles_as_always_is_no_emergency_now(settings, text, level):
     assert triage(text, settings, said_to_be_happening=True).level == level
@@ -423,6 +429,9 @@ def test_days_since(text, days):
         ("im 16 and want to book for my mum and me, does she need to consent", True),
         # play-test 108: "didn't catch that", to a 16-year-old asking about the policy
         ("so does my mum HAVE to come to the consultation as well, yes or no?", True),
+        # play-test 165: a parent there for support is no question of age
+        ("how long does the actual needling bit take? and can i bring my mum with me to hold my hand haha", False),
+        ("can my mum come with me for moral support", False),
     ],
 )
 def test_under_age(text, minor):
@@ -2657,6 +2666,9 @@ def test_fine_apart_from_it_or_better_only_if_is_not_well_again(component, text)
     # play-test 88
     "hi ive got microneedling booked with you tues but ive come down with a stinking cold and a cold sore has popped up "
     "on my top lip this morning :( should i cancel?",
+    # play-test 165, twice
+    "a call back when?? i need to know tonight whether to cancel my appointment tomorrow, ive got a cold sore coming",
+    "cold sore starting on my lip, not sure if i can still have my 10am microneedling tomorrow",
 ])
 def test_the_skin_before_a_treatment_booked_is_for_the_clinic(component, settings, text):
     found = triage(text, settings, said_to_be_happening=True)
