@@ -123,6 +123,14 @@ CANCEL_ASKED = re.compile(
 )
 
 
+# booking again later said beside a cancel ("ill rebook in jan", "ill book again in the new year")
+REBOOKED_LATER = re.compile(
+    r"\b(?:i'?ll|ill|i\s+will|will|gonna|going\s+to)\s+(?:just\s+)?(?:re-?book|book\s+(?:again|another|in|it)|come\s+back|"
+    r"try\s+again)\b",
+    re.IGNORECASE,
+)
+
+
 # "its Siobhan not Shivon", "Siobhan, not Shivon", "put Joanne instead of Jo": a name against the one it replaces
 RESPELT = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+,?\s+(?:not|instead of|rather than)\s+[A-ZÀ-Ý][\w'’-]+\b")
 NEVER_MIND = re.compile(r"\bnever ?mind\b", re.IGNORECASE)
@@ -481,6 +489,13 @@ FREE_TIME_AFTER = re.compile(r"^\s+(?:still\s+)?(?:free|available)\b", re.IGNORE
 # "push it an hour later", "can we make it half an hour earlier": the time said before moved, a correction whatever
 # the classifier read ("an hour" is also how long a treatment takes: found by the tenth play-test)
 MOVES_THE_TIME = re.compile(TIME_SHIFT, re.IGNORECASE)
+# the clinic asked to get in touch another way than the request says ("ask them to call my landline instead", "tell
+# them to email me not ring")
+THEM_TO_CONTACT_INSTEAD = re.compile(
+    r"\b(?:ask|tell|get)\s+(?:them|the\s+clinic|the\s+team|reception)\s+to\s+(?:call|ring|phone|text|email|contact)\b"
+    r"[^.?!]*\b(?:instead|not\s+(?:my|the|on|ring|call|phone|text|email)|rather\s+than)\b",
+    re.IGNORECASE,
+)
 MOVE_IT = re.compile(
     r"\b(?:push|move|bring|make|shift|change|swap|switch)\s+(?:it|that|the\s+(?:time|day|date|appointment|booking))\b",
     re.IGNORECASE,
@@ -683,6 +698,15 @@ class BookingDetailsRequest(GraphComponent):
                     self._set(message, self.config["correction_intent"])
                     continue
             if (
+                intent in self.config["correction_from_intents"] + [self.config["intent"]]
+                and THEM_TO_CONTACT_INSTEAD.search(text)
+                and not {entity.get("entity") for entity in entities} & {"person"}
+            ):
+                # "could you ask them to call my landline instead, 020 7946 0111" (play-test 165: a new call back
+                # began, twice, though he said it was the same one): a change to the request there is
+                self._set(message, self.config["correction_intent"])
+                continue
+            if (
                 intent == self.config["intent"]
                 and MOVE_IT.search(text)
                 and any(entity.get("entity") == "time" for entity in entities)
@@ -824,7 +848,9 @@ class BookingDetailsRequest(GraphComponent):
             elif (
                 intent in self.config["stop_from_intents"] + [RETRIEVAL_INTENT]
                 and CANCEL_ASKED.search(text)
-                and not kinds
+                # (a day to book again later is no detail of it: "can u cancel it, ill rebook in jan", play-tests 161
+                # and 165, not understood)
+                and not (kinds - ({"time"} if REBOOKED_LATER.search(text) else set()))
             ):
                 # "hmm actually can I cancel it? sorry just realised i might be away that week" (play-test 86: "I can't
                 # tell you whether it's fine or whether it can wait … NHS 111"): the request to cancel it

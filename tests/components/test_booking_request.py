@@ -1232,3 +1232,28 @@ def test_no_change_wanted_is_a_never_mind(text, intent, expected):
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-tests 161 and 165: a day to book again later named beside it was no cancel
+    ("ugh sorry just realised im away that week. can u cancel it, ill rebook in jan", "stop"),
+    ("can u cancel it, ill book again in january", "stop"),
+    # a day beside a cancel otherwise is a change, for the dialogue to read
+    ("can you cancel it and put me in for tuesday", "nlu_fallback"),
+])
+def test_a_cancel_beside_a_day_to_book_again_later_is_a_stop(text, expected):
+    found = message(text, "nlu_fallback", ["time"])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 165: a new call back began, twice
+    ("could you ask them to call my landline instead, 020 7946 0111", "book_consultation", "correct_booking"),
+    ("tell them to email me not ring", "nlu_fallback", "correct_booking"),
+    ("could you ask them to call me", "book_consultation", "book_consultation"),
+])
+def test_the_clinic_asked_to_get_in_touch_another_way_is_a_change(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
