@@ -35,6 +35,7 @@ from core.words import (
     ASKS_HOW_LONG_BEFORE_AN_EVENT,
     ASKS_HOW_LONG_IT_LASTS,
     ASKS_HOW_LONG_THE_CONSULTATION_IS,
+    ASKS_HOW_TO_PAY,
     ASKS_IF_ALWAYS_NUMBED,
     ASKS_IF_THE_CREAM_HURTS,
     ASKS_SEVERAL_AREAS_AT_ONCE,
@@ -288,6 +289,8 @@ NOT_GIVEN_BY = (
     # "is numbing cream always used or only sometimes" (play-test 57: "it is put on first", as if certain, where the
     # guide's steps say it may be)
     (ASKS_IF_ALWAYS_NUMBED, {"pain", "preparation", "procedure"}, "utter_numbing_cream_in_the_guide"),
+    # "can i pay by card", "do you do payment plans" (play-tests 162 and 165: the price answer, five times)
+    (ASKS_HOW_TO_PAY, {"price", "consultation", "appointments"}, "utter_no_payment_details"),
     # "spf 30 or 50?" (play-test 163: the aftercare answer three times, as if it said which)
     (
         ASKS_WHICH_SPF,

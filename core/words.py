@@ -269,6 +269,14 @@ ASKS_SEVERAL_AREAS_AT_ONCE = re.compile(
     r"one)\s+(?:areas|places|parts)\b",
     re.IGNORECASE,
 )
+# how to pay asked about ("do you take card", "apple pay or contactless", "do you do payment plans"): the clinic's facts
+# do not say (play-tests 162 and 165: the price answer, five times, the way to pay never answered)
+ASKS_HOW_TO_PAY = re.compile(
+    r"\b(?:card|cards|cash|contactless|apple\s?pay|google\s?pay|amex|visa|mastercard|debit|credit|paypal|klarna|"
+    r"clearpay|payment\s+(?:plans?|methods?|options?)|pay\s+(?:monthly|in\s+instal+ments?|by|with|in\s+cash)|"
+    r"instal+ments?|finance|financing)\b",
+    re.IGNORECASE,
+)
 # a patch test asked about ("do i need a patch test first?"): the guide names none
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the

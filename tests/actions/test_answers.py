@@ -1266,6 +1266,10 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("how many sessions will i need", "faq/sessions", ["utter_faq/sessions"]),
     ("ok is the consultation at least free", "faq/consultation",
      ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
+    # play-tests 162 and 165: the price answer, the way to pay never answered
+    ("can i pay by card", "faq/price", ["utter_no_payment_details", "utter_faq/price"]),
+    ("thx. last thing do you take apple pay or contactless", "faq/price", ["utter_no_payment_details", "utter_faq/price"]),
+    ("how much is it", "faq/price", ["utter_faq/price"]),
 ])
 async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
     dispatcher, make_tracker, domain, clinic_open, text, key, expected
