@@ -293,6 +293,14 @@ BOOKED_ASKED = re.compile(
     re.IGNORECASE,
 )
 # a consultation asked for in so many words, and whom the clinic should call about it
+# a request to book said last, after what came before it ("… no i dont think i did actually. go on then book me in":
+# play-test 164, "I can't see a request", twice)
+BOOK_ME_IN_LAST = re.compile(
+    r"(?:^|[.!?;]\s*|,\s*)(?:(?:ok|okay|fine|go on|go on then|right|so|then|yes|yeah|please|pls|can you|could you|"
+    r"just)\W+)*(?:book me in|book me|sign me up|let'?s book(?: it| one| a consultation)?|book (?:it|one) (?:in|then))"
+    r"(?:\s+(?:then|please|pls|now|thanks))*\W*$",
+    re.IGNORECASE,
+)
 CONSULTATION_ASKED = re.compile(r"\b(?:book\w*|want|like|need|request\w*)\b[^.?!]{0,40}\bconsultation\b", re.IGNORECASE)
 WHO_TO_CALL = re.compile(
     r"\b(?:call|ring|phone|contact|text)\s+me\b[^.?!]{0,15}\b(?:not|instead of|rather than)\s+(?:her|him|them|my)\b|"
@@ -697,6 +705,11 @@ class BookingDetailsRequest(GraphComponent):
                     # it (data/rules/booking.yml), or, with none, one is offered
                     self._set(message, self.config["correction_intent"])
                     continue
+            if intent in ("ask_reference", "nlu_fallback", "inform", "affirm", "never_mind") and BOOK_ME_IN_LAST.search(
+                text
+            ):
+                self._set(message, self.config["intent"])
+                continue
             if (
                 intent in self.config["correction_from_intents"] + [self.config["intent"]]
                 and THEM_TO_CONTACT_INSTEAD.search(text)

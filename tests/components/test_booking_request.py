@@ -1257,3 +1257,17 @@ def test_the_clinic_asked_to_get_in_touch_another_way_is_a_change(text, intent, 
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 164: "I can't see a request", twice
+    ("oh i thought i booked already?? must of been on my phone. no i dont think i did actually. go on then book me in",
+     "ask_reference", "book_consultation"),
+    ("did i book already? ok book me in then", "ask_reference", "book_consultation"),
+    # a booking named, not asked for
+    ("did you book me in?", "ask_reference", "ask_reference"),
+])
+def test_a_request_to_book_said_last_is_one(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
