@@ -2004,6 +2004,21 @@ class ValidateBookingForm(FormValidationAction):
             except InvalidValue:
                 time = self._check("booking_time", value, dispatcher, tracker)
             return {**time, "booking_concern": None}
+        asked = _questions_after_the_concern(tracker, value, domain)
+        if asked:
+            # "bit of scarring from shaving rash on my jaw/neck. oh and is 7 too late if it takes an hour, do you close
+            # at 8?" (play-test 165: the questions became part of the concern, unanswered): the concern, and each
+            # question answered
+            concern, topics = asked
+            checked = self._check("booking_concern", concern, dispatcher, tracker)
+            if checked.get("booking_concern"):
+                answered = say_answers(dispatcher, tracker, domain, topics, pause=False)
+                kept = {
+                    e["name"]: e["value"]
+                    for e in answered
+                    if e.get("event") == "slot" and e.get("name") == "last_topic"
+                }
+                return {**checked, **kept}
         moved = _concern_then_a_time(tracker, value)
         if moved:
             # "fine lines round my eyes. oh and can we do thursday evening instead of wed, like 6ish": the concern, and
@@ -2046,6 +2061,52 @@ class ValidateBookingForm(FormValidationAction):
         changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in TYPED_SLOTS)
         declined = {"summary_declined": True} if value is False and not changed else {}
         return {"booking_confirmed": True if value is True else None, **declined}
+
+
+# the words that lead from the concern to a question ("… on my jaw. oh and is 7 too late")
+_LEADS_TO_A_QUESTION = re.compile(
+    r"[\s,;:.!-]*(?:\b(?:oh|and|also|btw|plus|but|quick question|one more thing)\b[\s,;:.!-]*)*$"
+)
+# how likely the classifier finds a part after the concern to be a question of its own, at least
+QUESTION_AFTER_THE_CONCERN_AT_LEAST = 0.5
+
+
+def _questions_after_the_concern(tracker: Tracker, value: Any, domain: DomainDict) -> Optional[Tuple[Text, List[Text]]]:
+    """At the concern prompt, a concern said first and questions after it ("bit of scarring from shaving rash on my
+    jaw/neck. oh and is 7 too late if it takes an hour, do you close at 8?"): the words before the questions, and the
+    answer of each question; None otherwise (the words before name no concern or area, or something is happening)."""
+    message = tracker.latest_message
+    text = message.get("text") or ""
+    if tracker.get_slot("requested_slot") != "booking_concern" or value != text:
+        return None
+    triage = message.get("triage") or {}
+    if triage.get("level") or triage.get("signs"):
+        return None
+    parts = [
+        part
+        for part in message.get("question_parts") or []
+        if part.get("text")
+        and not part.get("rest")
+        and part.get("start", 0) > 0
+        and float(part.get("confidence") or 0) >= QUESTION_AFTER_THE_CONCERN_AT_LEAST
+    ]
+    if not parts:
+        return None
+    first = min(part["start"] for part in parts)
+    before = _LEADS_TO_A_QUESTION.sub("", text[:first]).strip(" .,;:-")
+    named = [
+        entity
+        for entity in message.get("entities") or []
+        if entity.get("entity") in CONCERN_KINDS and entity.get("end", 0) <= first
+    ]
+    if len(before.split()) < 2 or not named:
+        return None
+    topics = [
+        key.split("/", 1)[1]
+        for key in dict.fromkeys(part.get("intent_response_key") or "" for part in parts)
+        if key.startswith("faq/") and response_name(key.split("/", 1)[1]) in domain.get("responses", {})
+    ]
+    return (before, topics) if topics else None
 
 
 def concern_in_another_language(tracker: Tracker) -> bool:

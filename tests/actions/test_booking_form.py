@@ -1461,6 +1461,31 @@ async def test_a_time_changed_after_the_concern_is_changed_not_kept_in_it(valida
     assert SlotSet("booking_time", "2026-11-26T18:00:00+00:00/2026-11-26T18:00:00+00:00") in events
 
 
+@pytest.mark.parametrize("text, parts, concern, answers", [
+    # play-test 165: the questions became part of the concern, unanswered
+    ("bit of scarring from shaving rash on my jaw/neck. oh and is 7 too late if it takes an hour, do you close at 8?",
+     [("is 7 too late if it takes an hour", "faq/duration"), ("do you close at 8?", "faq/clinic_info")],
+     "bit of scarring from shaving rash on my jaw/neck", ["utter_faq/duration", "utter_faq/clinic_info"]),
+    # no concern or area named before the question: all of it is the concern, as before
+    ("the thing my sister had done. is it the same as hers?", [("is it the same as hers?", "faq/what_is")],
+     "the thing my sister had done. is it the same as hers?", []),
+])
+async def test_questions_after_the_concern_are_answered_and_left_out_of_it(
+    validate, dispatcher, make_tracker, domain, clinic_open, text, parts, concern, answers
+):
+    entities = [{"entity": "skin_concern", "value": "scarring", "start": 7, "end": 15}] if "scarring" in text else []
+    tracker = make_tracker(
+        intent="nlu_fallback", text=text, active_loop=FORM, slots={"requested_slot": "booking_concern"},
+        slot_candidates={"booking_concern": text}, entities=entities,
+        parse_data={"question_parts": [
+            {"text": part, "start": text.index(part), "end": text.index(part) + len(part), "intent_response_key": key,
+             "confidence": 0.8} for part, key in parts]},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", concern) in events
+    assert responses(dispatcher) == answers
+
+
 async def test_another_time_said_to_do_as_well_after_the_concern_is_kept_in_it(
     validate, dispatcher, make_tracker, domain
 ):
