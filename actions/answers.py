@@ -837,6 +837,60 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
 REPORT_LOOKS_BACK = 10  # how many of the person's messages back a sign reported still counts for "can it wait?"
 
 
+# what a turn says that gives a route, or takes one back: after it, no reminder is said in that turn
+_ROUTE_OR_ITS_END = (
+    "utter_faq/emergency",
+    "utter_faq/urgent",
+    "utter_faq/help_had",
+    "utter_safety_",
+    "utter_booking_safety_reminder",
+    "utter_emergency_",
+    "utter_sign_before_any_treatment",
+    "utter_medicine_in_",
+    # (the route itself explained, or whether it can wait: "ok. what even do i say to them")
+    "utter_faq/what_to_tell_111",
+    "utter_faq/route_explained",
+    "utter_faq/reassurance",
+    "utter_faq/warning_signs",
+)
+# what the person says that sets the route aside for now: help called, sought, had or there, or nothing happening
+_ROUTE_SET_ASIDE = (
+    "waiting_for_help",
+    "help_had",
+    "care_present",
+    "seeking_help",
+    "no_treatment",
+    "just_asking",
+    "over",
+    "well",
+    "not_yet",
+)
+
+
+def remind_of_the_route(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> bool:
+    """Say the route again in a line when a sign of infection or worse was reported in one of the person's recent
+    messages and not seen to since (`reported_earlier`), and nothing said in this turn gave it or took it back: a
+    follow-up that no answer of the safety thread caught ("can i not just email them tonight", "do i really have to
+    ring 111 tonight", "can i put savlon or sudocrem on it", "ICE. on my face. yes or no": play-tests 166 and 167, the
+    route dropped for a booking's reply, a menu or an answer of its own). The one place that says it; whether it was
+    said."""
+    said = tracker.latest_message.get("triage") or {}
+    if said.get("level") or any(said.get(flag) for flag in _ROUTE_SET_ASIDE):
+        return False
+    if any(str(message.get("response") or "").startswith(_ROUTE_OR_ITS_END) for message in dispatcher.messages):
+        return False
+    # (the emergency's thread holds across turns of its own, with its own words: `safety_thread_level`)
+    if reported_earlier(tracker) != SEVERITY[1] or help_called_before(tracker):
+        return False
+    dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
+    return True
+
+
+def before_the_rest(dispatcher: CollectingDispatcher, since: int) -> None:
+    """The message said last moved to stand first of those said since `since`: the route before anything else."""
+    dispatcher.messages.insert(since, dispatcher.messages.pop())
+
+
 # the answers that say how a skin reacts to a treatment and for how long
 REACTION_TOPICS = {"side_effects", "downtime", "expected_reaction"}
 
@@ -1642,6 +1696,8 @@ class ActionAnswerQuestion(Action):
             # (play-test 127: the emergency's route, and the medicine never answered): who to ask about it
             dispatcher.utter_message(response="utter_medicine_in_emergency")
         asked_beside_a_route(dispatcher, tracker, named)
+        if remind_of_the_route(dispatcher, tracker, domain):
+            before_the_rest(dispatcher, already)
         return events + emergency_noted(tracker, dispatcher.messages[already:])
 
     async def answer(

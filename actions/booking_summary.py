@@ -14,6 +14,7 @@ from actions.answers import (
     UNDER_18,
     added_to_the_concern,
     note_start,
+    remind_of_the_route,
     since_the_latest_message,
     widened_concern,
     without_a_part,
@@ -479,6 +480,23 @@ def _the_prompt_answered_beside(tracker: Tracker, changes: Dict[Text, Any]) -> D
 
 
 _NOTE_OPENS = re.compile(r"\b(?:but|and|also|add|notes?|oh|plus)\b|[:,.;!\-]", re.IGNORECASE)
+
+
+class ActionNoRequestToChange(Action):
+    """A change asked for with no request in this chat: says so, and offers to start one; in the thread of a route not
+    seen to, the route instead ("can i not just email them tonight and theyll see it first thing" after NHS 111 for a
+    spreading red streak: play-test 167, a consultation offered and the route dropped)."""
+
+    def name(self) -> Text:
+        return "action_no_request_to_change"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
+        if remind_of_the_route(dispatcher, tracker, domain):
+            return []
+        dispatcher.utter_message(response="utter_no_request_to_change")
+        return []
 
 
 class ActionChangeBookingDetail(Action):

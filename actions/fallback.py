@@ -15,6 +15,7 @@ from actions.answers import (
     context_wins,
     next_session_after_a_reaction,
     not_given_line,
+    remind_of_the_route,
     say_answers,
     say_next_session_after_a_reaction,
     the_messages_answer,
@@ -91,6 +92,10 @@ class ActionSuggestIntents(Action):
             # ambulancia viene … she is a bit better now", "Sorry, I can't help with that" eight times over, as
             # nothing else was predicted after it
             return [FollowupAction("action_listen")]
+        if not tracker.active_loop.get("name"):
+            # ("what? im not booking anything. im asking if emailing them is enough or do i really have to ring 111
+            # tonight": play-test 167, a menu with no word of the route)
+            remind_of_the_route(dispatcher, tracker, domain)
         events = self.suggest(dispatcher, tracker, domain)
         if events is not None:
             return events

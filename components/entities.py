@@ -452,7 +452,8 @@ _NOTE = re.compile(
     # ("yes but put payment plans on there too, and after 12 is better": play-test 162, the price answer twice)
     r"\b(?:put|add|stick|pop|include|write)\s+(?!(?:it|that|this|those|these|them|me|my\s+(?:name|number|email|phone)|(?:a|the|one)\s+(?:note|"
     r"comment|message))\b)"
-    r"(?P<onthere>[^\W\d_][^.?!,;]{1,50}?)\s+(?:on|to|in|into|onto)\s+(?:there|it|the\s+(?:request|booking|note|notes|"
+    # (never "on it": "can i put savlon or sudocrem on it", "should i put ice on it" are the skin, play-test 167)
+    r"(?P<onthere>[^\W\d_][^.?!,;]{1,50}?)\s+(?:on|to|in|into|onto)\s+(?:there|(?:the|my)\s+(?:request|booking|note|notes|"
     r"concern|form|call\s*back))\b(?:\s+(?:too|as\s+well|also|please|pls))*|"
     r"^\W*(?:(?:oh|and|also)\s+)*(?P<before>(?:i'?m|im|i\s+am|i'?ve|ive|i\s+have|my)\b[^?.!,;]*)[,.;!?\s]*"
     r"(?:[^.!?]*\?\s*)?(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:put|add|write|keep|make)\s+"

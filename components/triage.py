@@ -970,7 +970,8 @@ _ADVISED_AT_THE_TREATMENT = re.compile(
 _CARE_PRESENT = re.compile(
     r"\b(?:now|already|still|she'?s|he'?s|they'?re|i'?m|we'?re|she is|he is|i am|we are|here)\s+(?:in|at)\s+"
     r"(?:the\s+)?(?:hospital|a ?& ?e|a and e|er|emergency room|resus|maternity(?: unit| ward)?)\b|"
-    r"\bparamedics? (?:are |is )?(?:here|with (?:me|her|him|us))\b|"
+    # ("the paramedics are literally here with me its fine": play-test 165, "Please call 999 now" twice)
+    r"\bparamedics? (?:are |is )?(?:(?:literally|already|actually|now|right|all)\s+)?(?:here|with (?:me|her|him|us))\b|"
     # "theyre already here", "the ambulance has arrived" (play-test 20: "if it gets worse before they arrive")
     r"\b(?:they'?re|theyre|they are)\s+(?:already|now)\s+here\b|"
     # ("ok my partner called an ambulance, theyre here": play-test 41, "Please call 999 now")

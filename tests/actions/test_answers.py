@@ -382,8 +382,8 @@ async def test_no_treatment_had_offers_the_paused_request_again(dispatcher, make
         # a new report is answered as one, never lower than before
         ("urgent", "faq", "faq/expected_reaction", False, ["utter_faq/urgent"]),
         ("urgent", "faq", "faq/emergency", False, ["utter_faq/emergency"]),
-        # a new question is answered
-        ("urgent", "faq", "faq/sessions", False, ["utter_faq/sessions"]),
+        # a new question is answered, after the route in a line (play-tests 166 and 167: the route dropped)
+        ("urgent", "faq", "faq/sessions", False, ["utter_safety_route_reminder", "utter_faq/sessions"]),
         # found by the eighth play-test: "I rang them and they said it's normal for day one", "111 said to go to the
         # walk-in centre tomorrow" (the triage's help_had): their advice stands, the route is not said again
         ("urgent", "faq", "faq/help_had", False, ["utter_faq/help_had"]),
@@ -693,8 +693,8 @@ async def test_several_questions_are_not_weighed_by_the_last_answer(dispatcher, 
     (False, "faq/preparation", ["utter_safety_no_reassurance", "utter_faq/urgent"]),
     # pain after a treatment is about what is happening, asked or not
     (True, "faq/pain", ["utter_safety_no_reassurance", "utter_faq/urgent"]),
-    # a new question is answered
-    (True, "faq/sessions", ["utter_faq/sessions"]),
+    # a new question is answered, after the route in a line (play-tests 166 and 167)
+    (True, "faq/sessions", ["utter_safety_route_reminder", "utter_faq/sessions"]),
 ])
 async def test_a_message_in_the_thread_that_asks_nothing_keeps_the_route(
     dispatcher, make_tracker, domain, clinic_open, asks, key, expected
@@ -2872,8 +2872,10 @@ async def test_a_question_beside_a_route_is_named_after_it(dispatcher, make_trac
      ["utter_safety_no_reassurance", "utter_faq/urgent"]),
     ([a_report("urgent"), a_report(None)], "right so a few days. mines been 14 days so thats not normal then is it",
      ["utter_safety_no_reassurance", "utter_faq/urgent"]),
-    # asked of treatments in general, or with nothing reported: the answer asked for
-    ([a_report("urgent"), a_report(None)], "in general, is it normal to be red for a few days?", ["utter_faq/downtime"]),
+    # asked of treatments in general, or with nothing reported: the answer asked for (after the route in a line, while
+    # what was reported is not seen to)
+    ([a_report("urgent"), a_report(None)], "in general, is it normal to be red for a few days?",
+     ["utter_safety_route_reminder", "utter_faq/downtime"]),
     ([a_report(None)], "is it normal to be red for 2 weeks", ["utter_faq/downtime"]),
 ])
 async def test_whether_a_reaction_is_normal_after_a_sign_reported_earlier(dispatcher, make_tracker, domain, clinic_open,

@@ -814,3 +814,21 @@ async def test_a_day_ruled_out_at_the_summary_goes_beside_the_time(dispatcher, m
     assert SlotSet("booking_time_text", f"any afternoon next week, {said}") in events
     assert (SlotSet("booking_time", None) not in events) is kept
     assert ("utter_booking_time_days_ruled_out" in [m.get("response") for m in dispatcher.messages]) is kept
+
+
+@pytest.mark.parametrize("earlier, expected", [
+    # play-test 167: after NHS 111 now for a spreading red streak, a consultation was offered and the route dropped
+    ([{"event": "user", "timestamp": None, "text": "...", "parse_data": {"triage": {"level": "urgent"}}}],
+     ["utter_safety_route_reminder"]),
+    # nothing reported: no request to change, and one offered
+    ([], ["utter_no_request_to_change"]),
+])
+async def test_a_change_with_no_request_in_the_thread_of_a_route_is_the_route(
+    dispatcher, make_tracker, domain, clinic_open, earlier, expected
+):
+    from actions.booking_summary import ActionNoRequestToChange
+
+    tracker = make_tracker(intent="correct_booking", text="can i not just email them tonight and theyll see it first thing",
+                           events=earlier, parse_data={"triage": {"level": None}})
+    await ActionNoRequestToChange().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

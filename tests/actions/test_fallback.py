@@ -141,12 +141,12 @@ IN_CONTEXT_RANKING = [("faq/about_that", 0.34), ("faq/duration", 0.24), ("faq/pr
         ("price", False, ["utter_did_you_mean"]),
         # after a suitability answer, the consultation again
         ("suitability", True, ["utter_faq/suitability"]),
-        # after a safety answer the thread decides, never the weighing
-        ("urgent", True, ["utter_did_you_mean"]),
+        # after a safety answer the thread decides, never the weighing (the route first, in a line: play-test 167)
+        ("urgent", True, ["utter_safety_route_reminder", "utter_did_you_mean"]),
     ],
 )
 async def test_an_unclear_message_that_leans_on_the_last_answer_is_answered_about_it(
-    dispatcher, make_tracker, domain, last_topic, leans, expected
+    dispatcher, make_tracker, domain, clinic_open, last_topic, leans, expected
 ):
     tracker = make_tracker(
         intent="nlu_fallback", text="is that per session?", confidence=0.5, intent_ranking=INTENT_RANKING,
@@ -214,3 +214,20 @@ async def test_an_unclear_question_the_guide_does_not_answer_is_said_so(dispatch
                            response_selector=selected_answer(answer, 0.41, ANSWER_RANKING))
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_a_miss_after_a_route_not_seen_to_says_the_route_first(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 167: "do i really have to ring 111 tonight", two turns after NHS 111 now, got a menu and no route
+    earlier = [{"event": "user", "timestamp": None, "text": "...", "parse_data": {"triage": {"level": "urgent"}}},
+               {"event": "user", "timestamp": None, "text": "...", "parse_data": {"triage": {"level": None}}}]
+    tracker = make_tracker(
+        intent="nlu_fallback", text="im asking if emailing them is enough or do i really have to ring 111 tonight",
+        confidence=0.3, intent_ranking=INTENT_RANKING, events=earlier, parse_data={"triage": {"level": None}},
+    )
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_safety_route_reminder"
+    # said to be on the way to it: no reminder
+    dispatcher.messages.clear()
+    tracker.latest_message["triage"] = {"level": None, "seeking_help": True}
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert "utter_safety_route_reminder" not in responses(dispatcher)

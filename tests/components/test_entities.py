@@ -961,6 +961,9 @@ def test_what_was_said_then_asked_to_be_put_on_the_request_is_a_note(booking, te
      [("note", "payment plans"), ("time", "after 12")]),
     ("add payment plans to the note", [("note", "payment plans")]),
     ("stick a note on it", []),
+    # play-test 167: what to put on the skin, read as a note, dropped the route (SAFETY)
+    ("can i put savlon or sudocrem on it", []),
+    ("should i put ice on it while im waiting", []),
 ])
 def test_a_note_asked_to_be_added(booking, text, expected):
     assert found(booking, text) == expected

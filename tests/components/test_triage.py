@@ -1534,6 +1534,9 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     # beside her
     ("ok rang again they said 5 min. someone from clinic came out to me", {"waiting_for_help", "care_present"}),
     ("they said 10 mins", {"waiting_for_help"}),
+    # play-test 165: "Please call 999 now", twice, with the paramedics beside her
+    ("the paramedics are literally here with me its fine. can you just put 'reaction after friday's treatment'",
+     {"care_present"}),
     ("i rang again", set()),
     # play-test 32: driving to A&E with an eye swelling shut; a neighbour calling 999 got "did you mean"
     ("999 seems a bit much?? breathing fine i think. could i just drive myself to A&E 15 mins",
