@@ -875,12 +875,23 @@ def remind_of_the_route(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     route dropped for a booking's reply, a menu or an answer of its own). The one place that says it; whether it was
     said."""
     said = tracker.latest_message.get("triage") or {}
-    if said.get("level") or any(said.get(flag) for flag in _ROUTE_SET_ASIDE):
-        return False
-    if any(str(message.get("response") or "").startswith(_ROUTE_OR_ITS_END) for message in dispatcher.messages):
+    given = any(str(message.get("response") or "").startswith(_ROUTE_OR_ITS_END) for message in dispatcher.messages)
+    if said.get("level") or given:
         return False
     # (the emergency's thread holds across turns of its own, with its own words: `safety_thread_level`)
     if reported_earlier(tracker) != SEVERITY[1] or help_called_before(tracker):
+        return False
+    # calling now, for that help ("ok ringing them now, thanks"), not an ambulance on its way
+    calling = (
+        said.get("waiting_for_help")
+        and not (said.get("help_had") or said.get("care_present") or said.get("emergency_help_named"))
+        and not _EMERGENCY_NAMED.search(tracker.latest_message.get("text") or "")
+    )
+    if said.get("seeking_help") or calling:
+        # "ok ringing them now, thanks" (play-test 167: a menu): yes, that help now, and 999 if it gets worse
+        dispatcher.utter_message(response=response_name(SEVERITY[1]) + HELP_SOUGHT_VARIANT)
+        return True
+    if any(said.get(flag) for flag in _ROUTE_SET_ASIDE):
         return False
     dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
     return True

@@ -19,6 +19,7 @@ from actions.answers import (
     answers_alongside,
     asks_beside,
     last_action_before,
+    remind_of_the_route,
     response_for,
     response_name,
     say_answers,
@@ -436,6 +437,10 @@ class ActionSayRequestReference(Action):
             response, offer = "utter_request_set_aside", RESUME
         else:
             response, offer = "utter_request_reference", "consultation"  # none: it offers to start one
+            if remind_of_the_route(dispatcher, tracker, domain):
+                # ("if i ring 111 do i tell them i had it done at a clinic, like will they need your details", after
+                # NHS 111 now: play-test 167, no reference and a consultation offered, no word of the route)
+                return help_had + [SlotSet("offer", None)]
         dispatcher.utter_message(response=response)
         sent = details_when_sent(tracker).get(tracker.get_slot("request_reference") or "")
         detail_said = False

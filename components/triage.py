@@ -275,7 +275,10 @@ _WHO_TO_CONTACT = re.compile(
 # calling for help now, said ("ok im calling now", "ringing them now")
 _CALLING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|were|we are)\s+(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|999\s+|111\s+|"
-    r"an ambulance\s+)?now\b|\b(?:calling|ringing|phoning)\s+(?:them|999|111|an ambulance)\s+now\b"
+    r"an ambulance\s+)?now\b|\b(?:calling|ringing|phoning)\s+(?:them|999|111|an ambulance)\s+now\b|"
+    # ("ok ok calling now" after "call 999 now": play-test 167, "Thanks for chatting")
+    r"(?:^|[.!,]\s*)(?:(?:ok|okay|right|fine|yes|yeah|alright|will do)\W+)*"
+    r"(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|it\s+)?now\b"
 )
 # an appointment or a booking to move, cancel or make (a message the classifier calls `distress` with no crisis word)
 _ABOUT_AN_APPOINTMENT = re.compile(

@@ -4,7 +4,7 @@ import threading
 import pytest
 from rasa_sdk.events import FollowupAction, SlotSet
 
-from actions.booking_submit import ActionSubmitBooking
+from actions.booking_submit import ActionSayRequestReference, ActionSubmitBooking
 from core import database
 from core.database import BookingStore
 from tests.conftest import COLLECTED_BOOKING, responses, selected_answer
@@ -578,3 +578,14 @@ def test_a_note_asked_about_is_the_concern_that_holds_it(make_tracker):
     tracker = make_tracker(intent="ask_reference", text="will they definately see the allergy note before they start?")
     assert detail_asked_about(tracker) == "booking_concern"
     assert detail_asked_about(make_tracker(intent="ask_reference", text="what did i put?")) is None
+
+
+async def test_a_reference_asked_with_none_sent_after_a_route_not_seen_to_is_the_route(dispatcher, make_tracker, domain,
+                                                                                      clinic_open):
+    # play-test 167: "if i ring 111 do i tell them i had it done at a clinic, like will they need your details" after
+    # NHS 111 now got "I can't see a request" and a consultation offered
+    earlier = [{"event": "user", "timestamp": None, "text": "...", "parse_data": {"triage": {"level": "urgent"}}}]
+    tracker = make_tracker(intent="ask_reference", text="if i ring 111 do i tell them, like will they need your details",
+                           events=earlier, parse_data={"triage": {"level": None}})
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_safety_route_reminder"]

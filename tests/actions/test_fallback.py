@@ -226,8 +226,13 @@ async def test_a_miss_after_a_route_not_seen_to_says_the_route_first(dispatcher,
     )
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == "utter_safety_route_reminder"
-    # said to be on the way to it: no reminder
+    # "ok ringing them now, thanks": that help, now, and 999 if it gets worse
     dispatcher.messages.clear()
-    tracker.latest_message["triage"] = {"level": None, "seeking_help": True}
+    tracker.latest_message["triage"] = {"level": None, "waiting_for_help": True}
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
-    assert "utter_safety_route_reminder" not in responses(dispatcher)
+    assert responses(dispatcher)[0] == "utter_faq/urgent_help_sought"
+    # seen to since: nothing more of it
+    dispatcher.messages.clear()
+    tracker.latest_message["triage"] = {"level": None, "help_had": True}
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert not [name for name in responses(dispatcher) if name.startswith(("utter_safety", "utter_faq/urgent"))]

@@ -2977,10 +2977,14 @@ def test_help_said_not_to_be_called_is_read(component, text, called):
     assert message.get("triage")["not_called"] is (called is False)
 
 
-def test_calling_now_read_as_a_farewell_is_no_farewell(component):
+@pytest.mark.parametrize("text", [
     # play-test 96: "ok im calling now", after the emergency answer, got "Thanks for chatting"
-    [message] = component.process([Message(data={"text": "ok im calling now",
-                                                 "intent": {"name": "goodbye", "confidence": 0.8}})])
+    "ok im calling now",
+    # play-test 167
+    "ok ok calling now",
+])
+def test_calling_now_read_as_a_farewell_is_no_farewell(component, text):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "goodbye", "confidence": 0.8}})])
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
