@@ -897,6 +897,30 @@ def remind_of_the_route(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     return True
 
 
+# the answer of each level the triage gives (components/triage.py LEVELS)
+LEVEL_TOPICS = {"emergency": SEVERITY[0], "urgent": SEVERITY[1], "expected": SEVERITY[2]}
+
+
+def own_signs_in_a_thread(tracker: Tracker) -> Optional[Text]:
+    """The level of the signs the latest message names, read as the person's own (components/triage.py
+    `level_if_happening`), when nothing in it says they are now but a safety answer's thread says so: the last answer
+    was one, or something was reported in one of the person's recent messages and not seen to since ("but its not
+    slightly, it really burns. like 7/10", "hello?? did u read what i said, its burning a lot" after the expected
+    reaction's answer: play-test 166, the ice answer, then a menu). None otherwise."""
+    said = tracker.latest_message.get("triage") or {}
+    level = said.get("level_if_happening")
+    if said.get("level") or level not in LEVEL_TOPICS or any(said.get(flag) for flag in _ROUTE_SET_ASIDE):
+        return None
+    if safety_thread_level(tracker) in SEVERITY:
+        return level
+    for earlier in earlier_triages(tracker, REPORT_LOOKS_BACK):
+        if earlier.get("help_had") or earlier.get("well"):
+            return None
+        if earlier.get("level") in LEVEL_TOPICS:
+            return level
+    return None
+
+
 def before_the_rest(dispatcher: CollectingDispatcher, since: int) -> None:
     """The message said last moved to stand first of those said since `since`: the route before anything else."""
     dispatcher.messages.insert(since, dispatcher.messages.pop())
@@ -1734,6 +1758,12 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
+        if own_signs_in_a_thread(tracker):
+            # in the thread of a safety answer, signs said with nothing to say they are now are the person's own ("but
+            # its not slightly, it really burns. like 7/10" after the expected reaction's answer: play-test 166, the
+            # ice answer alone, then a menu for "its burning a lot"): a report, read as one
+            triaged = said["level_if_happening"]
+            topics = [LEVEL_TOPICS[triaged]] + [topic for topic in topics if topic not in SEVERITY]
         if (
             previous == SEVERITY[1]
             and EMERGENCY_EXPLAINED in topics

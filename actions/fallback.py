@@ -9,12 +9,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import (
     ABOUT_THAT,
     FOLLOW_UPS,
+    LEVEL_TOPICS,
     RETRIEVAL_INTENT,
     asks_about_the_last_answer,
     concern_given,
     context_wins,
     next_session_after_a_reaction,
     not_given_line,
+    own_signs_in_a_thread,
     remind_of_the_route,
     say_answers,
     say_next_session_after_a_reaction,
@@ -93,6 +95,11 @@ class ActionSuggestIntents(Action):
             # nothing else was predicted after it
             return [FollowupAction("action_listen")]
         if not tracker.active_loop.get("name"):
+            level = own_signs_in_a_thread(tracker)
+            if level:
+                # ("hello?? did u read what i said, its burning a lot", after the expected reaction's answer and a
+                # question beside it: play-test 166, a menu): the person's own signs, answered as a report
+                return say_answers(dispatcher, tracker, domain, [LEVEL_TOPICS[level]])
             # ("what? im not booking anything. im asking if emailing them is enough or do i really have to ring 111
             # tonight": play-test 167, a menu with no word of the route)
             remind_of_the_route(dispatcher, tracker, domain)

@@ -272,6 +272,12 @@ _WHO_TO_CONTACT = re.compile(
     r"\b(?:who|where|which number)\s+(?:do|should|would|can|shall|will)\s+(?:i|we)\s+(?:ring|call|phone|contact|go|"
     r"speak to|talk to|get hold of)\b"
 )
+# a word that may name a sign (a cheap look before reading the message as one's own: `level_if_happening`)
+_A_SIGN_WORD = re.compile(
+    r"\b(?:burn\w*|sting\w*|pain\w*|hurt\w*|sore\w*|ach\w+|swell\w*|swollen|puff\w*|red\w*|pus\w*|crust\w*|itch\w*|"
+    r"rash\w*|bump\w*|spot\w*|blister\w*|fever\w*|hot|heat|weep\w*|ooz\w*|bleed\w*|faint\w*|dizz\w*|throb\w*|"
+    r"streak\w*|tingl\w*|numb\w*|tight\w*|breath\w*)\b"
+)
 # calling for help now, said ("ok im calling now", "ringing them now")
 _CALLING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|were|we are)\s+(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|999\s+|111\s+|"
@@ -3050,6 +3056,13 @@ class SafetyTriage(GraphComponent):
                 about_the_concern=about_the_concern,
                 slip=bool(slip),
             )
+            # the level the signs would have if said of what is happening now, for the dialogue to read in the thread
+            # of a safety answer, where what is happening is the person's own skin ("but its not slightly, it really
+            # burns. like 7/10" after the expected reaction's answer: play-test 166, the ice answer alone)
+            if_happening = found.level
+            if not happening and not found.level and not found.hypothetical and _A_SIGN_WORD.search(text.lower()):
+                own = triage(text, self.settings, True, names_a_concern=bool(concerns), concerns=concerns)
+                if_happening = own.level if own.signs else None
             young = under_age(text)
             lowered = text.lower()
             tokens = words(text)
@@ -3060,6 +3073,7 @@ class SafetyTriage(GraphComponent):
                 TRIAGE,
                 {
                     "level": found.level,
+                    "level_if_happening": if_happening,
                     "signs": list(found.signs),
                     "worse": found.worse,
                     "under_age": young,

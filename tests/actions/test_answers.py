@@ -2885,3 +2885,19 @@ async def test_whether_a_reaction_is_normal_after_a_sign_reported_earlier(dispat
     tracker.latest_message["triage"] = {"level": None}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert [name.split("_closed")[0] for name in responses(dispatcher)] == expected
+
+
+@pytest.mark.parametrize("earlier, expected", [
+    # play-test 166: "but its not slightly, it really burns" after the expected reaction's answer got the ice answer
+    # alone; signs read as one's own in the thread are a report
+    ([a_report("expected")], "utter_faq/urgent"),
+    # with nothing reported before, the answer asked for
+    ([a_report(None)], "utter_faq/unknown_product"),
+])
+async def test_signs_said_in_the_thread_are_a_report(dispatcher, make_tracker, domain, clinic_open, earlier, expected):
+    tracker = make_tracker(intent="faq", text="hello?? its burning a lot. who do i ask about the ice", events=earlier,
+                           response_selector=selected_answer("faq/unknown_product"),
+                           entities=[{"entity": "unknown_product", "value": "ice"}])
+    tracker.latest_message["triage"] = {"level": None, "level_if_happening": "urgent"}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == expected

@@ -3450,3 +3450,16 @@ def test_the_clinic_tomorrow_in_place_of_999_asks_whether_to_call_it(component, 
     assert (selected(message) == "faq/emergency_explained") is route
     assert (message.get("intent")["name"] == "faq") is route
     assert bool((message.get("triage") or {}).get("instead_of_999")) is route
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 166: after the expected reaction's answer, "its burning a lot" was read as nothing happening, and got a
+    # menu; the level its signs would have as the person's own is kept for the dialogue (actions/answers.py)
+    ("hello?? did u read what i said, its burning a lot", "urgent"),
+    ("what is microneedling", None),
+])
+def test_the_level_of_signs_read_as_ones_own_is_kept(component, text, level):
+    message = parsed(text, "nlu_fallback", "faq/pain")
+    component.process([message])
+    assert message.get("triage")["level"] is None
+    assert message.get("triage")["level_if_happening"] == level
