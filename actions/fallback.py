@@ -22,6 +22,7 @@ from actions.answers import (
     say_next_session_after_a_reaction,
     the_messages_answer,
 )
+from core.words import ASKS_WHAT_IT_COSTS
 
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
@@ -131,6 +132,10 @@ class ActionSuggestIntents(Action):
         if next_session_after_a_reaction(tracker, None):
             return say_next_session_after_a_reaction(dispatcher)
         topic = the_messages_answer(tracker)
+        if topic == "price" and ASKS_WHAT_IT_COSTS.search(message.get("text") or ""):
+            # "ok is the consultation itself free at least?", unsure, with the price answer first (play-test 166: a
+            # menu): that answer says what can be said of any cost, the consultation's too
+            return say_answers(dispatcher, tracker, domain, [topic])
         if topic and not_given_line(tracker, topic, topic):
             # "does it bleed?", unsure between answers: what the guide does not say is said so, with what it says
             # (play-test 63: "Sorry, I still didn't catch that"), which makes no claim

@@ -705,6 +705,10 @@ class BookingDetailsRequest(GraphComponent):
                     # it (data/rules/booking.yml), or, with none, one is offered
                     self._set(message, self.config["correction_intent"])
                     continue
+            if intent == self.config["intent"] and CANCEL_ASKED.search(text) and REBOOKED_LATER.search(text):
+                # "hmm ok. sorry can u cancel it, ill rebook after christmas" (play-test 166: a new request began)
+                self._set(message, self.config["stop_intent"])
+                continue
             if intent in ("ask_reference", "nlu_fallback", "inform", "affirm", "never_mind") and BOOK_ME_IN_LAST.search(
                 text
             ):

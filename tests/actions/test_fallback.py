@@ -236,3 +236,15 @@ async def test_a_miss_after_a_route_not_seen_to_says_the_route_first(dispatcher,
     tracker.latest_message["triage"] = {"level": None, "help_had": True}
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert not [name for name in responses(dispatcher) if name.startswith(("utter_safety", "utter_faq/urgent"))]
+
+
+async def test_a_cost_asked_unsure_with_the_price_answer_first_is_that_answer(dispatcher, make_tracker, domain,
+                                                                              clinic_open):
+    # play-test 166: "is the consultation itself free at least?" got a menu
+    tracker = make_tracker(
+        intent="nlu_fallback", text="ok is the consultation itself free at least? dont wanna pay just to be told no",
+        confidence=0.35, intent_ranking=INTENT_RANKING,
+        response_selector=selected_answer("faq/price", 0.28, [("faq/price", 0.28), ("faq/consultation", 0.2)]),
+    )
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/price"]

@@ -1271,3 +1271,10 @@ def test_a_request_to_book_said_last_is_one(text, intent, expected):
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+def test_a_cancel_read_as_a_request_to_book_again_is_a_stop():
+    # play-test 166: "can u cancel it, ill rebook after christmas" began a new request
+    found = message("hmm ok. sorry can u cancel it, ill rebook after christmas", "book_consultation", [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "stop"
