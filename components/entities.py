@@ -305,7 +305,9 @@ _CONCERN_IS = re.compile(
     # "…, its about moving my 21 dec appointment to jan" (found by the sixteenth play-test: the topic was asked again)
     r"(?:it'?s|its|it\s+is|this\s+is|the\s+call\s+is)\s+(?:about|regarding|concerning)(?=\s+(?!time\b|it\b|that\b|this\b)[a-z])|"
     # "the concern isnt right, its pigmentation on her forehead" (found by the eighth play-test)
-    r"concern\s+(?:isn'?t|is\s+not|is\s+wrong|was\s+wrong|'?s\s+wrong)\b[^.;!?\n]{0,20}?[,.;]?\s*(?:it'?s|its|it\s+is|"
+    # ("the concern bit is wrong, its whiteheads on my chin …": play-test 166, the request paused, the change lost)
+    r"concern(?:\s+(?:bit|part|line|field|section|box))?\s+(?:isn'?t|is\s+not|is\s+wrong|was\s+wrong|'?s\s+wrong)\b"
+    r"[^.;!?\n]{0,20}?[,.;]?\s*(?:it'?s|its|it\s+is|"
     r"(?:it\s+)?should\s+be)|"
     # "the concern still says forehead?? please change it to forehead lines" (found by play-test 25)
     r"concern\b[^\n]{0,40}?\b(?:change|make|put|set)\s+it\s+(?:to|as))"

@@ -487,6 +487,9 @@ def test_sat_and_sun_are_weekdays_only_beside_a_time_or_a_day_word(booking, text
         ("the concern is wrong, should be enlarged pores", [("concern", "enlarged pores")]),
         ("lol the concern isnt right, its pigmentation on her forehead. and can it be the afternoon instead",
          [("concern", "pigmentation on her forehead"), ("time", "afternoon")]),
+        # play-test 166: the request paused for a report, and the change lost
+        ("the concern bit is wrong, its whiteheads on my chin 3 days after microneedling and i popped one",
+         [("concern", "whiteheads on my chin 3 days after microneedling and i popped one")]),
         ("tidy up the concern to just 'enlarged pores on nose and cheeks' and my surname is just O'Neill",
          [("concern", "enlarged pores on nose and cheeks"), ("person", "O'Neill")]),
     ],
