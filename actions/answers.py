@@ -1755,6 +1755,10 @@ class ActionAnswerQuestion(Action):
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
         topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)] if asked else []
         topics = in_context(tracker, topics, last_topic)
+        if (tracker.latest_message.get("triage") or {}).get("help_had"):
+            # beside the advice had, what is never asked beside it ("they said go to the walk in centre tomorrow, should
+            # i still let the clinic know": play-test 169, how to choose a provider, twice)
+            topics = [topic for topic in topics if topic not in NOT_BESIDE_HELP_HAD - {HELP_HAD, *SEVERITY}]
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
@@ -2344,7 +2348,17 @@ def judged_before(tracker: Tracker) -> bool:
     return judged and not now - seen
 
 
-NOT_BESIDE_HELP_HAD = {*SEVERITY, "complication", "reassurance", HELP_HAD, "warning_signs", "follow_up", "about_that"}
+# (nor how to choose a provider, read in "they said go to the walk in centre tomorrow": play-test 169)
+NOT_BESIDE_HELP_HAD = {
+    *SEVERITY,
+    "complication",
+    "reassurance",
+    HELP_HAD,
+    "warning_signs",
+    "follow_up",
+    "about_that",
+    "provider",
+}
 BESIDE_AT_LEAST = 0.3  # how likely the classifier finds the answer beside the advice had, at least
 
 

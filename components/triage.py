@@ -2704,7 +2704,13 @@ _WHEN_YOUNGER = re.compile(
     r"\d{1,2})(?:s)?\b|\bas a (?:teen|teenager|kid|child)\b|\bin my (?:teens|teenage years)\b|"
     # ("i have from teenager time", "from my teenage years": play-test 113, the age policy to a woman of 34)
     r"\bfrom (?:my |the )?(?:teen|teenager|teenage|school|childhood)\s*(?:time|times|years|days|age)\b|"
-    r"\bfrom (?:my |the )?(?:teens|childhood)\b"
+    r"\bfrom (?:my |the )?(?:teens|childhood)\b|"
+    # the age of something else ("mine are about 10 years old tho", "do 10 year old acne scars still respond": play-test
+    # 169, the age policy three times to a woman of 29)
+    r"\b(?:scars?|marks?|lines|wrinkles|acne|stretch\s+marks|tattoos?|pigmentation|spots|mine|they|theyre|they'?re|"
+    r"them|those)\b[^.?!]{0,25}?\b\d{1,2}\s*(?:yrs?|years?)(?:[- ]old)?\b|"
+    r"\b\d{1,2}\s*(?:yr|year)s?[- ]old\s+(?:acne\s+|old\s+|deep\s+)?(?:scars?|marks?|stretch\s+marks|lines|wrinkles|"
+    r"tattoos?|pigmentation)\b"
 )
 
 

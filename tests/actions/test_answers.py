@@ -2901,3 +2901,21 @@ async def test_signs_said_in_the_thread_are_a_report(dispatcher, make_tracker, d
     tracker.latest_message["triage"] = {"level": None, "level_if_happening": "urgent"}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == expected
+
+
+async def test_how_to_choose_a_provider_is_never_asked_beside_advice_had(dispatcher, make_tracker, domain,
+                                                                          clinic_open):
+    # play-test 169: "they said go to the walk in centre tomorrow, should i still let the clinic know" got "choose a
+    # reputable provider", twice, to someone treated at the clinic
+    tracker = make_tracker(
+        intent="faq", text="ok just rang them. they said go to the walk in centre tomorrow, should i still let the clinic know",
+        events=[a_report("urgent")], slots={"last_topic": "urgent"},
+        response_selector=selected_answer("faq/help_had", 1.0, [("faq/help_had", 1.0), ("faq/provider", 0.6)]),
+    )
+    text = tracker.latest_message["text"]
+    tracker.latest_message["questions"] = asked(text, ("ok just rang them", "faq/help_had"),
+                                                ("they said go to the walk in centre tomorrow", "faq/provider"))
+    tracker.latest_message["triage"] = {"level": None, "help_had": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert "utter_faq/provider" not in responses(dispatcher)
+    assert responses(dispatcher)[0].startswith("utter_faq/help_had")

@@ -429,6 +429,10 @@ def test_days_since(text, days):
         ("im 16 and want to book for my mum and me, does she need to consent", True),
         # play-test 108: "didn't catch that", to a 16-year-old asking about the policy
         ("so does my mum HAVE to come to the consultation as well, yes or no?", True),
+        # play-test 169: the age of the scars, three times read as hers
+        ("mine are about 10 years old tho. does that make a difference", False),
+        ("do 10 year old acne scars still respond to microneedling", False),
+        ("my son is 15 years old", True),
         # play-test 165: a parent there for support is no question of age
         ("how long does the actual needling bit take? and can i bring my mum with me to hold my hand haha", False),
         ("can my mum come with me for moral support", False),
