@@ -1670,8 +1670,9 @@ OFF_GUIDE_UNNAMED_AT_LEAST = 0.6
 
 def asked_beside_a_route(dispatcher: CollectingDispatcher, tracker: Tracker, named: List[Text]) -> None:
     """What the message asked beside a sign that got the urgent route or the expected reaction's answer, said after it:
-    a medicine (who can advise on it), else each kind of thing the guide does not cover that the message names ("can i
-    put vaseline on it?", "can i still wear makeup to work tomorrow"): that the guide does not say, and whom to ask.
+    a medicine (who can advise on it), and each other kind of thing the guide does not cover that the message names
+    ("can i put vaseline on it?", "can i still wear makeup to work tomorrow"): that the guide does not say, and whom to
+    ask.
     Found by play-tests 157, 158, 159 and 161: the route alone, the question never named."""
     said = [name for name in named if name.startswith(SAFETY_RESPONSES[1:])]
     if not said or any(name.startswith(("utter_medicine_", "utter_faq/unknown_")) for name in named):
