@@ -1544,6 +1544,12 @@ _A_CONSULTATION_ABOUT = re.compile(
     r"\b(?:consult|consultation|appointment|appt|booking|come in|be seen|see someone)\s+(?:about|for|re|regarding)\s+"
     r"(?:her|his|their|my|the|some|a|an)\b[^.?!,]{0,30}"
 )
+# eyes named for reading something wrong ("oh so it is, sorry my eyes. actually could it be the following thursday":
+# play-test 169, NHS 111 now and the request paused, to someone never treated)
+_EYES_MISREAD = re.compile(
+    r"\b(?:sorry|oops|whoops|ha|haha|lol),?\s+(?:it'?s\s+)?my\s+(?:eyes|eyesight)\b(?=\s*(?:[.!,;)]|$|lol|haha))|"
+    r"\bmy\s+eyes\s+(?:are\s+)?(?:playing\s+tricks|deceiv\w+)\b|\bmisread\b"
+)
 # a change or a sign said not to be there ("its not getting worse, no pus or anything": play-test 54, NHS 111 now,
 # five times, to someone whose skin was flaking as expected)
 _NOT_THERE = re.compile(
@@ -2072,6 +2078,7 @@ def triage(
     lowered = _NOBODY_HAS_IT.sub(" ", lowered)
     denied = bool(_NOT_THERE.search(lowered))  # a change or a sign said not to be there (_NOT_THERE)
     lowered = _NOT_THERE.sub(" ", lowered)
+    lowered = _EYES_MISREAD.sub(" ", lowered)  # "oh so it is, sorry my eyes": read wrong, no sign
     lowered = _UNLESS_WORSE.sub(" ", lowered)  # "ill wait for monday then unless it gets worse": not worse now
     compared = bool(_PAIN_COMPARED.search(lowered))  # "is microneedling more painful than laser": a question
     lowered = _PAIN_COMPARED.sub(" ", lowered)

@@ -3467,3 +3467,15 @@ def test_the_level_of_signs_read_as_ones_own_is_kept(component, text, level):
     component.process([message])
     assert message.get("triage")["level"] is None
     assert message.get("triage")["level_if_happening"] == level
+
+
+@pytest.mark.parametrize("text, happening, level", [
+    # play-test 169: "sorry my eyes" (= I misread) got NHS 111 now, and the request paused, to someone never treated
+    ("oh so it is, sorry my eyes. actually could it be the following thursday, the 17th, same time", False, None),
+    ("sorry, my eyes!! i misread it", False, None),
+    # eyes said with what is happening to them are a sign as before
+    ("sorry my eyes are really sore and swollen", False, URGENT),
+    ("my eyes are swollen after microneedling", True, URGENT),
+])
+def test_eyes_named_for_misreading_are_no_sign(settings, text, happening, level):
+    assert triage(text, settings, said_to_be_happening=happening).level == level
