@@ -230,7 +230,7 @@ def asked_of_other_treatments(tracker: Tracker, topics: List[Text]) -> List[Text
     if message.get("leans_on_context") or not (_IN_GENERAL.search(text) or _OF_THE_NEXT_ONE.search(text)):
         return []
     # (with a sign in the message the parts are no questions of its own: "questions" holds none, "question_parts" them)
-    parts = _topics([part["intent_response_key"] for part in message.get("question_parts") or []])
+    parts = topics_of([part["intent_response_key"] for part in message.get("question_parts") or []])
     return [topic for topic in dict.fromkeys(topics + parts) if topic in ("side_effects", "downtime", "duration")]
 
 
@@ -519,11 +519,11 @@ def the_messages_answer(tracker: Tracker) -> Optional[Text]:
     """The answer the whole message was given (the classifier's best), when it is no follow-up; else None."""
     message = tracker.latest_message
     selected = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
-    topics = _topics([selected.get("intent_response_key") or ""])
+    topics = topics_of([selected.get("intent_response_key") or ""])
     return topics[0] if topics and topics[0] not in FOLLOW_UPS else None
 
 
-def _topics(keys: List[Text]) -> List[Text]:
+def topics_of(keys: List[Text]) -> List[Text]:
     """Answer keys without `faq/` ("faq/pain" -> "pain"); keys of other intents are dropped."""
     return [key.split("/", 1)[1] for key in keys if key.startswith(f"{RETRIEVAL_INTENT}/")]
 
@@ -534,7 +534,7 @@ def _asked(message: Dict[Text, Any]) -> List[Text]:
 
 def question_keys(tracker: Tracker) -> List[Text]:
     """The answer key of each question the NLU found in the latest message, in order (`faq/` removed)."""
-    return _topics(_asked(tracker.latest_message))
+    return topics_of(_asked(tracker.latest_message))
 
 
 def say_answer(dispatcher: CollectingDispatcher, tracker: Tracker, topic: Text) -> None:
@@ -559,7 +559,7 @@ def answer_keys(tracker: Tracker) -> List[Text]:
         named = [e.get("entity") for e in message.get("entities") or [] if e.get("entity") in OFF_GUIDE_KINDS]
         kinds = list(dict.fromkeys(named)) or [keys[0].split("/", 1)[-1]]
         keys = [f"{RETRIEVAL_INTENT}/{kind}" for kind in kinds][:3]
-    return _topics(keys)
+    return topics_of(keys)
 
 
 def named_thing(tracker: Tracker, topic: Text) -> Text:
@@ -1687,7 +1687,7 @@ def asked_beside_a_route(dispatcher: CollectingDispatcher, tracker: Tracker, nam
         kinds = tuple(kind for kind in OFF_GUIDE_KINDS if kind != "unknown_product")
     parts = [*(message.get("question_parts") or []), *(message.get("questions") or [])]
     likely = [part for part in parts if float(part.get("confidence") or 0) >= BESIDE_AT_LEAST]
-    asked = _topics([part.get("intent_response_key") or "" for part in likely])
+    asked = topics_of([part.get("intent_response_key") or "" for part in likely])
     line = "utter_off_guide_beside_the_route" if urgent else "utter_off_guide_beside_a_reaction"
     if _NOT_ANSWERED.search(message.get("text") or ""):
         # ("you still didnt say about the aloe vera", after the route alone: play-test 163, the route alone again)
@@ -1756,18 +1756,19 @@ class ActionAnswerQuestion(Action):
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
         topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)] if asked else []
         topics = in_context(tracker, topics, last_topic)
-        if (tracker.latest_message.get("triage") or {}).get("help_had"):
-            # beside the advice had, what is never asked beside it ("they said go to the walk in centre tomorrow, should
-            # i still let the clinic know": play-test 169, how to choose a provider, twice)
-            topics = [topic for topic in topics if topic not in NOT_BESIDE_HELP_HAD - {HELP_HAD, *SEVERITY}]
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
-        if own_signs_in_a_thread(tracker):
+        if said.get("help_had"):
+            # beside the advice had, what is never asked beside it ("they said go to the walk in centre tomorrow, should
+            # i still let the clinic know": play-test 169, how to choose a provider, twice)
+            topics = [topic for topic in topics if topic not in NOT_BESIDE_HELP_HAD - {HELP_HAD, *SEVERITY}]
+        own = own_signs_in_a_thread(tracker)
+        if own:
             # in the thread of a safety answer, signs said with nothing to say they are now are the person's own ("but
             # its not slightly, it really burns. like 7/10" after the expected reaction's answer: play-test 166, the
             # ice answer alone, then a menu for "its burning a lot"): a report, read as one
-            triaged = said["level_if_happening"]
+            triaged = own
             topics = [LEVEL_TOPICS[triaged]] + [topic for topic in topics if topic not in SEVERITY]
         if (
             previous == SEVERITY[1]

@@ -41,6 +41,7 @@ from actions.answers import (
     say_answers,
     say_the_route_first,
     since_the_latest_message,
+    topics_of,
     without_offer,
 )
 from actions.buttons import late_deletion_press, set_aside
@@ -2101,11 +2102,8 @@ def _questions_after_the_concern(tracker: Tracker, value: Any, domain: DomainDic
     ]
     if len(before.split()) < 2 or not named:
         return None
-    topics = [
-        key.split("/", 1)[1]
-        for key in dict.fromkeys(part.get("intent_response_key") or "" for part in parts)
-        if key.startswith("faq/") and response_name(key.split("/", 1)[1]) in domain.get("responses", {})
-    ]
+    keys = list(dict.fromkeys(part.get("intent_response_key") or "" for part in parts))
+    topics = [topic for topic in topics_of(keys) if response_name(topic) in domain.get("responses", {})]
     return (before, topics) if topics else None
 
 

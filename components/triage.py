@@ -3069,15 +3069,15 @@ class SafetyTriage(GraphComponent):
                 about_the_concern=about_the_concern,
                 slip=bool(slip),
             )
+            young = under_age(text)
+            lowered = text.lower()
             # the level the signs would have if said of what is happening now, for the dialogue to read in the thread
             # of a safety answer, where what is happening is the person's own skin ("but its not slightly, it really
             # burns. like 7/10" after the expected reaction's answer: play-test 166, the ice answer alone)
             if_happening = found.level
-            if not happening and not found.level and not found.hypothetical and _A_SIGN_WORD.search(text.lower()):
+            if not happening and not found.level and not found.hypothetical and _A_SIGN_WORD.search(lowered):
                 own = triage(text, self.settings, True, names_a_concern=bool(concerns), concerns=concerns)
                 if_happening = own.level if own.signs else None
-            young = under_age(text)
-            lowered = text.lower()
             tokens = words(text)
             plain = lowered.replace("’", "'")  # (a typed apostrophe)
             # emergency help put off for something else ("ring the clinic tomorrow instead", "A&E instead"), read once
