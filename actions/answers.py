@@ -39,6 +39,7 @@ from core.words import (
     ASKS_IF_ALWAYS_NUMBED,
     ASKS_IF_THE_CREAM_HURTS,
     ASKS_SEVERAL_AREAS_AT_ONCE,
+    ASKS_TO_BE_SENT_PRICES,
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
     ASKS_WHICH_SPF,
@@ -87,6 +88,9 @@ WORSE_WHILE_HELP_COMES_VARIANT = "_worse_while_help_comes"
 CANCEL_ASKED_VARIANT = "_cancel_asked"
 WHEN_999_VARIANT = "_when_999"  # when the emergency number is for, asked (components/triage.py `when_999`)
 HELP_SOUGHT_VARIANT = "_help_sought"  # about to call NHS 111, a GP or A&E, or asking whether to (the same)
+# the same while the clinic is open: no "rather than waiting for the clinic" (play-test 171: "ok ringing them now", of
+# the open clinic, was told to call NHS 111 instead)
+HELP_SOUGHT_OPEN_VARIANT = HELP_SOUGHT_VARIANT + "_open"
 UNREACHABLE_VARIANT = "_unreachable"  # the clinic not reached: it does not answer (the same)
 LASTING_VARIANT = "_lasting"  # a sign there for weeks or months, no worse (components/triage.py `lasting`)
 LASTING_OPEN_VARIANT = "_lasting_open"  # the same while the clinic is open
@@ -100,6 +104,7 @@ RESPONSE_VARIANTS = (
     WORSE_WHILE_HELP_COMES_VARIANT,
     HELP_COMING_VARIANT,
     AFTER_AN_EMERGENCY_VARIANT,
+    HELP_SOUGHT_OPEN_VARIANT,
     HELP_SOUGHT_VARIANT,
     UNREACHABLE_VARIANT,
     LASTING_OPEN_VARIANT,
@@ -256,24 +261,28 @@ GIVES_NO_TIME = {"consultation", "preparation", "pain", "what_is", "provider", "
 # Asked something an answer does not give, that answer says first that it cannot tell, then what it does say: a
 # question, the answers that do not give what it asks, and the line said first. "how long is the consultation?" once
 # got what a consultation is, and "is it step free?" the address and opening hours, as if that answered them
-# (seventeenth play-test). A new kind of detail is a line here and its response.
+# (seventeenth play-test). Last, the answer that goes with the line when the question is asked on its own, or after
+# another answer ("do you do a patch test?", "and the patch test?": play-test 171, "Sorry, I can't help with that" and
+# "the guide doesn't single out areas or groups"); None when it depends on the question. A new kind of detail is a line
+# here and its response.
 NOT_GIVEN_BY = (
-    (ASKS_HOW_LONG, GIVES_NO_TIME, "utter_no_time_in_the_guide"),
-    (ASKS_ABOUT_ACCESS, {"clinic_info", "appointments"}, "utter_no_access_details"),
-    (ASKS_ABOUT_HOLIDAYS, {"clinic_info", "appointments"}, "utter_no_holiday_hours"),
+    (ASKS_ABOUT_ACCESS, {"clinic_info", "appointments"}, "utter_no_access_details", None),
+    (ASKS_ABOUT_HOLIDAYS, {"clinic_info", "appointments"}, "utter_no_holiday_hours", None),
     # "is the consultation free?", "do i have to pay for the consult" (play-tests 45 and 46: what a consultation is)
-    (ASKS_WHAT_IT_COSTS, {"consultation"}, "utter_no_fee_in_the_guide"),
+    (ASKS_WHAT_IT_COSTS, {"consultation"}, "utter_no_fee_in_the_guide", None),
     # "do i need a patch test before microneedling" (play-test 50: the day's preparation, as if none were needed)
     (
         ASKS_ABOUT_A_PATCH_TEST,
         {"preparation", "procedure", "consultation", "safety", "side_effects", "suitability", "what_is"},
         "utter_no_patch_test_in_the_guide",
+        "preparation",
     ),
     # "does it bleed?" (play-test 46: the procedure's answer three times, never saying the guide does not tell)
     (
         ASKS_ABOUT_BLEEDING,
         {"procedure", "pain", "side_effects", "what_is", "preparation", "safety"},
         "utter_no_bleeding_in_the_guide",
+        "procedure",
     ),
     # "do i need to bring anything", "does she need ID" (play-tests 52 and 53: the day's preparation, and the
     # suitability answer)
@@ -281,37 +290,61 @@ NOT_GIVEN_BY = (
         ASKS_WHAT_TO_BRING,
         {"preparation", "consultation", "procedure", "appointments"},
         "utter_nothing_to_bring_in_the_guide",
+        "preparation",
     ),
     # "how long will the consultation take?" (play-test 52: the procedure's length, as if it were the consultation's)
-    (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide"),
+    (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide", "duration"),
     # "does it hurt afterwards" (play-test 53: the numbing cream's answer, twice)
-    (ASKS_ABOUT_AFTERWARDS, {"pain"}, "utter_pain_afterwards"),
+    (ASKS_ABOUT_AFTERWARDS, {"pain"}, "utter_pain_afterwards", None),
     # "is numbing cream always used or only sometimes" (play-test 57: "it is put on first", as if certain, where the
     # guide's steps say it may be)
-    (ASKS_IF_ALWAYS_NUMBED, {"pain", "preparation", "procedure"}, "utter_numbing_cream_in_the_guide"),
+    (ASKS_IF_ALWAYS_NUMBED, {"pain", "preparation", "procedure"}, "utter_numbing_cream_in_the_guide", None),
     # "can i pay by card", "do you do payment plans" (play-tests 162 and 165: the price answer, five times)
-    (ASKS_HOW_TO_PAY, {"price", "consultation", "appointments"}, "utter_no_payment_details"),
+    (ASKS_HOW_TO_PAY, {"price", "consultation", "appointments"}, "utter_no_payment_details", "price"),
+    # "can someone just email me a price list" (play-test 170: the price answer, as if it were a yes)
+    (ASKS_TO_BE_SENT_PRICES, {"price", "clinic_info", "appointments"}, "utter_no_price_list", "price"),
     # "spf 30 or 50?" (play-test 163: the aftercare answer three times, as if it said which)
     (
         ASKS_WHICH_SPF,
         {"aftercare", "downtime", "side_effects", "expected_reaction"},
         "utter_no_spf_number_in_the_guide",
+        "aftercare",
     ),
     # "does the numbing cream hurt" (play-test 163: the treatment's pain, twice)
-    (ASKS_IF_THE_CREAM_HURTS, {"pain", "preparation", "procedure"}, "utter_no_cream_feeling_in_the_guide"),
+    (ASKS_IF_THE_CREAM_HURTS, {"pain", "preparation", "procedure"}, "utter_no_cream_feeling_in_the_guide", "pain"),
     # "how long before an event should you have it" (play-test 163: how long the procedure takes)
     (
         ASKS_HOW_LONG_BEFORE_AN_EVENT,
         {"duration", "downtime", "sessions", "results"},
         "utter_no_event_timing_in_the_guide",
+        None,
     ),
     # "can i get my tummy and thighs done on the same day" (play-test 162: the number of sessions, twice)
     (
         ASKS_SEVERAL_AREAS_AT_ONCE,
         {"sessions", "duration", "procedure", "appointments", "what_is"},
         "utter_no_areas_together_in_the_guide",
+        None,
     ),
+    # (last: a line above says more of what was asked, "how long the consultation takes, and do you do a patch test")
+    (ASKS_HOW_LONG, GIVES_NO_TIME, "utter_no_time_in_the_guide", None),
 )
+
+
+# what a question ends on ("… at the consultation?"), and "it" in the question after it
+_ENDS_ON_A_THING = re.compile(r"\b((?:the|a|an|your|my)\s+[a-z]+(?:\s+[a-z]+)?)\s*[?.!]*\s*$", re.IGNORECASE)
+_IT = re.compile(r"\bit\b", re.IGNORECASE)
+
+
+def not_given_on_its_own(text: Text) -> Dict[Text, Text]:
+    """The lines for the details the guide does not give that the text asks about, each with the answer said after it
+    when asked on its own, for those that have one (`NOT_GIVEN_BY`), in the order the text asks them."""
+    found = []
+    for asks, _, line, own in NOT_GIVEN_BY:
+        match = asks.search(text) if own else None
+        if match and own:
+            found.append((match.start(), line, own))
+    return {line: own for _, line, own in sorted(found, key=lambda each: each[0])}
 
 
 def not_given_line(tracker: Tracker, asked_as: Text, topic: Text) -> Optional[Text]:
@@ -327,7 +360,14 @@ def not_given_line(tracker: Tracker, asked_as: Text, topic: Text) -> Optional[Te
         # "what happens at the consultation, how long is it": question words alone after it ask of it too
         or (index and question.get("aspect_only") and questions[index - 1].get("intent_response_key") == key)
     ] or [message.get("text") or ""]
-    for asks, not_giving, line in NOT_GIVEN_BY:
+    for index, question in enumerate(questions):
+        if index and question.get("intent_response_key") == key:
+            # "What happens at the consultation? How long does it take": "it" is what the question before it ended on
+            # (play-test 171: the treatment's length, as if it were the consultation's)
+            named = _ENDS_ON_A_THING.search(questions[index - 1].get("text") or "")
+            if named and _IT.search(question.get("text") or ""):
+                texts.append(_IT.sub(named.group(1), question.get("text") or ""))
+    for asks, not_giving, line, _ in NOT_GIVEN_BY:
         if topic in not_giving and any(asks.search(text) for text in texts):
             return line
     return None
@@ -352,6 +392,7 @@ def _stands(topic: Text) -> bool:
     return topic in STANDS_AS_IT_IS or topic.startswith("unknown_")
 
 
+ROUTE_WITHDRAWN = "utter_safety_route_withdrawn"  # the route taken back, and its variants (route_withdrawn)
 UTTERED = "utter_action"  # the key of a bot event's metadata that names its response (Rasa's, not a response)
 
 
@@ -429,7 +470,19 @@ def context_wins(tracker: Tracker, best: Optional[Text], last_topic: Optional[Te
 # own answer says so); after an answer about redness or swelling it asks how long they last, which that answer says
 # (found by the twentieth play-test: the sessions answer was said again, "On that")
 LONGEVITY = "unknown_longevity"
-LASTING_NOT_SAID_BY = {"sessions", "results", "what_is", "procedure", "price", "consultation", "provider", "safety"}
+# (and after "the guide doesn't say whether it helps with sagging skin": play-test 171, "I can only say again what I
+# said about that")
+LASTING_NOT_SAID_BY = {
+    "sessions",
+    "results",
+    "what_is",
+    "procedure",
+    "price",
+    "consultation",
+    "provider",
+    "safety",
+    "unknown_area",
+}
 
 
 def asks_about_the_last_answer(tracker: Tracker, best: Optional[Text], last_topic: Optional[Text]) -> bool:
@@ -662,7 +715,7 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
         if response + LASTING_OPEN_VARIANT in responses:
             return response + LASTING_OPEN_VARIANT
     if response + HELP_SOUGHT_VARIANT in responses and said.get("seeking_help"):
-        return response + HELP_SOUGHT_VARIANT
+        return help_sought(domain, response)
     if response + UNREACHABLE_VARIANT in responses and tracker is not None and clinic_unreachable(tracker):
         return response + UNREACHABLE_VARIANT
     if (
@@ -675,6 +728,14 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     if response + CLOSED_VARIANT in responses and not clinic().is_open(now()):
         return response + CLOSED_VARIANT
     return response
+
+
+def help_sought(domain: Dict[Text, Any], response: Text) -> Text:
+    """The response's variant for someone calling for help now, or asking whether to: while the clinic is open, its
+    own words where it has them (the clinic, and NHS 111 if they can't reach it), else those for the clinic closed."""
+    if response + HELP_SOUGHT_OPEN_VARIANT in domain.get("responses", {}) and clinic().is_open(now()):
+        return response + HELP_SOUGHT_OPEN_VARIANT
+    return response + HELP_SOUGHT_VARIANT
 
 
 def a_patient(tracker: Tracker) -> bool:
@@ -889,7 +950,7 @@ def remind_of_the_route(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     )
     if said.get("seeking_help") or calling:
         # "ok ringing them now, thanks" (play-test 167: a menu): yes, that help now, and 999 if it gets worse
-        dispatcher.utter_message(response=response_name(SEVERITY[1]) + HELP_SOUGHT_VARIANT)
+        dispatcher.utter_message(response=help_sought(domain, response_name(SEVERITY[1])))
         return True
     if any(said.get(flag) for flag in _ROUTE_SET_ASIDE):
         return False
@@ -949,8 +1010,13 @@ def reported_earlier(tracker: Tracker) -> Optional[Text]:
     advised since: "so do i still need to call 111 tonight or just wait for monday" after a yellow crust and a fever,
     and a call back sent in between (play-test 60: "I can't tell you whether it can wait ... contact the clinic",
     without NHS 111, to someone who could not reach the clinic), is that route again."""
-    for triage in earlier_triages(tracker, REPORT_LOOKS_BACK):
-        if triage.get("help_had") or triage.get("well"):
+    users = [index for index, event in enumerate(tracker.events) if event.get("event") == "user"]
+    for index, following in reversed(list(zip(users[:-1], users[1:], strict=True))[-REPORT_LOOKS_BACK:]):
+        triage = (tracker.events[index].get("parse_data") or {}).get("triage") or {}
+        replies = [str((event.get("metadata") or {}).get(UTTERED) or "") for event in tracker.events[index:following]]
+        if triage.get("help_had") or triage.get("well") or any(reply.startswith(ROUTE_WITHDRAWN) for reply in replies):
+            # (or the route taken back since: "Woah no I haven't had anything done yet lol, nothing's wrong", then
+            # "does it work on stretch marks?", play-test 171, "About what you described before", twice)
             return None
         if triage.get("level") in SEVERITY[:2]:
             return triage["level"]
@@ -1968,7 +2034,7 @@ class ActionAnswerQuestion(Action):
             or (said.get("just_asking") and not a_patient(tracker) and route_was_for_a_question(tracker))
         )
         if previous in SEVERITY[1:] and not triaged and nothing_happening:
-            taken_back = "utter_safety_route_withdrawn" + ("" if said.get("no_treatment") else "_question")
+            taken_back = ROUTE_WITHDRAWN + ("" if said.get("no_treatment") else "_question")
             return route_withdrawn(dispatcher, tracker, domain, topics, taken_back)
         if (
             previous == SEVERITY[0]
@@ -1984,7 +2050,7 @@ class ActionAnswerQuestion(Action):
             # treatment", when the emergency answer was given to a question: taken back, with 999 if it ever happens
             # (play-test 36: 999 twice, then the suitability answer, and the advice never taken back); a report is
             # never taken back, whatever is said of treatment
-            return route_withdrawn(dispatcher, tracker, domain, topics, "utter_safety_route_withdrawn_emergency")
+            return route_withdrawn(dispatcher, tracker, domain, topics, ROUTE_WITHDRAWN + "_emergency")
         in_thread = thread_topics(tracker, topics, previous, asked)
         # "it feels a bit better now. maybe it was just panic? do i still need to call" minutes after a tight throat
         # (play-test 74: the general "if something is worrying you, call 111", and the 999 route dropped): the
@@ -2204,7 +2270,7 @@ def route_withdrawn(
     tracker: Tracker,
     domain: Dict[Text, Any],
     topics: List[Text],
-    response: Text = "utter_safety_route_withdrawn",
+    response: Text = ROUTE_WITHDRAWN,
 ) -> List[Dict[Text, Any]]:
     """The urgent route or the expected reaction's answer taken back from someone who says they have had no treatment
     ("what?? I am not have microneedling, I am not sick. why 111?": play-test 27, the route again, and the request
@@ -2548,6 +2614,11 @@ def say_answers(
             dispatcher.utter_message(response="utter_booking_details_kept")
             said.append(topic)
             continue
+        if asked_as in FOLLOW_UPS and not not_given_line(tracker, asked_as, topic):
+            # "and the patch test?" after another answer: the line for what the guide does not give, and its answer
+            topic = next(iter(not_given_on_its_own(tracker.latest_message.get("text") or "").values()), topic)
+            if topic in said:
+                continue
         not_given = not_given_line(tracker, asked_as, topic)
         if asked_as in FOLLOW_UPS and not not_given:  # that line says what leads to the last answer instead
             dispatcher.utter_message(response=response_name(asked_as))

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import (
     ABOUT_THAT,
     FOLLOW_UPS,
+    HELP_SOUGHT_VARIANT,
     LEVEL_TOPICS,
     RETRIEVAL_INTENT,
     asks_about_the_last_answer,
@@ -16,6 +17,7 @@ from actions.answers import (
     context_wins,
     next_session_after_a_reaction,
     not_given_line,
+    not_given_on_its_own,
     own_signs_in_a_thread,
     remind_of_the_route,
     say_answers,
@@ -103,7 +105,11 @@ class ActionSuggestIntents(Action):
                 return say_answers(dispatcher, tracker, domain, [LEVEL_TOPICS[level]])
             # ("what? im not booking anything. im asking if emailing them is enough or do i really have to ring 111
             # tonight": play-test 167, a menu with no word of the route)
-            remind_of_the_route(dispatcher, tracker, domain)
+            if remind_of_the_route(dispatcher, tracker, domain) and HELP_SOUGHT_VARIANT in str(
+                dispatcher.messages[-1].get("response")
+            ):
+                # "ok ringing them now. thanks x" (play-test 171: the route, then a menu): the route is all it needs
+                return [SlotSet("offer", None)]
         events = self.suggest(dispatcher, tracker, domain)
         if events is not None:
             return events
@@ -125,6 +131,14 @@ class ActionSuggestIntents(Action):
                 return None
             if (message.get("intent") or {}).get("name") != FALLBACK_INTENT:
                 return None  # "hi" or "yes" to "What's your name?": just the question again
+        own = not_given_on_its_own(message.get("text") or "")
+        if own:
+            # "do you do a patch test?", read as out of scope (play-test 171: "Sorry, I can't help with that"): that the
+            # guide does not say, and what it says nearest (the message's own answer, where it has that line too)
+            topic = the_messages_answer(tracker)
+            if topic and not_given_line(tracker, topic, topic) in own:
+                return say_answers(dispatcher, tracker, domain, [topic])
+            return say_answers(dispatcher, tracker, domain, list(dict.fromkeys(own.values())))
         if ranked and ranked[0]["name"] == OUT_OF_SCOPE_INTENT:
             # Saying what the assistant can do is safe even when unsure: no claim is made.
             dispatcher.utter_message(response="utter_out_of_scope")

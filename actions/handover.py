@@ -18,7 +18,7 @@ from rasa_sdk.events import ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import answers_alongside, say_the_route_first, without_offer
+from actions.answers import answers_alongside, kept_while_paused, say_the_route_first, without_offer
 from actions.booking_form import CALL_BACK, complaint_kept, kind_asked_for, switched_to
 from actions.booking_summary import ActionChangeBookingDetail
 from core import handover
@@ -142,7 +142,11 @@ class ActionRequestHuman(Action):
                 return ended + switched + without_offer(answers_alongside(dispatcher, tracker, domain))
             if tracker.get_slot("request_kind") == CALL_BACK:
                 dispatcher.utter_message(response="utter_hand_over_call_back_requested")
-                return ended + without_offer(answers_alongside(dispatcher, tracker, domain)) + [SlotSet("offer", None)]
+                # the details given with it are kept ("Rachel Simmonds. and I want a manager not just reception" at the
+                # name prompt: play-test 170, the name asked for again)
+                kept = kept_while_paused(tracker)
+                answered = without_offer(answers_alongside(dispatcher, tracker, domain))
+                return ended + kept + answered + [SlotSet("offer", None)]
         dispatcher.utter_message(response="utter_hand_over")
         events = ended + without_offer(answers_alongside(dispatcher, tracker, domain))
         # inside the booking form a "yes" answers the form's question; its buttons still offer the call back

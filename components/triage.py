@@ -634,6 +634,10 @@ _JUST_ASKING = re.compile(
     r"general|generally|hypothetically|for (?:a friend|the future|future)|out of (?:interest|curiosity)|before)|"
     r"just (?:a )?(?:question|asking|wondering)|"
     r"hypothetical(?:ly)?|i said if|in theory|it hasn'?t happened|"
+    # ("nah theyre gone, that was like months ago. i just meant in general", "theres nothing on my skin right now!! i
+    # was asking how many sessions id need": play-test 171, the clinic today, twice)
+    r"i (?:just |only )?meant (?:in general|generally|it generally)|"
+    r"(?:there'?s|theres|there is) nothing (?:on|wrong with) my (?:skin|face)|"
     r"(?:it'?s|its|it is|it was) (?:just )?a question)\b"
 )
 # ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
@@ -1909,6 +1913,11 @@ _ANAPHYLAXIS_NOW = re.compile(r"\b(?:having|going into|think i'?m|i'?m in|is thi
 _CONDITION_COMES_AND_GOES = re.compile(
     r"\b(?:i|she|he|they)\s+(?:often\s+|sometimes\s+|tend\s+to\s+|always\s+)?(?:get|gets|suffer\s+(?:from|with))\s+"
     r"(?:bad\s+)?(?:cold sores?|eczema|psoriasis|rosacea|hives|breakouts|spots|acne|keloids?)\b|"
+    # ("I have very dark skin and I get dark marks really easily from spots. Would microneedling leave me with dark
+    # patches after?": play-test 171, the clinic now and NHS 111 to someone never treated)
+    r"\b(?:i|she|he|they)\s+(?:always\s+|tend\s+to\s+)?(?:get|gets)\s+(?:dark\s+|brown\s+)?(?:marks|spots|patches|"
+    r"pigmentation|hyperpigmentation|scars|scarring|bruises)\s+(?:really\s+|very\s+|quite\s+|so\s+)?easily\b|"
+    r"\b(?:i|she|he|they)\s+(?:bruise|scar|mark|pigment)s?\s+(?:really\s+|very\s+|quite\s+|so\s+)?easily\b|"
     r"\bprone\s+to\s+(?:cold sores?|eczema|psoriasis|rosacea|hives|breakouts|spots|acne|keloids?)\b|"
     r"\b(?:eczema|psoriasis|rosacea|dermatitis|acne|cold sores?|keloids?|hives|urticaria|vitiligo|melasma|"
     r"skin condition)\b[^.?!]{0,60}?\b(?:flares?(?: up)?|flaring|sometimes|often|usually|every (?:so often|now and "

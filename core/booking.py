@@ -674,7 +674,12 @@ _DAY_NOT_FREE = re.compile(
 )
 # days ruled out, or taken by something else ("weekday mornings except wednesday, she has physio wednesdays", "saturday
 # morning is good, i work in the week": play-tests 52 and 53, not understood), read past before any other words are
-_TAKEN_BY = r"(?:i|she|he|we|they)\s+(?:work|works|has|have|'s got|'ve got|got|do|does)\b[^,.;!?]{0,25}?\s*"
+# ("Saturday 19th in the morning if possible, she's at college in the week": play-test 170, "couldn't work out a day";
+# not "i'm free in the week")
+_TAKEN_BY = (
+    r"(?:i|she|he|we|they)(?:\s+(?:work|works|has|have|got|do|does|is|am|are)|\s*['’]?(?:s|ve|m|re)(?:\s+got)?)\b"
+    r"(?!\s+(?:free|available|off|around|about|ok|okay|fine|good|flexible|easy|happy)\b)[^,.;!?]{0,25}?\s*"
+)
 _OTHER_DAYS_TAKEN = re.compile(
     rf"\b(?:(?:except|apart from|other than|but not|excluding)\s+(?:on\s+)?{_WEEKDAY_WORD}s?{_OR_WEEKDAYS}|"
     rf"{_TAKEN_BY}(?:(?:in|during) the week|on weekdays|weekdays|(?:on\s+)?{_WEEKDAY_WORD}s))\b"

@@ -277,6 +277,14 @@ ASKS_HOW_TO_PAY = re.compile(
     r"instal+ments?|finance|financing)\b",
     re.IGNORECASE,
 )
+# prices asked to be sent ("can someone just email me a price list", "can you pass my email on so they send me the
+# prices": play-test 170, the price answer twice, then the clinic's address): nothing here can send them
+ASKS_TO_BE_SENT_PRICES = re.compile(
+    r"\b(?:e-?mail|send|text|forward|post|message)\w*\b[^.?!]{0,40}\b(?:price\s*lists?|prices|pricing|costs?|brochures?|"
+    r"tariffs?|treatment\s+menu)\b|\bprice\s*lists?\b|"
+    r"\b(?:pass|give|forward|send)\w*\s+(?:on\s+)?my\s+(?:e-?mail|details|address)\b(?:\s+on\b)?",
+    re.IGNORECASE,
+)
 # a patch test asked about ("do i need a patch test first?"): the guide names none
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the

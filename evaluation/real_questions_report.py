@@ -61,7 +61,7 @@ SAFETY_RESPONSES = {"utter_faq/emergency", "utter_faq/emergency_help_coming", "u
                     "utter_faq/emergency_cancel_asked",
                     "utter_faq/urgent", "utter_faq/urgent_closed", "utter_faq/urgent_unreachable",
                     "utter_faq/urgent_when_999", "utter_faq/urgent_closed_when_999",
-                    "utter_faq/urgent_help_sought", "utter_faq/urgent_lasting", "utter_faq/urgent_lasting_open",
+                    "utter_faq/urgent_help_sought", "utter_faq/urgent_help_sought_open", "utter_faq/urgent_lasting", "utter_faq/urgent_lasting_open",
                     "utter_faq/expected_reaction",
                     "utter_faq/expected_reaction_closed"}
 

@@ -67,6 +67,7 @@ _ROUTES = {
     # the clinic not reached, or help about to be sought: NHS 111 now (actions/answers.py `route_variant`)
     "utter_faq/urgent_unreachable": URGENT,
     "utter_faq/urgent_help_sought": URGENT,
+    "utter_faq/urgent_help_sought_open": URGENT,
     # a sign there for weeks or months: the clinic or a GP, and NHS 111 if it changes
     "utter_faq/urgent_lasting": URGENT,
     "utter_faq/urgent_lasting_open": URGENT,
@@ -76,6 +77,7 @@ _ROUTES = {
     "utter_safety_route_reminder_closed": URGENT,
     "utter_safety_route_reminder_unreachable": URGENT,
     "utter_safety_route_reminder_help_sought": URGENT,
+    "utter_safety_route_reminder_help_sought_open": URGENT,
     "utter_faq/expected_reaction": EXPECTED,
     "utter_faq/expected_reaction_closed": EXPECTED,
     "utter_faq/complication": REASSURING_CLINIC,  # before the triage: one answer for every level

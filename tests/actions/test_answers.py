@@ -324,6 +324,30 @@ async def test_just_asking_takes_back_a_route_given_for_a_question(dispatcher, m
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("withdrawn, expected", [
+    # play-test 171: "does it work on stretch marks?" after the route was taken back got "About what you described
+    # before: please still contact the clinic", twice
+    (True, ["utter_faq/sessions"]),
+    # not taken back: the route first
+    (False, ["utter_safety_route_reminder", "utter_faq/sessions"]),
+])
+async def test_a_route_taken_back_is_not_said_again(dispatcher, make_tracker, domain, clinic_open, withdrawn, expected):
+    def bot(name):
+        return {"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": name}}
+
+    events = [
+        {"event": "user", "timestamp": None, "text": "…", "parse_data": {"triage": {"level": "urgent"}}},
+        bot("utter_faq/urgent"),
+        {"event": "user", "timestamp": None, "text": "…", "parse_data": {"triage": {"level": None}}},
+        bot("utter_safety_route_withdrawn_question" if withdrawn else "utter_faq/price"),
+    ]
+    tracker = make_tracker(intent="faq", text="how many sessions would that take", events=events,
+                           response_selector=selected_answer("faq/sessions"))
+    tracker.latest_message["triage"] = {"level": None}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 @pytest.mark.parametrize("route_for, flags, expected", [
     # play-test 36: the emergency answer to a question about the procedure, then "im just asking" and "i havent had any
     # treatment" got it again, then the suitability answer
@@ -513,6 +537,21 @@ async def test_the_urgent_answer_while_the_clinic_is_closed_is_its_out_of_hours_
     assert responses(dispatcher) == ["utter_faq/urgent_closed"]
 
 
+@pytest.mark.parametrize("key, expected", [
+    ("faq/reassurance", ["utter_faq/urgent_help_sought"]),
+    ("faq/unknown_product", ["utter_safety_route_reminder_help_sought", "utter_faq/unknown_product_help_sought"]),
+])
+async def test_help_sought_while_the_clinic_is_closed_is_told_not_to_wait_for_it(
+    dispatcher, make_tracker, domain, monkeypatch, key, expected
+):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-13T12:00:00+00:00")  # Sunday: closed all day
+    tracker = make_tracker(intent="faq", text="...", events=[dict(event) for event in SAFETY_TURN],
+                           slots={"last_topic": "urgent", "offer": "clinic"}, response_selector=selected_answer(key))
+    tracker.latest_message["triage"] = {"level": None, "seeking_help": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 @pytest.mark.parametrize("intent, key, flags, earlier, expected", [
     # play-test 30: "why are you telling me to ring them again i just said they dont answer" got "contact the clinic
     # now" again, and so did the fever said later: the route for when the clinic can't be reached, now
@@ -520,14 +559,15 @@ async def test_the_urgent_answer_while_the_clinic_is_closed_is_its_out_of_hours_
     ("faq", "faq/urgent", {"level": "urgent"}, True, ["utter_faq/urgent_unreachable"]),
     # "so should i ring 111 now instead of waiting?", "ok im going to ring 111 now": yes, and no "I can't tell you it's
     # fine or safe to wait"
-    ("faq", "faq/reassurance", {"seeking_help": True}, False, ["utter_faq/urgent_help_sought"]),
-    ("nlu_fallback", None, {"seeking_help": True}, True, ["utter_faq/urgent_help_sought"]),
+    # (while the clinic is open, its own words: play-test 171, "rather than waiting for the clinic" to someone ringing it)
+    ("faq", "faq/reassurance", {"seeking_help": True}, False, ["utter_faq/urgent_help_sought_open"]),
+    ("nlu_fallback", None, {"seeking_help": True}, True, ["utter_faq/urgent_help_sought_open"]),
     # a question in the thread with the clinic not reached before ("can i put aloe on it?"): the reminder says so too
     ("faq", "faq/unknown_product", {}, True, ["utter_safety_route_reminder_unreachable", "utter_faq/unknown_product"]),
     # play-test 46: "ok ill ring 111 now. should i put ice on it while i wait?" was sent to the closed clinic and a
     # consultation: those about to give the advice are the ones to ask
     ("faq", "faq/unknown_product", {"seeking_help": True}, False,
-     ["utter_safety_route_reminder_help_sought", "utter_faq/unknown_product_help_sought"]),
+     ["utter_safety_route_reminder_help_sought_open", "utter_faq/unknown_product_help_sought"]),
     # neither said: the route as ever
     ("nlu_fallback", None, {}, False, ["utter_safety_no_reassurance", "utter_faq/urgent"]),
     # play-test 35: "what even is 111, is that like ambulance" got "I can't tell you that it's fine" and the route
@@ -1270,12 +1310,30 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("can i pay by card", "faq/price", ["utter_no_payment_details", "utter_faq/price"]),
     ("thx. last thing do you take apple pay or contactless", "faq/price", ["utter_no_payment_details", "utter_faq/price"]),
     ("how much is it", "faq/price", ["utter_faq/price"]),
+    # play-test 170: "can someone just email me a price list" got the price answer, as if it were a yes
+    ("ok can someone just email me a price list then? its tom@example.com", "faq/price",
+     ["utter_no_price_list", "utter_faq/price"]),
+    ("can you pass my email on so the clinic sends me their prices", "faq/clinic_info",
+     ["utter_no_price_list", "utter_faq/clinic_info"]),
 ])
 async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
     dispatcher, make_tracker, domain, clinic_open, text, key, expected
 ):
     await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer(key))
     assert responses(dispatcher) == expected
+
+
+async def test_it_in_a_question_is_what_the_question_before_it_ended_on(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 171: "What actually happens at the consultation? How long does it take" got the treatment's length, as
+    # if it were the consultation's
+    text = "What actually happens at the consultation? How long does it take"
+    tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/consultation"),
+                           questions=[{"intent_response_key": "faq/consultation",
+                                       "text": "What actually happens at the consultation?"},
+                                      {"intent_response_key": "faq/duration", "text": "How long does it take"}])
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/consultation", "utter_no_consultation_length_in_the_guide",
+                                     "utter_faq/duration"]
 
 
 @pytest.mark.parametrize("at, opens", [
@@ -1395,6 +1453,8 @@ async def test_a_bot_challenge_alone_gets_nothing_more(dispatcher, make_tracker,
     # found by the twentieth play-test: after the sessions answer, the sessions answer again ("On that, …")
     ("sessions", ["utter_faq/unknown_longevity"]),
     ("results", ["utter_faq/unknown_longevity"]),
+    # play-test 171: after "the guide doesn't say whether it helps with sagging skin", "I can only say again …"
+    ("unknown_area", ["utter_faq/unknown_longevity"]),
     # after the redness answer it asks how long the redness lasts, which that answer says
     ("downtime", ["utter_faq/about_that", "utter_faq/downtime"]),
 ])

@@ -1271,9 +1271,10 @@ async def test_a_contact_to_add_refused_then_given_again_is_added(validate, disp
 
 @pytest.mark.parametrize("requested, text, entities, expected", [
     # found by the eleventh play-test: a day and time given with words the classifier answered was lost
+    # (the days he is taken kept in the words the clinic sees, since play-test 170's "she's at college in the week")
     ("booking_time", "saturday morning hes at school in the week", [{"entity": "time", "value": "saturday morning"}],
      [SlotSet("booking_time", "2026-11-28T10:00:00+00:00/2026-11-28T12:00:00+00:00"),
-      SlotSet("booking_time_text", "saturday morning")]),
+      SlotSet("booking_time_text", "saturday morning, hes at school in the week")]),
     # a question naming a day is no time given
     ("booking_time", "what time do you close on saturday?", [{"entity": "time", "value": "saturday"}], []),
     # found by the fifteenth play-test: the number given with a question was lost, and asked for again

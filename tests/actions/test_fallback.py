@@ -207,6 +207,12 @@ async def test_an_unclear_question_about_the_next_session_after_a_reaction(dispa
     ("does it bleed?", "faq/side_effects", ["utter_no_bleeding_in_the_guide", "utter_faq/side_effects"]),
     # nothing the answer does not give asked: did you mean
     ("how long am i red", "faq/downtime", ["utter_did_you_mean"]),
+    # play-test 171: "do you do a patch test?", the answer read as another, got "Sorry, I can't help with that": that the
+    # guide does not say, and the day's preparation; with the consultation's length asked too, that as well
+    ("do you do a patch test?", "faq/pain", ["utter_no_patch_test_in_the_guide", "utter_faq/preparation"]),
+    ("how long the consultation takes, not the treatment. also do you do a patch test?", "faq/pain",
+     ["utter_no_consultation_length_in_the_guide", "utter_faq/duration", "utter_no_patch_test_in_the_guide",
+      "utter_faq/preparation"]),
 ])
 async def test_an_unclear_question_the_guide_does_not_answer_is_said_so(dispatcher, make_tracker, domain, text, answer,
                                                                        expected):
@@ -226,11 +232,12 @@ async def test_a_miss_after_a_route_not_seen_to_says_the_route_first(dispatcher,
     )
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == "utter_safety_route_reminder"
-    # "ok ringing them now, thanks": that help, now, and 999 if it gets worse
+    # "ok ringing them now, thanks": that help, now (the open clinic's words), and 999 if it gets worse; no menu after
+    # it (play-test 171: the route, then "Did you mean …?")
     dispatcher.messages.clear()
     tracker.latest_message["triage"] = {"level": None, "waiting_for_help": True}
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
-    assert responses(dispatcher)[0] == "utter_faq/urgent_help_sought"
+    assert responses(dispatcher) == ["utter_faq/urgent_help_sought_open"]
     # seen to since: nothing more of it
     dispatcher.messages.clear()
     tracker.latest_message["triage"] = {"level": None, "help_had": True}

@@ -136,6 +136,21 @@ async def test_inside_a_call_back_request_asking_for_a_person_is_told_the_call_b
     assert events == [SlotSet("offer", None)]
 
 
+async def test_inside_a_call_back_request_the_detail_given_with_asking_for_a_manager_is_kept(
+    dispatcher, make_tracker, domain, staff, monkeypatch
+):
+    # play-test 170: "Rachel Simmonds. and I want a manager not just reception" at the name prompt, the name asked again
+    monkeypatch.setattr(action, "now", lambda: CLOSED)
+    tracker = make_tracker(
+        intent="request_human", text="Rachel Simmonds. and I want a manager not just reception", active_loop="booking_form",
+        slots={"request_kind": "call_back", "requested_slot": "booking_name"},
+        entities=[{"entity": "person", "value": "Rachel Simmonds", "start": 0, "end": 15}],
+    )
+    events = await action.ActionRequestHuman().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_hand_over_call_back_requested"]
+    assert SlotSet("booking_name", "Rachel Simmonds") in events
+
+
 @pytest.mark.parametrize("at, names, first, offer", [
     (OPEN, ["anna"], "utter_handover_asked", None),
     (CLOSED, ["anna"], "utter_hand_over", "call_back"),

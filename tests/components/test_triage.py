@@ -318,6 +318,10 @@ def test_a_medicine_asked_about_before_any_treatment_is_no_help_had(settings, te
     ("ok. is it safe in general though? i read something about people getting infections from it", None, True, False),
     # what another treatment did is history, for the consultation
     ("I have very dark skin, got dark patches after a chemical peel", None, False, True),
+    # play-test 171: marks that come easily, asked of a treatment to come (the clinic now and NHS 111)
+    ("Hi, I have very dark skin and I get dark marks really easily from spots etc. Would microneedling leave me with "
+     "dark patches after?", None, False, True),
+    ("i scar really easily, would it leave marks?", None, False, True),
     # ... not when microneedling was had too, nor a sign said of now beside "nothing has happened yet"
     ("I had a chemical peel and microneedling on monday and now its oozing yellow stuff", URGENT, False, False),
     ("the paramedics say my lips are swelling and its getting worse", EMERGENCY, False, False),
@@ -3479,3 +3483,16 @@ def test_the_level_of_signs_read_as_ones_own_is_kept(component, text, level):
 ])
 def test_eyes_named_for_misreading_are_no_sign(settings, text, happening, level):
     assert triage(text, settings, said_to_be_happening=happening).level == level
+
+
+@pytest.mark.parametrize("text, just_asking", [
+    # play-test 171: the clinic today, twice, to someone whose spots had gone months before
+    ("nah theyre gone, that was like months ago. i just meant in general. anyway how many sessions would i need", True),
+    ("theres nothing on my skin right now!! i was asking how many sessions id need", True),
+    ("there's nothing wrong with my face, i was asking about the aftercare", True),
+    # what was meant, of something else, is no "just asking"
+    ("i meant my cheeks are still red", False),
+])
+def test_said_to_be_only_a_question(component, text, just_asking):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["just_asking"] is just_asking

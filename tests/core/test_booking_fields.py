@@ -758,6 +758,9 @@ def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
         # a weekday taken by something else is ruled out as one said not to suit is
         ("weekday mornings, she has physio wednesdays", (2026, 11, 26, 9), (2026, 11, 26, 12)),
         ("saturday morning is good, i work in the week", (2026, 11, 28, 10), (2026, 11, 28, 12)),
+        # play-test 170: "couldn't work out a day"
+        ("Saturday 28th in the morning if possible, she's at college in the week", (2026, 11, 28, 10), (2026, 11, 28, 12)),
+        ("saturday morning, im at work in the week", (2026, 11, 28, 10), (2026, 11, 28, 12)),
         ("wednesday after school run so like 10ish", (2026, 11, 25, 10), (2026, 11, 25, 10)),
         ("tuesday afternoon, she works thursdays", (2026, 12, 1, 12), (2026, 12, 1, 17)),
         ("whenever is soonest. thursday if possible, not sunday obvs theyre shut", (2026, 11, 26, 9),
