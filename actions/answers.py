@@ -35,15 +35,18 @@ from core.words import (
     ASKS_HOW_LONG_BEFORE_AN_EVENT,
     ASKS_HOW_LONG_IT_LASTS,
     ASKS_HOW_LONG_THE_CONSULTATION_IS,
+    ASKS_HOW_LONG_THE_CREAM_TAKES,
     ASKS_HOW_TO_PAY,
     ASKS_IF_ALWAYS_NUMBED,
     ASKS_IF_THE_CREAM_HURTS,
     ASKS_SEVERAL_AREAS_AT_ONCE,
     ASKS_TO_BE_SENT_PRICES,
+    ASKS_WHAT_ELSE_IS_OFFERED,
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
     ASKS_WHICH_SPF,
     WHOLE_NOTE,
+    says_it_looks_right,
     says_send,
     sentences,
 )
@@ -301,6 +304,21 @@ NOT_GIVEN_BY = (
     (ASKS_IF_ALWAYS_NUMBED, {"pain", "preparation", "procedure"}, "utter_numbing_cream_in_the_guide", None),
     # "can i pay by card", "do you do payment plans" (play-tests 162 and 165: the price answer, five times)
     (ASKS_HOW_TO_PAY, {"price", "consultation", "appointments"}, "utter_no_payment_details", "price"),
+    # "and is that including the numbing cream time or on top?", "how long does the numbing cream stay on?" (play-tests
+    # 170, 172 and 173: the treatment's pain, its side effects, its length)
+    (
+        ASKS_HOW_LONG_THE_CREAM_TAKES,
+        {"duration", "pain", "preparation", "procedure", "side_effects", "results", "suitability"},
+        "utter_no_cream_time_in_the_guide",
+        "preparation",
+    ),
+    # "does ur clinic even do lasers and peels or just microneedling?" (play-test 171: comparing treatments, twice)
+    (
+        ASKS_WHAT_ELSE_IS_OFFERED,
+        {"unknown_treatment", "what_is", "procedure", "provider", "clinic_info", "appointments"},
+        "utter_no_other_treatments_in_the_guide",
+        None,
+    ),
     # "can someone just email me a price list" (play-test 170: the price answer, as if it were a yes)
     (ASKS_TO_BE_SENT_PRICES, {"price", "clinic_info", "appointments"}, "utter_no_price_list", "price"),
     # "spf 30 or 50?" (play-test 163: the aftercare answer three times, as if it said which)
@@ -1557,7 +1575,7 @@ def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
             value = next(tracker.get_latest_entity_values(_GIVEN_WITH_A_QUESTION[slot][0]), None)
             if value and slot != requested:
                 given[slot] = value
-    if requested == "booking_confirmed" and says_send(text) and not given:
+    if requested == "booking_confirmed" and (says_send(text) or says_it_looks_right(text)) and not given:
         # "perfect send. and how many sessions…?": a yes beside the question (nothing changed: a change is shown first)
         given["booking_confirmed"] = "yes"
     if requested == "booking_confirmed" and not _OPENS_AS_A_QUESTION.match(text):

@@ -649,9 +649,12 @@ _NOT_YET = re.compile(
     r"\bbooked (?:my|a|in|for)\b|\bnext (?:week|month)\b|\bgoing to (?:have|get)\b|\bupcoming\b|"
     # ("does the numbing cream hurt going on? if i faint is someone there": play-test 134, "Please call 999 now" three
     # times to someone at home, asking of the appointment to come)
-    r"\bif (?:i|she|he) (?:faint|pass out|feel faint|panic|freak out|get scared)\b[^.?!]{0,30}\b"
+    r"\bif (?:i|she|he) (?:do |did |does |ever |actually |end up |start to )?(?:faint|pass out|feel faint|panic|"
+    r"freak out|get scared)\b[^.?!]{0,30}\b"
     r"(?:is (?:someone|anyone|there)|will (?:someone|anyone|they|you)|do (?:they|you)|during|at the appointment|"
-    r"on the day)\b|"
+    # ("what happens if i do faint halfway through tho?? like do they just stop?": play-test 172, 999 now and the
+    # infection signs, to someone never treated)
+    r"on the day|half ?way|mid ?way|in the middle|while|through it|on the (?:bed|chair|couch))\b|"
     # ("im having the treatment this week and then flying to malaga on the 16th … is that gonna be bad for my skin?":
     # play-test 133, NHS 111 now to someone not yet treated)
     r"\b(?:i'?m|im|i am|she'?s|he'?s)\s+(?:having|getting)\s+(?:it|the treatment|microneedling|my treatment|the "
@@ -1910,6 +1913,12 @@ _ANAPHYLAXIS_NOW = re.compile(r"\b(?:having|going into|think i'?m|i'?m in|is thi
 # a skin condition that comes and goes, said as what the person has ("i have eczema that flares up and bleeds
 # sometimes, is that a problem": play-test 39, NHS 111 now to someone never treated): for the consultation
 # (or said to come often: "i get cold sores", "prone to eczema": play-test 45, NHS 111 now to someone never treated)
+# during the treatment itself ("if i faint halfway through", "in the middle of it", "while they're doing it")
+_DURING_THE_TREATMENT = re.compile(
+    r"\b(?:half\s?way|mid\s?way|in the middle|during|"
+    r"while (?:they'?re|theyre|they are|you'?re|youre|it'?s|its|i'?m|im) (?:doing|being done|having)|through it|"
+    r"on the (?:bed|chair|couch)|mid[- ]treatment)\b"
+)
 _CONDITION_COMES_AND_GOES = re.compile(
     r"\b(?:i|she|he|they)\s+(?:often\s+|sometimes\s+|tend\s+to\s+|always\s+)?(?:get|gets|suffer\s+(?:from|with))\s+"
     r"(?:bad\s+)?(?:cold sores?|eczema|psoriasis|rosacea|hives|breakouts|spots|acne|keloids?)\b|"
@@ -2538,6 +2547,18 @@ def triage(
         # answer stands (the held-out and paraphrase sets label "does needling do anything for acne scars" what it is,
         # tests/unseen labels such questions the results; the held-out gate's margin decided)
         return Triage(None, concern=True)
+    if (
+        hypothetical
+        and found[EMERGENCY]
+        and all(sign.startswith(_FAINTING) for sign in found[EMERGENCY])
+        and _DURING_THE_TREATMENT.search(lowered)
+        and not treated
+        and not _FAINT_NOW.search(lowered)
+    ):
+        # "what happens if i do faint halfway through tho?? like do they just stop?" (play-test 172: what to do if it
+        # happens after a treatment, 999 among it, to someone frightened of fainting at the appointment): for the
+        # clinic to plan with her at the consultation, as a history is
+        return Triage(None, found[EMERGENCY], history=True)
     if hypothetical and (not personal or not_yet):
         # a question about warning signs ("what if my lips swell?", "what if it starts oozing?") is told what to
         # do if they appear; a question about side effects in general ("can it cause bruising?") is not

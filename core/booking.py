@@ -1198,13 +1198,28 @@ def _day_and_window(
 
 # where one way of naming a day may end and another begin ("this saturday? like tomorrow")
 # ("today 5th dec 2pm": play-test 61, not understood)
-_ANOTHER_WAY = re.compile(r"[?,;!]+|\s+(?=(?:tomorrow|today|this|next|on|the)\b)|(?<=\btoday)\s+|(?<=\btomorrow)\s+")
+# ("what?? i said MONDAY. monday 9am": play-test 173, not understood)
+_ANOTHER_WAY = re.compile(
+    r"[?,;!]+|\.(?=\s|$)|\s+(?=(?:tomorrow|today|this|next|on|the)\b)|(?<=\btoday)\s+|(?<=\btomorrow)\s+"
+)
+# a part of those that names no day at all ("what", "i said"), left out of the comparison
+_NO_DAY_WORDS = re.compile(
+    r"^(?:(?:what|i|said|say|mean|meant|omg|oh|ok|okay|yes|yeah|no|nope|like|lol|sorry|so|um|erm|hmm|please|pls|just|"
+    r"that|it|is|was|the|one)\b\W*)+$",
+    re.IGNORECASE,
+)
 
 
 def _one_day_said_twice(rest: str, now: dt.datetime, today_whole: bool) -> Optional[dt.date]:
     """The day named in two ways that agree ("is this saturday possible? like tomorrow at 11" on a Friday: found by
     browser play-test 4, not understood); None when they do not, or a part names none."""
     parts = [part.strip(" ,.-") for part in _ANOTHER_WAY.split(rest) if part.strip(" ,.-")]
+    parts = [part for part in parts if not _NO_DAY_WORDS.match(part)] if len(parts) > 1 else parts
+    if len(parts) == 1:  # "what?? monday": the one day
+        try:
+            return _parse_day(parts[0], now, today_whole)
+        except InvalidValue:
+            return None
     if len(parts) < 2:
         return None
     try:
@@ -1218,7 +1233,13 @@ def _one_day_said_twice(rest: str, now: dt.datetime, today_whole: bool) -> Optio
 CORRECTED = " → "
 # words, and words after them that correct them (CORRECTED) or narrow them down ("any weekday morning in january, say
 # the 12th": play-test 49, not understood): each changes what it names and keeps the rest
-_NARROWED_TO = re.compile(rf"{re.escape(CORRECTED)}|(?:,\s*|\b(?:let'?s|lets|so|or)\s+)say\s+", re.IGNORECASE)
+# ("Thursday evening would suit her best … say 6pm?", "… or Thursday after 5 would work. Maybe Thursday 17th at half
+# 5?": play-tests 172 and 173, the evening put down)
+_NARROWED_TO = re.compile(
+    rf"{re.escape(CORRECTED)}|(?:[,.!?;]\s*|\b(?:let'?s|lets|so|or)\s+)say\s+|"
+    r"(?<=[.!?])\s+(?:maybe|ideally|preferably|perhaps)\s+(?=\w)",
+    re.IGNORECASE,
+)
 
 
 def corrected_words(earlier: Optional[str], new: str) -> str:
@@ -1400,12 +1421,48 @@ _AT_OPENING = re.compile(AT_OPENING)
 _THE_FIRST_OR_LAST_HOUR = dt.timedelta(hours=1)  # "first thing", and "as late as possible" (AT_CLOSING)
 
 
+# a second choice said after the first, for if the first is full ("thursday evening. if thats full then saturday
+# morning", "thursday 6pm, and saturday 10am as a backup": play-test 170, "couldn't work out a day", three times): the
+# first is the time asked for, and the words, kept whole, tell the clinic the second
+_BACKUP_AFTER = re.compile(
+    r"(?:[,.;!]\s*|\s+)(?:(?:or|and|but)\s+)?(?:(?:if|when)\s+(?:that'?s|thats|that\s+is|it'?s|its|it\s+is|they'?re|"
+    r"theyre|thursday'?s|that\s+one'?s|(?:that|it)\s+(?:gets|is)|you'?re|youre)\s+(?:all\s+)?(?:full|taken|booked|"
+    r"busy|not\s+(?:free|available|possible|doable))(?:\s+up)?|if\s+not|failing\s+that|otherwise|else)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_BACKUP_NAMED = re.compile(
+    r"(?:[,.;!]\s*|\s+(?:and|or|with)\s+)(?:(?:and|or|with)\s+)?[^,.;!]{2,40}?\s+(?:as\s+(?:a|my|the)?\s*back-?\s*up|"
+    r"as\s+(?:a|my|the)?\s*(?:second|2nd)\s+(?:choice|option)|as\s+(?:a|my|the)?\s*plan\s+b)\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+_RULED_OUT_FIRST = re.compile(r"\s*(?:not|no|never|except|apart|anything\s+but|any\s+day\s+but)\b", re.IGNORECASE)
+
+
+def without_a_backup(words: str) -> str:
+    """The words of a time without the second choice said after the first (`_BACKUP_AFTER`, `_BACKUP_NAMED`), when
+    words of a time are left before it."""
+    for backup in (_BACKUP_AFTER, _BACKUP_NAMED):
+        found = backup.search(words)
+        first = words[: found.start()] if found else ""
+        # (not a day ruled out before it: "not tuesdays, otherwise whenever" is any day but Tuesday)
+        if re.search(r"\w", first) and not _RULED_OUT_FIRST.match(first):
+            return first
+    return words
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take;
-    of two days offered with one time, the first on which it fits (`_either_day`)."""
+    of two days offered with one time, the first on which it fits (`_either_day`). A second choice said after the
+    first is left to the words the clinic reads (`without_a_backup`)."""
+    text = CORRECTED.join(without_a_backup(part) for part in (text or "").split(CORRECTED))
     said = (text or "").split(CORRECTED)
     if not ASAP.match(said[-1]):
-        return _either_day(text, clinic, now) or preferred_time(text, clinic, now)
+        # (two days offered, then narrowed down to one: "Saturday, or Thursday after 5 would work. Maybe Thursday 17th
+        # at half 5?", that one)
+        narrowed = len(_NARROWED_TO.split(said[-1])) > 1
+        return (None if narrowed else _either_day(text, clinic, now)) or preferred_time(text, clinic, now)
     local = now.astimezone(clinic.timezone)
     for offset in range(_HORIZON_FOR_ASAP):
         day = local.date() + dt.timedelta(days=offset)

@@ -285,6 +285,26 @@ ASKS_TO_BE_SENT_PRICES = re.compile(
     r"\b(?:pass|give|forward|send)\w*\s+(?:on\s+)?my\s+(?:e-?mail|details|address)\b(?:\s+on\b)?",
     re.IGNORECASE,
 )
+# how long the numbing cream takes or stays on, or whether its time is in the appointment's length ("and is that
+# including the numbing cream time or on top?", "the numbing cream, how long does that take to work? do i have to get
+# there early for it": play-tests 170 and 172, the treatment's pain, then its side effects and results; "and the
+# numbing cream, how long does it stay on?", play-test 173, the procedure's length): the guide gives no time for it
+ASKS_HOW_LONG_THE_CREAM_TAKES = re.compile(
+    r"\b(?:includ\w*|on\s+top|extra|separate\w*|as\s+well|plus)\b[^.?!]{0,40}\b(?:numbing|cream|anaesthetic|anesthetic)\b|"
+    r"\b(?:numbing|cream)\b[^.?!]{0,30}\b(?:includ\w*|on\s+top|extra|separate\w*)\b|"
+    r"\b(?:numbing|cream)\b[^?!]{0,40}\bhow\s+long\b|\bhow\s+long\b[^.?!]{0,40}\b(?:numbing|cream)\b|"
+    r"\b(?:get|be|arrive|come|turn\s+up)\s+(?:there\s+|in\s+)?early\b",
+    re.IGNORECASE,
+)
+# which other treatments the clinic offers ("does ur clinic even do lasers and peels or just microneedling?": play-test
+# 171, what the guide says of comparing treatments, twice)
+ASKS_WHAT_ELSE_IS_OFFERED = re.compile(
+    r"\b(?:do|does)\s+(?:you|u|ya|ur\s+clinic|your\s+clinic|the\s+clinic|lumen|they)\s+(?:guys\s+)?(?:even\s+|also\s+)?"
+    r"(?:do|offer|provide|have|sell)\b[^.?!]{0,40}\b(?:lasers?|peels?|botox|fillers?|facials?|hydra\s*facials?|ipl|"
+    r"other\s+treatments?|anything\s+else)\b|"
+    r"\b(?:offer|provide)\s+(?:any\s+)?(?:lasers?|peels?|botox|fillers?|other\s+treatments?)\b",
+    re.IGNORECASE,
+)
 # a patch test asked about ("do i need a patch test first?"): the guide names none
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the
@@ -317,6 +337,22 @@ _SEND_CLAUSE = re.compile(
     r"(?:\s+(?:please|pls|now|then|off))*\W*$",
     re.IGNORECASE,
 )
+
+
+# the summary said to be right ("That all looks right. Can I come along with her?": play-test 172, "didn't catch that"):
+# a yes to it, read only at the summary (actions/answers.py), never as words of anything else
+_LOOKS_RIGHT_CLAUSE = re.compile(
+    r"^\W*(?:(?:yes|yep|yeah|ok|okay|great|perfect|thanks|thank you)\W+)*"
+    r"(?:(?:that|it|everything|all\s+that)(?:'?s|\s+is)?\s+(?:all\s+)?(?:looks?\s+|seems?\s+)?(?:all\s+)?|"
+    r"(?:all\s+)?(?:looks?|seems?)\s+(?:all\s+)?)(?:right|correct|good|fine|perfect|spot\s+on)(?:\s+to\s+me)?"
+    r"(?:\s+(?:thanks|thank\s+you|ta))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_it_looks_right(text: str) -> bool:
+    """Whether a clause of the message says the summary is right ("that all looks right", "looks good")."""
+    return any(_LOOKS_RIGHT_CLAUSE.match(clause) for clause in re.split(r"[.?!,;\n]+", text) if clause.strip())
 
 
 def says_send(text: str) -> bool:

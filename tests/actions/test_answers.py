@@ -1310,6 +1310,19 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("can i pay by card", "faq/price", ["utter_no_payment_details", "utter_faq/price"]),
     ("thx. last thing do you take apple pay or contactless", "faq/price", ["utter_no_payment_details", "utter_faq/price"]),
     ("how much is it", "faq/price", ["utter_faq/price"]),
+    # play-test 170: "and is that including the numbing cream time or on top?" got the treatment's pain
+    ("and is that including the numbing cream time or on top?", "faq/pain",
+     ["utter_no_cream_time_in_the_guide", "utter_faq/pain"]),
+    ("is the 30 mins to an hour with the cream time or is the cream extra", "faq/duration",
+     ["utter_no_cream_time_in_the_guide", "utter_faq/duration"]),
+    # play-tests 172 and 173: the cream's time asked got side effects, results, the procedure's length
+    ("hmm ok. and the numbing cream, how long does that take to work? do i have to get there early for it",
+     "faq/side_effects", ["utter_no_cream_time_in_the_guide", "utter_faq/side_effects"]),
+    ("and the numbing cream, how long does it stay on?", "faq/duration",
+     ["utter_no_cream_time_in_the_guide", "utter_faq/duration"]),
+    # play-test 171: "does ur clinic even do lasers and peels" got what the guide says of comparing treatments
+    ("does ur clinic even do lasers and peels or just microneedling?", "faq/unknown_treatment",
+     ["utter_no_other_treatments_in_the_guide", "utter_faq/unknown_treatment"]),
     # play-test 170: "can someone just email me a price list" got the price answer, as if it were a yes
     ("ok can someone just email me a price list then? its tom@example.com", "faq/price",
      ["utter_no_price_list", "utter_faq/price"]),

@@ -318,6 +318,10 @@ def test_a_medicine_asked_about_before_any_treatment_is_no_help_had(settings, te
     ("ok. is it safe in general though? i read something about people getting infections from it", None, True, False),
     # what another treatment did is history, for the consultation
     ("I have very dark skin, got dark patches after a chemical peel", None, False, True),
+    # play-test 172: a faint supposed during the treatment is for the consultation, not the warning signs after one
+    ("what happens if i do faint halfway through tho?? like do they just stop? im honestly panicking a bit", None,
+     False, True),
+    ("i feel faint now, during my treatment", EMERGENCY, False, False),
     # play-test 171: marks that come easily, asked of a treatment to come (the clinic now and NHS 111)
     ("Hi, I have very dark skin and I get dark marks really easily from spots etc. Would microneedling leave me with "
      "dark patches after?", None, False, True),

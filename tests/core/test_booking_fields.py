@@ -994,6 +994,30 @@ def test_a_span_of_days_or_any_day_is_the_first_day_that_fits(clinic, text, star
     assert names_a_span_of_days(text) or names_any_day(text)
 
 
+@pytest.mark.parametrize("text, first", [
+    # play-test 170: "couldn't work out a day", three times; the second choice is for the clinic to read in the words
+    ("thursday evening. if thats full then saturday morning", "thursday evening"),
+    ("thursday evening, if that's taken then saturday morning", "thursday evening"),
+    ("thursday 6pm and saturday 10am as a backup", "thursday 6pm"),
+    ("thursday 6pm, saturday 10am as my second choice", "thursday 6pm"),
+    ("friday at 2, failing that any morning next week", "friday at 2"),
+])
+def test_a_second_choice_after_the_first_leaves_the_first(clinic, text, first):
+    assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(first, clinic, NOW)
+
+
+@pytest.mark.parametrize("text, meant", [
+    # play-test 173: "couldn't work out a day"
+    ("what?? i said MONDAY. monday 9am", "monday 9am"),
+    ("i said monday. monday at 9", "monday at 9"),
+    # play-tests 172 and 173: the evening put down where an exact time narrowed it
+    ("Thursday evening would suit her best, she's at uni during the day. say 6pm?", "thursday 6pm"),
+    ("a Saturday, or Thursday after 5 would work. Maybe Thursday 26th at half 5?", "thursday 26th at 17:30"),
+])
+def test_a_day_said_again_or_narrowed_to_an_exact_time_is_that_time(clinic, text, meant):
+    assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
+
+
 def test_a_day_said_not_to_suit_after_the_days_wanted_is_read_past(clinic):
     # play-test 154: "i said tues or weds. monday i cant do" could not be worked out
     wanted = parse_preferred_time("tues or weds", clinic, NOW)
