@@ -35,6 +35,7 @@ from core.words import (
     ASKS_HOW_LONG_BEFORE_AN_EVENT,
     ASKS_HOW_LONG_IT_LASTS,
     ASKS_HOW_LONG_THE_CONSULTATION_IS,
+    ASKS_HOW_LONG_THE_COURSE_IS,
     ASKS_HOW_LONG_THE_CREAM_TAKES,
     ASKS_HOW_TO_PAY,
     ASKS_IF_ALWAYS_NUMBED,
@@ -319,6 +320,13 @@ NOT_GIVEN_BY = (
         "utter_no_other_treatments_in_the_guide",
         None,
     ),
+    # "how long does the whole course take, start to finish" (play-test 174: one session's length, twice)
+    (
+        ASKS_HOW_LONG_THE_COURSE_IS,
+        {"sessions", "results"},
+        "utter_no_course_length_in_the_guide",
+        "sessions",
+    ),
     # "can someone just email me a price list" (play-test 170: the price answer, as if it were a yes)
     (ASKS_TO_BE_SENT_PRICES, {"price", "clinic_info", "appointments"}, "utter_no_price_list", "price"),
     # "spf 30 or 50?" (play-test 163: the aftercare answer three times, as if it said which)
@@ -342,7 +350,8 @@ NOT_GIVEN_BY = (
         ASKS_SEVERAL_AREAS_AT_ONCE,
         {"sessions", "duration", "procedure", "appointments", "what_is"},
         "utter_no_areas_together_in_the_guide",
-        None,
+        # ("would doing stomach and arms in one go make the session longer?": play-test 174, whether it helps them)
+        "duration",
     ),
     # (last: a line above says more of what was asked, "how long the consultation takes, and do you do a patch test")
     (ASKS_HOW_LONG, GIVES_NO_TIME, "utter_no_time_in_the_guide", None),
@@ -352,6 +361,30 @@ NOT_GIVEN_BY = (
 # what a question ends on ("… at the consultation?"), and "it" in the question after it
 _ENDS_ON_A_THING = re.compile(r"\b((?:the|a|an|your|my)\s+[a-z]+(?:\s+[a-z]+)?)\s*[?.!]*\s*$", re.IGNORECASE)
 _IT = re.compile(r"\bit\b", re.IGNORECASE)
+
+
+# the guide's answers that a detail it does not give, asked in a message of one question, takes the place of
+# (`not_given_on_its_own`); never a safety answer, the consultation's for suitability, or the age policy
+ANSWERS_A_DETAIL_MAY_REPLACE = {
+    "pain",
+    "sessions",
+    "side_effects",
+    "what_is",
+    "duration",
+    "downtime",
+    "results",
+    "provider",
+    "consultation",
+    "preparation",
+    "procedure",
+    "aftercare",
+    "price",
+    "clinic_info",
+    "appointments",
+    "unknown_area",
+    "unknown_treatment",
+    "unknown_other",
+}
 
 
 def not_given_on_its_own(text: Text) -> Dict[Text, Text]:
@@ -2632,8 +2665,12 @@ def say_answers(
             dispatcher.utter_message(response="utter_booking_details_kept")
             said.append(topic)
             continue
-        if asked_as in FOLLOW_UPS and not not_given_line(tracker, asked_as, topic):
-            # "and the patch test?" after another answer: the line for what the guide does not give, and its answer
+        if (asked_as in FOLLOW_UPS or (len(topics) == 1 and topic in ANSWERS_A_DETAIL_MAY_REPLACE)) and not (
+            not_given_line(tracker, asked_as, topic)
+        ):
+            # "and the patch test?" after another answer, "will i bleed?" read as the appointment's length after it
+            # (play-tests 171 and 174: "the guide doesn't single out areas", the length twice): the line for what the
+            # guide does not give, and its answer
             topic = next(iter(not_given_on_its_own(tracker.latest_message.get("text") or "").values()), topic)
             if topic in said:
                 continue

@@ -834,11 +834,23 @@ _FOR_NAMED = re.compile(
 _NAME_OPENS = re.compile(r"^\W*name\s+(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})", re.IGNORECASE)
 
 
+# in a request for a relative, the person to be seen named as "he's …", "her name is …" ("My name is Mark Ellis and he's
+# Jamie Ellis", booking for a son: play-test 174, the father put down as the one to be seen, three times); the booker's
+# own name goes in the request's note (actions/booking_form.py booker_note_events)
+_FOR_A_RELATIVE_SAID = re.compile(rf"\bfor (?:my|our) (?:{alternatives(RELATIVES)})\b", re.IGNORECASE)
+_THEY_ARE_NAMED = re.compile(
+    r"\b(?:[Ss]?[Hh]e(?: is|'s|s)(?: called)?|(?:[Hh]is|[Hh]er|[Tt]heir) name(?: is|'s))\s+"
+    r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
+    re.UNICODE,
+)
+
+
 def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
     patterns = (
         (_THEIR_RELATIVE_NAMED, "name"),
         (_FOR_A_RELATIVE, "name"),
         (_FOR_NAMED, "name"),
+        *(((_THEY_ARE_NAMED, "name"),) if _FOR_A_RELATIVE_SAID.search(text) else ()),
         (_NAME_AFTER, "any"),
         (_CAPITALISED_AFTER, "name"),
         (_BOOKED_FOR, "name"),
@@ -850,7 +862,7 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
         for match in pattern.finditer(text):
             start, end = match.start(group), None
             if (
-                pattern in (_CAPITALISED_AFTER, _NAME_OPENS)
+                pattern in (_CAPITALISED_AFTER, _NAME_OPENS, _THEY_ARE_NAMED)
                 and match.group(group).split()[0].lower() in _NOT_IN_LOWERCASE_NAMES
             ):
                 continue  # "She is Pregnant", "I'm Worried", "name is wrong": what they are, not who

@@ -117,7 +117,13 @@ _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
     # ("No, I am already booked. I want to know what happens." at the name prompt, and "unbelievable": play-test 125
     # named them "No" and "unbelievable")
     "n/a na no nope nah yes yeah yep yup ok okay sure fine thanks what why how hello hi hey unbelievable seriously "
-    "ridiculous whatever wow".split()
+    "ridiculous whatever wow "
+    # ("I have very dark skin (I'm Nigerian, quite deep skin tone)": play-test 175, "How can the clinic reach you,
+    # Nigerian?"): where someone is from, or their skin, is no name on its own
+    "nigerian ghanaian african caribbean jamaican somali ethiopian eritrean sudanese kenyan black white asian indian "
+    "pakistani bangladeshi chinese british english irish scottish welsh polish romanian mixed latina latino hispanic "
+    "arab arabic turkish kurdish iranian persian filipino filipina korean japanese vietnamese thai brazilian "
+    "colombian italian spanish french portuguese greek european american tanned pale fair dark olive brown".split()
 )
 # words that open a chat message and are no one's name, for a name typed with no "my name is" before a question
 # ("hang on, does it hurt?", "ok so, how long does it take?")
@@ -711,6 +717,8 @@ _FILLER = re.compile(
     # ("tomorrow tho? like morning": play-test 63, not understood)
     r"tho|though|"
     r"either|"
+    # ("FRIDAY MORNING is what i want": play-test 174, "couldn't work out a day")
+    r"(?:is|'s)\s+what\s+(?:i|we|she|he)(?:'d|\s+would)?\s+(?:want|like|need|prefer)|"
     # ("asap really, tomorrow any time?": play-test 163, "couldn't work out a day")
     r"really|honestly|tbh|"
     # ("asap really because of the wedding. tomorrow if they can? or tues": play-test 164)
@@ -1430,6 +1438,15 @@ _BACKUP_AFTER = re.compile(
     r"busy|not\s+(?:free|available|possible|doable))(?:\s+up)?|if\s+not|failing\s+that|otherwise|else)\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
+# ... said with its own word first ("friday morning. backup tuesday afternoon"), or as a clause of its own that names
+# the first as full ("FRIDAY MORNING is what i want. tuesday AFTERNOON only if friday is full": play-test 174)
+_BACKUP_FIRST = re.compile(
+    r"(?:[,.;!]\s*|\s+)(?:(?:and|or|with)\s+)?(?:(?:as\s+)?(?:a|my|the)?\s*(?:back-?\s*up|second\s+choice|2nd\s+choice|"
+    r"plan\s+b)(?:\s+(?:is|would\s+be|could\s+be|then))?\s*:?)\s+\w.*$|"
+    r"[,.;!]\s*[^,.;!]{2,40}?\s+(?:only\s+)?if\s+[^,.;!]{0,30}?\b(?:is|'s|s|are)\s+(?:all\s+)?(?:full|taken|booked|busy|"
+    r"not\s+(?:free|available|possible))\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _BACKUP_NAMED = re.compile(
     r"(?:[,.;!]\s*|\s+(?:and|or|with)\s+)(?:(?:and|or|with)\s+)?[^,.;!]{2,40}?\s+(?:as\s+(?:a|my|the)?\s*back-?\s*up|"
     r"as\s+(?:a|my|the)?\s*(?:second|2nd)\s+(?:choice|option)|as\s+(?:a|my|the)?\s*plan\s+b)\b.*$",
@@ -1443,7 +1460,7 @@ _RULED_OUT_FIRST = re.compile(r"\s*(?:not|no|never|except|apart|anything\s+but|a
 def without_a_backup(words: str) -> str:
     """The words of a time without the second choice said after the first (`_BACKUP_AFTER`, `_BACKUP_NAMED`), when
     words of a time are left before it."""
-    for backup in (_BACKUP_AFTER, _BACKUP_NAMED):
+    for backup in (_BACKUP_AFTER, _BACKUP_FIRST, _BACKUP_NAMED):
         found = backup.search(words)
         first = words[: found.start()] if found else ""
         # (not a day ruled out before it: "not tuesdays, otherwise whenever" is any day but Tuesday)

@@ -266,7 +266,10 @@ ASKS_HOW_LONG_BEFORE_AN_EVENT = re.compile(
 ASKS_SEVERAL_AREAS_AT_ONCE = re.compile(
     r"\b(?:on\s+)?the\s+same\s+(?:day|session|appointment|visit|time)\b|\bin\s+(?:one|the\s+same)\s+(?:session|"
     r"appointment|visit|go)\b|\bat\s+once\b|\bboth\s+(?:areas|places|of\s+them)\b|\b(?:two|2|several|multiple|more\s+than\s+"
-    r"one)\s+(?:areas|places|parts)\b",
+    r"one)\s+(?:areas|places|parts)\b|"
+    # ("is that per area?", "do they count as separate areas": play-test 175, the sessions answer three times)
+    r"\bper\s+(?:area|part|zone|bit)\b|\b(?:each|every)\s+(?:area|part|zone)\b|\bseparate\s+(?:areas|parts|zones)\b|"
+    r"\b3-6\s+(?:for\s+)?each\b|\bfor\s+each\s+(?:area|one|part)\b",
     re.IGNORECASE,
 )
 # how to pay asked about ("do you take card", "apple pay or contactless", "do you do payment plans"): the clinic's facts
@@ -303,6 +306,13 @@ ASKS_WHAT_ELSE_IS_OFFERED = re.compile(
     r"(?:do|offer|provide|have|sell)\b[^.?!]{0,40}\b(?:lasers?|peels?|botox|fillers?|facials?|hydra\s*facials?|ipl|"
     r"other\s+treatments?|anything\s+else)\b|"
     r"\b(?:offer|provide)\s+(?:any\s+)?(?:lasers?|peels?|botox|fillers?|other\s+treatments?)\b",
+    re.IGNORECASE,
+)
+# how long a whole course takes ("how long does the whole course take, start to finish": play-test 174, one session's
+# length twice): the guide gives the number of treatments and the weeks between them, no length of the whole
+ASKS_HOW_LONG_THE_COURSE_IS = re.compile(
+    r"\b(?:whole|full|entire|complete)\s+(?:course|treatment\s+plan|plan|programme|program)\b|\bstart\s+to\s+finish\b|"
+    r"\bhow\s+(?:many\s+)?(?:weeks|months)\b[^.?!]{0,40}\b(?:course|altogether|in\s+total|overall|all\s+of\s+them)\b",
     re.IGNORECASE,
 )
 # a patch test asked about ("do i need a patch test first?"): the guide names none

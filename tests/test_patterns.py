@@ -65,6 +65,9 @@ def unknown_entities(nlp, text):
         ("is hyaluronic acid good afterwards", [("unknown_product", "hyaluronic acid")]),
         ("when can I go back on retinol", [("unknown_product", "retinol")]),
         ("can I put ice on it", [("unknown_product", "ice")]),
+        # play-test 173: "can i pick them" of scabs was answered as popping spots
+        ("can i pick the scabs or scratch them", [("unknown_activity", "pick the scabs"),
+                                                  ("unknown_activity", "scratch them")]),
         ("does it help ice pick scars", [("skin_concern", "ice pick scars")]),
         ("is it better than laser", [("unknown_treatment", "laser")]),
         ("can I combine it with a chemical peel", [("unknown_treatment", "chemical peel")]),

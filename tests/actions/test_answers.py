@@ -1303,6 +1303,19 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
      ["utter_no_event_timing_in_the_guide", "utter_faq/duration"]),
     ("can i get my tummy and thighs done on the same day", "faq/sessions",
      ["utter_no_areas_together_in_the_guide", "utter_faq/sessions"]),
+    # play-test 174: "the whole course" got one session's length, twice
+    ("sorry i meant how long does the whole course take, start to finish", "faq/duration",
+     ["utter_no_course_length_in_the_guide", "utter_faq/sessions"]),
+    # play-test 174: "will i bleed?" read as the appointment's length, twice; several areas read as whether it helps
+    ("30 mins to an hour of needles omg. will i bleed?", "faq/duration",
+     ["utter_no_bleeding_in_the_guide", "utter_faq/procedure"]),
+    ("would doing stomach and arms in one go make the session longer?", "faq/unknown_area",
+     ["utter_no_areas_together_in_the_guide", "utter_faq/duration"]),
+    # ... never in place of a safety answer or the consultation's
+    ("will i bleed more because im pregnant", "faq/suitability", ["utter_faq/suitability"]),
+    # play-test 175: "is that per area?" got the sessions answer three times
+    ("omg. face and neck. do they count as separate areas for the number of sessions??", "faq/sessions",
+     ["utter_no_areas_together_in_the_guide", "utter_faq/sessions"]),
     ("how many sessions will i need", "faq/sessions", ["utter_faq/sessions"]),
     ("ok is the consultation at least free", "faq/consultation",
      ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),

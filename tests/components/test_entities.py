@@ -71,6 +71,12 @@ def test_phone(booking, text, expected):
     [
         # "my name is" takes the words after it
         ("my name is Ana Lima", [("person", "Ana Lima")]),
+        # play-test 174: in a request for a son, the son is the one to be seen (the father's name goes in the note)
+        ("I'd like to book a consultation for my son, he's 17. My name is Mark Ellis and he's Jamie Ellis.",
+         [("person", "Jamie Ellis")]),
+        ("booking for my daughter, her name is Ellie Hughes, i'm Karen", [("person", "Ellie Hughes")]),
+        # not for a relative: the writer's own name
+        ("my name is Sam Cole and he's Jo, my partner", [("person", "Sam Cole")]),
         # "my name is" in lower case still gives the name
         ("hi my name is priya", [("person", "priya")]),
         # "it's" before a capitalised name

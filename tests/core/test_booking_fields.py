@@ -1001,6 +1001,9 @@ def test_a_span_of_days_or_any_day_is_the_first_day_that_fits(clinic, text, star
     ("thursday 6pm and saturday 10am as a backup", "thursday 6pm"),
     ("thursday 6pm, saturday 10am as my second choice", "thursday 6pm"),
     ("friday at 2, failing that any morning next week", "friday at 2"),
+    # play-test 174: "couldn't work out a day", twice
+    ("FRIDAY MORNING is what i want. tuesday AFTERNOON only if friday is full", "friday morning"),
+    ("friday morning. backup tuesday afternoon", "friday morning"),
 ])
 def test_a_second_choice_after_the_first_leaves_the_first(clinic, text, first):
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(first, clinic, NOW)
