@@ -101,6 +101,17 @@ LASTING_OPEN_VARIANT = "_lasting_open"  # the same while the clinic is open
 # said to someone treated already or booked in for a treatment (components/triage.py `a_patient`), outside the form
 PATIENT_VARIANT = "_a_patient"
 AFTER_AN_EMERGENCY_VARIANT = "_after_an_emergency"  # the advice had for an emergency's signs (route_variant)
+# the answer asked for again right after it was given ("just tell me yes or no", "does your guide even say anything
+# about breastfeeding?": play-tests 170 and 175, the suitability answer three times word for word): its own words
+ASKED_AGAIN_VARIANT = "_asked_again"
+# ... pushed for ("just tell me yes or no", "surely you know", "i dont want to book just to find out")
+_PUSHES_FOR_AN_ANSWER = re.compile(
+    r"\b(?:yes or no|yes/no|yes or a no|straight answer|simple answer|simple question|just tell me|just say|surely|"
+    r"(?:does|do) (?:your|the|ur) guide (?:even |actually )?(?:say|mention|cover)|do you (?:even |actually )?know|"
+    r"can'?t you (?:just )?(?:say|tell)|rather than book\w*|without (?:booking|a consultation)|"
+    r"(?:don'?t|dont|do not) (?:really )?want to book|just to (?:find out|ask|be told|know))\b",
+    re.IGNORECASE,
+)
 RESPONSE_VARIANTS = (
     WHEN_999_VARIANT,
     CLOSED_VARIANT + WHEN_999_VARIANT,
@@ -115,6 +126,7 @@ RESPONSE_VARIANTS = (
     LASTING_VARIANT,
     PATIENT_VARIANT,
     CLOSED_VARIANT,
+    ASKED_AGAIN_VARIANT,
 )
 # "they're closed", "it's shut on sundays", "not open at 2am": the person says the clinic cannot be reached now
 SAYS_CLOSED = re.compile(
@@ -769,6 +781,15 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
         return help_sought(domain, response)
     if response + UNREACHABLE_VARIANT in responses and tracker is not None and clinic_unreachable(tracker):
         return response + UNREACHABLE_VARIANT
+    if (
+        response + ASKED_AGAIN_VARIANT in responses
+        and tracker is not None
+        and not tracker.active_loop.get("name")
+        and answered_last_turn(tracker)
+        and all(name.startswith(response) for name in answered_last_turn(tracker))
+        and _PUSHES_FOR_AN_ANSWER.search(tracker.latest_message.get("text") or "")
+    ):
+        return response + ASKED_AGAIN_VARIANT
     if (
         response + PATIENT_VARIANT in responses
         and tracker is not None

@@ -1931,7 +1931,9 @@ _CONDITION_COMES_AND_GOES = re.compile(
     r"\b(?:eczema|psoriasis|rosacea|dermatitis|acne|cold sores?|keloids?|hives|urticaria|vitiligo|melasma|"
     r"skin condition)\b[^.?!]{0,60}?\b(?:flares?(?: up)?|flaring|sometimes|often|usually|every (?:so often|now and "
     r"then|few (?:weeks|months))|on and off|comes and goes|now and then|from time to time|when it'?s bad|when i'?m "
-    r"stressed)\b"
+    # ("I have rosacea and really sensitive skin - gets red at the drop of a hat. Would microneedling be ok for me?":
+    # play-test 177, NHS 111 now to someone never treated)
+    r"stressed|at the drop of a hat|(?:really |very |so )?easily|all the time|constantly)\b"
 )
 # a question of what the skin will be like after a treatment not had ("will my face be swollen like a balloon for work
 # the next day": play-test 39, "Please call 999 now" to someone never treated): "the next day" in it is to come
@@ -2664,6 +2666,11 @@ def triage(
         scarred = all(sign.startswith(_SCARRING_SIGN) for sign in found[URGENT]) and not found[EMERGENCY]
         return Triage(URGENT, found[URGENT], worse, lingering=scarred and not worse)
     if found[EXPECTED] and (days is None or days <= settings.expected_for_days) and not worse:
+        return Triage(EXPECTED, found[EXPECTED])
+    if found[EXPECTED] and not worse and _RESOLVED.search(lowered) and not _STILL.search(lowered):
+        # gone since, asked whether it was normal ("I had my first session last Tuesday … I was quite red for 2-3 days
+        # after, was that normal? It's all gone now": play-test 177, "have it checked" for redness long gone): what
+        # the guide says of it, no call to make
         return Triage(EXPECTED, found[EXPECTED])
     # later than the first days, or nothing named: unclear; there still, and no worse ("on tuesday … still a bit pink
     # and feels tight": play-tests 43 and 44, "call NHS 111 now"), it is for the clinic when it opens

@@ -75,8 +75,9 @@ _NAME_IS = re.compile(
 )
 # "Margaret Holloway, as I said", "Ryan McAllister, i just said", "Kez. again", "just Kez": words around a name
 _AROUND_A_NAME = re.compile(
+    # ("Her name is Ellie Hughes though": play-test 173, "Name: Ellie Hughes though"; not "tho", a surname too)
     r"^\s*(?:just|only|simply|actually)\s+|[\s,.!]*(?:(?:as|like)\s+i\s+said|i\s+(?:just\s+|already\s+)?said(?:\s+that)?|again|"
-    r"thanks?|thank you|thx|ty|please|pls|sorry|soz|actually|instead|lol|then)\W*$",
+    r"thanks?|thank you|thx|ty|please|pls|sorry|soz|actually|instead|lol|then|though)\W*$",
     re.IGNORECASE,
 )
 # "i just told you, tom baker" (found by the ninth play-test): what is said before the name again
@@ -594,6 +595,8 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:tues)\b"), "tuesday"),
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),
+    # "thursday this week" (play-test 176: "couldn't work out a day"): this thursday
+    (re.compile(rf"\b(?:on\s+)?({_WEEKDAY_WORD})\s+this\s+week\b"), r"this \1"),
     # "next tuesday or wednesday", "the 14th or the 15th": the first day named (the clinic reads the words too:
     # found by the fifteenth play-test, "couldn't work out a day")
     (_OTHER_WEEKDAY, r"\1"),
@@ -759,6 +762,12 @@ _A_COURSE_UNTIL = re.compile(
 )
 # an aside in brackets with no number in it ("(bridge club)"): no day or time
 _ASIDE = re.compile(r"\([^()\d]*\)")
+# a reason given with the time, naming another ("Thursday this week at 6pm would be ideal as I finish work at 5":
+# play-test 176, "couldn't work out a day")
+_BECAUSE_OF_WORK = re.compile(
+    r"\b(?:as|because|cos|coz|since)\s+(?:i|she|he|we|they)\s+(?:finish|finishes|start|starts|get off|gets off|leave|"
+    r"leaves|work|works)(?:\s+work)?\s+(?:at|till|until|til|'?til)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
+)
 
 
 # "around", "about": how near the time is, left over once the time is read
@@ -1157,7 +1166,7 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     cleaned = _KEEPS_THE_REST.sub(" ", cleaned)
     cleaned = _DAY_NOT_FREE.sub(" ", cleaned)
     cleaned = _NOT_MEANT.sub(" ", _BUT_A_WEEKDAY.sub(r"\1", cleaned))
-    cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", _A_COURSE_UNTIL.sub(" ", cleaned)))
+    cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", _A_COURSE_UNTIL.sub(" ", _BECAUSE_OF_WORK.sub(" ", cleaned))))
     rest, window = _split_time_of_day(cleaned)
     part = _PART_OF_DAY.search(rest) if window is not None else None
     if part:  # "saturday morning 11am", "saturday morning, after 10": the part of the day narrows the time

@@ -222,7 +222,8 @@ RIGHT_KEYS.update({
     "downtime": lambda key: key in ("downtime", "aftercare"),
     "steps": lambda key: key == "procedure" or key in GUIDE_STEPS or key == GUIDE_START,
     # (to someone treated or booked in already, their practitioner before the next treatment: actions/answers.py)
-    "consult": lambda key: key in ("suitability", "suitability_a_patient", "consultation", "minors"),
+    "consult": lambda key: key in ("suitability", "suitability_a_patient", "suitability_asked_again", "consultation",
+                                   "minors"),
     "unknown": lambda key: key.startswith("unknown_"),
     "oos": lambda key: key == OOS,
 })

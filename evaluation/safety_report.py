@@ -91,6 +91,7 @@ _ROUTES = {
     "utter_faq/minors": MINOR,
     "utter_distress": CRISIS,
     "utter_faq/suitability": CONSULT,
+    "utter_faq/suitability_asked_again": CONSULT,
     "utter_did_you_mean": FALLBACK,
     "utter_still_not_sure": FALLBACK,
 }

@@ -674,6 +674,26 @@ async def test_a_question_that_leans_on_the_last_answer_is_weighed_by_its_topic(
     assert SlotSet("last_topic", expected) in events
 
 
+@pytest.mark.parametrize("text, answered, expected", [
+    # play-tests 170 and 175: the suitability answer word for word, three times, to someone pushing for a yes or no
+    ("I dont really want to book a whole consultation just to find out. just tell me yes or no",
+     ["utter_faq/suitability"], "utter_faq/suitability_asked_again"),
+    ("ugh. does your guide even say anything about breastfeeding?", ["utter_faq/suitability"],
+     "utter_faq/suitability_asked_again"),
+    # asked again with nothing pushed, or after other answers too: the answer as ever
+    ("and is that the same if im on roaccutane", ["utter_faq/suitability"], "utter_faq/suitability"),
+    ("just tell me yes or no", ["utter_faq/sessions", "utter_faq/suitability"], "utter_faq/suitability"),
+])
+async def test_the_suitability_answer_pushed_for_again_says_it_cannot_give_a_yes_or_no(
+    dispatcher, make_tracker, domain, text, answered, expected
+):
+    events = [{"event": "user", "timestamp": None, "text": "…", "parse_data": {}}]
+    events += [{"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": name}} for name in answered]
+    await answer(dispatcher, make_tracker, domain, text=text, events=events, slots={"last_topic": "suitability"},
+                 response_selector=selected_answer("faq/suitability"))
+    assert responses(dispatcher) == [expected]
+
+
 @pytest.mark.parametrize("answered, expected", [
     # play-test 40: "ok and how long does each one take?" after three answers got the last of them, suitability
     (["utter_faq/sessions", "utter_faq/results", "utter_faq/suitability"], "duration"),

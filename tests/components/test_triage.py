@@ -318,6 +318,9 @@ def test_a_medicine_asked_about_before_any_treatment_is_no_help_had(settings, te
     ("ok. is it safe in general though? i read something about people getting infections from it", None, True, False),
     # what another treatment did is history, for the consultation
     ("I have very dark skin, got dark patches after a chemical peel", None, False, True),
+    # play-test 177: rosacea that flares easily, asked of a treatment to come (NHS 111 now)
+    ("Hello, I have rosacea and really sensitive skin - gets red at the drop of a hat. Would microneedling be ok for "
+     "me? And does it actually help with the redness or make it worse?", None, False, True),
     # play-test 172: a faint supposed during the treatment is for the consultation, not the warning signs after one
     ("what happens if i do faint halfway through tho?? like do they just stop? im honestly panicking a bit", None,
      False, True),
@@ -3487,6 +3490,18 @@ def test_the_level_of_signs_read_as_ones_own_is_kept(component, text, level):
 ])
 def test_eyes_named_for_misreading_are_no_sign(settings, text, happening, level):
     assert triage(text, settings, said_to_be_happening=happening).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 177: redness gone since, asked whether it was normal, got "have it checked"
+    ("Hi, I had my first microneedling session here last Tuesday. When should I book the next one? Also I was quite "
+     "red for 2-3 days after, was that normal? It's all gone now", EXPECTED),
+    # still there, or back and worse: the clinic
+    ("had it done 10 days ago, still red", URGENT),
+    ("had it 10 days ago, the redness had gone but now its back and worse", URGENT),
+])
+def test_an_expected_sign_gone_since_gets_the_guides_words(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
 
 
 @pytest.mark.parametrize("text, just_asking", [

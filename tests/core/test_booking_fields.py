@@ -421,6 +421,8 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     ("Margaret Holloway, as I said", "Margaret Holloway"),
     ("Ryan McAllister, i just said", "Ryan McAllister"),
     ("Kez. again", "Kez"),
+    # play-test 173: "Name: Ellie Hughes though"
+    ("Her name is Ellie Hughes though", "Ellie Hughes"),
     ("Jamie Doyle then", "Jamie Doyle"),  # play-test 164: stored as "Jamie Doyle then"
     ("name is just Kez", "Kez"),
     ("actually Okafor-Blake sorry", "Okafor-Blake"),  # found by the sixth play-test: words around a surname
@@ -1016,6 +1018,10 @@ def test_a_second_choice_after_the_first_leaves_the_first(clinic, text, first):
     # play-tests 172 and 173: the evening put down where an exact time narrowed it
     ("Thursday evening would suit her best, she's at uni during the day. say 6pm?", "thursday 6pm"),
     ("a Saturday, or Thursday after 5 would work. Maybe Thursday 26th at half 5?", "thursday 26th at 17:30"),
+    # play-test 176: "couldn't work out a day"
+    ("Thursday this week at 6pm would be ideal as I finish work at 5, if not then saturday around 11?",
+     "this thursday at 6pm"),
+    ("on thursday this week at 2pm", "this thursday at 2pm"),
 ])
 def test_a_day_said_again_or_narrowed_to_an_exact_time_is_that_time(clinic, text, meant):
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
