@@ -65,6 +65,7 @@ from core.booking import (
     parse_bare_name,
     parse_contact,
     with_days_ruled_out,
+    without_a_backup,
 )
 from core.settings import clinic, now
 from core.words import (
@@ -1871,7 +1872,11 @@ class ValidateBookingForm(FormValidationAction):
         # (a clock time beside them is no day: "you just had 18:45 on there?? fine, 7pm", fifteenth play-test)
         # (the entity's value may join two runs of the words: "any morning is fine really, let's say Tuesday" is
         # "morning Tuesday", found by browser play-test 5; each of its words is read past)
-        rest = _A_DURATION.sub(" ", _A_SESSION_HADS_DATE.sub(" ", str(value).replace(found, " ")))
+        # (a second choice after the first goes with it, for the clinic to read: "Could we do Tuesday 15th at 4.30pm, or
+        # if not Wednesday 16th at 5pm? Do I have to come with her?", play-test 178, "couldn't work out a day")
+        first = without_a_backup(str(value))
+        backup = re.split(r"[?!.]\s", str(value)[len(first) :].strip(" ,;"), maxsplit=1)[0].strip(" ,;?!.")
+        rest = _A_DURATION.sub(" ", _A_SESSION_HADS_DATE.sub(" ", first.replace(found, " ")))
         for word in found.split():
             rest = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", rest)
         # days ruled out or taken beside them ("weekday mornings except wednesday, she has physio wednesdays. oh and
@@ -1886,7 +1891,7 @@ class ValidateBookingForm(FormValidationAction):
         rest = _ANY_WEEKDAY_SAID.sub(" ", rest)
         if _DAY_WORDS.search(_CLOCK_TIME.sub(" ", _A_WEEKDAY_HABIT.sub(" ", rest))):
             return None
-        return ", ".join([found] + ruled_out)
+        return ", ".join([found] + ruled_out + ([backup] if backup and found not in backup else []))
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""

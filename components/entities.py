@@ -23,6 +23,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from core.booking import without_a_backup
 from core.words import (
     AT_CLOSING,
     AT_OPENING,
@@ -909,6 +910,12 @@ _A_BACKUP_AFTER = re.compile(
     r"\s+(?:is\s+|as\s+)?(?:just\s+|only\s+)?(?:a\s+|my\s+|the\s+)?(?:backup|back-up|fallback|second choice|plan b)\b",
     re.IGNORECASE,
 )
+# a second choice asked to be added ("can you put down … as a backup too", "add … as a backup")
+_ADDED_AS_A_BACKUP = re.compile(
+    r"\b(?:put|add|note|include|mention|write)\b[^.?!]{0,60}\bas\s+(?:a\s+|my\s+|the\s+)?(?:backup|back-up|fallback|"
+    r"second choice|plan b)\b",
+    re.IGNORECASE,
+)
 # "tuesday's no good", "monday doesn't work", "friday is out": a day ruled out, said after it (nineteenth play-test)
 _RULED_OUT_AFTER = re.compile(
     # ("hmm today is too soon, make it next friday at 2pm": browser play-test 4, "today" was taken)
@@ -1135,11 +1142,15 @@ _ANY_TIME_SAID = re.compile(r"\b(?:any ?time|whenever|all day)\b", re.IGNORECASE
 
 
 def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
-    """The first run of day and time words, e.g. "Thursday morning" or "next tuesday at 11am"."""
+    """The first run of day and time words, e.g. "Thursday morning" or "next tuesday at 11am"; not one in a second
+    choice said after the first ("Tuesday 15th at 4.30pm please. If that's not possible then Wednesday 16th at 5pm":
+    play-test 178, the Wednesday taken as a correction; core/booking.py `without_a_backup`)."""
+    backup_at = len(without_a_backup(text))
     spans = [
         match.span()
         for match in _TIME_PARTS.finditer(text)
         if not any(entity["start"] <= match.start() < entity["end"] for entity in taken)
+        and match.start() < backup_at
         and not _SAID_NOT_MEANT.search(text[: match.start()])  # "11 not 10:30": not the 10:30
         and not _RULED_OUT_AFTER.match(text, match.end())  # "tuesday's no good": not tuesday
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
@@ -1225,6 +1236,10 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
             runs.append([next_start, next_end])
     # ("after 2pm on tuesday like i said before. and will they see the thursday backup?": play-test 83, Thursday put
     # down) a time said to be the second choice stands back for another one said beside it, and corrects nothing
+    # (alone in a message that asks for it to be added, it is no time asked for either: "And can you put down the
+    # Wednesday 16th at 5pm as a backup too?", play-test 178, the first choice replaced)
+    if runs and all(_A_BACKUP_AFTER.match(text, run[1]) for run in runs) and _ADDED_AS_A_BACKUP.search(text):
+        return None
     if len(runs) > 1 and any(_A_BACKUP_AFTER.match(text, run[1]) for run in runs):
         kept = [run for run in runs if not _A_BACKUP_AFTER.match(text, run[1])]
         if kept:

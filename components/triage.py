@@ -165,6 +165,8 @@ _NEGATIONS = {
     "havent",
     "hasnt",
     "nothing",
+    # ("?? nothing's getting worse, i mean can i change the appointment date": play-test 179, the clinic now)
+    "nothings",
     "none",
     "nor",
 }
@@ -1497,7 +1499,17 @@ _PAIN_COMPARED = re.compile(
     # never treated); not beside a time ("worse than yesterday")
     r"\b(?:is|was|does|will|would)\s+(?:it|microneedling|this|the\s+(?:treatment|needling|procedure))\s+(?:\w+\s+)?"
     r"(?:worse|more painful|less painful|hurt more|hurt less)\s+than\s+"
-    r"(?!(?:yesterday|before|last|this|it was|earlier|the day|this morning)\b)[^.?!]*"
+    r"(?!(?:yesterday|before|last|this|it was|earlier|the day|this morning)\b)[^.?!]*|"
+    # the treatment's pain compared with another's ("is microneedling more painful than laser out of interest":
+    # play-test 111, NHS 111 now to someone never treated, "more" and "painful" read as pain getting worse); not with
+    # an earlier time ("more painful than yesterday" is pain getting worse)
+    r"\b(?:(?:more|less|as)\s+(?:painful|sore|uncomfortable|hurty)\s+(?:than|as)|hurts?\s+(?:more|less)\s+than|"
+    r"more\s+pain\s+than)\s+(?!(?:it\s+)?(?:yesterday|before|it (?:was|did)|this morning|last night|earlier|"
+    r"the (?:first|other) day|day \w+|when|it used to|at first|this|that|then|usual|normal|i expected)\b)|"
+    # ... or one place with others ("is it worse on some areas than others? like forehead vs cheeks": play-test 178,
+    # NHS 111 now to someone never treated); this regex was defined twice, the later one silently replacing this one
+    r"\b(?:is|does|will)\s+it\s+(?:hurt\s+|feel\s+)?(?:worse|more|less)\s+(?:painful\s+)?(?:on|in|for)\s+"
+    r"(?:some|certain|other|different)\s+(?:areas|parts|places|bits)\b"
 )
 # what someone else said theirs was like ("my sister said hers was agony, was she exaggerating?": dev3, NHS 111 now):
 # another person's past treatment, told, not a sign now
@@ -1631,6 +1643,13 @@ _WORSE = re.compile(
     r"more (?:sore|painful|tender|itchy|inflamed)|(?:sorer|redder|hotter|warmer|bigger) than (?:yesterday|before|"
     r"this morning|last night)|"
     r"(?:not|isn'?t|isnt|aren'?t|arent) (?:going down|getting better|improving|settling|calming down)|no better)\b"
+)
+
+
+# worse said not to be so ("nothing's getting worse", "its not any worse": play-test 179, the clinic now)
+_NOT_WORSE = re.compile(
+    r"\b(?:nothing'?s|nothing\s+is|not|isn'?t|isnt|it'?s\s+not|its\s+not|no|never|hasn'?t|hasnt|not\s+getting)\s+"
+    r"(?:getting\s+|got\s+|gotten\s+|gone\s+|any\s+|been\s+)?worse\b"
 )
 
 
@@ -1913,6 +1932,11 @@ _ANAPHYLAXIS_NOW = re.compile(r"\b(?:having|going into|think i'?m|i'?m in|is thi
 # a skin condition that comes and goes, said as what the person has ("i have eczema that flares up and bleeds
 # sometimes, is that a problem": play-test 39, NHS 111 now to someone never treated): for the consultation
 # (or said to come often: "i get cold sores", "prone to eczema": play-test 45, NHS 111 now to someone never treated)
+# fainting named as something to tell the clinic ("should i tell them about the fainting", "and mention the fainting")
+_MENTIONS_THE_FAINTING = re.compile(
+    r"\b(?:tell|mention|say|let (?:them|the clinic|her|him) know|bring up|raise|note|put down)\b[^.?!]{0,30}?"
+    r"\b(?:faint\w*|pass(?:ing|ed)? out)\b"
+)
 # during the treatment itself ("if i faint halfway through", "in the middle of it", "while they're doing it")
 _DURING_THE_TREATMENT = re.compile(
     r"\b(?:half\s?way|mid\s?way|in the middle|during|"
@@ -2017,14 +2041,6 @@ _WHEN_999 = re.compile(
     r"\b(?:if|even if|what if|in case|say)\b[^.?!]{0,60}\b(?:still|just|only)\b[^.?!]{0,25}\b111\b|"
     r"\beven if\b[^.?!]{0,50}\b(?:111|999)\b|"
     r"\bwhen (?:is it|does it become|would it be|does it count as)\b[^.?!]{0,20}\b(?:999|an emergency)\b"
-)
-# the treatment's pain compared with another's ("is microneedling more painful than laser out of interest": play-test
-# 111, NHS 111 now to someone never treated, "more" and "painful" read as pain getting worse)
-# (not with an earlier time: "more painful than yesterday" is pain getting worse)
-_PAIN_COMPARED = re.compile(
-    r"\b(?:(?:more|less|as)\s+(?:painful|sore|uncomfortable|hurty)\s+(?:than|as)|hurts?\s+(?:more|less)\s+than|"
-    r"more\s+pain\s+than)\s+(?!(?:it\s+)?(?:yesterday|before|it (?:was|did)|this morning|last night|earlier|"
-    r"the (?:first|other) day|day \w+|when|it used to|at first|this|that|then|usual|normal|i expected)\b)"
 )
 # the request asked to be picked up again ("can we carry on with the booking?", "i want to finish my booking now")
 _CARRY_ON_BOOKING = re.compile(
@@ -2276,7 +2292,7 @@ def triage(
     now = bool(_NOW.search(_NOT_YET.sub(" ", to_come))) and not not_yet
     personal = bool(_PERSONAL.search(_AN_EVENT.sub(" ", _ASKED_OF_IT.sub(" ", lowered))))
     hypothetical = (bool(_HYPOTHETICAL.search(lowered) or _ASKS_THE_CAUSE.search(lowered)) and not now) or not_yet
-    worse = bool(_WORSE.search(lowered))
+    worse = bool(_WORSE.search(_NOT_WORSE.sub(" ", lowered)))
     looks = bool(_LOOKS_AGED.search(lowered)) and not now and not worse
     if (
         looks
@@ -2550,6 +2566,18 @@ def triage(
         # tests/unseen labels such questions the results; the held-out gate's margin decided)
         return Triage(None, concern=True)
     if (
+        found[EMERGENCY]
+        and all(sign.startswith(_FAINTING) for sign in found[EMERGENCY])
+        and _MENTIONS_THE_FAINTING.search(lowered)
+        and not treated
+        and not _FAINT_NOW.search(lowered)
+        and not _STRONG_NOW.search(lowered)
+    ):
+        # "so i could tell them about the fainting thing then?", "i'll book and mention the fainting" (play-tests 168
+        # and 179: the warning signs, 999 among them, three times to someone nervous of fainting at her appointment):
+        # a history for the consultation
+        return Triage(None, found[EMERGENCY], history=True)
+    if (
         hypothetical
         and found[EMERGENCY]
         and all(sign.startswith(_FAINTING) for sign in found[EMERGENCY])
@@ -2609,6 +2637,10 @@ def triage(
         return Triage(None)
     if compared and not any(found.values()) and not worse:
         return Triage(None)  # the treatment's pain compared with another's, no sign named
+    if compared and not treated and not found[EMERGENCY] and not _STRONG_NOW.search(lowered):
+        # asked by someone not treated, whatever pain words it has ("i have a really low pain threshold tbh, is it worse
+        # on some areas than others?": play-test 178, NHS 111 now): a question about the treatment
+        return Triage(None, worse=worse, hypothetical=True)
     if slip and not any(found.values()) and not worse:
         # "treated yesterday, went to the gym and used retinol by mistake, want to know if ive ruined it" (play-test
         # 106: NHS 111 now to someone with no sign): what was done, no sign named

@@ -124,7 +124,9 @@ _NOT_NAMES = frozenset(WEEKDAYS) | frozenset(
     "nigerian ghanaian african caribbean jamaican somali ethiopian eritrean sudanese kenyan black white asian indian "
     "pakistani bangladeshi chinese british english irish scottish welsh polish romanian mixed latina latino hispanic "
     "arab arabic turkish kurdish iranian persian filipino filipina korean japanese vietnamese thai brazilian "
-    "colombian italian spanish french portuguese greek european american tanned pale fair dark olive brown".split()
+    "colombian italian spanish french portuguese greek european american tanned pale fair dark olive brown "
+    # ("its GONE, it was weeks ago" at the summary: play-test 178, "Name: GONE")
+    "gone".split()
 )
 # words that open a chat message and are no one's name, for a name typed with no "my name is" before a question
 # ("hang on, does it hurt?", "ok so, how long does it take?")
@@ -595,6 +597,8 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:tues)\b"), "tuesday"),
     (re.compile(r"\b(?:thurs|thur)\b"), "thursday"),
     (re.compile(r"\bweds\b"), "wednesday"),
+    # "this afternoon", "this evening" (play-test 179: the evening of another day put down): today's
+    (re.compile(r"\bthis\s+(morning|afternoon|evening|lunchtime|lunch\s+time)\b"), r"today \1"),
     # "thursday this week" (play-test 176: "couldn't work out a day"): this thursday
     (re.compile(rf"\b(?:on\s+)?({_WEEKDAY_WORD})\s+this\s+week\b"), r"this \1"),
     # "next tuesday or wednesday", "the 14th or the 15th": the first day named (the clinic reads the words too:
@@ -721,7 +725,9 @@ _FILLER = re.compile(
     r"tho|though|"
     r"either|"
     # ("FRIDAY MORNING is what i want": play-test 174, "couldn't work out a day")
-    r"(?:is|'s)\s+what\s+(?:i|we|she|he)(?:'d|\s+would)?\s+(?:want|like|need|prefer)|"
+    r"(?:is|'s)\s+(?:what|the\s+one)\s+(?:i|we|she|he)(?:'d|\s+would)?\s+(?:want|like|need|prefer)|"
+    # ("No that's wrong, Tuesday 15th at 4.30 is the one we want": play-test 178)
+    r"that'?s\s+(?:wrong|not\s+right)|thats\s+(?:wrong|not\s+right)|"
     # ("asap really, tomorrow any time?": play-test 163, "couldn't work out a day")
     r"really|honestly|tbh|"
     # ("asap really because of the wedding. tomorrow if they can? or tues": play-test 164)
@@ -1452,8 +1458,8 @@ _BACKUP_AFTER = re.compile(
 _BACKUP_FIRST = re.compile(
     r"(?:[,.;!]\s*|\s+)(?:(?:and|or|with)\s+)?(?:(?:as\s+)?(?:a|my|the)?\s*(?:back-?\s*up|second\s+choice|2nd\s+choice|"
     r"plan\s+b)(?:\s+(?:is|would\s+be|could\s+be|then))?\s*:?)\s+\w.*$|"
-    r"[,.;!]\s*[^,.;!]{2,40}?\s+(?:only\s+)?if\s+[^,.;!]{0,30}?\b(?:is|'s|s|are)\s+(?:all\s+)?(?:full|taken|booked|busy|"
-    r"not\s+(?:free|available|possible))\b.*$",
+    r"[,.;!]\s*[^,.;!]{2,40}?\s+(?:only\s+)?if\s+[^,.;!]{0,30}?\b(?:(?:is|'s|s|are)\s+(?:all\s+)?(?:full|taken|booked|"
+    r"busy|not\s+(?:free|available|possible))|(?:isn'?t|isnt|aren'?t|arent)\s+(?:free|available|possible|open))\b.*$",
     re.IGNORECASE | re.DOTALL,
 )
 _BACKUP_NAMED = re.compile(
@@ -1463,7 +1469,11 @@ _BACKUP_NAMED = re.compile(
 )
 
 
-_RULED_OUT_FIRST = re.compile(r"\s*(?:not|no|never|except|apart|anything\s+but|any\s+day\s+but)\b", re.IGNORECASE)
+_RULED_OUT_FIRST = re.compile(
+    r"\s*(?:not|never|except|apart|anything\s+but|any\s+day\s+but)\b|"
+    r"\s*no\s+(?:mon|tue|wed|thu|fri|sat|sun|mornings?|afternoons?|evenings?|weekends?)",
+    re.IGNORECASE,
+)
 
 
 def without_a_backup(words: str) -> str:

@@ -1097,6 +1097,11 @@ async def test_a_surname_sent_when_the_contact_is_asked_completes_the_name(dispa
     # play-test 128: working in the week is when she can't come
     ("saturday morning is best, i work in week", "saturday morning",
      "2026-11-28T10:00:00+00:00/2026-11-28T12:00:00+00:00"),
+    # play-test 178: a second choice after it, and a question, left "couldn't work out a day" twice
+    ("Could we do Thursday 26th at 4.30pm, or if not Friday 27th at 5pm? Do I have to come with her?",
+     "Thursday 26th at 4.30pm", "2026-11-26T16:30:00+00:00/2026-11-26T16:30:00+00:00"),
+    ("I did give you one? Thursday 26th at 4.30pm please. If that's not possible then Friday 27th at 5pm",
+     "Thursday 26th at 4.30pm", "2026-11-26T16:30:00+00:00/2026-11-26T16:30:00+00:00"),
 ])
 async def test_a_time_among_other_words_is_read_from_its_day_and_time_words(
         validate, dispatcher, make_tracker, domain, text, entity, expected):

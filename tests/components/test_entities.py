@@ -561,6 +561,11 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("no i still want tuesday afternoon as first choice, thursday morning is just a backup",
          [("time", "tuesday afternoon")]),
         ("thursday morning as a backup", [("time", "thursday morning")]),
+        # play-test 178: a second choice asked to be added is no time asked for (it replaced the first choice)
+        ("Acne scarring on her cheeks mainly. And can you put down the Wednesday 16th at 5pm as a backup too?", []),
+        # play-test 178: a second choice after the first, in a sentence of its own, taken as a correction
+        ("I did give you one? Tuesday 15th December at 4.30pm please. If that's not possible then Wednesday 16th at 5pm",
+         [("time", "Tuesday 15th December at 4.30pm")]),
         # play-test 85: a time of day first, then the day and hour ("I couldn't work out a day")
         ("mornings are best for mum, she's more settled then. wednesday 16th around 10?",
          [("time", "wednesday 16th around 10")]),

@@ -318,6 +318,14 @@ def test_a_medicine_asked_about_before_any_treatment_is_no_help_had(settings, te
     ("ok. is it safe in general though? i read something about people getting infections from it", None, True, False),
     # what another treatment did is history, for the consultation
     ("I have very dark skin, got dark patches after a chemical peel", None, False, True),
+    # play-tests 168 and 179: fainting named as something to tell the clinic is a history, not the warning signs
+    ("so i could tell them about the fainting thing then?", None, False, True),
+    ("ok i think i'll book the consultation then and mention the fainting. can i do next saturday morning?", None,
+     False, True),
+    ("i had my treatment an hour ago and now i feel faint, should i tell them?", EMERGENCY, False, False),
+    # play-test 178: the pain of one place beside others, asked by someone not treated (NHS 111 now)
+    ("ok on the pain thing - i have a really low pain threshold tbh, is it worse on some areas than others? like "
+     "forehead vs cheeks", None, False, False),
     # play-test 177: rosacea that flares easily, asked of a treatment to come (NHS 111 now)
     ("Hello, I have rosacea and really sensitive skin - gets red at the drop of a hat. Would microneedling be ok for "
      "me? And does it actually help with the redness or make it worse?", None, False, True),

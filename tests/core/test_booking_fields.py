@@ -1006,6 +1006,9 @@ def test_a_span_of_days_or_any_day_is_the_first_day_that_fits(clinic, text, star
     # play-test 174: "couldn't work out a day", twice
     ("FRIDAY MORNING is what i want. tuesday AFTERNOON only if friday is full", "friday morning"),
     ("friday morning. backup tuesday afternoon", "friday morning"),
+    # play-test 178: "couldn't work out a day"
+    ("No that's wrong, Thursday 26th at 4.30 is the one we want. Friday 5pm is only if Thursday isn't free",
+     "thursday 26th at 4.30"),
 ])
 def test_a_second_choice_after_the_first_leaves_the_first(clinic, text, first):
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(first, clinic, NOW)
@@ -1022,6 +1025,9 @@ def test_a_second_choice_after_the_first_leaves_the_first(clinic, text, first):
     ("Thursday this week at 6pm would be ideal as I finish work at 5, if not then saturday around 11?",
      "this thursday at 6pm"),
     ("on thursday this week at 2pm", "this thursday at 2pm"),
+    # play-test 179: "this evening" was not read as today's
+    ("this evening at 5pm", "today at 5pm"),
+    ("this afternoon", "today afternoon"),
 ])
 def test_a_day_said_again_or_narrowed_to_an_exact_time_is_that_time(clinic, text, meant):
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
