@@ -394,9 +394,10 @@ ANSWERS_A_DETAIL_MAY_REPLACE = {
     "clinic_info",
     "appointments",
     "unknown_area",
-    "unknown_treatment",
     "unknown_other",
 }
+# (not what the guide does not say of another treatment: "can microneedling be combined with a chemical peel in the
+# same appointment" is that, not several areas at once, tests/unseen found)
 
 
 def not_given_on_its_own(text: Text) -> Dict[Text, Text]:
@@ -912,7 +913,7 @@ def help_called_before(tracker: Tracker) -> bool:
     """Whether, since the message the emergency answer was given for, an earlier message said emergency help is called
     or on its way ("ambulance on its way, my flatmate called"): the emergency number is not said again as if it were
     not (found by the sixteenth play-test: "Please call 999 now" twice after the ambulance was called)."""
-    if tracker.get_slot("last_topic") != SEVERITY[0]:
+    if not in_an_emergency_thread(tracker):
         return False
     # (a new sign since, "breathing feels tight" with the ambulance on its way, is the emergency getting worse while
     # help comes, not help never called: play-test 31; the person well again ends it, and so does help said not to be
@@ -954,6 +955,8 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
     question (the rules of data/rules/safety.yml send "yes", "no", "ok", an unclear message here only
     after a safety answer) always stays with the last safety answer."""
     last_topic = tracker.get_slot("last_topic")
+    if last_topic != SEVERITY[0] and in_an_emergency_thread(tracker):
+        return SEVERITY[0]
     if last_topic not in SEVERITY:
         return None
     if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT:
@@ -968,6 +971,29 @@ def safety_thread_level(tracker: Tracker) -> Optional[Text]:
 
 
 REPORT_LOOKS_BACK = 10  # how many of the person's messages back a sign reported still counts for "can it wait?"
+
+
+def in_an_emergency_thread(tracker: Tracker) -> bool:
+    """Whether the conversation is in an emergency's thread: its answer was the last, or a question answered while
+    emergency help comes was ("whats their email so i can message them from the hospital"), with the emergency not
+    over since: "the 999 lady thinks it might be a reaction to the numbing cream. is that common?", then "so swelling
+    is normal then? maybe ill cancel the ambulance" (play-test 180: the general side effects, "swelling … usually
+    settles within a few days", twice, the thread ended by the clinic's email)."""
+    last_topic = tracker.get_slot("last_topic")
+    return last_topic == SEVERITY[0] or (last_topic in ANSWERED_WHILE_HELP_COMES and an_emergency_not_over(tracker))
+
+
+def an_emergency_not_over(tracker: Tracker) -> bool:
+    """Whether an emergency's sign was reported in one of the person's recent messages, and nothing said since tells
+    that they are well again, in care, or were judged by those called (`REPORT_LOOKS_BACK`)."""
+    for triage in earlier_triages(tracker, REPORT_LOOKS_BACK):
+        if triage.get("well") or triage.get("care_present") or triage.get("judged") or triage.get("emergency_had"):
+            return False
+        if (triage.get("just_asking") or triage.get("no_treatment")) and not triage.get("waiting_for_help"):
+            return False  # only a question, or no treatment had: the emergency's answer set aside
+        if triage.get("level") == SEVERITY[0]:
+            return True
+    return False
 
 
 # what a turn says that gives a route, or takes one back: after it, no reminder is said in that turn

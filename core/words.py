@@ -311,7 +311,8 @@ ASKS_WHAT_ELSE_IS_OFFERED = re.compile(
 # how long a whole course takes ("how long does the whole course take, start to finish": play-test 174, one session's
 # length twice): the guide gives the number of treatments and the weeks between them, no length of the whole
 ASKS_HOW_LONG_THE_COURSE_IS = re.compile(
-    r"\b(?:whole|full|entire|complete)\s+(?:course|treatment\s+plan|plan|programme|program)\b|\bstart\s+to\s+finish\b|"
+    # (not "start to finish" alone: "start to finish roughly how long? booking an uber back" asks the appointment's)
+    r"\b(?:whole|full|entire|complete)\s+(?:course|treatment\s+plan|plan|programme|program)\b|"
     r"\bhow\s+(?:many\s+)?(?:weeks|months)\b[^.?!]{0,40}\b(?:course|altogether|in\s+total|overall|all\s+of\s+them)\b",
     re.IGNORECASE,
 )

@@ -2242,6 +2242,33 @@ async def test_what_to_say_to_them_in_the_urgent_thread_is_about_111(dispatcher,
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("text, key, flags, expected", [
+    # play-test 180: after the clinic's email, answered while the ambulance came, the general side effects ("swelling …
+    # usually settles within a few days") twice, the second time to "maybe ill cancel the ambulance"
+    ("the 999 lady thinks it might be a reaction to the numbing cream. is that common with microneedling?",
+     "faq/side_effects", {}, "utter_faq/emergency_help_coming"),
+    ("oh ok so swelling is normal then? maybe ill cancel the ambulance", "faq/side_effects", {"cancel_help": True},
+     "utter_faq/emergency_cancel_asked"),
+])
+async def test_a_question_answered_while_help_comes_does_not_end_the_emergencys_thread(
+    dispatcher, make_tracker, domain, text, key, flags, expected
+):
+    turns = [
+        {"event": "user", "timestamp": None, "text": "my lips are tingling and look a bit swollen",
+         "parse_data": {"triage": {"level": "emergency"}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+        {"event": "user", "timestamp": None, "text": "k calling now. whats their email",
+         "parse_data": {"triage": {"waiting_for_help": True}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="faq", text=text, events=turns, slots={"last_topic": "clinic_info"},
+                           response_selector=selected_answer(key))
+    tracker.latest_message["triage"] = {"level": None, **flags}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == expected
+    assert "utter_faq/side_effects" not in responses(dispatcher)
+
+
 async def test_driving_asked_long_after_an_emergency_set_aside_by_no_one_is_as_advised(dispatcher, make_tracker, domain,
                                                                                       clinic_open):
     # play-test 81: "i HAVE called 999 … im asking about the clinic" read as just asking set the emergency aside, and
@@ -2259,7 +2286,15 @@ async def test_driving_asked_long_after_an_emergency_set_aside_by_no_one_is_as_a
                            slots={"last_topic": "clinic_info"}, response_selector=selected_answer("faq/unknown_activity"))
     tracker.latest_message["triage"] = {"driving": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    # (since play-test 180, the clinic's hours answered while help comes keep the emergency's thread: those called
+    # decide, and no driving on this assistant's word)
+    assert responses(dispatcher) == ["utter_faq/emergency_help_coming", "utter_emergency_do_not_drive"]
+    # said to be well again: as advised
+    tracker.latest_message["triage"] = {"driving": True, "well": True}
+    dispatcher.messages.clear()
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_emergency_drive_as_advised"]
+    tracker.latest_message["triage"] = {"driving": True}
     # only asking, with no help called, still sets it aside
     turns[2]["parse_data"]["triage"] = {"just_asking": True}
     dispatcher.messages.clear()
