@@ -1331,8 +1331,9 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
      ["utter_no_bleeding_in_the_guide", "utter_faq/procedure"]),
     ("would doing stomach and arms in one go make the session longer?", "faq/unknown_area",
      ["utter_no_areas_together_in_the_guide", "utter_faq/duration"]),
-    # ... never in place of a safety answer or the consultation's
+    # ... never in place of a safety answer or the consultation's, nor the price ("how much for the whole course?")
     ("will i bleed more because im pregnant", "faq/suitability", ["utter_faq/suitability"]),
+    ("and how much is it? per session or for the whole course", "faq/price", ["utter_faq/price"]),
     # play-test 175: "is that per area?" got the sessions answer three times
     ("omg. face and neck. do they count as separate areas for the number of sessions??", "faq/sessions",
      ["utter_no_areas_together_in_the_guide", "utter_faq/sessions"]),
