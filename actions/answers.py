@@ -403,11 +403,7 @@ ANSWERS_A_DETAIL_MAY_REPLACE = {
 def not_given_on_its_own(text: Text) -> Dict[Text, Text]:
     """The lines for the details the guide does not give that the text asks about, each with the answer said after it
     when asked on its own, for those that have one (`NOT_GIVEN_BY`), in the order the text asks them."""
-    found = []
-    for asks, _, line, own in NOT_GIVEN_BY:
-        match = asks.search(text) if own else None
-        if match and own:
-            found.append((match.start(), line, own))
+    found = [(match.start(), line, own) for asks, _, line, own in NOT_GIVEN_BY if own and (match := asks.search(text))]
     return {line: own for _, line, own in sorted(found, key=lambda each: each[0])}
 
 
@@ -786,9 +782,9 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
         response + ASKED_AGAIN_VARIANT in responses
         and tracker is not None
         and not tracker.active_loop.get("name")
-        and answered_last_turn(tracker)
-        and all(name.startswith(response) for name in answered_last_turn(tracker))
         and _PUSHES_FOR_AN_ANSWER.search(tracker.latest_message.get("text") or "")
+        and (answered := answered_last_turn(tracker))
+        and all(name.startswith(response) for name in answered)
     ):
         return response + ASKED_AGAIN_VARIANT
     if (
@@ -2712,16 +2708,17 @@ def say_answers(
             dispatcher.utter_message(response="utter_booking_details_kept")
             said.append(topic)
             continue
-        if (asked_as in FOLLOW_UPS or (len(topics) == 1 and topic in ANSWERS_A_DETAIL_MAY_REPLACE)) and not (
-            not_given_line(tracker, asked_as, topic)
-        ):
+        not_given = not_given_line(tracker, asked_as, topic)
+        if not not_given and (asked_as in FOLLOW_UPS or (len(topics) == 1 and topic in ANSWERS_A_DETAIL_MAY_REPLACE)):
             # "and the patch test?" after another answer, "will i bleed?" read as the appointment's length after it
             # (play-tests 171 and 174: "the guide doesn't single out areas", the length twice): the line for what the
             # guide does not give, and its answer
-            topic = next(iter(not_given_on_its_own(tracker.latest_message.get("text") or "").values()), topic)
-            if topic in said:
-                continue
-        not_given = not_given_line(tracker, asked_as, topic)
+            own = next(iter(not_given_on_its_own(tracker.latest_message.get("text") or "").values()), None)
+            if own:
+                if own in said:
+                    continue
+                topic = own
+                not_given = not_given_line(tracker, asked_as, topic)
         if asked_as in FOLLOW_UPS and not not_given:  # that line says what leads to the last answer instead
             dispatcher.utter_message(response=response_name(asked_as))
         if not_given:

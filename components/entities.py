@@ -144,12 +144,12 @@ _NAME_AFTER = re.compile(
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )
+# "She is Amara Johnson", "he's called Marcus Bell": the person to be seen, in a request for someone else
+_SHE_OR_HE_IS = r"[Ss]?[Hh]e(?: is|'s|s)(?: called)?"
 # "it's Tom Ruiz", "I'm Priya", "this is Ana Lima": capitalised words only, so "I'm worried" is no name
 _CAPITALISED_AFTER = re.compile(
     # "The name. It should read Derek Whitfield." (found by the tenth play-test)
-    # "She is Amara Johnson", "he's called Marcus Bell": the person to be seen, in a request for someone else
-    r"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut|[Ss]hould (?:read|say)|"
-    r"(?:[Ss]?[Hh]e)(?: is|'s|s)(?: called)?)\s+"
+    rf"\b(?:[Ii]t'?s|[Ii]'?m|[Ii] am|[Tt]his is|[Nn]ame|[Pp]ut|[Ss]hould (?:read|say)|{_SHE_OR_HE_IS})\s+"
     # ("my name isnt 'jo bennett' its just Jo Bennett": play-test 155, "I need a yes or a no")
     r"(?:(?:just|only|actually|simply)\s+)?"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
@@ -840,7 +840,7 @@ _NAME_OPENS = re.compile(r"^\W*name\s+(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][
 # own name goes in the request's note (actions/booking_form.py booker_note_events)
 _FOR_A_RELATIVE_SAID = re.compile(rf"\bfor (?:my|our) (?:{alternatives(RELATIVES)})\b", re.IGNORECASE)
 _THEY_ARE_NAMED = re.compile(
-    r"\b(?:[Ss]?[Hh]e(?: is|'s|s)(?: called)?|(?:[Hh]is|[Hh]er|[Tt]heir) name(?: is|'s))\s+"
+    rf"\b(?:{_SHE_OR_HE_IS}|(?:[Hh]is|[Hh]er|[Tt]heir) name(?: is|'s))\s+"
     r"(?P<name>[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*){0,3})",
     re.UNICODE,
 )

@@ -1477,8 +1477,8 @@ _RULED_OUT_FIRST = re.compile(
 
 
 def without_a_backup(words: str) -> str:
-    """The words of a time without the second choice said after the first (`_BACKUP_AFTER`, `_BACKUP_NAMED`), when
-    words of a time are left before it."""
+    """The words of a time without the second choice said after the first (`_BACKUP_AFTER`, `_BACKUP_FIRST`,
+    `_BACKUP_NAMED`), when words of a time are left before it."""
     for backup in (_BACKUP_AFTER, _BACKUP_FIRST, _BACKUP_NAMED):
         found = backup.search(words)
         first = words[: found.start()] if found else ""
@@ -1492,8 +1492,8 @@ def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> Preferr
     """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take;
     of two days offered with one time, the first on which it fits (`_either_day`). A second choice said after the
     first is left to the words the clinic reads (`without_a_backup`)."""
-    text = CORRECTED.join(without_a_backup(part) for part in (text or "").split(CORRECTED))
-    said = (text or "").split(CORRECTED)
+    said = [without_a_backup(part) for part in (text or "").split(CORRECTED)]
+    text = CORRECTED.join(said)
     if not ASAP.match(said[-1]):
         # (two days offered, then narrowed down to one: "Saturday, or Thursday after 5 would work. Maybe Thursday 17th
         # at half 5?", that one)
