@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.guide import GUIDE_ACTION, STEPS, step_response
+from actions.guide import FINISHED, GUIDE_ACTION, STEPS, named_step, step_response
 from core.booking import (
     InvalidValue,
     corrected_words,
@@ -78,9 +78,10 @@ ABOUT_THAT = "about_that"
 UNNAMED_THING = "that"
 # the kinds of thing the guide does not cover, each with its own answer naming it (components/entities.py)
 OFF_GUIDE_KINDS = ("unknown_activity", "unknown_product", "unknown_treatment", "unknown_device")
-# an answer whose {thing} is named by another kind of entity: a side effect the guide does not name is a concern it
-# does not name, asked of as a side effect (config.yml `entity_answers_asked_as`)
-THING_NAMED_AS = {"unknown_side_effect": "unknown_area"}
+# an answer whose {thing} is named by other kinds of entity: a side effect the guide does not name is a concern it
+# does not name, asked of as a side effect ("will it cause pigmentation"), or one only a side effect can be ("will it
+# peel"; config.yml `entity_answers_asked_as`)
+THING_NAMED_AS = {"unknown_side_effect": ("unnamed_side_effect", "unknown_area")}
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
 CLOSED_VARIANT = "_closed"
 HELP_COMING_VARIANT = "_help_coming"  # emergency help called, on its way or there (components/triage.py)
@@ -370,6 +371,8 @@ NOT_GIVEN_BY = (
 )
 
 
+# a message this short that names a step of the walk-through while it is shown asks for that step ("last bit?")
+A_FEW_WORDS = 4
 # what a question ends on ("… at the consultation?"), and "it" in the question after it
 _ENDS_ON_A_THING = re.compile(r"\b((?:the|a|an|your|my)\s+[a-z]+(?:\s+[a-z]+)?)\s*[?.!]*\s*$", re.IGNORECASE)
 _IT = re.compile(r"\bit\b", re.IGNORECASE)
@@ -678,7 +681,8 @@ def answer_keys(tracker: Tracker) -> List[Text]:
 def named_thing(tracker: Tracker, topic: Text) -> Text:
     """What the person named that the guide does not cover ("swimming"; "makeup or exercise" for "makeup after?
     gym?", found by the eleventh play-test: the gym was dropped), for an off-guide answer."""
-    named = list(dict.fromkeys(tracker.get_latest_entity_values(THING_NAMED_AS.get(topic, topic))))
+    kinds = THING_NAMED_AS.get(topic, (topic,))
+    named = list(dict.fromkeys(value for kind in kinds for value in tracker.get_latest_entity_values(kind)))
     if not named:
         return UNNAMED_THING
     return named[0] if len(named) == 1 else f"{', '.join(named[:-1])} or {named[-1]}"
@@ -2403,6 +2407,16 @@ def answers_alongside(
     and twentieth play-tests: the question was dropped). Its events: the last answer's topic and what it offers."""
     topics = [topic for topic in question_keys(tracker) if response_name(topic) in domain.get("responses", {})]
     topics = on_the_words_before(tracker, topics)
+    if (
+        "reassurance" in topics
+        and not (tracker.latest_message.get("triage") or {}).get("level")
+        and reported_earlier(tracker) == SEVERITY[1]
+        and not help_called_before(tracker)
+    ):
+        # "yep thats fine. so friday is ok to leave it till then yeah?" at a call back's consent, after yellow crusts
+        # and a hot, throbbing patch got "please contact the clinic now" (play-test 182: "I can't tell you whether it
+        # can wait … if something is worrying you"): whether it can wait is that route again, as asked on its own
+        topics = [SEVERITY[1] if topic == "reassurance" else topic for topic in topics]
     return say_answers(dispatcher, tracker, domain, topics, pause=False) if topics else []
 
 
@@ -2744,6 +2758,17 @@ def say_answers(
             and WHOLE_WALK_THROUGH.search(tracker.latest_message.get("text") or "")
         ):
             topic = STEPS[0]
+        step_named = named_step(tracker) if walking_through(tracker) else None
+        text = tracker.latest_message.get("text") or ""
+        if step_named and topic not in (*SEVERITY, SUITABILITY) and len(text.split()) <= A_FEW_WORDS:
+            # "last bit?" mid-walk-through (play-tests 180 and 183: how long results last): that step; at it already,
+            # the walk-through's end
+            if step_named == tracker.get_slot("current_step") == STEPS[-1]:
+                dispatcher.utter_message(response="utter_guide_finished")
+                events.append(SlotSet("current_step", FINISHED))
+                last_topic = None
+                continue
+            topic = step_named
         if topic in STEPS and (walking_through(tracker) or STEP_WORD.search(tracker.latest_message.get("text") or "")):
             # "and what happens during the procedure?" mid-walk-through, or "what happens in the aftercare step?"
             dispatcher.utter_message(response=step_response(topic))

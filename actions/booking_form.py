@@ -30,10 +30,12 @@ from actions.answers import (
     concern_given,
     detail_given_with_a_question,
     earlier_triages,
+    help_called_before,
     last_turn,
     names_a_personal_factor,
     note_start,
     question_keys,
+    reported_earlier,
     response_name,
     route_then_concern,
     route_variant,
@@ -1517,6 +1519,15 @@ _MONTHS_AND_DAYS = set(MONTHS + MONTH_ABBREVIATIONS + WEEKDAYS + WEEKDAY_ABBREVI
     "thur",
     "thurs",
 }
+_SENTENCE_END = re.compile(r"[.?!]+(?:\s+|$)")
+# the time a call is wanted, in other words ("call me whenever today", "ring me tomorrow after 2")
+_CALL_ME = re.compile(r"\b(?:call|ring|phone)\s+(?:me|us|her|him)\b([^.?!;]*)", re.IGNORECASE)
+# a day named by its name, as today or tomorrow, or by its date ("wed", "today", "23rd"), not a number alone
+_A_DAY_NAMED = re.compile(
+    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|tues|wed|weds|thu|thur|thurs|fri|today|tomorrow|tmrw|"
+    r"tonight)\b|\b\d{1,2}(?:st|nd|rd|th)\b",
+    re.IGNORECASE,
+)
 _DAY_WORDS = re.compile(
     # (a number of a day or a date, not "111" or a phone number: "ok 2.30 then. ill try 111 in the meantime", play-test
     # 28, "I couldn't work out a day")
@@ -1806,7 +1817,9 @@ class ValidateBookingForm(FormValidationAction):
             try:
                 checked = checked_value(slot, str(value), self._clock, corrects=earlier)
             except InvalidValue as invalid:
-                found = self._time_in_other_words(tracker, value, invalid) if slot == "booking_time" else None
+                found = None
+                if slot == "booking_time":
+                    found = self._time_in_other_words(tracker, value, invalid) or self._time_said_last(tracker, value)
                 if found is None:
                     raise
                 words = found
@@ -1834,6 +1847,11 @@ class ValidateBookingForm(FormValidationAction):
                 # (the day and time words, where they were read among others: "i mean can i come in at 8 in the morning
                 # on the 16th", refused as before opening, then "ok 9 then", play-test 78, lost the 16th)
                 rejected["booking_time_text"] = corrected_words(earlier, words)
+                if invalid.response in NO_DAY_NAMED and len(_A_DAY_NAMED.findall(words)) > 1:
+                    # several days named and none read: nothing to correct ("thursday at 7pm would be better. its
+                    # currently wednesday 23rd at 10am", then "today": play-test 182, "already passed", today at the
+                    # appointment's 10 o'clock)
+                    rejected["booking_time_text"] = earlier
             return rejected
 
     @staticmethod
@@ -1864,6 +1882,13 @@ class ValidateBookingForm(FormValidationAction):
         message reads as no time at all, the day and time words the NLU found in it (its `time` entity), if they
         hold every day word of the message; None otherwise (a time read and refused, as past or closed, is said as
         it is)."""
+        if invalid.response in NO_DAY_NAMED and tracker.get_slot("request_kind") == "call_back":
+            # "my appt is wed 23rd at 10. i want it moved to thurs 7pm. call me whenever today" (play-test 182:
+            # "couldn't work out a day"): of a call back, the time said after "call me"
+            said = [match.group(1).strip(" ,") for match in _CALL_ME.finditer(str(value))]
+            said = [words for words in said if _A_DAY_NAMED.search(words)]
+            if len(said) == 1:
+                return said[0]
         found = next(tracker.get_latest_entity_values("time"), None)
         if invalid.response not in NO_DAY_NAMED or not found or found == str(value):
             return None
@@ -1892,6 +1917,18 @@ class ValidateBookingForm(FormValidationAction):
         if _DAY_WORDS.search(_CLOCK_TIME.sub(" ", _A_WEEKDAY_HABIT.sub(" ", rest))):
             return None
         return ", ".join([found] + ruled_out + ([backup] if backup and found not in backup else []))
+
+    @staticmethod
+    def _time_said_last(tracker: Tracker, value: Any) -> Optional[Text]:
+        """The message's last sentence, when the whole of it was refused and that sentence names a day or a time: what
+        it came to after the words before it ("how has it passed its 10 in the morning?? today afternoon then, anytime
+        after 2": play-test 182, refused as outside the opening hours); None otherwise."""
+        sentences = [part.strip(" ,") for part in _SENTENCE_END.split(tracker.latest_message.get("text") or "")]
+        sentences = [sentence for sentence in sentences if sentence]
+        if len(sentences) < 2 or sentences[-1] == str(value):
+            return None
+        last = sentences[-1]
+        return last if _A_DAY_NAMED.search(last) or _CLOCK_TIME.search(last) else None
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""
@@ -1962,6 +1999,17 @@ class ValidateBookingForm(FormValidationAction):
             # clinic can't be quicker than its notice, so the route, now (play-test 30: 15:45 was put down, and "too
             # soon" said, with nothing about NHS 111 to someone who said she could not wait)
             dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
+        elif (
+            checked.get("booking_time")
+            and checked["booking_time"] != value_before(tracker, "booking_time")  # said when it is put down
+            and later_than_the_route_asks(tracker, checked["booking_time"], self._clock())
+        ):
+            # "friday afternoon is fine" for a call back about yellow crusts and a hot, throbbing patch, after "please
+            # contact the clinic now, so that someone can look at this today" (play-test 182: Friday put down without a
+            # word, then "so friday is ok to leave it till then yeah?")
+            time = PreferredTime.from_slot(checked["booking_time"]).describe()
+            later = route_variant(domain, "utter_booking_time_after_the_route", tracker)
+            dispatcher.utter_message(response=later, time=time)
         return checked
 
     async def extract_booking_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -2142,6 +2190,18 @@ def concern_listed_with_details(tracker: Tracker) -> Optional[Text]:
     if not kinds & {"person", "phone", "email", "time"}:
         return None
     return next(tracker.get_latest_entity_values(CONCERN), None)
+
+
+def later_than_the_route_asks(tracker: Tracker, booking_time: Text, at: dt.datetime) -> bool:
+    """Whether the time asked for is on a later day than that of `at` (now, an aware time), by the clinic's clock, when
+    a sign of infection or worse was reported in this conversation and not seen to since (the urgent route: checked
+    today, or NHS 111 now)."""
+    if reported_earlier(tracker) != "urgent" or help_called_before(tracker):
+        return False
+    if any(triage.get("lasting") for triage in earlier_triages(tracker, 10)):
+        return False  # a sign there for weeks, no worse: the clinic when it opens, or a GP
+    today = at.astimezone(clinic().timezone).date()
+    return PreferredTime.from_slot(booking_time).start.date() > today
 
 
 def after_the_urgent_route(tracker: Tracker) -> bool:

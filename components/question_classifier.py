@@ -23,6 +23,8 @@ it answered. Answers in `keep_answers` are never replaced. The other way round
 (`answers_without_their_entity`), an answer about something the guide does not
 name, chosen for a message that names only what the guide does name ("can it
 get rid of the fine lines round my mouth"), is what the guide says of that.
+An answer asked of something the guide does not name (`entity_answers_asked_as`:
+"will my skin peel after?", the side effects) is the answer that says so.
 """
 
 import json
@@ -584,15 +586,17 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             return label, False
         named = self._named(entities, span)
         decided = self._entity_answer(named)
-        if decided:
-            # "will it cause pigmentation": a side effect the guide does not name, not whether it helps with it
-            # (only where that entity decided: a personal factor beside it is still the suitability answer)
-            asked_as = (
-                instead
-                for answer, entity, instead in self.config["entity_answers_asked_as"]
-                if answer == label and self._entity_answer({entity}) == decided
-            )
-            return next(asked_as, decided), True
+        # "will it cause pigmentation", "will my skin peel": a side effect the guide does not name, not whether it
+        # helps with it, nor the side effects it names as if they answered (only where no other entity decided: a
+        # personal factor beside it is still the suitability answer)
+        asked_as = (
+            instead
+            for answer, entity, instead in self.config["entity_answers_asked_as"]
+            if answer == label and entity in named and self._entity_answer({entity}) == decided
+        )
+        instead = next(asked_as, None) or decided
+        if instead:
+            return instead, True
         for answer, own, entity, instead in self.config["answers_without_their_entity"]:
             if label == answer and own not in named and entity in named:
                 return instead, False

@@ -2891,6 +2891,9 @@ class SafetyTriage(GraphComponent):
                 WARNING_SIGNS_ANSWER,
             ],
             "beside_expected": ["faq/unknown_product", "faq/unknown_activity"],
+            # the side effects given for a question about one the guide does not name ("is crusting normal after
+            # microneedling?", not happening: play-test 181, and this answer as if it said): the answer that says so
+            "side_effect_not_named": ["unnamed_side_effect", "faq/unknown_side_effect"],
             "never_beside": [
                 "faq/reassurance",
                 "faq/follow_up",
@@ -3032,6 +3035,11 @@ class SafetyTriage(GraphComponent):
         """Make `answer` the message's one answer, with the retrieval intent, both at confidence 1.0 (with the other
         questions of the message after it, for `answers_beside`)."""
         intent = self.config["retrieval_intent"]
+        entity, not_named = self.config["side_effect_not_named"]
+        if answer == SIDE_EFFECTS_ANSWER and any(
+            found.get("entity") == entity for found in message.get(ENTITIES) or []
+        ):
+            answer = not_named
         self._intent(message, intent)
         selector = dict(message.get("response_selector") or {"all_retrieval_intents": [intent]})
         previous = selector.get(intent) or {}

@@ -508,8 +508,15 @@ def names_a_span_of_days(words: str) -> bool:
         or _A_SPAN_OF_DATES.search(lowered)
         or _ANY_DAY_OF_A_WEEK.search(lowered)
         or _ANY_OF_A_WEEKDAY.search(lowered)
-        or _ANY_DAY_AT_ALL.search(lowered)
+        # ("whenever today": that day, at any time of it; "any day but tuesday" names none)
+        or (_ANY_DAY_AT_ALL.search(lowered) and not _ONE_DAY_ITSELF.search(_days_ruled_out_taken_out(lowered)))
     )
+
+
+def _days_ruled_out_taken_out(words: str) -> str:
+    for ruled_out in days_ruled_out(words):
+        words = words.replace(ruled_out, " ")
+    return words
 
 
 def names_any_weekday(words: str) -> bool:
@@ -535,9 +542,7 @@ def names_any_day(words: str) -> bool:
 
 def names_another_day(words: str) -> bool:
     """Whether the words of a time offer a second day ("tuesday or wednesday"), of which the first is taken."""
-    lowered = (words or "").lower()
-    for ruled_out in days_ruled_out(lowered):  # ("not mondays or fridays" offers no day)
-        lowered = lowered.replace(ruled_out, " ")
+    lowered = _days_ruled_out_taken_out((words or "").lower())  # ("not mondays or fridays" offers no day)
     return bool(
         _OTHER_WEEKDAY.search(lowered)
         or _OTHER_DATE.search(lowered)
@@ -1164,6 +1169,11 @@ _WITHIN_THE_NEXT = re.compile(
 )
 
 
+# one day named by itself (a weekday, today or tomorrow, a date), and any time of it
+_ONE_DAY_ITSELF = re.compile(rf"\b{_WEEKDAY_WORD}\b|\b(?:today|tomorrow|tmrw)\b|\b\d{{1,2}}(?:st|nd|rd|th)\b")
+_AT_ANY_TIME = re.compile(r"\b(?:whenever|(?:at\s+)?any ?time|any hour|whatever time)\b")
+
+
 def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     """The words of the day, and the time of day (a window), in what a person typed."""
     cleaned = _OPENING_NO.sub(" ", _OTHER_DAYS_TAKEN.sub(" ", (text or "").lower().replace("’", "'")))
@@ -1173,6 +1183,9 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     cleaned = _DAY_NOT_FREE.sub(" ", cleaned)
     cleaned = _NOT_MEANT.sub(" ", _BUT_A_WEEKDAY.sub(r"\1", cleaned))
     cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", _A_COURSE_UNTIL.sub(" ", _BECAUSE_OF_WORK.sub(" ", cleaned))))
+    if _ONE_DAY_ITSELF.search(cleaned):
+        # "whenever today", "any time tomorrow" (play-test 182: "couldn't work out a day"): that day, at any time
+        cleaned = _AT_ANY_TIME.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)
     part = _PART_OF_DAY.search(rest) if window is not None else None
     if part:  # "saturday morning 11am", "saturday morning, after 10": the part of the day narrows the time

@@ -820,6 +820,31 @@ async def test_a_step_is_shown_as_a_step_only_inside_the_walk_through(dispatcher
     assert responses(dispatcher) == [expected]
 
 
+WALKING_THROUGH = [{"event": "user", "text": "next"}, {"event": "action", "name": "action_show_guide_step"},
+                   {"event": "action", "name": "action_listen"}]
+
+
+@pytest.mark.parametrize("before, current, text, expected", [
+    # play-tests 180 and 183: "last bit?" mid-walk-through got how long results last
+    (WALKING_THROUGH, "procedure", "last bit?", ["utter_walkthrough_aftercare"]),
+    # at the last step already: the walk-through's end
+    (WALKING_THROUGH, "aftercare", "last bit?", ["utter_guide_finished"]),
+    # not in the walk-through, or more than a few words: the question
+    ([], "procedure", "last bit?", ["utter_faq/unknown_longevity"]),
+    (WALKING_THROUGH, "procedure", "how long does the last bit of the results last?", ["utter_faq/unknown_longevity"]),
+])
+async def test_a_step_named_in_a_few_words_in_the_walk_through_is_that_step(dispatcher, make_tracker, domain, before,
+                                                                            current, text, expected):
+    start = text.index("last bit")
+    entities = [{"entity": "guide_step", "value": "aftercare", "start": start, "end": start + len("last bit")}]
+    tracker = make_tracker(intent="faq", text=text, events=before, entities=entities, slots={"current_step": current},
+                           response_selector=selected_answer("faq/unknown_longevity"))
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    if expected == ["utter_guide_finished"]:
+        assert SlotSet("current_step", "finished") in events
+
+
 @pytest.mark.parametrize("text, key, expected", [
     # play-test 32: "what actually happens during a microneedling treatment, step by step?" got "Step 3 of 4"
     ("what actually happens during a microneedling treatment, step by step?", "faq/procedure",
@@ -2102,6 +2127,26 @@ async def test_can_it_wait_after_a_sign_reported_earlier(dispatcher, make_tracke
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert [name.split("_closed")[0] for name in responses(dispatcher)] == expected
 
+
+
+@pytest.mark.parametrize("earlier, expected", [
+    # play-test 182: "yep thats fine. so friday is ok to leave it till then yeah?" at a call back's consent, after yellow
+    # crusts and a hot, throbbing patch: "I can't tell you whether it can wait … if something is worrying you"
+    ([a_report("urgent"), a_report(None), a_report(None)], ["utter_faq/urgent"]),
+    # seen or advised since, or nothing reported: the reassurance answer
+    ([a_report("urgent"), a_report(None, help_had=True)], ["utter_faq/reassurance"]),
+    ([a_report(None)], ["utter_faq/reassurance"]),
+])
+async def test_can_it_wait_beside_a_yes_after_a_sign_reported_earlier(dispatcher, make_tracker, domain, clinic_open,
+                                                                      earlier, expected):
+    from actions.answers import ActionAnswerAlongside
+
+    text = "yep thats fine. so friday is ok to leave it till then yeah?"
+    tracker = make_tracker(intent="affirm", text=text, events=earlier, active_loop="booking_form",
+                           questions=asked(text, ("so friday is ok to leave it till then yeah?", "faq/reassurance")))
+    tracker.latest_message["triage"] = {"level": None}
+    await ActionAnswerAlongside().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
 
 
 @pytest.mark.parametrize("earlier, expected", [

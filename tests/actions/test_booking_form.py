@@ -1115,6 +1115,48 @@ async def test_a_time_among_other_words_is_read_from_its_day_and_time_words(
         assert responses(dispatcher) == ["utter_invalid_booking_time_closed"]
 
 
+@pytest.mark.parametrize("text, entity, kind, expected", [
+    # play-test 182: the appointment to move, its new time, and the call's time in one message ("couldn't work out a
+    # day"): of a call back, the time after "call me"
+    ("my appt is wed 25th at 10. i want it moved to thurs 7pm. call me whenever today", "7pm today", "call_back",
+     "2026-11-24T12:00:00+00:00/2026-11-24T18:00:00+00:00"),
+    ("ring me tomorrow? I am at home all day. My name is Margaret Hughes", "tomorrow", "call_back",
+     "2026-11-25T09:00:00+00:00/2026-11-25T18:00:00+00:00"),
+    # ... not of a consultation: which of them is meant is for the person to say
+    ("my appt is wed 25th at 10. i want it moved to thurs 7pm. call me whenever today", "7pm today", "consultation",
+     None),
+    # play-test 182: a complaint about the clock before the time ("already passed"): what it came to, said last
+    ("how has it passed its 10 in the morning?? today afternoon then, anytime after 2",
+     "in the morning?? today afternoon then, anytime after 2", "call_back",
+     "2026-11-24T14:00:00+00:00/2026-11-24T17:00:00+00:00"),
+])
+async def test_the_time_meant_among_other_times(validate, dispatcher, make_tracker, domain, text, entity, kind,
+                                                expected):
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_time", "request_kind": kind},
+        slot_candidates={"booking_time": text}, entities=[{"entity": "time", "value": entity}],
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time", expected) in events
+
+
+async def test_refused_words_naming_several_days_are_not_kept_to_correct(validate, dispatcher, make_tracker, domain):
+    # play-test 182: "thursday at 7pm would be better. its currently wednesday 23rd at 10am" was refused, then "today"
+    # kept its 10 o'clock: "That time has already passed", at 10:15
+    text = "thursday at 7pm would be better. its currently wednesday 25th at 10am"
+    tracker = make_tracker(intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_time"},
+                           slot_candidates={"booking_time": text})
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time", None) in events
+    assert SlotSet("booking_time_text", None) in events
+    # words naming one day are kept, for the next to correct ("the 16th at 8 in the morning", then "ok 9 then")
+    dispatcher.messages.clear()
+    text = "saturday at 5pm"
+    tracker = make_tracker(intent="inform", text=text, active_loop=FORM, slots={"requested_slot": "booking_time"},
+                           slot_candidates={"booking_time": text})
+    assert SlotSet("booking_time_text", text) in await validate.run(dispatcher, tracker, domain)
+
+
 async def test_a_time_found_among_other_words_must_hold_every_day_word(validate, dispatcher, make_tracker, domain):
     # found by the ninth play-test: "any weekday morning in may 2027" was read as its "morning": tomorrow morning
     text = "any weekday morning in may 2027"
@@ -1886,10 +1928,14 @@ async def test_no_cheer_right_after_a_safety_answer(domain):
     # (the earliest time said, with why: play-test 32, "asap, today" put down 17:30 with no word why)
     ("NOW. as soon as possible", None, ["utter_booking_time_earliest"]),
     ("today at 11am", None, ["utter_invalid_booking_time_notice_today"]),
-    # a later time, after the urgent route: no reminder (the route was said when the request began)
-    ("friday at 2pm", "urgent", []),
+    # a later time today, after the urgent route: no reminder (the route was said when the request began)
+    ("today at 4pm", "urgent", []),
+    # a later day: not to wait for it (play-test 182: "friday afternoon is fine" for yellow crusts and a hot, throbbing
+    # patch, put down without a word, then "so friday is ok to leave it till then yeah?")
+    ("friday at 2pm", "urgent", ["utter_booking_time_after_the_route"]),
+    ("friday at 2pm", None, []),
 ])
-async def test_the_earliest_time_after_the_urgent_route_says_the_route(
+async def test_a_time_after_the_urgent_route_says_the_route_when_it_is_no_sooner(
     validate, dispatcher, make_tracker, domain, clinic_open, value, last_topic, expected
 ):
     await form_turn(validate, dispatcher, make_tracker, domain, "booking_time", {"booking_time": value},

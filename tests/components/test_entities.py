@@ -340,7 +340,7 @@ def ruler_entities(extractor, model, text):
 
 ALL_LABELS = [
     "skin_concern", "treatment_area", "guide_step", "suitability_factor", "unknown_activity",
-    "unknown_product", "unknown_treatment", "unknown_device", "unknown_area",
+    "unknown_product", "unknown_treatment", "unknown_device", "unknown_area", "unnamed_side_effect",
 ]
 
 

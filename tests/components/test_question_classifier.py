@@ -327,6 +327,8 @@ def asked_of_it(tmp_path_factory):
     storage = LocalModelStorage(tmp_path_factory.mktemp("asked_as"))
     component = make(storage, Resource("asked_as"), entity_answers_asked_as=[
         ["faq/pain", "unknown_area", "faq/unknown_pain"],
+        # an entity entity_answers does not name ("will it peel": a side effect the guide does not name)
+        ["faq/pain", "unnamed_side_effect", "faq/unknown_pain"],
     ])
     component.train(training_data())
     return component
@@ -338,6 +340,13 @@ def asked_of_it(tmp_path_factory):
     ("can you do my elbows", [("unknown_area", "elbows")], "faq/unknown_area"),
     # a personal factor beside it decides first
     ("does it hurt on the elbows when pregnant", [("unknown_area", "elbows"), ("suitability_factor", "pregnant")],
+     "faq/suitability"),
+    # an entity that decides no answer of its own decides this one
+    ("does it hurt when it peels", [("unnamed_side_effect", "peels")], "faq/unknown_pain"),
+    # ... and nothing else
+    ("how many sessions will i need when it peels", [("unnamed_side_effect", "peels")], "faq/sessions"),
+    # ... and gives way to a personal factor
+    ("does it hurt when it peels if pregnant", [("unnamed_side_effect", "peels"), ("suitability_factor", "pregnant")],
      "faq/suitability"),
 ])
 def test_an_entitys_answer_is_what_the_question_asked_of_it(asked_of_it, text, entities, expected):

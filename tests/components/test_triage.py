@@ -383,6 +383,8 @@ def test_a_sign_new_since_the_help_had_is_no_help_had(settings, text, level, hel
     ("i feel really drowsy and disorientated since this morning", URGENT),
     # puzzled, not a sign
     ("im a bit muddled about the prices, is it 250 or 300", None),
+    # play-test 183: by the chat, with a time for the call (NHS 111 to someone never treated, and the request paused)
+    ("Oh goodness, I am muddled now. Perhaps the afternoon tomorrow would be best then, after two o'clock.", None),
 ])
 def test_feeling_muddled_is_unclear_and_so_urgent(settings, text, level):
     assert triage(text, settings, said_to_be_happening=False).level == level
@@ -3523,3 +3525,16 @@ def test_an_expected_sign_gone_since_gets_the_guides_words(settings, text, level
 def test_said_to_be_only_a_question(component, text, just_asking):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
     assert message.get("triage")["just_asking"] is just_asking
+
+
+@pytest.mark.parametrize("entities, expected", [
+    # play-test 181: "is crusting normal after microneedling?", asked before any treatment, got the side effects the
+    # guide names as if they answered it: the answer that says the guide does not name it
+    ([{"entity": "unnamed_side_effect", "value": "crusting", "start": 3, "end": 11}], "faq/unknown_side_effect"),
+    ([], "faq/side_effects"),
+])
+def test_a_side_effect_the_guide_does_not_name_is_said_to_be_so(component, entities, expected):
+    message = parsed("is crusting normal after microneedling? not had it yet", "faq", "faq/complication")
+    message.set("entities", entities)
+    component.process([message])
+    assert selected(message) == expected

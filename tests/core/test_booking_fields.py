@@ -772,6 +772,10 @@ def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
         # play-test 164
         ("asap really because of the wedding. tomorrow if they can? or tues", (2026, 11, 25, 9), (2026, 11, 25, 18)),
         ("this thursday!! the 26th. anytime between 12 and 2", (2026, 11, 26, 12), (2026, 11, 26, 14)),
+        # play-test 182: any time of one day named, said before it ("couldn't work out a day")
+        ("whenever today", (2026, 11, 24, 12), (2026, 11, 24, 18)),
+        ("any time tomorrow", (2026, 11, 25, 9), (2026, 11, 25, 18)),
+        ("anytime on thursday after 2", (2026, 11, 26, 14), (2026, 11, 26, 20)),
     ],
 )
 def test_days_ruled_out_or_taken_and_words_around_the_time_are_read_past(clinic, text, start, end):
