@@ -30,7 +30,10 @@ from core.words import (
     ASKS_ABOUT_ACCESS,
     ASKS_ABOUT_AFTERWARDS,
     ASKS_ABOUT_BLEEDING,
+    ASKS_ABOUT_DISCOUNTS,
     ASKS_ABOUT_HOLIDAYS,
+    ASKS_ABOUT_REFUNDS,
+    ASKS_ABOUT_TIME_OFF,
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_BEFORE_AN_EVENT,
     ASKS_HOW_LONG_IT_LASTS,
@@ -318,6 +321,23 @@ NOT_GIVEN_BY = (
     (ASKS_IF_ALWAYS_NUMBED, {"pain", "preparation", "procedure"}, "utter_numbing_cream_in_the_guide", None),
     # "can i pay by card", "do you do payment plans" (play-tests 162 and 165: the price answer, five times)
     (ASKS_HOW_TO_PAY, {"price", "consultation", "appointments"}, "utter_no_payment_details", "price"),
+    # "would i need a day off or can i go in next day" (play-test 184: the reaction's words, as if they said)
+    (
+        ASKS_ABOUT_TIME_OFF,
+        {"downtime", "side_effects", "aftercare", "duration", "expected_reaction"},
+        "utter_no_time_off_in_the_guide",
+        "downtime",
+    ),
+    # "do u do a student discount", "gift vouchers for my mum?" (play-test 183: the price answer, and "card" the payment
+    # details)
+    (ASKS_ABOUT_DISCOUNTS, {"price", "consultation", "appointments", "clinic_info"}, "utter_no_discounts", "price"),
+    # "if it doesn't work do I get money back" (play-test 183: the price answer, twice)
+    (
+        ASKS_ABOUT_REFUNDS,
+        {"price", "results", "sessions", "consultation", "appointments", "clinic_info"},
+        "utter_no_refund_policy",
+        None,
+    ),
     # "and is that including the numbing cream time or on top?", "how long does the numbing cream stay on?" (play-tests
     # 170, 172 and 173: the treatment's pain, its side effects, its length)
     (
@@ -373,6 +393,13 @@ NOT_GIVEN_BY = (
 
 # a message this short that names a step of the walk-through while it is shown asks for that step ("last bit?")
 A_FEW_WORDS = 4
+# whether the walk-through is over, asked at its last step
+_THE_END_ASKED = re.compile(
+    r"\b(?:is\s+that\s+(?:it|all|the\s+end|everything)|that'?s\s+(?:it|all)|thats\s+(?:it|all)|the\s+end|"
+    r"(?:is\s+there\s+)?(?:any\s+)?more\s+steps?|anything\s+(?:else\s+)?after|nothing\s+(?:else\s+)?after|"
+    r"all\s+the\s+steps|last\s+(?:one|step|bit))\b",
+    re.IGNORECASE,
+)
 # what a question ends on ("… at the consultation?"), and "it" in the question after it
 _ENDS_ON_A_THING = re.compile(r"\b((?:the|a|an|your|my)\s+[a-z]+(?:\s+[a-z]+)?)\s*[?.!]*\s*$", re.IGNORECASE)
 _IT = re.compile(r"\bit\b", re.IGNORECASE)
@@ -1612,12 +1639,30 @@ def answers_the_form(tracker: Tracker) -> bool:
     # ("whenever its due, so 4-5 weeks after yesterday? an afternoon pls" at the time prompt: play-test 71, read as
     # something happening after a treatment, with no sign in it, and the request paused for the urgent route): a time
     # given when a time is asked, the classifier's unclear "something is happening" its only answer, is the time
-    unclear_beside_a_time = tracker.get_slot("requested_slot") == "booking_time" and answer_keys(tracker) == [
-        "complication"
-    ]
+    # (or whether it can be then: "could it be 5.45pm?", play-test 185, "I can't tell you whether it's fine or whether
+    # it can wait … NHS 111")
+    unclear_beside_a_time = tracker.get_slot("requested_slot") == "booking_time" and answer_keys(tracker) in (
+        ["complication"],
+        ["reassurance"],
+    )
     if message.get("asks", True) and not unclear_beside_a_time:
         return False
     return tracker.get_slot("requested_slot") in detail_given_with_a_question(tracker)
+
+
+def a_time_asked_for_instead(tracker: Tracker) -> bool:
+    """Whether the latest message, with a time put down in the booking form already, asks whether it can be another
+    time ("actually monday im at work til 5, could it be 5.45pm?": play-test 185, read as whether something can wait,
+    "NHS 111" to a bride-to-be, and the time unchanged): a change of the time, with nothing happening named."""
+    triage = tracker.latest_message.get("triage") or {}
+    return (
+        tracker.active_loop.get("name") == "booking_form"
+        and bool(tracker.get_slot("booking_time"))
+        and answer_keys(tracker) == ["reassurance"]
+        and not (triage.get("level") or triage.get("signs"))
+        and tracker.get_slot("last_topic") not in SAFETY_ROUTES
+        and any(entity.get("entity") == "time" for entity in tracker.latest_message.get("entities") or [])
+    )
 
 
 def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:
@@ -1909,7 +1954,9 @@ class ActionAnswerQuestion(Action):
             # the concern asked for, or the detail asked for said with no question: the form takes it (and says a
             # personal factor is for the consultation); the person booking for someone else named, for the note
             return [SlotSet("offer", None)]
-        if part_to_take_out(tracker) and not (tracker.latest_message.get("triage") or {}).get("level"):
+        if a_time_asked_for_instead(tracker) or (
+            part_to_take_out(tracker) and not (tracker.latest_message.get("triage") or {}).get("level")
+        ):
             # "take metformin out, my GP stopped it last month" in the booking: a change, not a question (play-test 42:
             # the suitability answer, and the notes unchanged)
             from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
@@ -2760,6 +2807,10 @@ def say_answers(
             topic = STEPS[0]
         step_named = named_step(tracker) if walking_through(tracker) else None
         text = tracker.latest_message.get("text") or ""
+        if walking_through(tracker) and tracker.get_slot("current_step") == STEPS[-1] and _THE_END_ASKED.search(text):
+            # "is that it?", "thats all the steps? nothing after" at the last step (play-test 184: step 4 again, then
+            # step 1): the walk-through's end
+            step_named, text = STEPS[-1], ""
         if step_named and topic not in (*SEVERITY, SUITABILITY) and len(text.split()) <= A_FEW_WORDS:
             # "last bit?" mid-walk-through (play-tests 180 and 183: how long results last): that step; at it already,
             # the walk-through's end

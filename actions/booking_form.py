@@ -348,6 +348,27 @@ def one_concern_named(tracker: Tracker) -> bool:
     return True
 
 
+# someone else named as the one a message is about ("my son is 17 and has quite bad acne scarring")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:my|our|his|her)\s+(?:son|daughter|kid|kids|child|children|teenager|boy|girl|mum|mom|mother|dad|father|"
+    r"husband|wife|partner|sister|brother|friend|niece|nephew|grandson|granddaughter|aunt|uncle|cousin)\b",
+    re.IGNORECASE,
+)
+
+
+def concern_of_someone_else(tracker: Tracker) -> bool:
+    """Whether the latest message that named a skin concern said it of someone else ("my son is 17 and has quite bad
+    acne scarring on his cheeks", then "what about for me then? … open pores": play-test 182, the mother's own request
+    put down as "acne scarring"): the form asks, rather than take it for the request's."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        entities = (event.get("parse_data") or {}).get("entities") or []
+        if any(entity.get("entity") == "skin_concern" for entity in entities):
+            return bool(_SOMEONE_ELSE.search(event.get("text") or ""))
+    return False
+
+
 def concern_from_entities(skin_concern: Optional[Text], treatment_area: Optional[Text]) -> Optional[Text]:
     """A concern to prefill from what the person already mentioned, e.g. "acne scars (face)"."""
     if skin_concern and treatment_area:
@@ -804,7 +825,11 @@ class ActionStartBooking(Action):
             or concern_from_entities(
                 said_now.get("skin_concern")
                 or typed(tracker, UNKNOWN_CONCERN)
-                or (tracker.get_slot("skin_concern") if one_concern_named(tracker) and not after_a_report else None),
+                or (
+                    tracker.get_slot("skin_concern")
+                    if one_concern_named(tracker) and not after_a_report and not concern_of_someone_else(tracker)
+                    else None
+                ),
                 said_now.get("treatment_area"),
             )
         )
@@ -1521,7 +1546,7 @@ _MONTHS_AND_DAYS = set(MONTHS + MONTH_ABBREVIATIONS + WEEKDAYS + WEEKDAY_ABBREVI
 }
 _SENTENCE_END = re.compile(r"[.?!]+(?:\s+|$)")
 # the time a call is wanted, in other words ("call me whenever today", "ring me tomorrow after 2")
-_CALL_ME = re.compile(r"\b(?:call|ring|phone)\s+(?:me|us|her|him)\b([^.?!;]*)", re.IGNORECASE)
+_THE_CALL_AT = re.compile(r"\b(?:call|ring|phone)\s+(?:me|us|her|him)\b([^.?!;]*)", re.IGNORECASE)
 # a day named by its name, as today or tomorrow, or by its date ("wed", "today", "23rd"), not a number alone
 _A_DAY_NAMED = re.compile(
     r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|tues|wed|weds|thu|thur|thurs|fri|today|tomorrow|tmrw|"
@@ -1885,7 +1910,7 @@ class ValidateBookingForm(FormValidationAction):
         if invalid.response in NO_DAY_NAMED and tracker.get_slot("request_kind") == "call_back":
             # "my appt is wed 23rd at 10. i want it moved to thurs 7pm. call me whenever today" (play-test 182:
             # "couldn't work out a day"): of a call back, the time said after "call me"
-            said = [match.group(1).strip(" ,") for match in _CALL_ME.finditer(str(value))]
+            said = [match.group(1).strip(" ,") for match in _THE_CALL_AT.finditer(str(value))]
             said = [words for words in said if _A_DAY_NAMED.search(words)]
             if len(said) == 1:
                 return said[0]
@@ -1943,6 +1968,14 @@ class ValidateBookingForm(FormValidationAction):
 
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         alone = name_among_details(tracker, value)
+        named = {entity.get("entity") for entity in tracker.latest_message.get("entities") or []}
+        if "time" in named and "person" not in named and not alone:
+            try:
+                checked_value("booking_name", without_contacts(value, tracker))
+            except InvalidValue:
+                # a day or time where the name is asked ("ok saturday then": play-test 184, "that doesn't look like a
+                # name"): the time's, and the name asked again
+                return {"booking_name": None}
         return self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -1989,6 +2022,10 @@ class ValidateBookingForm(FormValidationAction):
             for message in dispatcher.messages[said_before:]
         )
         asap = bool(ASAP.match(str(value or "")))
+        cut = checked.get("booking_time") and not asap and cut_to_the_notice(checked["booking_time"], self._clock())
+        if cut and checked["booking_time"] != value_before(tracker, "booking_time"):
+            notice = str(clinic().minimum_notice_hours)
+            dispatcher.utter_message(response="utter_booking_time_earliest", time=cut, hours=notice)
         if checked.get("booking_time") and asap:
             # "asap, today" at 15:30 put down 17:30 with no word why (play-test 32: "why 5.30??")
             earliest = PreferredTime.from_slot(checked["booking_time"]).describe()
@@ -2190,6 +2227,16 @@ def concern_listed_with_details(tracker: Tracker) -> Optional[Text]:
     if not kinds & {"person", "phone", "email", "time"}:
         return None
     return next(tracker.get_latest_entity_values(CONCERN), None)
+
+
+def cut_to_the_notice(booking_time: Text, at: dt.datetime) -> Optional[Text]:
+    """The time put down, in words, when it is a window cut to start at the earliest the clinic's notice allows (now,
+    `at`, and its minimum notice): "ring me after lunch today? actually no make it after 3" at 15:30 became 17:30 to
+    20:00 without a word (play-test 184, "i said after 3 not half 5", three times); None otherwise."""
+    time = PreferredTime.from_slot(booking_time)
+    earliest = (at + dt.timedelta(hours=clinic().minimum_notice_hours)).replace(second=0, microsecond=0)
+    first = earliest + dt.timedelta(minutes=-earliest.minute % 15)
+    return time.describe() if time.start != time.end and time.start == first else None
 
 
 def later_than_the_route_asks(tracker: Tracker, booking_time: Text, at: dt.datetime) -> bool:

@@ -11,6 +11,7 @@ from rasa_sdk.types import DomainDict
 from actions.answers import (
     CONCERN_KINDS,
     EDITABLE,
+    KEPT_WHILE_PAUSED,
     UNDER_18,
     added_to_the_concern,
     note_start,
@@ -26,6 +27,7 @@ from actions.booking_form import (
     as_changed,
     both_contacts,
     checked_value,
+    cut_to_the_notice,
     details_digest,
     is_checked_time,
     name_among_details,
@@ -49,6 +51,7 @@ from core.booking import (
     weekdays_in,
     with_days_ruled_out,
 )
+from core.settings import clinic, now
 from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
 
 # another time offered as well as the one put down ("or thursday morning is fine too", "thursday as a backup")
@@ -495,6 +498,12 @@ class ActionNoRequestToChange(Action):
     ) -> List[Dict[Text, Any]]:
         if remind_of_the_route(dispatcher, tracker, domain):
             return []
+        if not tracker.get_slot("request_sent") and any(tracker.get_slot(slot) for slot in KEPT_WHILE_PAUSED):
+            # "can u send my details to the clinic too so they know whats happening, my number is …" with a request
+            # paused by a safety answer (play-test 184: "You haven't requested a consultation in this chat", twice):
+            # it is there, to pick up
+            dispatcher.utter_message(response="utter_request_paused_to_change")
+            return []
         dispatcher.utter_message(response="utter_no_request_to_change")
         return []
 
@@ -546,6 +555,10 @@ class ActionChangeBookingDetail(Action):
                         changes["booking_time_text"] = corrected_words(corrects, entity["value"])
                 break
         changes.update(_days_ruled_out_of_the_time(dispatcher, tracker, changes))
+        cut = changes.get("booking_time") and cut_to_the_notice(changes["booking_time"], now())
+        if cut:  # "make it after 3" at 15:30: the earliest the notice allows, said (play-test 184)
+            notice = str(clinic().minimum_notice_hours)
+            dispatcher.utter_message(response="utter_booking_time_earliest", time=cut, hours=notice)
         if any(e.get("entity") == "age_group" and e.get("value") == "adult" for e in entities):
             # "please remove the under 18 bit, I'm an adult" (found by play-test 25: it could not be taken back)
             changes[UNDER_18] = False

@@ -486,6 +486,13 @@ _NOT_A_PART_OF_THE_NOTES = re.compile(
     re.IGNORECASE,
 )
 REMOVED_ENTITY = "removed"
+# the treatment said to remove something, just before the verb ("does microneedling remove acne scars completely", "can
+# microneedling get rid of a tattoo": play-test 185, read as taking a part out of a request that was never made)
+_THE_TREATMENT_REMOVES = re.compile(
+    r"\b(?:microneedling|micro-needling|micro needling|it|treatment|treatments|procedure|needling|therapy|sessions?|"
+    r"course)\s+(?:(?:actually|really|also|even|ever|fully|completely|totally|permanently|helps?|help\s+to)\s+)?$",
+    re.IGNORECASE,
+)
 # the note said to go, all of it: "take that weird note out", "remove the note", "delete it, the note"
 _REMOVES_THE_NOTE = re.compile(
     r"\b(?:remove|delete|drop|scrap|ditch|get rid of|take out|cross out|leave out|lose)\s+(?:the|that|this|my|your|"
@@ -992,7 +999,10 @@ _SAID_OF_THE_PAST = re.compile(
     # ("the concern is wrong, its about the yellow crust + temperature 38.2 after my treatment on tuesday": play-test
     # 60, the call back moved from Monday to that Tuesday)
     r"\b(?:after|since|from)\s+(?:my|her|his|their|the)\s+(?:last\s+)?(?:treatment|procedure|microneedling)\s+"
-    r"(?:(?:on|last)\s+)?(?:the\s+)?$",
+    r"(?:(?:on|last)\s+)?(?:the\s+)?$|"
+    # ("right so 4-6 weeks from the 17th. can you get them to call me … monday after 2pm": play-test 185, the 17th of
+    # January put down, a Sunday): the day counted from
+    r"\b(?:weeks?|days?|months?|wks?)\s+(?:after|from|since|on\s+from)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 # "wedding on the 19th", "the 19th is the wedding", "flying out on friday": the date of something else, no time to
@@ -1460,6 +1470,8 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             found.append(said)
         removed = _REMOVED.search(text)
         part = next((index for index in (1, 2, 3) if removed and removed.group(index)), None)
+        if removed and _THE_TREATMENT_REMOVES.search(text, 0, removed.start()):
+            removed = None  # "does microneedling remove acne scars completely": what it does, not a part to take out
         if removed and part and not _NOT_A_PART_OF_THE_NOTES.search(removed.group(part)):
             # what to take out of the notes or the concern ("take metformin out"): actions/booking_summary.py takes it
             # out where the request holds it

@@ -126,7 +126,9 @@ _INTERJECTIONS = (
     r"hello)\b\W*)+"
 )
 _STARTS_AS_QUESTION = re.compile(
-    rf"^\W*(?:{_INTERJECTIONS})?(?:and\s+|also\s+|so\s+|but\s+)?{_QUESTION_WORD}", re.IGNORECASE
+    # ("hey - does it hurt\nalso how long does it take\nplus how many do i need": play-test 182, the third dropped)
+    rf"^\W*(?:{_INTERJECTIONS})?(?:and\s+|also\s+|so\s+|but\s+|plus\s+)?{_QUESTION_WORD}",
+    re.IGNORECASE,
 )
 _BEFORE_A_QUESTION = re.compile(rf"^\W*{_INTERJECTIONS}(?={_QUESTION_WORD})", re.IGNORECASE)
 # a question part asked as a statement ("i'm just asking if it would help my scars": play-test 76, not understood):
@@ -222,7 +224,7 @@ _ASKED_IF = re.compile(r"\b(?:if|whether|what happens|would|could|can (?:i|she|h
 # a question after the case it is asked of ("ok and if i do the stomach does it take longer than the face, and …":
 # play-test 75, the first of three dropped)
 _ASKED_OF_A_CASE = re.compile(
-    rf"^\W*(?:{_INTERJECTIONS})?(?:and\s+|also\s+|so\s+|but\s+)?(?:if|say)\s+[^.?!]{{1,60}}?\s"
+    rf"^\W*(?:{_INTERJECTIONS})?(?:and\s+|also\s+|so\s+|but\s+|plus\s+)?(?:if|say)\s+[^.?!]{{1,60}}?\s"
     r"(?:does|do|is|are|will|would|can|could|should)\s+(?:it|i|they|you|that|this|there)\b",
     re.IGNORECASE,
 )

@@ -446,7 +446,11 @@ _SWELLING_NOW = re.compile(
 # concern it names is asked about, not reported
 _ASKS_IF_IT_HELPS = re.compile(
     r"\b(?:good|work|works|working|help|helps|effective|worth it|do anything|suitable|recommended)\s+(?:for|with|on)\b|"
-    r"\b(?:get rid of|treat|treats|improve|improves|fade|fades|reduce|reduces|remove|removes)\b|"
+    r"\b(?:get rid of|treat|treats|improve|improves|fade|fades|reduce|reduces|remove|removes|disappear|vanish)\b|"
+    # ("will my scars be completely gone after the course or just a bit less noticeable": play-test 185, NHS 111 now to
+    # someone never treated, as scarring from the course)
+    r"\b(?:will|would|could|can)\s+(?:my|the|they|them|these|those)\b[^.?!]{0,25}?\b(?:be\s+)?(?:\w+\s+)?"
+    r"(?:gone|go away|less noticeable|less visible|smoother|flatter|improved)\b|"
     r"\bevens?\s+(?:(?:it|that|this|them|my (?:skin|face)(?: tone)?|things)\s+)?out\b|"
     # "i have dark spots and scars of acne, would microneedling help?" (play-test 27: sent to NHS 111)
     r"\b(?:would|will|could|can|does|do|might|is)\s+(?:it|this|that|microneedling|micro ?needling|the treatment|"
@@ -1546,6 +1550,12 @@ _SCARS_FROM = re.compile(
     r"\b((?:scars?|scarring|marks?|pits?|pitting|holes|dents)\s+(?:left\s+)?)(?:from|after|of)\s+(?:(?:old|past|previous|"
     r"teenage|my|bad|the)\s+)*(?:spots|acne|pimples|breakouts|chicken ?pox|zits)\b"
 )
+# scars asked to go after a course or a treatment ("will my scars be completely gone after the course or just a bit less
+# noticeable": play-test 185, NHS 111 now to someone never treated, as scarring from the course): the results asked
+_SCARS_GONE_AFTER = re.compile(
+    r"\b(?:scars?|scarring|marks?|pits?|pitting)\b[^.?!]{0,30}?\b(?:gone|go away|fade\w*|disappear\w*|vanish\w*|"
+    r"less (?:noticeable|visible|obvious)|improve\w*|better|smoother|flatter|lighter)\b[^.?!]{0,20}?\bafter\b"
+)
 # no result seen, said or feared ("if I still see nothing after the second one, should I be worried something's wrong
 # with my skin?": play-test 76, NHS 111 now to someone with no sign at all): the results, no report
 _NO_RESULT = re.compile(
@@ -2119,6 +2129,7 @@ def triage(
     compared = bool(_PAIN_COMPARED.search(lowered))  # "is microneedling more painful than laser": a question
     lowered = _PAIN_COMPARED.sub(" ", lowered)
     lowered = _SCARS_FROM.sub(r"\1", lowered)  # "pitted scars from old spots": what the scars came from
+    lowered = _SCARS_GONE_AFTER.sub(" ", lowered)  # "will my scars be gone after the course": the results
     told = ""  # what someone else had, or said theirs was like (_SOMEONE_ELSE_HAD, _SOMEONE_ELSE_SAID)
     concern_named = False  # lines by the eyes named (_LINES_BY_THE_EYES)
     asks_if_it_happens = bool(_COULD_IT_HAPPEN.search(lowered))

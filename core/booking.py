@@ -146,7 +146,8 @@ MAX_NAME_WORDS = 6
 # note about the person or the contact after the name is no part of it
 _NOTE_AFTER_A_NAME = re.compile(
     r"\s*(?:\([^)]*\)?|[-–,;]\s*(?:the\s+|my\s+|her\s+|his\s+|their\s+)?(?:contact|number|phone|mobile|email|"
-    r"booking|i'?m|im|i am)\b.*|"
+    # ("Joanne Pritchard - its for me not my son just to be clear": play-test 182, the name asked for again)
+    r"booking|i'?m|im|i am|it'?s|it is|this is|that'?s|for|not)\b.*|"
     # "Jessica Martinez-Hall but everyone calls me Jess" (found by the twelfth play-test)
     r"[\s,]+(?:but|though|and)\s+(?:everyone|everybody|people|friends|most people|my friends)\s+(?:call|calls)\b.*)"
     r"\s*$",
@@ -728,6 +729,10 @@ _FILLER = re.compile(
     r"\b(?:oh|oops|wait|hang on|but|just|only|actually|instead|rather|ok|okay|um+|erm+|hmm+|then|sorry|has to be|so|"
     # ("tomorrow tho? like morning": play-test 63, not understood)
     r"tho|though|"
+    # ("actually can you put 7.45pm exactly?": play-test 185, "couldn't work out a day")
+    r"exactly|precisely|sharp|on the dot|"
+    r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:put|make|change|move|set|do|book)"
+    r"(?:\s+(?:it|that|this|me|us|her|him))?(?:\s+(?:down|in))?(?:\s+(?:to|for|as|at|in))?|"
     r"either|"
     # ("FRIDAY MORNING is what i want": play-test 174, "couldn't work out a day")
     r"(?:is|'s)\s+(?:what|the\s+one)\s+(?:i|we|she|he)(?:'d|\s+would)?\s+(?:want|like|need|prefer)|"
@@ -776,8 +781,13 @@ _ASIDE = re.compile(r"\([^()\d]*\)")
 # a reason given with the time, naming another ("Thursday this week at 6pm would be ideal as I finish work at 5":
 # play-test 176, "couldn't work out a day")
 _BECAUSE_OF_WORK = re.compile(
-    r"\b(?:as|because|cos|coz|since)\s+(?:i|she|he|we|they)\s+(?:finish|finishes|start|starts|get off|gets off|leave|"
-    r"leaves|work|works)(?:\s+work)?\s+(?:at|till|until|til|'?til)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
+    # (or said as a clause of its own: "thursday evening if poss, i work till 5. like 6.30?", play-test 182, the evening
+    # put down and the 6.30 lost)
+    # ("actually monday im at work til 5, could it be 5.45pm?": play-test 185, not understood)
+    r"(?:\b(?:as|because|cos|coz|since)\s+|(?<=[,.;!?])\s*|\b(?=(?:i'?m|im|i am|she'?s|he'?s)\s+at\s+work\b))"
+    r"(?:i|she|he|we|they|i'?m|im|i am|she'?s|he'?s)\s+(?:(?:don'?t|dont|do not|doesn'?t|won'?t|wont)\s+)?"
+    r"(?:finish|finishes|start|starts|get off|gets off|leave|leaves|work|works|at work)(?:\s+work)?\s+"
+    r"(?:at|till|until|til|'?til)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
 )
 
 
@@ -1169,6 +1179,10 @@ _WITHIN_THE_NEXT = re.compile(
 )
 
 
+_IN_ABOUT = re.compile(
+    r"\bin\s+(?:about|around|roughly|approximately|approx|like|maybe|prob(?:ably)?)\s+"
+    r"(?=\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple)"
+)
 # one day named by itself (a weekday, today or tomorrow, a date), and any time of it
 _ONE_DAY_ITSELF = re.compile(rf"\b{_WEEKDAY_WORD}\b|\b(?:today|tomorrow|tmrw)\b|\b\d{{1,2}}(?:st|nd|rd|th)\b")
 _AT_ANY_TIME = re.compile(r"\b(?:whenever|(?:at\s+)?any ?time|any hour|whatever time)\b")
@@ -1183,6 +1197,8 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     cleaned = _DAY_NOT_FREE.sub(" ", cleaned)
     cleaned = _NOT_MEANT.sub(" ", _BUT_A_WEEKDAY.sub(r"\1", cleaned))
     cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", _A_COURSE_UNTIL.sub(" ", _BECAUSE_OF_WORK.sub(" ", cleaned))))
+    # ("so in about 6 months, like mid june": play-test 184, "couldn't work out a day"): how far ahead, roughly
+    cleaned = _IN_ABOUT.sub("in ", cleaned)
     if _ONE_DAY_ITSELF.search(cleaned):
         # "whenever today", "any time tomorrow" (play-test 182: "couldn't work out a day"): that day, at any time
         cleaned = _AT_ANY_TIME.sub(" ", cleaned)

@@ -275,9 +275,32 @@ ASKS_SEVERAL_AREAS_AT_ONCE = re.compile(
 # how to pay asked about ("do you take card", "apple pay or contactless", "do you do payment plans"): the clinic's facts
 # do not say (play-tests 162 and 165: the price answer, five times, the way to pay never answered)
 ASKS_HOW_TO_PAY = re.compile(
-    r"\b(?:card|cards|cash|contactless|apple\s?pay|google\s?pay|amex|visa|mastercard|debit|credit|paypal|klarna|"
+    # (not a student's or a gift card: "do u do a student discount? like with unidays or nus card", play-test 183)
+    r"(?<!nus\s)(?<!student\s)(?<!gift\s)(?<!loyalty\s)\b(?:card|cards)\b|\b(?:cash|contactless|apple\s?pay|google\s?pay|amex|visa|mastercard|debit|credit|paypal|klarna|"
     r"clearpay|payment\s+(?:plans?|methods?|options?)|pay\s+(?:monthly|in\s+instal+ments?|by|with|in\s+cash)|"
     r"instal+ments?|finance|financing)\b",
+    re.IGNORECASE,
+)
+# offers, discounts or vouchers asked about ("do u do a student discount tho? like with unidays or nus card", "gift
+# vouchers for my mum?": play-test 183, the price answer, and the payment details): the clinic's, not known here
+ASKS_ABOUT_DISCOUNTS = re.compile(
+    r"\b(?:discount\w*|special\s+offers?|any\s+offers?|deals?|promo\w*|concessions?|unidays|nus|student\s+(?:price|rate)s?|"
+    r"vouchers?|gift\s+(?:cards?|certificates?)|loyalty|referral)\b",
+    re.IGNORECASE,
+)
+# money back asked about ("what if it doesn't work, do I get money back", "refund if it doesnt work": play-test 183, the
+# price answer twice): the clinic's policy, not known here
+ASKS_ABOUT_REFUNDS = re.compile(
+    r"\b(?:refunds?|refunded|refundable|money\s+back|reimburs\w*|compensation|cancellation\s+(?:fees?|policy|charges?)|"
+    r"(?:lose|losing|keep)\s+(?:my|the)\s+deposit|deposit\s+back)\b",
+    re.IGNORECASE,
+)
+# time off work asked about ("would i need a day off or can i go in next day", "can i go back to work after": play-test
+# 184, the reaction's words as if they said): the guide does not say
+ASKS_ABOUT_TIME_OFF = re.compile(
+    r"\b(?:time|a\s+day|days|a\s+week|the\s+day)\s+off\b|\boff\s+work\b|\bback\s+(?:to|at)\s+work\b|"
+    r"\b(?:go|get|be)\s+(?:in(?:to)?\s+|back\s+)?(?:to\s+)?work\b|\bwork\s+(?:the\s+)?(?:next|following)\s+day\b|"
+    r"\bgo\s+in\s+(?:the\s+)?next\s+day\b|\bsick\s+(?:day|leave|note)\b",
     re.IGNORECASE,
 )
 # prices asked to be sent ("can someone just email me a price list", "can you pass my email on so they send me the

@@ -116,6 +116,9 @@ def unknown_entities(nlp, text):
         ("any bruising?", [("unnamed_side_effect", "bruising", "bruising")]),
         # picking them is something done, not a side effect
         ("can i pick the scabs", [("unknown_activity", "pick the scabs", "picking or scratching the skin")]),
+        # fitting it in is no popping spots (play-test 185: "could i squeeze it into a lunch break")
+        ("could i squeeze it into a lunch break", [("figure_of_speech", "squeeze it into", "fitting it in")]),
+        ("can i squeeze them after", [("unknown_activity", "squeeze them", "popping spots")]),
         # the walk-through's step after the treatment (play-test 183: "can u skip to the after part" got step 1)
         ("can u skip to the after part", [("guide_step", "after part", "aftercare")]),
         # a chemical peel is another treatment

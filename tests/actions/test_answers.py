@@ -832,11 +832,16 @@ WALKING_THROUGH = [{"event": "user", "text": "next"}, {"event": "action", "name"
     # not in the walk-through, or more than a few words: the question
     ([], "procedure", "last bit?", ["utter_faq/unknown_longevity"]),
     (WALKING_THROUGH, "procedure", "how long does the last bit of the results last?", ["utter_faq/unknown_longevity"]),
+    # play-test 184: "is that it?" and "thats all the steps? nothing after" at the last step got step 4, then step 1
+    (WALKING_THROUGH, "aftercare", "is that it?", ["utter_guide_finished"]),
+    (WALKING_THROUGH, "aftercare", "no i mean thats all the steps? nothing after", ["utter_guide_finished"]),
+    (WALKING_THROUGH, "procedure", "is that it?", ["utter_faq/unknown_longevity"]),
 ])
 async def test_a_step_named_in_a_few_words_in_the_walk_through_is_that_step(dispatcher, make_tracker, domain, before,
                                                                             current, text, expected):
-    start = text.index("last bit")
+    start = text.find("last bit")
     entities = [{"entity": "guide_step", "value": "aftercare", "start": start, "end": start + len("last bit")}]
+    entities = entities if start >= 0 else []
     tracker = make_tracker(intent="faq", text=text, events=before, entities=entities, slots={"current_step": current},
                            response_selector=selected_answer("faq/unknown_longevity"))
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
@@ -1369,6 +1374,18 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("can i pay by card", "faq/price", ["utter_no_payment_details", "utter_faq/price"]),
     ("thx. last thing do you take apple pay or contactless", "faq/price", ["utter_no_payment_details", "utter_faq/price"]),
     ("how much is it", "faq/price", ["utter_faq/price"]),
+    # play-test 184: time off work got the reaction's words, as if they said
+    ("u didnt say about work tho. would i need a day off or can i go in next day", "faq/downtime",
+     ["utter_no_time_off_in_the_guide", "utter_faq/downtime"]),
+    ("how long does the redness last", "faq/downtime", ["utter_faq/downtime"]),
+    # play-test 183: a student discount got the price answer, and "nus card" the payment details; money back if it
+    # does not work got the price answer twice
+    ("do u do a student discount tho? like with unidays or nus card", "faq/price",
+     ["utter_no_discounts", "utter_faq/price"]),
+    ("what if i do the whole course and it doesnt work, do i get money back", "faq/price",
+     ["utter_no_refund_policy", "utter_faq/price"]),
+    ("and if it doesn't work for me, can i get a refund?", "faq/results",
+     ["utter_no_refund_policy", "utter_faq/results"]),
     # play-test 170: "and is that including the numbing cream time or on top?" got the treatment's pain
     ("and is that including the numbing cream time or on top?", "faq/pain",
      ["utter_no_cream_time_in_the_guide", "utter_faq/pain"]),
@@ -3106,3 +3123,26 @@ async def test_how_to_choose_a_provider_is_never_asked_beside_advice_had(dispatc
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert "utter_faq/provider" not in responses(dispatcher)
     assert responses(dispatcher)[0].startswith("utter_faq/help_had")
+
+
+@pytest.mark.parametrize("text, entity, expected", [
+    # play-test 185: "could it be 5.45pm?" at the summary got "I can't tell you whether it's fine or whether it can
+    # wait … NHS 111", and the time stayed: past the last start, said so
+    ("actually monday im at work til 5, could it be 5.45pm?", "monday 5.45pm", ["utter_invalid_booking_time_hours"]),
+    # a time that fits is put down
+    ("could it be 5pm instead?", "5pm", []),
+])
+async def test_whether_it_can_be_another_time_is_a_change_of_the_time(dispatcher, make_tracker, domain, clinic_open,
+                                                                     text, entity, expected):
+    start = text.index(entity.split()[-1])
+    tracker = make_tracker(
+        intent="faq", text=text, active_loop="booking_form", response_selector=selected_answer("faq/reassurance"),
+        slots={"requested_slot": "booking_consent", "booking_time_text": "monday",
+               "booking_time": "2026-12-14T09:00:00+00:00/2026-12-14T18:00:00+00:00"},
+        entities=[{"entity": "time", "value": entity, "start": start, "end": start + len(entity.split()[-1])}],
+    )
+    tracker.latest_message["triage"] = {"level": None}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert [name for name in responses(dispatcher) if not name.startswith("utter_booking_summary")] == expected
+    if not expected:
+        assert SlotSet("booking_time", "2026-12-14T17:00:00+00:00/2026-12-14T17:00:00+00:00") in events

@@ -58,6 +58,23 @@ async def test_start_says_what_happens_and_prefills_the_concern(dispatcher, make
     assert responses(dispatcher) == ["utter_booking_start"]
 
 
+@pytest.mark.parametrize("said, expected_events", [
+    # play-test 182: the son's concern put down for the mother's own request ("what about for me then?")
+    ("my son is 17 and has quite bad acne scarring on his cheeks, would it help him?", []),
+    ("i have quite bad acne scarring on my cheeks, would it help?", [SlotSet("booking_concern", "acne scarring")]),
+])
+async def test_a_concern_said_of_someone_else_is_not_prefilled(dispatcher, make_tracker, domain, said, expected_events):
+    start = said.index("acne scarring")
+    entity = {"entity": "skin_concern", "value": "acne scarring", "start": start, "end": start + len("acne scarring")}
+    before = {"event": "user", "timestamp": None, "text": said, "parse_data": {"entities": [entity]}}
+    then = {"event": "user", "timestamp": None, "text": "what are the side effects?", "parse_data": {"entities": []}}
+    answered = {"event": "action", "timestamp": None, "name": "action_answer_question"}
+    tracker = make_tracker(intent="book_consultation", text="/book_consultation", slots={"skin_concern": "acne scarring"},
+                           events=[before, answered, then, answered])
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert events == expected_events
+
+
 @pytest.mark.parametrize(
     "requested, value, expected_events",
     [
@@ -1934,6 +1951,9 @@ async def test_no_cheer_right_after_a_safety_answer(domain):
     # patch, put down without a word, then "so friday is ok to leave it till then yeah?")
     ("friday at 2pm", "urgent", ["utter_booking_time_after_the_route"]),
     ("friday at 2pm", None, []),
+    # play-test 184: "make it after 3" at 15:30 became 17:30 to 20:00 without a word; after the notice, nothing said
+    ("today after 11", None, ["utter_booking_time_earliest"]),
+    ("today after 2", None, []),
 ])
 async def test_a_time_after_the_urgent_route_says_the_route_when_it_is_no_sooner(
     validate, dispatcher, make_tracker, domain, clinic_open, value, last_topic, expected
@@ -2580,3 +2600,21 @@ async def test_days_ruled_out_beside_the_time_stay_in_its_words(validate, dispat
     )
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_time_text", "any weekday after 4, except wednesday") in events
+
+
+async def test_a_time_where_the_name_is_asked_is_no_wrong_name(validate, dispatcher, make_tracker, domain):
+    # play-test 184: "ok saturday then" where the name was asked got "that doesn't look like a name", twice
+    tracker = make_tracker(intent="inform", text="ok saturday then", active_loop=FORM,
+                           slots={"requested_slot": "booking_name"}, entities=[{"entity": "time", "value": "saturday"}],
+                           slot_candidates={"booking_name": "ok saturday then", "booking_time": "saturday"})
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_name", None) in events
+    assert "utter_invalid_booking_name" not in responses(dispatcher)
+    assert any(event.get("name") == "booking_time" and event.get("value") for event in events)
+    # a name beside a time is the name
+    dispatcher.messages.clear()
+    tracker = make_tracker(intent="inform", text="Kyle Benson, saturday", active_loop=FORM,
+                           slots={"requested_slot": "booking_name"}, entities=[{"entity": "time", "value": "saturday"}],
+                           slot_candidates={"booking_name": "Kyle Benson, saturday", "booking_time": "saturday"})
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_name", "Kyle Benson") in events

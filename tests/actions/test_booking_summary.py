@@ -832,3 +832,19 @@ async def test_a_change_with_no_request_in_the_thread_of_a_route_is_the_route(
                            events=earlier, parse_data={"triage": {"level": None}})
     await ActionNoRequestToChange().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("slots, expected", [
+    # play-test 184: "can u send my details to the clinic too … my number is …" with a request paused by a safety answer
+    # got "You haven't requested a consultation in this chat", twice
+    ({"booking_name": "Laura Finch"}, ["utter_request_paused_to_change"]),
+    ({}, ["utter_no_request_to_change"]),
+])
+async def test_a_change_with_a_request_paused_says_it_is_there(dispatcher, make_tracker, domain, clinic_open, slots,
+                                                               expected):
+    from actions.booking_summary import ActionNoRequestToChange
+
+    tracker = make_tracker(intent="correct_booking", text="can u send my details to the clinic, my number is 07700 900678",
+                           slots=slots, parse_data={"triage": {"level": None}})
+    await ActionNoRequestToChange().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -1122,6 +1122,10 @@ def test_a_week_alone_gives_way_to_the_day_said_after_it(booking):
     ("take that weird note out", [("removed", "note")]),
     ("remove the notes please", [("removed", "notes")]),
     ("remove the sertraline note", [("removed", "sertraline")]),
+    # play-test 185: what the treatment removes is asked, no part of a request
+    ("omg. does microneedling remove acne scars completely, yes or no", []),
+    ("and the removing part? can microneedling get rid of a tattoo", []),
+    ("this is wrong, remove the eczema bit", [("removed", "eczema")]),
     # play-test 61: the request cancelled
     ("please remove the notes about my daughter, they're wrong", [("removed", "my daughter")]),
     # a contact, the request or the person's data are taken off in other ways
@@ -1372,3 +1376,11 @@ def test_a_concern_named_before_more_words_is_the_concern_with_them(booking):
     known = [{"entity": "skin_concern", "value": "acne scarring", "start": start, "end": start + len("acne scarring")}]
     assert ("concern", "acne scarring + want to ask about laser vs microneedling") in [
         (e["entity"], e["value"]) for e in booking.extract(text, known)]
+
+
+def test_a_day_counted_from_is_not_the_time(booking):
+    # play-test 185: the 17th of "4-6 weeks from the 17th" was put down (a Sunday in January), not "monday after 2pm"
+    text = ("right so 4-6 weeks from the 17th. can you get them to call me about booking the next one? monday after 2pm. "
+            "Tom Reid 07700 900531")
+    times = [value for entity, value in found(booking, text) if entity == "time"]
+    assert times == ["monday after 2pm"]

@@ -103,6 +103,9 @@ def parts(text):
         # play-test 84: "oh god really?" read as leaning on the last answer, and the questions after it lost
         ("oh god really? can i just exfoliate the flaky bits off?", ["can i just exfoliate the flaky bits off?"]),
         ("is it serious?", ["is it serious?"]),
+        # play-test 182: the third line, after "plus", was dropped
+        ("hey - does it hurt\nalso how long does it take\nplus how many do i need",
+         ["does it hurt", "also how long does it take", "plus how many do i need"]),
         # play-test 44: the third was dropped
         ("whats your address and are you open sundays? i also wanted to know if men get it done",
          ["whats your address", "are you open sundays?", "i also wanted to know if men get it done"]),

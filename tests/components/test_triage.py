@@ -3538,3 +3538,14 @@ def test_a_side_effect_the_guide_does_not_name_is_said_to_be_so(component, entit
     message.set("entities", entities)
     component.process([message])
     assert selected(message) == expected
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 185: NHS 111 now to someone never treated, as scarring from the course
+    ("will my scars be completely gone after the course or just a bit less noticeable", None),
+    # scarring a course left, or worse after it, is the urgent route still
+    ("ive got new scars after the course, will they go away", URGENT),
+    ("my scars got worse after the course", URGENT),
+])
+def test_scars_asked_to_go_after_a_course_are_the_results(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False, concerns=("scars",)).level == level

@@ -370,6 +370,8 @@ def test_the_part_of_today_still_ahead_starts_on_a_quarter_hour(clinic):
         ("15 june 2027", "utter_invalid_booking_time_far"),  # beyond the booking horizon
         # play-test 75: a part of a month past the horizon, and a Sunday past it, are too far (not which day, not closed)
         ("late april", "utter_invalid_booking_time_far"),
+        # play-test 184: "so in about 6 months, like mid june" was "couldn't work out a day"
+        ("in about 6 months", "utter_invalid_booking_time_far"),
         ("sunday 25 april 2027", "utter_invalid_booking_time_far"),
         ("friday at 25:00", "utter_invalid_booking_time"),  # not a time of day
         ("monday 1st dec at 11", "utter_invalid_booking_time_weekday"),  # 1 December is a Tuesday
@@ -413,6 +415,9 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
 @pytest.mark.parametrize("text, expected", [
     # found by the eleventh play-test: a note about the person or the contact after the name
     ("Jake Morris - contact is his mum Tracey Morris", "Jake Morris"),
+    # play-test 182: whom it is for, after the name ("What's your name?" again)
+    ("Joanne Pritchard - its for me not my son just to be clear", "Joanne Pritchard"),
+    ("Mary Smith-Jones, not my daughter", "Mary Smith-Jones"),
     ("Chloe Nguyen (my daughter)", "Chloe Nguyen"),
     ("Jessica Martinez-Hall but everyone calls me Jess", "Jessica Martinez-Hall"),
     ("I have just told you. Geoffrey Ashworth-Blyth.", "Geoffrey Ashworth-Blyth"),  # thirteenth play-test
@@ -772,6 +777,11 @@ def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
         # play-test 164
         ("asap really because of the wedding. tomorrow if they can? or tues", (2026, 11, 25, 9), (2026, 11, 25, 18)),
         ("this thursday!! the 26th. anytime between 12 and 2", (2026, 11, 26, 12), (2026, 11, 26, 14)),
+        # play-test 182: work hours said as a clause of their own, then the time ("like 6.30" lost)
+        ("thursday evening if poss, i work till 5. like 6.30?", (2026, 11, 26, 18, 30), (2026, 11, 26, 18, 30)),
+        # play-test 185: asked to be put down, "exactly", and work hours with a "don't" ("couldn't work out a day")
+        ("actually can you put tuesday at 4pm exactly? i dont finish work till 3", (2026, 12, 1, 16), (2026, 12, 1, 16)),
+        ("could you book me in for tuesday at 3", (2026, 12, 1, 15), (2026, 12, 1, 15)),
         # play-test 182: any time of one day named, said before it ("couldn't work out a day")
         ("whenever today", (2026, 11, 24, 12), (2026, 11, 24, 18)),
         ("any time tomorrow", (2026, 11, 25, 9), (2026, 11, 25, 18)),
