@@ -2522,6 +2522,26 @@ def walking_through(tracker: Tracker) -> bool:
     return last_action_before(tracker) == GUIDE_ACTION
 
 
+STEP_LOOKS_BACK = 3  # how many of the person's messages back a step shown still makes a few words name a step
+
+
+def in_the_walk_through(tracker: Tracker) -> bool:
+    """Whether a step of the walk-through was shown in reply to one of the person's last few messages, with none
+    past its end since ("how deep do the needles go?" answered at step 3, then "last bit?": play-test 186, how long
+    results last)."""
+    if tracker.get_slot("current_step") not in STEPS:
+        return False
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > STEP_LOOKS_BACK:
+                return False
+        elif event.get("event") == "action" and event.get("name") == GUIDE_ACTION and users:
+            return True
+    return False
+
+
 def help_had_before(tracker: Tracker) -> bool:
     """Whether one of the person's recent messages said they were seen or advised already (components/triage.py
     `help_had`), with nothing said to be worse since, and the latest message names no sign that was not named then
@@ -2805,9 +2825,13 @@ def say_answers(
             and WHOLE_WALK_THROUGH.search(tracker.latest_message.get("text") or "")
         ):
             topic = STEPS[0]
-        step_named = named_step(tracker) if walking_through(tracker) else None
+        step_named = named_step(tracker) if in_the_walk_through(tracker) else None
         text = tracker.latest_message.get("text") or ""
-        if walking_through(tracker) and tracker.get_slot("current_step") == STEPS[-1] and _THE_END_ASKED.search(text):
+        if (
+            in_the_walk_through(tracker)
+            and tracker.get_slot("current_step") == STEPS[-1]
+            and _THE_END_ASKED.search(text)
+        ):
             # "is that it?", "thats all the steps? nothing after" at the last step (play-test 184: step 4 again, then
             # step 1): the walk-through's end
             step_named, text = STEPS[-1], ""
@@ -2820,7 +2844,11 @@ def say_answers(
                 last_topic = None
                 continue
             topic = step_named
-        if topic in STEPS and (walking_through(tracker) or STEP_WORD.search(tracker.latest_message.get("text") or "")):
+        if topic in STEPS and (
+            walking_through(tracker)
+            or topic == step_named
+            or STEP_WORD.search(tracker.latest_message.get("text") or "")
+        ):
             # "and what happens during the procedure?" mid-walk-through, or "what happens in the aftercare step?"
             dispatcher.utter_message(response=step_response(topic))
         else:

@@ -314,6 +314,8 @@ _ON_ADVICE = re.compile(
 )
 # clinic.yml's sign of scarring from a treatment (its first words)
 _SCARRING_SIGN = "scar|scars|scarring"
+# clinic.yml's sign of a change in how the skin looks, bumps, spots or a patch (its first words)
+_LOOKS_SIGN = "bump*|lump*|pimple*"
 _PERSONAL = re.compile(
     r"\b(?:my (?:face|skin|cheeks?|forehead|chin|neck|lips?|eyes?|eyelids?|nose|jaw|scalp|throat|tongue|mouth|"
     r"chest|arms?|hands?|legs?|back|stomach|area|spots?|scars?)(?: \w+)? (?:is|are|has|have|feels?|looks?|keeps?|went|"
@@ -331,6 +333,12 @@ _PERSONAL = re.compile(
     r"course|procedure)s?)\b"
 )
 # A question about the treatment in general ...
+# sessions supposed ("so if i had 3 sessions and the redness every time … is the redness worse after the first one":
+# play-test 186, "contact the clinic now" to someone never treated): what would happen, whatever "after" says of now
+_SESSIONS_SUPPOSED = re.compile(
+    r"\bif\s+(?:i|you|she|he|we|they)\s+(?:had|have|get|got|did|do|were\s+to|was\s+to)\s+(?:\d+|a|an|one|two|three|"
+    r"four|five|six|several|multiple|more|another|the\s+full)\s+(?:sessions?|treatments?|courses?|rounds?)\b"
+)
 _HYPOTHETICAL = re.compile(
     # ("but does it BLEED", asked in the walk-through: play-test 51, NHS 111 now to someone never treated)
     r"(?:^\W*(?:(?:but|and|so|ok|okay|oh|hmm|wait|also)\W+)*(?:could|can|will|would|does|do|might|may|is there|"
@@ -1759,6 +1767,7 @@ class SafetySettings:
     expected_for_days: int
     crisis_words: Sign
     crisis_signs: Sign
+    lingering_after_days: int = 14
     not_in_the_guide: Tuple[Sign, ...] = ()
     emergency_after_an_infection: Optional[Sign] = None
     emergency_after_an_allergy: Optional[Sign] = None
@@ -1785,6 +1794,7 @@ class SafetySettings:
                 for level in LEVELS
             },
             expected_for_days=int(raw.get("expected_for_days", 3)),
+            lingering_after_days=int(raw.get("lingering_after_days", 14)),
             crisis_words=Sign.parse(str(raw.get("crisis_words") or "suicid*")),
             crisis_signs=Sign.parse(str(raw.get("crisis_signs") or "suicid*")),
             not_in_the_guide=tuple(Sign.parse(str(text)) for text in raw.get("not_in_the_guide") or []),
@@ -2303,7 +2313,15 @@ def triage(
         to_come = _THE_DAY_AFTER.sub(" ", to_come)
     now = bool(_NOW.search(_NOT_YET.sub(" ", to_come))) and not not_yet
     personal = bool(_PERSONAL.search(_AN_EVENT.sub(" ", _ASKED_OF_IT.sub(" ", lowered))))
-    hypothetical = (bool(_HYPOTHETICAL.search(lowered) or _ASKS_THE_CAUSE.search(lowered)) and not now) or not_yet
+    hypothetical = (
+        (bool(_HYPOTHETICAL.search(lowered) or _ASKS_THE_CAUSE.search(lowered)) and not now)
+        or not_yet
+        or (
+            bool(_SESSIONS_SUPPOSED.search(lowered))
+            and not _HAD_IT_SAID.search(_SESSIONS_SUPPOSED.sub(" ", lowered))
+            and not _STRONG_NOW.search(lowered)
+        )
+    )
     worse = bool(_WORSE.search(_NOT_WORSE.sub(" ", lowered)))
     looks = bool(_LOOKS_AGED.search(lowered)) and not now and not worse
     if (
@@ -2697,7 +2715,16 @@ def triage(
     if found[URGENT]:
         # (scarring said to come from a treatment lasts by its nature: the clinic, or a GP, not NHS 111 tonight)
         scarred = all(sign.startswith(_SCARRING_SIGN) for sign in found[URGENT]) and not found[EMERGENCY]
-        return Triage(URGENT, found[URGENT], worse, lingering=scarred and not worse)
+        # (and so does a change in how the skin looks alone, bumps or a patch, weeks after it: "my second session
+        # about 5 weeks ago and my skin texture is now uneven - some bumpy patches", "No pain, no redness, no heat",
+        # play-test 187, NHS 111 now in 8 replies of 11; clinic.yml `lingering_after_days`)
+        looks_late = (
+            all(sign.startswith((_LOOKS_SIGN, _SCARRING_SIGN)) for sign in found[URGENT])
+            and not found[EMERGENCY]
+            and days is not None
+            and days >= settings.lingering_after_days
+        )
+        return Triage(URGENT, found[URGENT], worse, lingering=(scarred or looks_late) and not worse)
     if found[EXPECTED] and (days is None or days <= settings.expected_for_days) and not worse:
         return Triage(EXPECTED, found[EXPECTED])
     if found[EXPECTED] and not worse and _RESOLVED.search(lowered) and not _STILL.search(lowered):

@@ -102,6 +102,8 @@ _TITLE = re.compile(rf"(?:^|[\s,.]+)\(?{TITLES}\.?\)?\s*$", re.IGNORECASE)
 # words no name holds: "useless i want a human NOW" typed where the name is asked is a plea, not a name
 _NEVER_IN_A_NAME = frozenset(
     "want wanna need human humans useless talk speak robot chatbot today tomorrow tonight asap busy weekday weekdays"
+    # ("tmrw" where the name was asked: play-test 187, "How can the clinic reach you, tmrw?")
+    " tmrw tmr tmoz tomoz tomorow tommorow tomorro 2moro 2morrow"
     " weekends"
     # ("that doesnt answer it" at the name prompt: play-test 54, taken as the name)
     " doesnt doesn't dont don't didnt didn't isnt isn't cant can't wont won't answer answered"

@@ -48,7 +48,12 @@ def unknown_entities(nlp, text):
         # play-test 54: "acne scars on beard area" answered as beard growth, twice
         ("microneedling for acne scars on beard area. works?",
          [("skin_concern", "acne scars"), ("treatment_area", "beard area", "face")]),
-        ("will it help my beard grow", [("unknown_area", "beard", "beard growth")]),
+        ("will it help my beard grow", [("unknown_area", "beard grow", "beard growth")]),
+        # play-test 183: a full beard is where the scarring is, not hair to grow ("can you do microneedling on the beard
+        # area? i have a full beard but some scarring on my jaw underneath": beard growth, three times)
+        ("i have a full beard but some scarring on my jaw underneath", [("skin_concern", "scarring"),
+                                                                        ("treatment_area", "jaw", "face")]),
+        ("can it make my beard thicker", [("unknown_area", "beard thicker", "beard growth")]),
         ("when can I go back to the gym", [("unknown_activity", "gym")]),
         ("is it ok to work out after microneedling", [("unknown_activity", "work out")]),
         # found by the nineteenth play-test: "work out if" is to figure out
@@ -116,6 +121,8 @@ def unknown_entities(nlp, text):
         ("any bruising?", [("unnamed_side_effect", "bruising", "bruising")]),
         # picking them is something done, not a side effect
         ("can i pick the scabs", [("unknown_activity", "pick the scabs", "picking or scratching the skin")]),
+        # play-test 183: "can i cover it with makeup for work tomorrow" got the day's preparation (makeup removed)
+        ("can i cover it with makeup for work tomorrow", [("unknown_activity", "cover it with makeup", "makeup")]),
         # fitting it in is no popping spots (play-test 185: "could i squeeze it into a lunch break")
         ("could i squeeze it into a lunch break", [("figure_of_speech", "squeeze it into", "fitting it in")]),
         ("can i squeeze them after", [("unknown_activity", "squeeze them", "popping spots")]),

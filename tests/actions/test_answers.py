@@ -836,6 +836,10 @@ WALKING_THROUGH = [{"event": "user", "text": "next"}, {"event": "action", "name"
     (WALKING_THROUGH, "aftercare", "is that it?", ["utter_guide_finished"]),
     (WALKING_THROUGH, "aftercare", "no i mean thats all the steps? nothing after", ["utter_guide_finished"]),
     (WALKING_THROUGH, "procedure", "is that it?", ["utter_faq/unknown_longevity"]),
+    # play-test 186: a question answered at step 3 in between
+    (WALKING_THROUGH + [{"event": "user", "text": "how deep do the needles go in?"},
+                        {"event": "action", "name": "action_answer_question"}, {"event": "action", "name": "action_listen"}],
+     "procedure", "last bit?", ["utter_walkthrough_aftercare"]),
 ])
 async def test_a_step_named_in_a_few_words_in_the_walk_through_is_that_step(dispatcher, make_tracker, domain, before,
                                                                             current, text, expected):

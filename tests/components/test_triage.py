@@ -3549,3 +3549,29 @@ def test_a_side_effect_the_guide_does_not_name_is_said_to_be_so(component, entit
 ])
 def test_scars_asked_to_go_after_a_course_are_the_results(settings, text, level):
     assert triage(text, settings, said_to_be_happening=False, concerns=("scars",)).level == level
+
+
+@pytest.mark.parametrize("text, lingering", [
+    # play-test 187: bumpy texture five weeks after, no pain, redness or heat: NHS 111 now in 8 replies of 11; the
+    # clinic, or a GP, when it opens
+    ("I had my second microneedling session with you about 5 weeks ago and my skin texture is now uneven - some bumpy "
+     "patches on my cheeks that weren't there before.", True),
+    # in the first days, or with heat or pain, or getting worse: NHS 111 now still
+    ("had it done 4 days ago and theres some small bumps", False),
+    ("3 weeks ago and now a hot painful lump", False),
+    ("3 weeks ago and theres a bump thats getting bigger", False),
+])
+def test_how_the_skin_looks_weeks_after_is_for_the_clinic_when_it_opens(settings, text, lingering):
+    found = triage(text, settings, said_to_be_happening=True)
+    assert found.level == URGENT and found.lingering is lingering
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 186: sessions supposed, "worse after the first one" asked, got "contact the clinic now"
+    ("so if i had 3 sessions and the redness every time, thats like 3 lots of a few days. is the redness worse after "
+     "the first one or the same each time", None),
+    # had, and worse now: the urgent route
+    ("i had 3 sessions and now the redness is worse", URGENT),
+])
+def test_sessions_supposed_are_no_report(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=True).level == level
