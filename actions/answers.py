@@ -2800,7 +2800,26 @@ def say_answers(
                     continue
                 topic = own
                 not_given = not_given_line(tracker, asked_as, topic)
-        if asked_as in FOLLOW_UPS and not not_given:  # that line says what leads to the last answer instead
+        step_named = named_step(tracker) if in_the_walk_through(tracker) else None
+        text = tracker.latest_message.get("text") or ""
+        if (
+            in_the_walk_through(tracker)
+            and tracker.get_slot("current_step") == STEPS[-1]
+            and _THE_END_ASKED.search(text)
+        ):
+            # "is that it?", "thats all the steps? nothing after" at the last step (play-test 184: step 4 again, then
+            # step 1): the walk-through's end
+            step_named, text = STEPS[-1], ""
+        if step_named and topic not in (*SEVERITY, SUITABILITY) and len(text.split()) <= A_FEW_WORDS:
+            # "last bit?" mid-walk-through (play-tests 180 and 183: how long results last): that step; at it already,
+            # the walk-through's end
+            if step_named == tracker.get_slot("current_step") == STEPS[-1]:
+                dispatcher.utter_message(response="utter_guide_finished")
+                events.append(SlotSet("current_step", FINISHED))
+                last_topic = None
+                continue
+            topic = step_named
+        if asked_as in FOLLOW_UPS and not not_given and not step_named:  # that line leads to the last answer instead
             dispatcher.utter_message(response=response_name(asked_as))
         if not_given:
             dispatcher.utter_message(response=not_given)
@@ -2825,25 +2844,6 @@ def say_answers(
             and WHOLE_WALK_THROUGH.search(tracker.latest_message.get("text") or "")
         ):
             topic = STEPS[0]
-        step_named = named_step(tracker) if in_the_walk_through(tracker) else None
-        text = tracker.latest_message.get("text") or ""
-        if (
-            in_the_walk_through(tracker)
-            and tracker.get_slot("current_step") == STEPS[-1]
-            and _THE_END_ASKED.search(text)
-        ):
-            # "is that it?", "thats all the steps? nothing after" at the last step (play-test 184: step 4 again, then
-            # step 1): the walk-through's end
-            step_named, text = STEPS[-1], ""
-        if step_named and topic not in (*SEVERITY, SUITABILITY) and len(text.split()) <= A_FEW_WORDS:
-            # "last bit?" mid-walk-through (play-tests 180 and 183: how long results last): that step; at it already,
-            # the walk-through's end
-            if step_named == tracker.get_slot("current_step") == STEPS[-1]:
-                dispatcher.utter_message(response="utter_guide_finished")
-                events.append(SlotSet("current_step", FINISHED))
-                last_topic = None
-                continue
-            topic = step_named
         if topic in STEPS and (
             walking_through(tracker)
             or topic == step_named

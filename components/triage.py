@@ -2000,6 +2000,9 @@ _WILL_IT_BE = re.compile(
     # an infection from it?": the odds, asked)
     # ("ok and if i go to the gym the day after is that a problem, sweating etc": play-test 142, NHS 111 now)
     r"\b(?:(?:could|can|should)\s+i|if\s+i)\s+(?:go|do|get back|start|hit|train|exercise|work out|run|swim)\b[^?!]*|"
+    # ("could i just cover the redness with makeup the next morning then?": play-test 186, the expected reaction's
+    # route to someone never treated)
+    r"\b(?:could|can|should)\s+i\s+(?:just\s+)?(?:cover|hide|wear|put|use|apply)\b[^?!]*|"
     r"\b(?:chances?|risks?|odds|likelihood|possibility)\s+(?:of|that)\b[^.?!]*"
 )
 # "blind" in words that say nothing of sight ("going in blind here", "a blind spot", "blindly"): no sign

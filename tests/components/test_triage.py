@@ -3575,3 +3575,13 @@ def test_how_the_skin_looks_weeks_after_is_for_the_clinic_when_it_opens(settings
 ])
 def test_sessions_supposed_are_no_report(settings, text, level):
     assert triage(text, settings, said_to_be_happening=True).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 186: a question about makeup the morning after, before any treatment, got the expected reaction's route
+    ("could i just cover the redness with makeup the next morning then?", None),
+    # treated, and red now: the expected reaction
+    ("i had it yesterday, could i cover the redness with makeup today?", EXPECTED),
+])
+def test_covering_the_redness_after_is_asked_of_what_is_to_come(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
