@@ -53,12 +53,14 @@ from core.booking import (
     CONTACTS_JOINED,
     MAX_CONTACTS,
     NO_DAY_NAMED,
+    ONE_DAY_NAMED,
     InvalidValue,
     PreferredTime,
     added_contact,
     contact_kind,
     corrected_words,
     days_ruled_out,
+    earliest_start,
     names_a_span_of_days,
     names_a_time_alone,
     names_another_day,
@@ -349,11 +351,7 @@ def one_concern_named(tracker: Tracker) -> bool:
 
 
 # someone else named as the one a message is about ("my son is 17 and has quite bad acne scarring")
-_SOMEONE_ELSE = re.compile(
-    r"\b(?:my|our|his|her)\s+(?:son|daughter|kid|kids|child|children|teenager|boy|girl|mum|mom|mother|dad|father|"
-    r"husband|wife|partner|sister|brother|friend|niece|nephew|grandson|granddaughter|aunt|uncle|cousin)\b",
-    re.IGNORECASE,
-)
+_SOMEONE_ELSE = re.compile(rf"\b(?:my|our|his|her)\s+(?:{alternatives(RELATIVES)})s?\b", re.IGNORECASE)
 
 
 def concern_of_someone_else(tracker: Tracker) -> bool:
@@ -1544,15 +1542,8 @@ _MONTHS_AND_DAYS = set(MONTHS + MONTH_ABBREVIATIONS + WEEKDAYS + WEEKDAY_ABBREVI
     "thur",
     "thurs",
 }
-_SENTENCE_END = re.compile(r"[.?!]+(?:\s+|$)")
 # the time a call is wanted, in other words ("call me whenever today", "ring me tomorrow after 2")
 _THE_CALL_AT = re.compile(r"\b(?:call|ring|phone)\s+(?:me|us|her|him)\b([^.?!;]*)", re.IGNORECASE)
-# a day named by its name, as today or tomorrow, or by its date ("wed", "today", "23rd"), not a number alone
-_A_DAY_NAMED = re.compile(
-    r"\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|mon|tue|tues|wed|weds|thu|thur|thurs|fri|today|tomorrow|tmrw|"
-    r"tonight)\b|\b\d{1,2}(?:st|nd|rd|th)\b",
-    re.IGNORECASE,
-)
 _DAY_WORDS = re.compile(
     # (a number of a day or a date, not "111" or a phone number: "ok 2.30 then. ill try 111 in the meantime", play-test
     # 28, "I couldn't work out a day")
@@ -1872,7 +1863,7 @@ class ValidateBookingForm(FormValidationAction):
                 # (the day and time words, where they were read among others: "i mean can i come in at 8 in the morning
                 # on the 16th", refused as before opening, then "ok 9 then", play-test 78, lost the 16th)
                 rejected["booking_time_text"] = corrected_words(earlier, words)
-                if invalid.response in NO_DAY_NAMED and len(_A_DAY_NAMED.findall(words)) > 1:
+                if invalid.response in NO_DAY_NAMED and len(ONE_DAY_NAMED.findall(words)) > 1:
                     # several days named and none read: nothing to correct ("thursday at 7pm would be better. its
                     # currently wednesday 23rd at 10am", then "today": play-test 182, "already passed", today at the
                     # appointment's 10 o'clock)
@@ -1911,7 +1902,7 @@ class ValidateBookingForm(FormValidationAction):
             # "my appt is wed 23rd at 10. i want it moved to thurs 7pm. call me whenever today" (play-test 182:
             # "couldn't work out a day"): of a call back, the time said after "call me"
             said = [match.group(1).strip(" ,") for match in _THE_CALL_AT.finditer(str(value))]
-            said = [words for words in said if _A_DAY_NAMED.search(words)]
+            said = [words for words in said if ONE_DAY_NAMED.search(words)]
             if len(said) == 1:
                 return said[0]
         found = next(tracker.get_latest_entity_values("time"), None)
@@ -1948,12 +1939,12 @@ class ValidateBookingForm(FormValidationAction):
         """The message's last sentence, when the whole of it was refused and that sentence names a day or a time: what
         it came to after the words before it ("how has it passed its 10 in the morning?? today afternoon then, anytime
         after 2": play-test 182, refused as outside the opening hours); None otherwise."""
-        sentences = [part.strip(" ,") for part in _SENTENCE_END.split(tracker.latest_message.get("text") or "")]
-        sentences = [sentence for sentence in sentences if sentence]
-        if len(sentences) < 2 or sentences[-1] == str(value):
+        text = tracker.latest_message.get("text") or ""
+        said = [text[start:end].strip(" ,.?!\n") for start, end in sentences(text)]
+        said = [sentence for sentence in said if sentence]
+        if len(said) < 2 or said[-1] == str(value):
             return None
-        last = sentences[-1]
-        return last if _A_DAY_NAMED.search(last) or _CLOCK_TIME.search(last) else None
+        return said[-1] if ONE_DAY_NAMED.search(said[-1]) or _CLOCK_TIME.search(said[-1]) else None
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""
@@ -2234,9 +2225,7 @@ def cut_to_the_notice(booking_time: Text, at: dt.datetime) -> Optional[Text]:
     `at`, and its minimum notice): "ring me after lunch today? actually no make it after 3" at 15:30 became 17:30 to
     20:00 without a word (play-test 184, "i said after 3 not half 5", three times); None otherwise."""
     time = PreferredTime.from_slot(booking_time)
-    earliest = (at + dt.timedelta(hours=clinic().minimum_notice_hours)).replace(second=0, microsecond=0)
-    first = earliest + dt.timedelta(minutes=-earliest.minute % 15)
-    return time.describe() if time.start != time.end and time.start == first else None
+    return time.describe() if time.start != time.end and time.start == earliest_start(clinic(), at) else None
 
 
 def later_than_the_route_asks(tracker: Tracker, booking_time: Text, at: dt.datetime) -> bool:

@@ -512,7 +512,7 @@ def names_a_span_of_days(words: str) -> bool:
         or _ANY_DAY_OF_A_WEEK.search(lowered)
         or _ANY_OF_A_WEEKDAY.search(lowered)
         # ("whenever today": that day, at any time of it; "any day but tuesday" names none)
-        or (_ANY_DAY_AT_ALL.search(lowered) and not _ONE_DAY_ITSELF.search(_days_ruled_out_taken_out(lowered)))
+        or (_ANY_DAY_AT_ALL.search(lowered) and not ONE_DAY_NAMED.search(_days_ruled_out_taken_out(lowered)))
     )
 
 
@@ -1185,8 +1185,10 @@ _IN_ABOUT = re.compile(
     r"\bin\s+(?:about|around|roughly|approximately|approx|like|maybe|prob(?:ably)?)\s+"
     r"(?=\d|an?\b|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+couple)"
 )
-# one day named by itself (a weekday, today or tomorrow, a date), and any time of it
-_ONE_DAY_ITSELF = re.compile(rf"\b{_WEEKDAY_WORD}\b|\b(?:today|tomorrow|tmrw)\b|\b\d{{1,2}}(?:st|nd|rd|th)\b")
+# one day named by itself (a weekday, today, tonight or tomorrow, a date), not a span or a number alone
+ONE_DAY_NAMED = re.compile(
+    rf"\b{_WEEKDAY_WORD}\b|\b(?:today|tonight|tomorrow|tmrw)\b|\b\d{{1,2}}(?:st|nd|rd|th)\b", re.IGNORECASE
+)
 _AT_ANY_TIME = re.compile(r"\b(?:whenever|(?:at\s+)?any ?time|any hour|whatever time)\b")
 
 
@@ -1201,7 +1203,7 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     cleaned = _FILLER.sub(" ", _ASIDE.sub(" ", _A_COURSE_UNTIL.sub(" ", _BECAUSE_OF_WORK.sub(" ", cleaned))))
     # ("so in about 6 months, like mid june": play-test 184, "couldn't work out a day"): how far ahead, roughly
     cleaned = _IN_ABOUT.sub("in ", cleaned)
-    if _ONE_DAY_ITSELF.search(cleaned):
+    if ONE_DAY_NAMED.search(cleaned):
         # "whenever today", "any time tomorrow" (play-test 182: "couldn't work out a day"): that day, at any time
         cleaned = _AT_ANY_TIME.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)
@@ -1717,8 +1719,7 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
     end = dt.datetime.combine(day, end_time, clinic.timezone)
 
     earliest = now + dt.timedelta(hours=clinic.minimum_notice_hours)
-    rounded = earliest.replace(second=0, microsecond=0)
-    first = rounded + dt.timedelta(minutes=-rounded.minute % 15)  # the earliest, from a quarter hour
+    first = earliest_start(clinic, now)
     if end <= now:
         raise InvalidValue("utter_invalid_booking_time_past")
     if end < earliest:
@@ -1737,6 +1738,12 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             raise InvalidValue("utter_invalid_booking_time_notice", {"hours": str(clinic.minimum_notice_hours)})
         start = first
     return PreferredTime(start, end)
+
+
+def earliest_start(clinic: Clinic, now: dt.datetime) -> dt.datetime:
+    """The earliest a request can start by the clinic's minimum notice, from a quarter hour."""
+    earliest = (now + dt.timedelta(hours=clinic.minimum_notice_hours)).replace(second=0, microsecond=0)
+    return earliest + dt.timedelta(minutes=-earliest.minute % 15)
 
 
 def too_far(clinic: Clinic, now: dt.datetime) -> InvalidValue:
