@@ -1097,6 +1097,13 @@ def own_signs_in_a_thread(tracker: Tracker) -> Optional[Text]:
     level = said.get("level_if_happening")
     if said.get("level") or level not in LEVEL_TOPICS or any(said.get(flag) for flag in _ROUTE_SET_ASIDE):
         return None
+    order = list(LEVEL_TOPICS)  # most severe first
+    # never lower than what was reported and not seen to since ("its only a bit red tbh, prob just the normal redness
+    # from the treatment right?" after a spreading hot patch and a fever of 38 got NHS 111 now: play-test 189, the
+    # expected reaction's words, "if it lasts longer than a few days")
+    reported = {v: k for k, v in LEVEL_TOPICS.items()}.get(reported_earlier(tracker) or "")
+    if reported in order and order.index(reported) < order.index(level):
+        level = reported
     if safety_thread_level(tracker) in SEVERITY:
         return level
     for earlier in earlier_triages(tracker, REPORT_LOOKS_BACK):

@@ -454,6 +454,10 @@ class ActionSayRequestReference(Action):
         if offer != "consultation" and not detail_said and detail_asked_about(tracker) != "booking_time":
             # ("what time did I say?" asks for the time in the request, not when the clinic rings)
             say_when_the_clinic_contacts(dispatcher, tracker)
+        if tracker.get_slot("request_sent"):
+            # "thanks. so theyll def ring me at 9 on monday yeah?" after a call back sent for a spreading hot patch and
+            # a fever, the clinic closed (play-test 189: "if you'd rather not wait, call" the closed clinic): the route
+            remind_of_the_route(dispatcher, tracker, domain)
         # "whats my reference again? and do i need to bring anything": each question asked with it is answered too
         # (eighteenth play-test: the second was dropped); a yes still takes up this reply's offer
         events = answers_alongside(dispatcher, tracker, domain)

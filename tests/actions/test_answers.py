@@ -3111,6 +3111,24 @@ async def test_signs_said_in_the_thread_are_a_report(dispatcher, make_tracker, d
     assert responses(dispatcher)[0] == expected
 
 
+@pytest.mark.parametrize("earlier, expected", [
+    # play-test 189: "its only a bit red tbh, prob just the normal redness from the treatment right?" (the fallback's
+    # intent) after a spreading hot patch and a fever got NHS 111 now: the expected reaction's words
+    ([a_report("urgent"), a_report(None), a_report(None)], "utter_faq/urgent"),
+    # an expected reaction reported before: its words
+    ([a_report("expected")], "utter_faq/expected_reaction"),
+])
+async def test_signs_played_down_in_the_thread_never_lower_the_route(dispatcher, make_tracker, domain, clinic_open,
+                                                                     earlier, expected):
+    from actions.fallback import ActionSuggestIntents
+
+    tracker = make_tracker(intent="nlu_fallback", text="its only a bit red tbh, prob just the normal redness right?",
+                           events=earlier)
+    tracker.latest_message["triage"] = {"level": None, "level_if_happening": "expected"}
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == expected
+
+
 async def test_how_to_choose_a_provider_is_never_asked_beside_advice_had(dispatcher, make_tracker, domain,
                                                                           clinic_open):
     # play-test 169: "they said go to the walk in centre tomorrow, should i still let the clinic know" got "choose a

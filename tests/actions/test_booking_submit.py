@@ -255,6 +255,23 @@ async def test_the_reference_asked_for_says_what_there_is(dispatcher, make_track
     assert result == [SlotSet("offer", offer)]
 
 
+@pytest.mark.parametrize("earlier, reminded", [
+    # play-test 189: "so theyll def ring me at 9 on monday yeah?" after a call back sent for a spreading hot patch and a
+    # fever got "if you'd rather not wait, call" the closed clinic, and no word of NHS 111
+    ([{"event": "user", "timestamp": None, "text": "...", "parse_data": {"triage": {"level": "urgent"}}}], True),
+    ([], False),
+])
+async def test_the_request_asked_about_after_the_urgent_route_says_the_route(dispatcher, make_tracker, domain,
+                                                                            clinic_open, earlier, reminded):
+    from actions.booking_submit import ActionSayRequestReference
+
+    tracker = make_tracker(intent="ask_reference", text="thanks. so theyll def ring me at 9 on monday yeah?",
+                           slots={"request_sent": True, "request_reference": "MN-JW7H", "request_kind": "call_back"},
+                           events=earlier, parse_data={"triage": {"level": None}})
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert ("utter_safety_route_reminder" in responses(dispatcher)) is reminded
+
+
 async def test_a_question_asked_with_the_reference_is_answered_after_it(dispatcher, make_tracker, domain):
     from actions.booking_submit import ActionSayRequestReference
     from tests.conftest import asked
