@@ -789,7 +789,7 @@ _BECAUSE_OF_WORK = re.compile(
     r"(?:\b(?:as|because|cos|coz|since)\s+|(?<=[,.;!?])\s*|\b(?=(?:i'?m|im|i am|she'?s|he'?s)\s+at\s+work\b))"
     r"(?:i|she|he|we|they|i'?m|im|i am|she'?s|he'?s)\s+(?:(?:don'?t|dont|do not|doesn'?t|won'?t|wont)\s+)?"
     r"(?:finish|finishes|start|starts|get off|gets off|leave|leaves|work|works|at work)(?:\s+work)?\s+"
-    r"(?:at|till|until|til|'?til)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
+    r"(?:at|till|until|til|'?til)\s+(?:half\s+(?:past\s+)?|quarter\s+(?:past|to)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
 )
 
 

@@ -51,8 +51,11 @@ def unknown_entities(nlp, text):
         ("will it help my beard grow", [("unknown_area", "beard grow", "beard growth")]),
         # play-test 183: a full beard is where the scarring is, not hair to grow ("can you do microneedling on the beard
         # area? i have a full beard but some scarring on my jaw underneath": beard growth, three times)
-        ("i have a full beard but some scarring on my jaw underneath", [("skin_concern", "scarring"),
+        ("i have a full beard but some scarring on my jaw underneath", [("treatment_area", "full beard but", "face"),
+                                                                        ("skin_concern", "scarring"),
                                                                         ("treatment_area", "jaw", "face")]),
+        # beard microneedling asked of is whether it helps the beard grow (the real questions' dev set)
+        ("does beard microneedling work?", [("unknown_area", "beard", "beard growth")]),
         ("can it make my beard thicker", [("unknown_area", "beard thicker", "beard growth")]),
         ("when can I go back to the gym", [("unknown_activity", "gym")]),
         ("is it ok to work out after microneedling", [("unknown_activity", "work out")]),

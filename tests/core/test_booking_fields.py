@@ -782,6 +782,8 @@ def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
         # play-test 185: asked to be put down, "exactly", and work hours with a "don't" ("couldn't work out a day")
         ("actually can you put tuesday at 4pm exactly? i dont finish work till 3", (2026, 12, 1, 16), (2026, 12, 1, 16)),
         ("could you book me in for tuesday at 3", (2026, 12, 1, 15), (2026, 12, 1, 15)),
+        # play-test 188: "couldn't work out a day"
+        ("thursday evening, 6ish? i finish work at half 5", (2026, 11, 26, 18), (2026, 11, 26, 18)),
         # play-test 182: any time of one day named, said before it ("couldn't work out a day")
         ("whenever today", (2026, 11, 24, 12), (2026, 11, 24, 18)),
         ("any time tomorrow", (2026, 11, 25, 9), (2026, 11, 25, 18)),
