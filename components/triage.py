@@ -274,6 +274,19 @@ _WHO_TO_CONTACT = re.compile(
     r"\b(?:who|where|which number)\s+(?:do|should|would|can|shall|will)\s+(?:i|we)\s+(?:ring|call|phone|contact|go|"
     r"speak to|talk to|get hold of)\b"
 )
+
+
+def _a_booking_detail(entity: Dict[Text, Any], text: Text) -> bool:
+    """Whether an entity names a detail of a booking, not a field named in passing: "last time" ("my cheeks went a bit
+    red and tight for a couple days last time": play-test 72, "time" read as the booking's, and the message as no
+    report, NHS 111 now), or whom to contact ("and if i had a bad reaction after, like at night, who do i contact":
+    play-test 189, the concern fallback and no route)."""
+    if entity.get("entity") != "booking_field" or "start" not in entity:
+        return True
+    before = text[: entity["start"]]
+    return not (_AN_OCCASION_BEFORE.search(before) or _WHO_TO_CONTACT.search(text.lower()[: entity.get("end", 0)]))
+
+
 # a word that may name a sign (a cheap look before reading the message as one's own: `level_if_happening`)
 _A_SIGN_WORD = re.compile(
     r"\b(?:burn\w*|sting\w*|pain\w*|hurt\w*|sore\w*|ach\w+|swell\w*|swollen|puff\w*|red\w*|pus\w*|crust\w*|itch\w*|"
@@ -3121,15 +3134,7 @@ class SafetyTriage(GraphComponent):
             # jawline" was sent to NHS 111, play-test 29)
             # (nor one that names a time to book: "i already said friday after 5?? is that still there", play-test 34)
             details = {
-                entity.get("entity")
-                for entity in message.get("entities") or []
-                # ("my cheeks went a bit red and tight for a couple days last time": play-test 72, "time" read as the
-                # booking's, and the message as no report, NHS 111 now)
-                if not (
-                    entity.get("entity") == "booking_field"
-                    and "start" in entity
-                    and _AN_OCCASION_BEFORE.search(text[: entity["start"]])
-                )
+                entity.get("entity") for entity in message.get("entities") or [] if _a_booking_detail(entity, text)
             } & {"email", "phone", "booking_field", "time"}
             # (the answer selected is the message's only when the classifier read a question of the FAQ: "can i come
             # in thursday morning? it's tom ruiz, 07911 123456" is a request, whatever answer it ranks first)

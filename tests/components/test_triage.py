@@ -3585,3 +3585,18 @@ def test_sessions_supposed_are_no_report(settings, text, level):
 ])
 def test_covering_the_redness_after_is_asked_of_what_is_to_come(settings, text, level):
     assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+def test_whom_to_contact_is_no_booking_detail(component):
+    # play-test 189: "who do i contact" (a booking field named) made the message a booking's detail: the concern
+    # fallback, no route
+    text = "and if i had a bad reaction after, like at night, who do i contact"
+    message = parsed(text, "faq", "faq/complication")
+    start = text.index("contact")
+    message.set("entities", [{"entity": "booking_field", "value": "booking_contact", "start": start,
+                              "end": start + len("contact")}])
+    component.process([message])
+    assert message.get("intent")["name"] == "faq"
+    # a route, as "… who do i call" gets: the urgent one here, as "had a bad reaction" reads as one had (the warning
+    # signs' answer would fit better to someone never treated)
+    assert selected(message) in (WARNING_SIGNS_ANSWER, ANSWERS[URGENT])
