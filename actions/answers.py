@@ -1085,6 +1085,7 @@ def remind_of_the_route(dispatcher: CollectingDispatcher, tracker: Tracker, doma
 
 # the answer of each level the triage gives (components/triage.py LEVELS)
 LEVEL_TOPICS = {"emergency": SEVERITY[0], "urgent": SEVERITY[1], "expected": SEVERITY[2]}
+TOPIC_LEVELS = {topic: level for level, topic in LEVEL_TOPICS.items()}
 
 
 def own_signs_in_a_thread(tracker: Tracker) -> Optional[Text]:
@@ -1101,7 +1102,7 @@ def own_signs_in_a_thread(tracker: Tracker) -> Optional[Text]:
     # never lower than what was reported and not seen to since ("its only a bit red tbh, prob just the normal redness
     # from the treatment right?" after a spreading hot patch and a fever of 38 got NHS 111 now: play-test 189, the
     # expected reaction's words, "if it lasts longer than a few days")
-    reported = {v: k for k, v in LEVEL_TOPICS.items()}.get(reported_earlier(tracker) or "")
+    reported = TOPIC_LEVELS.get(reported_earlier(tracker) or "")
     if reported in order and order.index(reported) < order.index(level):
         level = reported
     if safety_thread_level(tracker) in SEVERITY:
@@ -2549,6 +2550,20 @@ def in_the_walk_through(tracker: Tracker) -> bool:
     return False
 
 
+def step_asked_for(tracker: Tracker) -> Tuple[Optional[Text], bool]:
+    """The step of the walk-through the latest message names while the walk-through is shown (`in_the_walk_through`),
+    the last when its end is asked at the last step ("is that it?", "thats all the steps? nothing after": play-test
+    184, step 4 again, then step 1), and whether the message is a few words that ask for it ("last bit?": play-tests
+    180 and 183, how long results last)."""
+    if not in_the_walk_through(tracker):
+        return None, False
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("current_step") == STEPS[-1] and _THE_END_ASKED.search(text):
+        return STEPS[-1], True
+    named = named_step(tracker)
+    return named, bool(named) and len(text.split()) <= A_FEW_WORDS
+
+
 def help_had_before(tracker: Tracker) -> bool:
     """Whether one of the person's recent messages said they were seen or advised already (components/triage.py
     `help_had`), with nothing said to be worse since, and the latest message names no sign that was not named then
@@ -2744,6 +2759,7 @@ def say_answers(
         # the age policy says who is seen, and that suitability is for the consultation: the suitability answer beside
         # it, asked to book for "your age", says otherwise (play-test 69, to a 16-year-old whose parents must not know)
         topics = [topic for topic in topics if topic != SUITABILITY]
+    step_named, step_in_a_few_words = step_asked_for(tracker)
     for topic in topics:
         asked_as = topic
         if topic == "no_reassurance":
@@ -2807,17 +2823,7 @@ def say_answers(
                     continue
                 topic = own
                 not_given = not_given_line(tracker, asked_as, topic)
-        step_named = named_step(tracker) if in_the_walk_through(tracker) else None
-        text = tracker.latest_message.get("text") or ""
-        if (
-            in_the_walk_through(tracker)
-            and tracker.get_slot("current_step") == STEPS[-1]
-            and _THE_END_ASKED.search(text)
-        ):
-            # "is that it?", "thats all the steps? nothing after" at the last step (play-test 184: step 4 again, then
-            # step 1): the walk-through's end
-            step_named, text = STEPS[-1], ""
-        if step_named and topic not in (*SEVERITY, SUITABILITY) and len(text.split()) <= A_FEW_WORDS:
+        if step_named and topic not in (*SEVERITY, SUITABILITY) and step_in_a_few_words:
             # "last bit?" mid-walk-through (play-tests 180 and 183: how long results last): that step; at it already,
             # the walk-through's end
             if step_named == tracker.get_slot("current_step") == STEPS[-1]:

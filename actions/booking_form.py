@@ -2015,13 +2015,10 @@ class ValidateBookingForm(FormValidationAction):
         asap = bool(ASAP.match(str(value or "")))
         cut = checked.get("booking_time") and not asap and cut_to_the_notice(checked["booking_time"], self._clock())
         if cut and checked["booking_time"] != value_before(tracker, "booking_time"):
-            notice = str(clinic().minimum_notice_hours)
-            dispatcher.utter_message(response="utter_booking_time_earliest", time=cut, hours=notice)
+            say_the_earliest(dispatcher, cut)
         if checked.get("booking_time") and asap:
             # "asap, today" at 15:30 put down 17:30 with no word why (play-test 32: "why 5.30??")
-            earliest = PreferredTime.from_slot(checked["booking_time"]).describe()
-            notice = str(clinic().minimum_notice_hours)
-            dispatcher.utter_message(response="utter_booking_time_earliest", time=earliest, hours=notice)
+            say_the_earliest(dispatcher, PreferredTime.from_slot(checked["booking_time"]).describe())
         if (too_soon or asap) and after_the_urgent_route(tracker):
             # "NOW. as soon as possible", "why 3.45?? i said now" for a request about what got the urgent route: the
             # clinic can't be quicker than its notice, so the route, now (play-test 30: 15:45 was put down, and "too
@@ -2218,6 +2215,13 @@ def concern_listed_with_details(tracker: Tracker) -> Optional[Text]:
     if not kinds & {"person", "phone", "email", "time"}:
         return None
     return next(tracker.get_latest_entity_values(CONCERN), None)
+
+
+def say_the_earliest(dispatcher: CollectingDispatcher, time: Text) -> None:
+    """Say that `time` (in words) is the earliest the request can ask for, by the clinic's minimum notice."""
+    dispatcher.utter_message(
+        response="utter_booking_time_earliest", time=time, hours=str(clinic().minimum_notice_hours)
+    )
 
 
 def cut_to_the_notice(booking_time: Text, at: dt.datetime) -> Optional[Text]:

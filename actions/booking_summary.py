@@ -32,6 +32,7 @@ from actions.booking_form import (
     is_checked_time,
     name_among_details,
     note_events,
+    say_the_earliest,
     someone_else_too,
     switch_asked_for,
     switched_to,
@@ -51,7 +52,7 @@ from core.booking import (
     weekdays_in,
     with_days_ruled_out,
 )
-from core.settings import clinic, now
+from core.settings import now
 from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
 
 # another time offered as well as the one put down ("or thursday morning is fine too", "thursday as a backup")
@@ -557,8 +558,7 @@ class ActionChangeBookingDetail(Action):
         changes.update(_days_ruled_out_of_the_time(dispatcher, tracker, changes))
         cut = changes.get("booking_time") and cut_to_the_notice(changes["booking_time"], now())
         if cut:  # "make it after 3" at 15:30: the earliest the notice allows, said (play-test 184)
-            notice = str(clinic().minimum_notice_hours)
-            dispatcher.utter_message(response="utter_booking_time_earliest", time=cut, hours=notice)
+            say_the_earliest(dispatcher, cut)
         if any(e.get("entity") == "age_group" and e.get("value") == "adult" for e in entities):
             # "please remove the under 18 bit, I'm an adult" (found by play-test 25: it could not be taken back)
             changes[UNDER_18] = False

@@ -345,13 +345,13 @@ _PERSONAL = re.compile(
     r"(?:scars?|scarring|pitting|marks?) (?:from|left by|since) (?:my|her|his) (?:treatment|microneedling|session|"
     r"course|procedure)s?)\b"
 )
-# A question about the treatment in general ...
 # sessions supposed ("so if i had 3 sessions and the redness every time … is the redness worse after the first one":
 # play-test 186, "contact the clinic now" to someone never treated): what would happen, whatever "after" says of now
 _SESSIONS_SUPPOSED = re.compile(
     r"\bif\s+(?:i|you|she|he|we|they)\s+(?:had|have|get|got|did|do|were\s+to|was\s+to)\s+(?:\d+|a|an|one|two|three|"
     r"four|five|six|several|multiple|more|another|the\s+full)\s+(?:sessions?|treatments?|courses?|rounds?)\b"
 )
+# A question about the treatment in general ...
 _HYPOTHETICAL = re.compile(
     # ("but does it BLEED", asked in the walk-through: play-test 51, NHS 111 now to someone never treated)
     r"(?:^\W*(?:(?:but|and|so|ok|okay|oh|hmm|wait|also)\W+)*(?:could|can|will|would|does|do|might|may|is there|"
