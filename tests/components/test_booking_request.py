@@ -83,6 +83,10 @@ def test_a_detail_named_with_its_new_value_is_a_correction(intent, field, kinds,
     ("delete_my_data", "delete my data", "delete_my_data"),  # no detail named: the person's data
     # found by the seventh play-test: a detail named, but everything to go
     ("delete_my_data", "forget it, i dont want you storing my number. delete everything", "delete_my_data"),
+    # a detail the clinic holds named, "nothing here to change" and a consultation offered: a deletion
+    ("delete_my_data", "remove my number from your records", "delete_my_data"),
+    ("delete_my_data", "take my email off your database please", "delete_my_data"),
+    ("delete_my_data", "why are you still holding onto my number, get rid of it", "delete_my_data"),
 ])
 def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected):
     found = message(text, intent, [])

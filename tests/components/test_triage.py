@@ -3600,3 +3600,20 @@ def test_whom_to_contact_is_no_booking_detail(component):
     # a route, as "… who do i call" gets: the urgent one here, as "had a bad reaction" reads as one had (the warning
     # signs' answer would fit better to someone never treated)
     assert selected(message) in (WARNING_SIGNS_ANSWER, ANSWERS[URGENT])
+
+
+@pytest.mark.parametrize("text, level", [
+    # the FAQ paraphrases: "after it" in a question of what skin does read as a treatment had, and the urgent route
+    # given to someone never treated
+    ("does your skin scab after it", None),
+    ("will my skin scab after it?", None),
+    ("does your skin crust after it?", None),
+    ("does your face swell up after microneedling", None),
+    # a treatment said to be had, or a sign said of now, is no general question
+    ("my skin is scabbing after it", URGENT),
+    ("does my skin look infected after it", URGENT),
+    ("will my skin scab after it? mine is oozing now", URGENT),
+    ("had it yesterday, will my face swell after it?", EXPECTED),
+])
+def test_what_skin_does_after_it_asked_is_no_treatment_had(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
