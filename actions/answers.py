@@ -1940,14 +1940,14 @@ class ActionAnswerQuestion(Action):
             # (play-test 124: "let Lumen Skin Clinic know", three times, and the question dropped): the clinic that
             # treated them too, and this one's consultation, after the route
             dispatcher.utter_message(response="utter_treated_elsewhere")
-        if (
-            any(name.startswith(SAFETY_RESPONSES[0]) for name in named)
-            and "utter_medicine_in_emergency" not in named
-            and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or "")
-        ):
+        emergency_said = any(name.startswith(SAFETY_RESPONSES[0]) for name in named)
+        asked_now = tracker.latest_message.get("text") or ""
+        if emergency_said and "utter_medicine_in_emergency" not in named and A_MEDICINE_NOW.search(asked_now):
             # "his eyes are all puffy and nearly shut … Should I give him an antihistamine? I have some piriton"
             # (play-test 127: the emergency's route, and the medicine never answered): who to ask about it
             dispatcher.utter_message(response="utter_medicine_in_emergency")
+        elif emergency_said and "utter_remedy_in_emergency" not in named and A_REMEDY_NOW.search(asked_now):
+            dispatcher.utter_message(response="utter_remedy_in_emergency")  # "my lips are swelling, can i put ice on"
         asked_beside_a_route(dispatcher, tracker, named)
         if remind_of_the_route(dispatcher, tracker, domain):
             before_the_rest(dispatcher, already)
@@ -2150,11 +2150,19 @@ class ActionAnswerQuestion(Action):
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         # (not a medicine those called said to take: "the man say is not emergency, i go to pharmacy and take tablet for
         # allergy", play-test 113; their advice stands, below)
-        if previous == SEVERITY[0] and not triaged and A_MEDICINE_NOW.search(text) and not said.get("judged"):
+        if (
+            previous == SEVERITY[0]
+            and not triaged
+            and (A_MEDICINE_NOW.search(text) or A_REMEDY_NOW.search(text))
+            and not said.get("judged")
+        ):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
             # and who to ask (play-test 31: the route alone, three times, and the question never named)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
-            dispatcher.utter_message(response="utter_medicine_in_emergency")
+            medicine = bool(A_MEDICINE_NOW.search(text))
+            dispatcher.utter_message(
+                response="utter_medicine_in_emergency" if medicine else "utter_remedy_in_emergency"
+            )
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         if (
             previous in SEVERITY[1:]
@@ -2694,6 +2702,18 @@ A_MEDICINE_NOW = re.compile(
     # ("will the piriton not just sort it out?": play-test 159, whether it treats puffy eyes)
     rf"\b{_MEDICINES}\b[^.?!]{{0,20}}?\b(?:sort|fix|settle|clear|calm|help|work|be enough|do)\b|"
     r"\bcream antibiotique\b",
+    re.IGNORECASE,
+)
+# something put on what is happening, no medicine ("can i put some ice on my lips while i wait?", "i asked about ICE on
+# my lips. yes or no": play-test 190, which products the clinic used, then the aftercare's silence and a consultation,
+# in an emergency's thread): in that thread, who to ask about it (utter_remedy_in_emergency)
+_REMEDIES = (
+    r"(?:ice|ice ?packs?|ice cubes?|(?:a |some )?cold (?:compress|flannel|cloth|pack)|frozen peas|something cold|"
+    r"aloe(?: vera)?|vaseline|petroleum jelly|lip balm)"
+)
+A_REMEDY_NOW = re.compile(
+    rf"\b(?:put|putting|use|using|apply|applying|hold|holding|try|trying|rub|press)\b[^.?!]{{0,30}}?\b{_REMEDIES}\b|"
+    rf"\b{_REMEDIES}\b[^.?!]{{0,25}}?\bon\s+(?:my|her|his|their|the|it|them)\b|\babout\s+{_REMEDIES}\b",
     re.IGNORECASE,
 )
 # stopping, pausing or changing a medicine asked about ("should I stop my warfarin before?", "can I come off my

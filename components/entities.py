@@ -255,6 +255,9 @@ _TIME_PARTS = re.compile(
     # ("mornings, not before 10": play-test 37, the bound was read as a time not meant, and dropped)
     r"|\b(?:not before|not after|no earlier than|no later than|at|after|before|around)(?:\s+(?:about|around))?\s+"
     r"\d{1,2}(?:[:.]\d{2})?\b"
+    # ("Tomorrow morning, about 9 if poss": play-test 190, the 9 dropped and the morning put down): an hour of the clock
+    r"|\babout\s+(?:1[0-2]|[1-9])(?:[:.][0-5]\d)?\b(?!\s*(?:st|nd|rd|th|%|percent|years?|yrs?|weeks?|days?|months?|"
+    r"sessions?|treatments?|times?|mins?|minutes?|hours?|hrs?|pounds?|quid|k|people|of)\b)"
     # "more like 2 onwards", "from 2" (play-test 31: not understood, the 12:00 kept)
     r"|\b(?:from\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s*(?:onwards?|or later|and later)\b"
     r"|\bfrom\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"

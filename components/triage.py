@@ -256,6 +256,14 @@ _STILL_ON = re.compile(
 )
 # a request or its reference named ("my booking MN-KX7U")
 _A_REQUEST_NAMED = re.compile(r"\b(?:booking|appointment|request|reference|call ?back|mn-[a-z0-9]{3,})\b")
+# a call back from the help called, not the clinic's ("theyre telling me to wait for a call back from 111 now (the 999
+# lady)": play-test 190, the request's reference, and the question beside it answered as if no help were coming)
+_HELPS_CALL_BACK = re.compile(
+    r"\b(?:call ?back|ring ?back|callback)\s+(?:from|off)\s+(?:111|999|nhs|the ambulance|ambulance|the hospital|"
+    r"a&e|the gp|my gp|a nurse|a doctor|a clinician|a paramedic)\b|"
+    r"\b(?:111|999|nhs(?: 111)?|the ambulance|the hospital|the gp|my gp|a nurse|a doctor|a clinician)\s+"
+    r"(?:\w+\s+){0,3}?(?:call|ring|phone)\w*\s+(?:me\s+|us\s+|her\s+|him\s+)?back\b"
+)
 # "so they wont ring tuesday now?", "will they still call me friday": whether the clinic's call is on, asked
 _THEY_RING = re.compile(
     r"\b(?:will|won'?t|wont|would|do|don'?t|dont|are|aren'?t|arent)\s+(?:they|you|the clinic|someone|she|he)\s+"
@@ -1578,11 +1586,12 @@ _SCARS_GONE_AFTER = re.compile(
     r"less (?:noticeable|visible|obvious)|improve\w*|better|smoother|flatter|lighter)\b[^.?!]{0,20}?\bafter\b"
 )
 # what skin does after a treatment, asked in general or of one's own to come ("does your skin scab after it", "will my
-# skin peel after it": the FAQ paraphrases, the urgent route to someone never treated): "after it" names no treatment had
+# skin peel after it": the FAQ paraphrases, the urgent route to someone never treated): "after it" is no treatment had
 _WHAT_SKIN_DOES_AFTER = re.compile(
     r"(?:^|(?<=[.?!\n]))\W*(?:(?:but|and|so|ok|okay|oh|also|hmm)\W+)*(?:(?:does|do)\s+(?:your|ur|the|people'?s|"
     r"someone'?s)|(?:will|would|might|could|can)\s+(?:your|ur|the|my))\s+(?:skin|face)\b[^.?!\n]{0,30}?"
-    r"(?P<after>\b(?:after|post)\s+(?:it|this|that|the treatment|treatment|microneedling|micro ?needling|(?:a|the) session))"
+    r"(?P<after>\b(?:after|post)\s+(?:it|this|that|the treatment|treatment|microneedling|micro ?needling|"
+    r"(?:a|the) session))"
     r"\s*(?=[?!.\n]|$)"
 )
 # no result seen, said or feared ("if I still see nothing after the second one, should I be worried something's wrong
@@ -2085,6 +2094,26 @@ _WHEN_999 = re.compile(
     r"\b(?:if|even if|what if|in case|say)\b[^.?!]{0,60}\b(?:still|just|only)\b[^.?!]{0,25}\b111\b|"
     r"\beven if\b[^.?!]{0,50}\b(?:111|999)\b|"
     r"\bwhen (?:is it|does it become|would it be|does it count as)\b[^.?!]{0,20}\b(?:999|an emergency)\b"
+)
+# a sign supposed to come back or get worse, and what to do then asked ("and if it gets worse while im waiting?", "if
+# the tightness comes back tonight what do i do": play-tests 190 and 191, the suitability answer and how long results
+# last, in an emergency's thread): what to do if it does (the warning signs, or the thread's route)
+_IF_IT_WORSENS = re.compile(
+    r"(?:^|[.?!,;\n]|\b(?:and|but|so|also|what|thanks|ok|okay))\s*if\s+"
+    r"(?P<what>it|this|that|things|they|she|he|the\s+\w+|my\s+(?:\w+\s+)?\w+)\s+(?:\w+\s+)?"
+    r"(?:(?P<worse>(?:gets?|getting|goes|go|got)\s+(?:any\s+|a\s+(?:bit|lot)\s+)?worse|worsens|spreads|"
+    r"(?:gets?|getting)\s+bigger|flares?\s+(?:back\s+)?up)|(?:comes?|coming)\s+back|returns|starts?\s+(?:up\s+)?again|"
+    r"happens?\s+again)\b"
+)
+# ... what may get worse or come back, beside a sign named (SafetySettings.names_a_sign): not a concern coming back ("if
+# my acne comes back after, will it need more sessions?")
+_WHAT_MAY_WORSEN = re.compile(
+    r"\b(?:tightness|tight|pain|reaction|symptoms?|throat|lips?|chest|breathing|"
+    r"dizziness|dizzy|itch\w*|sting\w*|burn\w*|sore\w*|heat|fever|temperature|tingl\w*)$"
+)
+_WHAT_THEN = re.compile(
+    r"\?|\bwhat\s+(?:do|should|shall|would|can|must)\s+(?:i|we)\b|\bwhat then\b|\bwhat now\b|"
+    r"^\W*(?:(?:and|but|so|ok|okay|thanks|ta)\W+)*(?:what\s+)?if\b"
 )
 # the request asked to be picked up again ("can we carry on with the booking?", "i want to finish my booking now")
 _CARRY_ON_BOOKING = re.compile(
@@ -3361,6 +3390,28 @@ class SafetyTriage(GraphComponent):
             if found.level in (None, EXPECTED) and not crisis and _WHEN_999.search(plain):
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "when do i call 999 instead": with 999's signs
                 continue
+            worsens = _IF_IT_WORSENS.search(plain)
+            if (
+                worsens
+                and not found.level
+                and not found.help_had
+                and not crisis
+                and not concerns
+                and (
+                    # (it getting worse, not back: "what if it comes back" after the results is how long they last)
+                    (
+                        worsens.group("worse")
+                        and worsens.group("what") in ("it", "this", "that", "things", "they", "she", "he")
+                    )
+                    or _WHAT_MAY_WORSEN.search(worsens.group("what"))
+                    or self.settings.names_a_sign(worsens.group("what"))
+                )
+                and _WHAT_THEN.search(plain)
+            ):
+                # "and if it gets worse while im waiting?" (not a concern back again: "if my acne comes back after,
+                # will it need more sessions?")
+                self._answer(message, WARNING_SIGNS_ANSWER)
+                continue
             if (
                 not found.level
                 and not found.signs
@@ -3426,6 +3477,16 @@ class SafetyTriage(GraphComponent):
                 # "has the clinic confirmed my booking MN-KX7U" (play-test 141: "follow the advice you were given"):
                 # the request asked about, no advice had
                 self._intent(message, self.config["request_question_intent"])
+                continue
+            if (
+                intent == self.config["request_question_intent"]
+                and not crisis
+                and _HELPS_CALL_BACK.search(plain)
+                and not re.search(r"\b(?:booking|appointment|request|reference|clinic|mn-[a-z0-9]{3,})\b", plain)
+                and not _THEY_RING.search(plain)
+            ):
+                # the help called, calling back, is no request asked about: the question beside it is (_HELPS_CALL_BACK)
+                self._intent(message, self.config["retrieval_intent"])
                 continue
             if said_happening and not found.level and not found.signs and sends:
                 self._intent(message, self.config["send_intent"])  # the send, no report (above)

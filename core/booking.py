@@ -651,6 +651,28 @@ _SHORTHANDS = (
     (re.compile(r"\b(\d{1,2}(?:[:.]\d{2})?)\s*-?ish\b"), r"around \1"),  # "2ish", "6.30ish" (play-test 26)
     # found by the eighth play-test: "tonight, like 7", "a saturday would be best", "i meant friday the 18th"
     (re.compile(r"\btonight\b"), "today evening"),
+    # an hour beside the part of the day it is in, or beside the day ("10 in the morning", "10 then, tomorrow",
+    # "tomorrow 10", "make it 10": play-test 190, the 10th, a Sunday, or no time at all): that hour
+    (re.compile(r"\b(1[0-2]|[1-9])\s+in\s+the\s+morning\b"), r"at \1am"),
+    (re.compile(r"\b(1[0-2]|[1-9])\s+in\s+the\s+(?:afternoon|evening)\b|\b([1-9])\s+at\s+night\b"), r"at \1\2pm"),
+    (
+        re.compile(
+            r"(?<![\w:.£$-])(?<!after )(?<!before )(?<!from )(?<!at )(?<!till )(?<!until )(?<!to )(?<!by )(?<!the )"
+            r"(?<!around )(?<!about )(1[0-2]|[1-9])(?:\s+then)?\s*,?\s+(tomorrow|today)\b"
+        ),
+        r"at \1 \2",
+    ),
+    (
+        re.compile(
+            r"\b(tomorrow|today)\s*,?\s+(1[0-2]|[1-9])(?![\d:.]|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|days?|weeks?|months?|"
+            r"hours?|hrs?|mins?|minutes?|ish|-|–|or|to|till|until|and|o'?clock)\b)"
+        ),
+        r"\1 at \2",
+    ),
+    (
+        re.compile(r"^\W*(1[0-2]|[1-9])\s+then\W*$|\bmake it\s+(1[0-2]|[1-9])(?![\d:.]|\s*(?:st|nd|rd|th)\b)"),
+        r"at \1\2",
+    ),
     (re.compile(r"\b(?:like|say)\s+(\d{1,2})(?=\s*(?:$|[,.?!]|pm|am|o'?clock))"), r"at \1"),
     (re.compile(rf"\ba\s+(?={_WEEKDAY_WORD}\b)"), ""),
     (re.compile(r"^.*\b(?:i meant|i mean|what i meant was|i did mean)\b(?=.*\w)"), ""),
@@ -1207,6 +1229,15 @@ def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
         # "whenever today", "any time tomorrow" (play-test 182: "couldn't work out a day"): that day, at any time
         cleaned = _AT_ANY_TIME.sub(" ", cleaned)
     rest, window = _split_time_of_day(cleaned)
+    if window is not None and window[0] == window[1]:
+        # the same hour said again ("10am tomorrow. saturday. 10 in the morning": play-test 190, "couldn't work out a
+        # day"): once
+        try:
+            again, said_again = _split_time_of_day(rest)
+        except InvalidValue:
+            again, said_again = rest, None
+        if said_again == window:
+            rest = again
     part = _PART_OF_DAY.search(rest) if window is not None else None
     if part:  # "saturday morning 11am", "saturday morning, after 10": the part of the day narrows the time
         if window is not None and window[0] != window[1]:

@@ -1185,6 +1185,27 @@ async def test_a_medicine_asked_about_in_the_emergency_thread(dispatcher, make_t
     assert SlotSet("last_topic", "emergency") in events
 
 
+@pytest.mark.parametrize("text", [
+    # play-test 190: which products the clinic used, then the aftercare's silence and a consultation offered, in an
+    # emergency's thread with 111 to call back
+    "can i put some ice on my lips while i wait?",
+    "i asked about ICE on my lips. yes or no",
+])
+async def test_something_put_on_it_asked_in_the_emergency_thread(dispatcher, make_tracker, domain, clinic_open, text):
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/unknown_product", text)
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_help_coming", "utter_remedy_in_emergency"]
+    assert SlotSet("last_topic", "emergency") in events
+
+
+async def test_something_put_on_it_outside_the_emergency_thread_is_the_guides_answer(
+    dispatcher, make_tracker, domain, clinic_open
+):
+    tracker = in_thread(make_tracker, None, "faq", "faq/unknown_product", text="can i put ice on my face after it?")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert "utter_remedy_in_emergency" not in responses(dispatcher)
+
+
 async def test_what_999_is_asked_in_the_emergency_thread_keeps_the_thread(dispatcher, make_tracker, domain, clinic_open):
     # play-test 46: "what do i tell the ambulance" got what 999 is, and the thread ended there: "can she take an
     # antihistamine?" next got the suitability answer and the offer to book, mid-emergency

@@ -3617,3 +3617,32 @@ def test_whom_to_contact_is_no_booking_detail(component):
 ])
 def test_what_skin_does_after_it_asked_is_no_treatment_had(settings, text, level):
     assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+@pytest.mark.parametrize("text, intent, answer, expected", [
+    # play-tests 190 and 191, in an emergency's thread: the suitability answer, and how long results last
+    ("and if it gets worse while im waiting?", "faq", "faq/suitability", WARNING_SIGNS_ANSWER),
+    ("thanks. if the tightness comes back tonight what do i do", "faq", "faq/unknown_longevity", WARNING_SIGNS_ANSWER),
+    ("if my lips swell again what do i do", "faq", "faq/side_effects", WARNING_SIGNS_ANSWER),
+    # a concern coming back, or "it" coming back after the results: as the classifier read it
+    ("if my acne comes back after will it need more sessions?", "faq", "faq/sessions", "faq/sessions"),
+    ("what if it comes back", "faq", "faq/unknown_longevity", "faq/unknown_longevity"),
+])
+def test_a_sign_supposed_to_get_worse_asks_what_to_do_then(component, text, intent, answer, expected):
+    message = parsed(text, intent, answer)
+    component.process([message])
+    assert selected(message) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 190: the request's reference, and the question beside it answered as if no help were coming
+    ("thanks. theyre telling me to wait for a call back from 111 now (the 999 lady). can i put some ice on my lips "
+     "while i wait?", "faq"),
+    # the clinic's call, or a request, asked about: as the classifier read it
+    ("111 rang me back already, has the clinic got my request?", "ask_reference"),
+    ("waiting for a call back from 111, did my request go through to the clinic?", "ask_reference"),
+])
+def test_a_call_back_from_the_help_called_is_no_request_asked_about(component, text, expected):
+    message = parsed(text, "ask_reference", "faq/unknown_product")
+    component.process([message])
+    assert message.get("intent")["name"] == expected

@@ -788,6 +788,13 @@ def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
         ("whenever today", (2026, 11, 24, 12), (2026, 11, 24, 18)),
         ("any time tomorrow", (2026, 11, 25, 9), (2026, 11, 25, 18)),
         ("anytime on thursday after 2", (2026, 11, 26, 14), (2026, 11, 26, 20)),
+        # play-test 190: an hour beside its part of the day or beside the day (the 10th, a day not worked out, or no
+        # time at all)
+        ("10 then, tomorrow", (2026, 11, 25, 10), (2026, 11, 25, 10)),
+        ("10am tomorrow. wednesday. 10 in the morning", (2026, 11, 25, 10), (2026, 11, 25, 10)),
+        ("wednesday. 10 in the morning", (2026, 11, 25, 10), (2026, 11, 25, 10)),
+        ("tomorrow 3 in the afternoon", (2026, 11, 25, 15), (2026, 11, 25, 15)),
+        ("tomorrow 11", (2026, 11, 25, 11), (2026, 11, 25, 11)),
     ],
 )
 def test_days_ruled_out_or_taken_and_words_around_the_time_are_read_past(clinic, text, start, end):
