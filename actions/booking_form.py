@@ -1054,7 +1054,8 @@ _SWITCH_TO_CONSULTATION = re.compile(
     r"(?![^.?!]{0,30}\b(?:but|first|later)\b)|"
     r"\b(?:scrap|forget|ditch|drop|skip)\s+(?:the\s+)?(?:phone\s+)?call\b[^.?!]{0,60}\bconsultation\b|"
     # "id rather come in after all", "can i come in instead" (found by play-test 24: the call back stayed)
-    r"\b(?:rather|prefer(?: to)?)\b[^.?!]{0,15}\b(?:come|coming) in\b|"
+    # (not "rather than come in for a consultation could someone just phone me?": play-test 190, made a consultation)
+    r"\b(?:rather|prefer(?: to)?)\b(?!\s+than\b)[^.?!]{0,15}\b(?:come|coming) in\b|"
     r"\b(?:come|coming) in\b[^.?!]{0,15}\b(?:instead|after all)\b",
     re.IGNORECASE,
 )

@@ -244,6 +244,15 @@ DELETE_LATER = re.compile(
 )
 # whether the clinic will know when or how to get in touch, asked ("so will they know to ring me in the evening? I wont
 # be in in the day": play-test 101, a new call back started): what the request's reference answer says
+# when the clinic will ring, asked ("so when exactly will they ring? like what time monday", "i dont want to change
+# anything, i just want to know what time theyll call": play-test 190, a change to the request opened, then "No
+# problem"): the request asked about
+WHEN_THEY_RING_ASKED = re.compile(
+    r"(?:^|[.?!,;]\s*|\b(?:so|and|but|ok|okay|know|tell me|wondering|idea)\s+)(?:exactly\s+)?"
+    r"(?:when|what time|what day|how soon)\b[^.?!]{0,25}?\b(?:they|the clinic|someone|somebody|you)\s*"
+    r"(?:will|would|'ll|ll|are going to|gonna)?\s+(?:\w+\s+)?(?:ring|call|phone|contact|get in touch|be in touch)\b",
+    re.IGNORECASE,
+)
 THEY_KNOW_ASKED = re.compile(
     r"\b(?:will|would|do|does)\s+(?:they|the clinic|the team|someone|somebody|reception|the nurse)\s+know\s+"
     r"(?:to\s+|when\s+to\s+|not\s+to\s+|(?:that\s+)?(?:they\s+)?(?:should|have to|need to|must)\s+(?:only\s+)?)"
@@ -785,6 +794,17 @@ class BookingDetailsRequest(GraphComponent):
             ):
                 # "never mind, bye" after a request was sent is no request to cancel it (eleventh play-test)
                 self._set(message, self.config["goodbye_intent"])
+            elif (
+                intent in ("ask_reference", "nlu_fallback", "deny", "inform", "correct_booking")
+                and WHEN_THEY_RING_ASKED.search(text)
+                and not MOVE_IT.search(text)
+                and not re.search(
+                    r"\b(?:instead|rather than|switch|swap|make it)\b|\b(?:change|move)\s+(?:it|the time|that|to)\b",
+                    text,
+                    re.IGNORECASE,
+                )
+            ):
+                self._set(message, "ask_reference")  # WHEN_THEY_RING_ASKED
             elif intent in ("nlu_fallback", "deny", "inform") and not farewell and NO_CHANGE.search(text):
                 # "i dont want to change anything i was just checking lol" in a change to a request sent (play-test
                 # 130: "didn't catch that"): the change not wanted, which keeps the request as it was
@@ -797,6 +817,16 @@ class BookingDetailsRequest(GraphComponent):
                 # "I withdraw my consent" at the summary (play-test 62: the privacy answer, and the summary again): the
                 # details not to be kept, which the deletion of the person's data asks to confirm
                 self._set(message, "delete_my_data")
+            elif (
+                intent == "ask_reference"
+                and asks_a_call_back
+                and kinds & {"person", "phone"}
+                and not re.search(r"\bmn-[a-z0-9]{3,}\b|\breference\b", text, re.IGNORECASE)
+            ):
+                # "ok im calling now. can you tell the clinic for me so they can ring me after? im Priya Shah 07700
+                # 900214" (play-test 190: "I can't see a request sent in this chat"): a call back asked for, with who
+                # to call
+                self._set(message, self.config["intent"])
             elif intent in ("stop", "nlu_fallback", "faq", "never_mind", "deny") and STILL_ON_ASKED.search(text):
                 # "just to check, the cancel didnt go through right? i dont want them thinking ive cancelled" (play-test
                 # 125: how to cancel it, twice): whether the request still stands, asked (its details read back)

@@ -2800,7 +2800,14 @@ _PARENT_NEEDED = re.compile(
     r"(?:parents?|mum|mom|mam|dad|guardian|mother|father)\b|"
     # ("so does my mum HAVE to come to the consultation as well, yes or no?": play-test 108, "didn't catch that")
     r"\b(?:parents?|mum|mom|mam|dad|guardian|mother|father)\s+(?:really\s+|actually\s+)?(?:have|has|need|needs|got)\s+"
-    r"to\s+(?:come|be there|attend|sign|consent|be with|go)\b"
+    r"to\s+(?:come|be there|attend|sign|consent|be with|go)\b|"
+    # the parent asking of their own part, beside a consent or a form to sign ("so I have to come with him? what exactly
+    # do I have to sign, is it a form on the day?": play-test 190, the privacy notice twice)
+    r"(?=.*\b(?:sign|signing|signed|signature|consent|consent form|permission)\b)"
+    r"\b(?:have to|has to|need to|needs to|must|should)\s+(?:i\s+|we\s+)?(?:come|be there|attend|go|be)\s+"
+    r"(?:there\s+)?(?:with|alongside)\s+(?:him|her|them|my (?:son|daughter|kid|child|boy|girl))\b|"
+    r"(?=.*\b(?:sign|signing|consent|permission)\b)\b(?:do|must|should|shall)\s+(?:i|we)\s+(?:need to\s+|have to\s+)?"
+    r"(?:come|be there|attend)\s+(?:there\s+)?(?:with|alongside)\s+(?:him|her|them|my (?:son|daughter|kid|child))\b"
 )
 # the parent's son or daughter writing for them ("booking made by daughter Claire - please contact Claire, mum can only
 # come after 10am": play-test 37, the under-18 policy for someone of 74)

@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -1440,6 +1441,9 @@ THURSDAY_MORNING = "2026-11-26T09:00:00+00:00/2026-11-26T12:00:00+00:00"
     # play-test 36: the Monday put down looked like all that was kept
     ("any weekday before 10", None, "utter_booking_time_first_weekday"),
     ("monday before 10", None, None),
+    # play-test 190: weekdays named as the days that don't suit, and a Saturday put down ("they'll know other weekdays
+    # suit you too")
+    ("he's at college weekdays so a saturday, the 5th? late morning", None, None),
     # play-test 42: tomorrow morning was put down for "mornings ideally" with no word of it
     ("mornings ideally", None, "utter_booking_time_first_day_that_fits"),
     ("tomorrow, mornings ideally", None, None),
@@ -2078,11 +2082,15 @@ def test_not_the_call_said_of_a_date_asks_for_no_consultation(make_tracker):
     ("it still says call back?? i want a CONSULTATION. and what happens next after i send this", "consultation"),
     ("actually id rather they call me than email, im terrible at checking email", None),
     ("can you call me back instead", "call_back"),
+    # play-test 190: made a consultation, twice
+    ("hi, rather than come in for a consultation could someone just phone me? i have a few questions", "call_back"),
+    ("no! i want a CALL BACK, not a consultation. i said rather than come in", "call_back"),
+    ("actually id rather come in after all", "consultation"),
 ])
 def test_the_kind_asked_for_by_someone_who_wants_a_consultation_or_a_phone_call(make_tracker, text, expected):
     from actions.booking_form import kind_asked_for
 
-    entities = [{"entity": "request_kind", "value": "call_back"}] if "call" in text else []
+    entities = [{"entity": "request_kind", "value": "call_back"}] if re.search(r"call|phone", text, re.I) else []
     tracker = make_tracker(intent="correct_booking", text=text, entities=entities)
     assert kind_asked_for(tracker) == expected
 

@@ -1282,3 +1282,34 @@ def test_a_cancel_read_as_a_request_to_book_again_is_a_stop():
     found = message("hmm ok. sorry can u cancel it, ill rebook after christmas", "book_consultation", [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "stop"
+
+
+@pytest.mark.parametrize("text, kinds, expected", [
+    # play-test 190: "I can't see a request sent in this chat", to someone asking the clinic to call them
+    ("ok im calling now. can you tell the clinic for me so they can ring me after? im Priya Shah 07700 900214",
+     ["person", "phone", "request_kind"], "book_consultation"),
+    # a request already sent, asked about: as the classifier read it
+    ("has my call back MN-4K3G gone through? im Priya Shah", ["person", "request_kind"], "ask_reference"),
+    ("will they ring me back?", ["request_kind"], "ask_reference"),
+])
+def test_a_call_back_asked_for_with_details_is_a_request(text, kinds, expected):
+    found = message(text, "ask_reference", kinds)
+    found.set("entities", [{"entity": kind, "value": "call_back" if kind == "request_kind" else "x", "start": 0,
+                            "end": 1} for kind in kinds])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("intent, text, kinds, expected", [
+    # play-test 190: a change to the request opened, then "No problem"
+    ("ask_reference", "so when exactly will they ring? like what time monday", ["time"], "ask_reference"),
+    ("nlu_fallback", "i dont want to change anything, i just want to know what time theyll call", [], "ask_reference"),
+    # a time asked for instead is a change
+    ("ask_reference", "can they call monday at 3 instead?", ["time"], "correct_booking"),
+])
+def test_when_the_clinic_rings_asked_is_the_request_asked_about(intent, text, kinds, expected):
+    found = message(text, intent, kinds)
+    found.set("entities", found.get("entities") + [{"entity": "booking_field", "value": "booking_time", "start": 0,
+                                                    "end": 1}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

@@ -457,6 +457,10 @@ def test_days_since(text, days):
         # play-test 165: a parent there for support is no question of age
         ("how long does the actual needling bit take? and can i bring my mum with me to hold my hand haha", False),
         ("can my mum come with me for moral support", False),
+        # play-test 190: the parent asking of their own part beside a consent or a form to sign (the privacy notice)
+        ("so I have to come with him? what exactly do I have to sign, is it a form on the day?", True),
+        ("do i need to be there with him and what is the consent form", True),
+        ("do i need to come with her to hold her hand", False),
     ],
 )
 def test_under_age(text, minor):

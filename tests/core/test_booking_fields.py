@@ -86,6 +86,8 @@ def test_parse_name_keeps_the_name_as_typed(text, expected):
         ("tomorrow im busy, monday morning please", "utter_invalid_booking_name"),
         ("Thursday", "utter_invalid_booking_name"),  # a day, not a name
         ("skip", "utter_invalid_booking_name"),  # a refusal, not a name
+        # play-test 190: named "forget the form"
+        ("forget the form. does a parent have to come to the appointment, yes or no", "utter_invalid_booking_name"),
         ("idk", "utter_invalid_booking_name"),
         ("<script>alert('x')</script>", "utter_invalid_booking_name"),  # markup
         ("Robert'); DROP TABLE bookings;--", "utter_invalid_booking_name"),  # code
