@@ -679,7 +679,10 @@ _SHORTHANDS = (
         r"\1 at \2",
     ),
     (
-        re.compile(r"^\W*(1[0-2]|[1-9])\s+then\W*$|\bmake it\s+(1[0-2]|[1-9])(?![\d:.]|\s*(?:st|nd|rd|th)\b)"),
+        re.compile(
+            r"^\W*(1[0-2]|[1-9])\s+then\W*$|"
+            r"\bmake it\s+(1[0-2]|[1-9])(?![\d:.]|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|o'?clock)\b)"
+        ),
         r"at \1\2",
     ),
     (re.compile(r"\b(?:like|say)\s+(\d{1,2})(?=\s*(?:$|[,.?!]|pm|am|o'?clock))"), r"at \1"),
@@ -764,7 +767,7 @@ _FILLER = re.compile(
     r"tho|though|"
     # ("actually can you put 7.45pm exactly?": play-test 185, "couldn't work out a day")
     r"exactly|precisely|sharp|on the dot|"
-    r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:put|make|change|move|set|do|book)"
+    r"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+|just\s+)*(?:put|make|change|move|set|do|book)"
     r"(?:\s+(?:it|that|this|me|us|her|him))?(?:\s+(?:down|in))?(?:\s+(?:to|for|as|at|in))?|"
     r"either|"
     # ("FRIDAY MORNING is what i want": play-test 174, "couldn't work out a day")
@@ -785,6 +788,9 @@ _FILLER = re.compile(
     # "friday morning, i.e. today when you open" (browser play-test 4: not understood)
     r"i\.e\.?|ie|that is|when you(?:'re| are)? open|as soon as you(?:'re| are)? open|"
     r"still|could it be|can it be|"
+    # ("can you just make it 6pm exactly, the first one": play-test 191, "couldn't work out a day"): the first day that
+    # fits, said of the days offered before
+    r"(?:the\s+)?(?:first|earliest|soonest)\s+(?:one|available(?:\s+one)?)(?=\s*(?:$|[,.?!]))|"
     r"needs to be|must be|can we do|could we do|change it to|make "
     r"it|please|pls|plz|ideally|preferably|pref|prefer|maybe|perhaps|if possible|if poss|"
     r"would be (?:good|great|best|ideal)|"
@@ -1430,8 +1436,21 @@ def days_ruled_out(text: str) -> List[str]:
     return [words for words in dict.fromkeys(said) if not any(words != other and words in other for other in said)]
 
 
+# any day of next week ("any weekday evening after 6 next week", "any evening next week after 5"), its day not named
+_ANY_DAY_NEXT_WEEK = re.compile(
+    r"\b(?:any|a|most)\s+(?:(?:week\s?)?days?|mornings?|afternoons?|evenings?|lunchtimes?|time)\b[^.?!]*?\bnext\s+week\b|"
+    r"\bnext\s+week\b[^.?!]*?\b(?:any|a|most)\s+(?:(?:week\s?)?days?|mornings?|afternoons?|evenings?|lunchtimes?)\b"
+)
+_NEXT_WEEK = re.compile(r"\b(?:sometime\s+|some time\s+|during\s+|in\s+)?next\s+week\b")
+
+
 def _next_day_for(
-    window: Tuple[dt.time, dt.time], clinic: Clinic, now: dt.datetime, weekdays_only: bool, words: str = ""
+    window: Tuple[dt.time, dt.time],
+    clinic: Clinic,
+    now: dt.datetime,
+    weekdays_only: bool,
+    words: str = "",
+    from_day: Optional[dt.date] = None,
 ) -> dt.date:
     """The first day, from today, that the clinic is open within the window and on which it still ends after the
     notice it needs, not a weekday the words rule out; today or tomorrow (for the reason to be said) when no day in
@@ -1440,7 +1459,7 @@ def _next_day_for(
     earliest = now + dt.timedelta(hours=clinic.minimum_notice_hours)
     ruled_out = weekdays_in(match.group(0) for match in _NOT_ON.finditer(words.lower()))
     for offset in range(8):
-        day = now.date() + dt.timedelta(days=offset)
+        day = (from_day or now.date()) + dt.timedelta(days=offset)
         hours = clinic.hours_on(day)
         if hours is None or (weekdays_only and day.weekday() >= 5) or day.weekday() in ruled_out:
             continue
@@ -1627,6 +1646,12 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
     at_opening = False
     at_closing = False
     said = _NARROWED_TO.split(text or "")
+    # any day of next week, with a time of day and no day named ("any weekday evening after 6 next week but not
+    # friday": play-test 191, "which day next week?"): the first day of that week that fits (_next_day_for)
+    from_next_week = False
+    for index, words in enumerate(said):
+        if _ANY_DAY_NEXT_WEEK.search(words.lower()) and not _WEEKDAY_NAME.search(_NOT_ON.sub(" ", words.lower())):
+            said[index], from_next_week = _NEXT_WEEK.sub(" ", words.lower()), True
     month_said: Optional[str] = None  # a month said before with no day in it ("next month": then "the 12th" is in it)
     week_said = False  # "next week" said before with no day in it
     any_day_said = False  # any day at all, and no day named (`_ANY_DAY_AT_ALL`)
@@ -1724,7 +1749,12 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
         # is still far enough ahead, a weekday if they said so ("weekday evenings": play-test 34, not understood)
         assert window is not None
         day = _next_day_for(
-            window, clinic, now, weekdays_only=any(_ANY_WEEKDAY.search(w.lower()) for w in said), words=said[-1]
+            window,
+            clinic,
+            now,
+            weekdays_only=any(_ANY_WEEKDAY.search(w.lower()) for w in said),
+            words=said[-1],
+            from_day=now.date() + dt.timedelta(days=7 - now.weekday()) if from_next_week else None,
         )
 
     if day > _last_day_in_reach(clinic, now):

@@ -797,6 +797,9 @@ def test_a_day_said_after_a_month_or_a_week_is_in_it(clinic, text, start, end):
         ("wednesday. 10 in the morning", (2026, 11, 25, 10), (2026, 11, 25, 10)),
         ("tomorrow 3 in the afternoon", (2026, 11, 25, 15), (2026, 11, 25, 15)),
         ("tomorrow 11", (2026, 11, 25, 11), (2026, 11, 25, 11)),
+        # play-test 191: "which day next week?", twice
+        ("im free any weekday evening after 6 next week but not friday", (2026, 12, 3, 18), (2026, 12, 3, 20)),
+        ("any afternoon next week", (2026, 11, 30, 12), (2026, 11, 30, 17)),
     ],
 )
 def test_days_ruled_out_or_taken_and_words_around_the_time_are_read_past(clinic, text, start, end):
@@ -824,6 +827,9 @@ def test_a_day_taken_by_something_else_is_never_the_day(clinic):
         ("monday after 2" + CORRECTED + "actually wednesday morning", (2026, 12, 2, 9), (2026, 12, 2, 12)),
         ("monday morning, not before 10" + CORRECTED + "11am", (2026, 11, 30, 11), (2026, 11, 30, 11)),
         ("tomorrow not today", (2026, 11, 25, 9), (2026, 11, 25, 18)),
+        # play-test 191: "couldn't work out a day", and the window kept
+        ("thursday after 6" + CORRECTED + "can you just make it 6pm exactly, the first one", (2026, 11, 26, 18),
+         (2026, 11, 26, 18)),
     ],
 )
 def test_a_bound_said_on_the_time_of_day_narrows_it_through_corrections(clinic, text, start, end):
