@@ -253,6 +253,18 @@ WHEN_THEY_RING_ASKED = re.compile(
     r"(?:will|would|'ll|ll|are going to|gonna)?\s+(?:\w+\s+)?(?:ring|call|phone|contact|get in touch|be in touch)\b",
     re.IGNORECASE,
 )
+# the details given in the chat asked to be seen ("can you show me everything ive given you in here", "what details did
+# i give you": play-test 191, the guide's silence and the privacy notice; the policy says they can be seen here)
+DETAILS_SHOWN_ASKED = re.compile(
+    r"\b(?:show|tell|read|give|send)\s+(?:me\s+)?(?:back\s+)?(?:everything|all|what|the details|my details|my info|"
+    r"my data|the info|what details)\b[^.?!]{0,30}?\b(?:i(?:'ve| have)?|ive)\s+"
+    r"(?:given|gave|told|sent|typed|put|said)\b|"
+    r"\bwhat\s+(?:details|info|information|data)\s+(?:did|have)\s+i\s+(?:give|given|send|sent|tell|told)\b|"
+    r"\bwhat\s+(?:details|info|information|data)\s+(?:do|have)\s+you\s+(?:got|have|hold|kept|keep)\s+"
+    r"(?:on|about|of|for)\s+me\b|\bwhat\s+(?:have|do)\s+you\s+(?:got|have|hold)\s+(?:on|about)\s+me\b|"
+    r"\b(?:show|see)\s+(?:me\s+)?(?:my|the)\s+(?:details|info|data)\s+(?:i|you)\b",
+    re.IGNORECASE,
+)
 THEY_KNOW_ASKED = re.compile(
     r"\b(?:will|would|do|does)\s+(?:they|the clinic|the team|someone|somebody|reception|the nurse)\s+know\s+"
     r"(?:to\s+|when\s+to\s+|not\s+to\s+|(?:that\s+)?(?:they\s+)?(?:should|have to|need to|must)\s+(?:only\s+)?)"
@@ -279,6 +291,9 @@ BOOKED_ASKED = re.compile(
     r"\bwhat time (?:should|do|shall|must|will) i (?:turn up|come|arrive|get there|be there)\b|"
     r"\bwhat time (?:to|i should|i need to|i have to) (?:turn up|come|arrive|get there|be there)\b|"
     r"\bwhen (?:should|do|shall) i (?:turn up|come in|arrive)\b|"
+    # ("but tomorrow 5.30 is sure? i must take off from work early", "is it definite?": play-test 191, a change to the
+    # request opened)
+    r"\b(?:is|it'?s|its|that'?s|thats)\s+(?:for\s+)?(?:sure|certain|definite|fixed|final|guaranteed)\s*\?|"
     # "did the change go through? the preferred time is thursday 7pm now not monday?" (play-test 122: the change made
     # again): what was sent, asked
     # "my original appointment on thursday 10th, is that cancelled now that i moved it to the 17th?" (play-test 124: the
@@ -847,6 +862,14 @@ class BookingDetailsRequest(GraphComponent):
                 # "i want to cancel a consultation request i sent the other day, the reference is MN-4KQ7" (play-test
                 # 100: a new consultation request started): to be cancelled, which the stop's answers say how
                 self._set(message, "stop")
+            elif intent in (
+                "faq",
+                "nlu_fallback",
+                "inform",
+                "out_of_scope",
+                "delete_my_data",
+            ) and DETAILS_SHOWN_ASKED.search(text):
+                self._set(message, "ask_reference")  # DETAILS_SHOWN_ASKED
             elif intent in ("book_consultation", "nlu_fallback", "inform", "correct_booking") and (
                 THEY_KNOW_ASKED.search(text) or BOOKED_ASKED.search(text)
             ):

@@ -152,9 +152,23 @@ class Clinic:
             "privacy_who_sees": self.privacy["who_sees"],
             "privacy_used_for": self.privacy["used_for"],
             "privacy_kept_for": self.privacy["kept_for"],
+            "privacy_chat_kept_for": _as_a_span(self.retention_days),
             "crisis_help": self.crisis_help,
             **{key: self.safety[key] for key in SAFETY_FACTS},
         }
+
+
+def _as_a_span(days: int) -> str:
+    """How long the chat is kept (`retention_days`, what `make purge` keeps), as a person says it: "12 months" for 365
+    days, "6 months" for 180, "90 days" for 90 ("is this conversation saved somewhere and for how long": play-test 191,
+    the request's details answered)."""
+    if days % 365 == 0:
+        months = 12 * (days // 365)
+    elif days % 30 == 0 and days >= 60:
+        months = days // 30
+    else:
+        return f"{days} day{'s' if days != 1 else ''}"
+    return f"{months} months"
 
 
 def _parse_time(text: str) -> dt.time:

@@ -47,6 +47,7 @@ async def test_the_session_starts_with_the_clinics_facts_as_slots(dispatcher, ma
         SlotSet("privacy_who_sees", "the front desk"),
         SlotSet("privacy_used_for", "to call you back"),
         SlotSet("privacy_kept_for", "six months"),
+        SlotSet("privacy_chat_kept_for", "12 months"),
         SlotSet("crisis_help", "Call 999 or Samaritans on 116 123."),
         SlotSet("emergency_number", "999"),
         SlotSet("emergency_service", "999 is for an ambulance."),

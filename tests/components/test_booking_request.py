@@ -1313,3 +1313,20 @@ def test_when_the_clinic_rings_asked_is_the_request_asked_about(intent, text, ki
                                                     "end": 1}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("intent, text, expected", [
+    # play-test 191: the guide's silence, then the privacy notice, to someone asking to see what they gave
+    ("faq", "can you show me everything ive given you in here", "ask_reference"),
+    ("faq", "you literally said earlier i can ask you to see what ive given. what details did i give you",
+     "ask_reference"),
+    ("faq", "what details do you have on me", "ask_reference"),
+    # what is done with the details is the privacy answer
+    ("faq", "what do you do with the details i give you", "faq"),
+    # play-test 191: a change to the request opened
+    ("correct_booking", "but tomorrow 5.30 is sure? i must take off from work early", "ask_reference"),
+])
+def test_the_details_given_or_whether_it_is_booked_asked_is_the_request_asked_about(intent, text, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

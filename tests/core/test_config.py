@@ -17,7 +17,7 @@ def test_the_clinic_file_loads_with_every_fact():
     facts = clinic().facts()
     assert set(facts) == {
         "clinic_name", "clinic_phone", "clinic_email", "clinic_address", "clinic_hours",
-        "privacy_who_sees", "privacy_used_for", "privacy_kept_for", "crisis_help",
+        "privacy_who_sees", "privacy_used_for", "privacy_kept_for", "privacy_chat_kept_for", "crisis_help",
         "emergency_number", "emergency_service", "out_of_hours", "out_of_hours_service", "under_age_policy",
     }
     assert all(facts.values())
@@ -102,3 +102,12 @@ def test_safety_routes_default_to_nothing_country_specific(tmp_path):
     assert facts["emergency_number"] == "your local emergency number"
     routes = " ".join(facts[key] for key in ("emergency_number", "out_of_hours", "under_age_policy"))
     assert "999" not in routes and "NHS" not in routes
+
+
+def test_how_long_the_chat_is_kept_is_said_as_a_person_says_it():
+    from core.settings import _as_a_span
+
+    # play-test 191: "is this conversation saved somewhere and for how long" got the request's details alone
+    assert [_as_a_span(days) for days in (365, 730, 180, 45, 1)] == ["12 months", "24 months", "6 months", "45 days",
+                                                                     "1 day"]
+    assert clinic().facts()["privacy_chat_kept_for"] == "12 months"
