@@ -2090,6 +2090,10 @@ class ValidateBookingForm(FormValidationAction):
             # at 8?" (play-test 165: the questions became part of the concern, unanswered): the concern, and each
             # question answered
             concern, topics = asked
+            if tracker.get_slot("request_kind") == CALL_BACK:
+                # what a call is to talk about is the questions too ("whether it helps with enlarged pores and what the
+                # downtime is": play-test 190, the downtime answered and dropped from what the clinic reads)
+                concern = str(value).strip()
             checked = self._check("booking_concern", concern, dispatcher, tracker)
             if checked.get("booking_concern"):
                 answered = say_answers(dispatcher, tracker, domain, topics, pause=False)

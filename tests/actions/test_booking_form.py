@@ -1555,6 +1555,25 @@ async def test_questions_after_the_concern_are_answered_and_left_out_of_it(
     assert responses(dispatcher) == answers
 
 
+async def test_questions_for_a_call_back_are_answered_and_kept_in_what_it_is_about(
+    validate, dispatcher, make_tracker, domain, clinic_open
+):
+    # play-test 190: the downtime answered, and dropped from what the clinic reads before the call
+    text = "whether it helps with enlarged pores and what the downtime is"
+    part = "what the downtime is"
+    tracker = make_tracker(
+        intent="nlu_fallback", text=text, active_loop=FORM,
+        slots={"requested_slot": "booking_concern", "request_kind": "call_back"},
+        slot_candidates={"booking_concern": text},
+        entities=[{"entity": "skin_concern", "value": "enlarged pores", "start": 25, "end": 39}],
+        parse_data={"question_parts": [{"text": part, "start": text.index(part), "end": len(text),
+                                        "intent_response_key": "faq/downtime", "confidence": 0.8}]},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", text) in events
+    assert responses(dispatcher) == ["utter_faq/downtime"]
+
+
 async def test_another_time_said_to_do_as_well_after_the_concern_is_kept_in_it(
     validate, dispatcher, make_tracker, domain
 ):
