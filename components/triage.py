@@ -2795,6 +2795,12 @@ def triage(
     return Triage(URGENT, found[EXPECTED], worse, lingering=not worse and days is not None and not warm)
 
 
+# the parent's part in a young person's consultation, which the age policy says ("so I have to come with him?", "what
+# exactly do I have to sign, is it a form on the day?")
+_A_PARENTS_PART = re.compile(
+    r"\b(?:sign|signing|signature|consent|consent form|form|forms|permission|paperwork)\b|"
+    r"\b(?:come|be there|go|attend)\s+(?:in\s+)?(?:with|alongside)\s+(?:him|her|them)\b"
+)
 _PARENT_NEEDED = re.compile(
     r"\b(?:need|needs|have to|has to|must|should|got to)\b(?:\W+\w+){0,3}?\W+(?:my |a |their |her |his )?"
     r"(?:parents?|mum|mom|mam|dad|guardian|mother|father)\b|"
@@ -3106,6 +3112,9 @@ class SafetyTriage(GraphComponent):
                     and not text.rstrip().endswith("?")
                 )
                 and (hurts_asked or not self.settings.names_a_sign(text))
+                # (nor, beside the age policy, the parent's part it says: "so I have to come with him? what exactly do
+                # I have to sign", play-test 190, the privacy notice beside it)
+                and not (answer == MINORS_ANSWER and _A_PARENTS_PART.search(text.lower()))
             )
 
         def as_asked(part: Dict[Text, Any]) -> Dict[Text, Any]:
@@ -3158,6 +3167,8 @@ class SafetyTriage(GraphComponent):
             # a part not understood that names a sign ("and what if it gets worse in the night, like": play-test 106,
             # "I wasn't sure what you meant" beside the answer) is about what is happening, which this answer is
             kept = [part for part in unsure if not self.settings.names_a_sign(part)]
+            if answer == MINORS_ANSWER:
+                kept = [part for part in kept if not _A_PARENTS_PART.search(part.lower())]  # (the age policy says it)
             message.set("unsure_parts", kept, add_to_output=True)
         if answer in self.config["answers_beside"]:
             self._with_questions_beside(message, answer)

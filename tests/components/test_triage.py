@@ -3650,3 +3650,18 @@ def test_a_call_back_from_the_help_called_is_no_request_asked_about(component, t
     message = parsed(text, "ask_reference", "faq/unknown_product")
     component.process([message])
     assert message.get("intent")["name"] == expected
+
+
+def test_the_parents_part_beside_the_age_policy_is_the_policy(component):
+    # play-test 190: the privacy notice beside the age policy for "what do I have to sign", and "I wasn't sure what you
+    # meant" for "so I have to come with him?"
+    text = "so I have to come with him? what exactly do I have to sign, is it a form on the day?"
+    message = parsed(text, "faq", "faq/privacy")
+    part = "what exactly do I have to sign, is it a form on the day?"
+    message.set("question_parts", [{"text": part, "start": text.index(part), "end": len(text),
+                                    "intent_response_key": "faq/privacy", "confidence": 0.7}])
+    message.set("unsure_parts", ["so I have to come with him?"])
+    component.process([message])
+    assert selected(message) == "faq/minors"
+    assert [question.get("intent_response_key") for question in message.get("questions") or []] in ([], ["faq/minors"])
+    assert message.get("unsure_parts") == []
