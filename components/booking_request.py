@@ -262,7 +262,9 @@ DETAILS_SHOWN_ASKED = re.compile(
     r"\bwhat\s+(?:details|info|information|data)\s+(?:did|have)\s+i\s+(?:give|given|send|sent|tell|told)\b|"
     r"\bwhat\s+(?:details|info|information|data)\s+(?:do|have)\s+you\s+(?:got|have|hold|kept|keep)\s+"
     r"(?:on|about|of|for)\s+me\b|\bwhat\s+(?:have|do)\s+you\s+(?:got|have|hold)\s+(?:on|about)\s+me\b|"
-    r"\b(?:show|see)\s+(?:me\s+)?(?:my|the)\s+(?:details|info|data)\s+(?:i|you)\b",
+    # (not who sees them: "who can see the info i give you" asks what the privacy answer says)
+    r"\bshow\s+(?:me\s+)?(?:my|the)\s+(?:details|info|data)\b|\b(?:can|could|may)\s+i\s+see\s+(?:my|the)\s+"
+    r"(?:details|info|data)\b",
     re.IGNORECASE,
 )
 THEY_KNOW_ASKED = re.compile(

@@ -1323,6 +1323,8 @@ def test_when_the_clinic_rings_asked_is_the_request_asked_about(intent, text, ki
     ("faq", "what details do you have on me", "ask_reference"),
     # what is done with the details is the privacy answer
     ("faq", "what do you do with the details i give you", "faq"),
+    ("faq", "who can see the info i give you", "faq"),
+    ("faq", "can i see the details i gave you?", "ask_reference"),
     # play-test 191: a change to the request opened
     ("correct_booking", "but tomorrow 5.30 is sure? i must take off from work early", "ask_reference"),
 ])
