@@ -1514,15 +1514,24 @@ _ANOTHER_REQUEST = re.compile(
     rf"\b(?:my|our) (?:{alternatives(RELATIVES)})\b[^.?!]{{0,40}}\b(?:(?:might|may|could) )?"
     r"(?:wants?|would like|'d like|needs?) "
     r"(?:to (?:come|book|have it|get it)|one|an? (?:appointment|consultation))\b[^.?!]{0,30}\b(?:too|as well|also)\b|"
-    r"\bbook (?:her|him|them) in (?:too|as well|also|with me|at the same time)\b",
+    r"\bbook (?:her|him|them) in (?:too|as well|also|with me|at the same time)\b|"
+    # ("no i mean can you book my wife in as well? her name is Sarah Hughes": play-test 191, her name on his request)
+    rf"\b(?:book|put) (?:my|our) (?:{alternatives(RELATIVES)}) (?:in|down)\b[^.?!]{{0,20}}\b(?:too|as well|also)\b|"
+    rf"\b(?:can|could) (?:my|our) (?:{alternatives(RELATIVES)}) (?:have|book|get|come for) (?:one|it|an? \w+)\b"
+    r"[^.?!]{0,20}\b(?:too|as well|also)\b",
     re.IGNORECASE,
 )
 
 
+_AFTER_THE_NAME = ("booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
+
+
 def someone_else_too(tracker: Tracker) -> bool:
     """ "send mine, then can I book one for my friend Ana too" at the summary: another request for someone else, not
-    a change of this one's name or contact (found by the thirteenth play-test: Ana's name went onto Jess's request)."""
-    if tracker.get_slot("requested_slot") != "booking_confirmed" or not value_before(tracker, "booking_name"):
+    a change of this one's name or contact (found by the thirteenth play-test: Ana's name went onto Jess's request);
+    at any question after the name ("oh and my wife wants one too, same time if poss" at the time prompt: play-test
+    191, "couldn't work out a day", then her name on his request)."""
+    if tracker.get_slot("requested_slot") not in _AFTER_THE_NAME or not value_before(tracker, "booking_name"):
         return False
     return bool(_ANOTHER_REQUEST.search(tracker.latest_message.get("text") or ""))
 
@@ -1829,7 +1838,7 @@ class ValidateBookingForm(FormValidationAction):
                 return checked_value(slot, tracker.get_slot("booking_time_text"), self._clock)
             if slot == "booking_name" and self._booker_introduced(tracker, value):
                 return {slot: value_before(tracker, slot)}
-            if slot in ("booking_name", "booking_contact") and someone_else_too(tracker):
+            if someone_else_too(tracker):
                 return {slot: value_before(tracker, slot)}  # the other person's, for a request of their own
             try:
                 checked = checked_value(slot, str(value), self._clock, corrects=earlier)

@@ -88,6 +88,12 @@ NOT_WANTED = re.compile(
 # an unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "hmm wait, cancel that i need to
 # check with my wife", "I DONT WANT TO BOOK", "oh ok. never mind then"), whatever the classifier made of the rest:
 # not "how do I stop the redness?" or "can I cancel later?", which ask something
+# only the person's own request, another person's dropped ("forget it, just me then. she can sort her own")
+JUST_ME = re.compile(
+    r"\b(?:just|only)\s+(?:for\s+)?(?:me|mine|myself)\b(?!\s+(?:know|knowing|out|alone))|"
+    r"\b(?:she|he|they)\s*(?:can|will|'ll|ll)\s+(?:sort|book|do|arrange)\s+(?:her|his|their)\s+own\b",
+    re.IGNORECASE,
+)
 STOPS = re.compile(
     # ("yes cancel it thanks", to the question whether to cancel a request sent: play-test 160, not understood)
     r"(?:^|[.!?;,]\s*|\b(?:no|nah|ok|okay|actually|hmm+|wait|lol|jk|sorry|fine|then|so|oh|yes|yeah|yep|yup)\b[\s,.!]*)"
@@ -804,6 +810,10 @@ class BookingDetailsRequest(GraphComponent):
             ):
                 # (before a farewell: "go on then book it after all, same as before", play-test 132, "No problem")
                 self._set(message, self.config["intent"])
+            elif intent in self.config["stop_from_intents"] + ["stop", "never_mind"] and JUST_ME.search(text):
+                # "forget it, just me then. she can sort her own. saturday?" after another person's request was asked
+                # for (play-test 191: the whole request cancelled): the other person's dropped, this one goes on
+                self._set(message, self.config["details_intent"])
             elif (
                 intent in self.config["stop_from_intents"] + ["stop", "never_mind"]
                 and farewell

@@ -2297,6 +2297,29 @@ async def test_someone_else_asked_for_inside_a_request_waits_and_the_concern_sai
     assert events == expected
 
 
+@pytest.mark.parametrize("text, entities", [
+    # play-test 191: "couldn't work out a day", then the wife's name put on his request
+    ("oh and my wife wants one too, same time if poss", []),
+    ("no i mean can you book my wife in as well? her name is Sarah Hughes",
+     [{"entity": "person", "value": "Sarah Hughes", "start": 54, "end": 66}]),
+])
+async def test_someone_else_asked_for_at_the_time_prompt_waits_and_takes_nothing(
+    dispatcher, make_tracker, domain, text, entities
+):
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="booking_form",
+        slots={"requested_slot": "booking_time", "booking_name": "Daniel Hughes", "booking_contact": "+447700900318"},
+        events=[slot_event("booking_name", "Daniel Hughes"), slot_event("booking_contact", "+447700900318")],
+        entities=entities,
+        slot_candidates={"booking_time": text, **({"booking_name": "Sarah Hughes"} if entities else {})},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert "utter_booking_one_at_a_time" in responses(dispatcher)
+    assert not [said for said in responses(dispatcher) if said.startswith("utter_invalid_booking_time")]
+    assert [event["value"] for event in events if event.get("name") == "booking_name"] in ([], ["Daniel Hughes"])
+    assert not [event for event in events if event.get("name") == "booking_time" and event.get("value")]
+
+
 @pytest.mark.parametrize("text, name", [
     # play-test 55: the contact taken, and the surname given before it lost
     ("dev patel sorry. 07700 900 318", "dev patel"),

@@ -1332,3 +1332,14 @@ def test_the_details_given_or_whether_it_is_booked_asked_is_the_request_asked_ab
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("intent, text, expected", [
+    # play-test 191: the whole request cancelled, when the other person's was dropped
+    ("stop", "forget it, just me then. she can sort her own. saturday?", "inform"),
+    ("stop", "cancel it, just cancel the whole thing", "stop"),
+])
+def test_another_persons_request_dropped_is_no_stop(intent, text, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
