@@ -1177,7 +1177,11 @@ _ROUTE_PUT_OFF = re.compile(
     # "will the piriton not just sort it out? i dont really want to sit on hold with 111 for ages" (play-test 159: read
     # as whether it treats puffy eyes, and the route dropped)
     r"\b(?:don'?t|do not)\s+(?:really\s+)?(?:want|wanna|need)\s+to\s+(?:\w+\s+){0,4}?(?:111|999|a&e|a and e)\b|"
-    r"\bwill\s+(?:the\s+|my\s+|that\s+|this\s+)?(?:\w+\s+)?not\s+(?:just\s+)?(?:sort|fix|settle|clear|calm)\b",
+    r"\bwill\s+(?:the\s+|my\s+|that\s+|this\s+)?(?:\w+\s+)?not\s+(?:just\s+)?(?:sort|fix|settle|clear|calm)\b|"
+    # ("cant i just put a bit of concealer on and ring after the meeting? it finishes at 6": play-test 192, "today",
+    # with the clinic closing at 18:00)
+    r"\b(?:ring|call|phone|contact)\s+(?:them\s+|you\s+|the clinic\s+|it\s+)?(?:later|after\s+(?:the|my|this|work|i)\b|"
+    r"once\s+(?:the|my|i)\b|when\s+i(?:'m|\s+am|\s+get|\s+finish|m)\b)",
     re.IGNORECASE,
 )
 
@@ -2229,6 +2233,9 @@ class ActionAnswerQuestion(Action):
             and a_new_question_in_the_thread(tracker, topics)
             # "it's saturday night, you're closed, what do I do?": who to call now is the route itself
             and not SAYS_CLOSED.search(tracker.latest_message.get("text") or "")
+            # (as is the route put off: "cant i just put a bit of concealer on and ring after the meeting?", play-test
+            # 192, "today" and the makeup, with the clinic closing before the meeting ends)
+            and not _ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or "")
         ):
             # after the urgent route, a new question ("can I use a sunbed next week?", "what are your opening hours?")
             # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone

@@ -2706,6 +2706,18 @@ async def test_the_urgent_route_put_off_is_the_route_again(dispatcher, make_trac
     assert f"utter_{selected}" not in said
 
 
+async def test_the_urgent_route_put_off_till_after_a_meeting_is_the_route_now(dispatcher, make_tracker, domain,
+                                                                              monkeypatch):
+    # play-test 192: "today" said again, and the makeup answered, with the clinic closing before the meeting ends
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-09T16:40:00+00:00")
+    text = "honestly its tiny. cant i just put a bit of concealer on and ring after the meeting? it finishes at 6"
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/unknown_product", text=text)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert any(response.startswith("utter_faq/urgent") for response in said)
+    assert "utter_safety_route_reminder" not in said and "utter_faq/unknown_product" not in said
+
+
 @pytest.mark.parametrize("slots, expected", [
     # play-test 105: "will what i typed be saved for the booking?", the request paused for the emergency's answer, got
     # the privacy notice
