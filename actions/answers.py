@@ -2728,7 +2728,10 @@ A_REMEDY_NOW = re.compile(
 _STOPPING_A_MEDICINE = re.compile(
     r"\b(?:stop|stopping|pause|pausing|skip|skipping|come off|coming off|go off|quit|halve|cut down|reduce|miss)\b"
     r"[^.?!]{0,40}\b(?:it|them|taking|my|the|warfarin|medication|medicine|meds|tablets?|pills?|roaccutane|"
-    r"isotretinoin|blood thinners?|anticoagulants?|antibiotics?|insulin|injections?)\b",
+    r"isotretinoin|blood thinners?|anticoagulants?|antibiotics?|insulin|injections?)\b|"
+    # ... or going on with it ("i asked if i keep using my steroid cream as normal until they call": play-test 193)
+    r"\b(?:keep|carry on|continue)\s+(?:using|taking|on|applying|with)\b[^.?!]{0,30}\b(?:steroids?|medication|medicine|"
+    r"meds|tablets?|pills?|antibiotics?|warfarin|insulin|betnovate|hydrocortisone)\b",
     re.IGNORECASE,
 )
 
@@ -2741,7 +2744,7 @@ _SOMETHING_ELSE_STOPPED = re.compile(
 # a medicine named as one ("my tablets", "the warfarin", "what i was prescribed")
 _A_MEDICINE_NAMED = re.compile(
     r"\b(?:warfarin|medication|medicine|meds|tablets?|pills?|roaccutane|isotretinoin|blood thinners?|anticoagulants?|"
-    r"antibiotics?|insulin|injections?|prescri\w*|tretinoin|accutane)\b",
+    r"antibiotics?|insulin|injections?|prescri\w*|tretinoin|accutane|steroids?|betnovate|hydrocortisone)\b",
     re.IGNORECASE,
 )
 

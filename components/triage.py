@@ -2714,6 +2714,10 @@ def triage(
         # asked by someone not treated, whatever pain words it has ("i have a really low pain threshold tbh, is it worse
         # on some areas than others?": play-test 178, NHS 111 now): a question about the treatment
         return Triage(None, worse=worse, hypothetical=True)
+    if not any(found.values()) and not worse and not treated and _A_MEDICINES_USE_ASKED.search(lowered):
+        # "i asked if i keep using my steroid cream as normal until they call" (play-test 193: NHS 111 now, and "say
+        # that you had microneedling", to someone never treated with no sign): a medicine's use asked, no report
+        return Triage(None)
     if slip and not any(found.values()) and not worse:
         # "treated yesterday, went to the gym and used retinol by mistake, want to know if ive ruined it" (play-test
         # 106: NHS 111 now to someone with no sign): what was done, no sign named
@@ -2800,6 +2804,14 @@ def triage(
 _A_PARENTS_PART = re.compile(
     r"\b(?:sign|signing|signature|consent|consent form|form|forms|permission|paperwork)\b|"
     r"\b(?:come|be there|go|attend)\s+(?:in\s+)?(?:with|alongside)\s+(?:him|her|them)\b"
+)
+# a medicine's use, going on or stopped, asked ("should i keep using my steroid cream as normal until they call", "can i
+# carry on with my antibiotics"): a question for the consultation or the prescriber, no sign of anything happening
+_A_MEDICINES_USE_ASKED = re.compile(
+    r"\b(?:keep|keeps|carry on|continue|stop|stopping|pause|still)\s+(?:using|taking|on|applying|with|putting on)?\s*"
+    r"(?:my|the|her|his|their|this|that)?\s*(?:\w+\s+){0,2}?(?:steroids?|steroid cream|hydrocortisone|betnovate|"
+    r"medicines?|medication|meds|tablets?|pills?|antibiotics?|inhalers?|prescri\w+ cream|prescri\w+|warfarin|insulin|"
+    r"roaccutane|isotretinoin|accutane)\b"
 )
 _PARENT_NEEDED = re.compile(
     r"\b(?:need|needs|have to|has to|must|should|got to)\b(?:\W+\w+){0,3}?\W+(?:my |a |their |her |his )?"
@@ -3675,6 +3687,10 @@ class SafetyTriage(GraphComponent):
                 # "My friend said she saw nothing for ages. How long does it usually take to show?", "if I still see
                 # nothing after the second one, should I be worried" (play-test 76: NHS 111 now): when results show
                 self._answer(message, RESULTS_ANSWER)
+            elif happening and not found.signs and not crisis and _A_MEDICINES_USE_ASKED.search(plain):
+                self._answer(
+                    message, SUITABILITY_ANSWER
+                )  # a medicine's use asked (above): the consultation, or the clinic
             elif happening or (
                 # (a day named beside it is no booking detail here: "got a work presentation fri, if i get it done
                 # tues will i still look red n blotchy?", tests/unseen, was left "something happening", so NHS 111 now)

@@ -451,6 +451,9 @@ def project_ruler_config():
         ("can I put on make-up the next day", [("unknown_activity", "makeup")]),
         ("is it ok to use a dermaroller", [("unknown_device", "derma rollers")]),
         ("can I do it at home with a kit", [("unknown_device", "at-home kits")]),
+        # play-test 193: "microneedling is a safe and effective treatment", twice, to someone with a £15 roller
+        ("but like is it safe to do at home or not? yes or no", [("unknown_device", "at-home kits")]),
+        ("so thats a yes then? safe at home?", [("unknown_device", "at-home kits")]),
         ("can I have it after a glycolic peel", [("unknown_treatment", "chemical peels")]),
         ("is it safe near the eyes", [("unknown_area", "the skin near the eyes")]),
         # the booking concern keeps the person's words

@@ -11,6 +11,7 @@ from components.triage import (
     HELP_HAD_ANSWER,
     MINORS_ANSWER,
     SIDE_EFFECTS_ANSWER,
+    SUITABILITY_ANSWER,
     URGENT,
     WARNING_SIGNS_ANSWER,
     SafetySettings,
@@ -3665,3 +3666,16 @@ def test_the_parents_part_beside_the_age_policy_is_the_policy(component):
     assert selected(message) == "faq/minors"
     assert [question.get("intent_response_key") for question in message.get("questions") or []] in ([], ["faq/minors"])
     assert message.get("unsure_parts") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 193: NHS 111 now, and "say that you had microneedling", to someone never treated with no sign
+    ("i dont want microneedling on my HANDS. i asked if i keep using my steroid cream as normal until they call",
+     SUITABILITY_ANSWER),
+    # a sign said beside it, of a treatment had: its route
+    ("had it 2 days ago, its hot and throbbing and spreading, should i keep taking my antibiotics", ANSWERS[URGENT]),
+])
+def test_a_medicines_use_asked_is_no_report(component, text, expected):
+    message = parsed(text, "faq", "faq/complication", confidence=0.82)
+    component.process([message])
+    assert selected(message) == expected
