@@ -2741,6 +2741,13 @@ _SOMETHING_ELSE_STOPPED = re.compile(
     r"nursing|feeding|pumping|smoking|vaping|drinking)\b",
     re.IGNORECASE,
 )
+# the treatment's numbing cream left out ("as long as you skip the numbing cream": play-test 192, "don't stop a
+# prescribed medicine" twice to someone on none)
+_NUMBING_LEFT_OUT = re.compile(
+    r"\b(?:stop|stopping|skip|skipping|miss|missing|without|leave out|leaving out|go without)\s+(?:the\s+|any\s+)?"
+    r"(?:numbing|anaesthetic|anesthetic)\b",
+    re.IGNORECASE,
+)
 # a medicine named as one ("my tablets", "the warfarin", "what i was prescribed")
 _A_MEDICINE_NAMED = re.compile(
     r"\b(?:warfarin|medication|medicine|meds|tablets?|pills?|roaccutane|isotretinoin|blood thinners?|anticoagulants?|"
@@ -2755,6 +2762,8 @@ def stopping_a_medicine(tracker: Tracker) -> bool:
     retinol)."""
     text = tracker.latest_message.get("text") or ""
     if not _STOPPING_A_MEDICINE.search(text):
+        return False
+    if _NUMBING_LEFT_OUT.search(text):
         return False
     if _SOMETHING_ELSE_STOPPED.search(text) and not _A_MEDICINE_NAMED.search(text):
         return False  # ("how long should i wait after stopping breastfeeding before i can have it?": play-test 140)

@@ -1276,6 +1276,8 @@ async def test_beside_a_safety_answer_the_thread_stays_with_it(dispatcher, make_
     ("should i stop the retinol my dermatologist prescribed?", ["utter_medicine_not_on_your_own", "utter_faq/suitability"]),
     # play-test 140: stopping breastfeeding is no medicine stopped
     ("ok and how long should i wait after stopping breastfeeding before i can have it?", ["utter_faq/suitability"]),
+    # play-test 192: the treatment's numbing cream left out is no medicine stopped
+    ("what? im not on any medicine. i asked if skipping the numbing cream makes it ok", ["utter_faq/suitability"]),
     # play-test 193: going on with it, asked (NHS 111 now, then whether it helps with hands)
     ("i asked if i keep using my steroid cream as normal until they call",
      ["utter_medicine_not_on_your_own", "utter_faq/suitability"]),

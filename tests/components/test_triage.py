@@ -1544,6 +1544,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("why are you telling me to ring them again i just said they dont answer", {"unreachable"}),
     ("went to voicemail twice", {"unreachable"}),
     ("cant get through to anyone", {"unreachable"}),
+    # play-test 192: supposed, not said ("as you can't reach the clinic" for the rest of the chat)
+    ("what time do they shut today? and if nobody picks up what do i do", set()),
     # play-test 36: after asking what A&E is, the suitability answer
     ("no i mean accident and emergency. do i need to go there tonight??", {"seeking_help"}),
     # play-test 35: "please still contact the clinic" to someone whose call had rung out
