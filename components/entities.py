@@ -563,7 +563,8 @@ _CONCERN_SAYS = re.compile(
     r"\bconcern\s+(?:is|should\s+be|=)\s*:|"
     r"\bconcern\b[^.;!?\n]{0,40}?\b(?:it\s+)?(?:should|must|needs?\s+to|has\s+to)\s+(?:say|read)|"
     r"\bconcern\b[^\n]{0,40}?\b(?:write|put)|^\W*(?:please\s+)?write)\s*:?\s*['\"‘“]?"
-    r"(?P<concern>[^.;!?\n'\"’”]+?)['\"’”]?\s*(?=[.;!?\n]|$)",
+    # (a full stop between digits is in it: "temp 38.2", play-test 193)
+    r"(?P<concern>(?:[^.;!?\n'\"’”]|(?<=\d)\.(?=\d))+?)['\"’”]?\s*(?=[;!?\n]|\.(?!\d)|$)",
     re.IGNORECASE,
 )
 
@@ -608,7 +609,8 @@ _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|call ?back|vi
 
 
 # a clause that goes on a concern after a comma ("active acne, on warfarin, keloid scars on chest")
-_NEXT_CLAUSE = re.compile(r"\s*,\s*(?P<clause>[^,;.!?\n]+)")
+# (a full stop between digits is in it: "…, temp 38.2", play-test 193 sent "temp 38" three times)
+_NEXT_CLAUSE = re.compile(r"\s*,\s*(?P<clause>(?:[^,;.!?\n]|(?<=\d)\.(?=\d))+)")
 
 
 def _concern_goes_on(text: Text, end: int, found: List[Dict[Text, Any]]) -> int:

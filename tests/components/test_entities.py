@@ -545,6 +545,12 @@ def test_a_concern_named_as_one(booking, text, expected):
         ("the concern is wrong, its about the yellow crust + temperature 38.2 after my treatment on tuesday",
          [("concern", "about the yellow crust + temperature 38.2 after my treatment on tuesday")]),
         ("no!! i said MONDAY for the call. tuesday was when i had the treatment", [("time", "MONDAY")]),
+        # play-test 193: "temp 38" three times, and the treatment's Thursday put down as the call's
+        ("concern: hot throbbing cheek, redness spreading to ear, shivery, temp 38.2",
+         [("concern", "hot throbbing cheek, redness spreading to ear, shivery, temp 38.2")]),
+        ("the concern bit is wrong, it should say cheek hot throbbing, redness spreading to ear, temp 38.2, treated "
+         "thursday. not that ibuprofen msg",
+         [("concern", "cheek hot throbbing, redness spreading to ear, temp 38.2, treated thursday")]),
         ("redness since my treatment last friday, call me monday", [("time", "monday")]),
         ("i had hoped for monday 10am", [("time", "monday 10am")]),
         # play-test 78: a bare hour said as the time after one was refused
