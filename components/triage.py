@@ -955,8 +955,13 @@ _HELP_HAD = re.compile(
     # (nor what someone asks the clinic to do: "could she just come to your clinic on monday … and get it looked at",
     # play-test 103, "follow the advice you were given" to someone whose friend had been given none)
     r"(?<!\byou )(?<!\bu )(?<!\byou just )(?<!\byou've )(?<!\bget it )(?<!\bhave it )(?<!\bget her )(?<!\bget him )"
-    r"(?<!\bget them )(?<!\bget me )\b(?:said|says|"
-    r"told me|told us|advised|advice|gave me|given me|checked|prescribed|examined|sent me|discharged|looked at|"
+    r"(?<!\bget them )(?<!\bget me )\b(?:(?:said|says|told me|told us)"
+    # (not what they said to expect, at the treatment: "they said id be red for a few days", play-test 194, "follow the
+    # advice you were given", twice, to someone with a hot, spreading cheek who had called no one)
+    r"(?!\s+(?:that\s+)?(?:i'?d|i would|i might|i may|i'?ll|i will|i could|it would|it'?d|it might|it may|it will|"
+    r"it'?ll|it could|there (?:would|might|may|will|could) be|to expect|"
+    r"(?:some|a bit of|a little)\s+\w+\s+is normal)\b)|"
+    r"advised|advice|gave me|given me|checked|prescribed|examined|sent me|discharged|looked at|"
     # (of someone else: "we rang 111 and they sent us to out of hours GP tonight", play-test 116, NHS 111 now)
     r"told (?:her|him|them)|gave (?:us|her|him|them)|given (?:us|her|him|them)|sent (?:us|her|him|them)|"
     r"reassured|saw me|seen me|confirmed|"
@@ -1212,6 +1217,10 @@ _WHICH_NUMBER = re.compile(
     # ("wait no i meant 111 not 999?? do i need to call 999 then", "yes or no should i ring 999": play-test 85)
     r"\b(?:meant|said|mean)\s+111\s+not\s+999\b|"
     r"\b(?:do|should|shall|must) i (?:really |actually |still )?(?:need to |have to )?(?:call|ring|phone|dial) 999\b|"
+    # ("ok sorry im confused. do i need to call them now or not. yes or no": play-test 194, "No rush", in the urgent
+    # thread)
+    r"\b(?:do|should|shall|must) i (?:really |actually |still )?(?:need to |have to )?(?:call|ring|phone|contact) "
+    r"(?:them|the clinic|you)\b(?:\s+(?:now|today|tonight))?(?:\s+or\s+not)?|"
     # ("should i hang up and ring 999 instead or stay on hold??": play-test 94, "I can't tell you that it's fine")
     r"\b(?:do|should|shall|must) i\b[^.?!]{0,25}\b(?:call|ring|phone|dial) 999\b|"
     # ("so is it 111 now not 999?? you said 999 before. im confused which one": play-test 100, "didn't catch that")

@@ -3681,3 +3681,18 @@ def test_a_medicines_use_asked_is_no_report(component, text, expected):
     message = parsed(text, "faq", "faq/complication", confidence=0.82)
     component.process([message])
     assert selected(message) == expected
+
+
+def test_what_the_clinic_said_to_expect_is_no_help_had(settings):
+    # play-test 194: "follow the advice you were given", twice, to someone with a hot, spreading cheek who had called
+    # no one
+    said_to_expect = "its probably just normal redness right, they said id be red for a few days"
+    assert not triage(said_to_expect, settings, said_to_be_happening=True).help_had
+    assert triage("i rang them and they said its normal for day one", settings, said_to_be_happening=True).help_had
+
+
+def test_whether_to_call_now_asked_in_a_thread_is_its_route(component):
+    # play-test 194: "No rush" to "do i need to call them now or not. yes or no", after the urgent route
+    message = parsed("ok sorry im confused. do i need to call them now or not. yes or no", "deny", None, 0.7)
+    component.process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"  # the thread's route again (actions/answers.py)
