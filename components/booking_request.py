@@ -302,6 +302,10 @@ BOOKED_ASKED = re.compile(
     # ("but tomorrow 5.30 is sure? i must take off from work early", "is it definite?": play-test 191, a change to the
     # request opened)
     r"\b(?:is|it'?s|its|that'?s|thats)\s+(?:for\s+)?(?:sure|certain|definite|fixed|final|guaranteed)\s*\?|"
+    # ("so theyll text me not ring yeah? and is 7.30 definitely booked": play-test 194, a change with a note opened)
+    r"\bis\s+(?:(?:the\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|monday|tuesday|wednesday|thursday|friday|saturday|it|that|"
+    r"this|mine)\s+(?:definitely|actually|really|now|all|100%)?\s*(?:booked|confirmed|sorted|definite|fixed|set)\b|"
+    r"\b(?:not|is it|isnt it|isn'?t it)\s+confirmed\s+yet\b|"
     # "did the change go through? the preferred time is thursday 7pm now not monday?" (play-test 122: the change made
     # again): what was sent, asked
     # "my original appointment on thursday 10th, is that cancelled now that i moved it to the 17th?" (play-test 124: the
@@ -1065,7 +1069,16 @@ class BookingDetailsRequest(GraphComponent):
                 # "a consultation for my boyfriend? his name is Marcus Bell": a request for someone else, with the
                 # name of the person to be seen, not a change to a name given before (found by the tenth play-test)
                 self._set(message, self.config["intent"])
-            elif intent in self.config["correction_from_intents"] + WALK_THROUGH_INTENTS and any(
+            elif (
+                intent in self.config["correction_from_intents"] + WALK_THROUGH_INTENTS
+                # (not a question about the request sent: "so theyll text me not ring yeah? and is 7.30 definitely
+                # booked", play-test 194, a change with the note "text me not ring yeah" opened, twice)
+                and not (
+                    intent == "ask_reference"
+                    and self._asks(text)
+                    and not re.search(r"\b(?:add|make|put|write|leave|include)\b[^.?!]{0,15}\bnote\b", text, re.I)
+                )
+            ) and any(
                 # (a note that asks something is a question: "can i mention that i'm pregnant at the consultation?")
                 # (read as a step of the walk-through: "pls add: want to know if next session is ok after allergy. then
                 # send", play-test 60, showed step 1 of 4)

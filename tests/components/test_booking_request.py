@@ -1343,3 +1343,15 @@ def test_another_persons_request_dropped_is_no_stop(intent, text, expected):
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 194: a change with the note "text me not ring yeah" opened, twice
+    ("so theyll text me not ring yeah? and is 7.30 definitely booked", "ask_reference"),
+    ("ok so not confirmed yet. and will they text or call me? bc i put that i prefer texts", "ask_reference"),
+])
+def test_a_question_about_the_request_beside_a_note_is_no_change(text, expected):
+    found = message(text, "ask_reference", [])
+    found.set("entities", [{"entity": "note", "value": "text me not ring yeah", "start": 0, "end": 5}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
