@@ -84,12 +84,26 @@ _RESULTS_SPOILT = re.compile(
 )
 
 
+# whether something may be done or put on, asked ("can i wear foundation monday", "foundation after microneedling, yes
+# or no", "is it ok to use my moisturiser")
+_ALLOWED_ASKED = re.compile(
+    r"\b(?:can|could|may|should|shall)\s+i\s+(?:still\s+|just\s+)?(?:wear|use|put|apply|go|do|have|wash|swim|"
+    r"exercise|train|fly|drink)\b|"
+    r"\b(?:is it|is that|are they|it'?s|its)\s+(?:ok|okay|alright|fine|safe|allowed)\s+to\b|"
+    r"\byes or no\b|\b(?:am i )?allowed to\b"
+)
+
+
 def _an_aftercare_slip(message: Message) -> Optional[Text]:
     """The kind of the first thing done or put on the skin that the guide does not cover ("went to the gym", "my
     normal retinol": the entities `unknown_activity`, `unknown_product`) the message names, when it asks whether that
     spoilt the results ("have i ruined it??"); None otherwise (how the skin is after it is asked of what is happening:
     a blind set's complication, on totals only, was read as this and lost its route)."""
-    if not _RESULTS_SPOILT.search((message.get(TEXT) or "").lower()):
+    lowered = (message.get(TEXT) or "").lower()
+    # (or whether it may be done or put on, asked: "no i mean AFTER. i already had it done. foundation after
+    # microneedling, yes or no", play-test 195, NHS 111 now to someone with no sign; a sign named beside it still has
+    # its route, as no sign is all this reads)
+    if not (_RESULTS_SPOILT.search(lowered) or _ALLOWED_ASKED.search(lowered)):
         return None
     return next(
         (

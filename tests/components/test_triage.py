@@ -3696,3 +3696,20 @@ def test_whether_to_call_now_asked_in_a_thread_is_its_route(component):
     message = parsed("ok sorry im confused. do i need to call them now or not. yes or no", "deny", None, 0.7)
     component.process([message])
     assert message.get("intent")["name"] == "nlu_fallback"  # the thread's route again (actions/answers.py)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 195: NHS 111 now to someone with no sign, asking about foundation after her treatment
+    ("no i mean AFTER. i already had it done. foundation after microneedling, yes or no", "faq/unknown_activity"),
+    ("had it done yesterday, can i use my normal moisturiser", "faq/unknown_product"),
+    # a sign named beside it keeps its route
+    ("had it done yesterday, its hot and throbbing and spreading, can i use my normal moisturiser", ANSWERS[URGENT]),
+])
+def test_whether_something_may_be_done_after_asked_is_no_report(component, text, expected):
+    message = parsed(text, "faq", "faq/complication", confidence=0.92)
+    entity = "unknown_activity" if "foundation" in text else "unknown_product"
+    value = "makeup" if entity == "unknown_activity" else "moisturiser"
+    start = text.index("foundation" if entity == "unknown_activity" else "moisturiser")
+    message.set("entities", [{"entity": entity, "value": value, "start": start, "end": start + 8}])
+    component.process([message])
+    assert selected(message) == expected
