@@ -617,6 +617,10 @@ _RULES_OUT = re.compile(
 # "what if after it my face goes red": hypothetical, whatever else it says
 _WHAT_IF = re.compile(
     r"^\W*(?:and |but |so )?what (?:if|happens if|would happen if|should i do if|do i do if)\b|"
+    # ("ok but like what would actually happen if i fainted afterwards at home? what should i do": play-test 195,
+    # "Please call 999 now" to someone never treated, on her sofa)
+    r"^\W*(?:(?:ok|okay|but|and|so|like|hmm|um|just|also)\W+)*what\s+(?:would|will|could|might)\s+(?:\w+\s+){0,2}?"
+    r"happen\s+if\b|"
     r"\bhow (?:will|would|do|can|should) i (?:know|tell)\b|\bwhat (?:should|do) i (?:do|look out for) if\b|"
     r"\bsigns? (?:of|to look|i should)\b|\blook out for\b|\bhypothetically\b|"
     r"\bif (?:my|i|it|the|your|her|his)\b[^.?!]{0,60}\bwhat (?:would|should|do|can|will)\b|"

@@ -3713,3 +3713,13 @@ def test_whether_something_may_be_done_after_asked_is_no_report(component, text,
     message.set("entities", [{"entity": entity, "value": value, "start": start, "end": start + 8}])
     component.process([message])
     assert selected(message) == expected
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 195: "Please call 999 now" to someone never treated, on her sofa
+    ("ok but like what would actually happen if i fainted afterwards at home? what should i do", None),
+    # a faint said first, then the question: the emergency
+    ("i fainted after it, what would happen if i go to sleep", EMERGENCY),
+])
+def test_what_would_happen_if_asked_first_is_what_if(settings, text, level):
+    assert triage(text, settings, said_to_be_happening=False).level == level
