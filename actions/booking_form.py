@@ -1523,7 +1523,8 @@ _ANOTHER_REQUEST = re.compile(
 )
 
 
-_AFTER_THE_NAME = ("booking_contact", "booking_time", "booking_concern", "booking_consent", "booking_confirmed")
+# (not the concern's: what is said of this one's concern beside it is kept, ActionBookInsideTheForm)
+_AFTER_THE_NAME = ("booking_contact", "booking_time", "booking_consent", "booking_confirmed")
 
 
 def someone_else_too(tracker: Tracker) -> bool:

@@ -2320,6 +2320,19 @@ async def test_someone_else_asked_for_at_the_time_prompt_waits_and_takes_nothing
     assert not [event for event in events if event.get("name") == "booking_time" and event.get("value")]
 
 
+async def test_the_concern_said_beside_someone_else_asked_for_is_kept_by_the_form(dispatcher, make_tracker, domain):
+    # play-test 52's words at the concern prompt: the concern said first is this request's
+    text = "acne scars and some sun damage. also my wife might want to come too, can she book in the same slot?"
+    tracker = make_tracker(
+        intent="inform", text=text, active_loop="booking_form",
+        slots={"requested_slot": "booking_concern", "booking_name": "Daniel Hughes"},
+        events=[slot_event("booking_name", "Daniel Hughes")],
+        slot_candidates={"booking_concern": "acne scars and some sun damage"},
+    )
+    events = await ValidateBookingForm().run(dispatcher, tracker, domain)
+    assert SlotSet("booking_concern", "acne scars and some sun damage") in events
+
+
 @pytest.mark.parametrize("text, name", [
     # play-test 55: the contact taken, and the surname given before it lost
     ("dev patel sorry. 07700 900 318", "dev patel"),
