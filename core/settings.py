@@ -204,7 +204,16 @@ DEFAULT_CRISIS_HELP = "If you're in danger right now, call your local emergency 
 
 
 # clinic.yml `safety` settings that the replies name as slots ({emergency_number}, …)
-SAFETY_FACTS = ("emergency_number", "emergency_service", "out_of_hours", "out_of_hours_service", "under_age_policy")
+SAFETY_FACTS = (
+    "emergency_number",
+    "emergency_service",
+    "out_of_hours",
+    "out_of_hours_service",
+    "under_age_policy",
+    # how many days the expected reactions are expected for (components/triage.py reads it as a number): the answer
+    # says when to call by it ("if im still red on day 4 do i call someone?": play-test 197, "a few days" alone)
+    "expected_for_days",
+)
 # CLINIC_NOW fixes the clinic's clock (an ISO time with its offset), for tests and demos of "closed"
 CLOCK_VARIABLE = "CLINIC_NOW"
 
@@ -229,6 +238,7 @@ DEFAULT_SAFETY = {
     "out_of_hours_service": "It is the service for urgent medical advice where you live: your doctor's practice can "
     "tell you how to reach it.",
     "under_age_policy": "We treat adults only.",
+    "expected_for_days": "3",
 }
 
 

@@ -54,6 +54,7 @@ async def test_the_session_starts_with_the_clinics_facts_as_slots(dispatcher, ma
         SlotSet("out_of_hours", "call NHS 111"),
         SlotSet("out_of_hours_service", "NHS 111 is a phone line."),
         SlotSet("under_age_policy", "Adults only."),
+        SlotSet("expected_for_days", "3"),
         ActionExecuted("action_listen"),
     ]
     assert dispatcher.messages == []

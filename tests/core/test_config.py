@@ -19,6 +19,7 @@ def test_the_clinic_file_loads_with_every_fact():
         "clinic_name", "clinic_phone", "clinic_email", "clinic_address", "clinic_hours",
         "privacy_who_sees", "privacy_used_for", "privacy_kept_for", "privacy_chat_kept_for", "crisis_help",
         "emergency_number", "emergency_service", "out_of_hours", "out_of_hours_service", "under_age_policy",
+        "expected_for_days",
     }
     assert all(facts.values())
 
@@ -111,3 +112,10 @@ def test_how_long_the_chat_is_kept_is_said_as_a_person_says_it():
     assert [_as_a_span(days) for days in (365, 730, 180, 45, 1)] == ["12 months", "24 months", "6 months", "45 days",
                                                                      "1 day"]
     assert clinic().facts()["privacy_chat_kept_for"] == "12 months"
+
+
+def test_the_days_the_expected_reactions_last_come_from_the_clinics_safety_settings():
+    # play-test 197: "if im still red on day 4 do i call someone?" got "a few days" alone; the answer says the
+    # clinic's own number of days, the one the triage routes by (components/triage.py `expected_for_days`)
+    raw = yaml.safe_load((PROJECT_DIR / "clinic.yml").read_text(encoding="utf-8"))
+    assert clinic().facts()["expected_for_days"] == str(raw["safety"]["expected_for_days"])
