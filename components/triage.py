@@ -1170,7 +1170,9 @@ _CLINIC_UNREACHABLE = re.compile(
     r"(?:it|phone|line) just ring\b|"
     r"no ?(?:one|body) (?:is )?(?:answer\w*|pick\w* up)|"
     r"nobody (?:answer\w*|picks? up)|no answer|no reply|no response|"
-    r"(?<!you )(?<!u )(?<!it )(?<!that )(?<!this )"
+    # (nor this chat not answering: "you're not answering me", play-test 196, "as you can't reach the clinic" for six
+    # turns with the clinic open)
+    r"(?<!you )(?<!u )(?<!it )(?<!that )(?<!this )(?<!you're )(?<!youre )(?<!you are )(?<!ur )(?<!u r )(?<!bot )"
     r"(?:don'?t|dont|doesn'?t|doesnt|didn'?t|didnt|won'?t|wont|not|isn'?t|aren'?t|never) "
     r"(?:answer(?:ing|ed)?|pick\w* (?:it |the phone )?up)(?! (?:my|the|your) question)|"
     r"voice ?mail|answer ?phone|answering machine|(?:line|phone|number) (?:is |was |keeps )?(?:busy|engaged)|"

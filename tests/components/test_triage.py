@@ -1546,6 +1546,9 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("cant get through to anyone", {"unreachable"}),
     # play-test 192: supposed, not said ("as you can't reach the clinic" for the rest of the chat)
     ("what time do they shut today? and if nobody picks up what do i do", set()),
+    # play-test 196: this chat not answering ("as you can't reach the clinic" for six turns)
+    ("you're not answering me. is the scab normal or not", set()),
+    ("youre not answering my question", set()),
     # play-test 36: after asking what A&E is, the suitability answer
     ("no i mean accident and emergency. do i need to go there tonight??", {"seeking_help"}),
     # play-test 35: "please still contact the clinic" to someone whose call had rung out
