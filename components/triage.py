@@ -1163,6 +1163,8 @@ _HELP_NOT_CALLED = re.compile(
 # the clinic not reached ("it just rings and rings", "they dont answer", "went to voicemail", "cant get through"): in
 # the urgent thread, the route for when the clinic can't be reached, now, never "contact the clinic" again (play-test
 # 30: told four times to ring the number she had rung three times); "you didn't answer my question" is about this chat
+# what the person says they did not say ("i never said i cant reach them")
+_NOT_SAID = re.compile(r"\b(?:never|didn'?t|didnt|did not|haven'?t|havent|have not)\s+(?:said|say|told you)\b[^.?!;]*")
 # a clause that supposes, not says ("if nobody picks up", "in case they don't answer")
 _SUPPOSED = re.compile(r"\b(?:if|in case|incase|unless|what if|say|suppose|supposing)\b[^.?!,;]*")
 _CLINIC_UNREACHABLE = re.compile(
@@ -3358,7 +3360,8 @@ class SafetyTriage(GraphComponent):
                     # "they dont answer", "it just rings": the clinic not reached (actions/answers.py `route_variant`)
                     # (not supposed: "and if nobody picks up what do i do", play-test 192, "as you can't reach the
                     # clinic" for the rest of the chat)
-                    "unreachable": bool(_CLINIC_UNREACHABLE.search(_SUPPOSED.sub(" ", plain))),
+                    # (nor denied: "i never said i cant reach them, i havent even rung yet", play-test 196)
+                    "unreachable": bool(_CLINIC_UNREACHABLE.search(_SUPPOSED.sub(" ", _NOT_SAID.sub(" ", plain)))),
                     # "should i ring 111 now?", "im going to ring 111": help about to be sought (the same)
                     "seeking_help": bool(_SEEKING_HELP.search(plain)),
                     # "should i ring them back and cancel": emergency help called off, or asked whether to (the same)
