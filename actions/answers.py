@@ -9,7 +9,7 @@ response, nothing here.
 
 import datetime as dt
 import re
-from typing import Any, Callable, Dict, List, Optional, Set, Text, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
@@ -1944,14 +1944,11 @@ class ActionAnswerQuestion(Action):
             # (play-test 124: "let Lumen Skin Clinic know", three times, and the question dropped): the clinic that
             # treated them too, and this one's consultation, after the route
             dispatcher.utter_message(response="utter_treated_elsewhere")
-        emergency_said = any(name.startswith(SAFETY_RESPONSES[0]) for name in named)
-        asked_now = tracker.latest_message.get("text") or ""
-        if emergency_said and "utter_medicine_in_emergency" not in named and A_MEDICINE_NOW.search(asked_now):
+        who_to_ask = who_to_ask_in_an_emergency(tracker.latest_message.get("text") or "", named)
+        if who_to_ask and any(name.startswith(SAFETY_RESPONSES[0]) for name in named):
             # "his eyes are all puffy and nearly shut … Should I give him an antihistamine? I have some piriton"
             # (play-test 127: the emergency's route, and the medicine never answered): who to ask about it
-            dispatcher.utter_message(response="utter_medicine_in_emergency")
-        elif emergency_said and "utter_remedy_in_emergency" not in named and A_REMEDY_NOW.search(asked_now):
-            dispatcher.utter_message(response="utter_remedy_in_emergency")  # "my lips are swelling, can i put ice on"
+            dispatcher.utter_message(response=who_to_ask)
         asked_beside_a_route(dispatcher, tracker, named)
         if remind_of_the_route(dispatcher, tracker, domain):
             before_the_rest(dispatcher, already)
@@ -2154,19 +2151,12 @@ class ActionAnswerQuestion(Action):
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         # (not a medicine those called said to take: "the man say is not emergency, i go to pharmacy and take tablet for
         # allergy", play-test 113; their advice stands, below)
-        if (
-            previous == SEVERITY[0]
-            and not triaged
-            and (A_MEDICINE_NOW.search(text) or A_REMEDY_NOW.search(text))
-            and not said.get("judged")
-        ):
+        who_to_ask = who_to_ask_in_an_emergency(text)
+        if previous == SEVERITY[0] and not triaged and who_to_ask and not said.get("judged"):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
             # and who to ask (play-test 31: the route alone, three times, and the question never named)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
-            medicine = bool(A_MEDICINE_NOW.search(text))
-            dispatcher.utter_message(
-                response="utter_medicine_in_emergency" if medicine else "utter_remedy_in_emergency"
-            )
+            dispatcher.utter_message(response=who_to_ask)
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         if (
             previous in SEVERITY[1:]
@@ -2723,6 +2713,22 @@ A_REMEDY_NOW = re.compile(
     rf"\b{_REMEDIES}\b[^.?!]{{0,25}}?\bon\s+(?:my|her|his|their|the|it|them)\b|\babout\s+{_REMEDIES}\b",
     re.IGNORECASE,
 )
+# who to ask about a medicine, or about something else put on what is happening, in an emergency: the first of these
+# the words ask about
+_WHO_TO_ASK_IN_AN_EMERGENCY = (
+    (A_MEDICINE_NOW, "utter_medicine_in_emergency"),
+    (A_REMEDY_NOW, "utter_remedy_in_emergency"),
+)
+
+
+def who_to_ask_in_an_emergency(text: Text, said: Sequence[Text] = ()) -> Optional[Text]:
+    """The response that says who to ask about what the words would take or put on in an emergency, unless `said`
+    already holds it; None when they ask about neither."""
+    return next(
+        (response for asks, response in _WHO_TO_ASK_IN_AN_EMERGENCY if response not in said and asks.search(text)), None
+    )
+
+
 # stopping, pausing or changing a medicine asked about ("should I stop my warfarin before?", "can I come off my
 # tablets for a week")
 _STOPPING_A_MEDICINE = re.compile(

@@ -828,12 +828,9 @@ class BookingDetailsRequest(GraphComponent):
             elif (
                 intent in ("ask_reference", "nlu_fallback", "deny", "inform", "correct_booking")
                 and WHEN_THEY_RING_ASKED.search(text)
+                # (a time asked for instead: MOVE_IT, or these words)
                 and not MOVE_IT.search(text)
-                and not re.search(
-                    r"\b(?:instead|rather than|switch|swap|make it)\b|\b(?:change|move)\s+(?:it|the time|that|to)\b",
-                    text,
-                    re.IGNORECASE,
-                )
+                and not re.search(r"\b(?:instead|rather than|switch|swap)\b|\b(?:change|move)\s+to\b", text, re.I)
             ):
                 self._set(message, "ask_reference")  # WHEN_THEY_RING_ASKED
             elif intent in ("nlu_fallback", "deny", "inform") and not farewell and NO_CHANGE.search(text):

@@ -1136,6 +1136,11 @@ def _once_each(text: str) -> str:
     return " ".join(token for index, token in enumerate(tokens) if token not in tokens[:index])
 
 
+def _next_monday(now: dt.datetime) -> dt.date:
+    """The Monday of next week."""
+    return now.date() + dt.timedelta(days=7 - now.weekday())
+
+
 def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Optional[dt.date]:
     said = " ".join(text.split()).strip(" ,.-")  # the words, one space apart, no stray punctuation at either end
     weeks_on = _weeks_ahead(said, now)
@@ -1150,9 +1155,8 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
         return now.date() + dt.timedelta(days=ahead + 7)
     next_week = _NEXT_WEEKDAY.fullmatch(said)
     if next_week:
-        monday = now.date() + dt.timedelta(days=7 - now.weekday())
         named = next(group for group in next_week.groups() if group)
-        return monday + dt.timedelta(days=_WEEKDAY_INDEX[named[:3]])
+        return _next_monday(now) + dt.timedelta(days=_WEEKDAY_INDEX[named[:3]])
     text = " ".join(_WEEKDAY.sub(r"\1", _SAID_AGAIN_BEFORE.sub(" ", text)).split()).strip(" ,.-")
     if _WEEKDAY_NAME.search(text) and re.search(r"\btoday\b", text):
         # "TODAY, friday 4th december": the day named says which (found by the twenty-second play-test)
@@ -1754,7 +1758,7 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
             now,
             weekdays_only=any(_ANY_WEEKDAY.search(w.lower()) for w in said),
             words=said[-1],
-            from_day=now.date() + dt.timedelta(days=7 - now.weekday()) if from_next_week else None,
+            from_day=_next_monday(now) if from_next_week else None,
         )
 
     if day > _last_day_in_reach(clinic, now):

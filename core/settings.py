@@ -160,7 +160,7 @@ class Clinic:
 
 def _as_a_span(days: int) -> str:
     """How long the chat is kept (`retention_days`, what `make purge` keeps), as a person says it: "12 months" for 365
-    days, "6 months" for 180, "90 days" for 90 ("is this conversation saved somewhere and for how long": play-test 191,
+    days, "6 months" for 180, "45 days" for 45 ("is this conversation saved somewhere and for how long": play-test 191,
     the request's details answered)."""
     if days % 365 == 0:
         months = 12 * (days // 365)
