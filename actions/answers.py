@@ -187,6 +187,7 @@ CONTEXT_WEIGHT = 3.0
 EMERGENCY_EXPLAINED = "emergency_explained"
 # what to tell NHS 111 (components/triage.py WHAT_TO_TELL_111_ANSWER)
 WHAT_TO_TELL_111 = "what_to_tell_111"
+CAUSE_ASKED = "cause_asked"  # what it is or what caused it (components/triage.py CAUSE_ANSWER)
 # answers never weighed away: a personal factor, the age policy, the safety answers and their thread, the
 # clinic's own facts, and what the guide does not cover (never pass off a nearby answer as the answer)
 STANDS_AS_IT_IS = {
@@ -200,6 +201,7 @@ STANDS_AS_IT_IS = {
     WHAT_TO_TELL_111,
     "privacy",
     "clinic_info",
+    CAUSE_ASKED,
     *SEVERITY,
 }
 # getting to care some other way than an ambulance ("could i just drive myself to A&E", "get a taxi to hospital")
@@ -219,7 +221,7 @@ _ASKS_IF_DETAILS_KEPT = re.compile(
 )
 # with emergency help called already, questions about these are answered: they are not about what is happening
 # ("what was the serum they used?", "is there parking?")
-ANSWERED_WHILE_HELP_COMES = {"unknown_other", "clinic_info", "unknown_product"}
+ANSWERED_WHILE_HELP_COMES = {"unknown_other", "clinic_info", "unknown_product", CAUSE_ASKED}
 # what looks for reassurance, leans on the last answer, or asks how long the reaction lasts (which that answer says):
 # in the thread after the expected reaction, these alone get its route again
 REASSURANCE_SOUGHT = {"reassurance", "follow_up", "about_that", "duration", "downtime", "side_effects"}
@@ -238,6 +240,11 @@ _ASKS_WHETHER_ALL_RIGHT = re.compile(
     re.IGNORECASE,
 )
 
+_NOT_ASKED = re.compile(
+    r"\b(?:i\s+)?(?:didn'?t|didnt|did\s+not|never|wasn'?t|wasnt)\s+(?:ask|asking|say|saying|mean)\b[^.?!]*",
+    re.IGNORECASE,
+)
+_OF_THAT = re.compile(r"\b(?:that|this|these|those)\b", re.IGNORECASE)
 _IN_GENERAL = re.compile(r"\b(?:general|generally|in general|for most people|for everyone|for anyone)\b", re.IGNORECASE)
 # ... and the recovery asked of treatments in general or of the next one ("how long does recovery take after a session
 # generally", "any downtime i should plan for next time": play-test 70, the route alone, and "I can't tell you that it's
@@ -267,11 +274,17 @@ def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
         return True
     message = tracker.latest_message
     text = message.get("text") or ""
-    if (message.get("triage") or {}).get("signs") or message.get("leans_on_context"):
+    if (message.get("triage") or {}).get("signs"):
         return False
-    if kept == {"side_effects"}:
-        # ("ok but generally, what side effects are normal after microneedling?": play-test 60)
+    text = _NOT_ASKED.sub(" ", text)  # "i didnt ask if its safe to wait. what side effects does it have"
+    if kept == {"side_effects"} and not (message.get("leans_on_context") and _OF_THAT.search(text)):
+        # ("ok but generally, what side effects are normal after microneedling?": play-test 60), however short ("are
+        # there any side effects?", "is it a known side effect or not? your guide must say something about what side
+        # effects there are": play-test 199, "I can't tell you that it's fine" and the route, three times); the route
+        # is said first all the same; "and what side effects come with that" is of what is happening
         return not _ASKS_WHETHER_ALL_RIGHT.search(text) or bool(_IN_GENERAL.search(text))
+    if message.get("leans_on_context"):
+        return False
     return kept <= set(asked_of_other_treatments(tracker, topics))
 
 
@@ -1193,9 +1206,11 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
     if (
         triage.get("after_an_infection_emergency")
         and not triage.get("not_yet")
-        and (previous == SEVERITY[1] or an_infection_before(tracker))
+        and an_infection_before(tracker)
         and previous != SEVERITY[0]
     ):
+        # (an infection's signs, not any urgent route: "sorry im confused, you say you cant say its safe to wait" about
+        # pink cheeks on day 6 got "call 999 now", play-test 199)
         # "the streak is a bit longer … and i feel a bit muddled, like foggy" after a spreading streak and shivers
         # (play-test 108: NHS 111 twice, and "if you become confused, call 999"): the sepsis signs, across the thread;
         # also after what 111 said of the infection ("111 said GP tomorrow", then "i feel a bit foggy too, kind of
@@ -1235,6 +1250,9 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         and not (triage.get("care_present") or triage.get("help_had") or triage.get("well") or HELP_HAD in topics)
         # (or when 999 is for, asked: "so even if i got confused its still 111 not 999?", the route with 999's signs)
         and (_ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or "") or triage.get("when_999"))
+        # (a sign lasting days after it should have settled has the clinic when it opens for its route: "i'll just ring
+        # the clinic monday morning. what time do you open monday" follows it, play-test 199)
+        and not (a_lasting_sign(tracker) and not triage.get("when_999"))
     ):
         return previous  # still the route, now (utter_faq/urgent_closed: "please don't wait for it to open")
     if (
@@ -2224,8 +2242,10 @@ class ActionAnswerQuestion(Action):
             # "it's saturday night, you're closed, what do I do?": who to call now is the route itself
             and not SAYS_CLOSED.search(tracker.latest_message.get("text") or "")
             # (as is the route put off: "cant i just put a bit of concealer on and ring after the meeting?", play-test
-            # 192, "today" and the makeup, with the clinic closing before the meeting ends)
-            and not _ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or "")
+            # 192, "today" and the makeup, with the clinic closing before the meeting ends), unless the route is the
+            # clinic when it opens ("i'll just ring the clinic monday morning. what time do you open monday" about pink
+            # cheeks on day 6: play-test 199, "I can't tell you that it's fine" and the route, the question unanswered)
+            and not (_ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or "") and not a_lasting_sign(tracker))
         ):
             # after the urgent route, a new question ("can I use a sunbed next week?", "what are your opening hours?")
             # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone
@@ -2247,6 +2267,9 @@ class ActionAnswerQuestion(Action):
                 and in_thread == previous
                 and not (set(topics) & set(SEVERITY))
                 and not (said.get("seeking_help") or said.get("unreachable"))
+                # (nor to the route itself said back, when it is the clinic when it opens: "so i just ring you on monday
+                # or see my gp?" about bumps there three weeks, play-test 199)
+                and not (a_lasting_sign(tracker) and _ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or ""))
             ):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
             # a sign said again beside a question of treatments in general or of the next one ("its a bit of crusting
@@ -2883,6 +2906,8 @@ def say_answers(
             dispatcher.utter_message(response=not_given)
         said.append(topic)
         response = response_name(topic)
+        if topic == CAUSE_ASKED:  # with help on its way, what to tell those coming (route_variant)
+            response = route_variant(domain, response, tracker)
         if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
             dispatcher.utter_message(response="utter_ask_what_about")
             continue

@@ -393,7 +393,10 @@ _NOTE_ENDS = (
 )
 _NOTE = re.compile(
     # ("could you please make a note so they ask for Margaret": play-test 54)
-    r"\b(?:add|put|leave|include|write|attach|pop|make)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
+    # (never the voicemail's message: "dont leave a message on the landline" made the note "on the landline", the
+    # opposite of what was asked, play-test 196; a message for the clinic is one)
+    r"\b(?!leave\s+(?:a\s+|any\s+)?message\b(?!\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|them|reception|practitioner|nurse)))"
+    r"(?:add|put|leave|include|write|attach|pop|make)\s+(?:in\s+|on\s+)?(?:a|this|the|one)?\s*(?:quick\s+|short\s+)?"
     r"(?:note|comment|message)(?:\s+(?:on|to|for|with)\s+(?:it|(?:the|my)\s+(?:request|booking|call ?back|clinic)))?"
     # ("can you add the note please: on roaccutane", found by play-test 26)
     r"(?:\s+(?:please|pls))?"
@@ -450,8 +453,12 @@ _NOTE = re.compile(
     r"(?:\s+(?:down\s+)?(?:on|in|to)\s+(?:it|there|the\s+(?:request|booking|notes?)))?"
     r"\W*$|"
     # "it needs to say to ask for Gareth when they ring, its my phone not hers" (play-test 33: "didn't catch that")
-    r"^\W*(?:it|the request|the booking|that)\s+(?:needs to|should|must|has to|ought to)\s+say\s+(?:that\s+)?"
-    r"(?P<says>[^.?!]*\b(?:ring|rings|call|calls|phone|number|ask for|text|email|contact)\b.*?)\s*$|"
+    # ("can it say try the mobile first and only the landline if i dont answer", "no thats wrong, it just says on the
+    # landline now?! it needs to say DONT leave a message on the landline": play-test 196, ignored, then half kept)
+    r"(?:^|(?<=[.!?;\n])\s*)\W*(?:(?:no|ok|okay|and|but)\W+)*(?:(?:it|the request|the booking|that)\s+"
+    r"(?:needs to|should|must|has to|ought to)|(?:can|could)\s+(?:it|the request|the booking))\s+say\s+(?:that\s+)?"
+    r"(?P<says>[^.?!]*\b(?:ring|rings|call|calls|phone|number|ask for|text|email|contact|mobile|landline|voicemail|"
+    r"message)\b.*?)\s*$|"
     # "oh and ask for Sue when you ring, thats me, its my mobile not his" (play-test 160: dropped four times)
     r"(?:^|(?<=[.!?;,])\s*)\W*(?:(?:oh|and|also|please|pls|but)\s+)*"
     r"(?P<askfor>(?:(?:can|could)\s+(?:you|they|u)\s+)?ask\s+for\s+[A-ZÀ-Ý][\w'’-]*\b[^.?!]*?)\s*(?=[.?!]|$)|"
@@ -543,7 +550,16 @@ _CONTACT_PREFERENCE_ALONE = re.compile(
     r"(?:me\s+)?(?:not|instead of|rather than|no)\s+(?:a\s+)?(?:phone\s+)?(?:call|calls|calling|ring|phone)|"
     r"(?:contact|reach|message)\s+(?:me|us|her|him)\s+(?:by|via|on|through)\s+(?:sms|text|txt|email|e-mail|whatsapp)|"
     r"(?:better|best|prefer|rather|preferably)\s+(?:is\s+|to\s+|by\s+|a\s+)?(?:sms|text|txt|texts|email|whatsapp)|"
-    r"(?:sms|text|txt|email|whatsapp)\s+only|by\s+(?:sms|text)\s+(?:please|pls|only))\b[^.!?\n]*|" + CALL_TIME + r")",
+    r"(?:sms|text|txt|email|whatsapp)\s+only|by\s+(?:sms|text)\s+(?:please|pls|only)|"
+    # which phone, and what not to leave on it ("please try my mobile first, landline only if no answer, and dont leave
+    # a message on the landline", "NO voicemail on landline please", "id rather they didnt say what its about on the
+    # landline": play-test 196, the note "on the landline" or none)
+    r"(?:don'?t|dont|do\s+not|never|no|not)\s+(?:to\s+)?(?:leave|leaving)\s+(?:a\s+|any\s+)?(?:message|msg|voicemail|"
+    r"voice\s*mail|vm)s?|(?:no|don'?t|dont|do\s+not)\s+(?:voicemail|voice\s*mail|answerphone|answer\s+phone)s?|"
+    r"(?:try|call|ring|phone|use)\s+(?:me\s+on\s+)?(?:(?:my|the)\s+)?(?:mobile|cell|landline|home\s+phone)\s+"
+    r"(?:number\s+)?(?:first|only)|(?:mobile|cell)\s+(?:number\s+)?first|(?:landline|land\s+line|home\s+phone)\s+"
+    r"only\s+if|(?:(?:i'?d|id)\s+rather\s+(?:they|you)\s+)?(?:don'?t|dont|do\s+not|didn'?t|didnt|not)\s+say\s+what\s+"
+    r"(?:it'?s|its|it\s+is|the\s+call\s+is|i\s+want)\s+(?:about|for))\b[^.!?\n]*|" + CALL_TIME + r")",
     # when to ring, said beside a time wanted ("when they ring me to confirm could they please only ring after 6pm on a
     # weekday", "please only telephone me after 6pm on weekdays", "the 6pm is for when they PHONE me": play-test 101,
     # each made the appointment 6pm on the Saturday asked for)
@@ -1463,6 +1479,11 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         ) or _CONTACT_PREFERENCE_ALONE.search(text)
         if preference:  # "07700 900 412 but text first pls dont just ring": the number, and the note for the clinic
             start, end = preference.span("said")
+            following = _CONTACT_PREFERENCE_ALONE.search(text, end)
+            while following and not text[end : following.start("said")].strip(" .,;:!-\n"):
+                # "NO voicemail on landline please. call mobile first.": both sentences are the note (play-test 196)
+                end = following.end("said")
+                following = _CONTACT_PREFERENCE_ALONE.search(text, end)
             # "make it my email instead, maria.l@gmail.com": the address after the words is the contact, and ends the
             # note (it was cut at the address's first dot, and the address lost)
             contacts = [e["start"] for e in found if e["entity"] in ("phone", "email") and start < e["start"] < end]

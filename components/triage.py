@@ -67,6 +67,7 @@ EMERGENCY_ROUTE_ANSWER = "faq/emergency_explained"
 WHAT_TO_TELL_111_ANSWER = "faq/what_to_tell_111"
 LESION_ANSWER = "faq/a_mole"  # a mole or mark asked about: not assessed here
 PRODUCT_ANSWER = "faq/unknown_product"  # what was put on the skin, asked for those giving care
+CAUSE_ANSWER = "faq/cause_asked"  # what it is or what caused it, asked of what is happening: no diagnosis
 RESULTS_ANSWER = "faq/results"  # what the guide says it improves, and when
 WHAT_IS_ANSWER = "faq/what_is"  # what microneedling is
 APPOINTMENTS_ANSWER = "faq/appointments"  # an appointment to move or cancel: not here, the clinic
@@ -624,6 +625,11 @@ _WHAT_IF = re.compile(
     r"\bhow (?:will|would|do|can|should) i (?:know|tell)\b|\bwhat (?:should|do) i (?:do|look out for) if\b|"
     r"\bsigns? (?:of|to look|i should)\b|\blook out for\b|\bhypothetically\b|"
     r"\bif (?:my|i|it|the|your|her|his)\b[^.?!]{0,60}\bwhat (?:would|should|do|can|will)\b|"
+    # ("and if it gets worse over the weekend then what", "if my cheeks get worse on sunday who do i call", "im asking
+    # what to do if it does": play-test 199, NHS 111 now, then the suitability answer, to pink cheeks not worse)
+    r"\bif (?:my|it|the|her|his|she|he|they|this|that)\b[^.?!]{0,60}\b(?:then what|what then|what now|(?:who|where) "
+    r"(?:do|should|would|can|shall) (?:i|we) (?:contact|call|ring|go to|go|see|phone))\b|"
+    r"\bwhat (?:to do|i should do|i do|i'?d do|i would do|i need to do) if\b|"
     # ("if my lips go puffy again tonight do i have to ring 999 again": play-test 99, "Please call 999 now")
     r"\bif (?:my|it|the|her|his|she|he|they)\b[^.?!]{0,40}\bagain\b[^.?!]{0,25}\b(?:do|should|shall|would|will|must)"
     r" (?:i|we|she|he) (?:have to |need to |still )?(?:ring|call|go|take|do)\b|"
@@ -695,7 +701,10 @@ _JUST_ASKING = re.compile(
 )
 # ... or asked by someone not treated yet, even about their own skin ("before I book, could it make my skin worse")
 _NOT_YET = re.compile(
-    r"\bbefore (?:i|my|the|booking|having)\b|\b(?:thinking|considering|planning)\b|"
+    # (not before a call for help: "is it normal it feels tight or is that a bad sign? just want to know before i ring",
+    # play-test 198, four days after a treatment, the suitability answer "before your next one")
+    r"\bbefore (?:i|my|the|booking|having)\b(?!\s+(?:ring|call|phone|contact|speak|talk|go|ring\s+them|call\s+them|"
+    r"do|decide))|\b(?:thinking|considering|planning)\b|"
     r"\b(?:never|not yet|haven'?t|havent|not) (?:even |actually |yet )?(?:had|tried|done)\b" + _NOT_SEEN_TO + r"|"
     r"\bfirst time\b|"
     r"\bwhat (?:if|happens if)\b|"
@@ -1204,7 +1213,12 @@ _SEEKING_HELP = re.compile(
     r"i'?ll|ill|i will|about to|i'?m|im|i am|ok|okay|will)\s+(?:just |now |then |instead |probably |definitely )?"
     r"(?:ring|call|phone|contact|go to|go into|head to|try|see|ringing|calling|phoning|going to|heading to)\s+"
     r"(?:nhs |the nhs )?(?:111|a ?& ?e|a and e|urgent care|(?:the |a )?walk[- ]in\w*|(?:my |a |the )?gp|"
-    r"(?:a |the |my )?doctor|(?:the )?out of hours|(?:a |the )?pharmacist|(?:the )?pharmacy|(?:the )?hospital)\b|"
+    r"(?:a |the |my )?doctor|(?:the )?out of hours|(?:a |the )?pharmacist|(?:the )?pharmacy|(?:the )?hospital|"
+    # ("ok ringing them now thx": play-test 198, "not sure I understood" in the urgent thread)
+    r"(?:them|the clinic|you guys|the practice)(?=\s+(?:now|right now|straight away|asap)\b))\b|"
+    # ("so do i ring today or not": play-test 198, "didn't catch that" in the urgent thread)
+    r"\b(?:do|should|shall|must) i (?:still |really |actually )?(?:need to |have to )?(?:ring|call|phone|contact)"
+    r"(?:\s+(?:them|the clinic))?\s+(?:now|today|tonight)\s+or\s+not\b|"
     # "do i need to go there tonight??" after asking what A&E is (play-test 36: the suitability answer)
     r"\b(?:do|should|shall|must) i (?:need to |have to |really )?go (?:there|in|now|tonight)\b"
 )
@@ -1243,6 +1257,11 @@ _WHICH_NUMBER = re.compile(
     # thread)
     r"\b(?:do|should|shall|must) i (?:really |actually |still )?(?:need to |have to )?(?:call|ring|phone|contact) "
     r"(?:them|the clinic|you)\b(?:\s+(?:now|today|tonight))?(?:\s+or\s+not)?|"
+    # ("so do i ring today or not", "before my next one?? i thought you said ring today": play-test 198, "didn't catch
+    # that" twice in the urgent thread)
+    r"\b(?:do|should|shall|must) i (?:really |actually |still )?(?:need to |have to )?(?:call|ring|phone|contact)"
+    r"(?:\s+(?:them|the clinic|you))?\s+(?:now|today|tonight)\b|"
+    r"\b(?:thought|think) you (?:said|say|told me)\b[^.?!]{0,20}\b(?:ring|call|phone|contact)\b|"
     # ("should i hang up and ring 999 instead or stay on hold??": play-test 94, "I can't tell you that it's fine")
     r"\b(?:do|should|shall|must) i\b[^.?!]{0,25}\b(?:call|ring|phone|dial) 999\b|"
     # ("so is it 111 now not 999?? you said 999 before. im confused which one": play-test 100, "didn't catch that")
@@ -2132,11 +2151,26 @@ _WHEN_999 = re.compile(
 # the tightness comes back tonight what do i do": play-tests 190 and 191, the suitability answer and how long results
 # last, in an emergency's thread): what to do if it does (the warning signs, or the thread's route)
 _IF_IT_WORSENS = re.compile(
-    r"(?:^|[.?!,;\n]|\b(?:and|but|so|also|what|thanks|ok|okay))\s*if\s+"
+    r"(?:^|[.?!,;\n]|\b(?:and|but|so|also|what|thanks|ok|okay|111|999|gp|clinic|them|you))\s*if\s+"
     r"(?P<what>it|this|that|things|they|she|he|the\s+\w+|my\s+(?:\w+\s+)?\w+)\s+(?:\w+\s+)?"
     r"(?:(?P<worse>(?:gets?|getting|goes|go|got)\s+(?:any\s+|a\s+(?:bit|lot)\s+)?worse|worsens|spreads|"
     r"(?:gets?|getting)\s+bigger|flares?\s+(?:back\s+)?up)|(?:comes?|coming)\s+back|returns|starts?\s+(?:up\s+)?again|"
     r"happens?\s+again)\b"
+)
+# what is happening, or its cause, asked to be named ("is this an allergic reaction to the numbing cream do u think",
+# "could the cream have caused this", "is it infected?"): a diagnosis this assistant never gives
+_WHAT_IS_IT = re.compile(
+    r"\b(?:is|was|could|might|would)\s+(?:this|it|that|she|he)\s+(?:be\s+|have\s+been\s+|having\s+|got\s+)?(?:an?\s+)?"
+    r"(?:allergic\s+reaction|allergy|reaction|infection|infected|anaphyla\w*)\b(?!\s+(?:if|when)\b)|"
+    r"\b(?:did|could|has|would|might)\s+(?:the\s+)?(?:numbing\s+)?(?:cream|serum|product|needles?|treatment|numbing|"
+    r"microneedling)\s+(?:have\s+)?(?:cause[ds]?|caused|done|trigger(?:ed)?|made)\s+(?:this|it|that|her|him|me)\b|"
+    r"\bwhat\s+(?:caused|is\s+causing|has\s+caused|made)\s+(?:this|it|that)\b"
+)
+# what to do if it does, of a sign just spoken of ("it HASNT got worse, i said IF. im asking what to do if it does":
+# play-test 199, the suitability answer and the privacy notice)
+_IF_IT_DOES = re.compile(
+    r"\b(?:what|who)\s+(?:to|do\s+i|should\s+i|would\s+i|shall\s+i|i\s+should|i\s+do|i'?d|i\s+would|i\s+need\s+to)\s+"
+    r"(?:do|call|ring|contact|phone)\s+if\s+(?:it|they|that|this|she|he)\s+(?:does|do|did|happens|happened|comes\s+back)\b"
 )
 # ... what may get worse or come back, beside a sign named (SafetySettings.names_a_sign): not a concern coming back ("if
 # my acne comes back after, will it need more sessions?")
@@ -2160,7 +2194,13 @@ _PUZZLED = re.compile(
     # a choice asked, then the confusion ("yes to a&e or yes to 111? im confused": play-test 149, "call 999 now", then
     # the 999 call four times to someone ringing 111)
     r"\bor\b[^.?!]*\?\s*(?:i'?m|im|i am)\s+(?:so\s+|really\s+|a bit\s+)?confused\b|"
-    r"\bnot\s+(?:like\s+)?confused\s+confused\b|\bmy\s+head\s+is\s+fine\b"
+    r"\bnot\s+(?:like\s+)?confused\s+confused\b|\bmy\s+head\s+is\s+fine\b|"
+    # puzzled by the answers ("sorry im confused, you say you cant say its safe to wait but then you say call when you
+    # open", "i dont mean confused like that, i mean your answer confused me": play-test 199, "call 999 now")
+    r"\b(?:i'?m|im|i\s+am|i\s+was)\s+(?:so\s+|really\s+|a\s+bit\s+|bit\s+|just\s+)?confused\W+(?:you|your|u|ur|which|"
+    r"what|so|but|because|cos|coz|do|does|should|is|are|can|the)\b|"
+    r"\b(?:your|the|that|this|those|these)\s+(?:answers?|repl(?:y|ies)|messages?|bot|chat|info|advice)\s+(?:is\s+|are\s+|was\s+|"
+    r"were\s+)?(?:really\s+|so\s+|a\s+bit\s+)?confus\w*|\bconfused\s+me\b|\b(?:don'?t|dont|didn'?t|didnt)\s+mean\s+confused\b"
 )
 _ROUTE_NAMED = re.compile(r"\b(?:999|111|a ?& ?e|ambulance|emergency|nhs)\b")
 # the reaction over, said so ("I am fine. The reaction was yesterday."): the emergency's thread ends
@@ -3157,6 +3197,14 @@ class SafetyTriage(GraphComponent):
                     and not text.rstrip().endswith("?")
                 )
                 and (hurts_asked or not self.settings.names_a_sign(text))
+                # (nor, beside what to do if a sign comes, the words that asked it, nor a part with no words: "it HASNT
+                # got worse, i said IF. im asking what to do if it does", play-test 199, the suitability answer and the
+                # privacy notice beside it)
+                and bool(text.strip())
+                and not (
+                    answer == WARNING_SIGNS_ANSWER
+                    and (_IF_IT_DOES.search(text.lower()) or _IF_IT_WORSENS.search(text.lower()))
+                )
                 # (nor, beside the age policy, the parent's part it says: "so I have to come with him? what exactly do
                 # I have to sign", play-test 190, the privacy notice beside it)
                 and not (answer == MINORS_ANSWER and _A_PARENTS_PART.search(text.lower()))
@@ -3457,6 +3505,9 @@ class SafetyTriage(GraphComponent):
                 self._answer(message, WARNING_SIGNS_ANSWER)  # "when do i call 999 instead": with 999's signs
                 continue
             worsens = _IF_IT_WORSENS.search(plain)
+            if not found.level and not found.help_had and not crisis and not concerns and _IF_IT_DOES.search(plain):
+                self._answer(message, WARNING_SIGNS_ANSWER)
+                continue
             if (
                 worsens
                 and not found.level
@@ -3492,6 +3543,12 @@ class SafetyTriage(GraphComponent):
                 # (play-test 87: "did you mean", then the day's preparation): what the guide says of the products, and
                 # the clinic's record (actions/answers.py, in its words for help on its way)
                 self._answer(message, PRODUCT_ANSWER)
+                continue
+            if not found.level and not crisis and _WHAT_IS_IT.search(plain) and not self.settings.names_a_sign(plain):
+                # "is this an allergic reaction to the numbing cream do u think", with the ambulance on its way
+                # (play-test 198: the suitability answer, and a consultation offered): no diagnosis, and what to tell
+                # those giving care (actions/answers.py, in its words for help on its way)
+                self._answer(message, CAUSE_ANSWER)
                 continue
             if not found.level and not found.signs and not crisis and _WHAT_TO_TELL_111.search(plain):
                 self._answer(message, WHAT_TO_TELL_111_ANSWER)  # "what do i tell 111 when i ring"

@@ -166,7 +166,7 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
     # answer with the answer of its level, and gives the age policy and the answer to help already had
     from components.triage import (
         ANSWERS, EMERGENCY_ROUTE_ANSWER, HELP_HAD_ANSWER, MINORS_ANSWER, ROUTE_ANSWER, WARNING_SIGNS_ANSWER,
-        LESION_ANSWER, WHAT_TO_TELL_111_ANSWER, SafetyTriage,
+        LESION_ANSWER, WHAT_TO_TELL_111_ANSWER, CAUSE_ANSWER, SafetyTriage,
     )
 
     happening = SafetyTriage.get_default_config()["happening_answer"]
@@ -176,7 +176,7 @@ def test_every_answer_has_a_response_and_every_answer_response_an_answer(domain)
         f"utter_{answer}"
         for answer in [
             *ANSWERS.values(), MINORS_ANSWER, WARNING_SIGNS_ANSWER, HELP_HAD_ANSWER, ROUTE_ANSWER, EMERGENCY_ROUTE_ANSWER,
-            WHAT_TO_TELL_111_ANSWER, LESION_ANSWER,
+            WHAT_TO_TELL_111_ANSWER, LESION_ANSWER, CAUSE_ANSWER,
         ]
     }
     # an answer's variants for where the person stands: help on its way, help about to be sought, the clinic not

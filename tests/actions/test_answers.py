@@ -2738,22 +2738,31 @@ async def test_whether_a_paused_request_is_kept_is_answered_so(dispatcher, make_
     assert responses(dispatcher) == expected
 
 
-@pytest.mark.parametrize("level, expected", [
+@pytest.mark.parametrize("level, signs, expected", [
     # play-test 108: "i feel a bit muddled, like foggy" after a spreading red streak and shivers got NHS 111, twice
-    ("urgent", "utter_faq/emergency"),
-    # ... in no infection's thread, the answer as it was
-    (None, "utter_faq/reassurance"),
+    ("urgent", ["spread*|spreading|streak*", "fever*|feverish|temperature|temp|shiver*"], "utter_faq/emergency"),
+    # ... in the urgent thread of no infection (pink cheeks on day 6: play-test 199, "call 999 now" to "sorry im
+    # confused"), the urgent route as it was
+    ("urgent", ["red|redness|reddish|pink|pinkish"], "utter_faq/urgent"),
+    # ... in no thread, the answer as it was
+    (None, [], "utter_faq/reassurance"),
 ])
 async def test_confusion_said_in_an_infections_thread_is_an_emergency(dispatcher, make_tracker, domain, clinic_open,
-                                                                      level, expected):
+                                                                      level, signs, expected):
     text = "ok. the streak is a bit longer than an hour ago tbh. and i feel a bit muddled, like foggy. is that normal?"
     if level:
-        tracker = in_thread(make_tracker, level, "faq", "faq/reassurance", text=text)
+        earlier = [{**SAFETY_TURN[0], "parse_data": {"triage": {"level": level, "signs": signs}}}, *SAFETY_TURN[1:]]
+        tracker = make_tracker(intent="faq", text=text, events=earlier, slots={"last_topic": level, "offer": "clinic"},
+                               response_selector=selected_answer("faq/reassurance"))
     else:
         tracker = make_tracker(intent="faq", text=text, response_selector=selected_answer("faq/reassurance"))
     tracker.latest_message["triage"] = {"level": None, "after_an_infection_emergency": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
-    assert responses(dispatcher)[0].startswith(expected)
+    said = responses(dispatcher)
+    if expected == "utter_faq/urgent":  # the route, after "I can't tell you that it's fine", and no 999
+        assert said[-1].startswith(expected) and not any(response.startswith("utter_faq/emergency") for response in said)
+    else:
+        assert said[0].startswith(expected)
 
 
 @pytest.mark.parametrize("earlier, expected", [

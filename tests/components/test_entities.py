@@ -893,6 +893,21 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
     # a question about how the clinic gets in touch is no note; a concern dictated is the concern
     ("will you text me?", []),
     ("the concern should say acne scars", [("concern", "acne scars")]),
+    # play-test 196: which phone first, and no voicemail on the landline, were dropped or made "on the landline"
+    ("general questions about microneedling for forehead lines. please try my mobile first, landline only if no "
+     "answer, and dont leave a message on the landline",
+     [("note", "please try my mobile first, landline only if no answer, and dont leave a message on the landline")]),
+    ("forehead lines. NO voicemail on landline please. call mobile first.",
+     [("note", "NO voicemail on landline please. call mobile first")]),
+    ("can it say try the mobile first and only the landline if i dont answer",
+     [("note", "try the mobile first and only the landline if i dont answer")]),
+    ("no thats wrong, it just says on the landline now?! it needs to say DONT leave a message on the landline, and "
+     "mobile first", [("note", "DONT leave a message on the landline, and mobile first")]),
+    ("yes thats fine. oh and if i dont pick up will they leave a voicemail? id rather they didnt say what its about on "
+     "the landline, my husband doesnt know lol",
+     [("note", "id rather they didnt say what its about on the landline, my husband doesnt know lol")]),
+    # a message for the clinic is a note all the same
+    ("can you leave a message for the clinic that i'm on warfarin", [("note", "i'm on warfarin")]),
 ])
 def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
     assert found(booking, text) == expected

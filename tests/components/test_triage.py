@@ -14,6 +14,7 @@ from components.triage import (
     SUITABILITY_ANSWER,
     URGENT,
     WARNING_SIGNS_ANSWER,
+    CAUSE_ANSWER,
     SafetySettings,
     SafetyTriage,
     Sign,
@@ -551,6 +552,21 @@ def selected(message):
          "faq/suitability", ANSWERS[EMERGENCY]),
         ("were on hold. she says the scratchy thing is a bit more like tight now when she swallows", "faq",
          "faq/reassurance", ANSWERS[EMERGENCY]),
+        # play-test 199: a worsening supposed, after pink cheeks on day 6, got NHS 111 now, then the suitability answer
+        ("ok thanks. and if it gets worse over the weekend then what", "faq", "faq/urgent", WARNING_SIGNS_ANSWER),
+        ("it HASNT got worse, i said IF. im asking what to do if it does", "faq", "faq/suitability",
+         WARNING_SIGNS_ANSWER),
+        ("??? i dont want to book anything. if my cheeks get worse on sunday who do i call", "faq", "faq/suitability",
+         WARNING_SIGNS_ANSWER),
+        # play-test 198: whether it is an allergic reaction, with the ambulance on its way, got the suitability answer
+        ("ok. is this an allergic reaction to the numbing cream do u think", "faq", "faq/suitability", CAUSE_ANSWER),
+        ("could the cream have caused this?", "faq", "faq/side_effects", CAUSE_ANSWER),
+        # ... and a sign named with it is triaged as one
+        ("had microneedling on monday. is this an infection? its oozing yellow", "faq", "faq/side_effects",
+         ANSWERS[URGENT]),
+        # play-test 198: four days after, "before i ring" was taken as before a treatment (the suitability answer)
+        ("i had it 4 days ago. is it normal it feels tight or is that a bad sign? just want to know before i ring", "faq",
+         "faq/reassurance", ANSWERS[URGENT]),
     ],
 )
 def test_the_triage_has_the_last_word(component, text, intent, answer, expected):
@@ -1565,7 +1581,9 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("can i contact you if i have more questions", set()),
     ("do i need to see my gp before booking?", set()),
     # ("could i just ring them" asks whether to: play-test 32 found it read as the clinic not answering)
-    ("is it open now? like could i just ring them right now", set()),
+    # (and asks whether to ring the clinic now, as "ok ringing them now thx" says it will: play-test 198)
+    ("is it open now? like could i just ring them right now", {"seeking_help"}),
+    ("ok ringing them now thx", {"seeking_help", "waiting_for_help"}),
     # play-test 31: "Please call 999 now… let the clinic know" to someone who had rung twice, with the clinic's staff
     # beside her
     ("ok rang again they said 5 min. someone from clinic came out to me", {"waiting_for_help", "care_present"}),
