@@ -973,7 +973,14 @@ class ActionKeepDetail(Action):
             kept = value_before(tracker, slot, given=True)
             return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, True)]
         stop = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == "stop"
-        if not asked_again_by_the_change(tracker, slot) or (stop and not _changed_the_turn_before(tracker)):
+        # (nor once what was given for it has been refused, and "or type 'cancel'" said: "cancel" after three times
+        # too far ahead, play-test 199, the day she had objected to put back and the time asked for again)
+        refused = slot in (tracker.get_slot("booking_failures") or {})
+        if (
+            not asked_again_by_the_change(tracker, slot)
+            or (stop and not _changed_the_turn_before(tracker))
+            or (stop and refused)
+        ):
             # the change was made in words, and the form has moved on to ask another detail ("actually lunchtime
             # works better" when the concern is asked, then "cancel": play-test 35, the concern was asked again);
             # or another message came between the change and the stop ("cancel" after a time that could not be read:

@@ -232,6 +232,9 @@ _TIME_PARTS = re.compile(
     # ("some time early feb, a weekday afternoon": play-test 126, the month dropped and tomorrow put down)
     rf"|\b(?:(?:sometime|some time)\s+)?(?:early|mid|late|(?:the\s+)?(?:end|start|beginning|middle)\s+of)\s+{_MONTH}\b"
     rf"|\b(?:the\s+)?(?:first|1st|second|2nd|third|3rd|fourth|4th|last)\s+(?:week|half)\s+(?:of|in)\s+{_MONTH}\b"
+    # a month named alone ("like i said, november, after the baby. a weekday morning": play-test 199, the month dropped
+    # and a day two days away put down); not "may" or "march", which are words too
+    r"|\b(?:january|february|april|june|july|august|september|october|november|december)\b(?!\s*\d)"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
     rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     # ("Good afternoon" greets: found by the eleventh play-test, it became the preferred time)
@@ -270,7 +273,8 @@ _TIME_PARTS = re.compile(
     r"|\b\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}\s+instead\b|\b\d{1,2}\b(?=\s+not\s+\d)"
     # ("ok 9 then", after 8 was before opening: play-test 78, the time asked for again and the 16th lost)
     # ("ugh ok 9 then": play-test 82)
-    r"|^\W*(?:(?:ok|okay|right|fine|alright|hmm+|ugh+|argh+|sure|yeah|yes)\W+)*\d{1,2}\s+then\W*$"
+    # ("ok 9 then. number is 07911 123456": play-test 199, the day lost and a day asked for again)
+    r"|^\W*(?:(?:ok|okay|right|fine|alright|hmm+|ugh+|argh+|sure|yeah|yes)\W+)*\d{1,2}\s+then(?:\W*$|(?=[.,;!]\s))"
     r"|\b(?:five|ten|quarter|twenty|twenty[- ]five|\d{1,2})\s+(?:past|to)\s+"
     r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     r"|\bthe\s+(?:following\s+)?one\s+after\b|\bthe\s+following\s+one\b"
@@ -374,6 +378,8 @@ _TIME_FILLER = re.compile(
     r"(?:[\s,.;:!?-]|\b(?:instead|then|please|pls|or|and|to|till|until|through|thru|maybe|like|at|around|about|"
     r"any ?time|ideally|preferably|say|"
     r"if possible|if poss|would be (?:best|good|great)|is best|works?|better|same time|"
+    # ("Thursday afternoon would suit me best, perhaps at half past two": play-test 199, the half past two dropped)
+    r"perhaps|probably|possibly|would suit(?: me)?(?: best| better)?|suits?(?: me)?(?: best| better)?|for me|"
     # ("the 23rd if youre open then, morning": play-test 36, the morning was dropped)
     r"if (?:you'?re|youre|you are|ur|the clinic is|it'?s|its) open(?: then| that day)?)\b)*",
     re.IGNORECASE,
@@ -517,7 +523,8 @@ _ASKED_TO_ADD = re.compile(r"\byou\s+(?:please\s+|pls\s+|also\s+)?(?:add|put|wri
 # how the person would like to be contacted ("text first pls dont just ring", "email only please, no calls"): a note for
 # the clinic (play-test 29: dropped)
 _CONTACT_PREFERENCE = re.compile(
-    r"(?P<said>\b(?:(?:please|pls|plz)\s+)?(?:text|txt|sms|message|whatsapp|email|e-mail)\s+(?:me\s+)?"
+    r"(?P<said>\b(?:(?:please|pls|plz)\s+)?(?:(?:text|txt|sms|email|e-mail|whatsapp)\s+(?:or|and|/)\s+)?"
+    r"(?:text|txt|sms|message|whatsapp|email|e-mail)\s+(?:me\s+)?"
     r"(?:first|before\b(?:\s+(?:calling|ringing|you call|you ring|a call))?|rather than\s+\w+|"
     r"instead\b(?:\s+of\s+\w+)?|only)\b[^.!?\n]*|"
     r"\b(?:(?:please|pls|plz)\s+)?(?:don'?t|dont|do not)\s+(?:just\s+)?(?:ring|call|phone)\b[^.!?\n]*|"
@@ -550,7 +557,9 @@ _CONTACT_PREFERENCE_ALONE = re.compile(
     r"(?:me\s+)?(?:not|instead of|rather than|no)\s+(?:a\s+)?(?:phone\s+)?(?:call|calls|calling|ring|phone)|"
     r"(?:contact|reach|message)\s+(?:me|us|her|him)\s+(?:by|via|on|through)\s+(?:sms|text|txt|email|e-mail|whatsapp)|"
     r"(?:better|best|prefer|rather|preferably)\s+(?:is\s+|to\s+|by\s+|a\s+)?(?:sms|text|txt|texts|email|whatsapp)|"
-    r"(?:sms|text|txt|email|whatsapp)\s+only|by\s+(?:sms|text)\s+(?:please|pls|only)|"
+    # ("text or email only, no telephone calls": play-test 199, "email only")
+    r"(?:(?:sms|text|txt|email|e-mail|whatsapp)\s+(?:or|and|/)\s+)?(?:sms|text|txt|email|whatsapp)\s+only|"
+    r"by\s+(?:sms|text)\s+(?:please|pls|only)|"
     # which phone, and what not to leave on it ("please try my mobile first, landline only if no answer, and dont leave
     # a message on the landline", "NO voicemail on landline please", "id rather they didnt say what its about on the
     # landline": play-test 196, the note "on the landline" or none)
@@ -1123,6 +1132,10 @@ _A_CONDITION_HAD_BEFORE = re.compile(
     r"\b(?:had|got|suffered\s+(?:with|from))\s+(?:\w+\s+){0,2}(?:acne|spots|breakouts|eczema|psoriasis|scarring)\s*$",
     re.IGNORECASE,
 )
+# a message about ages, whose numbers from 10 to 19 are ages, not hours (`_time_entity`)
+_AGES_ASKED = re.compile(
+    r"\b(?:age|ages|aged|how old|years? old|yrs? old|under\s*18|over\s*18|teen\w*)\b", re.IGNORECASE
+)
 # an age ("im actually 17 not 18", "she's 16", "aged 17"): no day (play-test 77: the request moved to the 17th)
 _AN_AGE_BEFORE = re.compile(
     r"\b(?:i'?m|im|i am|she'?s|shes|she is|he'?s|hes|he is|aged?|age is|turned|turning|only)\s+(?:actually\s+|only\s+|"
@@ -1212,6 +1225,9 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _SHOWN_BEFORE.search(text[: match.start()])  # "it says monday, i said tuesday"
         # "im actually 17 not 18": an age
         and not (re.fullmatch(r"\d{1,2}", match.group(0).strip()) and _AN_AGE_BEFORE.search(text[: match.start()]))
+        # ("what age do you actually have to be, like can i get it done at 16 or 17 or not": play-test 198, Friday at
+        # 16:00 put down) an age in a message about ages
+        and not (re.fullmatch(r"(?:at\s+)?1[0-9]", match.group(0).strip(), re.IGNORECASE) and _AGES_ASKED.search(text))
         and not (
             re.match(r"\s*(?:at|from)\b", match.group(0), re.IGNORECASE)
             and _A_CONDITION_HAD_BEFORE.search(text[: match.start()])

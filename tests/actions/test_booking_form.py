@@ -818,6 +818,14 @@ async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_t
         slots={"requested_slot": "booking_time", "booking_time": None},
     )
     assert await ActionKeepDetail().run(dispatcher, tracker, domain) == kept
+    # play-test 199: ... but once what was given for it has been refused ("or type 'cancel'"), "cancel" is for the
+    # whole request
+    tracker = make_tracker(
+        intent="stop", text="cancel", active_loop=FORM,
+        events=[slot_event("booking_time", FRIDAY_3PM), pressed, change, slot_event("booking_time", None)],
+        slots={"requested_slot": "booking_time", "booking_time": None, "booking_failures": {"booking_time": 1}},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", True)]
     # play-test 44: another message between the change and the stop ("not now, first the hospital", read as no
     # time): the stop is for the whole request, and the words are never kept as the time
     said = {"event": "user", "timestamp": None, "text": "not now, first the hospital", "parse_data": {}}

@@ -884,6 +884,24 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
 
 
 @pytest.mark.parametrize("text, expected", [
+    # play-test 199: the half past two dropped, the whole afternoon put down
+    ("Thursday afternoon would suit me best, perhaps at half past two, if that is convenient.",
+     ["Thursday afternoon would suit me best, perhaps at half past two"]),
+    # play-test 199: a month named alone was dropped, and a day two days away put down
+    ("november please", ["november"]),
+    # play-test 199: "ok 9 then" with the number after it lost the day asked about
+    ("ok 9 then. number is 07911 123456", ["ok 9 then"]),
+    # play-test 198: ages asked about were Friday at 16:00
+    ("07700 900 155. and what age do you actually have to be, like can i get it done at 16 or 17 or not", []),
+    ("friday at 16 please", ["friday at 16"]),
+    # "may" and "march" alone are words
+    ("may i ask something", []),
+])
+def test_times_said_in_more_words(booking, text, expected):
+    assert [value for entity, value in found(booking, text) if entity == "time"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # play-test 31: how to get in touch was dropped, or made the concern
     ("telefon 07700 900 377. better is sms, i not understand fast english on phone",
      [("phone", "07700 900 377"), ("note", "better is sms, i not understand fast english on phone")]),
@@ -908,6 +926,13 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
      [("note", "id rather they didnt say what its about on the landline, my husband doesnt know lol")]),
     # a message for the clinic is a note all the same
     ("can you leave a message for the clinic that i'm on warfarin", [("note", "i'm on warfarin")]),
+    # play-test 199: "text or email only" became "email only"
+    ("Thank you. And please change the note to say: text or email only, no telephone calls.",
+     [("note", "text or email only, no telephone calls")]),
+    ("My email is pat.howard@example.org and my mobile is 07700 900456, but please do tell them to text or email only, "
+     "as I shall not hear a telephone call.",
+     [("email", "pat.howard@example.org"), ("phone", "07700 900456"),
+      ("note", "text or email only, as I shall not hear a telephone call")]),
 ])
 def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
     assert found(booking, text) == expected
