@@ -32,7 +32,9 @@ from core.words import (
     ASKS_ABOUT_BLEEDING,
     ASKS_ABOUT_DISCOUNTS,
     ASKS_ABOUT_HOLIDAYS,
+    ASKS_ABOUT_PHOTOS,
     ASKS_ABOUT_REFUNDS,
+    ASKS_ABOUT_REMINDERS,
     ASKS_ABOUT_TIME_OFF,
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_BEFORE_AN_EVENT,
@@ -398,6 +400,21 @@ NOT_GIVEN_BY = (
         "utter_no_areas_together_in_the_guide",
         # ("would doing stomach and arms in one go make the session longer?": play-test 174, whether it helps them)
         "duration",
+    ),
+    # "do they take photos of your face?", "will they photograph my face" (play-test 198: "not sure I understood", then
+    # what a consultation is, four times)
+    (
+        ASKS_ABOUT_PHOTOS,
+        {"consultation", "preparation", "procedure", "what_is", "results", "suitability", "privacy", "unknown_other"},
+        "utter_no_photos_in_the_guide",
+        "consultation",
+    ),
+    # "do you send text reminders before appointments" (play-test 198: five times unanswered)
+    (
+        ASKS_ABOUT_REMINDERS,
+        {"appointments", "clinic_info", "consultation", "privacy", "unknown_other"},
+        "utter_no_reminders_known",
+        "clinic_info",
     ),
     # (last: a line above says more of what was asked, "how long the consultation takes, and do you do a patch test")
     (ASKS_HOW_LONG, GIVES_NO_TIME, "utter_no_time_in_the_guide", None),

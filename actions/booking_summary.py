@@ -53,7 +53,7 @@ from core.booking import (
     with_days_ruled_out,
 )
 from core.settings import now
-from core.words import CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
+from core.words import ASKS_TO_BE_WRITTEN_TO, CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
 
 # another time offered as well as the one put down ("or thursday morning is fine too", "thursday as a backup")
 _OR_BEFORE = re.compile(r"\bor\s+(?:maybe\s+|else\s+|failing that\s+)?$", re.IGNORECASE)
@@ -504,6 +504,11 @@ class ActionNoRequestToChange(Action):
             # paused by a safety answer (play-test 184: "You haven't requested a consultation in this chat", twice):
             # it is there, to pick up
             dispatcher.utter_message(response="utter_request_paused_to_change")
+            return []
+        if ASKS_TO_BE_WRITTEN_TO.search(tracker.latest_message.get("text") or ""):
+            # "can i give my email address instead of a phone number when i request a consultation" (play-test 199:
+            # "nothing here to change"): whether that can be, and the offer to start one
+            dispatcher.utter_message(response="utter_written_contact")
             return []
         dispatcher.utter_message(response="utter_no_request_to_change")
         return []

@@ -24,7 +24,7 @@ from actions.answers import (
     say_next_session_after_a_reaction,
     the_messages_answer,
 )
-from core.words import ASKS_WHAT_IT_COSTS
+from core.words import ASKS_TO_BE_WRITTEN_TO, ASKS_WHAT_IT_COSTS
 
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
@@ -131,6 +131,10 @@ class ActionSuggestIntents(Action):
                 return None
             if (message.get("intent") or {}).get("name") != FALLBACK_INTENT:
                 return None  # "hi" or "yes" to "What's your name?": just the question again
+        if not tracker.active_loop.get("name") and ASKS_TO_BE_WRITTEN_TO.search(message.get("text") or ""):
+            # "if i do book, could the clinic email me instead of phoning?" (play-test 199: "not sure I understood")
+            dispatcher.utter_message(response="utter_written_contact")
+            return None
         own = not_given_on_its_own(message.get("text") or "")
         if own:
             # "do you do a patch test?", read as out of scope (play-test 171: "Sorry, I can't help with that"): that the

@@ -340,6 +340,27 @@ ASKS_HOW_LONG_THE_COURSE_IS = re.compile(
     re.IGNORECASE,
 )
 # a patch test asked about ("do i need a patch test first?"): the guide names none
+# photos asked about ("do they take photos of your face? im quite self conscious", "will they photograph my face":
+# play-test 198, "not sure I understood", then what a consultation is, four times)
+ASKS_ABOUT_PHOTOS = re.compile(
+    r"\b(?:photos?|photographs?|photograph(?:ed|ing)|pictures?|pics?|selfies?)\b(?!\s+id\b)", re.IGNORECASE
+)
+# being written to rather than phoned, asked about before any request ("if i do book, could the clinic email me instead
+# of phoning?", "can i give my email address instead of a phone number": play-test 199, not understood, then "nothing
+# here to change")
+ASKS_TO_BE_WRITTEN_TO = re.compile(
+    r"\b(?:email|e-mail|text|txt|sms|message|write\s+to)\s+(?:me|you|us|her|him)?\s*(?:or\s+(?:send\s+)?(?:an?\s+)?"
+    r"(?:email|e-mail|text|txt|sms|text\s+message)\s+)?(?:instead|rather)\b|"
+    r"\b(?:email|e-mail)(?:\s+address)?\s+instead\s+of\s+(?:a\s+)?(?:phone|number|call)|"
+    r"\b(?:instead\s+of|rather\s+than)\s+(?:a\s+)?(?:phon\w*|call\w*|ring\w*|telephon\w*)\b",
+    re.IGNORECASE,
+)
+# reminders asked about ("do you send text reminders before appointments. yes or no": play-test 198, unanswered 5 times)
+ASKS_ABOUT_REMINDERS = re.compile(
+    r"\breminders?\b|\bremind\s+(?:me|you|patients|people)\s+(?:of|about|before)\s+(?:the|my|your|their|an?)\s+"
+    r"(?:appointment|consultation|session|booking|treatment)",
+    re.IGNORECASE,
+)
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the
 # usual hours do not say (play-test 35: the usual hours were given as the answer)

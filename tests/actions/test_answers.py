@@ -1354,6 +1354,9 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("do i have to pay for the consult", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
     ("is the consultation free?", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
     ("what happens at the consultation", "faq/consultation", ["utter_faq/consultation"]),
+    # play-test 198: whether photos are taken got what a consultation is, four times
+    ("will they take photos of my face at the consultation", "faq/consultation",
+     ["utter_no_photos_in_the_guide", "utter_faq/consultation"]),
     ("am i free to bring my sister to the consultation", "faq/consultation", ["utter_faq/consultation"]),
     # play-tests 52 and 53: what to bring got the day's preparation
     ("do i need to bring anything", "faq/preparation", ["utter_nothing_to_bring_in_the_guide", "utter_faq/preparation"]),

@@ -848,3 +848,19 @@ async def test_a_change_with_a_request_paused_says_it_is_there(dispatcher, make_
                            slots=slots, parse_data={"triage": {"level": None}})
     await ActionNoRequestToChange().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 199: "nothing here to change" to a question about being emailed instead of phoned
+    ("can i give my email address instead of a phone number when i request a consultation", ["utter_written_contact"]),
+    ("I should like to request a consultation, please. However, I must ask that the clinic does not telephone me. "
+     "Could they email or send a text message instead?", ["utter_written_contact"]),
+    ("can you change my number", ["utter_no_request_to_change"]),
+])
+async def test_being_written_to_asked_before_any_request_is_answered(dispatcher, make_tracker, domain, clinic_open, text,
+                                                                      expected):
+    from actions.booking_summary import ActionNoRequestToChange
+
+    tracker = make_tracker(intent="correct_booking", text=text, parse_data={"triage": {"level": None}})
+    await ActionNoRequestToChange().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

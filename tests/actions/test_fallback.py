@@ -210,6 +210,9 @@ async def test_an_unclear_question_about_the_next_session_after_a_reaction(dispa
     # play-test 171: "do you do a patch test?", the answer read as another, got "Sorry, I can't help with that": that the
     # guide does not say, and the day's preparation; with the consultation's length asked too, that as well
     ("do you do a patch test?", "faq/pain", ["utter_no_patch_test_in_the_guide", "utter_faq/preparation"]),
+    # play-test 198: photos and reminders asked about got "not sure I understood"
+    ("do they take photos of your face? im quite self conscious", "faq/pain",
+     ["utter_no_photos_in_the_guide", "utter_faq/consultation"]),
     ("how long the consultation takes, not the treatment. also do you do a patch test?", "faq/pain",
      ["utter_no_consultation_length_in_the_guide", "utter_faq/duration", "utter_no_patch_test_in_the_guide",
       "utter_faq/preparation"]),
@@ -220,6 +223,24 @@ async def test_an_unclear_question_the_guide_does_not_answer_is_said_so(dispatch
                            response_selector=selected_answer(answer, 0.41, ANSWER_RANKING))
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_reminders_asked_about_are_said_not_known(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 198: "do you send text reminders" got "not sure I understood", five times
+    tracker = make_tracker(intent="nlu_fallback", text="do you send text reminders before appointments. yes or no",
+                           confidence=0.5, intent_ranking=INTENT_RANKING,
+                           response_selector=selected_answer("faq/pain", 0.41, ANSWER_RANKING))
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_no_reminders_known", "utter_faq/clinic_info"]
+
+
+async def test_being_written_to_asked_is_answered(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 199: "if i do book, could the clinic email me instead of phoning?" got "not sure I understood"
+    tracker = make_tracker(intent="nlu_fallback", confidence=0.35, intent_ranking=INTENT_RANKING,
+                           text="ok. and if i do book, could the clinic email me instead of phoning? i really dont like "
+                                "phone calls", response_selector=selected_answer("faq/clinic_info", 0.41, ANSWER_RANKING))
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_written_contact"]
 
 
 async def test_a_miss_after_a_route_not_seen_to_says_the_route_first(dispatcher, make_tracker, domain, clinic_open):
