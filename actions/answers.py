@@ -836,6 +836,9 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
         if response + LASTING_OPEN_VARIANT in responses:
             return response + LASTING_OPEN_VARIANT
     if response + HELP_SOUGHT_VARIANT in responses and said.get("seeking_help"):
+        if tracker is not None and clinic_unreachable(tracker):
+            # ("i rang, they didnt pick up", then "ok ill call 111": play-test 200, "the clinic is open, on …")
+            return response + HELP_SOUGHT_VARIANT
         return help_sought(domain, response)
     if response + UNREACHABLE_VARIANT in responses and tracker is not None and clinic_unreachable(tracker):
         return response + UNREACHABLE_VARIANT
@@ -2738,6 +2741,9 @@ A_MEDICINE_NOW = re.compile(
     r"applied)\b|"
     # ("will the piriton not just sort it out?": play-test 159, whether it treats puffy eyes)
     rf"\b{_MEDICINES}\b[^.?!]{{0,20}}?\b(?:sort|fix|settle|clear|calm|help|work|be enough|do)\b|"
+    # ("and the savlon, yes or no?", "wait yes to the savlon??": play-test 200, the route alone, and the first read as a
+    # yes to it)
+    rf"\b(?:the|about|to)\s+{_MEDICINES}\b[^.?!]{{0,15}}?(?:\?|\byes\s+or\s+no\b)|"
     r"\bcream antibiotique\b",
     re.IGNORECASE,
 )
@@ -2753,11 +2759,20 @@ A_REMEDY_NOW = re.compile(
     rf"\b{_REMEDIES}\b[^.?!]{{0,25}}?\bon\s+(?:my|her|his|their|the|it|them)\b|\babout\s+{_REMEDIES}\b",
     re.IGNORECASE,
 )
-# who to ask about a medicine, or about something else put on what is happening, in an emergency: the first of these
-# the words ask about
+# first aid asked about in an emergency ("should she lie down or sit up", "can i give him water", "do i keep her awake":
+# play-test 200, the procedure's answer and a menu, with an ambulance on its way)
+FIRST_AID_ASKED = re.compile(
+    r"\b(?:lie|lay|lying|laying|sit|sitting|stand|standing|recovery\s+position|feet\s+up|legs\s+up|keep\s+(?:her|him|them|"
+    r"me)\s+(?:awake|still|warm|calm|upright)|(?:give|get)\s+(?:her|him|them|me)\s+(?:some\s+)?(?:water|a\s+drink|food|"
+    r"something\s+to\s+(?:eat|drink))|(?:open|opening)\s+(?:a|the)\s+window|fresh\s+air|cpr)\b",
+    re.IGNORECASE,
+)
+# who to ask about a medicine, or about something else put on what is happening, or first aid, in an emergency: the
+# first of these the words ask about
 _WHO_TO_ASK_IN_AN_EMERGENCY = (
     (A_MEDICINE_NOW, "utter_medicine_in_emergency"),
     (A_REMEDY_NOW, "utter_remedy_in_emergency"),
+    (FIRST_AID_ASKED, "utter_first_aid_in_emergency"),
 )
 
 

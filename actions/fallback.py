@@ -12,6 +12,7 @@ from actions.answers import (
     HELP_SOUGHT_VARIANT,
     LEVEL_TOPICS,
     RETRIEVAL_INTENT,
+    SEVERITY,
     asks_about_the_last_answer,
     concern_given,
     context_wins,
@@ -20,9 +21,11 @@ from actions.answers import (
     not_given_on_its_own,
     own_signs_in_a_thread,
     remind_of_the_route,
+    response_for,
     say_answers,
     say_next_session_after_a_reaction,
     the_messages_answer,
+    who_to_ask_in_an_emergency,
 )
 from core.words import ASKS_TO_BE_WRITTEN_TO, ASKS_WHAT_IT_COSTS
 
@@ -98,6 +101,13 @@ class ActionSuggestIntents(Action):
             # nothing else was predicted after it
             return [FollowupAction("action_listen")]
         if not tracker.active_loop.get("name"):
+            who_to_ask = who_to_ask_in_an_emergency(tracker.latest_message.get("text") or "")
+            if tracker.get_slot("last_topic") == SEVERITY[0] and who_to_ask:
+                # "im asking about my partner shes having a reaction, lie down or sit up??" (play-test 200: a menu, with
+                # no word of 999): the emergency's route, and who to ask
+                dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+                dispatcher.utter_message(response=who_to_ask)
+                return [SlotSet("offer", None)]
             level = own_signs_in_a_thread(tracker)
             if level:
                 # ("hello?? did u read what i said, its burning a lot", after the expected reaction's answer and a

@@ -322,7 +322,9 @@ _CALLING_NOW = re.compile(
     r"an ambulance\s+)?now\b|\b(?:calling|ringing|phoning)\s+(?:them|999|111|an ambulance)\s+now\b|"
     # ("ok ok calling now" after "call 999 now": play-test 167, "Thanks for chatting")
     r"(?:^|[.!,]\s*)(?:(?:ok|okay|right|fine|yes|yeah|alright|will do)\W+)*"
-    r"(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|it\s+)?now\b"
+    r"(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|it\s+)?now\b|"
+    # ("forget it. im calling 999 back": play-test 200, "no request in progress" in the middle of an emergency)
+    r"\b(?:calling|ringing|phoning|call|ring|phone)\s+(?:999|111|them|the ambulance|an ambulance)\s+(?:back|again)\b"
 )
 # an appointment or a booking to move, cancel or make (a message the classifier calls `distress` with no crisis word)
 _ABOUT_AN_APPOINTMENT = re.compile(
@@ -3491,7 +3493,7 @@ class SafetyTriage(GraphComponent):
                 # (play-test 107: the suitability answer, for the antihistamines): the request picked up again
                 self._intent(message, "book_consultation")
                 continue
-            if intent in ("goodbye", "thank") and _CALLING_NOW.search(plain):
+            if intent in ("goodbye", "thank", "stop", "never_mind") and _CALLING_NOW.search(plain):
                 # "ok im calling now" after the emergency answer (play-test 96: "Thanks for chatting"): the thread's
                 # words for help on its way, not a farewell (actions/answers.py; elsewhere, what it is unsure of)
                 self._intent(message, self.config["unclear_intent"])

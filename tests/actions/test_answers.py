@@ -561,7 +561,9 @@ async def test_help_sought_while_the_clinic_is_closed_is_told_not_to_wait_for_it
     # fine or safe to wait"
     # (while the clinic is open, its own words: play-test 171, "rather than waiting for the clinic" to someone ringing it)
     ("faq", "faq/reassurance", {"seeking_help": True}, False, ["utter_faq/urgent_help_sought_open"]),
-    ("nlu_fallback", None, {"seeking_help": True}, True, ["utter_faq/urgent_help_sought_open"]),
+    # (... but with the clinic not reached before, NHS 111 rather than the clinic: play-test 200, "i rang, they didnt
+    # pick up", then "ok ill call 111" got "the clinic is open, on …")
+    ("nlu_fallback", None, {"seeking_help": True}, True, ["utter_faq/urgent_help_sought"]),
     # a question in the thread with the clinic not reached before ("can i put aloe on it?"): the reminder says so too
     ("faq", "faq/unknown_product", {}, True, ["utter_safety_route_reminder_unreachable", "utter_faq/unknown_product"]),
     # play-test 46: "ok ill ring 111 now. should i put ice on it while i wait?" was sent to the closed clinic and a
@@ -1195,6 +1197,19 @@ async def test_something_put_on_it_asked_in_the_emergency_thread(dispatcher, mak
     tracker = _after_the_ambulance_was_called(make_tracker, "faq", "faq/unknown_product", text)
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/emergency_help_coming", "utter_remedy_in_emergency"]
+    assert SlotSet("last_topic", "emergency") in events
+
+
+@pytest.mark.parametrize("text, key", [
+    # play-test 200: the procedure's answer, then a menu with no word of 999, with an ambulance on its way
+    ("should she lie down or sit up", "faq/procedure"),
+    ("can i give her some water while we wait", "faq/aftercare"),
+])
+async def test_first_aid_asked_in_the_emergency_thread_is_for_the_call_handler(dispatcher, make_tracker, domain,
+                                                                              clinic_open, text, key):
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", key, text)
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_help_coming", "utter_first_aid_in_emergency"]
     assert SlotSet("last_topic", "emergency") in events
 
 

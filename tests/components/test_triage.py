@@ -3031,14 +3031,16 @@ def test_help_said_not_to_be_called_is_read(component, text, called):
     assert message.get("triage")["not_called"] is (called is False)
 
 
-@pytest.mark.parametrize("text", [
+@pytest.mark.parametrize("text, intent", [
     # play-test 96: "ok im calling now", after the emergency answer, got "Thanks for chatting"
-    "ok im calling now",
+    ("ok im calling now", "goodbye"),
     # play-test 167
-    "ok ok calling now",
+    ("ok ok calling now", "goodbye"),
+    # play-test 200: "no request in progress", in the middle of an emergency
+    ("forget it. im calling 999 back", "stop"),
 ])
-def test_calling_now_read_as_a_farewell_is_no_farewell(component, text):
-    [message] = component.process([Message(data={"text": text, "intent": {"name": "goodbye", "confidence": 0.8}})])
+def test_calling_now_read_as_a_farewell_is_no_farewell(component, text, intent):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": intent, "confidence": 0.8}})])
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
