@@ -15,7 +15,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.guide import FINISHED, GUIDE_ACTION, STEPS, named_step, step_response
+from actions.guide import FINISHED, GUIDE_ACTION, STEPS, back_in_the_walkthrough, named_step, step_response
 from core.booking import (
     InvalidValue,
     corrected_words,
@@ -244,6 +244,13 @@ _ASKS_WHETHER_ALL_RIGHT = re.compile(
 
 _NOT_ASKED = re.compile(
     r"\b(?:i\s+)?(?:didn'?t|didnt|did\s+not|never|wasn'?t|wasnt)\s+(?:ask|asking|say|saying|mean)\b[^.?!]*",
+    re.IGNORECASE,
+)
+# answers about the treatment itself, whose "how long does that take" asks the treatment's length
+_OF_THE_TREATMENT_ITSELF = {"pain", "what_is", "procedure"}
+_HOW_LONG_IT_TAKES = re.compile(
+    r"\bhow\s+long\s+(?:does|do|will|would|did)\s+(?:it|that|this|they|the\s+(?:treatment|session|procedure|needling))\s+"
+    r"(?:take|go\s+on\s+for)\b|\bhow\s+long\s+(?:is|are)\s+(?:it|that|the\s+(?:treatment|session|procedure))\b(?!\s+(?:red|sore))",
     re.IGNORECASE,
 )
 _OF_THAT = re.compile(r"\b(?:that|this|these|those)\b", re.IGNORECASE)
@@ -2009,6 +2016,9 @@ class ActionAnswerQuestion(Action):
             from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
 
             return await ActionChangeBookingDetail().run(dispatcher, tracker, domain) + [SlotSet("offer", None)]
+        walked = back_in_the_walkthrough(dispatcher, tracker)
+        if walked is not None and not (tracker.latest_message.get("triage") or {}).get("level"):
+            return walked + [SlotSet("offer", None)]
         last_topic = tracker.get_slot("last_topic")
         # only a question has answers: the classifier ranks answers for "yes" too, which say nothing
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
@@ -2898,6 +2908,12 @@ def say_answers(
             if last_topic in said:  # "what about scarring, how common is that?": the last answer once
                 continue
             topic = last_topic
+            if topic in _OF_THE_TREATMENT_ITSELF and _HOW_LONG_IT_TAKES.search(
+                tracker.latest_message.get("text") or ""
+            ):
+                # "how long does that take" after whether it hurts (play-tests 198 and 200: "the guide doesn't say",
+                # and the pain answer again): the treatment's length, which the guide gives
+                topic = asked_as = "duration"
         if topic in said:  # "what about on my neck, is it more painful there?" after the pain answer: said once
             continue  # (found by browser play-test 5: the pain answer twice)
         if (

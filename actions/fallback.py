@@ -27,6 +27,7 @@ from actions.answers import (
     the_messages_answer,
     who_to_ask_in_an_emergency,
 )
+from actions.guide import back_in_the_walkthrough
 from core.words import ASKS_TO_BE_WRITTEN_TO, ASKS_WHAT_IT_COSTS
 
 FALLBACK_INTENT = "nlu_fallback"
@@ -101,6 +102,9 @@ class ActionSuggestIntents(Action):
             # nothing else was predicted after it
             return [FollowupAction("action_listen")]
         if not tracker.active_loop.get("name"):
+            walked = back_in_the_walkthrough(dispatcher, tracker)  # "sorry where were we" in the walk-through
+            if walked is not None:
+                return walked
             who_to_ask = who_to_ask_in_an_emergency(tracker.latest_message.get("text") or "")
             if tracker.get_slot("last_topic") == SEVERITY[0] and who_to_ask:
                 # "im asking about my partner shes having a reaction, lie down or sit up??" (play-test 200: a menu, with

@@ -75,6 +75,38 @@ _ALL_AT_ONCE = re.compile(
 )
 
 
+# the walk-through's place asked for after a break ("sorry where was i", "Where were we?", "which step was i on": play-
+# tests 198 and 201, a suitability answer and the clinic's address), or a step back asked in words ("Could we go back a
+# step": play-test 201)
+_WHERE_WERE_WE = re.compile(
+    r"\bwhere\s+(?:were\s+we|was\s+i|did\s+we\s+(?:get|leave\s+off|stop)|had\s+we\s+got\s+to|were\s+we\s+up\s+to)\b|"
+    r"\bwhich\s+step\s+(?:was\s+i|were\s+we|am\s+i|are\s+we)\s+(?:on|at|up\s+to)\b|"
+    r"\b(?:carry|go)\s+on\s+(?:from\s+)?where\s+we\s+(?:left\s+off|were)\b",
+    re.IGNORECASE,
+)
+_BACK_A_STEP = re.compile(
+    r"\b(?:go|going|take\s+me)\s+back\s+(?:a|one)\s+step\b|\b(?:the\s+)?(?:previous|last)\s+step\s+again\b",
+    re.IGNORECASE,
+)
+
+
+def back_in_the_walkthrough(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
+    """In the middle of the walk-through, its place asked for after a break, or a step back asked in words: that step
+    shown (a step the message names first); None otherwise."""
+    current = tracker.get_slot("current_step")
+    text = tracker.latest_message.get("text") or ""
+    if current not in STEPS or tracker.active_loop.get("name"):
+        return None
+    if _WHERE_WERE_WE.search(text):
+        step = named_step(tracker) or current
+    elif _BACK_A_STEP.search(text):
+        step = STEPS[max(STEPS.index(current) - 1, 0)]
+    else:
+        return None
+    dispatcher.utter_message(response=step_response(step))
+    return [SlotSet("current_step", step), SlotSet("last_topic", step)]
+
+
 class ActionShowGuideStep(Action):
     def name(self) -> Text:
         return GUIDE_ACTION

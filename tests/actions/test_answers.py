@@ -139,6 +139,21 @@ async def test_a_follow_up_repeats_the_last_answer(dispatcher, make_tracker, dom
     assert events == expected_events
 
 
+@pytest.mark.parametrize("last_topic, text, expected", [
+    # play-tests 198 and 200: "how long does that take" after whether it hurts got "the guide doesn't say" and the pain
+    # answer again: the treatment's length
+    ("pain", "how long does that take", ["utter_faq/duration"]),
+    ("what_is", "how long does it take?", ["utter_faq/duration"]),
+    # ... how long the reaction lasts, or the consultation, is no treatment's length
+    ("pain", "what about my neck", ["utter_faq/follow_up", "utter_faq/pain"]),
+])
+async def test_how_long_that_takes_after_the_treatment_is_its_length(dispatcher, make_tracker, domain, last_topic, text,
+                                                                    expected):
+    await answer(dispatcher, make_tracker, domain, text=text, slots={"last_topic": last_topic},
+                 response_selector=selected_answer("faq/follow_up"))
+    assert responses(dispatcher) == expected
+
+
 @pytest.mark.parametrize("entities, expected", [
     # play-test 32: "what about acne scars" after the stretch marks the guide does not name got "the same goes for that"
     ([{"entity": "skin_concern", "value": "acne scars"}], ["utter_faq/what_is"]),

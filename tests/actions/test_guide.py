@@ -182,3 +182,27 @@ def test_a_step_named_as_the_one_before_or_after_names_that_one(make_tracker, te
     start = text.index(words)
     entity = {"entity": "guide_step", "value": value, "start": start, "end": start + len(words)}
     assert named_step(make_tracker(intent="show_step", text=text, entities=[entity])) == expected
+
+
+@pytest.mark.parametrize("text, current, entities, expected", [
+    # play-tests 198 and 201: "where were we" after a break got a suitability answer, and the clinic's address
+    ("Sorry, my husband just called me away. Where were we?", "preparation", [], "preparation"),
+    ("sorry dear the phone went. which step was i on", "procedure", [], "procedure"),
+    ("No dear, I meant where were we in the steps. I think we were on step 2?", "procedure",
+     [{"entity": "guide_step", "value": "preparation", "start": 60, "end": 66}], "preparation"),
+    # play-test 201: a step back asked in words
+    ("Could we go back a step, I want to read about the numbing cream again", "procedure", [], "preparation"),
+    # no walk-through under way: nothing to go back to
+    ("where were we", None, [], None),
+    ("where is the clinic", "procedure", [], None),
+])
+async def test_the_walk_throughs_place_asked_after_a_break(dispatcher, make_tracker, text, current, entities, expected):
+    from actions.guide import back_in_the_walkthrough
+
+    tracker = make_tracker(intent="faq", text=text, entities=entities, slots={"current_step": current})
+    events = back_in_the_walkthrough(dispatcher, tracker)
+    if expected is None:
+        assert events is None and not dispatcher.messages
+    else:
+        assert events == [SlotSet("current_step", expected), SlotSet("last_topic", expected)]
+        assert [message["response"] for message in dispatcher.messages] == [f"utter_walkthrough_{expected}"]
