@@ -115,7 +115,9 @@ _PUSHES_FOR_AN_ANSWER = re.compile(
     r"\b(?:yes or no|yes/no|yes or a no|straight answer|simple answer|simple question|just tell me|just say|surely|"
     r"(?:does|do) (?:your|the|ur) guide (?:even |actually )?(?:say|mention|cover)|do you (?:even |actually )?know|"
     r"can'?t you (?:just )?(?:say|tell)|rather than book\w*|without (?:booking|a consultation)|"
-    r"(?:don'?t|dont|do not) (?:really )?want to book|just to (?:find out|ask|be told|know))\b",
+    r"(?:don'?t|dont|do not) (?:really )?want to book|just to (?:find out|ask|be told|know))\b|"
+    # ("is that a no then?": play-test 201)
+    r"\b(?:is (?:that|it|this)|that'?s|thats) (?:a )?(?:no|yes)(?: then)?\s*\?",
     re.IGNORECASE,
 )
 RESPONSE_VARIANTS = (

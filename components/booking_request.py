@@ -58,6 +58,18 @@ EVERYTHING = re.compile(
 # what the clinic holds, named ("remove my number from your records", "take my email off your system", "why are you
 # still holding on to my number": the held-out set, "nothing to change" and a consultation offered): a deletion, not
 # a detail taken out of a request
+# the person's details asked to be deleted, in so many words
+DELETION_ASKED = re.compile(
+    r"\b(?:delete|remove|erase|wipe|get rid of)\s+(?:all\s+)?(?:of\s+)?(?:my|our|her|his)\s+(?:personal\s+)?"
+    r"(?:details|data|info|information)\b(?!\s+(?:on|in)\s+(?:the|my)\s+(?:request|booking|summary))",
+    re.IGNORECASE,
+)
+# whether the clinic still holds the person's details, asked
+STILL_HELD_ASKED = re.compile(
+    r"\b(?:clinic|they|you|u)\s+(?:still\s+)?(?:have|has|got|hold|holds|keep|keeps)\s+(?:all\s+)?(?:my|her|his)\s+"
+    r"(?:personal\s+)?(?:details|data|info|information|name and number|records?)\b",
+    re.IGNORECASE,
+)
 HELD_BY_THE_CLINIC = re.compile(
     r"\b(?:from|off|out of|in|on)\s+(?:your|ur|the clinic'?s|the)\s+(?:system|systems|records?|database|files?|"
     r"list|mailing list|books|computer)\b|"
@@ -751,6 +763,11 @@ class BookingDetailsRequest(GraphComponent):
                     # it (data/rules/booking.yml), or, with none, one is offered
                     self._set(message, self.config["correction_intent"])
                     continue
+            if intent in (self.config["intent"], "ask_reference", "correct_booking") and DELETION_ASKED.search(text):
+                # "i actually booked a consultation on here last week, yasmin khan. can you delete my details pls"
+                # (play-test 201: a new request began, asking her name): the deletion asked for
+                self._set(message, "delete_my_data")
+                continue
             if intent == self.config["intent"] and CANCEL_ASKED.search(text) and REBOOKED_LATER.search(text):
                 # "hmm ok. sorry can u cancel it, ill rebook after christmas" (play-test 166: a new request began)
                 self._set(message, self.config["stop_intent"])
@@ -900,6 +917,11 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)
             elif intent == "delete_my_data" and DELETE_LATER.search(text):
+                self._set(message, RETRIEVAL_INTENT)
+                self._answer(message, PRIVACY_ANSWER)
+            elif intent in ("ask_reference", "nlu_fallback") and STILL_HELD_ASKED.search(text):
+                # "so does the clinic still have my details now or not?" (play-test 201: the reference, twice):
+                # what is kept, and whom to ask about what the clinic holds
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, PRIVACY_ANSWER)
             elif (

@@ -821,7 +821,11 @@ _UNDER_AGE = re.compile(
     r"(?:thirteen|fourteen|fifteen|sixteen|seventeen)[- ]years?[- ]old|underage|under[- ]?(?:18|16|eighteen|sixteen)|"
     r"(?:i'?m|i am|is|she'?s|he'?s) a minor|"
     r"minors|(?:in|at) (?:school|sixth form|year (?:9|10|11|12|13))|gcses?|a[- ]levels?|age (?:limit|restriction|"
-    r"requirement)s?|minimum age|old enough|how old (?:do|must|should|does|have)|too young)\b"
+    r"requirement)s?|minimum age|old enough|how old (?:do|must|should|does|have)|too young|"
+    # ("so wait what age do u actually need to be", "what age can you get it": play-test 200, the suitability answer to
+    # a 16-year-old, with no word of a parent)
+    r"what age (?:do|does|must|should|can|have|are|is)\b[^.?!]{0,25}\b(?:need|needs|have to|has to|be|get|have it|"
+    r"start|allowed)|(?:from|at) what age\b)\b"
 )
 _PARENT = re.compile(r"\b(?:parents?|parental|mum|mom|mam|mummy|mommy|mother|dad|daddy|father|guardian|carer)\b")
 _PARENT_ASKS = re.compile(
@@ -2159,6 +2163,12 @@ _IF_IT_WORSENS = re.compile(
     r"(?:gets?|getting)\s+bigger|flares?\s+(?:back\s+)?up)|(?:comes?|coming)\s+back|returns|starts?\s+(?:up\s+)?again|"
     r"happens?\s+again)\b"
 )
+# whether the last answer was a yes or a no, asked ("is that a no then?", "so thats a no?")
+_IS_THAT_A_NO = re.compile(
+    r"^\W*(?:(?:so|wait|hang on|ok|okay|lol|hmm|um)\W+)*(?:is\s+(?:that|it|this)|(?:that'?s|thats|it'?s|its))\s+"
+    r"(?:a\s+)?(?:no|yes)(?:\s+(?:then|or\s+not|or\s+a\s+(?:yes|no)))?\W*$"
+)
+ABOUT_THAT_ANSWER = "faq/about_that"
 # what is happening, or its cause, asked to be named ("is this an allergic reaction to the numbing cream do u think",
 # "could the cream have caused this", "is it infected?"): a diagnosis this assistant never gives
 _WHAT_IS_IT = re.compile(
@@ -3492,6 +3502,11 @@ class SafetyTriage(GraphComponent):
                 # "hi again, paramedics gave me antihistamines and im fine now. can we carry on with the booking?"
                 # (play-test 107: the suitability answer, for the antihistamines): the request picked up again
                 self._intent(message, "book_consultation")
+                continue
+            if intent in ("deny", "affirm") and _IS_THAT_A_NO.search(plain):
+                # "is that a no then?" after the consultation's answer (play-test 201: taken for "no thanks"): asked of
+                # the last answer (actions/answers.py, its words for an answer pushed for)
+                self._answer(message, ABOUT_THAT_ANSWER)
                 continue
             if intent in ("goodbye", "thank", "stop", "never_mind") and _CALLING_NOW.search(plain):
                 # "ok im calling now" after the emergency answer (play-test 96: "Thanks for chatting"): the thread's

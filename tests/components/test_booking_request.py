@@ -1355,3 +1355,21 @@ def test_a_question_about_the_request_beside_a_note_is_no_change(text, expected)
     found.set("entities", [{"entity": "note", "value": "text me not ring yeah", "start": 0, "end": 5}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("intent, text, expected, answer", [
+    # play-test 201: "delete my details", said with a booking made last week, began a new request
+    ("book_consultation", "fine. i actually booked a consultation on here last week, yasmin khan. can you delete my "
+     "details pls", "delete_my_data", None),
+    # ... and whether the clinic still has them got the request's reference, twice
+    ("ask_reference", "so does the clinic still have my details now or not? the booking from last week", "faq",
+     "faq/privacy"),
+    # a change to a request is no deletion
+    ("correct_booking", "remove my landline from the request please", "correct_booking", None),
+])
+def test_the_persons_details_asked_to_go_or_whether_they_are_kept(intent, text, expected, answer):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+    if answer:
+        assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == answer

@@ -564,6 +564,10 @@ def selected(message):
         # ... and a sign named with it is triaged as one
         ("had microneedling on monday. is this an infection? its oozing yellow", "faq", "faq/side_effects",
          ANSWERS[URGENT]),
+        # play-test 200: the age limit asked got the suitability answer, to a 16-year-old
+        ("so wait what age do u actually need to be", "faq", "faq/suitability", MINORS_ANSWER),
+        # play-test 201: "is that a no then?" after the consultation's answer was taken for "no thanks"
+        ("is that a no then?", "deny", None, "faq/about_that"),
         # play-test 198: four days after, "before i ring" was taken as before a treatment (the suitability answer)
         ("i had it 4 days ago. is it normal it feels tight or is that a bad sign? just want to know before i ring", "faq",
          "faq/reassurance", ANSWERS[URGENT]),
