@@ -285,6 +285,10 @@ _TIME_PARTS = re.compile(
     r"|\bthe\s+(?:day|week)\s+(?:after|before)(?:\s+that)?(?=\s+(?:instead|then|same|at)\b)"
     # "in 2 weeks, thursday", "thursday in two weeks' time", "a week on friday", "thursday after next"
     r"|\bin\s+(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time)?\b"
+    # ("i'll probably stop feeding in about 3 months. can i book a consultation for then?": play-test 201, tomorrow put
+    # down)
+    r"|\bin\s+(?:about\s+|around\s+|roughly\s+)?(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+months?"
+    r"(?:'?s?\s+time)?\b"
     r"|\b(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time|\s+from\s+(?:now|today)|\s+on)\b"
     r"|\bafter\s+next\b"
     # "push it an hour later": the time said before, moved

@@ -1584,10 +1584,31 @@ def without_a_backup(words: str) -> str:
     return words
 
 
+_MONTHS_AHEAD = re.compile(
+    r"\bin\s+(?:about\s+|around\s+|roughly\s+)?(\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+months?(?:'?s?\s+time)?\b",
+    re.IGNORECASE,
+)
+
+
+def _months_ahead_named(text: str, now: dt.datetime) -> str:
+    """ "in about 3 months" as the month it comes to ("in June"), whose day is then asked for."""
+
+    def month(match: "re.Match") -> str:
+        count = match.group(1).lower()
+        number = (
+            2 if "couple" in count else int(count) if count.isdigit() else 1 if count == "a" else _NUMBER_WORDS[count]
+        )
+        return f"in {MONTHS[(now.month - 1 + number) % 12].capitalize()}"
+
+    return _MONTHS_AHEAD.sub(month, text)
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take;
     of two days offered with one time, the first on which it fits (`_either_day`). A second choice said after the
-    first is left to the words the clinic reads (`without_a_backup`)."""
+    first is left to the words the clinic reads (`without_a_backup`). A number of months ahead is the month it comes to
+    (`_months_ahead_named`)."""
+    text = _months_ahead_named(text or "", now)
     said = [without_a_backup(part) for part in (text or "").split(CORRECTED)]
     text = CORRECTED.join(said)
     if not ASAP.match(said[-1]):

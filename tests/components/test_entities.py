@@ -896,6 +896,9 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
     ("friday at 16 please", ["friday at 16"]),
     # "may" and "march" alone are words
     ("may i ask something", []),
+    # play-test 201: months ahead were dropped, and tomorrow put down
+    ("ok well i'll probably stop feeding in about 3 months. can i book a consultation for then? mornings only pls",
+     ["in about 3 months"]),
 ])
 def test_times_said_in_more_words(booking, text, expected):
     assert [value for entity, value in found(booking, text) if entity == "time"] == expected
