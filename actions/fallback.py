@@ -1,5 +1,6 @@
 """What happens when the assistant is not confident it understood."""
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -30,6 +31,12 @@ from actions.answers import (
 from actions.guide import back_in_the_walkthrough
 from core.words import ASKS_TO_BE_WRITTEN_TO, ASKS_WHAT_IT_COSTS
 
+# who to call, asked: the route is the answer ("who do i ring tomorrow", "the clinic or my gp or 111??", "which is it")
+ASKS_WHO_TO_CALL = re.compile(
+    r"\bwho\s+(?:do|should|shall|would|can)\s+i\s+(?:ring|call|phone|contact|see|speak\s+to)\b|"
+    r"\b(?:clinic|gp|111|doctor)\s+or\s+(?:my\s+|the\s+)?(?:clinic|gp|111|doctor)\b|\bwhich\s+is\s+it\b",
+    re.IGNORECASE,
+)
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 SOMETHING_ELSE_INTENT = "something_else"  # none of the suggestions: asked what it is
@@ -119,11 +126,23 @@ class ActionSuggestIntents(Action):
                 return say_answers(dispatcher, tracker, domain, [LEVEL_TOPICS[level]])
             # ("what? im not booking anything. im asking if emailing them is enough or do i really have to ring 111
             # tonight": play-test 167, a menu with no word of the route)
-            if remind_of_the_route(dispatcher, tracker, domain) and HELP_SOUGHT_VARIANT in str(
-                dispatcher.messages[-1].get("response")
-            ):
+            reminded = remind_of_the_route(dispatcher, tracker, domain)
+            if reminded and HELP_SOUGHT_VARIANT in str(dispatcher.messages[-1].get("response")):
                 # "ok ringing them now. thanks x" (play-test 171: the route, then a menu): the route is all it needs
                 return [SlotSet("offer", None)]
+            if reminded:
+                # "im confused, which is it. do i call the clinic or my gp or 111?? and can i wear makeup or not",
+                # "just tell me simply. who do i ring tomorrow" (play-test 201: the route, then a menu, or "Sorry, I
+                # can't help with that"): what the guide does not cover, named, is said so; who to call is the route
+                named = [
+                    entity.get("entity")
+                    for entity in tracker.latest_message.get("entities") or []
+                    if entity.get("entity") in ("unknown_activity", "unknown_product")
+                ]
+                if named:
+                    return say_answers(dispatcher, tracker, domain, [named[0]])
+                if ASKS_WHO_TO_CALL.search(tracker.latest_message.get("text") or ""):
+                    return [SlotSet("offer", None)]
         events = self.suggest(dispatcher, tracker, domain)
         if events is not None:
             return events

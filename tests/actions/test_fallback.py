@@ -266,6 +266,21 @@ async def test_a_miss_after_a_route_not_seen_to_says_the_route_first(dispatcher,
     assert not [name for name in responses(dispatcher) if name.startswith(("utter_safety", "utter_faq/urgent"))]
 
 
+@pytest.mark.parametrize("text, entities, expected", [
+    # play-test 201: the route, then a menu, or "Sorry, I can't help with that"
+    ("im confused, which is it. do i call the clinic or my gp or 111?? and can i wear makeup or not",
+     [{"entity": "unknown_activity", "value": "makeup"}], ["utter_safety_route_reminder", "utter_faq/unknown_activity"]),
+    ("just tell me simply. who do i ring tomorrow", [], ["utter_safety_route_reminder"]),
+])
+async def test_a_miss_in_a_routes_thread_after_the_route(dispatcher, make_tracker, domain, clinic_open, text, entities,
+                                                         expected):
+    earlier = [{"event": "user", "timestamp": None, "text": "...", "parse_data": {"triage": {"level": "urgent"}}}]
+    tracker = make_tracker(intent="nlu_fallback", text=text, confidence=0.3, intent_ranking=INTENT_RANKING,
+                           events=earlier, entities=entities, parse_data={"triage": {"level": None}})
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 async def test_a_cost_asked_unsure_with_the_price_answer_first_is_that_answer(dispatcher, make_tracker, domain,
                                                                               clinic_open):
     # play-test 166: "is the consultation itself free at least?" got a menu
