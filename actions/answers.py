@@ -900,9 +900,17 @@ def a_lasting_sign(tracker: Tracker) -> bool:
     # (never lower than a route given for something happening now, a few messages before: "will this scar?? … I look
     # worse than before" two days after white itchy bumps got NHS 111 now, play-test 119, the clinic when it opens, five
     # times, with pus said in between)
+    # (but the same signs named again, asked about, are the lasting ones: "what does the guide actually say about side
+    # effects? does it mention dark patches" after a dark patch there three weeks, play-test 203, NHS 111 now when she
+    # then asked for a consultation)
+    earlier = earlier_triages(tracker)
+    lasting_signs = {sign for triage in earlier if triage.get("lasting") for sign in triage.get("signs") or ()}
     if any(
-        triage.get("level") == SEVERITY[1] and not triage.get("lasting") and not triage.get("help_had")
-        for triage in earlier_triages(tracker)
+        triage.get("level") == SEVERITY[1]
+        and not triage.get("lasting")
+        and not triage.get("help_had")
+        and not (lasting_signs and set(triage.get("signs") or ()) <= lasting_signs and not triage.get("worse"))
+        for triage in earlier
     ):
         return False
     for triage in [tracker.latest_message.get("triage") or {}] + earlier_triages(tracker):
@@ -915,7 +923,10 @@ def a_lasting_sign(tracker: Tracker) -> bool:
         if named is not None or triage.get("worse") or triage.get("level") == SEVERITY[0]:
             return False
         named = set(triage.get("signs") or ())
-    return False
+    # (the message the route was given for further back than the turns a message is handled with: "Before we start:
+    # … call NHS 111 now" when a consultation was asked for, ten messages after a dark patch there three weeks got the
+    # clinic when it opens, play-test 203): the route last given, when the latest message names no sign of its own
+    return named is None and bool(tracker.get_slot(LASTING_GIVEN))
 
 
 def say_the_route_first(
@@ -2405,6 +2416,7 @@ def help_said(triage: Dict[Text, Any]) -> bool:
 
 
 EMERGENCY_GIVEN = "emergency_given"  # the slot: the emergency answer given in this session, and not set aside since
+LASTING_GIVEN = "lasting_route_given"  # the slot: the urgent route last given was the lasting sign's
 
 
 def emergency_noted(tracker: Tracker, said_now: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -2412,11 +2424,17 @@ def emergency_noted(tracker: Tracker, said_now: List[Dict[Text, Any]]) -> List[D
     of its variants), and cleared by a message that sets it aside (`sets_an_emergency_aside`)."""
     emergency = response_name(SEVERITY[0])
     answers = {emergency, emergency + HELP_COMING_VARIANT, emergency + WORSE_WHILE_HELP_COMES_VARIANT}
+    # ... and `lasting_route_given` with the urgent route's own answer: set by its variant for a lasting sign, cleared
+    # by any other (a_lasting_sign reads it once the message it was given for is past the turns a message is handled
+    # with)
+    urgent = response_name(SEVERITY[1])
+    given = [str(message.get("response")) for message in said_now if str(message.get("response")).startswith(urgent)]
+    lasting = [SlotSet(LASTING_GIVEN, LASTING_VARIANT in given[-1])] if given else []
     if any(message.get("response") in answers for message in said_now):
-        return [] if tracker.get_slot(EMERGENCY_GIVEN) else [SlotSet(EMERGENCY_GIVEN, True)]
+        return lasting + ([] if tracker.get_slot(EMERGENCY_GIVEN) else [SlotSet(EMERGENCY_GIVEN, True)])
     if tracker.get_slot(EMERGENCY_GIVEN) and sets_an_emergency_aside(tracker.latest_message.get("triage") or {}):
-        return [SlotSet(EMERGENCY_GIVEN, False)]
-    return []
+        return lasting + [SlotSet(EMERGENCY_GIVEN, False)]
+    return lasting
 
 
 # a door opened for help coming ("open door", "opening the door for them"): nothing asked of the clinic's opening

@@ -24,6 +24,7 @@ from actions.answers import (
     SAFETY_ROUTES,
     SUITABILITY,
     UNDER_18,
+    a_lasting_sign,
     answered_this_turn,
     answers_alongside,
     checked_value,
@@ -47,6 +48,7 @@ from actions.answers import (
     without_offer,
 )
 from actions.buttons import late_deletion_press, set_aside
+from actions.guide import back_in_the_walkthrough
 from core.booking import (
     ADDS_A_CONTACT,
     ASAP,
@@ -741,6 +743,12 @@ class ActionStartBooking(Action):
             return set_aside(dispatcher)
         continues = any(tracker.get_latest_entity_values("continues"))
         paused = any(value_before(tracker, slot) is not None for slot in TYPED_SLOTS)
+        if not continues and not paused and not tracker.get_slot("request_stopped"):
+            # "sorry dear my phone rang, where were we?" in the walk-through, read as a request (play-test 202: a
+            # booking began): the walk-through's step
+            walked = back_in_the_walkthrough(dispatcher, tracker)
+            if walked is not None:
+                return walked + [FollowupAction("action_listen")]
         if continues and not paused and tracker.get_slot("request_sent") and not tracker.get_slot("request_stopped"):
             # an older "Continue my request" pressed once the request was sent: nothing is left to continue, and
             # nothing new starts (found by play-test 24: a new request began, asking for the name)
@@ -2260,8 +2268,10 @@ def later_than_the_route_asks(tracker: Tracker, booking_time: Text, at: dt.datet
     today, or NHS 111 now)."""
     if reported_earlier(tracker) != "urgent" or help_called_before(tracker):
         return False
-    if any(triage.get("lasting") for triage in earlier_triages(tracker, 10)):
-        return False  # a sign there for weeks, no worse: the clinic when it opens, or a GP
+    if a_lasting_sign(tracker):
+        # a sign there for weeks, no worse: the clinic when it opens, or a GP (with the message it was said in past the
+        # turns a message is handled with too: play-test 203, "Please don't wait for this … NHS 111" for a dark patch)
+        return False
     today = at.astimezone(clinic().timezone).date()
     return PreferredTime.from_slot(booking_time).start.date() > today
 

@@ -2176,7 +2176,10 @@ _WHAT_IS_IT = re.compile(
     r"(?:allergic\s+reaction|allergy|reaction|infection|infected|anaphyla\w*)\b(?!\s+(?:if|when)\b)|"
     r"\b(?:did|could|has|would|might)\s+(?:the\s+)?(?:numbing\s+)?(?:cream|serum|product|needles?|treatment|numbing|"
     r"microneedling)\s+(?:have\s+)?(?:cause[ds]?|caused|done|trigger(?:ed)?|made)\s+(?:this|it|that|her|him|me)\b|"
-    r"\bwhat\s+(?:caused|is\s+causing|has\s+caused|made)\s+(?:this|it|that)\b"
+    r"\bwhat\s+(?:caused|is\s+causing|has\s+caused|made)\s+(?:this|it|that)\b|"
+    # ("she had numbing cream on it too does that matter", in an emergency: play-test 203, the pain answer)
+    r"\b(?:cream|numbing|serum|product|needles?)\b[^.?!]{0,40}\b(?:does\s+(?:that|it|this)\s+matter|is\s+(?:that|it|this)\s+"
+    r"(?:important|relevant|why)|could\s+(?:that|it|this)\s+be\s+(?:it|why|the\s+cause))\b"
 )
 # what to do if it does, of a sign just spoken of ("it HASNT got worse, i said IF. im asking what to do if it does":
 # play-test 199, the suitability answer and the privacy notice)
@@ -2880,7 +2883,9 @@ def triage(
     # (but warmth is a sign of infection once the first days are past: "a week ago … one small spot … still red and a
     # bit warm and sore when i touch it", play-test 75, got "the clinic when it opens, or your GP" on a Saturday night)
     # ("but i had it done 5 days ago … it is warm": play-test 79, the warmth named with no part of the skin)
-    warm = any("warm" in sign for sign in found[EXPECTED]) or bool(re.search(r"\b(?:warm\w*|hot|heat)\b", lowered))
+    # (the words said, not the sign's pattern, which names warmth beside tightness: "still a bit pink and feels tight"
+    # read as warm, play-test 203, NHS 111 now five times)
+    warm = bool(re.search(r"\b(?:warm\w*|hot|heat)\b", lowered))
     return Triage(URGENT, found[EXPECTED], worse, lingering=not worse and days is not None and not warm)
 
 

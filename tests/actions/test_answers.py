@@ -2690,6 +2690,31 @@ async def test_something_happening_said_to_last_for_months_gets_the_route_for_la
     assert responses(dispatcher)[0] == "utter_faq/urgent_lasting"
 
 
+@pytest.mark.parametrize("slot, expected", [
+    # play-test 203: a consultation asked for ten messages after a dark patch there three weeks got "call NHS 111 now",
+    # the message the route was given for being past the turns a message is handled with
+    (True, "utter_booking_safety_reminder_lasting"),
+    (False, "utter_booking_safety_reminder_closed"),
+])
+def test_the_lasting_route_is_kept_past_the_turns_a_message_is_handled_with(make_tracker, domain, monkeypatch, slot,
+                                                                           expected):
+    from actions.answers import route_variant
+
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-05T22:30:00+00:00")  # a Saturday night: closed
+    tracker = make_tracker(intent="book_consultation", text="/book_consultation",
+                           slots={"last_topic": "urgent", "lasting_route_given": slot})
+    assert route_variant(domain, "utter_booking_safety_reminder", tracker) == expected
+
+
+def test_the_lasting_route_given_is_noted(make_tracker):
+    from actions.answers import emergency_noted
+
+    tracker = make_tracker(intent="faq", text="...")
+    assert emergency_noted(tracker, [{"response": "utter_faq/urgent_lasting"}]) == [SlotSet("lasting_route_given", True)]
+    assert emergency_noted(tracker, [{"response": "utter_faq/urgent_closed"}]) == [SlotSet("lasting_route_given", False)]
+    assert emergency_noted(tracker, [{"response": "utter_faq/pain"}]) == []
+
+
 @pytest.mark.parametrize("text, flags", [
     # play-test 100: "hes a bit better … the line is busy, do i still need to bother them?" got how long results last,
     # and "what?? im asking about 999. hes feeling better so do i still call them or not" got "please set that advice

@@ -2068,6 +2068,10 @@ def test_a_sign_said_to_have_been_there_for_weeks_or_months(monkeypatch, text, l
      "warm and sore when i touch it", "urgent", False),
     # in the first days: the expected reaction
     ("had it done 2 days ago and my face is still a bit pink", "expected", False),
+    # play-test 203: tightness read as warmth (the sign's pattern names both), NHS 111 now five times
+    ("Hello. I had microneedling done 4 days ago and my skin is still a bit pink and feels tight. Its not getting any "
+     "worse though. Is this ok?", "urgent", True),
+    ("had it done 4 days ago and my skin feels warm", "urgent", False),
 ])
 def test_an_expected_sign_still_there_later_is_for_the_clinic(settings, text, level, lingering):
     found = triage(text, settings, said_to_be_happening=False)
