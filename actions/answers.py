@@ -791,10 +791,12 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
         called_before = help_called_before(tracker)
         # (a call said with the first emergency sign, after another route, is to that route's help unless emergency help
         # is named: play-test 85, "ok calling them now" to NHS 111, and the lip swelling)
+        # (nor, with no emergency in the conversation, "can i use my normal moisturiser on it in the meantime?" four
+        # days after: play-test 202, "tell the call handler or the paramedics" about mild pinkness)
         waiting = said.get("waiting_for_help") and (
             said.get("emergency_help_named")
             or tracker.get_slot("last_topic") == SEVERITY[0]
-            or said.get("level") is None
+            or (said.get("level") is None and (said.get("emergency_had") or an_emergency_earlier(tracker)))
         )
         # (not when those called have judged it and given their advice: "i call. the man say is not emergency, i go to
         # pharmacy", play-test 113; the call is over)

@@ -2942,7 +2942,12 @@ _FOR_A_PARENT = re.compile(
 # someone of 34): no question of age
 _FOR_SUPPORT = re.compile(
     r"\bhold (?:my|her|his|their) hand\b|\b(?:for|as) (?:moral |emotional )?support\b|\bkeep (?:me|her|him) company\b|"
-    r"\bfor company\b"
+    r"\bfor company\b|"
+    # a parent brought along by choice ("can i bring my mum with me? shes coming up to london with me anyway": play-test
+    # 202, the age policy to a 27-year-old); one who must come is asked otherwise ("does my mum have to come")
+    r"\b(?:can|could|may|is it ok if|is it okay if|would it be ok if)\s+i\s+bring\s+(?:my\s+)?"
+    r"(?:mum|mom|mam|mother|dad|father|parents?)\b"
+    r"(?![^.?!]{0,40}\b(?:sign|consent|permission|have to|has to|need to|needs to)\b)"
 )
 _PARENT_TOO = re.compile(
     r"\b(?:mum|mom|mam|mother|dad|father|parents?)\b[^.?!]{0,40}?\b(?:too|as well|also|at the same time|same (?:time|"

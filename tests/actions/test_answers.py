@@ -2706,6 +2706,26 @@ def test_the_lasting_route_is_kept_past_the_turns_a_message_is_handled_with(make
     assert route_variant(domain, "utter_booking_safety_reminder", tracker) == expected
 
 
+@pytest.mark.parametrize("last_topic, emergency_given, help_coming", [
+    # play-test 202: "can i use my normal moisturiser on it in the meantime?" four days after got "tell the call handler
+    # or the paramedics" ("in the meantime" read as help on its way)
+    ("urgent", False, False),
+    ("expected_reaction", False, False),
+    # ... with an emergency in the conversation, what those coming are told
+    ("emergency", True, True),
+    (None, True, True),
+])
+def test_words_for_help_on_its_way_only_after_an_emergency(make_tracker, domain, clinic_open, last_topic,
+                                                           emergency_given, help_coming):
+    from actions.answers import route_variant
+
+    tracker = make_tracker(intent="faq", text="can i use my normal moisturiser on it in the meantime?",
+                           slots={"last_topic": last_topic, "emergency_given": emergency_given})
+    tracker.latest_message["triage"] = {"level": None, "waiting_for_help": True}
+    found = route_variant(domain, "utter_faq/unknown_product", tracker)
+    assert found.endswith("_help_coming") is help_coming
+
+
 def test_the_lasting_route_given_is_noted(make_tracker):
     from actions.answers import emergency_noted
 

@@ -463,6 +463,10 @@ def test_days_since(text, days):
         ("so I have to come with him? what exactly do I have to sign, is it a form on the day?", True),
         ("do i need to be there with him and what is the consent form", True),
         ("do i need to come with her to hold her hand", False),
+        # play-test 202: a parent brought along by choice, by a 27-year-old, got the age policy
+        ("ok. can i bring my mum with me? shes coming up to london with me anyway", False),
+        ("im 16 can i bring my mum", True),
+        ("can i bring my mum to sign the consent", True),
     ],
 )
 def test_under_age(text, minor):
