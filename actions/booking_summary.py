@@ -299,9 +299,17 @@ def respelt(text: Text, value: Text) -> Optional[Text]:
     return changed if changed != value else None
 
 
+# a name said to be spelt otherwise, and no address named: a correction of the name only
+_OF_THE_NAME = re.compile(r"\b(?:(?:sur|first |last |family |second )?name|spelt|spelled|spelling)\b", re.IGNORECASE)
+_OF_THE_ADDRESS = re.compile(r"\b(?:e-?mail|address|gmail|hotmail|outlook|icloud|yahoo)\b|@", re.IGNORECASE)
+
+
 def with_a_part_retyped(tracker: Tracker) -> Optional[Text]:
     """The contacts with a part of an email address typed again (`respelt`); None when no email address changes."""
     contact = tracker.get_slot("booking_contact") or ""
+    if _OF_THE_NAME.search(text_of(tracker)) and not _OF_THE_ADDRESS.search(text_of(tracker)):
+        # "my surname is spelt khaleel not khalil" (play-test 202: the email address "ibrahim.khalil@…" changed too)
+        return None
     parts = contact.split(CONTACTS_JOINED)
     retyped = [(respelt(text_of(tracker), part) if "@" in part else None) or part for part in parts]
     return CONTACTS_JOINED.join(retyped) if retyped != parts else None

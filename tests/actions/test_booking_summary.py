@@ -692,6 +692,10 @@ def test_the_end_of_a_phone_number_typed_again(make_tracker, text, contact, expe
     # not a part of an address: nothing to retype
     ("its 2pm not 11", "dan.okafor88@gmial.com", None),
     ("its gmail not gmial", "+447700900555", None),
+    # play-test 202: the surname spelt otherwise changed the address with the old spelling in it
+    ("u didnt answer why thursday. also my surname is spelt khaleel not khalil",
+     "+447911123456; ibrahim.khalil@mailbox.example", None),
+    ("my email is spelt khaleel not khalil", "ibrahim.khalil@mailbox.example", "ibrahim.khaleel@mailbox.example"),
 ])
 def test_a_part_of_an_email_address_typed_again(make_tracker, text, contact, expected):
     from actions.booking_summary import with_a_part_retyped
