@@ -64,6 +64,12 @@ DELETION_ASKED = re.compile(
     r"(?:details|data|info|information)\b(?!\s+(?:on|in)\s+(?:the|my)\s+(?:request|booking|summary))",
     re.IGNORECASE,
 )
+# whether something was deleted, asked ("you didnt delete anything earlier did you? my details are all there?")
+ASKS_IF_DELETED = re.compile(
+    r"\b(?:did|didn'?t|didnt|have|haven'?t|havent)\s+(?:you|u)\s+(?:just\s+)?(?:delete|deleted|remove|removed|wipe|wiped|"
+    r"lose|lost)\b|\b(?:details|they|it|everything)\s+(?:are\s+|is\s+)?(?:all\s+|still\s+)there\b",
+    re.IGNORECASE,
+)
 # whether the clinic still holds the person's details, asked
 STILL_HELD_ASKED = re.compile(
     r"\b(?:clinic|they|you|u)\s+(?:still\s+)?(?:have|has|got|hold|holds|keep|keeps)\s+(?:all\s+)?(?:my|her|his)\s+"
@@ -763,6 +769,11 @@ class BookingDetailsRequest(GraphComponent):
                     # it (data/rules/booking.yml), or, with none, one is offered
                     self._set(message, self.config["correction_intent"])
                     continue
+            if intent == "delete_my_data" and ASKS_IF_DELETED.search(text):
+                # "just checking, you didnt delete anything earlier did you? my details are all there?" (play-test 202:
+                # a deletion offered, with its button): what the request holds, shown
+                self._set(message, "ask_reference")
+                continue
             if intent in (self.config["intent"], "ask_reference", "correct_booking") and DELETION_ASKED.search(text):
                 # "i actually booked a consultation on here last week, yasmin khan. can you delete my details pls"
                 # (play-test 201: a new request began, asking her name): the deletion asked for

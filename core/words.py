@@ -108,7 +108,12 @@ def alternatives(words: Iterable[str]) -> str:
 
 
 # any of REMOVING in a message, as the booking form and the NLU's correction reading both look for it
-REMOVES = re.compile(rf"\b(?:{alternatives(REMOVING)})\b", re.IGNORECASE)
+REMOVES = re.compile(
+    rf"\b(?:{alternatives(REMOVING)})\b|"
+    # ("actually just take my phone number off completely": play-test 202, the request cancelled and a deletion offered)
+    r"\btake\s+(?:my|the|that|her|his)\s+(?:\w+\s+){0,3}?(?:off|out)\b",
+    re.IGNORECASE,
+)
 
 # who the person to be seen may be to the person booking ("for my daughter Ella", "it's for my son"): a request
 # for someone else (components/entities.py reads the name after it, actions/booking_form.py keeps that name)

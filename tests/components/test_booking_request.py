@@ -87,6 +87,8 @@ def test_a_detail_named_with_its_new_value_is_a_correction(intent, field, kinds,
     ("delete_my_data", "remove my number from your records", "delete_my_data"),
     ("delete_my_data", "take my email off your database please", "delete_my_data"),
     ("delete_my_data", "why are you still holding onto my number, get rid of it", "delete_my_data"),
+    # play-test 202: the request cancelled and a deletion offered
+    ("delete_my_data", "actually just take my phone number off completely", "correct_booking"),
 ])
 def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected):
     found = message(text, intent, [])
@@ -1366,6 +1368,9 @@ def test_a_question_about_the_request_beside_a_note_is_no_change(text, expected)
      "faq/privacy"),
     # a change to a request is no deletion
     ("correct_booking", "remove my landline from the request please", "correct_booking", None),
+    # play-test 202: whether anything was deleted, asked, got a deletion offered, with its button
+    ("delete_my_data", "thanks! and just checking, you didnt delete anything earlier did you? my details are all "
+     "there?", "ask_reference", None),
 ])
 def test_the_persons_details_asked_to_go_or_whether_they_are_kept(intent, text, expected, answer):
     found = message(text, intent, [])
