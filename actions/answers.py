@@ -277,6 +277,27 @@ def asked_of_other_treatments(tracker: Tracker, topics: List[Text]) -> List[Text
     return [topic for topic in dict.fromkeys(topics + parts) if topic in ("side_effects", "downtime", "duration")]
 
 
+# what the guide says, asked in so many words ("what does the guide actually say about redness after", "is red like
+# sunburn the day after in the guide or not", "what does ur guide say": play-test 205, the route alone, four times)
+_WHAT_THE_GUIDE_SAYS = re.compile(
+    r"\b(?:what|does|do)\s+(?:the|your|ur|you'?re|this)\s+(?:guide|leaflet|info|information)\b|"
+    r"\b(?:guide|leaflet)\s+(?:actually\s+)?(?:say|says|said|mention|mentions)\b|\bin\s+(?:the|your|ur)\s+(?:guide|leaflet)\b|"
+    r"\baccording\s+to\s+(?:the|your|ur)\s+(?:guide|leaflet|clinic)\b",
+    re.IGNORECASE,
+)
+# what the guide says of what may follow a treatment: its side effects, asked for in place of reassurance
+_THE_GUIDES_WORDS_FOR = {"reassurance", "follow_up", "about_that", "safety", "complication", *SEVERITY}
+
+
+def the_guide_asked(tracker: Tracker, topics: List[Text]) -> List[Text]:
+    """In a route's thread, what the guide says asked in so many words, with no sign named: the guide's side effects in
+    place of the answers that would only say the route again or that nothing can be said (`_WHAT_THE_GUIDE_SAYS`)."""
+    message = tracker.latest_message
+    if (message.get("triage") or {}).get("level") or not _WHAT_THE_GUIDE_SAYS.search(message.get("text") or ""):
+        return topics
+    return list(dict.fromkeys("side_effects" if topic in _THE_GUIDES_WORDS_FOR else topic for topic in topics))
+
+
 def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
     """Whether the latest message's topics, in the thread after the urgent or the expected reaction's answer, are a new
     question (see `NOT_A_NEW_QUESTION`), answered as asked."""
@@ -285,6 +306,12 @@ def a_new_question_in_the_thread(tracker: Tracker, topics: List[Text]) -> bool:
         return True
     message = tracker.latest_message
     text = message.get("text") or ""
+    if (
+        kept <= REASSURANCE_SOUGHT
+        and _WHAT_THE_GUIDE_SAYS.search(text)
+        and not (message.get("triage") or {}).get("level")
+    ):
+        return True  # "is it normal for the pink to hang about this long? what does ur guide say" (the_guide_asked)
     if (message.get("triage") or {}).get("signs"):
         return False
     text = _NOT_ASKED.sub(" ", text)  # "i didnt ask if its safe to wait. what side effects does it have"
@@ -2042,11 +2069,16 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
+        if previous in SEVERITY[1:] and not triaged:
+            topics = the_guide_asked(tracker, topics)
         if said.get("help_had"):
             # beside the advice had, what is never asked beside it ("they said go to the walk in centre tomorrow, should
             # i still let the clinic know": play-test 169, how to choose a provider, twice)
             topics = [topic for topic in topics if topic not in NOT_BESIDE_HELP_HAD - {HELP_HAD, *SEVERITY}]
-        own = own_signs_in_a_thread(tracker)
+        # (not signs named in asking what the guide says of them: "ok and what does ur guide say, is spots and dark
+        # marks a normal side effect?", play-test 205, the route alone, three times)
+        guide_asked = bool(_WHAT_THE_GUIDE_SAYS.search(tracker.latest_message.get("text") or ""))
+        own = None if guide_asked and previous in SEVERITY[1:] else own_signs_in_a_thread(tracker)
         if own:
             # in the thread of a safety answer, signs said with nothing to say they are now are the person's own ("but
             # its not slightly, it really burns. like 7/10" after the expected reaction's answer: play-test 166, the
@@ -2282,7 +2314,7 @@ class ActionAnswerQuestion(Action):
             in_thread == SEVERITY[1] == previous
             and asked
             and topics
-            and tracker.latest_message.get("asks", True)
+            and (tracker.latest_message.get("asks", True) or guide_asked)
             and a_new_question_in_the_thread(tracker, topics)
             # "it's saturday night, you're closed, what do I do?": who to call now is the route itself
             and not SAYS_CLOSED.search(tracker.latest_message.get("text") or "")

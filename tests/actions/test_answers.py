@@ -2726,6 +2726,33 @@ def test_words_for_help_on_its_way_only_after_an_emergency(make_tracker, domain,
     assert found.endswith("_help_coming") is help_coming
 
 
+@pytest.mark.parametrize("text, key, triage, asks, expected", [
+    # play-test 205: what the guide says, asked in a lasting sign's thread, got the route alone, three times
+    ("ok and what does ur guide say, is spots and dark marks a normal side effect?", "faq/side_effects",
+     {"level": None, "level_if_happening": "urgent", "signs": []}, True,
+     ["utter_safety_route_reminder_lasting", "utter_faq/side_effects"]),
+    ("u just said the same thing. i asked what the GUIDE says about side effects", "faq/side_effects",
+     {"level": None}, False, ["utter_safety_route_reminder_lasting", "utter_faq/side_effects"]),
+    ("ok great. and is it normal for the pink to hang about this long? what does ur guide say", "faq/downtime",
+     {"level": None}, True, ["utter_safety_route_reminder_lasting", "utter_faq/downtime"]),
+    # ... not asked what the guide says: the route, as ever
+    ("is it normal for the pink to hang about this long?", "faq/downtime", {"level": None}, True,
+     ["utter_safety_no_reassurance", "utter_faq/urgent_lasting"]),
+])
+async def test_what_the_guide_says_asked_in_a_routes_thread_is_said_after_the_route(
+    dispatcher, make_tracker, domain, monkeypatch, text, key, triage, asks, expected
+):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-05T22:30:00+00:00")  # a Saturday night: closed
+    earlier = [{**SAFETY_TURN[0], "parse_data": {"triage": {"level": "urgent", "lasting": True, "signs": ["bump*"]}}},
+               *SAFETY_TURN[1:]]
+    tracker = make_tracker(intent="faq", text=text, events=earlier, response_selector=selected_answer(key),
+                           slots={"last_topic": "urgent", "offer": "clinic", "lasting_route_given": True})
+    tracker.latest_message["triage"] = triage
+    tracker.latest_message["asks"] = asks
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 def test_the_lasting_route_given_is_noted(make_tracker):
     from actions.answers import emergency_noted
 
