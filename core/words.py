@@ -344,7 +344,6 @@ ASKS_HOW_LONG_THE_COURSE_IS = re.compile(
     r"\bhow\s+(?:many\s+)?(?:weeks|months)\b[^.?!]{0,40}\b(?:course|altogether|in\s+total|overall|all\s+of\s+them)\b",
     re.IGNORECASE,
 )
-# a patch test asked about ("do i need a patch test first?"): the guide names none
 # photos asked about ("do they take photos of your face? im quite self conscious", "will they photograph my face":
 # play-test 198, "not sure I understood", then what a consultation is, four times)
 ASKS_ABOUT_PHOTOS = re.compile(
@@ -366,6 +365,7 @@ ASKS_ABOUT_REMINDERS = re.compile(
     r"(?:appointment|consultation|session|booking|treatment)",
     re.IGNORECASE,
 )
+# a patch test asked about ("do i need a patch test first?"): the guide names none
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the
 # usual hours do not say (play-test 35: the usual hours were given as the answer)
