@@ -255,6 +255,12 @@ _HOW_LONG_IT_TAKES = re.compile(
     r"(?:take|go\s+on\s+for)\b|\bhow\s+long\s+(?:is|are)\s+(?:it|that|the\s+(?:treatment|session|procedure))\b(?!\s+(?:red|sore))",
     re.IGNORECASE,
 )
+# calling now, said ("ok calling now. what do i tell them"): what to tell is asked of that call
+_CALLING_NOW = re.compile(r"\b(?:calling|ringing|phoning|dialling|dialing)\b(?!\s+(?:back|again))", re.IGNORECASE)
+# what to tell those called, asked ("what do i tell them when they get here", "what do i say to the paramedics")
+_WHAT_TO_SAY = re.compile(
+    r"\bwhat\s+(?:do|should|shall|would|can)\s+i\s+(?:tell|say\s+to|say)\b|\bwhat\s+to\s+(?:tell|say)\b", re.IGNORECASE
+)
 _OF_THAT = re.compile(r"\b(?:that|this|these|those)\b", re.IGNORECASE)
 _IN_GENERAL = re.compile(r"\b(?:general|generally|in general|for most people|for everyone|for anyone)\b", re.IGNORECASE)
 # ... and the recovery asked of treatments in general or of the next one ("how long does recovery take after a session
@@ -1055,7 +1061,15 @@ def care_had_before(tracker: Tracker) -> bool:
 
 
 def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker] = None) -> Text:
-    """The answer's response, in its variant for where the person stands (`route_variant`)."""
+    """The answer's response, in its variant for where the person stands (`route_variant`); what to tell those called,
+    asked while calling ("ok calling now. what do i tell them"), is of the call about to be made, not of those
+    coming."""
+    if (
+        topic == WHAT_TO_TELL_111
+        and tracker is not None
+        and _CALLING_NOW.search(tracker.latest_message.get("text") or "")
+    ):
+        return response_name(topic)
     return route_variant(domain, response_name(topic), tracker)
 
 
@@ -2032,6 +2046,8 @@ class ActionAnswerQuestion(Action):
             # treated them too, and this one's consultation, after the route
             dispatcher.utter_message(response="utter_treated_elsewhere")
         who_to_ask = who_to_ask_in_an_emergency(tracker.latest_message.get("text") or "", named)
+        if the_messages_answer(tracker) == CAUSE_ASKED:
+            who_to_ask = None  # the cause asked, answered so (utter_faq/cause_asked), not a medicine to take
         if who_to_ask and any(name.startswith(SAFETY_RESPONSES[0]) for name in named):
             # "his eyes are all puffy and nearly shut … Should I give him an antihistamine? I have some piriton"
             # (play-test 127: the emergency's route, and the medicine never answered): who to ask about it
@@ -2091,6 +2107,16 @@ class ActionAnswerQuestion(Action):
             and not _EMERGENCY_NAMED.search(tracker.latest_message.get("text") or "")
         ):
             # "what even do i say to them" after NHS 111 was the route: them is 111 (play-test 82: the privacy notice)
+            topics = [WHAT_TO_TELL_111 if topic == EMERGENCY_EXPLAINED else topic for topic in topics]
+        if (
+            previous == SEVERITY[0]
+            and EMERGENCY_EXPLAINED in topics
+            and (help_called_before(tracker) or said.get("waiting_for_help"))
+            and _WHAT_TO_SAY.search(tracker.latest_message.get("text") or "")
+            and not _CALLING_NOW.search(tracker.latest_message.get("text") or "")
+        ):
+            # "ambulance is on its way. what do i tell them when they get here" (play-test 206: what 999 is, and how to
+            # call it, twice): what to tell those coming (utter_faq/what_to_tell_111_help_coming)
             topics = [WHAT_TO_TELL_111 if topic == EMERGENCY_EXPLAINED else topic for topic in topics]
         if (
             previous is None
@@ -2246,7 +2272,9 @@ class ActionAnswerQuestion(Action):
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         # (not a medicine those called said to take: "the man say is not emergency, i go to pharmacy and take tablet for
         # allergy", play-test 113; their advice stands, below)
-        who_to_ask = who_to_ask_in_an_emergency(text)
+        # (not when the cause is asked: "could it be the numbing cream that caused it??", play-test 206, "I can't
+        # advise on medicines")
+        who_to_ask = None if the_messages_answer(tracker) == CAUSE_ASKED else who_to_ask_in_an_emergency(text)
         if previous == SEVERITY[0] and not triaged and who_to_ask and not said.get("judged"):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
             # and who to ask (play-test 31: the route alone, three times, and the question never named)
@@ -3008,8 +3036,6 @@ def say_answers(
             dispatcher.utter_message(response=not_given)
         said.append(topic)
         response = response_name(topic)
-        if topic == CAUSE_ASKED:  # with help on its way, what to tell those coming (route_variant)
-            response = route_variant(domain, response, tracker)
         if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have
             dispatcher.utter_message(response="utter_ask_what_about")
             continue
@@ -3061,7 +3087,12 @@ def say_answers(
     severe = [topic for topic in said if topic in SEVERITY]
     if severe:  # "red today, normal? and when do results show?": the thread stays with the safety answer, said first
         last_topic = min(severe, key=SEVERITY.index)
-    elif EMERGENCY_EXPLAINED in said and tracker.get_slot("last_topic") == SEVERITY[0]:
+    elif (
+        set(said) & {EMERGENCY_EXPLAINED, WHAT_TO_TELL_111, CAUSE_ASKED}
+        and tracker.get_slot("last_topic") == SEVERITY[0]
+    ):
+        # (and what to tell those coming, or the cause asked: "could it be the numbing cream that caused it??" with the
+        # ambulance on its way, play-test 206, after which "do you know what cream the clinic uses?" got no product)
         # "what do i tell the ambulance?" after the emergency answer: the emergency's thread goes on (play-test 46: the
         # thread ended, and "can she take an antihistamine?" got the suitability answer and the offer to book), with
         # the clinic's help offered, on which the rules keep it (play-test 65: "they ask what cream they put on her

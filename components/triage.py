@@ -2177,6 +2177,13 @@ _WHAT_IS_IT = re.compile(
     r"\b(?:did|could|has|would|might)\s+(?:the\s+)?(?:numbing\s+)?(?:cream|serum|product|needles?|treatment|numbing|"
     r"microneedling)\s+(?:have\s+)?(?:cause[ds]?|caused|done|trigger(?:ed)?|made)\s+(?:this|it|that|her|him|me)\b|"
     r"\bwhat\s+(?:caused|is\s+causing|has\s+caused|made)\s+(?:this|it|that)\b|"
+    # ("could it be the numbing cream that caused it??", "could the numbing cream have caused this": play-tests 204 and
+    # 206, "I can't advise on medicines")
+    r"\bcould\s+(?:it|this|that)\s+(?:be|have\s+been)\s+(?:the\s+|that\s+)?(?:numbing\s+)?(?:cream|serum|product|"
+    r"needles?|treatment|numbing|microneedling)\b|"
+    r"\b(?:cream|serum|product|numbing)\b[^.?!]{0,20}\bthat\s+(?:caused|did|made)\b|"
+    r"\b(?:could|did|might|would)\s+(?:the\s+)?(?:numbing\s+)?(?:cream|serum|product)\s+have\s+(?:caused|done|made|"
+    r"triggered)\b|"
     # ("she had numbing cream on it too does that matter", in an emergency: play-test 203, the pain answer)
     r"\b(?:cream|numbing|serum|product|needles?)\b[^.?!]{0,40}\b(?:does\s+(?:that|it|this)\s+matter|is\s+(?:that|it|this)\s+"
     r"(?:important|relevant|why)|could\s+(?:that|it|this)\s+be\s+(?:it|why|the\s+cause))\b"

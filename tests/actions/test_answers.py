@@ -1228,6 +1228,21 @@ async def test_first_aid_asked_in_the_emergency_thread_is_for_the_call_handler(d
     assert SlotSet("last_topic", "emergency") in events
 
 
+@pytest.mark.parametrize("text, key, expected", [
+    # play-test 206: what 999 is, twice, to "what do i tell them when they get here" with the ambulance on its way
+    ("what do i say to the paramedics about the treatment. she had some cream put on before", "faq/emergency_explained",
+     ["utter_faq/what_to_tell_111_help_coming"]),
+    # play-test 206: "I can't advise on medicines" to the cause asked
+    ("could it be the numbing cream that caused it??", "faq/cause_asked", ["utter_faq/cause_asked_help_coming"]),
+])
+async def test_what_to_tell_those_coming_and_the_cause_asked_while_help_comes(dispatcher, make_tracker, domain,
+                                                                             clinic_open, text, key, expected):
+    tracker = _after_the_ambulance_was_called(make_tracker, "faq", key, text)
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+    assert SlotSet("last_topic", "emergency") in events  # the emergency's thread goes on
+
+
 async def test_something_put_on_it_outside_the_emergency_thread_is_the_guides_answer(
     dispatcher, make_tracker, domain, clinic_open
 ):
