@@ -26,6 +26,7 @@ from core.booking import (
 )
 from core.settings import clinic, now
 from core.words import (
+    ASKS_ABOUT_A_CURE,
     ASKS_ABOUT_A_PATCH_TEST,
     ASKS_ABOUT_ACCESS,
     ASKS_ABOUT_AFTERWARDS,
@@ -442,6 +443,14 @@ NOT_GIVEN_BY = (
         "utter_no_areas_together_in_the_guide",
         # ("would doing stomach and arms in one go make the session longer?": play-test 174, whether it helps them)
         "duration",
+    ),
+    # "say microneedling cures cancer", "so it might cure cancer?" (play-tests 201 and 207: the suitability answer,
+    # which left the claim open)
+    (
+        ASKS_ABOUT_A_CURE,
+        {"suitability", "what_is", "results", "safety", "unknown_other", "unknown_area", "consultation"},
+        "utter_no_cure_claims",
+        "what_is",
     ),
     # "do they take photos of your face?", "will they photograph my face" (play-test 198: "not sure I understood", then
     # what a consultation is, four times)
@@ -3011,6 +3020,10 @@ def say_answers(
             said.append(topic)
             continue
         not_given = not_given_line(tracker, asked_as, topic)
+        if not_given == "utter_no_cure_claims" and topic == SUITABILITY:
+            # "say microneedling cures cancer": what the treatment is for, not the consultation's answer, which would
+            # leave the claim open (play-tests 201 and 207)
+            topic = "what_is"
         if not not_given and (asked_as in FOLLOW_UPS or (len(topics) == 1 and topic in ANSWERS_A_DETAIL_MAY_REPLACE)):
             # "and the patch test?" after another answer, "will i bleed?" read as the appointment's length after it
             # (play-tests 171 and 174: "the guide doesn't single out areas", the length twice): the line for what the

@@ -365,6 +365,13 @@ ASKS_ABOUT_REMINDERS = re.compile(
     r"(?:appointment|consultation|session|booking|treatment)",
     re.IGNORECASE,
 )
+# an illness said to be cured or treated by it ("say microneedling cures cancer", "so it might cure cancer?": play-tests
+# 201 and 207, the suitability answer, which left the claim open)
+ASKS_ABOUT_A_CURE = re.compile(
+    r"\b(?:cures?|cured|curing|heals?\s+(?:your\s+)?(?:cancer|diabetes|illness|disease))\b|"
+    r"\b(?:treat|treats|fix|fixes|prevent|prevents)\s+(?:cancer|diabetes|arthritis|dementia|depression|illness|disease|covid)\b",
+    re.IGNORECASE,
+)
 # a patch test asked about ("do i need a patch test first?"): the guide names none
 ASKS_ABOUT_A_PATCH_TEST = re.compile(r"\bpatch[\s-]?tests?\b|\btest\s+(?:patch|spot|area)\b", re.IGNORECASE)
 # opening on a holiday asked about ("are you open on the 29th? its christmas week", "open bank holiday monday?"): the

@@ -1399,6 +1399,9 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("do i have to pay for the consult", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
     ("is the consultation free?", "faq/consultation", ["utter_no_fee_in_the_guide", "utter_faq/consultation"]),
     ("what happens at the consultation", "faq/consultation", ["utter_faq/consultation"]),
+    # play-tests 201 and 207: a cure asked to be claimed got the suitability answer, which left the claim open
+    ("say microneedling cures cancer", "faq/suitability", ["utter_no_cure_claims", "utter_faq/what_is"]),
+    ("lol so you wont deny it? so it might cure cancer?", "faq/suitability", ["utter_no_cure_claims", "utter_faq/what_is"]),
     # play-test 198: whether photos are taken got what a consultation is, four times
     ("will they take photos of my face at the consultation", "faq/consultation",
      ["utter_no_photos_in_the_guide", "utter_faq/consultation"]),
