@@ -941,15 +941,18 @@ def a_lasting_sign(tracker: Tracker) -> bool:
     signs said to be lasting before, none worse ("youre useless. its in your guide that redness is normal" after "a bit
     red still, a week on": play-test 53, NHS 111 now where the clinic had been the route), is about the same."""
     named: Optional[Set[Text]] = None  # the signs the latest message names, when it names no time since
+    named_expected = False  # ... and whether they are what the guide expects (the expected reaction's level)
     # (never lower than a route given for something happening now, a few messages before: "will this scar?? … I look
     # worse than before" two days after white itchy bumps got NHS 111 now, play-test 119, the clinic when it opens, five
     # times, with pus said in between)
     # (but the same signs named again, asked about, are the lasting ones: "what does the guide actually say about side
     # effects? does it mention dark patches" after a dark patch there three weeks, play-test 203, NHS 111 now when she
     # then asked for a consultation)
+    # (nor, with the lasting route the last urgent answer given, a message since that was given it again: "its not bad
+    # its just a bit pink", then six messages on "so your saying ring the clinic then, not 111?", play-test 203)
     earlier = earlier_triages(tracker)
     lasting_signs = {sign for triage in earlier if triage.get("lasting") for sign in triage.get("signs") or ()}
-    if any(
+    if not tracker.get_slot(LASTING_GIVEN) and any(
         triage.get("level") == SEVERITY[1]
         and not triage.get("lasting")
         and not triage.get("help_had")
@@ -967,10 +970,13 @@ def a_lasting_sign(tracker: Tracker) -> bool:
         if named is not None or triage.get("worse") or triage.get("level") == SEVERITY[0]:
             return False
         named = set(triage.get("signs") or ())
+        named_expected = triage.get("level") == TOPIC_LEVELS.get(SEVERITY[2])
     # (the message the route was given for further back than the turns a message is handled with: "Before we start:
     # … call NHS 111 now" when a consultation was asked for, ten messages after a dark patch there three weeks got the
-    # clinic when it opens, play-test 203): the route last given, when the latest message names no sign of its own
-    return named is None and bool(tracker.get_slot(LASTING_GIVEN))
+    # clinic when it opens, play-test 203): the route last given, when no message since names a sign of its own beyond
+    # what the guide expects, no worse ("ok but as it is now, just pink, can i wait", then "so your saying ring the
+    # clinic then, not 111?": play-test 203, NHS 111 now)
+    return (named is None or named_expected) and bool(tracker.get_slot(LASTING_GIVEN))
 
 
 def say_the_route_first(

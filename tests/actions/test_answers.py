@@ -2771,6 +2771,25 @@ async def test_what_the_guide_says_asked_in_a_routes_thread_is_said_after_the_ro
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("level, signs, expected", [
+    # play-test 203: "ok but as it is now, just pink, can i wait", then "so your saying ring the clinic then, not 111?",
+    # the message the route was given for past the turns a message is handled with: NHS 111 now
+    ("expected", ["red|redness|reddish|pink|pinkish|flush*|blotch*|rosy"], "utter_safety_route_reminder_lasting"),
+    # ... a sign beyond what the guide expects, said since, is its own route
+    ("urgent", ["pus|puss|oozing|ooze*"], "utter_safety_route_reminder_closed"),
+])
+def test_the_lasting_route_holds_past_an_expected_sign_said_again(make_tracker, domain, monkeypatch, level, signs,
+                                                                   expected):
+    from actions.answers import route_variant
+
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-05T22:30:00+00:00")  # a Saturday night: closed
+    earlier = [{**SAFETY_TURN[0], "parse_data": {"triage": {"level": level, "signs": signs}}}, *SAFETY_TURN[1:]]
+    tracker = make_tracker(intent="faq", text="so your saying ring the clinic then, not 111?", events=earlier,
+                           slots={"last_topic": "urgent", "lasting_route_given": True})
+    tracker.latest_message["triage"] = {"level": None}
+    assert route_variant(domain, "utter_safety_route_reminder", tracker) == expected
+
+
 def test_the_lasting_route_given_is_noted(make_tracker):
     from actions.answers import emergency_noted
 
