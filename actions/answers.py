@@ -43,6 +43,7 @@ from core.words import (
     ASKS_HOW_LONG_THE_CONSULTATION_IS,
     ASKS_HOW_LONG_THE_COURSE_IS,
     ASKS_HOW_LONG_THE_CREAM_TAKES,
+    ASKS_HOW_LONG_THE_VISIT_IS,
     ASKS_HOW_TO_PAY,
     ASKS_IF_ALWAYS_NUMBED,
     ASKS_IF_THE_CREAM_HURTS,
@@ -372,6 +373,13 @@ NOT_GIVEN_BY = (
     ),
     # "how long will the consultation take?" (play-test 52: the procedure's length, as if it were the consultation's)
     (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide", "duration"),
+    # "how long is the whole visit, all together?" (play-tests 202, 204 and 206: the procedure's length alone)
+    (
+        ASKS_HOW_LONG_THE_VISIT_IS,
+        {"duration", "procedure", "preparation"},
+        "utter_no_visit_length_in_the_guide",
+        "duration",
+    ),
     # "does it hurt afterwards" (play-test 53: the numbing cream's answer, twice)
     (ASKS_ABOUT_AFTERWARDS, {"pain"}, "utter_pain_afterwards", None),
     # "is numbing cream always used or only sometimes" (play-test 57: "it is put on first", as if certain, where the

@@ -228,6 +228,16 @@ ASKS_HOW_LONG_THE_CONSULTATION_IS = re.compile(
     r"\blength\s+of\s+(?:the\s+)?consult\w*",
     re.IGNORECASE,
 )
+# the whole visit's length asked ("how long is the whole visit, all together? i need to arrange a lift", "how long does
+# the whole appointment take, start to finish": play-tests 202, 204 and 206, the procedure's length alone, as if it were
+# the visit's)
+ASKS_HOW_LONG_THE_VISIT_IS = re.compile(
+    r"\bhow\s+long\b[^.?!]{0,40}\b(?:whole|entire|full|total)\s+(?:visit|appointment|appt|thing|time)\b|"
+    r"\b(?:whole|entire|full|total)\s+(?:visit|appointment|appt)\b[^.?!]{0,30}\bhow\s+long\b|"
+    r"\bhow\s+long\b[^.?!]{0,40}\b(?:visit|appointment|appt)\b[^.?!]{0,30}\b(?:altogether|all\s+together|start\s+to\s+finish|"
+    r"in\s+total|with\s+the\s+(?:cream|numbing))",
+    re.IGNORECASE,
+)
 # pain after the treatment asked about ("does it hurt afterwards", "is it sore the next day")
 ASKS_ABOUT_AFTERWARDS = re.compile(
     # (not "after the numbing cream is on", which asks of the treatment itself)

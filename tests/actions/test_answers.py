@@ -1414,6 +1414,11 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("how long will the consultation take?", "faq/duration",
      ["utter_no_consultation_length_in_the_guide", "utter_faq/duration"]),
     ("how long does it take", "faq/duration", ["utter_faq/duration"]),
+    # play-tests 202, 204 and 206: the whole visit's length got the procedure's alone, three times
+    ("so how long is the whole visit then, all together? i need to arrange a lift", "faq/duration",
+     ["utter_no_visit_length_in_the_guide", "utter_faq/duration"]),
+    ("lovely. and how long does the whole appointment take altogether, start to finish?", "faq/duration",
+     ["utter_no_visit_length_in_the_guide", "utter_faq/duration"]),
     # play-test 53: pain afterwards got the numbing cream's answer
     ("AFTER. does it hurt afterwards", "faq/pain", ["utter_pain_afterwards", "utter_faq/pain"]),
     ("does it hurt", "faq/pain", ["utter_faq/pain"]),
