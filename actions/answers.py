@@ -258,7 +258,7 @@ _HOW_LONG_IT_TAKES = re.compile(
     re.IGNORECASE,
 )
 # calling now, said ("ok calling now. what do i tell them"): what to tell is asked of that call
-_CALLING_NOW = re.compile(r"\b(?:calling|ringing|phoning|dialling|dialing)\b(?!\s+(?:back|again))", re.IGNORECASE)
+_A_CALL_BEING_MADE = re.compile(r"\b(?:calling|ringing|phoning|dialling|dialing)\b(?!\s+(?:back|again))", re.IGNORECASE)
 # what to tell those called, asked ("what do i tell them when they get here", "what do i say to the paramedics")
 _WHAT_TO_SAY = re.compile(
     r"\bwhat\s+(?:do|should|shall|would|can)\s+i\s+(?:tell|say\s+to|say)\b|\bwhat\s+to\s+(?:tell|say)\b", re.IGNORECASE
@@ -968,7 +968,7 @@ def a_lasting_sign(tracker: Tracker) -> bool:
         for triage in earlier
     ):
         return False
-    for triage in [tracker.latest_message.get("triage") or {}] + earlier_triages(tracker):
+    for triage in [tracker.latest_message.get("triage") or {}] + earlier:
         # (something happening with no sign named, said to have been there for months, has no level of its own: "little
         # pitted marks, theyve been there since about 2 weeks after my last session", play-test 96, NHS 111 now)
         if not triage.get("level") and not triage.get("lasting"):
@@ -1090,7 +1090,7 @@ def response_for(domain: Dict[Text, Any], topic: Text, tracker: Optional[Tracker
     if (
         topic == WHAT_TO_TELL_111
         and tracker is not None
-        and _CALLING_NOW.search(tracker.latest_message.get("text") or "")
+        and _A_CALL_BEING_MADE.search(tracker.latest_message.get("text") or "")
     ):
         return response_name(topic)
     return route_variant(domain, response_name(topic), tracker)
@@ -2068,9 +2068,7 @@ class ActionAnswerQuestion(Action):
             # (play-test 124: "let Lumen Skin Clinic know", three times, and the question dropped): the clinic that
             # treated them too, and this one's consultation, after the route
             dispatcher.utter_message(response="utter_treated_elsewhere")
-        who_to_ask = who_to_ask_in_an_emergency(tracker.latest_message.get("text") or "", named)
-        if the_messages_answer(tracker) == CAUSE_ASKED:
-            who_to_ask = None  # the cause asked, answered so (utter_faq/cause_asked), not a medicine to take
+        who_to_ask = who_to_ask_in_an_emergency(tracker, named)
         if who_to_ask and any(name.startswith(SAFETY_RESPONSES[0]) for name in named):
             # "his eyes are all puffy and nearly shut … Should I give him an antihistamine? I have some piriton"
             # (play-test 127: the emergency's route, and the medicine never answered): who to ask about it
@@ -2136,7 +2134,7 @@ class ActionAnswerQuestion(Action):
             and EMERGENCY_EXPLAINED in topics
             and (help_called_before(tracker) or said.get("waiting_for_help"))
             and _WHAT_TO_SAY.search(tracker.latest_message.get("text") or "")
-            and not _CALLING_NOW.search(tracker.latest_message.get("text") or "")
+            and not _A_CALL_BEING_MADE.search(tracker.latest_message.get("text") or "")
         ):
             # "ambulance is on its way. what do i tell them when they get here" (play-test 206: what 999 is, and how to
             # call it, twice): what to tell those coming (utter_faq/what_to_tell_111_help_coming)
@@ -2295,9 +2293,7 @@ class ActionAnswerQuestion(Action):
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         # (not a medicine those called said to take: "the man say is not emergency, i go to pharmacy and take tablet for
         # allergy", play-test 113; their advice stands, below)
-        # (not when the cause is asked: "could it be the numbing cream that caused it??", play-test 206, "I can't
-        # advise on medicines")
-        who_to_ask = None if the_messages_answer(tracker) == CAUSE_ASKED else who_to_ask_in_an_emergency(text)
+        who_to_ask = who_to_ask_in_an_emergency(tracker)
         if previous == SEVERITY[0] and not triaged and who_to_ask and not said.get("judged"):
             # "i hav piriton in my bag shud i take it" after the emergency answer: its route (help on its way, if so),
             # and who to ask (play-test 31: the route alone, three times, and the question never named)
@@ -2891,9 +2887,13 @@ _WHO_TO_ASK_IN_AN_EMERGENCY = (
 )
 
 
-def who_to_ask_in_an_emergency(text: Text, said: Sequence[Text] = ()) -> Optional[Text]:
-    """The response that says who to ask about what the words would take or put on in an emergency, unless `said`
-    already holds it; None when they ask about neither."""
+def who_to_ask_in_an_emergency(tracker: Tracker, said: Sequence[Text] = ()) -> Optional[Text]:
+    """The response that says who to ask about what the latest message would take or put on, or do, in an emergency,
+    unless `said` already holds it; None when it asks about none of these, or asks the cause, which its own answer
+    takes ("could it be the numbing cream that caused it??": play-test 206, "I can't advise on medicines")."""
+    if the_messages_answer(tracker) == CAUSE_ASKED:
+        return None
+    text = tracker.latest_message.get("text") or ""
     return next(
         (response for asks, response in _WHO_TO_ASK_IN_AN_EMERGENCY if response not in said and asks.search(text)), None
     )

@@ -112,7 +112,7 @@ class ActionSuggestIntents(Action):
             walked = back_in_the_walkthrough(dispatcher, tracker)  # "sorry where were we" in the walk-through
             if walked is not None:
                 return walked
-            who_to_ask = who_to_ask_in_an_emergency(tracker.latest_message.get("text") or "")
+            who_to_ask = who_to_ask_in_an_emergency(tracker)
             if tracker.get_slot("last_topic") == SEVERITY[0] and who_to_ask:
                 # "im asking about my partner shes having a reaction, lie down or sit up??" (play-test 200: a menu, with
                 # no word of 999): the emergency's route, and who to ask

@@ -23,7 +23,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from core.booking import without_a_backup
+from core.booking import MONTHS_AHEAD, without_a_backup
 from core.words import (
     AT_CLOSING,
     AT_OPENING,
@@ -287,8 +287,7 @@ _TIME_PARTS = re.compile(
     r"|\bin\s+(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time)?\b"
     # ("i'll probably stop feeding in about 3 months. can i book a consultation for then?": play-test 201, tomorrow put
     # down)
-    r"|\bin\s+(?:about\s+|around\s+|roughly\s+)?(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+months?"
-    r"(?:'?s?\s+time)?\b"
+    rf"|{MONTHS_AHEAD}"
     r"|\b(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time|\s+from\s+(?:now|today)|\s+on)\b"
     r"|\bafter\s+next\b"
     # "push it an hour later": the time said before, moved

@@ -1097,6 +1097,14 @@ def _nth_weekday_of(text: str, now: dt.datetime) -> Optional[dt.date]:
     return None
 
 
+def _how_many(count: str) -> int:
+    """A count of weeks or months as said: "3", "three", "a", "a couple of"."""
+    count = count.lower()
+    if "couple" in count:
+        return 2
+    return int(count) if count.isdigit() else 1 if count == "a" else _NUMBER_WORDS[count]
+
+
 def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     """The day of "in 2 weeks, thursday" and its wordings; None unless the words are a number of weeks and a
     weekday, or "thursday after next"."""
@@ -1107,11 +1115,8 @@ def _weeks_ahead(text: str, now: dt.datetime) -> Optional[dt.date]:
     weeks = _WEEKS_AHEAD.search(text)
     if not weeks:
         return None
-    count = weeks.group(1)
     # ("fortnight" without "a": play-test 38 got "a technical problem", the count being None)
-    number = 2 if "fortnight" in weeks.group(0) or (count and "couple" in count) else None
-    if number is None:
-        number = int(count) if count.isdigit() else 1 if count == "a" else _NUMBER_WORDS[count]
+    number = 2 if "fortnight" in weeks.group(0) else _how_many(weeks.group(1))
     rest = " ".join((text[: weeks.start()] + " " + text[weeks.end() :]).replace(",", " ").split())
     rest = re.sub(r"^(?:on|the)\s+|\s+(?:on|at|around|about)$", "", rest)
     then = now.date() + dt.timedelta(weeks=number)
@@ -1584,21 +1589,19 @@ def without_a_backup(words: str) -> str:
     return words
 
 
-_MONTHS_AHEAD = re.compile(
-    r"\bin\s+(?:about\s+|around\s+|roughly\s+)?(\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+months?(?:'?s?\s+time)?\b",
-    re.IGNORECASE,
+# a number of months ahead ("in about 3 months"), which components/entities.py finds as a time too
+MONTHS_AHEAD = (
+    r"\bin\s+(?:about\s+|around\s+|roughly\s+)?(?P<months>\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+months?"
+    r"(?:'?s?\s+time)?\b"
 )
+_MONTHS_AHEAD = re.compile(MONTHS_AHEAD, re.IGNORECASE)
 
 
 def _months_ahead_named(text: str, now: dt.datetime) -> str:
     """ "in about 3 months" as the month it comes to ("in June"), whose day is then asked for."""
 
     def month(match: "re.Match") -> str:
-        count = match.group(1).lower()
-        number = (
-            2 if "couple" in count else int(count) if count.isdigit() else 1 if count == "a" else _NUMBER_WORDS[count]
-        )
-        return f"in {MONTHS[(now.month - 1 + number) % 12].capitalize()}"
+        return f"in {MONTHS[(now.month - 1 + _how_many(match.group('months'))) % 12].capitalize()}"
 
     return _MONTHS_AHEAD.sub(month, text)
 
