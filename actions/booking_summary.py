@@ -536,7 +536,16 @@ class ActionChangeBookingDetail(Action):
             dispatcher.utter_message(response="utter_booking_one_at_a_time")
             return [SlotSet("booking_confirmed", None)]
         entities = tracker.latest_message.get("entities") or []
-        named = [e["value"] for e in entities if e.get("entity") == "booking_field" and e.get("value") in EDITABLE]
+        notes = [(e["start"], e["end"]) for e in entities if e.get("entity") == NOTE and "start" in e]
+        named = [
+            e["value"]
+            for e in entities
+            if e.get("entity") == "booking_field"
+            and e.get("value") in EDITABLE
+            # a note's words name no detail to change ("the number is my mums, her name is Dawn": play-test 206, the
+            # patient's name asked for again)
+            and not any(start <= e.get("start", -1) < end for start, end in notes)
+        ]
         changes: Dict[Text, Any] = {}
         for slot, carriers in EDITABLE.items():
             for entity in entities:

@@ -578,6 +578,31 @@ _CONTACT_PREFERENCE_ALONE = re.compile(
     re.IGNORECASE,
 )
 
+# whose number or address it is, when it is somebody else's ("the number is my mums not mine, her name is dawn morgan",
+# "thats my mums number, shes Dawn": play-test 206, dropped, then her name made the patient's): a note for the clinic,
+# the name with it, never the name of the person to be seen
+_SOMEONE = (
+    r"(?:mum|mom|mam|mummy|mother|dad|daddy|father|husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|son|daughter|"
+    r"sister|brother|friend|carer|nan|nana|gran|granny|grandma|grandad|grandpa|aunt|auntie|aunty|uncle|flatmate|"
+    r"housemate|neighbour|colleague|boss|parents?)"
+)
+_A_CONTACT = r"(?:phone|mobile|cell|landline|e-?mail|email\s+address|(?:phone\s+|mobile\s+)?number)"
+_CONTACT_OWNER = re.compile(
+    r"(?P<said>\b(?:(?:the|that|this|it|its|it'?s|that'?s|thats)\s+(?:" + _A_CONTACT + r"\s+)?(?:is\s+)?"
+    r"(?:actually\s+|really\s+)?my\s+" + _SOMEONE + r"(?:'?s|s)?(?:\s+" + _A_CONTACT + r")?|"
+    r"i\s+(?:gave|put|used)\s+(?:you\s+)?my\s+" + _SOMEONE + r"(?:'?s|s)\s+" + _A_CONTACT + r"|"
+    r"(?:^|(?<=[.,;!?]\s)|(?<=[.,;!?]))my\s+"
+    + _SOMEONE
+    + r"(?:'?s|s)\s+"
+    + _A_CONTACT
+    + r"(?=\s+(?:is|was)\b|\s*:|\s+\+?\d))\b"
+    r"(?:[\s,;-]*not\s+(?:mine|my\s+own|me)\b)?"
+    r"(?:[\s,;-]*(?:(?:and|but)\s+)?(?:(?:her|his|their)\s+name'?s?\s+(?:is\s+)?|(?:she|he)'?s\s+(?:called\s+)?|(?:she|he)\s+is\s+"
+    r"(?:called\s+)?|called\s+|\()(?P<name>[^\W\d_][\w'’-]*(?:\s+(?!(?:and|but|so|if|or|not|on|at|the|she|he|is|"
+    r"i|my|thanks|please|pls)\b)[^\W\d_][\w'’-]*)?)\)?)?)",
+    re.IGNORECASE,
+)
+
 
 # the concern dictated, commas and all, to the end of its sentence: "the concern bit is cut off, it should say yellow
 # crust on chin, hot, redness spreading to neck, feeling shivery" (play-test 28), "concern is not good. write: itching
@@ -1494,8 +1519,10 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 said["role"] = FYI_ROLE
             return sorted(found + [said], key=lambda entity: entity["start"])
         preference = (
-            _CONTACT_PREFERENCE.search(text) if any(e["entity"] in ("phone", "email") for e in found) else None
-        ) or _CONTACT_PREFERENCE_ALONE.search(text)
+            (_CONTACT_PREFERENCE.search(text) if any(e["entity"] in ("phone", "email") for e in found) else None)
+            or _CONTACT_PREFERENCE_ALONE.search(text)
+            or _CONTACT_OWNER.search(text)
+        )
         if preference:  # "07700 900 412 but text first pls dont just ring": the number, and the note for the clinic
             start, end = preference.span("said")
             following = _CONTACT_PREFERENCE_ALONE.search(text, end)

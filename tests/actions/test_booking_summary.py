@@ -440,6 +440,21 @@ async def test_a_note_for_the_clinic_is_kept_beside_the_concern(dispatcher, make
     assert dispatcher.messages == []
 
 
+async def test_a_name_inside_a_note_is_no_name_to_change(dispatcher, make_tracker, domain):
+    # play-test 206: "her name is dawn morgan", said of whose number it is, made the patient's name be asked for again
+    text = "the number is my mums not mine, her name is dawn morgan"
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[{"entity": "note", "value": text, "start": 0, "end": len(text)},
+                  {"entity": "booking_field", "value": "booking_contact", "start": 4, "end": 10},
+                  {"entity": "booking_field", "value": "booking_name", "start": 33, "end": 37}],
+        slots={**DETAILS, "booking_concern": "acne scars", "requested_slot": "booking_confirmed"},
+    )
+    events = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
+    assert events == [SlotSet("booking_concern", f"acne scars (note for the clinic: {text})"),
+                      SlotSet("booking_confirmed", None)]
+
+
 NOTE_TEXT = "warfarin 5mg daily, and I'm allergic to lidocaine"
 
 

@@ -942,6 +942,23 @@ def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # play-test 206: whose number it is was dropped, then her name made the patient's
+    ("the number is my mums not mine, her name is dawn morgan",
+     [("note", "the number is my mums not mine, her name is dawn morgan")]),
+    ("its my husbands phone, hes called pete", [("note", "its my husbands phone, hes called pete")]),
+    ("07700 900451 - thats my mums mobile (Dawn Morgan)",
+     [("phone", "07700 900451"), ("note", "thats my mums mobile (Dawn Morgan)")]),
+    ("my mum's number is 07700 900451", [("note", "my mum's number"), ("phone", "07700 900451")]),
+    # the sentence's next detail is no part of it
+    ("that's my mum's number and thursday at 11 is best", [("note", "that's my mum's number"), ("time", "thursday at 11")]),
+    # asking to be rung on it is no note
+    ("can you ring my mum's number", []),
+])
+def test_whose_number_it_is_is_a_note_and_their_name_no_patients(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # play-test 31: "any time" said apart from the day was dropped, and "2 onwards" not read
     ("can they call tomorrow instead, any time", [("time", "tomorrow any time")]),
     # play-test 42: "not all day" says the opposite of "all day"
