@@ -1274,8 +1274,11 @@ def reported_earlier(tracker: Tracker) -> Optional[Text]:
             return triage["level"]
     # (or the urgent route the last answer given, further back than the turns a message is handled with: "do I ring 111
     # tonight or is it ok to wait for them monday?" after a call back was sent, play-test 115, "or contact the clinic
-    # when it opens")
-    return SEVERITY[1] if tracker.get_slot("last_topic") == SEVERITY[1] else None
+    # when it opens"; or given earlier and not set aside since, the `urgent_route_given` slot: "ok just tried calling,
+    # line was busy. tried twice. now what" six messages after a hot, throbbing cheek, play-test 208, a menu)
+    if tracker.get_slot("last_topic") == SEVERITY[1] or tracker.get_slot(URGENT_GIVEN):
+        return SEVERITY[1]
+    return None
 
 
 # emergency help put off or asked whether it is still needed ("even tho shes better we still ring? cant we just call
@@ -1998,6 +2001,25 @@ _EMERGENCY_NAMED = re.compile(r"\b(?:999|112|911|ambulance|paramedics?)\b", re.I
 _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b", re.IGNORECASE)
 
 
+_NHS_111 = re.compile(r"\b111\b", re.IGNORECASE)
+
+
+def calling_111_in_an_emergency(tracker: Tracker) -> bool:
+    """Whether the latest message says NHS 111 is being called (or is about to be) for an emergency the emergency answer
+    was given for, with no emergency help called: "ok calling 111 now. can u still send the call back thing tho" after
+    "Please call 999 now" for an eye swelling shut (play-test 208: the request picked up, and "follow what the 999 call
+    handler tells you" to "ok calling 111 now"). 999, not 111, is the answer, whatever else the message asks."""
+    said = tracker.latest_message.get("triage") or {}
+    text = tracker.latest_message.get("text") or ""
+    if not (said.get("waiting_for_help") or said.get("seeking_help")) or not _NHS_111.search(text):
+        return False
+    if _EMERGENCY_NAMED.search(text) or said.get("emergency_help_named") or said.get("help_had") or said.get("well"):
+        return False
+    if said.get("over") or said.get("no_treatment") or help_called_before(tracker):
+        return False
+    return tracker.get_slot("last_topic") == SEVERITY[0] or an_emergency_earlier(tracker)
+
+
 # the answers of something happening after a treatment, by their response names
 SAFETY_RESPONSES = tuple(response_name(topic) for topic in SEVERITY)
 
@@ -2217,6 +2239,11 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response="utter_safety_said_to_be_past")
                 events = say_answers(dispatcher, tracker, domain, beside) if beside else [SlotSet("last_topic", None)]
             return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", None)]
+        if triaged in (None, SEVERITY[0]) and calling_111_in_an_emergency(tracker):
+            # "ok calling 111 now" after "Please call 999 now" (play-test 208: "follow what the 999 call handler tells
+            # you"): 999, not 111
+            dispatcher.utter_message(response="utter_emergency_not_111")
+            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if (
             SEVERITY[0] in (previous, triaged)
             and said.get("driving")
@@ -2498,6 +2525,7 @@ def help_said(triage: Dict[Text, Any]) -> bool:
 
 EMERGENCY_GIVEN = "emergency_given"  # the slot: the emergency answer given in this session, and not set aside since
 LASTING_GIVEN = "lasting_route_given"  # the slot: the urgent route last given was the lasting sign's
+URGENT_GIVEN = "urgent_route_given"  # the slot: the urgent route given in this session, and not set aside since
 
 
 def emergency_noted(tracker: Tracker, said_now: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -2511,6 +2539,18 @@ def emergency_noted(tracker: Tracker, said_now: List[Dict[Text, Any]]) -> List[D
     urgent = response_name(SEVERITY[1])
     given = [str(message.get("response")) for message in said_now if str(message.get("response")).startswith(urgent)]
     lasting = [SlotSet(LASTING_GIVEN, LASTING_VARIANT in given[-1])] if given else []
+    # ... and `urgent_route_given` with the urgent route's answer in any variant, cleared by a message that sets it
+    # aside or by the route taken back (reported_earlier reads it past the turns a message is handled with)
+    said = tracker.latest_message.get("triage") or {}
+    withdrawn = any(str(message.get("response") or "").startswith(ROUTE_WITHDRAWN) for message in said_now)
+    if given and not tracker.get_slot(URGENT_GIVEN):
+        lasting.append(SlotSet(URGENT_GIVEN, True))
+    elif (
+        not given
+        and tracker.get_slot(URGENT_GIVEN)
+        and (withdrawn or said.get("help_had") or said.get("well") or sets_an_emergency_aside(said))
+    ):
+        lasting.append(SlotSet(URGENT_GIVEN, False))
     if any(message.get("response") in answers for message in said_now):
         return lasting + ([] if tracker.get_slot(EMERGENCY_GIVEN) else [SlotSet(EMERGENCY_GIVEN, True)])
     if tracker.get_slot(EMERGENCY_GIVEN) and sets_an_emergency_aside(tracker.latest_message.get("triage") or {}):

@@ -27,6 +27,7 @@ from actions.answers import (
     a_lasting_sign,
     answered_this_turn,
     answers_alongside,
+    calling_111_in_an_emergency,
     checked_value,
     concern_given,
     detail_given_with_a_question,
@@ -689,7 +690,10 @@ def said_just_before(tracker: Tracker) -> Dict[Text, Any]:
             # it too, without the questions asked with them (play-test 52: "and i think i have a temperature, 38.2.
             # can it wait till monday?" alone, the heat and the spreading redness said before it nowhere)
             text = reports_before(tracker, before) or text
-            concern = text if not given else given if text.lower() in given.lower() else f"{given}; {text}"
+            # (never the same report twice: "…more swollen round my eye" held, then it and the next report in a row,
+            # play-test 208, the first said twice)
+            held = given if given and given.lower() not in text.lower() else None
+            concern = text if not held else held if text.lower() in held.lower() else f"{held}; {text}"
         elif given:
             concern = None  # the paused request's concern stands
         if concern:
@@ -741,6 +745,10 @@ class ActionStartBooking(Action):
     ) -> List[Dict[Text, Any]]:
         if late_deletion_press(tracker):  # an older "Yes, delete my data", not a yes to the consultation offered
             return set_aside(dispatcher)
+        if calling_111_in_an_emergency(tracker):
+            # "ok calling 111 now. can u still send the call back thing tho" after "Please call 999 now" (play-test 208:
+            # the request picked up, with no word of 999): 999, not 111, first; then the request
+            dispatcher.utter_message(response="utter_emergency_not_111")
         continues = any(tracker.get_latest_entity_values("continues"))
         paused = any(value_before(tracker, slot) is not None for slot in TYPED_SLOTS)
         if not continues and not paused and not tracker.get_slot("request_stopped"):

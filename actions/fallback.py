@@ -15,6 +15,7 @@ from actions.answers import (
     RETRIEVAL_INTENT,
     SEVERITY,
     asks_about_the_last_answer,
+    calling_111_in_an_emergency,
     concern_given,
     context_wins,
     next_session_after_a_reaction,
@@ -34,7 +35,9 @@ from core.words import ASKS_TO_BE_WRITTEN_TO, ASKS_WHAT_IT_COSTS
 # who to call, asked: the route is the answer ("who do i ring tomorrow", "the clinic or my gp or 111??", "which is it")
 ASKS_WHO_TO_CALL = re.compile(
     r"\bwho\s+(?:do|should|shall|would|can)\s+i\s+(?:ring|call|phone|contact|see|speak\s+to)\b|"
-    r"\b(?:clinic|gp|111|doctor)\s+or\s+(?:my\s+|the\s+)?(?:clinic|gp|111|doctor)\b|\bwhich\s+is\s+it\b",
+    r"\b(?:clinic|gp|111|doctor)\s+or\s+(?:my\s+|the\s+)?(?:clinic|gp|111|doctor)\b|\bwhich\s+is\s+it\b|"
+    # ("ok just tried calling, line was busy. tried twice. now what": play-test 208, the route, then a menu)
+    r"\b(?:now|so|then)\s+what\b|\bwhat\s+(?:do|should|shall|can)\s+i\s+do\s+(?:now|then)\b",
     re.IGNORECASE,
 )
 FALLBACK_INTENT = "nlu_fallback"
@@ -112,6 +115,9 @@ class ActionSuggestIntents(Action):
             walked = back_in_the_walkthrough(dispatcher, tracker)  # "sorry where were we" in the walk-through
             if walked is not None:
                 return walked
+            if calling_111_in_an_emergency(tracker):  # "ok calling 111 now" after 999: 999, not 111 (play-test 208)
+                dispatcher.utter_message(response="utter_emergency_not_111")
+                return [SlotSet("offer", None)]
             who_to_ask = who_to_ask_in_an_emergency(tracker)
             if tracker.get_slot("last_topic") == SEVERITY[0] and who_to_ask:
                 # "im asking about my partner shes having a reaction, lie down or sit up??" (play-test 200: a menu, with
@@ -141,7 +147,9 @@ class ActionSuggestIntents(Action):
                 ]
                 if named:
                     return say_answers(dispatcher, tracker, domain, [named[0]])
-                if ASKS_WHO_TO_CALL.search(tracker.latest_message.get("text") or ""):
+                said = tracker.latest_message.get("triage") or {}
+                if said.get("unreachable") or ASKS_WHO_TO_CALL.search(tracker.latest_message.get("text") or ""):
+                    # (or the clinic said not to answer: the route's variant for it is the answer)
                     return [SlotSet("offer", None)]
         events = self.suggest(dispatcher, tracker, domain)
         if events is not None:

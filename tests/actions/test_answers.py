@@ -2798,10 +2798,37 @@ def test_the_lasting_route_holds_past_an_expected_sign_said_again(make_tracker, 
 def test_the_lasting_route_given_is_noted(make_tracker):
     from actions.answers import emergency_noted
 
-    tracker = make_tracker(intent="faq", text="...")
+    tracker = make_tracker(intent="faq", text="...", slots={"urgent_route_given": True})
     assert emergency_noted(tracker, [{"response": "utter_faq/urgent_lasting"}]) == [SlotSet("lasting_route_given", True)]
     assert emergency_noted(tracker, [{"response": "utter_faq/urgent_closed"}]) == [SlotSet("lasting_route_given", False)]
     assert emergency_noted(tracker, [{"response": "utter_faq/pain"}]) == []
+
+
+@pytest.mark.parametrize("slots, said, triage, expected", [
+    # the urgent route given: noted once
+    ({}, "utter_faq/urgent", {}, [SlotSet("urgent_route_given", True)]),
+    ({"urgent_route_given": True}, "utter_faq/urgent_closed", {}, []),
+    # set aside by help had, the person well, or the route taken back
+    ({"urgent_route_given": True}, "utter_faq/help_had", {"help_had": True}, [SlotSet("urgent_route_given", False)]),
+    ({"urgent_route_given": True}, "utter_faq/pain", {"just_asking": True}, [SlotSet("urgent_route_given", False)]),
+    ({"urgent_route_given": True}, "utter_safety_route_withdrawn", {}, [SlotSet("urgent_route_given", False)]),
+    # and kept by anything else
+    ({"urgent_route_given": True}, "utter_faq/pain", {}, []),
+])
+def test_the_urgent_route_given_is_noted_until_set_aside(make_tracker, slots, said, triage, expected):
+    # play-test 208: "ok just tried calling, line was busy. tried twice. now what", six messages after the urgent
+    # route, past the turns a message is handled with, got a menu
+    from actions.answers import emergency_noted
+
+    tracker = make_tracker(intent="faq", text="...", slots=slots, parse_data={"triage": triage})
+    assert [e for e in emergency_noted(tracker, [{"response": said}]) if e["name"] == "urgent_route_given"] == expected
+
+
+def test_the_urgent_route_given_is_reported_past_the_turns_read(make_tracker):
+    from actions.answers import reported_earlier
+
+    assert reported_earlier(make_tracker(intent="faq", text="now what", slots={"urgent_route_given": True})) == "urgent"
+    assert reported_earlier(make_tracker(intent="faq", text="now what")) is None
 
 
 @pytest.mark.parametrize("text, flags", [
@@ -3362,3 +3389,43 @@ async def test_whether_it_can_be_another_time_is_a_change_of_the_time(dispatcher
     assert [name for name in responses(dispatcher) if not name.startswith("utter_booking_summary")] == expected
     if not expected:
         assert SlotSet("booking_time", "2026-12-14T17:00:00+00:00/2026-12-14T17:00:00+00:00") in events
+
+
+_AFTER_999 = [
+    {"event": "user", "timestamp": None, "text": "my eye is a bit hard to open now",
+     "parse_data": {"triage": {"level": "emergency"}}},
+    {"event": "action", "timestamp": None, "name": "action_answer_question"},
+    {"event": "action", "timestamp": None, "name": "action_listen"},
+]
+
+
+@pytest.mark.parametrize("intent, text, triage, expected", [
+    # play-test 208: "follow what the 999 call handler tells you" to someone about to call NHS 111
+    ("nlu_fallback", "ok calling 111 now", {"waiting_for_help": True, "seeking_help": True},
+     ["utter_emergency_not_111"]),
+    ("faq", "ill ring 111 then", {"seeking_help": True}, ["utter_emergency_not_111"]),
+    # 999 called, or an ambulance: help on its way, not 111
+    ("faq", "ok calling 999 now", {"waiting_for_help": True, "emergency_help_named": True},
+     ["utter_faq/emergency_help_coming"]),
+])
+async def test_111_called_after_the_emergency_answer_is_999_not_111(dispatcher, make_tracker, domain, intent, text,
+                                                                     triage, expected):
+    from actions.fallback import ActionSuggestIntents
+
+    tracker = make_tracker(intent=intent, text=text, events=_AFTER_999, slots={"last_topic": "emergency"},
+                           response_selector=selected_answer("faq/unknown_other"))
+    tracker.latest_message["triage"] = {"level": None, **triage}
+    action = ActionSuggestIntents() if intent == "nlu_fallback" else ActionAnswerQuestion()
+    await action.run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[: len(expected)] == expected
+
+
+async def test_111_called_with_a_request_picked_up_after_999_says_999_first(dispatcher, make_tracker, domain):
+    from actions.booking_form import ActionStartBooking
+
+    tracker = make_tracker(intent="book_consultation", text="ok calling 111 now. can u still send the call back thing tho",
+                           events=_AFTER_999, slots={"last_topic": "emergency"},
+                           entities=[{"entity": "request_kind", "value": "call_back"}])
+    tracker.latest_message["triage"] = {"level": None, "waiting_for_help": True, "seeking_help": True}
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == "utter_emergency_not_111"

@@ -271,12 +271,16 @@ async def test_a_miss_after_a_route_not_seen_to_says_the_route_first(dispatcher,
     ("im confused, which is it. do i call the clinic or my gp or 111?? and can i wear makeup or not",
      [{"entity": "unknown_activity", "value": "makeup"}], ["utter_safety_route_reminder", "utter_faq/unknown_activity"]),
     ("just tell me simply. who do i ring tomorrow", [], ["utter_safety_route_reminder"]),
+    # play-test 208: the route, then a menu, to someone who could not get through
+    ("ok just tried calling, line was busy. tried twice. now what", [], ["utter_safety_route_reminder_unreachable"]),
 ])
 async def test_a_miss_in_a_routes_thread_after_the_route(dispatcher, make_tracker, domain, clinic_open, text, entities,
                                                          expected):
     earlier = [{"event": "user", "timestamp": None, "text": "...", "parse_data": {"triage": {"level": "urgent"}}}]
+    unreachable = "line was busy" in text
     tracker = make_tracker(intent="nlu_fallback", text=text, confidence=0.3, intent_ranking=INTENT_RANKING,
-                           events=earlier, entities=entities, parse_data={"triage": {"level": None}})
+                           events=earlier, entities=entities,
+                           parse_data={"triage": {"level": None, "unreachable": unreachable}})
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
 

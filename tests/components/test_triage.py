@@ -48,6 +48,9 @@ def settings():
         # play-test 117: an eye closing up, said after the swelling was, got NHS 111 three times
         ("its getting worse though, now her left eye is closing up she can barely open it", EMERGENCY),
         ("her eye is nearly shut now", EMERGENCY),
+        # play-test 208: after a cheek hot and puffier, NHS 111 now
+        ("yes. should i just go to a&e instead? my eye is a bit hard to open now", EMERGENCY),
+        ("i can't open my eye properly since the treatment", EMERGENCY),
         # play-test 121: a faint days past, and fine since, is past; fainting again, or minutes ago, is not
         ("Sorry no, I'm fine NOW, the fainting was on friday at the clinic. I just want to know about my next session",
          None),
