@@ -2690,12 +2690,55 @@ class ActionAnswerAlongside(Action):
 
 
 # what a yes or a no said to nothing asked gets alone, with no question beside it
-REPLY_TO_A_YES_OR_NO_ALONE = {"affirm": "utter_how_can_i_help", "deny": "utter_nothing_to_cancel"}
+REPLY_TO_A_YES_OR_NO_ALONE = {
+    "affirm": "utter_how_can_i_help",
+    "deny": "utter_nothing_to_cancel",
+    "unsure": "utter_no_rush",
+}
+
+
+# who to call, asked: the route is the answer ("who do i ring tomorrow", "the clinic or my gp or 111??", "which is it")
+ASKS_WHO_TO_CALL = re.compile(
+    r"\bwho\s+(?:do|should|shall|would|can)\s+i\s+(?:ring|call|phone|contact|see|speak\s+to)\b|"
+    r"\b(?:clinic|gp|111|doctor)\s+or\s+(?:my\s+|the\s+)?(?:clinic|gp|111|doctor)\b|\bwhich\s+is\s+it\b|"
+    # ("ok just tried calling, line was busy. tried twice. now what": play-test 208, the route, then a menu)
+    r"\b(?:now|so|then)\s+what\b|\bwhat\s+(?:do|should|shall|can)\s+i\s+do\s+(?:now|then)\b",
+    re.IGNORECASE,
+)
+
+
+def the_route_again(
+    dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+) -> Optional[List[Dict[Text, Any]]]:
+    """In a route's thread, a message no answer caught (the fallback, or a "yes", "no" or "not sure" with nothing
+    beside it): the route said again in a line (`remind_of_the_route`), and, when that is all it needs, the events
+    to end the turn with; None when the turn goes on. What the guide does not cover, named, is said so ("im
+    confused, which is it. do i call the clinic or my gp or 111?? and can i wear makeup or not", play-test 201; "you
+    keep not answering me. squeeze them yes or no?", play-test 209, "No rush"); who to call, asked, or the clinic
+    said not to answer, is the route alone ("just tell me simply. who do i ring tomorrow", play-test 201; "line was
+    busy. tried twice. now what", play-test 208); calling that help now is the route's words for it (play-test 171)."""
+    reminded = remind_of_the_route(dispatcher, tracker, domain)
+    if not reminded:
+        return None
+    if HELP_SOUGHT_VARIANT in str(dispatcher.messages[-1].get("response")):
+        return [SlotSet("offer", None)]
+    named = [
+        entity.get("entity")
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") in ("unknown_activity", "unknown_product")
+    ]
+    if named:
+        return say_answers(dispatcher, tracker, domain, [named[0]])
+    said = tracker.latest_message.get("triage") or {}
+    if said.get("unreachable") or ASKS_WHO_TO_CALL.search(tracker.latest_message.get("text") or ""):
+        return [SlotSet("offer", None)]
+    return None
 
 
 class ActionAnswerBesideAYesOrNo(Action):
-    """A yes or a no when nothing was asked that it answers: the questions said beside it ("yes hello, how long does it
-    take?"), else what it gets alone (REPLY_TO_A_YES_OR_NO_ALONE)."""
+    """A yes, a no or a "not sure" when nothing was asked that it answers: the questions said beside it ("yes hello,
+    how long does it take?"), else in a route's thread the route again (`the_route_again`), else what it gets alone
+    (REPLY_TO_A_YES_OR_NO_ALONE)."""
 
     def name(self) -> Text:
         return "action_answer_beside_a_yes_or_no"
@@ -2705,8 +2748,12 @@ class ActionAnswerBesideAYesOrNo(Action):
     ) -> List[Dict[Text, Any]]:
         events = answers_alongside(dispatcher, tracker, domain)
         if not events:
-            intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""
-            dispatcher.utter_message(response=REPLY_TO_A_YES_OR_NO_ALONE.get(intent, "utter_how_can_i_help"))
+            again = the_route_again(dispatcher, tracker, domain)
+            if again is not None:
+                return again
+            if not dispatcher.messages:
+                intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""
+                dispatcher.utter_message(response=REPLY_TO_A_YES_OR_NO_ALONE.get(intent, "utter_how_can_i_help"))
         return events
 
 

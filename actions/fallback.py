@@ -1,6 +1,5 @@
 """What happens when the assistant is not confident it understood."""
 
-import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -10,7 +9,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.answers import (
     ABOUT_THAT,
     FOLLOW_UPS,
-    HELP_SOUGHT_VARIANT,
     LEVEL_TOPICS,
     RETRIEVAL_INTENT,
     SEVERITY,
@@ -22,24 +20,16 @@ from actions.answers import (
     not_given_line,
     not_given_on_its_own,
     own_signs_in_a_thread,
-    remind_of_the_route,
     response_for,
     say_answers,
     say_next_session_after_a_reaction,
     the_messages_answer,
+    the_route_again,
     who_to_ask_in_an_emergency,
 )
 from actions.guide import back_in_the_walkthrough
 from core.words import ASKS_TO_BE_WRITTEN_TO, ASKS_WHAT_IT_COSTS
 
-# who to call, asked: the route is the answer ("who do i ring tomorrow", "the clinic or my gp or 111??", "which is it")
-ASKS_WHO_TO_CALL = re.compile(
-    r"\bwho\s+(?:do|should|shall|would|can)\s+i\s+(?:ring|call|phone|contact|see|speak\s+to)\b|"
-    r"\b(?:clinic|gp|111|doctor)\s+or\s+(?:my\s+|the\s+)?(?:clinic|gp|111|doctor)\b|\bwhich\s+is\s+it\b|"
-    # ("ok just tried calling, line was busy. tried twice. now what": play-test 208, the route, then a menu)
-    r"\b(?:now|so|then)\s+what\b|\bwhat\s+(?:do|should|shall|can)\s+i\s+do\s+(?:now|then)\b",
-    re.IGNORECASE,
-)
 FALLBACK_INTENT = "nlu_fallback"
 OUT_OF_SCOPE_INTENT = "out_of_scope"
 SOMETHING_ELSE_INTENT = "something_else"  # none of the suggestions: asked what it is
@@ -132,25 +122,9 @@ class ActionSuggestIntents(Action):
                 return say_answers(dispatcher, tracker, domain, [LEVEL_TOPICS[level]])
             # ("what? im not booking anything. im asking if emailing them is enough or do i really have to ring 111
             # tonight": play-test 167, a menu with no word of the route)
-            reminded = remind_of_the_route(dispatcher, tracker, domain)
-            if reminded and HELP_SOUGHT_VARIANT in str(dispatcher.messages[-1].get("response")):
-                # "ok ringing them now. thanks x" (play-test 171: the route, then a menu): the route is all it needs
-                return [SlotSet("offer", None)]
-            if reminded:
-                # "im confused, which is it. do i call the clinic or my gp or 111?? and can i wear makeup or not",
-                # "just tell me simply. who do i ring tomorrow" (play-test 201: the route, then a menu, or "Sorry, I
-                # can't help with that"): what the guide does not cover, named, is said so; who to call is the route
-                named = [
-                    entity.get("entity")
-                    for entity in tracker.latest_message.get("entities") or []
-                    if entity.get("entity") in ("unknown_activity", "unknown_product")
-                ]
-                if named:
-                    return say_answers(dispatcher, tracker, domain, [named[0]])
-                said = tracker.latest_message.get("triage") or {}
-                if said.get("unreachable") or ASKS_WHO_TO_CALL.search(tracker.latest_message.get("text") or ""):
-                    # (or the clinic said not to answer: the route's variant for it is the answer)
-                    return [SlotSet("offer", None)]
+            again = the_route_again(dispatcher, tracker, domain)
+            if again is not None:
+                return again
         events = self.suggest(dispatcher, tracker, domain)
         if events is not None:
             return events

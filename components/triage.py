@@ -1189,7 +1189,9 @@ _CLINIC_UNREACHABLE = re.compile(
     r"nobody (?:answer\w*|picks? up)|no answer|no reply|no response|"
     # (nor this chat not answering: "you're not answering me", play-test 196, "as you can't reach the clinic" for six
     # turns with the clinic open)
+    # ("you keep not answering me. squeeze them yes or no?": play-test 209)
     r"(?<!you )(?<!u )(?<!it )(?<!that )(?<!this )(?<!you're )(?<!youre )(?<!you are )(?<!ur )(?<!u r )(?<!bot )"
+    r"(?<!you keep )(?<!u keep )(?<!you still )(?<!u still )(?<!you just )(?<!u just )"
     r"(?:don'?t|dont|doesn'?t|doesnt|didn'?t|didnt|won'?t|wont|not|isn'?t|aren'?t|never) "
     r"(?:answer(?:ing|ed)?|pick\w* (?:it |the phone )?up)(?! (?:my|the|your) question)|"
     r"voice ?mail|answer ?phone|answering machine|(?:line|phone|number) (?:is |was |keeps )?(?:busy|engaged)|"

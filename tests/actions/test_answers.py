@@ -3429,3 +3429,23 @@ async def test_111_called_with_a_request_picked_up_after_999_says_999_first(disp
     tracker.latest_message["triage"] = {"level": None, "waiting_for_help": True, "seeking_help": True}
     await ActionStartBooking().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0] == "utter_emergency_not_111"
+
+
+@pytest.mark.parametrize("intent, text, entities, route, expected", [
+    # play-test 209: "No rush. Ask me anything", to someone with a yellow crust told to call NHS 111
+    ("unsure", "you keep not answering me. squeeze them yes or no?", [{"entity": "unknown_activity", "value": "popping spots"}],
+     True, ["utter_safety_route_reminder", "utter_faq/unknown_activity"]),
+    # with no route given, what "not sure" gets alone
+    ("unsure", "hmm not sure", [], False, ["utter_no_rush"]),
+    ("unsure", "not sure yet", [], True, ["utter_safety_route_reminder"]),
+])
+async def test_a_not_sure_in_a_routes_thread_gets_the_route(dispatcher, make_tracker, domain, clinic_open, intent, text,
+                                                             entities, route, expected):
+    from actions.answers import ActionAnswerBesideAYesOrNo
+
+    earlier = [{"event": "user", "timestamp": None, "text": "...",
+                "parse_data": {"triage": {"level": "urgent" if route else None}}}]
+    tracker = make_tracker(intent=intent, text=text, events=earlier, entities=entities,
+                           parse_data={"triage": {"level": None}})
+    await ActionAnswerBesideAYesOrNo().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

@@ -1576,6 +1576,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     # play-test 196: this chat not answering ("as you can't reach the clinic" for six turns)
     ("you're not answering me. is the scab normal or not", set()),
     ("youre not answering my question", set()),
+    # play-test 209: "as you can't reach the clinic" for four turns, to someone who had not rung it
+    ("you keep not answering me. squeeze them yes or no?", set()),
     ("i never said i cant reach them, i havent even rung yet. ok so i should ring the clinic today about it?", set()),
     # play-test 36: after asking what A&E is, the suitability answer
     ("no i mean accident and emergency. do i need to go there tonight??", {"seeking_help"}),
