@@ -76,7 +76,8 @@ _NAME_IS = re.compile(
 # "Margaret Holloway, as I said", "Ryan McAllister, i just said", "Kez. again", "just Kez": words around a name
 _AROUND_A_NAME = re.compile(
     # ("Her name is Ellie Hughes though": play-test 173, "Name: Ellie Hughes though"; not "tho", a surname too)
-    r"^\s*(?:just|only|simply|actually)\s+|[\s,.!]*(?:(?:as|like)\s+i\s+said|i\s+(?:just\s+|already\s+)?said(?:\s+that)?|again|"
+    # (a word of its own: "Pat Doherty" was named "Pat Doher", its "ty" taken for a thank-you, play-test 209)
+    r"^\s*(?:just|only|simply|actually)\s+|[\s,.!]*\b(?:(?:as|like)\s+i\s+said|i\s+(?:just\s+|already\s+)?said(?:\s+that)?|again|"
     r"thanks?|thank you|thx|ty|please|pls|sorry|soz|actually|instead|lol|then|though)\W*$",
     re.IGNORECASE,
 )

@@ -431,6 +431,11 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
     # play-test 173: "Name: Ellie Hughes though"
     ("Her name is Ellie Hughes though", "Ellie Hughes"),
     ("Jamie Doyle then", "Jamie Doyle"),  # play-test 164: stored as "Jamie Doyle then"
+    # play-test 209: a name ending in a courtesy's letters keeps them ("Pat Doher", five times)
+    ("Pat Doherty", "Pat Doherty"),
+    ("Its DOHERTY not Doher. Pat Doherty", "Pat Doherty"),
+    ("Kitty Batty thx", "Kitty Batty"),
+    ("Rob Athen", "Rob Athen"),
     ("name is just Kez", "Kez"),
     ("actually Okafor-Blake sorry", "Okafor-Blake"),  # found by the sixth play-test: words around a surname
     ("Dr. Hamid Qureshi", "Dr. Hamid Qureshi"),
