@@ -38,7 +38,10 @@ from actions.booking_form import (
 from actions.booking_summary import given_so_far
 from core.booking import CONTACTS_JOINED, PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
-from core.words import HOW_CONTACTED
+from core.words import ASKS_HOW_TO_CHANGE_LATER, HOW_CONTACTED
+
+# how to cancel or change a request later, asked (components/booking_request.py makes it a reference asked for)
+_CHANGE_LATER_ASKED = re.compile(ASKS_HOW_TO_CHANGE_LATER, re.IGNORECASE)
 
 logger = logging.getLogger(__name__)
 
@@ -437,6 +440,9 @@ class ActionSayRequestReference(Action):
             response, offer = "utter_request_set_aside", RESUME
         else:
             response, offer = "utter_request_reference", "consultation"  # none: it offers to start one
+            if _CHANGE_LATER_ASKED.search(tracker.latest_message.get("text") or ""):
+                # "can i cancel later if i change my mind?" before any request: how, once there is one
+                response = "utter_how_to_change_later"
             if remind_of_the_route(dispatcher, tracker, domain):
                 # ("if i ring 111 do i tell them i had it done at a clinic, like will they need your details", after
                 # NHS 111 now: play-test 167, no reference and a consultation offered, no word of the route)

@@ -37,6 +37,7 @@ from rasa.shared.nlu.training_data.message import Message
 from components.entities import CALL_TIME_ROLE, FYI_ROLE, NOTE_ENTITY, REMOVED_ENTITY
 from core.booking import days_ruled_out
 from core.words import (
+    ASKS_HOW_TO_CHANGE_LATER,
     CALLED_NOT_EMAILED,
     CANCELS_THE_REQUEST,
     FOR_WHOM,
@@ -160,7 +161,10 @@ CANCEL_ASKED = re.compile(
 # booking again later said beside a cancel ("ill rebook in jan", "ill book again in the new year")
 REBOOKED_LATER = re.compile(
     r"\b(?:i'?ll|ill|i\s+will|will|gonna|going\s+to)\s+(?:just\s+)?(?:re-?book|book\s+(?:again|another|in|it)|come\s+back|"
-    r"try\s+again)\b",
+    r"try\s+again|"
+    # ("i have a dentist thing at 5. can u cancel it, ill sort another time later": play-test 208, a change to 17:00)
+    r"(?:sort|arrange|find|pick|organi[sz]e|book|get)\s+(?:out\s+)?(?:another|a\s+new|a\s+different|a\s+better)\s+"
+    r"(?:time|day|date|slot|one))\b",
     re.IGNORECASE,
 )
 
@@ -311,6 +315,15 @@ NOTE_NAMED = re.compile(r"\b(?:note|notes|allerg\w*|comment|what i (?:said|wrote
 # whether the request is a booked appointment, or when to come, asked ("great so thats booked for tomorrow then? what
 # time should i turn up", "i dont want to change it, i just want to know what time to come in tomorrow": play-test 110,
 # how to change it, twice): what the request's reference answer says, that the clinic contacts them to confirm a time
+CHANGE_LATER_ASKED = re.compile(ASKS_HOW_TO_CHANGE_LATER, re.IGNORECASE)
+# whether there is an appointment, asked ("yes or no, do i have an appointment", "is there an appointment or not":
+# play-test 206, the suitability answer, then a menu)
+APPOINTMENT_HELD_ASKED = re.compile(
+    r"\b(?:do\s+i\s+have|if\s+i\s+have|have\s+i\s+got|have\s+i\s+booked)\s+an?\s+(?:appointment|booking|consultation)\b"
+    r"[^.!?]{0,20}(?:\bor\s+not\b|\?|$|\.\s*yes\s+or\s+no)|"
+    r"\bis\s+there\s+an?\s+(?:appointment|booking)\s+(?:booked\s+)?(?:for\s+me\s+)?or\s+not\b",
+    re.IGNORECASE,
+)
 BOOKED_ASKED = re.compile(
     r"\b(?:that'?s|thats|is (?:it|that|this)|am i|it'?s|its|i'?m|im)\s+(?:all\s+|now\s+)?(?:booked|confirmed|sorted)"
     r"(?:\s+in)?\b|"
@@ -324,6 +337,10 @@ BOOKED_ASKED = re.compile(
     r"\bis\s+(?:(?:the\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|monday|tuesday|wednesday|thursday|friday|saturday|it|that|"
     r"this|mine)\s+(?:definitely|actually|really|now|all|100%)?\s*(?:booked|confirmed|sorted|definite|fixed|set)\b|"
     r"\b(?:not|is it|isnt it|isn'?t it)\s+confirmed\s+yet\b|"
+    # ("so is that thursday 5pm locked in or not yet?", "ok but is it confirmed?": play-test 208, a change to it opened,
+    # then a menu; "yes or no, do i have an appointment": play-test 206, the suitability answer)
+    r"\bis\s+(?:that|it|this|my\s+\w+|the\s+\w+)(?:\s+[\w:.]+){0,3}?\s+(?:definitely\s+|actually\s+|now\s+)?"
+    r"(?:locked\s+in|booked\s+in|set\s+in\s+stone|official|confirmed)\b|"
     # "did the change go through? the preferred time is thursday 7pm now not monday?" (play-test 122: the change made
     # again): what was sent, asked
     # "my original appointment on thursday 10th, is that cancelled now that i moved it to the 17th?" (play-test 124: the
@@ -911,6 +928,22 @@ class BookingDetailsRequest(GraphComponent):
                 "delete_my_data",
             ) and DETAILS_SHOWN_ASKED.search(text):
                 self._set(message, "ask_reference")  # DETAILS_SHOWN_ASKED
+            elif intent in (
+                "book_consultation",
+                "nlu_fallback",
+                "inform",
+                "correct_booking",
+                "affirm",
+                "deny",
+                "stop",
+                "faq",
+            ) and (
+                CHANGE_LATER_ASKED.search(text)
+                or APPOINTMENT_HELD_ASKED.search(text)
+                or (BOOKED_ASKED.search(text) and intent not in ("stop", "faq"))
+            ):
+                # whether it is booked, or how to change it later: what the request's reference answer says
+                self._set(message, "ask_reference")
             elif intent in ("book_consultation", "nlu_fallback", "inform", "correct_booking") and (
                 THEY_KNOW_ASKED.search(text) or BOOKED_ASKED.search(text)
             ):
@@ -952,7 +985,11 @@ class BookingDetailsRequest(GraphComponent):
                 # says the clinic will contact them to confirm), not the reference asked for (play-test 30: not sent);
                 # "whatever just send it, paramedics want my phone off", not understood (play-test 33)
                 self._set(message, "affirm")
-            elif intent in ("affirm", "deny") and YES_OR_NO_ASKED.search(text):
+            elif (
+                intent in ("affirm", "deny")
+                and YES_OR_NO_ASKED.search(text)
+                and not APPOINTMENT_HELD_ASKED.search(text)
+            ):
                 # "is ok that my wife comes with me in the room? ja oder nein" at the summary: a question that asks for
                 # a yes or a no, not one (play-test 34: the request was sent while he was asking)
                 self._set(message, RETRIEVAL_INTENT)
@@ -972,7 +1009,7 @@ class BookingDetailsRequest(GraphComponent):
                 # back asked for in place of the questions (play-test 49: "nothing has been cancelled", twice)
                 self._set(message, self.config["intent"])
             elif (
-                intent in self.config["stop_from_intents"] + [RETRIEVAL_INTENT]
+                intent in self.config["stop_from_intents"] + [RETRIEVAL_INTENT, "correct_booking"]
                 and CANCEL_ASKED.search(text)
                 # (a day to book again later is no detail of it: "can u cancel it, ill rebook in jan", play-tests 161
                 # and 165, not understood)

@@ -572,3 +572,16 @@ CANCELS_THE_REQUEST = (
     r"\bcancel\s+(?:(?:the|my|this|that)\s+)?(?:(?:whole|entire)\s+)?"
     r"(?:request|booking|call ?back|appointment|consultation|thing|it\s+all|everything)\b(?![^.?!\n]*\?)"
 )
+
+# how to cancel or change the request later, asked: not a cancel or a change now ("thanks!! oh and if i change my mind
+# can i cancel it?", "i meant like later on, how would i cancel? just message here?", "and if I need to move it how do I
+# do that": play-tests 208 and 209, the cancel asked to be confirmed, the privacy answer, a change opened)
+ASKS_HOW_TO_CHANGE_LATER = (
+    r"\bif\s+i\s+(?:change\s+my\s+mind|need\s+to|have\s+to|want\s+to|can'?t\s+make\s+it|cant\s+make\s+it)\b[^.!]{0,40}"
+    r"\b(?:cancel|change|move|reschedule)\b[^.!]*\?|"
+    r"\b(?:cancel|change|move|reschedule)\b[^.!?]{0,30}\bif\s+i\s+(?:change\s+my\s+mind|need\s+to|have\s+to|can'?t\s+make|"
+    r"cant\s+make)\b|"
+    r"\bhow\s+(?:would|could|will)\s+i\s+(?:cancel|change|move|reschedule)\b|"
+    r"\b(?:later\s+on|in\s+(?:the\s+)?future)\b[^.!?]{0,30}\b(?:cancel|change|move)\b|"
+    r"\bif\s+i\s+need\s+to\s+(?:move|change|cancel)\s+it\s+how\b"
+)

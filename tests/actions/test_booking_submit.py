@@ -272,6 +272,21 @@ async def test_the_request_asked_about_after_the_urgent_route_says_the_route(dis
     assert ("utter_safety_route_reminder" in responses(dispatcher)) is reminded
 
 
+@pytest.mark.parametrize("slots, expected", [
+    # asked before any request: how, once there is one (play-test 209's question, asked first)
+    ({}, "utter_how_to_change_later"),
+    # asked of a request sent: its reference answer says how
+    ({"request_sent": True, "request_reference": "MN-QH8Y"}, "utter_request_reference"),
+])
+async def test_how_to_cancel_later_is_said(dispatcher, make_tracker, domain, slots, expected):
+    from actions.booking_submit import ActionSayRequestReference
+
+    tracker = make_tracker(intent="ask_reference", text="thanks!! oh and if i change my mind can i cancel it?",
+                           slots=slots, parse_data={"triage": {"level": None}})
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == expected
+
+
 async def test_a_question_asked_with_the_reference_is_answered_after_it(dispatcher, make_tracker, domain):
     from actions.booking_submit import ActionSayRequestReference
     from tests.conftest import asked

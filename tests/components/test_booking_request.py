@@ -108,7 +108,8 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     ("nlu_fallback", "check her diary first. Let's stop here for now please", "stop"),  # the tenth play-test
     # asking about stopping or cancelling, or "stop" in another sense: as the classifier read it
     ("faq", "how do i stop the redness?", "faq"),
-    ("nlu_fallback", "can i cancel later if i change my mind?", "nlu_fallback"),
+    # (how to cancel later is asked of the request: play-test 209)
+    ("nlu_fallback", "can i cancel later if i change my mind?", "ask_reference"),
     ("inform", "never mind the price, how long does it take", "inform"),
     ("faq", "I DONT WANT TO BOOK. phone number for the clinic?", "faq"),  # a question asked stays one
     # play-test 86: the general "I can't tell you whether it can wait … NHS 111" to a request to cancel
@@ -118,7 +119,7 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     ("nlu_fallback", "oh no actually something's come up, i need to cancel that booking sorry", "stop"),
     # (an appointment of their own, perhaps made by phone, is the clinic's to cancel: as the classifier read it)
     ("faq", "please cancel my appointment", "faq"),
-    ("faq", "can i cancel it if i change my mind later?", "faq"),
+    ("faq", "can i cancel it if i change my mind later?", "ask_reference"),
     # play-tests 156 and 157: "I need a yes or a no", and "not sure I understood"
     ("nlu_fallback", "ugh ok can you just cancel it then", "stop"),
     ("nlu_fallback", "ah actually can i cancel that, ill just ring them myself on wednesday", "stop"),
@@ -1068,6 +1069,32 @@ def test_whether_the_clinic_will_know_when_to_ring_is_asked_of_the_request(text,
 ])
 def test_whether_the_request_is_booked_is_asked_of_it(text, intent, expected):
     found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, entities, expected", [
+    # play-tests 208 and 209: the cancel asked to be confirmed, the privacy answer, a change to 17:00 opened, a menu
+    ("thanks!! oh and if i change my mind can i cancel it?", "stop", [], "ask_reference"),
+    ("ok cool. i meant like later on, how would i cancel? just message here?", "faq", [], "ask_reference"),
+    ("ok but is it confirmed?", "affirm", [], "ask_reference"),
+    ("great thanks. so is that thursday 5pm locked in or not yet? and if I need to move it how do I do that",
+     "correct_booking", [{"entity": "time", "value": "thursday 5pm", "start": 28, "end": 40}], "ask_reference"),
+    # play-test 206: the suitability answer, then a menu
+    ("what?? i just want to know if i have an appointment. yes or no", "nlu_fallback", [], "ask_reference"),
+    ("thats not a yes or no lol. is there an appointment or not", "deny", [], "ask_reference"),
+    # a cancel now, with the time of what it clashes with, is a cancel (play-test 208: a change to 17:00)
+    ("omg actually i just remembered i have a dentist thing at 5. can u cancel it, ill sort another time later",
+     "correct_booking", [{"entity": "time", "value": "at 5", "start": 57, "end": 61}], "stop"),
+    # a cancel, a change and a free time asked stay what they are
+    ("can you cancel it please", "stop", [], "stop"),
+    ("can we make it tomorrow at 3 instead", "correct_booking", [{"entity": "time", "value": "tomorrow at 3",
+                                                                  "start": 15, "end": 28}], "correct_booking"),
+    ("is there an appointment free on tuesday?", "book_consultation", [], "book_consultation"),
+])
+def test_whether_it_is_booked_or_how_to_cancel_later_is_asked_of_the_request(text, intent, entities, expected):
+    found = message(text, intent, [])
+    found.set("entities", entities)
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
 
