@@ -102,7 +102,9 @@ class ActionSuggestIntents(Action):
             # nothing else was predicted after it
             return [FollowupAction("action_listen")]
         if not tracker.active_loop.get("name"):
-            walked = back_in_the_walkthrough(dispatcher, tracker)  # "sorry where were we" in the walk-through
+            # "sorry where were we", "Could I have step 3 again please", "Never mind. Next please" in the walk-through,
+            # or "take me through it, one step at a time please" before it
+            walked = back_in_the_walkthrough(dispatcher, tracker, unclear=True)
             if walked is not None:
                 return walked
             if calling_111_in_an_emergency(tracker):  # "ok calling 111 now" after 999: 999, not 111 (play-test 208)

@@ -90,17 +90,52 @@ _BACK_A_STEP = re.compile(
 )
 
 
-def back_in_the_walkthrough(dispatcher: CollectingDispatcher, tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
-    """In the middle of the walk-through, its place asked for after a break, or a step back asked in words: that step
-    shown (a step the message names first); None otherwise."""
+# the next step asked for in words, among others ("Oh, back to the beginning. Never mind. Next please": play-test 208,
+# a menu): "next" as a clause of its own
+_NEXT_ALONE = re.compile(
+    r"(?:^|[.!?,;]\s*|\b(?:ok|okay|right|yes|alright|go\s+on|then|never\s+mind)\s+)"
+    r"(?:the\s+)?next(?:\s+(?:one|step|bit|part|stage))?(?:\s+(?:please|pls|then|thanks|thank\s+you))*\W*$",
+    re.IGNORECASE,
+)
+# a step named to be shown ("Could I have step 3 again please": play-test 208, a menu)
+_A_STEP_ASKED = re.compile(
+    r"\b(?:again|please|pls|show|see|have|repeat|what\s+was|what'?s|go\s+to|back\s+to)\b", re.IGNORECASE
+)
+# the walk-through asked for in more words than the classifier was sure of ("I wonder if you could take me through
+# what happens during microneedling, one step at a time please, I'm not very quick with these things": play-test 208)
+_STEP_BY_STEP = re.compile(
+    r"\b(?:one\s+step\s+at\s+a\s+time|step\s+by\s+step|(?:take|talk|walk)\s+me\s+through\b[^.?!]{0,40}\b(?:steps?|stages?|"
+    r"what\s+happens|the\s+process|the\s+treatment|microneedling|it))\b",
+    re.IGNORECASE,
+)
+
+
+def back_in_the_walkthrough(
+    dispatcher: CollectingDispatcher, tracker: Tracker, unclear: bool = False
+) -> Optional[List[Dict[Text, Any]]]:
+    """In the middle of the walk-through, its place asked for after a break, or a step back asked in words; and in a
+    message no intent caught (`unclear`: the fallback), the next step or a step named, or outside the walk-through the
+    walk-through itself asked for step by step. That step shown (a step the message names first); None otherwise."""
     current = tracker.get_slot("current_step")
     text = tracker.latest_message.get("text") or ""
-    if current not in STEPS or tracker.active_loop.get("name"):
+    if tracker.active_loop.get("name"):
         return None
-    if _WHERE_WERE_WE.search(text):
+    if current not in STEPS:
+        if not (unclear and _STEP_BY_STEP.search(text)):
+            return None
+        step = named_step(tracker) or STEPS[0]
+    elif _WHERE_WERE_WE.search(text):
         step = named_step(tracker) or current
     elif _BACK_A_STEP.search(text):
         step = STEPS[max(STEPS.index(current) - 1, 0)]
+    elif unclear and _NEXT_ALONE.search(text):
+        following = target_step("next_step", current, None)
+        if following is None:
+            dispatcher.utter_message(response="utter_guide_finished")
+            return [SlotSet("current_step", FINISHED)]
+        step = following
+    elif unclear and named_step(tracker) and _A_STEP_ASKED.search(text):
+        step = named_step(tracker) or current
     else:
         return None
     dispatcher.utter_message(response=step_response(step))

@@ -206,3 +206,29 @@ async def test_the_walk_throughs_place_asked_after_a_break(dispatcher, make_trac
     else:
         assert events == [SlotSet("current_step", expected), SlotSet("last_topic", expected)]
         assert [message["response"] for message in dispatcher.messages] == [f"utter_walkthrough_{expected}"]
+
+
+@pytest.mark.parametrize("text, current, entities, unclear, expected", [
+    # play-test 208: each got a menu
+    ("Good afternoon. I wonder if you could take me through what happens during microneedling, one step at a time "
+     "please", None, [], True, "consultation"),
+    ("Oh dear, I pressed the wrong button. Could I have step 3 again please", "preparation",
+     [{"entity": "guide_step", "value": "procedure", "start": 44, "end": 50}], True, "procedure"),
+    ("Oh, back to the beginning. Never mind. Next please", "consultation",
+     [{"entity": "guide_step", "value": "consultation", "start": 16, "end": 25}], True, "preparation"),
+    # only in a message no intent caught: a question the classifier answered stays one
+    ("what happens during the procedure, step by step?", None, [], False, None),
+    ("next please", "consultation", [], False, None),
+    # "next" inside a sentence is no step asked for
+    ("is the redness worse the next day?", "aftercare", [], True, None),
+])
+async def test_the_walk_through_asked_in_words_no_intent_caught(dispatcher, make_tracker, text, current, entities,
+                                                                unclear, expected):
+    from actions.guide import back_in_the_walkthrough
+
+    tracker = make_tracker(intent="nlu_fallback", text=text, entities=entities, slots={"current_step": current})
+    events = back_in_the_walkthrough(dispatcher, tracker, unclear=unclear)
+    if expected is None:
+        assert events is None and not dispatcher.messages
+    else:
+        assert events == [SlotSet("current_step", expected), SlotSet("last_topic", expected)]
