@@ -1430,6 +1430,13 @@ _A_DAY = re.compile(
 )
 # an hour of the clock ("10", "2pm", "9.30"), not a date ("the 16th")
 _A_CLOCK_HOUR = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b(?!\s*(?:st|nd|rd|th)\b)", re.IGNORECASE)
+# an hour in words ("half past ten", "ten o'clock", "quarter to eleven")
+_HOURS_IN_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_AN_HOUR_IN_WORDS = re.compile(
+    rf"\b(?:(?:half|quarter)\s+(?:past|to)\s+{_HOURS_IN_WORDS}|{_HOURS_IN_WORDS}\s+(?:o'?\s?clock|am|pm|thirty|fifteen|"
+    rf"forty-?five)|half\s+{_HOURS_IN_WORDS})\b",
+    re.IGNORECASE,
+)
 _AN_HOUR = re.compile(
     # ("mornings are best as the twins nap, wednesday or thursday": twenty-second play-test, the days were lost)
     r"\d|\b(?:mornings?|afternoons?|evenings?|lunch\w*|midday|noon|tonight|work|school|half|quarter)\b",
@@ -1441,7 +1448,14 @@ def _complements(first: Text, other: Text) -> bool:
     """Whether `other` says what `first` does not of one time: the hour to a day alone, or the day to an hour alone."""
     day, hour = bool(_A_DAY.search(first)), bool(_AN_HOUR.search(first))
     other_day, other_hour = bool(_A_DAY.search(other)), bool(_AN_HOUR.search(other))
-    return (day and not hour and other_hour and not other_day) or (hour and not day and other_day and not other_hour)
+    # (or the clock's hour to a day's part: "Monday morning, after ten o'clock please. Half past ten would be lovely",
+    # play-test 209, 09:00 to 12:00 kept)
+    part_only = day and hour and not _A_CLOCK_HOUR.search(first)
+    return (
+        (day and not hour and other_hour and not other_day)
+        or (hour and not day and other_day and not other_hour)
+        or (part_only and bool(_A_CLOCK_HOUR.search(other) or _AN_HOUR_IN_WORDS.search(other)) and not other_day)
+    )
 
 
 # "tonight instead? same time" (found by the eleventh play-test: the evening replaced "after 6")

@@ -887,6 +887,10 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
     # play-test 199: the half past two dropped, the whole afternoon put down
     ("Thursday afternoon would suit me best, perhaps at half past two, if that is convenient.",
      ["Thursday afternoon would suit me best, perhaps at half past two"]),
+    # play-test 209: the half past ten said in a sentence after the morning was dropped (09:00 to 12:00 kept)
+    ("Monday morning, after ten o'clock please. Half past ten would be lovely.", ["Monday morning Half past ten"]),
+    # a number of things said after the morning is no hour
+    ("friday morning. I have two kids so", ["friday morning"]),
     # play-test 199: a month named alone was dropped, and a day two days away put down
     ("november please", ["november"]),
     # play-test 199: "ok 9 then" with the number after it lost the day asked about
