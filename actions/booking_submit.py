@@ -14,6 +14,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import (
     HELP_HAD,
+    SEVERITY,
     answer_keys,
     answered_this_turn,
     answers_alongside,
@@ -426,6 +427,14 @@ class ActionSayRequestReference(Action):
                 say_when_the_clinic_contacts(dispatcher, tracker)
             return [SlotSet("offer", None)]
         triage = tracker.latest_message.get("triage") or {}
+        if (
+            tracker.get_slot("last_topic") == SEVERITY[0]
+            and (triage.get("waiting_for_help") or triage.get("level"))
+            and not (tracker.latest_message.get("text") or "").startswith("/")
+        ):
+            # "i did!! theyre coming. what do i do till they get here" after "Please call 999 now" (play-test 210: no
+            # reference, and a consultation offered): the emergency's thread answers it, whatever the classifier read
+            return [FollowupAction("action_answer_question")]
         help_had = []
         if triage.get("help_had") and not triage.get("level"):
             # "111 online says go to an urgent treatment centre within 4 hours. should i still keep the clinic

@@ -1116,8 +1116,13 @@ _WAITING_FOR_HELP = re.compile(
     r"(?!\s+(?:for\s+)?(?:a |an |the |my |our )?(?:taxi|cab|uber|lift|bus|train|car|ride|husband|wife|partner|mum|dad|"
     r"friend)\b)|(?<!than )(?<!of )waiting for "
     r"(?:the |an )?"
-    r"(?:ambulance|paramedics?|help|them)|in the meantime|meanwhile|until (?:they|the ambulance|help|the paramedics) "
-    r"(?:arrive|get here|come)|"
+    r"(?:ambulance|paramedics?|help|them)|in the meantime|meanwhile|(?:until|till|til|till) (?:they|the ambulance|help|"
+    r"the paramedics) (?:arrive|get here|come)|"
+    # in few words ("ok ambulance called", "ambulance on way", "i did!! theyre coming": play-test 210, "Please call 999
+    # now" three times, and a booking's reference)
+    r"(?:ambulance|999|paramedics?) (?:has been |have been |been |now |just |already )?"
+    r"(?:called|rung|phoned|on (?:its |the |their )?way)|"
+    r"(?:they'?re|theyre|they are) (?:coming|on (?:the|their) way|nearly here|almost here)|"
     # "I'm still on the phone with 999", "on hold with 111", "calling 999 now" (found by the twelfth play-test)
     # (on hold to the clinic or 111 is no emergency help on its way: found by the thirteenth play-test)
     r"on (?:the )?(?:phone|line|hold) (?:to|with) (?:999|112|911|the ambulance|emergency)|"

@@ -287,6 +287,18 @@ async def test_how_to_cancel_later_is_said(dispatcher, make_tracker, domain, slo
     assert responses(dispatcher)[0] == expected
 
 
+async def test_a_reference_read_in_the_emergencys_thread_is_left_to_the_thread(dispatcher, make_tracker, domain):
+    # play-test 210: "i did!! theyre coming. what do i do till they get here" got no reference and a consultation
+    from actions.booking_submit import ActionSayRequestReference
+
+    tracker = make_tracker(intent="ask_reference", text="i did!! theyre coming. what do i do till they get here",
+                           slots={"last_topic": "emergency"}, parse_data={"triage": {"waiting_for_help": True}})
+    assert await ActionSayRequestReference().run(dispatcher, tracker, domain) == [
+        FollowupAction("action_answer_question")
+    ]
+    assert not dispatcher.messages
+
+
 async def test_a_question_asked_with_the_reference_is_answered_after_it(dispatcher, make_tracker, domain):
     from actions.booking_submit import ActionSayRequestReference
     from tests.conftest import asked

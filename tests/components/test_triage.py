@@ -1559,6 +1559,12 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
 @pytest.mark.parametrize("text, true", [
     # play-test 27: "Please call 999 now" again after these
     ("ok i called 999", {"waiting_for_help"}),
+    # play-test 210: "Please call 999 now" three times, and a booking's reference, to someone whose ambulance was coming
+    ("ok ambulance called", {"waiting_for_help"}),
+    ("i did!! theyre coming. what do i do till they get here", {"waiting_for_help"}),
+    ("WHAT. no. my dad. chest tight. ambulance on way. what do i do now", {"waiting_for_help"}),
+    # an ambulance asked about, or not called, is none coming
+    ("should i call an ambulance", set()),
     ("paramedics came, swelling going down now", {"well"}),
     # help that came and went is no help on its way
     ("i called 999 and they came and said im fine", {"well", "over"}),  # seen, and well: the thread ends
