@@ -947,6 +947,19 @@ def a_patient(tracker: Tracker) -> bool:
     )
 
 
+def _each_report_since_got_the_lasting_route(tracker: Tracker) -> bool:
+    """Whether each of the person's earlier messages (in the turns a message is handled with) that had a level of its
+    own was answered with the lasting sign's route."""
+    users = [index for index, event in enumerate(tracker.events) if event.get("event") == "user"]
+    for index, following in zip(users[:-1], users[1:], strict=True):
+        if not ((tracker.events[index].get("parse_data") or {}).get("triage") or {}).get("level"):
+            continue
+        replies = [str((event.get("metadata") or {}).get(UTTERED) or "") for event in tracker.events[index:following]]
+        if not any(LASTING_VARIANT in reply for reply in replies):
+            return False
+    return True
+
+
 def a_lasting_sign(tracker: Tracker) -> bool:
     """Whether the sign the route is for was said to have been there for weeks or months: in the latest message, or,
     when it names none, in the latest one that did (components/triage.py `lasting`). A message that names only the
@@ -962,6 +975,16 @@ def a_lasting_sign(tracker: Tracker) -> bool:
     # then asked for a consultation)
     # (nor, with the lasting route the last urgent answer given, a message since that was given it again: "its not bad
     # its just a bit pink", then six messages on "so your saying ring the clinic then, not 111?", play-test 203)
+    latest = tracker.latest_message.get("triage") or {}
+    if (
+        tracker.get_slot(LASTING_GIVEN)
+        and not (latest.get("level") or latest.get("worse") or latest.get("lasting"))
+        and _each_report_since_got_the_lasting_route(tracker)
+    ):
+        # the lasting route the last urgent answer given, to each report since, and the message names nothing: the
+        # route it was ("it's not an emergency right? I can finish my lunch and ring them after?", a pink chin two weeks
+        # on, play-test 210: NHS 111 now, as a message between named its pinkness again and got the lasting route)
+        return True
     earlier = earlier_triages(tracker)
     lasting_signs = {sign for triage in earlier if triage.get("lasting") for sign in triage.get("signs") or ()}
     if not tracker.get_slot(LASTING_GIVEN) and any(
@@ -1196,8 +1219,10 @@ def remind_of_the_route(dispatcher: CollectingDispatcher, tracker: Tracker, doma
         and not (said.get("help_had") or said.get("care_present") or said.get("emergency_help_named"))
         and not _EMERGENCY_NAMED.search(tracker.latest_message.get("text") or "")
     )
-    if said.get("seeking_help") or calling:
+    if (said.get("seeking_help") or calling) and not a_lasting_sign(tracker):
         # "ok ringing them now, thanks" (play-test 167: a menu): yes, that help now, and 999 if it gets worse
+        # (not for a sign there days after it should have settled: "Ok, I'll call. In the meantime can I go back on my
+        # retinol?" two weeks on got "please do get help now … NHS 111 now", play-test 210; its route says it)
         dispatcher.utter_message(response=help_sought(domain, response_name(SEVERITY[1])))
         return True
     if any(said.get(flag) for flag in _ROUTE_SET_ASIDE):

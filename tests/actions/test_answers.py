@@ -2802,6 +2802,29 @@ def test_the_lasting_route_holds_past_an_expected_sign_said_again(make_tracker, 
     assert route_variant(domain, "utter_safety_route_reminder", tracker) == expected
 
 
+@pytest.mark.parametrize("answered, expected", [
+    # play-test 210: a pink chin two weeks on named again ("just a bit pink and a few tiny spots") and given the lasting
+    # route, then "it's not an emergency right? I can finish my lunch and ring them after?": NHS 111 now
+    ("utter_faq/urgent_lasting_open", True),
+    # ... a report since that got another route is its own
+    ("utter_faq/urgent", False),
+])
+def test_the_lasting_route_holds_past_a_report_given_it_again(make_tracker, answered, expected):
+    from actions.answers import a_lasting_sign
+
+    earlier = [
+        {"event": "user", "timestamp": None, "text": "just a bit pink and a few tiny spots",
+         "parse_data": {"triage": {"level": "urgent", "signs": ["bump*"]}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": answered}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="faq", text="it's not an emergency right? I can finish my lunch and ring them after?",
+                           events=earlier, slots={"last_topic": "urgent", "lasting_route_given": True},
+                           parse_data={"triage": {"level": None}})
+    assert a_lasting_sign(tracker) is expected
+
+
 def test_the_lasting_route_given_is_noted(make_tracker):
     from actions.answers import emergency_noted
 
