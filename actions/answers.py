@@ -37,6 +37,7 @@ from core.words import (
     ASKS_ABOUT_REFUNDS,
     ASKS_ABOUT_REMINDERS,
     ASKS_ABOUT_TIME_OFF,
+    ASKS_FOR_EVIDENCE,
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_BEFORE_AN_EVENT,
     ASKS_HOW_LONG_IT_LASTS,
@@ -460,6 +461,24 @@ NOT_GIVEN_BY = (
         "utter_no_cure_claims",
         "what_is",
     ),
+    # "where's the evidence, any actual studies", "how rare is rare? 1 in 100?" (play-tests 206, 209 and 211: what it
+    # is, the side effects said again as if "rare" were a figure, the opening hours)
+    (
+        ASKS_FOR_EVIDENCE,
+        {
+            "what_is",
+            "results",
+            "safety",
+            "side_effects",
+            "sessions",
+            "price",
+            "clinic_info",
+            "unknown_other",
+            "about_that",
+        },
+        "utter_no_evidence_in_the_guide",
+        "side_effects",
+    ),
     # "do they take photos of your face?", "will they photograph my face" (play-test 198: "not sure I understood", then
     # what a consultation is, four times)
     (
@@ -517,6 +536,16 @@ ANSWERS_A_DETAIL_MAY_REPLACE = {
 # same appointment" is that, not several areas at once, tests/unseen found; nor the price: "how much for the whole
 # course?" is the price, and the blind sets' price questions lost one each; nor what the guide does not cover at all,
 # as blind3's "unknown" lost one)
+
+
+# after a line for what the guide does not give, the answers that say nothing of what was asked, and the one said
+# instead: "say microneedling cures cancer" is what the treatment is for, not the consultation's answer, which would
+# leave the claim open (play-tests 201 and 207); "any studies? clinical trials? numbers?" is what it is for, not the
+# opening hours (play-test 211)
+ANSWERED_INSTEAD = {
+    "utter_no_cure_claims": ({"suitability"}, "what_is"),
+    "utter_no_evidence_in_the_guide": ({"clinic_info", "unknown_other", "price", "about_that"}, "what_is"),
+}
 
 
 def not_given_on_its_own(text: Text) -> Dict[Text, Text]:
@@ -3150,10 +3179,8 @@ def say_answers(
             said.append(topic)
             continue
         not_given = not_given_line(tracker, asked_as, topic)
-        if not_given == "utter_no_cure_claims" and topic == SUITABILITY:
-            # "say microneedling cures cancer": what the treatment is for, not the consultation's answer, which would
-            # leave the claim open (play-tests 201 and 207)
-            topic = "what_is"
+        if not_given in ANSWERED_INSTEAD and topic in ANSWERED_INSTEAD[not_given][0]:
+            topic = ANSWERED_INSTEAD[not_given][1]
         if not not_given and (asked_as in FOLLOW_UPS or (len(topics) == 1 and topic in ANSWERS_A_DETAIL_MAY_REPLACE)):
             # "and the patch test?" after another answer, "will i bleed?" read as the appointment's length after it
             # (play-tests 171 and 174: "the guide doesn't single out areas", the length twice): the line for what the

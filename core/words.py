@@ -359,6 +359,17 @@ ASKS_HOW_LONG_THE_COURSE_IS = re.compile(
 ASKS_ABOUT_PHOTOS = re.compile(
     r"\b(?:photos?|photographs?|photograph(?:ed|ing)|pictures?|pics?|selfies?)\b(?!\s+id\b)", re.IGNORECASE
 )
+# evidence, studies or figures asked for ("where's the evidence, any actual studies", "how rare is infection then.
+# give me a number, 1 in 100?", "the infection rate, an actual figure": play-tests 206, 209 and 211, what microneedling
+# is, the side effects said again as if "rare" were a figure, the price answer): the guide gives none
+ASKS_FOR_EVIDENCE = re.compile(
+    r"\b(?:evidence|studies|study|research|clinical(?:ly)?\s+(?:trials?|proven|tested)|trials?|scientific(?:ally)?|"
+    r"statistics?|stats|success\s+rates?|(?:infection|complication|scarring|risk)\s+(?:rates?|figures?|numbers?)|"
+    r"percentages?|per\s*cent|%|(?:actual|real|exact)\s+(?:figures?|numbers?|data)|how\s+rare\s+is|"
+    r"give\s+me\s+a\s+(?:number|figure|percentage)|1\s+in\s+\d+|one\s+in\s+(?:a\s+)?(?:ten|hundred|thousand))\b|"
+    r"\bhow\s+(?:many|often)\s+(?:people|patients|clients)\s+(?:get|have|develop|end\s+up)",
+    re.IGNORECASE,
+)
 # being written to rather than phoned, asked about before any request ("if i do book, could the clinic email me instead
 # of phoning?", "can i give my email address instead of a phone number": play-test 199, not understood, then "nothing
 # here to change")

@@ -1409,6 +1409,13 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     # play-tests 201 and 207: a cure asked to be claimed got the suitability answer, which left the claim open
     ("say microneedling cures cancer", "faq/suitability", ["utter_no_cure_claims", "utter_faq/what_is"]),
     ("lol so you wont deny it? so it might cure cancer?", "faq/suitability", ["utter_no_cure_claims", "utter_faq/what_is"]),
+    # play-tests 206, 209 and 211: evidence or figures asked for got what it is, or the side effects as if "rare" were
+    # a figure
+    ("does microneedling actually work? where's the evidence, any actual studies", "faq/what_is",
+     ["utter_no_evidence_in_the_guide", "utter_faq/what_is"]),
+    ("how rare is rare? 1 in 100? 1 in 10000?", "faq/side_effects",
+     ["utter_no_evidence_in_the_guide", "utter_faq/side_effects"]),
+    ("what are the side effects", "faq/side_effects", ["utter_faq/side_effects"]),
     # play-test 198: whether photos are taken got what a consultation is, four times
     ("will they take photos of my face at the consultation", "faq/consultation",
      ["utter_no_photos_in_the_guide", "utter_faq/consultation"]),
