@@ -1416,6 +1416,9 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("how rare is rare? 1 in 100? 1 in 10000?", "faq/side_effects",
      ["utter_no_evidence_in_the_guide", "utter_faq/side_effects"]),
     ("what are the side effects", "faq/side_effects", ["utter_faq/side_effects"]),
+    # ... with an answer that says nothing of it, what it is for instead (play-test 211: the opening hours)
+    ("thats a description not evidence. any studies? clinical trials? numbers?", "faq/clinic_info",
+     ["utter_no_evidence_in_the_guide", "utter_faq/what_is"]),
     # play-test 198: whether photos are taken got what a consultation is, four times
     ("will they take photos of my face at the consultation", "faq/consultation",
      ["utter_no_photos_in_the_guide", "utter_faq/consultation"]),
