@@ -141,6 +141,8 @@ _NAME_AFTER = re.compile(
     r"(?:surname|last name|family name|first name)(?: is| to|\s*[,:]))\s+"
     # ("my surname is actually spelt Whitfeild": found by browser play-test 5, asked for again)
     r"(?:(?:just|only|actually|simply|spelt|spelled|written(?:\s+as)?)\s+){0,2}"
+    # ("no the name should be me, Alex Turner. karen is my mum": play-test 211, not understood)
+    r"(?:(?:me|mine|my\s+own|my\s+name)\s*[,:-]\s*)?"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",
     re.IGNORECASE | re.UNICODE,
 )
@@ -519,6 +521,7 @@ _REMOVES_THE_NOTE = re.compile(
     r"\btake\s+(?:the|that|this|my|your|those|these)\s+(?:\w+\s+)?(?P<taken>notes?)\s+(?:out|off)\b",
     re.IGNORECASE,
 )
+ALONGSIDE_ROLE = "alongside"  # a note with other details inside it (the number of whoever comes along), which stand
 FYI_ROLE = "fyi"  # a note said in passing ("just so you know i'm on isotretinoin"): components/booking_request.py
 _A_BIT = re.compile(r"\s+(?:bit|part|note|notes|line|stuff|thing|one|mention|info)$", re.IGNORECASE)
 # "can you add that …?": the assistant asked to add a note (its question mark ends the note)
@@ -587,6 +590,18 @@ _SOMEONE = (
     r"housemate|neighbour|colleague|boss|parents?)"
 )
 _A_CONTACT = r"(?:phone|mobile|cell|landline|e-?mail|email\s+address|(?:phone\s+|mobile\s+)?number)"
+# the name of someone who comes along or whose number it is, said of them ("should i put my mums number on it as well?
+# its 07700 900 777, her name is Karen", "my mum will come, her name is Karen Turner": play-test 211, her name made the
+# patient's): a note for the clinic, never the name of the person to be seen (not of someone the request is for: "for
+# my mum, her name is Karen")
+_SOMEONE_ELSES_NAME = re.compile(
+    r"(?<!\bfor )\bmy\s+" + _SOMEONE + r"(?:'?s)?\s+(?:(?:phone\s+|mobile\s+)?number|phone|mobile|e-?mail|"
+    r"will\s+(?:come|be\s+coming|bring|drive)|is\s+coming|comes|can\s+come|(?:will|can|is\s+going\s+to)\s+come\s+with)\b"
+    r"[^.!]{0,60}?[.?!,;]?\s*(?:and\s+)?(?:her|his|their)\s+name(?:'s|\s+is)\s+"
+    r"(?P<name>[^\W\d_][\w'’-]*(?:\s+(?!(?:and|but|so|if|or|not|on|at|the|she|he|is|i|my|thanks|please|pls)\b)"
+    r"[^\W\d_][\w'’-]*)?)",
+    re.IGNORECASE,
+)
 _CONTACT_OWNER = re.compile(
     r"(?P<said>\b(?:(?:the|that|this|it|its|it'?s|that'?s|thats)\s+(?:" + _A_CONTACT + r"\s+)?(?:is\s+)?"
     r"(?:actually\s+|really\s+)?my\s+" + _SOMEONE + r"(?:'?s|s)?(?:\s+" + _A_CONTACT + r")?|"
@@ -941,6 +956,12 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
                 ):
                     break
                 end = word_end
+                if re.search(r"[.,;!?]$", word.group()) and not re.fullmatch(
+                    r"(?:[^\W\d_]|dr|mr|mrs|ms|st|prof)\.", word.group(), re.IGNORECASE
+                ):
+                    # a sentence's end ends the name ("Alex Turner. karen is my mum": play-test 211 named "Alex Turner.
+                    # karen is"), not an initial's full stop ("J. Smith")
+                    break
             if pattern in (_FOR_A_RELATIVE, _FOR_NAMED) and _A_CONTACTS_OWNER.search(
                 text[max(0, match.start() - 25) : match.start()]
             ):
@@ -1508,6 +1529,19 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             for e in known or []
         ):
             person = None  # "call me back, its acne scars 07700 900233": what to look at, not who
+        elses = _SOMEONE_ELSES_NAME.search(text)
+        if person and elses and elses.start("name") <= person["start"] < elses.end("name"):
+            # her name, said of someone who comes along or whose number it is: a note, and no patient's name
+            person = None
+            found.append(
+                {
+                    "entity": NOTE_ENTITY,
+                    "value": text[elses.start() : elses.end()],
+                    "start": elses.start(),
+                    "end": elses.end(),
+                    "role": ALONGSIDE_ROLE,
+                }
+            )
         if person and not any(e["start"] <= person["start"] < e["end"] for e in found):
             found.append(person)
         call_time = _CALL_TIME.search(text)  # "… only ring after 6pm on a weekday": no time to come in
@@ -1535,7 +1569,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         preference = (
             (_CONTACT_PREFERENCE.search(text) if any(e["entity"] in ("phone", "email") for e in found) else None)
             or _CONTACT_PREFERENCE_ALONE.search(text)
-            or _CONTACT_OWNER.search(text)
+            or (_CONTACT_OWNER.search(text) if not elses else None)
         )
         if preference:  # "07700 900 412 but text first pls dont just ring": the number, and the note for the clinic
             start, end = preference.span("said")

@@ -963,6 +963,19 @@ def test_whose_number_it_is_is_a_note_and_their_name_no_patients(booking, text, 
 
 
 @pytest.mark.parametrize("text, expected", [
+    # play-test 211: the mother's name made the patient's, then the patient's own name not read
+    ("wait should i put my mums number on it as well? its 07700 900 777, her name is Karen",
+     [("note", "my mums number on it as well? its 07700 900 777, her name is Karen"), ("phone", "07700 900 777")]),
+    ("my mum will come, her name is Karen Turner", [("note", "my mum will come, her name is Karen Turner")]),
+    ("no the name should be me, Alex Turner. karen is my mum", [("person", "Alex Turner")]),
+    # a request for someone else names the person to be seen
+    ("its for my mum, her name is Karen", [("person", "Karen")]),
+])
+def test_the_name_of_someone_who_comes_along_is_a_note(booking, text, expected):
+    assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # play-test 31: "any time" said apart from the day was dropped, and "2 onwards" not read
     ("can they call tomorrow instead, any time", [("time", "tomorrow any time")]),
     # play-test 42: "not all day" says the opposite of "all day"
