@@ -604,7 +604,11 @@ _SOMEONE_ELSES_NAME = re.compile(
 )
 _CONTACT_OWNER = re.compile(
     r"(?P<said>\b(?:(?:the|that|this|it|its|it'?s|that'?s|thats)\s+(?:" + _A_CONTACT + r"\s+)?(?:is\s+)?"
-    r"(?:actually\s+|really\s+)?my\s+" + _SOMEONE + r"(?:'?s|s)?(?:\s+" + _A_CONTACT + r")?|"
+    # (with the name between: "07700 900482 - its my partner Jess's phone tho, so ask for me", play-test 210, the note
+    # "its my partner")
+    r"(?:actually\s+|really\s+)?my\s+" + _SOMEONE + r"(?:\s+[^\W\d_][\w-]*(?='))?(?:'?s|s)?(?:\s+" + _A_CONTACT + r")?|"
+    # ("but you missed that its jess's phone": play-test 210)
+    r"(?:it'?s|its|that'?s|thats)\s+(?!my\b|your\b|the\b)[^\W\d_][\w-]*'s\s+" + _A_CONTACT + r"|"
     r"i\s+(?:gave|put|used)\s+(?:you\s+)?my\s+" + _SOMEONE + r"(?:'?s|s)\s+" + _A_CONTACT + r"|"
     r"(?:^|(?<=[.,;!?]\s)|(?<=[.,;!?]))my\s+"
     + _SOMEONE
@@ -614,7 +618,10 @@ _CONTACT_OWNER = re.compile(
     r"(?:[\s,;-]*not\s+(?:mine|my\s+own|me)\b)?"
     r"(?:[\s,;-]*(?:(?:and|but)\s+)?(?:(?:her|his|their)\s+name'?s?\s+(?:is\s+)?|(?:she|he)'?s\s+(?:called\s+)?|(?:she|he)\s+is\s+"
     r"(?:called\s+)?|called\s+|\()(?P<name>[^\W\d_][\w'’-]*(?:\s+(?!(?:and|but|so|if|or|not|on|at|the|she|he|is|"
-    r"i|my|thanks|please|pls)\b)[^\W\d_][\w'’-]*)?)\)?)?)",
+    r"i|my|thanks|please|pls)\b)[^\W\d_][\w'’-]*)?)\)?)?"
+    # ... and whom to ask for ("…, so ask for me", "ask for me not her")
+    r"(?:[\s,;-]*(?:tho|though))?(?:[\s,;-]*(?:and\s+|so\s+)?(?:please\s+|pls\s+)?(?:(?:they\s+should|can\s+they)\s+)?ask\s+for\s+"
+    r"(?:me|[^\W\d_][\w'-]*)(?:\s+not\s+(?:her|him|them|[^\W\d_][\w'-]*))?)?)",
     re.IGNORECASE,
 )
 

@@ -955,6 +955,11 @@ def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
     ("my mum's number is 07700 900451", [("note", "my mum's number"), ("phone", "07700 900451")]),
     # the sentence's next detail is no part of it
     ("that's my mum's number and thursday at 11 is best", [("note", "that's my mum's number"), ("time", "thursday at 11")]),
+    # play-test 210: the name between, and whom to ask for ("its my partner" was the note)
+    ("07700 900482 - its my partner Jess's phone tho, so ask for me",
+     [("phone", "07700 900482"), ("note", "its my partner Jess's phone tho, so ask for me")]),
+    ("yes ok. but you missed that its jess's phone", [("note", "its jess's phone")]),
+    ("its Sarah's birthday that day", []),
     # asking to be rung on it is no note
     ("can you ring my mum's number", []),
 ])
