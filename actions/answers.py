@@ -1617,6 +1617,25 @@ _JOINS = {",", ";", "and"}
 _A_NOTE = re.compile(r"\s*\(note for the clinic:.*\)\s*$|^\s*note for the clinic:.*$", re.IGNORECASE | re.DOTALL)
 
 
+# one note in a concern, and what it says; a list in it (each part may go on its own); medicines named as such, and
+# a note that names one
+_ONE_NOTE = re.compile(
+    r"\s*\(note for the clinic:\s*(?P<said>[^()]*(?:\([^()]*\)[^()]*)*)\)|^\s*note for the clinic:\s*"
+    r"(?P<said2>.*)$",
+    re.IGNORECASE,
+)
+_PART_ENDS_IN_A_LIST = re.compile(r"[,;]|\band\b", re.IGNORECASE)
+_MEDICINES_IN_GENERAL = re.compile(
+    r"(?:meds?|medication|medications|medicines?|tablets?|pills?|drugs?|prescriptions?)(?:\s+(?:bit|part|note|stuff))?",
+    re.IGNORECASE,
+)
+_A_MEDICINE_NOTED = re.compile(
+    r"\b(?:on|take|takes|taking|took|prescribed)\b|\b(?:tablets?|pills?|mg|medication|medicine|meds|blood\s+thinners?|"
+    r"antibiotics?|inhaler|injections?)\b",
+    re.IGNORECASE,
+)
+
+
 def without_a_part(concern: Text, part: Text) -> Optional[Text]:
     """The concern with the part of it that names `part` taken out, with the joint before it ("takes apixaban and
     metformin for type 2 diabetes", "metformin" → "takes apixaban") or, for a first part, after it, and any bracket
@@ -1629,8 +1648,18 @@ def without_a_part(concern: Text, part: Text) -> Optional[Text]:
     if not named and bare != part.strip():
         # "remove the notes about my daughter" of "(note for the clinic: … for their daughter …)" (play-test 61)
         named = re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", concern, re.IGNORECASE)
+    notes = list(_ONE_NOTE.finditer(concern))
+    if not named and _MEDICINES_IN_GENERAL.fullmatch(bare):
+        # "can you take the meds bit out" of "(note for the clinic: I'm on blood thinners (apixaban) …)" (play-test 211:
+        # made a note of its own): the note that names a medicine
+        named = next((note for note in notes if _A_MEDICINE_NOTED.search(note.group("said"))), None)
     if not named:
         return None
+    whole = next((note for note in notes if note.start() <= named.start() < note.end()), None)
+    if whole and not _PART_ENDS_IN_A_LIST.search(whole.group("said") or whole.group("said2") or ""):
+        # a note of one thing, said to go: all of it ("remove the blood thinners part" of "I'm on blood thinners
+        # (apixaban) in case that matters" left "(apixaban) in case that matters", play-test 211)
+        return (concern[: whole.start()] + concern[whole.end() :]).strip(" ,;:-")
     pieces = _PART_ENDS.split(concern)  # parts at even places, the joints between them at odd ones
     offset, index = 0, 0
     for index, piece in enumerate(pieces):  # noqa: B007 - the piece the part is named in

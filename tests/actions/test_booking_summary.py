@@ -883,3 +883,29 @@ async def test_being_written_to_asked_before_any_request_is_answered(dispatcher,
     tracker = make_tracker(intent="correct_booking", text=text, parse_data={"triage": {"level": None}})
     await ActionNoRequestToChange().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+ONE_NOTE = "starting microneedling for some acne marks (note for the clinic: I'm on blood thinners (apixaban) in case that matters)"
+
+
+@pytest.mark.parametrize("intent, removed, expected", [
+    # play-test 211: "can you take the meds bit out" made a note of its own; "remove the blood thinners part" left
+    # "(apixaban) in case that matters"
+    ("faq", "meds", "starting microneedling for some acne marks"),
+    ("correct_booking", "blood thinners", "starting microneedling for some acne marks"),
+    # medicines in general, with none noted: no change
+    ("correct_booking", "tablets", None),
+])
+async def test_a_note_of_one_thing_said_to_go_goes_whole(dispatcher, make_tracker, domain, intent, removed, expected):
+    from actions.answers import ActionAnswerQuestion
+
+    concern = ONE_NOTE if removed != "tablets" else "acne marks"
+    tracker = make_tracker(
+        intent=intent, text=f"can you take the {removed} bit out", active_loop=FORM,
+        entities=[{"entity": "removed", "value": removed, "start": 17, "end": 17 + len(removed)}],
+        slots={**DETAILS, "booking_concern": concern, "requested_slot": "booking_confirmed"},
+    )
+    action = ActionChangeBookingDetail() if intent == "correct_booking" else ActionAnswerQuestion()
+    events = await action.run(dispatcher, tracker, domain)
+    changed = [event["value"] for event in events if event["name"] == "booking_concern"]
+    assert changed == ([expected] if expected else [])
