@@ -1103,6 +1103,18 @@ def an_infection_before(tracker: Tracker) -> bool:
     )
 
 
+def _answered_with_the_emergency(tracker: Tracker, back: int = THREAD_LOOKS_BACK) -> Set[int]:
+    """Which of the person's earlier messages (their places in `earlier_triages`, newest first) got the emergency
+    answer."""
+    users = [index for index, event in enumerate(tracker.events) if event.get("event") == "user"]
+    answered = set()
+    for place, (index, following) in enumerate(reversed(list(zip(users[:-1], users[1:], strict=True))[-back:])):
+        replies = (str((event.get("metadata") or {}).get(UTTERED) or "") for event in tracker.events[index:following])
+        if any(reply.startswith(response_name(SEVERITY[0])) for reply in replies):
+            answered.add(place)
+    return answered
+
+
 def help_called_before(tracker: Tracker) -> bool:
     """Whether, since the message the emergency answer was given for, an earlier message said emergency help is called
     or on its way ("ambulance on its way, my flatmate called"): the emergency number is not said again as if it were
@@ -1115,10 +1127,16 @@ def help_called_before(tracker: Tracker) -> bool:
     if (tracker.latest_message.get("triage") or {}).get("not_called"):
         return False
     earlier = earlier_triages(tracker)
-    # before the first message of the emergency (the oldest one looked back over that named its signs), only emergency
-    # help counts: "ok ill ring 111. can i wash my face in the meantime?" waits for 111, and a tight throat after it
-    # needs 999 (play-test 74: "follow what the 999 call handler tells you … before they arrive", no one called)
-    first = max((index for index, triage in enumerate(earlier) if triage.get("level") == SEVERITY[0]), default=None)
+    # before the first message of the emergency (the oldest one looked back over that named its signs, or that got the
+    # emergency answer: a confusion after an infection's signs is one by what was said before it), only emergency help
+    # counts: "ok ill ring 111. can i wash my face in the meantime?" waits for 111, and a tight throat after it needs
+    # 999 (play-test 74: "follow what the 999 call handler tells you … before they arrive", no one called; play-test
+    # 213, "ill ring 111" before "bit muddled and my legs look kind of blotchy purple": "don't call it off on my word")
+    answered = _answered_with_the_emergency(tracker)
+    first = max(
+        (index for index, triage in enumerate(earlier) if triage.get("level") == SEVERITY[0] or index in answered),
+        default=None,
+    )
     for index, triage in enumerate(earlier):
         # (nor the first message of the emergency itself, unless it names emergency help: "ok calling them now.
         # actually its nearly swollen shut now and my top lip feels a bit puffy too" after "fine ill ring 111",
@@ -2098,7 +2116,11 @@ def calling_111_in_an_emergency(tracker: Tracker) -> bool:
     handler tells you" to "ok calling 111 now"). 999, not 111, is the answer, whatever else the message asks."""
     said = tracker.latest_message.get("triage") or {}
     text = tracker.latest_message.get("text") or ""
-    if not (said.get("waiting_for_help") or said.get("seeking_help")) or not _NHS_111.search(text):
+    # (or whether to hang up on it: "should i hang up on 111 then or stay on? im scared", play-test 213, "don't call it
+    # off on my word")
+    if not (said.get("waiting_for_help") or said.get("seeking_help") or said.get("cancel_help")) or not _NHS_111.search(
+        text
+    ):
         return False
     if _EMERGENCY_NAMED.search(text) or said.get("emergency_help_named") or said.get("help_had") or said.get("well"):
         return False
@@ -2215,6 +2237,12 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
+        if triaged in (None, SEVERITY[0]) and calling_111_in_an_emergency(tracker):
+            # "ok calling 111 now" after "Please call 999 now" (play-test 208: "follow what the 999 call handler tells
+            # you"), "should i hang up on 111 then or stay on?" (play-test 213: "don't call it off on my word"): 999,
+            # not 111
+            dispatcher.utter_message(response="utter_emergency_not_111")
+            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if previous in SEVERITY[1:] and not triaged:
             topics = the_guide_asked(tracker, topics)
         if said.get("help_had"):
@@ -2326,11 +2354,6 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response="utter_safety_said_to_be_past")
                 events = say_answers(dispatcher, tracker, domain, beside) if beside else [SlotSet("last_topic", None)]
             return [event for event in events if event.get("name") != "offer"] + [SlotSet("offer", None)]
-        if triaged in (None, SEVERITY[0]) and calling_111_in_an_emergency(tracker):
-            # "ok calling 111 now" after "Please call 999 now" (play-test 208: "follow what the 999 call handler tells
-            # you"): 999, not 111
-            dispatcher.utter_message(response="utter_emergency_not_111")
-            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if (
             SEVERITY[0] in (previous, triaged)
             and said.get("driving")

@@ -262,7 +262,12 @@ _LOOKS_WORSE = re.compile(
     r"[^.?!]{0,20}\b(?:worse|uneven)\b"
 )
 # on hold, or on the line, to them ("nobody's on their way, im still on hold"): help called, not said not to be
-_ON_HOLD = re.compile(r"\bon hold\b|\b(?:still |now )?on the (?:phone|line) (?:to|with) (?:them|999|an ambulance)\b")
+# (not on hold to NHS 111 or the clinic: "i havent called 999 yet, im on hold with 111. so do i call 999 now??",
+# play-test 213, "follow what the 999 call handler tells you")
+_ON_HOLD = re.compile(
+    r"\bon hold\b(?!\s+(?:to|with|for)\s+(?:111|nhs|the clinic|your clinic|the gp|my gp|the doctors?))|"
+    r"\b(?:still |now )?on the (?:phone|line) (?:to|with) (?:them|999|an ambulance)\b"
+)
 # an appointment or request asked to be still on ("is my wednesday 10am still happening", "is it still going ahead")
 _STILL_ON = re.compile(
     r"\b(?:my|the|our)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*|appointment|appt|booking|consultation|session|"
@@ -729,7 +734,9 @@ _NOT_YET = re.compile(
     # ("peeling after the treatment is this ok" asks of now: tests/dev3, the side effects' answer)
     r"on\s+\w+|next\s+\w+|this\s+(?!(?:ok|okay|normal|fine|bad|right|alright|safe|common|expected|serious|infected|"
     r"an?|what|how|why)\b)\w+|coming up|in\s+\w+\s+days?)\b|\bshould i still (?:go|come|have it)\b|"
-    r"\b(?:haven'?t|havent|not|never) (?:booked|been)\b|\bjust wondering\b|\basking before\b|"
+    # (not "havent been given any advice yet", "not been seen": play-test 213, "before your next one" to a fever)
+    r"\b(?:haven'?t|havent|not|never) (?:booked|been)\b(?!\s+(?:given|told|seen|advised|able|called|rung|contacted|"
+    r"checked|sent|able to))|\bjust wondering\b|\basking before\b|"
     r"\bat the sight of\b|\bwhen i see\b|\bneedle phobi\w*|\b(?:scared|afraid|terrified) of needles\b|"
     r"\bcan i (?:still )?(?:have|get|do)\b|\bis (?:it|microneedling|this) (?:safe|ok|okay|suitable) for (?:me|"
     r"someone)\b|"
@@ -1045,7 +1052,11 @@ _HELP_ARRANGED = re.compile(
 _HELP_NOT_HAD = re.compile(
     r"\b(?:no ?one|nobody|no answer|couldn'?t|could not|cant|can'?t|cannot|didn'?t|did not|not|haven'?t|have not|"
     r"won'?t|wont|voicemail|engaged|closed|busy)\b[^.?!]{0,25}\b(?:answer\w*|reach|get through|pick\w*\s+(?:it\s+)?up|"
-    r"respond\w*|call\w* back|rung|called|seen|spoken|open|help)\b|\bvoicemail\b|\bno answer\b"
+    r"respond\w*|call\w* back|rung|called|seen|spoken|open|help)\b|\bvoicemail\b|\bno answer\b|"
+    # help being sought, none had yet ("ok I tried 111 online but its so slow, been sitting on it 20 mins", "I havent
+    # been given any advice yet … the online thing is just loading": play-test 213, "follow the advice you were given")
+    r"\b(?:so |really |very |too )?slow\b|\bloading\b|\bstill (?:waiting|on hold|in the queue)\b|\bon hold\b|"
+    r"\b(?:not|haven'?t|havent|have not) (?:been )?given (?:me )?(?:any )?advice\b|\bno advice (?:yet|at all)\b"
 )
 # advice given at the treatment, before what is happening now ("the nurse did say some swelling was normal when we
 # left": play-test 71, "follow the advice you were given" to someone whose face was very swollen around the eyes): no

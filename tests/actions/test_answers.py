@@ -3489,3 +3489,25 @@ async def test_a_not_sure_in_a_routes_thread_gets_the_route(dispatcher, make_tra
                            parse_data={"triage": {"level": None}})
     await ActionAnswerBesideAYesOrNo().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_111_hung_up_on_after_an_emergency_said_after_it_is_999_not_111(dispatcher, make_tracker, domain):
+    # play-test 213: "ill ring 111", then confusion and mottled legs got 999 (the triage read them as expected, the
+    # infection before made them an emergency), then "should i hang up on 111 then or stay on?" got "don't call it off
+    # on my word"
+    events = [
+        {"event": "user", "timestamp": None, "text": "ok fine ill ring 111 on the phone",
+         "parse_data": {"triage": {"level": None, "waiting_for_help": True}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": "utter_faq/urgent_closed"}},
+        {"event": "user", "timestamp": None, "text": "bit muddled and my legs look kind of blotchy purple",
+         "parse_data": {"triage": {"level": "expected"}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": "utter_faq/emergency"}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="nlu_fallback", text="should i hang up on 111 then or stay on? im scared",
+                           events=events, slots={"last_topic": "emergency", "offer": "clinic"})
+    tracker.latest_message["triage"] = {"level": None, "cancel_help": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_emergency_not_111"]

@@ -1561,6 +1561,10 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("ok i called 999", {"waiting_for_help"}),
     # play-test 210: "Please call 999 now" three times, and a booking's reference, to someone whose ambulance was coming
     ("ok ambulance called", {"waiting_for_help"}),
+    # play-test 213: help sought and none had yet ("follow the advice you were given" to a fever), and 111 on hold is no
+    # 999 called
+    ("ok I tried 111 online but its so slow, been sitting on it 20 mins. is it really that bad?", set()),
+    ("i havent called 999 yet, im on hold with 111. so do i call 999 now??", {"instead_of_999"}),
     ("i did!! theyre coming. what do i do till they get here", {"waiting_for_help"}),
     ("WHAT. no. my dad. chest tight. ambulance on way. what do i do now", {"waiting_for_help"}),
     # an ambulance asked about, or not called, is none coming
@@ -3770,3 +3774,21 @@ def test_whether_something_may_be_done_after_asked_is_no_report(component, text,
 ])
 def test_what_would_happen_if_asked_first_is_what_if(settings, text, level):
     assert triage(text, settings, said_to_be_happening=False).level == level
+
+
+@pytest.mark.parametrize("text, help_had, not_called, not_yet", [
+    # play-test 213: 111 online still loading is no advice had; "havent been given any advice" is no treatment to come;
+    # on hold to 111 is no 999 called
+    ("ok I tried 111 online but its so slow, been sitting on it 20 mins. is it really that bad? its only a small patch",
+     False, False, False),
+    ("I havent been given any advice yet thats the point, the online thing is just loading. should I just go to A&E "
+     "instead?", False, False, False),
+    ("i havent called 999 yet, im on hold with 111. so do i call 999 now??", False, True, False),
+    # advice had is still had
+    ("111 said to see the out of hours gp tonight", True, False, False),
+])
+def test_help_sought_is_not_help_had(component, text, help_had, not_called, not_yet):
+    message = Message(data={"text": text})
+    component.process([message])
+    triage = message.get("triage")
+    assert (triage["help_had"], triage["not_called"], triage["not_yet"]) == (help_had, not_called, not_yet)
