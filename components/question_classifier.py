@@ -149,6 +149,9 @@ _RUN_ON = re.compile(
 # A short part without a question's shape ("price and how long does it take?") is asked too when "and"
 # joins it to a question: at most this many words.
 _SHORT_PART_WORDS = 4
+# a list of a few words each, commas between ("price, pain"), and its commas
+_A_SHORT_LIST = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+)?(?:\s*,\s*[^\W\d_]+(?:\s+[^\W\d_]+)?)+\s*", re.UNICODE)
+_LIST_COMMA = re.compile(r"\s*,\s*")
 _JOINED_BY_AND = re.compile(r"\b(?:and|also|plus)\b|&|\s/\s", re.IGNORECASE)
 
 
@@ -259,10 +262,22 @@ def question_spans(text: Text) -> List[Span]:
     questions = [span for span, _ in parts if _reads_as_a_question(text[span.start : span.end]) or span in numbered]
     if not questions:
         return []
+    # a list of a few words each beside a question, commas between ("hey quick ones - price, pain, how long, and do
+    # you do backs": play-test 212, the price answered alone): each item is asked
+    listed_items = set()
+    split_parts: List[Tuple[Span, Text]] = []
+    for span, joint in parts:
+        if span in questions or not _A_SHORT_LIST.fullmatch(text[span.start : span.end]):
+            split_parts.append((span, joint))
+            continue
+        items = _split(text, span.start, span.end, _LIST_COMMA)
+        listed_items |= {item for item, _ in items}
+        split_parts += items[:-1] + [(items[-1][0], joint)]
     return [
         span
-        for span, joint in parts
+        for span, joint in split_parts
         if span in questions
+        or span in listed_items
         or (len(text[span.start : span.end].split()) <= _SHORT_PART_WORDS and _JOINED_BY_AND.search(joint))
     ]
 

@@ -116,6 +116,10 @@ def parts(text):
         ("ok looks right but before i send it can you please just tell me does microneedling hurt and do i have to "
          "stop my retinol before", ["can you please just tell me does microneedling hurt",
                                     "do i have to stop my retinol before"]),
+        # play-test 212: a list of topics, commas between, beside questions: the price answered alone
+        ("hey quick ones - price, pain, how long, and do you do backs", ["price", "pain", "how long", "do you do backs"]),
+        # a greeting before a question is no item of a list
+        ("hi, does it hurt?", ["does it hurt?"]),
     ],
 )
 def test_question_spans(text, expected):
