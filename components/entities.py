@@ -1362,6 +1362,24 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         if own:
             runs = [own] + [run for run in runs if run is not own and run is not runs[0]]
     first = text[runs[0][0] : runs[0][1]].strip().lower()
+    # (or a day and its part, said again with its hour: "A Thursday evening would suit, I work during the day. Next
+    # Thursday if possible, around 7?", play-test 212, 17:00 to 20:00 put down)
+    day_and_part = re.fullmatch(
+        rf"(?:an?\s+|the\s+)?({_DAY})\s+(?:morning|afternoon|evening|lunch\w*)s?", first, re.IGNORECASE
+    )
+    if len(runs) > 1 and day_and_part and not _A_CLOCK_HOUR.search(first):
+        day = day_and_part.group(1).lower()
+        again = next(
+            (
+                run
+                for run in runs[1:]
+                if day in text[run[0] : run[1]].lower() and _A_CLOCK_HOUR.search(text[run[0] : run[1]])
+            ),
+            None,
+        )
+        if again:
+            runs = [again] + [run for run in runs if run is not again and run is not runs[0]]
+            first = text[runs[0][0] : runs[0][1]].strip().lower()
     if len(runs) > 1 and re.fullmatch(_DAY, first, re.IGNORECASE):
         # the same day said again with its time ("thursday works better. can we start again, thursday 1pm": play-test
         # 63, the 1pm lost): that one

@@ -891,6 +891,9 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
     ("Monday morning, after ten o'clock please. Half past ten would be lovely.", ["Monday morning Half past ten"]),
     # a number of things said after the morning is no hour
     ("friday morning. I have two kids so", ["friday morning"]),
+    # play-test 212: the day and its part, then the same day with its hour (17:00 to 20:00 put down)
+    ("A Thursday evening would suit, I work during the day. Next Thursday if possible, around 7?",
+     ["Next Thursday if possible, around 7"]),
     # play-test 199: a month named alone was dropped, and a day two days away put down
     ("november please", ["november"]),
     # play-test 199: "ok 9 then" with the number after it lost the day asked about
