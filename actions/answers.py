@@ -1257,8 +1257,9 @@ def remind_of_the_route(dispatcher: CollectingDispatcher, tracker: Tracker, doma
     given = any(str(message.get("response") or "").startswith(_ROUTE_OR_ITS_END) for message in dispatcher.messages)
     if said.get("level") or given:
         return False
-    # (the emergency's thread holds across turns of its own, with its own words: `safety_thread_level`)
-    if reported_earlier(tracker) != SEVERITY[1] or help_called_before(tracker):
+    # (the emergency's thread holds across turns of its own, with its own words: `safety_thread_level`; never the
+    # urgent route's line once the emergency answer was given and not set aside since: play-test 215)
+    if reported_earlier(tracker) != SEVERITY[1] or help_called_before(tracker) or tracker.get_slot(EMERGENCY_GIVEN):
         return False
     # calling now, for that help ("ok ringing them now, thanks"), not an ambulance on its way
     calling = (
@@ -1346,7 +1347,11 @@ def reported_earlier(tracker: Tracker) -> Optional[Text]:
             # (or the route taken back since: "Woah no I haven't had anything done yet lol, nothing's wrong", then
             # "does it work on stretch marks?", play-test 171, "About what you described before", twice)
             return None
-        if triage.get("level") in SEVERITY[:2]:
+        if triage.get("level") == SEVERITY[0] or any(reply.startswith(response_name(SEVERITY[0])) for reply in replies):
+            # (or given the emergency answer, as a confusion after an infection's signs is: "ok shes calling now" got
+            # "call NHS 111 now" with his wife on the phone to 999, play-test 215)
+            return SEVERITY[0]
+        if triage.get("level") == SEVERITY[1]:
             return triage["level"]
     # (or the urgent route the last answer given, further back than the turns a message is handled with: "do I ring 111
     # tonight or is it ok to wait for them monday?" after a call back was sent, play-test 115, "or contact the clinic
@@ -2810,7 +2815,7 @@ REPLY_TO_A_YES_OR_NO_ALONE = {
 # who to call, asked: the route is the answer ("who do i ring tomorrow", "the clinic or my gp or 111??", "which is it")
 ASKS_WHO_TO_CALL = re.compile(
     r"\bwho\s+(?:do|should|shall|would|can)\s+i\s+(?:ring|call|phone|contact|see|speak\s+to)\b|"
-    r"\b(?:clinic|gp|111|doctor)\s+or\s+(?:my\s+|the\s+)?(?:clinic|gp|111|doctor)\b|\bwhich\s+is\s+it\b|"
+    r"\b(?:clinic|gp|111|999|doctor|a&e)\s+or\s+(?:my\s+|the\s+)?(?:clinic|gp|111|999|doctor|a&e)\b|\bwhich\s+(?:is\s+it|one)\b|"
     # ("ok just tried calling, line was busy. tried twice. now what": play-test 208, the route, then a menu)
     r"\b(?:now|so|then)\s+what\b|\bwhat\s+(?:do|should|shall|can)\s+i\s+do\s+(?:now|then)\b",
     re.IGNORECASE,

@@ -1134,6 +1134,8 @@ _WAITING_FOR_HELP = re.compile(
     r"(?:ambulance|999|paramedics?) (?:has been |have been |been |now |just |already )?"
     r"(?:called|rung|phoned|on (?:its |the |their )?way)|"
     r"(?:they'?re|theyre|they are) (?:coming|on (?:the|their) way|nearly here|almost here)|"
+    # ("ok shes calling now. should i tell them the clinic name": play-test 215, after "Please call 999 now")
+    r"(?:she'?s|shes|he'?s|hes|they'?re|theyre|my \w+'?s|my \w+ is) (?:calling|ringing|phoning) (?:them |it )?now|"
     # "I'm still on the phone with 999", "on hold with 111", "calling 999 now" (found by the twelfth play-test)
     # (on hold to the clinic or 111 is no emergency help on its way: found by the thirteenth play-test)
     r"on (?:the )?(?:phone|line|hold) (?:to|with) (?:999|112|911|the ambulance|emergency)|"
@@ -1222,7 +1224,8 @@ _CANCEL_HELP = re.compile(
     r"\b(?:cancel\w*|call(?:ing)? (?:it |them )?off|send (?:it |them )?away|stand (?:it |them )?down|"
     r"hang up(?![^.?!]{0,15}\b(?:ring|call|phone|dial)\b)|"
     r"skip (?:a ?& ?e|a and e|the hospital|hospital))\b"
-    r"(?![^.?!]{0,30}\b(?:booking|appointment|consultation|request|session|treatment|call ?back)\b)|"
+    # (nor anything with the clinic: "ambulance is coming. do i need to cancel anything with the clinic", play-test 215)
+    r"(?![^.?!]{0,30}\b(?:booking|appointment|consultation|request|session|treatment|call ?back|clinic)\b)|"
     r"\btell (?:them|the ambulance|999|the paramedics) (?:not to|they don'?t need to|they dont need to) come\b|"
     r"\b(?:don'?t|dont|do not|doesn'?t|doesnt|does not) (?:need|want) (?:the |an )?(?:ambulance|paramedics)\b|"
     # ("he used the pen and says hes breathing a bit easier now. do we still need the ambulance or can i just drive him

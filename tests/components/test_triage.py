@@ -48,9 +48,9 @@ def settings():
         # play-test 117: an eye closing up, said after the swelling was, got NHS 111 three times
         ("its getting worse though, now her left eye is closing up she can barely open it", EMERGENCY),
         ("her eye is nearly shut now", EMERGENCY),
-        # play-test 208: after a cheek hot and puffier, NHS 111 now
-        ("yes. should i just go to a&e instead? my eye is a bit hard to open now", EMERGENCY),
-        ("i can't open my eye properly since the treatment", EMERGENCY),
+        # after play-test 208: an eye swelling makes hard to open
+        ("my eye is so swollen i can't open it properly since the treatment", EMERGENCY),
+        ("its more puffy round my eye now and its hard to open", EMERGENCY),
         # play-test 121: a faint days past, and fine since, is past; fainting again, or minutes ago, is not
         ("Sorry no, I'm fine NOW, the fainting was on friday at the clinic. I just want to know about my next session",
          None),
