@@ -524,6 +524,14 @@ OF_AGE = re.compile(
 )
 # a call back said not to be wanted ("no call back thanks", "dont call me"): core/words.py
 NO_CALL_WANTED = re.compile(NO_CALL, re.IGNORECASE)
+# a call back said not to be wanted, in so many words
+CALL_BACK_DECLINED = re.compile(
+    r"\b(?:don'?t|dont|do\s+not|doesn'?t|no|not)\s+(?:really\s+)?(?:need|want|wanna|needing|wanting)\s+(?:a\s+|any\s+|the\s+)?"
+    r"(?:call\s*-?\s*back|phone\s*call|calls?|ring)\b|"
+    r"\b(?:don'?t|dont|do\s+not|never|pls\s+don'?t|please\s+don'?t)\s+(?:phone|call|ring)\s+me\b|"
+    r"\bno\s+(?:phone\s+)?calls?\b|\bno\s+call\s*-?\s*backs?\b",
+    re.IGNORECASE,
+)
 # a call back asked about, not asked for: "wait no, will that cancel my call back??" (browser play-test 4: a new
 # request was started at the question whether deleting one's data cancels it)
 ONES_CALL_BACK = re.compile(
@@ -850,6 +858,12 @@ class BookingDetailsRequest(GraphComponent):
                 entities = self._without_the_kind(message, entities)
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
+            if asks_a_call_back and CALL_BACK_DECLINED.search(text):
+                # "no i dont need a call back, i just wanted to ask", "please dont phone me, email only" (play-test 214:
+                # a call back begun, three times): no call back asked for
+                entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
+                message.set(ENTITIES, entities, add_to_output=True)
+                asks_a_call_back = False
             farewell = bool(FAREWELL.search(text)) and not kinds
             if (
                 intent in ("never_mind", "nlu_fallback", "stop", "deny", "inform", "affirm", "goodbye")

@@ -1099,6 +1099,22 @@ def test_whether_it_is_booked_or_how_to_cancel_later_is_asked_of_the_request(tex
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, kept", [
+    # play-test 214: a call back begun, three times, by words that said none was wanted
+    ("no i dont need a call back, i just wanted to ask", False),
+    ("please dont phone me, email only", False),
+    ("no phone calls please", False),
+    # asked for, it is one
+    ("can someone call me back", True),
+    ("i want a call back not a consultation", True),
+])
+def test_a_call_back_said_not_to_be_wanted_is_none_asked_for(text, kept):
+    found = message(text, "book_consultation", [])
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 0, "end": 1}])
+    BookingDetailsRequest({}).process([found])
+    assert any(entity["entity"] == "request_kind" for entity in found.get("entities")) is kept
+
+
 @pytest.mark.parametrize("text, call_back", [
     # play-test 113: "fine call me 07700 900987", right after a call back was offered, got a consultation offered
     ("fine call me 07700 900987", True),
