@@ -485,6 +485,13 @@ _NOTE = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 NOTE_ENTITY = "note"
+# asked whether to note something, or said not to: no note
+_NOT_TO_BE_NOTED = re.compile(
+    r"\b(?:should|shall|do|would|must)\s+i\s+(?:need\s+to\s+)?(?:put|add|mention|write|include|note)\b|"
+    r"\b(?:don'?t|dont|do\s+not|rather\s+not|rather\s+you\s+didn'?t)\s+(?:want\s+(?:it|that|this)\s+)?(?:written|put|noted|"
+    r"written\s+down|on\s+(?:the\s+)?(?:notes?|request|record))\b",
+    re.IGNORECASE,
+)
 # "take metformin out, my GP stopped it", "remove the bit about warfarin from the notes": a part of the request said to
 # go (play-test 42: answered as a question, and the notes kept it)
 _A_PART = r"([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3}?)"
@@ -1574,6 +1581,10 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
         if time:
             found.append(time)
         note = _NOTE.search(text)
+        if note and _NOT_TO_BE_NOTED.search(text):
+            # whether to note it, asked, or said not to be written down ("should i put that im pregnant on here or just
+            # say it when im there? i dont want it written down anywhere really": play-test 214, the pregnancy noted)
+            note = None
         if note:  # the note's words are the note, whatever details they name ("im his daughter Eleni")
             group = next(
                 name

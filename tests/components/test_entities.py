@@ -965,6 +965,8 @@ def test_how_to_get_in_touch_said_plainly_is_a_note(booking, text, expected):
     ("its Sarah's birthday that day", []),
     # asking to be rung on it is no note
     ("can you ring my mum's number", []),
+    # play-test 214: whether to note it asked, and said not to be written down: the pregnancy noted
+    ("should i put that im pregnant on here or just say it when im there? i dont want it written down anywhere", []),
 ])
 def test_whose_number_it_is_is_a_note_and_their_name_no_patients(booking, text, expected):
     assert found(booking, text) == expected
