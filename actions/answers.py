@@ -2112,6 +2112,24 @@ _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b
 
 
 _NHS_111 = re.compile(r"\b111\b", re.IGNORECASE)
+# a request or booking named: a message about one, even in the emergency's thread
+_ABOUT_A_REQUEST = re.compile(r"\b(?:reference|ref|booking|request|consultation|call ?back|mn-\w+)\b", re.IGNORECASE)
+
+
+def left_to_the_emergency_thread(tracker: Tracker) -> bool:
+    """Whether the latest message, typed right after the emergency answer and naming no request, is the emergency's
+    thread's to answer, whatever intent the classifier read in it: "i did!! theyre coming. what do i do till they get
+    here" (play-test 210, read as a reference asked for), "this is my friend Tasha typing now … she feels a bit better
+    already … should we still ring?" (play-test 215, read as a change to a request never made). Actions a classifier's
+    intent leads to outside the thread hand such a message to `action_answer_question`."""
+    text = tracker.latest_message.get("text") or ""
+    said = tracker.latest_message.get("triage") or {}
+    return (
+        tracker.get_slot("last_topic") == SEVERITY[0]
+        and not text.startswith("/")
+        and not _ABOUT_A_REQUEST.search(text)
+        and not sets_an_emergency_aside(said)
+    )
 
 
 def calling_111_in_an_emergency(tracker: Tracker) -> bool:

@@ -20,6 +20,7 @@ from actions.answers import (
     answers_alongside,
     asks_beside,
     last_action_before,
+    left_to_the_emergency_thread,
     remind_of_the_route,
     response_for,
     response_name,
@@ -427,15 +428,8 @@ class ActionSayRequestReference(Action):
                 say_when_the_clinic_contacts(dispatcher, tracker)
             return [SlotSet("offer", None)]
         triage = tracker.latest_message.get("triage") or {}
-        text = tracker.latest_message.get("text") or ""
-        if (
-            tracker.get_slot("last_topic") == SEVERITY[0]
-            and (
-                triage.get("waiting_for_help")
-                or triage.get("level")
-                or not re.search(r"\b(?:reference|ref|booking|request|mn-\w+)\b", text, re.IGNORECASE)
-            )
-            and not text.startswith("/")
+        if left_to_the_emergency_thread(tracker) or (
+            tracker.get_slot("last_topic") == SEVERITY[0] and (triage.get("waiting_for_help") or triage.get("level"))
         ):
             # "i did!! theyre coming. what do i do till they get here" after "Please call 999 now" (play-test 210: no
             # reference, and a consultation offered): the emergency's thread answers it, whatever the classifier read

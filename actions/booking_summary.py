@@ -4,7 +4,7 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -14,6 +14,7 @@ from actions.answers import (
     KEPT_WHILE_PAUSED,
     UNDER_18,
     added_to_the_concern,
+    left_to_the_emergency_thread,
     note_start,
     remind_of_the_route,
     since_the_latest_message,
@@ -505,6 +506,8 @@ class ActionNoRequestToChange(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if left_to_the_emergency_thread(tracker):  # (play-test 215: "should we still ring?" read as a change)
+            return [FollowupAction("action_answer_question")]
         if remind_of_the_route(dispatcher, tracker, domain):
             return []
         if not tracker.get_slot("request_sent") and any(tracker.get_slot(slot) for slot in KEPT_WHILE_PAUSED):

@@ -909,3 +909,23 @@ async def test_a_note_of_one_thing_said_to_go_goes_whole(dispatcher, make_tracke
     events = await action.run(dispatcher, tracker, domain)
     changed = [event["value"] for event in events if event["name"] == "booking_concern"]
     assert changed == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, slots, handed", [
+    # play-test 215: right after "Please call 999 now", read as a change to a request never made
+    ("this is my friend Tasha typing now. she feels a bit better already. should we still ring?",
+     {"last_topic": "emergency"}, True),
+    # a request named is the request's
+    ("can i change my booking to friday", {"last_topic": "emergency"}, False),
+    # no emergency answer before: the change's own answer
+    ("this is my friend Tasha typing now", {}, False),
+])
+async def test_a_change_read_in_the_emergencys_thread_is_left_to_it(dispatcher, make_tracker, domain, text, slots,
+                                                                     handed):
+    from rasa_sdk.events import FollowupAction
+
+    from actions.booking_summary import ActionNoRequestToChange
+
+    tracker = make_tracker(intent="correct_booking", text=text, slots=slots, parse_data={"triage": {"level": None}})
+    events = await ActionNoRequestToChange().run(dispatcher, tracker, domain)
+    assert (events == [FollowupAction("action_answer_question")]) is handed
