@@ -2337,6 +2337,11 @@ class ActionAnswerQuestion(Action):
             # it gets worse (judged_before)
             topics = [HELP_HAD] + ranked_beside(tracker)
             triaged = None
+        if not triaged and "reassurance" in topics and help_had_before(tracker):
+            # "should i still go to the gp or just wait for you lot", "so gp as well then yeah?" after "111 said see a
+            # GP within 24 hours" (play-test 215: "I can't tell you whether it can wait … or contact the clinic when it
+            # opens", as if waiting were a choice): the advice had stands
+            topics = [HELP_HAD if topic == "reassurance" else topic for topic in topics]
         if triaged == SEVERITY[1] and not said.get("worse") and help_had_before(tracker):
             # "i've ALREADY been seen. im on antibiotics. is infection common?" after "walk-in said infected, gave
             # flucloxacillin": the advice had stands, and a question beside it is answered (play-test 33: "call NHS
@@ -2794,6 +2799,11 @@ def answers_alongside(
     and twentieth play-tests: the question was dropped). Its events: the last answer's topic and what it offers."""
     topics = [topic for topic in question_keys(tracker) if response_name(topic) in domain.get("responses", {})]
     topics = on_the_words_before(tracker, topics)
+    if "reassurance" in topics and not (tracker.latest_message.get("triage") or {}).get("level"):
+        if help_had_before(tracker):
+            # "yes ok. … should i still go to the gp or just wait for you lot" at a call back's summary, after "111 said
+            # see a gp" (play-test 215): the advice had stands
+            topics = [HELP_HAD if topic == "reassurance" else topic for topic in topics]
     if (
         "reassurance" in topics
         and not (tracker.latest_message.get("triage") or {}).get("level")

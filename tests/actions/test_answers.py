@@ -3511,3 +3511,24 @@ async def test_111_hung_up_on_after_an_emergency_said_after_it_is_999_not_111(di
     tracker.latest_message["triage"] = {"level": None, "cancel_help": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_emergency_not_111"]
+
+
+@pytest.mark.parametrize("help_had, expected", [
+    # play-test 215: "so gp as well then yeah?" after "111 said see a gp" got "I can't tell you whether it can wait …
+    # or contact the clinic when it opens", as if waiting were a choice
+    (True, "utter_faq/help_had"),
+    # with no advice had, whether it can wait is still not said
+    (False, "utter_faq/reassurance"),
+])
+async def test_whether_to_follow_the_advice_had_is_that_advice(dispatcher, make_tracker, domain, clinic_open, help_had,
+                                                              expected):
+    earlier = [
+        {"event": "user", "timestamp": None, "text": "the white bumps after my microneedling, 111 said see a gp",
+         "parse_data": {"triage": {"level": None, "help_had": help_had, "signs": ["bump*"]}}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="faq", text="thanks. so gp as well then yeah?", events=earlier,
+                           response_selector=selected_answer("faq/reassurance"),
+                           parse_data={"triage": {"level": None}})
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith(expected)
