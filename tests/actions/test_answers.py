@@ -2233,8 +2233,9 @@ def a_report(level, **flags):
     # play-test 60: a yellow crust and a fever, a call back sent since, then "so do i still need to call 111 tonight or
     # just wait for monday" got "I can't tell you whether it can wait ... contact the clinic", without NHS 111
     ([a_report("urgent"), a_report(None), a_report(None)], ["utter_safety_no_reassurance", "utter_faq/urgent"]),
-    # seen or advised since, or only an expected reaction, or nothing reported: the reassurance answer
-    ([a_report("urgent"), a_report(None, help_had=True)], ["utter_faq/reassurance"]),
+    # seen or advised since: that advice (play-test 215: the reassurance answer offered waiting for the clinic as a
+    # choice against 111's advice); only an expected reaction, or nothing reported: the reassurance answer
+    ([a_report("urgent"), a_report(None, help_had=True)], ["utter_faq/help_had"]),
     ([a_report("expected_reaction")], ["utter_faq/reassurance"]),
     ([a_report(None)], ["utter_faq/reassurance"]),
 ])
@@ -2253,8 +2254,8 @@ async def test_can_it_wait_after_a_sign_reported_earlier(dispatcher, make_tracke
     # play-test 182: "yep thats fine. so friday is ok to leave it till then yeah?" at a call back's consent, after yellow
     # crusts and a hot, throbbing patch: "I can't tell you whether it can wait … if something is worrying you"
     ([a_report("urgent"), a_report(None), a_report(None)], ["utter_faq/urgent"]),
-    # seen or advised since, or nothing reported: the reassurance answer
-    ([a_report("urgent"), a_report(None, help_had=True)], ["utter_faq/reassurance"]),
+    # seen or advised since: that advice (play-test 215); nothing reported: the reassurance answer
+    ([a_report("urgent"), a_report(None, help_had=True)], ["utter_faq/help_had"]),
     ([a_report(None)], ["utter_faq/reassurance"]),
 ])
 async def test_can_it_wait_beside_a_yes_after_a_sign_reported_earlier(dispatcher, make_tracker, domain, clinic_open,
