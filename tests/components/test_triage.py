@@ -100,6 +100,12 @@ def settings():
         # expected: redness, mild swelling, sensitivity like a mild sunburn, in the first days
         ("had it done yesterday and my face is bright red", EXPECTED),
         ("skin feels like a mild sunburn tonight, is that normal", EXPECTED),
+        # play-test 216: "really" said of the redness made "a bit swollen" severe (the urgent route, nine times)
+        ("hi, I had microneedling yesterday and my face is really red and tight and a bit swollen, kind of like sunburn. "
+         "is that normal??", EXPECTED),
+        # said of the swelling, it is
+        ("had it done yesterday and my face is really swollen", URGENT),
+        ("the swelling is really bad since the treatment", URGENT),
         ("a bit puffy and pink the day after", EXPECTED),
         ("my skin is sensitive 2 days after treatment", EXPECTED),
         # "on saturday" here is the clinic's hours, not when it was done
