@@ -1766,7 +1766,10 @@ _WORSE = re.compile(
     # ("getting warmer and more sore than yesterday": play-test 43, the advice had for redness was said again)
     # ("is microneedling ok for darker skin tones?": play-test 55, NHS 111 now)
     r"\b(?:worse|worsening|spreading|spread|bigger|more swollen|more red|redder|"
-    r"darker(?!\s+(?:skin|skinned|tones?|complexions?|colou?rs?|types?))|puffier|hotter|warmer|"
+    # (nor a patch darker than the skin: "a few darker patches on my cheeks … No pain or anything" three weeks after,
+    # play-test 217, NHS 111 now)
+    r"darker(?!\s+(?:skin|skinned|tones?|complexions?|colou?rs?|types?|patch\w*|spots?|marks?|areas?|bits?|blotch\w*))|"
+    r"puffier|hotter|warmer|"
     r"more (?:sore|painful|tender|itchy|inflamed)|(?:sorer|redder|hotter|warmer|bigger) than (?:yesterday|before|"
     r"this morning|last night)|"
     r"(?:not|isn'?t|isnt|aren'?t|arent) (?:going down|getting better|improving|settling|calming down)|no better)\b"

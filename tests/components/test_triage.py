@@ -2097,6 +2097,11 @@ def test_a_sign_said_to_have_been_there_for_weeks_or_months(monkeypatch, text, l
     ("Hello. I had microneedling done 4 days ago and my skin is still a bit pink and feels tight. Its not getting any "
      "worse though. Is this ok?", "urgent", True),
     ("had it done 4 days ago and my skin feels warm", "urgent", False),
+    # play-test 217: a patch darker than the skin was read as worse, NHS 111 now
+    ("Hello, I had microneedling at your clinic 3 weeks ago and I've noticed a few darker patches on my cheeks where it "
+     "was done. No pain or anything. Will they fade on their own?", "urgent", True),
+    # getting darker is worse
+    ("had it done 3 weeks ago and the patch is getting darker", "urgent", False),
 ])
 def test_an_expected_sign_still_there_later_is_for_the_clinic(settings, text, level, lingering):
     found = triage(text, settings, said_to_be_happening=False)
