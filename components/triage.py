@@ -1762,6 +1762,20 @@ def said_to_last(text: Text) -> bool:
     return (clinic_today().month - 1 - _MONTH_NUMBER[month.group(1)]) % 12 >= 2
 
 
+# "faint" said of a mark, a line or a colour (light, pale), not of feeling faint ("a few faint darker patches" five
+# weeks after, play-test 219: "Please call 999 now", seven times)
+_FAINT_AS_LIGHT = re.compile(
+    r"\bfaint(?:er|est)?\s+(?=(?:(?:and|a|bit|little|slightly|very|quite)\s+)*(?:[a-z]+\s+)?(?:patch\w*|marks?|lines?|"
+    r"scars?|spots?|pink\w*|red\w*|brown\w*|dark\w*|discolou?r\w*|bruis\w*|shadows?|tint\w*|traces?|outlines?|"
+    r"blotch\w*|pigment\w*|colou?r\w*|dots?|freckles?)\b)|\bfaint(?=\s+as\s+in\b)",
+)
+# a sign's word in a saying or taken back ("if you cant tell me the price i dont want to book blind": play-test 218,
+# "Please call 999 now" four times to someone well; "the patches are faint as in light, not that im fainting lol":
+# play-test 219)
+_NOT_A_SIGN_IN_WORDS = re.compile(
+    r"\b(?:book|buy|sign\s+up|pay|choose|commit)\s+(?:in\s+|up\s+)?blind(?:ly)?\b|"
+    r"\bnot\s+that\s+(?:i'?m|im|i\s+am|she'?s|he'?s)\s+(?:fainting|feeling\s+faint|faint)\b"
+)
 _WORSE = re.compile(
     # ("getting warmer and more sore than yesterday": play-test 43, the advice had for redness was said again)
     # ("is microneedling ok for darker skin tones?": play-test 55, NHS 111 now)
@@ -2307,6 +2321,8 @@ def triage(
     denied = bool(_NOT_THERE.search(lowered))  # a change or a sign said not to be there (_NOT_THERE)
     lowered = _NOT_THERE.sub(" ", lowered)
     lowered = _EYES_MISREAD.sub(" ", lowered)  # "oh so it is, sorry my eyes": read wrong, no sign
+    lowered = _FAINT_AS_LIGHT.sub("light ", lowered)  # "a few faint darker patches": light, no fainting
+    lowered = _NOT_A_SIGN_IN_WORDS.sub(" ", lowered)  # "i dont want to book blind", "not that im fainting"
     lowered = _UNLESS_WORSE.sub(" ", lowered)  # "ill wait for monday then unless it gets worse": not worse now
     compared = bool(_PAIN_COMPARED.search(lowered))  # "is microneedling more painful than laser": a question
     lowered = _PAIN_COMPARED.sub(" ", lowered)

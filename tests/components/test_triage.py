@@ -100,6 +100,14 @@ def settings():
         # expected: redness, mild swelling, sensitivity like a mild sunburn, in the first days
         ("had it done yesterday and my face is bright red", EXPECTED),
         ("skin feels like a mild sunburn tonight, is that normal", EXPECTED),
+        # play-test 219: "faint" said of the patches (light), "Please call 999 now" seven times
+        ("I had microneedling about 5 weeks ago and I've noticed a few faint darker patches on my cheeks. They don't "
+         "hurt at all", URGENT),
+        ("i feel faint and dizzy since the treatment", EMERGENCY),
+        ("999?? why, i feel totally fine, i mean the patches are faint as in light, not that im fainting lol", None),
+        # play-test 218: "Please call 999 now" four times to someone well
+        ("hmm nah if you cant tell me the price i dont want to book blind. cancel it", None),
+        ("had it yesterday and now my left eye has gone blind", EMERGENCY),
         # play-test 216: "really" said of the redness made "a bit swollen" severe (the urgent route, nine times)
         ("hi, I had microneedling yesterday and my face is really red and tight and a bit swollen, kind of like sunburn. "
          "is that normal??", EXPECTED),
