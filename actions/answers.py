@@ -1119,6 +1119,10 @@ def help_called_before(tracker: Tracker) -> bool:
     """Whether, since the message the emergency answer was given for, an earlier message said emergency help is called
     or on its way ("ambulance on its way, my flatmate called"): the emergency number is not said again as if it were
     not (found by the sixteenth play-test: "Please call 999 now" twice after the ambulance was called)."""
+    said = tracker.latest_message.get("triage") or {}
+    if tracker.get_slot(HELP_CALLED) and tracker.get_slot(EMERGENCY_GIVEN) and not said.get("not_called"):
+        # said further back than the turns a message is handled with, the emergency not set aside since
+        return True
     if not in_an_emergency_thread(tracker):
         return False
     # (a new sign since, "breathing feels tight" with the ambulance on its way, is the emergency getting worse while
@@ -2260,6 +2264,16 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
+        if (
+            not triaged
+            and said.get("cancel_help")
+            and tracker.get_slot(EMERGENCY_GIVEN)
+            and help_called_before(tracker)
+        ):
+            # "her lips look a bit less now actually … can we just cancel the ambulance", the thread set aside by advice
+            # read in a message before (play-test 218: "What would you like to know about it?"): 999's to decide
+            dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if triaged in (None, SEVERITY[0]) and calling_111_in_an_emergency(tracker):
             # "ok calling 111 now" after "Please call 999 now" (play-test 208: "follow what the 999 call handler tells
             # you"), "should i hang up on 111 then or stay on?" (play-test 213: "don't call it off on my word"): 999,
@@ -2664,6 +2678,7 @@ def help_said(triage: Dict[Text, Any]) -> bool:
 EMERGENCY_GIVEN = "emergency_given"  # the slot: the emergency answer given in this session, and not set aside since
 LASTING_GIVEN = "lasting_route_given"  # the slot: the urgent route last given was the lasting sign's
 URGENT_GIVEN = "urgent_route_given"  # the slot: the urgent route given in this session, and not set aside since
+HELP_CALLED = "emergency_help_called"  # the slot: emergency help said to be called after the emergency answer
 
 
 def emergency_noted(tracker: Tracker, said_now: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
@@ -2689,11 +2704,26 @@ def emergency_noted(tracker: Tracker, said_now: List[Dict[Text, Any]]) -> List[D
         and (withdrawn or said.get("help_had") or said.get("well") or sets_an_emergency_aside(said))
     ):
         lasting.append(SlotSet(URGENT_GIVEN, False))
+    # ... and `emergency_help_called` with emergency help said to be called or coming after the emergency answer (not
+    # NHS 111 alone), cleared with it, or by help said not to be called (help_called_before reads it past the turns a
+    # message is handled with: "can we just cancel the ambulance", seven messages after "ok calling now", got "Please
+    # call 999 now", play-test 218)
+    called = []
+    if (
+        tracker.get_slot(EMERGENCY_GIVEN)
+        and said.get("waiting_for_help")
+        and not said.get("not_called")
+        and not (_NHS_111.search(tracker.latest_message.get("text") or "") and not said.get("emergency_help_named"))
+        and not tracker.get_slot(HELP_CALLED)
+    ):
+        called = [SlotSet(HELP_CALLED, True)]
+    elif tracker.get_slot(HELP_CALLED) and said.get("not_called"):
+        called = [SlotSet(HELP_CALLED, False)]
     if any(message.get("response") in answers for message in said_now):
-        return lasting + ([] if tracker.get_slot(EMERGENCY_GIVEN) else [SlotSet(EMERGENCY_GIVEN, True)])
-    if tracker.get_slot(EMERGENCY_GIVEN) and sets_an_emergency_aside(tracker.latest_message.get("triage") or {}):
-        return lasting + [SlotSet(EMERGENCY_GIVEN, False)]
-    return lasting
+        return lasting + called + ([] if tracker.get_slot(EMERGENCY_GIVEN) else [SlotSet(EMERGENCY_GIVEN, True)])
+    if tracker.get_slot(EMERGENCY_GIVEN) and sets_an_emergency_aside(said):
+        return lasting + [SlotSet(EMERGENCY_GIVEN, False), SlotSet(HELP_CALLED, False)]
+    return lasting + called
 
 
 # a door opened for help coming ("open door", "opening the door for them"): nothing asked of the clinic's opening

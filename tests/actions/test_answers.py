@@ -3533,3 +3533,26 @@ async def test_whether_to_follow_the_advice_had_is_that_advice(dispatcher, make_
                            parse_data={"triage": {"level": None}})
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher)[0].startswith(expected)
+
+
+async def test_an_ambulance_called_off_long_after_it_was_called_is_for_999(dispatcher, make_tracker, domain):
+    # play-test 218: "ok calling now" seven messages before, the thread set aside by advice read in between, then "her
+    # lips look a bit less now actually … can we just cancel the ambulance" got "What would you like to know about it?",
+    # then "Please call 999 now"
+    tracker = make_tracker(intent="nlu_fallback", text="her lips look a bit less now. can we just cancel the ambulance",
+                           slots={"emergency_given": True, "emergency_help_called": True, "last_topic": None},
+                           parse_data={"triage": {"level": None, "cancel_help": True, "emergency_help_named": True}})
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_cancel_asked"]
+
+
+def test_emergency_help_called_after_the_emergency_answer_is_noted(make_tracker):
+    from actions.answers import emergency_noted
+
+    called = make_tracker(intent="nlu_fallback", text="ok calling now", slots={"emergency_given": True},
+                          parse_data={"triage": {"waiting_for_help": True}})
+    assert SlotSet("emergency_help_called", True) in emergency_noted(called, [])
+    # NHS 111 is no emergency help called
+    called_111 = make_tracker(intent="nlu_fallback", text="ok calling 111 now", slots={"emergency_given": True},
+                              parse_data={"triage": {"waiting_for_help": True}})
+    assert SlotSet("emergency_help_called", True) not in emergency_noted(called_111, [])
