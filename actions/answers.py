@@ -976,17 +976,28 @@ def a_patient(tracker: Tracker) -> bool:
     )
 
 
+def earlier_with_replies(tracker: Tracker, back: Optional[int] = None) -> List[Tuple[Dict[Text, Any], List[Text]]]:
+    """The person's messages before the latest one, newest first (`back` of them at most; all, without it), each as its
+    triage (components/triage.py) and the names of the responses that answered it."""
+    users = [index for index, event in enumerate(tracker.events) if event.get("event") == "user"]
+    pairs = list(zip(users[:-1], users[1:], strict=True))
+    return [
+        (
+            (tracker.events[index].get("parse_data") or {}).get("triage") or {},
+            [str((event.get("metadata") or {}).get(UTTERED) or "") for event in tracker.events[index:following]],
+        )
+        for index, following in reversed(pairs[-back:] if back else pairs)
+    ]
+
+
 def _each_report_since_got_the_lasting_route(tracker: Tracker) -> bool:
     """Whether each of the person's earlier messages (in the turns a message is handled with) that had a level of its
     own was answered with the lasting sign's route."""
-    users = [index for index, event in enumerate(tracker.events) if event.get("event") == "user"]
-    for index, following in zip(users[:-1], users[1:], strict=True):
-        if not ((tracker.events[index].get("parse_data") or {}).get("triage") or {}).get("level"):
-            continue
-        replies = [str((event.get("metadata") or {}).get(UTTERED) or "") for event in tracker.events[index:following]]
-        if not any(LASTING_VARIANT in reply for reply in replies):
-            return False
-    return True
+    return all(
+        any(LASTING_VARIANT in reply for reply in replies)
+        for triage, replies in earlier_with_replies(tracker)
+        if triage.get("level")
+    )
 
 
 def a_lasting_sign(tracker: Tracker) -> bool:
@@ -1106,13 +1117,11 @@ def an_infection_before(tracker: Tracker) -> bool:
 def _answered_with_the_emergency(tracker: Tracker, back: int = THREAD_LOOKS_BACK) -> Set[int]:
     """Which of the person's earlier messages (their places in `earlier_triages`, newest first) got the emergency
     answer."""
-    users = [index for index, event in enumerate(tracker.events) if event.get("event") == "user"]
-    answered = set()
-    for place, (index, following) in enumerate(reversed(list(zip(users[:-1], users[1:], strict=True))[-back:])):
-        replies = (str((event.get("metadata") or {}).get(UTTERED) or "") for event in tracker.events[index:following])
-        if any(reply.startswith(response_name(SEVERITY[0])) for reply in replies):
-            answered.add(place)
-    return answered
+    return {
+        place
+        for place, (_, replies) in enumerate(earlier_with_replies(tracker, back))
+        if any(reply.startswith(response_name(SEVERITY[0])) for reply in replies)
+    }
 
 
 def help_called_before(tracker: Tracker) -> bool:
@@ -1343,10 +1352,7 @@ def reported_earlier(tracker: Tracker) -> Optional[Text]:
     advised since: "so do i still need to call 111 tonight or just wait for monday" after a yellow crust and a fever,
     and a call back sent in between (play-test 60: "I can't tell you whether it can wait ... contact the clinic",
     without NHS 111, to someone who could not reach the clinic), is that route again."""
-    users = [index for index, event in enumerate(tracker.events) if event.get("event") == "user"]
-    for index, following in reversed(list(zip(users[:-1], users[1:], strict=True))[-REPORT_LOOKS_BACK:]):
-        triage = (tracker.events[index].get("parse_data") or {}).get("triage") or {}
-        replies = [str((event.get("metadata") or {}).get(UTTERED) or "") for event in tracker.events[index:following]]
+    for triage, replies in earlier_with_replies(tracker, REPORT_LOOKS_BACK):
         if triage.get("help_had") or triage.get("well") or any(reply.startswith(ROUTE_WITHDRAWN) for reply in replies):
             # (or the route taken back since: "Woah no I haven't had anything done yet lol, nothing's wrong", then
             # "does it work on stretch marks?", play-test 171, "About what you described before", twice)
@@ -2136,6 +2142,24 @@ def left_to_the_emergency_thread(tracker: Tracker) -> bool:
     )
 
 
+def said_of_the_emergency_call(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> bool:
+    """In an answer or the fallback, whatever else the message asks: 999, not 111, when NHS 111 is being called after
+    the emergency answer ("ok calling 111 now": play-test 208; "should i hang up on 111 then or stay on?": play-test
+    213); the emergency answer's words for calling help off, when emergency help was called ("her lips look a bit less
+    now actually … can we just cancel the ambulance", the thread set aside by advice read in a message before: play-test
+    218, "What would you like to know about it?"), 999's to decide. Whether either was said."""
+    said = tracker.latest_message.get("triage") or {}
+    if said.get("level") not in (None, SEVERITY[0]):
+        return False
+    if calling_111_in_an_emergency(tracker):
+        dispatcher.utter_message(response="utter_emergency_not_111")
+        return True
+    if not said.get("level") and said.get("cancel_help") and help_called_before(tracker):
+        dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+        return True
+    return False
+
+
 def calling_111_in_an_emergency(tracker: Tracker) -> bool:
     """Whether the latest message says NHS 111 is being called (or is about to be) for an emergency the emergency answer
     was given for, with no emergency help called: "ok calling 111 now. can u still send the call back thing tho" after
@@ -2264,21 +2288,7 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
-        if (
-            not triaged
-            and said.get("cancel_help")
-            and tracker.get_slot(EMERGENCY_GIVEN)
-            and help_called_before(tracker)
-        ):
-            # "her lips look a bit less now actually … can we just cancel the ambulance", the thread set aside by advice
-            # read in a message before (play-test 218: "What would you like to know about it?"): 999's to decide
-            dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
-            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
-        if triaged in (None, SEVERITY[0]) and calling_111_in_an_emergency(tracker):
-            # "ok calling 111 now" after "Please call 999 now" (play-test 208: "follow what the 999 call handler tells
-            # you"), "should i hang up on 111 then or stay on?" (play-test 213: "don't call it off on my word"): 999,
-            # not 111
-            dispatcher.utter_message(response="utter_emergency_not_111")
+        if said_of_the_emergency_call(dispatcher, tracker, domain):
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if previous in SEVERITY[1:] and not triaged:
             topics = the_guide_asked(tracker, topics)
@@ -2351,11 +2361,7 @@ class ActionAnswerQuestion(Action):
             # it gets worse (judged_before)
             topics = [HELP_HAD] + ranked_beside(tracker)
             triaged = None
-        if not triaged and "reassurance" in topics and help_had_before(tracker):
-            # "should i still go to the gp or just wait for you lot", "so gp as well then yeah?" after "111 said see a
-            # GP within 24 hours" (play-test 215: "I can't tell you whether it can wait … or contact the clinic when it
-            # opens", as if waiting were a choice): the advice had stands
-            topics = [HELP_HAD if topic == "reassurance" else topic for topic in topics]
+        topics = advice_had_for_whether_it_can_wait(tracker, topics)
         if triaged == SEVERITY[1] and not said.get("worse") and help_had_before(tracker):
             # "i've ALREADY been seen. im on antibiotics. is infection common?" after "walk-in said infected, gave
             # flucloxacillin": the advice had stands, and a question beside it is answered (play-test 33: "call NHS
@@ -2434,7 +2440,7 @@ class ActionAnswerQuestion(Action):
             # "999 seems a bit much?? breathing fine i think. could i just drive myself to A&E": the emergency's route,
             # and not by car (play-test 32: the off-guide answer about driving after a treatment, and the thread ended)
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
-            if re.search(r"\b111\b", tracker.latest_message.get("text") or ""):
+            if _NHS_111.search(tracker.latest_message.get("text") or ""):
                 # ("ok what about 111 instead, is that ok?": play-test 62, what NHS 111 is, and 999 for the lips alone;
                 # "so 999 or 111??": play-test 74)
                 dispatcher.utter_message(response="utter_emergency_not_111")
@@ -2820,6 +2826,18 @@ def without_offer(events: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
     return [event for event in events if event.get("name") != "offer"]
 
 
+def advice_had_for_whether_it_can_wait(tracker: Tracker, topics: List[Text]) -> List[Text]:
+    """`topics`, with whether it can wait (`reassurance`) answered by the advice of those already asked, when there was
+    some and the message names nothing new: "should i still go to the gp or just wait for you lot", "so gp as well then
+    yeah?" after "111 said see a GP within 24 hours" (play-test 215: "I can't tell you whether it can wait … or contact
+    the clinic when it opens", as if waiting were a choice), in an answer and beside a request's yes."""
+    if "reassurance" not in topics or (tracker.latest_message.get("triage") or {}).get("level"):
+        return topics
+    if not help_had_before(tracker):
+        return topics
+    return [HELP_HAD if topic == "reassurance" else topic for topic in topics]
+
+
 def answers_alongside(
     dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
 ) -> List[Dict[Text, Any]]:
@@ -2829,11 +2847,7 @@ def answers_alongside(
     and twentieth play-tests: the question was dropped). Its events: the last answer's topic and what it offers."""
     topics = [topic for topic in question_keys(tracker) if response_name(topic) in domain.get("responses", {})]
     topics = on_the_words_before(tracker, topics)
-    if "reassurance" in topics and not (tracker.latest_message.get("triage") or {}).get("level"):
-        if help_had_before(tracker):
-            # "yes ok. … should i still go to the gp or just wait for you lot" at a call back's summary, after "111 said
-            # see a gp" (play-test 215): the advice had stands
-            topics = [HELP_HAD if topic == "reassurance" else topic for topic in topics]
+    topics = advice_had_for_whether_it_can_wait(tracker, topics)
     if (
         "reassurance" in topics
         and not (tracker.latest_message.get("triage") or {}).get("level")

@@ -13,15 +13,14 @@ from actions.answers import (
     RETRIEVAL_INTENT,
     SEVERITY,
     asks_about_the_last_answer,
-    calling_111_in_an_emergency,
     concern_given,
     context_wins,
-    help_called_before,
     next_session_after_a_reaction,
     not_given_line,
     not_given_on_its_own,
     own_signs_in_a_thread,
     response_for,
+    said_of_the_emergency_call,
     say_answers,
     say_next_session_after_a_reaction,
     the_messages_answer,
@@ -108,13 +107,7 @@ class ActionSuggestIntents(Action):
             walked = back_in_the_walkthrough(dispatcher, tracker, unclear=True)
             if walked is not None:
                 return walked
-            if calling_111_in_an_emergency(tracker):  # "ok calling 111 now" after 999: 999, not 111 (play-test 208)
-                dispatcher.utter_message(response="utter_emergency_not_111")
-                return [SlotSet("offer", None)]
-            if (tracker.latest_message.get("triage") or {}).get("cancel_help") and help_called_before(tracker):
-                # "her lips look a bit less now … can we just cancel the ambulance" (play-test 218: "What would you like
-                # to know about it?"): not on my word, 999's to decide
-                dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+            if said_of_the_emergency_call(dispatcher, tracker, domain):  # "ok calling 111 now" after 999
                 return [SlotSet("offer", None)]
             who_to_ask = who_to_ask_in_an_emergency(tracker)
             if tracker.get_slot("last_topic") == SEVERITY[0] and who_to_ask:
