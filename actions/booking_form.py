@@ -61,6 +61,7 @@ from core.booking import (
     PreferredTime,
     added_contact,
     contact_kind,
+    contact_replaced,
     corrected_words,
     days_ruled_out,
     earliest_start,
@@ -501,6 +502,9 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
     text = tracker.latest_message.get("text") or ""
     # ("also use my work number … instead": play-test 37, the "also" of the message kept the mobile beside it)
     adds = asked_again or (bool(ADDS_A_CONTACT.search(text)) and not _INSTEAD_OF_A_CONTACT.search(text))
+    replaced = None if adds else contact_replaced(earlier, new, text, clinic().phone_region)
+    if replaced:
+        return replaced  # one of several numbers corrected, the others kept
     if contact_kind(earlier) == "both" or adds:
         return added_contact(earlier, new, same_kind_too=adds)
     if (

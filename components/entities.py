@@ -927,6 +927,15 @@ _FOR_NAMED = re.compile(
 )
 # "name kerry-ann walsh. and make it the 10th" (found by the eleventh play-test): "name" opening the message
 _NAME_OPENS = re.compile(r"^\W*name\s+(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})", re.IGNORECASE)
+# "yes send. martin cole is full name", "Cole is my surname" (play-test 215: sent with the first name alone): the name
+# said before what it is, at a sentence's start
+_NAME_BEFORE = re.compile(
+    r"(?:^|[.!?;,]\s*)\W*(?:(?:yes|yeah|yep|ok|okay|oh|and|also|btw|sorry|actually|but)\b[\s,]*)*"
+    r"(?!(?:it|that|this|which|what|who|why|how|where|when|mine|there|here)\b)"
+    r"(?P<any>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,3})\s+(?:is|'s)\s+(?:my|the|his|her|their)?\s*"
+    r"(?:full|real|proper|correct|right|whole|actual)?\s*(?:name|surname|last name|family name)\b",
+    re.IGNORECASE | re.UNICODE,
+)
 
 
 # in a request for a relative, the person to be seen named as "he's …", "her name is …" ("My name is Mark Ellis and he's
@@ -950,6 +959,7 @@ def _person_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Te
         (_CAPITALISED_AFTER, "name"),
         (_BOOKED_FOR, "name"),
         (_NAME_OPENS, "any"),
+        (_NAME_BEFORE, "any"),
     )
     # every match of each lead-in, in turn: "call me back? its about rescheduling. name is Tom Okafor" has "call me"
     # first, which names no one (found by the nineteenth play-test: the name was asked for again)

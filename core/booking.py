@@ -328,6 +328,56 @@ def added_contact(earlier: str, new: str, same_kind_too: bool = False) -> str:
     return CONTACTS_JOINED.join((kept + [new])[-MAX_CONTACTS:])
 
 
+# the number said not to be meant ("07700 900556 not 900555", "not the 555 one"): its digits
+_NOT_THE_NUMBER = re.compile(r"\bnot\s+(?:the\s+|my\s+)?(?P<digits>\+?\d[\d\s-]{1,18}\d)")
+# which of several numbers is meant, by its kind ("the mobile should be …", "landline is wrong, it's …")
+_A_MOBILE_NAMED = re.compile(r"\b(?:mobile|mob|cell|cellphone)\b", re.IGNORECASE)
+_A_LANDLINE_NAMED = re.compile(r"\b(?:landline|land line|home (?:phone|number)|house phone)\b", re.IGNORECASE)
+
+
+def _digits(words: str) -> str:
+    return re.sub(r"\D", "", words)
+
+
+def _a_mobile(value: str, region: str) -> bool:
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return False
+    if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
+        return True
+    # (a UK mobile's national number begins with 7, the 07700 900… numbers set aside for drama and tests too)
+    return number.country_code == 44 and str(number.national_number).startswith("7")
+
+
+def contact_replaced(earlier: str, new: str, text: str, region: str) -> Optional[str]:
+    """One of several numbers given before, corrected ("the mobile should be 07700 900556 not 900555": play-test 218,
+    the landline beside it was dropped): the contacts with that one replaced, the others kept; None when the message
+    does not say which one it is (the digits said not to be meant, or the kind of number named, or a number that differs
+    from only one of them by a digit or two)."""
+    parts = earlier.split(CONTACTS_JOINED)
+    numbers = [part for part in parts if contact_kind(part) == "phone"]
+    if contact_kind(new) != "phone" or CONTACTS_JOINED in new or len(numbers) < 2:
+        return None
+    candidates: List[str] = []
+    wrong = _NOT_THE_NUMBER.search(text or "")
+    if wrong and len(_digits(wrong.group("digits"))) >= 3:
+        candidates = [part for part in numbers if _digits(part).endswith(_digits(wrong.group("digits"))[-6:])]
+    if not candidates and (_A_MOBILE_NAMED.search(text or "") or _A_LANDLINE_NAMED.search(text or "")):
+        mobile = bool(_A_MOBILE_NAMED.search(text or "")) and not _A_LANDLINE_NAMED.search(text or "")
+        candidates = [part for part in numbers if _a_mobile(part, region) == mobile]
+    if not candidates:
+        candidates = [
+            part
+            for part in numbers
+            if len(_digits(part)) == len(_digits(new))
+            and sum(a != b for a, b in zip(_digits(part), _digits(new), strict=True)) <= 2
+        ]
+    if len(candidates) != 1:
+        return None
+    return CONTACTS_JOINED.join(dict.fromkeys(new if part == candidates[0] else part for part in parts))
+
+
 # ---------------------------------------------------------------- preferred time
 
 # Parts of the day a person may name instead of a time: (from, to).

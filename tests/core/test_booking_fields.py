@@ -414,6 +414,32 @@ def test_a_contact_added_beside_another_keeps_one_of_each_kind():
         parse_contacts("jo@example.com; 087 123 4567", "GB")
 
 
+@pytest.mark.parametrize("new, text, expected", [
+    # play-test 218: "the mobile should be … not …" with a landline beside it dropped the landline
+    ("+447700900556", "sorry the mobile should be 07700 900556 not 900555", "+442079460999; +447700900556"),
+    ("+447911123456", "07911 123456 not 07700 900555", "+442079460999; +447911123456"),
+    # the kind of number named
+    ("+447700900556", "the mobile is 07700 900556", "+442079460999; +447700900556"),
+    ("+442079460998", "landline is 020 7946 0998", "+442079460998; +447700900555"),
+    # a typo's fix: a digit or two from one of them
+    ("+447700900556", "07700 900556", "+442079460999; +447700900556"),
+    # which one is not said: not for this to choose
+    ("+447911123456", "my number is 07911 123456", None),
+])
+def test_one_of_two_numbers_corrected_keeps_the_other(new, text, expected):
+    from core.booking import contact_replaced
+
+    assert contact_replaced("+442079460999; +447700900555", new, text, "GB") == expected
+
+
+def test_a_correction_of_the_only_number_or_an_email_is_not_one_of_several():
+    from core.booking import contact_replaced
+
+    assert contact_replaced("+447700900555", "+447700900556", "not 900555", "GB") is None
+    assert contact_replaced("jo@example.com; +447700900555", "+447700900556", "07700 900556", "GB") is None
+    assert contact_replaced("+447700900555; +442079460999", "jo@example.com", "jo@example.com", "GB") is None
+
+
 @pytest.mark.parametrize("text, expected", [
     # found by the eleventh play-test: a note about the person or the contact after the name
     ("Jake Morris - contact is his mum Tracey Morris", "Jake Morris"),

@@ -1,6 +1,8 @@
 """A conversation a patient can trust, over REST with the real servers: the booking keeps what was said,
 buttons mean what they say, and nothing restarts by itself."""
+
 import datetime as dt
+import re
 
 import pytest
 
@@ -19,7 +21,9 @@ def open_day(days_ahead: int) -> dt.date:
 
 def said(day: dt.date) -> str:
     """A date as a person types it: "Tuesday the 15th"."""
-    return f"{day:%A} the {day.day}{'th' if 11 <= day.day <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day.day % 10, 'th')}"
+    return (
+        f"{day:%A} the {day.day}{'th' if 11 <= day.day <= 13 else {1: 'st', 2: 'nd', 3: 'rd'}.get(day.day % 10, 'th')}"
+    )
 
 
 def shown(day: dt.date, time: str) -> str:
@@ -115,8 +119,12 @@ def test_every_detail_given_up_front_is_taken_and_only_consent_is_asked(servers,
     sender, day = new_sender(), open_day(9)
     reply = servers.say(sender, message.format(day=said(day)))
     assert "May the clinic keep these details" in texts(reply), texts(reply)
-    for question in ("What's your name?", "How can the clinic reach you", "When would you like to come in?",
-                     "What would you like to have looked at?"):
+    for question in (
+        "What's your name?",
+        "How can the clinic reach you",
+        "When would you like to come in?",
+        "What would you like to have looked at?",
+    ):
         assert question not in texts(reply)
 
 
@@ -278,8 +286,11 @@ def test_change_time_then_a_time_alone_keeps_the_day(servers):
 def test_details_given_before_the_offer_to_book_are_kept(servers):
     # found by a play-test: a message of details without "book" got the offer, and "yes" asked for them all again
     sender, day = new_sender(), open_day(9)
-    reply = servers.say(sender, f"priya.patel@example.com - Priya Patel - need a consultation for pigmentation on my "
-                                f"forehead, {said(day)} at half 10")
+    reply = servers.say(
+        sender,
+        f"priya.patel@example.com - Priya Patel - need a consultation for pigmentation on my "
+        f"forehead, {said(day)} at half 10",
+    )
     if "May the clinic keep these details" not in texts(reply):  # the offer first, then "yes" takes it up
         assert "Would you like to book" in texts(reply), texts(reply)
         reply = servers.say(sender, "yes")
@@ -337,8 +348,10 @@ def test_a_concern_naming_the_sun_is_no_sunday(servers):
     assert "closed on Sunday" not in texts(reply) and "May the clinic keep these details" in texts(reply)
 
 
-@pytest.mark.parametrize("correction", ["the concern should just say stretch marks on my stomach",
-                                        "change the concern to stretch marks on my stomach"])
+@pytest.mark.parametrize(
+    "correction",
+    ["the concern should just say stretch marks on my stomach", "change the concern to stretch marks on my stomach"],
+)
 def test_a_concern_corrected_in_words_at_the_summary(servers, correction):
     sender, day = new_sender(), open_day(9)
     up_to_the_summary(servers, sender, day)
@@ -348,6 +361,7 @@ def test_a_concern_corrected_in_words_at_the_summary(servers, correction):
 
 
 # ------------------------------------------------- found by the second play-test
+
 
 def test_a_cancelled_request_is_picked_up_with_what_was_given(servers):
     sender, day = new_sender(), open_day(9)
@@ -441,6 +455,7 @@ def test_yes_after_the_last_step_of_the_walk_through_books(servers):
 
 # ------------------------------------------------- found by the third play-test
 
+
 def test_cancel_after_a_request_was_sent_asks_about_it_by_its_reference(servers):
     # (play-test 130: it went to the clinic, which could only cancel it by phone or email; now it is asked here first)
     sender, day = new_sender(), open_day(9)
@@ -519,12 +534,15 @@ def test_a_new_surname_at_the_summary_keeps_the_first_name(servers):
 
 # ------------------------------------------------- found by the fourth play-test
 
+
 def test_continue_after_declining_consent_asks_for_it_again_and_sends(servers):
     sender, day = new_sender(), open_day(9)
     up_to_the_concern(servers, sender, day)
     declined = press(servers, sender, servers.say(sender, "acne scars"), "No")
     again = press(servers, sender, declined, "Continue my request")
-    assert "May the clinic keep these details" in texts(again) and "without your permission I won't send" not in texts(again)
+    assert "May the clinic keep these details" in texts(again) and "without your permission I won't send" not in texts(
+        again
+    )
     summary = press(servers, sender, again, "Yes, I agree")
     assert "Jo Marsh" in texts(summary) and "acne scars" in texts(summary)
 
@@ -655,7 +673,9 @@ def test_a_stop_right_after_a_change_at_the_summary_cancels_the_request(servers,
     assert "not sure I understood" not in reply and "didn't catch that" not in reply, reply
 
 
-@pytest.mark.parametrize("stop", ["cancel", "/stop", "Actually I should check with her first. I'll book another time, thanks."])
+@pytest.mark.parametrize(
+    "stop", ["cancel", "/stop", "Actually I should check with her first. I'll book another time, thanks."]
+)
 def test_a_stop_after_a_change_button_and_its_new_value_cancels_once(servers, stop):
     # found by the eleventh play-test: after "Change contact" and a new number, a cancel was followed by seven
     # "not sure I understood"
@@ -677,12 +697,41 @@ def test_two_changes_in_one_message_at_the_summary_change_both(servers):
     servers.say(sender, "hannah@example.com")
     servers.say(sender, f"{said(day)} at 2pm")
     press(servers, sender, servers.say(sender, "fine lines"), "Yes, I agree")
-    reply = texts(servers.say(sender, "sorry my surname is spelt Leigh not Lee, and the email should be "
-                                      "hannah.leigh@example.com"))
+    reply = texts(
+        servers.say(sender, "sorry my surname is spelt Leigh not Lee, and the email should be hannah.leigh@example.com")
+    )
     assert "Name: Hannah Leigh" in reply and "hannah.leigh@example.com" in reply, reply
     reply = texts(servers.say(sender, "great. could we push it an hour later too"))
     assert shown(day, "15:00") in reply and "Name: Hannah Leigh" in reply, reply
 
+
+@pytest.mark.parametrize(
+    "yes_and_the_name", ["yes send. martin cole is full name", "yes send it, oh and my surname is Cole"]
+)
+def test_a_yes_with_the_full_name_beside_it_changes_the_name_and_asks_again(servers, yes_and_the_name):
+    # found by play-test 215: "yes send. martin cole is full name" sent the request with the name "martin"
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "martin")
+    servers.say(sender, "07911 123456")
+    servers.say(sender, f"{said(day)} at 2pm")
+    press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
+    reply = texts(servers.say(sender, yes_and_the_name))
+    assert "Done!" not in reply and "Please check your request" in reply, reply
+    assert re.search(r"Name: martin cole\b", reply, re.IGNORECASE), reply
+    assert "Done!" in texts(servers.say(sender, "yes send it"))
+
+
+def test_one_of_two_numbers_corrected_at_the_summary_keeps_the_other(servers):
+    # found by play-test 218: the mobile corrected, the landline beside it was dropped
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "George Hill")
+    servers.say(sender, "my landline is 020 7946 0999, or my mobile 07700 900555 as a backup")
+    servers.say(sender, f"{said(day)} at 2pm")
+    press(servers, sender, servers.say(sender, "fine lines"), "Yes, I agree")
+    reply = texts(servers.say(sender, "sorry the mobile should be 07700 900556 not 900555"))
+    assert "+442079460999" in reply and "+447700900556" in reply and "+447700900555" not in reply, reply
 
 
 def test_an_age_under_18_asked_about_inside_the_form_is_answered_and_noted(servers):
