@@ -93,6 +93,7 @@ from core.words import (
     WAS_THE_SESSION_HAD,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
+    WHEN_CONTACTED_ASKED,
     alternatives,
     edits,
     sentences,
@@ -229,6 +230,9 @@ def both_contacts(tracker: Tracker) -> Optional[Text]:
     phones = list(dict.fromkeys(tracker.get_latest_entity_values("phone")))
     if len(emails) + len(phones) < 2 or REMOVES.search(text):
         return None
+    replaced = _one_replaced_one_added(tracker)
+    if replaced:
+        return replaced
     if not emails and (_REPLACES_A_NUMBER.search(text) or not _TWO_KEPT.search(text)):
         return None  # "it was 07911 …, now it's 07700 …": one number in place of the other
     return CONTACTS_JOINED.join((emails[:1] + phones)[:MAX_CONTACTS])
@@ -242,6 +246,25 @@ _REPLACES_A_NUMBER = re.compile(
     r"\b(?:(?<!\bif )(?<!\bor )not|instead|wrong|was|old|new|now|actually|change[ds]?|typo|sorry|meant)\b",
     re.IGNORECASE,
 )
+
+
+def _one_replaced_one_added(tracker: Tracker) -> Optional[Text]:
+    """Two numbers, the first in place of the number given before and the second beside it ("thats the wrong number,
+    its 07700 900 481 sorry. and can you put my wifes number too just in case, 07700 900 722": play-test 220, the wrong
+    number kept and the wife's dropped): the two, as the contact; None otherwise."""
+    text = tracker.latest_message.get("text") or ""
+    phones = sorted(
+        (e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "phone" and "start" in e),
+        key=lambda e: e["start"],
+    )
+    if len(phones) != 2 or any(e.get("entity") == "email" for e in tracker.latest_message.get("entities") or []):
+        return None
+    first, second = phones
+    if not _REPLACES_A_NUMBER.search(text[: second["start"]]) or not ADDS_A_CONTACT.search(
+        text[first["end"] : second["start"]]
+    ):
+        return None
+    return CONTACTS_JOINED.join(str(phone["value"]) for phone in phones)
 
 
 def without_contacts(value: Any, tracker: Tracker) -> Any:
@@ -497,7 +520,7 @@ def with_contact_added(new: Text, earlier: Optional[Text], tracker: Tracker) -> 
         # "add my mobile too, it's 087 …" refused (no country code), then "+353 87 …" alone: still added beside the
         # contact given before, which the refusal cleared (found by the fourteenth play-test: the email was lost)
         earlier = value_before(tracker, "booking_contact", given=True)
-    if not earlier or contact_kind(new) == "both":
+    if not earlier or contact_kind(new) == "both" or _one_replaced_one_added(tracker):
         return new
     text = tracker.latest_message.get("text") or ""
     # ("also use my work number … instead": play-test 37, the "also" of the message kept the mobile beside it)
@@ -737,6 +760,33 @@ def surname_added(tracker: Tracker, earlier: Optional[Text] = None) -> Dict[Text
         return {}
 
 
+# what a message whose name no mapping takes may open with ("ugh ok. Jo Kowalski": play-test 220, the name asked for
+# again with no word, twice): a yes, a thanks, a sigh; the name is a clause after it
+_SAID_BEFORE_A_NAME = ("affirm", "deny", "thank", "greet", "unsure", "nlu_fallback")
+
+
+def name_after_a_yes(tracker: Tracker) -> Dict[Text, Any]:
+    """At the name prompt, a name said in a clause of its own after a yes or a sigh ("ugh ok. Jo Kowalski"), which the
+    form's mappings leave (a yes is no name), and nothing asked: the name."""
+    text = (tracker.latest_message.get("text") or "").strip()
+    intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False)
+    if (
+        tracker.get_slot("requested_slot") != "booking_name"
+        or intent not in _SAID_BEFORE_A_NAME
+        or "?" in text
+        or not re.search(r"[.!,;:-]\s*\S", text)
+        or any(entity.get("entity") == "person" for entity in tracker.latest_message.get("entities") or [])
+    ):
+        return {}
+    try:
+        return {"booking_name": parse_bare_name(text)}
+    except InvalidValue:
+        return {}
+
+
+_WHEN_CONTACTED_ASKED = re.compile(WHEN_CONTACTED_ASKED, re.IGNORECASE)
+
+
 class ActionStartBooking(Action):
     """Answers any question asked with the request, says what is about to happen and prefills the concern;
     the form takes over (and checks any detail already given)."""
@@ -761,6 +811,15 @@ class ActionStartBooking(Action):
             walked = back_in_the_walkthrough(dispatcher, tracker)
             if walked is not None:
                 return walked + [FollowupAction("action_listen")]
+        if (
+            not continues
+            and not paused
+            and tracker.get_slot("request_sent")
+            and _WHEN_CONTACTED_ASKED.search(tracker.latest_message.get("text") or "")
+        ):
+            # "lovely thanks. will someone ring me tomorrow then?" once the request is sent (play-test 221: a second
+            # request, a call back, began): the request sent, and when the clinic will be in touch
+            return [FollowupAction("action_say_request_reference")]
         if continues and not paused and tracker.get_slot("request_sent") and not tracker.get_slot("request_stopped"):
             # an older "Continue my request" pressed once the request was sent: nothing is left to continue, and
             # nothing new starts (found by play-test 24: a new request began, asking for the name)
@@ -1606,6 +1665,11 @@ def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, T
         return None  # "Wednesday 9th after 11 also fine": another day that would do, for the notes (play-test 42)
     begins = said[0] if said else 0
     concern = value[:begins].strip(" .!?\n")
+    # ("did u get that? monday 11. and its for some old acne marks on my cheeks": play-test 220, "Concern: did u get
+    # that") the concern said in a sentence of its own after the time, its words found by the extractor
+    listed = next(tracker.get_latest_entity_values(CONCERN), None)
+    if listed and listed in value[begins:] and listed not in concern:
+        return listed, value[begins : said[1] if said else value.find(listed, begins)].strip(" .,;")
     return (concern, value[begins:].strip()) if concern else None
 
 
@@ -1704,6 +1768,27 @@ def complaint_kept(tracker: Tracker) -> List[Dict[Text, Any]]:
     while len(kept) > 1 and len(_JOINED.join(kept)) > COMPLAINT_KEPT_CHARACTERS:
         kept.pop(0)
     return [SlotSet(COMPLAINT_SLOT, _JOINED.join(kept)[-COMPLAINT_KEPT_CHARACTERS:])]
+
+
+# what the request is for, said on its own ("its for some acne scarring on my cheeks, and lines round my mouth")
+_CONCERN_SAID = re.compile(
+    r"^\W*(?:(?:so\s+|and\s+|oh\s+)?(?:it'?s|its|it is|this is|it'?ll be|that'?s)\s+(?:for|about|regarding)|"
+    r"(?:the\s+)?concern(?:'s|\s+is)|(?:it'?s\s+)?for|about)\s+(?P<concern>[^?]+?)[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def concern_said_alone(tracker: Tracker) -> Optional[Text]:
+    """The concern said on its own when the name, the contact or the time is asked ("its for some acne scarring on my
+    cheeks, and lines round my mouth" at the name prompt: play-test 221, it became the name, then was asked for again):
+    its words, when they name a skin concern or an area and nothing else is given; None otherwise."""
+    if tracker.get_slot("requested_slot") not in ("booking_name", "booking_contact", "booking_time"):
+        return None
+    kinds = {entity.get("entity") for entity in tracker.latest_message.get("entities") or []}
+    if kinds & {"person", "phone", "email", "time"} or not kinds & {"skin_concern", "treatment_area"}:
+        return None
+    said = _CONCERN_SAID.match(tracker.latest_message.get("text") or "")
+    return said.group("concern").strip(" ,;") if said else None
 
 
 def concern_before_a_yes(tracker: Tracker) -> Optional[Text]:
@@ -1995,7 +2080,18 @@ class ValidateBookingForm(FormValidationAction):
             failures[slot] = 0
         return {slot: None, "booking_failures": failures}
 
+    def _concern_noted(self, slot: Text, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+        """The concern said on its own where another detail was asked (concern_said_alone): taken (its extraction),
+        said so, and the detail asked again, never the concern's words taken for it."""
+        concern = concern_said_alone(tracker)
+        if not concern or value != tracker.latest_message.get("text") or tracker.get_slot("requested_slot") != slot:
+            return False
+        dispatcher.utter_message(response="utter_booking_concern_noted", concern=concern)
+        return True
+
     async def validate_booking_name(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if self._concern_noted("booking_name", value, dispatcher, tracker):
+            return {"booking_name": None}
         alone = name_among_details(tracker, value)
         named = {entity.get("entity") for entity in tracker.latest_message.get("entities") or []}
         if "time" in named and "person" not in named and not alone:
@@ -2008,6 +2104,8 @@ class ValidateBookingForm(FormValidationAction):
         return self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if self._concern_noted("booking_contact", value, dispatcher, tracker):
+            return {"booking_contact": None}
         if surname_added(tracker, value_before(tracker, "booking_name") or "") and not gives_a_contact(tracker):
             # "tom hale" when the contact is asked: the name completed (extract_booking_name), the contact asked again
             return {"booking_contact": None}
@@ -2035,6 +2133,8 @@ class ValidateBookingForm(FormValidationAction):
         return checked
 
     async def validate_booking_time(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if self._concern_noted("booking_time", value, dispatcher, tracker):
+            return {"booking_time": None}
         said_before = len(dispatcher.messages)
         checked = self._check("booking_time", value, dispatcher, tracker)
         if checked.get("booking_time") and names_another_day(str(value)):
@@ -2078,7 +2178,7 @@ class ValidateBookingForm(FormValidationAction):
     async def extract_booking_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         """The surname sent when the contact is asked, after a first name alone ("tom", then "tom hale" or "Hale":
         play-test 27, "I couldn't find an email address or a phone number" until the summary): the name, completed."""
-        return surname_added(tracker)
+        return surname_added(tracker) or name_after_a_yes(tracker)
 
     async def extract_booking_concern(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         # the concern described in words the classifier also finds an answer for (actions/answers.py)
@@ -2090,7 +2190,7 @@ class ValidateBookingForm(FormValidationAction):
             return {"booking_concern": listed or tracker.latest_message.get("text")}
         if taken or concern_in_another_language(tracker):
             return {"booking_concern": tracker.latest_message.get("text")}
-        listed = concern_listed_with_details(tracker) or concern_before_a_yes(tracker)
+        listed = concern_listed_with_details(tracker) or concern_said_alone(tracker) or concern_before_a_yes(tracker)
         return {"booking_concern": listed} if listed else {}
 
     async def validate_booking_concern(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

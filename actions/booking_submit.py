@@ -328,6 +328,12 @@ _ASKS_WHEN = re.compile(
 )
 
 
+# a day or a time named in asking how the clinic will be in touch
+_WHEN_NAMED = re.compile(
+    r"\b(?:when|what time|today|tonight|tomorrow|tmrw|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE
+)
+
+
 def say_when_the_clinic_contacts(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """When the clinic will be in touch, asked with the request's reference or what happens next: no time is promised,
     as the assistant sees neither the clinic's diary nor its calls (play-tests 59 and 60: "The clinic then phones you",
@@ -465,7 +471,9 @@ class ActionSayRequestReference(Action):
             detail_said = bool(_ASKS_HOW.search(tracker.latest_message.get("text") or "")) and say_detail_asked_about(
                 dispatcher, tracker, domain, values
             )
-        if offer != "consultation" and not detail_said and detail_asked_about(tracker) != "booking_time":
+        # (how, and when: "will someone ring me tomorrow then?", play-test 221, got the contact alone)
+        when_too = bool(_WHEN_NAMED.search(tracker.latest_message.get("text") or ""))
+        if offer != "consultation" and (not detail_said or when_too) and detail_asked_about(tracker) != "booking_time":
             # ("what time did I say?" asks for the time in the request, not when the clinic rings)
             say_when_the_clinic_contacts(dispatcher, tracker)
         if tracker.get_slot("request_sent"):

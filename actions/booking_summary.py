@@ -262,6 +262,11 @@ _NO_TYPO = frozenset(
     "the a an my your his her their our to of in on at for and or but it its this that these those is are was be "
     "me you him them us i we he she they not no now then so".split()
 )
+# nor is a word said in passing the one meant ("my name is Grace Holloway btw not acne scarring lol": play-test 221,
+# the concern became "some btw scarring")
+_SAID_IN_PASSING = _NO_TYPO | frozenset(
+    "btw lol tho though pls please plz sorry too also just actually really anyway obviously ok okay yes yeah".split()
+)
 
 
 def respelt(text: Text, value: Text) -> Optional[Text]:
@@ -293,6 +298,7 @@ def respelt(text: Text, value: Text) -> Optional[Text]:
             for word in words + just_before
             if _shape(word) == _shape(old)
             and word.lower() != old.lower()
+            and word.lower() not in _SAID_IN_PASSING
             and (word in just_before or any(char.isdigit() for char in old) or edits(word.lower(), old.lower()) <= 2)
         ]
         if alike:
@@ -525,6 +531,25 @@ class ActionNoRequestToChange(Action):
         return []
 
 
+# the details a change can be made to while the form still asks for another, as the summary names them
+_CHANGED_ON_THE_WAY = {"booking_name": "name", "booking_contact": "contact", "booking_time": "preferred time"}
+
+
+def _say_what_changed_on_the_way(dispatcher: CollectingDispatcher, tracker: Tracker, changes: Dict[Text, Any]) -> None:
+    """A detail changed while the form asks for another ("actually can it be Monday instead, same time" when the concern
+    is asked: play-test 220, the concern asked again with no word of the change): the change said, before the form's
+    question; at the summary, the summary shows it."""
+    requested = tracker.get_slot("requested_slot")
+    if tracker.active_loop.get("name") != "booking_form" or requested not in (*_CHANGED_ON_THE_WAY, "booking_concern"):
+        return
+    for slot, detail in _CHANGED_ON_THE_WAY.items():
+        value = changes.get(slot)
+        if slot == requested or not value or value == tracker.get_slot(slot):
+            continue
+        shown = PreferredTime.from_slot(value).describe() if slot == "booking_time" else str(value)
+        dispatcher.utter_message(response="utter_booking_detail_changed", detail=detail, value=shown)
+
+
 class ActionChangeBookingDetail(Action):
     """ "Change the time", "my email is actually …": takes a new value the message gives, else forgets the
     detail it names so that the form asks for it again; then the summary is shown again."""
@@ -652,5 +677,6 @@ class ActionChangeBookingDetail(Action):
         switched = switched_to(switch_asked_for(tracker), dispatcher, tracker) or []
         if not changes and not switched:
             dispatcher.utter_message(response=WHAT_TO_CHANGE)
+        _say_what_changed_on_the_way(dispatcher, tracker, changes)
         changes["booking_confirmed"] = None
         return switched + [SlotSet(slot, value) for slot, value in changes.items()]

@@ -64,9 +64,18 @@ _A_CHILD_BROUGHT = re.compile(
 )
 
 
+# a relative who told the person of it ("My daughter mentioned microneedling to me, what is it exactly?": play-test 220,
+# the suitability answer), not the one to have it
+_TOLD_BY_A_RELATIVE = re.compile(
+    r"\s+(?:(?:has|had|just|first|once)\s+)?(?:mentioned|mentions|told|tells|said|says|suggested|suggests|recommended|"
+    r"recommends|showed|shows|sent|sends|heard|read|saw|found|keeps talking|was talking|talked)\b",
+    re.IGNORECASE,
+)
+
+
 def _a_baby_brought(ent: Any, text: Text) -> bool:
     if ent.ent_id_ == "age":
-        return bool(_A_CHILD_BROUGHT.search(text))
+        return bool(_A_CHILD_BROUGHT.search(text) or _TOLD_BY_A_RELATIVE.match(text, ent.end_char))
     return ent.ent_id_ == "pregnancy" and "baby" in ent.text.lower() and bool(_A_BABY_BROUGHT.search(text))
 
 
@@ -180,6 +189,8 @@ _THEIR_RELATIVE_NAMED = re.compile(
 _WHOSE_RELATIVE = re.compile(rf"\W*{_I_AM_THEIR_RELATIVE}\W*$", re.IGNORECASE)
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
+    # ("oh 07700 900123 thats my mobile": play-test 221, named "oh")
+    r"oh|ah|ahh|um|umm|erm|hmm|uh|ugh|ooh|oops|whoops|"
     r"lol|haha|lmao|tbh|btw|not|instead|"
     # every month but "may" (May is also a name)
     rf"{alternatives(month for month in MONTHS if month != 'may')}|{alternatives(WEEKDAYS)}|"
@@ -332,7 +343,10 @@ _CONCERN_IS = re.compile(
     r"(?:,?\s+(?:please|pls|thanks|thank you))?\s*"
     # the concern ends where another detail's change begins ("… and my surname is just O'Neill")
     r"(?=[,;!?\n]|\.(?!\d)|$|\s+and\s+(?:my|the|her|his)\s+(?:sur|first |last |family )?"
-    r"(?:name|number|phone|mobile|e-?mail|contact|time|day|date)\b)",
+    r"(?:name|number|phone|mobile|e-?mail|contact|time|day|date)\b|"
+    # and where what it replaces is quoted ("the concern is old acne marks on my cheeks not 'did u get that'": play-test
+    # 220, kept in the concern)
+    r"\s+(?:not|instead\s+of|rather\s+than)\s+(?:the\s+)?['\"‘“])",
     re.IGNORECASE,
 )
 # "im sarah okafor": a lead-in, then two or three lowercase words that are no common words ("im so tired",
@@ -1082,7 +1096,10 @@ _PART_OF_THE_DAY_ALONE = re.compile(r"(?:morning|afternoon|evening|day|night)s?"
 # treatment, thursday 17th december evening" was the 2nd and the 17th, and no day)
 _ONE_OF_A_COURSE = re.compile(
     r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\s+(?:(?:microneedling|mn|full|proper)\s+)?"
-    r"(?:treatments?|sessions?|appointments?|visits?|times?|rounds?|go|course|consultations?|procedures?)\b",
+    r"(?:treatments?|sessions?|appointments?|visits?|times?|rounds?|go|course|consultations?|procedures?|"
+    # ("want to be sure the 2nd ones marked as my wifes": play-test 220, the request moved to the 2nd of February) the
+    # second of the details given
+    r"ones?|numbers?|phones?|mobiles?|e-?mails?|contacts?|lines?|names?|details?)\b",
     re.IGNORECASE,
 )
 # "i was treated by Jo on wednesday", "had it done last friday": a day in the past, no time to book (found by
@@ -1182,6 +1199,9 @@ _NOT_A_DAY = re.compile(
     rf"\bnot\s+(?:the\s+|on\s+|at\s+)?(?:{_DAY}|\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:am|pm|o'?\s?clock)?)(?!\w)",
     re.IGNORECASE,
 )
+# ("Tuesday morning would suit, not too early as I come in by bus. Perhaps half ten?": play-test 221, the "not" read as
+# a correction, Tuesday dropped and Saturday put down) how early or late, which corrects nothing
+_NOT_TOO_EARLY = re.compile(r"\bnot\s+(?:too|very|so|that|overly)?\s*(?:early|late|soon)\b", re.IGNORECASE)
 _A_HABIT = re.compile(rf"(?:on\s+)?{_DAY}s", re.IGNORECASE)
 _PARTS_OF_DAYS = re.compile(r"\s+(?:mornings|afternoons|evenings|nights|lunchtimes)\b", re.IGNORECASE)
 # a time entity's second part, said apart from the first: [start, end] (see _time_entity)
@@ -1338,7 +1358,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         between = text[runs[-1][1] : next_start] if runs else ""
         # ("wednesday not tuesday, same time. my brother has the car tuesday": the "not" rules out the tuesday beside
         # it, and corrects nothing said before, play-test 32: the summary kept Tuesday)
-        between = _NOT_A_DAY.sub(" ", between)
+        between = _NOT_TOO_EARLY.sub(" ", _NOT_A_DAY.sub(" ", between))
         if (
             runs
             and (

@@ -504,6 +504,14 @@ HOW_CONTACTED = (
     r"get hold of|get in touch with)\s+(?:me|her|him)\b"
 )
 
+# whether the clinic will be in touch, asked once a request is sent ("lovely thanks. will someone ring me tomorrow
+# then?": play-test 221, a second request, a call back, began): the request's status, never a request anew
+WHEN_CONTACTED_ASKED = (
+    r"\b(?:will|would|is|are|when\s+(?:will|would|do|does|are|is))\s+"
+    r"(?:someone|somebody|anyone|they|the clinic|the team|you|reception)\s+(?:going to\s+|gonna\s+)?(?:be\s+)?"
+    r"(?:ring|call|phone|contact|get back to|get in touch with|be in touch with)(?:ing)?\s+(?:me|us)\b[^.!?]{0,40}\?"
+)
+
 # a complaint, or the wish to make one ("i want a refund", "who do i complain to", "I'm unhappy with the result"): the
 # hand-over says it is heard (actions/handover.py), and a complaint about how a result looks is no report of anything
 # happening (components/triage.py)

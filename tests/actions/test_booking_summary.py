@@ -738,6 +738,8 @@ def test_a_part_of_an_email_address_typed_again(make_tracker, text, contact, exp
      "acne scarring (note for the clinic: I'm on roaccutane at the moment)", None),
     # a word put right is a whole word, not a part of another
     ("its cheeks not chin", "acne on my chin and chinstrap area", "acne on my cheeks and chinstrap area"),
+    # play-test 221: "btw" put in the place of "acne" ("some btw scarring on my cheeks")
+    ("and my name is Grace Holloway btw not acne scarring lol", "some acne scarring on my cheeks", None),
 ])
 def test_a_part_said_not_to_be_meant_is_respelt(text, value, expected):
     from actions.booking_summary import respelt

@@ -453,6 +453,10 @@ def test_ruler_values(spacy_model, text, expected):
         ("can i bring my daughter for a consultation, shes 15", [("suitability_factor", "age")]),
         ("can my son have it done", [("suitability_factor", "age")]),
         ("can i bring my daughter in, she has bad acne", [("suitability_factor", "age")]),
+        # play-test 220: a daughter who told her mother of it got the suitability answer to "what is it exactly?"
+        ("Good morning. My daughter mentioned microneedling to me, what is it exactly?", []),
+        ("my son told me about it, does it hurt", []),
+        ("my daughter wants it, is she old enough", [("suitability_factor", "age")]),
     ],
 )
 def test_a_baby_brought_along_is_no_pregnancy(spacy_model, text, expected):
@@ -1964,3 +1968,23 @@ def test_a_day_counted_from_is_not_the_time(booking):
     )
     times = [value for entity, value in found(booking, text) if entity == "time"]
     assert times == ["monday after 2pm"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # play-test 221: "not too early" read as a correction, so Tuesday was dropped and tomorrow put down
+        (
+            "Tuesday morning would suit, not too early as I come in by bus. Perhaps half ten?",
+            [("time", "Tuesday morning half ten")],
+        ),
+        # a correction as ever
+        ("tuesday morning, no actually wednesday at 10", [("time", "wednesday at 10")]),
+        # play-test 220: "the 2nd ones" of the numbers given moved the request to the 2nd of the next month
+        ("can you read it all back to me before I say yes, want to be sure the 2nd ones marked as my wifes", []),
+        ("the 2nd number is my wife's", []),
+        ("can we do the 2nd instead", [("time", "the 2nd")]),
+    ],
+)
+def test_how_early_and_which_one_said_are_no_time(booking, text, expected):
+    assert found(booking, text) == expected

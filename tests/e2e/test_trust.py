@@ -835,3 +835,61 @@ def test_an_older_deletion_button_deletes_nothing_and_says_so(servers):
     # pressed right after its question, it still deletes
     again = servers.say(sender, "delete my data")
     assert "I've deleted" in texts(press(servers, sender, again, "Yes, delete my data"))
+
+
+def test_the_concern_said_where_the_name_is_asked_is_kept_and_the_name_asked_again(servers):
+    # found by play-test 221: "its for some acne scarring on my cheeks, …" at the name prompt became the name
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    reply = texts(servers.say(sender, "its for some acne scarring on my cheeks, and lines round my mouth"))
+    assert "What's your name?" in reply and "doesn't look like a name" not in reply, reply
+    assert "acne scarring on my cheeks" in reply, reply
+    servers.say(sender, "Grace Holloway")
+    servers.say(sender, "07911 123456")
+    reply = texts(servers.say(sender, f"{said(day)} at 2pm"))
+    # the concern is not asked for again: the summary shows it
+    assert "Name: Grace Holloway" in reply and "Concern: some acne scarring on my cheeks" in reply, reply
+
+
+def test_a_name_after_a_sigh_is_the_name(servers):
+    # found by play-test 220: "ugh ok. Jo Kowalski" got "What's your name?" again, with no word
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    reply = texts(servers.say(sender, "ugh ok. Jo Kowalski"))
+    assert "How can the clinic reach you, Jo Kowalski?" in reply, reply
+
+
+def test_a_change_while_another_detail_is_asked_is_said(servers):
+    # found by play-test 220: "actually can it be Monday instead, same time" when the concern was asked changed the
+    # day with no word, and the concern was asked again
+    sender, day, later = new_sender(), open_day(9), open_day(16)
+    up_to_the_concern(servers, sender, day)
+    reply = texts(servers.say(sender, f"actually can it be {said(later)} instead, same time"))
+    assert f"changed the preferred time to {shown(later, '14:00')}" in reply, reply
+    assert "What would you like to have looked at?" in reply, reply
+
+
+def test_one_number_replaced_and_another_added_in_one_message(servers):
+    # found by play-test 220: the wrong number kept beside the right one, and the wife's number dropped
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day, contact="07700 900418")
+    servers.say(sender, "lines round my eyes")
+    reply = texts(
+        servers.say(
+            sender,
+            "oh hang on thats the wrong number, its 07700 900 481 sorry. and can you put my "
+            "wifes number too just in case, 07700 900 722 (Helen)",
+        )
+    )
+    assert "+447700900481; +447700900722" in reply and "+447700900418" not in reply, reply
+
+
+def test_asking_when_the_clinic_calls_once_sent_starts_no_new_request(servers):
+    # found by play-test 221: "will someone ring me tomorrow then?" after the request was sent began a call back
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    sent = texts(press(servers, sender, summary, "Yes, send it"))
+    assert "Done!" in sent, sent
+    reply = texts(servers.say(sender, "lovely thanks. will someone ring me tomorrow then? i guess your shut now"))
+    assert "What's your name?" not in reply and "so this is a new one" not in reply, reply
+    assert "I can't tell you exactly when" in reply, reply
