@@ -54,6 +54,7 @@ from core.words import (
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
     ASKS_WHICH_SPF,
+    CONSENT_REFUSAL_ASKED,
     WHOLE_NOTE,
     says_it_looks_right,
     says_send,
@@ -1541,6 +1542,22 @@ SKIN_WORDS = re.compile(
 CONCERN_AT_CONSENT_INTENTS = (RETRIEVAL_INTENT, "inform", "nlu_fallback", "out_of_scope")
 
 
+_CONSENT_REFUSAL_ASKED = re.compile(CONSENT_REFUSAL_ASKED, re.IGNORECASE)
+
+
+def consent_refusal_explained(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """At the consent question, what a no means, asked ("What happens if I say no?": play-tests 209, 215 and 221, the
+    privacy answer, then "I need a yes or a no"): said, and True; the form asks again. False otherwise."""
+    if tracker.get_slot("requested_slot") != "booking_consent" or (tracker.latest_message.get("triage") or {}).get(
+        "level"
+    ):
+        return False
+    if not _CONSENT_REFUSAL_ASKED.search(tracker.latest_message.get("text") or ""):
+        return False
+    dispatcher.utter_message(response="utter_booking_consent_refusal_explained")
+    return True
+
+
 def concern_given(tracker: Tracker) -> bool:
     """Whether the latest message, at the booking form's concern prompt (or its consent question), is the concern
     (see above)."""
@@ -2277,6 +2294,8 @@ class ActionAnswerQuestion(Action):
             from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
 
             return await ActionChangeBookingDetail().run(dispatcher, tracker, domain) + [SlotSet("offer", None)]
+        if consent_refusal_explained(dispatcher, tracker):
+            return [SlotSet("offer", None)]
         walked = back_in_the_walkthrough(dispatcher, tracker)
         if walked is not None and not (tracker.latest_message.get("triage") or {}).get("level"):
             return walked + [SlotSet("offer", None)]
@@ -3113,7 +3132,13 @@ WHICH_PRODUCT_ASKED = re.compile(
     r"\b(?:what|which|que|qué|quelle?)\s+(?:kind of\s+|type of\s+|numbing\s+|anaesthetic\s+|anesthetic\s+)?"
     r"(?:cream|creams|crema|crème|creme|product|products|serum|serums|gel|anaesthetic|anesthetic|numbing|stuff|lotion)\b|"
     r"\b(?:cream|crema|serum|product|gel|numbing)\b[^.?!]{0,25}\b(?:was|were|did you|do you|does the clinic|they)\s+"
-    r"(?:used|use|put)\b",
+    r"(?:used|use|put)\b|"
+    # ("they're asking what was put on his face … was it a cream?", "do you use numbing cream at your clinic?":
+    # play-test 220, the route alone, and "I can't advise on medicines")
+    r"\bwhat\s+(?:was|were|did\s+(?:you|they))\s+(?:put|used|use|applied|apply)\b|"
+    r"\b(?:was|is)\s+(?:it|that)\s+(?:a\s+|the\s+|some\s+)?(?:cream|numbing|gel|serum|product|anaesthetic|anesthetic)\b|"
+    r"\b(?:do|did|does)\s+(?:you|they|the clinic)\s+(?:use|put|apply)\s+(?:a\s+|any\s+|the\s+|some\s+)?"
+    r"(?:numbing|cream|anaesthetic|anesthetic|gel|serum)\b",
     re.IGNORECASE,
 )
 A_MEDICINE_NOW = re.compile(

@@ -14,6 +14,7 @@ from actions.answers import (
     SEVERITY,
     asks_about_the_last_answer,
     concern_given,
+    consent_refusal_explained,
     context_wins,
     next_session_after_a_reaction,
     not_given_line,
@@ -142,6 +143,8 @@ class ActionSuggestIntents(Action):
         if tracker.active_loop.get("name"):
             # Inside the form the fallback runs when a message fills nothing; the form then asks again.
             if tracker.get_slot("requested_slot") in BOOL_SLOTS:
+                if consent_refusal_explained(dispatcher, tracker):  # "if I press No, will I still get my appointment?"
+                    return None
                 if not concern_given(tracker):  # a concern named at the consent question: the form takes it
                     dispatcher.utter_message(response="utter_invalid_booking_yes_no")
                 return None

@@ -689,8 +689,15 @@ _CONCERN_NOT_CHANGED = re.compile(
     r"(?P<concern>[^.;!?\n]+?)(?:\s+(?:please|pls|plz|thanks|ta))?\s*(?=[.;!?\n]|$)",
     re.IGNORECASE,
 )
+# "Where it says neck please, could it say crepey skin on my neck instead? Then send it." (play-test 221: sent with the
+# old concern): what it is to say instead, when that names a skin concern or an area
+_IT_TO_SAY = re.compile(
+    r"\b(?:could|can|would|should|will)\s+(?:it|that|you\s+make\s+it)\s+(?:just\s+)?(?:say|read)\s*:?\s*['\"‘“]?"
+    r"(?P<concern>[^.;!?\n'\"’”]+?)['\"’”]?(?:\s+instead)?(?:\s+(?:please|pls|plz|thanks|ta))?\s*(?=[.;!?\n]|$)",
+    re.IGNORECASE,
+)
 # what the concern is changed to, taken when it names a skin concern or an area
-_CHANGED_TO_CONCERN = (_IT_CHANGED_TO, _CONCERN_NOT_CHANGED, _PUT_DOWN)
+_CHANGED_TO_CONCERN = (_IT_CHANGED_TO, _CONCERN_NOT_CHANGED, _PUT_DOWN, _IT_TO_SAY)
 
 # "put stretch marks on my stomach as the concern" (browser play-test 4: the change was ignored)
 _CONCERN_AS = re.compile(

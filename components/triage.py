@@ -1147,6 +1147,10 @@ _WAITING_FOR_HELP = re.compile(
     # ("… tight throat, we called 999": play-test 80, "Please call 999 now" a message later)
     r"\b(?:i|we) (?:called|rang|rung|phoned|dialled|dialed) (?:999|112|911|an ambulance)\b"
     r"(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
+    # ("ok I've called them" after "Please call 999 now": play-test 220, "Please call 999 now" again); whose help it is
+    # is the thread's (actions/answers.py)
+    r"\b(?:i'?ve|ive|i have|we'?ve|weve|we have|i|we) (?:just |already |now )?(?:called|rang|rung|phoned|dialled|"
+    r"dialed) (?:them|it)\b(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
     r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics)|"
     # in few words ("ok my husband call ambulance. they coming": play-test 49, "Please call 999 now" again)
     r"(?:my \w+|husband|wife|partner|someone|somebody|she|he) (?:call|calls|called|ring|rang|phone|phoned) "
@@ -1314,6 +1318,8 @@ _ASKS_ABOUT_999 = re.compile(
     r"\b(?:999|ambulanc\w*|call handler|operator)\b[^.!]{0,40}?\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b|"
     r"\bwhat\s+(?:do\s+|should\s+)?i\s+(?:say|tell)\b[^.?!]{0,30}\b(?:999|ambulanc\w*|call handler|operator)\b"
 )
+# what to say, asked, no one named ("what do I say?")
+_WHAT_DO_I_SAY = re.compile(r"\bwhat\s+(?:do\s+|should\s+|shall\s+|can\s+)?i\s+(?:say|tell)\b(?!\s+(?:you|u)\b)")
 # what to tell NHS 111, asked ("what do i tell 111 when i ring": play-test 82, "Sorry, I can't help with that")
 _WHAT_TO_TELL_111 = re.compile(
     r"\bwhat\s+(?:even\s+)?(?:do\s+|should\s+|shall\s+|can\s+|must\s+)?i\s+(?:even\s+|actually\s+)?(?:say|tell)\b"
@@ -3624,7 +3630,21 @@ class SafetyTriage(GraphComponent):
                 # those giving care (actions/answers.py, in its words for help on its way)
                 self._answer(message, CAUSE_ANSWER)
                 continue
-            if not found.level and not found.signs and not crisis and _WHAT_TO_TELL_111.search(plain):
+            if (
+                not found.level
+                and not found.signs
+                and not crisis
+                and (
+                    _WHAT_TO_TELL_111.search(plain)
+                    # ("I HAVE called 999 they're on the phone now. what do I say?": play-test 220, help on its way
+                    # again): what to tell them, asked with emergency help named
+                    or (
+                        _WHAT_DO_I_SAY.search(plain)
+                        and _EMERGENCY_HELP.search(lowered)
+                        and not _ASKS_ABOUT_999.search(plain)  # what 999 is, and what to tell it: below
+                    )
+                )
+            ):
                 self._answer(message, WHAT_TO_TELL_111_ANSWER)  # "what do i tell 111 when i ring"
                 continue
             if not found.level and not found.signs and not crisis and _ASKS_ABOUT_999.search(plain):

@@ -512,6 +512,18 @@ WHEN_CONTACTED_ASKED = (
     r"(?:ring|call|phone|contact|get back to|get in touch with|be in touch with)(?:ing)?\s+(?:me|us)\b[^.!?]{0,40}\?"
 )
 
+# what a no to keeping the details means, asked at the consent question ("What happens if I say no?", "If I press
+# No, will I still get my appointment or not?": play-tests 209, 215 and 221, the privacy answer, then "I need a yes or
+# a no")
+CONSENT_REFUSAL_ASKED = (
+    r"\b(?:what|wat)\s+(?:happens|would happen|will happen|if)\b[^.?!]{0,30}\b(?:say|said|press|click|choose|pick|"
+    r"answer|tap|put)\s+no\b|"
+    r"\bif\s+i\s+(?:say|press|click|choose|pick|answer|tap|put)\s+no\b|"
+    r"\b(?:what|wat)\s+if\s+(?:i\s+(?:don'?t|dont|do not|would rather not|rather not|prefer not to|won'?t)|"
+    r"i['’]?d\s+rather\s+not)\s+(?:agree|consent|give|share|want to give|say yes)\b|"
+    r"\bif\s+i\s+(?:don'?t|dont|do not)\s+(?:agree|consent)\b[^.!]{0,40}\?"
+)
+
 # a complaint, or the wish to make one ("i want a refund", "who do i complain to", "I'm unhappy with the result"): the
 # hand-over says it is heard (actions/handover.py), and a complaint about how a result looks is no report of anything
 # happening (components/triage.py)

@@ -1181,6 +1181,9 @@ async def test_what_was_used_asked_while_help_comes_is_answered(dispatcher, make
     # play-test 51: the route alone, four times, and once a consultation started
     ("they asked what cream was used on her, sabes que crema? numbing cream?", "faq/pain"),
     ("which numbing cream does the clinic use", "faq/preparation"),
+    # play-test 220: the route alone, then "I can't advise on medicines"
+    ("they're asking what was put on his face, i dont know!! was it a cream?", "faq/unknown_product"),
+    ("please just tell me, do you use numbing cream at your clinic?", "faq/pain"),
 ])
 async def test_which_product_was_used_asked_while_help_comes_is_answered_whatever_the_answer_found(
     dispatcher, make_tracker, domain, clinic_open, text, key

@@ -648,6 +648,9 @@ def test_what_the_route_is_asked_gets_what_it_is(component, text, intent, answer
     ("ok forget the ice. taxi is here. do i need to tell the hospital anything specific", "faq", "faq/unknown_product",
      "faq/what_to_tell_111"),
     ("not the ice!! what do i say to the doctors at a&e", "faq", "faq/privacy", "faq/what_to_tell_111"),
+    # play-test 220: help on its way again, to someone on the phone to 999
+    ("I HAVE called 999 they're on the phone now. what do I say?", "ask_reference", "faq/privacy",
+     "faq/what_to_tell_111"),
     # 999 named, nothing asked of it; what to say at the consultation; a sign named is the emergency
     ("ok calling 999 now", "faq", "faq/reassurance", None),
     ("what should i say at the consultation", "faq", "faq/consultation", None),
@@ -1573,6 +1576,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
 @pytest.mark.parametrize("text, true", [
     # play-test 27: "Please call 999 now" again after these
     ("ok i called 999", {"waiting_for_help"}),
+    # play-test 220: "Please call 999 now" again ("them" is the thread's help: actions/answers.py)
+    ("ok I've called them", {"waiting_for_help"}),
     # play-test 210: "Please call 999 now" three times, and a booking's reference, to someone whose ambulance was coming
     ("ok ambulance called", {"waiting_for_help"}),
     # play-test 213: help sought and none had yet ("follow the advice you were given" to a fever), and 111 on hold is no

@@ -893,3 +893,27 @@ def test_asking_when_the_clinic_calls_once_sent_starts_no_new_request(servers):
     reply = texts(servers.say(sender, "lovely thanks. will someone ring me tomorrow then? i guess your shut now"))
     assert "What's your name?" not in reply and "so this is a new one" not in reply, reply
     assert "I can't tell you exactly when" in reply, reply
+
+
+@pytest.mark.parametrize("asked", ["What happens if I say no?", "If I press No, will I still get my appointment or not?"])
+def test_what_a_no_means_at_the_consent_question_is_said(servers, asked):
+    # found by play-tests 209, 215 and 221: the privacy answer, then "Sorry, I need a yes or a no to that"
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    servers.say(sender, "fine lines")
+    reply = texts(servers.say(sender, asked))
+    assert "If you say no, I won't keep or send" in reply and "May the clinic keep these details" in reply, reply
+    assert "I need a yes or a no" not in reply, reply
+
+
+def test_a_new_concern_and_send_it_in_one_message_changes_it_first(servers):
+    # found by play-test 221: "Where it says neck please, could it say crepey skin on my neck instead? Then send it."
+    # sent the request with the old concern
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day, concern="neck please")
+    assert "Concern: neck please" in texts(summary), texts(summary)
+    reply = texts(
+        servers.say(sender, "Where it says neck please, could it say crepey skin on my neck instead? Then send it.")
+    )
+    assert "Concern: crepey skin on my neck" in reply and "Done!" not in reply, reply
+    assert "Concern: neck please" not in reply, reply
