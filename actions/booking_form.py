@@ -868,6 +868,12 @@ class ActionStartBooking(Action):
         # (or after the advice had for it: "the paramedics … said it's a mild reaction", then "can you arrange for the
         # clinic to ring her tomorrow?", play-test 114, what the call is about asked again)
         after_a_report = call_back and tracker.get_slot("last_topic") in (*SAFETY_ROUTES, HELP_HAD)
+        over = any((tracker.latest_message.get("triage") or {}).get(flag) for flag in ("help_had", "judged", "over"))
+        if call_back and tracker.get_slot("last_topic") == SAFETY_ROUTES[0] and not over:
+            # "can you message the clinic and get them to ring the ambulance people with what they used?" in the
+            # emergency's thread (play-test 222: the call back's form, then "When would suit you for the call?"): a call
+            # back is no way to reach the clinic now, said first; the request may still be made
+            dispatcher.utter_message(response=route_variant(domain, "utter_call_back_in_an_emergency", tracker))
         # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
         ended = say_the_route_first(dispatcher, tracker, domain)
         # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation

@@ -3559,3 +3559,20 @@ def test_emergency_help_called_after_the_emergency_answer_is_noted(make_tracker)
     called_111 = make_tracker(intent="nlu_fallback", text="ok calling 111 now", slots={"emergency_given": True},
                               parse_data={"triage": {"waiting_for_help": True}})
     assert SlotSet("emergency_help_called", True) not in emergency_noted(called_111, [])
+
+
+@pytest.mark.parametrize("now, expected", [
+    # play-test 222: "so should i just ring them now then?" after the expected reaction's answer, the clinic open, got
+    # "if something is worrying you": yes, ring them
+    ("2026-12-09T13:00:00+00:00", ["utter_faq/reassurance_help_sought_open"]),  # a Wednesday, open
+    ("2026-12-13T12:00:00+00:00", ["utter_faq/reassurance_help_sought"]),  # a Sunday, closed
+])
+async def test_whether_to_ring_the_clinic_asked_outside_a_route_is_answered_yes(
+    dispatcher, make_tracker, domain, monkeypatch, now, expected
+):
+    monkeypatch.setenv("CLINIC_NOW", now)
+    tracker = make_tracker(intent="faq", text="so should i just ring them now then?",
+                           response_selector=selected_answer("faq/reassurance"))
+    tracker.latest_message["triage"] = {"level": None, "seeking_help": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected

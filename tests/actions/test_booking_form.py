@@ -2689,3 +2689,24 @@ async def test_a_time_where_the_name_is_asked_is_no_wrong_name(validate, dispatc
                            slot_candidates={"booking_name": "Kyle Benson, saturday", "booking_time": "saturday"})
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_name", "Kyle Benson") in events
+
+
+@pytest.mark.parametrize("triage, said_first", [
+    # play-test 222: "can you message the clinic and get them to ring the ambulance people with what they used?" in the
+    # emergency's thread began the call back's form, then asked what day suits: a call back is no way to reach them now
+    ({"level": None, "waiting_for_help": True}, True),
+    # the call over and its advice had: the call back as ever
+    ({"level": None, "help_had": True, "judged": True}, False),
+])
+async def test_a_call_back_asked_for_in_the_emergency_thread_says_it_is_no_way_to_reach_the_clinic_now(
+    dispatcher, make_tracker, domain, clinic_open, triage, said_first
+):
+    tracker = make_tracker(
+        intent="book_consultation",
+        text="can you message the clinic and get them to ring the ambulance people with what they used?",
+        entities=[{"entity": "request_kind", "value": "call_back"}],
+        slots={"last_topic": "emergency"},
+    )
+    tracker.latest_message["triage"] = triage
+    await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert ("utter_call_back_in_an_emergency" in responses(dispatcher)) is said_first
