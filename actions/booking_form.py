@@ -62,6 +62,7 @@ from core.booking import (
     added_contact,
     contact_kind,
     contact_replaced,
+    contacts_in_order_asked,
     corrected_words,
     days_ruled_out,
     earliest_start,
@@ -72,6 +73,7 @@ from core.booking import (
     names_any_weekday,
     parse_bare_name,
     parse_contact,
+    says_which_number_first,
     with_days_ruled_out,
     without_a_backup,
 )
@@ -235,7 +237,9 @@ def both_contacts(tracker: Tracker) -> Optional[Text]:
         return replaced
     if not emails and (_REPLACES_A_NUMBER.search(text) or not _TWO_KEPT.search(text)):
         return None  # "it was 07911 …, now it's 07700 …": one number in place of the other
-    return CONTACTS_JOINED.join((emails[:1] + phones)[:MAX_CONTACTS])
+    joined = CONTACTS_JOINED.join((emails[:1] + phones)[:MAX_CONTACTS])
+    # ("landline 020 7946 0123 or mobile 07700 900 234, mobile's better": play-test 223, the landline first)
+    return contacts_in_order_asked(joined, text, clinic().phone_region) or joined
 
 
 # two numbers in one message: both kept when joined as two ("mobile 07… and work 02…"), not when one replaces the other
@@ -762,7 +766,8 @@ def surname_added(tracker: Tracker, earlier: Optional[Text] = None) -> Dict[Text
 
 # what a message whose name no mapping takes may open with ("ugh ok. Jo Kowalski": play-test 220, the name asked for
 # again with no word, twice): a yes, a thanks, a sigh; the name is a clause after it
-_SAID_BEFORE_A_NAME = ("affirm", "deny", "thank", "greet", "unsure", "nlu_fallback")
+# ("oh sorry thats my number lol. Amira Hadad": play-test 223, a correction read)
+_SAID_BEFORE_A_NAME = ("affirm", "deny", "thank", "greet", "unsure", "nlu_fallback", "correct_booking")
 
 
 def name_after_a_yes(tracker: Tracker) -> Dict[Text, Any]:
@@ -785,6 +790,19 @@ def name_after_a_yes(tracker: Tracker) -> Dict[Text, Any]:
 
 
 _WHEN_CONTACTED_ASKED = re.compile(WHEN_CONTACTED_ASKED, re.IGNORECASE)
+
+
+# a yes to keeping the details, in words ("yes u can keep my details", "I'll say yes then", "happy for you to keep
+# them")
+_CONSENT_SAID = re.compile(
+    r"\b(?:you|u|the clinic|they)\s+(?:can|may)\s+(?:keep|store|hold|save|have)\s+(?:my|the|them|these|those|it)\b|"
+    r"\b(?:i'?ll|ill|i will|i'?d better|i guess i'?ll|i suppose i'?ll)\s+(?:just\s+)?(?:say|press|click|tap|go with)\s+"
+    r"['\"]?yes\b|"
+    r"\bhappy\s+for\s+(?:you|u|the clinic|them)\s+to\s+(?:keep|store|hold|have)\b|"
+    r"\b(?:yes|yeah|yep)\b[^.?!]{0,12}\b(?:fine|ok|okay|happy)\s+(?:for\s+(?:you|u|them)\s+)?to\s+(?:keep|store)\b|"
+    r"\bi\s+(?:agree|consent)\b(?!\s+(?:with|that|to\s+(?:nothing|none)))",
+    re.IGNORECASE,
+)
 
 
 class ActionStartBooking(Action):
@@ -1338,7 +1356,13 @@ def _concern_now(tracker: Tracker, events: List[Dict[Text, Any]]) -> Optional[Te
 
 def note_events(tracker: Tracker, note: Text, concern: Optional[Text]) -> List[Dict[Text, Any]]:
     """A note for the clinic added: beside the concern; before the concern is asked for, kept until it is given
-    (found by checking play-test 23's fixes: the note became the concern, which was then never asked)."""
+    (found by checking play-test 23's fixes: the note became the concern, which was then never asked). A note of which
+    number comes first ("mobile first please, thats the one I answer": play-test 223) puts them in that order
+    instead."""
+    if says_which_number_first(note):
+        contact = tracker.get_slot("booking_contact") or ""
+        reordered = contacts_in_order_asked(contact, note, clinic().phone_region)
+        return [SlotSet("booking_contact", reordered)] if reordered else []
     concern = concern or said_before_the_note(tracker)
     if not concern and tracker.get_slot("requested_slot") not in (
         "booking_concern",
@@ -2275,6 +2299,22 @@ class ValidateBookingForm(FormValidationAction):
             # "allergic reaction in the car park, throat swelling, paramedics treating me": play-test 33)
             dispatcher.utter_message(response="utter_booking_suitability_note")
         return checked
+
+    async def extract_booking_contact(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """Which number comes first, said with no number ("and put the landline first please"): the numbers given, in
+        that order (play-test 223: kept as they were, and the order put in a note)."""
+        text = tracker.latest_message.get("text") or ""
+        if not says_which_number_first(text) or gives_a_contact(tracker):
+            return {}
+        reordered = contacts_in_order_asked(tracker.get_slot("booking_contact") or "", text, clinic().phone_region)
+        return {"booking_contact": reordered} if reordered else {}
+
+    async def extract_booking_consent(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        """A yes to keeping the details said in words beside something else ("anyway yes u can keep my details", "Well I
+        suppose I'll say yes then. So it's deleted after 12 months?": play-test 223, "I need a yes or a no")."""
+        if tracker.get_slot("requested_slot") != "booking_consent":
+            return {}
+        return {"booking_consent": True} if _CONSENT_SAID.search(tracker.latest_message.get("text") or "") else {}
 
     async def validate_booking_consent(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if value is False:

@@ -43,6 +43,7 @@ from core.booking import (
     CORRECTED,
     InvalidValue,
     PreferredTime,
+    contacts_in_order_asked,
     corrected_words,
     days_ruled_out,
     is_a_mobile,
@@ -50,10 +51,11 @@ from core.booking import (
     names_another_day,
     names_any_day,
     names_any_weekday,
+    says_which_number_first,
     weekdays_in,
     with_days_ruled_out,
 )
-from core.settings import now
+from core.settings import clinic, now
 from core.words import ASKS_TO_BE_WRITTEN_TO, CALLED_NOT_EMAILED, REMOVING, TITLES, alternatives, edits
 
 # another time offered as well as the one put down ("or thursday morning is fine too", "thursday as a backup")
@@ -564,6 +566,15 @@ class ActionChangeBookingDetail(Action):
             dispatcher.utter_message(response="utter_booking_one_at_a_time")
             return [SlotSet("booking_confirmed", None)]
         entities = tracker.latest_message.get("entities") or []
+        # "put the mobile first please, thats the one I answer" (play-test 223: a note for the clinic, the order kept):
+        # the numbers put in that order, and no note of it
+        reordered = contacts_in_order_asked(
+            tracker.get_slot("booking_contact") or "", text_of(tracker), clinic().phone_region
+        )
+        if reordered or says_which_number_first(text_of(tracker)):
+            entities = [
+                e for e in entities if e.get("entity") != NOTE or not says_which_number_first(str(e.get("value")))
+            ]
         notes = [(e["start"], e["end"]) for e in entities if e.get("entity") == NOTE and "start" in e]
         named = [
             e["value"]
@@ -677,6 +688,8 @@ class ActionChangeBookingDetail(Action):
         switched = switched_to(switch_asked_for(tracker), dispatcher, tracker) or []
         if not changes and not switched:
             dispatcher.utter_message(response=WHAT_TO_CHANGE)
+        if reordered and "booking_contact" not in changes:
+            changes["booking_contact"] = reordered
         _say_what_changed_on_the_way(dispatcher, tracker, changes)
         changes["booking_confirmed"] = None
         return switched + [SlotSet(slot, value) for slot, value in changes.items()]

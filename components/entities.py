@@ -189,6 +189,8 @@ _THEIR_RELATIVE_NAMED = re.compile(
 _WHOSE_RELATIVE = re.compile(rf"\W*{_I_AM_THEIR_RELATIVE}\W*$", re.IGNORECASE)
 _NOT_A_NAME_WORD = re.compile(
     r"^(?:and|my|on|at|in|for|the|please|thanks|thank|many|kind|best|regards|cheers|hi|hello|hey|dear|yes|no|"
+    # ("landline 020 7946 0123 or mobile 07700 900 234": play-test 223, named "landline")
+    r"landline|landlines|cell|cellphone|office|work|home|house|"
     # ("oh 07700 900123 thats my mobile": play-test 221, named "oh")
     r"oh|ah|ahh|um|umm|erm|hmm|uh|ugh|ooh|oops|whoops|"
     r"lol|haha|lmao|tbh|btw|not|instead|"

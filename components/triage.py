@@ -1468,7 +1468,8 @@ _RESOLVED = re.compile(
     r"alright|all right|recovered|well)\b"
     # (not well apart from it, or better only if: "i feel fine apart from it", "id feel better getting the gunk out":
     # play-test 86, the urgent thread ended and "if something is worrying you, call 111 … or the clinic when it opens")
-    r"(?!\s+(?:apart from|except|other than|besides|if|getting|once|when|after|knowing))"
+    # ("just checked, 38.2. is that bad? feel ok otherwise just a bit warm": play-test 223, the urgent thread ended)
+    r"(?!\s+(?:apart from|except|other than|besides|if|getting|once|when|after|knowing|otherwise|in myself|in general))"
     r"(?<!\bi'd feel better)(?<!\bid feel better)(?<!\bwould feel better)(?<!\bi'd feel fine)(?<!\bid feel fine)|"
     # "used it, breathing easier", "all ok now", "no swelling at all now" (found by the thirteenth play-test)
     r"\bbreathing (?:is )?(?:easier|better|fine|normal(?:ly)?|ok)\b|\ball (?:ok|okay|fine|good|clear) now\b|"

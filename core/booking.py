@@ -300,7 +300,10 @@ def is_a_mobile(value: str, region: str = "GB") -> bool:
     except phonenumbers.NumberParseException:
         return False
     kind = phonenumbers.number_type(number)
-    return kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    if kind in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
+        return True
+    # (a UK mobile's national number begins with 7, the 07700 900… numbers set aside for drama and tests too)
+    return number.country_code == 44 and str(number.national_number).startswith("7")
 
 
 def contact_kind(value: str) -> str:
@@ -342,17 +345,6 @@ def _digits(words: str) -> str:
     return re.sub(r"\D", "", words)
 
 
-def _a_mobile(value: str, region: str) -> bool:
-    try:
-        number = phonenumbers.parse(value, region)
-    except phonenumbers.NumberParseException:
-        return False
-    if phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE:
-        return True
-    # (a UK mobile's national number begins with 7, the 07700 900… numbers set aside for drama and tests too)
-    return number.country_code == 44 and str(number.national_number).startswith("7")
-
-
 def contact_replaced(earlier: str, new: str, text: str, region: str) -> Optional[str]:
     """One of several numbers given before, corrected ("the mobile should be 07700 900556 not 900555": play-test 218,
     the landline beside it was dropped): the contacts with that one replaced, the others kept; None when the message
@@ -368,7 +360,7 @@ def contact_replaced(earlier: str, new: str, text: str, region: str) -> Optional
         candidates = [part for part in numbers if _digits(part).endswith(_digits(wrong.group("digits"))[-6:])]
     if not candidates and (_A_MOBILE_NAMED.search(text or "") or _A_LANDLINE_NAMED.search(text or "")):
         mobile = bool(_A_MOBILE_NAMED.search(text or "")) and not _A_LANDLINE_NAMED.search(text or "")
-        candidates = [part for part in numbers if _a_mobile(part, region) == mobile]
+        candidates = [part for part in numbers if is_a_mobile(part, region) == mobile]
     if not candidates:
         candidates = [
             part
@@ -379,6 +371,46 @@ def contact_replaced(earlier: str, new: str, text: str, region: str) -> Optional
     if len(candidates) != 1:
         return None
     return CONTACTS_JOINED.join(dict.fromkeys(new if part == candidates[0] else part for part in parts))
+
+
+# which of several numbers is to come first ("mobile's better", "put the mobile first please", "landline as backup")
+_MOBILE_FIRST = re.compile(
+    r"\b(?:mobile|mob|cell)(?:'s|\s+is|\s+number\s+is)?\s+(?:first|better|best|preferred|main|the main one|"
+    r"the best one|the one i answer)\b|"
+    r"\b(?:put|list|have|make)\s+(?:the\s+|my\s+)?(?:mobile|mob|cell)(?:\s+number)?\s+(?:first|at the top)\b|"
+    r"\b(?:landline|land line|home number)\s+(?:as|for)\s+(?:a\s+|the\s+)?back-?up\b|"
+    r"\bmain(?:\s+number)?\s*(?:is\s+|:\s*|-\s*)?(?:the\s+|my\s+)?(?:mobile|07)",
+    re.IGNORECASE,
+)
+_LANDLINE_FIRST = re.compile(
+    r"\b(?:landline|land line|home number)(?:'s|\s+is)?\s+(?:first|better|best|preferred|main)\b|"
+    r"\b(?:put|list|have|make)\s+(?:the\s+|my\s+)?(?:landline|land line|home number)\s+(?:first|at the top)\b|"
+    r"\b(?:mobile|mob|cell)\s+(?:as|for)\s+(?:a\s+|the\s+)?back-?up\b",
+    re.IGNORECASE,
+)
+
+
+def says_which_number_first(text: str) -> bool:
+    """Whether the words say which kind of number comes first ("mobile first please")."""
+    return bool(_MOBILE_FIRST.search(text or "")) != bool(_LANDLINE_FIRST.search(text or ""))
+
+
+def contacts_in_order_asked(contact: str, text: str, region: str) -> Optional[str]:
+    """The contacts kept together, the kind of number said to be first put first ("mobile's better", "put the mobile
+    first please": play-test 223, the landline kept first and the order put in a note); None when the message says no
+    order, or the order is already so."""
+    parts = (contact or "").split(CONTACTS_JOINED)
+    if len(parts) < 2:
+        return None
+    mobile_first = bool(_MOBILE_FIRST.search(text or ""))
+    landline_first = bool(_LANDLINE_FIRST.search(text or ""))
+    if mobile_first == landline_first:
+        return None
+    first = [part for part in parts if contact_kind(part) == "phone" and is_a_mobile(part, region) == mobile_first]
+    if not first:
+        return None
+    ordered = first + [part for part in parts if part not in first]
+    return CONTACTS_JOINED.join(ordered) if ordered != parts else None
 
 
 # ---------------------------------------------------------------- preferred time

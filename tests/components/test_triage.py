@@ -2756,6 +2756,8 @@ def test_warmth_said_not_to_be_there_is_no_warmth(settings):
     "honestly can it not just wait till monday? i dont want to sit on the phone to 111 for hours on a saturday night, i "
     "feel fine apart from it",
     "should i squeeze them? theyre like little spots, id feel better getting the gunk out",
+    # play-test 223: a temperature of 38.2 after heat and throbbing, "ok otherwise": the urgent thread ended
+    "just checked, 38.2. is that bad? feel ok otherwise just a bit warm",
 ])
 def test_fine_apart_from_it_or_better_only_if_is_not_well_again(component, text):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])

@@ -1132,3 +1132,21 @@ def test_the_first_week_of_a_month_still_asks_which_day(clinic):
     with pytest.raises(InvalidValue) as raised:
         parse_preferred_time("first week of feb", clinic, NOW)
     assert raised.value.response == "utter_invalid_booking_time_which_day"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 223: "mobile's better" kept the landline first, and "put the mobile first please" became a note
+    ("landline 020 7946 0123 or mobile 07700 900 234, mobile's better", "+447700900234; +442079460123"),
+    ("and put the mobile first please, thats the one I answer", "+447700900234; +442079460123"),
+    ("main number: 07700 900234, backup: 020 7946 0123", "+447700900234; +442079460123"),
+    ("mobile first then landline as backup", "+447700900234; +442079460123"),
+    # no order said, or both said first: none
+    ("here are my numbers", None),
+    ("mobile first, no landline first", None),
+])
+def test_the_number_said_to_come_first_is_put_first(text, expected):
+    from core.booking import contacts_in_order_asked
+
+    assert contacts_in_order_asked("+442079460123; +447700900234", text, "GB") == expected
+    # already so: nothing to change
+    assert contacts_in_order_asked("+447700900234; +442079460123", text, "GB") is None

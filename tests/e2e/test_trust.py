@@ -917,3 +917,26 @@ def test_a_new_concern_and_send_it_in_one_message_changes_it_first(servers):
     )
     assert "Concern: crepey skin on my neck" in reply and "Done!" not in reply, reply
     assert "Concern: neck please" not in reply, reply
+
+
+@pytest.mark.parametrize("yes", ["anyway yes u can keep my details", "Well I suppose I'll say yes then."])
+def test_a_yes_to_keeping_the_details_in_words_is_the_consent(servers, yes):
+    # found by play-test 223: "yes u can keep my details" beside a question got "Sorry, I need a yes or a no to that"
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    servers.say(sender, "fine lines")
+    reply = texts(servers.say(sender, yes))
+    assert "Please check your request" in reply and "I need a yes or a no" not in reply, reply
+
+
+def test_two_numbers_with_the_mobile_said_to_be_better_put_the_mobile_first(servers):
+    # found by play-test 223: the landline first, its word taken for the name, and "mobile first" put in a note
+    sender, day = new_sender(), open_day(9)
+    servers.say(sender, "/book_consultation")
+    servers.say(sender, "Leon Bright")
+    servers.say(sender, "landline 020 7946 0123 or mobile 07700 900 234, mobile's better")
+    servers.say(sender, f"{said(day)} at 2pm")
+    reply = texts(servers.say(sender, "fine lines around my eyes"))
+    assert "Contact: +447700900234; +442079460123" in reply and "Name: Leon Bright" in reply, reply
+    reply = texts(servers.say(sender, "yes thats fine to keep. and put the landline first please"))
+    assert "Contact: +442079460123; +447700900234" in reply and "note for the clinic" not in reply, reply
