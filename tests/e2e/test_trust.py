@@ -40,6 +40,12 @@ def up_to_the_concern(servers, sender, day: dt.date, name="Jo Marsh", contact="0
     return servers.say(sender, f"{said(day)} at 2pm")
 
 
+def up_to_the_consent(servers, sender, day: dt.date, **details):
+    """A booking answered up to the consent question (its reply)."""
+    up_to_the_concern(servers, sender, day, **details)
+    return servers.say(sender, "fine lines")
+
+
 def up_to_the_summary(servers, sender, day: dt.date, concern="fine lines around my eyes"):
     up_to_the_concern(servers, sender, day, contact="jo.marsh@example.com")
     reply = press(servers, sender, servers.say(sender, concern), "Yes, I agree")
@@ -711,10 +717,7 @@ def test_two_changes_in_one_message_at_the_summary_change_both(servers):
 def test_a_yes_with_the_full_name_beside_it_changes_the_name_and_asks_again(servers, yes_and_the_name):
     # found by play-test 215: "yes send. martin cole is full name" sent the request with the name "martin"
     sender, day = new_sender(), open_day(9)
-    servers.say(sender, "/book_consultation")
-    servers.say(sender, "martin")
-    servers.say(sender, "07911 123456")
-    servers.say(sender, f"{said(day)} at 2pm")
+    up_to_the_concern(servers, sender, day, name="martin")
     press(servers, sender, servers.say(sender, "acne scars"), "Yes, I agree")
     reply = texts(servers.say(sender, yes_and_the_name))
     assert "Done!" not in reply and "Please check your request" in reply, reply
@@ -725,10 +728,8 @@ def test_a_yes_with_the_full_name_beside_it_changes_the_name_and_asks_again(serv
 def test_one_of_two_numbers_corrected_at_the_summary_keeps_the_other(servers):
     # found by play-test 218: the mobile corrected, the landline beside it was dropped
     sender, day = new_sender(), open_day(9)
-    servers.say(sender, "/book_consultation")
-    servers.say(sender, "George Hill")
-    servers.say(sender, "my landline is 020 7946 0999, or my mobile 07700 900555 as a backup")
-    servers.say(sender, f"{said(day)} at 2pm")
+    contact = "my landline is 020 7946 0999, or my mobile 07700 900555 as a backup"
+    up_to_the_concern(servers, sender, day, name="George Hill", contact=contact)
     press(servers, sender, servers.say(sender, "fine lines"), "Yes, I agree")
     reply = texts(servers.say(sender, "sorry the mobile should be 07700 900556 not 900555"))
     assert "+442079460999" in reply and "+447700900556" in reply and "+447700900555" not in reply, reply
@@ -899,8 +900,7 @@ def test_asking_when_the_clinic_calls_once_sent_starts_no_new_request(servers):
 def test_what_a_no_means_at_the_consent_question_is_said(servers, asked):
     # found by play-tests 209, 215 and 221: the privacy answer, then "Sorry, I need a yes or a no to that"
     sender, day = new_sender(), open_day(9)
-    up_to_the_concern(servers, sender, day)
-    servers.say(sender, "fine lines")
+    up_to_the_consent(servers, sender, day)
     reply = texts(servers.say(sender, asked))
     assert "If you say no, I won't keep or send" in reply and "May the clinic keep these details" in reply, reply
     assert "I need a yes or a no" not in reply, reply
@@ -923,8 +923,7 @@ def test_a_new_concern_and_send_it_in_one_message_changes_it_first(servers):
 def test_a_yes_to_keeping_the_details_in_words_is_the_consent(servers, yes):
     # found by play-test 223: "yes u can keep my details" beside a question got "Sorry, I need a yes or a no to that"
     sender, day = new_sender(), open_day(9)
-    up_to_the_concern(servers, sender, day)
-    servers.say(sender, "fine lines")
+    up_to_the_consent(servers, sender, day)
     reply = texts(servers.say(sender, yes))
     assert "Please check your request" in reply and "I need a yes or a no" not in reply, reply
 
@@ -932,10 +931,8 @@ def test_a_yes_to_keeping_the_details_in_words_is_the_consent(servers, yes):
 def test_two_numbers_with_the_mobile_said_to_be_better_put_the_mobile_first(servers):
     # found by play-test 223: the landline first, its word taken for the name, and "mobile first" put in a note
     sender, day = new_sender(), open_day(9)
-    servers.say(sender, "/book_consultation")
-    servers.say(sender, "Leon Bright")
-    servers.say(sender, "landline 020 7946 0123 or mobile 07700 900 234, mobile's better")
-    servers.say(sender, f"{said(day)} at 2pm")
+    contact = "landline 020 7946 0123 or mobile 07700 900 234, mobile's better"
+    up_to_the_concern(servers, sender, day, name="Leon Bright", contact=contact)
     reply = texts(servers.say(sender, "fine lines around my eyes"))
     assert "Contact: +447700900234; +442079460123" in reply and "Name: Leon Bright" in reply, reply
     reply = texts(servers.say(sender, "yes thats fine to keep. and put the landline first please"))
