@@ -94,6 +94,7 @@ THING_NAMED_AS = {"unknown_side_effect": ("unnamed_side_effect", "unknown_area")
 # An answer with a `_closed` variant in domain.yml says it while the clinic is closed by its own clock.
 CLOSED_VARIANT = "_closed"
 HELP_COMING_VARIANT = "_help_coming"  # emergency help called, on its way or there (components/triage.py)
+CALLED_UNNAMED_VARIANT = "_called_unnamed"  # a call said to be made, whom to not said (components/triage.py)
 # a new emergency sign with help on its way ("breathing feels tight" after "ambulance coming": play-test 31 got "if it
 # gets worse before they arrive, call 999 again", the fourth time)
 WORSE_WHILE_HELP_COMES_VARIANT = "_worse_while_help_comes"
@@ -125,6 +126,7 @@ _PUSHES_FOR_AN_ANSWER = re.compile(
     re.IGNORECASE,
 )
 RESPONSE_VARIANTS = (
+    CALLED_UNNAMED_VARIANT,
     WHEN_999_VARIANT,
     CLOSED_VARIANT + WHEN_999_VARIANT,
     CANCEL_ASKED_VARIANT,
@@ -378,7 +380,7 @@ NOT_GIVEN_BY = (
     # "how long is the whole visit, all together?" (play-tests 202, 204 and 206: the procedure's length alone)
     (
         ASKS_HOW_LONG_THE_VISIT_IS,
-        {"duration", "procedure", "preparation"},
+        {"duration", "procedure", "preparation", "pain"},
         "utter_no_visit_length_in_the_guide",
         "duration",
     ),
@@ -546,6 +548,8 @@ ANSWERS_A_DETAIL_MAY_REPLACE = {
 ANSWERED_INSTEAD = {
     "utter_no_cure_claims": ({"suitability"}, "what_is"),
     "utter_no_evidence_in_the_guide": ({"clinic_info", "unknown_other", "price", "about_that"}, "what_is"),
+    # "the whole visit, with the numbing cream etc" is how long, not whether it hurts (play-test 222)
+    "utter_no_visit_length_in_the_guide": ({"pain"}, "duration"),
 }
 
 
@@ -871,6 +875,16 @@ def route_variant(domain: Dict[Text, Any], response: Text, tracker: Optional[Tra
     play-test)."""
     responses = domain.get("responses", {})
     said = (tracker.latest_message.get("triage") or {}) if tracker is not None else {}
+    if (
+        response + CALLED_UNNAMED_VARIANT in responses
+        and said.get("called_unnamed")
+        and not said.get("waiting_for_help")
+        and tracker is not None
+        and not help_called_before(tracker)
+    ):
+        # "ok I've called them": 999, or the clinic? The words for either (play-test 224: the clinic's reception had
+        # been called, and the words for an ambulance on its way were said)
+        return response + CALLED_UNNAMED_VARIANT
     if response + HELP_COMING_VARIANT in responses and tracker is not None:
         called_before = help_called_before(tracker)
         # (a call said with the first emergency sign, after another route, is to that route's help unless emergency help

@@ -107,7 +107,8 @@ _ANY_WEEKDAY_SAID = re.compile(
     r"\b(?:in|during|through|thru)\s+(?:the\s+)?week\b(?!\s*(?:of|after|before|\d))",
     re.IGNORECASE,
 )
-_A_WEEKDAY_HABIT = re.compile(rf"\b(?:{alternatives(WEEKDAYS)})s\b", re.IGNORECASE)
+# ("this saturday? mum doesnt work sats. like 11ish": play-test 222, Thursday put down) or short ("sats", "weds")
+_A_WEEKDAY_HABIT = re.compile(rf"\b(?:(?:{alternatives(WEEKDAYS)})s|mons|weds|fris|sats|suns)\b", re.IGNORECASE)
 # how long something is ("if it's 4-6 weeks apart"), beside the time wanted: no day
 _A_DURATION = re.compile(
     r"\b\d+(?:\s*(?:-|–|to)\s*\d+)?\s*(?:weeks?|wks?|days?|months?|hours?|hrs?|mins?|minutes?|years?)\b", re.IGNORECASE

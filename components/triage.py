@@ -321,6 +321,13 @@ _A_SIGN_WORD = re.compile(
     r"rash\w*|bump\w*|spot\w*|blister\w*|fever\w*|hot|heat|weep\w*|ooz\w*|bleed\w*|faint\w*|dizz\w*|throb\w*|"
     r"streak\w*|tingl\w*|numb\w*|tight\w*|breath\w*)\b"
 )
+# a call made, whom to not said ("ok I've called them" after "Please call 999 now": play-test 220 got "Please call 999
+# now" again; play-test 224, of the clinic's reception, got the words for an ambulance on its way): the emergency's
+# words for either (actions/answers.py `route_variant`)
+_CALLED_UNNAMED = re.compile(
+    r"\b(?:i'?ve|ive|i have|we'?ve|weve|we have|i|we) (?:just |already |now )?(?:called|rang|rung|phoned|dialled|"
+    r"dialed) (?:them|it|someone|somebody)\b(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)"
+)
 # calling for help now, said ("ok im calling now", "ringing them now")
 _CALLING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|were|we are)\s+(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|999\s+|111\s+|"
@@ -1147,10 +1154,6 @@ _WAITING_FOR_HELP = re.compile(
     # ("… tight throat, we called 999": play-test 80, "Please call 999 now" a message later)
     r"\b(?:i|we) (?:called|rang|rung|phoned|dialled|dialed) (?:999|112|911|an ambulance)\b"
     r"(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
-    # ("ok I've called them" after "Please call 999 now": play-test 220, "Please call 999 now" again); whose help it is
-    # is the thread's (actions/answers.py)
-    r"\b(?:i'?ve|ive|i have|we'?ve|weve|we have|i|we) (?:just |already |now )?(?:called|rang|rung|phoned|dialled|"
-    r"dialed) (?:them|it)\b(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)|"
     r"(?:they'?re|they are) sending (?:someone|somebody|an ambulance|paramedics)|"
     # in few words ("ok my husband call ambulance. they coming": play-test 49, "Please call 999 now" again)
     r"(?:my \w+|husband|wife|partner|someone|somebody|she|he) (?:call|calls|called|ring|rang|phone|phoned) "
@@ -1394,6 +1397,9 @@ _AT_THE_LAST_SESSION = re.compile(
 # sign coming back
 _NO_CALLS_OR_GREETINGS_AGAIN = (
     r"(?<!called )(?<!rang )(?<!phoned )(?<!rung )(?<!tried )(?<!hello )(?<!hi )(?<!hey )(?<!me )(?<!thanks )(?<!you )"
+    # ("rang them again. she has some hayfever antihistamine tablets …": play-test 225, "don't go ahead with your next
+    # session" in the middle of an emergency)
+    r"(?<!called them )(?<!rang them )(?<!rung them )(?<!phoned them )(?<!called 999 )(?<!rang 999 )(?<!rung 999 )"
 )
 # said by someone treated already or booked in for a treatment ("i had my first session 3 weeks ago", "my appointment is
 # tomorrow", "book me in for my 2nd treatment", "i already have an appointment"): whether something suits them is for
@@ -3442,6 +3448,7 @@ class SafetyTriage(GraphComponent):
                         _WAITING_FOR_HELP.search(lowered) or _WHAT_CARERS_ASK_WAS_USED.search(plain)
                     )
                     and not _HELP_NOT_CALLED.search(plain),
+                    "called_unnamed": bool(_CALLED_UNNAMED.search(lowered)) and not _HELP_NOT_CALLED.search(plain),
                     # ... and emergency help named ("my husband called an ambulance"), not only waited for ("in the
                     # meantime" may wait for 111: actions/answers.py `help_called_before`)
                     "emergency_help_named": bool(_EMERGENCY_HELP.search(lowered)),

@@ -235,7 +235,12 @@ ASKS_HOW_LONG_THE_VISIT_IS = re.compile(
     r"\bhow\s+long\b[^.?!]{0,40}\b(?:whole|entire|full|total)\s+(?:visit|appointment|appt|thing|time)\b|"
     r"\b(?:whole|entire|full|total)\s+(?:visit|appointment|appt)\b[^.?!]{0,30}\bhow\s+long\b|"
     r"\bhow\s+long\b[^.?!]{0,40}\b(?:visit|appointment|appt)\b[^.?!]{0,30}\b(?:altogether|all\s+together|start\s+to\s+finish|"
-    r"in\s+total|with\s+the\s+(?:cream|numbing))",
+    r"in\s+total|with\s+the\s+(?:cream|numbing))|"
+    # ("how long is the actual appointment? like door to door, not just the needling bit", then "the whole visit, with
+    # the numbing cream etc": play-test 222, the needling's length, then the pain answer)
+    r"\bhow\s+long\b[^.?!]{0,40}\b(?:actual|real)\s+(?:visit|appointment|appt)\b|\bdoor\s+to\s+door\b|"
+    r"\bnot\s+just\s+the\s+(?:needling|needles|needle|procedure|treatment)\b|"
+    r"\b(?:whole|entire)\s+(?:visit|appointment|appt)\b[^.?!]{0,30}\bwith\s+the\s+(?:numbing|cream)",
     re.IGNORECASE,
 )
 # pain after the treatment asked about ("does it hurt afterwards", "is it sore the next day")

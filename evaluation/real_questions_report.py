@@ -58,7 +58,7 @@ _GUIDE_NOT_START = {"utter_guide_finished", "utter_guide_at_start"}
 
 # the safety answers (components/triage.py), each a route for something happening after a treatment
 SAFETY_RESPONSES = {"utter_faq/emergency", "utter_faq/emergency_help_coming", "utter_faq/emergency_worse_while_help_comes",
-                    "utter_faq/emergency_cancel_asked",
+                    "utter_faq/emergency_cancel_asked", "utter_faq/emergency_called_unnamed",
                     "utter_faq/urgent", "utter_faq/urgent_closed", "utter_faq/urgent_unreachable",
                     "utter_faq/urgent_when_999", "utter_faq/urgent_closed_when_999",
                     "utter_faq/urgent_help_sought", "utter_faq/urgent_help_sought_open", "utter_faq/urgent_lasting", "utter_faq/urgent_lasting_open",

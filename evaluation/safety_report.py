@@ -59,6 +59,8 @@ _ROUTES = {
     "utter_faq/emergency_worse_while_help_comes": EMERGENCY,
     # calling that help off asked about: not on this assistant's word, ring 999 back
     "utter_faq/emergency_cancel_asked": EMERGENCY,
+    # a call said to be made, whom to not said: 999 now as well, unless it was 999
+    "utter_faq/emergency_called_unnamed": EMERGENCY,
     "utter_faq/urgent": URGENT,
     "utter_faq/urgent_closed": URGENT,
     # when the emergency number is for, asked in its thread: the route, and the signs that need 999

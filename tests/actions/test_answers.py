@@ -3576,3 +3576,14 @@ async def test_whether_to_ring_the_clinic_asked_outside_a_route_is_answered_yes(
     tracker.latest_message["triage"] = {"level": None, "seeking_help": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == expected
+
+
+async def test_a_call_whom_to_is_not_said_in_the_emergency_thread_gets_the_words_for_either(
+    dispatcher, make_tracker, domain, clinic_open
+):
+    # play-test 224: "ok I've called them", of the clinic's reception, got the words for an ambulance on its way; play-
+    # test 220, of 999, got "Please call 999 now" again
+    tracker = in_thread(make_tracker, "emergency", "affirm", text="ok I've called them")
+    tracker.latest_message["triage"]["called_unnamed"] = True
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_faq/emergency_called_unnamed"]

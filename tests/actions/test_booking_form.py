@@ -1114,6 +1114,9 @@ async def test_a_surname_sent_when_the_contact_is_asked_completes_the_name(dispa
     # play-test 77: a weekday in the plural is a habit, here the mother's
     ("next saturday morning, my mum works saturdays so she wont know lol", "next saturday morning",
      "2026-12-05T10:00:00+00:00/2026-12-05T12:00:00+00:00"),
+    # play-test 222: "sats", short, is a habit too (Thursday at 11 was put down)
+    ("this saturday? mum doesnt work sats. like 11ish", "this saturday 11ish",
+     "2026-11-28T11:00:00+00:00/2026-11-28T11:00:00+00:00"),
     # ... and words that begin like a day or a month ("friend", "wedding") are none
     ("my friend might come along too, thursday 2pm", "thursday 2pm",
      "2026-11-26T14:00:00+00:00/2026-11-26T14:00:00+00:00"),

@@ -1576,8 +1576,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
 @pytest.mark.parametrize("text, true", [
     # play-test 27: "Please call 999 now" again after these
     ("ok i called 999", {"waiting_for_help"}),
-    # play-test 220: "Please call 999 now" again ("them" is the thread's help: actions/answers.py)
-    ("ok I've called them", {"waiting_for_help"}),
+    # play-tests 220 and 224: whom to is not said, 999 or the clinic ("called_unnamed": actions/answers.py)
+    ("ok I've called them", set()),
     # play-test 210: "Please call 999 now" three times, and a booking's reference, to someone whose ambulance was coming
     ("ok ambulance called", {"waiting_for_help"}),
     # play-test 213: help sought and none had yet ("follow the advice you were given" to a fever), and 111 on hold is no
@@ -3818,3 +3818,29 @@ def test_help_sought_is_not_help_had(component, text, help_had, not_called, not_
     component.process([message])
     triage = message.get("triage")
     assert (triage["help_had"], triage["not_called"], triage["not_yet"]) == (help_had, not_called, not_yet)
+
+
+@pytest.mark.parametrize("text, called", [
+    # play-tests 220 and 224: "ok I've called them", after "Please call 999 now": 999, or the clinic's reception
+    ("ok I've called them", True),
+    ("i rang them", True),
+    # emergency help named is help on its way, not a call whom to is unsaid
+    ("ok i called 999", False),
+    ("i havent called them yet", False),
+])
+def test_a_call_whom_to_is_not_said_is_read_as_such(component, text, called):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "affirm", "confidence": 0.5}})])
+    assert message.get("triage")["called_unnamed"] is called
+
+
+@pytest.mark.parametrize("text, next_treatment", [
+    # play-test 225: "rang them again" read as a treatment again ("don't go ahead with your next session" mid-emergency)
+    ("rang them again. she has some hayfever antihistamine tablets in her bag, should she take one?", False),
+    ("called 999 again, should she take one", False),
+    # a treatment again, as ever
+    ("can i have it again next month", True),
+    ("should i go ahead with my next session", True),
+])
+def test_a_call_made_again_is_no_treatment_again(component, text, next_treatment):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
+    assert message.get("triage")["next_treatment"] is next_treatment
