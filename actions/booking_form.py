@@ -1871,6 +1871,26 @@ START_BOOKING = "action_start_booking"
 ANSWERED_BESIDE_A_DETAIL = ("inform", "book_consultation", "affirm", "deny")
 
 
+_DETAILS = ("time", "person", "phone", "email", "concern")
+
+
+def _a_change_asked_as_a_question(tracker: Tracker) -> bool:
+    """Whether the question beside a yes is a change to a detail ("yes but can it be 3 not 2" at the summary: play-test
+    224, answered as whether something can wait): each question the NLU found, or the whole message when it found none,
+    holds a detail the form takes."""
+    message = tracker.latest_message
+    details = [e for e in message.get("entities") or [] if e.get("entity") in _DETAILS and "start" in e]
+    if not details or tracker.get_slot("requested_slot") not in ("booking_consent", "booking_confirmed"):
+        return False
+    whole = (0, len(message.get("text") or ""))
+    # (a question with no span of its own is the whole message's)
+    spans = [
+        (q.get("start", 0), q.get("end", 0)) if q.get("end", 0) > q.get("start", 0) else whole
+        for q in message.get("questions") or []
+    ] or [whole]
+    return all(any(d["start"] < end and start < d["end"] for d in details) for start, end in spans)
+
+
 class ValidateBookingForm(FormValidationAction):
     """Checks each answer of the booking form, and says why when it is not right."""
 
@@ -1903,7 +1923,8 @@ class ValidateBookingForm(FormValidationAction):
             # friend?", play-test 126, dropped three times)
             # (a yes or a no to consent or the summary with a question beside it: "yes thats fine, is the consultation
             # free?", play-test 136, the question dropped)
-            events += without_offer(answers_alongside(dispatcher, tracker, domain))
+            if not _a_change_asked_as_a_question(tracker):
+                events += without_offer(answers_alongside(dispatcher, tracker, domain))
         if answered_this_turn(tracker):
             # "saturday morning hes at school in the week", "07911 123456 - oh and whats the downtime like?" when the
             # time or the contact is asked: the words were answered, and the detail given is the answer the form asked
@@ -2328,7 +2349,14 @@ class ValidateBookingForm(FormValidationAction):
         # of utter_booking_summary on summary_declined); "no, my email is …" changes the email, and the summary shows
         changed = any(value is not None for slot, value in tracker.slots_to_validate().items() if slot in TYPED_SLOTS)
         declined = {"summary_declined": True} if value is False and not changed else {}
-        return {"booking_confirmed": True if value is True else None, **declined}
+        # a yes with a change in it ("yes but can it be 3 not 2": play-test 224, sent at 15:00 unseen): the change, and
+        # the summary shown again to be said yes to
+        new_value = any(
+            value is not None and value != value_before(tracker, slot)
+            for slot, value in tracker.slots_to_validate().items()
+            if slot in TYPED_SLOTS
+        )
+        return {"booking_confirmed": True if value is True and not new_value else None, **declined}
 
 
 # the words that lead from the concern to a question ("… on my jaw. oh and is 7 too late")

@@ -937,3 +937,13 @@ def test_two_numbers_with_the_mobile_said_to_be_better_put_the_mobile_first(serv
     assert "Contact: +447700900234; +442079460123" in reply and "Name: Leon Bright" in reply, reply
     reply = texts(servers.say(sender, "yes thats fine to keep. and put the landline first please"))
     assert "Contact: +442079460123; +447700900234" in reply and "note for the clinic" not in reply, reply
+
+
+def test_a_yes_with_a_new_time_at_the_summary_shows_the_summary_again(servers):
+    # found by play-test 224: "yes but can it be 3 not 2" sent the request at 15:00 unseen, after "I can't tell you
+    # whether it's fine or whether it can wait"
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    reply = texts(servers.say(sender, "yes but can it be 3 not 2"))
+    assert "Done!" not in reply and shown(day, "15:00") in reply and "Shall I send it" in reply, reply
+    assert "whether it can wait" not in reply, reply
