@@ -147,7 +147,8 @@ _NAME_AFTER = re.compile(
     rf"{alternatives(NAME_IS)}|name to|full name(?:\s+is|'s|,|:)?|"
     r"(?:sur|last |family |first )?name (?:should|could|can|must) (?:just |only |actually )?(?:be|say|read)|"
     # "add my surname, Sharma" (found by the twenty-first play-test: the surname was dropped)
-    r"(?:surname|last name|family name|first name)(?: is| to|\s*[,:]))\s+"
+    # ("yes send it, surname's Okafor": play-test 226, sent without it)
+    r"(?:surname|last name|family name|first name)(?:['’]s| is| to|\s*[,:]))\s+"
     # ("my surname is actually spelt Whitfeild": found by browser play-test 5, asked for again)
     r"(?:(?:just|only|actually|simply|spelt|spelled|written(?:\s+as)?)\s+){0,2}"
     # ("no the name should be me, Alex Turner. karen is my mum": play-test 211, not understood)

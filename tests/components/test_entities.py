@@ -828,6 +828,8 @@ def test_details_found_by_the_third_play_test(booking, text, expected):
         ("yes send. martin cole is full name", [("person", "martin cole")]),
         ("yes thats fine, martin cole is my full name btw", [("person", "martin cole")]),
         ("Cole is my surname", [("person", "Cole")]),
+        # play-test 226: "surname's", sent without it
+        ("yes send it, surname's Okafor", [("person", "Okafor")]),
         ("ok send it. Jo Bloggs is the name", [("person", "Jo Bloggs")]),
         # a question about the name, or the name said to be fine, names no one
         ("why is the name", []),
