@@ -328,6 +328,24 @@ _CALLED_UNNAMED = re.compile(
     r"\b(?:i'?ve|ive|i have|we'?ve|weve|we have|i|we) (?:just |already |now )?(?:called|rang|rung|phoned|dialled|"
     r"dialed) (?:them|it|someone|somebody)\b(?![^.?!]{0,40}\b(?:came|been|said|told|gave|sent|checked|left)\b)"
 )
+# a temperature and its reading ("took my temperature, 38.3", "temp is 38.4", "fever of 39")
+_A_TEMPERATURE_READ = re.compile(
+    r"\b(?:temp|temps|temperature|temperatures|thermometer|fever)\b[^.?!\d]{0,30}?\b(?P<degrees>\d{2}(?:[.,]\d)?)\s*"
+    r"(?:°\s*c?|degrees?|c\b)?",
+    re.IGNORECASE,
+)
+# a high temperature, in degrees Celsius (nhs.uk "High temperature (fever) in adults": 38C or above)
+HIGH_TEMPERATURE = 38.0
+
+
+def _a_high_temperature(text: Text) -> bool:
+    """Whether the text reads a temperature of 38C or more (up to 43, a reading)."""
+    return any(
+        HIGH_TEMPERATURE <= float(match.group("degrees").replace(",", ".")) <= 43
+        for match in _A_TEMPERATURE_READ.finditer(text or "")
+    )
+
+
 # calling for help now, said ("ok im calling now", "ringing them now")
 _CALLING_NOW = re.compile(
     r"\b(?:i'?m|im|i am|we'?re|were|we are)\s+(?:calling|ringing|phoning|dialling|dialing)\s+(?:them\s+|999\s+|111\s+|"
@@ -3377,6 +3395,9 @@ class SafetyTriage(GraphComponent):
             # summary, play-test 139, NHS 111 now and the request paused)
             sends = says_send(text)
             happening = said_happening and not details and not _APPOINTMENT_MOVED.search(text.lower()) and not sends
+            # a temperature read, high ("just took my temperature, 38.3, otherwise fine": play-test 227, read as a yes,
+            # and the clinic when it opens): something happening now, whatever the classifier read
+            happening = happening or _a_high_temperature(text)
             # a skin concern, or one the guide does not cover ("dark circles"), named
             # ("acne", "spots" that are active: "its not wrinkles its acne scars!! and i have active spots. change that
             # then send", play-test 59, at the summary of someone never treated: NHS 111 now, the request paused)

@@ -3844,3 +3844,16 @@ def test_a_call_whom_to_is_not_said_is_read_as_such(component, text, called):
 def test_a_call_made_again_is_no_treatment_again(component, text, next_treatment):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "faq", "confidence": 0.9}})])
     assert message.get("triage")["next_treatment"] is next_treatment
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 227: a temperature read as a yes, and the clinic when it opens
+    ("just took my temperature, 38.3, otherwise fine", "urgent"),
+    ("temp is 38.4", "urgent"),
+    # a temperature that is no fever, or no reading at all
+    ("my temperature is normal, 36.8", None),
+    ("i took my temp 2 times, all fine", None),
+])
+def test_a_high_temperature_read_is_something_happening(component, text, level):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "affirm", "confidence": 0.4}})])
+    assert message.get("triage")["level"] == level
