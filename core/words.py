@@ -514,7 +514,11 @@ HOW_CONTACTED = (
 WHEN_CONTACTED_ASKED = (
     r"\b(?:will|would|is|are|when\s+(?:will|would|do|does|are|is))\s+"
     r"(?:someone|somebody|anyone|they|the clinic|the team|you|reception)\s+(?:going to\s+|gonna\s+)?(?:be\s+)?"
-    r"(?:ring|call|phone|contact|get back to|get in touch with|be in touch with)(?:ing)?\s+(?:me|us)\b[^.!?]{0,40}\?"
+    r"(?:ring|call|phone|contact|get back to|get in touch with|be in touch with)(?:ing)?\s+(?:me|us)\b[^.!?]{0,40}\?|"
+    # ... or said back ("Right. So I wait for them to ring me. Thank you dear.": play-test 227, a call back began)
+    r"\b(?:i|we)(?:'ll|\s+will|\s+just|\s+should)?\s+(?:just\s+)?wait\s+for\s+"
+    r"(?:them|the clinic|someone|somebody|a call|their call)\b|"
+    r"\b(?:they|the clinic|someone)(?:'ll|\s+will)\s+(?:ring|call|phone|contact)\s+(?:me|us)\s+(?:then|back)\b"
 )
 
 # what a no to keeping the details means, asked at the consent question ("What happens if I say no?", "If I press
