@@ -2518,8 +2518,11 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
             dispatcher.utter_message(response=who_to_ask)
             return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
+        # (or the urgent route given earlier, the thread since left: "paracetamol for the fever. is it ok to take some"
+        # after a menu and a "no", play-test 229, "ask the clinic before your next one" with the clinic closed)
+        urgent_earlier = previous != SEVERITY[0] and bool(tracker.get_slot(URGENT_GIVEN))
         if (
-            previous in SEVERITY[1:]
+            (previous in SEVERITY[1:] or urgent_earlier)
             and not triaged
             and asked
             and A_MEDICINE_NOW.search(tracker.latest_message.get("text") or "")
@@ -2532,10 +2535,10 @@ class ActionAnswerQuestion(Action):
                 dispatcher.utter_message(response=response_for(domain, HELP_HAD, tracker))
                 dispatcher.utter_message(response="utter_medicine_in_thread")
                 return [SlotSet("last_topic", HELP_HAD), SlotSet("offer", PAUSED_BY)]
-            if previous == SEVERITY[1]:
+            if previous == SEVERITY[1] or urgent_earlier:
                 dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
             dispatcher.utter_message(response="utter_medicine_in_thread")
-            return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
+            return [SlotSet("last_topic", previous or SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
         # (never to someone who says help was called or had: "i HAVE called 999. they've told me what to do. im asking
         # about the clinic", play-test 81, got "please set that advice aside")
         helped_now = help_said(said)
@@ -3163,6 +3166,8 @@ A_MEDICINE_NOW = re.compile(
     # ("is the piriton ok to have taken?": play-test 74, the suitability answer in the urgent thread)
     rf"\b{_MEDICINES}\b[^.?!]{{0,40}}?\b(?:(?:take|use|put|apply|pop|have) (?:it|them|one|some|that)|taken|took|used|"
     r"applied)\b|"
+    # ... its sentence first ("paracetamol for the fever. is it ok to take some": play-test 229)
+    rf"\b{_MEDICINES}\b[^?!]{{0,40}}?\b(?:take|use|put|apply|pop|have) (?:it|them|one|some|that)\b|"
     # ("will the piriton not just sort it out?": play-test 159, whether it treats puffy eyes)
     rf"\b{_MEDICINES}\b[^.?!]{{0,20}}?\b(?:sort|fix|settle|clear|calm|help|work|be enough|do)\b|"
     # ("and the savlon, yes or no?", "wait yes to the savlon??": play-test 200, the route alone, and the first read as a

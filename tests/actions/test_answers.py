@@ -3587,3 +3587,17 @@ async def test_a_call_whom_to_is_not_said_in_the_emergency_thread_gets_the_words
     tracker.latest_message["triage"]["called_unnamed"] = True
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/emergency_called_unnamed"]
+
+
+async def test_a_medicine_asked_about_after_the_urgent_route_left_its_thread_keeps_the_route(
+    dispatcher, make_tracker, domain, monkeypatch
+):
+    # play-test 229: "paracetamol for the fever. is it ok to take some", a menu and a "no" after NHS 111 now, got "ask the
+    # clinic before your next one" with the clinic closed
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-13T12:00:00+00:00")  # Sunday: closed all day
+    tracker = make_tracker(intent="faq", text="paracetamol for the fever. is it ok to take some",
+                           slots={"urgent_route_given": True}, response_selector=selected_answer("faq/suitability"))
+    tracker.latest_message["triage"] = {"level": None}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[-1] == "utter_medicine_in_thread" and said[0].startswith("utter_safety_route_reminder"), said
