@@ -55,6 +55,7 @@ from core.words import (
     ASKS_WHAT_TO_BRING,
     ASKS_WHICH_SPF,
     CONSENT_REFUSAL_ASKED,
+    WHEN_CONTACTED_ASKED,
     WHOLE_NOTE,
     says_it_looks_right,
     says_send,
@@ -2144,10 +2145,20 @@ def about_the_request(tracker: Tracker) -> bool:
         and bool(_ABOUT_GETTING_IN_TOUCH.search(tracker.latest_message.get("text") or ""))
         # ("so tonight, 111 or just wait and call you monday?": play-test 78, the request's reference, to someone asking
         # whether what she reported can wait)
-        and not _WHETHER_TO_GET_HELP.search(tracker.latest_message.get("text") or "")
+        and (
+            not _WHETHER_TO_GET_HELP.search(tracker.latest_message.get("text") or "")
+            # ("So I just wait for them to ring me?" with nothing reported: play-test 228, "I can't tell you whether it
+            # can wait" and 999) waiting for the clinic's call, no help named
+            or (
+                bool(_WHEN_CONTACTED_ASKED.search(tracker.latest_message.get("text") or ""))
+                and not _HELP_NAMED.search(tracker.latest_message.get("text") or "")
+            )
+        )
     )
 
 
+_WHEN_CONTACTED_ASKED = re.compile(WHEN_CONTACTED_ASKED, re.IGNORECASE)
+_HELP_NAMED = re.compile(r"\b(?:111|999|a ?& ?e|a and e|gp|doctor|hospital)\b", re.IGNORECASE)
 _EMERGENCY_NAMED = re.compile(r"\b(?:999|112|911|ambulance|paramedics?)\b", re.IGNORECASE)
 _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b", re.IGNORECASE)
 
