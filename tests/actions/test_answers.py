@@ -1439,6 +1439,11 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
      ["utter_no_visit_length_in_the_guide", "utter_faq/duration"]),
     ("lovely. and how long does the whole appointment take altogether, start to finish?", "faq/duration",
      ["utter_no_visit_length_in_the_guide", "utter_faq/duration"]),
+    # play-test 222: "door to door", then "the whole visit, with the numbing cream", read as whether it hurts
+    ("how long is the actual appointment? like door to door, not just the needling bit", "faq/duration",
+     ["utter_no_visit_length_in_the_guide", "utter_faq/duration"]),
+    ("thats literally what i said i didnt want. the whole visit, with the numbing cream etc", "faq/pain",
+     ["utter_no_visit_length_in_the_guide", "utter_faq/duration"]),
     # play-test 53: pain afterwards got the numbing cream's answer
     ("AFTER. does it hurt afterwards", "faq/pain", ["utter_pain_afterwards", "utter_faq/pain"]),
     ("does it hurt", "faq/pain", ["utter_faq/pain"]),

@@ -1985,6 +1985,9 @@ def test_a_day_counted_from_is_not_the_time(booking):
         # play-test 220: "the 2nd ones" of the numbers given moved the request to the 2nd of the next month
         ("can you read it all back to me before I say yes, want to be sure the 2nd ones marked as my wifes", []),
         ("the 2nd number is my wife's", []),
+        # play-test 220: the concern kept what it replaces, quoted ("… on my cheeks not 'did u get that")
+        ("lol no the concern is old acne marks on my cheeks not 'did u get that'",
+         [("concern", "old acne marks on my cheeks")]),
         ("can we do the 2nd instead", [("time", "the 2nd")]),
     ],
 )

@@ -954,3 +954,12 @@ def test_a_yes_with_a_new_time_at_the_summary_shows_the_summary_again(servers):
     reply = texts(servers.say(sender, "yes but can it be 3 not 2"))
     assert "Done!" not in reply and shown(day, "15:00") in reply and "Shall I send it" in reply, reply
     assert "whether it can wait" not in reply, reply
+
+
+def test_a_concern_said_after_a_time_in_a_sentence_of_its_own_is_the_concern(servers):
+    # found by play-test 220: "did u get that? monday 11. and its for some old acne marks on my cheeks" at the concern
+    # prompt put down "did u get that" as the concern
+    sender, day = new_sender(), open_day(9)
+    up_to_the_concern(servers, sender, day)
+    reply = texts(servers.say(sender, f"did u get that? {said(day)} at 11. and its for some old acne marks on my cheeks"))
+    assert "Concern: some old acne marks on my cheeks" in reply and shown(day, "11:00") in reply, reply
