@@ -2150,14 +2150,15 @@ def about_the_request(tracker: Tracker) -> bool:
             # ("So I just wait for them to ring me?" with nothing reported: play-test 228, "I can't tell you whether it
             # can wait" and 999) waiting for the clinic's call, no help named
             or (
-                bool(_WHEN_CONTACTED_ASKED.search(tracker.latest_message.get("text") or ""))
+                bool(WHEN_CONTACTED_SAID.search(tracker.latest_message.get("text") or ""))
                 and not _HELP_NAMED.search(tracker.latest_message.get("text") or "")
             )
         )
     )
 
 
-_WHEN_CONTACTED_ASKED = re.compile(WHEN_CONTACTED_ASKED, re.IGNORECASE)
+# (the booking's start reads it too: actions/booking_form.py)
+WHEN_CONTACTED_SAID = re.compile(WHEN_CONTACTED_ASKED, re.IGNORECASE)
 _HELP_NAMED = re.compile(r"\b(?:111|999|a ?& ?e|a and e|gp|doctor|hospital)\b", re.IGNORECASE)
 _EMERGENCY_NAMED = re.compile(r"\b(?:999|112|911|ambulance|paramedics?)\b", re.IGNORECASE)
 _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b", re.IGNORECASE)

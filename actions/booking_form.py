@@ -24,6 +24,7 @@ from actions.answers import (
     SAFETY_ROUTES,
     SUITABILITY,
     UNDER_18,
+    WHEN_CONTACTED_SAID,
     a_lasting_sign,
     answered_this_turn,
     answers_alongside,
@@ -95,7 +96,6 @@ from core.words import (
     WAS_THE_SESSION_HAD,
     WEEKDAY_ABBREVIATIONS,
     WEEKDAYS,
-    WHEN_CONTACTED_ASKED,
     alternatives,
     edits,
     sentences,
@@ -790,9 +790,6 @@ def name_after_a_yes(tracker: Tracker) -> Dict[Text, Any]:
         return {}
 
 
-_WHEN_CONTACTED_ASKED = re.compile(WHEN_CONTACTED_ASKED, re.IGNORECASE)
-
-
 # a yes to keeping the details, in words ("yes u can keep my details", "I'll say yes then", "happy for you to keep
 # them")
 _CONSENT_SAID = re.compile(
@@ -834,7 +831,7 @@ class ActionStartBooking(Action):
             not continues
             and not paused
             and tracker.get_slot("request_sent")
-            and _WHEN_CONTACTED_ASKED.search(tracker.latest_message.get("text") or "")
+            and WHEN_CONTACTED_SAID.search(tracker.latest_message.get("text") or "")
         ):
             # "lovely thanks. will someone ring me tomorrow then?" once the request is sent (play-test 221: a second
             # request, a call back, began): the request sent, and when the clinic will be in touch
@@ -1871,7 +1868,7 @@ START_BOOKING = "action_start_booking"
 ANSWERED_BESIDE_A_DETAIL = ("inform", "book_consultation", "affirm", "deny")
 
 
-_DETAILS = ("time", "person", "phone", "email", "concern")
+_DETAILS = tuple(entity for entity in _NEW_VALUES if entity != NOTE)  # each new value but a note
 
 
 def _a_change_asked_as_a_question(tracker: Tracker) -> bool:

@@ -571,7 +571,7 @@ class ActionChangeBookingDetail(Action):
         reordered = contacts_in_order_asked(
             tracker.get_slot("booking_contact") or "", text_of(tracker), clinic().phone_region
         )
-        if reordered or says_which_number_first(text_of(tracker)):
+        if says_which_number_first(text_of(tracker)):  # a note of the order is none, put in order or already so
             entities = [
                 e for e in entities if e.get("entity") != NOTE or not says_which_number_first(str(e.get("value")))
             ]

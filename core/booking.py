@@ -400,12 +400,9 @@ def contacts_in_order_asked(contact: str, text: str, region: str) -> Optional[st
     first please": play-test 223, the landline kept first and the order put in a note); None when the message says no
     order, or the order is already so."""
     parts = (contact or "").split(CONTACTS_JOINED)
-    if len(parts) < 2:
+    if len(parts) < 2 or not says_which_number_first(text):
         return None
     mobile_first = bool(_MOBILE_FIRST.search(text or ""))
-    landline_first = bool(_LANDLINE_FIRST.search(text or ""))
-    if mobile_first == landline_first:
-        return None
     first = [part for part in parts if contact_kind(part) == "phone" and is_a_mobile(part, region) == mobile_first]
     if not first:
         return None
