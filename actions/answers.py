@@ -591,6 +591,23 @@ SUITABILITY = "suitability"  # the answer that says suitability is for the consu
 UNDER_18 = "booking_under_18"  # the request is said to be for someone under 18 (actions/booking_form.py)
 
 
+# another person named, a friend or a relative, beside the one writing
+_ANOTHER_PERSON = re.compile(
+    r"\b(?:my|a|our)\s+(?:friend|mate|pal|bestie|bf|gf|sister|brother|cousin|niece|nephew|daughter|son|kid|colleague)"
+    r"s?\b",
+    re.IGNORECASE,
+)
+
+
+_MY_AGE = re.compile(
+    r"\b(?:i'?m|i am|im|i'?ll be|i turn(?:ed)?)\s+(?:only\s+|just\s+|nearly\s+)?\d{1,2}\b", re.IGNORECASE
+)
+
+
+def said_text(tracker: Tracker) -> Text:
+    return tracker.latest_message.get("text") or ""
+
+
 def said_minor_now(tracker: Tracker) -> bool:
     """The latest message says the person to be seen is under 18 (components/triage.py `stated_minor`)."""
     return bool((tracker.latest_message.get("triage") or {}).get("minor"))
@@ -1638,7 +1655,24 @@ def route_then_concern(tracker: Tracker) -> bool:
         return False
     if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT:
         return False
-    return _a_route_the_booking_goes_on_after(tracker)
+    return _a_route_the_booking_goes_on_after(tracker) or the_emergency_told_for_the_call(tracker)
+
+
+def the_emergency_told_for_the_call(tracker: Tracker) -> bool:
+    """Whether the latest message, at a call back's concern prompt with emergency help called or on its way, tells the
+    emergency again as what the call is about, with no new sign and nothing worse ("Margaret Hill had microneedling
+    … Face swelled and throat tight tonight, ambulance called. Please ring Ray": play-test 231, "if it's getting worse,
+    call 999 again", and the request dropped; "did you save it?", "Please just send the request", "Was the message
+    sent or not" then got the paramedics' words, three times)."""
+    if tracker.active_loop.get("name") != "booking_form" or tracker.get_slot("requested_slot") != "booking_concern":
+        return False
+    if tracker.get_intent_of_latest_message(skip_fallback_intent=False) != RETRIEVAL_INTENT:
+        return False
+    said = tracker.latest_message.get("triage") or {}
+    if said.get("level") not in (SEVERITY[0], None) or said.get("worse") or said.get("under_age"):
+        return False
+    helped = help_called_before(tracker) or said.get("waiting_for_help") or said.get("help_had")
+    return bool(helped) and not a_new_emergency_sign(tracker)
 
 
 def _details_listed(tracker: Tracker) -> Set[Text]:
@@ -1651,7 +1685,14 @@ def _a_route_the_booking_goes_on_after(tracker: Tracker) -> bool:
     """Whether the latest message got a route that is no emergency, for someone not under age: the booking goes on
     after it."""
     triage = tracker.latest_message.get("triage") or {}
-    return triage.get("level") in ("urgent", "expected") and not triage.get("under_age")
+    # (or, as what a call back is about, nothing new said: "her reaction after the microneedling yesterday and whether
+    # she should still do the june session", play-test 230, the thread's route, and the request paused)
+    told_for_the_call = (
+        triage.get("level") is None
+        and tracker.get_slot("request_kind") == "call_back"
+        and tracker.get_slot("requested_slot") == "booking_concern"
+    )
+    return (triage.get("level") in ("urgent", "expected") or told_for_the_call) and not triage.get("under_age")
 
 
 def concern_given_anew_at_the_summary(tracker: Tracker) -> bool:
@@ -2648,6 +2689,11 @@ class ActionAnswerQuestion(Action):
             events = say_answers(dispatcher, tracker, domain, topics, pause=False)
             changed = await ActionChangeBookingDetail().run(dispatcher, tracker, domain)
             return without_offer(events) + changed + [SlotSet("offer", None)]
+        if the_emergency_told_for_the_call(tracker) and topics and set(topics) <= set(SEVERITY):
+            # the call back's concern, told with help on its way: what those called say, and the request goes on
+            dispatcher.utter_message(response=response_name(SEVERITY[0] + HELP_COMING_VARIANT))
+            dispatcher.utter_message(response="utter_booking_concern_after_a_route")
+            return [SlotSet("offer", None)]
         if route_then_concern(tracker) and topics and set(topics) <= set(SEVERITY[1:]):
             # the route first, then the request goes on with this as what it is about (extract_booking_concern)
             # (never lower than the route given for it before: "… now peeling and stinging a bit" as a call back's
@@ -2666,7 +2712,18 @@ class ActionAnswerQuestion(Action):
         events = say_answers(dispatcher, tracker, domain, topics)
         if still_call:
             dispatcher.utter_message(response="utter_emergency_still_call")
-        if tracker.active_loop.get("name") and said_minor_now(tracker) and not tracker.get_slot(UNDER_18):
+        if (
+            tracker.active_loop.get("name")
+            and said_minor_now(tracker)
+            and not tracker.get_slot(UNDER_18)
+            # (not of a friend to come too: "my friend wants to come too shes 15 can she book with me", play-test 231,
+            # "Age: under 18" on the request of a woman of 19)
+            and (
+                tracker.get_slot("booking_for_someone_else")
+                or not _ANOTHER_PERSON.search(said_text(tracker))
+                or _MY_AGE.search(said_text(tracker))
+            )
+        ):
             events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic
         if tracker.active_loop.get("name") and SlotSet("offer", PAUSED_BY) in events:
             events += kept_while_paused(tracker)
@@ -3397,7 +3454,12 @@ def say_answers(
         if topic == SEVERITY[2] and (tracker.latest_message.get("triage") or {}).get("not_in_the_guide"):
             # "face still pink and its started peeling": the guide does not name peeling, and says so first (play-test
             # 30: it was sent to NHS 111)
-            dispatcher.utter_message(response="utter_expected_not_in_the_guide")
+            # (while the clinic is open, that it can be called today: "flaky and a bit itchy" on day 2, play-test 230,
+            # "the assistant said it can't tell, and still told her she could wait")
+            if clinic().is_open(now()) and closes:
+                dispatcher.utter_message(response="utter_expected_not_in_the_guide_open", closes=closes)
+            else:
+                dispatcher.utter_message(response="utter_expected_not_in_the_guide")
         if topic == SUITABILITY and stopping_a_medicine(tracker):
             # "should i just stop my warfarin for a few days before?": never on one's own (found by the fifteenth and
             # seventeenth play-tests)

@@ -981,6 +981,11 @@ class ActionStartBooking(Action):
             # the name asked is theirs, and the contact is not asked of them by their name (found by the review of
             # play-test 51: "What's your name?", then "How can the clinic reach you, Joan Price?" to her son)
             kind = kind + [SlotSet(FOR_SOMEONE_ELSE_SLOT, True)]
+        elif _FOR_SOMEONE_ELSE.search(tracker.latest_message.get("text") or ""):
+            # ("can you tell the clinic what has happened so they know tomorrow? Her name is Margaret Hill", after the
+            # emergency answer for his partner: play-test 231, "Which phone number should the clinic call, Margaret
+            # Hill?" to him)
+            kind = kind + [SlotSet(FOR_SOMEONE_ELSE_SLOT, True)]
         noted = note_events(tracker, note, concern) if note else []  # beside the concern, or kept for it
         concern_set = [SlotSet("booking_concern", concern)] if concern and not noted else []
         return ended + said + restarted + kind + offered + minor + kept + concern_set + noted
@@ -1352,6 +1357,17 @@ def _concern_now(tracker: Tracker, events: List[Dict[Text, Any]]) -> Optional[Te
     return set_now[-1] if set_now else tracker.get_slot("booking_concern")
 
 
+def _notes_joined(earlier: Text, note: Text) -> Text:
+    """Two notes as one, a note said again with more in it once ("write I prefer 20 september if possible", then
+    "please write: I prefer 20 september if possible, I am in Poland in summer": play-test 231, both written)."""
+    earlier, note = earlier.strip(" .,;:-\n"), note.strip(" .,;:-\n")
+    if earlier.lower() in note.lower():
+        return note
+    if note.lower() in earlier.lower():
+        return earlier
+    return f"{earlier}; {note}"
+
+
 def note_events(tracker: Tracker, note: Text, concern: Optional[Text]) -> List[Dict[Text, Any]]:
     """A note for the clinic added: beside the concern; before the concern is asked for, kept until it is given
     (found by checking play-test 23's fixes: the note became the concern, which was then never asked). A note of which
@@ -1368,13 +1384,13 @@ def note_events(tracker: Tracker, note: Text, concern: Optional[Text]) -> List[D
         "booking_confirmed",
     ):
         pending = tracker.get_slot(PENDING_NOTE)
-        return [SlotSet(PENDING_NOTE, f"{pending}; {note.strip(' .,;:-')}" if pending else note.strip(" .,;:-\n"))]
+        return [SlotSet(PENDING_NOTE, _notes_joined(pending, note) if pending else note.strip(" .,;:-\n"))]
     pending = tracker.get_slot(PENDING_NOTE)
     if pending:
         # a note given before the concern was asked, with the concern's own ("text me … but dont call during work" with
         # the contact, then "… and pls note im nervous about needles": play-test 75, the first never reached the clinic)
         return [
-            SlotSet("booking_concern", with_note(concern, f"{pending.strip(' .,;:-')}; {note.strip(' .,;:-')}")),
+            SlotSet("booking_concern", with_note(concern, _notes_joined(pending, note))),
             SlotSet(PENDING_NOTE, None),
         ]
     return [SlotSet("booking_concern", with_note(concern, note))]
@@ -1492,7 +1508,9 @@ _INTRODUCES_ONESELF = re.compile(
 # the person booking for someone else saying who they are, with their name: "Im Tom", "I'm her son David", "I'm Grace,
 # his wife", "my name is Tom Jones"
 _BOOKER_NAMED = re.compile(
-    r"(?:(?:^\W*(?:(?:hi|hello|hey)\W+)?|[.,;!?…]\s*|\b(?:and|but)\s+)(?:i'?m|i am|im|this is|my name is|my name'?s)\s+"
+    # ("No I'm Ray, her partner. Margaret is the one who had it done": play-test 231, Ray was called Margaret)
+    r"(?:(?:^\W*(?:(?:hi|hello|hey|no|nope|sorry|actually|oh|ok|okay)\W+)*|[.,;!?…]\s*|\b(?:and|but)\s+)"
+    r"(?:i'?m|i am|im|this is|my name is|my name'?s)\s+"
     rf"(?:(?:his|her|their)\s+(?:{alternatives(RELATIVES)})\s*,?\s*)?"
     # ("hers as the patient and mine (Priya Shah) as the one to ring": play-test 128, dropped twice)
     r"|\b(?:mine|my name|me)\s*\(\s*)"
@@ -1611,7 +1629,26 @@ def booker_note_events(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[
     # (the concern as it is when none is set now: play-test 128, "mine (Priya Shah) as the one to ring" at the summary
     # made the note the whole concern)
     concern = now["booking_concern"] if "booking_concern" in now else tracker.get_slot("booking_concern")
-    return note_events(tracker, f"booked by {booker} for the person to be seen", concern)
+    return note_events(tracker, f"booked by {booker} {_BOOKED_FOR_SOMEONE}", concern)
+
+
+_BOOKED_FOR_SOMEONE = "for the person to be seen"
+
+
+def whom_the_booker_named_is_about(tracker: Tracker, name: Any) -> Dict[Text, Any]:
+    """The name changed to that of the person booking for someone else, the name before it kept in the note as whom the
+    request is about ("The name is wrong. It should say Ray calling about Margaret Hill": play-test 231, the name of
+    the partner who had had the treatment was dropped)."""
+    before = value_before(tracker, "booking_name", given=True)
+    if not isinstance(name, str) or not isinstance(before, str) or name.lower() == before.lower():
+        return {}
+    for slot in ("booking_concern", PENDING_NOTE):
+        value = tracker.get_slot(slot)
+        booked = f"booked by {name} {_BOOKED_FOR_SOMEONE}"
+        if isinstance(value, str) and booked.lower() in value.lower():
+            at = value.lower().find(booked.lower())
+            return {slot: value[:at] + f"booked by {name} for {before}" + value[at + len(booked) :]}
+    return {}
 
 
 # "his wife", "her mum": the person booking saying whose relative they are
@@ -1686,6 +1723,10 @@ def _concern_then_a_time(tracker: Tracker, value: Any) -> Optional[Tuple[Text, T
     time's; None otherwise."""
     time = next(tracker.get_latest_entity_values("time"), None)
     if tracker.get_slot("requested_slot") != "booking_concern" or not isinstance(value, str) or not time:
+        return None
+    if (tracker.latest_message.get("triage") or {}).get("level"):
+        # ("… had microneedling today (…). Face swelled and throat tight tonight, ambulance called": play-test 231, the
+        # signs' sentence taken as a new time, "tonight", and dropped from the concern): when it happened, not a time
         return None
     at = value.find(time)
     said = next(((start, end) for start, end in sentences(value) if start <= at < end), None) if at > 0 else None
@@ -2150,7 +2191,8 @@ class ValidateBookingForm(FormValidationAction):
                 # a day or time where the name is asked ("ok saturday then": play-test 184, "that doesn't look like a
                 # name"): the time's, and the name asked again
                 return {"booking_name": None}
-        return self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
+        checked = self._check("booking_name", alone or without_contacts(value, tracker), dispatcher, tracker)
+        return {**checked, **whom_the_booker_named_is_about(tracker, checked.get("booking_name"))}
 
     async def validate_booking_contact(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         if self._concern_noted("booking_contact", value, dispatcher, tracker):

@@ -37,6 +37,7 @@ from actions.booking_form import (
     someone_else_too,
     switch_asked_for,
     switched_to,
+    whom_the_booker_named_is_about,
 )
 from core.booking import (
     CONTACTS_JOINED,
@@ -684,6 +685,9 @@ class ActionChangeBookingDetail(Action):
                 if slot in named and slot not in changes:
                     changes.update(_clear(slot))
         changes.update(_the_prompt_answered_beside(tracker, changes))
+        if "booking_name" in changes:  # "It should say Ray calling about Margaret Hill"
+            about = whom_the_booker_named_is_about(tracker, changes["booking_name"])
+            changes.update({slot: value for slot, value in about.items() if slot not in changes})
         # "a consultation rather than a call, and make it 3pm": the kind changes too (found by the fifteenth play-test)
         switched = switched_to(switch_asked_for(tracker), dispatcher, tracker) or []
         if not changes and not switched:

@@ -1,5 +1,6 @@
 """What happens when the assistant is not confident it understood."""
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -87,6 +88,14 @@ def label(domain: Dict[Text, Any], name: Text) -> Text:
     return domain["responses"][name][0]["text"]
 
 
+# whether, or how, a request sent can be cancelled, asked
+_HOW_TO_CANCEL_ASKED = re.compile(
+    r"\b(?:can|could|do|must|should|how)\b[^.?!]{0,40}\bcancel\w*\b[^.!]*\?|\bcancel\w*\b[^.?!]{0,30}\b(?:here|"
+    r"in (?:this|the) chat|online|through (?:here|this))\b",
+    re.IGNORECASE,
+)
+
+
 class ActionSuggestIntents(Action):
     """First miss: "Did you mean …?" with the top candidates. Second miss in a row: booking or staff."""
 
@@ -150,6 +159,15 @@ class ActionSuggestIntents(Action):
                 return None
             if (message.get("intent") or {}).get("name") != FALLBACK_INTENT:
                 return None  # "hi" or "yes" to "What's your name?": just the question again
+        if (
+            not tracker.active_loop.get("name")
+            and tracker.get_slot("request_sent")
+            and _HOW_TO_CANCEL_ASKED.search(message.get("text") or "")
+        ):
+            # "if I decide I don't want it at all can I cancel here or must I phone?", "So I can't cancel my request
+            # here then?" (play-test 230: a menu, twice): the request's reference, and how to change or cancel it
+            dispatcher.utter_message(response="utter_request_reference")
+            return None
         if not tracker.active_loop.get("name") and ASKS_TO_BE_WRITTEN_TO.search(message.get("text") or ""):
             # "if i do book, could the clinic email me instead of phoning?" (play-test 199: "not sure I understood")
             dispatcher.utter_message(response="utter_written_contact")
@@ -180,8 +198,9 @@ class ActionSuggestIntents(Action):
         last_topic = tracker.get_slot("last_topic")
         if asks_about_the_last_answer(tracker, None, last_topic):
             return say_answers(dispatcher, tracker, domain, [ABOUT_THAT])
-        if context_wins(tracker, None, last_topic):
-            # "is that per session?" after the price answer: unclear alone, clear after it (actions/answers.py)
+        if message.get("asks", True) and context_wins(tracker, None, last_topic):
+            # "is that per session?" after the price answer: unclear alone, clear after it (actions/answers.py); not
+            # what asks nothing ("cheers. ill think about it": play-test 231, the sessions answer again)
             return say_answers(dispatcher, tracker, domain, [last_topic])
         shown = suggestions(message, domain, answered_before=bool(last_topic))
         if previous_user_intent(tracker) == FALLBACK_INTENT or not shown:

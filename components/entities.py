@@ -68,7 +68,9 @@ _A_CHILD_BROUGHT = re.compile(
 # the suitability answer), not the one to have it
 _TOLD_BY_A_RELATIVE = re.compile(
     r"\s+(?:(?:has|had|just|first|once)\s+)?(?:mentioned|mentions|told|tells|said|says|suggested|suggests|recommended|"
-    r"recommends|showed|shows|sent|sends|heard|read|saw|found|keeps talking|was talking|talked)\b",
+    r"recommends|showed|shows|sent|sends|heard|read|saw|found|keeps talking|was talking|talked|"
+    # ("my daughter has bought me a voucher for this microneedling": play-test 230, the suitability answer)
+    r"bought|buys|got me|gets me|gave me|gives me|gifted|paid for|booked me|treated me)\b",
     re.IGNORECASE,
 )
 
@@ -252,7 +254,9 @@ _TIME_PARTS = re.compile(
     # and a day two days away put down); not "may" or "march", which are words too
     r"|\b(?:january|february|april|june|july|august|september|october|november|december)\b(?!\s*\d)"
     rf"|\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)(?:\s+of)?(?:\s+{_MONTH})?\b"
-    rf"|\b\d{{1,2}}\s+{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    # ("8 of june, morning please": play-test 231, "june, morning" taken; "20.09.2028 at 11:00": 20:09)
+    rf"|\b\d{{1,2}}\s+(?:of\s+)?{_MONTH}\b|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})\b"
     # ("Good afternoon" greets: found by the eleventh play-test, it became the preferred time)
     # ("any morning next week": play-test 146, "morning next week" asked which day)
     r"|\b(?<!good )(?<!good\s\s)(?:(?:any|every)\s+(?:(?:week)?day\s+)?)?(?:(?:late|early)\s+)?(?:in the\s+)?"
@@ -440,7 +444,7 @@ _NOTE = re.compile(
     # ("ok then change the concern bit, add: please ask for Jade": play-test 125, the concern asked for again)
     r"(?:^|[.!?;\n]\s*|,\s*(?=add\s*:))\W*(?:(?:oh|and|also|plus|yes|yeah|yep|ok|okay|but|pls|plz|please|can you|"
     r"could you)\W+)*"
-    r"(?:(?:a\s+|one\s+more\s+)?notes?|add|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
+    r"(?:(?:a\s+|one\s+more\s+)?notes?|add|write(?:\s+down)?|(?:one\s+more\s+thing\s+|also\s+|and\s+)?(?:for|in)\s+the\s+"
     r"notes?)(?:\s+(?:for|to)\s+(?:the\s+)?(?:clinic|team|practitioner|nurse))?"
     r"\s*[:-]\s*"
     rf"(?P<opening>\S.*?)\s*{_NOTE_ENDS}|"
@@ -464,9 +468,11 @@ _NOTE = re.compile(
     r"(?:^|[.!?;,]\s*)\W*(?:(?:and|also|oh|please|pls)\s+)*note(?:\s+down)?(?:\s+that)?|"
     # ("please add I am pregnant 3 months, enceinte": play-test 40, no note, and the emergency's words again) with no
     # "that", only what someone is, has or takes ("add my email …" is a contact)
-    r"\b(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:add|include|mention)\s+(?:also\s+)?"
-    r"(?=(?:i|she|he)\s+(?:am|is|was|have|has|had|take|takes|use|uses|can'?t|cannot|don'?t|doesn'?t)\b|"
-    r"(?:i'?m|im|she'?s|he'?s|i'?ve|ive)\b))\s*"
+    # ("8 of june, morning please. and write I prefer 20 september if possible": play-test 231, the date in it taken as
+    # the time, three times)
+    r"\b(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:add|include|mention|write(?:\s+down)?)\s+(?:also\s+)?"
+    r"(?=(?:i|she|he)\s+(?:am|is|was|have|has|had|take|takes|use|uses|can'?t|cannot|don'?t|doesn'?t|prefer|prefers|"
+    r"would|'d)\b|(?:i'?m|im|she'?s|he'?s|i'?ve|ive|i'?d|she'?d|he'?d)\b))\s*"
     r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it|she'?s|he'?s)\b.*?)\s*$|"
     # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
     # (found by play-test 26: answered as a question, and no note)

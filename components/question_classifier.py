@@ -100,6 +100,8 @@ _BOUNDARY = re.compile(
     # answered the second alone)
     rf"\s*[\r\n]+\s*(?:\d{{1,2}}[.)]\s+(?=[^\W\d_]))?|\s*;\s*|\s+[-–—/|+]+\s+(?:(?:and|also|plus)\s+)?|"
     rf",?\s+(?:and|also|plus|&)\s+(?=(?:also\s+)?{_QUESTION_WORD})|,\s*(?={_QUESTION_WORD})|"
+    # ("Quick ones: when can I shave, when can I go out in the sun, …": play-test 231, the shaving dropped)
+    rf"\s*:\s+(?={_QUESTION_WORD})|"
     # a request after a question ("… and also does it hurt and then book me in for a consultation": play-test 84, the
     # pain question read with the booking, and dropped)
     r",?\s+(?:and\s+)?then\s+(?=(?:please\s+)?(?:book|sign|put|get|can you|could you|pop)\b)|"
@@ -125,6 +127,11 @@ _INTERJECTIONS = (
     r"(?:(?:wait|oh|ooh|hmm+|um+|erm+|uh+|ok(?:ay)?|right|sorry|actually|btw|quick question|one more thing|hey|hi|"
     r"hello)\b\W*)+"
 )
+# a statement of where or when something is ("thats where they are mostly"), not a question of it
+_SAYS_WHERE_OR_WHEN = re.compile(
+    r"\W*(?:that'?s|thats|that is|it'?s|its|this is|which is)\s+(?:where|when|what|why|how)\b", re.IGNORECASE
+)
+_INTERJECTIONS_ALONE = re.compile(rf"\W*{_INTERJECTIONS}(?:before that|first)?\W*", re.IGNORECASE)
 _STARTS_AS_QUESTION = re.compile(
     # ("hey - does it hurt\nalso how long does it take\nplus how many do i need": play-test 182, the third dropped)
     rf"^\W*(?:{_INTERJECTIONS})?(?:and\s+|also\s+|so\s+|but\s+|plus\s+)?{_QUESTION_WORD}",
@@ -630,12 +637,16 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         prefix = f"{self.config['retrieval_intent']}/"
         parts: List[Dict[Text, Any]] = []
         seen: Set[Text] = set()
-        unsure: List[Text] = []
+        unsure: List[Tuple[Text, Text]] = []  # a part's words, and the answer it would have
         previous_end = 0
         for span, row in zip(spans, probabilities, strict=True):
             if _CONFUSED.fullmatch(text[span.start : span.end]):
                 # "what? i said BOOK IT. the saturday one" (play-test 129: what microneedling is, in the middle of the
                 # booking): no question of its own
+                continue
+            if _INTERJECTIONS_ALONE.fullmatch(text[span.start : span.end]):
+                # "Ben Okafor. actually wait, before that - is the consultation itself free?" (play-test 231: "actually
+                # wait" read as whether something can wait, and NHS 111 to someone booking)
                 continue
             index = int(np.argmax(row))
             label, confidence = model.classes_[index], float(row[index])
@@ -668,7 +679,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                 if len(text[span.start : span.end].split()) > 3:
                     # ("1. do you offer a patch test first? 2. …": play-test 40 dropped it without a word) said to be
                     # not understood beside the answers to the others (actions/answers.py)
-                    unsure.append(text[span.start : span.end].strip())
+                    unsure.append((text[span.start : span.end].strip(), key))
                 continue
             if key in seen:
                 continue
@@ -693,7 +704,11 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
                     ASPECT_ONLY: _aspect_only(text[span.start : span.end]),
                 }
             )
-        message.set(UNSURE_PARTS, unsure if parts else [], add_to_output=True)
+        # (not one whose likeliest answer another part has: "Does it hurt very much? and do they numb you first or is
+        # it just done straight on the skin.", play-test 230, "I wasn't sure what you meant" beside the pain answer,
+        # which says that a numbing cream is put on first)
+        unclear = [said for said, likeliest in unsure if likeliest not in seen]
+        message.set(UNSURE_PARTS, unclear if parts else [], add_to_output=True)
         return parts
 
     @staticmethod
@@ -740,7 +755,8 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         gaps = [Span(start, end) for start, end in zip(edges[::2], edges[1::2], strict=True)]
         rest = max(gaps, key=lambda gap: len(text[gap.start : gap.end].strip()))
         words = text[rest.start : rest.end].split()
-        if len(words) < 2:
+        if len(words) < 2 or _SAYS_WHERE_OR_WHEN.match(text[rest.start : rest.end]):
+            # ("ok and on my tummy? thats where they are mostly": play-test 230, the clinic's address alone)
             return parts
         model = self._fitted()[2]
         row = model.predict_proba(self._matrix([self._views(message, rest)]))[0]

@@ -213,7 +213,10 @@ _NUMBERS = {
 # long a concern has been there, no word of now
 _TIMES_OF_LIFE = (
     r"(?:uni|university|school|college|sixth form|my teens|(?:my )?childhood|puberty|forever|"
-    r"i was (?:a )?(?:teen(?:ager)?|kid|child|little|young|\d+))\b"
+    r"i was (?:a )?(?:teen(?:ager)?|kid|child|little|young|\d+)|"
+    # ("I take blood thinners, warfarin, for my heart since a few years. Will I bleed a lot with the needles?":
+    # play-test 230, a history, sent to the clinic today as something lasting after a treatment)
+    r"(?:a few |a couple of |several |many |some |\d+ |two |three |four |five |ten )?years)\b"
 )
 _SINCE_A_TIME_OF_LIFE = rf"since(?! {_TIMES_OF_LIFE})"
 _SINCE_A_TIME_OF_LIFE_SAID = re.compile(rf"\bsince {_TIMES_OF_LIFE}")
@@ -2146,6 +2149,13 @@ _DAYS_TO_COME = re.compile(
     r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)\s+(?:days?|weeks?)\s+"
     r"(?:after|later|post|from now|away|off)\b"
 )
+# what a treatment to come will do to oneself, asked by someone who says none was had ("I take blood thinners, warfarin
+# … Will I bleed a lot with the needles?": play-test 230, the clinic today for something lasting after a treatment)
+_WILL_I_SHOW_IT = re.compile(
+    r"\b(?:will|would|might|could|am)\s+i\s+(?:be\s+going\s+to\s+|going\s+to\s+|gonna\s+)?"
+    r"(?:bleed|bruise|scar|swell|peel|blister|flake|scab)\w*\b"
+)
+_ASKS_ABOUT_A_SIGN = re.compile(r"\b(?:ask\w*|question\w*|thing|wondering|worr\w+)\s+(?:\w+\s+){0,2}?about\s+\w+")
 _WILL_IT_BE = re.compile(
     r"\b(?:will|would|am i going to|is it going to|are they going to|(?:will|would) i)\s+(?:my\s+\w+\s+|i\s+|it\s+|"
     r"the\s+\w+\s+|there\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*|"
@@ -2524,6 +2534,16 @@ def triage(
         # ("omg HYPOTHETICAL again. nothing has happened to me": play-test 123, NHS 111 now)
         or (bool(_JUST_ASKING.search(lowered)) and not reported_now and not had_it and not found[EMERGENCY])
         or (bool(_RULES_OUT.search(lowered)) and not treated)
+        or (
+            bool(_WILL_I_SHOW_IT.search(lowered))
+            and not treated
+            and no_days
+            and not any(
+                sign.found_in(words(_WILL_I_SHOW_IT.sub(" ", _ASKS_ABOUT_A_SIGN.sub(" ", lowered))))
+                for level in LEVELS
+                for sign in settings.signs[level]
+            )
+        )
     )
     # (what is to come, asked of a treatment not had, is not now: "will my face be swollen … the next day")
     # (nor the day after said beside such a question: "will i be red after? i teach the next morning", play-test 69, the

@@ -448,7 +448,8 @@ _PART_OF_DAY = re.compile(
 )
 _CLOCK = re.compile(
     r"\b(?:at\s+|@\s*|around\s+|about\s+)?(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)(?=\W|$)"
-    r"|\b(?:at\s+|@\s*|around\s+|about\s+)?(\d{1,2})[:.](\d{2})\b"
+    # (not the day and month of a date with its year: "20.09.2028 at 11:00" was 20:09 today, play-test 231)
+    r"|\b(?:at\s+|@\s*|around\s+|about\s+)?(\d{1,2})[:.](\d{2})\b(?![./-]\d)"
     r"|\b(?:at|around|about)\s+(\d{1,2})\b(?!\s*(?:st|nd|rd|th|/|-|\.\d))"
 )
 # "after 5", "from 2pm", "before 11": the window opens or closes at that time (a bare 1-7 is pm)
@@ -1266,7 +1267,33 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
     return _parse_date(text, now, today_whole)
 
 
+_MONTH_NAME = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
+)
+# a date alone among words the date parser does not know ("I am in Poland in summer, so maybe 20 september":
+# play-test 231, "I couldn't work out a day")
+_ONE_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_NAME}(?:\s+\d{{4}}\b)?"
+    rf"|\b{_MONTH_NAME}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?"
+    r"|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+)
+
+
+_ANOTHER_DAY_OF_THE_MONTH = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)\b|\b(?:the|on)\s+\d{1,2}\b")
+
+
 def _parse_date(text: str, now: dt.datetime, today_whole: bool = False) -> Optional[dt.date]:
+    day = _parse_date_said(text, now, today_whole)
+    dates = _ONE_DATE.findall(text)
+    if day is None and len(dates) == 1 and dates[0].strip() != text.strip():
+        # (never beside another day of the month: "the 14th jan, like the 16th? thats a saturday", play-test 102)
+        if not _ANOTHER_DAY_OF_THE_MONTH.search(text.replace(dates[0], " ")):
+            return _parse_date_said(dates[0], now, today_whole)
+    return day
+
+
+def _parse_date_said(text: str, now: dt.datetime, today_whole: bool = False) -> Optional[dt.date]:
     ordinal = _ORDINAL_DAY.match(text)
     if ordinal:  # "the 14th": the next date with that day of the month
         day_of_month = int(ordinal.group(1))

@@ -188,7 +188,10 @@ NO_CALL = (
 # a question asking how long, or how soon ("how long is the consultation?", "how many minutes does the cream take?"):
 # an answer that gives no time says first that the guide gives none (actions/answers.py GIVES_NO_TIME)
 ASKS_HOW_LONG = re.compile(
-    r"\bhow\s+(?:long|soon|quickly|fast)\b|\bhow\s+many\s+(?:more\s+)?(?:minutes|mins|hours|hrs|days|weeks|months)\b",
+    r"\bhow\s+(?:long|soon|quickly|fast)\b|\bhow\s+many\s+(?:more\s+)?(?:minutes|mins|hours|hrs|days|weeks|months)\b|"
+    # ("when can I go out in the sun", "is there a number of days or weeks?": play-test 231, the aftercare answer as
+    # if it gave a time)
+    r"\bwhen\s+(?:can|could|should|do|will|may)\s+i\b|\bnumber\s+of\s+(?:days|weeks|months|hours)\b",
     re.IGNORECASE,
 )
 

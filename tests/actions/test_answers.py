@@ -1931,7 +1931,19 @@ async def test_the_expected_reaction_for_a_sign_the_guide_does_not_name_says_so_
                            response_selector=selected_answer("faq/expected_reaction"))
     tracker.latest_message["triage"] = {"level": "expected", "not_in_the_guide": True}
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
-    assert responses(dispatcher) == ["utter_expected_not_in_the_guide", "utter_faq/expected_reaction"]
+    # play-test 230: "flaky and a bit itchy" on day 2 while the clinic was open: that it can be called today
+    assert responses(dispatcher) == ["utter_expected_not_in_the_guide_open", "utter_faq/expected_reaction"]
+    assert dispatcher.messages[0].get("closes")
+
+
+async def test_a_sign_the_guide_does_not_name_while_the_clinic_is_closed(dispatcher, make_tracker, domain,
+                                                                           monkeypatch):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-13T12:00:00+00:00")  # Sunday: closed all day
+    tracker = make_tracker(intent="faq", text="its started peeling round my nose", slots={},
+                           response_selector=selected_answer("faq/expected_reaction"))
+    tracker.latest_message["triage"] = {"level": "expected", "not_in_the_guide": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_expected_not_in_the_guide", "utter_faq/expected_reaction_closed"]
 
 
 async def test_the_clinics_details_while_it_is_open_say_until_when(dispatcher, make_tracker, domain, clinic_open):
@@ -3606,3 +3618,19 @@ async def test_a_medicine_asked_about_after_the_urgent_route_left_its_thread_kee
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     said = responses(dispatcher)
     assert said[-1] == "utter_medicine_in_thread" and said[0].startswith("utter_safety_route_reminder"), said
+
+
+@pytest.mark.parametrize("text, noted", [
+    # play-test 231: a friend's age put on the request of a woman of 19, "Age: under 18"
+    ("saturday morning? oh also my friend wants to come too shes 15 can she book with me", False),
+    ("im 17, my friend told me about it, is that ok?", True),
+    ("im 17 is that ok", True),
+])
+async def test_an_age_under_18_in_the_booking_is_noted_only_of_the_person_to_be_seen(dispatcher, make_tracker, domain,
+                                                                                      text, noted):
+    tracker = make_tracker(intent="faq", text=text, active_loop="booking_form",
+                           slots={"requested_slot": "booking_time"},
+                           response_selector=selected_answer("faq/minors"))
+    tracker.latest_message["triage"] = {"level": None, "under_age": True, "minor": True}
+    events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert (SlotSet("booking_under_18", True) in events) == noted

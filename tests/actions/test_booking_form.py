@@ -2713,3 +2713,37 @@ async def test_a_call_back_asked_for_in_the_emergency_thread_says_it_is_no_way_t
     tracker.latest_message["triage"] = triage
     await ActionStartBooking().run(dispatcher, tracker, domain)
     assert ("utter_call_back_in_an_emergency" in responses(dispatcher)) is said_first
+
+
+def test_the_person_booking_is_named_after_a_no():
+    from actions.booking_form import booker_named
+
+    # play-test 231: "No I'm Ray, her partner" left the partner called by the patient's name
+    assert booker_named("No I'm Ray, her partner. Margaret is the one who had it done.", "Margaret Hill") == "Ray"
+    assert booker_named("no im not sure", "Margaret Hill") is None
+
+
+def test_the_name_changed_to_the_bookers_keeps_whom_the_request_is_about(make_tracker):
+    from actions.booking_form import whom_the_booker_named_is_about
+
+    # play-test 231: "It should say Ray calling about Margaret Hill" dropped her name
+    concern = "her face swelled (note for the clinic: booked by Ray for the person to be seen)"
+    tracker = make_tracker(
+        intent="correct_booking", text="It should say Ray calling about Margaret Hill",
+        slots={"booking_name": "Margaret Hill", "booking_concern": concern},
+        events=[slot_event("booking_name", "Margaret Hill"), {"event": "user", "text": "x", "parse_data": {}}],
+    )
+    assert whom_the_booker_named_is_about(tracker, "Ray") == {
+        "booking_concern": "her face swelled (note for the clinic: booked by Ray for Margaret Hill)"
+    }
+    assert whom_the_booker_named_is_about(tracker, "Rachel Hill") == {}  # not the one who booked
+
+
+def test_a_note_said_again_with_more_in_it_is_written_once():
+    from actions.booking_form import _notes_joined
+
+    # play-test 231: both written, one inside the other
+    said = "I prefer 20 september if possible, I am in Poland in summer"
+    assert _notes_joined("I prefer 20 september if possible", said) == said
+    assert _notes_joined(said, "i prefer 20 september if possible") == said
+    assert _notes_joined("text first", "no voicemail") == "text first; no voicemail"

@@ -1,4 +1,5 @@
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ALIASES
 from actions.fallback import LABEL_PREFIX, ActionSuggestIntents, candidates, previous_user_intent, suggestions
@@ -295,3 +296,32 @@ async def test_a_cost_asked_unsure_with_the_price_answer_first_is_that_answer(di
     )
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_faq/price"]
+
+
+@pytest.mark.parametrize("text, told", [
+    # play-test 230: a menu, twice, to someone who had been told to say "cancel my request"
+    ("And if I decide I don't want it at all can I cancel here or must I phone?", True),
+    ("So I can't cancel my request here then? Earlier you said I could", True),
+    # nothing asked of cancelling
+    ("how long am i red", False),
+])
+async def test_how_to_cancel_a_request_sent_asked_gets_its_reference_and_how(dispatcher, make_tracker, domain, text,
+                                                                             told):
+    tracker = unclear(make_tracker, text=text, slots={"request_sent": True, "request_reference": "MN-TEST"})
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert (responses(dispatcher) == ["utter_request_reference"]) == told
+
+
+async def test_a_goodbye_that_asks_nothing_is_not_answered_as_the_last_topic(dispatcher, make_tracker, domain):
+    # play-test 231: "cheers. ill think about it" got the sessions answer again
+    ranking = [("faq/sessions", 0.3), ("faq/follow_up", 0.2), ("faq/downtime", 0.1)]
+    for asks, said in ((False, False), (True, True)):  # the same words, asked, lean on the last answer
+        dispatcher = CollectingDispatcher()
+        tracker = make_tracker(
+            intent="nlu_fallback", text="cheers. ill think about it", confidence=0.5, intent_ranking=INTENT_RANKING,
+            slots={"last_topic": "sessions"}, leans_on_context=True,
+            response_selector=selected_answer("faq/sessions", 0.3, ranking),
+        )
+        tracker.latest_message["asks"] = asks
+        await ActionSuggestIntents().run(dispatcher, tracker, domain)
+        assert ("utter_faq/sessions" in responses(dispatcher)) == said, responses(dispatcher)

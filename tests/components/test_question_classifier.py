@@ -120,6 +120,10 @@ def parts(text):
         ("hey quick ones - price, pain, how long, and do you do backs", ["price", "pain", "how long", "do you do backs"]),
         # a greeting before a question is no item of a list
         ("hi, does it hurt?", ["does it hurt?"]),
+        # play-test 231: after a colon, the first of three questions was dropped
+        ("Had it 5 days ago, all fine. Quick ones: when can I shave, when can I go out in the sun, and when can I go "
+         "back on my retinol?", ["when can I shave", "when can I go out in the sun",
+                                 "when can I go back on my retinol?"]),
     ],
 )
 def test_question_spans(text, expected):

@@ -3857,3 +3857,17 @@ def test_a_call_made_again_is_no_treatment_again(component, text, next_treatment
 def test_a_high_temperature_read_is_something_happening(component, text, level):
     [message] = component.process([Message(data={"text": text, "intent": {"name": "affirm", "confidence": 0.4}})])
     assert message.get("triage")["level"] == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 230: a medicine taken for years, and bleeding asked of a treatment to come, read as something lasting
+    # after a treatment (the clinic today), even though the classifier reads it as happening
+    ("Now the other thing my son said to ask is about bleeding, I'm on warfarin since many years. Will I bleed a lot "
+     "when they do it?", None),
+    ("I take blood thinners. would i bruise badly from the needles?", None),
+    # bleeding now, or after a treatment had, is still reported
+    ("im bleeding from my cheek, will i scar?", URGENT),
+    ("I had it done yesterday and it's still bleeding, will I bleed like this for long?", URGENT),
+])
+def test_what_a_treatment_to_come_will_do_is_asked_not_reported(settings, text, level):
+    assert triage(text, settings, True).level == level

@@ -370,6 +370,10 @@ def test_the_part_of_today_still_ahead_starts_on_a_quarter_hour(clinic):
         ("wednesday at 8am", "utter_invalid_booking_time_hours"),  # before opening
         ("saturday evening", "utter_invalid_booking_time_hours"),  # window outside the hours
         ("15 june 2027", "utter_invalid_booking_time_far"),  # beyond the booking horizon
+        # play-test 231: a date with its year, dots between, was 20:09 today; among words the parser does not know,
+        # no day at all
+        ("20.06.2027 at 11:00", "utter_invalid_booking_time_far"),
+        ("I am in Poland in spring, so maybe 20 june, 11 o clock?", "utter_invalid_booking_time_far"),
         # play-test 75: a part of a month past the horizon, and a Sunday past it, are too far (not which day, not closed)
         ("late april", "utter_invalid_booking_time_far"),
         # play-test 184: "so in about 6 months, like mid june" was "couldn't work out a day"
@@ -1150,3 +1154,14 @@ def test_the_number_said_to_come_first_is_put_first(text, expected):
     assert contacts_in_order_asked("+442079460123; +447700900234", text, "GB") == expected
     # already so: nothing to change
     assert contacts_in_order_asked("+447700900234; +442079460123", text, "GB") is None
+
+
+@pytest.mark.parametrize("text, start", [
+    # play-test 231: a date with its year, dots between ("20.09.2028" was read as 20:09 today), and a date among
+    # words the date parser does not know ("I am in Poland in summer, so maybe 20 september")
+    ("03.12.2026 at 11:00", at(3, 11, month=12)),
+    ("im in Poland till then, so maybe the 3rd of december at 11", at(3, 11, month=12)),
+    ("we're away in Portugal, so maybe december 3rd at 11", at(3, 11, month=12)),
+])
+def test_a_date_is_read_among_words_it_is_not(clinic, text, start):
+    assert parse_preferred_time(text, clinic, NOW).start == start

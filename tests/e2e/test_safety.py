@@ -335,3 +335,50 @@ def test_a_route_taken_back_from_someone_never_treated_ends_the_turn_and_offers_
     assert not any("Did you mean" in reply for reply in replies)
     replies, _ = chat.say("yes")
     assert replies[0] == "Let's pick up your request where we left off." and "When would you like" in replies[1], replies
+
+
+def test_a_call_back_after_999_keeps_who_is_asking_and_takes_the_emergency_told_again_as_its_topic(closed_clinic):
+    # play-test 231: the partner was called by the patient's name, his correction dropped her name, and the emergency
+    # told again as the call's topic got "call 999 again" and dropped the request; "did you save it?", "Please just
+    # send the request" then got the paramedics' words
+    from tests.e2e.test_conversations import press
+
+    chat = Conversation(closed_clinic)
+    emergency_first(chat.say("my partner had microneedling earlier and now her eyes are puffing up and she says her "
+                             "throat has gone tight")[0])
+    chat.say("right, the ambulance is on its way, I rang 999")
+    replies, _ = chat.say("can you get the clinic to ring me monday morning about what happened? her name is Jane Park")
+    assert "Which phone number should the clinic call about Jane Park" in " ".join(replies), replies
+    replies, messages = chat.say("no I'm Dan, her partner. my number is 07911 123456")
+    assert "Name: Jane Park" in " ".join(replies) and "booked by Dan" in " ".join(replies), replies
+    messages = press(chat.servers, chat.sender, messages, "Yes, I agree")
+    messages = press(chat.servers, chat.sender, messages, "Change concern")
+    replies, messages = chat.say("Jane had it done earlier today, her eyes swelled up and her throat felt tight, we "
+                                 "called an ambulance. please ring Dan")
+    whole = " ".join(replies)
+    assert "Please check your request" in whole and "we called an ambulance" in whole, replies
+    assert "paused" not in whole and "Which other day" not in whole, replies
+    replies, _ = chat.say("it should say Dan calling about Jane Park")
+    assert "Name: Dan" in " ".join(replies) and "booked by Dan for Jane Park" in " ".join(replies), replies
+
+
+def test_a_question_about_bleeding_before_a_treatment_from_someone_on_a_blood_thinner_goes_to_a_consultation(
+    open_clinic,
+):
+    # play-test 230: "… I take blood thinners, warfarin, for my heart since a few years. Will I bleed a lot with the
+    # needles?" got "contact the clinic today … it's still there after the first few days"
+    chat = Conversation(open_clinic)
+    whole = " ".join(chat.say("my son told me to ask about bleeding. I'm on warfarin for my heart since many years. "
+                              "Will I bleed a lot when they do the needles?")[0])
+    assert "Please contact the clinic now" not in whole and "first few days" not in whole, whole
+    assert "consultation" in whole, whole
+
+
+def test_a_sign_the_guide_does_not_name_while_the_clinic_is_open_says_it_can_be_called_today(open_clinic):
+    # play-test 230: flaky and itchy on day 2 got "contact the clinic if it's still there after 3 days", though the
+    # answer said it could not tell whether that was to be expected
+    chat = Conversation(open_clinic)
+    whole = " ".join(chat.say("had microneedling two days ago and my face has gone all flaky and a little itchy, "
+                              "is that ok?")[0])
+    assert "doesn't mention that itself" in whole and "The clinic is open now" in whole, whole
+    expected_reaction(Conversation(open_clinic).say("had microneedling yesterday, my cheeks are a bit pink and warm")[0])

@@ -177,6 +177,28 @@ def test_cancelling_a_request_after_it_was_sent_asks_then_cancels_it_and_tells_t
     assert servers.bookings.find(reference)["changes"] == 1
 
 
+def test_after_a_request_is_sent_cancelling_asked_is_explained_and_a_goodbye_cancels_nothing(servers):
+    # play-test 230: "can I cancel here or must I phone?" got a menu twice, and "Never mind, I shall telephone them if
+    # need be. Good day." was asked whether to cancel the request
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    told = texts(servers.say(sender, "and if i change my mind later, could i cancel it on here or do i ring?"))
+    assert reference in told and 'say "cancel my request"' in told, told
+    bye = texts(servers.say(sender, "never mind, I'll give them a ring if I need to. Good day."))
+    assert "Shall I cancel" not in bye and reference not in bye, bye
+    assert servers.bookings.find(reference)["cancelled_change"] is None
+
+
+def test_a_question_after_a_wait_where_the_name_is_asked_is_answered_and_the_name_kept(servers):
+    # play-test 231: "actually wait" read as whether something can wait: "call NHS 111 now" to someone booking
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    reply = texts(servers.say(sender, "Tom Baxter. actually wait, before that - is the consultation itself free?"))
+    assert "111" not in reply and "whether it can wait" not in reply, reply
+    assert "Tom Baxter" in reply, reply
+
+
 def test_a_call_moved_after_it_was_sent_is_changed_and_a_change_can_be_left(servers):
     sender, day, other = new_sender(), open_day(9), open_day(12)
     summary = up_to_the_summary(servers, sender, day)
