@@ -593,8 +593,8 @@ UNDER_18 = "booking_under_18"  # the request is said to be for someone under 18 
 
 # another person named, a friend or a relative, beside the one writing
 _ANOTHER_PERSON = re.compile(
-    r"\b(?:my|a|our)\s+(?:friend|mate|pal|bestie|bf|gf|sister|brother|cousin|niece|nephew|daughter|son|kid|colleague)"
-    r"s?\b",
+    # (not a child, whose parent may be booking for them without saying so)
+    r"\b(?:my|a|our)\s+(?:friend|mate|pal|bestie|bf|gf|sister|brother|cousin|colleague)s?\b",
     re.IGNORECASE,
 )
 
@@ -733,7 +733,13 @@ def asks_about_the_last_answer(tracker: Tracker, best: Optional[Text], last_topi
 def in_context(tracker: Tracker, topics: List[Text], last_topic: Optional[Text]) -> List[Text]:
     """The one question of a message that leans on the last answer, weighed by that answer's topic; a message
     of question words alone is about the last answer ("On that, …")."""
-    if last_topic == SUITABILITY and len(topics) == 1 and topics[0] in ABOUT_THE_PERSON_AFTER_SUITABILITY:
+    if (
+        last_topic == SUITABILITY
+        and len(topics) == 1
+        and topics[0] in ABOUT_THE_PERSON_AFTER_SUITABILITY
+        # (never a button: "Is it safe?" pressed is what it says, play-test 230 got the consultation's words alone)
+        and not (tracker.latest_message.get("text") or "").startswith("/")
+    ):
         return [SUITABILITY]
     leaning = on_the_words_before(tracker, topics)
     if leaning != topics:
@@ -2206,6 +2212,13 @@ _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b
 
 
 _NHS_111 = re.compile(r"\b111\b", re.IGNORECASE)
+# whether the clinic is open, or when it closes, asked ("theyre open right?", "what time do they shut")
+_CLINIC_OPEN_ASKED = re.compile(
+    r"\b(?:are|r|is)\s+(?:they|you|u|the\s+clinic|it)\s+(?:still\s+)?open\b|\b(?:they|you|u|clinic)(?:'?re|\s+are)?\s+"
+    r"(?:still\s+)?open\b[^.!]*\?|\bopen\s+(?:now|right|still|yet)\b|\bwhat\s+time\s+(?:do|does)\s+(?:they|you|u|it|"
+    r"the\s+clinic)\s+(?:shut|close)\b|\bwhen\s+(?:do|does)\s+(?:they|you|u|it|the\s+clinic)\s+(?:shut|close)\b",
+    re.IGNORECASE,
+)
 # a request or booking named: a message about one, even in the emergency's thread
 _ABOUT_A_REQUEST = re.compile(r"\b(?:reference|ref|booking|request|consultation|call ?back|mn-\w+)\b", re.IGNORECASE)
 
@@ -2374,6 +2387,34 @@ class ActionAnswerQuestion(Action):
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
+        if (
+            SEVERITY[0] in (previous, triaged)
+            and _CLINIC_OPEN_ASKED.search(tracker.latest_message.get("text") or "")
+            and not said.get("waiting_for_help")
+            and not help_called_before(tracker)
+        ):
+            # "ok im ringing the clinic now, theyre open right?", "mate just yes or no are they open" after "Please call
+            # 999 now" (play-test 232: the emergency's words four times, the question never answered): the answer, and
+            # that the clinic can't send emergency help
+            dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
+            closes = clinic().closing_today(now())
+            if clinic().is_open(now()) and closes:
+                dispatcher.utter_message(response="utter_emergency_clinic_open", closes=closes)
+            else:
+                dispatcher.utter_message(response="utter_emergency_clinic_closed")
+            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
+        if (
+            previous == SEVERITY[1]
+            and triaged in (None, SEVERITY[1])
+            and "clinic_info" not in topics  # (read as the clinic's hours, they are answered beside the route)
+            and _CLINIC_OPEN_ASKED.search(tracker.latest_message.get("text") or "")
+            and clinic().is_open(now())
+            and clinic().closing_today(now())
+        ):
+            # "ok. what time do they shut today" after "Please contact the clinic now" (play-test 232: "I can't tell you
+            # that it's fine", twice, and the closing time never said)
+            dispatcher.utter_message(response="utter_urgent_clinic_open", closes=clinic().closing_today(now()))
+            return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
         if said_of_the_emergency_call(dispatcher, tracker, domain):
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if previous in SEVERITY[1:] and not triaged:

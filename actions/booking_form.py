@@ -836,6 +836,11 @@ class ActionStartBooking(Action):
             # "lovely thanks. will someone ring me tomorrow then?" once the request is sent (play-test 221: a second
             # request, a call back, began): the request sent, and when the clinic will be in touch
             return [FollowupAction("action_say_request_reference")]
+        if details_alone_in_an_emergency(tracker):
+            # "i mean what cream did the clinic put on her face. her name is Sarah Clarke, she was in at 2" after
+            # "Please call 999 now" (play-test 233: a consultation's request began, and "What's her contact?" while the
+            # ambulance was at the door): the emergency's thread answers it
+            return [FollowupAction("action_answer_question")]
         if continues and not paused and tracker.get_slot("request_sent") and not tracker.get_slot("request_stopped"):
             # an older "Continue my request" pressed once the request was sent: nothing is left to continue, and
             # nothing new starts (found by play-test 24: a new request began, asking for the name)
@@ -1630,6 +1635,28 @@ def booker_note_events(tracker: Tracker, events: List[Dict[Text, Any]]) -> List[
     # made the note the whole concern)
     concern = now["booking_concern"] if "booking_concern" in now else tracker.get_slot("booking_concern")
     return note_events(tracker, f"booked by {booker} {_BOOKED_FOR_SOMEONE}", concern)
+
+
+# words that ask for a request of the clinic: a booking, a consultation, a call
+_ASKS_FOR_A_REQUEST = re.compile(
+    r"\b(?:book\w*|consult\w*|appointments?|appts?|call\s*back|ring\s+(?:me|us|him|her)|call\s+(?:me|us|him|her)|"
+    r"phone\s+(?:me|us|him|her)|come\s+in|request|tell\s+the\s+clinic|let\s+the\s+clinic\s+know)\b",
+    re.IGNORECASE,
+)
+
+
+def details_alone_in_an_emergency(tracker: Tracker) -> bool:
+    """Whether a request would start in the emergency's thread from details said alone (a name, a time), with no word
+    asking for one: what is said there is for the emergency."""
+    text = tracker.latest_message.get("text") or ""
+    said = tracker.latest_message.get("triage") or {}
+    return (
+        tracker.get_slot("last_topic") == SAFETY_ROUTES[0]
+        and not text.startswith("/")
+        and not any(said.get(flag) for flag in ("help_had", "judged", "over"))
+        and not any(tracker.get_latest_entity_values("request_kind"))
+        and not _ASKS_FOR_A_REQUEST.search(text)
+    )
 
 
 _BOOKED_FOR_SOMEONE = "for the person to be seen"

@@ -96,6 +96,15 @@ _HOW_TO_CANCEL_ASKED = re.compile(
 )
 
 
+# words that end a conversation, said with nothing asked ("cheers. ill think about it"); "she's 15" after the answer
+# for someone under 18 asks nothing too, and is about that answer
+_SIGNS_OFF = re.compile(
+    r"\b(?:cheers|thanks|thank you|thx|ta|bye|goodbye|(?:have a |'ll |ll |will )think|"
+    r"think (?:about it|it over|on it))\b",
+    re.IGNORECASE,
+)
+
+
 class ActionSuggestIntents(Action):
     """First miss: "Did you mean …?" with the top candidates. Second miss in a row: booking or staff."""
 
@@ -198,7 +207,8 @@ class ActionSuggestIntents(Action):
         last_topic = tracker.get_slot("last_topic")
         if asks_about_the_last_answer(tracker, None, last_topic):
             return say_answers(dispatcher, tracker, domain, [ABOUT_THAT])
-        if message.get("asks", True) and context_wins(tracker, None, last_topic):
+        signs_off = not message.get("asks", True) and _SIGNS_OFF.search(message.get("text") or "")
+        if not signs_off and context_wins(tracker, None, last_topic):
             # "is that per session?" after the price answer: unclear alone, clear after it (actions/answers.py); not
             # what asks nothing ("cheers. ill think about it": play-test 231, the sessions answer again)
             return say_answers(dispatcher, tracker, domain, [last_topic])

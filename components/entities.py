@@ -70,7 +70,7 @@ _TOLD_BY_A_RELATIVE = re.compile(
     r"\s+(?:(?:has|had|just|first|once)\s+)?(?:mentioned|mentions|told|tells|said|says|suggested|suggests|recommended|"
     r"recommends|showed|shows|sent|sends|heard|read|saw|found|keeps talking|was talking|talked|"
     # ("my daughter has bought me a voucher for this microneedling": play-test 230, the suitability answer)
-    r"bought|buys|got me|gets me|gave me|gives me|gifted|paid for|booked me|treated me)\b",
+    r"bought me|buys me|got me|gets me|gave me|gives me|gifted me|paid for mine|paid for me|booked me|treated me)\b",
     re.IGNORECASE,
 )
 
@@ -212,7 +212,9 @@ _NOT_A_NAME_WORD = re.compile(
     # (found by play-test 26: "than go", "Emma Clarke by", "Siobhan O'Neill without")
     r"than|go|by|without|from|as|or|but|because|cos|coz|via|"
     # "actually just call me dont email" (play-test 50: "Name: dont")
-    r"dont|don't|do|does|doesnt|didnt|cant|can't|wont|won't|never|pls|plz|please|rather|only|just|by|on)$",
+    r"dont|don't|do|does|doesnt|didnt|cant|can't|wont|won't|never|pls|plz|please|rather|only|just|by|on|"
+    # ("im near oxford circus": play-test 232, "Name: near oxford circus")
+    r"near|nearby|outside|opposite|round|local|close|based|staying|driving|walking|coming|going|here|there)$",
     re.IGNORECASE,
 )
 
@@ -473,7 +475,10 @@ _NOTE = re.compile(
     r"\b(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+)?(?:add|include|mention|write(?:\s+down)?)\s+(?:also\s+)?"
     r"(?=(?:i|she|he)\s+(?:am|is|was|have|has|had|take|takes|use|uses|can'?t|cannot|don'?t|doesn'?t|prefer|prefers|"
     r"would|'d)\b|(?:i'?m|im|she'?s|he'?s|i'?ve|ive|i'?d|she'?d|he'?d)\b))\s*"
-    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it|she'?s|he'?s)\b.*?)\s*$|"
+    # (an email address said after it is the contact: "Can you add that I'm hard of hearing so could they email me
+    # please, not ring. ruth.f@example.com", play-test 232, the address in the note and the phone kept)
+    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it|she'?s|he'?s)\b.*?)"
+    r"\s*(?:$|(?=[.,;:]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$))|"
     # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
     # (found by play-test 26: answered as a question, and no note)
     # "make sure they ring ME (David) on that number, not her landline. Can you put that on it?" (play-test 32: the

@@ -322,7 +322,9 @@ def _a_booking_detail(entity: Dict[Text, Any], text: Text) -> bool:
 _A_SIGN_WORD = re.compile(
     r"\b(?:burn\w*|sting\w*|pain\w*|hurt\w*|sore\w*|ach\w+|swell\w*|swollen|puff\w*|red\w*|pus\w*|crust\w*|itch\w*|"
     r"rash\w*|bump\w*|spot\w*|blister\w*|fever\w*|hot|heat|weep\w*|ooz\w*|bleed\w*|faint\w*|dizz\w*|throb\w*|"
-    r"streak\w*|tingl\w*|numb\w*|tight\w*|breath\w*)\b"
+    # ("oh its a bit warm to touch too, the cheeks" on day 3: play-test 232, a menu; "peeling", "flaky": said in the
+    # thread, the person's own skin)
+    r"streak\w*|tingl\w*|numb\w*|tight\w*|breath\w*|warm\w*|peel\w*|flak\w*)\b"
 )
 # a call made, whom to not said ("ok I've called them" after "Please call 999 now": play-test 220 got "Please call 999
 # now" again; play-test 224, of the clinic's reception, got the words for an ambulance on its way): the emergency's
@@ -419,7 +421,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|can|will|would|might) (?:my|it|microneedling|this|the treatment|i get)\b|\bcan you get\b|"
     # "how long will I look red and raw?", "I'm scared my face will swell up like a balloon" (play-test 40: NHS 111 and
     # 999 now to someone never treated): what is to come, or feared
-    r"\b(?:will|would) i (?:be|look|get|have|need|go)\b|"
+    # ("would i still be red a week later at the wedding": play-test 233, the clinic now to someone never treated)
+    r"\b(?:will|would) i (?:still )?(?:be|look|get|have|need|go)\b|"
     r"\b(?:scared|afraid|worried|terrified|frightened|nervous|anxious|paranoid|fear|worry)\b[^.?!]{0,40}"
     r"\b(?:will|would|might|could|may|gonna|going to)\b|"
     # "my fear of needles and fainting", "the fainting thing" (play-test 49: "Please call 999 now" to someone at home
@@ -1427,6 +1430,9 @@ _NO_CALLS_OR_GREETINGS_AGAIN = (
 # their practitioner before the next treatment, not a consultation to book (play-test 69: "assessed at your
 # consultation, would you like to book one?" three times to someone treated the next morning, and to someone mid-course)
 _A_PATIENT = re.compile(
+    # (not supposed: "im asking if i had it done would the redness be gone in a week", play-test 233, "As you've had a
+    # treatment or have one booked")
+    r"(?<!\bif )(?<!\bwhen )(?<!\bonce )(?<!\bafter )"
     r"\b(?:i|i'?ve|ive|i have|i just|i recently)\s+(?:just\s+|already\s+|recently\s+)?had\s+(?:it|microneedling|"
     r"micro ?needling|my (?:first|1st|second|2nd|last|third|3rd) (?:session|treatment)|a (?:session|treatment)|"
     r"(?:my|the) (?:session|treatment))\b|"
@@ -2073,6 +2079,16 @@ _NEAR_THE_EYES = re.compile(
 )
 
 
+_MY_OWN_TREATMENT = re.compile(
+    r"\b(?:i|i'?ve|ive|i have)\s+(?:just\s+|only\s+|recently\s+)?had\b|\bmy\s+(?:\w+\s+)?(?:treatment|session|"
+    r"microneedling|appointment)\b|\bsince\s+(?:the|my)\b|\bafter\s+(?:the|my|it)\b"
+)
+_CONCERN_NEAR_THE_EYES = re.compile(
+    r"\b(?:fine\s+)?(?:lines|wrinkles|crows?\s*feet|creases|bags|circles|hollows|crepey\s+skin)\s+"
+    r"(?:under|around|round|near|below|beneath|by|at\s+the\s+corners?\s+of)\s+(?:the |my |your |her |his )?eyes?\b"
+)
+
+
 # where the treatment is wanted, asked about ("can i have it done on my under eyes", "does it work around the eyes"): no
 # sign in the eye (play-test 28: "is it safe to do if i had botox 2 weeks ago? and can i have it done on my under
 # eyes" was sent to NHS 111)
@@ -2158,7 +2174,7 @@ _WILL_I_SHOW_IT = re.compile(
 _ASKS_ABOUT_A_SIGN = re.compile(r"\b(?:ask\w*|question\w*|thing|wondering|worr\w+)\s+(?:\w+\s+){0,2}?about\s+\w+")
 _WILL_IT_BE = re.compile(
     r"\b(?:will|would|am i going to|is it going to|are they going to|(?:will|would) i)\s+(?:my\s+\w+\s+|i\s+|it\s+|"
-    r"the\s+\w+\s+|there\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*|"
+    r"the\s+\w+\s+|there\s+)?(?:still\s+)?(?:be|look|get|go|feel|have)\b[^.?!]*|"
     # ("how long does the red last then, like could i go to work the next day": play-test 43, the expected reaction's
     # route to someone never treated)
     r"\b(?:could|can)\s+i\s+(?:go|get|be)\s+(?:back\s+)?(?:to\s+|at\s+)?(?:work|school|the office|uni|college)\b"
@@ -2423,6 +2439,10 @@ def triage(
         # "dark circles under my eyes": where the concern is; "small white bumps under my eyes … been there months"
         # (play-test 55: NHS 111 now, "say that you had microneedling", to someone never treated)
         lowered = _NEAR_THE_EYES.sub(" ", lowered)
+    elif names_a_concern and not _MY_OWN_TREATMENT.search(lowered):
+        # lines or wrinkles around the eyes, whoever else was treated: where a concern is, never a sign ("… my daughter
+        # … had it done … I'm 52 and mostly bothered about the lines around my eyes": play-test 232, the clinic today)
+        lowered = _CONCERN_NEAR_THE_EYES.sub(" ", lowered)
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes

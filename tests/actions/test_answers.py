@@ -3634,3 +3634,37 @@ async def test_an_age_under_18_in_the_booking_is_noted_only_of_the_person_to_be_
     tracker.latest_message["triage"] = {"level": None, "under_age": True, "minor": True}
     events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert (SlotSet("booking_under_18", True) in events) == noted
+
+
+@pytest.mark.parametrize("text, expected", [
+    # right after a suitability answer, "but is it safe?" asks about that person; the "Is it safe?" button is what it
+    # says (play-test 230: the consultation's words alone, a third time)
+    ("but is it safe?", "utter_faq/suitability"),
+    ('/faq{"topic": "safety"}', "utter_faq/safety"),
+])
+async def test_is_it_safe_after_a_suitability_answer(dispatcher, make_tracker, domain, text, expected):
+    tracker = make_tracker(intent="faq", text=text, slots={"last_topic": "suitability"},
+                           response_selector=selected_answer("faq/safety"))
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0] == expected, responses(dispatcher)
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 232: after "Please call 999 now", the emergency's words four times and the question never answered
+    "ok im ringing the clinic now, theyre open right?",
+    "mate just yes or no are they open",
+])
+async def test_whether_the_clinic_is_open_asked_in_the_emergency_thread_is_answered(dispatcher, make_tracker, domain,
+                                                                                   clinic_open, text):
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/clinic_info", text=text)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[:2] == ["utter_faq/emergency", "utter_emergency_clinic_open"], responses(dispatcher)
+    assert dispatcher.messages[1].get("closes")
+
+
+async def test_when_the_clinic_closes_asked_in_the_urgent_thread_is_answered(dispatcher, make_tracker, domain,
+                                                                            clinic_open):
+    # play-test 232: "ok. what time do they shut today" got "I can't tell you that it's fine", twice
+    tracker = in_thread(make_tracker, "urgent", "nlu_fallback", text="ok. what time do they shut today")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert "utter_urgent_clinic_open" in responses(dispatcher), responses(dispatcher)

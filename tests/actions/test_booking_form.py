@@ -2747,3 +2747,18 @@ def test_a_note_said_again_with_more_in_it_is_written_once():
     assert _notes_joined("I prefer 20 september if possible", said) == said
     assert _notes_joined(said, "i prefer 20 september if possible") == said
     assert _notes_joined("text first", "no voicemail") == "text first; no voicemail"
+
+
+@pytest.mark.parametrize("text, started", [
+    # play-test 233: a name and a time said in the emergency's thread began a consultation's request, and its contact
+    # was asked for while the ambulance was at the door
+    ("i mean what cream did the clinic put on her face. her name is Sarah Clarke, she was in at 2", False),
+    # asked for in words, it starts (the route said first)
+    ("can the clinic ring me tomorrow about it? im Tony, 07911 123456", True),
+])
+async def test_details_alone_in_the_emergency_thread_start_no_request(dispatcher, make_tracker, domain, text, started):
+    tracker = make_tracker(intent="book_consultation", text=text, slots={"last_topic": "emergency"},
+                           entities=[{"entity": "person", "value": "Sarah Clarke"}, {"entity": "time", "value": "2"}])
+    tracker.latest_message["triage"] = {"level": None}
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert (FollowupAction("action_answer_question") not in events) == started

@@ -325,3 +325,17 @@ async def test_a_goodbye_that_asks_nothing_is_not_answered_as_the_last_topic(dis
         tracker.latest_message["asks"] = asks
         await ActionSuggestIntents().run(dispatcher, tracker, domain)
         assert ("utter_faq/sessions" in responses(dispatcher)) == said, responses(dispatcher)
+
+
+async def test_what_is_said_to_the_last_answer_asking_nothing_is_still_about_it(dispatcher, make_tracker, domain):
+    # ("can my daughter have it?", then "she's 15": asks nothing, and is about the answer for someone under 18; the
+    # safety set's totals found it, when every message asking nothing lost its context)
+    ranking = [("faq/minors", 0.3), ("faq/follow_up", 0.2), ("faq/downtime", 0.1)]
+    tracker = make_tracker(
+        intent="nlu_fallback", text="she's 15", confidence=0.5, intent_ranking=INTENT_RANKING,
+        slots={"last_topic": "minors"}, leans_on_context=True,
+        response_selector=selected_answer("faq/minors", 0.3, ranking),
+    )
+    tracker.latest_message["asks"] = False
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert "utter_faq/minors" in responses(dispatcher)

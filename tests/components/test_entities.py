@@ -2003,3 +2003,15 @@ def test_a_day_counted_from_is_not_the_time(booking):
 )
 def test_how_early_and_which_one_said_are_no_time(booking, text, expected):
     assert found(booking, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # play-test 232: "Name: near oxford circus"
+    ("fine. can i come in tonight for the consultation then, like 7.45? im near oxford circus",
+     [("time", "tonight 7.45")]),
+    # play-test 232: the address in the note, the phone kept as the contact
+    ("Can you add that I'm hard of hearing so could they email me please, not ring. ruth.f@example.com",
+     [("note", "I'm hard of hearing so could they email me please, not ring"), ("email", "ruth.f@example.com")]),
+])
+def test_where_someone_is_is_no_name_and_an_address_after_a_note_is_the_contact(booking, text, expected):
+    assert found(booking, text) == expected

@@ -3871,3 +3871,36 @@ def test_a_high_temperature_read_is_something_happening(component, text, level):
 ])
 def test_what_a_treatment_to_come_will_do_is_asked_not_reported(settings, text, level):
     assert triage(text, settings, True).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 233: what is to come, asked by someone never treated, read as redness now ("would i still be red")
+    ("ok but would i still be red a week later at the wedding or would it of gone down by then", None),
+    ("will i still be swollen the next day", None),
+    # a treatment had: still what is happening
+    ("i had it done yesterday, will i still be red tomorrow?", EXPECTED),
+])
+def test_what_is_still_to_come_is_asked_not_reported(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+def test_lines_around_the_eyes_are_a_concern_whoever_else_was_treated(settings):
+    # play-test 232: "… she had it done … I'm 52 and mostly bothered about the lines around my eyes" (her daughter's
+    # treatment) got the clinic today for something lasting
+    text = ("my daughter had it done somewhere in Manchester and loved it, I've been reading about it for months. I'm "
+            "52 and mostly bothered about the lines around my eyes. How many sessions would I need?")
+    assert triage(text, settings, False, names_a_concern=True, concerns=["lines"]).level is None
+    # the person's own treatment: the eyes are a sign again
+    own = "i had microneedling yesterday and the lines around my eyes look swollen and my eye is watering"
+    assert triage(own, settings, False, names_a_concern=True, concerns=["lines"]).level == URGENT
+
+
+@pytest.mark.parametrize("text, patient", [
+    ("im asking if i had it done would the redness be gone in a week", False),  # play-test 233: supposed
+    ("once i had it done, what then", False),
+    ("i had it done yesterday", True),
+])
+def test_a_treatment_supposed_makes_no_patient(text, patient):
+    from components.triage import _A_PATIENT
+
+    assert bool(_A_PATIENT.search(text)) == patient
