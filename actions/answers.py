@@ -2212,6 +2212,44 @@ _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b
 
 
 _NHS_111 = re.compile(r"\b111\b", re.IGNORECASE)
+WAITING_FOR_111S_CALL = "utter_waiting_for_111s_call"
+_THANKS_IN_A_THREAD = re.compile(r"\b(?:thanks|thank\s+you|thx|ta|cheers)\b", re.IGNORECASE)
+# NHS 111's call back waited for, and whether to sleep or stop waiting asked ("im asking if i can go to sleep instead of
+# waiting for them to ring back")
+_WAITING_FOR_111 = re.compile(
+    r"\b(?:wait\w*\s+(?:up\s+)?(?:of\s+[^.?!]{0,25}?\s+)?for\s+(?:a\s+|the\s+|their\s+|them\s+|111\s+)?(?:to\s+)?"
+    r"(?:call|ring|phone)\s*-?\s*(?:me\s+)?back|(?:111|they|them)\s+(?:to\s+|will\s+|'ll\s+)?(?:call|ring|phone)\s+"
+    r"(?:me\s+)?back)\b",
+    re.IGNORECASE,
+)
+_INSTEAD_OF_WAITING = re.compile(
+    r"\b(?:sleep|bed|lie\s+down|stop\s+waiting|not\s+wait|give\s+up|wait\s+up|stay\s+up|tomorrow|morning)\b",
+    re.IGNORECASE,
+)
+
+
+def waiting_for_111s_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """After the urgent route, NHS 111's call back said to be waited for, and whether to go to sleep (or wait for the
+    clinic instead) asked: to keep waiting for their call, and to ring them again if unsure; True when said ("they said
+    theres a wait of like 40 mins for a call back. can i just take paracetamol and go to bed", "im asking if i can go to
+    sleep instead of waiting for them to ring back": play-test 235, a call back of the clinic's begun, then "that
+    doesn't look like a name", then "call NHS 111 now" to someone who had)."""
+    text = tracker.latest_message.get("text") or ""
+    said = tracker.latest_message.get("triage") or {}
+    if (
+        safety_thread_level(tracker) != SEVERITY[1]
+        or said.get("level") == SEVERITY[0]
+        or said.get("worse")
+        or not _WAITING_FOR_111.search(text)
+        or not _INSTEAD_OF_WAITING.search(text)
+    ):
+        return False
+    dispatcher.utter_message(response=WAITING_FOR_111S_CALL)
+    if A_MEDICINE_NOW.search(text):  # "can i just take paracetamol and go to bed"
+        dispatcher.utter_message(response="utter_medicine_in_thread")
+    return True
+
+
 # whether the clinic is open, or when it closes, asked ("theyre open right?", "what time do they shut")
 _CLINIC_OPEN_ASKED = re.compile(
     r"\b(?:are|r|is)\s+(?:they|you|u|the\s+clinic|it)\s+(?:still\s+)?open\b|\b(?:they|you|u|clinic)(?:'?re|\s+are)?\s+"
@@ -2353,7 +2391,8 @@ class ActionAnswerQuestion(Action):
             # (play-test 127: the emergency's route, and the medicine never answered): who to ask about it
             dispatcher.utter_message(response=who_to_ask)
         asked_beside_a_route(dispatcher, tracker, named)
-        if remind_of_the_route(dispatcher, tracker, domain):
+        # (not beside waiting for NHS 111's call, which "call NHS 111 now" would contradict)
+        if WAITING_FOR_111S_CALL not in named and remind_of_the_route(dispatcher, tracker, domain):
             before_the_rest(dispatcher, already)
         return events + emergency_noted(tracker, dispatcher.messages[already:])
 
@@ -2414,6 +2453,8 @@ class ActionAnswerQuestion(Action):
             # "ok. what time do they shut today" after "Please contact the clinic now" (play-test 232: "I can't tell you
             # that it's fine", twice, and the closing time never said)
             dispatcher.utter_message(response="utter_urgent_clinic_open", closes=clinic().closing_today(now()))
+            return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
+        if waiting_for_111s_call(dispatcher, tracker):
             return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
         if said_of_the_emergency_call(dispatcher, tracker, domain):
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
@@ -2697,6 +2738,18 @@ class ActionAnswerQuestion(Action):
             return [event for event in answered if event.get("name") != "last_topic"] + [
                 SlotSet("last_topic", previous)
             ]
+        if (
+            in_thread is not None
+            and in_thread == previous
+            and in_thread in SEVERITY[1:]
+            and not triaged
+            and not tracker.latest_message.get("asks", True)
+            and _THANKS_IN_A_THREAD.search(tracker.latest_message.get("text") or "")
+        ):
+            # "ok fine ill stay up. thanks i guess" (play-test 235: "I can't tell you that it's fine" and the whole
+            # route again, word for word): thanked, asking nothing, the route in a line
+            dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
+            return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
         if in_thread is not None:
             # "so it's fine?": not reassured; the emergency number always comes first, and a new report is
             # answered as one

@@ -993,7 +993,8 @@ class ActionStartBooking(Action):
             kind = kind + [SlotSet(FOR_SOMEONE_ELSE_SLOT, True)]
         noted = note_events(tracker, note, concern) if note else []  # beside the concern, or kept for it
         concern_set = [SlotSet("booking_concern", concern)] if concern and not noted else []
-        return ended + said + restarted + kind + offered + minor + kept + concern_set + noted
+        named = [SlotSet("booking_name", name) for name in [name_listed_in_lower_case(tracker)] if name]
+        return ended + said + restarted + kind + offered + minor + kept + concern_set + noted + named
 
     @staticmethod
     def _stopped_details(tracker: Tracker) -> Dict[Text, Any]:
@@ -1903,6 +1904,30 @@ def concern_before_a_yes(tracker: Tracker) -> Optional[Text]:
         if entity.get("entity") in CONCERN_KINDS and (entity.get("end") or 0) <= yes.start()
     ]
     return text[: yes.start()].strip() if named else None
+
+
+def name_listed_in_lower_case(tracker: Tracker) -> Optional[Text]:
+    """A name typed in lower case among the details a request is asked for with ("ok book me a consultation pls.
+    fatima diallo, fatima.d@proton.me, saturday 20th at 11": play-test 232, the name asked for again, "i just said"):
+    beside an email address or a phone number, the one clause of two or three words that holds no other detail and
+    reads as a name alone; None otherwise, or when a name was found already."""
+    entities = [entity for entity in tracker.latest_message.get("entities") or [] if "start" in entity]
+    kinds = {entity.get("entity") for entity in entities}
+    if "person" in kinds or not kinds & {"phone", "email"} or tracker.get_slot("booking_name"):
+        return None
+    text = tracker.latest_message.get("text") or ""
+    names = []
+    for clause in _CLAUSES.finditer(text):
+        if any(entity["start"] < clause.end() and clause.start() < entity["end"] for entity in entities):
+            continue
+        words = clause.group().strip()
+        if not 2 <= len(words.split()) <= 3:
+            continue
+        try:
+            names.append(parse_bare_name(words))
+        except InvalidValue:
+            continue
+    return names[0] if len(names) == 1 else None
 
 
 def name_among_details(tracker: Tracker, value: Any) -> Optional[Text]:

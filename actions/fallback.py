@@ -27,6 +27,7 @@ from actions.answers import (
     say_next_session_after_a_reaction,
     the_messages_answer,
     the_route_again,
+    waiting_for_111s_call,
     who_to_ask_in_an_emergency,
 )
 from actions.guide import back_in_the_walkthrough
@@ -142,6 +143,8 @@ class ActionSuggestIntents(Action):
                 return say_answers(dispatcher, tracker, domain, [LEVEL_TOPICS[level]])
             # ("what? im not booking anything. im asking if emailing them is enough or do i really have to ring 111
             # tonight": play-test 167, a menu with no word of the route)
+            if waiting_for_111s_call(dispatcher, tracker):  # "can i sleep instead of waiting for them to ring back"
+                return [SlotSet("offer", None)]
             again = the_route_again(dispatcher, tracker, domain)
             if again is not None:
                 return again

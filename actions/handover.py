@@ -18,7 +18,13 @@ from rasa_sdk.events import ConversationPaused, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.answers import answers_alongside, kept_while_paused, say_the_route_first, without_offer
+from actions.answers import (
+    answers_alongside,
+    kept_while_paused,
+    say_the_route_first,
+    waiting_for_111s_call,
+    without_offer,
+)
 from actions.booking_form import CALL_BACK, complaint_kept, kind_asked_for, switched_to
 from actions.booking_summary import ActionChangeBookingDetail
 from core import handover
@@ -95,6 +101,11 @@ class ActionRequestHuman(Action):
     async def _reply(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if not tracker.active_loop.get("name") and waiting_for_111s_call(dispatcher, tracker):
+            # "they said theres a wait of like 40 mins for a call back. can i just take paracetamol and go to bed and
+            # ring you guys tomorrow at 10?" after the urgent route (play-test 235: the hand-over's words, and the
+            # suitability answer): to keep waiting for NHS 111's call
+            return [SlotSet("last_topic", "urgent"), SlotSet("offer", "clinic")]
         complaint = _complaint_for_the_request(tracker)
         if complaint:
             # "COMPLAINT - wants refund for 4 sessions, no improvement in scars" when the request asks what it is

@@ -525,6 +525,14 @@ OF_AGE = re.compile(
 # a call back said not to be wanted ("no call back thanks", "dont call me"): core/words.py
 NO_CALL_WANTED = re.compile(NO_CALL, re.IGNORECASE)
 # a call back said not to be wanted, in so many words
+# a call back someone else makes, waited for ("a wait of 40 mins for a call back", "111 will ring me back")
+SOMEONE_ELSES_CALL_BACK = re.compile(
+    r"\bwait\w*\s+(?:of\s+[^.?!]{0,25}?\s+)?for\s+(?:a|the|their|them|111|nhs\s*111)?\s*(?:to\s+)?"
+    r"(?:call\s*-?\s*back|ring\s*back|callback)|"
+    r"\b(?:111|nhs|they|the\s+nurse|the\s+doctor|the\s+gp|my\s+gp|the\s+paramedics?)\s+(?:will\s+|'ll\s+|are\s+going\s+to\s+|"
+    r"is\s+going\s+to\s+|should\s+|said\s+they'?d\s+)?(?:call|ring|phone)\s+(?:me\s+|us\s+)?back\b",
+    re.IGNORECASE,
+)
 CALL_BACK_DECLINED = re.compile(
     r"\b(?:don'?t|dont|do\s+not|doesn'?t|no|not)\s+(?:really\s+)?(?:need|want|wanna|needing|wanting)\s+(?:a\s+|any\s+|the\s+)?"
     r"(?:call\s*-?\s*back|phone\s*call|calls?|ring)\b|"
@@ -864,6 +872,19 @@ class BookingDetailsRequest(GraphComponent):
                 entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
                 message.set(ENTITIES, entities, add_to_output=True)
                 asks_a_call_back = False
+            others_call = [found.span() for found in SOMEONE_ELSES_CALL_BACK.finditer(text)]
+            if asks_a_call_back and others_call:
+                # "they said theres a wait of like 40 mins for a call back", of NHS 111 (play-test 235: the clinic's
+                # call back began, and "What's your name?" to someone shivery, asking whether he could sleep): the call
+                # back named is theirs
+                entities = [
+                    entity
+                    for entity in entities
+                    if entity.get("entity") != self.config["kind_entity"]
+                    or not any(start <= entity.get("start", -1) < end for start, end in others_call)
+                ]
+                message.set(ENTITIES, entities, add_to_output=True)
+                asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
             farewell = bool(FAREWELL.search(text)) and not kinds
             if (
                 intent in ("never_mind", "nlu_fallback", "stop", "deny", "inform", "affirm", "goodbye")

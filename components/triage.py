@@ -2285,6 +2285,12 @@ _WHAT_IS_IT = re.compile(
 )
 # what to do if it does, of a sign just spoken of ("it HASNT got worse, i said IF. im asking what to do if it does":
 # play-test 199, the suitability answer and the privacy notice)
+# what to watch for after a treatment, asked ("what should i look out for", "what would make it serious")
+_WHAT_TO_WATCH_FOR = re.compile(
+    r"\bwhat\s+(?:should|do|would|shall)\s+i\s+(?:need\s+to\s+)?(?:look|watch|keep\s+an\s+eye)\s+(?:out\s+)?for\b(?!\s+(?:when|in|with|"
+    r"choosing)\b)|\bwhat\s+(?:would|could|will)\s+make\s+it\s+(?:serious|an\s+emergency|dangerous|worse)\b|"
+    r"\bwhat\s+(?:are|would\s+be)\s+the\s+(?:warning|danger|bad)\s+signs?\b|\bwhat\s+signs?\s+(?:should|do|would)\s+i\b"
+)
 _IF_IT_DOES = re.compile(
     r"\b(?:what|who)\s+(?:to|do\s+i|should\s+i|would\s+i|shall\s+i|i\s+should|i\s+do|i'?d|i\s+would|i\s+need\s+to)\s+"
     r"(?:do|call|ring|contact|phone)\s+if\s+(?:it|they|that|this|she|he)\s+(?:does|do|did|happens|happened|comes\s+back)\b"
@@ -3655,6 +3661,11 @@ class SafetyTriage(GraphComponent):
                 continue
             worsens = _IF_IT_WORSENS.search(plain)
             if not found.level and not found.help_had and not crisis and not concerns and _IF_IT_DOES.search(plain):
+                self._answer(message, WARNING_SIGNS_ANSWER)
+                continue
+            if not found.level and not found.help_had and not crisis and _WHAT_TO_WATCH_FOR.search(plain):
+                # "ok. what should i look out for then, like what would make it serious" (play-test 235: the
+                # suitability answer, and the route dropped, on day 4): what to do if warning signs appear
                 self._answer(message, WARNING_SIGNS_ANSWER)
                 continue
             if (

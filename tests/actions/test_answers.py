@@ -3668,3 +3668,24 @@ async def test_when_the_clinic_closes_asked_in_the_urgent_thread_is_answered(dis
     tracker = in_thread(make_tracker, "urgent", "nlu_fallback", text="ok. what time do they shut today")
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert "utter_urgent_clinic_open" in responses(dispatcher), responses(dispatcher)
+
+
+@pytest.mark.parametrize("text, said", [
+    # play-test 235: after the urgent route, NHS 111's call back waited for: a call back of the clinic's began, then
+    # "call NHS 111 now" to someone who had
+    ("they said theres a wait of like 40 mins for a call back. can i just take paracetamol and go to bed?",
+     ["utter_waiting_for_111s_call", "utter_medicine_in_thread"]),
+    ("im asking if i can go to sleep instead of waiting for them to ring back", ["utter_waiting_for_111s_call"]),
+])
+async def test_waiting_for_111s_call_back_is_to_keep_waiting(dispatcher, make_tracker, domain, text, said):
+    tracker = in_thread(make_tracker, "urgent", "nlu_fallback", text=text)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == said
+
+
+async def test_thanks_in_the_urgent_thread_gets_the_route_in_a_line(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 235: "ok fine ill stay up. thanks i guess" got "I can't tell you that it's fine" and the route again
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/reassurance", text="ok fine ill stay up. thanks i guess")
+    tracker.latest_message["asks"] = False
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_safety_route_reminder"]

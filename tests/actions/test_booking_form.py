@@ -2762,3 +2762,22 @@ async def test_details_alone_in_the_emergency_thread_start_no_request(dispatcher
     tracker.latest_message["triage"] = {"level": None}
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert (FollowupAction("action_answer_question") not in events) == started
+
+
+@pytest.mark.parametrize("text, entities, name", [
+    # play-test 232: a name typed in lower case among the details was dropped, and asked for again
+    ("ok book me a consultation pls. fatima diallo, fatima.d@proton.me, saturday 20th at 11",
+     [("email", 46, 64), ("time", 66, 85)], "fatima diallo"),
+    # no contact beside it: nothing to tell a name by
+    ("ok book me a consultation pls. next week maybe", [], None),
+    # a concern beside it reads as no name
+    ("jo marsh, fine lines, 07911 123456", [("phone", 22, 34)], "jo marsh"),
+    # two names: which is the one to be seen is not known
+    ("jo marsh, sam marsh, 07911 123456", [("phone", 21, 33)], None),
+])
+async def test_a_name_in_lower_case_among_the_details_is_taken(dispatcher, make_tracker, domain, text, entities, name):
+    tracker = make_tracker(intent="book_consultation", text=text,
+                           entities=[{"entity": kind, "value": text[start:end], "start": start, "end": end}
+                                     for kind, start, end in entities])
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert [event["value"] for event in events if event.get("name") == "booking_name"] == ([name] if name else [])

@@ -3904,3 +3904,28 @@ def test_a_treatment_supposed_makes_no_patient(text, patient):
     from components.triage import _A_PATIENT
 
     assert bool(_A_PATIENT.search(text)) == patient
+
+
+@pytest.mark.parametrize("text, asked", [
+    # play-test 235: on day 4, "what would make it serious" got the suitability answer and no route
+    ("ok. what should i look out for then, like what would make it serious", True),
+    ("what are the warning signs", True),
+    # choosing a provider is no such question
+    ("what should i look out for when choosing where to go", False),
+])
+def test_what_to_watch_for_is_asked(text, asked):
+    from components.triage import _WHAT_TO_WATCH_FOR
+
+    assert bool(_WHAT_TO_WATCH_FOR.search(text)) == asked
+
+
+@pytest.mark.parametrize("text, theirs", [
+    # play-test 235: NHS 111's call back began the clinic's
+    ("they said theres a wait of like 40 mins for a call back", True),
+    ("111 will ring me back", True),
+    ("can the clinic call me back", False),
+])
+def test_someone_elses_call_back_is_no_request(text, theirs):
+    from components.booking_request import SOMEONE_ELSES_CALL_BACK
+
+    assert bool(SOMEONE_ELSES_CALL_BACK.search(text)) == theirs

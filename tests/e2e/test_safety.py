@@ -382,3 +382,15 @@ def test_a_sign_the_guide_does_not_name_while_the_clinic_is_open_says_it_can_be_
                               "is that ok?")[0])
     assert "doesn't mention that itself" in whole and "The clinic is open now" in whole, whole
     expected_reaction(Conversation(open_clinic).say("had microneedling yesterday, my cheeks are a bit pink and warm")[0])
+
+
+def test_waiting_for_111s_call_back_is_to_keep_waiting_not_a_request_of_the_clinics(closed_clinic):
+    # play-test 235: "they said theres a wait of like 40 mins for a call back. can i just take paracetamol and go to
+    # bed…?" began the clinic's call back ("What's your name?"), then "call NHS 111 now" to someone who had
+    chat = Conversation(closed_clinic)
+    urgent_now(chat.say("had microneedling this morning, my face is really red and hot and im feeling shivery")[0],
+                closed=True)
+    whole = " ".join(chat.say("ok i rang 111, they said theres a wait for a call back. can i take paracetamol and "
+                              "go to bed?")[0])
+    assert "wait for NHS 111 to call you back" in whole and "can't advise on medicines" in whole, whole
+    assert "What's your name?" not in whole and "call back" not in whole.lower().replace("to call you back", ""), whole
