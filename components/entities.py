@@ -265,6 +265,8 @@ _TIME_PARTS = re.compile(
     r"(?:morning|afternoon|evening|lunchtime|midday|noon)s?\b"
     # "tuesday 22nd, after lunch" (found by the twenty-first play-test: "after lunch" was dropped)
     r"|\b(?:after|before)\s+(?:work|school|lunch)\b"
+    # ("late afternoon if possible, I work until 4": play-test 235, dropped; core/booking.py reads it as after 4)
+    r"|\b(?:i\s+)?(?:work|working)\s+(?:until|till|til)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b"
     # "whenever, i'm flexible" at the time prompt (play-test 150: the suitability answer): any day, the first that fits
     r"|^\W*(?:whenever|any ?time|any day)\b"
     # "first thing tomorrow", "monday when you open" (play-test 42: "first thing" was dropped, the whole day put down)

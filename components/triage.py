@@ -953,6 +953,12 @@ _SEEN_THERE = re.compile(
 )
 # what was had, as those who were asked said it was ("they said its prob just a faint from not eating", "paramedics said
 # mild allergic reaction"): the sign named in their words is their judgement, not a new report
+# what was said to expect, at the treatment ("the nurse did say it'd be red for a bit", "they said i might be pink")
+_FOREWARNED = re.compile(
+    r"\b(?:the\s+nurse|the\s+practitioner|the\s+therapist|the\s+lady|they|she|he)\s+(?:did\s+)?(?:say|said|told\s+me|"
+    r"warned\s+me)\s+(?:that\s+)?(?:it'?d|it\s+would|i'?d|i\s+would|it\s+might|i\s+might|it'?ll|it\s+will|i'?ll|"
+    r"i\s+will|there\s+(?:would|might|will)\s+be)\b[^.?!;]*"
+)
 _ADVICE_SAYS_WHAT_IT_IS = re.compile(
     # what they said, said first ("checked me over, all fine they said": play-test 128, "before they arrive" four times)
     r"\b(?:all|it'?s|its|it was|i'?m|im|i was|she'?s|shes|he'?s|hes)\s+(?:fine|ok|okay|good|normal|nothing serious)"
@@ -2670,12 +2676,16 @@ def triage(
     ):
         # "i have eczema that flares up and bleeds sometimes, is that a problem": a condition, for the consultation
         return Triage(None, found[EMERGENCY] + found[URGENT] + found[EXPECTED], history=True)
+    # (what they were told to expect at the treatment is no care had: "the nurse did say it'd be red for a bit. i'll
+    # see how it is tomorrow" after fever and a hot, throbbing cheek on day 6, play-test 237, "follow the advice you
+    # were given", twice)
+    forewarned = _FOREWARNED.sub(" ", lowered)
     advised = bool(
         _CARE_PRESENT.search(lowered)
         # (a medicine taken on a doctor's advice is no advice about what is happening: "I take a small daily dose of
         # aspirin on my doctor's advice", play-test 103, "follow the advice you were given")
         or _HELP_HAD.search(_ON_ADVICE.sub(" ", lowered))
-        or _EMERGENCY_CARE_HAD.search(lowered)
+        or _EMERGENCY_CARE_HAD.search(forewarned)
         or (_HELP_ARRANGED.search(lowered) and not found[EMERGENCY])
     ) and not _HELP_NOT_HAD.search(lowered)
     if advised and _ADVISED_AT_THE_TREATMENT.search(lowered) and not _CARE_PRESENT.search(lowered):
@@ -2725,7 +2735,7 @@ def triage(
         # "I paid £250 for microneedling three weeks ago and my skin looks WORSE … I want a refund": the result
         # complained about, no sign of anything happening (play-test 40: NHS 111 now, three times)
         return Triage(None)
-    unconditional = _IF_IT_CHANGES.sub(" ", lowered)  # "call back if it gets worse": what they were told to do
+    unconditional = _IF_IT_CHANGES.sub(" ", forewarned)  # "call back if it gets worse": what they were told to do
     # an emergency sign named: only help had and the person now well ("they gave me steroids and it's gone down")
     # stops 999; "i called the clinic and my throat is closing up" is an emergency whatever help was had
     settled = (

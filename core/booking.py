@@ -1264,7 +1264,17 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
                 "utter_invalid_booking_time_weekday", {"date": f"{day.day} {day:%B}", "weekday": f"{day:%A}"}
             )
         return day
-    return _parse_date(text, now, today_whole)
+    day = _parse_date(text, now, today_whole)
+    if (
+        day is None
+        and named
+        and len({found[:3] for found in _WEEKDAY_NAME.findall(text)}) == 1
+        and not re.search(r"\b(?:next|week|weeks|fortnight|after|before|following|this|coming)\b", said)
+    ):
+        # a weekday among words the date parser does not know ("I did say Thursday": play-test 234, "I couldn't work
+        # out a day"): that weekday
+        return _parse_date(named.group(0), now, today_whole)
+    return day
 
 
 _MONTH_NAME = (
@@ -1716,12 +1726,32 @@ def _months_ahead_named(text: str, now: dt.datetime) -> str:
     return _MONTHS_AHEAD.sub(month, text)
 
 
+# words said around a day or a time that change neither: a soft wish, a name for the one asked ("Thursday morning would
+# suit, not too early, about 10.30", "I did say Thursday dear. Thursday at half past ten": play-test 234, "I couldn't
+# work out a day", twice; the clinic reads the words as said)
+_SAID_AROUND_A_TIME = re.compile(
+    r"\bnot\s+(?:too|very|so|that|overly)\s+(?:early|late)\b|\b(?:dear|love|luv|hun|hon|pet|darling|mate)\b",
+    re.IGNORECASE,
+)
+
+
+_WORKING_UNTIL = re.compile(
+    r"\b(?:i\s+)?(?:work|working)\s+(?:until|till|til)\s+(\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)(?![\d:.])", re.IGNORECASE
+)
+
+
 def parse_preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime:
     """As `preferred_time`, and "asap" (alone, or as a correction) is the earliest day and time the clinic can take;
     of two days offered with one time, the first on which it fits (`_either_day`). A second choice said after the
     first is left to the words the clinic reads (`without_a_backup`). A number of months ahead is the month it comes to
     (`_months_ahead_named`)."""
-    text = _months_ahead_named(text or "", now)
+    text = _SAID_AROUND_A_TIME.sub(" ", text or "")
+    besides = _WORKING_UNTIL.sub(" ", text)
+    if _WORKING_UNTIL.search(text) and not _CLOCK.search(besides) and not _BOUNDED.search(besides):
+        # "late afternoon if possible, I work until 4" (play-test 235: 15:00 to 17:00 put down): free after it, when
+        # no time of the clock is said besides
+        text = _WORKING_UNTIL.sub(r"after \1", text)
+    text = _months_ahead_named(text, now)
     said = [without_a_backup(part) for part in (text or "").split(CORRECTED)]
     text = CORRECTED.join(said)
     if not ASAP.match(said[-1]):

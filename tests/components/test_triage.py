@@ -3929,3 +3929,13 @@ def test_someone_elses_call_back_is_no_request(text, theirs):
     from components.booking_request import SOMEONE_ELSES_CALL_BACK
 
     assert bool(SOMEONE_ELSES_CALL_BACK.search(text)) == theirs
+
+
+def test_what_was_said_to_expect_at_the_treatment_is_no_advice_had(settings):
+    # play-test 237: after a fever and a hot, throbbing cheek on day 6, "the nurse did say it'd be red for a bit" got
+    # "follow the advice you were given" twice, and no NHS 111
+    found = triage("its probably just normal swelling tbh, the nurse did say it'd be red for a bit. i'll see how it "
+                   "is tomorrow", settings, False)
+    assert not found.help_had and found.level == EXPECTED
+    # what those called said of it is still advice had
+    assert triage("i rang 111 and the nurse said its fine, just watch it", settings, False).help_had

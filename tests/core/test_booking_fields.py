@@ -1165,3 +1165,17 @@ def test_the_number_said_to_come_first_is_put_first(text, expected):
 ])
 def test_a_date_is_read_among_words_it_is_not(clinic, text, start):
     assert parse_preferred_time(text, clinic, NOW).start == start
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # play-test 234: a soft wish and a name for the one asked, beside a day and a time, were "I couldn't work out a
+    # day", twice
+    ("Thursday morning would suit, not too early, about 10.30", at(26, 10, 30), at(26, 10, 30)),
+    ("I did say Thursday dear. Thursday at half past ten.", at(26, 10, 30), at(26, 10, 30)),
+    ("I did say Thursday", at(26, 9), at(26, 20)),
+    # play-test 235: "I work until 4" put down 15:00 to 17:00
+    ("Thursday 26th, late afternoon if possible, I work until 4", at(26, 16), at(26, 17)),
+])
+def test_words_around_a_day_and_a_time_are_read_past(clinic, text, start, end):
+    parsed = parse_preferred_time(text, clinic, NOW)
+    assert (parsed.start, parsed.end) == (start, end)

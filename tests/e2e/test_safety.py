@@ -394,3 +394,15 @@ def test_waiting_for_111s_call_back_is_to_keep_waiting_not_a_request_of_the_clin
                               "go to bed?")[0])
     assert "wait for NHS 111 to call you back" in whole and "can't advise on medicines" in whole, whole
     assert "What's your name?" not in whole and "call back" not in whole.lower().replace("to call you back", ""), whole
+
+
+def test_the_urgent_route_holds_when_the_signs_are_played_down_with_what_was_said_at_the_treatment(closed_clinic):
+    # play-test 237: "the nurse did say it'd be red for a bit. i'll see how it is tomorrow" after a fever and a hot,
+    # throbbing cheek got "follow the advice you were given" and "if it gets worse", twice
+    chat = Conversation(closed_clinic)
+    urgent_now(chat.say("had microneedling 5 days ago and now one cheek is hot and throbbing and i feel feverish")[0],
+               closed=True)
+    replies, _ = chat.say("its probably nothing, the nurse did say it'd be a bit red after. i'll see how it is "
+                          "tomorrow")
+    whole = " ".join(replies)
+    assert clinic().safety["out_of_hours"] in whole and "advice you were given" not in whole, whole
