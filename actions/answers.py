@@ -2213,6 +2213,12 @@ _WHETHER_TO_GET_HELP = re.compile(r"\b(?:111|999|a ?& ?e|a and e|wait|waiting)\b
 
 _NHS_111 = re.compile(r"\b111\b", re.IGNORECASE)
 WAITING_FOR_111S_CALL = "utter_waiting_for_111s_call"
+# whether to ring the clinic today asked ("should I ring today or not?", "can i call them now")
+_RING_TODAY_ASKED = re.compile(
+    r"\b(?:should|shall|do|can|could|must)\s+i\s+(?:just\s+)?(?:ring|call|phone|contact)\b[^.?!]{0,25}\b(?:today|now|"
+    r"tonight|this\s+(?:morning|afternoon|evening))\b",
+    re.IGNORECASE,
+)
 _THANKS_IN_A_THREAD = re.compile(r"\b(?:thanks|thank\s+you|thx|ta|cheers)\b", re.IGNORECASE)
 # NHS 111's call back waited for, and whether to sleep or stop waiting asked ("im asking if i can go to sleep instead of
 # waiting for them to ring back")
@@ -2456,6 +2462,18 @@ class ActionAnswerQuestion(Action):
             return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
         if waiting_for_111s_call(dispatcher, tracker):
             return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
+        if (
+            previous == SEVERITY[2]
+            and triaged in (None, "expected")  # (components/triage.py LEVELS)
+            and not said.get("worse")
+            and _RING_TODAY_ASKED.search(tracker.latest_message.get("text") or "")
+            and clinic().is_open(now())
+            and clinic().closing_today(now())
+        ):
+            # "ok so should I ring today or not? yes or no" after the expected reaction's answer, the clinic open
+            # (play-test 236: that answer a fifth time, whose only time is "after 3 days"): it can be called today
+            dispatcher.utter_message(response="utter_expected_ring_today_open", closes=clinic().closing_today(now()))
+            return [SlotSet("last_topic", SEVERITY[2]), SlotSet("offer", PAUSED_BY)]
         if said_of_the_emergency_call(dispatcher, tracker, domain):
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
         if previous in SEVERITY[1:] and not triaged:

@@ -3689,3 +3689,13 @@ async def test_thanks_in_the_urgent_thread_gets_the_route_in_a_line(dispatcher, 
     tracker.latest_message["asks"] = False
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_safety_route_reminder"]
+
+
+async def test_whether_to_ring_today_after_the_expected_reaction_while_open_is_answered(dispatcher, make_tracker, domain,
+                                                                                        clinic_open):
+    # play-test 236: "ok so should I ring today or not? yes or no" got the expected reaction's answer a fifth time,
+    # whose only time is "after 3 days"
+    tracker = in_thread(make_tracker, "expected_reaction", "faq", "faq/expected_reaction",
+                        text="ok so should I ring today or not? yes or no")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_expected_ring_today_open"], responses(dispatcher)
