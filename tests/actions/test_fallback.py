@@ -1,5 +1,4 @@
 import pytest
-from rasa_sdk.executor import CollectingDispatcher
 
 from actions.answers import ALIASES
 from actions.fallback import LABEL_PREFIX, ActionSuggestIntents, candidates, previous_user_intent, suggestions
@@ -312,30 +311,21 @@ async def test_how_to_cancel_a_request_sent_asked_gets_its_reference_and_how(dis
     assert (responses(dispatcher) == ["utter_request_reference"]) == told
 
 
-async def test_a_goodbye_that_asks_nothing_is_not_answered_as_the_last_topic(dispatcher, make_tracker, domain):
+@pytest.mark.parametrize("text, topic, asks, said", [
     # play-test 231: "cheers. ill think about it" got the sessions answer again
-    ranking = [("faq/sessions", 0.3), ("faq/follow_up", 0.2), ("faq/downtime", 0.1)]
-    for asks, said in ((False, False), (True, True)):  # the same words, asked, lean on the last answer
-        dispatcher = CollectingDispatcher()
-        tracker = make_tracker(
-            intent="nlu_fallback", text="cheers. ill think about it", confidence=0.5, intent_ranking=INTENT_RANKING,
-            slots={"last_topic": "sessions"}, leans_on_context=True,
-            response_selector=selected_answer("faq/sessions", 0.3, ranking),
-        )
-        tracker.latest_message["asks"] = asks
-        await ActionSuggestIntents().run(dispatcher, tracker, domain)
-        assert ("utter_faq/sessions" in responses(dispatcher)) == said, responses(dispatcher)
-
-
-async def test_what_is_said_to_the_last_answer_asking_nothing_is_still_about_it(dispatcher, make_tracker, domain):
+    ("cheers. ill think about it", "sessions", False, False),
+    ("cheers. ill think about it", "sessions", True, True),  # the same words, asked, lean on the last answer
     # ("can my daughter have it?", then "she's 15": asks nothing, and is about the answer for someone under 18; the
     # safety set's totals found it, when every message asking nothing lost its context)
-    ranking = [("faq/minors", 0.3), ("faq/follow_up", 0.2), ("faq/downtime", 0.1)]
+    ("she's 15", "minors", False, True),
+])
+async def test_a_sign_off_asking_nothing_is_not_the_last_answer_again(dispatcher, make_tracker, domain, text, topic,
+                                                                      asks, said):
+    ranking = [(f"faq/{topic}", 0.3), ("faq/follow_up", 0.2), ("faq/downtime", 0.1)]
     tracker = make_tracker(
-        intent="nlu_fallback", text="she's 15", confidence=0.5, intent_ranking=INTENT_RANKING,
-        slots={"last_topic": "minors"}, leans_on_context=True,
-        response_selector=selected_answer("faq/minors", 0.3, ranking),
+        intent="nlu_fallback", text=text, confidence=0.5, intent_ranking=INTENT_RANKING, slots={"last_topic": topic},
+        leans_on_context=True, response_selector=selected_answer(f"faq/{topic}", 0.3, ranking),
     )
-    tracker.latest_message["asks"] = False
+    tracker.latest_message["asks"] = asks
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
-    assert "utter_faq/minors" in responses(dispatcher)
+    assert (f"utter_faq/{topic}" in responses(dispatcher)) == said, responses(dispatcher)
