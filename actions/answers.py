@@ -604,10 +604,6 @@ _MY_AGE = re.compile(
 )
 
 
-def said_text(tracker: Tracker) -> Text:
-    return tracker.latest_message.get("text") or ""
-
-
 def said_minor_now(tracker: Tracker) -> bool:
     """The latest message says the person to be seen is under 18 (components/triage.py `stated_minor`)."""
     return bool((tracker.latest_message.get("triage") or {}).get("minor"))
@@ -2234,9 +2230,10 @@ _INSTEAD_OF_WAITING = re.compile(
 )
 
 
-def waiting_for_111s_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def waiting_for_111s_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
     """After the urgent route, NHS 111's call back said to be waited for, and whether to go to sleep (or wait for the
-    clinic instead) asked: to keep waiting for their call, and to ring them again if unsure; True when said ("they said
+    clinic instead) asked: to keep waiting for their call, and to ring them again if unsure; when said, the events that
+    keep the urgent thread, else [] ("they said
     theres a wait of like 40 mins for a call back. can i just take paracetamol and go to bed", "im asking if i can go to
     sleep instead of waiting for them to ring back": play-test 235, a call back of the clinic's begun, then "that
     doesn't look like a name", then "call NHS 111 now" to someone who had)."""
@@ -2249,11 +2246,11 @@ def waiting_for_111s_call(dispatcher: CollectingDispatcher, tracker: Tracker) ->
         or not _WAITING_FOR_111.search(text)
         or not _INSTEAD_OF_WAITING.search(text)
     ):
-        return False
+        return []
     dispatcher.utter_message(response=WAITING_FOR_111S_CALL)
     if A_MEDICINE_NOW.search(text):  # "can i just take paracetamol and go to bed"
         dispatcher.utter_message(response="utter_medicine_in_thread")
-    return True
+    return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
 
 
 # whether the clinic is open, or when it closes, asked ("theyre open right?", "what time do they shut")
@@ -2442,9 +2439,9 @@ class ActionAnswerQuestion(Action):
             # 999 now" (play-test 232: the emergency's words four times, the question never answered): the answer, and
             # that the clinic can't send emergency help
             dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
-            closes = clinic().closing_today(now())
-            if clinic().is_open(now()) and closes:
-                dispatcher.utter_message(response="utter_emergency_clinic_open", closes=closes)
+            open_until = clinic().open_until(now())
+            if open_until:
+                dispatcher.utter_message(response="utter_emergency_clinic_open", closes=open_until)
             else:
                 dispatcher.utter_message(response="utter_emergency_clinic_closed")
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
@@ -2453,26 +2450,25 @@ class ActionAnswerQuestion(Action):
             and triaged in (None, SEVERITY[1])
             and "clinic_info" not in topics  # (read as the clinic's hours, they are answered beside the route)
             and _CLINIC_OPEN_ASKED.search(tracker.latest_message.get("text") or "")
-            and clinic().is_open(now())
-            and clinic().closing_today(now())
+            and (open_until := clinic().open_until(now()))
         ):
             # "ok. what time do they shut today" after "Please contact the clinic now" (play-test 232: "I can't tell you
             # that it's fine", twice, and the closing time never said)
-            dispatcher.utter_message(response="utter_urgent_clinic_open", closes=clinic().closing_today(now()))
+            dispatcher.utter_message(response="utter_urgent_clinic_open", closes=open_until)
             return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
-        if waiting_for_111s_call(dispatcher, tracker):
-            return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
+        waiting = waiting_for_111s_call(dispatcher, tracker)
+        if waiting:
+            return waiting
         if (
             previous == SEVERITY[2]
             and triaged in (None, "expected")  # (components/triage.py LEVELS)
             and not said.get("worse")
             and _RING_TODAY_ASKED.search(tracker.latest_message.get("text") or "")
-            and clinic().is_open(now())
-            and clinic().closing_today(now())
+            and (open_until := clinic().open_until(now()))
         ):
             # "ok so should I ring today or not? yes or no" after the expected reaction's answer, the clinic open
             # (play-test 236: that answer a fifth time, whose only time is "after 3 days"): it can be called today
-            dispatcher.utter_message(response="utter_expected_ring_today_open", closes=clinic().closing_today(now()))
+            dispatcher.utter_message(response="utter_expected_ring_today_open", closes=open_until)
             return [SlotSet("last_topic", SEVERITY[2]), SlotSet("offer", PAUSED_BY)]
         if said_of_the_emergency_call(dispatcher, tracker, domain):
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
@@ -2832,8 +2828,8 @@ class ActionAnswerQuestion(Action):
             # "Age: under 18" on the request of a woman of 19)
             and (
                 tracker.get_slot("booking_for_someone_else")
-                or not _ANOTHER_PERSON.search(said_text(tracker))
-                or _MY_AGE.search(said_text(tracker))
+                or not _ANOTHER_PERSON.search(tracker.latest_message.get("text") or "")
+                or _MY_AGE.search(tracker.latest_message.get("text") or "")
             )
         ):
             events.append(SlotSet(UNDER_18, True))  # "I'm 17, is that ok?" in the booking form: noted for the clinic
@@ -3568,7 +3564,7 @@ def say_answers(
             # 30: it was sent to NHS 111)
             # (while the clinic is open, that it can be called today: "flaky and a bit itchy" on day 2, play-test 230,
             # "the assistant said it can't tell, and still told her she could wait")
-            if clinic().is_open(now()) and closes:
+            if clinic().open_until(now()):
                 dispatcher.utter_message(response="utter_expected_not_in_the_guide_open", closes=closes)
             else:
                 dispatcher.utter_message(response="utter_expected_not_in_the_guide")

@@ -14,7 +14,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.answers import (
     HELP_HAD,
-    PAUSED_BY,
     SEVERITY,
     answer_keys,
     answered_this_turn,
@@ -25,7 +24,6 @@ from actions.answers import (
     remind_of_the_route,
     response_for,
     response_name,
-    safety_thread_level,
     say_answers,
     says_send,
     waiting_for_111s_call,
@@ -443,11 +441,11 @@ class ActionSayRequestReference(Action):
             # "i did!! theyre coming. what do i do till they get here" after "Please call 999 now" (play-test 210: no
             # reference, and a consultation offered): the emergency's thread answers it, whatever the classifier read
             return [FollowupAction("action_answer_question")]
-        if not tracker.get_slot("request_sent") and safety_thread_level(tracker) == SEVERITY[1]:
-            if waiting_for_111s_call(dispatcher, tracker):
-                # "they said theres a wait for a call back. can i take paracetamol and go to bed?" (NHS 111's call
-                # back, read as a question about a request: no reference, and a consultation offered)
-                return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
+        # "they said theres a wait for a call back. can i take paracetamol and go to bed?" after the urgent route (NHS
+        # 111's call back, read as a question about a request: no reference, and a consultation offered)
+        waiting = [] if tracker.get_slot("request_sent") else waiting_for_111s_call(dispatcher, tracker)
+        if waiting:
+            return waiting
         help_had = []
         if triage.get("help_had") and not triage.get("level"):
             # "111 online says go to an urgent treatment centre within 4 hours. should i still keep the clinic

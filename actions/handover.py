@@ -101,11 +101,12 @@ class ActionRequestHuman(Action):
     async def _reply(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        if not tracker.active_loop.get("name") and waiting_for_111s_call(dispatcher, tracker):
-            # "they said theres a wait of like 40 mins for a call back. can i just take paracetamol and go to bed and
-            # ring you guys tomorrow at 10?" after the urgent route (play-test 235: the hand-over's words, and the
-            # suitability answer): to keep waiting for NHS 111's call
-            return [SlotSet("last_topic", "urgent"), SlotSet("offer", "clinic")]
+        # "they said theres a wait of like 40 mins for a call back. can i just take paracetamol and go to bed and ring
+        # you guys tomorrow at 10?" after the urgent route (play-test 235: the hand-over's words, and the suitability
+        # answer): to keep waiting for NHS 111's call
+        waiting = [] if tracker.active_loop.get("name") else waiting_for_111s_call(dispatcher, tracker)
+        if waiting:
+            return waiting
         complaint = _complaint_for_the_request(tracker)
         if complaint:
             # "COMPLAINT - wants refund for 4 sessions, no improvement in scars" when the request asks what it is

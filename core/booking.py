@@ -1277,10 +1277,8 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
     return day
 
 
-_MONTH_NAME = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
-)
+# a month, written out or shortened (core/words.py), the longest form first
+_MONTH_NAME = rf"(?:{alternatives(sorted(dict.fromkeys(MONTHS + MONTH_ABBREVIATIONS), key=len, reverse=True))})\b"
 # a date alone among words the date parser does not know ("I am in Poland in summer, so maybe 20 september":
 # play-test 231, "I couldn't work out a day")
 _ONE_DATE = re.compile(

@@ -112,6 +112,10 @@ class Clinic:
         hours = self.hours_on(at.astimezone(self.timezone).date())
         return f"{hours[1]:%H:%M}" if hours else ""
 
+    def open_until(self, at: dt.datetime) -> str:
+        """When the clinic closes, "18:00", when it is open at `at` (an aware time); "" when it is closed then."""
+        return self.closing_today(at) if self.is_open(at) else ""
+
     def next_opening(self, at: dt.datetime) -> str:
         """When the clinic opens next after `at` (an aware time), in words: "today at 09:00", "tomorrow at 09:00",
         "on Monday at 09:00"; "" when it never opens."""
