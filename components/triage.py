@@ -1042,10 +1042,16 @@ _HELP_HAD = re.compile(
     # (of someone else: "we rang 111 and they sent us to out of hours GP tonight", play-test 116, NHS 111 now)
     r"told (?:her|him|them)|gave (?:us|her|him|them)|given (?:us|her|him|them)|sent (?:us|her|him|them)|"
     r"reassured|saw me|seen me|confirmed|"
+    # ("ok I did the 111 online thing, they want me to go to an urgent treatment centre tonight": play-test 239, "I
+    # can't tell you that it's safe to wait" and NHS 111 again)
+    r"(?<!\bdo they )(?<!\bdid they )(?<!\bwill they )(?<!\bwould they )(?<!\bdoes it )"
+    r"want(?:s|ed)?\s+(?:me|us|her|him|them)\s+to\s+(?:go|come|see|attend|head|get)|"
     # (not their experience asked of: "has your clinic treated darker skin before?", play-test 91, "follow the advice
     # you were given" to someone never treated)
     r"treated(?!\s+(?:(?:very |quite )?(?:darker|dark|black|brown|asian|olive|deeper)|people|patients|clients|skin|"
     r"anyone|anybody|many|lots|others?|someone|somebody|women|men|my skin type)\b))\b|"
+    r"\b(?:i'?ve|i have|i|we'?ve|we)\s+(?:already\s+)?(?:did|done|filled in|filled out|used|tried)\s+(?:the\s+)?"
+    r"(?:nhs\s+)?111(?:\s+online)?\b|"
     r"\b(?:(?:i'?ve|i have|i|we'?ve|we) )?(?:already )?(?:saw|seen|been to|went to|visited|spoke to|spoken to|"
     r"talked to) (?:my |the |a |an |nhs )?(?:gp|doctor|dr|nurse|pharmacist|chemist|"
     r"a ?& ?e|a and e|hospital|walk[- ]in(?: centre| center)?|urgent care|111|clinic|paramedics?|dermatologist|"
@@ -1367,6 +1373,12 @@ _WHAT_TO_TELL_111 = re.compile(
     r"(?:say|tell|mention)\b(?:\s+to)?\s+(?:the\s+|a\s+)?(?:hospital|a ?& ?e|a and e|doctors?|dr|nurses?|"
     r"triage|walk[- ]in|gp|pharmacist|urgent care)\b"
 )
+# "it's driving me mad" (of an itch: play-test 239, "I can't tell you that it's safe to wait"): no driving, as the
+# spaCy pipeline's `figure_of_speech` pattern says too
+_NOT_DRIVEN_MAD = (
+    r"(?!\s+(?:me|her|him|us|them|everyone)\s+(?:mad|crazy|nuts|insane|bonkers|potty|barmy|mental|spare|round|up|"
+    r"wild)\b)"
+)
 # emergency help put off ("999 seems a bit much", "could i just drive myself to A&E", "my partner is driving me to a&e
 # instead"): in the emergency's thread, 999 again, and not by car (play-test 32: the off-guide answer about driving
 # after a treatment, to someone whose eye was swelling shut; play-test 30: the route alone)
@@ -1382,7 +1394,7 @@ _INSTEAD_OF_999 = re.compile(
     r"(?:an?\s+)?(?:ambulance|999)|"
     r"\b(?:drive|driving|drove|taxi|uber|cab|lift|bus|walk|cycle)\b[^.?!]{0,25}\b(?:a ?& ?e|a and e|hospital|the er|"
     r"urgent care|walk-?in)\b|"
-    r"\b(?:is|are|'s|'re)\s+(?:driving|taking)\s+(?:me|her|him|us)\b|"
+    rf"\b(?:is|are|'s|'re)\s+(?:driving|taking)\s+(?:me|her|him|us)\b{_NOT_DRIVEN_MAD}|"
     # ("what if we just go to A&E instead of calling an ambulance, is that ok?": play-test 54, what NHS 111 is, and
     # the sight left out of the emergency's signs)
     r"\b(?:go|going|get|getting|head|heading|take (?:her|him|them|me))\s+(?:straight\s+)?(?:to\s+)?(?:a ?& ?e|a and e|"
@@ -1406,7 +1418,7 @@ _INSTEAD_OF_999 = re.compile(
 # driving, or about to ("im just gonna drive home", "im sat in the car already", "safe to drive"): after the
 # emergency's answer, not to (actions/answers.py)
 _DRIVING = re.compile(
-    r"\b(?:drive|driving|drove|behind the wheel|(?:sat|sitting|sit) in (?:the|my) car|"
+    rf"\b(?:(?:drive|driving|drove){_NOT_DRIVEN_MAD}|behind the wheel|(?:sat|sitting|sit) in (?:the|my) car|"
     r"in (?:the|my) car (?:now|already)|"
     # ("ive got the keys in my hand": play-test 72, the answer was whether it works on hands, after feeling faint)
     r"(?:car )?keys? (?:in my hand|in hand|out)|(?:got|grab(?:bed|bing)?|have) (?:my|the) (?:car )?keys)\b"

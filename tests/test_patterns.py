@@ -129,6 +129,10 @@ def unknown_entities(nlp, text):
         # fitting it in is no popping spots (play-test 185: "could i squeeze it into a lunch break")
         ("could i squeeze it into a lunch break", [("figure_of_speech", "squeeze it into", "fitting it in")]),
         ("can i squeeze them after", [("unknown_activity", "squeeze them", "popping spots")]),
+        # itching that drives one mad is no driving (play-test 239: "what can I put on it then? its driving me mad",
+        # three days after a treatment, got "I can't tell you that it's safe to wait")
+        ("its driving me mad", [("figure_of_speech", "driving me mad", "driving me mad")]),
+        ("my mum is driving me home after", [("unknown_activity", "driving me", "driving")]),
         # the walk-through's step after the treatment (play-test 183: "can u skip to the after part" got step 1)
         ("can u skip to the after part", [("guide_step", "after part", "aftercare")]),
         # a chemical peel is another treatment

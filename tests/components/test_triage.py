@@ -974,6 +974,11 @@ def test_a_named_concern_with_no_sign_and_no_treatment_is_a_concern(settings, te
     # play-test 121: looked after there and then, and fine now ("Please call 999 now" five times)
     ("I fainted in the clinic afterwards on friday, the staff were lovely and looked after me. I'm home now and feel "
      "completely fine", None, True),
+    # play-test 239: NHS 111 online done, and its advice told, got "I can't tell you that it's safe to wait" and NHS 111
+    ("ok I did the 111 online thing, they want me to go to an urgent treatment centre tonight. can you let the clinic "
+     "know so they're aware on monday", None, True),
+    # (whether the clinic would want to see them, asked, is no advice had)
+    ("do they want me to come in for a check", None, False),
 ])
 def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, level, help_had):
     found = triage(text, settings, said_to_be_happening=True)
@@ -2286,6 +2291,9 @@ def test_a_skin_tone_and_a_lasting_spot_by_the_eyes_are_no_urgent_report(compone
     ("i dont want to make a fuss, im just gonna drive home now and lie down its only 20 mins", True, False),
     ("its fine im sat in the car already. should i just wait 5 mins then go?", True, False),
     ("ok im going, ive got the keys in my hand", True, False),  # play-test 72: read as a question about hands
+    # play-test 239: an itch "driving me mad" got "I can't tell you that it's safe to wait"
+    ("what can I put on it then? its driving me mad", False, False),
+    ("my husband is driving me to a&e now", True, False),
     # play-test 57: the next session asked about after a reaction
     ("so when i can do my next session? i have 2 more in my course", False, True),
     ("how long is the treatment", False, False),
