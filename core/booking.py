@@ -782,6 +782,17 @@ _SHORTHANDS = (
     (re.compile(r"\b(?:of )?(?:that|the same) week\b"), " "),
     (re.compile(r"^\s*no\b(?!\s+(?:later|earlier|sooner|before|after))[\s,.!]*"), ""),
     (re.compile(r"\b(?:i|we) (?:can|could) (?:do|come|make)(?: it)?\b|\b(?:i'?m|im|i am) free\b"), " "),
+    # "i am" is no morning ("any thursday afternoon is fine i am retired so flexible": play-test 238, Thursday at noon)
+    (re.compile(r"\bi am\b"), "i"),
+    # a day said not to be needed ("it doesnt have to be this thursday any thursday afternoon is fine": play-test 238,
+    # "couldn't work out a day"): read past, as the day said after it is the one
+    (
+        re.compile(
+            rf"\b(?:it\s+)?(?:doesn'?t|does not|don'?t|dont|do not|needn'?t)\s+(?:have|need)\s+to\s+be\s+"
+            rf"(?:this|next|on|a)?\s*{_WEEKDAY_WORD}\b"
+        ),
+        " ",
+    ),
     # "wednesday next week", "next week on wednesday": the Wednesday of next week, as "next wednesday"
     # ("friday at 11 am next week": play-test 54, "couldn't work out a day")
     (
@@ -803,8 +814,12 @@ _KEEPS_THE_REST = re.compile(
 _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
 # "tomorrow im busy, make it monday", "can't do friday": a day said not to suit is read past, as "not friday" is
 _DAY_NOT_FREE = re.compile(
+    # ("actually no tuesday morning is better, monday i'm stuck in meetings": play-test 239, "couldn't work out a day")
     rf"\b(?:(?:today|tomorrow|tonight|{_WEEKDAY_WORD})\s+(?:i'?m|im|i am|i'?ll be|i will be)\s+(?:busy|away|working|"
-    rf"out|not free|not around|booked up)|(?:can'?t|cannot|can not|couldn'?t)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+)?"
+    rf"out|not free|not around|booked up|stuck|tied up|in meetings|at work|on shift|unavailable)|"
+    rf"(?:today|tomorrow|tonight|{_WEEKDAY_WORD})(?:'s|s|\s+is)\s+(?:no good|not good|out|bad|not great)|"
+    rf"(?:today|tomorrow|tonight|{_WEEKDAY_WORD})\s+(?:doesn'?t|does not|won'?t|will not)\s+work|"
+    rf"(?:can'?t|cannot|can not|couldn'?t)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+)?"
     rf"(?:today|tomorrow|tonight|{_WEEKDAY_WORD}|"
     # "he can't do mornings" (found by the twenty-first play-test: the whole time was not understood)
     r"(?:the\s+)?(?:mornings?|afternoons?|evenings?|lunchtimes?|weekends?))|"

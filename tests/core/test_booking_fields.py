@@ -1179,3 +1179,21 @@ def test_a_date_is_read_among_words_it_is_not(clinic, text, start):
 def test_words_around_a_day_and_a_time_are_read_past(clinic, text, start, end):
     parsed = parse_preferred_time(text, clinic, NOW)
     assert (parsed.start, parsed.end) == (start, end)
+
+
+@pytest.mark.parametrize("text, meant", [
+    # play-test 239: "couldn't work out a day" for a change of mind with the day ruled out named after it
+    ("actually no tuesday morning is better, monday i'm stuck in meetings", "tuesday morning"),
+    ("monday's no good, tuesday at 10", "tuesday at 10"),
+    ("tuesday at 10, monday doesnt work for me", "tuesday at 10"),
+    # play-test 238: "i am" read as the morning, and Thursday at noon put down; a day said not to be needed
+    ("any thursday afternoon is fine i am retired so flexible", "thursday afternoon"),
+    ("it doesnt have to be this thursday any thursday afternoon is fine", "thursday afternoon"),
+])
+def test_words_around_the_day_meant_are_read_past(clinic, text, meant):
+    assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
+
+
+def test_am_after_a_number_or_alone_is_still_the_morning(clinic):
+    assert parse_preferred_time("thursday 9 am", clinic, NOW) == parse_preferred_time("thursday 9am", clinic, NOW)
+    assert parse_preferred_time("thursday am", clinic, NOW) == parse_preferred_time("thursday morning", clinic, NOW)
