@@ -124,8 +124,9 @@ _NUMBERED = re.compile(r"(?:^|\s)\d{1,2}[.)]\s*$")  # what comes before an item 
 # question begins after them; they are read past as it is classified (found by the tenth play-test: "wait …" at the
 # summary was not understood, the same question without it was)
 _INTERJECTIONS = (
+    # ("no not price, downtime. like how long till i can go out looking normal": play-test 238, dropped)
     r"(?:(?:wait|oh|ooh|hmm+|um+|erm+|uh+|ok(?:ay)?|right|sorry|actually|btw|quick question|one more thing|hey|hi|"
-    r"hello)\b\W*)+"
+    r"hello|like)\b\W*)+"
 )
 # a statement of where or when something is ("thats where they are mostly"), not a question of it
 _SAYS_WHERE_OR_WHEN = re.compile(
@@ -240,10 +241,21 @@ _ASKED_OF_A_CASE = re.compile(
 )
 
 
+# a statement that a question tag ends, with no mark ("I have dark skin is that ok" on a line of its own after another
+# question: play-test 239, dropped)
+_ENDS_AS_A_QUESTION = re.compile(
+    r"\b(?:is|would|will|does|could)\s+(?:that|this|it)\s+(?:still\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine|"
+    r"safe|matter|an?\s+(?:problem|issue))\W*$",
+    re.IGNORECASE,
+)
+
+
 def _reads_as_a_question(part: Text) -> bool:
     if _RHETORICAL.match(part):
         return False
-    return part.rstrip().endswith("?") or bool(_STARTS_AS_QUESTION.match(part) or _ASKED_OF_A_CASE.match(part))
+    return part.rstrip().endswith("?") or bool(
+        _STARTS_AS_QUESTION.match(part) or _ASKED_OF_A_CASE.match(part) or _ENDS_AS_A_QUESTION.search(part)
+    )
 
 
 def question_spans(text: Text) -> List[Span]:

@@ -124,6 +124,16 @@ def parts(text):
         ("Had it 5 days ago, all fine. Quick ones: when can I shave, when can I go out in the sun, and when can I go "
          "back on my retinol?", ["when can I shave", "when can I go out in the sun",
                                  "when can I go back on my retinol?"]),
+        # play-test 239: a statement with a question tag on a line of its own was dropped
+        ("Hello\ndoes it help with melasma\nI have dark skin is that ok",
+         ["does it help with melasma", "I have dark skin is that ok"]),
+        ("does it hurt. I take roaccutane would that be a problem",
+         ["does it hurt.", "I take roaccutane would that be a problem"]),
+        # play-test 238: "like" before a question word, dropped
+        ("no not price, downtime. like how long till i can go out looking normal. and does it work on ice pick scars",
+         ["how long till i can go out looking normal.", "and does it work on ice pick scars"]),
+        # (a tag in the middle of a statement asks nothing)
+        ("does it hurt. it is okay if it does, i just want to know", ["does it hurt."]),
     ],
 )
 def test_question_spans(text, expected):
