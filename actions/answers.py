@@ -50,6 +50,7 @@ from core.words import (
     ASKS_IF_THE_CREAM_HURTS,
     ASKS_SEVERAL_AREAS_AT_ONCE,
     ASKS_TO_BE_SENT_PRICES,
+    ASKS_TO_SEND_A_PHOTO,
     ASKS_WHAT_ELSE_IS_OFFERED,
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
@@ -483,6 +484,13 @@ NOT_GIVEN_BY = (
         "utter_no_evidence_in_the_guide",
         "side_effects",
     ),
+    # (a photo to send them: before photos taken at the clinic, of which it is no question)
+    (
+        ASKS_TO_SEND_A_PHOTO,
+        {"consultation", "clinic_info", "privacy", "unknown_other", "about_that", "results", "procedure"},
+        "utter_photo_by_email",
+        "clinic_info",
+    ),
     # "do they take photos of your face?", "will they photograph my face" (play-test 198: "not sure I understood", then
     # what a consultation is, four times)
     (
@@ -564,6 +572,14 @@ def not_given_on_its_own(text: Text) -> Dict[Text, Text]:
 def not_given_line(tracker: Tracker, asked_as: Text, topic: Text) -> Optional[Text]:
     """The line that says `topic`'s answer does not give what was asked, if it does not: the question the NLU found for
     the answer `asked_as` (a follow-up's own key), else the whole message, read for what it asks."""
+    lines = not_given_lines(tracker, asked_as, topic)
+    return lines[0] if lines else None
+
+
+def not_given_lines(tracker: Tracker, asked_as: Text, topic: Text) -> List[Text]:
+    """Each line that says `topic`'s answer does not give something asked of it (`not_given_line`), in the order of
+    `NOT_GIVEN_BY`: "does the numbing cream hurt? and how long do u have to sit with it on" asks two things the pain
+    answer does not give (play-test 238: the second dropped)."""
     message = tracker.latest_message
     questions = message.get("questions") or []
     key = f"{RETRIEVAL_INTENT}/{asked_as}"
@@ -581,10 +597,11 @@ def not_given_line(tracker: Tracker, asked_as: Text, topic: Text) -> Optional[Te
             named = _ENDS_ON_A_THING.search(questions[index - 1].get("text") or "")
             if named and _IT.search(question.get("text") or ""):
                 texts.append(_IT.sub(named.group(1), question.get("text") or ""))
-    for asks, not_giving, line, _ in NOT_GIVEN_BY:
-        if topic in not_giving and any(asks.search(text) for text in texts):
-            return line
-    return None
+    return [
+        line
+        for asks, not_giving, line, _ in NOT_GIVEN_BY
+        if topic in not_giving and any(asks.search(text) for text in texts)
+    ]
 
 
 SUITABILITY = "suitability"  # the answer that says suitability is for the consultation
@@ -1660,6 +1677,48 @@ def route_then_concern(tracker: Tracker) -> bool:
     return _a_route_the_booking_goes_on_after(tracker) or the_emergency_told_for_the_call(tracker)
 
 
+def call_back_offered_in_an_emergency(tracker: Tracker) -> bool:
+    """Whether the latest message asks for the clinic's call back in the emergency's thread, emergency help not yet had
+    and nothing new or worse said, and is no yes to that call back offered: the call back is offered for later, and
+    no request begins ("ok. will the clinic see this message? can someone from there call me back tonight" waiting for
+    the ambulance: play-test 239, the privacy notice, a time not understood and "What's your name?", then "no not now
+    the ambulance is here" and the name asked again)."""
+    said = tracker.latest_message.get("triage") or {}
+    if tracker.get_slot("last_topic") != SEVERITY[0] or tracker.active_loop.get("name"):
+        return False
+    if any(said.get(flag) for flag in ("level", "worse", "help_had", "judged", "over", "under_age")):
+        return False
+    if tracker.get_slot("offer") == "call_back" and tracker.get_intent_of_latest_message(False) == "affirm":
+        return False
+    entities = tracker.latest_message.get("entities") or []
+    if any(entity.get("entity") in ("person", "phone", "email") for entity in entities) or any(
+        entity.get("entity") == "time" and not _RIGHT_AWAY.search(str(entity.get("value") or "")) for entity in entities
+    ):
+        # who to call, or a day for later, given with it ("can you get the clinic to ring me monday morning about what
+        # happened? her name is Jane Park": play-test 231): the request goes on
+        return False
+    # (the clinic told, asked in the words of a request: not "what time does the clinic open? i want to tell them")
+    asks_a_request = tracker.get_intent_of_latest_message(False) in ("book_consultation", "request_human")
+    return "call_back" in tracker.get_latest_entity_values("request_kind") or (
+        asks_a_request and bool(TELL_THE_CLINIC.search(tracker.latest_message.get("text") or ""))
+    )
+
+
+# a time that asks for the call straight away ("call me back tonight", "now")
+_RIGHT_AWAY = re.compile(
+    r"\b(?:tonight|now|right now|asap|today|this evening|straight away|immediately)\b", re.IGNORECASE
+)
+
+
+# the clinic asked to be told what happened ("can you let the clinic know so they're aware on monday"): a call back
+# about it
+TELL_THE_CLINIC = re.compile(
+    r"\b(?:tell|let|inform|warn|message|notify)\s+(?:the clinic|them|the team|the practitioner)\b|"
+    r"\bso (?:they|the clinic) (?:know|are aware|can call)\b",
+    re.IGNORECASE,
+)
+
+
 def the_emergency_told_for_the_call(tracker: Tracker) -> bool:
     """Whether the latest message, at a call back's concern prompt with emergency help called or on its way, tells the
     emergency again as what the call is about, with no new sign and nothing worse ("Margaret Hill had microneedling
@@ -2212,7 +2271,11 @@ WAITING_FOR_111S_CALL = "utter_waiting_for_111s_call"
 # whether to ring the clinic today asked ("should I ring today or not?", "can i call them now")
 _RING_TODAY_ASKED = re.compile(
     r"\b(?:should|shall|do|can|could|must)\s+i\s+(?:just\s+)?(?:ring|call|phone|contact)\b[^.?!]{0,25}\b(?:today|now|"
-    r"tonight|this\s+(?:morning|afternoon|evening))\b",
+    r"tonight|this\s+(?:morning|afternoon|evening))\b|"
+    # ("Well it has been three days now, Wednesday afternoon it was. So should I ring them?", the clinic closed:
+    # play-test 239, "I can't tell you that it's fine" and that answer again)
+    r"\b(?:should|shall|do|must)\s+i\s+(?:just\s+|still\s+)?(?:ring|call|phone|contact)\s+(?:them|the\s+clinic|you|you\s+guys)"
+    r"(?:\s+(?:then|or\s+not|yes\s+or\s+no))?\s*\?",
     re.IGNORECASE,
 )
 _THANKS_IN_A_THREAD = re.compile(r"\b(?:thanks|thank\s+you|thx|ta|cheers)\b", re.IGNORECASE)
@@ -2456,6 +2519,11 @@ class ActionAnswerQuestion(Action):
             # that it's fine", twice, and the closing time never said)
             dispatcher.utter_message(response="utter_urgent_clinic_open", closes=open_until)
             return [SlotSet("last_topic", SEVERITY[1]), SlotSet("offer", PAUSED_BY)]
+        if call_back_offered_in_an_emergency(tracker):
+            dispatcher.utter_message(response=route_variant(domain, "utter_call_back_in_an_emergency", tracker))
+            # (nor is "tonight", said with it, the call's time: the yes then began "Let's pick up your request" and "the
+            # clinic is open from 10:00 to 16:00")
+            return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", "call_back"), SlotSet("booking_time", None)]
         waiting = waiting_for_111s_call(dispatcher, tracker)
         if waiting:
             return waiting
@@ -2464,11 +2532,15 @@ class ActionAnswerQuestion(Action):
             and triaged in (None, "expected")  # (components/triage.py LEVELS)
             and not said.get("worse")
             and _RING_TODAY_ASKED.search(tracker.latest_message.get("text") or "")
-            and (open_until := clinic().open_until(now()))
         ):
             # "ok so should I ring today or not? yes or no" after the expected reaction's answer, the clinic open
-            # (play-test 236: that answer a fifth time, whose only time is "after 3 days"): it can be called today
-            dispatcher.utter_message(response="utter_expected_ring_today_open", closes=open_until)
+            # (play-test 236: that answer a fifth time, whose only time is "after 3 days"): it can be called today; the
+            # clinic closed, when it opens, and NHS 111 before then if it gets worse (play-test 239)
+            open_until = clinic().open_until(now())
+            if open_until:
+                dispatcher.utter_message(response="utter_expected_ring_today_open", closes=open_until)
+            else:
+                dispatcher.utter_message(response="utter_expected_ring_closed", opens=clinic().next_opening(now()))
             return [SlotSet("last_topic", SEVERITY[2]), SlotSet("offer", PAUSED_BY)]
         if said_of_the_emergency_call(dispatcher, tracker, domain):
             return [SlotSet("last_topic", SEVERITY[0]), SlotSet("offer", PAUSED_BY)]
@@ -2778,6 +2850,10 @@ class ActionAnswerQuestion(Action):
                 and not (a_lasting_sign(tracker) and _ROUTE_PUT_OFF.search(tracker.latest_message.get("text") or ""))
             ):
                 dispatcher.utter_message(response="utter_safety_no_reassurance")
+            if stopping_a_medicine(tracker):
+                # "Is it serious? Should I stop the warfarin tonight?" after the urgent route (play-test 239: the route
+                # again, twice, and the warfarin never answered)
+                dispatcher.utter_message(response="utter_medicine_not_on_your_own")
             # a sign said again beside a question of treatments in general or of the next one ("its a bit of crusting
             # … is there any downtime i should plan for next time": play-test 70, the route alone): the route, and
             # that question answered after it
@@ -3470,6 +3546,7 @@ def say_answers(
         # it, asked to book for "your age", says otherwise (play-test 69, to a 16-year-old whose parents must not know)
         topics = [topic for topic in topics if topic != SUITABILITY]
     step_named, step_in_a_few_words = step_asked_for(tracker)
+    step_taken = False
     for topic in topics:
         asked_as = topic
         if topic == "no_reassurance":
@@ -3541,9 +3618,12 @@ def say_answers(
                     continue
                 topic = own
                 not_given = not_given_line(tracker, asked_as, topic)
-        if step_named and topic not in (*SEVERITY, SUITABILITY) and step_in_a_few_words:
+        if step_named and not step_taken and topic not in (*SEVERITY, SUITABILITY) and step_in_a_few_words:
             # "last bit?" mid-walk-through (play-tests 180 and 183: how long results last): that step; at it already,
             # the walk-through's end
+            # (for one question of the message: "is that it? could it leave me with scars tho" at the last step,
+            # play-test 238, the walk-through's end twice and the scars dropped)
+            step_taken = True
             if step_named == tracker.get_slot("current_step") == STEPS[-1]:
                 dispatcher.utter_message(response="utter_guide_finished")
                 events.append(SlotSet("current_step", FINISHED))
@@ -3554,6 +3634,9 @@ def say_answers(
             dispatcher.utter_message(response=response_name(asked_as))
         if not_given:
             dispatcher.utter_message(response=not_given)
+            # (of the one answer a message gets: with others, what each part asks is read for its own)
+            for also_not_given in not_given_lines(tracker, asked_as, topic)[1:2] if len(topics) == 1 else []:
+                dispatcher.utter_message(response=also_not_given)
         said.append(topic)
         response = response_name(topic)
         if response not in domain.get("responses", {}):  # a hand-typed button for no answer we have

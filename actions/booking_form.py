@@ -23,11 +23,13 @@ from actions.answers import (
     HELP_HAD,
     SAFETY_ROUTES,
     SUITABILITY,
+    TELL_THE_CLINIC,
     UNDER_18,
     WHEN_CONTACTED_SAID,
     a_lasting_sign,
     answered_this_turn,
     answers_alongside,
+    call_back_offered_in_an_emergency,
     calling_111_in_an_emergency,
     checked_value,
     concern_given,
@@ -841,6 +843,14 @@ class ActionStartBooking(Action):
             # "Please call 999 now" (play-test 233: a consultation's request began, and "What's her contact?" while the
             # ambulance was at the door): the emergency's thread answers it
             return [FollowupAction("action_answer_question")]
+        if call_back_offered_in_an_emergency(tracker):
+            # "can you message the clinic and get them to ring the ambulance people with what they used?" in the
+            # emergency's thread (play-test 222: the call back's form, then "When would suit you for the call?";
+            # play-test 239: the privacy notice first, and "What's your name?"): a call back is no way to reach the
+            # clinic now,
+            # said, and offered for later, before any question beside it; a yes to it begins the request
+            # (data/rules/faq.yml)
+            return [FollowupAction("action_answer_question")]
         if continues and not paused and tracker.get_slot("request_sent") and not tracker.get_slot("request_stopped"):
             # an older "Continue my request" pressed once the request was sent: nothing is left to continue, and
             # nothing new starts (found by play-test 24: a new request began, asking for the name)
@@ -880,7 +890,7 @@ class ActionStartBooking(Action):
             # and "I dont want a consultation" three times): what happened, for the clinic to call about
             or (
                 tracker.get_slot("last_topic") in SAFETY_ROUTES
-                and bool(_TELL_THE_CLINIC.search(tracker.latest_message.get("text") or ""))
+                and bool(TELL_THE_CLINIC.search(tracker.latest_message.get("text") or ""))
             )
         )
         # a call back asked for in a safety answer's thread is about what happened, not a concern named before it ("i
@@ -889,12 +899,6 @@ class ActionStartBooking(Action):
         # (or after the advice had for it: "the paramedics … said it's a mild reaction", then "can you arrange for the
         # clinic to ring her tomorrow?", play-test 114, what the call is about asked again)
         after_a_report = call_back and tracker.get_slot("last_topic") in (*SAFETY_ROUTES, HELP_HAD)
-        over = any((tracker.latest_message.get("triage") or {}).get(flag) for flag in ("help_had", "judged", "over"))
-        if call_back and tracker.get_slot("last_topic") == SAFETY_ROUTES[0] and not over:
-            # "can you message the clinic and get them to ring the ambulance people with what they used?" in the
-            # emergency's thread (play-test 222: the call back's form, then "When would suit you for the call?"): a call
-            # back is no way to reach the clinic now, said first; the request may still be made
-            dispatcher.utter_message(response=route_variant(domain, "utter_call_back_in_an_emergency", tracker))
         # "can someone call me back tomorrow" right after reporting pus and a fever: the route comes first
         ended = say_the_route_first(dispatcher, tracker, domain)
         # a call back asked for after a request was stopped: a call back stopped is picked up whole; a consultation
@@ -1209,13 +1213,6 @@ _CALL_ME = re.compile(r"\b(?:call|ring|phone)\s+(?:me|us)\b(?!\s+on\b)", re.IGNO
 
 
 # the clinic to be told of something ("can you tell the clinic so they know on monday?", "let them know")
-_TELL_THE_CLINIC = re.compile(
-    r"\b(?:tell|let|inform|warn|message|notify)\s+(?:the clinic|them|the team|the practitioner)\b|"
-    r"\bso (?:they|the clinic) (?:know|are aware|can call)\b",
-    re.IGNORECASE,
-)
-
-
 def _how_to_be_reached(text: Text) -> bool:
     """Whether the message says the person would rather be phoned than emailed, and asks for no other kind of
     request ("id rather they call me than email")."""

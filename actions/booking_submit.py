@@ -41,10 +41,11 @@ from actions.booking_form import (
 from actions.booking_summary import given_so_far
 from core.booking import CONTACTS_JOINED, PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
-from core.words import ASKS_HOW_TO_CHANGE_LATER, HOW_CONTACTED
+from core.words import ASKS_HOW_TO_CHANGE_LATER, ASKS_IF_BOOKED, HOW_CONTACTED
 
 # how to cancel or change a request later, asked (components/booking_request.py makes it a reference asked for)
 _CHANGE_LATER_ASKED = re.compile(ASKS_HOW_TO_CHANGE_LATER, re.IGNORECASE)
+_BOOKED_YET_ASKED = re.compile(ASKS_IF_BOOKED, re.IGNORECASE)
 
 logger = logging.getLogger(__name__)
 
@@ -456,6 +457,10 @@ class ActionSayRequestReference(Action):
         paused = any(tracker.get_slot(slot) not in (None, "") for slot in TYPED_SLOTS)
         if tracker.get_slot("request_sent"):
             response, offer = "utter_request_reference", None
+            if _BOOKED_YET_ASKED.search(tracker.latest_message.get("text") or ""):
+                # "so does that mean im booked in for the consultation or not yet" (play-test 239: the reference and
+                # the details, and no yes or no, three times): not yet, plainly, first
+                dispatcher.utter_message(response="utter_request_not_booked_yet")
         elif paused or (tracker.get_slot("request_stopped") and details_before_stop(tracker)):
             response, offer = "utter_request_set_aside", RESUME
         else:

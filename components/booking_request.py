@@ -38,6 +38,7 @@ from components.entities import CALL_TIME_ROLE, FYI_ROLE, NOTE_ENTITY, REMOVED_E
 from core.booking import days_ruled_out
 from core.words import (
     ASKS_HOW_TO_CHANGE_LATER,
+    ASKS_IF_BOOKED,
     CALLED_NOT_EMAILED,
     CANCELS_THE_REQUEST,
     FOR_WHOM,
@@ -62,7 +63,11 @@ EVERYTHING = re.compile(
 # the person's details asked to be deleted, in so many words
 DELETION_ASKED = re.compile(
     r"\b(?:delete|remove|erase|wipe|get rid of)\s+(?:all\s+)?(?:of\s+)?(?:my|our|her|his)\s+(?:personal\s+)?"
-    r"(?:details|data|info|information)\b(?!\s+(?:on|in)\s+(?:the|my)\s+(?:request|booking|summary))",
+    r"(?:details|data|info|information)\b(?!\s+(?:on|in)\s+(?:the|my)\s+(?:request|booking|summary))|"
+    # the contact deleted as the request is called off ("cancel it and delete my number, ill just ring them myself":
+    # play-test 238, a change of contact opened, asking for a number), not one contact put in another's place
+    r"\bcancel\w*\b[^.?!]{0,30}\b(?:delete|remove|erase|wipe|get rid of)\s+(?:my|our|her|his)\s+(?:phone\s+|mobile\s+)?"
+    r"(?:number|email(?:\s+address)?|contact\s+details)\b(?![^.?!]{0,30}\b(?:instead|use|replace|swap|new)\b)",
     re.IGNORECASE,
 )
 # whether something was deleted, asked ("you didnt delete anything earlier did you? my details are all there?")
@@ -316,6 +321,7 @@ NOTE_NAMED = re.compile(r"\b(?:note|notes|allerg\w*|comment|what i (?:said|wrote
 # time should i turn up", "i dont want to change it, i just want to know what time to come in tomorrow": play-test 110,
 # how to change it, twice): what the request's reference answer says, that the clinic contacts them to confirm a time
 CHANGE_LATER_ASKED = re.compile(ASKS_HOW_TO_CHANGE_LATER, re.IGNORECASE)
+BOOKED_YET_ASKED = re.compile(ASKS_IF_BOOKED, re.IGNORECASE)
 # whether there is an appointment, asked ("yes or no, do i have an appointment", "is there an appointment or not":
 # play-test 206, the suitability answer, then a menu)
 APPOINTMENT_HELD_ASKED = re.compile(
@@ -438,6 +444,14 @@ A_SENT_ONE_CANCELLED = re.compile(
     r"appointment|call ?back)\b[^?!]{0,60}\bcancel\w*\s+(?:it|that|this)\b",
     re.IGNORECASE,
 )
+# waiting for the clinic to be in touch, said ("forget it, I'll wait for the call. bye"): the request kept, not
+# cancelled
+WAITS_FOR_THE_CLINIC = re.compile(
+    r"\b(?:i'?ll|ill|i will|i'?m going to|im going to|i'?m gonna|im gonna|i can|happy to)\s+(?:just\s+)?wait\s+"
+    r"(?:for\s+(?:the|their|your|a|them\s+to)\s+(?:call|ring|phone\s*call|email|reply|text|get\s+back|contact\s+me)|"
+    r"for\s+(?:them|you|the\s+clinic)\s+to\s+(?:call|ring|phone|get\s+back|email|text|contact))\b",
+    re.IGNORECASE,
+)
 # "never mind. could we make it a bit later in the day": "never mind" then a change, no stop (thirteenth play-test)
 NEVER_MIND_BUT = re.compile(
     r"\bnever ?mind\b[\s.,!]*(?:could|can|would|make|let'?s|how about|what about|actually|just|instead)\b|"
@@ -529,6 +543,8 @@ NO_CALL_WANTED = re.compile(NO_CALL, re.IGNORECASE)
 SOMEONE_ELSES_CALL_BACK = re.compile(
     r"\bwait\w*\s+(?:of\s+[^.?!]{0,25}?\s+)?for\s+(?:a|the|their|them|111|nhs\s*111)?\s*(?:to\s+)?"
     r"(?:call\s*-?\s*back|ring\s*back|callback)|"
+    # (not a call back asked for: "can they ring me back tonight", play-test 239's own words, its call back dropped)
+    r"(?<!\bcan\s)(?<!\bcould\s)(?<!\bcan't\s)(?<!\bcant\s)"
     r"\b(?:111|nhs|they|the\s+nurse|the\s+doctor|the\s+gp|my\s+gp|the\s+paramedics?)\s+(?:will\s+|'ll\s+|are\s+going\s+to\s+|"
     r"is\s+going\s+to\s+|should\s+|said\s+they'?d\s+)?(?:call|ring|phone)\s+(?:me\s+|us\s+)?back\b",
     re.IGNORECASE,
@@ -807,7 +823,19 @@ class BookingDetailsRequest(GraphComponent):
                 # a deletion offered, with its button): what the request holds, shown
                 self._set(message, "ask_reference")
                 continue
-            if intent in (self.config["intent"], "ask_reference", "correct_booking") and DELETION_ASKED.search(text):
+            # (read as the deletion already, it stays one: not the removal of a detail, `removal_from_intents`)
+            if (
+                intent
+                in (
+                    self.config["intent"],
+                    "ask_reference",
+                    "correct_booking",
+                    "stop",
+                    "delete_my_data",
+                )
+                and DELETION_ASKED.search(text)
+                and not (intent == "delete_my_data" and DELETE_LATER.search(text))
+            ):
                 # "i actually booked a consultation on here last week, yasmin khan. can you delete my details pls"
                 # (play-test 201: a new request began, asking her name): the deletion asked for
                 self._set(message, "delete_my_data")
@@ -917,6 +945,10 @@ class BookingDetailsRequest(GraphComponent):
                 # "i dont want to change anything i was just checking lol" in a change to a request sent (play-test
                 # 130: "didn't catch that"): the change not wanted, which keeps the request as it was
                 self._set(message, "never_mind")
+            elif intent in ("stop", "never_mind", "deny", "nlu_fallback") and WAITS_FOR_THE_CLINIC.search(text):
+                # "forget it, I'll wait for the call. bye" after a call back was sent (play-test 239: its cancelling
+                # asked to be confirmed): the request kept, and a farewell said as one
+                self._set(message, self.config["goodbye_intent"] if farewell else "never_mind")
             elif intent in ("never_mind", "nlu_fallback", "faq", "stop", "inform") and DECLINES_KEEPING.search(text):
                 self._set(message, "deny")
             elif intent in ("faq", "stop", "deny", "nlu_fallback", "inform", "never_mind") and CONSENT_WITHDRAWN.search(
@@ -975,6 +1007,7 @@ class BookingDetailsRequest(GraphComponent):
             ) and (
                 CHANGE_LATER_ASKED.search(text)
                 or APPOINTMENT_HELD_ASKED.search(text)
+                or BOOKED_YET_ASKED.search(text)
                 or (BOOKED_ASKED.search(text) and intent not in ("stop", "faq"))
             ):
                 # whether it is booked, or how to change it later: what the request's reference answer says

@@ -342,6 +342,9 @@ ASKS_HOW_LONG_THE_CREAM_TAKES = re.compile(
     r"\b(?:includ\w*|on\s+top|extra|separate\w*|as\s+well|plus)\b[^.?!]{0,40}\b(?:numbing|cream|anaesthetic|anesthetic)\b|"
     r"\b(?:numbing|cream)\b[^.?!]{0,30}\b(?:includ\w*|on\s+top|extra|separate\w*)\b|"
     r"\b(?:numbing|cream)\b[^?!]{0,40}\bhow\s+long\b|\bhow\s+long\b[^.?!]{0,40}\b(?:numbing|cream)\b|"
+    # ("wait does the numbing cream hurt? and how long do u have to sit with it on", then "ok and how long does it sit
+    # on for??": play-test 238, the second dropped, then the treatment's length)
+    r"\bhow\s+long\b[^.?!]{0,25}\b(?:sit|sitting|leave|left|keep|kept|stay|stays)\b[^.?!]{0,12}\bon\b|"
     r"\b(?:get|be|arrive|come|turn\s+up)\s+(?:there\s+|in\s+)?early\b",
     re.IGNORECASE,
 )
@@ -364,6 +367,15 @@ ASKS_HOW_LONG_THE_COURSE_IS = re.compile(
 )
 # photos asked about ("do they take photos of your face? im quite self conscious", "will they photograph my face":
 # play-test 198, "not sure I understood", then what a consultation is, four times)
+# a photo of what is happening, to be sent ("can i just email them a photo instead?", "a photo of my chin. whats their
+# email?": play-test 238, twice the guide's silence on before-and-after photos, and the email never given)
+ASKS_TO_SEND_A_PHOTO = re.compile(
+    r"\b(?:send|email|e-mail|text|whatsapp|message|upload|attach|show)\w*\s+(?:(?:them|you|the clinic|it|over|in)\s+)?"
+    r"(?:a\s+|some\s+|the\s+|my\s+)?(?:photos?|pics?|pictures?|selfies?)\b|"
+    r"\b(?:photos?|pics?|pictures?|selfies?)\s+of\s+(?:my|her|his|the|it|this|that)\b[^?!]{0,40}\b(?:email|e-mail|send|"
+    r"whatsapp|text)\b",
+    re.IGNORECASE,
+)
 ASKS_ABOUT_PHOTOS = re.compile(
     r"\b(?:photos?|photographs?|photograph(?:ed|ing)|pictures?|pics?|selfies?)\b(?!\s+id\b)", re.IGNORECASE
 )
@@ -616,15 +628,27 @@ CANCELS_THE_REQUEST = (
     r"(?:request|booking|call ?back|appointment|consultation|thing|it\s+all|everything)\b(?![^.?!\n]*\?)"
 )
 
+# whether the request sent is a booked appointment, asked ("so does that mean im booked in for the consultation or not
+# yet", "I'm asking is my consultation booked yes or no": play-test 239, the request's details, then the suitability
+# answer and the walk-through's first step): not yet, said plainly (actions/booking_submit.py)
+ASKS_IF_BOOKED = (
+    r"\b(?:am\s+i|(?:so|mean|means)\s+(?:i'?m|im|i\s+am)|is\s+(?:it|that|this|my\s+\w+|the\s+\w+|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)(?:\s+[\w:.]+){0,3}?)"
+    r"\s+(?:all\s+|now\s+|actually\s+|definitely\s+|properly\s+|officially\s+)?(?:booked|confirmed|locked\s+in)\b|"
+    r"\b(?:do\s+i\s+have|have\s+i\s+got|have\s+i\s+booked)\s+an?\s+(?:appointment|booking|consultation)\b|"
+    r"\bis\s+there\s+an?\s+(?:appointment|booking)\b[^.!?]{0,20}\bor\s+not\b"
+)
+
 # how to cancel or change the request later, asked: not a cancel or a change now ("thanks!! oh and if i change my mind
 # can i cancel it?", "i meant like later on, how would i cancel? just message here?", "and if I need to move it how do I
 # do that": play-tests 208 and 209, the cancel asked to be confirmed, the privacy answer, a change opened)
 ASKS_HOW_TO_CHANGE_LATER = (
-    r"\bif\s+i\s+(?:change\s+my\s+mind|need\s+to|have\s+to|want\s+to|can'?t\s+make\s+it|cant\s+make\s+it)\b[^.!]{0,40}"
-    r"\b(?:cancel|change|move|reschedule)\b[^.!]*\?|"
+    # (of someone else too: "if she changes her mind can I cancel it for her, or does she have to?", "IF she changes her
+    # mind later, how would we cancel": play-test 239, the cancel asked to be confirmed, twice)
+    r"\bif\s+(?:i|she|he|they|we)\s+(?:change[sd]?\s+(?:my|her|his|their|our)\s+minds?|needs?\s+to|ha(?:ve|s)\s+to|"
+    r"wants?\s+to|can'?t\s+make\s+it|cant\s+make\s+it)\b[^.!]{0,40}\b(?:cancel|change|move|reschedule)\b[^.!]*\?|"
     r"\b(?:cancel|change|move|reschedule)\b[^.!?]{0,30}\bif\s+i\s+(?:change\s+my\s+mind|need\s+to|have\s+to|can'?t\s+make|"
     r"cant\s+make)\b|"
-    r"\bhow\s+(?:would|could|will)\s+i\s+(?:cancel|change|move|reschedule)\b|"
+    r"\bhow\s+(?:would|could|will)\s+(?:i|we|she|he|they)\s+(?:cancel|change|move|reschedule)\b|"
     r"\b(?:later\s+on|in\s+(?:the\s+)?future)\b[^.!?]{0,30}\b(?:cancel|change|move)\b|"
     r"\bif\s+i\s+need\s+to\s+(?:move|change|cancel)\s+it\s+how\b"
 )

@@ -1,7 +1,7 @@
 import pytest
 from rasa_sdk.events import SlotSet
 
-from actions.answers import ActionAnswerQuestion, answer_keys, concern_given, offer_of
+from actions.answers import ActionAnswerQuestion, answer_keys, call_back_offered_in_an_emergency, concern_given, offer_of
 from tests.conftest import asked, responses, selected_answer
 
 FORM = "booking_form"
@@ -3699,3 +3699,77 @@ async def test_whether_to_ring_today_after_the_expected_reaction_while_open_is_a
                         text="ok so should I ring today or not? yes or no")
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_expected_ring_today_open"], responses(dispatcher)
+
+
+async def test_whether_to_ring_them_after_the_expected_reaction_while_closed_is_answered(dispatcher, make_tracker,
+                                                                                         domain, monkeypatch):
+    # play-test 239: "So should I ring them?" on day 3, the clinic closed, got "I can't tell you that it's fine" and the
+    # expected reaction's answer again
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-13T12:00:00+00:00")  # Sunday: closed all day
+    tracker = in_thread(make_tracker, "expected_reaction", "faq", "faq/expected_reaction",
+                        text="Well it has been three days now, Wednesday afternoon it was. So should I ring them?")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == ["utter_expected_ring_closed"], responses(dispatcher)
+    assert dispatcher.messages[0]["opens"] == "tomorrow at 09:00"
+
+
+async def test_stopping_a_medicine_asked_in_the_urgent_thread_is_answered(dispatcher, make_tracker, domain,
+                                                                          clinic_open):
+    # play-test 239: "Is it serious? Should I stop the warfarin tonight?" got the route again, twice
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/reassurance",
+                        text="Oh dear. Is it serious? Should I stop the warfarin tonight?")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert "utter_medicine_not_on_your_own" in said and said[-1].startswith("utter_faq/urgent"), said
+
+
+@pytest.mark.parametrize("text, kinds, offered", [
+    # play-test 239: waiting for the ambulance, the privacy notice, a time not understood and "What's your name?"
+    ("ok. will the clinic see this message? can someone from there call me back tonight", ["call_back"], True),
+    ("can you let the clinic know so they know what happened", [], True),
+    # (a new sign beside it is the emergency's first)
+    ("can they call me back, my throat is closing up", ["call_back"], False),
+    # (a day for later, or who to call, given with it: play-test 231, the request goes on)
+    ("can you get the clinic to ring me monday morning about what happened", ["call_back", "time"], False),
+])
+async def test_a_call_back_asked_for_in_the_emergency_is_offered_for_later(dispatcher, make_tracker, domain,
+                                                                           monkeypatch, text, kinds, offered):
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-13T12:00:00+00:00")  # Sunday: closed all day
+    tracker = in_thread(make_tracker, "emergency", "book_consultation", text=text)
+    tracker.latest_message["entities"] = [
+        {"entity": kind, "value": "monday morning"} if kind == "time" else {"entity": "request_kind", "value": kind}
+        for kind in kinds
+    ]
+    if not offered:
+        tracker.latest_message["triage"]["level"] = "emergency"
+    assert call_back_offered_in_an_emergency(tracker) == offered
+    if offered:
+        events = await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+        assert responses(dispatcher) == ["utter_call_back_in_an_emergency_closed"]
+        assert SlotSet("offer", "call_back") in events and SlotSet("booking_time", None) in events
+
+
+async def test_a_yes_to_the_call_back_offered_in_the_emergency_begins_it(make_tracker):
+    tracker = make_tracker(intent="affirm", text="yes", events=SAFETY_TURN,
+                           slots={"last_topic": "emergency", "offer": "call_back"})
+    tracker.latest_message["triage"] = {"level": None}
+    assert not call_back_offered_in_an_emergency(tracker)
+
+
+async def test_a_photo_to_send_gets_the_clinics_email_not_the_guides_silence_on_photos(dispatcher, make_tracker,
+                                                                                       domain, clinic_open):
+    # play-test 238: twice the guide's silence on before-and-after photos, and the email never given
+    await answer(dispatcher, make_tracker, domain, text="no i mean a photo of my chin. whats their email?",
+                 response_selector=selected_answer("faq/clinic_info"))
+    assert responses(dispatcher) == ["utter_photo_by_email", "utter_faq/clinic_info"], responses(dispatcher)
+
+
+async def test_two_things_the_answer_does_not_give_are_each_said(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 238: "wait does the numbing cream hurt? and how long do u have to sit with it on": the second dropped,
+    # then "how long does it sit on for" got the treatment's length
+    await answer(dispatcher, make_tracker, domain,
+                 text="wait does the numbing cream hurt? and how long do u have to sit with it on",
+                 response_selector=selected_answer("faq/pain"))
+    assert responses(dispatcher) == [
+        "utter_no_cream_time_in_the_guide", "utter_no_cream_feeling_in_the_guide", "utter_faq/pain"
+    ], responses(dispatcher)

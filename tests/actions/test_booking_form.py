@@ -936,7 +936,10 @@ async def test_a_call_back_request_starts_as_one(dispatcher, make_tracker, domai
 async def test_the_clinic_told_after_a_safety_answer_is_a_call_back(dispatcher, make_tracker, domain, clinic_open,
                                                                     last_topic, call_back):
     text = "ok doing the online one now. can you tell the clinic so they know on monday? my name is Hannah Okafor"
-    tracker = make_tracker(intent="book_consultation", text=text, slots={"last_topic": last_topic})
+    # (the day and the name as the NLU finds them: given with it, the request goes on in the emergency's thread too)
+    tracker = make_tracker(intent="book_consultation", text=text, slots={"last_topic": last_topic},
+                           entities=[{"entity": "time", "value": "on monday"},
+                                     {"entity": "person", "value": "Hannah Okafor"}])
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert (SlotSet("request_kind", "call_back") in events) is call_back
     assert ("utter_call_back_start" in responses(dispatcher)) is call_back
@@ -1013,7 +1016,8 @@ async def test_a_request_started_right_after_a_safety_answer_says_the_route_firs
     # found by the seventh play-test: "can someone call me back tomorrow" right after pus and a fever
     monkeypatch.setenv("CLINIC_NOW", now)
     tracker = make_tracker(intent="book_consultation", text="can someone call me back tomorrow",
-                           slots={"last_topic": last_topic}, entities=[{"entity": "request_kind", "value": "call_back"}])
+                           slots={"last_topic": last_topic}, entities=[{"entity": "request_kind", "value": "call_back"},
+                                                                       {"entity": "time", "value": "tomorrow"}])
     await ActionStartBooking().run(dispatcher, tracker, domain)
     said = responses(dispatcher)
     assert (reminder in said) is reminded
@@ -1791,8 +1795,9 @@ async def test_after_the_emergency_answer_a_request_says_to_call_999_unless_help
     dispatcher, make_tracker, domain, monkeypatch, text, before, reminded
 ):
     monkeypatch.setenv("CLINIC_NOW", "2026-12-09T11:00:00+00:00")
+    day = "in the morning" if "morning" in text else "tomorrow"
     tracker = make_tracker(intent="book_consultation", text=text, slots={"last_topic": "emergency"},
-                           entities=[{"entity": "request_kind", "value": "call_back"}])
+                           entities=[{"entity": "request_kind", "value": "call_back"}, {"entity": "time", "value": day}])
     if "ambulance" in text:
         tracker.latest_message["triage"] = {"waiting_for_help": True}
     tracker.events[:0] = before
@@ -2711,8 +2716,13 @@ async def test_a_call_back_asked_for_in_the_emergency_thread_says_it_is_no_way_t
         slots={"last_topic": "emergency"},
     )
     tracker.latest_message["triage"] = triage
-    await ActionStartBooking().run(dispatcher, tracker, domain)
-    assert ("utter_call_back_in_an_emergency" in responses(dispatcher)) is said_first
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    # (offered for later, by the answer action, and not begun: play-test 239)
+    assert (events == [FollowupAction("action_answer_question")]) is said_first
+    assert (responses(dispatcher) == []) is said_first
+    if said_first:
+        await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+        assert responses(dispatcher) == ["utter_call_back_in_an_emergency"]
 
 
 def test_the_person_booking_is_named_after_a_no():

@@ -1091,6 +1091,13 @@ def test_whether_the_request_is_booked_is_asked_of_it(text, intent, expected):
     ("can we make it tomorrow at 3 instead", "correct_booking", [{"entity": "time", "value": "tomorrow at 3",
                                                                   "start": 15, "end": 28}], "correct_booking"),
     ("is there an appointment free on tuesday?", "book_consultation", [], "book_consultation"),
+    # play-test 239: of someone else's request, the cancel asked to be confirmed twice; whether it is booked, the
+    # walk-through's first step
+    ("thank you. if she changes her mind can I cancel it for her, or does she have to?", "stop", [], "ask_reference"),
+    ("no I meant IF she changes her mind later, how would we cancel", "stop", [], "ask_reference"),
+    ("I havent had any treatment?? I'm asking is my consultation booked yes or no", "faq", [], "ask_reference"),
+    # (a booking of their own elsewhere, said, is no question of this one)
+    ("im booked for a facial elsewhere on friday, is that ok", "faq", [], "faq"),
 ])
 def test_whether_it_is_booked_or_how_to_cancel_later_is_asked_of_the_request(text, intent, entities, expected):
     found = message(text, intent, [])
@@ -1421,3 +1428,42 @@ def test_the_persons_details_asked_to_go_or_whether_they_are_kept(intent, text, 
     assert found.get("intent")["name"] == expected
     if answer:
         assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == answer
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 239: "forget it" read as a cancel, which was asked to be confirmed
+    ("forget it, I'll wait for the call. bye", "stop", "goodbye"),
+    ("ok i'll just wait for them to ring me", "stop", "never_mind"),
+    # a cancel is still a cancel
+    ("cancel it, i'll ring them myself", "stop", "stop"),
+])
+def test_waiting_for_the_clinic_keeps_the_request(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, read_as, expected", [
+    # play-test 238: a change of contact opened, asking for a new number
+    ("actually no forget it. cancel it and delete my number, ill just ring them myself", "delete_my_data",
+     "delete_my_data"),
+    ("actually no forget it. cancel it and delete my number, ill just ring them myself", "correct_booking",
+     "delete_my_data"),
+    ("cancel it and delete my number, ill ring them", "stop", "delete_my_data"),
+    # one contact in another's place is a change
+    ("cancel that and delete my number, use my email instead", "correct_booking", "correct_booking"),
+    ("cancel that and delete my number, use my email instead", "delete_my_data", "correct_booking"),
+])
+def test_the_contact_deleted_as_the_request_is_called_off_is_a_deletion(text, read_as, expected):
+    found = message(text, read_as, [])
+    found.set("entities", [{"entity": "booking_field", "value": "booking_contact", "start": 0, "end": 1}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+
+
+def test_a_call_back_asked_of_them_is_asked_for():
+    # "can they ring me back tonight" was read as someone else's call back (play-test 235's words), and dropped
+    found = message("will anyone at the clinic read this? can they ring me back tonight", "faq", [])
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 46, "end": 58}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "book_consultation"

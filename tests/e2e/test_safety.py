@@ -406,3 +406,27 @@ def test_the_urgent_route_holds_when_the_signs_are_played_down_with_what_was_sai
                           "tomorrow")
     whole = " ".join(replies)
     assert clinic().safety["out_of_hours"] in whole and "advice you were given" not in whole, whole
+
+
+def test_a_call_back_asked_for_waiting_for_the_ambulance_is_offered_for_later_not_begun(closed_clinic):
+    # play-test 239: "can someone from there call me back tonight" waiting for the ambulance got the privacy notice, a
+    # time not understood and "What's your name?"; "no not now the ambulance is here" got the name asked again
+    from tests.e2e.test_conversations import press
+
+    chat = Conversation(closed_clinic)
+    emergency_first(chat.say("i had microneedling this morning and now my tongue is swelling up and my voice is "
+                             "strange")[0])
+    chat.say("ok my partner rang 999, they're sending an ambulance")
+    replies, messages = chat.say("will anyone at the clinic read this? can they ring me back tonight")
+    whole = " ".join(replies)
+    assert "isn't immediate" in whole and "What's your name?" not in whole and "12 months" not in whole, replies
+    replies, _ = chat.say("no not now, the paramedics are here")
+    assert "What's your name?" not in " ".join(replies), replies
+    # a yes to it begins the request, with no time said for it
+    chat = Conversation(closed_clinic)
+    chat.say("i had microneedling this morning and now my tongue is swelling up and my voice is strange")
+    chat.say("ok my partner rang 999, they're sending an ambulance")
+    _, messages = chat.say("can they ring me back tonight")
+    messages = press(chat.servers, chat.sender, messages, "Yes, ask them to call me later")
+    whole = " ".join(message.get("text") or "" for message in messages)
+    assert "What's your name?" in whole and "pick up your request" not in whole, whole

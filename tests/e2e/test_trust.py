@@ -985,3 +985,36 @@ def test_a_concern_said_after_a_time_in_a_sentence_of_its_own_is_the_concern(ser
     up_to_the_concern(servers, sender, day)
     reply = texts(servers.say(sender, f"did u get that? {said(day)} at 11. and its for some old acne marks on my cheeks"))
     assert "Concern: some old acne marks on my cheeks" in reply and shown(day, "11:00") in reply, reply
+
+
+def test_whether_the_request_sent_is_booked_is_answered_plainly_and_waiting_for_the_call_keeps_it(servers):
+    # play-test 239: "so does that mean im booked in for the consultation or not yet" got the reference and the
+    # details, three times with no yes or no; "forget it, I'll wait for the call. bye" was asked to be cancelled
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    reply = texts(servers.say(sender, "so does that mean im booked in for the consultation or not yet"))
+    assert reply.startswith("Not yet") and reference in reply, reply
+    reply = texts(servers.say(sender, "forget it, I'll wait for them to call. bye"))
+    assert "Shall I cancel" not in reply, reply
+    assert servers.bookings.find(reference)["cancelled_change"] is None
+
+
+def test_a_request_called_off_with_its_contact_deleted_is_a_deletion_not_a_change(servers):
+    # play-test 238: "cancel it and delete my number" opened a change of contact, asking for a new number
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day)
+    press(servers, sender, summary, "Yes, send it")
+    reply = texts(servers.say(sender, "actually no forget it. cancel it and delete my number, ill just ring them "
+                                      "myself"))
+    assert "How can the clinic reach you" not in reply and "delete" in reply, reply
+
+
+def test_the_walk_throughs_end_asked_with_a_question_answers_both_once(servers):
+    # play-test 238: "is that it? could it leave me with scars tho" at the last step got the walk-through's end twice
+    sender = new_sender()
+    servers.say(sender, "can you walk me through it step by step")
+    for _ in range(3):
+        servers.say(sender, "/next_step")
+    reply = texts(servers.say(sender, "is that it? could it leave me with scars tho, thats my worry"))
+    assert reply.count("That's the whole journey") == 1 and "scarring" in reply, reply
