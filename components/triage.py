@@ -3151,10 +3151,20 @@ _A_CHILD_BROUGHT = re.compile(
 )
 
 
+# an age to come ("also im 17 in september im 18, can i get it done now or do i have to wait": play-test 239, read as
+# 18, and the suitability answer in place of the age policy)
+_WHEN_OLDER = re.compile(
+    r"\b(?:in|by|next|this|from|after|on|till|until|til)\s+(?:\w+\s+){0,2}?(?:i'?m|im|i am|i'?ll be|ill be|i will be|"
+    r"i turn|turning|she'?s|shes|he'?s|hes|she'?ll be|he'?ll be)\s+(?:1[89]|eighteen|nineteen)\b|"
+    r"\b(?:i'?ll be|ill be|i will be|i turn|turning|she'?ll be|he'?ll be|she turns|he turns)\s+"
+    r"(?:1[89]|eighteen|nineteen)\b"
+)
+
+
 def under_age(text: Text) -> bool:
     """Someone under 18, or a question about a parent coming, consenting or knowing; not someone who says
     they are an adult ("without my mum knowing, I'm 18 tho"), nor a child brought along."""
-    lowered = _WHEN_YOUNGER.sub(" ", text.lower().replace("’", "'"))
+    lowered = _WHEN_OLDER.sub(" ", _WHEN_YOUNGER.sub(" ", text.lower().replace("’", "'")))
     if _ADULT.search(lowered) or _A_CHILD_BROUGHT.search(lowered):
         return False
     if _FOR_A_PARENT.search(lowered) and not _UNDER_AGE.search(lowered):

@@ -484,6 +484,10 @@ def test_days_since(text, days):
         ("ok. can i bring my mum with me? shes coming up to london with me anyway", False),
         ("im 16 can i bring my mum", True),
         ("can i bring my mum to sign the consent", True),
+        # play-test 239: the age to come read as the age now, and the suitability answer in place of the age policy
+        ("nah. also im 17 in september im 18, can i get it done now or do i have to wait", True),
+        ("im 17, ill be 18 next month", True),
+        ("im 19 and my skin is oily", False),
     ],
 )
 def test_under_age(text, minor):
