@@ -1289,6 +1289,10 @@ _SEEKING_HELP = re.compile(
     # ("so do i ring today or not": play-test 198, "didn't catch that" in the urgent thread)
     r"\b(?:do|should|shall|must) i (?:still |really |actually )?(?:need to |have to )?(?:ring|call|phone|contact)"
     r"(?:\s+(?:them|the clinic))?\s+(?:now|today|tonight)\s+or\s+not\b|"
+    # ("fine ill do the online one": play-test 241, "I can't tell you that it's fine" and the route again)
+    r"\b(?:i'?ll|ill|i will|gonna|going to|i'?m going to|im going to|ok|okay|fine)\s+(?:just\s+)?(?:do|use|try|fill in|"
+    r"go on|go onto)\s+(?:the\s+)?(?:online\s+(?:one|thing|form|service)|111(?:\s+online)?|nhs\s+111(?:\s+online)?|"
+    r"111\.nhs\.uk)\b|"
     # "do i need to go there tonight??" after asking what A&E is (play-test 36: the suitability answer)
     r"\b(?:do|should|shall|must) i (?:need to |have to |really )?go (?:there|in|now|tonight)\b"
 )
