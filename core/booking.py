@@ -464,8 +464,9 @@ _HOUR_RANGE = re.compile(
     # ("tuesday 10 till 12": play-test 37, Thursday the 10th)
     # ("monday 7th, 9 to 12": play-test 40, 11:51; in figures, an earlier hour "to" a later one is a window, and
     # "5 to 3", "ten to twelve" are still minutes to the hour)
-    r"(?<!\bon )(?<![\d/.\-])\b(1[0-2]|0?[1-9])\s*(?:[-–]|\s(?:till|until|til|to)\s)\s*(1[0-2]|[1-9])\b"
-    r"(?![\d/.\-:]|\s*(?:st|nd|rd|th)\b)"
+    # (minutes to either: "9 til 9.30 only", play-test 241, put down as 09:30)
+    r"(?<!\bon )(?<![\d/.\-])\b(1[0-2]|0?[1-9])(?:[:.]([0-5]\d))?\s*(?:[-–]|\s(?:till|until|til|to)\s)\s*(1[0-2]|[1-9])"
+    r"(?:[:.]([0-5]\d))?\b(?![\d/.\-:]|\s*(?:st|nd|rd|th)\b)"
     rf"(?!\s*{HOW_MANY_OF})"  # "5-6 weeks pregnant", "2-3 days after": a count, not hours
 )
 # "weekday evenings", "lunchtime any weekday", "during the week": the time of day on the next weekday it can be
@@ -816,7 +817,10 @@ _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b")
 _DAY_NOT_FREE = re.compile(
     # ("actually no tuesday morning is better, monday i'm stuck in meetings": play-test 239, "couldn't work out a day")
     rf"\b(?:(?:today|tomorrow|tonight|{_WEEKDAY_WORD})\s+(?:i'?m|im|i am|i'?ll be|i will be)\s+(?:busy|away|working|"
-    rf"out|not free|not around|booked up|stuck|tied up|in meetings|at work|on shift|unavailable)|"
+    rf"out|not free|not around|booked up|stuck|tied up|in meetings|at work|on shift|unavailable|"
+    # ("Thursday afternoon is better, Monday I'm at the dentist": play-test 240, "couldn't work out a day")
+    rf"at\s+(?:the\s+|my\s+)?(?:dentist'?s?|doctor'?s?|gp|hospital|work|school|college|uni|university|gym|office|"
+    rf"a\s+wedding|a\s+funeral|an?\s+appointment))|"
     rf"(?:today|tomorrow|tonight|{_WEEKDAY_WORD})(?:'s|s|\s+is)\s+(?:no good|not good|out|bad|not great)|"
     rf"(?:today|tomorrow|tonight|{_WEEKDAY_WORD})\s+(?:doesn'?t|does not|won'?t|will not)\s+work|"
     rf"(?:can'?t|cannot|can not|couldn'?t)\s+(?:do|make)\s+(?:it\s+)?(?:on\s+)?"
@@ -1044,7 +1048,8 @@ def _split_time_of_day(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]
             return text[: from_a_clock_time.start()] + text[from_a_clock_time.end() :], (opens, closes)
     hour_range = _HOUR_RANGE.search(text)
     if hour_range:
-        opens, closes = _hour(hour_range.group(1), None, None), _hour(hour_range.group(2), None, None)
+        opens = _hour(hour_range.group(1), hour_range.group(2), None)
+        closes = _hour(hour_range.group(3), hour_range.group(4), None)
         if opens < closes:
             return text[: hour_range.start()] + text[hour_range.end() :], (opens, closes)
     bounded = _BOUNDED.search(text)

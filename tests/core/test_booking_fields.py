@@ -1186,6 +1186,8 @@ def test_words_around_a_day_and_a_time_are_read_past(clinic, text, start, end):
     ("actually no tuesday morning is better, monday i'm stuck in meetings", "tuesday morning"),
     ("monday's no good, tuesday at 10", "tuesday at 10"),
     ("tuesday at 10, monday doesnt work for me", "tuesday at 10"),
+    # play-test 240
+    ("Oh wait, actually Thursday afternoon is better, Monday I'm at the dentist", "thursday afternoon"),
     # play-test 238: "i am" read as the morning, and Thursday at noon put down; a day said not to be needed
     ("any thursday afternoon is fine i am retired so flexible", "thursday afternoon"),
     ("it doesnt have to be this thursday any thursday afternoon is fine", "thursday afternoon"),
@@ -1197,3 +1199,9 @@ def test_words_around_the_day_meant_are_read_past(clinic, text, meant):
 def test_am_after_a_number_or_alone_is_still_the_morning(clinic):
     assert parse_preferred_time("thursday 9 am", clinic, NOW) == parse_preferred_time("thursday 9am", clinic, NOW)
     assert parse_preferred_time("thursday am", clinic, NOW) == parse_preferred_time("thursday morning", clinic, NOW)
+
+
+@pytest.mark.parametrize("text", ["monday 9 til 9.30", "monday 9 to 9.30", "monday 9-9.30", "monday 9:00 till 9:30"])
+def test_two_hours_with_minutes_joined_are_a_window(clinic, text):
+    # play-test 241: "9 til 9.30 only, i cant talk after that" was put down as 09:30
+    assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time("monday between 9 and 9.30", clinic, NOW)
