@@ -479,7 +479,9 @@ _NOTE = re.compile(
     r"would|'d)\b|(?:i'?m|im|she'?s|he'?s|i'?ve|ive|i'?d|she'?d|he'?d)\b))\s*"
     # (an email address said after it is the contact: "Can you add that I'm hard of hearing so could they email me
     # please, not ring. ruth.f@example.com", play-test 232, the address in the note and the phone kept)
-    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it|she'?s|he'?s)\b.*?)"
+    # ("can you add that an ambulance came": play-test 241, asked three times at the consent question, never added)
+    r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it|she'?s|he'?s|an?|we|we'?ve|our|someone|"
+    r"paramedics?)\b.*?)"
     r"\s*(?:$|(?=[.,;:]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$))|"
     # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
     # (found by play-test 26: answered as a question, and no note)

@@ -894,6 +894,9 @@ def test_a_name_said_before_what_it_is(booking, text, expected):
             [("note", "the number is mine (Siobhan, daughter) so they ask for me when they ring")],
         ),
         ("add that to my concern", []),
+        # play-test 241: asked three times at a call back's consent question, never added
+        ("can you add that an ambulance came, sorry typing one handed",
+         [("note", "an ambulance came, sorry typing one handed")]),
         # found by play-test 24: answered as a question about pregnancy, and no note
         ("please write also that i am pregnant, 5 months", [("note", "i am pregnant, 5 months")]),
         ("i wanted to note that it hurts", []),
