@@ -1677,6 +1677,19 @@ def route_then_concern(tracker: Tracker) -> bool:
     return _a_route_the_booking_goes_on_after(tracker) or the_emergency_told_for_the_call(tracker)
 
 
+def help_added_to_the_request(tracker: Tracker) -> bool:
+    """Whether the latest message, at the request's consent question or summary, asks for a note that says help was
+    called or had ("can you add that an ambulance came"), with nothing new or worse said: a note, not a report."""
+    said = tracker.latest_message.get("triage") or {}
+    return (
+        tracker.active_loop.get("name") == "booking_form"
+        and tracker.get_slot("requested_slot") in ("booking_consent", "booking_confirmed")
+        and any(tracker.get_latest_entity_values("note"))
+        and not any(said.get(flag) for flag in ("level", "worse", "under_age"))
+        and any(said.get(flag) for flag in ("help_had", "waiting_for_help", "emergency_help_named"))
+    )
+
+
 def call_back_offered_in_an_emergency(tracker: Tracker) -> bool:
     """Whether the latest message asks for the clinic's call back in the emergency's thread, emergency help not yet had
     and nothing new or worse said, and is no yes to that call back offered: the call back is offered for later, and
@@ -2278,6 +2291,21 @@ _RING_TODAY_ASKED = re.compile(
     r"(?:\s+(?:then|or\s+not|yes\s+or\s+no))?\s*\?",
     re.IGNORECASE,
 )
+# the clinic's email, number or address asked for, in any words ("whats the email?", "email address for the clinic
+# please", "can u give me their number")
+_CLINIC_CONTACT_ASKED = re.compile(
+    r"\b(?:what'?s|whats|what is|give me|can i have|can i get|send me|need|u give me|you give me)\s+(?:the\s+|their\s+|"
+    r"your\s+|the clinic'?s\s+)?(?:email(?:\s+address)?|e-mail|phone number|number|address)\b|"
+    r"\b(?:email|e-mail)(?:\s+address)?\s+(?:for|of)\s+(?:the\s+)?(?:clinic|them|you)\b|"
+    r"\b(?:the|their|your|the clinic'?s)\s+(?:email|e-mail)(?:\s+address)?\s*(?:\?|please|pls|$)",
+    re.IGNORECASE,
+)
+# whether to tell whoever is called something, asked ("Should I mention the warfarin to them?")
+_TELL_THEM_ASKED = re.compile(
+    r"\b(?:should|do|shall|must)\s+i\s+(?:also\s+|still\s+)?(?:mention|tell\s+(?:them|111|the\s+\w+)(?:\s+about)?|"
+    r"say\s+(?:about|that)|let\s+(?:them|111)\s+know\s+about)\b",
+    re.IGNORECASE,
+)
 _THANKS_IN_A_THREAD = re.compile(r"\b(?:thanks|thank\s+you|thx|ta|cheers)\b", re.IGNORECASE)
 # NHS 111's call back waited for, and whether to sleep or stop waiting asked ("im asking if i can go to sleep instead of
 # waiting for them to ring back")
@@ -2481,6 +2509,14 @@ class ActionAnswerQuestion(Action):
             return await ActionChangeBookingDetail().run(dispatcher, tracker, domain) + [SlotSet("offer", None)]
         if consent_refusal_explained(dispatcher, tracker):
             return [SlotSet("offer", None)]
+        if help_added_to_the_request(tracker):
+            # "can you add that an ambulance came" at a call back's consent question after 999 (play-test 241: the
+            # paramedics' words three times, the note never added, and the request put on hold): what those called
+            # say, then the note, and the summary again
+            from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
+
+            dispatcher.utter_message(response=response_for(domain, HELP_HAD, tracker))
+            return await ActionChangeBookingDetail().run(dispatcher, tracker, domain) + [SlotSet("offer", None)]
         walked = back_in_the_walkthrough(dispatcher, tracker)
         if walked is not None and not (tracker.latest_message.get("triage") or {}).get("level"):
             return walked + [SlotSet("offer", None)]
@@ -2800,6 +2836,18 @@ class ActionAnswerQuestion(Action):
             and not (said.get("waiting_for_help") or said.get("care_present") or help_called_before(tracker))
         )
         if (
+            in_thread is not None
+            and in_thread == previous
+            and in_thread in SEVERITY[:2]
+            and not triaged
+            and _TELL_THEM_ASKED.search(tracker.latest_message.get("text") or "")
+        ):
+            # "Ok I will ring 111. Should I mention the warfarin to them?" (play-test 241: the route again, and the
+            # suitability answer's "before your next one"): the route, and yes, everything
+            dispatcher.utter_message(response=response_for(domain, in_thread, tracker))
+            dispatcher.utter_message(response="utter_tell_them_everything")
+            return [SlotSet("last_topic", previous), SlotSet("offer", PAUSED_BY)]
+        if (
             in_thread == SEVERITY[1] == previous
             and asked
             and topics
@@ -2821,6 +2869,21 @@ class ActionAnswerQuestion(Action):
             # the thread stays with the route: "should i just go to a&e instead of waiting?" after "are you open now?"
             # got the general "I can't tell you whether it can wait" without the route (play-test 29)
             answered = say_answers(dispatcher, tracker, domain, topics)
+            return [event for event in answered if event.get("name") != "last_topic"] + [
+                SlotSet("last_topic", previous)
+            ]
+        if (
+            in_thread is not None
+            and in_thread == previous
+            and in_thread in SEVERITY[1:]
+            and not triaged
+            and _CLINIC_CONTACT_ASKED.search(tracker.latest_message.get("text") or "")
+        ):
+            # "yeah ok but can i email them a pic first? whats the email?", "email address for the clinic please" after
+            # the urgent route (play-test 240: "I can't tell you that it's fine" and the route, four times, and the
+            # email never given): the route in a line, and the clinic's details
+            dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
+            answered = say_answers(dispatcher, tracker, domain, ["clinic_info"])
             return [event for event in answered if event.get("name") != "last_topic"] + [
                 SlotSet("last_topic", previous)
             ]

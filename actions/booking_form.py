@@ -1643,6 +1643,16 @@ _ASKS_FOR_A_REQUEST = re.compile(
 )
 
 
+# the route doubted, as a bother to those it names ("will the 111 people think I'm wasting their time?", "but really
+# should I bother 111?")
+_ROUTE_DOUBTED = re.compile(
+    r"\bwast(?:e|ing)\s+(?:their|anyone'?s|anybodys?|people'?s|the\s+nhs'?s?|111'?s?|your|the\s+clinic'?s)\s+time\b|"
+    r"\b(?:should|do|must)\s+i\s+(?:really\s+|actually\s+|even\s+|still\s+)?(?:bother|need\s+to\s+bother)\s+"
+    r"(?:with\s+)?(?:111|nhs|them|the\s+clinic|anyone|ringing|calling)\b",
+    re.IGNORECASE,
+)
+
+
 def details_alone_in_an_emergency(tracker: Tracker) -> bool:
     """Whether a request would start in the emergency's thread from details said alone (a name, a time), with no word
     asking for one: what is said there is for the emergency."""
@@ -2012,6 +2022,16 @@ class ValidateBookingForm(FormValidationAction):
             # free?", play-test 136, the question dropped)
             if not _a_change_asked_as_a_question(tracker):
                 events += without_offer(answers_alongside(dispatcher, tracker, domain))
+        if (
+            _ROUTE_DOUBTED.search(tracker.latest_message.get("text") or "")
+            and reported_earlier(tracker) == SAFETY_ROUTES[1]
+            and not (tracker.latest_message.get("triage") or {}).get("level")
+        ):
+            # "Ivy Marsh. Actually sorry, will the 111 people think I'm wasting their time? It's only a few spots", then
+            # "07700 900829. but really should I bother 111?" in a call back after the urgent route (play-test 241: the
+            # next detail asked, twice, and the route never said again): the route, and that it is no bother
+            dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
+            dispatcher.utter_message(response="utter_not_wasting_their_time")
         if answered_this_turn(tracker):
             # "saturday morning hes at school in the week", "07911 123456 - oh and whats the downtime like?" when the
             # time or the contact is asked: the words were answered, and the detail given is the answer the form asked

@@ -193,10 +193,12 @@ LATER = re.compile(
     # ("not yet, ill think about it. thanks": play-test 46, "not sure I understood" to a no to the offer to book)
     r"^\W*(?:not (?:yet|now|today|just yet|right now)|maybe later|no thanks?)\W+(?:i'?ll|ill|i will|let me)\s+"
     r"(?:have a )?think(?: about it)?\b|"
-    r"\b(?:i'?ll|i will|we'?ll|we will|i'?d better|i better|let me|i need to|i have to|gonna|going to)\s+(?:just\s+)?"
+    # ("ok whatever ill probably book a consult at some point. bye": play-test 241, a request began)
+    r"\b(?:i'?ll|i will|we'?ll|we will|i'?d better|i better|let me|i need to|i have to|gonna|going to)\s+"
+    r"(?:just\s+|probably\s+|prob\s+|maybe\s+)?"
     r"(?:book|do (?:it|this|that)|come back|sort (?:it|this)(?: out)?|leave it|think about it|check|ask|talk|speak|"
     r"have a (?:chat|think|word|look)|get back)\b[^.?!]{0,40}?\b(?:another (?:time|day)|some ?(?:other )?time|later|"
-    r"first|tomorrow|next week|back to you)\b",
+    r"first|tomorrow|next week|back to you|at some point|some day|one day|eventually)\b",
     re.IGNORECASE,
 )
 # "take my email off", "email only please", "just his mobile", "no phone calls" (found by the twelfth play-test)
@@ -253,6 +255,10 @@ OWN_TERMS_ASKED = re.compile(
     # just some receptionist?": play-test 49, the reference's answer, or "let's carry on")
     r"\b(?:private|withheld|hidden|unknown|blocked|no caller id)\s+(?:number|caller|id)\b|"
     r"\bwhat\s+number\b[^.?!]{0,30}\b(?:ring|call|phone|text)\w*\s+(?:me\s+)?from\b|"
+    # ("Will they ring from a mobile or the clinic number?", "what number will show on my phone when they ring":
+    # play-test 240, when they will ring, twice)
+    r"\b(?:ring|call|phone|text)\w*\s+(?:me\s+|you\s+)?from\s+(?:a|an|the|their|your|which|what)\b|"
+    r"\bwhat\s+number\s+will\s+(?:show|come\s+up|appear|display|it\s+be)\b|"
     r"\bwho\s+(?:will|would|is going to|gonna)\s+(?:be\s+)?(?:ring|call|phon)\w*\b|"
     r"\b(?:will|would|is)\s+(?:it\s+be\s+)?(?:an?\s+|the\s+)?(?:actual\s+|real\s+)?(?:manager|doctor|nurse|practitioner|"
     r"receptionist|dermatologist)\b[^.?!]{0,20}\b(?:ring|call|phon)\w*",
@@ -1120,6 +1126,8 @@ class BookingDetailsRequest(GraphComponent):
                 # (`farewell` holds no detail: "Jo Smith, cheers" at the name prompt is the name)
                 (intent in self.config["goodbye_from_intents"] and farewell)
                 or (intent in self.config["later_from_intents"] and LATER.search(text) and not kinds)
+                # ("ok whatever ill probably book a consult at some point. bye": play-test 241, a request began)
+                or (intent == self.config["intent"] and LATER.search(text) and farewell)
             ):
                 self._set(message, self.config["goodbye_intent"])
             elif (

@@ -635,7 +635,12 @@ ASKS_IF_BOOKED = (
     r"\b(?:am\s+i|(?:so|mean|means)\s+(?:i'?m|im|i\s+am)|is\s+(?:it|that|this|my\s+\w+|the\s+\w+|\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)(?:\s+[\w:.]+){0,3}?)"
     r"\s+(?:all\s+|now\s+|actually\s+|definitely\s+|properly\s+|officially\s+)?(?:booked|confirmed|locked\s+in)\b|"
     r"\b(?:do\s+i\s+have|have\s+i\s+got|have\s+i\s+booked)\s+an?\s+(?:appointment|booking|consultation)\b|"
-    r"\bis\s+there\s+an?\s+(?:appointment|booking)\b[^.!?]{0,20}\bor\s+not\b"
+    r"\bis\s+there\s+an?\s+(?:appointment|booking)\b[^.!?]{0,20}\bor\s+not\b|"
+    # the time asked to be sure ("is it definitely 9? i have to do school run after": play-test 241, a menu; "will it
+    # deffo be 5.30?": play-test 237)
+    r"\b(?:is\s+it|will\s+it|will\s+they|is\s+that)\s+(?:definitely|deffo|defo|def|really|for\s+sure|100%|actually)\s+"
+    r"(?:be\s+)?(?:at\s+|on\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|monday|tuesday|wednesday|thursday|friday|saturday)\b"
+    r"(?!\s*(?:sessions?|treatments?|days?|weeks?|months?|times?|hours?|mins?|minutes?|goes|courses?)\b)"
 )
 
 # how to cancel or change the request later, asked: not a cancel or a change now ("thanks!! oh and if i change my mind

@@ -3773,3 +3773,50 @@ async def test_two_things_the_answer_does_not_give_are_each_said(dispatcher, mak
     assert responses(dispatcher) == [
         "utter_no_cream_time_in_the_guide", "utter_no_cream_feeling_in_the_guide", "utter_faq/pain"
     ], responses(dispatcher)
+
+
+@pytest.mark.parametrize("intent, text", [
+    # play-test 240: "I can't tell you that it's fine" and the route, four times, and the email never given
+    ("affirm", "yeah ok but can i email them a pic first? whats the email?"),
+    ("faq", "email address for the clinic please"),
+    ("nlu_fallback", "i didnt ask if its fine mate i asked for the email address"),
+])
+async def test_the_clinics_email_asked_in_the_urgent_thread_is_given_with_the_route(dispatcher, make_tracker, domain,
+                                                                                    clinic_open, intent, text):
+    tracker = in_thread(make_tracker, "urgent", intent, "faq/clinic_info" if intent == "faq" else None, text=text)
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[0] == "utter_safety_route_reminder" and "utter_faq/clinic_info" in said, said
+    assert "utter_safety_no_reassurance" not in said, said
+
+
+async def test_whether_to_tell_111_about_a_medicine_is_answered_with_the_route(dispatcher, make_tracker, domain,
+                                                                             clinic_open):
+    # play-test 241: "Ok I will ring 111. Should I mention the warfarin to them?" got the suitability answer's "before
+    # your next one"
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/suitability",
+                        text="Ok I will ring 111. Should I mention the warfarin to them?")
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[-1] == "utter_tell_them_everything" and said[0].startswith("utter_faq/urgent"), said
+
+
+@pytest.mark.parametrize("triage, requested, added", [
+    # play-test 241: "can you add that an ambulance came" at a call back's consent question got the paramedics' words
+    # three times, and the note was never added
+    ({"help_had": True, "emergency_help_named": True}, "booking_consent", True),
+    ({"waiting_for_help": True}, "booking_confirmed", True),
+    # something new or worse said with it is a report first
+    ({"help_had": True, "level": "emergency"}, "booking_consent", False),
+    ({"help_had": True, "worse": True}, "booking_consent", False),
+    # a note with no help in it is the summary's as ever
+    ({}, "booking_consent", False),
+])
+def test_help_asked_to_be_noted_at_the_summary_is_a_note(make_tracker, triage, requested, added):
+    from actions.answers import help_added_to_the_request
+
+    tracker = make_tracker(intent="faq", text="can you add that an ambulance came", active_loop="booking_form",
+                           slots={"requested_slot": requested},
+                           entities=[{"entity": "note", "value": "an ambulance came"}])
+    tracker.latest_message["triage"] = triage
+    assert help_added_to_the_request(tracker) is added

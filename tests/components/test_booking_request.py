@@ -747,6 +747,11 @@ def test_a_detail_given_first_beside_an_ask_for_a_person_is_the_detail(text, det
     # play-test 49: who rings, and from what number, got the reference's answer or "let's carry on"
     ("will they ring from a private number? i dont usually pick those up", "ask_reference", "faq"),
     ("will an actual manager ring me or just some receptionist? i want the manager", "request_human", "faq"),
+    # play-test 240: when they ring, twice; play-test 237: a change of the request
+    ("Thank you. Will they ring from a mobile or the clinic number? I don't answer numbers I don't know", "ask_reference",
+     "faq"),
+    ("Yes but what number will show on my phone when they ring", "ask_reference", "faq"),
+    ("WILL THEY RING FROM A WITHHELD NUMBER", "correct_booking", "faq"),
     # cancelling itself stays that
     ("cancel", "stop", "stop"),
     ("cancel my request please", "stop", "stop"),
@@ -1096,6 +1101,8 @@ def test_whether_the_request_is_booked_is_asked_of_it(text, intent, expected):
     ("thank you. if she changes her mind can I cancel it for her, or does she have to?", "stop", [], "ask_reference"),
     ("no I meant IF she changes her mind later, how would we cancel", "stop", [], "ask_reference"),
     ("I havent had any treatment?? I'm asking is my consultation booked yes or no", "faq", [], "ask_reference"),
+    # play-test 241: whether the time sent is sure, a menu
+    ("is it definitely 9? i have to do school run after so", "nlu_fallback", [], "ask_reference"),
     # (a booking of their own elsewhere, said, is no question of this one)
     ("im booked for a facial elsewhere on friday, is that ok", "faq", [], "faq"),
 ])
@@ -1467,3 +1474,15 @@ def test_a_call_back_asked_of_them_is_asked_for():
     found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": 46, "end": 58}])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "book_consultation"
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 241: a request began, and "no not now i said bye" was asked its name
+    ("ok whatever ill probably book a consult at some point. bye", "book_consultation", "goodbye"),
+    # a booking now is one
+    ("ok book me in please, bye for now", "book_consultation", "book_consultation"),
+])
+def test_booking_some_other_time_said_with_a_goodbye_is_a_goodbye(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected

@@ -430,3 +430,16 @@ def test_a_call_back_asked_for_waiting_for_the_ambulance_is_offered_for_later_no
     messages = press(chat.servers, chat.sender, messages, "Yes, ask them to call me later")
     whole = " ".join(message.get("text") or "" for message in messages)
     assert "What's your name?" in whole and "pick up your request" not in whole, whole
+
+
+def test_the_route_doubted_inside_a_call_back_is_said_again_and_no_bother(closed_clinic):
+    # play-test 241: "will the 111 people think I'm wasting their time?" and "but really should I bother 111?", said
+    # with a call back's details after the urgent route, got the next detail asked, twice
+    chat = Conversation(closed_clinic)
+    urgent_now(chat.say("had microneedling 6 days ago and now theres yellow pus on my cheek and its spreading")[0],
+               closed=True)
+    chat.say("can someone from the clinic call me back on monday about it")
+    whole = " ".join(chat.say("Jo Hart. sorry but will the 111 people think im wasting their time?")[0])
+    assert "not wasting anyone's time" in whole and clinic().safety["out_of_hours"] in whole, whole
+    whole = " ".join(chat.say("07700 900123. but really should i bother 111?")[0])
+    assert "not wasting anyone's time" in whole, whole
