@@ -1626,6 +1626,8 @@ FLAGS = ("waiting_for_help", "well", "unreachable", "seeking_help", "care_presen
     ("so should i ring 111 now instead of waiting for the 4 oclock call?", {"seeking_help"}),
     ("ok im going to ring 111 now. if the clinic rings at 4 ill tell them", {"seeking_help"}),
     ("should i just go to a&e", {"seeking_help"}),
+    # play-test 241: "I can't tell you that it's fine" and the route again
+    ("fine ill do the online one", {"seeking_help"}),
     # about this chat, or a question for later: none
     ("you didnt answer my question", set()),
     ("it doesnt answer what i asked", set()),
