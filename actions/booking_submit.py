@@ -41,11 +41,12 @@ from actions.booking_form import (
 from actions.booking_summary import given_so_far
 from core.booking import CONTACTS_JOINED, PreferredTime, contact_kind
 from core.database import REFERENCE_ALPHABET, REFERENCE_PREFIX, BookingRequest, get_store
-from core.words import ASKS_HOW_TO_CHANGE_LATER, ASKS_IF_BOOKED, HOW_CONTACTED
+from core.words import ASKS_HOW_TO_CHANGE_LATER, ASKS_IF_BOOKED, DELETION_ASKED_WORDS, HOW_CONTACTED
 
 # how to cancel or change a request later, asked (components/booking_request.py makes it a reference asked for)
 _CHANGE_LATER_ASKED = re.compile(ASKS_HOW_TO_CHANGE_LATER, re.IGNORECASE)
 _BOOKED_YET_ASKED = re.compile(ASKS_IF_BOOKED, re.IGNORECASE)
+_DELETION_ASKED = re.compile(DELETION_ASKED_WORDS, re.IGNORECASE)
 
 logger = logging.getLogger(__name__)
 
@@ -305,6 +306,13 @@ async def cancel_sent_request(
     ]
 
 
+def cancel_asked_in(tracker: Tracker) -> Text:
+    """The words of the person's message before the latest one (the one that asked to cancel, before its "Yes, cancel
+    it"), or ""."""
+    users = [event for event in tracker.events if event.get("event") == "user"]
+    return (users[-2].get("text") or "") if len(users) > 1 else ""
+
+
 class ActionCancelSentConfirmed(Action):
     """A yes to cancelling the request sent (ActionCancelSentRequest asked): it is cancelled, and the clinic told."""
 
@@ -318,7 +326,12 @@ class ActionCancelSentConfirmed(Action):
         if not reference:
             dispatcher.utter_message(response="utter_stale_cancel_button")
             return []
-        return await cancel_sent_request(dispatcher, tracker, reference)
+        events = await cancel_sent_request(dispatcher, tracker, reference)
+        cancelled = any(event.get("name") == "request_references" for event in events)
+        if cancelled and _DELETION_ASKED.search(cancel_asked_in(tracker)):
+            # "cancel it and delete my email" (play-test 242: once cancelled, the deletion was forgotten): offered now
+            return events + [FollowupAction("action_offer_to_delete")]
+        return events
 
 
 # asked when the clinic will be in touch ("will they ring me today? im in meetings till 5", "when will someone

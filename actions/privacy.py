@@ -11,12 +11,13 @@ import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking_form import ANSWERS, clear_booking
 from core.database import get_store
+from core.words import CANCEL_ASKED_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +34,9 @@ def meant_to_delete(tracker: Tracker) -> bool:
     return not OTHER_THAN_DELETING.search(tracker.latest_message.get("text") or "")
 
 
+_CANCEL_ASKED = re.compile(CANCEL_ASKED_WORDS, re.IGNORECASE)
+
+
 class ActionOfferToDelete(Action):
     """Asks before deleting, saying what there is to delete: when this conversation holds nothing but the question
     (a new one, or the one left after deleting), it says so, which also answers "has it been deleted?"."""
@@ -43,6 +47,11 @@ class ActionOfferToDelete(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
+        if tracker.get_slot("request_sent") and _CANCEL_ASKED.search(tracker.latest_message.get("text") or ""):
+            # "actually cancel it and delete my email please" with a request sent (play-test 242: the deletion offered
+            # first, which does not cancel it): the cancel first, asked to be confirmed; the deletion is offered once
+            # it is cancelled (actions/booking_submit.py ActionCancelSentConfirmed)
+            return [FollowupAction("action_cancel_sent_request")]
         said_before = sum(event.get("event") == "user" for event in tracker.events) > 1
         try:
             requests = await asyncio.get_running_loop().run_in_executor(

@@ -648,7 +648,10 @@ AROUND_A_TIME = frozenset(
     "her him please pls plz then that yes yeah yep and or maybe probably ideally i can could do how about what if "
     "possible be it's its that's thats preferably prefer "
     # "next sat not this", "tues instead", "pm actually" (play-test 27)
-    "not this one instead actually rather no nope wait hang on".split()
+    "not this one instead actually rather no nope wait hang on "
+    # ("no i said THURSDAY at 7.30 not monday" at the consent question: play-test 243, read as a no, and the request
+    # dropped)
+    "said meant mean told you".split()
 )
 # a day or time said not to be meant ("no the 15th not the 16th" at the consent question: play-test 140, read as a no
 # to keeping the details, and the request stopped): read past beside the time meant

@@ -628,6 +628,15 @@ CANCELS_THE_REQUEST = (
     r"(?:request|booking|call ?back|appointment|consultation|thing|it\s+all|everything)\b(?![^.?!\n]*\?)"
 )
 
+# the request called off and the person's details deleted, asked together ("actually cancel it and delete my email
+# please": play-test 242, the deletion offered first, saying to cancel before deleting; then, cancelled, the deletion
+# forgotten): the cancel first, asked to be confirmed, then the deletion (actions/privacy.py, actions/booking_submit.py)
+CANCEL_ASKED_WORDS = r"\bcancel\w*\b"
+DELETION_ASKED_WORDS = (
+    r"\b(?:delete|remove|erase|wipe|get rid of)\b[^.?!]{0,30}?\b(?:details|data|info|information|email|number|"
+    r"everything|it all|all of it)\b"
+)
+
 # whether the request sent is a booked appointment, asked ("so does that mean im booked in for the consultation or not
 # yet", "I'm asking is my consultation booked yes or no": play-test 239, the request's details, then the suitability
 # answer and the walk-through's first step): not yet, said plainly (actions/booking_submit.py)

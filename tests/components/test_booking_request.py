@@ -860,6 +860,8 @@ def test_an_adult_said_takes_back_the_note_of_someone_under_18(text, intent, adu
     # never changed
     ("no wait thursday not tuesday", "thursday", "inform"),
     ("no, tuesday", "tuesday", "inform"),
+    # play-test 243: at the consent question, read as a no, and the request dropped
+    ("no i said THURSDAY at 7.30 not monday", "THURSDAY at 7.30", "inform"),
     # a no with more than a time in it stays a no
     ("no i cant do tuesday, she works", "tuesday", "deny"),
     ("no i dont want to say", None, "deny"),

@@ -1000,14 +1000,21 @@ def test_whether_the_request_sent_is_booked_is_answered_plainly_and_waiting_for_
     assert servers.bookings.find(reference)["cancelled_change"] is None
 
 
-def test_a_request_called_off_with_its_contact_deleted_is_a_deletion_not_a_change(servers):
-    # play-test 238: "cancel it and delete my number" opened a change of contact, asking for a new number
+def test_a_request_called_off_with_its_contact_deleted_is_cancelled_then_deleted(servers):
+    # play-test 238: "cancel it and delete my number" opened a change of contact, asking for a new number; play-test
+    # 242: "cancel it and delete my email" offered the deletion first, which does not cancel it, and once cancelled
+    # the deletion was forgotten
     sender, day = new_sender(), open_day(9)
     summary = up_to_the_summary(servers, sender, day)
-    press(servers, sender, summary, "Yes, send it")
-    reply = texts(servers.say(sender, "actually no forget it. cancel it and delete my number, ill just ring them "
-                                      "myself"))
-    assert "How can the clinic reach you" not in reply and "delete" in reply, reply
+    reference = REFERENCE.search(texts(press(servers, sender, summary, "Yes, send it"))).group(0)
+    asked = servers.say(sender, "actually no forget it. cancel it and delete my number, ill just ring them myself")
+    assert "How can the clinic reach you" not in texts(asked) and f"Shall I cancel your request {reference}" in texts(
+        asked), texts(asked)
+    offered = press(servers, sender, asked, "Yes, cancel it")
+    assert "cancelled your request" in texts(offered) and "Shall I delete them?" in texts(offered), texts(offered)
+    assert servers.bookings.find(reference)["cancelled_change"] is not None
+    press(servers, sender, offered, "Yes, delete my data")
+    assert not [row for row in servers.bookings.all() if row["conversation_id"] == sender]
 
 
 def test_the_walk_throughs_end_asked_with_a_question_answers_both_once(servers):
