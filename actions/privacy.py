@@ -47,7 +47,12 @@ class ActionOfferToDelete(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        if tracker.get_slot("request_sent") and _CANCEL_ASKED.search(tracker.latest_message.get("text") or ""):
+        if (
+            tracker.get_slot("request_sent")
+            and _CANCEL_ASKED.search(tracker.latest_message.get("text") or "")
+            # (not the "yes cancel it" that cancelled one of two requests, offered the deletion after it)
+            and tracker.get_intent_of_latest_message(skip_fallback_intent=False) != "affirm"
+        ):
             # "actually cancel it and delete my email please" with a request sent (play-test 242: the deletion offered
             # first, which does not cancel it): the cancel first, asked to be confirmed; the deletion is offered once
             # it is cancelled (actions/booking_submit.py ActionCancelSentConfirmed)

@@ -86,6 +86,23 @@ async def test_the_offer_to_delete_says_when_there_is_nothing_earlier(
     assert responses(dispatcher) == [response]
 
 
+@pytest.mark.parametrize("intent, text, sent, cancel_first", [
+    # play-test 242: "actually cancel it and delete my email please" offered the deletion first, which does not cancel
+    ("delete_my_data", "actually cancel it and delete my email please", True, True),
+    # with nothing sent, nothing to cancel first; a yes that cancelled one of two requests offers the deletion
+    ("delete_my_data", "actually cancel it and delete my email please", False, False),
+    ("affirm", "yes cancel it", True, False),
+])
+async def test_a_cancel_asked_with_the_deletion_comes_first(booking_store, dispatcher, make_tracker, domain, intent,
+                                                            text, sent, cancel_first):
+    from rasa_sdk.events import FollowupAction
+
+    tracker = make_tracker(intent=intent, text=text, sender_id="me", events=EARLIER, slots={"request_sent": sent})
+    events = await ActionOfferToDelete().run(dispatcher, tracker, domain)
+    assert (events == [FollowupAction("action_cancel_sent_request")]) is cancel_first
+    assert responses(dispatcher) == ([] if cancel_first else ["utter_confirm_delete_my_data"])
+
+
 @pytest.mark.parametrize("action_name", ["start", "restore", "guide"])
 async def test_an_older_deletion_button_taken_up_by_an_offer_is_set_aside(dispatcher, make_tracker, domain,
                                                                          action_name):
