@@ -2297,7 +2297,11 @@ _CLINIC_CONTACT_ASKED = re.compile(
     r"\b(?:what'?s|whats|what is|give me|can i have|can i get|send me|need|u give me|you give me)\s+(?:the\s+|their\s+|"
     r"your\s+|the clinic'?s\s+)?(?:email(?:\s+address)?|e-mail|phone number|number|address)\b|"
     r"\b(?:email|e-mail)(?:\s+address)?\s+(?:for|of)\s+(?:the\s+)?(?:clinic|them|you)\b|"
-    r"\b(?:the|their|your|the clinic'?s)\s+(?:email|e-mail)(?:\s+address)?\s*(?:\?|please|pls|$)",
+    r"\b(?:the|their|your|the clinic'?s)\s+(?:email|e-mail)(?:\s+address)?\s*(?:\?|please|pls|$)|"
+    # ... or its hours ("ok ringing now. what time do they shut today just in case i cant get through": play-test 244,
+    # "I can't tell you that it's fine", twice)
+    r"\bwhat\s+time\s+(?:do|does|will)\s+(?:they|you|the\s+clinic|it)\s+(?:shut|close|open)\b|"
+    r"\bwhen\s+(?:do|does|will)\s+(?:they|you|the\s+clinic|it)\s+(?:shut|close)\b",
     re.IGNORECASE,
 )
 # whether to tell whoever is called something, asked ("Should I mention the warfarin to them?")

@@ -3780,6 +3780,8 @@ async def test_two_things_the_answer_does_not_give_are_each_said(dispatcher, mak
     ("affirm", "yeah ok but can i email them a pic first? whats the email?"),
     ("faq", "email address for the clinic please"),
     ("nlu_fallback", "i didnt ask if its fine mate i asked for the email address"),
+    # play-test 244: the closing time, twice, and only "opening hours" typed got it
+    ("faq", "ok ringing now. what time do they shut today just in case i cant get through"),
 ])
 async def test_the_clinics_email_asked_in_the_urgent_thread_is_given_with_the_route(dispatcher, make_tracker, domain,
                                                                                     clinic_open, intent, text):
