@@ -1557,6 +1557,12 @@ _RESOLVED = re.compile(
 # what the help said to do if something happens ("call back if it gets worse"): no report that it has
 _IF_IT_CHANGES = re.compile(r"\b(?:if|when|should)\b[^.,;!?]{0,30}\b(?:worse|back|again|changes?|spreads?|returns?)\b")
 # an emergency sign still there after that help ("the paramedics left but my throat is still tight")
+# acne or spots had for long, said so ("i still get spots on my jaw", "i always break out on my chin")
+_ONGOING_SKIN = re.compile(
+    r"\b(?:still|always|often|constantly|usually|keep|regularly)\s+(?:get|gets|getting|have|has|"
+    r"suffer(?:s)?\s+(?:from|with)|break(?:s|ing)?\s+out(?:\s+(?:in|with))?)\s+"
+    r"(?:(?:a\s+few|some|loads\s+of|lots\s+of|the\s+odd)\s+)?(?:spots|acne|pimples|breakouts|blackheads|whiteheads)\b"
+)
 _STILL = re.compile(r"\b(?:still|now (?:it'?s|its|my)|right now|at the moment|currently|keeps?|getting)\b")
 # a sign said to be still there beside what is better ("her breathing is ok, just the swelling", "breathing fine but
 # my lips are still big")
@@ -2471,6 +2477,10 @@ def triage(
         # lines or wrinkles around the eyes, whoever else was treated: where a concern is, never a sign ("… my daughter
         # … had it done … I'm 52 and mostly bothered about the lines around my eyes": play-test 232, the clinic today)
         lowered = _CONCERN_NEAR_THE_EYES.sub(" ", lowered)
+    if not treated and no_days:
+        # "would it sort my acne? i still get spots on my jaw" (play-test 245: NHS 111 now to someone never treated): a
+        # skin concern had for long, not something happening after a treatment
+        lowered = _ONGOING_SKIN.sub(" ", lowered)
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
     lowered = _ABOUT_THE_NOTES.sub(" ", lowered)  # "the cold sores note is still there": the request's notes

@@ -3953,3 +3953,14 @@ def test_what_was_said_to_expect_at_the_treatment_is_no_advice_had(settings):
     assert not found.help_had and found.level == EXPECTED
     # what those called said of it is still advice had
     assert triage("i rang 111 and the nurse said its fine, just watch it", settings, False).help_had
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 245: NHS 111 now to someone never treated, asking whether it would help
+    ("oh ok. would it sort my acne? i still get spots on my jaw", None),
+    ("i always break out on my chin, would microneedling help", None),
+    # a treatment named, or spots new since: triaged as before
+    ("i had microneedling 5 days ago and i still get new spots on my jaw, is that normal", URGENT),
+])
+def test_spots_had_for_long_are_a_concern_not_a_sign(settings, text, level):
+    assert triage(text, settings, False).level == level
