@@ -2869,13 +2869,7 @@ class ActionAnswerQuestion(Action):
             # is answered as asked, and the route said again in a line: found by the twelfth play-test, the route alone
             # came back five times and the questions went unanswered
             # (the route first: safety before anything else in every turn)
-            dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
-            # the thread stays with the route: "should i just go to a&e instead of waiting?" after "are you open now?"
-            # got the general "I can't tell you whether it can wait" without the route (play-test 29)
-            answered = say_answers(dispatcher, tracker, domain, topics)
-            return [event for event in answered if event.get("name") != "last_topic"] + [
-                SlotSet("last_topic", previous)
-            ]
+            return answered_after_the_route(dispatcher, tracker, domain, topics, previous)
         if (
             in_thread is not None
             and in_thread == previous
@@ -2886,11 +2880,7 @@ class ActionAnswerQuestion(Action):
             # "yeah ok but can i email them a pic first? whats the email?", "email address for the clinic please" after
             # the urgent route (play-test 240: "I can't tell you that it's fine" and the route, four times, and the
             # email never given): the route in a line, and the clinic's details
-            dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
-            answered = say_answers(dispatcher, tracker, domain, ["clinic_info"])
-            return [event for event in answered if event.get("name") != "last_topic"] + [
-                SlotSet("last_topic", previous)
-            ]
+            return answered_after_the_route(dispatcher, tracker, domain, ["clinic_info"], previous)
         if (
             in_thread is not None
             and in_thread == previous
@@ -3583,6 +3573,21 @@ def stopping_a_medicine(tracker: Tracker) -> bool:
         return False  # ("how long should i wait after stopping breastfeeding before i can have it?": play-test 140)
     products = [e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "unknown_product"]
     return not products or bool(_A_MEDICINE_NAMED.search(text))
+
+
+def answered_after_the_route(
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    domain: Dict[Text, Any],
+    topics: List[Text],
+    thread: Text,
+) -> List[Dict[Text, Any]]:
+    """In a safety answer's thread, the route said again in a line, then the answer of each topic; the thread stays with
+    the route: "should i just go to a&e instead of waiting?" after "are you open now?" got the general "I can't tell
+    you whether it can wait" without the route (play-test 29)."""
+    dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
+    answered = say_answers(dispatcher, tracker, domain, topics)
+    return [event for event in answered if event.get("name") != "last_topic"] + [SlotSet("last_topic", thread)]
 
 
 def say_answers(

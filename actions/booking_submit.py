@@ -306,13 +306,6 @@ async def cancel_sent_request(
     ]
 
 
-def cancel_asked_in(tracker: Tracker) -> Text:
-    """The words of the person's message before the latest one (the one that asked to cancel, before its "Yes, cancel
-    it"), or ""."""
-    users = [event for event in tracker.events if event.get("event") == "user"]
-    return (users[-2].get("text") or "") if len(users) > 1 else ""
-
-
 class ActionCancelSentConfirmed(Action):
     """A yes to cancelling the request sent (ActionCancelSentRequest asked): it is cancelled, and the clinic told."""
 
@@ -328,7 +321,9 @@ class ActionCancelSentConfirmed(Action):
             return []
         events = await cancel_sent_request(dispatcher, tracker, reference)
         cancelled = any(event.get("name") == "request_references" for event in events)
-        if cancelled and _DELETION_ASKED.search(cancel_asked_in(tracker)):
+        # (asked in the message before its "Yes, cancel it")
+        asked = (tracker.get_last_event_for("user", skip=1) or {}).get("text") or ""
+        if cancelled and _DELETION_ASKED.search(asked):
             # "cancel it and delete my email" (play-test 242: once cancelled, the deletion was forgotten): offered now
             return events + [FollowupAction("action_offer_to_delete")]
         return events
