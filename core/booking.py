@@ -1373,12 +1373,37 @@ _IN_ABOUT = re.compile(
 ONE_DAY_NAMED = re.compile(
     rf"\b{_WEEKDAY_WORD}\b|\b(?:today|tonight|tomorrow|tmrw)\b|\b\d{{1,2}}(?:st|nd|rd|th)\b", re.IGNORECASE
 )
+# "saturday morning, but not this saturday", "not this saturday but the one after": that weekday a week on (play-test
+# 244: put down for this Saturday); "saturday week" is read as that
+_NOT_THIS_ONE = re.compile(
+    rf"\b(?:but\s+)?not\s+(?:this|this\s+coming|the\s+coming|the\s+first)\s+(?:one|{_WEEKDAY_WORD})\b"
+    r"(?:[\s,]*(?:but\s+|rather\s+|instead\s+)?(?:the\s+one\s+after|the\s+(?:next|following)\s+one|"
+    r"the\s+week\s+after|next\s+week'?s?(?:\s+one)?))?"
+)
+_A_BARE_WEEKDAY = re.compile(rf"(?<!next )(?<!this )\b{_WEEKDAY_WORD}\b(?!\s+(?:week|after))")
+
+
+def _not_this_one(text: str) -> str:
+    """A weekday with "not this one" said of it is that weekday a week on ("saturday week")."""
+    said = _NOT_THIS_ONE.search(text)
+    if said is None or re.search(r"\b\d{1,2}(?:st|nd|rd|th)\b", text):  # a date named decides ("- wed 16th")
+        return text
+    rest = text[: said.start()] + " " + text[said.end() :]
+    named = _A_BARE_WEEKDAY.search(rest)
+    if named is not None:
+        return rest[: named.start()] + f"{named.group(1)} week" + rest[named.end() :]
+    if said.group(1):
+        return f"{said.group(1)} week {rest}"
+    return text
+
+
 _AT_ANY_TIME = re.compile(r"\b(?:whenever|(?:at\s+)?any ?time|any hour|whatever time)\b")
 
 
 def _day_and_time(text: str) -> Tuple[str, Optional[Tuple[dt.time, dt.time]]]:
     """The words of the day, and the time of day (a window), in what a person typed."""
     cleaned = _OPENING_NO.sub(" ", _OTHER_DAYS_TAKEN.sub(" ", (text or "").lower().replace("’", "'")))
+    cleaned = _not_this_one(cleaned)
     for pattern, replacement in _SHORTHANDS:
         cleaned = pattern.sub(replacement, cleaned)
     cleaned = _KEEPS_THE_REST.sub(" ", cleaned)

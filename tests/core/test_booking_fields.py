@@ -1196,6 +1196,18 @@ def test_words_around_the_day_meant_are_read_past(clinic, text, meant):
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
 
 
+@pytest.mark.parametrize("text", [
+    # play-test 244: "Saturday morning, but not this Saturday" was put down for this Saturday
+    "Saturday morning, but not this Saturday",
+    "not this saturday but the one after, morning",
+    "sat am, not this coming one",
+])
+def test_a_weekday_not_this_one_is_the_one_a_week_on(clinic, text):
+    this_one = parse_preferred_time("saturday morning", clinic, NOW)
+    parsed = parse_preferred_time(text, clinic, NOW)
+    assert (parsed.start - this_one.start, parsed.end - this_one.end) == (dt.timedelta(days=7), dt.timedelta(days=7))
+
+
 def test_am_after_a_number_or_alone_is_still_the_morning(clinic):
     assert parse_preferred_time("thursday 9 am", clinic, NOW) == parse_preferred_time("thursday 9am", clinic, NOW)
     assert parse_preferred_time("thursday am", clinic, NOW) == parse_preferred_time("thursday morning", clinic, NOW)
