@@ -834,8 +834,12 @@ _DAY_NOT_FREE = re.compile(
 # morning is good, i work in the week": play-tests 52 and 53, not understood), read past before any other words are
 # ("Saturday 19th in the morning if possible, she's at college in the week": play-test 170, "couldn't work out a day";
 # not "i'm free in the week")
+# (not a question that offers the day, nor a day done: "Could I do Monday at half three?" was quoted to the clinic as a
+# day taken, "i do monday", play-test 243)
 _TAKEN_BY = (
-    r"(?:i|she|he|we|they)(?:\s+(?:work|works|has|have|got|do|does|is|am|are)|\s*['’]?(?:s|ve|m|re)(?:\s+got)?)\b"
+    r"(?<!can )(?<!could )(?<!would )(?<!will )(?<!shall )(?:i|she|he|we|they)(?:\s+(?:work|works|has|have|got|"
+    r"(?:do|does)(?!\s+(?:on\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|weds?|thu|thurs?|fri|sat|"
+    r"sun)\b)|is|am|are)|\s*['’]?(?:s|ve|m|re)(?:\s+got)?)\b"
     r"(?!\s+(?:free|available|off|around|about|ok|okay|fine|good|flexible|easy|happy)\b)[^,.;!?]{0,25}?\s*"
 )
 _OTHER_DAYS_TAKEN = re.compile(

@@ -2681,6 +2681,23 @@ async def test_days_ruled_out_beside_the_time_stay_in_its_words(validate, dispat
     assert SlotSet("booking_time_text", "any weekday after 4, except wednesday") in events
 
 
+async def test_a_day_asked_for_is_no_day_taken(validate, dispatcher, make_tracker, domain):
+    # play-test 243: "Could I do Monday at half three?" was quoted to the clinic as "Monday at half three, i do monday"
+    tracker = make_tracker(
+        intent="inform", text="Could I do Monday at half three? Or is that too soon", active_loop=FORM,
+        slots={"requested_slot": "booking_time"}, slot_candidates={"booking_time": "Monday at half three"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time_text", "Monday at half three") in events
+    # a day taken by something done on it is still ruled out
+    tracker = make_tracker(
+        intent="inform", text="any weekday after 4, i do pilates on mondays", active_loop=FORM,
+        slots={"requested_slot": "booking_time"}, slot_candidates={"booking_time": "any weekday after 4"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert SlotSet("booking_time_text", "any weekday after 4, i do pilates on mondays") in events
+
+
 async def test_a_time_where_the_name_is_asked_is_no_wrong_name(validate, dispatcher, make_tracker, domain):
     # play-test 184: "ok saturday then" where the name was asked got "that doesn't look like a name", twice
     tracker = make_tracker(intent="inform", text="ok saturday then", active_loop=FORM,
