@@ -1860,6 +1860,9 @@ def without_a_part(concern: Text, part: Text) -> Optional[Text]:
     kept = "".join(piece for i, piece in enumerate(pieces) if i not in gone)
     kept = re.sub(r"\s*[,;]\s*(?=[).]|$)|\(\s*note for the clinic:\s*\)|\(\s*\)", "", kept)
     kept = re.sub(r"\s+([,.;)])", r"\1", re.sub(r"\s{2,}", " ", kept))
+    if not kept.strip(" ,;:-") and named.group(0).strip() != concern.strip():
+        # the words alone, when their part is all the concern ("acne scars lol" without "lol" is "acne scars")
+        kept = re.sub(r"\s{2,}", " ", concern[: named.start()] + concern[named.end() :])
     return kept.strip(" ,;:-")
 
 

@@ -157,16 +157,26 @@ PART_OF_A_NAME = re.compile(r"\b(?:(sur|last |family )name|(first) name)\b", re.
 
 def value_before(tracker: Tracker, slot: Text, given: bool = False) -> Any:
     """The slot's value before the latest message (what a correction or a stale button press would replace);
-    `given`: the latest value it was given, passing over a clearing ("Change time" cleared it)."""
-    value = None
+    `given`: the latest value it was given, passing over a clearing ("Change time" cleared it), and over a value
+    refused (typed, then cleared by the check in the same turn: "never mind" after "01632 960482" was refused kept
+    the number refused, and it was sent, play-test 240)."""
+    value = at_turn_start = None
+    set_this_turn = False
     latest_user = max(
         (i for i, event in enumerate(tracker.events) if event.get("event") == "user"), default=len(tracker.events)
     )
     for event in tracker.events[:latest_user]:
-        if event.get("event") == "slot" and event.get("name") == slot and not (given and event.get("value") is None):
-            value = event.get("value")
+        if event.get("event") == "user":
+            at_turn_start, set_this_turn = value, False
+        elif event.get("event") == "slot" and event.get("name") == slot:
+            if event.get("value") is not None:
+                value, set_this_turn = event.get("value"), True
+            elif not given:
+                value = None
+            elif set_this_turn:  # refused
+                value, set_this_turn = at_turn_start, False
         elif event.get("event") == "restart" or event.get("event") == "session_started":
-            value = None
+            value = at_turn_start = None
     return value
 
 

@@ -512,7 +512,8 @@ PASS_IT_ON = re.compile(
     re.IGNORECASE,
 )
 # what a message may change beside saying to send (`says_send`): the change comes first
-CHANGED_BEFORE_SENDING = ("concern", "note", "phone", "email", "person", "time")
+# (and a part taken out: "can u take the 'obviously lol' out of that first … then send", play-test 246, sent as it was)
+CHANGED_BEFORE_SENDING = ("concern", "note", "phone", "email", "person", "time", REMOVED_ENTITY)
 # the walk-through's intents, which a note's words may read as ("next session")
 WALK_THROUGH_INTENTS = ["next_step", "previous_step", "start_guide", "show_step"]
 # the request's note that it is for someone under 18 taken back: the line removed, or the person an adult

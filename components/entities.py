@@ -535,7 +535,12 @@ _REMOVED = re.compile(
     r"(?=\s*(?:$|[,.;!?]|\s+(?:from|off|out|please|pls|as|because|cos|since|now|too)\b))|"
     # "the cold sores note is still there. remove it please" (play-test 45: NHS 111 now, and the note kept)
     r"\bthe\s+([^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,2}?)\s+(?:note|bit|part|line)\s+is\s+still\s+(?:there|on|in)\b"
-    r"[^?!]{0,20}?\b(?:remove|delete|take)\s+it\b",
+    r"[^?!]{0,20}?\b(?:remove|delete|take)\s+it\b|"
+    # words quoted from the request ("can u take the 'obviously lol' out of that first … then send": play-test 246, sent
+    # as it was)
+    r"\b(?:take|cross|strike|leave)\s+(?:the\s+)?['\"‘“]([^'\"‘’“”]{1,60})['\"’”](?:\s+(?:bit|part|line))?\s+(?:out|off)\b|"
+    r"\b(?:remove|delete|drop|scrap|ditch|get rid of|take out|take off|cross out|leave out)\s+(?:the\s+)?"
+    r"['\"‘“]([^'\"‘’“”]{1,60})['\"’”]",
     re.IGNORECASE,
 )
 # what is taken off in other ways: a contact (actions/booking_summary.py), the request itself, the person's data
@@ -1680,7 +1685,7 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
                 said["role"] = CALL_TIME_ROLE
             found.append(said)
         removed = _REMOVED.search(text)
-        part = next((index for index in (1, 2, 3) if removed and removed.group(index)), None)
+        part = next((index for index in range(1, _REMOVED.groups + 1) if removed and removed.group(index)), None)
         if removed and _THE_TREATMENT_REMOVES.search(text, 0, removed.start()):
             removed = None  # "does microneedling remove acne scars completely": what it does, not a part to take out
         if removed and part and not _NOT_A_PART_OF_THE_NOTES.search(removed.group(part)):

@@ -777,12 +777,16 @@ def test_a_new_concern_keeps_the_notes_of_the_one_it_replaces(new, earlier, expe
     assert with_the_note_kept(new, earlier) == expected
 
 
+# a "Change …" button pressed: the turn in which the detail is cleared to be asked again
+CHANGE_PRESSED = {"event": "user", "timestamp": None, "text": "/change_detail", "parse_data": {"entities": []}}
+
+
 async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_tracker, domain):
     from actions.booking_form import ActionKeepDetail
 
     tracker = make_tracker(
         intent="never_mind", text="never mind, keep it as it was", active_loop=FORM,
-        events=[slot_event("booking_time", FRIDAY_3PM), slot_event("booking_time", None)],  # "Change time" cleared it
+        events=[slot_event("booking_time", FRIDAY_3PM), CHANGE_PRESSED, slot_event("booking_time", None)],  # cleared
         slots={"requested_slot": "booking_time", "booking_time": None},
     )
     kept = [SlotSet("booking_time", FRIDAY_3PM), SlotSet("stop_cancels", False)]
@@ -796,7 +800,7 @@ async def test_never_mind_after_a_change_puts_the_detail_back(dispatcher, make_t
     # play-test 40: a pause when "Change contact" asked for it again: the contact as it was, and the request on hold
     tracker = make_tracker(
         intent="stop", text="hang on, don't send anything yet, I need to check which number. back in a bit",
-        active_loop=FORM, events=[slot_event("booking_contact", "a@example.com"),
+        active_loop=FORM, events=[slot_event("booking_contact", "a@example.com"), CHANGE_PRESSED,
                                   {"event": "action", "timestamp": None, "name": "action_change_booking_detail"},
                                   slot_event("booking_contact", None)],
         slots={"requested_slot": "booking_contact", "booking_contact": None},
@@ -968,7 +972,7 @@ async def test_a_number_given_for_a_call_back_after_an_email_keeps_the_email(dis
         intent="inform", text="07911 123456", active_loop="booking_form",
         slots={"requested_slot": "booking_contact", "request_kind": kind},
         slot_candidates={"booking_contact": "07911 123456"},
-        events=[slot_event("booking_contact", "sam@example.com"), slot_event("booking_contact", None)],
+        events=[slot_event("booking_contact", "sam@example.com"), CHANGE_PRESSED, slot_event("booking_contact", None)],
     )
     events = await ValidateBookingForm().run(dispatcher, tracker, domain)
     assert SlotSet("booking_contact", expected) in events
@@ -2679,6 +2683,29 @@ async def test_days_ruled_out_beside_the_time_stay_in_its_words(validate, dispat
     )
     events = await validate.run(dispatcher, tracker, domain)
     assert SlotSet("booking_time_text", "any weekday after 4, except wednesday") in events
+
+
+async def test_never_mind_after_a_value_refused_keeps_nothing_refused(dispatcher, make_tracker, domain):
+    # play-test 240: "01632 960482" refused, then "I have checked it, it is right. 01632 960482" read as never mind
+    # put the refused number back, unchecked, and it went to the clinic
+    from actions.booking_form import ActionKeepDetail
+
+    typed = {"event": "user", "timestamp": None, "text": "01632 960482", "parse_data": {"entities": []}}
+    tracker = make_tracker(
+        intent="never_mind", text="I have checked it, it is right", active_loop=FORM,
+        events=[typed, slot_event("booking_contact", "01632 960482"), slot_event("booking_contact", None)],
+        slots={"requested_slot": "booking_contact", "booking_contact": None},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", False)]
+    # a contact taken before the one refused is the one kept
+    tracker = make_tracker(
+        intent="never_mind", text="never mind", active_loop=FORM,
+        events=[slot_event("booking_contact", "a@example.com"), CHANGE_PRESSED, slot_event("booking_contact", None),
+                typed, slot_event("booking_contact", "01632 960482"), slot_event("booking_contact", None)],
+        slots={"requested_slot": "booking_contact", "booking_contact": None},
+    )
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [
+        SlotSet("booking_contact", "a@example.com"), SlotSet("stop_cancels", False)]
 
 
 async def test_a_day_asked_for_is_no_day_taken(validate, dispatcher, make_tracker, domain):

@@ -511,6 +511,16 @@ async def test_an_ok_before_second_thoughts_is_no_yes_to_keeping_the_details(
 NOTES = "acne (note for the clinic: takes apixaban (blood thinner) and metformin for type 2 diabetes. ALLERGIC TO LIDOCAINE)"
 
 
+def test_words_that_are_a_whole_part_of_the_concern_are_taken_out_alone():
+    from actions.answers import without_a_part
+
+    # play-test 246: "take the 'obviously lol' out"; the words alone when their part is the whole concern
+    assert without_a_part("melasma on my cheeks and upper lip, obviously lol", "obviously lol") == (
+        "melasma on my cheeks and upper lip")
+    assert without_a_part("acne scars lol", "lol") == "acne scars"
+    assert without_a_part("acne scars", "acne scars") == ""
+
+
 @pytest.mark.parametrize("intent, removed, expected", [
     # play-test 42: "take metformin out, my GP stopped it" got the suitability answer, and the notes kept it
     ("faq", "metformin", "acne (note for the clinic: takes apixaban (blood thinner). ALLERGIC TO LIDOCAINE)"),

@@ -901,6 +901,9 @@ def test_an_age_said_in_a_question_is_no_correction():
     # play-test 55: sent as it was, the change never made
     ("concern should be stretch marks AND c section scar. then send",
      [{"entity": "concern", "value": "stretch marks AND c section scar", "start": 18, "end": 50}], "correct_booking"),
+    # play-test 246: words quoted to be taken out, then send: sent as it was
+    ("haha can u take the 'obviously lol' out of that first, bit embarrassing. then send",
+     [{"entity": "removed", "value": "obviously lol", "start": 21, "end": 34}], "correct_booking"),
     # a send alone, or a question about the email beside it, is the send
     ("perfect send it. and will i get a confirmation email / text?",
      [{"entity": "booking_field", "value": "booking_contact", "start": 47, "end": 52}], "affirm"),

@@ -1662,6 +1662,10 @@ def test_a_week_alone_gives_way_to_the_day_said_after_it(booking):
         ("omg. does microneedling remove acne scars completely, yes or no", []),
         ("and the removing part? can microneedling get rid of a tattoo", []),
         ("this is wrong, remove the eczema bit", [("removed", "eczema")]),
+        # play-test 246: words quoted from the request, sent as it was
+        ("haha can u take the 'obviously lol' out of that first, bit embarrassing. then send",
+         [("removed", "obviously lol")]),
+        ("can you remove “obviously lol” from the concern", [("removed", "obviously lol")]),
         # play-test 61: the request cancelled
         ("please remove the notes about my daughter, they're wrong", [("removed", "my daughter")]),
         # a contact, the request or the person's data are taken off in other ways
