@@ -1303,7 +1303,36 @@ def with_note(concern: Optional[Text], note: Text) -> Text:
     """What the request is about, with a note for the clinic after it ("fine lines (note for the clinic: I'm his
     daughter, contact me not him)"): the clinic reads both where it reads the concern."""
     note = note.strip(" .,;:-\n")
+    if concern:
+        # the same note said again, or said again more fully ("tell them mornings are best", then "write on it that
+        # mornings are best to ring me": play-test 247, both kept): once, in its fuller words
+        for start, end, said in _notes_in(concern):
+            if note.lower() in said.lower():
+                return concern
+            if said.lower() in note.lower():
+                return f"{concern[:start]}(note for the clinic: {note}){concern[end:]}"
     return f"{concern} (note for the clinic: {note})" if concern else f"Note for the clinic: {note}"
+
+
+_NOTE_OPENS = "(note for the clinic: "
+
+
+def _notes_in(concern: Text) -> List[Tuple[int, int, Text]]:
+    """The notes beside a concern: where each starts and ends (its brackets), and its words."""
+    found = []
+    at = concern.find(_NOTE_OPENS)
+    while at != -1:
+        depth, end = 0, None
+        for index in range(at, len(concern)):
+            depth += {"(": 1, ")": -1}.get(concern[index], 0)
+            if depth == 0:
+                end = index + 1
+                break
+        if end is None:
+            break
+        found.append((at, end, concern[at + len(_NOTE_OPENS) : end - 1]))
+        at = concern.find(_NOTE_OPENS, end)
+    return found
 
 
 _CONCERN_ASKED = ("booking_concern", "booking_consent", "booking_confirmed")  # the form's questions from the concern on

@@ -231,6 +231,11 @@ _DAY = (
 )
 # a month, written out or shortened; the longest form first, as the regex tries them
 _MONTH = f"(?:{alternatives(sorted(dict.fromkeys(MONTHS + MONTH_ABBREVIATIONS), key=len, reverse=True))})"
+# a time said to suit better than another beside it
+_SAID_TO_BE_BETTER = re.compile(
+    r"\s+(?:would|will|'d|is|works|suits)\s+(?:be\s+|work\s+|suit\s+(?:me\s+)?)?(?:better|best|easier)\b", re.IGNORECASE
+)
+_HOUR_WORDS = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 _TIME_PARTS = re.compile(
     # "weekday evenings", "any weekday", "mon-fri": the next weekday it can be (core/booking.py), before a day is read
     r"\b(?:(?:on|any|most|all)\s+)?week\s?days?\b|\bmon(?:day)?\s*[-–]\s*fri(?:day)?\b|"
@@ -314,6 +319,15 @@ _TIME_PARTS = re.compile(
     rf"|{MONTHS_AHEAD}"
     r"|\b(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time|\s+from\s+(?:now|today)|\s+on)\b"
     r"|\bafter\s+next\b"
+    # an hour in words ("ELEVEN o clock please", "Eleven would be better", "at eleven", "ten thirty": play-test 247,
+    # the summary's 10:30 kept twice, then "I need a yes or a no"); core/booking.py reads them as figures
+    # (not a bound in words: "Monday morning, after ten o'clock please. Half past ten would be lovely", play-test 209)
+    rf"|(?<!after )(?<!before )\b{_HOUR_WORDS}\s*o'?\s?clock\b|\b{_HOUR_WORDS}[\s-]+(?:thirty|fifteen|forty[\s-]?five)\b"
+    rf"|\b(?:at|around|about|make it)\s+{_HOUR_WORDS}\b(?!\s*(?:past|to|weeks?|days?|months?|years?|of|people|"
+    r"sessions?|treatments?|minutes?|hours?|mins?|point|more|or|another|time|stage|thing)\b)(?![-'])"
+    rf"|(?:^|(?<=[.!?,;]\s)){_HOUR_WORDS}(?=\s+(?:would|is|works|suits|instead|then|please|pls|if|sounds)\b|\s*[.!?]*\s*$)"
+    # ("change the time to eleven please": play-test 247, the time asked for again)
+    rf"|(?:(?<=\btime to\s)|(?<=\bit to\s)|(?<=\bthat to\s)){_HOUR_WORDS}(?=\s*(?:please|pls|instead|then|thanks|thank you)?\W*$)"
     # "push it an hour later": the time said before, moved
     rf"|{TIME_SHIFT}",
     re.IGNORECASE,
@@ -597,7 +611,18 @@ CALL_TIME = (
     # ("can u tell them to ring after 1pm pls", "could you ask them to ring before 11": play-tests 162 and 163, not
     # understood, and a new call back begun)
     rf"\b(?:ask|tell)\s+(?:them|the\s+clinic|the\s+team|reception)\s+to\s+(?:only\s+)?{_RING}"
-    r"(?:\s+(?:me|her|him|us))?\s+(?:only\s+)?(?:after|before|between|outside|in\s+the|once)\b[^.!?\n]*"
+    r"(?:\s+(?:me|her|him|us))?\s+(?:only\s+)?(?:after|before|between|outside|in\s+the|once)\b[^.!?\n]*|"
+    # ("And can you tell them mornings are best", "please write on it that mornings are best to ring me": play-test 247,
+    # dropped, then the consultation made a call back)
+    r"(?:(?<=\btell them\s)|(?<=\blet them know\s)|(?<=\btell the clinic\s)|(?<=\btell them that\s))"
+    r"(?:the\s+)?(?:mornings?|afternoons?|evenings?|lunchtimes?|weekdays?|weekends?)\s+(?:are|is)\s+(?:the\s+)?"
+    r"(?:best|better|easiest|easier)\b[^.!?\n]*|"
+    r"\b(?:the\s+)?(?:mornings?|afternoons?|evenings?|lunchtimes?|weekdays?|weekends?)\s+(?:are|is)\s+(?:the\s+)?"
+    rf"(?:best|better|easiest|easier)\s+(?:time\s+)?(?:to|for)\s+(?:{_RING}|reach|contact)(?:ing)?\b[^.!?\n]*|"
+    # ("I only wanted them to know to ring in the morning": play-test 247, the appointment made that morning)
+    rf"(?:(?<=\bthem to\s)|(?<=\bknow to\s)|(?<=\bthey should\s)|(?<=\bsomeone to\s)|(?<=\bthey can\s)){_RING}"
+    r"(?:\s+(?:me|her|him|us))?\s+"
+    r"(?:only\s+)?(?:in\s+the|after|before|between|outside|once)\b[^.!?\n]*"
 )
 _CALL_TIME = re.compile(CALL_TIME, re.IGNORECASE)
 # the role of a note that says when to ring: no call back asked for (components/booking_request.py)
@@ -1416,6 +1441,11 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
             if corrected is not None:
                 corrected = kept.index(runs[corrected]) if runs[corrected] in kept else None
             runs = kept
+    better = [index for index, run in enumerate(runs) if index and _SAID_TO_BE_BETTER.match(text, run[1])]
+    if better and corrected is None:
+        # "half past ten is when the bus comes in. Eleven would be better" (play-test 247: 10:30 kept): the one said
+        # to suit better
+        corrected = better[-1]
     if corrected is not None:
         runs = runs[corrected:]
     if len(runs) > 1 and _A_WEEK_ALONE.fullmatch(text[runs[0][0] : runs[0][1]].strip()):

@@ -542,6 +542,15 @@ _HOUR_IN_WORDS = re.compile(
 )
 # "eleven am", "two o'clock", "ten-thirty"
 _HOUR_WORD_BEFORE = re.compile(rf"\b{_AN_HOUR_WORD}\s*(am|pm|o'?\s?clock)\b")
+# "ten thirty", "eleven fifteen": an hour and its minutes in words
+_HOUR_AND_MINUTES_IN_WORDS = re.compile(rf"\b{_AN_HOUR_WORD}[\s-]+(thirty|fifteen|forty[\s-]?five)\b")
+_MINUTE_NUMBERS = {"thirty": "30", "fifteen": "15"}
+# an hour in words as a sentence of its own, or opening one that says it suits ("Eleven would be better", "ELEVEN
+# please": play-test 247, read as the 11th, or not at all)
+_AN_HOUR_WORD_ALONE = re.compile(
+    rf"(?:^|(?<=[.!?,;]\s)|(?<=[.!?,;]))\s*{_AN_HOUR_WORD}(?=\s+(?:would|is|works|suits|instead|then|please|pls|if|"
+    r"is better|sounds)\b|\s*[.!?]*\s*$)"
+)
 _ORDINAL_DAY = re.compile(r"^(?:on\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?$")
 _WEEKDAY = re.compile(r"\b(?:next|this|coming|on)\s+(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)", re.IGNORECASE)
 # (in the plural too: "tuesdays or thursdays, between 10 and 1", play-test 43, not understood)
@@ -664,6 +673,11 @@ _SHORTHANDS = (
     (_DAY_IN_WORDS, lambda match: _DAYS_IN_WORDS[match.group(1).replace(" ", "-")]),
     (_HOUR_IN_WORDS, lambda match: f"{match.group(1)} {_NUMBER_WORDS[match.group(2)]}"),
     (_HOUR_WORD_BEFORE, lambda match: f"{_NUMBER_WORDS[match.group(1)]}{match.group(2)}"),
+    (
+        _HOUR_AND_MINUTES_IN_WORDS,
+        lambda match: f"{_NUMBER_WORDS[match.group(1)]}:{_MINUTE_NUMBERS.get(match.group(2), '45')}",
+    ),
+    (_AN_HOUR_WORD_ALONE, lambda match: f" {_NUMBER_WORDS[match.group(1)]}"),
     # "the one after - wed 16th": the day then named (play-test 99: "1 December is a Tuesday", the "one" read as a date)
     (re.compile(r"\bthe (?:one|week) after\s*[-–:,]\s*(?=(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun|\d))"), ""),
     # "12th-16th jan": the first day of the span (play-test 99: "more than 120 days ahead")

@@ -521,7 +521,10 @@ HOW_CONTACTED = (
     r"\b(?:is|will)\s+(?:that|it)\s+(?:be\s+)?(?:a\s+)?(?:phone\s+call|call)\b[^.!]{0,20}\?|"
     r"\bwhose\s+(?:number|phone|email)\s+(?:will|would|do|are)\b|"
     r"\bhow\s+(?:will|would|do|does|are)\s+(?:they|the clinic|you|the team)\s+(?:going\s+to\s+)?(?:contact|reach|"
-    r"get hold of|get in touch with)\s+(?:me|her|him)\b"
+    r"get hold of|get in touch with)\s+(?:me|her|him)\b|"
+    # ("Will someone ring me to confirm?": play-test 247, "The contact on your request is …")
+    r"\b(?:will|would)\s+(?:someone|somebody|anyone|they|the clinic|the team|reception)\s+(?:ring|call|phone|contact|"
+    r"text)\s+(?:me|her|him)\b(?:\s+(?:to\s+confirm|back|first|about\s+it))?\s*\?"
 )
 
 # whether the clinic will be in touch, asked once a request is sent ("lovely thanks. will someone ring me tomorrow

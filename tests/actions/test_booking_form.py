@@ -2708,6 +2708,19 @@ async def test_never_mind_after_a_value_refused_keeps_nothing_refused(dispatcher
         SlotSet("booking_contact", "a@example.com"), SlotSet("stop_cancels", False)]
 
 
+def test_a_note_said_again_more_fully_is_kept_once():
+    from actions.booking_form import with_note
+
+    # play-test 247: "tell them mornings are best", then "write on it that mornings are best to ring me": both kept
+    once = with_note("face treatment", "mornings are best")
+    assert with_note(once, "mornings are best to ring me") == "face treatment (note for the clinic: mornings are best to ring me)"
+    assert with_note(with_note(once, "mornings are best to ring me"), "mornings are best") == (
+        "face treatment (note for the clinic: mornings are best to ring me)")
+    # another note beside one with brackets of its own is added
+    assert with_note("acne (note for the clinic: takes apixaban (blood thinner))", "allergic to lidocaine") == (
+        "acne (note for the clinic: takes apixaban (blood thinner)) (note for the clinic: allergic to lidocaine)")
+
+
 async def test_a_day_asked_for_is_no_day_taken(validate, dispatcher, make_tracker, domain):
     # play-test 243: "Could I do Monday at half three?" was quoted to the clinic as "Monday at half three, i do monday"
     tracker = make_tracker(

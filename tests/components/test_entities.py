@@ -1183,6 +1183,19 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
         ("friday at 16 please", ["friday at 16"]),
         # "may" and "march" alone are words
         ("may i ask something", []),
+        # play-test 247: an hour in words was no time, and 10:30 was kept twice
+        ("It still says half past ten dear. ELEVEN o clock please", ["ELEVEN o clock"]),
+        ("Oh no dear half past ten is when the bus comes in, I need to walk from the stop. Eleven would be better",
+         ["Eleven"]),
+        ("change the time to eleven please", ["eleven"]),
+        ("wednesday at eleven", ["wednesday at eleven"]),
+        ("ten thirty", ["ten thirty"]),
+        # numbers in words that are no hour
+        ("I had one at one point", []),
+        ("is one session enough", []),
+        ("I want to go from one to two", []),
+        # a time said to suit better than one beside it
+        ("monday at 3 is no good, tuesday at 4 would be better", ["tuesday at 4"]),
         # play-test 201: months ahead were dropped, and tomorrow put down
         (
             "ok well i'll probably stop feeding in about 3 months. can i book a consultation for then? mornings only pls",
@@ -1753,6 +1766,13 @@ def test_a_note_said_to_be_still_there_and_to_go_is_what_to_take_out(booking):
         (
             "Fine lines round my eyes and mouth. Please only telephone me after 6pm on weekdays as I am at work",
             [("note", "Please only telephone me after 6pm on weekdays as I am at work")],
+        ),
+        # play-test 247: dropped, then the consultation made a call back, then the 11:00 made the morning
+        ("Yes dear but will they ring me? And can you tell them mornings are best", [("note", "mornings are best")]),
+        ("please write on it that mornings are best to ring me", [("note", "mornings are best to ring me")]),
+        (
+            "No dear I still want the appointment on Wednesday! I only wanted them to know to ring in the morning",
+            [("time", "on Wednesday"), ("note", "ring in the morning")],
         ),
     ],
 )

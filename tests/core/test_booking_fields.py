@@ -1196,6 +1196,20 @@ def test_words_around_the_day_meant_are_read_past(clinic, text, meant):
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
 
 
+@pytest.mark.parametrize("text, hour, minute", [
+    # play-test 247: an hour in words ("Eleven would be better" was read as the 11th)
+    ("wednesday. Eleven would be better", 11, 0),
+    ("wednesday ELEVEN o clock please", 11, 0),
+    ("wednesday ten thirty", 10, 30),
+    ("wednesday eleven fifteen", 11, 15),
+])
+def test_an_hour_in_words_is_that_hour(clinic, text, hour, minute):
+    parsed = parse_preferred_time(text, clinic, NOW)
+    wednesday = parse_preferred_time("wednesday", clinic, NOW).start.date()
+    assert parsed.start == parsed.end
+    assert (parsed.start.date(), parsed.start.hour, parsed.start.minute) == (wednesday, hour, minute)
+
+
 @pytest.mark.parametrize("text", [
     # play-test 244: "Saturday morning, but not this Saturday" was put down for this Saturday
     "Saturday morning, but not this Saturday",

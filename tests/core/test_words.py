@@ -65,7 +65,11 @@ def test_what_to_bring_asked(text, asks):
     ("so is that a phone call then or what? i dont always pick up unknown numbers", True),
     ("ok so whose number will they use, mine?", True),
     ("how will they contact me", True),
+    # play-test 247: "The contact on your request is …"
+    ("Thank you dear. Will someone ring me to confirm? I am not always near the phone", True),
+    ("will they call me back?", True),
     # a call asked for
+    ("will someone ring me tomorrow at 10 please", False),
     ("call me back tomorrow please", False),
     ("can the clinic ring me tomorrow?", False),
     ("please ring me or email me", False),
