@@ -322,12 +322,14 @@ _TIME_PARTS = re.compile(
     # an hour in words ("ELEVEN o clock please", "Eleven would be better", "at eleven", "ten thirty": play-test 247,
     # the summary's 10:30 kept twice, then "I need a yes or a no"); core/booking.py reads them as figures
     # (not a bound in words: "Monday morning, after ten o'clock please. Half past ten would be lovely", play-test 209)
-    rf"|(?<!after )(?<!before )\b{_HOUR_WORDS}\s*o'?\s?clock\b|\b{_HOUR_WORDS}[\s-]+(?:thirty|fifteen|forty[\s-]?five)\b"
+    rf"|(?<!after )(?<!before )\b{_HOUR_WORDS}\s*o'?\s?clock\b"
+    rf"|\b{_HOUR_WORDS}[\s-]+(?:thirty|fifteen|forty[\s-]?five)\b"
     rf"|\b(?:at|around|about|make it)\s+{_HOUR_WORDS}\b(?!\s*(?:past|to|weeks?|days?|months?|years?|of|people|"
     r"sessions?|treatments?|minutes?|hours?|mins?|point|more|or|another|time|stage|thing)\b)(?![-'])"
     rf"|(?:^|(?<=[.!?,;]\s)){_HOUR_WORDS}(?=\s+(?:would|is|works|suits|instead|then|please|pls|if|sounds)\b|\s*[.!?]*\s*$)"
     # ("change the time to eleven please": play-test 247, the time asked for again)
-    rf"|(?:(?<=\btime to\s)|(?<=\bit to\s)|(?<=\bthat to\s)){_HOUR_WORDS}(?=\s*(?:please|pls|instead|then|thanks|thank you)?\W*$)"
+    rf"|(?:(?<=\btime to\s)|(?<=\bit to\s)|(?<=\bthat to\s)){_HOUR_WORDS}"
+    r"(?=\s*(?:please|pls|instead|then|thanks|thank you)?\W*$)"
     # "push it an hour later": the time said before, moved
     rf"|{TIME_SHIFT}",
     re.IGNORECASE,
