@@ -195,6 +195,8 @@ def _aspect_only(text: Text) -> bool:
 
 
 # two or three capitalised words and nothing else: "Mia Long", "Jo Paine", "Anne-Marie O'Neill"
+# a name as the first sentence, something after it ("Jonathan Price. do you need my date of birth as well?")
+_NAME_FIRST = re.compile(r"^\s*(?P<name>[^.!?,\n]{3,60}?)\s*[.!,\n]\s+(?=\S+\s+\S)")
 _NAME_SHAPED = re.compile(
     r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$"
 )
@@ -767,7 +769,12 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         gaps = [Span(start, end) for start, end in zip(edges[::2], edges[1::2], strict=True)]
         rest = max(gaps, key=lambda gap: len(text[gap.start : gap.end].strip()))
         words = text[rest.start : rest.end].split()
-        if len(words) < 2 or _SAYS_WHERE_OR_WHEN.match(text[rest.start : rest.end]):
+        if (
+            len(words) < 2
+            or _SAYS_WHERE_OR_WHEN.match(text[rest.start : rest.end])
+            # ("Jonathan Price. do you need my date of birth as well?": play-test 246, the prices' answer to a name)
+            or _NAME_SHAPED.match(text[rest.start : rest.end])
+        ):
             # ("ok and on my tummy? thats where they are mostly": play-test 230, the clinic's address alone)
             return parts
         model = self._fitted()[2]
@@ -852,6 +859,18 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         first_word = lemmas.split(" ", 1)[0]
         return first_word not in self.topic_words and not self._misspelt_topic_word(first_word)
 
+    def _after_a_name(self, message: Message) -> Optional[Span]:
+        """What follows a name said as the message's first sentence ("Jonathan Price. do you need my date of birth as
+        well?": play-test 246, the prices' answer for the name), which is what the message asks; None otherwise."""
+        text = message.get(TEXT) or ""
+        first = _NAME_FIRST.match(text)
+        if not first or not self.topic_words or not _NAME_SHAPED.match(first.group("name")):
+            return None
+        first_word = first.group("name").split()[0].lower()
+        if first_word in self.topic_words or self._misspelt_topic_word(first_word):
+            return None
+        return Span(first.end(), len(text))
+
     def _a_complaint(self, text: Text, spans: List[Span], intent_ranking: List[Dict[Text, Any]]) -> bool:
         """A message read as a question of the retrieval intent that asks none and complains."""
         complaint = _COMPLAINT.search(text)
@@ -887,7 +906,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             return messages
         afterthoughts = [_afterthought(message.get(TEXT) or "") for message in messages]
         views = [
-            _clarified(message, self._views(message), found)
+            _clarified(message, self._views(message, self._after_a_name(message)), found)
             for message, found in zip(messages, afterthoughts, strict=True)
         ]
         probabilities = self.model.predict_proba(self._matrix(views)) if messages else []

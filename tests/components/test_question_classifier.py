@@ -967,3 +967,16 @@ def test_a_part_leaning_on_a_statement_just_before_it_is_read_with_it(with_about
     parts = parse(with_about_that, text).get("question_parts")
     assert [part["intent_response_key"] for part in parts] == ["faq/pain", "faq/price"]
     assert parts[1]["text"] == "and what is that exactly?"
+
+
+@pytest.mark.parametrize("text", ["Mia Cost Price. does it hurt", "Mia Cost Price, does it hurt?"])
+def test_a_name_said_before_a_question_is_not_asked(storage, resource, text):
+    # play-test 246: "Jonathan Price. do you need my date of birth as well?" got the prices' answer for the surname
+    component = make(storage, resource)
+    component.train(training_data())
+    message = parse(component, text)
+    assert message.get("response_selector")["faq"]["response"][INTENT_RESPONSE_KEY] == "faq/pain"
+    assert all(part[INTENT_RESPONSE_KEY] != "faq/price" for part in message.get("question_parts") or [])
+    assert component._after_a_name(message) is not None
+    # a topic word first is no name
+    assert component._after_a_name(parse(component, "Price Cost. does it hurt")) is None
