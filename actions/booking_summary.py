@@ -219,7 +219,13 @@ def without_a_contact(tracker: Tracker) -> Optional[Text]:
 
 
 # "the number should end 165 not 156", "ends in 672": the last digits of the one phone number typed again
-_ENDS_IN = re.compile(r"\b(?:ends?|ending)\s+(?:in\s+|with\s+)?(\d{2,4})(?:\s*,?\s*not\s+(\d{2,4}))?\b", re.IGNORECASE)
+_ENDS_IN = re.compile(
+    r"\b(?:ends?|ending)\s+(?:in\s+|with\s+)?(\d{2,4})(?:\s*,?\s*not\s+(\d{2,4}))?\b|"
+    # ("sorry the last digit is 7 not 1": play-test 246, read as 7 o'clock and the time asked for again)
+    r"\blast\s+(?:(?:two|three|four|2|3|4|few)\s+)?(?:digits?|numbers?|bits?)\s+(?:is|are|should\s+be|should\s+say|"
+    r"was\s+meant\s+to\s+be|needs?\s+to\s+be)\s+(\d{1,4})(?:\s*,?\s*not\s+(?:an?\s+)?(\d{1,4}))?\b",
+    re.IGNORECASE,
+)
 
 
 def text_of(tracker: Tracker) -> Text:
@@ -233,7 +239,7 @@ def with_its_end_retyped(tracker: Tracker) -> Optional[Text]:
     typed = _ENDS_IN.search(text_of(tracker))
     if not typed or CONTACTS_JOINED in contact or "@" in contact or not contact:
         return None
-    new, old = typed.group(1), typed.group(2)
+    new, old = typed.group(1) or typed.group(3), typed.group(2) or typed.group(4)
     if old and (len(old) != len(new) or not contact.endswith(old)):
         return None
     retyped = contact[: len(contact) - len(new)] + new

@@ -299,7 +299,8 @@ _TIME_PARTS = re.compile(
     r"|(?<=\bi said\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\bmake it\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)"
     r"|(?<=\bwe do\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)"
     r"|(?<=\blike\s)\d{1,2}\b(?=\s*$|\s*[,.!?]|\s+(?:on the dot|sharp|exactly)\b)"
-    r"|\b\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}\s+instead\b|\b\d{1,2}\b(?=\s+not\s+\d)"
+    r"|\b\d{1,2}/\d{1,2}\b(?!/)|\b\d{1,2}\s+instead\b"
+    r"|(?<!digit is )(?<!digits are )(?<!number is )\b\d{1,2}\b(?=\s+not\s+\d)"
     # ("ok 9 then", after 8 was before opening: play-test 78, the time asked for again and the 16th lost)
     # ("ugh ok 9 then": play-test 82)
     # ("ok 9 then. number is 07911 123456": play-test 199, the day lost and a day asked for again)

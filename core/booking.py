@@ -1665,7 +1665,12 @@ def _next_day_for(
 
 
 def _window_words(window: Tuple[dt.time, dt.time]) -> str:
-    """Words `_day_and_time` reads as the window."""
+    """Words `_day_and_time` reads as the window (a part of the day by its name: "between 07:00 and 12:00" is before
+    opening, where "morning" is the clinic's morning; play-test 246, "Monday, or Tuesday … mornings ideally" lost the
+    morning)."""
+    part = next((name for name, times in _PARTS_OF_DAY.items() if times == window and " " not in name), None)
+    if part is not None:
+        return part
     if window[0] == window[1]:
         return f"at {window[0]:%H:%M}"
     return f"between {window[0]:%H:%M} and {window[1]:%H:%M}"

@@ -697,6 +697,9 @@ async def test_no_summary_right_after_what_to_change(dispatcher, make_tracker, d
     ("the number ends in 672", "+447700900671", "+447700900672"),
     ("ends 165 not 156", "+447700900158", None),  # it does not end in 156: for the person to say again
     ("ends 165", "jo@example.com", None),  # no phone number to retype
+    # play-test 246: read as 7 o'clock, and the time asked for again
+    ("sorry the last digit is 7 not 1", "+447700900361", "+447700900367"),
+    ("the last two digits should be 67", "+447700900361", "+447700900367"),
 ])
 def test_the_end_of_a_phone_number_typed_again(make_tracker, text, contact, expected):
     from actions.booking_summary import with_its_end_retyped

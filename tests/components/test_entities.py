@@ -1190,6 +1190,8 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
         ("change the time to eleven please", ["eleven"]),
         ("wednesday at eleven", ["wednesday at eleven"]),
         ("ten thirty", ["ten thirty"]),
+        # play-test 246: a phone number's last digit corrected was 7 o'clock
+        ("sorry the last digit is 7 not 1", []),
         # numbers in words that are no hour
         ("I had one at one point", []),
         ("is one session enough", []),

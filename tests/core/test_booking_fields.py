@@ -650,6 +650,8 @@ def test_a_fortnight_without_a_day_asks_which_day(clinic, text):
     ("monday or thursday after 2pm", "2026-12-07T14:00"),
     # the first day with a time of its own: the first day, as before
     ("next tuesday morning or wednesday after 2pm", "2026-12-08T09:00"),
+    # play-test 246: the morning said after both days was lost (Monday 09:00 to 18:00)
+    ("Monday, or Tuesday if Mondays no good. mornings ideally", "2026-12-07T09:00:00+00:00/2026-12-07T12:00"),
 ])
 def test_of_two_days_with_one_time_the_first_on_which_it_fits(text, expected):
     from core.settings import clinic as the_clinic  # clinic.yml's hours: Thursday to 20:00, other weekdays to 18:00
