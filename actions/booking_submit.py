@@ -358,7 +358,7 @@ _ASKS_HOW = re.compile(HOW_CONTACTED, re.IGNORECASE)
 _A_NOTE_NAMED = re.compile(r"\b(?:note|notes|allerg\w*)\b", re.IGNORECASE)
 # a day of the request asked about by its weekday ("which thursday did you put?")
 _WHICH_DAY = re.compile(
-    r"\b(?:which|what)\s+(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b", re.IGNORECASE
+    r"\b(?:which|what)\s+(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|date|day)\b", re.IGNORECASE
 )
 # the response that says the one detail a question about the request asks for ("what name did I put on it?")
 DETAIL_GIVEN = {

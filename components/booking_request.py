@@ -292,6 +292,12 @@ WHEN_THEY_RING_ASKED = re.compile(
     r"(?:will|would|'ll|ll|are going to|gonna)?\s+(?:\w+\s+)?(?:ring|call|phone|contact|get in touch|be in touch)\b",
     re.IGNORECASE,
 )
+# the day of the request asked ("wait, which date is that?" at the summary: play-test 247, "I need a yes or a no")
+WHICH_DAY_ASKED = re.compile(
+    r"^\W*(?:(?:wait|sorry|hang on|hold on|so|ok|okay|and|um+|hm+|erm+|oh)\W+)*(?:which|what)\s+(?:date|day)\s+"
+    r"(?:is|was|'?s)\s+(?:that|this|it|the\s+\w+)\b(?:\s+(?:exactly|then|again|again\s+please|please))?\W*$",
+    re.IGNORECASE,
+)
 # the details given in the chat asked to be seen ("can you show me everything ive given you in here", "what details did
 # i give you": play-test 191, the guide's silence and the privacy notice; the policy says they can be seen here)
 DETAILS_SHOWN_ASKED = re.compile(
@@ -951,6 +957,10 @@ class BookingDetailsRequest(GraphComponent):
                 and not re.search(r"\b(?:instead|rather than|switch|swap)\b|\b(?:change|move)\s+to\b", text, re.I)
             ):
                 self._set(message, "ask_reference")  # WHEN_THEY_RING_ASKED
+            elif intent in ("nlu_fallback", "deny", "inform", "correct_booking", "faq") and WHICH_DAY_ASKED.search(
+                text
+            ):
+                self._set(message, "ask_reference")  # the day of the request, as it has it
             elif intent in ("nlu_fallback", "deny", "inform") and not farewell and NO_CHANGE.search(text):
                 # "i dont want to change anything i was just checking lol" in a change to a request sent (play-test
                 # 130: "didn't catch that"): the change not wanted, which keeps the request as it was

@@ -537,6 +537,9 @@ def _field(value):
     # a day asked about by its weekday (play-test 141: when the clinic would call)
     ("which friday did you put?", [], "utter_request_time_given",
      {"preferred_time": "Friday 27 November 2026 at 15:00"}),
+    # play-test 247: "Sorry, I need a yes or a no to that"
+    ("wait, which date is that?", [], "utter_request_time_given",
+     {"preferred_time": "Friday 27 November 2026 at 15:00"}),
     # not given yet: said so
     ("what did i say the concern was", [_field("booking_concern")], "utter_request_detail_not_given", {}),
     # no detail named: the reference, not yet given

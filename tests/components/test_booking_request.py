@@ -1491,3 +1491,16 @@ def test_booking_some_other_time_said_with_a_goodbye_is_a_goodbye(text, intent, 
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 247: "Sorry, I need a yes or a no to that" at the summary
+    ("wait, which date is that?", "nlu_fallback", "ask_reference"),
+    ("what day is that exactly", "inform", "ask_reference"),
+    # a day asked for is no question about the request's
+    ("which day is best for you", "nlu_fallback", "nlu_fallback"),
+])
+def test_the_day_of_the_request_asked_is_a_question_about_it(text, intent, expected):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
