@@ -125,8 +125,11 @@ _NUMBERED = re.compile(r"(?:^|\s)\d{1,2}[.)]\s*$")  # what comes before an item 
 # summary was not understood, the same question without it was)
 _INTERJECTIONS = (
     # ("no not price, downtime. like how long till i can go out looking normal": play-test 238, dropped)
-    r"(?:(?:wait|oh|ooh|hmm+|um+|erm+|uh+|ok(?:ay)?|right|sorry|actually|btw|quick question|one more thing|hey|hi|"
-    r"hello|like)\b\W*)+"
+    # ("k. also random but do i still need the spf if im just staying in today": play-test 247, not understood, and the
+    # route said again in its place)
+    r"(?:(?:wait|oh|ooh|hmm+|um+|erm+|uh+|ok(?:ay)?|k+|right|sorry|actually|btw|quick question|one more thing|hey|hi|"
+    r"hello|like|also|(?:totally\s+|completely\s+)?(?:random|unrelated|off\s+topic)(?:\s+(?:question|q))?(?:\s+but)?|"
+    r"different question)\b\W*)+"
 )
 # a statement of where or when something is ("thats where they are mostly"), not a question of it
 _SAYS_WHERE_OR_WHEN = re.compile(
@@ -197,6 +200,14 @@ def _aspect_only(text: Text) -> bool:
 # two or three capitalised words and nothing else: "Mia Long", "Jo Paine", "Anne-Marie O'Neill"
 # a name as the first sentence, something after it ("Jonathan Price. do you need my date of birth as well?")
 _NAME_FIRST = re.compile(r"^\s*(?P<name>[^.!?,\n]{3,60}?)\s*[.!,\n]\s+(?=\S+\s+\S)")
+# the last answer said to have missed the question, then the question asked again
+_NOT_ANSWERED_FIRST = re.compile(
+    r"^\W*(?:(?:no|but|um+|erm+|hm+|ok|okay)\W+)*(?:you|u)\s+(?:didn'?t|didnt|did\s+not|never|haven'?t|havent)\s+"
+    r"(?:really\s+|actually\s+)?answer(?:ed)?\s+(?:my|the)\s+(?:question|q)\b(?:\s+(?:lol|though|tho|there|again))*"
+    r"\s*[.!?,:;-]+\s*(?=\S+\s+\S)|"
+    r"^\W*(?:that'?s|thats|that\s+is)\s+not\s+what\s+i\s+asked\b[^.!?]{0,15}[.!?,:;-]+\s*(?=\S+\s+\S)",
+    re.IGNORECASE,
+)
 _NAME_SHAPED = re.compile(
     r"^\s*[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*(?:\s+[^\W\d_a-z][^\W\d_]*(?:['’-][^\W\d_]+)*){1,2}\s*[.!]?\s*$"
 )
@@ -247,7 +258,9 @@ _ASKED_OF_A_CASE = re.compile(
 # question: play-test 239, dropped)
 _ENDS_AS_A_QUESTION = re.compile(
     r"\b(?:is|would|will|does|could)\s+(?:that|this|it)\s+(?:still\s+)?(?:be\s+)?(?:ok(?:ay)?|alright|all right|fine|"
-    r"safe|matter|an?\s+(?:problem|issue))\W*$",
+    r"safe|matter|an?\s+(?:problem|issue))\W*$|"
+    # ("you didnt answer my question lol. sunscreen indoors yes or no": play-test 247, the route again in its place)
+    r"\b(?:yes\s+or\s+no|y/n|or\s+not)\W*$",
     re.IGNORECASE,
 )
 
@@ -859,10 +872,16 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
         first_word = lemmas.split(" ", 1)[0]
         return first_word not in self.topic_words and not self._misspelt_topic_word(first_word)
 
-    def _after_a_name(self, message: Message) -> Optional[Span]:
-        """What follows a name said as the message's first sentence ("Jonathan Price. do you need my date of birth as
-        well?": play-test 246, the prices' answer for the name), which is what the message asks; None otherwise."""
+    def _what_is_asked_after(self, message: Message) -> Optional[Span]:
+        """What follows a first sentence that asks nothing (a name: "Jonathan Price. do you need my date of birth as
+        well?", play-test 246, the prices' answer for the name; or "you didn't answer my question"), which is what the
+        message asks; None otherwise."""
         text = message.get(TEXT) or ""
+        unanswered = _NOT_ANSWERED_FIRST.match(text)
+        if unanswered:
+            # ("you didnt answer my question lol. sunscreen indoors yes or no": play-test 247, "more about the last
+            # answer", and in the urgent route's thread the route again in its place): the question asked again
+            return Span(unanswered.end(), len(text))
         first = _NAME_FIRST.match(text)
         if not first or not self.topic_words or not _NAME_SHAPED.match(first.group("name")):
             return None
@@ -906,7 +925,7 @@ class QuestionClassifier(GraphComponent, IntentClassifier):
             return messages
         afterthoughts = [_afterthought(message.get(TEXT) or "") for message in messages]
         views = [
-            _clarified(message, self._views(message, self._after_a_name(message)), found)
+            _clarified(message, self._views(message, self._what_is_asked_after(message)), found)
             for message, found in zip(messages, afterthoughts, strict=True)
         ]
         probabilities = self.model.predict_proba(self._matrix(views)) if messages else []

@@ -134,6 +134,10 @@ def parts(text):
          ["how long till i can go out looking normal.", "and does it work on ice pick scars"]),
         # (a tag in the middle of a statement asks nothing)
         ("does it hurt. it is okay if it does, i just want to know", ["does it hurt."]),
+        # play-test 247: a question asked as "… yes or no", and a question after "k. also random but", dropped
+        ("you didnt answer my question lol. sunscreen indoors yes or no", ["sunscreen indoors yes or no"]),
+        ("k. also random but do i still need the spf if im just staying in today",
+         ["also random but do i still need the spf if im just staying in today"]),
     ],
 )
 def test_question_spans(text, expected):
@@ -977,6 +981,29 @@ def test_a_name_said_before_a_question_is_not_asked(storage, resource, text):
     message = parse(component, text)
     assert message.get("response_selector")["faq"]["response"][INTENT_RESPONSE_KEY] == "faq/pain"
     assert all(part[INTENT_RESPONSE_KEY] != "faq/price" for part in message.get("question_parts") or [])
-    assert component._after_a_name(message) is not None
+    assert component._what_is_asked_after(message) is not None
     # a topic word first is no name
-    assert component._after_a_name(parse(component, "Price Cost. does it hurt")) is None
+    assert component._what_is_asked_after(parse(component, "Price Cost. does it hurt")) is None
+
+
+@pytest.mark.parametrize("text, asked", [
+    # play-test 247: "more about the last answer", and in the urgent route's thread the route again in its place
+    ("you didnt answer my question lol. does it hurt", "does it hurt"),
+    ("thats not what i asked. does it hurt", "does it hurt"),
+    ("you didnt answer my question", None),
+])
+def test_the_question_asked_again_after_saying_it_was_not_answered_is_read(classifier, text, asked):
+    message = parse(classifier, text)
+    span = classifier._what_is_asked_after(message)
+    assert (text[span.start : span.end] if span else None) == asked
+    if asked:
+        assert message.get("response_selector")["faq"]["response"][INTENT_RESPONSE_KEY] == "faq/pain"
+
+
+def test_lead_in_words_before_a_question_are_read_past(classifier):
+    # play-test 247: "k. also random but do i still need the spf …" was not understood
+    from components.question_classifier import _BEFORE_A_QUESTION
+
+    assert _BEFORE_A_QUESTION.match("k. also random but do i still need the spf").group(0) == "k. also random but "
+    assert parse(classifier, "k. also random but does it hurt").get("response_selector")["faq"]["response"][
+        INTENT_RESPONSE_KEY] == "faq/pain"
