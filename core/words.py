@@ -652,7 +652,10 @@ ASKS_IF_BOOKED = (
     # deffo be 5.30?": play-test 237)
     r"\b(?:is\s+it|will\s+it|will\s+they|is\s+that)\s+(?:definitely|deffo|defo|def|really|for\s+sure|100%|actually)\s+"
     r"(?:be\s+)?(?:at\s+|on\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|monday|tuesday|wednesday|thursday|friday|saturday)\b"
-    r"(?!\s*(?:sessions?|treatments?|days?|weeks?|months?|times?|hours?|mins?|minutes?|goes|courses?)\b)"
+    r"(?!\s*(?:sessions?|treatments?|days?|weeks?|months?|times?|hours?|mins?|minutes?|goes|courses?)\b)|"
+    # ("so its not definitely tomorrow then? 😬" after a request was sent: play-test 246, a menu)
+    r"\b(?:so\s+)?(?:it'?s|its|it\s+is|that'?s|thats|i'?m|im)\s+not\s+(?:definitely|deffo|defo|def|actually|properly|"
+    r"officially|100%|for\s+sure|confirmed|booked)\b[^.!?]{0,25}\?"
 )
 
 # how to cancel or change the request later, asked: not a cancel or a change now ("thanks!! oh and if i change my mind

@@ -1108,6 +1108,10 @@ def test_whether_the_request_is_booked_is_asked_of_it(text, intent, expected):
     ("I havent had any treatment?? I'm asking is my consultation booked yes or no", "faq", [], "ask_reference"),
     # play-test 241: whether the time sent is sure, a menu
     ("is it definitely 9? i have to do school run after so", "nlu_fallback", [], "ask_reference"),
+    # play-test 246: a menu
+    ("so its not definitely tomorrow then? 😬", "nlu_fallback", [], "ask_reference"),
+    # (a statement of what is not sure is no question)
+    ("its not definitely the scars i want looked at, also pores", "inform", [], "inform"),
     # (a booking of their own elsewhere, said, is no question of this one)
     ("im booked for a facial elsewhere on friday, is that ok", "faq", [], "faq"),
 ])
