@@ -57,6 +57,7 @@ from core.booking import (
     ADDS_A_CONTACT,
     ASAP,
     CONTACTS_JOINED,
+    CORRECTED,
     MAX_CONTACTS,
     NO_DAY_NAMED,
     ONE_DAY_NAMED,
@@ -2265,7 +2266,13 @@ class ValidateBookingForm(FormValidationAction):
         said = [sentence for sentence in said if sentence]
         if len(said) < 2 or said[-1] == str(value):
             return None
-        return said[-1] if ONE_DAY_NAMED.search(said[-1]) or _CLOCK_TIME.search(said[-1]) else None
+        if ONE_DAY_NAMED.search(said[-1]):
+            return said[-1]
+        # an hour alone, after a sentence that named the day, is that day's ("today. 7pm": play-test 246, refused as too
+        # soon, then 7pm a week on put down)
+        if _CLOCK_TIME.search(said[-1]) and not any(ONE_DAY_NAMED.search(sentence) for sentence in said[:-1]):
+            return said[-1]
+        return None
 
     def _reject(self, slot: Text, invalid: InvalidValue, dispatcher, tracker) -> Dict[Text, Any]:
         """Say why the value was not accepted; after MAX_FAILURES on one slot, offer the staff."""
@@ -2372,7 +2379,24 @@ class ValidateBookingForm(FormValidationAction):
             time = PreferredTime.from_slot(checked["booking_time"]).describe()
             later = route_variant(domain, "utter_booking_time_after_the_route", tracker)
             dispatcher.utter_message(response=later, time=time)
+            if self._too_soon_for_today(checked.get("booking_time_text") or str(value)):
+                # ("im at work til 7, can they just call me back?" at 18:25: play-test 246, a week on put down with no
+                # word why): today is too soon for the clinic's notice
+                dispatcher.utter_message(
+                    response="utter_booking_time_not_today", hours=str(clinic().minimum_notice_hours)
+                )
         return checked
+
+    def _too_soon_for_today(self, words: Text) -> bool:
+        """Whether the words, naming no day, would be today's but for the clinic's notice."""
+        latest = words.split(CORRECTED)[-1]
+        if ONE_DAY_NAMED.search(latest):
+            return False
+        try:
+            checked_value("booking_time", f"today {latest}", self._clock)
+        except InvalidValue as invalid:
+            return invalid.response == "utter_invalid_booking_time_notice"
+        return False
 
     async def extract_booking_name(self, dispatcher, tracker, domain) -> Dict[Text, Any]:
         """The surname sent when the contact is asked, after a first name alone ("tom", then "tom hale" or "Hale":

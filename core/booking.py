@@ -1312,6 +1312,12 @@ def _parse_day(text: str, now: dt.datetime, today_whole: bool = False) -> Option
         # a weekday among words the date parser does not know ("I did say Thursday": play-test 234, "I couldn't work
         # out a day"): that weekday
         return _parse_date(named.group(0), now, today_whole)
+    said_days = set(re.findall(r"\b(?:today|tomorrow)\b", text))
+    first_said = re.match(r"(?:today|tomorrow)\b", text)
+    if day is None and not named and len(said_days) == 1 and first_said and not _ANOTHER_DAY_OF_THE_MONTH.search(text):
+        # today or tomorrow first, words the date parser does not know after it ("tonight after 7, its my face mate":
+        # play-test 246, "I couldn't work out a day" where the notice was the reason): that day
+        return _parse_date(first_said.group(0), now, today_whole)
     return day
 
 

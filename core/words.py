@@ -670,5 +670,11 @@ ASKS_HOW_TO_CHANGE_LATER = (
     r"cant\s+make)\b|"
     r"\bhow\s+(?:would|could|will)\s+(?:i|we|she|he|they)\s+(?:cancel|change|move|reschedule)\b|"
     r"\b(?:later\s+on|in\s+(?:the\s+)?future)\b[^.!?]{0,30}\b(?:cancel|change|move)\b|"
-    r"\bif\s+i\s+need\s+to\s+(?:move|change|cancel)\s+it\s+how\b"
+    r"\bif\s+i\s+need\s+to\s+(?:move|change|cancel)\s+it\s+how\b|"
+    # ("And if the 20th turns out no good can I change it later": play-test 246, a change opened)
+    # (a cancel later, alone, as the classifier reads it)
+    r"\b(?:can|could|will|would)\s+(?:i|we|she|he|they)\s+(?:still\s+)?(?:be\s+able\s+to\s+)?(?:change|move|"
+    r"reschedule)\s+(?:it|that|this|the\s+\w+)\s+(?:later|later\s+on|afterwards|after|if\s+(?:i|we)\s+need\s+to)\b|"
+    r"\bif\s+(?:the\s+\w+|it|that|the\s+day|the\s+time)\s+(?:turns\s+out|ends\s+up|is|isn'?t)\s+(?:to\s+be\s+)?"
+    r"(?:no\s+good|not\s+good|bad|a\s+problem|not\s+ok(?:ay)?)\b[^.!?]{0,30}\b(?:cancel|change|move|reschedule)\b"
 )

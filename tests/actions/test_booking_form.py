@@ -2721,6 +2721,19 @@ def test_a_note_said_again_more_fully_is_kept_once():
         "acne (note for the clinic: takes apixaban (blood thinner)) (note for the clinic: allergic to lidocaine)")
 
 
+def test_a_time_with_no_day_too_soon_today_is_said_to_be():
+    london = ZoneInfo("Europe/London")
+    # play-test 246: "im at work til 7, can they just call me back?" at 18:25 on a Thursday (open to 20:00) put down the
+    # next Thursday with no word why
+    evening = ValidateBookingForm(clock=lambda: dt.datetime(2028, 7, 13, 18, 25, tzinfo=london))
+    assert evening._too_soon_for_today("work til 7")
+    assert evening._too_soon_for_today("earlier words → after 7")
+    # a day named, or a time today that the notice allows, is no such case
+    assert not evening._too_soon_for_today("next thursday after 7")
+    morning = ValidateBookingForm(clock=lambda: dt.datetime(2028, 7, 13, 9, 0, tzinfo=london))
+    assert not morning._too_soon_for_today("after 3")
+
+
 async def test_a_day_asked_for_is_no_day_taken(validate, dispatcher, make_tracker, domain):
     # play-test 243: "Could I do Monday at half three?" was quoted to the clinic as "Monday at half three, i do monday"
     tracker = make_tracker(

@@ -1108,8 +1108,13 @@ def test_whether_the_request_is_booked_is_asked_of_it(text, intent, expected):
     ("I havent had any treatment?? I'm asking is my consultation booked yes or no", "faq", [], "ask_reference"),
     # play-test 241: whether the time sent is sure, a menu
     ("is it definitely 9? i have to do school run after so", "nlu_fallback", [], "ask_reference"),
-    # play-test 246: a menu
+    # play-test 246: a menu; a change opened
     ("so its not definitely tomorrow then? 😬", "nlu_fallback", [], "ask_reference"),
+    ("Lovely. So they'll text me? And if the 20th turns out no good can I change it later", "correct_booking", [],
+     "ask_reference"),
+    ("can i change it later if i need to?", "correct_booking", [], "ask_reference"),
+    # a change now stays a change
+    ("can i change it to the 21st", "correct_booking", [], "correct_booking"),
     # (a statement of what is not sure is no question)
     ("its not definitely the scars i want looked at, also pores", "inform", [], "inform"),
     # (a booking of their own elsewhere, said, is no question of this one)

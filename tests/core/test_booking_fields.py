@@ -1198,6 +1198,16 @@ def test_words_around_the_day_meant_are_read_past(clinic, text, meant):
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
 
 
+def test_today_first_with_other_words_after_it_is_today(clinic):
+    # play-test 246: "tonight after 7, its my face mate" got "I couldn't work out a day", where the notice was why
+    evening = dt.datetime(2026, 11, 26, 18, 25, tzinfo=LONDON)  # a Thursday, the clinic open to 20:00
+    with pytest.raises(InvalidValue) as refused:
+        parse_preferred_time("tonight after 7, its my face mate", clinic, evening)
+    assert refused.value.response == "utter_invalid_booking_time_notice"
+    assert parse_preferred_time("tomorrow after 2, its my face", clinic, NOW) == parse_preferred_time(
+        "tomorrow after 2", clinic, NOW)
+
+
 @pytest.mark.parametrize("text, hour, minute", [
     # play-test 247: an hour in words ("Eleven would be better" was read as the 11th)
     ("wednesday. Eleven would be better", 11, 0),
