@@ -179,9 +179,16 @@ RESPELT = re.compile(r"\b[A-ZÀ-Ý][\w'’-]+,?\s+(?:not|instead of|rather than)
 NEVER_MIND = re.compile(r"\bnever ?mind\b", re.IGNORECASE)
 # a farewell as its own last clause ("I'll come back. Goodbye.", "ill just ring them, ta", "nvm. thanks bye"), whatever
 # the classifier made of the rest (found by the tenth play-test: "not sure I understood"); not "saturday night"
+# the person's own plan to get in touch ("I'll ring them tomorrow then")
+OWN_PLAN = re.compile(
+    r"\b(?:i'?ll|i\s+will|ill|i'?m\s+going\s+to|im\s+gonna|i'?m\s+gonna)\s+(?:just\s+)?(?:give\s+(?:them|the\s+clinic)\s+a\s+)?"
+    r"(?:ring|call|phone|contact|email|e-mail|message|pop\s+in|drop\s+in|get\s+in\s+touch)\b",
+    re.IGNORECASE,
+)
 FAREWELL = re.compile(
     r"(?:(?:^|[.!?,;]\s*|\b(?:thanks|thank you|thx|ty|ok|okay|cheers|ta)\s+)"
-    r"(?:good ?bye|bye+(?:\s+(?:for now|then|now))?|night(?: night)?|nite|take care|see (?:ya|you)(?: later)?)|"
+    r"(?:good ?bye|bye+(?:\s+(?:for now|then|now))?|(?:good ?)?night(?: night)?|nite|take care|"
+    r"see (?:ya|you)(?: later)?)|"
     # "ta" and "cheers" also thank: a farewell only as a sentence of their own ("Jo Smith, cheers" is the name)
     r"(?:^|[.!?]\s*|\b(?:thanks|thank you|thx|ty|ok|okay)\s+)(?:ta|cheers))\W*$",
     re.IGNORECASE,
@@ -929,7 +936,9 @@ class BookingDetailsRequest(GraphComponent):
                 ]
                 message.set(ENTITIES, entities, add_to_output=True)
                 asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
-            farewell = bool(FAREWELL.search(text)) and not kinds
+            # (beside a time of their own plan: "Lovely, I'll ring them tomorrow then. Goodnight", play-test 246, read
+            # as a time to book and a consultation offered)
+            farewell = bool(FAREWELL.search(text)) and (not kinds or (kinds <= {"time"} and OWN_PLAN.search(text)))
             if (
                 intent in ("never_mind", "nlu_fallback", "stop", "deny", "inform", "affirm", "goodbye")
                 and BOOK_AFTER_ALL.search(text)

@@ -1513,3 +1513,18 @@ def test_the_day_of_the_request_asked_is_a_question_about_it(text, intent, expec
     found = message(text, intent, [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("text, intent, expected", [
+    # play-test 246: a goodnight beside their own plan read as a time to book, and a consultation offered
+    ("Lovely, I'll ring them tomorrow then. Goodnight", "inform", "goodbye"),
+    ("thanks, goodnight", "inform", "goodbye"),
+    # a time asked for, with a goodbye, is still a time
+    ("tomorrow at 3 please. bye", "inform", "inform"),
+])
+def test_a_goodbye_beside_a_plan_of_their_own_is_a_goodbye(text, intent, expected):
+    found = message(text, intent, [])
+    found.set("entities", [{"entity": "time", "value": "tomorrow", "start": text.lower().find("tomorrow"),
+                            "end": text.lower().find("tomorrow") + 8}] if "tomorrow" in text else [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
