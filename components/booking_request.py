@@ -492,7 +492,10 @@ A_NEW_CALL_BACK = re.compile(
 ASKS_TO_BE_CALLED = re.compile(
     # ("Can somebody just ring me and I'll ask them about the warfarin": play-test 36, the suitability answer alone)
     # ("… quiero que la clinica me llame, can they call me back?": play-test 46, the advice had said again)
-    r"\b(?:can|could|would)\s+(?:someone|somebody|you|the clinic|a nurse|the nurse|one of you|they|the team)\s+"
+    # ("typical. ive been on hold before with you lot. cant someone just ring ME": play-test 246, the suitability
+    # answer)
+    r"\b(?:can|could|would|can'?t|cant|cannot|couldn'?t|couldnt|why\s+can'?t|why\s+cant)\s+(?:someone|somebody|you|"
+    r"the clinic|a nurse|the nurse|one of you|they|the team)\s+"
     # ("can someone from the clinic ring me about the vouchers?": play-test 63, the vouchers' answer again)
     r"(?:from\s+(?:the\s+)?clinic\s+)?(?:(?:please|just)\s+)*(?:call|ring|phone|give me a call)\b|"
     # ("can you get someone from the clinic to call her on monday": play-test 37, a consultation was started)

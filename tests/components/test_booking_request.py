@@ -482,6 +482,8 @@ def test_a_question_after_a_first_sentence_is_no_correction(text):
     # play-test 113: "i want the clinic know about this. they can call me?", in few words
     ("i go to pharmacy and take tablet for allergy. i want the clinic know about this. they can call me?",
      "book_consultation"),
+    # play-test 246: the suitability answer
+    ("typical. ive been on hold before with you lot. cant someone just ring ME", "book_consultation"),
     # asked about, not asked for
     ("will they call me back today?", "faq"),
 ])
