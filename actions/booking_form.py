@@ -816,6 +816,17 @@ _CONSENT_SAID = re.compile(
 )
 
 
+# the treatment itself asked to be booked, not a consultation
+_THE_TREATMENT_ASKED = re.compile(
+    r"\b(?:treatment|session|microneedling|procedure)\b[^.!?]{0,20}\b(?:not|rather than|instead of|without|"
+    r"skip(?:ping)?)\s+(?:a\s+|the\s+)?consult\w*|"
+    r"\b(?:skip|without|no\s+need\s+for|don'?t\s+need|dont\s+need|do\s+not\s+need)\s+(?:a\s+|the\s+)?consult\w*|"
+    r"\bstraight\s+(?:to|in\s+for|into)\s+(?:the\s+|a\s+)?(?:treatment|session|microneedling)\b|"
+    r"\bjust\s+(?:book\s+)?(?:the|a)\s+(?:treatment|session)\b",
+    re.IGNORECASE,
+)
+
+
 class ActionStartBooking(Action):
     """Answers any question asked with the request, says what is about to happen and prefills the concern;
     the form takes over (and checks any detail already given)."""
@@ -920,6 +931,10 @@ class ActionStartBooking(Action):
         if tracker.latest_message.get(ASKS_IF_FREE) and not picked:
             # "is monday 7th at 1pm available?": the diary can't be seen, so the time is requested (play-test 42)
             dispatcher.utter_message(response="utter_booking_diary_not_seen")
+        if not call_back and not picked and _THE_TREATMENT_ASKED.search(tracker.latest_message.get("text") or ""):
+            # "can i book in for tomorrow then? like a treatment not a consultation, i know what i want" (play-test 246:
+            # a consultation's request began with no word why)
+            dispatcher.utter_message(response="utter_booking_consultation_first")
         dispatcher.utter_message(response="utter_booking_picked_up" if picked else started)
         # the concern in the person's own words where a list of details gives it ("…, fine lines, dark circles")
         # (a paused request's concern stands: "acne scars", named earlier, replaced "acne scars on my forehead (not

@@ -330,6 +330,21 @@ async def test_start_says_the_diary_cant_be_seen_when_a_time_is_asked_to_be_free
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 246: a consultation's request began with no word why
+    ("can i book in for tomorrow then? like a treatment not a consultation, i know what i want",
+     ["utter_booking_consultation_first", "utter_booking_start"]),
+    ("can I skip the consultation and go straight to the treatment", ["utter_booking_consultation_first",
+                                                                     "utter_booking_start"]),
+    ("can i book a consultation for tomorrow", ["utter_booking_start"]),
+])
+async def test_start_says_a_consultation_comes_first_when_the_treatment_is_asked_for(
+    dispatcher, make_tracker, domain, text, expected
+):
+    await ActionStartBooking().run(dispatcher, make_tracker(intent="book_consultation", text=text), domain)
+    assert responses(dispatcher) == expected
+
+
 async def test_start_says_suitability_is_for_the_consultation_when_a_personal_factor_comes_with_the_request(
     dispatcher, make_tracker, domain
 ):
