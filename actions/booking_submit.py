@@ -46,6 +46,14 @@ from core.words import ASKS_HOW_TO_CHANGE_LATER, ASKS_IF_BOOKED, DELETION_ASKED_
 # how to cancel or change a request later, asked (components/booking_request.py makes it a reference asked for)
 _CHANGE_LATER_ASKED = re.compile(ASKS_HOW_TO_CHANGE_LATER, re.IGNORECASE)
 _BOOKED_YET_ASKED = re.compile(ASKS_IF_BOOKED, re.IGNORECASE)
+# a copy of the request asked to be sent ("can you send me a copy of what I booked?", "will i get an email with this or
+# should i screenshot it?")
+_COPY_ASKED = re.compile(
+    r"\b(?:send|email|e-mail|text|forward)\s+(?:me\s+|it\s+to\s+me\s+)?(?:a\s+|the\s+)?(?:copy|confirmation|summary|"
+    r"details)\b|\b(?:get|receive|be\s+sent)\s+(?:an?\s+)?(?:e-?mail|text|copy|confirmation)\s+(?:with|of|about)\s+"
+    r"(?:this|it|that|the\s+request|my\s+request|the\s+details)\b|\bscreenshot\b|\bconfirmation\s+e-?mail\b",
+    re.IGNORECASE,
+)
 _DELETION_ASKED = re.compile(DELETION_ASKED_WORDS, re.IGNORECASE)
 
 logger = logging.getLogger(__name__)
@@ -469,6 +477,10 @@ class ActionSayRequestReference(Action):
                 # "so does that mean im booked in for the consultation or not yet" (play-test 239: the reference and
                 # the details, and no yes or no, three times): not yet, plainly, first
                 dispatcher.utter_message(response="utter_request_not_booked_yet")
+            if _COPY_ASKED.search(tracker.latest_message.get("text") or ""):
+                # "will i actually get an email with this or should i screenshot it?" (play-test 247: the request's
+                # status twice, the question unanswered): no copy is sent from here, plainly, first
+                dispatcher.utter_message(response="utter_request_no_copy_sent")
         elif paused or (tracker.get_slot("request_stopped") and details_before_stop(tracker)):
             response, offer = "utter_request_set_aside", RESUME
         else:

@@ -636,3 +636,16 @@ async def test_a_reference_asked_with_none_sent_after_a_route_not_seen_to_is_the
                            events=earlier, parse_data={"triage": {"level": None}})
     await ActionSayRequestReference().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_safety_route_reminder"]
+
+
+@pytest.mark.parametrize("text, told", [
+    # play-test 247: the request's status twice, the question unanswered
+    ("thanks but will i actually get an email with this or should i screenshot it?", True),
+    ("can you send me a copy of what I booked? to my email", True),
+    ("what was my reference number", False),
+])
+async def test_a_copy_of_the_request_asked_for_is_said_not_to_be_sent(dispatcher, make_tracker, domain, text, told):
+    tracker = make_tracker(intent="ask_reference", text=text,
+                           slots={"request_sent": True, "request_reference": "MN-ABCD"})
+    await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert ("utter_request_no_copy_sent" in responses(dispatcher)) is told
