@@ -12,7 +12,7 @@ import re
 from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Text, Tuple
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.guide import FINISHED, GUIDE_ACTION, STEPS, back_in_the_walkthrough, named_step, step_response
@@ -2469,6 +2469,15 @@ def asked_beside_a_route(dispatcher: CollectingDispatcher, tracker: Tracker, nam
             return
 
 
+# the request being made said to be dropped, beside a question ("forget the call back then, … theyre open till when?")
+_STOPS_THE_REQUEST = re.compile(
+    r"\b(?:forget|scrap|cancel|ditch|bin|drop)\s+(?:about\s+)?(?:the|my|that|this)\s+(?:call\s?back|request|booking)\b|"
+    r"\bi\s+(?:do\s+not|don'?t|dont)\s+want\s+(?:to\s+book|the\s+call\s?back|a\s+call\s?back)\b|"
+    r"\bno\s+need\s+for\s+(?:the|a)\s+call\s?back\b",
+    re.IGNORECASE,
+)
+
+
 class ActionAnswerQuestion(Action):
     def name(self) -> Text:
         return "action_answer_question"
@@ -2495,7 +2504,19 @@ class ActionAnswerQuestion(Action):
         # (not beside waiting for NHS 111's call, which "call NHS 111 now" would contradict)
         if WAITING_FOR_111S_CALL not in named and remind_of_the_route(dispatcher, tracker, domain):
             before_the_rest(dispatcher, already)
-        return events + emergency_noted(tracker, dispatcher.messages[already:])
+        events = events + emergency_noted(tracker, dispatcher.messages[already:])
+        if tracker.active_loop.get("name") == "booking_form" and _STOPS_THE_REQUEST.search(
+            tracker.latest_message.get("text") or ""
+        ):
+            # "forget the call back then, ill ring them at 7 when i finish. theyre open till when?" (play-test 246: the
+            # hours, then "What's your name?"): the question answered, and the request stopped as a stop stops it
+            from actions.booking_form import ActionCancelBooking  # it imports this module
+
+            stopped = await ActionCancelBooking().run(dispatcher, tracker, domain)
+            return (
+                events + stopped + [ActiveLoop(None), SlotSet("requested_slot", None), FollowupAction("action_listen")]
+            )
+        return events
 
     async def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]

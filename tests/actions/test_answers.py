@@ -3822,3 +3822,23 @@ def test_help_asked_to_be_noted_at_the_summary_is_a_note(make_tracker, triage, r
                            entities=[{"entity": "note", "value": "an ambulance came"}])
     tracker.latest_message["triage"] = triage
     assert help_added_to_the_request(tracker) is added
+
+
+@pytest.mark.parametrize("text, stopped", [
+    # play-test 246: the hours, then "What's your name?" for the call back said to be forgotten
+    ("forget the call back then, ill ring them at 7 when i finish. theyre open till when?", True),
+    ("i dont want to book, what are your opening hours", True),
+    # a question alone goes on with the request
+    ("what are your opening hours?", False),
+])
+async def test_a_question_with_the_request_dropped_is_answered_and_the_request_stopped(
+    dispatcher, make_tracker, domain, text, stopped
+):
+    from rasa_sdk.events import ActiveLoop
+
+    events = await answer(dispatcher, make_tracker, domain, text=text, active_loop=FORM,
+                          slots={"requested_slot": "booking_name", "request_kind": "call_back"},
+                          response_selector=selected_answer("faq/clinic_info"))
+    assert responses(dispatcher)[0].startswith("utter_faq/clinic_info")
+    assert ("utter_booking_cancelled" in responses(dispatcher)) is stopped
+    assert (ActiveLoop(None) in events) is stopped
