@@ -1025,3 +1025,23 @@ def test_the_walk_throughs_end_asked_with_a_question_answers_both_once(servers):
         servers.say(sender, "/next_step")
     reply = texts(servers.say(sender, "is that it? could it leave me with scars tho, thats my worry"))
     assert reply.count("That's the whole journey") == 1 and "scarring" in reply, reply
+
+
+def test_words_quoted_to_be_taken_out_then_send_are_taken_out_first(servers):
+    # play-test 246: "can u take the 'obviously lol' out of that first, bit embarrassing. then send" sent the request as
+    # it was
+    sender, day = new_sender(), open_day(9)
+    summary = up_to_the_summary(servers, sender, day, concern="melasma on my cheeks, obviously lol")
+    assert "obviously lol" in texts(summary), texts(summary)
+    reply = texts(servers.say(sender, "haha can u take the 'obviously lol' out of that first, bit embarrassing. then send"))
+    assert "Concern: melasma on my cheeks\n" in reply + "\n" and "Done!" not in reply, reply
+    assert not [row for row in servers.bookings.all() if row["conversation_id"] == sender]
+
+
+def test_a_question_with_the_request_dropped_answers_it_and_stops_the_request(servers):
+    # play-test 246: "forget the call back then, ill ring them at 7 when i finish. theyre open till when?" got the
+    # hours, then "What's your name?"
+    sender = new_sender()
+    servers.say(sender, "can someone call me back")
+    reply = texts(servers.say(sender, "forget the call back then, ill ring them myself. what are your opening hours?"))
+    assert "Opening hours" in reply and "I've cancelled that" in reply and "What's your name?" not in reply, reply
