@@ -2313,7 +2313,12 @@ _TELL_THEM_ASKED = re.compile(
     r"say\s+(?:about|that)|let\s+(?:them|111)\s+know\s+about)\b",
     re.IGNORECASE,
 )
-_THANKS_IN_A_THREAD = re.compile(r"\b(?:thanks|thank\s+you|thx|ta|cheers)\b", re.IGNORECASE)
+_THANKS_IN_A_THREAD = re.compile(
+    r"\b(?:thanks|thank\s+you|thx|ta|cheers)\b|"
+    # an ok alone ("ok", "k", "will do": play-test 247, "I can't tell you that it's fine" and the whole route again)
+    r"^\W*(?:ok(?:ay)?|k+|kk|alright|all\s+right|right|fine|will\s+do|got\s+it|understood|noted)(?:\s+(?:then|will\s+do))?\W*$",
+    re.IGNORECASE,
+)
 # NHS 111's call back waited for, and whether to sleep or stop waiting asked ("im asking if i can go to sleep instead of
 # waiting for them to ring back")
 _WAITING_FOR_111 = re.compile(

@@ -3683,9 +3683,15 @@ async def test_waiting_for_111s_call_back_is_to_keep_waiting(dispatcher, make_tr
     assert responses(dispatcher) == said
 
 
-async def test_thanks_in_the_urgent_thread_gets_the_route_in_a_line(dispatcher, make_tracker, domain, clinic_open):
+@pytest.mark.parametrize("text", [
     # play-test 235: "ok fine ill stay up. thanks i guess" got "I can't tell you that it's fine" and the route again
-    tracker = in_thread(make_tracker, "urgent", "faq", "faq/reassurance", text="ok fine ill stay up. thanks i guess")
+    "ok fine ill stay up. thanks i guess",
+    # play-test 247: "ok" alone, the same
+    "ok",
+    "k will do",
+])
+async def test_thanks_in_the_urgent_thread_gets_the_route_in_a_line(dispatcher, make_tracker, domain, clinic_open, text):
+    tracker = in_thread(make_tracker, "urgent", "faq", "faq/reassurance", text=text)
     tracker.latest_message["asks"] = False
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_safety_route_reminder"]
