@@ -412,6 +412,11 @@ _SESSIONS_SUPPOSED = re.compile(
     r"four|five|six|several|multiple|more|another|the\s+full)\s+(?:sessions?|treatments?|courses?|rounds?)\b"
 )
 # A question about the treatment in general ...
+# what is feared to come ("worried about getting marks after"): no sign now ("getting" is no "getting worse")
+_FEARED = (
+    r"\b(?:scared|afraid|worried|terrified|frightened|nervous|anxious|paranoid|worry|worries|concerned)\s+(?:about|of)\s+"
+    r"(?:it\s+)?(?:getting|having|developing|ending up with|being left with|causing|leaving)\b"
+)
 _HYPOTHETICAL = re.compile(
     # ("but does it BLEED", asked in the walk-through: play-test 51, NHS 111 now to someone never treated)
     r"(?:^\W*(?:(?:but|and|so|ok|okay|oh|hmm|wait|also)\W+)*(?:could|can|will|would|does|do|might|may|is there|"
@@ -425,6 +430,9 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:will|would) i (?:still )?(?:be|look|get|have|need|go)\b|"
     r"\b(?:scared|afraid|worried|terrified|frightened|nervous|anxious|paranoid|fear|worry)\b[^.?!]{0,40}"
     r"\b(?:will|would|might|could|may|gonna|going to)\b|"
+    # ("is microneedling safe for dark skin? Im Black and worried about getting marks or dark patches after": play-test
+    # 249, NHS 111 now to someone never treated)
+    rf"{_FEARED}|"
     # "my fear of needles and fainting", "the fainting thing" (play-test 49: "Please call 999 now" to someone at home
     # who asked to talk about it)
     r"\b(?:fear|fears|phobia|scared|afraid|terrified|frightened|nervous|anxious|worried|worries|worry)\s+(?:of|about)\s+"
@@ -2609,7 +2617,7 @@ def triage(
     to_come = lowered if treated else _WILL_IT_BE.sub(" ", lowered)
     if not treated and _WILL_IT_BE.search(lowered):
         to_come = _THE_DAY_AFTER.sub(" ", to_come)
-    now = bool(_NOW.search(_NOT_YET.sub(" ", to_come))) and not not_yet
+    now = bool(_NOW.search(_NOT_YET.sub(" ", re.sub(_FEARED, " ", to_come)))) and not not_yet
     personal = bool(_PERSONAL.search(_AN_EVENT.sub(" ", _ASKED_OF_IT.sub(" ", lowered))))
     hypothetical = (
         (bool(_HYPOTHETICAL.search(lowered) or _ASKS_THE_CAUSE.search(lowered)) and not now)

@@ -3893,6 +3893,11 @@ def test_what_a_treatment_to_come_will_do_is_asked_not_reported(settings, text, 
     ("will i still be swollen the next day", None),
     # a treatment had: still what is happening
     ("i had it done yesterday, will i still be red tomorrow?", EXPECTED),
+    # play-test 249: NHS 111 now to someone never treated, asking what it might leave
+    ("is microneedling safe for dark skin? Im Black and worried about getting marks or dark patches after", None),
+    ("im nervous about ending up with scars", None),
+    # ... unless a treatment was had
+    ("i had it done 3 days ago and now i have dark patches, im worried about getting more", URGENT),
 ])
 def test_what_is_still_to_come_is_asked_not_reported(settings, text, level):
     assert triage(text, settings, False).level == level
