@@ -2383,6 +2383,19 @@ def left_to_the_emergency_thread(tracker: Tracker) -> bool:
     )
 
 
+def unreachable_in_a_route_thread(tracker: Tracker) -> bool:
+    """Whether the latest message says the clinic can't be reached, in the thread of the route to it ("ugh fine. I rang
+    and it went to voicemail. now what": play-test 248, read as a reference asked for, then a menu, with no word of NHS
+    111): the thread's to answer, as its route's variant for a clinic not reached, whatever intent was read."""
+    text = tracker.latest_message.get("text") or ""
+    return (
+        tracker.get_slot("last_topic") in SEVERITY[1:]
+        and bool((tracker.latest_message.get("triage") or {}).get("unreachable"))
+        and not text.startswith("/")
+        and not _ABOUT_A_REQUEST.search(text)
+    )
+
+
 def said_of_the_emergency_call(dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> bool:
     """In an answer or the fallback, whatever else the message asks: 999, not 111, when NHS 111 is being called after
     the emergency answer ("ok calling 111 now": play-test 208; "should i hang up on 111 then or stay on?": play-test

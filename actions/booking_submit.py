@@ -26,6 +26,7 @@ from actions.answers import (
     response_name,
     say_answers,
     says_send,
+    unreachable_in_a_route_thread,
     waiting_for_111s_call,
     without_offer,
 )
@@ -452,8 +453,13 @@ class ActionSayRequestReference(Action):
                 say_when_the_clinic_contacts(dispatcher, tracker)
             return [SlotSet("offer", None)]
         triage = tracker.latest_message.get("triage") or {}
-        if left_to_the_emergency_thread(tracker) or (
-            tracker.get_slot("last_topic") == SEVERITY[0] and (triage.get("waiting_for_help") or triage.get("level"))
+        if (
+            left_to_the_emergency_thread(tracker)
+            or unreachable_in_a_route_thread(tracker)
+            or (
+                tracker.get_slot("last_topic") == SEVERITY[0]
+                and (triage.get("waiting_for_help") or triage.get("level"))
+            )
         ):
             # "i did!! theyre coming. what do i do till they get here" after "Please call 999 now" (play-test 210: no
             # reference, and a consultation offered): the emergency's thread answers it, whatever the classifier read

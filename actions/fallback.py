@@ -27,6 +27,7 @@ from actions.answers import (
     say_next_session_after_a_reaction,
     the_messages_answer,
     the_route_again,
+    unreachable_in_a_route_thread,
     waiting_for_111s_call,
     who_to_ask_in_an_emergency,
 )
@@ -136,6 +137,10 @@ class ActionSuggestIntents(Action):
                 dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
                 dispatcher.utter_message(response=who_to_ask)
                 return [SlotSet("offer", None)]
+            if unreachable_in_a_route_thread(tracker):
+                # "I'm not booking anything I'm asking what to do about my face, the clinic isn't answering" (play-test
+                # 248: a menu): the route's thread answers it
+                return [FollowupAction("action_answer_question")]
             level = own_signs_in_a_thread(tracker)
             if level:
                 # ("hello?? did u read what i said, its burning a lot", after the expected reaction's answer and a

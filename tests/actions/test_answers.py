@@ -3848,3 +3848,26 @@ async def test_a_question_with_the_request_dropped_is_answered_and_the_request_s
     assert responses(dispatcher)[0].startswith("utter_faq/clinic_info")
     assert ("utter_booking_cancelled" in responses(dispatcher)) is stopped
     assert (ActiveLoop(None) in events) is stopped
+
+
+@pytest.mark.parametrize("text, handed_over", [
+    # play-test 248: read as a reference asked for, then a menu, with no word of NHS 111
+    ("ugh fine. I rang and it went to voicemail. now what", True),
+    ("/request_human", False),
+])
+async def test_the_clinic_not_reached_in_the_urgent_thread_is_the_threads_to_answer(dispatcher, make_tracker, domain, text,
+                                                                                     handed_over):
+    from rasa_sdk.events import FollowupAction
+
+    from actions.booking_submit import ActionSayRequestReference
+
+    tracker = in_thread(make_tracker, "urgent", "ask_reference", text=text)
+    tracker.latest_message["triage"]["unreachable"] = True
+    events = await ActionSayRequestReference().run(dispatcher, tracker, domain)
+    assert (FollowupAction("action_answer_question") in events) is handed_over
+    from actions.fallback import ActionSuggestIntents
+
+    tracker = in_thread(make_tracker, "urgent", "nlu_fallback", text=text)
+    tracker.latest_message["triage"]["unreachable"] = True
+    events = await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert (FollowupAction("action_answer_question") in events) is handed_over

@@ -3893,6 +3893,9 @@ def test_what_a_treatment_to_come_will_do_is_asked_not_reported(settings, text, 
     ("will i still be swollen the next day", None),
     # a treatment had: still what is happening
     ("i had it done yesterday, will i still be red tomorrow?", EXPECTED),
+    # play-test 248: a treatment had, "from the microneedling on sunday", read as one to come, and no route at all
+    ("the clinic isnt picking up and my face is still itchy with the red dots from the microneedling on sunday. what do "
+     "i do", URGENT),
     # play-test 249: NHS 111 now to someone never treated, asking what it might leave
     ("is microneedling safe for dark skin? Im Black and worried about getting marks or dark patches after", None),
     ("im nervous about ending up with scars", None),
