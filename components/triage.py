@@ -1499,6 +1499,19 @@ _NEXT_TREATMENT = re.compile(
 # a treatment booked and still to come, said of one's own ("I've got microneedling booked with you on tuesday", "my
 # tuesday 2pm microneedling appt"): what the skin is like now is for the clinic before it, not a reaction
 _DAYS_NAMED = rf"(?:{alternatives(WEEKDAYS)}|{alternatives(WEEKDAY_ABBREVIATIONS)}|tues|thur|thurs)"
+# the treatment asked to be had or booked
+_TO_GO_AHEAD = re.compile(
+    r"\b(?:book|have it done|get it done|go ahead|have the treatment|have microneedling|get microneedling|"
+    r"do the treatment|start (?:the )?treatment)\b"
+)
+# what a request or the clinic's records hold, asked about ("the eczema bit is gone from their system now?")
+_OF_THE_RECORD = re.compile(
+    r"\b(?:system|records?|database|notes?|file|request|booking|form)\b[^.?!]{0,40}\b(?:gone|removed|deleted|taken off|"
+    r"taken out|see|seen|show|shows|showing|kept|still)\b|"
+    r"\b(?:gone|removed|deleted|taken off|taken out)\s+(?:from|off|out of)\s+(?:their|the|your|my)\s+"
+    r"(?:system|records?|database|notes?|file|request|booking)\b|\bthe\s+\w+\s+(?:bit|note|part|line)\s+(?:is|was)\s+(?:gone|removed|"
+    r"deleted|off)\b"
+)
 _A_TREATMENT_TO_COME = re.compile(
     # ("ive got microneedling booked with you tues": play-test 88)
     rf"\bbooked(?: in)?(?: with you| with the clinic| at yours| at the clinic)?\s+(?:(?:on|for|next|this|coming)\s+)?"
@@ -2814,6 +2827,10 @@ def triage(
     # advice-had answer) with no sign named, only a medical party's advice is help had
     if not any(found.values()) and not (_MEDICAL_PARTY.search(lowered) or _CARE_PRESENT.search(lowered)):
         advised = False
+    if not any(found.values()) and not treated and _TO_GO_AHEAD.search(lowered):
+        # ("my GP says it's fine, so can I just book the treatment?", on warfarin: play-test 248, "follow the advice you
+        # were given" to someone never treated) what a doctor said of having it, no help had for something happening
+        advised = False
     # (a story told before what those asked said of it, "redness spread to neck, lips swelled, paramedics said mild
     # allergic reaction": play-test 82, 999 again as a call back's topic, is no sign again since)
     # (nor the story told before the help: "redness spreading … we rang 111 and they sent us to out of hours GP
@@ -2982,6 +2999,16 @@ def triage(
         return Triage(None)
     if denied and not any(found.values()) and not worse:
         # "no pus or anything", said alone: nothing there, whatever answer the classifier found for its words
+        return Triage(None)
+    if (
+        not any(found.values())
+        and not worse
+        and not treated
+        and (_OF_THE_RECORD.search(lowered) or _TO_GO_AHEAD.search(lowered))
+    ):
+        # "so the eczema bit is gone from their system now? they won't see it?" (play-test 248: the clinic today and
+        # NHS 111 to someone never treated): what the request holds, asked, no report; nor the treatment asked for
+        # ("my GP says it's fine, so can I just book the treatment?")
         return Triage(None)
     # (what is to come asked, of no treatment had and nothing said to be so now, is no report whatever the classifier
     # read: "ok and if i go to the gym the day after is that a problem, sweating etc", play-test 142, NHS 111 now)

@@ -3972,3 +3972,18 @@ def test_what_was_said_to_expect_at_the_treatment_is_no_advice_had(settings):
 ])
 def test_spots_had_for_long_are_a_concern_not_a_sign(settings, text, level):
     assert triage(text, settings, False).level == level
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 248: what the request holds, and a doctor's word on having it, read as reports (the clinic today and
+    # NHS 111; "follow the advice you were given") to someone never treated, whatever the classifier read
+    ("so the eczema bit is gone from their system now? they won't see it?", None),
+    ("my GP says it's fine, so can I just book the treatment? I don't really need a whole consultation, I know what I "
+     "want", None),
+    # ... a sign named beside asking to book is still one
+    ("can i book in, my face has been bright red since yesterday", EXPECTED),
+])
+def test_the_request_asked_about_or_the_treatment_asked_for_is_no_report(settings, text, level):
+    assert triage(text, settings, False).level == level
+    assert triage(text, settings, True).level == level
+    assert not triage(text, settings, True).help_had
