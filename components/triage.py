@@ -1454,6 +1454,9 @@ _NO_CALLS_OR_GREETINGS_AGAIN = (
     # ("rang them again. she has some hayfever antihistamine tablets …": play-test 225, "don't go ahead with your next
     # session" in the middle of an emergency)
     r"(?<!called them )(?<!rang them )(?<!rung them )(?<!phoned them )(?<!called 999 )(?<!rang 999 )(?<!rung 999 )"
+    # ("ok bf is on the phone to them again. paramedics are here now i think": play-test 249, "don't go ahead with your
+    # next session, or use the same products again" as the paramedics arrived)
+    r"(?<!to them )(?<!to 999 )(?<!to 111 )(?<!with them )(?<!them )"
 )
 # said by someone treated already or booked in for a treatment ("i had my first session 3 weeks ago", "my appointment is
 # tomorrow", "book me in for my 2nd treatment", "i already have an appointment"): whether something suits them is for

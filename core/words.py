@@ -212,7 +212,10 @@ ASKS_WHAT_IT_COSTS = re.compile(
     # ("free" as what it costs, not "feel free", "free to bring someone")
     # ("is the consultation at least free": play-test 162, what a consultation is)
     r"\b(?:(?:is|it'?s|its|be|for|totally|completely)\s+(?:\w+\s+){0,4}free\b(?!\s+to\b)|free of charge|"
-    r"free consult\w*|cost|costs|costing|pay|paying|paid|charge|charged|charges|price|priced|fee|fees|how much)\b",
+    # (not how much of something else: "how much downtime is there?", play-test 249, "I can't tell you what it costs")
+    r"free consult\w*|cost|costs|costing|pay|paying|paid|charge|charged|charges|price|priced|fee|fees|"
+    r"how much(?!\s+(?:downtime|down time|time|pain|redness|swelling|peeling|difference|improvement|longer|better|"
+    r"worse|of|does it hurt|will it hurt|sun|notice|recovery|healing|skin|collagen|red)\b))\b",
     re.IGNORECASE,
 )
 # bleeding asked about ("does it bleed?", "will there be blood"): the guide says nothing of it
@@ -377,7 +380,10 @@ ASKS_TO_SEND_A_PHOTO = re.compile(
     re.IGNORECASE,
 )
 ASKS_ABOUT_PHOTOS = re.compile(
-    r"\b(?:photos?|photographs?|photograph(?:ed|ing)|pictures?|pics?|selfies?)\b(?!\s+id\b)", re.IGNORECASE
+    # (not photos of an event of one's own: "i have a wedding in 10 days, will I be ok for photos", play-test 249)
+    r"(?<!ok for )(?<!okay for )(?<!ready for )(?<!in the )(?<!wedding )(?<!for the )(?<!in )"
+    r"\b(?:photos?|photographs?|photograph(?:ed|ing)|pictures?|pics?|selfies?)\b(?!\s+id\b)",
+    re.IGNORECASE,
 )
 # evidence, studies or figures asked for ("where's the evidence, any actual studies", "how rare is infection then.
 # give me a number, 1 in 100?", "the infection rate, an actual figure": play-tests 206, 209 and 211, what microneedling

@@ -79,3 +79,16 @@ def test_how_the_clinic_will_be_in_touch_asked(text, asks):
     from core.words import HOW_CONTACTED
 
     assert bool(re.search(HOW_CONTACTED, text, re.IGNORECASE)) is asks
+
+
+@pytest.mark.parametrize("text, costs, photos", [
+    # play-test 249: "I can't tell you what it costs" and the photos' gap for the downtime asked before a wedding
+    ("how much downtime is there? i have a wedding in 10 days, will I be ok for photos", False, False),
+    ("how much is it", True, False),
+    ("do you take before and after photos", False, True),
+])
+def test_how_much_of_something_else_and_photos_of_ones_own_event_ask_neither_cost_nor_photos(text, costs, photos):
+    from core.words import ASKS_ABOUT_PHOTOS, ASKS_WHAT_IT_COSTS
+
+    assert bool(ASKS_WHAT_IT_COSTS.search(text)) is costs
+    assert bool(ASKS_ABOUT_PHOTOS.search(text)) is photos
