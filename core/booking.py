@@ -947,7 +947,12 @@ _BECAUSE_OF_WORK = re.compile(
     r"(?:\b(?:as|because|cos|coz|since)\s+|(?<=[,.;!?])\s*|\b(?=(?:i'?m|im|i am|she'?s|he'?s)\s+at\s+work\b))"
     r"(?:i|she|he|we|they|i'?m|im|i am|she'?s|he'?s)\s+(?:(?:don'?t|dont|do not|doesn'?t|won'?t|wont)\s+)?"
     r"(?:finish|finishes|start|starts|get off|gets off|leave|leaves|work|works|at work)(?:\s+work)?\s+"
-    r"(?:at|till|until|til|'?til)\s+(?:half\s+(?:past\s+)?|quarter\s+(?:past|to)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
+    r"(?:at|till|until|til|'?til)\s+(?:half\s+(?:past\s+)?|quarter\s+(?:past|to)\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|"
+    # the part of the day someone works, beside the part that suits ("Any weekday morning is fine for her, she works
+    # afternoons": play-test 249, the morning and the afternoon met at 12:00)
+    r"(?:(?<=[,.;!?])\s*|\b(?:as|because|cos|coz|since)\s+)(?:i|she|he|we|they)\s+(?:work|works|am at work|is at work|"
+    r"have work|has work|do shifts|does shifts)\s+(?:in\s+the\s+|most\s+|all\s+)?(?:mornings?|afternoons?|evenings?|"
+    r"nights?|days?)\b"
 )
 
 
