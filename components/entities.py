@@ -313,6 +313,9 @@ _TIME_PARTS = re.compile(
     r"|(?:(?<=\bmake it\s)|(?<=\bdo\s)|(?<=\babout\s)|(?<=\bno\s)|(?<=\bno,\s)|(?<=\bor\s)|(?<=^))"
     r"(?:the\s+(?:day|week)\s+(?:after|before)|the\s+following\s+(?:day|week)|a\s+(?:day|week)\s+(?:later|earlier))\b"
     r"|\bthe\s+(?:day|week)\s+(?:after|before)(?:\s+that)?(?=\s+(?:instead|then|same|at)\b)"
+    # ("can you change it to the week after, same day and time?", "like I said, the week after": play-test 248)
+    r"|(?:(?<=\bto\s)|(?<=\bsaid,\s)|(?<=\bsaid\s))the\s+(?:day|week)\s+(?:after|before)(?:\s+that)?\b"
+    r"|\bthe\s+(?:day|week)\s+(?:after|before)(?:\s+that)?(?=\W+same\s+(?:day|time)\b)"
     # "in 2 weeks, thursday", "thursday in two weeks' time", "a week on friday", "thursday after next"
     r"|\bin\s+(?:\d|a|one|two|three|four|(?:a\s+)?couple\s+of)\s+weeks?(?:'?s?\s+time)?\b"
     # ("i'll probably stop feeding in about 3 months. can i book a consultation for then?": play-test 201, tomorrow put

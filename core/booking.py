@@ -820,7 +820,9 @@ _SHORTHANDS = (
 )
 # "same time", "as I said": words of a correction that only say it keeps the rest (read past)
 _KEEPS_THE_REST = re.compile(
-    r"\b(?:(?:at )?(?:the )?same (?:(?:sort|kind) of )?(?:time|hour|day|morning|afternoon|evening)|"
+    # ("the week after, same day and time": play-test 248, "couldn't work out a day")
+    r"\b(?:(?:at )?(?:the )?same (?:day|time)\s*(?:and|&|\+)\s*(?:the\s+)?(?:same\s+)?(?:time|day)|"
+    r"(?:at )?(?:the )?same (?:(?:sort|kind) of )?(?:time|hour|day|morning|afternoon|evening)|"
     r"(?:like |as )?i (?:already )?said|"
     r"same as before|(?:like|as) before|if (?:you'?re|you are) open|"
     r"(?:any ?time|whenever)(?= *$| *[,.!]| +(?:after|before|from|between|in the|that|on|mon|tue|wed|thu|fri|sat|sun)))"
@@ -1951,6 +1953,12 @@ def preferred_time(text: str, clinic: Clinic, now: dt.datetime) -> PreferredTime
                 and not _A_DAY_NAMED.search(_day_and_time(words.lower())[0])
             )
             any_day_said = any_day or any_day_said
+            new_window = _day_and_time(words.lower())[1] if index and invalid.response == NO_DAY else None
+            if new_window is not None and day is not None:
+                # a time of day alone correcting a day said before ("actually make it 1 to 3", "no not at 1 exactly,
+                # anytime between 1 and 3pm": play-test 248, "couldn't work out a day", then 13:00): that day, at it
+                window = _corrected_window(window, new_window)
+                continue
             if index == len(said) - 1 and not any_day:
                 month = _the_month_of_a_span(words.lower(), now) if invalid.response == NO_DAY_IN_THE_SPAN else None
                 if month is not None:

@@ -1190,6 +1190,10 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
         ("change the time to eleven please", ["eleven"]),
         ("wednesday at eleven", ["wednesday at eleven"]),
         ("ten thirty", ["ten thirty"]),
+        # play-test 248: the week after, as a change to the request, was no time
+        ("ah actually can you change it to the week after, same day and time?", ["the week after"]),
+        ("like I said, the week after. same day same time", ["the week after"]),
+        ("can i wear makeup the day after", []),
         # play-test 246: a phone number's last digit corrected was 7 o'clock
         ("sorry the last digit is 7 not 1", []),
         # numbers in words that are no hour

@@ -1201,6 +1201,17 @@ def test_words_around_the_day_meant_are_read_past(clinic, text, meant):
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
 
 
+@pytest.mark.parametrize("said, corrected, meant", [
+    # play-test 248: an hour range alone correcting the time ("couldn't work out a day", then 13:00 exactly)
+    ("tomorrow between 12 and 2", "actually make it 1 to 3", "tomorrow between 1 and 3pm"),
+    ("tomorrow between 12 and 2", "no not at 1 exactly, anytime between 1 and 3pm", "tomorrow between 1 and 3pm"),
+    # play-test 248: the week after, same day and time
+    ("friday at 2pm", "ah actually can you change it to the week after, same day and time?", "friday week at 2pm"),
+])
+def test_a_correction_of_the_time_alone_keeps_the_day(clinic, said, corrected, meant):
+    assert parse_preferred_time(f"{said}{CORRECTED}{corrected}", clinic, NOW) == parse_preferred_time(meant, clinic, NOW)
+
+
 def test_today_first_with_other_words_after_it_is_today(clinic):
     # play-test 246: "tonight after 7, its my face mate" got "I couldn't work out a day", where the notice was why
     evening = dt.datetime(2026, 11, 26, 18, 25, tzinfo=LONDON)  # a Thursday, the clinic open to 20:00
