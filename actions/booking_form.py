@@ -2525,6 +2525,15 @@ class ValidateBookingForm(FormValidationAction):
         return {"booking_consent": True} if _CONSENT_SAID.search(tracker.latest_message.get("text") or "") else {}
 
     async def validate_booking_consent(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        changed = any(
+            candidate is not None and candidate != value_before(tracker, slot)
+            for slot, candidate in tracker.slots_to_validate().items()
+            if slot in TYPED_SLOTS
+        )
+        if value is False and changed:
+            # "no not at 1 exactly, anytime between 1 and 3pm" at the consent question (play-test 248: the change made,
+            # and the request called off as refused): the "no" is of the detail, whose change is made and shown
+            return {"booking_consent": None}
         if value is False:
             dispatcher.utter_message(response="utter_booking_consent_declined")
             return {"booking_consent": None, "requested_slot": None}  # ends the form; nothing is kept

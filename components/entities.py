@@ -296,6 +296,8 @@ _TIME_PARTS = re.compile(
     r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s*-?ish\b"
     r"|\b(?:at\s+|around\s+)?half(?:\s+past)?\s+(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
     # a correction that leans on the time said before: "i said 11", "make it 3", "not this saturday, the one after"
+    # ("actually make it 1 to 3": play-test 248, 13:00 exactly)
+    r"|(?<=\bmake it\s)\d{1,2}(?:[:.]\d{2})?\s*(?:-|–|to|till|til|until)\s*\d{1,2}(?:[:.]\d{2})?\b"
     r"|(?<=\bi said\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)|(?<=\bmake it\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)"
     r"|(?<=\bwe do\s)\d{1,2}\b(?!\s*(?:st|nd|rd|th)\b)"
     r"|(?<=\blike\s)\d{1,2}\b(?=\s*$|\s*[,.!?]|\s+(?:on the dot|sharp|exactly)\b)"

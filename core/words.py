@@ -657,7 +657,9 @@ ASKS_IF_BOOKED = (
     # the time asked to be sure ("is it definitely 9? i have to do school run after": play-test 241, a menu; "will it
     # deffo be 5.30?": play-test 237)
     r"\b(?:is\s+it|will\s+it|will\s+they|is\s+that)\s+(?:definitely|deffo|defo|def|really|for\s+sure|100%|actually)\s+"
-    r"(?:be\s+)?(?:at\s+|on\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|monday|tuesday|wednesday|thursday|friday|saturday)\b"
+    # ("will it def be between 1 and 3 tho?": play-test 248, a change opened)
+    r"(?:be\s+)?(?:at\s+|on\s+|between\s+|after\s+|before\s+|in\s+the\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|morning|afternoon|evening)\b"
     r"(?!\s*(?:sessions?|treatments?|days?|weeks?|months?|times?|hours?|mins?|minutes?|goes|courses?)\b)|"
     # ("so its not definitely tomorrow then? 😬" after a request was sent: play-test 246, a menu)
     r"\b(?:so\s+)?(?:it'?s|its|it\s+is|that'?s|thats|i'?m|im)\s+not\s+(?:definitely|deffo|defo|def|actually|properly|"

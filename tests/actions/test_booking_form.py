@@ -588,6 +588,22 @@ async def test_a_typed_no_is_an_answer_not_a_stale_press(validate, dispatcher, m
     assert responses(dispatcher) == ["utter_booking_consent_declined"]
 
 
+async def test_a_no_with_a_new_time_at_consent_is_the_change_not_a_refusal(validate, dispatcher, make_tracker, domain):
+    # play-test 248: "no not at 1 exactly, anytime between 1 and 3pm" made the change and called the request off
+    tracker = make_tracker(
+        intent="deny", text="no not at 1 exactly, anytime between 1 and 3pm", active_loop=FORM,
+        slots={"requested_slot": "booking_consent", "booking_time": "2026-11-25T13:00:00+00:00/2026-11-25T13:00:00+00:00",
+               "booking_time_text": "tomorrow at 1"},
+        events=[slot_event("booking_time", "2026-11-25T13:00:00+00:00/2026-11-25T13:00:00+00:00"),
+                slot_event("booking_time_text", "tomorrow at 1")],
+        slot_candidates={"booking_consent": False, "booking_time": "anytime between 1 and 3pm"},
+    )
+    events = await validate.run(dispatcher, tracker, domain)
+    assert "utter_booking_consent_declined" not in responses(dispatcher)
+    assert SlotSet("booking_consent", None) in events
+    assert any(e.get("name") == "booking_time" and "15:00" in str(e.get("value")) for e in events), events
+
+
 async def test_an_area_named_alone_is_the_concern_in_its_clause(dispatcher, make_tracker, domain):
     # found by play-test 25: "forehead lines and crows feet" became "forehead"
     text = "can i book in please, I'd like my forehead lines and crows feet looked at."

@@ -1112,6 +1112,7 @@ def test_whether_the_request_is_booked_is_asked_of_it(text, intent, expected):
     ("is it definitely 9? i have to do school run after so", "nlu_fallback", [], "ask_reference"),
     # play-test 246: a menu; a change opened
     ("so its not definitely tomorrow then? 😬", "nlu_fallback", [], "ask_reference"),
+    ("will it def be between 1 and 3 tho? im in meetings the rest of the day", "correct_booking", [], "ask_reference"),
     ("Lovely. So they'll text me? And if the 20th turns out no good can I change it later", "correct_booking", [],
      "ask_reference"),
     ("can i change it later if i need to?", "correct_booking", [], "ask_reference"),

@@ -1190,6 +1190,8 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
         ("change the time to eleven please", ["eleven"]),
         ("wednesday at eleven", ["wednesday at eleven"]),
         ("ten thirty", ["ten thirty"]),
+        # play-test 248: 13:00 exactly
+        ("actually make it 1 to 3", ["1 to 3"]),
         # play-test 248: the week after, as a change to the request, was no time
         ("ah actually can you change it to the week after, same day and time?", ["the week after"]),
         ("like I said, the week after. same day same time", ["the week after"]),
