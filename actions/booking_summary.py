@@ -659,7 +659,11 @@ class ActionChangeBookingDetail(Action):
             changes["booking_concern"] = lessened
         elif retyped_concern:
             changes["booking_concern"] = retyped_concern
-        untitled = without_a_title(tracker) if "booking_name" in named and "booking_name" not in changes else None
+        # (or the title alone said to go: "can you drop the Dr, it's not a medical thing lol", play-test 248, kept)
+        a_title = bool(part) and bool(re.fullmatch(rf"{TITLES}\.?", str(part).strip(" '\"‘’“”"), re.IGNORECASE))
+        untitled = (
+            without_a_title(tracker) if ("booking_name" in named or a_title) and "booking_name" not in changes else None
+        )
         if untitled:  # "drop the 'Mr' from the name" (found by the tenth play-test)
             changes["booking_name"] = untitled
         added = (

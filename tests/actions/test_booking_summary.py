@@ -281,6 +281,19 @@ async def test_two_corrections_in_one_message_change_both(dispatcher, make_track
     assert events["booking_confirmed"] is None
 
 
+async def test_a_title_alone_said_to_go_is_taken_off_the_name(dispatcher, make_tracker, domain):
+    # play-test 248: "can you drop the Dr, it's not a medical thing lol. just Arjun Mehta. email is …" kept the "Dr"
+    text = "can you drop the Dr, it's not a medical thing lol. just Arjun Mehta. email is arjun.mehta@mailbox.example"
+    tracker = make_tracker(
+        intent="correct_booking", text=text, active_loop=FORM,
+        entities=[{"entity": "removed", "value": "Dr"}, {"entity": "email", "value": "arjun.mehta@mailbox.example"},
+                  field("booking_contact")],
+        slots={**DETAILS, "booking_name": "Dr Arjun Mehta", "requested_slot": "booking_contact"},
+    )
+    events = {event["name"]: event["value"] for event in await ActionChangeBookingDetail().run(dispatcher, tracker, domain)}
+    assert events["booking_name"] == "Arjun Mehta" and events["booking_contact"] == "arjun.mehta@mailbox.example"
+
+
 async def test_a_contact_taken_out_beside_another_change_is_taken_out(dispatcher, make_tracker, domain):
     # found by the eleventh play-test: "the 23rd would be better, and just use the phone, take the email off" kept the
     # email
