@@ -1075,6 +1075,12 @@ def sent_request_cancelled(tracker: Tracker) -> Optional[List[Dict[Text, Any]]]:
     return clear_booking() + [SlotSet(CHANGING, False), FollowupAction("action_cancel_sent_request")]
 
 
+# a full name said first, in capitals, before a comma or the end ("Harold Pritchard, Harry is fine")
+_A_FULL_NAME_FIRST = re.compile(
+    r"^\s*(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})\s*(?:[,.;]|$)", re.UNICODE
+)
+
+
 class ActionKeepDetail(Action):
     """ "Never mind, keep it as it was" when the form asks for a detail again (after "Change …"): the detail as
     it was; when it had none, the form simply asks again. Right after a change made at the summary (nothing asked
@@ -1131,6 +1137,11 @@ class ActionKeepDetail(Action):
         kept = value_before(tracker, slot, given=True)
         if slot == "booking_time" and kept is not None and not is_checked_time(kept):
             kept = None  # (words that were never a time the form took are nothing to keep)
+        named = _A_FULL_NAME_FIRST.match(tracker.latest_message.get("text") or "")
+        if slot == "booking_name" and kept is None and named:
+            # "Harold Pritchard, Harry is fine" when the name is asked (play-test 248: read as "never mind", and the
+            # name asked for again): the name, for the form to check
+            return [SlotSet(slot, named.group("name")), SlotSet(STOP_CANCELS, False)]
         return ([SlotSet(slot, kept)] if kept is not None else []) + [SlotSet(STOP_CANCELS, False)]
 
 

@@ -2716,6 +2716,19 @@ async def test_days_ruled_out_beside_the_time_stay_in_its_words(validate, dispat
     assert SlotSet("booking_time_text", "any weekday after 4, except wednesday") in events
 
 
+async def test_a_name_read_as_never_mind_where_the_name_is_asked_is_the_name(dispatcher, make_tracker, domain):
+    # play-test 248: "Harold Pritchard, Harry is fine" was a never mind, and the name asked for again
+    from actions.booking_form import ActionKeepDetail
+
+    tracker = make_tracker(intent="never_mind", text="Harold Pritchard, Harry is fine", active_loop=FORM,
+                           slots={"requested_slot": "booking_name"})
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [
+        SlotSet("booking_name", "Harold Pritchard"), SlotSet("stop_cancels", False)]
+    tracker = make_tracker(intent="never_mind", text="never mind, its fine", active_loop=FORM,
+                           slots={"requested_slot": "booking_name"})
+    assert await ActionKeepDetail().run(dispatcher, tracker, domain) == [SlotSet("stop_cancels", False)]
+
+
 async def test_never_mind_after_a_value_refused_keeps_nothing_refused(dispatcher, make_tracker, domain):
     # play-test 240: "01632 960482" refused, then "I have checked it, it is right. 01632 960482" read as never mind
     # put the refused number back, unchecked, and it went to the clinic
