@@ -714,6 +714,9 @@ _CONCERN_SAYS = re.compile(
     r"(?:\b(?:change|make|set|update|put)\s+(?:the\s+|my\s+)?concern\s+(?:to|as)\s*(?:say|read)?\s*:|"
     r"\bconcern\s+(?:is|should\s+be|=)\s*:|"
     r"\bconcern\b[^.;!?\n]{0,40}?\b(?:it\s+)?(?:should|must|needs?\s+to|has\s+to)\s+(?:say|read)|"
+    # ("The concern line reads oddly, 'please make'? Can it just say forehead wrinkles, and the note: …": play-test 248,
+    # kept as it was)
+    r"\bconcern\b[^\n]{0,60}?\b(?:can|could|would)\s+(?:you\s+make\s+)?it\s+(?:just\s+|only\s+|simply\s+)?(?:say|read)|"
     r"\bconcern\b[^\n]{0,40}?\b(?:write|put)|^\W*(?:please\s+)?write)\s*:?\s*['\"‘“]?"
     # (a full stop between digits is in it: "temp 38.2", play-test 193)
     r"(?P<concern>(?:[^.;!?\n'\"’”]|(?<=\d)\.(?=\d))+?)['\"’”]?\s*(?=[;!?\n]|\.(?!\d)|$)",
@@ -770,6 +773,12 @@ _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|call ?back|vi
 # a clause that goes on a concern after a comma ("active acne, on warfarin, keloid scars on chest")
 # (a full stop between digits is in it: "…, temp 38.2", play-test 193 sent "temp 38" three times)
 _NEXT_CLAUSE = re.compile(r"\s*,\s*(?P<clause>(?:[^,;.!?\n]|(?<=\d)\.(?=\d))+)")
+
+
+# a note said after the concern dictated ("…, and the note: email only")
+_A_NOTE_AFTER = re.compile(
+    r",?\s+(?:and\s+)?(?:also\s+)?(?:the\s+|a\s+|add\s+(?:a\s+)?)?notes?\s*(?::|-|should|says?)", re.IGNORECASE
+)
 
 
 def _concern_goes_on(text: Text, end: int, found: List[Dict[Text, Any]]) -> int:
@@ -1752,10 +1761,16 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             ):
                 concern = changed_to
                 break
-        if concern and preference and preference.start("said") < concern.end("concern"):
-            concern = None  # "please write: send SMS not call": how to get in touch, a note, not the concern
+        concern_end = concern.end("concern") if concern else None
         if concern:
-            start, end = concern.span("concern")
+            # a note said after it ("Can it just say forehead wrinkles, and the note: email only, I am hard of
+            # hearing": play-test 248, the concern dropped for the note) ends it
+            note_after = _A_NOTE_AFTER.search(text, concern.start("concern"), concern_end)
+            concern_end = note_after.start() if note_after else concern_end
+        if concern and preference and preference.start("said") < concern_end:
+            concern = None  # "please write: send SMS not call": how to get in touch, a note, not the concern
+        if concern and concern_end is not None:
+            start, end = concern.start("concern"), concern_end
             end = _concern_goes_on(text, end, found)
             found = [e for e in found if e["end"] <= start or e["start"] >= end]  # its words are the concern
             found.append({"entity": "concern", "value": text[start:end], "start": start, "end": end})

@@ -528,6 +528,9 @@ HOW_CONTACTED = (
     r"\bwhose\s+(?:number|phone|email)\s+(?:will|would|do|are)\b|"
     r"\bhow\s+(?:will|would|do|does|are)\s+(?:they|the clinic|you|the team)\s+(?:going\s+to\s+)?(?:contact|reach|"
     r"get hold of|get in touch with)\s+(?:me|her|him)\b|"
+    # ("Will they definitely email and not ring?": play-test 248, when the clinic would be in touch)
+    r"\bwill\s+(?:they|the clinic|someone|somebody)\s+(?:definitely\s+|def\s+|deffo\s+|really\s+|actually\s+|only\s+)?"
+    r"(?:e-?mail|text|ring|call|phone)\s+(?:me\s+)?(?:and|or|but)\s+not\s+(?:ring|call|phone|e-?mail|text)\b|"
     # ("Will someone ring me to confirm?": play-test 247, "The contact on your request is …")
     r"\b(?:will|would)\s+(?:someone|somebody|anyone|they|the clinic|the team|reception)\s+(?:ring|call|phone|contact|"
     r"text)\s+(?:me|her|him)\b(?:\s+(?:to\s+confirm|back|first|about\s+it))?\s*\?"

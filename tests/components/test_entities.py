@@ -2050,3 +2050,12 @@ def test_how_early_and_which_one_said_are_no_time(booking, text, expected):
 ])
 def test_where_someone_is_is_no_name_and_an_address_after_a_note_is_the_contact(booking, text, expected):
     assert found(booking, text) == expected
+
+
+
+def test_a_concern_dictated_then_a_note_gives_both(booking):
+    # play-test 248: "The concern line reads oddly, 'please make'? Can it just say forehead wrinkles, and the note: email
+    # only, I am hard of hearing." kept the concern as it was
+    text = ("The concern line reads oddly, 'please make'? Can it just say forehead wrinkles, and the note: email only, "
+            "I am hard of hearing.")
+    assert found(booking, text) == [("concern", "forehead wrinkles"), ("note", "email only, I am hard of hearing")]

@@ -68,6 +68,8 @@ def test_what_to_bring_asked(text, asks):
     # play-test 247: "The contact on your request is …"
     ("Thank you dear. Will someone ring me to confirm? I am not always near the phone", True),
     ("will they call me back?", True),
+    # play-test 248: when the clinic would be in touch
+    ("Thank you. Will they definitely email and not ring?", True),
     # a call asked for
     ("will someone ring me tomorrow at 10 please", False),
     ("call me back tomorrow please", False),
