@@ -529,6 +529,9 @@ PASS_IT_ON = re.compile(
 )
 # what a message may change beside saying to send (`says_send`): the change comes first
 # (and a part taken out: "can u take the 'obviously lol' out of that first … then send", play-test 246, sent as it was)
+# how sure the classifier is of a question asked beside a detail, at least, for it to be answered (a part it is less
+# sure of is left, as a message it is unsure of is)
+SURE_OF_A_QUESTION = 0.6
 CHANGED_BEFORE_SENDING = ("concern", "note", "phone", "email", "person", "time", REMOVED_ENTITY)
 # the walk-through's intents, which a note's words may read as ("next session")
 WALK_THROUGH_INTENTS = ["next_step", "previous_step", "start_guide", "show_step"]
@@ -1273,6 +1276,11 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["correction_intent"])
             elif intent in self.config["removal_from_intents"] and self._removes(text, entities):
                 self._set(message, self.config["correction_intent"])
+            elif intent == "nlu_fallback" and kinds & {"time", "email", "phone"} and self._sure_questions(message):
+                # "do i need to bring anything? also like next wed after college, 4ish" where the time is asked
+                # (play-test 249: the time taken, the question dropped): the detail, and the question answered beside it
+                message.set("questions", self._sure_questions(message), add_to_output=True)
+                self._set(message, self.config["details_intent"])
             elif intent in self.config["time_alone_from_intents"] and self._a_time_alone(text, entities):
                 self._set(message, self.config["details_intent"])
             elif intent in self.config["leading_detail_from_intents"] and self._leads_with_a_detail(text, entities):
@@ -1286,6 +1294,15 @@ class BookingDetailsRequest(GraphComponent):
             if (message.get(INTENT) or {}).get("name") == self.config["intent"] and asks_a_call_back:
                 self._without_the_request(message, entities)
         return messages
+
+    @staticmethod
+    def _sure_questions(message: Message) -> List[Dict[Text, Any]]:
+        """The message's question parts (not the rest of it) the classifier is sure enough of."""
+        return [
+            part
+            for part in message.get("question_parts") or []
+            if part.get("text") and not part.get("rest") and float(part.get("confidence") or 0) >= SURE_OF_A_QUESTION
+        ][:3]
 
     def _leads_with_a_detail(self, text: Text, entities: List[Dict[Text, Any]]) -> bool:
         """Whether the message opens with a detail of the request (a contact or a time: `leading_details`), with

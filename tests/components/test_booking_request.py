@@ -1531,3 +1531,20 @@ def test_a_goodbye_beside_a_plan_of_their_own_is_a_goodbye(text, intent, expecte
                             "end": text.lower().find("tomorrow") + 8}] if "tomorrow" in text else [])
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
+
+
+@pytest.mark.parametrize("confidence, expected", [
+    # play-test 249: the time taken where it was asked, the question beside it dropped
+    (0.78, "inform"),
+    # a question the classifier is unsure of is left as the message is
+    (0.4, "nlu_fallback"),
+])
+def test_a_question_beside_a_detail_read_as_unclear_is_answered_with_it(confidence, expected):
+    text = "do i need to bring anything? also like next wed after college, 4ish"
+    found = message(text, "nlu_fallback", [])
+    found.set("entities", [{"entity": "time", "value": "next wed 4ish", "start": 38, "end": 66}])
+    found.set("question_parts", [{"text": "do i need to bring anything?", "start": 0, "end": 28,
+                                  "intent_response_key": "faq/preparation", "confidence": confidence}])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == expected
+    assert bool(found.get("questions")) is (expected == "inform")
