@@ -299,6 +299,14 @@ WHEN_THEY_RING_ASKED = re.compile(
     r"(?:will|would|'ll|ll|are going to|gonna)?\s+(?:\w+\s+)?(?:ring|call|phone|contact|get in touch|be in touch)\b",
     re.IGNORECASE,
 )
+# who sees the details given, asked ("who sees it? just the clinic yeah", "who gets to read this")
+WHO_SEES_IT_ASKED = re.compile(
+    r"\bwho\s+(?:else\s+)?(?:sees|will see|would see|gets to see|can see|reads|will read|gets|has access to|"
+    r"looks at)\s+"
+    r"(?:it|this|that|them|these|those|my\s+(?:details|info\w*|data|number|email|answers)|the\s+(?:details|info\w*|data|"
+    r"request|form))\b",
+    re.IGNORECASE,
+)
 # the day of the request asked ("wait, which date is that?" at the summary: play-test 247, "I need a yes or a no")
 WHICH_DAY_ASKED = re.compile(
     r"^\W*(?:(?:wait|sorry|hang on|hold on|so|ok|okay|and|um+|hm+|erm+|oh)\W+)*(?:which|what)\s+(?:date|day)\s+"
@@ -1064,6 +1072,11 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, OWN_ARRANGEMENTS_ANSWER)
             elif intent == "delete_my_data" and DELETE_LATER.search(text):
+                self._set(message, RETRIEVAL_INTENT)
+                self._answer(message, PRIVACY_ANSWER)
+            elif intent in ("faq", "ask_reference", "nlu_fallback") and WHO_SEES_IT_ASKED.search(text):
+                # "who sees it? just the clinic yeah" at the consent question (play-test 249: who carries out the
+                # treatment): who sees the details
                 self._set(message, RETRIEVAL_INTENT)
                 self._answer(message, PRIVACY_ANSWER)
             elif intent in ("ask_reference", "nlu_fallback") and STILL_HELD_ASKED.search(text):

@@ -1548,3 +1548,15 @@ def test_a_question_beside_a_detail_read_as_unclear_is_answered_with_it(confiden
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == expected
     assert bool(found.get("questions")) is (expected == "inform")
+
+
+@pytest.mark.parametrize("text, intent", [
+    # play-test 249: who carries out the treatment, at the consent question
+    ("who sees it? just the clinic yeah", "faq"),
+    ("who will see my details?", "nlu_fallback"),
+])
+def test_who_sees_the_details_asked_is_the_privacy_answer(text, intent):
+    found = message(text, intent, [])
+    BookingDetailsRequest({}).process([found])
+    assert found.get("intent")["name"] == "faq"
+    assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/privacy"
