@@ -2286,12 +2286,16 @@ _NHS_111 = re.compile(r"\b111\b", re.IGNORECASE)
 WAITING_FOR_111S_CALL = "utter_waiting_for_111s_call"
 # whether to ring the clinic today asked ("should I ring today or not?", "can i call them now")
 _RING_TODAY_ASKED = re.compile(
-    r"\b(?:should|shall|do|can|could|must)\s+i\s+(?:just\s+)?(?:ring|call|phone|contact)\b[^.?!]{0,25}\b(?:today|now|"
+    r"\b(?:should|shall|do|can|could|must)\s+(?:i|she|he|they|we)\s+(?:just\s+)?(?:ring|call|phone|contact)\b[^.?!]{0,25}"
+    r"\b(?:today|now|"
     r"tonight|this\s+(?:morning|afternoon|evening))\b|"
     # ("Well it has been three days now, Wednesday afternoon it was. So should I ring them?", the clinic closed:
     # play-test 239, "I can't tell you that it's fine" and that answer again)
-    r"\b(?:should|shall|do|must)\s+i\s+(?:just\s+|still\s+)?(?:ring|call|phone|contact)\s+(?:them|the\s+clinic|you|you\s+guys)"
-    r"(?:\s+(?:then|or\s+not|yes\s+or\s+no))?\s*\?",
+    r"\b(?:should|shall|do|must)\s+(?:i|she|he|they|we)\s+(?:just\s+|still\s+)?(?:ring|call|phone|contact)\s+"
+    r"(?:them|the\s+clinic|you|you\s+guys)(?:\s+(?:then|or\s+not|yes\s+or\s+no))?\s*\?|"
+    # ("ok and should she ring you? she hates making a fuss", then "so is that a yes?": play-test 250, the expected
+    # reaction's answer three times, and no yes)
+    r"\bso\s+is\s+that\s+a\s+yes\b",
     re.IGNORECASE,
 )
 # the clinic's email, number or address asked for, in any words ("whats the email?", "email address for the clinic

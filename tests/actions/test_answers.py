@@ -3697,12 +3697,17 @@ async def test_thanks_in_the_urgent_thread_gets_the_route_in_a_line(dispatcher, 
     assert responses(dispatcher) == ["utter_safety_route_reminder"]
 
 
-async def test_whether_to_ring_today_after_the_expected_reaction_while_open_is_answered(dispatcher, make_tracker, domain,
-                                                                                        clinic_open):
+@pytest.mark.parametrize("text", [
     # play-test 236: "ok so should I ring today or not? yes or no" got the expected reaction's answer a fifth time,
     # whose only time is "after 3 days"
-    tracker = in_thread(make_tracker, "expected_reaction", "faq", "faq/expected_reaction",
-                        text="ok so should I ring today or not? yes or no")
+    "ok so should I ring today or not? yes or no",
+    # play-test 250: of his wife, three times, and no yes
+    "ok and should she ring you? she hates making a fuss",
+    "so is that a yes? its day 3 today and shes still red",
+])
+async def test_whether_to_ring_today_after_the_expected_reaction_while_open_is_answered(dispatcher, make_tracker, domain,
+                                                                                        clinic_open, text):
+    tracker = in_thread(make_tracker, "expected_reaction", "faq", "faq/expected_reaction", text=text)
     await ActionAnswerQuestion().run(dispatcher, tracker, domain)
     assert responses(dispatcher) == ["utter_expected_ring_today_open"], responses(dispatcher)
 
