@@ -899,6 +899,9 @@ _FILLER = re.compile(
     r"that'?s\s+(?:wrong|not\s+right)|thats\s+(?:wrong|not\s+right)|"
     # ("asap really, tomorrow any time?": play-test 163, "couldn't work out a day")
     r"really|honestly|tbh|"
+    # ("next saturday? sometime before 1 ideally", "i said next saturday lol, the 29th": play-test 250, "couldn't work
+    # out a day", twice)
+    r"lol|lmao|haha+|hehe+|sometime|some time|"
     # ("asap really because of the wedding. tomorrow if they can? or tues": play-test 164)
     r"(?:because|cos|coz|cause) of (?:the|my|our|her|his|a) [a-z]+|"
     # ("wednesday after school run so like 10ish", "saturday morning is good", "not sunday obvs theyre shut": play-tests

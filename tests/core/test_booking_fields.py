@@ -1193,6 +1193,9 @@ def test_words_around_a_day_and_a_time_are_read_past(clinic, text, start, end):
     # play-test 238: "i am" read as the morning, and Thursday at noon put down; a day said not to be needed
     ("any thursday afternoon is fine i am retired so flexible", "thursday afternoon"),
     ("it doesnt have to be this thursday any thursday afternoon is fine", "thursday afternoon"),
+    # play-test 250: "couldn't work out a day", twice
+    ("next saturday? sometime before 1 ideally", "next saturday before 1"),
+    ("next saturday lol, morning", "next saturday morning"),
     # play-test 249: the morning that suits and the afternoon she works met at 12:00
     ("Any weekday morning is fine for her, she works afternoons", "any weekday morning"),
     ("monday morning, i work in the afternoons", "monday morning"),
