@@ -1348,6 +1348,11 @@ _TIMES_IN_GENERAL = re.compile(
     re.IGNORECASE,
 )
 _ANY_TIME_SAID = re.compile(r"\b(?:any ?time|whenever|all day)\b", re.IGNORECASE)
+# a part of the day said first as a greeting, a sentence of its own ("Morning.", "Afternoon all,")
+_A_GREETING_FIRST = re.compile(
+    r"(?:morning|afternoon|evening)(?:\s+(?:all|there|team|guys|love|dear|folks|everyone))?\s*[.!,]+\s*\S",
+    re.IGNORECASE,
+)
 
 
 def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text, Any]]:
@@ -1365,6 +1370,9 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         and not _RULED_OUT_BEFORE.search(text[: match.start()])  # "can't do mornings": not the mornings
         and not _SAID_OF_THE_PAST.search(text[: match.start()])  # "i was treated by Jo on wednesday"
         and not _ONE_OF_A_COURSE.match(text, match.start())  # "my 2nd treatment"
+        # a greeting ("Morning. I'd like to book a consultation please, Tuesday at half ten": play-test 250, Monday
+        # morning put down)
+        and not _A_GREETING_FIRST.match(text[match.start() :] if not text[: match.start()].strip(" \t\n\"'") else "")
         # "call me back to book my 3rd" (play-test 133: the 3rd of January, a Sunday, then "tuesday" in its week): one
         # of a course is "my 3rd", a date "the 3rd"
         and not (
