@@ -1951,7 +1951,14 @@ class Sign:
             return True
         # a thing named between its words, or said to be what they are: "a bottle of the green gel stuff", "the green
         # stuff is the aloe gel in the bottle" (play-test 123: NHS 111 now, eleven times, for a bottle of aloe vera)
-        if any(index not in own and tokens[index] in _THINGS for index in range(first, last)):
+        # (not a part of the body that a thing's word names: "puffy on the top lip", play-test 251, NHS 111 for a lip
+        # swelling)
+        if any(
+            index not in own
+            and tokens[index] in _THINGS
+            and not (tokens[index] == "top" and tokens[index + 1 : index + 2] and tokens[index + 1].startswith("lip"))
+            for index in range(first, last)
+        ):
             return True
         said_to_be = list(tokens[last : last + 5])
         if said_to_be[:1] in (["is"], ["was"], ["its"], ["thats"]) and any(word in _THINGS for word in said_to_be[1:]):

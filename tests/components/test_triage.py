@@ -3987,3 +3987,13 @@ def test_the_request_asked_about_or_the_treatment_asked_for_is_no_report(setting
     assert triage(text, settings, False).level == level
     assert triage(text, settings, True).level == level
     assert not triage(text, settings, True).help_had
+
+
+
+@pytest.mark.parametrize("text", [
+    # play-test 251: "top" read as a thing worn, the lip's swelling denied, and NHS 111 in place of 999
+    "they're not really swollen, maybe a tiny bit puffy on the top lip? its hard to tell. I'm not having trouble breathing",
+    "puffy on the top lip",
+])
+def test_the_top_lip_swelling_is_an_emergency(settings, text):
+    assert triage(text, settings, False).level == EMERGENCY
