@@ -41,6 +41,7 @@ from core.words import (
     TOMORROW,
     WAS_THE_SESSION_HAD,
     WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_MISSPELLINGS,
     WEEKDAYS,
     alternatives,
 )
@@ -222,7 +223,8 @@ _NOT_A_NAME_WORD = re.compile(
 # "on", "this" or "next" comes before
 _DAY = (
     # ("mon portable c'est le +33 …" is French for "my mobile": play-test 33 put the call on a Monday)
-    r"(?:monday|mon(?!\s+(?:portable|num[eé]ro|t[eé]l[eé]phone|mobile|nom|amie?|mari|fils|adresse|e-?mail|copain|"
+    rf"(?:{alternatives(WEEKDAY_MISSPELLINGS)}|"
+    r"monday|mon(?!\s+(?:portable|num[eé]ro|t[eé]l[eé]phone|mobile|nom|amie?|mari|fils|adresse|e-?mail|copain|"
     r"copine|visage|probl[eè]me|rendez-vous)\b)|(?:tues?|wed(?:nes)?|thu(?:rs?)?|fri)(?:day)?|saturday|sunday"
     r"|(?:(?<=on\s)|(?<=this\s)|(?<=next\s))(?:sat|sun)"
     # ("sun after?" asks about the sun: a bound needs its time)

@@ -28,6 +28,7 @@ from core.words import (
     TITLES,
     TO_THE_ASSISTANT,
     WEEKDAY_ABBREVIATIONS,
+    WEEKDAY_MISSPELLINGS,
     WEEKDAYS,
     alternatives,
 )
@@ -668,6 +669,8 @@ _SHORTHANDS = (
         r"after \1",
     ),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
+    # ("wensday morning": play-test 251, put down for today)
+    (re.compile(rf"\b({alternatives(WEEKDAY_MISSPELLINGS)})\b"), lambda match: WEEKDAY_MISSPELLINGS[match.group(1)]),
     # "wednesday the sixteenth at eleven": a day of the month and an hour in words, as figures (play-test 101:
     # "couldn't work out a day")
     (_DAY_IN_WORDS, lambda match: _DAYS_IN_WORDS[match.group(1).replace(" ", "-")]),

@@ -10,6 +10,31 @@ from typing import Iterable, List, Tuple
 
 # Monday = 0, as `datetime.weekday()` counts
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# weekdays as people misspell them ("wensday morning": play-test 251, put down for today), and the day each means
+WEEKDAY_MISSPELLINGS = {
+    "mondy": "monday",
+    "monady": "monday",
+    "tusday": "tuesday",
+    "teusday": "tuesday",
+    "tuseday": "tuesday",
+    "tueday": "tuesday",
+    "wensday": "wednesday",
+    "wendsday": "wednesday",
+    "wednsday": "wednesday",
+    "wedensday": "wednesday",
+    "wednesay": "wednesday",
+    "wedsday": "wednesday",
+    "thrusday": "thursday",
+    "thursay": "thursday",
+    "thurday": "thursday",
+    "thirsday": "thursday",
+    "firday": "friday",
+    "fridy": "friday",
+    "satuday": "saturday",
+    "saterday": "saturday",
+    "saturaday": "saturday",
+    "sundy": "sunday",
+}
 WEEKDAY_ABBREVIATIONS = tuple(day[:3] for day in WEEKDAYS)  # "mon" … "sun"
 
 MONTHS = (

@@ -1190,6 +1190,8 @@ def test_a_time_taken_back_in_the_same_message_is_the_later_one(booking, text, e
         ("change the time to eleven please", ["eleven"]),
         ("wednesday at eleven", ["wednesday at eleven"]),
         ("ten thirty", ["ten thirty"]),
+        # play-test 251: a weekday misspelt was dropped, and the morning put down for today
+        ("wensday morning", ["wensday morning"]),
         # play-test 250: a greeting put down as the time, and the time said after it dropped
         ("Morning. I'd like to book a consultation please, Tuesday at half ten if possible.", ["Tuesday at half ten"]),
         ("Afternoon all, can I book for friday", ["friday"]),
