@@ -3314,6 +3314,14 @@ def the_route_again(
     return None
 
 
+# booking asked for in a word or two, with a yes ("yes book", "ok book me in")
+_BOOK_SAID_ALONE = re.compile(
+    r"^\W*(?:(?:yes|yeah|yep|yup|ok|okay|please|pls)\W+)+(?:book|booking|book\s+(?:me\s+in|one|please))"
+    r"(?:\W+(?:please|pls|then|thanks))*\W*$",
+    re.IGNORECASE,
+)
+
+
 class ActionAnswerBesideAYesOrNo(Action):
     """A yes, a no or a "not sure" when nothing was asked that it answers: the questions said beside it ("yes hello,
     how long does it take?"), else in a route's thread the route again (`the_route_again`), else what it gets alone
@@ -3330,6 +3338,9 @@ class ActionAnswerBesideAYesOrNo(Action):
             again = the_route_again(dispatcher, tracker, domain)
             if again is not None:
                 return again
+            if _BOOK_SAID_ALONE.search(tracker.latest_message.get("text") or ""):
+                # "yes book" after a menu (play-test 251: "What would you like to know?"): the request begun
+                return [FollowupAction("action_start_booking")]
             if not dispatcher.messages:
                 intent = tracker.get_intent_of_latest_message(skip_fallback_intent=False) or ""
                 dispatcher.utter_message(response=REPLY_TO_A_YES_OR_NO_ALONE.get(intent, "utter_how_can_i_help"))

@@ -553,6 +553,11 @@ HOW_CONTACTED = (
     r"\bwhose\s+(?:number|phone|email)\s+(?:will|would|do|are)\b|"
     r"\bhow\s+(?:will|would|do|does|are)\s+(?:they|the clinic|you|the team)\s+(?:going\s+to\s+)?(?:contact|reach|"
     r"get hold of|get in touch with)\s+(?:me|her|him)\b|"
+    # ("will they ring the house phone", "will they ring me on 020 8123 4567": play-test 251, a call back begun)
+    r"\bwill\s+(?:they|the clinic|someone|somebody)\s+(?:ring|call|phone)\s+(?:me\s+)?(?:on\s+)?(?:the|my)\s+"
+    r"(?:house|home|land\s?line|mobile|work)\s*(?:phone|number|line)?\b|"
+    r"\bwill\s+(?:they|the clinic|someone|somebody)\s+(?:ring|call|phone)\s+me\s+on\s+"
+    r"(?:\+?\d[\d ]{5,}|that|this|the\s+number)|"
     # ("Will they definitely email and not ring?": play-test 248, when the clinic would be in touch)
     r"\bwill\s+(?:they|the clinic|someone|somebody)\s+(?:definitely\s+|def\s+|deffo\s+|really\s+|actually\s+|only\s+)?"
     r"(?:e-?mail|text|ring|call|phone)\s+(?:me\s+)?(?:and|or|but)\s+not\s+(?:ring|call|phone|e-?mail|text)\b|"

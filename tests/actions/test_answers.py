@@ -3876,3 +3876,18 @@ async def test_the_clinic_not_reached_in_the_urgent_thread_is_the_threads_to_ans
     tracker.latest_message["triage"]["unreachable"] = True
     events = await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert (FollowupAction("action_answer_question") in events) is handed_over
+
+
+@pytest.mark.parametrize("text, starts", [
+    # play-test 251: "yes book" after a menu got "What would you like to know?"
+    ("yes book", True),
+    ("ok book me in please", True),
+    ("yes", False),
+])
+async def test_a_yes_with_book_begins_the_request(dispatcher, make_tracker, domain, text, starts):
+    from rasa_sdk.events import FollowupAction
+
+    from actions.answers import ActionAnswerBesideAYesOrNo
+
+    events = await ActionAnswerBesideAYesOrNo().run(dispatcher, make_tracker(intent="affirm", text=text), domain)
+    assert (FollowupAction("action_start_booking") in events) is starts

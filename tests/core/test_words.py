@@ -68,6 +68,9 @@ def test_what_to_bring_asked(text, asks):
     # play-test 247: "The contact on your request is …"
     ("Thank you dear. Will someone ring me to confirm? I am not always near the phone", True),
     ("will they call me back?", True),
+    # play-test 251: a call back begun
+    ("ok thank you very much. will they ring the house phone", True),
+    ("the phone. will they ring me on 020 8123 4567", True),
     # play-test 248: when the clinic would be in touch
     ("Thank you. Will they definitely email and not ring?", True),
     # a call asked for
