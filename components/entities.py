@@ -1771,15 +1771,15 @@ class BookingDetailsExtractor(GraphComponent, EntityExtractorMixin):
             ):
                 concern = changed_to
                 break
-        concern_end = concern.end("concern") if concern else None
+        concern_end = 0
         if concern:
             # a note said after it ("Can it just say forehead wrinkles, and the note: email only, I am hard of
             # hearing": play-test 248, the concern dropped for the note) ends it
-            note_after = _A_NOTE_AFTER.search(text, concern.start("concern"), concern_end)
-            concern_end = note_after.start() if note_after else concern_end
+            note_after = _A_NOTE_AFTER.search(text, concern.start("concern"), concern.end("concern"))
+            concern_end = note_after.start() if note_after else concern.end("concern")
         if concern and preference and preference.start("said") < concern_end:
             concern = None  # "please write: send SMS not call": how to get in touch, a note, not the concern
-        if concern and concern_end is not None:
+        if concern:
             start, end = concern.start("concern"), concern_end
             end = _concern_goes_on(text, end, found)
             found = [e for e in found if e["end"] <= start or e["start"] >= end]  # its words are the concern
