@@ -136,7 +136,6 @@ def test_with_the_clinic_closed_an_expected_reaction_names_the_out_of_hours_rout
 @pytest.mark.parametrize("follow_up", [
     "so it's fine, I don't need to call?",
     "should I just wait and see?",
-    "ok",
 ])
 def test_a_follow_up_to_an_urgent_answer_gets_the_route_again(open_clinic, follow_up):
     chat = Conversation(open_clinic)
@@ -144,6 +143,15 @@ def test_a_follow_up_to_an_urgent_answer_gets_the_route_again(open_clinic, follo
     replies = chat.say(follow_up)[0]
     assert replies[0].startswith("I can't tell you that it's fine")
     urgent_now(replies)
+
+
+def test_an_ok_to_an_urgent_answer_gets_the_route_in_a_line(open_clinic):
+    # play-test 247: "ok" got "I can't tell you that it's fine", which was not asked, and the whole route again
+    chat = Conversation(open_clinic)
+    urgent_now(chat.say("there's pus coming out of a spot on my chin since the session")[0])
+    whole = " ".join(chat.say("ok")[0])
+    assert "I can't tell you that it's fine" not in whole
+    assert clinic().phone in whole and "today" in whole and clinic().safety["emergency_number"] in whole, whole
 
 
 def test_a_new_question_after_an_urgent_answer_gets_the_route_in_a_line_first_then_its_answer(open_clinic):
