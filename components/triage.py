@@ -1587,7 +1587,11 @@ _IF_IT_CHANGES = re.compile(r"\b(?:if|when|should)\b[^.,;!?]{0,30}\b(?:worse|bac
 _ONGOING_SKIN = re.compile(
     r"\b(?:still|always|often|constantly|usually|keep|regularly)\s+(?:get|gets|getting|have|has|"
     r"suffer(?:s)?\s+(?:from|with)|break(?:s|ing)?\s+out(?:\s+(?:in|with))?)\s+"
-    r"(?:(?:a\s+few|some|loads\s+of|lots\s+of|the\s+odd)\s+)?(?:spots|acne|pimples|breakouts|blackheads|whiteheads)\b"
+    r"(?:(?:a\s+few|some|loads\s+of|lots\s+of|the\s+odd)\s+)?(?:spots|acne|pimples|breakouts|blackheads|whiteheads)\b|"
+    # spots named with the marks they leave, as what is to be looked at ("spots and the marks they leave on my chin" at
+    # the concern prompt: play-test 252, the urgent route to a 16-year-old never treated)
+    r"\b(?:spots|acne|pimples|breakouts)\s+(?:and|&|\+)\s+(?:the\s+)?(?:marks|scars|scarring)\s+(?:they|it)\s+"
+    r"(?:leave|leaves|left|cause|causes)\b"
 )
 _STILL = re.compile(r"\b(?:still|now (?:it'?s|its|my)|right now|at the moment|currently|keeps?|getting)\b")
 # a sign said to be still there beside what is better ("her breathing is ok, just the swelling", "breathing fine but
@@ -2510,9 +2514,11 @@ def triage(
         # lines or wrinkles around the eyes, whoever else was treated: where a concern is, never a sign ("… my daughter
         # … had it done … I'm 52 and mostly bothered about the lines around my eyes": play-test 232, the clinic today)
         lowered = _CONCERN_NEAR_THE_EYES.sub(" ", lowered)
+    ongoing = False
     if not treated and no_days:
         # "would it sort my acne? i still get spots on my jaw" (play-test 245: NHS 111 now to someone never treated): a
         # skin concern had for long, not something happening after a treatment
+        ongoing = bool(_ONGOING_SKIN.search(lowered))
         lowered = _ONGOING_SKIN.sub(" ", lowered)
     if not treated and not _STRONG_NOW.search(lowered):
         lowered = _MIGHT_CAUSE.sub(" ", lowered)  # "can make dark spots after?": asked about, not had
@@ -2999,6 +3005,10 @@ def triage(
         # asked by someone not treated, whatever pain words it has ("i have a really low pain threshold tbh, is it worse
         # on some areas than others?": play-test 178, NHS 111 now): a question about the treatment
         return Triage(None, worse=worse, hypothetical=True)
+    if ongoing and not any(found.values()) and not worse and not _STRONG_NOW.search(lowered):
+        # ("spots and the marks they leave on my chin", the concern asked: play-test 252, the urgent route to someone
+        # never treated) a skin concern had for long, and nothing else: a concern, whatever the classifier read
+        return Triage(None, concern=True)
     if not any(found.values()) and not worse and not treated and _A_MEDICINES_USE_ASKED.search(lowered):
         # "i asked if i keep using my steroid cream as normal until they call" (play-test 193: NHS 111 now, and "say
         # that you had microneedling", to someone never treated with no sign): a medicine's use asked, no report

@@ -3982,6 +3982,8 @@ def test_spots_had_for_long_are_a_concern_not_a_sign(settings, text, level):
      "want", None),
     # ... a sign named beside asking to book is still one
     ("can i book in, my face has been bright red since yesterday", EXPECTED),
+    # play-test 252: the concern asked, the urgent route to a 16-year-old never treated
+    ("spots and the marks they leave on my chin", None),
 ])
 def test_the_request_asked_about_or_the_treatment_asked_for_is_no_report(settings, text, level):
     assert triage(text, settings, False).level == level
