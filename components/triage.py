@@ -258,6 +258,14 @@ _ALLERGIC_SKIN = re.compile(r"\b(?:hives|welts?|wheals?|nettle rash|urticaria)\b
 # an allergic reaction said to be happening ("i think i'm having an allergic reaction", "she's come out in hives")
 _AN_ALLERGY = re.compile(r"\b(?:allergic|allergy|anaphyla\w*|hives|welts?|wheals?|urticaria)\b")
 ALLERGIC_THROAT_SIGN = "throat scratchy|itchy|tickly + hives|welts"
+# unwell in oneself after a treatment: a bad headache, feeling sick, being sick (the sign's name, as the others')
+UNWELL_SIGN = "headache bad|pounding + sick|nausea|vomiting"
+_UNWELL = re.compile(
+    r"\b(?:(?:really|very|so|quite)\s+)?(?:bad|awful|terrible|pounding|splitting|banging|throbbing|severe|worst)\s+"
+    r"(?:headache|head\s?ache|migraine)|\b(?:headache|migraine)\b[^.?!]{0,20}\b(?:pounding|awful|terrible|severe|bad)\b|"
+    r"\b(?:feel|feeling|felt)\s+(?:really\s+|very\s+|a\s+bit\s+|so\s+)?(?:sick|nauseous|queasy)\b(?!\s+(?:at|about)\s+the)|"
+    r"\b(?:nausea|vomit\w*|throwing\s+up|threw\s+up|been\s+sick)\b"
+)
 # how the skin looks, said to be worse or uneven (triage: a result, for the clinic when it opens, not NHS 111 now)
 _LOOKS_WORSE = re.compile(
     r"\b(?:worse|uneven|patchy)\b[^.?!]{0,20}\b(?:texture|results?|tone|scars?|scarring|lines|wrinkles|pores|"
@@ -433,6 +441,8 @@ _HYPOTHETICAL = re.compile(
     # ("is microneedling safe for dark skin? Im Black and worried about getting marks or dark patches after": play-test
     # 249, NHS 111 now to someone never treated)
     rf"{_FEARED}|"
+    # ("i feel sick at the thought of needles": what is feared)
+    r"\b(?:at|about)\s+the\s+(?:thought|idea|sight)\s+of\b|"
     # "my fear of needles and fainting", "the fainting thing" (play-test 49: "Please call 999 now" to someone at home
     # who asked to talk about it)
     r"\b(?:fear|fears|phobia|scared|afraid|terrified|frightened|nervous|anxious|worried|worries|worry)\s+(?:of|about)\s+"
@@ -724,8 +734,10 @@ _NO_TREATMENT_HAD = (
     r"(?:microneedling|micro ?needling|treatment|procedure|session|needling)\b|"
     r"\b(?:i'?ve|i have|i)\s+had\s+no\s+(?:treatment|microneedling)\b|"
     r"\b(?:i\s+)?(?:haven'?t|havent|have not|never|not)\s+(?:even\s+|actually\s+|yet\s+|ever\s+)?(?:had|done|tried)\s+"
-    r"(?:it|any|any treatment|a treatment|the treatment|treatment|microneedling|micro ?needling|a session|one)\b"
-    + _NOT_SEEN_TO
+    # (not "one this bad", "one like it": "the headache? its pounding, ive never had one this bad", play-test 253, read
+    # as no treatment had, and the route taken back)
+    r"(?:it|any|any treatment|a treatment|the treatment|treatment|microneedling|micro ?needling|a session|"
+    r"one(?!\s+(?:this|that|so|as|like|before|of\s+these|of\s+those)\b))\b" + _NOT_SEEN_TO
 )
 _NO_TREATMENT = re.compile(_NO_TREATMENT_HAD)
 # said to be a question, nothing happening ("nothing is wrong, im just asking", "i said IF. hypothetically": play-test
@@ -2572,6 +2584,12 @@ def triage(
         )
     ]
     found[EMERGENCY] += tuple(carried_on)
+    if treated and _UNWELL.search(lowered) and not found[EMERGENCY] and not found[URGENT]:
+        # unwell in oneself after a treatment had, which the guide does not describe ("had microneedling this afternoon,
+        # my face is bright red and ive got a really bad headache and feel sick": play-test 253, the expected
+        # reaction's answer): unclear, so the clinic now (never of someone not treated: "i have a bad headache, can i
+        # still come to my consultation")
+        found[URGENT] = (UNWELL_SIGN,)
     # an emergency's sign stated in a sentence of its own, whatever another asks ("so do i ring 999 or not?? my lips are
     # puffy": play-test 126, read as asked, and the expected reaction's answer)
     stated = any(

@@ -3999,3 +3999,23 @@ def test_the_request_asked_about_or_the_treatment_asked_for_is_no_report(setting
 ])
 def test_the_top_lip_swelling_is_an_emergency(settings, text):
     assert triage(text, settings, False).level == EMERGENCY
+
+
+
+@pytest.mark.parametrize("text, level", [
+    # play-test 253: the expected reaction's answer, then the route taken back as if no treatment was had
+    ("had microneedling this afternoon, my face is bright red and ive got a really bad headache and feel sick", URGENT),
+    # unwell with no treatment had, or what is feared, is no report
+    ("i feel sick at the thought of needles", None),
+    ("i have a bad headache, can i still come to my consultation", None),
+])
+def test_unwell_after_a_treatment_is_urgent(settings, text, level):
+    assert triage(text, settings, False).level == level
+
+
+def test_never_having_had_a_headache_this_bad_is_no_treatment_denied():
+    from components.triage import _NO_TREATMENT
+
+    # play-test 253: "ive never had one this bad" took the route back, as if no treatment was had
+    assert not _NO_TREATMENT.search("ok but what about the headache? its pounding, ive never had one this bad")
+    assert _NO_TREATMENT.search("i havent had one yet")
