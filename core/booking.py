@@ -203,7 +203,16 @@ def parse_name(text: str) -> str:
         "@" in name
         or any(ch in _NOT_IN_NAMES for ch in name)
         or any(ch.isdigit() for ch in name)  # an email, phone number or time typed where the name was asked
-        or words[0].lower().strip(",.!?") in _QUESTION_WORDS
+        # (a question's first word that is a first name too, as a name is written: "Will Turner", play-test 252, refused
+        # four times)
+        or (
+            words[0].lower().strip(",.!?") in _QUESTION_WORDS
+            and not (
+                words[0] in ("Will", "May")
+                and 2 <= len(words) <= 3
+                and all(word[:1].isupper() and word[1:2].islower() for word in words)
+            )
+        )
         or len(words) > MAX_NAME_WORDS
         or any(word.lower().strip(",.!?") in _NEVER_IN_A_NAME for word in words)
         or (len(words) == 1 and name.lower().strip(".!") in _NOT_NAMES)

@@ -1263,3 +1263,20 @@ def test_am_after_a_number_or_alone_is_still_the_morning(clinic):
 def test_two_hours_with_minutes_joined_are_a_window(clinic, text):
     # play-test 241: "9 til 9.30 only, i cant talk after that" was put down as 09:30
     assert parse_preferred_time(text, clinic, NOW) == parse_preferred_time("monday between 9 and 9.30", clinic, NOW)
+
+
+@pytest.mark.parametrize("text, name", [
+    # play-test 252: refused four times, "will" being a question's first word
+    ("Will Turner", "Will Turner"),
+    ("May Jones", "May Jones"),
+    # a question is still no name
+    ("will turner", None),
+    ("Will Turner?", None),
+    ("What Is It", None),
+])
+def test_a_first_name_that_opens_questions_too_is_a_name_written_as_one(text, name):
+    if name is None:
+        with pytest.raises(InvalidValue):
+            parse_name(text)
+    else:
+        assert parse_name(text) == name
