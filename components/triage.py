@@ -3121,7 +3121,10 @@ def triage(
     # (the words said, not the sign's pattern, which names warmth beside tightness: "still a bit pink and feels tight"
     # read as warm, play-test 203, NHS 111 now five times)
     warm = bool(re.search(r"\b(?:warm\w*|hot|heat)\b", lowered))
-    return Triage(URGENT, found[EXPECTED], worse, lingering=not worse and days is not None and not warm)
+    # (lasting only past the first days: "burning? had microneedling yesterday, its been 24 hours", play-test 252, was
+    # told "it's still there after the first few days" three times)
+    lasting = days is not None and days > settings.expected_for_days
+    return Triage(URGENT, found[EXPECTED], worse, lingering=not worse and lasting and not warm)
 
 
 # the parent's part in a young person's consultation, which the age policy says ("so I have to come with him?", "what

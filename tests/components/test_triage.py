@@ -4019,3 +4019,12 @@ def test_never_having_had_a_headache_this_bad_is_no_treatment_denied():
     # play-test 253: "ive never had one this bad" took the route back, as if no treatment was had
     assert not _NO_TREATMENT.search("ok but what about the headache? its pounding, ive never had one this bad")
     assert _NO_TREATMENT.search("i havent had one yet")
+
+
+def test_unclear_the_day_after_is_not_said_to_have_lasted(settings):
+    # play-test 252: "it's still there after the first few days" to someone treated the day before, three times
+    found = triage("is it normal that my face feels like its burning? had microneedling yesterday, its been 24 hours",
+                   settings, True)
+    assert found.level == URGENT and not found.lingering
+    # past the first days, it has
+    assert triage("had microneedling 5 days ago, my face still feels odd", settings, True).lingering
