@@ -678,6 +678,8 @@ _SHORTHANDS = (
         r"after \1",
     ),
     (re.compile(r"\b(?:tmrw|tmr|tmrow|tomoz|tommorow|tomorow|tommorrow|2moro|2morrow)\b"), "tomorrow"),
+    # "this friday coming", "friday coming" (play-test 252: "couldn't work out a day"): that weekday, the next one
+    (re.compile(rf"\b(?:this\s+|the\s+)?{_WEEKDAY_WORD}\s+coming\b"), r"\1"),
     # ("wensday morning": play-test 251, put down for today)
     (re.compile(rf"\b({alternatives(WEEKDAY_MISSPELLINGS)})\b"), lambda match: WEEKDAY_MISSPELLINGS[match.group(1)]),
     # "wednesday the sixteenth at eleven": a day of the month and an hour in words, as figures (play-test 101:

@@ -1193,6 +1193,9 @@ def test_words_around_a_day_and_a_time_are_read_past(clinic, text, start, end):
     # play-test 238: "i am" read as the morning, and Thursday at noon put down; a day said not to be needed
     ("any thursday afternoon is fine i am retired so flexible", "thursday afternoon"),
     ("it doesnt have to be this thursday any thursday afternoon is fine", "thursday afternoon"),
+    # play-test 252: "couldn't work out a day"
+    ("this friday coming, after 2", "friday after 2"),
+    ("friday coming at 2", "friday at 2"),
     # play-test 251: a weekday misspelt, put down for today
     ("wensday morning", "wednesday morning"),
     ("thrusday at 2", "thursday at 2"),
