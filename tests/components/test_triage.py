@@ -778,7 +778,10 @@ def test_how_the_skin_looks_said_as_a_concern_is_no_report_of_anything_happening
     # after a treatment had, the same question is still a report
     ("i had my session monday and im still sore and red, can i still come in for my appointment next month", URGENT),
 ])
-def test_whether_one_can_come_in_asked_before_a_treatment_is_for_the_consultation(settings, text, level):
+def test_whether_one_can_come_in_asked_before_a_treatment_is_for_the_consultation(settings, text, level, monkeypatch):
+    # (on a Friday: "monday" is 4 days back, past the expected reaction's days, whatever day the tests run on; on a
+    # Tuesday it was the day before, and the test failed)
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-11T10:00:00+00:00")
     assert triage(text, settings, True).level == level
 
 
