@@ -1843,7 +1843,10 @@ def test_they_said_its_fine_is_help_had_only_of_something_happening(settings, te
     ("had microneedling last week and theres a red itchy patch on my jaw since, will it fix itself", URGENT),
     ("i feel faint after my session today", EMERGENCY),
 ])
-def test_what_someone_never_treated_asks_is_no_report(settings, text, level):
+def test_what_someone_never_treated_asks_is_no_report(settings, text, level, monkeypatch):
+    # (on a Monday: "had it done tuesday" is 6 days back, past the expected reaction's days, whatever day the tests run
+    # on; from Wednesday to Friday it was within them, and the test failed)
+    monkeypatch.setenv("CLINIC_NOW", "2026-12-07T10:00:00+00:00")
     assert triage(text, settings, False).level == level
 
 
