@@ -1799,7 +1799,7 @@ _A_NOTE = re.compile(r"\s*\(note for the clinic:.*\)\s*$|^\s*note for the clinic
 
 # one note in a concern, and what it says; a list in it (each part may go on its own); medicines named as such, and
 # a note that names one
-_ONE_NOTE = re.compile(
+ONE_NOTE = re.compile(
     r"\s*\(note for the clinic:\s*(?P<said>[^()]*(?:\([^()]*\)[^()]*)*)\)|^\s*note for the clinic:\s*"
     r"(?P<said2>.*)$",
     re.IGNORECASE,
@@ -1828,7 +1828,7 @@ def without_a_part(concern: Text, part: Text) -> Optional[Text]:
     if not named and bare != part.strip():
         # "remove the notes about my daughter" of "(note for the clinic: … for their daughter …)" (play-test 61)
         named = re.search(rf"(?<!\w){re.escape(bare)}(?!\w)", concern, re.IGNORECASE)
-    notes = list(_ONE_NOTE.finditer(concern))
+    notes = list(ONE_NOTE.finditer(concern))
     if not named and _MEDICINES_IN_GENERAL.fullmatch(bare):
         # "can you take the meds bit out" of "(note for the clinic: I'm on blood thinners (apixaban) …)" (play-test 211:
         # made a note of its own): the note that names a medicine

@@ -21,6 +21,7 @@ from actions.answers import (
     EDITABLE,
     FOLLOW_UPS,
     HELP_HAD,
+    ONE_NOTE,
     SAFETY_ROUTES,
     SUITABILITY,
     TELL_THE_CLINIC,
@@ -1333,33 +1334,14 @@ def with_note(concern: Optional[Text], note: Text) -> Text:
     if concern:
         # the same note said again, or said again more fully ("tell them mornings are best", then "write on it that
         # mornings are best to ring me": play-test 247, both kept): once, in its fuller words
-        for start, end, said in _notes_in(concern):
-            if note.lower() in said.lower():
+        for said in ONE_NOTE.finditer(concern):
+            if said.group("said") is None:
+                continue  # (the note for the clinic alone, with no concern before it)
+            if note.lower() in said.group("said").lower():
                 return concern
-            if said.lower() in note.lower():
-                return f"{concern[:start]}(note for the clinic: {note}){concern[end:]}"
+            if said.group("said").lower() in note.lower():
+                return concern[: said.start("said")] + note + concern[said.end("said") :]
     return f"{concern} (note for the clinic: {note})" if concern else f"Note for the clinic: {note}"
-
-
-_NOTE_OPENS = "(note for the clinic: "
-
-
-def _notes_in(concern: Text) -> List[Tuple[int, int, Text]]:
-    """The notes beside a concern: where each starts and ends (its brackets), and its words."""
-    found = []
-    at = concern.find(_NOTE_OPENS)
-    while at != -1:
-        depth, end = 0, None
-        for index in range(at, len(concern)):
-            depth += {"(": 1, ")": -1}.get(concern[index], 0)
-            if depth == 0:
-                end = index + 1
-                break
-        if end is None:
-            break
-        found.append((at, end, concern[at + len(_NOTE_OPENS) : end - 1]))
-        at = concern.find(_NOTE_OPENS, end)
-    return found
 
 
 _CONCERN_ASKED = ("booking_concern", "booking_consent", "booking_confirmed")  # the form's questions from the concern on
@@ -2536,12 +2518,7 @@ class ValidateBookingForm(FormValidationAction):
         return {"booking_consent": True} if _CONSENT_SAID.search(tracker.latest_message.get("text") or "") else {}
 
     async def validate_booking_consent(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        changed = any(
-            candidate is not None and candidate != value_before(tracker, slot)
-            for slot, candidate in tracker.slots_to_validate().items()
-            if slot in TYPED_SLOTS
-        )
-        if value is False and changed:
+        if value is False and _a_new_detail_given(tracker):
             # "no not at 1 exactly, anytime between 1 and 3pm" at the consent question (play-test 248: the change made,
             # and the request called off as refused): the "no" is of the detail, whose change is made and shown
             return {"booking_consent": None}
@@ -2557,12 +2534,17 @@ class ValidateBookingForm(FormValidationAction):
         declined = {"summary_declined": True} if value is False and not changed else {}
         # a yes with a change in it ("yes but can it be 3 not 2": play-test 224, sent at 15:00 unseen): the change, and
         # the summary shown again to be said yes to
-        new_value = any(
-            value is not None and value != value_before(tracker, slot)
-            for slot, value in tracker.slots_to_validate().items()
-            if slot in TYPED_SLOTS
-        )
-        return {"booking_confirmed": True if value is True and not new_value else None, **declined}
+        return {"booking_confirmed": True if value is True and not _a_new_detail_given(tracker) else None, **declined}
+
+
+def _a_new_detail_given(tracker: Tracker) -> bool:
+    """Whether the latest message gives a detail a value other than the one it had (a change said beside the yes or
+    no that the consent question or the summary asks for)."""
+    return any(
+        value is not None and value != value_before(tracker, slot)
+        for slot, value in tracker.slots_to_validate().items()
+        if slot in TYPED_SLOTS
+    )
 
 
 # the words that lead from the concern to a question ("… on my jaw. oh and is 7 too late")

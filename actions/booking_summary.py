@@ -660,7 +660,7 @@ class ActionChangeBookingDetail(Action):
         elif retyped_concern:
             changes["booking_concern"] = retyped_concern
         # (or the title alone said to go: "can you drop the Dr, it's not a medical thing lol", play-test 248, kept)
-        a_title = bool(part) and bool(re.fullmatch(rf"{TITLES}\.?", str(part).strip(" '\"‘’“”"), re.IGNORECASE))
+        a_title = bool(part) and bool(re.fullmatch(_TITLE_WORD, str(part).strip(), re.IGNORECASE))
         untitled = (
             without_a_title(tracker) if ("booking_name" in named or a_title) and "booking_name" not in changes else None
         )
