@@ -1289,10 +1289,14 @@ class BookingDetailsRequest(GraphComponent):
                 self._set(message, self.config["correction_intent"])
             elif intent in self.config["removal_from_intents"] and self._removes(text, entities):
                 self._set(message, self.config["correction_intent"])
-            elif intent == "nlu_fallback" and kinds & {"time", "email", "phone"} and self._sure_questions(message):
+            elif (
+                intent == "nlu_fallback"
+                and kinds & {"time", "email", "phone"}
+                and (sure := self._sure_questions(message))
+            ):
                 # "do i need to bring anything? also like next wed after college, 4ish" where the time is asked
                 # (play-test 249: the time taken, the question dropped): the detail, and the question answered beside it
-                message.set("questions", self._sure_questions(message), add_to_output=True)
+                message.set("questions", sure, add_to_output=True)
                 self._set(message, self.config["details_intent"])
             elif intent in self.config["time_alone_from_intents"] and self._a_time_alone(text, entities):
                 self._set(message, self.config["details_intent"])
