@@ -1690,6 +1690,24 @@ def help_added_to_the_request(tracker: Tracker) -> bool:
     )
 
 
+def asked_beside_the_note(tracker: Tracker) -> List[Text]:
+    """The topics of the latest message's questions asked outside its note, sure enough to answer beside the advice
+    had, in order."""
+    message = tracker.latest_message
+    notes = [e for e in message.get("entities") or [] if e.get("entity") == "note"]
+    return list(
+        dict.fromkeys(
+            topic
+            for question in message.get("questions") or []
+            if "start" in question
+            and question.get("confidence", 0) >= BESIDE_AT_LEAST
+            and not any(note["start"] < question["end"] and question["start"] < note["end"] for note in notes)
+            for topic in topics_of([question["intent_response_key"]])
+            if topic not in NOT_BESIDE_HELP_HAD
+        )
+    )
+
+
 def call_back_offered_in_an_emergency(tracker: Tracker) -> bool:
     """Whether the latest message asks for the clinic's call back in the emergency's thread, emergency help not yet had
     and nothing new or worse said, and is no yes to that call back offered: the call back is offered for later, and
@@ -2566,6 +2584,10 @@ class ActionAnswerQuestion(Action):
             from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
 
             dispatcher.utter_message(response=response_for(domain, HELP_HAD, tracker))
+            for topic in asked_beside_the_note(tracker):
+                # ("who sees it? and can u add that 111 said see a pharmacist": play-test 253, the note was dropped;
+                # added, the question was)
+                dispatcher.utter_message(response=response_for(domain, topic, tracker))
             return await ActionChangeBookingDetail().run(dispatcher, tracker, domain) + [SlotSet("offer", None)]
         walked = back_in_the_walkthrough(dispatcher, tracker)
         if walked is not None and not (tracker.latest_message.get("triage") or {}).get("level"):

@@ -504,8 +504,9 @@ _NOTE = re.compile(
     # (an email address said after it is the contact: "Can you add that I'm hard of hearing so could they email me
     # please, not ring. ruth.f@example.com", play-test 232, the address in the note and the phone kept)
     # ("can you add that an ambulance came": play-test 241, asked three times at the consent question, never added)
+    # ("who sees it? and can u add that 111 said see a pharmacist": play-test 253, the privacy answer and no note)
     r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it|she'?s|he'?s|an?|we|we'?ve|our|someone|"
-    r"paramedics?)\b.*?)"
+    r"paramedics?|111|999|nhs|gp|doctors?|dr|pharmacists?|a&e)\b.*?)"
     r"\s*(?:$|(?=[.,;:]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$))|"
     # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
     # (found by play-test 26: answered as a question, and no note)

@@ -833,6 +833,11 @@ _DAYS = re.compile(
 _A_DURATION_TILL_NOW = re.compile(
     r"\b(been|lasted|going on|had it|had them|had this)\b([^.?!]{0,25}?)\s+for\s+(?!the\s+next)"
 )
+# how long it has gone on, weeks or months with no number, once _A_DURATION_TILL_NOW has read past its "for" ("been
+# like this for weeks" is "been like this weeks")
+_FOR_WEEKS_OR_MONTHS = re.compile(
+    r"\b(?:been|lasted|going on|had it|had them|had this)\b[^.?!]{0,25}?\s+(weeks|months)\b(?!\s+(?:ago|before|after))"
+)
 # a time that is no time since a treatment: how far along a pregnancy is, a baby's age ("just found out I'm pregnant (9
 # wks)": play-test 31, read as nine weeks since a treatment, and the eczema "around eyes" sent to NHS 111)
 _NOT_SINCE_A_TREATMENT = re.compile(
@@ -2108,6 +2113,10 @@ def days_since(text: Text, today: Optional[int] = None) -> Optional[int]:
         most = days if most is None else max(most, days)
     if re.search(r"\blast (?:week|weekend)(?:'?s)?\b", text):
         most = max(most or 0, 7)
+    # weeks or months with no number, said of how long it has gone on ("it's been like this for weeks", play-test 253:
+    # NHS 111 now, twice, to blotchy skin six weeks on): at least two of them
+    for unit in _FOR_WEEKS_OR_MONTHS.findall(text):
+        most = max(most or 0, 2 * (30 if unit.startswith("month") else 7))
     for found in _WEEKDAY.finditer(text):  # "last friday", "on saturday": the days since, by the clinic's clock
         weekday = found.group(1)
         if weekday in _WORD_TOO and _A_WORD_NEXT.match(text, found.end()):

@@ -3835,6 +3835,31 @@ def test_help_asked_to_be_noted_at_the_summary_is_a_note(make_tracker, triage, r
     assert help_added_to_the_request(tracker) is added
 
 
+@pytest.mark.parametrize("privacy_confidence, note_span, answered", [
+    # play-test 253: "who sees it? and can u add that 111 said see a pharmacist" at the consent question got the privacy
+    # notice and no note; with the note added, the question beside it is answered too
+    (0.89, (32, 57), ["utter_faq/privacy"]),
+    # a question the note's own words make is none
+    (0.89, (0, 57), []),
+    # nor one the classifier is unsure of
+    (0.2, (32, 57), []),
+])
+def test_a_question_asked_beside_a_note_of_help_had_is_answered(make_tracker, privacy_confidence, note_span, answered):
+    from actions.answers import asked_beside_the_note
+
+    text = "who sees it? and can u add that 111 said see a pharmacist"
+    tracker = make_tracker(
+        intent="faq", text=text, active_loop="booking_form", slots={"requested_slot": "booking_consent"},
+        entities=[{"entity": "note", "value": text[note_span[0]:note_span[1]], "start": note_span[0],
+                   "end": note_span[1]}],
+        questions=[{"intent_response_key": "faq/help_had", "confidence": 1.0},
+                   {"text": "who sees it?", "start": 0, "end": 12, "intent_response_key": "faq/privacy",
+                    "confidence": privacy_confidence}],
+    )
+    tracker.latest_message["triage"] = {"help_had": True}
+    assert [f"utter_faq/{topic}" for topic in asked_beside_the_note(tracker)] == answered
+
+
 @pytest.mark.parametrize("text, stopped", [
     # play-test 246: the hours, then "What's your name?" for the call back said to be forgotten
     ("forget the call back then, ill ring them at 7 when i finish. theyre open till when?", True),

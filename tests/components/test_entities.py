@@ -897,6 +897,9 @@ def test_a_name_said_before_what_it_is(booking, text, expected):
         # play-test 241: asked three times at a call back's consent question, never added
         ("can you add that an ambulance came, sorry typing one handed",
          [("note", "an ambulance came, sorry typing one handed")]),
+        # play-test 253: the privacy notice, and no note
+        ("who sees it? and can u add that 111 said see a pharmacist", [("note", "111 said see a pharmacist")]),
+        ("can you add that my gp said it was fine", [("note", "my gp said it was fine")]),
         # found by play-test 24: answered as a question about pregnancy, and no note
         ("please write also that i am pregnant, 5 months", [("note", "i am pregnant, 5 months")]),
         ("i wanted to note that it hurts", []),

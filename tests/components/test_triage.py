@@ -428,7 +428,10 @@ def test_worse_is_noticed(settings):
      # play-test 151: how long it has gone on, with "for" ("if it lasts longer than a few days", to day 9)
      ("my face has been red for 9 days now after microneedling", 9), ("its been swollen for 2 weeks", 14),
      # ... and a time to come is none
-     ("i have a wedding in 10 days", None), ("ill be away for the next 2 weeks", None)],
+     ("i have a wedding in 10 days", None), ("ill be away for the next 2 weeks", None),
+     # play-test 253: weeks or months with no number, how long it has gone on
+     ("it's been like this for weeks", 14), ("my skin has been rough for months now", 60),
+     ("ive had this for weeks", 14), ("will it be red for weeks?", None), ("i had it weeks ago", None)],
 )
 def test_days_since(text, days):
     assert days_since(text, today=2) == days
