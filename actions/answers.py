@@ -1550,8 +1550,11 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         return None  # "I rang the clinic and they said it's normal": their advice, not the route again
     if previous == SEVERITY[0] and new and SEVERITY[0] not in new and triage.get("eased"):
         # "the lip is fine, it was just me panicking. but the pus is still there": the emergency sign eased, and what
-        # is still there has its own route (play-test 55: 999 three times, "111 or 999??" never answered)
-        return min(new, key=SEVERITY.index)
+        # is still there has its own route (play-test 55: 999 three times, "111 or 999??" never answered); but never
+        # the expected reaction's, on the person's word that it eased ("its just like a sunburn, I think I just stood
+        # up too fast … feel a bit better" after feeling faint: play-test 255, "settles within a few days")
+        lowest = min(new, key=SEVERITY.index)
+        return previous if lowest == SEVERITY[2] else lowest
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before
     if topics and not any(topic in THREAD_TOPICS for topic in topics) and tracker.latest_message.get("asks", True):
@@ -2082,14 +2085,29 @@ def a_time_asked_for_instead(tracker: Tracker) -> bool:
     time ("actually monday im at work til 5, could it be 5.45pm?": play-test 185, read as whether something can wait,
     "NHS 111" to a bride-to-be, and the time unchanged): a change of the time, with nothing happening named."""
     triage = tracker.latest_message.get("triage") or {}
+    text = tracker.latest_message.get("text") or ""
+    times = [entity for entity in tracker.latest_message.get("entities") or [] if entity.get("entity") == "time"]
     return (
         tracker.active_loop.get("name") == "booking_form"
         and bool(tracker.get_slot("booking_time"))
-        and answer_keys(tracker) == ["reassurance"]
+        and (
+            answer_keys(tracker) == ["reassurance"]
+            # (or asked in so many words, whatever else the message says: "oh actually can it be 9am? my husband can
+            # mind the baby before he goes out", play-test 253, the suitability answer and the time unchanged)
+            or any(_ANOTHER_TIME_ASKED.search(text[: entity.get("start", 0)]) for entity in times)
+        )
         and not (triage.get("level") or triage.get("signs"))
         and tracker.get_slot("last_topic") not in SAFETY_ROUTES
-        and any(entity.get("entity") == "time" for entity in tracker.latest_message.get("entities") or [])
+        and bool(times)
     )
+
+
+# another time asked for, just before the time ("can it be 9am", "how about thursday instead")
+_ANOTHER_TIME_ASKED = re.compile(
+    r"\b(?:(?:can|could|would)\s+(?:it|we|they|you)\s+(?:be|do|make\s+it|move\s+it\s+to|change\s+it\s+to)|"
+    r"how\s+about|what\s+about|make\s+it)\s+(?:at\s+|for\s+|on\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def detail_given_with_a_question(tracker: Tracker) -> Dict[Text, Text]:

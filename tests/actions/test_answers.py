@@ -2138,6 +2138,19 @@ async def test_an_emergency_sign_eased_leaves_the_route_of_what_is_still_there(
     assert responses(dispatcher)[-1] == expected
 
 
+async def test_an_emergency_sign_said_to_ease_beside_the_expected_reaction_keeps_the_emergency(
+    dispatcher, make_tracker, domain, clinic_open
+):
+    # play-test 255: "999?? really? its just like a sunburn, I think I just stood up too fast … feel a bit better" after
+    # feeling faint got the expected reaction's "settles within a few days"
+    tracker = in_thread(make_tracker, "emergency", "faq", "faq/expected_reaction")
+    tracker.latest_message["triage"] = {"level": "expected", "signs": ["sunburn"], "eased": True,
+                                        "emergency_help_named": True}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    said = responses(dispatcher)
+    assert said[0].startswith("utter_faq/emergency") and not any("expected_reaction" in name for name in said), said
+
+
 @pytest.mark.parametrize("not_yet, expected", [
     # play-test 55: "if i get it done monday will i be glowing by the wedding? or should i wait till after" got the
     # reassurance answer, "call NHS 111 now"
@@ -3450,6 +3463,26 @@ async def test_whether_it_can_be_another_time_is_a_change_of_the_time(dispatcher
     assert [name for name in responses(dispatcher) if not name.startswith("utter_booking_summary")] == expected
     if not expected:
         assert SlotSet("booking_time", "2026-12-14T17:00:00+00:00/2026-12-14T17:00:00+00:00") in events
+
+
+@pytest.mark.parametrize("text, entity, changed", [
+    # play-test 253: "baby" read as a suitability question, and the 9am neither taken nor refused
+    ("oh actually can it be 9am? my husband can mind the baby before he goes out", "9am", True),
+    ("how about thursday instead, i'm breastfeeding so mornings are hard", "thursday", True),
+    # a time said without asking for it is no change asked
+    ("im breastfeeding, is that ok? i feed her at 9am", "9am", False),
+])
+def test_another_time_asked_for_in_so_many_words_is_a_change(make_tracker, text, entity, changed):
+    from actions.answers import a_time_asked_for_instead
+
+    start = text.index(entity)
+    tracker = make_tracker(
+        intent="faq", text=text, active_loop="booking_form", response_selector=selected_answer("faq/suitability"),
+        slots={"requested_slot": "booking_consent", "booking_time": "2026-12-14T09:00:00+00:00/2026-12-14T12:00:00+00:00"},
+        entities=[{"entity": "time", "value": entity, "start": start, "end": start + len(entity)}],
+    )
+    tracker.latest_message["triage"] = {"level": None}
+    assert a_time_asked_for_instead(tracker) is changed
 
 
 _AFTER_999 = [
