@@ -56,6 +56,7 @@ from core.words import (
     ASKS_WHAT_TO_BRING,
     ASKS_WHICH_SPF,
     CONSENT_REFUSAL_ASKED,
+    NOT_BOOKING,
     WHEN_CONTACTED_ASKED,
     WHOLE_NOTE,
     says_it_looks_right,
@@ -1711,6 +1712,20 @@ def asked_beside_the_note(tracker: Tracker) -> List[Text]:
     )
 
 
+def a_doctors_word_on_suitability(tracker: Tracker) -> bool:
+    """Whether the latest message tells what a doctor or another adviser said, right after the suitability answer, with
+    nothing happening named and no safety answer in the conversation's recent turns ("Well my GP said it should be ok,
+    so that's alright isn't it?" after "I'm on warfarin, could I still have it?": play-test 254, "please follow the
+    advice you were given", as if the GP's word settled it): suitability is still the consultation's."""
+    said = tracker.latest_message.get("triage") or {}
+    return (
+        tracker.get_slot("last_topic") == SUITABILITY
+        and not (said.get("level") or said.get("signs") or said.get("worse"))
+        and safety_thread_level(tracker) is None
+        and not any(triage.get("level") for triage in earlier_triages(tracker))
+    )
+
+
 def call_back_offered_in_an_emergency(tracker: Tracker) -> bool:
     """Whether the latest message asks for the clinic's call back in the emergency's thread, emergency help not yet had
     and nothing new or worse said, and is no yes to that call back offered: the call back is offered for later, and
@@ -2531,7 +2546,7 @@ def asked_beside_a_route(dispatcher: CollectingDispatcher, tracker: Tracker, nam
 _STOPS_THE_REQUEST = re.compile(
     r"\b(?:forget|scrap|cancel|ditch|bin|drop)\s+(?:about\s+)?(?:the|my|that|this)\s+(?:call\s?back|request|booking)\b|"
     r"\bi\s+(?:do\s+not|don'?t|dont)\s+want\s+(?:to\s+book|the\s+call\s?back|a\s+call\s?back)\b|"
-    r"\bno\s+need\s+for\s+(?:the|a)\s+call\s?back\b",
+    r"\bno\s+need\s+for\s+(?:the|a)\s+call\s?back\b|" + NOT_BOOKING,
     re.IGNORECASE,
 )
 
@@ -2615,6 +2630,8 @@ class ActionAnswerQuestion(Action):
         asked = tracker.get_intent_of_latest_message(skip_fallback_intent=False) == RETRIEVAL_INTENT
         topics = [ALIASES.get(topic, topic) for topic in answer_keys(tracker)] if asked else []
         topics = in_context(tracker, topics, last_topic)
+        if HELP_HAD in topics and a_doctors_word_on_suitability(tracker):
+            topics = [SUITABILITY if topic == HELP_HAD else topic for topic in topics]
         previous = safety_thread_level(tracker)
         said = tracker.latest_message.get("triage") or {}
         triaged = said.get("level")
@@ -2724,6 +2741,15 @@ class ActionAnswerQuestion(Action):
             # NHS 111): no question about the clinic
             topics = [topic for topic in topics if topic != "clinic_info"]
         if next_session_after_a_reaction(tracker, topics):
+            if (
+                previous == SEVERITY[0]
+                and an_emergency_not_over(tracker)
+                and not (said.get("well") or said.get("over"))
+            ):
+                # "ambulance on its way … will this mean i cant have my 2nd session next month?" (play-test 254: the
+                # side effects, "usually settle within a few days", to someone waiting for the ambulance): the
+                # emergency's route first
+                dispatcher.utter_message(response=response_for(domain, SEVERITY[0], tracker))
             return say_next_session_after_a_reaction(dispatcher)
         if triaged in ("urgent", "expected") and back_after_an_emergency(tracker):
             # "my lip is starting to tingle again", "its swelling a bit again now", hours after an emergency answer in
@@ -3172,7 +3198,8 @@ REACTION_LOOKS_BACK = 10  # how many of the person's messages back a reaction st
 
 
 # what a question about the next session asks, in the classifier's answers
-NEXT_SESSION_TOPICS = {"sessions", "appointments", "suitability", "safety", "results", "unknown_other"}
+# ("will this mean i cant have my 2nd session next month?" after a tight throat: play-test 254, the side effects)
+NEXT_SESSION_TOPICS = {"sessions", "appointments", "suitability", "safety", "results", "unknown_other", "side_effects"}
 
 
 def next_session_after_a_reaction(tracker: Tracker, topics: Optional[List[Text]]) -> bool:

@@ -45,6 +45,7 @@ from core.words import (
     HOW_CONTACTED,
     NO_CALL,
     NO_CHANGE_WANTED,
+    NOT_BOOKING,
     PAUSE,
     RELATIVES,
     REMOVES,
@@ -127,6 +128,7 @@ STOPS = re.compile(
     r"(?:the|that|my|this) (?:booking|request|form|whole thing|call ?back)))*"
     r"(?=\s*(?:[.!,;]|$)|\s+(?:i|we|need|bye|thanks|thank|sorry|please|pls))|"
     r"i (?:do not|don'?t|dont) want to (?:book|do this|continue|carry on)|"
+    rf"{NOT_BOOKING}|"
     r"never ?mind(?:\s+then)?(?=\s*(?:[.!,;]|$)|\s+(?:i|we|bye|thanks))|"
     r"forget (?:it|about it|the (?:booking|request))\b|"
     # "no dont send it. bye" at the summary (found by the eleventh play-test: it asked what to change)

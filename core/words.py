@@ -719,3 +719,13 @@ ASKS_HOW_TO_CHANGE_LATER = (
     r"\bif\s+(?:the\s+\w+|it|that|the\s+day|the\s+time)\s+(?:turns\s+out|ends\s+up|is|isn'?t)\s+(?:to\s+be\s+)?"
     r"(?:no\s+good|not\s+good|bad|a\s+problem|not\s+ok(?:ay)?)\b[^.!?]{0,30}\b(?:cancel|change|move|reschedule)\b"
 )
+
+
+# booking said not to be what the person is doing, in so many words ("no im not booking anything, i asked if i can have
+# a facial", "no not booking yet! i want the next step": play-test 254, "What's your name?" until "cancel")
+NOT_BOOKING = (
+    r"\b(?:(?:i'?m|im|i am|we'?re|we are)\s+)?not\s+(?:booking|wanting\s+to\s+book|trying\s+to\s+book|here\s+to\s+book)"
+    r"(?:\s+(?:anything|yet|now|today|right\s+now|a\s+consultation|an?\s+appointment))?\b(?!\s+(?:for|until|till|before))|"
+    r"\bi\s+(?:didn'?t|did\s+not|never)\s+(?:ask|want|say)\s+(?:to\s+book|(?:for\s+)?(?:a|an)\s+(?:booking|appointment|"
+    r"consultation))\b"
+)

@@ -2244,6 +2244,44 @@ async def test_the_next_session_after_a_reaction_is_for_the_clinic(dispatcher, m
     assert responses(dispatcher) == expected
 
 
+@pytest.mark.parametrize("last_topic, triage, expected", [
+    # play-test 254: "Well my GP said it should be ok, so that's alright isn't it?" after the suitability answer for
+    # warfarin got "please follow the advice you were given", as if the GP's word settled it
+    ("suitability", {"help_had": True}, "utter_faq/suitability"),
+    # advice had for something happening is that advice
+    ("suitability", {"help_had": True, "signs": ["red"]}, "utter_faq/help_had"),
+    (None, {"help_had": True}, "utter_faq/help_had"),
+])
+async def test_a_doctors_word_after_the_suitability_answer_is_still_for_the_consultation(
+    dispatcher, make_tracker, domain, clinic_open, last_topic, triage, expected
+):
+    tracker = make_tracker(intent="faq", text="Well my GP said it should be ok, so that's alright isn't it?",
+                           slots={"last_topic": last_topic}, response_selector=selected_answer("faq/help_had"))
+    tracker.latest_message["triage"] = triage
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith(expected), responses(dispatcher)
+
+
+@pytest.mark.parametrize("waiting, expected", [
+    # play-test 254: "ambulance on its way … will this mean i cant have my 2nd session next month?" after a tight throat
+    # got the side effects, "they usually settle within a few days"
+    (True, ["utter_faq/emergency_help_coming", "utter_next_session_after_a_reaction"]),
+    (False, ["utter_faq/emergency", "utter_next_session_after_a_reaction"]),
+])
+async def test_the_next_session_asked_while_an_emergency_is_not_over(dispatcher, make_tracker, domain, clinic_open,
+                                                                    waiting, expected):
+    events = [{"event": "user", "timestamp": None, "text": "my lips are swelling and my throat feels tight",
+               "parse_data": {"triage": {"level": "emergency"}}},
+              {"event": "action", "timestamp": None, "name": "action_answer_question"},
+              {"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(intent="faq", text="will this mean i cant have my 2nd session next month?", events=events,
+                           slots={"last_topic": "emergency"}, response_selector=selected_answer("faq/side_effects"))
+    tracker.latest_message["triage"] = {"level": None, "next_treatment": True, "waiting_for_help": waiting,
+                                        "emergency_help_named": waiting}
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher) == expected
+
+
 @pytest.mark.parametrize("last_topic, expected", [
     # play-test 60: "Is it safe?" pressed the day after an ambulance for a swelling lip got "a safe and effective
     # treatment ... serious side effects are rare"
@@ -3897,6 +3935,8 @@ def test_a_question_asked_beside_a_note_of_help_had_is_answered(make_tracker, pr
     # play-test 246: the hours, then "What's your name?" for the call back said to be forgotten
     ("forget the call back then, ill ring them at 7 when i finish. theyre open till when?", True),
     ("i dont want to book, what are your opening hours", True),
+    # play-test 254: the suitability answer, then "What's your name?"
+    ("no im not booking anything, i asked what time you open on saturday", True),
     # a question alone goes on with the request
     ("what are your opening hours?", False),
 ])

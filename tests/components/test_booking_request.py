@@ -124,6 +124,12 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     ("nlu_fallback", "ugh ok can you just cancel it then", "stop"),
     ("nlu_fallback", "ah actually can i cancel that, ill just ring them myself on wednesday", "stop"),
     ("faq", "can i cancel it later?", "faq"),
+    # play-test 254: "Sorry, that doesn't look like a name" until "cancel"
+    ("nlu_fallback", "no not booking yet! i want the next step, step 4", "stop"),
+    ("deny", "no, I'm not booking anything", "stop"),
+    # (booking for someone else, or later, is booking)
+    ("nlu_fallback", "im not booking for myself, its for my mum", "correct_booking"),
+    ("nlu_fallback", "not booking until i know the price", "nlu_fallback"),
 ])
 def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
     found = message(text, intent, [])
