@@ -447,7 +447,8 @@ NOT_GIVEN_BY = (
     # "how long before an event should you have it" (play-test 163: how long the procedure takes)
     (
         ASKS_HOW_LONG_BEFORE_AN_EVENT,
-        {"duration", "downtime", "sessions", "results"},
+        # (and whether it fits before one, read as suitability: play-test 255, answered instead, below)
+        {"duration", "downtime", "sessions", "results", "suitability"},
         "utter_no_event_timing_in_the_guide",
         None,
     ),
@@ -560,6 +561,9 @@ ANSWERED_INSTEAD = {
     "utter_no_evidence_in_the_guide": ({"clinic_info", "unknown_other", "price", "about_that"}, "what_is"),
     # "the whole visit, with the numbing cream etc" is how long, not whether it hurts (play-test 222)
     "utter_no_visit_length_in_the_guide": ({"pain"}, "duration"),
+    # whether it fits before a wedding or a holiday is what the guide says of the days after, not suitability (play-test
+    # 255: the consultation's answer, twice), unless a personal factor is named (`_answered_instead`)
+    "utter_no_event_timing_in_the_guide": ({"suitability"}, "downtime"),
 }
 
 
@@ -3802,8 +3806,12 @@ def say_answers(
             said.append(topic)
             continue
         not_given = not_given_line(tracker, asked_as, topic)
+        if topic == SUITABILITY and names_a_personal_factor(tracker):
+            not_given = None  # "I'm pregnant, would I be ok to have it before my wedding?": the consultation's
         if not_given in ANSWERED_INSTEAD and topic in ANSWERED_INSTEAD[not_given][0]:
             topic = ANSWERED_INSTEAD[not_given][1]
+            if topic in said:
+                continue  # (two parts of one question: "if i get it done monday will i be glowing by the wedding?")
         if not not_given and (asked_as in FOLLOW_UPS or (len(topics) == 1 and topic in ANSWERS_A_DETAIL_MAY_REPLACE)):
             # "and the patch test?" after another answer, "will i bleed?" read as the appointment's length after it
             # (play-tests 171 and 174: "the guide doesn't single out areas", the length twice): the line for what the

@@ -306,10 +306,18 @@ ASKS_IF_THE_CREAM_HURTS = re.compile(
 )
 # how long before an event to have it asked ("how long before an event should you have it", "how many weeks before my
 # wedding"): the guide gives no such time (play-test 163: the procedure's length)
+_AN_EVENT = r"(?:event|wedding|holiday|hols|party|occasion|trip|photoshoot|photos|graduation|prom|beach|big\s+day)"
 ASKS_HOW_LONG_BEFORE_AN_EVENT = re.compile(
     r"\b(?:how\s+(?:long|far\s+ahead|far\s+in\s+advance|many\s+(?:days|weeks|months))|days|weeks|months)\s+"
     r"(?:before|ahead\s+of|prior\s+to)\s+(?:an?|my|the|her|his|our)\s+(?:\w+\s+)?(?:event|wedding|holiday|party|"
-    r"occasion|do|trip|photoshoot|date)\b",
+    r"occasion|do|trip|photoshoot|date)\b|"
+    # whether a treatment fits before one ("my brothers wedding is on the 26th, would i be ok to get it done next week
+    # or is that cutting it fine?", "going to Nice in 2 weeks, beach etc. is that a problem if i get it done before?":
+    # play-test 255, the suitability answer, twice)
+    rf"\b{_AN_EVENT}s?\b[^?]{{0,120}}?\b(?:get|getting|have|having)\s+(?:it|this|one|them|the\s+treatment)\s+done\b|"
+    r"\b(?:get|getting|have|having)\s+(?:it|this|one|them|the\s+treatment)\s+done\b[^?]{0,60}?\b(?:before|by|in\s+time\s+"
+    rf"for|ahead\s+of)\s+(?:an?|my|the|her|his|our)\s+(?:\w+\s+)?{_AN_EVENT}\b|"
+    rf"\bin\s+time\s+for\s+(?:an?|my|the|her|his|our)\s+(?:\w+\s+)?{_AN_EVENT}\b",
     re.IGNORECASE,
 )
 # several areas in one session asked about ("can i get my tummy and thighs done on the same day", "both areas in one

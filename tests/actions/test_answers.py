@@ -1462,6 +1462,12 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
      ["utter_no_cream_feeling_in_the_guide", "utter_faq/pain"]),
     ("how long before an event should you have it", "faq/duration",
      ["utter_no_event_timing_in_the_guide", "utter_faq/duration"]),
+    # play-test 255: whether it fits before a wedding or a beach holiday got the consultation's answer, twice
+    ("my brothers wedding is on the 26th, would i be ok to get it done next week or is that cutting it fine?",
+     "faq/suitability", ["utter_no_event_timing_in_the_guide", "utter_faq/downtime"]),
+    ("going to see family in 2 weeks, beach etc. is that a problem if i get it done before?", "faq/suitability",
+     ["utter_no_event_timing_in_the_guide", "utter_faq/downtime"]),
+    ("is it a problem if i get it done on my neck?", "faq/suitability", ["utter_faq/suitability"]),
     ("can i get my tummy and thighs done on the same day", "faq/sessions",
      ["utter_no_areas_together_in_the_guide", "utter_faq/sessions"]),
     # play-test 174: "the whole course" got one session's length, twice
@@ -1521,6 +1527,13 @@ async def test_asked_about_bleeding_the_answer_says_the_guide_does_not_tell(
 ):
     await answer(dispatcher, make_tracker, domain, text=text, response_selector=selected_answer(key))
     assert responses(dispatcher) == expected
+
+
+async def test_a_personal_factor_before_an_event_is_for_the_consultation(dispatcher, make_tracker, domain, clinic_open):
+    await answer(dispatcher, make_tracker, domain, text="im pregnant, would i be ok to get it done before my wedding?",
+                 response_selector=selected_answer("faq/suitability"),
+                 entities=[{"entity": "suitability_factor", "value": "pregnant"}])
+    assert responses(dispatcher) == ["utter_faq/suitability"]
 
 
 async def test_it_in_a_question_is_what_the_question_before_it_ended_on(dispatcher, make_tracker, domain, clinic_open):
