@@ -45,6 +45,7 @@ from core.words import (
     ASKS_HOW_LONG_THE_COURSE_IS,
     ASKS_HOW_LONG_THE_CREAM_TAKES,
     ASKS_HOW_LONG_THE_VISIT_IS,
+    ASKS_HOW_TO_COME_TO_THE_CONSULTATION,
     ASKS_HOW_TO_PAY,
     ASKS_IF_ALWAYS_NUMBED,
     ASKS_IF_THE_CREAM_HURTS,
@@ -380,6 +381,13 @@ NOT_GIVEN_BY = (
     ),
     # "how long will the consultation take?" (play-test 52: the procedure's length, as if it were the consultation's)
     (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide", "duration"),
+    # "for the consultation do i need to come without makeup on" (play-test 254: the treatment day's cleansing)
+    (
+        ASKS_HOW_TO_COME_TO_THE_CONSULTATION,
+        {"preparation", "procedure", "consultation", "aftercare"},
+        "utter_no_consultation_preparation_in_the_guide",
+        "consultation",
+    ),
     # "how long is the whole visit, all together?" (play-tests 202, 204 and 206: the procedure's length alone)
     (
         ASKS_HOW_LONG_THE_VISIT_IS,
@@ -564,6 +572,7 @@ ANSWERED_INSTEAD = {
     # whether it fits before a wedding or a holiday is what the guide says of the days after, not suitability (play-test
     # 255: the consultation's answer, twice), unless a personal factor is named (`_answered_instead`)
     "utter_no_event_timing_in_the_guide": ({"suitability"}, "downtime"),
+    "utter_no_consultation_preparation_in_the_guide": ({"preparation", "procedure", "aftercare"}, "consultation"),
 }
 
 

@@ -153,7 +153,8 @@ _NAME_AFTER = re.compile(
     # ("yes send it, surname's Okafor": play-test 226, sent without it)
     r"(?:surname|last name|family name|first name)(?:['’]s| is| to|\s*[,:]))\s+"
     # ("my surname is actually spelt Whitfeild": found by browser play-test 5, asked for again)
-    r"(?:(?:just|only|actually|simply|spelt|spelled|written(?:\s+as)?)\s+){0,2}"
+    # ("can you put my full name too, Joanne Bailey": play-test 254, the name put down as "too")
+    r"(?:(?:just|only|actually|simply|spelt|spelled|written(?:\s+as)?)\s+|(?:too|also|as\s+well|please|pls)\s*[,:]\s*){0,2}"
     # ("no the name should be me, Alex Turner. karen is my mum": play-test 211, not understood)
     r"(?:(?:me|mine|my\s+own|my\s+name)\s*[,:-]\s*)?"
     r"(?P<any>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})",

@@ -255,7 +255,8 @@ ASKS_WHAT_TO_BRING = re.compile(
 )
 # the length of the consultation asked about ("how long will the consultation take?"): the guide gives the procedure's
 ASKS_HOW_LONG_THE_CONSULTATION_IS = re.compile(
-    r"\bhow\s+long\b[^.?!]{0,30}\bconsult\w*|\bconsult\w*\b[^.?!]{0,30}\bhow\s+long\b|"
+    # ("how long is the appointment on friday, the consultation": play-test 254, the treatment's length)
+    r"\bhow\s+long\b[^.?!]{0,45}\bconsult\w*|\bconsult\w*\b[^.?!]{0,30}\bhow\s+long\b|"
     r"\blength\s+of\s+(?:the\s+)?consult\w*",
     re.IGNORECASE,
 )
@@ -736,4 +737,15 @@ NOT_BOOKING = (
     r"(?:\s+(?:anything|yet|now|today|right\s+now|a\s+consultation|an?\s+appointment))?\b(?!\s+(?:for|until|till|before))|"
     r"\bi\s+(?:didn'?t|did\s+not|never)\s+(?:ask|want|say)\s+(?:to\s+book|(?:for\s+)?(?:a|an)\s+(?:booking|appointment|"
     r"consultation))\b"
+)
+
+
+# how to come to the consultation asked ("for the consultation do i need to come without makeup on", "what should i
+# wear to my consultation"): the guide does not say (play-test 254: the treatment day's cleansing, as if it did)
+ASKS_HOW_TO_COME_TO_THE_CONSULTATION = re.compile(
+    r"\b(?:for|to|before|at)\s+(?:the|my|a|your)\s+consult\w*\b[^.?!]{0,60}\b(?:make-?up|wear|prepare|shave|"
+    r"bare\s+face|clean\s+face)\b|"
+    r"\b(?:make-?up|wear|prepare|shave|bare\s+face|clean\s+face)\b[^.?!]{0,40}\b(?:for|to|before|at)\s+(?:the|my|a|"
+    r"your)\s+consult\w*\b",
+    re.IGNORECASE,
 )

@@ -1468,6 +1468,12 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("going to see family in 2 weeks, beach etc. is that a problem if i get it done before?", "faq/suitability",
      ["utter_no_event_timing_in_the_guide", "utter_faq/downtime"]),
     ("is it a problem if i get it done on my neck?", "faq/suitability", ["utter_faq/suitability"]),
+    # play-test 254: the treatment day's cleansing, and the treatment's length, as if they were the consultation's
+    ("thanks! for the consultation do i need to come without makeup on or doesnt it matter", "faq/preparation",
+     ["utter_no_consultation_preparation_in_the_guide", "utter_faq/consultation"]),
+    ("no i mean how long is the appointment on friday, the consultation. half hour? hour?", "faq/duration",
+     ["utter_no_consultation_length_in_the_guide", "utter_faq/duration"]),
+    ("do i need to come without makeup on the day of the treatment", "faq/preparation", ["utter_faq/preparation"]),
     ("can i get my tummy and thighs done on the same day", "faq/sessions",
      ["utter_no_areas_together_in_the_guide", "utter_faq/sessions"]),
     # play-test 174: "the whole course" got one session's length, twice

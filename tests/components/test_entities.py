@@ -848,6 +848,10 @@ def test_a_name_said_before_what_it_is(booking, text, expected):
         ("and surname should be Osei-Bonsu", [("person", "Osei-Bonsu")]),
         # found by the twenty-first play-test: the surname was dropped, and "and add my surname" taken for the concern
         ("make it after 2pm please, and add my surname, Sharma", [("time", "after 2pm"), ("person", "Sharma")]),
+        # play-test 254: the name put down as "too"
+        ("thank you. can you put my full name too, Joanne Bailey, they won't know who Jo is",
+         [("person", "Joanne Bailey")]),
+        ("my name is Too Lee", [("person", "Too Lee")]),
         ("my surname: Sharma", [("person", "Sharma")]),
         # the concern goes on through its clauses (it became "active acne"), and ends at another detail or a question
         (
