@@ -110,6 +110,14 @@ NOT_WANTED = re.compile(
 )
 
 
+# nothing before a detail that opens a message but the word that names it ("phone 07700 …", "my number is …")
+_A_DETAIL_NAMED = re.compile(
+    # (a bare label, as a prompt is answered: "my number is 07700 … but i want a real person to call" asks for one)
+    r"\W*(?:(?:phone|mobile|mob|number|tel|landline|email|e-mail)(?:\s+(?:number|no|address))?|it'?s|its)?\W*",
+    re.IGNORECASE,
+)
+
+
 # an unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "hmm wait, cancel that i need to
 # check with my wife", "I DONT WANT TO BOOK", "oh ok. never mind then"), whatever the classifier made of the rest:
 # not "how do I stop the redness?" or "can I cancel later?", which ask something
@@ -1331,7 +1339,9 @@ class BookingDetailsRequest(GraphComponent):
             for entity in entities
             if entity.get("entity") in self.config["leading_details"] and isinstance(entity.get("start"), int)
         ]
-        return bool(starts) and not re.search(r"\w", text[: min(starts)])
+        # (after a word that names it: "phone 07700 900145 but please SMS better than call", play-test 254, the
+        # hand-over notice and the number asked for again)
+        return bool(starts) and bool(_A_DETAIL_NAMED.fullmatch(text[: min(starts)]))
 
     def _an_adult(self, message: Message, text: Text) -> bool:
         """ "please remove the under 18 bit, I'm an adult", "no the consultation is for ME, im 41": the request's note

@@ -736,6 +736,9 @@ def test_a_note_said_in_passing_stays_what_the_classifier_read():
     ("monday lunchtime. and i want the manager to call, not a receptionist", "monday lunchtime", "inform"),
     # a detail after the ask for a person: the ask
     ("i want to speak to the manager, my number is 07700 900555", "07700 900555", "request_human"),
+    # play-test 254: after the word that names it, the hand-over notice and the number asked for again
+    ("phone 07700 900145 but please SMS better than call, english on phone is hard for me", "07700 900145", "inform"),
+    ("my number is 07700 900145 but i want a real person to call", "07700 900145", "request_human"),
 ])
 def test_a_detail_given_first_beside_an_ask_for_a_person_is_the_detail(text, detail, expected):
     kind = "time" if "monday" in detail else "phone"
