@@ -106,6 +106,19 @@ def _a_hand_held(ent: Any, text: Text) -> bool:
     return bool(_A_HAND_HELD.search(text[: ent.end_char]))
 
 
+# a personal factor said not to hold, right before it ("lol not pregnant last time i checked. ok so … do i need to do
+# anything before?": play-test 255, the suitability answer instead of the preparation; "i'm not on any medication", "no
+# allergies", "i don't have eczema"); not "is it not safe when pregnant?", which asks about it
+_A_FACTOR_DENIED = re.compile(
+    r"(?:\bnot|\bno|\bnever|n'?t|\bnor)\s+(?:(?:on|taking|had|have|got|using|any|a|an|currently|really|been)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _a_factor_denied(ent: Any, text: Text) -> bool:
+    return ent.label_ == "suitability_factor" and bool(_A_FACTOR_DENIED.search(text[: ent.start_char]))
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False, model_from="SpacyNLP")
 class RulerEntityExtractor(SpacyEntityExtractor):
     @staticmethod
@@ -131,6 +144,7 @@ class RulerEntityExtractor(SpacyEntityExtractor):
                 and not _a_baby_brought(ent, text)
                 and not _step_by_step(ent, text)
                 and not _a_hand_held(ent, text)
+                and not _a_factor_denied(ent, text)
             ]
             message.set(ENTITIES, message.get(ENTITIES, []) + self.add_extractor_name(found), add_to_output=True)
         return messages

@@ -494,6 +494,24 @@ def test_a_hand_held_is_no_area(spacy_model, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, factors",
+    [
+        # play-test 255: the suitability answer to a question about preparing, after "not pregnant"
+        ("lol not pregnant last time i checked. ok so do i need to do anything before?", []),
+        ("i'm not on any medication", []),
+        ("i don't have eczema", []),
+        # asked about, or said to hold, it is one
+        ("is it not safe when pregnant?", ["pregnant"]),
+        ("im not pregnant but breastfeeding", ["breastfeeding"]),
+        ("No, I'm pregnant", ["pregnant"]),
+    ],
+)
+def test_a_personal_factor_said_not_to_hold_is_none(spacy_model, text, factors):
+    found = ruler_entities(ruler(dimensions=ALL_LABELS), spacy_model, text)
+    assert [value for entity, value in found if entity == "suitability_factor"] == factors
+
+
+@pytest.mark.parametrize(
     "config, expected",
     [
         # without value_from_id every label keeps its text
