@@ -37,6 +37,7 @@ from core.words import (
     ASKS_ABOUT_REFUNDS,
     ASKS_ABOUT_REMINDERS,
     ASKS_ABOUT_TIME_OFF,
+    ASKS_ABOUT_WALK_INS,
     ASKS_FOR_EVIDENCE,
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_BEFORE_AN_EVENT,
@@ -381,6 +382,13 @@ NOT_GIVEN_BY = (
     ),
     # "how long will the consultation take?" (play-test 52: the procedure's length, as if it were the consultation's)
     (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide", "duration"),
+    # "could I just pop in tomorrow … and have a chat with someone?" (play-test 255: the treatment's length)
+    (
+        ASKS_ABOUT_WALK_INS,
+        {"clinic_info", "duration", "procedure", "consultation", "appointments", "unknown_other"},
+        "utter_no_walk_ins_in_the_guide",
+        "clinic_info",
+    ),
     # "for the consultation do i need to come without makeup on" (play-test 254: the treatment day's cleansing)
     (
         ASKS_HOW_TO_COME_TO_THE_CONSULTATION,
@@ -573,6 +581,10 @@ ANSWERED_INSTEAD = {
     # 255: the consultation's answer, twice), unless a personal factor is named (`_answered_instead`)
     "utter_no_event_timing_in_the_guide": ({"suitability"}, "downtime"),
     "utter_no_consultation_preparation_in_the_guide": ({"preparation", "procedure", "aftercare"}, "consultation"),
+    "utter_no_walk_ins_in_the_guide": (
+        {"duration", "procedure", "consultation", "appointments", "unknown_other"},
+        "clinic_info",
+    ),
 }
 
 

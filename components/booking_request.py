@@ -200,7 +200,10 @@ FAREWELL = re.compile(
     r"(?:good ?bye|bye+(?:\s+(?:for now|then|now))?|(?:good ?)?night(?: night)?|nite|take care|"
     r"see (?:ya|you)(?: later)?)|"
     # "ta" and "cheers" also thank: a farewell only as a sentence of their own ("Jo Smith, cheers" is the name)
-    r"(?:^|[.!?]\s*|\b(?:thanks|thank you|thx|ty|ok|okay)\s+)(?:ta|cheers))\W*$",
+    r"(?:^|[.!?]\s*|\b(?:thanks|thank you|thx|ty|ok|okay)\s+)(?:ta|cheers))\W*$|"
+    # "ok I'll ring them in the morning then. thanks love" (play-test 255: read as a concern, a consultation offered)
+    r"\bi'?ll\s+(?:ring|call|phone)\s+(?:them|you|the clinic)\b[^?]*\b(?:thanks|thank you|thx|ty|cheers)"
+    r"(?:\s+\w+)?\W*$",
     re.IGNORECASE,
 )
 # "I'll book another time, thanks", "never mind, I'll have a chat with her first": the request left for later, said in

@@ -749,3 +749,13 @@ ASKS_HOW_TO_COME_TO_THE_CONSULTATION = re.compile(
     r"your)\s+consult\w*\b",
     re.IGNORECASE,
 )
+
+
+# a visit without an appointment asked about ("could I just pop in tomorrow on my lunch break and have a chat with
+# someone?", "do you take walk ins"): the clinic's details say nothing of it (play-test 255: the treatment's length)
+ASKS_ABOUT_WALK_INS = re.compile(
+    r"\bwalk[\s-]?ins?\b|\bwithout\s+(?:an?\s+)?(?:appointment|appt|booking)\b|"
+    r"\b(?:pop|drop|call|come|walk)\s+(?:in|by|round|over)\b[^.?!]{0,60}\b(?:chat|talk|ask|look|speak)\b|"
+    r"\bjust\s+(?:pop|drop|turn\s+up|show\s+up|come\s+in|walk\s+in)\b",
+    re.IGNORECASE,
+)

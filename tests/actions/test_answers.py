@@ -1474,6 +1474,10 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("no i mean how long is the appointment on friday, the consultation. half hour? hour?", "faq/duration",
      ["utter_no_consultation_length_in_the_guide", "utter_faq/duration"]),
     ("do i need to come without makeup on the day of the treatment", "faq/preparation", ["utter_faq/preparation"]),
+    # play-test 255: a walk-in asked about got the treatment's length
+    ("ok. could I just pop in tomorrow on my lunch break and have a chat with someone?", "faq/duration",
+     ["utter_no_walk_ins_in_the_guide", "utter_faq/clinic_info"]),
+    ("do you take walk ins", "faq/clinic_info", ["utter_no_walk_ins_in_the_guide", "utter_faq/clinic_info"]),
     ("can i get my tummy and thighs done on the same day", "faq/sessions",
      ["utter_no_areas_together_in_the_guide", "utter_faq/sessions"]),
     # play-test 174: "the whole course" got one session's length, twice

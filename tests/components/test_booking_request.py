@@ -611,6 +611,8 @@ def test_send_it_said_plainly_sends(text, intent, expected):
     ("tomorrow any time, im off work sick anyway", ["time"], "inform"),
     # a farewell, or no detail: a goodbye as ever
     ("thanks, bye", [], "goodbye"),
+    # play-test 255: read as a concern, and a consultation offered
+    ("ok I'll ring them in the morning then. thanks love", ["time"], "goodbye"),
 ])
 def test_a_detail_read_as_a_goodbye_is_the_detail(text, kinds, expected):
     found = message(text, "goodbye", kinds)
