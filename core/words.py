@@ -733,8 +733,9 @@ ASKS_HOW_TO_CHANGE_LATER = (
 # booking said not to be what the person is doing, in so many words ("no im not booking anything, i asked if i can have
 # a facial", "no not booking yet! i want the next step": play-test 254, "What's your name?" until "cancel")
 NOT_BOOKING = (
+    # (not booking for someone else, later, or more: "thanks, not booking anything else")
     r"\b(?:(?:i'?m|im|i am|we'?re|we are)\s+)?not\s+(?:booking|wanting\s+to\s+book|trying\s+to\s+book|here\s+to\s+book)"
-    r"(?:\s+(?:anything|yet|now|today|right\s+now|a\s+consultation|an?\s+appointment))?\b(?!\s+(?:for|until|till|before))|"
+    r"\b(?!\s+(?:anything\s+|a\s+|an\s+)?(?:for|until|till|before|else|more|another|again|other)\b)|"
     r"\bi\s+(?:didn'?t|did\s+not|never)\s+(?:ask|want|say)\s+(?:to\s+book|(?:for\s+)?(?:a|an)\s+(?:booking|appointment|"
     r"consultation))\b"
 )

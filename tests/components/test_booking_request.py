@@ -130,6 +130,7 @@ def test_a_detail_taken_out_of_a_request_is_a_correction(intent, text, expected)
     # (booking for someone else, or later, is booking)
     ("nlu_fallback", "im not booking for myself, its for my mum", "correct_booking"),
     ("nlu_fallback", "not booking until i know the price", "nlu_fallback"),
+    ("thank", "thanks, not booking anything else", "thank"),
 ])
 def test_an_unmistakable_stop_is_a_stop(intent, text, expected):
     found = message(text, intent, [])
