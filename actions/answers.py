@@ -1737,6 +1737,27 @@ def asked_beside_the_note(tracker: Tracker) -> List[Text]:
     )
 
 
+# more said of a personal factor: when a medicine was stopped or started, for how long ("well i stopped 2 weeks ago")
+_MORE_OF_A_FACTOR = re.compile(
+    r"\b(?:stopped|finished|came\s+off|come\s+off|started|quit|been\s+on|still\s+on|taking\s+it|(?:weeks?|months?|"
+    r"years?|days?)\s+ago)\b",
+    re.IGNORECASE,
+)
+
+
+def more_said_of_a_personal_factor(tracker: Tracker) -> bool:
+    """Whether the latest message, right after the suitability answer, tells more of a personal factor (one named, or
+    when it was stopped or started), with nothing happening said."""
+    said = tracker.latest_message.get("triage") or {}
+    return (
+        tracker.get_slot("last_topic") == SUITABILITY
+        and not (said.get("level") or said.get("signs"))
+        and (
+            names_a_personal_factor(tracker) or bool(_MORE_OF_A_FACTOR.search(tracker.latest_message.get("text") or ""))
+        )
+    )
+
+
 def a_doctors_word_on_suitability(tracker: Tracker) -> bool:
     """Whether the latest message tells what a doctor or another adviser said, right after the suitability answer, with
     nothing happening named and no safety answer in the conversation's recent turns ("Well my GP said it should be ok,

@@ -13,10 +13,12 @@ from actions.answers import (
     LEVEL_TOPICS,
     RETRIEVAL_INTENT,
     SEVERITY,
+    SUITABILITY,
     asks_about_the_last_answer,
     concern_given,
     consent_refusal_explained,
     context_wins,
+    more_said_of_a_personal_factor,
     next_session_after_a_reaction,
     not_given_line,
     not_given_on_its_own,
@@ -220,6 +222,10 @@ class ActionSuggestIntents(Action):
             # "is that per session?" after the price answer: unclear alone, clear after it (actions/answers.py); not
             # what asks nothing ("cheers. ill think about it": play-test 231, the sessions answer again)
             return say_answers(dispatcher, tracker, domain, [last_topic])
+        if not signs_off and more_said_of_a_personal_factor(tracker):
+            # "well i stopped 2 weeks ago" after the consultation's answer for accutane (play-test 255: a menu): more
+            # of the same personal factor, which is the consultation's too
+            return say_answers(dispatcher, tracker, domain, [SUITABILITY])
         shown = suggestions(message, domain, answered_before=bool(last_topic))
         if previous_user_intent(tracker) == FALLBACK_INTENT or not shown:
             dispatcher.utter_message(response="utter_still_not_sure")

@@ -329,3 +329,18 @@ async def test_a_sign_off_asking_nothing_is_not_the_last_answer_again(dispatcher
     tracker.latest_message["asks"] = asks
     await ActionSuggestIntents().run(dispatcher, tracker, domain)
     assert (f"utter_faq/{topic}" in responses(dispatcher)) == said, responses(dispatcher)
+
+
+@pytest.mark.parametrize("text, last_topic, expected", [
+    # play-test 255: "well i stopped 2 weeks ago" after the consultation's answer for accutane got a menu
+    ("well i stopped 2 weeks ago", "suitability", "utter_faq/suitability"),
+    ("been on it for a year now", "suitability", "utter_faq/suitability"),
+    # after another answer, or saying nothing of the factor, the menu as ever
+    ("well i stopped 2 weeks ago", "price", "utter_did_you_mean"),
+    ("hmm ok", "suitability", "utter_did_you_mean"),
+])
+async def test_more_said_of_a_personal_factor_is_for_the_consultation(dispatcher, make_tracker, domain, clinic_open,
+                                                                     text, last_topic, expected):
+    await ActionSuggestIntents().run(dispatcher, unclear(make_tracker, text=text, slots={"last_topic": last_topic}),
+                                     domain)
+    assert responses(dispatcher)[0] == expected
