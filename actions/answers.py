@@ -1719,6 +1719,26 @@ def help_added_to_the_request(tracker: Tracker) -> bool:
     )
 
 
+def report_added_to_the_request(tracker: Tracker) -> bool:
+    """Whether the latest message, at the request's consent question or summary, asks for a note that tells again what
+    was reported in the route's thread, nothing worse ("yes thats ok but can you add that its yellow crusty spots on my
+    cheek from microneedling 2 days ago" after NHS 111 for them: play-test 255, the route again and the request paused):
+    a note, with the route said again."""
+    said = tracker.latest_message.get("triage") or {}
+    level = said.get("level")
+    earlier = reported_earlier(tracker)
+    return (
+        tracker.active_loop.get("name") == "booking_form"
+        and tracker.get_slot("requested_slot") in ("booking_consent", "booking_confirmed")
+        and any(tracker.get_latest_entity_values("note"))
+        and level in LEVEL_TOPICS
+        and level != "emergency"
+        and not said.get("worse")
+        and earlier in SEVERITY[:2]
+        and SEVERITY.index(earlier) <= SEVERITY.index(LEVEL_TOPICS[level])
+    )
+
+
 def asked_beside_the_note(tracker: Tracker) -> List[Text]:
     """The topics of the latest message's questions asked outside its note, sure enough to answer beside the advice
     had, in order."""
@@ -2624,6 +2644,11 @@ class ActionAnswerQuestion(Action):
         if WAITING_FOR_111S_CALL not in named and remind_of_the_route(dispatcher, tracker, domain):
             before_the_rest(dispatcher, already)
         events = events + emergency_noted(tracker, dispatcher.messages[already:])
+        from actions.booking_form import report_kept  # it imports this module
+
+        said_now = [str(message.get("response") or "") for message in dispatcher.messages[already:]]
+        if any(name.startswith(SAFETY_RESPONSES) for name in said_now):
+            events = events + report_kept(tracker)  # a report given a safety answer
         if tracker.active_loop.get("name") == "booking_form" and _STOPS_THE_REQUEST.search(
             tracker.latest_message.get("text") or ""
         ):
@@ -2667,6 +2692,11 @@ class ActionAnswerQuestion(Action):
                 # ("who sees it? and can u add that 111 said see a pharmacist": play-test 253, the note was dropped;
                 # added, the question was)
                 dispatcher.utter_message(response=response_for(domain, topic, tracker))
+            return await ActionChangeBookingDetail().run(dispatcher, tracker, domain) + [SlotSet("offer", None)]
+        if report_added_to_the_request(tracker):
+            from actions.booking_summary import ActionChangeBookingDetail  # it imports this module
+
+            dispatcher.utter_message(response=route_variant(domain, "utter_safety_route_reminder", tracker))
             return await ActionChangeBookingDetail().run(dispatcher, tracker, domain) + [SlotSet("offer", None)]
         walked = back_in_the_walkthrough(dispatcher, tracker)
         if walked is not None and not (tracker.latest_message.get("triage") or {}).get("level"):

@@ -634,7 +634,7 @@ def clear_booking() -> List[Dict[Text, Any]]:
     return [
         SlotSet(slot, None)
         for slot in ALL_BOOKING_SLOTS
-        + ("skin_concern", "treatment_area", UNDER_18, FOR_SOMEONE_ELSE_SLOT, COMPLAINT_SLOT)
+        + ("skin_concern", "treatment_area", UNDER_18, FOR_SOMEONE_ELSE_SLOT, COMPLAINT_SLOT, REPORT_SLOT)
     ]
 
 
@@ -1887,27 +1887,48 @@ REPORT_LOOKS_BACK = 6  # how many of the person's earlier messages a report a ca
 REPORT_KEPT_CHARACTERS = 400  # how much of those reports a call back's concern keeps (the newest kept)
 
 
+REPORT_SLOT = "booking_report"  # the words of each report kept as they are said (report_kept)
+
+
+def _a_report(event: Dict[Text, Any]) -> bool:
+    return not (event.get("text") or "").startswith("/") and bool(
+        ((event.get("parse_data") or {}).get("triage") or {}).get("level")
+    )
+
+
 def report_said(tracker: Tracker) -> Optional[Text]:
     """The person's own words of what was happening, in their recent messages that got a safety answer (a level from
     components/triage.py), joined: what a call back asked for in that answer's thread is about; None when there are none
-    (play-test 113: "Concern: scars", named before the lip swelled, and the clinic would not have known of it)."""
+    (play-test 113: "Concern: scars", named before the lip swelled, and the clinic would not have known of it). With
+    those kept from before the tracker store's window (`report_kept`: play-test 255, the yellow crust of the first
+    message left out)."""
     users = [event for event in tracker.events if event.get("event") == "user"][:-1][-REPORT_LOOKS_BACK:]
-    found = [
-        (event.get("text") or "").strip()
-        for event in users
-        if not (event.get("text") or "").startswith("/")
-        and ((event.get("parse_data") or {}).get("triage") or {}).get("level")
-    ]
-    joined = _JOINED.join(dict.fromkeys(found))
+    kept = [part for part in str(tracker.get_slot(REPORT_SLOT) or "").split(_JOINED) if part]
+    found = kept + [(event.get("text") or "").strip() for event in users if _a_report(event)]
+    found = list(dict.fromkeys(found))
+    joined = _JOINED.join(found)
     while len(found) > 1 and len(joined) > REPORT_KEPT_CHARACTERS:
-        found.pop(0)
-        joined = _JOINED.join(dict.fromkeys(found))
+        found.pop(1 if len(found) > 2 else 0)  # (the first report, what happened, kept longest)
+        joined = _JOINED.join(found)
     return joined[:REPORT_KEPT_CHARACTERS] or None
 
 
 def complained(text: Text) -> bool:
     """Whether a message of the person's is a complaint, or asks for the manager."""
     return not text.startswith("/") and bool(_COMPLAINED.search(text)) and not _TO_THE_ASSISTANT.search(text)
+
+
+def report_kept(tracker: Tracker) -> List[Dict[Text, Any]]:
+    """The latest message's words kept with the reports', when it is one (the oldest words first to go)."""
+    latest = {"text": tracker.latest_message.get("text"), "parse_data": tracker.latest_message}
+    if not _a_report(latest):
+        return []
+    text = str(latest["text"]).strip()
+    kept = [part for part in str(tracker.get_slot(REPORT_SLOT) or "").split(_JOINED) if part and part != text]
+    kept.append(text)
+    while len(kept) > 1 and len(_JOINED.join(kept)) > REPORT_KEPT_CHARACTERS:
+        kept.pop(0)
+    return [SlotSet(REPORT_SLOT, _JOINED.join(kept)[-REPORT_KEPT_CHARACTERS:])]
 
 
 def complaint_kept(tracker: Tracker) -> List[Dict[Text, Any]]:

@@ -521,7 +521,8 @@ _NOTE = re.compile(
     # ("can you add that an ambulance came": play-test 241, asked three times at the consent question, never added)
     # ("who sees it? and can u add that 111 said see a pharmacist": play-test 253, the privacy answer and no note)
     r"(?P<said>(?:the|my|her|his|their|i|i'?m|im|i'?ve|ive|she|he|they|it|she'?s|he'?s|an?|we|we'?ve|our|someone|"
-    r"paramedics?|111|999|nhs|gp|doctors?|dr|pharmacists?|a&e)\b.*?)"
+    # ("yes thats ok but can you add that its yellow crusty spots on my cheek": play-test 255, read as a new report)
+    r"paramedics?|111|999|nhs|gp|doctors?|dr|pharmacists?|a&e|it'?s|there'?s|theres)\b.*?)"
     r"\s*(?:$|(?=[.,;:]?\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\W*$))|"
     # "oh and I'm on roaccutane at the moment, does that matter? put it as a note anyway": what was said before it
     # (found by play-test 26: answered as a question, and no note)

@@ -3954,6 +3954,27 @@ def test_a_question_asked_beside_a_note_of_help_had_is_answered(make_tracker, pr
     assert [f"utter_faq/{topic}" for topic in asked_beside_the_note(tracker)] == answered
 
 
+@pytest.mark.parametrize("triage, last_topic, added", [
+    # play-test 255: "yes thats ok but can you add that its yellow crusty spots on my cheek from microneedling 2 days
+    # ago" at a call back's consent question, after NHS 111 for them, got the route again and the request paused
+    ({"level": "urgent"}, "urgent", True),
+    ({"level": "expected"}, "urgent", True),
+    # something worse, or an emergency's signs, is a report first
+    ({"level": "urgent", "worse": True}, "urgent", False),
+    ({"level": "emergency"}, "urgent", False),
+    ({"level": "urgent"}, "expected_reaction", False),
+])
+def test_a_report_asked_to_be_noted_at_the_summary_is_a_note(make_tracker, triage, last_topic, added):
+    from actions.answers import report_added_to_the_request
+
+    tracker = make_tracker(intent="faq", text="can you add that its yellow crusty spots on my cheek",
+                           active_loop="booking_form", slots={"requested_slot": "booking_consent",
+                                                              "last_topic": last_topic},
+                           entities=[{"entity": "note", "value": "its yellow crusty spots on my cheek"}])
+    tracker.latest_message["triage"] = triage
+    assert report_added_to_the_request(tracker) is added
+
+
 @pytest.mark.parametrize("text, stopped", [
     # play-test 246: the hours, then "What's your name?" for the call back said to be forgotten
     ("forget the call back then, ill ring them at 7 when i finish. theyre open till when?", True),

@@ -2550,6 +2550,40 @@ async def test_a_call_back_asked_for_after_a_safety_answer_is_about_what_was_rep
     assert [e["value"] for e in events if e.get("name") == "booking_concern"] == [said[1][0]]
 
 
+async def test_a_report_past_the_store_window_is_kept_for_the_call_back(dispatcher, make_tracker, domain, clinic_open):
+    # play-test 255: the first report ("yellow crust … getting more painful") was past the tracker store's window when
+    # the call back began, and the clinic would have got only "hot to touch" and "shivery"
+    from actions.booking_form import REPORT_SLOT
+
+    first = "hi, i had microneedling 2 days ago and theres yellow crust on a few spots on my cheek"
+    later = "its hot to touch as well now"
+    events = [{"event": "user", "timestamp": None, "text": later, "parse_data": {"triage": {"level": "urgent"}}},
+              {"event": "action", "timestamp": None, "name": "action_listen"}]
+    tracker = make_tracker(
+        intent="book_consultation", text="can you pass a message on to them so they call me in the morning?",
+        entities=[{"entity": "request_kind", "value": "call_back"}],
+        slots={"last_topic": "urgent", REPORT_SLOT: first}, events=events,
+    )
+    tracker.latest_message["triage"] = {"level": None}
+    events = await ActionStartBooking().run(dispatcher, tracker, domain)
+    assert [e["value"] for e in events if e.get("name") == "booking_concern"] == [f"{first} / {later}"]
+
+
+@pytest.mark.parametrize("text, triage, kept, expected", [
+    # each report answered is kept, the first longest
+    ("my cheek is hot now", {"level": "urgent"}, "yellow crust on my cheek", "yellow crust on my cheek / my cheek is hot now"),
+    ("my cheek is hot now", {"level": "urgent"}, None, "my cheek is hot now"),
+    # a question, or a button, is none
+    ("how much is it?", {"level": None}, "yellow crust on my cheek", None),
+])
+def test_a_report_answered_is_kept(make_tracker, text, triage, kept, expected):
+    from actions.booking_form import REPORT_SLOT, report_kept
+
+    tracker = make_tracker(intent="faq", text=text, slots={REPORT_SLOT: kept})
+    tracker.latest_message["triage"] = triage
+    assert report_kept(tracker) == ([SlotSet(REPORT_SLOT, expected)] if expected else [])
+
+
 @pytest.mark.parametrize("said_before, note, text, expected", [
     # play-tests 118, 120 and 121: the person booking for their wife named, and nowhere in the request
     ("hi id like to book a consultation for my wife",

@@ -922,6 +922,9 @@ def test_a_name_said_before_what_it_is(booking, text, expected):
         # play-test 253: the privacy notice, and no note
         ("who sees it? and can u add that 111 said see a pharmacist", [("note", "111 said see a pharmacist")]),
         ("can you add that my gp said it was fine", [("note", "my gp said it was fine")]),
+        # play-test 255: read as a new report, and the request paused
+        ("yes thats ok but can you add that its yellow crusty spots on my cheek from microneedling 2 days ago",
+         [("note", "its yellow crusty spots on my cheek from microneedling 2 days ago")]),
         # found by play-test 24: answered as a question about pregnancy, and no note
         ("please write also that i am pregnant, 5 months", [("note", "i am pregnant, 5 months")]),
         ("i wanted to note that it hurts", []),
