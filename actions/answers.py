@@ -1078,6 +1078,14 @@ def _each_report_since_got_the_lasting_route(tracker: Tracker) -> bool:
     )
 
 
+# something new, or when, said of what is happening ("now there are bumps too", "since yesterday")
+_SOMETHING_NEW_OR_WHEN = re.compile(
+    r"\b(?:now|new|also|too|as well|started|starting|appeared|come up|came up|spread\w*|more|another|since|ago|"
+    r"yesterday|today|tonight|this morning|last night)\b|\b\d+\s*(?:days?|weeks?|months?|hours?|hrs?)\b",
+    re.IGNORECASE,
+)
+
+
 def a_lasting_sign(tracker: Tracker) -> bool:
     """Whether the sign the route is for was said to have been there for weeks or months: in the latest message, or,
     when it names none, in the latest one that did (components/triage.py `lasting`). A message that names only the
@@ -1105,6 +1113,19 @@ def a_lasting_sign(tracker: Tracker) -> bool:
         return True
     earlier = earlier_triages(tracker)
     lasting_signs = {sign for triage in earlier if triage.get("lasting") for sign in triage.get("signs") or ()}
+    text = tracker.latest_message.get("text") or ""
+    if (
+        lasting_signs
+        and latest.get("level") == SEVERITY[1]
+        and not (latest.get("worse") or latest.get("lasting") or latest.get("help_had"))
+        and not any(_INFECTION_SIGNS.search(str(sign)) for sign in latest.get("signs") or ())
+        and not _SOMETHING_NEW_OR_WHEN.search(text)
+        and not any(triage.get("level") == SEVERITY[1] and not triage.get("lasting") for triage in earlier)
+    ):
+        # what was said to be there for weeks, named again in other words, nothing new, worse or timed ("tiny dots where
+        # the needles went in, like a grid pattern … 3 weeks", then "I just want to know if I ring you or the GP about
+        # these dots": play-test 256, NHS 111 now, twice): the same, lasting
+        return True
     if not tracker.get_slot(LASTING_GIVEN) and any(
         triage.get("level") == SEVERITY[1]
         and not triage.get("lasting")
@@ -1477,6 +1498,14 @@ _ROUTE_PUT_OFF = re.compile(
 )
 
 
+# where it is said to be, alone, or what is said to be fine ("it's only my chin, my lips are fine")
+_ONLY_THERE_OR_FINE = re.compile(
+    r"\b(?:only|just)\s+(?:my|the|on\s+my|on\s+the|in\s+my)\s+\w+\b|\b(?:are|is|'s|feel|feels|look|looks)\s+(?:fine|ok|okay|"
+    r"normal|alright|all\s+right)\b",
+    re.IGNORECASE,
+)
+
+
 def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text], asked: bool) -> Optional[Text]:
     """In the thread after a safety answer: the level to answer with, or None for a new topic.
     `previous`: `safety_thread_level`; `asked`: the latest message is a question."""
@@ -1581,6 +1610,16 @@ def thread_topics(tracker: Tracker, topics: List[Text], previous: Optional[Text]
         # up too fast … feel a bit better" after feeling faint: play-test 255, "settles within a few days")
         lowest = min(new, key=SEVERITY.index)
         return previous if lowest == SEVERITY[2] else lowest
+    if (
+        previous == SEVERITY[2]
+        and new == [SEVERITY[1]]
+        and not (triage.get("signs") or triage.get("worse") or triage.get("level_if_happening") == "emergency")
+        and _ONLY_THERE_OR_FINE.search(tracker.latest_message.get("text") or "")
+    ):
+        # "it's only my chin, my lips are fine. is that normal then?" after the expected reaction's answer (play-test
+        # 256: "contact the clinic now … don't wait to see if it settles", against the answer before): nothing new
+        # named, only where it is or what is fine, so the same route
+        return previous
     if new:
         return min(new + [previous], key=SEVERITY.index)  # never lower than before
     if topics and not any(topic in THREAD_TOPICS for topic in topics) and tracker.latest_message.get("asks", True):

@@ -556,7 +556,11 @@ _ASKS_IF_IT_HELPS = re.compile(
     r"\b(?:would|will|could|can|does|do|might|is)\s+(?:it|this|that|microneedling|micro ?needling|the treatment|"
     r"collagen induction(?: therapy)?)\s+(?:help|work|be (?:any )?(?:good|use|help))\b|"
     # ("Is it possible microneedling done properly could help?": play-test 78)
-    r"\b(?:could|would|might)\s+(?:really\s+|actually\s+)?help\b"
+    r"\b(?:could|would|might)\s+(?:really\s+|actually\s+)?help\b|"
+    # ("yes do you do microneedling for dark spots? I have some pigmentation on my cheeks from old spots": play-test
+    # 256, NHS 111 now to someone never treated)
+    r"\b(?:do|can|could|would)\s+(?:you|they|u)\s+(?:do|use|offer)\s+(?:it|this|that|microneedling|micro ?needling|the "
+    r"treatment|collagen induction(?: therapy)?)\s+(?:for|on)\b"
 )
 # pigmentation named as a condition of one's skin ("melasma", "sun spots"): a concern the clinic may treat
 # (had: "i have melasma", "my pigmentation"; not feared: "im black and worried about pigmentation", a suitability

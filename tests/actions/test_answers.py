@@ -2930,6 +2930,45 @@ def test_the_lasting_route_holds_past_a_report_given_it_again(make_tracker, answ
     assert a_lasting_sign(tracker) is expected
 
 
+@pytest.mark.parametrize("text, triage, expected", [
+    # play-test 256: "tiny dots … like a grid pattern … 3 weeks ago", then "I just want to know if I ring you or the GP
+    # about these dots" got NHS 111 now, twice: the same thing in other words
+    ("I just want to know if I ring you or the GP about these dots", {"level": "urgent", "signs": ["bump*|dots"]}, True),
+    # something new, worse, timed, or an infection's sign is its own report
+    ("now there are new dots on my neck too", {"level": "urgent", "signs": ["bump*|dots"]}, False),
+    ("the dots are getting worse", {"level": "urgent", "signs": ["bump*|dots"], "worse": True}, False),
+    ("the dots have pus in them", {"level": "urgent", "signs": ["pus|puss|oozing|ooze*"]}, False),
+])
+def test_what_was_said_to_last_named_again_in_other_words_is_the_same(make_tracker, text, triage, expected):
+    from actions.answers import a_lasting_sign
+
+    earlier = [
+        {"event": "user", "timestamp": None, "text": "had it done 3 weeks ago, tiny dots like a grid pattern",
+         "parse_data": {"triage": {"level": "urgent", "lasting": True, "signs": ["grid_marks"]}}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = make_tracker(intent="faq", text=text, events=earlier, slots={"last_topic": "urgent"},
+                           parse_data={"triage": triage})
+    assert a_lasting_sign(tracker) is expected
+
+
+@pytest.mark.parametrize("text, triage, expected", [
+    # play-test 256: "it's only my chin, my lips are fine. is that normal then?" after the expected reaction's answer
+    # got "contact the clinic now … don't wait to see if it settles"
+    ("it's only my chin, my lips are fine. is that normal then?", {"level": "urgent"}, "utter_faq/expected_reaction"),
+    # something unclear of its own is unclear, so urgent
+    ("i feel really weird now", {"level": "urgent"}, "utter_faq/urgent"),
+])
+async def test_only_where_it_is_said_after_the_expected_reaction_keeps_its_route(
+    dispatcher, make_tracker, domain, clinic_open, text, triage, expected
+):
+    tracker = in_thread(make_tracker, "expected_reaction", "faq", "faq/urgent", text=text)
+    tracker.latest_message["triage"] = triage
+    await ActionAnswerQuestion().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith(expected), responses(dispatcher)
+
+
 def test_the_lasting_route_given_is_noted(make_tracker):
     from actions.answers import emergency_noted
 

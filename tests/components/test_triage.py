@@ -145,6 +145,9 @@ def settings():
         ("ok. i have melasma, the dark patch in face, since my pregnancy. microneedling is good for this? it go away?",
          None),
         ("had microneedling 3 days ago and now theres a dark patch on my melasma, will it fade?", URGENT),
+        # play-test 256: asked whether the clinic does it for dark spots, by someone never treated, got NHS 111 now
+        ("sorry! wrong keyboard haha. yes do you do microneedling for dark spots? I have some pigmentation on my cheeks "
+         "from old spots", None),
         # play-test 134: fainting asked of the appointment to come, "Please call 999 now" three times
         ("ok how long does the whole thing take and does the numbing cream hurt going on? if i faint is someone there",
          None),
