@@ -50,6 +50,7 @@ from core.words import (
     RELATIVES,
     REMOVES,
     TIME_SHIFT,
+    WHEN_CONTACTED_ASKED,
     alternatives,
     says_send,
 )
@@ -116,6 +117,10 @@ _A_DETAIL_NAMED = re.compile(
     r"\W*(?:(?:phone|mobile|mob|number|tel|landline|email|e-mail)(?:\s+(?:number|no|address))?|it'?s|its)?\W*",
     re.IGNORECASE,
 )
+
+
+# whether, or when, the clinic will be in touch, asked (core/words.py WHEN_CONTACTED_ASKED)
+_WHETHER_THEY_RING = re.compile(WHEN_CONTACTED_ASKED, re.IGNORECASE)
 
 
 # an unmistakable "stop" said as a clause of its own ("no stop. i already booked …", "hmm wait, cancel that i need to
@@ -944,6 +949,18 @@ class BookingDetailsRequest(GraphComponent):
                 entities = self._without_the_kind(message, entities)
             kinds = {entity.get("entity") for entity in entities} & set(self.config["details"])
             asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
+            asked_whether = [found.span() for found in _WHETHER_THEY_RING.finditer(text)]
+            if asks_a_call_back and asked_whether:
+                # "Will they ring me to confirm? I don't want to just turn up on the Monday" at a consultation's summary
+                # (play-test 256: the request made a call back): asked how the clinic will be in touch, no call back
+                entities = [
+                    entity
+                    for entity in entities
+                    if entity.get("entity") != self.config["kind_entity"]
+                    or not any(start <= entity.get("start", -1) < end for start, end in asked_whether)
+                ]
+                message.set(ENTITIES, entities, add_to_output=True)
+                asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
             if asks_a_call_back and CALL_BACK_DECLINED.search(text):
                 # "no i dont need a call back, i just wanted to ask", "please dont phone me, email only" (play-test 214:
                 # a call back begun, three times): no call back asked for

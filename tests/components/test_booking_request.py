@@ -1142,6 +1142,21 @@ def test_whether_it_is_booked_or_how_to_cancel_later_is_asked_of_the_request(tex
     assert found.get("intent")["name"] == expected
 
 
+@pytest.mark.parametrize("text, entity, kept", [
+    # play-test 256: "Will they ring me to confirm?" at a consultation's summary made the request a call back
+    ("That's better thank you. Will they ring me to confirm? I don't want to just turn up on the Monday", "ring me",
+     False),
+    # a call back asked for beside the question is one
+    ("I want a call back, will they ring me today?", "call back", True),
+])
+def test_whether_the_clinic_will_ring_asked_is_no_call_back(text, entity, kept):
+    found = message(text, "ask_reference", [])
+    start = text.index(entity)
+    found.set("entities", [{"entity": "request_kind", "value": "call_back", "start": start, "end": start + len(entity)}])
+    BookingDetailsRequest({}).process([found])
+    assert any(entity["entity"] == "request_kind" for entity in found.get("entities")) is kept
+
+
 @pytest.mark.parametrize("text, kept", [
     # play-test 214: a call back begun, three times, by words that said none was wanted
     ("no i dont need a call back, i just wanted to ask", False),
