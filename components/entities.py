@@ -1546,6 +1546,9 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
     same = _SAME_TIME_AFTER.match(text, end)
     if same:  # "tonight instead? same time": the time said before stands (core/booking.py reads it)
         end = same.end()
+    but_not = _BUT_NOT_A_DAY_AFTER.match(text, end)
+    if but_not and re.search(r"\b(?:any|every|most|whenever)\b", text[start:end], re.IGNORECASE):
+        end = but_not.end()  # ("any morning next week, but not wednesday": the day ruled out, said with its span)
     value = text[start:end].strip()
     # "call me tomorrow? Rachel Adeyemi, 07534 889 210, any time after 10": a day in one run and the hour in a later
     # one (or the other way round) are one time; only the first run was read (eighteenth play-test: "after 10",
@@ -1648,6 +1651,14 @@ def _complements(first: Text, other: Text) -> bool:
 # "tonight instead? same time" (found by the eleventh play-test: the evening replaced "after 6")
 _WEEKDAY_THEN_AFTER = re.compile(r"\s+(?:after|following)(?:\s+that(?:\s+one)?)?\b(?!\s*\d)", re.IGNORECASE)
 _FOLLOWING_BEFORE = re.compile(r"\b(?P<following>following)\s+$", re.IGNORECASE)
+# a day ruled out right after the time ("Any morning next week would suit, but not Wednesday, I have my bridge club":
+# play-test 256, the words the clinic sees cut before it): part of the time's words
+_BUT_NOT_A_DAY_AFTER = re.compile(
+    r"[\s,]*(?:(?:would\s+)?suits?(?:\s+me)?|is\s+fine|works|is\s+good)?[\s,]*"
+    r"(?:(?:but|except|apart\s+from|other\s+than)\s+(?:not\s+)?(?:on\s+)?|not\s+(?:on\s+)?)(?:the\s+|a\s+)?"
+    rf"{_DAY}s?(?:\s*(?:,|or|and|nor)\s*(?:not\s+)?(?:the\s+)?{_DAY}s?)*\b",
+    re.IGNORECASE,
+)
 _SAME_TIME_AFTER = re.compile(
     r"[\s,.;:!?-]*(?:(?:instead|then|please|pls)[\s,.;:!?-]*)*(?:at\s+)?(?:the\s+)?same\s+time\b", re.I
 )

@@ -870,6 +870,12 @@ def test_a_name_said_before_what_it_is(booking, text, expected):
         ("thank you. can you put my full name too, Joanne Bailey, they won't know who Jo is",
          [("person", "Joanne Bailey")]),
         ("my name is Too Lee", [("person", "Too Lee")]),
+        # play-test 256: the words the clinic sees cut before the day ruled out
+        ("Any morning next week would suit, but not Wednesday, I have my bridge club",
+         [("time", "Any morning next week would suit, but not Wednesday")]),
+        ("any day next week except friday or saturday", [("time", "any day next week except friday or saturday")]),
+        # a day said after one day is a correction, as ever
+        ("monday morning, not tuesday", [("time", "monday morning")]),
         ("my surname: Sharma", [("person", "Sharma")]),
         # the concern goes on through its clauses (it became "active acne"), and ends at another detail or a question
         (
