@@ -1123,7 +1123,10 @@ class BookingDetailsRequest(GraphComponent):
                 # change never made): the change, and the summary shown again with it, to send
                 self._set(message, self.config["correction_intent"])
             elif (
-                intent in ("ask_reference", "nlu_fallback", "out_of_scope", "inform", "correct_booking")
+                # ("hmm ok. you know what I'll just tell her tonight, she won't mind. send it", read as unsure:
+                # play-test 256, "Sorry, I didn't catch that")
+                intent
+                in ("ask_reference", "nlu_fallback", "out_of_scope", "inform", "correct_booking", "unsure", "thank")
                 and says_send(text)
                 and not any(entity.get("entity") in CHANGED_BEFORE_SENDING for entity in entities)
             ):

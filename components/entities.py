@@ -1430,6 +1430,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
             _WHETHER_THERE_ARE_ANY.search(text[: match.start()]) and _TIMES_IN_GENERAL.fullmatch(match.group(0).strip())
         )
         and not _IF_SOMETHING_HAPPENS.search(text[: match.start()])
+        and not _ONES_OWN_PLAN_BEFORE.search(text[: match.start()])  # "I'll just tell her tonight"
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
     spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (
@@ -1651,6 +1652,15 @@ def _complements(first: Text, other: Text) -> bool:
 # "tonight instead? same time" (found by the eleventh play-test: the evening replaced "after 6")
 _WEEKDAY_THEN_AFTER = re.compile(r"\s+(?:after|following)(?:\s+that(?:\s+one)?)?\b(?!\s*\d)", re.IGNORECASE)
 _FOLLOWING_BEFORE = re.compile(r"\b(?P<following>following)\s+$", re.IGNORECASE)
+# what the person will do themselves, said just before a time ("you know what I'll just tell her tonight, she won't
+# mind. send it": play-test 256, a call back's Friday afternoon put down as tonight, and the send set aside)
+_ONES_OWN_PLAN_BEFORE = re.compile(
+    r"\b(?:i'?ll|i\s+will|ill|i'?m\s+going\s+to|im\s+gonna|i'?m\s+gonna)\s+(?:just\s+)?(?:tell|ask|let\s+\w+\s+know|"
+    r"check\s+with|speak\s+to|talk\s+to|mention\s+it\s+to|explain\s+to)\s+(?:her|him|them|my\s+\w+|[A-Z]\w+)\s*$",
+    re.IGNORECASE,
+)
+
+
 # a day ruled out right after the time ("Any morning next week would suit, but not Wednesday, I have my bridge club":
 # play-test 256, the words the clinic sees cut before it): part of the time's words
 _BUT_NOT_A_DAY_AFTER = re.compile(

@@ -598,6 +598,9 @@ def test_deleting_the_details_later_asks_how_long_they_are_kept(text, answered):
     # play-test 33: "didn't catch that" at the summary
     ("whatever just send it, paramedics want my phone off", "nlu_fallback", "affirm"),
     ("just send it", "out_of_scope", "affirm"),
+    # play-test 256: read as unsure, "Sorry, I didn't catch that"
+    ("hmm ok. you know what I'll just tell her tonight, she won't mind. send it", "unsure", "affirm"),
+    ("great thanks, send it", "thank", "affirm"),
     # asking for something to be sent is no send
     ("can you just send me the info", "nlu_fallback", "nlu_fallback"),
 ])

@@ -876,6 +876,8 @@ def test_a_name_said_before_what_it_is(booking, text, expected):
         ("any day next week except friday or saturday", [("time", "any day next week except friday or saturday")]),
         # a day said after one day is a correction, as ever
         ("monday morning, not tuesday", [("time", "monday morning")]),
+        # play-test 256: the person's own plan, put down as the call's time
+        ("hmm ok. you know what I'll just tell her tonight, she won't mind. send it", []),
         ("my surname: Sharma", [("person", "Sharma")]),
         # the concern goes on through its clauses (it became "active acne"), and ends at another detail or a question
         (
