@@ -1562,6 +1562,12 @@ _MEDICAL_HELP = re.compile(
     r"epipen|inhaler|tablets?|medicine|medication)\b"
 )
 # the person well again after help ("im ok now", "it's gone down", "they sent me home")
+# well apart from what is happening ("i feel alright in myself though", "feel fine otherwise")
+_WELL_APART_FROM_IT = re.compile(
+    r"\b(?:i'?m|im|i am|feeling|feel|i feel)\s+(?:absolutely\s+|totally\s+|completely\s+)?"
+    r"(?:fine|ok|okay|alright|all right|well|good)\s+"
+    r"(?:in\s+myself|otherwise|apart\s+from\s+(?:it|that|this|the\s+\w+)|other\s+than\s+(?:it|that|this))\b"
+)
 _RESOLVED = re.compile(
     # ("shes fine now theyve let her home": play-test 58, of the person treated, 999 now)
     r"\b(?:i'?m|im|i am|feeling|feel|i feel|she'?s|shes|she is|he'?s|hes|he is|they'?re|theyre|they are)\s+"
@@ -4000,6 +4006,11 @@ class SafetyTriage(GraphComponent):
                 # "I am completely fine now, no swelling at all. I just want to ask about my next session" (found by
                 # the thirteenth play-test: the crisis answer, with Samaritans): a question, as the classifier ranks it
                 self._intent(message, self.config["retrieval_intent"])
+            elif intent == "distress" and not crisis and _WELL_APART_FROM_IT.search(lowered):
+                # "ok but i feel alright in myself though, no temperature or anything. its just the patch" after the
+                # urgent route (play-test 257: the crisis answer, with Samaritans): well apart from what is happening,
+                # which the thread's route answers
+                self._intent(message, self.config["unclear_intent"])
             elif intent == "distress" and not crisis and _ABOUT_AN_APPOINTMENT.search(plain):
                 # "can't you just move it? its MN-K7 … it's on tuesday and i cant make it anymore", then "im not
                 # suicidal, i mean i cant make the APPOINTMENT" (play-test 95: the crisis answer, twice): no crisis

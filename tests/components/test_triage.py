@@ -1119,6 +1119,18 @@ def test_distress_about_getting_medical_help_without_a_crisis_word_is_unclear(co
     assert message.get("intent")["name"] == "nlu_fallback"
 
 
+@pytest.mark.parametrize("text, expected", [
+    # play-test 257: the crisis answer, with Samaritans, in the thread of a hot, spreading patch
+    ("ok but i feel alright in myself though, no temperature or anything. its just the patch", "nlu_fallback"),
+    ("feel fine otherwise, its only the redness", "nlu_fallback"),
+    # a crisis word keeps the crisis answer
+    ("i feel alright in myself but i want to end it all", "distress"),
+])
+def test_distress_said_as_well_apart_from_it_is_unclear(component, text, expected):
+    [message] = component.process([Message(data={"text": text, "intent": {"name": "distress", "confidence": 0.5}})])
+    assert message.get("intent")["name"] == expected
+
+
 @pytest.mark.parametrize("text", [
     # play-test 95: the crisis answer, with Samaritans, twice, to someone who could not make her appointment
     "can't you just move it? its MN-something, MN-K7 or K4 i think, it's on tuesday and i cant make it anymore",
