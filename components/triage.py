@@ -879,7 +879,9 @@ _ASKED_IN_GENERAL = re.compile(
     r"yesterday|since|ago|days? after|\d+ (?:days?|hours?|weeks?)|this much|so much)\b)[^?]*$"
 )
 _UNDER_AGE = re.compile(
-    r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|(?:daughter|son|kid|child) is|aged?)\s*"
+    # ("my brother is 15 and has worse acne scars than me, could he come in?": play-test 257, the suitability answer)
+    r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|(?:daughter|son|kid|child|brother|sister|nephew|niece|"
+    r"cousin|grandson|granddaughter|stepson|stepdaughter) is|aged?)\s*"
     r"(?:1[0-7]|[5-9]|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)(?!\s*(?:days?|weeks?|months?|"
     r"hours?|minutes?|mins?|miles?|sessions?|treatments?|:|am|pm|th|st|nd|rd))|(?:1[0-7])\s*(?:yo|y/o|yrs?|years?|"
     r"year)(?:[- ]old)?|"

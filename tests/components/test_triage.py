@@ -494,6 +494,9 @@ def test_days_since(text, days):
         ("nah. also im 17 in september im 18, can i get it done now or do i have to wait", True),
         ("im 17, ill be 18 next month", True),
         ("im 19 and my skin is oily", False),
+        # play-test 257: a 15-year-old brother offered a consultation
+        ("fair. my brother is 15 and has worse acne scars than me, could he come in?", True),
+        ("my sister is 25 can she come with me", False),
     ],
 )
 def test_under_age(text, minor):
