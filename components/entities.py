@@ -76,9 +76,23 @@ _TOLD_BY_A_RELATIVE = re.compile(
 )
 
 
+# a relative who comes along, or set the chat up, right after them ("Can my daughter come with me to the consultation?":
+# play-test 257, the suitability answer three times; "MY DAUGHTER SET THIS UP": play-test 255), not the one to have it
+_A_RELATIVE_ALONG = re.compile(
+    r"\s+(?:(?:can|could|may|will|would)\s+)?(?:come|comes|coming|came)\s+(?:with|along|in\s+with|too|as\s+well)\b|"
+    r"\s+(?:(?:can|could|may|will|would)\s+)?(?:accompany|accompanies|accompanying|sit\s+in|be\s+there|be\s+with\s+me)\b|"
+    r"\s+(?:set|sets|has\s+set|helped\s+me\s+set)\s+(?:this|it|the\s+chat)\s+up\b",
+    re.IGNORECASE,
+)
+
+
 def _a_baby_brought(ent: Any, text: Text) -> bool:
     if ent.ent_id_ == "age":
-        return bool(_A_CHILD_BROUGHT.search(text) or _TOLD_BY_A_RELATIVE.match(text, ent.end_char))
+        return bool(
+            _A_CHILD_BROUGHT.search(text)
+            or _TOLD_BY_A_RELATIVE.match(text, ent.end_char)
+            or _A_RELATIVE_ALONG.match(text, ent.end_char)
+        )
     return ent.ent_id_ == "pregnancy" and "baby" in ent.text.lower() and bool(_A_BABY_BROUGHT.search(text))
 
 

@@ -457,6 +457,10 @@ def test_ruler_values(spacy_model, text, expected):
         ("Good morning. My daughter mentioned microneedling to me, what is it exactly?", []),
         ("my son told me about it, does it hurt", []),
         ("my daughter wants it, is she old enough", [("suitability_factor", "age")]),
+        # play-tests 255 and 257: a daughter coming along, or who set the chat up, got the suitability answer
+        ("Can my daughter come with me to the consultation?", []),
+        ("I DONT DO COMPUTERS. MY DAUGHTER SET THIS UP. I RANG THAT NUMBER AND NOBODY ANSWERED", []),
+        ("can my son come in too and have it done as well", [("suitability_factor", "age")]),
     ],
 )
 def test_a_baby_brought_along_is_no_pregnancy(spacy_model, text, expected):
