@@ -52,7 +52,9 @@ _BOOKED_YET_ASKED = re.compile(ASKS_IF_BOOKED, re.IGNORECASE)
 _COPY_ASKED = re.compile(
     r"\b(?:send|email|e-mail|text|forward)\s+(?:me\s+|it\s+to\s+me\s+)?(?:a\s+|the\s+)?(?:copy|confirmation|summary|"
     r"details)\b|\b(?:get|receive|be\s+sent)\s+(?:an?\s+)?(?:e-?mail|text|copy|confirmation)\s+(?:with|of|about)\s+"
-    r"(?:this|it|that|the\s+request|my\s+request|the\s+details)\b|\bscreenshot\b|\bconfirmation\s+e-?mail\b",
+    r"(?:this|it|that|the\s+request|my\s+request|the\s+details)\b|\bscreenshot\b|\bconfirmation\s+e-?mail\b|"
+    # ("will i get an email?" once sent: play-test 257, a menu)
+    r"\b(?:will|do|would|shall)\s+i\s+(?:get|receive|be\s+sent)\s+(?:an?\s+)?(?:e-?mail|text|confirmation)\s*(?:\?|$)",
     re.IGNORECASE,
 )
 _DELETION_ASKED = re.compile(DELETION_ASKED_WORDS, re.IGNORECASE)

@@ -472,9 +472,19 @@ AFTER_SENDING_ASKED = re.compile(
     r"(?=\s*(?:\?|$|[,.!]))|"
     r"\bwhen\s+(?:will|do|would|are)\s+(?:they|you|the clinic|someone|somebody)\s+(?:going to\s+)?(?:ring|call|phone|"
     r"contact|get back to)\s+me\b|"
+    # a confirmation asked for ("will i get an email?", "like a confirmation email for my booking": play-test 257, a
+    # menu, then a second request began)
+    r"\b(?:will|do|would|shall)\s+i\s+(?:get|receive|be\s+sent)\s+(?:an?\s+)?(?:confirmation\s+)?(?:e-?mail|text|sms|"
+    r"confirmation|message)\b|\bconfirmation\s+(?:e-?mail|text|sms|message)\b|"
     # how ("gracias. they call me or email? i speak english not so good on phone": play-test 93, a second call back
     # started; "they'll ring me not her right?", play-test 137)
     rf"{HOW_CONTACTED}",
+    re.IGNORECASE,
+)
+# a booking asked for in so many words, beside a question about what follows ("can i book one? will i get a confirmation
+# email?")
+_BOOKING_ASKED_TOO = re.compile(
+    r"\b(?:book|booking)\s+(?:a|an|me|one|in)\b|\b(?:i'?d|i\s+would|id)\s+like\s+to\s+book\b|\bcan\s+i\s+book\b",
     re.IGNORECASE,
 )
 # a request sent before, or an appointment, to be cancelled ("cancel a consultation request i sent the other day, the
@@ -1093,7 +1103,12 @@ class BookingDetailsRequest(GraphComponent):
                 NOTE_SEEN_ASKED.search(text) and NOTE_NAMED.search(text)
             ):
                 self._set(message, "ask_reference")
-            elif AFTER_SENDING_ASKED.search(text) and not kinds and not says_send(text):
+            elif (
+                AFTER_SENDING_ASKED.search(text)
+                and not kinds
+                and not says_send(text)
+                and not (intent == self.config["intent"] and _BOOKING_ASKED_TOO.search(text))
+            ):
                 # ("yes send it. will they ring me or email?" at the summary: the send, below)
                 # "what happens next after i send this?" (play-test 50: the walk-through's first step): what the
                 # request's reference answer says of what follows (actions/booking_submit.py)

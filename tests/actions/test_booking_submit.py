@@ -642,6 +642,9 @@ async def test_a_reference_asked_with_none_sent_after_a_route_not_seen_to_is_the
     # play-test 247: the request's status twice, the question unanswered
     ("thanks but will i actually get an email with this or should i screenshot it?", True),
     ("can you send me a copy of what I booked? to my email", True),
+    # play-test 257: a menu, then a second request began
+    ("will i get an email?", True),
+    ("like a confirmation email for my booking", True),
     ("what was my reference number", False),
 ])
 async def test_a_copy_of_the_request_asked_for_is_said_not_to_be_sent(dispatcher, make_tracker, domain, text, told):

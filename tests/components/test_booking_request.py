@@ -803,6 +803,10 @@ def test_back_after_a_pause_picks_the_request_up_and_a_no_for_now_is_a_goodbye(t
     # play-test 50: the walk-through's first step
     ("fine. what happens next after i send this?", "start_guide", "ask_reference"),
     ("once i send it then what?", "faq", "ask_reference"),
+    # play-test 257: a menu, then a second request began
+    ("will i get an email?", "nlu_fallback", "ask_reference"),
+    ("like a confirmation email for my booking", "book_consultation", "ask_reference"),
+    ("can i book one? will i get a confirmation email?", "book_consultation", "book_consultation"),
     # the walk-through's next step, as ever
     ("what happens next", "next_step", "next_step"),
 ])
