@@ -1489,7 +1489,10 @@ _A_PATIENT = re.compile(
     # (not supposed: "im asking if i had it done would the redness be gone in a week", play-test 233, "As you've had a
     # treatment or have one booked")
     r"(?<!\bif )(?<!\bwhen )(?<!\bonce )(?<!\bafter )"
-    r"\b(?:i|i'?ve|ive|i have|i just|i recently)\s+(?:just\s+|already\s+|recently\s+)?had\s+(?:it|microneedling|"
+    # (nor a condition had for long: "is it suitable for rosacea. Ive had it for years", play-test 257, "As you've had a
+    # treatment or have one booked")
+    r"\b(?:i|i'?ve|ive|i have|i just|i recently)\s+(?:just\s+|already\s+|recently\s+)?had\s+"
+    r"(?:it(?!\s+(?:for|since|all)\b)|microneedling|"
     r"micro ?needling|my (?:first|1st|second|2nd|last|third|3rd) (?:session|treatment)|a (?:session|treatment)|"
     r"(?:my|the) (?:session|treatment))\b|"
     r"\b(?:my|i'?m|im|i am)\s+(?:(?:second|2nd|third|3rd|fourth|4th|next|last)\s+)(?:session|treatment)\b|"

@@ -3948,6 +3948,8 @@ def test_lines_around_the_eyes_are_a_concern_whoever_else_was_treated(settings):
     ("im asking if i had it done would the redness be gone in a week", False),  # play-test 233: supposed
     ("once i had it done, what then", False),
     ("i had it done yesterday", True),
+    # play-test 257: a condition had for years, "As you've had a treatment or have one booked"
+    ("i just want to know if its suitable for rosacea. ive had it for years", False),
 ])
 def test_a_treatment_supposed_makes_no_patient(text, patient):
     from components.triage import _A_PATIENT
