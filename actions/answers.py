@@ -1799,7 +1799,9 @@ def asked_beside_the_note(tracker: Tracker) -> List[Text]:
 # more said of a personal factor: when a medicine was stopped or started, for how long ("well i stopped 2 weeks ago")
 _MORE_OF_A_FACTOR = re.compile(
     r"\b(?:stopped|finished|came\s+off|come\s+off|started|quit|been\s+on|still\s+on|taking\s+it|(?:weeks?|months?|"
-    r"years?|days?)\s+ago)\b",
+    r"years?|days?)\s+ago)\b|"
+    # what an adviser said of it ("my midwife said its probably fine tbh": play-test 257, a menu)
+    r"\b(?:gp|doctor|doc|midwife|dermatologist|consultant|nurse|pharmacist|specialist)\s+(?:said|says|thinks|told|reckons)\b",
     re.IGNORECASE,
 )
 
@@ -1808,8 +1810,13 @@ def more_said_of_a_personal_factor(tracker: Tracker) -> bool:
     """Whether the latest message, right after the suitability answer, tells more of a personal factor (one named, or
     when it was stopped or started), with nothing happening said."""
     said = tracker.latest_message.get("triage") or {}
+    # (or beside another answer: "I'm 12 weeks pregnant, can I still have my second session next month?" got it and the
+    # appointments answer, then "my midwife said its probably fine tbh" a menu, play-test 257)
+    suitability_last = tracker.get_slot("last_topic") == SUITABILITY or any(
+        name.startswith(response_name(SUITABILITY)) for name in answered_last_turn(tracker)
+    )
     return (
-        tracker.get_slot("last_topic") == SUITABILITY
+        suitability_last
         and not (said.get("level") or said.get("signs"))
         and (
             names_a_personal_factor(tracker) or bool(_MORE_OF_A_FACTOR.search(tracker.latest_message.get("text") or ""))

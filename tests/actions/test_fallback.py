@@ -335,6 +335,7 @@ async def test_a_sign_off_asking_nothing_is_not_the_last_answer_again(dispatcher
     # play-test 255: "well i stopped 2 weeks ago" after the consultation's answer for accutane got a menu
     ("well i stopped 2 weeks ago", "suitability", "utter_faq/suitability"),
     ("been on it for a year now", "suitability", "utter_faq/suitability"),
+    ("my midwife said its probably fine tbh", "suitability", "utter_faq/suitability"),
     # after another answer, or saying nothing of the factor, the menu as ever
     ("well i stopped 2 weeks ago", "price", "utter_did_you_mean"),
     ("hmm ok", "suitability", "utter_did_you_mean"),
@@ -344,3 +345,21 @@ async def test_more_said_of_a_personal_factor_is_for_the_consultation(dispatcher
     await ActionSuggestIntents().run(dispatcher, unclear(make_tracker, text=text, slots={"last_topic": last_topic}),
                                      domain)
     assert responses(dispatcher)[0] == expected
+
+
+async def test_more_said_of_a_personal_factor_after_the_suitability_answer_beside_another(
+    dispatcher, make_tracker, domain, clinic_open
+):
+    # play-test 257: "I'm 12 weeks pregnant, can I still have my second session next month?" got the suitability answer
+    # and the appointments answer; then "my midwife said its probably fine tbh" a menu
+    earlier = [
+        {"event": "user", "timestamp": None, "text": "...", "parse_data": {}},
+        {"event": "action", "timestamp": None, "name": "action_answer_question"},
+        {"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": "utter_faq/suitability_a_patient"}},
+        {"event": "bot", "timestamp": None, "text": "…", "metadata": {"utter_action": "utter_faq/appointments"}},
+        {"event": "action", "timestamp": None, "name": "action_listen"},
+    ]
+    tracker = unclear(make_tracker, text="my midwife said its probably fine tbh", events=earlier,
+                      slots={"last_topic": "appointments"})
+    await ActionSuggestIntents().run(dispatcher, tracker, domain)
+    assert responses(dispatcher)[0].startswith("utter_faq/suitability")
