@@ -971,6 +971,10 @@ class BookingDetailsRequest(GraphComponent):
                 ]
                 message.set(ENTITIES, entities, add_to_output=True)
                 asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
+                if not asks_a_call_back and intent in (self.config["intent"], "nlu_fallback"):
+                    # ("lovely thanks. will someone ring me tomorrow then?" once sent: what follows it)
+                    self._set(message, "ask_reference")
+                    intent = "ask_reference"
             if asks_a_call_back and CALL_BACK_DECLINED.search(text):
                 # "no i dont need a call back, i just wanted to ask", "please dont phone me, email only" (play-test 214:
                 # a call back begun, three times): no call back asked for
