@@ -882,6 +882,8 @@ def test_a_name_said_before_what_it_is(booking, text, expected):
         ("monday morning, not tuesday", [("time", "monday morning")]),
         # play-test 256: the person's own plan, put down as the call's time
         ("hmm ok. you know what I'll just tell her tonight, she won't mind. send it", []),
+        # the opening hours asked, told back: no time to book
+        ("no im not booking anything, i asked what time you open on saturday", []),
         ("my surname: Sharma", [("person", "Sharma")]),
         # the concern goes on through its clauses (it became "active acne"), and ends at another detail or a question
         (

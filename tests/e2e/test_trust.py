@@ -1045,3 +1045,31 @@ def test_a_question_with_the_request_dropped_answers_it_and_stops_the_request(se
     servers.say(sender, "can someone call me back")
     reply = texts(servers.say(sender, "forget the call back then, ill ring them myself. what are your opening hours?"))
     assert "Opening hours" in reply and "I've cancelled that" in reply and "What's your name?" not in reply, reply
+
+
+def test_will_they_ring_to_confirm_at_the_summary_keeps_the_consultation(servers):
+    # found by play-test 256: "Will they ring me to confirm?" at a consultation's summary made it a call back
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    reply = texts(servers.say(sender, "Will they ring me to confirm? I don't want to just turn up if it's not right"))
+    assert "Asked for: a consultation at the clinic" in reply and "changed this to a call back" not in reply, reply
+
+
+@pytest.mark.parametrize("said", [
+    # found by play-test 254: the suitability answer, then "What's your name?" until "cancel"
+    "no im not booking anything, i asked what time you open on saturday",
+    "no not booking yet! i want the next step, step 4",
+])
+def test_not_booking_said_in_the_request_leaves_it(servers, said):
+    sender = new_sender()
+    servers.say(sender, "/book_consultation")
+    reply = texts(servers.say(sender, said))
+    assert "What's your name?" not in reply and "cancelled" in reply, reply
+
+
+def test_the_name_after_my_full_name_too_is_the_name(servers):
+    # found by play-test 254: the name put down as "too"
+    sender, day = new_sender(), open_day(9)
+    up_to_the_summary(servers, sender, day)
+    reply = texts(servers.say(sender, "thank you. can you put my full name too, Joanne Bailey, they won't know who Jo is"))
+    assert "Name: Joanne Bailey" in reply, reply
