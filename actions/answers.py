@@ -56,6 +56,7 @@ from core.words import (
     ASKS_WHAT_ELSE_IS_OFFERED,
     ASKS_WHAT_IT_COSTS,
     ASKS_WHAT_TO_BRING,
+    ASKS_WHICH_IS_BETTER,
     ASKS_WHICH_SPF,
     CONSENT_REFUSAL_ASKED,
     NOT_BOOKING,
@@ -382,6 +383,14 @@ NOT_GIVEN_BY = (
     ),
     # "how long will the consultation take?" (play-test 52: the procedure's length, as if it were the consultation's)
     (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide", "duration"),
+    # "ok which is better for acne scars then" after a chemical peel was named (play-test 257: what it does, as if it
+    # were the better one)
+    (
+        ASKS_WHICH_IS_BETTER,
+        {"results", "what_is", "sessions", "safety", "side_effects"},
+        "utter_no_comparison_in_the_guide",
+        "results",
+    ),
     # "could I just pop in tomorrow … and have a chat with someone?" (play-test 255: the treatment's length)
     (
         ASKS_ABOUT_WALK_INS,

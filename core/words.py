@@ -760,3 +760,12 @@ ASKS_ABOUT_WALK_INS = re.compile(
     r"\bjust\s+(?:pop|drop|turn\s+up|show\s+up|come\s+in|walk\s+in)\b",
     re.IGNORECASE,
 )
+
+
+# which of two treatments is better asked ("ok which is better for acne scars then" after a chemical peel was named,
+# "is it better than laser"): the guide compares none (play-test 257: what microneedling does, as if it were the better)
+ASKS_WHICH_IS_BETTER = re.compile(
+    r"\bwhich\s+(?:one\s+)?(?:is|would\s+be|works|'s)\s+(?:better|best|more\s+effective)\b|\bbetter\s+than\b|"
+    r"\b(?:vs\.?|versus|compared\s+(?:to|with))\b",
+    re.IGNORECASE,
+)

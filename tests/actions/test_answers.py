@@ -1478,6 +1478,10 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("ok. could I just pop in tomorrow on my lunch break and have a chat with someone?", "faq/duration",
      ["utter_no_walk_ins_in_the_guide", "utter_faq/clinic_info"]),
     ("do you take walk ins", "faq/clinic_info", ["utter_no_walk_ins_in_the_guide", "utter_faq/clinic_info"]),
+    # play-test 257: what it does, as if it were the better one
+    ("ok which is better for acne scars then", "faq/results", ["utter_no_comparison_in_the_guide", "utter_faq/results"]),
+    ("is it better than laser for scars", "faq/what_is", ["utter_no_comparison_in_the_guide", "utter_faq/what_is"]),
+    ("does it work for acne scars", "faq/results", ["utter_faq/results"]),
     ("can i get my tummy and thighs done on the same day", "faq/sessions",
      ["utter_no_areas_together_in_the_guide", "utter_faq/sessions"]),
     # play-test 174: "the whole course" got one session's length, twice
