@@ -888,8 +888,13 @@ class ActionStartBooking(Action):
             if response_name(topic) in domain.get("responses", {})
             and (topic not in FOLLOW_UPS or tracker.get_slot("last_topic"))
         ]
+        before = len(dispatcher.messages)
         said = say_answers(dispatcher, tracker, domain, answered, pause=False) if answered else []
         said = without_offer(said)
+        for message in dispatcher.messages[before:]:
+            # (the request's own questions follow: "Book a consultation" and "Talk to the clinic" under an answer said
+            # as it begins mean nothing then, play-test 256)
+            message["buttons"] = []
         said_now = {e.get("entity"): e.get("value") for e in tracker.latest_message.get("entities") or []}
         if (tracker.latest_message.get("triage") or {}).get("under_age") or (
             # ... or said earlier in the chat ("im 16 tho", then the booking's button: play-test 69, the request began

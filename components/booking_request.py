@@ -481,6 +481,14 @@ AFTER_SENDING_ASKED = re.compile(
     rf"{HOW_CONTACTED}",
     re.IGNORECASE,
 )
+# the answers that a booking asked for beside them makes no question of their own (what the booking itself is)
+_NO_ANSWER_BESIDE_A_BOOKING = {"faq/consultation", "faq/appointments", "faq/clinic_info", "faq/price"}
+# a booking asked for in a sentence of its own after another ("… but whatever. can I book for next thursday evening?")
+_BOOKING_ASKED_AFTER = re.compile(
+    r"[.!?;]\s*(?:(?:ok|okay|so|right|anyway|fine|and|but)\W+)*(?:(?:can|could|may)\s+i\s+(?:book|get\s+booked)|"
+    r"(?:i'?d|id|i\s+would)\s+like\s+to\s+book|(?:please\s+)?book\s+me\s+in)\b",
+    re.IGNORECASE,
+)
 # a booking asked for in so many words, beside a question about what follows ("can i book one? will i get a confirmation
 # email?")
 _BOOKING_ASKED_TOO = re.compile(
@@ -912,6 +920,23 @@ class BookingDetailsRequest(GraphComponent):
             if intent in ("ask_reference", "nlu_fallback", "inform", "affirm", "never_mind") and BOOK_ME_IN_LAST.search(
                 text
             ):
+                self._set(message, self.config["intent"])
+                continue
+            if intent == RETRIEVAL_INTENT and _BOOKING_ASKED_AFTER.search(text):
+                # "hmm ok. I meant wearing makeup AFTER but whatever. can I book for next thursday evening? after work,
+                # like 7ish" (play-test 256: the makeup answered, the booking dropped): the request, with the question
+                # before it answered as it begins (actions/booking_form.py)
+                selected = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
+                if (
+                    not message.get("questions")
+                    and selected.get("intent_response_key")
+                    and selected.get("intent_response_key") not in _NO_ANSWER_BESIDE_A_BOOKING
+                    and (
+                        selected.get("decided_by_entity")
+                        or float(selected.get("confidence") or 0) >= SURE_OF_A_QUESTION
+                    )
+                ):
+                    message.set("questions", [dict(selected)], add_to_output=True)
                 self._set(message, self.config["intent"])
                 continue
             if (

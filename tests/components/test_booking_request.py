@@ -1594,3 +1594,22 @@ def test_who_sees_the_details_asked_is_the_privacy_answer(text, intent):
     BookingDetailsRequest({}).process([found])
     assert found.get("intent")["name"] == "faq"
     assert found.get("response_selector")["faq"]["response"]["intent_response_key"] == "faq/privacy"
+
+
+@pytest.mark.parametrize("text, selected, booked, asked", [
+    # play-test 256: the makeup answered, the booking asked for after it dropped
+    ("hmm ok. I meant wearing makeup AFTER but whatever. can I book for next thursday evening? after work, like 7ish",
+     {"intent_response_key": "faq/unknown_activity", "confidence": 0.54, "decided_by_entity": True}, True,
+     ["faq/unknown_activity"]),
+    # the booking asked about as a question of its own is the answer as ever
+    ("can I book for next thursday evening?", {"intent_response_key": "faq/appointments", "confidence": 0.7}, False, []),
+    # an answer that is the booking's own is no question beside it
+    ("ok thanks. can I book one for next week?", {"intent_response_key": "faq/consultation", "confidence": 0.7}, True,
+     []),
+])
+def test_a_booking_asked_for_after_a_question_begins_the_request(text, selected, booked, asked):
+    found = message(text, "faq", [])
+    found.set("response_selector", {"all_retrieval_intents": ["faq"], "faq": {"response": selected}})
+    BookingDetailsRequest({}).process([found])
+    assert (found.get("intent")["name"] == "book_consultation") is booked
+    assert [question["intent_response_key"] for question in found.get("questions") or []] == asked
