@@ -25,7 +25,7 @@ read in its words ("the time" is also a question about how long it takes).
 """
 
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -846,9 +846,17 @@ class BookingDetailsRequest(GraphComponent):
     def __init__(self, config: Dict[Text, Any]) -> None:
         self.config = {**self.get_default_config(), **config}
 
-    def _without_the_kind(self, message: Message, entities: List[Dict[Text, Any]]) -> List[Dict[Text, Any]]:
-        """The message's entities without the kind of request asked for (`kind_entity`), set on the message."""
-        kept = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
+    def _without_the_kind(
+        self, message: Message, entities: List[Dict[Text, Any]], within: Optional[List[Tuple[int, int]]] = None
+    ) -> List[Dict[Text, Any]]:
+        """The message's entities without the kind of request asked for (`kind_entity`), or without those of it that
+        start within the spans `within`, set on the message."""
+        kept = [
+            entity
+            for entity in entities
+            if entity.get("entity") != self.config["kind_entity"]
+            or (within is not None and not any(start <= entity.get("start", -1) < end for start, end in within))
+        ]
         message.set(ENTITIES, kept, add_to_output=True)
         return kept
 
@@ -988,13 +996,7 @@ class BookingDetailsRequest(GraphComponent):
             if asks_a_call_back and asked_whether:
                 # "Will they ring me to confirm? I don't want to just turn up on the Monday" at a consultation's summary
                 # (play-test 256: the request made a call back): asked how the clinic will be in touch, no call back
-                entities = [
-                    entity
-                    for entity in entities
-                    if entity.get("entity") != self.config["kind_entity"]
-                    or not any(start <= entity.get("start", -1) < end for start, end in asked_whether)
-                ]
-                message.set(ENTITIES, entities, add_to_output=True)
+                entities = self._without_the_kind(message, entities, within=asked_whether)
                 asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
                 if not asks_a_call_back and intent in (self.config["intent"], "nlu_fallback"):
                     # ("lovely thanks. will someone ring me tomorrow then?" once sent: what follows it)
@@ -1003,21 +1005,14 @@ class BookingDetailsRequest(GraphComponent):
             if asks_a_call_back and CALL_BACK_DECLINED.search(text):
                 # "no i dont need a call back, i just wanted to ask", "please dont phone me, email only" (play-test 214:
                 # a call back begun, three times): no call back asked for
-                entities = [entity for entity in entities if entity.get("entity") != self.config["kind_entity"]]
-                message.set(ENTITIES, entities, add_to_output=True)
+                entities = self._without_the_kind(message, entities)
                 asks_a_call_back = False
             others_call = [found.span() for found in SOMEONE_ELSES_CALL_BACK.finditer(text)]
             if asks_a_call_back and others_call:
                 # "they said theres a wait of like 40 mins for a call back", of NHS 111 (play-test 235: the clinic's
                 # call back began, and "What's your name?" to someone shivery, asking whether he could sleep): the call
                 # back named is theirs
-                entities = [
-                    entity
-                    for entity in entities
-                    if entity.get("entity") != self.config["kind_entity"]
-                    or not any(start <= entity.get("start", -1) < end for start, end in others_call)
-                ]
-                message.set(ENTITIES, entities, add_to_output=True)
+                entities = self._without_the_kind(message, entities, within=others_call)
                 asks_a_call_back = any(entity.get("entity") == self.config["kind_entity"] for entity in entities)
             # (beside a time of their own plan: "Lovely, I'll ring them tomorrow then. Goodnight", play-test 246, read
             # as a time to book and a consultation offered)
