@@ -1001,7 +1001,9 @@ _ADVICE_SAYS_WHAT_IT_IS = re.compile(
     r"(?:said|say|says|think|thinks|thought|reckon|reckons|told me)\s+(?:that\s+)?"
     r"(?:(?:it'?s|its|it was|it is|this is|that'?s|thats|i had|i'?d had|she had|he had|is|was|she|he|i)\s+)?"
     r"(?:prob(?:ably)?\s+|likely\s+|most likely\s+|maybe\s+)?"
-    r"(?:just|only|a mild|mild|nothing|an? (?:mild |minor |small )?(?:allergic )?reaction|not (?:an? )?emergency|"
+    # ("ok i rang 111, they said its normal post treatment swelling and to rest": play-test 259, "Please call 999 now")
+    r"(?:just|only|a mild|mild|nothing|normal|fine|ok|okay|expected|not serious|an? (?:mild |minor |small )?"
+    r"(?:allergic )?reaction|not (?:an? )?emergency|"
     # what they said caused it ("paramedics said probably from not eating": play-test 118, 999 as a call back's topic)
     r"(?:from|due to|because of|down to)\s+(?:not|the|a|her|his|my|being|low)\b|"
     # what they said to do ("999 they say take allergy tablet"), not emergency care ("they said to get an ambulance")

@@ -1007,6 +1007,8 @@ def test_help_already_had_is_followed_unless_it_is_needed_again(settings, text, 
     # play-test 118: what caused it, as the paramedics said ("Please call 999 now" as a call back's topic)
     ("we called 999, paramedics said probably from not eating", True),
     ("they think she just went a bit faint", True),
+    # play-test 259: "Please call 999 now" after 111 had said it was normal swelling
+    ("ok i rang 111, they said its normal post treatment swelling and to rest", True),
     # told to get emergency care is no judgement that it is not an emergency
     ("they said to get an ambulance", False),
     ("111 said go to a&e", False),
