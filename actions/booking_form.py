@@ -812,6 +812,10 @@ _CONSENT_SAID = re.compile(
     r"['\"]?yes\b|"
     r"\bhappy\s+for\s+(?:you|u|the clinic|them)\s+to\s+(?:keep|store|hold|have)\b|"
     r"\b(?:yes|yeah|yep)\b[^.?!]{0,12}\b(?:fine|ok|okay|happy)\s+(?:for\s+(?:you|u|them)\s+)?to\s+(?:keep|store)\b|"
+    # (not agreeing to come, or asked about: "Before I agree, could you tell me who will see my details": play-test 259,
+    # taken as the consent, and the question never answered)
+    r"(?<!\bbefore )(?<!\bif )(?<!\buntil )(?<!\bunless )(?<!\bwhen )(?<!\bonce )(?<!\bwhether )(?<!\bnot )(?<!n't )"
+    r"(?<!\bnever )(?<!\bdo )(?<!\bshould )(?<!\bcan )(?<!\bmust )(?<!\bwhy )"
     r"\bi\s+(?:agree|consent)\b(?!\s+(?:with|that|to\s+(?:nothing|none)))",
     re.IGNORECASE,
 )

@@ -2931,3 +2931,19 @@ async def test_a_name_in_lower_case_among_the_details_is_taken(dispatcher, make_
                                      for kind, start, end in entities])
     events = await ActionStartBooking().run(dispatcher, tracker, domain)
     assert [event["value"] for event in events if event.get("name") == "booking_name"] == ([name] if name else [])
+
+
+@pytest.mark.parametrize("text, consent", [
+    # play-test 259: "Before I agree, could you tell me who will see my details …" taken as the consent, the question
+    # never answered
+    ("Before I agree, could you tell me who will see my details and how long they will be kept?", None),
+    ("why should i agree to that", None),
+    # a yes in words is one
+    ("ok i agree, is it free?", True),
+    ("anyway yes u can keep my details", True),
+])
+async def test_agreeing_asked_about_is_no_consent(dispatcher, make_tracker, domain, text, consent):
+    tracker = make_tracker(intent="faq", text=text, active_loop="booking_form",
+                           slots={"requested_slot": "booking_consent"})
+    found = await ValidateBookingForm().extract_booking_consent(dispatcher, tracker, domain)
+    assert found.get("booking_consent") == consent
