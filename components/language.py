@@ -88,7 +88,9 @@ ENGLISH_WORDS = (
     # play-test 27); "am" is German too, and "mon" French, but never alone with another of these
     "mon tue tues wed weds thu thur thurs fri sat sun am pm morn eve arvo asap tmrw tmr back ring "
     # how people say any time suits ("whenever honestly, im flexible" was German to the model, play-test 139)
-    "whenever whatever honestly flexible anytime easy free suits suit works"
+    "whenever whatever honestly flexible anytime easy free suits suit works "
+    # a sign-off as people type it ("no im dun, bye" was German to the model, play-test 259)
+    "bye goodbye cheers cya done dun lol haha"
 ).split()
 # the English words of a day or a time (components/entities.py reads them)
 _TIME_WORDS = (

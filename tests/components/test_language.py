@@ -50,6 +50,8 @@ def classifier() -> OtherLanguageClassifier:
         "ugh ok. Tom Ashworth",
         # play-test 139: German to the model, at the time prompt
         "whenever honestly, im flexible",
+        # play-test 259: German to the model, a sign-off
+        "no im dun, bye",
     ],
 )
 def test_english_is_never_taken_for_another_language(text):
