@@ -896,6 +896,13 @@ _UNDER_AGE = re.compile(
     r"what age (?:do|does|must|should|can|have|are|is)\b[^.?!]{0,25}\b(?:need|needs|have to|has to|be|get|have it|"
     r"start|allowed)|(?:from|at) what age\b)\b"
 )
+# the clinic's age policy asked, whatever the age of the one asking ("im 20 btw, is there an age limit", "im 19 is that
+# ok")
+_AGE_POLICY_ASKED = re.compile(
+    r"\bage\s+(?:limit|restriction|requirement|policy)s?\b|\bminimum\s+age\b|\bhow\s+old\s+(?:do|must|should|does|"
+    r"have)\b|\bold\s+enough\b|\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b[^.?!]{0,20}\b(?:is\s+(?:that|it)|that'?s|thats)\s+"
+    r"(?:ok|okay|alright|fine|too\s+(?:young|old))\b"
+)
 _PARENT = re.compile(r"\b(?:parents?|parental|mum|mom|mam|mummy|mommy|mother|dad|daddy|father|guardian|carer)\b")
 _PARENT_ASKS = re.compile(
     r"\b(?:permission|consent|come|coming|with me|without|sign|signature|allow|let me|tell|telling|told|knowing|"
@@ -1875,6 +1882,16 @@ def _a_personal_factor(message: Message) -> bool:
 
     return any(
         entity.get("entity") == "suitability_factor" and not in_long_past(entity)
+        for entity in message.get(ENTITIES) or []
+    )
+
+
+def _a_factor_besides_age(message: Message) -> bool:
+    """Whether the message names a personal factor other than an age ("im 45 and pregnant is that ok")."""
+    text = message.get(TEXT) or ""
+    return any(
+        entity.get("entity") == "suitability_factor"
+        and not re.search(r"\d|\bage\b|\bold\b|\byoung", text[entity.get("start", 0) : entity.get("end", 0)], re.I)
         for entity in message.get(ENTITIES) or []
     )
 
@@ -4126,7 +4143,16 @@ class SafetyTriage(GraphComponent):
                     self._answer(message, WARNING_SIGNS_ANSWER)
                 else:
                     self._answer(message, self._next_answer(message) or SIDE_EFFECTS_ANSWER)
-            elif intent in self.config["minors_from_intents"] and young and not crisis:
+            elif (
+                intent in self.config["minors_from_intents"]
+                and (
+                    young
+                    or (_AGE_POLICY_ASKED.search(lowered) and not found.signs and not _a_factor_besides_age(message))
+                )
+                and not crisis
+            ):
+                # (and the age policy asked by an adult: "lol ok. im 20 btw, is there an age limit", play-test 259, the
+                # consultation's answer, where the policy says 18 and over)
                 self._answer(message, MINORS_ANSWER)
             elif (
                 said_happening

@@ -563,6 +563,9 @@ def selected(message):
          "faq", "faq/urgent", SIDE_EFFECTS_ANSWER),
         # the right script for an under-18 or a parent question, even where the classifier said crisis
         ("can i come without telling my mum", "distress", None, MINORS_ANSWER),
+        # play-test 259: the age policy asked by an adult got the consultation's answer
+        ("lol ok. im 20 btw, is there an age limit", "faq", "faq/suitability", MINORS_ANSWER),
+        ("im 19 is that ok", "faq", "faq/suitability", MINORS_ANSWER),
         # a sign of an emergency that the classifier took for a crisis
         ("feel like i'm going to pass out", "distress", None, ANSWERS[EMERGENCY]),
         # a question about warning signs gets what to do if they appear, with the emergency number
@@ -4059,3 +4062,15 @@ def test_unclear_the_day_after_is_not_said_to_have_lasted(settings):
     assert found.level == URGENT and not found.lingering
     # past the first days, it has
     assert triage("had microneedling 5 days ago, my face still feels odd", settings, True).lingering
+
+
+def test_the_age_policy_asked_beside_another_personal_factor_is_the_consultations(component):
+    # a personal factor beside the age is the consultation's ("im 45 and pregnant is that ok")
+    text = "im 45 and pregnant is that ok"
+    start = text.index("pregnant")
+    [message] = component.process([Message(data={
+        "text": text, "intent": {"name": "faq", "confidence": 0.9},
+        "entities": [{"entity": "suitability_factor", "value": "pregnant", "start": start, "end": start + 8}],
+        "response_selector": {"all_retrieval_intents": ["faq"], "faq": {"response": {
+            "intent_response_key": "faq/suitability", "confidence": 0.9}, "ranking": []}}})])
+    assert selected(message) == "faq/suitability"
