@@ -38,6 +38,7 @@ from core.words import (
     ASKS_ABOUT_REMINDERS,
     ASKS_ABOUT_TIME_OFF,
     ASKS_ABOUT_WALK_INS,
+    ASKS_FOR_A_PRACTITIONER,
     ASKS_FOR_EVIDENCE,
     ASKS_HOW_LONG,
     ASKS_HOW_LONG_BEFORE_AN_EVENT,
@@ -383,6 +384,13 @@ NOT_GIVEN_BY = (
     ),
     # "how long will the consultation take?" (play-test 52: the procedure's length, as if it were the consultation's)
     (ASKS_HOW_LONG_THE_CONSULTATION_IS, {"duration"}, "utter_no_consultation_length_in_the_guide", "duration"),
+    # "will they def be able to give me a woman tho?" (play-test 259: the privacy notice)
+    (
+        ASKS_FOR_A_PRACTITIONER,
+        {"privacy", "provider", "consultation", "appointments", "procedure", "unknown_other", "clinic_info"},
+        "utter_no_practitioner_choice",
+        "provider",
+    ),
     # "ok which is better for acne scars then" after a chemical peel was named (play-test 257: what it does, as if it
     # were the better one)
     (
@@ -590,6 +598,10 @@ ANSWERED_INSTEAD = {
     # 255: the consultation's answer, twice), unless a personal factor is named (`_answered_instead`)
     "utter_no_event_timing_in_the_guide": ({"suitability"}, "downtime"),
     "utter_no_consultation_preparation_in_the_guide": ({"preparation", "procedure", "aftercare"}, "consultation"),
+    "utter_no_practitioner_choice": (
+        {"privacy", "consultation", "appointments", "procedure", "unknown_other", "clinic_info"},
+        "provider",
+    ),
     "utter_no_walk_ins_in_the_guide": (
         {"duration", "procedure", "consultation", "appointments", "unknown_other"},
         "clinic_info",

@@ -769,3 +769,12 @@ ASKS_WHICH_IS_BETTER = re.compile(
     r"\b(?:vs\.?|versus|compared\s+(?:to|with))\b",
     re.IGNORECASE,
 )
+
+
+# who will see them asked for ("will they def be able to give me a woman tho?", "can i have a female practitioner"):
+# the clinic's rota is not known here (play-test 259: the privacy notice)
+ASKS_FOR_A_PRACTITIONER = re.compile(
+    r"\b(?:female|male|woman|lady|women|man)\s+(?:practitioner|nurse|doctor|therapist|clinician|staff)\b|"
+    r"\b(?:give|get|have|see|be\s+seen\s+by|request|ask\s+for)\s+(?:me\s+)?(?:a|an)\s+(?:woman|female|lady|man|male)\b",
+    re.IGNORECASE,
+)
