@@ -2016,7 +2016,13 @@ class Sign:
         ):
             return True
         said_to_be = list(tokens[last : last + 5])
-        if said_to_be[:1] in (["is"], ["was"], ["its"], ["thats"]) and any(word in _THINGS for word in said_to_be[1:]):
+        if (
+            said_to_be[:1] in (["is"], ["was"], ["its"], ["thats"])
+            # (not what caused it, asked or said: "my lips feel a bit tingly and swollen, is that the numbing cream?",
+            # play-test 258, the clinic instead of 999; "its from the cream")
+            and said_to_be[1:2] not in (["that"], ["it"], ["this"], ["from"], ["because"], ["cos"], ["coz"], ["due"])
+            and any(word in _THINGS for word in said_to_be[1:])
+        ):
             return True
         # said to have gone ("the swell is gone", "the swelling has gone down": play-test 50, "Please call 999 now"
         # twice to someone well again); "hasnt gone down" is still there

@@ -2535,6 +2535,15 @@ def test_an_emergency_sign_whose_words_stand_further_apart_is_still_one(settings
     assert found.level == EMERGENCY
 
 
+@pytest.mark.parametrize("text", [
+    # play-test 258: the clinic instead of 999, as if the numbing cream named were what the swelling is
+    "hi I had microneedling this morning, my lips feel a bit tingly and swollen, is that the numbing cream?",
+    "my lips are swollen, its from the cream i think",
+])
+def test_an_emergency_sign_asked_or_said_to_come_from_a_product_is_still_one(settings, text):
+    assert triage(text, settings, True).level == EMERGENCY
+
+
 def test_last_time_names_no_detail_of_the_booking(component):
     # play-test 72: "time" in "last time" read as the booking's time, and a reaction at a session before, asked whether it
     # happens again, given the urgent route
