@@ -939,10 +939,7 @@ class BookingDetailsRequest(GraphComponent):
                     not message.get("questions")
                     and selected.get("intent_response_key")
                     and selected.get("intent_response_key") not in _NO_ANSWER_BESIDE_A_BOOKING
-                    and (
-                        selected.get("decided_by_entity")
-                        or float(selected.get("confidence") or 0) >= SURE_OF_A_QUESTION
-                    )
+                    # (the classifier sure enough of the message to answer it, as it would have been alone)
                 ):
                     message.set("questions", [dict(selected)], add_to_output=True)
                 self._set(message, self.config["intent"])
