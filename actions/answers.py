@@ -397,7 +397,8 @@ NOT_GIVEN_BY = (
         ASKS_WHICH_IS_BETTER,
         {"results", "what_is", "sessions", "safety", "side_effects"},
         "utter_no_comparison_in_the_guide",
-        "results",
+        # (no answer of its own: "how long does it take compared to a facial" is the length)
+        None,
     ),
     # "could I just pop in tomorrow … and have a chat with someone?" (play-test 255: the treatment's length)
     (
