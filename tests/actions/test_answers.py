@@ -1482,6 +1482,8 @@ async def test_asked_about_access_the_clinics_details_say_they_do_not_give_it(
     ("ok which is better for acne scars then", "faq/results", ["utter_no_comparison_in_the_guide", "utter_faq/results"]),
     ("is it better than laser for scars", "faq/what_is", ["utter_no_comparison_in_the_guide", "utter_faq/what_is"]),
     ("does it work for acne scars", "faq/results", ["utter_faq/results"]),
+    # (a question of another answer that compares is that answer's)
+    ("how long does it take compared to a facial", "faq/duration", ["utter_faq/duration"]),
     # play-test 259: the privacy notice
     ("yes agree. will they def be able to give me a woman tho?", "faq/privacy",
      ["utter_no_practitioner_choice", "utter_faq/provider"]),
