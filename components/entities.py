@@ -1605,7 +1605,12 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
             later = any_time.span()
     entity = {"entity": "time", "value": value, "start": start + text[start:end].find(value), "end": end}
     if later:
-        entity["value"] = f"{value} {text[later[0] : later[1]].strip()}"
+        rest = text[later[0] : later[1]].strip()
+        # (an hour alone, then the day: "can we make it 4 instead, I finish work late friday" is Friday at 4, never the
+        # 4th, play-test 258, the time unchanged)
+        bare_hour = re.fullmatch(r"(?:at\s+)?\d{1,2}(?:[:.]\d{2})?", value, re.IGNORECASE)
+        day_after = bool(bare_hour and re.fullmatch(_DAY, rest, re.IGNORECASE))
+        entity["value"] = f"{rest} {value}" if day_after else f"{value} {rest}"
         entity[ALSO_AT] = list(later)  # where the rest of its value was said (no other detail is read there)
     return entity
 
