@@ -58,6 +58,12 @@ _COPY_ASKED = re.compile(
     re.IGNORECASE,
 )
 _DELETION_ASKED = re.compile(DELETION_ASKED_WORDS, re.IGNORECASE)
+# whether the clinic will be in touch, asked beside the send ("will they definitely ring Tuesday?")
+_WHETHER_THEY_WILL = re.compile(
+    r"\b(?:will|would|do|does|are|is)\s+(?:they|you|u|the\s+clinic|someone|somebody)\s+(?:\w+\s+)?(?:ring|call|phone|"
+    r"contact|text|email|confirm|get\s+back)\b",
+    re.IGNORECASE,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +135,10 @@ def answered_beside_the_send(
     if _ASKS_HOW.search(text):
         # "yes send it. will they ring me or email?": how, with the contact sent (play-test 136 asked it three times)
         say_detail_asked_about(dispatcher, tracker, domain, given_so_far(tracker, domain))
+        return []
+    if _WHETHER_THEY_WILL.search(text):
+        # "Yes send it please. Will they definitely ring Tuesday?" (play-test 258): what the reference's line says, that
+        # the clinic will be in touch to confirm; no answer of the guide's beside it
         return []
     topics = [topic for topic in answer_keys(tracker) if response_name(topic) in domain.get("responses", {})]
     return say_answers(dispatcher, tracker, domain, topics, pause=False) if topics else []

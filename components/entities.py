@@ -1446,6 +1446,7 @@ def _time_entity(text: Text, taken: List[Dict[Text, Any]]) -> Optional[Dict[Text
         )
         and not _IF_SOMETHING_HAPPENS.search(text[: match.start()])
         and not _ONES_OWN_PLAN_BEFORE.search(text[: match.start()])  # "I'll just tell her tonight"
+        and not _WHETHER_THEY_RING_THEN.search(text[: match.start()])  # "Will they definitely ring Tuesday?"
     ]
     ruled_out = {match.group(1).lower() for match in _WEEKDAY_RULED_OUT.finditer(text)}
     spans = [span for span in spans if not any(day in text[span[0] : span[1]].lower() for day in ruled_out)] or (
@@ -1677,6 +1678,16 @@ _FOLLOWING_BEFORE = re.compile(r"\b(?P<following>following)\s+$", re.IGNORECASE)
 _ONES_OWN_PLAN_BEFORE = re.compile(
     r"\b(?:i'?ll|i\s+will|ill|i'?m\s+going\s+to|im\s+gonna|i'?m\s+gonna)\s+(?:just\s+)?(?:tell|ask|let\s+\w+\s+know|"
     r"check\s+with|speak\s+to|talk\s+to|mention\s+it\s+to|explain\s+to)\s+(?:her|him|them|my\s+\w+|[A-Z]\w+)\s*$",
+    re.IGNORECASE,
+)
+
+
+# whether the clinic will be in touch then, asked ("Yes send it please. Will they definitely ring Tuesday?": play-test
+# 258, read as a change of the time, and the send set aside): no time asked for
+_WHETHER_THEY_RING_THEN = re.compile(
+    r"\b(?:will|would|do|does|are|is)\s+(?:they|you|u|the\s+clinic|someone|somebody|she|he)\s+(?:definitely\s+|really\s+|"
+    r"still\s+|actually\s+|def\s+|defo\s+)?(?:going\s+to\s+|gonna\s+)?(?:ring|call|phone|contact|text|email)(?:ing)?\s+"
+    r"(?:me\s+|us\s+|her\s+|him\s+)?(?:back\s+)?(?:on\s+|this\s+|next\s+)?$",
     re.IGNORECASE,
 )
 

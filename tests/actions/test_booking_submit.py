@@ -314,6 +314,8 @@ async def test_a_question_asked_with_the_reference_is_answered_after_it(dispatch
     # play-test 29: "yep send. oh and is it ok to wash my face tonight with water" sent it, and the question was dropped
     ("yep send. oh and is it ok to wash my face tonight with water", ["utter_faq/unknown_activity"]),
     ("yes send it", []),
+    # play-test 258: whether they will ring then, beside the send, is what the reference's line says; no guide answer
+    ("Yes send it please. Will they definitely ring Tuesday?", []),
 ])
 async def test_a_question_asked_with_the_send_is_answered_after_the_reference(
         booking_store, dispatcher, make_tracker, domain, text, answered):

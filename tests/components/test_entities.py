@@ -888,6 +888,9 @@ def test_a_name_said_before_what_it_is(booking, text, expected):
         ("no im not booking anything, i asked what time you open on saturday", []),
         # play-test 258: "4 friday", read as the 4th, and the time unchanged
         ("oh wait can we make it 4 instead, I finish work late friday", [("time", "friday 4")]),
+        # play-test 258: asked whether they ring then, read as a change of the time, and the send set aside
+        ("Yes send it please. Will they definitely ring Tuesday?", []),
+        ("can they ring me tuesday instead", [("time", "tuesday")]),
         ("my surname: Sharma", [("person", "Sharma")]),
         # the concern goes on through its clauses (it became "active acne"), and ends at another detail or a question
         (
