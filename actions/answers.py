@@ -598,15 +598,19 @@ ANSWERED_INSTEAD = {
     # whether it fits before a wedding or a holiday is what the guide says of the days after, not suitability (play-test
     # 255: the consultation's answer, twice), unless a personal factor is named (`_answered_instead`)
     "utter_no_event_timing_in_the_guide": ({"suitability"}, "downtime"),
-    "utter_no_consultation_preparation_in_the_guide": ({"preparation", "procedure", "aftercare"}, "consultation"),
-    "utter_no_practitioner_choice": (
-        {"privacy", "consultation", "appointments", "procedure", "unknown_other", "clinic_info"},
-        "provider",
-    ),
-    "utter_no_walk_ins_in_the_guide": (
-        {"duration", "procedure", "consultation", "appointments", "unknown_other"},
-        "clinic_info",
-    ),
+    # how to come to the consultation, who will see them, a walk-in: the line's own answer in place of each other answer
+    # it is said before (play-tests 254, 255 and 259: the nearest answer, as if it said)
+    **{
+        line: (set(not_giving) - {own}, own)
+        for _, not_giving, line, own in NOT_GIVEN_BY
+        if own
+        and line
+        in (
+            "utter_no_consultation_preparation_in_the_guide",
+            "utter_no_practitioner_choice",
+            "utter_no_walk_ins_in_the_guide",
+        )
+    },
 }
 
 
@@ -2714,8 +2718,7 @@ class ActionAnswerQuestion(Action):
         events = events + emergency_noted(tracker, dispatcher.messages[already:])
         from actions.booking_form import report_kept  # it imports this module
 
-        said_now = [str(message.get("response") or "") for message in dispatcher.messages[already:]]
-        if any(name.startswith(SAFETY_RESPONSES) for name in said_now):
+        if any(name.startswith(SAFETY_RESPONSES) for name in named):
             events = events + report_kept(tracker)  # a report given a safety answer
         if tracker.active_loop.get("name") == "booking_form" and _STOPS_THE_REQUEST.search(
             tracker.latest_message.get("text") or ""

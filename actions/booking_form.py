@@ -1887,8 +1887,9 @@ def complaint_said(tracker: Tracker) -> Optional[Text]:
     complaint itself, "4 sessions … paid nearly a grand and my scars look EXACTLY the same", was past the tracker
     store's window, and the clinic got "are you even listening. get me the manager. NOW".)"""
     said = [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
-    kept = [part for part in str(tracker.get_slot(COMPLAINT_SLOT) or "").split(_JOINED) if part]
-    found = kept + [text.strip() for text in said[-COMPLAINT_LOOKS_BACK:] if complained(text)]
+    found = _kept_in(tracker, COMPLAINT_SLOT) + [
+        text.strip() for text in said[-COMPLAINT_LOOKS_BACK:] if complained(text)
+    ]
     return _JOINED.join(dict.fromkeys(found)) or None
 
 
@@ -1912,8 +1913,7 @@ def report_said(tracker: Tracker) -> Optional[Text]:
     those kept from before the tracker store's window (`report_kept`: play-test 255, the yellow crust of the first
     message left out)."""
     users = [event for event in tracker.events if event.get("event") == "user"][:-1][-REPORT_LOOKS_BACK:]
-    kept = [part for part in str(tracker.get_slot(REPORT_SLOT) or "").split(_JOINED) if part]
-    found = kept + [(event.get("text") or "").strip() for event in users if _a_report(event)]
+    found = _kept_in(tracker, REPORT_SLOT) + [(event.get("text") or "").strip() for event in users if _a_report(event)]
     found = list(dict.fromkeys(found))
     joined = _JOINED.join(found)
     while len(found) > 1 and len(joined) > REPORT_KEPT_CHARACTERS:
@@ -1932,12 +1932,7 @@ def report_kept(tracker: Tracker) -> List[Dict[Text, Any]]:
     latest = {"text": tracker.latest_message.get("text"), "parse_data": tracker.latest_message}
     if not _a_report(latest):
         return []
-    text = str(latest["text"]).strip()
-    kept = [part for part in str(tracker.get_slot(REPORT_SLOT) or "").split(_JOINED) if part and part != text]
-    kept.append(text)
-    while len(kept) > 1 and len(_JOINED.join(kept)) > REPORT_KEPT_CHARACTERS:
-        kept.pop(0)
-    return [SlotSet(REPORT_SLOT, _JOINED.join(kept)[-REPORT_KEPT_CHARACTERS:])]
+    return _kept_with(tracker, REPORT_SLOT, str(latest["text"]).strip(), REPORT_KEPT_CHARACTERS)
 
 
 def complaint_kept(tracker: Tracker) -> List[Dict[Text, Any]]:
@@ -1945,11 +1940,20 @@ def complaint_kept(tracker: Tracker) -> List[Dict[Text, Any]]:
     text = (tracker.latest_message.get("text") or "").strip()
     if not complained(text):
         return []
-    kept = [part for part in str(tracker.get_slot(COMPLAINT_SLOT) or "").split(_JOINED) if part and part != text]
-    kept.append(text)
-    while len(kept) > 1 and len(_JOINED.join(kept)) > COMPLAINT_KEPT_CHARACTERS:
+    return _kept_with(tracker, COMPLAINT_SLOT, text, COMPLAINT_KEPT_CHARACTERS)
+
+
+def _kept_in(tracker: Tracker, slot: Text) -> List[Text]:
+    """The person's words kept in `slot` (a complaint's, or the reports'), each message's apart."""
+    return [part for part in str(tracker.get_slot(slot) or "").split(_JOINED) if part]
+
+
+def _kept_with(tracker: Tracker, slot: Text, text: Text, characters: int) -> List[Dict[Text, Any]]:
+    """The words kept in `slot` with `text` added last (once), the oldest going first past `characters`."""
+    kept = [part for part in _kept_in(tracker, slot) if part != text] + [text]
+    while len(kept) > 1 and len(_JOINED.join(kept)) > characters:
         kept.pop(0)
-    return [SlotSet(COMPLAINT_SLOT, _JOINED.join(kept)[-COMPLAINT_KEPT_CHARACTERS:])]
+    return [SlotSet(slot, _JOINED.join(kept)[-characters:])]
 
 
 # what the request is for, said on its own ("its for some acne scarring on my cheeks, and lines round my mouth")

@@ -933,13 +933,12 @@ class BookingDetailsRequest(GraphComponent):
             if intent == RETRIEVAL_INTENT and _BOOKING_ASKED_AFTER.search(text):
                 # "hmm ok. I meant wearing makeup AFTER but whatever. can I book for next thursday evening? after work,
                 # like 7ish" (play-test 256: the makeup answered, the booking dropped): the request, with the question
-                # before it answered as it begins (actions/booking_form.py)
+                # before it answered as it begins (actions/booking_form.py), as the classifier answered the message
                 selected = ((message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}).get("response") or {}
                 if (
                     not message.get("questions")
                     and selected.get("intent_response_key")
                     and selected.get("intent_response_key") not in _NO_ANSWER_BESIDE_A_BOOKING
-                    # (the classifier sure enough of the message to answer it, as it would have been alone)
                 ):
                     message.set("questions", [dict(selected)], add_to_output=True)
                 self._set(message, self.config["intent"])

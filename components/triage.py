@@ -878,6 +878,10 @@ _ASKED_IN_GENERAL = re.compile(
     r"(?:the |it |that |any )?\w+)\b(?![^?]*\b(?:my|mine|i'?m|im|i'?ve|ive|i have|i had|i got|me|still|now|today|"
     r"yesterday|since|ago|days? after|\d+ (?:days?|hours?|weeks?)|this much|so much)\b)[^?]*$"
 )
+# the clinic's age policy asked about ("is there an age limit", "how old do you have to be")
+_AGE_POLICY_WORDS = (
+    r"age (?:limit|restriction|requirement)s?|minimum age|old enough|how old (?:do|must|should|does|have)"
+)
 _UNDER_AGE = re.compile(
     # ("my brother is 15 and has worse acne scars than me, could he come in?": play-test 257, the suitability answer)
     r"\b(?:(?:i'?m|i am|im|she'?s|he'?s|she is|he is|they'?re|(?:daughter|son|kid|child|brother|sister|nephew|niece|"
@@ -889,8 +893,7 @@ _UNDER_AGE = re.compile(
     r"(?:son|daughter|kid|child|boy|girl) (?:is|who'?s|aged?) (?:1[0-7]|[5-9])|"
     r"(?:thirteen|fourteen|fifteen|sixteen|seventeen)[- ]years?[- ]old|underage|under[- ]?(?:18|16|eighteen|sixteen)|"
     r"(?:i'?m|i am|is|she'?s|he'?s) a minor|"
-    r"minors|(?:in|at) (?:school|sixth form|year (?:9|10|11|12|13))|gcses?|a[- ]levels?|age (?:limit|restriction|"
-    r"requirement)s?|minimum age|old enough|how old (?:do|must|should|does|have)|too young|"
+    rf"minors|(?:in|at) (?:school|sixth form|year (?:9|10|11|12|13))|gcses?|a[- ]levels?|{_AGE_POLICY_WORDS}|too young|"
     # ("so wait what age do u actually need to be", "what age can you get it": play-test 200, the suitability answer to
     # a 16-year-old, with no word of a parent)
     r"what age (?:do|does|must|should|can|have|are|is)\b[^.?!]{0,25}\b(?:need|needs|have to|has to|be|get|have it|"
@@ -899,8 +902,8 @@ _UNDER_AGE = re.compile(
 # the clinic's age policy asked, whatever the age of the one asking ("im 20 btw, is there an age limit", "im 19 is that
 # ok")
 _AGE_POLICY_ASKED = re.compile(
-    r"\bage\s+(?:limit|restriction|requirement|policy)s?\b|\bminimum\s+age\b|\bhow\s+old\s+(?:do|must|should|does|"
-    r"have)\b|\bold\s+enough\b|\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b[^.?!]{0,20}\b(?:is\s+(?:that|it)|that'?s|thats)\s+"
+    rf"\b(?:{_AGE_POLICY_WORDS}|age policys?)\b|"
+    r"\b(?:i'?m|im|i\s+am)\s+(?:1[89]|[2-9]\d)\b[^.?!]{0,20}\b(?:is\s+(?:that|it)|that'?s|thats)\s+"
     r"(?:ok|okay|alright|fine|too\s+(?:young|old))\b"
 )
 _PARENT = re.compile(r"\b(?:parents?|parental|mum|mom|mam|mummy|mommy|mother|dad|daddy|father|guardian|carer)\b")
